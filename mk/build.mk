@@ -1,0 +1,83 @@
+# The real build, one variant per call (V=release|asan|clang|fuzz); objects
+# go to their own directory so variants never mix.
+V ?= release
+PKGS := jansson libutf8proc
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS := $(shell pkg-config --libs $(PKGS))
+
+WARN := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+	-Wmissing-prototypes -Wvla -Wformat=2 -Wimplicit-fallthrough \
+	-Wcast-qual -Wwrite-strings -Wundef -Werror
+BASE := -std=c17 -g -D_POSIX_C_SOURCE=200809L -fno-common $(WARN) \
+	$(PKG_CFLAGS) -DTS_DATADIR='"$(abspath data)"'
+HARDEN := -D_FORTIFY_SOURCE=2 -fstack-protector-strong \
+	-fstack-clash-protection -fcf-protection -fPIE
+LDHARDEN := -pie -Wl,-z,relro,-z,now
+SAN := -fsanitize=address,undefined -fno-sanitize-recover=all \
+	-fno-omit-frame-pointer
+
+ifeq ($(V),release)
+B := build
+CC := gcc
+CFLAGS := $(BASE) -O2 $(HARDEN)
+LDFLAGS := $(LDHARDEN)
+else ifeq ($(V),asan)
+B := build/asan
+CC := gcc
+CFLAGS := $(BASE) -O1 $(SAN)
+LDFLAGS := $(SAN)
+else ifeq ($(V),clang)
+B := build/clang
+CC := clang
+CFLAGS := $(BASE) -O2 $(HARDEN)
+LDFLAGS := $(LDHARDEN)
+else ifeq ($(V),fuzz)
+B := build/fuzz
+CC := clang
+CFLAGS := $(BASE) -O1 -fsanitize=fuzzer-no-link,address,undefined \
+	-fno-sanitize-recover=all -fno-omit-frame-pointer
+LDFLAGS := -fsanitize=fuzzer,address,undefined
+else
+$(error unknown variant V=$(V))
+endif
+
+LIB_SRC := $(wildcard src/util/*.c src/core/*.c src/app/*.c)
+CLI_SRC := $(wildcard src/cli/*.c)
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+FUZZ_SRC := $(wildcard tests/fuzz/fz_*.c)
+
+LIB_OBJ := $(LIB_SRC:%.c=$(B)/obj/%.o)
+CLI_OBJ := $(CLI_SRC:%.c=$(B)/obj/%.o)
+UNITS := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
+FUZZERS := $(FUZZ_SRC:tests/fuzz/%.c=$(B)/fuzz/%)
+
+.PHONY: all units fuzzers bench-bin
+all: $(B)/truongso
+units: $(UNITS)
+fuzzers: $(FUZZERS)
+bench-bin: $(B)/bench_score
+
+$(B)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -MMD -MP -c $< -o $@
+
+$(B)/libtruongso.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(B)/truongso: $(CLI_OBJ) $(B)/libtruongso.a
+	$(CC) $(LDFLAGS) $^ $(PKG_LIBS) -lm -o $@
+
+# Unit tests may include CLI sources they test (table, sheet) directly.
+$(B)/tests/%: tests/unit/%.c $(B)/libtruongso.a $(filter-out $(B)/obj/src/cli/main.o,$(CLI_OBJ))
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(LDFLAGS) $^ $(PKG_LIBS) -lcmocka -lm -o $@
+
+$(B)/fuzz/%: tests/fuzz/%.c $(B)/libtruongso.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(LDFLAGS) $^ $(PKG_LIBS) -lm -o $@
+
+$(B)/bench_score: tests/bench/bench_score.c $(B)/libtruongso.a
+	$(CC) $(CFLAGS) $(LDFLAGS) $^ $(PKG_LIBS) -lm -o $@
+
+-include $(shell find $(B)/obj -name '*.d' 2>/dev/null)

@@ -1,0 +1,193 @@
+/* `truongso rubric show`: the rubric as the official six-column table
+ * (STT | Tiêu chí | Điểm tối đa | Điểm thành phần | Mức độ | Ghi chú, minh
+ * chứng). */
+#include <stdio.h>
+#include <string.h>
+
+#include "sheet.h"
+#include "table.h"
+
+static const struct table_col RUBRIC_COLS[] = {
+	{ "STT", 6, ALIGN_LEFT },
+	{ "Tiêu chí", 48, ALIGN_LEFT },
+	{ "Điểm tối đa", 10, ALIGN_RIGHT },
+	{ "Điểm thành phần", 10, ALIGN_RIGHT },
+	{ "Mức độ", 22, ALIGN_LEFT },
+	{ "Ghi chú, minh chứng", 24, ALIGN_LEFT },
+};
+
+void
+sheet_levels_words(const struct level_band *v, size_t n, pts_t top,
+		   const char *prefix, struct buf *out)
+{
+	char w[128];
+	for (size_t i = 0; i < n; i++)
+		buf_printf(out, "%s%s %d: %s", i ? "; " : "", prefix,
+			   v[i].level, range_words(&v[i].range, top, w));
+}
+
+static void
+item_rule(const struct item *it, struct buf *b)
+{
+	char a[PTS_FMT_SIZE], w[128];
+	switch (it->kind) {
+	case ITEM_BAND:
+		for (size_t i = 0; i < it->nbands; i++)
+			buf_printf(b, "%s%s%s: %s đ", i ? "; " : "",
+				   range_words(&it->bands[i].range,
+					       it->input == INPUT_PERCENT
+						       ? 100 * PTS_ONE
+						       : -1,
+					       w),
+				   it->input == INPUT_PERCENT ? "%" : "",
+				   pts_format(it->bands[i].points, a));
+		break;
+	case ITEM_CHOICE:
+		for (size_t i = 0; i < it->noptions; i++)
+			buf_printf(b, "%s%s: %s đ", i ? "; " : "",
+				   it->options[i].text,
+				   pts_format(it->options[i].points, a));
+		break;
+	case ITEM_CHECKLIST:
+		for (size_t i = 0; i < it->nbase_options; i++)
+			buf_printf(b, "%s%s: %s đ", i ? "; " : "",
+				   it->base_options[i].text,
+				   pts_format(it->base_options[i].points, a));
+		for (size_t i = 0; i < it->noptions; i++)
+			buf_printf(b, "%s%s", i ? ", " : "; phân hệ: ",
+				   it->options[i].text);
+		if (it->deduct > 0)
+			buf_printf(b, "; thiếu 1 phân hệ trừ %s điểm",
+				   pts_format(it->deduct, a));
+		break;
+	default:
+		break;
+	}
+}
+
+static void
+item_row(struct table *t, const struct item *it, bool merged_into)
+{
+	char mx[PTS_FMT_SIZE + 2], tmp[PTS_FMT_SIZE];
+	struct buf text, note;
+	buf_init(&text, 0);
+	buf_init(&note, 0);
+	struct buf rule;
+	buf_init(&rule, 0);
+	item_rule(it, &rule);
+	buf_printf(&text, "- %s", it->text);
+	if (rule.len > 0)
+		buf_printf(&text, " (%s)", buf_str(&rule));
+	buf_release(&rule);
+	if (it->evidence.hint != NULL)
+		buf_puts(&note, it->evidence.hint);
+	if (!it->verified)
+		buf_printf(&note, "%s(*) %s", note.len ? ". " : "",
+			   it->source ? it->source : "chưa xác minh");
+	snprintf(mx, sizeof(mx), "%s", it->kind == ITEM_GATE ? "BB"
+				 : pts_format(it->max, tmp));
+	const char *cells[] = { "", buf_str(&text), "", mx, "",
+				buf_str(&note) };
+	if (!merged_into)
+		table_row(t, cells);
+	buf_release(&text);
+	buf_release(&note);
+}
+
+static void
+criterion_rows(struct table *t, const struct criterion *c)
+{
+	char stt[80], mx[PTS_FMT_SIZE];
+	struct buf lv, note;
+	buf_init(&lv, 0);
+	buf_init(&note, 0);
+	snprintf(stt, sizeof(stt), "%s.", c->id);
+	sheet_levels_words(c->levels, c->nlevels, c->max, "Mức", &lv);
+	if (c->nlevels > 0 && !c->levels_verified)
+		buf_puts(&lv, " (suy luận)");
+	if (c->evidence.hint != NULL)
+		buf_puts(&note, c->evidence.hint);
+	if (c->cap)
+		buf_printf(&note, "%sTối đa phần %s: %s điểm", note.len ? ". " : "",
+			   c->id, pts_format(c->max, mx));
+	bool merged = c->nitems == 1 && strcmp(c->items[0].id, c->id) == 0;
+	if (merged && c->items[0].evidence.hint && !c->evidence.hint)
+		buf_puts(&note, c->items[0].evidence.hint);
+	const char *cells[] = {
+		stt, c->title,
+		c->max == 0 ? "Điều kiện bắt buộc" : pts_format(c->max, mx),
+		"", buf_str(&lv), buf_str(&note),
+	};
+	table_row(t, cells);
+	buf_release(&lv);
+	buf_release(&note);
+	if (c->max == 0 && c->nitems == 1)
+		return;
+	for (size_t i = 0; i < c->nitems; i++)
+		item_row(t, &c->items[i], merged);
+}
+
+static void
+header(const struct rubric *r, struct buf *out)
+{
+	buf_printf(out, "%s\n", r->title);
+	buf_printf(out, "Mã: %s, phiên bản %d\nCăn cứ: %s\n", r->id,
+		   r->version, r->source.decision);
+	buf_puts(out, "Cấp học:");
+	for (unsigned l = LEVEL_MN; l <= LEVEL_GDTX; l <<= 1)
+		if (r->school_levels & l)
+			buf_printf(out, " %s", school_level_code(l));
+	buf_puts(out, "\n");
+}
+
+static void
+footer(const struct rubric *r, struct buf *out)
+{
+	char a[PTS_FMT_SIZE];
+	for (size_t g = 0; g < r->ngroups; g++) {
+		const struct group *gr = &r->groups[g];
+		if (gr->nlevels == 0)
+			continue;
+		buf_printf(out, "Nhóm %s (tối đa %s điểm): ", gr->id,
+			   pts_format(gr->max, a));
+		sheet_levels_words(gr->levels, gr->nlevels, gr->max, "Mức độ",
+				   out);
+		buf_puts(out, gr->levels_verified ? ".\n" : " (suy luận).\n");
+	}
+	if (r->ngrades > 0) {
+		buf_printf(out, "Xếp loại theo tổng điểm (tối đa %s): ",
+			   pts_format(r->total_max, a));
+		char w[128];
+		for (size_t i = r->ngrades; i-- > 0;)
+			buf_printf(out, "%s: %s%s", r->grades[i].name,
+				   range_words(&r->grades[i].range,
+					       r->total_max, w),
+				   i ? "; " : ".\n");
+	}
+	if (r->source.notes != NULL)
+		buf_printf(out, "Ghi chú nguồn: %s\n", r->source.notes);
+}
+
+void
+sheet_rubric_text(const struct rubric *r, struct buf *out)
+{
+	struct table t;
+	char stt[80], mx[PTS_FMT_SIZE];
+	table_init(&t, RUBRIC_COLS, sizeof(RUBRIC_COLS) / sizeof(*RUBRIC_COLS));
+	header(r, out);
+	for (size_t g = 0; g < r->ngroups; g++) {
+		const struct group *gr = &r->groups[g];
+		snprintf(stt, sizeof(stt), "%s.", gr->id);
+		const char *cells[] = { stt, gr->title, pts_format(gr->max, mx),
+					"", "", "" };
+		if (t.nrows > 0)
+			table_rule(&t);
+		table_row(&t, cells);
+		table_rule(&t);
+		for (size_t c = 0; c < gr->ncriteria; c++)
+			criterion_rows(&t, &gr->criteria[c]);
+	}
+	table_render(&t, out);
+	table_release(&t);
+	footer(r, out);
+}

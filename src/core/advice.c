@@ -1,0 +1,161 @@
+/*
+ * "What is missing for the next level" (users-want.md: nobody plans from
+ * scores). For each group: the failed gates to meet first, how many points
+ * the next level still needs, and every item that could add points, with
+ * the gain of its smallest next step.
+ *
+ * Order, cheapest first: items whose full gain alone closes the gap come
+ * first, smallest such gain first (the least extra work that suffices);
+ * then the others, largest gain first (the fewest items to combine).
+ */
+#include "../util/arena.h"
+#include "score.h"
+
+int score_advise(struct score *s, const struct group *g);
+
+/* Smallest positive gain from changing one thing in a checklist answer. */
+static pts_t
+checklist_step(const struct item *it, const struct answer *cur, pts_t now)
+{
+	pts_t best = 0;
+	struct answer t = *cur;
+	t.present = true;
+	for (size_t i = 0; i < it->noptions; i++) {
+		if (cur->checked & ((uint64_t)1 << i))
+			continue;
+		t.checked = cur->checked | ((uint64_t)1 << i);
+		pts_t d = item_points(it, &t) - now;
+		if (d > 0 && (best == 0 || d < best))
+			best = d;
+	}
+	t.checked = cur->checked;
+	for (size_t i = 0; i < it->nbase_options; i++) {
+		t.base = i;
+		pts_t d = item_points(it, &t) - now;
+		if (d > 0 && (best == 0 || d < best))
+			best = d;
+	}
+	return best;
+}
+
+static void
+step_for(const struct item *it, const struct answer *a, pts_t now,
+	 struct suggestion *sg)
+{
+	sg->step_gain = sg->gain;
+	switch (it->kind) {
+	case ITEM_POINTS:
+		sg->step_gain = it->step < sg->gain ? it->step : sg->gain;
+		break;
+	case ITEM_BAND:
+		for (size_t i = 0; i < it->nbands; i++) {
+			const struct band *b = &it->bands[i];
+			if (b->points > now &&
+			    (!a->present || b->range.lo > a->num)) {
+				sg->step_gain = b->points - now;
+				sg->step_at = b->range.lo;
+				break;
+			}
+		}
+		break;
+	case ITEM_CHOICE:
+		for (size_t i = 0; i < it->noptions; i++) {
+			pts_t d = it->options[i].points - now;
+			if (d > 0 && d < sg->step_gain)
+				sg->step_gain = d;
+		}
+		break;
+	case ITEM_CHECKLIST:
+		sg->step_gain = checklist_step(it, a, now);
+		break;
+	default:
+		break;
+	}
+}
+
+static int
+cmp_suggestion(const void *pa, const void *pb, void *ctx)
+{
+	const struct suggestion *a = pa, *b = pb;
+	pts_t need = *(const pts_t *)ctx;
+	bool ca = a->gain >= need, cb = b->gain >= need;
+	if (ca != cb)
+		return ca ? -1 : 1;
+	if (a->gain != b->gain)
+		return (ca ? a->gain < b->gain : a->gain > b->gain) ? -1 : 1;
+	return a->item->idx < b->item->idx ? -1 : 1;
+}
+
+/* Insertion sort: a group has tens of items; qsort_r is not C17. */
+static void
+sort_suggestions(struct suggestion *v, size_t n, pts_t need)
+{
+	for (size_t i = 1; i < n; i++)
+		for (size_t k = i;
+		     k > 0 && cmp_suggestion(&v[k], &v[k - 1], &need) < 0; k--) {
+			struct suggestion t = v[k];
+			v[k] = v[k - 1];
+			v[k - 1] = t;
+		}
+}
+
+static void
+collect(struct score *s, const struct group *g, struct advice *ad)
+{
+	for (size_t c = 0; c < g->ncriteria; c++) {
+		const struct criterion *cr = &g->criteria[c];
+		pts_t room = cr->max - s->criteria[cr->idx].points;
+		pts_t crit_avail = 0;
+		for (size_t i = 0; i < cr->nitems; i++) {
+			const struct item *it = &cr->items[i];
+			const struct item_score *is = &s->items[it->idx];
+			if (it->kind == ITEM_GATE) {
+				if (!is->gate_met)
+					ad->gates[ad->ngates++] = it;
+				continue;
+			}
+			pts_t gain = it->max - is->points;
+			if (gain > room)
+				gain = room;
+			if (gain <= 0)
+				continue;
+			struct suggestion *sg = &ad->v[ad->n++];
+			sg->item = it;
+			sg->gain = gain;
+			step_for(it, &s->answers->v[it->idx], is->points, sg);
+			if (sg->step_gain > room)
+				sg->step_gain = room;
+			crit_avail += gain;
+		}
+		ad->available += crit_avail < room ? crit_avail : room;
+	}
+}
+
+int
+score_advise(struct score *s, const struct group *g)
+{
+	struct group_score *gs = &s->groups[g->idx];
+	struct advice *ad = &gs->advice;
+	size_t nitems = 0;
+	for (size_t c = 0; c < g->ncriteria; c++)
+		nitems += g->criteria[c].nitems;
+	ad->v = arena_calloc(s->arena, nitems + 1, sizeof(*ad->v));
+	ad->gates = arena_calloc(s->arena, nitems + 1, sizeof(*ad->gates));
+	if (ad->v == NULL || ad->gates == NULL)
+		return -1;
+	collect(s, g, ad);
+	if (gs->level != NULL && (size_t)gs->level->level < g->nlevels)
+		ad->next = &g->levels[gs->level->level];
+	if (ad->next != NULL) {
+		const struct range *r = &ad->next->range;
+		/* Meeting the gates restores the ungated points first. */
+		ad->needed = r->lo > gs->ungated ? r->lo - gs->ungated : 0;
+		ad->needed_strict = r->lo_open && gs->ungated <= r->lo;
+		ad->reachable = ad->available > ad->needed ||
+				(ad->available == ad->needed &&
+				 !ad->needed_strict);
+	}
+	pts_t need = ad->needed + (ad->needed_strict ? 1 : 0);
+	sort_suggestions(ad->v, ad->n, need);
+	return 0;
+}

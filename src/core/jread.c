@@ -1,0 +1,264 @@
+#include "jread.h"
+
+#include <stdarg.h>
+#include <string.h>
+
+#include "../util/arena.h"
+#include "../util/buf.h"
+#include "../util/vnstr.h"
+
+void
+jread_init(struct jread *j, struct arena *a, struct diags *d, const char *name)
+{
+	memset(j, 0, sizeof(*j));
+	j->arena = a;
+	j->diags = d;
+	j->name = name != NULL ? name : "(input)";
+	j->path[0] = '$';
+	j->path[1] = '\0';
+	j->plen = 1;
+}
+
+static void
+jread_verr(struct jread *j, const char *suffix, const char *fmt, va_list ap)
+{
+	struct buf where;
+	buf_init(&where, 4096);
+	buf_printf(&where, "%s: %s%s%s", j->name, j->path,
+		   suffix != NULL ? "." : "", suffix != NULL ? suffix : "");
+	diags_vadd(j->diags, buf_str(&where), fmt, ap);
+	buf_release(&where);
+	j->errors++;
+}
+
+void
+jread_err(struct jread *j, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	jread_verr(j, NULL, fmt, ap);
+	va_end(ap);
+}
+
+void
+jread_err_at(struct jread *j, const char *key, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	jread_verr(j, key, fmt, ap);
+	va_end(ap);
+}
+
+json_t *
+jread_load(struct jread *j, const char *buf, size_t len)
+{
+	json_error_t e;
+	json_t *root = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &e);
+	if (root == NULL) {
+		diags_add(j->diags, j->name,
+			  "JSON không hợp lệ ở dòng %d, cột %d: %s", e.line,
+			  e.column, e.text);
+		j->errors++;
+	}
+	return root;
+}
+
+static size_t
+path_append(struct jread *j, const char *s, size_t n)
+{
+	size_t mark = j->plen;
+	if (j->plen + n + 1 >= JREAD_PATH_MAX)
+		n = JREAD_PATH_MAX - j->plen - 1;
+	memcpy(j->path + j->plen, s, n);
+	j->plen += n;
+	j->path[j->plen] = '\0';
+	return mark;
+}
+
+size_t
+jread_key(struct jread *j, const char *key)
+{
+	size_t mark = path_append(j, ".", 1);
+	path_append(j, key, strlen(key));
+	return mark;
+}
+
+size_t
+jread_idx(struct jread *j, size_t i)
+{
+	char tmp[32];
+	size_t n = 0, o = 0;
+	char digits[24];
+	do {
+		digits[n++] = (char)('0' + i % 10);
+		i /= 10;
+	} while (i > 0);
+	tmp[o++] = '[';
+	while (n > 0)
+		tmp[o++] = digits[--n];
+	tmp[o++] = ']';
+	return path_append(j, tmp, o);
+}
+
+void
+jread_pop(struct jread *j, size_t mark)
+{
+	j->plen = mark;
+	j->path[mark] = '\0';
+}
+
+static bool
+key_allowed(const char *key, const char *const *allowed)
+{
+	for (; *allowed != NULL; allowed++)
+		if (strcmp(key, *allowed) == 0)
+			return true;
+	return false;
+}
+
+void
+jread_keys(struct jread *j, json_t *obj, const char *const *allowed)
+{
+	const char *key;
+	json_t *v;
+	json_object_foreach(obj, key, v)
+	{
+		if (!key_allowed(key, allowed))
+			jread_err_at(j, key, "trường \"%s\" không được hỗ trợ "
+					     "(sai chính tả?)", key);
+	}
+}
+
+bool
+jread_is_object(struct jread *j, json_t *v)
+{
+	if (json_is_object(v))
+		return true;
+	jread_err(j, "phải là một đối tượng JSON {...}");
+	return false;
+}
+
+const char *
+jread_text(struct jread *j, json_t *v)
+{
+	const char *s = vn_nfc(j->arena, json_string_value(v));
+	if (s == NULL)
+		j->oom = 1;
+	return s;
+}
+
+const char *
+jread_str(struct jread *j, json_t *obj, const char *key, bool required)
+{
+	json_t *v = json_object_get(obj, key);
+	if (v == NULL) {
+		if (required)
+			jread_err_at(j, key, "thiếu trường bắt buộc \"%s\"", key);
+		return NULL;
+	}
+	if (!json_is_string(v)) {
+		jread_err_at(j, key, "phải là chuỗi văn bản");
+		return NULL;
+	}
+	if (required && json_string_length(v) == 0) {
+		jread_err_at(j, key, "không được để trống");
+		return NULL;
+	}
+	if (strlen(json_string_value(v)) != json_string_length(v)) {
+		jread_err_at(j, key, "chứa ký tự NUL");
+		return NULL;
+	}
+	return jread_text(j, v);
+}
+
+bool
+jread_number(json_t *v, pts_t *out)
+{
+	if (json_is_integer(v))
+		return pts_from_int(json_integer_value(v), out);
+	if (json_is_real(v))
+		return pts_from_double(json_real_value(v), out);
+	return false;
+}
+
+bool
+jread_pts(struct jread *j, json_t *obj, const char *key, bool required,
+	  pts_t *out)
+{
+	json_t *v = json_object_get(obj, key);
+	if (v == NULL) {
+		if (required)
+			jread_err_at(j, key, "thiếu trường bắt buộc \"%s\"", key);
+		return false;
+	}
+	if (!jread_number(v, out)) {
+		jread_err_at(j, key, "phải là số, tối đa 2 chữ số thập phân");
+		return false;
+	}
+	return true;
+}
+
+bool
+jread_int(struct jread *j, json_t *obj, const char *key, bool required,
+	  long long *out)
+{
+	json_t *v = json_object_get(obj, key);
+	if (v == NULL) {
+		if (required)
+			jread_err_at(j, key, "thiếu trường bắt buộc \"%s\"", key);
+		return false;
+	}
+	if (!json_is_integer(v)) {
+		jread_err_at(j, key, "phải là số nguyên");
+		return false;
+	}
+	*out = json_integer_value(v);
+	return true;
+}
+
+bool
+jread_bool(struct jread *j, json_t *obj, const char *key, bool dflt)
+{
+	json_t *v = json_object_get(obj, key);
+	if (v == NULL)
+		return dflt;
+	if (!json_is_boolean(v)) {
+		jread_err_at(j, key, "phải là true hoặc false");
+		return dflt;
+	}
+	return json_is_true(v);
+}
+
+bool
+jread_range(struct jread *j, json_t *obj, const char *key, struct range *out)
+{
+	const char *s = jread_str(j, obj, key, true);
+	if (s == NULL)
+		return false;
+	const char *why = NULL;
+	if (!range_parse(s, out, &why)) {
+		jread_err_at(j, key, "khoảng \"%s\" không hợp lệ: %s", s, why);
+		return false;
+	}
+	return true;
+}
+
+json_t *
+jread_arr(struct jread *j, json_t *obj, const char *key, bool required)
+{
+	json_t *v = json_object_get(obj, key);
+	if (v == NULL) {
+		if (required)
+			jread_err_at(j, key, "thiếu trường bắt buộc \"%s\"", key);
+		return NULL;
+	}
+	if (!json_is_array(v)) {
+		jread_err_at(j, key, "phải là danh sách [...]");
+		return NULL;
+	}
+	if (required && json_array_size(v) == 0) {
+		jread_err_at(j, key, "danh sách không được rỗng");
+		return NULL;
+	}
+	return v;
+}

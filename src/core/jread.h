@@ -1,0 +1,73 @@
+/*
+ * Validating JSON reader shared by the rubric and answers parsers: typed
+ * field access that records a Vietnamese problem with the file name and the
+ * JSON path ($.groups[0].criteria[2].max) instead of failing fast, strict
+ * key checking, and NFC normalisation of every string it returns.
+ */
+#ifndef TS_JREAD_H
+#define TS_JREAD_H
+
+#include <jansson.h>
+#include <stdbool.h>
+
+#include "../util/diag.h"
+#include "fixed.h"
+#include "range.h"
+
+struct arena;
+
+#define JREAD_PATH_MAX 256
+
+struct jread {
+	struct arena *arena;
+	struct diags *diags;
+	const char *name; /* file name for messages */
+	char path[JREAD_PATH_MAX];
+	size_t plen;
+	int errors; /* problems recorded through this reader */
+	int oom;
+};
+
+void jread_init(struct jread *j, struct arena *a, struct diags *d,
+		const char *name);
+/* Parses the buffer with duplicate keys rejected; NULL (and a problem
+ * naming line and column) when it is not valid JSON. */
+json_t *jread_load(struct jread *j, const char *buf, size_t len);
+
+/* Path stack: push returns a mark to pop back to. */
+size_t jread_key(struct jread *j, const char *key);
+size_t jread_idx(struct jread *j, size_t i);
+void jread_pop(struct jread *j, size_t mark);
+
+void jread_err(struct jread *j, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Problem at path + "." + key without pushing. */
+void jread_err_at(struct jread *j, const char *key, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Records a problem for every key of obj not in the NULL-terminated list. */
+void jread_keys(struct jread *j, json_t *obj, const char *const *allowed);
+/* Object at j's current position; records a problem if v is not one. */
+bool jread_is_object(struct jread *j, json_t *v);
+
+/* Field getters: a missing optional field yields the default and no
+ * problem; a wrong type always records one. */
+const char *jread_str(struct jread *j, json_t *obj, const char *key,
+		      bool required);
+bool jread_pts(struct jread *j, json_t *obj, const char *key, bool required,
+	       pts_t *out);
+bool jread_int(struct jread *j, json_t *obj, const char *key, bool required,
+	       long long *out);
+bool jread_bool(struct jread *j, json_t *obj, const char *key, bool dflt);
+bool jread_range(struct jread *j, json_t *obj, const char *key,
+		 struct range *out);
+/* Array field; NULL if missing (problem when required) or not an array. */
+json_t *jread_arr(struct jread *j, json_t *obj, const char *key,
+		  bool required);
+/* Converts a JSON number to points; false if not a number or more than two
+ * decimals (no problem recorded: callers word it). */
+bool jread_number(json_t *v, pts_t *out);
+/* NFC copy of a JSON string value in the arena. */
+const char *jread_text(struct jread *j, json_t *v);
+
+#endif

@@ -1,0 +1,31 @@
+/* Queries over a loaded rubric. */
+#include "rubric.h"
+
+#include <string.h>
+
+#include "../util/arena.h"
+
+void
+rubric_free(struct rubric *r)
+{
+	if (r != NULL)
+		arena_free(r->arena);
+}
+
+const struct item *
+rubric_find_item(const struct rubric *r, const char *id)
+{
+	for (size_t i = 0; i < r->nitems; i++)
+		if (strcmp(r->items[i]->id, id) == 0)
+			return r->items[i];
+	return NULL;
+}
+
+const struct level_band *
+level_find(const struct level_band *v, size_t n, pts_t x)
+{
+	for (size_t i = 0; i < n; i++)
+		if (range_contains(&v[i].range, x))
+			return &v[i];
+	return NULL;
+}

@@ -1,0 +1,25 @@
+/*
+ * Error codes shared by every layer. Fallible functions return enum ts_err
+ * and give results through out-parameters; human-readable detail goes into
+ * a struct diags (see diag.h).
+ */
+#ifndef TS_ERR_H
+#define TS_ERR_H
+
+enum ts_err {
+	TS_OK = 0,
+	TS_ENOMEM,
+	TS_EINVAL,
+	TS_ENOTFOUND,
+	TS_ECONFLICT,
+	TS_EFORBIDDEN,
+	TS_ELIMIT,
+	TS_EDB,
+	TS_EIO,
+};
+
+#define TS_MUSTCHECK __attribute__((warn_unused_result))
+
+const char *ts_err_name(enum ts_err e);
+
+#endif

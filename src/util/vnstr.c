@@ -1,0 +1,114 @@
+#include "vnstr.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "arena.h"
+
+static char *
+to_arena(struct arena *a, utf8proc_uint8_t *m)
+{
+	if (m == NULL)
+		return NULL;
+	char *p = arena_strdup(a, (const char *)m);
+	free(m);
+	return p;
+}
+
+char *
+vn_nfc(struct arena *a, const char *s)
+{
+	utf8proc_uint8_t *m = NULL;
+	utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)s, 0, &m,
+					  UTF8PROC_NULLTERM | UTF8PROC_STABLE |
+						  UTF8PROC_COMPOSE);
+	if (r < 0)
+		return NULL;
+	return to_arena(a, m);
+}
+
+char *
+vn_fold_key(struct arena *a, const char *s)
+{
+	utf8proc_uint8_t *m = NULL;
+	utf8proc_ssize_t r = utf8proc_map(
+		(const utf8proc_uint8_t *)s, 0, &m,
+		UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE |
+			UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
+	if (r < 0)
+		return NULL;
+	/* đ (U+0111, C4 91) is a letter of its own, not d + mark; fold it
+	 * to d in place (the result is shorter, so compact as we go). */
+	size_t o = 0;
+	for (size_t i = 0; m[i] != 0; i++) {
+		if (m[i] == 0xC4 && m[i + 1] == 0x91) {
+			m[o++] = 'd';
+			i++;
+		} else {
+			m[o++] = m[i];
+		}
+	}
+	m[o] = 0;
+	return to_arena(a, m);
+}
+
+bool
+vn_valid_utf8(const char *s, size_t n)
+{
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+	while (n > 0) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t k = utf8proc_iterate(p, (utf8proc_ssize_t)n, &cp);
+		if (k <= 0 || cp < 0)
+			return false;
+		p += k;
+		n -= (size_t)k;
+	}
+	return true;
+}
+
+static size_t
+cp_width(utf8proc_int32_t cp)
+{
+	int w = utf8proc_charwidth(cp);
+	return w > 0 ? (size_t)w : 0;
+}
+
+size_t
+vn_width(const char *s)
+{
+	size_t w = 0;
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+	while (*p) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t k = utf8proc_iterate(p, -1, &cp);
+		if (k <= 0) {
+			p++;
+			w++;
+			continue;
+		}
+		w += cp_width(cp);
+		p += k;
+	}
+	return w;
+}
+
+size_t
+vn_prefix_fitting(const char *s, size_t n, size_t cols)
+{
+	size_t used = 0, i = 0;
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+	while (i < n) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(n - i), &cp);
+		if (k <= 0)
+			k = 1, cp = '?';
+		size_t w = cp_width(cp);
+		if (used + w > cols)
+			break;
+		used += w;
+		i += (size_t)k;
+	}
+	return i;
+}

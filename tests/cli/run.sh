@@ -1,0 +1,106 @@
+#!/bin/sh
+# End-to-end tests of the truongso command line (usually the ASan+UBSan
+# build). Usage: tests/cli/run.sh PATH/TO/truongso
+set -u
+T=${1:?usage: run.sh TRUONGSO}
+cd "$(dirname "$0")/../.." || exit 2
+. tests/cli/lib.sh
+C=tests/cli/cases
+EX=examples
+R4725=qd4725-2022-pt
+
+# The seed 003 centre, end to end: 73 -> Mức 2, 79 -> Mức 3.
+check seed003-group1 0 out "“Chuyển đổi số trong dạy, học”: 73/100 điểm - đạt Mức độ 2" \
+	"$T" score --rubric $R4725 $EX/qd4725-gdtx-duongkinh-2022-2023.json
+check seed003-group2 0 out "“Chuyển đổi số trong quản trị cơ sở giáo dục”: 79/100 điểm - đạt Mức độ 3" \
+	"$T" score --rubric $R4725 $EX/qd4725-gdtx-duongkinh-2022-2023.json
+check seed003-no-combined-total 0 out "Mức độ 3 (Mức đáp ứng tốt)" \
+	"$T" score --rubric $R4725 $EX/qd4725-gdtx-duongkinh-2022-2023.json
+if grep -q "Tổng cộng" "$OUT"; then bad seed003-no-sum-of-groups; else ok seed003-no-sum-of-groups; fi
+check seed003-advice 0 out "Để đạt Mức độ 3 (trên 75 điểm): cần thêm hơn 2 điểm" \
+	"$T" score --rubric $R4725 $EX/qd4725-gdtx-duongkinh-2022-2023.json
+check seed003-json 0 out '"points": 73' \
+	"$T" score --rubric $R4725 --format json $EX/qd4725-gdtx-duongkinh-2022-2023.json
+check seed003-json-level 0 out '"name": "Mức đáp ứng tốt"' \
+	"$T" score --format json --rubric $R4725 $EX/qd4725-gdtx-duongkinh-2022-2023.json
+check stdin-answers 0 out "73/100" \
+	sh -c "\"$T\" score --rubric $R4725 - < $EX/qd4725-gdtx-duongkinh-2022-2023.json"
+
+# Over-max and unknown ids: exit 2, every problem named by item id.
+check overmax-item 2 err "nội dung 1.5a: điểm tự chấm 18 vượt quá điểm tối đa 15" \
+	"$T" score --rubric $R4725 $EX/bad-overmax.json
+check overmax-unknown 2 err "không có nội dung mã \"9.9\"" \
+	"$T" score --rubric $R4725 $EX/bad-overmax.json
+check overmax-nothing-printed 2 err "Tổng cộng 2 lỗi" \
+	"$T" score --rubric $R4725 $EX/bad-overmax.json
+if [ -s "$OUT" ]; then bad overmax-no-stdout; else ok overmax-no-stdout; fi
+check answers-many-problems 2 err "nội dung 1.6a: không được là số âm" \
+	"$T" score --rubric $R4725 $C/answers-many-problems.json
+for pat in "nội dung 1.1: phải là true" "nội dung 1.4: phải là một số" \
+	"nội dung 2.3c: điểm 2.5 phải là bội số của 1" "tệp trả lời dành cho bộ chỉ số"; do
+	if grep -qF "$pat" "$ERR"; then ok "answers-lists: $pat"; else bad "answers-lists: $pat"; fi
+done
+check answers-bad-json 2 err "JSON không hợp lệ ở dòng 3" \
+	"$T" score --rubric $R4725 $C/answers-bad-json.json
+check answers-duplicate-key 2 err "duplicate object key" \
+	"$T" score --rubric $R4725 $C/answers-duplicate.json
+check answers-missing-file 2 err "không mở được tệp" \
+	"$T" score --rubric $R4725 $C/does-not-exist.json
+check unknown-rubric 2 err "không có bộ chỉ số \"khong-co\"" \
+	"$T" score --rubric khong-co $EX/qd4725-gdtx-duongkinh-2022-2023.json
+check bad-format-flag 2 err "--format chỉ nhận text hoặc json" \
+	"$T" score --rubric $R4725 --format xml $EX/qd4725-gdtx-duongkinh-2022-2023.json
+check score-usage 2 err "cách dùng: truongso score" "$T" score
+check unknown-command 2 err "không có lệnh \"bogus\"" "$T" bogus
+
+# Draft: unanswered items score 0; a missing gate zeroes its group.
+check draft-gate-zeroes-group 0 out "Chưa đạt điều kiện bắt buộc: 1.1 1.2 → nhóm không có điểm (15 điểm nếu đạt)" \
+	"$T" score --rubric $R4725 $C/answers-draft.json
+check draft-unanswered 0 out "Chưa trả lời:" \
+	"$T" score --rubric $R4725 $C/answers-draft.json
+
+# The other two rubrics.
+check q7-cap-and-checklist 0 out "Nhóm tiêu chí 2 “Chuyển đổi số trong quản trị cơ sở giáo dục”: 39/40 điểm" \
+	"$T" score --rubric q7-mn-2023 $EX/q7-mn-sample.json
+check tdm-grade 0 out "Tổng cộng: 88.5/100 điểm - Xếp loại: Tốt" \
+	"$T" score --rubric tdm-cntt-2022 $EX/tdm-cntt-sample.json
+
+# Rubric commands.
+check rubric-list 0 out "qd4725-2022-pt" "$T" rubric list
+check rubric-list-q7 0 out "q7-mn-2023" "$T" rubric list
+check rubric-show 0 out "Mức 1: dưới 10; Mức 2:" \
+	"$T" rubric show $R4725
+check rubric-show-group-levels 0 out "Mức độ 1: dưới 50; Mức độ 2: từ 50 đến 75; Mức độ 3: trên 75" \
+	"$T" rubric show $R4725
+check rubric-show-version 0 out "Mã: qd4725-2022-pt, phiên bản 1" \
+	"$T" rubric show $R4725@1
+check rubric-show-missing 2 err "không có bộ chỉ số" "$T" rubric show $R4725@9
+check rubric-show-q7-checklist 0 out "Thiếu 1 phân hệ trừ 1 điểm" \
+	"$T" rubric show q7-mn-2023
+check rubric-show-grades 0 out "Xuất sắc: từ 90 trở lên" \
+	"$T" rubric show tdm-cntt-2022
+for f in data/rubrics/*.json; do
+	check "rubric-check $(basename "$f")" 0 out "hợp lệ" "$T" rubric check "$f"
+done
+check rubric-check-sums 2 err "tổng điểm tối đa của các nội dung (15) khác điểm tối đa của tiêu chí (30)" \
+	"$T" rubric check $C/rubric-bad.json
+for pat in \
+	'$.groups[0].criteria[0].items[0].kind: loại nội dung "score" không hợp lệ' \
+	'$.groups[0].levels: các mức: giữa [0,49] và [50,75] có chỗ hở' \
+	'$.groups[1].levels: các mức: [0,50] và [50,100] chồng lên nhau' \
+	'$.groups[0].criteria[1].items[0].maxx: trường "maxx" không được hỗ trợ' \
+	'$.groups[0].criteria[1].items[0].max: thiếu trường bắt buộc "max"' \
+	'$.groups[1]: tổng điểm tối đa của các tiêu chí (90) khác điểm tối đa của nhóm (100)' \
+	'$: mã nội dung "x1" bị trùng' \
+	'$.groups[1].criteria[0].items[1].max: phải là số, tối đa 2 chữ số thập phân' \
+	'$.groups[1].criteria[0].items[2].bands: các mức (bands): khoảng cuối [50,90] phải kết thúc ở 100' \
+	'$.source: thiếu trường bắt buộc "source"'; do
+	if grep -qF -- "rubric-bad.json: $pat" "$ERR"; then ok "rubric-check: $pat"; else bad "rubric-check: $pat"; fi
+done
+check rubric-check-invalid-json 2 err "JSON không hợp lệ" "$T" rubric check $C/answers-bad-json.json
+check rubric-dir-invalid 2 err "rubric-bad.json" \
+	env TRUONGSO_DATA=tests/cli/baddata "$T" rubric list
+check help 0 out "score --rubric MÃ TỆP_TRẢ_LỜI" "$T" help
+check version 0 out "truongso " "$T" version
+
+finish

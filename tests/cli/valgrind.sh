@@ -1,0 +1,27 @@
+#!/bin/sh
+# The release binary under valgrind on every CLI path: no invalid access,
+# no leak. Usage: tests/cli/valgrind.sh PATH/TO/truongso
+set -u
+T=${1:?usage: valgrind.sh TRUONGSO}
+cd "$(dirname "$0")/../.." || exit 2
+. tests/cli/lib.sh
+VG="valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=all --errors-for-leak-kinds=all"
+C=tests/cli/cases
+
+vg() {
+	name=$1 want=$2
+	shift 2
+	if run "$want" $VG "$T" "$@"; then ok "valgrind $name"; else bad "valgrind $name"; fi
+}
+vg score-text 0 score --rubric qd4725-2022-pt examples/qd4725-gdtx-duongkinh-2022-2023.json
+vg score-json 0 score --format json --rubric qd4725-2022-pt examples/qd4725-gdtx-duongkinh-2022-2023.json
+vg score-q7 0 score --rubric q7-mn-2023 examples/q7-mn-sample.json
+vg score-tdm 0 score --rubric tdm-cntt-2022 examples/tdm-cntt-sample.json
+vg score-draft 0 score --rubric qd4725-2022-pt $C/answers-draft.json
+vg score-invalid 2 score --rubric qd4725-2022-pt $C/answers-many-problems.json
+vg score-bad-json 2 score --rubric qd4725-2022-pt $C/answers-bad-json.json
+vg rubric-list 0 rubric list
+vg rubric-show 0 rubric show q7-mn-2023
+vg rubric-check-bad 2 rubric check $C/rubric-bad.json
+vg rubric-check-all 0 rubric check data/rubrics/qd4725-2022-pt.json data/rubrics/q7-mn-2023.json data/rubrics/tdm-cntt-2022.json
+finish

@@ -1,0 +1,88 @@
+#!/bin/sh
+# `make test`: every check in one run. Each step's full output goes to
+# build/test-logs/; a failing step's log is printed. Unit tests (cmocka) and
+# the CLI tests count their own cases; every other step counts as one.
+# The last line is the summary CI reads: "N passed, N failed".
+set -u
+cd "$(dirname "$0")/.." || exit 2
+LOGS=build/test-logs
+mkdir -p "$LOGS"
+MAKE_BUILD="make --no-print-directory -f mk/build.mk"
+passed=0
+failed=0
+
+# count NAME PASSED FAILED
+count() {
+	passed=$((passed + $2))
+	failed=$((failed + $3))
+	if [ "$3" -eq 0 ]; then
+		printf '  ok    %-44s %s passed\n' "$1" "$2"
+	else
+		printf '  FAIL  %-44s %s passed, %s failed (log: %s/%s.log)\n' \
+			"$1" "$2" "$3" "$LOGS" "$1"
+	fi
+}
+
+# step NAME COMMAND...: one check, pass or fail by exit status.
+step() {
+	name=$1
+	shift
+	if "$@" >"$LOGS/$name.log" 2>&1; then
+		count "$name" 1 0
+	else
+		cat "$LOGS/$name.log"
+		count "$name" 0 1
+	fi
+}
+
+# cmocka_run NAME BINARY: counts the binary's own test cases.
+cmocka_run() {
+	log="$LOGS/$1.log"
+	"$2" >"$log" 2>&1
+	rc=$?
+	p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' "$log" | tail -n 1)
+	f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' "$log" | tail -n 1)
+	p=${p:-0}
+	f=${f:-0}
+	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+		f=1 # crashed or sanitizer report before cmocka's summary
+	fi
+	[ "$f" -eq 0 ] || cat "$log"
+	count "$1" "$p" "$f"
+}
+
+# counted_run NAME COMMAND...: a script that ends with "N passed, N failed".
+counted_run() {
+	name=$1
+	shift
+	log="$LOGS/$name.log"
+	"$@" >"$log" 2>&1
+	rc=$?
+	line=$(grep -E '^[a-z-]*:? ?[0-9]+ passed, [0-9]+ failed' "$log" | tail -n 1)
+	p=$(echo "$line" | sed -n 's/.*\b\([0-9][0-9]*\) passed.*/\1/p')
+	f=$(echo "$line" | sed -n 's/.* \([0-9][0-9]*\) failed.*/\1/p')
+	p=${p:-0}
+	f=${f:-0}
+	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+		f=1
+	fi
+	[ "$f" -eq 0 ] || cat "$log"
+	count "$name" "$p" "$f"
+}
+
+echo "truongso: make test"
+step source-rules tools/check-source.sh
+step build-gcc-release $MAKE_BUILD V=release all
+step build-gcc-asan $MAKE_BUILD V=asan all units
+for t in build/asan/tests/test_*; do
+	[ -x "$t" ] && cmocka_run "unit-$(basename "$t")" "$t"
+done
+counted_run cli-asan tests/cli/run.sh build/asan/truongso
+counted_run valgrind tests/cli/valgrind.sh build/truongso
+step build-clang $MAKE_BUILD V=clang all units
+step build-fuzzers $MAKE_BUILD V=fuzz fuzzers
+counted_run fuzz-short env FUZZ_SECONDS="${FUZZ_SECONDS:-5}" tests/fuzz/run.sh
+
+echo
+echo "tests: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
