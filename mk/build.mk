@@ -1,14 +1,14 @@
 # The real build, one variant per call (V=release|asan|clang|fuzz); objects
 # go to their own directory so variants never mix.
 V ?= release
-PKGS := jansson libutf8proc
+PKGS := jansson libutf8proc sqlite3 libsodium libzip libxml-2.0 libmagic
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
-PKG_LIBS := $(shell pkg-config --libs $(PKGS))
+PKG_LIBS := $(shell pkg-config --libs $(PKGS)) -lcsv
 
 WARN := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wvla -Wformat=2 -Wimplicit-fallthrough \
 	-Wcast-qual -Wwrite-strings -Wundef -Werror
-BASE := -std=c17 -g -D_POSIX_C_SOURCE=200809L -fno-common $(WARN) \
+BASE := -std=c17 -g -D_POSIX_C_SOURCE=200809L -fno-common -I. $(WARN) \
 	$(PKG_CFLAGS) -DTS_DATADIR='"$(abspath data)"'
 HARDEN := -D_FORTIFY_SOURCE=2 -fstack-protector-strong \
 	-fstack-clash-protection -fcf-protection -fPIE
@@ -41,15 +41,16 @@ else
 $(error unknown variant V=$(V))
 endif
 
-LIB_SRC := $(wildcard src/util/*.c src/core/*.c src/app/*.c)
+LIB_SRC := $(wildcard src/util/*.c src/core/*.c src/db/*.c src/app/*.c)
 CLI_SRC := $(wildcard src/cli/*.c)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 FUZZ_SRC := $(wildcard tests/fuzz/fz_*.c)
 
-LIB_OBJ := $(LIB_SRC:%.c=$(B)/obj/%.o)
+SQL_SRC := $(sort $(wildcard src/db/sql/*.sql))
+LIB_OBJ := $(LIB_SRC:%.c=$(B)/obj/%.o) $(B)/obj/gen/schema.o
 CLI_OBJ := $(CLI_SRC:%.c=$(B)/obj/%.o)
 UNITS := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
-FUZZERS := $(FUZZ_SRC:tests/fuzz/%.c=$(B)/fuzz/%)
+FUZZERS := $(FUZZ_SRC:tests/fuzz/%.c=$(B)/%)
 
 .PHONY: all units fuzzers bench-bin
 all: $(B)/truongso
@@ -61,6 +62,14 @@ $(B)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -MMD -MP -c $< -o $@
 
+$(B)/gen/schema.c: $(SQL_SRC) tools/sql2c.sh
+	@mkdir -p $(dir $@)
+	tools/sql2c.sh $(SQL_SRC) > $@
+
+$(B)/obj/gen/schema.o: $(B)/gen/schema.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -Wno-missing-prototypes -c $< -o $@
+
 $(B)/libtruongso.a: $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
@@ -69,11 +78,12 @@ $(B)/truongso: $(CLI_OBJ) $(B)/libtruongso.a
 	$(CC) $(LDFLAGS) $^ $(PKG_LIBS) -lm -o $@
 
 # Unit tests may include CLI sources they test (table, sheet) directly.
-$(B)/tests/%: tests/unit/%.c $(B)/libtruongso.a $(filter-out $(B)/obj/src/cli/main.o,$(CLI_OBJ))
+# The archive goes last so members the CLI objects need are pulled in.
+$(B)/tests/%: tests/unit/%.c $(filter-out $(B)/obj/src/cli/main.o,$(CLI_OBJ)) $(B)/libtruongso.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(LDFLAGS) $^ $(PKG_LIBS) -lcmocka -lm -o $@
 
-$(B)/fuzz/%: tests/fuzz/%.c $(B)/libtruongso.a
+$(B)/fz_%: tests/fuzz/fz_%.c $(B)/libtruongso.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(LDFLAGS) $^ $(PKG_LIBS) -lm -o $@
 

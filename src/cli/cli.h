@@ -12,10 +12,32 @@ enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_INPUT = 2 };
 
 struct cli {
 	const char *data_dir;
+	const char *db_path; /* --db, default ./truongso.db */
+	const char *as;      /* --as LOGIN: act as that user */
 };
+
+struct app;
+struct actor;
 
 int cmd_rubric(struct cli *c, int argc, char **argv);
 int cmd_score(struct cli *c, int argc, char **argv);
+int cmd_db(struct cli *c, int argc, char **argv);
+int cmd_backup(struct cli *c, int argc, char **argv);
+int cmd_org(struct cli *c, int argc, char **argv);
+int cmd_user(struct cli *c, int argc, char **argv);
+int cmd_campaign(struct cli *c, int argc, char **argv);
+int cmd_submission(struct cli *c, int argc, char **argv);
+int cmd_evidence(struct cli *c, int argc, char **argv);
+int cmd_audit(struct cli *c, int argc, char **argv);
+int cmd_demo(struct cli *c, int argc, char **argv);
+
+/* Opens the database (migrating it) and resolves the actor: --as LOGIN,
+ * or the local operator. Problems go to stderr. */
+int cli_open(struct cli *c, struct app *app, struct actor *who);
+/* Prints problems and returns the exit status for e. */
+int cli_fail(enum ts_err e, struct diags *d);
+/* Parses a positive integer id; prints an error and returns 0 if bad. */
+long long cli_id(const char *s, const char *what);
 
 struct rubric_set;
 /* Loads every rubric of the data directory; problems go to stderr. */

@@ -1,6 +1,6 @@
 /* truongso: command-line entry point. */
-#include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../app/rubric_set.h"
@@ -13,105 +13,72 @@
 static const char USAGE[] =
 	"truongso — tự đánh giá, duyệt và báo cáo chuyển đổi số ngành giáo dục\n"
 	"\n"
-	"Cách dùng: truongso [--data THƯ_MỤC] LỆNH ...\n"
+	"Cách dùng: truongso [--db TỆP] [--as TÊN_ĐĂNG_NHẬP] [--data THƯ_MỤC] LỆNH ...\n"
 	"\n"
-	"Lệnh:\n"
-	"  rubric list                       liệt kê các bộ chỉ số có sẵn\n"
-	"  rubric show MÃ[@PHIÊN_BẢN]        xem bảng tiêu chí và điểm tối đa\n"
-	"  rubric check TỆP...               kiểm tra tệp bộ chỉ số (JSON)\n"
+	"Bộ chỉ số và chấm điểm:\n"
+	"  rubric list | show MÃ[@PHIÊN_BẢN] | check TỆP...\n"
 	"  score --rubric MÃ TỆP_TRẢ_LỜI [--format text|json]\n"
-	"                                    chấm điểm một bản tự đánh giá\n"
-	"  version                           in phiên bản\n"
-	"  help                              in hướng dẫn này\n"
+	"Dữ liệu:\n"
+	"  db migrate | status              nâng cấp / xem phiên bản lược đồ\n"
+	"  backup TỆP                       sao lưu trực tuyến và kiểm tra bản sao\n"
+	"  demo                             tạo cơ sở dữ liệu mẫu (một tỉnh, ~150 trường)\n"
+	"Đơn vị và tài khoản:\n"
+	"  org tree [MÃ] | search CHỮ\n"
+	"  org add --code MÃ --name TÊN --kind LOẠI [--parent MÃ] [--levels TH,THCS]\n"
+	"  org import TỆP.csv|xlsx [--dry-run]\n"
+	"  org rename MÃ TÊN | move MÃ MÃ_CẤP_TRÊN | levels MÃ CẤP_HỌC\n"
+	"  org close MÃ [YYYY-MM-DD] | reopen MÃ\n"
+	"  user add --login TÊN --name HỌ_TÊN --unit MÃ --role VAI_TRÒ   (mật khẩu: stdin)\n"
+	"Đợt đánh giá và bản tự đánh giá:\n"
+	"  campaign create --owner MÃ --rubric MÃ --year 2025-2026 --title TÊN\n"
+	"                  --opens NGÀY --due NGÀY [--basis CĂN_CỨ] [--levels ...]\n"
+	"  campaign list | status ID [--unit MÃ]\n"
+	"  submission show|history ID MÃ_ĐƠN_VỊ\n"
+	"  submission save ID MÃ_ĐƠN_VỊ TỆP.json | submit ID MÃ_ĐƠN_VỊ\n"
+	"  submission return ID MÃ_ĐƠN_VỊ --reason TIÊU_CHÍ=LÝ_DO [--reason ...]\n"
+	"  submission external ID MÃ_ĐƠN_VỊ TỆP.json | approve | publish ID MÃ_ĐƠN_VỊ\n"
+	"  submission diff ID MÃ_ĐƠN_VỊ PHIÊN_BẢN_1 PHIÊN_BẢN_2\n"
+	"  evidence add ID MÃ_ĐƠN_VỊ TIÊU_CHÍ TỆP\n"
+	"  audit [--object ĐỐI_TƯỢNG] [--limit N]\n"
 	"\n"
-	"Mã thoát: 0 thành công; 2 dữ liệu vào không hợp lệ; 1 lỗi khác.\n"
+	"  version | help\n"
+	"\n"
+	"Mã thoát: 0 thành công; 2 dữ liệu vào không hợp lệ hoặc không được phép;\n"
+	"1 lỗi khác. Cơ sở dữ liệu mặc định: $TRUONGSO_DB, rồi ./truongso.db.\n"
 	"Thư mục dữ liệu mặc định: $TRUONGSO_DATA, ./data, rồi thư mục cài đặt.\n";
-
-void
-cli_print_diags(const struct diags *d)
-{
-	for (size_t i = 0; i < d->n; i++)
-		fprintf(stderr, "%s: %s\n", d->v[i].where, d->v[i].msg);
-	if (d->dropped > 0)
-		fprintf(stderr, "... và %zu lỗi khác.\n", d->dropped);
-	if (diags_count(d) > 1)
-		fprintf(stderr, "Tổng cộng %zu lỗi.\n", diags_count(d));
-}
-
-int
-cli_load_rubrics(struct cli *c, struct rubric_set *set)
-{
-	struct diags d;
-	diags_init(&d);
-	struct buf dir;
-	buf_init(&dir, 4096);
-	buf_printf(&dir, "%s/rubrics", c->data_dir);
-	enum ts_err e = rubric_set_load(buf_str(&dir), set, &d);
-	buf_release(&dir);
-	cli_print_diags(&d);
-	diags_release(&d);
-	return cli_exit_for(e);
-}
-
-int
-cli_exit_for(enum ts_err e)
-{
-	switch (e) {
-	case TS_OK:
-		return EXIT_OK;
-	case TS_EINVAL:
-	case TS_ENOTFOUND:
-	case TS_ELIMIT:
-		return EXIT_INPUT;
-	default:
-		return EXIT_FAIL;
-	}
-}
-
-int
-cli_flush(struct buf *b)
-{
-	if (b->err != TS_OK) {
-		fprintf(stderr, "truongso: %s\n", ts_err_name(b->err));
-		return EXIT_FAIL;
-	}
-	if (fwrite(buf_str(b), 1, b->len, stdout) != b->len ||
-	    fflush(stdout) != 0) {
-		perror("truongso: stdout");
-		return EXIT_FAIL;
-	}
-	return EXIT_OK;
-}
-
-int
-cli_usage(const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	fputs("truongso: ", stderr);
-	vfprintf(stderr, fmt, ap);
-	fputs("\nXem: truongso help\n", stderr);
-	va_end(ap);
-	return EXIT_INPUT;
-}
 
 static const struct {
 	const char *name;
 	int (*fn)(struct cli *, int, char **);
 } COMMANDS[] = {
-	{ "rubric", cmd_rubric },
-	{ "score", cmd_score },
+	{ "rubric", cmd_rubric },	  { "score", cmd_score },
+	{ "db", cmd_db },		  { "backup", cmd_backup },
+	{ "org", cmd_org },		  { "user", cmd_user },
+	{ "campaign", cmd_campaign },	  { "submission", cmd_submission },
+	{ "evidence", cmd_evidence },	  { "audit", cmd_audit },
+	{ "demo", cmd_demo },
 };
 
 int
 main(int argc, char **argv)
 {
-	struct cli c = { .data_dir = NULL };
+	struct cli c = { .data_dir = NULL, .db_path = NULL, .as = NULL };
 	int i = 1;
-	if (i + 1 < argc && strcmp(argv[i], "--data") == 0) {
-		c.data_dir = argv[i + 1];
+	while (i + 1 < argc && argv[i][0] == '-' && argv[i][1] == '-') {
+		if (strcmp(argv[i], "--data") == 0)
+			c.data_dir = argv[i + 1];
+		else if (strcmp(argv[i], "--db") == 0)
+			c.db_path = argv[i + 1];
+		else if (strcmp(argv[i], "--as") == 0)
+			c.as = argv[i + 1];
+		else
+			break;
 		i += 2;
 	}
+	if (c.db_path == NULL)
+		c.db_path = getenv("TRUONGSO_DB");
+	if (c.db_path == NULL)
+		c.db_path = "truongso.db";
 	if (c.data_dir == NULL)
 		c.data_dir = app_data_dir();
 	if (i >= argc || strcmp(argv[i], "help") == 0 ||

@@ -127,12 +127,15 @@ group_rows(struct table *t, const struct score *s, const struct group *g)
 static void
 suggestion_text(const struct suggestion *sg, size_t i, struct buf *out)
 {
-	char a[PTS_FMT_SIZE], b[PTS_FMT_SIZE], c[PTS_FMT_SIZE];
+	char a[PTS_FMT_SIZE], c[PTS_FMT_SIZE];
 	const struct item *it = sg->item;
 	buf_printf(out, "%s %s (", i ? ";" : "", it->id);
-	if (it->kind == ITEM_BAND && sg->step_gain < sg->gain)
+	char w[128];
+	if (it->kind == ITEM_BAND && sg->step_band && sg->step_gain < sg->gain)
 		buf_printf(out, "+%s khi đạt %s%s; ", pts_format(sg->step_gain, a),
-			   pts_format(sg->step_at, b),
+			   range_words(&sg->step_band->range,
+				       it->input == INPUT_PERCENT ? 100 * PTS_ONE
+								  : -1, w),
 			   it->input == INPUT_PERCENT ? "%" : "");
 	buf_printf(out, "tối đa +%s)", pts_format(sg->gain, c));
 }
@@ -169,8 +172,8 @@ advice_text(const struct score *s, const struct group *g, struct buf *out)
 	buf_puts(out, ad->n > 5 ? "; ...\n" : ".\n");
 }
 
-static void
-summary_text(const struct score *s, struct buf *out)
+void
+sheet_group_summary(const struct score *s, struct buf *out)
 {
 	const struct rubric *r = s->rubric;
 	char a[PTS_FMT_SIZE], b[PTS_FMT_SIZE];
@@ -229,5 +232,5 @@ sheet_score_text(const struct score *s, struct buf *out)
 		buf_puts(out, "(*) Quy tắc chấm chính thức chưa được xác minh: "
 			 "điểm do đơn vị tự chấm, cấp trên đánh giá ngoài.\n");
 	buf_puts(out, "\n");
-	summary_text(s, out);
+	sheet_group_summary(s, out);
 }

@@ -131,11 +131,7 @@ static void
 put_cell(struct buf *b, const char *s, size_t n, size_t w,
 	 enum table_align al)
 {
-	char tmp[1024];
-	size_t k = n < sizeof(tmp) - 1 ? n : sizeof(tmp) - 1;
-	memcpy(tmp, s, k);
-	tmp[k] = '\0';
-	size_t sw = vn_width(tmp);
+	size_t sw = vn_width_n(s, n);
 	size_t pad = w > sw ? w - sw : 0;
 	size_t left = al == ALIGN_RIGHT ? pad : al == ALIGN_CENTER ? pad / 2 : 0;
 	buf_puts(b, "| ");

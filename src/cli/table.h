@@ -10,7 +10,7 @@
 
 #include "../util/buf.h"
 
-#define TABLE_MAX_COLS 8
+#define TABLE_MAX_COLS 12
 
 enum table_align { ALIGN_LEFT, ALIGN_RIGHT, ALIGN_CENTER };
 

@@ -51,9 +51,14 @@ step_for(const struct item *it, const struct answer *a, pts_t now,
 		for (size_t i = 0; i < it->nbands; i++) {
 			const struct band *b = &it->bands[i];
 			if (b->points > now &&
-			    (!a->present || b->range.lo > a->num)) {
+			    (!a->present || (b->range.lo >= a->num &&
+					     !range_contains(&b->range, a->num)))) {
+				/* The least value inside the band: just above
+				 * an open bound ("trên 50%"). */
+				pts_t up = it->input == INPUT_COUNT ? PTS_ONE : 1;
 				sg->step_gain = b->points - now;
-				sg->step_at = b->range.lo;
+				sg->step_at = b->range.lo + (b->range.lo_open ? up : 0);
+				sg->step_band = b;
 				break;
 			}
 		}

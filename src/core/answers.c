@@ -4,6 +4,7 @@
 
 #include "../util/arena.h"
 #include "../util/buf.h"
+#include "../util/vnstr.h"
 #include "jread.h"
 
 struct answers *
@@ -103,14 +104,17 @@ check_band_input(const struct item *it, pts_t v, const char *where,
 	return false;
 }
 
+/* Option ids are NFC in the rubric; the answer may come decomposed. */
 static bool
 find_option(const struct option *o, size_t n, const char *id, size_t *at)
 {
-	for (size_t i = 0; id != NULL && i < n; i++)
-		if (strcmp(o[i].id, id) == 0) {
-			*at = i;
-			return true;
-		}
+	for (int pass = 0; id != NULL && pass < 2; pass++)
+		for (size_t i = 0; i < n; i++)
+			if (pass == 0 ? strcmp(o[i].id, id) == 0
+				      : vn_nfc_equal(o[i].id, id)) {
+				*at = i;
+				return true;
+			}
 	return false;
 }
 
@@ -232,4 +236,35 @@ answer_from_json(const struct item *it, json_t *value, struct answer *slot,
 		*slot = a;
 	}
 	return ok;
+}
+
+static bool
+same_text(const char *a, const char *b)
+{
+	return (a == NULL && b == NULL) ||
+	       (a != NULL && b != NULL && strcmp(a, b) == 0);
+}
+
+bool
+answer_equal(const struct item *it, const struct answer *a,
+	     const struct answer *b)
+{
+	if (a->present != b->present || !same_text(a->note, b->note))
+		return false;
+	if (!a->present)
+		return true;
+	switch (it->kind) {
+	case ITEM_GATE:
+	case ITEM_YESNO:
+		return a->yes == b->yes;
+	case ITEM_POINTS:
+	case ITEM_BAND:
+		return a->num == b->num;
+	case ITEM_CHOICE:
+		return a->choice == b->choice;
+	case ITEM_CHECKLIST:
+		return a->checked == b->checked &&
+		       (it->nbase_options == 0 || a->base == b->base);
+	}
+	return false;
 }

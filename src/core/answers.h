@@ -62,4 +62,8 @@ enum ts_err answers_parse(const struct rubric *r, const char *json,
 bool answer_from_json(const struct item *it, json_t *value, struct answer *slot,
 		      const char *where, struct diags *d);
 
+/* Same value (and note) for item it? Evidence is not compared. */
+bool answer_equal(const struct item *it, const struct answer *a,
+		  const struct answer *b);
+
 #endif

@@ -73,13 +73,9 @@ load_answer(struct jread *j, const struct item *it, json_t *v,
 	}
 	if (value == NULL || json_is_null(value))
 		return; /* a note or evidence without a score yet: a draft */
-	struct buf where;
-	buf_init(&where, 4096);
-	buf_printf(&where, "%s: %s", j->name, j->path);
 	int before = (int)diags_count(j->diags);
-	if (!answer_from_json(it, value, slot, buf_str(&where), j->diags))
+	if (!answer_from_json(it, value, slot, jread_where(j), j->diags))
 		j->errors += (int)diags_count(j->diags) - before;
-	buf_release(&where);
 }
 
 static void

@@ -37,6 +37,8 @@ pts_parse(const char *s, size_t n, pts_t *out)
 	if (i != n)
 		return false;
 	pts_t v = whole * PTS_ONE + frac;
+	if (v > PTS_LIMIT)
+		return false;
 	*out = neg ? -v : v;
 	return true;
 }

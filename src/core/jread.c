@@ -14,18 +14,30 @@ jread_init(struct jread *j, struct arena *a, struct diags *d, const char *name)
 	j->arena = a;
 	j->diags = d;
 	j->name = name != NULL ? name : "(input)";
-	j->path[0] = '$';
-	j->path[1] = '\0';
-	j->plen = 1;
+	size_t n = strlen(j->name);
+	if (n > JREAD_PATH_MAX / 2)
+		n = JREAD_PATH_MAX / 2;
+	memcpy(j->path, j->name, n);
+	memcpy(j->path + n, ": $", 4);
+	j->plen = n + 3;
 }
+
+const char *
+jread_where(const struct jread *j)
+{
+	return j->path;
+}
+
+static void jread_verr(struct jread *j, const char *suffix, const char *fmt,
+		       va_list ap) __attribute__((format(printf, 3, 0)));
 
 static void
 jread_verr(struct jread *j, const char *suffix, const char *fmt, va_list ap)
 {
 	struct buf where;
 	buf_init(&where, 4096);
-	buf_printf(&where, "%s: %s%s%s", j->name, j->path,
-		   suffix != NULL ? "." : "", suffix != NULL ? suffix : "");
+	buf_printf(&where, "%s%s%s", j->path, suffix != NULL ? "." : "",
+		   suffix != NULL ? suffix : "");
 	diags_vadd(j->diags, buf_str(&where), fmt, ap);
 	buf_release(&where);
 	j->errors++;

@@ -16,12 +16,14 @@
 
 struct arena;
 
-#define JREAD_PATH_MAX 256
+#define JREAD_PATH_MAX 1024
 
 struct jread {
 	struct arena *arena;
 	struct diags *diags;
 	const char *name; /* file name for messages */
+	/* "name: $.groups[0]...": the file name is kept in front of the
+	 * JSON path so a message's location needs no formatting. */
 	char path[JREAD_PATH_MAX];
 	size_t plen;
 	int errors; /* problems recorded through this reader */
@@ -34,6 +36,8 @@ void jread_init(struct jread *j, struct arena *a, struct diags *d,
  * naming line and column) when it is not valid JSON. */
 json_t *jread_load(struct jread *j, const char *buf, size_t len);
 
+/* "name: $.path" of the current position, for messages. */
+const char *jread_where(const struct jread *j);
 /* Path stack: push returns a mark to pop back to. */
 size_t jread_key(struct jread *j, const char *key);
 size_t jread_idx(struct jread *j, size_t i);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "../util/arena.h"
+#include "../util/vnstr.h"
 
 void
 rubric_free(struct rubric *r)
@@ -17,6 +18,10 @@ rubric_find_item(const struct rubric *r, const char *id)
 {
 	for (size_t i = 0; i < r->nitems; i++)
 		if (strcmp(r->items[i]->id, id) == 0)
+			return r->items[i];
+	/* Ids are NFC in the rubric; a key typed elsewhere may not be. */
+	for (size_t i = 0; i < r->nitems; i++)
+		if (vn_nfc_equal(r->items[i]->id, id))
 			return r->items[i];
 	return NULL;
 }

@@ -31,7 +31,8 @@ struct suggestion {
 	const struct item *item;
 	pts_t gain;      /* points if the item reaches its best */
 	pts_t step_gain; /* points from the smallest next step */
-	pts_t step_at;   /* band items: value needed for that step */
+	pts_t step_at;   /* band items: least value earning step_gain */
+	const struct band *step_band; /* band items: the band it reaches */
 };
 
 struct advice {

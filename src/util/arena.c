@@ -4,7 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define ARENA_BLOCK 16384
+/* Blocks start small and double: a score or an answers set needs a few
+ * KiB, and tens of thousands of them live at once in a national roll-up. */
+#define ARENA_FIRST 2048
+#define ARENA_BLOCK 65536
 #define ARENA_ALIGN 16
 
 struct block {
@@ -17,6 +20,7 @@ struct block {
 struct arena {
 	struct block *head;
 	size_t total;
+	size_t next_block; /* size of the next block to allocate */
 };
 
 struct arena *
@@ -40,9 +44,13 @@ arena_free(struct arena *a)
 }
 
 static struct block *
-block_new(size_t need)
+block_new(struct arena *a, size_t need)
 {
-	size_t size = need > ARENA_BLOCK ? need : ARENA_BLOCK;
+	if (a->next_block == 0)
+		a->next_block = ARENA_FIRST;
+	size_t size = need > a->next_block ? need : a->next_block;
+	if (a->next_block < ARENA_BLOCK)
+		a->next_block *= 2;
 	struct block *b = malloc(sizeof(*b) + size);
 	if (b == NULL)
 		return NULL;
@@ -62,12 +70,13 @@ arena_alloc(struct arena *a, size_t size)
 		rounded = ARENA_ALIGN;
 	struct block *b = a->head;
 	if (b == NULL || b->size - b->used < rounded) {
-		b = block_new(rounded);
+		b = block_new(a, rounded);
 		if (b == NULL)
 			return NULL;
 		/* A big one-off block goes second so the current block's
 		 * free tail stays usable for small allocations. */
-		if (a->head != NULL && rounded > ARENA_BLOCK) {
+		if (a->head != NULL && b->size == rounded &&
+		    a->head->size - a->head->used > ARENA_FIRST / 4) {
 			b->next = a->head->next;
 			a->head->next = b;
 		} else {

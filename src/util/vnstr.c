@@ -19,6 +19,12 @@ to_arena(struct arena *a, utf8proc_uint8_t *m)
 char *
 vn_nfc(struct arena *a, const char *s)
 {
+	/* ASCII is already NFC: skip utf8proc's allocation. */
+	const unsigned char *p = (const unsigned char *)s;
+	while (*p != 0 && *p < 0x80)
+		p++;
+	if (*p == 0)
+		return arena_strdup(a, s);
 	utf8proc_uint8_t *m = NULL;
 	utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)s, 0, &m,
 					  UTF8PROC_NULLTERM | UTF8PROC_STABLE |
@@ -76,22 +82,42 @@ cp_width(utf8proc_int32_t cp)
 }
 
 size_t
-vn_width(const char *s)
+vn_width_n(const char *s, size_t n)
 {
-	size_t w = 0;
+	size_t w = 0, i = 0;
 	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
-	while (*p) {
+	while (i < n) {
 		utf8proc_int32_t cp;
-		utf8proc_ssize_t k = utf8proc_iterate(p, -1, &cp);
+		utf8proc_ssize_t k = utf8proc_iterate(p + i,
+						      (utf8proc_ssize_t)(n - i), &cp);
 		if (k <= 0) {
-			p++;
+			i++;
 			w++;
 			continue;
 		}
 		w += cp_width(cp);
-		p += k;
+		i += (size_t)k;
 	}
 	return w;
+}
+
+size_t
+vn_width(const char *s)
+{
+	return vn_width_n(s, strlen(s));
+}
+
+bool
+vn_nfc_equal(const char *a, const char *b)
+{
+	if (strcmp(a, b) == 0)
+		return true;
+	utf8proc_uint8_t *x = utf8proc_NFC((const utf8proc_uint8_t *)a);
+	utf8proc_uint8_t *y = utf8proc_NFC((const utf8proc_uint8_t *)b);
+	bool eq = x && y && strcmp((const char *)x, (const char *)y) == 0;
+	free(x);
+	free(y);
+	return eq;
 }
 
 size_t

@@ -18,6 +18,10 @@ char *vn_nfc(struct arena *a, const char *s);
 char *vn_fold_key(struct arena *a, const char *s);
 /* True if s is valid UTF-8. */
 bool vn_valid_utf8(const char *s, size_t n);
+/* Equal once both are NFC (fast path: byte-equal). */
+bool vn_nfc_equal(const char *a, const char *b);
+/* Terminal columns of the first n bytes of s. */
+size_t vn_width_n(const char *s, size_t n);
 /* Terminal columns the string occupies (East Asian wide = 2, marks = 0). */
 size_t vn_width(const char *s);
 /* Byte length of the longest prefix of s (n bytes) that fits in cols

@@ -75,7 +75,7 @@ check rubric-show-group-levels 0 out "Mức độ 1: dưới 50; Mức độ 2: 
 check rubric-show-version 0 out "Mã: qd4725-2022-pt, phiên bản 1" \
 	"$T" rubric show $R4725@1
 check rubric-show-missing 2 err "không có bộ chỉ số" "$T" rubric show $R4725@9
-check rubric-show-q7-checklist 0 out "Thiếu 1 phân hệ trừ 1 điểm" \
+check rubric-show-q7-checklist 0 out "thiếu 1 phân hệ trừ 1 điểm" \
 	"$T" rubric show q7-mn-2023
 check rubric-show-grades 0 out "Xuất sắc: từ 90 trở lên" \
 	"$T" rubric show tdm-cntt-2022

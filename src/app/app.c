@@ -1,0 +1,120 @@
+#include "app.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../db/migrate.h"
+#include "../util/buf.h"
+#include "../util/timeutil.h"
+
+static char *
+blob_dir_for(const char *db_path)
+{
+	struct buf b;
+	buf_init(&b, 4096);
+	buf_printf(&b, "%s.evidence", db_path);
+	return buf_take(&b);
+}
+
+enum ts_err
+app_open(struct app *app, const char *db_path, const char *data_dir,
+	 struct diags *d)
+{
+	memset(app, 0, sizeof(*app));
+	struct buf dir;
+	buf_init(&dir, 4096);
+	buf_printf(&dir, "%s/rubrics", data_dir);
+	enum ts_err e = rubric_set_load(buf_str(&dir), &app->rubrics, d);
+	buf_release(&dir);
+	if (e != TS_OK)
+		return e;
+	e = db_open(db_path, &app->db, d);
+	if (e == TS_OK)
+		e = migrate_up(app->db, 0, d);
+	app->blob_dir = blob_dir_for(db_path);
+	if (e != TS_OK || app->blob_dir == NULL) {
+		app_close(app);
+		return e != TS_OK ? e : TS_ENOMEM;
+	}
+	return TS_OK;
+}
+
+void
+app_close(struct app *app)
+{
+	db_close(app->db);
+	rubric_set_release(&app->rubrics);
+	rubric_set_release(&app->db_rubrics);
+	free(app->blob_dir);
+	memset(app, 0, sizeof(*app));
+}
+
+void
+actor_operator(struct actor *a)
+{
+	memset(a, 0, sizeof(*a));
+	snprintf(a->login, sizeof(a->login), "operator");
+	a->role = ROLE_ADMIN;
+	snprintf(a->path, sizeof(a->path), "/");
+}
+
+static const char SQL_ACTOR[] =
+	"SELECT u.id, u.role, u.disabled, o.id, o.path FROM app_user u "
+	"JOIN org_unit o ON o.id = u.org_unit_id WHERE u.login = ?";
+
+enum ts_err
+actor_load(struct app *app, const char *login, struct actor *a,
+	   struct diags *d)
+{
+	struct db_stmt *st = db_prep(app->db, SQL_ACTOR);
+	if (st == NULL)
+		return app_db_error(app, d, "đọc tài khoản");
+	db_bind_text(st, 1, login);
+	enum ts_err e = TS_OK;
+	memset(a, 0, sizeof(*a));
+	if (db_step(st) != DB_ROW) {
+		diags_add(d, login, "không có tài khoản này");
+		e = TS_ENOTFOUND;
+	} else if (db_col_int(st, 2)) {
+		diags_add(d, login, "tài khoản đã bị khóa");
+		e = TS_EFORBIDDEN;
+	} else if (!role_parse(db_col_text(st, 1), &a->role)) {
+		e = TS_EDB;
+	} else {
+		a->user_id = db_col_int(st, 0);
+		a->unit_id = db_col_int(st, 3);
+		snprintf(a->login, sizeof(a->login), "%s", login);
+		snprintf(a->path, sizeof(a->path), "%s", db_col_text(st, 4));
+	}
+	db_done(st);
+	return e;
+}
+
+static const char SQL_AUDIT[] =
+	"INSERT INTO audit(at, actor, action, object, detail) "
+	"VALUES (?, ?, ?, ?, ?)";
+
+enum ts_err
+audit_add(struct app *app, const struct actor *who, const char *action,
+	  const char *object, const char *detail)
+{
+	struct db_stmt *st = db_prep(app->db, SQL_AUDIT);
+	if (st == NULL)
+		return TS_EDB;
+	char now[TS_TIME_SIZE];
+	db_bind_text(st, 1, ts_time_format(ts_time_now(), now));
+	db_bind_text(st, 2, who->login);
+	db_bind_text(st, 3, action);
+	db_bind_text(st, 4, object);
+	db_bind_text(st, 5, detail);
+	return db_exec_stmt(st);
+}
+
+enum ts_err
+app_db_error(struct app *app, struct diags *d, const char *what)
+{
+	diags_add(d, db_path(app->db), "lỗi cơ sở dữ liệu khi %s: %s", what,
+		  db_errmsg(app->db));
+	return TS_EDB;
+}

@@ -1,0 +1,55 @@
+/*
+ * The application: one open database, the deployment's rubric files, and
+ * the evidence store. Every use case takes the acting user (struct actor)
+ * and checks role and org subtree itself, so the CLI and the web server
+ * cannot differ in what they allow.
+ */
+#ifndef TS_APP_H
+#define TS_APP_H
+
+#include <stdint.h>
+
+#include "../core/workflow.h"
+#include "../db/db.h"
+#include "rubric_set.h"
+
+struct app {
+	struct db *db;
+	struct rubric_set rubrics;    /* data/rubrics files */
+	struct rubric_set db_rubrics; /* versions only the database still has */
+	char *blob_dir; /* evidence files, next to the database */
+};
+
+#define ACTOR_LOGIN_MAX 64
+#define PATH_MAX_LEN 256
+
+struct actor {
+	int64_t user_id;        /* 0: the local operator */
+	char login[ACTOR_LOGIN_MAX];
+	enum role role;
+	int64_t unit_id;        /* 0: the operator sees the whole tree */
+	char path[PATH_MAX_LEN]; /* the unit's materialized path */
+};
+
+/* Opens the database (creating it), applies pending migrations, loads the
+ * rubric files of data_dir/rubrics. */
+enum ts_err app_open(struct app *app, const char *db_path,
+		     const char *data_dir, struct diags *d) TS_MUSTCHECK;
+void app_close(struct app *app);
+
+/* The person at the server's console: admin over the whole tree, recorded
+ * in the audit log as "operator". */
+void actor_operator(struct actor *a);
+/* Acts as an existing, enabled user. */
+enum ts_err actor_load(struct app *app, const char *login, struct actor *a,
+		       struct diags *d) TS_MUSTCHECK;
+
+/* Appends to the audit log (inside the caller's transaction). */
+enum ts_err audit_add(struct app *app, const struct actor *who,
+		      const char *action, const char *object,
+		      const char *detail) TS_MUSTCHECK;
+
+/* Message for a failed database call, added to d; returns TS_EDB. */
+enum ts_err app_db_error(struct app *app, struct diags *d, const char *what);
+
+#endif

@@ -1,0 +1,251 @@
+/* Campaign use cases: create (with its participants), list, get. */
+#include "campaign.h"
+
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/arena.h"
+#include "../util/buf.h"
+#include "../util/timeutil.h"
+#include "fileio.h"
+#include "org.h"
+
+struct times {
+	char opens[TS_TIME_SIZE], due[TS_TIME_SIZE], review[TS_TIME_SIZE];
+	bool has_review;
+};
+
+static bool
+valid_year(const char *y)
+{
+	int a, b, n = 0;
+	return y != NULL && sscanf(y, "%4d-%4d%n", &a, &b, &n) == 2 &&
+	       n == 9 && strlen(y) == 9 && b == a + 1 && a >= 2000;
+}
+
+static const char *
+check_dates(const struct campaign_new *c, struct times *t)
+{
+	int64_t o, du, r = 0;
+	if (c->opens == NULL || !ts_time_parse(c->opens, &o) ||
+	    strlen(c->opens) != 10)
+		return "ngày mở đợt phải có dạng YYYY-MM-DD";
+	if (c->due == NULL || !ts_time_parse(c->due, &du) ||
+	    strlen(c->due) != 10)
+		return "hạn nộp phải có dạng YYYY-MM-DD";
+	du += 86400 - 1; /* "hạn nộp 31/5": the whole day counts */
+	if (du < o)
+		return "hạn nộp phải sau ngày mở đợt";
+	t->has_review = c->review_due != NULL;
+	if (t->has_review && (!ts_time_parse(c->review_due, &r) ||
+			      strlen(c->review_due) != 10))
+		return "hạn xem xét phải có dạng YYYY-MM-DD";
+	if (t->has_review && (r += 86400 - 1) < du)
+		return "hạn xem xét phải sau hạn nộp";
+	ts_time_format(o, t->opens);
+	ts_time_format(du, t->due);
+	ts_time_format(r, t->review);
+	return NULL;
+}
+
+static const char *
+check_new(const struct campaign_new *c, const struct rubric *r,
+	  unsigned *levels, struct times *t)
+{
+	if (r == NULL)
+		return "không có bộ chỉ số này (xem: truongso rubric list)";
+	if (!valid_year(c->school_year))
+		return "năm học phải có dạng 2025-2026";
+	if (c->title == NULL || c->title[0] == '\0' || strlen(c->title) > 500)
+		return "tên đợt đánh giá phải có từ 1 đến 500 ký tự";
+	*levels = c->levels ? c->levels : r->school_levels;
+	if (*levels & ~r->school_levels)
+		return "bộ chỉ số không dành cho cấp học đã chọn";
+	return check_dates(c, t);
+}
+
+static void
+sha256_hex(const char *text, size_t len, char out[65])
+{
+	unsigned char h[crypto_hash_sha256_BYTES];
+	crypto_hash_sha256(h, (const unsigned char *)text, len);
+	sodium_bin2hex(out, 65, h, sizeof(h));
+}
+
+/* Stores the rubric body once per id+version; a file that changed
+ * without a version bump is refused (old results would shift). */
+static enum ts_err
+store_rubric(struct app *app, const struct rubric *r, struct diags *d)
+{
+	static const char ins[] =
+		"INSERT INTO rubric(id, version, sha256, body, stored_at) "
+		"VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+	static const char get[] =
+		"SELECT sha256 FROM rubric WHERE id = ? AND version = ?";
+	const char *path = NULL;
+	for (size_t i = 0; i < app->rubrics.n; i++)
+		if (app->rubrics.v[i].rubric == r)
+			path = app->rubrics.v[i].path;
+	char *body = NULL, sha[65], now[TS_TIME_SIZE];
+	size_t len = 0;
+	enum ts_err e = path ? file_read_all(path, INPUT_FILE_LIMIT, &body,
+					     &len, d)
+			     : TS_ENOTFOUND;
+	if (e != TS_OK)
+		return e;
+	sha256_hex(body, len, sha);
+	struct db_stmt *st = db_prep(app->db, ins);
+	if (st == NULL) {
+		free(body);
+		return TS_EDB;
+	}
+	db_bind_text(st, 1, r->id);
+	db_bind_int(st, 2, r->version);
+	db_bind_text(st, 3, sha);
+	db_bind_text(st, 4, body);
+	db_bind_text(st, 5, ts_time_format(ts_time_now(), now));
+	e = db_exec_stmt(st);
+	free(body);
+	if (e != TS_OK || (st = db_prep(app->db, get)) == NULL)
+		return TS_EDB;
+	db_bind_text(st, 1, r->id);
+	db_bind_int(st, 2, r->version);
+	if (db_step(st) != DB_ROW || strcmp(db_col_text(st, 0), sha) != 0) {
+		diags_add(d, path, "tệp bộ chỉ số %s phiên bản %d đã bị sửa mà "
+			  "không tăng phiên bản; hãy tăng \"version\"", r->id,
+			  r->version);
+		e = TS_ECONFLICT;
+	}
+	db_done(st);
+	return e;
+}
+
+static enum ts_err
+insert_campaign(struct app *app, const struct actor *who,
+		const struct campaign_new *c, const struct rubric *r,
+		int64_t owner, unsigned levels, const struct times *t)
+{
+	static const char sql[] =
+		"INSERT INTO campaign(owner_unit_id, rubric_id, rubric_version, "
+		"school_year, title, legal_basis, school_levels, opens_at, "
+		"due_at, review_due_at, created_at, created_by) "
+		"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+	struct db_stmt *st = db_prep(app->db, sql);
+	if (st == NULL)
+		return TS_EDB;
+	char now[TS_TIME_SIZE];
+	db_bind_int(st, 1, owner);
+	db_bind_text(st, 2, r->id);
+	db_bind_int(st, 3, r->version);
+	db_bind_text(st, 4, c->school_year);
+	db_bind_text(st, 5, c->title);
+	db_bind_text(st, 6, c->legal_basis ? c->legal_basis : "");
+	db_bind_int(st, 7, levels);
+	db_bind_text(st, 8, t->opens);
+	db_bind_text(st, 9, t->due);
+	db_bind_text(st, 10, t->has_review ? t->review : NULL);
+	db_bind_text(st, 11, ts_time_format(ts_time_now(), now));
+	db_bind_text(st, 12, who->login);
+	return db_exec_stmt(st);
+}
+
+/* Every open school under the owner teaching one of the campaign's
+ * levels takes part. */
+static enum ts_err
+add_participants(struct app *app, int64_t id, const char *owner_path,
+		 unsigned levels, const char *opens, int64_t *n)
+{
+	static const char sql[] =
+		"INSERT INTO campaign_unit(campaign_id, unit_id, path, "
+		"school_levels) SELECT ?, id, path, school_levels & ? "
+		"FROM org_unit WHERE path LIKE ? AND kind IN ('truong', "
+		"'trung_tam') AND (school_levels & ?) <> 0 AND "
+		"(active_to IS NULL OR active_to > ?)";
+	struct db_stmt *st = db_prep(app->db, sql);
+	if (st == NULL)
+		return TS_EDB;
+	char like[PATH_MAX_LEN + 2], day[16];
+	snprintf(like, sizeof(like), "%s%%", owner_path);
+	snprintf(day, sizeof(day), "%.10s", opens);
+	db_bind_int(st, 1, id);
+	db_bind_int(st, 2, levels);
+	db_bind_text(st, 3, like);
+	db_bind_int(st, 4, levels);
+	db_bind_text(st, 5, day);
+	enum ts_err e = db_exec_stmt(st);
+	*n = db_changes(app->db);
+	return e;
+}
+
+static enum ts_err
+create_tx(struct app *app, const struct actor *who,
+	  const struct campaign_new *c, const struct rubric *r,
+	  const struct org_unit *owner, unsigned levels,
+	  const struct times *t, int64_t *id, struct diags *d)
+{
+	int64_t n = 0;
+	enum ts_err e = store_rubric(app, r, d);
+	if (e == TS_OK)
+		e = insert_campaign(app, who, c, r, owner->id, levels, t);
+	if (e == TS_OK) {
+		*id = db_last_id(app->db);
+		e = add_participants(app, *id, owner->path, levels, t->opens, &n);
+	}
+	if (e == TS_OK && n == 0) {
+		diags_add(d, owner->code, "không có trường nào thuộc %s dạy cấp "
+			  "học của đợt này", owner->name);
+		e = TS_EINVAL;
+	}
+	char detail[64];
+	snprintf(detail, sizeof(detail), "%lld đơn vị", (long long)n);
+	char obj[32];
+	snprintf(obj, sizeof(obj), "campaign:%lld", (long long)*id);
+	if (e == TS_OK)
+		e = audit_add(app, who, "campaign.create", obj, detail);
+	return e;
+}
+
+enum ts_err
+campaign_create(struct app *app, const struct actor *who,
+		const struct campaign_new *c, int64_t *id, struct diags *d)
+{
+	struct arena *a = arena_new();
+	struct org_unit owner;
+	struct times t;
+	unsigned levels = 0;
+	if (a == NULL)
+		return TS_ENOMEM;
+	enum ts_err e = TS_OK;
+	if (c->owner_code == NULL || org_find(app, c->owner_code, a, &owner)) {
+		diags_add(d, c->owner_code ? c->owner_code : "",
+			  "không có đơn vị chủ trì này");
+		e = TS_EINVAL;
+	}
+	const struct rubric *r = c->rubric_ref
+					 ? rubric_set_find(&app->rubrics, c->rubric_ref)
+					 : NULL;
+	const char *why = e == TS_OK ? check_new(c, r, &levels, &t) : NULL;
+	if (why != NULL) {
+		diags_add(d, c->title ? c->title : "", "%s", why);
+		e = TS_EINVAL;
+	}
+	enum scope sc = e == TS_OK ? scope_of(who->path, owner.path) : SCOPE_OUTSIDE;
+	if (e == TS_OK && (who->role != ROLE_ADMIN || sc == SCOPE_OUTSIDE)) {
+		diags_add(d, c->owner_code, "chỉ quản trị của đơn vị chủ trì (hoặc "
+			  "cấp trên) mới tạo được đợt đánh giá");
+		e = TS_EFORBIDDEN;
+	}
+	if (e == TS_OK && (e = db_begin(app->db)) == TS_OK) {
+		e = create_tx(app, who, c, r, &owner, levels, &t, id, d);
+		if (e == TS_OK && (e = db_commit(app->db)) != TS_OK)
+			app_db_error(app, d, "tạo đợt đánh giá");
+		if (e == TS_EDB)
+			app_db_error(app, d, "tạo đợt đánh giá");
+		if (e != TS_OK)
+			db_rollback(app->db);
+	}
+	arena_free(a);
+	return e;
+}

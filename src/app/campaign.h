@@ -1,0 +1,74 @@
+/*
+ * Campaigns (đợt đánh giá / kế hoạch): a rubric version, a school year,
+ * which units and cấp học take part, and the dates. The expected
+ * participants are fixed at creation (campaign_unit) with their place in
+ * the tree, so completeness and reports keep their denominators.
+ */
+#ifndef TS_CAMPAIGN_H
+#define TS_CAMPAIGN_H
+
+#include "../core/completeness.h"
+#include "app.h"
+
+struct arena;
+
+struct campaign_new {
+	const char *owner_code;  /* the Phòng/Sở that runs it */
+	const char *rubric_ref;  /* "qd4725-2022-pt" or "id@version" */
+	const char *school_year; /* "2025-2026" */
+	const char *title;
+	const char *legal_basis; /* "Kế hoạch số 128/KH-SGDĐT-VP ngày ..." */
+	unsigned levels;         /* 0: every level the rubric covers */
+	const char *opens;       /* YYYY-MM-DD */
+	const char *due;         /* YYYY-MM-DD, inclusive (end of day) */
+	const char *review_due;  /* optional */
+};
+
+struct campaign {
+	int64_t id;
+	int64_t owner_unit_id;
+	const char *owner_code;
+	const char *owner_name;
+	const char *owner_path;
+	const char *rubric_id;
+	int rubric_version;
+	const char *school_year;
+	const char *title;
+	const char *legal_basis;
+	unsigned levels;
+	const char *opens_at;
+	const char *due_at;
+	const char *review_due_at;
+	int64_t expected; /* participating units */
+};
+
+enum ts_err campaign_create(struct app *app, const struct actor *who,
+			    const struct campaign_new *c, int64_t *id,
+			    struct diags *d) TS_MUSTCHECK;
+/* Campaigns the actor takes part in or oversees. */
+enum ts_err campaign_list(struct app *app, const struct actor *who,
+			  struct arena *a, struct campaign **out, size_t *n,
+			  struct diags *d) TS_MUSTCHECK;
+enum ts_err campaign_get(struct app *app, const struct actor *who,
+			 int64_t id, struct arena *a, struct campaign *out,
+			 struct diags *d) TS_MUSTCHECK;
+
+/* Completeness under root_code (NULL: the actor's unit, or the campaign
+ * owner for the operator), per direct child and in total. */
+struct campaign_status {
+	const char *root_name;
+	struct completeness_row *rows;
+	const char **row_names; /* unit name of each row's prefix */
+	size_t nrows;
+	struct completeness_row total;
+};
+enum ts_err campaign_status(struct app *app, const struct actor *who,
+			    int64_t id, const char *root_code,
+			    struct arena *a, struct campaign_status *out,
+			    struct diags *d) TS_MUSTCHECK;
+
+/* The rubric a campaign was created with (from the rubric files, or the
+ * copy stored in the database if the file is gone). */
+const struct rubric *app_rubric(struct app *app, const char *id, int version);
+
+#endif

@@ -1,0 +1,472 @@
+/* The demo database: a province, its schools, users, two campaigns and
+ * submissions in every workflow state. */
+#include "demo.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/buf.h"
+#include "../util/timeutil.h"
+#include "campaign.h"
+#include "demo_answers.h"
+#include "org.h"
+#include "submission.h"
+#include "user.h"
+
+#define SO_CODE "31"
+
+/* Offices under the Sở: three Phòng GD&ĐT of the old district level and
+ * two communes of the two-tier government of 1/7/2025. */
+static const struct {
+	const char *code, *short_name, *name;
+	enum org_kind kind;
+} OFFICES[] = {
+	{ "31DK", "dk", "Phòng Giáo dục và Đào tạo quận Dương Kinh", KIND_PHONG },
+	{ "31LC", "lc", "Phòng Giáo dục và Đào tạo quận Lê Chân", KIND_PHONG },
+	{ "31TN", "tn", "Phòng Giáo dục và Đào tạo huyện Thủy Nguyên", KIND_PHONG },
+	{ "31HB", "hb", "UBND phường Hồng Bàng", KIND_XA },
+	{ "31AL", "al", "UBND xã An Lão", KIND_XA },
+};
+
+static const char *const FLOWERS[] = {
+	"Hoa Sen", "Hoa Mai", "Hoa Hồng", "Sơn Ca", "Họa Mi", "Vàng Anh",
+	"Tuổi Thơ", "Bình Minh", "Hướng Dương", "Ánh Dương", "Hoa Phượng",
+	"Thỏ Ngọc",
+};
+static const char *const PEOPLE[] = {
+	"Lê Lợi", "Nguyễn Trãi", "Trần Phú", "Lê Quý Đôn", "Chu Văn An",
+	"Ngô Quyền", "Nguyễn Du", "Lý Thường Kiệt", "Trần Hưng Đạo",
+	"Quang Trung", "Hai Bà Trưng", "Nguyễn Bỉnh Khiêm", "Tô Hiệu",
+	"Lê Hồng Phong", "Võ Thị Sáu", "Kim Đồng", "Phan Bội Châu",
+	"Đinh Tiên Hoàng", "Nguyễn Huệ", "Bạch Đằng", "Lương Thế Vinh",
+	"Hồng Bàng", "Thái Phiên", "Cát Bi",
+};
+
+struct school_plan {
+	const char *prefix; /* "Trường Tiểu học" */
+	unsigned levels;
+	int count;
+	bool flower;
+};
+
+static const struct school_plan UNDER_PHONG[] = {
+	{ "Trường Mầm non", LEVEL_MN, 10, true },
+	{ "Trường Tiểu học", LEVEL_TH, 10, false },
+	{ "Trường THCS", LEVEL_THCS, 8, false },
+	{ "Trường TH&THCS", LEVEL_TH | LEVEL_THCS, 2, false },
+};
+static const struct school_plan UNDER_XA[] = {
+	{ "Trường Mầm non", LEVEL_MN, 6, true },
+	{ "Trường Tiểu học", LEVEL_TH, 6, false },
+	{ "Trường THCS", LEVEL_THCS, 4, false },
+};
+static const struct school_plan UNDER_SO[] = {
+	{ "Trường THPT", LEVEL_THPT, 20, false },
+	{ "Trường THCS&THPT", LEVEL_THCS | LEVEL_THPT, 3, false },
+};
+
+struct demo {
+	struct app *app;
+	struct actor op;
+	struct diags *d;
+	struct demo_result *r;
+	char *hash;        /* one Argon2id hash shared by every demo user */
+	struct demo_rng rng;
+	char codes[200][24]; /* schools, in creation order */
+	char parents[200][24];
+	unsigned levels[200];
+	size_t nschools;
+};
+
+static enum ts_err
+add_unit(struct demo *g, const char *code, const char *name,
+	 enum org_kind kind, const char *parent, unsigned levels)
+{
+	struct org_new n = { .code = code, .name = name, .kind = kind,
+			     .parent_code = parent, .levels = levels,
+			     .active_from = "2020-09-01" };
+	int64_t id;
+	g->r->units++;
+	return org_add(g->app, &g->op, &n, &id, g->d);
+}
+
+static enum ts_err
+add_user(struct demo *g, const char *login, const char *name,
+	 const char *unit, enum role role)
+{
+	struct user_new u = { .login = login, .full_name = name,
+			      .unit_code = unit, .role = role,
+			      .pw_hash = g->hash };
+	g->r->users++;
+	return user_add(g->app, &g->op, &u, g->d);
+}
+
+static void
+lower(char *s)
+{
+	for (; *s; s++)
+		if (*s >= 'A' && *s <= 'Z')
+			*s = (char)(*s - 'A' + 'a');
+}
+
+static enum ts_err
+add_school_users(struct demo *g, const char *code, const char *name)
+{
+	char login[64], full[160];
+	snprintf(login, sizeof(login), "ht.%s", code);
+	lower(login);
+	snprintf(full, sizeof(full), "Hiệu trưởng %s", name);
+	enum ts_err e = add_user(g, login, full, code, ROLE_SCHOOL_HEAD);
+	snprintf(login, sizeof(login), "cntt.%s", code);
+	lower(login);
+	snprintf(full, sizeof(full), "Cán bộ phụ trách CNTT %s", name);
+	if (e == TS_OK)
+		e = add_user(g, login, full, code, ROLE_SCHOOL_EDITOR);
+	return e;
+}
+
+static enum ts_err
+add_schools(struct demo *g, const struct school_plan *plan, size_t nplan,
+	    const char *parent, size_t offset)
+{
+	int seq = 0;
+	enum ts_err e = TS_OK;
+	for (size_t p = 0; e == TS_OK && p < nplan; p++)
+		for (int i = 0; e == TS_OK && i < plan[p].count; i++) {
+			char code[16], name[160];
+			size_t k = offset + (size_t)i + p * 3;
+			const char *who = plan[p].flower
+				? FLOWERS[k % (sizeof(FLOWERS) / sizeof(*FLOWERS))]
+				: PEOPLE[k % (sizeof(PEOPLE) / sizeof(*PEOPLE))];
+			snprintf(code, sizeof(code), "%s%03d", parent, ++seq);
+			snprintf(name, sizeof(name), "%s %s", plan[p].prefix, who);
+			e = add_unit(g, code, name, KIND_TRUONG, parent,
+				     plan[p].levels);
+			if (e == TS_OK)
+				e = add_school_users(g, code, name);
+			if (e == TS_OK && g->nschools < 200) {
+				snprintf(g->codes[g->nschools], 24, "%s", code);
+				snprintf(g->parents[g->nschools], 24, "%s", parent);
+				g->levels[g->nschools++] = plan[p].levels;
+				g->r->schools++;
+			}
+		}
+	return e;
+}
+
+static enum ts_err
+add_office(struct demo *g, size_t i)
+{
+	char login[64], full[160];
+	enum ts_err e = add_unit(g, OFFICES[i].code, OFFICES[i].name,
+				 OFFICES[i].kind, SO_CODE, 0);
+	snprintf(login, sizeof(login), "cv.%s", OFFICES[i].short_name);
+	snprintf(full, sizeof(full), "Chuyên viên %s", OFFICES[i].name);
+	if (e == TS_OK)
+		e = add_user(g, login, full, OFFICES[i].code, ROLE_REVIEWER);
+	snprintf(login, sizeof(login), "qt.%s", OFFICES[i].short_name);
+	snprintf(full, sizeof(full), "Quản trị %s", OFFICES[i].name);
+	if (e == TS_OK)
+		e = add_user(g, login, full, OFFICES[i].code, ROLE_ADMIN);
+	bool phong = OFFICES[i].kind == KIND_PHONG;
+	if (e == TS_OK)
+		e = add_schools(g, phong ? UNDER_PHONG : UNDER_XA,
+				phong ? 4 : 3, OFFICES[i].code, i * 5);
+	return e;
+}
+
+static enum ts_err
+add_centres(struct demo *g)
+{
+	static const char *const where[] = {
+		"quận Dương Kinh", "quận Lê Chân", "huyện Thủy Nguyên",
+		"quận Hồng Bàng", "huyện An Lão",
+	};
+	enum ts_err e = TS_OK;
+	for (int i = 0; e == TS_OK && i < 5; i++) {
+		char code[24], name[160];
+		snprintf(code, sizeof(code), "%sGDTX%d", SO_CODE, i + 1);
+		snprintf(name, sizeof(name), "Trung tâm GDNN-GDTX %s", where[i]);
+		e = add_unit(g, code, name, KIND_TRUNG_TAM, SO_CODE, LEVEL_GDTX);
+		if (e == TS_OK)
+			e = add_school_users(g, code, name);
+		if (e == TS_OK) {
+			snprintf(g->codes[g->nschools], 24, "%s", code);
+			snprintf(g->parents[g->nschools], 24, "%s", SO_CODE);
+			g->levels[g->nschools++] = LEVEL_GDTX;
+			g->r->schools++;
+		}
+	}
+	return e;
+}
+
+static enum ts_err
+build_tree(struct demo *g)
+{
+	enum ts_err e = add_unit(g, SO_CODE, "Sở Giáo dục và Đào tạo thành phố "
+				 "Hải Phòng", KIND_SO, NULL, 0);
+	if (e == TS_OK)
+		e = add_user(g, "qt.so", "Quản trị Sở GD&ĐT", SO_CODE, ROLE_ADMIN);
+	if (e == TS_OK)
+		e = add_user(g, "cv.so", "Chuyên viên Sở GD&ĐT", SO_CODE,
+			     ROLE_REVIEWER);
+	for (size_t i = 0; e == TS_OK && i < 5; i++)
+		e = add_office(g, i);
+	if (e == TS_OK)
+		e = add_schools(g, UNDER_SO, 2, SO_CODE, 7);
+	if (e == TS_OK)
+		e = add_centres(g);
+	return e;
+}
+
+struct demo_campaign {
+	int64_t id;
+	const struct rubric *rubric;
+	unsigned levels;
+	int64_t opens, due; /* dates for pinning the clock */
+};
+
+static enum ts_err
+load(struct demo *g, const char *login, struct actor *a)
+{
+	return actor_load(g->app, login, a, g->d);
+}
+
+static const char *
+reviewer_of(const char *parent)
+{
+	for (size_t i = 0; i < 5; i++)
+		if (strcmp(OFFICES[i].code, parent) == 0)
+			return OFFICES[i].short_name;
+	return "so";
+}
+
+static void
+at(struct demo_campaign *c, int64_t day_offset, unsigned hour)
+{
+	ts_time_pin(c->opens + day_offset * 86400 + hour * 3600);
+}
+
+/* Return with reasons, as a Phòng reviewer would write them. */
+static enum ts_err
+demo_return(struct demo *g, const struct actor *rev, int64_t cid,
+	    const char *code)
+{
+	static const struct review_reason reasons[] = {
+		{ "1.3", "Chưa có đường link đến hệ thống LMS và tên giải "
+			 "pháp; đề nghị bổ sung minh chứng." },
+		{ "2.4", "Điểm tự chấm thu phí không dùng tiền mặt chưa khớp "
+			 "số liệu; đề nghị kiểm tra lại." },
+	};
+	return sub_return(g->app, rev, cid, code, reasons, 2, g->d);
+}
+
+static enum ts_err
+save(struct demo *g, struct demo_campaign *c, const struct actor *ed,
+     const char *code, unsigned quality, unsigned share)
+{
+	struct buf b;
+	buf_init(&b, 0);
+	demo_answers_json(c->rubric, &g->rng, quality, share, &b);
+	enum ts_err e = b.err != TS_OK ? b.err
+				       : sub_save(g->app, ed, c->id, code,
+						  buf_str(&b), -1, g->d);
+	buf_release(&b);
+	return e;
+}
+
+/* The external score lowers one item a little: a reviewer's correction. */
+static enum ts_err
+external(struct demo *g, struct demo_campaign *c, const struct actor *rev,
+	 const char *code)
+{
+	const struct item *it = NULL;
+	for (size_t i = 0; it == NULL && i < c->rubric->nitems; i++)
+		if (c->rubric->items[i]->kind == ITEM_POINTS)
+			it = c->rubric->items[i];
+	if (it == NULL)
+		return TS_OK;
+	char json[256];
+	snprintf(json, sizeof(json), "{\"format\":1,\"answers\":{\"%s\":{"
+		 "\"value\":0,\"note\":\"Chưa có minh chứng khi kiểm tra "
+		 "thực tế\"}}}", it->id);
+	return sub_set_external(g->app, rev, c->id, code, json, g->d);
+}
+
+enum plan { P_NONE, P_DRAFT, P_SUBMITTED, P_RETURNED, P_RESUBMITTED,
+	    P_APPROVED, P_PUBLISHED };
+
+static enum plan
+pick(struct demo *g)
+{
+	static const unsigned cut[] = { 8, 20, 35, 45, 52, 78, 100 };
+	unsigned r = demo_rand(&g->rng, 100);
+	int p = 0;
+	while (r >= cut[p])
+		p++;
+	return (enum plan)p;
+}
+
+struct people {
+	struct actor head, editor, reviewer;
+};
+
+static enum ts_err
+people_for(struct demo *g, size_t i, struct people *p)
+{
+	char login[64];
+	snprintf(login, sizeof(login), "ht.%s", g->codes[i]);
+	lower(login);
+	enum ts_err e = load(g, login, &p->head);
+	snprintf(login, sizeof(login), "cntt.%s", g->codes[i]);
+	lower(login);
+	if (e == TS_OK)
+		e = load(g, login, &p->editor);
+	snprintf(login, sizeof(login), "cv.%s", reviewer_of(g->parents[i]));
+	if (e == TS_OK)
+		e = load(g, login, &p->reviewer);
+	return e;
+}
+
+/* Review steps after a first submission, per plan. */
+static enum ts_err
+review(struct demo *g, struct demo_campaign *c, const struct people *p,
+       const char *code, enum plan plan, unsigned q, int64_t sub_day)
+{
+	enum ts_err e = TS_OK;
+	int64_t day = sub_day + 2 + demo_rand(&g->rng, 8);
+	if (plan >= P_RETURNED && plan <= P_RESUBMITTED) {
+		at(c, day, 9);
+		e = demo_return(g, &p->reviewer, c->id, code);
+		if (e == TS_OK && plan == P_RESUBMITTED) {
+			at(c, day + 3, 10);
+			e = save(g, c, &p->editor, code, q + 10, 100);
+			at(c, day + 3, 11);
+			if (e == TS_OK)
+				e = sub_submit(g->app, &p->head, c->id, code, -1,
+					       NULL, g->d);
+		}
+	}
+	if (e == TS_OK && plan >= P_APPROVED) {
+		at(c, day, 14);
+		if (demo_rand(&g->rng, 2) == 0)
+			e = external(g, c, &p->reviewer, code);
+		if (e == TS_OK)
+			e = sub_approve(g->app, &p->reviewer, c->id, code, g->d);
+	}
+	if (e == TS_OK && plan == P_PUBLISHED) {
+		at(c, day + 10, 8);
+		e = sub_publish(g->app, &p->reviewer, c->id, code, g->d);
+	}
+	return e;
+}
+
+static enum ts_err
+play_school(struct demo *g, struct demo_campaign *c, size_t i)
+{
+	struct people p;
+	const char *code = g->codes[i];
+	enum plan plan = pick(g);
+	unsigned q = 35 + demo_rand(&g->rng, 60);
+	if (plan == P_NONE)
+		return TS_OK;
+	enum ts_err e = people_for(g, i, &p);
+	at(c, 5 + demo_rand(&g->rng, 30), 8);
+	if (e == TS_OK)
+		e = save(g, c, &p.editor, code, q, plan == P_DRAFT ? 60 : 100);
+	g->r->submissions++;
+	if (e != TS_OK || plan == P_DRAFT)
+		return e;
+	/* About one in twelve schools submits after the deadline. */
+	bool late = demo_rand(&g->rng, 12) == 0;
+	int64_t span = (c->due - c->opens) / 86400;
+	int64_t day = late ? span + 1 + demo_rand(&g->rng, 5)
+			   : 36 + demo_rand(&g->rng, (unsigned)(span - 36));
+	at(c, day, 16);
+	e = sub_submit(g->app, &p.head, c->id, code, -1, NULL, g->d);
+	return e == TS_OK ? review(g, c, &p, code, plan, q, day) : e;
+}
+
+static enum ts_err
+campaign(struct demo *g, const struct actor *admin, const char *rubric,
+	 const char *title, const char *basis, unsigned levels,
+	 const char *opens, const char *due, struct demo_campaign *c)
+{
+	struct campaign_new n = {
+		.owner_code = SO_CODE, .rubric_ref = rubric,
+		.school_year = "2025-2026", .title = title,
+		.legal_basis = basis, .levels = levels, .opens = opens,
+		.due = due, .review_due = "2026-06-20",
+	};
+	memset(c, 0, sizeof(*c));
+	ts_time_pin(0);
+	ts_time_parse(opens, &c->opens);
+	ts_time_parse(due, &c->due);
+	at(c, -3, 9);
+	enum ts_err e = campaign_create(g->app, admin, &n, &c->id, g->d);
+	const struct rubric *r = rubric_set_find(&g->app->rubrics, rubric);
+	c->rubric = r ? app_rubric(g->app, r->id, r->version) : NULL;
+	c->levels = levels;
+	g->r->campaigns++;
+	for (size_t i = 0; e == TS_OK && c->rubric && i < g->nschools; i++)
+		if (g->levels[i] & levels)
+			e = play_school(g, c, i);
+	return e == TS_OK && c->rubric == NULL ? TS_EINVAL : e;
+}
+
+static enum ts_err
+campaigns(struct demo *g)
+{
+	struct actor admin;
+	struct demo_campaign c;
+	enum ts_err e = load(g, "qt.so", &admin);
+	if (e == TS_OK)
+		e = campaign(g, &admin, "qd4725-2022-pt",
+			     "Đánh giá mức độ chuyển đổi số của cơ sở giáo dục "
+			     "phổ thông và GDTX năm học 2025-2026",
+			     "Kế hoạch số 45/KH-SGDĐT ngày 20/02/2026 của Sở "
+			     "GD&ĐT (dữ liệu mẫu)",
+			     LEVEL_TH | LEVEL_THCS | LEVEL_THPT | LEVEL_GDTX,
+			     "2026-03-01", "2026-05-31", &c);
+	if (e == TS_OK)
+		e = campaign(g, &admin, "q7-mn-2023",
+			     "Tự kiểm tra công tác ứng dụng CNTT và chuyển đổi "
+			     "số mầm non năm 2026",
+			     "Kế hoạch số 52/KH-SGDĐT ngày 10/03/2026 của Sở "
+			     "GD&ĐT (dữ liệu mẫu)", LEVEL_MN, "2026-03-15",
+			     "2026-05-15", &c);
+	return e;
+}
+
+static bool
+empty_db(struct app *app)
+{
+	struct db_stmt *st = db_prep(app->db, "SELECT count(*) FROM org_unit");
+	bool empty = st && db_step(st) == DB_ROW && db_col_int(st, 0) == 0;
+	db_done(st);
+	return empty;
+}
+
+enum ts_err
+demo_create(struct app *app, struct demo_result *r, struct diags *d)
+{
+	struct demo g = { .app = app, .d = d, .r = r,
+			  .rng = { 0x2545F4914F6CDD1Dull } };
+	memset(r, 0, sizeof(*r));
+	actor_operator(&g.op);
+	if (!empty_db(app)) {
+		diags_add(d, db_path(app->db), "cơ sở dữ liệu đã có dữ liệu; "
+			  "dữ liệu mẫu chỉ tạo trên cơ sở dữ liệu mới");
+		return TS_ECONFLICT;
+	}
+	g.hash = password_hash(DEMO_PASSWORD);
+	if (g.hash == NULL)
+		return TS_ENOMEM;
+	enum ts_err e = build_tree(&g);
+	if (e == TS_OK)
+		e = campaigns(&g);
+	ts_time_pin(0);
+	free(g.hash);
+	return e;
+}

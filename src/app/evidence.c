@@ -1,0 +1,288 @@
+#include "evidence.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <magic.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "../util/arena.h"
+#include "../util/buf.h"
+#include "../util/timeutil.h"
+#include "fileio.h"
+#include "submission.h"
+
+/* Types sniffed from content (never from the name) that may be kept. */
+static const char *const ALLOWED[] = {
+	"application/pdf", "image/png", "image/jpeg", "image/gif", "image/webp",
+	"text/plain", "text/csv", "application/msword",
+	"application/vnd.ms-excel", "application/vnd.ms-powerpoint",
+	"application/vnd.openxmlformats-officedocument.",
+	"application/vnd.oasis.opendocument.", NULL,
+};
+
+static bool
+allowed(const char *mime)
+{
+	for (const char *const *p = ALLOWED; *p; p++)
+		if (strncmp(mime, *p, strlen(*p)) == 0 &&
+		    ((*p)[strlen(*p) - 1] == '.' || strlen(mime) == strlen(*p)))
+			return true;
+	return false;
+}
+
+static bool
+sniff(const char *buf, size_t len, char *out, size_t n)
+{
+	magic_t m = magic_open(MAGIC_MIME_TYPE | MAGIC_NO_CHECK_COMPRESS);
+	const char *t = NULL;
+	if (m != NULL && magic_load(m, NULL) == 0)
+		t = magic_buffer(m, buf, len < (1u << 20) ? len : (1u << 20));
+	snprintf(out, n, "%s", t ? t : "application/octet-stream");
+	magic_close(m);
+	return t != NULL;
+}
+
+char *
+evidence_blob_path(const struct app *app, const char *sha)
+{
+	struct buf b;
+	buf_init(&b, 8192);
+	buf_printf(&b, "%s/%.2s/%s", app->blob_dir, sha, sha + 2);
+	return b.err == TS_OK ? buf_take(&b) : (buf_release(&b), NULL);
+}
+
+static int
+mkdir_p(const char *dir)
+{
+	if (mkdir(dir, 0750) == 0 || errno == EEXIST)
+		return 0;
+	return -1;
+}
+
+static int
+fsync_dir(const char *dir)
+{
+	int fd = open(dir, O_RDONLY | O_DIRECTORY);
+	if (fd < 0)
+		return -1;
+	int rc = fsync(fd);
+	close(fd);
+	return rc;
+}
+
+static int
+write_all(int fd, const char *p, size_t n)
+{
+	while (n > 0) {
+		ssize_t w = write(fd, p, n);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return -1;
+		p += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+/* Writes buf to a new temp file in dir's parent blob store, fsyncs it,
+ * renames it to final and fsyncs the directory: after a crash the blob is
+ * either whole under its name or absent. */
+static int
+write_durable(char *tmp, const char *final, const char *dir, const char *buf,
+	      size_t len)
+{
+	int fd = mkstemp(tmp);
+	if (fd < 0)
+		return -1;
+	if (write_all(fd, buf, len) != 0 || fsync(fd) != 0) {
+		close(fd);
+		unlink(tmp);
+		return -1;
+	}
+	if (close(fd) != 0 || rename(tmp, final) != 0) {
+		unlink(tmp);
+		return -1;
+	}
+	return fsync_dir(dir);
+}
+
+static enum ts_err
+store_blob(const struct app *app, const char *sha, const char *buf,
+	   size_t len, struct diags *d)
+{
+	char *final = evidence_blob_path(app, sha);
+	struct stat st;
+	if (final == NULL)
+		return TS_ENOMEM;
+	if (stat(final, &st) == 0 && (size_t)st.st_size == len) {
+		free(final);
+		return TS_OK; /* identical content already stored */
+	}
+	char *dir = strdup(final), tmp[8192];
+	snprintf(tmp, sizeof(tmp), "%s/.tmp-XXXXXX", app->blob_dir);
+	enum ts_err e = TS_OK;
+	if (dir == NULL || mkdir_p(app->blob_dir) != 0 ||
+	    mkdir_p(dirname(dir)) != 0 ||
+	    write_durable(tmp, final, dir, buf, len) != 0) {
+		diags_add(d, final, "không ghi được tệp minh chứng: %s",
+			  strerror(errno));
+		e = TS_EIO;
+	}
+	free(dir);
+	free(final);
+	return e;
+}
+
+static enum ts_err
+insert_meta(struct app *app, const struct actor *who, int64_t unit,
+	    const char *name, const struct evidence_added *ev)
+{
+	static const char ins[] =
+		"INSERT INTO evidence(unit_id, sha256, name, mime, size, "
+		"uploaded_by, at) VALUES (?, ?, ?, ?, ?, ?, ?) "
+		"ON CONFLICT DO NOTHING";
+	struct db_stmt *st = db_prep(app->db, ins);
+	if (st == NULL)
+		return TS_EDB;
+	char now[TS_TIME_SIZE];
+	db_bind_int(st, 1, unit);
+	db_bind_text(st, 2, ev->sha256);
+	db_bind_text(st, 3, name);
+	db_bind_text(st, 4, ev->mime);
+	db_bind_int(st, 5, (int64_t)ev->size);
+	db_bind_text(st, 6, who->login);
+	db_bind_text(st, 7, ts_time_format(ts_time_now(), now));
+	return db_exec_stmt(st);
+}
+
+static enum ts_err
+find_id(struct app *app, int64_t unit, const char *sha, int64_t *id)
+{
+	static const char sql[] =
+		"SELECT id FROM evidence WHERE unit_id = ? AND sha256 = ?";
+	struct db_stmt *st = db_prep(app->db, sql);
+	if (st == NULL)
+		return TS_EDB;
+	db_bind_int(st, 1, unit);
+	db_bind_text(st, 2, sha);
+	enum db_step r = db_step(st);
+	if (r == DB_ROW)
+		*id = db_col_int(st, 0);
+	db_done(st);
+	return r == DB_ROW ? TS_OK : TS_EDB;
+}
+
+static enum ts_err
+link_criterion(struct app *app, int64_t ev, int64_t sub, const char *crit)
+{
+	static const char sql[] =
+		"INSERT INTO evidence_link(evidence_id, submission_id, "
+		"criterion_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING";
+	struct db_stmt *st = db_prep(app->db, sql);
+	if (st == NULL)
+		return TS_EDB;
+	db_bind_int(st, 1, ev);
+	db_bind_int(st, 2, sub);
+	db_bind_text(st, 3, crit);
+	return db_exec_stmt(st);
+}
+
+static bool
+has_criterion(const struct rubric *r, const char *id)
+{
+	for (size_t i = 0; id && i < r->ncriteria; i++)
+		if (strcmp(r->criteria[i]->id, id) == 0)
+			return true;
+	return false;
+}
+
+static enum ts_err
+check_file(const char *path, const char *buf, size_t len,
+	   struct evidence_added *out, struct diags *d)
+{
+	unsigned char h[crypto_hash_sha256_BYTES];
+	if (sodium_init() < 0)
+		return TS_ENOMEM;
+	crypto_hash_sha256(h, (const unsigned char *)buf, len);
+	sodium_bin2hex(out->sha256, sizeof(out->sha256), h, sizeof(h));
+	out->size = len;
+	sniff(buf, len, out->mime, sizeof(out->mime));
+	if (len == 0) {
+		diags_add(d, path, "tệp rỗng");
+		return TS_EINVAL;
+	}
+	if (!allowed(out->mime)) {
+		diags_add(d, path, "loại tệp %s không được nhận (chỉ PDF, ảnh, "
+			  "văn bản, Word, Excel, PowerPoint, OpenDocument)",
+			  out->mime);
+		return TS_EINVAL;
+	}
+	return TS_OK;
+}
+
+static enum ts_err
+record(struct app *app, const struct actor *who, const struct submission *s,
+       const char *crit, const char *path, struct evidence_added *out)
+{
+	const char *name = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+	char obj[160];
+	int64_t before = 0;
+	out->reused = find_id(app, s->unit.id, out->sha256, &before) == TS_OK;
+	enum ts_err e = insert_meta(app, who, s->unit.id, name, out);
+	if (e == TS_OK)
+		e = find_id(app, s->unit.id, out->sha256, &out->id);
+	if (e == TS_OK)
+		e = link_criterion(app, out->id, s->id, crit);
+	snprintf(obj, sizeof(obj), "evidence:%lld", (long long)out->id);
+	if (e == TS_OK)
+		e = audit_add(app, who, "evidence.add", obj, out->sha256);
+	return e;
+}
+
+enum ts_err
+evidence_add(struct app *app, const struct actor *who, int64_t cid,
+	     const char *unit, const char *crit, const char *path,
+	     struct evidence_added *out, struct diags *d)
+{
+	struct arena *a = arena_new();
+	struct submission s;
+	char *buf = NULL;
+	size_t len = 0;
+	memset(out, 0, sizeof(*out));
+	enum ts_err e = a ? sub_open(app, who, cid, unit, ACT_SAVE, a, &s, d)
+			  : TS_ENOMEM;
+	if (e == TS_OK && s.id == 0) {
+		diags_add(d, unit, "hãy lưu bản tự đánh giá trước khi gắn minh "
+			  "chứng");
+		e = TS_EINVAL;
+	}
+	if (e == TS_OK && !has_criterion(s.rubric, crit)) {
+		diags_add(d, unit, "không có tiêu chí \"%s\"", crit);
+		e = TS_EINVAL;
+	}
+	if (e == TS_OK)
+		e = file_read_all(path, EVIDENCE_MAX_BYTES, &buf, &len, d);
+	if (e == TS_OK)
+		e = check_file(path, buf, len, out, d);
+	if (e == TS_OK)
+		e = store_blob(app, out->sha256, buf, len, d);
+	if (e == TS_OK && (e = db_begin(app->db)) == TS_OK) {
+		e = record(app, who, &s, crit, path, out);
+		if (e == TS_OK)
+			e = db_commit(app->db);
+		if (e != TS_OK) {
+			app_db_error(app, d, "ghi minh chứng");
+			db_rollback(app->db);
+		}
+	}
+	free(buf);
+	arena_free(a);
+	return e;
+}

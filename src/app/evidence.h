@@ -1,0 +1,36 @@
+/*
+ * Evidence (minh chứng) files: stored once by content (SHA-256) in a blob
+ * directory next to the database, written to a temporary file, fsynced and
+ * renamed so a crash never leaves half a file under a real name; metadata
+ * in the database. The same file can be linked to several criteria and
+ * reused in a later campaign; identical files are stored once.
+ */
+#ifndef TS_EVIDENCE_H
+#define TS_EVIDENCE_H
+
+#include <stddef.h>
+
+#include "app.h"
+
+#define EVIDENCE_MAX_BYTES ((size_t)50 << 20)
+
+struct evidence_added {
+	int64_t id;
+	char sha256[65];
+	char mime[64];
+	size_t size;
+	bool reused; /* the unit already had this exact file */
+};
+
+/* Stores the file at path (shown to users as its base name) and links it
+ * to criterion_id of the unit's submission in campaign cid. */
+enum ts_err evidence_add(struct app *app, const struct actor *who,
+			 int64_t cid, const char *unit_code,
+			 const char *criterion_id, const char *path,
+			 struct evidence_added *out,
+			 struct diags *d) TS_MUSTCHECK;
+
+/* Path of a stored blob (for serving and checks), malloc'd. */
+char *evidence_blob_path(const struct app *app, const char *sha256);
+
+#endif

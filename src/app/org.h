@@ -1,0 +1,88 @@
+/*
+ * The org tree: Bộ → Sở → (Phòng or xã/phường) → trường / trung tâm, of any
+ * depth, stored with materialized paths. Renames, moves and closures are
+ * recorded in org_unit_history and the audit log; campaigns keep the paths
+ * their units had, so last year's reports still add up.
+ */
+#ifndef TS_ORG_H
+#define TS_ORG_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "app.h"
+
+struct arena;
+
+enum org_kind { KIND_BO, KIND_SO, KIND_PHONG, KIND_XA, KIND_TRUONG,
+		KIND_TRUNG_TAM };
+
+struct org_unit {
+	int64_t id;
+	int64_t parent_id; /* 0 for a root */
+	enum org_kind kind;
+	const char *code;
+	const char *name;
+	const char *path;
+	unsigned levels;   /* enum school_level bits; schools only */
+	const char *active_from;
+	const char *active_to; /* NULL while open */
+};
+
+struct org_new {
+	const char *code;
+	const char *name;
+	enum org_kind kind;
+	const char *parent_code; /* NULL for a root (Bộ or a lone Sở) */
+	unsigned levels;
+	const char *active_from; /* YYYY-MM-DD; NULL = today */
+};
+
+const char *org_kind_code(enum org_kind k);  /* "truong" */
+const char *org_kind_name(enum org_kind k);  /* "Trường" */
+/* Accepts codes and Vietnamese names, accent- and case-insensitively
+ * ("Trường", "truong", "Phòng GD&ĐT", "xa", "Trung tâm"...). */
+bool org_kind_parse(const char *s, enum org_kind *k);
+bool org_kind_is_school(enum org_kind k);
+/* "TH, THCS" / "Tiểu học; THCS" / "MN" -> bits; false if a part is
+ * unknown. */
+bool school_levels_parse(const char *s, unsigned *out);
+/* "TH, THCS" */
+void school_levels_format(unsigned levels, char *out, size_t size);
+/* Why a unit of kind `child` cannot sit under `parent`, or NULL. */
+const char *org_parent_problem(enum org_kind parent, enum org_kind child);
+
+enum ts_err org_add(struct app *app, const struct actor *who,
+		    const struct org_new *n, int64_t *id,
+		    struct diags *d) TS_MUSTCHECK;
+/* Looks a unit up by code (NULL-safe strings in the arena). */
+enum ts_err org_find(struct app *app, const char *code, struct arena *a,
+		     struct org_unit *out) TS_MUSTCHECK;
+enum ts_err org_get(struct app *app, int64_t id, struct arena *a,
+		    struct org_unit *out) TS_MUSTCHECK;
+enum ts_err org_rename(struct app *app, const struct actor *who,
+		       const char *code, const char *name,
+		       struct diags *d) TS_MUSTCHECK;
+enum ts_err org_move(struct app *app, const struct actor *who,
+		     const char *code, const char *parent_code,
+		     struct diags *d) TS_MUSTCHECK;
+enum ts_err org_set_levels(struct app *app, const struct actor *who,
+			   const char *code, unsigned levels,
+			   struct diags *d) TS_MUSTCHECK;
+/* Closes (date given, or today) or reopens (date NULL) a unit. */
+enum ts_err org_close(struct app *app, const struct actor *who,
+		      const char *code, const char *date, bool reopen,
+		      struct diags *d) TS_MUSTCHECK;
+
+/* Every unit under root (root included; NULL = the actor's subtree), in
+ * tree order. *out is an arena array. */
+enum ts_err org_list(struct app *app, const struct actor *who,
+		     const char *root_code, struct arena *a,
+		     struct org_unit **out, size_t *n,
+		     struct diags *d) TS_MUSTCHECK;
+/* Accent-insensitive search of names within the actor's subtree. */
+enum ts_err org_search(struct app *app, const struct actor *who,
+		       const char *text, struct arena *a,
+		       struct org_unit **out, size_t *n) TS_MUSTCHECK;
+
+#endif

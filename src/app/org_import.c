@@ -1,0 +1,357 @@
+#include "org_import.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/sheet_read.h"
+#include "../util/arena.h"
+#include "../util/vnstr.h"
+#include "fileio.h"
+#include "org.h"
+#include "org_int.h"
+
+enum col { COL_CODE, COL_NAME, COL_KIND, COL_PARENT, COL_LEVELS, NCOLS };
+
+static const char *const COL_LABEL[NCOLS] = {
+	"Mã đơn vị", "Tên đơn vị", "Loại đơn vị", "Mã đơn vị cấp trên",
+	"Cấp học",
+};
+
+/* Folded header texts each column answers to. */
+static const struct {
+	const char *key;
+	enum col col;
+} HEADERS[] = {
+	{ "ma don vi", COL_CODE },	     { "ma truong", COL_CODE },
+	{ "ma", COL_CODE },		     { "ma dv", COL_CODE },
+	{ "code", COL_CODE },		     { "ten don vi", COL_NAME },
+	{ "ten truong", COL_NAME },	     { "ten", COL_NAME },
+	{ "name", COL_NAME },		     { "loai", COL_KIND },
+	{ "loai don vi", COL_KIND },	     { "kind", COL_KIND },
+	{ "ma don vi cap tren", COL_PARENT }, { "don vi cap tren", COL_PARENT },
+	{ "ma cap tren", COL_PARENT },	     { "cap tren", COL_PARENT },
+	{ "parent", COL_PARENT },	     { "cap hoc", COL_LEVELS },
+	{ "bac hoc", COL_LEVELS },	     { "levels", COL_LEVELS },
+};
+
+struct row {
+	size_t line;
+	struct org_new n;
+	bool exists;
+	bool changed;
+	bool done;
+};
+
+struct ctx {
+	struct app *app;
+	const struct actor *who;
+	const char *name; /* file name for messages */
+	struct arena *a;
+	struct diags *d;
+	int cols[NCOLS];  /* sheet column of each field, -1 if absent */
+	struct row *rows;
+	size_t n;
+	int bad;
+};
+
+static void row_err(struct ctx *c, size_t line, int col, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static void
+row_err(struct ctx *c, size_t line, int col, const char *fmt, ...)
+{
+	char where[512], msg[512];
+	va_list ap;
+	if (col >= 0)
+		snprintf(where, sizeof(where), "%s: dòng %zu, cột %c", c->name,
+			 line, (char)('A' + col % 26));
+	else
+		snprintf(where, sizeof(where), "%s: dòng %zu", c->name, line);
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	diags_add(c->d, where, "%s", msg);
+	c->bad++;
+}
+
+static bool
+map_header(struct ctx *c, const struct sheet_row *h, struct import_result *r)
+{
+	for (int i = 0; i < NCOLS; i++)
+		c->cols[i] = -1;
+	for (size_t j = 0; j < h->ncells; j++) {
+		const char *key = vn_fold_key(c->a, h->cells[j]);
+		size_t k = 0, nh = sizeof(HEADERS) / sizeof(*HEADERS);
+		while (key && k < nh && strcmp(key, HEADERS[k].key) != 0)
+			k++;
+		if (key == NULL || k == nh) {
+			size_t o = strlen(r->ignored);
+			if (h->cells[j][0] != '\0' && o + 4 < sizeof(r->ignored))
+				snprintf(r->ignored + o, sizeof(r->ignored) - o,
+					 "%s%s", o ? ", " : "", h->cells[j]);
+			continue;
+		}
+		enum col f = HEADERS[k].col;
+		if (c->cols[f] >= 0)
+			row_err(c, h->line, (int)j, "hai cột cùng là \"%s\"",
+				COL_LABEL[f]);
+		c->cols[f] = (int)j;
+	}
+	for (int f = 0; f < NCOLS; f++)
+		if (c->cols[f] < 0 && f != COL_LEVELS)
+			row_err(c, h->line, -1, "thiếu cột \"%s\" ở dòng tiêu đề",
+				COL_LABEL[f]);
+	return c->bad == 0;
+}
+
+static const char *
+cell(const struct ctx *c, const struct sheet_row *r, enum col f)
+{
+	int j = c->cols[f];
+	return j >= 0 && (size_t)j < r->ncells ? r->cells[j] : "";
+}
+
+static void
+read_row(struct ctx *c, const struct sheet_row *sr, struct row *out)
+{
+	out->line = sr->line;
+	out->n.code = cell(c, sr, COL_CODE);
+	out->n.name = cell(c, sr, COL_NAME);
+	out->n.parent_code = cell(c, sr, COL_PARENT);
+	const char *kind = cell(c, sr, COL_KIND);
+	const char *lv = cell(c, sr, COL_LEVELS);
+	if (out->n.code[0] == '\0' || strlen(out->n.code) > 64)
+		row_err(c, sr->line, c->cols[COL_CODE], "%s",
+			"mã đơn vị trống hoặc dài quá 64 ký tự");
+	if (out->n.name[0] == '\0')
+		row_err(c, sr->line, c->cols[COL_NAME], "%s", "tên đơn vị trống");
+	if (!org_kind_parse(kind, &out->n.kind))
+		row_err(c, sr->line, c->cols[COL_KIND], "loại đơn vị \"%s\" không "
+			"hợp lệ (Sở, Phòng, Xã/Phường, Trường, Trung tâm)", kind);
+	if (!school_levels_parse(lv, &out->n.levels))
+		row_err(c, sr->line, c->cols[COL_LEVELS], "cấp học \"%s\" không "
+			"hợp lệ (MN, TH, THCS, THPT, GDTX)", lv);
+}
+
+static int
+cmp_code(const void *x, const void *y)
+{
+	const struct row *a = *(const struct row *const *)x;
+	const struct row *b = *(const struct row *const *)y;
+	return strcmp(a->n.code, b->n.code);
+}
+
+/* Sorted index of rows by code; reports duplicates. */
+static struct row **
+index_codes(struct ctx *c)
+{
+	struct row **ix = arena_calloc(c->a, c->n + 1, sizeof(*ix));
+	if (ix == NULL)
+		return NULL;
+	for (size_t i = 0; i < c->n; i++)
+		ix[i] = &c->rows[i];
+	qsort(ix, c->n, sizeof(*ix), cmp_code);
+	for (size_t i = 1; i < c->n; i++)
+		if (ix[i]->n.code[0] && strcmp(ix[i]->n.code, ix[i - 1]->n.code) == 0) {
+			row_err(c, ix[i]->line, c->cols[COL_CODE],
+				"mã \"%s\" trùng với dòng %zu", ix[i]->n.code,
+				ix[i - 1]->line);
+		}
+	return ix;
+}
+
+static struct row *
+lookup(struct ctx *c, struct row **ix, const char *code)
+{
+	struct row key = { .n.code = code }, *kp = &key;
+	struct row **hit = bsearch(&kp, ix, c->n, sizeof(*ix), cmp_code);
+	return hit ? *hit : NULL;
+}
+
+/* Depth of a row's chain of parents inside the file (0: parent in the
+ * database or none); -1 for a cycle. */
+static int
+depth(struct ctx *c, struct row **ix, struct row *r)
+{
+	int d = 0;
+	for (struct row *p = r; p && p->n.parent_code[0]; d++) {
+		if (d > (int)c->n)
+			return -1;
+		p = lookup(c, ix, p->n.parent_code);
+	}
+	return d;
+}
+
+/* Rewrites the location of problems added since `from` to the row. */
+static void
+retag(struct ctx *c, size_t from, const struct row *r)
+{
+	for (size_t i = from; i < c->d->n; i++) {
+		char where[512];
+		snprintf(where, sizeof(where), "%s: dòng %zu (mã %s)", c->name,
+			 r->line, r->n.code);
+		char *w = strdup(where);
+		if (w != NULL) {
+			free(c->d->v[i].where);
+			c->d->v[i].where = w;
+		}
+	}
+}
+
+static enum ts_err
+update_row(struct ctx *c, struct row *r, const struct org_unit *u)
+{
+	struct org_unit p = { 0 };
+	enum ts_err e = TS_OK;
+	if (u->parent_id && org_get(c->app, u->parent_id, c->a, &p) != TS_OK)
+		return TS_EDB;
+	if (strcmp(u->name, r->n.name) != 0 &&
+	    !vn_nfc_equal(u->name, r->n.name)) {
+		r->changed = true;
+		e = org_rename_tx(c->app, c->who, r->n.code, r->n.name, c->d);
+	}
+	if (e == TS_OK && r->n.parent_code[0] &&
+	    (p.code == NULL || strcmp(p.code, r->n.parent_code) != 0)) {
+		r->changed = true;
+		e = org_move_tx(c->app, c->who, r->n.code, r->n.parent_code, c->d);
+	}
+	if (e == TS_OK && r->n.levels && r->n.levels != u->levels) {
+		r->changed = true;
+		e = org_set_levels_tx(c->app, c->who, r->n.code, r->n.levels, c->d);
+	}
+	return e;
+}
+
+static void
+apply_row(struct ctx *c, struct row *r)
+{
+	struct org_unit u;
+	size_t before = c->d->n;
+	enum ts_err e;
+	r->n.parent_code = r->n.parent_code[0] ? r->n.parent_code : NULL;
+	if (org_find(c->app, r->n.code, c->a, &u) == TS_OK) {
+		r->exists = true;
+		r->n.parent_code = r->n.parent_code ? r->n.parent_code : "";
+		e = update_row(c, r, &u);
+	} else {
+		int64_t id;
+		e = org_add_tx(c->app, c->who, &r->n, &id, c->d);
+		r->n.parent_code = r->n.parent_code ? r->n.parent_code : "";
+	}
+	if (e != TS_OK) {
+		if (c->d->n == before)
+			diags_add(c->d, "", "lỗi cơ sở dữ liệu: %s",
+				  db_errmsg(c->app->db));
+		retag(c, before, r);
+		c->bad++;
+	}
+}
+
+static void
+apply_all(struct ctx *c, struct row **ix)
+{
+	int maxd = 0;
+	int *dep = arena_calloc(c->a, c->n + 1, sizeof(*dep));
+	for (size_t i = 0; dep && i < c->n; i++) {
+		dep[i] = depth(c, ix, &c->rows[i]);
+		if (dep[i] < 0)
+			row_err(c, c->rows[i].line, c->cols[COL_PARENT],
+				"đơn vị cấp trên \"%s\" tạo thành vòng lặp",
+				c->rows[i].n.parent_code);
+		if (dep[i] > maxd)
+			maxd = dep[i];
+	}
+	/* Parents before children: by depth of the in-file chain. */
+	for (int level = 0; dep && c->bad == 0 && level <= maxd; level++)
+		for (size_t i = 0; i < c->n; i++)
+			if (dep[i] == level)
+				apply_row(c, &c->rows[i]);
+}
+
+static const char *
+base_name(const char *path)
+{
+	const char *s = strrchr(path, '/');
+	return s ? s + 1 : path;
+}
+
+static enum ts_err
+read_sheet(struct ctx *c, const char *path, struct sheet *sh)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	enum ts_err e = file_read_all(path, SHEET_MAX_BYTES, &buf, &len, c->d);
+	if (e == TS_OK)
+		e = sheet_read(buf, len, SHEET_AUTO, c->name, c->a, sh, c->d);
+	free(buf);
+	return e;
+}
+
+static void
+count(const struct ctx *c, struct import_result *r)
+{
+	r->rows = c->n;
+	for (size_t i = 0; i < c->n; i++) {
+		if (!c->rows[i].exists)
+			r->added++;
+		else if (c->rows[i].changed)
+			r->updated++;
+		else
+			r->unchanged++;
+	}
+}
+
+static enum ts_err
+run(struct ctx *c, const struct sheet *sh, bool dry_run,
+    struct import_result *r)
+{
+	if (!map_header(c, &sh->rows[0], r))
+		return TS_EINVAL;
+	c->n = sh->nrows - 1;
+	c->rows = arena_calloc(c->a, c->n + 1, sizeof(*c->rows));
+	if (c->rows == NULL)
+		return TS_ENOMEM;
+	for (size_t i = 0; i < c->n; i++)
+		read_row(c, &sh->rows[i + 1], &c->rows[i]);
+	struct row **ix = index_codes(c);
+	if (ix == NULL)
+		return TS_ENOMEM;
+	if (c->n == 0)
+		row_err(c, sh->rows[0].line, -1, "%s", "tệp chỉ có dòng tiêu đề");
+	if (c->bad > 0)
+		return TS_EINVAL;
+	if (db_begin(c->app->db) != TS_OK)
+		return app_db_error(c->app, c->d, "bắt đầu giao dịch");
+	apply_all(c, ix);
+	count(c, r);
+	/* A dry run goes through the very same checks and writes, then
+	 * rolls back: what it reports is exactly what an import would do. */
+	if (c->bad > 0 || dry_run) {
+		db_rollback(c->app->db);
+		return c->bad > 0 ? TS_EINVAL : TS_OK;
+	}
+	if (db_commit(c->app->db) != TS_OK) {
+		db_rollback(c->app->db);
+		return app_db_error(c->app, c->d, "ghi dữ liệu nhập");
+	}
+	return TS_OK;
+}
+
+enum ts_err
+org_import(struct app *app, const struct actor *who, const char *path,
+	   bool dry_run, struct import_result *r, struct diags *d)
+{
+	struct ctx c = { .app = app, .who = who, .name = base_name(path),
+			 .d = d };
+	struct sheet sh;
+	memset(r, 0, sizeof(*r));
+	if ((c.a = arena_new()) == NULL)
+		return TS_ENOMEM;
+	enum ts_err e = read_sheet(&c, path, &sh);
+	if (e == TS_OK)
+		e = run(&c, &sh, dry_run, r);
+	arena_free(c.a);
+	return e;
+}

@@ -1,0 +1,243 @@
+/* Submission use cases for the school: open, save a draft, submit. */
+#include "submission.h"
+#include "submission_int.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/score_json.h"
+#include "../util/arena.h"
+#include "../util/buf.h"
+#include "../util/timeutil.h"
+#include "../util/vnstr.h"
+
+static const char SQL_PARTICIPANT[] =
+	"SELECT 1 FROM campaign_unit WHERE campaign_id = ? AND unit_id = ?";
+static const char SQL_SUB[] =
+	"SELECT id, state, version, revision, answers, external, late, "
+	"first_submitted_at, updated_at, updated_by FROM submission "
+	"WHERE campaign_id = ? AND unit_id = ?";
+
+static const char EMPTY_ANSWERS[] = "{\"format\":1,\"answers\":{}}";
+
+static const char *
+col(struct db_stmt *st, int i, struct arena *a)
+{
+	const char *s = db_col_text(st, i);
+	return s ? arena_strdup(a, s) : NULL;
+}
+
+static enum ts_err
+read_row(struct app *app, struct submission *s, struct arena *a)
+{
+	struct db_stmt *st = db_prep(app->db, SQL_SUB);
+	if (st == NULL)
+		return TS_EDB;
+	db_bind_int(st, 1, s->campaign.id);
+	db_bind_int(st, 2, s->unit.id);
+	enum db_step r = db_step(st);
+	if (r == DB_ROW) {
+		s->id = db_col_int(st, 0);
+		sub_state_parse(db_col_text(st, 1), &s->state);
+		s->version = (int)db_col_int(st, 2);
+		s->revision = db_col_int(st, 3);
+		s->answers = col(st, 4, a);
+		s->external = col(st, 5, a);
+		s->late = db_col_int(st, 6) != 0;
+		s->first_submitted_at = col(st, 7, a);
+		s->updated_at = col(st, 8, a);
+		s->updated_by = col(st, 9, a);
+	}
+	db_done(st);
+	return r == DB_ERROR ? TS_EDB : TS_OK;
+}
+
+static bool
+participates(struct app *app, int64_t cid, int64_t unit)
+{
+	struct db_stmt *st = db_prep(app->db, SQL_PARTICIPANT);
+	if (st == NULL)
+		return false;
+	db_bind_int(st, 1, cid);
+	db_bind_int(st, 2, unit);
+	bool yes = db_step(st) == DB_ROW;
+	db_done(st);
+	return yes;
+}
+
+enum ts_err
+sub_open(struct app *app, const struct actor *who, int64_t cid,
+	 const char *unit_code, enum sub_action want, struct arena *a,
+	 struct submission *out, struct diags *d)
+{
+	memset(out, 0, sizeof(*out));
+	out->answers = EMPTY_ANSWERS;
+	out->external = "{}";
+	enum ts_err e = campaign_get(app, who, cid, a, &out->campaign, d);
+	if (e != TS_OK)
+		return e;
+	if (org_find(app, unit_code, a, &out->unit) != TS_OK ||
+	    !participates(app, cid, out->unit.id)) {
+		diags_add(d, unit_code, "đơn vị không tham gia đợt đánh giá này");
+		return TS_ENOTFOUND;
+	}
+	const char *why = NULL;
+	if (!wf_allowed(who->role, scope_of(who->path, out->unit.path), want,
+			&why)) {
+		diags_add(d, unit_code, "không được %s: %s",
+			  sub_action_name(want), why);
+		return TS_EFORBIDDEN;
+	}
+	out->rubric = app_rubric(app, out->campaign.rubric_id,
+				 out->campaign.rubric_version);
+	if (out->rubric == NULL) {
+		diags_add(d, out->campaign.rubric_id, "không đọc được bộ chỉ số "
+			  "của đợt đánh giá");
+		return TS_EDB;
+	}
+	if (read_row(app, out, a) != TS_OK)
+		return app_db_error(app, d, "đọc bản tự đánh giá");
+	return TS_OK;
+}
+
+enum ts_err
+sub_open_for(struct app *app, const struct actor *who, int64_t cid,
+	 const char *unit_code, enum sub_action act, struct arena *a,
+	 struct submission *s, struct diags *d)
+{
+	enum ts_err e = sub_open(app, who, cid, unit_code, act, a, s, d);
+	enum sub_state next;
+	const char *why = NULL;
+	if (e == TS_OK && !wf_next(s->state, act, &next, &why)) {
+		diags_add(d, unit_code, "không thể %s: %s (trạng thái: %s)",
+			  sub_action_name(act), why, sub_state_name(s->state));
+		e = TS_ECONFLICT;
+	}
+	return e;
+}
+
+/* NFC every string of a JSON tree in place. */
+static bool
+json_nfc(json_t *v, struct arena *a)
+{
+	size_t i;
+	const char *k;
+	json_t *x;
+	void *tmp;
+	if (json_is_string(v)) {
+		const char *s = vn_nfc(a, json_string_value(v));
+		return s != NULL && json_string_set(v, s) == 0;
+	}
+	if (json_is_array(v)) {
+		json_array_foreach(v, i, x) if (!json_nfc(x, a)) return false;
+	}
+	if (json_is_object(v)) {
+		json_object_foreach_safe(v, tmp, k, x) if (!json_nfc(x, a)) return false;
+	}
+	return true;
+}
+
+/* Validates answers for the rubric and returns the canonical text to
+ * store (compact, NFC, keys sorted), malloc'd; NULL with problems in d. */
+static char *
+canonical_answers(const struct rubric *r, const char *json, const char *name,
+		  struct diags *d)
+{
+	struct answers *ans = NULL;
+	if (answers_parse(r, json, strlen(json), name, &ans, d) != TS_OK)
+		return NULL;
+	answers_free(ans);
+	struct arena *a = arena_new();
+	json_t *root = json_loads(json, JSON_REJECT_DUPLICATES, NULL);
+	char *out = NULL;
+	if (a && root && json_nfc(root, a))
+		out = json_dumps(root, JSON_COMPACT | JSON_SORT_KEYS);
+	json_decref(root);
+	arena_free(a);
+	return out;
+}
+
+static enum ts_err
+write_draft(struct app *app, const struct actor *who, struct submission *s,
+	    const char *text, int64_t expect)
+{
+	static const char ins[] =
+		"INSERT INTO submission(campaign_id, unit_id, state, answers, "
+		"updated_at, updated_by) VALUES (?, ?, 'draft', ?, ?, ?)";
+	static const char upd[] =
+		"UPDATE submission SET answers = ?, revision = revision + 1, "
+		"updated_at = ?, updated_by = ? WHERE id = ? AND state IN "
+		"('draft', 'returned') AND (? < 0 OR revision = ?)";
+	char now[TS_TIME_SIZE];
+	ts_time_format(ts_time_now(), now);
+	struct db_stmt *st = db_prep(app->db, s->id ? upd : ins);
+	if (st == NULL)
+		return TS_EDB;
+	if (s->id == 0) {
+		db_bind_int(st, 1, s->campaign.id);
+		db_bind_int(st, 2, s->unit.id);
+		db_bind_text(st, 3, text);
+		db_bind_text(st, 4, now);
+		db_bind_text(st, 5, who->login);
+		return db_exec_stmt(st);
+	}
+	db_bind_text(st, 1, text);
+	db_bind_text(st, 2, now);
+	db_bind_text(st, 3, who->login);
+	db_bind_int(st, 4, s->id);
+	db_bind_int(st, 5, expect);
+	db_bind_int(st, 6, expect);
+	enum ts_err e = db_exec_stmt(st);
+	return e == TS_OK && db_changes(app->db) == 0 ? TS_ECONFLICT : e;
+}
+
+enum ts_err
+sub_end_tx(struct app *app, enum ts_err e, const char *unit, struct diags *d)
+{
+	if (e == TS_OK && (e = db_commit(app->db)) == TS_OK)
+		return TS_OK;
+	if (e == TS_ECONFLICT)
+		diags_add(d, unit, "bản tự đánh giá vừa được người khác thay "
+			  "đổi; hãy tải lại rồi thử lại");
+	else if (e == TS_EDB)
+		app_db_error(app, d, "ghi bản tự đánh giá");
+	db_rollback(app->db);
+	return e;
+}
+
+void
+sub_object(const struct submission *s, char *out, size_t n)
+{
+	snprintf(out, n, "submission:%lld/%s", (long long)s->campaign.id,
+		 s->unit.code);
+}
+
+enum ts_err
+sub_save(struct app *app, const struct actor *who, int64_t cid,
+	 const char *unit_code, const char *answers_json, int64_t expect,
+	 struct diags *d)
+{
+	struct arena *a = arena_new();
+	struct submission s;
+	if (a == NULL)
+		return TS_ENOMEM;
+	enum ts_err e = sub_open_for(app, who, cid, unit_code, ACT_SAVE, a, &s, d);
+	char *text = e == TS_OK ? canonical_answers(s.rubric, answers_json,
+						    unit_code, d)
+				: NULL;
+	if (e == TS_OK && text == NULL)
+		e = TS_EINVAL;
+	if (e == TS_OK && (e = db_begin(app->db)) == TS_OK) {
+		char obj[128];
+		sub_object(&s, obj, sizeof(obj));
+		e = write_draft(app, who, &s, text, expect);
+		if (e == TS_OK)
+			e = audit_add(app, who, "submission.save", obj, NULL);
+		e = sub_end_tx(app, e, unit_code, d);
+	}
+	free(text);
+	arena_free(a);
+	return e;
+}

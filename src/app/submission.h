@@ -1,0 +1,108 @@
+/*
+ * A school's submission in a campaign and its workflow (design §5):
+ * draft → submitted → (returned → submitted)* → approved → published.
+ * Every submitted version is an immutable snapshot with its score; state
+ * changes are conditional updates on a revision number, so two people
+ * acting at once cannot both win; every change is audited in the same
+ * transaction.
+ */
+#ifndef TS_SUBMISSION_H
+#define TS_SUBMISSION_H
+
+#include "../core/score.h"
+#include "campaign.h"
+#include "org.h"
+
+struct submission {
+	int64_t id; /* 0: not started */
+	struct campaign campaign;
+	struct org_unit unit;
+	const struct rubric *rubric;
+	enum sub_state state;
+	int version;  /* submitted snapshots so far */
+	int64_t revision;
+	const char *answers;  /* JSON: {"format":1,"answers":{...}} */
+	const char *external; /* đánh giá ngoài, same form */
+	bool late;
+	const char *first_submitted_at;
+	const char *updated_at;
+	const char *updated_by;
+};
+
+struct review_reason {
+	const char *criterion_id;
+	const char *text;
+};
+
+/* Loads a submission for `want` (ACT_VIEW to read), checking the unit
+ * takes part in the campaign and the actor may do it. */
+enum ts_err sub_open(struct app *app, const struct actor *who,
+		     int64_t campaign_id, const char *unit_code,
+		     enum sub_action want, struct arena *a,
+		     struct submission *out, struct diags *d) TS_MUSTCHECK;
+
+/* `expect_revision` < 0 skips the concurrency check (CLI); the web form
+ * passes the revision it showed. */
+enum ts_err sub_save(struct app *app, const struct actor *who, int64_t cid,
+		     const char *unit_code, const char *answers_json,
+		     int64_t expect_revision, struct diags *d) TS_MUSTCHECK;
+enum ts_err sub_submit(struct app *app, const struct actor *who, int64_t cid,
+		       const char *unit_code, int64_t expect_revision,
+		       int *version, struct diags *d) TS_MUSTCHECK;
+enum ts_err sub_return(struct app *app, const struct actor *who, int64_t cid,
+		       const char *unit_code, const struct review_reason *r,
+		       size_t n, struct diags *d) TS_MUSTCHECK;
+enum ts_err sub_set_external(struct app *app, const struct actor *who,
+			     int64_t cid, const char *unit_code,
+			     const char *external_json,
+			     struct diags *d) TS_MUSTCHECK;
+enum ts_err sub_approve(struct app *app, const struct actor *who, int64_t cid,
+			const char *unit_code, struct diags *d) TS_MUSTCHECK;
+enum ts_err sub_publish(struct app *app, const struct actor *who, int64_t cid,
+			const char *unit_code, struct diags *d) TS_MUSTCHECK;
+
+/* Scores answers JSON (with the external scores laid over the school's
+ * where given, when external_json is not NULL). *ans receives the answers
+ * the score points into; free both with score_free/answers_free. */
+enum ts_err sub_score(const struct rubric *r, const char *answers_json,
+		      const char *external_json, struct answers **ans,
+		      struct score **score, struct diags *d) TS_MUSTCHECK;
+
+struct snapshot_info {
+	int version;
+	const char *answers;
+	const char *submitted_by;
+	const char *submitted_at;
+	bool late;
+};
+struct review_info {
+	int version;
+	const char *criterion_id;
+	const char *text;
+	const char *author;
+	const char *at;
+};
+enum ts_err sub_history(struct app *app, const struct submission *s,
+			struct arena *a, struct snapshot_info **snaps,
+			size_t *nsnaps, struct review_info **notes,
+			size_t *nnotes) TS_MUSTCHECK;
+
+/* Item-level differences between two submitted versions. */
+struct item_change {
+	const struct item *item;
+	const struct answer *before; /* slots in the two answers sets */
+	const struct answer *after;
+	pts_t points_before, points_after;
+};
+struct sub_diff {
+	struct answers *a, *b;
+	struct score *sa, *sb;
+	struct item_change *v;
+	size_t n;
+};
+enum ts_err sub_diff(struct app *app, const struct submission *s, int v1,
+		     int v2, struct arena *a, struct sub_diff *out,
+		     struct diags *d) TS_MUSTCHECK;
+void sub_diff_release(struct sub_diff *df);
+
+#endif

@@ -1,0 +1,350 @@
+/* Submitting, and the reviewer's steps: return, external scores, approve,
+ * publish. */
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/score_json.h"
+#include "../util/arena.h"
+#include "../util/buf.h"
+#include "../util/timeutil.h"
+#include "submission.h"
+#include "submission_int.h"
+
+enum ts_err
+sub_score(const struct rubric *r, const char *answers_json,
+	  const char *external_json, struct answers **ans,
+	  struct score **score, struct diags *d)
+{
+	struct answers *self = NULL, *ext = NULL;
+	enum ts_err e = answers_parse(r, answers_json, strlen(answers_json),
+				      "bản tự đánh giá", &self, d);
+	if (e == TS_OK && external_json != NULL)
+		e = answers_parse(r, external_json, strlen(external_json),
+				  "điểm đánh giá ngoài", &ext, d);
+	/* Đánh giá ngoài replaces the school's value item by item. */
+	for (size_t i = 0; e == TS_OK && ext && i < r->nitems; i++)
+		if (ext->v[i].present)
+			self->v[i] = ext->v[i];
+	answers_free(ext);
+	if (e == TS_OK && (*score = score_compute(r, self)) == NULL)
+		e = TS_ENOMEM;
+	if (e != TS_OK) {
+		answers_free(self);
+		return e;
+	}
+	*ans = self;
+	return TS_OK;
+}
+
+/* A school submits every item: a 0 must be entered, not forgotten. */
+static enum ts_err
+check_complete(const struct score *sc, const char *unit, struct diags *d)
+{
+	if (sc->unanswered == 0)
+		return TS_OK;
+	struct buf b;
+	buf_init(&b, 4096);
+	const struct rubric *r = sc->rubric;
+	size_t shown = 0;
+	for (size_t i = 0; i < r->nitems && shown < 10; i++)
+		if (!sc->items[i].answered)
+			buf_printf(&b, "%s%s", shown++ ? ", " : "", r->items[i]->id);
+	diags_add(d, unit, "còn %zu nội dung chưa trả lời (%s%s); điền đủ, kể "
+		  "cả điểm 0, rồi mới nộp", sc->unanswered, buf_str(&b),
+		  sc->unanswered > shown ? ", ..." : "");
+	buf_release(&b);
+	return TS_EINVAL;
+}
+
+static enum ts_err
+mark_submitted(struct app *app, const struct actor *who,
+	       const struct submission *s, int64_t expect, bool late,
+	       const char *now)
+{
+	static const char sql[] =
+		"UPDATE submission SET state = 'submitted', version = version "
+		"+ 1, revision = revision + 1, late = CASE WHEN "
+		"first_submitted_at IS NULL THEN ? ELSE late END, "
+		"first_submitted_at = coalesce(first_submitted_at, ?), "
+		"updated_at = ?, updated_by = ? WHERE id = ? AND state IN "
+		"('draft', 'returned') AND (? < 0 OR revision = ?)";
+	struct db_stmt *st = db_prep(app->db, sql);
+	if (st == NULL)
+		return TS_EDB;
+	db_bind_int(st, 1, late);
+	db_bind_text(st, 2, now);
+	db_bind_text(st, 3, now);
+	db_bind_text(st, 4, who->login);
+	db_bind_int(st, 5, s->id);
+	db_bind_int(st, 6, expect);
+	db_bind_int(st, 7, expect);
+	enum ts_err e = db_exec_stmt(st);
+	return e == TS_OK && db_changes(app->db) == 0 ? TS_ECONFLICT : e;
+}
+
+static enum ts_err
+insert_snapshot(struct app *app, const struct actor *who,
+		const struct submission *s, const struct score *sc, bool late,
+		const char *now)
+{
+	static const char sql[] =
+		"INSERT INTO snapshot(submission_id, version, answers, score, "
+		"submitted_by, submitted_at, late) VALUES (?, ?, ?, ?, ?, ?, ?)";
+	json_t *j = score_to_json(sc);
+	char *score = j ? json_dumps(j, JSON_COMPACT | JSON_REAL_PRECISION(15))
+			: NULL;
+	json_decref(j);
+	struct db_stmt *st = score ? db_prep(app->db, sql) : NULL;
+	if (st == NULL) {
+		free(score);
+		return score ? TS_EDB : TS_ENOMEM;
+	}
+	db_bind_int(st, 1, s->id);
+	db_bind_int(st, 2, s->version + 1);
+	db_bind_text(st, 3, s->answers);
+	db_bind_text(st, 4, score);
+	db_bind_text(st, 5, who->login);
+	db_bind_text(st, 6, now);
+	db_bind_int(st, 7, late);
+	free(score);
+	return db_exec_stmt(st);
+}
+
+static enum ts_err
+submit_tx(struct app *app, const struct actor *who, const struct submission *s,
+	  const struct score *sc, int64_t expect)
+{
+	char now[TS_TIME_SIZE], obj[128];
+	int64_t t = ts_time_now(), due = 0;
+	ts_time_parse(s->campaign.due_at, &due);
+	bool late = t > due;
+	ts_time_format(t, now);
+	sub_object(s, obj, sizeof(obj));
+	enum ts_err e = mark_submitted(app, who, s, expect, late, now);
+	if (e == TS_OK)
+		e = insert_snapshot(app, who, s, sc, late, now);
+	if (e == TS_OK)
+		e = audit_add(app, who, late ? "submission.submit.late"
+					     : "submission.submit", obj, NULL);
+	return e;
+}
+
+enum ts_err
+sub_submit(struct app *app, const struct actor *who, int64_t cid,
+	   const char *unit, int64_t expect, int *version, struct diags *d)
+{
+	struct arena *a = arena_new();
+	struct submission s;
+	struct answers *ans = NULL;
+	struct score *sc = NULL;
+	if (a == NULL)
+		return TS_ENOMEM;
+	enum ts_err e = sub_open_for(app, who, cid, unit, ACT_SUBMIT, a, &s, d);
+	if (e == TS_OK && s.id == 0) {
+		diags_add(d, unit, "chưa có bản tự đánh giá để nộp");
+		e = TS_EINVAL;
+	}
+	if (e == TS_OK)
+		e = sub_score(s.rubric, s.answers, NULL, &ans, &sc, d);
+	if (e == TS_OK)
+		e = check_complete(sc, unit, d);
+	if (e == TS_OK && (e = db_begin(app->db)) == TS_OK)
+		e = sub_end_tx(app, submit_tx(app, who, &s, sc, expect), unit, d);
+	if (e == TS_OK && version != NULL)
+		*version = s.version + 1;
+	score_free(sc);
+	answers_free(ans);
+	arena_free(a);
+	return e;
+}
+
+static enum ts_err
+set_state(struct app *app, const struct actor *who, const struct submission *s,
+	  const char *from, const char *to)
+{
+	static const char sql[] =
+		"UPDATE submission SET state = ?, revision = revision + 1, "
+		"updated_at = ?, updated_by = ? WHERE id = ? AND state = ? "
+		"AND revision = ?";
+	struct db_stmt *st = db_prep(app->db, sql);
+	if (st == NULL)
+		return TS_EDB;
+	char now[TS_TIME_SIZE];
+	db_bind_text(st, 1, to);
+	db_bind_text(st, 2, ts_time_format(ts_time_now(), now));
+	db_bind_text(st, 3, who->login);
+	db_bind_int(st, 4, s->id);
+	db_bind_text(st, 5, from);
+	db_bind_int(st, 6, s->revision);
+	enum ts_err e = db_exec_stmt(st);
+	return e == TS_OK && db_changes(app->db) == 0 ? TS_ECONFLICT : e;
+}
+
+static enum ts_err
+add_note(struct app *app, const struct actor *who, const struct submission *s,
+	 const struct review_reason *r)
+{
+	static const char sql[] =
+		"INSERT INTO review_note(submission_id, version, criterion_id, "
+		"body, author, at) VALUES (?, ?, ?, ?, ?, ?)";
+	struct db_stmt *st = db_prep(app->db, sql);
+	if (st == NULL)
+		return TS_EDB;
+	char now[TS_TIME_SIZE];
+	db_bind_int(st, 1, s->id);
+	db_bind_int(st, 2, s->version);
+	db_bind_text(st, 3, r->criterion_id);
+	db_bind_text(st, 4, r->text);
+	db_bind_text(st, 5, who->login);
+	db_bind_text(st, 6, ts_time_format(ts_time_now(), now));
+	return db_exec_stmt(st);
+}
+
+static bool
+known_criterion(const struct rubric *r, const char *id)
+{
+	for (size_t i = 0; id != NULL && i < r->ncriteria; i++)
+		if (strcmp(r->criteria[i]->id, id) == 0)
+			return true;
+	return id != NULL && strcmp(id, "*") == 0; /* the whole submission */
+}
+
+static enum ts_err
+check_reasons(const struct rubric *r, const struct review_reason *v, size_t n,
+	      const char *unit, struct diags *d)
+{
+	enum ts_err e = TS_OK;
+	if (n == 0) {
+		diags_add(d, unit, "trả lại phải kèm lý do cho ít nhất một tiêu chí");
+		return TS_EINVAL;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (!known_criterion(r, v[i].criterion_id)) {
+			diags_add(d, unit, "không có tiêu chí \"%s\" trong bộ chỉ "
+				  "số %s", v[i].criterion_id ? v[i].criterion_id
+							    : "", r->id);
+			e = TS_EINVAL;
+		} else if (v[i].text == NULL || v[i].text[0] == '\0' ||
+			   strlen(v[i].text) > 4000) {
+			diags_add(d, unit, "tiêu chí %s: lý do trả lại phải có từ "
+				  "1 đến 4000 ký tự", v[i].criterion_id);
+			e = TS_EINVAL;
+		}
+	}
+	return e;
+}
+
+enum ts_err
+sub_return(struct app *app, const struct actor *who, int64_t cid,
+	   const char *unit, const struct review_reason *r, size_t n,
+	   struct diags *d)
+{
+	struct arena *a = arena_new();
+	struct submission s;
+	if (a == NULL)
+		return TS_ENOMEM;
+	enum ts_err e = sub_open_for(app, who, cid, unit, ACT_RETURN, a, &s, d);
+	if (e == TS_OK)
+		e = check_reasons(s.rubric, r, n, unit, d);
+	if (e == TS_OK && (e = db_begin(app->db)) == TS_OK) {
+		char obj[128];
+		sub_object(&s, obj, sizeof(obj));
+		e = set_state(app, who, &s, "submitted", "returned");
+		for (size_t i = 0; e == TS_OK && i < n; i++)
+			e = add_note(app, who, &s, &r[i]);
+		if (e == TS_OK)
+			e = audit_add(app, who, "submission.return", obj, NULL);
+		e = sub_end_tx(app, e, unit, d);
+	}
+	arena_free(a);
+	return e;
+}
+
+static enum ts_err
+write_external(struct app *app, const struct submission *s, const char *text)
+{
+	static const char sql[] =
+		"UPDATE submission SET external = ?, revision = revision + 1 "
+		"WHERE id = ? AND revision = ?";
+	struct db_stmt *st = db_prep(app->db, sql);
+	if (st == NULL)
+		return TS_EDB;
+	db_bind_text(st, 1, text);
+	db_bind_int(st, 2, s->id);
+	db_bind_int(st, 3, s->revision);
+	enum ts_err e = db_exec_stmt(st);
+	return e == TS_OK && db_changes(app->db) == 0 ? TS_ECONFLICT : e;
+}
+
+enum ts_err
+sub_set_external(struct app *app, const struct actor *who, int64_t cid,
+		 const char *unit, const char *json, struct diags *d)
+{
+	struct arena *a = arena_new();
+	struct submission s;
+	struct answers *ext = NULL;
+	if (a == NULL)
+		return TS_ENOMEM;
+	enum ts_err e = sub_open_for(app, who, cid, unit, ACT_EXTERNAL, a, &s, d);
+	if (e == TS_OK)
+		e = answers_parse(s.rubric, json, strlen(json),
+				  "điểm đánh giá ngoài", &ext, d);
+	answers_free(ext);
+	json_t *root = e == TS_OK ? json_loads(json, 0, NULL) : NULL;
+	char *text = root ? json_dumps(root, JSON_COMPACT | JSON_SORT_KEYS)
+			  : NULL;
+	json_decref(root);
+	if (e == TS_OK && text == NULL)
+		e = TS_ENOMEM;
+	if (e == TS_OK && (e = db_begin(app->db)) == TS_OK) {
+		char obj[128];
+		sub_object(&s, obj, sizeof(obj));
+		e = write_external(app, &s, text);
+		if (e == TS_OK)
+			e = audit_add(app, who, "submission.external", obj, text);
+		e = sub_end_tx(app, e, unit, d);
+	}
+	free(text);
+	arena_free(a);
+	return e;
+}
+
+static enum ts_err
+simple_step(struct app *app, const struct actor *who, int64_t cid,
+	    const char *unit, enum sub_action act, const char *from,
+	    const char *to, const char *action, struct diags *d)
+{
+	struct arena *a = arena_new();
+	struct submission s;
+	if (a == NULL)
+		return TS_ENOMEM;
+	enum ts_err e = sub_open_for(app, who, cid, unit, act, a, &s, d);
+	if (e == TS_OK && (e = db_begin(app->db)) == TS_OK) {
+		char obj[128];
+		sub_object(&s, obj, sizeof(obj));
+		e = set_state(app, who, &s, from, to);
+		if (e == TS_OK)
+			e = audit_add(app, who, action, obj, NULL);
+		e = sub_end_tx(app, e, unit, d);
+	}
+	arena_free(a);
+	return e;
+}
+
+enum ts_err
+sub_approve(struct app *app, const struct actor *who, int64_t cid,
+	    const char *unit, struct diags *d)
+{
+	return simple_step(app, who, cid, unit, ACT_APPROVE, "submitted",
+			   "approved", "submission.approve", d);
+}
+
+enum ts_err
+sub_publish(struct app *app, const struct actor *who, int64_t cid,
+	    const char *unit, struct diags *d)
+{
+	return simple_step(app, who, cid, unit, ACT_PUBLISH, "approved",
+			   "published", "submission.publish", d);
+}

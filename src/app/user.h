@@ -1,0 +1,29 @@
+/* User accounts: a login, a role, and the org unit whose subtree the
+ * role applies to. Passwords are hashed with Argon2id (libsodium). */
+#ifndef TS_USER_H
+#define TS_USER_H
+
+#include "app.h"
+
+struct user_new {
+	const char *login;
+	const char *full_name;
+	const char *unit_code;
+	enum role role;
+	const char *password;  /* plain text; or */
+	const char *pw_hash;   /* an existing Argon2id hash (demo data) */
+};
+
+#define PASSWORD_MIN 8
+
+enum ts_err user_add(struct app *app, const struct actor *who,
+		     const struct user_new *u, struct diags *d) TS_MUSTCHECK;
+/* Argon2id hash string of password (malloc'd), NULL on failure. */
+char *password_hash(const char *password);
+/* Checks login + password; on success fills *a (TS_EFORBIDDEN otherwise,
+ * with one message that does not say which part was wrong). */
+enum ts_err user_authenticate(struct app *app, const char *login,
+			      const char *password, struct actor *a,
+			      struct diags *d) TS_MUSTCHECK;
+
+#endif

@@ -1,0 +1,116 @@
+/* Helpers shared by the CLI command files: messages, exit codes, opening
+ * the application. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "../app/app.h"
+#include "../app/rubric_set.h"
+#include "cli.h"
+
+void
+cli_print_diags(const struct diags *d)
+{
+	for (size_t i = 0; i < d->n; i++)
+		fprintf(stderr, "%s: %s\n", d->v[i].where, d->v[i].msg);
+	if (d->dropped > 0)
+		fprintf(stderr, "... và %zu lỗi khác.\n", d->dropped);
+	if (diags_count(d) > 1)
+		fprintf(stderr, "Tổng cộng %zu lỗi.\n", diags_count(d));
+}
+
+int
+cli_load_rubrics(struct cli *c, struct rubric_set *set)
+{
+	struct diags d;
+	diags_init(&d);
+	struct buf dir;
+	buf_init(&dir, 4096);
+	buf_printf(&dir, "%s/rubrics", c->data_dir);
+	enum ts_err e = rubric_set_load(buf_str(&dir), set, &d);
+	buf_release(&dir);
+	cli_print_diags(&d);
+	diags_release(&d);
+	return cli_exit_for(e);
+}
+
+int
+cli_open(struct cli *c, struct app *app, struct actor *who)
+{
+	struct diags d;
+	diags_init(&d);
+	enum ts_err e = app_open(app, c->db_path, c->data_dir, &d);
+	if (e == TS_OK && c->as != NULL) {
+		e = actor_load(app, c->as, who, &d);
+		if (e != TS_OK)
+			app_close(app);
+	} else if (e == TS_OK) {
+		actor_operator(who);
+	}
+	return cli_fail(e, &d);
+}
+
+int
+cli_fail(enum ts_err e, struct diags *d)
+{
+	cli_print_diags(d);
+	diags_release(d);
+	return cli_exit_for(e);
+}
+
+long long
+cli_id(const char *s, const char *what)
+{
+	char *end = NULL;
+	long long v = s ? strtoll(s, &end, 10) : 0;
+	if (s == NULL || *s == '\0' || *end != '\0' || v <= 0) {
+		cli_usage("%s phải là một số nguyên dương", what);
+		return 0;
+	}
+	return v;
+}
+
+int
+cli_exit_for(enum ts_err e)
+{
+	switch (e) {
+	case TS_OK:
+		return EXIT_OK;
+	case TS_EINVAL:
+	case TS_ENOTFOUND:
+	case TS_ELIMIT:
+	case TS_EFORBIDDEN:
+	case TS_ECONFLICT:
+		return EXIT_INPUT;
+	default:
+		return EXIT_FAIL;
+	}
+}
+
+int
+cli_flush(struct buf *b)
+{
+	if (b->err != TS_OK) {
+		fprintf(stderr, "truongso: %s\n", ts_err_name(b->err));
+		return EXIT_FAIL;
+	}
+	if (fwrite(buf_str(b), 1, b->len, stdout) != b->len ||
+	    fflush(stdout) != 0) {
+		perror("truongso: stdout");
+		return EXIT_FAIL;
+	}
+	return EXIT_OK;
+}
+
+int
+cli_usage(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fputs("truongso: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputs("\nXem: truongso help\n", stderr);
+	va_end(ap);
+	return EXIT_INPUT;
+}
+

@@ -1,0 +1,69 @@
+/* truongso db migrate|status, truongso backup FILE */
+#include <stdio.h>
+#include <string.h>
+
+#include "../app/app.h"
+#include "../db/migrate.h"
+#include "cli.h"
+
+/* Reads the schema version without migrating, so pending steps show. */
+static int
+db_status(struct cli *c)
+{
+	struct db *db = NULL;
+	struct diags d;
+	diags_init(&d);
+	enum ts_err e = db_open(c->db_path, &db, &d);
+	if (e != TS_OK)
+		return cli_fail(e, &d);
+	diags_release(&d);
+	size_t n;
+	const struct migration *m = migrations(&n);
+	int cur = migrate_current(db);
+	printf("Cơ sở dữ liệu: %s\nPhiên bản lược đồ: %d (chương trình hỗ trợ "
+	       "đến %d)\n", db_path(db), cur, m[n - 1].version);
+	for (size_t i = 0; i < n; i++)
+		printf("  %04d %-24s %s\n", m[i].version, m[i].name,
+		       m[i].version <= cur ? "đã áp dụng" : "chưa áp dụng");
+	db_close(db);
+	return cur >= 0 ? EXIT_OK : EXIT_FAIL;
+}
+
+int
+cmd_db(struct cli *c, int argc, char **argv)
+{
+	if (argc != 1 || (strcmp(argv[0], "migrate") && strcmp(argv[0], "status")))
+		return cli_usage("cách dùng: truongso db migrate | status");
+	if (strcmp(argv[0], "status") == 0)
+		return db_status(c);
+	struct app app;
+	struct actor who;
+	/* Opening applies every pending migration. */
+	int rc = cli_open(c, &app, &who);
+	if (rc != EXIT_OK)
+		return rc;
+	printf("Lược đồ đã ở phiên bản mới nhất (%d).\n",
+	       migrate_current(app.db));
+	app_close(&app);
+	return rc;
+}
+
+int
+cmd_backup(struct cli *c, int argc, char **argv)
+{
+	if (argc != 1)
+		return cli_usage("cách dùng: truongso backup TỆP");
+	struct app app;
+	struct actor who;
+	int rc = cli_open(c, &app, &who);
+	if (rc != EXIT_OK)
+		return rc;
+	struct diags d;
+	diags_init(&d);
+	enum ts_err e = db_backup(app.db, argv[0], &d);
+	if (e == TS_OK)
+		printf("Đã sao lưu %s vào %s và kiểm tra toàn vẹn: tốt.\n",
+		       db_path(app.db), argv[0]);
+	app_close(&app);
+	return cli_fail(e, &d);
+}

@@ -1,0 +1,66 @@
+/* truongso user add ... (password read from standard input) */
+#include <stdio.h>
+#include <string.h>
+
+#include <sodium.h>
+
+#include "../app/user.h"
+#include "cli.h"
+#include "opts.h"
+
+/* One line from stdin, without its newline; NULL if none. */
+static char *
+read_password(char *buf, size_t n)
+{
+	if (fgets(buf, (int)n, stdin) == NULL)
+		return NULL;
+	buf[strcspn(buf, "\r\n")] = '\0';
+	return buf;
+}
+
+static int
+user_add_cmd(struct app *app, const struct actor *who, int argc, char **argv)
+{
+	const char *login = NULL, *name = NULL, *unit = NULL, *role = NULL;
+	const struct opt opts[] = {
+		{ "login", &login, NULL }, { "name", &name, NULL },
+		{ "unit", &unit, NULL },   { "role", &role, NULL },
+		{ NULL, NULL, NULL },
+	};
+	int npos;
+	if (opts_parse(argc, argv, opts, NULL, 0, &npos) != EXIT_OK)
+		return EXIT_INPUT;
+	struct user_new u = { .login = login, .full_name = name,
+			      .unit_code = unit };
+	if (role == NULL || !role_parse(role, &u.role))
+		return cli_usage("--role phải là school_editor, school_head, "
+				 "reviewer hoặc admin");
+	char pw[256];
+	u.password = read_password(pw, sizeof(pw));
+	if (u.password == NULL)
+		return cli_usage("nhập mật khẩu (một dòng) qua đầu vào chuẩn");
+	struct diags d;
+	diags_init(&d);
+	enum ts_err e = user_add(app, who, &u, &d);
+	sodium_memzero(pw, sizeof(pw));
+	if (e == TS_OK)
+		printf("Đã tạo tài khoản %s (%s) tại đơn vị %s.\n", login,
+		       role_name(u.role), unit);
+	return cli_fail(e, &d);
+}
+
+int
+cmd_user(struct cli *c, int argc, char **argv)
+{
+	if (argc < 1 || strcmp(argv[0], "add") != 0)
+		return cli_usage("cách dùng: truongso user add --login TÊN "
+				 "--name HỌ_TÊN --unit MÃ --role VAI_TRÒ");
+	struct app app;
+	struct actor who;
+	int rc = cli_open(c, &app, &who);
+	if (rc != EXIT_OK)
+		return rc;
+	rc = user_add_cmd(&app, &who, argc - 1, argv + 1);
+	app_close(&app);
+	return rc;
+}

@@ -1,0 +1,41 @@
+#include "opts.h"
+
+#include <string.h>
+
+#include "cli.h"
+
+static const struct opt *
+find(const struct opt *opts, const char *name)
+{
+	for (; opts->name != NULL; opts++)
+		if (strcmp(opts->name, name) == 0)
+			return opts;
+	return NULL;
+}
+
+int
+opts_parse(int argc, char **argv, const struct opt *opts, const char **pos,
+	   int max, int *npos)
+{
+	*npos = 0;
+	for (int i = 0; i < argc; i++) {
+		const char *a = argv[i];
+		if (a[0] != '-' || a[1] != '-' || a[2] == '\0') {
+			if (*npos >= max)
+				return cli_usage("thừa tham số \"%s\"", a);
+			pos[(*npos)++] = a;
+			continue;
+		}
+		const struct opt *o = find(opts, a + 2);
+		if (o == NULL)
+			return cli_usage("không có tùy chọn \"%s\"", a);
+		if (o->flag != NULL) {
+			*o->flag = true;
+		} else if (i + 1 < argc) {
+			*o->value = argv[++i];
+		} else {
+			return cli_usage("tùy chọn \"%s\" cần một giá trị", a);
+		}
+	}
+	return EXIT_OK;
+}

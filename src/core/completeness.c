@@ -1,0 +1,55 @@
+#include "completeness.h"
+
+#include <string.h>
+
+/* Length of the child-of-root prefix of path ("/1/4/" under "/1/" for
+ * "/1/4/17/"), or 0 when path is not under root. */
+static size_t
+child_prefix_len(const char *root, size_t rlen, const char *path)
+{
+	if (strncmp(root, path, rlen) != 0)
+		return 0;
+	const char *slash = strchr(path + rlen, '/');
+	return slash ? (size_t)(slash - path) + 1 : strlen(path);
+}
+
+static void
+add(struct completeness_row *r, const struct unit_status *u)
+{
+	r->expected++;
+	r->by_state[u->state]++;
+	if (u->late)
+		r->late++;
+}
+
+size_t
+completeness_count(const struct unit_status *rows, size_t n,
+		   const char *root_path, struct completeness_row *out,
+		   size_t max, struct completeness_row *total)
+{
+	size_t rlen = strlen(root_path), nout = 0;
+	memset(total, 0, sizeof(*total));
+	struct completeness_row *cur = NULL;
+	const char *last = NULL; /* prefix of the current group */
+	size_t last_len = 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t plen = child_prefix_len(root_path, rlen, rows[i].path);
+		if (plen == 0 || plen >= sizeof(out->prefix))
+			continue;
+		if (last == NULL || last_len != plen ||
+		    strncmp(last, rows[i].path, plen) != 0) {
+			last = rows[i].path;
+			last_len = plen;
+			cur = nout < max ? &out[nout] : NULL;
+			nout++;
+			if (cur != NULL) {
+				memset(cur, 0, sizeof(*cur));
+				memcpy(cur->prefix, rows[i].path, plen);
+			}
+		}
+		if (cur != NULL)
+			add(cur, &rows[i]);
+		add(total, &rows[i]);
+	}
+	return nout;
+}

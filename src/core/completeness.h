@@ -1,0 +1,38 @@
+/*
+ * Completeness and timeliness of a campaign under one org unit (design §5,
+ * users-want.md 7): per direct child of the root (e.g. per Phòng under a
+ * Sở) and in total, how many units are expected, not started, in draft,
+ * submitted, returned, approved, published, and late. Pure: the app layer
+ * reads the rows, this counts them.
+ */
+#ifndef TS_COMPLETENESS_H
+#define TS_COMPLETENESS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "workflow.h"
+
+struct unit_status {
+	const char *path;  /* campaign_unit.path: where the unit sat */
+	enum sub_state state;
+	bool late;
+};
+
+struct completeness_row {
+	char prefix[256];  /* path of the child of the root ("" = total) */
+	size_t expected;
+	size_t by_state[ST_COUNT];
+	size_t late;
+};
+
+/*
+ * Groups rows (sorted by path) under root_path by the root's direct child.
+ * Writes at most max rows into out, then the total into *total. Returns the
+ * number of child rows (may exceed max: extra rows are only totalled).
+ */
+size_t completeness_count(const struct unit_status *rows, size_t n,
+			  const char *root_path, struct completeness_row *out,
+			  size_t max, struct completeness_row *total);
+
+#endif

@@ -1,0 +1,68 @@
+/*
+ * The submission workflow as a pure state machine (design §5):
+ *   draft → submitted → (returned → submitted)* → approved → published.
+ * Who may do what is decided here too, from the actor's role and where
+ * the submission's unit sits relative to the actor's unit; the app layer
+ * asks before every change, the web layer will ask the same functions.
+ */
+#ifndef TS_WORKFLOW_H
+#define TS_WORKFLOW_H
+
+#include <stdbool.h>
+
+enum sub_state {
+	ST_NONE, /* not started: no submission row yet */
+	ST_DRAFT,
+	ST_SUBMITTED,
+	ST_RETURNED,
+	ST_APPROVED,
+	ST_PUBLISHED,
+};
+#define ST_COUNT 6
+
+enum sub_action {
+	ACT_SAVE,     /* edit the school's answers */
+	ACT_SUBMIT,   /* nộp: snapshot a new version */
+	ACT_RETURN,   /* trả lại, with a reason per criterion */
+	ACT_APPROVE,  /* phê duyệt */
+	ACT_EXTERNAL, /* enter đánh giá ngoài scores */
+	ACT_PUBLISH,  /* công bố */
+	ACT_VIEW,
+};
+
+enum role {
+	ROLE_SCHOOL_EDITOR, /* cán bộ phụ trách CNTT: fills in */
+	ROLE_SCHOOL_HEAD,   /* hiệu trưởng / giám đốc: submits */
+	ROLE_REVIEWER,      /* chuyên viên Phòng/Sở/Bộ */
+	ROLE_ADMIN,         /* quản trị của một cấp */
+};
+
+/* Where a unit is seen from the actor's unit. */
+enum scope { SCOPE_OUTSIDE, SCOPE_OWN, SCOPE_BELOW };
+
+const char *sub_state_code(enum sub_state s);  /* "draft", ... */
+const char *sub_state_name(enum sub_state s);  /* "Bản nháp", ... */
+bool sub_state_parse(const char *code, enum sub_state *out);
+const char *sub_action_name(enum sub_action a); /* "nộp", ... */
+const char *role_code(enum role r);
+const char *role_name(enum role r);
+bool role_parse(const char *code, enum role *out);
+
+/* Scope of unit_path seen from actor_path (materialized paths "/1/4/"). */
+enum scope scope_of(const char *actor_path, const char *unit_path);
+
+/*
+ * The state after `a` from `s`, or false with *why set to a Vietnamese
+ * explanation of why the step is not allowed now.
+ */
+bool wf_next(enum sub_state s, enum sub_action a, enum sub_state *next,
+	     const char **why);
+/*
+ * May a user with role r, whose unit relates to the submission's unit as
+ * `sc`, do `a`? Schools act on their own unit only; reviewers and admins
+ * on units strictly below theirs (a Phòng does not approve itself).
+ */
+bool wf_allowed(enum role r, enum scope sc, enum sub_action a,
+		const char **why);
+
+#endif

@@ -1,0 +1,72 @@
+/*
+ * The storage interface the app layer uses. One backend today (SQLite,
+ * db_sqlite.c); the interface is shaped so a PostgreSQL backend can follow
+ * without touching app code: `?` placeholders (a PG backend rewrites them
+ * to $n), values bound by type, no SQLite-only SQL in app files, UTC
+ * ISO-8601 text timestamps, integers for booleans.
+ *
+ * Every statement is prepared and bound: no SQL is ever built from data.
+ * Statements are cached per connection, keyed by the SQL text pointer, so
+ * app code passes string literals.
+ */
+#ifndef TS_DB_H
+#define TS_DB_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "../util/diag.h"
+#include "../util/err.h"
+
+struct db;
+struct db_stmt;
+
+enum db_step { DB_ROW = 1, DB_DONE = 0, DB_ERROR = -1 };
+
+/* Opens (creating if needed) the database at path: WAL, foreign keys on,
+ * synchronous=FULL, busy timeout. Does not migrate. */
+enum ts_err db_open(const char *path, struct db **out,
+		    struct diags *d) TS_MUSTCHECK;
+void db_close(struct db *db);
+/* Backend name and file, for messages. */
+const char *db_path(const struct db *db);
+
+/* Write transaction (BEGIN IMMEDIATE on SQLite: the write lock is taken at
+ * once, so two writers never deadlock half-way). */
+enum ts_err db_begin(struct db *db) TS_MUSTCHECK;
+enum ts_err db_commit(struct db *db) TS_MUSTCHECK;
+void db_rollback(struct db *db);
+
+/* Cached prepared statement, reset and unbound; NULL on error (message in
+ * db_errmsg). Do not finalize: call db_done() when finished with it. */
+struct db_stmt *db_prep(struct db *db, const char *sql);
+void db_done(struct db_stmt *st);
+
+void db_bind_int(struct db_stmt *st, int i, int64_t v);
+void db_bind_text(struct db_stmt *st, int i, const char *v); /* NULL = SQL NULL */
+void db_bind_null(struct db_stmt *st, int i);
+enum db_step db_step(struct db_stmt *st);
+int64_t db_col_int(struct db_stmt *st, int i);
+/* Valid until the next step/done; NULL for SQL NULL. */
+const char *db_col_text(struct db_stmt *st, int i);
+bool db_col_null(struct db_stmt *st, int i);
+
+/* Runs a statement that returns no rows; TS_ECONFLICT on a constraint
+ * violation, TS_EDB otherwise. */
+enum ts_err db_exec_stmt(struct db_stmt *st) TS_MUSTCHECK;
+/* Rows changed by the last statement. */
+int64_t db_changes(struct db *db);
+int64_t db_last_id(struct db *db);
+const char *db_errmsg(struct db *db);
+/* Runs a script of SQL statements (migrations only: trusted text). */
+enum ts_err db_exec_script(struct db *db, const char *sql) TS_MUSTCHECK;
+
+/* Online backup to path, then PRAGMA integrity_check on the copy. */
+enum ts_err db_backup(struct db *db, const char *path,
+		      struct diags *d) TS_MUSTCHECK;
+/* 1 if the table exists, 0 if not, -1 on error. */
+int db_table_exists(struct db *db, const char *name);
+/* PRAGMA integrity_check; true if "ok". */
+bool db_integrity_ok(struct db *db);
+
+#endif

@@ -1,0 +1,296 @@
+/* SQLite backend of db.h. */
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db.h"
+
+#define DB_CACHE 192
+
+struct db_stmt {
+	struct db *db;
+	const char *sql; /* cache key: the caller's literal */
+	sqlite3_stmt *st;
+};
+
+struct db {
+	sqlite3 *h;
+	char *path;
+	struct db_stmt cache[DB_CACHE];
+	size_t ncache;
+};
+
+static enum ts_err
+pragma(struct db *db, const char *sql, struct diags *d)
+{
+	char *err = NULL;
+	if (sqlite3_exec(db->h, sql, NULL, NULL, &err) == SQLITE_OK)
+		return TS_OK;
+	diags_add(d, db->path, "không thiết lập được cơ sở dữ liệu (%s): %s",
+		  sql, err ? err : "?");
+	sqlite3_free(err);
+	return TS_EDB;
+}
+
+enum ts_err
+db_open(const char *path, struct db **out, struct diags *d)
+{
+	struct db *db = calloc(1, sizeof(*db));
+	if (db == NULL || (db->path = strdup(path)) == NULL) {
+		free(db);
+		return TS_ENOMEM;
+	}
+	int rc = sqlite3_open_v2(path, &db->h,
+				 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+					 SQLITE_OPEN_NOMUTEX,
+				 NULL);
+	if (rc != SQLITE_OK) {
+		diags_add(d, path, "không mở được cơ sở dữ liệu: %s",
+			  db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(rc));
+		db_close(db);
+		return TS_EDB;
+	}
+	sqlite3_busy_timeout(db->h, 5000);
+	sqlite3_extended_result_codes(db->h, 1);
+	/* WAL + synchronous=FULL: a commit is on disk (WAL fsynced) before
+	 * we acknowledge it, so acknowledged writes survive power loss. */
+	if (pragma(db, "PRAGMA journal_mode=WAL", d) ||
+	    pragma(db, "PRAGMA synchronous=FULL", d) ||
+	    pragma(db, "PRAGMA foreign_keys=ON", d) ||
+	    pragma(db, "PRAGMA trusted_schema=OFF", d)) {
+		db_close(db);
+		return TS_EDB;
+	}
+	*out = db;
+	return TS_OK;
+}
+
+void
+db_close(struct db *db)
+{
+	if (db == NULL)
+		return;
+	for (size_t i = 0; i < db->ncache; i++)
+		sqlite3_finalize(db->cache[i].st);
+	sqlite3_close(db->h);
+	free(db->path);
+	free(db);
+}
+
+const char *
+db_path(const struct db *db)
+{
+	return db->path;
+}
+
+enum ts_err
+db_begin(struct db *db)
+{
+	return sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL) ==
+			       SQLITE_OK
+		       ? TS_OK
+		       : TS_EDB;
+}
+
+enum ts_err
+db_commit(struct db *db)
+{
+	if (sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL) == SQLITE_OK)
+		return TS_OK;
+	db_rollback(db);
+	return TS_EDB;
+}
+
+void
+db_rollback(struct db *db)
+{
+	if (!sqlite3_get_autocommit(db->h))
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+}
+
+struct db_stmt *
+db_prep(struct db *db, const char *sql)
+{
+	for (size_t i = 0; i < db->ncache; i++)
+		if (db->cache[i].sql == sql)
+			return &db->cache[i];
+	if (db->ncache == DB_CACHE)
+		return NULL;
+	struct db_stmt *s = &db->cache[db->ncache];
+	if (sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT,
+			       &s->st, NULL) != SQLITE_OK)
+		return NULL;
+	s->db = db;
+	s->sql = sql;
+	db->ncache++;
+	return s;
+}
+
+void
+db_done(struct db_stmt *st)
+{
+	if (st == NULL)
+		return;
+	sqlite3_reset(st->st);
+	sqlite3_clear_bindings(st->st);
+}
+
+void
+db_bind_int(struct db_stmt *st, int i, int64_t v)
+{
+	sqlite3_bind_int64(st->st, i, v);
+}
+
+void
+db_bind_text(struct db_stmt *st, int i, const char *v)
+{
+	if (v == NULL)
+		sqlite3_bind_null(st->st, i);
+	else
+		sqlite3_bind_text(st->st, i, v, -1, SQLITE_TRANSIENT);
+}
+
+void
+db_bind_null(struct db_stmt *st, int i)
+{
+	sqlite3_bind_null(st->st, i);
+}
+
+enum db_step
+db_step(struct db_stmt *st)
+{
+	int rc = sqlite3_step(st->st);
+	if (rc == SQLITE_ROW)
+		return DB_ROW;
+	return rc == SQLITE_DONE ? DB_DONE : DB_ERROR;
+}
+
+int64_t
+db_col_int(struct db_stmt *st, int i)
+{
+	return sqlite3_column_int64(st->st, i);
+}
+
+const char *
+db_col_text(struct db_stmt *st, int i)
+{
+	return (const char *)sqlite3_column_text(st->st, i);
+}
+
+bool
+db_col_null(struct db_stmt *st, int i)
+{
+	return sqlite3_column_type(st->st, i) == SQLITE_NULL;
+}
+
+enum ts_err
+db_exec_stmt(struct db_stmt *st)
+{
+	int rc = sqlite3_step(st->st);
+	enum ts_err e = TS_OK;
+	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+		e = TS_OK;
+	else if ((rc & 0xff) == SQLITE_CONSTRAINT)
+		e = TS_ECONFLICT;
+	else
+		e = TS_EDB;
+	sqlite3_reset(st->st);
+	sqlite3_clear_bindings(st->st);
+	return e;
+}
+
+int64_t
+db_changes(struct db *db)
+{
+	return sqlite3_changes64(db->h);
+}
+
+int64_t
+db_last_id(struct db *db)
+{
+	return sqlite3_last_insert_rowid(db->h);
+}
+
+const char *
+db_errmsg(struct db *db)
+{
+	return sqlite3_errmsg(db->h);
+}
+
+enum ts_err
+db_exec_script(struct db *db, const char *sql)
+{
+	return sqlite3_exec(db->h, sql, NULL, NULL, NULL) == SQLITE_OK
+		       ? TS_OK
+		       : TS_EDB;
+}
+
+int
+db_table_exists(struct db *db, const char *name)
+{
+	sqlite3_stmt *st = NULL;
+	int r = -1;
+	if (sqlite3_prepare_v2(db->h, "SELECT count(*) FROM sqlite_schema "
+			       "WHERE type = 'table' AND name = ?", -1, &st,
+			       NULL) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			r = sqlite3_column_int(st, 0) > 0;
+	}
+	sqlite3_finalize(st);
+	return r;
+}
+
+static bool
+integrity_ok(sqlite3 *h)
+{
+	sqlite3_stmt *st = NULL;
+	bool ok = false;
+	if (sqlite3_prepare_v2(h, "PRAGMA integrity_check", -1, &st, NULL) ==
+		    SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW) {
+		const char *r = (const char *)sqlite3_column_text(st, 0);
+		ok = r != NULL && strcmp(r, "ok") == 0;
+	}
+	sqlite3_finalize(st);
+	return ok;
+}
+
+bool
+db_integrity_ok(struct db *db)
+{
+	return integrity_ok(db->h);
+}
+
+enum ts_err
+db_backup(struct db *db, const char *path, struct diags *d)
+{
+	sqlite3 *dst = NULL;
+	enum ts_err e = TS_EDB;
+	if (sqlite3_open_v2(path, &dst, SQLITE_OPEN_READWRITE |
+						SQLITE_OPEN_CREATE, NULL) !=
+	    SQLITE_OK) {
+		diags_add(d, path, "không tạo được tệp sao lưu: %s",
+			  dst ? sqlite3_errmsg(dst) : "?");
+		goto out;
+	}
+	sqlite3_backup *b = sqlite3_backup_init(dst, "main", db->h, "main");
+	if (b == NULL) {
+		diags_add(d, path, "không sao lưu được: %s", sqlite3_errmsg(dst));
+		goto out;
+	}
+	int rc;
+	while ((rc = sqlite3_backup_step(b, 256)) == SQLITE_OK ||
+	       rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+		sqlite3_sleep(10);
+	sqlite3_backup_finish(b);
+	if (rc != SQLITE_DONE)
+		diags_add(d, path, "sao lưu bị gián đoạn: %s", sqlite3_errstr(rc));
+	else if (!integrity_ok(dst))
+		diags_add(d, path, "bản sao lưu không vượt qua kiểm tra toàn vẹn");
+	else
+		e = TS_OK;
+out:
+	sqlite3_close(dst);
+	return e;
+}

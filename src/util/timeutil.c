@@ -1,0 +1,97 @@
+#include "timeutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static int64_t pinned;
+
+void
+ts_time_pin(int64_t t)
+{
+	pinned = t;
+}
+
+int64_t
+ts_time_now(void)
+{
+	if (pinned != 0)
+		return pinned;
+	const char *fake = getenv("TRUONGSO_NOW");
+	int64_t t;
+	if (fake != NULL && ts_time_parse(fake, &t))
+		return t;
+	return (int64_t)time(NULL);
+}
+
+const char *
+ts_time_format(int64_t t, char *out)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	if (gmtime_r(&tt, &tm) == NULL ||
+	    strftime(out, TS_TIME_SIZE, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
+		snprintf(out, TS_TIME_SIZE, "invalid");
+	return out;
+}
+
+/* Days since 1970-01-01 of a civil date (proleptic Gregorian). */
+static int64_t
+days_from_civil(int64_t y, unsigned m, unsigned d)
+{
+	y -= m <= 2;
+	int64_t era = (y >= 0 ? y : y - 399) / 400;
+	unsigned yoe = (unsigned)(y - era * 400);
+	unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + (int64_t)doe - 719468;
+}
+
+static bool
+valid_date(int y, int m, int d)
+{
+	static const int mdays[] = { 31, 29, 31, 30, 31, 30,
+				     31, 31, 30, 31, 30, 31 };
+	if (y < 1970 || y > 9999 || m < 1 || m > 12 || d < 1 ||
+	    d > mdays[m - 1])
+		return false;
+	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	return m != 2 || d <= 28 || leap;
+}
+
+bool
+ts_time_parse(const char *s, int64_t *out)
+{
+	int y, m, d, hh = 0, mm = 0, ss = 0, n = 0;
+	size_t len = strlen(s);
+	if (len == 10) {
+		if (sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 || n != 10)
+			return false;
+	} else if (len == 20) {
+		if (sscanf(s, "%4d-%2d-%2dT%2d:%2d:%2dZ%n", &y, &m, &d, &hh,
+			   &mm, &ss, &n) != 6 || n != 20)
+			return false;
+	} else {
+		return false;
+	}
+	if (!valid_date(y, m, d) || hh > 23 || mm > 59 || ss > 59 || hh < 0 ||
+	    mm < 0 || ss < 0)
+		return false;
+	int64_t t = days_from_civil(y, (unsigned)m, (unsigned)d) * 86400 +
+		    hh * 3600 + mm * 60 + ss;
+	/* A bare date is a day in Vietnam: it starts at 00:00 UTC+7. */
+	*out = len == 10 ? t - TS_VN_OFFSET : t;
+	return true;
+}
+
+const char *
+ts_time_vn_date(int64_t t, char *out)
+{
+	time_t tt = (time_t)(t + TS_VN_OFFSET);
+	struct tm tm;
+	if (gmtime_r(&tt, &tm) == NULL ||
+	    strftime(out, TS_TIME_SIZE, "%d/%m/%Y", &tm) == 0)
+		snprintf(out, TS_TIME_SIZE, "?");
+	return out;
+}
