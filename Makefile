@@ -22,12 +22,22 @@ deps:
 deps-test:
 	@scripts/deps build test
 
+# Until the web server lands (issue 5), `make run` shows the product on
+# the command line: the rubrics, a fresh demo province, its campaigns and
+# completeness, and the seed-003 score sheet.
+DEMO_DB = build/demo.db
 run: all
 	@build/truongso help
 	@echo
 	@build/truongso rubric list
+	@rm -rf $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm $(DEMO_DB).evidence
+	@build/truongso --db $(DEMO_DB) demo
+	@build/truongso --db $(DEMO_DB) campaign list
+	@build/truongso --db $(DEMO_DB) campaign status 1
 	@echo
 	build/truongso score --rubric qd4725-2022-pt examples/qd4725-gdtx-duongkinh-2022-2023.json
+	@echo
+	@echo "Cơ sở dữ liệu mẫu: $(DEMO_DB). Thử: build/truongso --db $(DEMO_DB) --as cv.dk campaign status 1"
 
 test: deps-test
 	@tests/run.sh

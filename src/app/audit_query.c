@@ -13,13 +13,6 @@ static const char SQL_AUDIT[] =
 	"AND (?3 IS NULL OR a.action LIKE ?3 || '%') "
 	"AND (?4 IS NULL OR a.actor = ?4) ORDER BY a.id DESC LIMIT ?5";
 
-static const char *
-col(struct db_stmt *st, int i, struct arena *a)
-{
-	const char *s = db_col_text(st, i);
-	return s ? arena_strdup(a, s) : NULL;
-}
-
 enum ts_err
 audit_list(struct app *app, const struct actor *who,
 	   const struct audit_filter *f, struct arena *a,
@@ -44,11 +37,11 @@ audit_list(struct app *app, const struct actor *who,
 	while (*n < limit && db_step(st) == DB_ROW) {
 		struct audit_entry *e = &v[(*n)++];
 		e->id = db_col_int(st, 0);
-		e->at = col(st, 1, a);
-		e->actor = col(st, 2, a);
-		e->action = col(st, 3, a);
-		e->object = col(st, 4, a);
-		e->detail = col(st, 5, a);
+		e->at = db_col_dup(st, 1, a);
+		e->actor = db_col_dup(st, 2, a);
+		e->action = db_col_dup(st, 3, a);
+		e->object = db_col_dup(st, 4, a);
+		e->detail = db_col_dup(st, 5, a);
 	}
 	db_done(st);
 	*out = v;

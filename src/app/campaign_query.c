@@ -28,30 +28,23 @@ static const char SQL_GET[] =
 	"EXISTS (SELECT 1 FROM campaign_unit cu WHERE cu.campaign_id = c.id "
 	"AND cu.path LIKE ?1))";
 
-static const char *
-col(struct db_stmt *st, int i, struct arena *a)
-{
-	const char *s = db_col_text(st, i);
-	return s ? arena_strdup(a, s) : NULL;
-}
-
 static void
 read_campaign(struct db_stmt *st, struct arena *a, struct campaign *c)
 {
 	c->id = db_col_int(st, 0);
 	c->owner_unit_id = db_col_int(st, 1);
-	c->owner_code = col(st, 2, a);
-	c->owner_name = col(st, 3, a);
-	c->owner_path = col(st, 4, a);
-	c->rubric_id = col(st, 5, a);
+	c->owner_code = db_col_dup(st, 2, a);
+	c->owner_name = db_col_dup(st, 3, a);
+	c->owner_path = db_col_dup(st, 4, a);
+	c->rubric_id = db_col_dup(st, 5, a);
 	c->rubric_version = (int)db_col_int(st, 6);
-	c->school_year = col(st, 7, a);
-	c->title = col(st, 8, a);
-	c->legal_basis = col(st, 9, a);
+	c->school_year = db_col_dup(st, 7, a);
+	c->title = db_col_dup(st, 8, a);
+	c->legal_basis = db_col_dup(st, 9, a);
 	c->levels = (unsigned)db_col_int(st, 10);
-	c->opens_at = col(st, 11, a);
-	c->due_at = col(st, 12, a);
-	c->review_due_at = col(st, 13, a);
+	c->opens_at = db_col_dup(st, 11, a);
+	c->due_at = db_col_dup(st, 12, a);
+	c->review_due_at = db_col_dup(st, 13, a);
 	c->expected = db_col_int(st, 14);
 }
 
@@ -63,6 +56,12 @@ bind_scope(struct db_stmt *st, const struct actor *who)
 	db_bind_text(st, 1, like);
 }
 
+static void
+fill_campaign(struct db_stmt *st, struct arena *a, void *p)
+{
+	read_campaign(st, a, p);
+}
+
 enum ts_err
 campaign_list(struct app *app, const struct actor *who, struct arena *a,
 	      struct campaign **out, size_t *n, struct diags *d)
@@ -71,24 +70,9 @@ campaign_list(struct app *app, const struct actor *who, struct arena *a,
 	if (st == NULL)
 		return app_db_error(app, d, "đọc danh sách đợt đánh giá");
 	bind_scope(st, who);
-	size_t cap = 16;
-	struct campaign *v = arena_calloc(a, cap, sizeof(*v));
-	*n = 0;
-	while (v != NULL && db_step(st) == DB_ROW) {
-		if (*n == cap) {
-			struct campaign *nv = arena_calloc(a, cap * 2, sizeof(*v));
-			if (nv != NULL)
-				memcpy(nv, v, cap * sizeof(*v));
-			v = nv;
-			cap *= 2;
-			if (v == NULL)
-				break;
-		}
-		read_campaign(st, a, &v[(*n)++]);
-	}
-	db_done(st);
-	*out = v;
-	return v ? TS_OK : TS_ENOMEM;
+	enum ts_err e = db_collect(st, a, sizeof(**out), (void **)out, n,
+				   fill_campaign);
+	return e == TS_EDB ? app_db_error(app, d, "đọc danh sách đợt") : e;
 }
 
 enum ts_err
@@ -120,6 +104,15 @@ static const char SQL_STATUS[] =
 	"cu.campaign_id AND s.unit_id = cu.unit_id WHERE cu.campaign_id = ? "
 	"AND cu.path LIKE ? ORDER BY cu.path";
 
+static void
+fill_status(struct db_stmt *st, struct arena *a, void *p)
+{
+	struct unit_status *u = p;
+	u->path = db_col_dup(st, 0, a);
+	sub_state_parse(db_col_text(st, 1), &u->state);
+	u->late = db_col_int(st, 2) != 0;
+}
+
 static enum ts_err
 read_status_rows(struct app *app, int64_t id, const char *root,
 		 struct arena *a, struct unit_status **out, size_t *n)
@@ -131,27 +124,7 @@ read_status_rows(struct app *app, int64_t id, const char *root,
 	snprintf(like, sizeof(like), "%s%%", root);
 	db_bind_int(st, 1, id);
 	db_bind_text(st, 2, like);
-	size_t cap = 256;
-	struct unit_status *v = arena_calloc(a, cap, sizeof(*v));
-	*n = 0;
-	while (v != NULL && db_step(st) == DB_ROW) {
-		if (*n == cap) {
-			struct unit_status *nv = arena_calloc(a, cap * 2, sizeof(*v));
-			if (nv != NULL)
-				memcpy(nv, v, cap * sizeof(*v));
-			v = nv;
-			cap *= 2;
-			if (v == NULL)
-				break;
-		}
-		struct unit_status *u = &v[(*n)++];
-		u->path = arena_strdup(a, db_col_text(st, 0));
-		sub_state_parse(db_col_text(st, 1), &u->state);
-		u->late = db_col_int(st, 2) != 0;
-	}
-	db_done(st);
-	*out = v;
-	return v ? TS_OK : TS_ENOMEM;
+	return db_collect(st, a, sizeof(**out), (void **)out, n, fill_status);
 }
 
 /* The unit whose path is prefix ("/1/4/" -> unit 4). */

@@ -18,13 +18,6 @@ static const char SQL_BY_CODE[] =
 	"SELECT " ORG_COLS " FROM org_unit WHERE code = ?";
 static const char SQL_BY_ID[] = "SELECT " ORG_COLS " FROM org_unit WHERE id = ?";
 
-static const char *
-dup_col(struct db_stmt *st, int i, struct arena *a)
-{
-	const char *s = db_col_text(st, i);
-	return s ? arena_strdup(a, s) : NULL;
-}
-
 /* Fills u from a row of ORG_COLS. */
 static void
 read_unit(struct db_stmt *st, struct arena *a, struct org_unit *u)
@@ -35,12 +28,12 @@ read_unit(struct db_stmt *st, struct arena *a, struct org_unit *u)
 	for (int i = KIND_BO; i <= KIND_TRUNG_TAM; i++)
 		if (k && strcmp(k, org_kind_code((enum org_kind)i)) == 0)
 			u->kind = (enum org_kind)i;
-	u->code = dup_col(st, 3, a);
-	u->name = dup_col(st, 4, a);
-	u->path = dup_col(st, 5, a);
+	u->code = db_col_dup(st, 3, a);
+	u->name = db_col_dup(st, 4, a);
+	u->path = db_col_dup(st, 5, a);
 	u->levels = (unsigned)db_col_int(st, 6);
-	u->active_from = dup_col(st, 7, a);
-	u->active_to = dup_col(st, 8, a);
+	u->active_from = db_col_dup(st, 7, a);
+	u->active_to = db_col_dup(st, 8, a);
 }
 
 static enum ts_err
@@ -498,28 +491,17 @@ org_close(struct app *app, const struct actor *who, const char *code,
 	return finish(app, close_tx(app, who, code, when, reopen, d), d);
 }
 
+static void
+fill_unit(struct db_stmt *st, struct arena *a, void *p)
+{
+	read_unit(st, a, p);
+}
+
 static enum ts_err
 collect(struct db_stmt *st, struct arena *a, struct org_unit **out,
 	size_t *n)
 {
-	size_t cap = 64;
-	struct org_unit *v = arena_calloc(a, cap, sizeof(*v));
-	*n = 0;
-	enum db_step r;
-	while (v != NULL && (r = db_step(st)) == DB_ROW) {
-		if (*n == cap) {
-			struct org_unit *nv = arena_calloc(a, cap * 2, sizeof(*v));
-			if (nv == NULL)
-				break;
-			memcpy(nv, v, cap * sizeof(*v));
-			v = nv;
-			cap *= 2;
-		}
-		read_unit(st, a, &v[(*n)++]);
-	}
-	db_done(st);
-	*out = v;
-	return v == NULL ? TS_ENOMEM : TS_OK;
+	return db_collect(st, a, sizeof(**out), (void **)out, n, fill_unit);
 }
 
 enum ts_err

@@ -41,7 +41,7 @@ struct row {
 	struct org_new n;
 	bool exists;
 	bool changed;
-	bool done;
+	bool bad; /* a problem was reported for this row */
 };
 
 struct ctx {
@@ -116,6 +116,7 @@ cell(const struct ctx *c, const struct sheet_row *r, enum col f)
 static void
 read_row(struct ctx *c, const struct sheet_row *sr, struct row *out)
 {
+	int before = c->bad;
 	out->line = sr->line;
 	out->n.code = cell(c, sr, COL_CODE);
 	out->n.name = cell(c, sr, COL_NAME);
@@ -133,6 +134,7 @@ read_row(struct ctx *c, const struct sheet_row *sr, struct row *out)
 	if (!school_levels_parse(lv, &out->n.levels))
 		row_err(c, sr->line, c->cols[COL_LEVELS], "cấp học \"%s\" không "
 			"hợp lệ (MN, TH, THCS, THPT, GDTX)", lv);
+	out->bad = c->bad > before;
 }
 
 static int
@@ -155,9 +157,12 @@ index_codes(struct ctx *c)
 	qsort(ix, c->n, sizeof(*ix), cmp_code);
 	for (size_t i = 1; i < c->n; i++)
 		if (ix[i]->n.code[0] && strcmp(ix[i]->n.code, ix[i - 1]->n.code) == 0) {
+		{
 			row_err(c, ix[i]->line, c->cols[COL_CODE],
 				"mã \"%s\" trùng với dòng %zu", ix[i]->n.code,
 				ix[i - 1]->line);
+			ix[i]->bad = true;
+		}
 		}
 	return ix;
 }
@@ -224,12 +229,29 @@ update_row(struct ctx *c, struct row *r, const struct org_unit *u)
 	return e;
 }
 
+/* A row under a parent row that has problems is not tried: one message
+ * pointing at the parent says more than a cascade of "no such parent". */
+static bool
+parent_failed(struct ctx *c, struct row **ix, struct row *r)
+{
+	struct row *p = r->n.parent_code[0] ? lookup(c, ix, r->n.parent_code)
+					    : NULL;
+	if (p == NULL || !p->bad)
+		return false;
+	row_err(c, r->line, c->cols[COL_PARENT], "đơn vị cấp trên \"%s\" "
+		"(dòng %zu) có lỗi", p->n.code, p->line);
+	r->bad = true;
+	return true;
+}
+
 static void
-apply_row(struct ctx *c, struct row *r)
+apply_row(struct ctx *c, struct row **ix, struct row *r)
 {
 	struct org_unit u;
 	size_t before = c->d->n;
 	enum ts_err e;
+	if (r->bad || parent_failed(c, ix, r))
+		return;
 	r->n.parent_code = r->n.parent_code[0] ? r->n.parent_code : NULL;
 	if (org_find(c->app, r->n.code, c->a, &u) == TS_OK) {
 		r->exists = true;
@@ -246,6 +268,7 @@ apply_row(struct ctx *c, struct row *r)
 				  db_errmsg(c->app->db));
 		retag(c, before, r);
 		c->bad++;
+		r->bad = true;
 	}
 }
 
@@ -256,18 +279,22 @@ apply_all(struct ctx *c, struct row **ix)
 	int *dep = arena_calloc(c->a, c->n + 1, sizeof(*dep));
 	for (size_t i = 0; dep && i < c->n; i++) {
 		dep[i] = depth(c, ix, &c->rows[i]);
-		if (dep[i] < 0)
+		if (dep[i] < 0) {
 			row_err(c, c->rows[i].line, c->cols[COL_PARENT],
 				"đơn vị cấp trên \"%s\" tạo thành vòng lặp",
 				c->rows[i].n.parent_code);
+			c->rows[i].bad = true;
+		}
 		if (dep[i] > maxd)
 			maxd = dep[i];
 	}
-	/* Parents before children: by depth of the in-file chain. */
-	for (int level = 0; dep && c->bad == 0 && level <= maxd; level++)
+	/* Parents before children: by depth of the in-file chain. Rows with
+	 * problems are skipped, the others still tried, so one run lists
+	 * every problem of the file. */
+	for (int level = 0; dep && level <= maxd; level++)
 		for (size_t i = 0; i < c->n; i++)
 			if (dep[i] == level)
-				apply_row(c, &c->rows[i]);
+				apply_row(c, ix, &c->rows[i]);
 }
 
 static const char *
@@ -318,10 +345,10 @@ run(struct ctx *c, const struct sheet *sh, bool dry_run,
 	struct row **ix = index_codes(c);
 	if (ix == NULL)
 		return TS_ENOMEM;
-	if (c->n == 0)
+	if (c->n == 0) {
 		row_err(c, sh->rows[0].line, -1, "%s", "tệp chỉ có dòng tiêu đề");
-	if (c->bad > 0)
 		return TS_EINVAL;
+	}
 	if (db_begin(c->app->db) != TS_OK)
 		return app_db_error(c->app, c->d, "bắt đầu giao dịch");
 	apply_all(c, ix);

@@ -22,13 +22,6 @@ static const char SQL_SUB[] =
 
 static const char EMPTY_ANSWERS[] = "{\"format\":1,\"answers\":{}}";
 
-static const char *
-col(struct db_stmt *st, int i, struct arena *a)
-{
-	const char *s = db_col_text(st, i);
-	return s ? arena_strdup(a, s) : NULL;
-}
-
 static enum ts_err
 read_row(struct app *app, struct submission *s, struct arena *a)
 {
@@ -43,12 +36,12 @@ read_row(struct app *app, struct submission *s, struct arena *a)
 		sub_state_parse(db_col_text(st, 1), &s->state);
 		s->version = (int)db_col_int(st, 2);
 		s->revision = db_col_int(st, 3);
-		s->answers = col(st, 4, a);
-		s->external = col(st, 5, a);
+		s->answers = db_col_dup(st, 4, a);
+		s->external = db_col_dup(st, 5, a);
 		s->late = db_col_int(st, 6) != 0;
-		s->first_submitted_at = col(st, 7, a);
-		s->updated_at = col(st, 8, a);
-		s->updated_by = col(st, 9, a);
+		s->first_submitted_at = db_col_dup(st, 7, a);
+		s->updated_at = db_col_dup(st, 8, a);
+		s->updated_by = db_col_dup(st, 9, a);
 	}
 	db_done(st);
 	return r == DB_ERROR ? TS_EDB : TS_OK;
@@ -189,8 +182,7 @@ write_draft(struct app *app, const struct actor *who, struct submission *s,
 	db_bind_int(st, 4, s->id);
 	db_bind_int(st, 5, expect);
 	db_bind_int(st, 6, expect);
-	enum ts_err e = db_exec_stmt(st);
-	return e == TS_OK && db_changes(app->db) == 0 ? TS_ECONFLICT : e;
+	return db_exec_changed(st);
 }
 
 enum ts_err

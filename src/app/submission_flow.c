@@ -80,8 +80,7 @@ mark_submitted(struct app *app, const struct actor *who,
 	db_bind_int(st, 5, s->id);
 	db_bind_int(st, 6, expect);
 	db_bind_int(st, 7, expect);
-	enum ts_err e = db_exec_stmt(st);
-	return e == TS_OK && db_changes(app->db) == 0 ? TS_ECONFLICT : e;
+	return db_exec_changed(st);
 }
 
 static enum ts_err
@@ -178,8 +177,7 @@ set_state(struct app *app, const struct actor *who, const struct submission *s,
 	db_bind_int(st, 4, s->id);
 	db_bind_text(st, 5, from);
 	db_bind_int(st, 6, s->revision);
-	enum ts_err e = db_exec_stmt(st);
-	return e == TS_OK && db_changes(app->db) == 0 ? TS_ECONFLICT : e;
+	return db_exec_changed(st);
 }
 
 static enum ts_err
@@ -274,8 +272,7 @@ write_external(struct app *app, const struct submission *s, const char *text)
 	db_bind_text(st, 1, text);
 	db_bind_int(st, 2, s->id);
 	db_bind_int(st, 3, s->revision);
-	enum ts_err e = db_exec_stmt(st);
-	return e == TS_OK && db_changes(app->db) == 0 ? TS_ECONFLICT : e;
+	return db_exec_changed(st);
 }
 
 enum ts_err

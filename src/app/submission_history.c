@@ -13,13 +13,6 @@ static const char SQL_NOTES[] =
 	"SELECT version, criterion_id, body, author, at FROM review_note "
 	"WHERE submission_id = ? ORDER BY version, id";
 
-static const char *
-col(struct db_stmt *st, int i, struct arena *a)
-{
-	const char *s = db_col_text(st, i);
-	return s ? arena_strdup(a, s) : NULL;
-}
-
 /* Runs a query by submission id and hands each row to fill(). */
 static enum ts_err
 each_row(struct app *app, const char *sql, int64_t id, struct arena *a,
@@ -30,24 +23,7 @@ each_row(struct app *app, const char *sql, int64_t id, struct arena *a,
 	if (st == NULL)
 		return TS_EDB;
 	db_bind_int(st, 1, id);
-	size_t cap = 8;
-	unsigned char *v = arena_calloc(a, cap, elem);
-	*n = 0;
-	while (v != NULL && db_step(st) == DB_ROW) {
-		if (*n == cap) {
-			unsigned char *nv = arena_calloc(a, cap * 2, elem);
-			if (nv != NULL)
-				memcpy(nv, v, cap * elem);
-			v = nv;
-			cap *= 2;
-			if (v == NULL)
-				break;
-		}
-		fill(st, a, v + elem * (*n)++);
-	}
-	db_done(st);
-	*out = v;
-	return v ? TS_OK : TS_ENOMEM;
+	return db_collect(st, a, elem, out, n, fill);
 }
 
 static void
@@ -55,9 +31,9 @@ fill_snap(struct db_stmt *st, struct arena *a, void *p)
 {
 	struct snapshot_info *s = p;
 	s->version = (int)db_col_int(st, 0);
-	s->answers = col(st, 1, a);
-	s->submitted_by = col(st, 2, a);
-	s->submitted_at = col(st, 3, a);
+	s->answers = db_col_dup(st, 1, a);
+	s->submitted_by = db_col_dup(st, 2, a);
+	s->submitted_at = db_col_dup(st, 3, a);
 	s->late = db_col_int(st, 4) != 0;
 }
 
@@ -66,10 +42,10 @@ fill_note(struct db_stmt *st, struct arena *a, void *p)
 {
 	struct review_info *r = p;
 	r->version = (int)db_col_int(st, 0);
-	r->criterion_id = col(st, 1, a);
-	r->text = col(st, 2, a);
-	r->author = col(st, 3, a);
-	r->at = col(st, 4, a);
+	r->criterion_id = db_col_dup(st, 1, a);
+	r->text = db_col_dup(st, 2, a);
+	r->author = db_col_dup(st, 3, a);
+	r->at = db_col_dup(st, 4, a);
 }
 
 enum ts_err

@@ -37,8 +37,9 @@ print_notes(const struct review_info *v, size_t n, int version)
 		if (!any)
 			printf("\nLý do trả lại (phiên bản %d):\n", version);
 		any = true;
-		printf("  - Tiêu chí %s: %s (%s)\n", v[i].criterion_id, v[i].text,
-		       v[i].author);
+		char when[TS_TIME_SIZE];
+		printf("  - Tiêu chí %s: %s (%s, %s)\n", v[i].criterion_id,
+		       v[i].text, v[i].author, ts_time_vn_text(v[i].at, when));
 	}
 }
 
@@ -89,9 +90,10 @@ history(struct app *app, struct submission *s, struct arena *a)
 	if (sub_history(app, s, a, &sn, &ns, &notes, &nn) != TS_OK)
 		return EXIT_FAIL;
 	for (size_t i = 0; i < ns; i++) {
+		char when[TS_TIME_SIZE];
 		printf("Phiên bản %d: nộp lúc %s bởi %s%s\n", sn[i].version,
-		       sn[i].submitted_at, sn[i].submitted_by,
-		       sn[i].late ? " (muộn)" : "");
+		       ts_time_vn_text(sn[i].submitted_at, when),
+		       sn[i].submitted_by, sn[i].late ? " (sau hạn nộp)" : "");
 		print_notes(notes, nn, sn[i].version);
 	}
 	if (ns == 0)

@@ -49,9 +49,9 @@ bad_line(struct sheet_build *b, size_t line, const char *s, size_t n,
 		       "hãy lưu lại dạng CSV UTF-8");
 	else if (nbad == 1)
 		sb_err(b, TS_EINVAL, line,
-		       "không phải UTF-8; hãy lưu tệp dạng CSV UTF-8 (Excel: "
-		       "Lưu Dưới dạng → CSV UTF-8). Bảng mã Windows-1258, "
-		       "TCVN3 (ABC) và VNI không được hỗ trợ");
+		       "không phải UTF-8; hãy lưu tệp dạng CSV UTF-8 (trong "
+		       "Excel: File → Save As → «CSV UTF-8»). Bảng mã "
+		       "Windows-1258, TCVN3 (ABC) và VNI không được hỗ trợ");
 	else
 		sb_err(b, TS_EINVAL, line, "không phải UTF-8");
 }

@@ -43,6 +43,14 @@ void
 sb_err(struct sheet_build *b, enum ts_err e, size_t line, const char *fmt,
        ...)
 {
+	if (e == TS_EINVAL)
+		b->invalid++;
+	else if (b->err == TS_OK || e == TS_ENOMEM)
+		b->err = e;
+	if (b->d->n >= DIAG_MAX) { /* full: count only, skip formatting */
+		b->d->dropped++;
+		return;
+	}
 	struct buf where;
 	buf_init(&where, 4096);
 	if (line > 0)
@@ -54,10 +62,6 @@ sb_err(struct sheet_build *b, enum ts_err e, size_t line, const char *fmt,
 	diags_vadd(b->d, buf_str(&where), fmt, ap);
 	va_end(ap);
 	buf_release(&where);
-	if (e == TS_EINVAL)
-		b->invalid++;
-	else if (b->err == TS_OK || e == TS_ENOMEM)
-		b->err = e;
 }
 
 static void

@@ -16,7 +16,8 @@
  *    stored); missing cells inside a row are "" (never NULL);
  *  - every cell is valid UTF-8, NFC, with surrounding ASCII whitespace
  *    (space, tab, CR, LF, VT, FF) removed; inner whitespace and newlines
- *    are kept; no cell contains a NUL byte.
+ *    are kept, and so are non-breaking spaces (U+00A0) anywhere; no cell
+ *    contains a NUL byte.
  *  - all memory is in the arena `a`; nothing to free separately.
  *
  * CSV:

@@ -115,7 +115,8 @@ zip_from_buffer(struct sheet_build *b, const char *buf, size_t len)
 	return NULL;
 }
 
-/* Reads an open entry into a malloc'd buffer of at most max bytes. */
+/* Reads an open entry into a malloc'd buffer; more than XLSX_PART_BYTES
+ * is refused, whatever size the headers gave (hint). */
 static char *
 entry_read(struct sheet_build *b, zip_file_t *f, size_t hint, size_t *len,
 	   const char *part)

@@ -54,6 +54,20 @@ bool db_col_null(struct db_stmt *st, int i);
 /* Runs a statement that returns no rows; TS_ECONFLICT on a constraint
  * violation, TS_EDB otherwise. */
 enum ts_err db_exec_stmt(struct db_stmt *st) TS_MUSTCHECK;
+/* Like db_exec_stmt, but TS_ECONFLICT when no row changed: the form of
+ * every conditional update ("... WHERE revision = ?"). */
+enum ts_err db_exec_changed(struct db_stmt *st) TS_MUSTCHECK;
+/* Copy of a text column in the arena; NULL for SQL NULL or OOM. */
+struct arena;
+const char *db_col_dup(struct db_stmt *st, int i, struct arena *a);
+/*
+ * Steps a bound statement to the end, giving each row to fill() in a new
+ * zeroed element of an arena array (elem bytes each). Resets the
+ * statement. TS_ENOMEM or TS_EDB on failure.
+ */
+enum ts_err db_collect(struct db_stmt *st, struct arena *a, size_t elem,
+		       void **out, size_t *n,
+		       void (*fill)(struct db_stmt *, struct arena *, void *));
 /* Rows changed by the last statement. */
 int64_t db_changes(struct db *db);
 int64_t db_last_id(struct db *db);

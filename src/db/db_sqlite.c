@@ -199,6 +199,14 @@ db_exec_stmt(struct db_stmt *st)
 	return e;
 }
 
+enum ts_err
+db_exec_changed(struct db_stmt *st)
+{
+	enum ts_err e = db_exec_stmt(st);
+	return e == TS_OK && sqlite3_changes64(st->db->h) == 0 ? TS_ECONFLICT
+							     : e;
+}
+
 int64_t
 db_changes(struct db *db)
 {

@@ -95,3 +95,20 @@ ts_time_vn_date(int64_t t, char *out)
 		snprintf(out, TS_TIME_SIZE, "?");
 	return out;
 }
+
+const char *
+ts_time_vn_text(const char *iso, char *out)
+{
+	int64_t t;
+	struct tm tm;
+	time_t tt;
+	if (iso == NULL || !ts_time_parse(iso, &t)) {
+		snprintf(out, TS_TIME_SIZE, "?");
+		return out;
+	}
+	tt = (time_t)(t + TS_VN_OFFSET);
+	if (gmtime_r(&tt, &tm) == NULL ||
+	    strftime(out, TS_TIME_SIZE, "%H:%M %d/%m/%Y", &tm) == 0)
+		snprintf(out, TS_TIME_SIZE, "?");
+	return out;
+}

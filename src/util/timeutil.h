@@ -22,5 +22,7 @@ const char *ts_time_format(int64_t t, char *out);
 bool ts_time_parse(const char *s, int64_t *out);
 /* "dd/mm/yyyy" of t in Vietnam time. */
 const char *ts_time_vn_date(int64_t t, char *out);
+/* "HH:MM dd/mm/yyyy" in Vietnam time of an ISO timestamp ("?" if bad). */
+const char *ts_time_vn_text(const char *iso, char *out);
 
 #endif
