@@ -286,3 +286,40 @@ evidence_add(struct app *app, const struct actor *who, int64_t cid,
 	arena_free(a);
 	return e;
 }
+
+static void
+fill_item(struct db_stmt *st, struct arena *a, void *p)
+{
+	struct evidence_item *v = p;
+	v->id = db_col_int(st, 0);
+	v->criterion_id = db_col_dup(st, 1, a);
+	v->name = db_col_dup(st, 2, a);
+	v->mime = db_col_dup(st, 3, a);
+	v->size = db_col_int(st, 4);
+	v->sha256 = db_col_dup(st, 5, a);
+	v->uploaded_by = db_col_dup(st, 6, a);
+	v->at = db_col_dup(st, 7, a);
+}
+
+enum ts_err
+evidence_list(struct app *app, const struct actor *who, int64_t cid,
+	      const char *unit, struct arena *a, struct evidence_item **out,
+	      size_t *n, struct diags *d)
+{
+	static const char sql[] =
+		"SELECT e.id, l.criterion_id, e.name, e.mime, e.size, e.sha256, "
+		"e.uploaded_by, e.at FROM evidence_link l JOIN evidence e ON "
+		"e.id = l.evidence_id WHERE l.submission_id = ? "
+		"ORDER BY l.criterion_id, e.id";
+	struct submission s;
+	*n = 0;
+	*out = NULL;
+	enum ts_err e = sub_open(app, who, cid, unit, ACT_VIEW, a, &s, d);
+	if (e != TS_OK || s.id == 0)
+		return e;
+	struct db_stmt *st = db_prep(app->db, sql);
+	if (st == NULL)
+		return app_db_error(app, d, "đọc minh chứng");
+	db_bind_int(st, 1, s.id);
+	return db_collect(st, a, sizeof(**out), (void **)out, n, fill_item);
+}

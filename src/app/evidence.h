@@ -30,6 +30,23 @@ enum ts_err evidence_add(struct app *app, const struct actor *who,
 			 struct evidence_added *out,
 			 struct diags *d) TS_MUSTCHECK;
 
+struct evidence_item {
+	int64_t id;
+	const char *criterion_id;
+	const char *name;
+	const char *mime;
+	int64_t size;
+	const char *sha256;
+	const char *uploaded_by;
+	const char *at;
+};
+struct arena;
+/* Evidence linked to the unit's submission in campaign cid, by criterion. */
+enum ts_err evidence_list(struct app *app, const struct actor *who,
+			  int64_t cid, const char *unit_code, struct arena *a,
+			  struct evidence_item **out, size_t *n,
+			  struct diags *d) TS_MUSTCHECK;
+
 /* Path of a stored blob (for serving and checks), malloc'd. */
 char *evidence_blob_path(const struct app *app, const char *sha256);
 

@@ -3,14 +3,40 @@
 #include <string.h>
 
 #include "../app/evidence.h"
+#include "../util/arena.h"
+#include "../util/timeutil.h"
 #include "cli.h"
+
+static int
+list(struct app *app, const struct actor *who, long long cid, const char *unit)
+{
+	struct arena *a = arena_new();
+	struct evidence_item *v = NULL;
+	size_t n = 0;
+	struct diags d;
+	diags_init(&d);
+	enum ts_err e = a ? evidence_list(app, who, cid, unit, a, &v, &n, &d)
+			  : TS_ENOMEM;
+	for (size_t i = 0; e == TS_OK && i < n; i++) {
+		char when[TS_TIME_SIZE];
+		printf("Tiêu chí %-5s %s (%s, %lld byte) — %s, %s\n",
+		       v[i].criterion_id, v[i].name, v[i].mime,
+		       (long long)v[i].size, v[i].uploaded_by,
+		       ts_time_vn_text(v[i].at, when));
+	}
+	if (e == TS_OK && n == 0)
+		printf("Chưa có minh chứng nào.\n");
+	arena_free(a);
+	return cli_fail(e, &d);
+}
 
 int
 cmd_evidence(struct cli *c, int argc, char **argv)
 {
-	if (argc != 5 || strcmp(argv[0], "add") != 0)
+	bool is_list = argc == 3 && strcmp(argv[0], "list") == 0;
+	if (!is_list && (argc != 5 || strcmp(argv[0], "add") != 0))
 		return cli_usage("cách dùng: truongso evidence add ID MÃ_ĐƠN_VỊ "
-				 "TIÊU_CHÍ TỆP");
+				 "TIÊU_CHÍ TỆP | list ID MÃ_ĐƠN_VỊ");
 	long long cid = cli_id(argv[1], "số đợt đánh giá");
 	if (cid == 0)
 		return EXIT_INPUT;
@@ -19,6 +45,11 @@ cmd_evidence(struct cli *c, int argc, char **argv)
 	int rc = cli_open(c, &app, &who);
 	if (rc != EXIT_OK)
 		return rc;
+	if (is_list) {
+		rc = list(&app, &who, cid, argv[2]);
+		app_close(&app);
+		return rc;
+	}
 	struct evidence_added ev;
 	struct diags d;
 	diags_init(&d);

@@ -38,7 +38,7 @@ static const char USAGE[] =
 	"  submission return ID MÃ_ĐƠN_VỊ --reason TIÊU_CHÍ=LÝ_DO [--reason ...]\n"
 	"  submission external ID MÃ_ĐƠN_VỊ TỆP.json | approve | publish ID MÃ_ĐƠN_VỊ\n"
 	"  submission diff ID MÃ_ĐƠN_VỊ PHIÊN_BẢN_1 PHIÊN_BẢN_2\n"
-	"  evidence add ID MÃ_ĐƠN_VỊ TIÊU_CHÍ TỆP\n"
+	"  evidence add ID MÃ_ĐƠN_VỊ TIÊU_CHÍ TỆP | list ID MÃ_ĐƠN_VỊ\n"
 	"  audit [--object ĐỐI_TƯỢNG] [--limit N]\n"
 	"\n"
 	"  version | help\n"

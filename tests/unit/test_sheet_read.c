@@ -880,6 +880,33 @@ test_xlsx_limits(void **state)
 }
 
 static void
+test_xlsx_long_cell_and_encoding(void **state)
+{
+	(void)state;
+	size_t n = 130u << 10;
+	const char *head = "<worksheet><sheetData><row><c t=\"inlineStr\">"
+			   "<is><t>";
+	const char *tail = "</t></is></c></row></sheetData></worksheet>";
+	char *ws = malloc(strlen(head) + n + strlen(tail) + 1);
+	assert_non_null(ws);
+	memcpy(ws, head, strlen(head));
+	memset(ws + strlen(head), 'a', n);
+	memcpy(ws + strlen(head) + n, tail, strlen(tail) + 1);
+	struct rd r;
+	xlsx_bad(&r, NULL, ws, TS_ELIMIT);
+	assert_diag(&r, "t.xlsx: dòng 1", "dài hơn 131072 byte");
+	rd_free(&r);
+	free(ws);
+	/* A part in another declared encoding is converted by libxml2. */
+	xlsx_ok(&r, NULL,
+		"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><worksheet>"
+		"<sheetData><row><c t=\"inlineStr\"><is><t>Vi\xEAt</t></is>"
+		"</c></row></sheetData></worksheet>");
+	ROW(&r, 0, 1, "Viêt");
+	rd_free(&r);
+}
+
+static void
 test_xlsx_empty_sheet(void **state)
 {
 	(void)state;
@@ -957,6 +984,7 @@ main(void)
 		cmocka_unit_test(test_xlsx_bad_xml),
 		cmocka_unit_test(test_xlsx_bad_cells),
 		cmocka_unit_test(test_xlsx_limits),
+		cmocka_unit_test(test_xlsx_long_cell_and_encoding),
 		cmocka_unit_test(test_xlsx_empty_sheet),
 		cmocka_unit_test(test_xlsx_zip_bombs),
 	};

@@ -1,0 +1,642 @@
+#!/bin/sh
+# End-to-end tests of storage and the submission workflow through the
+# command line: the demo province, a full cycle on a tree built by hand,
+# who may do what (one table), lateness, immutable snapshots and audit,
+# migrations, backup, org import (CSV and XLSX) and evidence files.
+# Every part runs on its own fresh database in a temporary directory.
+# Usage: tests/cli/workflow.sh PATH/TO/truongso
+set -u
+T=${1:?usage: workflow.sh TRUONGSO}
+case $T in
+/*) ;;
+*/*) T=$(pwd)/$T ;;
+esac
+cd "$(dirname "$0")/../.." || exit 2
+. tests/cli/lib.sh
+WORK=$(mktemp -d) || exit 2
+trap 'rm -rf "$WORK" "$OUT" "$ERR"' EXIT
+trap 'exit 2' HUP INT TERM
+
+# The clock is pinned: campaigns below are due 2026-05-31 (end of that day,
+# Vietnam time, i.e. 2026-05-31T16:59:59Z), so 10 April is on time.
+TRUONGSO_NOW=2026-04-10T08:00:00Z
+export TRUONGSO_NOW
+unset TRUONGSO_DB TRUONGSO_DATA
+C=tests/cli/cases
+EX=examples/qd4725-gdtx-duongkinh-2022-2023.json
+PW=mat-khau-thu-nghiem
+ON_TIME=2026-05-31T16:59:59Z # 23:59:59 on 31/05 in Vietnam
+LATE=2026-05-31T17:00:00Z    # 00:00:00 on 01/06 in Vietnam
+
+finish() {
+	echo "workflow: $passed passed, $failed failed"
+	[ "$failed" -eq 0 ]
+}
+
+# ---- helpers ----------------------------------------------------------
+
+# ts ARGS...: truongso on $DB as the local operator.
+ts() { "$T" --db "$DB" "$@"; }
+# as LOGIN ARGS...: truongso on $DB as LOGIN ("-" = the operator).
+as() {
+	_u=$1
+	shift
+	if [ "$_u" = - ]; then "$T" --db "$DB" "$@"; else "$T" --db "$DB" --as "$_u" "$@"; fi
+}
+# as_at TIME LOGIN ARGS...: as LOGIN with the clock at TIME.
+as_at() {
+	_t=$1
+	_u=$2
+	shift 2
+	TRUONGSO_NOW=$_t "$T" --db "$DB" --as "$_u" "$@"
+}
+# adduser ARGS...: user add with the password on stdin.
+adduser() { printf '%s\n' "$PW" | "$T" --db "$DB" user add "$@"; }
+
+# check_not NAME EXIT STREAM PATTERN CMD...: like check, but PATTERN must
+# NOT appear.
+check_not() {
+	name=$1 want=$2 stream=$3 pat=$4
+	shift 4
+	if run "$want" "$@"; then
+		f=$OUT
+		[ "$stream" = err ] && f=$ERR
+		if ! grep -qF -- "$pat" "$f"; then
+			ok "$name"
+			return
+		fi
+		echo "unexpected in $stream: $pat" >>"$ERR"
+	fi
+	bad "$name"
+}
+
+# check_fail NAME STREAM PATTERN CMD...: CMD must fail (any non-zero exit
+# status: sqlite3 uses several) and say PATTERN.
+check_fail() {
+	name=$1 stream=$2 pat=$3
+	shift 3
+	"$@" >"$OUT" 2>"$ERR"
+	got=$?
+	f=$OUT
+	[ "$stream" = err ] && f=$ERR
+	if [ "$got" -ne 0 ] && grep -qF -- "$pat" "$f"; then
+		ok "$name"
+	else
+		echo "exit status $got (expected a failure saying: $pat): $*" >>"$ERR"
+		bad "$name"
+	fi
+}
+
+# same NAME GOT WANT: two strings must be equal.
+same() {
+	if [ "$2" = "$3" ]; then
+		ok "$1"
+	else
+		printf 'got:  %s\nwant: %s\n' "$2" "$3" >"$ERR"
+		: >"$OUT"
+		bad "$1"
+	fi
+}
+
+# has NAME STREAM PATTERN: PATTERN in the output of the last check/run.
+has() {
+	f=$OUT
+	[ "$2" = err ] && f=$ERR
+	if grep -qF -- "$3" "$f"; then ok "$1"; else
+		echo "missing in $2: $3" >>"$ERR"
+		bad "$1"
+	fi
+}
+
+# sql FILE STATEMENT: one value from sqlite3 ("ERR" if sqlite3 failed).
+sql() { sqlite3 "$1" "$2" 2>/dev/null || echo ERR; }
+
+# setup NAME CMD...: a preparation step; counted only when it fails.
+setup() {
+	name=$1
+	shift
+	if ! run 0 "$@"; then bad "setup: $name"; fi
+}
+
+# status_cell COLUMN ROW: a cell of the `campaign status` table in $OUT,
+# by the column's header (its wrapped lines joined with spaces) and the
+# first cell of the row.
+status_cell() {
+	awk -F'|' -v col="$1" -v row="$2" '
+	function trim(s) { gsub(/^ +| +$/, "", s); return s }
+	/^\+=/ { body = 1; next }
+	/^\|/ && !body {
+		for (i = 2; i < NF; i++) {
+			t = trim($i)
+			if (t != "") h[i] = (h[i] == "" ? t : h[i] " " t)
+		}
+		next
+	}
+	/^\|/ && body && trim($2) == row {
+		for (i = 2; i < NF; i++) if (h[i] == col) { print trim($i); exit }
+	}' "$OUT"
+}
+
+# reset_db NAME: a new, empty database $WORK/NAME.db as $DB.
+reset_db() {
+	DB=$WORK/$1.db
+	rm -rf "$DB" "$DB-wal" "$DB-shm" "$DB.evidence"
+}
+
+# copy_db FROM TO: a copy of a closed database (with its WAL, if any).
+copy_db() {
+	rm -f "$2" "$2-wal" "$2-shm"
+	cp "$1" "$2"
+	[ -f "$1-wal" ] && cp "$1-wal" "$2-wal"
+	return 0
+}
+
+# build_tree: on $DB, a Sở S1 with two Phòng (P1: schools T1, T2; P2: the
+# GDTX centre T3), users for every role, and campaign 1 (QĐ 4725, due
+# 2026-05-31).
+build_tree() {
+	setup "org S1" ts org add --code S1 --name "Sở Giáo dục và Đào tạo Thử nghiệm" --kind so
+	setup "org P1" ts org add --code P1 --name "Phòng GD&ĐT quận Một" --kind phong --parent S1
+	setup "org P2" ts org add --code P2 --name "Phòng GD&ĐT huyện Hai" --kind phong --parent S1
+	setup "org T1" ts org add --code T1 --name "Trường THCS Lê Quý Đôn" --kind truong --parent P1 --levels THCS
+	setup "org T2" ts org add --code T2 --name "Trường THCS Chu Văn An" --kind truong --parent P1 --levels THCS
+	setup "org T3" ts org add --code T3 --name "Trung tâm GDNN-GDTX huyện Hai" --kind trung_tam --parent P2 --levels GDTX
+	for u in cntt.t1:T1:school_editor ht.t1:T1:school_head \
+		ht.t2:T2:school_head cntt.t3:T3:school_editor \
+		ht.t3:T3:school_head cv.p1:P1:reviewer qt.p1:P1:admin \
+		cv.p2:P2:reviewer cv.s1:S1:reviewer qt.s1:S1:admin; do
+		login=${u%%:*} rest=${u#*:}
+		unit=${rest%%:*} role=${rest#*:}
+		setup "user $login" adduser --login "$login" --name "Người dùng $login" --unit "$unit" --role "$role"
+	done
+	setup "campaign" ts campaign create --owner S1 --rubric qd4725-2022-pt \
+		--year 2025-2026 --title "Đánh giá chuyển đổi số năm học 2025-2026" \
+		--basis "Kế hoạch số 12/KH-SGDĐT (thử nghiệm)" --opens 2026-03-01 --due 2026-05-31
+}
+
+# ---- 1. the demo province ---------------------------------------------
+reset_db demo
+check demo-create 0 out "156 đơn vị (150 trường)" ts demo
+check demo-refuses-second-run 2 err "dữ liệu mẫu chỉ tạo trên cơ sở dữ liệu mới" ts demo
+check demo-status-totals 0 out "| Tổng cộng" ts campaign status 1
+same demo-status-108-units "$(status_cell "Số đơn vị" "Tổng cộng")" 108
+case $(status_cell "Nộp muộn" "Tổng cộng") in
+'' | *[!0-9]*) bad demo-status-late-column ;;
+*) ok demo-status-late-column ;;
+esac
+check demo-status-dk 0 out "Phạm vi: Phòng Giáo dục và Đào tạo quận Dương Kinh" \
+	as cv.dk campaign status 1 --unit 31DK
+same demo-status-dk-20-units "$(status_cell "Số đơn vị" "Tổng cộng")" 20
+check demo-status-dk-default-root 0 out "Phạm vi: Phòng Giáo dục và Đào tạo quận Dương Kinh" \
+	as cv.dk campaign status 1
+check demo-status-lc-refused 2 err "phạm vi" as cv.dk campaign status 1 --unit 31LC
+check_not demo-status-lc-nothing-printed 2 out "Tổng cộng" as cv.dk campaign status 1 --unit 31LC
+check demo-status-school-cannot-see-phong 2 err "phạm vi" \
+	as ht.31dk001 campaign status 1 --unit 31DK
+check demo-status-so 0 out "| Tổng cộng" as cv.so campaign status 1 --unit 31LC
+check demo-status-unknown-unit 2 err "không có đơn vị mã" as cv.so campaign status 1 --unit 99XX
+check demo-status-unknown-campaign 2 err "không có đợt đánh giá này" ts campaign status 99
+check demo-login-unknown 2 err "không có tài khoản này" as khong.co campaign list
+# 31DK001 is a mầm non school: it sees the mầm non campaign only.
+check demo-campaign-list-school 0 out "q7-mn-2023@1" as ht.31dk001 campaign list
+check_not demo-campaign-list-school-only-its-own 0 out "qd4725-2022-pt" as ht.31dk001 campaign list
+check demo-campaign-list-phong 0 out "qd4725-2022-pt@1" as cv.dk campaign list
+
+# ---- 2. a full cycle on a tree built by hand ----------------------------
+reset_db flow
+check flow-org-so 0 out "Đã thêm đơn vị S1" \
+	ts org add --code S1 --name "Sở Giáo dục và Đào tạo Thử nghiệm" --kind so
+check flow-org-phong 0 out "Đã thêm đơn vị P1" \
+	ts org add --code P1 --name "Phòng Giáo dục và Đào tạo quận Một" --kind phong --parent S1
+check flow-org-school-1 0 out "Đã thêm đơn vị T1" \
+	ts org add --code T1 --name "Trường THCS Lê Quý Đôn" --kind truong --parent P1 --levels THCS
+check flow-org-school-2 0 out "Đã thêm đơn vị T2" \
+	ts org add --code T2 --name "Trường THPT Chu Văn An" --kind truong --parent P1 --levels THPT
+check flow-org-school-needs-levels 2 err "ít nhất một cấp học" \
+	ts org add --code T9 --name "Trường Không Cấp Học" --kind truong --parent P1
+check flow-org-duplicate 2 err "đã tồn tại" \
+	ts org add --code T1 --name "Trường trùng mã" --kind truong --parent P1 --levels TH
+check flow-org-tree 0 out "    T1  Trường THCS Lê Quý Đôn  [Trường: THCS]" ts org tree
+check flow-user-editor 0 out "Đã tạo tài khoản cntt.t1" \
+	adduser --login cntt.t1 --name "Nguyễn Văn Tin" --unit T1 --role school_editor
+check flow-user-head 0 out "Đã tạo tài khoản ht.t1" \
+	adduser --login ht.t1 --name "Trần Thị Hiệu" --unit T1 --role school_head
+check flow-user-reviewer 0 out "Đã tạo tài khoản cv.p1" \
+	adduser --login cv.p1 --name "Lê Văn Chuyên" --unit P1 --role reviewer
+check flow-user-short-password 2 err "ít nhất 8 ký tự" \
+	sh -c 'echo ngan | "$1" --db "$2" user add --login x.y --name X --unit T1 --role school_head' sh "$T" "$DB"
+check flow-user-reviewer-at-school 2 err "school_editor hoặc school_head" \
+	adduser --login cv.t1 --name "Sai vai trò" --unit T1 --role reviewer
+check flow-user-duplicate 2 err "đã có người dùng" \
+	adduser --login ht.t1 --name "Trùng" --unit T1 --role school_head
+check flow-campaign-create 0 out "Đã tạo đợt đánh giá số 1" \
+	ts campaign create --owner S1 --rubric qd4725-2022-pt --year 2025-2026 \
+	--title "Đánh giá chuyển đổi số năm học 2025-2026" --opens 2026-03-01 --due 2026-05-31
+check flow-campaign-list 0 out "31/05/2026" ts campaign list
+
+sed 's/"1.3e": 0,/"1.3e": 6,/' "$EX" >"$WORK/answers-v2.json"
+same flow-v2-file-changed "$(grep -c '"1.3e": 6,' "$WORK/answers-v2.json")" 1
+printf '{"format": 1, "answers": {"1.3e": 3}}\n' >"$WORK/external.json"
+printf '{"format": 1, "answers": {"1.3e": 99}}\n' >"$WORK/external-bad.json"
+
+check flow-show-not-started 0 out "Trạng thái: Chưa bắt đầu" as ht.t1 submission show 1 T1
+check flow-submit-nothing 2 err "chưa có bản tự đánh giá để nộp" as ht.t1 submission submit 1 T1
+check flow-editor-saves 0 out "Đã lưu bản nháp: T1." as cntt.t1 submission save 1 T1 "$EX"
+check flow-show-draft 0 out "Trạng thái: Bản nháp" as cntt.t1 submission show 1 T1
+check flow-save-bad-answers 2 err "1.5a" as cntt.t1 submission save 1 T1 examples/bad-overmax.json
+check flow-editor-cannot-submit 2 err "chỉ hiệu trưởng (giám đốc) mới được nộp" \
+	as cntt.t1 submission submit 1 T1
+check flow-head-submits 0 out "Đã nộp phiên bản 1 của T1." as ht.t1 submission submit 1 T1
+check flow-show-submitted 0 out "Trạng thái: Đã nộp, đã nộp 1 lần" as cv.p1 submission show 1 T1
+check flow-head-cannot-save-submitted 2 err "bản đã nộp" as ht.t1 submission save 1 T1 "$EX"
+check flow-editor-cannot-save-submitted 2 err "chỉ sửa được khi bị trả lại" \
+	as cntt.t1 submission save 1 T1 "$EX"
+check flow-head-cannot-resubmit 2 err "đang chờ xem xét" as ht.t1 submission submit 1 T1
+check flow-school-cannot-return 2 err "chỉ cấp quản lý" \
+	as ht.t1 submission return 1 T1 --reason "1.3=tự trả lại"
+check flow-return-needs-reason 2 err "phải kèm lý do" as cv.p1 submission return 1 T1
+check flow-return-unknown-criterion 2 err 'không có tiêu chí "9.9"' \
+	as cv.p1 submission return 1 T1 --reason "9.9=Không có tiêu chí này"
+check flow-return-item-not-criterion 2 err 'không có tiêu chí "1.3a"' \
+	as cv.p1 submission return 1 T1 --reason "1.3a=Nội dung, không phải tiêu chí"
+check flow-return-empty-text 2 err "lý do trả lại phải có từ 1" \
+	as cv.p1 submission return 1 T1 --reason "1.3="
+check flow-return-bad-syntax 2 err "--reason TIÊU_CHÍ=LÝ_DO" \
+	as cv.p1 submission return 1 T1 --reason "thiếu dấu bằng"
+check flow-still-submitted 0 out "Trạng thái: Đã nộp" as cv.p1 submission show 1 T1
+check flow-reviewer-returns 0 out "Đã trả lại bản của T1 với 2 lý do." \
+	as cv.p1 submission return 1 T1 --reason "1.3=Chưa có đường link phần mềm dạy học trực tuyến" \
+	--reason "*=Bổ sung minh chứng cho cả bản"
+check flow-school-sees-reason 0 out "Tiêu chí 1.3: Chưa có đường link phần mềm dạy học trực tuyến" \
+	as cntt.t1 submission show 1 T1
+has flow-school-sees-state out "Trạng thái: Trả lại (yêu cầu bổ sung)"
+has flow-school-sees-version out "Lý do trả lại (phiên bản 1)"
+has flow-school-sees-whole-reason out "Tiêu chí *: Bổ sung minh chứng cho cả bản"
+check flow-cannot-approve-returned 2 err "bị trả lại" as cv.p1 submission approve 1 T1
+check flow-editor-saves-v2 0 out "Đã lưu bản nháp: T1." \
+	as cntt.t1 submission save 1 T1 "$WORK/answers-v2.json"
+check flow-head-resubmits 0 out "Đã nộp phiên bản 2 của T1." as ht.t1 submission submit 1 T1
+check flow-diff 0 out "1.3e (tiêu chí 1.3): 0 → 6" as cv.p1 submission diff 1 T1 1 2
+has flow-diff-count out "Thay đổi từ phiên bản 1 sang phiên bản 2: 1 nội dung"
+has flow-diff-group out "Nhóm 1: 73 → 79 điểm"
+check flow-diff-unknown-version 2 err "không có phiên bản" as cv.p1 submission diff 1 T1 1 3
+check flow-school-cannot-external 2 err "chỉ cấp quản lý" \
+	as ht.t1 submission external 1 T1 "$WORK/external.json"
+check flow-external-bad 2 err "1.3e" as cv.p1 submission external 1 T1 "$WORK/external-bad.json"
+check flow-external 0 out "T1" as cv.p1 submission external 1 T1 "$WORK/external.json"
+check flow-cannot-publish-unapproved 2 err "đang chờ xem xét" as cv.p1 submission publish 1 T1
+check flow-approve 0 out "T1" as cv.p1 submission approve 1 T1
+# SOURCE BUG: approve/publish/external print an English verb ("Đã approve: T1.") instead of a Vietnamese one (cli/cmd_submission.c, act()).
+has flow-approve-message-vietnamese out "phê duyệt"
+check flow-show-approved 0 out "Trạng thái: Đã phê duyệt" as ht.t1 submission show 1 T1
+has flow-show-external out "Sau đánh giá ngoài:"
+has flow-show-external-score out "76/100 điểm"
+check flow-cannot-return-approved 2 err "đã được phê duyệt" \
+	as cv.p1 submission return 1 T1 --reason "1.3=muộn rồi"
+check flow-publish 0 out "T1" as cv.p1 submission publish 1 T1
+check flow-show-published 0 out "Trạng thái: Đã công bố, đã nộp 2 lần" as ht.t1 submission show 1 T1
+check flow-published-save 2 err "kết quả đã công bố" as cntt.t1 submission save 1 T1 "$EX"
+check flow-published-submit 2 err "kết quả đã công bố" as ht.t1 submission submit 1 T1
+check flow-published-return 2 err "kết quả đã công bố" \
+	as cv.p1 submission return 1 T1 --reason "1.3=sau khi công bố"
+check flow-published-approve 2 err "kết quả đã công bố" as cv.p1 submission approve 1 T1
+check flow-published-external 2 err "kết quả đã công bố" \
+	as cv.p1 submission external 1 T1 "$WORK/external.json"
+check flow-published-publish 2 err "kết quả đã công bố" as cv.p1 submission publish 1 T1
+printf '%%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%%%EOF\n' >"$WORK/minh-chung.pdf"
+# SOURCE BUG: evidence_add checks only the role (sub_open), not the state, so a school can still attach evidence to a published (or submitted) result.
+check flow-published-evidence 2 err "kết quả đã công bố" \
+	as cntt.t1 evidence add 1 T1 1.3 "$WORK/minh-chung.pdf"
+check flow-history 0 out "Phiên bản 1: nộp lúc 15:00 10/04/2026 bởi ht.t1" as cv.p1 submission history 1 T1
+has flow-history-v2 out "Phiên bản 2: nộp lúc"
+has flow-history-reason out "Tiêu chí 1.3: Chưa có đường link phần mềm dạy học trực tuyến"
+same flow-snapshots "$(sql "$DB" "SELECT group_concat(version) FROM (SELECT version FROM snapshot ORDER BY version)")" "1,2"
+check flow-audit 0 out "submission:1/T1" ts audit --object submission:
+# Every step, oldest first; refused attempts leave no trace.
+same flow-audit-steps "$(awk '{print $3}' "$OUT" | sed -n '1!G;h;$p' | tr '\n' ' ')" \
+	"submission.save submission.submit submission.return submission.save submission.submit submission.external submission.approve submission.publish "
+same flow-audit-actors "$(awk '{print $2}' "$OUT" | sed -n '1!G;h;$p' | tr '\n' ' ')" \
+	"cntt.t1 ht.t1 cv.p1 cntt.t1 ht.t1 cv.p1 cv.p1 cv.p1 "
+check flow-audit-limit 0 out "submission.publish" ts audit --object submission:1/T1 --limit 1
+same flow-audit-limit-one "$(wc -l <"$OUT" | tr -d ' ')" 1
+check flow-audit-school-refused 2 err "chỉ tài khoản quản trị" as ht.t1 audit
+check flow-status 0 out "| Tổng cộng" ts campaign status 1
+same flow-status-expected "$(status_cell "Số đơn vị" "Tổng cộng")" 2
+same flow-status-published "$(status_cell "Đã công bố" "Tổng cộng")" 1
+same flow-status-not-started "$(status_cell "Chưa bắt đầu" "Tổng cộng")" 1
+
+# ---- 3. who may do what: one table, every cell run -----------------------
+# For each actor ("-" = the operator), its own school and a school of
+# another unit, the exit status of each action on (own/other). The target
+# is first put in the state the action needs, so a refusal here is about
+# permission ("không được ...") and never about the state.
+SCOPE_TABLE='
+# actor   own other  save submit return approve external publish show
+cntt.t1   T1  T3     0/2  2/2    2/2    2/2     2/2      2/2     0/2
+ht.t1     T1  T3     0/2  0/2    2/2    2/2     2/2      2/2     0/2
+ht.t2     T2  T1     0/2  0/2    2/2    2/2     2/2      2/2     0/2
+ht.t3     T3  T1     0/2  0/2    2/2    2/2     2/2      2/2     0/2
+cv.p1     T1  T3     2/2  2/2    0/2    0/2     0/2      0/2     0/2
+qt.p1     T2  T3     2/2  2/2    0/2    0/2     0/2      0/2     0/2
+cv.p2     T3  T2     2/2  2/2    0/2    0/2     0/2      0/2     0/2
+cv.s1     T1  T3     2/2  2/2    0/0    0/0     0/0      0/0     0/0
+qt.s1     T2  T3     2/2  2/2    0/0    0/0     0/0      0/0     0/0
+-         T1  T3     2/2  2/2    0/0    0/0     0/0      0/0     0/0
+'
+reset_db scope-none
+build_tree
+BASE_none=$DB
+DB=$WORK/scope-draft.db
+copy_db "$BASE_none" "$DB"
+setup "draft T1" as cntt.t1 submission save 1 T1 "$EX"
+setup "draft T2" as ht.t2 submission save 1 T2 "$EX"
+setup "draft T3" as cntt.t3 submission save 1 T3 "$EX"
+BASE_draft=$DB
+DB=$WORK/scope-submitted.db
+copy_db "$BASE_draft" "$DB"
+for u in t1 t2 t3; do
+	setup "submit $u" as "ht.$u" submission submit 1 "$(echo "$u" | tr a-z A-Z)"
+done
+BASE_submitted=$DB
+DB=$WORK/scope-approved.db
+copy_db "$BASE_submitted" "$DB"
+for u in T1 T2 T3; do
+	setup "approve $u" as cv.s1 submission approve 1 "$u"
+done
+BASE_approved=$DB
+
+# scope_base ACTION: the base database whose state ACTION needs.
+scope_base() {
+	case $1 in
+	save) echo "$BASE_none" ;;
+	submit) echo "$BASE_draft" ;;
+	publish) echo "$BASE_approved" ;;
+	*) echo "$BASE_submitted" ;;
+	esac
+}
+# scope_cmd ACTOR ACTION UNIT: the action through the command line.
+scope_cmd() {
+	case $2 in
+	save) as "$1" submission save 1 "$3" "$EX" ;;
+	return) as "$1" submission return 1 "$3" --reason "1.3=Thiếu minh chứng" ;;
+	external) as "$1" submission external 1 "$3" "$WORK/external.json" ;;
+	*) as "$1" submission "$2" 1 "$3" ;;
+	esac
+}
+
+ACTIONS="save submit return approve external publish show"
+cells=0
+rows=0
+while read -r actor own other rest; do
+	case $actor in '' | '#'*) continue ;; esac
+	rows=$((rows + 1))
+	# shellcheck disable=SC2086 # one word per action
+	set -- $rest
+	for action in $ACTIONS; do
+		codes=$1
+		shift
+		for which in own other; do
+			if [ $which = own ]; then
+				unit=$own code=${codes%/*}
+			else
+				unit=$other code=${codes#*/}
+			fi
+			cells=$((cells + 1))
+			DB=$WORK/scope-cell.db
+			copy_db "$(scope_base "$action")" "$DB"
+			cell="scope: $actor $action $unit ($which) -> $code"
+			if ! run "$code" scope_cmd "$actor" "$action" "$unit"; then
+				bad "$cell"
+			elif [ "$code" = 2 ] && ! grep -qF "không được" "$ERR"; then
+				echo "refused, but not for permission" >>"$ERR"
+				bad "$cell"
+			else
+				ok "$cell"
+			fi
+		done
+	done
+done <<EOF
+$SCOPE_TABLE
+EOF
+same scope-every-cell-run "$cells" $((rows * 14))
+same scope-table-rows "$rows" 10
+
+# ---- 4. late submission ------------------------------------------------
+reset_db late
+build_tree
+setup "late: save T1" as cntt.t1 submission save 1 T1 "$EX"
+setup "late: save T3" as cntt.t3 submission save 1 T3 "$EX"
+check late-last-second-on-time 0 out "Đã nộp phiên bản 1 của T1." \
+	as_at "$ON_TIME" ht.t1 submission submit 1 T1
+check late-after-due-accepted 0 out "Đã nộp phiên bản 1 của T3." \
+	as_at "$LATE" ht.t3 submission submit 1 T3
+check late-status 0 out "| Tổng cộng" ts campaign status 1
+same late-status-header "$(awk -F'|' '/^\|/ {print $10; exit}' "$OUT" | tr -d ' ')" "Nộp"
+same late-status-total-late "$(status_cell "Nộp muộn" "Tổng cộng")" 1
+same late-status-phong2-late "$(status_cell "Nộp muộn" "Phòng GD&ĐT huyện Hai")" 1
+same late-status-phong1-late "$(status_cell "Nộp muộn" "Phòng GD&ĐT quận Một")" 0
+same late-status-submitted "$(status_cell "Đã nộp" "Tổng cộng")" 2
+check late-show-flag 0 out "(nộp muộn)" as cv.p2 submission show 1 T3
+check_not late-on-time-not-flagged 0 out "muộn" as cv.p1 submission show 1 T1
+check late-history-flag 0 out "Phiên bản 1: nộp lúc 00:00 01/06/2026 bởi ht.t3 (sau hạn nộp)" \
+	as ht.t3 submission history 1 T3
+check_not late-history-on-time-not-flagged 0 out "sau hạn" as ht.t1 submission history 1 T1
+check late-audit 0 out "submission.submit.late" ts audit --object submission:1/T3
+same late-snapshot-flag "$(sql "$DB" "SELECT group_concat(late) FROM (SELECT late FROM snapshot ORDER BY submission_id)")" "0,1"
+
+# ---- 5. snapshots and the audit log cannot be changed ---------------------
+# ($DB is the late database: two snapshots, an audit log.)
+snaps=$(sql "$DB" "SELECT count(*) || ':' || group_concat(length(answers)) FROM snapshot")
+audits=$(sql "$DB" "SELECT count(*) FROM audit")
+check_fail immutable-update-snapshot err "snapshot is immutable" sqlite3 "$DB" "UPDATE snapshot SET answers='x'"
+check_fail immutable-delete-snapshot err "snapshot is immutable" sqlite3 "$DB" "DELETE FROM snapshot"
+check_fail immutable-delete-audit err "append-only" sqlite3 "$DB" "DELETE FROM audit"
+check_fail immutable-update-audit err "append-only" sqlite3 "$DB" "UPDATE audit SET actor='x'"
+same immutable-snapshots-intact "$(sql "$DB" "SELECT count(*) || ':' || group_concat(length(answers)) FROM snapshot")" "$snaps"
+same immutable-audit-intact "$(sql "$DB" "SELECT count(*) FROM audit")" "$audits"
+same immutable-snapshot-count "${snaps%%:*}" 2
+
+# ---- 6. migrations --------------------------------------------------------
+LAST=0
+for f in src/db/sql/*.sql; do
+	b=$(basename "$f" .sql)
+	LAST=$(echo "${b%%_*}" | sed 's/^0*//')
+done
+reset_db empty
+: >"$DB"
+check migrate-status-empty 0 out "Phiên bản lược đồ: 0 (chương trình hỗ trợ đến $LAST)" ts db status
+for f in src/db/sql/*.sql; do
+	b=$(basename "$f" .sql)
+	if grep -qE "^  ${b%%_*} ${b#*_} +chưa áp dụng\$" "$OUT"; then
+		ok "migrate-status-empty-pending ${b}"
+	else
+		bad "migrate-status-empty-pending ${b}"
+	fi
+done
+check migrate-empty 0 out "Lược đồ đã ở phiên bản mới nhất ($LAST)." ts db migrate
+check migrate-status-latest 0 out "Phiên bản lược đồ: $LAST (chương trình hỗ trợ đến $LAST)" ts db status
+check_not migrate-status-nothing-pending 0 out "chưa áp dụng" ts db status
+check migrate-again 0 out "phiên bản mới nhất ($LAST)" ts db migrate
+same migrate-recorded-once "$(sql "$DB" "SELECT count(*) || '/' || max(version) FROM schema_migration")" \
+	"$(ls src/db/sql/*.sql | wc -l | tr -d ' ')/$LAST"
+
+# Only migration 1, applied by hand, with some data in it.
+reset_db v1
+sqlite3 "$DB" <src/db/sql/0001_init.sql
+sqlite3 "$DB" "INSERT INTO schema_migration VALUES (1, 'init', '2025-01-01T00:00:00Z');
+INSERT INTO org_unit(id, parent_id, kind, code, name, name_key, school_levels, path, active_from, created_at)
+ VALUES (1, NULL, 'so', 'S9', 'Sở Giáo dục và Đào tạo Cũ', 'so giao duc va dao tao cu', 0, '/1/', '2025-01-01', '2025-01-01T00:00:00Z');
+INSERT INTO audit(at, actor, action, object, detail) VALUES ('2025-01-01T00:00:00Z', 'operator', 'org.add', 'S9', NULL);"
+check migrate-v1-status 0 out "Phiên bản lược đồ: 1 (chương trình hỗ trợ đến $LAST)" ts db status
+if [ "$LAST" -gt 1 ]; then
+	has migrate-v1-pending out "chưa áp dụng"
+fi
+has migrate-v1-applied out "  0001 init"
+check migrate-v1-to-latest 0 out "Lược đồ đã ở phiên bản mới nhất ($LAST)." ts db migrate
+check migrate-v1-status-after 0 out "Phiên bản lược đồ: $LAST" ts db status
+check migrate-v1-data-kept 0 out "S9  Sở Giáo dục và Đào tạo Cũ" ts org tree
+check_fail migrate-v1-audit-now-append-only err "append-only" sqlite3 "$DB" "DELETE FROM audit"
+same migrate-v1-integrity "$(sql "$DB" "PRAGMA integrity_check")" ok
+
+# A database from a newer truongso.
+reset_db future
+setup "future: migrate" ts db migrate
+sqlite3 "$DB" "INSERT INTO schema_migration VALUES (99, 'tu_tuong_lai', '2030-01-01T00:00:00Z')"
+check migrate-future-refused 2 err "mới hơn chương trình này ($LAST): hãy cập nhật truongso" ts db migrate
+has migrate-future-version err "phiên bản lược đồ 99"
+check migrate-future-any-command 2 err "mới hơn chương trình này" ts org tree
+check migrate-future-status 0 out "Phiên bản lược đồ: 99 (chương trình hỗ trợ đến $LAST)" ts db status
+same migrate-future-untouched "$(sql "$DB" "SELECT count(*) || '/' || max(version) FROM schema_migration")" \
+	"$(($(ls src/db/sql/*.sql | wc -l) + 1))/99"
+printf 'không phải cơ sở dữ liệu SQLite, chỉ là một tệp văn bản đủ dài để không bị coi là rỗng ..............\n' >"$WORK/garbage.db"
+check migrate-not-a-database 1 err "file is not a database" "$T" --db "$WORK/garbage.db" db migrate
+
+# ---- 7. backup ------------------------------------------------------------
+DB=$WORK/demo.db
+check backup 0 out "kiểm tra toàn vẹn: tốt" ts backup "$WORK/backup.db"
+same backup-integrity "$(sql "$WORK/backup.db" "PRAGMA integrity_check")" ok
+same backup-submissions "$(sql "$WORK/backup.db" "SELECT count(*) FROM submission")" \
+	"$(sql "$DB" "SELECT count(*) FROM submission")"
+same backup-submissions-demo "$(sql "$WORK/backup.db" "SELECT count(*) FROM submission")" 141
+same backup-snapshots "$(sql "$WORK/backup.db" "SELECT count(*) FROM snapshot")" \
+	"$(sql "$DB" "SELECT count(*) FROM snapshot")"
+same backup-audit "$(sql "$WORK/backup.db" "SELECT count(*) FROM audit")" \
+	"$(sql "$DB" "SELECT count(*) FROM audit")"
+check backup-usable 0 out "| Tổng cộng" "$T" --db "$WORK/backup.db" campaign status 1
+same backup-usable-108 "$(status_cell "Số đơn vị" "Tổng cộng")" 108
+check backup-overwrite 0 out "kiểm tra toàn vẹn: tốt" ts backup "$WORK/backup.db"
+same backup-overwrite-submissions "$(sql "$WORK/backup.db" "SELECT count(*) FROM submission")" 141
+check backup-bad-path 1 err "không tạo được tệp sao lưu" ts backup "$WORK/khong-co/thu-muc/backup.db"
+
+# ---- 8. org import ----------------------------------------------------------
+reset_db import
+check import-empty-tree 0 out "Tổng cộng: 0 đơn vị." ts org tree
+cp "$OUT" "$WORK/tree-before"
+check import-dry-run 0 out "Kiểm tra (chưa ghi gì): 8 dòng: 8 đơn vị mới, 0 cập nhật, 0 không đổi." \
+	ts org import "$C/org-good.csv" --dry-run
+has import-dry-run-ignored out "Bỏ qua các cột: Ghi chú."
+check import-dry-run-wrote-nothing 0 out "Tổng cộng: 0 đơn vị." ts org tree
+same import-dry-run-tree-same "$(cat "$OUT")" "$(cat "$WORK/tree-before")"
+check import-good 0 out "Đã nhập 8 dòng: 8 đơn vị mới, 0 cập nhật, 0 không đổi." \
+	ts org import "$C/org-good.csv"
+check import-tree 0 out "Tổng cộng: 8 đơn vị." ts org tree
+has import-tree-root out "79  Sở Giáo dục và Đào tạo Thành phố Thử  [Sở GD&ĐT]"
+has import-tree-quoted-comma out "    79Q1002  Trường TH&THCS Nguyễn Văn Trỗi, cơ sở 2  [Trường: TH, THCS]"
+has import-tree-child-before-parent out "    79Q1001  Trường Tiểu học Lê Văn Tám  [Trường: TH]"
+has import-tree-xa out "  79XA  UBND xã Bình Chánh  [UBND xã/phường]"
+has import-tree-centre out "  79TT01  Trung tâm GDNN-GDTX Quận Một  [Trung tâm: GDTX]"
+has import-tree-level-words out "    79Q1003  Trường Mầm non Sơn Ca  [Trường: MN]"
+check import-again-unchanged 0 out "0 đơn vị mới, 0 cập nhật, 8 không đổi." ts org import "$C/org-good.csv"
+check import-renamed 0 out "0 đơn vị mới, 1 cập nhật, 7 không đổi." ts org import "$C/org-good-renamed.csv"
+check import-renamed-tree 0 out "79Q1003  Trường Mầm non Sơn Ca Xanh  [Trường: MN]" ts org tree
+same import-renamed-history "$(sql "$DB" "SELECT old_value || ' -> ' || new_value FROM org_unit_history WHERE change = 'rename'")" \
+	"Trường Mầm non Sơn Ca -> Trường Mầm non Sơn Ca Xanh"
+check import-semicolon 0 out "2 đơn vị mới" ts org import "$C/org-semicolon.csv"
+check import-semicolon-tree 0 out "79Q1004  Trường THCS Lê Lợi, cơ sở 1  [Trường: THCS]" ts org tree
+has import-semicolon-tree-2 out "79Q1005  Trường Tiểu học Hòa Bình  [Trường: TH]"
+# org-good.xlsx was made once with /usr/bin/python3 + openpyxl 3.0:
+#   ws.append(["Mã đơn vị", "Tên đơn vị", "Loại đơn vị", "Mã đơn vị cấp trên",
+#              "Cấp học", "Số điện thoại"]); a Phòng 79Q2 under 79, a blank
+#   row, school 790201 (a number cell), 79Q2002, 79Q2003 ("TH; THCS"), and a
+#   second sheet that must be ignored.
+check import-xlsx-dry-run 0 out "Kiểm tra (chưa ghi gì): 4 dòng: 4 đơn vị mới" \
+	ts org import "$C/org-good.xlsx" --dry-run
+check import-xlsx 0 out "Đã nhập 4 dòng: 4 đơn vị mới, 0 cập nhật, 0 không đổi." \
+	ts org import "$C/org-good.xlsx"
+has import-xlsx-ignored out "Bỏ qua các cột: Số điện thoại."
+check import-xlsx-tree 0 out "  790201  Trường Tiểu học Trần Quốc Toản  [Trường: TH]" ts org tree 79Q2
+has import-xlsx-tree-2 out "  79Q2003  Trường Tiểu học và THCS Võ Trường Toản  [Trường: TH, THCS]"
+has import-xlsx-tree-count out "Tổng cộng: 4 đơn vị."
+
+reset_db import-bad
+check import-bad-empty-tree 0 out "Tổng cộng: 0 đơn vị." ts org tree
+cp "$OUT" "$WORK/tree-before"
+check import-bad 2 err "Không nhập gì" ts org import "$C/org-bad.csv"
+has import-bad-total err "Tổng cộng 6 lỗi."
+# Every problem, with its line and its column.
+for want in \
+	'org-bad.csv: dòng 4, cột C: loại đơn vị "Bệnh viện" không hợp lệ' \
+	'org-bad.csv: dòng 7, cột A: mã "79Q1003" trùng với dòng 6' \
+	'org-bad.csv: dòng 9, cột E: cấp học "Đại học" không hợp lệ' \
+	'org-bad.csv: dòng 10, cột B: tên đơn vị trống'; do
+	has "import-bad-lists: $want" err "$want"
+done
+# SOURCE BUG: problems found while applying a row (unknown parent, school without cấp học) are reported as "dòng N (mã X)" without the column.
+has 'import-bad-lists: dòng 5, cột D (unknown parent 79Q9)' err 'org-bad.csv: dòng 5, cột D'
+has 'import-bad-lists: dòng 5 unknown parent' err 'không có đơn vị cấp trên mã "79Q9"'
+# SOURCE BUG: (same) the missing cấp học of line 8 is not tied to column E.
+has 'import-bad-lists: dòng 8, cột E (school without cấp học)' err 'org-bad.csv: dòng 8, cột E'
+has 'import-bad-lists: dòng 8 school without cấp học' err 'trường, trung tâm phải có ít nhất một cấp học'
+check import-bad-nothing-imported 0 out "Tổng cộng: 0 đơn vị." ts org tree
+same import-bad-tree-same "$(cat "$OUT")" "$(cat "$WORK/tree-before")"
+check import-bad-dry-run-same 2 err "Tổng cộng 6 lỗi." ts org import "$C/org-bad.csv" --dry-run
+check import-not-a-sheet 2 err "" ts org import "$EX"
+check import-missing-file 2 err "không mở được tệp" ts org import "$C/khong-co.csv"
+
+# ---- 9. evidence files ----------------------------------------------------
+reset_db evidence
+build_tree
+PDF=$WORK/minh-chung.pdf
+SHA=$(sha256sum "$PDF" | cut -d' ' -f1)
+BLOB=$DB.evidence/$(echo "$SHA" | cut -c1-2)/$(echo "$SHA" | cut -c3-)
+check evidence-needs-draft 2 err "hãy lưu bản tự đánh giá trước" as cntt.t1 evidence add 1 T1 1.3 "$PDF"
+setup "evidence: save T1" as cntt.t1 submission save 1 T1 "$EX"
+check evidence-add 0 out "Đã gắn minh chứng" as cntt.t1 evidence add 1 T1 1.3 "$PDF"
+has evidence-add-mime out "application/pdf"
+has evidence-add-sha out "SHA-256: $SHA"
+if grep -qF "không lưu lại" "$OUT"; then bad evidence-add-first-time-stored; else ok evidence-add-first-time-stored; fi
+check evidence-second-criterion-reused 0 out "tệp này đơn vị đã có, không lưu lại" \
+	as cntt.t1 evidence add 1 T1 1.4 "$PDF"
+check evidence-same-file-reused 0 out "tệp này đơn vị đã có, không lưu lại" \
+	as cntt.t1 evidence add 1 T1 1.3 "$PDF"
+cp "$PDF" "$WORK/ban-sao.pdf"
+check evidence-same-content-other-name 0 out "không lưu lại" as ht.t1 evidence add 1 T1 1.3 "$WORK/ban-sao.pdf"
+if [ -f "$BLOB" ]; then ok evidence-blob-exists; else echo "no $BLOB" >"$ERR"; bad evidence-blob-exists; fi
+same evidence-blob-named-by-sha "$(sha256sum "$BLOB" 2>/dev/null | cut -d' ' -f1)" "$SHA"
+same evidence-one-blob "$(find "$DB.evidence" -type f | wc -l | tr -d ' ')" 1
+same evidence-one-row "$(sql "$DB" "SELECT count(*) FROM evidence")" 1
+same evidence-links "$(sql "$DB" "SELECT group_concat(criterion_id) FROM (SELECT criterion_id FROM evidence_link ORDER BY criterion_id)")" "1.3,1.4"
+cp /bin/true "$WORK/bieu-mau.pdf"
+check evidence-elf-refused 2 err "không được nhận" as cntt.t1 evidence add 1 T1 1.3 "$WORK/bieu-mau.pdf"
+ELF_SHA=$(sha256sum "$WORK/bieu-mau.pdf" | cut -d' ' -f1)
+if [ -e "$DB.evidence/$(echo "$ELF_SHA" | cut -c1-2)" ]; then bad evidence-elf-not-stored; else ok evidence-elf-not-stored; fi
+{
+	printf 'MZ\220\000\003\000\000\000\004\000\000\000\377\377\000\000'
+	head -c 512 /dev/zero
+} >"$WORK/phan-mem.exe"
+check evidence-exe-refused 2 err "không được nhận" as cntt.t1 evidence add 1 T1 1.3 "$WORK/phan-mem.exe"
+cp "$PDF" "$WORK/lon-qua.pdf"
+truncate -s 51M "$WORK/lon-qua.pdf"
+check evidence-too-big 2 err "quá lớn" as cntt.t1 evidence add 1 T1 1.3 "$WORK/lon-qua.pdf"
+: >"$WORK/rong.pdf"
+check evidence-empty 2 err "tệp rỗng" as cntt.t1 evidence add 1 T1 1.3 "$WORK/rong.pdf"
+check evidence-unknown-criterion 2 err 'không có tiêu chí "9.9"' as cntt.t1 evidence add 1 T1 9.9 "$PDF"
+check evidence-missing-file 2 err "không mở được tệp" as cntt.t1 evidence add 1 T1 1.3 "$WORK/khong-co.pdf"
+check evidence-reviewer-refused 2 err "không được" as cv.p1 evidence add 1 T1 1.3 "$PDF"
+check evidence-other-school-refused 2 err "phạm vi" as ht.t2 evidence add 1 T1 1.3 "$PDF"
+same evidence-still-one-blob "$(find "$DB.evidence" -type f | wc -l | tr -d ' ')" 1
+setup "evidence: submit T1" as ht.t1 submission submit 1 T1
+# SOURCE BUG: (same as flow-published-evidence) evidence can be attached to a submitted version awaiting review.
+check evidence-submitted-refused 2 err "bản đã nộp" as cntt.t1 evidence add 1 T1 1.5 "$PDF"
+
+finish
