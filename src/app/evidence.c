@@ -16,6 +16,7 @@
 #include "../util/timeutil.h"
 #include "fileio.h"
 #include "submission.h"
+#include "submission_int.h"
 
 /* Types sniffed from content (never from the name) that may be kept. */
 static const char *const ALLOWED[] = {
@@ -256,7 +257,9 @@ evidence_add(struct app *app, const struct actor *who, int64_t cid,
 	char *buf = NULL;
 	size_t len = 0;
 	memset(out, 0, sizeof(*out));
-	enum ts_err e = a ? sub_open(app, who, cid, unit, ACT_SAVE, a, &s, d)
+	/* Evidence belongs to what the school may still edit: a draft or a
+	 * returned submission, never one under review or published. */
+	enum ts_err e = a ? sub_open_for(app, who, cid, unit, ACT_SAVE, a, &s, d)
 			  : TS_ENOMEM;
 	if (e == TS_OK && s.id == 0) {
 		diags_add(d, unit, "hãy lưu bản tự đánh giá trước khi gắn minh "

@@ -175,6 +175,53 @@ lookup(struct ctx *c, struct row **ix, const char *code)
 	return hit ? *hit : NULL;
 }
 
+/* Kind of the unit `code`: from the file, else from the database. */
+static bool
+kind_of(struct ctx *c, struct row **ix, const char *code, enum org_kind *k)
+{
+	struct row *p = lookup(c, ix, code);
+	struct org_unit u;
+	if (p != NULL) {
+		*k = p->n.kind;
+		return true;
+	}
+	if (org_find(c->app, code, c->a, &u) != TS_OK)
+		return false;
+	*k = u.kind;
+	return true;
+}
+
+/* Cấp học against the kind, the parent against the tree, and the kind of
+ * a unit that already exists: each problem at its own column. */
+static void
+check_links(struct ctx *c, struct row **ix, struct row *r)
+{
+	int before = c->bad;
+	bool school = org_kind_is_school(r->n.kind);
+	struct org_unit u;
+	enum org_kind pk;
+	if (school != (r->n.levels != 0))
+		row_err(c, r->line, c->cols[COL_LEVELS], "%s", school
+			? "trường, trung tâm phải có ít nhất một cấp học"
+			: "chỉ trường, trung tâm mới có cấp học");
+	if (org_find(c->app, r->n.code, c->a, &u) == TS_OK && u.kind != r->n.kind)
+		row_err(c, r->line, c->cols[COL_KIND], "đơn vị %s đã có trong hệ "
+			"thống với loại \"%s\"", r->n.code, org_kind_name(u.kind));
+	const char *parent = r->n.parent_code;
+	const char *why = NULL;
+	if (parent[0] == '\0' && r->n.kind != KIND_BO && r->n.kind != KIND_SO)
+		why = "đơn vị này cần có mã đơn vị cấp trên";
+	else if (parent[0] != '\0' && !kind_of(c, ix, parent, &pk))
+		row_err(c, r->line, c->cols[COL_PARENT], "không có đơn vị cấp "
+			"trên mã \"%s\" trong tệp hay trong hệ thống", parent);
+	else if (parent[0] != '\0')
+		why = org_parent_problem(pk, r->n.kind);
+	if (why != NULL)
+		row_err(c, r->line, c->cols[COL_PARENT], "%s", why);
+	if (c->bad > before)
+		r->bad = true;
+}
+
 /* Depth of a row's chain of parents inside the file (0: parent in the
  * database or none); -1 for a cycle. */
 static int
@@ -345,6 +392,9 @@ run(struct ctx *c, const struct sheet *sh, bool dry_run,
 	struct row **ix = index_codes(c);
 	if (ix == NULL)
 		return TS_ENOMEM;
+	for (size_t i = 0; i < c->n; i++)
+		if (!c->rows[i].bad)
+			check_links(c, ix, &c->rows[i]);
 	if (c->n == 0) {
 		row_err(c, sh->rows[0].line, -1, "%s", "tệp chỉ có dòng tiêu đề");
 		return TS_EINVAL;
@@ -366,10 +416,31 @@ run(struct ctx *c, const struct sheet *sh, bool dry_run,
 	return TS_OK;
 }
 
+static size_t
+line_of(const struct diag *g)
+{
+	const char *p = strstr(g->where, ": dòng ");
+	return p ? strtoul(p + strlen(": dòng "), NULL, 10) : 0;
+}
+
+/* Problems in file order, so a user fixes the file from top to bottom. */
+static void
+sort_by_line(struct diags *d, size_t from)
+{
+	for (size_t i = from + 1; i < d->n; i++)
+		for (size_t k = i; k > from && line_of(&d->v[k - 1]) >
+						   line_of(&d->v[k]); k--) {
+			struct diag t = d->v[k];
+			d->v[k] = d->v[k - 1];
+			d->v[k - 1] = t;
+		}
+}
+
 enum ts_err
 org_import(struct app *app, const struct actor *who, const char *path,
 	   bool dry_run, struct import_result *r, struct diags *d)
 {
+	size_t first = d->n;
 	struct ctx c = { .app = app, .who = who, .name = base_name(path),
 			 .d = d };
 	struct sheet sh;
@@ -379,6 +450,7 @@ org_import(struct app *app, const struct actor *who, const char *path,
 	enum ts_err e = read_sheet(&c, path, &sh);
 	if (e == TS_OK)
 		e = run(&c, &sh, dry_run, r);
+	sort_by_line(d, first);
 	arena_free(c.a);
 	return e;
 }

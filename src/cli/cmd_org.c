@@ -110,10 +110,12 @@ org_import_cmd(struct app *app, const struct actor *who, int argc, char **argv)
 		       r.rows, r.added, r.updated, r.unchanged);
 	if (e == TS_OK && r.ignored[0])
 		printf("Bỏ qua các cột: %s.\n", r.ignored);
-	if (e != TS_OK)
-		fprintf(stderr, "Không nhập gì: hãy sửa các lỗi trên rồi chạy "
-				"lại.\n");
-	return cli_fail(e, &d);
+	if (e == TS_OK)
+		return cli_fail(e, &d);
+	cli_print_diags(&d);
+	diags_release(&d);
+	fprintf(stderr, "Không nhập gì: hãy sửa các lỗi trên rồi chạy lại.\n");
+	return cli_exit_for(e);
 }
 
 static int

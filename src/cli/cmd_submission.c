@@ -188,10 +188,19 @@ act(struct app *app, const struct actor *who, const char *verb, long long cid,
 		return cli_usage("không có thao tác \"%s\" với số tham số này", verb);
 	}
 	free(text);
+	static const struct {
+		const char *verb, *done;
+	} DONE[] = {
+		{ "save", "Đã lưu bản nháp" },
+		{ "external", "Đã lưu điểm đánh giá ngoài" },
+		{ "approve", "Đã phê duyệt" },
+		{ "publish", "Đã công bố kết quả" },
+	};
+	for (size_t i = 0; e == TS_OK && i < sizeof(DONE) / sizeof(*DONE); i++)
+		if (strcmp(verb, DONE[i].verb) == 0)
+			printf("%s: %s.\n", DONE[i].done, unit);
 	if (e == TS_OK && version > 0)
 		printf("Đã nộp phiên bản %d của %s.\n", version, unit);
-	else if (e == TS_OK)
-		printf("Đã %s: %s.\n", verb[0] == 's' ? "lưu bản nháp" : verb, unit);
 	return cli_fail(e, &d);
 }
 

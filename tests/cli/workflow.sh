@@ -239,6 +239,7 @@ same flow-v2-file-changed "$(grep -c '"1.3e": 6,' "$WORK/answers-v2.json")" 1
 printf '{"format": 1, "answers": {"1.3e": 3}}\n' >"$WORK/external.json"
 printf '{"format": 1, "answers": {"1.3e": 99}}\n' >"$WORK/external-bad.json"
 
+check flow-not-a-participant 2 err "không tham gia đợt đánh giá này" as cv.p1 submission show 1 P1
 check flow-show-not-started 0 out "Trạng thái: Chưa bắt đầu" as ht.t1 submission show 1 T1
 check flow-submit-nothing 2 err "chưa có bản tự đánh giá để nộp" as ht.t1 submission submit 1 T1
 check flow-editor-saves 0 out "Đã lưu bản nháp: T1." as cntt.t1 submission save 1 T1 "$EX"
@@ -326,10 +327,13 @@ same flow-status-published "$(status_cell "Đã công bố" "Tổng cộng")" 1
 same flow-status-not-started "$(status_cell "Chưa bắt đầu" "Tổng cộng")" 1
 
 # ---- 3. who may do what: one table, every cell run -----------------------
-# For each actor ("-" = the operator), its own school and a school of
-# another unit, the exit status of each action on (own/other). The target
-# is first put in the state the action needs, so a refusal here is about
-# permission ("không được ...") and never about the state.
+# For each actor ("-" = the operator): "own", a school in the actor's own
+# unit (the school itself, or a school under the actor's Phòng or Sở), and
+# "other", a school outside it (a sibling school, a school of the other
+# Phòng); then the exit status of each action on own/other. Before every
+# cell the target is put in the state the action needs (a copy of a base
+# database), so a refusal here is about permission ("không được ...") and
+# never about the state.
 SCOPE_TABLE='
 # actor   own other  save submit return approve external publish show
 cntt.t1   T1  T3     0/2  2/2    2/2    2/2     2/2      2/2     0/2
@@ -354,9 +358,9 @@ setup "draft T3" as cntt.t3 submission save 1 T3 "$EX"
 BASE_draft=$DB
 DB=$WORK/scope-submitted.db
 copy_db "$BASE_draft" "$DB"
-for u in t1 t2 t3; do
-	setup "submit $u" as "ht.$u" submission submit 1 "$(echo "$u" | tr a-z A-Z)"
-done
+setup "submit T1" as ht.t1 submission submit 1 T1
+setup "submit T2" as ht.t2 submission submit 1 T2
+setup "submit T3" as ht.t3 submission submit 1 T3
 BASE_submitted=$DB
 DB=$WORK/scope-approved.db
 copy_db "$BASE_submitted" "$DB"
@@ -457,10 +461,12 @@ same immutable-audit-intact "$(sql "$DB" "SELECT count(*) FROM audit")" "$audits
 same immutable-snapshot-count "${snaps%%:*}" 2
 
 # ---- 6. migrations --------------------------------------------------------
-LAST=0
+LAST=0 # the newest migration this source tree has, and how many
+NMIG=0
 for f in src/db/sql/*.sql; do
 	b=$(basename "$f" .sql)
 	LAST=$(echo "${b%%_*}" | sed 's/^0*//')
+	NMIG=$((NMIG + 1))
 done
 reset_db empty
 : >"$DB"
@@ -478,7 +484,7 @@ check migrate-status-latest 0 out "Phiên bản lược đồ: $LAST (chương t
 check_not migrate-status-nothing-pending 0 out "chưa áp dụng" ts db status
 check migrate-again 0 out "phiên bản mới nhất ($LAST)" ts db migrate
 same migrate-recorded-once "$(sql "$DB" "SELECT count(*) || '/' || max(version) FROM schema_migration")" \
-	"$(ls src/db/sql/*.sql | wc -l | tr -d ' ')/$LAST"
+	"$NMIG/$LAST"
 
 # Only migration 1, applied by hand, with some data in it.
 reset_db v1
@@ -507,7 +513,7 @@ has migrate-future-version err "phiên bản lược đồ 99"
 check migrate-future-any-command 2 err "mới hơn chương trình này" ts org tree
 check migrate-future-status 0 out "Phiên bản lược đồ: 99 (chương trình hỗ trợ đến $LAST)" ts db status
 same migrate-future-untouched "$(sql "$DB" "SELECT count(*) || '/' || max(version) FROM schema_migration")" \
-	"$(($(ls src/db/sql/*.sql | wc -l) + 1))/99"
+	"$((NMIG + 1))/99"
 printf 'không phải cơ sở dữ liệu SQLite, chỉ là một tệp văn bản đủ dài để không bị coi là rỗng ..............\n' >"$WORK/garbage.db"
 check migrate-not-a-database 1 err "file is not a database" "$T" --db "$WORK/garbage.db" db migrate
 
@@ -590,8 +596,9 @@ has 'import-bad-lists: dòng 8 school without cấp học' err 'trường, trung
 check import-bad-nothing-imported 0 out "Tổng cộng: 0 đơn vị." ts org tree
 same import-bad-tree-same "$(cat "$OUT")" "$(cat "$WORK/tree-before")"
 check import-bad-dry-run-same 2 err "Tổng cộng 6 lỗi." ts org import "$C/org-bad.csv" --dry-run
-check import-not-a-sheet 2 err "" ts org import "$EX"
+check import-not-a-sheet 2 err "Không nhập gì" ts org import "$EX"
 check import-missing-file 2 err "không mở được tệp" ts org import "$C/khong-co.csv"
+check import-still-empty 0 out "Tổng cộng: 0 đơn vị." ts org tree
 
 # ---- 9. evidence files ----------------------------------------------------
 reset_db evidence
