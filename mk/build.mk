@@ -1,7 +1,7 @@
 # The real build, one variant per call (V=release|asan|clang|fuzz); objects
 # go to their own directory so variants never mix.
 V ?= release
-PKGS := jansson libutf8proc sqlite3 libsodium libzip libxml-2.0 libmagic
+PKGS := jansson libutf8proc sqlite3 libsodium libzip libxml-2.0 libmagic libmicrohttpd
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS := $(shell pkg-config --libs $(PKGS)) -lcsv
 
@@ -41,7 +41,7 @@ else
 $(error unknown variant V=$(V))
 endif
 
-LIB_SRC := $(wildcard src/util/*.c src/core/*.c src/db/*.c src/app/*.c)
+LIB_SRC := $(wildcard src/util/*.c src/core/*.c src/db/*.c src/app/*.c src/web/*.c)
 CLI_SRC := $(wildcard src/cli/*.c)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 FUZZ_SRC := $(wildcard tests/fuzz/fz_*.c)

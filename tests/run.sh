@@ -80,6 +80,7 @@ done
 counted_run cli-asan tests/cli/run.sh build/asan/truongso
 counted_run cli-workflow-asan tests/cli/workflow.sh build/asan/truongso
 counted_run crash tests/crash/run.sh build/truongso
+counted_run http-asan tests/http/run.sh build/asan/truongso
 counted_run valgrind tests/cli/valgrind.sh build/truongso
 step build-clang $MAKE_BUILD V=clang all units
 step build-fuzzers $MAKE_BUILD V=fuzz fuzzers

@@ -18,6 +18,7 @@ struct app {
 	struct rubric_set rubrics;    /* data/rubrics files */
 	struct rubric_set db_rubrics; /* versions only the database still has */
 	char *blob_dir; /* evidence files, next to the database */
+	unsigned char csrf_key[32]; /* see session.h; loaded by the server */
 };
 
 #define ACTOR_LOGIN_MAX 64

@@ -59,6 +59,8 @@ struct campaign_status {
 	const char *root_name;
 	struct completeness_row *rows;
 	const char **row_names; /* unit name of each row's prefix */
+	const char **row_codes; /* and its code */
+	bool *row_school;       /* the row is one school, not an office */
 	size_t nrows;
 	struct completeness_row total;
 };

@@ -222,6 +222,8 @@ campaign_status(struct app *app, const struct actor *who, int64_t id,
 		school[i] = ok && org_kind_is_school(u.kind);
 	}
 	sort_rows(out, school, code);
+	out->row_codes = code;
+	out->row_school = school;
 	return TS_OK;
 }
 

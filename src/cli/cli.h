@@ -30,6 +30,7 @@ int cmd_submission(struct cli *c, int argc, char **argv);
 int cmd_evidence(struct cli *c, int argc, char **argv);
 int cmd_audit(struct cli *c, int argc, char **argv);
 int cmd_demo(struct cli *c, int argc, char **argv);
+int cmd_serve(struct cli *c, int argc, char **argv);
 
 /* Opens the database (migrating it) and resolves the actor: --as LOGIN,
  * or the local operator. Problems go to stderr. */

@@ -22,6 +22,8 @@ static const char USAGE[] =
 	"  db migrate | status              nâng cấp / xem phiên bản lược đồ\n"
 	"  backup TỆP                       sao lưu trực tuyến và kiểm tra bản sao\n"
 	"  demo                             tạo cơ sở dữ liệu mẫu (một tỉnh, ~150 trường)\n"
+	"  serve [--port 8080] [--listen 127.0.0.1] [--connections 32] [--secure]\n"
+	"                                   chạy giao diện web\n"
 	"Đơn vị và tài khoản:\n"
 	"  org tree [MÃ] | search CHỮ\n"
 	"  org add --code MÃ --name TÊN --kind LOẠI [--parent MÃ] [--levels TH,THCS]\n"
@@ -56,7 +58,7 @@ static const struct {
 	{ "org", cmd_org },		  { "user", cmd_user },
 	{ "campaign", cmd_campaign },	  { "submission", cmd_submission },
 	{ "evidence", cmd_evidence },	  { "audit", cmd_audit },
-	{ "demo", cmd_demo },
+	{ "demo", cmd_demo },		  { "serve", cmd_serve },
 };
 
 int

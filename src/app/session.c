@@ -1,0 +1,242 @@
+#include "session.h"
+
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/timeutil.h"
+#include "user.h"
+
+static void
+hash_token(const char *token, char out[SESSION_HASH_SIZE])
+{
+	unsigned char h[32];
+	crypto_generichash(h, sizeof(h), (const unsigned char *)token,
+			   strlen(token), NULL, 0);
+	sodium_bin2hex(out, SESSION_HASH_SIZE, h, sizeof(h));
+}
+
+enum ts_err
+session_init_key(struct app *app)
+{
+	static const char ins[] = "INSERT INTO app_secret(name, value) VALUES "
+				  "('csrf', ?) ON CONFLICT DO NOTHING";
+	static const char get[] = "SELECT value FROM app_secret WHERE name = 'csrf'";
+	unsigned char key[32];
+	char hex[65];
+	if (sodium_init() < 0)
+		return TS_ENOMEM;
+	randombytes_buf(key, sizeof(key));
+	sodium_bin2hex(hex, sizeof(hex), key, sizeof(key));
+	struct db_stmt *st = db_prep(app->db, ins);
+	if (st == NULL)
+		return TS_EDB;
+	db_bind_text(st, 1, hex);
+	enum ts_err e = db_exec_stmt(st);
+	/* Whoever inserted first wins; everyone reads the same key. */
+	if (e != TS_OK || (st = db_prep(app->db, get)) == NULL)
+		return TS_EDB;
+	size_t n = 0;
+	if (db_step(st) != DB_ROW ||
+	    sodium_hex2bin(app->csrf_key, sizeof(app->csrf_key),
+			   db_col_text(st, 0), 64, NULL, &n, NULL) != 0 ||
+	    n != sizeof(app->csrf_key))
+		e = TS_EDB;
+	db_done(st);
+	sodium_memzero(key, sizeof(key));
+	return e;
+}
+
+static void
+csrf_for(const struct app *app, const char *token_hash,
+	 char out[SESSION_HASH_SIZE])
+{
+	unsigned char mac[crypto_auth_BYTES];
+	crypto_auth(mac, (const unsigned char *)token_hash, strlen(token_hash),
+		    app->csrf_key);
+	sodium_bin2hex(out, SESSION_HASH_SIZE, mac, sizeof(mac));
+}
+
+bool
+session_csrf_ok(const struct session *s, const char *given)
+{
+	return given != NULL && strlen(given) == strlen(s->csrf) &&
+	       sodium_memcmp(given, s->csrf, strlen(s->csrf)) == 0;
+}
+
+static int64_t
+count_failures(struct app *app, const char *sql, const char *key)
+{
+	struct db_stmt *st = db_prep(app->db, sql);
+	char since[TS_TIME_SIZE];
+	int64_t n = 0;
+	if (st == NULL)
+		return 0;
+	db_bind_text(st, 1, key);
+	db_bind_text(st, 2, ts_time_format(ts_time_now() - LOGIN_WINDOW, since));
+	if (db_step(st) == DB_ROW)
+		n = db_col_int(st, 0);
+	db_done(st);
+	return n;
+}
+
+static bool
+rate_limited(struct app *app, const char *login, const char *client)
+{
+	static const char by_login[] = "SELECT count(*) FROM login_failure "
+				       "WHERE login = ? AND at > ?";
+	static const char by_client[] = "SELECT count(*) FROM login_failure "
+					"WHERE client = ? AND at > ?";
+	return count_failures(app, by_login, login) >= LOGIN_MAX_FAILURES ||
+	       count_failures(app, by_client, client) >= CLIENT_MAX_FAILURES;
+}
+
+static enum ts_err
+record_failure(struct app *app, const char *login, const char *client)
+{
+	static const char sql[] = "INSERT INTO login_failure(login, client, at) "
+				  "VALUES (?, ?, ?)";
+	struct db_stmt *st = db_prep(app->db, sql);
+	char now[TS_TIME_SIZE];
+	if (st == NULL)
+		return TS_EDB;
+	db_bind_text(st, 1, login);
+	db_bind_text(st, 2, client);
+	db_bind_text(st, 3, ts_time_format(ts_time_now(), now));
+	return db_exec_stmt(st);
+}
+
+static enum ts_err
+insert_session(struct app *app, const struct actor *a, const char *hash)
+{
+	static const char sql[] = "INSERT INTO session(token_hash, user_id, "
+				  "created_at, expires_at) VALUES (?, ?, ?, ?)";
+	struct db_stmt *st = db_prep(app->db, sql);
+	char now[TS_TIME_SIZE], until[TS_TIME_SIZE];
+	int64_t t = ts_time_now();
+	if (st == NULL)
+		return TS_EDB;
+	db_bind_text(st, 1, hash);
+	db_bind_int(st, 2, a->user_id);
+	db_bind_text(st, 3, ts_time_format(t, now));
+	db_bind_text(st, 4, ts_time_format(t + SESSION_HOURS * 3600, until));
+	return db_exec_stmt(st);
+}
+
+enum ts_err
+session_login(struct app *app, const char *login, const char *password,
+	      const char *client, char token[SESSION_TOKEN_SIZE],
+	      struct diags *d)
+{
+	struct actor a;
+	unsigned char raw[32];
+	char hash[SESSION_HASH_SIZE];
+	if (sodium_init() < 0)
+		return TS_ENOMEM;
+	if (rate_limited(app, login, client)) {
+		diags_add(d, login, "đăng nhập sai quá nhiều lần; hãy thử lại "
+			  "sau 15 phút");
+		return TS_ELIMIT;
+	}
+	enum ts_err e = user_authenticate(app, login, password, &a, d);
+	if (e != TS_OK) {
+		if (record_failure(app, login, client) != TS_OK)
+			return TS_EDB;
+		return e;
+	}
+	randombytes_buf(raw, sizeof(raw));
+	sodium_bin2base64(token, SESSION_TOKEN_SIZE, raw, sizeof(raw),
+			  sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+	sodium_memzero(raw, sizeof(raw));
+	hash_token(token, hash);
+	if ((e = db_begin(app->db)) != TS_OK)
+		return e;
+	e = insert_session(app, &a, hash);
+	if (e == TS_OK)
+		e = audit_add(app, &a, "session.login", login, client);
+	if (e == TS_OK)
+		e = db_commit(app->db);
+	if (e != TS_OK)
+		db_rollback(app->db);
+	return e;
+}
+
+enum ts_err
+session_lookup(struct app *app, const char *token, struct session *out)
+{
+	static const char sql[] =
+		"SELECT u.login, u.full_name, o.name FROM session s JOIN app_user "
+		"u ON u.id = s.user_id JOIN org_unit o ON o.id = u.org_unit_id "
+		"WHERE s.token_hash = ? AND s.expires_at > ? AND u.disabled = 0";
+	char now[TS_TIME_SIZE], login[ACTOR_LOGIN_MAX];
+	struct diags d;
+	memset(out, 0, sizeof(*out));
+	if (token == NULL || strlen(token) < 40 || strlen(token) > 60)
+		return TS_ENOTFOUND;
+	hash_token(token, out->token_hash);
+	struct db_stmt *st = db_prep(app->db, sql);
+	if (st == NULL)
+		return TS_EDB;
+	db_bind_text(st, 1, out->token_hash);
+	db_bind_text(st, 2, ts_time_format(ts_time_now(), now));
+	enum db_step r = db_step(st);
+	if (r == DB_ROW) {
+		snprintf(login, sizeof(login), "%s", db_col_text(st, 0));
+		snprintf(out->full_name, sizeof(out->full_name), "%s",
+			 db_col_text(st, 1));
+		snprintf(out->unit_name, sizeof(out->unit_name), "%s",
+			 db_col_text(st, 2));
+	}
+	db_done(st);
+	if (r != DB_ROW)
+		return r == DB_DONE ? TS_ENOTFOUND : TS_EDB;
+	diags_init(&d);
+	enum ts_err e = actor_load(app, login, &out->who, &d);
+	diags_release(&d);
+	csrf_for(app, out->token_hash, out->csrf);
+	return e;
+}
+
+enum ts_err
+session_logout(struct app *app, const char *token)
+{
+	static const char sql[] = "DELETE FROM session WHERE token_hash = ?";
+	char hash[SESSION_HASH_SIZE];
+	if (token == NULL)
+		return TS_OK;
+	hash_token(token, hash);
+	struct db_stmt *st = db_prep(app->db, sql);
+	if (st == NULL)
+		return TS_EDB;
+	db_bind_text(st, 1, hash);
+	return db_exec_stmt(st);
+}
+
+enum ts_err
+session_change_password(struct app *app, const struct session *s,
+			const char *current, const char *next, struct diags *d)
+{
+	static const char sql[] = "UPDATE app_user SET pw_hash = ? WHERE id = ?";
+	struct actor a;
+	if (next == NULL || strlen(next) < PASSWORD_MIN) {
+		diags_add(d, s->who.login, "mật khẩu mới phải có ít nhất 8 ký tự");
+		return TS_EINVAL;
+	}
+	enum ts_err e = user_authenticate(app, s->who.login, current, &a, d);
+	if (e != TS_OK)
+		return e;
+	char *hash = password_hash(next);
+	struct db_stmt *st = hash ? db_prep(app->db, sql) : NULL;
+	if (st == NULL) {
+		free(hash);
+		return hash ? TS_EDB : TS_ENOMEM;
+	}
+	db_bind_text(st, 1, hash);
+	db_bind_int(st, 2, s->who.user_id);
+	e = db_exec_stmt(st);
+	free(hash);
+	if (e == TS_OK)
+		e = audit_add(app, &s->who, "user.password", s->who.login, NULL);
+	return e;
+}

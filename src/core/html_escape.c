@@ -1,0 +1,144 @@
+/*
+ * Escapers for the three contexts user data reaches in a page: HTML text
+ * and quoted attributes, URL components, and JSON inside a <script>
+ * element. Templates call these and nothing else, so this file is the whole
+ * XSS boundary; it is fuzzed with the output checked byte by byte.
+ */
+#include "http.h"
+
+#include <string.h>
+#include <utf8proc.h>
+
+#define REPLACEMENT "\xEF\xBF\xBD" /* U+FFFD */
+
+/* Bytes copied as they are: printable ASCII other than & < > " ', plus
+ * TAB, LF and CR. */
+static bool
+html_plain(unsigned char c)
+{
+	if (c < 0x20)
+		return c == '\t' || c == '\n' || c == '\r';
+	return c < 0x80 && c != '&' && c != '<' && c != '>' && c != '"' &&
+	       c != '\'';
+}
+
+/* One ASCII byte that is not plain: its entity, or nothing for a control
+ * (NUL and most C0 are parse errors in HTML and useless in our text). */
+static void
+html_special(struct buf *b, unsigned char c)
+{
+	switch (c) {
+	case '&':
+		buf_puts(b, "&amp;");
+		break;
+	case '<':
+		buf_puts(b, "&lt;");
+		break;
+	case '>':
+		buf_puts(b, "&gt;");
+		break;
+	case '"':
+		buf_puts(b, "&quot;");
+		break;
+	case '\'':
+		buf_puts(b, "&#39;");
+		break;
+	default:
+		break;
+	}
+}
+
+void
+html_escape(struct buf *b, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = strlen(s), i = 0;
+	while (i < n) {
+		size_t run = 0;
+		while (i + run < n && html_plain(p[i + run]))
+			run++;
+		buf_put(b, p + i, run);
+		i += run;
+		if (i == n)
+			break;
+		if (p[i] < 0x80) {
+			html_special(b, p[i++]);
+			continue;
+		}
+		/* utf8proc refuses overlong forms, surrogates and code points
+		 * past U+10FFFF: the same rule as vn_valid_utf8. */
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t k;
+		k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(n - i), &cp);
+		if (k > 0) {
+			buf_put(b, p + i, (size_t)k);
+			i += (size_t)k;
+		} else {
+			buf_puts(b, REPLACEMENT);
+			i++;
+		}
+	}
+}
+
+static bool
+url_unreserved(unsigned char c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+	       (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' ||
+	       c == '~';
+}
+
+void
+url_escape(struct buf *b, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (url_unreserved(*p)) {
+			buf_putc(b, (char)*p);
+			continue;
+		}
+		char e[3] = { '%', hex[*p >> 4], hex[*p & 15] };
+		buf_put(b, e, sizeof(e));
+	}
+}
+
+/* The \uXXXX form of the byte (or of U+2028/U+2029) at p, or NULL when it
+ * is copied as is. '<' stops "</script>" and "<!--" from ending or
+ * changing the element; '>' and '&' are escaped for defence in depth; the
+ * line separators broke JavaScript string literals before ES2019. */
+static const char *
+json_escape_of(const unsigned char *p, size_t *len)
+{
+	*len = 1;
+	switch (p[0]) {
+	case '<':
+		return "\\u003c";
+	case '>':
+		return "\\u003e";
+	case '&':
+		return "\\u0026";
+	case 0xE2:
+		if (p[1] == 0x80 && (p[2] == 0xA8 || p[2] == 0xA9)) {
+			*len = 3;
+			return p[2] == 0xA8 ? "\\u2028" : "\\u2029";
+		}
+		return NULL;
+	default:
+		return NULL;
+	}
+}
+
+void
+json_script_escape(struct buf *b, const char *json_text)
+{
+	const unsigned char *p = (const unsigned char *)json_text;
+	while (*p != '\0') {
+		size_t len;
+		const char *e = json_escape_of(p, &len);
+		if (e != NULL)
+			buf_puts(b, e);
+		else
+			buf_putc(b, (char)*p);
+		p += len;
+	}
+}

@@ -1,0 +1,183 @@
+/* Campaign list and the reviewer's dashboard (completeness per unit). */
+#include <stdio.h>
+#include <string.h>
+
+#include "../app/campaign.h"
+#include "../app/org.h"
+#include "../util/timeutil.h"
+#include "web.h"
+
+static void
+due_text(const char *iso, char *out)
+{
+	int64_t t;
+	if (iso && ts_time_parse(iso, &t))
+		ts_time_vn_date(t, out);
+	else
+		snprintf(out, TS_TIME_SIZE, "-");
+}
+
+void
+page_campaigns(struct req *r)
+{
+	struct buf *b = &r->body;
+	struct campaign *v = NULL;
+	size_t n = 0;
+	enum ts_err e = campaign_list(r->app, &r->sess.who, r->a, &v, &n,
+				      &r->diags);
+	page_begin(r, "Đợt đánh giá");
+	if (e == TS_OK && n == 0)
+		buf_puts(b, "<p>Chưa có đợt đánh giá nào.</p>");
+	if (e == TS_OK && n > 0)
+		buf_puts(b, "<div class=\"scroll\"><table><thead><tr><th>Đợt đánh "
+			    "giá</th><th>Năm học</th><th>Chủ trì</th><th>Hạn nộp"
+			    "</th><th class=\"num\">Đơn vị</th></tr></thead><tbody>");
+	for (size_t i = 0; e == TS_OK && i < n; i++) {
+		char href[64], due[TS_TIME_SIZE], cnt[24];
+		snprintf(href, sizeof(href), "/campaigns/%lld", (long long)v[i].id);
+		snprintf(cnt, sizeof(cnt), "%lld", (long long)v[i].expected);
+		due_text(v[i].due_at, due);
+		buf_puts(b, "<tr><td>");
+		h_link(b, href, v[i].title);
+		buf_puts(b, "</td>");
+		h_elem(b, "td", v[i].school_year, NULL);
+		h_elem(b, "td", v[i].owner_name, NULL);
+		h_elem(b, "td", due, NULL);
+		h_elem(b, "td", cnt, "class", "num", NULL);
+		buf_puts(b, "</tr>");
+	}
+	if (e == TS_OK && n > 0)
+		buf_puts(b, "</tbody></table></div>");
+	page_end(r);
+}
+
+static void
+count_cell(struct buf *b, size_t v)
+{
+	char s[24];
+	snprintf(s, sizeof(s), "%zu", v);
+	h_elem(b, "td", s, "class", "num", NULL);
+}
+
+static void
+status_row(struct req *r, long long id, const char *name, const char *code,
+	   bool school, const struct completeness_row *row)
+{
+	struct buf *b = &r->body, href;
+	buf_init(&href, 1024);
+	size_t done = row->by_state[ST_SUBMITTED] + row->by_state[ST_RETURNED] +
+		      row->by_state[ST_APPROVED] + row->by_state[ST_PUBLISHED];
+	char pct[24];
+	snprintf(pct, sizeof(pct), "%.1f%%", row->expected
+		 ? 100.0 * (double)done / (double)row->expected : 0.0);
+	buf_puts(b, code ? "<tr><td>" : "<tr class=\"group\"><td>");
+	if (code != NULL) {
+		buf_printf(&href, school ? "/campaigns/%lld/units/" :
+			   "/campaigns/%lld?unit=", id);
+		url_escape(&href, code);
+		h_link(b, buf_str(&href), name);
+	} else {
+		h_text(b, name);
+	}
+	buf_puts(b, "</td>");
+	count_cell(b, row->expected);
+	for (int s = ST_NONE; s <= ST_PUBLISHED; s++)
+		count_cell(b, row->by_state[s]);
+	count_cell(b, row->late);
+	h_elem(b, "td", pct, "class", "num", NULL);
+	buf_puts(b, "</tr>");
+	buf_release(&href);
+}
+
+static void
+dashboard(struct req *r, const struct campaign *c, long long id)
+{
+	struct buf *b = &r->body;
+	struct campaign_status st;
+	enum ts_err e = campaign_status(r->app, &r->sess.who, id,
+					kv_get(&r->query, "unit"), r->a, &st,
+					&r->diags);
+	char due[TS_TIME_SIZE];
+	due_text(c->due_at, due);
+	if (e != TS_OK)
+		r->status = web_status_for(e);
+	page_begin(r, c->title);
+	buf_puts(b, "<p class=\"muted\">");
+	h_textf(b, "Năm học %s · Căn cứ: %s · Hạn nộp: %s", c->school_year,
+		c->legal_basis[0] ? c->legal_basis : "-", due);
+	buf_puts(b, "</p>");
+	if (e != TS_OK) {
+		page_end(r);
+		return;
+	}
+	h_elem(b, "h2", st.root_name, NULL);
+	buf_puts(b, "<div class=\"scroll\"><table><thead><tr><th>Đơn vị</th>"
+		    "<th class=\"num\">Số đơn vị</th><th class=\"num\">Chưa bắt "
+		    "đầu</th><th class=\"num\">Bản nháp</th><th class=\"num\">"
+		    "Đã nộp</th><th class=\"num\">Trả lại</th><th class=\"num\">"
+		    "Đã phê duyệt</th><th class=\"num\">Đã công bố</th><th "
+		    "class=\"num\">Nộp muộn</th><th class=\"num\">Tỷ lệ đã nộp"
+		    "</th></tr></thead><tbody>");
+	for (size_t i = 0; i < st.nrows; i++)
+		status_row(r, id, st.row_names[i], st.row_codes[i],
+			   st.row_school[i], &st.rows[i]);
+	status_row(r, id, "Tổng cộng", NULL, false, &st.total);
+	buf_puts(b, "</tbody></table></div>");
+	page_end(r);
+}
+
+void
+page_campaign(struct req *r)
+{
+	long long id = web_param_id(r, "id");
+	struct campaign c;
+	enum ts_err e = id ? campaign_get(r->app, &r->sess.who, id, r->a, &c,
+					  &r->diags)
+			   : TS_ENOTFOUND;
+	if (e != TS_OK) {
+		web_error(r, web_status_for(e), "Không có đợt đánh giá này trong "
+			  "phạm vi của tài khoản.");
+		return;
+	}
+	enum role role = r->sess.who.role;
+	if (role == ROLE_SCHOOL_EDITOR || role == ROLE_SCHOOL_HEAD) {
+		struct org_unit u;
+		struct buf href;
+		buf_init(&href, 1024);
+		if (org_get(r->app, r->sess.who.unit_id, r->a, &u) == TS_OK) {
+			buf_printf(&href, "/campaigns/%lld/units/", id);
+			url_escape(&href, u.code);
+			web_redirect(r, "%s", buf_str(&href));
+		}
+		buf_release(&href);
+		return;
+	}
+	dashboard(r, &c, id);
+}
+
+void
+page_search(struct req *r)
+{
+	struct buf *b = &r->body;
+	const char *q = kv_get(&r->query, "q");
+	struct org_unit *v = NULL;
+	size_t n = 0;
+	page_begin(r, "Tìm đơn vị");
+	buf_puts(b, "<form method=\"get\" action=\"/search\" class=\"card\">"
+		    "<label for=\"q\">Tên hoặc mã đơn vị (gõ có dấu hay không dấu "
+		    "đều được)</label>");
+	h_open(b, "input", "id", "q", "name", "q", "value", q ? q : "", NULL);
+	buf_puts(b, " <button type=\"submit\">Tìm</button></form>");
+	if (q != NULL && q[0] != '\0' &&
+	    org_search(r->app, &r->sess.who, q, r->a, &v, &n) == TS_OK) {
+		buf_puts(b, n ? "<ul>" : "<p>Không tìm thấy đơn vị nào.</p>");
+		for (size_t i = 0; i < n; i++) {
+			buf_puts(b, "<li>");
+			h_textf(b, "%s — %s (%s)", v[i].code, v[i].name,
+				org_kind_name(v[i].kind));
+			buf_puts(b, "</li>");
+		}
+		buf_puts(b, n ? "</ul>" : "");
+	}
+	page_end(r);
+}

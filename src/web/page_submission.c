@@ -1,0 +1,402 @@
+/* A school's submission: the form, the live score, the history, and the
+ * reviewer's actions. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../app/submission.h"
+#include "../util/arena.h"
+#include "../util/timeutil.h"
+#include "form_answers.h"
+#include "web.h"
+
+struct view {
+	struct submission s;
+	struct answers *ans;
+	struct score *score;
+	struct review_info *notes;
+	size_t nnotes;
+	struct snapshot_info *snaps;
+	size_t nsnaps;
+	bool can_edit, can_submit, can_review;
+	char base[256]; /* "/campaigns/1/units/31DK001" */
+};
+
+static bool
+allowed(const struct req *r, const struct view *v, enum sub_action a)
+{
+	const char *why;
+	enum sub_state next;
+	return wf_allowed(r->sess.who.role, scope_of(r->sess.who.path,
+						       v->s.unit.path), a, &why) &&
+	       wf_next(v->s.state, a, &next, &why);
+}
+
+static enum ts_err
+load(struct req *r, struct view *v)
+{
+	long long id = web_param_id(r, "id");
+	const char *code = kv_get(&r->params, "code");
+	memset(v, 0, sizeof(*v));
+	enum ts_err e = sub_open(r->app, &r->sess.who, id, code, ACT_VIEW, r->a,
+				 &v->s, &r->diags);
+	if (e == TS_OK)
+		e = sub_score(v->s.rubric, v->s.answers, NULL, &v->ans, &v->score,
+			      &r->diags);
+	if (e == TS_OK)
+		e = sub_history(r->app, &v->s, r->a, &v->snaps, &v->nsnaps,
+				&v->notes, &v->nnotes);
+	struct buf b;
+	buf_init(&b, sizeof(v->base) - 1);
+	buf_printf(&b, "/campaigns/%lld/units/", id);
+	url_escape(&b, code ? code : "");
+	snprintf(v->base, sizeof(v->base), "%s", buf_str(&b));
+	buf_release(&b);
+	v->can_edit = e == TS_OK && allowed(r, v, ACT_SAVE);
+	v->can_submit = e == TS_OK && allowed(r, v, ACT_SUBMIT);
+	v->can_review = e == TS_OK && allowed(r, v, ACT_RETURN);
+	return e;
+}
+
+/* Safe to call twice. */
+static void
+unload(struct view *v)
+{
+	score_free(v->score);
+	answers_free(v->ans);
+	v->score = NULL;
+	v->ans = NULL;
+}
+
+/* The reasons of the last return, for one criterion ("*" = whole). */
+static void
+reasons(struct buf *b, const struct view *v, const char *crit)
+{
+	for (size_t i = 0; i < v->nnotes; i++)
+		if (v->notes[i].version == v->s.version &&
+		    v->s.state == ST_RETURNED &&
+		    strcmp(v->notes[i].criterion_id, crit) == 0) {
+			buf_puts(b, "<p class=\"reason\"><strong>Lý do trả lại:"
+				    "</strong> ");
+			h_text(b, v->notes[i].text);
+			buf_puts(b, "</p>");
+		}
+}
+
+static void
+level_text(struct buf *b, const struct level_band *l)
+{
+	if (l != NULL)
+		h_textf(b, " — Mức độ %d%s%s%s", l->level, l->name ? " (" : "",
+			l->name ? l->name : "", l->name ? ")" : "");
+}
+
+static void
+score_panel(struct buf *b, const struct score *s)
+{
+	const struct rubric *r = s->rubric;
+	char p[PTS_FMT_SIZE], m[PTS_FMT_SIZE];
+	buf_puts(b, "<section class=\"card\" aria-live=\"polite\"><h2>Kết quả "
+		    "tự đánh giá</h2><ul>");
+	for (size_t g = 0; g < r->ngroups; g++) {
+		const struct group_score *gs = &s->groups[g];
+		const struct advice *ad = &gs->advice;
+		buf_puts(b, "<li>");
+		h_textf(b, "Nhóm tiêu chí %s “%s”: %s/%s điểm", r->groups[g].id,
+			r->groups[g].title, pts_format(gs->points, p),
+			pts_format(r->groups[g].max, m));
+		level_text(b, gs->level);
+		if (ad->ngates > 0)
+			h_textf(b, ". Chưa đạt điều kiện bắt buộc (%s điểm nếu đạt)",
+				pts_format(gs->ungated, p));
+		if (ad->next != NULL && (ad->needed > 0 || ad->needed_strict))
+			h_textf(b, ". Để đạt Mức độ %d cần thêm %s%s điểm",
+				ad->next->level, ad->needed_strict ? "hơn " : "",
+				pts_format(ad->needed, p));
+		buf_puts(b, "</li>");
+	}
+	buf_puts(b, "</ul>");
+	if (s->grade != NULL)
+		h_elem(b, "p", s->grade->name, "class", "state", NULL);
+	if (s->unanswered > 0)
+		h_textf(b, "Còn %zu nội dung chưa trả lời.", s->unanswered);
+	buf_puts(b, "</section>");
+}
+
+static void
+criteria_form(struct req *r, const struct view *v, const struct form_src *src)
+{
+	struct buf *b = &r->body;
+	const struct rubric *rb = v->s.rubric;
+	char p[PTS_FMT_SIZE], m[PTS_FMT_SIZE];
+	for (size_t g = 0; g < rb->ngroups; g++) {
+		const struct group *gr = &rb->groups[g];
+		buf_puts(b, "<section class=\"card\">");
+		h_elem(b, "h2", gr->title, NULL);
+		for (size_t c = 0; c < gr->ncriteria; c++) {
+			const struct criterion *cr = &gr->criteria[c];
+			const struct criterion_score *cs =
+				&v->score->criteria[cr->idx];
+			buf_puts(b, "<h3>");
+			if (cr->max > 0)
+				h_textf(b, "%s. %s — %s/%s điểm", cr->id, cr->title,
+					pts_format(cs->points, p),
+					pts_format(cr->max, m));
+			else
+				h_textf(b, "%s. %s (điều kiện bắt buộc)", cr->id,
+					cr->title);
+			buf_puts(b, "</h3>");
+			reasons(b, v, cr->id);
+			if (v->can_review) {
+				char name[128];
+				snprintf(name, sizeof(name), "r:%s", cr->id);
+				h_open(b, "textarea", "name", name, "form", "return",
+				       "placeholder", "Lý do trả lại tiêu chí này "
+				       "(để trống nếu không có)", NULL);
+				buf_puts(b, "</textarea>");
+			}
+			for (size_t i = 0; i < cr->nitems; i++)
+				form_item(b, &cr->items[i], src, v->can_edit);
+		}
+		buf_puts(b, "</section>");
+	}
+}
+
+static void
+action_button(struct req *r, const struct view *v, const char *action,
+	      const char *label, const char *cls)
+{
+	struct buf *b = &r->body;
+	char href[320];
+	snprintf(href, sizeof(href), "%s/%s", v->base, action);
+	h_open(b, "form", "method", "post", "action", href, "class", "inline",
+	       NULL);
+	h_csrf(r);
+	h_elem(b, "button", label, "type", "submit", "class", cls, NULL);
+	buf_puts(b, "</form>");
+}
+
+static void
+reviewer_actions(struct req *r, const struct view *v)
+{
+	struct buf *b = &r->body;
+	char href[320];
+	if (v->can_review) {
+		snprintf(href, sizeof(href), "%s/return", v->base);
+		h_open(b, "form", "id", "return", "method", "post", "action", href,
+		       "class", "card", NULL);
+		h_csrf(r);
+		buf_puts(b, "<label for=\"r-all\">Lý do chung (nếu có)</label>"
+			    "<textarea id=\"r-all\" name=\"r:*\"></textarea><p "
+			    "class=\"muted\">Ghi lý do ở từng tiêu chí bên dưới; "
+			    "mỗi lý do được gửi kèm khi trả lại.</p><button "
+			    "type=\"submit\" class=\"danger\">Trả lại (yêu cầu bổ "
+			    "sung)</button></form>");
+	}
+	buf_puts(b, "<div class=\"actions\">");
+	if (allowed(r, v, ACT_APPROVE))
+		action_button(r, v, "approve", "Phê duyệt", NULL);
+	if (allowed(r, v, ACT_PUBLISH))
+		action_button(r, v, "publish", "Công bố kết quả", NULL);
+	buf_puts(b, "</div>");
+}
+
+static void
+history(struct buf *b, const struct view *v)
+{
+	if (v->nsnaps == 0)
+		return;
+	buf_puts(b, "<section class=\"card\"><h2>Các lần nộp</h2><ul>");
+	for (size_t i = 0; i < v->nsnaps; i++) {
+		char when[TS_TIME_SIZE];
+		buf_puts(b, "<li>");
+		h_textf(b, "Phiên bản %d: %s, %s%s", v->snaps[i].version,
+			ts_time_vn_text(v->snaps[i].submitted_at, when),
+			v->snaps[i].submitted_by,
+			v->snaps[i].late ? " (sau hạn nộp)" : "");
+		buf_puts(b, "</li>");
+	}
+	buf_puts(b, "</ul></section>");
+}
+
+static void
+render(struct req *r, struct view *v, const struct kvlist *posted)
+{
+	struct buf *b = &r->body;
+	struct form_src src = { .posted = posted, .stored = v->ans };
+	page_begin(r, v->s.unit.name);
+	buf_puts(b, "<p>");
+	h_textf(b, "%s · %s · ", v->s.campaign.title, v->s.campaign.school_year);
+	h_elem(b, "span", sub_state_name(v->s.state), "class", "state", NULL);
+	if (v->s.late)
+		buf_puts(b, " <span class=\"late\">Nộp muộn</span>");
+	buf_puts(b, "</p>");
+	reasons(b, v, "*");
+	score_panel(b, v->score);
+	if (v->s.rubric->nitems > 0 && !v->can_edit && v->s.state == ST_NONE)
+		buf_puts(b, "<p>Đơn vị chưa bắt đầu tự đánh giá.</p>");
+	if (v->can_edit) {
+		char href[320];
+		snprintf(href, sizeof(href), "%s/save", v->base);
+		h_open(b, "form", "method", "post", "action", href, NULL);
+		h_csrf(r);
+	}
+	criteria_form(r, v, &src);
+	if (v->can_edit) {
+		buf_puts(b, "<div class=\"actions\"><button type=\"submit\">Lưu "
+			    "bản nháp</button>");
+		if (v->can_submit)
+			buf_puts(b, "<button type=\"submit\" name=\"then\" "
+				    "value=\"submit\" class=\"secondary\">Lưu và "
+				    "nộp…</button>");
+		buf_puts(b, "</div></form>");
+	}
+	reviewer_actions(r, v);
+	history(b, v);
+	page_end(r);
+}
+
+void
+page_submission(struct req *r)
+{
+	struct view v;
+	enum ts_err e = load(r, &v);
+	if (e != TS_OK) {
+		web_error(r, web_status_for(e), r->diags.n ? r->diags.v[0].msg
+				: "Không mở được bản tự đánh giá.");
+		unload(&v);
+		return;
+	}
+	const char *saved = kv_get(&r->query, "ok");
+	if (saved != NULL)
+		r->notice = strcmp(saved, "save") == 0 ? "Đã lưu bản nháp."
+			    : strcmp(saved, "submit") == 0 ? "Đã nộp bản tự đánh giá."
+			    : "Đã cập nhật.";
+	render(r, &v, NULL);
+	unload(&v);
+}
+
+/* "Xác nhận nộp": the final scores, then one more click. */
+static void
+confirm_page(struct req *r, struct view *v)
+{
+	struct buf *b = &r->body;
+	char href[320];
+	page_begin(r, "Xác nhận nộp bản tự đánh giá");
+	buf_puts(b, "<p>");
+	h_textf(b, "%s — %s", v->s.unit.name, v->s.campaign.title);
+	buf_puts(b, "</p>");
+	score_panel(b, v->score);
+	buf_puts(b, "<p>Sau khi nộp, bản tự đánh giá không sửa được nữa, trừ khi "
+		    "cấp trên trả lại để bổ sung.</p>");
+	snprintf(href, sizeof(href), "%s/submit", v->base);
+	h_open(b, "form", "method", "post", "action", href, "class", "actions",
+	       NULL);
+	h_csrf(r);
+	buf_puts(b, "<input type=\"hidden\" name=\"confirm\" value=\"1\">"
+		    "<button type=\"submit\">Xác nhận nộp</button>");
+	h_link(b, v->base, "Quay lại");
+	buf_puts(b, "</form>");
+	page_end(r);
+}
+
+/* Shows the page again after a refusal: same input, the reasons on top. */
+static void
+refused(struct req *r, enum ts_err e, const struct kvlist *posted)
+{
+	struct view v;
+	struct diags keep = r->diags;
+	diags_init(&r->diags);
+	enum ts_err le = load(r, &v);
+	diags_release(&r->diags);
+	r->diags = keep;
+	r->status = web_status_for(e);
+	if (le == TS_OK)
+		render(r, &v, posted);
+	else
+		web_error(r, r->status, "Không thực hiện được.");
+	unload(&v);
+}
+
+void
+page_submission_save(struct req *r)
+{
+	struct view v;
+	enum ts_err e = load(r, &v);
+	char *json = e == TS_OK ? form_to_answers(v.s.rubric, &r->form, &r->diags)
+				: NULL;
+	if (e == TS_OK && (json == NULL || r->diags.n > 0))
+		e = TS_EINVAL;
+	if (e == TS_OK)
+		e = sub_save(r->app, &r->sess.who, v.s.campaign.id, v.s.unit.code,
+			     json, -1, &r->diags);
+	free(json);
+	unload(&v);
+	if (e != TS_OK) {
+		refused(r, e, &r->form);
+		return;
+	}
+	const char *then = kv_get(&r->form, "then");
+	if (then != NULL && strcmp(then, "submit") == 0 && load(r, &v) == TS_OK)
+		confirm_page(r, &v);
+	else
+		web_redirect(r, "%s?ok=save", v.base);
+	unload(&v);
+}
+
+static enum ts_err
+do_return(struct req *r, const struct view *v)
+{
+	struct review_reason *rs = NULL;
+	size_t n = 0;
+	rs = arena_calloc(r->a, r->form.n + 1, sizeof(*rs));
+	for (size_t i = 0; rs && i < r->form.n; i++) {
+		const struct kv *f = &r->form.v[i];
+		if (strncmp(f->key, "r:", 2) == 0 && f->value[0] != '\0') {
+			rs[n].criterion_id = f->key + 2;
+			rs[n++].text = f->value;
+		}
+	}
+	return sub_return(r->app, &r->sess.who, v->s.campaign.id, v->s.unit.code,
+			  rs, n, &r->diags);
+}
+
+static enum ts_err
+run_action(struct req *r, const struct view *v, const char *act)
+{
+	long long cid = v->s.campaign.id;
+	const char *unit = v->s.unit.code;
+	const struct actor *who = &r->sess.who;
+	if (strcmp(act, "submit") == 0)
+		return sub_submit(r->app, who, cid, unit, -1, NULL, &r->diags);
+	if (strcmp(act, "return") == 0)
+		return do_return(r, v);
+	if (strcmp(act, "approve") == 0)
+		return sub_approve(r->app, who, cid, unit, &r->diags);
+	if (strcmp(act, "publish") == 0)
+		return sub_publish(r->app, who, cid, unit, &r->diags);
+	return TS_ENOTFOUND;
+}
+
+void
+page_submission_act(struct req *r)
+{
+	const char *act = kv_get(&r->params, "action");
+	struct view v;
+	enum ts_err e = load(r, &v);
+	if (e == TS_OK && strcmp(act, "submit") == 0 &&
+	    kv_get(&r->form, "confirm") == NULL) {
+		confirm_page(r, &v);
+		unload(&v);
+		return;
+	}
+	if (e == TS_OK)
+		e = run_action(r, &v, act);
+	if (e == TS_OK)
+		web_redirect(r, "%s?ok=%s", v.base, act);
+	else if (e == TS_ENOTFOUND && r->diags.n == 0)
+		web_error(r, 404, "Không có thao tác này.");
+	else
+		refused(r, e, NULL);
+	unload(&v);
+}

@@ -1,0 +1,178 @@
+#include "router.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct route {
+	const char *method;
+	const char *pattern;
+	void (*fn)(struct req *);
+	bool login; /* needs a signed-in user */
+};
+
+/* Every route, in one table: a new page cannot skip the checks below.
+ * Every POST except /login needs a session, so it also needs the CSRF
+ * token; authorisation by role and org subtree is done by the app layer
+ * each handler calls. */
+static const struct route ROUTES[] = {
+	{ "GET", "/", page_home, false },
+	{ "GET", "/healthz", page_health, false },
+	{ "GET", "/static/app.css", page_static_css, false },
+	{ "GET", "/login", page_login, false },
+	{ "POST", "/login", page_login_post, false },
+	{ "POST", "/logout", page_logout, true },
+	{ "GET", "/password", page_password, true },
+	{ "POST", "/password", page_password_post, true },
+	{ "GET", "/campaigns", page_campaigns, true },
+	{ "GET", "/campaigns/:id", page_campaign, true },
+	{ "GET", "/campaigns/:id/units/:code", page_submission, true },
+	{ "POST", "/campaigns/:id/units/:code/save", page_submission_save, true },
+	{ "POST", "/campaigns/:id/units/:code/:action", page_submission_act, true },
+	{ "GET", "/search", page_search, true },
+};
+
+void
+web_redirect(struct req *r, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(r->location, sizeof(r->location), fmt, ap);
+	va_end(ap);
+	r->status = 303;
+}
+
+void
+web_error(struct req *r, int status, const char *message)
+{
+	r->status = status;
+	buf_reset(&r->body);
+	page_begin(r, status == 404 ? "Không tìm thấy"
+		      : status == 403 ? "Không được phép"
+				      : "Không thực hiện được");
+	h_elem(&r->body, "p", message, NULL);
+	buf_puts(&r->body, "<p><a href=\"/\">Về trang chính</a></p>");
+	page_end(r);
+}
+
+int
+web_status_for(enum ts_err e)
+{
+	switch (e) {
+	case TS_OK: return 200;
+	case TS_EINVAL: return 422;
+	case TS_ENOTFOUND: return 404;
+	case TS_EFORBIDDEN: return 403;
+	case TS_ECONFLICT: return 409;
+	case TS_ELIMIT: return 429;
+	default: return 500;
+	}
+}
+
+long long
+web_param_id(const struct req *r, const char *name)
+{
+	const char *s = kv_get(&r->params, name);
+	char *end = NULL;
+	long long v = s ? strtoll(s, &end, 10) : 0;
+	return s && *s && end && *end == '\0' && v > 0 ? v : 0;
+}
+
+static void
+load_session(struct req *r, struct MHD_Connection *c)
+{
+	const char *h = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+						    MHD_HTTP_HEADER_COOKIE);
+	if (h != NULL && cookie_parse(h, r->a, &r->cookies) == TS_OK)
+		r->token = kv_get(&r->cookies, "ts_session");
+	r->authed = r->token != NULL &&
+		    session_lookup(r->app, r->token, &r->sess) == TS_OK;
+}
+
+static bool
+read_form(struct req *r, struct MHD_Connection *c, const struct buf *body,
+	  bool too_big)
+{
+	const char *ct = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+						     MHD_HTTP_HEADER_CONTENT_TYPE);
+	if (too_big) {
+		web_error(r, 413, "Dữ liệu gửi lên quá lớn.");
+		return false;
+	}
+	if (body->len > 0 && (ct == NULL ||
+			      strncmp(ct, "application/x-www-form-urlencoded", 33))) {
+		web_error(r, 415, "Chỉ nhận dữ liệu biểu mẫu.");
+		return false;
+	}
+	if (form_parse(buf_str(body), body->len, r->a, &r->form) != TS_OK) {
+		web_error(r, 400, "Dữ liệu biểu mẫu không hợp lệ.");
+		return false;
+	}
+	return true;
+}
+
+static const struct route *
+find(struct req *r, bool *path_known)
+{
+	*path_known = false;
+	for (size_t i = 0; i < sizeof(ROUTES) / sizeof(*ROUTES); i++) {
+		struct kvlist params;
+		if (!route_match(ROUTES[i].pattern, r->path, r->a, &params))
+			continue;
+		*path_known = true;
+		if (strcmp(ROUTES[i].method, r->method) == 0) {
+			r->params = params;
+			return &ROUTES[i];
+		}
+	}
+	return NULL;
+}
+
+static bool
+guard(struct req *r, const struct route *rt, bool post)
+{
+	if (rt->login && !r->authed) {
+		if (post)
+			web_error(r, 403, "Phiên làm việc đã hết hạn. Hãy đăng "
+				  "nhập lại rồi thử lại.");
+		else
+			web_redirect(r, "/login");
+		return false;
+	}
+	if (post && rt->login &&
+	    !session_csrf_ok(&r->sess, kv_get(&r->form, "_csrf"))) {
+		web_error(r, 403, "Yêu cầu không hợp lệ (mã chống giả mạo sai). "
+			  "Hãy tải lại trang rồi thử lại.");
+		return false;
+	}
+	return true;
+}
+
+void
+router_dispatch(struct req *r, struct MHD_Connection *c,
+		const struct buf *body, bool too_big, bool secure)
+{
+	bool known;
+	r->secure = secure;
+	load_session(r, c);
+	const struct route *rt = find(r, &known);
+	if (rt == NULL) {
+		web_error(r, known ? 405 : 404, known ? "Phương thức không được "
+				 "hỗ trợ." : "Không có trang này.");
+		return;
+	}
+	bool post = strcmp(r->method, "POST") == 0;
+	if (post && !read_form(r, c, body, too_big))
+		return;
+	if (guard(r, rt, post))
+		rt->fn(r);
+}
+
+void
+router_print(void)
+{
+	for (size_t i = 0; i < sizeof(ROUTES) / sizeof(*ROUTES); i++)
+		printf("%s %s %s\n", ROUTES[i].method, ROUTES[i].pattern,
+		       ROUTES[i].login ? "login" : "public");
+}

@@ -1,0 +1,25 @@
+/* truongso serve: libmicrohttpd, one thread per connection (handlers are
+ * plain blocking code over SQLite), a connection limit, a pool of
+ * per-thread database connections, graceful shutdown on SIGTERM. */
+#ifndef TS_SERVER_H
+#define TS_SERVER_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "../util/diag.h"
+#include "../util/err.h"
+
+struct server_opts {
+	const char *db_path;
+	const char *data_dir;
+	const char *listen;     /* "127.0.0.1" (default) or "0.0.0.0" */
+	uint16_t port;          /* 0: any free port, printed at start */
+	unsigned connections;   /* connection limit (and pool size) */
+	bool secure_cookies;    /* behind TLS: add Secure */
+};
+
+/* Runs until SIGTERM or SIGINT. Prints "listening on http://HOST:PORT". */
+int server_run(const struct server_opts *o, struct diags *d);
+
+#endif

@@ -1,0 +1,74 @@
+/* The one stylesheet, compiled in: pages load nothing from elsewhere. It
+ * is small, readable on a phone, and prints cleanly (no header, no forms'
+ * buttons, black on white). */
+#include "web.h"
+
+static const char CSS[] =
+	":root{--ink:#1b1f24;--muted:#5b6570;--line:#d5dae0;--accent:#0b5cad;"
+	"--ok:#1d6b33;--bad:#a3161b;--bg:#f6f7f9}\n"
+	"*{box-sizing:border-box}\n"
+	"body{margin:0;font:16px/1.5 system-ui,'Segoe UI',Roboto,'Noto Sans',"
+	"Arial,sans-serif;color:var(--ink);background:var(--bg)}\n"
+	"main{max-width:72rem;margin:0 auto;padding:1rem}\n"
+	"h1{font-size:1.5rem;margin:.5rem 0 1rem}\n"
+	"h2{font-size:1.2rem;margin:1.5rem 0 .5rem}\n"
+	"a{color:var(--accent)}\n"
+	".top{display:flex;flex-wrap:wrap;gap:1rem;align-items:center;"
+	"padding:.5rem 1rem;background:#fff;border-bottom:1px solid var(--line)}\n"
+	".brand{font-weight:700;text-decoration:none}\n"
+	".top nav{display:flex;gap:1rem;flex:1}\n"
+	".who{display:flex;gap:.5rem;align-items:center;color:var(--muted)}\n"
+	".inline{display:inline}\n"
+	"button,.button{font:inherit;padding:.45rem .9rem;border:1px solid "
+	"var(--accent);background:var(--accent);color:#fff;border-radius:4px;"
+	"cursor:pointer}\n"
+	"button.secondary{background:#fff;color:var(--accent)}\n"
+	"button.danger{background:var(--bad);border-color:var(--bad)}\n"
+	"input,select,textarea{font:inherit;padding:.35rem;border:1px solid "
+	"var(--line);border-radius:4px;max-width:100%}\n"
+	"input[type=number]{width:6rem}\n"
+	"textarea{width:100%;min-height:3rem}\n"
+	"label{display:block;margin:.5rem 0 .2rem}\n"
+	"table{border-collapse:collapse;width:100%;background:#fff}\n"
+	"th,td{border:1px solid var(--line);padding:.35rem .5rem;text-align:left;"
+	"vertical-align:top}\n"
+	"th{background:#eef1f4}\n"
+	"td.num,th.num{text-align:right;white-space:nowrap}\n"
+	"tr.group td{background:#e8eef6;font-weight:600}\n"
+	".card{background:#fff;border:1px solid var(--line);border-radius:6px;"
+	"padding:1rem;margin:1rem 0}\n"
+	".notice{background:#e7f4ea;border:1px solid #a7d3b2;padding:.6rem;"
+	"border-radius:4px}\n"
+	".errors{background:#fbeaea;border:1px solid #e2a5a7;padding:.6rem;"
+	"border-radius:4px;color:var(--bad)}\n"
+	".state{display:inline-block;padding:.1rem .5rem;border-radius:1rem;"
+	"background:#eef1f4;font-size:.9rem}\n"
+	".late{color:var(--bad);font-weight:600}\n"
+	".reason{border-left:4px solid var(--bad);padding:.3rem .6rem;"
+	"background:#fff7f7;margin:.3rem 0}\n"
+	".muted{color:var(--muted)}\n"
+	".item{padding:.5rem 0;border-top:1px dashed var(--line)}\n"
+	".actions{display:flex;flex-wrap:wrap;gap:.5rem;margin:1rem 0}\n"
+	"footer{color:var(--muted);font-size:.85rem;text-align:center;"
+	"padding:2rem 1rem}\n"
+	".scroll{overflow-x:auto}\n"
+	"td:first-child{min-width:14rem}\n"
+	"@media (max-width:40rem){body{font-size:15px}th,td{padding:.25rem}}\n"
+	"@media print{.top,footer,form,.actions,button{display:none}"
+	"body{background:#fff}main{max-width:none;padding:0}"
+	".card{border:0;padding:0}a{color:inherit;text-decoration:none}}\n";
+
+void
+page_static_css(struct req *r)
+{
+	r->content_type = "text/css; charset=utf-8";
+	r->cache = "public, max-age=86400";
+	buf_put(&r->body, CSS, sizeof(CSS) - 1);
+}
+
+void
+page_health(struct req *r)
+{
+	r->content_type = "text/plain; charset=utf-8";
+	buf_puts(&r->body, "ok\n");
+}

@@ -1,0 +1,86 @@
+/*
+ * The web layer: one request context handed to page handlers, which only
+ * translate between HTTP and the app layer (as the CLI does). Every page
+ * is built through the escaping HTML helpers below; user data never goes
+ * into markup any other way.
+ */
+#ifndef TS_WEB_H
+#define TS_WEB_H
+
+#include <stdbool.h>
+
+#include "../app/app.h"
+#include "../app/session.h"
+#include "../core/http.h"
+#include "../util/buf.h"
+
+#define BODY_LIMIT ((size_t)1 << 20) /* urlencoded forms */
+
+struct req {
+	struct arena *a;
+	struct app *app;
+	const char *method;
+	const char *path;
+	const char *client;
+	struct kvlist query, form, cookies, params;
+	const char *token;   /* session cookie value, if any */
+	struct session sess;
+	bool authed;
+	bool secure;         /* served over TLS: Secure cookies */
+	/* response */
+	int status;
+	struct buf body;
+	const char *content_type;
+	const char *cache;   /* Cache-Control, default no-store */
+	char location[512];  /* redirect target when set */
+	char set_cookie[256];
+	struct diags diags;  /* problems to show on the page */
+	const char *notice;  /* success message to show */
+};
+
+/* --- responses --- */
+void web_redirect(struct req *r, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* A full error page with the status and a Vietnamese message. */
+void web_error(struct req *r, int status, const char *message);
+/* Status for an app error code (ENOTFOUND 404, EFORBIDDEN 403, ...). */
+int web_status_for(enum ts_err e);
+/* The ID param as a positive integer, or 0. */
+long long web_param_id(const struct req *r, const char *name);
+
+/* --- HTML (html.c) --- */
+void h_text(struct buf *b, const char *s);       /* escaped text */
+void h_textf(struct buf *b, const char *fmt, ...) /* formatted, escaped */
+	__attribute__((format(printf, 2, 3)));
+/* <tag a1="v1" ...>: attrs are name, value pairs ending with NULL;
+ * values escaped; a NULL value skips the attribute. */
+void h_open(struct buf *b, const char *tag, ...);
+void h_close(struct buf *b, const char *tag);
+/* <tag attrs>text</tag> */
+void h_elem(struct buf *b, const char *tag, const char *text, ...);
+/* <a href="...">text</a> with an href built from fmt (values escaped by
+ * the caller through url_escape where they come from data). */
+void h_link(struct buf *b, const char *href, const char *text);
+/* Hidden CSRF field for the current session. */
+void h_csrf(struct req *r);
+/* Page frame: doctype, head, header with the user, flash messages. */
+void page_begin(struct req *r, const char *title);
+void page_end(struct req *r);
+
+/* --- pages --- */
+void page_login(struct req *r);
+void page_login_post(struct req *r);
+void page_logout(struct req *r);
+void page_password(struct req *r);
+void page_password_post(struct req *r);
+void page_home(struct req *r);
+void page_campaigns(struct req *r);
+void page_campaign(struct req *r);
+void page_submission(struct req *r);
+void page_submission_save(struct req *r);
+void page_submission_act(struct req *r);
+void page_search(struct req *r);
+void page_static_css(struct req *r);
+void page_health(struct req *r);
+
+#endif

@@ -1,0 +1,245 @@
+#!/bin/bash
+# HTTP tests of `truongso serve` on 127.0.0.1 with curl: security headers,
+# sign-in and its rate limit, CSRF, size and type limits, escaping of
+# hostile names, the authorisation matrix (every route × role × own unit /
+# another unit), and the whole submission cycle through the pages.
+# Usage: tests/http/run.sh PATH/TO/truongso
+set -u
+T=${1:?usage: run.sh TRUONGSO}
+case "$T" in /*) ;; *) T="$PWD/$T" ;; esac
+cd "$(dirname "$0")/../.." || exit 2
+. tests/cli/lib.sh
+W=$(mktemp -d)
+DB="$W/web.db"
+PORT=$((20000 + RANDOM % 20000))
+BASE="http://127.0.0.1:$PORT"
+SERVER=
+cleanup() {
+	[ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null
+	wait 2>/dev/null
+	[ -n "${LOGCOPY:-}" ] && cp "$W/server.log" "$LOGCOPY"
+	rm -rf "$W" "$OUT" "$ERR"
+}
+trap cleanup EXIT
+
+"$T" --db "$DB" demo >/dev/null || { echo "demo failed"; exit 1; }
+# Hostile names: every page that shows them must escape them.
+"$T" --db "$DB" org rename 31DK011 '<script>alert(1)</script> "onerror=x '"'"'a' >/dev/null
+"$T" --db "$DB" serve --port "$PORT" >"$W/server.log" 2>&1 &
+LOGCOPY=${HTTP_LOG:-}
+SERVER=$!
+for _ in $(seq 50); do curl -s "$BASE/healthz" >/dev/null && break; sleep 0.1; done
+
+# req NAME EXPECTED_STATUS [curl args...]: body in $OUT, headers in $ERR.
+# A form field given twice counts by its first value, so overrides go first.
+req() {
+	name=$1 want=$2
+	shift 2
+	got=$(curl -s -o "$OUT" -D "$ERR" -w '%{http_code}' "$@")
+	if [ "$got" = "$want" ]; then ok "$name"; else echo "status $got, expected $want" >>"$ERR"; bad "$name"; fi
+}
+has() { # has NAME FILE PATTERN
+	if grep -qF -- "$3" "$2"; then ok "$1"; else echo "missing: $3" >>"$ERR"; bad "$1"; fi
+}
+hasnt() {
+	if grep -qF -- "$3" "$2"; then echo "unexpected: $3" >>"$ERR"; bad "$1"; else ok "$1"; fi
+}
+login() { # login JAR USER
+	curl -s -c "$1" -o /dev/null -d "login=$2&password=truongso-demo" "$BASE/login"
+}
+csrf() { # csrf JAR URL
+	curl -s -b "$1" "$BASE$2" | grep -o 'name="_csrf" value="[0-9a-f]*"' | head -1 | sed 's/.*value="//; s/"//'
+}
+
+# --- basics and headers
+req root-redirects 303 "$BASE/"
+has root-to-login "$ERR" "Location: /login"
+req health 200 "$BASE/healthz"
+req login-page 200 "$BASE/login"
+has csp "$ERR" "Content-Security-Policy: default-src 'self'; script-src 'self'"
+has frame-ancestors "$ERR" "frame-ancestors 'none'"
+has nosniff "$ERR" "X-Content-Type-Options: nosniff"
+has login-vietnamese "$OUT" "Tên đăng nhập"
+req css 200 "$BASE/static/app.css"
+has css-cached "$ERR" "Cache-Control: public"
+req not-found 404 "$BASE/khong-co"
+req wrong-method 405 -X DELETE "$BASE/campaigns"
+req needs-login 303 "$BASE/campaigns"
+
+# --- sign-in
+req login-wrong 403 -d 'login=cv.dk&password=sai-mat-khau' "$BASE/login"
+has login-wrong-message "$OUT" "tên đăng nhập hoặc mật khẩu không đúng"
+has login-keeps-name "$OUT" 'value="cv.dk"'
+for i in 2 3 4 5; do curl -s -o /dev/null -d 'login=cv.lc&password=x' "$BASE/login"; done
+curl -s -o /dev/null -d 'login=cv.lc&password=x' "$BASE/login"
+req login-rate-limited 429 -d 'login=cv.lc&password=truongso-demo' "$BASE/login"
+has rate-limit-message "$OUT" "thử lại sau 15 phút"
+req login-ok 303 -c "$W/rev" -d 'login=cv.dk&password=truongso-demo' "$BASE/login"
+has cookie-httponly "$ERR" "HttpOnly; SameSite=Lax"
+hasnt cookie-not-secure-on-http "$ERR" "Secure"
+req campaigns 200 -b "$W/rev" "$BASE/campaigns"
+has campaigns-list "$OUT" "Đánh giá mức độ chuyển đổi số"
+
+# --- escaping of hostile names
+req dashboard 200 -b "$W/rev" "$BASE/campaigns/1"
+has escaped-script "$OUT" "&lt;script&gt;alert(1)&lt;/script&gt; &quot;onerror=x &#39;a"
+hasnt no-raw-script "$OUT" "<script>alert"
+req submission-hostile 200 -b "$W/rev" "$BASE/campaigns/1/units/31DK011"
+hasnt no-raw-script-title "$OUT" "<script>alert"
+hasnt no-raw-onerror "$OUT" '"onerror=x'
+
+# --- CSRF, limits
+req post-without-csrf 403 -b "$W/rev" -d 'x=1' "$BASE/campaigns/1/units/31DK011/approve"
+req post-wrong-csrf 403 -b "$W/rev" -d '_csrf=00' "$BASE/campaigns/1/units/31DK011/approve"
+req post-without-session 403 -d 'x=1' "$BASE/logout"
+head -c 2000000 /dev/zero | tr '\0' 'a' >"$W/big"
+req body-too-big 413 -b "$W/rev" --data-binary @"$W/big" -H 'Content-Type: application/x-www-form-urlencoded' "$BASE/password"
+req wrong-content-type 415 -b "$W/rev" --data-binary '{}' -H 'Content-Type: application/json' "$BASE/password"
+req bad-form-encoding 400 -b "$W/rev" --data-binary 'a=%zz' -H 'Content-Type: application/x-www-form-urlencoded' "$BASE/password"
+
+# --- pick schools by state from the demo (deterministic, but say why)
+q() { sqlite3 "$DB" "$1"; }
+pick() { # pick PREFIX STATE: a school of campaign 1 under that office
+	q "SELECT o.code FROM submission s JOIN org_unit o ON o.id = s.unit_id
+	   WHERE s.campaign_id = 1 AND o.code LIKE '$1%' AND s.state = '$2'
+	   ORDER BY o.code LIMIT 1"
+}
+lower() { echo "$1" | tr 'A-Z' 'a-z'; }
+OWN=$(pick 31DK draft)          # a draft school of Phòng Dương Kinh
+DKSUB=$(pick 31DK submitted)    # a submitted school there
+LCSUB=$(pick 31LC submitted)    # a submitted school of Phòng Lê Chân
+[ -n "$OWN" ] && [ -n "$DKSUB" ] && [ -n "$LCSUB" ] || { echo "demo lacks states"; exit 1; }
+
+declare -A JAR
+for who in "editor:cntt.$(lower "$OWN")" "head:ht.$(lower "$OWN")" \
+	   "headsub:ht.$(lower "$DKSUB")" "revdk:cv.dk" "revlc:qt.lc" \
+	   "revso:cv.so" "admin:qt.so"; do
+	name=${who%%:*}
+	JAR[$name]="$W/jar-$name"
+	login "${JAR[$name]}" "${who#*:}"
+done
+# (cv.lc is rate limited above; Lê Chân's admin acts for that Phòng.)
+
+# --- the authorisation matrix: one row per (route, actor, target). Every
+# route of `serve --list-routes` must appear, so a new route cannot be
+# added without deciding who may use it.
+U() { echo "/campaigns/1/units/$1"; }
+MATRIX="$W/matrix"
+cat >"$MATRIX" <<ROWS
+GET /                                    anon    /                       303
+GET /healthz                             anon    /healthz                200
+GET /static/app.css                      anon    /static/app.css         200
+GET /login                               anon    /login                  200
+POST /login                              anon    /login                  400
+POST /logout                             anon    /logout                 403
+GET /password                            anon    /password               303
+GET /password                            editor  /password               200
+POST /password                           anon    /password               403
+POST /password                           editor  /password               403
+GET /campaigns                           anon    /campaigns              303
+GET /campaigns                           editor  /campaigns              200
+GET /campaigns/:id                       anon    /campaigns/1            303
+GET /campaigns/:id                       editor  /campaigns/1            303
+GET /campaigns/:id                       revdk   /campaigns/1            200
+GET /campaigns/:id                       revdk   /campaigns/999          404
+GET /campaigns/:id/units/:code           anon    $(U "$OWN")             303
+GET /campaigns/:id/units/:code           editor  $(U "$OWN")             200
+GET /campaigns/:id/units/:code           editor  $(U "$DKSUB")           403
+GET /campaigns/:id/units/:code           revdk   $(U "$DKSUB")           200
+GET /campaigns/:id/units/:code           revdk   $(U "$LCSUB")           403
+GET /campaigns/:id/units/:code           revso   $(U "$LCSUB")           200
+POST /campaigns/:id/units/:code/save     anon    $(U "$OWN")/save        403
+POST /campaigns/:id/units/:code/save     editor  $(U "$DKSUB")/save      403
+POST /campaigns/:id/units/:code/save     revdk   $(U "$OWN")/save        403
+POST /campaigns/:id/units/:code/save     editor  $(U "$OWN")/save        303
+POST /campaigns/:id/units/:code/save     head    $(U "$OWN")/save        303
+POST /campaigns/:id/units/:code/:action  anon    $(U "$DKSUB")/approve   403
+POST /campaigns/:id/units/:code/:action  editor  $(U "$DKSUB")/approve   403
+POST /campaigns/:id/units/:code/:action  headsub $(U "$DKSUB")/approve   403
+POST /campaigns/:id/units/:code/:action  revlc   $(U "$DKSUB")/approve   403
+POST /campaigns/:id/units/:code/:action  revdk   $(U "$DKSUB")/bogus     404
+POST /campaigns/:id/units/:code/:action  revdk   $(U "$DKSUB")/approve   303
+GET /search                              anon    /search                 303
+GET /search                              revdk   /search?q=truong%20thcs 200
+ROWS
+while read -r method pattern actor target want; do
+	args=()
+	[ "$actor" != anon ] && args=(-b "${JAR[$actor]}")
+	if [ "$method" = POST ]; then
+		token=
+		[ "$actor" != anon ] && token=$(csrf "${JAR[$actor]}" /password)
+		args+=(--data-urlencode "_csrf=$token" --data-urlencode "n:1.4=ghi chú"
+		       --data-urlencode "current=sai" --data-urlencode "next=mat-khau-moi")
+	fi
+	req "authz $method $target as $actor" "$want" "${args[@]}" "$BASE$target"
+done <"$MATRIX"
+"$T" serve --list-routes | while read -r method pattern _; do
+	if grep -q "^$method $pattern " "$MATRIX"; then echo "covered"; else echo "MISSING $method $pattern"; fi
+done >"$W/coverage"
+if grep -q MISSING "$W/coverage"; then cat "$W/coverage" >"$ERR"; bad "authz-matrix-covers-every-route"; else ok "authz-matrix-covers-every-route"; fi
+
+# --- the whole cycle through the pages, on the draft school $OWN
+P=$(U "$OWN")
+FULL=(1.1=1 1.2=1 1.3a=6 1.3b=6 1.3c=6 1.3d=3 1.3e=0 1.4=10 1.5a=12 1.5b=0
+      1.6a=7 1.6b=7 1.6c=6 1.7a=5 1.7b=5 1.7c=0 2.1=1 2.2=1 2.3a=5 2.3b=6
+      2.3c=20 2.3d=6 2.3e=10 2.3f=10 2.3g=6 2.3h=6 2.4a=6 2.4b=0 2.4c=4)
+form_args() { # the seed-003 answers as the form posts them
+	for kv in "${FULL[@]}"; do printf -- '--data-urlencode\0v:%s\0' "$kv"; done
+}
+status_total() { "$T" --db "$DB" campaign status 1 | grep "Tổng cộng"; }
+before=$(status_total)
+tok=$(csrf "${JAR[editor]}" "$P")
+mapfile -d '' F < <(form_args)
+req cycle-save-overmax 422 -b "${JAR[editor]}" --data-urlencode "_csrf=$tok" --data-urlencode "v:1.4=11" "${F[@]}" "$BASE$P/save"
+has cycle-overmax-named "$OUT" "nội dung 1.4: điểm tự chấm 11 vượt quá điểm tối đa 10"
+has cycle-input-kept "$OUT" 'value="11"'
+req cycle-save 303 -b "${JAR[editor]}" --data-urlencode "_csrf=$tok" "${F[@]}" --data-urlencode "n:1.4=Số lượng học liệu: 42" "$BASE$P/save"
+req cycle-view 200 -b "${JAR[editor]}" "$BASE$P?ok=save"
+has cycle-saved-notice "$OUT" "Đã lưu bản nháp."
+has cycle-score-73 "$OUT" "73/100 điểm — Mức độ 2 (Mức đáp ứng cơ bản)"
+has cycle-score-79 "$OUT" "79/100 điểm — Mức độ 3 (Mức đáp ứng tốt)"
+has cycle-note-kept "$OUT" "Số lượng học liệu: 42"
+hasnt cycle-editor-cannot-submit "$OUT" "Lưu và nộp"
+tok=$(csrf "${JAR[editor]}" "$P")
+req cycle-editor-submit-refused 403 -b "${JAR[editor]}" -d "_csrf=$tok&confirm=1" "$BASE$P/submit"
+has cycle-only-head "$OUT" "chỉ hiệu trưởng"
+tok=$(csrf "${JAR[head]}" "$P")
+req cycle-confirm-page 200 -b "${JAR[head]}" -d "_csrf=$tok" "$BASE$P/submit"
+has cycle-confirm-scores "$OUT" "Xác nhận nộp"
+req cycle-submit 303 -b "${JAR[head]}" -d "_csrf=$tok&confirm=1" "$BASE$P/submit"
+req cycle-submitted 200 -b "${JAR[head]}" "$BASE$P"
+has cycle-state-submitted "$OUT" '<span class="state">Đã nộp</span>'
+tok=$(csrf "${JAR[revdk]}" "$P")
+req cycle-return-needs-reason 422 -b "${JAR[revdk]}" -d "_csrf=$tok" "$BASE$P/return"
+req cycle-return 303 -b "${JAR[revdk]}" --data-urlencode "_csrf=$tok" --data-urlencode "r:1.3=Thiếu đường link LMS <b>gấp</b>" "$BASE$P/return"
+req cycle-school-sees-reason 200 -b "${JAR[editor]}" "$BASE$P"
+has cycle-reason-shown "$OUT" "Thiếu đường link LMS &lt;b&gt;gấp&lt;/b&gt;"
+has cycle-state-returned "$OUT" "Trả lại (yêu cầu bổ sung)"
+tok=$(csrf "${JAR[editor]}" "$P")
+req cycle-resave 303 -b "${JAR[editor]}" --data-urlencode "_csrf=$tok" --data-urlencode "v:1.3e=6" "${F[@]}" "$BASE$P/save"
+tok=$(csrf "${JAR[head]}" "$P")
+req cycle-resubmit 303 -b "${JAR[head]}" -d "_csrf=$tok&confirm=1" "$BASE$P/submit"
+req cycle-history 200 -b "${JAR[revdk]}" "$BASE$P"
+has cycle-two-versions "$OUT" "Phiên bản 2:"
+has cycle-new-score "$OUT" "79/100 điểm — Mức độ 3"
+tok=$(csrf "${JAR[revdk]}" "$P")
+req cycle-approve 303 -b "${JAR[revdk]}" -d "_csrf=$tok" "$BASE$P/approve"
+req cycle-publish 303 -b "${JAR[revdk]}" -d "_csrf=$tok" "$BASE$P/publish"
+req cycle-published 200 -b "${JAR[editor]}" "$BASE$P"
+has cycle-state-published "$OUT" "Đã công bố"
+tok=$(csrf "${JAR[editor]}" "$P")
+req cycle-no-edit-after-publish 409 -b "${JAR[editor]}" --data-urlencode "_csrf=$tok" "${F[@]}" "$BASE$P/save"
+after=$(status_total)
+if [ "$before" != "$after" ]; then ok cycle-dashboard-changed; else echo "$before" >"$ERR"; bad cycle-dashboard-changed; fi
+req dashboard-after 200 -b "${JAR[revso]}" "$BASE/campaigns/1"
+
+# --- sign-out and shutdown
+tok=$(csrf "${JAR[editor]}" /password)
+req logout 303 -b "${JAR[editor]}" -c "${JAR[editor]}" -d "_csrf=$tok" "$BASE/logout"
+req after-logout 303 -b "${JAR[editor]}" "$BASE/campaigns"
+kill -TERM "$SERVER"
+for _ in $(seq 50); do kill -0 "$SERVER" 2>/dev/null || break; sleep 0.1; done
+if kill -0 "$SERVER" 2>/dev/null; then bad graceful-shutdown; else wait "$SERVER"; rc=$?; SERVER=; if [ "$rc" -eq 0 ]; then ok graceful-shutdown; else echo "exit $rc" >"$ERR"; bad graceful-shutdown; fi; fi
+has access-log "$W/server.log" "POST /campaigns/1/units/$OWN/submit 303"
+echo "http: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
