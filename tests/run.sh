@@ -58,7 +58,7 @@ counted_run() {
 	log="$LOGS/$name.log"
 	"$@" >"$log" 2>&1
 	rc=$?
-	line=$(grep -E '^[a-z-]*:? ?[0-9]+ passed, [0-9]+ failed' "$log" | tail -n 1)
+	line=$(grep -E '^[a-z0-9-]*:? ?[0-9]+ passed, [0-9]+ failed' "$log" | tail -n 1)
 	p=$(echo "$line" | sed -n 's/.*\b\([0-9][0-9]*\) passed.*/\1/p')
 	f=$(echo "$line" | sed -n 's/.* \([0-9][0-9]*\) failed.*/\1/p')
 	p=${p:-0}
@@ -81,6 +81,7 @@ counted_run cli-asan tests/cli/run.sh build/asan/truongso
 counted_run cli-workflow-asan tests/cli/workflow.sh build/asan/truongso
 counted_run crash tests/crash/run.sh build/truongso
 counted_run http-asan tests/http/run.sh build/asan/truongso
+counted_run e2e-chromium tests/e2e/run.sh
 counted_run valgrind tests/cli/valgrind.sh build/truongso
 step build-clang $MAKE_BUILD V=clang all units
 step build-fuzzers $MAKE_BUILD V=fuzz fuzzers

@@ -142,5 +142,6 @@ void
 page_end(struct req *r)
 {
 	buf_puts(&r->body, "</main><footer>truongso — tự đánh giá, duyệt và báo "
-			   "cáo chuyển đổi số ngành giáo dục</footer></body></html>");
+			   "cáo chuyển đổi số ngành giáo dục</footer><script "
+			   "src=\"/static/app.js\" defer></script></body></html>");
 }

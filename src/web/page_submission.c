@@ -96,8 +96,8 @@ score_panel(struct buf *b, const struct score *s)
 {
 	const struct rubric *r = s->rubric;
 	char p[PTS_FMT_SIZE], m[PTS_FMT_SIZE];
-	buf_puts(b, "<section class=\"card\" aria-live=\"polite\"><h2>Kết quả "
-		    "tự đánh giá</h2><ul>");
+	buf_puts(b, "<section id=\"score\" class=\"card\" aria-live=\"polite\">"
+		    "<h2>Kết quả tự đánh giá</h2><ul>");
 	for (size_t g = 0; g < r->ngroups; g++) {
 		const struct group_score *gs = &s->groups[g];
 		const struct advice *ad = &gs->advice;
@@ -236,10 +236,16 @@ render(struct req *r, struct view *v, const struct kvlist *posted)
 	if (v->s.rubric->nitems > 0 && !v->can_edit && v->s.state == ST_NONE)
 		buf_puts(b, "<p>Đơn vị chưa bắt đầu tự đánh giá.</p>");
 	if (v->can_edit) {
-		char href[320];
+		char href[320], preview[320];
 		snprintf(href, sizeof(href), "%s/save", v->base);
-		h_open(b, "form", "method", "post", "action", href, NULL);
+		snprintf(preview, sizeof(preview), "%s/preview", v->base);
+		/* app.js recomputes the score panel on the server as the
+		 * user types and saves the draft every few seconds. */
+		h_open(b, "form", "id", "answers", "method", "post", "action",
+		       href, "data-preview", preview, NULL);
 		h_csrf(r);
+		buf_puts(b, "<p id=\"autosave\" class=\"muted\" "
+			    "aria-live=\"polite\"></p>");
 	}
 	criteria_form(r, v, &src);
 	if (v->can_edit) {
@@ -318,6 +324,53 @@ refused(struct req *r, enum ts_err e, const struct kvlist *posted)
 	unload(&v);
 }
 
+/* The score panel for the posted (unsaved) answers: the same scorer and
+ * the same markup as the page, as a fragment for app.js. */
+void
+page_submission_preview(struct req *r)
+{
+	struct view v;
+	struct answers *ans = NULL;
+	struct score *sc = NULL;
+	enum ts_err e = load(r, &v);
+	char *json = e == TS_OK ? form_to_answers(v.s.rubric, &r->form, &r->diags)
+				: NULL;
+	if (e == TS_OK && json != NULL && r->diags.n == 0)
+		e = sub_score(v.s.rubric, json, NULL, &ans, &sc, &r->diags);
+	else if (e == TS_OK)
+		e = TS_EINVAL;
+	r->status = web_status_for(e);
+	for (size_t i = 0; i < r->diags.n; i++) {
+		buf_puts(&r->body, "<p class=\"errors\">");
+		h_text(&r->body, r->diags.v[i].msg);
+		buf_puts(&r->body, "</p>");
+	}
+	if (sc != NULL)
+		score_panel(&r->body, sc);
+	free(json);
+	score_free(sc);
+	answers_free(ans);
+	unload(&v);
+}
+
+/* Autosave from app.js: a short text answer instead of a page. */
+static void
+autosaved(struct req *r, enum ts_err e)
+{
+	char iso[TS_TIME_SIZE], vn[TS_TIME_SIZE];
+	r->status = web_status_for(e);
+	r->content_type = "text/plain; charset=utf-8";
+	buf_reset(&r->body);
+	if (e == TS_OK) {
+		ts_time_vn_text(ts_time_format(ts_time_now(), iso), vn);
+		buf_printf(&r->body, "Đã tự động lưu lúc %.5s", vn);
+		return;
+	}
+	buf_puts(&r->body, "Chưa lưu được: ");
+	for (size_t i = 0; i < r->diags.n; i++)
+		buf_printf(&r->body, "%s%s", i ? "; " : "", r->diags.v[i].msg);
+}
+
 void
 page_submission_save(struct req *r)
 {
@@ -332,6 +385,10 @@ page_submission_save(struct req *r)
 			     json, -1, &r->diags);
 	free(json);
 	unload(&v);
+	if (kv_get(&r->form, "_ajax") != NULL) {
+		autosaved(r, e);
+		return;
+	}
 	if (e != TS_OK) {
 		refused(r, e, &r->form);
 		return;

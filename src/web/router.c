@@ -20,6 +20,7 @@ static const struct route ROUTES[] = {
 	{ "GET", "/", page_home, false },
 	{ "GET", "/healthz", page_health, false },
 	{ "GET", "/static/app.css", page_static_css, false },
+	{ "GET", "/static/app.js", page_static_js, false },
 	{ "GET", "/login", page_login, false },
 	{ "POST", "/login", page_login_post, false },
 	{ "POST", "/logout", page_logout, true },
@@ -29,6 +30,8 @@ static const struct route ROUTES[] = {
 	{ "GET", "/campaigns/:id", page_campaign, true },
 	{ "GET", "/campaigns/:id/units/:code", page_submission, true },
 	{ "POST", "/campaigns/:id/units/:code/save", page_submission_save, true },
+	{ "POST", "/campaigns/:id/units/:code/preview", page_submission_preview,
+	  true },
 	{ "POST", "/campaigns/:id/units/:code/:action", page_submission_act, true },
 	{ "GET", "/search", page_search, true },
 };

@@ -79,8 +79,10 @@ void page_campaign(struct req *r);
 void page_submission(struct req *r);
 void page_submission_save(struct req *r);
 void page_submission_act(struct req *r);
+void page_submission_preview(struct req *r);
 void page_search(struct req *r);
 void page_static_css(struct req *r);
+void page_static_js(struct req *r);
 void page_health(struct req *r);
 
 #endif

@@ -2,7 +2,7 @@
 // database and drive Debian's Chromium with playwright-core (no browser
 // download: executablePath points at /usr/bin/chromium).
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, rmSync, mkdirSync, openSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -16,8 +16,13 @@ export async function startServer() {
 	const db = join(dir, 'e2e.db');
 	execFileSync(BIN, ['--db', db, 'demo'], { cwd: ROOT });
 	const port = 30000 + Math.floor(Math.random() * 20000);
+	// The access log goes to a file: an unread pipe would fill up and
+	// block the server.
+	mkdirSync(SHOTS, { recursive: true });
+	const log = openSync(join(SHOTS, 'server.log'), 'w');
 	const proc = spawn(BIN, ['--db', db, 'serve', '--port', String(port)],
-		{ cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+		{ cwd: ROOT, stdio: ['ignore', log, log] });
+	closeSync(log);
 	const base = `http://127.0.0.1:${port}`;
 	for (let i = 0; i < 100; i++) {
 		try {
@@ -53,7 +58,8 @@ export async function signIn(browser, base, login) {
 	await page.goto(`${base}/login`);
 	await page.fill('#login', login);
 	await page.fill('#password', 'truongso-demo');
-	await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+	await page.click('button[type=submit]');
+	await page.waitForURL(/\/campaigns/);
 	return page;
 }
 

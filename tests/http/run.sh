@@ -129,6 +129,7 @@ cat >"$MATRIX" <<ROWS
 GET /                                    anon    /                       303
 GET /healthz                             anon    /healthz                200
 GET /static/app.css                      anon    /static/app.css         200
+GET /static/app.js                       anon    /static/app.js          200
 GET /login                               anon    /login                  200
 POST /login                              anon    /login                  400
 POST /logout                             anon    /logout                 403
@@ -153,6 +154,9 @@ POST /campaigns/:id/units/:code/save     editor  $(U "$DKSUB")/save      403
 POST /campaigns/:id/units/:code/save     revdk   $(U "$OWN")/save        403
 POST /campaigns/:id/units/:code/save     editor  $(U "$OWN")/save        303
 POST /campaigns/:id/units/:code/save     head    $(U "$OWN")/save        303
+POST /campaigns/:id/units/:code/preview anon    $(U "$OWN")/preview     403
+POST /campaigns/:id/units/:code/preview revlc   $(U "$OWN")/preview     403
+POST /campaigns/:id/units/:code/preview editor  $(U "$OWN")/preview     200
 POST /campaigns/:id/units/:code/:action  anon    $(U "$DKSUB")/approve   403
 POST /campaigns/:id/units/:code/:action  editor  $(U "$DKSUB")/approve   403
 POST /campaigns/:id/units/:code/:action  headsub $(U "$DKSUB")/approve   403
@@ -193,6 +197,13 @@ mapfile -d '' F < <(form_args)
 req cycle-save-overmax 422 -b "${JAR[editor]}" --data-urlencode "_csrf=$tok" --data-urlencode "v:1.4=11" "${F[@]}" "$BASE$P/save"
 has cycle-overmax-named "$OUT" "nội dung 1.4: điểm tự chấm 11 vượt quá điểm tối đa 10"
 has cycle-input-kept "$OUT" 'value="11"'
+req cycle-preview 200 -b "${JAR[editor]}" --data-urlencode "_csrf=$tok" "${F[@]}" "$BASE$P/preview"
+has cycle-preview-score "$OUT" "73/100 điểm — Mức độ 2"
+hasnt cycle-preview-is-fragment "$OUT" "<html"
+req cycle-preview-invalid 422 -b "${JAR[editor]}" --data-urlencode "_csrf=$tok" --data-urlencode "v:1.5a=abc" "$BASE$P/preview"
+has cycle-preview-error "$OUT" "nội dung 1.5a: &quot;abc&quot; không phải là một số"
+req cycle-autosave 200 -b "${JAR[editor]}" --data-urlencode "_csrf=$tok" --data-urlencode "_ajax=1" "${F[@]}" "$BASE$P/save"
+has cycle-autosave-text "$OUT" "Đã tự động lưu lúc"
 req cycle-save 303 -b "${JAR[editor]}" --data-urlencode "_csrf=$tok" "${F[@]}" --data-urlencode "n:1.4=Số lượng học liệu: 42" "$BASE$P/save"
 req cycle-view 200 -b "${JAR[editor]}" "$BASE$P?ok=save"
 has cycle-saved-notice "$OUT" "Đã lưu bản nháp."

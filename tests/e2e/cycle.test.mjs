@@ -1,0 +1,108 @@
+// The whole cycle in a real browser: a school fills the QĐ 4725 form and
+// sees the score recomputed by the server as it types, submits after the
+// confirmation; the Phòng returns it with a reason; the school fixes and
+// resubmits; the Phòng approves; the dashboard counts change. Screenshots
+// of each key page go to build/e2e-screenshots/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launch, signIn, shot, schoolIn } from './lib.mjs';
+
+// The Trung tâm GDNN-GDTX Dương Kinh answers of seed 003: 73 and 79.
+const SEED003 = {
+	'1.3a': 6, '1.3b': 6, '1.3c': 6, '1.3d': 3, '1.3e': 0, '1.4': 10,
+	'1.5a': 12, '1.5b': 0, '1.6a': 7, '1.6b': 7, '1.6c': 6, '1.7a': 5,
+	'1.7b': 5, '1.7c': 0, '2.3a': 5, '2.3b': 6, '2.3c': 20, '2.3d': 6,
+	'2.3e': 10, '2.3f': 10, '2.3g': 6, '2.3h': 6, '2.4a': 6, '2.4b': 0,
+	'2.4c': 4,
+};
+const GATES = ['1.1', '1.2', '2.1', '2.2'];
+
+let srv, browser, school, page;
+before(async () => {
+	srv = await startServer();
+	browser = await launch();
+	school = schoolIn(srv.db, '31DK', 'draft');
+	assert.ok(school, 'the demo has a draft school under Phòng Dương Kinh');
+});
+after(async () => {
+	await browser?.close();
+	await srv?.stop();
+});
+
+async function published() {
+	const rev = await signIn(browser, srv.base, 'cv.dk');
+	await rev.goto(`${srv.base}/campaigns/1`);
+	const total = await rev.locator('tr.group td').allTextContents();
+	await rev.context().close();
+	return total;
+}
+
+test('school fills the form and sees the live score', async () => {
+	page = await signIn(browser, srv.base, `cntt.${school.toLowerCase()}`);
+	await page.goto(`${srv.base}/campaigns/1`); // a school lands on its own form
+	assert.match(page.url(), new RegExp(`/units/${school}$`));
+	for (const g of GATES)
+		await page.check(`input[name="v:${g}"][value="1"]`);
+	for (const [id, v] of Object.entries(SEED003))
+		await page.fill(`input[name="v:${id}"]`, String(v));
+	await page.fill('textarea[name="n:1.4"]', 'Số lượng học liệu: 42');
+	await page.locator('#score').getByText('73/100 điểm — Mức độ 2').waitFor();
+	await page.locator('#score').getByText('79/100 điểm — Mức độ 3').waitFor();
+	await shot(page, '1-school-live-score');
+	await page.fill('input[name="v:1.4"]', '11');
+	await page.locator('#autosave').getByText('vượt quá điểm tối đa 10').waitFor();
+	await page.fill('input[name="v:1.4"]', '10');
+	await page.click('button:text-is("Lưu bản nháp")');
+	await page.getByText('Đã lưu bản nháp.').waitFor();
+	assert.equal(await page.inputValue('textarea[name="n:1.4"]'), 'Số lượng học liệu: 42');
+});
+
+test('the head submits after seeing the final scores', async () => {
+	const head = await signIn(browser, srv.base, `ht.${school.toLowerCase()}`);
+	await head.goto(`${srv.base}/campaigns/1/units/${school}`);
+	await head.click('button:has-text("Lưu và nộp")');
+	await head.getByText('Xác nhận nộp bản tự đánh giá').waitFor();
+	await head.getByText('73/100 điểm').waitFor();
+	await shot(head, '2-confirm-submit');
+	await head.click('button:text-is("Xác nhận nộp")');
+	await head.getByText('Đã nộp bản tự đánh giá.').waitFor();
+	await head.context().close();
+});
+
+test('the Phòng returns it with a reason for criterion 1.3', async () => {
+	const rev = await signIn(browser, srv.base, 'cv.dk');
+	await rev.goto(`${srv.base}/campaigns/1/units/${school}`);
+	await rev.fill('textarea[name="r:1.3"]', 'Bổ sung đường link hệ thống LMS');
+	await shot(rev, '3-reviewer-return');
+	await rev.click('button:has-text("Trả lại")');
+	await rev.getByText('Trả lại (yêu cầu bổ sung)').first().waitFor();
+	await rev.context().close();
+});
+
+test('the school sees the reason, fixes and resubmits', async () => {
+	await page.goto(`${srv.base}/campaigns/1/units/${school}`);
+	await page.getByText('Bổ sung đường link hệ thống LMS').waitFor();
+	await shot(page, '4-school-sees-reason');
+	await page.fill('textarea[name="n:1.3a"]', 'https://lms.example/truong');
+	await page.click('button:text-is("Lưu bản nháp")');
+	await page.getByText('Đã lưu bản nháp.').waitFor();
+	const head = await signIn(browser, srv.base, `ht.${school.toLowerCase()}`);
+	await head.goto(`${srv.base}/campaigns/1/units/${school}`);
+	await head.click('button:has-text("Lưu và nộp")');
+	await head.click('button:text-is("Xác nhận nộp")');
+	await head.getByText('Phiên bản 2').waitFor();
+	await head.context().close();
+});
+
+test('the Phòng approves and the dashboard counts change', async () => {
+	const beforeRow = await published();
+	const rev = await signIn(browser, srv.base, 'cv.dk');
+	await rev.goto(`${srv.base}/campaigns/1/units/${school}`);
+	await rev.click('button:text-is("Phê duyệt")');
+	await rev.getByText('Đã phê duyệt').first().waitFor();
+	await rev.goto(`${srv.base}/campaigns/1`);
+	await shot(rev, '5-dashboard');
+	await rev.context().close();
+	const afterRow = await published();
+	assert.notDeepEqual(afterRow, beforeRow);
+});
