@@ -22,22 +22,19 @@ deps:
 deps-test:
 	@scripts/deps build test
 
-# Until the web server lands (issue 5), `make run` shows the product on
-# the command line: the rubrics, a fresh demo province, its campaigns and
-# completeness, and the seed-003 score sheet.
+# `make run`: a fresh demo province in build/demo.db, then the web
+# application on http://localhost:8080 (Ctrl+C stops it).
 DEMO_DB = build/demo.db
 run: all
-	@build/truongso help
-	@echo
-	@build/truongso rubric list
 	@rm -rf $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm $(DEMO_DB).evidence
 	@build/truongso --db $(DEMO_DB) demo
-	@build/truongso --db $(DEMO_DB) campaign list
-	@build/truongso --db $(DEMO_DB) campaign status 1
+	@build/truongso --db $(DEMO_DB) campaign status 1 | tail -n 3
 	@echo
-	build/truongso score --rubric qd4725-2022-pt examples/qd4725-gdtx-duongkinh-2022-2023.json
-	@echo
-	@echo "Cơ sở dữ liệu mẫu: $(DEMO_DB). Thử: build/truongso --db $(DEMO_DB) --as cv.dk campaign status 1"
+	@echo "Mở http://localhost:8080 và đăng nhập (mật khẩu: truongso-demo):"
+	@echo "  cntt.31dk018  cán bộ CNTT của một trường  |  ht.31dk018  hiệu trưởng"
+	@echo "  cv.dk         chuyên viên Phòng GD&ĐT     |  cv.so       chuyên viên Sở"
+	@echo "Dòng lệnh: build/truongso --db $(DEMO_DB) help"
+	build/truongso --db $(DEMO_DB) serve --port 8080
 
 test: deps-test
 	@tests/run.sh

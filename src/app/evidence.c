@@ -14,6 +14,7 @@
 #include "../util/arena.h"
 #include "../util/buf.h"
 #include "../util/timeutil.h"
+#include "../util/vnstr.h"
 #include "fileio.h"
 #include "submission.h"
 #include "submission_int.h"
@@ -228,11 +229,34 @@ check_file(const char *path, const char *buf, size_t len,
 	return TS_OK;
 }
 
+/* The name users see: no directories (either slash), no control
+ * characters, NFC, at most 200 bytes cut at a character boundary. */
+static const char *
+clean_name(struct arena *a, const char *given)
+{
+	const char *base = given;
+	for (const char *p = given; *p; p++)
+		if (*p == '/' || *p == '\\')
+			base = p + 1;
+	char *s = vn_nfc(a, base[0] ? base : "tep");
+	if (s == NULL)
+		return "tep";
+	size_t o = 0;
+	for (size_t i = 0; s[i] != '\0'; i++)
+		if ((unsigned char)s[i] >= 0x20 && s[i] != 0x7f)
+			s[o++] = s[i];
+	s[o] = '\0';
+	if (o > 200) {
+		o = vn_prefix_fitting(s, o, 200);
+		s[o] = '\0';
+	}
+	return o ? s : "tep";
+}
+
 static enum ts_err
 record(struct app *app, const struct actor *who, const struct submission *s,
-       const char *crit, const char *path, struct evidence_added *out)
+       const char *crit, const char *name, struct evidence_added *out)
 {
-	const char *name = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
 	char obj[160];
 	int64_t before = 0;
 	out->reused = find_id(app, s->unit.id, out->sha256, &before) == TS_OK;
@@ -250,7 +274,7 @@ record(struct app *app, const struct actor *who, const struct submission *s,
 enum ts_err
 evidence_add(struct app *app, const struct actor *who, int64_t cid,
 	     const char *unit, const char *crit, const char *path,
-	     struct evidence_added *out, struct diags *d)
+	     const char *name, struct evidence_added *out, struct diags *d)
 {
 	struct arena *a = arena_new();
 	struct submission s;
@@ -277,7 +301,8 @@ evidence_add(struct app *app, const struct actor *who, int64_t cid,
 	if (e == TS_OK)
 		e = store_blob(app, out->sha256, buf, len, d);
 	if (e == TS_OK && (e = db_begin(app->db)) == TS_OK) {
-		e = record(app, who, &s, crit, path, out);
+		e = record(app, who, &s, crit, clean_name(a, name ? name : path),
+			   out);
 		if (e == TS_OK)
 			e = db_commit(app->db);
 		if (e != TS_OK) {
@@ -325,4 +350,33 @@ evidence_list(struct app *app, const struct actor *who, int64_t cid,
 		return app_db_error(app, d, "đọc minh chứng");
 	db_bind_int(st, 1, s.id);
 	return db_collect(st, a, sizeof(**out), (void **)out, n, fill_item);
+}
+
+enum ts_err
+evidence_open(struct app *app, const struct actor *who, int64_t id,
+	      struct arena *a, char **path, const char **name,
+	      const char **mime)
+{
+	static const char sql[] =
+		"SELECT e.sha256, e.name, e.mime, o.path FROM evidence e JOIN "
+		"org_unit o ON o.id = e.unit_id WHERE e.id = ?";
+	struct db_stmt *st = db_prep(app->db, sql);
+	if (st == NULL)
+		return TS_EDB;
+	db_bind_int(st, 1, id);
+	enum ts_err e = TS_ENOTFOUND;
+	if (db_step(st) == DB_ROW) {
+		/* Whoever may view the unit's submissions may read them. */
+		e = scope_of(who->path, db_col_text(st, 3)) == SCOPE_OUTSIDE
+			    ? TS_EFORBIDDEN
+			    : TS_OK;
+		*path = e == TS_OK ? evidence_blob_path(app, db_col_text(st, 0))
+				   : NULL;
+		*name = db_col_dup(st, 1, a);
+		*mime = db_col_dup(st, 2, a);
+		if (e == TS_OK && *path == NULL)
+			e = TS_ENOMEM;
+	}
+	db_done(st);
+	return e;
 }

@@ -22,13 +22,21 @@ struct evidence_added {
 	bool reused; /* the unit already had this exact file */
 };
 
-/* Stores the file at path (shown to users as its base name) and links it
- * to criterion_id of the unit's submission in campaign cid. */
+/* Stores the file at path and links it to criterion_id of the unit's
+ * submission in campaign cid. `name` is what users see (the uploaded
+ * file's name; NULL: the base name of path); it is cleaned and never used
+ * as a path. */
 enum ts_err evidence_add(struct app *app, const struct actor *who,
 			 int64_t cid, const char *unit_code,
 			 const char *criterion_id, const char *path,
-			 struct evidence_added *out,
+			 const char *name, struct evidence_added *out,
 			 struct diags *d) TS_MUSTCHECK;
+
+/* A stored file the actor may read (its unit is in the actor's scope):
+ * blob path (malloc'd), display name and type (arena). */
+enum ts_err evidence_open(struct app *app, const struct actor *who,
+			  int64_t id, struct arena *a, char **path,
+			  const char **name, const char **mime) TS_MUSTCHECK;
 
 struct evidence_item {
 	int64_t id;

@@ -1,5 +1,6 @@
 #include "user.h"
 
+#include <pthread.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,12 +11,39 @@
 #include "../util/vnstr.h"
 #include "org.h"
 
+/* Argon2id takes 64 MiB per hash (MEMLIMIT_INTERACTIVE): at most a few
+ * at once, so a burst of sign-ins cannot exhaust memory. */
+#define HASH_SLOTS 4
+static pthread_mutex_t hash_m = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t hash_cv = PTHREAD_COND_INITIALIZER;
+static int hash_busy;
+
+static void
+hash_enter(void)
+{
+	pthread_mutex_lock(&hash_m);
+	while (hash_busy >= HASH_SLOTS)
+		pthread_cond_wait(&hash_cv, &hash_m);
+	hash_busy++;
+	pthread_mutex_unlock(&hash_m);
+}
+
+static void
+hash_leave(void)
+{
+	pthread_mutex_lock(&hash_m);
+	hash_busy--;
+	pthread_cond_signal(&hash_cv);
+	pthread_mutex_unlock(&hash_m);
+}
+
 char *
 password_hash(const char *password)
 {
 	if (sodium_init() < 0)
 		return NULL;
 	char *out = malloc(crypto_pwhash_STRBYTES);
+	hash_enter();
 	if (out != NULL &&
 	    crypto_pwhash_str(out, password, strlen(password),
 			      crypto_pwhash_OPSLIMIT_INTERACTIVE,
@@ -23,6 +51,7 @@ password_hash(const char *password)
 		free(out);
 		out = NULL;
 	}
+	hash_leave();
 	return out;
 }
 
@@ -161,7 +190,9 @@ user_authenticate(struct app *app, const char *login, const char *password,
 	db_done(st);
 	/* Verify even for an unknown login, so timing does not reveal
 	 * which logins exist. */
+	hash_enter();
 	bool ok = crypto_pwhash_str_verify(hash, password, strlen(password)) == 0;
+	hash_leave();
 	if (!found || !ok || disabled) {
 		diags_add(d, login, "tên đăng nhập hoặc mật khẩu không đúng");
 		return TS_EFORBIDDEN;

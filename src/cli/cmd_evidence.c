@@ -54,7 +54,7 @@ cmd_evidence(struct cli *c, int argc, char **argv)
 	struct diags d;
 	diags_init(&d);
 	enum ts_err e = evidence_add(&app, &who, cid, argv[2], argv[3], argv[4],
-				     &ev, &d);
+				     NULL, &ev, &d);
 	if (e == TS_OK)
 		printf("Đã gắn minh chứng %s (%s, %zu byte) vào tiêu chí %s%s.\n"
 		       "SHA-256: %s\n", argv[4], ev.mime, ev.size, argv[3],

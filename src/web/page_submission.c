@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../app/evidence.h"
 #include "../app/submission.h"
 #include "../util/arena.h"
 #include "../util/timeutil.h"
@@ -18,6 +19,8 @@ struct view {
 	size_t nnotes;
 	struct snapshot_info *snaps;
 	size_t nsnaps;
+	struct evidence_item *ev;
+	size_t nev;
 	bool can_edit, can_submit, can_review;
 	char base[256]; /* "/campaigns/1/units/31DK001" */
 };
@@ -46,6 +49,9 @@ load(struct req *r, struct view *v)
 	if (e == TS_OK)
 		e = sub_history(r->app, &v->s, r->a, &v->snaps, &v->nsnaps,
 				&v->notes, &v->nnotes);
+	if (e == TS_OK)
+		e = evidence_list(r->app, &r->sess.who, id, code, r->a, &v->ev,
+				  &v->nev, &r->diags);
 	struct buf b;
 	buf_init(&b, sizeof(v->base) - 1);
 	buf_printf(&b, "/campaigns/%lld/units/", id);
@@ -123,6 +129,52 @@ score_panel(struct buf *b, const struct score *s)
 	buf_puts(b, "</section>");
 }
 
+/* Files linked to one criterion, and (for the school) a file picker that
+ * belongs to that criterion's upload form (forms cannot nest). */
+static void
+evidence_block(struct req *r, const struct view *v, const char *crit)
+{
+	struct buf *b = &r->body;
+	char form[128], href[64];
+	for (size_t i = 0; i < v->nev; i++) {
+		if (strcmp(v->ev[i].criterion_id, crit) != 0)
+			continue;
+		snprintf(href, sizeof(href), "/evidence/%lld", (long long)v->ev[i].id);
+		buf_puts(b, "<p class=\"muted\">Minh chứng: ");
+		h_link(b, href, v->ev[i].name);
+		h_textf(b, " (%lld KB)", (long long)(v->ev[i].size + 1023) / 1024);
+		buf_puts(b, "</p>");
+	}
+	if (!v->can_edit)
+		return;
+	snprintf(form, sizeof(form), "ev-%s", crit);
+	buf_puts(b, "<p>");
+	h_open(b, "input", "type", "file", "name", "file", "form", form,
+	       "aria-label", "Tệp minh chứng", NULL);
+	h_elem(b, "button", "Gắn minh chứng", "type", "submit", "form", form,
+	       "class", "secondary", NULL);
+	buf_puts(b, "</p>");
+}
+
+static void
+evidence_forms(struct req *r, const struct view *v)
+{
+	const struct rubric *rb = v->s.rubric;
+	char id[128], href[320];
+	if (!v->can_edit)
+		return;
+	snprintf(href, sizeof(href), "%s/evidence", v->base);
+	for (size_t c = 0; c < rb->ncriteria; c++) {
+		snprintf(id, sizeof(id), "ev-%s", rb->criteria[c]->id);
+		h_open(&r->body, "form", "id", id, "method", "post", "action", href,
+		       "enctype", "multipart/form-data", NULL);
+		h_csrf(r);
+		h_open(&r->body, "input", "type", "hidden", "name", "criterion",
+		       "value", rb->criteria[c]->id, NULL);
+		buf_puts(&r->body, "</form>");
+	}
+}
+
 static void
 criteria_form(struct req *r, const struct view *v, const struct form_src *src)
 {
@@ -147,6 +199,7 @@ criteria_form(struct req *r, const struct view *v, const struct form_src *src)
 					cr->title);
 			buf_puts(b, "</h3>");
 			reasons(b, v, cr->id);
+			evidence_block(r, v, cr->id);
 			if (v->can_review) {
 				char name[128];
 				snprintf(name, sizeof(name), "r:%s", cr->id);
@@ -257,6 +310,7 @@ render(struct req *r, struct view *v, const struct kvlist *posted)
 				    "nộp…</button>");
 		buf_puts(b, "</div></form>");
 	}
+	evidence_forms(r, v);
 	reviewer_actions(r, v);
 	history(b, v);
 	page_end(r);
@@ -277,6 +331,7 @@ page_submission(struct req *r)
 	if (saved != NULL)
 		r->notice = strcmp(saved, "save") == 0 ? "Đã lưu bản nháp."
 			    : strcmp(saved, "submit") == 0 ? "Đã nộp bản tự đánh giá."
+			    : strcmp(saved, "evidence") == 0 ? "Đã gắn minh chứng."
 			    : "Đã cập nhật.";
 	render(r, &v, NULL);
 	unload(&v);

@@ -32,7 +32,10 @@ static const struct route ROUTES[] = {
 	{ "POST", "/campaigns/:id/units/:code/save", page_submission_save, true },
 	{ "POST", "/campaigns/:id/units/:code/preview", page_submission_preview,
 	  true },
+	{ "POST", "/campaigns/:id/units/:code/evidence", page_evidence_upload,
+	  true },
 	{ "POST", "/campaigns/:id/units/:code/:action", page_submission_act, true },
+	{ "GET", "/evidence/:id", page_evidence_get, true },
 	{ "GET", "/search", page_search, true },
 };
 
@@ -103,7 +106,8 @@ read_form(struct req *r, struct MHD_Connection *c, const struct buf *body,
 		web_error(r, 413, "Dữ liệu gửi lên quá lớn.");
 		return false;
 	}
-	if (body->len > 0 && (ct == NULL ||
+	bool multipart = ct != NULL && strncmp(ct, "multipart/form-data", 19) == 0;
+	if (body->len > 0 && !multipart && (ct == NULL ||
 			      strncmp(ct, "application/x-www-form-urlencoded", 33))) {
 		web_error(r, 415, "Chỉ nhận dữ liệu biểu mẫu.");
 		return false;

@@ -17,9 +17,17 @@
 #include "web.h"
 
 struct conn {
-	struct buf body;
+	struct buf body;  /* urlencoded fields (multipart ones re-encoded) */
 	bool too_big;
 	struct timespec t0;
+	struct MHD_PostProcessor *pp; /* multipart/form-data only */
+	int fd;           /* the uploaded file, streamed to a temp file */
+	char path[64];
+	char name[512];
+	size_t size;
+	bool file_too_big;
+	int files;
+	char field[64];   /* field being received */
 };
 
 static struct pool POOL;
@@ -97,6 +105,9 @@ security_headers(struct MHD_Response *resp, const struct req *r)
 		MHD_add_response_header(resp, "Location", r->location);
 	if (r->set_cookie[0])
 		MHD_add_response_header(resp, "Set-Cookie", r->set_cookie);
+	if (r->disposition[0])
+		MHD_add_response_header(resp, "Content-Disposition",
+					r->disposition);
 }
 
 static enum MHD_Result
@@ -107,9 +118,14 @@ respond(struct MHD_Connection *c, struct req *r)
 		r->status = 500;
 		buf_puts(&r->body, "Lỗi máy chủ.");
 	}
-	struct MHD_Response *resp = MHD_create_response_from_buffer(
-		r->body.len, (void *)(uintptr_t)buf_str(&r->body),
-		MHD_RESPMEM_MUST_COPY);
+	/* A file (evidence download) is sent from its descriptor, which MHD
+	 * closes; anything else from the page buffer. */
+	struct MHD_Response *resp =
+		r->send_fd >= 0
+			? MHD_create_response_from_fd64(r->send_size, r->send_fd)
+			: MHD_create_response_from_buffer(
+				  r->body.len, (void *)(uintptr_t)buf_str(&r->body),
+				  MHD_RESPMEM_MUST_COPY);
 	if (resp == NULL)
 		return MHD_NO;
 	security_headers(resp, r);
@@ -144,9 +160,16 @@ handle(struct MHD_Connection *c, const char *url, const char *method,
 	r.path = url;
 	r.client = client_of(c, client, sizeof(client));
 	r.status = 200;
+	r.send_fd = -1;
 	r.content_type = "text/html; charset=utf-8";
 	r.cache = "no-store";
 	r.app = pool_take(&POOL);
+	if (k->fd >= 0 && k->files == 1) {
+		r.upload_path = k->path;
+		r.upload_name = k->name;
+	}
+	r.upload_too_big = k->file_too_big;
+	r.upload_files = k->files;
 	read_query(c, &r);
 	router_dispatch(&r, c, &k->body, k->too_big, SECURE);
 	enum MHD_Result ok = respond(c, &r);
@@ -158,6 +181,75 @@ handle(struct MHD_Connection *c, const char *url, const char *method,
 	return ok;
 }
 
+/* Multipart parts: the one file goes to a temp file (bounded), every other
+ * field is re-encoded into k->body so the usual form parser reads it. */
+static enum MHD_Result
+on_part(void *cls, enum MHD_ValueKind kind, const char *key,
+	const char *filename, const char *ctype, const char *enc,
+	const char *data, uint64_t off, size_t size)
+{
+	(void)kind;
+	(void)ctype;
+	(void)enc;
+	struct conn *k = cls;
+	if (filename == NULL) {
+		if (off == 0 || strcmp(k->field, key) != 0) {
+			snprintf(k->field, sizeof(k->field), "%s", key);
+			if (k->body.len > 0)
+				buf_putc(&k->body, '&');
+			url_escape(&k->body, key);
+			buf_putc(&k->body, '=');
+		}
+		struct buf chunk;
+		buf_init(&chunk, BODY_LIMIT);
+		buf_put(&chunk, data, size);
+		url_escape(&k->body, buf_str(&chunk));
+		buf_release(&chunk);
+		k->too_big = k->too_big || k->body.err != TS_OK;
+		return MHD_YES;
+	}
+	if (off == 0) {
+		if (++k->files > 1 || k->fd >= 0)
+			return MHD_YES; /* one file per request; counted */
+		snprintf(k->path, sizeof(k->path), "/tmp/truongso-up-XXXXXX");
+		k->fd = mkstemp(k->path);
+		snprintf(k->name, sizeof(k->name), "%s", filename);
+	}
+	if (k->fd < 0 || k->files > 1)
+		return MHD_YES;
+	if (k->size + size > UPLOAD_LIMIT)
+		k->file_too_big = true;
+	/* Past the limit keep reading (so the client gets our answer) but
+	 * write nothing more. */
+	if (!k->file_too_big && size > 0 &&
+	    write(k->fd, data, size) != (ssize_t)size)
+		k->file_too_big = true;
+	k->size += size;
+	return MHD_YES;
+}
+
+static bool
+is_multipart(struct MHD_Connection *c)
+{
+	const char *ct = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+						     MHD_HTTP_HEADER_CONTENT_TYPE);
+	return ct != NULL && strncmp(ct, "multipart/form-data", 19) == 0;
+}
+
+static struct conn *
+conn_new(struct MHD_Connection *c, const char *method)
+{
+	struct conn *k = calloc(1, sizeof(*k));
+	if (k == NULL)
+		return NULL;
+	buf_init(&k->body, BODY_LIMIT);
+	clock_gettime(CLOCK_MONOTONIC, &k->t0);
+	k->fd = -1;
+	if (strcmp(method, "POST") == 0 && is_multipart(c))
+		k->pp = MHD_create_post_processor(c, 64 * 1024, on_part, k);
+	return k;
+}
+
 static enum MHD_Result
 on_request(void *cls, struct MHD_Connection *c, const char *url,
 	   const char *method, const char *version, const char *upload,
@@ -167,11 +259,15 @@ on_request(void *cls, struct MHD_Connection *c, const char *url,
 	(void)version;
 	struct conn *k = *con_cls;
 	if (k == NULL) {
-		if ((k = calloc(1, sizeof(*k))) == NULL)
+		if ((k = conn_new(c, method)) == NULL)
 			return MHD_NO;
-		buf_init(&k->body, BODY_LIMIT);
-		clock_gettime(CLOCK_MONOTONIC, &k->t0);
 		*con_cls = k;
+		return MHD_YES;
+	}
+	if (*upload_size > 0 && k->pp != NULL) {
+		if (MHD_post_process(k->pp, upload, *upload_size) != MHD_YES)
+			k->too_big = true; /* malformed: answered with 400 */
+		*upload_size = 0;
 		return MHD_YES;
 	}
 	if (*upload_size > 0) {
@@ -195,6 +291,12 @@ on_done(void *cls, struct MHD_Connection *c, void **con_cls,
 	(void)code;
 	struct conn *k = *con_cls;
 	if (k != NULL) {
+		if (k->pp != NULL)
+			MHD_destroy_post_processor(k->pp);
+		if (k->fd >= 0) {
+			close(k->fd);
+			unlink(k->path); /* evidence_add kept its own copy */
+		}
 		buf_release(&k->body);
 		free(k);
 		*con_cls = NULL;

@@ -8,6 +8,7 @@
 #define TS_WEB_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "../app/app.h"
 #include "../app/session.h"
@@ -15,6 +16,7 @@
 #include "../util/buf.h"
 
 #define BODY_LIMIT ((size_t)1 << 20) /* urlencoded forms */
+#define UPLOAD_LIMIT ((size_t)50 << 20) /* one evidence file */
 
 struct req {
 	struct arena *a;
@@ -23,6 +25,10 @@ struct req {
 	const char *path;
 	const char *client;
 	struct kvlist query, form, cookies, params;
+	const char *upload_path;  /* multipart: the file, in a temp file */
+	const char *upload_name;  /* its name as the browser sent it */
+	bool upload_too_big;
+	int upload_files;
 	const char *token;   /* session cookie value, if any */
 	struct session sess;
 	bool authed;
@@ -34,6 +40,9 @@ struct req {
 	const char *cache;   /* Cache-Control, default no-store */
 	char location[512];  /* redirect target when set */
 	char set_cookie[256];
+	int send_fd;         /* >= 0: the response body is this file */
+	uint64_t send_size;
+	char disposition[600]; /* Content-Disposition, when set */
 	struct diags diags;  /* problems to show on the page */
 	const char *notice;  /* success message to show */
 };
@@ -81,6 +90,8 @@ void page_submission_save(struct req *r);
 void page_submission_act(struct req *r);
 void page_submission_preview(struct req *r);
 void page_search(struct req *r);
+void page_evidence_upload(struct req *r);
+void page_evidence_get(struct req *r);
 void page_static_css(struct req *r);
 void page_static_js(struct req *r);
 void page_health(struct req *r);

@@ -157,6 +157,10 @@ POST /campaigns/:id/units/:code/save     head    $(U "$OWN")/save        303
 POST /campaigns/:id/units/:code/preview anon    $(U "$OWN")/preview     403
 POST /campaigns/:id/units/:code/preview revlc   $(U "$OWN")/preview     403
 POST /campaigns/:id/units/:code/preview editor  $(U "$OWN")/preview     200
+POST /campaigns/:id/units/:code/evidence anon    $(U "$OWN")/evidence    403
+POST /campaigns/:id/units/:code/evidence revdk   $(U "$OWN")/evidence    403
+GET /evidence/:id                        anon    /evidence/1             303
+GET /evidence/:id                        revdk   /evidence/999999        404
 POST /campaigns/:id/units/:code/:action  anon    $(U "$DKSUB")/approve   403
 POST /campaigns/:id/units/:code/:action  editor  $(U "$DKSUB")/approve   403
 POST /campaigns/:id/units/:code/:action  headsub $(U "$DKSUB")/approve   403
@@ -181,6 +185,30 @@ done <"$MATRIX"
 	if grep -q "^$method $pattern " "$MATRIX"; then echo "covered"; else echo "MISSING $method $pattern"; fi
 done >"$W/coverage"
 if grep -q MISSING "$W/coverage"; then cat "$W/coverage" >"$ERR"; bad "authz-matrix-covers-every-route"; else ok "authz-matrix-covers-every-route"; fi
+
+# --- evidence through the page (multipart), before the cycle locks the form
+EV=$(U "$OWN")
+printf '%%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%%%EOF\n' >"$W/Kế hoạch số 1.pdf"
+cp /bin/true "$W/chuong-trinh.pdf"
+truncate -s 51M "$W/lon.pdf"
+tok=$(csrf "${JAR[editor]}" "$EV")
+req evidence-upload 303 -b "${JAR[editor]}" -F "_csrf=$tok" -F "criterion=1.3" -F "file=@$W/Kế hoạch số 1.pdf" "$BASE$EV/evidence"
+req evidence-listed 200 -b "${JAR[editor]}" "$BASE$EV"
+has evidence-link "$OUT" ">Kế hoạch số 1.pdf</a>"
+EVID=$(grep -o 'href="/evidence/[0-9]*"' "$OUT" | head -1 | tr -dc 0-9)
+req evidence-download 200 -b "${JAR[revdk]}" "$BASE/evidence/$EVID"
+has evidence-attachment "$ERR" "Content-Disposition: attachment"
+has evidence-type "$ERR" "Content-Type: application/pdf"
+if cmp -s "$OUT" "$W/Kế hoạch số 1.pdf"; then ok evidence-same-bytes; else bad evidence-same-bytes; fi
+req evidence-other-phong 403 -b "${JAR[revlc]}" "$BASE/evidence/$EVID"
+req evidence-executable-refused 422 -b "${JAR[editor]}" -F "_csrf=$tok" -F "criterion=1.3" -F "file=@$W/chuong-trinh.pdf" "$BASE$EV/evidence"
+has evidence-type-message "$OUT" "không được nhận"
+req evidence-too-big 413 -b "${JAR[editor]}" -F "_csrf=$tok" -F "criterion=1.3" -F "file=@$W/lon.pdf" "$BASE$EV/evidence"
+req evidence-no-file 422 -b "${JAR[editor]}" -F "_csrf=$tok" -F "criterion=1.3" "$BASE$EV/evidence"
+req evidence-bad-criterion 422 -b "${JAR[editor]}" -F "_csrf=$tok" -F "criterion=9.9" -F "file=@$W/Kế hoạch số 1.pdf" "$BASE$EV/evidence"
+req evidence-no-csrf 403 -b "${JAR[editor]}" -F "criterion=1.3" -F "file=@$W/Kế hoạch số 1.pdf" "$BASE$EV/evidence"
+n=$(ls /tmp/truongso-up-* 2>/dev/null | wc -l)
+if [ "$n" -eq 0 ]; then ok evidence-temp-files-removed; else echo "$n left" >"$ERR"; bad evidence-temp-files-removed; fi
 
 # --- the whole cycle through the pages, on the draft school $OWN
 P=$(U "$OWN")
