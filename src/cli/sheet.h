@@ -10,10 +10,6 @@ void sheet_score_text(const struct score *s, struct buf *out);
 /* The per-group lines ("Nhóm tiêu chí 1 ...: 73/100 điểm - đạt Mức độ 2")
  * with advice, as under the score sheet. */
 void sheet_group_summary(const struct score *s, struct buf *out);
-/* An answer as a person reads it: "Đạt", "12", "Có", an option's text,
- * "kết nối; 5/6 phân hệ". */
-void sheet_answer_text(const struct item *it, const struct answer *a,
-		       struct buf *out);
 struct sub_diff;
 /* What changed between two versions, item by item, and group totals. */
 void sheet_diff_text(const struct sub_diff *df, int v1, int v2,

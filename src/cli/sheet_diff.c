@@ -2,51 +2,8 @@
 #include <stdio.h>
 
 #include "../app/submission.h"
+#include "../core/answer_text.h"
 #include "sheet.h"
-
-static size_t
-count_bits(uint64_t v)
-{
-	size_t n = 0;
-	for (; v; v &= v - 1)
-		n++;
-	return n;
-}
-
-void
-sheet_answer_text(const struct item *it, const struct answer *a,
-		  struct buf *out)
-{
-	char p[PTS_FMT_SIZE];
-	if (!a->present) {
-		buf_puts(out, "(chưa trả lời)");
-		return;
-	}
-	switch (it->kind) {
-	case ITEM_GATE:
-		buf_puts(out, a->yes ? "Đạt" : "Không đạt");
-		break;
-	case ITEM_YESNO:
-		buf_puts(out, a->yes ? "Có" : "Không");
-		break;
-	case ITEM_POINTS:
-		buf_puts(out, pts_format(a->num, p));
-		break;
-	case ITEM_BAND:
-		buf_printf(out, "%s%s", pts_format(a->num, p),
-			   it->input == INPUT_PERCENT ? "%" : "");
-		break;
-	case ITEM_CHOICE:
-		buf_puts(out, it->options[a->choice].text);
-		break;
-	case ITEM_CHECKLIST:
-		if (it->nbase_options > 0)
-			buf_printf(out, "%s; ", it->base_options[a->base].text);
-		buf_printf(out, "%zu/%zu phân hệ", count_bits(a->checked),
-			   it->noptions);
-		break;
-	}
-}
 
 static void
 group_line(const struct score *a, const struct score *b, size_t g,
@@ -73,9 +30,9 @@ sheet_diff_text(const struct sub_diff *df, int v1, int v2, struct buf *out)
 		const struct item_change *c = &df->v[i];
 		buf_printf(out, "  %s (tiêu chí %s): ", c->item->id,
 			   c->item->criterion->id);
-		sheet_answer_text(c->item, c->before, out);
+		answer_text(c->item, c->before, out);
 		buf_puts(out, " → ");
-		sheet_answer_text(c->item, c->after, out);
+		answer_text(c->item, c->after, out);
 		if (c->points_before != c->points_after)
 			buf_printf(out, " [%s → %s điểm]",
 				   pts_format(c->points_before, x),

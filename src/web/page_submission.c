@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "../app/evidence.h"
+#include "../core/answer_text.h"
 #include "../app/submission.h"
 #include "../util/arena.h"
 #include "../util/timeutil.h"
@@ -254,6 +255,54 @@ reviewer_actions(struct req *r, const struct view *v)
 	buf_puts(b, "</div>");
 }
 
+/* What changed since the version before: the reviewer's first question
+ * on a resubmission (users-want.md 1). */
+static void
+changes(struct req *r, const struct view *v)
+{
+	struct buf *b = &r->body;
+	struct sub_diff df;
+	char x[PTS_FMT_SIZE], y[PTS_FMT_SIZE];
+	if (v->s.version < 2 || sub_diff(r->app, &v->s, v->s.version - 1,
+					 v->s.version, r->a, &df,
+					 &r->diags) != TS_OK)
+		return;
+	buf_puts(b, "<section class=\"card\"><h2>");
+	h_textf(b, "Thay đổi so với lần nộp trước (phiên bản %d → %d)",
+		v->s.version - 1, v->s.version);
+	buf_puts(b, "</h2>");
+	if (df.n == 0)
+		buf_puts(b, "<p>Không có nội dung nào thay đổi.</p>");
+	else
+		buf_puts(b, "<table><thead><tr><th>Nội dung</th><th>Trước</th>"
+			    "<th>Sau</th><th class=\"num\">Điểm</th></tr></thead>"
+			    "<tbody>");
+	for (size_t i = 0; i < df.n; i++) {
+		const struct item_change *c = &df.v[i];
+		struct buf t;
+		buf_init(&t, 4096);
+		buf_puts(b, "<tr>");
+		h_elem(b, "td", c->item->id, NULL);
+		answer_text(c->item, c->before, &t);
+		h_elem(b, "td", buf_str(&t), NULL);
+		buf_reset(&t);
+		answer_text(c->item, c->after, &t);
+		if (c->after->note != NULL)
+			buf_printf(&t, " — %s", c->after->note);
+		h_elem(b, "td", buf_str(&t), NULL);
+		buf_reset(&t);
+		buf_printf(&t, "%s → %s", pts_format(c->points_before, x),
+			   pts_format(c->points_after, y));
+		h_elem(b, "td", buf_str(&t), "class", "num", NULL);
+		buf_puts(b, "</tr>");
+		buf_release(&t);
+	}
+	if (df.n > 0)
+		buf_puts(b, "</tbody></table>");
+	buf_puts(b, "</section>");
+	sub_diff_release(&df);
+}
+
 static void
 history(struct buf *b, const struct view *v)
 {
@@ -286,6 +335,8 @@ render(struct req *r, struct view *v, const struct kvlist *posted)
 	buf_puts(b, "</p>");
 	reasons(b, v, "*");
 	score_panel(b, v->score);
+	if (r->sess.who.role == ROLE_REVIEWER || r->sess.who.role == ROLE_ADMIN)
+		changes(r, v);
 	if (v->s.rubric->nitems > 0 && !v->can_edit && v->s.state == ST_NONE)
 		buf_puts(b, "<p>Đơn vị chưa bắt đầu tự đánh giá.</p>");
 	if (v->can_edit) {

@@ -260,6 +260,8 @@ tok=$(csrf "${JAR[head]}" "$P")
 req cycle-resubmit 303 -b "${JAR[head]}" -d "_csrf=$tok&confirm=1" "$BASE$P/submit"
 req cycle-history 200 -b "${JAR[revdk]}" "$BASE$P"
 has cycle-two-versions "$OUT" "Phiên bản 2:"
+has cycle-changes-shown "$OUT" "Thay đổi so với lần nộp trước (phiên bản 1 → 2)"
+has cycle-changed-item "$OUT" "<td>1.3e</td>"
 has cycle-new-score "$OUT" "79/100 điểm — Mức độ 3"
 tok=$(csrf "${JAR[revdk]}" "$P")
 req cycle-approve 303 -b "${JAR[revdk]}" -d "_csrf=$tok" "$BASE$P/approve"
