@@ -18,6 +18,9 @@ sub_score(const struct rubric *r, const char *answers_json,
 	  struct score **score, struct diags *d)
 {
 	struct answers *self = NULL, *ext = NULL;
+	/* "{}" is what a submission holds before any external score. */
+	if (external_json != NULL && strcmp(external_json, "{}") == 0)
+		external_json = NULL;
 	enum ts_err e = answers_parse(r, answers_json, strlen(answers_json),
 				      "bản tự đánh giá", &self, d);
 	if (e == TS_OK && external_json != NULL)

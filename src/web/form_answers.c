@@ -6,11 +6,14 @@
 #include <string.h>
 
 
+/* The form field of an item: kind letter v/n/b/m, after the form's
+ * prefix ("" or "x"). */
 static const char *
-field(struct buf *tmp, const char *prefix, const struct item *it)
+field(struct buf *tmp, const char *prefix, const char *kind,
+      const struct item *it)
 {
 	buf_reset(tmp);
-	buf_printf(tmp, "%s:%s", prefix, it->id);
+	buf_printf(tmp, "%s%s:%s", prefix, kind, it->id);
 	return buf_str(tmp);
 }
 
@@ -21,7 +24,7 @@ value_text(const struct form_src *src, const struct item *it, struct buf *out)
 	struct buf name;
 	buf_init(&name, 1024);
 	const char *posted = src->posted
-		? kv_get(src->posted, field(&name, "v", it)) : NULL;
+		? kv_get(src->posted, field(&name, src->prefix, "v", it)) : NULL;
 	buf_release(&name);
 	if (src->posted)
 		return posted ? posted : "";
@@ -111,7 +114,7 @@ modules(struct buf *b, const struct item *it, const struct form_src *src,
 {
 	struct buf name;
 	buf_init(&name, 1024);
-	field(&name, "m", it);
+	field(&name, src->prefix, "m", it);
 	const struct answer *a = &src->stored->v[it->idx];
 	buf_puts(b, "<fieldset><legend>Phân hệ đã có</legend>");
 	for (size_t i = 0; i < it->noptions; i++) {
@@ -138,7 +141,8 @@ control(struct buf *b, const struct item *it, const struct form_src *src,
 	buf_init(&name, 1024);
 	buf_init(&val, 1024);
 	const char *v = value_text(src, it, &val);
-	const char *n = field(&name, it->kind == ITEM_CHECKLIST ? "b" : "v", it);
+	const char *n = field(&name, src->prefix,
+			      it->kind == ITEM_CHECKLIST ? "b" : "v", it);
 	switch (it->kind) {
 	case ITEM_GATE:
 		radio(b, n, "1", "Đạt", v, editable);
@@ -173,7 +177,8 @@ form_item(struct buf *b, const struct item *it, const struct form_src *src,
 	struct buf name;
 	buf_init(&name, 1024);
 	const struct answer *a = &src->stored->v[it->idx];
-	const char *note = src->posted ? kv_get(src->posted, field(&name, "n", it))
+	const char *note = src->posted ? kv_get(src->posted,
+						  field(&name, src->prefix, "n", it))
 				       : a->note;
 	buf_puts(b, "<div class=\"item\"><p>");
 	h_textf(b, "%s. %s", it->id, it->text);
@@ -188,7 +193,8 @@ form_item(struct buf *b, const struct item *it, const struct form_src *src,
 		h_text(b, it->evidence.hint);
 		buf_puts(b, "</p>");
 	}
-	h_open(b, "textarea", "name", field(&name, "n", it), "placeholder",
+	h_open(b, "textarea", "name", field(&name, src->prefix, "n", it),
+	       "placeholder",
 	       "Ghi chú, minh chứng (số văn bản, đường link, số liệu...)",
 	       "aria-label", "Ghi chú", "readonly", editable ? NULL : "readonly",
 	       NULL);
@@ -219,10 +225,10 @@ number_json(const char *s, const struct item *it, struct diags *d)
 }
 
 static json_t *
-modules_json(const struct item *it, const struct kvlist *f)
+modules_json(const struct item *it, const struct kvlist *f, const char *pre)
 {
 	char key[256];
-	snprintf(key, sizeof(key), "m:%s", it->id);
+	snprintf(key, sizeof(key), "%sm:%s", pre, it->id);
 	json_t *arr = json_array();
 	for (size_t i = 0; arr && i < f->n; i++)
 		if (strcmp(f->v[i].key, key) == 0)
@@ -231,10 +237,11 @@ modules_json(const struct item *it, const struct kvlist *f)
 }
 
 static json_t *
-value_json(const struct item *it, const struct kvlist *f, struct diags *d)
+value_json(const struct item *it, const struct kvlist *f, const char *pre,
+	   struct diags *d)
 {
 	char key[256];
-	snprintf(key, sizeof(key), "%s:%s",
+	snprintf(key, sizeof(key), "%s%s:%s", pre,
 		 it->kind == ITEM_CHECKLIST ? "b" : "v", it->id);
 	const char *v = kv_get(f, key);
 	bool empty = v == NULL || v[0] == '\0';
@@ -249,24 +256,25 @@ value_json(const struct item *it, const struct kvlist *f, struct diags *d)
 		return empty ? NULL : json_string(v);
 	case ITEM_CHECKLIST:
 		if (it->nbase_options == 0)
-			return modules_json(it, f);
+			return modules_json(it, f, pre);
 		return empty ? NULL : json_pack("{s:s, s:o}", "base", v,
-						"present", modules_json(it, f));
+						"present",
+						modules_json(it, f, pre));
 	}
 	return NULL;
 }
 
 char *
 form_to_answers(const struct rubric *r, const struct kvlist *f,
-		struct diags *d)
+		const char *pre, struct diags *d)
 {
 	json_t *answers = json_object();
 	for (size_t i = 0; answers && i < r->nitems; i++) {
 		const struct item *it = r->items[i];
 		char key[256];
-		snprintf(key, sizeof(key), "n:%s", it->id);
+		snprintf(key, sizeof(key), "%sn:%s", pre, it->id);
 		const char *note = kv_get(f, key);
-		json_t *v = value_json(it, f, d);
+		json_t *v = value_json(it, f, pre, d);
 		if (v == NULL && (note == NULL || note[0] == '\0'))
 			continue;
 		json_t *o = json_object();

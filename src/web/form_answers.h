@@ -15,6 +15,8 @@
 struct form_src {
 	const struct kvlist *posted; /* may be NULL */
 	const struct answers *stored;
+	const char *prefix; /* "" for the school's answers, "x" for the
+			     * reviewer's external scores ("xv:ID"...) */
 };
 
 /* The controls of one item (inside the caller's <form>). */
@@ -23,6 +25,6 @@ void form_item(struct buf *b, const struct item *it, const struct form_src *src,
 /* Answers JSON (malloc'd) from a posted form; problems that the form
  * itself shows (e.g. "abc" typed as a number) go to d. */
 char *form_to_answers(const struct rubric *r, const struct kvlist *form,
-		      struct diags *d);
+		      const char *prefix, struct diags *d);
 
 #endif

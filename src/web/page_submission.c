@@ -22,7 +22,11 @@ struct view {
 	size_t nsnaps;
 	struct evidence_item *ev;
 	size_t nev;
-	bool can_edit, can_submit, can_review;
+	struct answers *ext;       /* đánh giá ngoài (empty if none yet) */
+	bool has_ext;
+	struct answers *rev_ans;   /* the school's answers with ext laid over */
+	struct score *reviewed;    /* their score */
+	bool can_edit, can_submit, can_review, can_external;
 	char base[256]; /* "/campaigns/1/units/31DK001" */
 };
 
@@ -53,6 +57,17 @@ load(struct req *r, struct view *v)
 	if (e == TS_OK)
 		e = evidence_list(r->app, &r->sess.who, id, code, r->a, &v->ev,
 				  &v->nev, &r->diags);
+	if (e == TS_OK && strcmp(v->s.external, "{}") != 0) {
+		e = answers_parse(v->s.rubric, v->s.external, strlen(v->s.external),
+				  "điểm đánh giá ngoài", &v->ext, &r->diags);
+		if (e == TS_OK)
+			e = sub_score(v->s.rubric, v->s.answers, v->s.external,
+				      &v->rev_ans, &v->reviewed, &r->diags);
+		v->has_ext = e == TS_OK;
+	}
+	if (e == TS_OK && v->ext == NULL &&
+	    (v->ext = answers_new(v->s.rubric)) == NULL)
+		e = TS_ENOMEM;
 	struct buf b;
 	buf_init(&b, sizeof(v->base) - 1);
 	buf_printf(&b, "/campaigns/%lld/units/", id);
@@ -62,6 +77,7 @@ load(struct req *r, struct view *v)
 	v->can_edit = e == TS_OK && allowed(r, v, ACT_SAVE);
 	v->can_submit = e == TS_OK && allowed(r, v, ACT_SUBMIT);
 	v->can_review = e == TS_OK && allowed(r, v, ACT_RETURN);
+	v->can_external = e == TS_OK && allowed(r, v, ACT_EXTERNAL);
 	return e;
 }
 
@@ -71,8 +87,11 @@ unload(struct view *v)
 {
 	score_free(v->score);
 	answers_free(v->ans);
-	v->score = NULL;
-	v->ans = NULL;
+	score_free(v->reviewed);
+	answers_free(v->rev_ans);
+	answers_free(v->ext);
+	v->score = v->reviewed = NULL;
+	v->ans = v->rev_ans = v->ext = NULL;
 }
 
 /* The reasons of the last return, for one criterion ("*" = whole). */
@@ -99,12 +118,14 @@ level_text(struct buf *b, const struct level_band *l)
 }
 
 static void
-score_panel(struct buf *b, const struct score *s)
+panel(struct buf *b, const struct score *s, const char *id, const char *title)
 {
 	const struct rubric *r = s->rubric;
 	char p[PTS_FMT_SIZE], m[PTS_FMT_SIZE];
-	buf_puts(b, "<section id=\"score\" class=\"card\" aria-live=\"polite\">"
-		    "<h2>Kết quả tự đánh giá</h2><ul>");
+	h_open(b, "section", "id", id, "class", "card", "aria-live", "polite",
+	       NULL);
+	h_elem(b, "h2", title, NULL);
+	buf_puts(b, "<ul>");
 	for (size_t g = 0; g < r->ngroups; g++) {
 		const struct group_score *gs = &s->groups[g];
 		const struct advice *ad = &gs->advice;
@@ -128,6 +149,41 @@ score_panel(struct buf *b, const struct score *s)
 	if (s->unanswered > 0)
 		h_textf(b, "Còn %zu nội dung chưa trả lời.", s->unanswered);
 	buf_puts(b, "</section>");
+}
+
+static void
+score_panel(struct buf *b, const struct score *s)
+{
+	panel(b, s, "score", "Kết quả tự đánh giá");
+}
+
+/* One item: the school's answer (editable for the school), then the
+ * đánh giá ngoài beside it: shown when given, editable for a reviewer. */
+static void
+item_block(struct req *r, const struct view *v, const struct item *it,
+	   const struct form_src *src)
+{
+	struct buf *b = &r->body;
+	const struct answer *x = &v->ext->v[it->idx];
+	struct form_src xs = { .posted = NULL, .stored = v->ext, .prefix = "x" };
+	form_item(b, it, src, v->can_edit);
+	if (x->present && !v->can_external) {
+		struct buf t;
+		buf_init(&t, 4096);
+		answer_text(it, x, &t);
+		buf_puts(b, "<p class=\"reason\"><strong>Đánh giá ngoài:</strong> ");
+		h_text(b, buf_str(&t));
+		if (x->note != NULL)
+			h_textf(b, " — %s", x->note);
+		buf_puts(b, "</p>");
+		buf_release(&t);
+	}
+	if (v->can_external) {
+		buf_puts(b, "<div class=\"external\"><p><strong>Đánh giá ngoài"
+			    "</strong> (để trống nếu giữ điểm tự chấm)</p>");
+		form_item(b, it, &xs, true);
+		buf_puts(b, "</div>");
+	}
 }
 
 /* Files linked to one criterion, and (for the school) a file picker that
@@ -210,7 +266,7 @@ criteria_form(struct req *r, const struct view *v, const struct form_src *src)
 				buf_puts(b, "</textarea>");
 			}
 			for (size_t i = 0; i < cr->nitems; i++)
-				form_item(b, &cr->items[i], src, v->can_edit);
+				item_block(r, v, &cr->items[i], src);
 		}
 		buf_puts(b, "</section>");
 	}
@@ -325,7 +381,7 @@ static void
 render(struct req *r, struct view *v, const struct kvlist *posted)
 {
 	struct buf *b = &r->body;
-	struct form_src src = { .posted = posted, .stored = v->ans };
+	struct form_src src = { .posted = posted, .stored = v->ans, .prefix = "" };
 	page_begin(r, v->s.unit.name);
 	buf_puts(b, "<p>");
 	h_textf(b, "%s · %s · ", v->s.campaign.title, v->s.campaign.school_year);
@@ -335,6 +391,8 @@ render(struct req *r, struct view *v, const struct kvlist *posted)
 	buf_puts(b, "</p>");
 	reasons(b, v, "*");
 	score_panel(b, v->score);
+	if (v->has_ext)
+		panel(b, v->reviewed, "reviewed", "Kết quả sau đánh giá ngoài");
 	if (r->sess.who.role == ROLE_REVIEWER || r->sess.who.role == ROLE_ADMIN)
 		changes(r, v);
 	if (v->s.rubric->nitems > 0 && !v->can_edit && v->s.state == ST_NONE)
@@ -351,7 +409,17 @@ render(struct req *r, struct view *v, const struct kvlist *posted)
 		buf_puts(b, "<p id=\"autosave\" class=\"muted\" "
 			    "aria-live=\"polite\"></p>");
 	}
+	if (v->can_external && !v->can_edit) {
+		char href[320];
+		snprintf(href, sizeof(href), "%s/external", v->base);
+		h_open(b, "form", "id", "external", "method", "post", "action",
+		       href, NULL);
+		h_csrf(r);
+	}
 	criteria_form(r, v, &src);
+	if (v->can_external && !v->can_edit)
+		buf_puts(b, "<div class=\"actions\"><button type=\"submit\">Lưu "
+			    "điểm đánh giá ngoài</button></div></form>");
 	if (v->can_edit) {
 		buf_puts(b, "<div class=\"actions\"><button type=\"submit\">Lưu "
 			    "bản nháp</button>");
@@ -439,7 +507,7 @@ page_submission_preview(struct req *r)
 	struct answers *ans = NULL;
 	struct score *sc = NULL;
 	enum ts_err e = load(r, &v);
-	char *json = e == TS_OK ? form_to_answers(v.s.rubric, &r->form, &r->diags)
+	char *json = e == TS_OK ? form_to_answers(v.s.rubric, &r->form, "", &r->diags)
 				: NULL;
 	if (e == TS_OK && json != NULL && r->diags.n == 0)
 		e = sub_score(v.s.rubric, json, NULL, &ans, &sc, &r->diags);
@@ -482,7 +550,7 @@ page_submission_save(struct req *r)
 {
 	struct view v;
 	enum ts_err e = load(r, &v);
-	char *json = e == TS_OK ? form_to_answers(v.s.rubric, &r->form, &r->diags)
+	char *json = e == TS_OK ? form_to_answers(v.s.rubric, &r->form, "", &r->diags)
 				: NULL;
 	if (e == TS_OK && (json == NULL || r->diags.n > 0))
 		e = TS_EINVAL;
@@ -525,6 +593,19 @@ do_return(struct req *r, const struct view *v)
 }
 
 static enum ts_err
+do_external(struct req *r, const struct view *v)
+{
+	char *json = form_to_answers(v->s.rubric, &r->form, "x", &r->diags);
+	enum ts_err e = json && r->diags.n == 0
+				? sub_set_external(r->app, &r->sess.who,
+						   v->s.campaign.id, v->s.unit.code,
+						   json, &r->diags)
+				: TS_EINVAL;
+	free(json);
+	return e;
+}
+
+static enum ts_err
 run_action(struct req *r, const struct view *v, const char *act)
 {
 	long long cid = v->s.campaign.id;
@@ -538,6 +619,8 @@ run_action(struct req *r, const struct view *v, const char *act)
 		return sub_approve(r->app, who, cid, unit, &r->diags);
 	if (strcmp(act, "publish") == 0)
 		return sub_publish(r->app, who, cid, unit, &r->diags);
+	if (strcmp(act, "external") == 0)
+		return do_external(r, v);
 	return TS_ENOTFOUND;
 }
 

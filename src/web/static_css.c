@@ -47,6 +47,8 @@ static const char CSS[] =
 	".reason{border-left:4px solid var(--bad);padding:.3rem .6rem;"
 	"background:#fff7f7;margin:.3rem 0}\n"
 	".muted{color:var(--muted)}\n"
+	".external{border-left:4px solid var(--accent);padding:.2rem .6rem;"
+	"background:#f3f7fc;margin:.3rem 0}\n"
 	".item{padding:.5rem 0;border-top:1px dashed var(--line)}\n"
 	".actions{display:flex;flex-wrap:wrap;gap:.5rem;margin:1rem 0}\n"
 	"footer{color:var(--muted);font-size:.85rem;text-align:center;"

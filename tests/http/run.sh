@@ -166,6 +166,7 @@ POST /campaigns/:id/units/:code/:action  editor  $(U "$DKSUB")/approve   403
 POST /campaigns/:id/units/:code/:action  headsub $(U "$DKSUB")/approve   403
 POST /campaigns/:id/units/:code/:action  revlc   $(U "$DKSUB")/approve   403
 POST /campaigns/:id/units/:code/:action  revdk   $(U "$DKSUB")/bogus     404
+POST /campaigns/:id/units/:code/:action  revlc   $(U "$DKSUB")/external  403
 POST /campaigns/:id/units/:code/:action  revdk   $(U "$DKSUB")/approve   303
 GET /search                              anon    /search                 303
 GET /search                              revdk   /search?q=truong%20thcs 200
@@ -264,6 +265,15 @@ has cycle-changes-shown "$OUT" "Thay đổi so với lần nộp trước (phiê
 has cycle-changed-item "$OUT" "<td>1.3e</td>"
 has cycle-new-score "$OUT" "79/100 điểm — Mức độ 3"
 tok=$(csrf "${JAR[revdk]}" "$P")
+req cycle-external-form 200 -b "${JAR[revdk]}" "$BASE$P"
+has cycle-external-input "$OUT" 'name="xv:1.5a"'
+req cycle-external-invalid 422 -b "${JAR[revdk]}" --data-urlencode "_csrf=$tok" --data-urlencode "xv:1.5a=99" "$BASE$P/external"
+has cycle-external-overmax "$OUT" "nội dung 1.5a: điểm tự chấm 99 vượt quá điểm tối đa 15"
+req cycle-external 303 -b "${JAR[revdk]}" --data-urlencode "_csrf=$tok" --data-urlencode "xv:1.5a=10" --data-urlencode "xn:1.5a=Kiểm tra thực tế: 10 điểm" "$BASE$P/external"
+req cycle-external-shown 200 -b "${JAR[editor]}" "$BASE$P"
+has cycle-reviewed-panel "$OUT" "Kết quả sau đánh giá ngoài"
+has cycle-reviewed-score "$OUT" "77/100 điểm — Mức độ 3"
+has cycle-external-beside "$OUT" "Kiểm tra thực tế: 10 điểm"
 req cycle-approve 303 -b "${JAR[revdk]}" -d "_csrf=$tok" "$BASE$P/approve"
 req cycle-publish 303 -b "${JAR[revdk]}" -d "_csrf=$tok" "$BASE$P/publish"
 req cycle-published 200 -b "${JAR[editor]}" "$BASE$P"
