@@ -69,6 +69,14 @@ enum ts_err campaign_status(struct app *app, const struct actor *who,
 			    struct arena *a, struct campaign_status *out,
 			    struct diags *d) TS_MUSTCHECK;
 
+/* Levels reached per group and cấp học (Phụ lục 3) over the units under
+ * root_code whose result is approved or published, scored live with the
+ * external scores laid over the school's. */
+enum ts_err campaign_levels(struct app *app, const struct actor *who,
+			    int64_t id, const char *root_code,
+			    struct level_counts *out,
+			    struct diags *d) TS_MUSTCHECK;
+
 /* The rubric a campaign was created with (from the rubric files, or the
  * copy stored in the database if the file is gone). */
 const struct rubric *app_rubric(struct app *app, const char *id, int version);

@@ -53,3 +53,17 @@ completeness_count(const struct unit_status *rows, size_t n,
 	}
 	return nout;
 }
+
+void
+level_counts_add(struct level_counts *c, unsigned school_levels,
+		 const int *group_level, size_t ngroups)
+{
+	for (size_t l = 0; l < LC_LEVELS; l++) {
+		if (!(school_levels & (1u << l)))
+			continue;
+		c->units[l]++;
+		for (size_t g = 0; g < ngroups && g < LC_GROUPS; g++)
+			if (group_level[g] >= 1 && group_level[g] < LC_MUC)
+				c->n[g][l][group_level[g]]++;
+	}
+}

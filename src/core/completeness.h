@@ -35,4 +35,23 @@ size_t completeness_count(const struct unit_status *rows, size_t n,
 			  const char *root_path, struct completeness_row *out,
 			  size_t max, struct completeness_row *total);
 
+/*
+ * Phụ lục 3: how many units reached each level (Mức 1..3) in each group,
+ * per cấp học. A liên cấp school counts under each of its levels, as the
+ * reporting forms ask for counts "theo bậc học".
+ */
+#define LC_GROUPS 4
+#define LC_LEVELS 5 /* MN, TH, THCS, THPT, GDTX */
+#define LC_MUC 4    /* index 1..3 used */
+
+struct level_counts {
+	size_t units[LC_LEVELS];                 /* units per cấp học */
+	size_t n[LC_GROUPS][LC_LEVELS][LC_MUC];  /* [group][cấp][mức] */
+};
+
+/* Adds one unit: its cấp học bits and the level (1..3, 0 = none) of each
+ * group (at most LC_GROUPS). */
+void level_counts_add(struct level_counts *c, unsigned school_levels,
+		      const int *group_level, size_t ngroups);
+
 #endif

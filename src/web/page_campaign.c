@@ -90,6 +90,58 @@ status_row(struct req *r, long long id, const char *name, const char *code,
 }
 
 static void
+level_cells(struct buf *b, size_t n, size_t total)
+{
+	char s[32];
+	snprintf(s, sizeof(s), "%zu", n);
+	h_elem(b, "td", s, "class", "num", NULL);
+	snprintf(s, sizeof(s), "%.1f%%", total ? 100.0 * (double)n / (double)total
+					       : 0.0);
+	h_elem(b, "td", s, "class", "num", NULL);
+}
+
+/* Phụ lục 3 of seed 000: per group and cấp học, units at each level. */
+static void
+levels_table(struct req *r, const struct campaign *c, long long id)
+{
+	struct buf *b = &r->body;
+	struct level_counts lc;
+	const struct rubric *rb = app_rubric(r->app, c->rubric_id,
+					     c->rubric_version);
+	if (rb == NULL || campaign_levels(r->app, &r->sess.who, id,
+					  kv_get(&r->query, "unit"), &lc,
+					  &r->diags) != TS_OK)
+		return;
+	buf_puts(b, "<h2>Kết quả đánh giá theo mức (đơn vị đã được phê duyệt)"
+		    "</h2><div class=\"scroll\"><table><thead><tr><th rowspan="
+		    "\"2\">Nhóm tiêu chí</th><th colspan=\"2\">Mức chưa đáp ứng "
+		    "(Mức độ 1)</th><th colspan=\"2\">Mức đáp ứng cơ bản (Mức độ "
+		    "2)</th><th colspan=\"2\">Mức đáp ứng tốt (Mức độ 3)</th></tr>"
+		    "<tr><th class=\"num\">Số lượng</th><th class=\"num\">Tỷ lệ "
+		    "%</th><th class=\"num\">Số lượng</th><th class=\"num\">Tỷ "
+		    "lệ %</th><th class=\"num\">Số lượng</th><th class=\"num\">"
+		    "Tỷ lệ %</th></tr></thead><tbody>");
+	for (size_t g = 0; g < rb->ngroups && g < LC_GROUPS; g++) {
+		buf_puts(b, "<tr class=\"group\"><td colspan=\"7\">");
+		h_textf(b, "%s. %s", rb->groups[g].id, rb->groups[g].title);
+		buf_puts(b, "</td></tr>");
+		for (size_t l = 0; l < LC_LEVELS; l++) {
+			if (!(c->levels & (1u << l)) || lc.units[l] == 0)
+				continue;
+			buf_puts(b, "<tr><td>");
+			h_textf(b, "CSGD %s (%zu đơn vị)",
+				school_level_name((enum school_level)(1u << l)),
+				lc.units[l]);
+			buf_puts(b, "</td>");
+			for (int m = 1; m <= 3; m++)
+				level_cells(b, lc.n[g][l][m], lc.units[l]);
+			buf_puts(b, "</tr>");
+		}
+	}
+	buf_puts(b, "</tbody></table></div>");
+}
+
+static void
 dashboard(struct req *r, const struct campaign *c, long long id)
 {
 	struct buf *b = &r->body;
@@ -123,6 +175,7 @@ dashboard(struct req *r, const struct campaign *c, long long id)
 			   st.row_school[i], &st.rows[i]);
 	status_row(r, id, "Tổng cộng", NULL, false, &st.total);
 	buf_puts(b, "</tbody></table></div>");
+	levels_table(r, c, id);
 	page_end(r);
 }
 

@@ -283,6 +283,11 @@ req cycle-no-edit-after-publish 409 -b "${JAR[editor]}" --data-urlencode "_csrf=
 after=$(status_total)
 if [ "$before" != "$after" ]; then ok cycle-dashboard-changed; else echo "$before" >"$ERR"; bad cycle-dashboard-changed; fi
 req dashboard-after 200 -b "${JAR[revso]}" "$BASE/campaigns/1"
+has dashboard-levels "$OUT" "Kết quả đánh giá theo mức"
+has dashboard-levels-th "$OUT" "CSGD Tiểu học"
+req dashboard-levels-unit 200 -b "${JAR[revdk]}" "$BASE/campaigns/1?unit=31DK"
+has dashboard-levels-mn-absent "$OUT" "Mức đáp ứng tốt (Mức độ 3)"
+req dashboard-levels-outside 403 -b "${JAR[revdk]}" "$BASE/campaigns/1?unit=31LC"
 
 # --- sign-out and shutdown
 tok=$(csrf "${JAR[editor]}" /password)
