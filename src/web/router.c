@@ -10,6 +10,7 @@ struct route {
 	const char *pattern;
 	void (*fn)(struct req *);
 	bool login; /* needs a signed-in user */
+	bool api;   /* JSON in and out; CSRF token in X-CSRF-Token */
 };
 
 /* Every route, in one table: a new page cannot skip the checks below.
@@ -17,26 +18,34 @@ struct route {
  * token; authorisation by role and org subtree is done by the app layer
  * each handler calls. */
 static const struct route ROUTES[] = {
-	{ "GET", "/", page_home, false },
-	{ "GET", "/healthz", page_health, false },
-	{ "GET", "/static/app.css", page_static_css, false },
-	{ "GET", "/static/app.js", page_static_js, false },
-	{ "GET", "/login", page_login, false },
-	{ "POST", "/login", page_login_post, false },
-	{ "POST", "/logout", page_logout, true },
-	{ "GET", "/password", page_password, true },
-	{ "POST", "/password", page_password_post, true },
-	{ "GET", "/campaigns", page_campaigns, true },
-	{ "GET", "/campaigns/:id", page_campaign, true },
-	{ "GET", "/campaigns/:id/units/:code", page_submission, true },
-	{ "POST", "/campaigns/:id/units/:code/save", page_submission_save, true },
+	{ "GET", "/", page_home, false, false },
+	{ "GET", "/healthz", page_health, false, false },
+	{ "GET", "/static/app.css", page_static_css, false, false },
+	{ "GET", "/static/app.js", page_static_js, false, false },
+	{ "GET", "/login", page_login, false, false },
+	{ "POST", "/login", page_login_post, false, false },
+	{ "POST", "/logout", page_logout, true, false },
+	{ "GET", "/password", page_password, true, false },
+	{ "POST", "/password", page_password_post, true, false },
+	{ "GET", "/campaigns", page_campaigns, true, false },
+	{ "GET", "/campaigns/:id", page_campaign, true, false },
+	{ "GET", "/campaigns/:id/units/:code", page_submission, true, false },
+	{ "POST", "/campaigns/:id/units/:code/save", page_submission_save, true, false },
 	{ "POST", "/campaigns/:id/units/:code/preview", page_submission_preview,
-	  true },
+	  true, false },
 	{ "POST", "/campaigns/:id/units/:code/evidence", page_evidence_upload,
+	  true, false },
+	{ "POST", "/campaigns/:id/units/:code/:action", page_submission_act, true, false },
+	{ "GET", "/evidence/:id", page_evidence_get, true, false },
+	{ "GET", "/search", page_search, true, false },
+	{ "GET", "/api/session", api_session, true, true },
+	{ "GET", "/api/campaigns", api_campaigns, true, true },
+	{ "GET", "/api/campaigns/:id/status", api_status, true, true },
+	{ "GET", "/api/campaigns/:id/units/:code", api_submission, true, true },
+	{ "POST", "/api/campaigns/:id/units/:code/answers", api_answers, true,
 	  true },
-	{ "POST", "/campaigns/:id/units/:code/:action", page_submission_act, true },
-	{ "GET", "/evidence/:id", page_evidence_get, true },
-	{ "GET", "/search", page_search, true },
+	{ "POST", "/api/campaigns/:id/units/:code/:action", api_action, true,
+	  true },
 };
 
 void
@@ -137,6 +146,40 @@ find(struct req *r, bool *path_known)
 }
 
 static bool
+api_csrf(struct req *r, bool post)
+{
+	if (post && !session_csrf_ok(&r->sess, r->csrf_header)) {
+		api_error(r, 403, "thiếu hoặc sai X-CSRF-Token (lấy ở GET "
+			  "/api/session)");
+		return false;
+	}
+	return true;
+}
+
+static bool
+read_json(struct req *r, struct MHD_Connection *c, const struct buf *body,
+	  bool too_big)
+{
+	const char *ct = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+						     MHD_HTTP_HEADER_CONTENT_TYPE);
+	r->csrf_header = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+						     "X-CSRF-Token");
+	r->if_match = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+						  MHD_HTTP_HEADER_IF_MATCH);
+	if (too_big) {
+		api_error(r, 413, "dữ liệu gửi lên quá lớn");
+		return false;
+	}
+	if (body->len > 0 && (ct == NULL || strncmp(ct, "application/json", 16))) {
+		api_error(r, 415, "chỉ nhận Content-Type: application/json");
+		return false;
+	}
+	r->raw_body = buf_str(body);
+	r->raw_len = body->len;
+	return true;
+}
+
+static bool
 guard(struct req *r, const struct route *rt, bool post)
 {
 	if (rt->login && !r->authed) {
@@ -170,6 +213,17 @@ router_dispatch(struct req *r, struct MHD_Connection *c,
 		return;
 	}
 	bool post = strcmp(r->method, "POST") == 0;
+	r->api = rt->api;
+	if (rt->api) {
+		/* Who asks is settled before what they sent is read. */
+		if (rt->login && !r->authed)
+			api_error(r, 401, "chưa đăng nhập hoặc phiên làm việc "
+				  "đã hết hạn");
+		else if ((!post || read_json(r, c, body, too_big)) &&
+			 api_csrf(r, post))
+			rt->fn(r);
+		return;
+	}
 	if (post && !read_form(r, c, body, too_big))
 		return;
 	if (guard(r, rt, post))
@@ -180,6 +234,7 @@ void
 router_print(void)
 {
 	for (size_t i = 0; i < sizeof(ROUTES) / sizeof(*ROUTES); i++)
-		printf("%s %s %s\n", ROUTES[i].method, ROUTES[i].pattern,
-		       ROUTES[i].login ? "login" : "public");
+		printf("%s %s %s%s\n", ROUTES[i].method, ROUTES[i].pattern,
+		       ROUTES[i].login ? "login" : "public",
+		       ROUTES[i].api ? " api" : "");
 }

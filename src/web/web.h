@@ -25,6 +25,11 @@ struct req {
 	const char *path;
 	const char *client;
 	struct kvlist query, form, cookies, params;
+	const char *raw_body;     /* JSON API: the request body (NUL-ended) */
+	size_t raw_len;
+	bool api;                 /* /api/...: answers in JSON */
+	const char *csrf_header;  /* X-CSRF-Token, for the JSON API */
+	const char *if_match;     /* If-Match: the revision the client saw */
 	const char *upload_path;  /* multipart: the file, in a temp file */
 	const char *upload_name;  /* its name as the browser sent it */
 	bool upload_too_big;
@@ -75,6 +80,19 @@ void h_csrf(struct req *r);
 /* Page frame: doctype, head, header with the user, flash messages. */
 void page_begin(struct req *r, const char *title);
 void page_end(struct req *r);
+
+/* --- JSON API (api.c) --- */
+/* Sends a JSON document (steals the reference) with the status. */
+struct json_t;
+void api_send(struct req *r, int status, struct json_t *doc);
+/* {"error": message, "problems": [{"where", "message"}...]} */
+void api_error(struct req *r, int status, const char *message);
+void api_session(struct req *r);
+void api_campaigns(struct req *r);
+void api_status(struct req *r);
+void api_submission(struct req *r);
+void api_answers(struct req *r);
+void api_action(struct req *r);
 
 /* --- pages --- */
 void page_login(struct req *r);

@@ -168,6 +168,14 @@ POST /campaigns/:id/units/:code/:action  revlc   $(U "$DKSUB")/approve   403
 POST /campaigns/:id/units/:code/:action  revdk   $(U "$DKSUB")/bogus     404
 POST /campaigns/:id/units/:code/:action  revlc   $(U "$DKSUB")/external  403
 POST /campaigns/:id/units/:code/:action  revdk   $(U "$DKSUB")/approve   303
+GET /api/session                         anon    /api/session            401
+GET /api/campaigns                       anon    /api/campaigns          401
+GET /api/campaigns/:id/status            anon    /api/campaigns/1/status 401
+GET /api/campaigns/:id/status            editor  /api/campaigns/1/status 200
+GET /api/campaigns/:id/units/:code       revlc   /api/campaigns/1/units/$OWN 403
+GET /api/campaigns/:id/units/:code       revdk   /api/campaigns/1/units/$OWN 200
+POST /api/campaigns/:id/units/:code/answers anon /api/campaigns/1/units/$OWN/answers 401
+POST /api/campaigns/:id/units/:code/:action anon /api/campaigns/1/units/$DKSUB/approve 401
 GET /search                              anon    /search                 303
 GET /search                              revdk   /search?q=truong%20thcs 200
 ROWS
@@ -210,6 +218,40 @@ req evidence-bad-criterion 422 -b "${JAR[editor]}" -F "_csrf=$tok" -F "criterion
 req evidence-no-csrf 403 -b "${JAR[editor]}" -F "criterion=1.3" -F "file=@$W/Kế hoạch số 1.pdf" "$BASE$EV/evidence"
 n=$(ls /tmp/truongso-up-* 2>/dev/null | wc -l)
 if [ "$n" -eq 0 ]; then ok evidence-temp-files-removed; else echo "$n left" >"$ERR"; bad evidence-temp-files-removed; fi
+
+# --- the JSON API (docs/api.md), on a second draft school
+API2=$(q "SELECT o.code FROM submission s JOIN org_unit o ON o.id = s.unit_id
+	WHERE s.campaign_id = 1 AND o.code LIKE '31DK%' AND s.state = 'draft'
+	ORDER BY o.code LIMIT 1 OFFSET 1")
+login "$W/api" "cntt.$(lower "$API2")"
+req api-session 200 -b "$W/api" "$BASE/api/session"
+has api-session-role "$OUT" '"role":"school_editor"'
+ATOK=$(sed 's/.*"csrf_token":"\([0-9a-f]*\)".*/\1/' "$OUT")
+req api-unauthenticated 401 "$BASE/api/campaigns"
+has api-json-error "$ERR" "Content-Type: application/json"
+req api-campaigns 200 -b "$W/api" "$BASE/api/campaigns"
+has api-campaign-listed "$OUT" '"rubric":"qd4725-2022-pt"'
+AP="/api/campaigns/1/units/$API2"
+req api-save-no-csrf 403 -b "$W/api" -H 'Content-Type: application/json' --data-binary @examples/qd4725-gdtx-duongkinh-2022-2023.json "$BASE$AP/answers"
+req api-save-wrong-type 415 -b "$W/api" -H "X-CSRF-Token: $ATOK" -H 'Content-Type: text/plain' --data-binary 'x' "$BASE$AP/answers"
+req api-save-invalid 422 -b "$W/api" -H "X-CSRF-Token: $ATOK" -H 'Content-Type: application/json' --data-binary @examples/bad-overmax.json "$BASE$AP/answers"
+has api-problems-listed "$OUT" 'không có nội dung mã \"9.9\"'
+req api-save 200 -b "$W/api" -H "X-CSRF-Token: $ATOK" -H 'Content-Type: application/json' --data-binary @examples/qd4725-gdtx-duongkinh-2022-2023.json "$BASE$AP/answers"
+req api-read 200 -b "$W/api" "$BASE$AP"
+has api-score "$OUT" '"points":73'
+REV=$(sed 's/.*"revision":\([0-9]*\).*/\1/' "$OUT")
+req api-stale-revision 409 -b "$W/api" -H "X-CSRF-Token: $ATOK" -H "If-Match: \"$((REV - 1))\"" -H 'Content-Type: application/json' --data-binary @examples/qd4725-gdtx-duongkinh-2022-2023.json "$BASE$AP/answers"
+req api-current-revision 200 -b "$W/api" -H "X-CSRF-Token: $ATOK" -H "If-Match: \"$REV\"" -H 'Content-Type: application/json' --data-binary @examples/qd4725-gdtx-duongkinh-2022-2023.json "$BASE$AP/answers"
+req api-editor-cannot-submit 403 -b "$W/api" -H "X-CSRF-Token: $ATOK" -X POST "$BASE$AP/submit"
+login "$W/apih" "ht.$(lower "$API2")"
+HTOK=$(curl -s -b "$W/apih" "$BASE/api/session" | sed 's/.*"csrf_token":"\([0-9a-f]*\)".*/\1/')
+req api-submit 200 -b "$W/apih" -H "X-CSRF-Token: $HTOK" -X POST "$BASE$AP/submit"
+has api-submit-version "$OUT" '"version":1'
+RTOK=$(curl -s -b "${JAR[revdk]}" "$BASE/api/session" | sed 's/.*"csrf_token":"\([0-9a-f]*\)".*/\1/')
+req api-return 200 -b "${JAR[revdk]}" -H "X-CSRF-Token: $RTOK" -H 'Content-Type: application/json' --data-binary '{"reasons":[{"criterion":"2.4","text":"Bổ sung minh chứng thu phí"}]}' "$BASE$AP/return"
+req api-status 200 -b "${JAR[revdk]}" "$BASE/api/campaigns/1/status"
+has api-status-returned "$OUT" '"returned":'
+req api-status-outside 403 -b "${JAR[revdk]}" "$BASE/api/campaigns/1/status?unit=31LC"
 
 # --- the whole cycle through the pages, on the draft school $OWN
 P=$(U "$OWN")

@@ -1,0 +1,231 @@
+/* The JSON API: the same app use cases as the pages, JSON in and out
+ * (docs/api.md). Signed in with the same session cookie; every POST
+ * carries the session's CSRF token in X-CSRF-Token. */
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../app/campaign.h"
+#include "../app/submission.h"
+#include "../core/score_json.h"
+#include "../util/arena.h"
+#include "web.h"
+
+void
+api_send(struct req *r, int status, json_t *doc)
+{
+	char *text = doc ? json_dumps(doc, JSON_COMPACT | JSON_REAL_PRECISION(15))
+			 : NULL;
+	r->status = text ? status : 500;
+	r->content_type = "application/json; charset=utf-8";
+	buf_reset(&r->body);
+	buf_puts(&r->body, text ? text : "{\"error\":\"out of memory\"}");
+	free(text);
+	json_decref(doc);
+}
+
+static json_t *
+problems(const struct diags *d)
+{
+	json_t *v = json_array();
+	for (size_t i = 0; v && i < d->n; i++)
+		json_array_append_new(v, json_pack("{s:s, s:s}", "where",
+						   d->v[i].where, "message",
+						   d->v[i].msg));
+	return v;
+}
+
+void
+api_error(struct req *r, int status, const char *message)
+{
+	api_send(r, status, json_pack("{s:s, s:o}", "error", message,
+				      "problems", problems(&r->diags)));
+}
+
+/* The app's verdict as the API's answer. */
+static void
+api_result(struct req *r, enum ts_err e, json_t *ok)
+{
+	if (e == TS_OK) {
+		api_send(r, 200, ok ? ok : json_pack("{s:b}", "ok", 1));
+		return;
+	}
+	json_decref(ok);
+	api_error(r, web_status_for(e), r->diags.n ? r->diags.v[0].msg
+						   : "không thực hiện được");
+}
+
+void
+api_session(struct req *r)
+{
+	const struct actor *a = &r->sess.who;
+	api_send(r, 200, json_pack("{s:s, s:s, s:s, s:s, s:s}", "login",
+				   a->login, "full_name", r->sess.full_name,
+				   "role", role_code(a->role), "unit",
+				   r->sess.unit_name, "csrf_token", r->sess.csrf));
+}
+
+void
+api_campaigns(struct req *r)
+{
+	struct campaign *v = NULL;
+	size_t n = 0;
+	enum ts_err e = campaign_list(r->app, &r->sess.who, r->a, &v, &n,
+				      &r->diags);
+	json_t *arr = json_array();
+	for (size_t i = 0; e == TS_OK && arr && i < n; i++)
+		json_array_append_new(arr, json_pack(
+			"{s:I, s:s, s:s, s:s, s:i, s:s, s:s, s:s, s:I}", "id",
+			(json_int_t)v[i].id, "title", v[i].title, "school_year",
+			v[i].school_year, "rubric", v[i].rubric_id,
+			"rubric_version", v[i].rubric_version, "owner",
+			v[i].owner_code, "opens_at", v[i].opens_at, "due_at",
+			v[i].due_at, "expected", (json_int_t)v[i].expected));
+	api_result(r, e, json_pack("{s:o}", "campaigns", arr));
+}
+
+static json_t *
+row_json(const char *code, const char *name, const struct completeness_row *c)
+{
+	json_t *o = json_pack("{s:s?, s:s, s:I, s:I}", "code", code, "name",
+			      name, "expected", (json_int_t)c->expected, "late",
+			      (json_int_t)c->late);
+	for (int s = ST_NONE; s <= ST_PUBLISHED && o; s++)
+		json_object_set_new(o, sub_state_code((enum sub_state)s),
+				    json_integer((json_int_t)c->by_state[s]));
+	return o;
+}
+
+void
+api_status(struct req *r)
+{
+	struct campaign_status st;
+	enum ts_err e = campaign_status(r->app, &r->sess.who,
+					web_param_id(r, "id"),
+					kv_get(&r->query, "unit"), r->a, &st,
+					&r->diags);
+	json_t *rows = json_array();
+	for (size_t i = 0; e == TS_OK && rows && i < st.nrows; i++)
+		json_array_append_new(rows, row_json(st.row_codes[i],
+						     st.row_names[i], &st.rows[i]));
+	api_result(r, e, e == TS_OK ? json_pack("{s:s, s:o, s:o}", "scope",
+						st.root_name, "units", rows,
+						"total", row_json(NULL,
+							"Tổng cộng", &st.total))
+				    : (json_decref(rows), NULL));
+}
+
+static json_t *
+score_doc(const struct rubric *rb, const char *answers, const char *external)
+{
+	struct answers *a = NULL;
+	struct score *s = NULL;
+	struct diags d;
+	json_t *j = NULL;
+	diags_init(&d);
+	if (sub_score(rb, answers, external, &a, &s, &d) == TS_OK)
+		j = score_to_json(s);
+	score_free(s);
+	answers_free(a);
+	diags_release(&d);
+	return j ? j : json_null();
+}
+
+void
+api_submission(struct req *r)
+{
+	struct submission s;
+	enum ts_err e = sub_open(r->app, &r->sess.who, web_param_id(r, "id"),
+				 kv_get(&r->params, "code"), ACT_VIEW, r->a, &s,
+				 &r->diags);
+	json_t *doc = NULL;
+	if (e == TS_OK) {
+		bool ext = strcmp(s.external, "{}") != 0;
+		doc = json_pack("{s:s, s:s, s:i, s:I, s:b, s:o, s:o, s:o, s:o}",
+				"unit", s.unit.code, "state",
+				sub_state_code(s.state), "version", s.version,
+				"revision", (json_int_t)s.revision, "late",
+				s.late, "answers", json_loads(s.answers, 0, NULL),
+				"external", json_loads(s.external, 0, NULL),
+				"score", score_doc(s.rubric, s.answers, NULL),
+				"reviewed_score", ext ? score_doc(s.rubric,
+								  s.answers,
+								  s.external)
+						      : json_null());
+	}
+	api_result(r, e, doc);
+}
+
+static const char *
+body_text(struct req *r)
+{
+	return r->raw_body && r->raw_len ? r->raw_body : "";
+}
+
+void
+api_answers(struct req *r)
+{
+	/* If-Match: "<revision>" from GET: refused (409) if someone saved
+	 * in between, so two clients never overwrite each other unseen. */
+	char *end = NULL;
+	long long expect = r->if_match ? strtoll(r->if_match + (r->if_match[0] ==
+								'"'), &end, 10)
+				       : -1;
+	if (r->if_match && (end == NULL || expect < 0))
+		expect = -1;
+	enum ts_err e = sub_save(r->app, &r->sess.who, web_param_id(r, "id"),
+				 kv_get(&r->params, "code"), body_text(r), expect,
+				 &r->diags);
+	api_result(r, e, NULL);
+}
+
+static enum ts_err
+reasons_from(struct req *r, json_t *in, struct review_reason **out,
+	     size_t *n)
+{
+	json_t *arr = json_object_get(in, "reasons"), *x;
+	size_t i;
+	*n = 0;
+	*out = arena_calloc(r->a, json_array_size(arr) + 1, sizeof(**out));
+	if (*out == NULL)
+		return TS_ENOMEM;
+	json_array_foreach(arr, i, x) {
+		(*out)[*n].criterion_id = json_string_value(json_object_get(x, "criterion"));
+		(*out)[(*n)++].text = json_string_value(json_object_get(x, "text"));
+	}
+	return TS_OK;
+}
+
+void
+api_action(struct req *r)
+{
+	const char *act = kv_get(&r->params, "action");
+	const char *unit = kv_get(&r->params, "code");
+	long long cid = web_param_id(r, "id");
+	const struct actor *who = &r->sess.who;
+	struct review_reason *rs = NULL;
+	size_t n = 0;
+	int version = 0;
+	enum ts_err e = TS_ENOTFOUND;
+	json_t *in = json_loads(body_text(r), 0, NULL);
+	if (strcmp(act, "submit") == 0)
+		e = sub_submit(r->app, who, cid, unit, -1, &version, &r->diags);
+	else if (strcmp(act, "approve") == 0)
+		e = sub_approve(r->app, who, cid, unit, &r->diags);
+	else if (strcmp(act, "publish") == 0)
+		e = sub_publish(r->app, who, cid, unit, &r->diags);
+	else if (strcmp(act, "external") == 0)
+		e = sub_set_external(r->app, who, cid, unit, body_text(r),
+				     &r->diags);
+	else if (strcmp(act, "return") == 0 &&
+		 (e = reasons_from(r, in, &rs, &n)) == TS_OK)
+		e = sub_return(r->app, who, cid, unit, rs, n, &r->diags);
+	json_decref(in);
+	if (e == TS_ENOTFOUND && r->diags.n == 0) {
+		api_error(r, 404, "không có thao tác này");
+		return;
+	}
+	api_result(r, e, version ? json_pack("{s:b, s:i}", "ok", 1, "version",
+					     version)
+				 : NULL);
+}
