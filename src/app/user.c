@@ -199,3 +199,37 @@ user_authenticate(struct app *app, const char *login, const char *password,
 	}
 	return actor_load(app, login, a, d);
 }
+
+static void
+fill_user(struct db_stmt *st, struct arena *a, void *p)
+{
+	struct user_info *u = p;
+	u->login = db_col_dup(st, 0, a);
+	u->full_name = db_col_dup(st, 1, a);
+	role_parse(db_col_text(st, 2), &u->role);
+	u->unit_code = db_col_dup(st, 3, a);
+	u->unit_name = db_col_dup(st, 4, a);
+	u->disabled = db_col_int(st, 5) != 0;
+}
+
+enum ts_err
+user_list(struct app *app, const struct actor *who, struct arena *a,
+	  struct user_info **out, size_t *n, struct diags *d)
+{
+	static const char sql[] =
+		"SELECT u.login, u.full_name, u.role, o.code, o.name, u.disabled "
+		"FROM app_user u JOIN org_unit o ON o.id = u.org_unit_id WHERE "
+		"o.path LIKE ? ORDER BY o.path, u.login";
+	char like[PATH_MAX_LEN + 2];
+	if (who->role != ROLE_ADMIN) {
+		diags_add(d, who->login, "chỉ tài khoản quản trị mới xem được "
+			  "danh sách tài khoản");
+		return TS_EFORBIDDEN;
+	}
+	struct db_stmt *st = db_prep(app->db, sql);
+	if (st == NULL)
+		return app_db_error(app, d, "đọc tài khoản");
+	snprintf(like, sizeof(like), "%s%%", who->path);
+	db_bind_text(st, 1, like);
+	return db_collect(st, a, sizeof(**out), (void **)out, n, fill_user);
+}

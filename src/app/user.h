@@ -26,4 +26,18 @@ enum ts_err user_authenticate(struct app *app, const char *login,
 			      const char *password, struct actor *a,
 			      struct diags *d) TS_MUSTCHECK;
 
+struct user_info {
+	const char *login;
+	const char *full_name;
+	enum role role;
+	const char *unit_code;
+	const char *unit_name;
+	bool disabled;
+};
+struct arena;
+/* Accounts of units in the actor's subtree (admins only). */
+enum ts_err user_list(struct app *app, const struct actor *who,
+		      struct arena *a, struct user_info **out, size_t *n,
+		      struct diags *d) TS_MUSTCHECK;
+
 #endif

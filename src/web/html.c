@@ -94,6 +94,10 @@ header(struct req *r)
 		buf_puts(b, "<nav><a href=\"/campaigns\">Đợt đánh giá</a>");
 		if (r->sess.who.role == ROLE_ADMIN || r->sess.who.role == ROLE_REVIEWER)
 			buf_puts(b, "<a href=\"/search\">Tìm đơn vị</a>");
+		if (r->sess.who.role == ROLE_ADMIN)
+			buf_puts(b, "<a href=\"/admin/org\">Đơn vị</a><a href="
+				    "\"/admin/users\">Tài khoản</a><a href="
+				    "\"/admin/audit\">Nhật ký</a>");
 		buf_puts(b, "</nav><div class=\"who\">");
 		h_elem(b, "span", r->sess.full_name, "title", r->sess.unit_name, NULL);
 		buf_puts(b, " <a href=\"/password\">Đổi mật khẩu</a>");

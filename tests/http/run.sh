@@ -176,6 +176,13 @@ GET /api/campaigns/:id/units/:code       revlc   /api/campaigns/1/units/$OWN 403
 GET /api/campaigns/:id/units/:code       revdk   /api/campaigns/1/units/$OWN 200
 POST /api/campaigns/:id/units/:code/answers anon /api/campaigns/1/units/$OWN/answers 401
 POST /api/campaigns/:id/units/:code/:action anon /api/campaigns/1/units/$DKSUB/approve 401
+GET /admin/org                           anon    /admin/org              303
+GET /admin/org                           revdk   /admin/org              403
+GET /admin/org                           admin   /admin/org              200
+GET /admin/users                         editor  /admin/users            403
+GET /admin/users                         admin   /admin/users            200
+GET /admin/audit                         revdk   /admin/audit            403
+GET /admin/audit                         admin   /admin/audit?action=session. 200
 GET /search                              anon    /search                 303
 GET /search                              revdk   /search?q=truong%20thcs 200
 ROWS
@@ -330,6 +337,15 @@ has dashboard-levels-th "$OUT" "CSGD Tiểu học"
 req dashboard-levels-unit 200 -b "${JAR[revdk]}" "$BASE/campaigns/1?unit=31DK"
 has dashboard-levels-mn-absent "$OUT" "Mức đáp ứng tốt (Mức độ 3)"
 req dashboard-levels-outside 403 -b "${JAR[revdk]}" "$BASE/campaigns/1?unit=31LC"
+
+# --- administration pages
+req admin-audit 200 -b "${JAR[admin]}" "$BASE/admin/audit?action=submission.&object=submission:1/$OWN"
+has admin-audit-filtered "$OUT" "submission.publish"
+hasnt admin-audit-only-filtered "$OUT" "<td>session.login</td>"
+req admin-users 200 -b "${JAR[admin]}" "$BASE/admin/users"
+has admin-users-listed "$OUT" "cv.dk"
+req admin-org 200 -b "${JAR[admin]}" "$BASE/admin/org"
+has admin-org-escaped "$OUT" "&lt;script&gt;alert(1)&lt;/script&gt;"
 
 # --- sign-out and shutdown
 tok=$(csrf "${JAR[editor]}" /password)
