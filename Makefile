@@ -44,8 +44,10 @@ fuzz: deps-test
 	@FUZZ_SECONDS=$${FUZZ_SECONDS:-60} tests/fuzz/run.sh
 
 bench: deps-test
-	@$(BUILD_MAKE) V=release bench-bin
+	@scripts/deps bench
+	@$(BUILD_MAKE) V=release all bench-bin
 	@tests/bench/run.sh
+	@tests/bench/web.sh
 
 clean:
 	rm -rf build
