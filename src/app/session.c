@@ -232,11 +232,20 @@ session_change_password(struct app *app, const struct session *s,
 		free(hash);
 		return hash ? TS_EDB : TS_ENOMEM;
 	}
-	db_bind_text(st, 1, hash);
-	db_bind_int(st, 2, s->who.user_id);
-	e = db_exec_stmt(st);
+	/* The new hash and its audit row commit together. */
+	if ((e = db_begin(app->db)) == TS_OK) {
+		db_bind_text(st, 1, hash);
+		db_bind_int(st, 2, s->who.user_id);
+		e = db_exec_stmt(st);
+		if (e == TS_OK)
+			e = audit_add(app, &s->who, "user.password",
+				      s->who.login, NULL);
+		if (e == TS_OK)
+			e = db_commit(app->db);
+		if (e != TS_OK)
+			db_rollback(app->db);
+	}
+	sodium_memzero(hash, strlen(hash));
 	free(hash);
-	if (e == TS_OK)
-		e = audit_add(app, &s->who, "user.password", s->who.login, NULL);
 	return e;
 }

@@ -211,7 +211,9 @@ on_part(void *cls, enum MHD_ValueKind kind, const char *key,
 	if (off == 0) {
 		if (++k->files > 1 || k->fd >= 0)
 			return MHD_YES; /* one file per request; counted */
-		snprintf(k->path, sizeof(k->path), "/tmp/truongso-up-XXXXXX");
+		const char *tmp = getenv("TMPDIR");
+		snprintf(k->path, sizeof(k->path), "%s/truongso-up-XXXXXX",
+			 tmp && tmp[0] && strlen(tmp) < 40 ? tmp : "/tmp");
 		k->fd = mkstemp(k->path);
 		snprintf(k->name, sizeof(k->name), "%s", filename);
 	}

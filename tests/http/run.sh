@@ -347,6 +347,14 @@ has admin-users-listed "$OUT" "cv.dk"
 req admin-org 200 -b "${JAR[admin]}" "$BASE/admin/org"
 has admin-org-escaped "$OUT" "&lt;script&gt;alert(1)&lt;/script&gt;"
 
+# --- password change
+tok=$(csrf "${JAR[headsub]}" /password)
+req password-too-short 422 -b "${JAR[headsub]}" -d "_csrf=$tok&current=truongso-demo&next=ngan" "$BASE/password"
+req password-change 200 -b "${JAR[headsub]}" -d "_csrf=$tok&current=truongso-demo&next=mat-khau-moi-2026" "$BASE/password"
+has password-changed "$OUT" "Đã đổi mật khẩu."
+req password-old-refused 403 -d "login=ht.$(lower "$DKSUB")&password=truongso-demo" "$BASE/login"
+req password-new-works 303 -d "login=ht.$(lower "$DKSUB")&password=mat-khau-moi-2026" "$BASE/login"
+
 # --- sign-out and shutdown
 tok=$(csrf "${JAR[editor]}" /password)
 req logout 303 -b "${JAR[editor]}" -c "${JAR[editor]}" -d "_csrf=$tok" "$BASE/logout"
