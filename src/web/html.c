@@ -91,7 +91,8 @@ header(struct req *r)
 	buf_puts(b, "<header class=\"top\"><a class=\"brand\" href=\"/\">"
 		    "truongso</a>");
 	if (r->authed) {
-		buf_puts(b, "<nav><a href=\"/campaigns\">Đợt đánh giá</a>");
+		buf_puts(b, "<nav><a href=\"/campaigns\">Đợt đánh giá</a>"
+			    "<a href=\"/rubrics\">Bộ chỉ số</a>");
 		if (r->sess.who.role == ROLE_ADMIN || r->sess.who.role == ROLE_REVIEWER)
 			buf_puts(b, "<a href=\"/search\">Tìm đơn vị</a>");
 		if (r->sess.who.role == ROLE_ADMIN)

@@ -38,6 +38,8 @@ static const struct route ROUTES[] = {
 	{ "POST", "/campaigns/:id/units/:code/:action", page_submission_act, true, false },
 	{ "GET", "/evidence/:id", page_evidence_get, true, false },
 	{ "GET", "/search", page_search, true, false },
+	{ "GET", "/rubrics", page_rubrics, true, false },
+	{ "GET", "/rubrics/:id", page_rubric, true, false },
 	{ "GET", "/admin/org", page_admin_org, true, false },
 	{ "GET", "/admin/users", page_admin_users, true, false },
 	{ "GET", "/admin/audit", page_admin_audit, true, false },

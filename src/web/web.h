@@ -108,6 +108,8 @@ void page_submission_save(struct req *r);
 void page_submission_act(struct req *r);
 void page_submission_preview(struct req *r);
 void page_search(struct req *r);
+void page_rubrics(struct req *r);
+void page_rubric(struct req *r);
 void page_admin_org(struct req *r);
 void page_admin_users(struct req *r);
 void page_admin_audit(struct req *r);

@@ -176,6 +176,10 @@ GET /api/campaigns/:id/units/:code       revlc   /api/campaigns/1/units/$OWN 403
 GET /api/campaigns/:id/units/:code       revdk   /api/campaigns/1/units/$OWN 200
 POST /api/campaigns/:id/units/:code/answers anon /api/campaigns/1/units/$OWN/answers 401
 POST /api/campaigns/:id/units/:code/:action anon /api/campaigns/1/units/$DKSUB/approve 401
+GET /rubrics                             anon    /rubrics                303
+GET /rubrics                             editor  /rubrics                200
+GET /rubrics/:id                         editor  /rubrics/qd4725-2022-pt 200
+GET /rubrics/:id                         editor  /rubrics/khong-co       404
 GET /admin/org                           anon    /admin/org              303
 GET /admin/org                           revdk   /admin/org              403
 GET /admin/org                           admin   /admin/org              200
@@ -337,6 +341,11 @@ has dashboard-levels-th "$OUT" "CSGD Tiểu học"
 req dashboard-levels-unit 200 -b "${JAR[revdk]}" "$BASE/campaigns/1?unit=31DK"
 has dashboard-levels-mn-absent "$OUT" "Mức đáp ứng tốt (Mức độ 3)"
 req dashboard-levels-outside 403 -b "${JAR[revdk]}" "$BASE/campaigns/1?unit=31LC"
+
+# --- rubric view
+req rubric-page 200 -b "${JAR[revdk]}" "$BASE/rubrics/qd4725-2022-pt@1"
+has rubric-levels "$OUT" "Mức 1: dưới 10; Mức 2: từ 10 đến 20; Mức 3: trên 20"
+has rubric-gate "$OUT" "Điều kiện bắt buộc"
 
 # --- administration pages
 req admin-audit 200 -b "${JAR[admin]}" "$BASE/admin/audit?action=submission.&object=submission:1/$OWN"
