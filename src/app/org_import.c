@@ -357,6 +357,14 @@ read_sheet(struct ctx *c, const char *path, struct sheet *sh)
 	char *buf = NULL;
 	size_t len = 0;
 	enum ts_err e = file_read_all(path, SHEET_MAX_BYTES, &buf, &len, c->d);
+	if (e != TS_OK && c->d->n > 0) {
+		/* file_read_all names the path; users know the file name. */
+		char *w = strdup(c->name);
+		if (w != NULL) {
+			free(c->d->v[c->d->n - 1].where);
+			c->d->v[c->d->n - 1].where = w;
+		}
+	}
 	if (e == TS_OK)
 		e = sheet_read(buf, len, SHEET_AUTO, c->name, c->a, sh, c->d);
 	free(buf);
@@ -438,11 +446,12 @@ sort_by_line(struct diags *d, size_t from)
 
 enum ts_err
 org_import(struct app *app, const struct actor *who, const char *path,
-	   bool dry_run, struct import_result *r, struct diags *d)
+	   const char *name, bool dry_run, struct import_result *r,
+	   struct diags *d)
 {
 	size_t first = d->n;
-	struct ctx c = { .app = app, .who = who, .name = base_name(path),
-			 .d = d };
+	struct ctx c = { .app = app, .who = who,
+			 .name = name ? name : base_name(path), .d = d };
 	struct sheet sh;
 	memset(r, 0, sizeof(*r));
 	if ((c.a = arena_new()) == NULL)

@@ -22,8 +22,10 @@ struct import_result {
 	char ignored[256]; /* header names of ignored columns */
 };
 
+/* `name` is the file name messages show (NULL: the base name of path,
+ * e.g. when path is an uploaded temp file). */
 enum ts_err org_import(struct app *app, const struct actor *who,
-		       const char *path, bool dry_run, struct import_result *r,
-		       struct diags *d) TS_MUSTCHECK;
+		       const char *path, const char *name, bool dry_run,
+		       struct import_result *r, struct diags *d) TS_MUSTCHECK;
 
 #endif

@@ -103,7 +103,7 @@ org_import_cmd(struct app *app, const struct actor *who, int argc, char **argv)
 	struct import_result r;
 	struct diags d;
 	diags_init(&d);
-	enum ts_err e = org_import(app, who, pos[0], dry, &r, &d);
+	enum ts_err e = org_import(app, who, pos[0], NULL, dry, &r, &d);
 	if (e == TS_OK)
 		printf("%s %zu dòng: %zu đơn vị mới, %zu cập nhật, %zu không "
 		       "đổi.\n", dry ? "Kiểm tra (chưa ghi gì):" : "Đã nhập",

@@ -98,7 +98,8 @@ header(struct req *r)
 		if (r->sess.who.role == ROLE_ADMIN)
 			buf_puts(b, "<a href=\"/admin/org\">Đơn vị</a><a href="
 				    "\"/admin/users\">Tài khoản</a><a href="
-				    "\"/admin/audit\">Nhật ký</a>");
+				    "\"/admin/import\">Nhập danh sách</a><a "
+				    "href=\"/admin/audit\">Nhật ký</a>");
 		buf_puts(b, "</nav><div class=\"who\">");
 		h_elem(b, "span", r->sess.full_name, "title", r->sess.unit_name, NULL);
 		buf_puts(b, " <a href=\"/password\">Đổi mật khẩu</a>");

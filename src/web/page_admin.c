@@ -5,6 +5,8 @@
 
 #include "../app/audit_query.h"
 #include "../app/org.h"
+#include "../app/org_import.h"
+#include "../util/arena.h"
 #include "../app/user.h"
 #include "web.h"
 
@@ -129,5 +131,78 @@ page_admin_audit(struct req *r)
 		buf_puts(b, "</tr>");
 	}
 	buf_puts(b, "</tbody></table></div>");
+	page_end(r);
+}
+
+static void
+import_form(struct req *r)
+{
+	struct buf *b = &r->body;
+	buf_puts(b, "<form method=\"post\" action=\"/admin/import\" enctype="
+		    "\"multipart/form-data\" class=\"card\">");
+	h_csrf(r);
+	buf_puts(b, "<p>Tệp CSV (UTF-8) hoặc Excel (.xlsx). Dòng đầu là tên cột: "
+		    "Mã đơn vị, Tên đơn vị, Loại, Mã đơn vị cấp trên, Cấp học. "
+		    "Mã đã có thì cập nhật tên, cấp trên, cấp học.</p>"
+		    "<input type=\"file\" name=\"file\" accept=\".csv,.xlsx\" "
+		    "required aria-label=\"Tệp danh sách đơn vị\"><label><input "
+		    "type=\"checkbox\" name=\"dry_run\" value=\"1\" checked> Chỉ "
+		    "kiểm tra, chưa ghi</label><div class=\"actions\"><button "
+		    "type=\"submit\">Nhập danh sách</button></div></form>");
+}
+
+void
+page_admin_import(struct req *r)
+{
+	if (!admin_only(r))
+		return;
+	page_begin(r, "Nhập danh sách đơn vị");
+	import_form(r);
+	page_end(r);
+}
+
+void
+page_admin_import_post(struct req *r)
+{
+	struct import_result res;
+	bool dry = kv_get(&r->form, "dry_run") != NULL;
+	enum ts_err e = TS_EINVAL;
+	if (!admin_only(r))
+		return;
+	if (r->upload_too_big || r->upload_files != 1 || r->upload_path == NULL)
+		diags_add(&r->diags, "", "hãy chọn đúng một tệp (tối đa %zu MB)",
+			  UPLOAD_LIMIT >> 20);
+	else
+		e = org_import(r->app, &r->sess.who, r->upload_path,
+			       r->upload_name, dry, &res, &r->diags);
+	if (e == TS_OK) {
+		struct buf msg;
+		buf_init(&msg, 1024);
+		buf_printf(&msg, "%s %zu dòng: %zu đơn vị mới, %zu cập nhật, %zu "
+			   "không đổi.", dry ? "Kiểm tra xong (chưa ghi gì):"
+			   : "Đã nhập", res.rows, res.added, res.updated,
+			   res.unchanged);
+		r->notice = arena_strdup(r->a, buf_str(&msg));
+		buf_release(&msg);
+	} else {
+		r->status = web_status_for(e);
+	}
+	/* Each problem with its place ("tệp.xlsx: dòng 12, cột C"). */
+	struct diags keep = r->diags;
+	diags_init(&r->diags);
+	page_begin(r, "Nhập danh sách đơn vị");
+	if (e != TS_OK) {
+		buf_puts(&r->body, "<div class=\"errors\" role=\"alert\"><p>Không "
+				   "nhập gì; hãy sửa các lỗi sau rồi chọn lại tệp:"
+				   "</p><ul>");
+		for (size_t i = 0; i < keep.n; i++) {
+			buf_puts(&r->body, "<li>");
+			h_textf(&r->body, "%s: %s", keep.v[i].where, keep.v[i].msg);
+			buf_puts(&r->body, "</li>");
+		}
+		buf_puts(&r->body, "</ul></div>");
+	}
+	diags_release(&keep);
+	import_form(r);
 	page_end(r);
 }

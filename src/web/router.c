@@ -43,6 +43,8 @@ static const struct route ROUTES[] = {
 	{ "GET", "/admin/org", page_admin_org, true, false },
 	{ "GET", "/admin/users", page_admin_users, true, false },
 	{ "GET", "/admin/audit", page_admin_audit, true, false },
+	{ "GET", "/admin/import", page_admin_import, true, false },
+	{ "POST", "/admin/import", page_admin_import_post, true, false },
 	{ "GET", "/api/session", api_session, true, true },
 	{ "GET", "/api/campaigns", api_campaigns, true, true },
 	{ "GET", "/api/campaigns/:id/status", api_status, true, true },

@@ -113,6 +113,8 @@ void page_rubric(struct req *r);
 void page_admin_org(struct req *r);
 void page_admin_users(struct req *r);
 void page_admin_audit(struct req *r);
+void page_admin_import(struct req *r);
+void page_admin_import_post(struct req *r);
 void page_evidence_upload(struct req *r);
 void page_evidence_get(struct req *r);
 void page_static_css(struct req *r);

@@ -186,6 +186,10 @@ GET /admin/org                           admin   /admin/org              200
 GET /admin/users                         editor  /admin/users            403
 GET /admin/users                         admin   /admin/users            200
 GET /admin/audit                         revdk   /admin/audit            403
+GET /admin/import                        admin   /admin/import           200
+GET /admin/import                        editor  /admin/import           403
+POST /admin/import                       anon    /admin/import           403
+POST /admin/import                       editor  /admin/import           403
 GET /admin/audit                         admin   /admin/audit?action=session. 200
 GET /search                              anon    /search                 303
 GET /search                              revdk   /search?q=truong%20thcs 200
@@ -346,6 +350,20 @@ req dashboard-levels-outside 403 -b "${JAR[revdk]}" "$BASE/campaigns/1?unit=31LC
 req rubric-page 200 -b "${JAR[revdk]}" "$BASE/rubrics/qd4725-2022-pt@1"
 has rubric-levels "$OUT" "Mức 1: dưới 10; Mức 2: từ 10 đến 20; Mức 3: trên 20"
 has rubric-gate "$OUT" "Điều kiện bắt buộc"
+
+# --- importing a list of schools from the page (multipart)
+printf 'Mã đơn vị,Tên đơn vị,Loại,Mã đơn vị cấp trên,Cấp học\n31DK901,Trường Tiểu học Thử Nghiệm,Trường,31DK,TH\n' >"$W/ds.csv"
+printf 'Mã đơn vị,Tên đơn vị,Loại,Mã đơn vị cấp trên,Cấp học\n31DK902,Trường A,Bệnh viện,31DK,TH\n31DK903,Trường B,Trường,31LC9,TH\n' >"$W/sai.csv"
+tok=$(csrf "${JAR[admin]}" /admin/import)
+req import-dry-run 200 -b "${JAR[admin]}" -F "_csrf=$tok" -F "dry_run=1" -F "file=@$W/ds.csv" "$BASE/admin/import"
+has import-dry-counts "$OUT" "Kiểm tra xong (chưa ghi gì): 1 dòng: 1 đơn vị mới"
+if [ -z "$(q "SELECT code FROM org_unit WHERE code = '31DK901'")" ]; then ok import-dry-wrote-nothing; else bad import-dry-wrote-nothing; fi
+req import-real 200 -b "${JAR[admin]}" -F "_csrf=$tok" -F "file=@$W/ds.csv" "$BASE/admin/import"
+has import-done "$OUT" "Đã nhập 1 dòng: 1 đơn vị mới"
+if [ -n "$(q "SELECT code FROM org_unit WHERE code = '31DK901'")" ]; then ok import-wrote; else bad import-wrote; fi
+req import-bad 422 -b "${JAR[admin]}" -F "_csrf=$tok" -F "file=@$W/sai.csv" "$BASE/admin/import"
+has import-bad-kind "$OUT" "sai.csv: dòng 2, cột C: loại đơn vị &quot;Bệnh viện&quot; không hợp lệ"
+has import-bad-parent "$OUT" "sai.csv: dòng 3, cột D: không có đơn vị cấp trên mã &quot;31LC9&quot;"
 
 # --- administration pages
 req admin-audit 200 -b "${JAR[admin]}" "$BASE/admin/audit?action=submission.&object=submission:1/$OWN"
