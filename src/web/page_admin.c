@@ -10,6 +10,8 @@
 #include "../app/user.h"
 #include "web.h"
 
+static void user_form(struct req *r, const struct kvlist *f);
+
 static bool
 admin_only(struct req *r)
 {
@@ -65,7 +67,10 @@ page_admin_users(struct req *r)
 	if (!admin_only(r))
 		return;
 	enum ts_err e = user_list(r->app, &r->sess.who, r->a, &v, &n, &r->diags);
+	if (kv_get(&r->query, "ok") != NULL)
+		r->notice = "Đã thêm tài khoản.";
 	page_begin(r, "Tài khoản");
+	user_form(r, NULL);
 	buf_puts(b, "<div class=\"scroll\"><table><thead><tr><th>Tên đăng nhập"
 		    "</th><th>Họ tên</th><th>Vai trò</th><th>Đơn vị</th><th>"
 		    "Trạng thái</th></tr></thead><tbody>");
@@ -204,5 +209,59 @@ page_admin_import_post(struct req *r)
 	}
 	diags_release(&keep);
 	import_form(r);
+	page_end(r);
+}
+
+static void
+user_form(struct req *r, const struct kvlist *f)
+{
+	struct buf *b = &r->body;
+	static const char *const roles[] = { "school_editor", "school_head",
+					     "reviewer", "admin" };
+	const char *cur = f ? kv_get(f, "role") : NULL;
+	buf_puts(b, "<form method=\"post\" action=\"/admin/users\" class=\"card\">"
+		    "<h2>Thêm tài khoản</h2>");
+	h_csrf(r);
+	filter_input(b, "login", "Tên đăng nhập (chữ thường không dấu, số, . _ -)",
+		     f ? kv_get(f, "login") : NULL);
+	filter_input(b, "full_name", "Họ và tên", f ? kv_get(f, "full_name") : NULL);
+	filter_input(b, "unit", "Mã đơn vị", f ? kv_get(f, "unit") : NULL);
+	buf_puts(b, "<label for=\"role\">Vai trò</label><select id=\"role\" "
+		    "name=\"role\">");
+	for (int i = 0; i < 4; i++) {
+		h_open(b, "option", "value", roles[i], "selected",
+		       cur && strcmp(cur, roles[i]) == 0 ? "selected" : NULL, NULL);
+		h_text(b, role_name((enum role)i));
+		h_close(b, "option");
+	}
+	buf_puts(b, "</select><label for=\"password\">Mật khẩu ban đầu (ít nhất 8 "
+		    "ký tự)</label><input id=\"password\" name=\"password\" "
+		    "type=\"password\" autocomplete=\"new-password\" minlength=\"8\" "
+		    "required><div class=\"actions\"><button type=\"submit\">Thêm "
+		    "tài khoản</button></div></form>");
+}
+
+void
+page_admin_user_add(struct req *r)
+{
+	struct user_new u = { .login = kv_get(&r->form, "login"),
+			      .full_name = kv_get(&r->form, "full_name"),
+			      .unit_code = kv_get(&r->form, "unit"),
+			      .password = kv_get(&r->form, "password") };
+	const char *role = kv_get(&r->form, "role");
+	enum ts_err e = TS_EINVAL;
+	if (!admin_only(r))
+		return;
+	if (role == NULL || !role_parse(role, &u.role))
+		diags_add(&r->diags, "", "vai trò không hợp lệ");
+	else
+		e = user_add(r->app, &r->sess.who, &u, &r->diags);
+	if (e == TS_OK) {
+		web_redirect(r, "/admin/users?ok=1");
+		return;
+	}
+	r->status = web_status_for(e);
+	page_begin(r, "Tài khoản");
+	user_form(r, &r->form);
 	page_end(r);
 }

@@ -42,6 +42,7 @@ static const struct route ROUTES[] = {
 	{ "GET", "/rubrics/:id", page_rubric, true, false },
 	{ "GET", "/admin/org", page_admin_org, true, false },
 	{ "GET", "/admin/users", page_admin_users, true, false },
+	{ "POST", "/admin/users", page_admin_user_add, true, false },
 	{ "GET", "/admin/audit", page_admin_audit, true, false },
 	{ "GET", "/admin/import", page_admin_import, true, false },
 	{ "POST", "/admin/import", page_admin_import_post, true, false },

@@ -186,6 +186,8 @@ GET /admin/org                           admin   /admin/org              200
 GET /admin/users                         editor  /admin/users            403
 GET /admin/users                         admin   /admin/users            200
 GET /admin/audit                         revdk   /admin/audit            403
+POST /admin/users                        anon    /admin/users            403
+POST /admin/users                        editor  /admin/users            403
 GET /admin/import                        admin   /admin/import           200
 GET /admin/import                        editor  /admin/import           403
 POST /admin/import                       anon    /admin/import           403
@@ -364,6 +366,20 @@ if [ -n "$(q "SELECT code FROM org_unit WHERE code = '31DK901'")" ]; then ok imp
 req import-bad 422 -b "${JAR[admin]}" -F "_csrf=$tok" -F "file=@$W/sai.csv" "$BASE/admin/import"
 has import-bad-kind "$OUT" "sai.csv: dòng 2, cột C: loại đơn vị &quot;Bệnh viện&quot; không hợp lệ"
 has import-bad-parent "$OUT" "sai.csv: dòng 3, cột D: không có đơn vị cấp trên mã &quot;31LC9&quot;"
+
+# --- adding an account from the page
+tok=$(csrf "${JAR[admin]}" /admin/users)
+req user-add 303 -b "${JAR[admin]}" --data-urlencode "_csrf=$tok" --data-urlencode "login=cv.moi" --data-urlencode "full_name=<b>Nguyễn Văn Mới</b>" --data-urlencode "unit=31DK" --data-urlencode "role=reviewer" --data-urlencode "password=mat-khau-2026" "$BASE/admin/users"
+req user-listed 200 -b "${JAR[admin]}" "$BASE/admin/users?ok=1"
+has user-added-notice "$OUT" "Đã thêm tài khoản."
+has user-name-escaped "$OUT" "&lt;b&gt;Nguyễn Văn Mới&lt;/b&gt;"
+req user-new-signs-in 303 -d "login=cv.moi&password=mat-khau-2026" "$BASE/login"
+req user-duplicate 409 -b "${JAR[admin]}" --data-urlencode "_csrf=$tok" --data-urlencode "login=cv.moi" --data-urlencode "full_name=X" --data-urlencode "unit=31DK" --data-urlencode "role=reviewer" --data-urlencode "password=mat-khau-2026" "$BASE/admin/users"
+has user-duplicate-message "$OUT" "tên đăng nhập đã có người dùng"
+req user-school-role-mismatch 422 -b "${JAR[admin]}" --data-urlencode "_csrf=$tok" --data-urlencode "login=sai.vaitro" --data-urlencode "full_name=X" --data-urlencode "unit=31DK" --data-urlencode "role=school_head" --data-urlencode "password=mat-khau-2026" "$BASE/admin/users"
+login "$W/qtdk" qt.dk
+tok=$(csrf "$W/qtdk" /admin/users)
+req user-outside-subtree 403 -b "$W/qtdk" --data-urlencode "_csrf=$tok" --data-urlencode "login=ngoai.phamvi" --data-urlencode "full_name=X" --data-urlencode "unit=31LC" --data-urlencode "role=reviewer" --data-urlencode "password=mat-khau-2026" "$BASE/admin/users"
 
 # --- administration pages
 req admin-audit 200 -b "${JAR[admin]}" "$BASE/admin/audit?action=submission.&object=submission:1/$OWN"
