@@ -218,6 +218,12 @@ campaign_create(struct app *app, const struct actor *who,
 	if (a == NULL)
 		return TS_ENOMEM;
 	enum ts_err e = TS_OK;
+	if (who->role != ROLE_ADMIN) {
+		diags_add(d, who->login, "chỉ tài khoản quản trị mới tạo được "
+			  "đợt đánh giá");
+		arena_free(a);
+		return TS_EFORBIDDEN;
+	}
 	if (c->owner_code == NULL || org_find(app, c->owner_code, a, &owner)) {
 		diags_add(d, c->owner_code ? c->owner_code : "",
 			  "không có đơn vị chủ trì này");

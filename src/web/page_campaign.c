@@ -26,6 +26,9 @@ page_campaigns(struct req *r)
 	enum ts_err e = campaign_list(r->app, &r->sess.who, r->a, &v, &n,
 				      &r->diags);
 	page_begin(r, "Đợt đánh giá");
+	if (r->sess.who.role == ROLE_ADMIN)
+		buf_puts(b, "<p><a class=\"button\" href=\"/admin/campaigns/new\">"
+			    "Tạo đợt đánh giá</a></p>");
 	if (e == TS_OK && n == 0)
 		buf_puts(b, "<p>Chưa có đợt đánh giá nào.</p>");
 	if (e == TS_OK && n > 0)

@@ -45,6 +45,8 @@ static const struct route ROUTES[] = {
 	{ "POST", "/admin/users", page_admin_user_add, true, false },
 	{ "GET", "/admin/audit", page_admin_audit, true, false },
 	{ "GET", "/admin/import", page_admin_import, true, false },
+	{ "GET", "/admin/campaigns/new", page_campaign_new, true, false },
+	{ "POST", "/admin/campaigns", page_campaign_create, true, false },
 	{ "POST", "/admin/import", page_admin_import_post, true, false },
 	{ "GET", "/api/session", api_session, true, true },
 	{ "GET", "/api/campaigns", api_campaigns, true, true },

@@ -188,6 +188,10 @@ GET /admin/users                         admin   /admin/users            200
 GET /admin/audit                         revdk   /admin/audit            403
 POST /admin/users                        anon    /admin/users            403
 POST /admin/users                        editor  /admin/users            403
+GET /admin/campaigns/new                 admin   /admin/campaigns/new    200
+GET /admin/campaigns/new                 editor  /admin/campaigns/new    403
+POST /admin/campaigns                    anon    /admin/campaigns        403
+POST /admin/campaigns                    editor  /admin/campaigns        403
 GET /admin/import                        admin   /admin/import           200
 GET /admin/import                        editor  /admin/import           403
 POST /admin/import                       anon    /admin/import           403
@@ -380,6 +384,23 @@ req user-school-role-mismatch 422 -b "${JAR[admin]}" --data-urlencode "_csrf=$to
 login "$W/qtdk" qt.dk
 tok=$(csrf "$W/qtdk" /admin/users)
 req user-outside-subtree 403 -b "$W/qtdk" --data-urlencode "_csrf=$tok" --data-urlencode "login=ngoai.phamvi" --data-urlencode "full_name=X" --data-urlencode "unit=31LC" --data-urlencode "role=reviewer" --data-urlencode "password=mat-khau-2026" "$BASE/admin/users"
+
+# --- opening a campaign from the page
+tok=$(csrf "${JAR[admin]}" /admin/campaigns/new)
+C=(--data-urlencode "_csrf=$tok" --data-urlencode "title=Đánh giá nhiệm vụ CNTT năm học 2026-2027"
+   --data-urlencode "basis=Công văn số 719/PGDĐT-TCCB (dữ liệu mẫu)" --data-urlencode "owner=31DK"
+   --data-urlencode "rubric=tdm-cntt-2022" --data-urlencode "year=2026-2027"
+   --data-urlencode "levels=TH" --data-urlencode "opens=2026-12-01")
+req campaign-new-bad-dates 422 -b "${JAR[admin]}" "${C[@]}" --data-urlencode "due=2026-11-01" "$BASE/admin/campaigns"
+has campaign-new-message "$OUT" "hạn nộp phải sau ngày mở đợt"
+has campaign-new-kept "$OUT" 'value="Đánh giá nhiệm vụ CNTT năm học 2026-2027"'
+req campaign-new 303 -b "${JAR[admin]}" "${C[@]}" --data-urlencode "due=2027-05-31" "$BASE/admin/campaigns"
+has campaign-new-redirect "$ERR" "Location: /campaigns/3"
+req campaign-new-listed 200 -b "${JAR[revdk]}" "$BASE/campaigns"
+has campaign-new-visible "$OUT" "Đánh giá nhiệm vụ CNTT năm học 2026-2027"
+login "$W/qtdk2" qt.dk
+tok=$(csrf "$W/qtdk2" /admin/campaigns/new)
+req campaign-new-outside 403 -b "$W/qtdk2" --data-urlencode "_csrf=$tok" --data-urlencode "title=X" --data-urlencode "owner=31LC" --data-urlencode "rubric=tdm-cntt-2022" --data-urlencode "year=2026-2027" --data-urlencode "opens=2026-12-01" --data-urlencode "due=2027-05-31" "$BASE/admin/campaigns"
 
 # --- administration pages
 req admin-audit 200 -b "${JAR[admin]}" "$BASE/admin/audit?action=submission.&object=submission:1/$OWN"

@@ -1,0 +1,115 @@
+/* Admins open a campaign (đợt đánh giá) from the web. */
+#include <stdio.h>
+#include <string.h>
+
+#include "../app/campaign.h"
+#include "../app/org.h"
+#include "web.h"
+
+static void
+field(struct buf *b, const char *name, const char *label, const char *type,
+      const struct kvlist *f)
+{
+	h_elem(b, "label", label, "for", name, NULL);
+	h_open(b, "input", "id", name, "name", name, "type", type, "value",
+	       f ? kv_get(f, name) : NULL, "required",
+	       strcmp(name, "review_due") && strcmp(name, "basis") ? "required"
+								    : NULL,
+	       NULL);
+}
+
+static void
+levels_boxes(struct buf *b, const struct kvlist *f)
+{
+	buf_puts(b, "<fieldset><legend>Cấp học tham gia (để trống: mọi cấp học "
+		    "của bộ chỉ số)</legend>");
+	for (unsigned l = LEVEL_MN; l <= LEVEL_GDTX; l <<= 1) {
+		const char *code = school_level_code((enum school_level)l);
+		bool on = false;
+		for (size_t i = 0; f && i < f->n; i++)
+			on |= strcmp(f->v[i].key, "levels") == 0 &&
+			      strcmp(f->v[i].value, code) == 0;
+		buf_puts(b, "<label class=\"inline\">");
+		h_open(b, "input", "type", "checkbox", "name", "levels", "value",
+		       code, "checked", on ? "checked" : NULL, NULL);
+		h_text(b, school_level_name((enum school_level)l));
+		buf_puts(b, "</label> ");
+	}
+	buf_puts(b, "</fieldset>");
+}
+
+static void
+new_form(struct req *r, const struct kvlist *f)
+{
+	struct buf *b = &r->body;
+	const char *cur = f ? kv_get(f, "rubric") : NULL;
+	page_begin(r, "Tạo đợt đánh giá");
+	buf_puts(b, "<form method=\"post\" action=\"/admin/campaigns\" "
+		    "class=\"card\">");
+	h_csrf(r);
+	field(b, "title", "Tên đợt đánh giá", "text", f);
+	field(b, "basis", "Căn cứ (ví dụ: Kế hoạch số 128/KH-SGDĐT ngày "
+	      "12/10/2025)", "text", f);
+	field(b, "owner", "Mã đơn vị chủ trì (Sở hoặc Phòng)", "text", f);
+	buf_puts(b, "<label for=\"rubric\">Bộ chỉ số</label><select id=\"rubric\" "
+		    "name=\"rubric\">");
+	for (size_t i = 0; i < r->app->rubrics.n; i++) {
+		const struct rubric *rb = r->app->rubrics.v[i].rubric;
+		h_open(b, "option", "value", rb->id, "selected",
+		       cur && strcmp(cur, rb->id) == 0 ? "selected" : NULL, NULL);
+		h_textf(b, "%s (phiên bản %d)", rb->short_title, rb->version);
+		h_close(b, "option");
+	}
+	buf_puts(b, "</select>");
+	field(b, "year", "Năm học (ví dụ 2025-2026)", "text", f);
+	levels_boxes(b, f);
+	field(b, "opens", "Ngày mở", "date", f);
+	field(b, "due", "Hạn nộp (tính hết ngày)", "date", f);
+	field(b, "review_due", "Hạn xem xét (không bắt buộc)", "date", f);
+	buf_puts(b, "<div class=\"actions\"><button type=\"submit\">Tạo đợt đánh "
+		    "giá</button></div></form>");
+	page_end(r);
+}
+
+void
+page_campaign_new(struct req *r)
+{
+	if (r->sess.who.role != ROLE_ADMIN) {
+		web_error(r, 403, "Chỉ tài khoản quản trị mới tạo được đợt đánh giá.");
+		return;
+	}
+	new_form(r, NULL);
+}
+
+static unsigned
+posted_levels(const struct kvlist *f)
+{
+	unsigned bits = 0, one;
+	for (size_t i = 0; i < f->n; i++)
+		if (strcmp(f->v[i].key, "levels") == 0 &&
+		    school_levels_parse(f->v[i].value, &one))
+			bits |= one;
+	return bits;
+}
+
+void
+page_campaign_create(struct req *r)
+{
+	const struct kvlist *f = &r->form;
+	const char *review = kv_get(f, "review_due");
+	struct campaign_new n = {
+		.owner_code = kv_get(f, "owner"), .rubric_ref = kv_get(f, "rubric"),
+		.school_year = kv_get(f, "year"), .title = kv_get(f, "title"),
+		.legal_basis = kv_get(f, "basis"), .levels = posted_levels(f),
+		.opens = kv_get(f, "opens"), .due = kv_get(f, "due"),
+		.review_due = review && review[0] ? review : NULL,
+	};
+	int64_t id = 0;
+	enum ts_err e = campaign_create(r->app, &r->sess.who, &n, &id, &r->diags);
+	if (e == TS_OK) {
+		web_redirect(r, "/campaigns/%lld", (long long)id);
+		return;
+	}
+	r->status = web_status_for(e);
+	new_form(r, f);
+}
