@@ -11,6 +11,8 @@
 #include "web.h"
 
 static void user_form(struct req *r, const struct kvlist *f);
+static void filter_input(struct buf *b, const char *name, const char *label,
+			 const char *value);
 
 static bool
 admin_only(struct req *r)
@@ -21,22 +23,61 @@ admin_only(struct req *r)
 	return false;
 }
 
-void
-page_admin_org(struct req *r)
+static void
+unit_form(struct req *r, const struct kvlist *f)
 {
 	struct buf *b = &r->body;
-	struct org_unit *v = NULL;
-	size_t n = 0;
-	if (!admin_only(r))
-		return;
-	enum ts_err e = org_list(r->app, &r->sess.who, NULL, r->a, &v, &n,
-				 &r->diags);
-	page_begin(r, "Cây đơn vị");
-	buf_puts(b, "<div class=\"scroll\"><table><thead><tr><th>Mã</th><th>Tên"
-		    "</th><th>Loại</th><th>Cấp học</th><th>Trạng thái</th></tr>"
-		    "</thead><tbody>");
+	static const char *const kinds[] = { "phong", "xa", "truong", "trung_tam",
+					     "so" };
+	const char *cur = f ? kv_get(f, "kind") : NULL;
+	buf_puts(b, "<form method=\"post\" action=\"/admin/org\" class=\"card\">"
+		    "<h2>Thêm đơn vị</h2>");
+	h_csrf(r);
+	filter_input(b, "code", "Mã đơn vị (mã trường theo CSDL ngành)",
+		     f ? kv_get(f, "code") : NULL);
+	filter_input(b, "name", "Tên đơn vị", f ? kv_get(f, "name") : NULL);
+	buf_puts(b, "<label for=\"kind\">Loại</label><select id=\"kind\" "
+		    "name=\"kind\">");
+	for (size_t i = 0; i < 5; i++) {
+		enum org_kind k;
+		org_kind_parse(kinds[i], &k);
+		h_open(b, "option", "value", kinds[i], "selected",
+		       cur && strcmp(cur, kinds[i]) == 0 ? "selected" : NULL, NULL);
+		h_text(b, org_kind_name(k));
+		h_close(b, "option");
+	}
+	buf_puts(b, "</select>");
+	filter_input(b, "parent", "Mã đơn vị cấp trên", f ? kv_get(f, "parent")
+							 : NULL);
+	filter_input(b, "levels", "Cấp học (trường: ví dụ TH, THCS)",
+		     f ? kv_get(f, "levels") : NULL);
+	buf_puts(b, "<div class=\"actions\"><button type=\"submit\">Thêm đơn vị"
+		    "</button></div></form>");
+}
+
+static void
+close_button(struct req *r, const struct org_unit *u)
+{
+	struct buf *b = &r->body;
+	bool closed = u->active_to != NULL;
+	buf_puts(b, "<form method=\"post\" action=\"/admin/org/close\" "
+		    "class=\"inline\">");
+	h_csrf(r);
+	h_open(b, "input", "type", "hidden", "name", "code", "value", u->code,
+	       NULL);
+	if (closed)
+		buf_puts(b, "<input type=\"hidden\" name=\"reopen\" value=\"1\">");
+	h_elem(b, "button", closed ? "Mở lại" : "Đóng", "type", "submit",
+	       "class", "secondary", NULL);
+	buf_puts(b, "</form>");
+}
+
+static void
+org_rows(struct req *r, const struct org_unit *v, size_t n)
+{
+	struct buf *b = &r->body;
 	int base = -1;
-	for (size_t i = 0; e == TS_OK && i < n; i++) {
+	for (size_t i = 0; i < n; i++) {
 		char lv[64];
 		int depth = 0;
 		for (const char *p = v[i].path; *p; p++)
@@ -52,10 +93,85 @@ page_admin_org(struct req *r)
 		h_elem(b, "td", org_kind_name(v[i].kind), NULL);
 		h_elem(b, "td", lv, NULL);
 		h_elem(b, "td", v[i].active_to ? "Đã đóng" : "Đang hoạt động", NULL);
-		buf_puts(b, "</tr>");
+		buf_puts(b, "<td>");
+		if (i > 0 || strcmp(r->sess.who.path, "/") == 0)
+			close_button(r, &v[i]);
+		buf_puts(b, "</td></tr>");
 	}
+}
+
+static void
+org_page(struct req *r, const struct kvlist *f)
+{
+	struct buf *b = &r->body;
+	struct org_unit *v = NULL;
+	size_t n = 0;
+	enum ts_err e = org_list(r->app, &r->sess.who, NULL, r->a, &v, &n,
+				 &r->diags);
+	page_begin(r, "Cây đơn vị");
+	unit_form(r, f);
+	buf_puts(b, "<div class=\"scroll\"><table><thead><tr><th>Mã</th><th>Tên"
+		    "</th><th>Loại</th><th>Cấp học</th><th>Trạng thái</th><th>"
+		    "</th></tr></thead><tbody>");
+	if (e == TS_OK)
+		org_rows(r, v, n);
 	buf_puts(b, "</tbody></table></div>");
 	page_end(r);
+}
+
+void
+page_admin_org(struct req *r)
+{
+	if (!admin_only(r))
+		return;
+	if (kv_get(&r->query, "ok") != NULL)
+		r->notice = "Đã cập nhật cây đơn vị.";
+	org_page(r, NULL);
+}
+
+void
+page_admin_org_add(struct req *r)
+{
+	struct org_new n = { .code = kv_get(&r->form, "code"),
+			     .name = kv_get(&r->form, "name"),
+			     .parent_code = kv_get(&r->form, "parent") };
+	const char *kind = kv_get(&r->form, "kind");
+	const char *lv = kv_get(&r->form, "levels");
+	int64_t id;
+	enum ts_err e = TS_EINVAL;
+	if (!admin_only(r))
+		return;
+	if (kind == NULL || !org_kind_parse(kind, &n.kind))
+		diags_add(&r->diags, "", "loại đơn vị không hợp lệ");
+	else if (!school_levels_parse(lv ? lv : "", &n.levels))
+		diags_add(&r->diags, "", "cấp học không hợp lệ (MN, TH, THCS, "
+			  "THPT, GDTX)");
+	else
+		e = org_add(r->app, &r->sess.who, &n, &id, &r->diags);
+	if (e == TS_OK) {
+		web_redirect(r, "/admin/org?ok=1");
+		return;
+	}
+	r->status = web_status_for(e);
+	org_page(r, &r->form);
+}
+
+void
+page_admin_org_close(struct req *r)
+{
+	const char *code = kv_get(&r->form, "code");
+	bool reopen = kv_get(&r->form, "reopen") != NULL;
+	if (!admin_only(r))
+		return;
+	enum ts_err e = code ? org_close(r->app, &r->sess.who, code, NULL, reopen,
+					 &r->diags)
+			     : TS_EINVAL;
+	if (e == TS_OK) {
+		web_redirect(r, "/admin/org?ok=1");
+		return;
+	}
+	r->status = web_status_for(e);
+	org_page(r, NULL);
 }
 
 void

@@ -41,6 +41,8 @@ static const struct route ROUTES[] = {
 	{ "GET", "/rubrics", page_rubrics, true, false },
 	{ "GET", "/rubrics/:id", page_rubric, true, false },
 	{ "GET", "/admin/org", page_admin_org, true, false },
+	{ "POST", "/admin/org", page_admin_org_add, true, false },
+	{ "POST", "/admin/org/close", page_admin_org_close, true, false },
 	{ "GET", "/admin/users", page_admin_users, true, false },
 	{ "POST", "/admin/users", page_admin_user_add, true, false },
 	{ "GET", "/admin/audit", page_admin_audit, true, false },

@@ -114,6 +114,8 @@ void page_admin_org(struct req *r);
 void page_admin_users(struct req *r);
 void page_admin_audit(struct req *r);
 void page_admin_import(struct req *r);
+void page_admin_org_add(struct req *r);
+void page_admin_org_close(struct req *r);
 void page_campaign_new(struct req *r);
 void page_campaign_create(struct req *r);
 void page_admin_user_add(struct req *r);

@@ -192,6 +192,10 @@ GET /admin/campaigns/new                 admin   /admin/campaigns/new    200
 GET /admin/campaigns/new                 editor  /admin/campaigns/new    403
 POST /admin/campaigns                    anon    /admin/campaigns        403
 POST /admin/campaigns                    editor  /admin/campaigns        403
+POST /admin/org                          anon    /admin/org              403
+POST /admin/org                          editor  /admin/org              403
+POST /admin/org/close                    anon    /admin/org/close        403
+POST /admin/org/close                    revdk   /admin/org/close        403
 GET /admin/import                        admin   /admin/import           200
 GET /admin/import                        editor  /admin/import           403
 POST /admin/import                       anon    /admin/import           403
@@ -401,6 +405,16 @@ has campaign-new-visible "$OUT" "Đánh giá nhiệm vụ CNTT năm học 2026-2
 login "$W/qtdk2" qt.dk
 tok=$(csrf "$W/qtdk2" /admin/campaigns/new)
 req campaign-new-outside 403 -b "$W/qtdk2" --data-urlencode "_csrf=$tok" --data-urlencode "title=X" --data-urlencode "owner=31LC" --data-urlencode "rubric=tdm-cntt-2022" --data-urlencode "year=2026-2027" --data-urlencode "opens=2026-12-01" --data-urlencode "due=2027-05-31" "$BASE/admin/campaigns"
+
+# --- adding and closing units from the page
+tok=$(csrf "${JAR[admin]}" /admin/org)
+req org-add-bad 422 -b "${JAR[admin]}" --data-urlencode "_csrf=$tok" --data-urlencode "code=31DK950" --data-urlencode "name=Trường Mầm non Sen Hồng" --data-urlencode "kind=truong" --data-urlencode "parent=31DK" --data-urlencode "levels=" "$BASE/admin/org"
+has org-add-needs-levels "$OUT" "trường, trung tâm phải có ít nhất một cấp học"
+req org-add 303 -b "${JAR[admin]}" --data-urlencode "_csrf=$tok" --data-urlencode "code=31DK950" --data-urlencode "name=Trường Mầm non Sen Hồng" --data-urlencode "kind=truong" --data-urlencode "parent=31DK" --data-urlencode "levels=MN" "$BASE/admin/org"
+req org-close 303 -b "${JAR[admin]}" --data-urlencode "_csrf=$tok" --data-urlencode "code=31DK950" "$BASE/admin/org/close"
+req org-closed 200 -b "${JAR[admin]}" "$BASE/admin/org?ok=1"
+has org-closed-shown "$OUT" "Mở lại"
+req org-close-own-unit 403 -b "$W/qtdk" --data-urlencode "_csrf=$(csrf "$W/qtdk" /admin/org)" --data-urlencode "code=31DK" "$BASE/admin/org/close"
 
 # --- administration pages
 req admin-audit 200 -b "${JAR[admin]}" "$BASE/admin/audit?action=submission.&object=submission:1/$OWN"
