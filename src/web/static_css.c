@@ -47,6 +47,8 @@ static const char CSS[] =
 	".reason{border-left:4px solid var(--bad);padding:.3rem .6rem;"
 	"background:#fff7f7;margin:.3rem 0}\n"
 	".muted{color:var(--muted)}\n"
+	".d1{padding-left:1.5em}.d2{padding-left:3em}.d3{padding-left:4.5em}"
+	".d4{padding-left:6em}.d5{padding-left:7.5em}\n"
 	".external{border-left:4px solid var(--accent);padding:.2rem .6rem;"
 	"background:#f3f7fc;margin:.3rem 0}\n"
 	".item{padding:.5rem 0;border-top:1px dashed var(--line)}\n"

@@ -424,6 +424,9 @@ req admin-users 200 -b "${JAR[admin]}" "$BASE/admin/users"
 has admin-users-listed "$OUT" "cv.dk"
 req admin-org 200 -b "${JAR[admin]}" "$BASE/admin/org"
 has admin-org-escaped "$OUT" "&lt;script&gt;alert(1)&lt;/script&gt;"
+hasnt admin-org-no-inline-style "$OUT" ' style="'
+hasnt admin-org-no-inline-script "$OUT" '<script>'
+has admin-org-indented "$OUT" '<td class="d1">' 
 
 # --- password change
 tok=$(csrf "${JAR[headsub]}" /password)
