@@ -2,7 +2,7 @@
 // database and drive Debian's Chromium with playwright-core (no browser
 // download: executablePath points at /usr/bin/chromium).
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, mkdirSync, openSync, closeSync } from 'node:fs';
+import { mkdtempSync, rmSync, mkdirSync, openSync, closeSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -15,22 +15,20 @@ export async function startServer() {
 	const dir = mkdtempSync(join(tmpdir(), 'truongso-e2e-'));
 	const db = join(dir, 'e2e.db');
 	execFileSync(BIN, ['--db', db, 'demo'], { cwd: ROOT });
-	const port = 30000 + Math.floor(Math.random() * 20000);
-	// The access log goes to a file: an unread pipe would fill up and
-	// block the server.
+	// Port 0: the kernel picks a free port, the server prints it.
 	mkdirSync(SHOTS, { recursive: true });
-	const log = openSync(join(SHOTS, 'server.log'), 'w');
-	const proc = spawn(BIN, ['--db', db, 'serve', '--port', String(port)],
+	const logPath = join(SHOTS, 'server.log');
+	const log = openSync(logPath, 'w');
+	const proc = spawn(BIN, ['--db', db, 'serve', '--port', '0'],
 		{ cwd: ROOT, stdio: ['ignore', log, log] });
 	closeSync(log);
-	const base = `http://127.0.0.1:${port}`;
-	for (let i = 0; i < 100; i++) {
-		try {
-			const r = await fetch(`${base}/healthz`);
-			if (r.ok) break;
-		} catch { /* not up yet */ }
+	let base = null;
+	for (let i = 0; i < 100 && !base; i++) {
 		await new Promise((ok) => setTimeout(ok, 100));
+		const m = readFileSync(logPath, 'utf8').match(/listening on (http:\/\/[0-9.:]+)/);
+		if (m) base = m[1];
 	}
+	if (!base) throw new Error('server did not start: ' + readFileSync(logPath, 'utf8'));
 	return {
 		base, db,
 		async stop() {

@@ -11,8 +11,6 @@ cd "$(dirname "$0")/../.." || exit 2
 . tests/cli/lib.sh
 W=$(mktemp -d)
 DB="$W/web.db"
-PORT=$((20000 + RANDOM % 20000))
-BASE="http://127.0.0.1:$PORT"
 SERVER=
 cleanup() {
 	[ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null
@@ -25,10 +23,17 @@ trap cleanup EXIT
 "$T" --db "$DB" demo >/dev/null || { echo "demo failed"; exit 1; }
 # Hostile names: every page that shows them must escape them.
 "$T" --db "$DB" org rename 31DK011 '<script>alert(1)</script> "onerror=x '"'"'a' >/dev/null
-"$T" --db "$DB" serve --port "$PORT" >"$W/server.log" 2>&1 &
+# Port 0: the kernel picks a free port; the server prints which.
+"$T" --db "$DB" serve --port 0 >"$W/server.log" 2>&1 &
 LOGCOPY=${HTTP_LOG:-}
 SERVER=$!
-for _ in $(seq 50); do curl -s "$BASE/healthz" >/dev/null && break; sleep 0.1; done
+BASE=
+for _ in $(seq 100); do
+	BASE=$(sed -n 's|.*listening on \(http://[0-9.:]*\).*|\1|p' "$W/server.log")
+	[ -n "$BASE" ] && break
+	sleep 0.1
+done
+[ -n "$BASE" ] || { cat "$W/server.log"; echo "server did not start"; exit 1; }
 
 # req NAME EXPECTED_STATUS [curl args...]: body in $OUT, headers in $ERR.
 # A form field given twice counts by its first value, so overrides go first.
