@@ -10,10 +10,12 @@ W=$(mktemp -d)
 trap 'kill $TS $NG 2>/dev/null; rm -rf "$W"' EXIT
 TS= NG=
 build/truongso --db "$W/db" demo >/dev/null
-P1=$((20000 + $(od -An -N2 -tu2 /dev/urandom) % 20000)); P2=$((P1 + 1))
-build/truongso --db "$W/db" serve --port "$P1" --connections 64 >/dev/null 2>&1 &
+build/truongso --db "$W/db" serve --port 0 --connections 64 >"$W/ts.log" 2>&1 &
 TS=$!
 sleep 1
+P1=$(sed -n 's|.*listening on http://127.0.0.1:\([0-9]*\).*|\1|p' "$W/ts.log")
+# nginx cannot be given port 0: take one the kernel just handed out.
+P2=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])' 2>/dev/null || echo $((P1 + 1)))
 curl -s -c "$W/jar" -o /dev/null -d 'login=cv.so&password=truongso-demo' "http://127.0.0.1:$P1/login"
 COOKIE=$(awk '/ts_session/ { print $7 }' "$W/jar")
 mkdir -p "$W/www"
