@@ -4,31 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../app/evidence.h"
 #include "../core/answer_text.h"
-#include "../app/submission.h"
 #include "../util/arena.h"
 #include "../util/timeutil.h"
-#include "form_answers.h"
-#include "web.h"
-
-struct view {
-	struct submission s;
-	struct answers *ans;
-	struct score *score;
-	struct review_info *notes;
-	size_t nnotes;
-	struct snapshot_info *snaps;
-	size_t nsnaps;
-	struct evidence_item *ev;
-	size_t nev;
-	struct answers *ext;       /* đánh giá ngoài (empty if none yet) */
-	bool has_ext;
-	struct answers *rev_ans;   /* the school's answers with ext laid over */
-	struct score *reviewed;    /* their score */
-	bool can_edit, can_submit, can_review, can_external;
-	char base[256]; /* "/campaigns/1/units/31DK001" */
-};
+#include "submission_view.h"
 
 static bool
 allowed(const struct req *r, const struct view *v, enum sub_action a)
@@ -40,8 +19,8 @@ allowed(const struct req *r, const struct view *v, enum sub_action a)
 	       wf_next(v->s.state, a, &next, &why);
 }
 
-static enum ts_err
-load(struct req *r, struct view *v)
+enum ts_err
+sv_load(struct req *r, struct view *v)
 {
 	long long id = web_param_id(r, "id");
 	const char *code = kv_get(&r->params, "code");
@@ -82,8 +61,8 @@ load(struct req *r, struct view *v)
 }
 
 /* Safe to call twice. */
-static void
-unload(struct view *v)
+void
+sv_unload(struct view *v)
 {
 	score_free(v->score);
 	answers_free(v->ans);
@@ -151,8 +130,8 @@ panel(struct buf *b, const struct score *s, const char *id, const char *title)
 	buf_puts(b, "</section>");
 }
 
-static void
-score_panel(struct buf *b, const struct score *s)
+void
+sv_score_panel(struct buf *b, const struct score *s)
 {
 	panel(b, s, "score", "Kết quả tự đánh giá");
 }
@@ -377,8 +356,8 @@ history(struct buf *b, const struct view *v)
 	buf_puts(b, "</ul></section>");
 }
 
-static void
-render(struct req *r, struct view *v, const struct kvlist *posted)
+void
+sv_render(struct req *r, struct view *v, const struct kvlist *posted)
 {
 	struct buf *b = &r->body;
 	struct form_src src = { .posted = posted, .stored = v->ans, .prefix = "" };
@@ -390,7 +369,7 @@ render(struct req *r, struct view *v, const struct kvlist *posted)
 		buf_puts(b, " <span class=\"late\">Nộp muộn</span>");
 	buf_puts(b, "</p>");
 	reasons(b, v, "*");
-	score_panel(b, v->score);
+	sv_score_panel(b, v->score);
 	if (v->has_ext)
 		panel(b, v->reviewed, "reviewed", "Kết quả sau đánh giá ngoài");
 	if (r->sess.who.role == ROLE_REVIEWER || r->sess.who.role == ROLE_ADMIN)
@@ -439,11 +418,11 @@ void
 page_submission(struct req *r)
 {
 	struct view v;
-	enum ts_err e = load(r, &v);
+	enum ts_err e = sv_load(r, &v);
 	if (e != TS_OK) {
 		web_error(r, web_status_for(e), r->diags.n ? r->diags.v[0].msg
 				: "Không mở được bản tự đánh giá.");
-		unload(&v);
+		sv_unload(&v);
 		return;
 	}
 	const char *saved = kv_get(&r->query, "ok");
@@ -452,197 +431,7 @@ page_submission(struct req *r)
 			    : strcmp(saved, "submit") == 0 ? "Đã nộp bản tự đánh giá."
 			    : strcmp(saved, "evidence") == 0 ? "Đã gắn minh chứng."
 			    : "Đã cập nhật.";
-	render(r, &v, NULL);
-	unload(&v);
+	sv_render(r, &v, NULL);
+	sv_unload(&v);
 }
 
-/* "Xác nhận nộp": the final scores, then one more click. */
-static void
-confirm_page(struct req *r, struct view *v)
-{
-	struct buf *b = &r->body;
-	char href[320];
-	page_begin(r, "Xác nhận nộp bản tự đánh giá");
-	buf_puts(b, "<p>");
-	h_textf(b, "%s — %s", v->s.unit.name, v->s.campaign.title);
-	buf_puts(b, "</p>");
-	score_panel(b, v->score);
-	buf_puts(b, "<p>Sau khi nộp, bản tự đánh giá không sửa được nữa, trừ khi "
-		    "cấp trên trả lại để bổ sung.</p>");
-	snprintf(href, sizeof(href), "%s/submit", v->base);
-	h_open(b, "form", "method", "post", "action", href, "class", "actions",
-	       NULL);
-	h_csrf(r);
-	buf_puts(b, "<input type=\"hidden\" name=\"confirm\" value=\"1\">"
-		    "<button type=\"submit\">Xác nhận nộp</button>");
-	h_link(b, v->base, "Quay lại");
-	buf_puts(b, "</form>");
-	page_end(r);
-}
-
-/* Shows the page again after a refusal: same input, the reasons on top. */
-static void
-refused(struct req *r, enum ts_err e, const struct kvlist *posted)
-{
-	struct view v;
-	struct diags keep = r->diags;
-	diags_init(&r->diags);
-	enum ts_err le = load(r, &v);
-	diags_release(&r->diags);
-	r->diags = keep;
-	r->status = web_status_for(e);
-	if (le == TS_OK)
-		render(r, &v, posted);
-	else
-		web_error(r, r->status, "Không thực hiện được.");
-	unload(&v);
-}
-
-/* The score panel for the posted (unsaved) answers: the same scorer and
- * the same markup as the page, as a fragment for app.js. */
-void
-page_submission_preview(struct req *r)
-{
-	struct view v;
-	struct answers *ans = NULL;
-	struct score *sc = NULL;
-	enum ts_err e = load(r, &v);
-	char *json = e == TS_OK ? form_to_answers(v.s.rubric, &r->form, "", &r->diags)
-				: NULL;
-	if (e == TS_OK && json != NULL && r->diags.n == 0)
-		e = sub_score(v.s.rubric, json, NULL, &ans, &sc, &r->diags);
-	else if (e == TS_OK)
-		e = TS_EINVAL;
-	r->status = web_status_for(e);
-	for (size_t i = 0; i < r->diags.n; i++) {
-		buf_puts(&r->body, "<p class=\"errors\">");
-		h_text(&r->body, r->diags.v[i].msg);
-		buf_puts(&r->body, "</p>");
-	}
-	if (sc != NULL)
-		score_panel(&r->body, sc);
-	free(json);
-	score_free(sc);
-	answers_free(ans);
-	unload(&v);
-}
-
-/* Autosave from app.js: a short text answer instead of a page. */
-static void
-autosaved(struct req *r, enum ts_err e)
-{
-	char iso[TS_TIME_SIZE], vn[TS_TIME_SIZE];
-	r->status = web_status_for(e);
-	r->content_type = "text/plain; charset=utf-8";
-	buf_reset(&r->body);
-	if (e == TS_OK) {
-		ts_time_vn_text(ts_time_format(ts_time_now(), iso), vn);
-		buf_printf(&r->body, "Đã tự động lưu lúc %.5s", vn);
-		return;
-	}
-	buf_puts(&r->body, "Chưa lưu được: ");
-	for (size_t i = 0; i < r->diags.n; i++)
-		buf_printf(&r->body, "%s%s", i ? "; " : "", r->diags.v[i].msg);
-}
-
-void
-page_submission_save(struct req *r)
-{
-	struct view v;
-	enum ts_err e = load(r, &v);
-	char *json = e == TS_OK ? form_to_answers(v.s.rubric, &r->form, "", &r->diags)
-				: NULL;
-	if (e == TS_OK && (json == NULL || r->diags.n > 0))
-		e = TS_EINVAL;
-	if (e == TS_OK)
-		e = sub_save(r->app, &r->sess.who, v.s.campaign.id, v.s.unit.code,
-			     json, -1, &r->diags);
-	free(json);
-	unload(&v);
-	if (kv_get(&r->form, "_ajax") != NULL) {
-		autosaved(r, e);
-		return;
-	}
-	if (e != TS_OK) {
-		refused(r, e, &r->form);
-		return;
-	}
-	const char *then = kv_get(&r->form, "then");
-	if (then != NULL && strcmp(then, "submit") == 0 && load(r, &v) == TS_OK)
-		confirm_page(r, &v);
-	else
-		web_redirect(r, "%s?ok=save", v.base);
-	unload(&v);
-}
-
-static enum ts_err
-do_return(struct req *r, const struct view *v)
-{
-	struct review_reason *rs = NULL;
-	size_t n = 0;
-	rs = arena_calloc(r->a, r->form.n + 1, sizeof(*rs));
-	for (size_t i = 0; rs && i < r->form.n; i++) {
-		const struct kv *f = &r->form.v[i];
-		if (strncmp(f->key, "r:", 2) == 0 && f->value[0] != '\0') {
-			rs[n].criterion_id = f->key + 2;
-			rs[n++].text = f->value;
-		}
-	}
-	return sub_return(r->app, &r->sess.who, v->s.campaign.id, v->s.unit.code,
-			  rs, n, &r->diags);
-}
-
-static enum ts_err
-do_external(struct req *r, const struct view *v)
-{
-	char *json = form_to_answers(v->s.rubric, &r->form, "x", &r->diags);
-	enum ts_err e = json && r->diags.n == 0
-				? sub_set_external(r->app, &r->sess.who,
-						   v->s.campaign.id, v->s.unit.code,
-						   json, &r->diags)
-				: TS_EINVAL;
-	free(json);
-	return e;
-}
-
-static enum ts_err
-run_action(struct req *r, const struct view *v, const char *act)
-{
-	long long cid = v->s.campaign.id;
-	const char *unit = v->s.unit.code;
-	const struct actor *who = &r->sess.who;
-	if (strcmp(act, "submit") == 0)
-		return sub_submit(r->app, who, cid, unit, -1, NULL, &r->diags);
-	if (strcmp(act, "return") == 0)
-		return do_return(r, v);
-	if (strcmp(act, "approve") == 0)
-		return sub_approve(r->app, who, cid, unit, &r->diags);
-	if (strcmp(act, "publish") == 0)
-		return sub_publish(r->app, who, cid, unit, &r->diags);
-	if (strcmp(act, "external") == 0)
-		return do_external(r, v);
-	return TS_ENOTFOUND;
-}
-
-void
-page_submission_act(struct req *r)
-{
-	const char *act = kv_get(&r->params, "action");
-	struct view v;
-	enum ts_err e = load(r, &v);
-	if (e == TS_OK && strcmp(act, "submit") == 0 &&
-	    kv_get(&r->form, "confirm") == NULL) {
-		confirm_page(r, &v);
-		unload(&v);
-		return;
-	}
-	if (e == TS_OK)
-		e = run_action(r, &v, act);
-	if (e == TS_OK)
-		web_redirect(r, "%s?ok=%s", v.base, act);
-	else if (e == TS_ENOTFOUND && r->diags.n == 0)
-		web_error(r, 404, "Không có thao tác này.");
-	else
-		refused(r, e, NULL);
-	unload(&v);
-}

@@ -1,0 +1,39 @@
+/* Shared by the submission page files: what one submission page shows,
+ * loaded once per request. */
+#ifndef TS_SUBMISSION_VIEW_H
+#define TS_SUBMISSION_VIEW_H
+
+#include "../app/evidence.h"
+#include "../app/submission.h"
+#include "form_answers.h"
+#include "web.h"
+
+struct view {
+	struct submission s;
+	struct answers *ans;
+	struct score *score;
+	struct review_info *notes;
+	size_t nnotes;
+	struct snapshot_info *snaps;
+	size_t nsnaps;
+	struct evidence_item *ev;
+	size_t nev;
+	struct answers *ext;       /* đánh giá ngoài (empty if none yet) */
+	bool has_ext;
+	struct answers *rev_ans;   /* the school's answers with ext laid over */
+	struct score *reviewed;    /* their score */
+	bool can_edit, can_submit, can_review, can_external;
+	char base[256]; /* "/campaigns/1/units/31DK001" */
+};
+
+/* Loads the submission of the request's :id/:code with its scores,
+ * history, evidence and what the user may do. */
+enum ts_err sv_load(struct req *r, struct view *v);
+/* Frees what sv_load allocated; safe to call twice. */
+void sv_unload(struct view *v);
+/* The whole page; `posted` re-shows refused input (nothing typed lost). */
+void sv_render(struct req *r, struct view *v, const struct kvlist *posted);
+/* The "Kết quả tự đánh giá" panel (also the live preview fragment). */
+void sv_score_panel(struct buf *b, const struct score *s);
+
+#endif
