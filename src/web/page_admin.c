@@ -11,7 +11,7 @@
 #include "web.h"
 
 static void user_form(struct req *r, const struct kvlist *f);
-static void filter_input(struct buf *b, const char *name, const char *label,
+static void text_input(struct buf *b, const char *name, const char *label,
 			 const char *value);
 
 static bool
@@ -27,29 +27,28 @@ static void
 unit_form(struct req *r, const struct kvlist *f)
 {
 	struct buf *b = &r->body;
-	static const char *const kinds[] = { "phong", "xa", "truong", "trung_tam",
-					     "so" };
+	static const enum org_kind kinds[] = { KIND_PHONG, KIND_XA, KIND_TRUONG,
+					       KIND_TRUNG_TAM, KIND_SO };
 	const char *cur = f ? kv_get(f, "kind") : NULL;
 	buf_puts(b, "<form method=\"post\" action=\"/admin/org\" class=\"card\">"
 		    "<h2>Thêm đơn vị</h2>");
 	h_csrf(r);
-	filter_input(b, "code", "Mã đơn vị (mã trường theo CSDL ngành)",
+	text_input(b, "code", "Mã đơn vị (mã trường theo CSDL ngành)",
 		     f ? kv_get(f, "code") : NULL);
-	filter_input(b, "name", "Tên đơn vị", f ? kv_get(f, "name") : NULL);
+	text_input(b, "name", "Tên đơn vị", f ? kv_get(f, "name") : NULL);
 	buf_puts(b, "<label for=\"kind\">Loại</label><select id=\"kind\" "
 		    "name=\"kind\">");
-	for (size_t i = 0; i < 5; i++) {
-		enum org_kind k;
-		org_kind_parse(kinds[i], &k);
-		h_open(b, "option", "value", kinds[i], "selected",
-		       cur && strcmp(cur, kinds[i]) == 0 ? "selected" : NULL, NULL);
-		h_text(b, org_kind_name(k));
+	for (size_t i = 0; i < sizeof(kinds) / sizeof(*kinds); i++) {
+		const char *code = org_kind_code(kinds[i]);
+		h_open(b, "option", "value", code, "selected",
+		       cur && strcmp(cur, code) == 0 ? "selected" : NULL, NULL);
+		h_text(b, org_kind_name(kinds[i]));
 		h_close(b, "option");
 	}
 	buf_puts(b, "</select>");
-	filter_input(b, "parent", "Mã đơn vị cấp trên", f ? kv_get(f, "parent")
+	text_input(b, "parent", "Mã đơn vị cấp trên", f ? kv_get(f, "parent")
 							 : NULL);
-	filter_input(b, "levels", "Cấp học (trường: ví dụ TH, THCS)",
+	text_input(b, "levels", "Cấp học (trường: ví dụ TH, THCS)",
 		     f ? kv_get(f, "levels") : NULL);
 	buf_puts(b, "<div class=\"actions\"><button type=\"submit\">Thêm đơn vị"
 		    "</button></div></form>");
@@ -207,7 +206,7 @@ page_admin_users(struct req *r)
 }
 
 static void
-filter_input(struct buf *b, const char *name, const char *label,
+text_input(struct buf *b, const char *name, const char *label,
 	     const char *value)
 {
 	h_elem(b, "label", label, "for", name, NULL);
@@ -236,10 +235,10 @@ page_admin_audit(struct req *r)
 				   &r->diags);
 	page_begin(r, "Nhật ký thao tác");
 	buf_puts(b, "<form method=\"get\" action=\"/admin/audit\" class=\"card\">");
-	filter_input(b, "actor", "Người thực hiện (tên đăng nhập)", f.actor);
-	filter_input(b, "action", "Thao tác (bắt đầu bằng, ví dụ submission.)",
+	text_input(b, "actor", "Người thực hiện (tên đăng nhập)", f.actor);
+	text_input(b, "action", "Thao tác (bắt đầu bằng, ví dụ submission.)",
 		     f.action);
-	filter_input(b, "object", "Đối tượng (bắt đầu bằng, ví dụ submission:1/)",
+	text_input(b, "object", "Đối tượng (bắt đầu bằng, ví dụ submission:1/)",
 		     f.object);
 	buf_puts(b, " <button type=\"submit\">Lọc</button></form><div class="
 		    "\"scroll\"><table><thead><tr><th>Thời điểm (UTC)</th><th>"
@@ -341,10 +340,10 @@ user_form(struct req *r, const struct kvlist *f)
 	buf_puts(b, "<form method=\"post\" action=\"/admin/users\" class=\"card\">"
 		    "<h2>Thêm tài khoản</h2>");
 	h_csrf(r);
-	filter_input(b, "login", "Tên đăng nhập (chữ thường không dấu, số, . _ -)",
+	text_input(b, "login", "Tên đăng nhập (chữ thường không dấu, số, . _ -)",
 		     f ? kv_get(f, "login") : NULL);
-	filter_input(b, "full_name", "Họ và tên", f ? kv_get(f, "full_name") : NULL);
-	filter_input(b, "unit", "Mã đơn vị", f ? kv_get(f, "unit") : NULL);
+	text_input(b, "full_name", "Họ và tên", f ? kv_get(f, "full_name") : NULL);
+	text_input(b, "unit", "Mã đơn vị", f ? kv_get(f, "unit") : NULL);
 	buf_puts(b, "<label for=\"role\">Vai trò</label><select id=\"role\" "
 		    "name=\"role\">");
 	for (int i = 0; i < 4; i++) {
