@@ -1,7 +1,8 @@
 # The real build, one variant per call (V=release|asan|clang|fuzz); objects
 # go to their own directory so variants never mix.
 V ?= release
-PKGS := jansson libutf8proc sqlite3 libsodium libzip libxml-2.0 libmagic libmicrohttpd
+PKGS := jansson libutf8proc sqlite3 libsodium libzip libxml-2.0 libmagic libmicrohttpd \
+	pangocairo cairo-pdf cairo-svg cairo-png xlsxwriter
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS := $(shell pkg-config --libs $(PKGS)) -lcsv
 
@@ -41,7 +42,8 @@ else
 $(error unknown variant V=$(V))
 endif
 
-LIB_SRC := $(wildcard src/util/*.c src/core/*.c src/db/*.c src/app/*.c src/web/*.c)
+LIB_SRC := $(wildcard src/util/*.c src/core/*.c src/db/*.c src/report/*.c \
+	src/app/*.c src/web/*.c)
 CLI_SRC := $(wildcard src/cli/*.c)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 FUZZ_SRC := $(wildcard tests/fuzz/fz_*.c)

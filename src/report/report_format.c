@@ -1,0 +1,150 @@
+/* Formatting shared by every writer, so DOCX, PDF, XLSX and CSV print the
+ * same digits: Vietnamese decimal comma, NĐ 30 dates and numbers. */
+#include "report.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* pts_format gives "12.5"; Vietnamese documents write "12,5". */
+static void
+decimal_comma(char *s)
+{
+	char *dot = strchr(s, '.');
+	if (dot)
+		*dot = ',';
+}
+
+const char *
+rp_value_format(const struct rp_cell *c, char *out)
+{
+	out[0] = '\0';
+	switch (c->kind) {
+	case RP_V_INT:
+		snprintf(out, RP_VALUE_SIZE, "%lld", (long long)c->i);
+		break;
+	case RP_V_PTS:
+		pts_format(c->pts, out);
+		decimal_comma(out);
+		break;
+	case RP_V_PCT:
+		pts_format(c->pct, out);
+		decimal_comma(out);
+		/* pts_format writes at most 22 bytes; room is left for '%'. */
+		memcpy(out + strlen(out), "%", 2);
+		break;
+	case RP_V_EMPTY:
+	case RP_V_TEXT:
+		break;
+	}
+	return out;
+}
+
+int64_t
+rp_pct(int64_t part, int64_t whole)
+{
+	if (whole <= 0)
+		return 0;
+	/* hundredths of a percent = part * 10000 / whole, rounded half up */
+	return (part * 10000 * 2 + whole) / (whole * 2);
+}
+
+void
+rp_date_line(const struct rp_header *h, struct buf *out)
+{
+	const char *place = h->place && *h->place ? h->place : RP_BLANK;
+	buf_printf(out, "%s, ngày ", place);
+	if (h->day > 0)
+		buf_printf(out, "%02d", h->day);
+	else
+		buf_puts(out, "….");
+	buf_puts(out, " tháng ");
+	/* NĐ 30: months 1 and 2 get a leading zero, the others do not. */
+	if (h->month > 0)
+		buf_printf(out, h->month <= 2 ? "%02d" : "%d", h->month);
+	else
+		buf_puts(out, "….");
+	buf_puts(out, " năm ");
+	if (h->year > 0)
+		buf_printf(out, "%d", h->year);
+	else
+		buf_puts(out, "20…");
+}
+
+void
+rp_number_line(const struct rp_header *h, struct buf *out)
+{
+	if (h->number && *h->number)
+		buf_printf(out, "Số: %s", h->number);
+	else
+		buf_printf(out, "Số:      /%s",
+			h->symbol && *h->symbol ? h->symbol : "BC-……");
+}
+
+void
+rp_cell_plain(const struct rp_cell *c, struct buf *out)
+{
+	char num[RP_VALUE_SIZE];
+	if (c->kind != RP_V_TEXT) {
+		buf_puts(out, rp_value_format(c, num));
+		return;
+	}
+	for (size_t i = 0; i < c->nparas; i++) {
+		if (i)
+			buf_putc(out, '\n');
+		for (size_t j = 0; j < c->paras[i]->nruns; j++)
+			buf_puts(out, c->paras[i]->runs[j].text);
+	}
+}
+
+static const struct {
+	const char *ext, *mime;
+} formats[] = {
+	[RP_DOCX] = { "docx",
+		"application/vnd.openxmlformats-officedocument."
+		"wordprocessingml.document" },
+	[RP_PDF] = { "pdf", "application/pdf" },
+	[RP_XLSX] = { "xlsx",
+		"application/vnd.openxmlformats-officedocument."
+		"spreadsheetml.sheet" },
+	[RP_CSV] = { "csv", "text/csv; charset=utf-8" },
+};
+
+bool
+rp_format_parse(const char *s, enum rp_format *out)
+{
+	for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
+		if (s && strcmp(s, formats[i].ext) == 0) {
+			*out = (enum rp_format)i;
+			return true;
+		}
+	return false;
+}
+
+const char *
+rp_format_ext(enum rp_format f)
+{
+	return formats[f].ext;
+}
+
+const char *
+rp_format_mime(enum rp_format f)
+{
+	return formats[f].mime;
+}
+
+enum ts_err
+rp_write(const struct rp_doc *d, enum rp_format f,
+	const char *path, char *err, size_t errlen)
+{
+	switch (f) {
+	case RP_DOCX:
+		return rp_write_docx(d, path, err, errlen);
+	case RP_PDF:
+		return rp_write_pdf(d, path, err, errlen);
+	case RP_XLSX:
+		return rp_write_xlsx(d, path, err, errlen);
+	case RP_CSV:
+		return rp_write_csv(d, path, err, errlen);
+	}
+	return TS_EINVAL;
+}

@@ -1,0 +1,180 @@
+/* Tables of the report model: a dense grid of cells with spans. */
+#include "report.h"
+
+#include <string.h>
+
+static struct rp_cell dummy_cell;
+
+struct rp_table *
+rp_table_add(struct rp_doc *d, struct rp_section *s,
+	size_t ncols, const int *widths)
+{
+	if (!s || ncols == 0)
+		return NULL;
+	struct rp_table *t = arena_alloc(d->arena, sizeof *t);
+	int *w = arena_calloc(d->arena, ncols, sizeof *w);
+	if (!t || !w) {
+		d->oom = true;
+		return NULL;
+	}
+	if (s->nblocks == s->capblocks) {
+		size_t ncap = s->capblocks ? s->capblocks * 2 : 4;
+		struct rp_block *nb = arena_calloc(d->arena, ncap, sizeof *nb);
+		if (!nb) {
+			d->oom = true;
+			return NULL;
+		}
+		if (s->nblocks)
+			memcpy(nb, s->blocks, s->nblocks * sizeof *nb);
+		s->blocks = nb;
+		s->capblocks = ncap;
+	}
+	for (size_t i = 0; i < ncols; i++)
+		w[i] = widths && widths[i] > 0 ? widths[i] : 1;
+	t->ncols = ncols;
+	t->widths = w;
+	t->borders = true;
+	struct rp_block *b = &s->blocks[s->nblocks++];
+	memset(b, 0, sizeof *b);
+	b->kind = RP_B_TABLE;
+	b->table = t;
+	return t;
+}
+
+size_t
+rp_row_add(struct rp_doc *d, struct rp_table *t)
+{
+	if (!t)
+		return 0;
+	if (t->nrows == t->caprows) {
+		size_t ncap = t->caprows ? t->caprows * 2 : 8;
+		struct rp_cell **nr = arena_calloc(d->arena, ncap, sizeof *nr);
+		if (!nr) {
+			d->oom = true;
+			return t->nrows ? t->nrows - 1 : 0;
+		}
+		if (t->nrows)
+			memcpy(nr, t->rows, t->nrows * sizeof *nr);
+		t->rows = nr;
+		t->caprows = ncap;
+	}
+	struct rp_cell *row = arena_calloc(d->arena, t->ncols, sizeof *row);
+	if (!row) {
+		d->oom = true;
+		return t->nrows ? t->nrows - 1 : 0;
+	}
+	for (size_t c = 0; c < t->ncols; c++) {
+		row[c].colspan = 1;
+		row[c].rowspan = 1;
+		row[c].align = RP_LEFT;
+	}
+	t->rows[t->nrows] = row;
+	return t->nrows++;
+}
+
+static struct rp_cell *
+cell_at(struct rp_table *t, size_t r, size_t c)
+{
+	if (!t || r >= t->nrows || c >= t->ncols || t->rows[r][c].covered)
+		return NULL;
+	return &t->rows[r][c];
+}
+
+struct rp_para *
+rp_cell_para(struct rp_doc *d, struct rp_cell *cell,
+	enum rp_align align, unsigned style, const char *text)
+{
+	struct rp_para *p = rp_para_new(d, align);
+	if (cell == &dummy_cell || d->oom)
+		return p;
+	if (cell->nparas == cell->cappara) {
+		size_t ncap = cell->cappara ? cell->cappara * 2 : 2;
+		struct rp_para **np = arena_calloc(d->arena, ncap, sizeof *np);
+		if (!np) {
+			d->oom = true;
+			return p;
+		}
+		if (cell->nparas)
+			memcpy(np, cell->paras, cell->nparas * sizeof *np);
+		cell->paras = np;
+		cell->cappara = ncap;
+	}
+	cell->paras[cell->nparas++] = p;
+	cell->kind = RP_V_TEXT;
+	rp_run_add(d, p, style, text);
+	return p;
+}
+
+struct rp_cell *
+rp_cell_text(struct rp_doc *d, struct rp_table *t,
+	size_t r, size_t c, unsigned style, const char *text)
+{
+	struct rp_cell *cell = cell_at(t, r, c);
+	if (!cell)
+		return &dummy_cell;
+	cell->kind = RP_V_TEXT;
+	cell->nparas = 0;
+	cell->style = style;
+	rp_cell_para(d, cell, cell->align, style, text ? text : "");
+	return cell;
+}
+
+static struct rp_cell *
+number_cell(struct rp_table *t, size_t r, size_t c,
+	enum rp_value_kind kind)
+{
+	struct rp_cell *cell = cell_at(t, r, c);
+	if (!cell)
+		return &dummy_cell;
+	cell->kind = kind;
+	cell->nparas = 0;
+	cell->align = RP_CENTER;
+	return cell;
+}
+
+struct rp_cell *
+rp_cell_int(struct rp_doc *d, struct rp_table *t, size_t r,
+	size_t c, int64_t v)
+{
+	(void)d;
+	struct rp_cell *cell = number_cell(t, r, c, RP_V_INT);
+	cell->i = v;
+	return cell;
+}
+
+struct rp_cell *
+rp_cell_pts(struct rp_doc *d, struct rp_table *t, size_t r,
+	size_t c, pts_t v)
+{
+	(void)d;
+	struct rp_cell *cell = number_cell(t, r, c, RP_V_PTS);
+	cell->pts = v;
+	return cell;
+}
+
+struct rp_cell *
+rp_cell_pct(struct rp_doc *d, struct rp_table *t, size_t r,
+	size_t c, int64_t hundredths_pct)
+{
+	(void)d;
+	struct rp_cell *cell = number_cell(t, r, c, RP_V_PCT);
+	cell->pct = hundredths_pct;
+	return cell;
+}
+
+void
+rp_cell_span(struct rp_doc *d, struct rp_table *t, size_t r, size_t c,
+	int colspan, int rowspan)
+{
+	(void)d;
+	struct rp_cell *a = cell_at(t, r, c);
+	if (!a || colspan < 1 || rowspan < 1 || c + (size_t)colspan > t->ncols ||
+		r + (size_t)rowspan > t->nrows)
+		return;
+	a->colspan = colspan;
+	a->rowspan = rowspan;
+	for (size_t i = r; i < r + (size_t)rowspan; i++)
+		for (size_t j = c; j < c + (size_t)colspan; j++)
+			if (i != r || j != c)
+				t->rows[i][j].covered = true;
+}
