@@ -77,6 +77,15 @@ enum ts_err campaign_levels(struct app *app, const struct actor *who,
 			    struct level_counts *out,
 			    struct diags *d) TS_MUSTCHECK;
 
+/* The same with options: include_submitted also counts results submitted
+ * but not yet approved (their self-scores); part, when not NULL, receives
+ * the participation (quy mô) under the root. */
+enum ts_err campaign_levels_opt(struct app *app, const struct actor *who,
+				int64_t id, const char *root_code,
+				bool include_submitted,
+				struct level_counts *out,
+				struct participation *part,
+				struct diags *d) TS_MUSTCHECK;
 /* The rubric a campaign was created with (from the rubric files, or the
  * copy stored in the database if the file is gone). */
 const struct rubric *app_rubric(struct app *app, const char *id, int version);

@@ -42,6 +42,11 @@ static const char USAGE[] =
 	"  submission diff ID MÃ_ĐƠN_VỊ PHIÊN_BẢN_1 PHIÊN_BẢN_2\n"
 	"  evidence add ID MÃ_ĐƠN_VỊ TIÊU_CHÍ TỆP | list ID MÃ_ĐƠN_VỊ\n"
 	"  audit [--object ĐỐI_TƯỢNG] [--limit N]\n"
+	"Báo cáo và xuất dữ liệu:\n"
+	"  report list                      các loại báo cáo\n"
+	"  report LOẠI --campaign ID [--unit MÃ] --format docx|pdf|xlsx|csv\n"
+	"              -o TỆP [--submitted]\n"
+	"  report fields|set --campaign ID [--unit MÃ] [TÊN=GIÁ_TRỊ|TÊN=@TỆP ...]\n"
 	"\n"
 	"  version | help\n"
 	"\n"
@@ -59,6 +64,7 @@ static const struct {
 	{ "campaign", cmd_campaign },	  { "submission", cmd_submission },
 	{ "evidence", cmd_evidence },	  { "audit", cmd_audit },
 	{ "demo", cmd_demo },		  { "serve", cmd_serve },
+	{ "report", cmd_report },
 };
 
 int

@@ -20,13 +20,16 @@ opts_parse(int argc, char **argv, const struct opt *opts, const char **pos,
 	*npos = 0;
 	for (int i = 0; i < argc; i++) {
 		const char *a = argv[i];
-		if (a[0] != '-' || a[1] != '-' || a[2] == '\0') {
+		/* "-o" is the one-letter form of an option named "o". */
+		bool letter = a[0] == '-' && a[1] != '-' && a[1] != '\0' &&
+			      a[2] == '\0';
+		if (!letter && (a[0] != '-' || a[1] != '-' || a[2] == '\0')) {
 			if (*npos >= max)
 				return cli_usage("thừa tham số \"%s\"", a);
 			pos[(*npos)++] = a;
 			continue;
 		}
-		const struct opt *o = find(opts, a + 2);
+		const struct opt *o = find(opts, a + (letter ? 1 : 2));
 		if (o == NULL)
 			return cli_usage("không có tùy chọn \"%s\"", a);
 		if (o->flag != NULL) {

@@ -58,6 +58,10 @@ void
 level_counts_add(struct level_counts *c, unsigned school_levels,
 		 const int *group_level, size_t ngroups)
 {
+	c->units_all++;
+	for (size_t g = 0; g < ngroups && g < LC_GROUPS; g++)
+		if (group_level[g] >= 1 && group_level[g] < LC_MUC)
+			c->all[g][group_level[g]]++;
 	for (size_t l = 0; l < LC_LEVELS; l++) {
 		if (!(school_levels & (1u << l)))
 			continue;
@@ -66,4 +70,17 @@ level_counts_add(struct level_counts *c, unsigned school_levels,
 			if (group_level[g] >= 1 && group_level[g] < LC_MUC)
 				c->n[g][l][group_level[g]]++;
 	}
+}
+
+void
+participation_add(struct participation *p, unsigned school_levels,
+		  bool took_part)
+{
+	p->expected_all++;
+	p->took_part_all += took_part;
+	for (size_t l = 0; l < LC_LEVELS; l++)
+		if (school_levels & (1u << l)) {
+			p->expected[l]++;
+			p->took_part[l] += took_part;
+		}
 }

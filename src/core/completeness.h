@@ -47,7 +47,18 @@ size_t completeness_count(const struct unit_status *rows, size_t n,
 struct level_counts {
 	size_t units[LC_LEVELS];                 /* units per cấp học */
 	size_t n[LC_GROUPS][LC_LEVELS][LC_MUC];  /* [group][cấp][mức] */
+	size_t units_all;                        /* each unit once */
+	size_t all[LC_GROUPS][LC_MUC];           /* [group][mức], once */
 };
+/* Participation (quy mô triển khai): units expected and units that have
+ * submitted at least once, per cấp học and in total (a liên cấp school
+ * counts under each of its levels, and once in the total). */
+struct participation {
+	size_t expected[LC_LEVELS], took_part[LC_LEVELS];
+	size_t expected_all, took_part_all;
+};
+void participation_add(struct participation *p, unsigned school_levels,
+		       bool took_part);
 
 /* Adds one unit: its cấp học bits and the level (1..3, 0 = none) of each
  * group (at most LC_GROUPS). */

@@ -39,6 +39,14 @@ rp_value_format(const struct rp_cell *c, char *out)
 	return out;
 }
 
+const char *
+rp_pts_text(pts_t v, char *out)
+{
+	pts_format(v, out);
+	decimal_comma(out);
+	return out;
+}
+
 int64_t
 rp_pct(int64_t part, int64_t whole)
 {

@@ -35,6 +35,33 @@ vn_nfc(struct arena *a, const char *s)
 }
 
 char *
+vn_upper(struct arena *a, const char *s)
+{
+	char *nfc = vn_nfc(a, s);
+	if (nfc == NULL)
+		return NULL;
+	/* Upper-casing a Vietnamese letter keeps its UTF-8 length, except
+	 * for rare letters; 4 bytes per code point is always enough. */
+	size_t cap = strlen(nfc) * 4 + 1;
+	char *out = arena_alloc(a, cap);
+	if (out == NULL)
+		return NULL;
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)nfc;
+	size_t w = 0;
+	while (*p) {
+		utf8proc_int32_t c;
+		utf8proc_ssize_t n = utf8proc_iterate(p, -1, &c);
+		if (n <= 0)
+			return NULL;
+		w += (size_t)utf8proc_encode_char(utf8proc_toupper(c),
+			(utf8proc_uint8_t *)out + w);
+		p += n;
+	}
+	out[w] = '\0';
+	return out;
+}
+
+char *
 vn_fold_key(struct arena *a, const char *s)
 {
 	utf8proc_uint8_t *m = NULL;

@@ -16,6 +16,9 @@ struct arena;
 char *vn_nfc(struct arena *a, const char *s);
 /* Search key: NFC, case-folded, marks stripped, đ -> d. NULL on bad input. */
 char *vn_fold_key(struct arena *a, const char *s);
+/* Upper-case NFC copy ("Trường Lê Lợi" -> "TRƯỜNG LÊ LỢI"), for the
+ * unit names NĐ 30 prints in capitals. NULL on bad input or OOM. */
+char *vn_upper(struct arena *a, const char *s);
 /* True if s is valid UTF-8. */
 bool vn_valid_utf8(const char *s, size_t n);
 /* Equal once both are NFC (fast path: byte-equal). */

@@ -1,0 +1,145 @@
+/* The fields a unit types into its documents (doc_field table). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/arena.h"
+#include "../util/timeutil.h"
+#include "../util/vnstr.h"
+#include "campaign.h"
+#include "docfield_int.h"
+#include "org.h"
+#include "report.h"
+
+const char *
+doc_field(const struct doc_fields *f, const char *name)
+{
+	for (size_t i = 0; f && i < f->n; i++)
+		if (strcmp(f->names[i], name) == 0)
+			return f->values[i][0] ? f->values[i] : NULL;
+	return NULL;
+}
+
+static const char SQL_IN_CAMPAIGN[] =
+	"SELECT 1 FROM campaign_unit WHERE campaign_id = ? AND unit_id = ?";
+
+static bool
+in_campaign(struct app *app, int64_t cid, int64_t unit_id)
+{
+	struct db_stmt *st = db_prep(app->db, SQL_IN_CAMPAIGN);
+	if (st == NULL)
+		return false;
+	db_bind_int(st, 1, cid);
+	db_bind_int(st, 2, unit_id);
+	bool yes = db_step(st) == DB_ROW;
+	db_done(st);
+	return yes;
+}
+
+enum ts_err
+doc_target_open(struct app *app, const struct actor *who, int64_t cid,
+		const char *unit_code, bool edit, struct arena *a,
+		struct doc_target *t, struct diags *d)
+{
+	memset(t, 0, sizeof(*t));
+	enum ts_err e = campaign_get(app, who, cid, a, &t->campaign, d);
+	if (e != TS_OK)
+		return e;
+	const char *code = unit_code;
+	if (code == NULL)
+		code = who->unit_id ? NULL : t->campaign.owner_code;
+	e = code ? org_find(app, code, a, &t->unit)
+		 : org_get(app, who->unit_id, a, &t->unit);
+	if (e != TS_OK) {
+		diags_add(d, code ? code : "đơn vị", "không có đơn vị này");
+		return TS_ENOTFOUND;
+	}
+	enum scope sc = who->unit_id ? scope_of(who->path, t->unit.path)
+				     : SCOPE_OWN;
+	t->school = org_kind_is_school(t->unit.kind);
+	if (sc == SCOPE_OUTSIDE) {
+		diags_add(d, t->unit.code, "đơn vị không thuộc phạm vi của "
+			  "tài khoản");
+		return TS_EFORBIDDEN;
+	}
+	if (t->school ? !in_campaign(app, cid, t->unit.id)
+		      : scope_of(t->campaign.owner_path, t->unit.path) ==
+				SCOPE_OUTSIDE) {
+		diags_add(d, t->unit.code, "đơn vị không tham gia đợt đánh giá "
+			  "này");
+		return TS_ENOTFOUND;
+	}
+	bool school_role = who->role == ROLE_SCHOOL_EDITOR ||
+			   who->role == ROLE_SCHOOL_HEAD;
+	if (edit && (sc != SCOPE_OWN || (who->unit_id && school_role !=
+							t->school))) {
+		diags_add(d, t->unit.code, "chỉ đơn vị lập báo cáo mới được "
+			  "sửa nội dung báo cáo");
+		return TS_EFORBIDDEN;
+	}
+	t->kinds[t->nkinds] = t->school ? report_school_kind(
+					     t->campaign.rubric_id) : NULL;
+	if (t->school && t->kinds[0])
+		t->nkinds = 1;
+	if (!t->school) {
+		t->kinds[t->nkinds++] = report_kind_get(RK_LEVELS);
+		t->kinds[t->nkinds++] = report_kind_get(RK_LISTING);
+	}
+	return TS_OK;
+}
+
+static const char SQL_LOAD[] =
+	"SELECT name, value FROM doc_field WHERE campaign_id = ? AND "
+	"unit_id = ? ORDER BY name";
+
+struct kv {
+	const char *name, *value;
+};
+
+static void
+fill_kv(struct db_stmt *st, struct arena *a, void *p)
+{
+	struct kv *kv = p;
+	kv->name = db_col_dup(st, 0, a);
+	kv->value = db_col_dup(st, 1, a);
+}
+
+enum ts_err
+doc_fields_read(struct app *app, int64_t cid, int64_t unit_id,
+		struct arena *a, struct doc_fields *out, struct diags *d)
+{
+	struct db_stmt *st = db_prep(app->db, SQL_LOAD);
+	struct kv *v = NULL;
+	size_t n = 0;
+	memset(out, 0, sizeof(*out));
+	if (st == NULL)
+		return app_db_error(app, d, "đọc nội dung báo cáo");
+	db_bind_int(st, 1, cid);
+	db_bind_int(st, 2, unit_id);
+	enum ts_err e = db_collect(st, a, sizeof(*v), (void **)&v, &n, fill_kv);
+	if (e == TS_EDB)
+		return app_db_error(app, d, "đọc nội dung báo cáo");
+	if (e != TS_OK)
+		return e;
+	out->names = arena_calloc(a, n + 1, sizeof(*out->names));
+	out->values = arena_calloc(a, n + 1, sizeof(*out->values));
+	if (out->names == NULL || out->values == NULL)
+		return TS_ENOMEM;
+	for (size_t i = 0; i < n; i++) {
+		out->names[i] = v[i].name ? v[i].name : "";
+		out->values[i] = v[i].value ? v[i].value : "";
+	}
+	out->n = n;
+	return TS_OK;
+}
+
+enum ts_err
+docfield_load(struct app *app, const struct actor *who, int64_t cid,
+	      const char *unit_code, struct arena *a, struct doc_fields *out,
+	      struct diags *d)
+{
+	struct doc_target t;
+	enum ts_err e = doc_target_open(app, who, cid, unit_code, false, a, &t,
+					d);
+	return e == TS_OK ? doc_fields_read(app, cid, t.unit.id, a, out, d) : e;
+}

@@ -1,0 +1,29 @@
+/* Shared by the document-field and report-building files of app/. */
+#ifndef TS_DOCFIELD_INT_H
+#define TS_DOCFIELD_INT_H
+
+#include "campaign.h"
+#include "org.h"
+#include "report.h"
+
+/* A unit's documents in one campaign, after the access checks. */
+struct doc_target {
+	struct campaign campaign;
+	struct org_unit unit;
+	bool school;
+	const struct report_kind_info *kinds[4];
+	size_t nkinds;
+};
+
+/* Checks the actor may see (edit: change) unit_code's documents in
+ * campaign cid (NULL unit: the actor's own unit), and lists the kinds
+ * the unit produces. */
+enum ts_err doc_target_open(struct app *app, const struct actor *who,
+			    int64_t cid, const char *unit_code, bool edit,
+			    struct arena *a, struct doc_target *t,
+			    struct diags *d) TS_MUSTCHECK;
+enum ts_err doc_fields_read(struct app *app, int64_t cid, int64_t unit_id,
+			    struct arena *a, struct doc_fields *out,
+			    struct diags *d) TS_MUSTCHECK;
+
+#endif

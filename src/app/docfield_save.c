@@ -1,0 +1,167 @@
+/* Saving what a unit typed into its documents: everything is checked
+ * before anything is written, then one audited transaction. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/arena.h"
+#include "../util/timeutil.h"
+#include "../util/vnstr.h"
+#include "docfield_int.h"
+
+#define FIELD_MAX_CHARS 20000
+#define FIELD_MAX_INT 1000000
+
+static const struct df_def *
+find_def(const struct df_def *const *defs, size_t n, const char *name)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(defs[i]->name, name) == 0)
+			return defs[i];
+	return NULL;
+}
+
+static bool
+valid_int(const char *s)
+{
+	if (*s == '\0' || strlen(s) > 7)
+		return false;
+	for (const char *p = s; *p; p++)
+		if (*p < '0' || *p > '9')
+			return false;
+	return strtol(s, NULL, 10) <= FIELD_MAX_INT;
+}
+
+static bool
+valid_date(const char *s)
+{
+	int64_t t;
+	return strlen(s) == 10 && ts_time_parse(s, &t);
+}
+
+/* Checks one value; returns its NFC copy (trimmed of surrounding blanks)
+ * or NULL with a message naming the field. */
+static const char *
+check_value(const struct df_def *def, const char *raw, struct arena *a,
+	    struct diags *d)
+{
+	if (!vn_valid_utf8(raw, strlen(raw))) {
+		diags_add(d, def->label, "không phải văn bản UTF-8 hợp lệ");
+		return NULL;
+	}
+	char *v = vn_nfc(a, raw);
+	if (v == NULL)
+		return NULL;
+	while (*v == ' ' || *v == '\t' || *v == '\r' || *v == '\n')
+		v++;
+	size_t n = strlen(v);
+	while (n && strchr(" \t\r\n", v[n - 1]))
+		v[--n] = '\0';
+	if (def->kind != DF_TEXT && strchr(v, '\n')) {
+		diags_add(d, def->label, "chỉ được nhập một dòng");
+		return NULL;
+	}
+	if (vn_width(v) > FIELD_MAX_CHARS) {
+		diags_add(d, def->label, "dài quá %d ký tự", FIELD_MAX_CHARS);
+		return NULL;
+	}
+	if (n && def->kind == DF_INT && !valid_int(v)) {
+		diags_add(d, def->label, "phải là số nguyên từ 0 đến %d "
+			  "(đã nhập \"%s\")", FIELD_MAX_INT, v);
+		return NULL;
+	}
+	if (n && def->kind == DF_DATE && !valid_date(v)) {
+		diags_add(d, def->label, "ngày không hợp lệ \"%s\" (dạng "
+			  "YYYY-MM-DD)", v);
+		return NULL;
+	}
+	return v;
+}
+
+static const char SQL_PUT[] =
+	"INSERT INTO doc_field(campaign_id, unit_id, name, value, updated_by, "
+	"updated_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (campaign_id, "
+	"unit_id, name) DO UPDATE SET value = excluded.value, updated_by = "
+	"excluded.updated_by, updated_at = excluded.updated_at";
+static const char SQL_DEL[] =
+	"DELETE FROM doc_field WHERE campaign_id = ? AND unit_id = ? AND "
+	"name = ?";
+
+static enum ts_err
+put(struct app *app, const struct actor *who, int64_t cid, int64_t uid,
+    const char *name, const char *value)
+{
+	char now[TS_TIME_SIZE];
+	struct db_stmt *st = db_prep(app->db, value[0] ? SQL_PUT : SQL_DEL);
+	if (st == NULL)
+		return TS_EDB;
+	db_bind_int(st, 1, cid);
+	db_bind_int(st, 2, uid);
+	db_bind_text(st, 3, name);
+	if (value[0]) {
+		db_bind_text(st, 4, value);
+		db_bind_text(st, 5, who->login);
+		db_bind_text(st, 6, ts_time_format(ts_time_now(), now));
+	}
+	return db_exec_stmt(st);
+}
+
+static enum ts_err
+write_all(struct app *app, const struct actor *who,
+	  const struct doc_target *t, const char *const *names,
+	  const char *const *values, size_t n, struct diags *d)
+{
+	if (db_begin(app->db) != TS_OK)
+		return app_db_error(app, d, "bắt đầu giao dịch");
+	enum ts_err e = TS_OK;
+	for (size_t i = 0; e == TS_OK && i < n; i++)
+		e = put(app, who, t->campaign.id, t->unit.id, names[i],
+			values[i]);
+	char obj[64];
+	snprintf(obj, sizeof(obj), "campaign:%lld/%s",
+		 (long long)t->campaign.id, t->unit.code);
+	if (e == TS_OK)
+		e = audit_add(app, who, "report.fields", obj, NULL);
+	if (e == TS_OK && db_commit(app->db) == TS_OK)
+		return TS_OK;
+	db_rollback(app->db);
+	return app_db_error(app, d, "lưu nội dung báo cáo");
+}
+
+enum ts_err
+docfield_save(struct app *app, const struct actor *who, int64_t cid,
+	      const char *unit_code, const char *const *names,
+	      const char *const *values, size_t n, struct diags *d)
+{
+	struct arena *a = arena_new();
+	struct doc_target t;
+	if (a == NULL)
+		return TS_ENOMEM;
+	enum ts_err e = doc_target_open(app, who, cid, unit_code, true, a, &t,
+					d);
+	size_t ndefs = 0;
+	const struct df_def **defs = e == TS_OK ? docfield_defs(
+		t.kinds, t.nkinds, a, &ndefs) : NULL;
+	const char **clean = arena_calloc(a, n + 1, sizeof(*clean));
+	if (e == TS_OK && (defs == NULL || clean == NULL))
+		e = TS_ENOMEM;
+	size_t before = diags_count(d);
+	for (size_t i = 0; e == TS_OK && i < n; i++) {
+		const struct df_def *def = find_def(defs, ndefs, names[i]);
+		if (def == NULL) {
+			diags_add(d, names[i], "báo cáo của đơn vị này không "
+				  "có mục này");
+			continue;
+		}
+		clean[i] = check_value(def, values[i], a, d);
+	}
+	if (e == TS_OK && diags_count(d) > before)
+		e = TS_EINVAL;
+	for (size_t i = 0; e == TS_OK && i < n; i++)
+		if (clean[i] == NULL)
+			e = TS_ENOMEM;
+	if (e == TS_OK)
+		e = write_all(app, who, &t, names, clean, n, d);
+	arena_free(a);
+	return e;
+}

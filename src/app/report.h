@@ -1,0 +1,102 @@
+/*
+ * Official documents (báo cáo) built from live campaign data: the report
+ * kinds, the fields a unit types into them (doc_field), and building a
+ * document model (src/report) that every writer renders. Numbers are
+ * never typed: scores, levels, counts and percentages come from the same
+ * scoring code as the web pages.
+ */
+#ifndef TS_APP_REPORT_H
+#define TS_APP_REPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "../report/report.h"
+#include "app.h"
+
+enum report_kind {
+	RK_SELF_4725, /* Báo cáo công tác triển khai tự đánh giá + Phụ lục 1 */
+	RK_SELF_MN,   /* Báo cáo tự kiểm tra (mầm non, seed 004) */
+	RK_TDM,       /* Báo cáo CNTT + Tiêu chuẩn đánh giá (seed 001) */
+	RK_LEVELS,    /* Phụ lục 3: kết quả đánh giá theo cấp học */
+	RK_LISTING,   /* Danh sách kết quả từng đơn vị */
+};
+
+enum df_kind { DF_LINE, DF_TEXT, DF_INT, DF_DATE };
+
+/* One field a unit fills in for a document. */
+struct df_def {
+	const char *name;  /* "kho_khan" */
+	const char *label; /* "Khó khăn" */
+	enum df_kind kind;
+	const char *hint;  /* shown under the input; may be NULL */
+};
+
+struct report_kind_info {
+	enum report_kind kind;
+	const char *code;  /* "tu-danh-gia": CLI and URLs */
+	const char *name;  /* Vietnamese, for menus */
+	bool office;       /* a Phòng/Sở document, not a school's */
+	const char *rubric_prefix; /* school kinds: rubric ids it serves */
+	const struct df_def *fields;
+	size_t nfields;
+};
+
+const struct report_kind_info *report_kind_find(const char *code);
+const struct report_kind_info *report_kind_get(enum report_kind k);
+/* Every kind, for help texts and tests. */
+const struct report_kind_info *report_kinds(size_t *n);
+/* The school document for a campaign's rubric, or NULL. */
+const struct report_kind_info *report_school_kind(const char *rubric_id);
+/* Does this kind apply to a campaign with that rubric? */
+bool report_kind_fits(const struct report_kind_info *k,
+		      const char *rubric_id);
+
+/* The fields a unit has typed for a campaign (name → value). */
+struct doc_fields {
+	const char **names;
+	const char **values;
+	size_t n;
+};
+/* Value of a field, or NULL when unset or blank. */
+const char *doc_field(const struct doc_fields *f, const char *name);
+
+/* Loads the fields of unit_code in campaign cid; the actor must be able
+ * to see the unit's documents. */
+enum ts_err docfield_load(struct app *app, const struct actor *who,
+			  int64_t cid, const char *unit_code,
+			  struct arena *a, struct doc_fields *out,
+			  struct diags *d) TS_MUSTCHECK;
+/* Saves fields (an empty value clears one). Every name must belong to a
+ * document the unit produces in that campaign; every value is checked
+ * (numbers, dates, length) before anything is written; the actor must
+ * belong to the unit itself. One transaction, audited. */
+enum ts_err docfield_save(struct app *app, const struct actor *who,
+			  int64_t cid, const char *unit_code,
+			  const char *const *names, const char *const *values,
+			  size_t n, struct diags *d) TS_MUSTCHECK;
+/* The fields a unit can fill in a campaign: its kinds' fields, each name
+ * once, in document order. */
+const struct df_def **docfield_defs(const struct report_kind_info *const *k,
+				    size_t nk, struct arena *a, size_t *n);
+
+/* Which results a Phòng/Sở report counts. */
+struct report_opts {
+	bool include_submitted; /* also submitted (not yet approved) ones */
+};
+
+/* Builds document `k` for unit_code (a school for school kinds, an office
+ * for office kinds; NULL = the actor's own unit) in campaign cid. */
+enum ts_err report_build(struct app *app, const struct actor *who,
+			 const struct report_kind_info *k, int64_t cid,
+			 const char *unit_code, const struct report_opts *o,
+			 struct arena *a, struct rp_doc **out,
+			 struct diags *d) TS_MUSTCHECK;
+/* Builds and writes it in format f to path. */
+enum ts_err report_render(struct app *app, const struct actor *who,
+			  const struct report_kind_info *k, int64_t cid,
+			  const char *unit_code, const struct report_opts *o,
+			  enum rp_format f, const char *path,
+			  struct diags *d) TS_MUSTCHECK;
+
+#endif

@@ -1,0 +1,91 @@
+/* Building and rendering a document: access checks, typed fields, then
+ * the kind's builder, then a writer. */
+#include <stdio.h>
+#include <string.h>
+
+#include "../util/arena.h"
+#include "report_int.h"
+
+static bool
+kind_allowed(const struct doc_target *t, const struct report_kind_info *k)
+{
+	for (size_t i = 0; i < t->nkinds; i++)
+		if (t->kinds[i] == k)
+			return true;
+	return false;
+}
+
+static enum ts_err
+dispatch(struct rb *b, const struct report_kind_info *k)
+{
+	switch (k->kind) {
+	case RK_SELF_4725:
+		return rb_self_4725(b);
+	case RK_SELF_MN:
+		return rb_self_mn(b);
+	case RK_TDM:
+		return rb_tdm(b);
+	case RK_LEVELS:
+		return rb_levels(b);
+	case RK_LISTING:
+		return rb_listing(b);
+	}
+	return TS_EINVAL;
+}
+
+enum ts_err
+report_build(struct app *app, const struct actor *who,
+	     const struct report_kind_info *k, int64_t cid,
+	     const char *unit_code, const struct report_opts *o,
+	     struct arena *a, struct rp_doc **out, struct diags *d)
+{
+	static const struct report_opts none;
+	struct rb b = { .app = app, .who = who, .a = a, .d = d,
+			.opts = o ? o : &none };
+	*out = NULL;
+	enum ts_err e = doc_target_open(app, who, cid, unit_code, false, a,
+					&b.t, d);
+	if (e != TS_OK)
+		return e;
+	if (!kind_allowed(&b.t, k)) {
+		diags_add(d, k->code, "đơn vị %s không lập %s trong đợt này",
+			  b.t.unit.code, k->name);
+		return TS_EINVAL;
+	}
+	e = doc_fields_read(app, cid, b.t.unit.id, a, &b.f, d);
+	if (e != TS_OK)
+		return e;
+	b.doc = rp_doc_new(a);
+	if (b.doc == NULL)
+		return TS_ENOMEM;
+	b.doc->author = b.t.unit.name;
+	e = dispatch(&b, k);
+	if (e == TS_OK && b.doc->oom)
+		e = TS_ENOMEM;
+	if (e == TS_OK)
+		*out = b.doc;
+	return e;
+}
+
+enum ts_err
+report_render(struct app *app, const struct actor *who,
+	      const struct report_kind_info *k, int64_t cid,
+	      const char *unit_code, const struct report_opts *o,
+	      enum rp_format f, const char *path, struct diags *d)
+{
+	struct arena *a = arena_new();
+	struct rp_doc *doc = NULL;
+	if (a == NULL)
+		return TS_ENOMEM;
+	enum ts_err e = report_build(app, who, k, cid, unit_code, o, a, &doc,
+				     d);
+	if (e == TS_OK) {
+		char err[512] = "";
+		e = rp_write(doc, f, path, err, sizeof(err));
+		if (e != TS_OK)
+			diags_add(d, path, "%s", err[0] ? err
+				  : "không tạo được tệp báo cáo");
+	}
+	arena_free(a);
+	return e;
+}

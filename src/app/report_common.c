@@ -1,0 +1,180 @@
+/* Pieces every official document shares: the NĐ 30 header, typed text
+ * sections, the signature and Nơi nhận. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/arena.h"
+#include "../util/vnstr.h"
+#include "report_int.h"
+
+const char *
+rb_upper(struct rb *b, const char *s)
+{
+	const char *u = s ? vn_upper(b->a, s) : NULL;
+	return u ? u : s;
+}
+
+static const char *
+parent_name(struct rb *b)
+{
+	struct org_unit p;
+	if (b->t.unit.parent_id == 0 ||
+	    org_get(b->app, b->t.unit.parent_id, b->a, &p) != TS_OK)
+		return NULL;
+	return p.name;
+}
+
+void
+rb_header(struct rb *b)
+{
+	struct rp_header *h = arena_alloc(b->a, sizeof(*h));
+	if (h == NULL) {
+		b->doc->oom = true;
+		return;
+	}
+	const char *parent = doc_field(&b->f, "co_quan_chu_quan");
+	h->parent_org = rb_upper(b, parent ? parent : parent_name(b));
+	h->org = rb_upper(b, b->t.unit.name);
+	h->number = doc_field(&b->f, "so_ky_hieu");
+	h->symbol = "BC-……";
+	h->place = doc_field(&b->f, "dia_danh");
+	const char *date = doc_field(&b->f, "ngay_ban_hanh");
+	if (date && strlen(date) == 10) {
+		h->year = (int)strtol(date, NULL, 10);
+		h->month = (int)strtol(date + 5, NULL, 10);
+		h->day = (int)strtol(date + 8, NULL, 10);
+	}
+	b->doc->header = h;
+}
+
+void
+rb_text(struct rb *b, struct rp_section *s, const char *field)
+{
+	const char *v = doc_field(&b->f, field);
+	if (v == NULL) {
+		/* The paper templates leave dotted lines to write on. */
+		for (int i = 0; i < 2; i++)
+			rp_line(b->doc, s, RP_LEFT, 0, "………………………………………………"
+				"………………………………………………………………");
+		return;
+	}
+	while (*v) {
+		const char *nl = strchr(v, '\n');
+		size_t n = nl ? (size_t)(nl - v) : strlen(v);
+		char *line = arena_strndup(b->a, v, n);
+		if (line && n && line[n - 1] == '\r')
+			line[n - 1] = '\0';
+		if (line && line[0])
+			rp_body(b->doc, s, 0, line);
+		v += n + (nl != NULL);
+	}
+}
+
+static const char *
+default_title(enum org_kind k)
+{
+	switch (k) {
+	case KIND_TRUONG:
+		return "HIỆU TRƯỞNG";
+	case KIND_TRUNG_TAM:
+	case KIND_SO:
+		return "GIÁM ĐỐC";
+	case KIND_PHONG:
+		return "TRƯỞNG PHÒNG";
+	case KIND_XA:
+		return "CHỦ TỊCH";
+	case KIND_BO:
+		return "BỘ TRƯỞNG";
+	}
+	return "THỦ TRƯỞNG ĐƠN VỊ";
+}
+
+/* "KT. HIỆU TRƯỞNG\nPHÓ HIỆU TRƯỞNG" typed on two lines: the first is
+ * the authority, the second the title. */
+static void
+signer(struct rb *b, struct rp_signature *sig)
+{
+	const char *typed = doc_field(&b->f, "chuc_vu_ky");
+	const char *nl = typed ? strchr(typed, '\n') : NULL;
+	if (typed == NULL) {
+		sig->title = default_title(b->t.unit.kind);
+	} else if (nl) {
+		sig->authority = rb_upper(b, arena_strndup(b->a, typed,
+						 (size_t)(nl - typed)));
+		sig->title = rb_upper(b, nl + 1);
+	} else {
+		sig->title = rb_upper(b, typed);
+	}
+	sig->name = doc_field(&b->f, "nguoi_ky");
+}
+
+/* Typed recipients, one per line, given NĐ 30 punctuation: "- …;" and
+ * the last "- Lưu: VT." as typed. */
+static void
+typed_recipients(struct rb *b, const char *v)
+{
+	while (*v) {
+		const char *nl = strchr(v, '\n');
+		size_t n = nl ? (size_t)(nl - v) : strlen(v);
+		while (n && (v[n - 1] == '\r' || v[n - 1] == ' '))
+			n--;
+		while (n && (*v == '-' || *v == ' ')) {
+			v++;
+			n--;
+		}
+		if (n) {
+			char last = v[n - 1];
+			bool punct = last == ';' || last == '.' || last == ',';
+			rp_recipient_add(b->doc, rp_printf(b->doc, "- %.*s%s",
+				(int)n, v, punct ? "" : ";"));
+		}
+		v = nl ? nl + 1 : v + strlen(v);
+	}
+}
+
+void
+rb_closing(struct rb *b, const char *const *deflt, size_t ndeflt)
+{
+	struct rp_signature *sig = arena_alloc(b->a, sizeof(*sig));
+	if (sig == NULL) {
+		b->doc->oom = true;
+		return;
+	}
+	signer(b, sig);
+	b->doc->sig = sig;
+	const char *typed = doc_field(&b->f, "noi_nhan");
+	if (typed) {
+		typed_recipients(b, typed);
+		return;
+	}
+	for (size_t i = 0; i < ndeflt; i++)
+		rp_recipient_add(b->doc, deflt[i]);
+}
+
+const char *
+rb_basis(struct rb *b)
+{
+	const char *typed = doc_field(&b->f, "can_cu");
+	if (typed)
+		return typed;
+	const char *basis = b->t.campaign.legal_basis;
+	if (basis == NULL || basis[0] == '\0')
+		return "Thực hiện kế hoạch của cấp trên;";
+	return rp_printf(b->doc, "Thực hiện %s;", basis);
+}
+
+void
+rb_filename(struct rb *b, const char *kind)
+{
+	/* Unit codes are ASCII letters and digits; anything else becomes
+	 * '-' so the name is safe in a Content-Disposition header. */
+	char code[64];
+	size_t i = 0;
+	for (const char *p = b->t.unit.code; *p && i + 1 < sizeof(code); p++)
+		code[i++] = ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' &&
+			     *p <= 'z') || (*p >= '0' && *p <= '9')) ? *p : '-';
+	code[i] = '\0';
+	b->doc->filename = rp_printf(b->doc, "%s-dot%lld-%s", kind,
+				     (long long)b->t.campaign.id, code);
+}

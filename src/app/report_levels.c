@@ -1,0 +1,224 @@
+/* Phụ lục 3 (seed 000): a Phòng's or Sở's report of the levels its
+ * schools reached: the scale of participation, then per criteria group
+ * and per cấp học the count and share at Mức độ 1, 2 and 3. Counted live
+ * from approved results (optionally also submitted ones). */
+#include <stdio.h>
+#include <string.h>
+
+#include "../util/arena.h"
+#include "report_int.h"
+
+/* Cấp học in the order the forms list them, with their bit index. */
+static const struct {
+	unsigned bit;
+	const char *name;
+} LEVELS[] = {
+	{ 0, "Mầm non" }, { 1, "Tiểu học" }, { 2, "THCS" }, { 3, "THPT" },
+	{ 4, "GDTX" },
+};
+#define NLEVELS (sizeof(LEVELS) / sizeof(LEVELS[0]))
+
+struct lv_data {
+	struct level_counts lc;
+	struct participation p;
+	const struct rubric *r;
+	unsigned levels; /* the campaign's cấp học bits */
+};
+
+static void
+scale_line(struct rb *b, struct rp_section *s, const char *what,
+	   size_t took, size_t expected)
+{
+	char pct[RP_VALUE_SIZE];
+	struct rp_cell c = { .kind = RP_V_PCT, .pct = rp_pct((int64_t)took,
+							     (int64_t)expected) };
+	rp_body(b->doc, s, 0, rp_printf(b->doc, "- Tổng số %s thuộc địa bàn "
+		"quản lý triển khai đánh giá mức độ chuyển đổi số: %zu/%zu "
+		"CSGD, đạt tỷ lệ %s.", what, took, expected,
+		rp_value_format(&c, pct)));
+}
+
+/* Quy mô: the lines of the form, then one row per cấp học. */
+static void
+scale(struct rb *b, struct rp_section *s, const struct lv_data *v)
+{
+	const struct participation *p = &v->p;
+	rp_heading(b->doc, s, 1, "1. Quy mô triển khai tại địa phương");
+	scale_line(b, s, "cơ sở giáo dục (CSGD)", p->took_part_all,
+		   p->expected_all);
+	static const int w[] = { 8, 40, 18, 18, 16 };
+	struct rp_table *t = rp_table_add(b->doc, s, 5, w);
+	if (t == NULL)
+		return;
+	t->caption = "Quy mô triển khai theo cấp học";
+	t->header_rows = 1;
+	static const char *const head[] = { "STT", "Cấp học", "Số CSGD",
+		"Số CSGD đã đánh giá", "Tỷ lệ" };
+	size_t r = rp_row_add(b->doc, t);
+	for (size_t c = 0; c < 5; c++) {
+		struct rp_cell *h = rp_cell_text(b->doc, t, r, c, RP_BOLD,
+						 head[c]);
+		h->shade = true;
+		h->align = RP_CENTER;
+	}
+	int stt = 0;
+	for (size_t l = 0; l < NLEVELS; l++) {
+		if (!(v->levels & (1u << LEVELS[l].bit)))
+			continue;
+		size_t e = p->expected[LEVELS[l].bit];
+		size_t k = p->took_part[LEVELS[l].bit];
+		r = rp_row_add(b->doc, t);
+		rp_cell_int(b->doc, t, r, 0, ++stt);
+		rp_cell_text(b->doc, t, r, 1, 0, rp_printf(b->doc, "CSGD %s",
+			     LEVELS[l].name));
+		rp_cell_int(b->doc, t, r, 2, (int64_t)e);
+		rp_cell_int(b->doc, t, r, 3, (int64_t)k);
+		rp_cell_pct(b->doc, t, r, 4, rp_pct((int64_t)k, (int64_t)e));
+	}
+}
+
+static const char *
+level_head(struct rb *b, const struct group *g, int level)
+{
+	for (size_t i = 0; i < g->nlevels; i++)
+		if (g->levels[i].level == level && g->levels[i].name)
+			return rp_printf(b->doc, "%s\n(Mức độ %d)",
+					 g->levels[i].name, level);
+	return rp_printf(b->doc, "Mức độ %d", level);
+}
+
+static void
+results_head(struct rb *b, struct rp_table *t, const struct group *g0)
+{
+	size_t r0 = rp_row_add(b->doc, t), r1 = rp_row_add(b->doc, t);
+	const char *top[] = { "STT", "Nhóm tiêu chí" };
+	for (size_t c = 0; c < 2; c++) {
+		rp_cell_text(b->doc, t, r0, c, RP_BOLD, top[c]);
+		rp_cell_span(b->doc, t, r0, c, 1, 2);
+	}
+	for (int m = 1; m <= 3; m++) {
+		size_t c = 2 + (size_t)(m - 1) * 2;
+		rp_cell_text(b->doc, t, r0, c, RP_BOLD, level_head(b, g0, m));
+		rp_cell_span(b->doc, t, r0, c, 2, 1);
+		rp_cell_text(b->doc, t, r1, c, RP_BOLD, "Số lượng");
+		rp_cell_text(b->doc, t, r1, c + 1, RP_BOLD, "Tỷ lệ %");
+	}
+	for (size_t i = r0; i <= r1; i++)
+		for (size_t c = 0; c < t->ncols; c++) {
+			t->rows[i][c].shade = true;
+			t->rows[i][c].align = RP_CENTER;
+		}
+	t->header_rows = 2;
+}
+
+static void
+counts_row(struct rb *b, struct rp_table *t, const char *stt,
+	   const char *name, unsigned style, const size_t *n, size_t units)
+{
+	size_t r = rp_row_add(b->doc, t);
+	rp_cell_text(b->doc, t, r, 0, style, stt)->align = RP_CENTER;
+	rp_cell_text(b->doc, t, r, 1, style, name);
+	for (int m = 1; m <= 3; m++) {
+		size_t c = 2 + (size_t)(m - 1) * 2;
+		rp_cell_int(b->doc, t, r, c, (int64_t)n[m])->style = style;
+		rp_cell_pct(b->doc, t, r, c + 1, rp_pct((int64_t)n[m],
+			    (int64_t)units))->style = style;
+	}
+}
+
+static void
+results(struct rb *b, struct rp_section *s, const struct lv_data *v)
+{
+	rp_heading(b->doc, s, 1, "2. Kết quả đánh giá");
+	rp_body(b->doc, s, RP_ITALIC, rp_printf(b->doc, "Số liệu tính từ "
+		"kết quả %s của %zu CSGD; tỷ lệ tính trên số CSGD có kết quả "
+		"của từng cấp học.", b->opts->include_submitted ? "đã nộp "
+		"hoặc đã phê duyệt" : "đã được phê duyệt", v->lc.units_all));
+	static const int w[] = { 7, 37, 9, 10, 9, 10, 9, 10 };
+	struct rp_table *t = rp_table_add(b->doc, s, 8, w);
+	if (t == NULL || v->r->ngroups == 0)
+		return;
+	t->caption = "Kết quả đánh giá theo nhóm tiêu chí và cấp học";
+	results_head(b, t, &v->r->groups[0]);
+	for (size_t g = 0; g < v->r->ngroups && g < LC_GROUPS; g++) {
+		const struct group *gr = &v->r->groups[g];
+		counts_row(b, t, gr->id, gr->title, RP_BOLD, v->lc.all[g],
+			   v->lc.units_all);
+		int k = 0;
+		for (size_t l = 0; l < NLEVELS; l++) {
+			unsigned bit = LEVELS[l].bit;
+			if (!(v->levels & (1u << bit)))
+				continue;
+			counts_row(b, t, rp_printf(b->doc, "%s.%d", gr->id,
+				   ++k), rp_printf(b->doc, "CSGD %s",
+				   LEVELS[l].name), 0, v->lc.n[g][bit],
+				   v->lc.units[bit]);
+		}
+	}
+}
+
+/* One stacked chart per group: the share at each level per cấp học. */
+static void
+charts(struct rb *b, struct rp_section *s, const struct lv_data *v)
+{
+	size_t ncat = 0;
+	for (size_t l = 0; l < NLEVELS; l++)
+		ncat += (v->levels & (1u << LEVELS[l].bit)) != 0;
+	for (size_t g = 0; ncat && g < v->r->ngroups && g < LC_GROUPS; g++) {
+		struct rp_chart *ch = rp_chart_add(b->doc, s,
+						   RP_CHART_STACKED, ncat, 3);
+		if (ch == NULL)
+			return;
+		ch->title = rp_printf(b->doc, "Nhóm tiêu chí %s: tỷ lệ CSGD "
+				      "theo mức độ", v->r->groups[g].id);
+		ch->y_label = "%";
+		for (int m = 0; m < 3; m++)
+			ch->series[m] = rp_printf(b->doc, "Mức độ %d", m + 1);
+		size_t c = 0;
+		for (size_t l = 0; l < NLEVELS; l++) {
+			unsigned bit = LEVELS[l].bit;
+			if (!(v->levels & (1u << bit)))
+				continue;
+			ch->cats[c] = LEVELS[l].name;
+			for (int m = 0; m < 3; m++)
+				ch->values[(size_t)m * ncat + c] =
+					(double)v->lc.n[g][bit][m + 1];
+			c++;
+		}
+	}
+}
+
+enum ts_err
+rb_levels(struct rb *b)
+{
+	struct lv_data v = { .levels = b->t.campaign.levels };
+	v.r = app_rubric(b->app, b->t.campaign.rubric_id,
+			 b->t.campaign.rubric_version);
+	if (v.r == NULL)
+		return TS_ENOTFOUND;
+	enum ts_err e = campaign_levels_opt(b->app, b->who, b->t.campaign.id,
+		b->t.unit.code, b->opts->include_submitted, &v.lc, &v.p, b->d);
+	if (e != TS_OK)
+		return e;
+	struct rp_doc *d = b->doc;
+	struct rp_section *s = rp_section0(d);
+	rb_header(b);
+	d->kind = "BÁO CÁO";
+	rp_subject_add(d, "Kết quả đánh giá mức độ chuyển đổi số của các cơ "
+		       "sở giáo dục");
+	rp_subject_add(d, rp_printf(d, "năm học %s", b->t.campaign.school_year));
+	d->title = rp_printf(d, "Kết quả đánh giá mức độ chuyển đổi số - %s",
+			     b->t.unit.name);
+	rp_body(d, s, RP_ITALIC, rb_basis(b));
+	scale(b, s, &v);
+	results(b, s, &v);
+	charts(b, s, &v);
+	rp_heading(d, s, 1, "3. Khó khăn, vướng mắc");
+	rb_text(b, s, "kho_khan");
+	rp_heading(d, s, 1, "4. Kiến nghị, đề xuất");
+	rb_text(b, s, "de_xuat");
+	const char *deflt[] = { "- Như trên;", "- Lưu: VT." };
+	rb_closing(b, deflt, 2);
+	rb_filename(b, "phu-luc-3");
+	return TS_OK;
+}

@@ -1,0 +1,244 @@
+/* Loading a school's result for its documents, and the pieces several
+ * school documents print: the criteria table, evidence, charts. */
+#include <stdio.h>
+#include <string.h>
+
+#include "../core/score.h"
+#include "../util/arena.h"
+#include "report_result.h"
+
+enum ts_err
+rb_result_load(struct rb *b, struct result *r)
+{
+	memset(r, 0, sizeof(*r));
+	enum ts_err e = sub_open(b->app, b->who, b->t.campaign.id,
+				 b->t.unit.code, ACT_VIEW, b->a, &r->sub,
+				 b->d);
+	if (e == TS_OK)
+		e = sub_score(r->sub.rubric, r->sub.answers, NULL, &r->ans,
+			      &r->self, b->d);
+	bool reviewed = r->sub.state == ST_APPROVED ||
+			r->sub.state == ST_PUBLISHED;
+	if (e == TS_OK && reviewed)
+		e = sub_score(r->sub.rubric, r->sub.answers, r->sub.external,
+			      &r->xans, &r->ext, b->d);
+	if (e == TS_OK && r->sub.id != 0)
+		e = evidence_list(b->app, b->who, b->t.campaign.id,
+				  b->t.unit.code, b->a, &r->files, &r->nfiles,
+				  b->d);
+	if (e != TS_OK)
+		rb_result_release(r);
+	return e;
+}
+
+void
+rb_result_release(struct result *r)
+{
+	score_free(r->self);
+	answers_free(r->ans);
+	score_free(r->ext);
+	answers_free(r->xans);
+	r->self = r->ext = NULL;
+	r->ans = r->xans = NULL;
+}
+
+void
+rb_external_lines(struct rb *b, struct rp_section *s, const struct result *r)
+{
+	if (r->ext == NULL)
+		return;
+	rp_body(b->doc, s, RP_ITALIC, rp_printf(b->doc, "Kết quả sau khi %s "
+		"kiểm tra, phê duyệt:", b->t.campaign.owner_name));
+	rb_group_lines(b, s, r->ext);
+}
+
+const char *
+rb_attached_to(struct rb *b)
+{
+	const struct rp_header *h = b->doc->header;
+	struct buf date;
+	buf_init(&date, 1024);
+	struct rp_header only_date = *h;
+	only_date.place = "";
+	rp_date_line(&only_date, &date);
+	/* rp_date_line starts with "<place>, ": drop it. */
+	const char *ngay = strstr(buf_str(&date), "ngày");
+	const char *out = rp_printf(b->doc, "(Kèm theo Báo cáo số %s %s của %s)",
+		h->number ? h->number : "……/BC-……", ngay ? ngay : "",
+		b->t.unit.name);
+	buf_release(&date);
+	return out;
+}
+
+static const char *
+level_text(struct rb *b, const struct level_band *l)
+{
+	return l ? rp_printf(b->doc, "Mức %d", l->level) : "";
+}
+
+static void
+evidence_text(struct rb *b, struct rp_cell *cell, const struct answer *a)
+{
+	for (size_t i = 0; i < a->nevidence; i++) {
+		const struct evidence_ref *ev = &a->evidence[i];
+		const char *what = ev->kind == EVIDENCE_LINK ? "Đường link: "
+								: "";
+		rp_cell_para(b->doc, cell, RP_LEFT, 0, rp_printf(b->doc,
+			     "- %s%s", what, ev->text));
+	}
+	if (a->note && a->note[0])
+		rp_cell_para(b->doc, cell, RP_LEFT, RP_ITALIC, a->note);
+}
+
+void
+rb_evidence_cell(struct rb *b, struct rp_cell *cell, const struct result *r,
+		 const struct criterion *c)
+{
+	for (size_t i = 0; i < c->nitems; i++)
+		evidence_text(b, cell, &r->ans->v[c->items[i].idx]);
+	for (size_t i = 0; i < r->nfiles; i++) {
+		const char *cid = r->files[i].criterion_id;
+		bool mine = strcmp(cid, c->id) == 0;
+		for (size_t j = 0; !mine && j < c->nitems; j++)
+			mine = strcmp(cid, c->items[j].id) == 0;
+		if (mine)
+			rp_cell_para(b->doc, cell, RP_LEFT, 0, rp_printf(
+				b->doc, "- Tệp: %s", r->files[i].name));
+	}
+}
+
+static void
+points_cell(struct rb *b, struct rp_table *t, size_t row, size_t col,
+	    const struct item *it, const struct item_score *is)
+{
+	if (it->kind == ITEM_GATE)
+		rp_cell_text(b->doc, t, row, col, 0, !is->answered ? ""
+			     : is->gate_met ? "Đạt" : "Không đạt")->align =
+			RP_CENTER;
+	else if (is->answered)
+		rp_cell_pts(b->doc, t, row, col, is->points);
+}
+
+static void
+header_row(struct rb *b, struct rp_table *t, bool with_levels)
+{
+	static const char *const names[] = { "STT", "Tiêu chí",
+		"Điểm tối đa", "Điểm tự đánh giá", "Mức", "Minh chứng" };
+	size_t r = rp_row_add(b->doc, t), c = 0;
+	for (size_t i = 0; i < 6; i++) {
+		if (i == 4 && !with_levels)
+			continue;
+		struct rp_cell *cell = rp_cell_text(b->doc, t, r, c++, RP_BOLD,
+						    names[i]);
+		cell->align = RP_CENTER;
+		cell->shade = true;
+	}
+	t->header_rows = 1;
+}
+
+static void
+criterion_rows(struct rb *b, struct rp_table *t, const struct result *r,
+	       const struct criterion *c, bool with_levels)
+{
+	const struct criterion_score *cs = &r->self->criteria[c->idx];
+	size_t row = rp_row_add(b->doc, t), ev = with_levels ? 5 : 4;
+	rp_cell_text(b->doc, t, row, 0, 0, rp_printf(b->doc, "%s.", c->id));
+	rp_cell_text(b->doc, t, row, 1, 0, c->title);
+	if (c->max > 0) {
+		rp_cell_pts(b->doc, t, row, 2, c->max);
+		rp_cell_pts(b->doc, t, row, 3, cs->points);
+	} else {
+		rp_cell_text(b->doc, t, row, 2, RP_ITALIC, "Bắt buộc")->align =
+			RP_CENTER;
+		if (c->nitems == 1)
+			points_cell(b, t, row, 3, &c->items[0],
+				    &r->self->items[c->items[0].idx]);
+	}
+	if (with_levels)
+		rp_cell_text(b->doc, t, row, 4, 0, level_text(b, cs->level))
+			->align = RP_CENTER;
+	struct rp_cell *evc = rp_cell_text(b->doc, t, row, ev, 0, "");
+	evc->nparas = 0;
+	rb_evidence_cell(b, evc, r, c);
+	if (c->nitems < 2)
+		return;
+	for (size_t i = 0; i < c->nitems; i++) {
+		const struct item *it = &c->items[i];
+		size_t ir = rp_row_add(b->doc, t);
+		rp_cell_text(b->doc, t, ir, 1, RP_ITALIC, rp_printf(b->doc,
+			     "- %s", it->text));
+		if (it->max > 0)
+			rp_cell_pts(b->doc, t, ir, 2, it->max);
+		points_cell(b, t, ir, 3, it, &r->self->items[it->idx]);
+	}
+}
+
+void
+rb_criteria_table(struct rb *b, struct rp_section *s, const struct result *r,
+		  bool with_levels)
+{
+	static const int w6[] = { 7, 58, 10, 11, 9, 45 };
+	static const int w5[] = { 7, 62, 11, 12, 48 };
+	size_t ncols = with_levels ? 6 : 5;
+	struct rp_table *t = rp_table_add(b->doc, s, ncols,
+					  with_levels ? w6 : w5);
+	if (t == NULL)
+		return;
+	t->caption = "Kết quả tự đánh giá";
+	header_row(b, t, with_levels);
+	const struct rubric *rb = r->sub.rubric;
+	for (size_t g = 0; g < rb->ngroups; g++) {
+		const struct group *gr = &rb->groups[g];
+		const struct group_score *gs = &r->self->groups[g];
+		size_t row = rp_row_add(b->doc, t);
+		rp_cell_text(b->doc, t, row, 0, RP_BOLD, rp_printf(b->doc,
+			     "%s.", gr->id));
+		rp_cell_text(b->doc, t, row, 1, RP_BOLD, gr->title);
+		rp_cell_pts(b->doc, t, row, 2, gr->max)->style = RP_BOLD;
+		rp_cell_pts(b->doc, t, row, 3, gs->points)->style = RP_BOLD;
+		if (with_levels)
+			rp_cell_text(b->doc, t, row, 4, RP_BOLD,
+				     level_text(b, gs->level))->align =
+				RP_CENTER;
+		for (size_t c = 0; c < gr->ncriteria; c++)
+			criterion_rows(b, t, r, &gr->criteria[c], with_levels);
+	}
+	if (rb->ngroups > 1) {
+		size_t row = rp_row_add(b->doc, t);
+		rp_cell_text(b->doc, t, row, 1, RP_BOLD, "Tổng cộng");
+		rp_cell_pts(b->doc, t, row, 2, rb->total_max)->style = RP_BOLD;
+		rp_cell_pts(b->doc, t, row, 3, r->self->total)->style = RP_BOLD;
+	}
+}
+
+void
+rb_score_charts(struct rb *b, struct rp_section *s, const struct score *sc)
+{
+	const struct rubric *r = sc->rubric;
+	for (size_t g = 0; g < r->ngroups; g++) {
+		const struct group *gr = &r->groups[g];
+		size_t n = 0;
+		for (size_t c = 0; c < gr->ncriteria; c++)
+			n += gr->criteria[c].max > 0;
+		struct rp_chart *ch = n ? rp_chart_add(b->doc, s,
+					  RP_CHART_GROUPED, n, 2) : NULL;
+		if (ch == NULL)
+			continue;
+		ch->title = rp_printf(b->doc, "Nhóm tiêu chí %s: điểm từng "
+				      "tiêu chí so với điểm tối đa", gr->id);
+		ch->y_label = "Điểm";
+		ch->series[0] = "Điểm tối đa";
+		ch->series[1] = "Điểm tự đánh giá";
+		size_t i = 0;
+		for (size_t c = 0; c < gr->ncriteria; c++) {
+			const struct criterion *cr = &gr->criteria[c];
+			if (cr->max <= 0)
+				continue;
+			ch->cats[i] = cr->id;
+			ch->values[i] = pts_to_double(cr->max);
+			ch->values[n + i] = pts_to_double(
+				sc->criteria[cr->idx].points);
+			i++;
+		}
+	}
+}

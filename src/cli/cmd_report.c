@@ -1,0 +1,192 @@
+/* truongso report: official documents and exports.
+ *   report list
+ *   report KIND --campaign ID [--unit MÃ] --format F -o TỆP [--submitted]
+ *   report fields --campaign ID [--unit MÃ]
+ *   report set --campaign ID [--unit MÃ] TÊN=GIÁ_TRỊ|TÊN=@TỆP ... */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../app/app.h"
+#include "../app/fileio.h"
+#include "../app/report.h"
+#include "../util/arena.h"
+#include "cli.h"
+#include "opts.h"
+
+#define FIELD_FILE_LIMIT ((size_t)1 << 20)
+
+static int
+list_kinds(void)
+{
+	size_t n;
+	const struct report_kind_info *k = report_kinds(&n);
+	for (size_t i = 0; i < n; i++)
+		printf("%-12s %s%s\n", k[i].code, k[i].name,
+		       k[i].office ? " (Phòng/Sở)" : " (trường)");
+	return EXIT_OK;
+}
+
+/* "-" as the output: build into a temp file, then copy it to stdout. */
+static int
+copy_to_stdout(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	char chunk[65536];
+	size_t n;
+	int rc = f ? EXIT_OK : EXIT_FAIL;
+	while (f && (n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		if (fwrite(chunk, 1, n, stdout) != n)
+			rc = EXIT_FAIL;
+	if (f)
+		fclose(f);
+	return fflush(stdout) == 0 ? rc : EXIT_FAIL;
+}
+
+static int
+render(struct cli *c, const struct report_kind_info *k, long long cid,
+       const char *unit, enum rp_format f, const char *out, bool submitted)
+{
+	struct app app;
+	struct actor who;
+	int rc = cli_open(c, &app, &who);
+	if (rc != EXIT_OK)
+		return rc;
+	struct diags d;
+	diags_init(&d);
+	struct report_opts o = { .include_submitted = submitted };
+	char tmp[] = "/tmp/truongso-report-XXXXXX";
+	bool to_stdout = strcmp(out, "-") == 0;
+	int fd = to_stdout ? mkstemp(tmp) : -1;
+	if (fd >= 0)
+		close(fd);
+	enum ts_err e = to_stdout && fd < 0 ? TS_EIO
+		: report_render(&app, &who, k, cid, unit, &o, f,
+				to_stdout ? tmp : out, &d);
+	app_close(&app);
+	if (e == TS_OK && to_stdout)
+		rc = copy_to_stdout(tmp);
+	if (to_stdout && fd >= 0)
+		unlink(tmp);
+	return e == TS_OK ? rc : cli_fail(e, &d);
+}
+
+static int
+show_fields(struct cli *c, long long cid, const char *unit)
+{
+	struct app app;
+	struct actor who;
+	int rc = cli_open(c, &app, &who);
+	if (rc != EXIT_OK)
+		return rc;
+	struct arena *a = arena_new();
+	struct doc_fields f;
+	struct diags d;
+	diags_init(&d);
+	enum ts_err e = a ? docfield_load(&app, &who, cid, unit, a, &f, &d)
+			  : TS_ENOMEM;
+	for (size_t i = 0; e == TS_OK && i < f.n; i++)
+		printf("%s=%s\n", f.names[i], f.values[i]);
+	arena_free(a);
+	app_close(&app);
+	return cli_fail(e, &d);
+}
+
+/* TÊN=GIÁ_TRỊ, or TÊN=@TỆP to read a long text from a file. */
+static enum ts_err
+split_pair(const char *arg, struct arena *a, const char **name,
+	   const char **value, struct diags *d)
+{
+	const char *eq = strchr(arg, '=');
+	if (eq == NULL || eq == arg) {
+		diags_add(d, arg, "cần dạng TÊN=GIÁ_TRỊ hoặc TÊN=@TỆP");
+		return TS_EINVAL;
+	}
+	*name = arena_strndup(a, arg, (size_t)(eq - arg));
+	*value = eq + 1;
+	if (eq[1] != '@')
+		return *name ? TS_OK : TS_ENOMEM;
+	char *text = NULL;
+	size_t len = 0;
+	enum ts_err e = file_read_all(eq + 2, FIELD_FILE_LIMIT, &text, &len, d);
+	if (e == TS_OK) {
+		*value = arena_strdup(a, text);
+		free(text);
+	}
+	return e;
+}
+
+static int
+set_fields(struct cli *c, long long cid, const char *unit, const char **pos,
+	   int npos)
+{
+	struct arena *a = arena_new();
+	const char **names = a ? arena_calloc(a, (size_t)npos + 1,
+					      sizeof(*names)) : NULL;
+	const char **values = a ? arena_calloc(a, (size_t)npos + 1,
+					       sizeof(*values)) : NULL;
+	struct diags d;
+	diags_init(&d);
+	enum ts_err e = names && values ? TS_OK : TS_ENOMEM;
+	for (int i = 1; e == TS_OK && i < npos; i++)
+		e = split_pair(pos[i], a, &names[i - 1], &values[i - 1], &d);
+	struct app app;
+	struct actor who;
+	int rc = e == TS_OK ? cli_open(c, &app, &who) : EXIT_OK;
+	if (e == TS_OK && rc == EXIT_OK) {
+		e = docfield_save(&app, &who, cid, unit,
+				  (const char *const *)names,
+				  (const char *const *)values,
+				  (size_t)(npos - 1), &d);
+		app_close(&app);
+	}
+	arena_free(a);
+	if (rc != EXIT_OK)
+		return rc;
+	if (e == TS_OK)
+		printf("đã lưu %d mục\n", npos - 1);
+	return cli_fail(e, &d);
+}
+
+int
+cmd_report(struct cli *c, int argc, char **argv)
+{
+	const char *campaign = NULL, *unit = NULL, *format = NULL,
+		   *out = NULL;
+	bool submitted = false;
+	const struct opt opts[] = {
+		{ "campaign", &campaign, NULL }, { "unit", &unit, NULL },
+		{ "format", &format, NULL },	 { "o", &out, NULL },
+		{ "output", &out, NULL },	 { "submitted", NULL, &submitted },
+		{ NULL, NULL, NULL },
+	};
+	const char *pos[64];
+	int npos;
+	if (opts_parse(argc, argv, opts, pos, 64, &npos) != EXIT_OK)
+		return EXIT_INPUT;
+	if (npos >= 1 && strcmp(pos[0], "list") == 0)
+		return list_kinds();
+	if (npos < 1 || campaign == NULL)
+		return cli_usage("cần: report LOẠI --campaign ID [--unit MÃ] "
+				 "--format docx|pdf|xlsx|csv -o TỆP "
+				 "(xem: truongso report list)");
+	long long cid = cli_id(campaign, "--campaign");
+	if (cid == 0)
+		return EXIT_INPUT;
+	if (strcmp(pos[0], "fields") == 0)
+		return show_fields(c, cid, unit);
+	if (strcmp(pos[0], "set") == 0)
+		return npos < 2 ? cli_usage("cần ít nhất một TÊN=GIÁ_TRỊ")
+				: set_fields(c, cid, unit, pos, npos);
+	const struct report_kind_info *k = report_kind_find(pos[0]);
+	if (k == NULL)
+		return cli_usage("không có loại báo cáo \"%s\" (xem: truongso "
+				 "report list)", pos[0]);
+	enum rp_format f;
+	if (format == NULL || !rp_format_parse(format, &f))
+		return cli_usage("--format phải là docx, pdf, xlsx hoặc csv");
+	if (out == NULL)
+		return cli_usage("cần -o TỆP (hoặc -o - để ghi ra stdout)");
+	return render(c, k, cid, unit, f, out, submitted);
+}
