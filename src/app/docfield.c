@@ -143,3 +143,28 @@ docfield_load(struct app *app, const struct actor *who, int64_t cid,
 					d);
 	return e == TS_OK ? doc_fields_read(app, cid, t.unit.id, a, out, d) : e;
 }
+
+enum ts_err
+report_target_open(struct app *app, const struct actor *who, int64_t cid,
+		   const char *unit_code, struct arena *a,
+		   struct report_target *out, struct diags *d)
+{
+	struct doc_target t;
+	memset(out, 0, sizeof(*out));
+	enum ts_err e = doc_target_open(app, who, cid, unit_code, false, a, &t,
+					d);
+	if (e != TS_OK)
+		return e;
+	struct diags quiet;
+	diags_init(&quiet);
+	struct doc_target t2;
+	out->can_edit = doc_target_open(app, who, cid, t.unit.code, true, a,
+					&t2, &quiet) == TS_OK;
+	diags_release(&quiet);
+	out->unit_code = t.unit.code;
+	out->unit_name = t.unit.name;
+	out->school = t.school;
+	out->nkinds = t.nkinds;
+	memcpy(out->kinds, t.kinds, sizeof(out->kinds));
+	return TS_OK;
+}

@@ -80,6 +80,20 @@ enum ts_err docfield_save(struct app *app, const struct actor *who,
 const struct df_def **docfield_defs(const struct report_kind_info *const *k,
 				    size_t nk, struct arena *a, size_t *n);
 
+/* What a unit's report page shows: its documents in the campaign and
+ * whether the actor may edit their fields. */
+struct report_target {
+	const char *unit_code, *unit_name;
+	bool school;
+	const struct report_kind_info *kinds[4];
+	size_t nkinds;
+	bool can_edit;
+};
+enum ts_err report_target_open(struct app *app, const struct actor *who,
+			       int64_t cid, const char *unit_code,
+			       struct arena *a, struct report_target *out,
+			       struct diags *d) TS_MUSTCHECK;
+
 /* Which results a Phòng/Sở report counts. */
 struct report_opts {
 	bool include_submitted; /* also submitted (not yet approved) ones */

@@ -43,7 +43,7 @@ api_error(struct req *r, int status, const char *message)
 }
 
 /* The app's verdict as the API's answer. */
-static void
+void
 api_result(struct req *r, enum ts_err e, json_t *ok)
 {
 	if (e == TS_OK) {

@@ -144,6 +144,29 @@ levels_table(struct req *r, const struct campaign *c, long long id)
 	buf_puts(b, "</tbody></table></div>");
 }
 
+/* The office's own documents (Phụ lục 3, listing) for the shown root. */
+static void
+report_link(struct req *r, long long id)
+{
+	const char *code = kv_get(&r->query, "unit");
+	struct org_unit u;
+	if (code == NULL && org_get(r->app, r->sess.who.unit_id, r->a, &u) ==
+				    TS_OK)
+		code = u.code;
+	if (code == NULL)
+		return;
+	struct buf href;
+	buf_init(&href, 1024);
+	buf_printf(&href, "/campaigns/%lld/units/", id);
+	url_escape(&href, code);
+	buf_puts(&href, "/report");
+	buf_puts(&r->body, "<p>");
+	h_link(&r->body, buf_str(&href), "Báo cáo kết quả (Phụ lục 3) và danh "
+	       "sách kết quả từng đơn vị: DOCX, PDF, XLSX, CSV");
+	buf_puts(&r->body, "</p>");
+	buf_release(&href);
+}
+
 static void
 dashboard(struct req *r, const struct campaign *c, long long id)
 {
@@ -179,6 +202,7 @@ dashboard(struct req *r, const struct campaign *c, long long id)
 	status_row(r, id, "Tổng cộng", NULL, false, &st.total);
 	buf_puts(b, "</tbody></table></div>");
 	levels_table(r, c, id);
+	report_link(r, id);
 	page_end(r);
 }
 

@@ -367,6 +367,10 @@ sv_render(struct req *r, struct view *v, const struct kvlist *posted)
 	h_elem(b, "span", sub_state_name(v->s.state), "class", "state", NULL);
 	if (v->s.late)
 		buf_puts(b, " <span class=\"late\">Nộp muộn</span>");
+	buf_puts(b, " · ");
+	char report[340];
+	snprintf(report, sizeof(report), "%s/report", v->base);
+	h_link(b, report, "Báo cáo (DOCX, PDF, XLSX)");
 	buf_puts(b, "</p>");
 	reasons(b, v, "*");
 	sv_score_panel(b, v->score);

@@ -87,6 +87,9 @@ struct json_t;
 void api_send(struct req *r, int status, struct json_t *doc);
 /* {"error": message, "problems": [{"where", "message"}...]} */
 void api_error(struct req *r, int status, const char *message);
+/* 200 with ok (or {"ok":true}) on TS_OK, else the error's status with
+ * the first problem as the message. */
+void api_result(struct req *r, enum ts_err e, struct json_t *ok);
 void api_session(struct req *r);
 void api_campaigns(struct req *r);
 void api_status(struct req *r);
@@ -125,5 +128,11 @@ void page_evidence_get(struct req *r);
 void page_static_css(struct req *r);
 void page_static_js(struct req *r);
 void page_health(struct req *r);
+void page_report(struct req *r);
+void page_report_save(struct req *r);
+void page_report_get(struct req *r);
+void api_report_fields(struct req *r);
+void api_report_fields_save(struct req *r);
+void api_report_get(struct req *r);
 
 #endif

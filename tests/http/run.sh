@@ -206,6 +206,39 @@ GET /admin/import                        editor  /admin/import           403
 POST /admin/import                       anon    /admin/import           403
 POST /admin/import                       editor  /admin/import           403
 GET /admin/audit                         admin   /admin/audit?action=session. 200
+GET /campaigns/:id/units/:code/report   anon    $(U "$OWN")/report      303
+GET /campaigns/:id/units/:code/report   editor  $(U "$OWN")/report      200
+GET /campaigns/:id/units/:code/report   editor  $(U "$DKSUB")/report    403
+GET /campaigns/:id/units/:code/report   revdk   $(U "$DKSUB")/report    200
+GET /campaigns/:id/units/:code/report   revlc   $(U "$DKSUB")/report    403
+GET /campaigns/:id/units/:code/report   revdk   $(U 31DK)/report        200
+GET /campaigns/:id/units/:code/report   revlc   $(U 31DK)/report        403
+GET /campaigns/:id/units/:code/report   revso   $(U 31DK)/report        200
+POST /campaigns/:id/units/:code/report  anon    $(U "$OWN")/report      403
+POST /campaigns/:id/units/:code/report  editor  $(U "$OWN")/report      303
+POST /campaigns/:id/units/:code/report  editor  $(U "$DKSUB")/report    403
+POST /campaigns/:id/units/:code/report  revdk   $(U "$OWN")/report      403
+POST /campaigns/:id/units/:code/report  revdk   $(U 31DK)/report        303
+POST /campaigns/:id/units/:code/report  revso   $(U 31DK)/report        403
+GET /campaigns/:id/units/:code/report/:file anon $(U "$OWN")/report/tu-danh-gia.csv 303
+GET /campaigns/:id/units/:code/report/:file editor $(U "$OWN")/report/tu-danh-gia.csv 200
+GET /campaigns/:id/units/:code/report/:file editor $(U "$DKSUB")/report/tu-danh-gia.csv 403
+GET /campaigns/:id/units/:code/report/:file revdk $(U "$OWN")/report/tu-danh-gia.csv 200
+GET /campaigns/:id/units/:code/report/:file revlc $(U "$OWN")/report/tu-danh-gia.csv 403
+GET /campaigns/:id/units/:code/report/:file editor $(U "$OWN")/report/phu-luc-3.csv 422
+GET /campaigns/:id/units/:code/report/:file editor $(U "$OWN")/report/khong-co.csv 404
+GET /campaigns/:id/units/:code/report/:file editor $(U "$OWN")/report/tu-danh-gia.exe 404
+GET /campaigns/:id/units/:code/report/:file revdk $(U 31DK)/report/phu-luc-3.csv 200
+GET /campaigns/:id/units/:code/report/:file revdk $(U 31DK)/report/danh-sach.csv?submitted=1 200
+GET /campaigns/:id/units/:code/report/:file revlc $(U 31DK)/report/phu-luc-3.csv 403
+GET /campaigns/:id/units/:code/report/:file editor $(U 31DK)/report/phu-luc-3.csv 403
+GET /api/campaigns/:id/units/:code/report-fields anon /api/campaigns/1/units/$OWN/report-fields 401
+GET /api/campaigns/:id/units/:code/report-fields editor /api/campaigns/1/units/$OWN/report-fields 200
+GET /api/campaigns/:id/units/:code/report-fields revlc /api/campaigns/1/units/$OWN/report-fields 403
+POST /api/campaigns/:id/units/:code/report-fields anon /api/campaigns/1/units/$OWN/report-fields 401
+GET /api/campaigns/:id/units/:code/reports/:file anon /api/campaigns/1/units/$OWN/reports/tu-danh-gia.csv 401
+GET /api/campaigns/:id/units/:code/reports/:file revdk /api/campaigns/1/units/$OWN/reports/tu-danh-gia.csv 200
+GET /api/campaigns/:id/units/:code/reports/:file revlc /api/campaigns/1/units/$OWN/reports/tu-danh-gia.csv 403
 GET /search                              anon    /search                 303
 GET /search                              revdk   /search?q=truong%20thcs 200
 ROWS
@@ -224,6 +257,30 @@ done <"$MATRIX"
 	if grep -q "^$method $pattern " "$MATRIX"; then echo "covered"; else echo "MISSING $method $pattern"; fi
 done >"$W/coverage"
 if grep -q MISSING "$W/coverage"; then cat "$W/coverage" >"$ERR"; bad "authz-matrix-covers-every-route"; else ok "authz-matrix-covers-every-route"; fi
+
+
+# --- documents: typed fields round-trip, escaping, all-or-nothing saves
+RP="$(U "$OWN")/report"
+TOK=$(csrf "${JAR[editor]}" "$RP")
+req report-save-hostile 303 -b "${JAR[editor]}" --data-urlencode "_csrf=$TOK" --data-urlencode 'f:nguoi_ky=<script>alert(1)</script> "onerror=x' --data-urlencode 'f:thuan_loi=Dòng một
+Dòng hai' "$BASE$RP"
+req report-page-escaped 200 -b "${JAR[editor]}" "$BASE$RP"
+hasnt report-no-raw-script "$OUT" "<script>alert(1)"
+has report-escaped-script "$OUT" "&lt;script&gt;alert(1)&lt;/script&gt; &quot;onerror=x"
+req report-bad-date 422 -b "${JAR[editor]}" --data-urlencode "_csrf=$TOK" --data-urlencode "f:dia_danh=Nơi mới" --data-urlencode "f:ngay_ban_hanh=2026-02-30" "$BASE$RP"
+has report-bad-date-named "$OUT" "Ngày ban hành"
+req report-unknown-field 422 -b "${JAR[editor]}" --data-urlencode "_csrf=$TOK" --data-urlencode "f:gv_thua=3" "$BASE$RP"
+req report-forged-csrf 403 -b "${JAR[editor]}" --data-urlencode "_csrf=00ff" --data-urlencode "f:dia_danh=Giả" "$BASE$RP"
+hasnt report-untouched "$(sqlite3 "$DB" "SELECT group_concat(value) FROM doc_field WHERE name = 'dia_danh'" >"$W/df"; echo "$W/df")" "Nơi mới"
+req report-csv 200 -b "${JAR[editor]}" "$BASE$RP/tu-danh-gia.csv"
+has report-csv-disposition "$ERR" 'filename="tu-danh-gia-dot1-'
+has report-csv-bom "$OUT" "$(printf '\357\273\277')Kết quả tự đánh giá"
+req report-api-fields 200 -b "${JAR[editor]}" "$BASE/api/campaigns/1/units/$OWN/report-fields"
+has report-api-has-value "$OUT" '"name":"nguoi_ky"'
+ATOK2=$(curl -s -b "${JAR[editor]}" "$BASE/api/session" | sed 's/.*"csrf_token":"\([0-9a-f]*\)".*/\1/')
+req report-api-save 200 -b "${JAR[editor]}" -H "X-CSRF-Token: $ATOK2" -H 'Content-Type: application/json' --data-binary '{"fields":{"dia_danh":"Dương Kinh","so_ky_hieu":"07/BC-TH"}}' "$BASE/api/campaigns/1/units/$OWN/report-fields"
+req report-api-bad-int 422 -b "${JAR[editor]}" -H "X-CSRF-Token: $ATOK2" -H 'Content-Type: application/json' --data-binary '{"fields":{"dia_danh":3}}' "$BASE/api/campaigns/1/units/$OWN/report-fields"
+req report-api-no-csrf 403 -b "${JAR[editor]}" -H 'Content-Type: application/json' --data-binary '{"fields":{"dia_danh":"X"}}' "$BASE/api/campaigns/1/units/$OWN/report-fields"
 
 # --- evidence through the page (multipart), before the cycle locks the form
 EV=$(U "$OWN")

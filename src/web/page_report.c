@@ -1,0 +1,205 @@
+/* A unit's documents in a campaign: download each in every format, and
+ * fill the parts the unit types itself (narrative, staff numbers, header
+ * and signature fields). Numbers are never typed: they come from the
+ * results when the document is built. */
+#include <stdio.h>
+#include <string.h>
+
+#include "../app/report.h"
+#include "../util/arena.h"
+#include "report_web.h"
+#include "web.h"
+
+static const enum rp_format FORMATS[] = { RP_DOCX, RP_PDF, RP_XLSX, RP_CSV };
+
+void
+report_base_href(struct req *r, struct buf *b)
+{
+	buf_printf(b, "/campaigns/%lld/units/", web_param_id(r, "id"));
+	url_escape(b, kv_get(&r->params, "code"));
+	buf_puts(b, "/report");
+}
+
+static void
+download_links(struct req *r, const struct report_kind_info *k,
+	       bool submitted)
+{
+	struct buf *b = &r->body;
+	for (size_t f = 0; f < sizeof(FORMATS) / sizeof(*FORMATS); f++) {
+		struct buf href;
+		buf_init(&href, 1024);
+		report_base_href(r, &href);
+		buf_printf(&href, "/%s.%s%s", k->code,
+			   rp_format_ext(FORMATS[f]),
+			   submitted ? "?submitted=1" : "");
+		char label[16];
+		const char *ext = rp_format_ext(FORMATS[f]);
+		size_t i = 0;
+		for (; ext[i] && i + 1 < sizeof(label); i++)
+			label[i] = (char)(ext[i] - 'a' + 'A');
+		label[i] = '\0';
+		buf_puts(b, " ");
+		h_open(b, "a", "class", "button", "href", buf_str(&href),
+		       NULL);
+		h_text(b, label);
+		buf_puts(b, "</a>");
+		buf_release(&href);
+	}
+}
+
+static void
+kind_card(struct req *r, const struct report_kind_info *k)
+{
+	struct buf *b = &r->body;
+	buf_puts(b, "<section class=\"card\">");
+	h_elem(b, "h2", k->name, NULL);
+	bool counts = k->kind == RK_LEVELS || k->kind == RK_LISTING;
+	buf_puts(b, "<p>");
+	h_text(b, counts ? "Tính từ kết quả đã phê duyệt:" : "Tải về:");
+	download_links(r, k, false);
+	buf_puts(b, "</p>");
+	if (counts) {
+		buf_puts(b, "<p>");
+		h_text(b, "Tính cả kết quả đã nộp, chưa phê duyệt:");
+		download_links(r, k, true);
+		buf_puts(b, "</p>");
+	}
+	if (k->kind == RK_LEVELS) {
+		struct buf src;
+		buf_init(&src, 1024);
+		report_base_href(r, &src);
+		buf_puts(&src, "/muc-do.svg");
+		h_open(b, "img", "src", buf_str(&src), "class", "chart", "alt",
+		       "Biểu đồ tỷ lệ cơ sở giáo dục theo mức độ, từng nhóm "
+		       "tiêu chí và cấp học", NULL);
+		buf_release(&src);
+	}
+	buf_puts(b, "</section>");
+}
+
+static void
+field_input(struct buf *b, const struct df_def *f, const char *value)
+{
+	char name[80];
+	snprintf(name, sizeof(name), "f:%s", f->name);
+	h_elem(b, "label", f->label, "for", name, NULL);
+	if (f->kind == DF_TEXT) {
+		h_open(b, "textarea", "id", name, "name", name, "rows", "4",
+		       NULL);
+		h_text(b, value ? value : "");
+		buf_puts(b, "</textarea>");
+	} else {
+		const char *type = f->kind == DF_INT ? "number"
+				   : f->kind == DF_DATE ? "date" : "text";
+		h_open(b, "input", "id", name, "name", name, "type", type,
+		       "min", f->kind == DF_INT ? "0" : NULL, "value",
+		       value ? value : "", NULL);
+	}
+	if (f->hint)
+		h_elem(b, "p", f->hint, "class", "muted", NULL);
+}
+
+/* The typed fields: what was posted back (after an error) or stored. */
+static void
+fields_form(struct req *r, const struct report_target *t,
+	    const struct doc_fields *stored, bool posted)
+{
+	struct buf *b = &r->body;
+	size_t n = 0;
+	const struct df_def **defs = docfield_defs(t->kinds, t->nkinds, r->a,
+						   &n);
+	if (defs == NULL || n == 0)
+		return;
+	struct buf action;
+	buf_init(&action, 1024);
+	report_base_href(r, &action);
+	buf_puts(b, "<section class=\"card\"><h2>Nội dung đơn vị tự nhập</h2>");
+	if (!t->can_edit)
+		h_elem(b, "p", "Chỉ đơn vị lập báo cáo mới sửa được các mục "
+		       "này.", "class", "muted", NULL);
+	h_open(b, "form", "method", "post", "action", buf_str(&action), NULL);
+	h_csrf(r);
+	buf_puts(b, t->can_edit ? "<fieldset>" : "<fieldset disabled>");
+	for (size_t i = 0; i < n; i++) {
+		char key[80];
+		snprintf(key, sizeof(key), "f:%s", defs[i]->name);
+		const char *v = posted ? kv_get(&r->form, key)
+				       : doc_field(stored, defs[i]->name);
+		field_input(b, defs[i], v);
+	}
+	buf_puts(b, "</fieldset>");
+	if (t->can_edit)
+		buf_puts(b, "<p><button type=\"submit\">Lưu nội dung báo cáo"
+			    "</button></p>");
+	buf_puts(b, "</form></section>");
+	buf_release(&action);
+}
+
+static void
+render(struct req *r, bool posted)
+{
+	long long id = web_param_id(r, "id");
+	const char *code = kv_get(&r->params, "code");
+	struct report_target t;
+	struct doc_fields f = { 0 };
+	enum ts_err e = id ? report_target_open(r->app, &r->sess.who, id, code,
+						r->a, &t, &r->diags)
+			   : TS_ENOTFOUND;
+	if (e == TS_OK && !posted)
+		e = docfield_load(r->app, &r->sess.who, id, code, r->a, &f,
+				  &r->diags);
+	if (e != TS_OK) {
+		web_error(r, web_status_for(e), "Không có báo cáo của đơn vị "
+			  "này trong phạm vi của tài khoản.");
+		return;
+	}
+	if (kv_get(&r->query, "ok"))
+		r->notice = "Đã lưu nội dung báo cáo.";
+	page_begin(r, "Báo cáo");
+	h_elem(&r->body, "p", t.unit_name, "class", "muted", NULL);
+	if (t.nkinds == 0)
+		h_elem(&r->body, "p", "Bộ chỉ số của đợt này chưa có mẫu báo "
+		       "cáo của trường.", NULL);
+	for (size_t i = 0; i < t.nkinds; i++)
+		kind_card(r, t.kinds[i]);
+	fields_form(r, &t, &f, posted);
+	page_end(r);
+}
+
+void
+page_report(struct req *r)
+{
+	render(r, false);
+}
+
+void
+page_report_save(struct req *r)
+{
+	long long id = web_param_id(r, "id");
+	const char *code = kv_get(&r->params, "code");
+	size_t n = 0;
+	const char **names = arena_calloc(r->a, r->form.n + 1, sizeof(*names));
+	const char **values = arena_calloc(r->a, r->form.n + 1,
+					   sizeof(*values));
+	for (size_t i = 0; names && values && i < r->form.n; i++)
+		if (strncmp(r->form.v[i].key, "f:", 2) == 0) {
+			names[n] = r->form.v[i].key + 2;
+			values[n++] = r->form.v[i].value;
+		}
+	enum ts_err e = names && values && id
+		? docfield_save(r->app, &r->sess.who, id, code, names, values, n,
+				&r->diags)
+		: TS_EINVAL;
+	if (e == TS_OK) {
+		struct buf back;
+		buf_init(&back, 1024);
+		report_base_href(r, &back);
+		web_redirect(r, "%s?ok=1", buf_str(&back));
+		buf_release(&back);
+		return;
+	}
+	r->status = web_status_for(e);
+	render(r, true);
+	if (r->status == 200)
+		r->status = web_status_for(e);
+}

@@ -1,0 +1,117 @@
+/* Building a document on request and streaming it. Documents take a few
+ * milliseconds to build, so this runs on the request thread; the file is
+ * written to a private temp file that is unlinked as soon as it is open,
+ * so nothing is left behind whatever happens to the connection. */
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "../app/report.h"
+#include "../report/chart.h"
+#include "../util/arena.h"
+#include "report_web.h"
+
+static const char *
+split_file(struct req *r, const char *file, const char **ext)
+{
+	const char *dot = file ? strrchr(file, '.') : NULL;
+	if (dot == NULL || dot == file)
+		return NULL;
+	*ext = dot + 1;
+	return arena_strndup(r->a, file, (size_t)(dot - file));
+}
+
+/* The Phụ lục 3 chart of the office, as SVG for the pages. */
+static int
+send_chart(struct req *r, struct rp_doc *doc, const char **msg)
+{
+	const struct rp_section *s = doc->sections[0];
+	for (size_t i = 0; i < s->nblocks; i++) {
+		if (s->blocks[i].kind != RP_B_CHART)
+			continue;
+		buf_reset(&r->body);
+		if (rp_chart_svg(s->blocks[i].chart, &r->body) != TS_OK)
+			break;
+		r->content_type = "image/svg+xml";
+		r->cache = "private, no-store";
+		return 200;
+	}
+	*msg = "Không vẽ được biểu đồ.";
+	return 500;
+}
+
+static int
+send_file(struct req *r, struct rp_doc *doc, enum rp_format f,
+	  const char **msg)
+{
+	char path[] = "/tmp/truongso-report-XXXXXX";
+	int fd = mkstemp(path);
+	char err[512] = "";
+	if (fd < 0) {
+		*msg = "Không tạo được tệp tạm để xuất báo cáo.";
+		return 500;
+	}
+	close(fd);
+	enum ts_err e = rp_write(doc, f, path, err, sizeof(err));
+	fd = e == TS_OK ? open(path, O_RDONLY | O_CLOEXEC) : -1;
+	unlink(path);
+	struct stat st;
+	if (fd < 0 || fstat(fd, &st) != 0) {
+		if (fd >= 0)
+			close(fd);
+		*msg = err[0] ? arena_strdup(r->a, err)
+			      : "Không tạo được tệp báo cáo.";
+		return 500;
+	}
+	r->send_fd = fd;
+	r->send_size = (uint64_t)st.st_size;
+	r->content_type = rp_format_mime(f);
+	r->cache = "private, no-store";
+	/* doc->filename is ASCII letters, digits and '-' (rb_filename). */
+	snprintf(r->disposition, sizeof(r->disposition),
+		 "attachment; filename=\"%s.%s\"", doc->filename
+		 ? doc->filename : "bao-cao", rp_format_ext(f));
+	return 200;
+}
+
+int
+report_send(struct req *r, const char **msg)
+{
+	long long id = web_param_id(r, "id");
+	const char *ext = NULL;
+	const char *stem = split_file(r, kv_get(&r->params, "file"), &ext);
+	bool chart = stem && strcmp(stem, "muc-do") == 0 &&
+		     strcmp(ext, "svg") == 0;
+	const struct report_kind_info *k = chart ? report_kind_get(RK_LEVELS)
+						 : report_kind_find(stem);
+	enum rp_format f = RP_PDF;
+	*msg = "Không có báo cáo này.";
+	if (id == 0 || k == NULL || (!chart && !rp_format_parse(ext, &f)))
+		return 404;
+	struct report_opts o = {
+		.include_submitted = kv_get(&r->query, "submitted") != NULL,
+	};
+	struct rp_doc *doc = NULL;
+	enum ts_err e = report_build(r->app, &r->sess.who, k, id,
+				     kv_get(&r->params, "code"), &o, r->a,
+				     &doc, &r->diags);
+	if (e != TS_OK) {
+		*msg = e == TS_EFORBIDDEN || e == TS_ENOTFOUND
+			? "Không có báo cáo này trong phạm vi của tài khoản."
+			: "Không lập được báo cáo.";
+		return web_status_for(e);
+	}
+	return chart ? send_chart(r, doc, msg) : send_file(r, doc, f, msg);
+}
+
+void
+page_report_get(struct req *r)
+{
+	const char *msg = NULL;
+	int status = report_send(r, &msg);
+	if (status != 200)
+		web_error(r, status, msg);
+}

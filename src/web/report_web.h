@@ -1,0 +1,14 @@
+/* Report downloads shared by the pages and the JSON API. */
+#ifndef TS_REPORT_WEB_H
+#define TS_REPORT_WEB_H
+
+#include "web.h"
+
+/* "/campaigns/ID/units/CODE/report" of the current request. */
+void report_base_href(struct req *r, struct buf *b);
+/* Serves :file ("tu-danh-gia.pdf", "phu-luc-3.xlsx", "muc-do.svg") for
+ * :code in campaign :id; ?submitted=1 also counts submitted results. On
+ * failure returns the status and the message, sending nothing. */
+int report_send(struct req *r, const char **message);
+
+#endif
