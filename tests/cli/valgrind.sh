@@ -24,4 +24,14 @@ vg rubric-list 0 rubric list
 vg rubric-show 0 rubric show q7-mn-2023
 vg rubric-check-bad 2 rubric check $C/rubric-bad.json
 vg rubric-check-all 0 rubric check data/rubrics/qd4725-2022-pt.json data/rubrics/q7-mn-2023.json data/rubrics/tdm-cntt-2022.json
+# Documents, over a demo database built without valgrind.
+W=$(mktemp -d)
+trap 'rm -rf "$W"' EXIT
+"$T" --db "$W/v.db" demo >/dev/null
+R="--db $W/v.db report"
+vg report-school-csv 0 $R tu-danh-gia --campaign 1 --unit 31GDTX1 --format csv -o "$W/r.csv"
+vg report-levels-csv 0 $R phu-luc-3 --campaign 1 --unit 31 --format csv -o "$W/p.csv"
+vg report-listing-csv 0 $R danh-sach --campaign 1 --unit 31DK --submitted --format csv -o "$W/l.csv"
+vg report-fields 0 $R fields --campaign 1 --unit 31GDTX1
+vg report-set-bad 2 --as cntt.31gdtx1 $R set --campaign 1 --unit 31GDTX1 ngay_ban_hanh=2026-02-30
 finish
