@@ -149,7 +149,7 @@ write_sections(struct xw *w)
 	}
 	for (size_t s = 0; s < w->d->nsections && !w->err; s++) {
 		const struct rp_section *sec = w->d->sections[s];
-		char fallback[32];
+		char fallback[48];
 		if (s == 0)
 			snprintf(fallback, sizeof fallback, "Báo cáo");
 		else
