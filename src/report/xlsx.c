@@ -63,8 +63,10 @@ xlsx_fmt(struct xw *w, const struct xlsx_fmtkey *k)
 	for (size_t i = 0; i < w->nfmts; i++)
 		if (memcmp(&w->keys[i], k, sizeof *k) == 0)
 			return w->fmts[i];
+	/* More distinct formats than any report uses: the default format
+	 * keeps the value readable. */
 	if (w->nfmts == XLSX_MAX_FORMATS)
-		return NULL; /* cannot happen: the key space is smaller */
+		return NULL;
 	lxw_format *f = fmt_make(w, k);
 	if (!f) {
 		xlsx_check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);

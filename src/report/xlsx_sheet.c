@@ -221,13 +221,21 @@ signature(struct xs *sh)
 	}
 }
 
+#define RICH_MAX 32
+
+/* Runs of more than one style, and few enough for rich_para(); a longer
+ * mix is written plain rather than cut. */
 static bool
 mixed_runs(const struct rp_para *p)
 {
-	for (size_t i = 1; i < p->nruns; i++)
+	bool mixed = false;
+	size_t n = 0;
+	for (size_t i = 0; i < p->nruns; i++) {
+		n += p->runs[i].text[0] != '\0';
 		if (p->runs[i].style != p->runs[0].style)
-			return true;
-	return false;
+			mixed = true;
+	}
+	return mixed && n <= RICH_MAX;
 }
 
 /* A paragraph whose runs differ in style becomes a rich string over the
@@ -238,10 +246,10 @@ rich_para(struct xs *sh, const struct rp_para *p, unsigned extra, int size,
 	const struct xlsx_fmtkey *cell)
 {
 	struct xw *w = sh->w;
-	lxw_rich_string_tuple tup[32], *ptr[33];
-	size_t n = 0, off[32];
+	lxw_rich_string_tuple tup[RICH_MAX], *ptr[RICH_MAX + 1];
+	size_t n = 0, off[RICH_MAX];
 	buf_reset(&w->tmp);
-	for (size_t i = 0; i < p->nruns && n < 32; i++) {
+	for (size_t i = 0; i < p->nruns && n < RICH_MAX; i++) {
 		if (!p->runs[i].text[0])
 			continue;
 		struct xlsx_fmtkey k = { .num = XN_TEXT, .size = size,
