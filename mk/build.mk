@@ -58,7 +58,7 @@ FUZZERS := $(FUZZ_SRC:tests/fuzz/%.c=$(B)/%)
 all: $(B)/truongso
 units: $(UNITS)
 fuzzers: $(FUZZERS)
-bench-bin: $(B)/bench_score
+bench-bin: $(B)/bench_score $(B)/bench_xlsx
 
 $(B)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -90,6 +90,9 @@ $(B)/fz_%: tests/fuzz/fz_%.c $(B)/libtruongso.a
 	$(CC) $(CFLAGS) $(LDFLAGS) $^ $(PKG_LIBS) -lm -o $@
 
 $(B)/bench_score: tests/bench/bench_score.c $(B)/libtruongso.a
+	$(CC) $(CFLAGS) $(LDFLAGS) $^ $(PKG_LIBS) -lm -o $@
+
+$(B)/bench_xlsx: tests/bench/bench_xlsx.c $(B)/libtruongso.a
 	$(CC) $(CFLAGS) $(LDFLAGS) $^ $(PKG_LIBS) -lm -o $@
 
 -include $(shell find $(B)/obj -name '*.d' 2>/dev/null)

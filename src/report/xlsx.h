@@ -1,0 +1,98 @@
+/* Internals of the XLSX writer (xlsx*.c), shared between its files and
+ * the unit tests; not for other modules: they call rp_write_xlsx(). */
+#ifndef TS_REPORT_XLSX_H
+#define TS_REPORT_XLSX_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <xlsxwriter.h>
+
+#include "report.h"
+
+/* Excel's limit is 31 UTF-16 units; 4 bytes per unit at most plus NUL. */
+#define XLSX_NAME_MAX 31
+#define XLSX_NAME_SIZE (XLSX_NAME_MAX * 4 + 1)
+
+/* Tables longer than this switch the workbook to constant_memory mode when
+ * no table of the document has spans (see docs/reports.md, XLSX). */
+#define XLSX_BIG_ROWS 5000
+
+/* Makes `want` (or `fallback` when want is NULL or cleans to nothing) a
+ * valid Excel sheet name that differs, ignoring case, from the ntaken
+ * names in taken: []:*?/\ become '-', control characters spaces, leading
+ * and trailing spaces and apostrophes go, at most 31 UTF-16 units (never
+ * cutting a character), then " (2)", " (3)" … until unique. out holds
+ * XLSX_NAME_SIZE bytes. */
+void xlsx_sheet_name(const char *want, const char *fallback,
+	char taken[][XLSX_NAME_SIZE], size_t ntaken, char *out);
+
+/* Cell format key: every format the writer uses is one of these, created
+ * once per workbook. */
+enum xlsx_num { XN_TEXT, XN_INT, XN_PTS_WHOLE, XN_PTS_DEC, XN_PCT };
+
+struct xlsx_fmtkey {
+	enum xlsx_num num;
+	unsigned style; /* RP_BOLD | RP_ITALIC | RP_UNDERLINE */
+	enum rp_align align;
+	int size; /* points */
+	bool border, shade, wrap, vcenter;
+};
+
+#define XLSX_MAX_FORMATS 128
+
+/* The state of one rp_write_xlsx() call. */
+struct xw {
+	const struct rp_doc *d;
+	lxw_workbook *wb;
+	bool constant; /* constant_memory: no merge_range */
+	lxw_error err; /* first library error; later calls do nothing */
+	struct buf tmp;
+	struct xlsx_fmtkey keys[XLSX_MAX_FORMATS];
+	lxw_format *fmts[XLSX_MAX_FORMATS];
+	size_t nfmts;
+};
+
+/* The sheet being written. */
+struct xs {
+	struct xw *w;
+	lxw_worksheet *ws;
+	const struct rp_section *sec;
+	const char *name; /* sheet name, for chart ranges */
+	lxw_row_t row; /* next free row */
+	lxw_col_t ncols; /* layout width: merged text spans this */
+	double chars; /* total column width, in Excel character units */
+	bool frozen; /* the first table's header is handled */
+	/* Heights set explicitly so far (rows without one are 15 pt): the
+	 * frozen pane must not outgrow a screen. */
+	double set_pt;
+	size_t nset;
+};
+
+/* Records e as the writer's error if it is the first one. */
+void xlsx_check(struct xw *w, lxw_error e);
+/* The format for k (NULL after an error; libxlsxwriter takes NULL as the
+ * default format). */
+lxw_format *xlsx_fmt(struct xw *w, const struct xlsx_fmtkey *k);
+
+/* Writes one section as a sheet. */
+void xlsx_section(struct xw *w, const struct rp_section *s, bool first,
+	const char *name);
+/* Writes a table from sh->row on; leaves sh->row after it. */
+void xlsx_table(struct xs *sh, const struct rp_table *t);
+/* Writes a chart's data and a native chart from sh->row on. */
+void xlsx_chart(struct xs *sh, const struct rp_chart *c);
+/* Text across columns [c0, c1] of row sh->row (merged unless in
+ * constant_memory mode); does not advance the row. */
+void xlsx_span_text(struct xs *sh, lxw_col_t c0, lxw_col_t c1,
+	const char *text, const struct xlsx_fmtkey *k);
+/* Sets the current row's height to h points. */
+void xlsx_set_height(struct xs *sh, double h);
+/* Estimated height in points of rows [0, row). */
+double xlsx_top_pt(const struct xs *sh, lxw_row_t row);
+/* Sets the current row's height for text of `len` characters over `cols`
+ * character units (wrapping), with the given font size. */
+void xlsx_row_height(struct xs *sh, const char *text, double cols,
+	int size);
+
+#endif

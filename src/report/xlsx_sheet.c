@@ -1,0 +1,382 @@
+/* One section as one worksheet: page setup, the NĐ 30 header (section 0),
+ * appendix headings, paragraphs as merged wrapped rows, tables and charts
+ * (xlsx_table.c), then Nơi nhận beside the signature (section 0). */
+#include "xlsx.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+/* Excel character units across the printable width: A4 minus the NĐ 30
+ * margins is 165 mm portrait, 252 mm landscape; about 1.9 mm per unit at
+ * 100 %. Fit-to-width printing absorbs the rest. */
+#define CHARS_PORTRAIT 88.0
+#define CHARS_LANDSCAPE 133.0
+#define MM_TO_INCH(mm) ((mm) / 25.4)
+
+static size_t
+utf8_chars(const char *s, size_t n)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		k += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return k;
+}
+
+void
+xlsx_row_height(struct xs *sh, const char *text, double cols, int size)
+{
+	/* A character of a size-pt Times face is about size/11 units wide. */
+	double per_line = cols * 11.0 / size;
+	double lines = 0;
+	for (const char *p = text;;) {
+		const char *nl = strchr(p, '\n');
+		size_t n = nl ? (size_t)(nl - p) : strlen(p);
+		double k = ceil((double)utf8_chars(p, n) / per_line);
+		lines += k < 1 ? 1 : k;
+		if (!nl)
+			break;
+		p = nl + 1;
+	}
+	xlsx_set_height(sh, lines * size * 1.3 + 3);
+}
+
+void
+xlsx_set_height(struct xs *sh, double h)
+{
+	xlsx_check(sh->w, worksheet_set_row(sh->ws, sh->row, h, NULL));
+	sh->set_pt += h;
+	sh->nset++;
+}
+
+double
+xlsx_top_pt(const struct xs *sh, lxw_row_t row)
+{
+	return sh->set_pt + (double)(row - sh->nset) * 15;
+}
+
+void
+xlsx_span_text(struct xs *sh, lxw_col_t c0, lxw_col_t c1, const char *text,
+	const struct xlsx_fmtkey *k)
+{
+	lxw_format *f = xlsx_fmt(sh->w, k);
+	if (sh->w->err)
+		return;
+	if (c1 > c0 && !sh->w->constant)
+		xlsx_check(sh->w, worksheet_merge_range(sh->ws, sh->row, c0,
+			sh->row, c1, text, f));
+	else
+		xlsx_check(sh->w, worksheet_write_string(sh->ws, sh->row, c0,
+			text, f));
+}
+
+/* A full-width line of text: merged, wrapped, its height estimated
+ * (Excel never grows a merged row by itself). */
+static void
+line_row(struct xs *sh, const char *text, unsigned style, enum rp_align al,
+	int size)
+{
+	struct xlsx_fmtkey k = { .num = XN_TEXT, .style = style, .align = al,
+		.size = size, .wrap = true };
+	xlsx_row_height(sh, text, sh->chars, size);
+	xlsx_span_text(sh, 0, sh->ncols - 1, text, &k);
+	sh->row++;
+}
+
+/* The left half [0, split) and right half [split, ncols) of two-column
+ * blocks (NĐ 30 header, Nơi nhận and signature). */
+static lxw_col_t
+split_col(const struct xs *sh)
+{
+	return sh->ncols / 2 ? sh->ncols / 2 : 1;
+}
+
+static void
+pair_row(struct xs *sh, const char *left, unsigned lstyle, enum rp_align lal,
+	const char *right, unsigned rstyle, int size)
+{
+	lxw_col_t s = split_col(sh);
+	struct xlsx_fmtkey k = { .num = XN_TEXT, .align = RP_CENTER,
+		.size = size, .wrap = true };
+	xlsx_set_height(sh, size * 1.5);
+	if (left && *left) {
+		k.style = lstyle;
+		k.align = lal;
+		xlsx_span_text(sh, 0, s - 1, left, &k);
+	}
+	if (right && *right && s < sh->ncols) {
+		k.style = rstyle;
+		k.align = RP_CENTER;
+		xlsx_span_text(sh, s, sh->ncols - 1, right, &k);
+	}
+	sh->row++;
+}
+
+static void
+nd30_header(struct xs *sh)
+{
+	const struct rp_doc *d = sh->w->d;
+	const struct rp_header *h = d->header;
+	const char *left[2] = { h->parent_org, h->org };
+	unsigned lstyle[2] = { 0, RP_BOLD };
+	if (!h->parent_org || !*h->parent_org) {
+		left[0] = h->org;
+		lstyle[0] = RP_BOLD;
+		left[1] = NULL;
+	}
+	pair_row(sh, left[0], lstyle[0], RP_CENTER, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+		RP_BOLD, RP_SIZE_HEADER);
+	pair_row(sh, left[1], lstyle[1], RP_CENTER, "Độc lập - Tự do - Hạnh phúc",
+		RP_BOLD, RP_SIZE_MOTTO);
+	sh->row++;
+	struct buf num, date;
+	buf_init(&num, 1024);
+	buf_init(&date, 1024);
+	rp_number_line(h, &num);
+	rp_date_line(h, &date);
+	pair_row(sh, buf_str(&num), 0, RP_CENTER, buf_str(&date), RP_ITALIC,
+		RP_SIZE_HEADER);
+	buf_release(&num);
+	buf_release(&date);
+	sh->row++;
+}
+
+static void
+doc_title(struct xs *sh)
+{
+	const struct rp_doc *d = sh->w->d;
+	if (d->header)
+		nd30_header(sh);
+	if (d->kind)
+		line_row(sh, d->kind, RP_BOLD, RP_CENTER, RP_SIZE_MOTTO);
+	for (size_t i = 0; i < d->nsubject; i++)
+		line_row(sh, d->subject[i], RP_BOLD, RP_CENTER,
+			RP_SIZE_MOTTO);
+	for (size_t i = 0; i < d->nto; i++) {
+		/* The first line carries the label; later ones line up. */
+		struct buf *b = &sh->w->tmp;
+		buf_reset(b);
+		buf_printf(b, "%s%s", i ? "" : "Kính gửi: ",
+			d->recipients_to[i]);
+		line_row(sh, buf_str(b), 0, RP_CENTER, RP_SIZE_BODY);
+	}
+	if (d->header || d->kind || d->nsubject || d->nto)
+		sh->row++;
+}
+
+static void
+appendix_title(struct xs *sh)
+{
+	const struct rp_section *s = sh->sec;
+	if (s->heading)
+		line_row(sh, s->heading, RP_BOLD, RP_CENTER, RP_SIZE_MOTTO);
+	if (s->title)
+		line_row(sh, s->title, RP_BOLD, RP_CENTER, RP_SIZE_BODY);
+	if (s->subtitle)
+		line_row(sh, s->subtitle, RP_ITALIC, RP_CENTER, RP_SIZE_BODY);
+	if (s->heading || s->title || s->subtitle)
+		sh->row++;
+}
+
+/* Nơi nhận (left) beside the signature block (right), as NĐ 30 lays them
+ * out: rows pair up until the longer column ends. */
+static void
+signature(struct xs *sh)
+{
+	const struct rp_doc *d = sh->w->d;
+	const struct rp_signature *g = d->sig;
+	const char *right[8];
+	unsigned rstyle[8];
+	size_t nr = 0;
+	if (g->authority) {
+		rstyle[nr] = RP_BOLD;
+		right[nr++] = g->authority;
+	}
+	rstyle[nr] = RP_BOLD;
+	right[nr++] = g->title ? g->title : "";
+	if (g->note) {
+		rstyle[nr] = RP_ITALIC;
+		right[nr++] = g->note;
+	}
+	for (int i = 0; i < 3; i++) {
+		rstyle[nr] = 0;
+		right[nr++] = ""; /* room to sign */
+	}
+	rstyle[nr] = RP_BOLD;
+	right[nr++] = g->name && *g->name ? g->name : RP_BLANK;
+	size_t nl = d->nrecipients ? d->nrecipients + 1 : 0;
+	sh->row++;
+	for (size_t i = 0; i < (nl > nr ? nl : nr); i++) {
+		const char *l = NULL;
+		unsigned ls = 0;
+		if (i == 0 && nl) {
+			l = "Nơi nhận:";
+			ls = RP_BOLD | RP_ITALIC;
+		} else if (i < nl)
+			l = d->recipients[i - 1];
+		pair_row(sh, l, ls, RP_LEFT, i < nr ? right[i] : NULL,
+			i < nr ? rstyle[i] : 0,
+			i < nl && i ? RP_SIZE_RECIPIENTS : RP_SIZE_HEADER);
+	}
+}
+
+#define RICH_MAX 32
+
+/* Runs of more than one style, and few enough for rich_para(); a longer
+ * mix is written plain rather than cut. */
+static bool
+mixed_runs(const struct rp_para *p)
+{
+	bool mixed = false;
+	size_t n = 0;
+	for (size_t i = 0; i < p->nruns; i++) {
+		n += p->runs[i].text[0] != '\0';
+		if (p->runs[i].style != p->runs[0].style)
+			mixed = true;
+	}
+	return mixed && n <= RICH_MAX;
+}
+
+/* A paragraph whose runs differ in style becomes a rich string over the
+ * merged row. libxlsxwriter wants non-const fragments and refuses empty
+ * ones: the runs are copied, NUL-separated, into w->tmp first. */
+static void
+rich_para(struct xs *sh, const struct rp_para *p, unsigned extra, int size,
+	const struct xlsx_fmtkey *cell)
+{
+	struct xw *w = sh->w;
+	lxw_rich_string_tuple tup[RICH_MAX], *ptr[RICH_MAX + 1];
+	size_t n = 0, off[RICH_MAX];
+	buf_reset(&w->tmp);
+	for (size_t i = 0; i < p->nruns && n < RICH_MAX; i++) {
+		if (!p->runs[i].text[0])
+			continue;
+		struct xlsx_fmtkey k = { .num = XN_TEXT, .size = size,
+			.style = p->runs[i].style | extra };
+		tup[n].format = xlsx_fmt(w, &k);
+		off[n++] = w->tmp.len;
+		buf_put(&w->tmp, p->runs[i].text, strlen(p->runs[i].text) + 1);
+	}
+	if (w->tmp.err || w->err)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		tup[i].string = w->tmp.p + off[i];
+		ptr[i] = &tup[i];
+	}
+	ptr[n] = NULL;
+	xlsx_check(w, worksheet_write_rich_string(sh->ws, sh->row, 0, ptr,
+		xlsx_fmt(w, cell)));
+}
+
+static void
+para_row(struct xs *sh, const struct rp_para *p, unsigned extra)
+{
+	int size = p->size ? p->size : RP_SIZE_BODY;
+	struct buf text;
+	buf_init(&text, BUF_DEFAULT_LIMIT);
+	for (size_t i = 0; i < p->nruns; i++)
+		buf_puts(&text, p->runs[i].text);
+	unsigned style = (p->nruns ? p->runs[0].style : 0) | extra;
+	bool rich = mixed_runs(p) && !sh->w->constant;
+	line_row(sh, buf_str(&text), rich ? extra : style, p->align, size);
+	if (text.err)
+		xlsx_check(sh->w, LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED);
+	buf_release(&text);
+	if (rich) {
+		struct xlsx_fmtkey cell = { .num = XN_TEXT, .style = extra,
+			.align = p->align, .size = size, .wrap = true };
+		sh->row--;
+		rich_para(sh, p, extra, size, &cell);
+		sh->row++;
+	}
+}
+
+/* Layout width: the widest table sets the columns (and their widths);
+ * text and header rows merge across all of them. */
+static const struct rp_table *
+widest_table(const struct rp_section *s)
+{
+	const struct rp_table *best = NULL;
+	for (size_t b = 0; b < s->nblocks; b++)
+		if (s->blocks[b].kind == RP_B_TABLE &&
+			(!best || s->blocks[b].table->ncols > best->ncols))
+			best = s->blocks[b].table;
+	return best;
+}
+
+static void
+columns(struct xs *sh)
+{
+	const struct rp_table *t = widest_table(sh->sec);
+	sh->chars = sh->sec->landscape ? CHARS_LANDSCAPE : CHARS_PORTRAIT;
+	sh->ncols = t && t->ncols >= 2 ? (lxw_col_t)t->ncols : 6;
+	double sum = 0;
+	for (lxw_col_t c = 0; c < sh->ncols; c++)
+		sum += t && t->ncols >= 2 ? t->widths[c] : 1;
+	for (lxw_col_t c = 0; c < sh->ncols; c++) {
+		double wc = t && t->ncols >= 2 ? t->widths[c] : 1;
+		double width = sh->chars * wc / sum;
+		xlsx_check(sh->w, worksheet_set_column(sh->ws, c, c,
+			width < 3 ? 3 : width, NULL));
+	}
+}
+
+static void
+page_setup(struct xs *sh)
+{
+	lxw_worksheet *ws = sh->ws;
+	worksheet_set_paper(ws, 9); /* A4 */
+	if (sh->sec->landscape)
+		worksheet_set_landscape(ws);
+	else
+		worksheet_set_portrait(ws);
+	worksheet_set_margins(ws, MM_TO_INCH(RP_MARGIN_LEFT_MM),
+		MM_TO_INCH(RP_MARGIN_RIGHT_MM), MM_TO_INCH(RP_MARGIN_TOP_MM),
+		MM_TO_INCH(RP_MARGIN_BOTTOM_MM));
+	worksheet_fit_to_pages(ws, 1, 0);
+	worksheet_center_horizontally(ws);
+}
+
+static void
+block(struct xs *sh, const struct rp_block *b)
+{
+	switch (b->kind) {
+	case RP_B_PARA:
+		para_row(sh, b->para, 0);
+		break;
+	case RP_B_HEADING:
+		para_row(sh, b->para, b->level <= 2 ? RP_BOLD :
+			RP_BOLD | RP_ITALIC);
+		break;
+	case RP_B_TABLE:
+		xlsx_table(sh, b->table);
+		break;
+	case RP_B_CHART:
+		xlsx_chart(sh, b->chart);
+		break;
+	}
+}
+
+void
+xlsx_section(struct xw *w, const struct rp_section *s, bool first,
+	const char *name)
+{
+	struct xs sh = { .w = w, .sec = s, .name = name };
+	sh.ws = workbook_add_worksheet(w->wb, name);
+	if (!sh.ws) {
+		/* Names are cleaned beforehand: only memory can fail here. */
+		xlsx_check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		return;
+	}
+	page_setup(&sh);
+	columns(&sh);
+	if (first)
+		doc_title(&sh);
+	else
+		appendix_title(&sh);
+	for (size_t b = 0; b < s->nblocks && !w->err; b++)
+		block(&sh, &s->blocks[b]);
+	if (first && w->d->sig && !w->err)
+		signature(&sh);
+}

@@ -1,0 +1,211 @@
+/* Tables and charts on a worksheet. Cells keep their type: integers,
+ * points (pts / 100, exact for two decimals) and percentages (pct / 10000
+ * shown as "0.00%") are numbers Excel can sum; text stays a string, never a
+ * formula. Spans become merged ranges. */
+#include "xlsx.h"
+
+#include <math.h>
+
+/* Frozen rows taller than this would leave no room to scroll on a laptop
+ * screen; such sheets only repeat the header on print. */
+#define FREEZE_MAX_PT 300.0
+
+static struct xlsx_fmtkey
+cell_key(const struct rp_table *t, const struct rp_cell *c)
+{
+	struct xlsx_fmtkey k = { .num = XN_TEXT, .style = c->style,
+		.align = c->align, .size = RP_SIZE_TABLE,
+		.border = t->borders, .shade = c->shade, .vcenter = true };
+	switch (c->kind) {
+	case RP_V_INT:
+		k.num = XN_INT;
+		break;
+	case RP_V_PTS:
+		k.num = c->pts % PTS_ONE ? XN_PTS_DEC : XN_PTS_WHOLE;
+		break;
+	case RP_V_PCT:
+		k.num = XN_PCT;
+		break;
+	case RP_V_TEXT:
+	case RP_V_EMPTY:
+		k.wrap = true;
+		break;
+	}
+	if (c->shade)
+		k.align = RP_CENTER;
+	return k;
+}
+
+static void
+cell_value(struct xs *sh, lxw_row_t r, lxw_col_t col, const struct rp_cell *c,
+	lxw_format *f)
+{
+	lxw_worksheet *ws = sh->ws;
+	lxw_error e = LXW_NO_ERROR;
+	switch (c->kind) {
+	case RP_V_INT:
+		e = worksheet_write_number(ws, r, col, (double)c->i, f);
+		break;
+	case RP_V_PTS:
+		e = worksheet_write_number(ws, r, col, (double)c->pts / 100.0,
+			f);
+		break;
+	case RP_V_PCT:
+		e = worksheet_write_number(ws, r, col, (double)c->pct / 10000.0,
+			f);
+		break;
+	case RP_V_TEXT:
+		buf_reset(&sh->w->tmp);
+		rp_cell_plain(c, &sh->w->tmp);
+		if (sh->w->tmp.err)
+			e = LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED;
+		else if (sh->w->tmp.len)
+			e = worksheet_write_string(ws, r, col,
+				buf_str(&sh->w->tmp), f);
+		else
+			e = worksheet_write_blank(ws, r, col, f);
+		break;
+	case RP_V_EMPTY:
+		e = worksheet_write_blank(ws, r, col, f);
+		break;
+	}
+	xlsx_check(sh->w, e);
+}
+
+static void
+table_row(struct xs *sh, const struct rp_table *t, size_t r, lxw_row_t row)
+{
+	for (size_t c = 0; c < t->ncols && !sh->w->err; c++) {
+		const struct rp_cell *cell = &t->rows[r][c];
+		if (cell->covered)
+			continue;
+		struct xlsx_fmtkey k = cell_key(t, cell);
+		lxw_format *f = xlsx_fmt(sh->w, &k);
+		lxw_col_t col = (lxw_col_t)c;
+		bool span = cell->colspan > 1 || cell->rowspan > 1;
+		/* merge_range writes the range's blanks (borders included);
+		 * the value then overwrites its first cell. */
+		if (span && !sh->w->constant)
+			xlsx_check(sh->w, worksheet_merge_range(sh->ws, row, col,
+				row + (lxw_row_t)cell->rowspan - 1,
+				col + (lxw_col_t)cell->colspan - 1, "", f));
+		cell_value(sh, row, col, cell, f);
+	}
+}
+
+/* The first table's header rows: repeated on every printed page, and
+ * frozen on screen when the rows above leave room to scroll. */
+static void
+header_panes(struct xs *sh, const struct rp_table *t, lxw_row_t first)
+{
+	if (sh->frozen || t->header_rows == 0 || t->header_rows > t->nrows)
+		return;
+	sh->frozen = true;
+	lxw_row_t last = first + (lxw_row_t)t->header_rows - 1;
+	xlsx_check(sh->w, worksheet_repeat_rows(sh->ws, first, last));
+	/* Header cells wrap: count two lines each. */
+	double top = xlsx_top_pt(sh, first) + 30.0 * (double)t->header_rows;
+	if (top <= FREEZE_MAX_PT)
+		worksheet_freeze_panes(sh->ws, last + 1, 0);
+}
+
+void
+xlsx_table(struct xs *sh, const struct rp_table *t)
+{
+	if (t->caption) {
+		struct xlsx_fmtkey k = { .num = XN_TEXT, .style = RP_BOLD,
+			.align = RP_LEFT, .size = RP_SIZE_BODY };
+		xlsx_span_text(sh, 0, (lxw_col_t)(t->ncols ? t->ncols - 1 : 0),
+			t->caption, &k);
+		sh->row++;
+	}
+	header_panes(sh, t, sh->row);
+	for (size_t r = 0; r < t->nrows && !sh->w->err; r++)
+		table_row(sh, t, r, sh->row + (lxw_row_t)r);
+	sh->row += (lxw_row_t)t->nrows + 1;
+}
+
+/* The chart's numbers go on the sheet (an Excel chart draws cell
+ * ranges): categories down column A, one column per series. */
+static void
+chart_data(struct xs *sh, const struct rp_chart *c, lxw_row_t top)
+{
+	struct xlsx_fmtkey hk = { .num = XN_TEXT, .style = RP_BOLD,
+		.align = RP_CENTER, .size = RP_SIZE_TABLE, .border = true,
+		.shade = true, .wrap = true, .vcenter = true };
+	struct xlsx_fmtkey tk = { .num = XN_TEXT, .align = RP_LEFT,
+		.size = RP_SIZE_TABLE, .border = true, .vcenter = true };
+	struct xlsx_fmtkey nk = { .num = XN_TEXT, .align = RP_CENTER,
+		.size = RP_SIZE_TABLE, .border = true, .vcenter = true };
+	lxw_format *hf = xlsx_fmt(sh->w, &hk), *tf = xlsx_fmt(sh->w, &tk);
+	lxw_format *nf = xlsx_fmt(sh->w, &nk);
+	xlsx_check(sh->w, worksheet_write_string(sh->ws, top, 0,
+		c->y_label ? c->y_label : "", hf));
+	for (size_t s = 0; s < c->nseries; s++)
+		xlsx_check(sh->w, worksheet_write_string(sh->ws, top,
+			(lxw_col_t)(s + 1), c->series[s] ? c->series[s] : "",
+			hf));
+	for (size_t k = 0; k < c->ncats; k++) {
+		lxw_row_t r = top + 1 + (lxw_row_t)k;
+		xlsx_check(sh->w, worksheet_write_string(sh->ws, r, 0,
+			c->cats[k] ? c->cats[k] : "", tf));
+		for (size_t s = 0; s < c->nseries; s++)
+			xlsx_check(sh->w, worksheet_write_number(sh->ws, r,
+				(lxw_col_t)(s + 1), c->values[s * c->ncats + k],
+				nf));
+	}
+}
+
+static lxw_chart *
+chart_make(struct xs *sh, const struct rp_chart *c, lxw_row_t top)
+{
+	lxw_chart *ch = workbook_add_chart(sh->w->wb,
+		c->kind == RP_CHART_STACKED ? LXW_CHART_COLUMN_STACKED_PERCENT :
+		LXW_CHART_COLUMN);
+	if (!ch) {
+		xlsx_check(sh->w, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		return NULL;
+	}
+	lxw_row_t last = top + (lxw_row_t)c->ncats;
+	for (size_t s = 0; s < c->nseries; s++) {
+		lxw_chart_series *se = chart_add_series(ch, NULL, NULL);
+		if (!se) {
+			xlsx_check(sh->w, LXW_ERROR_MEMORY_MALLOC_FAILED);
+			return ch;
+		}
+		lxw_col_t col = (lxw_col_t)(s + 1);
+		chart_series_set_categories(se, sh->name, top + 1, 0, last, 0);
+		chart_series_set_values(se, sh->name, top + 1, col, last, col);
+		chart_series_set_name_range(se, sh->name, top, col);
+	}
+	if (c->title)
+		chart_title_set_name(ch, c->title);
+	if (c->y_label)
+		chart_axis_set_name(ch->y_axis, c->y_label);
+	if (c->y_max > 0 && c->kind != RP_CHART_STACKED)
+		chart_axis_set_max(ch->y_axis, c->y_max);
+	chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
+	return ch;
+}
+
+void
+xlsx_chart(struct xs *sh, const struct rp_chart *c)
+{
+	if (!c->ncats || !c->nseries)
+		return;
+	lxw_row_t top = sh->row;
+	chart_data(sh, c, top);
+	sh->row += (lxw_row_t)c->ncats + 2;
+	lxw_chart *ch = chart_make(sh, c, top);
+	if (!ch || sh->w->err)
+		return;
+	/* libxlsxwriter's default chart is 480 x 288 px at 96 dpi. */
+	double wmm = c->width_mm > 0 ? c->width_mm : 150;
+	double hmm = c->height_mm > 0 ? c->height_mm : 90;
+	lxw_chart_options opt = { .x_scale = wmm / 127.0,
+		.y_scale = hmm / 76.2 };
+	xlsx_check(sh->w, worksheet_insert_chart_opt(sh->ws, sh->row, 0, ch,
+		&opt));
+	/* Rows are 15 pt = 5.29 mm by default. */
+	sh->row += (lxw_row_t)ceil(hmm / 5.29) + 1;
+}

@@ -1,0 +1,515 @@
+/* The XLSX writer (src/report/xlsx*.c): the shared fixture is written,
+ * read back with our own XLSX reader (values, text, the appendix) and
+ * opened with libzip (merged cells, frozen pane, sheet names). Also: oom
+ * and unwritable paths, sheet-name cleaning, constant_memory listings.
+ * Run from the repository root; leaves build/report-samples/fixture.xlsx
+ * for the openpyxl check (tests/report/xlsx_check.py). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <zip.h>
+
+#include "../../src/core/sheet_read.h"
+#include "../../src/report/xlsx.h"
+#include "../../src/util/diag.h"
+#include "report_fixture.h"
+
+#define OUTDIR "build/report-samples"
+#define FIXTURE OUTDIR "/fixture.xlsx"
+
+/* ---- helpers ---------------------------------------------------------- */
+
+static char *
+slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	assert_non_null(f);
+	fseek(f, 0, SEEK_END);
+	long n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	char *p = malloc((size_t)n + 1);
+	assert_non_null(p);
+	assert_int_equal(fread(p, 1, (size_t)n, f), (size_t)n);
+	p[n] = '\0';
+	fclose(f);
+	*len = (size_t)n;
+	return p;
+}
+
+/* A part of the zip at path, NUL-terminated (malloc'd). */
+static char *
+zip_part(const char *path, const char *name)
+{
+	int ze = 0;
+	zip_t *z = zip_open(path, ZIP_RDONLY, &ze);
+	assert_non_null(z);
+	zip_stat_t st;
+	assert_int_equal(zip_stat(z, name, 0, &st), 0);
+	char *p = malloc(st.size + 1);
+	assert_non_null(p);
+	zip_file_t *f = zip_fopen(z, name, 0);
+	assert_non_null(f);
+	assert_int_equal(zip_fread(f, p, st.size), (zip_int64_t)st.size);
+	p[st.size] = '\0';
+	zip_fclose(f);
+	zip_close(z);
+	return p;
+}
+
+static size_t
+count(const char *hay, const char *needle)
+{
+	size_t n = 0;
+	for (const char *p = hay; (p = strstr(p, needle)) != NULL; p++)
+		n++;
+	return n;
+}
+
+static void
+write_ok(const struct rp_doc *d, const char *path)
+{
+	char err[256] = "";
+	enum ts_err e = rp_write_xlsx(d, path, err, sizeof err);
+	if (e != TS_OK)
+		fprintf(stderr, "  rp_write_xlsx: %s\n", err);
+	assert_int_equal(e, TS_OK);
+}
+
+/* Reads the first visible sheet of the file with sheet_read(). */
+static void
+read_sheet(const char *buf, size_t len, struct arena *a, struct sheet *s)
+{
+	struct diags d;
+	diags_init(&d);
+	enum ts_err e = sheet_read(buf, len, SHEET_XLSX, "t.xlsx", a, s, &d);
+	for (size_t i = 0; i < d.n; i++)
+		fprintf(stderr, "  %s: %s\n", d.v[i].where, d.v[i].msg);
+	diags_release(&d);
+	assert_int_equal(e, TS_OK);
+}
+
+static const struct sheet_row *
+find_row(const struct sheet *s, size_t col, const char *text)
+{
+	for (size_t i = 0; i < s->nrows; i++)
+		if (s->rows[i].ncells > col &&
+			strcmp(s->rows[i].cells[col], text) == 0)
+			return &s->rows[i];
+	fprintf(stderr, "  no row with column %zu = \"%s\"\n", col, text);
+	return NULL;
+}
+
+static bool
+any_cell_contains(const struct sheet *s, const char *text)
+{
+	for (size_t i = 0; i < s->nrows; i++)
+		for (size_t j = 0; j < s->rows[i].ncells; j++)
+			if (strstr(s->rows[i].cells[j], text))
+				return true;
+	fprintf(stderr, "  no cell contains \"%s\"\n", text);
+	return false;
+}
+
+static int
+setup_dir(void **state)
+{
+	(void)state;
+	mkdir("build", 0755);
+	mkdir(OUTDIR, 0755);
+	return 0;
+}
+
+/* ---- the fixture -------------------------------------------------------- */
+
+static void
+fixture_values(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	struct rp_doc *d = report_fixture(a);
+	assert_non_null(d);
+	assert_false(d->oom);
+	write_ok(d, FIXTURE);
+	size_t len;
+	char *buf = slurp(FIXTURE, &len);
+	struct sheet s;
+	read_sheet(buf, len, a, &s);
+	const struct sheet_row *r = find_row(&s, 1,
+		"Chuyển đổi số trong dạy, học");
+	assert_non_null(r);
+	assert_string_equal(r->cells[0], "1");
+	assert_string_equal(r->cells[2], "100");
+	assert_string_equal(r->cells[3], "73");
+	assert_string_equal(r->cells[4], "0.73");
+	r = find_row(&s, 1, "Chuyển đổi số trong quản trị cơ sở giáo dục\n"
+		"- Quản trị: " FIX_HOSTILE);
+	assert_non_null(r);
+	assert_string_equal(r->cells[3], "12.5");
+	assert_string_equal(r->cells[4], "0.4567");
+	/* Header cells, the NĐ 30 header, body text with the hostile
+	 * string, the signature. */
+	assert_non_null(find_row(&s, 3, "Tự đánh giá"));
+	assert_true(any_cell_contains(&s, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"));
+	assert_true(any_cell_contains(&s, "Dương Kinh, ngày 05 tháng 01 năm "
+		"2023"));
+	assert_true(any_cell_contains(&s, "tên lạ: " FIX_HOSTILE "."));
+	assert_true(any_cell_contains(&s, "Nhóm tiêu chí 1 “Chuyển đổi số "
+		"trong dạy, học”: " FIX_SCORE_LINE));
+	assert_true(any_cell_contains(&s, "Kính gửi: Sở Giáo dục"));
+	assert_true(any_cell_contains(&s, "Lưu Thị Thuận"));
+	assert_true(any_cell_contains(&s, "Nơi nhận:"));
+	free(buf);
+	arena_free(a);
+}
+
+/* Numbers are stored as numbers (<v>12.5</v>, no t="s"), spans as merged
+ * ranges, the appendix header frozen and repeated on print. */
+static void
+fixture_xml(void **state)
+{
+	(void)state;
+	char *wb = zip_part(FIXTURE, "xl/workbook.xml");
+	assert_int_equal(count(wb, "<sheet "), 2);
+	assert_non_null(strstr(wb, "name=\"Báo cáo\""));
+	assert_non_null(strstr(wb, "name=\"Phụ lục 1\""));
+	/* Print titles: the header rows of each sheet's first table. */
+	assert_non_null(strstr(wb, "_xlnm.Print_Titles"));
+	free(wb);
+	char *s1 = zip_part(FIXTURE, "xl/worksheets/sheet1.xml");
+	assert_non_null(strstr(s1, "<v>12.5</v>"));
+	assert_non_null(strstr(s1, "<v>0.4567</v>"));
+	assert_non_null(strstr(s1, "<v>73</v>"));
+	assert_non_null(strstr(s1, "<mergeCell ref=\""));
+	/* STT, Nhóm tiêu chí, Điểm tối đa (2 rows), Tự đánh giá (2 cols). */
+	assert_true(count(s1, "<mergeCell ref=\"") >= 4);
+	assert_non_null(strstr(s1, "paperSize=\"9\""));
+	assert_non_null(strstr(s1, "fitToPage=\"1\""));
+	free(s1);
+	char *s2 = zip_part(FIXTURE, "xl/worksheets/sheet2.xml");
+	assert_non_null(strstr(s2, "<pane "));
+	assert_non_null(strstr(s2, "state=\"frozen\""));
+	assert_non_null(strstr(s2, "orientation=\"landscape\""));
+	free(s2);
+	char *core = zip_part(FIXTURE, "docProps/core.xml");
+	assert_non_null(strstr(core, "2023-01-05T00:00:00Z"));
+	assert_non_null(strstr(core, "Báo cáo tự đánh giá mức độ chuyển đổi số"));
+	free(core);
+	/* A native chart with its data on the sheet. */
+	char *ch = zip_part(FIXTURE, "xl/charts/chart1.xml");
+	assert_non_null(strstr(ch, "<c:barChart>"));
+	free(ch);
+}
+
+/* The appendix: our reader takes the first visible sheet, so the copy
+ * hides sheet 1 and the reader sees the 60-row table. */
+static void
+fixture_appendix(void **state)
+{
+	(void)state;
+	const char *copy = OUTDIR "/fixture-appendix.xlsx";
+	size_t len;
+	char *buf = slurp(FIXTURE, &len);
+	FILE *f = fopen(copy, "wb");
+	assert_non_null(f);
+	assert_int_equal(fwrite(buf, 1, len, f), len);
+	fclose(f);
+	free(buf);
+	char *wb = zip_part(copy, "xl/workbook.xml");
+	char *hid = malloc(strlen(wb) + 32);
+	assert_non_null(hid);
+	char *at = strstr(wb, "<sheet ");
+	assert_non_null(at);
+	size_t pre = (size_t)(at - wb) + 7;
+	memcpy(hid, wb, pre);
+	snprintf(hid + pre, strlen(wb) + 32 - pre, "state=\"hidden\" %s",
+		wb + pre);
+	free(wb);
+	int ze = 0;
+	zip_t *z = zip_open(copy, 0, &ze);
+	assert_non_null(z);
+	zip_source_t *src = zip_source_buffer(z, hid, strlen(hid), 0);
+	assert_non_null(src);
+	assert_true(zip_file_add(z, "xl/workbook.xml", src,
+		ZIP_FL_OVERWRITE) >= 0);
+	assert_int_equal(zip_close(z), 0);
+	free(hid);
+
+	struct arena *a = arena_new();
+	buf = slurp(copy, &len);
+	struct sheet s;
+	read_sheet(buf, len, a, &s);
+	assert_non_null(find_row(&s, 0, "Phụ lục 1"));
+	const struct sheet_row *h = find_row(&s, 0, "STT");
+	assert_non_null(h);
+	assert_string_equal(h->cells[3], "Điểm tự đánh giá");
+	assert_true(s.nrows >= FIX_LONG_ROWS + 1);
+	const struct sheet_row *r = find_row(&s, 0, "1.60");
+	assert_non_null(r);
+	assert_string_equal(r->cells[2], "10");
+	/* (59 % 11) * 100 + 50 hundredths = 4.5 */
+	assert_string_equal(r->cells[3], "4.5");
+	assert_string_equal(r->cells[5], "Địa chỉ: Cổng TTĐT đơn vị");
+	free(buf);
+	arena_free(a);
+	unlink(copy);
+}
+
+/* The same document gives the same bytes (fixed creation time). */
+static void
+reproducible(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	struct rp_doc *d = report_fixture(a);
+	const char *p2 = OUTDIR "/fixture-again.xlsx";
+	write_ok(d, p2);
+	size_t n1, n2;
+	char *b1 = slurp(FIXTURE, &n1), *b2 = slurp(p2, &n2);
+	assert_int_equal(n1, n2);
+	assert_memory_equal(b1, b2, n1);
+	free(b1);
+	free(b2);
+	unlink(p2);
+	arena_free(a);
+}
+
+/* ---- listings ------------------------------------------------------------ */
+
+static struct rp_doc *
+listing(struct arena *a, size_t rows)
+{
+	struct rp_doc *d = rp_doc_new(a);
+	struct rp_section *s = rp_section0(d);
+	s->sheet_name = "Danh sách trường";
+	static const int w[] = { 6, 40, 10, 10 };
+	struct rp_table *t = rp_table_add(d, s, 4, w);
+	t->header_rows = 1;
+	size_t r = rp_row_add(d, t);
+	rp_cell_text(d, t, r, 0, RP_BOLD, "STT")->shade = true;
+	rp_cell_text(d, t, r, 1, RP_BOLD, "Trường")->shade = true;
+	rp_cell_text(d, t, r, 2, RP_BOLD, "Điểm")->shade = true;
+	rp_cell_text(d, t, r, 3, RP_BOLD, "Tỷ lệ")->shade = true;
+	for (size_t i = 0; i < rows; i++) {
+		r = rp_row_add(d, t);
+		rp_cell_int(d, t, r, 0, (int64_t)i + 1);
+		rp_cell_text(d, t, r, 1, 0, rp_printf(d, "Trường THCS số %zu",
+			i + 1));
+		rp_cell_pts(d, t, r, 2, (pts_t)(i % 10000));
+		rp_cell_pct(d, t, r, 3, (int64_t)(i % 10001));
+	}
+	return d;
+}
+
+static void
+listing_frozen(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	struct rp_doc *d = listing(a, 10);
+	const char *p = OUTDIR "/listing.xlsx";
+	write_ok(d, p);
+	char *s1 = zip_part(p, "xl/worksheets/sheet1.xml");
+	assert_non_null(strstr(s1, "<pane ySplit=\"1\""));
+	free(s1);
+	char *wb = zip_part(p, "xl/workbook.xml");
+	assert_non_null(strstr(wb, "name=\"Danh sách trường\""));
+	free(wb);
+	unlink(p);
+	arena_free(a);
+}
+
+/* Past XLSX_BIG_ROWS rows with no spans: constant_memory (inline
+ * strings); every row still comes back. */
+static void
+listing_big(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	size_t n = XLSX_BIG_ROWS + 500;
+	struct rp_doc *d = listing(a, n);
+	assert_false(d->oom);
+	const char *p = OUTDIR "/listing-big.xlsx";
+	write_ok(d, p);
+	size_t len;
+	char *buf = slurp(p, &len);
+	struct sheet s;
+	read_sheet(buf, len, a, &s);
+	assert_int_equal(s.nrows, n + 1);
+	const struct sheet_row *last = &s.rows[s.nrows - 1];
+	assert_string_equal(last->cells[1], rp_printf(d, "Trường THCS số %zu",
+		n));
+	char *s1 = zip_part(p, "xl/worksheets/sheet1.xml");
+	assert_non_null(strstr(s1, "t=\"inlineStr\""));
+	free(s1);
+	free(buf);
+	unlink(p);
+	arena_free(a);
+}
+
+/* ---- errors --------------------------------------------------------------- */
+
+static void
+oom_refused(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	struct rp_doc *d = report_fixture(a);
+	d->oom = true;
+	const char *p = OUTDIR "/oom.xlsx";
+	unlink(p);
+	char err[256] = "";
+	assert_int_equal(rp_write_xlsx(d, p, err, sizeof err), TS_ENOMEM);
+	assert_non_null(strstr(err, "không đủ bộ nhớ"));
+	assert_int_not_equal(access(p, F_OK), 0);
+	arena_free(a);
+}
+
+static bool
+temp_left(const char *path)
+{
+	char tmp[512];
+	snprintf(tmp, sizeof tmp, "%s.part-%ld", path, (long)getpid());
+	return access(tmp, F_OK) == 0;
+}
+
+static void
+unwritable(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	struct rp_doc *d = report_fixture(a);
+	char err[512] = "";
+	/* The parent is a regular file: the temp file cannot be made. */
+	const char *p = FIXTURE "/x.xlsx";
+	assert_int_equal(rp_write_xlsx(d, p, err, sizeof err), TS_EIO);
+	assert_non_null(strstr(err, "không tạo được tệp"));
+	assert_non_null(strstr(err, p));
+	assert_false(temp_left(p));
+	/* The destination is a directory: the rename fails, the temp file
+	 * is removed. */
+	const char *dir = OUTDIR "/is-a-dir";
+	mkdir(dir, 0755);
+	err[0] = '\0';
+	assert_int_equal(rp_write_xlsx(d, dir, err, sizeof err), TS_EIO);
+	assert_non_null(strstr(err, "không ghi được tệp"));
+	assert_false(temp_left(dir));
+	rmdir(dir);
+	arena_free(a);
+}
+
+/* ---- sheet names ------------------------------------------------------------ */
+
+static size_t
+utf16_units(const char *s)
+{
+	size_t n = 0;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if ((*p & 0xC0) != 0x80)
+			n++;
+		if ((*p & 0xF8) == 0xF0)
+			n++; /* astral: a surrogate pair */
+	}
+	return n;
+}
+
+static void
+names_clean(void **state)
+{
+	(void)state;
+	char taken[4][XLSX_NAME_SIZE];
+	char out[XLSX_NAME_SIZE];
+	/* 45 characters of Vietnamese: cut at 31 characters, not bytes. */
+	const char *longn = "Tổng hợp kết quả tự đánh giá chuyển đổi số 2023";
+	xlsx_sheet_name(longn, "x", taken, 0, out);
+	assert_int_equal(utf16_units(out), 31);
+	assert_int_equal(strncmp(out, longn, strlen(out)), 0);
+	assert_string_equal(out, "Tổng hợp kết quả tự đánh giá ch");
+	xlsx_sheet_name("Kết quả [1/2]: a*b?c\\d", "x", taken, 0, out);
+	assert_string_equal(out, "Kết quả -1-2-- a-b-c-d");
+	xlsx_sheet_name("'Trích yếu'", "x", taken, 0, out);
+	assert_string_equal(out, "Trích yếu");
+	xlsx_sheet_name("  ", "Phụ lục 2", taken, 0, out);
+	assert_string_equal(out, "Phụ lục 2");
+	xlsx_sheet_name(NULL, "Báo cáo", taken, 0, out);
+	assert_string_equal(out, "Báo cáo");
+	xlsx_sheet_name("history", "x", taken, 0, out);
+	assert_string_equal(out, "history (2)");
+	xlsx_sheet_name("Tab\tmới\n", "x", taken, 0, out);
+	assert_string_equal(out, "Tab mới");
+	/* An emoji counts two units. */
+	xlsx_sheet_name("😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀", "x", taken, 0, out);
+	assert_int_equal(utf16_units(out), 30);
+}
+
+static void
+names_unique(void **state)
+{
+	(void)state;
+	char taken[4][XLSX_NAME_SIZE];
+	xlsx_sheet_name("Phụ lục 1", "x", taken, 0, taken[0]);
+	xlsx_sheet_name("PHỤ LỤC 1", "x", taken, 1, taken[1]);
+	assert_string_equal(taken[1], "PHỤ LỤC 1 (2)");
+	xlsx_sheet_name("phụ lục 1", "x", taken, 2, taken[2]);
+	assert_string_equal(taken[2], "phụ lục 1 (3)");
+	/* Long and duplicate: the suffix still fits in 31. */
+	const char *longn = "Danh sách các trường chưa nộp báo cáo đúng hạn";
+	xlsx_sheet_name(longn, "x", taken, 0, taken[0]);
+	xlsx_sheet_name(longn, "x", taken, 1, taken[1]);
+	assert_int_equal(utf16_units(taken[1]), 31);
+	assert_non_null(strstr(taken[1], " (2)"));
+}
+
+/* Names that break Excel's rules still make a valid workbook. */
+static void
+names_in_workbook(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	struct rp_doc *d = rp_doc_new(a);
+	rp_section0(d)->sheet_name = "Tổng hợp: kết quả [toàn quận] 2022/2023";
+	rp_body(d, rp_section0(d), 0, "Nội dung");
+	struct rp_section *s = rp_section_add(d, false);
+	s->sheet_name = "TỔNG HỢP- KẾT QUẢ -TOÀN QUẬN- 2022-2023";
+	rp_body(d, s, 0, "Nội dung");
+	s = rp_section_add(d, true);
+	rp_body(d, s, 0, "Nội dung");
+	const char *p = OUTDIR "/names.xlsx";
+	write_ok(d, p);
+	char *wb = zip_part(p, "xl/workbook.xml");
+	assert_non_null(strstr(wb, "name=\"Tổng hợp- kết quả -toàn quận- 2\""));
+	assert_non_null(strstr(wb, "name=\"TỔNG HỢP- KẾT QUẢ -TOÀN QUẬ (2)\""));
+	assert_non_null(strstr(wb, "name=\"Phụ lục 2\""));
+	free(wb);
+	unlink(p);
+	arena_free(a);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(fixture_values),
+		cmocka_unit_test(fixture_xml),
+		cmocka_unit_test(fixture_appendix),
+		cmocka_unit_test(reproducible),
+		cmocka_unit_test(listing_frozen),
+		cmocka_unit_test(listing_big),
+		cmocka_unit_test(oom_refused),
+		cmocka_unit_test(unwritable),
+		cmocka_unit_test(names_clean),
+		cmocka_unit_test(names_unique),
+		cmocka_unit_test(names_in_workbook),
+	};
+	return cmocka_run_group_tests(tests, setup_dir, NULL);
+}
