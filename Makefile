@@ -48,6 +48,7 @@ bench: deps-test
 	@$(BUILD_MAKE) V=release all bench-bin
 	@tests/bench/run.sh
 	@tests/bench/web.sh
+	@tests/bench/xlsx.sh
 
 clean:
 	rm -rf build
