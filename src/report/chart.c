@@ -164,54 +164,60 @@ dark(size_t series)
 	return 0.299 * rgb[0] + 0.587 * rgb[1] + 0.114 * rgb[2] < 0.5;
 }
 
-/* Legend rows at y (centred, wrapping); draws when draw is set and
- * returns the height. */
+/* Width of series s's legend entry: swatch, gap, name, spacing. */
+static double
+legend_item(struct chart *k, size_t s, double *h)
+{
+	double w;
+	PangoLayout *l = text(k, k->c->series[s], false, LABEL_SIZE, 0, 0);
+	size_of(l, &w, h);
+	g_object_unref(l);
+	return SWATCH + 3 + w + 12;
+}
+
+/* Draws entries [first, end) in one row, its left edge at x. */
+static void
+legend_row(struct chart *k, size_t first, size_t end, double x, double y)
+{
+	for (size_t j = first; j < end; j++) {
+		double w, h;
+		PangoLayout *l = text(k, k->c->series[j], false, LABEL_SIZE, 0,
+			0);
+		size_of(l, &w, &h);
+		fill(k->cr, j);
+		cairo_rectangle(k->cr, x, y + (h - SWATCH) / 2, SWATCH, SWATCH);
+		cairo_fill_preserve(k->cr);
+		cairo_set_source_rgb(k->cr, 0, 0, 0);
+		cairo_set_line_width(k->cr, 0.4);
+		cairo_stroke(k->cr);
+		cairo_move_to(k->cr, x + SWATCH + 3, y);
+		pango_cairo_show_layout(k->cr, l);
+		x += SWATCH + 3 + w + 12;
+		g_object_unref(l);
+	}
+}
+
+/* Legend rows from y down, each centred, wrapping when an entry would
+ * pass the right edge. Draws when draw is set; returns the height. */
 static double
 legend(struct chart *k, double y, bool draw)
 {
-	const struct rp_chart *c = k->c;
-	double x = 0, rowh = LABEL_SIZE * 1.3, h = rowh;
-	double avail = k->w - 2 * GAP;
+	double avail = k->w - 2 * GAP, rowh = LABEL_SIZE * 1.3, h = 0;
 	size_t first = 0;
-	for (size_t s = 0; s <= c->nseries; s++) {
-		double iw = 0, ih;
-		PangoLayout *l = NULL;
-		if (s < c->nseries) {
-			l = text(k, c->series[s], false, LABEL_SIZE, 0, 0);
-			size_of(l, &iw, &ih);
-			iw += SWATCH + 3 + 12;
+	while (first < k->c->nseries) {
+		double x = 0, ih;
+		size_t end = first;
+		while (end < k->c->nseries) {
+			double iw = legend_item(k, end, &ih);
+			if (end > first && x + iw > avail)
+				break;
+			x += iw;
+			end++;
 		}
-		bool wrap = s < c->nseries && x > 0 && x + iw > avail;
-		if (draw && (s == c->nseries || wrap)) {
-			/* Lay out the finished row [first, s) centred. */
-			double rx = GAP + (avail - x) / 2;
-			for (size_t j = first; j < s; j++) {
-				double jw, jh;
-				PangoLayout *jl = text(k, c->series[j], false,
-					LABEL_SIZE, 0, 0);
-				size_of(jl, &jw, &jh);
-				fill(k->cr, j);
-				cairo_rectangle(k->cr, rx, y + (jh - SWATCH) / 2,
-					SWATCH, SWATCH);
-				cairo_fill_preserve(k->cr);
-				cairo_set_source_rgb(k->cr, 0, 0, 0);
-				cairo_set_line_width(k->cr, 0.4);
-				cairo_stroke(k->cr);
-				cairo_move_to(k->cr, rx + SWATCH + 3, y);
-				pango_cairo_show_layout(k->cr, jl);
-				rx += SWATCH + 3 + jw + 12;
-				g_object_unref(jl);
-			}
-		}
-		if (wrap) {
-			y += rowh;
-			h += rowh;
-			x = 0;
-			first = s;
-		}
-		x += iw;
-		if (l)
-			g_object_unref(l);
+		if (draw)
+			legend_row(k, first, end, GAP + (avail - x) / 2, y + h);
+		h += rowh;
+		first = end;
 	}
 	return h;
 }
@@ -280,7 +286,7 @@ cat_labels(struct chart *k, double cw, bool draw)
 	for (size_t i = 0; i < k->c->ncats; i++) {
 		double w, h;
 		PangoLayout *l = text(k, k->c->cats[i], false, LABEL_SIZE,
-			cw - 2, 3);
+			cw - 6, 3);
 		size_of(l, &w, &h);
 		tallest = h > tallest ? h : tallest;
 		if (draw)
@@ -303,18 +309,27 @@ bar(struct chart *k, size_t s, double x, double y0, double bw, double y1)
 }
 
 /* A value label centred on cx with its bottom at y, or centred on y when
- * inside is set (in a stacked segment, in a contrasting colour). */
+ * inside is set (in a stacked segment, in a contrasting colour). A label
+ * wider than its bar (maxw) is set smaller, and left out if still too
+ * wide, so neighbours never overprint. */
 static void
 value_label(struct chart *k, const char *s, double cx, double y,
-	bool inside, size_t series)
+	double maxw, bool inside, size_t series)
 {
 	double w, h;
 	PangoLayout *l = text(k, s, false, VALUE_SIZE, 0, 0);
 	size_of(l, &w, &h);
-	double c = inside && dark(series) ? 1 : 0;
-	cairo_set_source_rgb(k->cr, c, c, c);
-	cairo_move_to(k->cr, cx - w / 2, inside ? y - h / 2 : y - h);
-	pango_cairo_show_layout(k->cr, l);
+	if (w > maxw) {
+		g_object_unref(l);
+		l = text(k, s, false, VALUE_SIZE * 0.8, 0, 0);
+		size_of(l, &w, &h);
+	}
+	if (w <= maxw) {
+		double c = inside && dark(series) ? 1 : 0;
+		cairo_set_source_rgb(k->cr, c, c, c);
+		cairo_move_to(k->cr, cx - w / 2, inside ? y - h / 2 : y - h);
+		pango_cairo_show_layout(k->cr, l);
+	}
 	g_object_unref(l);
 }
 
@@ -332,7 +347,8 @@ bars_grouped(struct chart *k)
 			bar(k, s, x, k->py1, bw, top);
 			char lab[48];
 			num(v, "", lab, sizeof lab);
-			value_label(k, lab, x + bw / 2, top - 1, false, s);
+			value_label(k, lab, x + bw / 2, top - 1, bw + 2, false,
+				s);
 		}
 }
 
@@ -359,7 +375,7 @@ bars_stacked(struct chart *k)
 			num(round(pct * 10) / 10, "%", lab, sizeof lab);
 			if (y0 - y1 >= VALUE_SIZE + 2)
 				value_label(k, lab, x + bw / 2, (y0 + y1) / 2,
-					true, s);
+					bw - 2, true, s);
 		}
 	}
 }

@@ -191,6 +191,38 @@ test_odd_inputs(void **state)
 	arena_free(a);
 }
 
+/* Six series with long names in a narrow chart: the legend wraps into
+ * rows and the colours cycle through the whole palette. */
+static void
+test_many_series(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	struct rp_doc *d = rp_doc_new(a);
+	struct rp_chart *c = rp_chart_add(d, rp_section0(d),
+		RP_CHART_GROUPED, 2, 6);
+	assert_non_null(c);
+	c->title = "Điểm trung bình của các nhóm tiêu chí theo từng năm học "
+		"từ 2018-2019 đến 2023-2024";
+	c->width_mm = 90;
+	c->y_max = 100;
+	c->cats[0] = "Chuyển đổi số trong dạy, học";
+	c->cats[1] = "Chuyển đổi số trong quản trị";
+	for (size_t s = 0; s < 6; s++) {
+		c->series[s] = rp_printf(d, "Năm học %zu-%zu", 2018 + s,
+			2019 + s);
+		c->values[s * 2] = 40 + 8.25 * (double)s;
+		c->values[s * 2 + 1] = 30 + 10.5 * (double)s;
+	}
+	struct buf b;
+	buf_init(&b, BUF_DEFAULT_LIMIT);
+	assert_int_equal(rp_chart_png(c, 150, &b), TS_OK);
+	check_png(&b, 531, 472);
+	save("chart-many.png", &b);
+	buf_release(&b);
+	arena_free(a);
+}
+
 /* A buffer cap smaller than the picture is an error, not a cut file. */
 static void
 test_limit(void **state)
@@ -215,6 +247,7 @@ main(void)
 		cmocka_unit_test(test_svg_stacked),
 		cmocka_unit_test(test_png),
 		cmocka_unit_test(test_odd_inputs),
+		cmocka_unit_test(test_many_series),
 		cmocka_unit_test(test_limit),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
