@@ -1,0 +1,325 @@
+/*
+ * The PDF writer, read back with poppler-utils: pdftotext for the text
+ * (Vietnamese diacritics must extract exactly), pdffonts for the embedded
+ * Liberation Serif faces, pdfinfo for pages and orientation. The fixture's
+ * PDF is left in build/report-samples/ for people to look at.
+ */
+#include "ut.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "../../src/report/report.h"
+#include "../../src/util/arena.h"
+#include "report_fixture.h"
+
+#define SAMPLES "build/report-samples"
+
+struct fx {
+	char dir[64];
+	char pdf[128];
+	struct arena *a;
+};
+
+/* Everything cmd prints on stdout (malloc'd). */
+static char *
+run(const char *cmd)
+{
+	FILE *f = popen(cmd, "r");
+	assert_non_null(f);
+	struct buf b;
+	buf_init(&b, BUF_DEFAULT_LIMIT);
+	char chunk[4096];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		buf_put(&b, chunk, n);
+	assert_int_equal(pclose(f), 0);
+	assert_int_equal(b.err, TS_OK);
+	return buf_take(&b);
+}
+
+/* Runs "tool 'path' rest" (path quoted for the shell). */
+static char *
+runf(const char *tool, const char *path, const char *rest)
+{
+	char cmd[512];
+	snprintf(cmd, sizeof cmd, "%s '%s' %s", tool, path, rest);
+	return run(cmd);
+}
+
+static int
+setup(void **state)
+{
+	struct fx *f = calloc(1, sizeof *f);
+	assert_non_null(f);
+	snprintf(f->dir, sizeof f->dir, "/tmp/ts-pdf-XXXXXX");
+	assert_non_null(mkdtemp(f->dir));
+	snprintf(f->pdf, sizeof f->pdf, "%s/fixture.pdf", f->dir);
+	f->a = arena_new();
+	struct rp_doc *d = report_fixture(f->a);
+	assert_non_null(d);
+	char err[256] = "";
+	enum ts_err e = rp_write_pdf(d, f->pdf, err, sizeof err);
+	if (e)
+		fprintf(stderr, "rp_write_pdf: %s\n", err);
+	assert_int_equal(e, TS_OK);
+	*state = f;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fx *f = *state;
+	char cmd[160];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
+	assert_int_equal(system(cmd), 0);
+	arena_free(f->a);
+	free(f);
+	return 0;
+}
+
+static void
+test_text_extracts(void **state)
+{
+	struct fx *f = *state;
+	char *t = runf("pdftotext -layout", f->pdf, "-");
+	static const char *want[] = {
+		"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+		"Độc lập - Tự do - Hạnh phúc",
+		"Dương Kinh, ngày 05 tháng 01 năm 2023",
+		"Số:", /* pdftotext squeezes the blank's spaces */
+		"/BC-GDNN-GDTX",
+		"ỦY BAN NHÂN DÂN",
+		"BÁO CÁO",
+		"Kính gửi:",
+		FIX_SCORE_LINE,
+		"12,5",
+		"45,67%",
+		"Nơi nhận:",
+		"GIÁM ĐỐC",
+		"Lưu Thị Thuận",
+		FIX_HOSTILE,
+		"Phụ lục 1",
+		"BẢNG TỰ ĐÁNH GIÁ MỨC ĐỘ CHUYỂN ĐỔI SỐ",
+		"1.60",
+		"Điểm theo tiêu chí",
+	};
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+		if (!strstr(t, want[i]))
+			fprintf(stderr, "missing: %s\n", want[i]);
+		assert_non_null(strstr(t, want[i]));
+	}
+	free(t);
+}
+
+/* Each of the four faces is embedded (subset), none substituted. */
+static void
+test_fonts_embedded(void **state)
+{
+	struct fx *f = *state;
+	char *t = runf("pdffonts", f->pdf, "");
+	static const char *faces[] = { "LiberationSerif ",
+		"LiberationSerif-Bold ", "LiberationSerif-Italic ",
+		"LiberationSerif-BoldItalic " };
+	for (size_t i = 0; i < 4; i++) {
+		const char *line = strstr(t, faces[i]);
+		if (!line)
+			fprintf(stderr, "no %s in:\n%s\n", faces[i], t);
+		assert_non_null(line);
+		const char *eol = strchr(line, '\n');
+		char row[256];
+		snprintf(row, sizeof row, "%.*s", (int)(eol - line), line);
+		assert_non_null(strstr(row, " yes yes "));
+	}
+	/* Only Liberation Serif: no fallback font crept in. */
+	for (const char *l = strchr(t, '\n'); l; l = strchr(l + 1, '\n'))
+		if (l[1] && l[1] != '-' && strncmp(l + 1, "name", 4))
+			assert_non_null(strstr(l + 1, "LiberationSerif"));
+	free(t);
+}
+
+static int
+page_count(const char *pdf)
+{
+	char *t = runf("pdfinfo", pdf, "");
+	const char *p = strstr(t, "Pages:");
+	assert_non_null(p);
+	int n = (int)strtol(p + 6, NULL, 10);
+	free(t);
+	return n;
+}
+
+/* Width and height of page n in points. */
+static void
+page_size(const char *pdf, int n, double *w, double *h)
+{
+	char cmd[256];
+	snprintf(cmd, sizeof cmd, "pdfinfo -f %d -l %d '%s'", n, n, pdf);
+	char *t = run(cmd);
+	char key[32];
+	snprintf(key, sizeof key, "Page %4d size:", n);
+	const char *p = strstr(t, key);
+	assert_non_null(p);
+	assert_int_equal(sscanf(p + strlen(key), " %lf x %lf", w, h), 2);
+	free(t);
+}
+
+/* Section 0 on A4 portrait, the appendix landscape over several pages
+ * (its 60 rows cannot fit on one). */
+static void
+test_pages(void **state)
+{
+	struct fx *f = *state;
+	int n = page_count(f->pdf);
+	assert_true(n >= 4 && n <= 12);
+	double w, h;
+	page_size(f->pdf, 1, &w, &h);
+	assert_true(w > 594 && w < 596 && h > 841 && h < 843);
+	page_size(f->pdf, n, &w, &h);
+	assert_true(w > 841 && w < 843 && h > 594 && h < 596);
+}
+
+/* Text of page n (pdftotext, reading order). */
+static char *
+page_text(const char *pdf, int n)
+{
+	char cmd[256];
+	snprintf(cmd, sizeof cmd, "pdftotext -f %d -l %d '%s' -", n, n, pdf);
+	return run(cmd);
+}
+
+/* Page 1 has no number; a section's later pages start with theirs, and
+ * the appendix counts from 1 again. The appendix header row repeats. */
+static void
+test_numbering_and_header_repeat(void **state)
+{
+	struct fx *f = *state;
+	int n = page_count(f->pdf), first_ap = 0;
+	char *t = page_text(f->pdf, 1);
+	assert_true(strncmp(t, "ỦY BAN", strlen("ỦY BAN")) == 0);
+	free(t);
+	for (int i = 2; i <= n; i++) {
+		t = page_text(f->pdf, i);
+		if (!first_ap && strstr(t, "Phụ lục 1"))
+			first_ap = i;
+		else if (!first_ap)
+			assert_int_equal(strtol(t, NULL, 10), i);
+		else {
+			assert_int_equal(strtol(t, NULL, 10), i - first_ap + 1);
+			assert_non_null(strstr(t, "Minh chứng"));
+			assert_non_null(strstr(t, "Tiêu chí"));
+		}
+		free(t);
+	}
+	assert_true(first_ap > 1 && first_ap < n);
+}
+
+static void
+copy_file(const char *from, const char *to)
+{
+	char cmd[512];
+	snprintf(cmd, sizeof cmd, "cp '%s' '%s'", from, to);
+	assert_int_equal(system(cmd), 0);
+}
+
+/* The same document gives the same bytes (fixed dates, no random ids):
+ * downloads can be cached and compared. Keeps a copy for inspection. */
+static void
+test_reproducible(void **state)
+{
+	struct fx *f = *state;
+	char again[160];
+	snprintf(again, sizeof again, "%s/again.pdf", f->dir);
+	assert_int_equal(rp_write_pdf(report_fixture(f->a), again, NULL, 0),
+		TS_OK);
+	char cmd[400];
+	snprintf(cmd, sizeof cmd, "cmp -s '%s' '%s'", f->pdf, again);
+	assert_int_equal(system(cmd), 0);
+	char *t = runf("pdfinfo", f->pdf, "");
+	assert_non_null(strstr(t, "Báo cáo tự đánh giá mức độ chuyển đổi số"));
+	assert_non_null(strstr(t, "Author:          truongso"));
+	free(t);
+	mkdir("build", 0755);
+	mkdir(SAMPLES, 0755);
+	copy_file(f->pdf, SAMPLES "/fixture.pdf");
+}
+
+/* A cell taller than a page is clipped once; the writer moves on. */
+static void
+test_giant_row(void **state)
+{
+	struct fx *f = *state;
+	struct rp_doc *d = rp_doc_new(f->a);
+	struct rp_section *s = rp_section0(d);
+	static const int w[] = { 1, 3 };
+	struct rp_table *t = rp_table_add(d, s, 2, w);
+	t->header_rows = 1;
+	rp_cell_text(d, t, rp_row_add(d, t), 0, RP_BOLD, "Đầu");
+	struct buf b;
+	buf_init(&b, BUF_DEFAULT_LIMIT);
+	for (int i = 0; i < 400; i++)
+		buf_puts(&b, "Chuyển đổi số trong giáo dục. ");
+	size_t r = rp_row_add(d, t);
+	rp_cell_text(d, t, r, 1, 0, buf_str(&b));
+	rp_cell_text(d, t, rp_row_add(d, t), 1, 0, "Dòng sau cùng");
+	rp_body(d, s, 0, buf_str(&b));
+	buf_release(&b);
+	char path[160];
+	snprintf(path, sizeof path, "%s/giant.pdf", f->dir);
+	assert_int_equal(rp_write_pdf(d, path, NULL, 0), TS_OK);
+	char *txt = runf("pdftotext", path, "-");
+	assert_non_null(strstr(txt, "Dòng sau cùng"));
+	free(txt);
+	assert_true(page_count(path) >= 3);
+}
+
+static void
+test_errors(void **state)
+{
+	struct fx *f = *state;
+	struct rp_doc *d = report_fixture(f->a);
+	char err[256] = "";
+	assert_int_equal(rp_write_pdf(d, "/nonexistent-dir/x.pdf", err,
+		sizeof err), TS_EIO);
+	assert_true(err[0] != '\0');
+	assert_int_equal(access("/nonexistent-dir/x.pdf", F_OK), -1);
+	d->oom = true;
+	assert_int_equal(rp_write_pdf(d, f->pdf, err, sizeof err),
+		TS_ENOMEM);
+	assert_non_null(strstr(err, "bộ nhớ"));
+}
+
+/* No header, no signature: a plain listing still renders. */
+static void
+test_plain_export(void **state)
+{
+	struct fx *f = *state;
+	struct rp_doc *d = rp_doc_new(f->a);
+	rp_line(d, rp_section0(d), RP_CENTER, RP_BOLD | RP_UNDERLINE,
+		"Danh sách trường");
+	char path[160];
+	snprintf(path, sizeof path, "%s/plain.pdf", f->dir);
+	assert_int_equal(rp_write_pdf(d, path, NULL, 0), TS_OK);
+	char *t = runf("pdftotext", path, "-");
+	assert_non_null(strstr(t, "Danh sách trường"));
+	assert_null(strstr(t, "CỘNG HÒA"));
+	free(t);
+	assert_int_equal(page_count(path), 1);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_text_extracts),
+		cmocka_unit_test(test_fonts_embedded),
+		cmocka_unit_test(test_pages),
+		cmocka_unit_test(test_numbering_and_header_repeat),
+		cmocka_unit_test(test_reproducible),
+		cmocka_unit_test(test_giant_row),
+		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_plain_export),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
