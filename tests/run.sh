@@ -77,6 +77,7 @@ step build-gcc-asan $MAKE_BUILD V=asan all units
 for t in build/asan/tests/test_*; do
 	[ -x "$t" ] && cmocka_run "unit-$(basename "$t")" "$t"
 done
+step docx-python-docx tests/report/docx_check.sh
 counted_run cli-asan tests/cli/run.sh build/asan/truongso
 counted_run cli-workflow-asan tests/cli/workflow.sh build/asan/truongso
 counted_run crash tests/crash/run.sh build/truongso
