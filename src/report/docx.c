@@ -60,16 +60,18 @@ build_parts(struct dx_ctx *x, struct buf *parts)
 	dx_app(&parts[P_APP]);
 }
 
-static bool
-parts_failed(const struct dx_ctx *x, const struct buf *parts)
+/* The first error of any part: TS_ELIMIT past the buffer cap, TS_ENOMEM
+ * if malloc failed. */
+static enum ts_err
+parts_error(const struct dx_ctx *x, const struct buf *parts)
 {
 	for (size_t i = 0; i < P_COUNT; i++)
 		if (parts[i].err)
-			return true;
+			return parts[i].err;
 	for (size_t i = 0; i < x->nmedia; i++)
 		if (x->media[i].png.err)
-			return true;
-	return false;
+			return x->media[i].png.err;
+	return TS_OK;
 }
 
 /* Adds one entry; the buffer must outlive zip_close. PNGs are stored:
@@ -153,13 +155,13 @@ rp_write_docx(const struct rp_doc *d, const char *path, char *err,
 	for (size_t i = 0; i < P_COUNT; i++)
 		buf_init(&parts[i], BUF_DEFAULT_LIMIT);
 	build_parts(&x, parts);
-	enum ts_err e = TS_OK;
-	if (parts_failed(&x, parts)) {
+	enum ts_err e = parts_error(&x, parts);
+	if (e == TS_ENOMEM)
+		rp_errf(err, errlen, "không đủ bộ nhớ để tạo báo cáo");
+	else if (e)
 		rp_errf(err, errlen, "báo cáo quá lớn để xuất DOCX");
-		e = TS_ELIMIT;
-	} else {
+	else
 		e = zip_parts(&x, parts, path, err, errlen);
-	}
 	for (size_t i = 0; i < P_COUNT; i++)
 		buf_release(&parts[i]);
 	for (size_t i = 0; i < x.nmedia; i++)

@@ -234,7 +234,9 @@ blocks(struct dx_ctx *x, const struct rp_section *s)
 		case RP_B_HEADING:
 			snprintf(style, sizeof style, "Heading%d", b->level);
 			f.style = style;
-			/* fall through */
+			if (b->para)
+				dx_para(x, b->para, &f);
+			break;
 		case RP_B_PARA:
 			if (b->para)
 				dx_para(x, b->para, &f);
