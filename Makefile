@@ -8,11 +8,13 @@
 #                   clang build, short fuzz runs; ends with "N passed, N failed"
 #   make fuzz       each fuzz target for FUZZ_SECONDS (default 60)
 #   make bench      benchmarks against a peer, see docs/performance.md
+#   make check-docs the DOCX report opened by LibreOffice (installs it),
+#                   printed to PDF and checked; see docs/reports.md
 #   make clean
 
 BUILD_MAKE = $(MAKE) --no-print-directory -f mk/build.mk
 
-.PHONY: all run test fuzz bench clean deps deps-test
+.PHONY: all run test fuzz bench clean deps deps-test check-docs
 all: deps
 	@$(BUILD_MAKE) V=release
 
@@ -49,6 +51,10 @@ bench: deps-test
 	@tests/bench/run.sh
 	@tests/bench/web.sh
 	@tests/bench/xlsx.sh
+
+check-docs: deps-test
+	@scripts/deps docs
+	@tests/report/check-docs.sh
 
 clean:
 	rm -rf build

@@ -54,11 +54,12 @@ CLI_OBJ := $(CLI_SRC:%.c=$(B)/obj/%.o)
 UNITS := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 FUZZERS := $(FUZZ_SRC:tests/fuzz/%.c=$(B)/%)
 
-.PHONY: all units fuzzers bench-bin
+.PHONY: all units fuzzers bench-bin report-sample
 all: $(B)/truongso
 units: $(UNITS)
 fuzzers: $(FUZZERS)
 bench-bin: $(B)/bench_score $(B)/bench_xlsx
+report-sample: $(B)/report_sample
 
 $(B)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -94,5 +95,8 @@ $(B)/bench_score: tests/bench/bench_score.c $(B)/libtruongso.a
 
 $(B)/bench_xlsx: tests/bench/bench_xlsx.c $(B)/libtruongso.a
 	$(CC) $(CFLAGS) $(LDFLAGS) $^ $(PKG_LIBS) -lm -o $@
+# The report fixture written in one format, for external readers.
+$(B)/report_sample: tests/report/report_sample.c tests/unit/report_fixture.h $(B)/libtruongso.a
+	$(CC) $(CFLAGS) $(LDFLAGS) $(filter %.c %.a,$^) $(PKG_LIBS) -lm -o $@
 
 -include $(shell find $(B)/obj -name '*.d' 2>/dev/null)

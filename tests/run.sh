@@ -83,6 +83,7 @@ done
 # openpyxl reads the fixture test_report_xlsx just wrote (an independent
 # XLSX reader; Debian's python3, not a pyenv one without the package).
 counted_run xlsx-openpyxl /usr/bin/python3 tests/report/xlsx_check.py
+step docx-python-docx tests/report/docx_check.sh
 counted_run cli-asan tests/cli/run.sh build/asan/truongso
 counted_run cli-workflow-asan tests/cli/workflow.sh build/asan/truongso
 counted_run crash tests/crash/run.sh build/truongso

@@ -1,0 +1,240 @@
+/* Tables of word/document.xml. The model is a dense grid where spanned
+ * cells are marked covered; WordprocessingML wants a horizontal span as one
+ * w:tc with w:gridSpan, and a vertical span as a w:tc in every row it
+ * crosses (w:vMerge restart, then continue). */
+#include "docx.h"
+
+#define DX_SHADE "D9D9D9"
+/* Cell margins: 1.5 mm left and right, 0.5 mm top and bottom. */
+#define DX_CELL_MAR \
+	"<w:tblCellMar><w:top w:w=\"28\" w:type=\"dxa\"/>" \
+	"<w:left w:w=\"85\" w:type=\"dxa\"/>" \
+	"<w:bottom w:w=\"28\" w:type=\"dxa\"/>" \
+	"<w:right w:w=\"85\" w:type=\"dxa\"/></w:tblCellMar>"
+
+static void
+borders(struct buf *b, bool on)
+{
+	static const char *const sides[] = { "top", "left", "bottom",
+		"right", "insideH", "insideV" };
+	buf_puts(b, "<w:tblBorders>");
+	for (size_t i = 0; i < sizeof sides / sizeof sides[0]; i++)
+		if (on)
+			buf_printf(b, "<w:%s w:val=\"single\" w:sz=\"4\" "
+				"w:space=\"0\" w:color=\"000000\"/>", sides[i]);
+		else
+			buf_printf(b, "<w:%s w:val=\"nil\"/>", sides[i]);
+	buf_puts(b, "</w:tblBorders>");
+}
+
+static void
+table_begin(struct buf *b, int width, bool bordered)
+{
+	buf_printf(b, "<w:tbl><w:tblPr><w:tblStyle w:val=\"%s\"/>"
+		"<w:tblW w:w=\"%d\" w:type=\"dxa\"/>",
+		bordered ? "TableGrid" : "TableNormal", width);
+	borders(b, bordered);
+	buf_puts(b, "<w:tblLayout w:type=\"fixed\"/>" DX_CELL_MAR
+		"<w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" "
+		"w:firstColumn=\"1\" w:lastColumn=\"0\" w:noHBand=\"0\" "
+		"w:noVBand=\"1\"/></w:tblPr>");
+}
+
+/* Width of grid column c in twips: the relative widths scaled to total,
+ * the last column taking the rounding rest so the sum is exact. */
+static int
+grid_w(const struct rp_table *t, size_t c, int total)
+{
+	long sum = 0, before = 0;
+	for (size_t i = 0; i < t->ncols; i++) {
+		sum += t->widths[i];
+		if (i < c)
+			before += t->widths[i];
+	}
+	long start = total * before / sum;
+	long end = c + 1 == t->ncols ? total :
+		total * (before + t->widths[c]) / sum;
+	return (int)(end - start);
+}
+
+static int
+span_w(const struct rp_table *t, size_t c, size_t n, int total)
+{
+	int w = 0;
+	for (size_t i = c; i < c + n && i < t->ncols; i++)
+		w += grid_w(t, i, total);
+	return w;
+}
+
+static size_t
+colspan(const struct rp_table *t, size_t c, const struct rp_cell *cell)
+{
+	size_t n = cell->colspan > 1 ? (size_t)cell->colspan : 1;
+	return n > t->ncols - c ? t->ncols - c : n;
+}
+
+/* The anchor whose span covers (r, c); false if none (a malformed grid:
+ * the writer then emits an empty cell rather than a broken table). */
+static bool
+find_anchor(const struct rp_table *t, size_t r, size_t c, size_t *ar,
+	size_t *ac)
+{
+	for (size_t i = r + 1; i-- > 0;)
+		for (size_t j = c + 1; j-- > 0;) {
+			const struct rp_cell *a = &t->rows[i][j];
+			if (!a->covered && i + (size_t)a->rowspan > r &&
+				j + (size_t)a->colspan > c) {
+				*ar = i;
+				*ac = j;
+				return true;
+			}
+		}
+	return false;
+}
+
+static void
+cell_props(struct buf *b, int width, size_t span, const char *vmerge,
+	bool shade)
+{
+	buf_printf(b, "<w:tcPr><w:tcW w:w=\"%d\" w:type=\"dxa\"/>", width);
+	if (span > 1)
+		buf_printf(b, "<w:gridSpan w:val=\"%zu\"/>", span);
+	if (vmerge)
+		buf_printf(b, "<w:vMerge%s/>", vmerge);
+	if (shade)
+		buf_puts(b, "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\""
+			DX_SHADE "\"/>");
+	buf_puts(b, "<w:vAlign w:val=\"center\"/></w:tcPr>");
+}
+
+static void
+cell_content(struct dx_ctx *x, const struct rp_cell *cell)
+{
+	char num[RP_VALUE_SIZE];
+	struct dx_pfmt f = { .size = RP_SIZE_TABLE, .style_or = cell->style };
+	if (cell->kind == RP_V_TEXT && cell->nparas) {
+		for (size_t i = 0; i < cell->nparas; i++)
+			dx_para(x, cell->paras[i], &f);
+		return;
+	}
+	dx_line(x, cell->align, cell->style, RP_SIZE_TABLE,
+		rp_value_format(cell, num));
+}
+
+/* A covered cell: nothing inside a horizontal span; a vMerge
+ * continuation below the anchor of a vertical one. */
+static void
+covered_cell(struct dx_ctx *x, const struct rp_table *t, size_t r,
+	size_t c)
+{
+	size_t ar, ac, n = 1;
+	const struct rp_cell *a = NULL;
+	if (find_anchor(t, r, c, &ar, &ac)) {
+		if (ac < c)
+			return;
+		a = &t->rows[ar][ac];
+		n = colspan(t, c, a);
+	}
+	/* No anchor (a malformed grid): a plain empty cell keeps the row
+	 * the right width instead of breaking the table. */
+	buf_puts(x->out, "<w:tc>");
+	cell_props(x->out, span_w(t, c, n, x->text_w), n, a ? "" : NULL,
+		a && a->shade);
+	dx_line(x, RP_LEFT, 0, RP_SIZE_TABLE, NULL);
+	buf_puts(x->out, "</w:tc>");
+}
+
+static void
+table_cell(struct dx_ctx *x, const struct rp_table *t, size_t r, size_t c)
+{
+	const struct rp_cell *cell = &t->rows[r][c];
+	if (cell->covered) {
+		covered_cell(x, t, r, c);
+		return;
+	}
+	size_t n = colspan(t, c, cell);
+	buf_puts(x->out, "<w:tc>");
+	cell_props(x->out, span_w(t, c, n, x->text_w), n,
+		cell->rowspan > 1 ? " w:val=\"restart\"" : NULL, cell->shade);
+	cell_content(x, cell);
+	buf_puts(x->out, "</w:tc>");
+}
+
+void
+dx_table(struct dx_ctx *x, const struct rp_table *t)
+{
+	if (!t || !t->ncols || !t->nrows)
+		return;
+	if (t->caption && *t->caption) {
+		struct rp_run run = { .text = t->caption, .style = RP_BOLD };
+		struct rp_para p = { .runs = &run, .nruns = 1,
+			.align = RP_CENTER, .space_before_pt = 6,
+			.space_after_pt = 6, .keep_with_next = true };
+		struct dx_pfmt f = { 0 };
+		dx_para(x, &p, &f);
+	}
+	table_begin(x->out, x->text_w, t->borders);
+	buf_puts(x->out, "<w:tblGrid>");
+	for (size_t c = 0; c < t->ncols; c++)
+		buf_printf(x->out, "<w:gridCol w:w=\"%d\"/>",
+			grid_w(t, c, x->text_w));
+	buf_puts(x->out, "</w:tblGrid>");
+	for (size_t r = 0; r < t->nrows; r++) {
+		buf_puts(x->out, "<w:tr><w:trPr><w:cantSplit/>");
+		if (r < t->header_rows)
+			buf_puts(x->out, "<w:tblHeader/>");
+		buf_puts(x->out, "</w:trPr>");
+		for (size_t c = 0; c < t->ncols; c++)
+			table_cell(x, t, r, c);
+		buf_puts(x->out, "</w:tr>");
+	}
+	buf_puts(x->out, "</w:tbl>");
+	/* A paragraph after every table: two tables in a row would merge
+	 * into one, and the body must not end with a table. */
+	dx_line(x, RP_LEFT, 0, 6, NULL);
+}
+
+void
+dx_layout_begin(struct dx_ctx *x, size_t ncols, const int *w)
+{
+	int total = 0;
+	for (size_t i = 0; i < ncols; i++)
+		total += w[i];
+	table_begin(x->out, total, false);
+	buf_puts(x->out, "<w:tblGrid>");
+	for (size_t i = 0; i < ncols; i++)
+		buf_printf(x->out, "<w:gridCol w:w=\"%d\"/>", w[i]);
+	buf_puts(x->out, "</w:tblGrid>");
+}
+
+void
+dx_layout_end(struct dx_ctx *x)
+{
+	buf_puts(x->out, "</w:tbl>");
+	dx_line(x, RP_LEFT, 0, 6, NULL); /* see dx_table */
+}
+
+void
+dx_row_begin(struct dx_ctx *x)
+{
+	buf_puts(x->out, "<w:tr><w:trPr><w:cantSplit/></w:trPr>");
+}
+
+void
+dx_row_end(struct dx_ctx *x)
+{
+	buf_puts(x->out, "</w:tr>");
+}
+
+void
+dx_cell_begin(struct dx_ctx *x, int width)
+{
+	buf_printf(x->out, "<w:tc><w:tcPr><w:tcW w:w=\"%d\" w:type=\"dxa\"/>"
+		"</w:tcPr>", width);
+}
+
+void
+dx_cell_end(struct dx_ctx *x)
+{
+	buf_puts(x->out, "</w:tc>");
+}
