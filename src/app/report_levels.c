@@ -134,7 +134,7 @@ results(struct rb *b, struct rp_section *s, const struct lv_data *v)
 		"kết quả %s của %zu CSGD; tỷ lệ tính trên số CSGD có kết quả "
 		"của từng cấp học.", b->opts->include_submitted ? "đã nộp "
 		"hoặc đã phê duyệt" : "đã được phê duyệt", v->lc.units_all));
-	static const int w[] = { 7, 37, 9, 10, 9, 10, 9, 10 };
+	static const int w[] = { 7, 28, 8, 11, 8, 11, 8, 11 };
 	struct rp_table *t = rp_table_add(b->doc, s, 8, w);
 	if (t == NULL || v->r->ngroups == 0)
 		return;
