@@ -46,11 +46,12 @@ fuzz: deps-test
 	@FUZZ_SECONDS=$${FUZZ_SECONDS:-60} tests/fuzz/run.sh
 
 bench: deps-test
-	@scripts/deps bench
+	@scripts/deps bench docs
 	@$(BUILD_MAKE) V=release all bench-bin
 	@tests/bench/run.sh
 	@tests/bench/web.sh
 	@tests/bench/xlsx.sh
+	@tests/bench/report.sh
 
 check-docs: deps-test
 	@scripts/deps docs
