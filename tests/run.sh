@@ -86,6 +86,7 @@ counted_run xlsx-openpyxl /usr/bin/python3 tests/report/xlsx_check.py
 step docx-python-docx tests/report/docx_check.sh
 counted_run cli-asan tests/cli/run.sh build/asan/truongso
 counted_run cli-workflow-asan tests/cli/workflow.sh build/asan/truongso
+counted_run documents-asan tests/cli/documents.sh build/asan/truongso
 counted_run crash tests/crash/run.sh build/truongso
 counted_run http-asan tests/http/run.sh build/asan/truongso
 counted_run e2e-chromium tests/e2e/run.sh
