@@ -81,8 +81,15 @@ doc_target_open(struct app *app, const struct actor *who, int64_t cid,
 					     t->campaign.rubric_id) : NULL;
 	if (t->school && t->kinds[0])
 		t->nkinds = 1;
+	/* Phụ lục 3 counts levels: only for rubrics whose groups have them. */
+	const struct rubric *r = app_rubric(app, t->campaign.rubric_id,
+					    t->campaign.rubric_version);
+	t->level_groups = 0;
+	for (size_t g = 0; r && g < r->ngroups && g < LC_GROUPS; g++)
+		t->level_groups += r->groups[g].nlevels > 0;
 	if (!t->school) {
-		t->kinds[t->nkinds++] = report_kind_get(RK_LEVELS);
+		if (t->level_groups)
+			t->kinds[t->nkinds++] = report_kind_get(RK_LEVELS);
 		t->kinds[t->nkinds++] = report_kind_get(RK_LISTING);
 	}
 	return TS_OK;
@@ -164,6 +171,7 @@ report_target_open(struct app *app, const struct actor *who, int64_t cid,
 	out->unit_code = t.unit.code;
 	out->unit_name = t.unit.name;
 	out->school = t.school;
+	out->level_groups = t.level_groups;
 	out->nkinds = t.nkinds;
 	memcpy(out->kinds, t.kinds, sizeof(out->kinds));
 	return TS_OK;

@@ -88,6 +88,7 @@ struct report_target {
 	const struct report_kind_info *kinds[4];
 	size_t nkinds;
 	bool can_edit;
+	size_t level_groups; /* Phụ lục 3 has one chart per such group */
 };
 enum ts_err report_target_open(struct app *app, const struct actor *who,
 			       int64_t cid, const char *unit_code,

@@ -25,6 +25,15 @@ struct lv_data {
 	unsigned levels; /* the campaign's cấp học bits */
 };
 
+/* A cấp học gets rows when the campaign covers it and the office has
+ * such schools (a Phòng without THPT prints no THPT rows). */
+static bool
+shown(const struct lv_data *v, size_t l)
+{
+	unsigned bit = LEVELS[l].bit;
+	return (v->levels & (1u << bit)) && v->p.expected[bit] > 0;
+}
+
 static void
 scale_line(struct rb *b, struct rp_section *s, const char *what,
 	   size_t took, size_t expected)
@@ -63,7 +72,7 @@ scale(struct rb *b, struct rp_section *s, const struct lv_data *v)
 	}
 	int stt = 0;
 	for (size_t l = 0; l < NLEVELS; l++) {
-		if (!(v->levels & (1u << LEVELS[l].bit)))
+		if (!shown(v, l))
 			continue;
 		size_t e = p->expected[LEVELS[l].bit];
 		size_t k = p->took_part[LEVELS[l].bit];
@@ -147,7 +156,7 @@ results(struct rb *b, struct rp_section *s, const struct lv_data *v)
 		int k = 0;
 		for (size_t l = 0; l < NLEVELS; l++) {
 			unsigned bit = LEVELS[l].bit;
-			if (!(v->levels & (1u << bit)))
+			if (!shown(v, l))
 				continue;
 			counts_row(b, t, rp_printf(b->doc, "%s.%d", gr->id,
 				   ++k), rp_printf(b->doc, "CSGD %s",
@@ -163,7 +172,7 @@ charts(struct rb *b, struct rp_section *s, const struct lv_data *v)
 {
 	size_t ncat = 0;
 	for (size_t l = 0; l < NLEVELS; l++)
-		ncat += (v->levels & (1u << LEVELS[l].bit)) != 0;
+		ncat += shown(v, l);
 	for (size_t g = 0; ncat && g < v->r->ngroups && g < LC_GROUPS; g++) {
 		struct rp_chart *ch = rp_chart_add(b->doc, s,
 						   RP_CHART_STACKED, ncat, 3);
@@ -177,7 +186,7 @@ charts(struct rb *b, struct rp_section *s, const struct lv_data *v)
 		size_t c = 0;
 		for (size_t l = 0; l < NLEVELS; l++) {
 			unsigned bit = LEVELS[l].bit;
-			if (!(v->levels & (1u << bit)))
+			if (!shown(v, l))
 				continue;
 			ch->cats[c] = LEVELS[l].name;
 			for (int m = 0; m < 3; m++)

@@ -48,7 +48,8 @@ download_links(struct req *r, const struct report_kind_info *k,
 }
 
 static void
-kind_card(struct req *r, const struct report_kind_info *k)
+kind_card(struct req *r, const struct report_target *t,
+	  const struct report_kind_info *k)
 {
 	struct buf *b = &r->body;
 	buf_puts(b, "<section class=\"card\">");
@@ -64,14 +65,17 @@ kind_card(struct req *r, const struct report_kind_info *k)
 		download_links(r, k, true);
 		buf_puts(b, "</p>");
 	}
-	if (k->kind == RK_LEVELS) {
+	for (size_t g = 1; k->kind == RK_LEVELS && g <= t->level_groups; g++) {
 		struct buf src;
 		buf_init(&src, 1024);
 		report_base_href(r, &src);
-		buf_puts(&src, "/muc-do.svg");
+		buf_printf(&src, "/muc-do-%zu.svg", g);
+		char alt[120];
+		snprintf(alt, sizeof(alt), "Biểu đồ tỷ lệ cơ sở giáo dục theo "
+			 "mức độ của nhóm tiêu chí %zu, từng cấp học", g);
+		/* <img>, not inline SVG: cairo reuses glyph ids per file. */
 		h_open(b, "img", "src", buf_str(&src), "class", "chart", "alt",
-		       "Biểu đồ tỷ lệ cơ sở giáo dục theo mức độ, từng nhóm "
-		       "tiêu chí và cấp học", NULL);
+		       alt, NULL);
 		buf_release(&src);
 	}
 	buf_puts(b, "</section>");
@@ -161,7 +165,7 @@ render(struct req *r, bool posted)
 		h_elem(&r->body, "p", "Bộ chỉ số của đợt này chưa có mẫu báo "
 		       "cáo của trường.", NULL);
 	for (size_t i = 0; i < t.nkinds; i++)
-		kind_card(r, t.kinds[i]);
+		kind_card(r, &t, t.kinds[i]);
 	fields_form(r, &t, &f, posted);
 	page_end(r);
 }

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "../app/report.h"
+#include "../core/completeness.h"
 #include "../report/chart.h"
 #include "../util/arena.h"
 #include "report_web.h"
@@ -24,13 +25,13 @@ split_file(struct req *r, const char *file, const char **ext)
 	return arena_strndup(r->a, file, (size_t)(dot - file));
 }
 
-/* The Phụ lục 3 chart of the office, as SVG for the pages. */
+/* Chart n (1-based) of the office's Phụ lục 3, as SVG for the pages. */
 static int
-send_chart(struct req *r, struct rp_doc *doc, const char **msg)
+send_chart(struct req *r, struct rp_doc *doc, long n, const char **msg)
 {
 	const struct rp_section *s = doc->sections[0];
 	for (size_t i = 0; i < s->nblocks; i++) {
-		if (s->blocks[i].kind != RP_B_CHART)
+		if (s->blocks[i].kind != RP_B_CHART || --n > 0)
 			continue;
 		buf_reset(&r->body);
 		if (rp_chart_svg(s->blocks[i].chart, &r->body) != TS_OK)
@@ -83,7 +84,11 @@ report_send(struct req *r, const char **msg)
 	long long id = web_param_id(r, "id");
 	const char *ext = NULL;
 	const char *stem = split_file(r, kv_get(&r->params, "file"), &ext);
-	bool chart = stem && strcmp(stem, "muc-do") == 0 &&
+	/* "muc-do-2.svg": the chart of criteria group 2. */
+	char *end = NULL;
+	long n = stem && strncmp(stem, "muc-do-", 7) == 0
+			 ? strtol(stem + 7, &end, 10) : 0;
+	bool chart = n >= 1 && n <= LC_GROUPS && end && *end == '\0' &&
 		     strcmp(ext, "svg") == 0;
 	const struct report_kind_info *k = chart ? report_kind_get(RK_LEVELS)
 						 : report_kind_find(stem);
@@ -104,7 +109,7 @@ report_send(struct req *r, const char **msg)
 			: "Không lập được báo cáo.";
 		return web_status_for(e);
 	}
-	return chart ? send_chart(r, doc, msg) : send_file(r, doc, f, msg);
+	return chart ? send_chart(r, doc, n, msg) : send_file(r, doc, f, msg);
 }
 
 void

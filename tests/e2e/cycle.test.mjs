@@ -5,6 +5,7 @@
 // of each key page go to build/e2e-screenshots/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { startServer, launch, signIn, shot, schoolIn } from './lib.mjs';
 
 // The Trung tâm GDNN-GDTX Dương Kinh answers of seed 003: 73 and 79.
@@ -114,4 +115,40 @@ test('the Phòng approves and the dashboard counts change', async () => {
 	await rev.context().close();
 	const afterRow = await published();
 	assert.notDeepEqual(afterRow, beforeRow);
+});
+
+test('the school types its report and downloads it; the Phòng prints Phụ lục 3', async () => {
+	const ed = await signIn(browser, srv.base, `cntt.${school.toLowerCase()}`);
+	await ed.goto(`${srv.base}/campaigns/1/units/${school}`);
+	await ed.click('a:has-text("Báo cáo (DOCX, PDF, XLSX)")');
+	await ed.fill('textarea[name="f:kho_khan"]', 'Thiếu phòng tin học.');
+	await ed.fill('input[name="f:nguoi_ky"]', 'Nguyễn Văn Hiệu');
+	await ed.click('button:text-is("Lưu nội dung báo cáo")');
+	await ed.getByText('Đã lưu nội dung báo cáo.').waitFor();
+	await shot(ed, '6-report-page');
+	const [pdf] = await Promise.all([
+		ed.waitForEvent('download'),
+		ed.click('a.button:text-is("PDF")'),
+	]);
+	assert.match(pdf.suggestedFilename(), /^tu-danh-gia-dot1-.*\.pdf$/);
+	const bytes = readFileSync(await pdf.path());
+	assert.equal(bytes.subarray(0, 5).toString(), '%PDF-');
+	await ed.context().close();
+
+	const rev = await signIn(browser, srv.base, 'cv.dk');
+	await rev.goto(`${srv.base}/campaigns/1`);
+	await rev.click('a:has-text("Báo cáo kết quả (Phụ lục 3)")');
+	const charts = rev.locator('img.chart');
+	await charts.first().waitFor();
+	assert.equal(await charts.count(), 2, 'one chart per criteria group');
+	for (const img of await charts.all())
+		assert.ok(await img.evaluate((i) => i.decode().then(() => i.naturalWidth > 0)),
+			'the Phụ lục 3 chart is drawn');
+	await shot(rev, '7-office-reports');
+	const [xlsx] = await Promise.all([
+		rev.waitForEvent('download'),
+		rev.click('a.button:text-is("XLSX") >> nth=0'),
+	]);
+	assert.match(xlsx.suggestedFilename(), /^phu-luc-3-dot1-31DK\.xlsx$/);
+	await rev.context().close();
 });
