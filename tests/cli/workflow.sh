@@ -646,4 +646,29 @@ setup "evidence: submit T1" as ht.t1 submission submit 1 T1
 # SOURCE BUG: (same as flow-published-evidence) evidence can be attached to a submitted version awaiting review.
 check evidence-submitted-refused 2 err "bản đã nộp" as cntt.t1 evidence add 1 T1 1.5 "$PDF"
 
+# ---- accounts and campaigns changed after creation ---------------------
+reset_db admin-edits
+build_tree
+check user-set-role 0 out "Đã cập nhật tài khoản cv.p1" as qt.s1 user set cv.p1 --role admin
+check user-set-role-mismatch 2 err "chỉ có vai trò reviewer hoặc admin" as qt.s1 user set cv.p1 --role school_head
+check user-set-unit 0 out "Đã cập nhật tài khoản cv.p2" as qt.s1 user set cv.p2 --unit P1
+same user-set-stored "$(sql "$DB" "SELECT u.role || '@' || o.code FROM app_user u JOIN org_unit o ON o.id = u.org_unit_id WHERE login IN ('cv.p1', 'cv.p2') ORDER BY login")" "admin@P1
+reviewer@P1"
+check user-peer-admin-refused 2 err "phạm vi" as qt.p1 user disable cv.p1
+check user-outside-refused 2 err "phạm vi" as qt.p1 user set cntt.t3 --role school_head
+check user-lock 0 out "Đã khóa tài khoản ht.t1" as qt.p1 user disable ht.t1
+check user-locked-cannot-act 2 err "đã bị khóa" as ht.t1 campaign list
+check user-unlock 0 out "Đã mở khóa tài khoản ht.t1" as qt.p1 user enable ht.t1
+check user-self-refused 2 err "không thể tự khóa" as qt.s1 user disable qt.s1
+check user-not-admin 2 err "chỉ tài khoản quản trị" as cv.s1 user disable ht.t1
+check user-unknown 2 err 'không có tài khoản "khong.co"' as qt.s1 user enable khong.co
+check user-last-admin-kept 2 err "không còn tài khoản quản trị nào" ts user disable qt.s1
+check user-demote-covered 0 out "Đã cập nhật" as qt.s1 user set cv.p1 --role reviewer
+same user-changes-audited "$(sql "$DB" "SELECT group_concat(action) FROM (SELECT action FROM audit WHERE action LIKE 'user.%' AND action <> 'user.add' ORDER BY id)")" "user.update,user.update,user.disable,user.enable,user.update"
+check campaign-edit 0 out "Đã sửa đợt đánh giá số 1" as qt.s1 campaign edit 1 --title "Đánh giá chuyển đổi số (đã sửa)" --due 2026-06-15
+same campaign-edit-stored "$(sql "$DB" "SELECT title || ' ' || due_at FROM campaign WHERE id = 1")" "Đánh giá chuyển đổi số (đã sửa) 2026-06-15T16:59:59Z"
+check campaign-edit-bad-date 2 err "hạn nộp phải sau ngày mở đợt" as qt.s1 campaign edit 1 --due 2026-01-01
+check campaign-edit-lower-admin 2 err "chỉ quản trị của đơn vị chủ trì" as qt.p1 campaign edit 1 --title X
+check campaign-edit-usage 2 err "campaign edit ID" ts campaign edit abc
+
 finish

@@ -118,7 +118,7 @@ LCSUB=$(pick 31LC submitted)    # a submitted school of Phòng Lê Chân
 declare -A JAR
 for who in "editor:cntt.$(lower "$OWN")" "head:ht.$(lower "$OWN")" \
 	   "headsub:ht.$(lower "$DKSUB")" "revdk:cv.dk" "revlc:qt.lc" \
-	   "revso:cv.so" "admin:qt.so"; do
+	   "revso:cv.so" "admin:qt.so" "qtdk:qt.dk"; do
 	name=${who%%:*}
 	JAR[$name]="$W/jar-$name"
 	login "${JAR[$name]}" "${who#*:}"
@@ -201,6 +201,34 @@ POST /admin/org                          anon    /admin/org              403
 POST /admin/org                          editor  /admin/org              403
 POST /admin/org/close                    anon    /admin/org/close        403
 POST /admin/org/close                    revdk   /admin/org/close        403
+GET /admin/org/:code                     anon    /admin/org/31DK001      303
+GET /admin/org/:code                     revdk   /admin/org/31DK001      403
+GET /admin/org/:code                     qtdk    /admin/org/31DK001      200
+GET /admin/org/:code                     qtdk    /admin/org/31LC001      403
+GET /admin/org/:code                     admin   /admin/org/khong-co     404
+POST /admin/org/:code/edit               anon    /admin/org/31DK001/edit 403
+POST /admin/org/:code/edit               revdk   /admin/org/31DK001/edit 403
+POST /admin/org/:code/edit               qtdk    /admin/org/31LC001/edit 403
+POST /admin/org/:code/edit               qtdk    /admin/org/31DK/edit    403
+POST /admin/org/:code/edit               qtdk    /admin/org/31DK001/edit 303
+GET /admin/users/:login                  anon    /admin/users/cv.dk      303
+GET /admin/users/:login                  editor  /admin/users/cv.dk      403
+GET /admin/users/:login                  qtdk    /admin/users/cv.dk      200
+GET /admin/users/:login                  qtdk    /admin/users/cv.so      404
+POST /admin/users/:login                 anon    /admin/users/cv.dk      403
+POST /admin/users/:login                 revdk   /admin/users/cv.dk      403
+POST /admin/users/:login                 qtdk    /admin/users/qt.lc      403
+POST /admin/users/:login                 qtdk    /admin/users/qt.dk      403
+POST /admin/users/:login                 qtdk    /admin/users/cv.dk      303
+GET /admin/campaigns/:id                 anon    /admin/campaigns/1      303
+GET /admin/campaigns/:id                 revso   /admin/campaigns/1      403
+GET /admin/campaigns/:id                 qtdk    /admin/campaigns/1      403
+GET /admin/campaigns/:id                 admin   /admin/campaigns/1      200
+GET /admin/campaigns/:id                 admin   /admin/campaigns/999    404
+POST /admin/campaigns/:id                anon    /admin/campaigns/1      403
+POST /admin/campaigns/:id                editor  /admin/campaigns/1      403
+POST /admin/campaigns/:id                qtdk    /admin/campaigns/1      403
+POST /admin/campaigns/:id                admin   /admin/campaigns/1      303
 GET /admin/import                        admin   /admin/import           200
 GET /admin/import                        editor  /admin/import           403
 POST /admin/import                       anon    /admin/import           403
@@ -416,10 +444,82 @@ tok=$(csrf "${JAR[admin]}" /admin/org)
 req org-add-bad 422 -b "${JAR[admin]}" --data-urlencode "_csrf=$tok" --data-urlencode "code=31DK950" --data-urlencode "name=Trường Mầm non Sen Hồng" --data-urlencode "kind=truong" --data-urlencode "parent=31DK" --data-urlencode "levels=" "$BASE/admin/org"
 has org-add-needs-levels "$OUT" "trường, trung tâm phải có ít nhất một cấp học"
 req org-add 303 -b "${JAR[admin]}" --data-urlencode "_csrf=$tok" --data-urlencode "code=31DK950" --data-urlencode "name=Trường Mầm non Sen Hồng" --data-urlencode "kind=truong" --data-urlencode "parent=31DK" --data-urlencode "levels=MN" "$BASE/admin/org"
-req org-close 303 -b "${JAR[admin]}" --data-urlencode "_csrf=$tok" --data-urlencode "code=31DK950" "$BASE/admin/org/close"
-req org-closed 200 -b "${JAR[admin]}" "$BASE/admin/org?ok=1"
+req org-close-unconfirmed 422 -b "${JAR[admin]}" --data-urlencode "_csrf=$tok" --data-urlencode "code=31DK950" "$BASE/admin/org/close"
+has org-close-asks-confirm "$OUT" "hãy đánh dấu ô xác nhận"
+req org-close 303 -b "${JAR[admin]}" --data-urlencode "_csrf=$tok" --data-urlencode "code=31DK950" --data-urlencode "confirm=1" "$BASE/admin/org/close"
+req org-closed 200 -b "${JAR[admin]}" "$BASE/admin/org/31DK950"
 has org-closed-shown "$OUT" "Mở lại"
-req org-close-own-unit 403 -b "$W/qtdk" --data-urlencode "_csrf=$(csrf "$W/qtdk" /admin/org)" --data-urlencode "code=31DK" "$BASE/admin/org/close"
+req org-close-own-unit 403 -b "$W/qtdk" --data-urlencode "_csrf=$(csrf "$W/qtdk" /admin/org)" --data-urlencode "code=31DK" --data-urlencode "confirm=1" "$BASE/admin/org/close"
+req org-reopen 303 -b "${JAR[admin]}" --data-urlencode "_csrf=$tok" --data-urlencode "code=31DK950" --data-urlencode "reopen=1" "$BASE/admin/org/close"
+
+# --- editing one unit: rename, move, cấp học (one transaction)
+req unit-page 200 -b "${JAR[admin]}" "$BASE/admin/org/31DK011"
+has unit-page-escaped "$OUT" 'value="&lt;script&gt;alert(1)&lt;/script&gt; &quot;onerror=x &#39;a"'
+hasnt unit-page-no-raw "$OUT" "<script>alert"
+has unit-page-parent "$OUT" 'name="parent" value="31DK"'
+req admin-org-edit-link 200 -b "${JAR[admin]}" "$BASE/admin/org"
+has admin-org-links-unit "$OUT" 'href="/admin/org/31DK950"'
+EDU=(--data-urlencode "_csrf=$tok")
+req unit-edit-bad-levels 422 -b "${JAR[admin]}" "${EDU[@]}" --data-urlencode "name=Trường Mầm non Sen Hồng" --data-urlencode "levels=ĐH" "$BASE/admin/org/31DK950/edit"
+has unit-edit-levels-message "$OUT" "cấp học &quot;ĐH&quot; không hợp lệ"
+req unit-edit-bad-parent 422 -b "${JAR[admin]}" "${EDU[@]}" --data-urlencode "name=Tên mới <b>x</b>" --data-urlencode "parent=31DK001" "$BASE/admin/org/31DK950/edit"
+has unit-edit-kept "$OUT" 'value="Tên mới &lt;b&gt;x&lt;/b&gt;"'
+if [ "$(q "SELECT name FROM org_unit WHERE code = '31DK950'")" = "Trường Mầm non Sen Hồng" ]; then ok unit-edit-rolled-back; else bad unit-edit-rolled-back; fi
+req unit-edit 303 -b "${JAR[admin]}" "${EDU[@]}" --data-urlencode "name=Trường Mầm non \"Hoa\" <Sen>" --data-urlencode "parent=31LC" --data-urlencode "levels=MN, TH" "$BASE/admin/org/31DK950/edit"
+has unit-edit-redirect "$ERR" "Location: /admin/org/31DK950?ok=1"
+req unit-edited 200 -b "${JAR[admin]}" "$BASE/admin/org/31DK950?ok=1"
+has unit-edited-notice "$OUT" "Đã lưu thay đổi."
+has unit-edited-name "$OUT" "Trường Mầm non &quot;Hoa&quot; &lt;Sen&gt;"
+has unit-edited-levels "$OUT" 'value="MN, TH"'
+has unit-moved "$OUT" 'name="parent" value="31LC"'
+if [ "$(q "SELECT group_concat(change) FROM org_unit_history h JOIN org_unit o ON o.id = h.unit_id WHERE o.code = '31DK950' ORDER BY h.id")" = "create,close,reopen,rename,move,levels" ]; then ok unit-edit-history; else q "SELECT change FROM org_unit_history h JOIN org_unit o ON o.id = h.unit_id WHERE o.code = '31DK950'" >"$ERR"; bad unit-edit-history; fi
+req unit-edit-now-outside 403 -b "$W/qtdk" --data-urlencode "_csrf=$(csrf "$W/qtdk" /admin/org)" --data-urlencode "name=X" "$BASE/admin/org/31DK950/edit"
+req unit-edit-move-outside 403 -b "$W/qtdk" --data-urlencode "_csrf=$(csrf "$W/qtdk" /admin/org)" --data-urlencode "parent=31LC" "$BASE/admin/org/31DK001/edit"
+req unit-edit-no-csrf 403 -b "${JAR[admin]}" --data-urlencode "name=X" "$BASE/admin/org/31DK950/edit"
+req unit-edit-forged-csrf 403 -b "${JAR[admin]}" --data-urlencode "_csrf=$(csrf "$W/qtdk" /admin/org)" --data-urlencode "name=X" "$BASE/admin/org/31DK950/edit"
+
+# --- changing an account: role, unit, lock (confirmed), never oneself
+tok=$(csrf "${JAR[admin]}" /admin/users)
+req user-page 200 -b "${JAR[admin]}" "$BASE/admin/users/cv.moi"
+has user-page-escaped "$OUT" "&lt;b&gt;Nguyễn Văn Mới&lt;/b&gt;"
+hasnt user-page-no-raw "$OUT" "<b>Nguyễn"
+req users-link-to-page 200 -b "${JAR[admin]}" "$BASE/admin/users"
+has users-link "$OUT" 'href="/admin/users/cv.moi"'
+req user-role-mismatch 422 -b "${JAR[admin]}" --data-urlencode "_csrf=$tok" --data-urlencode "role=school_head" --data-urlencode "unit=31DK" "$BASE/admin/users/cv.moi"
+has user-role-mismatch-message "$OUT" "tài khoản của Phòng, Sở, Bộ chỉ có vai trò reviewer hoặc admin"
+req user-set-role 303 -b "${JAR[admin]}" --data-urlencode "_csrf=$tok" --data-urlencode "role=admin" --data-urlencode "unit=31LC" "$BASE/admin/users/cv.moi"
+if [ "$(q "SELECT u.role || '@' || o.code FROM app_user u JOIN org_unit o ON o.id = u.org_unit_id WHERE login = 'cv.moi'")" = "admin@31LC" ]; then ok user-role-stored; else bad user-role-stored; fi
+req user-lock-unconfirmed 422 -b "${JAR[admin]}" --data-urlencode "_csrf=$tok" --data-urlencode "disabled=1" "$BASE/admin/users/cv.moi"
+has user-lock-asks-confirm "$OUT" "hãy đánh dấu ô xác nhận"
+curl -s -c "$W/moi" -o /dev/null -d "login=cv.moi&password=mat-khau-2026" "$BASE/login"
+req user-session-before-lock 200 -b "$W/moi" "$BASE/admin/users"
+req user-lock 303 -b "${JAR[admin]}" --data-urlencode "_csrf=$tok" --data-urlencode "disabled=1" --data-urlencode "confirm=1" "$BASE/admin/users/cv.moi"
+req user-locked-signed-out 303 -b "$W/moi" "$BASE/admin/users"
+req user-locked-cannot-sign-in 403 -d "login=cv.moi&password=mat-khau-2026" "$BASE/login"
+req user-unlock 303 -b "${JAR[admin]}" --data-urlencode "_csrf=$tok" --data-urlencode "disabled=0" "$BASE/admin/users/cv.moi"
+req user-unlocked-signs-in 303 -d "login=cv.moi&password=mat-khau-2026" "$BASE/login"
+req user-lock-self 403 -b "${JAR[admin]}" --data-urlencode "_csrf=$tok" --data-urlencode "disabled=1" --data-urlencode "confirm=1" "$BASE/admin/users/qt.so"
+has user-lock-self-message "$OUT" "không thể tự khóa"
+req user-lock-no-csrf 403 -b "${JAR[admin]}" --data-urlencode "disabled=1" --data-urlencode "confirm=1" "$BASE/admin/users/cv.moi"
+if [ "$(q "SELECT count(*) FROM audit WHERE object = 'cv.moi' AND action IN ('user.update', 'user.disable', 'user.enable')")" = 3 ]; then ok user-changes-audited; else bad user-changes-audited; fi
+if "$T" --db "$DB" user disable qt.so 2>"$OUT"; then bad user-last-admin-kept; else ok user-last-admin-kept; fi
+has user-last-admin-message "$OUT" "sẽ không còn tài khoản quản trị nào"
+
+# --- editing a campaign
+tok=$(csrf "${JAR[admin]}" /admin/campaigns/3)
+req campaign-edit-page 200 -b "${JAR[admin]}" "$BASE/admin/campaigns/3"
+has campaign-edit-prefilled "$OUT" 'name="due" type="date" value="2027-05-31"'
+req campaign-edit-bad 422 -b "${JAR[admin]}" --data-urlencode "_csrf=$tok" --data-urlencode "due=2026-01-01" "$BASE/admin/campaigns/3"
+has campaign-edit-bad-message "$OUT" "hạn nộp phải sau ngày mở đợt"
+req campaign-edit 303 -b "${JAR[admin]}" --data-urlencode "_csrf=$tok" --data-urlencode "title=Đợt <script>alert(2)</script> \"onerror=" --data-urlencode "due=2027-06-15" --data-urlencode "review_due=" "$BASE/admin/campaigns/3"
+if [ "$(q "SELECT due_at || ' ' || coalesce(review_due_at, '-') FROM campaign WHERE id = 3")" = "2027-06-15T16:59:59Z -" ]; then ok campaign-edit-stored; else bad campaign-edit-stored; fi
+req campaign-edited 200 -b "${JAR[revdk]}" "$BASE/campaigns"
+has campaign-edited-escaped "$OUT" "Đợt &lt;script&gt;alert(2)&lt;/script&gt; &quot;onerror="
+hasnt campaign-edited-no-raw "$OUT" "<script>alert(2)"
+req campaign-dashboard-edit-link 200 -b "${JAR[admin]}" "$BASE/campaigns/3"
+has campaign-edit-link "$OUT" 'href="/admin/campaigns/3"'
+req campaign-edit-outside 403 -b "$W/qtdk" --data-urlencode "_csrf=$(csrf "$W/qtdk" /admin/org)" --data-urlencode "title=X" "$BASE/admin/campaigns/1"
+req campaign-edit-no-csrf 403 -b "${JAR[admin]}" --data-urlencode "title=X" "$BASE/admin/campaigns/3"
 
 # --- administration pages
 req admin-audit 200 -b "${JAR[admin]}" "$BASE/admin/audit?action=submission.&object=submission:1/$OWN"
