@@ -23,6 +23,10 @@ trap cleanup EXIT
 "$T" --db "$DB" demo >/dev/null || { echo "demo failed"; exit 1; }
 # Hostile names: every page that shows them must escape them.
 "$T" --db "$DB" org rename 31DK011 '<script>alert(1)</script> "onerror=x '"'"'a' >/dev/null
+# Codes with "/" and "%": a path is decoded once (by route_match, not also
+# by MHD), so %252F names the unit "31DK%2FA1", never "31DK/A1".
+"$T" --db "$DB" org add --code 31DK/A1 --name "Trường Mầm non Gạch Chéo" --kind truong --parent 31DK --levels MN >/dev/null
+"$T" --db "$DB" org add --code 31DK%2FA1 --name "Trường Mầm non Phần Trăm" --kind truong --parent 31DK --levels MN >/dev/null
 # Port 0: the kernel picks a free port; the server prints which.
 "$T" --db "$DB" serve --port 0 >"$W/server.log" 2>&1 &
 LOGCOPY=${HTTP_LOG:-}
@@ -520,6 +524,19 @@ req campaign-dashboard-edit-link 200 -b "${JAR[admin]}" "$BASE/campaigns/3"
 has campaign-edit-link "$OUT" 'href="/admin/campaigns/3"'
 req campaign-edit-outside 403 -b "$W/qtdk" --data-urlencode "_csrf=$(csrf "$W/qtdk" /admin/org)" --data-urlencode "title=X" "$BASE/admin/campaigns/1"
 req campaign-edit-no-csrf 403 -b "${JAR[admin]}" --data-urlencode "title=X" "$BASE/admin/campaigns/3"
+
+# --- encoded paths are decoded exactly once
+# A decoded parameter never holds "/" (route_match refuses it), so the
+# code 31DK/A1 is not reachable as one segment, and %2F is not a way round.
+req path-slash-encoded 404 -b "${JAR[admin]}" "$BASE/admin/org/31DK%2FA1"
+hasnt path-slash-not-decoded-into-code "$OUT" "Gạch Chéo"
+req path-percent-encoded 200 -b "${JAR[admin]}" "$BASE/admin/org/31DK%252FA1"
+has path-percent-unit "$OUT" "Trường Mầm non Phần Trăm"
+has path-percent-action "$OUT" 'action="/admin/org/31DK%252FA1/edit"'
+req path-raw-slash-not-a-unit 404 -b "${JAR[admin]}" "$BASE/admin/org/31DK/A1"
+req path-bad-escape 404 -b "${JAR[admin]}" "$BASE/admin/org/31DK%zz"
+req path-query-kept 200 -b "${JAR[admin]}" "$BASE/admin/org/31DK%252FA1?ok=1"
+has path-query-notice "$OUT" "Đã lưu thay đổi."
 
 # --- administration pages
 req admin-audit 200 -b "${JAR[admin]}" "$BASE/admin/audit?action=submission.&object=submission:1/$OWN"
