@@ -42,8 +42,7 @@ api_error(struct req *r, int status, const char *message)
 				      "problems", problems(&r->diags)));
 }
 
-/* The app's verdict as the API's answer. */
-static void
+void
 api_result(struct req *r, enum ts_err e, json_t *ok)
 {
 	if (e == TS_OK) {

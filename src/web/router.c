@@ -62,8 +62,20 @@ static const struct route ROUTES[] = {
 	{ "GET", "/api/campaigns/:id/units/:code", api_submission, true, true },
 	{ "POST", "/api/campaigns/:id/units/:code/answers", api_answers, true,
 	  true },
+	{ "GET", "/api/campaigns/:id/units/:code/evidence", api_evidence_list,
+	  true, true },
+	{ "POST", "/api/campaigns/:id/units/:code/evidence", api_evidence_add,
+	  true, true },
 	{ "POST", "/api/campaigns/:id/units/:code/:action", api_action, true,
 	  true },
+	{ "POST", "/api/campaigns/:id", api_campaign_edit, true, true },
+	{ "GET", "/api/evidence/:id", api_evidence_get, true, true },
+	{ "POST", "/api/org", api_org_add, true, true },
+	{ "POST", "/api/org/:code", api_org_edit, true, true },
+	{ "POST", "/api/org/:code/:action", api_org_close, true, true },
+	{ "GET", "/api/users", api_users, true, true },
+	{ "POST", "/api/users", api_user_add, true, true },
+	{ "POST", "/api/users/:login", api_user_edit, true, true },
 };
 
 void
@@ -188,8 +200,17 @@ read_json(struct req *r, struct MHD_Connection *c, const struct buf *body,
 		api_error(r, 413, "dữ liệu gửi lên quá lớn");
 		return false;
 	}
+	/* Evidence comes as multipart/form-data (the file already streamed
+	 * to a temp file, the other fields re-encoded into body). */
+	if (ct != NULL && strncmp(ct, "multipart/form-data", 19) == 0) {
+		if (form_parse(buf_str(body), body->len, r->a, &r->form) == TS_OK)
+			return true;
+		api_error(r, 400, "dữ liệu multipart không hợp lệ");
+		return false;
+	}
 	if (body->len > 0 && (ct == NULL || strncmp(ct, "application/json", 16))) {
-		api_error(r, 415, "chỉ nhận Content-Type: application/json");
+		api_error(r, 415, "chỉ nhận Content-Type: application/json "
+			  "(hoặc multipart/form-data cho minh chứng)");
 		return false;
 	}
 	r->raw_body = buf_str(body);

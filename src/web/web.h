@@ -93,6 +93,30 @@ void api_status(struct req *r);
 void api_submission(struct req *r);
 void api_answers(struct req *r);
 void api_action(struct req *r);
+/* The app's verdict as the answer: ok (or {"ok": true}), else the error
+ * with its problems. Steals ok. */
+void api_result(struct req *r, enum ts_err e, struct json_t *ok);
+void api_org_add(struct req *r);
+void api_org_edit(struct req *r);
+void api_org_close(struct req *r);
+void api_users(struct req *r);
+void api_user_add(struct req *r);
+void api_user_edit(struct req *r);
+void api_campaign_edit(struct req *r);
+void api_evidence_list(struct req *r);
+void api_evidence_add(struct req *r);
+void api_evidence_get(struct req *r);
+
+/* --- evidence (page_evidence.c), shared by the page and the API --- */
+struct evidence_added;
+/* Checks the actor may edit the submission, then the upload (one file,
+ * within the limit), then stores it with evidence_add (libmagic). */
+enum ts_err web_evidence_add(struct req *r, long long id, const char *code,
+			     struct evidence_added *ev);
+/* HTTP status of its failure (TS_ELIMIT: 413). */
+int web_evidence_status(enum ts_err e);
+/* Makes the response the stored file of evidence :id, if in scope. */
+enum ts_err web_evidence_send(struct req *r);
 
 /* --- pages --- */
 void page_login(struct req *r);

@@ -185,6 +185,22 @@ GET /api/campaigns/:id/units/:code       revlc   /api/campaigns/1/units/$OWN 403
 GET /api/campaigns/:id/units/:code       revdk   /api/campaigns/1/units/$OWN 200
 POST /api/campaigns/:id/units/:code/answers anon /api/campaigns/1/units/$OWN/answers 401
 POST /api/campaigns/:id/units/:code/:action anon /api/campaigns/1/units/$DKSUB/approve 401
+GET /api/campaigns/:id/units/:code/evidence anon /api/campaigns/1/units/$OWN/evidence 401
+GET /api/campaigns/:id/units/:code/evidence revlc /api/campaigns/1/units/$OWN/evidence 403
+GET /api/campaigns/:id/units/:code/evidence revdk /api/campaigns/1/units/$OWN/evidence 200
+GET /api/campaigns/:id/units/:code/evidence editor /api/campaigns/1/units/$DKSUB/evidence 403
+POST /api/campaigns/:id/units/:code/evidence anon /api/campaigns/1/units/$OWN/evidence 401
+POST /api/campaigns/:id                  anon    /api/campaigns/1        401
+GET /api/evidence/:id                    anon    /api/evidence/1         401
+GET /api/evidence/:id                    revdk   /api/evidence/999999    404
+POST /api/org                            anon    /api/org                401
+POST /api/org/:code                      anon    /api/org/31DK001        401
+POST /api/org/:code/:action              anon    /api/org/31DK001/close  401
+GET /api/users                           anon    /api/users              401
+GET /api/users                           editor  /api/users              403
+GET /api/users                           qtdk    /api/users              200
+POST /api/users                          anon    /api/users              401
+POST /api/users/:login                   anon    /api/users/cv.dk        401
 GET /rubrics                             anon    /rubrics                303
 GET /rubrics                             editor  /rubrics                200
 GET /rubrics/:id                         editor  /rubrics/qd4725-2022-pt 200
@@ -537,6 +553,67 @@ req path-raw-slash-not-a-unit 404 -b "${JAR[admin]}" "$BASE/admin/org/31DK/A1"
 req path-bad-escape 404 -b "${JAR[admin]}" "$BASE/admin/org/31DK%zz"
 req path-query-kept 200 -b "${JAR[admin]}" "$BASE/admin/org/31DK%252FA1?ok=1"
 has path-query-notice "$OUT" "Đã lưu thay đổi."
+
+# --- the JSON API: administration and evidence
+jpost() { # jpost NAME STATUS JAR TOKEN PATH BODY
+	req "$1" "$2" -b "$3" -H "X-CSRF-Token: $4" -H 'Content-Type: application/json' --data-binary "$6" "$BASE$5"
+}
+QTOK=$(curl -s -b "${JAR[admin]}" "$BASE/api/session" | sed 's/.*"csrf_token":"\([0-9a-f]*\)".*/\1/')
+DTOK=$(curl -s -b "$W/qtdk" "$BASE/api/session" | sed 's/.*"csrf_token":"\([0-9a-f]*\)".*/\1/')
+jpost api-org-add 200 "${JAR[admin]}" "$QTOK" /api/org '{"code":"31DK960","name":"Trường Tiểu học <i>API</i>","kind":"truong","parent":"31DK","levels":"TH"}'
+has api-org-add-id "$OUT" '"id":'
+jpost api-org-add-bad-kind 422 "${JAR[admin]}" "$QTOK" /api/org '{"code":"31DK961","name":"X","kind":"benh_vien","parent":"31DK"}'
+has api-org-add-kind-message "$OUT" "loại đơn vị không hợp lệ"
+jpost api-org-add-no-csrf 403 "${JAR[admin]}" "" /api/org '{"code":"31DK962","name":"X","kind":"truong","parent":"31DK","levels":"TH"}'
+jpost api-org-edit 200 "${JAR[admin]}" "$QTOK" /api/org/31DK960 '{"name":"Trường Tiểu học API","parent":"31LC","levels":"TH, THCS"}'
+if [ "$(q "SELECT o.name || '|' || p.code || '|' || o.school_levels FROM org_unit o JOIN org_unit p ON p.id = o.parent_id WHERE o.code = '31DK960'")" = "Trường Tiểu học API|31LC|6" ]; then ok api-org-edit-stored; else q "SELECT o.name || '|' || p.code || '|' || o.school_levels FROM org_unit o JOIN org_unit p ON p.id = o.parent_id WHERE o.code = '31DK960'" >"$ERR"; bad api-org-edit-stored; fi
+jpost api-org-edit-wrong-type 422 "${JAR[admin]}" "$QTOK" /api/org/31DK960 '{"name":5}'
+has api-org-edit-type-message "$OUT" '\"name\" phải là chuỗi'
+jpost api-org-edit-not-object 400 "${JAR[admin]}" "$QTOK" /api/org/31DK960 '[1]'
+jpost api-org-edit-outside 403 "$W/qtdk" "$DTOK" /api/org/31LC001 '{"name":"X"}'
+jpost api-org-edit-unknown 404 "${JAR[admin]}" "$QTOK" /api/org/KHONGCO '{"name":"X"}'
+jpost api-org-close 200 "${JAR[admin]}" "$QTOK" /api/org/31DK960/close '{"date":"2026-12-31"}'
+if [ "$(q "SELECT active_to FROM org_unit WHERE code = '31DK960'")" = 2026-12-31 ]; then ok api-org-closed; else bad api-org-closed; fi
+jpost api-org-close-bad-date 422 "${JAR[admin]}" "$QTOK" /api/org/31DK960/close '{"date":"31/12/2026"}'
+jpost api-org-reopen 200 "${JAR[admin]}" "$QTOK" /api/org/31DK960/reopen ''
+jpost api-org-bogus-action 404 "${JAR[admin]}" "$QTOK" /api/org/31DK960/xoa ''
+req api-users 200 -b "$W/qtdk" "$BASE/api/users"
+has api-users-listed "$OUT" '"login":"cv.dk","full_name"'
+hasnt api-users-scoped "$OUT" '"login":"cv.so"'
+jpost api-user-add 200 "${JAR[admin]}" "$QTOK" /api/users '{"login":"api.moi","full_name":"Trần \"API\"","unit":"31DK","role":"reviewer","password":"mat-khau-2026"}'
+jpost api-user-add-bad-role 422 "${JAR[admin]}" "$QTOK" /api/users '{"login":"api.sai","full_name":"X","unit":"31DK","role":"vua","password":"mat-khau-2026"}'
+jpost api-user-add-outside 403 "$W/qtdk" "$DTOK" /api/users '{"login":"api.ngoai","full_name":"X","unit":"31LC","role":"reviewer","password":"mat-khau-2026"}'
+jpost api-user-disable 200 "${JAR[admin]}" "$QTOK" /api/users/api.moi '{"disabled":true}'
+if [ "$(q "SELECT disabled FROM app_user WHERE login = 'api.moi'")" = 1 ]; then ok api-user-disabled; else bad api-user-disabled; fi
+jpost api-user-disabled-bad-type 422 "${JAR[admin]}" "$QTOK" /api/users/api.moi '{"disabled":"yes"}'
+jpost api-user-role 200 "${JAR[admin]}" "$QTOK" /api/users/api.moi '{"disabled":false,"role":"admin","unit":"31LC"}'
+if [ "$(q "SELECT disabled || role FROM app_user WHERE login = 'api.moi'")" = 0admin ]; then ok api-user-role-stored; else bad api-user-role-stored; fi
+jpost api-user-self 403 "${JAR[admin]}" "$QTOK" /api/users/qt.so '{"role":"reviewer"}'
+jpost api-user-outside 403 "$W/qtdk" "$DTOK" /api/users/qt.lc '{"disabled":true}'
+jpost api-campaign-edit 200 "${JAR[admin]}" "$QTOK" /api/campaigns/3 '{"due":"2027-06-30","legal_basis":"Công văn số 1/API"}'
+if [ "$(q "SELECT due_at || '|' || legal_basis FROM campaign WHERE id = 3")" = "2027-06-30T16:59:59Z|Công văn số 1/API" ]; then ok api-campaign-edit-stored; else bad api-campaign-edit-stored; fi
+jpost api-campaign-edit-bad 422 "${JAR[admin]}" "$QTOK" /api/campaigns/3 '{"due":"2020-01-01"}'
+jpost api-campaign-edit-outside 403 "$W/qtdk" "$DTOK" /api/campaigns/1 '{"title":"X"}'
+jpost api-campaign-edit-unknown 404 "${JAR[admin]}" "$QTOK" /api/campaigns/999 '{"title":"X"}'
+EP="/api/campaigns/1/units/$API2/evidence"
+req api-evidence-upload 200 -b "$W/api" -H "X-CSRF-Token: $ATOK" -F "criterion=2.4" -F "file=@$W/Kế hoạch số 1.pdf" "$BASE$EP"
+has api-evidence-type "$OUT" '"mime":"application/pdf"'
+AEV=$(sed 's/.*"id":\([0-9]*\).*/\1/' "$OUT")
+req api-evidence-no-csrf 403 -b "$W/api" -F "criterion=2.4" -F "file=@$W/Kế hoạch số 1.pdf" "$BASE$EP"
+req api-evidence-forged-csrf 403 -b "$W/api" -H "X-CSRF-Token: $QTOK" -F "criterion=2.4" -F "file=@$W/Kế hoạch số 1.pdf" "$BASE$EP"
+req api-evidence-executable 422 -b "$W/api" -H "X-CSRF-Token: $ATOK" -F "criterion=2.4" -F "file=@$W/chuong-trinh.pdf" "$BASE$EP"
+has api-evidence-type-message "$OUT" "không được nhận"
+req api-evidence-too-big 413 -b "$W/api" -H "X-CSRF-Token: $ATOK" -F "criterion=2.4" -F "file=@$W/lon.pdf" "$BASE$EP"
+req api-evidence-no-file 422 -b "$W/api" -H "X-CSRF-Token: $ATOK" -F "criterion=2.4" "$BASE$EP"
+req api-evidence-reviewer-refused 403 -b "${JAR[revdk]}" -H "X-CSRF-Token: $RTOK" -F "criterion=2.4" -F "file=@$W/Kế hoạch số 1.pdf" "$BASE$EP"
+req api-evidence-list 200 -b "${JAR[revdk]}" "$BASE$EP"
+has api-evidence-listed "$OUT" '"criterion":"2.4","name":"Kế hoạch số 1.pdf"'
+has api-evidence-url "$OUT" "\"url\":\"/api/evidence/$AEV\""
+req api-evidence-download 200 -b "${JAR[revdk]}" "$BASE/api/evidence/$AEV"
+if cmp -s "$OUT" "$W/Kế hoạch số 1.pdf"; then ok api-evidence-same-bytes; else bad api-evidence-same-bytes; fi
+has api-evidence-attachment "$ERR" "Content-Disposition: attachment"
+req api-evidence-other-phong 403 -b "${JAR[revlc]}" "$BASE/api/evidence/$AEV"
+has api-evidence-json-error "$ERR" "Content-Type: application/json"
 
 # --- administration pages
 req admin-audit 200 -b "${JAR[admin]}" "$BASE/admin/audit?action=submission.&object=submission:1/$OWN"
