@@ -13,15 +13,20 @@
 
 enum ts_err
 web_evidence_add(struct req *r, long long id, const char *code,
-		 struct evidence_added *ev)
+		 const struct evidence_in *in, struct evidence_added *ev)
 {
-	const char *crit = kv_get(&r->form, "criterion");
+	const char *crit = in->criterion ? in->criterion : "";
 	struct submission s;
 	/* Who may attach is decided before what was sent is looked at. */
 	enum ts_err e = sub_open(r->app, &r->sess.who, id, code, ACT_SAVE, r->a,
 				 &s, &r->diags);
 	if (e != TS_OK)
 		return e;
+	if (in->link != NULL || in->fact != NULL)
+		return evidence_add_text(r->app, &r->sess.who, id, code, crit,
+					 in->link ? EVIDENCE_LINK : EVIDENCE_FACT,
+					 in->link ? in->link : in->fact, ev,
+					 &r->diags);
 	if (r->upload_too_big) {
 		diags_add(&r->diags, "", "tệp quá lớn (tối đa %zu MB)",
 			  UPLOAD_LIMIT >> 20);
@@ -31,7 +36,7 @@ web_evidence_add(struct req *r, long long id, const char *code,
 		diags_add(&r->diags, "", "hãy chọn đúng một tệp minh chứng");
 		return TS_EINVAL;
 	}
-	return evidence_add(r->app, &r->sess.who, id, code, crit ? crit : "",
+	return evidence_add(r->app, &r->sess.who, id, code, crit,
 			    r->upload_path, r->upload_name, ev, &r->diags);
 }
 
@@ -51,7 +56,10 @@ page_evidence_upload(struct req *r)
 	buf_init(&back, 1024);
 	buf_printf(&back, "/campaigns/%lld/units/", id);
 	url_escape(&back, code ? code : "");
-	enum ts_err e = web_evidence_add(r, id, code, &ev);
+	struct evidence_in in = { .criterion = kv_get(&r->form, "criterion"),
+				  .link = kv_get(&r->form, "link"),
+				  .fact = kv_get(&r->form, "fact") };
+	enum ts_err e = web_evidence_add(r, id, code, &in, &ev);
 	if (e == TS_OK) {
 		web_redirect(r, "%s?ok=evidence", buf_str(&back));
 	} else {

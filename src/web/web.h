@@ -109,9 +109,16 @@ void api_evidence_get(struct req *r);
 
 /* --- evidence (page_evidence.c), shared by the page and the API --- */
 struct evidence_added;
-/* Checks the actor may edit the submission, then the upload (one file,
- * within the limit), then stores it with evidence_add (libmagic). */
+struct evidence_in {
+	const char *criterion;
+	const char *link; /* a link instead of the uploaded file, or */
+	const char *fact; /* a short fact */
+};
+/* Checks the actor may edit the submission, then stores the link or fact
+ * (evidence_add_text) or the upload (one file, within the limit, typed
+ * by libmagic in evidence_add). */
 enum ts_err web_evidence_add(struct req *r, long long id, const char *code,
+			     const struct evidence_in *in,
 			     struct evidence_added *ev);
 /* HTTP status of its failure (TS_ELIMIT: 413). */
 int web_evidence_status(enum ts_err e);

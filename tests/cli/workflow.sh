@@ -621,7 +621,7 @@ check evidence-same-content-other-name 0 out "không lưu lại" as ht.t1 eviden
 if [ -f "$BLOB" ]; then ok evidence-blob-exists; else echo "no $BLOB" >"$ERR"; bad evidence-blob-exists; fi
 same evidence-blob-named-by-sha "$(sha256sum "$BLOB" 2>/dev/null | cut -d' ' -f1)" "$SHA"
 same evidence-one-blob "$(find "$DB.evidence" -type f | wc -l | tr -d ' ')" 1
-same evidence-one-row "$(sql "$DB" "SELECT count(*) FROM evidence")" 1
+same evidence-one-row "$(sql "$DB" "SELECT count(*) FROM evidence WHERE kind = 'file'")" 1
 same evidence-links "$(sql "$DB" "SELECT group_concat(criterion_id) FROM (SELECT criterion_id FROM evidence_link ORDER BY criterion_id)")" "1.3,1.4"
 cp /bin/true "$WORK/bieu-mau.pdf"
 check evidence-elf-refused 2 err "không được nhận" as cntt.t1 evidence add 1 T1 1.3 "$WORK/bieu-mau.pdf"
@@ -641,6 +641,13 @@ check evidence-unknown-criterion 2 err 'không có tiêu chí "9.9"' as cntt.t1 
 check evidence-missing-file 2 err "không mở được tệp" as cntt.t1 evidence add 1 T1 1.3 "$WORK/khong-co.pdf"
 check evidence-reviewer-refused 2 err "không được" as cv.p1 evidence add 1 T1 1.3 "$PDF"
 check evidence-other-school-refused 2 err "phạm vi" as ht.t2 evidence add 1 T1 1.3 "$PDF"
+check evidence-link-cli 0 out "Đã gắn đường link vào tiêu chí 1.3" as cntt.t1 evidence link 1 T1 1.3 "https://lms.t1.edu.vn/"
+check evidence-link-cli-again 0 out "đơn vị đã có" as cntt.t1 evidence link 1 T1 1.4 "https://lms.t1.edu.vn/"
+check evidence-link-cli-bad 2 err "http:// hoặc https://" as cntt.t1 evidence link 1 T1 1.3 "lms.t1.edu.vn"
+check evidence-fact-cli 0 out "Đã gắn dữ kiện" as cntt.t1 evidence fact 1 T1 1.3 "Số lượng học liệu: 42"
+check evidence-list-cli 0 out "Tiêu chí 1.3   dữ kiện: Số lượng học liệu: 42" as cv.p1 evidence list 1 T1
+check evidence-fact-reviewer-refused 2 err "không được" as cv.p1 evidence fact 1 T1 1.3 "X"
+same evidence-text-no-blob "$(find "$DB.evidence" -type f | wc -l | tr -d ' ')" 1
 same evidence-still-one-blob "$(find "$DB.evidence" -type f | wc -l | tr -d ' ')" 1
 setup "evidence: submit T1" as ht.t1 submission submit 1 T1
 # SOURCE BUG: (same as flow-published-evidence) evidence can be attached to a submitted version awaiting review.

@@ -294,6 +294,26 @@ req evidence-too-big 413 -b "${JAR[editor]}" -F "_csrf=$tok" -F "criterion=1.3" 
 req evidence-no-file 422 -b "${JAR[editor]}" -F "_csrf=$tok" -F "criterion=1.3" "$BASE$EV/evidence"
 req evidence-bad-criterion 422 -b "${JAR[editor]}" -F "_csrf=$tok" -F "criterion=9.9" -F "file=@$W/Kế hoạch số 1.pdf" "$BASE$EV/evidence"
 req evidence-no-csrf 403 -b "${JAR[editor]}" -F "criterion=1.3" -F "file=@$W/Kế hoạch số 1.pdf" "$BASE$EV/evidence"
+# links and facts as evidence, on the same route (urlencoded forms)
+req evidence-link 303 -b "${JAR[editor]}" --data-urlencode "_csrf=$tok" --data-urlencode "criterion=1.4" --data-urlencode "link=https://lms.truong.edu.vn/khoa-hoc?id=42&x=1" "$BASE$EV/evidence"
+req evidence-link-js-refused 422 -b "${JAR[editor]}" --data-urlencode "_csrf=$tok" --data-urlencode "criterion=1.4" --data-urlencode "link=javascript:alert(1)" "$BASE$EV/evidence"
+has evidence-link-message "$OUT" "phải bắt đầu bằng http:// hoặc https://"
+req evidence-link-quote-refused 422 -b "${JAR[editor]}" --data-urlencode "_csrf=$tok" --data-urlencode "criterion=1.4" --data-urlencode 'link=https://x.vn/"onerror=alert(1)' "$BASE$EV/evidence"
+req evidence-fact 303 -b "${JAR[editor]}" --data-urlencode "_csrf=$tok" --data-urlencode "criterion=1.4" --data-urlencode 'fact=Số lượng học liệu: 42 <script>alert(3)</script> "onerror=' "$BASE$EV/evidence"
+req evidence-fact-empty 422 -b "${JAR[editor]}" --data-urlencode "_csrf=$tok" --data-urlencode "criterion=1.4" --data-urlencode "fact=  " "$BASE$EV/evidence"
+has evidence-fact-message "$OUT" "dữ kiện phải có từ 1 đến 500 ký tự"
+req evidence-fact-bad-criterion 422 -b "${JAR[editor]}" --data-urlencode "_csrf=$tok" --data-urlencode "criterion=9.9" --data-urlencode "fact=X" "$BASE$EV/evidence"
+req evidence-fact-no-csrf 403 -b "${JAR[editor]}" --data-urlencode "criterion=1.4" --data-urlencode "fact=X" "$BASE$EV/evidence"
+req evidence-fact-reviewer 403 -b "${JAR[revdk]}" --data-urlencode "_csrf=$(csrf "${JAR[revdk]}" /password)" --data-urlencode "criterion=1.4" --data-urlencode "fact=X" "$BASE$EV/evidence"
+req evidence-text-shown 200 -b "${JAR[revdk]}" "$BASE$EV"
+has evidence-link-shown "$OUT" '<a href="https://lms.truong.edu.vn/khoa-hoc?id=42&amp;x=1" rel="noopener noreferrer" target="_blank">'
+has evidence-fact-shown "$OUT" "Minh chứng (dữ kiện): Số lượng học liệu: 42 &lt;script&gt;alert(3)&lt;/script&gt; &quot;onerror="
+hasnt evidence-fact-no-raw "$OUT" "<script>alert(3)"
+req evidence-forms 200 -b "${JAR[editor]}" "$BASE$EV"
+has evidence-link-input "$OUT" 'type="url" name="link" form="evl-1.4"'
+LINKID=$(q "SELECT id FROM evidence WHERE kind = 'link' LIMIT 1")
+req evidence-link-no-download 404 -b "${JAR[revdk]}" "$BASE/evidence/$LINKID"
+if [ "$(q "SELECT count(*) FROM audit WHERE action IN ('evidence.link', 'evidence.fact')")" = 2 ]; then ok evidence-text-audited; else bad evidence-text-audited; fi
 n=$(ls /tmp/truongso-up-* 2>/dev/null | wc -l)
 if [ "$n" -eq 0 ]; then ok evidence-temp-files-removed; else echo "$n left" >"$ERR"; bad evidence-temp-files-removed; fi
 
@@ -606,8 +626,14 @@ has api-evidence-type-message "$OUT" "không được nhận"
 req api-evidence-too-big 413 -b "$W/api" -H "X-CSRF-Token: $ATOK" -F "criterion=2.4" -F "file=@$W/lon.pdf" "$BASE$EP"
 req api-evidence-no-file 422 -b "$W/api" -H "X-CSRF-Token: $ATOK" -F "criterion=2.4" "$BASE$EP"
 req api-evidence-reviewer-refused 403 -b "${JAR[revdk]}" -H "X-CSRF-Token: $RTOK" -F "criterion=2.4" -F "file=@$W/Kế hoạch số 1.pdf" "$BASE$EP"
+jpost api-evidence-link 200 "$W/api" "$ATOK" "$EP" '{"criterion":"2.4","link":"http://thu-phi.truong.vn/bien-lai"}'
+jpost api-evidence-fact-bad 422 "$W/api" "$ATOK" "$EP" '{"criterion":"2.4"}'
+jpost api-evidence-link-bad 422 "$W/api" "$ATOK" "$EP" '{"criterion":"2.4","link":"ftp://x.vn/a"}'
 req api-evidence-list 200 -b "${JAR[revdk]}" "$BASE$EP"
-has api-evidence-listed "$OUT" '"criterion":"2.4","name":"Kế hoạch số 1.pdf"'
+has api-evidence-link-listed "$OUT" '"kind":"link","criterion":"2.4","name":"http://thu-phi.truong.vn/bien-lai"'
+has api-evidence-link-no-url "$OUT" '"url":null'
+req api-evidence-list-2 200 -b "${JAR[revdk]}" "$BASE$EP"
+has api-evidence-listed "$OUT" '"kind":"file","criterion":"2.4","name":"Kế hoạch số 1.pdf"'
 has api-evidence-url "$OUT" "\"url\":\"/api/evidence/$AEV\""
 req api-evidence-download 200 -b "${JAR[revdk]}" "$BASE/api/evidence/$AEV"
 if cmp -s "$OUT" "$W/Kế hoạch số 1.pdf"; then ok api-evidence-same-bytes; else bad api-evidence-same-bytes; fi
