@@ -255,3 +255,114 @@ campaign_create(struct app *app, const struct actor *who,
 	arena_free(a);
 	return e;
 }
+
+void
+campaign_day(const char *iso, char out[11])
+{
+	char buf[TS_TIME_SIZE];
+	int64_t t;
+	out[0] = '\0';
+	if (iso != NULL && ts_time_parse(iso, &t))
+		snprintf(out, 11, "%.10s",
+			 ts_time_format(t + TS_VN_OFFSET, buf));
+}
+
+bool
+campaign_may_edit(const struct actor *who, const struct campaign *c)
+{
+	return who->role == ROLE_ADMIN &&
+	       scope_of(who->path, c->owner_path) != SCOPE_OUTSIDE;
+}
+
+static enum ts_err
+write_edit(struct app *app, int64_t id, const struct campaign_new *c,
+	   const struct times *t)
+{
+	static const char sql[] =
+		"UPDATE campaign SET title = ?, legal_basis = ?, opens_at = ?, "
+		"due_at = ?, review_due_at = ? WHERE id = ?";
+	struct db_stmt *st = db_prep(app->db, sql);
+	if (st == NULL)
+		return TS_EDB;
+	db_bind_text(st, 1, c->title);
+	db_bind_text(st, 2, c->legal_basis);
+	db_bind_text(st, 3, t->opens);
+	db_bind_text(st, 4, t->due);
+	db_bind_text(st, 5, t->has_review ? t->review : NULL);
+	db_bind_int(st, 6, id);
+	return db_exec_stmt(st);
+}
+
+/* The edit laid over the campaign's current values, checked by the same
+ * rules as a new campaign. */
+static const char *
+merge_edit(const struct campaign *cur, const struct campaign_edit *c,
+	   struct campaign_new *n, char days[3][11], struct times *t)
+{
+	campaign_day(cur->opens_at, days[0]);
+	campaign_day(cur->due_at, days[1]);
+	campaign_day(cur->review_due_at, days[2]);
+	n->title = c->title ? c->title : cur->title;
+	n->legal_basis = c->legal_basis ? c->legal_basis : cur->legal_basis;
+	n->opens = c->opens ? c->opens : days[0];
+	n->due = c->due ? c->due : days[1];
+	n->review_due = c->review_due ? c->review_due : days[2];
+	if (n->review_due[0] == '\0')
+		n->review_due = NULL;
+	if (n->title[0] == '\0' || strlen(n->title) > 500)
+		return "tên đợt đánh giá phải có từ 1 đến 500 ký tự";
+	if (strlen(n->legal_basis) > 500)
+		return "căn cứ tối đa 500 ký tự";
+	return check_dates(n, t);
+}
+
+static enum ts_err
+edit_tx(struct app *app, const struct actor *who, int64_t id,
+	const struct campaign_edit *c, struct arena *a, struct diags *d)
+{
+	struct campaign cur;
+	struct campaign_new n = { 0 };
+	struct times t;
+	char days[3][11], obj[32], detail[600];
+	enum ts_err e = campaign_get(app, who, id, a, &cur, d);
+	if (e != TS_OK)
+		return e;
+	snprintf(obj, sizeof(obj), "campaign:%lld", (long long)id);
+	if (!campaign_may_edit(who, &cur)) {
+		diags_add(d, obj, "chỉ quản trị của đơn vị chủ trì (hoặc cấp "
+			  "trên) mới sửa được đợt đánh giá");
+		return TS_EFORBIDDEN;
+	}
+	const char *why = merge_edit(&cur, c, &n, days, &t);
+	if (why != NULL) {
+		diags_add(d, obj, "%s", why);
+		return TS_EINVAL;
+	}
+	if ((e = write_edit(app, id, &n, &t)) != TS_OK)
+		return app_db_error(app, d, "sửa đợt đánh giá");
+	snprintf(detail, sizeof(detail), "%s; mở %s, hạn nộp %s, hạn xem xét "
+		 "%s", n.title, n.opens, n.due, n.review_due ? n.review_due
+							    : "-");
+	return audit_add(app, who, "campaign.edit", obj, detail);
+}
+
+enum ts_err
+campaign_update(struct app *app, const struct actor *who, int64_t id,
+		const struct campaign_edit *c, struct diags *d)
+{
+	struct arena *a = arena_new();
+	if (a == NULL)
+		return TS_ENOMEM;
+	enum ts_err e = db_begin(app->db);
+	if (e != TS_OK) {
+		arena_free(a);
+		return app_db_error(app, d, "bắt đầu giao dịch");
+	}
+	e = edit_tx(app, who, id, c, a, d);
+	if (e == TS_OK && (e = db_commit(app->db)) != TS_OK)
+		app_db_error(app, d, "sửa đợt đánh giá");
+	if (e != TS_OK)
+		db_rollback(app->db);
+	arena_free(a);
+	return e;
+}

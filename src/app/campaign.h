@@ -86,6 +86,25 @@ enum ts_err campaign_levels_opt(struct app *app, const struct actor *who,
 				struct level_counts *out,
 				struct participation *part,
 				struct diags *d) TS_MUSTCHECK;
+/* A change to a campaign's wording and dates; NULL fields stay as they
+ * are, an empty review_due removes it. Participants are not changed (they
+ * were fixed at creation), nor are lateness flags already recorded. */
+struct campaign_edit {
+	const char *title;
+	const char *legal_basis;
+	const char *opens;      /* YYYY-MM-DD */
+	const char *due;        /* YYYY-MM-DD, inclusive */
+	const char *review_due; /* YYYY-MM-DD or "" */
+};
+/* Admins of the owner unit or above only. */
+bool campaign_may_edit(const struct actor *who, const struct campaign *c);
+enum ts_err campaign_update(struct app *app, const struct actor *who,
+			    int64_t id, const struct campaign_edit *c,
+			    struct diags *d) TS_MUSTCHECK;
+/* The Vietnam date "YYYY-MM-DD" of a stored timestamp ("" if bad): what
+ * the dates of a campaign were given as. */
+void campaign_day(const char *iso, char out[11]);
+
 /* The rubric a campaign was created with (from the rubric files, or the
  * copy stored in the database if the file is gone). */
 const struct rubric *app_rubric(struct app *app, const char *id, int version);

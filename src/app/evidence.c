@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -142,13 +143,21 @@ store_blob(const struct app *app, const char *sha, const char *buf,
 	return e;
 }
 
+const char *
+evidence_kind_code(enum evidence_kind k)
+{
+	return k == EVIDENCE_LINK ? "link" : k == EVIDENCE_FACT ? "fact"
+								 : "file";
+}
+
 static enum ts_err
 insert_meta(struct app *app, const struct actor *who, int64_t unit,
-	    const char *name, const struct evidence_added *ev)
+	    const char *name, const struct evidence_added *ev,
+	    enum evidence_kind kind)
 {
 	static const char ins[] =
 		"INSERT INTO evidence(unit_id, sha256, name, mime, size, "
-		"uploaded_by, at) VALUES (?, ?, ?, ?, ?, ?, ?) "
+		"uploaded_by, at, kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
 		"ON CONFLICT DO NOTHING";
 	struct db_stmt *st = db_prep(app->db, ins);
 	if (st == NULL)
@@ -161,6 +170,7 @@ insert_meta(struct app *app, const struct actor *who, int64_t unit,
 	db_bind_int(st, 5, (int64_t)ev->size);
 	db_bind_text(st, 6, who->login);
 	db_bind_text(st, 7, ts_time_format(ts_time_now(), now));
+	db_bind_text(st, 8, evidence_kind_code(kind));
 	return db_exec_stmt(st);
 }
 
@@ -255,19 +265,64 @@ clean_name(struct arena *a, const char *given)
 
 static enum ts_err
 record(struct app *app, const struct actor *who, const struct submission *s,
-       const char *crit, const char *name, struct evidence_added *out)
+       const char *crit, const char *name, struct evidence_added *out,
+       enum evidence_kind kind)
 {
 	char obj[160];
 	int64_t before = 0;
 	out->reused = find_id(app, s->unit.id, out->sha256, &before) == TS_OK;
-	enum ts_err e = insert_meta(app, who, s->unit.id, name, out);
+	enum ts_err e = insert_meta(app, who, s->unit.id, name, out, kind);
 	if (e == TS_OK)
 		e = find_id(app, s->unit.id, out->sha256, &out->id);
 	if (e == TS_OK)
 		e = link_criterion(app, out->id, s->id, crit);
 	snprintf(obj, sizeof(obj), "evidence:%lld", (long long)out->id);
 	if (e == TS_OK)
-		e = audit_add(app, who, "evidence.add", obj, out->sha256);
+		e = audit_add(app, who, kind == EVIDENCE_FILE ? "evidence.add"
+				  : kind == EVIDENCE_LINK ? "evidence.link"
+							  : "evidence.fact",
+			      obj, kind == EVIDENCE_FILE ? out->sha256 : name);
+	return e;
+}
+
+/* The submission evidence goes to: one the school may still edit (a
+ * draft or a returned one, never one under review or published), saved
+ * once, with that criterion. */
+static enum ts_err
+open_target(struct app *app, const struct actor *who, int64_t cid,
+	    const char *unit, const char *crit, struct arena *a,
+	    struct submission *s, struct diags *d)
+{
+	enum ts_err e = a ? sub_open_for(app, who, cid, unit, ACT_SAVE, a, s, d)
+			  : TS_ENOMEM;
+	if (e == TS_OK && s->id == 0) {
+		diags_add(d, unit, "hãy lưu bản tự đánh giá trước khi gắn minh "
+			  "chứng");
+		e = TS_EINVAL;
+	}
+	if (e == TS_OK && !has_criterion(s->rubric, crit)) {
+		diags_add(d, unit, "không có tiêu chí \"%s\"", crit);
+		e = TS_EINVAL;
+	}
+	return e;
+}
+
+/* Writes the rows in one transaction. */
+static enum ts_err
+record_tx(struct app *app, const struct actor *who, const struct submission *s,
+	  const char *crit, const char *name, struct evidence_added *out,
+	  enum evidence_kind kind, struct diags *d)
+{
+	enum ts_err e = db_begin(app->db);
+	if (e != TS_OK)
+		return app_db_error(app, d, "ghi minh chứng");
+	e = record(app, who, s, crit, name, out, kind);
+	if (e == TS_OK)
+		e = db_commit(app->db);
+	if (e != TS_OK) {
+		app_db_error(app, d, "ghi minh chứng");
+		db_rollback(app->db);
+	}
 	return e;
 }
 
@@ -281,36 +336,99 @@ evidence_add(struct app *app, const struct actor *who, int64_t cid,
 	char *buf = NULL;
 	size_t len = 0;
 	memset(out, 0, sizeof(*out));
-	/* Evidence belongs to what the school may still edit: a draft or a
-	 * returned submission, never one under review or published. */
-	enum ts_err e = a ? sub_open_for(app, who, cid, unit, ACT_SAVE, a, &s, d)
-			  : TS_ENOMEM;
-	if (e == TS_OK && s.id == 0) {
-		diags_add(d, unit, "hãy lưu bản tự đánh giá trước khi gắn minh "
-			  "chứng");
-		e = TS_EINVAL;
-	}
-	if (e == TS_OK && !has_criterion(s.rubric, crit)) {
-		diags_add(d, unit, "không có tiêu chí \"%s\"", crit);
-		e = TS_EINVAL;
-	}
+	enum ts_err e = open_target(app, who, cid, unit, crit, a, &s, d);
 	if (e == TS_OK)
 		e = file_read_all(path, EVIDENCE_MAX_BYTES, &buf, &len, d);
 	if (e == TS_OK)
 		e = check_file(path, buf, len, out, d);
 	if (e == TS_OK)
 		e = store_blob(app, out->sha256, buf, len, d);
-	if (e == TS_OK && (e = db_begin(app->db)) == TS_OK) {
-		e = record(app, who, &s, crit, clean_name(a, name ? name : path),
-			   out);
-		if (e == TS_OK)
-			e = db_commit(app->db);
-		if (e != TS_OK) {
-			app_db_error(app, d, "ghi minh chứng");
-			db_rollback(app->db);
-		}
-	}
+	if (e == TS_OK)
+		e = record_tx(app, who, &s, crit,
+			      clean_name(a, name ? name : path), out,
+			      EVIDENCE_FILE, d);
 	free(buf);
+	arena_free(a);
+	return e;
+}
+
+/* An absolute http(s) URL with a host, no spaces, quotes or angle
+ * brackets: safe to show as a link (never javascript: or data:). */
+static bool
+web_url(const char *s)
+{
+	size_t skip = strncasecmp(s, "https://", 8) == 0  ? 8
+		      : strncasecmp(s, "http://", 7) == 0 ? 7
+							   : 0;
+	if (skip == 0 || s[skip] == '\0' || strchr("/?#:@", s[skip]))
+		return false;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		if (*p <= 0x20 || *p == 0x7f || strchr("\"'<>\\`{}|^", *p))
+			return false;
+	return true;
+}
+
+/* The text, cleaned (NFC, trimmed) and checked; NULL after a message. */
+static const char *
+text_problem(struct arena *a, enum evidence_kind kind, const char *text,
+	     struct diags *d, const char *where)
+{
+	const char *t = text ? vn_nfc(a, text) : NULL;
+	while (t && (*t == ' ' || *t == '\t'))
+		t++;
+	size_t n = t ? strlen(t) : 0;
+	while (n > 0 && (t[n - 1] == ' ' || t[n - 1] == '\t'))
+		n--;
+	char *c = t ? arena_strndup(a, t, n) : NULL;
+	bool ctl = false;
+	for (size_t i = 0; c && i < n; i++)
+		ctl |= (unsigned char)c[i] < 0x20 || c[i] == 0x7f;
+	if (c == NULL || n == 0 || n > EVIDENCE_TEXT_MAX || ctl)
+		diags_add(d, where, "%s phải có từ 1 đến %d ký tự trên một dòng",
+			  kind == EVIDENCE_LINK ? "đường link" : "dữ kiện",
+			  EVIDENCE_TEXT_MAX);
+	else if (kind == EVIDENCE_LINK && !web_url(c))
+		diags_add(d, where, "đường link \"%s\" không hợp lệ (phải bắt "
+			  "đầu bằng http:// hoặc https://)", c);
+	else
+		return c;
+	return NULL;
+}
+
+enum ts_err
+evidence_add_text(struct app *app, const struct actor *who, int64_t cid,
+		  const char *unit, const char *crit, enum evidence_kind kind,
+		  const char *text, struct evidence_added *out,
+		  struct diags *d)
+{
+	struct arena *a = arena_new();
+	struct submission s;
+	memset(out, 0, sizeof(*out));
+	enum ts_err e = open_target(app, who, cid, unit, crit, a, &s, d);
+	const char *t = e == TS_OK && kind != EVIDENCE_FILE
+				? text_problem(a, kind, text, d, crit)
+				: NULL;
+	if (e == TS_OK && t == NULL)
+		e = TS_EINVAL;
+	if (e == TS_OK && sodium_init() < 0)
+		e = TS_ENOMEM;
+	if (e == TS_OK) {
+		/* The kind is hashed too: a fact never matches a link. */
+		unsigned char h[crypto_hash_sha256_BYTES];
+		crypto_hash_sha256_state st;
+		crypto_hash_sha256_init(&st);
+		const char *k = evidence_kind_code(kind);
+		crypto_hash_sha256_update(&st, (const unsigned char *)k,
+					  strlen(k) + 1);
+		crypto_hash_sha256_update(&st, (const unsigned char *)t,
+					  strlen(t));
+		crypto_hash_sha256_final(&st, h);
+		sodium_bin2hex(out->sha256, sizeof(out->sha256), h, sizeof(h));
+		snprintf(out->mime, sizeof(out->mime), "%s",
+			 kind == EVIDENCE_LINK ? "text/uri-list" : "text/plain");
+		out->size = strlen(t);
+		e = record_tx(app, who, &s, crit, t, out, kind, d);
+	}
 	arena_free(a);
 	return e;
 }
@@ -327,6 +445,10 @@ fill_item(struct db_stmt *st, struct arena *a, void *p)
 	v->sha256 = db_col_dup(st, 5, a);
 	v->uploaded_by = db_col_dup(st, 6, a);
 	v->at = db_col_dup(st, 7, a);
+	const char *k = db_col_text(st, 8);
+	v->kind = k && strcmp(k, "link") == 0	? EVIDENCE_LINK
+		  : k && strcmp(k, "fact") == 0 ? EVIDENCE_FACT
+						: EVIDENCE_FILE;
 }
 
 enum ts_err
@@ -336,7 +458,7 @@ evidence_list(struct app *app, const struct actor *who, int64_t cid,
 {
 	static const char sql[] =
 		"SELECT e.id, l.criterion_id, e.name, e.mime, e.size, e.sha256, "
-		"e.uploaded_by, e.at FROM evidence_link l JOIN evidence e ON "
+		"e.uploaded_by, e.at, e.kind FROM evidence_link l JOIN evidence e ON "
 		"e.id = l.evidence_id WHERE l.submission_id = ? "
 		"ORDER BY l.criterion_id, e.id";
 	struct submission s;
@@ -359,7 +481,8 @@ evidence_open(struct app *app, const struct actor *who, int64_t id,
 {
 	static const char sql[] =
 		"SELECT e.sha256, e.name, e.mime, o.path FROM evidence e JOIN "
-		"org_unit o ON o.id = e.unit_id WHERE e.id = ?";
+		"org_unit o ON o.id = e.unit_id WHERE e.id = ? AND "
+		"e.kind = 'file'";
 	struct db_stmt *st = db_prep(app->db, sql);
 	if (st == NULL)
 		return TS_EDB;

@@ -10,6 +10,7 @@
 
 #include <stddef.h>
 
+#include "../core/rubric.h"
 #include "app.h"
 
 #define EVIDENCE_MAX_BYTES ((size_t)50 << 20)
@@ -32,7 +33,23 @@ enum ts_err evidence_add(struct app *app, const struct actor *who,
 			 const char *name, struct evidence_added *out,
 			 struct diags *d) TS_MUSTCHECK;
 
-/* A stored file the actor may read (its unit is in the actor's scope):
+/* enum evidence_kind (core/rubric.h): what a criterion asks for, and what
+ * an evidence row is. */
+#define EVIDENCE_TEXT_MAX 500 /* bytes of a link or a fact */
+
+const char *evidence_kind_code(enum evidence_kind k); /* "link" */
+/* Links a link (an absolute http or https URL) or a short fact ("Số
+ * lượng học liệu: 42") to criterion_id, with the same rules as a file:
+ * who may edit the submission, a known criterion, stored once per unit,
+ * audited. out->mime is text/uri-list or text/plain. */
+enum ts_err evidence_add_text(struct app *app, const struct actor *who,
+			      int64_t cid, const char *unit_code,
+			      const char *criterion_id, enum evidence_kind kind,
+			      const char *text, struct evidence_added *out,
+			      struct diags *d) TS_MUSTCHECK;
+
+/* A stored file the actor may read (its unit is in the actor's scope;
+ * links and facts have no file: TS_ENOTFOUND):
  * blob path (malloc'd), display name and type (arena). */
 enum ts_err evidence_open(struct app *app, const struct actor *who,
 			  int64_t id, struct arena *a, char **path,
@@ -40,8 +57,9 @@ enum ts_err evidence_open(struct app *app, const struct actor *who,
 
 struct evidence_item {
 	int64_t id;
+	enum evidence_kind kind;
 	const char *criterion_id;
-	const char *name;
+	const char *name; /* file name, or the link or fact itself */
 	const char *mime;
 	int64_t size;
 	const char *sha256;

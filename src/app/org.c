@@ -69,6 +69,13 @@ org_get(struct app *app, int64_t id, struct arena *a, struct org_unit *out)
 
 /* Admins manage units inside their subtree; `own_ok` lets them add a child
  * under their own unit, but nobody edits the unit they sit in. */
+bool
+org_may_change(const struct actor *who, const struct org_unit *u)
+{
+	return who->role == ROLE_ADMIN &&
+	       scope_of(who->path, u->path) == SCOPE_BELOW;
+}
+
 static enum ts_err
 require_admin(const struct actor *who, const char *path, bool own_ok,
 	      const char *code, struct diags *d)

@@ -69,6 +69,17 @@ enum ts_err org_move(struct app *app, const struct actor *who,
 enum ts_err org_set_levels(struct app *app, const struct actor *who,
 			   const char *code, unsigned levels,
 			   struct diags *d) TS_MUSTCHECK;
+/* May the actor change this unit? Admins of a unit above it only: nobody
+ * edits the unit they sit in. */
+bool org_may_change(const struct actor *who, const struct org_unit *u);
+/* Renames, moves and changes the cấp học of a unit in one transaction,
+ * each part only if given and different (NULL name/parent_code, and
+ * levels 0, leave that part as it is). Same rules and history as
+ * org_rename, org_move and org_set_levels. */
+enum ts_err org_edit(struct app *app, const struct actor *who,
+		     const char *code, const char *name,
+		     const char *parent_code, unsigned levels,
+		     struct diags *d) TS_MUSTCHECK;
 /* Closes (date given, or today) or reopens (date NULL) a unit. */
 enum ts_err org_close(struct app *app, const struct actor *who,
 		      const char *code, const char *date, bool reopen,

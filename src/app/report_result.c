@@ -101,9 +101,13 @@ rb_evidence_cell(struct rb *b, struct rp_cell *cell, const struct result *r,
 		bool mine = strcmp(cid, c->id) == 0;
 		for (size_t j = 0; !mine && j < c->nitems; j++)
 			mine = strcmp(cid, c->items[j].id) == 0;
+		const char *what = r->files[i].kind == EVIDENCE_LINK
+					   ? "Đường link: "
+				   : r->files[i].kind == EVIDENCE_FACT ? ""
+								       : "Tệp: ";
 		if (mine)
 			rp_cell_para(b->doc, cell, RP_LEFT, 0, rp_printf(
-				b->doc, "- Tệp: %s", r->files[i].name));
+				b->doc, "- %s%s", what, r->files[i].name));
 	}
 }
 

@@ -10,6 +10,7 @@
 #include "../util/timeutil.h"
 #include "../util/vnstr.h"
 #include "org.h"
+#include "user_int.h"
 
 /* Argon2id takes 64 MiB per hash (MEMLIMIT_INTERACTIVE): at most a few
  * at once, so a burst of sign-ins cannot exhaust memory. */
@@ -69,6 +70,20 @@ valid_login(const char *s)
 	return true;
 }
 
+const char *
+user_role_problem(enum role role, const struct org_unit *unit)
+{
+	bool school = org_kind_is_school(unit->kind);
+	bool school_role = role == ROLE_SCHOOL_EDITOR ||
+			   role == ROLE_SCHOOL_HEAD;
+	if (school != school_role)
+		return school ? "tài khoản của trường chỉ có vai trò "
+				"school_editor hoặc school_head"
+			      : "tài khoản của Phòng, Sở, Bộ chỉ có vai trò "
+				"reviewer hoặc admin";
+	return NULL;
+}
+
 static const char *
 user_problem(const struct user_new *u, const struct org_unit *unit)
 {
@@ -81,15 +96,7 @@ user_problem(const struct user_new *u, const struct org_unit *unit)
 	if (u->pw_hash == NULL &&
 	    (u->password == NULL || strlen(u->password) < PASSWORD_MIN))
 		return "mật khẩu phải có ít nhất 8 ký tự";
-	bool school = org_kind_is_school(unit->kind);
-	bool school_role = u->role == ROLE_SCHOOL_EDITOR ||
-			   u->role == ROLE_SCHOOL_HEAD;
-	if (school != school_role)
-		return school ? "tài khoản của trường chỉ có vai trò "
-				"school_editor hoặc school_head"
-			      : "tài khoản của Phòng, Sở, Bộ chỉ có vai trò "
-				"reviewer hoặc admin";
-	return NULL;
+	return user_role_problem(u->role, unit);
 }
 
 static enum ts_err

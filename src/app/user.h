@@ -40,4 +40,19 @@ enum ts_err user_list(struct app *app, const struct actor *who,
 		      struct arena *a, struct user_info **out, size_t *n,
 		      struct diags *d) TS_MUSTCHECK;
 
+/* A change to an existing account; NULL / -1 fields stay as they are. */
+struct user_change {
+	const char *login;
+	const char *unit_code; /* move the account to this unit */
+	const char *role;      /* role code ("reviewer") */
+	int disabled;          /* 1 lock, 0 unlock, -1 unchanged */
+};
+/* Admins change accounts of units in their subtree, never their own
+ * account nor a fellow admin of their own unit (the level above does),
+ * and never so that a unit is left with no enabled admin covering it.
+ * Locking an account also ends its sessions. */
+enum ts_err user_update(struct app *app, const struct actor *who,
+			const struct user_change *c,
+			struct diags *d) TS_MUSTCHECK;
+
 #endif

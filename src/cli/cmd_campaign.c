@@ -1,5 +1,6 @@
-/* truongso campaign create|list|status */
+/* truongso campaign create|edit|list|status */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../app/campaign.h"
@@ -35,6 +36,34 @@ create(struct app *app, const struct actor *who, int argc, char **argv)
 	if (e == TS_OK)
 		printf("Đã tạo đợt đánh giá số %lld: %s.\n", (long long)id,
 		       n.title);
+	return cli_fail(e, &d);
+}
+
+static int
+edit(struct app *app, const struct actor *who, int argc, char **argv)
+{
+	struct campaign_edit c = { 0 };
+	const struct opt opts[] = {
+		{ "title", &c.title, NULL },   { "basis", &c.legal_basis, NULL },
+		{ "opens", &c.opens, NULL },   { "due", &c.due, NULL },
+		{ "review-due", &c.review_due, NULL },
+		{ NULL, NULL, NULL },
+	};
+	const char *pos[1];
+	int npos;
+	char *end = NULL;
+	if (opts_parse(argc, argv, opts, pos, 1, &npos) != EXIT_OK)
+		return EXIT_INPUT;
+	long long id = npos == 1 ? strtoll(pos[0], &end, 10) : 0;
+	if (id <= 0 || *end != '\0')
+		return cli_usage("cách dùng: truongso campaign edit ID [--title "
+				 "TÊN] [--basis ...] [--opens NGÀY] [--due NGÀY] "
+				 "[--review-due NGÀY]");
+	struct diags d;
+	diags_init(&d);
+	enum ts_err e = campaign_update(app, who, id, &c, &d);
+	if (e == TS_OK)
+		printf("Đã sửa đợt đánh giá số %lld.\n", id);
 	return cli_fail(e, &d);
 }
 
@@ -162,7 +191,7 @@ int
 cmd_campaign(struct cli *c, int argc, char **argv)
 {
 	if (argc < 1)
-		return cli_usage("cách dùng: truongso campaign create|list|status");
+		return cli_usage("cách dùng: truongso campaign create|edit|list|status");
 	struct app app;
 	struct actor who;
 	int rc = cli_open(c, &app, &who);
@@ -170,12 +199,14 @@ cmd_campaign(struct cli *c, int argc, char **argv)
 		return rc;
 	if (strcmp(argv[0], "create") == 0)
 		rc = create(&app, &who, argc - 1, argv + 1);
+	else if (strcmp(argv[0], "edit") == 0)
+		rc = edit(&app, &who, argc - 1, argv + 1);
 	else if (strcmp(argv[0], "list") == 0 && argc == 1)
 		rc = list(&app, &who);
 	else if (strcmp(argv[0], "status") == 0)
 		rc = status(&app, &who, argc - 1, argv + 1);
 	else
-		rc = cli_usage("cách dùng: truongso campaign create|list|status");
+		rc = cli_usage("cách dùng: truongso campaign create|edit|list|status");
 	app_close(&app);
 	return rc;
 }

@@ -1,4 +1,5 @@
-/* truongso user add ... (password read from standard input) */
+/* truongso user add|disable|enable|set (a new password is read from
+ * standard input) */
 #include <stdio.h>
 #include <string.h>
 
@@ -7,6 +8,10 @@
 #include "../app/user.h"
 #include "cli.h"
 #include "opts.h"
+
+#define USAGE "cách dùng: truongso user add --login TÊN --name HỌ_TÊN " \
+	      "--unit MÃ --role VAI_TRÒ | user disable|enable TÊN | " \
+	      "user set TÊN [--role VAI_TRÒ] [--unit MÃ]"
 
 /* One line from stdin, without its newline; NULL if none. */
 static char *
@@ -49,18 +54,49 @@ user_add_cmd(struct app *app, const struct actor *who, int argc, char **argv)
 	return cli_fail(e, &d);
 }
 
+static int
+user_change_cmd(struct app *app, const struct actor *who, const char *verb,
+		int argc, char **argv)
+{
+	struct user_change c = { .disabled = -1 };
+	const struct opt opts[] = {
+		{ "role", &c.role, NULL }, { "unit", &c.unit_code, NULL },
+		{ NULL, NULL, NULL },
+	};
+	const char *pos[1];
+	int npos;
+	if (opts_parse(argc, argv, opts, pos, 1, &npos) != EXIT_OK)
+		return EXIT_INPUT;
+	if (npos != 1)
+		return cli_usage(USAGE);
+	c.login = pos[0];
+	if (strcmp(verb, "disable") == 0 || strcmp(verb, "enable") == 0)
+		c.disabled = verb[0] == 'd';
+	struct diags d;
+	diags_init(&d);
+	enum ts_err e = user_update(app, who, &c, &d);
+	if (e == TS_OK)
+		printf("Đã %s tài khoản %s.\n", c.disabled == 1 ? "khóa"
+		       : c.disabled == 0 ? "mở khóa" : "cập nhật", c.login);
+	return cli_fail(e, &d);
+}
+
 int
 cmd_user(struct cli *c, int argc, char **argv)
 {
-	if (argc < 1 || strcmp(argv[0], "add") != 0)
-		return cli_usage("cách dùng: truongso user add --login TÊN "
-				 "--name HỌ_TÊN --unit MÃ --role VAI_TRÒ");
+	static const char *const verbs[] = { "add", "disable", "enable", "set" };
+	size_t v = 0;
+	while (argc >= 1 && v < 4 && strcmp(argv[0], verbs[v]) != 0)
+		v++;
+	if (argc < 1 || v == 4)
+		return cli_usage(USAGE);
 	struct app app;
 	struct actor who;
 	int rc = cli_open(c, &app, &who);
 	if (rc != EXIT_OK)
 		return rc;
-	rc = user_add_cmd(&app, &who, argc - 1, argv + 1);
+	rc = v == 0 ? user_add_cmd(&app, &who, argc - 1, argv + 1)
+		    : user_change_cmd(&app, &who, argv[0], argc - 1, argv + 1);
 	app_close(&app);
 	return rc;
 }

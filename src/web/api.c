@@ -42,7 +42,6 @@ api_error(struct req *r, int status, const char *message)
 				      "problems", problems(&r->diags)));
 }
 
-/* The app's verdict as the API's answer. */
 void
 api_result(struct req *r, enum ts_err e, json_t *ok)
 {

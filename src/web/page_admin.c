@@ -1,5 +1,6 @@
-/* Administration (read-only for now): the org tree, accounts, the audit
- * log with filters, and the rubrics. Changes are made with the CLI. */
+/* Administration: the org tree, accounts, the audit log with filters,
+ * imports. Editing one unit or account is in page_admin_unit.c and
+ * page_admin_user.c. */
 #include <stdio.h>
 #include <string.h>
 
@@ -8,13 +9,12 @@
 #include "../app/org_import.h"
 #include "../util/arena.h"
 #include "../app/user.h"
+#include "page_admin.h"
 #include "web.h"
 
 static void user_form(struct req *r, const struct kvlist *f);
-static void text_input(struct buf *b, const char *name, const char *label,
-			 const char *value);
 
-static bool
+bool
 admin_only(struct req *r)
 {
 	if (r->sess.who.role == ROLE_ADMIN)
@@ -55,20 +55,14 @@ unit_form(struct req *r, const struct kvlist *f)
 }
 
 static void
-close_button(struct req *r, const struct org_unit *u)
+edit_link(struct req *r, const char *base, const char *key, const char *text)
 {
-	struct buf *b = &r->body;
-	bool closed = u->active_to != NULL;
-	buf_puts(b, "<form method=\"post\" action=\"/admin/org/close\" "
-		    "class=\"inline\">");
-	h_csrf(r);
-	h_open(b, "input", "type", "hidden", "name", "code", "value", u->code,
-	       NULL);
-	if (closed)
-		buf_puts(b, "<input type=\"hidden\" name=\"reopen\" value=\"1\">");
-	h_elem(b, "button", closed ? "Mở lại" : "Đóng", "type", "submit",
-	       "class", "secondary", NULL);
-	buf_puts(b, "</form>");
+	struct buf href;
+	buf_init(&href, 1024);
+	buf_puts(&href, base);
+	url_escape(&href, key);
+	h_link(&r->body, buf_str(&href), text);
+	buf_release(&href);
 }
 
 static void
@@ -97,7 +91,7 @@ org_rows(struct req *r, const struct org_unit *v, size_t n)
 		h_elem(b, "td", v[i].active_to ? "Đã đóng" : "Đang hoạt động", NULL);
 		buf_puts(b, "<td>");
 		if (i > 0 || strcmp(r->sess.who.path, "/") == 0)
-			close_button(r, &v[i]);
+			edit_link(r, "/admin/org/", v[i].code, "Sửa");
 		buf_puts(b, "</td></tr>");
 	}
 }
@@ -163,11 +157,16 @@ page_admin_org_close(struct req *r)
 {
 	const char *code = kv_get(&r->form, "code");
 	bool reopen = kv_get(&r->form, "reopen") != NULL;
+	enum ts_err e = TS_EINVAL;
 	if (!admin_only(r))
 		return;
-	enum ts_err e = code ? org_close(r->app, &r->sess.who, code, NULL, reopen,
-					 &r->diags)
-			     : TS_EINVAL;
+	/* Closing is confirmed on the page (a ticked box); the API does not
+	 * need it. */
+	if (!reopen && kv_get(&r->form, "confirm") == NULL)
+		diags_add(&r->diags, code ? code : "", "hãy đánh dấu ô xác nhận "
+			  "trước khi đóng đơn vị");
+	else if (code != NULL)
+		e = org_close(r->app, &r->sess.who, code, NULL, reopen, &r->diags);
 	if (e == TS_OK) {
 		web_redirect(r, "/admin/org?ok=1");
 		return;
@@ -194,7 +193,9 @@ page_admin_users(struct req *r)
 		    "Trạng thái</th></tr></thead><tbody>");
 	for (size_t i = 0; e == TS_OK && i < n; i++) {
 		buf_puts(b, "<tr>");
-		h_elem(b, "td", v[i].login, NULL);
+		buf_puts(b, "<td>");
+		edit_link(r, "/admin/users/", v[i].login, v[i].login);
+		buf_puts(b, "</td>");
 		h_elem(b, "td", v[i].full_name, NULL);
 		h_elem(b, "td", role_name(v[i].role), NULL);
 		h_elem(b, "td", v[i].unit_name, NULL);
@@ -205,7 +206,7 @@ page_admin_users(struct req *r)
 	page_end(r);
 }
 
-static void
+void
 text_input(struct buf *b, const char *name, const char *label,
 	     const char *value)
 {

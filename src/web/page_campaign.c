@@ -183,6 +183,12 @@ dashboard(struct req *r, const struct campaign *c, long long id)
 	buf_puts(b, "<p class=\"muted\">");
 	h_textf(b, "Năm học %s · Căn cứ: %s · Hạn nộp: %s", c->school_year,
 		c->legal_basis[0] ? c->legal_basis : "-", due);
+	if (campaign_may_edit(&r->sess.who, c)) {
+		char href[64];
+		snprintf(href, sizeof(href), "/admin/campaigns/%lld", id);
+		buf_puts(b, " · ");
+		h_link(b, href, "Sửa đợt đánh giá");
+	}
 	buf_puts(b, "</p>");
 	if (e != TS_OK) {
 		page_end(r);

@@ -11,38 +11,59 @@
 #include "../app/submission.h"
 #include "web.h"
 
+enum ts_err
+web_evidence_add(struct req *r, long long id, const char *code,
+		 const struct evidence_in *in, struct evidence_added *ev)
+{
+	const char *crit = in->criterion ? in->criterion : "";
+	struct submission s;
+	/* Who may attach is decided before what was sent is looked at. */
+	enum ts_err e = sub_open(r->app, &r->sess.who, id, code, ACT_SAVE, r->a,
+				 &s, &r->diags);
+	if (e != TS_OK)
+		return e;
+	if (in->link != NULL || in->fact != NULL)
+		return evidence_add_text(r->app, &r->sess.who, id, code, crit,
+					 in->link ? EVIDENCE_LINK : EVIDENCE_FACT,
+					 in->link ? in->link : in->fact, ev,
+					 &r->diags);
+	if (r->upload_too_big) {
+		diags_add(&r->diags, "", "tệp quá lớn (tối đa %zu MB)",
+			  UPLOAD_LIMIT >> 20);
+		return TS_ELIMIT;
+	}
+	if (r->upload_files != 1 || r->upload_path == NULL) {
+		diags_add(&r->diags, "", "hãy chọn đúng một tệp minh chứng");
+		return TS_EINVAL;
+	}
+	return evidence_add(r->app, &r->sess.who, id, code, crit,
+			    r->upload_path, r->upload_name, ev, &r->diags);
+}
+
+int
+web_evidence_status(enum ts_err e)
+{
+	return e == TS_ELIMIT ? 413 : web_status_for(e);
+}
+
 void
 page_evidence_upload(struct req *r)
 {
 	long long id = web_param_id(r, "id");
 	const char *code = kv_get(&r->params, "code");
-	const char *crit = kv_get(&r->form, "criterion");
 	struct evidence_added ev;
 	struct buf back;
-	enum ts_err e = TS_EINVAL;
 	buf_init(&back, 1024);
 	buf_printf(&back, "/campaigns/%lld/units/", id);
 	url_escape(&back, code ? code : "");
-	struct submission s;
-	/* Who may attach is decided before what was sent is looked at. */
-	enum ts_err pe = sub_open(r->app, &r->sess.who, id, code, ACT_SAVE, r->a,
-				  &s, &r->diags);
-	if (pe != TS_OK)
-		e = pe;
-	else if (r->upload_too_big)
-		diags_add(&r->diags, "", "tệp quá lớn (tối đa %zu MB)",
-			  UPLOAD_LIMIT >> 20);
-	else if (r->upload_files != 1 || r->upload_path == NULL)
-		diags_add(&r->diags, "", "hãy chọn đúng một tệp minh chứng");
-	else
-		e = evidence_add(r->app, &r->sess.who, id, code, crit ? crit : "",
-				 r->upload_path, r->upload_name, &ev, &r->diags);
+	struct evidence_in in = { .criterion = kv_get(&r->form, "criterion"),
+				  .link = kv_get(&r->form, "link"),
+				  .fact = kv_get(&r->form, "fact") };
+	enum ts_err e = web_evidence_add(r, id, code, &in, &ev);
 	if (e == TS_OK) {
 		web_redirect(r, "%s?ok=evidence", buf_str(&back));
 	} else {
-		r->status = r->upload_too_big && e == TS_EINVAL
-				    ? 413
-				    : web_status_for(e);
+		r->status = web_evidence_status(e);
 		page_begin(r, "Chưa gắn được minh chứng");
 		buf_puts(&r->body, "<p>");
 		h_link(&r->body, buf_str(&back), "Quay lại bản tự đánh giá");
@@ -66,8 +87,8 @@ disposition(struct req *r, const char *name)
 	buf_release(&enc);
 }
 
-void
-page_evidence_get(struct req *r)
+enum ts_err
+web_evidence_send(struct req *r)
 {
 	char *path = NULL;
 	const char *name = NULL, *mime = NULL;
@@ -81,13 +102,21 @@ page_evidence_get(struct req *r)
 	if (fd < 0 || fstat(fd, &st) != 0) {
 		if (fd >= 0)
 			close(fd);
-		web_error(r, e == TS_OK ? 404 : web_status_for(e),
-			  "Không có minh chứng này trong phạm vi của tài khoản.");
-		return;
+		return e == TS_OK ? TS_ENOTFOUND : e;
 	}
 	r->send_fd = fd;
 	r->send_size = (uint64_t)st.st_size;
 	r->content_type = mime;
 	r->cache = "private, no-store";
 	disposition(r, name);
+	return TS_OK;
+}
+
+void
+page_evidence_get(struct req *r)
+{
+	enum ts_err e = web_evidence_send(r);
+	if (e != TS_OK)
+		web_error(r, web_status_for(e), "Không có minh chứng này trong "
+			  "phạm vi của tài khoản.");
 }

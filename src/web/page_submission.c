@@ -165,21 +165,42 @@ item_block(struct req *r, const struct view *v, const struct item *it,
 	}
 }
 
-/* Files linked to one criterion, and (for the school) a file picker that
- * belongs to that criterion's upload form (forms cannot nest). */
+/* One piece of evidence: a file to download, a link out (opened without
+ * giving the other site this page), or a fact as text. */
+static void
+evidence_line(struct buf *b, const struct evidence_item *e)
+{
+	char href[64];
+	buf_puts(b, "<p class=\"muted\">");
+	if (e->kind == EVIDENCE_LINK) {
+		buf_puts(b, "Minh chứng (đường link): ");
+		h_open(b, "a", "href", e->name, "rel", "noopener noreferrer",
+		       "target", "_blank", NULL);
+		h_text(b, e->name);
+		h_close(b, "a");
+	} else if (e->kind == EVIDENCE_FACT) {
+		h_textf(b, "Minh chứng (dữ kiện): %s", e->name);
+	} else {
+		snprintf(href, sizeof(href), "/evidence/%lld", (long long)e->id);
+		buf_puts(b, "Minh chứng: ");
+		h_link(b, href, e->name);
+		h_textf(b, " (%lld KB)", (long long)(e->size + 1023) / 1024);
+	}
+	buf_puts(b, "</p>");
+}
+
+/* Evidence linked to one criterion, and (for the school) a file picker,
+ * a link and a fact box, each belonging to its own form for that
+ * criterion (forms cannot nest). */
 static void
 evidence_block(struct req *r, const struct view *v, const char *crit)
 {
 	struct buf *b = &r->body;
-	char form[128], href[64];
+	char form[128];
 	for (size_t i = 0; i < v->nev; i++) {
 		if (strcmp(v->ev[i].criterion_id, crit) != 0)
 			continue;
-		snprintf(href, sizeof(href), "/evidence/%lld", (long long)v->ev[i].id);
-		buf_puts(b, "<p class=\"muted\">Minh chứng: ");
-		h_link(b, href, v->ev[i].name);
-		h_textf(b, " (%lld KB)", (long long)(v->ev[i].size + 1023) / 1024);
-		buf_puts(b, "</p>");
+		evidence_line(b, &v->ev[i]);
 	}
 	if (!v->can_edit)
 		return;
@@ -188,6 +209,20 @@ evidence_block(struct req *r, const struct view *v, const char *crit)
 	h_open(b, "input", "type", "file", "name", "file", "form", form,
 	       "aria-label", "Tệp minh chứng", NULL);
 	h_elem(b, "button", "Gắn minh chứng", "type", "submit", "form", form,
+	       "class", "secondary", NULL);
+	buf_puts(b, "</p><p>");
+	snprintf(form, sizeof(form), "evl-%s", crit);
+	h_open(b, "input", "type", "url", "name", "link", "form", form,
+	       "placeholder", "https://...", "maxlength", "500", "aria-label",
+	       "Đường link minh chứng", NULL);
+	h_elem(b, "button", "Gắn đường link", "type", "submit", "form", form,
+	       "class", "secondary", NULL);
+	buf_puts(b, "</p><p>");
+	snprintf(form, sizeof(form), "evf-%s", crit);
+	h_open(b, "input", "name", "fact", "form", form, "maxlength", "500",
+	       "placeholder", "Ví dụ: Số lượng học liệu: 42", "aria-label",
+	       "Dữ kiện minh chứng", NULL);
+	h_elem(b, "button", "Ghi dữ kiện", "type", "submit", "form", form,
 	       "class", "secondary", NULL);
 	buf_puts(b, "</p>");
 }
@@ -200,14 +235,21 @@ evidence_forms(struct req *r, const struct view *v)
 	if (!v->can_edit)
 		return;
 	snprintf(href, sizeof(href), "%s/evidence", v->base);
+	static const char *const kinds[] = { "ev", "evl", "evf" };
 	for (size_t c = 0; c < rb->ncriteria; c++) {
-		snprintf(id, sizeof(id), "ev-%s", rb->criteria[c]->id);
-		h_open(&r->body, "form", "id", id, "method", "post", "action", href,
-		       "enctype", "multipart/form-data", NULL);
-		h_csrf(r);
-		h_open(&r->body, "input", "type", "hidden", "name", "criterion",
-		       "value", rb->criteria[c]->id, NULL);
-		buf_puts(&r->body, "</form>");
+		for (size_t k = 0; k < 3; k++) {
+			snprintf(id, sizeof(id), "%s-%s", kinds[k],
+				 rb->criteria[c]->id);
+			h_open(&r->body, "form", "id", id, "method", "post",
+			       "action", href, "enctype", k == 0
+					? "multipart/form-data"
+					: "application/x-www-form-urlencoded",
+			       NULL);
+			h_csrf(r);
+			h_open(&r->body, "input", "type", "hidden", "name",
+			       "criterion", "value", rb->criteria[c]->id, NULL);
+			buf_puts(&r->body, "</form>");
+		}
 	}
 }
 

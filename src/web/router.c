@@ -48,12 +48,18 @@ static const struct route ROUTES[] = {
 	{ "GET", "/admin/org", page_admin_org, true, false },
 	{ "POST", "/admin/org", page_admin_org_add, true, false },
 	{ "POST", "/admin/org/close", page_admin_org_close, true, false },
+	{ "GET", "/admin/org/:code", page_admin_unit, true, false },
+	{ "POST", "/admin/org/:code/edit", page_admin_unit_save, true, false },
 	{ "GET", "/admin/users", page_admin_users, true, false },
 	{ "POST", "/admin/users", page_admin_user_add, true, false },
+	{ "GET", "/admin/users/:login", page_admin_user, true, false },
+	{ "POST", "/admin/users/:login", page_admin_user_save, true, false },
 	{ "GET", "/admin/audit", page_admin_audit, true, false },
 	{ "GET", "/admin/import", page_admin_import, true, false },
 	{ "GET", "/admin/campaigns/new", page_campaign_new, true, false },
 	{ "POST", "/admin/campaigns", page_campaign_create, true, false },
+	{ "GET", "/admin/campaigns/:id", page_campaign_edit, true, false },
+	{ "POST", "/admin/campaigns/:id", page_campaign_save, true, false },
 	{ "POST", "/admin/import", page_admin_import_post, true, false },
 	{ "GET", "/api/session", api_session, true, true },
 	{ "GET", "/api/campaigns", api_campaigns, true, true },
@@ -67,8 +73,20 @@ static const struct route ROUTES[] = {
 	  api_report_fields_save, true, true },
 	{ "GET", "/api/campaigns/:id/units/:code/reports/:file", api_report_get,
 	  true, true },
+	{ "GET", "/api/campaigns/:id/units/:code/evidence", api_evidence_list,
+	  true, true },
+	{ "POST", "/api/campaigns/:id/units/:code/evidence", api_evidence_add,
+	  true, true },
 	{ "POST", "/api/campaigns/:id/units/:code/:action", api_action, true,
 	  true },
+	{ "POST", "/api/campaigns/:id", api_campaign_edit, true, true },
+	{ "GET", "/api/evidence/:id", api_evidence_get, true, true },
+	{ "POST", "/api/org", api_org_add, true, true },
+	{ "POST", "/api/org/:code", api_org_edit, true, true },
+	{ "POST", "/api/org/:code/:action", api_org_close, true, true },
+	{ "GET", "/api/users", api_users, true, true },
+	{ "POST", "/api/users", api_user_add, true, true },
+	{ "POST", "/api/users/:login", api_user_edit, true, true },
 };
 
 void
@@ -193,8 +211,17 @@ read_json(struct req *r, struct MHD_Connection *c, const struct buf *body,
 		api_error(r, 413, "dữ liệu gửi lên quá lớn");
 		return false;
 	}
+	/* Evidence comes as multipart/form-data (the file already streamed
+	 * to a temp file, the other fields re-encoded into body). */
+	if (ct != NULL && strncmp(ct, "multipart/form-data", 19) == 0) {
+		if (form_parse(buf_str(body), body->len, r->a, &r->form) == TS_OK)
+			return true;
+		api_error(r, 400, "dữ liệu multipart không hợp lệ");
+		return false;
+	}
 	if (body->len > 0 && (ct == NULL || strncmp(ct, "application/json", 16))) {
-		api_error(r, 415, "chỉ nhận Content-Type: application/json");
+		api_error(r, 415, "chỉ nhận Content-Type: application/json "
+			  "(hoặc multipart/form-data cho minh chứng)");
 		return false;
 	}
 	r->raw_body = buf_str(body);

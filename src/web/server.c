@@ -17,6 +17,8 @@
 #include "web.h"
 
 struct conn {
+	char *raw_path;   /* the path as sent, still percent-encoded */
+	bool started;     /* headers seen: body and post processor set up */
 	struct buf body;  /* urlencoded fields (multipart ones re-encoded) */
 	bool too_big;
 	struct timespec t0;
@@ -157,7 +159,9 @@ handle(struct MHD_Connection *c, const char *url, const char *method,
 	buf_init(&r.body, 16 << 20);
 	diags_init(&r.diags);
 	r.method = method;
-	r.path = url;
+	/* Routes match the path as sent and decode each parameter once;
+	 * MHD's decoded url would turn %252F into "/" over two decodings. */
+	r.path = k->raw_path ? k->raw_path : url;
 	r.client = client_of(c, client, sizeof(client));
 	r.status = 200;
 	r.send_fd = -1;
@@ -238,18 +242,30 @@ is_multipart(struct MHD_Connection *c)
 	return ct != NULL && strncmp(ct, "multipart/form-data", 19) == 0;
 }
 
-static struct conn *
-conn_new(struct MHD_Connection *c, const char *method)
+/* Called by MHD with the request line's URI before it decodes anything;
+ * what it returns becomes the request's context. */
+static void *
+on_uri(void *cls, const char *uri, struct MHD_Connection *c)
 {
+	(void)cls;
+	(void)c;
 	struct conn *k = calloc(1, sizeof(*k));
 	if (k == NULL)
 		return NULL;
-	buf_init(&k->body, BODY_LIMIT);
-	clock_gettime(CLOCK_MONOTONIC, &k->t0);
 	k->fd = -1;
+	k->raw_path = strndup(uri, strcspn(uri, "?#"));
+	clock_gettime(CLOCK_MONOTONIC, &k->t0);
+	return k;
+}
+
+static bool
+conn_start(struct conn *k, struct MHD_Connection *c, const char *method)
+{
+	buf_init(&k->body, BODY_LIMIT);
+	k->started = true;
 	if (strcmp(method, "POST") == 0 && is_multipart(c))
 		k->pp = MHD_create_post_processor(c, 64 * 1024, on_part, k);
-	return k;
+	return k->raw_path != NULL;
 }
 
 static enum MHD_Result
@@ -260,12 +276,10 @@ on_request(void *cls, struct MHD_Connection *c, const char *url,
 	(void)cls;
 	(void)version;
 	struct conn *k = *con_cls;
-	if (k == NULL) {
-		if ((k = conn_new(c, method)) == NULL)
-			return MHD_NO;
-		*con_cls = k;
-		return MHD_YES;
-	}
+	if (k == NULL)
+		return MHD_NO; /* out of memory in on_uri */
+	if (!k->started)
+		return conn_start(k, c, method) ? MHD_YES : MHD_NO;
 	if (*upload_size > 0 && k->pp != NULL) {
 		if (MHD_post_process(k->pp, upload, *upload_size) != MHD_YES)
 			k->too_big = true; /* malformed: answered with 400 */
@@ -300,6 +314,7 @@ on_done(void *cls, struct MHD_Connection *c, void **con_cls,
 			unlink(k->path); /* evidence_add kept its own copy */
 		}
 		buf_release(&k->body);
+		free(k->raw_path);
 		free(k);
 		*con_cls = NULL;
 	}
@@ -335,6 +350,7 @@ start(const struct server_opts *o, struct sockaddr_in *sa, struct diags *d)
 		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)sa,
 		MHD_OPTION_CONNECTION_LIMIT, (unsigned)o->connections,
 		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
+		MHD_OPTION_URI_LOG_CALLBACK, on_uri, NULL,
 		MHD_OPTION_NOTIFY_COMPLETED, on_done, NULL,
 		MHD_OPTION_NOTIFY_CONNECTION, on_connection, NULL,
 		MHD_OPTION_END);

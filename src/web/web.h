@@ -96,6 +96,34 @@ void api_status(struct req *r);
 void api_submission(struct req *r);
 void api_answers(struct req *r);
 void api_action(struct req *r);
+void api_org_add(struct req *r);
+void api_org_edit(struct req *r);
+void api_org_close(struct req *r);
+void api_users(struct req *r);
+void api_user_add(struct req *r);
+void api_user_edit(struct req *r);
+void api_campaign_edit(struct req *r);
+void api_evidence_list(struct req *r);
+void api_evidence_add(struct req *r);
+void api_evidence_get(struct req *r);
+
+/* --- evidence (page_evidence.c), shared by the page and the API --- */
+struct evidence_added;
+struct evidence_in {
+	const char *criterion;
+	const char *link; /* a link instead of the uploaded file, or */
+	const char *fact; /* a short fact */
+};
+/* Checks the actor may edit the submission, then stores the link or fact
+ * (evidence_add_text) or the upload (one file, within the limit, typed
+ * by libmagic in evidence_add). */
+enum ts_err web_evidence_add(struct req *r, long long id, const char *code,
+			     const struct evidence_in *in,
+			     struct evidence_added *ev);
+/* HTTP status of its failure (TS_ELIMIT: 413). */
+int web_evidence_status(enum ts_err e);
+/* Makes the response the stored file of evidence :id, if in scope. */
+enum ts_err web_evidence_send(struct req *r);
 
 /* --- pages --- */
 void page_login(struct req *r);
@@ -122,6 +150,12 @@ void page_admin_org_close(struct req *r);
 void page_campaign_new(struct req *r);
 void page_campaign_create(struct req *r);
 void page_admin_user_add(struct req *r);
+void page_admin_unit(struct req *r);
+void page_admin_unit_save(struct req *r);
+void page_admin_user(struct req *r);
+void page_admin_user_save(struct req *r);
+void page_campaign_edit(struct req *r);
+void page_campaign_save(struct req *r);
 void page_admin_import_post(struct req *r);
 void page_evidence_upload(struct req *r);
 void page_evidence_get(struct req *r);

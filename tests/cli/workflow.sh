@@ -621,7 +621,7 @@ check evidence-same-content-other-name 0 out "không lưu lại" as ht.t1 eviden
 if [ -f "$BLOB" ]; then ok evidence-blob-exists; else echo "no $BLOB" >"$ERR"; bad evidence-blob-exists; fi
 same evidence-blob-named-by-sha "$(sha256sum "$BLOB" 2>/dev/null | cut -d' ' -f1)" "$SHA"
 same evidence-one-blob "$(find "$DB.evidence" -type f | wc -l | tr -d ' ')" 1
-same evidence-one-row "$(sql "$DB" "SELECT count(*) FROM evidence")" 1
+same evidence-one-row "$(sql "$DB" "SELECT count(*) FROM evidence WHERE kind = 'file'")" 1
 same evidence-links "$(sql "$DB" "SELECT group_concat(criterion_id) FROM (SELECT criterion_id FROM evidence_link ORDER BY criterion_id)")" "1.3,1.4"
 cp /bin/true "$WORK/bieu-mau.pdf"
 check evidence-elf-refused 2 err "không được nhận" as cntt.t1 evidence add 1 T1 1.3 "$WORK/bieu-mau.pdf"
@@ -641,9 +641,41 @@ check evidence-unknown-criterion 2 err 'không có tiêu chí "9.9"' as cntt.t1 
 check evidence-missing-file 2 err "không mở được tệp" as cntt.t1 evidence add 1 T1 1.3 "$WORK/khong-co.pdf"
 check evidence-reviewer-refused 2 err "không được" as cv.p1 evidence add 1 T1 1.3 "$PDF"
 check evidence-other-school-refused 2 err "phạm vi" as ht.t2 evidence add 1 T1 1.3 "$PDF"
+check evidence-link-cli 0 out "Đã gắn đường link vào tiêu chí 1.3" as cntt.t1 evidence link 1 T1 1.3 "https://lms.t1.edu.vn/"
+check evidence-link-cli-again 0 out "đơn vị đã có" as cntt.t1 evidence link 1 T1 1.4 "https://lms.t1.edu.vn/"
+check evidence-link-cli-bad 2 err "http:// hoặc https://" as cntt.t1 evidence link 1 T1 1.3 "lms.t1.edu.vn"
+check evidence-fact-cli 0 out "Đã gắn dữ kiện" as cntt.t1 evidence fact 1 T1 1.3 "Số lượng học liệu: 42"
+check evidence-list-cli 0 out "Tiêu chí 1.3   dữ kiện: Số lượng học liệu: 42" as cv.p1 evidence list 1 T1
+check evidence-fact-reviewer-refused 2 err "không được" as cv.p1 evidence fact 1 T1 1.3 "X"
+same evidence-text-no-blob "$(find "$DB.evidence" -type f | wc -l | tr -d ' ')" 1
 same evidence-still-one-blob "$(find "$DB.evidence" -type f | wc -l | tr -d ' ')" 1
 setup "evidence: submit T1" as ht.t1 submission submit 1 T1
 # SOURCE BUG: (same as flow-published-evidence) evidence can be attached to a submitted version awaiting review.
 check evidence-submitted-refused 2 err "bản đã nộp" as cntt.t1 evidence add 1 T1 1.5 "$PDF"
+
+# ---- accounts and campaigns changed after creation ---------------------
+reset_db admin-edits
+build_tree
+check user-set-role 0 out "Đã cập nhật tài khoản cv.p1" as qt.s1 user set cv.p1 --role admin
+check user-set-role-mismatch 2 err "chỉ có vai trò reviewer hoặc admin" as qt.s1 user set cv.p1 --role school_head
+check user-set-unit 0 out "Đã cập nhật tài khoản cv.p2" as qt.s1 user set cv.p2 --unit P1
+same user-set-stored "$(sql "$DB" "SELECT u.role || '@' || o.code FROM app_user u JOIN org_unit o ON o.id = u.org_unit_id WHERE login IN ('cv.p1', 'cv.p2') ORDER BY login")" "admin@P1
+reviewer@P1"
+check user-peer-admin-refused 2 err "phạm vi" as qt.p1 user disable cv.p1
+check user-outside-refused 2 err "phạm vi" as qt.p1 user set cntt.t3 --role school_head
+check user-lock 0 out "Đã khóa tài khoản ht.t1" as qt.p1 user disable ht.t1
+check user-locked-cannot-act 2 err "đã bị khóa" as ht.t1 campaign list
+check user-unlock 0 out "Đã mở khóa tài khoản ht.t1" as qt.p1 user enable ht.t1
+check user-self-refused 2 err "không thể tự khóa" as qt.s1 user disable qt.s1
+check user-not-admin 2 err "chỉ tài khoản quản trị" as cv.s1 user disable ht.t1
+check user-unknown 2 err 'không có tài khoản "khong.co"' as qt.s1 user enable khong.co
+check user-last-admin-kept 2 err "không còn tài khoản quản trị nào" ts user disable qt.s1
+check user-demote-covered 0 out "Đã cập nhật" as qt.s1 user set cv.p1 --role reviewer
+same user-changes-audited "$(sql "$DB" "SELECT group_concat(action) FROM (SELECT action FROM audit WHERE action LIKE 'user.%' AND action <> 'user.add' ORDER BY id)")" "user.update,user.update,user.disable,user.enable,user.update"
+check campaign-edit 0 out "Đã sửa đợt đánh giá số 1" as qt.s1 campaign edit 1 --title "Đánh giá chuyển đổi số (đã sửa)" --due 2026-06-15
+same campaign-edit-stored "$(sql "$DB" "SELECT title || ' ' || due_at FROM campaign WHERE id = 1")" "Đánh giá chuyển đổi số (đã sửa) 2026-06-15T16:59:59Z"
+check campaign-edit-bad-date 2 err "hạn nộp phải sau ngày mở đợt" as qt.s1 campaign edit 1 --due 2026-01-01
+check campaign-edit-lower-admin 2 err "chỉ quản trị của đơn vị chủ trì" as qt.p1 campaign edit 1 --title X
+check campaign-edit-usage 2 err "campaign edit ID" ts campaign edit abc
 
 finish

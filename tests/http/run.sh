@@ -23,6 +23,10 @@ trap cleanup EXIT
 "$T" --db "$DB" demo >/dev/null || { echo "demo failed"; exit 1; }
 # Hostile names: every page that shows them must escape them.
 "$T" --db "$DB" org rename 31DK011 '<script>alert(1)</script> "onerror=x '"'"'a' >/dev/null
+# Codes with "/" and "%": a path is decoded once (by route_match, not also
+# by MHD), so %252F names the unit "31DK%2FA1", never "31DK/A1".
+"$T" --db "$DB" org add --code 31DK/A1 --name "Trường Mầm non Gạch Chéo" --kind truong --parent 31DK --levels MN >/dev/null
+"$T" --db "$DB" org add --code 31DK%2FA1 --name "Trường Mầm non Phần Trăm" --kind truong --parent 31DK --levels MN >/dev/null
 # Port 0: the kernel picks a free port; the server prints which.
 "$T" --db "$DB" serve --port 0 >"$W/server.log" 2>&1 &
 LOGCOPY=${HTTP_LOG:-}
@@ -118,7 +122,7 @@ LCSUB=$(pick 31LC submitted)    # a submitted school of Phòng Lê Chân
 declare -A JAR
 for who in "editor:cntt.$(lower "$OWN")" "head:ht.$(lower "$OWN")" \
 	   "headsub:ht.$(lower "$DKSUB")" "revdk:cv.dk" "revlc:qt.lc" \
-	   "revso:cv.so" "admin:qt.so"; do
+	   "revso:cv.so" "admin:qt.so" "qtdk:qt.dk"; do
 	name=${who%%:*}
 	JAR[$name]="$W/jar-$name"
 	login "${JAR[$name]}" "${who#*:}"
@@ -181,6 +185,22 @@ GET /api/campaigns/:id/units/:code       revlc   /api/campaigns/1/units/$OWN 403
 GET /api/campaigns/:id/units/:code       revdk   /api/campaigns/1/units/$OWN 200
 POST /api/campaigns/:id/units/:code/answers anon /api/campaigns/1/units/$OWN/answers 401
 POST /api/campaigns/:id/units/:code/:action anon /api/campaigns/1/units/$DKSUB/approve 401
+GET /api/campaigns/:id/units/:code/evidence anon /api/campaigns/1/units/$OWN/evidence 401
+GET /api/campaigns/:id/units/:code/evidence revlc /api/campaigns/1/units/$OWN/evidence 403
+GET /api/campaigns/:id/units/:code/evidence revdk /api/campaigns/1/units/$OWN/evidence 200
+GET /api/campaigns/:id/units/:code/evidence editor /api/campaigns/1/units/$DKSUB/evidence 403
+POST /api/campaigns/:id/units/:code/evidence anon /api/campaigns/1/units/$OWN/evidence 401
+POST /api/campaigns/:id                  anon    /api/campaigns/1        401
+GET /api/evidence/:id                    anon    /api/evidence/1         401
+GET /api/evidence/:id                    revdk   /api/evidence/999999    404
+POST /api/org                            anon    /api/org                401
+POST /api/org/:code                      anon    /api/org/31DK001        401
+POST /api/org/:code/:action              anon    /api/org/31DK001/close  401
+GET /api/users                           anon    /api/users              401
+GET /api/users                           editor  /api/users              403
+GET /api/users                           qtdk    /api/users              200
+POST /api/users                          anon    /api/users              401
+POST /api/users/:login                   anon    /api/users/cv.dk        401
 GET /rubrics                             anon    /rubrics                303
 GET /rubrics                             editor  /rubrics                200
 GET /rubrics/:id                         editor  /rubrics/qd4725-2022-pt 200
@@ -201,6 +221,34 @@ POST /admin/org                          anon    /admin/org              403
 POST /admin/org                          editor  /admin/org              403
 POST /admin/org/close                    anon    /admin/org/close        403
 POST /admin/org/close                    revdk   /admin/org/close        403
+GET /admin/org/:code                     anon    /admin/org/31DK001      303
+GET /admin/org/:code                     revdk   /admin/org/31DK001      403
+GET /admin/org/:code                     qtdk    /admin/org/31DK001      200
+GET /admin/org/:code                     qtdk    /admin/org/31LC001      403
+GET /admin/org/:code                     admin   /admin/org/khong-co     404
+POST /admin/org/:code/edit               anon    /admin/org/31DK001/edit 403
+POST /admin/org/:code/edit               revdk   /admin/org/31DK001/edit 403
+POST /admin/org/:code/edit               qtdk    /admin/org/31LC001/edit 403
+POST /admin/org/:code/edit               qtdk    /admin/org/31DK/edit    403
+POST /admin/org/:code/edit               qtdk    /admin/org/31DK001/edit 303
+GET /admin/users/:login                  anon    /admin/users/cv.dk      303
+GET /admin/users/:login                  editor  /admin/users/cv.dk      403
+GET /admin/users/:login                  qtdk    /admin/users/cv.dk      200
+GET /admin/users/:login                  qtdk    /admin/users/cv.so      404
+POST /admin/users/:login                 anon    /admin/users/cv.dk      403
+POST /admin/users/:login                 revdk   /admin/users/cv.dk      403
+POST /admin/users/:login                 qtdk    /admin/users/qt.lc      403
+POST /admin/users/:login                 qtdk    /admin/users/qt.dk      403
+POST /admin/users/:login                 qtdk    /admin/users/cv.dk      303
+GET /admin/campaigns/:id                 anon    /admin/campaigns/1      303
+GET /admin/campaigns/:id                 revso   /admin/campaigns/1      403
+GET /admin/campaigns/:id                 qtdk    /admin/campaigns/1      403
+GET /admin/campaigns/:id                 admin   /admin/campaigns/1      200
+GET /admin/campaigns/:id                 admin   /admin/campaigns/999    404
+POST /admin/campaigns/:id                anon    /admin/campaigns/1      403
+POST /admin/campaigns/:id                editor  /admin/campaigns/1      403
+POST /admin/campaigns/:id                qtdk    /admin/campaigns/1      403
+POST /admin/campaigns/:id                admin   /admin/campaigns/1      303
 GET /admin/import                        admin   /admin/import           200
 GET /admin/import                        editor  /admin/import           403
 POST /admin/import                       anon    /admin/import           403
@@ -303,6 +351,26 @@ req evidence-too-big 413 -b "${JAR[editor]}" -F "_csrf=$tok" -F "criterion=1.3" 
 req evidence-no-file 422 -b "${JAR[editor]}" -F "_csrf=$tok" -F "criterion=1.3" "$BASE$EV/evidence"
 req evidence-bad-criterion 422 -b "${JAR[editor]}" -F "_csrf=$tok" -F "criterion=9.9" -F "file=@$W/Kế hoạch số 1.pdf" "$BASE$EV/evidence"
 req evidence-no-csrf 403 -b "${JAR[editor]}" -F "criterion=1.3" -F "file=@$W/Kế hoạch số 1.pdf" "$BASE$EV/evidence"
+# links and facts as evidence, on the same route (urlencoded forms)
+req evidence-link 303 -b "${JAR[editor]}" --data-urlencode "_csrf=$tok" --data-urlencode "criterion=1.4" --data-urlencode "link=https://lms.truong.edu.vn/khoa-hoc?id=42&x=1" "$BASE$EV/evidence"
+req evidence-link-js-refused 422 -b "${JAR[editor]}" --data-urlencode "_csrf=$tok" --data-urlencode "criterion=1.4" --data-urlencode "link=javascript:alert(1)" "$BASE$EV/evidence"
+has evidence-link-message "$OUT" "phải bắt đầu bằng http:// hoặc https://"
+req evidence-link-quote-refused 422 -b "${JAR[editor]}" --data-urlencode "_csrf=$tok" --data-urlencode "criterion=1.4" --data-urlencode 'link=https://x.vn/"onerror=alert(1)' "$BASE$EV/evidence"
+req evidence-fact 303 -b "${JAR[editor]}" --data-urlencode "_csrf=$tok" --data-urlencode "criterion=1.4" --data-urlencode 'fact=Số lượng học liệu: 42 <script>alert(3)</script> "onerror=' "$BASE$EV/evidence"
+req evidence-fact-empty 422 -b "${JAR[editor]}" --data-urlencode "_csrf=$tok" --data-urlencode "criterion=1.4" --data-urlencode "fact=  " "$BASE$EV/evidence"
+has evidence-fact-message "$OUT" "dữ kiện phải có từ 1 đến 500 ký tự"
+req evidence-fact-bad-criterion 422 -b "${JAR[editor]}" --data-urlencode "_csrf=$tok" --data-urlencode "criterion=9.9" --data-urlencode "fact=X" "$BASE$EV/evidence"
+req evidence-fact-no-csrf 403 -b "${JAR[editor]}" --data-urlencode "criterion=1.4" --data-urlencode "fact=X" "$BASE$EV/evidence"
+req evidence-fact-reviewer 403 -b "${JAR[revdk]}" --data-urlencode "_csrf=$(csrf "${JAR[revdk]}" /password)" --data-urlencode "criterion=1.4" --data-urlencode "fact=X" "$BASE$EV/evidence"
+req evidence-text-shown 200 -b "${JAR[revdk]}" "$BASE$EV"
+has evidence-link-shown "$OUT" '<a href="https://lms.truong.edu.vn/khoa-hoc?id=42&amp;x=1" rel="noopener noreferrer" target="_blank">'
+has evidence-fact-shown "$OUT" "Minh chứng (dữ kiện): Số lượng học liệu: 42 &lt;script&gt;alert(3)&lt;/script&gt; &quot;onerror="
+hasnt evidence-fact-no-raw "$OUT" "<script>alert(3)"
+req evidence-forms 200 -b "${JAR[editor]}" "$BASE$EV"
+has evidence-link-input "$OUT" 'type="url" name="link" form="evl-1.4"'
+LINKID=$(q "SELECT id FROM evidence WHERE kind = 'link' LIMIT 1")
+req evidence-link-no-download 404 -b "${JAR[revdk]}" "$BASE/evidence/$LINKID"
+if [ "$(q "SELECT count(*) FROM audit WHERE action IN ('evidence.link', 'evidence.fact')")" = 2 ]; then ok evidence-text-audited; else bad evidence-text-audited; fi
 n=$(ls /tmp/truongso-up-* 2>/dev/null | wc -l)
 if [ "$n" -eq 0 ]; then ok evidence-temp-files-removed; else echo "$n left" >"$ERR"; bad evidence-temp-files-removed; fi
 
@@ -473,10 +541,162 @@ tok=$(csrf "${JAR[admin]}" /admin/org)
 req org-add-bad 422 -b "${JAR[admin]}" --data-urlencode "_csrf=$tok" --data-urlencode "code=31DK950" --data-urlencode "name=Trường Mầm non Sen Hồng" --data-urlencode "kind=truong" --data-urlencode "parent=31DK" --data-urlencode "levels=" "$BASE/admin/org"
 has org-add-needs-levels "$OUT" "trường, trung tâm phải có ít nhất một cấp học"
 req org-add 303 -b "${JAR[admin]}" --data-urlencode "_csrf=$tok" --data-urlencode "code=31DK950" --data-urlencode "name=Trường Mầm non Sen Hồng" --data-urlencode "kind=truong" --data-urlencode "parent=31DK" --data-urlencode "levels=MN" "$BASE/admin/org"
-req org-close 303 -b "${JAR[admin]}" --data-urlencode "_csrf=$tok" --data-urlencode "code=31DK950" "$BASE/admin/org/close"
-req org-closed 200 -b "${JAR[admin]}" "$BASE/admin/org?ok=1"
+req org-close-unconfirmed 422 -b "${JAR[admin]}" --data-urlencode "_csrf=$tok" --data-urlencode "code=31DK950" "$BASE/admin/org/close"
+has org-close-asks-confirm "$OUT" "hãy đánh dấu ô xác nhận"
+req org-close 303 -b "${JAR[admin]}" --data-urlencode "_csrf=$tok" --data-urlencode "code=31DK950" --data-urlencode "confirm=1" "$BASE/admin/org/close"
+req org-closed 200 -b "${JAR[admin]}" "$BASE/admin/org/31DK950"
 has org-closed-shown "$OUT" "Mở lại"
-req org-close-own-unit 403 -b "$W/qtdk" --data-urlencode "_csrf=$(csrf "$W/qtdk" /admin/org)" --data-urlencode "code=31DK" "$BASE/admin/org/close"
+req org-close-own-unit 403 -b "$W/qtdk" --data-urlencode "_csrf=$(csrf "$W/qtdk" /admin/org)" --data-urlencode "code=31DK" --data-urlencode "confirm=1" "$BASE/admin/org/close"
+req org-reopen 303 -b "${JAR[admin]}" --data-urlencode "_csrf=$tok" --data-urlencode "code=31DK950" --data-urlencode "reopen=1" "$BASE/admin/org/close"
+
+# --- editing one unit: rename, move, cấp học (one transaction)
+req unit-page 200 -b "${JAR[admin]}" "$BASE/admin/org/31DK011"
+has unit-page-escaped "$OUT" 'value="&lt;script&gt;alert(1)&lt;/script&gt; &quot;onerror=x &#39;a"'
+hasnt unit-page-no-raw "$OUT" "<script>alert"
+has unit-page-parent "$OUT" 'name="parent" value="31DK"'
+req admin-org-edit-link 200 -b "${JAR[admin]}" "$BASE/admin/org"
+has admin-org-links-unit "$OUT" 'href="/admin/org/31DK950"'
+EDU=(--data-urlencode "_csrf=$tok")
+req unit-edit-bad-levels 422 -b "${JAR[admin]}" "${EDU[@]}" --data-urlencode "name=Trường Mầm non Sen Hồng" --data-urlencode "levels=ĐH" "$BASE/admin/org/31DK950/edit"
+has unit-edit-levels-message "$OUT" "cấp học &quot;ĐH&quot; không hợp lệ"
+req unit-edit-bad-parent 422 -b "${JAR[admin]}" "${EDU[@]}" --data-urlencode "name=Tên mới <b>x</b>" --data-urlencode "parent=31DK001" "$BASE/admin/org/31DK950/edit"
+has unit-edit-kept "$OUT" 'value="Tên mới &lt;b&gt;x&lt;/b&gt;"'
+if [ "$(q "SELECT name FROM org_unit WHERE code = '31DK950'")" = "Trường Mầm non Sen Hồng" ]; then ok unit-edit-rolled-back; else bad unit-edit-rolled-back; fi
+req unit-edit 303 -b "${JAR[admin]}" "${EDU[@]}" --data-urlencode "name=Trường Mầm non \"Hoa\" <Sen>" --data-urlencode "parent=31LC" --data-urlencode "levels=MN, TH" "$BASE/admin/org/31DK950/edit"
+has unit-edit-redirect "$ERR" "Location: /admin/org/31DK950?ok=1"
+req unit-edited 200 -b "${JAR[admin]}" "$BASE/admin/org/31DK950?ok=1"
+has unit-edited-notice "$OUT" "Đã lưu thay đổi."
+has unit-edited-name "$OUT" "Trường Mầm non &quot;Hoa&quot; &lt;Sen&gt;"
+has unit-edited-levels "$OUT" 'value="MN, TH"'
+has unit-moved "$OUT" 'name="parent" value="31LC"'
+if [ "$(q "SELECT group_concat(change) FROM org_unit_history h JOIN org_unit o ON o.id = h.unit_id WHERE o.code = '31DK950' ORDER BY h.id")" = "create,close,reopen,rename,move,levels" ]; then ok unit-edit-history; else q "SELECT change FROM org_unit_history h JOIN org_unit o ON o.id = h.unit_id WHERE o.code = '31DK950'" >"$ERR"; bad unit-edit-history; fi
+req unit-edit-now-outside 403 -b "$W/qtdk" --data-urlencode "_csrf=$(csrf "$W/qtdk" /admin/org)" --data-urlencode "name=X" "$BASE/admin/org/31DK950/edit"
+req unit-edit-move-outside 403 -b "$W/qtdk" --data-urlencode "_csrf=$(csrf "$W/qtdk" /admin/org)" --data-urlencode "parent=31LC" "$BASE/admin/org/31DK001/edit"
+req unit-edit-no-csrf 403 -b "${JAR[admin]}" --data-urlencode "name=X" "$BASE/admin/org/31DK950/edit"
+req unit-edit-forged-csrf 403 -b "${JAR[admin]}" --data-urlencode "_csrf=$(csrf "$W/qtdk" /admin/org)" --data-urlencode "name=X" "$BASE/admin/org/31DK950/edit"
+
+# --- changing an account: role, unit, lock (confirmed), never oneself
+tok=$(csrf "${JAR[admin]}" /admin/users)
+req user-page 200 -b "${JAR[admin]}" "$BASE/admin/users/cv.moi"
+has user-page-escaped "$OUT" "&lt;b&gt;Nguyễn Văn Mới&lt;/b&gt;"
+hasnt user-page-no-raw "$OUT" "<b>Nguyễn"
+req users-link-to-page 200 -b "${JAR[admin]}" "$BASE/admin/users"
+has users-link "$OUT" 'href="/admin/users/cv.moi"'
+req user-role-mismatch 422 -b "${JAR[admin]}" --data-urlencode "_csrf=$tok" --data-urlencode "role=school_head" --data-urlencode "unit=31DK" "$BASE/admin/users/cv.moi"
+has user-role-mismatch-message "$OUT" "tài khoản của Phòng, Sở, Bộ chỉ có vai trò reviewer hoặc admin"
+req user-set-role 303 -b "${JAR[admin]}" --data-urlencode "_csrf=$tok" --data-urlencode "role=admin" --data-urlencode "unit=31LC" "$BASE/admin/users/cv.moi"
+if [ "$(q "SELECT u.role || '@' || o.code FROM app_user u JOIN org_unit o ON o.id = u.org_unit_id WHERE login = 'cv.moi'")" = "admin@31LC" ]; then ok user-role-stored; else bad user-role-stored; fi
+req user-lock-unconfirmed 422 -b "${JAR[admin]}" --data-urlencode "_csrf=$tok" --data-urlencode "disabled=1" "$BASE/admin/users/cv.moi"
+has user-lock-asks-confirm "$OUT" "hãy đánh dấu ô xác nhận"
+curl -s -c "$W/moi" -o /dev/null -d "login=cv.moi&password=mat-khau-2026" "$BASE/login"
+req user-session-before-lock 200 -b "$W/moi" "$BASE/admin/users"
+req user-lock 303 -b "${JAR[admin]}" --data-urlencode "_csrf=$tok" --data-urlencode "disabled=1" --data-urlencode "confirm=1" "$BASE/admin/users/cv.moi"
+req user-locked-signed-out 303 -b "$W/moi" "$BASE/admin/users"
+req user-locked-cannot-sign-in 403 -d "login=cv.moi&password=mat-khau-2026" "$BASE/login"
+req user-unlock 303 -b "${JAR[admin]}" --data-urlencode "_csrf=$tok" --data-urlencode "disabled=0" "$BASE/admin/users/cv.moi"
+req user-unlocked-signs-in 303 -d "login=cv.moi&password=mat-khau-2026" "$BASE/login"
+req user-lock-self 403 -b "${JAR[admin]}" --data-urlencode "_csrf=$tok" --data-urlencode "disabled=1" --data-urlencode "confirm=1" "$BASE/admin/users/qt.so"
+has user-lock-self-message "$OUT" "không thể tự khóa"
+req user-lock-no-csrf 403 -b "${JAR[admin]}" --data-urlencode "disabled=1" --data-urlencode "confirm=1" "$BASE/admin/users/cv.moi"
+if [ "$(q "SELECT count(*) FROM audit WHERE object = 'cv.moi' AND action IN ('user.update', 'user.disable', 'user.enable')")" = 3 ]; then ok user-changes-audited; else bad user-changes-audited; fi
+if "$T" --db "$DB" user disable qt.so 2>"$OUT"; then bad user-last-admin-kept; else ok user-last-admin-kept; fi
+has user-last-admin-message "$OUT" "sẽ không còn tài khoản quản trị nào"
+
+# --- editing a campaign
+tok=$(csrf "${JAR[admin]}" /admin/campaigns/3)
+req campaign-edit-page 200 -b "${JAR[admin]}" "$BASE/admin/campaigns/3"
+has campaign-edit-prefilled "$OUT" 'name="due" type="date" value="2027-05-31"'
+req campaign-edit-bad 422 -b "${JAR[admin]}" --data-urlencode "_csrf=$tok" --data-urlencode "due=2026-01-01" "$BASE/admin/campaigns/3"
+has campaign-edit-bad-message "$OUT" "hạn nộp phải sau ngày mở đợt"
+req campaign-edit 303 -b "${JAR[admin]}" --data-urlencode "_csrf=$tok" --data-urlencode "title=Đợt <script>alert(2)</script> \"onerror=" --data-urlencode "due=2027-06-15" --data-urlencode "review_due=" "$BASE/admin/campaigns/3"
+if [ "$(q "SELECT due_at || ' ' || coalesce(review_due_at, '-') FROM campaign WHERE id = 3")" = "2027-06-15T16:59:59Z -" ]; then ok campaign-edit-stored; else bad campaign-edit-stored; fi
+req campaign-edited 200 -b "${JAR[revdk]}" "$BASE/campaigns"
+has campaign-edited-escaped "$OUT" "Đợt &lt;script&gt;alert(2)&lt;/script&gt; &quot;onerror="
+hasnt campaign-edited-no-raw "$OUT" "<script>alert(2)"
+req campaign-dashboard-edit-link 200 -b "${JAR[admin]}" "$BASE/campaigns/3"
+has campaign-edit-link "$OUT" 'href="/admin/campaigns/3"'
+req campaign-edit-outside 403 -b "$W/qtdk" --data-urlencode "_csrf=$(csrf "$W/qtdk" /admin/org)" --data-urlencode "title=X" "$BASE/admin/campaigns/1"
+req campaign-edit-no-csrf 403 -b "${JAR[admin]}" --data-urlencode "title=X" "$BASE/admin/campaigns/3"
+
+# --- encoded paths are decoded exactly once
+# A decoded parameter never holds "/" (route_match refuses it), so the
+# code 31DK/A1 is not reachable as one segment, and %2F is not a way round.
+req path-slash-encoded 404 -b "${JAR[admin]}" "$BASE/admin/org/31DK%2FA1"
+hasnt path-slash-not-decoded-into-code "$OUT" "Gạch Chéo"
+req path-percent-encoded 200 -b "${JAR[admin]}" "$BASE/admin/org/31DK%252FA1"
+has path-percent-unit "$OUT" "Trường Mầm non Phần Trăm"
+has path-percent-action "$OUT" 'action="/admin/org/31DK%252FA1/edit"'
+req path-raw-slash-not-a-unit 404 -b "${JAR[admin]}" "$BASE/admin/org/31DK/A1"
+req path-bad-escape 404 -b "${JAR[admin]}" "$BASE/admin/org/31DK%zz"
+req path-query-kept 200 -b "${JAR[admin]}" "$BASE/admin/org/31DK%252FA1?ok=1"
+has path-query-notice "$OUT" "Đã lưu thay đổi."
+
+# --- the JSON API: administration and evidence
+jpost() { # jpost NAME STATUS JAR TOKEN PATH BODY
+	req "$1" "$2" -b "$3" -H "X-CSRF-Token: $4" -H 'Content-Type: application/json' --data-binary "$6" "$BASE$5"
+}
+QTOK=$(curl -s -b "${JAR[admin]}" "$BASE/api/session" | sed 's/.*"csrf_token":"\([0-9a-f]*\)".*/\1/')
+DTOK=$(curl -s -b "$W/qtdk" "$BASE/api/session" | sed 's/.*"csrf_token":"\([0-9a-f]*\)".*/\1/')
+jpost api-org-add 200 "${JAR[admin]}" "$QTOK" /api/org '{"code":"31DK960","name":"Trường Tiểu học <i>API</i>","kind":"truong","parent":"31DK","levels":"TH"}'
+has api-org-add-id "$OUT" '"id":'
+jpost api-org-add-bad-kind 422 "${JAR[admin]}" "$QTOK" /api/org '{"code":"31DK961","name":"X","kind":"benh_vien","parent":"31DK"}'
+has api-org-add-kind-message "$OUT" "loại đơn vị không hợp lệ"
+jpost api-org-add-no-csrf 403 "${JAR[admin]}" "" /api/org '{"code":"31DK962","name":"X","kind":"truong","parent":"31DK","levels":"TH"}'
+jpost api-org-edit 200 "${JAR[admin]}" "$QTOK" /api/org/31DK960 '{"name":"Trường Tiểu học API","parent":"31LC","levels":"TH, THCS"}'
+if [ "$(q "SELECT o.name || '|' || p.code || '|' || o.school_levels FROM org_unit o JOIN org_unit p ON p.id = o.parent_id WHERE o.code = '31DK960'")" = "Trường Tiểu học API|31LC|6" ]; then ok api-org-edit-stored; else q "SELECT o.name || '|' || p.code || '|' || o.school_levels FROM org_unit o JOIN org_unit p ON p.id = o.parent_id WHERE o.code = '31DK960'" >"$ERR"; bad api-org-edit-stored; fi
+jpost api-org-edit-wrong-type 422 "${JAR[admin]}" "$QTOK" /api/org/31DK960 '{"name":5}'
+has api-org-edit-type-message "$OUT" '\"name\" phải là chuỗi'
+jpost api-org-edit-not-object 400 "${JAR[admin]}" "$QTOK" /api/org/31DK960 '[1]'
+jpost api-org-edit-outside 403 "$W/qtdk" "$DTOK" /api/org/31LC001 '{"name":"X"}'
+jpost api-org-edit-unknown 404 "${JAR[admin]}" "$QTOK" /api/org/KHONGCO '{"name":"X"}'
+jpost api-org-close 200 "${JAR[admin]}" "$QTOK" /api/org/31DK960/close '{"date":"2026-12-31"}'
+if [ "$(q "SELECT active_to FROM org_unit WHERE code = '31DK960'")" = 2026-12-31 ]; then ok api-org-closed; else bad api-org-closed; fi
+jpost api-org-close-bad-date 422 "${JAR[admin]}" "$QTOK" /api/org/31DK960/close '{"date":"31/12/2026"}'
+jpost api-org-reopen 200 "${JAR[admin]}" "$QTOK" /api/org/31DK960/reopen ''
+jpost api-org-bogus-action 404 "${JAR[admin]}" "$QTOK" /api/org/31DK960/xoa ''
+req api-users 200 -b "$W/qtdk" "$BASE/api/users"
+has api-users-listed "$OUT" '"login":"cv.dk","full_name"'
+hasnt api-users-scoped "$OUT" '"login":"cv.so"'
+jpost api-user-add 200 "${JAR[admin]}" "$QTOK" /api/users '{"login":"api.moi","full_name":"Trần \"API\"","unit":"31DK","role":"reviewer","password":"mat-khau-2026"}'
+jpost api-user-add-bad-role 422 "${JAR[admin]}" "$QTOK" /api/users '{"login":"api.sai","full_name":"X","unit":"31DK","role":"vua","password":"mat-khau-2026"}'
+jpost api-user-add-outside 403 "$W/qtdk" "$DTOK" /api/users '{"login":"api.ngoai","full_name":"X","unit":"31LC","role":"reviewer","password":"mat-khau-2026"}'
+jpost api-user-disable 200 "${JAR[admin]}" "$QTOK" /api/users/api.moi '{"disabled":true}'
+if [ "$(q "SELECT disabled FROM app_user WHERE login = 'api.moi'")" = 1 ]; then ok api-user-disabled; else bad api-user-disabled; fi
+jpost api-user-disabled-bad-type 422 "${JAR[admin]}" "$QTOK" /api/users/api.moi '{"disabled":"yes"}'
+jpost api-user-role 200 "${JAR[admin]}" "$QTOK" /api/users/api.moi '{"disabled":false,"role":"admin","unit":"31LC"}'
+if [ "$(q "SELECT disabled || role FROM app_user WHERE login = 'api.moi'")" = 0admin ]; then ok api-user-role-stored; else bad api-user-role-stored; fi
+jpost api-user-self 403 "${JAR[admin]}" "$QTOK" /api/users/qt.so '{"role":"reviewer"}'
+jpost api-user-outside 403 "$W/qtdk" "$DTOK" /api/users/qt.lc '{"disabled":true}'
+jpost api-campaign-edit 200 "${JAR[admin]}" "$QTOK" /api/campaigns/3 '{"due":"2027-06-30","legal_basis":"Công văn số 1/API"}'
+if [ "$(q "SELECT due_at || '|' || legal_basis FROM campaign WHERE id = 3")" = "2027-06-30T16:59:59Z|Công văn số 1/API" ]; then ok api-campaign-edit-stored; else bad api-campaign-edit-stored; fi
+jpost api-campaign-edit-bad 422 "${JAR[admin]}" "$QTOK" /api/campaigns/3 '{"due":"2020-01-01"}'
+jpost api-campaign-edit-outside 403 "$W/qtdk" "$DTOK" /api/campaigns/1 '{"title":"X"}'
+jpost api-campaign-edit-unknown 404 "${JAR[admin]}" "$QTOK" /api/campaigns/999 '{"title":"X"}'
+EP="/api/campaigns/1/units/$API2/evidence"
+req api-evidence-upload 200 -b "$W/api" -H "X-CSRF-Token: $ATOK" -F "criterion=2.4" -F "file=@$W/Kế hoạch số 1.pdf" "$BASE$EP"
+has api-evidence-type "$OUT" '"mime":"application/pdf"'
+AEV=$(sed 's/.*"id":\([0-9]*\).*/\1/' "$OUT")
+req api-evidence-no-csrf 403 -b "$W/api" -F "criterion=2.4" -F "file=@$W/Kế hoạch số 1.pdf" "$BASE$EP"
+req api-evidence-forged-csrf 403 -b "$W/api" -H "X-CSRF-Token: $QTOK" -F "criterion=2.4" -F "file=@$W/Kế hoạch số 1.pdf" "$BASE$EP"
+req api-evidence-executable 422 -b "$W/api" -H "X-CSRF-Token: $ATOK" -F "criterion=2.4" -F "file=@$W/chuong-trinh.pdf" "$BASE$EP"
+has api-evidence-type-message "$OUT" "không được nhận"
+req api-evidence-too-big 413 -b "$W/api" -H "X-CSRF-Token: $ATOK" -F "criterion=2.4" -F "file=@$W/lon.pdf" "$BASE$EP"
+req api-evidence-no-file 422 -b "$W/api" -H "X-CSRF-Token: $ATOK" -F "criterion=2.4" "$BASE$EP"
+req api-evidence-reviewer-refused 403 -b "${JAR[revdk]}" -H "X-CSRF-Token: $RTOK" -F "criterion=2.4" -F "file=@$W/Kế hoạch số 1.pdf" "$BASE$EP"
+jpost api-evidence-link 200 "$W/api" "$ATOK" "$EP" '{"criterion":"2.4","link":"http://thu-phi.truong.vn/bien-lai"}'
+jpost api-evidence-fact-bad 422 "$W/api" "$ATOK" "$EP" '{"criterion":"2.4"}'
+jpost api-evidence-link-bad 422 "$W/api" "$ATOK" "$EP" '{"criterion":"2.4","link":"ftp://x.vn/a"}'
+req api-evidence-list 200 -b "${JAR[revdk]}" "$BASE$EP"
+has api-evidence-link-listed "$OUT" '"kind":"link","criterion":"2.4","name":"http://thu-phi.truong.vn/bien-lai"'
+has api-evidence-link-no-url "$OUT" '"url":null'
+req api-evidence-list-2 200 -b "${JAR[revdk]}" "$BASE$EP"
+has api-evidence-listed "$OUT" '"kind":"file","criterion":"2.4","name":"Kế hoạch số 1.pdf"'
+has api-evidence-url "$OUT" "\"url\":\"/api/evidence/$AEV\""
+req api-evidence-download 200 -b "${JAR[revdk]}" "$BASE/api/evidence/$AEV"
+if cmp -s "$OUT" "$W/Kế hoạch số 1.pdf"; then ok api-evidence-same-bytes; else bad api-evidence-same-bytes; fi
+has api-evidence-attachment "$ERR" "Content-Disposition: attachment"
+req api-evidence-other-phong 403 -b "${JAR[revlc]}" "$BASE/api/evidence/$AEV"
+has api-evidence-json-error "$ERR" "Content-Type: application/json"
 
 # --- administration pages
 req admin-audit 200 -b "${JAR[admin]}" "$BASE/admin/audit?action=submission.&object=submission:1/$OWN"

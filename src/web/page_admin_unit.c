@@ -1,0 +1,140 @@
+/* One unit of the org tree: rename, move, cấp học, close or reopen. */
+#include <stdio.h>
+#include <string.h>
+
+#include "../app/org.h"
+#include "../util/arena.h"
+#include "page_admin.h"
+#include "web.h"
+
+/* The unit's form action: /admin/org/<code escaped>/<tail>. */
+static const char *
+unit_href(struct req *r, const char *code, const char *tail)
+{
+	struct buf h;
+	buf_init(&h, 1024);
+	buf_puts(&h, "/admin/org/");
+	url_escape(&h, code);
+	buf_puts(&h, tail);
+	const char *s = arena_strdup(r->a, buf_str(&h));
+	buf_release(&h);
+	return s;
+}
+
+static void
+edit_form(struct req *r, const struct org_unit *u, const char *parent,
+	  const struct kvlist *f)
+{
+	struct buf *b = &r->body;
+	char lv[64];
+	school_levels_format(u->levels, lv, sizeof(lv));
+	h_open(b, "form", "method", "post", "action",
+	       unit_href(r, u->code, "/edit"), "class", "card", NULL);
+	buf_puts(b, "<h2>Sửa thông tin</h2>");
+	h_csrf(r);
+	text_input(b, "name", "Tên đơn vị", f ? kv_get(f, "name") : u->name);
+	text_input(b, "parent", "Mã đơn vị cấp trên (đổi để chuyển đơn vị)",
+		   f ? kv_get(f, "parent") : parent);
+	if (org_kind_is_school(u->kind))
+		text_input(b, "levels", "Cấp học (ví dụ TH, THCS)",
+			   f ? kv_get(f, "levels") : lv);
+	buf_puts(b, "<div class=\"actions\"><button type=\"submit\">Lưu thay "
+		    "đổi</button></div></form>");
+}
+
+/* Closing takes a ticked box: schools of a closed unit drop out of new
+ * campaigns. */
+static void
+close_form(struct req *r, const struct org_unit *u)
+{
+	struct buf *b = &r->body;
+	bool closed = u->active_to != NULL;
+	buf_puts(b, "<form method=\"post\" action=\"/admin/org/close\" "
+		    "class=\"card\">");
+	h_elem(b, "h2", closed ? "Mở lại đơn vị" : "Đóng đơn vị", NULL);
+	h_csrf(r);
+	h_open(b, "input", "type", "hidden", "name", "code", "value", u->code,
+	       NULL);
+	if (closed) {
+		h_textf(b, "Đơn vị đã đóng từ ngày %s.", u->active_to);
+		buf_puts(b, "<input type=\"hidden\" name=\"reopen\" value=\"1\">");
+	} else {
+		buf_puts(b, "<label><input type=\"checkbox\" name=\"confirm\" "
+			    "value=\"1\" required> Tôi xác nhận đóng đơn vị này "
+			    "từ hôm nay (không còn tham gia các đợt đánh giá "
+			    "mới)</label>");
+	}
+	h_elem(b, "button", closed ? "Mở lại" : "Đóng đơn vị", "type",
+	       "submit", "class", closed ? NULL : "danger", NULL);
+	buf_puts(b, "</form>");
+}
+
+static void
+unit_page(struct req *r, const char *code, const struct kvlist *f)
+{
+	struct org_unit *v = NULL, parent = { 0 };
+	size_t n = 0;
+	struct diags keep = r->diags;
+	diags_init(&r->diags);
+	enum ts_err e = org_list(r->app, &r->sess.who, code, r->a, &v, &n,
+				 &r->diags);
+	if (e != TS_OK || n == 0) {
+		diags_release(&keep);
+		web_error(r, e == TS_OK ? 404 : web_status_for(e),
+			  "Không có đơn vị này trong phạm vi của tài khoản.");
+		return;
+	}
+	diags_release(&r->diags);
+	r->diags = keep;
+	if (v[0].parent_id != 0 &&
+	    org_get(r->app, v[0].parent_id, r->a, &parent) != TS_OK)
+		parent.code = NULL;
+	page_begin(r, v[0].name);
+	buf_puts(&r->body, "<p class=\"muted\">");
+	h_textf(&r->body, "Mã %s · %s · %zu đơn vị trực thuộc (kể cả cấp dưới)",
+		v[0].code, org_kind_name(v[0].kind), n - 1);
+	buf_puts(&r->body, " · ");
+	h_link(&r->body, "/admin/org", "Về cây đơn vị");
+	buf_puts(&r->body, "</p>");
+	if (org_may_change(&r->sess.who, &v[0])) {
+		edit_form(r, &v[0], parent.code, f);
+		close_form(r, &v[0]);
+	} else {
+		h_elem(&r->body, "p", "Đơn vị của chính tài khoản: do quản trị "
+		       "cấp trên thay đổi.", NULL);
+	}
+	page_end(r);
+}
+
+void
+page_admin_unit(struct req *r)
+{
+	if (!admin_only(r))
+		return;
+	if (kv_get(&r->query, "ok") != NULL)
+		r->notice = "Đã lưu thay đổi.";
+	unit_page(r, kv_get(&r->params, "code"), NULL);
+}
+
+void
+page_admin_unit_save(struct req *r)
+{
+	const char *code = kv_get(&r->params, "code");
+	const char *lv = kv_get(&r->form, "levels");
+	unsigned levels = 0;
+	enum ts_err e = TS_EINVAL;
+	if (!admin_only(r))
+		return;
+	if (lv != NULL && lv[0] != '\0' && !school_levels_parse(lv, &levels))
+		diags_add(&r->diags, code, "cấp học \"%s\" không hợp lệ (MN, TH, "
+			  "THCS, THPT, GDTX)", lv);
+	else
+		e = org_edit(r->app, &r->sess.who, code, kv_get(&r->form, "name"),
+			     kv_get(&r->form, "parent"), levels, &r->diags);
+	if (e == TS_OK) {
+		web_redirect(r, "%s?ok=1", unit_href(r, code, ""));
+		return;
+	}
+	r->status = web_status_for(e);
+	unit_page(r, code, &r->form);
+}
