@@ -12,6 +12,7 @@
 #include "../app/fileio.h"
 #include "../app/report.h"
 #include "../util/arena.h"
+#include "../util/tmpfile.h"
 #include "cli.h"
 #include "opts.h"
 
@@ -56,9 +57,9 @@ render(struct cli *c, const struct report_kind_info *k, long long cid,
 	struct diags d;
 	diags_init(&d);
 	struct report_opts o = { .include_submitted = submitted };
-	char tmp[] = "/tmp/truongso-report-XXXXXX";
+	char tmp[4096];
 	bool to_stdout = strcmp(out, "-") == 0;
-	int fd = to_stdout ? mkstemp(tmp) : -1;
+	int fd = to_stdout ? ts_mkstemp(tmp, sizeof(tmp), "report") : -1;
 	if (fd >= 0)
 		close(fd);
 	enum ts_err e = to_stdout && fd < 0 ? TS_EIO

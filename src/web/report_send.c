@@ -13,6 +13,7 @@
 #include "../core/completeness.h"
 #include "../report/chart.h"
 #include "../util/arena.h"
+#include "../util/tmpfile.h"
 #include "report_web.h"
 
 static const char *
@@ -48,8 +49,8 @@ static int
 send_file(struct req *r, struct rp_doc *doc, enum rp_format f,
 	  const char **msg)
 {
-	char path[] = "/tmp/truongso-report-XXXXXX";
-	int fd = mkstemp(path);
+	char path[4096];
+	int fd = ts_mkstemp(path, sizeof(path), "report");
 	char err[512] = "";
 	if (fd < 0) {
 		*msg = "Không tạo được tệp tạm để xuất báo cáo.";

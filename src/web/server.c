@@ -12,6 +12,7 @@
 
 #include "../util/arena.h"
 #include "../util/timeutil.h"
+#include "../util/tmpfile.h"
 #include "pool.h"
 #include "router.h"
 #include "web.h"
@@ -24,7 +25,7 @@ struct conn {
 	struct timespec t0;
 	struct MHD_PostProcessor *pp; /* multipart/form-data only */
 	int fd;           /* the uploaded file, streamed to a temp file */
-	char path[64];
+	char path[512];
 	char name[512];
 	size_t size;
 	bool file_too_big;
@@ -215,10 +216,7 @@ on_part(void *cls, enum MHD_ValueKind kind, const char *key,
 	if (off == 0) {
 		if (++k->files > 1 || k->fd >= 0)
 			return MHD_YES; /* one file per request; counted */
-		const char *tmp = getenv("TMPDIR");
-		snprintf(k->path, sizeof(k->path), "%s/truongso-up-XXXXXX",
-			 tmp && tmp[0] && strlen(tmp) < 40 ? tmp : "/tmp");
-		k->fd = mkstemp(k->path);
+		k->fd = ts_mkstemp(k->path, sizeof(k->path), "up");
 		snprintf(k->name, sizeof(k->name), "%s", filename);
 	}
 	if (k->fd < 0 || k->files > 1)

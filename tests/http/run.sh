@@ -28,7 +28,10 @@ trap cleanup EXIT
 "$T" --db "$DB" org add --code 31DK/A1 --name "Trường Mầm non Gạch Chéo" --kind truong --parent 31DK --levels MN >/dev/null
 "$T" --db "$DB" org add --code 31DK%2FA1 --name "Trường Mầm non Phần Trăm" --kind truong --parent 31DK --levels MN >/dev/null
 # Port 0: the kernel picks a free port; the server prints which.
-"$T" --db "$DB" serve --port 0 >"$W/server.log" 2>&1 &
+# Its own TMPDIR: the check that no upload temp file is left is not
+# disturbed by anything else running on the machine.
+mkdir -p "$W/tmp"
+TMPDIR="$W/tmp" "$T" --db "$DB" serve --port 0 >"$W/server.log" 2>&1 &
 LOGCOPY=${HTTP_LOG:-}
 SERVER=$!
 BASE=
@@ -371,7 +374,7 @@ has evidence-link-input "$OUT" 'type="url" name="link" form="evl-1.4"'
 LINKID=$(q "SELECT id FROM evidence WHERE kind = 'link' LIMIT 1")
 req evidence-link-no-download 404 -b "${JAR[revdk]}" "$BASE/evidence/$LINKID"
 if [ "$(q "SELECT count(*) FROM audit WHERE action IN ('evidence.link', 'evidence.fact')")" = 2 ]; then ok evidence-text-audited; else bad evidence-text-audited; fi
-n=$(ls /tmp/truongso-up-* 2>/dev/null | wc -l)
+n=$(ls "$W"/tmp/truongso-* 2>/dev/null | wc -l)
 if [ "$n" -eq 0 ]; then ok evidence-temp-files-removed; else echo "$n left" >"$ERR"; bad evidence-temp-files-removed; fi
 
 # --- the JSON API (docs/api.md), on a second draft school
