@@ -404,7 +404,8 @@ req campaign-new-bad-dates 422 -b "${JAR[admin]}" "${C[@]}" --data-urlencode "du
 has campaign-new-message "$OUT" "hạn nộp phải sau ngày mở đợt"
 has campaign-new-kept "$OUT" 'value="Đánh giá nhiệm vụ CNTT năm học 2026-2027"'
 req campaign-new 303 -b "${JAR[admin]}" "${C[@]}" --data-urlencode "due=2027-05-31" "$BASE/admin/campaigns"
-has campaign-new-redirect "$ERR" "Location: /campaigns/3"
+# The demo has three campaigns: the new one is the fourth.
+has campaign-new-redirect "$ERR" "Location: /campaigns/4"
 req campaign-new-listed 200 -b "${JAR[revdk]}" "$BASE/campaigns"
 has campaign-new-visible "$OUT" "Đánh giá nhiệm vụ CNTT năm học 2026-2027"
 login "$W/qtdk2" qt.dk
