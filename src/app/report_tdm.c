@@ -172,11 +172,11 @@ group_row(struct rb *b, struct rp_table *t, const struct result *r,
 static void
 rubric_table(struct rb *b, struct rp_section *s, const struct result *r)
 {
-	static const int w[NCOLS] = { 7, 55, 10, 10, 28 };
+	static const int w[NCOLS] = { 9, 53, 10, 10, 28 };
+	/* No caption: the sheet's title is the section's. */
 	struct rp_table *t = rp_table_add(b->doc, s, NCOLS, w);
 	if (t == NULL)
 		return;
-	t->caption = "Tiêu chuẩn đánh giá nhiệm vụ công nghệ thông tin";
 	header_row(b, t);
 	const struct rubric *rb = r->sub.rubric;
 	for (size_t g = 0; g < rb->ngroups; g++) {
