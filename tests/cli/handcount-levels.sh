@@ -6,7 +6,8 @@
 # the counting is plain awk. A liên cấp school counts once under each of
 # its cấp học, and once in its group's total row.
 # Prints the data rows of the report's CSV as the report should write them
-# (without the header rows).
+# (without the header rows). Rows of a cấp học the root has no school of
+# are all zero and start with "?": a report may print or leave them out.
 # Usage: handcount-levels.sh TRUONGSO DB CAMPAIGN ROOT
 set -u
 T=$1 DB=$2 CID=$3 ROOT=$4
@@ -41,9 +42,9 @@ function pct(part, whole,   p, i, f) {
 	if (f % 10 == 0) return "\"" i "," (f / 10) "%\""
 	return "\"" i "," sprintf("%02d", f) "%\""
 }
-function row(stt, name, n, w, k) {
+function row(opt, stt, name, n, w, k) {
 	w = n[1] + n[2] + n[3]
-	printf "%s,%s", stt, name
+	printf "%s%s,%s", opt, stt, name
 	for (k = 1; k <= 3; k++) printf ",%d,%s", n[k], pct(n[k], w)
 	printf "\n"
 }
@@ -69,18 +70,18 @@ END {
 	for (b = 1; b <= 5; b++) {
 		if (int(levels / bit[b]) % 2 == 0) continue
 		s++
-		printf "%d,CSGD %s,%d,%d,%s\n", s, lname[b], expected[b], took[b],
-			pct(took[b], expected[b])
+		printf "%s%d,CSGD %s,%d,%d,%s\n", expected[b] ? "" : "?", s,
+			lname[b], expected[b], took[b], pct(took[b], expected[b])
 	}
 	for (k = 1; k <= 2; k++) {
 		for (m = 1; m <= 3; m++) n[m] = total[k, m] + 0
-		row(k, title[k], n)
+		row("", k, title[k], n)
 		s = 0
 		for (b = 1; b <= 5; b++) {
 			if (int(levels / bit[b]) % 2 == 0) continue
 			s++
 			for (m = 1; m <= 3; m++) n[m] = at[k, b, m] + 0
-			row(k "." s, "CSGD " lname[b], n)
+			row(expected[b] ? "" : "?", k "." s, "CSGD " lname[b], n)
 		}
 	}
 }'

@@ -91,13 +91,20 @@ for root in 31 31DK; do
 	tests/cli/handcount-levels.sh "$T" "$DB" 1 "$root" >"$WORK/hand-$root"
 	check "phu-luc-3 $root" 0 out "Kết quả đánh giá theo nhóm tiêu chí và cấp học" \
 		ts report phu-luc-3 --campaign 1 --unit "$root" --format csv -o -
+	rows=0
 	while IFS= read -r line; do
-		has_line "phu-luc-3 $root: $line" "$line"
+		case $line in
+		'?'*) # a cấp học the root has no school of: zeros, or no row
+			tr -d '\r' <"$OUT" | grep -qxF -- "${line#?}" &&
+				rows=$((rows + 1)) ;;
+		*)
+			has_line "phu-luc-3 $root: $line" "$line"
+			rows=$((rows + 1)) ;;
+		esac
 	done <"$WORK/hand-$root"
-	# And nothing else: as many data rows as the hand count.
+	# And nothing else: every data row is one of the hand count's.
 	same "phu-luc-3 $root: row count" \
-		"$(tr -d '\r' <"$OUT" | grep -cE '^[0-9]+(\.[0-9]+)?,')" \
-		"$(wc -l <"$WORK/hand-$root" | tr -d ' ')"
+		"$(tr -d '\r' <"$OUT" | grep -cE '^[0-9]+(\.[0-9]+)?,')" "$rows"
 done
 # The hand counts above exercise liên cấp schools (counted under each
 # cấp học): the Sở has 3 THCS&THPT schools, Phòng 31DK 2 TH&THCS ones.
