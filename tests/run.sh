@@ -87,6 +87,8 @@ step docx-python-docx tests/report/docx_check.sh
 counted_run cli-asan tests/cli/run.sh build/asan/truongso
 counted_run cli-workflow-asan tests/cli/workflow.sh build/asan/truongso
 counted_run documents-asan tests/cli/documents.sh build/asan/truongso
+counted_run cli-reports-asan tests/cli/reports.sh build/asan/truongso
+counted_run valgrind-docs tests/cli/valgrind-docs.sh build/truongso
 counted_run crash tests/crash/run.sh build/truongso
 counted_run http-asan tests/http/run.sh build/asan/truongso
 counted_run e2e-chromium tests/e2e/run.sh

@@ -1,4 +1,4 @@
-/* The demo database: a province, its schools, users, two campaigns and
+/* The demo database: a province, its schools, users, three campaigns and
  * submissions in every workflow state. */
 #include "demo.h"
 
@@ -270,17 +270,17 @@ save(struct demo *g, struct demo_campaign *c, const struct actor *ed,
 	struct buf b;
 	buf_init(&b, 0);
 	demo_answers_json(c->rubric, &g->rng, quality, share, &b);
-	/* The seed 003 centre answers as in its real report; the random
-	 * answers above are still drawn so every other school's data stays
-	 * the same. */
-	char *seed = strcmp(code, DEMO_SEED_UNIT) == 0
-			     ? demo_seed_answers(c->rubric->id) : NULL;
+	/* A few schools answer as in a real report (seed 003's centre, a
+	 * seed 001 school); the random answers above are still drawn so
+	 * every other school's data stays the same. */
+	char *seed = demo_seed_answers(c->rubric->id, code);
 	enum ts_err e = b.err != TS_OK ? b.err
 				       : sub_save(g->app, ed, c->id, code,
 						  seed ? seed : buf_str(&b), -1,
 						  g->d);
-	if (e == TS_OK && seed)
-		e = demo_seed_fields(g->app, ed, c->id, g->d);
+	if (e == TS_OK)
+		e = demo_seed_fields(g->app, ed, c->id, c->rubric->id, code,
+				     g->d);
 	free(seed);
 	buf_release(&b);
 	return e;
@@ -398,29 +398,75 @@ play_school(struct demo *g, struct demo_campaign *c, size_t i)
 	return e == TS_OK ? review(g, c, &p, code, plan, q, day) : e;
 }
 
-static enum ts_err
-campaign(struct demo *g, const struct actor *admin, const char *rubric,
-	 const char *title, const char *basis, unsigned levels,
-	 const char *opens, const char *due, struct demo_campaign *c)
+struct campaign_spec {
+	const char *admin; /* login of the admin who opens it */
+	const char *owner; /* the unit that runs it */
+	const char *rubric, *title, *basis;
+	unsigned levels;
+	const char *opens, *due, *review_due;
+};
+
+/* Campaigns in the order they are played: each draws its random numbers
+ * after the ones before, so adding a campaign at the end leaves every
+ * earlier school's data as it was. */
+static const struct campaign_spec CAMPAIGNS[] = {
+	{ "qt.so", SO_CODE, "qd4725-2022-pt",
+	  "Đánh giá mức độ chuyển đổi số của cơ sở giáo dục phổ thông và GDTX "
+	  "năm học 2025-2026",
+	  "Kế hoạch số 45/KH-SGDĐT ngày 20/02/2026 của Sở GD&ĐT (dữ liệu mẫu)",
+	  LEVEL_TH | LEVEL_THCS | LEVEL_THPT | LEVEL_GDTX, "2026-03-01",
+	  "2026-05-31", "2026-06-20" },
+	{ "qt.so", SO_CODE, "q7-mn-2023",
+	  "Tự kiểm tra công tác ứng dụng CNTT và chuyển đổi số mầm non năm "
+	  "2026",
+	  "Kế hoạch số 52/KH-SGDĐT ngày 10/03/2026 của Sở GD&ĐT (dữ liệu mẫu)",
+	  LEVEL_MN, "2026-03-15", "2026-05-15", "2026-06-20" },
+	/* Seed 001's kind of campaign: a Phòng grades its own TH and THCS
+	 * schools on the Thủ Dầu Một 100-point rubric. */
+	{ "qt.dk", "31DK", "tdm-cntt-2022",
+	  "Đánh giá nhiệm vụ công nghệ thông tin và thống kê giáo dục năm học "
+	  "2025-2026",
+	  "Công văn số 215/PGDĐT-TCCB ngày 20/4/2026 của Phòng Giáo dục và Đào "
+	  "tạo quận Dương Kinh về việc hướng dẫn đánh giá nhiệm vụ triển khai "
+	  "công nghệ thông tin và thống kê giáo dục năm học 2025-2026 (dữ liệu "
+	  "mẫu)",
+	  LEVEL_TH | LEVEL_THCS, "2026-04-20", "2026-06-10", "2026-06-30" },
+};
+
+/* Schools of the owner's subtree: the Sở's are all of them; a Phòng's are
+ * the schools directly under it. */
+static bool
+owned(const struct demo *g, size_t i, const char *owner)
 {
+	return strcmp(owner, SO_CODE) == 0 || strcmp(g->parents[i], owner) == 0;
+}
+
+static enum ts_err
+campaign(struct demo *g, const struct campaign_spec *sp,
+	 struct demo_campaign *c)
+{
+	struct actor admin;
 	struct campaign_new n = {
-		.owner_code = SO_CODE, .rubric_ref = rubric,
-		.school_year = "2025-2026", .title = title,
-		.legal_basis = basis, .levels = levels, .opens = opens,
-		.due = due, .review_due = "2026-06-20",
+		.owner_code = sp->owner, .rubric_ref = sp->rubric,
+		.school_year = "2025-2026", .title = sp->title,
+		.legal_basis = sp->basis, .levels = sp->levels,
+		.opens = sp->opens, .due = sp->due,
+		.review_due = sp->review_due,
 	};
 	memset(c, 0, sizeof(*c));
 	ts_time_pin(0);
-	ts_time_parse(opens, &c->opens);
-	ts_time_parse(due, &c->due);
+	ts_time_parse(sp->opens, &c->opens);
+	ts_time_parse(sp->due, &c->due);
 	at(c, -3, 9);
-	enum ts_err e = campaign_create(g->app, admin, &n, &c->id, g->d);
-	const struct rubric *r = rubric_set_find(&g->app->rubrics, rubric);
+	enum ts_err e = load(g, sp->admin, &admin);
+	if (e == TS_OK)
+		e = campaign_create(g->app, &admin, &n, &c->id, g->d);
+	const struct rubric *r = rubric_set_find(&g->app->rubrics, sp->rubric);
 	c->rubric = r ? app_rubric(g->app, r->id, r->version) : NULL;
-	c->levels = levels;
+	c->levels = sp->levels;
 	g->r->campaigns++;
 	for (size_t i = 0; e == TS_OK && c->rubric && i < g->nschools; i++)
-		if (g->levels[i] & levels)
+		if ((g->levels[i] & sp->levels) && owned(g, i, sp->owner))
 			e = play_school(g, c, i);
 	return e == TS_OK && c->rubric == NULL ? TS_EINVAL : e;
 }
@@ -428,24 +474,11 @@ campaign(struct demo *g, const struct actor *admin, const char *rubric,
 static enum ts_err
 campaigns(struct demo *g)
 {
-	struct actor admin;
 	struct demo_campaign c;
-	enum ts_err e = load(g, "qt.so", &admin);
-	if (e == TS_OK)
-		e = campaign(g, &admin, "qd4725-2022-pt",
-			     "Đánh giá mức độ chuyển đổi số của cơ sở giáo dục "
-			     "phổ thông và GDTX năm học 2025-2026",
-			     "Kế hoạch số 45/KH-SGDĐT ngày 20/02/2026 của Sở "
-			     "GD&ĐT (dữ liệu mẫu)",
-			     LEVEL_TH | LEVEL_THCS | LEVEL_THPT | LEVEL_GDTX,
-			     "2026-03-01", "2026-05-31", &c);
-	if (e == TS_OK)
-		e = campaign(g, &admin, "q7-mn-2023",
-			     "Tự kiểm tra công tác ứng dụng CNTT và chuyển đổi "
-			     "số mầm non năm 2026",
-			     "Kế hoạch số 52/KH-SGDĐT ngày 10/03/2026 của Sở "
-			     "GD&ĐT (dữ liệu mẫu)", LEVEL_MN, "2026-03-15",
-			     "2026-05-15", &c);
+	enum ts_err e = TS_OK;
+	for (size_t i = 0; e == TS_OK && i < sizeof(CAMPAIGNS) /
+						  sizeof(CAMPAIGNS[0]); i++)
+		e = campaign(g, &CAMPAIGNS[i], &c);
 	return e;
 }
 

@@ -165,6 +165,22 @@ rb_basis(struct rb *b)
 	return rp_printf(b->doc, "Thực hiện %s;", basis);
 }
 
+const char *
+rb_basis_line(struct rb *b, const char *verb)
+{
+	const char *typed = doc_field(&b->f, "can_cu");
+	if (typed)
+		return typed;
+	const char *basis = b->t.campaign.legal_basis;
+	size_t n = basis ? strlen(basis) : 0;
+	/* One sentence: the stored basis may end as a list item would. */
+	while (n && strchr(";,. ", basis[n - 1]))
+		n--;
+	if (n == 0)
+		return rp_printf(b->doc, "%s kế hoạch của cấp trên.", verb);
+	return rp_printf(b->doc, "%s %.*s.", verb, (int)n, basis);
+}
+
 void
 rb_filename(struct rb *b, const char *kind)
 {

@@ -30,6 +30,9 @@ void rb_text(struct rb *b, struct rp_section *s, const char *field);
 void rb_closing(struct rb *b, const char *const *deflt, size_t ndeflt);
 /* The legal-basis line: the typed one or "Thực hiện <campaign basis>". */
 const char *rb_basis(struct rb *b);
+/* The same as one sentence: the typed text, or "<verb> <campaign
+ * basis>." ("Thực hiện …", "Căn cứ …"). */
+const char *rb_basis_line(struct rb *b, const char *verb);
 /* The file name stem: "<kind>-<campaign>-<unit code>". */
 void rb_filename(struct rb *b, const char *kind);
 

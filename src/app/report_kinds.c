@@ -51,18 +51,37 @@ static const struct df_def F_MN[] = {
 	{ "nv_bien_che", "Nhân viên hợp đồng trong chỉ tiêu biên chế", DF_INT,
 	  NULL },
 	{ "nv_hop_dong", "Nhân viên hợp đồng trường", DF_INT, NULL },
+	/* The six parts of seed 004's II.1, in its own words; the builder
+	 * prints the label as the heading and, while blank, the hint. */
 	{ "mn_chi_dao", "Công tác tổ chức, chỉ đạo, điều hành thực hiện "
-	  "nhiệm vụ chuyển đổi số", DF_TEXT, NULL },
+	  "nhiệm vụ chuyển đổi số", DF_TEXT,
+	  "Kiểm tra cụ thể nội dung của Kế hoạch trong đó có Căn cứ pháp lý, "
+	  "có phân tích thực trạng, có mục tiêu/chỉ tiêu cụ thể, có tổ "
+	  "chức/phân công thực hiện; quyết định Ban chỉ đạo phải đúng và đủ "
+	  "thành phần, có phân công nhiệm vụ cụ thể của các thành viên trong "
+	  "ban chỉ đạo chuyển đổi số, các biên bản triển khai của ban chỉ "
+	  "đạo" },
 	{ "mn_truc_tuyen", "Công tác quản lý dạy và học trực tuyến; xây dựng "
-	  "và sử dụng học liệu số", DF_TEXT, NULL },
+	  "và sử dụng học liệu số", DF_TEXT,
+	  "Kiểm tra cụ thể nội dung của Kế hoạch trong đó có Căn cứ pháp lý, "
+	  "có phân tích thực trạng, có mục tiêu/chỉ tiêu cụ thể, có tổ "
+	  "chức/phân công thực hiện; quyết định Ban chỉ đạo phải đúng và đủ "
+	  "thành phần, có phân công nhiệm vụ cụ thể của các thành viên trong "
+	  "ban chỉ đạo dạy và học trực tuyến, các biên bản triển khai của ban "
+	  "chỉ đạo, kho học liệu số mà trường xây dựng phải đúng và đủ nội "
+	  "dung theo quy định" },
 	{ "mn_tuyen_truyen", "Công tác thông tin, tuyên truyền trên môi "
 	  "trường mạng, trao đổi công việc bằng thư điện tử công vụ", DF_TEXT,
 	  NULL },
-	{ "mn_phan_mem", "Công tác tuyển sinh đầu cấp trực tuyến; các phần "
-	  "mềm đang sử dụng trong nhà trường", DF_TEXT,
-	  "Liệt kê tên phần mềm, mục đích, có thu phí không, bao nhiêu" },
-	{ "mn_du_lieu", "Công tác cập nhật dữ liệu (cơ sở dữ liệu Ngành, Đề "
-	  "án 06, bản đồ GIS)", DF_TEXT, NULL },
+	{ "mn_phan_mem", "Công tác triển khai thực hiện nhiệm vụ tuyển sinh "
+	  "đầu cấp trực tuyến; dữ liệu và phần mềm kiểm định chất lượng giáo "
+	  "dục, các phần mềm khác đang sử dụng trong nhà trường", DF_TEXT,
+	  "Liệt kê cụ thể các phần mềm tên gì, sử dụng cho mục đích gì, có "
+	  "thu phí không, thu phí bao nhiêu" },
+	{ "mn_du_lieu", "Công tác cập nhật dữ liệu (cơ sở dữ liệu Ngành) theo "
+	  "chỉ đạo của Ngành và Đề án 06, dữ liệu bản đồ GIS", DF_TEXT,
+	  "Có quyết định phân công nhân sự phụ trách công tác cơ sở dữ liệu "
+	  "Ngành, có quy trình làm việc cụ thể" },
 	{ "mn_kinh_phi", "Kế hoạch bố trí kinh phí phục vụ các hoạt động "
 	  "chuyển đổi số", DF_TEXT, NULL },
 	{ "de_xuat", "III. Kiến nghị", DF_TEXT, NULL },

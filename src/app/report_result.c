@@ -90,6 +90,38 @@ evidence_text(struct rb *b, struct rp_cell *cell, const struct answer *a)
 		rp_cell_para(b->doc, cell, RP_LEFT, RP_ITALIC, a->note);
 }
 
+bool
+rb_criterion_answered(const struct result *r, const struct criterion *c)
+{
+	for (size_t i = 0; i < c->nitems; i++)
+		if (r->self->items[c->items[i].idx].answered)
+			return true;
+	return false;
+}
+
+bool
+rb_group_answered(const struct result *r, const struct group *g)
+{
+	for (size_t c = 0; c < g->ncriteria; c++)
+		if (rb_criterion_answered(r, &g->criteria[c]))
+			return true;
+	return false;
+}
+
+void
+rb_item_evidence(struct rb *b, struct rp_cell *cell, const struct result *r,
+		 const struct item *it, bool with_criterion)
+{
+	evidence_text(b, cell, &r->ans->v[it->idx]);
+	for (size_t i = 0; i < r->nfiles; i++) {
+		const char *cid = r->files[i].criterion_id;
+		if (strcmp(cid, it->id) == 0 || (with_criterion &&
+		    strcmp(cid, it->criterion->id) == 0))
+			rp_cell_para(b->doc, cell, RP_LEFT, 0, rp_printf(
+				b->doc, "- Tệp: %s", r->files[i].name));
+	}
+}
+
 void
 rb_evidence_cell(struct rb *b, struct rp_cell *cell, const struct result *r,
 		 const struct criterion *c)

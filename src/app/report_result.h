@@ -18,6 +18,10 @@ struct result {
 
 enum ts_err rb_result_load(struct rb *b, struct result *r) TS_MUSTCHECK;
 void rb_result_release(struct result *r);
+/* Has the school scored anything in it yet? A blank printed form shows
+ * no total rather than a misleading 0. */
+bool rb_criterion_answered(const struct result *r, const struct criterion *c);
+bool rb_group_answered(const struct result *r, const struct group *g);
 /* "- Nhóm tiêu chí 1 “…”: 73/100 điểm - đạt Mức độ 2" per group. */
 void rb_group_lines(struct rb *b, struct rp_section *s,
 		    const struct score *sc);
@@ -30,11 +34,21 @@ const char *rb_attached_to(struct rb *b);
  * one row per group, criterion and item. */
 void rb_criteria_table(struct rb *b, struct rp_section *s,
 		       const struct result *r, bool with_levels);
+/* Seed 004's table: STT | Tiêu chí | Mức độ đánh giá (each item's rule
+ * from the rubric) | Ghi chú, minh chứng | Kết quả đánh giá, with group
+ * rows, capped criteria's counted totals and the grand total. */
+void rb_rules_table(struct rb *b, struct rp_section *s,
+		    const struct result *r);
 /* One grouped bar chart per group: each criterion's points vs its max. */
 void rb_score_charts(struct rb *b, struct rp_section *s,
 		     const struct score *sc);
 /* The evidence of a criterion as text lines (files, links, facts, notes). */
 void rb_evidence_cell(struct rb *b, struct rp_cell *cell,
 		      const struct result *r, const struct criterion *c);
+/* The evidence of one item: its answer's evidence and note, the files
+ * linked to it, and with_criterion also those linked to its criterion. */
+void rb_item_evidence(struct rb *b, struct rp_cell *cell,
+		      const struct result *r, const struct item *it,
+		      bool with_criterion);
 
 #endif
