@@ -257,6 +257,7 @@ appendix_signature(struct rb *b, struct rp_section *s)
 					 rp_strdup(b->doc, buf_str(&date)));
 	buf_release(&date);
 	c->align = RP_CENTER;
+	c->style = 0; /* only the date line is italic */
 	const struct rp_signature *sig = b->doc->sig;
 	if (sig->authority)
 		rp_cell_para(b->doc, c, RP_CENTER, RP_BOLD, sig->authority);
