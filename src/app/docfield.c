@@ -151,6 +151,20 @@ docfield_load(struct app *app, const struct actor *who, int64_t cid,
 	return e == TS_OK ? doc_fields_read(app, cid, t.unit.id, a, out, d) : e;
 }
 
+/* rb_score_charts draws one chart per group that has scored criteria. */
+static size_t
+score_chart_count(const struct rubric *r)
+{
+	size_t n = 0;
+	for (size_t g = 0; r && g < r->ngroups; g++) {
+		bool scored = false;
+		for (size_t c = 0; c < r->groups[g].ncriteria; c++)
+			scored = scored || r->groups[g].criteria[c].max > 0;
+		n += scored;
+	}
+	return n;
+}
+
 enum ts_err
 report_target_open(struct app *app, const struct actor *who, int64_t cid,
 		   const char *unit_code, struct arena *a,
@@ -172,6 +186,10 @@ report_target_open(struct app *app, const struct actor *who, int64_t cid,
 	out->unit_name = t.unit.name;
 	out->school = t.school;
 	out->level_groups = t.level_groups;
+	out->charts = t.level_groups;
+	if (t.school && t.nkinds && t.kinds[0]->kind == RK_SELF_4725)
+		out->charts = score_chart_count(app_rubric(app,
+			t.campaign.rubric_id, t.campaign.rubric_version));
 	out->nkinds = t.nkinds;
 	memcpy(out->kinds, t.kinds, sizeof(out->kinds));
 	return TS_OK;

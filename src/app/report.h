@@ -89,6 +89,7 @@ struct report_target {
 	size_t nkinds;
 	bool can_edit;
 	size_t level_groups; /* Phụ lục 3 has one chart per such group */
+	size_t charts; /* charts of kinds[0]'s document (bieu-do-N.svg) */
 };
 enum ts_err report_target_open(struct app *app, const struct actor *who,
 			       int64_t cid, const char *unit_code,

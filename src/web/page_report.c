@@ -65,14 +65,17 @@ kind_card(struct req *r, const struct report_target *t,
 		download_links(r, k, true);
 		buf_puts(b, "</p>");
 	}
-	for (size_t g = 1; k->kind == RK_LEVELS && g <= t->level_groups; g++) {
+	for (size_t g = 1; k == t->kinds[0] && g <= t->charts; g++) {
 		struct buf src;
 		buf_init(&src, 1024);
 		report_base_href(r, &src);
-		buf_printf(&src, "/muc-do-%zu.svg", g);
-		char alt[120];
-		snprintf(alt, sizeof(alt), "Biểu đồ tỷ lệ cơ sở giáo dục theo "
-			 "mức độ của nhóm tiêu chí %zu, từng cấp học", g);
+		buf_printf(&src, "/bieu-do-%zu.svg", g);
+		char alt[160];
+		snprintf(alt, sizeof(alt), t->school
+			 ? "Biểu đồ điểm từng tiêu chí so với điểm tối đa, nhóm "
+			   "tiêu chí %zu"
+			 : "Biểu đồ tỷ lệ cơ sở giáo dục theo mức độ của nhóm "
+			   "tiêu chí %zu, từng cấp học", g);
 		/* <img>, not inline SVG: cairo reuses glyph ids per file. */
 		h_open(b, "img", "src", buf_str(&src), "class", "chart", "alt",
 		       alt, NULL);

@@ -10,7 +10,6 @@
 #include <unistd.h>
 
 #include "../app/report.h"
-#include "../core/completeness.h"
 #include "../report/chart.h"
 #include "../util/arena.h"
 #include "../util/tmpfile.h"
@@ -26,23 +25,39 @@ split_file(struct req *r, const char *file, const char **ext)
 	return arena_strndup(r->a, file, (size_t)(dot - file));
 }
 
-/* Chart n (1-based) of the office's Phụ lục 3, as SVG for the pages. */
+/* Chart n (1-based, in document order) as SVG for the pages. */
 static int
 send_chart(struct req *r, struct rp_doc *doc, long n, const char **msg)
 {
-	const struct rp_section *s = doc->sections[0];
-	for (size_t i = 0; i < s->nblocks; i++) {
-		if (s->blocks[i].kind != RP_B_CHART || --n > 0)
-			continue;
-		buf_reset(&r->body);
-		if (rp_chart_svg(s->blocks[i].chart, &r->body) != TS_OK)
-			break;
-		r->content_type = "image/svg+xml";
-		r->cache = "private, no-store";
-		return 200;
+	for (size_t k = 0; k < doc->nsections; k++) {
+		const struct rp_section *s = doc->sections[k];
+		for (size_t i = 0; i < s->nblocks; i++) {
+			if (s->blocks[i].kind != RP_B_CHART || --n > 0)
+				continue;
+			buf_reset(&r->body);
+			if (rp_chart_svg(s->blocks[i].chart, &r->body) != TS_OK) {
+				*msg = "Không vẽ được biểu đồ.";
+				return 500;
+			}
+			r->content_type = "image/svg+xml";
+			r->cache = "private, no-store";
+			return 200;
+		}
 	}
-	*msg = "Không vẽ được biểu đồ.";
-	return 500;
+	*msg = "Không có biểu đồ này.";
+	return 404;
+}
+
+/* The unit's main document: its school report, or Phụ lục 3. */
+static enum ts_err
+chart_kind(struct req *r, const struct report_kind_info **k)
+{
+	struct report_target t;
+	enum ts_err e = report_target_open(r->app, &r->sess.who,
+		web_param_id(r, "id"), kv_get(&r->params, "code"), r->a, &t,
+		&r->diags);
+	*k = e == TS_OK && t.nkinds ? t.kinds[0] : NULL;
+	return e;
 }
 
 static int
@@ -85,23 +100,27 @@ report_send(struct req *r, const char **msg)
 	long long id = web_param_id(r, "id");
 	const char *ext = NULL;
 	const char *stem = split_file(r, kv_get(&r->params, "file"), &ext);
-	/* "muc-do-2.svg": the chart of criteria group 2. */
+	/* "bieu-do-2.svg": the second chart of the unit's main document. */
 	char *end = NULL;
-	long n = stem && strncmp(stem, "muc-do-", 7) == 0
-			 ? strtol(stem + 7, &end, 10) : 0;
-	bool chart = n >= 1 && n <= LC_GROUPS && end && *end == '\0' &&
+	long n = stem && strncmp(stem, "bieu-do-", 8) == 0
+			 ? strtol(stem + 8, &end, 10) : 0;
+	bool chart = n >= 1 && n <= 64 && end && *end == '\0' &&
 		     strcmp(ext, "svg") == 0;
-	const struct report_kind_info *k = chart ? report_kind_get(RK_LEVELS)
-						 : report_kind_find(stem);
+	const struct report_kind_info *k = chart ? NULL : report_kind_find(stem);
+	enum ts_err e = chart ? chart_kind(r, &k) : TS_OK;
 	enum rp_format f = RP_PDF;
 	*msg = "Không có báo cáo này.";
+	if (e != TS_OK) {
+		*msg = "Không có báo cáo này trong phạm vi của tài khoản.";
+		return web_status_for(e);
+	}
 	if (id == 0 || k == NULL || (!chart && !rp_format_parse(ext, &f)))
 		return 404;
 	struct report_opts o = {
 		.include_submitted = kv_get(&r->query, "submitted") != NULL,
 	};
 	struct rp_doc *doc = NULL;
-	enum ts_err e = report_build(r->app, &r->sess.who, k, id,
+	e = report_build(r->app, &r->sess.who, k, id,
 				     kv_get(&r->params, "code"), &o, r->a,
 				     &doc, &r->diags);
 	if (e != TS_OK) {

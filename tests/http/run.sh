@@ -326,6 +326,15 @@ hasnt report-untouched "$(sqlite3 "$DB" "SELECT group_concat(value) FROM doc_fie
 req report-csv 200 -b "${JAR[editor]}" "$BASE$RP/tu-danh-gia.csv"
 has report-csv-disposition "$ERR" 'filename="tu-danh-gia-dot1-'
 has report-csv-bom "$OUT" "$(printf '\357\273\277')Kết quả tự đánh giá"
+req report-school-chart 200 -b "${JAR[editor]}" "$BASE$RP/bieu-do-1.svg"
+has report-school-chart-svg "$ERR" "Content-Type: image/svg+xml"
+has report-school-chart-body "$OUT" "<svg"
+req report-chart-missing 404 -b "${JAR[editor]}" "$BASE$RP/bieu-do-9.svg"
+req report-chart-bad-name 404 -b "${JAR[editor]}" "$BASE$RP/bieu-do-1x.svg"
+req report-office-chart 200 -b "${JAR[revdk]}" "$BASE$(U 31DK)/report/bieu-do-2.svg"
+req report-office-chart-outside 403 -b "${JAR[revlc]}" "$BASE$(U 31DK)/report/bieu-do-1.svg"
+req report-page-charts 200 -b "${JAR[editor]}" "$BASE$RP"
+has report-page-chart-img "$OUT" 'src="'"$RP"'/bieu-do-2.svg"'
 req report-api-fields 200 -b "${JAR[editor]}" "$BASE/api/campaigns/1/units/$OWN/report-fields"
 has report-api-has-value "$OUT" '"name":"nguoi_ky"'
 ATOK2=$(curl -s -b "${JAR[editor]}" "$BASE/api/session" | sed 's/.*"csrf_token":"\([0-9a-f]*\)".*/\1/')
