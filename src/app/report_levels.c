@@ -60,16 +60,9 @@ scale(struct rb *b, struct rp_section *s, const struct lv_data *v)
 	if (t == NULL)
 		return;
 	t->caption = "Quy mô triển khai theo cấp học";
-	t->header_rows = 1;
 	static const char *const head[] = { "STT", "Cấp học", "Số CSGD",
 		"Số CSGD đã đánh giá", "Tỷ lệ" };
-	size_t r = rp_row_add(b->doc, t);
-	for (size_t c = 0; c < 5; c++) {
-		struct rp_cell *h = rp_cell_text(b->doc, t, r, c, RP_BOLD,
-						 head[c]);
-		h->shade = true;
-		h->align = RP_CENTER;
-	}
+	size_t r = rp_head_row(b->doc, t, head);
 	int stt = 0;
 	for (size_t l = 0; l < NLEVELS; l++) {
 		if (!shown(v, l))
@@ -112,12 +105,7 @@ results_head(struct rb *b, struct rp_table *t, const struct group *g0)
 		rp_cell_text(b->doc, t, r1, c, RP_BOLD, "Số lượng");
 		rp_cell_text(b->doc, t, r1, c + 1, RP_BOLD, "Tỷ lệ %");
 	}
-	for (size_t i = r0; i <= r1; i++)
-		for (size_t c = 0; c < t->ncols; c++) {
-			t->rows[i][c].shade = true;
-			t->rows[i][c].align = RP_CENTER;
-		}
-	t->header_rows = 2;
+	rp_head_rows(t, r1);
 }
 
 static void

@@ -43,12 +43,7 @@ head(struct rb *b, struct rp_table *t, const struct rubric *r)
 		rp_cell_text(b->doc, t, r1, c + 2, RP_BOLD, "Điểm sau kiểm tra");
 		rp_cell_text(b->doc, t, r1, c + 3, RP_BOLD, "Mức");
 	}
-	for (size_t i = r0; i <= r1; i++)
-		for (size_t c = 0; c < t->ncols; c++) {
-			t->rows[i][c].shade = true;
-			t->rows[i][c].align = RP_CENTER;
-		}
-	t->header_rows = 2;
+	rp_head_rows(t, r1);
 }
 
 /* Points and level of each group from one score into columns col, col+1

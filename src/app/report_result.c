@@ -160,16 +160,9 @@ header_row(struct rb *b, struct rp_table *t, bool with_levels)
 {
 	static const char *const names[] = { "STT", "Tiêu chí",
 		"Điểm tối đa", "Điểm tự đánh giá", "Mức", "Minh chứng" };
-	size_t r = rp_row_add(b->doc, t), c = 0;
-	for (size_t i = 0; i < 6; i++) {
-		if (i == 4 && !with_levels)
-			continue;
-		struct rp_cell *cell = rp_cell_text(b->doc, t, r, c++, RP_BOLD,
-						    names[i]);
-		cell->align = RP_CENTER;
-		cell->shade = true;
-	}
-	t->header_rows = 1;
+	static const char *const no_levels[] = { "STT", "Tiêu chí",
+		"Điểm tối đa", "Điểm tự đánh giá", "Minh chứng" };
+	rp_head_row(b->doc, t, with_levels ? names : no_levels);
 }
 
 static void

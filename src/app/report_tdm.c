@@ -103,14 +103,7 @@ header_row(struct rb *b, struct rp_table *t)
 {
 	static const char *const names[NCOLS] = { "STT", "NỘI DUNG",
 		"Điểm chuẩn", "Tự chấm", "Kèm minh chứng" };
-	size_t r = rp_row_add(b->doc, t);
-	for (size_t c = 0; c < NCOLS; c++) {
-		struct rp_cell *cell = rp_cell_text(b->doc, t, r, c, RP_BOLD,
-						    names[c]);
-		cell->align = RP_CENTER;
-		cell->shade = true;
-	}
-	t->header_rows = 1;
+	rp_head_row(b->doc, t, names);
 }
 
 /* The school's evidence, or what the Phòng asked for when none yet. */

@@ -242,6 +242,14 @@ struct rp_para *rp_cell_para(struct rp_doc *d, struct rp_cell *cell,
 void rp_cell_span(struct rp_doc *d, struct rp_table *t, size_t r, size_t c,
 	int colspan, int rowspan);
 
+/* Appends a row of bold, centred, shaded header cells, one name per
+ * column (NULL leaves a cell empty), and counts it as a header row. */
+size_t rp_head_row(struct rp_doc *d, struct rp_table *t,
+	const char *const *names);
+/* Styles rows 0..last as the table's header (bold, centred, shaded) and
+ * makes them the repeated header rows: for headers with merged cells. */
+void rp_head_rows(struct rp_table *t, size_t last);
+
 struct rp_chart *rp_chart_add(struct rp_doc *d, struct rp_section *s,
 	enum rp_chart_kind kind, size_t ncats, size_t nseries);
 

@@ -178,3 +178,29 @@ rp_cell_span(struct rp_doc *d, struct rp_table *t, size_t r, size_t c,
 			if (i != r || j != c)
 				t->rows[i][j].covered = true;
 }
+
+void
+rp_head_rows(struct rp_table *t, size_t last)
+{
+	if (t == NULL || last >= t->nrows)
+		return;
+	for (size_t r = 0; r <= last; r++)
+		for (size_t c = 0; c < t->ncols; c++) {
+			struct rp_cell *cell = &t->rows[r][c];
+			cell->shade = true;
+			cell->align = RP_CENTER;
+			cell->style |= RP_BOLD;
+		}
+	t->header_rows = last + 1;
+}
+
+size_t
+rp_head_row(struct rp_doc *d, struct rp_table *t, const char *const *names)
+{
+	size_t r = rp_row_add(d, t);
+	for (size_t c = 0; t && c < t->ncols; c++)
+		if (names[c])
+			rp_cell_text(d, t, r, c, RP_BOLD, names[c]);
+	rp_head_rows(t, r);
+	return r;
+}
