@@ -132,9 +132,9 @@ rb_listing(struct rb *b)
 	int *w = arena_calloc(b->a, ncols, sizeof(*w));
 	if (w == NULL)
 		return TS_ENOMEM;
-	static const int fixed[FIXED_COLS] = { 5, 10, 30, 20, 9, 11, 7 };
+	static const int fixed[FIXED_COLS] = { 9, 16, 26, 16, 8, 11, 10 };
 	for (size_t c = 0; c < ncols; c++)
-		w[c] = c < FIXED_COLS ? fixed[c] : 8;
+		w[c] = c < FIXED_COLS ? fixed[c] : 9;
 	struct rp_table *t = rp_table_add(d, s, ncols, w);
 	if (t == NULL)
 		return TS_ENOMEM;

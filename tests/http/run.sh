@@ -335,6 +335,25 @@ req report-office-chart 200 -b "${JAR[revdk]}" "$BASE$(U 31DK)/report/bieu-do-2.
 req report-office-chart-outside 403 -b "${JAR[revlc]}" "$BASE$(U 31DK)/report/bieu-do-1.svg"
 req report-page-charts 200 -b "${JAR[editor]}" "$BASE$RP"
 has report-page-chart-img "$OUT" 'src="'"$RP"'/bieu-do-2.svg"'
+# Every document in every format, from the page route and from the API,
+# as the Phòng Dương Kinh reviewer (who sees all of them): status, type
+# and the file's own signature.
+for doc in "1 $OWN tu-danh-gia" "2 31DK001 tu-kiem-tra" "3 31DK023 cntt" \
+	   "1 31DK phu-luc-3" "1 31DK danh-sach"; do
+	set -- $doc
+	for ext in docx pdf xlsx csv; do
+		for via in "/campaigns/$1/units/$2/report/$3.$ext" "/api/campaigns/$1/units/$2/reports/$3.$ext"; do
+			req "doc $via" 200 -b "${JAR[revdk]}" "$BASE$via"
+			case $ext in
+			pdf) magic='%PDF-' ;;
+			csv) magic=$(printf '\357\273\277') ;;
+			*) magic='PK' ;;
+			esac
+			n=$(printf %s "$magic" | wc -c)
+			if [ "$(head -c "$n" "$OUT")" = "$magic" ]; then ok "doc-bytes $via"; else bad "doc-bytes $via"; fi
+		done
+	done
+done
 req report-api-fields 200 -b "${JAR[editor]}" "$BASE/api/campaigns/1/units/$OWN/report-fields"
 has report-api-has-value "$OUT" '"name":"nguoi_ky"'
 ATOK2=$(curl -s -b "${JAR[editor]}" "$BASE/api/session" | sed 's/.*"csrf_token":"\([0-9a-f]*\)".*/\1/')

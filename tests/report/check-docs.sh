@@ -1,6 +1,6 @@
 #!/bin/sh
-# `make check-docs`: the fixture DOCX opened by LibreOffice Writer and
-# printed to PDF, as a school would print it. Checks the text that
+# `make check-docs`: the fixture DOCX and every demo document's DOCX opened
+# by LibreOffice Writer and printed to PDF, as a school would print them. Checks the text that
 # pdftotext finds, the page sizes, and leaves one PNG per page in
 # build/report-samples/ to look at. Ends with "check-docs: N passed,
 # N failed".
@@ -41,5 +41,32 @@ case $first in *"595.3"*"841.8"*) ok ;; *) bad "page 1 not A4 portrait: $first" 
 case $last in *"841.8"*"595.3"*) ok ;; *) bad "last page not landscape: $last" ;; esac
 pdftoppm -r 60 -png "$OUT/fixture.pdf" "$OUT/docx-page"
 echo "check-docs: $pages pages, images in $OUT/docx-page-*.png"
+
+# The demo's documents: each kind, as Writer prints it, must carry the
+# same figures as the CSV truongso writes for it.
+make --no-print-directory -f mk/build.mk V=release all || exit 1
+T=build/truongso
+DB=$OUT/check-docs.db
+rm -f "$DB" "$DB"-wal "$DB"-shm "$OUT"/demo-*
+$T --db "$DB" demo >/dev/null || exit 1
+set -- "tu-danh-gia 1 31GDTX1 73/100 điểm - đạt Mức độ 2" \
+	"tu-kiem-tra 2 31DK001 BÁO CÁO TỰ KIỂM TRA" \
+	"cntt 3 31DK023 TIÊU CHUẨN ĐÁNH GIÁ" \
+	"phu-luc-3 1 31 Kết quả đánh giá theo nhóm tiêu chí và cấp học" \
+	"danh-sach 1 31DK Danh sách kết quả từng đơn vị"
+for row in "$@"; do
+	kind=${row%% *}; rest=${row#* }
+	cid=${rest%% *}; rest=${rest#* }
+	unit=${rest%% *}; want=${rest#* }
+	f=$OUT/demo-$kind
+	$T --db "$DB" report "$kind" --campaign "$cid" --unit "$unit" \
+		--format docx -o "$f.docx" || { bad "$kind: no DOCX"; continue; }
+	soffice -env:UserInstallation="file://$PROFILE" --headless \
+		--convert-to pdf --outdir "$OUT" "$f.docx" >/dev/null 2>&1
+	if [ -s "$f.pdf" ]; then ok; else bad "$kind: LibreOffice made no PDF"; continue; fi
+	if pdftotext -layout "$f.pdf" - | tr -s ' ' | grep -qF -- "$want"; then
+		ok; else bad "$kind: no \"$want\" in Writer's PDF"; fi
+	pdftoppm -r 50 -png -f 1 -l 2 "$f.pdf" "$f-page"
+done
 echo "check-docs: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
