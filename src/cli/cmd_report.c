@@ -1,7 +1,7 @@
 /* truongso report: official documents and exports.
  *   report list
  *   report KIND --campaign ID [--unit MÃ] --format F -o TỆP [--submitted]
- *   report fields --campaign ID [--unit MÃ]
+ *   report fields --campaign ID [--unit MÃ] [--all]
  *   report set --campaign ID [--unit MÃ] TÊN=GIÁ_TRỊ|TÊN=@TỆP ... */
 #include <stdio.h>
 #include <stdlib.h>
@@ -73,8 +73,31 @@ render(struct cli *c, const struct report_kind_info *k, long long cid,
 	return e == TS_OK ? rc : cli_fail(e, &d);
 }
 
+/* Every field the unit's documents ask for, typed or not, with its
+ * label: how a user finds the names `report set` takes. */
+static void
+print_all_fields(struct app *app, const struct actor *who, long long cid,
+		 const char *unit, struct arena *a, const struct doc_fields *f)
+{
+	static const char *const kinds[] = { "dòng", "đoạn văn", "số",
+		"ngày YYYY-MM-DD" };
+	struct report_target t;
+	struct diags quiet;
+	diags_init(&quiet);
+	size_t n = 0;
+	const struct df_def **defs = report_target_open(app, who, cid, unit, a,
+		&t, &quiet) == TS_OK ? docfield_defs(t.kinds, t.nkinds, a, &n)
+				     : NULL;
+	diags_release(&quiet);
+	for (size_t i = 0; defs && i < n; i++) {
+		const char *v = doc_field(f, defs[i]->name);
+		printf("%s=%s\t# %s (%s)\n", defs[i]->name, v ? v : "",
+		       defs[i]->label, kinds[defs[i]->kind]);
+	}
+}
+
 static int
-show_fields(struct cli *c, long long cid, const char *unit)
+show_fields(struct cli *c, long long cid, const char *unit, bool all)
 {
 	struct app app;
 	struct actor who;
@@ -87,7 +110,9 @@ show_fields(struct cli *c, long long cid, const char *unit)
 	diags_init(&d);
 	enum ts_err e = a ? docfield_load(&app, &who, cid, unit, a, &f, &d)
 			  : TS_ENOMEM;
-	for (size_t i = 0; e == TS_OK && i < f.n; i++)
+	if (e == TS_OK && all)
+		print_all_fields(&app, &who, cid, unit, a, &f);
+	for (size_t i = 0; e == TS_OK && !all && i < f.n; i++)
 		printf("%s=%s\n", f.names[i], f.values[i]);
 	arena_free(a);
 	app_close(&app);
@@ -155,11 +180,12 @@ cmd_report(struct cli *c, int argc, char **argv)
 {
 	const char *campaign = NULL, *unit = NULL, *format = NULL,
 		   *out = NULL;
-	bool submitted = false;
+	bool submitted = false, all = false;
 	const struct opt opts[] = {
 		{ "campaign", &campaign, NULL }, { "unit", &unit, NULL },
 		{ "format", &format, NULL },	 { "o", &out, NULL },
 		{ "output", &out, NULL },	 { "submitted", NULL, &submitted },
+		{ "all", NULL, &all },
 		{ NULL, NULL, NULL },
 	};
 	const char *pos[64];
@@ -176,7 +202,7 @@ cmd_report(struct cli *c, int argc, char **argv)
 	if (cid == 0)
 		return EXIT_INPUT;
 	if (strcmp(pos[0], "fields") == 0)
-		return show_fields(c, cid, unit);
+		return show_fields(c, cid, unit, all);
 	if (strcmp(pos[0], "set") == 0)
 		return npos < 2 ? cli_usage("cần ít nhất một TÊN=GIÁ_TRỊ")
 				: set_fields(c, cid, unit, pos, npos);

@@ -142,4 +142,6 @@ check unwritable 1 err "không ghi được tệp" R report tu-danh-gia --campai
 [ ! -e "$W/x.pdf" ] && ok "refused reports write nothing" || bad "refused reports write nothing"
 if run 0 R report tu-danh-gia --campaign 1 --unit 31GDTX1 --format pdf -o - && head -c 5 "$OUT" | grep -q '%PDF-'; then
 	ok report-to-stdout; else bad report-to-stdout; fi
+check fields-all-lists-every-field 0 out "# I.2. Khó khăn (đoạn văn)" R report fields --campaign 1 --unit 31GDTX1 --all
+check fields-all-shows-values 0 out "nguoi_ky=Lưu Thị Thuận" R report fields --campaign 1 --unit 31GDTX1 --all
 finish
