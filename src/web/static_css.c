@@ -23,6 +23,8 @@ static const char CSS[] =
 	"var(--accent);background:var(--accent);color:#fff;border-radius:4px;"
 	"cursor:pointer}\n"
 	"button.secondary{background:#fff;color:var(--accent)}\n"
+	"img.chart{display:block;max-width:100%;height:auto;margin:.75rem 0}\n"
+	"a.button{display:inline-block;margin:.15rem 0;text-decoration:none}\n"
 	"button.danger{background:var(--bad);border-color:var(--bad)}\n"
 	"input,select,textarea{font:inherit;padding:.35rem;border:1px solid "
 	"var(--line);border-radius:4px;max-width:100%}\n"
