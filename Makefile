@@ -50,6 +50,7 @@ bench: deps-test
 	@$(BUILD_MAKE) V=release all bench-bin
 	@tests/bench/run.sh
 	@tests/bench/web.sh
+	@tests/bench/mhd.sh
 	@tests/bench/xlsx.sh
 	@tests/bench/report.sh
 
