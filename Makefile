@@ -4,8 +4,9 @@
 #
 #   make            build build/truongso
 #   make run        build, show the CLI and score the demo submission
-#   make test       everything: unit tests (ASan+UBSan), CLI tests, valgrind,
-#                   clang build, short fuzz runs; ends with "N passed, N failed"
+#   make test       everything: unit tests (ASan+UBSan), CLI tests, HTTP tests
+#                   (ASan, and TSan under concurrent load), valgrind, clang
+#                   build, short fuzz runs; ends with "N passed, N failed"
 #   make fuzz       each fuzz target for FUZZ_SECONDS (default 60)
 #   make bench      benchmarks against a peer, see docs/performance.md
 #   make check-docs the DOCX report opened by LibreOffice (installs it),
@@ -50,6 +51,7 @@ bench: deps-test
 	@$(BUILD_MAKE) V=release all bench-bin
 	@tests/bench/run.sh
 	@tests/bench/web.sh
+	@tests/bench/mhd.sh
 	@tests/bench/xlsx.sh
 	@tests/bench/report.sh
 

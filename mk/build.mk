@@ -1,4 +1,4 @@
-# The real build, one variant per call (V=release|asan|clang|fuzz); objects
+# The real build, one variant per call (V=release|asan|tsan|clang|fuzz); objects
 # go to their own directory so variants never mix.
 V ?= release
 PKGS := jansson libutf8proc sqlite3 libsodium libzip libxml-2.0 libmagic libmicrohttpd \
@@ -27,6 +27,12 @@ B := build/asan
 CC := gcc
 CFLAGS := $(BASE) -O1 $(SAN)
 LDFLAGS := $(SAN)
+else ifeq ($(V),tsan)
+# ThreadSanitizer, for the server's threads (tests/run.sh: http-tsan).
+B := build/tsan
+CC := gcc
+CFLAGS := $(BASE) -O1 -fsanitize=thread -fno-omit-frame-pointer
+LDFLAGS := -fsanitize=thread
 else ifeq ($(V),clang)
 B := build/clang
 CC := clang

@@ -6,6 +6,7 @@
  * renamed into place. See docs/reports.md, "XLSX". */
 #include "xlsx.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -210,6 +211,22 @@ map_error(lxw_error e, const char *path, char *err, size_t errlen)
 	return TS_EINVAL;
 }
 
+/* libxlsxwriter 1.1.4 formats the created date of docProps/core.xml with
+ * libc's gmtime, not gmtime_r: one static result buffer per process, so
+ * two workbooks closed at once (two web requests) race on it and can
+ * print each other's date (found by ThreadSanitizer). Closing, where the
+ * XML is written, takes this lock; adding the sheets does not. */
+static pthread_mutex_t close_m = PTHREAD_MUTEX_INITIALIZER;
+
+static lxw_error
+close_workbook(lxw_workbook *wb)
+{
+	pthread_mutex_lock(&close_m);
+	lxw_error e = workbook_close(wb);
+	pthread_mutex_unlock(&close_m);
+	return e;
+}
+
 enum ts_err
 rp_write_xlsx(const struct rp_doc *d, const char *path, char *err,
 	size_t errlen)
@@ -238,7 +255,7 @@ rp_write_xlsx(const struct rp_doc *d, const char *path, char *err,
 		set_properties(w);
 		write_sections(w);
 		/* Frees the workbook whatever happens. */
-		xlsx_check(w, workbook_close(w->wb));
+		xlsx_check(w, close_workbook(w->wb));
 	}
 	lxw_error le = w->err;
 	bool buf_err = w->tmp.err;

@@ -341,9 +341,15 @@ start(const struct server_opts *o, struct sockaddr_in *sa, struct diags *d)
 		diags_add(d, o->listen, "địa chỉ lắng nghe không hợp lệ (IPv4)");
 		return NULL;
 	}
+	/* Bench only: TRUONGSO_MHD_POOL=N runs MHD's thread pool (N event
+	 * loops, epoll) instead of a thread per connection. */
+	const char *pe = getenv("TRUONGSO_MHD_POOL");
+	unsigned pool = pe ? (unsigned)strtoul(pe, NULL, 10) : 0;
+	unsigned flags = pool > 0 ? MHD_USE_AUTO_INTERNAL_THREAD
+				  : MHD_USE_THREAD_PER_CONNECTION |
+					    MHD_USE_INTERNAL_POLLING_THREAD;
 	struct MHD_Daemon *dm = MHD_start_daemon(
-		MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD |
-			MHD_USE_ERROR_LOG,
+		flags | MHD_USE_ERROR_LOG,
 		o->port, NULL, NULL, on_request, NULL,
 		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)sa,
 		MHD_OPTION_CONNECTION_LIMIT, (unsigned)o->connections,
@@ -351,6 +357,8 @@ start(const struct server_opts *o, struct sockaddr_in *sa, struct diags *d)
 		MHD_OPTION_URI_LOG_CALLBACK, on_uri, NULL,
 		MHD_OPTION_NOTIFY_COMPLETED, on_done, NULL,
 		MHD_OPTION_NOTIFY_CONNECTION, on_connection, NULL,
+		/* last: without a pool, the list ends here */
+		pool > 0 ? MHD_OPTION_THREAD_POOL_SIZE : MHD_OPTION_END, pool,
 		MHD_OPTION_END);
 	if (dm == NULL)
 		diags_add(d, o->listen, "không mở được cổng %u (đang bị dùng?)",

@@ -12,7 +12,9 @@ cd "$(dirname "$0")/../.." || exit 2
 W=$(mktemp -d)
 DB="$W/web.db"
 SERVER=
+LOAD=
 cleanup() {
+	if [ -n "$LOAD" ]; then touch "$W/load/stop"; wait "$LOAD"; fi
 	[ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null
 	wait 2>/dev/null
 	[ -n "${LOGCOPY:-}" ] && cp "$W/server.log" "$LOGCOPY"
@@ -41,6 +43,14 @@ for _ in $(seq 100); do
 	sleep 0.1
 done
 [ -n "$BASE" ] || { cat "$W/server.log"; echo "server did not start"; exit 1; }
+# HTTP_LOAD=1: other clients (tests/http/load.sh) use the same server while
+# these tests run, so requests overlap on its threads (tests/run.sh does
+# this against the ThreadSanitizer build).
+if [ -n "${HTTP_LOAD:-}" ]; then
+	mkdir "$W/load"
+	tests/http/load.sh "$BASE" "$W/load" >"$W/load.log" 2>&1 &
+	LOAD=$!
+fi
 
 # req NAME EXPECTED_STATUS [curl args...]: body in $OUT, headers in $ERR.
 # A form field given twice counts by its first value, so overrides go first.
@@ -402,8 +412,6 @@ has evidence-link-input "$OUT" 'type="url" name="link" form="evl-1.4"'
 LINKID=$(q "SELECT id FROM evidence WHERE kind = 'link' LIMIT 1")
 req evidence-link-no-download 404 -b "${JAR[revdk]}" "$BASE/evidence/$LINKID"
 if [ "$(q "SELECT count(*) FROM audit WHERE action IN ('evidence.link', 'evidence.fact')")" = 2 ]; then ok evidence-text-audited; else bad evidence-text-audited; fi
-n=$(ls "$W"/tmp/truongso-* 2>/dev/null | wc -l)
-if [ "$n" -eq 0 ]; then ok evidence-temp-files-removed; else echo "$n left" >"$ERR"; bad evidence-temp-files-removed; fi
 
 # --- the JSON API (docs/api.md), on a second draft school
 API2=$(q "SELECT o.code FROM submission s JOIN org_unit o ON o.id = s.unit_id
@@ -754,6 +762,15 @@ req password-new-works 303 -d "login=ht.$(lower "$DKSUB")&password=mat-khau-moi-
 tok=$(csrf "${JAR[editor]}" /password)
 req logout 303 -b "${JAR[editor]}" -c "${JAR[editor]}" -d "_csrf=$tok" "$BASE/logout"
 req after-logout 303 -b "${JAR[editor]}" "$BASE/campaigns"
+if [ -n "$LOAD" ]; then
+	touch "$W/load/stop"
+	if wait "$LOAD"; then ok concurrent-load; else bad concurrent-load; fi
+	LOAD=
+	cat "$W/load.log"
+fi
+# Checked once the load (which uploads too) has stopped.
+n=$(ls "$W"/tmp/truongso-* 2>/dev/null | wc -l)
+if [ "$n" -eq 0 ]; then ok evidence-temp-files-removed; else echo "$n left" >"$ERR"; bad evidence-temp-files-removed; fi
 kill -TERM "$SERVER"
 for _ in $(seq 50); do kill -0 "$SERVER" 2>/dev/null || break; sleep 0.1; done
 if kill -0 "$SERVER" 2>/dev/null; then bad graceful-shutdown; else wait "$SERVER"; rc=$?; SERVER=; if [ "$rc" -eq 0 ]; then ok graceful-shutdown; else echo "exit $rc" >"$ERR"; bad graceful-shutdown; fi; fi
