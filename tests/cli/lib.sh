@@ -28,6 +28,28 @@ run() {
 	return 1
 }
 
+# same NAME GOT WANT: two strings must be equal.
+same() {
+	if [ "$2" = "$3" ]; then
+		ok "$1"
+	else
+		printf 'got:  %s\nwant: %s\n' "$2" "$3" >"$ERR"
+		: >"$OUT"
+		bad "$1"
+	fi
+}
+
+# contains NAME STREAM PATTERN: PATTERN in the stdout ("out") or stderr
+# ("err") of the last run/check.
+contains() {
+	f=$OUT
+	[ "$2" = err ] && f=$ERR
+	if grep -qF -- "$3" "$f"; then ok "$1"; else
+		echo "missing in $2: $3" >>"$ERR"
+		bad "$1"
+	fi
+}
+
 # check NAME EXPECTED_EXIT STREAM PATTERN CMD...: exit status and a fixed
 # string that must appear in stdout ("out") or stderr ("err").
 check() {

@@ -87,26 +87,7 @@ check_fail() {
 	fi
 }
 
-# same NAME GOT WANT: two strings must be equal.
-same() {
-	if [ "$2" = "$3" ]; then
-		ok "$1"
-	else
-		printf 'got:  %s\nwant: %s\n' "$2" "$3" >"$ERR"
-		: >"$OUT"
-		bad "$1"
-	fi
-}
 
-# has NAME STREAM PATTERN: PATTERN in the output of the last check/run.
-has() {
-	f=$OUT
-	[ "$2" = err ] && f=$ERR
-	if grep -qF -- "$3" "$f"; then ok "$1"; else
-		echo "missing in $2: $3" >>"$ERR"
-		bad "$1"
-	fi
-}
 
 # sql FILE STATEMENT: one value from sqlite3 ("ERR" if sqlite3 failed).
 sql() { sqlite3 "$1" "$2" 2>/dev/null || echo ERR; }
@@ -270,16 +251,16 @@ check flow-reviewer-returns 0 out "Đã trả lại bản của T1 với 2 lý d
 	--reason "*=Bổ sung minh chứng cho cả bản"
 check flow-school-sees-reason 0 out "Tiêu chí 1.3: Chưa có đường link phần mềm dạy học trực tuyến" \
 	as cntt.t1 submission show 1 T1
-has flow-school-sees-state out "Trạng thái: Trả lại (yêu cầu bổ sung)"
-has flow-school-sees-version out "Lý do trả lại (phiên bản 1)"
-has flow-school-sees-whole-reason out "Tiêu chí *: Bổ sung minh chứng cho cả bản"
+contains flow-school-sees-state out "Trạng thái: Trả lại (yêu cầu bổ sung)"
+contains flow-school-sees-version out "Lý do trả lại (phiên bản 1)"
+contains flow-school-sees-whole-reason out "Tiêu chí *: Bổ sung minh chứng cho cả bản"
 check flow-cannot-approve-returned 2 err "bị trả lại" as cv.p1 submission approve 1 T1
 check flow-editor-saves-v2 0 out "Đã lưu bản nháp: T1." \
 	as cntt.t1 submission save 1 T1 "$WORK/answers-v2.json"
 check flow-head-resubmits 0 out "Đã nộp phiên bản 2 của T1." as ht.t1 submission submit 1 T1
 check flow-diff 0 out "1.3e (tiêu chí 1.3): 0 → 6" as cv.p1 submission diff 1 T1 1 2
-has flow-diff-count out "Thay đổi từ phiên bản 1 sang phiên bản 2: 1 nội dung"
-has flow-diff-group out "Nhóm 1: 73 → 79 điểm"
+contains flow-diff-count out "Thay đổi từ phiên bản 1 sang phiên bản 2: 1 nội dung"
+contains flow-diff-group out "Nhóm 1: 73 → 79 điểm"
 check flow-diff-unknown-version 2 err "không có phiên bản" as cv.p1 submission diff 1 T1 1 3
 check flow-school-cannot-external 2 err "chỉ cấp quản lý" \
 	as ht.t1 submission external 1 T1 "$WORK/external.json"
@@ -288,10 +269,10 @@ check flow-external 0 out "T1" as cv.p1 submission external 1 T1 "$WORK/external
 check flow-cannot-publish-unapproved 2 err "đang chờ xem xét" as cv.p1 submission publish 1 T1
 check flow-approve 0 out "T1" as cv.p1 submission approve 1 T1
 # SOURCE BUG: approve/publish/external print an English verb ("Đã approve: T1.") instead of a Vietnamese one (cli/cmd_submission.c, act()).
-has flow-approve-message-vietnamese out "phê duyệt"
+contains flow-approve-message-vietnamese out "phê duyệt"
 check flow-show-approved 0 out "Trạng thái: Đã phê duyệt" as ht.t1 submission show 1 T1
-has flow-show-external out "Sau đánh giá ngoài:"
-has flow-show-external-score out "76/100 điểm"
+contains flow-show-external out "Sau đánh giá ngoài:"
+contains flow-show-external-score out "76/100 điểm"
 check flow-cannot-return-approved 2 err "đã được phê duyệt" \
 	as cv.p1 submission return 1 T1 --reason "1.3=muộn rồi"
 check flow-publish 0 out "T1" as cv.p1 submission publish 1 T1
@@ -309,8 +290,8 @@ printf '%%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pa
 check flow-published-evidence 2 err "kết quả đã công bố" \
 	as cntt.t1 evidence add 1 T1 1.3 "$WORK/minh-chung.pdf"
 check flow-history 0 out "Phiên bản 1: nộp lúc 15:00 10/04/2026 bởi ht.t1" as cv.p1 submission history 1 T1
-has flow-history-v2 out "Phiên bản 2: nộp lúc"
-has flow-history-reason out "Tiêu chí 1.3: Chưa có đường link phần mềm dạy học trực tuyến"
+contains flow-history-v2 out "Phiên bản 2: nộp lúc"
+contains flow-history-reason out "Tiêu chí 1.3: Chưa có đường link phần mềm dạy học trực tuyến"
 same flow-snapshots "$(sql "$DB" "SELECT group_concat(version) FROM (SELECT version FROM snapshot ORDER BY version)")" "1,2"
 check flow-audit 0 out "submission:1/T1" ts audit --object submission:
 # Every step, oldest first; refused attempts leave no trace.
@@ -495,9 +476,9 @@ INSERT INTO org_unit(id, parent_id, kind, code, name, name_key, school_levels, p
 INSERT INTO audit(at, actor, action, object, detail) VALUES ('2025-01-01T00:00:00Z', 'operator', 'org.add', 'S9', NULL);"
 check migrate-v1-status 0 out "Phiên bản lược đồ: 1 (chương trình hỗ trợ đến $LAST)" ts db status
 if [ "$LAST" -gt 1 ]; then
-	has migrate-v1-pending out "chưa áp dụng"
+	contains migrate-v1-pending out "chưa áp dụng"
 fi
-has migrate-v1-applied out "  0001 init"
+contains migrate-v1-applied out "  0001 init"
 check migrate-v1-to-latest 0 out "Lược đồ đã ở phiên bản mới nhất ($LAST)." ts db migrate
 check migrate-v1-status-after 0 out "Phiên bản lược đồ: $LAST" ts db status
 check migrate-v1-data-kept 0 out "S9  Sở Giáo dục và Đào tạo Cũ" ts org tree
@@ -509,7 +490,7 @@ reset_db future
 setup "future: migrate" ts db migrate
 sqlite3 "$DB" "INSERT INTO schema_migration VALUES (99, 'tu_tuong_lai', '2030-01-01T00:00:00Z')"
 check migrate-future-refused 2 err "mới hơn chương trình này ($LAST): hãy cập nhật truongso" ts db migrate
-has migrate-future-version err "phiên bản lược đồ 99"
+contains migrate-future-version err "phiên bản lược đồ 99"
 check migrate-future-any-command 2 err "mới hơn chương trình này" ts org tree
 check migrate-future-status 0 out "Phiên bản lược đồ: 99 (chương trình hỗ trợ đến $LAST)" ts db status
 same migrate-future-untouched "$(sql "$DB" "SELECT count(*) || '/' || max(version) FROM schema_migration")" \
@@ -540,18 +521,18 @@ check import-empty-tree 0 out "Tổng cộng: 0 đơn vị." ts org tree
 cp "$OUT" "$WORK/tree-before"
 check import-dry-run 0 out "Kiểm tra (chưa ghi gì): 8 dòng: 8 đơn vị mới, 0 cập nhật, 0 không đổi." \
 	ts org import "$C/org-good.csv" --dry-run
-has import-dry-run-ignored out "Bỏ qua các cột: Ghi chú."
+contains import-dry-run-ignored out "Bỏ qua các cột: Ghi chú."
 check import-dry-run-wrote-nothing 0 out "Tổng cộng: 0 đơn vị." ts org tree
 same import-dry-run-tree-same "$(cat "$OUT")" "$(cat "$WORK/tree-before")"
 check import-good 0 out "Đã nhập 8 dòng: 8 đơn vị mới, 0 cập nhật, 0 không đổi." \
 	ts org import "$C/org-good.csv"
 check import-tree 0 out "Tổng cộng: 8 đơn vị." ts org tree
-has import-tree-root out "79  Sở Giáo dục và Đào tạo Thành phố Thử  [Sở GD&ĐT]"
-has import-tree-quoted-comma out "    79Q1002  Trường TH&THCS Nguyễn Văn Trỗi, cơ sở 2  [Trường: TH, THCS]"
-has import-tree-child-before-parent out "    79Q1001  Trường Tiểu học Lê Văn Tám  [Trường: TH]"
-has import-tree-xa out "  79XA  UBND xã Bình Chánh  [UBND xã/phường]"
-has import-tree-centre out "  79TT01  Trung tâm GDNN-GDTX Quận Một  [Trung tâm: GDTX]"
-has import-tree-level-words out "    79Q1003  Trường Mầm non Sơn Ca  [Trường: MN]"
+contains import-tree-root out "79  Sở Giáo dục và Đào tạo Thành phố Thử  [Sở GD&ĐT]"
+contains import-tree-quoted-comma out "    79Q1002  Trường TH&THCS Nguyễn Văn Trỗi, cơ sở 2  [Trường: TH, THCS]"
+contains import-tree-child-before-parent out "    79Q1001  Trường Tiểu học Lê Văn Tám  [Trường: TH]"
+contains import-tree-xa out "  79XA  UBND xã Bình Chánh  [UBND xã/phường]"
+contains import-tree-centre out "  79TT01  Trung tâm GDNN-GDTX Quận Một  [Trung tâm: GDTX]"
+contains import-tree-level-words out "    79Q1003  Trường Mầm non Sơn Ca  [Trường: MN]"
 check import-again-unchanged 0 out "0 đơn vị mới, 0 cập nhật, 8 không đổi." ts org import "$C/org-good.csv"
 check import-renamed 0 out "0 đơn vị mới, 1 cập nhật, 7 không đổi." ts org import "$C/org-good-renamed.csv"
 check import-renamed-tree 0 out "79Q1003  Trường Mầm non Sơn Ca Xanh  [Trường: MN]" ts org tree
@@ -559,7 +540,7 @@ same import-renamed-history "$(sql "$DB" "SELECT old_value || ' -> ' || new_valu
 	"Trường Mầm non Sơn Ca -> Trường Mầm non Sơn Ca Xanh"
 check import-semicolon 0 out "2 đơn vị mới" ts org import "$C/org-semicolon.csv"
 check import-semicolon-tree 0 out "79Q1004  Trường THCS Lê Lợi, cơ sở 1  [Trường: THCS]" ts org tree
-has import-semicolon-tree-2 out "79Q1005  Trường Tiểu học Hòa Bình  [Trường: TH]"
+contains import-semicolon-tree-2 out "79Q1005  Trường Tiểu học Hòa Bình  [Trường: TH]"
 # org-good.xlsx was made once with /usr/bin/python3 + openpyxl 3.0:
 #   ws.append(["Mã đơn vị", "Tên đơn vị", "Loại đơn vị", "Mã đơn vị cấp trên",
 #              "Cấp học", "Số điện thoại"]); a Phòng 79Q2 under 79, a blank
@@ -569,30 +550,30 @@ check import-xlsx-dry-run 0 out "Kiểm tra (chưa ghi gì): 4 dòng: 4 đơn v�
 	ts org import "$C/org-good.xlsx" --dry-run
 check import-xlsx 0 out "Đã nhập 4 dòng: 4 đơn vị mới, 0 cập nhật, 0 không đổi." \
 	ts org import "$C/org-good.xlsx"
-has import-xlsx-ignored out "Bỏ qua các cột: Số điện thoại."
+contains import-xlsx-ignored out "Bỏ qua các cột: Số điện thoại."
 check import-xlsx-tree 0 out "  790201  Trường Tiểu học Trần Quốc Toản  [Trường: TH]" ts org tree 79Q2
-has import-xlsx-tree-2 out "  79Q2003  Trường Tiểu học và THCS Võ Trường Toản  [Trường: TH, THCS]"
-has import-xlsx-tree-count out "Tổng cộng: 4 đơn vị."
+contains import-xlsx-tree-2 out "  79Q2003  Trường Tiểu học và THCS Võ Trường Toản  [Trường: TH, THCS]"
+contains import-xlsx-tree-count out "Tổng cộng: 4 đơn vị."
 
 reset_db import-bad
 check import-bad-empty-tree 0 out "Tổng cộng: 0 đơn vị." ts org tree
 cp "$OUT" "$WORK/tree-before"
 check import-bad 2 err "Không nhập gì" ts org import "$C/org-bad.csv"
-has import-bad-total err "Tổng cộng 6 lỗi."
+contains import-bad-total err "Tổng cộng 6 lỗi."
 # Every problem, with its line and its column.
 for want in \
 	'org-bad.csv: dòng 4, cột C: loại đơn vị "Bệnh viện" không hợp lệ' \
 	'org-bad.csv: dòng 7, cột A: mã "79Q1003" trùng với dòng 6' \
 	'org-bad.csv: dòng 9, cột E: cấp học "Đại học" không hợp lệ' \
 	'org-bad.csv: dòng 10, cột B: tên đơn vị trống'; do
-	has "import-bad-lists: $want" err "$want"
+	contains "import-bad-lists: $want" err "$want"
 done
 # SOURCE BUG: problems found while applying a row (unknown parent, school without cấp học) are reported as "dòng N (mã X)" without the column.
-has 'import-bad-lists: dòng 5, cột D (unknown parent 79Q9)' err 'org-bad.csv: dòng 5, cột D'
-has 'import-bad-lists: dòng 5 unknown parent' err 'không có đơn vị cấp trên mã "79Q9"'
+contains 'import-bad-lists: dòng 5, cột D (unknown parent 79Q9)' err 'org-bad.csv: dòng 5, cột D'
+contains 'import-bad-lists: dòng 5 unknown parent' err 'không có đơn vị cấp trên mã "79Q9"'
 # SOURCE BUG: (same) the missing cấp học of line 8 is not tied to column E.
-has 'import-bad-lists: dòng 8, cột E (school without cấp học)' err 'org-bad.csv: dòng 8, cột E'
-has 'import-bad-lists: dòng 8 school without cấp học' err 'trường, trung tâm phải có ít nhất một cấp học'
+contains 'import-bad-lists: dòng 8, cột E (school without cấp học)' err 'org-bad.csv: dòng 8, cột E'
+contains 'import-bad-lists: dòng 8 school without cấp học' err 'trường, trung tâm phải có ít nhất một cấp học'
 check import-bad-nothing-imported 0 out "Tổng cộng: 0 đơn vị." ts org tree
 same import-bad-tree-same "$(cat "$OUT")" "$(cat "$WORK/tree-before")"
 check import-bad-dry-run-same 2 err "Tổng cộng 6 lỗi." ts org import "$C/org-bad.csv" --dry-run
@@ -609,8 +590,8 @@ BLOB=$DB.evidence/$(echo "$SHA" | cut -c1-2)/$(echo "$SHA" | cut -c3-)
 check evidence-needs-draft 2 err "hãy lưu bản tự đánh giá trước" as cntt.t1 evidence add 1 T1 1.3 "$PDF"
 setup "evidence: save T1" as cntt.t1 submission save 1 T1 "$EX"
 check evidence-add 0 out "Đã gắn minh chứng" as cntt.t1 evidence add 1 T1 1.3 "$PDF"
-has evidence-add-mime out "application/pdf"
-has evidence-add-sha out "SHA-256: $SHA"
+contains evidence-add-mime out "application/pdf"
+contains evidence-add-sha out "SHA-256: $SHA"
 if grep -qF "không lưu lại" "$OUT"; then bad evidence-add-first-time-stored; else ok evidence-add-first-time-stored; fi
 check evidence-second-criterion-reused 0 out "tệp này đơn vị đã có, không lưu lại" \
 	as cntt.t1 evidence add 1 T1 1.4 "$PDF"
