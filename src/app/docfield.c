@@ -69,10 +69,13 @@ doc_target_open(struct app *app, const struct actor *who, int64_t cid,
 			  "này");
 		return TS_ENOTFOUND;
 	}
+	/* The unit itself edits: school staff a school's fields, reviewers
+	 * and admins an office's. */
 	bool school_role = who->role == ROLE_SCHOOL_EDITOR ||
 			   who->role == ROLE_SCHOOL_HEAD;
-	if (edit && (sc != SCOPE_OWN || (who->unit_id && school_role !=
-							t->school))) {
+	t->can_edit = sc == SCOPE_OWN && (!who->unit_id ||
+					  school_role == t->school);
+	if (edit && !t->can_edit) {
 		diags_add(d, t->unit.code, "chỉ đơn vị lập báo cáo mới được "
 			  "sửa nội dung báo cáo");
 		return TS_EFORBIDDEN;
@@ -84,6 +87,7 @@ doc_target_open(struct app *app, const struct actor *who, int64_t cid,
 	/* Phụ lục 3 counts levels: only for rubrics whose groups have them. */
 	const struct rubric *r = app_rubric(app, t->campaign.rubric_id,
 					    t->campaign.rubric_version);
+	t->rubric = r;
 	t->level_groups = 0;
 	for (size_t g = 0; r && g < r->ngroups && g < LC_GROUPS; g++)
 		t->level_groups += r->groups[g].nlevels > 0;
@@ -140,17 +144,6 @@ doc_fields_read(struct app *app, int64_t cid, int64_t unit_id,
 	return TS_OK;
 }
 
-enum ts_err
-docfield_load(struct app *app, const struct actor *who, int64_t cid,
-	      const char *unit_code, struct arena *a, struct doc_fields *out,
-	      struct diags *d)
-{
-	struct doc_target t;
-	enum ts_err e = doc_target_open(app, who, cid, unit_code, false, a, &t,
-					d);
-	return e == TS_OK ? doc_fields_read(app, cid, t.unit.id, a, out, d) : e;
-}
-
 /* rb_score_charts draws one chart per group that has scored criteria. */
 static size_t
 score_chart_count(const struct rubric *r)
@@ -174,22 +167,18 @@ report_target_open(struct app *app, const struct actor *who, int64_t cid,
 	memset(out, 0, sizeof(*out));
 	enum ts_err e = doc_target_open(app, who, cid, unit_code, false, a, &t,
 					d);
+	if (e == TS_OK)
+		e = doc_fields_read(app, cid, t.unit.id, a, &out->fields, d);
 	if (e != TS_OK)
 		return e;
-	struct diags quiet;
-	diags_init(&quiet);
-	struct doc_target t2;
-	out->can_edit = doc_target_open(app, who, cid, t.unit.code, true, a,
-					&t2, &quiet) == TS_OK;
-	diags_release(&quiet);
+	out->can_edit = t.can_edit;
 	out->unit_code = t.unit.code;
 	out->unit_name = t.unit.name;
 	out->school = t.school;
 	out->level_groups = t.level_groups;
 	out->charts = t.level_groups;
 	if (t.school && t.nkinds && t.kinds[0]->kind == RK_SELF_4725)
-		out->charts = score_chart_count(app_rubric(app,
-			t.campaign.rubric_id, t.campaign.rubric_version));
+		out->charts = score_chart_count(t.rubric);
 	out->nkinds = t.nkinds;
 	memcpy(out->kinds, t.kinds, sizeof(out->kinds));
 	return TS_OK;

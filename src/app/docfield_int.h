@@ -10,7 +10,9 @@
 struct doc_target {
 	struct campaign campaign;
 	struct org_unit unit;
+	const struct rubric *rubric; /* the campaign's; NULL if missing */
 	bool school;
+	bool can_edit; /* the actor may change the unit's fields */
 	const struct report_kind_info *kinds[4];
 	size_t nkinds;
 	size_t level_groups; /* groups with levels (Phụ lục 3 charts) */

@@ -61,12 +61,6 @@ struct doc_fields {
 /* Value of a field, or NULL when unset or blank. */
 const char *doc_field(const struct doc_fields *f, const char *name);
 
-/* Loads the fields of unit_code in campaign cid; the actor must be able
- * to see the unit's documents. */
-enum ts_err docfield_load(struct app *app, const struct actor *who,
-			  int64_t cid, const char *unit_code,
-			  struct arena *a, struct doc_fields *out,
-			  struct diags *d) TS_MUSTCHECK;
 /* Saves fields (an empty value clears one). Every name must belong to a
  * document the unit produces in that campaign; every value is checked
  * (numbers, dates, length) before anything is written; the actor must
@@ -80,14 +74,15 @@ enum ts_err docfield_save(struct app *app, const struct actor *who,
 const struct df_def **docfield_defs(const struct report_kind_info *const *k,
 				    size_t nk, struct arena *a, size_t *n);
 
-/* What a unit's report page shows: its documents in the campaign and
- * whether the actor may edit their fields. */
+/* What a unit's report page shows: its documents in the campaign, the
+ * fields it has typed, and whether the actor may edit them. */
 struct report_target {
 	const char *unit_code, *unit_name;
 	bool school;
 	const struct report_kind_info *kinds[4];
 	size_t nkinds;
 	bool can_edit;
+	struct doc_fields fields;
 	size_t level_groups; /* Phụ lục 3 has one chart per such group */
 	size_t charts; /* charts of kinds[0]'s document (bieu-do-N.svg) */
 };

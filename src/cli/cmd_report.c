@@ -76,21 +76,14 @@ render(struct cli *c, const struct report_kind_info *k, long long cid,
 /* Every field the unit's documents ask for, typed or not, with its
  * label: how a user finds the names `report set` takes. */
 static void
-print_all_fields(struct app *app, const struct actor *who, long long cid,
-		 const char *unit, struct arena *a, const struct doc_fields *f)
+print_all_fields(const struct report_target *t, struct arena *a)
 {
 	static const char *const kinds[] = { "dòng", "đoạn văn", "số",
 		"ngày YYYY-MM-DD" };
-	struct report_target t;
-	struct diags quiet;
-	diags_init(&quiet);
 	size_t n = 0;
-	const struct df_def **defs = report_target_open(app, who, cid, unit, a,
-		&t, &quiet) == TS_OK ? docfield_defs(t.kinds, t.nkinds, a, &n)
-				     : NULL;
-	diags_release(&quiet);
+	const struct df_def **defs = docfield_defs(t->kinds, t->nkinds, a, &n);
 	for (size_t i = 0; defs && i < n; i++) {
-		const char *v = doc_field(f, defs[i]->name);
+		const char *v = doc_field(&t->fields, defs[i]->name);
 		printf("%s=%s\t# %s (%s)\n", defs[i]->name, v ? v : "",
 		       defs[i]->label, kinds[defs[i]->kind]);
 	}
@@ -105,15 +98,16 @@ show_fields(struct cli *c, long long cid, const char *unit, bool all)
 	if (rc != EXIT_OK)
 		return rc;
 	struct arena *a = arena_new();
-	struct doc_fields f;
+	struct report_target t;
 	struct diags d;
 	diags_init(&d);
-	enum ts_err e = a ? docfield_load(&app, &who, cid, unit, a, &f, &d)
+	enum ts_err e = a ? report_target_open(&app, &who, cid, unit, a, &t,
+					       &d)
 			  : TS_ENOMEM;
 	if (e == TS_OK && all)
-		print_all_fields(&app, &who, cid, unit, a, &f);
-	for (size_t i = 0; e == TS_OK && !all && i < f.n; i++)
-		printf("%s=%s\n", f.names[i], f.values[i]);
+		print_all_fields(&t, a);
+	for (size_t i = 0; e == TS_OK && !all && i < t.fields.n; i++)
+		printf("%s=%s\n", t.fields.names[i], t.fields.values[i]);
 	arena_free(a);
 	app_close(&app);
 	return cli_fail(e, &d);

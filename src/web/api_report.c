@@ -28,12 +28,8 @@ api_report_fields(struct req *r)
 	long long id = web_param_id(r, "id");
 	const char *code = kv_get(&r->params, "code");
 	struct report_target t;
-	struct doc_fields f;
 	enum ts_err e = report_target_open(r->app, &r->sess.who, id, code,
 					   r->a, &t, &r->diags);
-	if (e == TS_OK)
-		e = docfield_load(r->app, &r->sess.who, id, code, r->a, &f,
-				  &r->diags);
 	json_t *doc = NULL;
 	if (e == TS_OK) {
 		size_t n = 0;
@@ -41,7 +37,7 @@ api_report_fields(struct req *r)
 							   r->a, &n);
 		json_t *fields = json_array();
 		for (size_t i = 0; defs && i < n; i++) {
-			const char *v = doc_field(&f, defs[i]->name);
+			const char *v = doc_field(&t.fields, defs[i]->name);
 			json_array_append_new(fields, json_pack(
 				"{s:s, s:s, s:s, s:s?, s:s?}", "name",
 				defs[i]->name, "label", defs[i]->label, "kind",

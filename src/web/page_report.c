@@ -108,8 +108,7 @@ field_input(struct buf *b, const struct df_def *f, const char *value)
 
 /* The typed fields: what was posted back (after an error) or stored. */
 static void
-fields_form(struct req *r, const struct report_target *t,
-	    const struct doc_fields *stored, bool posted)
+fields_form(struct req *r, const struct report_target *t, bool posted)
 {
 	struct buf *b = &r->body;
 	size_t n = 0;
@@ -131,7 +130,7 @@ fields_form(struct req *r, const struct report_target *t,
 		char key[80];
 		snprintf(key, sizeof(key), "f:%s", defs[i]->name);
 		const char *v = posted ? kv_get(&r->form, key)
-				       : doc_field(stored, defs[i]->name);
+				       : doc_field(&t->fields, defs[i]->name);
 		field_input(b, defs[i], v);
 	}
 	buf_puts(b, "</fieldset>");
@@ -148,13 +147,9 @@ render(struct req *r, bool posted)
 	long long id = web_param_id(r, "id");
 	const char *code = kv_get(&r->params, "code");
 	struct report_target t;
-	struct doc_fields f = { 0 };
 	enum ts_err e = id ? report_target_open(r->app, &r->sess.who, id, code,
 						r->a, &t, &r->diags)
 			   : TS_ENOTFOUND;
-	if (e == TS_OK && !posted)
-		e = docfield_load(r->app, &r->sess.who, id, code, r->a, &f,
-				  &r->diags);
 	if (e != TS_OK) {
 		web_error(r, web_status_for(e), "Không có báo cáo của đơn vị "
 			  "này trong phạm vi của tài khoản.");
@@ -169,7 +164,7 @@ render(struct req *r, bool posted)
 		       "cáo của trường.", NULL);
 	for (size_t i = 0; i < t.nkinds; i++)
 		kind_card(r, &t, t.kinds[i]);
-	fields_form(r, &t, &f, posted);
+	fields_form(r, &t, posted);
 	page_end(r);
 }
 
