@@ -8,15 +8,13 @@
 #include "../util/arena.h"
 #include "report_int.h"
 
-/* Cấp học in the order the forms list them, with their bit index. */
-static const struct {
-	unsigned bit;
-	const char *name;
-} LEVELS[] = {
-	{ 0, "Mầm non" }, { 1, "Tiểu học" }, { 2, "THCS" }, { 3, "THPT" },
-	{ 4, "GDTX" },
-};
-#define NLEVELS (sizeof(LEVELS) / sizeof(LEVELS[0]))
+/* Cấp học l (0..LC_LEVELS-1) is bit l of enum school_level, in the order
+ * the forms list them: Mầm non, Tiểu học, THCS, THPT, GDTX. */
+static const char *
+level_name(size_t l)
+{
+	return school_level_name((enum school_level)(1u << l));
+}
 
 struct lv_data {
 	struct level_counts lc;
@@ -30,8 +28,7 @@ struct lv_data {
 static bool
 shown(const struct lv_data *v, size_t l)
 {
-	unsigned bit = LEVELS[l].bit;
-	return (v->levels & (1u << bit)) && v->p.expected[bit] > 0;
+	return (v->levels & (1u << l)) && v->p.expected[l] > 0;
 }
 
 static void
@@ -64,15 +61,15 @@ scale(struct rb *b, struct rp_section *s, const struct lv_data *v)
 		"Số CSGD đã đánh giá", "Tỷ lệ" };
 	size_t r = rp_head_row(b->doc, t, head);
 	int stt = 0;
-	for (size_t l = 0; l < NLEVELS; l++) {
+	for (size_t l = 0; l < LC_LEVELS; l++) {
 		if (!shown(v, l))
 			continue;
-		size_t e = p->expected[LEVELS[l].bit];
-		size_t k = p->took_part[LEVELS[l].bit];
+		size_t e = p->expected[l];
+		size_t k = p->took_part[l];
 		r = rp_row_add(b->doc, t);
 		rp_cell_int(b->doc, t, r, 0, ++stt);
 		rp_cell_text(b->doc, t, r, 1, 0, rp_printf(b->doc, "CSGD %s",
-			     LEVELS[l].name));
+			     level_name(l)));
 		rp_cell_int(b->doc, t, r, 2, (int64_t)e);
 		rp_cell_int(b->doc, t, r, 3, (int64_t)k);
 		rp_cell_pct(b->doc, t, r, 4, rp_pct((int64_t)k, (int64_t)e));
@@ -142,14 +139,13 @@ results(struct rb *b, struct rp_section *s, const struct lv_data *v)
 		counts_row(b, t, gr->id, gr->title, RP_BOLD, v->lc.all[g],
 			   v->lc.units_all);
 		int k = 0;
-		for (size_t l = 0; l < NLEVELS; l++) {
-			unsigned bit = LEVELS[l].bit;
+		for (size_t l = 0; l < LC_LEVELS; l++) {
 			if (!shown(v, l))
 				continue;
 			counts_row(b, t, rp_printf(b->doc, "%s.%d", gr->id,
 				   ++k), rp_printf(b->doc, "CSGD %s",
-				   LEVELS[l].name), 0, v->lc.n[g][bit],
-				   v->lc.units[bit]);
+				   level_name(l)), 0, v->lc.n[g][l],
+				   v->lc.units[l]);
 		}
 	}
 }
@@ -159,7 +155,7 @@ static void
 charts(struct rb *b, struct rp_section *s, const struct lv_data *v)
 {
 	size_t ncat = 0;
-	for (size_t l = 0; l < NLEVELS; l++)
+	for (size_t l = 0; l < LC_LEVELS; l++)
 		ncat += shown(v, l);
 	for (size_t g = 0; ncat && g < v->r->ngroups && g < LC_GROUPS; g++) {
 		struct rp_chart *ch = rp_chart_add(b->doc, s,
@@ -172,14 +168,13 @@ charts(struct rb *b, struct rp_section *s, const struct lv_data *v)
 		for (int m = 0; m < 3; m++)
 			ch->series[m] = rp_printf(b->doc, "Mức độ %d", m + 1);
 		size_t c = 0;
-		for (size_t l = 0; l < NLEVELS; l++) {
-			unsigned bit = LEVELS[l].bit;
+		for (size_t l = 0; l < LC_LEVELS; l++) {
 			if (!shown(v, l))
 				continue;
-			ch->cats[c] = LEVELS[l].name;
+			ch->cats[c] = level_name(l);
 			for (int m = 0; m < 3; m++)
 				ch->values[(size_t)m * ncat + c] =
-					(double)v->lc.n[g][bit][m + 1];
+					(double)v->lc.n[g][l][m + 1];
 			c++;
 		}
 	}
