@@ -58,13 +58,9 @@ rb_attached_to(struct rb *b)
 	const struct rp_header *h = b->doc->header;
 	struct buf date;
 	buf_init(&date, 1024);
-	struct rp_header only_date = *h;
-	only_date.place = "";
-	rp_date_line(&only_date, &date);
-	/* rp_date_line starts with "<place>, ": drop it. */
-	const char *ngay = strstr(buf_str(&date), "ngày");
+	rp_date_words(h, &date);
 	const char *out = rp_printf(b->doc, "(Kèm theo Báo cáo số %s %s của %s)",
-		h->number ? h->number : "……/BC-……", ngay ? ngay : "",
+		h->number ? h->number : "……/BC-……", buf_str(&date),
 		b->t.unit.name);
 	buf_release(&date);
 	return out;

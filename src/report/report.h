@@ -266,6 +266,8 @@ int64_t rp_pct(int64_t part, int64_t whole);
  * zero padding (day < 10, months 1 and 2); dotted blanks for 0 parts.
  * Appends to out. */
 void rp_date_line(const struct rp_header *h, struct buf *out);
+/* The same without the place: "ngày 05 tháng 01 năm 2024". */
+void rp_date_words(const struct rp_header *h, struct buf *out);
 /* "Số: 05/BC-THCSLL" or "Số:      /BC-……". Appends to out. */
 void rp_number_line(const struct rp_header *h, struct buf *out);
 /* The plain text of a cell, for CSV and XLSX strings: paragraphs joined

@@ -57,10 +57,9 @@ rp_pct(int64_t part, int64_t whole)
 }
 
 void
-rp_date_line(const struct rp_header *h, struct buf *out)
+rp_date_words(const struct rp_header *h, struct buf *out)
 {
-	const char *place = h->place && *h->place ? h->place : RP_BLANK;
-	buf_printf(out, "%s, ngày ", place);
+	buf_puts(out, "ngày ");
 	if (h->day > 0)
 		buf_printf(out, "%02d", h->day);
 	else
@@ -76,6 +75,13 @@ rp_date_line(const struct rp_header *h, struct buf *out)
 		buf_printf(out, "%d", h->year);
 	else
 		buf_puts(out, "20…");
+}
+
+void
+rp_date_line(const struct rp_header *h, struct buf *out)
+{
+	buf_printf(out, "%s, ", h->place && *h->place ? h->place : RP_BLANK);
+	rp_date_words(h, out);
 }
 
 void
