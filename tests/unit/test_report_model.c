@@ -53,6 +53,9 @@ test_date_and_number_lines(void **state)
 	/* NĐ 30: no leading zero for months 3 to 12. */
 	assert_string_equal(buf_str(&b), "Quận 7, ngày 12 tháng 6 năm 2024");
 	buf_reset(&b);
+	rp_date_words(&h, &b);
+	assert_string_equal(buf_str(&b), "ngày 12 tháng 6 năm 2024");
+	buf_reset(&b);
 	struct rp_header blank = { 0 };
 	rp_date_line(&blank, &b);
 	assert_string_equal(buf_str(&b), RP_BLANK ", ngày …. tháng …. năm 20…");
