@@ -2,8 +2,12 @@
 # packages are there (scripts/deps), then runs mk/build.mk, which can use
 # pkg-config safely because the libraries now exist.
 #
-#   make            build build/truongso
-#   make run        build, show the CLI and score the demo submission
+#   make            build build/truongso (quiet: V=1 shows the commands;
+#                   parallel: one job per core; DEVELOPER=1 adds -Werror)
+#   make run        build, make the demo province anew in build/demo.db and
+#                   serve it on http://localhost:8080 (PORT=, LISTEN=0.0.0.0
+#                   for the school's LAN); `sh run.sh` does the same on a
+#                   bare Debian 12, installing make and gcc first
 #   make test       everything: unit tests (ASan+UBSan), CLI tests, HTTP tests
 #                   (ASan, and TSan under concurrent load), valgrind, clang
 #                   build, short fuzz runs; ends with "N passed, N failed"
@@ -11,13 +15,15 @@
 #   make bench      benchmarks against a peer, see docs/performance.md
 #   make check-docs the DOCX report opened by LibreOffice (installs it),
 #                   printed to PDF and checked; see docs/reports.md
+#   make check-fresh  `sh run.sh` in a minimal Debian 12 chroot (debootstrap,
+#                   root, network to the Debian mirror): tests/fresh/run.sh
 #   make clean
 
 BUILD_MAKE = $(MAKE) --no-print-directory -f mk/build.mk
 
-.PHONY: all run test fuzz bench clean deps deps-test check-docs
+.PHONY: all run test fuzz bench clean deps deps-test check-docs check-fresh
 all: deps
-	@$(BUILD_MAKE) V=release
+	@$(BUILD_MAKE) VARIANT=release
 
 deps:
 	@scripts/deps build
@@ -25,30 +31,25 @@ deps:
 deps-test:
 	@scripts/deps build test
 
-# `make run`: a fresh demo province in build/demo.db, then the web
-# application on http://localhost:8080 (Ctrl+C stops it).
+# `make run`: a new demo province in build/demo.db (made anew each time),
+# what it holds and who can sign in, then the web application on
+# http://localhost:8080 (Ctrl+C stops it). LISTEN=0.0.0.0 opens it to the LAN.
 DEMO_DB = build/demo.db
+PORT = 8080
+LISTEN = 127.0.0.1
 run: all
-	@rm -rf $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm $(DEMO_DB).evidence
-	@build/truongso --db $(DEMO_DB) demo
-	@build/truongso --db $(DEMO_DB) campaign status 1 | tail -n 3
-	@echo
-	@echo "Mở http://localhost:8080 và đăng nhập (mật khẩu: truongso-demo):"
-	@echo "  cntt.31dk018  cán bộ CNTT của một trường  |  ht.31dk018  hiệu trưởng"
-	@echo "  cv.dk         chuyên viên Phòng GD&ĐT     |  cv.so       chuyên viên Sở"
-	@echo "Dòng lệnh: build/truongso --db $(DEMO_DB) help"
-	build/truongso --db $(DEMO_DB) serve --port 8080
+	@scripts/serve-demo build/truongso $(DEMO_DB) $(PORT) $(LISTEN)
 
 test: deps-test
 	@tests/run.sh
 
 fuzz: deps-test
-	@$(BUILD_MAKE) V=fuzz fuzzers
+	@$(BUILD_MAKE) VARIANT=fuzz fuzzers
 	@FUZZ_SECONDS=$${FUZZ_SECONDS:-60} tests/fuzz/run.sh
 
 bench: deps-test
 	@scripts/deps bench docs
-	@$(BUILD_MAKE) V=release all bench-bin
+	@$(BUILD_MAKE) VARIANT=release all bench-bin
 	@tests/bench/run.sh
 	@tests/bench/web.sh
 	@tests/bench/mhd.sh
@@ -58,6 +59,9 @@ bench: deps-test
 check-docs: deps-test
 	@scripts/deps docs
 	@tests/report/check-docs.sh
+
+check-fresh:
+	@tests/fresh/run.sh
 
 clean:
 	rm -rf build

@@ -1,6 +1,17 @@
-# The real build, one variant per call (V=release|asan|tsan|clang|fuzz); objects
-# go to their own directory so variants never mix.
-V ?= release
+# The real build, one variant per call (VARIANT=release|asan|tsan|clang|fuzz);
+# objects go to their own directory so variants never mix.
+#   V=1          show the full commands (default: one short line per file)
+#   DEVELOPER=1  warnings are errors (tests/run.sh and .ci/run set it); a
+#                user's build must not fail because a newer gcc warns more
+# Parallel by default (one job per core) unless a parent make shares its
+# job slots or -j is given.
+VARIANT ?= release
+ifneq ($(filter-out 0 1,$(V)),)
+$(error V=$(V): V=1 now shows the full commands; the variant is VARIANT=$(V))
+endif
+ifeq ($(findstring -j,$(shell printenv MAKEFLAGS)),)
+MAKEFLAGS += -j$(shell nproc 2>/dev/null || echo 2)
+endif
 PKGS := jansson libutf8proc sqlite3 libsodium libzip libxml-2.0 libmagic libmicrohttpd \
 	pangocairo cairo-pdf cairo-svg cairo-png xlsxwriter
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
@@ -8,7 +19,10 @@ PKG_LIBS := $(shell pkg-config --libs $(PKGS)) -lcsv
 
 WARN := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wvla -Wformat=2 -Wimplicit-fallthrough \
-	-Wcast-qual -Wwrite-strings -Wundef -Werror
+	-Wcast-qual -Wwrite-strings -Wundef
+ifeq ($(DEVELOPER),1)
+WARN += -Werror
+endif
 BASE := -std=c17 -g -D_POSIX_C_SOURCE=200809L -fno-common -I. $(WARN) \
 	$(PKG_CFLAGS) -DTS_DATADIR='"$(abspath data)"'
 HARDEN := -D_FORTIFY_SOURCE=2 -fstack-protector-strong \
@@ -17,35 +31,35 @@ LDHARDEN := -pie -Wl,-z,relro,-z,now
 SAN := -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 
-ifeq ($(V),release)
+ifeq ($(VARIANT),release)
 B := build
 CC := gcc
 CFLAGS := $(BASE) -O2 $(HARDEN)
 LDFLAGS := $(LDHARDEN)
-else ifeq ($(V),asan)
+else ifeq ($(VARIANT),asan)
 B := build/asan
 CC := gcc
 CFLAGS := $(BASE) -O1 $(SAN)
 LDFLAGS := $(SAN)
-else ifeq ($(V),tsan)
+else ifeq ($(VARIANT),tsan)
 # ThreadSanitizer, for the server's threads (tests/run.sh: http-tsan).
 B := build/tsan
 CC := gcc
 CFLAGS := $(BASE) -O1 -fsanitize=thread -fno-omit-frame-pointer
 LDFLAGS := -fsanitize=thread
-else ifeq ($(V),clang)
+else ifeq ($(VARIANT),clang)
 B := build/clang
 CC := clang
 CFLAGS := $(BASE) -O2 $(HARDEN)
 LDFLAGS := $(LDHARDEN)
-else ifeq ($(V),fuzz)
+else ifeq ($(VARIANT),fuzz)
 B := build/fuzz
 CC := clang
 CFLAGS := $(BASE) -O1 -fsanitize=fuzzer-no-link,address,undefined \
 	-fno-sanitize-recover=all -fno-omit-frame-pointer
 LDFLAGS := -fsanitize=fuzzer,address,undefined
 else
-$(error unknown variant V=$(V))
+$(error unknown variant VARIANT=$(VARIANT))
 endif
 
 LIB_SRC := $(wildcard src/util/*.c src/core/*.c src/db/*.c src/report/*.c \
@@ -60,49 +74,63 @@ CLI_OBJ := $(CLI_SRC:%.c=$(B)/obj/%.o)
 UNITS := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 FUZZERS := $(FUZZ_SRC:tests/fuzz/%.c=$(B)/%)
 
-.PHONY: all units fuzzers bench-bin report-sample
+# $(call say,WHAT,FILE): the short line printed instead of the command.
+ifeq ($(V),1)
+say =
+else
+say = @printf '  %-5s %s\n' '$(1)' '$(2)';
+endif
+
+.PHONY: all units fuzzers bench-bin report-sample FORCE
 all: $(B)/truongso
 units: $(UNITS)
 fuzzers: $(FUZZERS)
 bench-bin: $(B)/bench_score $(B)/bench_xlsx
 report-sample: $(B)/report_sample
 
-$(B)/obj/%.o: %.c
+# Objects are rebuilt when the flags change (DEVELOPER=1 or not, another
+# compiler, a new define), as git's GIT-CFLAGS does.
+FLAGS_SQ := $(subst ','\'',$(CC) $(CFLAGS) $(LDFLAGS))
+$(B)/flags: FORCE
+	@mkdir -p $(@D)
+	@printf '%s\n' '$(FLAGS_SQ)' | cmp -s - $@ || printf '%s\n' '$(FLAGS_SQ)' >$@
+
+$(B)/obj/%.o: %.c $(B)/flags
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -MMD -MP -c $< -o $@
+	$(call say,CC,$<)$(CC) $(CFLAGS) -MMD -MP -c $< -o $@
 
 $(B)/gen/schema.c: $(SQL_SRC) tools/sql2c.sh
 	@mkdir -p $(dir $@)
-	tools/sql2c.sh $(SQL_SRC) > $@
+	$(call say,GEN,$@)tools/sql2c.sh $(SQL_SRC) > $@
 
-$(B)/obj/gen/schema.o: $(B)/gen/schema.c
+$(B)/obj/gen/schema.o: $(B)/gen/schema.c $(B)/flags
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -Wno-missing-prototypes -c $< -o $@
+	$(call say,CC,$<)$(CC) $(CFLAGS) -Wno-missing-prototypes -c $< -o $@
 
 $(B)/libtruongso.a: $(LIB_OBJ)
 	@rm -f $@
-	ar rcs $@ $^
+	$(call say,AR,$@)ar rcs $@ $^
 
 $(B)/truongso: $(CLI_OBJ) $(B)/libtruongso.a
-	$(CC) $(LDFLAGS) $^ $(PKG_LIBS) -lm -o $@
+	$(call say,LD,$@)$(CC) $(LDFLAGS) $^ $(PKG_LIBS) -lm -o $@
 
 # Unit tests may include CLI sources they test (table, sheet) directly.
 # The archive goes last so members the CLI objects need are pulled in.
 $(B)/tests/%: tests/unit/%.c $(filter-out $(B)/obj/src/cli/main.o,$(CLI_OBJ)) $(B)/libtruongso.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(LDFLAGS) $^ $(PKG_LIBS) -lcmocka -lm -o $@
+	$(call say,CCLD,$@)$(CC) $(CFLAGS) $(LDFLAGS) $^ $(PKG_LIBS) -lcmocka -lm -o $@
 
 $(B)/fz_%: tests/fuzz/fz_%.c $(B)/libtruongso.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(LDFLAGS) $^ $(PKG_LIBS) -lm -o $@
+	$(call say,CCLD,$@)$(CC) $(CFLAGS) $(LDFLAGS) $^ $(PKG_LIBS) -lm -o $@
 
 $(B)/bench_score: tests/bench/bench_score.c $(B)/libtruongso.a
-	$(CC) $(CFLAGS) $(LDFLAGS) $^ $(PKG_LIBS) -lm -o $@
+	$(call say,CCLD,$@)$(CC) $(CFLAGS) $(LDFLAGS) $^ $(PKG_LIBS) -lm -o $@
 
 $(B)/bench_xlsx: tests/bench/bench_xlsx.c $(B)/libtruongso.a
-	$(CC) $(CFLAGS) $(LDFLAGS) $^ $(PKG_LIBS) -lm -o $@
+	$(call say,CCLD,$@)$(CC) $(CFLAGS) $(LDFLAGS) $^ $(PKG_LIBS) -lm -o $@
 # The report fixture written in one format, for external readers.
 $(B)/report_sample: tests/report/report_sample.c tests/unit/report_fixture.h $(B)/libtruongso.a
-	$(CC) $(CFLAGS) $(LDFLAGS) $(filter %.c %.a,$^) $(PKG_LIBS) -lm -o $@
+	$(call say,CCLD,$@)$(CC) $(CFLAGS) $(LDFLAGS) $(filter %.c %.a,$^) $(PKG_LIBS) -lm -o $@
 
 -include $(shell find $(B)/obj -name '*.d' 2>/dev/null)

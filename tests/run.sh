@@ -75,8 +75,8 @@ counted_run() {
 
 echo "truongso: make test"
 step source-rules tools/check-source.sh
-step build-gcc-release $MAKE_BUILD V=release all
-step build-gcc-asan $MAKE_BUILD V=asan all units
+step build-gcc-release $MAKE_BUILD VARIANT=release all
+step build-gcc-asan $MAKE_BUILD VARIANT=asan all units
 for t in build/asan/tests/test_*; do
 	[ -x "$t" ] && cmocka_run "unit-$(basename "$t")" "$t"
 done
@@ -93,13 +93,13 @@ counted_run crash tests/crash/run.sh build/truongso
 counted_run http-asan tests/http/run.sh build/asan/truongso
 # ThreadSanitizer: the HTTP tests again while other clients load the same
 # server (tests/http/tsan.sh; suppressions in tests/tsan.supp).
-step build-gcc-tsan $MAKE_BUILD V=tsan all
+step build-gcc-tsan $MAKE_BUILD VARIANT=tsan all
 counted_run http-tsan tests/http/tsan.sh build/tsan/truongso
 counted_run e2e-chromium tests/e2e/run.sh
 counted_run valgrind tests/cli/valgrind.sh build/truongso
 counted_run valgrind-report tests/unit/valgrind-report.sh
-step build-clang $MAKE_BUILD V=clang all units
-step build-fuzzers $MAKE_BUILD V=fuzz fuzzers
+step build-clang $MAKE_BUILD VARIANT=clang all units
+step build-fuzzers $MAKE_BUILD VARIANT=fuzz fuzzers
 counted_run fuzz-short env FUZZ_SECONDS="${FUZZ_SECONDS:-5}" tests/fuzz/run.sh
 
 echo

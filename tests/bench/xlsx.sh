@@ -6,7 +6,7 @@
 set -eu
 cd "$(dirname "$0")/../.."
 N=${N:-50000}
-make --no-print-directory -f mk/build.mk V=release build/bench_xlsx >/dev/null
+make --no-print-directory -f mk/build.mk VARIANT=release build/bench_xlsx >/dev/null
 ours=$(build/bench_xlsx "$N" build/bench-listing.xlsx | sed -n 's/xlsx_ms=\([0-9.]*\).*/\1/p')
 peer=$(/usr/bin/python3 tests/bench/xlsx_peer.py "$N" build/bench-listing-peer.xlsx | sed -n 's/peer_ms=//p')
 echo "rows=$N truongso_ms=$ours openpyxl_ms=$peer" \

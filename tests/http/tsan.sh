@@ -1,6 +1,6 @@
 #!/bin/sh
 # The HTTP tests against the ThreadSanitizer build (build/tsan/truongso,
-# `make -f mk/build.mk V=tsan`) while six other clients use the same
+# `make -f mk/build.mk VARIANT=tsan`) while six other clients use the same
 # server (HTTP_LOAD=1, tests/http/load.sh), so page views, saves, uploads,
 # sign-ins and report downloads overlap on its threads. ThreadSanitizer
 # writes each report to build/test-logs/tsan.PID; one report fails this

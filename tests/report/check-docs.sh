@@ -13,7 +13,7 @@ failed=0
 ok() { passed=$((passed + 1)); }
 bad() { failed=$((failed + 1)); echo "FAIL: $*"; }
 
-make --no-print-directory -f mk/build.mk V=release report-sample || exit 1
+make --no-print-directory -f mk/build.mk VARIANT=release report-sample || exit 1
 mkdir -p "$OUT"
 rm -f "$OUT"/fixture.pdf "$OUT"/docx-page-*.png
 build/report_sample docx "$OUT/fixture.docx" || exit 1
@@ -44,7 +44,7 @@ echo "check-docs: $pages pages, images in $OUT/docx-page-*.png"
 
 # The demo's documents: each kind, as Writer prints it, must carry the
 # same figures as the CSV truongso writes for it.
-make --no-print-directory -f mk/build.mk V=release all || exit 1
+make --no-print-directory -f mk/build.mk VARIANT=release all || exit 1
 T=build/truongso
 DB=$OUT/check-docs.db
 rm -f "$DB" "$DB"-wal "$DB"-shm "$OUT"/demo-*

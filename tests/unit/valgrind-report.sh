@@ -7,7 +7,7 @@
 # Usage: tests/unit/valgrind-report.sh (from anywhere).
 set -u
 cd "$(dirname "$0")/../.." || exit 2
-make --no-print-directory -f mk/build.mk V=release \
+make --no-print-directory -f mk/build.mk VARIANT=release \
 	build/tests/test_report_pdf build/tests/test_report_chart || exit 2
 mkdir -p build/test-logs
 VG="valgrind -q --error-exitcode=99 --leak-check=full --num-callers=40 \
