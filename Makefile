@@ -19,11 +19,13 @@
 #                   root, network to the Debian mirror): tests/fresh/run.sh
 #   make clean
 
-BUILD_MAKE = $(MAKE) --no-print-directory -f mk/build.mk
+# $(MAKE) written out on each line: make then knows it is a sub-make (it
+# shares -j job slots with it, and runs it under make -n).
+BUILD = --no-print-directory -f mk/build.mk
 
 .PHONY: all run test fuzz bench clean deps deps-test check-docs check-fresh
 all: deps
-	@$(BUILD_MAKE) VARIANT=release
+	@$(MAKE) $(BUILD) VARIANT=release
 
 deps:
 	@scripts/deps build
@@ -44,12 +46,12 @@ test: deps-test
 	@tests/run.sh
 
 fuzz: deps-test
-	@$(BUILD_MAKE) VARIANT=fuzz fuzzers
+	@$(MAKE) $(BUILD) VARIANT=fuzz fuzzers
 	@FUZZ_SECONDS=$${FUZZ_SECONDS:-60} tests/fuzz/run.sh
 
 bench: deps-test
 	@scripts/deps bench docs
-	@$(BUILD_MAKE) VARIANT=release all bench-bin
+	@$(MAKE) $(BUILD) VARIANT=release all bench-bin
 	@tests/bench/run.sh
 	@tests/bench/web.sh
 	@tests/bench/mhd.sh
