@@ -156,12 +156,11 @@ advice_text(const struct score *s, const struct group *g, struct buf *out)
 		return;
 	buf_printf(out, "  Để đạt Mức độ %d (%s điểm): ", ad->next->level,
 		   range_words(&ad->next->range, g->max, w));
-	if (ad->needed == 0 && !ad->needed_strict) {
+	if (ad->needed == 0) {
 		buf_puts(out, "chỉ cần đạt các điều kiện bắt buộc.\n");
 		return;
 	}
-	buf_printf(out, "cần thêm %s%s điểm", ad->needed_strict ? "hơn " : "",
-		   pts_format(ad->needed, a));
+	buf_printf(out, "cần thêm %s điểm", pts_format(ad->needed, a));
 	if (!ad->reachable) {
 		buf_puts(out, " (không đủ điểm còn lại để đạt).\n");
 		return;

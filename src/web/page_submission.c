@@ -116,10 +116,9 @@ panel(struct buf *b, const struct score *s, const char *id, const char *title)
 		if (ad->ngates > 0)
 			h_textf(b, ". Chưa đạt điều kiện bắt buộc (%s điểm nếu đạt)",
 				pts_format(gs->ungated, p));
-		if (ad->next != NULL && (ad->needed > 0 || ad->needed_strict))
-			h_textf(b, ". Để đạt Mức độ %d cần thêm %s%s điểm",
-				ad->next->level, ad->needed_strict ? "hơn " : "",
-				pts_format(ad->needed, p));
+		if (ad->next != NULL && ad->needed > 0)
+			h_textf(b, ". Để đạt Mức độ %d cần thêm %s điểm",
+				ad->next->level, pts_format(ad->needed, p));
 		buf_puts(b, "</li>");
 	}
 	buf_puts(b, "</ul>");

@@ -17,7 +17,7 @@ check seed003-group2 0 out "“Chuyển đổi số trong quản trị cơ sở 
 check seed003-no-combined-total 0 out "Mức độ 3 (Mức đáp ứng tốt)" \
 	"$T" score --rubric $R4725 $EX/qd4725-gdtx-duongkinh-2022-2023.json
 if grep -q "Tổng cộng" "$OUT"; then bad seed003-no-sum-of-groups; else ok seed003-no-sum-of-groups; fi
-check seed003-advice 0 out "Để đạt Mức độ 3 (trên 75 điểm): cần thêm hơn 2 điểm" \
+check seed003-advice 0 out "Để đạt Mức độ 3 (trên 75 điểm): cần thêm 3 điểm" \
 	"$T" score --rubric $R4725 $EX/qd4725-gdtx-duongkinh-2022-2023.json
 check seed003-json 0 out '"points": 73' \
 	"$T" score --rubric $R4725 --format json $EX/qd4725-gdtx-duongkinh-2022-2023.json

@@ -168,11 +168,10 @@ test_duongkinh_example(void **state)
 	assert_string_equal(x->note, "Số lượng học liệu: 42");
 	assert_int_equal(x->nevidence, 2);
 
-	/* 73 -> Mức 3 needs more than 2 points: every item worth more than 2
-	 * first (smallest first), 1.7b (exactly 2) last. */
+	/* 73 -> Mức 3 ("trên 75", whole points) needs 3 points: every item
+	 * worth 3 or more first (smallest first), 1.7b (2) last. */
 	const struct advice *ad = &s->groups[0].advice;
-	assert_int_equal(ad->needed, P(2));
-	assert_true(ad->needed_strict);
+	assert_int_equal(ad->needed, P(3));
 	assert_int_equal(ad->next->level, 3);
 	static const char *const ids[] = { "1.3d", "1.5a", "1.7a", "1.5b",
 					   "1.7c", "1.3e", "1.7b" };
