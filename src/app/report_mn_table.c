@@ -18,7 +18,7 @@ static const char *
 pts(struct rb *b, pts_t v)
 {
 	char out[RP_VALUE_SIZE];
-	return rp_strdup(b->doc, rp_pts_text(v, out));
+	return rp_strdup(b->doc, pts_format_vn(v, out));
 }
 
 static void

@@ -57,12 +57,12 @@ item_row(struct table *t, const struct score *s, const struct item *it,
 	answer_notes(&s->answers->v[it->idx], &notes);
 	buf_printf(&text, "- %s", it->text);
 	char tmp[PTS_FMT_SIZE];
-	snprintf(mx, sizeof(mx), "%s%s", pts_format(it->max, tmp),
+	snprintf(mx, sizeof(mx), "%s%s", pts_format_vn(it->max, tmp),
 		 it->verified ? "" : "*");
 	const char *cells[] = {
 		"", buf_str(&text), it->kind == ITEM_GATE ? "BB" : mx,
 		it->kind == ITEM_GATE ? gate_word(is)
-		: is->answered	      ? pts_format(is->points, pt)
+		: is->answered	      ? pts_format_vn(is->points, pt)
 				      : "-",
 		"", buf_str(&notes),
 	};
@@ -89,10 +89,10 @@ criterion_row(struct table *t, const struct score *s,
 	bool merged = single_item(c);
 	char tmp[PTS_FMT_SIZE];
 	snprintf(stt, sizeof(stt), "%s.", c->id);
-	snprintf(mx, sizeof(mx), "%s%s", pts_format(c->max, tmp),
+	snprintf(mx, sizeof(mx), "%s%s", pts_format_vn(c->max, tmp),
 		 merged && !c->items[0].verified ? "*" : "");
 	fmt_level(cs->level, lv);
-	const char *points = pts_format(cs->points, pt);
+	const char *points = pts_format_vn(cs->points, pt);
 	if (c->max == 0 && c->nitems == 1)
 		points = gate_word(&s->items[c->items[0].idx]);
 	if (merged || c->nitems == 1)
@@ -114,8 +114,8 @@ group_rows(struct table *t, const struct score *s, const struct group *g)
 	char stt[80], mx[PTS_FMT_SIZE], pt[PTS_FMT_SIZE], lv[16];
 	snprintf(stt, sizeof(stt), "%s.", g->id);
 	fmt_level(gs->level, lv);
-	const char *cells[] = { stt, g->title, pts_format(g->max, mx),
-				pts_format(gs->points, pt), lv, "" };
+	const char *cells[] = { stt, g->title, pts_format_vn(g->max, mx),
+				pts_format_vn(gs->points, pt), lv, "" };
 	if (t->nrows > 0)
 		table_rule(t);
 	table_row(t, cells);
@@ -132,12 +132,12 @@ suggestion_text(const struct suggestion *sg, size_t i, struct buf *out)
 	buf_printf(out, "%s %s (", i ? ";" : "", it->id);
 	char w[128];
 	if (it->kind == ITEM_BAND && sg->step_band && sg->step_gain < sg->gain)
-		buf_printf(out, "+%s khi đạt %s%s; ", pts_format(sg->step_gain, a),
+		buf_printf(out, "+%s khi đạt %s%s; ", pts_format_vn(sg->step_gain, a),
 			   range_words(&sg->step_band->range,
 				       it->input == INPUT_PERCENT ? 100 * PTS_ONE
 								  : -1, w),
 			   it->input == INPUT_PERCENT ? "%" : "");
-	buf_printf(out, "tối đa +%s)", pts_format(sg->gain, c));
+	buf_printf(out, "tối đa +%s)", pts_format_vn(sg->gain, c));
 }
 
 static void
@@ -150,7 +150,7 @@ advice_text(const struct score *s, const struct group *g, struct buf *out)
 		for (size_t i = 0; i < ad->ngates; i++)
 			buf_printf(out, " %s", ad->gates[i]->id);
 		buf_printf(out, " → nhóm không có điểm (%s điểm nếu đạt).\n",
-			   pts_format(s->groups[g->idx].ungated, a));
+			   pts_format_vn(s->groups[g->idx].ungated, a));
 	}
 	if (ad->next == NULL)
 		return;
@@ -160,7 +160,7 @@ advice_text(const struct score *s, const struct group *g, struct buf *out)
 		buf_puts(out, "chỉ cần đạt các điều kiện bắt buộc.\n");
 		return;
 	}
-	buf_printf(out, "cần thêm %s điểm", pts_format(ad->needed, a));
+	buf_printf(out, "cần thêm %s điểm", pts_format_vn(ad->needed, a));
 	if (!ad->reachable) {
 		buf_puts(out, " (không đủ điểm còn lại để đạt).\n");
 		return;
@@ -180,8 +180,8 @@ sheet_group_summary(const struct score *s, struct buf *out)
 		const struct group *gr = &r->groups[g];
 		const struct group_score *gs = &s->groups[g];
 		buf_printf(out, "- Nhóm tiêu chí %s “%s”: %s/%s điểm", gr->id,
-			   gr->title, pts_format(gs->points, a),
-			   pts_format(gr->max, b));
+			   gr->title, pts_format_vn(gs->points, a),
+			   pts_format_vn(gr->max, b));
 		if (gs->level != NULL)
 			buf_printf(out, " - đạt Mức độ %d%s%s%s", gs->level->level,
 				   gs->level->name ? " (" : "",
@@ -196,8 +196,8 @@ sheet_group_summary(const struct score *s, struct buf *out)
 	for (size_t g = 0; g < r->ngroups; g++)
 		any_levels |= r->groups[g].nlevels > 0;
 	if (r->ngroups > 1 && (s->grade != NULL || !any_levels)) {
-		buf_printf(out, "Tổng cộng: %s/%s điểm", pts_format(s->total, a),
-			   pts_format(r->total_max, b));
+		buf_printf(out, "Tổng cộng: %s/%s điểm", pts_format_vn(s->total, a),
+			   pts_format_vn(r->total_max, b));
 		if (s->grade != NULL)
 			buf_printf(out, " - Xếp loại: %s", s->grade->name);
 		buf_puts(out, "\n");

@@ -26,10 +26,10 @@ answer_text(const struct item *it, const struct answer *a, struct buf *out)
 		buf_puts(out, a->yes ? "Có" : "Không");
 		break;
 	case ITEM_POINTS:
-		buf_puts(out, pts_format(a->num, p));
+		buf_puts(out, pts_format_vn(a->num, p));
 		break;
 	case ITEM_BAND:
-		buf_printf(out, "%s%s", pts_format(a->num, p),
+		buf_printf(out, "%s%s", pts_format_vn(a->num, p),
 			   it->input == INPUT_PERCENT ? "%" : "");
 		break;
 	case ITEM_CHOICE:

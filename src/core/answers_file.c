@@ -55,6 +55,18 @@ load_evidence(struct jread *j, json_t *arr, struct answer *a,
 	jread_pop(j, mark);
 }
 
+/* A problem recorded at this path or below it. */
+static bool
+reported_at(const struct diags *d, const char *where)
+{
+	size_t n = strlen(where);
+	for (size_t i = 0; i < d->n; i++)
+		if (strncmp(d->v[i].where, where, n) == 0 &&
+		    (d->v[i].where[n] == '\0' || d->v[i].where[n] == '.'))
+			return true;
+	return false;
+}
+
 /* One entry of "answers": a bare value or {"value", "note", "evidence"}. */
 static void
 load_answer(struct jread *j, const struct item *it, json_t *v,
@@ -73,6 +85,8 @@ load_answer(struct jread *j, const struct item *it, json_t *v,
 	}
 	if (value == NULL || json_is_null(value))
 		return; /* a note or evidence without a score yet: a draft */
+	if (reported_at(j->diags, jread_where(j)))
+		return; /* its number was refused from the text already */
 	int before = (int)diags_count(j->diags);
 	if (!answer_from_json(it, value, slot, jread_where(j), j->diags))
 		j->errors += (int)diags_count(j->diags) - before;
@@ -124,6 +138,7 @@ answers_parse(const struct rubric *r, const char *json, size_t len,
 		return TS_ENOMEM;
 	struct jread j;
 	jread_init(&j, s->arena, d, name);
+	j.items_key = "answers";
 	json_t *root = jread_load(&j, json, len);
 	if (root != NULL && jread_is_object(&j, root)) {
 		jread_keys(&j, root, TOP_KEYS);

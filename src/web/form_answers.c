@@ -38,7 +38,7 @@ value_text(const struct form_src *src, const struct item *it, struct buf *out)
 		return a->yes ? "1" : "0";
 	case ITEM_POINTS:
 	case ITEM_BAND:
-		buf_puts(out, pts_format(a->num, p));
+		buf_puts(out, pts_format_vn(a->num, p));
 		return buf_str(out);
 	case ITEM_CHOICE:
 		return it->options[a->choice].id;
@@ -64,8 +64,9 @@ static void
 number(struct buf *b, const struct item *it, const char *name,
        const char *current, bool editable)
 {
-	char mx[PTS_FMT_SIZE], st[PTS_FMT_SIZE];
+	char mx[PTS_FMT_SIZE], st[PTS_FMT_SIZE], vn[PTS_FMT_SIZE];
 	bool pct = it->kind == ITEM_BAND && it->input == INPUT_PERCENT;
+	/* data-max is for the script (a dot); the text is for people. */
 	const char *max = it->kind == ITEM_POINTS ? pts_format(it->max, mx)
 			  : pct			  ? "100"
 						  : NULL;
@@ -73,10 +74,10 @@ number(struct buf *b, const struct item *it, const char *name,
 	       "value", current, "data-max", max, "aria-label", it->text,
 	       "size", "6", "readonly", editable ? NULL : "readonly", NULL);
 	if (it->kind == ITEM_POINTS)
-		h_textf(b, " / %s điểm%s", max,
+		h_textf(b, " / %s điểm%s", pts_format_vn(it->max, vn),
 			it->step != PTS_ONE ? " (bước " : "");
 	if (it->kind == ITEM_POINTS && it->step != PTS_ONE)
-		h_textf(b, "%s)", pts_format(it->step, st));
+		h_textf(b, "%s)", pts_format_vn(it->step, st));
 	if (pct)
 		h_text(b, " %");
 }
@@ -92,7 +93,8 @@ select_opts(struct buf *b, const char *name, const struct option *o, size_t n,
 	for (size_t i = 0; i < n; i++) {
 		h_open(b, "option", "value", o[i].id, "selected",
 		       strcmp(current, o[i].id) == 0 ? "selected" : NULL, NULL);
-		h_textf(b, "%s (%s điểm)", o[i].text, pts_format(o[i].points, p));
+		h_textf(b, "%s (%s điểm)", o[i].text,
+			pts_format_vn(o[i].points, p));
 		h_close(b, "option");
 	}
 	h_close(b, "select");
@@ -207,17 +209,11 @@ form_item(struct buf *b, const struct item *it, const struct form_src *src,
 static json_t *
 number_json(const char *s, const struct item *it, struct diags *d)
 {
-	char tmp[64];
 	pts_t v;
-	size_t n = strlen(s);
-	if (n >= sizeof(tmp))
-		n = sizeof(tmp) - 1;
-	for (size_t i = 0; i < n; i++)
-		tmp[i] = s[i] == ',' ? '.' : s[i];
-	tmp[n] = '\0';
-	if (!pts_parse(tmp, n, &v)) {
-		diags_add(d, it->id, "nội dung %s: \"%s\" không phải là một số "
-			  "(tối đa 2 chữ số thập phân)", it->id, s);
+	const char *why;
+	if (!pts_parse_input(s, strlen(s), &v, &why)) {
+		diags_add(d, it->id, "nội dung %s: \"%s\" %s (nhập số như 7 "
+			  "hoặc 7,5; tối đa 2 chữ số thập phân)", it->id, s, why);
 		return NULL;
 	}
 	return v % PTS_ONE == 0 ? json_integer(v / PTS_ONE)

@@ -37,9 +37,17 @@ if [ -s "$OUT" ]; then bad overmax-no-stdout; else ok overmax-no-stdout; fi
 check answers-many-problems 2 err "nội dung 1.6a: không được là số âm" \
 	"$T" score --rubric $R4725 $C/answers-many-problems.json
 for pat in "nội dung 1.1: phải là true" "nội dung 1.4: phải là một số" \
-	"nội dung 2.3c: điểm 2.5 phải là bội số của 1" "tệp trả lời dành cho bộ chỉ số"; do
+	"nội dung 2.3c: điểm 2,5 phải là bội số của 1" "tệp trả lời dành cho bộ chỉ số"; do
 	if grep -qF "$pat" "$ERR"; then ok "answers-lists: $pat"; else bad "answers-lists: $pat"; fi
 done
+# More than two decimals is refused, not rounded: the double of
+# 9.999999999999999999 is 10, so only the text shows it.
+check answers-too-precise 2 err "nội dung 1.4: giá trị 9.999999999999999999 có nhiều hơn 2 chữ số thập phân" \
+	"$T" score --rubric $R4725 $C/answers-too-precise.json
+check answers-too-precise-value 2 err "\$.answers.1.5a.value: nội dung 1.5a: giá trị 7.125 có nhiều hơn 2 chữ số thập phân" \
+	"$T" score --rubric $R4725 $C/answers-too-precise.json
+check answers-too-precise-once 2 err "Tổng cộng 2 lỗi" \
+	"$T" score --rubric $R4725 $C/answers-too-precise.json
 check answers-bad-json 2 err "JSON không hợp lệ ở dòng 3" \
 	"$T" score --rubric $R4725 $C/answers-bad-json.json
 check answers-duplicate-key 2 err "duplicate object key" \
@@ -62,7 +70,7 @@ check draft-unanswered 0 out "Chưa trả lời:" \
 # The other two rubrics.
 check q7-cap-and-checklist 0 out "Nhóm tiêu chí 2 “Chuyển đổi số trong quản trị cơ sở giáo dục”: 39/40 điểm" \
 	"$T" score --rubric q7-mn-2023 $EX/q7-mn-sample.json
-check tdm-grade 0 out "Tổng cộng: 88.5/100 điểm - Xếp loại: Tốt" \
+check tdm-grade 0 out "Tổng cộng: 88,5/100 điểm - Xếp loại: Tốt" \
 	"$T" score --rubric tdm-cntt-2022 $EX/tdm-cntt-sample.json
 
 # Rubric commands.

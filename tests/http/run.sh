@@ -430,6 +430,9 @@ req api-save-no-csrf 403 -b "$W/api" -H 'Content-Type: application/json' --data-
 req api-save-wrong-type 415 -b "$W/api" -H "X-CSRF-Token: $ATOK" -H 'Content-Type: text/plain' --data-binary 'x' "$BASE$AP/answers"
 req api-save-invalid 422 -b "$W/api" -H "X-CSRF-Token: $ATOK" -H 'Content-Type: application/json' --data-binary @examples/bad-overmax.json "$BASE$AP/answers"
 has api-problems-listed "$OUT" 'không có nội dung mã \"9.9\"'
+printf '{"rubric":"qd4725-2022-pt","answers":{"1.4":9.999999999999999999}}' >"$W/precise.json"
+req api-save-too-precise 422 -b "$W/api" -H "X-CSRF-Token: $ATOK" -H 'Content-Type: application/json' --data-binary @"$W/precise.json" "$BASE$AP/answers"
+has api-too-precise-named "$OUT" 'nội dung 1.4: giá trị 9.999999999999999999 có nhiều hơn 2 chữ số thập phân'
 req api-save 200 -b "$W/api" -H "X-CSRF-Token: $ATOK" -H 'Content-Type: application/json' --data-binary @examples/qd4725-gdtx-duongkinh-2022-2023.json "$BASE$AP/answers"
 req api-read 200 -b "$W/api" "$BASE$AP"
 has api-score "$OUT" '"points":73'
@@ -467,6 +470,14 @@ has cycle-preview-score "$OUT" "73/100 điểm — Mức độ 2"
 hasnt cycle-preview-is-fragment "$OUT" "<html"
 req cycle-preview-invalid 422 -b "${JAR[editor]}" --data-urlencode "_csrf=$tok" --data-urlencode "v:1.5a=abc" "$BASE$P/preview"
 has cycle-preview-error "$OUT" "nội dung 1.5a: &quot;abc&quot; không phải là một số"
+# Numbers as Vietnamese write them: "7,5" and "7.5" alike; more than two
+# decimals refused with the item and the value named (never rounded).
+req cycle-preview-comma 422 -b "${JAR[editor]}" --data-urlencode "_csrf=$tok" --data-urlencode "v:1.5a=7,5" "$BASE$P/preview"
+has cycle-comma-read-as-number "$OUT" "nội dung 1.5a: điểm 7,5 phải là bội số của 1"
+req cycle-preview-3-decimals 422 -b "${JAR[editor]}" --data-urlencode "_csrf=$tok" --data-urlencode "v:1.5a=9.999" "$BASE$P/preview"
+has cycle-3-decimals-named "$OUT" "nội dung 1.5a: &quot;9.999&quot; có nhiều hơn 2 chữ số thập phân"
+req cycle-save-3-decimals 422 -b "${JAR[editor]}" --data-urlencode "_csrf=$tok" --data-urlencode "v:1.4=9,999" "${F[@]}" "$BASE$P/save"
+has cycle-save-3-decimals-named "$OUT" "nội dung 1.4: &quot;9,999&quot; có nhiều hơn 2 chữ số thập phân"
 req cycle-autosave 200 -b "${JAR[editor]}" --data-urlencode "_csrf=$tok" --data-urlencode "_ajax=1" "${F[@]}" "$BASE$P/save"
 has cycle-autosave-text "$OUT" "Đã tự động lưu lúc"
 req cycle-save 303 -b "${JAR[editor]}" --data-urlencode "_csrf=$tok" "${F[@]}" --data-urlencode "n:1.4=Số lượng học liệu: 42" "$BASE$P/save"
@@ -524,6 +535,19 @@ has dashboard-levels-th "$OUT" "CSGD Tiểu học"
 req dashboard-levels-unit 200 -b "${JAR[revdk]}" "$BASE/campaigns/1?unit=31DK"
 has dashboard-levels-mn-absent "$OUT" "Mức đáp ứng tốt (Mức độ 3)"
 req dashboard-levels-outside 403 -b "${JAR[revdk]}" "$BASE/campaigns/1?unit=31LC"
+
+# A half point typed with a comma on the Thủ Dầu Một rubric (step 0,5):
+# stored as 2.5, shown back as "2,5".
+TDM=$(q "SELECT o.code FROM submission s JOIN org_unit o ON o.id = s.unit_id
+	 WHERE s.campaign_id = 3 AND s.state = 'draft' ORDER BY o.code LIMIT 1")
+login "$W/tdm" "cntt.$(lower "$TDM")"
+tok=$(csrf "$W/tdm" "/campaigns/3/units/$TDM")
+req tdm-preview-comma 200 -b "$W/tdm" --data-urlencode "_csrf=$tok" --data-urlencode "v:1.2=2,5" --data-urlencode "v:1.1=1.5" "$BASE/campaigns/3/units/$TDM/preview"
+has tdm-preview-sum "$OUT" ": 4/20 điểm"
+req tdm-save-comma 303 -b "$W/tdm" --data-urlencode "_csrf=$tok" --data-urlencode "v:1.2=2,5" "$BASE/campaigns/3/units/$TDM/save"
+req tdm-saved 200 -b "$W/tdm" "$BASE/campaigns/3/units/$TDM"
+has tdm-value-shown-with-comma "$OUT" 'name="v:1.2" value="2,5"'
+has tdm-total-with-comma "$OUT" ": 2,5/20 điểm"
 
 # --- rubric view
 req rubric-page 200 -b "${JAR[revdk]}" "$BASE/rubrics/qd4725-2022-pt@1"
