@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../core/answer_text.h"
 #include "sheet.h"
 #include "table.h"
 
@@ -24,11 +25,18 @@ fmt_level(const struct level_band *l, char *out)
 	snprintf(out, 16, "Mức %d", l->level);
 }
 
+/* A checklist's notes start with what was chosen and what is missing:
+ * the points alone do not say why a module cost a point. */
 static void
-answer_notes(const struct answer *a, struct buf *b)
+answer_notes(const struct item *it, const struct answer *a, struct buf *b)
 {
+	if (it->kind == ITEM_CHECKLIST && a->present) {
+		answer_explain(it, a, b);
+		if (b->p[b->len - 1] != '.')
+			buf_putc(b, '.');
+	}
 	if (a->note != NULL)
-		buf_puts(b, a->note);
+		buf_printf(b, "%s%s", b->len ? " " : "", a->note);
 	for (size_t i = 0; i < a->nevidence; i++) {
 		const char *sep = b->len == 0 ? ""
 				  : b->p[b->len - 1] == '.' ? " "
@@ -54,7 +62,7 @@ item_row(struct table *t, const struct score *s, const struct item *it,
 	struct buf notes, text;
 	buf_init(&notes, 0);
 	buf_init(&text, 0);
-	answer_notes(&s->answers->v[it->idx], &notes);
+	answer_notes(it, &s->answers->v[it->idx], &notes);
 	buf_printf(&text, "- %s", it->text);
 	char tmp[PTS_FMT_SIZE];
 	snprintf(mx, sizeof(mx), "%s%s", pts_format_vn(it->max, tmp),
@@ -96,7 +104,8 @@ criterion_row(struct table *t, const struct score *s,
 	if (c->max == 0 && c->nitems == 1)
 		points = gate_word(&s->items[c->items[0].idx]);
 	if (merged || c->nitems == 1)
-		answer_notes(&s->answers->v[c->items[0].idx], &notes);
+		answer_notes(&c->items[0], &s->answers->v[c->items[0].idx],
+			     &notes);
 	const char *cells[] = { stt, c->title, c->max == 0 ? "BB" : mx,
 				points, lv, buf_str(&notes) };
 	table_row(t, cells);

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/answer_text.h"
+
 
 /* The form field of an item: kind letter v/n/b/m, after the form's
  * prefix ("" or "x"). */
@@ -190,6 +192,15 @@ form_item(struct buf *b, const struct item *it, const struct form_src *src,
 			    "ngoài\">(*)</span>");
 	buf_puts(b, "</p>");
 	control(b, it, src, editable);
+	if (it->kind == ITEM_CHECKLIST && !src->posted && a->present) {
+		struct buf t;
+		buf_init(&t, 4096);
+		answer_explain(it, a, &t);
+		buf_puts(b, "<p class=\"muted\">");
+		h_textf(b, "Đã chọn: %s", buf_str(&t));
+		buf_puts(b, "</p>");
+		buf_release(&t);
+	}
 	if (it->evidence.hint != NULL) {
 		buf_puts(b, "<p class=\"muted\">Minh chứng: ");
 		h_text(b, it->evidence.hint);

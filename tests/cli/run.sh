@@ -70,6 +70,20 @@ check draft-unanswered 0 out "Chưa trả lời:" \
 # The other two rubrics.
 check q7-cap-and-checklist 0 out "Nhóm tiêu chí 2 “Chuyển đổi số trong quản trị cơ sở giáo dục”: 39/40 điểm" \
 	"$T" score --rubric q7-mn-2023 $EX/q7-mn-sample.json
+# Quận 7, 2.3a: a school with no management software says so (0 points);
+# the sheet names the chosen base and the missing modules. The notes
+# column wraps, so its lines are joined before looking.
+notes_has() { # notes_has NAME TEXT: TEXT in the last column of $OUT
+	if awk -F'|' 'NF > 2 { print $(NF - 1) }' "$OUT" | tr -s ' \n' '  ' |
+		grep -qF -- "$2"; then ok "$1"; else
+		echo "missing in the notes column: $2" >>"$ERR"; bad "$1"; fi
+}
+check q7-no-software-group 0 out "“Chuyển đổi số trong quản trị cơ sở giáo dục”: 5/40 điểm" \
+	"$T" score --rubric q7-mn-2023 $C/q7-no-software.json
+notes_has q7-no-software "Chưa triển khai phần mềm quản trị nhà trường; 0/6 phân hệ. Còn thiếu: Phân hệ quản lý học sinh (quản lý hồ sơ, kết quả học tập);"
+notes_has q7-no-software-deduction "Sổ điểm điện tử, học bạ điện tử (−6 điểm). Trường chưa có phần mềm quản trị."
+check q7-sample-group 0 out "39/40 điểm" "$T" score --rubric q7-mn-2023 $EX/q7-mn-sample.json
+notes_has q7-base-shown "Phần mềm có kết nối và trao đổi đầy đủ dữ liệu giữa các phân hệ với nhau; 6/6 phân hệ. Phần mềm quản lý"
 check tdm-grade 0 out "Tổng cộng: 88,5/100 điểm - Xếp loại: Tốt" \
 	"$T" score --rubric tdm-cntt-2022 $EX/tdm-cntt-sample.json
 

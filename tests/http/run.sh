@@ -549,6 +549,18 @@ req tdm-saved 200 -b "$W/tdm" "$BASE/campaigns/3/units/$TDM"
 has tdm-value-shown-with-comma "$OUT" 'name="v:1.2" value="2,5"'
 has tdm-total-with-comma "$OUT" ": 2,5/20 điểm"
 
+# Quận 7, 2.3a on the page: the base chosen (among three, "no software"
+# too) and the modules missing with their deduction.
+Q7U=$(q "SELECT o.code FROM submission s JOIN org_unit o ON o.id = s.unit_id
+	 WHERE s.campaign_id = 2
+	 AND json_array_length(s.answers, '\$.answers.\"2.3a\".present') < 6
+	 ORDER BY o.code LIMIT 1")
+req q7-page 200 -b "${JAR[revso]}" "$BASE/campaigns/2/units/$Q7U"
+has q7-no-software-choice "$OUT" '<option value="khong-co">Chưa triển khai phần mềm quản trị nhà trường (0 điểm)</option>'
+has q7-base-chosen "$OUT" "Đã chọn: Phần mềm"
+has q7-base-and-missing "$OUT" "phân hệ. Còn thiếu: "
+has q7-deduction "$OUT" "điểm).</p>"
+
 # --- rubric view
 req rubric-page 200 -b "${JAR[revdk]}" "$BASE/rubrics/qd4725-2022-pt@1"
 has rubric-levels "$OUT" "Mức 1: dưới 10; Mức 2: từ 10 đến 20; Mức 3: trên 20"

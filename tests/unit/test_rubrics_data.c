@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include "ut.h"
+#include "../../src/core/answer_text.h"
 
 #define QD4725 "data/rubrics/qd4725-2022-pt.json"
 #define Q7 "data/rubrics/q7-mn-2023.json"
@@ -100,7 +101,7 @@ test_q7_and_tdm(void **state)
 	assert_int_equal(r->total_max, P(95));
 	const struct item *it = rubric_find_item(r, "2.3a");
 	assert_int_equal(it->kind, ITEM_CHECKLIST);
-	assert_int_equal(it->nbase_options, 2);
+	assert_int_equal(it->nbase_options, 3);
 	assert_int_equal(it->noptions, 6);
 	assert_int_equal(it->deduct, P(1));
 	assert_true(it->criterion->cap);
@@ -119,6 +120,49 @@ test_q7_and_tdm(void **state)
 	assert_string_equal(r->grades[4].name, "Xuất sắc");
 	assert_int_equal(rubric_find_item(r, "1.1")->step, 50);
 	check_sums(r);
+	rubric_free(r);
+}
+
+/* Quận 7, 2.3a: a school without management software says so (0
+ * points); the explanation names the base and the missing modules. */
+static void
+test_q7_no_software(void **state)
+{
+	(void)state;
+	struct rubric *r = ut_rubric_file(Q7);
+	const struct item *it = rubric_find_item(r, "2.3a");
+	struct answers *a = ut_answers_ok(r,
+		"{'answers':{'2.3a':{'base':'khong-co','present':[]}}}");
+	struct score *s = score_compute(r, a);
+	assert_int_equal(s->items[it->idx].points, 0);
+	struct buf b;
+	buf_init(&b, 0);
+	answer_explain(it, &a->v[it->idx], &b);
+	assert_string_equal(buf_str(&b),
+		"Chưa triển khai phần mềm quản trị nhà trường; 0/6 phân hệ. "
+		"Còn thiếu: Phân hệ quản lý học sinh (quản lý hồ sơ, kết quả "
+		"học tập); Phân hệ quản lý đội ngũ CBVCNV; Phân hệ quản lý cơ "
+		"sở vật chất; Phân hệ quản lý thông tin y tế trường học, quản "
+		"lý thông tin về sức khỏe học sinh; Phân hệ cổng thông tin điện "
+		"tử; Sổ điểm điện tử, học bạ điện tử (−6 điểm).");
+	score_free(s);
+	answers_free(a);
+
+	a = ut_answers_ok(r, "{'answers':{'2.3a':{'base':'rieng-le',"
+			     "'present':['hoc-sinh','doi-ngu','co-so-vat-chat',"
+			     "'cong-ttdt']}}}");
+	s = score_compute(r, a);
+	assert_int_equal(s->items[it->idx].points, P(2));
+	buf_reset(&b);
+	answer_explain(it, &a->v[it->idx], &b);
+	assert_string_equal(buf_str(&b),
+		"Phần mềm sử dụng các phân hệ riêng lẻ, không kết nối với nhau; "
+		"4/6 phân hệ. Còn thiếu: Phân hệ quản lý thông tin y tế trường "
+		"học, quản lý thông tin về sức khỏe học sinh; Sổ điểm điện tử, "
+		"học bạ điện tử (−2 điểm).");
+	buf_release(&b);
+	score_free(s);
+	answers_free(a);
 	rubric_free(r);
 }
 
@@ -313,6 +357,7 @@ main(void)
 		cmocka_unit_test(test_rubric_set_loads),
 		cmocka_unit_test(test_qd4725),
 		cmocka_unit_test(test_q7_and_tdm),
+		cmocka_unit_test(test_q7_no_software),
 		cmocka_unit_test(test_duongkinh_example),
 		cmocka_unit_test(test_other_examples),
 		cmocka_unit_test(test_bad_overmax_example),
