@@ -88,6 +88,10 @@ item_row(struct table *t, const struct item *it, bool merged_into)
 				 : pts_format_vn(it->max, tmp));
 	const char *cells[] = { "", buf_str(&text), "", mx, "",
 				buf_str(&note) };
+	const char *head[] = { "", it->heading, "", "", "",
+			       "không chấm điểm" };
+	if (!merged_into && it->heading != NULL)
+		table_row(t, head);
 	if (!merged_into)
 		table_row(t, cells);
 	buf_release(&text);

@@ -67,6 +67,9 @@ item_row(struct table *t, const struct score *s, const struct item *it,
 	char tmp[PTS_FMT_SIZE];
 	snprintf(mx, sizeof(mx), "%s%s", pts_format_vn(it->max, tmp),
 		 it->verified ? "" : "*");
+	const char *head[] = { "", it->heading, "", "", "", "" };
+	if (!merged && it->heading != NULL)
+		table_row(t, head);
 	const char *cells[] = {
 		"", buf_str(&text), it->kind == ITEM_GATE ? "BB" : mx,
 		it->kind == ITEM_GATE ? gate_word(is)

@@ -184,6 +184,11 @@ form_item(struct buf *b, const struct item *it, const struct form_src *src,
 	const char *note = src->posted ? kv_get(src->posted,
 						  field(&name, src->prefix, "n", it))
 				       : a->note;
+	if (it->heading != NULL) {
+		buf_puts(b, "<p><strong>");
+		h_text(b, it->heading);
+		buf_puts(b, "</strong></p>");
+	}
 	buf_puts(b, "<div class=\"item\"><p>");
 	h_textf(b, "%s. %s", it->id, it->text);
 	if (!it->verified)

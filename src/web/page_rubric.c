@@ -51,6 +51,13 @@ criterion_rows(struct buf *b, const struct criterion *c)
 	buf_puts(b, "</tr>");
 	for (size_t i = 0; c->max && i < c->nitems; i++) {
 		const struct item *it = &c->items[i];
+		if (it->heading != NULL) {
+			buf_puts(b, "<tr><td></td>");
+			h_elem(b, "td", it->heading, NULL);
+			buf_puts(b, "<td></td><td></td><td></td>");
+			h_elem(b, "td", "Không chấm điểm", NULL);
+			buf_puts(b, "</tr>");
+		}
 		buf_puts(b, "<tr><td></td>");
 		h_elem(b, "td", it->text, NULL);
 		buf_puts(b, "<td></td>");

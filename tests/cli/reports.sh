@@ -171,7 +171,7 @@ if tr -d '\r' <"$OUT" | grep -qE ',0$'; then bad mn-not-started-no-zero; else ok
 # ---- 4. seed 001: the Thủ Dầu Một campaign of Phòng Dương Kinh ---------
 check tdm-campaign-listed 0 out "tdm-cntt-2022@1" as cv.dk campaign list
 check tdm-campaign-school-sees-both 0 out "tdm-cntt-2022@1" as ht.31dk023 campaign list
-contains tdm-campaign-school-sees-4725 out "qd4725-2022-pt@1"
+contains tdm-campaign-school-sees-4725 out "qd4725-2022-pt@2"
 same tdm-campaign-participants \
 	"$(sqlite3 "$DB" "SELECT count(*) FROM campaign_unit cu JOIN org_unit o ON o.id = cu.unit_id WHERE cu.campaign_id = 3 AND o.code LIKE '31DK%'")/$(sqlite3 "$DB" "SELECT count(*) FROM campaign_unit WHERE campaign_id = 3")" "20/20"
 check tdm-mn-school-not-in-it 0 out "q7-mn-2023@2" as ht.31dk001 campaign list

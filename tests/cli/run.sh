@@ -19,6 +19,26 @@ check seed003-no-combined-total 0 out "Mức độ 3 (Mức đáp ứng tốt)" 
 if grep -q "Tổng cộng" "$OUT"; then bad seed003-no-sum-of-groups; else ok seed003-no-sum-of-groups; fi
 check seed003-advice 0 out "Để đạt Mức độ 3 (trên 75 điểm): cần thêm 3 điểm" \
 	"$T" score --rubric $R4725 $EX/qd4725-gdtx-duongkinh-2022-2023.json
+# The per-criterion levels seed 003 prints (1.3 verified; the others by
+# the exact thirds rule), read from each criterion's row of the sheet.
+run 0 "$T" score --rubric $R4725 $EX/qd4725-gdtx-duongkinh-2022-2023.json
+for row in "1.3.|30|21|Mức 3" "1.4.|10*|10|Mức 3" "1.5.|20|12|Mức 2" \
+	"1.6.|20|20|Mức 3" "1.7.|20|10|Mức 2" "2.3.|70|69|Mức 3" \
+	"2.4.|30|10|Mức 2"; do
+	id=${row%%|*} rest=${row#*|}
+	mx=${rest%%|*} rest=${rest#*|}
+	pt=${rest%%|*} lv=${rest#*|}
+	if grep -a "^| $id " "$OUT" | tr -s ' ' | grep -qF "| $mx | $pt | $lv |"; then
+		ok "seed003-level-$id"
+	else
+		grep -a "^| $id " "$OUT" >>"$ERR"; bad "seed003-level-$id"
+	fi
+done
+# 1.3: the LMS/LCMS deployment line is a heading without points; the
+# functions (1)-(4) below it are the scored lines.
+if grep -aq "^|      | Triển khai hệ thống LMS/LCMS (cung cấp thông   |        |         |        |" "$OUT" &&
+	grep -aq "^|      | - (1) Giáo viên giao bài giảng cho học sinh tự |     6\* |       6 |" "$OUT"; then
+	ok seed003-lms-heading; else bad seed003-lms-heading; fi
 check seed003-json 0 out '"points": 73' \
 	"$T" score --rubric $R4725 --format json $EX/qd4725-gdtx-duongkinh-2022-2023.json
 check seed003-json-level 0 out '"name": "Mức đáp ứng tốt"' \
@@ -94,8 +114,8 @@ check rubric-show 0 out "Mức 1: dưới 10; Mức 2:" \
 	"$T" rubric show $R4725
 check rubric-show-group-levels 0 out "Mức độ 1: dưới 50; Mức độ 2: từ 50 đến 75; Mức độ 3: trên 75" \
 	"$T" rubric show $R4725
-check rubric-show-version 0 out "Mã: qd4725-2022-pt, phiên bản 1" \
-	"$T" rubric show $R4725@1
+check rubric-show-version 0 out "Mã: qd4725-2022-pt, phiên bản 2" \
+	"$T" rubric show $R4725@2
 check rubric-show-missing 2 err "không có bộ chỉ số" "$T" rubric show $R4725@9
 check rubric-show-q7-checklist 0 out "thiếu 1 phân hệ trừ 1 điểm" \
 	"$T" rubric show q7-mn-2023
