@@ -467,6 +467,7 @@ has cycle-overmax-named "$OUT" "nội dung 1.4: điểm tự chấm 11 vượt q
 has cycle-input-kept "$OUT" 'value="11"'
 req cycle-preview 200 -b "${JAR[editor]}" --data-urlencode "_csrf=$tok" "${F[@]}" "$BASE$P/preview"
 has cycle-preview-score "$OUT" "73/100 điểm — Mức độ 2"
+has cycle-preview-gap "$OUT" "Để đạt Mức độ 3 cần thêm 3 điểm"
 hasnt cycle-preview-is-fragment "$OUT" "<html"
 req cycle-preview-invalid 422 -b "${JAR[editor]}" --data-urlencode "_csrf=$tok" --data-urlencode "v:1.5a=abc" "$BASE$P/preview"
 has cycle-preview-error "$OUT" "nội dung 1.5a: &quot;abc&quot; không phải là một số"
