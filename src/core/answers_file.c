@@ -55,18 +55,6 @@ load_evidence(struct jread *j, json_t *arr, struct answer *a,
 	jread_pop(j, mark);
 }
 
-/* A problem recorded at this path or below it. */
-static bool
-reported_at(const struct diags *d, const char *where)
-{
-	size_t n = strlen(where);
-	for (size_t i = 0; i < d->n; i++)
-		if (strncmp(d->v[i].where, where, n) == 0 &&
-		    (d->v[i].where[n] == '\0' || d->v[i].where[n] == '.'))
-			return true;
-	return false;
-}
-
 /* One entry of "answers": a bare value or {"value", "note", "evidence"}. */
 static void
 load_answer(struct jread *j, const struct item *it, json_t *v,
@@ -85,7 +73,7 @@ load_answer(struct jread *j, const struct item *it, json_t *v,
 	}
 	if (value == NULL || json_is_null(value))
 		return; /* a note or evidence without a score yet: a draft */
-	if (reported_at(j->diags, jread_where(j)))
+	if (jread_reported(j, NULL))
 		return; /* its number was refused from the text already */
 	int before = (int)diags_count(j->diags);
 	if (!answer_from_json(it, value, slot, jread_where(j), j->diags))

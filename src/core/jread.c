@@ -228,6 +228,23 @@ jread_number(json_t *v, pts_t *out)
 }
 
 bool
+jread_reported(const struct jread *j, const char *key)
+{
+	struct buf where;
+	buf_init(&where, 4096);
+	buf_printf(&where, "%s%s%s", j->path, key ? "." : "", key ? key : "");
+	size_t n = where.len;
+	bool found = false;
+	for (size_t i = 0; !found && i < j->diags->n; i++) {
+		const char *w = j->diags->v[i].where;
+		found = strncmp(w, buf_str(&where), n) == 0 &&
+			(w[n] == '\0' || w[n] == '.');
+	}
+	buf_release(&where);
+	return found;
+}
+
+bool
 jread_pts(struct jread *j, json_t *obj, const char *key, bool required,
 	  pts_t *out)
 {
@@ -238,7 +255,10 @@ jread_pts(struct jread *j, json_t *obj, const char *key, bool required,
 		return false;
 	}
 	if (!jread_number(v, out)) {
-		jread_err_at(j, key, "phải là số, tối đa 2 chữ số thập phân");
+		/* Too many decimals was said already, from the text. */
+		if (!jread_reported(j, key))
+			jread_err_at(j, key, "phải là số, tối đa 2 chữ số thập "
+				     "phân");
 		return false;
 	}
 	return true;

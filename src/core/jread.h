@@ -40,6 +40,10 @@ void jread_init(struct jread *j, struct arena *a, struct diags *d,
  * more than two decimals is a problem too, named by its JSON path (the
  * double jansson makes of 9.999999999999999999 would be 10). */
 json_t *jread_load(struct jread *j, const char *buf, size_t len);
+/* Whether a problem is recorded at the current path (plus ".key" when key
+ * is not NULL) or below it: a value refused from the text is not refused
+ * a second time by the typed reader. */
+bool jread_reported(const struct jread *j, const char *key);
 
 /* "name: $.path" of the current position, for messages. */
 const char *jread_where(const struct jread *j);

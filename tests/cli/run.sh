@@ -134,7 +134,7 @@ for pat in \
 	'$.groups[0].criteria[1].items[0].max: thiếu trường bắt buộc "max"' \
 	'$.groups[1]: tổng điểm tối đa của các tiêu chí (90) khác điểm tối đa của nhóm (100)' \
 	'$: mã nội dung "x1" bị trùng' \
-	'$.groups[1].criteria[0].items[1].max: phải là số, tối đa 2 chữ số thập phân' \
+	'$.groups[1].criteria[0].items[1].max: số 10.125 có nhiều hơn 2 chữ số thập phân' \
 	'$.groups[1].criteria[0].items[2].bands: các mức (bands): khoảng cuối [50,90] phải kết thúc ở 100' \
 	'$.source: thiếu trường bắt buộc "source"'; do
 	if grep -qF -- "rubric-bad.json: $pat" "$ERR"; then ok "rubric-check: $pat"; else bad "rubric-check: $pat"; fi

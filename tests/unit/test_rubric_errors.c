@@ -103,6 +103,13 @@ test_item_values(void **state)
 		   1, I0 ".max", "điểm tối đa phải lớn hơn 0");
 	expect_bad(UT_ONE("3.333", "{'id':'x','text':'X','kind':'yesno',"
 				   "'max':3.333}"),
+		   0, I0 ".max", "số 3.333 có nhiều hơn 2 chữ số thập phân");
+	/* The double of 9.999999999999999999 is 10: refused from the text,
+	 * said once. */
+	expect_bad(UT_ONE("10", "{'id':'x','text':'X','kind':'yesno',"
+				"'max':9.999999999999999999}"),
+		   1, I0 ".max", "số 9.999999999999999999 có nhiều hơn 2");
+	expect_bad(UT_ONE("10", "{'id':'x','text':'X','kind':'yesno','max':'a'}"),
 		   0, I0 ".max", "phải là số, tối đa 2 chữ số thập phân");
 	expect_bad(UT_ONE("10", "{'id':'x','text':'X','kind':'yesno','max':10,"
 				"'evidence':{'kinds':['photo']}}"),
@@ -255,7 +262,7 @@ test_band_items(void **state)
 		   0, I0 ".input", "input \"ratio\" không hợp lệ");
 	expect_bad(BAND("5", "count", "{'range':'[0,10)','points':0.125},"
 				      "{'range':'[10,inf)','points':5}"),
-		   0, I0 ".bands[0].points", "tối đa 2 chữ số thập phân");
+		   0, I0 ".bands[0].points", "số 0.125 có nhiều hơn 2 chữ số thập phân");
 	expect_bad(BAND("5", "count", "{'range':'[0,10)','points':-1},"
 				      "{'range':'[10,inf)','points':5}"),
 		   1, I0 ".bands[0].points", "điểm không được âm");
