@@ -19,15 +19,30 @@ lean(struct demo_rng *g, pts_t max, pts_t step, unsigned quality)
 	return v - v % step;
 }
 
+/* The base a demo school has: the best one, or else the cheapest that
+ * still gives points (every demo school runs some software). */
+static const char *
+demo_base(const struct item *it, bool best)
+{
+	const struct option *pick = NULL;
+	for (size_t i = 0; i < it->nbase_options; i++) {
+		const struct option *o = &it->base_options[i];
+		if (pick == NULL || (best ? o->points > pick->points
+				     : o->points > 0 &&
+					       (pick->points == 0 ||
+						o->points < pick->points)))
+			pick = o;
+	}
+	return pick->id;
+}
+
 static void
 put_checklist(const struct item *it, struct demo_rng *g, unsigned quality,
 	      struct buf *out)
 {
 	if (it->nbase_options > 0)
 		buf_printf(out, "{\"base\":\"%s\",\"present\":[",
-			   it->base_options[demo_rand(g, 100) < quality
-						    ? it->nbase_options - 1
-						    : 0].id);
+			   demo_base(it, demo_rand(g, 100) < quality));
 	else
 		buf_putc(out, '[');
 	int k = 0;

@@ -36,7 +36,7 @@ scale_line(struct rb *b, struct rp_section *s, const char *what,
 	   size_t took, size_t expected)
 {
 	char pct[RP_VALUE_SIZE];
-	struct rp_cell c = { .kind = RP_V_PCT, .pct = rp_pct((int64_t)took,
+	struct rp_cell c = { .kind = RP_V_PCT, .pct = pts_percent((int64_t)took,
 							     (int64_t)expected) };
 	rp_body(b->doc, s, 0, rp_printf(b->doc, "- Tổng số %s thuộc địa bàn "
 		"quản lý triển khai đánh giá mức độ chuyển đổi số: %zu/%zu "
@@ -72,7 +72,7 @@ scale(struct rb *b, struct rp_section *s, const struct lv_data *v)
 			     level_name(l)));
 		rp_cell_int(b->doc, t, r, 2, (int64_t)e);
 		rp_cell_int(b->doc, t, r, 3, (int64_t)k);
-		rp_cell_pct(b->doc, t, r, 4, rp_pct((int64_t)k, (int64_t)e));
+		rp_cell_pct(b->doc, t, r, 4, pts_percent((int64_t)k, (int64_t)e));
 	}
 }
 
@@ -115,7 +115,7 @@ counts_row(struct rb *b, struct rp_table *t, const char *stt,
 	for (int m = 1; m <= 3; m++) {
 		size_t c = 2 + (size_t)(m - 1) * 2;
 		rp_cell_int(b->doc, t, r, c, (int64_t)n[m])->style = style;
-		rp_cell_pct(b->doc, t, r, c + 1, rp_pct((int64_t)n[m],
+		rp_cell_pct(b->doc, t, r, c + 1, pts_percent((int64_t)n[m],
 			    (int64_t)units))->style = style;
 	}
 }

@@ -18,7 +18,7 @@ static const char *
 pts(struct rb *b, pts_t v)
 {
 	char out[RP_VALUE_SIZE];
-	return rp_strdup(b->doc, rp_pts_text(v, out));
+	return rp_strdup(b->doc, pts_format_vn(v, out));
 }
 
 static void
@@ -113,10 +113,7 @@ checklist_note(struct rb *b, struct rp_cell *cell, const struct item *it,
 	rp_cell_para(b->doc, cell, RP_LEFT, 0, rp_strdup(b->doc,
 						 buf_str(&t)));
 	buf_reset(&t);
-	for (size_t i = 0; i < it->noptions; i++)
-		if (!(a->checked & ((uint64_t)1 << i)))
-			buf_printf(&t, "%s%s", t.len ? "; " : "",
-				   it->options[i].text);
+	answer_missing(it, a, &t);
 	if (t.len)
 		rp_cell_para(b->doc, cell, RP_LEFT, RP_ITALIC, rp_printf(
 			     b->doc, "Còn thiếu: %s.", buf_str(&t)));

@@ -189,6 +189,10 @@ criterion_rows(struct rb *b, struct rp_table *t, const struct result *r,
 		return;
 	for (size_t i = 0; i < c->nitems; i++) {
 		const struct item *it = &c->items[i];
+		if (it->heading != NULL)
+			rp_cell_text(b->doc, t, rp_row_add(b->doc, t), 1,
+				     RP_ITALIC, rp_printf(b->doc, "- %s",
+							  it->heading));
 		size_t ir = rp_row_add(b->doc, t);
 		rp_cell_text(b->doc, t, ir, 1, RP_ITALIC, rp_printf(b->doc,
 			     "- %s", it->text));

@@ -16,8 +16,8 @@ static const char *
 score_line(struct rb *b, const struct group *g, const struct group_score *gs)
 {
 	char pts[RP_VALUE_SIZE], max[RP_VALUE_SIZE];
-	rp_pts_text(gs->points, pts);
-	rp_pts_text(g->max, max);
+	pts_format_vn(gs->points, pts);
+	pts_format_vn(g->max, max);
 	const char *gate = gs->gates_met ? "" : " (chưa đạt điều kiện bắt buộc)";
 	if (gs->level == NULL)
 		return rp_printf(b->doc, ": %s/%s điểm%s", pts, max, gate);

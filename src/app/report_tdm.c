@@ -195,13 +195,13 @@ band_words(struct rb *b, const struct range *r)
 	char lo[RP_VALUE_SIZE], hi[RP_VALUE_SIZE], w[128];
 	if (r->lo == 0 && !r->lo_open && r->hi_open && !r->hi_inf)
 		return rp_printf(b->doc, "dưới %s điểm",
-				 rp_pts_text(r->hi, hi));
+				 pts_format_vn(r->hi, hi));
 	if (r->lo_open || r->hi_inf)
 		return rp_printf(b->doc, "%s điểm", range_words(r, -1, w));
 	pts_t top = r->hi_open && r->hi % PTS_ONE == 0 ? r->hi - PTS_ONE
 						       : r->hi;
-	return rp_printf(b->doc, "từ %s - %s điểm", rp_pts_text(r->lo, lo),
-			 rp_pts_text(top, hi));
+	return rp_printf(b->doc, "từ %s - %s điểm", pts_format_vn(r->lo, lo),
+			 pts_format_vn(top, hi));
 }
 
 static const char *
@@ -213,7 +213,7 @@ grade_text(struct rb *b, const struct score *sc)
 	const char *rest = sc->unanswered == 0 ? "" : rp_printf(b->doc,
 		" - còn %zu nội dung chưa tự chấm", sc->unanswered);
 	return rp_printf(b->doc, "Xếp loại: %s (%s điểm)%s", sc->grade->name,
-			 rp_pts_text(sc->total, pts), rest);
+			 pts_format_vn(sc->total, pts), rest);
 }
 
 static void
@@ -279,7 +279,7 @@ appendix(struct rb *b, const struct result *r)
 	appendix_title(b, s, r->sub.rubric);
 	s->sheet_name = "Tiêu chuẩn đánh giá";
 	rp_line(d, s, RP_CENTER, RP_BOLD, rp_printf(d, "Tiêu chuẩn: %s điểm",
-		rp_pts_text(r->sub.rubric->total_max, max)));
+		pts_format_vn(r->sub.rubric->total_max, max)));
 	rp_body(d, s, 0, rp_printf(d, "- Đơn vị: %s", b->t.unit.name));
 	rubric_table(b, s, r);
 	results(b, s, r);

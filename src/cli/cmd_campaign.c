@@ -120,15 +120,15 @@ list(struct app *app, const struct actor *who)
 static void
 status_row(struct table *t, const char *name, const struct completeness_row *r)
 {
-	char c[10][24];
+	char c[10][PTS_FMT_SIZE];
 	size_t done = r->by_state[ST_SUBMITTED] + r->by_state[ST_RETURNED] +
 		      r->by_state[ST_APPROVED] + r->by_state[ST_PUBLISHED];
 	snprintf(c[0], 24, "%zu", r->expected);
 	for (int s = ST_NONE; s <= ST_PUBLISHED; s++)
 		snprintf(c[1 + s], 24, "%zu", r->by_state[s]);
 	snprintf(c[7], 24, "%zu", r->late);
-	snprintf(c[8], 24, "%.1f%%",
-		 r->expected ? 100.0 * (double)done / (double)r->expected : 0.0);
+	pts_format_pct_vn(pts_percent((int64_t)done, (int64_t)r->expected),
+			  c[8]);
 	const char *cells[] = { name, c[0], c[1], c[2], c[3], c[4], c[5], c[6],
 				c[7], c[8] };
 	table_row(t, cells);

@@ -83,7 +83,7 @@ rubric_check(int argc, char **argv)
 			       "tiêu chí, %zu nội dung, tổng %s điểm\n",
 			       argv[i], r->id, r->version, r->ngroups,
 			       r->ncriteria, r->nitems,
-			       pts_format(r->total_max, mx));
+			       pts_format_vn(r->total_max, mx));
 		} else {
 			cli_print_diags(&d);
 			if (rc == EXIT_OK || cli_exit_for(e) == EXIT_FAIL)

@@ -12,8 +12,8 @@ group_line(const struct score *a, const struct score *b, size_t g,
 	const struct group *gr = &a->rubric->groups[g];
 	char x[PTS_FMT_SIZE], y[PTS_FMT_SIZE];
 	buf_printf(out, "  Nhóm %s: %s → %s điểm", gr->id,
-		   pts_format(a->groups[g].points, x),
-		   pts_format(b->groups[g].points, y));
+		   pts_format_vn(a->groups[g].points, x),
+		   pts_format_vn(b->groups[g].points, y));
 	if (a->groups[g].level && b->groups[g].level)
 		buf_printf(out, " (Mức độ %d → %d)", a->groups[g].level->level,
 			   b->groups[g].level->level);
@@ -35,8 +35,8 @@ sheet_diff_text(const struct sub_diff *df, int v1, int v2, struct buf *out)
 		answer_text(c->item, c->after, out);
 		if (c->points_before != c->points_after)
 			buf_printf(out, " [%s → %s điểm]",
-				   pts_format(c->points_before, x),
-				   pts_format(c->points_after, y));
+				   pts_format_vn(c->points_before, x),
+				   pts_format_vn(c->points_after, y));
 		if (c->after->note && c->before->note != c->after->note)
 			buf_printf(out, "; ghi chú: %s", c->after->note);
 		buf_puts(out, "\n");

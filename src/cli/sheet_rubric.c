@@ -40,25 +40,25 @@ item_rule(const struct item *it, struct buf *b)
 						       : -1,
 					       w),
 				   it->input == INPUT_PERCENT ? "%" : "",
-				   pts_format(it->bands[i].points, a));
+				   pts_format_vn(it->bands[i].points, a));
 		break;
 	case ITEM_CHOICE:
 		for (size_t i = 0; i < it->noptions; i++)
 			buf_printf(b, "%s%s: %s đ", i ? "; " : "",
 				   it->options[i].text,
-				   pts_format(it->options[i].points, a));
+				   pts_format_vn(it->options[i].points, a));
 		break;
 	case ITEM_CHECKLIST:
 		for (size_t i = 0; i < it->nbase_options; i++)
 			buf_printf(b, "%s%s: %s đ", i ? "; " : "",
 				   it->base_options[i].text,
-				   pts_format(it->base_options[i].points, a));
+				   pts_format_vn(it->base_options[i].points, a));
 		for (size_t i = 0; i < it->noptions; i++)
 			buf_printf(b, "%s%s", i ? ", " : "; phân hệ: ",
 				   it->options[i].text);
 		if (it->deduct > 0)
 			buf_printf(b, "; thiếu 1 phân hệ trừ %s điểm",
-				   pts_format(it->deduct, a));
+				   pts_format_vn(it->deduct, a));
 		break;
 	default:
 		break;
@@ -85,9 +85,13 @@ item_row(struct table *t, const struct item *it, bool merged_into)
 		buf_printf(&note, "%s(*) %s", note.len ? ". " : "",
 			   it->source ? it->source : "chưa xác minh");
 	snprintf(mx, sizeof(mx), "%s", it->kind == ITEM_GATE ? "BB"
-				 : pts_format(it->max, tmp));
+				 : pts_format_vn(it->max, tmp));
 	const char *cells[] = { "", buf_str(&text), "", mx, "",
 				buf_str(&note) };
+	const char *head[] = { "", it->heading, "", "", "",
+			       "không chấm điểm" };
+	if (!merged_into && it->heading != NULL)
+		table_row(t, head);
 	if (!merged_into)
 		table_row(t, cells);
 	buf_release(&text);
@@ -109,13 +113,13 @@ criterion_rows(struct table *t, const struct criterion *c)
 		buf_puts(&note, c->evidence.hint);
 	if (c->cap)
 		buf_printf(&note, "%sTối đa phần %s: %s điểm", note.len ? ". " : "",
-			   c->id, pts_format(c->max, mx));
+			   c->id, pts_format_vn(c->max, mx));
 	bool merged = c->nitems == 1 && strcmp(c->items[0].id, c->id) == 0;
 	if (merged && c->items[0].evidence.hint && !c->evidence.hint)
 		buf_puts(&note, c->items[0].evidence.hint);
 	const char *cells[] = {
 		stt, c->title,
-		c->max == 0 ? "Điều kiện bắt buộc" : pts_format(c->max, mx),
+		c->max == 0 ? "Điều kiện bắt buộc" : pts_format_vn(c->max, mx),
 		"", buf_str(&lv), buf_str(&note),
 	};
 	table_row(t, cells);
@@ -149,14 +153,14 @@ footer(const struct rubric *r, struct buf *out)
 		if (gr->nlevels == 0)
 			continue;
 		buf_printf(out, "Nhóm %s (tối đa %s điểm): ", gr->id,
-			   pts_format(gr->max, a));
+			   pts_format_vn(gr->max, a));
 		sheet_levels_words(gr->levels, gr->nlevels, gr->max, "Mức độ",
 				   out);
 		buf_puts(out, gr->levels_verified ? ".\n" : " (suy luận).\n");
 	}
 	if (r->ngrades > 0) {
 		buf_printf(out, "Xếp loại theo tổng điểm (tối đa %s): ",
-			   pts_format(r->total_max, a));
+			   pts_format_vn(r->total_max, a));
 		char w[128];
 		for (size_t i = r->ngrades; i-- > 0;)
 			buf_printf(out, "%s: %s%s", r->grades[i].name,
@@ -178,7 +182,7 @@ sheet_rubric_text(const struct rubric *r, struct buf *out)
 	for (size_t g = 0; g < r->ngroups; g++) {
 		const struct group *gr = &r->groups[g];
 		snprintf(stt, sizeof(stt), "%s.", gr->id);
-		const char *cells[] = { stt, gr->title, pts_format(gr->max, mx),
+		const char *cells[] = { stt, gr->title, pts_format_vn(gr->max, mx),
 					"", "", "" };
 		if (t.nrows > 0)
 			table_rule(&t);

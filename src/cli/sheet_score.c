@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../core/answer_text.h"
 #include "sheet.h"
 #include "table.h"
 
@@ -24,11 +25,18 @@ fmt_level(const struct level_band *l, char *out)
 	snprintf(out, 16, "Mức %d", l->level);
 }
 
+/* A checklist's notes start with what was chosen and what is missing:
+ * the points alone do not say why a module cost a point. */
 static void
-answer_notes(const struct answer *a, struct buf *b)
+answer_notes(const struct item *it, const struct answer *a, struct buf *b)
 {
+	if (it->kind == ITEM_CHECKLIST && a->present) {
+		answer_explain(it, a, b);
+		if (b->p[b->len - 1] != '.')
+			buf_putc(b, '.');
+	}
 	if (a->note != NULL)
-		buf_puts(b, a->note);
+		buf_printf(b, "%s%s", b->len ? " " : "", a->note);
 	for (size_t i = 0; i < a->nevidence; i++) {
 		const char *sep = b->len == 0 ? ""
 				  : b->p[b->len - 1] == '.' ? " "
@@ -54,15 +62,18 @@ item_row(struct table *t, const struct score *s, const struct item *it,
 	struct buf notes, text;
 	buf_init(&notes, 0);
 	buf_init(&text, 0);
-	answer_notes(&s->answers->v[it->idx], &notes);
+	answer_notes(it, &s->answers->v[it->idx], &notes);
 	buf_printf(&text, "- %s", it->text);
 	char tmp[PTS_FMT_SIZE];
-	snprintf(mx, sizeof(mx), "%s%s", pts_format(it->max, tmp),
+	snprintf(mx, sizeof(mx), "%s%s", pts_format_vn(it->max, tmp),
 		 it->verified ? "" : "*");
+	const char *head[] = { "", it->heading, "", "", "", "" };
+	if (!merged && it->heading != NULL)
+		table_row(t, head);
 	const char *cells[] = {
 		"", buf_str(&text), it->kind == ITEM_GATE ? "BB" : mx,
 		it->kind == ITEM_GATE ? gate_word(is)
-		: is->answered	      ? pts_format(is->points, pt)
+		: is->answered	      ? pts_format_vn(is->points, pt)
 				      : "-",
 		"", buf_str(&notes),
 	};
@@ -89,14 +100,15 @@ criterion_row(struct table *t, const struct score *s,
 	bool merged = single_item(c);
 	char tmp[PTS_FMT_SIZE];
 	snprintf(stt, sizeof(stt), "%s.", c->id);
-	snprintf(mx, sizeof(mx), "%s%s", pts_format(c->max, tmp),
+	snprintf(mx, sizeof(mx), "%s%s", pts_format_vn(c->max, tmp),
 		 merged && !c->items[0].verified ? "*" : "");
 	fmt_level(cs->level, lv);
-	const char *points = pts_format(cs->points, pt);
+	const char *points = pts_format_vn(cs->points, pt);
 	if (c->max == 0 && c->nitems == 1)
 		points = gate_word(&s->items[c->items[0].idx]);
 	if (merged || c->nitems == 1)
-		answer_notes(&s->answers->v[c->items[0].idx], &notes);
+		answer_notes(&c->items[0], &s->answers->v[c->items[0].idx],
+			     &notes);
 	const char *cells[] = { stt, c->title, c->max == 0 ? "BB" : mx,
 				points, lv, buf_str(&notes) };
 	table_row(t, cells);
@@ -114,8 +126,8 @@ group_rows(struct table *t, const struct score *s, const struct group *g)
 	char stt[80], mx[PTS_FMT_SIZE], pt[PTS_FMT_SIZE], lv[16];
 	snprintf(stt, sizeof(stt), "%s.", g->id);
 	fmt_level(gs->level, lv);
-	const char *cells[] = { stt, g->title, pts_format(g->max, mx),
-				pts_format(gs->points, pt), lv, "" };
+	const char *cells[] = { stt, g->title, pts_format_vn(g->max, mx),
+				pts_format_vn(gs->points, pt), lv, "" };
 	if (t->nrows > 0)
 		table_rule(t);
 	table_row(t, cells);
@@ -132,12 +144,12 @@ suggestion_text(const struct suggestion *sg, size_t i, struct buf *out)
 	buf_printf(out, "%s %s (", i ? ";" : "", it->id);
 	char w[128];
 	if (it->kind == ITEM_BAND && sg->step_band && sg->step_gain < sg->gain)
-		buf_printf(out, "+%s khi đạt %s%s; ", pts_format(sg->step_gain, a),
+		buf_printf(out, "+%s khi đạt %s%s; ", pts_format_vn(sg->step_gain, a),
 			   range_words(&sg->step_band->range,
 				       it->input == INPUT_PERCENT ? 100 * PTS_ONE
 								  : -1, w),
 			   it->input == INPUT_PERCENT ? "%" : "");
-	buf_printf(out, "tối đa +%s)", pts_format(sg->gain, c));
+	buf_printf(out, "tối đa +%s)", pts_format_vn(sg->gain, c));
 }
 
 static void
@@ -150,18 +162,17 @@ advice_text(const struct score *s, const struct group *g, struct buf *out)
 		for (size_t i = 0; i < ad->ngates; i++)
 			buf_printf(out, " %s", ad->gates[i]->id);
 		buf_printf(out, " → nhóm không có điểm (%s điểm nếu đạt).\n",
-			   pts_format(s->groups[g->idx].ungated, a));
+			   pts_format_vn(s->groups[g->idx].ungated, a));
 	}
 	if (ad->next == NULL)
 		return;
 	buf_printf(out, "  Để đạt Mức độ %d (%s điểm): ", ad->next->level,
 		   range_words(&ad->next->range, g->max, w));
-	if (ad->needed == 0 && !ad->needed_strict) {
+	if (ad->needed == 0) {
 		buf_puts(out, "chỉ cần đạt các điều kiện bắt buộc.\n");
 		return;
 	}
-	buf_printf(out, "cần thêm %s%s điểm", ad->needed_strict ? "hơn " : "",
-		   pts_format(ad->needed, a));
+	buf_printf(out, "cần thêm %s điểm", pts_format_vn(ad->needed, a));
 	if (!ad->reachable) {
 		buf_puts(out, " (không đủ điểm còn lại để đạt).\n");
 		return;
@@ -181,8 +192,8 @@ sheet_group_summary(const struct score *s, struct buf *out)
 		const struct group *gr = &r->groups[g];
 		const struct group_score *gs = &s->groups[g];
 		buf_printf(out, "- Nhóm tiêu chí %s “%s”: %s/%s điểm", gr->id,
-			   gr->title, pts_format(gs->points, a),
-			   pts_format(gr->max, b));
+			   gr->title, pts_format_vn(gs->points, a),
+			   pts_format_vn(gr->max, b));
 		if (gs->level != NULL)
 			buf_printf(out, " - đạt Mức độ %d%s%s%s", gs->level->level,
 				   gs->level->name ? " (" : "",
@@ -197,8 +208,8 @@ sheet_group_summary(const struct score *s, struct buf *out)
 	for (size_t g = 0; g < r->ngroups; g++)
 		any_levels |= r->groups[g].nlevels > 0;
 	if (r->ngroups > 1 && (s->grade != NULL || !any_levels)) {
-		buf_printf(out, "Tổng cộng: %s/%s điểm", pts_format(s->total, a),
-			   pts_format(r->total_max, b));
+		buf_printf(out, "Tổng cộng: %s/%s điểm", pts_format_vn(s->total, a),
+			   pts_format_vn(r->total_max, b));
 		if (s->grade != NULL)
 			buf_printf(out, " - Xếp loại: %s", s->grade->name);
 		buf_puts(out, "\n");

@@ -136,6 +136,71 @@ collect(struct score *s, const struct group *g, struct advice *ad)
 	}
 }
 
+static pts_t
+gcd_pts(pts_t a, pts_t b)
+{
+	if (a < 0)
+		a = -a;
+	if (b < 0)
+		b = -b;
+	while (b != 0) {
+		pts_t t = a % b;
+		a = b;
+		b = t;
+	}
+	return a;
+}
+
+static pts_t
+options_gcd(pts_t d, const struct option *o, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		d = gcd_pts(d, o[i].points);
+	return d;
+}
+
+/* Every point value one item can give is a multiple of this. */
+static pts_t
+item_grain(const struct item *it)
+{
+	pts_t d = gcd_pts(it->max, it->kind == ITEM_POINTS ? it->step : 0);
+	for (size_t i = 0; i < it->nbands; i++)
+		d = gcd_pts(d, it->bands[i].points);
+	d = options_gcd(d, it->options, it->noptions);
+	d = options_gcd(d, it->base_options, it->nbase_options);
+	return gcd_pts(gcd_pts(d, it->base), it->deduct);
+}
+
+/*
+ * The rubric's own step for a group: every total the group can reach is a
+ * multiple of it (sums of item points, and criterion caps). QĐ 4725 gives
+ * whole points, so 75 → "trên 75" needs 1 more, not "more than 0".
+ */
+static pts_t
+group_grain(const struct group *g)
+{
+	pts_t d = 0;
+	for (size_t c = 0; c < g->ncriteria; c++) {
+		const struct criterion *cr = &g->criteria[c];
+		if (cr->cap)
+			d = gcd_pts(d, cr->max);
+		for (size_t i = 0; i < cr->nitems; i++)
+			d = gcd_pts(d, item_grain(&cr->items[i]));
+	}
+	return d > 0 ? d : 1;
+}
+
+/* The fewest points, at the group's step, that put the ungated total
+ * inside range r. */
+static pts_t
+points_to_reach(const struct range *r, pts_t ungated, pts_t grain)
+{
+	pts_t t = (r->lo + grain - 1) / grain * grain;
+	if (r->lo_open && t == r->lo)
+		t += grain;
+	return t > ungated ? t - ungated : 0;
+}
+
 int
 score_advise(struct score *s, const struct group *g)
 {
@@ -152,15 +217,11 @@ score_advise(struct score *s, const struct group *g)
 	if (gs->level != NULL && (size_t)gs->level->level < g->nlevels)
 		ad->next = &g->levels[gs->level->level];
 	if (ad->next != NULL) {
-		const struct range *r = &ad->next->range;
 		/* Meeting the gates restores the ungated points first. */
-		ad->needed = r->lo > gs->ungated ? r->lo - gs->ungated : 0;
-		ad->needed_strict = r->lo_open && gs->ungated <= r->lo;
-		ad->reachable = ad->available > ad->needed ||
-				(ad->available == ad->needed &&
-				 !ad->needed_strict);
+		ad->needed = points_to_reach(&ad->next->range, gs->ungated,
+					     group_grain(g));
+		ad->reachable = ad->available >= ad->needed;
 	}
-	pts_t need = ad->needed + (ad->needed_strict ? 1 : 0);
-	sort_suggestions(ad->v, ad->n, need);
+	sort_suggestions(ad->v, ad->n, ad->needed);
 	return 0;
 }

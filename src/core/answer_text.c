@@ -26,10 +26,10 @@ answer_text(const struct item *it, const struct answer *a, struct buf *out)
 		buf_puts(out, a->yes ? "Có" : "Không");
 		break;
 	case ITEM_POINTS:
-		buf_puts(out, pts_format(a->num, p));
+		buf_puts(out, pts_format_vn(a->num, p));
 		break;
 	case ITEM_BAND:
-		buf_printf(out, "%s%s", pts_format(a->num, p),
+		buf_printf(out, "%s%s", pts_format_vn(a->num, p),
 			   it->input == INPUT_PERCENT ? "%" : "");
 		break;
 	case ITEM_CHOICE:
@@ -44,3 +44,31 @@ answer_text(const struct item *it, const struct answer *a, struct buf *out)
 	}
 }
 
+
+void
+answer_missing(const struct item *it, const struct answer *a, struct buf *out)
+{
+	size_t start = out->len;
+	for (size_t i = 0; i < it->noptions; i++)
+		if (!(a->checked & ((uint64_t)1 << i)))
+			buf_printf(out, "%s%s", out->len > start ? "; " : "",
+				   it->options[i].text);
+}
+
+void
+answer_explain(const struct item *it, const struct answer *a, struct buf *out)
+{
+	answer_text(it, a, out);
+	if (it->kind != ITEM_CHECKLIST || !a->present)
+		return;
+	size_t missing = it->noptions - count_bits(a->checked);
+	if (missing == 0)
+		return;
+	char p[PTS_FMT_SIZE];
+	buf_puts(out, ". Còn thiếu: ");
+	answer_missing(it, a, out);
+	if (it->deduct > 0)
+		buf_printf(out, " (−%s điểm)",
+			   pts_format_vn(it->deduct * (pts_t)missing, p));
+	buf_putc(out, '.');
+}

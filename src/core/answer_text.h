@@ -9,4 +9,13 @@
 void answer_text(const struct item *it, const struct answer *a,
 		 struct buf *out);
 
+/* A checklist answer as the score sheet explains it: the chosen base,
+ * then the modules it lacks with the deduction ("...; 4/6 phân hệ. Còn
+ * thiếu: A; B (−2 điểm)."). Other kinds: as answer_text. */
+void answer_explain(const struct item *it, const struct answer *a,
+		    struct buf *out);
+/* The modules a checklist answer lacks, "A; B"; nothing if none. */
+void answer_missing(const struct item *it, const struct answer *a,
+		    struct buf *out);
+
 #endif

@@ -68,14 +68,14 @@ check_points(const struct item *it, pts_t v, const char *where,
 	char a[PTS_FMT_SIZE], b[PTS_FMT_SIZE];
 	if (v > it->max) {
 		diags_add(d, where, "nội dung %s: điểm tự chấm %s vượt quá "
-			  "điểm tối đa %s", it->id, pts_format(v, a),
-			  pts_format(it->max, b));
+			  "điểm tối đa %s", it->id, pts_format_vn(v, a),
+			  pts_format_vn(it->max, b));
 		return false;
 	}
 	if (v % it->step != 0) {
 		diags_add(d, where, "nội dung %s: điểm %s phải là bội số của "
-			  "%s", it->id, pts_format(v, a),
-			  pts_format(it->step, b));
+			  "%s", it->id, pts_format_vn(v, a),
+			  pts_format_vn(it->step, b));
 		return false;
 	}
 	return true;
@@ -88,7 +88,7 @@ check_band_input(const struct item *it, pts_t v, const char *where,
 	char a[PTS_FMT_SIZE];
 	if (it->input == INPUT_PERCENT && v > 100 * PTS_ONE) {
 		diags_add(d, where, "nội dung %s: tỷ lệ %s%% vượt quá 100%%",
-			  it->id, pts_format(v, a));
+			  it->id, pts_format_vn(v, a));
 		return false;
 	}
 	if (it->input == INPUT_COUNT && v % PTS_ONE != 0) {
@@ -100,7 +100,7 @@ check_band_input(const struct item *it, pts_t v, const char *where,
 		if (range_contains(&it->bands[i].range, v))
 			return true;
 	diags_add(d, where, "nội dung %s: giá trị %s nằm ngoài các mức của "
-		  "bộ chỉ số", it->id, pts_format(v, a));
+		  "bộ chỉ số", it->id, pts_format_vn(v, a));
 	return false;
 }
 

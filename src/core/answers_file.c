@@ -73,6 +73,8 @@ load_answer(struct jread *j, const struct item *it, json_t *v,
 	}
 	if (value == NULL || json_is_null(value))
 		return; /* a note or evidence without a score yet: a draft */
+	if (jread_reported(j, NULL))
+		return; /* its number was refused from the text already */
 	int before = (int)diags_count(j->diags);
 	if (!answer_from_json(it, value, slot, jread_where(j), j->diags))
 		j->errors += (int)diags_count(j->diags) - before;
@@ -124,6 +126,7 @@ answers_parse(const struct rubric *r, const char *json, size_t len,
 		return TS_ENOMEM;
 	struct jread j;
 	jread_init(&j, s->arena, d, name);
+	j.items_key = "answers";
 	json_t *root = jread_load(&j, json, len);
 	if (root != NULL && jread_is_object(&j, root)) {
 		jread_keys(&j, root, TOP_KEYS);

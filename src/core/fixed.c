@@ -93,6 +93,77 @@ pts_format(pts_t v, char *out)
 	return out;
 }
 
+const char *
+pts_format_vn(pts_t v, char *out)
+{
+	pts_format(v, out);
+	for (char *p = out; *p; p++)
+		if (*p == '.')
+			*p = ',';
+	return out;
+}
+
+pts_t
+pts_percent(int64_t part, int64_t whole)
+{
+	if (whole <= 0)
+		return 0;
+	/* hundredths of a percent = part * 10000 / whole, rounded half up */
+	return (part * 10000 * 2 + whole) / (whole * 2);
+}
+
+const char *
+pts_format_pct_vn(pts_t pct, char *out)
+{
+	pts_format_vn(pct, out);
+	size_t n = 0;
+	while (out[n])
+		n++;
+	out[n] = '%';
+	out[n + 1] = '\0';
+	return out;
+}
+
+/* Digits, then optionally one separator and more digits: a decimal
+ * written with too many decimals rather than not a number at all. */
+static bool
+too_many_decimals(const char *s, size_t n)
+{
+	size_t i = 0, fd = 0;
+	if (i < n && s[i] == '-')
+		i++;
+	size_t start = i;
+	while (i < n && s[i] >= '0' && s[i] <= '9')
+		i++;
+	if (i == start || i == n || (s[i] != '.' && s[i] != ','))
+		return false;
+	for (i++; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+		fd++;
+	return i == n && fd > 2;
+}
+
+bool
+pts_parse_input(const char *s, size_t n, pts_t *out, const char **why)
+{
+	char tmp[64];
+	while (n > 0 && *s == ' ') {
+		s++;
+		n--;
+	}
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	*why = "không phải là một số";
+	if (n >= sizeof(tmp))
+		return false;
+	if (too_many_decimals(s, n)) {
+		*why = "có nhiều hơn 2 chữ số thập phân";
+		return false;
+	}
+	for (size_t i = 0; i < n; i++)
+		tmp[i] = s[i] == ',' ? '.' : s[i];
+	return pts_parse(tmp, n, out);
+}
+
 double
 pts_to_double(pts_t v)
 {

@@ -27,6 +27,24 @@ bool pts_from_double(double d, pts_t *out);
 bool pts_from_int(long long v, pts_t *out);
 /* Writes "12", "12.5", "3.25", "-0.5" into out (PTS_FMT_SIZE bytes). */
 const char *pts_format(pts_t v, char *out);
+/* The same digits the Vietnamese way, decimal comma: "12", "12,5",
+ * "3,25", "-0,5". For every text a person reads (pages, CLI text,
+ * documents); JSON and rubric notation keep pts_format. */
+const char *pts_format_vn(pts_t v, char *out);
+/* part of whole in hundredths of a percent (a pts_t read as percent),
+ * rounded half up; 0 when whole is 0 or less. */
+pts_t pts_percent(int64_t part, int64_t whole);
+/* "45,67%", "78,7%", "100%" (PTS_FMT_SIZE bytes). */
+const char *pts_format_pct_vn(pts_t pct, char *out);
+
+/*
+ * A number a person typed: "7,5" and "7.5" alike (one decimal separator,
+ * at most two decimals), spaces around it ignored. On failure returns
+ * false and sets *why to the Vietnamese reason ("có nhiều hơn 2 chữ số
+ * thập phân" or "không phải là một số").
+ */
+bool pts_parse_input(const char *s, size_t n, pts_t *out, const char **why);
+
 /* Exact value as a double, for JSON output only (never summed). */
 double pts_to_double(pts_t v);
 

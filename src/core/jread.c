@@ -6,6 +6,7 @@
 #include "../util/arena.h"
 #include "../util/buf.h"
 #include "../util/vnstr.h"
+#include "json_digits.h"
 
 void
 jread_init(struct jread *j, struct arena *a, struct diags *d, const char *name)
@@ -61,10 +62,43 @@ jread_err_at(struct jread *j, const char *key, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* A number with more than two decimals, named by its JSON path; under
+ * j->items_key the member name is an item id and the message names it. */
+static void
+excess_decimals(void *ctx, const struct jd_frame *f, size_t depth,
+		const char *num, size_t nlen)
+{
+	struct jread *j = ctx;
+	struct buf where;
+	buf_init(&where, 4096);
+	buf_puts(&where, j->path);
+	for (size_t i = 0; i < depth; i++)
+		if (f[i].object)
+			buf_printf(&where, ".%.*s", (int)f[i].klen, f[i].key);
+		else
+			buf_printf(&where, "[%zu]", f[i].idx);
+	if (nlen > 40)
+		nlen = 40;
+	if (j->items_key != NULL && depth >= 2 && f[0].object &&
+	    f[1].object && f[0].klen == strlen(j->items_key) &&
+	    memcmp(f[0].key, j->items_key, f[0].klen) == 0)
+		diags_add(j->diags, buf_str(&where), "nội dung %.*s: giá trị "
+			  "%.*s có nhiều hơn 2 chữ số thập phân (chỉ nhận tối "
+			  "đa 2, ví dụ 7.25)", (int)f[1].klen, f[1].key,
+			  (int)nlen, num);
+	else
+		diags_add(j->diags, buf_str(&where), "số %.*s có nhiều hơn 2 "
+			  "chữ số thập phân (chỉ nhận tối đa 2, ví dụ 7.25)",
+			  (int)nlen, num);
+	buf_release(&where);
+	j->errors++;
+}
+
 json_t *
 jread_load(struct jread *j, const char *buf, size_t len)
 {
 	json_error_t e;
+	json_excess_decimals(buf, len, excess_decimals, j);
 	json_t *root = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &e);
 	if (root == NULL) {
 		diags_add(j->diags, j->name,
@@ -194,6 +228,23 @@ jread_number(json_t *v, pts_t *out)
 }
 
 bool
+jread_reported(const struct jread *j, const char *key)
+{
+	struct buf where;
+	buf_init(&where, 4096);
+	buf_printf(&where, "%s%s%s", j->path, key ? "." : "", key ? key : "");
+	size_t n = where.len;
+	bool found = false;
+	for (size_t i = 0; !found && i < j->diags->n; i++) {
+		const char *w = j->diags->v[i].where;
+		found = strncmp(w, buf_str(&where), n) == 0 &&
+			(w[n] == '\0' || w[n] == '.');
+	}
+	buf_release(&where);
+	return found;
+}
+
+bool
 jread_pts(struct jread *j, json_t *obj, const char *key, bool required,
 	  pts_t *out)
 {
@@ -204,7 +255,10 @@ jread_pts(struct jread *j, json_t *obj, const char *key, bool required,
 		return false;
 	}
 	if (!jread_number(v, out)) {
-		jread_err_at(j, key, "phải là số, tối đa 2 chữ số thập phân");
+		/* Too many decimals was said already, from the text. */
+		if (!jread_reported(j, key))
+			jread_err_at(j, key, "phải là số, tối đa 2 chữ số thập "
+				     "phân");
 		return false;
 	}
 	return true;

@@ -26,6 +26,9 @@ struct jread {
 	 * JSON path so a message's location needs no formatting. */
 	char path[JREAD_PATH_MAX];
 	size_t plen;
+	/* Top-level key whose members are item ids ("answers"), so a bad
+	 * number under it is reported as "nội dung <id>"; NULL if none. */
+	const char *items_key;
 	int errors; /* problems recorded through this reader */
 	int oom;
 };
@@ -33,8 +36,14 @@ struct jread {
 void jread_init(struct jread *j, struct arena *a, struct diags *d,
 		const char *name);
 /* Parses the buffer with duplicate keys rejected; NULL (and a problem
- * naming line and column) when it is not valid JSON. */
+ * naming line and column) when it is not valid JSON. Every number with
+ * more than two decimals is a problem too, named by its JSON path (the
+ * double jansson makes of 9.999999999999999999 would be 10). */
 json_t *jread_load(struct jread *j, const char *buf, size_t len);
+/* Whether a problem is recorded at the current path (plus ".key" when key
+ * is not NULL) or below it: a value refused from the text is not refused
+ * a second time by the typed reader. */
+bool jread_reported(const struct jread *j, const char *key);
 
 /* "name: $.path" of the current position, for messages. */
 const char *jread_where(const struct jread *j);

@@ -115,8 +115,8 @@ const char *
 range_words(const struct range *r, pts_t top, char *out)
 {
 	char lo[PTS_FMT_SIZE], hi[PTS_FMT_SIZE];
-	pts_format(r->lo, lo);
-	pts_format(r->hi, hi);
+	pts_format_vn(r->lo, lo);
+	pts_format_vn(r->hi, hi);
 	bool to_top = r->hi_inf || (!r->hi_open && r->hi == top);
 	size_t o = 0;
 	out[0] = '\0';

@@ -73,6 +73,10 @@ struct item {
 	const char *text;
 	const char *note;   /* may be NULL */
 	const char *source; /* may be NULL */
+	/* An unscored line shown above the item: the decision's heading or
+	 * information request for the items that follow (QĐ 4725, 1.3:
+	 * "Triển khai hệ thống LMS/LCMS ..."); may be NULL. */
+	const char *heading;
 	enum item_kind kind;
 	bool verified;
 	size_t idx;          /* position among all items of the rubric */
@@ -101,6 +105,10 @@ struct criterion {
 	pts_t max;
 	bool cap;            /* items may add up to more; cut at max */
 	bool levels_verified;
+	/* "levels": "thirds": Mức 1 if 3·s < max, Mức 2 if max ≤ 3·s ≤
+	 * 2·max, Mức 3 otherwise; levels holds those bands, exact on the
+	 * hundredths every score is made of. */
+	bool levels_thirds;
 	struct level_band *levels;
 	size_t nlevels;
 	struct evidence_req evidence;

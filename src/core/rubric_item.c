@@ -7,7 +7,7 @@
 static const char *const ITEM_KEYS[] = {
 	"id", "text", "kind", "max", "step", "input", "bands", "options",
 	"base", "deduct_per_missing", "verified", "source", "note", "evidence",
-	NULL,
+	"heading", NULL,
 };
 
 /* Keys only some kinds accept, by kind. */
@@ -253,6 +253,7 @@ rubric_load_item(struct jread *j, json_t *v, struct item *it)
 	jread_keys(j, v, ITEM_KEYS);
 	it->id = jread_str(j, v, "id", true);
 	it->text = jread_str(j, v, "text", true);
+	it->heading = jread_str(j, v, "heading", false);
 	it->note = jread_str(j, v, "note", false);
 	it->source = jread_str(j, v, "source", false);
 	it->verified = jread_bool(j, v, "verified", true);

@@ -214,6 +214,42 @@ check_criterion_sum(struct jread *j, const struct criterion *c)
 			  pts_format(c->max, b));
 }
 
+/*
+ * "levels": "thirds" (the one verified band, 1.3 with max 30: dưới 10,
+ * từ 10 đến 20, trên 20, is exactly this rule): Mức 1 when 3·s < max,
+ * Mức 2 when max ≤ 3·s ≤ 2·max, Mức 3 otherwise. Scores are whole
+ * hundredths, so the bands below are exact for every max, also one that
+ * 3 does not divide (max 20: Mức 1 up to 6,66, Mức 2 up to 13,33).
+ */
+static void
+thirds_levels(struct jread *j, json_t *v, struct criterion *c)
+{
+	const char *rule = json_string_value(json_object_get(v, "levels"));
+	if (strcmp(rule, "thirds") != 0 || c->max < 3) {
+		jread_err_at(j, "levels", "mức của tiêu chí là danh sách các "
+			     "khoảng, hoặc \"thirds\" (chia ba điểm tối đa, "
+			     "điểm tối đa từ 0.03)");
+		return;
+	}
+	struct level_band *l = arena_calloc(j->arena, 3, sizeof(*l));
+	if (l == NULL) {
+		j->oom = 1;
+		return;
+	}
+	pts_t m2 = (c->max + 2) / 3; /* least s with 3·s ≥ max */
+	pts_t top2 = 2 * c->max / 3; /* most s with 3·s ≤ 2·max */
+	l[0] = (struct level_band){ .level = 1, .range = { .lo = 0, .hi = m2,
+							   .hi_open = true } };
+	l[1] = (struct level_band){ .level = 2, .range = { .lo = m2,
+							   .hi = top2 } };
+	l[2] = (struct level_band){ .level = 3,
+				    .range = { .lo = top2, .hi = c->max,
+					       .lo_open = true } };
+	c->levels = l;
+	c->nlevels = 3;
+	c->levels_thirds = true;
+}
+
 static void
 load_criterion(struct jread *j, struct rubric *r, json_t *v,
 	       struct criterion *c)
@@ -231,6 +267,8 @@ load_criterion(struct jread *j, struct rubric *r, json_t *v,
 	if (c->max == 0 && json_object_get(v, "levels") != NULL)
 		jread_err_at(j, "levels", "tiêu chí không có điểm thì không "
 			     "có mức");
+	else if (c->max > 0 && json_is_string(json_object_get(v, "levels")))
+		thirds_levels(j, v, c);
 	else if (c->max > 0)
 		c->nlevels = load_bands(j, v, "levels", c->max, false,
 					&c->levels);

@@ -37,8 +37,8 @@ struct suggestion {
 
 struct advice {
 	const struct level_band *next; /* NULL: already at the top */
-	pts_t needed;        /* points still missing after gates are met */
-	bool needed_strict;  /* next level starts "above" (trên): need more */
+	pts_t needed;        /* fewest points, at the rubric's step, still
+				missing for next once gates are met */
 	const struct item **gates; /* failed gates to meet first */
 	size_t ngates;
 	struct suggestion *v; /* cheapest first (see score.c) */

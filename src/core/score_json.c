@@ -69,9 +69,9 @@ advice_json(const struct advice *ad)
 		json_array_append_new(gates, json_string(ad->gates[i]->id));
 	for (size_t i = 0; sugg && i < ad->n; i++)
 		json_array_append_new(sugg, suggestion_json(&ad->v[i]));
-	return json_pack("{s:o, s:o, s:b, s:o, s:o, s:o, s:b}", "next_level",
+	return json_pack("{s:o, s:o, s:o, s:o, s:o, s:b}", "next_level",
 			 level_json(ad->next), "needed", pts_json(ad->needed),
-			 "needed_strict", ad->needed_strict, "gates", gates,
+			 "gates", gates,
 			 "suggestions", sugg, "available",
 			 pts_json(ad->available), "reachable", ad->reachable);
 }

@@ -257,11 +257,6 @@ struct rp_chart *rp_chart_add(struct rp_doc *d, struct rp_section *s,
  * Text and empty cells give "". out must hold RP_VALUE_SIZE bytes. */
 #define RP_VALUE_SIZE 40
 const char *rp_value_format(const struct rp_cell *c, char *out);
-/* Points the Vietnamese way: "73", "12,5". out: RP_VALUE_SIZE bytes. */
-const char *rp_pts_text(pts_t v, char *out);
-/* Percentage of part in whole as hundredths of a percent, rounded half up;
- * 0 when whole is 0. */
-int64_t rp_pct(int64_t part, int64_t whole);
 /* The Vietnamese date line: "Quận 7, ngày 05 tháng 01 năm 2024" with NĐ 30
  * zero padding (day < 10, months 1 and 2); dotted blanks for 0 parts.
  * Appends to out. */

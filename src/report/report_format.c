@@ -5,15 +5,6 @@
 #include <stdio.h>
 #include <string.h>
 
-/* pts_format gives "12.5"; Vietnamese documents write "12,5". */
-static void
-decimal_comma(char *s)
-{
-	char *dot = strchr(s, '.');
-	if (dot)
-		*dot = ',';
-}
-
 const char *
 rp_value_format(const struct rp_cell *c, char *out)
 {
@@ -23,37 +14,16 @@ rp_value_format(const struct rp_cell *c, char *out)
 		snprintf(out, RP_VALUE_SIZE, "%lld", (long long)c->i);
 		break;
 	case RP_V_PTS:
-		pts_format(c->pts, out);
-		decimal_comma(out);
+		pts_format_vn(c->pts, out);
 		break;
 	case RP_V_PCT:
-		pts_format(c->pct, out);
-		decimal_comma(out);
-		/* pts_format writes at most 22 bytes; room is left for '%'. */
-		memcpy(out + strlen(out), "%", 2);
+		pts_format_pct_vn(c->pct, out);
 		break;
 	case RP_V_EMPTY:
 	case RP_V_TEXT:
 		break;
 	}
 	return out;
-}
-
-const char *
-rp_pts_text(pts_t v, char *out)
-{
-	pts_format(v, out);
-	decimal_comma(out);
-	return out;
-}
-
-int64_t
-rp_pct(int64_t part, int64_t whole)
-{
-	if (whole <= 0)
-		return 0;
-	/* hundredths of a percent = part * 10000 / whole, rounded half up */
-	return (part * 10000 * 2 + whole) / (whole * 2);
 }
 
 void

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/answer_text.h"
+
 
 /* The form field of an item: kind letter v/n/b/m, after the form's
  * prefix ("" or "x"). */
@@ -38,7 +40,7 @@ value_text(const struct form_src *src, const struct item *it, struct buf *out)
 		return a->yes ? "1" : "0";
 	case ITEM_POINTS:
 	case ITEM_BAND:
-		buf_puts(out, pts_format(a->num, p));
+		buf_puts(out, pts_format_vn(a->num, p));
 		return buf_str(out);
 	case ITEM_CHOICE:
 		return it->options[a->choice].id;
@@ -64,8 +66,9 @@ static void
 number(struct buf *b, const struct item *it, const char *name,
        const char *current, bool editable)
 {
-	char mx[PTS_FMT_SIZE], st[PTS_FMT_SIZE];
+	char mx[PTS_FMT_SIZE], st[PTS_FMT_SIZE], vn[PTS_FMT_SIZE];
 	bool pct = it->kind == ITEM_BAND && it->input == INPUT_PERCENT;
+	/* data-max is for the script (a dot); the text is for people. */
 	const char *max = it->kind == ITEM_POINTS ? pts_format(it->max, mx)
 			  : pct			  ? "100"
 						  : NULL;
@@ -73,10 +76,10 @@ number(struct buf *b, const struct item *it, const char *name,
 	       "value", current, "data-max", max, "aria-label", it->text,
 	       "size", "6", "readonly", editable ? NULL : "readonly", NULL);
 	if (it->kind == ITEM_POINTS)
-		h_textf(b, " / %s điểm%s", max,
+		h_textf(b, " / %s điểm%s", pts_format_vn(it->max, vn),
 			it->step != PTS_ONE ? " (bước " : "");
 	if (it->kind == ITEM_POINTS && it->step != PTS_ONE)
-		h_textf(b, "%s)", pts_format(it->step, st));
+		h_textf(b, "%s)", pts_format_vn(it->step, st));
 	if (pct)
 		h_text(b, " %");
 }
@@ -92,7 +95,8 @@ select_opts(struct buf *b, const char *name, const struct option *o, size_t n,
 	for (size_t i = 0; i < n; i++) {
 		h_open(b, "option", "value", o[i].id, "selected",
 		       strcmp(current, o[i].id) == 0 ? "selected" : NULL, NULL);
-		h_textf(b, "%s (%s điểm)", o[i].text, pts_format(o[i].points, p));
+		h_textf(b, "%s (%s điểm)", o[i].text,
+			pts_format_vn(o[i].points, p));
 		h_close(b, "option");
 	}
 	h_close(b, "select");
@@ -180,6 +184,11 @@ form_item(struct buf *b, const struct item *it, const struct form_src *src,
 	const char *note = src->posted ? kv_get(src->posted,
 						  field(&name, src->prefix, "n", it))
 				       : a->note;
+	if (it->heading != NULL) {
+		buf_puts(b, "<p><strong>");
+		h_text(b, it->heading);
+		buf_puts(b, "</strong></p>");
+	}
 	buf_puts(b, "<div class=\"item\"><p>");
 	h_textf(b, "%s. %s", it->id, it->text);
 	if (!it->verified)
@@ -188,6 +197,15 @@ form_item(struct buf *b, const struct item *it, const struct form_src *src,
 			    "ngoài\">(*)</span>");
 	buf_puts(b, "</p>");
 	control(b, it, src, editable);
+	if (it->kind == ITEM_CHECKLIST && !src->posted && a->present) {
+		struct buf t;
+		buf_init(&t, 4096);
+		answer_explain(it, a, &t);
+		buf_puts(b, "<p class=\"muted\">");
+		h_textf(b, "Đã chọn: %s", buf_str(&t));
+		buf_puts(b, "</p>");
+		buf_release(&t);
+	}
 	if (it->evidence.hint != NULL) {
 		buf_puts(b, "<p class=\"muted\">Minh chứng: ");
 		h_text(b, it->evidence.hint);
@@ -207,17 +225,11 @@ form_item(struct buf *b, const struct item *it, const struct form_src *src,
 static json_t *
 number_json(const char *s, const struct item *it, struct diags *d)
 {
-	char tmp[64];
 	pts_t v;
-	size_t n = strlen(s);
-	if (n >= sizeof(tmp))
-		n = sizeof(tmp) - 1;
-	for (size_t i = 0; i < n; i++)
-		tmp[i] = s[i] == ',' ? '.' : s[i];
-	tmp[n] = '\0';
-	if (!pts_parse(tmp, n, &v)) {
-		diags_add(d, it->id, "nội dung %s: \"%s\" không phải là một số "
-			  "(tối đa 2 chữ số thập phân)", it->id, s);
+	const char *why;
+	if (!pts_parse_input(s, strlen(s), &v, &why)) {
+		diags_add(d, it->id, "nội dung %s: \"%s\" %s (nhập số như 7 "
+			  "hoặc 7,5; tối đa 2 chữ số thập phân)", it->id, s, why);
 		return NULL;
 	}
 	return v % PTS_ONE == 0 ? json_integer(v / PTS_ONE)

@@ -70,9 +70,9 @@ status_row(struct req *r, long long id, const char *name, const char *code,
 	buf_init(&href, 1024);
 	size_t done = row->by_state[ST_SUBMITTED] + row->by_state[ST_RETURNED] +
 		      row->by_state[ST_APPROVED] + row->by_state[ST_PUBLISHED];
-	char pct[24];
-	snprintf(pct, sizeof(pct), "%.1f%%", row->expected
-		 ? 100.0 * (double)done / (double)row->expected : 0.0);
+	char pct[PTS_FMT_SIZE];
+	pts_format_pct_vn(pts_percent((int64_t)done, (int64_t)row->expected),
+			  pct);
 	buf_puts(b, code ? "<tr><td>" : "<tr class=\"group\"><td>");
 	if (code != NULL) {
 		buf_printf(&href, school ? "/campaigns/%lld/units/" :
@@ -95,11 +95,10 @@ status_row(struct req *r, long long id, const char *name, const char *code,
 static void
 level_cells(struct buf *b, size_t n, size_t total)
 {
-	char s[32];
+	char s[PTS_FMT_SIZE];
 	snprintf(s, sizeof(s), "%zu", n);
 	h_elem(b, "td", s, "class", "num", NULL);
-	snprintf(s, sizeof(s), "%.1f%%", total ? 100.0 * (double)n / (double)total
-					       : 0.0);
+	pts_format_pct_vn(pts_percent((int64_t)n, (int64_t)total), s);
 	h_elem(b, "td", s, "class", "num", NULL);
 }
 

@@ -40,7 +40,7 @@ criterion_rows(struct buf *b, const struct criterion *c)
 	buf_puts(b, "<tr>");
 	h_elem(b, "td", c->id, NULL);
 	h_elem(b, "td", c->title, NULL);
-	h_elem(b, "td", c->max ? pts_format(c->max, mx) : "Điều kiện bắt buộc",
+	h_elem(b, "td", c->max ? pts_format_vn(c->max, mx) : "Điều kiện bắt buộc",
 	       "class", "num", NULL);
 	buf_puts(b, "<td></td><td>");
 	levels_text(b, c->levels, c->nlevels, c->max);
@@ -51,10 +51,17 @@ criterion_rows(struct buf *b, const struct criterion *c)
 	buf_puts(b, "</tr>");
 	for (size_t i = 0; c->max && i < c->nitems; i++) {
 		const struct item *it = &c->items[i];
+		if (it->heading != NULL) {
+			buf_puts(b, "<tr><td></td>");
+			h_elem(b, "td", it->heading, NULL);
+			buf_puts(b, "<td></td><td></td><td></td>");
+			h_elem(b, "td", "Không chấm điểm", NULL);
+			buf_puts(b, "</tr>");
+		}
 		buf_puts(b, "<tr><td></td>");
 		h_elem(b, "td", it->text, NULL);
 		buf_puts(b, "<td></td>");
-		h_elem(b, "td", it->kind == ITEM_GATE ? "BB" : pts_format(it->max, p),
+		h_elem(b, "td", it->kind == ITEM_GATE ? "BB" : pts_format_vn(it->max, p),
 		       "class", "num", NULL);
 		buf_puts(b, "<td></td>");
 		h_elem(b, "td", it->verified ? (it->evidence.hint ? it->evidence.hint
@@ -90,7 +97,7 @@ page_rubric(struct req *r)
 		buf_puts(b, "<tr class=\"group\">");
 		h_elem(b, "td", gr->id, NULL);
 		h_elem(b, "td", gr->title, NULL);
-		h_elem(b, "td", pts_format(gr->max, mx), "class", "num", NULL);
+		h_elem(b, "td", pts_format_vn(gr->max, mx), "class", "num", NULL);
 		buf_puts(b, "<td></td><td colspan=\"2\">");
 		levels_text(b, gr->levels, gr->nlevels, gr->max);
 		buf_puts(b, "</td></tr>");

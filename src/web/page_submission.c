@@ -110,16 +110,15 @@ panel(struct buf *b, const struct score *s, const char *id, const char *title)
 		const struct advice *ad = &gs->advice;
 		buf_puts(b, "<li>");
 		h_textf(b, "Nhóm tiêu chí %s “%s”: %s/%s điểm", r->groups[g].id,
-			r->groups[g].title, pts_format(gs->points, p),
-			pts_format(r->groups[g].max, m));
+			r->groups[g].title, pts_format_vn(gs->points, p),
+			pts_format_vn(r->groups[g].max, m));
 		level_text(b, gs->level);
 		if (ad->ngates > 0)
 			h_textf(b, ". Chưa đạt điều kiện bắt buộc (%s điểm nếu đạt)",
-				pts_format(gs->ungated, p));
-		if (ad->next != NULL && (ad->needed > 0 || ad->needed_strict))
-			h_textf(b, ". Để đạt Mức độ %d cần thêm %s%s điểm",
-				ad->next->level, ad->needed_strict ? "hơn " : "",
-				pts_format(ad->needed, p));
+				pts_format_vn(gs->ungated, p));
+		if (ad->next != NULL && ad->needed > 0)
+			h_textf(b, ". Để đạt Mức độ %d cần thêm %s điểm",
+				ad->next->level, pts_format_vn(ad->needed, p));
 		buf_puts(b, "</li>");
 	}
 	buf_puts(b, "</ul>");
@@ -270,8 +269,8 @@ criteria_form(struct req *r, const struct view *v, const struct form_src *src)
 			buf_puts(b, "<h3>");
 			if (cr->max > 0)
 				h_textf(b, "%s. %s — %s/%s điểm", cr->id, cr->title,
-					pts_format(cs->points, p),
-					pts_format(cr->max, m));
+					pts_format_vn(cs->points, p),
+					pts_format_vn(cr->max, m));
 			else
 				h_textf(b, "%s. %s (điều kiện bắt buộc)", cr->id,
 					cr->title);
@@ -368,8 +367,8 @@ changes(struct req *r, const struct view *v)
 			buf_printf(&t, " — %s", c->after->note);
 		h_elem(b, "td", buf_str(&t), NULL);
 		buf_reset(&t);
-		buf_printf(&t, "%s → %s", pts_format(c->points_before, x),
-			   pts_format(c->points_after, y));
+		buf_printf(&t, "%s → %s", pts_format_vn(c->points_before, x),
+			   pts_format_vn(c->points_after, y));
 		h_elem(b, "td", buf_str(&t), "class", "num", NULL);
 		buf_puts(b, "</tr>");
 		buf_release(&t);

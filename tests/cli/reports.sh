@@ -116,7 +116,8 @@ u AS (SELECT code,
     sum(CASE WHEN id IN ('2.4a', '2.4b', '2.4c') THEN val ELSE 0 END) AS p24,
     sum(CASE WHEN id = '2.3b' THEN val ELSE 0 END) AS p23b,
     max(CASE WHEN id = '2.3a' THEN max(0,
-      CASE json_extract(val, '$.base') WHEN 'ket-noi' THEN 6 ELSE 4 END
+      CASE json_extract(val, '$.base') WHEN 'ket-noi' THEN 6
+        WHEN 'rieng-le' THEN 4 ELSE 0 END
       - (6 - json_array_length(val, '$.present'))) END) AS p23a
   FROM v GROUP BY code)
 SELECT code, g1, g2, g1 + g2 FROM (SELECT code,
@@ -170,10 +171,10 @@ if tr -d '\r' <"$OUT" | grep -qE ',0$'; then bad mn-not-started-no-zero; else ok
 # ---- 4. seed 001: the Thủ Dầu Một campaign of Phòng Dương Kinh ---------
 check tdm-campaign-listed 0 out "tdm-cntt-2022@1" as cv.dk campaign list
 check tdm-campaign-school-sees-both 0 out "tdm-cntt-2022@1" as ht.31dk023 campaign list
-contains tdm-campaign-school-sees-4725 out "qd4725-2022-pt@1"
+contains tdm-campaign-school-sees-4725 out "qd4725-2022-pt@2"
 same tdm-campaign-participants \
 	"$(sqlite3 "$DB" "SELECT count(*) FROM campaign_unit cu JOIN org_unit o ON o.id = cu.unit_id WHERE cu.campaign_id = 3 AND o.code LIKE '31DK%'")/$(sqlite3 "$DB" "SELECT count(*) FROM campaign_unit WHERE campaign_id = 3")" "20/20"
-check tdm-mn-school-not-in-it 0 out "q7-mn-2023@1" as ht.31dk001 campaign list
+check tdm-mn-school-not-in-it 0 out "q7-mn-2023@2" as ht.31dk001 campaign list
 if grep -qF "tdm-cntt" "$OUT"; then bad tdm-mn-school-not-listed; else ok tdm-mn-school-not-listed; fi
 # Group sums and the total of every school's "Tự chấm", from the stored
 # answers (the rubric has no gates or caps: a plain sum, half points).

@@ -17,8 +17,28 @@ check seed003-group2 0 out "“Chuyển đổi số trong quản trị cơ sở 
 check seed003-no-combined-total 0 out "Mức độ 3 (Mức đáp ứng tốt)" \
 	"$T" score --rubric $R4725 $EX/qd4725-gdtx-duongkinh-2022-2023.json
 if grep -q "Tổng cộng" "$OUT"; then bad seed003-no-sum-of-groups; else ok seed003-no-sum-of-groups; fi
-check seed003-advice 0 out "Để đạt Mức độ 3 (trên 75 điểm): cần thêm hơn 2 điểm" \
+check seed003-advice 0 out "Để đạt Mức độ 3 (trên 75 điểm): cần thêm 3 điểm" \
 	"$T" score --rubric $R4725 $EX/qd4725-gdtx-duongkinh-2022-2023.json
+# The per-criterion levels seed 003 prints (1.3 verified; the others by
+# the exact thirds rule), read from each criterion's row of the sheet.
+run 0 "$T" score --rubric $R4725 $EX/qd4725-gdtx-duongkinh-2022-2023.json
+for row in "1.3.|30|21|Mức 3" "1.4.|10*|10|Mức 3" "1.5.|20|12|Mức 2" \
+	"1.6.|20|20|Mức 3" "1.7.|20|10|Mức 2" "2.3.|70|69|Mức 3" \
+	"2.4.|30|10|Mức 2"; do
+	id=${row%%|*} rest=${row#*|}
+	mx=${rest%%|*} rest=${rest#*|}
+	pt=${rest%%|*} lv=${rest#*|}
+	if grep -a "^| $id " "$OUT" | tr -s ' ' | grep -qF "| $mx | $pt | $lv |"; then
+		ok "seed003-level-$id"
+	else
+		grep -a "^| $id " "$OUT" >>"$ERR"; bad "seed003-level-$id"
+	fi
+done
+# 1.3: the LMS/LCMS deployment line is a heading without points; the
+# functions (1)-(4) below it are the scored lines.
+if grep -aq "^|      | Triển khai hệ thống LMS/LCMS (cung cấp thông   |        |         |        |" "$OUT" &&
+	grep -aq "^|      | - (1) Giáo viên giao bài giảng cho học sinh tự |     6\* |       6 |" "$OUT"; then
+	ok seed003-lms-heading; else bad seed003-lms-heading; fi
 check seed003-json 0 out '"points": 73' \
 	"$T" score --rubric $R4725 --format json $EX/qd4725-gdtx-duongkinh-2022-2023.json
 check seed003-json-level 0 out '"name": "Mức đáp ứng tốt"' \
@@ -37,9 +57,17 @@ if [ -s "$OUT" ]; then bad overmax-no-stdout; else ok overmax-no-stdout; fi
 check answers-many-problems 2 err "nội dung 1.6a: không được là số âm" \
 	"$T" score --rubric $R4725 $C/answers-many-problems.json
 for pat in "nội dung 1.1: phải là true" "nội dung 1.4: phải là một số" \
-	"nội dung 2.3c: điểm 2.5 phải là bội số của 1" "tệp trả lời dành cho bộ chỉ số"; do
+	"nội dung 2.3c: điểm 2,5 phải là bội số của 1" "tệp trả lời dành cho bộ chỉ số"; do
 	if grep -qF "$pat" "$ERR"; then ok "answers-lists: $pat"; else bad "answers-lists: $pat"; fi
 done
+# More than two decimals is refused, not rounded: the double of
+# 9.999999999999999999 is 10, so only the text shows it.
+check answers-too-precise 2 err "nội dung 1.4: giá trị 9.999999999999999999 có nhiều hơn 2 chữ số thập phân" \
+	"$T" score --rubric $R4725 $C/answers-too-precise.json
+check answers-too-precise-value 2 err "\$.answers.1.5a.value: nội dung 1.5a: giá trị 7.125 có nhiều hơn 2 chữ số thập phân" \
+	"$T" score --rubric $R4725 $C/answers-too-precise.json
+check answers-too-precise-once 2 err "Tổng cộng 2 lỗi" \
+	"$T" score --rubric $R4725 $C/answers-too-precise.json
 check answers-bad-json 2 err "JSON không hợp lệ ở dòng 3" \
 	"$T" score --rubric $R4725 $C/answers-bad-json.json
 check answers-duplicate-key 2 err "duplicate object key" \
@@ -62,7 +90,21 @@ check draft-unanswered 0 out "Chưa trả lời:" \
 # The other two rubrics.
 check q7-cap-and-checklist 0 out "Nhóm tiêu chí 2 “Chuyển đổi số trong quản trị cơ sở giáo dục”: 39/40 điểm" \
 	"$T" score --rubric q7-mn-2023 $EX/q7-mn-sample.json
-check tdm-grade 0 out "Tổng cộng: 88.5/100 điểm - Xếp loại: Tốt" \
+# Quận 7, 2.3a: a school with no management software says so (0 points);
+# the sheet names the chosen base and the missing modules. The notes
+# column wraps, so its lines are joined before looking.
+notes_has() { # notes_has NAME TEXT: TEXT in the last column of $OUT
+	if awk -F'|' 'NF > 2 { print $(NF - 1) }' "$OUT" | tr -s ' \n' '  ' |
+		grep -qF -- "$2"; then ok "$1"; else
+		echo "missing in the notes column: $2" >>"$ERR"; bad "$1"; fi
+}
+check q7-no-software-group 0 out "“Chuyển đổi số trong quản trị cơ sở giáo dục”: 5/40 điểm" \
+	"$T" score --rubric q7-mn-2023 $C/q7-no-software.json
+notes_has q7-no-software "Chưa triển khai phần mềm quản trị nhà trường; 0/6 phân hệ. Còn thiếu: Phân hệ quản lý học sinh (quản lý hồ sơ, kết quả học tập);"
+notes_has q7-no-software-deduction "Sổ điểm điện tử, học bạ điện tử (−6 điểm). Trường chưa có phần mềm quản trị."
+check q7-sample-group 0 out "39/40 điểm" "$T" score --rubric q7-mn-2023 $EX/q7-mn-sample.json
+notes_has q7-base-shown "Phần mềm có kết nối và trao đổi đầy đủ dữ liệu giữa các phân hệ với nhau; 6/6 phân hệ. Phần mềm quản lý"
+check tdm-grade 0 out "Tổng cộng: 88,5/100 điểm - Xếp loại: Tốt" \
 	"$T" score --rubric tdm-cntt-2022 $EX/tdm-cntt-sample.json
 
 # Rubric commands.
@@ -72,8 +114,8 @@ check rubric-show 0 out "Mức 1: dưới 10; Mức 2:" \
 	"$T" rubric show $R4725
 check rubric-show-group-levels 0 out "Mức độ 1: dưới 50; Mức độ 2: từ 50 đến 75; Mức độ 3: trên 75" \
 	"$T" rubric show $R4725
-check rubric-show-version 0 out "Mã: qd4725-2022-pt, phiên bản 1" \
-	"$T" rubric show $R4725@1
+check rubric-show-version 0 out "Mã: qd4725-2022-pt, phiên bản 2" \
+	"$T" rubric show $R4725@2
 check rubric-show-missing 2 err "không có bộ chỉ số" "$T" rubric show $R4725@9
 check rubric-show-q7-checklist 0 out "thiếu 1 phân hệ trừ 1 điểm" \
 	"$T" rubric show q7-mn-2023
@@ -92,7 +134,7 @@ for pat in \
 	'$.groups[0].criteria[1].items[0].max: thiếu trường bắt buộc "max"' \
 	'$.groups[1]: tổng điểm tối đa của các tiêu chí (90) khác điểm tối đa của nhóm (100)' \
 	'$: mã nội dung "x1" bị trùng' \
-	'$.groups[1].criteria[0].items[1].max: phải là số, tối đa 2 chữ số thập phân' \
+	'$.groups[1].criteria[0].items[1].max: số 10.125 có nhiều hơn 2 chữ số thập phân' \
 	'$.groups[1].criteria[0].items[2].bands: các mức (bands): khoảng cuối [50,90] phải kết thúc ở 100' \
 	'$.source: thiếu trường bắt buộc "source"'; do
 	if grep -qF -- "rubric-bad.json: $pat" "$ERR"; then ok "rubric-check: $pat"; else bad "rubric-check: $pat"; fi

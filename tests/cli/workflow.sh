@@ -179,9 +179,9 @@ check demo-status-unknown-unit 2 err "không có đơn vị mã" as cv.so campai
 check demo-status-unknown-campaign 2 err "không có đợt đánh giá này" ts campaign status 99
 check demo-login-unknown 2 err "không có tài khoản này" as khong.co campaign list
 # 31DK001 is a mầm non school: it sees the mầm non campaign only.
-check demo-campaign-list-school 0 out "q7-mn-2023@1" as ht.31dk001 campaign list
+check demo-campaign-list-school 0 out "q7-mn-2023@2" as ht.31dk001 campaign list
 check_not demo-campaign-list-school-only-its-own 0 out "qd4725-2022-pt" as ht.31dk001 campaign list
-check demo-campaign-list-phong 0 out "qd4725-2022-pt@1" as cv.dk campaign list
+check demo-campaign-list-phong 0 out "qd4725-2022-pt@2" as cv.dk campaign list
 
 # ---- 2. a full cycle on a tree built by hand ----------------------------
 reset_db flow

@@ -430,6 +430,9 @@ req api-save-no-csrf 403 -b "$W/api" -H 'Content-Type: application/json' --data-
 req api-save-wrong-type 415 -b "$W/api" -H "X-CSRF-Token: $ATOK" -H 'Content-Type: text/plain' --data-binary 'x' "$BASE$AP/answers"
 req api-save-invalid 422 -b "$W/api" -H "X-CSRF-Token: $ATOK" -H 'Content-Type: application/json' --data-binary @examples/bad-overmax.json "$BASE$AP/answers"
 has api-problems-listed "$OUT" 'không có nội dung mã \"9.9\"'
+printf '{"rubric":"qd4725-2022-pt","answers":{"1.4":9.999999999999999999}}' >"$W/precise.json"
+req api-save-too-precise 422 -b "$W/api" -H "X-CSRF-Token: $ATOK" -H 'Content-Type: application/json' --data-binary @"$W/precise.json" "$BASE$AP/answers"
+has api-too-precise-named "$OUT" 'nội dung 1.4: giá trị 9.999999999999999999 có nhiều hơn 2 chữ số thập phân'
 req api-save 200 -b "$W/api" -H "X-CSRF-Token: $ATOK" -H 'Content-Type: application/json' --data-binary @examples/qd4725-gdtx-duongkinh-2022-2023.json "$BASE$AP/answers"
 req api-read 200 -b "$W/api" "$BASE$AP"
 has api-score "$OUT" '"points":73'
@@ -464,9 +467,18 @@ has cycle-overmax-named "$OUT" "nội dung 1.4: điểm tự chấm 11 vượt q
 has cycle-input-kept "$OUT" 'value="11"'
 req cycle-preview 200 -b "${JAR[editor]}" --data-urlencode "_csrf=$tok" "${F[@]}" "$BASE$P/preview"
 has cycle-preview-score "$OUT" "73/100 điểm — Mức độ 2"
+has cycle-preview-gap "$OUT" "Để đạt Mức độ 3 cần thêm 3 điểm"
 hasnt cycle-preview-is-fragment "$OUT" "<html"
 req cycle-preview-invalid 422 -b "${JAR[editor]}" --data-urlencode "_csrf=$tok" --data-urlencode "v:1.5a=abc" "$BASE$P/preview"
 has cycle-preview-error "$OUT" "nội dung 1.5a: &quot;abc&quot; không phải là một số"
+# Numbers as Vietnamese write them: "7,5" and "7.5" alike; more than two
+# decimals refused with the item and the value named (never rounded).
+req cycle-preview-comma 422 -b "${JAR[editor]}" --data-urlencode "_csrf=$tok" --data-urlencode "v:1.5a=7,5" "$BASE$P/preview"
+has cycle-comma-read-as-number "$OUT" "nội dung 1.5a: điểm 7,5 phải là bội số của 1"
+req cycle-preview-3-decimals 422 -b "${JAR[editor]}" --data-urlencode "_csrf=$tok" --data-urlencode "v:1.5a=9.999" "$BASE$P/preview"
+has cycle-3-decimals-named "$OUT" "nội dung 1.5a: &quot;9.999&quot; có nhiều hơn 2 chữ số thập phân"
+req cycle-save-3-decimals 422 -b "${JAR[editor]}" --data-urlencode "_csrf=$tok" --data-urlencode "v:1.4=9,999" "${F[@]}" "$BASE$P/save"
+has cycle-save-3-decimals-named "$OUT" "nội dung 1.4: &quot;9,999&quot; có nhiều hơn 2 chữ số thập phân"
 req cycle-autosave 200 -b "${JAR[editor]}" --data-urlencode "_csrf=$tok" --data-urlencode "_ajax=1" "${F[@]}" "$BASE$P/save"
 has cycle-autosave-text "$OUT" "Đã tự động lưu lúc"
 req cycle-save 303 -b "${JAR[editor]}" --data-urlencode "_csrf=$tok" "${F[@]}" --data-urlencode "n:1.4=Số lượng học liệu: 42" "$BASE$P/save"
@@ -525,10 +537,39 @@ req dashboard-levels-unit 200 -b "${JAR[revdk]}" "$BASE/campaigns/1?unit=31DK"
 has dashboard-levels-mn-absent "$OUT" "Mức đáp ứng tốt (Mức độ 3)"
 req dashboard-levels-outside 403 -b "${JAR[revdk]}" "$BASE/campaigns/1?unit=31LC"
 
+# A half point typed with a comma on the Thủ Dầu Một rubric (step 0,5):
+# stored as 2.5, shown back as "2,5".
+TDM=$(q "SELECT o.code FROM submission s JOIN org_unit o ON o.id = s.unit_id
+	 WHERE s.campaign_id = 3 AND s.state = 'draft' ORDER BY o.code LIMIT 1")
+login "$W/tdm" "cntt.$(lower "$TDM")"
+tok=$(csrf "$W/tdm" "/campaigns/3/units/$TDM")
+req tdm-preview-comma 200 -b "$W/tdm" --data-urlencode "_csrf=$tok" --data-urlencode "v:1.2=2,5" --data-urlencode "v:1.1=1.5" "$BASE/campaigns/3/units/$TDM/preview"
+has tdm-preview-sum "$OUT" ": 4/20 điểm"
+req tdm-save-comma 303 -b "$W/tdm" --data-urlencode "_csrf=$tok" --data-urlencode "v:1.2=2,5" "$BASE/campaigns/3/units/$TDM/save"
+req tdm-saved 200 -b "$W/tdm" "$BASE/campaigns/3/units/$TDM"
+has tdm-value-shown-with-comma "$OUT" 'name="v:1.2" value="2,5"'
+has tdm-total-with-comma "$OUT" ": 2,5/20 điểm"
+
+# Quận 7, 2.3a on the page: the base chosen (among three, "no software"
+# too) and the modules missing with their deduction.
+Q7U=$(q "SELECT o.code FROM submission s JOIN org_unit o ON o.id = s.unit_id
+	 WHERE s.campaign_id = 2
+	 AND json_array_length(s.answers, '\$.answers.\"2.3a\".present') < 6
+	 ORDER BY o.code LIMIT 1")
+req q7-page 200 -b "${JAR[revso]}" "$BASE/campaigns/2/units/$Q7U"
+has q7-no-software-choice "$OUT" '<option value="khong-co">Chưa triển khai phần mềm quản trị nhà trường (0 điểm)</option>'
+has q7-base-chosen "$OUT" "Đã chọn: Phần mềm"
+has q7-base-and-missing "$OUT" "phân hệ. Còn thiếu: "
+has q7-deduction "$OUT" "điểm).</p>"
+
 # --- rubric view
-req rubric-page 200 -b "${JAR[revdk]}" "$BASE/rubrics/qd4725-2022-pt@1"
+req rubric-page 200 -b "${JAR[revdk]}" "$BASE/rubrics/qd4725-2022-pt@2"
 has rubric-levels "$OUT" "Mức 1: dưới 10; Mức 2: từ 10 đến 20; Mức 3: trên 20"
 has rubric-gate "$OUT" "Điều kiện bắt buộc"
+has rubric-thirds "$OUT" "Mức 1: dưới 6,67; Mức 2: từ 6,67 đến 13,33; Mức 3: trên 13,33 (suy luận)"
+has rubric-lms-heading "$OUT" "<td>Triển khai hệ thống LMS/LCMS (cung cấp thông tin: tên giải pháp; tự xây dựng/thuê/mua) có các chức năng:</td><td></td><td></td><td></td><td>Không chấm điểm</td>"
+req form-lms-heading 200 -b "${JAR[revdk]}" "$BASE$P"
+has form-lms-heading-above-1.3b "$OUT" "<p><strong>Triển khai hệ thống LMS/LCMS (cung cấp thông tin: tên giải pháp; tự xây dựng/thuê/mua) có các chức năng:</strong></p><div class=\"item\"><p>1.3b. (1) Giáo viên giao bài giảng"
 
 # --- importing a list of schools from the page (multipart)
 printf 'Mã đơn vị,Tên đơn vị,Loại,Mã đơn vị cấp trên,Cấp học\n31DK901,Trường Tiểu học Thử Nghiệm,Trường,31DK,TH\n' >"$W/ds.csv"

@@ -112,7 +112,6 @@ test_next_level_and_order(void **state)
 	assert_int_equal(gs->level->level, 1);
 	assert_ptr_equal(ad->next, &f.r->groups[0].levels[1]);
 	assert_int_equal(ad->needed, P(20));
-	assert_false(ad->needed_strict);
 	assert_int_equal(ad->ngates, 0);
 	/* p (20) and ch (30) each close the gap alone: smallest first; then
 	 * the rest, largest first. */
@@ -132,15 +131,14 @@ test_strict_next_level(void **state)
 {
 	(void)state;
 	struct fx f;
-	/* 73 points; level 3 is "trên 75": more than 2 points are needed, so
-	 * p's gain of exactly 2 does not close the gap. */
+	/* 73 points; level 3 is "trên 75" and every item gives whole points:
+	 * 3 are needed, so p's gain of 2 does not close the gap. */
 	fx_score(&f, ADV, "{'answers':{'g1':true,'g2':true,'g3':true,'p':38,"
 			  "'y1':false,'y2':true,'ch':'c'}}");
 	const struct advice *ad = &f.s->groups[0].advice;
 	assert_int_equal(f.s->groups[0].points, P(73));
 	assert_ptr_equal(ad->next, &f.r->groups[0].levels[2]);
-	assert_int_equal(ad->needed, P(2));
-	assert_true(ad->needed_strict);
+	assert_int_equal(ad->needed, P(3));
 	static const char *const ids[] = { "y1", "ch", "p" };
 	static const pts_t gains[] = { P(5), P(20), P(2) };
 	expect_order(ad, ids, gains, 3);
@@ -148,13 +146,12 @@ test_strict_next_level(void **state)
 	assert_true(ad->reachable);
 	fx_free(&f);
 
-	/* Exactly 75: still level 2, and 0 more is not enough ("hơn 0"). */
+	/* Exactly 75: still level 2; 1 point (the rubric's step) reaches 3. */
 	fx_score(&f, ADV, "{'answers':{'g1':true,'g2':true,'g3':true,'p':30,"
 			  "'y1':true,'y2':false,'ch':'d'}}");
 	ad = &f.s->groups[0].advice;
 	assert_int_equal(f.s->groups[0].level->level, 2);
-	assert_int_equal(ad->needed, 0);
-	assert_true(ad->needed_strict);
+	assert_int_equal(ad->needed, P(1));
 	static const char *const ids2[] = { "p", "y2" };
 	static const pts_t gains2[] = { P(10), P(15) };
 	expect_order(ad, ids2, gains2, 2);
@@ -180,7 +177,6 @@ test_failed_gates_listed(void **state)
 	/* Meeting the gates is all that is missing. */
 	assert_ptr_equal(ad->next, &f.r->groups[0].levels[1]);
 	assert_int_equal(ad->needed, 0);
-	assert_false(ad->needed_strict);
 	assert_int_equal(ad->n, 0);
 	assert_int_equal(ad->available, 0);
 	assert_true(ad->reachable);
@@ -196,7 +192,6 @@ test_nothing_answered(void **state)
 	const struct advice *ad = &f.s->groups[0].advice;
 	assert_int_equal(ad->ngates, 3);
 	assert_int_equal(ad->needed, P(50));
-	assert_false(ad->needed_strict);
 	/* Nothing closes 50 alone: largest gain first, ties in rubric order. */
 	static const char *const ids[] = { "p", "ch", "y2", "y1" };
 	static const pts_t gains[] = { P(40), P(40), P(15), P(5) };
@@ -312,6 +307,36 @@ test_band_step_at_open_lower_end(void **state)
 			 (long long)step_gain);
 }
 
+/* The gap is counted at the rubric's own step: the gcd of every point
+ * value the group's items can give (here 0.5), and a level bound off
+ * that grid rounds up to it. */
+static void
+test_needed_at_rubric_step(void **state)
+{
+	(void)state;
+	static const char HALF[] = UT_HEAD
+		"[{'id':'1','title':'N','max':100,'levels':["
+		"{'level':1,'range':'[0,50.2)'},{'level':2,'range':'[50.2,75]'},"
+		"{'level':3,'range':'(75,100]'}],'criteria':["
+		"{'id':'1.1','title':'P','max':90,'items':["
+		" {'id':'p','text':'P','kind':'points','max':90,'step':0.5}]},"
+		"{'id':'1.2','title':'Y','max':10,'items':["
+		" {'id':'y','text':'Y','kind':'yesno','max':10}]}]}]}";
+	struct fx f;
+	fx_score(&f, HALF, "{'answers':{'p':75,'y':false}}");
+	assert_int_equal(f.s->groups[0].advice.needed, P(1) / 2);
+	fx_free(&f);
+	/* 48 -> "từ 50,2": 50,5 is the first reachable total. */
+	fx_score(&f, HALF, "{'answers':{'p':48,'y':false}}");
+	assert_int_equal(f.s->groups[0].advice.needed, P(2) + P(1) / 2);
+	fx_free(&f);
+	/* Whole points: 49 -> [50,75] needs 1, 75 -> (75,100] needs 1. */
+	fx_score(&f, ADV, "{'answers':{'g1':true,'g2':true,'g3':true,'p':9,"
+			  "'y1':false,'y2':false,'ch':'d'}}");
+	assert_int_equal(f.s->groups[0].advice.needed, P(1));
+	fx_free(&f);
+}
+
 /* A level that starts at the group max: reachable only with every point. */
 static void
 test_reachable_exactly(void **state)
@@ -326,7 +351,6 @@ test_reachable_exactly(void **state)
 		 "{'answers':{'p':6}}");
 	const struct advice *ad = &f.s->groups[0].advice;
 	assert_int_equal(ad->needed, P(4));
-	assert_false(ad->needed_strict);
 	assert_int_equal(ad->available, P(4));
 	assert_true(ad->reachable);
 	fx_free(&f);
@@ -338,6 +362,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_next_level_and_order),
 		cmocka_unit_test(test_strict_next_level),
+		cmocka_unit_test(test_needed_at_rubric_step),
 		cmocka_unit_test(test_failed_gates_listed),
 		cmocka_unit_test(test_nothing_answered),
 		cmocka_unit_test(test_top_level),

@@ -171,12 +171,17 @@ test_rejections_name_the_item(void **state)
 	one_bad(r, "g", "'true'", "phải là true (đạt/có) hoặc false");
 	one_bad(r, "p", "-1", "không được là số âm");
 	one_bad(r, "p", "'5'", "phải là một số (tối đa 2 chữ số thập phân)");
-	one_bad(r, "p", "3.333", "phải là một số (tối đa 2 chữ số thập phân)");
-	one_bad(r, "p", "10.5", "điểm tự chấm 10.5 vượt quá điểm tối đa 10");
+	one_bad(r, "p", "3.333", "giá trị 3.333 có nhiều hơn 2 chữ số thập phân");
+	/* The double of this text is 10: only the text shows it is not. */
+	one_bad(r, "p", "9.999999999999999999",
+		"giá trị 9.999999999999999999 có nhiều hơn 2 chữ số thập phân");
+	one_bad(r, "p", "0.001", "giá trị 0.001 có nhiều hơn 2");
+	one_bad(r, "p", "1e-3", "giá trị 1e-3 có nhiều hơn 2");
+	one_bad(r, "p", "10.5", "điểm tự chấm 10,5 vượt quá điểm tối đa 10");
 	one_bad(r, "p", "11", "vượt quá điểm tối đa 10");
-	one_bad(r, "p", "2.25", "điểm 2.25 phải là bội số của 0.5");
-	one_bad(r, "p", "{'value':0.1}", "điểm 0.1 phải là bội số của 0.5");
-	one_bad(r, "b", "100.5", "tỷ lệ 100.5% vượt quá 100%");
+	one_bad(r, "p", "2.25", "điểm 2,25 phải là bội số của 0,5");
+	one_bad(r, "p", "{'value':0.1}", "điểm 0,1 phải là bội số của 0,5");
+	one_bad(r, "b", "100.5", "tỷ lệ 100,5% vượt quá 100%");
 	one_bad(r, "b", "-0.5", "không được là số âm");
 	one_bad(r, "c", "2.5", "số lượng phải là số nguyên");
 	one_bad(r, "c", "25", "giá trị 25 nằm ngoài các mức của bộ chỉ số");
@@ -193,6 +198,23 @@ test_rejections_name_the_item(void **state)
 		"không có lựa chọn \"zz\" (chỉ nhận \"rl\", \"kn\")");
 	one_bad(r, "cl", "{'base':'kn','present':['cb','cb']}",
 		"phân hệ \"cb\" được liệt kê hai lần");
+}
+
+/* Values with two decimals however they are written: trailing zeros, an
+ * exponent, and the 17-digit text jansson stores for a double. */
+static void
+test_two_decimals_however_written(void **state)
+{
+	const struct rubric *r = *state;
+	struct answers *a = ut_answers_ok(r,
+		"{'answers':{'p':7.500,'b':65.670000000000002,'c':2.0e1}}");
+	assert_int_equal(ut_slot(a, "p")->num, 750);
+	assert_int_equal(ut_slot(a, "b")->num, 6567);
+	assert_int_equal(ut_slot(a, "c")->num, P(20));
+	answers_free(a);
+	a = ut_answers_ok(r, "{'answers':{'b':0.5e1,'p':{'value':0.0}}}");
+	assert_int_equal(ut_slot(a, "b")->num, P(5));
+	answers_free(a);
 }
 
 static void
@@ -233,7 +255,7 @@ test_all_problems_listed(void **state)
 	}
 	assert_diag(&d, UT_NAME ": $.answers.zz", "\"zz\"");
 	/* The over-max value was reported, not clamped to 10. */
-	assert_diag(&d, UT_NAME ": $.answers.p", "10.5 vượt quá");
+	assert_diag(&d, UT_NAME ": $.answers.p", "10,5 vượt quá");
 	assert_diag(&d, UT_NAME ": $.answers.cl", "không có lựa chọn \"xx\"");
 	assert_diag(&d, UT_NAME ": $.answers.cl", "\"hs\" được liệt kê hai lần");
 	diags_release(&d);
@@ -289,7 +311,7 @@ test_answer_from_json_keeps_slot(void **state)
 	assert_true(slot.present);
 	assert_int_equal(slot.num, 500);
 	assert_int_equal(d.n, 1);
-	assert_diag(&d, "form", "nội dung p: điểm tự chấm 10.5 vượt quá");
+	assert_diag(&d, "form", "nội dung p: điểm tự chấm 10,5 vượt quá");
 	v = json_integer(3);
 	assert_true(answer_from_json(p, v, &slot, "form", &d));
 	json_decref(v);
@@ -350,6 +372,7 @@ main(void)
 		cmocka_unit_test(test_valid_values),
 		cmocka_unit_test(test_note_and_evidence),
 		cmocka_unit_test(test_rejections_name_the_item),
+		cmocka_unit_test(test_two_decimals_however_written),
 		cmocka_unit_test(test_unknown_item),
 		cmocka_unit_test(test_all_problems_listed),
 		cmocka_unit_test(test_header_checks),

@@ -157,6 +157,55 @@ test_pts_format(void **state)
 	assert_true(pts_to_double(1250) == 12.5);
 }
 
+/* What people read: decimal comma, percentages as the documents print
+ * them (two decimals at most, rounded half up). */
+static void
+test_pts_format_vn(void **state)
+{
+	(void)state;
+	char b[PTS_FMT_SIZE];
+	assert_string_equal(pts_format_vn(1950, b), "19,5");
+	assert_string_equal(pts_format_vn(1200, b), "12");
+	assert_string_equal(pts_format_vn(-5, b), "-0,05");
+	assert_string_equal(pts_format_vn(INT64_MIN, b),
+			    "-92233720368547758,08");
+	assert_int_equal(pts_percent(1, 3), 3333);
+	assert_int_equal(pts_percent(2, 3), 6667); /* half up */
+	assert_int_equal(pts_percent(0, 0), 0);
+	assert_string_equal(pts_format_pct_vn(7870, b), "78,7%");
+	assert_string_equal(pts_format_pct_vn(4567, b), "45,67%");
+	assert_string_equal(pts_format_pct_vn(pts_percent(4, 4), b), "100%");
+}
+
+/* A typed number: "7,5" and "7.5" alike; too many decimals says so. */
+static void
+test_pts_parse_input(void **state)
+{
+	(void)state;
+	pts_t v = 0;
+	const char *why = NULL;
+	assert_true(pts_parse_input("7,5", 3, &v, &why));
+	assert_int_equal(v, 750);
+	assert_true(pts_parse_input(" 7.25 ", 6, &v, &why));
+	assert_int_equal(v, 725);
+	assert_true(pts_parse_input("10", 2, &v, &why));
+	assert_int_equal(v, P(10));
+	static const char *const many[] = { "9.999", "9,999", "7,500",
+					    "9.999999999999999999" };
+	for (size_t i = 0; i < sizeof(many) / sizeof(*many); i++) {
+		v = 777;
+		assert_false(pts_parse_input(many[i], strlen(many[i]), &v, &why));
+		assert_string_equal(why, "có nhiều hơn 2 chữ số thập phân");
+		assert_int_equal(v, 777);
+	}
+	static const char *const bad[] = { "abc", "1,2.5", "1.2,5", "", ",5",
+					   "7,", "1 000", "1e3" };
+	for (size_t i = 0; i < sizeof(bad) / sizeof(*bad); i++) {
+		assert_false(pts_parse_input(bad[i], strlen(bad[i]), &v, &why));
+		assert_string_equal(why, "không phải là một số");
+	}
+}
+
 static struct range
 R(const char *s)
 {
@@ -303,7 +352,7 @@ test_range_words(void **state)
 	r = R("(75,90]"); /* not the top: the upper end is said */
 	assert_string_equal(range_words(&r, P(100), w), "trên 75 đến 90");
 	r = R("[2.5,7.5]");
-	assert_string_equal(range_words(&r, P(10), w), "từ 2.5 đến 7.5");
+	assert_string_equal(range_words(&r, P(10), w), "từ 2,5 đến 7,5");
 }
 
 int
@@ -317,6 +366,8 @@ main(void)
 		cmocka_unit_test(test_pts_from_double),
 		cmocka_unit_test(test_pts_from_int),
 		cmocka_unit_test(test_pts_format),
+		cmocka_unit_test(test_pts_format_vn),
+		cmocka_unit_test(test_pts_parse_input),
 		cmocka_unit_test(test_range_parse_valid),
 		cmocka_unit_test(test_range_parse_invalid),
 		cmocka_unit_test(test_range_contains_edges),

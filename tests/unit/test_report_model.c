@@ -29,11 +29,11 @@ static void
 test_pct_rounding(void **state)
 {
 	(void)state;
-	assert_int_equal(rp_pct(1, 3), 3333);
-	assert_int_equal(rp_pct(2, 3), 6667); /* half up */
-	assert_int_equal(rp_pct(37, 48), 7708);
-	assert_int_equal(rp_pct(5, 0), 0);
-	assert_int_equal(rp_pct(4, 4), 10000);
+	assert_int_equal(pts_percent(1, 3), 3333);
+	assert_int_equal(pts_percent(2, 3), 6667); /* half up */
+	assert_int_equal(pts_percent(37, 48), 7708);
+	assert_int_equal(pts_percent(5, 0), 0);
+	assert_int_equal(pts_percent(4, 4), 10000);
 }
 
 static void

@@ -103,6 +103,13 @@ test_item_values(void **state)
 		   1, I0 ".max", "điểm tối đa phải lớn hơn 0");
 	expect_bad(UT_ONE("3.333", "{'id':'x','text':'X','kind':'yesno',"
 				   "'max':3.333}"),
+		   0, I0 ".max", "số 3.333 có nhiều hơn 2 chữ số thập phân");
+	/* The double of 9.999999999999999999 is 10: refused from the text,
+	 * said once. */
+	expect_bad(UT_ONE("10", "{'id':'x','text':'X','kind':'yesno',"
+				"'max':9.999999999999999999}"),
+		   1, I0 ".max", "số 9.999999999999999999 có nhiều hơn 2");
+	expect_bad(UT_ONE("10", "{'id':'x','text':'X','kind':'yesno','max':'a'}"),
 		   0, I0 ".max", "phải là số, tối đa 2 chữ số thập phân");
 	expect_bad(UT_ONE("10", "{'id':'x','text':'X','kind':'yesno','max':10,"
 				"'evidence':{'kinds':['photo']}}"),
@@ -255,7 +262,7 @@ test_band_items(void **state)
 		   0, I0 ".input", "input \"ratio\" không hợp lệ");
 	expect_bad(BAND("5", "count", "{'range':'[0,10)','points':0.125},"
 				      "{'range':'[10,inf)','points':5}"),
-		   0, I0 ".bands[0].points", "tối đa 2 chữ số thập phân");
+		   0, I0 ".bands[0].points", "số 0.125 có nhiều hơn 2 chữ số thập phân");
 	expect_bad(BAND("5", "count", "{'range':'[0,10)','points':-1},"
 				      "{'range':'[10,inf)','points':5}"),
 		   1, I0 ".bands[0].points", "điểm không được âm");
@@ -368,10 +375,62 @@ test_grades_checked(void **state)
 		   1, W ".grades[0].name", "thiếu trường bắt buộc \"name\"");
 }
 
+/* "levels": "thirds" is exact for every max: Mức 1 iff 3·s < max, Mức 2
+ * iff max ≤ 3·s ≤ 2·max, else Mức 3, for every hundredth s in [0, max]
+ * (10, 20 and 70 are not divisible by 3; 30 is 1.3's verified case). */
+static void
+test_levels_thirds_exact(void **state)
+{
+	(void)state;
+	static const int maxes[] = { 10, 20, 30, 70 };
+	for (size_t m = 0; m < sizeof(maxes) / sizeof(*maxes); m++) {
+		char sq[1024];
+		snprintf(sq, sizeof(sq), UT_HEAD "[{'id':'1','title':'N',"
+			 "'max':%d,'criteria':[{'id':'1.1','title':'T','max':%d,"
+			 "'levels':'thirds','items':[{'id':'p','text':'P',"
+			 "'kind':'points','max':%d}]}]}]}", maxes[m], maxes[m],
+			 maxes[m]);
+		struct rubric *r = ut_rubric_ok(sq);
+		const struct criterion *c = &r->groups[0].criteria[0];
+		assert_true(c->levels_thirds);
+		assert_int_equal(c->nlevels, 3);
+		for (pts_t v = 0; v <= c->max; v++) {
+			int want = 3 * v < c->max ? 1 : 3 * v <= 2 * c->max ? 2 : 3;
+			int got = 0;
+			for (size_t k = 0; k < c->nlevels; k++)
+				if (range_contains(&c->levels[k].range, v))
+					got = got ? -1 : c->levels[k].level;
+			if (got != want)
+				fail_msg("max %d, %lld hundredths: Mức %d, not %d",
+					 maxes[m], (long long)v, got, want);
+		}
+		rubric_free(r);
+	}
+	/* max 20 reads: dưới 6,67; từ 6,67 đến 13,33; trên 13,33. */
+	struct rubric *r = ut_rubric_ok(UT_HEAD "[{'id':'1','title':'N','max':20,"
+		"'criteria':[{'id':'1.1','title':'T','max':20,'levels':'thirds',"
+		"'items':[{'id':'p','text':'P','kind':'points','max':20}]}]}]}");
+	const struct criterion *c = &r->groups[0].criteria[0];
+	char w[128];
+	assert_string_equal(range_words(&c->levels[0].range, c->max, w),
+			    "dưới 6,67");
+	assert_string_equal(range_words(&c->levels[1].range, c->max, w),
+			    "từ 6,67 đến 13,33");
+	assert_string_equal(range_words(&c->levels[2].range, c->max, w),
+			    "trên 13,33");
+	rubric_free(r);
+	expect_bad(UT_HEAD "[{'id':'1','title':'N','max':20,'criteria':[{"
+		   "'id':'1.1','title':'T','max':20,'levels':'quarters',"
+		   "'items':[{'id':'p','text':'P','kind':'points','max':20}]}]}]}",
+		   1, UT_NAME ": $.groups[0].criteria[0].levels",
+		   "hoặc \"thirds\"");
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_levels_thirds_exact),
 		cmocka_unit_test(test_unknown_kind),
 		cmocka_unit_test(test_unknown_keys),
 		cmocka_unit_test(test_kind_specific_keys),

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include "ut.h"
+#include "../../src/core/answer_text.h"
 
 #define QD4725 "data/rubrics/qd4725-2022-pt.json"
 #define Q7 "data/rubrics/q7-mn-2023.json"
@@ -51,8 +52,8 @@ test_rubric_set_loads(void **state)
 	assert_int_equal(set.n, 3);
 	const struct rubric *r = rubric_set_find(&set, "qd4725-2022-pt");
 	assert_non_null(r);
-	assert_ptr_equal(rubric_set_find(&set, "qd4725-2022-pt@1"), r);
-	assert_null(rubric_set_find(&set, "qd4725-2022-pt@2"));
+	assert_ptr_equal(rubric_set_find(&set, "qd4725-2022-pt@2"), r);
+	assert_null(rubric_set_find(&set, "qd4725-2022-pt@3"));
 	assert_null(rubric_set_find(&set, "qd4725"));
 	assert_non_null(rubric_set_find(&set, "q7-mn-2023"));
 	assert_non_null(rubric_set_find(&set, "tdm-cntt-2022"));
@@ -100,7 +101,7 @@ test_q7_and_tdm(void **state)
 	assert_int_equal(r->total_max, P(95));
 	const struct item *it = rubric_find_item(r, "2.3a");
 	assert_int_equal(it->kind, ITEM_CHECKLIST);
-	assert_int_equal(it->nbase_options, 2);
+	assert_int_equal(it->nbase_options, 3);
 	assert_int_equal(it->noptions, 6);
 	assert_int_equal(it->deduct, P(1));
 	assert_true(it->criterion->cap);
@@ -119,6 +120,49 @@ test_q7_and_tdm(void **state)
 	assert_string_equal(r->grades[4].name, "Xuất sắc");
 	assert_int_equal(rubric_find_item(r, "1.1")->step, 50);
 	check_sums(r);
+	rubric_free(r);
+}
+
+/* Quận 7, 2.3a: a school without management software says so (0
+ * points); the explanation names the base and the missing modules. */
+static void
+test_q7_no_software(void **state)
+{
+	(void)state;
+	struct rubric *r = ut_rubric_file(Q7);
+	const struct item *it = rubric_find_item(r, "2.3a");
+	struct answers *a = ut_answers_ok(r,
+		"{'answers':{'2.3a':{'base':'khong-co','present':[]}}}");
+	struct score *s = score_compute(r, a);
+	assert_int_equal(s->items[it->idx].points, 0);
+	struct buf b;
+	buf_init(&b, 0);
+	answer_explain(it, &a->v[it->idx], &b);
+	assert_string_equal(buf_str(&b),
+		"Chưa triển khai phần mềm quản trị nhà trường; 0/6 phân hệ. "
+		"Còn thiếu: Phân hệ quản lý học sinh (quản lý hồ sơ, kết quả "
+		"học tập); Phân hệ quản lý đội ngũ CBVCNV; Phân hệ quản lý cơ "
+		"sở vật chất; Phân hệ quản lý thông tin y tế trường học, quản "
+		"lý thông tin về sức khỏe học sinh; Phân hệ cổng thông tin điện "
+		"tử; Sổ điểm điện tử, học bạ điện tử (−6 điểm).");
+	score_free(s);
+	answers_free(a);
+
+	a = ut_answers_ok(r, "{'answers':{'2.3a':{'base':'rieng-le',"
+			     "'present':['hoc-sinh','doi-ngu','co-so-vat-chat',"
+			     "'cong-ttdt']}}}");
+	s = score_compute(r, a);
+	assert_int_equal(s->items[it->idx].points, P(2));
+	buf_reset(&b);
+	answer_explain(it, &a->v[it->idx], &b);
+	assert_string_equal(buf_str(&b),
+		"Phần mềm sử dụng các phân hệ riêng lẻ, không kết nối với nhau; "
+		"4/6 phân hệ. Còn thiếu: Phân hệ quản lý thông tin y tế trường "
+		"học, quản lý thông tin về sức khỏe học sinh; Sổ điểm điện tử, "
+		"học bạ điện tử (−2 điểm).");
+	buf_release(&b);
+	score_free(s);
+	answers_free(a);
 	rubric_free(r);
 }
 
@@ -168,11 +212,10 @@ test_duongkinh_example(void **state)
 	assert_string_equal(x->note, "Số lượng học liệu: 42");
 	assert_int_equal(x->nevidence, 2);
 
-	/* 73 -> Mức 3 needs more than 2 points: every item worth more than 2
-	 * first (smallest first), 1.7b (exactly 2) last. */
+	/* 73 -> Mức 3 ("trên 75", whole points) needs 3 points: every item
+	 * worth 3 or more first (smallest first), 1.7b (2) last. */
 	const struct advice *ad = &s->groups[0].advice;
-	assert_int_equal(ad->needed, P(2));
-	assert_true(ad->needed_strict);
+	assert_int_equal(ad->needed, P(3));
 	assert_int_equal(ad->next->level, 3);
 	static const char *const ids[] = { "1.3d", "1.5a", "1.7a", "1.5b",
 					   "1.7c", "1.3e", "1.7b" };
@@ -186,6 +229,77 @@ test_duongkinh_example(void **state)
 	assert_null(s->groups[1].advice.next);
 	score_free(s);
 	answers_free(a);
+	rubric_free(r);
+}
+
+/* Seed 003's Phụ lục 1 prints a Mức per criterion; the exact thirds rule
+ * (and 1.3's verified bands) must give every one of them. The table sums
+ * 2.3 to 5 + 6 + 20 + 6 + 10 + 10 + 6 + 6 = 69 (group 2: 69 + 10 = 79). */
+static void
+test_duongkinh_criterion_levels(void **state)
+{
+	(void)state;
+	struct rubric *r;
+	struct answers *a;
+	struct score *s = score_example(
+		QD4725, "examples/qd4725-gdtx-duongkinh-2022-2023.json", &r, &a);
+	static const struct {
+		const char *item; /* an item of the criterion */
+		int points, max, level;
+	} want[] = {
+		{ "1.3a", 21, 30, 3 }, { "1.4", 10, 10, 3 },
+		{ "1.5a", 12, 20, 2 }, { "1.6a", 20, 20, 3 },
+		{ "1.7a", 10, 20, 2 }, { "2.3a", 69, 70, 3 },
+		{ "2.4a", 10, 30, 2 },
+	};
+	for (size_t i = 0; i < sizeof(want) / sizeof(*want); i++) {
+		const struct criterion *c =
+			rubric_find_item(r, want[i].item)->criterion;
+		const struct criterion_score *cs = &s->criteria[c->idx];
+		assert_int_equal(c->max, P(want[i].max));
+		assert_int_equal(cs->points, P(want[i].points));
+		assert_non_null(cs->level);
+		if (cs->level->level != want[i].level)
+			fail_msg("%s: %d/%d is Mức %d, seed 003 prints Mức %d",
+				 c->id, want[i].points, want[i].max,
+				 cs->level->level, want[i].level);
+		/* Inferred bands follow the rule, not hand-typed edges. */
+		assert_true(c->levels_verified == (strcmp(c->id, "1.3") == 0));
+		assert_true(c->levels_thirds == (strcmp(c->id, "1.3") != 0));
+	}
+	assert_int_equal(s->groups[0].level->level, 2);
+	assert_int_equal(s->groups[1].level->level, 3);
+	score_free(s);
+	answers_free(a);
+	rubric_free(r);
+}
+
+/* 1.3: the LMS/LCMS deployment line asks for information and has no
+ * points; functions (1)-(4) are the scored items. 2.3c is 20 (70 − 50). */
+static void
+test_4725_lms_heading_and_23c(void **state)
+{
+	(void)state;
+	struct rubric *r = ut_rubric_file(QD4725);
+	const struct item *b = rubric_find_item(r, "1.3b");
+	assert_non_null(b->heading);
+	assert_non_null(strstr(b->heading, "Triển khai hệ thống LMS/LCMS"));
+	assert_non_null(strstr(b->heading, "tự xây dựng/thuê/mua"));
+	static const char *const fn[] = { "1.3b", "1.3c", "1.3d", "1.3e" };
+	for (size_t i = 0; i < 4; i++) {
+		const struct item *it = rubric_find_item(r, fn[i]);
+		char num[8] = { '(', (char)('1' + i), ')', ' ', 0 };
+		assert_memory_equal(it->text, num, 4);
+		assert_int_equal(it->max, P(6));
+		assert_true(i == 0 || it->heading == NULL);
+	}
+	const char *t4 = rubric_find_item(r, "1.3e")->text;
+	const char *end = "tham gia vào hoạt động học tập của học sinh";
+	assert_string_equal(t4 + strlen(t4) - strlen(end), end);
+	const struct item *c23 = rubric_find_item(r, "2.3c");
+	assert_int_equal(c23->max, P(20));
+	assert_int_equal(c23->criterion->max, P(70));
+	assert_int_equal(r->groups[1].max, P(100));
 	rubric_free(r);
 }
 
@@ -314,6 +428,9 @@ main(void)
 		cmocka_unit_test(test_rubric_set_loads),
 		cmocka_unit_test(test_qd4725),
 		cmocka_unit_test(test_q7_and_tdm),
+		cmocka_unit_test(test_q7_no_software),
+		cmocka_unit_test(test_duongkinh_criterion_levels),
+		cmocka_unit_test(test_4725_lms_heading_and_23c),
 		cmocka_unit_test(test_duongkinh_example),
 		cmocka_unit_test(test_other_examples),
 		cmocka_unit_test(test_bad_overmax_example),

@@ -144,7 +144,6 @@ test_score_round_trip(void **state)
 	assert_int_equal(json_integer_value(json_object_get(next, "level")), 2);
 	assert_true(json_is_null(json_object_get(next, "name")));
 	assert_true(json_real_value(json_object_get(ad, "needed")) == 7.5);
-	assert_true(json_is_false(json_object_get(ad, "needed_strict")));
 	assert_true(json_is_true(json_object_get(ad, "reachable")));
 	assert_int_equal(json_array_size(json_object_get(ad, "gates")), 0);
 	json_t *sg = json_object_get(ad, "suggestions");
