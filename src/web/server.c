@@ -15,7 +15,17 @@
 #include "../util/tmpfile.h"
 #include "pool.h"
 #include "router.h"
+#include "watch.h"
 #include "web.h"
+
+/* A request body must arrive at least this fast on average, on top of
+ * the request timeout (a 50 MB upload: 25 minutes more). */
+#define BODY_MIN_RATE (32 * 1024)
+/* Connections MHD still accepts past the capacity, to answer them 503. */
+#define OVERFLOW(cap) ((cap) / 4 + 16)
+/* Database connections (one per request being handled): requests past
+ * it wait for one. */
+#define POOL_MAX 32
 
 struct conn {
 	char *raw_path;   /* the path as sent, still percent-encoded */
@@ -34,7 +44,9 @@ struct conn {
 };
 
 static struct pool POOL;
+static struct watch WATCH;
 static bool SECURE;
+static double TIMEOUT; /* --request-timeout */
 static atomic_int ACTIVE;
 
 static double
@@ -46,21 +58,64 @@ ms_since(const struct timespec *t0)
 	       (double)(t.tv_nsec - t0->tv_nsec) / 1e6;
 }
 
+static struct watch_sock *
+sock_of(struct MHD_Connection *c)
+{
+	const union MHD_ConnectionInfo *ci =
+		MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+	return ci ? ci->socket_context : NULL;
+}
+
+static bool
+addr_text(const struct sockaddr *sa, char *out, size_t n)
+{
+	if (sa->sa_family == AF_INET)
+		return inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)
+					     sa)->sin_addr, out, (socklen_t)n);
+	if (sa->sa_family == AF_INET6)
+		return inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)
+					      sa)->sin6_addr, out, (socklen_t)n);
+	return false;
+}
+
+static struct sockaddr_storage PROXY; /* --trusted-proxy */
+static bool HAS_PROXY;
+
+/* The last address of X-Forwarded-For: the one our proxy appended (those
+ * before it are whatever the client claimed). */
+static bool
+forwarded_for(struct MHD_Connection *c, char *out, size_t n)
+{
+	const char *h = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+						    "X-Forwarded-For");
+	const char *last = h ? strrchr(h, ',') : NULL;
+	unsigned char bin[sizeof(struct in6_addr)];
+	last = last ? last + 1 : h;
+	while (last && *last == ' ')
+		last++;
+	if (last == NULL || strlen(last) >= n)
+		return false;
+	snprintf(out, n, "%.*s", (int)strcspn(last, " "), last);
+	return inet_pton(AF_INET, out, bin) == 1 ||
+	       inet_pton(AF_INET6, out, bin) == 1;
+}
+
+/* The client's address: the peer's, or, when the peer is the trusted
+ * proxy, the one the proxy forwarded. */
 static const char *
 client_of(struct MHD_Connection *c, char *out, size_t n)
 {
 	const union MHD_ConnectionInfo *ci =
 		MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
-	snprintf(out, n, "?");
-	if (ci == NULL || ci->client_addr == NULL)
+	if (ci == NULL || ci->client_addr == NULL ||
+	    !addr_text(ci->client_addr, out, n)) {
+		snprintf(out, n, "?");
 		return out;
-	const struct sockaddr *sa = ci->client_addr;
-	if (sa->sa_family == AF_INET)
-		inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)
-					   ->sin_addr, out, (socklen_t)n);
-	else if (sa->sa_family == AF_INET6)
-		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)
-					    ->sin6_addr, out, (socklen_t)n);
+	}
+	char fwd[64];
+	if (HAS_PROXY && watch_same_host(ci->client_addr, &PROXY) &&
+	    forwarded_for(c, fwd, sizeof(fwd)))
+		snprintf(out, n, "%s", fwd);
 	return out;
 }
 
@@ -178,6 +233,11 @@ handle(struct MHD_Connection *c, const char *url, const char *method,
 	read_query(c, &r);
 	router_dispatch(&r, c, &k->body, k->too_big, SECURE);
 	enum MHD_Result ok = respond(c, &r);
+	/* The client must take the answer at the minimum rate too. */
+	watch_deadline(&WATCH, sock_of(c),
+		       TIMEOUT + (double)(r.send_fd >= 0 ? r.send_size
+							 : r.body.len) /
+					 BODY_MIN_RATE);
 	access_log(&r, k);
 	pool_give(&POOL, r.app);
 	diags_release(&r.diags);
@@ -256,11 +316,47 @@ on_uri(void *cls, const char *uri, struct MHD_Connection *c)
 	return k;
 }
 
+/* Past capacity: answered at once, without reading a body, and closed. */
+static enum MHD_Result
+busy(struct MHD_Connection *c)
+{
+	static const char page[] =
+		"<!doctype html><html lang=\"vi\"><meta charset=\"utf-8\">"
+		"<title>Máy chủ đang bận</title><p>Máy chủ đang phục vụ quá "
+		"nhiều người cùng lúc. Hãy thử lại sau ít phút.</p></html>";
+	struct MHD_Response *resp = MHD_create_response_from_buffer(
+		sizeof(page) - 1, (void *)(uintptr_t)page,
+		MHD_RESPMEM_PERSISTENT);
+	if (resp == NULL)
+		return MHD_NO;
+	MHD_add_response_header(resp, "Content-Type", "text/html; charset=utf-8");
+	MHD_add_response_header(resp, "Retry-After", "30");
+	MHD_add_response_header(resp, "Connection", "close");
+	enum MHD_Result ok = MHD_queue_response(c, 503, resp);
+	MHD_destroy_response(resp);
+	return ok;
+}
+
+/* Headers are in: the body gets the rest of the request timeout plus
+ * the time its announced length needs at the minimum rate. */
+static void
+body_deadline(struct MHD_Connection *c, const struct conn *k)
+{
+	const char *cl = MHD_lookup_connection_value(
+		c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+	double len = cl ? strtod(cl, NULL) : 0;
+	if (!(len >= 0) || len > (double)UPLOAD_LIMIT * 2)
+		len = (double)UPLOAD_LIMIT * 2;
+	watch_deadline(&WATCH, sock_of(c),
+		       TIMEOUT - ms_since(&k->t0) / 1e3 + len / BODY_MIN_RATE);
+}
+
 static bool
 conn_start(struct conn *k, struct MHD_Connection *c, const char *method)
 {
 	buf_init(&k->body, BODY_LIMIT);
 	k->started = true;
+	body_deadline(c, k);
 	if (strcmp(method, "POST") == 0 && is_multipart(c))
 		k->pp = MHD_create_post_processor(c, 64 * 1024, on_part, k);
 	return k->raw_path != NULL;
@@ -276,6 +372,8 @@ on_request(void *cls, struct MHD_Connection *c, const char *url,
 	struct conn *k = *con_cls;
 	if (k == NULL)
 		return MHD_NO; /* out of memory in on_uri */
+	if (!k->started && watch_over(sock_of(c)))
+		return busy(c);
 	if (!k->started)
 		return conn_start(k, c, method) ? MHD_YES : MHD_NO;
 	if (*upload_size > 0 && k->pp != NULL) {
@@ -293,6 +391,8 @@ on_request(void *cls, struct MHD_Connection *c, const char *url,
 		*upload_size = 0;
 		return MHD_YES;
 	}
+	/* The request is in: the handler's own time is not the client's. */
+	watch_deadline(&WATCH, sock_of(c), -1);
 	return handle(c, url, method, k);
 }
 
@@ -301,9 +401,11 @@ on_done(void *cls, struct MHD_Connection *c, void **con_cls,
 	enum MHD_RequestTerminationCode code)
 {
 	(void)cls;
-	(void)c;
 	(void)code;
 	struct conn *k = *con_cls;
+	/* The next request on this connection, and the wait for it, get a
+	 * whole request timeout. */
+	watch_deadline(&WATCH, sock_of(c), TIMEOUT);
 	if (k != NULL) {
 		if (k->pp != NULL)
 			MHD_destroy_post_processor(k->pp);
@@ -323,12 +425,29 @@ on_connection(void *cls, struct MHD_Connection *c, void **socket_context,
 	      enum MHD_ConnectionNotificationCode code)
 {
 	(void)cls;
-	(void)c;
-	(void)socket_context;
-	if (code == MHD_CONNECTION_NOTIFY_STARTED)
+	if (code == MHD_CONNECTION_NOTIFY_STARTED) {
+		const union MHD_ConnectionInfo *fd = MHD_get_connection_info(
+			c, MHD_CONNECTION_INFO_CONNECTION_FD);
+		const union MHD_ConnectionInfo *ad = MHD_get_connection_info(
+			c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+		*socket_context = fd == NULL ? NULL
+				  : watch_open(&WATCH, fd->connect_fd,
+					       ad ? ad->client_addr : NULL,
+					       TIMEOUT);
 		atomic_fetch_add(&ACTIVE, 1);
-	else
+	} else {
+		watch_close(&WATCH, *socket_context);
+		*socket_context = NULL;
 		atomic_fetch_sub(&ACTIVE, 1);
+	}
+}
+
+static enum MHD_Result
+on_accept(void *cls, const struct sockaddr *addr, socklen_t len)
+{
+	(void)cls;
+	(void)len;
+	return watch_accept(&WATCH, addr) ? MHD_YES : MHD_NO;
 }
 
 static struct MHD_Daemon *
@@ -348,12 +467,15 @@ start(const struct server_opts *o, struct sockaddr_in *sa, struct diags *d)
 	unsigned flags = pool > 0 ? MHD_USE_AUTO_INTERNAL_THREAD
 				  : MHD_USE_THREAD_PER_CONNECTION |
 					    MHD_USE_INTERNAL_POLLING_THREAD;
+	if (pool == 0)
+		flags |= MHD_USE_POLL; /* no FD_SETSIZE cap on sockets */
 	struct MHD_Daemon *dm = MHD_start_daemon(
 		flags | MHD_USE_ERROR_LOG,
-		o->port, NULL, NULL, on_request, NULL,
+		o->port, on_accept, NULL, on_request, NULL,
 		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)sa,
-		MHD_OPTION_CONNECTION_LIMIT, (unsigned)o->connections,
-		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
+		MHD_OPTION_CONNECTION_LIMIT,
+		o->connections + OVERFLOW(o->connections),
+		MHD_OPTION_CONNECTION_TIMEOUT, o->request_timeout,
 		MHD_OPTION_URI_LOG_CALLBACK, on_uri, NULL,
 		MHD_OPTION_NOTIFY_COMPLETED, on_done, NULL,
 		MHD_OPTION_NOTIFY_CONNECTION, on_connection, NULL,
@@ -377,6 +499,24 @@ stop(struct MHD_Daemon *dm)
 	MHD_stop_daemon(dm);
 }
 
+static bool
+proxy_parse(const char *s, struct diags *d)
+{
+	struct sockaddr_in *v4 = (struct sockaddr_in *)(void *)&PROXY;
+	struct sockaddr_in6 *v6 = (struct sockaddr_in6 *)(void *)&PROXY;
+	memset(&PROXY, 0, sizeof(PROXY));
+	if (inet_pton(AF_INET, s, &v4->sin_addr) == 1)
+		v4->sin_family = AF_INET;
+	else if (inet_pton(AF_INET6, s, &v6->sin6_addr) == 1)
+		v6->sin6_family = AF_INET6;
+	else {
+		diags_add(d, s, "--trusted-proxy phải là một địa chỉ IP");
+		return false;
+	}
+	HAS_PROXY = true;
+	return true;
+}
+
 int
 server_run(const struct server_opts *o, struct diags *d)
 {
@@ -390,10 +530,21 @@ server_run(const struct server_opts *o, struct diags *d)
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
 	signal(SIGPIPE, SIG_IGN);
 	SECURE = o->secure_cookies;
-	if (pool_open(&POOL, o->connections, o->db_path, o->data_dir, d) != TS_OK)
+	TIMEOUT = o->request_timeout;
+	if (o->trusted_proxy && !proxy_parse(o->trusted_proxy, d))
 		return 1;
+	if (pool_open(&POOL, o->connections < POOL_MAX ? o->connections
+						       : POOL_MAX,
+		      o->db_path, o->data_dir, d) != TS_OK)
+		return 1;
+	if (watch_start(&WATCH, o->connections, o->per_address,
+			HAS_PROXY ? &PROXY : NULL) != 0) {
+		pool_close(&POOL);
+		return 1;
+	}
 	struct MHD_Daemon *dm = start(o, &sa, d);
 	if (dm == NULL) {
+		watch_stop(&WATCH);
 		pool_close(&POOL);
 		return 1;
 	}
@@ -406,6 +557,7 @@ server_run(const struct server_opts *o, struct diags *d)
 	sigwait(&set, &sig);
 	printf("truongso: stopping (signal %d)\n", sig);
 	stop(dm);
+	watch_stop(&WATCH);
 	pool_close(&POOL);
 	return 0;
 }
