@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/throttle.h"
 #include "../util/timeutil.h"
 #include "user.h"
 
@@ -65,31 +66,63 @@ session_csrf_ok(const struct session *s, const char *given)
 	       sodium_memcmp(given, s->csrf, strlen(s->csrf)) == 0;
 }
 
+/* Recent failures of one login or one address, and when the last was. */
 static int64_t
-count_failures(struct app *app, const char *sql, const char *key)
+count_failures(struct app *app, const char *sql, const char *key,
+	       int64_t *last)
 {
 	struct db_stmt *st = db_prep(app->db, sql);
 	char since[TS_TIME_SIZE];
 	int64_t n = 0;
+	*last = 0;
 	if (st == NULL)
 		return 0;
 	db_bind_text(st, 1, key);
-	db_bind_text(st, 2, ts_time_format(ts_time_now() - LOGIN_WINDOW, since));
-	if (db_step(st) == DB_ROW)
+	db_bind_text(st, 2,
+		     ts_time_format(ts_time_now() - THROTTLE_WINDOW, since));
+	if (db_step(st) == DB_ROW) {
 		n = db_col_int(st, 0);
+		if (n > 0 && !ts_time_parse(db_col_text(st, 1), last))
+			*last = 0;
+	}
 	db_done(st);
 	return n;
 }
 
-static bool
-rate_limited(struct app *app, const char *login, const char *client)
+static int64_t
+login_failures(struct app *app, const char *login, int64_t *last)
 {
-	static const char by_login[] = "SELECT count(*) FROM login_failure "
-				       "WHERE login = ? AND at > ?";
-	static const char by_client[] = "SELECT count(*) FROM login_failure "
-					"WHERE client = ? AND at > ?";
-	return count_failures(app, by_login, login) >= LOGIN_MAX_FAILURES ||
-	       count_failures(app, by_client, client) >= CLIENT_MAX_FAILURES;
+	static const char sql[] = "SELECT count(*), max(at) FROM login_failure "
+				  "WHERE login = ? AND at > ?";
+	return count_failures(app, sql, login, last);
+}
+
+static int64_t
+client_failures(struct app *app, const char *client)
+{
+	static const char sql[] = "SELECT count(*), max(at) FROM login_failure "
+				  "WHERE client = ? AND at > ?";
+	int64_t last;
+	return count_failures(app, sql, client, &last);
+}
+
+/* An account that failed too often waits (growing) before its next try:
+ * refused without looking at the password, with its own message. */
+static bool
+login_throttled(struct app *app, const char *login, struct diags *d)
+{
+	int64_t last, n = login_failures(app, login, &last);
+	int64_t left = last + throttle_login_wait(n) - ts_time_now();
+	if (n < THROTTLE_LOGIN_FREE || left <= 0)
+		return false;
+	if (left >= 60)
+		diags_add(d, login, "tài khoản này đang tạm khóa vì đăng nhập sai "
+			  "nhiều lần; hãy thử lại sau %lld phút",
+			  (long long)(left + 59) / 60);
+	else
+		diags_add(d, login, "tài khoản này đang tạm khóa vì đăng nhập sai "
+			  "nhiều lần; hãy thử lại sau %lld giây", (long long)left);
+	return true;
 }
 
 static enum ts_err
@@ -127,22 +160,21 @@ insert_session(struct app *app, const struct actor *a, const char *hash)
 enum ts_err
 session_login(struct app *app, const char *login, const char *password,
 	      const char *client, char token[SESSION_TOKEN_SIZE],
-	      struct diags *d)
+	      unsigned *slow_ms, struct diags *d)
 {
 	struct actor a;
 	unsigned char raw[32];
 	char hash[SESSION_HASH_SIZE];
+	*slow_ms = 0;
 	if (sodium_init() < 0)
 		return TS_ENOMEM;
-	if (rate_limited(app, login, client)) {
-		diags_add(d, login, "đăng nhập sai quá nhiều lần; hãy thử lại "
-			  "sau 15 phút");
+	if (login_throttled(app, login, d))
 		return TS_ELIMIT;
-	}
 	enum ts_err e = user_authenticate(app, login, password, &a, d);
 	if (e != TS_OK) {
 		if (record_failure(app, login, client) != TS_OK)
 			return TS_EDB;
+		*slow_ms = throttle_client_delay_ms(client_failures(app, client));
 		return e;
 	}
 	randombytes_buf(raw, sizeof(raw));

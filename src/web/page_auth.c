@@ -45,7 +45,7 @@ page_login_post(struct req *r)
 		return;
 	}
 	enum ts_err e = session_login(r->app, login, pw, r->client, token,
-				      &r->diags);
+				      &r->slow_ms, &r->diags);
 	if (e != TS_OK) {
 		r->status = e == TS_ELIMIT ? 429 : 403;
 		login_form(r, login);

@@ -232,6 +232,14 @@ handle(struct MHD_Connection *c, const char *url, const char *method,
 	r.upload_files = k->files;
 	read_query(c, &r);
 	router_dispatch(&r, c, &k->body, k->too_big, SECURE);
+	pool_give(&POOL, r.app);
+	if (r.slow_ms > 0) {
+		/* After giving the app back: a slowed answer holds only its
+		 * own thread. */
+		struct timespec ts = { r.slow_ms / 1000,
+				       (long)(r.slow_ms % 1000) * 1000000L };
+		nanosleep(&ts, NULL);
+	}
 	enum MHD_Result ok = respond(c, &r);
 	/* The client must take the answer at the minimum rate too. */
 	watch_deadline(&WATCH, sock_of(c),
@@ -239,7 +247,6 @@ handle(struct MHD_Connection *c, const char *url, const char *method,
 							 : r.body.len) /
 					 BODY_MIN_RATE);
 	access_log(&r, k);
-	pool_give(&POOL, r.app);
 	diags_release(&r.diags);
 	buf_release(&r.body);
 	arena_free(r.a);

@@ -48,6 +48,7 @@ struct req {
 	int send_fd;         /* >= 0: the response body is this file */
 	uint64_t send_size;
 	char disposition[600]; /* Content-Disposition, when set */
+	unsigned slow_ms;    /* hold the answer back (sign-in throttle) */
 	struct diags diags;  /* problems to show on the page */
 	const char *notice;  /* success message to show */
 };

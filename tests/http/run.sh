@@ -92,10 +92,16 @@ req needs-login 303 "$BASE/campaigns"
 req login-wrong 403 -d 'login=cv.dk&password=sai-mat-khau' "$BASE/login"
 has login-wrong-message "$OUT" "tên đăng nhập hoặc mật khẩu không đúng"
 has login-keeps-name "$OUT" 'value="cv.dk"'
-for i in 2 3 4 5; do curl -s -o /dev/null -d 'login=cv.lc&password=x' "$BASE/login"; done
-curl -s -o /dev/null -d 'login=cv.lc&password=x' "$BASE/login"
-req login-rate-limited 429 -d 'login=cv.lc&password=truongso-demo' "$BASE/login"
-has rate-limit-message "$OUT" "thử lại sau 15 phút"
+for i in 1 2 3 4 5; do curl -s -o /dev/null -d 'login=cv.lc&password=x' "$BASE/login"; done
+# Five failures: the account waits (15 s, doubling with each further
+# failure), even with the right password, and is told so in its own words.
+req login-throttled 429 -d 'login=cv.lc&password=truongso-demo' "$BASE/login"
+has login-throttled-message "$OUT" "tài khoản này đang tạm khóa vì đăng nhập sai nhiều lần; hãy thử lại sau"
+hasnt login-throttled-not-wrong-password "$OUT" "không đúng"
+# A wait, not a lockout: once it has passed (the failures moved 20 s into
+# the past), the right password works.
+sqlite3 "$DB" "UPDATE login_failure SET at = strftime('%Y-%m-%dT%H:%M:%SZ', at, '-20 seconds') WHERE login = 'cv.lc'"
+req login-after-wait 303 -d 'login=cv.lc&password=truongso-demo' "$BASE/login"
 req login-ok 303 -c "$W/rev" -d 'login=cv.dk&password=truongso-demo' "$BASE/login"
 has cookie-httponly "$ERR" "HttpOnly; SameSite=Lax"
 hasnt cookie-not-secure-on-http "$ERR" "Secure"
@@ -140,7 +146,7 @@ for who in "editor:cntt.$(lower "$OWN")" "head:ht.$(lower "$OWN")" \
 	JAR[$name]="$W/jar-$name"
 	login "${JAR[$name]}" "${who#*:}"
 done
-# (cv.lc is rate limited above; Lê Chân's admin acts for that Phòng.)
+# (Lê Chân's admin acts for that Phòng.)
 
 # --- the authorisation matrix: one row per (route, actor, target). Every
 # route of `serve --list-routes` must appear, so a new route cannot be
@@ -633,6 +639,9 @@ req user-session-before-lock 200 -b "$W/moi" "$BASE/admin/users"
 req user-lock 303 -b "${JAR[admin]}" --data-urlencode "_csrf=$tok" --data-urlencode "disabled=1" --data-urlencode "confirm=1" "$BASE/admin/users/cv.moi"
 req user-locked-signed-out 303 -b "$W/moi" "$BASE/admin/users"
 req user-locked-cannot-sign-in 403 -d "login=cv.moi&password=mat-khau-2026" "$BASE/login"
+has user-locked-message "$OUT" "tài khoản này đã bị khóa; hãy liên hệ người quản trị của đơn vị"
+req user-locked-wrong-password 403 -d "login=cv.moi&password=sai-mat-khau" "$BASE/login"
+hasnt user-locked-not-told-without-password "$OUT" "đã bị khóa"
 req user-unlock 303 -b "${JAR[admin]}" --data-urlencode "_csrf=$tok" --data-urlencode "disabled=0" "$BASE/admin/users/cv.moi"
 req user-unlocked-signs-in 303 -d "login=cv.moi&password=mat-khau-2026" "$BASE/login"
 req user-lock-self 403 -b "${JAR[admin]}" --data-urlencode "_csrf=$tok" --data-urlencode "disabled=1" --data-urlencode "confirm=1" "$BASE/admin/users/qt.so"
