@@ -245,6 +245,21 @@ session_logout(struct app *app, const char *token)
 	return db_exec_stmt(st);
 }
 
+/* A new password signs the account out everywhere but here: whoever
+ * knew the old one keeps no session. */
+static enum ts_err
+end_other_sessions(struct app *app, const struct session *s)
+{
+	static const char sql[] = "DELETE FROM session WHERE user_id = ? AND "
+				  "token_hash <> ?";
+	struct db_stmt *st = db_prep(app->db, sql);
+	if (st == NULL)
+		return TS_EDB;
+	db_bind_int(st, 1, s->who.user_id);
+	db_bind_text(st, 2, s->token_hash);
+	return db_exec_stmt(st);
+}
+
 enum ts_err
 session_change_password(struct app *app, const struct session *s,
 			const char *current, const char *next, struct diags *d)
@@ -269,6 +284,8 @@ session_change_password(struct app *app, const struct session *s,
 		db_bind_text(st, 1, hash);
 		db_bind_int(st, 2, s->who.user_id);
 		e = db_exec_stmt(st);
+		if (e == TS_OK)
+			e = end_other_sessions(app, s);
 		if (e == TS_OK)
 			e = audit_add(app, &s->who, "user.password",
 				      s->who.login, NULL);

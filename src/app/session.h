@@ -41,7 +41,8 @@ enum ts_err session_logout(struct app *app, const char *token) TS_MUSTCHECK;
 bool session_csrf_ok(const struct session *s, const char *given);
 /* Loads the server key from the database, creating it once. */
 enum ts_err session_init_key(struct app *app) TS_MUSTCHECK;
-/* Changes the user's password after checking the current one. */
+/* Changes the user's password after checking the current one, and ends
+ * every other session of the account. */
 enum ts_err session_change_password(struct app *app, const struct session *s,
 				    const char *current, const char *next,
 				    struct diags *d) TS_MUSTCHECK;

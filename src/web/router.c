@@ -229,6 +229,28 @@ read_json(struct req *r, struct MHD_Connection *c, const struct buf *body,
 	return true;
 }
 
+/* A form posted from another site (the sign-in form has no session, so
+ * no CSRF token, to protect it): refused when the browser says so
+ * (Sec-Fetch-Site) or its Origin is not this host. Clients that send
+ * neither (curl, old browsers) are not browsers being steered. */
+static bool
+cross_site(struct MHD_Connection *c)
+{
+	const char *site = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+						       "Sec-Fetch-Site");
+	if (site != NULL)
+		return strcmp(site, "same-origin") != 0 &&
+		       strcmp(site, "none") != 0;
+	const char *origin = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+							 "Origin");
+	const char *host = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+						       MHD_HTTP_HEADER_HOST);
+	const char *o = origin ? strstr(origin, "://") : NULL;
+	if (origin == NULL)
+		return false;
+	return o == NULL || host == NULL || strcmp(o + 3, host) != 0;
+}
+
 static bool
 guard(struct req *r, const struct route *rt, bool post)
 {
@@ -272,6 +294,12 @@ router_dispatch(struct req *r, struct MHD_Connection *c,
 		else if ((!post || read_json(r, c, body, too_big)) &&
 			 api_csrf(r, post))
 			rt->fn(r);
+		return;
+	}
+	if (post && cross_site(c)) {
+		web_error(r, 403, "Biểu mẫu được gửi từ một trang web khác nên "
+			  "bị từ chối. Hãy mở trang đăng nhập của hệ thống rồi "
+			  "thử lại.");
 		return;
 	}
 	if (post && !read_form(r, c, body, too_big))

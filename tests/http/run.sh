@@ -116,6 +116,15 @@ req submission-hostile 200 -b "$W/rev" "$BASE/campaigns/1/units/31DK011"
 hasnt no-raw-script-title "$OUT" "<script>alert"
 hasnt no-raw-onerror "$OUT" '"onerror=x'
 
+# --- a sign-in form posted from another site
+req login-cross-site 403 -H 'Sec-Fetch-Site: cross-site' -d 'login=cv.dk&password=truongso-demo' "$BASE/login"
+has login-cross-site-message "$OUT" "gửi từ một trang web khác"
+hasnt login-cross-site-no-cookie "$ERR" "Set-Cookie"
+req login-foreign-origin 403 -H 'Origin: http://evil.example' -d 'login=cv.dk&password=truongso-demo' "$BASE/login"
+req login-null-origin 403 -H 'Origin: null' -d 'login=cv.dk&password=truongso-demo' "$BASE/login"
+req login-same-origin 303 -H "Origin: $BASE" -H 'Sec-Fetch-Site: same-origin' -d 'login=cv.dk&password=truongso-demo' "$BASE/login"
+req login-same-origin-no-fetch-metadata 303 -H "Origin: $BASE" -d 'login=cv.dk&password=truongso-demo' "$BASE/login"
+
 # --- CSRF, limits
 req post-without-csrf 403 -b "$W/rev" -d 'x=1' "$BASE/campaigns/1/units/31DK011/approve"
 req post-wrong-csrf 403 -b "$W/rev" -d '_csrf=00' "$BASE/campaigns/1/units/31DK011/approve"
@@ -760,10 +769,16 @@ hasnt admin-org-no-inline-script "$OUT" '<script>'
 has admin-org-indented "$OUT" '<td class="d1">' 
 
 # --- password change
+# A second session of the same account (another browser), which the
+# change must end.
+login "$W/headsub2" "ht.$(lower "$DKSUB")"
+req password-other-session-before 200 -b "$W/headsub2" "$BASE/campaigns"
 tok=$(csrf "${JAR[headsub]}" /password)
 req password-too-short 422 -b "${JAR[headsub]}" -d "_csrf=$tok&current=truongso-demo&next=ngan" "$BASE/password"
 req password-change 200 -b "${JAR[headsub]}" -d "_csrf=$tok&current=truongso-demo&next=mat-khau-moi-2026" "$BASE/password"
 has password-changed "$OUT" "Đã đổi mật khẩu."
+req password-other-session-ended 303 -b "$W/headsub2" "$BASE/campaigns"
+req password-own-session-kept 200 -b "${JAR[headsub]}" "$BASE/campaigns"
 req password-old-refused 403 -d "login=ht.$(lower "$DKSUB")&password=truongso-demo" "$BASE/login"
 req password-new-works 303 -d "login=ht.$(lower "$DKSUB")&password=mat-khau-moi-2026" "$BASE/login"
 
