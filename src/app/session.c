@@ -140,6 +140,34 @@ record_failure(struct app *app, const char *login, const char *client)
 	return db_exec_stmt(st);
 }
 
+enum ts_err
+session_throttle(struct app *app, const char *login, struct diags *d)
+{
+	return login_throttled(app, login, d) ? TS_ELIMIT : TS_OK;
+}
+
+enum ts_err
+session_succeeded(struct app *app, const char *login)
+{
+	static const char sql[] = "DELETE FROM login_failure WHERE login = ?";
+	struct db_stmt *st = db_prep(app->db, sql);
+	if (st == NULL)
+		return TS_EDB;
+	db_bind_text(st, 1, login);
+	return db_exec_stmt(st);
+}
+
+enum ts_err
+session_failed(struct app *app, const char *login, const char *client,
+	       unsigned *slow_ms)
+{
+	*slow_ms = 0;
+	if (record_failure(app, login, client) != TS_OK)
+		return TS_EDB;
+	*slow_ms = throttle_client_delay_ms(client_failures(app, client));
+	return TS_OK;
+}
+
 static enum ts_err
 insert_session(struct app *app, const struct actor *a, const char *hash)
 {
@@ -171,12 +199,10 @@ session_login(struct app *app, const char *login, const char *password,
 	if (login_throttled(app, login, d))
 		return TS_ELIMIT;
 	enum ts_err e = user_authenticate(app, login, password, &a, d);
-	if (e != TS_OK) {
-		if (record_failure(app, login, client) != TS_OK)
-			return TS_EDB;
-		*slow_ms = throttle_client_delay_ms(client_failures(app, client));
-		return e;
-	}
+	if (e != TS_OK)
+		return session_failed(app, login, client, slow_ms) == TS_OK
+			       ? e
+			       : TS_EDB;
 	randombytes_buf(raw, sizeof(raw));
 	sodium_bin2base64(token, SESSION_TOKEN_SIZE, raw, sizeof(raw),
 			  sodium_base64_VARIANT_URLSAFE_NO_PADDING);
@@ -185,6 +211,8 @@ session_login(struct app *app, const char *login, const char *password,
 	if ((e = db_begin(app->db)) != TS_OK)
 		return e;
 	e = insert_session(app, &a, hash);
+	if (e == TS_OK)
+		e = session_succeeded(app, login);
 	if (e == TS_OK)
 		e = audit_add(app, &a, "session.login", login, client);
 	if (e == TS_OK)

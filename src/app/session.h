@@ -33,6 +33,16 @@ enum ts_err session_login(struct app *app, const char *login,
 			  const char *password, const char *client,
 			  char token[SESSION_TOKEN_SIZE], unsigned *slow_ms,
 			  struct diags *d) TS_MUSTCHECK;
+/* The sign-in throttle, for other ways of proving who one is (a password
+ * reset code): TS_ELIMIT with its message while login must wait; and
+ * recording a failure (*slow_ms as for session_login) or a success. */
+enum ts_err session_throttle(struct app *app, const char *login,
+			     struct diags *d) TS_MUSTCHECK;
+enum ts_err session_failed(struct app *app, const char *login,
+			   const char *client, unsigned *slow_ms) TS_MUSTCHECK;
+/* The owner proved who they are: the login's failures are forgotten (the
+ * address's are kept). */
+enum ts_err session_succeeded(struct app *app, const char *login) TS_MUSTCHECK;
 /* The session of a cookie value; TS_ENOTFOUND if unknown or expired. */
 enum ts_err session_lookup(struct app *app, const char *token,
 			   struct session *out) TS_MUSTCHECK;

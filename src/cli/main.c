@@ -32,6 +32,7 @@ static const char USAGE[] =
 	"  org rename MÃ TÊN | move MÃ MÃ_CẤP_TRÊN | levels MÃ CẤP_HỌC\n"
 	"  org close MÃ [YYYY-MM-DD] | reopen MÃ\n"
 	"  user add --login TÊN --name HỌ_TÊN --unit MÃ --role VAI_TRÒ   (mật khẩu: stdin)\n"
+	"  user reset-password TÊN          mã dùng một lần để đặt mật khẩu mới\n"
 	"Đợt đánh giá và bản tự đánh giá:\n"
 	"  campaign create --owner MÃ --rubric MÃ --year 2025-2026 --title TÊN\n"
 	"                  --opens NGÀY --due NGÀY [--basis CĂN_CỨ] [--levels ...]\n"

@@ -14,7 +14,7 @@ struct route {
 };
 
 /* Every route, in one table: a new page cannot skip the checks below.
- * Every POST except /login needs a session, so it also needs the CSRF
+ * Every POST except /login and /reset needs a session, so it also needs the CSRF
  * token; authorisation by role and org subtree is done by the app layer
  * each handler calls. */
 static const struct route ROUTES[] = {
@@ -24,6 +24,8 @@ static const struct route ROUTES[] = {
 	{ "GET", "/static/app.js", page_static_js, false, false },
 	{ "GET", "/login", page_login, false, false },
 	{ "POST", "/login", page_login_post, false, false },
+	{ "GET", "/reset", page_reset, false, false },
+	{ "POST", "/reset", page_reset_post, false, false },
 	{ "POST", "/logout", page_logout, true, false },
 	{ "GET", "/password", page_password, true, false },
 	{ "POST", "/password", page_password_post, true, false },
@@ -54,6 +56,8 @@ static const struct route ROUTES[] = {
 	{ "POST", "/admin/users", page_admin_user_add, true, false },
 	{ "GET", "/admin/users/:login", page_admin_user, true, false },
 	{ "POST", "/admin/users/:login", page_admin_user_save, true, false },
+	{ "POST", "/admin/users/:login/reset", page_admin_user_reset, true,
+	  false },
 	{ "GET", "/admin/audit", page_admin_audit, true, false },
 	{ "GET", "/admin/import", page_admin_import, true, false },
 	{ "GET", "/admin/campaigns/new", page_campaign_new, true, false },
@@ -87,6 +91,8 @@ static const struct route ROUTES[] = {
 	{ "GET", "/api/users", api_users, true, true },
 	{ "POST", "/api/users", api_user_add, true, true },
 	{ "POST", "/api/users/:login", api_user_edit, true, true },
+	{ "POST", "/api/users/:login/reset-password", api_user_reset, true,
+	  true },
 };
 
 void

@@ -170,6 +170,8 @@ GET /static/app.js                       anon    /static/app.js          200
 GET /login                               anon    /login                  200
 POST /login                              anon    /login                  400
 POST /logout                             anon    /logout                 403
+GET /reset                               anon    /reset                  200
+POST /reset                              anon    /reset                  400
 GET /password                            anon    /password               303
 GET /password                            editor  /password               200
 POST /password                           anon    /password               403
@@ -268,6 +270,13 @@ POST /admin/users/:login                 revdk   /admin/users/cv.dk      403
 POST /admin/users/:login                 qtdk    /admin/users/qt.lc      403
 POST /admin/users/:login                 qtdk    /admin/users/qt.dk      403
 POST /admin/users/:login                 qtdk    /admin/users/cv.dk      303
+POST /admin/users/:login/reset           anon    /admin/users/cv.dk/reset 403
+POST /admin/users/:login/reset           editor  /admin/users/cv.dk/reset 403
+POST /admin/users/:login/reset           revdk   /admin/users/cv.dk/reset 403
+POST /admin/users/:login/reset           qtdk    /admin/users/qt.lc/reset 403
+POST /admin/users/:login/reset           qtdk    /admin/users/qt.dk/reset 403
+POST /admin/users/:login/reset           qtdk    /admin/users/cv.dk/reset 200
+POST /api/users/:login/reset-password    anon    /api/users/cv.dk/reset-password 401
 GET /admin/campaigns/:id                 anon    /admin/campaigns/1      303
 GET /admin/campaigns/:id                 revso   /admin/campaigns/1      403
 GET /admin/campaigns/:id                 qtdk    /admin/campaigns/1      403
@@ -659,6 +668,42 @@ req user-lock-no-csrf 403 -b "${JAR[admin]}" --data-urlencode "disabled=1" --dat
 if [ "$(q "SELECT count(*) FROM audit WHERE object = 'cv.moi' AND action IN ('user.update', 'user.disable', 'user.enable')")" = 3 ]; then ok user-changes-audited; else bad user-changes-audited; fi
 if "$T" --db "$DB" user disable qt.so 2>"$OUT"; then bad user-last-admin-kept; else ok user-last-admin-kept; fi
 has user-last-admin-message "$OUT" "sẽ không còn tài khoản quản trị nào"
+
+# --- a forgotten password: a one-time code from an admin above the account
+tok=$(csrf "${JAR[admin]}" /admin/users)
+req reset-form-shown 200 -b "${JAR[admin]}" "$BASE/admin/users/cv.moi"
+has reset-form "$OUT" 'action="/admin/users/cv.moi/reset"'
+curl -s -c "$W/moi3" -o /dev/null -d "login=cv.moi&password=mat-khau-2026" "$BASE/login"
+req reset-session-before 200 -b "$W/moi3" "$BASE/campaigns"
+req reset-start 200 -b "${JAR[admin]}" --data-urlencode "_csrf=$tok" "$BASE/admin/users/cv.moi/reset"
+CODE=$(grep -o 'class="reset-code">[a-z0-9-]*' "$OUT" | sed 's/.*>//')
+if [ ${#CODE} -eq 14 ]; then ok reset-code-shown; else bad reset-code-shown; fi
+has reset-code-expiry "$OUT" "Mã dùng một lần, hết hạn lúc"
+same reset-code-hashed "$(q "SELECT count(*) FROM password_reset WHERE code_hash = '$CODE'")" 0
+same reset-audited "$(q "SELECT actor || ' ' || action FROM audit WHERE object = 'cv.moi' ORDER BY id DESC LIMIT 1")" "qt.so user.reset_password"
+req reset-no-csrf 403 -b "${JAR[admin]}" -d x=1 "$BASE/admin/users/cv.moi/reset"
+req reset-page 200 "$BASE/reset"
+req reset-wrong-code 403 --data-urlencode "login=cv.moi" --data-urlencode "code=aaaa-bbbb-cccc" --data-urlencode "password=mat-khau-dat-lai" "$BASE/reset"
+has reset-wrong-code-message "$OUT" "mã đặt lại mật khẩu không đúng hoặc đã hết hạn"
+req reset-short-password 422 --data-urlencode "login=cv.moi" --data-urlencode "code=$CODE" --data-urlencode "password=ngan" "$BASE/reset"
+req reset-cross-site 403 -H 'Sec-Fetch-Site: cross-site' --data-urlencode "login=cv.moi" --data-urlencode "code=$CODE" --data-urlencode "password=mat-khau-dat-lai" "$BASE/reset"
+req reset-finish 200 --data-urlencode "login=cv.moi" --data-urlencode "code=$CODE" --data-urlencode "password=mat-khau-dat-lai" "$BASE/reset"
+has reset-finish-message "$OUT" "Đã đặt mật khẩu mới."
+req reset-code-once 403 --data-urlencode "login=cv.moi" --data-urlencode "code=$CODE" --data-urlencode "password=mat-khau-khac-nua" "$BASE/reset"
+req reset-ends-sessions 303 -b "$W/moi3" "$BASE/campaigns"
+req reset-old-password-refused 403 -d "login=cv.moi&password=mat-khau-2026" "$BASE/login"
+req reset-new-password-works 303 -d "login=cv.moi&password=mat-khau-dat-lai" "$BASE/login"
+same reset-finish-audited "$(q "SELECT actor || ' ' || action FROM audit WHERE object = 'cv.moi' AND action LIKE 'user.%' ORDER BY id DESC LIMIT 1")" "cv.moi user.password_reset"
+# An expired code does not work.
+"$T" --db "$DB" user reset-password cv.moi >"$OUT" 2>&1
+has reset-cli "$OUT" "Mã đặt lại mật khẩu của cv.moi:"
+CODE=$(sed -n 's/.*cv.moi: \([a-z0-9-]*\)$/\1/p' "$OUT")
+q "UPDATE password_reset SET expires_at = '2000-01-01T00:00:00Z'"
+req reset-expired 403 --data-urlencode "login=cv.moi" --data-urlencode "code=$CODE" --data-urlencode "password=mat-khau-het-han" "$BASE/reset"
+if "$T" --db "$DB" --as cv.dk user reset-password cv.moi >"$OUT" 2>&1; then bad reset-cli-admin-only; else ok reset-cli-admin-only; fi
+req api-user-reset 200 -b "${JAR[admin]}" -H "X-CSRF-Token: $(curl -s -b "${JAR[admin]}" "$BASE/api/session" | sed 's/.*"csrf_token":"\([0-9a-f]*\)".*/\1/')" -X POST "$BASE/api/users/cv.moi/reset-password"
+has api-user-reset-code "$OUT" '"code":"'
+req api-user-reset-editor 403 -b "${JAR[editor]}" -H "X-CSRF-Token: $(curl -s -b "${JAR[editor]}" "$BASE/api/session" | sed 's/.*"csrf_token":"\([0-9a-f]*\)".*/\1/')" -X POST "$BASE/api/users/cv.moi/reset-password"
 
 # --- editing a campaign
 tok=$(csrf "${JAR[admin]}" /admin/campaigns/4)
