@@ -2,6 +2,7 @@
 
 #include <arpa/inet.h>
 #include <microhttpd.h>
+#include <sodium.h>
 #include <signal.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -41,7 +42,17 @@ struct conn {
 	bool file_too_big;
 	int files;
 	char field[64];   /* field being received */
+	/* Uploads: nothing is written before the CSRF token is proven. */
+	bool upload_slot; /* holds one of UPLOADS_MAX */
+	bool verified;    /* CSRF token proven (header, origin, field) */
+	bool csrf_late;   /* a file came first: not written, refused */
+	char csrf[SESSION_HASH_SIZE];   /* the session's token */
+	char csrf_given[SESSION_HASH_SIZE]; /* the _csrf field so far */
 };
+
+/* Uploads being received at once; more are answered 503. */
+#define UPLOADS_MAX 8
+static atomic_int UPLOADS;
 
 static struct pool POOL;
 static struct watch WATCH;
@@ -229,6 +240,7 @@ handle(struct MHD_Connection *c, const char *url, const char *method,
 		r.upload_name = k->name;
 	}
 	r.upload_too_big = k->file_too_big;
+	r.upload_unverified = k->csrf_late;
 	r.upload_files = k->files;
 	read_query(c, &r);
 	router_dispatch(&r, c, &k->body, k->too_big, SECURE);
@@ -264,6 +276,12 @@ on_part(void *cls, enum MHD_ValueKind kind, const char *key,
 	(void)ctype;
 	(void)enc;
 	struct conn *k = cls;
+	if (filename == NULL && strcmp(key, "_csrf") == 0) {
+		size_t have = strlen(k->csrf_given);
+		if (have + size < sizeof(k->csrf_given))
+			memcpy(k->csrf_given + have, data, size),
+				k->csrf_given[have + size] = '\0';
+	}
 	if (filename == NULL) {
 		if (off == 0 || strcmp(k->field, key) != 0) {
 			snprintf(k->field, sizeof(k->field), "%s", key);
@@ -279,6 +297,15 @@ on_part(void *cls, enum MHD_ValueKind kind, const char *key,
 		buf_release(&chunk);
 		k->too_big = k->too_big || k->body.err != TS_OK;
 		return MHD_YES;
+	}
+	if (off == 0 && !k->verified)
+		k->verified = k->csrf[0] != '\0' &&
+			      strlen(k->csrf_given) == strlen(k->csrf) &&
+			      sodium_memcmp(k->csrf_given, k->csrf,
+					    strlen(k->csrf)) == 0;
+	if (!k->verified) {
+		k->csrf_late = true;
+		return MHD_YES; /* read, never written */
 	}
 	if (off == 0) {
 		if (++k->files > 1 || k->fd >= 0)
@@ -358,15 +385,101 @@ body_deadline(struct MHD_Connection *c, const struct conn *k)
 		       TIMEOUT - ms_since(&k->t0) / 1e3 + len / BODY_MIN_RATE);
 }
 
-static bool
+/* A request refused before its body is read (MHD then closes the
+ * connection rather than read it). */
+static enum MHD_Result
+refuse(struct MHD_Connection *c, const char *path, unsigned status,
+       const char *message)
+{
+	struct buf b;
+	buf_init(&b, 4096);
+	if (router_is_api(path)) {
+		buf_puts(&b, "{\"error\":\"");
+		buf_puts(&b, message); /* our own text: no quotes to escape */
+		buf_puts(&b, "\",\"problems\":[]}");
+	} else {
+		buf_puts(&b, "<!doctype html><html lang=\"vi\"><meta charset="
+			     "\"utf-8\"><title>Không thực hiện được</title><p>");
+		buf_puts(&b, message);
+		buf_puts(&b, "</p><p><a href=\"/\">Về trang chính</a></p></html>");
+	}
+	struct MHD_Response *resp = MHD_create_response_from_buffer(
+		b.len, (void *)(uintptr_t)buf_str(&b), MHD_RESPMEM_MUST_COPY);
+	buf_release(&b);
+	if (resp == NULL)
+		return MHD_NO;
+	MHD_add_response_header(resp, "Content-Type",
+				router_is_api(path)
+					? "application/json; charset=utf-8"
+					: "text/html; charset=utf-8");
+	MHD_add_response_header(resp, "Cache-Control", "no-store");
+	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+	MHD_add_response_header(resp, "Connection", "close");
+	if (status == 503)
+		MHD_add_response_header(resp, "Retry-After", "30");
+	enum MHD_Result ok = MHD_queue_response(c, status, resp);
+	MHD_destroy_response(resp);
+	return ok;
+}
+
+/* A file may come: only to an upload route, from a signed-in user, with
+ * the CSRF token proven or to come before the file, within the number of
+ * uploads received at once. Nothing is written before. */
+static enum MHD_Result
+upload_start(struct conn *k, struct MHD_Connection *c, const char *method)
+{
+	struct app *app = pool_take(&POOL);
+	enum upload_check u =
+		router_upload_check(app, c, method, k->raw_path, k->csrf);
+	pool_give(&POOL, app);
+	switch (u) {
+	case UPLOAD_NOT_HERE:
+		return refuse(c, k->raw_path, 415, "Đường dẫn này không nhận tệp.");
+	case UPLOAD_NO_SESSION:
+		return refuse(c, k->raw_path, 403, "Phiên làm việc đã hết hạn. "
+			      "Hãy đăng nhập lại rồi thử lại.");
+	case UPLOAD_API_NO_SESSION:
+		return refuse(c, k->raw_path, 401, "chưa đăng nhập hoặc phiên "
+			      "làm việc đã hết hạn");
+	case UPLOAD_API_BAD_TOKEN:
+		return refuse(c, k->raw_path, 403, "thiếu hoặc sai X-CSRF-Token "
+			      "(lấy ở GET /api/session)");
+	case UPLOAD_CROSS_SITE:
+		return refuse(c, k->raw_path, 403, "Biểu mẫu được gửi từ một "
+			      "trang web khác nên bị từ chối.");
+	case UPLOAD_VERIFIED:
+	case UPLOAD_TOKEN_IN_BODY:
+		break;
+	}
+	if (atomic_fetch_add(&UPLOADS, 1) >= UPLOADS_MAX) {
+		atomic_fetch_sub(&UPLOADS, 1);
+		return refuse(c, k->raw_path, 503, "Đang có nhiều người tải tệp "
+			      "lên cùng lúc. Hãy thử lại sau ít phút.");
+	}
+	k->upload_slot = true;
+	k->verified = u == UPLOAD_VERIFIED;
+	k->pp = MHD_create_post_processor(c, 64 * 1024, on_part, k);
+	return k->pp != NULL ? MHD_YES : MHD_NO;
+}
+
+static enum MHD_Result
 conn_start(struct conn *k, struct MHD_Connection *c, const char *method)
 {
 	buf_init(&k->body, BODY_LIMIT);
 	k->started = true;
+	if (k->raw_path == NULL)
+		return MHD_NO;
 	body_deadline(c, k);
-	if (strcmp(method, "POST") == 0 && is_multipart(c))
-		k->pp = MHD_create_post_processor(c, 64 * 1024, on_part, k);
-	return k->raw_path != NULL;
+	if (strcmp(method, "POST") != 0)
+		return MHD_YES;
+	if (is_multipart(c))
+		return upload_start(k, c, method);
+	/* A form or JSON body over the limit is refused before it is read. */
+	const char *cl = MHD_lookup_connection_value(
+		c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+	if (cl != NULL && strtod(cl, NULL) > (double)BODY_LIMIT)
+		return refuse(c, k->raw_path, 413, "Dữ liệu gửi lên quá lớn.");
+	return MHD_YES;
 }
 
 static enum MHD_Result
@@ -382,7 +495,7 @@ on_request(void *cls, struct MHD_Connection *c, const char *url,
 	if (!k->started && watch_over(sock_of(c)))
 		return busy(c);
 	if (!k->started)
-		return conn_start(k, c, method) ? MHD_YES : MHD_NO;
+		return conn_start(k, c, method);
 	if (*upload_size > 0 && k->pp != NULL) {
 		if (MHD_post_process(k->pp, upload, *upload_size) != MHD_YES)
 			k->too_big = true; /* malformed: answered with 400 */
@@ -416,6 +529,8 @@ on_done(void *cls, struct MHD_Connection *c, void **con_cls,
 	if (k != NULL) {
 		if (k->pp != NULL)
 			MHD_destroy_post_processor(k->pp);
+		if (k->upload_slot)
+			atomic_fetch_sub(&UPLOADS, 1);
 		if (k->fd >= 0) {
 			close(k->fd);
 			unlink(k->path); /* evidence_add kept its own copy */

@@ -33,6 +33,7 @@ struct req {
 	const char *upload_path;  /* multipart: the file, in a temp file */
 	const char *upload_name;  /* its name as the browser sent it */
 	bool upload_too_big;
+	bool upload_unverified;   /* a file came before the CSRF token */
 	int upload_files;
 	const char *token;   /* session cookie value, if any */
 	struct session sess;

@@ -24,7 +24,8 @@ trap cleanup EXIT
 # serve ARGS...: starts the server on a free port; sets BASE and PORT.
 serve() {
 	: >"$W/server.log"
-	"$T" --db "$DB" serve --port 0 "$@" >"$W/server.log" 2>&1 &
+	mkdir -p "$W/tmp"
+	TMPDIR="$W/tmp" "$T" --db "$DB" serve --port 0 "$@" >"$W/server.log" 2>&1 &
 	SERVER=$!
 	BASE=
 	for _ in $(seq 100); do
@@ -114,6 +115,73 @@ until_served served-after-slow-cut --interface 127.0.0.2 "$BASE/healthz"
 wait "$SLOW"
 SLOW=
 cat "$W/slow.out"
+stop
+
+# --- uploads: nothing is written before the sender is known and its CSRF
+# token proven; a file only where one is expected; a bounded number at once
+# held NAME PATH COUNT ANSWERS WANT_STATE WANT_FILES [held_upload.py args]:
+# COUNT uploads held half-way; the server's answers and the number of
+# temp files it wrote meanwhile.
+held() {
+	name=$1 path=$2 count=$3 answers=$4 want=$5 files=$6
+	shift 6
+	rm -f "$W/state" "$W/release"
+	/usr/bin/python3 tests/http/held_upload.py 127.0.0.1 "$PORT" "$path" "$count" \
+		"$answers" "$W/state" "$W/release" "$@" &
+	HELD=$!
+	for _ in $(seq 300); do [ -s "$W/state" ] && break; sleep 0.1; done
+	# A file being written shows up at once (bounded wait); none must
+	# appear where none is expected.
+	n=0
+	for _ in $(seq 50); do
+		n=$(find "$W/tmp" -type f | wc -l)
+		[ "$n" -ge "$files" ] && break
+		sleep 0.1
+	done
+	got="$(cat "$W/state" 2>/dev/null) files $n"
+	touch "$W/release"
+	wait "$HELD"
+	echo "$name: $got"
+	same "$name" "$got" "$want files $files"
+}
+serve
+OWN=$(sqlite3 "$DB" "SELECT o.code FROM submission s JOIN org_unit o ON o.id = s.unit_id WHERE s.campaign_id = 1 AND o.code LIKE '31DK%' AND s.state = 'draft' ORDER BY o.code LIMIT 1")
+ED=cntt.$(echo "$OWN" | tr 'A-Z' 'a-z')
+curl -s -c "$W/jar" -o /dev/null -d "login=$ED&password=truongso-demo" "$BASE/login"
+COOKIE="Cookie: ts_session=$(awk '$6 == "ts_session" { print $7 }' "$W/jar")"
+TOK=$(curl -s -b "$W/jar" "$BASE/password" | grep -o 'name="_csrf" value="[0-9a-f]*"' | head -1 | sed 's/.*value="//; s/"//')
+EV="/campaigns/1/units/$OWN/evidence"
+held upload-to-login /login 1 1 "answered 415 1 held 0" 0
+held upload-anonymous "$EV" 1 1 "answered 403 1 held 0" 0
+held upload-cross-site "$EV" 1 1 "answered 403 1 held 0" 0 -H "$COOKIE" -H 'Sec-Fetch-Site: cross-site'
+held upload-api-wrong-token "/api$EV" 1 1 "answered 403 1 held 0" 0 -H "$COOKIE" -H 'X-CSRF-Token: 00'
+held upload-file-before-token "$EV" 1 0 "held 1" 0 -H "$COOKIE"
+# The same upload with its token first is written as it arrives: the
+# check above can see a file.
+held upload-token-first "$EV" 1 0 "held 1" 1 -H "$COOKIE" "_csrf=$TOK"
+stop
+rm -f "$W"/tmp/*
+serve
+held uploads-bounded "$EV" 9 1 "answered 503 1 held 8" 8 -H "$COOKIE" "_csrf=$TOK"
+stop
+rm -f "$W"/tmp/*
+
+# Six 49 MiB uploads at once are all stored (streamed to disk while
+# hashed, never whole in memory); the server's peak memory is printed.
+serve
+{ printf '%%PDF-1.4\n'; head -c $((49 * 1024 * 1024)) /dev/zero; } >"$W/big.pdf"
+for i in 1 2 3 4 5 6; do
+	curl -s -o /dev/null -w '%{http_code}\n' --max-time 300 -b "$W/jar" -F "_csrf=$TOK" \
+		-F "criterion=1.3" -F "file=@$W/big.pdf" "$BASE$EV" >"$W/up$i" &
+done
+wait_uploads=0
+for i in 1 2 3 4 5 6; do
+	for _ in $(seq 3000); do [ -s "$W/up$i" ] && break; sleep 0.1; done
+	[ "$(cat "$W/up$i")" = 303 ] && wait_uploads=$((wait_uploads + 1))
+done
+echo "server peak memory (VmHWM): $(sed -n 's/VmHWM:[[:space:]]*//p' /proc/"$SERVER"/status)"
+same six-large-uploads-stored "$wait_uploads" 6
+same large-upload-once "$(sqlite3 "$DB" "SELECT count(*) FROM evidence WHERE size = $((49 * 1024 * 1024 + 9))")" 1
 stop
 
 echo "hostile: $passed passed, $failed failed"
