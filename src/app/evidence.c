@@ -558,9 +558,11 @@ evidence_open(struct app *app, const struct actor *who, int64_t id,
 	db_bind_int(st, 1, id);
 	enum ts_err e = TS_ENOTFOUND;
 	if (db_step(st) == DB_ROW) {
-		/* Whoever may view the unit's submissions may read them. */
+		/* Whoever may view the unit's submissions may read them;
+		 * to anyone else it does not exist (ids are sequential: a
+		 * different answer would tell which ones do). */
 		e = scope_of(who->path, db_col_text(st, 3)) == SCOPE_OUTSIDE
-			    ? TS_EFORBIDDEN
+			    ? TS_ENOTFOUND
 			    : TS_OK;
 		*path = e == TS_OK ? evidence_blob_path(app, db_col_text(st, 0))
 				   : NULL;

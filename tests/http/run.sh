@@ -409,7 +409,11 @@ req evidence-download 200 -b "${JAR[revdk]}" "$BASE/evidence/$EVID"
 has evidence-attachment "$ERR" "Content-Disposition: attachment"
 has evidence-type "$ERR" "Content-Type: application/pdf"
 if cmp -s "$OUT" "$W/Kế hoạch số 1.pdf"; then ok evidence-same-bytes; else bad evidence-same-bytes; fi
-req evidence-other-phong 403 -b "${JAR[revlc]}" "$BASE/evidence/$EVID"
+# Another Phòng's evidence looks exactly like evidence that does not exist.
+req evidence-other-phong 404 -b "${JAR[revlc]}" "$BASE/evidence/$EVID"
+cp "$OUT" "$W/ev-other"
+req evidence-missing 404 -b "${JAR[revlc]}" "$BASE/evidence/999999"
+if sed 's/value="[0-9a-f]*"//' "$OUT" | cmp -s - <(sed 's/value="[0-9a-f]*"//' "$W/ev-other"); then ok evidence-no-existence-oracle; else bad evidence-no-existence-oracle; fi
 req evidence-executable-refused 422 -b "${JAR[editor]}" -F "_csrf=$tok" -F "criterion=1.3" -F "file=@$W/chuong-trinh.pdf" "$BASE$EV/evidence"
 has evidence-type-message "$OUT" "không được nhận"
 req evidence-too-big 413 -b "${JAR[editor]}" -F "_csrf=$tok" -F "criterion=1.3" -F "file=@$W/lon.pdf" "$BASE$EV/evidence"
@@ -798,7 +802,10 @@ has api-evidence-url "$OUT" "\"url\":\"/api/evidence/$AEV\""
 req api-evidence-download 200 -b "${JAR[revdk]}" "$BASE/api/evidence/$AEV"
 if cmp -s "$OUT" "$W/Kế hoạch số 1.pdf"; then ok api-evidence-same-bytes; else bad api-evidence-same-bytes; fi
 has api-evidence-attachment "$ERR" "Content-Disposition: attachment"
-req api-evidence-other-phong 403 -b "${JAR[revlc]}" "$BASE/api/evidence/$AEV"
+req api-evidence-other-phong 404 -b "${JAR[revlc]}" "$BASE/api/evidence/$AEV"
+cp "$OUT" "$W/api-ev-other"
+req api-evidence-missing 404 -b "${JAR[revlc]}" "$BASE/api/evidence/999999"
+if cmp -s "$OUT" "$W/api-ev-other"; then ok api-evidence-no-existence-oracle; else bad api-evidence-no-existence-oracle; fi
 has api-evidence-json-error "$ERR" "Content-Type: application/json"
 
 # --- administration pages
