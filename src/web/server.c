@@ -451,6 +451,14 @@ upload_start(struct conn *k, struct MHD_Connection *c, const char *method)
 	case UPLOAD_TOKEN_IN_BODY:
 		break;
 	}
+	const char *cl = MHD_lookup_connection_value(
+		c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+	if (cl != NULL && strtod(cl, NULL) > (double)(UPLOAD_LIMIT + BODY_LIMIT)) {
+		char msg[64];
+		snprintf(msg, sizeof(msg), "Tệp quá lớn (tối đa %zu MB).",
+			 UPLOAD_LIMIT >> 20);
+		return refuse(c, k->raw_path, 413, msg);
+	}
 	if (atomic_fetch_add(&UPLOADS, 1) >= UPLOADS_MAX) {
 		atomic_fetch_sub(&UPLOADS, 1);
 		return refuse(c, k->raw_path, 503, "Đang có nhiều người tải tệp "

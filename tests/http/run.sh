@@ -102,7 +102,7 @@ has login-throttled-message "$OUT" "tài khoản này đang tạm khóa vì đă
 hasnt login-throttled-not-wrong-password "$OUT" "không đúng"
 # A wait, not a lockout: once it has passed (the failures moved 20 s into
 # the past), the right password works.
-sqlite3 "$DB" "UPDATE login_failure SET at = strftime('%Y-%m-%dT%H:%M:%SZ', at, '-20 seconds') WHERE login = 'cv.lc'"
+sqlite3 -cmd ".timeout 10000" "$DB" "UPDATE login_failure SET at = strftime('%Y-%m-%dT%H:%M:%SZ', at, '-20 seconds') WHERE login = 'cv.lc'"
 req login-after-wait 303 -d 'login=cv.lc&password=truongso-demo' "$BASE/login"
 req login-ok 303 -c "$W/rev" -d 'login=cv.dk&password=truongso-demo' "$BASE/login"
 has cookie-httponly "$ERR" "HttpOnly; SameSite=Lax"
@@ -137,7 +137,8 @@ req wrong-content-type 415 -b "$W/rev" --data-binary '{}' -H 'Content-Type: appl
 req bad-form-encoding 400 -b "$W/rev" --data-binary 'a=%zz' -H 'Content-Type: application/x-www-form-urlencoded' "$BASE/password"
 
 # --- pick schools by state from the demo (deterministic, but say why)
-q() { sqlite3 "$DB" "$1"; }
+# (a busy timeout: under HTTP_LOAD the server may be writing)
+q() { sqlite3 -cmd ".timeout 10000" "$DB" "$1"; }
 pick() { # pick PREFIX STATE: a school of campaign 1 under that office
 	q "SELECT o.code FROM submission s JOIN org_unit o ON o.id = s.unit_id
 	   WHERE s.campaign_id = 1 AND o.code LIKE '$1%' AND s.state = '$2'
