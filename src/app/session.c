@@ -125,18 +125,26 @@ login_throttled(struct app *app, const char *login, struct diags *d)
 	return true;
 }
 
+/* Records a failure and forgets those past the window (whoever they
+ * were for: made-up names never come back to be cleared). */
 static enum ts_err
 record_failure(struct app *app, const char *login, const char *client)
 {
 	static const char sql[] = "INSERT INTO login_failure(login, client, at) "
 				  "VALUES (?, ?, ?)";
+	static const char old[] = "DELETE FROM login_failure WHERE at < ?";
 	struct db_stmt *st = db_prep(app->db, sql);
-	char now[TS_TIME_SIZE];
+	char now[TS_TIME_SIZE], since[TS_TIME_SIZE];
+	int64_t t = ts_time_now();
 	if (st == NULL)
 		return TS_EDB;
 	db_bind_text(st, 1, login);
 	db_bind_text(st, 2, client);
-	db_bind_text(st, 3, ts_time_format(ts_time_now(), now));
+	db_bind_text(st, 3, ts_time_format(t, now));
+	enum ts_err e = db_exec_stmt(st);
+	if (e != TS_OK || (st = db_prep(app->db, old)) == NULL)
+		return e != TS_OK ? e : TS_EDB;
+	db_bind_text(st, 1, ts_time_format(t - THROTTLE_WINDOW, since));
 	return db_exec_stmt(st);
 }
 

@@ -104,6 +104,10 @@ hasnt login-throttled-not-wrong-password "$OUT" "không đúng"
 # the past), the right password works.
 sqlite3 -cmd ".timeout 10000" "$DB" "UPDATE login_failure SET at = strftime('%Y-%m-%dT%H:%M:%SZ', at, '-20 seconds') WHERE login = 'cv.lc'"
 req login-after-wait 303 -d 'login=cv.lc&password=truongso-demo' "$BASE/login"
+# Failures past the window are deleted as new ones come, made-up names too.
+sqlite3 -cmd ".timeout 10000" "$DB" "INSERT INTO login_failure(login, client, at) VALUES ('khong-co-cu', '192.0.2.1', '2000-01-01T00:00:00Z')"
+curl -s -o /dev/null -d 'login=khong-co-moi&password=x' "$BASE/login"
+same login-failures-pruned "$(sqlite3 -cmd ".timeout 10000" "$DB" "SELECT count(*) FROM login_failure WHERE login = 'khong-co-cu'")" 0
 req login-ok 303 -c "$W/rev" -d 'login=cv.dk&password=truongso-demo' "$BASE/login"
 has cookie-httponly "$ERR" "HttpOnly; SameSite=Lax"
 hasnt cookie-not-secure-on-http "$ERR" "Secure"

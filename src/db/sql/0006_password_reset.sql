@@ -7,3 +7,7 @@ CREATE TABLE password_reset(
   expires_at TEXT NOT NULL,
   created_by TEXT NOT NULL
 ) STRICT;
+-- Failed sign-ins older than the throttle's window are deleted as new ones
+-- come (by time, whoever they were for), so made-up names cannot grow the
+-- table for ever.
+CREATE INDEX login_failure_at ON login_failure(at);
