@@ -94,53 +94,67 @@ write_all(int fd, const char *p, size_t n)
 	return 0;
 }
 
-/* Writes buf to a new temp file in dir's parent blob store, fsyncs it,
- * renames it to final and fsyncs the directory: after a crash the blob is
- * either whole under its name or absent. */
+/* The blob being written: a temp file in the blob store, hashed as it
+ * is written, so no file is ever held whole in memory. */
+struct blob_tmp {
+	char path[8192];
+	int fd;
+	crypto_hash_sha256_state h;
+	size_t size;
+};
+
 static int
-write_durable(char *tmp, const char *final, const char *dir, const char *buf,
-	      size_t len)
+blob_tmp_open(const struct app *app, struct blob_tmp *t)
 {
-	int fd = mkstemp(tmp);
-	if (fd < 0)
-		return -1;
-	if (write_all(fd, buf, len) != 0 || fsync(fd) != 0) {
-		close(fd);
-		unlink(tmp);
-		return -1;
-	}
-	if (close(fd) != 0 || rename(tmp, final) != 0) {
-		unlink(tmp);
-		return -1;
-	}
-	return fsync_dir(dir);
+	snprintf(t->path, sizeof(t->path), "%s/.tmp-XXXXXX", app->blob_dir);
+	t->size = 0;
+	crypto_hash_sha256_init(&t->h);
+	if (mkdir_p(app->blob_dir) != 0)
+		return t->fd = -1;
+	return t->fd = mkstemp(t->path);
 }
 
-static enum ts_err
-store_blob(const struct app *app, const char *sha, const char *buf,
-	   size_t len, struct diags *d)
+static int
+blob_tmp_put(struct blob_tmp *t, const char *p, size_t n)
 {
-	char *final = evidence_blob_path(app, sha);
+	crypto_hash_sha256_update(&t->h, (const unsigned char *)p, n);
+	t->size += n;
+	return write_all(t->fd, p, n);
+}
+
+/* fsyncs it and renames it to its content's name (or drops it if that
+ * content is already stored), then fsyncs the directory: after a crash
+ * the blob is either whole under its name or absent. */
+static int
+blob_tmp_commit(const struct app *app, struct blob_tmp *t, char sha[65])
+{
+	unsigned char h[crypto_hash_sha256_BYTES];
 	struct stat st;
-	if (final == NULL)
-		return TS_ENOMEM;
-	if (stat(final, &st) == 0 && (size_t)st.st_size == len) {
-		free(final);
-		return TS_OK; /* identical content already stored */
-	}
-	char *dir = strdup(final), tmp[8192];
-	snprintf(tmp, sizeof(tmp), "%s/.tmp-XXXXXX", app->blob_dir);
-	enum ts_err e = TS_OK;
-	if (dir == NULL || mkdir_p(app->blob_dir) != 0 ||
-	    mkdir_p(dirname(dir)) != 0 ||
-	    write_durable(tmp, final, dir, buf, len) != 0) {
-		diags_add(d, final, "không ghi được tệp minh chứng: %s",
-			  strerror(errno));
-		e = TS_EIO;
-	}
+	crypto_hash_sha256_final(&t->h, h);
+	sodium_bin2hex(sha, 65, h, sizeof(h));
+	int rc = fsync(t->fd);
+	rc |= close(t->fd);
+	t->fd = -1;
+	char *final = rc == 0 ? evidence_blob_path(app, sha) : NULL;
+	char *dir = final ? strdup(final) : NULL;
+	if (dir == NULL)
+		rc = -1;
+	else if (stat(final, &st) == 0 && (size_t)st.st_size == t->size)
+		unlink(t->path); /* identical content already stored */
+	else if (mkdir_p(dirname(dir)) != 0 || rename(t->path, final) != 0 ||
+		 fsync_dir(dir) != 0)
+		rc = -1;
 	free(dir);
 	free(final);
-	return e;
+	return rc;
+}
+
+static void
+blob_tmp_drop(struct blob_tmp *t)
+{
+	if (t->fd >= 0)
+		close(t->fd);
+	unlink(t->path);
 }
 
 const char *
@@ -215,17 +229,14 @@ has_criterion(const struct rubric *r, const char *id)
 	return false;
 }
 
+#define SNIFF_BYTES ((size_t)1 << 20)
+
+/* Types the file from its first bytes: empty and unknown types refused. */
 static enum ts_err
-check_file(const char *path, const char *buf, size_t len,
+check_head(const char *path, const char *head, size_t len,
 	   struct evidence_added *out, struct diags *d)
 {
-	unsigned char h[crypto_hash_sha256_BYTES];
-	if (sodium_init() < 0)
-		return TS_ENOMEM;
-	crypto_hash_sha256(h, (const unsigned char *)buf, len);
-	sodium_bin2hex(out->sha256, sizeof(out->sha256), h, sizeof(h));
-	out->size = len;
-	sniff(buf, len, out->mime, sizeof(out->mime));
+	sniff(head, len, out->mime, sizeof(out->mime));
 	if (len == 0) {
 		diags_add(d, path, "tệp rỗng");
 		return TS_EINVAL;
@@ -237,6 +248,69 @@ check_file(const char *path, const char *buf, size_t len,
 		return TS_EINVAL;
 	}
 	return TS_OK;
+}
+
+/* Copies the rest of f after its head into the blob, within the limit. */
+static enum ts_err
+copy_rest(FILE *f, const char *path, struct blob_tmp *t, char *buf,
+	  size_t bufsize, struct diags *d)
+{
+	size_t n;
+	while ((n = fread(buf, 1, bufsize, f)) > 0) {
+		if (t->size + n > EVIDENCE_MAX_BYTES) {
+			diags_add(d, path, "tệp quá lớn (giới hạn %zu MB)",
+				  EVIDENCE_MAX_BYTES >> 20);
+			return TS_ELIMIT;
+		}
+		if (blob_tmp_put(t, buf, n) != 0)
+			break;
+	}
+	if (ferror(f) || n > 0) {
+		diags_add(d, path, "không ghi được tệp minh chứng: %s",
+			  strerror(errno));
+		return TS_EIO;
+	}
+	return TS_OK;
+}
+
+/* Stores the file at path ("-": stdin) by content, streaming: its head
+ * is typed by libmagic, then everything is hashed as it is copied. */
+static enum ts_err
+store_file(const struct app *app, const char *path, struct evidence_added *out,
+	   struct diags *d)
+{
+	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	char *buf = malloc(SNIFF_BYTES);
+	struct blob_tmp t = { .fd = -1 };
+	enum ts_err e = TS_OK;
+	if (f == NULL || buf == NULL) {
+		diags_add(d, path, "không mở được tệp: %s", strerror(errno));
+		e = f == NULL && errno == ENOENT ? TS_ENOTFOUND : TS_EIO;
+		goto out;
+	}
+	size_t n = fread(buf, 1, SNIFF_BYTES, f);
+	if ((e = check_head(path, buf, n, out, d)) != TS_OK)
+		goto out;
+	if (blob_tmp_open(app, &t) < 0 || blob_tmp_put(&t, buf, n) != 0) {
+		diags_add(d, path, "không ghi được tệp minh chứng: %s",
+			  strerror(errno));
+		e = TS_EIO;
+		goto out;
+	}
+	e = copy_rest(f, path, &t, buf, SNIFF_BYTES, d);
+	out->size = t.size;
+	if (e == TS_OK && blob_tmp_commit(app, &t, out->sha256) != 0) {
+		diags_add(d, path, "không ghi được tệp minh chứng: %s",
+			  strerror(errno));
+		e = TS_EIO;
+	}
+out:
+	if (e != TS_OK && t.fd >= 0)
+		blob_tmp_drop(&t);
+	if (f != NULL && f != stdin)
+		fclose(f);
+	free(buf);
+	return e;
 }
 
 /* The name users see: no directories (either slash), no control
@@ -333,21 +407,16 @@ evidence_add(struct app *app, const struct actor *who, int64_t cid,
 {
 	struct arena *a = arena_new();
 	struct submission s;
-	char *buf = NULL;
-	size_t len = 0;
 	memset(out, 0, sizeof(*out));
 	enum ts_err e = open_target(app, who, cid, unit, crit, a, &s, d);
+	if (e == TS_OK && sodium_init() < 0)
+		e = TS_ENOMEM;
 	if (e == TS_OK)
-		e = file_read_all(path, EVIDENCE_MAX_BYTES, &buf, &len, d);
-	if (e == TS_OK)
-		e = check_file(path, buf, len, out, d);
-	if (e == TS_OK)
-		e = store_blob(app, out->sha256, buf, len, d);
+		e = store_file(app, path, out, d);
 	if (e == TS_OK)
 		e = record_tx(app, who, &s, crit,
 			      clean_name(a, name ? name : path), out,
 			      EVIDENCE_FILE, d);
-	free(buf);
 	arena_free(a);
 	return e;
 }
@@ -489,9 +558,11 @@ evidence_open(struct app *app, const struct actor *who, int64_t id,
 	db_bind_int(st, 1, id);
 	enum ts_err e = TS_ENOTFOUND;
 	if (db_step(st) == DB_ROW) {
-		/* Whoever may view the unit's submissions may read them. */
+		/* Whoever may view the unit's submissions may read them;
+		 * to anyone else it does not exist (ids are sequential: a
+		 * different answer would tell which ones do). */
 		e = scope_of(who->path, db_col_text(st, 3)) == SCOPE_OUTSIDE
-			    ? TS_EFORBIDDEN
+			    ? TS_ENOTFOUND
 			    : TS_OK;
 		*path = e == TS_OK ? evidence_blob_path(app, db_col_text(st, 0))
 				   : NULL;

@@ -49,7 +49,8 @@ enum ts_err evidence_add_text(struct app *app, const struct actor *who,
 			      struct diags *d) TS_MUSTCHECK;
 
 /* A stored file the actor may read (its unit is in the actor's scope;
- * links and facts have no file: TS_ENOTFOUND):
+ * outside it, as for a link or a fact, which have no file, and for an id
+ * that does not exist: TS_ENOTFOUND):
  * blob path (malloc'd), display name and type (arena). */
 enum ts_err evidence_open(struct app *app, const struct actor *who,
 			  int64_t id, struct arena *a, char **path,

@@ -2,6 +2,7 @@
 #include "org.h"
 #include "org_int.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -129,11 +130,27 @@ finish(struct app *app, enum ts_err e, struct diags *d)
 	return e;
 }
 
+const char *
+org_code_problem(const char *code)
+{
+	static const char rule[] =
+		"mã đơn vị phải có từ 1 đến 64 ký tự, chỉ gồm chữ cái không "
+		"dấu, chữ số và các dấu - _ . (bắt đầu bằng chữ cái hoặc chữ số)";
+	size_t n = code ? strlen(code) : 0;
+	if (n == 0 || n > ORG_CODE_MAX || !isalnum((unsigned char)code[0]))
+		return rule;
+	for (size_t i = 0; i < n; i++)
+		if (!isalnum((unsigned char)code[i]) && !strchr("-_.", code[i]))
+			return rule;
+	return NULL;
+}
+
 static const char *
 check_new(const struct org_new *n, const struct org_unit *parent, bool has_parent)
 {
-	if (n->code == NULL || n->code[0] == '\0' || strlen(n->code) > 64)
-		return "mã đơn vị phải có từ 1 đến 64 ký tự";
+	const char *why = org_code_problem(n->code);
+	if (why != NULL)
+		return why;
 	if (n->name == NULL || n->name[0] == '\0' || strlen(n->name) > 300)
 		return "tên đơn vị phải có từ 1 đến 300 ký tự";
 	if (org_kind_is_school(n->kind) && n->levels == 0)
@@ -573,4 +590,31 @@ org_search(struct app *app, const struct actor *who, const char *text,
 	buf_release(&like);
 	buf_release(&pat);
 	return collect(st, a, out, n);
+}
+
+static void
+fill_code(struct db_stmt *st, struct arena *a, void *p)
+{
+	*(const char **)p = db_col_dup(st, 0, a);
+}
+
+enum ts_err
+org_bad_codes(struct app *app, struct arena *a, const char ***codes,
+	      size_t *n)
+{
+	static const char sql[] = "SELECT code FROM org_unit ORDER BY code";
+	const char **all = NULL;
+	size_t total = 0;
+	struct db_stmt *st = db_prep(app->db, sql);
+	*codes = NULL;
+	*n = 0;
+	if (st == NULL)
+		return TS_EDB;
+	enum ts_err e = db_collect(st, a, sizeof(*all), (void **)&all, &total,
+				   fill_code);
+	for (size_t i = 0; e == TS_OK && i < total; i++)
+		if (org_code_problem(all[i]) != NULL)
+			all[(*n)++] = all[i];
+	*codes = all;
+	return e;
 }

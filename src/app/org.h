@@ -38,6 +38,16 @@ struct org_new {
 	const char *active_from; /* YYYY-MM-DD; NULL = today */
 };
 
+#define ORG_CODE_MAX 64
+/* Why code cannot be a unit code, or NULL. Codes are safe identifiers in
+ * paths, file names and spreadsheets: ASCII letters, digits and - _ .,
+ * starting with a letter or digit (never "/", "%", a space or ".."). */
+const char *org_code_problem(const char *code);
+/* Stored codes that break that rule (from before it), for `db check`. */
+struct arena;
+enum ts_err org_bad_codes(struct app *app, struct arena *a,
+			  const char ***codes, size_t *n) TS_MUSTCHECK;
+
 const char *org_kind_code(enum org_kind k);  /* "truong" */
 const char *org_kind_name(enum org_kind k);  /* "Trường" */
 /* Accepts codes and Vietnamese names, accent- and case-insensitively

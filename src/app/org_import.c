@@ -123,9 +123,9 @@ read_row(struct ctx *c, const struct sheet_row *sr, struct row *out)
 	out->n.parent_code = cell(c, sr, COL_PARENT);
 	const char *kind = cell(c, sr, COL_KIND);
 	const char *lv = cell(c, sr, COL_LEVELS);
-	if (out->n.code[0] == '\0' || strlen(out->n.code) > 64)
-		row_err(c, sr->line, c->cols[COL_CODE], "%s",
-			"mã đơn vị trống hoặc dài quá 64 ký tự");
+	if (org_code_problem(out->n.code) != NULL)
+		row_err(c, sr->line, c->cols[COL_CODE], "\"%s\": %s",
+			out->n.code, org_code_problem(out->n.code));
 	if (out->n.name[0] == '\0')
 		row_err(c, sr->line, c->cols[COL_NAME], "%s", "tên đơn vị trống");
 	if (!org_kind_parse(kind, &out->n.kind))

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/throttle.h"
 #include "../util/timeutil.h"
 #include "user.h"
 
@@ -65,46 +66,114 @@ session_csrf_ok(const struct session *s, const char *given)
 	       sodium_memcmp(given, s->csrf, strlen(s->csrf)) == 0;
 }
 
+/* Recent failures of one login or one address, and when the last was. */
 static int64_t
-count_failures(struct app *app, const char *sql, const char *key)
+count_failures(struct app *app, const char *sql, const char *key,
+	       int64_t *last)
 {
 	struct db_stmt *st = db_prep(app->db, sql);
 	char since[TS_TIME_SIZE];
 	int64_t n = 0;
+	*last = 0;
 	if (st == NULL)
 		return 0;
 	db_bind_text(st, 1, key);
-	db_bind_text(st, 2, ts_time_format(ts_time_now() - LOGIN_WINDOW, since));
-	if (db_step(st) == DB_ROW)
+	db_bind_text(st, 2,
+		     ts_time_format(ts_time_now() - THROTTLE_WINDOW, since));
+	if (db_step(st) == DB_ROW) {
 		n = db_col_int(st, 0);
+		if (n > 0 && !ts_time_parse(db_col_text(st, 1), last))
+			*last = 0;
+	}
 	db_done(st);
 	return n;
 }
 
-static bool
-rate_limited(struct app *app, const char *login, const char *client)
+static int64_t
+login_failures(struct app *app, const char *login, int64_t *last)
 {
-	static const char by_login[] = "SELECT count(*) FROM login_failure "
-				       "WHERE login = ? AND at > ?";
-	static const char by_client[] = "SELECT count(*) FROM login_failure "
-					"WHERE client = ? AND at > ?";
-	return count_failures(app, by_login, login) >= LOGIN_MAX_FAILURES ||
-	       count_failures(app, by_client, client) >= CLIENT_MAX_FAILURES;
+	static const char sql[] = "SELECT count(*), max(at) FROM login_failure "
+				  "WHERE login = ? AND at > ?";
+	return count_failures(app, sql, login, last);
 }
 
+static int64_t
+client_failures(struct app *app, const char *client)
+{
+	static const char sql[] = "SELECT count(*), max(at) FROM login_failure "
+				  "WHERE client = ? AND at > ?";
+	int64_t last;
+	return count_failures(app, sql, client, &last);
+}
+
+/* An account that failed too often waits (growing) before its next try:
+ * refused without looking at the password, with its own message. */
+static bool
+login_throttled(struct app *app, const char *login, struct diags *d)
+{
+	int64_t last, n = login_failures(app, login, &last);
+	int64_t left = last + throttle_login_wait(n) - ts_time_now();
+	if (n < THROTTLE_LOGIN_FREE || left <= 0)
+		return false;
+	if (left >= 60)
+		diags_add(d, login, "tài khoản này đang tạm khóa vì đăng nhập sai "
+			  "nhiều lần; hãy thử lại sau %lld phút",
+			  (long long)(left + 59) / 60);
+	else
+		diags_add(d, login, "tài khoản này đang tạm khóa vì đăng nhập sai "
+			  "nhiều lần; hãy thử lại sau %lld giây", (long long)left);
+	return true;
+}
+
+/* Records a failure and forgets those past the window (whoever they
+ * were for: made-up names never come back to be cleared). */
 static enum ts_err
 record_failure(struct app *app, const char *login, const char *client)
 {
 	static const char sql[] = "INSERT INTO login_failure(login, client, at) "
 				  "VALUES (?, ?, ?)";
+	static const char old[] = "DELETE FROM login_failure WHERE at < ?";
 	struct db_stmt *st = db_prep(app->db, sql);
-	char now[TS_TIME_SIZE];
+	char now[TS_TIME_SIZE], since[TS_TIME_SIZE];
+	int64_t t = ts_time_now();
 	if (st == NULL)
 		return TS_EDB;
 	db_bind_text(st, 1, login);
 	db_bind_text(st, 2, client);
-	db_bind_text(st, 3, ts_time_format(ts_time_now(), now));
+	db_bind_text(st, 3, ts_time_format(t, now));
+	enum ts_err e = db_exec_stmt(st);
+	if (e != TS_OK || (st = db_prep(app->db, old)) == NULL)
+		return e != TS_OK ? e : TS_EDB;
+	db_bind_text(st, 1, ts_time_format(t - THROTTLE_WINDOW, since));
 	return db_exec_stmt(st);
+}
+
+enum ts_err
+session_throttle(struct app *app, const char *login, struct diags *d)
+{
+	return login_throttled(app, login, d) ? TS_ELIMIT : TS_OK;
+}
+
+enum ts_err
+session_succeeded(struct app *app, const char *login)
+{
+	static const char sql[] = "DELETE FROM login_failure WHERE login = ?";
+	struct db_stmt *st = db_prep(app->db, sql);
+	if (st == NULL)
+		return TS_EDB;
+	db_bind_text(st, 1, login);
+	return db_exec_stmt(st);
+}
+
+enum ts_err
+session_failed(struct app *app, const char *login, const char *client,
+	       unsigned *slow_ms)
+{
+	*slow_ms = 0;
+	if (record_failure(app, login, client) != TS_OK)
+		return TS_EDB;
+	*slow_ms = throttle_client_delay_ms(client_failures(app, client));
+	return TS_OK;
 }
 
 static enum ts_err
@@ -127,24 +196,21 @@ insert_session(struct app *app, const struct actor *a, const char *hash)
 enum ts_err
 session_login(struct app *app, const char *login, const char *password,
 	      const char *client, char token[SESSION_TOKEN_SIZE],
-	      struct diags *d)
+	      unsigned *slow_ms, struct diags *d)
 {
 	struct actor a;
 	unsigned char raw[32];
 	char hash[SESSION_HASH_SIZE];
+	*slow_ms = 0;
 	if (sodium_init() < 0)
 		return TS_ENOMEM;
-	if (rate_limited(app, login, client)) {
-		diags_add(d, login, "đăng nhập sai quá nhiều lần; hãy thử lại "
-			  "sau 15 phút");
+	if (login_throttled(app, login, d))
 		return TS_ELIMIT;
-	}
 	enum ts_err e = user_authenticate(app, login, password, &a, d);
-	if (e != TS_OK) {
-		if (record_failure(app, login, client) != TS_OK)
-			return TS_EDB;
-		return e;
-	}
+	if (e != TS_OK)
+		return session_failed(app, login, client, slow_ms) == TS_OK
+			       ? e
+			       : TS_EDB;
 	randombytes_buf(raw, sizeof(raw));
 	sodium_bin2base64(token, SESSION_TOKEN_SIZE, raw, sizeof(raw),
 			  sodium_base64_VARIANT_URLSAFE_NO_PADDING);
@@ -153,6 +219,8 @@ session_login(struct app *app, const char *login, const char *password,
 	if ((e = db_begin(app->db)) != TS_OK)
 		return e;
 	e = insert_session(app, &a, hash);
+	if (e == TS_OK)
+		e = session_succeeded(app, login);
 	if (e == TS_OK)
 		e = audit_add(app, &a, "session.login", login, client);
 	if (e == TS_OK)
@@ -213,6 +281,21 @@ session_logout(struct app *app, const char *token)
 	return db_exec_stmt(st);
 }
 
+/* A new password signs the account out everywhere but here: whoever
+ * knew the old one keeps no session. */
+static enum ts_err
+end_other_sessions(struct app *app, const struct session *s)
+{
+	static const char sql[] = "DELETE FROM session WHERE user_id = ? AND "
+				  "token_hash <> ?";
+	struct db_stmt *st = db_prep(app->db, sql);
+	if (st == NULL)
+		return TS_EDB;
+	db_bind_int(st, 1, s->who.user_id);
+	db_bind_text(st, 2, s->token_hash);
+	return db_exec_stmt(st);
+}
+
 enum ts_err
 session_change_password(struct app *app, const struct session *s,
 			const char *current, const char *next, struct diags *d)
@@ -237,6 +320,8 @@ session_change_password(struct app *app, const struct session *s,
 		db_bind_text(st, 1, hash);
 		db_bind_int(st, 2, s->who.user_id);
 		e = db_exec_stmt(st);
+		if (e == TS_OK)
+			e = end_other_sessions(app, s);
 		if (e == TS_OK)
 			e = audit_add(app, &s->who, "user.password",
 				      s->who.login, NULL);

@@ -2,8 +2,9 @@
  * Web sign-in sessions: a random 32-byte token in an HttpOnly cookie, only
  * its hash in the database (so sessions work across server processes and
  * a database copy cannot sign anyone in); CSRF tokens derived from the
- * session with a server key kept in the database; a rate limit on failed
- * sign-ins per login and per client address.
+ * session with a server key kept in the database; failed sign-ins slow
+ * down further tries of that login and the answers to that address
+ * (core/throttle.h), never locking a whole address out.
  */
 #ifndef TS_SESSION_H
 #define TS_SESSION_H
@@ -13,9 +14,6 @@
 #define SESSION_TOKEN_SIZE 64 /* base64url of 32 bytes + NUL, rounded */
 #define SESSION_HASH_SIZE 65  /* hex of 32 bytes + NUL */
 #define SESSION_HOURS 12
-#define LOGIN_MAX_FAILURES 5     /* per login in LOGIN_WINDOW */
-#define CLIENT_MAX_FAILURES 20   /* per client address in LOGIN_WINDOW */
-#define LOGIN_WINDOW (15 * 60)
 
 struct session {
 	struct actor who;
@@ -26,12 +24,25 @@ struct session {
 };
 
 /* Checks the password (Argon2id) and opens a session; token receives the
- * cookie value. TS_EFORBIDDEN for wrong credentials, TS_ELIMIT when rate
- * limited; one Vietnamese message either way. */
+ * cookie value. TS_EFORBIDDEN for wrong credentials (or a locked
+ * account, with its own message), TS_ELIMIT while the login must wait
+ * after too many failures. After a failure, *slow_ms is how long the
+ * caller should hold the answer back (the address failed often); the
+ * caller waits without holding the app. */
 enum ts_err session_login(struct app *app, const char *login,
 			  const char *password, const char *client,
-			  char token[SESSION_TOKEN_SIZE],
+			  char token[SESSION_TOKEN_SIZE], unsigned *slow_ms,
 			  struct diags *d) TS_MUSTCHECK;
+/* The sign-in throttle, for other ways of proving who one is (a password
+ * reset code): TS_ELIMIT with its message while login must wait; and
+ * recording a failure (*slow_ms as for session_login) or a success. */
+enum ts_err session_throttle(struct app *app, const char *login,
+			     struct diags *d) TS_MUSTCHECK;
+enum ts_err session_failed(struct app *app, const char *login,
+			   const char *client, unsigned *slow_ms) TS_MUSTCHECK;
+/* The owner proved who they are: the login's failures are forgotten (the
+ * address's are kept). */
+enum ts_err session_succeeded(struct app *app, const char *login) TS_MUSTCHECK;
 /* The session of a cookie value; TS_ENOTFOUND if unknown or expired. */
 enum ts_err session_lookup(struct app *app, const char *token,
 			   struct session *out) TS_MUSTCHECK;
@@ -40,7 +51,8 @@ enum ts_err session_logout(struct app *app, const char *token) TS_MUSTCHECK;
 bool session_csrf_ok(const struct session *s, const char *given);
 /* Loads the server key from the database, creating it once. */
 enum ts_err session_init_key(struct app *app) TS_MUSTCHECK;
-/* Changes the user's password after checking the current one. */
+/* Changes the user's password after checking the current one, and ends
+ * every other session of the account. */
 enum ts_err session_change_password(struct app *app, const struct session *s,
 				    const char *current, const char *next,
 				    struct diags *d) TS_MUSTCHECK;

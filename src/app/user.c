@@ -200,8 +200,14 @@ user_authenticate(struct app *app, const char *login, const char *password,
 	hash_enter();
 	bool ok = crypto_pwhash_str_verify(hash, password, strlen(password)) == 0;
 	hash_leave();
-	if (!found || !ok || disabled) {
+	if (!found || !ok) {
 		diags_add(d, login, "tên đăng nhập hoặc mật khẩu không đúng");
+		return TS_EFORBIDDEN;
+	}
+	/* Said only to whoever knows the password. */
+	if (disabled) {
+		diags_add(d, login, "tài khoản này đã bị khóa; hãy liên hệ người "
+			  "quản trị của đơn vị");
 		return TS_EFORBIDDEN;
 	}
 	return actor_load(app, login, a, d);

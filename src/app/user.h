@@ -55,4 +55,22 @@ enum ts_err user_update(struct app *app, const struct actor *who,
 			const struct user_change *c,
 			struct diags *d) TS_MUSTCHECK;
 
+/* A forgotten password: an admin above the account (the rule of
+ * user_update; the server operator too) makes a one-time code, valid
+ * RESET_HOURS, shown to them once and stored only as a hash; a new code
+ * replaces an older one. Audited (user.reset_password). */
+#define RESET_CODE_SIZE 16 /* "abcd-efgh-jkmn" + NUL */
+#define RESET_HOURS 24
+enum ts_err user_reset_start(struct app *app, const struct actor *who,
+			     const char *login, char code[RESET_CODE_SIZE],
+			     int64_t *expires, struct diags *d) TS_MUSTCHECK;
+/* The owner sets a new password with the code: once, before it expires,
+ * throttled like a sign-in (a wrong code counts as a failure; *slow_ms as
+ * for session_login). Ends every session of the account. TS_EFORBIDDEN
+ * for a wrong or expired code, TS_ELIMIT while throttled. */
+enum ts_err user_reset_finish(struct app *app, const char *login,
+			      const char *code, const char *password,
+			      const char *client, unsigned *slow_ms,
+			      struct diags *d) TS_MUSTCHECK;
+
 #endif

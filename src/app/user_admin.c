@@ -6,16 +6,9 @@
 #include "../util/buf.h"
 #include "user_int.h"
 
-struct target {
-	int64_t id;
-	enum role role;
-	bool disabled;
-	struct org_unit unit;
-};
-
-static enum ts_err
-load_target(struct app *app, const char *login, struct arena *a,
-	    struct target *t, struct diags *d)
+enum ts_err
+user_target_load(struct app *app, const char *login, struct arena *a,
+		 struct user_target *t, struct diags *d)
 {
 	static const char sql[] =
 		"SELECT id, role, disabled, org_unit_id FROM app_user "
@@ -39,11 +32,9 @@ load_target(struct app *app, const char *login, struct arena *a,
 	return TS_OK;
 }
 
-/* May `who` manage an account with this role at this unit? The same rule
- * as for adding one: inside the subtree, and admins of the actor's own
- * unit are managed from above. */
-static bool
-may_manage(const struct actor *who, enum role role, const struct org_unit *u)
+bool
+user_may_manage(const struct actor *who, enum role role,
+		const struct org_unit *u)
 {
 	enum scope sc = scope_of(who->path, u->path);
 	if (who->role != ROLE_ADMIN || sc == SCOPE_OUTSIDE)
@@ -54,7 +45,7 @@ may_manage(const struct actor *who, enum role role, const struct org_unit *u)
 /* The new state of the account, checked; *t is updated in place. */
 static enum ts_err
 apply_change(struct app *app, const struct actor *who,
-	     const struct user_change *c, struct arena *a, struct target *t,
+	     const struct user_change *c, struct arena *a, struct user_target *t,
 	     struct diags *d)
 {
 	const char *where = c->login;
@@ -73,7 +64,7 @@ apply_change(struct app *app, const struct actor *who,
 		diags_add(d, where, "%s", why);
 		return TS_EINVAL;
 	}
-	if (!may_manage(who, t->role, &t->unit)) {
+	if (!user_may_manage(who, t->role, &t->unit)) {
 		diags_add(d, where, "tài khoản quản trị chỉ gán được tài khoản "
 			  "cho các đơn vị thuộc phạm vi của mình");
 		return TS_EFORBIDDEN;
@@ -84,7 +75,7 @@ apply_change(struct app *app, const struct actor *who,
 }
 
 static enum ts_err
-write_user(struct app *app, const struct target *t)
+write_user(struct app *app, const struct user_target *t)
 {
 	static const char sql[] =
 		"UPDATE app_user SET role = ?, org_unit_id = ?, disabled = ? "
@@ -134,7 +125,7 @@ still_covered(struct app *app, const struct org_unit *was, struct diags *d,
 }
 
 static void
-detail_of(const struct target *t, char *out, size_t n)
+detail_of(const struct user_target *t, char *out, size_t n)
 {
 	snprintf(out, n, "%s @%s%s", role_code(t->role), t->unit.code,
 		 t->disabled ? " (khóa)" : "");
@@ -144,8 +135,8 @@ static enum ts_err
 update_tx(struct app *app, const struct actor *who,
 	  const struct user_change *c, struct arena *a, struct diags *d)
 {
-	struct target before, t;
-	enum ts_err e = load_target(app, c->login, a, &before, d);
+	struct user_target before, t;
+	enum ts_err e = user_target_load(app, c->login, a, &before, d);
 	if (e != TS_OK)
 		return e;
 	if (before.id == who->user_id) {
@@ -153,7 +144,7 @@ update_tx(struct app *app, const struct actor *who,
 			  "vị của chính mình (nhờ quản trị cấp trên)");
 		return TS_EFORBIDDEN;
 	}
-	if (!may_manage(who, before.role, &before.unit)) {
+	if (!user_may_manage(who, before.role, &before.unit)) {
 		diags_add(d, c->login, "tài khoản này không thuộc phạm vi quản "
 			  "lý của tài khoản");
 		return TS_EFORBIDDEN;

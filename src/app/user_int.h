@@ -8,4 +8,22 @@
 /* Why an account with this role cannot sit at this unit, or NULL. */
 const char *user_role_problem(enum role role, const struct org_unit *unit);
 
+/* An existing account, for changing it. */
+struct user_target {
+	int64_t id;
+	enum role role;
+	bool disabled;
+	struct org_unit unit;
+};
+struct arena;
+/* TS_ENOTFOUND (with a message) if there is no such login. */
+enum ts_err user_target_load(struct app *app, const char *login,
+			     struct arena *a, struct user_target *t,
+			     struct diags *d) TS_MUSTCHECK;
+/* May `who` manage an account with this role at this unit? The same rule
+ * as for adding one: inside the subtree, and admins of the actor's own
+ * unit are managed from above. */
+bool user_may_manage(const struct actor *who, enum role role,
+		     const struct org_unit *u);
+
 #endif

@@ -1,8 +1,10 @@
-/* truongso db migrate|status, truongso backup FILE */
+/* truongso db migrate|status|check, truongso backup FILE */
 #include <stdio.h>
 #include <string.h>
 
 #include "../app/app.h"
+#include "../app/org.h"
+#include "../util/arena.h"
 #include "../db/migrate.h"
 #include "cli.h"
 
@@ -29,11 +31,39 @@ db_status(struct cli *c)
 	return cur >= 0 ? EXIT_OK : EXIT_FAIL;
 }
 
+/* Stored data that breaks a rule made after it was stored: unit codes
+ * that are not safe identifiers (org_code_problem). Exit 2 if any. */
+static int
+db_check(struct app *app)
+{
+	struct arena *a = arena_new();
+	const char **bad = NULL;
+	size_t n = 0;
+	if (a == NULL || org_bad_codes(app, a, &bad, &n) != TS_OK) {
+		arena_free(a);
+		fprintf(stderr, "%s: không đọc được danh sách đơn vị\n",
+			db_path(app->db));
+		return EXIT_FAIL;
+	}
+	for (size_t i = 0; i < n; i++)
+		fprintf(stderr, "đơn vị \"%s\": %s\n", bad[i],
+			org_code_problem(bad[i]));
+	if (n == 0)
+		printf("Kiểm tra xong: mọi mã đơn vị đều hợp lệ.\n");
+	else
+		fprintf(stderr, "%zu mã đơn vị sai quy tắc: các trang không mở "
+			"được những đơn vị này; hãy tạo lại đơn vị với mã hợp lệ.\n",
+			n);
+	arena_free(a);
+	return n == 0 ? EXIT_OK : EXIT_INPUT;
+}
+
 int
 cmd_db(struct cli *c, int argc, char **argv)
 {
-	if (argc != 1 || (strcmp(argv[0], "migrate") && strcmp(argv[0], "status")))
-		return cli_usage("cách dùng: truongso db migrate | status");
+	if (argc != 1 || (strcmp(argv[0], "migrate") && strcmp(argv[0], "status") &&
+			  strcmp(argv[0], "check")))
+		return cli_usage("cách dùng: truongso db migrate | status | check");
 	if (strcmp(argv[0], "status") == 0)
 		return db_status(c);
 	struct app app;
@@ -42,8 +72,11 @@ cmd_db(struct cli *c, int argc, char **argv)
 	int rc = cli_open(c, &app, &who);
 	if (rc != EXIT_OK)
 		return rc;
-	printf("Lược đồ đã ở phiên bản mới nhất (%d).\n",
-	       migrate_current(app.db));
+	if (strcmp(argv[0], "check") == 0)
+		rc = db_check(&app);
+	else
+		printf("Lược đồ đã ở phiên bản mới nhất (%d).\n",
+		       migrate_current(app.db));
 	app_close(&app);
 	return rc;
 }

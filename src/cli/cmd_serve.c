@@ -1,4 +1,5 @@
-/* truongso serve [--port N] [--listen ADDR] [--connections N] [--secure] */
+/* truongso serve [--port N] [--listen ADDR] [--connections N]
+ * [--per-address N] [--request-timeout S] [--trusted-proxy ADDR] [--secure] */
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -7,14 +8,26 @@
 #include "cli.h"
 #include "opts.h"
 
+/* A whole number in [lo, hi], or -1. */
+static long
+bounded(const char *s, long lo, long hi)
+{
+	char *end = NULL;
+	long v = strtol(s, &end, 10);
+	return *s && *end == '\0' && v >= lo && v <= hi ? v : -1;
+}
+
 int
 cmd_serve(struct cli *c, int argc, char **argv)
 {
-	const char *port = "8080", *listen = "127.0.0.1", *conns = "32";
+	const char *port = "8080", *listen = "127.0.0.1", *conns = "256",
+		   *per = "32", *timeout = "20", *proxy = NULL;
 	bool secure = false, routes = false;
 	const struct opt opts[] = {
 		{ "port", &port, NULL },	   { "listen", &listen, NULL },
-		{ "connections", &conns, NULL }, { "secure", NULL, &secure },
+		{ "connections", &conns, NULL }, { "per-address", &per, NULL },
+		{ "request-timeout", &timeout, NULL },
+		{ "trusted-proxy", &proxy, NULL }, { "secure", NULL, &secure },
 		{ "list-routes", NULL, &routes },
 		{ NULL, NULL, NULL },
 	};
@@ -25,15 +38,22 @@ cmd_serve(struct cli *c, int argc, char **argv)
 		router_print();
 		return EXIT_OK;
 	}
-	char *end = NULL;
-	long p = strtol(port, &end, 10), n = strtol(conns, NULL, 10);
-	if (*end != '\0' || p < 0 || p > 65535)
+	long p = bounded(port, 0, 65535), n = bounded(conns, 1, 4096),
+	     a = bounded(per, 1, 4096), t = bounded(timeout, 1, 3600);
+	if (p < 0)
 		return cli_usage("--port phải là số từ 0 đến 65535");
-	if (n < 1 || n > 1024)
-		return cli_usage("--connections phải từ 1 đến 1024");
+	if (n < 0)
+		return cli_usage("--connections phải từ 1 đến 4096");
+	if (a < 0)
+		return cli_usage("--per-address phải từ 1 đến 4096");
+	if (t < 0)
+		return cli_usage("--request-timeout phải từ 1 đến 3600 giây");
 	struct server_opts o = { .db_path = c->db_path, .data_dir = c->data_dir,
 				 .listen = listen, .port = (uint16_t)p,
 				 .connections = (unsigned)n,
+				 .per_address = (unsigned)a,
+				 .request_timeout = (unsigned)t,
+				 .trusted_proxy = proxy,
 				 .secure_cookies = secure };
 	struct diags d;
 	diags_init(&d);

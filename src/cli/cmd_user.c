@@ -1,17 +1,19 @@
-/* truongso user add|disable|enable|set (a new password is read from
- * standard input) */
+/* truongso user add|disable|enable|set|reset-password (a new password is
+ * read from standard input) */
 #include <stdio.h>
 #include <string.h>
 
 #include <sodium.h>
 
 #include "../app/user.h"
+#include "../util/timeutil.h"
 #include "cli.h"
 #include "opts.h"
 
 #define USAGE "cách dùng: truongso user add --login TÊN --name HỌ_TÊN " \
 	      "--unit MÃ --role VAI_TRÒ | user disable|enable TÊN | " \
-	      "user set TÊN [--role VAI_TRÒ] [--unit MÃ]"
+	      "user set TÊN [--role VAI_TRÒ] [--unit MÃ] | " \
+	      "user reset-password TÊN"
 
 /* One line from stdin, without its newline; NULL if none. */
 static char *
@@ -81,22 +83,45 @@ user_change_cmd(struct app *app, const struct actor *who, const char *verb,
 	return cli_fail(e, &d);
 }
 
+/* Prints the one-time code: the only time anyone sees it. */
+static int
+user_reset_cmd(struct app *app, const struct actor *who, int argc,
+	       char **argv)
+{
+	char code[RESET_CODE_SIZE], iso[TS_TIME_SIZE], when[TS_TIME_SIZE];
+	int64_t expires;
+	if (argc != 1)
+		return cli_usage(USAGE);
+	struct diags d;
+	diags_init(&d);
+	enum ts_err e = user_reset_start(app, who, argv[0], code, &expires, &d);
+	if (e == TS_OK)
+		printf("Mã đặt lại mật khẩu của %s: %s\nMã dùng một lần, hết hạn "
+		       "lúc %s (giờ Việt Nam). Người dùng mở trang /reset, nhập "
+		       "tên đăng nhập, mã này và mật khẩu mới.\n", argv[0], code,
+		       ts_time_vn_text(ts_time_format(expires, iso), when));
+	sodium_memzero(code, sizeof(code));
+	return cli_fail(e, &d);
+}
+
 int
 cmd_user(struct cli *c, int argc, char **argv)
 {
-	static const char *const verbs[] = { "add", "disable", "enable", "set" };
+	static const char *const verbs[] = { "add", "disable", "enable", "set",
+					     "reset-password" };
 	size_t v = 0;
-	while (argc >= 1 && v < 4 && strcmp(argv[0], verbs[v]) != 0)
+	while (argc >= 1 && v < 5 && strcmp(argv[0], verbs[v]) != 0)
 		v++;
-	if (argc < 1 || v == 4)
+	if (argc < 1 || v == 5)
 		return cli_usage(USAGE);
 	struct app app;
 	struct actor who;
 	int rc = cli_open(c, &app, &who);
 	if (rc != EXIT_OK)
 		return rc;
-	rc = v == 0 ? user_add_cmd(&app, &who, argc - 1, argv + 1)
-		    : user_change_cmd(&app, &who, argv[0], argc - 1, argv + 1);
+	rc = v == 0   ? user_add_cmd(&app, &who, argc - 1, argv + 1)
+	     : v == 4 ? user_reset_cmd(&app, &who, argc - 1, argv + 1)
+		      : user_change_cmd(&app, &who, argv[0], argc - 1, argv + 1);
 	app_close(&app);
 	return rc;
 }

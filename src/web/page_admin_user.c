@@ -66,6 +66,25 @@ lock_form(struct req *r, const struct user_info *u)
 	buf_puts(b, "</form>");
 }
 
+/* A one-time code for a forgotten password (shown once, on its page). */
+static void
+reset_form(struct req *r, const struct user_info *u)
+{
+	struct buf *b = &r->body;
+	struct buf href;
+	buf_init(&href, 600);
+	buf_printf(&href, "%s/reset", user_href(r, u->login));
+	h_open(b, "form", "method", "post", "action", buf_str(&href), "class",
+	       "card", NULL);
+	buf_release(&href);
+	buf_puts(b, "<h2>Quên mật khẩu</h2><p class=\"muted\">Tạo một mã dùng "
+		    "một lần (hết hạn sau 24 giờ) để người dùng tự đặt mật khẩu "
+		    "mới ở trang /reset.</p>");
+	h_csrf(r);
+	buf_puts(b, "<button type=\"submit\">Tạo mã đặt lại mật khẩu</button>"
+		    "</form>");
+}
+
 static void
 user_page(struct req *r, const char *login, const struct kvlist *f)
 {
@@ -96,6 +115,7 @@ user_page(struct req *r, const char *login, const struct kvlist *f)
 	buf_puts(&r->body, "</p>");
 	role_form(r, u, f);
 	lock_form(r, u);
+	reset_form(r, u);
 	page_end(r);
 }
 

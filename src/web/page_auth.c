@@ -18,7 +18,10 @@ login_form(struct req *r, const char *login)
 	buf_puts(b, "<label for=\"password\">Mật khẩu</label><input id=\"password\" "
 		    "name=\"password\" type=\"password\" autocomplete="
 		    "\"current-password\" required><div class=\"actions\">"
-		    "<button type=\"submit\">Đăng nhập</button></div></form>");
+		    "<button type=\"submit\">Đăng nhập</button></div></form>"
+		    "<p class=\"muted\">Quên mật khẩu? Nhờ người quản trị đơn vị "
+		    "tạo mã đặt lại mật khẩu, rồi nhập ở trang "
+		    "<a href=\"/reset\">Đặt lại mật khẩu</a>.</p>");
 	page_end(r);
 }
 
@@ -45,7 +48,7 @@ page_login_post(struct req *r)
 		return;
 	}
 	enum ts_err e = session_login(r->app, login, pw, r->client, token,
-				      &r->diags);
+				      &r->slow_ms, &r->diags);
 	if (e != TS_OK) {
 		r->status = e == TS_ELIMIT ? 429 : 403;
 		login_form(r, login);

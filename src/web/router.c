@@ -5,16 +5,21 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../util/arena.h"
+
 struct route {
 	const char *method;
 	const char *pattern;
 	void (*fn)(struct req *);
 	bool login; /* needs a signed-in user */
-	bool api;   /* JSON in and out; CSRF token in X-CSRF-Token */
+	unsigned kind; /* R_PAGE (false), R_API (true), | R_UPLOAD */
 };
+#define R_PAGE 0u
+#define R_API 1u    /* JSON in and out; CSRF token in X-CSRF-Token */
+#define R_UPLOAD 2u /* takes a file (multipart/form-data); no other does */
 
 /* Every route, in one table: a new page cannot skip the checks below.
- * Every POST except /login needs a session, so it also needs the CSRF
+ * Every POST except /login and /reset needs a session, so it also needs the CSRF
  * token; authorisation by role and org subtree is done by the app layer
  * each handler calls. */
 static const struct route ROUTES[] = {
@@ -24,6 +29,8 @@ static const struct route ROUTES[] = {
 	{ "GET", "/static/app.js", page_static_js, false, false },
 	{ "GET", "/login", page_login, false, false },
 	{ "POST", "/login", page_login_post, false, false },
+	{ "GET", "/reset", page_reset, false, false },
+	{ "POST", "/reset", page_reset_post, false, false },
 	{ "POST", "/logout", page_logout, true, false },
 	{ "GET", "/password", page_password, true, false },
 	{ "POST", "/password", page_password_post, true, false },
@@ -34,7 +41,7 @@ static const struct route ROUTES[] = {
 	{ "POST", "/campaigns/:id/units/:code/preview", page_submission_preview,
 	  true, false },
 	{ "POST", "/campaigns/:id/units/:code/evidence", page_evidence_upload,
-	  true, false },
+	  true, R_UPLOAD },
 	{ "GET", "/campaigns/:id/units/:code/report", page_report, true, false },
 	{ "POST", "/campaigns/:id/units/:code/report", page_report_save, true,
 	  false },
@@ -54,13 +61,15 @@ static const struct route ROUTES[] = {
 	{ "POST", "/admin/users", page_admin_user_add, true, false },
 	{ "GET", "/admin/users/:login", page_admin_user, true, false },
 	{ "POST", "/admin/users/:login", page_admin_user_save, true, false },
+	{ "POST", "/admin/users/:login/reset", page_admin_user_reset, true,
+	  false },
 	{ "GET", "/admin/audit", page_admin_audit, true, false },
 	{ "GET", "/admin/import", page_admin_import, true, false },
 	{ "GET", "/admin/campaigns/new", page_campaign_new, true, false },
 	{ "POST", "/admin/campaigns", page_campaign_create, true, false },
 	{ "GET", "/admin/campaigns/:id", page_campaign_edit, true, false },
 	{ "POST", "/admin/campaigns/:id", page_campaign_save, true, false },
-	{ "POST", "/admin/import", page_admin_import_post, true, false },
+	{ "POST", "/admin/import", page_admin_import_post, true, R_UPLOAD },
 	{ "GET", "/api/session", api_session, true, true },
 	{ "GET", "/api/campaigns", api_campaigns, true, true },
 	{ "GET", "/api/campaigns/:id/status", api_status, true, true },
@@ -76,7 +85,7 @@ static const struct route ROUTES[] = {
 	{ "GET", "/api/campaigns/:id/units/:code/evidence", api_evidence_list,
 	  true, true },
 	{ "POST", "/api/campaigns/:id/units/:code/evidence", api_evidence_add,
-	  true, true },
+	  true, R_API | R_UPLOAD },
 	{ "POST", "/api/campaigns/:id/units/:code/:action", api_action, true,
 	  true },
 	{ "POST", "/api/campaigns/:id", api_campaign_edit, true, true },
@@ -87,6 +96,8 @@ static const struct route ROUTES[] = {
 	{ "GET", "/api/users", api_users, true, true },
 	{ "POST", "/api/users", api_user_add, true, true },
 	{ "POST", "/api/users/:login", api_user_edit, true, true },
+	{ "POST", "/api/users/:login/reset-password", api_user_reset, true,
+	  true },
 };
 
 void
@@ -229,6 +240,37 @@ read_json(struct req *r, struct MHD_Connection *c, const struct buf *body,
 	return true;
 }
 
+/* What the browser says of where a request comes from: -1 another site
+ * (Sec-Fetch-Site, or an Origin that is not this Host), 1 this site, 0
+ * it says nothing (curl, old browsers: not a browser being steered). */
+static int
+origin_verdict(struct MHD_Connection *c)
+{
+	const char *site = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+						       "Sec-Fetch-Site");
+	if (site != NULL)
+		return strcmp(site, "same-origin") == 0 ||
+				       strcmp(site, "none") == 0
+			       ? 1
+			       : -1;
+	const char *origin = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+							 "Origin");
+	const char *host = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+						       MHD_HTTP_HEADER_HOST);
+	const char *o = origin ? strstr(origin, "://") : NULL;
+	if (origin == NULL)
+		return 0;
+	return o != NULL && host != NULL && strcmp(o + 3, host) == 0 ? 1 : -1;
+}
+
+/* A form posted from another site (the sign-in form has no session, so
+ * no CSRF token, to protect it). */
+static bool
+cross_site(struct MHD_Connection *c)
+{
+	return origin_verdict(c) < 0;
+}
+
 static bool
 guard(struct req *r, const struct route *rt, bool post)
 {
@@ -263,8 +305,8 @@ router_dispatch(struct req *r, struct MHD_Connection *c,
 		return;
 	}
 	bool post = strcmp(r->method, "POST") == 0;
-	r->api = rt->api;
-	if (rt->api) {
+	r->api = (rt->kind & R_API) != 0;
+	if (rt->kind & R_API) {
 		/* Who asks is settled before what they sent is read. */
 		if (rt->login && !r->authed)
 			api_error(r, 401, "chưa đăng nhập hoặc phiên làm việc "
@@ -274,17 +316,84 @@ router_dispatch(struct req *r, struct MHD_Connection *c,
 			rt->fn(r);
 		return;
 	}
+	if (post && r->upload_unverified) {
+		web_error(r, 403, "Yêu cầu không hợp lệ (mã chống giả mạo phải "
+			  "được gửi trước tệp). Hãy tải lại trang rồi thử lại.");
+		return;
+	}
+	if (post && cross_site(c)) {
+		web_error(r, 403, "Biểu mẫu được gửi từ một trang web khác nên "
+			  "bị từ chối. Hãy mở trang đăng nhập của hệ thống rồi "
+			  "thử lại.");
+		return;
+	}
 	if (post && !read_form(r, c, body, too_big))
 		return;
 	if (guard(r, rt, post))
 		rt->fn(r);
 }
 
+static const struct route *
+find_path(const char *method, const char *path)
+{
+	struct arena *a = arena_new();
+	const struct route *rt = NULL;
+	for (size_t i = 0; a && rt == NULL && i < sizeof(ROUTES) / sizeof(*ROUTES);
+	     i++) {
+		struct kvlist params;
+		if (strcmp(ROUTES[i].method, method) == 0 &&
+		    route_match(ROUTES[i].pattern, path, a, &params))
+			rt = &ROUTES[i];
+	}
+	arena_free(a);
+	return rt;
+}
+
+enum upload_check
+router_upload_check(struct app *app, struct MHD_Connection *c,
+		    const char *method, const char *path,
+		    char csrf[SESSION_HASH_SIZE])
+{
+	const struct route *rt = find_path(method, path);
+	csrf[0] = '\0';
+	if (rt == NULL || !(rt->kind & R_UPLOAD))
+		return UPLOAD_NOT_HERE;
+	struct arena *a = arena_new();
+	struct kvlist cookies;
+	struct session s;
+	const char *h = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+						    MHD_HTTP_HEADER_COOKIE);
+	const char *token = a && h && cookie_parse(h, a, &cookies) == TS_OK
+				    ? kv_get(&cookies, "ts_session")
+				    : NULL;
+	bool authed = token && session_lookup(app, token, &s) == TS_OK;
+	arena_free(a);
+	if (!authed)
+		return rt->kind & R_API ? UPLOAD_API_NO_SESSION
+					 : UPLOAD_NO_SESSION;
+	snprintf(csrf, SESSION_HASH_SIZE, "%s", s.csrf);
+	if (session_csrf_ok(&s, MHD_lookup_connection_value(
+					c, MHD_HEADER_KIND, "X-CSRF-Token")))
+		return UPLOAD_VERIFIED;
+	if (rt->kind & R_API)
+		return UPLOAD_API_BAD_TOKEN;
+	int v = origin_verdict(c);
+	return v > 0 ? UPLOAD_VERIFIED : v < 0 ? UPLOAD_CROSS_SITE
+					       : UPLOAD_TOKEN_IN_BODY;
+}
+
+bool
+router_is_api(const char *path)
+{
+	return strncmp(path, "/api/", 5) == 0;
+}
+
 void
 router_print(void)
 {
 	for (size_t i = 0; i < sizeof(ROUTES) / sizeof(*ROUTES); i++)
-		printf("%s %s %s%s\n", ROUTES[i].method, ROUTES[i].pattern,
+		printf("%s %s %s%s%s\n", ROUTES[i].method, ROUTES[i].pattern,
 		       ROUTES[i].login ? "login" : "public",
-		       ROUTES[i].api ? " api" : "");
+		       ROUTES[i].kind & R_API ? " api" : "",
+		       ROUTES[i].kind & R_UPLOAD ? " upload" : "");
 }

@@ -12,29 +12,26 @@
 
 #include "../util/arena.h"
 #include "../util/timeutil.h"
-#include "../util/tmpfile.h"
+#include "client_addr.h"
+#include "intake.h"
 #include "pool.h"
 #include "router.h"
+#include "watch.h"
 #include "web.h"
 
-struct conn {
-	char *raw_path;   /* the path as sent, still percent-encoded */
-	bool started;     /* headers seen: body and post processor set up */
-	struct buf body;  /* urlencoded fields (multipart ones re-encoded) */
-	bool too_big;
-	struct timespec t0;
-	struct MHD_PostProcessor *pp; /* multipart/form-data only */
-	int fd;           /* the uploaded file, streamed to a temp file */
-	char path[512];
-	char name[512];
-	size_t size;
-	bool file_too_big;
-	int files;
-	char field[64];   /* field being received */
-};
+/* A request body must arrive at least this fast on average, on top of
+ * the request timeout (a 50 MB upload: 25 minutes more). */
+#define BODY_MIN_RATE (32 * 1024)
+/* Connections MHD still accepts past the capacity, to answer them 503. */
+#define OVERFLOW(cap) ((cap) / 4 + 16)
+/* Database connections (one per request being handled): requests past
+ * it wait for one. */
+#define POOL_MAX 32
 
 static struct pool POOL;
+static struct watch WATCH;
 static bool SECURE;
+static double TIMEOUT; /* --request-timeout */
 static atomic_int ACTIVE;
 
 static double
@@ -46,22 +43,12 @@ ms_since(const struct timespec *t0)
 	       (double)(t.tv_nsec - t0->tv_nsec) / 1e6;
 }
 
-static const char *
-client_of(struct MHD_Connection *c, char *out, size_t n)
+static struct watch_sock *
+sock_of(struct MHD_Connection *c)
 {
 	const union MHD_ConnectionInfo *ci =
-		MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
-	snprintf(out, n, "?");
-	if (ci == NULL || ci->client_addr == NULL)
-		return out;
-	const struct sockaddr *sa = ci->client_addr;
-	if (sa->sa_family == AF_INET)
-		inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)
-					   ->sin_addr, out, (socklen_t)n);
-	else if (sa->sa_family == AF_INET6)
-		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)
-					    ->sin6_addr, out, (socklen_t)n);
-	return out;
+		MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+	return ci ? ci->socket_context : NULL;
 }
 
 static enum MHD_Result
@@ -163,7 +150,7 @@ handle(struct MHD_Connection *c, const char *url, const char *method,
 	/* Routes match the path as sent and decode each parameter once;
 	 * MHD's decoded url would turn %252F into "/" over two decodings. */
 	r.path = k->raw_path ? k->raw_path : url;
-	r.client = client_of(c, client, sizeof(client));
+	r.client = client_address(c, client, sizeof(client));
 	r.status = 200;
 	r.send_fd = -1;
 	r.content_type = "text/html; charset=utf-8";
@@ -174,70 +161,29 @@ handle(struct MHD_Connection *c, const char *url, const char *method,
 		r.upload_name = k->name;
 	}
 	r.upload_too_big = k->file_too_big;
+	r.upload_unverified = k->csrf_late;
 	r.upload_files = k->files;
 	read_query(c, &r);
 	router_dispatch(&r, c, &k->body, k->too_big, SECURE);
-	enum MHD_Result ok = respond(c, &r);
-	access_log(&r, k);
 	pool_give(&POOL, r.app);
+	if (r.slow_ms > 0) {
+		/* After giving the app back: a slowed answer holds only its
+		 * own thread. */
+		struct timespec ts = { r.slow_ms / 1000,
+				       (long)(r.slow_ms % 1000) * 1000000L };
+		nanosleep(&ts, NULL);
+	}
+	enum MHD_Result ok = respond(c, &r);
+	/* The client must take the answer at the minimum rate too. */
+	watch_deadline(&WATCH, sock_of(c),
+		       TIMEOUT + (double)(r.send_fd >= 0 ? r.send_size
+							 : r.body.len) /
+					 BODY_MIN_RATE);
+	access_log(&r, k);
 	diags_release(&r.diags);
 	buf_release(&r.body);
 	arena_free(r.a);
 	return ok;
-}
-
-/* Multipart parts: the one file goes to a temp file (bounded), every other
- * field is re-encoded into k->body so the usual form parser reads it. */
-static enum MHD_Result
-on_part(void *cls, enum MHD_ValueKind kind, const char *key,
-	const char *filename, const char *ctype, const char *enc,
-	const char *data, uint64_t off, size_t size)
-{
-	(void)kind;
-	(void)ctype;
-	(void)enc;
-	struct conn *k = cls;
-	if (filename == NULL) {
-		if (off == 0 || strcmp(k->field, key) != 0) {
-			snprintf(k->field, sizeof(k->field), "%s", key);
-			if (k->body.len > 0)
-				buf_putc(&k->body, '&');
-			url_escape(&k->body, key);
-			buf_putc(&k->body, '=');
-		}
-		struct buf chunk;
-		buf_init(&chunk, BODY_LIMIT);
-		buf_put(&chunk, data, size);
-		url_escape(&k->body, buf_str(&chunk));
-		buf_release(&chunk);
-		k->too_big = k->too_big || k->body.err != TS_OK;
-		return MHD_YES;
-	}
-	if (off == 0) {
-		if (++k->files > 1 || k->fd >= 0)
-			return MHD_YES; /* one file per request; counted */
-		k->fd = ts_mkstemp(k->path, sizeof(k->path), "up");
-		snprintf(k->name, sizeof(k->name), "%s", filename);
-	}
-	if (k->fd < 0 || k->files > 1)
-		return MHD_YES;
-	if (k->size + size > UPLOAD_LIMIT)
-		k->file_too_big = true;
-	/* Past the limit keep reading (so the client gets our answer) but
-	 * write nothing more. */
-	if (!k->file_too_big && size > 0 &&
-	    write(k->fd, data, size) != (ssize_t)size)
-		k->file_too_big = true;
-	k->size += size;
-	return MHD_YES;
-}
-
-static bool
-is_multipart(struct MHD_Connection *c)
-{
-	const char *ct = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
-						     MHD_HTTP_HEADER_CONTENT_TYPE);
-	return ct != NULL && strncmp(ct, "multipart/form-data", 19) == 0;
 }
 
 /* Called by MHD with the request line's URI before it decodes anything;
@@ -256,14 +202,38 @@ on_uri(void *cls, const char *uri, struct MHD_Connection *c)
 	return k;
 }
 
-static bool
+/* Headers are in: the body gets the rest of the request timeout plus
+ * the time its announced length needs at the minimum rate. */
+static void
+body_deadline(struct MHD_Connection *c, const struct conn *k)
+{
+	const char *cl = MHD_lookup_connection_value(
+		c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+	double len = cl ? strtod(cl, NULL) : 0;
+	if (!(len >= 0) || len > (double)UPLOAD_LIMIT * 2)
+		len = (double)UPLOAD_LIMIT * 2;
+	watch_deadline(&WATCH, sock_of(c),
+		       TIMEOUT - ms_since(&k->t0) / 1e3 + len / BODY_MIN_RATE);
+}
+
+static enum MHD_Result
 conn_start(struct conn *k, struct MHD_Connection *c, const char *method)
 {
 	buf_init(&k->body, BODY_LIMIT);
 	k->started = true;
-	if (strcmp(method, "POST") == 0 && is_multipart(c))
-		k->pp = MHD_create_post_processor(c, 64 * 1024, on_part, k);
-	return k->raw_path != NULL;
+	if (k->raw_path == NULL)
+		return MHD_NO;
+	body_deadline(c, k);
+	if (strcmp(method, "POST") != 0)
+		return MHD_YES;
+	if (intake_is_multipart(c))
+		return intake_upload_start(k, c, method, &POOL);
+	/* A form or JSON body over the limit is refused before it is read. */
+	const char *cl = MHD_lookup_connection_value(
+		c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+	if (cl != NULL && strtod(cl, NULL) > (double)BODY_LIMIT)
+		return intake_refuse(c, k->raw_path, 413, "Dữ liệu gửi lên quá lớn.");
+	return MHD_YES;
 }
 
 static enum MHD_Result
@@ -276,8 +246,12 @@ on_request(void *cls, struct MHD_Connection *c, const char *url,
 	struct conn *k = *con_cls;
 	if (k == NULL)
 		return MHD_NO; /* out of memory in on_uri */
+	if (!k->started && watch_over(sock_of(c)))
+		return intake_refuse(c, k->raw_path ? k->raw_path : "/", 503,
+				     "Máy chủ đang phục vụ quá nhiều người cùng "
+				     "lúc. Hãy thử lại sau ít phút.");
 	if (!k->started)
-		return conn_start(k, c, method) ? MHD_YES : MHD_NO;
+		return conn_start(k, c, method);
 	if (*upload_size > 0 && k->pp != NULL) {
 		if (MHD_post_process(k->pp, upload, *upload_size) != MHD_YES)
 			k->too_big = true; /* malformed: answered with 400 */
@@ -293,6 +267,8 @@ on_request(void *cls, struct MHD_Connection *c, const char *url,
 		*upload_size = 0;
 		return MHD_YES;
 	}
+	/* The request is in: the handler's own time is not the client's. */
+	watch_deadline(&WATCH, sock_of(c), -1);
 	return handle(c, url, method, k);
 }
 
@@ -301,12 +277,15 @@ on_done(void *cls, struct MHD_Connection *c, void **con_cls,
 	enum MHD_RequestTerminationCode code)
 {
 	(void)cls;
-	(void)c;
 	(void)code;
 	struct conn *k = *con_cls;
+	/* The next request on this connection, and the wait for it, get a
+	 * whole request timeout. */
+	watch_deadline(&WATCH, sock_of(c), TIMEOUT);
 	if (k != NULL) {
 		if (k->pp != NULL)
 			MHD_destroy_post_processor(k->pp);
+		intake_upload_done(k);
 		if (k->fd >= 0) {
 			close(k->fd);
 			unlink(k->path); /* evidence_add kept its own copy */
@@ -323,12 +302,29 @@ on_connection(void *cls, struct MHD_Connection *c, void **socket_context,
 	      enum MHD_ConnectionNotificationCode code)
 {
 	(void)cls;
-	(void)c;
-	(void)socket_context;
-	if (code == MHD_CONNECTION_NOTIFY_STARTED)
+	if (code == MHD_CONNECTION_NOTIFY_STARTED) {
+		const union MHD_ConnectionInfo *fd = MHD_get_connection_info(
+			c, MHD_CONNECTION_INFO_CONNECTION_FD);
+		const union MHD_ConnectionInfo *ad = MHD_get_connection_info(
+			c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+		*socket_context = fd == NULL ? NULL
+				  : watch_open(&WATCH, fd->connect_fd,
+					       ad ? ad->client_addr : NULL,
+					       TIMEOUT);
 		atomic_fetch_add(&ACTIVE, 1);
-	else
+	} else {
+		watch_close(&WATCH, *socket_context);
+		*socket_context = NULL;
 		atomic_fetch_sub(&ACTIVE, 1);
+	}
+}
+
+static enum MHD_Result
+on_accept(void *cls, const struct sockaddr *addr, socklen_t len)
+{
+	(void)cls;
+	(void)len;
+	return watch_accept(&WATCH, addr) ? MHD_YES : MHD_NO;
 }
 
 static struct MHD_Daemon *
@@ -348,12 +344,15 @@ start(const struct server_opts *o, struct sockaddr_in *sa, struct diags *d)
 	unsigned flags = pool > 0 ? MHD_USE_AUTO_INTERNAL_THREAD
 				  : MHD_USE_THREAD_PER_CONNECTION |
 					    MHD_USE_INTERNAL_POLLING_THREAD;
+	if (pool == 0)
+		flags |= MHD_USE_POLL; /* no FD_SETSIZE cap on sockets */
 	struct MHD_Daemon *dm = MHD_start_daemon(
 		flags | MHD_USE_ERROR_LOG,
-		o->port, NULL, NULL, on_request, NULL,
+		o->port, on_accept, NULL, on_request, NULL,
 		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)sa,
-		MHD_OPTION_CONNECTION_LIMIT, (unsigned)o->connections,
-		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
+		MHD_OPTION_CONNECTION_LIMIT,
+		o->connections + OVERFLOW(o->connections),
+		MHD_OPTION_CONNECTION_TIMEOUT, o->request_timeout,
 		MHD_OPTION_URI_LOG_CALLBACK, on_uri, NULL,
 		MHD_OPTION_NOTIFY_COMPLETED, on_done, NULL,
 		MHD_OPTION_NOTIFY_CONNECTION, on_connection, NULL,
@@ -390,10 +389,21 @@ server_run(const struct server_opts *o, struct diags *d)
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
 	signal(SIGPIPE, SIG_IGN);
 	SECURE = o->secure_cookies;
-	if (pool_open(&POOL, o->connections, o->db_path, o->data_dir, d) != TS_OK)
+	TIMEOUT = o->request_timeout;
+	if (o->trusted_proxy && !client_trust_proxy(o->trusted_proxy, d))
 		return 1;
+	if (pool_open(&POOL, o->connections < POOL_MAX ? o->connections
+						       : POOL_MAX,
+		      o->db_path, o->data_dir, d) != TS_OK)
+		return 1;
+	if (watch_start(&WATCH, o->connections, o->per_address,
+			client_proxy()) != 0) {
+		pool_close(&POOL);
+		return 1;
+	}
 	struct MHD_Daemon *dm = start(o, &sa, d);
 	if (dm == NULL) {
+		watch_stop(&WATCH);
 		pool_close(&POOL);
 		return 1;
 	}
@@ -406,6 +416,7 @@ server_run(const struct server_opts *o, struct diags *d)
 	sigwait(&set, &sig);
 	printf("truongso: stopping (signal %d)\n", sig);
 	stop(dm);
+	watch_stop(&WATCH);
 	pool_close(&POOL);
 	return 0;
 }

@@ -33,6 +33,7 @@ struct req {
 	const char *upload_path;  /* multipart: the file, in a temp file */
 	const char *upload_name;  /* its name as the browser sent it */
 	bool upload_too_big;
+	bool upload_unverified;   /* a file came before the CSRF token */
 	int upload_files;
 	const char *token;   /* session cookie value, if any */
 	struct session sess;
@@ -48,6 +49,7 @@ struct req {
 	int send_fd;         /* >= 0: the response body is this file */
 	uint64_t send_size;
 	char disposition[600]; /* Content-Disposition, when set */
+	unsigned slow_ms;    /* hold the answer back (sign-in throttle) */
 	struct diags diags;  /* problems to show on the page */
 	const char *notice;  /* success message to show */
 };
@@ -131,6 +133,10 @@ void page_login_post(struct req *r);
 void page_logout(struct req *r);
 void page_password(struct req *r);
 void page_password_post(struct req *r);
+void page_reset(struct req *r);
+void page_reset_post(struct req *r);
+void page_admin_user_reset(struct req *r);
+void api_user_reset(struct req *r);
 void page_home(struct req *r);
 void page_campaigns(struct req *r);
 void page_campaign(struct req *r);

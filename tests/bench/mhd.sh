@@ -20,9 +20,9 @@ trap 'if [ -n "$TS" ]; then kill "$TS" 2>/dev/null; fi; rm -rf "$W"' EXIT
 # start MODE: the server in that mode ("tpc" or "poolN"); sets $BASE, $COOKIE.
 start() {
 	case $1 in
-	tpc) "$T" --db "$W/db" serve --port 0 --connections 66 >"$W/ts.log" 2>&1 & ;;
+	tpc) "$T" --db "$W/db" serve --port 0 --connections 66 --per-address 66 >"$W/ts.log" 2>&1 & ;;
 	pool*) TRUONGSO_MHD_POOL=${1#pool} "$T" --db "$W/db" serve --port 0 \
-		--connections 66 >"$W/ts.log" 2>&1 & ;;
+		--connections 66 --per-address 66 >"$W/ts.log" 2>&1 & ;;
 	esac
 	TS=$!
 	BASE=

@@ -10,7 +10,7 @@ W=$(mktemp -d)
 trap 'kill $TS $NG 2>/dev/null; rm -rf "$W"' EXIT
 TS= NG=
 build/truongso --db "$W/db" demo >/dev/null
-build/truongso --db "$W/db" serve --port 0 --connections 64 >"$W/ts.log" 2>&1 &
+build/truongso --db "$W/db" serve --port 0 --connections 64 --per-address 64 >"$W/ts.log" 2>&1 &
 TS=$!
 sleep 1
 P1=$(sed -n 's|.*listening on http://127.0.0.1:\([0-9]*\).*|\1|p' "$W/ts.log")

@@ -581,6 +581,23 @@ check import-not-a-sheet 2 err "Không nhập gì" ts org import "$EX"
 check import-missing-file 2 err "không mở được tệp" ts org import "$C/khong-co.csv"
 check import-still-empty 0 out "Tổng cộng: 0 đơn vị." ts org tree
 
+# ---- 8b. unit codes are safe identifiers ------------------------------------
+# A code with "/" was accepted and then unreachable from every page.
+CODE_RULE="chỉ gồm chữ cái không dấu, chữ số và các dấu - _ ."
+check code-slash-refused 2 err "$CODE_RULE" ts org add --code "79/Q1" --name "Sở Gạch Chéo" --kind so
+check code-space-refused 2 err "$CODE_RULE" ts org add --code "79 Q1" --name "Sở Dấu Cách" --kind so
+check code-dots-refused 2 err "$CODE_RULE" ts org add --code ".." --name "Sở Chấm" --kind so
+check code-percent-refused 2 err "$CODE_RULE" ts org add --code "79%2F" --name "Sở Phần Trăm" --kind so
+check code-accent-refused 2 err "$CODE_RULE" ts org add --code "Sở79" --name "Sở Có Dấu" --kind so
+check code-safe-accepted 0 out "Đã thêm đơn vị S-79.a_1" ts org add --code "S-79.a_1" --name "Sở Thử Mã" --kind so
+printf 'Mã đơn vị,Tên đơn vị,Loại đơn vị,Mã đơn vị cấp trên,Cấp học\n79/Q9,Phòng Gạch Chéo,Phòng,S-79.a_1,\n' >"$WORK/org-slash.csv"
+check code-import-refused 2 err "org-slash.csv: dòng 2, cột A: \"79/Q9\": mã đơn vị phải" ts org import "$WORK/org-slash.csv"
+check db-check-clean 0 out "mọi mã đơn vị đều hợp lệ" ts db check
+# A code stored before the rule is listed.
+sqlite3 "$DB" "UPDATE org_unit SET code = 'S/79' WHERE code = 'S-79.a_1'"
+check db-check-lists 2 err 'đơn vị "S/79": mã đơn vị phải' ts db check
+contains db-check-count err "1 mã đơn vị sai quy tắc"
+
 # ---- 9. evidence files ----------------------------------------------------
 reset_db evidence
 build_tree

@@ -1,0 +1,212 @@
+/* Password reset with a one-time code made by an admin. */
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/arena.h"
+#include "../util/timeutil.h"
+#include "session.h"
+#include "user_int.h"
+
+/* No 0/o, 1/l/i: read aloud or copied by hand without mistakes. */
+static const char ALPHABET[] = "abcdefghjkmnpqrstuvwxyz23456789";
+
+static void
+new_code(char code[RESET_CODE_SIZE])
+{
+	size_t o = 0;
+	for (int i = 0; i < 12; i++) {
+		if (i > 0 && i % 4 == 0)
+			code[o++] = '-';
+		code[o++] = ALPHABET[randombytes_uniform(sizeof(ALPHABET) - 1)];
+	}
+	code[o] = '\0';
+}
+
+static void
+code_hash(const char *code, char out[65])
+{
+	unsigned char h[32];
+	crypto_generichash(h, sizeof(h), (const unsigned char *)code,
+			   strlen(code), NULL, 0);
+	sodium_bin2hex(out, 65, h, sizeof(h));
+}
+
+static enum ts_err
+store_code(struct app *app, const struct actor *who, int64_t user,
+	   const char *code, int64_t expires)
+{
+	static const char sql[] =
+		"INSERT INTO password_reset(user_id, code_hash, expires_at, "
+		"created_by) VALUES (?, ?, ?, ?) ON CONFLICT(user_id) DO UPDATE "
+		"SET code_hash = excluded.code_hash, expires_at = "
+		"excluded.expires_at, created_by = excluded.created_by";
+	char hash[65], until[TS_TIME_SIZE];
+	struct db_stmt *st = db_prep(app->db, sql);
+	if (st == NULL)
+		return TS_EDB;
+	code_hash(code, hash);
+	db_bind_int(st, 1, user);
+	db_bind_text(st, 2, hash);
+	db_bind_text(st, 3, ts_time_format(expires, until));
+	db_bind_text(st, 4, who->login);
+	return db_exec_stmt(st);
+}
+
+static enum ts_err
+start_tx(struct app *app, const struct actor *who, const char *login,
+	 const char *code, int64_t expires, struct arena *a, struct diags *d)
+{
+	struct user_target t;
+	char until[TS_TIME_SIZE];
+	enum ts_err e = user_target_load(app, login, a, &t, d);
+	if (e != TS_OK)
+		return e;
+	if (t.id == who->user_id) {
+		diags_add(d, login, "hãy đổi mật khẩu của chính mình ở trang Đổi "
+			  "mật khẩu");
+		return TS_EFORBIDDEN;
+	}
+	if (!user_may_manage(who, t.role, &t.unit)) {
+		diags_add(d, login, "tài khoản này không thuộc phạm vi quản lý "
+			  "của tài khoản");
+		return TS_EFORBIDDEN;
+	}
+	if (store_code(app, who, t.id, code, expires) != TS_OK)
+		return app_db_error(app, d, "ghi mã đặt lại mật khẩu");
+	return audit_add(app, who, "user.reset_password", login,
+			 ts_time_format(expires, until));
+}
+
+enum ts_err
+user_reset_start(struct app *app, const struct actor *who, const char *login,
+		 char code[RESET_CODE_SIZE], int64_t *expires, struct diags *d)
+{
+	if (who->role != ROLE_ADMIN) {
+		diags_add(d, who->login, "chỉ tài khoản quản trị mới tạo được mã "
+			  "đặt lại mật khẩu");
+		return TS_EFORBIDDEN;
+	}
+	struct arena *a = arena_new();
+	if (a == NULL || sodium_init() < 0) {
+		arena_free(a);
+		return TS_ENOMEM;
+	}
+	new_code(code);
+	*expires = ts_time_now() + RESET_HOURS * 3600;
+	enum ts_err e = db_begin(app->db);
+	if (e == TS_OK) {
+		e = start_tx(app, who, login ? login : "", code, *expires, a, d);
+		if (e == TS_OK && (e = db_commit(app->db)) != TS_OK)
+			app_db_error(app, d, "ghi mã đặt lại mật khẩu");
+		if (e != TS_OK)
+			db_rollback(app->db);
+	} else {
+		app_db_error(app, d, "bắt đầu giao dịch");
+	}
+	if (e != TS_OK)
+		sodium_memzero(code, RESET_CODE_SIZE);
+	arena_free(a);
+	return e;
+}
+
+/* The account whose unexpired code this is, or 0. */
+static int64_t
+code_owner(struct app *app, const char *login, const char *code)
+{
+	static const char sql[] =
+		"SELECT r.user_id, r.code_hash FROM password_reset r JOIN "
+		"app_user u ON u.id = r.user_id WHERE u.login = ? AND "
+		"r.expires_at > ?";
+	char hash[65], now[TS_TIME_SIZE];
+	struct db_stmt *st = db_prep(app->db, sql);
+	int64_t id = 0;
+	if (st == NULL)
+		return 0;
+	code_hash(code, hash);
+	db_bind_text(st, 1, login);
+	db_bind_text(st, 2, ts_time_format(ts_time_now(), now));
+	if (db_step(st) == DB_ROW && strlen(db_col_text(st, 1)) == 64 &&
+	    sodium_memcmp(db_col_text(st, 1), hash, 64) == 0)
+		id = db_col_int(st, 0);
+	db_done(st);
+	return id;
+}
+
+static enum ts_err
+exec_id(struct app *app, const char *sql, int64_t id, const char *text)
+{
+	struct db_stmt *st = db_prep(app->db, sql);
+	if (st == NULL)
+		return TS_EDB;
+	if (text != NULL) {
+		db_bind_text(st, 1, text);
+		db_bind_int(st, 2, id);
+	} else {
+		db_bind_int(st, 1, id);
+	}
+	return db_exec_stmt(st);
+}
+
+/* New hash, code used up, every session ended, audited: together. */
+static enum ts_err
+finish_tx(struct app *app, const char *login, int64_t id, const char *hash)
+{
+	struct actor self;
+	struct diags d;
+	enum ts_err e = db_begin(app->db);
+	if (e != TS_OK)
+		return e;
+	e = exec_id(app, "UPDATE app_user SET pw_hash = ? WHERE id = ?", id,
+		    hash);
+	if (e == TS_OK)
+		e = exec_id(app, "DELETE FROM password_reset WHERE user_id = ?",
+			    id, NULL);
+	if (e == TS_OK)
+		e = exec_id(app, "DELETE FROM session WHERE user_id = ?", id,
+			    NULL);
+	diags_init(&d);
+	if (e == TS_OK)
+		e = session_succeeded(app, login);
+	if (e == TS_OK)
+		e = actor_load(app, login, &self, &d);
+	diags_release(&d);
+	if (e == TS_OK)
+		e = audit_add(app, &self, "user.password_reset", login, NULL);
+	if (e == TS_OK)
+		e = db_commit(app->db);
+	if (e != TS_OK)
+		db_rollback(app->db);
+	return e;
+}
+
+enum ts_err
+user_reset_finish(struct app *app, const char *login, const char *code,
+		  const char *password, const char *client, unsigned *slow_ms,
+		  struct diags *d)
+{
+	*slow_ms = 0;
+	if (password == NULL || strlen(password) < PASSWORD_MIN) {
+		diags_add(d, login, "mật khẩu mới phải có ít nhất 8 ký tự");
+		return TS_EINVAL;
+	}
+	enum ts_err e = session_throttle(app, login, d);
+	if (e != TS_OK || sodium_init() < 0)
+		return e != TS_OK ? e : TS_ENOMEM;
+	int64_t id = code_owner(app, login, code);
+	if (id == 0) {
+		diags_add(d, login, "mã đặt lại mật khẩu không đúng hoặc đã hết "
+			  "hạn; hãy nhờ người quản trị tạo mã mới");
+		return session_failed(app, login, client, slow_ms) == TS_OK
+			       ? TS_EFORBIDDEN
+			       : TS_EDB;
+	}
+	char *hash = password_hash(password);
+	if (hash == NULL)
+		return TS_ENOMEM;
+	e = finish_tx(app, login, id, hash);
+	sodium_memzero(hash, strlen(hash));
+	free(hash);
+	return e == TS_OK ? TS_OK : app_db_error(app, d, "đặt mật khẩu mới");
+}
