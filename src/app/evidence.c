@@ -134,8 +134,9 @@ store_blob(const struct app *app, const char *sha, const char *buf,
 	if (dir == NULL || mkdir_p(app->blob_dir) != 0 ||
 	    mkdir_p(dirname(dir)) != 0 ||
 	    write_durable(tmp, final, dir, buf, len) != 0) {
+		char why[TS_ERRNO_TEXT_SIZE];
 		diags_add(d, final, "không ghi được tệp minh chứng: %s",
-			  strerror(errno));
+			  ts_errno_text(errno, why));
 		e = TS_EIO;
 	}
 	free(dir);

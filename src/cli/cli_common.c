@@ -1,5 +1,6 @@
 /* Helpers shared by the CLI command files: messages, exit codes, opening
  * the application. */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -96,7 +97,9 @@ cli_flush(struct buf *b)
 	}
 	if (fwrite(buf_str(b), 1, b->len, stdout) != b->len ||
 	    fflush(stdout) != 0) {
-		perror("truongso: stdout");
+		char tmp[TS_ERRNO_TEXT_SIZE];
+		fprintf(stderr, "truongso: không ghi được ra đầu ra chuẩn: %s\n",
+			ts_errno_text(errno, tmp));
 		return EXIT_FAIL;
 	}
 	return EXIT_OK;

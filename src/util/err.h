@@ -22,4 +22,11 @@ enum ts_err {
 
 const char *ts_err_name(enum ts_err e);
 
+#define TS_ERRNO_TEXT_SIZE 64
+
+/* Vietnamese reason for a system error number (errno), for every message
+ * a user reads about a file; callers keep the path beside it. Unknown
+ * numbers are written into buf as "lỗi hệ thống (errno N)". */
+const char *ts_errno_text(int errnum, char buf[TS_ERRNO_TEXT_SIZE]);
+
 #endif

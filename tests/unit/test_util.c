@@ -1,7 +1,9 @@
 /* util/: arena, buf, diags, Vietnamese text; cli/table.c alignment. */
+#include <errno.h>
 #include "../../src/cli/table.h"
 #include "../../src/util/arena.h"
 #include "../../src/util/buf.h"
+#include "../../src/util/err.h"
 #include "../../src/util/vnstr.h"
 #include "ut.h"
 
@@ -32,6 +34,26 @@ test_arena_many_allocations(void **state)
 	assert_int_equal(arena_used(a), total);
 	arena_free(a);
 	arena_free(NULL); /* allowed */
+}
+
+/* Every common errno reads in Vietnamese; an unknown one keeps its number. */
+static void
+test_errno_text_vietnamese(void **state)
+{
+	(void)state;
+	char buf[TS_ERRNO_TEXT_SIZE];
+	const int common[] = { ENOENT, EACCES, EISDIR, ENOSPC, EROFS, ENOTDIR,
+			       EEXIST, EMFILE, EIO, EPERM, ENAMETOOLONG };
+	for (size_t i = 0; i < sizeof(common) / sizeof(*common); i++) {
+		const char *t = ts_errno_text(common[i], buf);
+		assert_ptr_not_equal(t, buf);
+		assert_null(strstr(t, "errno"));
+	}
+	assert_string_equal(ts_errno_text(ENOENT, buf),
+			    "không có tệp hoặc thư mục này");
+	assert_string_equal(ts_errno_text(ENOSPC, buf),
+			    "ổ đĩa đã hết chỗ trống");
+	assert_string_equal(ts_errno_text(9999, buf), "lỗi hệ thống (errno 9999)");
 }
 
 static void
@@ -327,6 +349,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_arena_many_allocations),
 		cmocka_unit_test(test_arena_big_and_limits),
+		cmocka_unit_test(test_errno_text_vietnamese),
 		cmocka_unit_test(test_buf_basics),
 		cmocka_unit_test(test_buf_limit),
 		cmocka_unit_test(test_diags_cap),
