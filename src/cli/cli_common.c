@@ -40,7 +40,7 @@ cli_open(struct cli *c, struct app *app, struct actor *who)
 {
 	struct diags d;
 	diags_init(&d);
-	enum ts_err e = app_open(app, c->db_path, c->data_dir, &d);
+	enum ts_err e = app_open(app, c->db_path, c->data_dir, c->create, &d);
 	if (e == TS_OK && c->as != NULL) {
 		e = actor_load(app, c->as, who, &d);
 		if (e != TS_OK)

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "../app/app.h"
 #include "../web/router.h"
 #include "../web/server.h"
 #include "cli.h"
@@ -31,13 +32,21 @@ cmd_serve(struct cli *c, int argc, char **argv)
 		return cli_usage("--port phải là số từ 0 đến 65535");
 	if (n < 1 || n > 1024)
 		return cli_usage("--connections phải từ 1 đến 1024");
+	/* Opened once here so a missing database is refused (or created
+	 * with --create) and migrated before any worker opens it. */
+	struct app app;
+	struct actor who;
+	int rc = cli_open(c, &app, &who);
+	if (rc != EXIT_OK)
+		return rc;
+	app_close(&app);
 	struct server_opts o = { .db_path = c->db_path, .data_dir = c->data_dir,
 				 .listen = listen, .port = (uint16_t)p,
 				 .connections = (unsigned)n,
 				 .secure_cookies = secure };
 	struct diags d;
 	diags_init(&d);
-	int rc = server_run(&o, &d);
+	rc = server_run(&o, &d);
 	cli_print_diags(&d);
 	diags_release(&d);
 	return rc;

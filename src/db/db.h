@@ -23,9 +23,10 @@ struct db_stmt;
 
 enum db_step { DB_ROW = 1, DB_DONE = 0, DB_ERROR = -1 };
 
-/* Opens (creating if needed) the database at path: WAL, foreign keys on,
- * synchronous=FULL, busy timeout. Does not migrate. */
-enum ts_err db_open(const char *path, struct db **out,
+/* Opens the database at path: WAL, foreign keys on, synchronous=FULL,
+ * busy timeout. Does not migrate. A missing file is created only when
+ * `create`; otherwise TS_ENOTFOUND, with no message (callers word it). */
+enum ts_err db_open(const char *path, bool create, struct db **out,
 		    struct diags *d) TS_MUSTCHECK;
 void db_close(struct db *db);
 /* Backend name and file, for messages. */

@@ -1,4 +1,5 @@
 /* SQLite backend of db.h. */
+#include <errno.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -57,7 +58,7 @@ pragma(struct db *db, const char *sql, struct diags *d)
 }
 
 enum ts_err
-db_open(const char *path, struct db **out, struct diags *d)
+db_open(const char *path, bool create, struct db **out, struct diags *d)
 {
 	struct db *db = calloc(1, sizeof(*db));
 	if (db == NULL || (db->path = strdup(path)) == NULL) {
@@ -65,9 +66,14 @@ db_open(const char *path, struct db **out, struct diags *d)
 		return TS_ENOMEM;
 	}
 	int rc = sqlite3_open_v2(path, &db->h,
-				 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
-					 SQLITE_OPEN_NOMUTEX,
+				 SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
+					 (create ? SQLITE_OPEN_CREATE : 0),
 				 NULL);
+	if (rc != SQLITE_OK && !create && db->h &&
+	    sqlite3_system_errno(db->h) == ENOENT) {
+		db_close(db);
+		return TS_ENOTFOUND;
+	}
 	if (rc != SQLITE_OK) {
 		char tmp[TS_ERRNO_TEXT_SIZE];
 		diags_add(d, path, "không mở được cơ sở dữ liệu: %s",

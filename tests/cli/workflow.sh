@@ -136,6 +136,7 @@ copy_db() {
 # GDTX centre T3), users for every role, and campaign 1 (QĐ 4725, due
 # 2026-05-31).
 build_tree() {
+	setup "migrate" ts db migrate
 	setup "org S1" ts org add --code S1 --name "Sở Giáo dục và Đào tạo Thử nghiệm" --kind so
 	setup "org P1" ts org add --code P1 --name "Phòng GD&ĐT quận Một" --kind phong --parent S1
 	setup "org P2" ts org add --code P2 --name "Phòng GD&ĐT huyện Hai" --kind phong --parent S1
@@ -185,6 +186,7 @@ check demo-campaign-list-phong 0 out "qd4725-2022-pt@1" as cv.dk campaign list
 
 # ---- 2. a full cycle on a tree built by hand ----------------------------
 reset_db flow
+setup "flow: migrate" ts db migrate
 check flow-org-so 0 out "Đã thêm đơn vị S1" \
 	ts org add --code S1 --name "Sở Giáo dục và Đào tạo Thử nghiệm" --kind so
 check flow-org-phong 0 out "Đã thêm đơn vị P1" \
@@ -264,7 +266,9 @@ contains flow-diff-group out "Nhóm 1: 73 → 79 điểm"
 check flow-diff-unknown-version 2 err "không có phiên bản" as cv.p1 submission diff 1 T1 1 3
 check flow-school-cannot-external 2 err "chỉ cấp quản lý" \
 	as ht.t1 submission external 1 T1 "$WORK/external.json"
-check flow-external-bad 2 err "1.3e" as cv.p1 submission external 1 T1 "$WORK/external-bad.json"
+check flow-external-bad 2 err "nội dung 1.3e: điểm đánh giá ngoài 99 vượt quá điểm tối đa" \
+	as cv.p1 submission external 1 T1 "$WORK/external-bad.json"
+if grep -qF "tự chấm" "$ERR"; then bad flow-external-bad-not-self; else ok flow-external-bad-not-self; fi
 check flow-external 0 out "T1" as cv.p1 submission external 1 T1 "$WORK/external.json"
 check flow-cannot-publish-unapproved 2 err "đang chờ xem xét" as cv.p1 submission publish 1 T1
 check flow-approve 0 out "T1" as cv.p1 submission approve 1 T1
@@ -496,7 +500,30 @@ check migrate-future-status 0 out "Phiên bản lược đồ: 99 (chương trì
 same migrate-future-untouched "$(sql "$DB" "SELECT count(*) || '/' || max(version) FROM schema_migration")" \
 	"$((NMIG + 1))/99"
 printf 'không phải cơ sở dữ liệu SQLite, chỉ là một tệp văn bản đủ dài để không bị coi là rỗng ..............\n' >"$WORK/garbage.db"
-check migrate-not-a-database 1 err "file is not a database" "$T" --db "$WORK/garbage.db" db migrate
+check migrate-not-a-database 1 err "garbage.db: không mở được cơ sở dữ liệu: tệp không phải là cơ sở dữ liệu SQLite" "$T" --db "$WORK/garbage.db" db migrate
+
+# A mistyped --db never creates an empty database: only demo, db migrate
+# and --create do; every other command (serve too) names the path and how
+# to create it.
+reset_db missing
+for cmd in "campaign list" "org tree" "serve --port 0" "db status" "backup $WORK/missing-copy.db" \
+	"submission show 1 T1" "audit"; do
+	# shellcheck disable=SC2086
+	# (timeout: a regression would start a server that never stops)
+	check "missing-db-refused: $cmd" 2 err "missing.db: không có cơ sở dữ liệu này; tạo mới bằng: truongso --db $DB db migrate" \
+		timeout 60 "$T" --db "$DB" $cmd
+	if [ -e "$DB" ] || [ -e "$WORK/missing-copy.db" ]; then
+		bad "missing-db-not-created: $cmd"
+		rm -f "$DB" "$DB-wal" "$DB-shm" "$WORK/missing-copy.db"
+	else
+		ok "missing-db-not-created: $cmd"
+	fi
+done
+check missing-db-as-user 2 err "không có cơ sở dữ liệu này" as cv.s1 campaign list
+check missing-db-create-flag 0 out "Tổng cộng: 0 đơn vị." "$T" --create --db "$DB" org tree
+same missing-db-created "$(sql "$DB" "SELECT count(*) > 0 FROM schema_migration")" 1
+reset_db missing
+check missing-db-migrate-creates 0 out "Lược đồ đã ở phiên bản mới nhất" ts db migrate
 
 # ---- 7. backup ------------------------------------------------------------
 DB=$WORK/demo.db
@@ -517,6 +544,7 @@ check backup-bad-path 1 err "không tạo được tệp sao lưu" ts backup "$W
 
 # ---- 8. org import ----------------------------------------------------------
 reset_db import
+setup "import: migrate" ts db migrate
 check import-empty-tree 0 out "Tổng cộng: 0 đơn vị." ts org tree
 cp "$OUT" "$WORK/tree-before"
 check import-dry-run 0 out "Kiểm tra (chưa ghi gì): 8 dòng: 8 đơn vị mới, 0 cập nhật, 0 không đổi." \
@@ -556,6 +584,7 @@ contains import-xlsx-tree-2 out "  79Q2003  Trường Tiểu học và THCS Võ 
 contains import-xlsx-tree-count out "Tổng cộng: 4 đơn vị."
 
 reset_db import-bad
+setup "import-bad: migrate" ts db migrate
 check import-bad-empty-tree 0 out "Tổng cộng: 0 đơn vị." ts org tree
 cp "$OUT" "$WORK/tree-before"
 check import-bad 2 err "Không nhập gì" ts org import "$C/org-bad.csv"
