@@ -24,8 +24,9 @@ sub_score(const struct rubric *r, const char *answers_json,
 	enum ts_err e = answers_parse(r, answers_json, strlen(answers_json),
 				      "bản tự đánh giá", &self, d);
 	if (e == TS_OK && external_json != NULL)
-		e = answers_parse(r, external_json, strlen(external_json),
-				  "điểm đánh giá ngoài", &ext, d);
+		e = answers_parse_kind(r, SCORE_EXTERNAL, external_json,
+				       strlen(external_json),
+				       "điểm đánh giá ngoài", &ext, d);
 	/* Đánh giá ngoài replaces the school's value item by item. */
 	for (size_t i = 0; e == TS_OK && ext && i < r->nitems; i++)
 		if (ext->v[i].present)
@@ -289,8 +290,9 @@ sub_set_external(struct app *app, const struct actor *who, int64_t cid,
 		return TS_ENOMEM;
 	enum ts_err e = sub_open_for(app, who, cid, unit, ACT_EXTERNAL, a, &s, d);
 	if (e == TS_OK)
-		e = answers_parse(s.rubric, json, strlen(json),
-				  "điểm đánh giá ngoài", &ext, d);
+		e = answers_parse_kind(s.rubric, SCORE_EXTERNAL, json,
+				       strlen(json), "điểm đánh giá ngoài",
+				       &ext, d);
 	answers_free(ext);
 	json_t *root = e == TS_OK ? json_loads(json, 0, NULL) : NULL;
 	char *text = root ? json_dumps(root, JSON_COMPACT | JSON_SORT_KEYS)
