@@ -62,6 +62,31 @@ org_find(struct app *app, const char *code, struct arena *a,
 }
 
 enum ts_err
+org_find_named(struct app *app, const char *code, struct arena *a,
+	       struct org_unit *out, struct diags *d)
+{
+	static const char sql[] = "SELECT code FROM org_unit WHERE "
+				  "upper(code) = upper(?) ORDER BY code LIMIT 1";
+	enum ts_err e = code ? org_find(app, code, a, out) : TS_ENOTFOUND;
+	if (e != TS_ENOTFOUND)
+		return e == TS_OK ? TS_OK : app_db_error(app, d, "đọc đơn vị");
+	/* Codes are matched exactly; one that differs only in letter case
+	 * is offered, never taken silently. */
+	struct db_stmt *st = code ? db_prep(app->db, sql) : NULL;
+	if (st != NULL)
+		db_bind_text(st, 1, code);
+	if (st != NULL && db_step(st) == DB_ROW)
+		diags_add(d, code, "không có đơn vị mã \"%s\". Có phải: %s?",
+			  code, db_col_text(st, 0));
+	else
+		diags_add(d, code ? code : "", "không có đơn vị mã \"%s\"",
+			  code ? code : "");
+	if (st != NULL)
+		db_done(st);
+	return TS_ENOTFOUND;
+}
+
+enum ts_err
 org_get(struct app *app, int64_t id, struct arena *a, struct org_unit *out)
 {
 	return find_one(app, SQL_BY_ID, NULL, id, a, out);

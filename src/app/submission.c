@@ -71,8 +71,9 @@ sub_open(struct app *app, const struct actor *who, int64_t cid,
 	enum ts_err e = campaign_get(app, who, cid, a, &out->campaign, d);
 	if (e != TS_OK)
 		return e;
-	if (org_find(app, unit_code, a, &out->unit) != TS_OK ||
-	    !participates(app, cid, out->unit.id)) {
+	if ((e = org_find_named(app, unit_code, a, &out->unit, d)) != TS_OK)
+		return e;
+	if (!participates(app, cid, out->unit.id)) {
 		diags_add(d, unit_code, "đơn vị không tham gia đợt đánh giá này");
 		return TS_ENOTFOUND;
 	}

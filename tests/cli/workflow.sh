@@ -178,6 +178,22 @@ check demo-status-school-cannot-see-phong 2 err "phạm vi" \
 check demo-status-so 0 out "| Tổng cộng" as cv.so campaign status 1 --unit 31LC
 check demo-status-unknown-unit 2 err "không có đơn vị mã" as cv.so campaign status 1 --unit 99XX
 check demo-status-unknown-campaign 2 err "không có đợt đánh giá này" ts campaign status 99
+# Unit codes: shown in the status table; a code in other letter case or
+# unknown is "không có đơn vị mã" (with the near match), and "không tham
+# gia" only for a unit that exists but is not a participant.
+check demo-status-code-column 0 out "| Trường Tiểu học Hai Bà Trưng      | 31DK018 |" \
+	as cv.dk campaign status 1 --unit 31DK
+check demo-status-unit-case 2 err 'không có đơn vị mã "31dk". Có phải: 31DK?' \
+	ts campaign status 1 --unit 31dk
+check demo-unit-case 2 err 'không có đơn vị mã "31dk018". Có phải: 31DK018?' \
+	ts submission show 1 31dk018
+check_not demo-unit-case-not-participant 2 err "không tham gia" ts submission show 1 31dk018
+check demo-unit-unknown 2 err 'không có đơn vị mã "31ZZ999"' ts submission show 1 31ZZ999
+check_not demo-unit-unknown-no-guess 2 err "Có phải" ts submission show 1 31ZZ999
+check demo-unit-not-participant 2 err "31DK008: đơn vị không tham gia đợt đánh giá này" \
+	ts submission show 1 31DK008
+check demo-report-unit-case 2 err 'Có phải: 31DK018?' \
+	ts report fields --campaign 1 --unit 31dk018
 check demo-login-unknown 2 err "không có tài khoản này" as khong.co campaign list
 # 31DK001 is a mầm non school: it sees the mầm non campaign only.
 check demo-campaign-list-school 0 out "q7-mn-2023@1" as ht.31dk001 campaign list
@@ -420,7 +436,7 @@ check late-last-second-on-time 0 out "Đã nộp phiên bản 1 của T1." \
 check late-after-due-accepted 0 out "Đã nộp phiên bản 1 của T3." \
 	as_at "$LATE" ht.t3 submission submit 1 T3
 check late-status 0 out "| Tổng cộng" ts campaign status 1
-same late-status-header "$(awk -F'|' '/^\|/ {print $10; exit}' "$OUT" | tr -d ' ')" "Nộp"
+same late-status-header "$(awk -F'|' '/^\|/ {print $11; exit}' "$OUT" | tr -d ' ')" "Nộp"
 same late-status-total-late "$(status_cell "Nộp muộn" "Tổng cộng")" 1
 same late-status-phong2-late "$(status_cell "Nộp muộn" "Phòng GD&ĐT huyện Hai")" 1
 same late-status-phong1-late "$(status_cell "Nộp muộn" "Phòng GD&ĐT quận Một")" 0
