@@ -23,7 +23,11 @@ TRUONGSO_NOW=2026-04-10T08:00:00Z
 export TRUONGSO_NOW
 unset TRUONGSO_DB TRUONGSO_DATA
 C=tests/cli/cases
-EX=examples/qd4725-gdtx-duongkinh-2022-2023.json
+# The seed 003 answers without "unit" and "school_year" (which name the
+# Dương Kinh centre's 2022-2023 record): saved below into other schools.
+SEED=examples/qd4725-gdtx-duongkinh-2022-2023.json
+sed '/^  "unit":/d; /^  "school_year":/d' "$SEED" >"$WORK/answers.json"
+EX=$WORK/answers.json
 PW=mat-khau-thu-nghiem
 ON_TIME=2026-05-31T16:59:59Z # 23:59:59 on 31/05 in Vietnam
 LATE=2026-05-31T17:00:00Z    # 00:00:00 on 01/06 in Vietnam
@@ -431,6 +435,22 @@ reset_db late
 build_tree
 setup "late: save T1" as cntt.t1 submission save 1 T1 "$EX"
 setup "late: save T3" as cntt.t3 submission save 1 T3 "$EX"
+# An answers file that names another unit, year or rubric is refused,
+# naming both values, and nothing is written.
+before=$(sql "$DB" "SELECT revision || answers FROM submission")
+check flow-save-other-unit 2 err 'T1: tệp trả lời dành cho đơn vị "Trung tâm GDNN-GDTX quận Dương Kinh", không phải Trường THCS Lê Quý Đôn (T1)' \
+	as cntt.t1 submission save 1 T1 "$SEED"
+contains flow-save-other-year err "T1: tệp trả lời dành cho năm học 2022-2023, không phải năm học 2025-2026 của đợt đánh giá"
+check flow-save-other-rubric 2 err 'tệp trả lời dành cho bộ chỉ số "q7-mn-2023", không phải "qd4725-2022-pt"' \
+	as cntt.t1 submission save 1 T1 examples/q7-mn-sample.json
+same flow-save-other-untouched "$(sql "$DB" "SELECT revision || answers FROM submission")" "$before"
+sed 's/^  "unit": .*/  "unit": "trường thcs le quy don",/; s/^  "school_year": .*/  "school_year": "2025-2026",/' \
+	"$SEED" >"$WORK/answers-own.json"
+check flow-save-own-unit-name 0 out "Đã lưu bản nháp: T1." as cntt.t1 submission save 1 T1 "$WORK/answers-own.json"
+sed 's/^  "unit": .*/  "unit": "T1",/; s/^  "school_year": .*/  "school_year": "2025-2026",/' \
+	"$SEED" >"$WORK/answers-own.json"
+check flow-save-own-unit-code 0 out "Đã lưu bản nháp: T1." as cntt.t1 submission save 1 T1 "$WORK/answers-own.json"
+check flow-save-back 0 out "Đã lưu bản nháp: T1." as cntt.t1 submission save 1 T1 "$EX"
 check late-last-second-on-time 0 out "Đã nộp phiên bản 1 của T1." \
 	as_at "$ON_TIME" ht.t1 submission submit 1 T1
 check late-after-due-accepted 0 out "Đã nộp phiên bản 1 của T3." \

@@ -23,6 +23,10 @@ cleanup() {
 trap cleanup EXIT
 
 "$T" --db "$DB" demo >/dev/null || { echo "demo failed"; exit 1; }
+# Seed 003's answers without the unit and year of its own record, so they
+# may be saved into a demo school (a file naming another is refused).
+ANS="$W/answers.json"
+sed '/^  "unit":/d; /^  "school_year":/d' examples/qd4725-gdtx-duongkinh-2022-2023.json >"$ANS"
 # Hostile names: every page that shows them must escape them.
 "$T" --db "$DB" org rename 31DK011 '<script>alert(1)</script> "onerror=x '"'"'a' >/dev/null
 # Codes with "/" and "%": a path is decoded once (by route_match, not also
@@ -426,16 +430,18 @@ has api-json-error "$ERR" "Content-Type: application/json"
 req api-campaigns 200 -b "$W/api" "$BASE/api/campaigns"
 has api-campaign-listed "$OUT" '"rubric":"qd4725-2022-pt"'
 AP="/api/campaigns/1/units/$API2"
-req api-save-no-csrf 403 -b "$W/api" -H 'Content-Type: application/json' --data-binary @examples/qd4725-gdtx-duongkinh-2022-2023.json "$BASE$AP/answers"
+req api-save-no-csrf 403 -b "$W/api" -H 'Content-Type: application/json' --data-binary "@$ANS" "$BASE$AP/answers"
 req api-save-wrong-type 415 -b "$W/api" -H "X-CSRF-Token: $ATOK" -H 'Content-Type: text/plain' --data-binary 'x' "$BASE$AP/answers"
 req api-save-invalid 422 -b "$W/api" -H "X-CSRF-Token: $ATOK" -H 'Content-Type: application/json' --data-binary @examples/bad-overmax.json "$BASE$AP/answers"
 has api-problems-listed "$OUT" 'không có nội dung mã \"9.9\"'
-req api-save 200 -b "$W/api" -H "X-CSRF-Token: $ATOK" -H 'Content-Type: application/json' --data-binary @examples/qd4725-gdtx-duongkinh-2022-2023.json "$BASE$AP/answers"
+req api-save-other-target 422 -b "$W/api" -H "X-CSRF-Token: $ATOK" -H 'Content-Type: application/json' --data-binary @examples/qd4725-gdtx-duongkinh-2022-2023.json "$BASE$AP/answers"
+has api-save-other-year "$OUT" 'tệp trả lời dành cho năm học 2022-2023, không phải năm học 2025-2026 của đợt đánh giá'
+req api-save 200 -b "$W/api" -H "X-CSRF-Token: $ATOK" -H 'Content-Type: application/json' --data-binary "@$ANS" "$BASE$AP/answers"
 req api-read 200 -b "$W/api" "$BASE$AP"
 has api-score "$OUT" '"points":73'
 REV=$(sed 's/.*"revision":\([0-9]*\).*/\1/' "$OUT")
-req api-stale-revision 409 -b "$W/api" -H "X-CSRF-Token: $ATOK" -H "If-Match: \"$((REV - 1))\"" -H 'Content-Type: application/json' --data-binary @examples/qd4725-gdtx-duongkinh-2022-2023.json "$BASE$AP/answers"
-req api-current-revision 200 -b "$W/api" -H "X-CSRF-Token: $ATOK" -H "If-Match: \"$REV\"" -H 'Content-Type: application/json' --data-binary @examples/qd4725-gdtx-duongkinh-2022-2023.json "$BASE$AP/answers"
+req api-stale-revision 409 -b "$W/api" -H "X-CSRF-Token: $ATOK" -H "If-Match: \"$((REV - 1))\"" -H 'Content-Type: application/json' --data-binary "@$ANS" "$BASE$AP/answers"
+req api-current-revision 200 -b "$W/api" -H "X-CSRF-Token: $ATOK" -H "If-Match: \"$REV\"" -H 'Content-Type: application/json' --data-binary "@$ANS" "$BASE$AP/answers"
 req api-editor-cannot-submit 403 -b "$W/api" -H "X-CSRF-Token: $ATOK" -X POST "$BASE$AP/submit"
 login "$W/apih" "ht.$(lower "$API2")"
 HTOK=$(curl -s -b "$W/apih" "$BASE/api/session" | sed 's/.*"csrf_token":"\([0-9a-f]*\)".*/\1/')
@@ -504,7 +510,7 @@ tok=$(csrf "${JAR[revdk]}" "$P")
 req cycle-external-form 200 -b "${JAR[revdk]}" "$BASE$P"
 has cycle-external-input "$OUT" 'name="xv:1.5a"'
 req cycle-external-invalid 422 -b "${JAR[revdk]}" --data-urlencode "_csrf=$tok" --data-urlencode "xv:1.5a=99" "$BASE$P/external"
-has cycle-external-overmax "$OUT" "nội dung 1.5a: điểm tự chấm 99 vượt quá điểm tối đa 15"
+has cycle-external-overmax "$OUT" "nội dung 1.5a: điểm đánh giá ngoài 99 vượt quá điểm tối đa 15"
 req cycle-external 303 -b "${JAR[revdk]}" --data-urlencode "_csrf=$tok" --data-urlencode "xv:1.5a=10" --data-urlencode "xn:1.5a=Kiểm tra thực tế: 10 điểm" "$BASE$P/external"
 req cycle-external-shown 200 -b "${JAR[editor]}" "$BASE$P"
 has cycle-reviewed-panel "$OUT" "Kết quả sau đánh giá ngoài"
