@@ -19,6 +19,7 @@
 #include "fileio.h"
 #include "submission.h"
 #include "submission_int.h"
+#include "text.h"
 
 /* Types sniffed from content (never from the name) that may be kept. */
 static const char *const ALLOWED[] = {
@@ -374,7 +375,13 @@ static const char *
 text_problem(struct arena *a, enum evidence_kind kind, const char *text,
 	     struct diags *d, const char *where)
 {
-	const char *t = text ? vn_nfc(a, text) : NULL;
+	const char *t = text;
+	const struct text_field tf[] = {
+		{ kind == EVIDENCE_LINK ? "đường link" : "dữ kiện", &t,
+		  EVIDENCE_TEXT_MAX, TEXT_REQUIRED },
+	};
+	if (text_check(a, tf, 1, d) != TS_OK)
+		return NULL;
 	while (t && (*t == ' ' || *t == '\t'))
 		t++;
 	size_t n = t ? strlen(t) : 0;

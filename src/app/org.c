@@ -1,6 +1,7 @@
 /* Org tree use cases: add, look up, rename, move, close, list, search. */
 #include "org.h"
 #include "org_int.h"
+#include "text.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -157,10 +158,6 @@ finish(struct app *app, enum ts_err e, struct diags *d)
 static const char *
 check_new(const struct org_new *n, const struct org_unit *parent, bool has_parent)
 {
-	if (n->code == NULL || n->code[0] == '\0' || strlen(n->code) > 64)
-		return "mã đơn vị phải có từ 1 đến 64 ký tự";
-	if (n->name == NULL || n->name[0] == '\0' || strlen(n->name) > 300)
-		return "tên đơn vị phải có từ 1 đến 300 ký tự";
 	if (org_kind_is_school(n->kind) && n->levels == 0)
 		return "trường, trung tâm phải có ít nhất một cấp học";
 	if (!org_kind_is_school(n->kind) && n->levels != 0)
@@ -233,9 +230,17 @@ org_add_tx(struct app *app, const struct actor *who, const struct org_new *n,
 		return TS_ENOMEM;
 	struct org_unit parent = { 0 };
 	bool has_parent = n->parent_code != NULL && n->parent_code[0];
-	enum ts_err e = TS_OK;
-	const char *name = vn_nfc(a, n->name ? n->name : "");
-	if (has_parent && org_find(app, n->parent_code, a, &parent) != TS_OK) {
+	const char *name = n->name, *code = n->code;
+	const struct text_field tf[] = {
+		{ "mã đơn vị", &code, 64, TEXT_REQUIRED },
+		{ "tên đơn vị", &name, 300, TEXT_REQUIRED },
+	};
+	enum ts_err e = text_check(a, tf, 2, d);
+	struct org_new nn = *n;
+	nn.code = code;
+	n = &nn;
+	if (e == TS_OK && has_parent &&
+	    org_find(app, n->parent_code, a, &parent) != TS_OK) {
 		diags_add(d, n->code, "không có đơn vị cấp trên mã \"%s\"",
 			  n->parent_code);
 		e = TS_EINVAL;
@@ -323,13 +328,14 @@ org_rename_tx(struct app *app, const struct actor *who, const char *code,
 {
 	struct arena *a = arena_new();
 	struct org_unit u = { 0 };
-	const char *nfc = a ? vn_nfc(a, name) : NULL;
-	const char *key = nfc ? vn_fold_key(a, nfc) : NULL;
-	enum ts_err e = TS_OK;
-	if (key == NULL || nfc[0] == '\0' || strlen(nfc) > 300) {
-		diags_add(d, code, "tên đơn vị phải có từ 1 đến 300 ký tự UTF-8");
-		e = TS_EINVAL;
-	}
+	const char *nfc = name;
+	const struct text_field tf[] = {
+		{ "tên đơn vị", &nfc, 300, TEXT_REQUIRED },
+	};
+	enum ts_err e = a ? text_check(a, tf, 1, d) : TS_ENOMEM;
+	const char *key = e == TS_OK ? vn_fold_key(a, nfc) : NULL;
+	if (e == TS_OK && key == NULL)
+		e = TS_ENOMEM;
 	if (e == TS_OK)
 		e = load_for_change(app, who, code, a, &u, d);
 	if (e == TS_OK)

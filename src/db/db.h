@@ -52,8 +52,11 @@ int64_t db_col_int(struct db_stmt *st, int i);
 const char *db_col_text(struct db_stmt *st, int i);
 bool db_col_null(struct db_stmt *st, int i);
 
-/* Runs a statement that returns no rows; TS_ECONFLICT on a constraint
- * violation, TS_EDB otherwise. */
+/* Runs a statement that returns no rows; TS_ECONFLICT when a UNIQUE or
+ * PRIMARY KEY constraint refuses the row (it already exists), TS_EDB on
+ * any other failure: NOT NULL, CHECK, foreign key or trigger refusals
+ * mean the app let invalid data through, which is not a conflict (text
+ * is checked before, app/text.c). */
 enum ts_err db_exec_stmt(struct db_stmt *st) TS_MUSTCHECK;
 /* Like db_exec_stmt, but TS_ECONFLICT when no row changed: the form of
  * every conditional update ("... WHERE revision = ?"). */

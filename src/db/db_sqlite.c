@@ -221,7 +221,8 @@ db_exec_stmt(struct db_stmt *st)
 	enum ts_err e = TS_OK;
 	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
 		e = TS_OK;
-	else if ((rc & 0xff) == SQLITE_CONSTRAINT)
+	else if (rc == SQLITE_CONSTRAINT_UNIQUE ||
+		 rc == SQLITE_CONSTRAINT_PRIMARYKEY)
 		e = TS_ECONFLICT;
 	else
 		e = TS_EDB;

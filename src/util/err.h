@@ -9,9 +9,9 @@
 enum ts_err {
 	TS_OK = 0,
 	TS_ENOMEM,
-	TS_EINVAL,
+	TS_EINVAL,    /* invalid input, named in the diags */
 	TS_ENOTFOUND,
-	TS_ECONFLICT,
+	TS_ECONFLICT, /* already exists, or changed meanwhile */
 	TS_EFORBIDDEN,
 	TS_ELIMIT,
 	TS_EDB,

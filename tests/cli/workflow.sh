@@ -263,7 +263,7 @@ check flow-return-unknown-criterion 2 err 'không có tiêu chí "9.9"' \
 	as cv.p1 submission return 1 T1 --reason "9.9=Không có tiêu chí này"
 check flow-return-item-not-criterion 2 err 'không có tiêu chí "1.3a"' \
 	as cv.p1 submission return 1 T1 --reason "1.3a=Nội dung, không phải tiêu chí"
-check flow-return-empty-text 2 err "lý do trả lại phải có từ 1" \
+check flow-return-empty-text 2 err "lý do trả lại tiêu chí 1.3: không được để trống" \
 	as cv.p1 submission return 1 T1 --reason "1.3="
 check flow-return-bad-syntax 2 err "--reason TIÊU_CHÍ=LÝ_DO" \
 	as cv.p1 submission return 1 T1 --reason "thiếu dấu bằng"
@@ -723,5 +723,61 @@ same campaign-edit-stored "$(sql "$DB" "SELECT title || ' ' || due_at FROM campa
 check campaign-edit-bad-date 2 err "hạn nộp phải sau ngày mở đợt" as qt.s1 campaign edit 1 --due 2026-01-01
 check campaign-edit-lower-admin 2 err "chỉ quản trị của đơn vị chủ trì" as qt.p1 campaign edit 1 --title X
 check campaign-edit-usage 2 err "campaign edit ID" ts campaign edit abc
+
+# ---- invalid text: every text argument, one door in app/ (app/text.c) ----
+reset_db bad-text
+build_tree
+setup "bad-text: save T1" as cntt.t1 submission save 1 T1 "$EX"
+setup "bad-text: submit T1" as ht.t1 submission submit 1 T1
+setup "bad-text: save T2" as ht.t2 submission save 1 T2 "$EX"
+BAD=$(printf 'Tr\377\376ng')   # not UTF-8
+CTL=$(printf 'Tr\001ng')        # a control character
+printf '{"format": 1, "answers": {"1.4": {"value": 10, "note": "%s"}}}\n' "$BAD" >"$WORK/bad-utf8.json"
+dump() { sqlite3 "$DB" .dump | sha256sum; }
+# bad_text NAME FIELD_MESSAGE CMD...: exit 2, the message names the field,
+# and the database is byte-for-byte what it was.
+bad_text() {
+	name=$1 pat=$2
+	shift 2
+	before=$(dump)
+	check "bad-text: $name" 2 err "$pat" "$@"
+	same "bad-text-unchanged: $name" "$(dump)" "$before"
+}
+bad_text "org add --name" "tên đơn vị: không phải văn bản UTF-8 hợp lệ" \
+	ts org add --code T9 --name "$BAD" --kind truong --parent P1 --levels TH
+bad_text "org add --name control" "tên đơn vị: có ký tự điều khiển không được phép" \
+	ts org add --code T9 --name "$CTL" --kind truong --parent P1 --levels TH
+bad_text "org add --code" "mã đơn vị: không phải văn bản UTF-8 hợp lệ" \
+	ts org add --code "$BAD" --name "Trường Mới" --kind truong --parent P1 --levels TH
+bad_text "org rename" "tên đơn vị: không phải văn bản UTF-8 hợp lệ" ts org rename T1 "$BAD"
+bad_text "user add --name" "họ tên: không phải văn bản UTF-8 hợp lệ" \
+	adduser --login moi.t1 --name "$BAD" --unit T1 --role school_editor
+check_not "bad-text: user add --name not a conflict" 2 err "đã có người dùng" \
+	adduser --login moi.t1 --name "$BAD" --unit T1 --role school_editor
+bad_text "user add --login" "tên đăng nhập gồm" \
+	adduser --login "$BAD" --name "Người Mới" --unit T1 --role school_editor
+bad_text "campaign create --title" "tên đợt đánh giá: không phải văn bản UTF-8 hợp lệ" \
+	ts campaign create --owner S1 --rubric qd4725-2022-pt --year 2025-2026 --title "$BAD" \
+	--opens 2026-03-01 --due 2026-05-31
+bad_text "campaign create --basis" "căn cứ: có ký tự điều khiển không được phép" \
+	ts campaign create --owner S1 --rubric qd4725-2022-pt --year 2025-2026 --title "Đợt" \
+	--basis "$CTL" --opens 2026-03-01 --due 2026-05-31
+bad_text "campaign create --year" "năm học: không phải văn bản UTF-8 hợp lệ" \
+	ts campaign create --owner S1 --rubric qd4725-2022-pt --year "$BAD" --title "Đợt" \
+	--opens 2026-03-01 --due 2026-05-31
+bad_text "campaign edit --title" "tên đợt đánh giá: không phải văn bản UTF-8 hợp lệ" \
+	as qt.s1 campaign edit 1 --title "$BAD"
+bad_text "campaign edit --basis" "căn cứ: không phải văn bản UTF-8 hợp lệ" \
+	as qt.s1 campaign edit 1 --basis "$BAD"
+bad_text "submission return --reason" "lý do trả lại tiêu chí 1.3: không phải văn bản UTF-8 hợp lệ" \
+	as cv.p1 submission return 1 T1 --reason "1.3=$BAD"
+bad_text "evidence fact" "dữ kiện: không phải văn bản UTF-8 hợp lệ" \
+	as ht.t2 evidence fact 1 T2 1.3 "$BAD"
+bad_text "evidence link" "đường link: không phải văn bản UTF-8 hợp lệ" \
+	as ht.t2 evidence link 1 T2 1.3 "https://$BAD.vn/"
+bad_text "report set" "không phải văn bản UTF-8 hợp lệ" \
+	as cntt.t1 report set --campaign 1 --unit T1 "so_ky_hieu=$BAD"
+bad_text "submission save (answers file)" "không phải văn bản UTF-8 hợp lệ" \
+	as ht.t2 submission save 1 T2 "$WORK/bad-utf8.json"
 
 finish
