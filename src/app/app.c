@@ -19,7 +19,7 @@ blob_dir_for(const char *db_path)
 
 enum ts_err
 app_open(struct app *app, const char *db_path, const char *data_dir,
-	 struct diags *d)
+	 bool create, struct diags *d)
 {
 	memset(app, 0, sizeof(*app));
 	struct buf dir;
@@ -29,7 +29,11 @@ app_open(struct app *app, const char *db_path, const char *data_dir,
 	buf_release(&dir);
 	if (e != TS_OK)
 		return e;
-	e = db_open(db_path, &app->db, d);
+	e = db_open(db_path, create, &app->db, d);
+	if (e == TS_ENOTFOUND)
+		diags_add(d, db_path, "không có cơ sở dữ liệu này; tạo mới bằng: "
+			  "truongso --db %s db migrate (hoặc demo để có dữ "
+			  "liệu mẫu)", db_path);
 	if (e == TS_OK)
 		e = migrate_up(app->db, 0, d);
 	app->blob_dir = blob_dir_for(db_path);

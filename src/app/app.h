@@ -7,6 +7,7 @@
 #ifndef TS_APP_H
 #define TS_APP_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "../core/workflow.h"
@@ -32,10 +33,14 @@ struct actor {
 	char path[PATH_MAX_LEN]; /* the unit's materialized path */
 };
 
-/* Opens the database (creating it), applies pending migrations, loads the
- * rubric files of data_dir/rubrics. */
+/* Opens the database, applies pending migrations, loads the rubric files
+ * of data_dir/rubrics. A missing database file is created only when
+ * `create` (demo, db migrate, --create); otherwise TS_ENOTFOUND with a
+ * message naming the path and how to create it, so a mistyped --db never
+ * silently starts an empty database. */
 enum ts_err app_open(struct app *app, const char *db_path,
-		     const char *data_dir, struct diags *d) TS_MUSTCHECK;
+		     const char *data_dir, bool create,
+		     struct diags *d) TS_MUSTCHECK;
 void app_close(struct app *app);
 
 /* The person at the server's console: admin over the whole tree, recorded

@@ -11,6 +11,7 @@
 #include "../util/timeutil.h"
 #include "fileio.h"
 #include "org.h"
+#include "text.h"
 
 struct times {
 	char opens[TS_TIME_SIZE], due[TS_TIME_SIZE], review[TS_TIME_SIZE];
@@ -58,8 +59,6 @@ check_new(const struct campaign_new *c, const struct rubric *r,
 		return "không có bộ chỉ số này (xem: truongso rubric list)";
 	if (!valid_year(c->school_year))
 		return "năm học phải có dạng 2025-2026";
-	if (c->title == NULL || c->title[0] == '\0' || strlen(c->title) > 500)
-		return "tên đợt đánh giá phải có từ 1 đến 500 ký tự";
 	*levels = c->levels ? c->levels : r->school_levels;
 	if (*levels & ~r->school_levels)
 		return "bộ chỉ số không dành cho cấp học đã chọn";
@@ -217,14 +216,22 @@ campaign_create(struct app *app, const struct actor *who,
 	unsigned levels = 0;
 	if (a == NULL)
 		return TS_ENOMEM;
-	enum ts_err e = TS_OK;
 	if (who->role != ROLE_ADMIN) {
 		diags_add(d, who->login, "chỉ tài khoản quản trị mới tạo được "
 			  "đợt đánh giá");
 		arena_free(a);
 		return TS_EFORBIDDEN;
 	}
-	if (c->owner_code == NULL || org_find(app, c->owner_code, a, &owner)) {
+	struct campaign_new cn = *c;
+	const struct text_field tf[] = {
+		{ "tên đợt đánh giá", &cn.title, 500, TEXT_REQUIRED },
+		{ "căn cứ", &cn.legal_basis, 500, 0 },
+		{ "năm học", &cn.school_year, 9, TEXT_REQUIRED },
+	};
+	enum ts_err e = text_check(a, tf, 3, d);
+	c = &cn;
+	if (e == TS_OK &&
+	    (c->owner_code == NULL || org_find(app, c->owner_code, a, &owner))) {
 		diags_add(d, c->owner_code ? c->owner_code : "",
 			  "không có đơn vị chủ trì này");
 		e = TS_EINVAL;
@@ -311,8 +318,6 @@ merge_edit(const struct campaign *cur, const struct campaign_edit *c,
 		n->review_due = NULL;
 	if (n->title[0] == '\0' || strlen(n->title) > 500)
 		return "tên đợt đánh giá phải có từ 1 đến 500 ký tự";
-	if (strlen(n->legal_basis) > 500)
-		return "căn cứ tối đa 500 ký tự";
 	return check_dates(n, t);
 }
 
@@ -358,7 +363,14 @@ campaign_update(struct app *app, const struct actor *who, int64_t id,
 		arena_free(a);
 		return app_db_error(app, d, "bắt đầu giao dịch");
 	}
-	e = edit_tx(app, who, id, c, a, d);
+	struct campaign_edit ce = *c;
+	const struct text_field tf[] = {
+		{ "tên đợt đánh giá", &ce.title, 500, 0 },
+		{ "căn cứ", &ce.legal_basis, 500, 0 },
+	};
+	e = text_check(a, tf, 2, d);
+	if (e == TS_OK)
+		e = edit_tx(app, who, id, &ce, a, d);
 	if (e == TS_OK && (e = db_commit(app->db)) != TS_OK)
 		app_db_error(app, d, "sửa đợt đánh giá");
 	if (e != TS_OK)

@@ -54,8 +54,10 @@ root_path(struct app *app, const struct actor *who, const char *root_code,
 	*path = who->unit_id ? who->path : c->owner_path;
 	if (root_code == NULL)
 		return TS_OK;
-	if (org_find(app, root_code, a, &root) != TS_OK ||
-	    scope_of(who->path, root.path) == SCOPE_OUTSIDE) {
+	enum ts_err e = org_find_named(app, root_code, a, &root, d);
+	if (e != TS_OK)
+		return e;
+	if (scope_of(who->path, root.path) == SCOPE_OUTSIDE) {
 		diags_add(d, root_code, "đơn vị không thuộc phạm vi");
 		return TS_EFORBIDDEN;
 	}

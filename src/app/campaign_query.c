@@ -173,10 +173,9 @@ status_root(struct app *app, const struct actor *who, const struct campaign *c,
 	if (root_code == NULL)
 		return org_get(app, who->unit_id ? who->unit_id : c->owner_unit_id,
 			       a, root);
-	if (org_find(app, root_code, a, root) != TS_OK) {
-		diags_add(d, root_code, "không có đơn vị mã \"%s\"", root_code);
-		return TS_ENOTFOUND;
-	}
+	enum ts_err e = org_find_named(app, root_code, a, root, d);
+	if (e != TS_OK)
+		return e;
 	if (scope_of(who->path, root->path) == SCOPE_OUTSIDE) {
 		diags_add(d, root_code, "đơn vị không thuộc phạm vi quản lý của "
 			  "tài khoản");

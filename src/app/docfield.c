@@ -48,10 +48,11 @@ doc_target_open(struct app *app, const struct actor *who, int64_t cid,
 	const char *code = unit_code;
 	if (code == NULL)
 		code = who->unit_id ? NULL : t->campaign.owner_code;
-	e = code ? org_find(app, code, a, &t->unit)
-		 : org_get(app, who->unit_id, a, &t->unit);
-	if (e != TS_OK) {
-		diags_add(d, code ? code : "đơn vị", "không có đơn vị này");
+	if (code != NULL &&
+	    (e = org_find_named(app, code, a, &t->unit, d)) != TS_OK)
+		return e;
+	if (code == NULL && org_get(app, who->unit_id, a, &t->unit) != TS_OK) {
+		diags_add(d, "đơn vị", "không có đơn vị này");
 		return TS_ENOTFOUND;
 	}
 	enum scope sc = who->unit_id ? scope_of(who->path, t->unit.path)

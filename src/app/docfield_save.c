@@ -8,6 +8,7 @@
 #include "../util/timeutil.h"
 #include "../util/vnstr.h"
 #include "docfield_int.h"
+#include "text.h"
 
 #define FIELD_MAX_CHARS 20000
 #define FIELD_MAX_INT 1000000
@@ -45,11 +46,15 @@ static const char *
 check_value(const struct df_def *def, const char *raw, struct arena *a,
 	    struct diags *d)
 {
-	if (!vn_valid_utf8(raw, strlen(raw))) {
-		diags_add(d, def->label, "không phải văn bản UTF-8 hợp lệ");
+	const char *checked = raw;
+	const struct text_field tf[] = {
+		/* Line breaks pass here: surrounding ones are trimmed
+		 * below, then one-line fields refuse what is left. */
+		{ def->label, &checked, FIELD_MAX_CHARS, TEXT_MULTILINE },
+	};
+	if (text_check(a, tf, 1, d) != TS_OK)
 		return NULL;
-	}
-	char *v = vn_nfc(a, raw);
+	char *v = arena_strdup(a, checked);
 	if (v == NULL)
 		return NULL;
 	while (*v == ' ' || *v == '\t' || *v == '\r' || *v == '\n')

@@ -13,14 +13,24 @@
 #include <unistd.h>
 
 #include "../util/arena.h"
+#include "../util/err.h"
 #include "../util/buf.h"
 #include "../util/timeutil.h"
 #include "../util/vnstr.h"
 #include "fileio.h"
 #include "submission.h"
 #include "submission_int.h"
+#include "text.h"
 
 /* Types sniffed from content (never from the name) that may be kept. */
+/* A file error, said in Vietnamese with the path: "what: reason". */
+static void
+io_problem(struct diags *d, const char *path, const char *what)
+{
+	char why[TS_ERRNO_TEXT_SIZE];
+	diags_add(d, path, "%s: %s", what, ts_errno_text(errno, why));
+}
+
 static const char *const ALLOWED[] = {
 	"application/pdf", "image/png", "image/jpeg", "image/gif", "image/webp",
 	"text/plain", "text/csv", "application/msword",
@@ -266,8 +276,7 @@ copy_rest(FILE *f, const char *path, struct blob_tmp *t, char *buf,
 			break;
 	}
 	if (ferror(f) || n > 0) {
-		diags_add(d, path, "không ghi được tệp minh chứng: %s",
-			  strerror(errno));
+		io_problem(d, path, "không ghi được tệp minh chứng");
 		return TS_EIO;
 	}
 	return TS_OK;
@@ -284,7 +293,7 @@ store_file(const struct app *app, const char *path, struct evidence_added *out,
 	struct blob_tmp t = { .fd = -1 };
 	enum ts_err e = TS_OK;
 	if (f == NULL || buf == NULL) {
-		diags_add(d, path, "không mở được tệp: %s", strerror(errno));
+		io_problem(d, path, "không mở được tệp");
 		e = f == NULL && errno == ENOENT ? TS_ENOTFOUND : TS_EIO;
 		goto out;
 	}
@@ -292,16 +301,14 @@ store_file(const struct app *app, const char *path, struct evidence_added *out,
 	if ((e = check_head(path, buf, n, out, d)) != TS_OK)
 		goto out;
 	if (blob_tmp_open(app, &t) < 0 || blob_tmp_put(&t, buf, n) != 0) {
-		diags_add(d, path, "không ghi được tệp minh chứng: %s",
-			  strerror(errno));
+		io_problem(d, path, "không ghi được tệp minh chứng");
 		e = TS_EIO;
 		goto out;
 	}
 	e = copy_rest(f, path, &t, buf, SNIFF_BYTES, d);
 	out->size = t.size;
 	if (e == TS_OK && blob_tmp_commit(app, &t, out->sha256) != 0) {
-		diags_add(d, path, "không ghi được tệp minh chứng: %s",
-			  strerror(errno));
+		io_problem(d, path, "không ghi được tệp minh chứng");
 		e = TS_EIO;
 	}
 out:
@@ -442,7 +449,13 @@ static const char *
 text_problem(struct arena *a, enum evidence_kind kind, const char *text,
 	     struct diags *d, const char *where)
 {
-	const char *t = text ? vn_nfc(a, text) : NULL;
+	const char *t = text;
+	const struct text_field tf[] = {
+		{ kind == EVIDENCE_LINK ? "đường link" : "dữ kiện", &t,
+		  EVIDENCE_TEXT_MAX, TEXT_REQUIRED },
+	};
+	if (text_check(a, tf, 1, d) != TS_OK)
+		return NULL;
 	while (t && (*t == ' ' || *t == '\t'))
 		t++;
 	size_t n = t ? strlen(t) : 0;

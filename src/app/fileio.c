@@ -13,10 +13,14 @@ file_read_all(const char *path, size_t limit, char **out, size_t *len,
 {
 	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
 	if (f == NULL) {
-		diags_add(d, path, "không mở được tệp: %s", strerror(errno));
-		return errno == ENOENT ? TS_ENOTFOUND : TS_EIO;
+		int no = errno;
+		char tmp[TS_ERRNO_TEXT_SIZE];
+		diags_add(d, path, "không mở được tệp: %s",
+			  ts_errno_text(no, tmp));
+		return no == ENOENT ? TS_ENOTFOUND : TS_EIO;
 	}
 	struct buf b;
+	errno = 0;
 	buf_init(&b, limit + 1);
 	char chunk[65536];
 	size_t n;
@@ -25,7 +29,7 @@ file_read_all(const char *path, size_t limit, char **out, size_t *len,
 		if (b.err != TS_OK)
 			break;
 	}
-	int rerr = ferror(f);
+	int rerr = ferror(f) ? (errno ? errno : EIO) : 0;
 	if (f != stdin)
 		fclose(f);
 	enum ts_err e = b.err;
@@ -34,8 +38,12 @@ file_read_all(const char *path, size_t limit, char **out, size_t *len,
 			  limit >> 20);
 	else if (e != TS_OK)
 		diags_add(d, path, "không đủ bộ nhớ để đọc tệp");
-	else if (rerr)
-		diags_add(d, path, "lỗi khi đọc tệp"), e = TS_EIO;
+	else if (rerr) {
+		char tmp[TS_ERRNO_TEXT_SIZE];
+		diags_add(d, path, "lỗi khi đọc tệp: %s",
+			  ts_errno_text(rerr, tmp));
+		e = TS_EIO;
+	}
 	if (e != TS_OK) {
 		buf_release(&b);
 		return e;

@@ -1,6 +1,7 @@
 /* Org tree use cases: add, look up, rename, move, close, list, search. */
 #include "org.h"
 #include "org_int.h"
+#include "text.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -60,6 +61,31 @@ org_find(struct app *app, const char *code, struct arena *a,
 	 struct org_unit *out)
 {
 	return find_one(app, SQL_BY_CODE, code, 0, a, out);
+}
+
+enum ts_err
+org_find_named(struct app *app, const char *code, struct arena *a,
+	       struct org_unit *out, struct diags *d)
+{
+	static const char sql[] = "SELECT code FROM org_unit WHERE "
+				  "upper(code) = upper(?) ORDER BY code LIMIT 1";
+	enum ts_err e = code ? org_find(app, code, a, out) : TS_ENOTFOUND;
+	if (e != TS_ENOTFOUND)
+		return e == TS_OK ? TS_OK : app_db_error(app, d, "đọc đơn vị");
+	/* Codes are matched exactly; one that differs only in letter case
+	 * is offered, never taken silently. */
+	struct db_stmt *st = code ? db_prep(app->db, sql) : NULL;
+	if (st != NULL)
+		db_bind_text(st, 1, code);
+	if (st != NULL && db_step(st) == DB_ROW)
+		diags_add(d, code, "không có đơn vị mã \"%s\". Có phải: %s?",
+			  code, db_col_text(st, 0));
+	else
+		diags_add(d, code ? code : "", "không có đơn vị mã \"%s\"",
+			  code ? code : "");
+	if (st != NULL)
+		db_done(st);
+	return TS_ENOTFOUND;
 }
 
 enum ts_err
@@ -151,8 +177,6 @@ check_new(const struct org_new *n, const struct org_unit *parent, bool has_paren
 	const char *why = org_code_problem(n->code);
 	if (why != NULL)
 		return why;
-	if (n->name == NULL || n->name[0] == '\0' || strlen(n->name) > 300)
-		return "tên đơn vị phải có từ 1 đến 300 ký tự";
 	if (org_kind_is_school(n->kind) && n->levels == 0)
 		return "trường, trung tâm phải có ít nhất một cấp học";
 	if (!org_kind_is_school(n->kind) && n->levels != 0)
@@ -225,9 +249,17 @@ org_add_tx(struct app *app, const struct actor *who, const struct org_new *n,
 		return TS_ENOMEM;
 	struct org_unit parent = { 0 };
 	bool has_parent = n->parent_code != NULL && n->parent_code[0];
-	enum ts_err e = TS_OK;
-	const char *name = vn_nfc(a, n->name ? n->name : "");
-	if (has_parent && org_find(app, n->parent_code, a, &parent) != TS_OK) {
+	const char *name = n->name, *code = n->code;
+	const struct text_field tf[] = {
+		{ "mã đơn vị", &code, 64, TEXT_REQUIRED },
+		{ "tên đơn vị", &name, 300, TEXT_REQUIRED },
+	};
+	enum ts_err e = text_check(a, tf, 2, d);
+	struct org_new nn = *n;
+	nn.code = code;
+	n = &nn;
+	if (e == TS_OK && has_parent &&
+	    org_find(app, n->parent_code, a, &parent) != TS_OK) {
 		diags_add(d, n->code, "không có đơn vị cấp trên mã \"%s\"",
 			  n->parent_code);
 		e = TS_EINVAL;
@@ -315,13 +347,14 @@ org_rename_tx(struct app *app, const struct actor *who, const char *code,
 {
 	struct arena *a = arena_new();
 	struct org_unit u = { 0 };
-	const char *nfc = a ? vn_nfc(a, name) : NULL;
-	const char *key = nfc ? vn_fold_key(a, nfc) : NULL;
-	enum ts_err e = TS_OK;
-	if (key == NULL || nfc[0] == '\0' || strlen(nfc) > 300) {
-		diags_add(d, code, "tên đơn vị phải có từ 1 đến 300 ký tự UTF-8");
-		e = TS_EINVAL;
-	}
+	const char *nfc = name;
+	const struct text_field tf[] = {
+		{ "tên đơn vị", &nfc, 300, TEXT_REQUIRED },
+	};
+	enum ts_err e = a ? text_check(a, tf, 1, d) : TS_ENOMEM;
+	const char *key = e == TS_OK ? vn_fold_key(a, nfc) : NULL;
+	if (e == TS_OK && key == NULL)
+		e = TS_ENOMEM;
 	if (e == TS_OK)
 		e = load_for_change(app, who, code, a, &u, d);
 	if (e == TS_OK)

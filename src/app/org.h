@@ -68,6 +68,12 @@ enum ts_err org_add(struct app *app, const struct actor *who,
 /* Looks a unit up by code (NULL-safe strings in the arena). */
 enum ts_err org_find(struct app *app, const char *code, struct arena *a,
 		     struct org_unit *out) TS_MUSTCHECK;
+/* org_find for a code a user typed: when there is no such unit, the
+ * problem "không có đơn vị mã …" goes into d, with the code that differs
+ * only in letter case if there is one ("Có phải: 31DK018?"). */
+enum ts_err org_find_named(struct app *app, const char *code,
+			   struct arena *a, struct org_unit *out,
+			   struct diags *d) TS_MUSTCHECK;
 enum ts_err org_get(struct app *app, int64_t id, struct arena *a,
 		    struct org_unit *out) TS_MUSTCHECK;
 enum ts_err org_rename(struct app *app, const struct actor *who,

@@ -71,8 +71,9 @@ sub_open(struct app *app, const struct actor *who, int64_t cid,
 	enum ts_err e = campaign_get(app, who, cid, a, &out->campaign, d);
 	if (e != TS_OK)
 		return e;
-	if (org_find(app, unit_code, a, &out->unit) != TS_OK ||
-	    !participates(app, cid, out->unit.id)) {
+	if ((e = org_find_named(app, unit_code, a, &out->unit, d)) != TS_OK)
+		return e;
+	if (!participates(app, cid, out->unit.id)) {
 		diags_add(d, unit_code, "đơn vị không tham gia đợt đánh giá này");
 		return TS_ENOTFOUND;
 	}
@@ -132,16 +133,55 @@ json_nfc(json_t *v, struct arena *a)
 	return true;
 }
 
-/* Validates answers for the rubric and returns the canonical text to
- * store (compact, NFC, keys sorted), malloc'd; NULL with problems in d. */
+/* Same unit: its code, or its name up to case and accents. */
+static bool
+same_unit(const char *given, const struct org_unit *u, struct arena *a)
+{
+	if (strcmp(given, u->code) == 0)
+		return true;
+	const char *k1 = vn_fold_key(a, given), *k2 = vn_fold_key(a, u->name);
+	return k1 != NULL && k2 != NULL && strcmp(k1, k2) == 0;
+}
+
+/* An answers file may say whose it is ("unit", "school_year"; "rubric"
+ * is checked by the parser against the campaign's rubric): when it does,
+ * it must be this submission's, so one school's file never lands in
+ * another's record. */
+static bool
+answers_fit(const struct answers *ans, const struct submission *s,
+	    const char *name, struct arena *a, struct diags *d)
+{
+	bool ok = true;
+	if (ans->unit != NULL && !same_unit(ans->unit, &s->unit, a)) {
+		diags_add(d, name, "tệp trả lời dành cho đơn vị \"%s\", không "
+			  "phải %s (%s)", ans->unit, s->unit.name, s->unit.code);
+		ok = false;
+	}
+	if (ans->school_year != NULL &&
+	    strcmp(ans->school_year, s->campaign.school_year) != 0) {
+		diags_add(d, name, "tệp trả lời dành cho năm học %s, không phải "
+			  "năm học %s của đợt đánh giá", ans->school_year,
+			  s->campaign.school_year);
+		ok = false;
+	}
+	return ok;
+}
+
+/* Validates answers for the submission (its rubric, unit and year) and
+ * returns the canonical text to store (compact, NFC, keys sorted),
+ * malloc'd; NULL with problems in d. */
 static char *
-canonical_answers(const struct rubric *r, const char *json, const char *name,
-		  struct diags *d)
+canonical_answers(const struct submission *s, const char *json,
+		  const char *name, struct arena *sa, struct diags *d)
 {
 	struct answers *ans = NULL;
-	if (answers_parse(r, json, strlen(json), name, &ans, d) != TS_OK)
+	if (answers_parse(s->rubric, json, strlen(json), name, &ans, d) !=
+	    TS_OK)
 		return NULL;
+	bool fits = answers_fit(ans, s, name, sa, d);
 	answers_free(ans);
+	if (!fits)
+		return NULL;
 	struct arena *a = arena_new();
 	json_t *root = json_loads(json, JSON_REJECT_DUPLICATES, NULL);
 	char *out = NULL;
@@ -216,8 +256,8 @@ sub_save(struct app *app, const struct actor *who, int64_t cid,
 	if (a == NULL)
 		return TS_ENOMEM;
 	enum ts_err e = sub_open_for(app, who, cid, unit_code, ACT_SAVE, a, &s, d);
-	char *text = e == TS_OK ? canonical_answers(s.rubric, answers_json,
-						    unit_code, d)
+	char *text = e == TS_OK ? canonical_answers(&s, answers_json,
+						    unit_code, a, d)
 				: NULL;
 	if (e == TS_OK && text == NULL)
 		e = TS_EINVAL;

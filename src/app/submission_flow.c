@@ -11,6 +11,7 @@
 #include "../util/timeutil.h"
 #include "submission.h"
 #include "submission_int.h"
+#include "text.h"
 
 enum ts_err
 sub_score(const struct rubric *r, const char *answers_json,
@@ -24,8 +25,9 @@ sub_score(const struct rubric *r, const char *answers_json,
 	enum ts_err e = answers_parse(r, answers_json, strlen(answers_json),
 				      "bản tự đánh giá", &self, d);
 	if (e == TS_OK && external_json != NULL)
-		e = answers_parse(r, external_json, strlen(external_json),
-				  "điểm đánh giá ngoài", &ext, d);
+		e = answers_parse_kind(r, SCORE_EXTERNAL, external_json,
+				       strlen(external_json),
+				       "điểm đánh giá ngoài", &ext, d);
 	/* Đánh giá ngoài replaces the school's value item by item. */
 	for (size_t i = 0; e == TS_OK && ext && i < r->nitems; i++)
 		if (ext->v[i].present)
@@ -227,11 +229,6 @@ check_reasons(const struct rubric *r, const struct review_reason *v, size_t n,
 				  "số %s", v[i].criterion_id ? v[i].criterion_id
 							    : "", r->id);
 			e = TS_EINVAL;
-		} else if (v[i].text == NULL || v[i].text[0] == '\0' ||
-			   strlen(v[i].text) > 4000) {
-			diags_add(d, unit, "tiêu chí %s: lý do trả lại phải có từ "
-				  "1 đến 4000 ký tự", v[i].criterion_id);
-			e = TS_EINVAL;
 		}
 	}
 	return e;
@@ -249,6 +246,23 @@ sub_return(struct app *app, const struct actor *who, int64_t cid,
 	enum ts_err e = sub_open_for(app, who, cid, unit, ACT_RETURN, a, &s, d);
 	if (e == TS_OK)
 		e = check_reasons(s.rubric, r, n, unit, d);
+	/* Each reason through the text door, as its NFC copy. */
+	struct review_reason *rc = e == TS_OK ? arena_calloc(a, n, sizeof(*rc))
+					      : NULL;
+	if (e == TS_OK && rc == NULL)
+		e = TS_ENOMEM;
+	for (size_t i = 0; e == TS_OK && i < n; i++) {
+		char label[96];
+		snprintf(label, sizeof(label), "lý do trả lại tiêu chí %s",
+			 r[i].criterion_id);
+		rc[i] = r[i];
+		const struct text_field tf[] = {
+			{ label, &rc[i].text, 4000,
+			  TEXT_REQUIRED | TEXT_MULTILINE },
+		};
+		e = text_check(a, tf, 1, d);
+	}
+	r = rc;
 	if (e == TS_OK && (e = db_begin(app->db)) == TS_OK) {
 		char obj[128];
 		sub_object(&s, obj, sizeof(obj));
@@ -289,8 +303,9 @@ sub_set_external(struct app *app, const struct actor *who, int64_t cid,
 		return TS_ENOMEM;
 	enum ts_err e = sub_open_for(app, who, cid, unit, ACT_EXTERNAL, a, &s, d);
 	if (e == TS_OK)
-		e = answers_parse(s.rubric, json, strlen(json),
-				  "điểm đánh giá ngoài", &ext, d);
+		e = answers_parse_kind(s.rubric, SCORE_EXTERNAL, json,
+				       strlen(json), "điểm đánh giá ngoài",
+				       &ext, d);
 	answers_free(ext);
 	json_t *root = e == TS_OK ? json_loads(json, 0, NULL) : NULL;
 	char *text = root ? json_dumps(root, JSON_COMPACT | JSON_SORT_KEYS)

@@ -10,6 +10,7 @@
 #include "../util/timeutil.h"
 #include "../util/vnstr.h"
 #include "org.h"
+#include "text.h"
 #include "user_int.h"
 
 /* Argon2id takes 64 MiB per hash (MEMLIMIT_INTERACTIVE): at most a few
@@ -90,9 +91,6 @@ user_problem(const struct user_new *u, const struct org_unit *unit)
 	if (u->login == NULL || !valid_login(u->login))
 		return "tên đăng nhập gồm 3-63 ký tự: chữ thường không dấu, "
 		       "chữ số, dấu chấm, gạch dưới, gạch ngang";
-	if (u->full_name == NULL || u->full_name[0] == '\0' ||
-	    strlen(u->full_name) > 200)
-		return "họ tên phải có từ 1 đến 200 ký tự";
 	if (u->pw_hash == NULL &&
 	    (u->password == NULL || strlen(u->password) < PASSWORD_MIN))
 		return "mật khẩu phải có ít nhất 8 ký tự";
@@ -152,16 +150,23 @@ user_add(struct app *app, const struct actor *who, const struct user_new *u,
 	struct org_unit unit;
 	if (a == NULL)
 		return TS_ENOMEM;
-	enum ts_err e = check_user(app, who, u, a, &unit, d);
+	const char *name = u->full_name;
+	const struct text_field tf[] = {
+		{ "họ tên", &name, 200, TEXT_REQUIRED },
+	};
+	enum ts_err e = text_check(a, tf, 1, d);
+	if (e == TS_OK)
+		e = check_user(app, who, u, a, &unit, d);
 	char *hash = NULL;
 	if (e == TS_OK && u->pw_hash == NULL &&
 	    (hash = password_hash(u->password)) == NULL)
 		e = TS_ENOMEM;
-	const char *name = vn_nfc(a, u->full_name ? u->full_name : "");
 	if (e == TS_OK && (e = db_begin(app->db)) == TS_OK) {
 		e = insert_user(app, u, name, unit.id, hash ? hash : u->pw_hash);
 		if (e == TS_ECONFLICT)
 			diags_add(d, u->login, "tên đăng nhập đã có người dùng");
+		else if (e == TS_EDB)
+			app_db_error(app, d, "tạo tài khoản");
 		if (e == TS_OK)
 			e = audit_add(app, who, "user.add", u->login,
 				      role_code(u->role));

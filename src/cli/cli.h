@@ -3,6 +3,8 @@
 #ifndef TS_CLI_H
 #define TS_CLI_H
 
+#include <stdbool.h>
+
 #include "../util/buf.h"
 #include "../util/diag.h"
 #include "../util/err.h"
@@ -14,6 +16,7 @@ struct cli {
 	const char *data_dir;
 	const char *db_path; /* --db, default ./truongso.db */
 	const char *as;      /* --as LOGIN: act as that user */
+	bool create;         /* --create, or a command that makes a database */
 };
 
 struct app;

@@ -1,5 +1,6 @@
 /* Helpers shared by the CLI command files: messages, exit codes, opening
  * the application. */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,7 +40,7 @@ cli_open(struct cli *c, struct app *app, struct actor *who)
 {
 	struct diags d;
 	diags_init(&d);
-	enum ts_err e = app_open(app, c->db_path, c->data_dir, &d);
+	enum ts_err e = app_open(app, c->db_path, c->data_dir, c->create, &d);
 	if (e == TS_OK && c->as != NULL) {
 		e = actor_load(app, c->as, who, &d);
 		if (e != TS_OK)
@@ -96,7 +97,9 @@ cli_flush(struct buf *b)
 	}
 	if (fwrite(buf_str(b), 1, b->len, stdout) != b->len ||
 	    fflush(stdout) != 0) {
-		perror("truongso: stdout");
+		char tmp[TS_ERRNO_TEXT_SIZE];
+		fprintf(stderr, "truongso: không ghi được ra đầu ra chuẩn: %s\n",
+			ts_errno_text(errno, tmp));
 		return EXIT_FAIL;
 	}
 	return EXIT_OK;

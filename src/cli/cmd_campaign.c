@@ -118,7 +118,8 @@ list(struct app *app, const struct actor *who)
 }
 
 static void
-status_row(struct table *t, const char *name, const struct completeness_row *r)
+status_row(struct table *t, const char *name, const char *code,
+	   const struct completeness_row *r)
 {
 	char c[10][PTS_FMT_SIZE];
 	size_t done = r->by_state[ST_SUBMITTED] + r->by_state[ST_RETURNED] +
@@ -129,8 +130,8 @@ status_row(struct table *t, const char *name, const struct completeness_row *r)
 	snprintf(c[7], 24, "%zu", r->late);
 	pts_format_pct_vn(pts_percent((int64_t)done, (int64_t)r->expected),
 			  c[8]);
-	const char *cells[] = { name, c[0], c[1], c[2], c[3], c[4], c[5], c[6],
-				c[7], c[8] };
+	const char *cells[] = { name, code, c[0], c[1], c[2], c[3], c[4], c[5],
+				c[6], c[7], c[8] };
 	table_row(t, cells);
 }
 
@@ -138,7 +139,8 @@ static int
 status(struct app *app, const struct actor *who, int argc, char **argv)
 {
 	static const struct table_col cols[] = {
-		{ "Đơn vị", 34, ALIGN_LEFT },	      { "Số đơn vị", 5, ALIGN_RIGHT },
+		{ "Đơn vị", 34, ALIGN_LEFT },	      { "Mã", 9, ALIGN_LEFT },
+		{ "Số đơn vị", 5, ALIGN_RIGHT },
 		{ "Chưa bắt đầu", 6, ALIGN_RIGHT },   { "Bản nháp", 5, ALIGN_RIGHT },
 		{ "Đã nộp", 5, ALIGN_RIGHT },	      { "Trả lại", 5, ALIGN_RIGHT },
 		{ "Đã phê duyệt", 6, ALIGN_RIGHT },   { "Đã công bố", 6, ALIGN_RIGHT },
@@ -171,11 +173,11 @@ status(struct app *app, const struct actor *who, int argc, char **argv)
 							     : "-", due,
 	       st.root_name);
 	struct table t;
-	table_init(&t, cols, 10);
+	table_init(&t, cols, 11);
 	for (size_t i = 0; i < st.nrows; i++)
-		status_row(&t, st.row_names[i], &st.rows[i]);
+		status_row(&t, st.row_names[i], st.row_codes[i], &st.rows[i]);
 	table_rule(&t);
-	status_row(&t, "Tổng cộng", &st.total);
+	status_row(&t, "Tổng cộng", "", &st.total);
 	struct buf out;
 	buf_init(&out, 0);
 	table_render(&t, &out);

@@ -15,7 +15,10 @@ db_status(struct cli *c)
 	struct db *db = NULL;
 	struct diags d;
 	diags_init(&d);
-	enum ts_err e = db_open(c->db_path, &db, &d);
+	enum ts_err e = db_open(c->db_path, c->create, &db, &d);
+	if (e == TS_ENOTFOUND)
+		diags_add(&d, c->db_path, "không có cơ sở dữ liệu này; tạo mới "
+			  "bằng: truongso --db %s db migrate", c->db_path);
 	if (e != TS_OK)
 		return cli_fail(e, &d);
 	diags_release(&d);
@@ -68,7 +71,8 @@ cmd_db(struct cli *c, int argc, char **argv)
 		return db_status(c);
 	struct app app;
 	struct actor who;
-	/* Opening applies every pending migration. */
+	/* Opening applies every pending migration (and creates the file). */
+	c->create = true;
 	int rc = cli_open(c, &app, &who);
 	if (rc != EXIT_OK)
 		return rc;

@@ -12,6 +12,7 @@ cmd_demo(struct cli *c, int argc, char **argv)
 		return cli_usage("cách dùng: truongso [--db TỆP] demo");
 	struct app app;
 	struct actor who;
+	c->create = true;
 	int rc = cli_open(c, &app, &who);
 	if (rc != EXIT_OK)
 		return rc;

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "../app/app.h"
 #include "../web/router.h"
 #include "../web/server.h"
 #include "cli.h"
@@ -48,6 +49,14 @@ cmd_serve(struct cli *c, int argc, char **argv)
 		return cli_usage("--per-address phải từ 1 đến 4096");
 	if (t < 0)
 		return cli_usage("--request-timeout phải từ 1 đến 3600 giây");
+	/* Opened once here so a missing database is refused (or created
+	 * with --create) and migrated before any worker opens it. */
+	struct app app;
+	struct actor who;
+	int rc = cli_open(c, &app, &who);
+	if (rc != EXIT_OK)
+		return rc;
+	app_close(&app);
 	struct server_opts o = { .db_path = c->db_path, .data_dir = c->data_dir,
 				 .listen = listen, .port = (uint16_t)p,
 				 .connections = (unsigned)n,
@@ -57,7 +66,7 @@ cmd_serve(struct cli *c, int argc, char **argv)
 				 .secure_cookies = secure };
 	struct diags d;
 	diags_init(&d);
-	int rc = server_run(&o, &d);
+	rc = server_run(&o, &d);
 	cli_print_diags(&d);
 	diags_release(&d);
 	return rc;

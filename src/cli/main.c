@@ -13,7 +13,8 @@
 static const char USAGE[] =
 	"truongso — tự đánh giá, duyệt và báo cáo chuyển đổi số ngành giáo dục\n"
 	"\n"
-	"Cách dùng: truongso [--db TỆP] [--as TÊN_ĐĂNG_NHẬP] [--data THƯ_MỤC] LỆNH ...\n"
+	"Cách dùng: truongso [--db TỆP] [--create] [--as TÊN_ĐĂNG_NHẬP] [--data THƯ_MỤC]\n"
+	"                    LỆNH ...\n"
 	"\n"
 	"Bộ chỉ số và chấm điểm:\n"
 	"  rubric list | show MÃ[@PHIÊN_BẢN] | check TỆP...\n"
@@ -56,6 +57,7 @@ static const char USAGE[] =
 	"\n"
 	"Mã thoát: 0 thành công; 2 dữ liệu vào không hợp lệ hoặc không được phép;\n"
 	"1 lỗi khác. Cơ sở dữ liệu mặc định: $TRUONGSO_DB, rồi ./truongso.db.\n"
+	"Chỉ demo, db migrate hoặc --create mới tạo cơ sở dữ liệu mới.\n"
 	"Thư mục dữ liệu mặc định: $TRUONGSO_DATA, ./data, rồi thư mục cài đặt.\n";
 
 static const struct {
@@ -77,6 +79,11 @@ main(int argc, char **argv)
 	struct cli c = { .data_dir = NULL, .db_path = NULL, .as = NULL };
 	int i = 1;
 	while (i + 1 < argc && argv[i][0] == '-' && argv[i][1] == '-') {
+		if (strcmp(argv[i], "--create") == 0) {
+			c.create = true;
+			i++;
+			continue;
+		}
 		if (strcmp(argv[i], "--data") == 0)
 			c.data_dir = argv[i + 1];
 		else if (strcmp(argv[i], "--db") == 0)

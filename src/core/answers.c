@@ -61,14 +61,20 @@ want_number(const struct item *it, json_t *v, pts_t *out, const char *where,
 	return true;
 }
 
+const char *
+score_kind_name(enum score_kind kind)
+{
+	return kind == SCORE_EXTERNAL ? "điểm đánh giá ngoài" : "điểm tự chấm";
+}
+
 static bool
-check_points(const struct item *it, pts_t v, const char *where,
-	     struct diags *d)
+check_points(const struct item *it, enum score_kind kind, pts_t v,
+	     const char *where, struct diags *d)
 {
 	char a[PTS_FMT_SIZE], b[PTS_FMT_SIZE];
 	if (v > it->max) {
-		diags_add(d, where, "nội dung %s: điểm tự chấm %s vượt quá "
-			  "điểm tối đa %s", it->id, pts_format_vn(v, a),
+		diags_add(d, where, "nội dung %s: %s %s vượt quá điểm tối đa %s",
+			  it->id, score_kind_name(kind), pts_format_vn(v, a),
 			  pts_format_vn(it->max, b));
 		return false;
 	}
@@ -205,8 +211,8 @@ want_checklist(const struct item *it, json_t *v, struct answer *out,
 }
 
 bool
-answer_from_json(const struct item *it, json_t *value, struct answer *slot,
-		 const char *where, struct diags *d)
+answer_from_json(const struct item *it, enum score_kind kind, json_t *value,
+		 struct answer *slot, const char *where, struct diags *d)
 {
 	struct answer a = *slot;
 	a.checked = 0;
@@ -218,7 +224,7 @@ answer_from_json(const struct item *it, json_t *value, struct answer *slot,
 		break;
 	case ITEM_POINTS:
 		ok = want_number(it, value, &a.num, where, d) &&
-		     check_points(it, a.num, where, d);
+		     check_points(it, kind, a.num, where, d);
 		break;
 	case ITEM_BAND:
 		ok = want_number(it, value, &a.num, where, d) &&

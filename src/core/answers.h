@@ -33,6 +33,10 @@ struct answer {
 	size_t nevidence;
 };
 
+/* Whose score a set of answers holds: the school's (tự chấm) or the
+ * reviewer's (đánh giá ngoài); messages name it. */
+enum score_kind { SCORE_SELF, SCORE_EXTERNAL };
+
 struct answers {
 	struct arena *arena;
 	const struct rubric *rubric;
@@ -52,6 +56,11 @@ void answers_free(struct answers *a);
 enum ts_err answers_parse(const struct rubric *r, const char *json,
 			  size_t len, const char *name, struct answers **out,
 			  struct diags *d) TS_MUSTCHECK;
+/* The same for a given kind of score: answers_parse is SCORE_SELF. */
+enum ts_err answers_parse_kind(const struct rubric *r, enum score_kind kind,
+			       const char *json, size_t len, const char *name,
+			       struct answers **out,
+			       struct diags *d) TS_MUSTCHECK;
 
 /*
  * Validates one JSON value for item it and stores it in *slot (used by the
@@ -59,8 +68,11 @@ enum ts_err answers_parse(const struct rubric *r, const char *json,
  * false, with problems in d, when the value is not acceptable; *slot is
  * then unchanged.
  */
-bool answer_from_json(const struct item *it, json_t *value, struct answer *slot,
-		      const char *where, struct diags *d);
+bool answer_from_json(const struct item *it, enum score_kind kind,
+		      json_t *value, struct answer *slot, const char *where,
+		      struct diags *d);
+/* "điểm tự chấm" / "điểm đánh giá ngoài" (glossary). */
+const char *score_kind_name(enum score_kind kind);
 
 /* Same value (and note) for item it? Evidence is not compared. */
 bool answer_equal(const struct item *it, const struct answer *a,

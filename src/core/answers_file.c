@@ -57,8 +57,8 @@ load_evidence(struct jread *j, json_t *arr, struct answer *a,
 
 /* One entry of "answers": a bare value or {"value", "note", "evidence"}. */
 static void
-load_answer(struct jread *j, const struct item *it, json_t *v,
-	    struct answer *slot)
+load_answer(struct jread *j, const struct item *it, enum score_kind kind,
+	    json_t *v, struct answer *slot)
 {
 	json_t *value = v;
 	if (json_is_object(v) && (json_object_get(v, "value") ||
@@ -76,12 +76,14 @@ load_answer(struct jread *j, const struct item *it, json_t *v,
 	if (jread_reported(j, NULL))
 		return; /* its number was refused from the text already */
 	int before = (int)diags_count(j->diags);
-	if (!answer_from_json(it, value, slot, jread_where(j), j->diags))
+	if (!answer_from_json(it, kind, value, slot, jread_where(j),
+			      j->diags))
 		j->errors += (int)diags_count(j->diags) - before;
 }
 
 static void
-load_answers(struct jread *j, struct answers *s, json_t *obj)
+load_answers(struct jread *j, struct answers *s, enum score_kind kind,
+	     json_t *obj)
 {
 	const char *key;
 	json_t *v;
@@ -94,7 +96,7 @@ load_answers(struct jread *j, struct answers *s, json_t *obj)
 			jread_err(j, "không có nội dung mã \"%s\" trong bộ chỉ "
 				  "số %s", key, s->rubric->id);
 		else
-			load_answer(j, it, v, &s->v[it->idx]);
+			load_answer(j, it, kind, v, &s->v[it->idx]);
 		jread_pop(j, m);
 	}
 	jread_pop(j, mark);
@@ -121,6 +123,14 @@ enum ts_err
 answers_parse(const struct rubric *r, const char *json, size_t len,
 	      const char *name, struct answers **out, struct diags *d)
 {
+	return answers_parse_kind(r, SCORE_SELF, json, len, name, out, d);
+}
+
+enum ts_err
+answers_parse_kind(const struct rubric *r, enum score_kind kind,
+		   const char *json, size_t len, const char *name,
+		   struct answers **out, struct diags *d)
+{
 	struct answers *s = answers_new(r);
 	if (s == NULL)
 		return TS_ENOMEM;
@@ -138,7 +148,7 @@ answers_parse(const struct rubric *r, const char *json, size_t len,
 			jread_err_at(&j, "answers", "thiếu đối tượng \"answers\" "
 				     "{\"mã nội dung\": giá trị, ...}");
 		else
-			load_answers(&j, s, obj);
+			load_answers(&j, s, kind, obj);
 	}
 	json_decref(root);
 	if (j.oom || d->oom) {

@@ -94,6 +94,70 @@ excess_decimals(void *ctx, const struct jd_frame *f, size_t depth,
 	j->errors++;
 }
 
+/* jansson's English syntax messages (load.c), all json_error_invalid_syntax,
+ * told apart by their start. */
+static const struct {
+	const char *en;
+	const char *vi;
+} SYNTAX_VI[] = {
+	{ "unexpected newline", "xuống dòng giữa một chuỗi (thiếu dấu \" "
+				"đóng?)" },
+	{ "control character", "có ký tự điều khiển trong chuỗi" },
+	{ "invalid escape", "chuỗi thoát sau dấu \\ không hợp lệ" },
+	{ "invalid Unicode", "mã Unicode \\u không hợp lệ" },
+	{ "invalid token", "ký hiệu không hợp lệ (chuỗi cần dấu \", "
+			   "true/false/null viết thường)" },
+	{ "string or '}' expected", "cần tên khóa trong dấu \" hoặc dấu } "
+				    "(thừa dấu phẩy?)" },
+	{ "':' expected", "thiếu dấu : sau tên khóa" },
+	{ "'}' expected", "thiếu dấu phẩy hoặc dấu }" },
+	{ "']' expected", "thiếu dấu phẩy hoặc dấu ]" },
+	{ "'[' or '{' expected", "nội dung phải bắt đầu bằng { hoặc [" },
+	{ "unexpected token", "ký hiệu không đúng chỗ (thừa dấu phẩy?)" },
+};
+
+static const char *
+json_reason(const json_error_t *e)
+{
+	switch (json_error_code(e)) {
+	case json_error_out_of_memory: return "không đủ bộ nhớ";
+	case json_error_stack_overflow: return "lồng nhau quá nhiều tầng";
+	case json_error_invalid_utf8: return "không phải văn bản UTF-8 hợp lệ";
+	case json_error_premature_end_of_input:
+		return "nội dung kết thúc khi JSON chưa đóng (thiếu \", } "
+		       "hoặc ]?)";
+	case json_error_end_of_input_expected:
+		return "còn nội dung thừa sau khi JSON đã đóng";
+	case json_error_null_character:
+	case json_error_null_byte_in_key:
+		return "chuỗi chứa ký tự NUL (\\u0000)";
+	case json_error_duplicate_key: return "khóa xuất hiện hơn một lần";
+	case json_error_numeric_overflow: return "số quá lớn";
+	case json_error_invalid_syntax:
+		for (size_t i = 0; i < sizeof(SYNTAX_VI) / sizeof(*SYNTAX_VI);
+		     i++)
+			if (strncmp(e->text, SYNTAX_VI[i].en,
+				    strlen(SYNTAX_VI[i].en)) == 0)
+				return SYNTAX_VI[i].vi;
+		return "sai cú pháp JSON";
+	default: return "sai cú pháp JSON";
+	}
+}
+
+/* The token jansson quotes after " near '" (at most 20 bytes), or "" */
+static void
+json_near(const json_error_t *e, char out[32])
+{
+	const char *p = strstr(e->text, " near '");
+	size_t n = p ? strlen(p + 7) : 0;
+	if (n > 0 && n <= 31 && p[7 + n - 1] == '\'')
+		n--;
+	else
+		n = 0;
+	memcpy(out, p ? p + 7 : "", n);
+	out[n] = '\0';
+}
+
 json_t *
 jread_load(struct jread *j, const char *buf, size_t len)
 {
@@ -101,9 +165,13 @@ jread_load(struct jread *j, const char *buf, size_t len)
 	json_excess_decimals(buf, len, excess_decimals, j);
 	json_t *root = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &e);
 	if (root == NULL) {
+		char near[32];
+		json_near(&e, near);
 		diags_add(j->diags, j->name,
-			  "JSON không hợp lệ ở dòng %d, cột %d: %s", e.line,
-			  e.column, e.text);
+			  "JSON không hợp lệ ở dòng %d, cột %d (byte thứ %d): "
+			  "%s%s%s%s", e.line, e.column, e.position,
+			  json_reason(&e), near[0] ? ", gần “" : "", near,
+			  near[0] ? "”" : "");
 		j->errors++;
 	}
 	return root;

@@ -23,9 +23,10 @@ struct db_stmt;
 
 enum db_step { DB_ROW = 1, DB_DONE = 0, DB_ERROR = -1 };
 
-/* Opens (creating if needed) the database at path: WAL, foreign keys on,
- * synchronous=FULL, busy timeout. Does not migrate. */
-enum ts_err db_open(const char *path, struct db **out,
+/* Opens the database at path: WAL, foreign keys on, synchronous=FULL,
+ * busy timeout. Does not migrate. A missing file is created only when
+ * `create`; otherwise TS_ENOTFOUND, with no message (callers word it). */
+enum ts_err db_open(const char *path, bool create, struct db **out,
 		    struct diags *d) TS_MUSTCHECK;
 void db_close(struct db *db);
 /* Backend name and file, for messages. */
@@ -51,8 +52,11 @@ int64_t db_col_int(struct db_stmt *st, int i);
 const char *db_col_text(struct db_stmt *st, int i);
 bool db_col_null(struct db_stmt *st, int i);
 
-/* Runs a statement that returns no rows; TS_ECONFLICT on a constraint
- * violation, TS_EDB otherwise. */
+/* Runs a statement that returns no rows; TS_ECONFLICT when a UNIQUE or
+ * PRIMARY KEY constraint refuses the row (it already exists), TS_EDB on
+ * any other failure: NOT NULL, CHECK, foreign key or trigger refusals
+ * mean the app let invalid data through, which is not a conflict (text
+ * is checked before, app/text.c). */
 enum ts_err db_exec_stmt(struct db_stmt *st) TS_MUSTCHECK;
 /* Like db_exec_stmt, but TS_ECONFLICT when no row changed: the form of
  * every conditional update ("... WHERE revision = ?"). */

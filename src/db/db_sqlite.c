@@ -1,5 +1,7 @@
 /* SQLite backend of db.h. */
+#include <errno.h>
 #include <sqlite3.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,20 +22,43 @@ struct db {
 	size_t ncache;
 };
 
+/* Vietnamese reason for a failed open or first statement: the system
+ * error when there is one (util/err.c), else the SQLite result code. */
+static const char *
+reason(sqlite3 *h, int rc, char buf[TS_ERRNO_TEXT_SIZE])
+{
+	int no = h ? sqlite3_system_errno(h) : 0;
+	if (no != 0)
+		return ts_errno_text(no, buf);
+	switch (rc & 0xff) {
+	case SQLITE_NOTADB: return "tệp không phải là cơ sở dữ liệu SQLite";
+	case SQLITE_CORRUPT: return "cơ sở dữ liệu bị hỏng";
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED: return "cơ sở dữ liệu đang bị tiến trình khác khóa";
+	case SQLITE_READONLY: return "không ghi được vào cơ sở dữ liệu (chỉ đọc)";
+	case SQLITE_FULL: return "ổ đĩa đã hết chỗ trống";
+	case SQLITE_IOERR: return "lỗi đọc/ghi thiết bị lưu trữ";
+	case SQLITE_NOMEM: return "không đủ bộ nhớ";
+	case SQLITE_PERM: return "không có quyền truy cập";
+	}
+	snprintf(buf, TS_ERRNO_TEXT_SIZE, "lỗi SQLite %d", rc);
+	return buf;
+}
+
 static enum ts_err
 pragma(struct db *db, const char *sql, struct diags *d)
 {
-	char *err = NULL;
-	if (sqlite3_exec(db->h, sql, NULL, NULL, &err) == SQLITE_OK)
+	int rc = sqlite3_exec(db->h, sql, NULL, NULL, NULL);
+	if (rc == SQLITE_OK)
 		return TS_OK;
-	diags_add(d, db->path, "không thiết lập được cơ sở dữ liệu (%s): %s",
-		  sql, err ? err : "?");
-	sqlite3_free(err);
+	char tmp[TS_ERRNO_TEXT_SIZE];
+	diags_add(d, db->path, "không mở được cơ sở dữ liệu: %s",
+		  reason(db->h, rc, tmp));
 	return TS_EDB;
 }
 
 enum ts_err
-db_open(const char *path, struct db **out, struct diags *d)
+db_open(const char *path, bool create, struct db **out, struct diags *d)
 {
 	struct db *db = calloc(1, sizeof(*db));
 	if (db == NULL || (db->path = strdup(path)) == NULL) {
@@ -41,12 +66,18 @@ db_open(const char *path, struct db **out, struct diags *d)
 		return TS_ENOMEM;
 	}
 	int rc = sqlite3_open_v2(path, &db->h,
-				 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
-					 SQLITE_OPEN_NOMUTEX,
+				 SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
+					 (create ? SQLITE_OPEN_CREATE : 0),
 				 NULL);
+	if (rc != SQLITE_OK && !create && db->h &&
+	    sqlite3_system_errno(db->h) == ENOENT) {
+		db_close(db);
+		return TS_ENOTFOUND;
+	}
 	if (rc != SQLITE_OK) {
+		char tmp[TS_ERRNO_TEXT_SIZE];
 		diags_add(d, path, "không mở được cơ sở dữ liệu: %s",
-			  db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(rc));
+			  reason(db->h, rc, tmp));
 		db_close(db);
 		return TS_EDB;
 	}
@@ -190,7 +221,8 @@ db_exec_stmt(struct db_stmt *st)
 	enum ts_err e = TS_OK;
 	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
 		e = TS_OK;
-	else if ((rc & 0xff) == SQLITE_CONSTRAINT)
+	else if (rc == SQLITE_CONSTRAINT_UNIQUE ||
+		 rc == SQLITE_CONSTRAINT_PRIMARYKEY)
 		e = TS_ECONFLICT;
 	else
 		e = TS_EDB;
@@ -275,11 +307,12 @@ db_backup(struct db *db, const char *path, struct diags *d)
 {
 	sqlite3 *dst = NULL;
 	enum ts_err e = TS_EDB;
-	if (sqlite3_open_v2(path, &dst, SQLITE_OPEN_READWRITE |
-						SQLITE_OPEN_CREATE, NULL) !=
-	    SQLITE_OK) {
+	char tmp[TS_ERRNO_TEXT_SIZE];
+	int orc = sqlite3_open_v2(path, &dst, SQLITE_OPEN_READWRITE |
+						      SQLITE_OPEN_CREATE, NULL);
+	if (orc != SQLITE_OK) {
 		diags_add(d, path, "không tạo được tệp sao lưu: %s",
-			  dst ? sqlite3_errmsg(dst) : "?");
+			  reason(dst, orc, tmp));
 		goto out;
 	}
 	sqlite3_backup *b = sqlite3_backup_init(dst, "main", db->h, "main");

@@ -4,6 +4,7 @@
  * touched; the zip goes to a temp file renamed into place (outfile.h). */
 #include "report.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <time.h>
 
@@ -122,15 +123,24 @@ zip_parts(const struct dx_ctx *x, const struct buf *parts,
 	if (!za) {
 		zip_error_t ze;
 		zip_error_init_with_code(&ze, zerr);
+		char tmp[TS_ERRNO_TEXT_SIZE];
+		int no = zip_error_system_type(&ze) == ZIP_ET_SYS
+				 ? zip_error_code_system(&ze)
+				 : EIO;
 		rp_errf(err, errlen, "không ghi được tệp %s: %s", path,
-			zip_error_strerror(&ze));
+			ts_errno_text(no, tmp));
 		zip_error_fini(&ze);
 		rp_out_abort(&o);
 		return TS_EIO;
 	}
 	if (!add_all(za, x, parts) || zip_close(za) != 0) {
+		zip_error_t *ze = zip_get_error(za);
+		char tmp[TS_ERRNO_TEXT_SIZE];
+		int no = zip_error_system_type(ze) == ZIP_ET_SYS
+				 ? zip_error_code_system(ze)
+				 : EIO;
 		rp_errf(err, errlen, "không ghi được tệp %s: %s", path,
-			zip_strerror(za));
+			ts_errno_text(no, tmp));
 		zip_discard(za);
 		rp_out_abort(&o);
 		return TS_EIO;

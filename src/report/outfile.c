@@ -41,10 +41,11 @@ rp_out_abort(struct rp_out *o)
 enum ts_err
 rp_out_commit(struct rp_out *o, char *err, size_t errlen)
 {
+	char tmp[TS_ERRNO_TEXT_SIZE];
 	int fd = open(o->tmp, O_RDONLY | O_CLOEXEC);
 	if (fd < 0 || fsync(fd) != 0) {
 		rp_errf(err, errlen, "không ghi được tệp %s: %s", o->path,
-			strerror(errno));
+			ts_errno_text(errno, tmp));
 		if (fd >= 0)
 			close(fd);
 		rp_out_abort(o);
@@ -53,7 +54,7 @@ rp_out_commit(struct rp_out *o, char *err, size_t errlen)
 	close(fd);
 	if (rename(o->tmp, o->path) != 0) {
 		rp_errf(err, errlen, "không ghi được tệp %s: %s", o->path,
-			strerror(errno));
+			ts_errno_text(errno, tmp));
 		rp_out_abort(o);
 		return TS_EIO;
 	}

@@ -1,5 +1,8 @@
 #include "err.h"
 
+#include <errno.h>
+#include <stdio.h>
+
 const char *
 ts_err_name(enum ts_err e)
 {
@@ -15,4 +18,44 @@ ts_err_name(enum ts_err e)
 	case TS_EIO: return "i/o error";
 	}
 	return "unknown error";
+}
+
+static const struct {
+	int no;
+	const char *text;
+} ERRNO_TEXT[] = {
+	{ ENOENT, "không có tệp hoặc thư mục này" },
+	{ EACCES, "không có quyền truy cập" },
+	{ EPERM, "không được phép thực hiện" },
+	{ EISDIR, "đây là một thư mục, không phải tệp" },
+	{ ENOTDIR, "một phần của đường dẫn không phải là thư mục" },
+	{ ENOSPC, "ổ đĩa đã hết chỗ trống" },
+	{ EDQUOT, "đã dùng hết hạn mức dung lượng đĩa" },
+	{ EROFS, "ổ đĩa chỉ cho phép đọc" },
+	{ EEXIST, "tệp đã tồn tại" },
+	{ EMFILE, "chương trình đang mở quá nhiều tệp" },
+	{ ENFILE, "hệ thống đang mở quá nhiều tệp" },
+	{ EIO, "lỗi đọc/ghi thiết bị lưu trữ" },
+	{ ENAMETOOLONG, "tên tệp hoặc đường dẫn quá dài" },
+	{ ELOOP, "đường dẫn có quá nhiều liên kết vòng" },
+	{ ENOMEM, "không đủ bộ nhớ" },
+	{ EFBIG, "tệp quá lớn" },
+	{ EBUSY, "tệp đang được sử dụng" },
+	{ ETXTBSY, "tệp đang được sử dụng" },
+	{ EXDEV, "không chuyển được tệp sang ổ đĩa khác" },
+	{ EINVAL, "tham số không hợp lệ" },
+	{ ENXIO, "không có thiết bị này" },
+	{ EAGAIN, "tạm thời không thực hiện được, hãy thử lại" },
+	{ EINTR, "bị ngắt giữa chừng" },
+	{ EPIPE, "nơi nhận dữ liệu đã đóng" },
+};
+
+const char *
+ts_errno_text(int errnum, char buf[TS_ERRNO_TEXT_SIZE])
+{
+	for (size_t i = 0; i < sizeof(ERRNO_TEXT) / sizeof(*ERRNO_TEXT); i++)
+		if (ERRNO_TEXT[i].no == errnum)
+			return ERRNO_TEXT[i].text;
+	snprintf(buf, TS_ERRNO_TEXT_SIZE, "lỗi hệ thống (errno %d)", errnum);
+	return buf;
 }

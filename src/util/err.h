@@ -9,9 +9,9 @@
 enum ts_err {
 	TS_OK = 0,
 	TS_ENOMEM,
-	TS_EINVAL,
+	TS_EINVAL,    /* invalid input, named in the diags */
 	TS_ENOTFOUND,
-	TS_ECONFLICT,
+	TS_ECONFLICT, /* already exists, or changed meanwhile */
 	TS_EFORBIDDEN,
 	TS_ELIMIT,
 	TS_EDB,
@@ -21,5 +21,12 @@ enum ts_err {
 #define TS_MUSTCHECK __attribute__((warn_unused_result))
 
 const char *ts_err_name(enum ts_err e);
+
+#define TS_ERRNO_TEXT_SIZE 64
+
+/* Vietnamese reason for a system error number (errno), for every message
+ * a user reads about a file; callers keep the path beside it. Unknown
+ * numbers are written into buf as "lỗi hệ thống (errno N)". */
+const char *ts_errno_text(int errnum, char buf[TS_ERRNO_TEXT_SIZE]);
 
 #endif

@@ -121,7 +121,11 @@ messages(struct req *r)
 	buf_puts(b, "<div class=\"errors\" role=\"alert\"><p>Chưa thực hiện được:"
 		    "</p><ul>");
 	for (size_t i = 0; i < r->diags.n; i++) {
+		/* Where, as the CLI prints it: the field, unit or item. */
+		const char *w = r->diags.v[i].where;
 		buf_puts(b, "<li>");
+		if (w != NULL && w[0] != '\0')
+			h_textf(b, "%s: ", w);
 		h_text(b, r->diags.v[i].msg);
 		buf_puts(b, "</li>");
 	}

@@ -21,7 +21,7 @@ pool_open(struct pool *p, size_t n, const char *db_path, const char *data_dir,
 	pthread_cond_init(&p->cv, NULL);
 	enum ts_err e = TS_OK;
 	for (size_t i = 0; e == TS_OK && i < n; i++) {
-		e = app_open(&p->apps[i], db_path, data_dir, d);
+		e = app_open(&p->apps[i], db_path, data_dir, false, d);
 		if (e == TS_OK)
 			p->n++;
 		if (e == TS_OK && (e = session_init_key(&p->apps[i])) != TS_OK)

@@ -70,10 +70,23 @@ check answers-too-precise-once 2 err "Tổng cộng 2 lỗi" \
 	"$T" score --rubric $R4725 $C/answers-too-precise.json
 check answers-bad-json 2 err "JSON không hợp lệ ở dòng 3" \
 	"$T" score --rubric $R4725 $C/answers-bad-json.json
-check answers-duplicate-key 2 err "duplicate object key" \
+check answers-bad-json-vi 2 err "answers-bad-json.json: JSON không hợp lệ ở dòng 3, cột 25 (byte thứ 42): cần tên khóa trong dấu \" hoặc dấu } (thừa dấu phẩy?), gần “,”" \
+	"$T" score --rubric $R4725 $C/answers-bad-json.json
+check answers-duplicate-key 2 err "answers-duplicate.json: JSON không hợp lệ ở dòng 1, cột 42 (byte thứ 42): khóa xuất hiện hơn một lần, gần “\"1.4\"”" \
 	"$T" score --rubric $R4725 $C/answers-duplicate.json
-check answers-missing-file 2 err "không mở được tệp" \
+check answers-missing-file 2 err "does-not-exist.json: không mở được tệp: không có tệp hoặc thư mục này" \
 	"$T" score --rubric $R4725 $C/does-not-exist.json
+check answers-directory 1 err "$C: lỗi khi đọc tệp: đây là một thư mục, không phải tệp" \
+	"$T" score --rubric $R4725 $C
+# No English from strerror or jansson reaches the user.
+for f in $C/answers-bad-json.json $C/answers-duplicate.json $C/does-not-exist.json $C; do
+	"$T" score --rubric $R4725 "$f" >"$OUT" 2>"$ERR"
+	if sed 's/^[^:]*: //' "$ERR" | grep -qiE "expected|duplicate|no such|directory|near"; then
+		bad "messages-vietnamese: $f"
+	else
+		ok "messages-vietnamese: $f"
+	fi
+done
 check unknown-rubric 2 err "không có bộ chỉ số \"khong-co\"" \
 	"$T" score --rubric khong-co $EX/qd4725-gdtx-duongkinh-2022-2023.json
 check bad-format-flag 2 err "--format chỉ nhận text hoặc json" \

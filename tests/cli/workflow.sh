@@ -23,7 +23,11 @@ TRUONGSO_NOW=2026-04-10T08:00:00Z
 export TRUONGSO_NOW
 unset TRUONGSO_DB TRUONGSO_DATA
 C=tests/cli/cases
-EX=examples/qd4725-gdtx-duongkinh-2022-2023.json
+# The seed 003 answers without "unit" and "school_year" (which name the
+# Dương Kinh centre's 2022-2023 record): saved below into other schools.
+SEED=examples/qd4725-gdtx-duongkinh-2022-2023.json
+sed '/^  "unit":/d; /^  "school_year":/d' "$SEED" >"$WORK/answers.json"
+EX=$WORK/answers.json
 PW=mat-khau-thu-nghiem
 ON_TIME=2026-05-31T16:59:59Z # 23:59:59 on 31/05 in Vietnam
 LATE=2026-05-31T17:00:00Z    # 00:00:00 on 01/06 in Vietnam
@@ -136,6 +140,7 @@ copy_db() {
 # GDTX centre T3), users for every role, and campaign 1 (QĐ 4725, due
 # 2026-05-31).
 build_tree() {
+	setup "migrate" ts db migrate
 	setup "org S1" ts org add --code S1 --name "Sở Giáo dục và Đào tạo Thử nghiệm" --kind so
 	setup "org P1" ts org add --code P1 --name "Phòng GD&ĐT quận Một" --kind phong --parent S1
 	setup "org P2" ts org add --code P2 --name "Phòng GD&ĐT huyện Hai" --kind phong --parent S1
@@ -177,6 +182,22 @@ check demo-status-school-cannot-see-phong 2 err "phạm vi" \
 check demo-status-so 0 out "| Tổng cộng" as cv.so campaign status 1 --unit 31LC
 check demo-status-unknown-unit 2 err "không có đơn vị mã" as cv.so campaign status 1 --unit 99XX
 check demo-status-unknown-campaign 2 err "không có đợt đánh giá này" ts campaign status 99
+# Unit codes: shown in the status table; a code in other letter case or
+# unknown is "không có đơn vị mã" (with the near match), and "không tham
+# gia" only for a unit that exists but is not a participant.
+check demo-status-code-column 0 out "| Trường Tiểu học Hai Bà Trưng      | 31DK018 |" \
+	as cv.dk campaign status 1 --unit 31DK
+check demo-status-unit-case 2 err 'không có đơn vị mã "31dk". Có phải: 31DK?' \
+	ts campaign status 1 --unit 31dk
+check demo-unit-case 2 err 'không có đơn vị mã "31dk018". Có phải: 31DK018?' \
+	ts submission show 1 31dk018
+check_not demo-unit-case-not-participant 2 err "không tham gia" ts submission show 1 31dk018
+check demo-unit-unknown 2 err 'không có đơn vị mã "31ZZ999"' ts submission show 1 31ZZ999
+check_not demo-unit-unknown-no-guess 2 err "Có phải" ts submission show 1 31ZZ999
+check demo-unit-not-participant 2 err "31DK008: đơn vị không tham gia đợt đánh giá này" \
+	ts submission show 1 31DK008
+check demo-report-unit-case 2 err 'Có phải: 31DK018?' \
+	ts report fields --campaign 1 --unit 31dk018
 check demo-login-unknown 2 err "không có tài khoản này" as khong.co campaign list
 # 31DK001 is a mầm non school: it sees the mầm non campaign only.
 check demo-campaign-list-school 0 out "q7-mn-2023@2" as ht.31dk001 campaign list
@@ -185,6 +206,7 @@ check demo-campaign-list-phong 0 out "qd4725-2022-pt@2" as cv.dk campaign list
 
 # ---- 2. a full cycle on a tree built by hand ----------------------------
 reset_db flow
+setup "flow: migrate" ts db migrate
 check flow-org-so 0 out "Đã thêm đơn vị S1" \
 	ts org add --code S1 --name "Sở Giáo dục và Đào tạo Thử nghiệm" --kind so
 check flow-org-phong 0 out "Đã thêm đơn vị P1" \
@@ -241,7 +263,7 @@ check flow-return-unknown-criterion 2 err 'không có tiêu chí "9.9"' \
 	as cv.p1 submission return 1 T1 --reason "9.9=Không có tiêu chí này"
 check flow-return-item-not-criterion 2 err 'không có tiêu chí "1.3a"' \
 	as cv.p1 submission return 1 T1 --reason "1.3a=Nội dung, không phải tiêu chí"
-check flow-return-empty-text 2 err "lý do trả lại phải có từ 1" \
+check flow-return-empty-text 2 err "lý do trả lại tiêu chí 1.3: không được để trống" \
 	as cv.p1 submission return 1 T1 --reason "1.3="
 check flow-return-bad-syntax 2 err "--reason TIÊU_CHÍ=LÝ_DO" \
 	as cv.p1 submission return 1 T1 --reason "thiếu dấu bằng"
@@ -264,7 +286,9 @@ contains flow-diff-group out "Nhóm 1: 73 → 79 điểm"
 check flow-diff-unknown-version 2 err "không có phiên bản" as cv.p1 submission diff 1 T1 1 3
 check flow-school-cannot-external 2 err "chỉ cấp quản lý" \
 	as ht.t1 submission external 1 T1 "$WORK/external.json"
-check flow-external-bad 2 err "1.3e" as cv.p1 submission external 1 T1 "$WORK/external-bad.json"
+check flow-external-bad 2 err "nội dung 1.3e: điểm đánh giá ngoài 99 vượt quá điểm tối đa" \
+	as cv.p1 submission external 1 T1 "$WORK/external-bad.json"
+if grep -qF "tự chấm" "$ERR"; then bad flow-external-bad-not-self; else ok flow-external-bad-not-self; fi
 check flow-external 0 out "T1" as cv.p1 submission external 1 T1 "$WORK/external.json"
 check flow-cannot-publish-unapproved 2 err "đang chờ xem xét" as cv.p1 submission publish 1 T1
 check flow-approve 0 out "T1" as cv.p1 submission approve 1 T1
@@ -411,12 +435,28 @@ reset_db late
 build_tree
 setup "late: save T1" as cntt.t1 submission save 1 T1 "$EX"
 setup "late: save T3" as cntt.t3 submission save 1 T3 "$EX"
+# An answers file that names another unit, year or rubric is refused,
+# naming both values, and nothing is written.
+before=$(sql "$DB" "SELECT revision || answers FROM submission")
+check flow-save-other-unit 2 err 'T1: tệp trả lời dành cho đơn vị "Trung tâm GDNN-GDTX quận Dương Kinh", không phải Trường THCS Lê Quý Đôn (T1)' \
+	as cntt.t1 submission save 1 T1 "$SEED"
+contains flow-save-other-year err "T1: tệp trả lời dành cho năm học 2022-2023, không phải năm học 2025-2026 của đợt đánh giá"
+check flow-save-other-rubric 2 err 'tệp trả lời dành cho bộ chỉ số "q7-mn-2023", không phải "qd4725-2022-pt"' \
+	as cntt.t1 submission save 1 T1 examples/q7-mn-sample.json
+same flow-save-other-untouched "$(sql "$DB" "SELECT revision || answers FROM submission")" "$before"
+sed 's/^  "unit": .*/  "unit": "trường thcs le quy don",/; s/^  "school_year": .*/  "school_year": "2025-2026",/' \
+	"$SEED" >"$WORK/answers-own.json"
+check flow-save-own-unit-name 0 out "Đã lưu bản nháp: T1." as cntt.t1 submission save 1 T1 "$WORK/answers-own.json"
+sed 's/^  "unit": .*/  "unit": "T1",/; s/^  "school_year": .*/  "school_year": "2025-2026",/' \
+	"$SEED" >"$WORK/answers-own.json"
+check flow-save-own-unit-code 0 out "Đã lưu bản nháp: T1." as cntt.t1 submission save 1 T1 "$WORK/answers-own.json"
+check flow-save-back 0 out "Đã lưu bản nháp: T1." as cntt.t1 submission save 1 T1 "$EX"
 check late-last-second-on-time 0 out "Đã nộp phiên bản 1 của T1." \
 	as_at "$ON_TIME" ht.t1 submission submit 1 T1
 check late-after-due-accepted 0 out "Đã nộp phiên bản 1 của T3." \
 	as_at "$LATE" ht.t3 submission submit 1 T3
 check late-status 0 out "| Tổng cộng" ts campaign status 1
-same late-status-header "$(awk -F'|' '/^\|/ {print $10; exit}' "$OUT" | tr -d ' ')" "Nộp"
+same late-status-header "$(awk -F'|' '/^\|/ {print $11; exit}' "$OUT" | tr -d ' ')" "Nộp"
 same late-status-total-late "$(status_cell "Nộp muộn" "Tổng cộng")" 1
 same late-status-phong2-late "$(status_cell "Nộp muộn" "Phòng GD&ĐT huyện Hai")" 1
 same late-status-phong1-late "$(status_cell "Nộp muộn" "Phòng GD&ĐT quận Một")" 0
@@ -496,7 +536,30 @@ check migrate-future-status 0 out "Phiên bản lược đồ: 99 (chương trì
 same migrate-future-untouched "$(sql "$DB" "SELECT count(*) || '/' || max(version) FROM schema_migration")" \
 	"$((NMIG + 1))/99"
 printf 'không phải cơ sở dữ liệu SQLite, chỉ là một tệp văn bản đủ dài để không bị coi là rỗng ..............\n' >"$WORK/garbage.db"
-check migrate-not-a-database 1 err "file is not a database" "$T" --db "$WORK/garbage.db" db migrate
+check migrate-not-a-database 1 err "garbage.db: không mở được cơ sở dữ liệu: tệp không phải là cơ sở dữ liệu SQLite" "$T" --db "$WORK/garbage.db" db migrate
+
+# A mistyped --db never creates an empty database: only demo, db migrate
+# and --create do; every other command (serve too) names the path and how
+# to create it.
+reset_db missing
+for cmd in "campaign list" "org tree" "serve --port 0" "db status" "backup $WORK/missing-copy.db" \
+	"submission show 1 T1" "audit"; do
+	# shellcheck disable=SC2086
+	# (timeout: a regression would start a server that never stops)
+	check "missing-db-refused: $cmd" 2 err "missing.db: không có cơ sở dữ liệu này; tạo mới bằng: truongso --db $DB db migrate" \
+		timeout 60 "$T" --db "$DB" $cmd
+	if [ -e "$DB" ] || [ -e "$WORK/missing-copy.db" ]; then
+		bad "missing-db-not-created: $cmd"
+		rm -f "$DB" "$DB-wal" "$DB-shm" "$WORK/missing-copy.db"
+	else
+		ok "missing-db-not-created: $cmd"
+	fi
+done
+check missing-db-as-user 2 err "không có cơ sở dữ liệu này" as cv.s1 campaign list
+check missing-db-create-flag 0 out "Tổng cộng: 0 đơn vị." "$T" --create --db "$DB" org tree
+same missing-db-created "$(sql "$DB" "SELECT count(*) > 0 FROM schema_migration")" 1
+reset_db missing
+check missing-db-migrate-creates 0 out "Lược đồ đã ở phiên bản mới nhất" ts db migrate
 
 # ---- 7. backup ------------------------------------------------------------
 DB=$WORK/demo.db
@@ -517,6 +580,7 @@ check backup-bad-path 1 err "không tạo được tệp sao lưu" ts backup "$W
 
 # ---- 8. org import ----------------------------------------------------------
 reset_db import
+setup "import: migrate" ts db migrate
 check import-empty-tree 0 out "Tổng cộng: 0 đơn vị." ts org tree
 cp "$OUT" "$WORK/tree-before"
 check import-dry-run 0 out "Kiểm tra (chưa ghi gì): 8 dòng: 8 đơn vị mới, 0 cập nhật, 0 không đổi." \
@@ -556,6 +620,7 @@ contains import-xlsx-tree-2 out "  79Q2003  Trường Tiểu học và THCS Võ 
 contains import-xlsx-tree-count out "Tổng cộng: 4 đơn vị."
 
 reset_db import-bad
+setup "import-bad: migrate" ts db migrate
 check import-bad-empty-tree 0 out "Tổng cộng: 0 đơn vị." ts org tree
 cp "$OUT" "$WORK/tree-before"
 check import-bad 2 err "Không nhập gì" ts org import "$C/org-bad.csv"
@@ -675,5 +740,61 @@ same campaign-edit-stored "$(sql "$DB" "SELECT title || ' ' || due_at FROM campa
 check campaign-edit-bad-date 2 err "hạn nộp phải sau ngày mở đợt" as qt.s1 campaign edit 1 --due 2026-01-01
 check campaign-edit-lower-admin 2 err "chỉ quản trị của đơn vị chủ trì" as qt.p1 campaign edit 1 --title X
 check campaign-edit-usage 2 err "campaign edit ID" ts campaign edit abc
+
+# ---- invalid text: every text argument, one door in app/ (app/text.c) ----
+reset_db bad-text
+build_tree
+setup "bad-text: save T1" as cntt.t1 submission save 1 T1 "$EX"
+setup "bad-text: submit T1" as ht.t1 submission submit 1 T1
+setup "bad-text: save T2" as ht.t2 submission save 1 T2 "$EX"
+BAD=$(printf 'Tr\377\376ng')   # not UTF-8
+CTL=$(printf 'Tr\001ng')        # a control character
+printf '{"format": 1, "answers": {"1.4": {"value": 10, "note": "%s"}}}\n' "$BAD" >"$WORK/bad-utf8.json"
+dump() { sqlite3 "$DB" .dump | sha256sum; }
+# bad_text NAME FIELD_MESSAGE CMD...: exit 2, the message names the field,
+# and the database is byte-for-byte what it was.
+bad_text() {
+	name=$1 pat=$2
+	shift 2
+	before=$(dump)
+	check "bad-text: $name" 2 err "$pat" "$@"
+	same "bad-text-unchanged: $name" "$(dump)" "$before"
+}
+bad_text "org add --name" "tên đơn vị: không phải văn bản UTF-8 hợp lệ" \
+	ts org add --code T9 --name "$BAD" --kind truong --parent P1 --levels TH
+bad_text "org add --name control" "tên đơn vị: có ký tự điều khiển không được phép" \
+	ts org add --code T9 --name "$CTL" --kind truong --parent P1 --levels TH
+bad_text "org add --code" "mã đơn vị: không phải văn bản UTF-8 hợp lệ" \
+	ts org add --code "$BAD" --name "Trường Mới" --kind truong --parent P1 --levels TH
+bad_text "org rename" "tên đơn vị: không phải văn bản UTF-8 hợp lệ" ts org rename T1 "$BAD"
+bad_text "user add --name" "họ tên: không phải văn bản UTF-8 hợp lệ" \
+	adduser --login moi.t1 --name "$BAD" --unit T1 --role school_editor
+check_not "bad-text: user add --name not a conflict" 2 err "đã có người dùng" \
+	adduser --login moi.t1 --name "$BAD" --unit T1 --role school_editor
+bad_text "user add --login" "tên đăng nhập gồm" \
+	adduser --login "$BAD" --name "Người Mới" --unit T1 --role school_editor
+bad_text "campaign create --title" "tên đợt đánh giá: không phải văn bản UTF-8 hợp lệ" \
+	ts campaign create --owner S1 --rubric qd4725-2022-pt --year 2025-2026 --title "$BAD" \
+	--opens 2026-03-01 --due 2026-05-31
+bad_text "campaign create --basis" "căn cứ: có ký tự điều khiển không được phép" \
+	ts campaign create --owner S1 --rubric qd4725-2022-pt --year 2025-2026 --title "Đợt" \
+	--basis "$CTL" --opens 2026-03-01 --due 2026-05-31
+bad_text "campaign create --year" "năm học: không phải văn bản UTF-8 hợp lệ" \
+	ts campaign create --owner S1 --rubric qd4725-2022-pt --year "$BAD" --title "Đợt" \
+	--opens 2026-03-01 --due 2026-05-31
+bad_text "campaign edit --title" "tên đợt đánh giá: không phải văn bản UTF-8 hợp lệ" \
+	as qt.s1 campaign edit 1 --title "$BAD"
+bad_text "campaign edit --basis" "căn cứ: không phải văn bản UTF-8 hợp lệ" \
+	as qt.s1 campaign edit 1 --basis "$BAD"
+bad_text "submission return --reason" "lý do trả lại tiêu chí 1.3: không phải văn bản UTF-8 hợp lệ" \
+	as cv.p1 submission return 1 T1 --reason "1.3=$BAD"
+bad_text "evidence fact" "dữ kiện: không phải văn bản UTF-8 hợp lệ" \
+	as ht.t2 evidence fact 1 T2 1.3 "$BAD"
+bad_text "evidence link" "đường link: không phải văn bản UTF-8 hợp lệ" \
+	as ht.t2 evidence link 1 T2 1.3 "https://$BAD.vn/"
+bad_text "report set" "không phải văn bản UTF-8 hợp lệ" \
+	as cntt.t1 report set --campaign 1 --unit T1 "so_ky_hieu=$BAD"
+bad_text "submission save (answers file)" "không phải văn bản UTF-8 hợp lệ" \
+	as ht.t2 submission save 1 T2 "$WORK/bad-utf8.json"
 
 finish

@@ -23,6 +23,10 @@ cleanup() {
 trap cleanup EXIT
 
 "$T" --db "$DB" demo >/dev/null || { echo "demo failed"; exit 1; }
+# Seed 003's answers without the unit and year of its own record, so they
+# may be saved into a demo school (a file naming another is refused).
+ANS="$W/answers.json"
+sed '/^  "unit":/d; /^  "school_year":/d' examples/qd4725-gdtx-duongkinh-2022-2023.json >"$ANS"
 # Hostile names: every page that shows them must escape them.
 "$T" --db "$DB" org rename 31DK011 '<script>alert(1)</script> "onerror=x '"'"'a' >/dev/null
 # Codes with "/" and "%": a path is decoded once (by route_match, not also
@@ -461,19 +465,21 @@ has api-json-error "$ERR" "Content-Type: application/json"
 req api-campaigns 200 -b "$W/api" "$BASE/api/campaigns"
 has api-campaign-listed "$OUT" '"rubric":"qd4725-2022-pt"'
 AP="/api/campaigns/1/units/$API2"
-req api-save-no-csrf 403 -b "$W/api" -H 'Content-Type: application/json' --data-binary @examples/qd4725-gdtx-duongkinh-2022-2023.json "$BASE$AP/answers"
+req api-save-no-csrf 403 -b "$W/api" -H 'Content-Type: application/json' --data-binary "@$ANS" "$BASE$AP/answers"
 req api-save-wrong-type 415 -b "$W/api" -H "X-CSRF-Token: $ATOK" -H 'Content-Type: text/plain' --data-binary 'x' "$BASE$AP/answers"
 req api-save-invalid 422 -b "$W/api" -H "X-CSRF-Token: $ATOK" -H 'Content-Type: application/json' --data-binary @examples/bad-overmax.json "$BASE$AP/answers"
 has api-problems-listed "$OUT" 'không có nội dung mã \"9.9\"'
 printf '{"rubric":"qd4725-2022-pt","answers":{"1.4":9.999999999999999999}}' >"$W/precise.json"
 req api-save-too-precise 422 -b "$W/api" -H "X-CSRF-Token: $ATOK" -H 'Content-Type: application/json' --data-binary @"$W/precise.json" "$BASE$AP/answers"
 has api-too-precise-named "$OUT" 'nội dung 1.4: giá trị 9.999999999999999999 có nhiều hơn 2 chữ số thập phân'
-req api-save 200 -b "$W/api" -H "X-CSRF-Token: $ATOK" -H 'Content-Type: application/json' --data-binary @examples/qd4725-gdtx-duongkinh-2022-2023.json "$BASE$AP/answers"
+req api-save-other-target 422 -b "$W/api" -H "X-CSRF-Token: $ATOK" -H 'Content-Type: application/json' --data-binary @examples/qd4725-gdtx-duongkinh-2022-2023.json "$BASE$AP/answers"
+has api-save-other-year "$OUT" 'tệp trả lời dành cho năm học 2022-2023, không phải năm học 2025-2026 của đợt đánh giá'
+req api-save 200 -b "$W/api" -H "X-CSRF-Token: $ATOK" -H 'Content-Type: application/json' --data-binary "@$ANS" "$BASE$AP/answers"
 req api-read 200 -b "$W/api" "$BASE$AP"
 has api-score "$OUT" '"points":73'
 REV=$(sed 's/.*"revision":\([0-9]*\).*/\1/' "$OUT")
-req api-stale-revision 409 -b "$W/api" -H "X-CSRF-Token: $ATOK" -H "If-Match: \"$((REV - 1))\"" -H 'Content-Type: application/json' --data-binary @examples/qd4725-gdtx-duongkinh-2022-2023.json "$BASE$AP/answers"
-req api-current-revision 200 -b "$W/api" -H "X-CSRF-Token: $ATOK" -H "If-Match: \"$REV\"" -H 'Content-Type: application/json' --data-binary @examples/qd4725-gdtx-duongkinh-2022-2023.json "$BASE$AP/answers"
+req api-stale-revision 409 -b "$W/api" -H "X-CSRF-Token: $ATOK" -H "If-Match: \"$((REV - 1))\"" -H 'Content-Type: application/json' --data-binary "@$ANS" "$BASE$AP/answers"
+req api-current-revision 200 -b "$W/api" -H "X-CSRF-Token: $ATOK" -H "If-Match: \"$REV\"" -H 'Content-Type: application/json' --data-binary "@$ANS" "$BASE$AP/answers"
 req api-editor-cannot-submit 403 -b "$W/api" -H "X-CSRF-Token: $ATOK" -X POST "$BASE$AP/submit"
 login "$W/apih" "ht.$(lower "$API2")"
 HTOK=$(curl -s -b "$W/apih" "$BASE/api/session" | sed 's/.*"csrf_token":"\([0-9a-f]*\)".*/\1/')
@@ -551,7 +557,7 @@ tok=$(csrf "${JAR[revdk]}" "$P")
 req cycle-external-form 200 -b "${JAR[revdk]}" "$BASE$P"
 has cycle-external-input "$OUT" 'name="xv:1.5a"'
 req cycle-external-invalid 422 -b "${JAR[revdk]}" --data-urlencode "_csrf=$tok" --data-urlencode "xv:1.5a=99" "$BASE$P/external"
-has cycle-external-overmax "$OUT" "nội dung 1.5a: điểm tự chấm 99 vượt quá điểm tối đa 15"
+has cycle-external-overmax "$OUT" "nội dung 1.5a: điểm đánh giá ngoài 99 vượt quá điểm tối đa 15"
 req cycle-external 303 -b "${JAR[revdk]}" --data-urlencode "_csrf=$tok" --data-urlencode "xv:1.5a=10" --data-urlencode "xn:1.5a=Kiểm tra thực tế: 10 điểm" "$BASE$P/external"
 req cycle-external-shown 200 -b "${JAR[editor]}" "$BASE$P"
 has cycle-reviewed-panel "$OUT" "Kết quả sau đánh giá ngoài"
@@ -869,6 +875,73 @@ has admin-org-escaped "$OUT" "&lt;script&gt;alert(1)&lt;/script&gt;"
 hasnt admin-org-no-inline-style "$OUT" ' style="'
 hasnt admin-org-no-inline-script "$OUT" '<script>'
 has admin-org-indented "$OUT" '<td class="d1">' 
+
+# --- invalid text in every form field and API text field: a clear 4xx
+# naming the field, and no stored data changes (app/text.c, one door).
+BAD=$(printf 'Tr\377\376ng')
+CTL=$(printf 'Tr\001ng')
+data_sum() { sqlite3 "$DB" ".dump org_unit app_user campaign submission review_note evidence evidence_link doc_field audit" | sha256sum; }
+# bad_text NAME STATUS PATTERN CURL_ARGS...
+bad_text() {
+	local name=$1 want=$2 pat=$3
+	shift 3
+	before=$(data_sum)
+	req "bad-text: $name" "$want" "$@"
+	has "bad-text-message: $name" "$OUT" "$pat"
+	same "bad-text-unchanged: $name" "$(data_sum)" "$before"
+}
+BTD=$(pick 3 draft)
+BTS=$(pick 31DK submitted)
+login "$W/jar-bt" "cntt.$(lower "$BTD")"
+AT=$(curl -s -b "${JAR[admin]}" "$BASE/api/session" | sed 's/.*"csrf_token":"\([0-9a-f]*\)".*/\1/')
+ET=$(curl -s -b "$W/jar-bt" "$BASE/api/session" | sed 's/.*"csrf_token":"\([0-9a-f]*\)".*/\1/')
+RT=$(curl -s -b "${JAR[revdk]}" "$BASE/api/session" | sed 's/.*"csrf_token":"\([0-9a-f]*\)".*/\1/')
+# bad_form NAME LABEL FIELD CURL_ARGS...: the field not UTF-8 is refused
+# by the form reader (400); with a control character it reaches the app,
+# which names the field (422).
+bad_form() {
+	local name=$1 lab=$2 field=$3
+	shift 3
+	bad_text "$name (not UTF-8)" 400 "Dữ liệu biểu mẫu không hợp lệ" "$@" --data-urlencode "$field=$BAD"
+	bad_text "$name (control)" 422 "$lab: có ký tự điều khiển" "$@" --data-urlencode "$field=$CTL"
+}
+tok=$(csrf "${JAR[admin]}" /admin/org)
+A=(-b "${JAR[admin]}" --data-urlencode "_csrf=$tok")
+bad_form "form org name" "tên đơn vị" name "${A[@]}" --data-urlencode "code=31DK960" --data-urlencode "kind=truong" --data-urlencode "parent=31DK" --data-urlencode "levels=MN" "$BASE/admin/org"
+bad_form "form org code" "mã đơn vị" code "${A[@]}" --data-urlencode "name=Trường Mới" --data-urlencode "kind=truong" --data-urlencode "parent=31DK" --data-urlencode "levels=MN" "$BASE/admin/org"
+bad_form "form unit edit name" "tên đơn vị" name "${A[@]}" "$BASE/admin/org/31DK950/edit"
+bad_form "form user full_name" "họ tên" full_name "${A[@]}" --data-urlencode "login=cv.utf" --data-urlencode "unit=31DK" --data-urlencode "role=reviewer" --data-urlencode "password=mat-khau-2026" "$BASE/admin/users"
+hasnt "bad-text: form user not a conflict" "$OUT" "đã có người dùng"
+CF=(title "tên đợt đánh giá" "Đợt mới" basis "căn cứ" "Căn cứ" year "năm học" "2026-2027")
+for i in 0 3 6; do
+	args=()
+	for k in 0 3 6; do
+		[ "$k" = "$i" ] || args+=(--data-urlencode "${CF[$k]}=${CF[$((k + 2))]}")
+	done
+	bad_form "form campaign ${CF[$i]}" "${CF[$((i + 1))]}" "${CF[$i]}" "${A[@]}" "${args[@]}" --data-urlencode "owner=31DK" --data-urlencode "rubric=tdm-cntt-2022" --data-urlencode "levels=TH" --data-urlencode "opens=2026-12-01" --data-urlencode "due=2027-05-31" "$BASE/admin/campaigns"
+done
+bad_form "form campaign edit title" "tên đợt đánh giá" title "${A[@]}" "$BASE/admin/campaigns/1"
+bad_form "form campaign edit basis" "căn cứ" basis "${A[@]}" "$BASE/admin/campaigns/1"
+tok=$(csrf "${JAR[revdk]}" /password)
+bad_form "form return reason" "lý do trả lại tiêu chí 1.3" "r:1.3" -b "${JAR[revdk]}" --data-urlencode "_csrf=$tok" "$BASE$(U "$BTS")/return"
+tok=$(csrf "$W/jar-bt" /password)
+E=(-b "$W/jar-bt" --data-urlencode "_csrf=$tok")
+bad_form "form evidence fact" "dữ kiện" fact "${E[@]}" --data-urlencode "criterion=1.4" "$BASE$(U "$BTD")/evidence"
+bad_form "form evidence link" "đường link" link "${E[@]}" --data-urlencode "criterion=1.4" "$BASE$(U "$BTD")/evidence"
+bad_form "form report field" "Số, ký hiệu văn bản" "f:so_ky_hieu" "${E[@]}" "$BASE$(U "$BTD")/report"
+bad_text "form answer note (not UTF-8)" 400 "Dữ liệu biểu mẫu không hợp lệ" "${E[@]}" --data-urlencode "v:1.4=5" --data-urlencode "n:1.4=$BAD" "$BASE$(U "$BTD")/save"
+# The API: a control character (valid JSON) reaches the app; raw bytes
+# that are not UTF-8 are refused by the JSON reader.
+J=(-H 'Content-Type: application/json')
+bad_text "api org name" 422 '"where":"tên đơn vị","message":"có ký tự điều khiển' -b "${JAR[admin]}" -H "X-CSRF-Token: $AT" "${J[@]}" --data-binary '{"code":"31DK961","name":"A\u0001B","kind":"truong","parent":"31DK","levels":"MN"}' "$BASE/api/org"
+bad_text "api org rename" 422 '"where":"tên đơn vị","message":"có ký tự điều khiển' -b "${JAR[admin]}" -H "X-CSRF-Token: $AT" "${J[@]}" --data-binary '{"name":"A\u0007B"}' "$BASE/api/org/31DK950"
+bad_text "api user full_name" 422 '"where":"họ tên","message":"có ký tự điều khiển' -b "${JAR[admin]}" -H "X-CSRF-Token: $AT" "${J[@]}" --data-binary '{"login":"cv.ctl","full_name":"A\u001bB","unit":"31DK","role":"reviewer","password":"mat-khau-2026"}' "$BASE/api/users"
+bad_text "api campaign title" 422 '"where":"tên đợt đánh giá","message":"có ký tự điều khiển' -b "${JAR[admin]}" -H "X-CSRF-Token: $AT" "${J[@]}" --data-binary '{"title":"A\u0001"}' "$BASE/api/campaigns/1"
+bad_text "api return reason" 422 '"where":"lý do trả lại tiêu chí 1.3","message":"có ký tự điều khiển' -b "${JAR[revdk]}" -H "X-CSRF-Token: $RT" "${J[@]}" --data-binary '{"reasons":[{"criterion":"1.3","text":"A\u0002"}]}' "$BASE/api$(U "$BTS")/return"
+bad_text "api evidence fact" 422 '"where":"dữ kiện","message":"có ký tự điều khiển' -b "$W/jar-bt" -H "X-CSRF-Token: $ET" "${J[@]}" --data-binary '{"criterion":"1.4","fact":"A\u0003"}' "$BASE/api$(U "$BTD")/evidence"
+bad_text "api report field" 422 '"where":"Số, ký hiệu văn bản","message":"có ký tự điều khiển' -b "$W/jar-bt" -H "X-CSRF-Token: $ET" "${J[@]}" --data-binary '{"fields":{"so_ky_hieu":"A\u0004"}}' "$BASE/api$(U "$BTD")/report-fields"
+printf '{"format":1,"answers":{"1.4":{"value":5,"note":"%s"}}}' "$BAD" >"$W/bad-utf8.json"
+bad_text "api answers not UTF-8" 422 "không phải văn bản UTF-8 hợp lệ" -b "$W/jar-bt" -H "X-CSRF-Token: $ET" "${J[@]}" --data-binary "@$W/bad-utf8.json" "$BASE/api$(U "$BTD")/answers"
 
 # --- password change
 # A second session of the same account (another browser), which the

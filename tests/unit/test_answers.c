@@ -287,13 +287,34 @@ test_header_checks(void **state)
 
 	ut_answers_bad(r, "{'answers':{'p':1,'p':2}}", &d);
 	assert_int_equal(d.n, 1);
-	assert_diag(&d, UT_NAME, "duplicate object key");
+	assert_diag(&d, UT_NAME, "khóa xuất hiện hơn một lần, gần “\"p\"”");
 	diags_release(&d);
 
 	ut_answers_bad(r, "{'answers':{'p':1,}}", &d);
 	assert_int_equal(d.n, 1);
-	assert_diag(&d, UT_NAME, "JSON không hợp lệ ở dòng 1");
+	assert_diag(&d, UT_NAME, "JSON không hợp lệ ở dòng 1, cột 19 (byte thứ 19): cần tên khóa");
 	diags_release(&d);
+}
+
+/* An external score over the maximum is named as such, never as the
+ * school's own score. */
+static void
+test_external_score_named(void **state)
+{
+	const struct rubric *r = *state;
+	char *json = ut_json("{'answers':{'p':11}}");
+	struct diags d;
+	diags_init(&d);
+	struct answers *a = NULL;
+	assert_int_equal(answers_parse_kind(r, SCORE_EXTERNAL, json,
+					    strlen(json), "ngoài", &a, &d),
+			 TS_EINVAL);
+	assert_null(a);
+	assert_diag(&d, "ngoài: $.answers.p",
+		    "nội dung p: điểm đánh giá ngoài 11 vượt quá điểm tối đa 10");
+	assert_int_equal(ut_find_diag(&d, "ngoài: $.answers.p", "tự chấm"), -1);
+	diags_release(&d);
+	free(json);
 }
 
 /* answer_from_json: a refused value leaves the slot exactly as it was. */
@@ -306,14 +327,14 @@ test_answer_from_json_keeps_slot(void **state)
 	struct diags d;
 	diags_init(&d);
 	json_t *v = json_real(10.5);
-	assert_false(answer_from_json(p, v, &slot, "form", &d));
+	assert_false(answer_from_json(p, SCORE_SELF, v, &slot, "form", &d));
 	json_decref(v);
 	assert_true(slot.present);
 	assert_int_equal(slot.num, 500);
 	assert_int_equal(d.n, 1);
 	assert_diag(&d, "form", "nội dung p: điểm tự chấm 10,5 vượt quá");
 	v = json_integer(3);
-	assert_true(answer_from_json(p, v, &slot, "form", &d));
+	assert_true(answer_from_json(p, SCORE_SELF, v, &slot, "form", &d));
 	json_decref(v);
 	assert_int_equal(slot.num, P(3));
 	assert_int_equal(d.n, 1);
@@ -322,7 +343,7 @@ test_answer_from_json_keeps_slot(void **state)
 	const struct item *cl2 = rubric_find_item(r, "cl2");
 	struct answer cs = { .present = true, .checked = 0x3 };
 	v = json_pack("[s]", "cb");
-	assert_true(answer_from_json(cl2, v, &cs, "form", &d));
+	assert_true(answer_from_json(cl2, SCORE_SELF, v, &cs, "form", &d));
 	json_decref(v);
 	assert_int_equal(cs.checked, 0x2);
 	diags_release(&d);
@@ -377,6 +398,7 @@ main(void)
 		cmocka_unit_test(test_all_problems_listed),
 		cmocka_unit_test(test_header_checks),
 		cmocka_unit_test(test_answer_from_json_keeps_slot),
+		cmocka_unit_test(test_external_score_named),
 		cmocka_unit_test(test_option_id_nfd),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -468,7 +468,7 @@ setup(void **state)
 	struct diags d;
 	struct demo_result r;
 	diags_init(&d);
-	enum ts_err e = app_open(&app, dbfile, app_data_dir(), &d);
+	enum ts_err e = app_open(&app, dbfile, app_data_dir(), true, &d);
 	actor_operator(&op);
 	if (e == TS_OK)
 		e = demo_create(&app, &r, &d);

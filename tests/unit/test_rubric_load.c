@@ -200,13 +200,13 @@ test_duplicate_json_keys(void **state)
 	ut_rubric_bad("{'format':1,\n  'id':'t',\n  'format':1}", &d);
 	assert_int_equal(d.n, 1);
 	assert_diag(&d, UT_NAME, "JSON không hợp lệ ở dòng 3, cột");
-	assert_diag(&d, UT_NAME, "duplicate");
+	assert_diag(&d, UT_NAME, "khóa xuất hiện hơn một lần, gần “\"format\"”");
 	diags_release(&d);
 	/* Deep inside an item too. */
 	ut_rubric_bad(UT_ONE("10", "{'id':'x','text':'X','kind':'yesno',"
 				   "'max':10,'max':10}"),
 		      &d);
-	assert_diag(&d, UT_NAME, "duplicate object key");
+	assert_diag(&d, UT_NAME, "khóa xuất hiện hơn một lần, gần “\"max\"”");
 	diags_release(&d);
 }
 

@@ -1,7 +1,10 @@
 /* util/: arena, buf, diags, Vietnamese text; cli/table.c alignment. */
+#include <errno.h>
 #include "../../src/cli/table.h"
 #include "../../src/util/arena.h"
 #include "../../src/util/buf.h"
+#include "../../src/util/err.h"
+#include "../../src/app/text.h"
 #include "../../src/util/vnstr.h"
 #include "ut.h"
 
@@ -32,6 +35,67 @@ test_arena_many_allocations(void **state)
 	assert_int_equal(arena_used(a), total);
 	arena_free(a);
 	arena_free(NULL); /* allowed */
+}
+
+/* Every common errno reads in Vietnamese; an unknown one keeps its number. */
+static void
+test_errno_text_vietnamese(void **state)
+{
+	(void)state;
+	char buf[TS_ERRNO_TEXT_SIZE];
+	const int common[] = { ENOENT, EACCES, EISDIR, ENOSPC, EROFS, ENOTDIR,
+			       EEXIST, EMFILE, EIO, EPERM, ENAMETOOLONG };
+	for (size_t i = 0; i < sizeof(common) / sizeof(*common); i++) {
+		const char *t = ts_errno_text(common[i], buf);
+		assert_ptr_not_equal(t, buf);
+		assert_null(strstr(t, "errno"));
+	}
+	assert_string_equal(ts_errno_text(ENOENT, buf),
+			    "không có tệp hoặc thư mục này");
+	assert_string_equal(ts_errno_text(ENOSPC, buf),
+			    "ổ đĩa đã hết chỗ trống");
+	assert_string_equal(ts_errno_text(9999, buf), "lỗi hệ thống (errno 9999)");
+}
+
+/* app/text.c, the one door for text: each refusal names its field; the
+ * accepted values come back NFC. */
+static void
+test_text_check(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	struct diags d;
+	diags_init(&d);
+	const char *name = "Tru\xcc\x9bo\xcc\x9b\xcc\x80ng", /* NFD */
+		   *note = "d\xc3\xb2ng 1\nd\xc3\xb2ng 2", *opt = NULL;
+	const struct text_field ok[] = {
+		{ "tên", &name, 10, TEXT_REQUIRED },
+		{ "ghi chú", &note, 100, TEXT_MULTILINE },
+		{ "căn cứ", &opt, 10, 0 },
+	};
+	assert_int_equal(text_check(a, ok, 3, &d), TS_OK);
+	assert_string_equal(name, "Trường");
+	assert_null(opt);
+	assert_int_equal(d.n, 0);
+	const char *bad = "a\xff", *ctl = "a\x01", *line = "a\nb",
+		   *empty = "", *longer = "Trường Tiểu học";
+	const struct text_field no[] = {
+		{ "f1", &bad, 10, 0 },
+		{ "f2", &ctl, 10, TEXT_MULTILINE },
+		{ "f3", &line, 10, 0 },
+		{ "f4", &empty, 10, TEXT_REQUIRED },
+		{ "f5", &longer, 14, 0 },
+	};
+	assert_int_equal(text_check(a, no, 5, &d), TS_EINVAL);
+	assert_int_equal(d.n, 5);
+	assert_string_equal(d.v[0].where, "f1");
+	assert_string_equal(d.v[0].msg, "không phải văn bản UTF-8 hợp lệ");
+	assert_string_equal(d.v[1].msg, "có ký tự điều khiển không được phép");
+	assert_string_equal(d.v[2].msg, "chỉ được viết trên một dòng");
+	assert_string_equal(d.v[3].msg, "không được để trống");
+	assert_string_equal(d.v[4].msg, "dài quá 14 ký tự");
+	diags_release(&d);
+	arena_free(a);
 }
 
 static void
@@ -327,6 +391,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_arena_many_allocations),
 		cmocka_unit_test(test_arena_big_and_limits),
+		cmocka_unit_test(test_errno_text_vietnamese),
+		cmocka_unit_test(test_text_check),
 		cmocka_unit_test(test_buf_basics),
 		cmocka_unit_test(test_buf_limit),
 		cmocka_unit_test(test_diags_cap),
