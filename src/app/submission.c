@@ -22,8 +22,8 @@ static const char SQL_SUB[] =
 
 static const char EMPTY_ANSWERS[] = "{\"format\":1,\"answers\":{}}";
 
-static enum ts_err
-read_row(struct app *app, struct submission *s, struct arena *a)
+enum ts_err
+sub_reload(struct app *app, struct submission *s, struct arena *a)
 {
 	struct db_stmt *st = db_prep(app->db, SQL_SUB);
 	if (st == NULL)
@@ -90,7 +90,7 @@ sub_open(struct app *app, const struct actor *who, int64_t cid,
 			  "của đợt đánh giá");
 		return TS_EDB;
 	}
-	if (read_row(app, out, a) != TS_OK)
+	if (sub_reload(app, out, a) != TS_OK)
 		return app_db_error(app, d, "đọc bản tự đánh giá");
 	return TS_OK;
 }
