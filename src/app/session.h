@@ -12,7 +12,8 @@
 
 #define SESSION_TOKEN_SIZE 64 /* base64url of 32 bytes + NUL, rounded */
 #define SESSION_HASH_SIZE 65  /* hex of 32 bytes + NUL */
-#define SESSION_HOURS 12
+#define SESSION_HOURS 12      /* default absolute cap (serve --session-max) */
+#define SESSION_IDLE_MINUTES 60 /* default idle limit (serve --session-idle) */
 #define LOGIN_MAX_FAILURES 5     /* per login in LOGIN_WINDOW */
 #define CLIENT_MAX_FAILURES 20   /* per client address in LOGIN_WINDOW */
 #define LOGIN_WINDOW (15 * 60)
@@ -32,7 +33,9 @@ enum ts_err session_login(struct app *app, const char *login,
 			  const char *password, const char *client,
 			  char token[SESSION_TOKEN_SIZE],
 			  struct diags *d) TS_MUSTCHECK;
-/* The session of a cookie value; TS_ENOTFOUND if unknown or expired. */
+/* The session of a cookie value; TS_ENOTFOUND if unknown or expired.
+ * A found session slides: it now ends session_idle after this request,
+ * but never later than session_max after sign-in. */
 enum ts_err session_lookup(struct app *app, const char *token,
 			   struct session *out) TS_MUSTCHECK;
 enum ts_err session_logout(struct app *app, const char *token) TS_MUSTCHECK;
@@ -44,5 +47,9 @@ enum ts_err session_init_key(struct app *app) TS_MUSTCHECK;
 enum ts_err session_change_password(struct app *app, const struct session *s,
 				    const char *current, const char *next,
 				    struct diags *d) TS_MUSTCHECK;
+
+/* The limits in seconds, app's or the defaults. */
+int session_idle_of(const struct app *app);
+int session_max_of(const struct app *app);
 
 #endif

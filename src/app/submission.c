@@ -134,8 +134,8 @@ json_nfc(json_t *v, struct arena *a)
 
 /* Validates answers for the rubric and returns the canonical text to
  * store (compact, NFC, keys sorted), malloc'd; NULL with problems in d. */
-static char *
-canonical_answers(const struct rubric *r, const char *json, const char *name,
+char *
+sub_canonical(const struct rubric *r, const char *json, const char *name,
 		  struct diags *d)
 {
 	struct answers *ans = NULL;
@@ -152,9 +152,9 @@ canonical_answers(const struct rubric *r, const char *json, const char *name,
 	return out;
 }
 
-static enum ts_err
-write_draft(struct app *app, const struct actor *who, struct submission *s,
-	    const char *text, int64_t expect)
+enum ts_err
+sub_write_draft(struct app *app, const struct actor *who,
+		const struct submission *s, const char *text, int64_t expect)
 {
 	static const char ins[] =
 		"INSERT INTO submission(campaign_id, unit_id, state, answers, "
@@ -207,6 +207,45 @@ sub_object(const struct submission *s, char *out, size_t n)
 }
 
 enum ts_err
+sub_check_revision(const struct submission *s, int64_t expect,
+		   struct diags *d)
+{
+	if (expect < 0 || expect == s->revision)
+		return TS_OK;
+	if (expect == SUB_REV_UNKNOWN)
+		diags_add(d, s->unit.code, "trang bạn dùng không cho biết được "
+			  "mở ở lần sửa nào; hãy xem lại bản mới rồi thực hiện lại");
+	else
+		diags_add(d, s->unit.code, "bản tự đánh giá đã có thay đổi sau khi bạn "
+		  "mở trang (lần sửa %lld, nay là lần sửa %lld)",
+		  (long long)expect, (long long)s->revision);
+	return TS_ECONFLICT;
+}
+
+enum ts_err
+sub_record(struct app *app, const struct actor *who,
+	   const struct submission *s, const char *action, const char *detail)
+{
+	static const char sql[] =
+		"INSERT INTO submission_revision(submission_id, revision, "
+		"action, answers, external, state, author, at) SELECT id, "
+		"revision, ?, answers, external, state, ?, ? FROM submission "
+		"WHERE campaign_id = ? AND unit_id = ?";
+	char now[TS_TIME_SIZE], obj[128];
+	struct db_stmt *st = db_prep(app->db, sql);
+	if (st == NULL)
+		return TS_EDB;
+	db_bind_text(st, 1, action);
+	db_bind_text(st, 2, who->login);
+	db_bind_text(st, 3, ts_time_format(ts_time_now(), now));
+	db_bind_int(st, 4, s->campaign.id);
+	db_bind_int(st, 5, s->unit.id);
+	enum ts_err e = db_exec_stmt(st);
+	sub_object(s, obj, sizeof(obj));
+	return e == TS_OK ? audit_add(app, who, action, obj, detail) : e;
+}
+
+enum ts_err
 sub_save(struct app *app, const struct actor *who, int64_t cid,
 	 const char *unit_code, const char *answers_json, int64_t expect,
 	 struct diags *d)
@@ -216,17 +255,15 @@ sub_save(struct app *app, const struct actor *who, int64_t cid,
 	if (a == NULL)
 		return TS_ENOMEM;
 	enum ts_err e = sub_open_for(app, who, cid, unit_code, ACT_SAVE, a, &s, d);
-	char *text = e == TS_OK ? canonical_answers(s.rubric, answers_json,
+	char *text = e == TS_OK ? sub_canonical(s.rubric, answers_json,
 						    unit_code, d)
 				: NULL;
 	if (e == TS_OK && text == NULL)
 		e = TS_EINVAL;
 	if (e == TS_OK && (e = db_begin(app->db)) == TS_OK) {
-		char obj[128];
-		sub_object(&s, obj, sizeof(obj));
-		e = write_draft(app, who, &s, text, expect);
+		e = sub_write_draft(app, who, &s, text, expect);
 		if (e == TS_OK)
-			e = audit_add(app, who, "submission.save", obj, NULL);
+			e = sub_record(app, who, &s, "submission.save", NULL);
 		e = sub_end_tx(app, e, unit_code, d);
 	}
 	free(text);

@@ -118,18 +118,17 @@ static enum ts_err
 submit_tx(struct app *app, const struct actor *who, const struct submission *s,
 	  const struct score *sc)
 {
-	char now[TS_TIME_SIZE], obj[128];
+	char now[TS_TIME_SIZE];
 	int64_t t = ts_time_now(), due = 0;
 	ts_time_parse(s->campaign.due_at, &due);
 	bool late = t > due;
 	ts_time_format(t, now);
-	sub_object(s, obj, sizeof(obj));
 	enum ts_err e = mark_submitted(app, who, s, late, now);
 	if (e == TS_OK)
 		e = insert_snapshot(app, who, s, sc, late, now);
 	if (e == TS_OK)
-		e = audit_add(app, who, late ? "submission.submit.late"
-					     : "submission.submit", obj, NULL);
+		e = sub_record(app, who, s, late ? "submission.submit.late"
+					       : "submission.submit", NULL);
 	return e;
 }
 
@@ -153,10 +152,12 @@ submit_locked(struct app *app, const struct actor *who, struct submission *s,
 		diags_add(d, unit, "chưa có bản tự đánh giá để nộp");
 		return TS_EINVAL;
 	}
-	if (!wf_next(s->state, ACT_SUBMIT, &next, &why) ||
-	    (expect >= 0 && expect != s->revision))
+	if (!wf_next(s->state, ACT_SUBMIT, &next, &why))
 		return TS_ECONFLICT;
-	enum ts_err e = sub_score(s->rubric, s->answers, NULL, &ans, &sc, d);
+	enum ts_err e = sub_check_revision(s, expect, d);
+	if (e != TS_OK)
+		return e;
+	e = sub_score(s->rubric, s->answers, NULL, &ans, &sc, d);
 	if (e == TS_OK)
 		e = check_complete(sc, unit, d);
 	if (e == TS_OK)
@@ -262,7 +263,7 @@ check_reasons(const struct rubric *r, const struct review_reason *v, size_t n,
 enum ts_err
 sub_return(struct app *app, const struct actor *who, int64_t cid,
 	   const char *unit, const struct review_reason *r, size_t n,
-	   struct diags *d)
+	   int64_t expect, struct diags *d)
 {
 	struct arena *a = arena_new();
 	struct submission s;
@@ -271,14 +272,14 @@ sub_return(struct app *app, const struct actor *who, int64_t cid,
 	enum ts_err e = sub_open_for(app, who, cid, unit, ACT_RETURN, a, &s, d);
 	if (e == TS_OK)
 		e = check_reasons(s.rubric, r, n, unit, d);
+	if (e == TS_OK)
+		e = sub_check_revision(&s, expect, d);
 	if (e == TS_OK && (e = db_begin(app->db)) == TS_OK) {
-		char obj[128];
-		sub_object(&s, obj, sizeof(obj));
 		e = set_state(app, who, &s, "submitted", "returned");
 		for (size_t i = 0; e == TS_OK && i < n; i++)
 			e = add_note(app, who, &s, &r[i]);
 		if (e == TS_OK)
-			e = audit_add(app, who, "submission.return", obj, NULL);
+			e = sub_record(app, who, &s, "submission.return", NULL);
 		e = sub_end_tx(app, e, unit, d);
 	}
 	arena_free(a);
@@ -302,7 +303,8 @@ write_external(struct app *app, const struct submission *s, const char *text)
 
 enum ts_err
 sub_set_external(struct app *app, const struct actor *who, int64_t cid,
-		 const char *unit, const char *json, struct diags *d)
+		 const char *unit, const char *json, int64_t expect,
+		 struct diags *d)
 {
 	struct arena *a = arena_new();
 	struct submission s;
@@ -320,12 +322,12 @@ sub_set_external(struct app *app, const struct actor *who, int64_t cid,
 	json_decref(root);
 	if (e == TS_OK && text == NULL)
 		e = TS_ENOMEM;
+	if (e == TS_OK)
+		e = sub_check_revision(&s, expect, d);
 	if (e == TS_OK && (e = db_begin(app->db)) == TS_OK) {
-		char obj[128];
-		sub_object(&s, obj, sizeof(obj));
 		e = write_external(app, &s, text);
 		if (e == TS_OK)
-			e = audit_add(app, who, "submission.external", obj, text);
+			e = sub_record(app, who, &s, "submission.external", text);
 		e = sub_end_tx(app, e, unit, d);
 	}
 	free(text);
@@ -336,19 +338,20 @@ sub_set_external(struct app *app, const struct actor *who, int64_t cid,
 static enum ts_err
 simple_step(struct app *app, const struct actor *who, int64_t cid,
 	    const char *unit, enum sub_action act, const char *from,
-	    const char *to, const char *action, struct diags *d)
+	    const char *to, const char *action, int64_t expect,
+	    struct diags *d)
 {
 	struct arena *a = arena_new();
 	struct submission s;
 	if (a == NULL)
 		return TS_ENOMEM;
 	enum ts_err e = sub_open_for(app, who, cid, unit, act, a, &s, d);
+	if (e == TS_OK)
+		e = sub_check_revision(&s, expect, d);
 	if (e == TS_OK && (e = db_begin(app->db)) == TS_OK) {
-		char obj[128];
-		sub_object(&s, obj, sizeof(obj));
 		e = set_state(app, who, &s, from, to);
 		if (e == TS_OK)
-			e = audit_add(app, who, action, obj, NULL);
+			e = sub_record(app, who, &s, action, NULL);
 		e = sub_end_tx(app, e, unit, d);
 	}
 	arena_free(a);
@@ -357,16 +360,16 @@ simple_step(struct app *app, const struct actor *who, int64_t cid,
 
 enum ts_err
 sub_approve(struct app *app, const struct actor *who, int64_t cid,
-	    const char *unit, struct diags *d)
+	    const char *unit, int64_t expect, struct diags *d)
 {
 	return simple_step(app, who, cid, unit, ACT_APPROVE, "submitted",
-			   "approved", "submission.approve", d);
+			   "approved", "submission.approve", expect, d);
 }
 
 enum ts_err
 sub_publish(struct app *app, const struct actor *who, int64_t cid,
-	    const char *unit, struct diags *d)
+	    const char *unit, int64_t expect, struct diags *d)
 {
 	return simple_step(app, who, cid, unit, ACT_PUBLISH, "approved",
-			   "published", "submission.publish", d);
+			   "published", "submission.publish", expect, d);
 }

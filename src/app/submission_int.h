@@ -21,4 +21,22 @@ enum ts_err sub_end_tx(struct app *app, enum ts_err e, const char *unit,
 /* "submission:<campaign>/<unit code>", the audit object name. */
 void sub_object(const struct submission *s, char *out, size_t n);
 
+/* Validates answers for the rubric and returns the canonical text to
+ * store (compact, NFC, keys sorted), malloc'd; NULL with problems in d. */
+char *sub_canonical(const struct rubric *r, const char *json, const char *name,
+		    struct diags *d);
+/* Stores the answers of a draft (inserting the row on the first save);
+ * expect >= 0: only if the revision is still that one (TS_ECONFLICT). */
+enum ts_err sub_write_draft(struct app *app, const struct actor *who,
+			    const struct submission *s, const char *text,
+			    int64_t expect);
+/* TS_ECONFLICT, worded, when expect >= 0 is not s->revision. */
+enum ts_err sub_check_revision(const struct submission *s, int64_t expect,
+			       struct diags *d);
+/* After a change of the row, in the same transaction: its new revision in
+ * submission_revision (who, when, what it left) and the audit row. */
+enum ts_err sub_record(struct app *app, const struct actor *who,
+		       const struct submission *s, const char *action,
+		       const char *detail);
+
 #endif

@@ -392,6 +392,10 @@ server_run(const struct server_opts *o, struct diags *d)
 	SECURE = o->secure_cookies;
 	if (pool_open(&POOL, o->connections, o->db_path, o->data_dir, d) != TS_OK)
 		return 1;
+	for (size_t i = 0; i < POOL.n; i++) {
+		POOL.apps[i].session_idle = o->session_idle;
+		POOL.apps[i].session_max = o->session_max;
+	}
 	struct MHD_Daemon *dm = start(o, &sa, d);
 	if (dm == NULL) {
 		pool_close(&POOL);

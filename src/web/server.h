@@ -17,6 +17,8 @@ struct server_opts {
 	uint16_t port;          /* 0: any free port, printed at start */
 	unsigned connections;   /* connection limit (and pool size) */
 	bool secure_cookies;    /* behind TLS: add Secure */
+	int session_idle;       /* seconds; 0: SESSION_IDLE_MINUTES */
+	int session_max;        /* seconds; 0: SESSION_HOURS */
 };
 
 /* Runs until SIGTERM or SIGINT. Prints "listening on http://HOST:PORT". */

@@ -24,6 +24,14 @@ struct view {
 	struct score *reviewed;    /* their score */
 	bool can_edit, can_submit, can_review, can_external;
 	char base[256]; /* "/campaigns/1/units/31DK001" */
+	/* Re-showing a post (each may be NULL): per item idx, show the
+	 * posted value; why it was refused; the other change it clashes
+	 * with. The reviewer's posted reasons and external scores. */
+	const bool *use_posted;
+	const char **errors;
+	const struct sub_change **conflicts;
+	const struct kvlist *posted_review;
+	int64_t stale_base; /* >= 0: list what changed after this revision */
 };
 
 /* Loads the submission of the request's :id/:code with its scores,
@@ -33,6 +41,11 @@ enum ts_err sv_load(struct req *r, struct view *v);
 void sv_unload(struct view *v);
 /* The whole page; `posted` re-shows refused input (nothing typed lost). */
 void sv_render(struct req *r, struct view *v, const struct kvlist *posted);
+/* The revision a form post was made at: its "rev" field (-1 without one).
+ * A malformed value answers 400 and returns false. */
+bool sv_form_rev(struct req *r, int64_t *rev);
+/* <input type=hidden name=rev>: the revision this page shows. */
+void sv_hidden_rev(struct req *r, const struct view *v);
 /* The "Kết quả tự đánh giá" panel (also the live preview fragment). */
 void sv_score_panel(struct buf *b, const struct score *s);
 
