@@ -579,7 +579,8 @@ sv_render(struct req *r, struct view *v, const struct kvlist *posted)
 		/* app.js recomputes the score panel on the server as the
 		 * user types and saves the draft every few seconds. */
 		h_open(b, "form", "id", "answers", "method", "post", "action",
-		       href, "data-preview", preview, NULL);
+		       href, "data-preview", preview, "data-posted",
+		       posted ? "1" : NULL, NULL);
 		h_csrf(r);
 		sv_hidden_rev(r, v);
 		buf_puts(b, "<p id=\"autosave\" class=\"muted\" "

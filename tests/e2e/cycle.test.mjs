@@ -51,7 +51,9 @@ test('school fills the form and sees the live score', async () => {
 	await page.locator('#score').getByText('79/100 điểm — Mức độ 3').waitFor();
 	await shot(page, '1-school-live-score');
 	await page.fill('input[name="v:1.4"]', '11');
-	await page.locator('#autosave').getByText('vượt quá điểm tối đa 10').waitFor();
+	// Refused at the field itself, not in a line far from it.
+	await page.locator('[id="e-1.4"]').getByText('vượt quá điểm tối đa 10').waitFor();
+	assert.equal(await page.getAttribute('[id="f-1.4"]', 'aria-invalid'), 'true');
 	await page.fill('input[name="v:1.4"]', '10');
 	await page.click('button:text-is("Lưu bản nháp")');
 	await page.getByText('Đã lưu bản nháp.').waitFor();
