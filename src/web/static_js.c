@@ -211,7 +211,7 @@ static const char *const JS[] = {
 	"      if (d.conflict) { dirty = true; conflicted(d.message); return; }\n"
 	"      if (d.revision !== undefined && !d.error) {\n"
 	"        Object.keys(d.fields || {}).forEach(function (k) { setField(k, d.fields[k]); });\n"
-	"        if (d.saved || d.errors) revField.value = d.revision;\n"
+	"        revField.value = d.revision;\n"
 	"        markErrors(d.errors || []);\n"
 	"        if (!dirty) forget();\n"
 	"      } else {\n"
