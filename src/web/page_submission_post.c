@@ -4,9 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <jansson.h>
+
 #include "../util/arena.h"
 #include "../util/timeutil.h"
-#include <jansson.h>
 #include "submission_view.h"
 
 /* "Xác nhận nộp": the final scores, then one more click. */
@@ -98,18 +99,11 @@ page_submission_preview(struct req *r)
 	sv_unload(&v);
 }
 
-/* Autosave from app.js: JSON instead of a page. "errors" name each
- * refused field (the ids of its control and message), "fields" the values
- * of fields someone else changed meanwhile (merged in, so the page must
- * show them), "revision" the revision the next autosave is based on. */
-static void
-autosaved(struct req *r, enum ts_err e, const struct sub_merge *m,
-	  const char **msg, size_t nbad, const struct rubric *rb)
+/* Each refused field: the ids of its control and its message. */
+static json_t *
+errors_json(const struct rubric *rb, const char **msg)
 {
-	char iso[TS_TIME_SIZE], vn[TS_TIME_SIZE], text[160];
-	json_t *errs = json_array(), *fields = json_object();
-	struct view v;
-	bool fresh = m->n > 0 && sv_load(r, &v) == TS_OK;
+	json_t *errs = json_array();
 	for (size_t i = 0; rb && msg && i < rb->nitems; i++) {
 		struct buf f, id;
 		if (msg[i] == NULL)
@@ -125,32 +119,56 @@ autosaved(struct req *r, enum ts_err e, const struct sub_merge *m,
 		buf_release(&f);
 		buf_release(&id);
 	}
-	for (size_t k = 0; fresh && k < m->n; k++)
-		if (!m->v[k].conflict)
-		{
-			json_t *one = form_item_fields(m->v[k].item, v.ans, "");
-			json_object_update(fields, one);
-			json_decref(one);
-		}
-	if (fresh)
-		sv_unload(&v);
+	return errs;
+}
+
+/* The stored values of the fields someone else changed meanwhile (merged
+ * in: the page must show them, or its next autosave would undo them). */
+static json_t *
+others_json(struct req *r, const struct sub_merge *m)
+{
+	json_t *fields = json_object();
+	struct view v;
+	if (m->n == 0 || m->nconflicts > 0 || sv_load(r, &v) != TS_OK)
+		return fields;
+	for (size_t k = 0; k < m->n; k++) {
+		json_t *one = form_item_fields(m->v[k].item, v.ans, "");
+		json_object_update(fields, one);
+		json_decref(one);
+	}
+	sv_unload(&v);
+	return fields;
+}
+
+/* Autosave from app.js: JSON instead of a page: "saved", "message",
+ * "revision" (the base of the next autosave), "errors", "fields" (see
+ * above) and "conflict" (then nothing was saved). */
+static void
+autosaved(struct req *r, enum ts_err e, const struct sub_merge *m,
+	  const char **msg, size_t nbad, const struct rubric *rb)
+{
+	char iso[TS_TIME_SIZE], vn[TS_TIME_SIZE];
+	bool conflict = e == TS_ECONFLICT && m->nconflicts > 0;
+	struct buf text;
+	buf_init(&text, 4096);
 	ts_time_vn_text(ts_time_format(ts_time_now(), iso), vn);
-	if (e == TS_ECONFLICT && m->nconflicts > 0)
-		snprintf(text, sizeof(text), "Chưa lưu: người khác vừa sửa %zu "
-			 "nội dung bạn cũng sửa.", m->nconflicts);
+	if (conflict)
+		buf_printf(&text, "Chưa lưu: người khác vừa sửa %zu nội dung "
+			   "bạn cũng sửa.", m->nconflicts);
 	else if (e != TS_OK)
-		snprintf(text, sizeof(text), "Chưa lưu được: %s", r->diags.n
-				 ? r->diags.v[0].msg : "lỗi máy chủ");
+		buf_printf(&text, "Chưa lưu được: %s", r->diags.n
+				   ? r->diags.v[0].msg : "lỗi máy chủ");
 	else if (nbad > 0)
-		snprintf(text, sizeof(text), "Đã lưu lúc %.5s các nội dung hợp "
-			 "lệ; %zu nội dung chưa lưu được.", vn, nbad);
+		buf_printf(&text, "Đã lưu lúc %.5s các nội dung hợp lệ; %zu nội "
+			   "dung chưa lưu được.", vn, nbad);
 	else
-		snprintf(text, sizeof(text), "Đã tự động lưu lúc %.5s", vn);
+		buf_printf(&text, "Đã tự động lưu lúc %.5s", vn);
 	api_send(r, e == TS_OK && nbad > 0 ? 422 : web_status_for(e),
 		 json_pack("{s:b, s:b, s:s, s:I, s:o, s:o}", "saved", m->saved,
-			   "conflict", e == TS_ECONFLICT && m->nconflicts > 0,
-			   "message", text, "revision", (json_int_t)m->revision,
-			   "errors", errs, "fields", fields));
+			   "conflict", conflict, "message", buf_str(&text),
+			   "revision", (json_int_t)m->revision, "errors",
+			   errors_json(rb, msg), "fields", others_json(r, m)));
+	buf_release(&text);
 }
 
 /* The page again after a save that was not whole: the refused fields
