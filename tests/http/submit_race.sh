@@ -104,6 +104,9 @@ for round in $(seq "$ROUNDS"); do
 	fi
 	[ "$(post rev return "$W/return.json")" = 200 ] || bad "round $round: return"
 done
+# Every version ever submitted was scored with no item unanswered.
+incomplete=$(q "SELECT count(*) FROM snapshot n JOIN submission s ON s.id = n.submission_id JOIN org_unit o ON o.id = s.unit_id WHERE s.campaign_id = 1 AND o.code = '$SCHOOL' AND json_array_length(n.score, '\$.unanswered') > 0")
+same "no snapshot with an unanswered item" "$incomplete" 0
 echo "submitted in $submitted rounds, refused in $refused (incomplete or changed)"
 echo "submit-race: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
