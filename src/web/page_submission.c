@@ -85,6 +85,7 @@ sv_load(struct req *r, struct view *v)
 	v->can_submit = e == TS_OK && allowed(r, v, ACT_SUBMIT);
 	v->can_review = e == TS_OK && allowed(r, v, ACT_RETURN);
 	v->can_external = e == TS_OK && allowed(r, v, ACT_EXTERNAL);
+	v->can_publish = e == TS_OK && allowed(r, v, ACT_PUBLISH);
 	return e;
 }
 
@@ -162,6 +163,12 @@ void
 sv_score_panel(struct buf *b, const struct score *s)
 {
 	panel(b, s, "score", "Kết quả tự đánh giá");
+}
+
+void
+sv_reviewed_panel(struct buf *b, const struct score *s)
+{
+	panel(b, s, "reviewed", "Kết quả sau đánh giá ngoài");
 }
 
 /* One item: the school's answer (editable for the school), then the
@@ -312,7 +319,7 @@ criteria_form(struct req *r, const struct view *v, const struct form_src *src)
 			if (v->can_review) {
 				char name[128];
 				snprintf(name, sizeof(name), "r:%s", cr->id);
-				h_open(b, "textarea", "name", name, "form", "return",
+				h_open(b, "textarea", "name", name,
 				       "placeholder", "Lý do trả lại tiêu chí này "
 				       "(để trống nếu không có)", "aria-label",
 				       "Lý do trả lại", NULL);
@@ -342,32 +349,46 @@ action_button(struct req *r, const struct view *v, const char *action,
 	buf_puts(b, "</form>");
 }
 
+/* The end of the decision form: what to do with it. */
+static void
+decision_fields(struct req *r, const struct view *v)
+{
+	static const struct { const char *value, *label; } D[] = {
+		{ "approve", "Phê duyệt (sau một bước xác nhận)" },
+		{ "return", "Trả lại (yêu cầu bổ sung) với lý do ở từng tiêu chí "
+			    "hoặc lý do chung" },
+		{ "save", "Chỉ lưu điểm đánh giá ngoài, quyết định sau" },
+	};
+	struct buf *b = &r->body;
+	const char *cur = v->posted_review ? kv_get(v->posted_review, "decision")
+					   : NULL;
+	buf_puts(b, "<fieldset class=\"card\" id=\"decision-choice\"><legend>"
+		    "Quyết định</legend>");
+	for (size_t i = 0; i < sizeof(D) / sizeof(*D); i++) {
+		buf_puts(b, "<label>");
+		h_open(b, "input", "type", "radio", "name", "decision", "value",
+		       D[i].value, "checked", cur && strcmp(cur, D[i].value) == 0
+					      ? "checked" : NULL, NULL);
+		h_text(b, D[i].label);
+		buf_puts(b, "</label>");
+	}
+	buf_puts(b, "<label for=\"r-all\">Lý do chung khi trả lại (nếu có)"
+		    "</label><textarea id=\"r-all\" name=\"r:*\">");
+	if (v->posted_review)
+		h_text(b, kv_get(v->posted_review, "r:*"));
+	buf_puts(b, "</textarea><div class=\"actions\"><button type=\"submit\">"
+		    "Tiếp tục</button></div></fieldset></form>");
+}
+
 static void
 reviewer_actions(struct req *r, const struct view *v)
 {
 	struct buf *b = &r->body;
-	char href[320];
-	if (v->can_review) {
-		snprintf(href, sizeof(href), "%s/return", v->base);
-		h_open(b, "form", "id", "return", "method", "post", "action", href,
-		       "class", "card", NULL);
-		h_csrf(r);
-		sv_hidden_rev(r, v);
-		buf_puts(b, "<label for=\"r-all\">Lý do chung (nếu có)</label>"
-			    "<textarea id=\"r-all\" name=\"r:*\">");
-		if (v->posted_review)
-			h_text(b, kv_get(v->posted_review, "r:*"));
-		buf_puts(b, "</textarea><p "
-			    "class=\"muted\">Ghi lý do ở từng tiêu chí bên dưới; "
-			    "mỗi lý do được gửi kèm khi trả lại.</p><button "
-			    "type=\"submit\" class=\"danger\">Trả lại (yêu cầu bổ "
-			    "sung)</button></form>");
-	}
 	buf_puts(b, "<div class=\"actions\">");
-	if (allowed(r, v, ACT_APPROVE))
-		action_button(r, v, "approve", "Phê duyệt", NULL);
+	if (allowed(r, v, ACT_APPROVE) && !v->can_external)
+		action_button(r, v, "approve", "Phê duyệt…", NULL);
 	if (allowed(r, v, ACT_PUBLISH))
-		action_button(r, v, "publish", "Công bố kết quả", NULL);
+		action_button(r, v, "publish", "Công bố kết quả…", NULL);
 	buf_puts(b, "</div>");
 }
 
@@ -588,7 +609,9 @@ sv_render(struct req *r, struct view *v, const struct kvlist *posted)
 	}
 	if (v->can_external && !v->can_edit) {
 		char href[320];
-		snprintf(href, sizeof(href), "%s/external", v->base);
+		/* Submitted: one form for the scores and the decision. */
+		snprintf(href, sizeof(href), "%s/%s", v->base,
+			 v->can_review ? "decide" : "external");
 		h_open(b, "form", "id", "external", "method", "post", "action",
 		       href, NULL);
 		h_csrf(r);
@@ -596,7 +619,9 @@ sv_render(struct req *r, struct view *v, const struct kvlist *posted)
 		buf_puts(b, "<input type=\"hidden\" name=\"ext\" value=\"1\">");
 	}
 	criteria_form(r, v, &src);
-	if (v->can_external && !v->can_edit)
+	if (v->can_external && !v->can_edit && v->can_review)
+		decision_fields(r, v);
+	else if (v->can_external && !v->can_edit)
 		buf_puts(b, "<div class=\"actions\"><button type=\"submit\">Lưu "
 			    "điểm đánh giá ngoài</button></div></form>");
 	if (v->can_edit) {

@@ -37,9 +37,9 @@ confirm_page(struct req *r, struct view *v)
 
 /* Shows the page again after a refusal: same input, the reasons on top;
  * after a stale post, what changed since its revision. */
-static void
-refused(struct req *r, enum ts_err e, const struct kvlist *posted,
-	int64_t base)
+void
+sv_refused(struct req *r, enum ts_err e, const struct kvlist *posted,
+	   int64_t base)
 {
 	struct view v;
 	struct diags keep = r->diags;
@@ -179,7 +179,7 @@ reshow(struct req *r, enum ts_err e, const struct sub_merge *m,
 {
 	struct view v;
 	if (e != TS_OK && !(e == TS_ECONFLICT && m->nconflicts > 0)) {
-		refused(r, e, &r->form, -1);
+		sv_refused(r, e, &r->form, -1);
 		return;
 	}
 	if (sv_load(r, &v) != TS_OK) {
@@ -265,8 +265,8 @@ page_submission_save(struct req *r)
 	sv_unload(&v);
 }
 
-static enum ts_err
-do_return(struct req *r, const struct view *v, int64_t rev)
+enum ts_err
+sv_return(struct req *r, const struct view *v, int64_t rev)
 {
 	struct review_reason *rs = NULL;
 	size_t n = 0;
@@ -310,7 +310,7 @@ run_action(struct req *r, const struct view *v, const char *act, int64_t rev)
 	if (strcmp(act, "submit") == 0)
 		return sub_submit(r->app, who, cid, unit, rev, NULL, &r->diags);
 	if (strcmp(act, "return") == 0)
-		return do_return(r, v, rev);
+		return sv_return(r, v, rev);
 	if (strcmp(act, "approve") == 0)
 		return sub_approve(r->app, who, cid, unit, rev, &r->diags);
 	if (strcmp(act, "publish") == 0)
@@ -329,9 +329,20 @@ page_submission_act(struct req *r)
 	if (!sv_form_rev(r, &rev))
 		return;
 	enum ts_err e = sv_load(r, &v);
-	if (e == TS_OK && strcmp(act, "submit") == 0 &&
-	    kv_get(&r->form, "confirm") == NULL) {
-		confirm_page(r, &v);
+	bool confirmed = kv_get(&r->form, "confirm") != NULL;
+	if (e == TS_OK && !confirmed && (strcmp(act, "submit") == 0 ||
+					 (strcmp(act, "publish") == 0 &&
+					  v.can_publish))) {
+		if (act[0] == 's')
+			confirm_page(r, &v);
+		else
+			sv_confirm_page(r, &v, "publish", "Xác nhận công bố kết "
+					"quả", "Công bố kết quả", NULL);
+		sv_unload(&v);
+		return;
+	}
+	if (e == TS_OK && strcmp(act, "decide") == 0) {
+		sv_decide(r, &v, rev);
 		sv_unload(&v);
 		return;
 	}
@@ -342,6 +353,6 @@ page_submission_act(struct req *r)
 	else if (e == TS_ENOTFOUND && r->diags.n == 0)
 		web_error(r, 404, "Không có thao tác này.");
 	else
-		refused(r, e, NULL, rev);
+		sv_refused(r, e, NULL, rev);
 	sv_unload(&v);
 }

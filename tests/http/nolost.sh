@@ -65,6 +65,7 @@ state() {
 
 SCHOOL=$(pick returned 0)
 API=$(pick returned 1)
+DEC=$(pick submitted 1)
 P="/campaigns/1/units/$SCHOOL"
 login "$W/ed" "cntt.$(lower "$SCHOOL")"
 login "$W/head" "ht.$(lower "$SCHOOL")"
@@ -192,9 +193,53 @@ req approve-stale 409 -b "$W/rev" -d "_csrf=$rtok&rev=$RR" "$BASE$P/approve"
 req approve-no-rev 409 -b "$W/rev" -d "_csrf=$rtok" "$BASE$P/approve"
 RR=$(field "$W/rev" "$P" rev)
 req approve 303 -b "$W/rev" -d "_csrf=$rtok&rev=$RR" "$BASE$P/approve"
-req publish-stale 409 -b "$W/rev" -d "_csrf=$rtok&rev=$RR" "$BASE$P/publish"
-req publish 303 -b "$W/rev" -d "_csrf=$rtok&rev=$(field "$W/rev" "$P" rev)" "$BASE$P/publish"
+req publish-asks-confirmation 200 -b "$W/rev" -d "_csrf=$rtok&rev=$RR" "$BASE$P/publish"
+has publish-confirm-page "$OUT" "Xác nhận công bố kết quả"
+same publish-not-yet "$(state "$SCHOOL")" approved
+req publish-stale 409 -b "$W/rev" -d "_csrf=$rtok&rev=$RR&confirm=1" "$BASE$P/publish"
+req publish 303 -b "$W/rev" -d "_csrf=$rtok&confirm=1&rev=$(field "$W/rev" "$P" rev)" "$BASE$P/publish"
 same published "$(state "$SCHOOL")" published
+
+# --- the reviewer's one decision form: external scores, then the decision
+D="/campaigns/1/units/$DEC"
+ext() { # ext CODE ID: a stored external score
+	q "SELECT json_extract(s.external, '\$.answers.\"$2\".value') FROM submission s
+	   JOIN org_unit o ON o.id = s.unit_id WHERE s.campaign_id = 1 AND o.code = '$1'"
+}
+req decision-page 200 -b "$W/rev" "$BASE$D"
+has decision-one-form "$OUT" "action=\"$D/decide\""
+has decision-choices "$OUT" 'name="decision" value="approve"'
+hasnt decision-no-separate-approve "$OUT" "action=\"$D/approve\""
+dtok=$(field "$W/rev" "$D" _csrf)
+drev=$(field "$W/rev" "$D" rev)
+dec() { # dec NAME STATUS JAR ARGS...: a post of the decision form
+	local name=$1 want=$2 jar=$3
+	shift 3
+	req "$name" "$want" -b "$jar" --data-urlencode "_csrf=$(field "$jar" "$D" _csrf)" --data-urlencode "ext=1" "$@" "$BASE$D/decide"
+}
+dec decide-no-choice 422 "$W/rev" --data-urlencode "rev=$drev" --data-urlencode "xv:1.5a=9" --data-urlencode "r:1.3=Thiếu kế hoạch"
+has decide-asks-choice "$OUT" "hãy chọn một quyết định"
+has decide-keeps-score "$OUT" 'name="xv:1.5a" value="9"'
+has decide-keeps-reason "$OUT" "Thiếu kế hoạch</textarea>"
+dec decide-return-no-reason 422 "$W/rev" --data-urlencode "rev=$drev" --data-urlencode "decision=return" --data-urlencode "xv:1.5a=9"
+has decide-return-needs-reason "$OUT" "trả lại phải kèm lý do"
+has decide-return-keeps-score "$OUT" 'name="xv:1.5a" value="9"'
+has decide-return-keeps-choice "$OUT" 'value="return" checked'
+same decide-return-still-submitted "$(state "$DEC")" submitted
+drev=$(field "$W/rev" "$D" rev)
+dec decide-approve-confirm 200 "$W/rev" --data-urlencode "rev=$drev" --data-urlencode "decision=approve" --data-urlencode "xv:1.5a=8"
+has decide-confirm-title "$OUT" "Xác nhận phê duyệt"
+has decide-confirm-scores "$OUT" "Kết quả sau đánh giá ngoài"
+has decide-confirm-carries "$OUT" 'name="xv:1.5a" value="8"'
+same decide-not-yet "$(state "$DEC")" submitted
+dec decide-back 200 "$W/rev" --data-urlencode "rev=$drev" --data-urlencode "decision=approve" --data-urlencode "xv:1.5a=8" --data-urlencode "back=1"
+has decide-back-keeps "$OUT" 'name="xv:1.5a" value="8"'
+dec decide-outside 403 "$W/api" --data-urlencode "rev=$drev" --data-urlencode "decision=approve" --data-urlencode "confirm=1"
+dec decide-stale 409 "$W/rev" --data-urlencode "rev=$((drev - 1))" --data-urlencode "decision=approve" --data-urlencode "xv:1.5a=8" --data-urlencode "confirm=1"
+has decide-stale-keeps "$OUT" 'name="xv:1.5a" value="8"'
+dec decide-approve 303 "$W/rev" --data-urlencode "rev=$drev" --data-urlencode "decision=approve" --data-urlencode "xv:1.5a=8" --data-urlencode "confirm=1"
+same decide-approved "$(state "$DEC")" approved
+same decide-external-stored "$(ext "$DEC" 1.5a)" 8
 
 # --- API: If-Match is a revision or a 400
 login "$W/api" "cntt.$(lower "$API")"

@@ -518,7 +518,7 @@ has cycle-reviewed-panel "$OUT" "Kết quả sau đánh giá ngoài"
 has cycle-reviewed-score "$OUT" "77/100 điểm — Mức độ 3"
 has cycle-external-beside "$OUT" "Kiểm tra thực tế: 10 điểm"
 req cycle-approve 303 -b "${JAR[revdk]}" --data-urlencode "rev=$(rev "${JAR[revdk]}" "$P")" -d "_csrf=$tok" "$BASE$P/approve"
-req cycle-publish 303 -b "${JAR[revdk]}" --data-urlencode "rev=$(rev "${JAR[revdk]}" "$P")" -d "_csrf=$tok" "$BASE$P/publish"
+req cycle-publish 303 -b "${JAR[revdk]}" --data-urlencode "rev=$(rev "${JAR[revdk]}" "$P")" -d "_csrf=$tok&confirm=1" "$BASE$P/publish"
 req cycle-published 200 -b "${JAR[editor]}" "$BASE$P"
 has cycle-state-published "$OUT" "Đã công bố"
 tok=$(csrf "${JAR[editor]}" "$P")
