@@ -96,6 +96,10 @@ counted_run valgrind-docs tests/cli/valgrind-docs.sh build/truongso
 counted_run crash tests/crash/run.sh build/truongso
 counted_run http-asan tests/http/run.sh build/asan/truongso
 counted_run http-hostile-asan tests/http/hostile.sh build/asan/truongso
+# Saves racing a submit, 200 rounds: the snapshot is always what was checked.
+counted_run http-submit-race tests/http/submit_race.sh build/asan/truongso
+# Revisions on every form, merge and conflicts, refused fields, sessions.
+counted_run http-nolost tests/http/nolost.sh build/asan/truongso
 # ThreadSanitizer: the HTTP tests again while other clients load the same
 # server (tests/http/tsan.sh; suppressions in tests/tsan.supp).
 step build-gcc-tsan $MAKE_BUILD VARIANT=tsan all

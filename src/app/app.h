@@ -20,6 +20,8 @@ struct app {
 	struct rubric_set db_rubrics; /* versions only the database still has */
 	char *blob_dir; /* evidence files, next to the database */
 	unsigned char csrf_key[32]; /* see session.h; loaded by the server */
+	int session_idle; /* seconds without a request before a session ends */
+	int session_max;  /* seconds after sign-in it ends anyway (0: defaults) */
 };
 
 #define ACTOR_LOGIN_MAX 64

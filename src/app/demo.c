@@ -260,7 +260,7 @@ demo_return(struct demo *g, const struct actor *rev, int64_t cid,
 		{ "2.4", "Điểm tự chấm thu phí không dùng tiền mặt chưa khớp "
 			 "số liệu; đề nghị kiểm tra lại." },
 	};
-	return sub_return(g->app, rev, cid, code, reasons, 2, g->d);
+	return sub_return(g->app, rev, cid, code, reasons, 2, -1, g->d);
 }
 
 static enum ts_err
@@ -301,7 +301,7 @@ external(struct demo *g, struct demo_campaign *c, const struct actor *rev,
 	snprintf(json, sizeof(json), "{\"format\":1,\"answers\":{\"%s\":{"
 		 "\"value\":0,\"note\":\"Chưa có minh chứng khi kiểm tra "
 		 "thực tế\"}}}", it->id);
-	return sub_set_external(g->app, rev, c->id, code, json, g->d);
+	return sub_set_external(g->app, rev, c->id, code, json, -1, g->d);
 }
 
 enum plan { P_NONE, P_DRAFT, P_SUBMITTED, P_RETURNED, P_RESUBMITTED,
@@ -363,11 +363,11 @@ review(struct demo *g, struct demo_campaign *c, const struct people *p,
 		if (demo_rand(&g->rng, 2) == 0)
 			e = external(g, c, &p->reviewer, code);
 		if (e == TS_OK)
-			e = sub_approve(g->app, &p->reviewer, c->id, code, g->d);
+			e = sub_approve(g->app, &p->reviewer, c->id, code, -1, g->d);
 	}
 	if (e == TS_OK && plan == P_PUBLISHED) {
 		at(c, day + 10, 8);
-		e = sub_publish(g->app, &p->reviewer, c->id, code, g->d);
+		e = sub_publish(g->app, &p->reviewer, c->id, code, -1, g->d);
 	}
 	return e;
 }

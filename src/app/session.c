@@ -176,6 +176,28 @@ session_failed(struct app *app, const char *login, const char *client,
 	return TS_OK;
 }
 
+int
+session_idle_of(const struct app *app)
+{
+	return app->session_idle > 0 ? app->session_idle
+				     : SESSION_IDLE_MINUTES * 60;
+}
+
+int
+session_max_of(const struct app *app)
+{
+	return app->session_max > 0 ? app->session_max : SESSION_HOURS * 3600;
+}
+
+/* The end of a session used at `now`: idle limit, within the cap. */
+static int64_t
+session_end(const struct app *app, int64_t created, int64_t now)
+{
+	int64_t idle = now + session_idle_of(app),
+		cap = created + session_max_of(app);
+	return idle < cap ? idle : cap;
+}
+
 static enum ts_err
 insert_session(struct app *app, const struct actor *a, const char *hash)
 {
@@ -189,7 +211,7 @@ insert_session(struct app *app, const struct actor *a, const char *hash)
 	db_bind_text(st, 1, hash);
 	db_bind_int(st, 2, a->user_id);
 	db_bind_text(st, 3, ts_time_format(t, now));
-	db_bind_text(st, 4, ts_time_format(t + SESSION_HOURS * 3600, until));
+	db_bind_text(st, 4, ts_time_format(session_end(app, t, t), until));
 	return db_exec_stmt(st);
 }
 
@@ -230,14 +252,34 @@ session_login(struct app *app, const char *login, const char *password,
 	return e;
 }
 
+/* Moves the end of a session on, at most once a minute (a write per
+ * request would queue every page behind SQLite's write lock). A failed
+ * write only means the session ends at its old time. */
+static void
+slide(struct app *app, const char *hash, int64_t end, int64_t old_end)
+{
+	static const char sql[] =
+		"UPDATE session SET expires_at = ? WHERE token_hash = ?";
+	char until[TS_TIME_SIZE];
+	struct db_stmt *st = end > old_end + 60 ? db_prep(app->db, sql) : NULL;
+	if (st == NULL)
+		return;
+	db_bind_text(st, 1, ts_time_format(end, until));
+	db_bind_text(st, 2, hash);
+	enum ts_err e = db_exec_stmt(st);
+	(void)e;
+}
+
 enum ts_err
 session_lookup(struct app *app, const char *token, struct session *out)
 {
 	static const char sql[] =
-		"SELECT u.login, u.full_name, o.name FROM session s JOIN app_user "
+		"SELECT u.login, u.full_name, o.name, s.created_at, s.expires_at "
+		"FROM session s JOIN app_user "
 		"u ON u.id = s.user_id JOIN org_unit o ON o.id = u.org_unit_id "
 		"WHERE s.token_hash = ? AND s.expires_at > ? AND u.disabled = 0";
 	char now[TS_TIME_SIZE], login[ACTOR_LOGIN_MAX];
+	int64_t created = 0, ends = 0;
 	struct diags d;
 	memset(out, 0, sizeof(*out));
 	if (token == NULL || strlen(token) < 40 || strlen(token) > 60)
@@ -255,10 +297,14 @@ session_lookup(struct app *app, const char *token, struct session *out)
 			 db_col_text(st, 1));
 		snprintf(out->unit_name, sizeof(out->unit_name), "%s",
 			 db_col_text(st, 2));
+		ts_time_parse(db_col_text(st, 3), &created);
+		ts_time_parse(db_col_text(st, 4), &ends);
 	}
 	db_done(st);
 	if (r != DB_ROW)
 		return r == DB_DONE ? TS_ENOTFOUND : TS_EDB;
+	slide(app, out->token_hash, session_end(app, created, ts_time_now()),
+	      ends);
 	diags_init(&d);
 	enum ts_err e = actor_load(app, login, &out->who, &d);
 	diags_release(&d);

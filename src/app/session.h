@@ -13,7 +13,8 @@
 
 #define SESSION_TOKEN_SIZE 64 /* base64url of 32 bytes + NUL, rounded */
 #define SESSION_HASH_SIZE 65  /* hex of 32 bytes + NUL */
-#define SESSION_HOURS 12
+#define SESSION_HOURS 12      /* default absolute cap (serve --session-max) */
+#define SESSION_IDLE_MINUTES 60 /* default idle limit (serve --session-idle) */
 
 struct session {
 	struct actor who;
@@ -43,7 +44,9 @@ enum ts_err session_failed(struct app *app, const char *login,
 /* The owner proved who they are: the login's failures are forgotten (the
  * address's are kept). */
 enum ts_err session_succeeded(struct app *app, const char *login) TS_MUSTCHECK;
-/* The session of a cookie value; TS_ENOTFOUND if unknown or expired. */
+/* The session of a cookie value; TS_ENOTFOUND if unknown or expired.
+ * A found session slides: it now ends session_idle after this request,
+ * but never later than session_max after sign-in. */
 enum ts_err session_lookup(struct app *app, const char *token,
 			   struct session *out) TS_MUSTCHECK;
 enum ts_err session_logout(struct app *app, const char *token) TS_MUSTCHECK;
@@ -56,5 +59,9 @@ enum ts_err session_init_key(struct app *app) TS_MUSTCHECK;
 enum ts_err session_change_password(struct app *app, const struct session *s,
 				    const char *current, const char *next,
 				    struct diags *d) TS_MUSTCHECK;
+
+/* The limits in seconds, app's or the defaults. */
+int session_idle_of(const struct app *app);
+int session_max_of(const struct app *app);
 
 #endif

@@ -22,8 +22,8 @@ static const char SQL_SUB[] =
 
 static const char EMPTY_ANSWERS[] = "{\"format\":1,\"answers\":{}}";
 
-static enum ts_err
-read_row(struct app *app, struct submission *s, struct arena *a)
+enum ts_err
+sub_reload(struct app *app, struct submission *s, struct arena *a)
 {
 	struct db_stmt *st = db_prep(app->db, SQL_SUB);
 	if (st == NULL)
@@ -91,7 +91,7 @@ sub_open(struct app *app, const struct actor *who, int64_t cid,
 			  "của đợt đánh giá");
 		return TS_EDB;
 	}
-	if (read_row(app, out, a) != TS_OK)
+	if (sub_reload(app, out, a) != TS_OK)
 		return app_db_error(app, d, "đọc bản tự đánh giá");
 	return TS_OK;
 }
@@ -167,12 +167,9 @@ answers_fit(const struct answers *ans, const struct submission *s,
 	return ok;
 }
 
-/* Validates answers for the submission (its rubric, unit and year) and
- * returns the canonical text to store (compact, NFC, keys sorted),
- * malloc'd; NULL with problems in d. */
-static char *
-canonical_answers(const struct submission *s, const char *json,
-		  const char *name, struct arena *sa, struct diags *d)
+char *
+sub_canonical(const struct submission *s, const char *json, const char *name,
+	      struct arena *sa, struct diags *d)
 {
 	struct answers *ans = NULL;
 	if (answers_parse(s->rubric, json, strlen(json), name, &ans, d) !=
@@ -192,9 +189,9 @@ canonical_answers(const struct submission *s, const char *json,
 	return out;
 }
 
-static enum ts_err
-write_draft(struct app *app, const struct actor *who, struct submission *s,
-	    const char *text, int64_t expect)
+enum ts_err
+sub_write_draft(struct app *app, const struct actor *who,
+		const struct submission *s, const char *text, int64_t expect)
 {
 	static const char ins[] =
 		"INSERT INTO submission(campaign_id, unit_id, state, answers, "
@@ -247,6 +244,45 @@ sub_object(const struct submission *s, char *out, size_t n)
 }
 
 enum ts_err
+sub_check_revision(const struct submission *s, int64_t expect,
+		   struct diags *d)
+{
+	if (expect < 0 || expect == s->revision)
+		return TS_OK;
+	if (expect == SUB_REV_UNKNOWN)
+		diags_add(d, s->unit.code, "trang bạn dùng không cho biết được "
+			  "mở ở lần sửa nào; hãy xem lại bản mới rồi thực hiện lại");
+	else
+		diags_add(d, s->unit.code, "bản tự đánh giá đã có thay đổi sau khi bạn "
+		  "mở trang (lần sửa %lld, nay là lần sửa %lld)",
+		  (long long)expect, (long long)s->revision);
+	return TS_ECONFLICT;
+}
+
+enum ts_err
+sub_record(struct app *app, const struct actor *who,
+	   const struct submission *s, const char *action, const char *detail)
+{
+	static const char sql[] =
+		"INSERT INTO submission_revision(submission_id, revision, "
+		"action, answers, external, state, author, at) SELECT id, "
+		"revision, ?, answers, external, state, ?, ? FROM submission "
+		"WHERE campaign_id = ? AND unit_id = ?";
+	char now[TS_TIME_SIZE], obj[128];
+	struct db_stmt *st = db_prep(app->db, sql);
+	if (st == NULL)
+		return TS_EDB;
+	db_bind_text(st, 1, action);
+	db_bind_text(st, 2, who->login);
+	db_bind_text(st, 3, ts_time_format(ts_time_now(), now));
+	db_bind_int(st, 4, s->campaign.id);
+	db_bind_int(st, 5, s->unit.id);
+	enum ts_err e = db_exec_stmt(st);
+	sub_object(s, obj, sizeof(obj));
+	return e == TS_OK ? audit_add(app, who, action, obj, detail) : e;
+}
+
+enum ts_err
 sub_save(struct app *app, const struct actor *who, int64_t cid,
 	 const char *unit_code, const char *answers_json, int64_t expect,
 	 struct diags *d)
@@ -256,17 +292,15 @@ sub_save(struct app *app, const struct actor *who, int64_t cid,
 	if (a == NULL)
 		return TS_ENOMEM;
 	enum ts_err e = sub_open_for(app, who, cid, unit_code, ACT_SAVE, a, &s, d);
-	char *text = e == TS_OK ? canonical_answers(&s, answers_json,
-						    unit_code, a, d)
+	char *text = e == TS_OK ? sub_canonical(&s, answers_json, unit_code,
+						a, d)
 				: NULL;
 	if (e == TS_OK && text == NULL)
 		e = TS_EINVAL;
 	if (e == TS_OK && (e = db_begin(app->db)) == TS_OK) {
-		char obj[128];
-		sub_object(&s, obj, sizeof(obj));
-		e = write_draft(app, who, &s, text, expect);
+		e = sub_write_draft(app, who, &s, text, expect);
 		if (e == TS_OK)
-			e = audit_add(app, who, "submission.save", obj, NULL);
+			e = sub_record(app, who, &s, "submission.save", NULL);
 		e = sub_end_tx(app, e, unit_code, d);
 	}
 	free(text);

@@ -49,17 +49,64 @@ enum ts_err sub_save(struct app *app, const struct actor *who, int64_t cid,
 enum ts_err sub_submit(struct app *app, const struct actor *who, int64_t cid,
 		       const char *unit_code, int64_t expect_revision,
 		       int *version, struct diags *d) TS_MUSTCHECK;
+/* `expect` >= 0: the revision the user's page showed; refused with
+ * TS_ECONFLICT if the submission changed since (the CLI passes -1;
+ * SUB_REV_UNKNOWN: a page that did not say, refused the same way). */
+#define SUB_REV_UNKNOWN INT64_MAX
 enum ts_err sub_return(struct app *app, const struct actor *who, int64_t cid,
 		       const char *unit_code, const struct review_reason *r,
-		       size_t n, struct diags *d) TS_MUSTCHECK;
+		       size_t n, int64_t expect, struct diags *d) TS_MUSTCHECK;
 enum ts_err sub_set_external(struct app *app, const struct actor *who,
 			     int64_t cid, const char *unit_code,
-			     const char *external_json,
+			     const char *external_json, int64_t expect,
 			     struct diags *d) TS_MUSTCHECK;
 enum ts_err sub_approve(struct app *app, const struct actor *who, int64_t cid,
-			const char *unit_code, struct diags *d) TS_MUSTCHECK;
+			const char *unit_code, int64_t expect,
+			struct diags *d) TS_MUSTCHECK;
 enum ts_err sub_publish(struct app *app, const struct actor *who, int64_t cid,
-			const char *unit_code, struct diags *d) TS_MUSTCHECK;
+			const char *unit_code, int64_t expect,
+			struct diags *d) TS_MUSTCHECK;
+
+/* One field another person changed after the form's revision. */
+struct sub_change {
+	const struct item *item;
+	const char *author; /* who changed it last, and when */
+	const char *at;
+	bool conflict;      /* the form changed it too, to another value */
+};
+struct sub_merge {
+	int64_t revision;     /* the submission's revision afterwards */
+	bool saved;           /* false: nothing to change, or a conflict */
+	struct sub_change *v; /* in rubric order (arena) */
+	size_t n, nconflicts;
+};
+/*
+ * The web form's save. `answers_json` holds every item of the form; an
+ * item with keep[idx] (keep may be NULL) stays as stored: a value the form
+ * refused, or a conflict settled for the newer value. The form is merged
+ * field by field against the answers of revision `base`, the one its page
+ * showed: a field only the form changed is applied, one only others
+ * changed is kept, one both changed differently is a conflict (base < 0 or
+ * unknown: every field that differs from the stored one is). With a
+ * conflict nothing is written and TS_ECONFLICT is returned with m->v.
+ */
+enum ts_err sub_save_merge(struct app *app, const struct actor *who,
+			   int64_t cid, const char *unit_code,
+			   const char *answers_json, int64_t base,
+			   const bool *keep, struct arena *a,
+			   struct sub_merge *m, struct diags *d) TS_MUSTCHECK;
+
+struct revision_info {
+	int64_t revision;
+	const char *action; /* audit action, "submission.save"... */
+	const char *author;
+	const char *at;
+};
+/* The revisions made after `base`, oldest first (at most 50). */
+enum ts_err sub_revisions_since(struct app *app, const struct submission *s,
+				int64_t base, struct arena *a,
+				struct revision_info **out,
+				size_t *n) TS_MUSTCHECK;
 
 /* Scores answers JSON (with the external scores laid over the school's
  * where given, when external_json is not NULL). *ans receives the answers

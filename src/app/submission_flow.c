@@ -63,10 +63,11 @@ check_complete(const struct score *sc, const char *unit, struct diags *d)
 	return TS_EINVAL;
 }
 
+/* `s` was read inside this transaction: the revision guard cannot fail
+ * unless the database was changed behind the write lock. */
 static enum ts_err
 mark_submitted(struct app *app, const struct actor *who,
-	       const struct submission *s, int64_t expect, bool late,
-	       const char *now)
+	       const struct submission *s, bool late, const char *now)
 {
 	static const char sql[] =
 		"UPDATE submission SET state = 'submitted', version = version "
@@ -74,7 +75,7 @@ mark_submitted(struct app *app, const struct actor *who,
 		"first_submitted_at IS NULL THEN ? ELSE late END, "
 		"first_submitted_at = coalesce(first_submitted_at, ?), "
 		"updated_at = ?, updated_by = ? WHERE id = ? AND state IN "
-		"('draft', 'returned') AND (? < 0 OR revision = ?)";
+		"('draft', 'returned') AND revision = ?";
 	struct db_stmt *st = db_prep(app->db, sql);
 	if (st == NULL)
 		return TS_EDB;
@@ -83,8 +84,7 @@ mark_submitted(struct app *app, const struct actor *who,
 	db_bind_text(st, 3, now);
 	db_bind_text(st, 4, who->login);
 	db_bind_int(st, 5, s->id);
-	db_bind_int(st, 6, expect);
-	db_bind_int(st, 7, expect);
+	db_bind_int(st, 6, s->revision);
 	return db_exec_changed(st);
 }
 
@@ -118,20 +118,54 @@ insert_snapshot(struct app *app, const struct actor *who,
 
 static enum ts_err
 submit_tx(struct app *app, const struct actor *who, const struct submission *s,
-	  const struct score *sc, int64_t expect)
+	  const struct score *sc)
 {
-	char now[TS_TIME_SIZE], obj[128];
+	char now[TS_TIME_SIZE];
 	int64_t t = ts_time_now(), due = 0;
 	ts_time_parse(s->campaign.due_at, &due);
 	bool late = t > due;
 	ts_time_format(t, now);
-	sub_object(s, obj, sizeof(obj));
-	enum ts_err e = mark_submitted(app, who, s, expect, late, now);
+	enum ts_err e = mark_submitted(app, who, s, late, now);
 	if (e == TS_OK)
 		e = insert_snapshot(app, who, s, sc, late, now);
 	if (e == TS_OK)
-		e = audit_add(app, who, late ? "submission.submit.late"
-					     : "submission.submit", obj, NULL);
+		e = sub_record(app, who, s, late ? "submission.submit.late"
+					       : "submission.submit", NULL);
+	return e;
+}
+
+/*
+ * Runs inside the write transaction (BEGIN IMMEDIATE holds SQLite's write
+ * lock): the row is read again, so the answers scored, checked for
+ * completeness and snapshotted are the stored ones of one revision, and
+ * no save can land between the check and the state change.
+ */
+static enum ts_err
+submit_locked(struct app *app, const struct actor *who, struct submission *s,
+	      int64_t expect, struct arena *a, struct diags *d)
+{
+	struct answers *ans = NULL;
+	struct score *sc = NULL;
+	enum sub_state next;
+	const char *why = NULL, *unit = s->unit.code;
+	if (sub_reload(app, s, a) != TS_OK)
+		return TS_EDB;
+	if (s->id == 0) {
+		diags_add(d, unit, "chưa có bản tự đánh giá để nộp");
+		return TS_EINVAL;
+	}
+	if (!wf_next(s->state, ACT_SUBMIT, &next, &why))
+		return TS_ECONFLICT;
+	enum ts_err e = sub_check_revision(s, expect, d);
+	if (e != TS_OK)
+		return e;
+	e = sub_score(s->rubric, s->answers, NULL, &ans, &sc, d);
+	if (e == TS_OK)
+		e = check_complete(sc, unit, d);
+	if (e == TS_OK)
+		e = submit_tx(app, who, s, sc);
+	score_free(sc);
+	answers_free(ans);
 	return e;
 }
 
@@ -141,25 +175,14 @@ sub_submit(struct app *app, const struct actor *who, int64_t cid,
 {
 	struct arena *a = arena_new();
 	struct submission s;
-	struct answers *ans = NULL;
-	struct score *sc = NULL;
 	if (a == NULL)
 		return TS_ENOMEM;
 	enum ts_err e = sub_open_for(app, who, cid, unit, ACT_SUBMIT, a, &s, d);
-	if (e == TS_OK && s.id == 0) {
-		diags_add(d, unit, "chưa có bản tự đánh giá để nộp");
-		e = TS_EINVAL;
-	}
-	if (e == TS_OK)
-		e = sub_score(s.rubric, s.answers, NULL, &ans, &sc, d);
-	if (e == TS_OK)
-		e = check_complete(sc, unit, d);
 	if (e == TS_OK && (e = db_begin(app->db)) == TS_OK)
-		e = sub_end_tx(app, submit_tx(app, who, &s, sc, expect), unit, d);
+		e = sub_end_tx(app, submit_locked(app, who, &s, expect, a, d),
+			       unit, d);
 	if (e == TS_OK && version != NULL)
 		*version = s.version + 1;
-	score_free(sc);
-	answers_free(ans);
 	arena_free(a);
 	return e;
 }
@@ -237,7 +260,7 @@ check_reasons(const struct rubric *r, const struct review_reason *v, size_t n,
 enum ts_err
 sub_return(struct app *app, const struct actor *who, int64_t cid,
 	   const char *unit, const struct review_reason *r, size_t n,
-	   struct diags *d)
+	   int64_t expect, struct diags *d)
 {
 	struct arena *a = arena_new();
 	struct submission s;
@@ -263,14 +286,14 @@ sub_return(struct app *app, const struct actor *who, int64_t cid,
 		e = text_check(a, tf, 1, d);
 	}
 	r = rc;
+	if (e == TS_OK)
+		e = sub_check_revision(&s, expect, d);
 	if (e == TS_OK && (e = db_begin(app->db)) == TS_OK) {
-		char obj[128];
-		sub_object(&s, obj, sizeof(obj));
 		e = set_state(app, who, &s, "submitted", "returned");
 		for (size_t i = 0; e == TS_OK && i < n; i++)
 			e = add_note(app, who, &s, &r[i]);
 		if (e == TS_OK)
-			e = audit_add(app, who, "submission.return", obj, NULL);
+			e = sub_record(app, who, &s, "submission.return", NULL);
 		e = sub_end_tx(app, e, unit, d);
 	}
 	arena_free(a);
@@ -294,7 +317,8 @@ write_external(struct app *app, const struct submission *s, const char *text)
 
 enum ts_err
 sub_set_external(struct app *app, const struct actor *who, int64_t cid,
-		 const char *unit, const char *json, struct diags *d)
+		 const char *unit, const char *json, int64_t expect,
+		 struct diags *d)
 {
 	struct arena *a = arena_new();
 	struct submission s;
@@ -313,12 +337,12 @@ sub_set_external(struct app *app, const struct actor *who, int64_t cid,
 	json_decref(root);
 	if (e == TS_OK && text == NULL)
 		e = TS_ENOMEM;
+	if (e == TS_OK)
+		e = sub_check_revision(&s, expect, d);
 	if (e == TS_OK && (e = db_begin(app->db)) == TS_OK) {
-		char obj[128];
-		sub_object(&s, obj, sizeof(obj));
 		e = write_external(app, &s, text);
 		if (e == TS_OK)
-			e = audit_add(app, who, "submission.external", obj, text);
+			e = sub_record(app, who, &s, "submission.external", text);
 		e = sub_end_tx(app, e, unit, d);
 	}
 	free(text);
@@ -329,19 +353,20 @@ sub_set_external(struct app *app, const struct actor *who, int64_t cid,
 static enum ts_err
 simple_step(struct app *app, const struct actor *who, int64_t cid,
 	    const char *unit, enum sub_action act, const char *from,
-	    const char *to, const char *action, struct diags *d)
+	    const char *to, const char *action, int64_t expect,
+	    struct diags *d)
 {
 	struct arena *a = arena_new();
 	struct submission s;
 	if (a == NULL)
 		return TS_ENOMEM;
 	enum ts_err e = sub_open_for(app, who, cid, unit, act, a, &s, d);
+	if (e == TS_OK)
+		e = sub_check_revision(&s, expect, d);
 	if (e == TS_OK && (e = db_begin(app->db)) == TS_OK) {
-		char obj[128];
-		sub_object(&s, obj, sizeof(obj));
 		e = set_state(app, who, &s, from, to);
 		if (e == TS_OK)
-			e = audit_add(app, who, action, obj, NULL);
+			e = sub_record(app, who, &s, action, NULL);
 		e = sub_end_tx(app, e, unit, d);
 	}
 	arena_free(a);
@@ -350,16 +375,16 @@ simple_step(struct app *app, const struct actor *who, int64_t cid,
 
 enum ts_err
 sub_approve(struct app *app, const struct actor *who, int64_t cid,
-	    const char *unit, struct diags *d)
+	    const char *unit, int64_t expect, struct diags *d)
 {
 	return simple_step(app, who, cid, unit, ACT_APPROVE, "submitted",
-			   "approved", "submission.approve", d);
+			   "approved", "submission.approve", expect, d);
 }
 
 enum ts_err
 sub_publish(struct app *app, const struct actor *who, int64_t cid,
-	    const char *unit, struct diags *d)
+	    const char *unit, int64_t expect, struct diags *d)
 {
 	return simple_step(app, who, cid, unit, ACT_PUBLISH, "approved",
-			   "published", "submission.publish", d);
+			   "published", "submission.publish", expect, d);
 }

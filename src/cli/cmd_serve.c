@@ -1,5 +1,6 @@
 /* truongso serve [--port N] [--listen ADDR] [--connections N]
- * [--per-address N] [--request-timeout S] [--trusted-proxy ADDR] [--secure] */
+ * [--per-address N] [--request-timeout S] [--trusted-proxy ADDR] [--secure]
+ * [--session-idle MINUTES] [--session-max HOURS] */
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -23,6 +24,7 @@ cmd_serve(struct cli *c, int argc, char **argv)
 {
 	const char *port = "8080", *listen = "127.0.0.1", *conns = "256",
 		   *per = "32", *timeout = "20", *proxy = NULL;
+	const char *idle = "60", *max = "12";
 	bool secure = false, routes = false;
 	const struct opt opts[] = {
 		{ "port", &port, NULL },	   { "listen", &listen, NULL },
@@ -30,6 +32,7 @@ cmd_serve(struct cli *c, int argc, char **argv)
 		{ "request-timeout", &timeout, NULL },
 		{ "trusted-proxy", &proxy, NULL }, { "secure", NULL, &secure },
 		{ "list-routes", NULL, &routes },
+		{ "session-idle", &idle, NULL }, { "session-max", &max, NULL },
 		{ NULL, NULL, NULL },
 	};
 	int npos;
@@ -49,6 +52,12 @@ cmd_serve(struct cli *c, int argc, char **argv)
 		return cli_usage("--per-address phải từ 1 đến 4096");
 	if (t < 0)
 		return cli_usage("--request-timeout phải từ 1 đến 3600 giây");
+	long im = bounded(idle, 3, 24 * 60), mh = bounded(max, 1, 24 * 30);
+	if (im < 0)
+		return cli_usage("--session-idle phải là số phút từ 3 đến 1440");
+	if (mh < 0 || mh * 60 < im)
+		return cli_usage("--session-max phải là số giờ từ 1 đến 720, "
+				 "không ngắn hơn --session-idle");
 	/* Opened once here so a missing database is refused (or created
 	 * with --create) and migrated before any worker opens it. */
 	struct app app;
@@ -63,7 +72,9 @@ cmd_serve(struct cli *c, int argc, char **argv)
 				 .per_address = (unsigned)a,
 				 .request_timeout = (unsigned)t,
 				 .trusted_proxy = proxy,
-				 .secure_cookies = secure };
+				 .secure_cookies = secure,
+				 .session_idle = (int)im * 60,
+				 .session_max = (int)mh * 3600 };
 	struct diags d;
 	diags_init(&d);
 	rc = server_run(&o, &d);

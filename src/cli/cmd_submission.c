@@ -155,7 +155,7 @@ return_cmd(struct app *app, const struct actor *who, long long cid,
 	}
 	struct diags d;
 	diags_init(&d);
-	enum ts_err e = sub_return(app, who, cid, unit, r, n, &d);
+	enum ts_err e = sub_return(app, who, cid, unit, r, n, -1, &d);
 	if (e == TS_OK)
 		printf("Đã trả lại bản của %s với %zu lý do.\n", unit, n);
 	return cli_fail(e, &d);
@@ -175,13 +175,13 @@ act(struct app *app, const struct actor *who, const char *verb, long long cid,
 		if (read_json_file(argv[0], &text, &d) != EXIT_OK)
 			return cli_fail(TS_EINVAL, &d);
 		e = verb[0] == 's' ? sub_save(app, who, cid, unit, text, -1, &d)
-				   : sub_set_external(app, who, cid, unit, text, &d);
+				   : sub_set_external(app, who, cid, unit, text, -1, &d);
 	} else if (strcmp(verb, "submit") == 0 && argc == 0) {
 		e = sub_submit(app, who, cid, unit, -1, &version, &d);
 	} else if (strcmp(verb, "approve") == 0 && argc == 0) {
-		e = sub_approve(app, who, cid, unit, &d);
+		e = sub_approve(app, who, cid, unit, -1, &d);
 	} else if (strcmp(verb, "publish") == 0 && argc == 0) {
-		e = sub_publish(app, who, cid, unit, &d);
+		e = sub_publish(app, who, cid, unit, -1, &d);
 	} else if (strcmp(verb, "return") == 0) {
 		return return_cmd(app, who, cid, unit, argc, argv);
 	} else {

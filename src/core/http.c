@@ -262,3 +262,17 @@ route_match(const char *pattern, const char *path, struct arena *a,
 	params->n = nc;
 	return true;
 }
+
+bool
+http_safe_next(const char *s)
+{
+	if (s == NULL || s[0] != '/' || s[1] == '/' || s[1] == '\\')
+		return false;
+	size_t n = 0;
+	for (; s[n] != '\0'; n++) {
+		unsigned char c = (unsigned char)s[n];
+		if (c <= 0x20 || c >= 0x7f || c == '\\' || n >= 512)
+			return false;
+	}
+	return true;
+}

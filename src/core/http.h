@@ -74,6 +74,15 @@ bool route_match(const char *pattern, const char *path, struct arena *a,
 		 struct kvlist *params);
 
 /*
+ * A sign-in "next" target that can only lead back into this site: a path
+ * starting with one "/" (not "//", not "/\\"), at most 512 bytes, of
+ * printable ASCII without backslashes (anything else percent-encoded), so
+ * no scheme, host or control character can turn it into an open
+ * redirect.
+ */
+bool http_safe_next(const char *s);
+
+/*
  * HTML escaping into a bounded struct buf, safe in text and in quoted
  * attribute values: & < > " ' become &amp; &lt; &gt; &quot; &#39;. Each
  * byte that does not start a valid UTF-8 sequence becomes U+FFFD; NUL and

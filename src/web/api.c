@@ -161,17 +161,39 @@ body_text(struct req *r)
 	return r->raw_body && r->raw_len ? r->raw_body : "";
 }
 
+/* If-Match: "<revision>" from GET (quotes optional): *out is the
+ * revision, or -1 without the header (no precondition). A negative or
+ * malformed value is refused (false) rather than taken as no
+ * precondition. */
+static bool
+if_match(struct req *r, long long *out)
+{
+	const char *h = r->if_match;
+	*out = -1;
+	if (h == NULL)
+		return true;
+	size_t n = strlen(h);
+	bool quoted = n >= 2 && h[0] == '"' && h[n - 1] == '"';
+	const char *p = h + quoted;
+	char *end = NULL;
+	long long v = *p >= '0' && *p <= '9' ? strtoll(p, &end, 10) : -1;
+	if (v < 0 || end != h + n - quoted) {
+		api_error(r, 400, "If-Match phải là số lần sửa (revision) đọc "
+			  "được từ GET, ví dụ If-Match: \"12\"");
+		return false;
+	}
+	*out = v;
+	return true;
+}
+
 void
 api_answers(struct req *r)
 {
-	/* If-Match: "<revision>" from GET: refused (409) if someone saved
-	 * in between, so two clients never overwrite each other unseen. */
-	char *end = NULL;
-	long long expect = r->if_match ? strtoll(r->if_match + (r->if_match[0] ==
-								'"'), &end, 10)
-				       : -1;
-	if (r->if_match && (end == NULL || expect < 0))
-		expect = -1;
+	/* With If-Match, refused (409) if someone saved in between, so two
+	 * clients never overwrite each other unseen. */
+	long long expect;
+	if (!if_match(r, &expect))
+		return;
 	enum ts_err e = sub_save(r->app, &r->sess.who, web_param_id(r, "id"),
 				 kv_get(&r->params, "code"), body_text(r), expect,
 				 &r->diags);
@@ -205,20 +227,23 @@ api_action(struct req *r)
 	struct review_reason *rs = NULL;
 	size_t n = 0;
 	int version = 0;
+	long long x;
 	enum ts_err e = TS_ENOTFOUND;
+	if (!if_match(r, &x))
+		return;
 	json_t *in = json_loads(body_text(r), 0, NULL);
 	if (strcmp(act, "submit") == 0)
-		e = sub_submit(r->app, who, cid, unit, -1, &version, &r->diags);
+		e = sub_submit(r->app, who, cid, unit, x, &version, &r->diags);
 	else if (strcmp(act, "approve") == 0)
-		e = sub_approve(r->app, who, cid, unit, &r->diags);
+		e = sub_approve(r->app, who, cid, unit, x, &r->diags);
 	else if (strcmp(act, "publish") == 0)
-		e = sub_publish(r->app, who, cid, unit, &r->diags);
+		e = sub_publish(r->app, who, cid, unit, x, &r->diags);
 	else if (strcmp(act, "external") == 0)
-		e = sub_set_external(r->app, who, cid, unit, body_text(r),
+		e = sub_set_external(r->app, who, cid, unit, body_text(r), x,
 				     &r->diags);
 	else if (strcmp(act, "return") == 0 &&
 		 (e = reasons_from(r, in, &rs, &n)) == TS_OK)
-		e = sub_return(r->app, who, cid, unit, rs, n, &r->diags);
+		e = sub_return(r->app, who, cid, unit, rs, n, x, &r->diags);
 	json_decref(in);
 	if (e == TS_ENOTFOUND && r->diags.n == 0) {
 		api_error(r, 404, "không có thao tác này");

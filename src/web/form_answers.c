@@ -6,7 +6,8 @@
 #include <string.h>
 
 #include "../core/answer_text.h"
-
+#include "../util/arena.h"
+#include "../util/timeutil.h"
 
 /* The form field of an item: kind letter v/n/b/m, after the form's
  * prefix ("" or "x"). */
@@ -19,16 +20,34 @@ field(struct buf *tmp, const char *prefix, const char *kind,
 	return buf_str(tmp);
 }
 
+static bool
+posted_for(const struct form_src *src, const struct item *it)
+{
+	return src->posted != NULL &&
+	       (src->use_posted == NULL || src->use_posted[it->idx]);
+}
+
+void
+form_field_id(struct buf *b, const char *kind, const char *prefix,
+	      const struct item *it)
+{
+	buf_reset(b);
+	buf_printf(b, "%s-%s%s", kind, prefix, it->id);
+}
+
 /* The value text of an item for the form. */
 static const char *
 value_text(const struct form_src *src, const struct item *it, struct buf *out)
 {
 	struct buf name;
 	buf_init(&name, 1024);
-	const char *posted = src->posted
-		? kv_get(src->posted, field(&name, src->prefix, "v", it)) : NULL;
+	const char *posted = posted_for(src, it)
+		? kv_get(src->posted, field(&name, src->prefix,
+					    it->kind == ITEM_CHECKLIST ? "b" : "v",
+					    it))
+		: NULL;
 	buf_release(&name);
-	if (src->posted)
+	if (posted_for(src, it))
 		return posted ? posted : "";
 	const struct answer *a = &src->stored->v[it->idx];
 	char p[PTS_FMT_SIZE];
@@ -50,12 +69,22 @@ value_text(const struct form_src *src, const struct item *it, struct buf *out)
 	return "";
 }
 
+/* The id, and when refused aria-invalid and aria-describedby, of an
+ * item's control; JS sets the same attributes on the fly. */
+struct ctl {
+	const char *id, *err_id;
+	bool invalid;
+};
+
 static void
 radio(struct buf *b, const char *name, const char *value, const char *label,
-      const char *current, bool editable)
+      const char *current, bool editable, const struct ctl *c)
 {
 	buf_puts(b, "<label class=\"inline\">");
-	h_open(b, "input", "type", "radio", "name", name, "value", value,
+	h_open(b, "input", "type", "radio", "id", c ? c->id : NULL,
+	       "aria-invalid", c && c->invalid ? "true" : NULL,
+	       "aria-describedby", c && c->invalid ? c->err_id : NULL,
+	       "name", name, "value", value,
 	       "checked", strcmp(current, value) == 0 ? "checked" : NULL,
 	       "disabled", editable ? NULL : "disabled", NULL);
 	h_text(b, label);
@@ -64,7 +93,7 @@ radio(struct buf *b, const char *name, const char *value, const char *label,
 
 static void
 number(struct buf *b, const struct item *it, const char *name,
-       const char *current, bool editable)
+       const char *current, bool editable, const struct ctl *c)
 {
 	char mx[PTS_FMT_SIZE], st[PTS_FMT_SIZE], vn[PTS_FMT_SIZE];
 	bool pct = it->kind == ITEM_BAND && it->input == INPUT_PERCENT;
@@ -72,7 +101,9 @@ number(struct buf *b, const struct item *it, const char *name,
 	const char *max = it->kind == ITEM_POINTS ? pts_format(it->max, mx)
 			  : pct			  ? "100"
 						  : NULL;
-	h_open(b, "input", "type", "text", "inputmode", "decimal", "name", name,
+	h_open(b, "input", "type", "text", "inputmode", "decimal", "id", c->id,
+	       "aria-invalid", c->invalid ? "true" : NULL, "aria-describedby",
+	       c->invalid ? c->err_id : NULL, "name", name,
 	       "value", current, "data-max", max, "aria-label", it->text,
 	       "size", "6", "readonly", editable ? NULL : "readonly", NULL);
 	if (it->kind == ITEM_POINTS)
@@ -86,11 +117,13 @@ number(struct buf *b, const struct item *it, const char *name,
 
 static void
 select_opts(struct buf *b, const char *name, const struct option *o, size_t n,
-	    const char *current, bool editable)
+	    const char *current, bool editable, const struct ctl *c)
 {
 	char p[PTS_FMT_SIZE];
-	h_open(b, "select", "name", name, "disabled", editable ? NULL : "disabled",
-	       NULL);
+	h_open(b, "select", "name", name, "id", c->id, "aria-invalid",
+	       c->invalid ? "true" : NULL, "aria-describedby",
+	       c->invalid ? c->err_id : NULL, "disabled",
+	       editable ? NULL : "disabled", NULL);
 	buf_puts(b, "<option value=\"\">— chọn —</option>");
 	for (size_t i = 0; i < n; i++) {
 		h_open(b, "option", "value", o[i].id, "selected",
@@ -122,7 +155,7 @@ modules(struct buf *b, const struct item *it, const struct form_src *src,
 	const struct answer *a = &src->stored->v[it->idx];
 	buf_puts(b, "<fieldset><legend>Phân hệ đã có</legend>");
 	for (size_t i = 0; i < it->noptions; i++) {
-		bool on = src->posted ? posted_has(src->posted, buf_str(&name),
+		bool on = posted_for(src, it) ? posted_has(src->posted, buf_str(&name),
 						   it->options[i].id)
 				      : a->present &&
 						(a->checked & ((uint64_t)1 << i));
@@ -139,7 +172,7 @@ modules(struct buf *b, const struct item *it, const struct form_src *src,
 
 static void
 control(struct buf *b, const struct item *it, const struct form_src *src,
-	bool editable)
+	bool editable, const struct ctl *c)
 {
 	struct buf name, val;
 	buf_init(&name, 1024);
@@ -149,29 +182,57 @@ control(struct buf *b, const struct item *it, const struct form_src *src,
 			      it->kind == ITEM_CHECKLIST ? "b" : "v", it);
 	switch (it->kind) {
 	case ITEM_GATE:
-		radio(b, n, "1", "Đạt", v, editable);
-		radio(b, n, "0", "Không đạt", v, editable);
+		radio(b, n, "1", "Đạt", v, editable, c);
+		radio(b, n, "0", "Không đạt", v, editable, NULL);
 		break;
 	case ITEM_YESNO:
-		radio(b, n, "1", "Có", v, editable);
-		radio(b, n, "0", "Không", v, editable);
+		radio(b, n, "1", "Có", v, editable, c);
+		radio(b, n, "0", "Không", v, editable, NULL);
 		break;
 	case ITEM_POINTS:
 	case ITEM_BAND:
-		number(b, it, n, v, editable);
+		number(b, it, n, v, editable, c);
 		break;
 	case ITEM_CHOICE:
-		select_opts(b, n, it->options, it->noptions, v, editable);
+		select_opts(b, n, it->options, it->noptions, v, editable, c);
 		break;
 	case ITEM_CHECKLIST:
 		if (it->nbase_options)
 			select_opts(b, n, it->base_options, it->nbase_options, v,
-				    editable);
+				    editable, c);
 		modules(b, it, src, editable);
 		break;
 	}
 	buf_release(&name);
 	buf_release(&val);
+}
+
+/* Someone else changed this field after the page was opened, and so did
+ * the user: both values, who and when, and the choice (mine by default). */
+static void
+conflict_box(struct buf *b, const struct item *it, const struct form_src *src,
+	     const struct sub_change *c)
+{
+	struct buf t;
+	char when[TS_TIME_SIZE], name[160];
+	buf_init(&t, 4096);
+	answer_text(it, &src->stored->v[it->idx], &t);
+	buf_puts(b, "<div class=\"conflict\" role=\"group\">");
+	h_open(b, "p", NULL);
+	h_textf(b, "%s đã sửa nội dung này lúc %s thành: ", c->author,
+		ts_time_vn_text(c->at, when));
+	h_elem(b, "strong", t.len ? buf_str(&t) : "(để trống)", NULL);
+	buf_puts(b, "</p>");
+	snprintf(name, sizeof(name), "pick:%s%s", src->prefix, it->id);
+	buf_puts(b, "<label class=\"inline\">");
+	h_open(b, "input", "type", "radio", "name", name, "value", "mine",
+	       "checked", "checked", NULL);
+	buf_puts(b, "Giữ giá trị tôi nhập (ở trên)</label> <label "
+		    "class=\"inline\">");
+	h_open(b, "input", "type", "radio", "name", name, "value", "theirs",
+	       NULL);
+	buf_puts(b, "Lấy giá trị mới</label></div>");
+	buf_release(&t);
 }
 
 void
@@ -181,7 +242,7 @@ form_item(struct buf *b, const struct item *it, const struct form_src *src,
 	struct buf name;
 	buf_init(&name, 1024);
 	const struct answer *a = &src->stored->v[it->idx];
-	const char *note = src->posted ? kv_get(src->posted,
+	const char *note = posted_for(src, it) ? kv_get(src->posted,
 						  field(&name, src->prefix, "n", it))
 				       : a->note;
 	if (it->heading != NULL) {
@@ -196,8 +257,22 @@ form_item(struct buf *b, const struct item *it, const struct form_src *src,
 			    "chưa xác minh: đơn vị tự chấm, cấp trên đánh giá "
 			    "ngoài\">(*)</span>");
 	buf_puts(b, "</p>");
-	control(b, it, src, editable);
-	if (it->kind == ITEM_CHECKLIST && !src->posted && a->present) {
+	const char *err = src->error ? src->error[it->idx] : NULL;
+	struct buf fid, eid;
+	buf_init(&fid, 512);
+	buf_init(&eid, 512);
+	form_field_id(&fid, "f", src->prefix, it);
+	form_field_id(&eid, "e", src->prefix, it);
+	struct ctl c = { buf_str(&fid), buf_str(&eid), err != NULL };
+	control(b, it, src, editable, &c);
+	/* Always there (hidden when empty) so app.js can fill it. */
+	h_elem(b, "p", err ? err : "", "class", "field-error", "id",
+	       buf_str(&eid), "hidden", err ? NULL : "hidden", NULL);
+	buf_release(&fid);
+	buf_release(&eid);
+	if (src->conflict && src->conflict[it->idx])
+		conflict_box(b, it, src, src->conflict[it->idx]);
+	if (it->kind == ITEM_CHECKLIST && !posted_for(src, it) && a->present) {
 		struct buf t;
 		buf_init(&t, 4096);
 		answer_explain(it, a, &t);
@@ -276,29 +351,114 @@ value_json(const struct item *it, const struct kvlist *f, const char *pre,
 	return NULL;
 }
 
-char *
-form_to_answers(const struct rubric *r, const struct kvlist *f,
-		const char *pre, struct diags *d)
+/* The answer object of one item from the form, or NULL when the form
+ * leaves it empty (or its value is not a number: then the reason is in
+ * d). */
+static json_t *
+item_json(const struct item *it, const struct kvlist *f, const char *pre,
+	  struct diags *d)
 {
-	json_t *answers = json_object();
-	for (size_t i = 0; answers && i < r->nitems; i++) {
-		const struct item *it = r->items[i];
-		char key[256];
-		snprintf(key, sizeof(key), "%sn:%s", pre, it->id);
-		const char *note = kv_get(f, key);
-		json_t *v = value_json(it, f, pre, d);
-		if (v == NULL && (note == NULL || note[0] == '\0'))
-			continue;
-		json_t *o = json_object();
-		json_object_set_new(o, "value", v ? v : json_null());
-		if (note != NULL && note[0] != '\0')
-			json_object_set_new(o, "note", json_string(note));
-		json_object_set_new(answers, it->id, o);
-	}
+	char key[256];
+	snprintf(key, sizeof(key), "%sn:%s", pre, it->id);
+	const char *note = kv_get(f, key);
+	json_t *v = value_json(it, f, pre, d);
+	if (v == NULL && (note == NULL || note[0] == '\0'))
+		return NULL;
+	json_t *o = json_object();
+	json_object_set_new(o, "value", v ? v : json_null());
+	if (note != NULL && note[0] != '\0')
+		json_object_set_new(o, "note", json_string(note));
+	return o;
+}
+
+static char *
+doc_text(const struct rubric *r, json_t *answers)
+{
 	json_t *root = json_pack("{s:i, s:s, s:o}", "format", 1, "rubric", r->id,
 				 "answers", answers);
 	char *text = root ? json_dumps(root, JSON_COMPACT | JSON_REAL_PRECISION(15))
 			  : NULL;
 	json_decref(root);
 	return text;
+}
+
+char *
+form_to_answers(const struct rubric *r, const struct kvlist *f,
+		const char *pre, struct diags *d)
+{
+	json_t *answers = json_object();
+	for (size_t i = 0; answers && i < r->nitems; i++) {
+		json_t *o = item_json(r->items[i], f, pre, d);
+		if (o != NULL)
+			json_object_set_new(answers, r->items[i]->id, o);
+	}
+	return doc_text(r, answers);
+}
+
+/* The one validator (answers_parse) on a document of this item alone. */
+static void
+check_item(const struct rubric *r, const struct item *it, json_t *o,
+	   struct diags *d)
+{
+	json_t *one = json_object();
+	json_object_set(one, it->id, o);
+	char *text = doc_text(r, one);
+	struct answers *ans = NULL;
+	if (text != NULL &&
+	    answers_parse(r, text, strlen(text), "", &ans, d) == TS_OK)
+		answers_free(ans);
+	free(text);
+}
+
+char *
+form_to_answers_valid(const struct rubric *r, const struct kvlist *f,
+		      const char *pre, bool *bad, const char **msg,
+		      struct arena *a)
+{
+	json_t *answers = json_object();
+	for (size_t i = 0; answers && i < r->nitems; i++) {
+		const struct item *it = r->items[i];
+		struct diags d;
+		diags_init(&d);
+		json_t *o = item_json(it, f, pre, &d);
+		if (d.n == 0 && o != NULL)
+			check_item(r, it, o, &d);
+		bad[i] = d.n > 0;
+		msg[i] = d.n > 0 ? arena_strdup(a, d.v[0].msg) : NULL;
+		if (o != NULL && !bad[i])
+			json_object_set_new(answers, it->id, o);
+		else
+			json_decref(o);
+		diags_release(&d);
+	}
+	return doc_text(r, answers);
+}
+
+json_t *
+form_item_fields(const struct item *it, const struct answers *stored,
+		 const char *prefix)
+{
+	struct form_src src = { .stored = stored, .prefix = prefix };
+	const struct answer *a = &stored->v[it->idx];
+	struct buf name, val;
+	json_t *o = json_object();
+	buf_init(&name, 1024);
+	buf_init(&val, 1024);
+	const char *v = value_text(&src, it, &val);
+	json_object_set_new(o, field(&name, prefix, it->kind == ITEM_CHECKLIST
+						 ? "b" : "v", it),
+			    json_string(v));
+	json_object_set_new(o, field(&name, prefix, "n", it),
+			    json_string(a->note ? a->note : ""));
+	if (it->kind == ITEM_CHECKLIST) {
+		json_t *m = json_array();
+		for (size_t i = 0; a->present && i < it->noptions; i++)
+			if (a->checked & ((uint64_t)1 << i))
+				json_array_append_new(m, json_string(
+							 it->options[i].id));
+		json_object_set_new(o, field(&name, prefix, "m", it), m);
+	}
+	buf_release(&name);
+	buf_release(&val);
+	return o;
 }

@@ -143,7 +143,14 @@ page_begin(struct req *r, const char *title)
 	buf_puts(b, " · truongso</title><link rel=\"stylesheet\" "
 		    "href=\"/static/app.css\"></head><body>");
 	header(r);
-	buf_puts(b, "<main>");
+	if (r->authed) {
+		/* app.js warns two minutes before the session's idle limit. */
+		char idle[24];
+		snprintf(idle, sizeof(idle), "%d", session_idle_of(r->app));
+		h_open(b, "main", "data-idle", idle, NULL);
+	} else {
+		buf_puts(b, "<main>");
+	}
 	h_elem(b, "h1", title, NULL);
 	messages(r);
 }

@@ -6,13 +6,26 @@
 
 #include "web.h"
 
+/* Where to go after signing in: the page the user was on, if it is a
+ * path of this site (http_safe_next), else the campaigns. */
+static const char *
+next_of(const struct kvlist *l)
+{
+	const char *n = kv_get(l, "next");
+	return http_safe_next(n) ? n : NULL;
+}
+
 static void
 login_form(struct req *r, const char *login)
 {
 	struct buf *b = &r->body;
+	const char *next = next_of(r->form.n ? &r->form : &r->query);
 	page_begin(r, "Đăng nhập");
-	buf_puts(b, "<form method=\"post\" action=\"/login\" class=\"card\">"
-		    "<label for=\"login\">Tên đăng nhập</label>");
+	buf_puts(b, "<form method=\"post\" action=\"/login\" class=\"card\">");
+	if (next != NULL)
+		h_open(b, "input", "type", "hidden", "name", "next", "value",
+		       next, NULL);
+	buf_puts(b, "<label for=\"login\">Tên đăng nhập</label>");
 	h_open(b, "input", "id", "login", "name", "login", "autocomplete",
 	       "username", "required", "required", "value", login, NULL);
 	buf_puts(b, "<label for=\"password\">Mật khẩu</label><input id=\"password\" "
@@ -29,7 +42,8 @@ void
 page_login(struct req *r)
 {
 	if (r->authed) {
-		web_redirect(r, "/campaigns");
+		const char *next = next_of(&r->query);
+		web_redirect(r, "%s", next ? next : "/campaigns");
 		return;
 	}
 	login_form(r, "");
@@ -56,9 +70,10 @@ page_login_post(struct req *r)
 	}
 	snprintf(r->set_cookie, sizeof(r->set_cookie),
 		 "ts_session=%s; Path=/; HttpOnly; SameSite=Lax; Max-Age=%d%s",
-		 token, SESSION_HOURS * 3600, r->secure ? "; Secure" : "");
+		 token, session_max_of(r->app), r->secure ? "; Secure" : "");
 	sodium_memzero(token, sizeof(token));
-	web_redirect(r, "/campaigns");
+	const char *next = next_of(&r->form);
+	web_redirect(r, "%s", next ? next : "/campaigns");
 }
 
 void

@@ -19,12 +19,40 @@ allowed(const struct req *r, const struct view *v, enum sub_action a)
 	       wf_next(v->s.state, a, &next, &why);
 }
 
+bool
+sv_form_rev(struct req *r, int64_t *rev)
+{
+	const char *s = kv_get(&r->form, "rev");
+	char *end = NULL;
+	long long v = s && *s >= '0' && *s <= '9' ? strtoll(s, &end, 10) : -1;
+	*rev = -1;
+	if (s == NULL)
+		return true;
+	if (v < 0 || *end != '\0') {
+		web_error(r, 400, "Biểu mẫu không hợp lệ (số lần sửa \"rev\" "
+			  "sai). Hãy tải lại trang.");
+		return false;
+	}
+	*rev = v;
+	return true;
+}
+
+void
+sv_hidden_rev(struct req *r, const struct view *v)
+{
+	char rev[32];
+	snprintf(rev, sizeof(rev), "%lld", (long long)v->s.revision);
+	h_open(&r->body, "input", "type", "hidden", "name", "rev", "value", rev,
+	       NULL);
+}
+
 enum ts_err
 sv_load(struct req *r, struct view *v)
 {
 	long long id = web_param_id(r, "id");
 	const char *code = kv_get(&r->params, "code");
 	memset(v, 0, sizeof(*v));
+	v->stale_base = -1;
 	enum ts_err e = sub_open(r->app, &r->sess.who, id, code, ACT_VIEW, r->a,
 				 &v->s, &r->diags);
 	if (e == TS_OK)
@@ -57,6 +85,7 @@ sv_load(struct req *r, struct view *v)
 	v->can_submit = e == TS_OK && allowed(r, v, ACT_SUBMIT);
 	v->can_review = e == TS_OK && allowed(r, v, ACT_RETURN);
 	v->can_external = e == TS_OK && allowed(r, v, ACT_EXTERNAL);
+	v->can_publish = e == TS_OK && allowed(r, v, ACT_PUBLISH);
 	return e;
 }
 
@@ -135,6 +164,12 @@ sv_score_panel(struct buf *b, const struct score *s)
 	panel(b, s, "score", "Kết quả tự đánh giá");
 }
 
+void
+sv_reviewed_panel(struct buf *b, const struct score *s)
+{
+	panel(b, s, "reviewed", "Kết quả sau đánh giá ngoài");
+}
+
 /* One item: the school's answer (editable for the school), then the
  * đánh giá ngoài beside it: shown when given, editable for a reviewer. */
 static void
@@ -143,7 +178,10 @@ item_block(struct req *r, const struct view *v, const struct item *it,
 {
 	struct buf *b = &r->body;
 	const struct answer *x = &v->ext->v[it->idx];
-	struct form_src xs = { .posted = NULL, .stored = v->ext, .prefix = "x" };
+	struct form_src xs = { .posted = v->posted_review, .stored = v->ext,
+			       .prefix = "x" };
+	if (v->posted_review == NULL || !kv_get(v->posted_review, "ext"))
+		xs.posted = NULL; /* only the external form's own post */
 	form_item(b, it, src, v->can_edit);
 	if (x->present && !v->can_external) {
 		struct buf t;
@@ -280,9 +318,12 @@ criteria_form(struct req *r, const struct view *v, const struct form_src *src)
 			if (v->can_review) {
 				char name[128];
 				snprintf(name, sizeof(name), "r:%s", cr->id);
-				h_open(b, "textarea", "name", name, "form", "return",
+				h_open(b, "textarea", "name", name,
 				       "placeholder", "Lý do trả lại tiêu chí này "
-				       "(để trống nếu không có)", NULL);
+				       "(để trống nếu không có)", "aria-label",
+				       "Lý do trả lại", NULL);
+				if (v->posted_review)
+					h_text(b, kv_get(v->posted_review, name));
 				buf_puts(b, "</textarea>");
 			}
 			for (size_t i = 0; i < cr->nitems; i++)
@@ -302,32 +343,51 @@ action_button(struct req *r, const struct view *v, const char *action,
 	h_open(b, "form", "method", "post", "action", href, "class", "inline",
 	       NULL);
 	h_csrf(r);
+	sv_hidden_rev(r, v);
 	h_elem(b, "button", label, "type", "submit", "class", cls, NULL);
 	buf_puts(b, "</form>");
+}
+
+/* The end of the decision form: what to do with it. */
+static void
+decision_fields(struct req *r, const struct view *v)
+{
+	static const struct { const char *value, *label; } D[] = {
+		{ "approve", "Phê duyệt (sau một bước xác nhận)" },
+		{ "return", "Trả lại (yêu cầu bổ sung) với lý do ở từng tiêu chí "
+			    "hoặc lý do chung" },
+		{ "save", "Chỉ lưu điểm đánh giá ngoài, quyết định sau" },
+	};
+	struct buf *b = &r->body;
+	const char *cur = v->posted_review ? kv_get(v->posted_review, "decision")
+					   : NULL;
+	buf_puts(b, "<fieldset class=\"card\" id=\"decision-choice\"><legend>"
+		    "Quyết định</legend>");
+	for (size_t i = 0; i < sizeof(D) / sizeof(*D); i++) {
+		buf_puts(b, "<label>");
+		h_open(b, "input", "type", "radio", "name", "decision", "value",
+		       D[i].value, "checked", cur && strcmp(cur, D[i].value) == 0
+					      ? "checked" : NULL, NULL);
+		h_text(b, D[i].label);
+		buf_puts(b, "</label>");
+	}
+	buf_puts(b, "<label for=\"r-all\">Lý do chung khi trả lại (nếu có)"
+		    "</label><textarea id=\"r-all\" name=\"r:*\">");
+	if (v->posted_review)
+		h_text(b, kv_get(v->posted_review, "r:*"));
+	buf_puts(b, "</textarea><div class=\"actions\"><button type=\"submit\">"
+		    "Tiếp tục</button></div></fieldset></form>");
 }
 
 static void
 reviewer_actions(struct req *r, const struct view *v)
 {
 	struct buf *b = &r->body;
-	char href[320];
-	if (v->can_review) {
-		snprintf(href, sizeof(href), "%s/return", v->base);
-		h_open(b, "form", "id", "return", "method", "post", "action", href,
-		       "class", "card", NULL);
-		h_csrf(r);
-		buf_puts(b, "<label for=\"r-all\">Lý do chung (nếu có)</label>"
-			    "<textarea id=\"r-all\" name=\"r:*\"></textarea><p "
-			    "class=\"muted\">Ghi lý do ở từng tiêu chí bên dưới; "
-			    "mỗi lý do được gửi kèm khi trả lại.</p><button "
-			    "type=\"submit\" class=\"danger\">Trả lại (yêu cầu bổ "
-			    "sung)</button></form>");
-	}
 	buf_puts(b, "<div class=\"actions\">");
-	if (allowed(r, v, ACT_APPROVE))
-		action_button(r, v, "approve", "Phê duyệt", NULL);
+	if (allowed(r, v, ACT_APPROVE) && !v->can_external)
+		action_button(r, v, "approve", "Phê duyệt…", NULL);
 	if (allowed(r, v, ACT_PUBLISH))
-		action_button(r, v, "publish", "Công bố kết quả", NULL);
+		action_button(r, v, "publish", "Công bố kết quả…", NULL);
 	buf_puts(b, "</div>");
 }
 
@@ -397,11 +457,119 @@ history(struct buf *b, const struct view *v)
 	buf_puts(b, "</ul></section>");
 }
 
+static const char *
+action_text(const char *action)
+{
+	static const struct { const char *code, *text; } T[] = {
+		{ "submission.save", "lưu bản nháp" },
+		{ "submission.submit", "nộp" },
+		{ "submission.submit.late", "nộp (sau hạn)" },
+		{ "submission.return", "trả lại" },
+		{ "submission.external", "nhập điểm đánh giá ngoài" },
+		{ "submission.approve", "phê duyệt" },
+		{ "submission.publish", "công bố" },
+	};
+	for (size_t i = 0; i < sizeof(T) / sizeof(*T); i++)
+		if (strcmp(T[i].code, action) == 0)
+			return T[i].text;
+	return action;
+}
+
+/* After a stale post: every change made since the page was opened. */
+static void
+stale_since(struct req *r, const struct view *v)
+{
+	struct revision_info *rv;
+	size_t n;
+	char when[TS_TIME_SIZE];
+	struct buf *b = &r->body;
+	if (v->stale_base < 0 ||
+	    sub_revisions_since(r->app, &v->s, v->stale_base, r->a, &rv, &n) !=
+		    TS_OK || n == 0)
+		return;
+	buf_puts(b, "<section class=\"card conflict\" id=\"changes-since\">"
+		    "<h2>Đã thay đổi từ khi bạn mở trang</h2><ul>");
+	for (size_t i = 0; i < n; i++) {
+		buf_puts(b, "<li>");
+		h_textf(b, "%s: %s %s", ts_time_vn_text(rv[i].at, when),
+			rv[i].author, action_text(rv[i].action));
+		buf_puts(b, "</li>");
+	}
+	buf_puts(b, "</ul><p>Nội dung bạn vừa nhập vẫn còn trong trang: bấm lại "
+		    "nút để thực hiện với bản mới, hoặc ");
+	h_link(b, v->base, "tải lại trang để lấy bản mới");
+	buf_puts(b, " (bỏ nội dung vừa nhập).</p></section>");
+}
+
+/* One line per refused field, linking to it. */
+static void
+error_summary(struct buf *b, const struct view *v)
+{
+	const struct rubric *rb = v->s.rubric;
+	size_t n = 0;
+	for (size_t i = 0; v->errors && i < rb->nitems; i++)
+		n += v->errors[i] != NULL;
+	if (n == 0)
+		return;
+	buf_puts(b, "<div class=\"errors\" id=\"error-summary\" role=\"alert\" "
+		    "tabindex=\"-1\"><p>");
+	h_textf(b, "%zu nội dung chưa lưu được (các nội dung khác đã lưu):", n);
+	buf_puts(b, "</p><ul>");
+	for (size_t i = 0; i < rb->nitems; i++) {
+		struct buf href;
+		if (v->errors[i] == NULL)
+			continue;
+		buf_init(&href, 512);
+		form_field_id(&href, "f", "", rb->items[i]);
+		buf_puts(b, "<li><a href=\"#");
+		h_text(b, buf_str(&href));
+		buf_puts(b, "\">");
+		h_text(b, v->errors[i]);
+		buf_puts(b, "</a></li>");
+		buf_release(&href);
+	}
+	buf_puts(b, "</ul></div>");
+}
+
+/* The fields changed on both sides since the page was opened. */
+static void
+conflict_summary(struct buf *b, const struct view *v)
+{
+	const struct rubric *rb = v->s.rubric;
+	char when[TS_TIME_SIZE];
+	if (v->conflicts == NULL)
+		return;
+	buf_puts(b, "<div class=\"errors\" id=\"conflict-summary\" "
+		    "role=\"alert\" tabindex=\"-1\"><p>Trong lúc bạn sửa, người "
+		    "khác đã lưu bản tự đánh giá. Chưa có gì được lưu. Ở mỗi nội "
+		    "dung dưới đây, chọn giữ giá trị của bạn hoặc lấy giá trị mới, "
+		    "rồi bấm “Lưu bản nháp”:</p><ul>");
+	for (size_t i = 0; i < rb->nitems; i++) {
+		const struct sub_change *c = v->conflicts[i];
+		struct buf href;
+		if (c == NULL)
+			continue;
+		buf_init(&href, 512);
+		form_field_id(&href, "f", "", rb->items[i]);
+		buf_puts(b, "<li><a href=\"#");
+		h_text(b, buf_str(&href));
+		buf_puts(b, "\">");
+		h_textf(b, "Nội dung %s: %s đã sửa lúc %s", rb->items[i]->id,
+			c->author, ts_time_vn_text(c->at, when));
+		buf_puts(b, "</a></li>");
+		buf_release(&href);
+	}
+	buf_puts(b, "</ul></div>");
+}
+
 void
 sv_render(struct req *r, struct view *v, const struct kvlist *posted)
 {
 	struct buf *b = &r->body;
-	struct form_src src = { .posted = posted, .stored = v->ans, .prefix = "" };
+	struct form_src src = { .posted = posted, .stored = v->ans, .prefix = "",
+				.use_posted = v->use_posted,
+				.error = v->errors,
+				.conflict = v->conflicts };
 	page_begin(r, v->s.unit.name);
 	buf_puts(b, "<p>");
 	h_textf(b, "%s · %s · ", v->s.campaign.title, v->s.campaign.school_year);
@@ -414,6 +582,9 @@ sv_render(struct req *r, struct view *v, const struct kvlist *posted)
 	h_link(b, report, "Báo cáo (DOCX, PDF, XLSX)");
 	buf_puts(b, "</p>");
 	reasons(b, v, "*");
+	stale_since(r, v);
+	error_summary(b, v);
+	conflict_summary(b, v);
 	sv_score_panel(b, v->score);
 	if (v->has_ext)
 		panel(b, v->reviewed, "reviewed", "Kết quả sau đánh giá ngoài");
@@ -428,20 +599,28 @@ sv_render(struct req *r, struct view *v, const struct kvlist *posted)
 		/* app.js recomputes the score panel on the server as the
 		 * user types and saves the draft every few seconds. */
 		h_open(b, "form", "id", "answers", "method", "post", "action",
-		       href, "data-preview", preview, NULL);
+		       href, "data-preview", preview, "data-posted",
+		       posted ? "1" : NULL, NULL);
 		h_csrf(r);
+		sv_hidden_rev(r, v);
 		buf_puts(b, "<p id=\"autosave\" class=\"muted\" "
 			    "aria-live=\"polite\"></p>");
 	}
 	if (v->can_external && !v->can_edit) {
 		char href[320];
-		snprintf(href, sizeof(href), "%s/external", v->base);
+		/* Submitted: one form for the scores and the decision. */
+		snprintf(href, sizeof(href), "%s/%s", v->base,
+			 v->can_review ? "decide" : "external");
 		h_open(b, "form", "id", "external", "method", "post", "action",
 		       href, NULL);
 		h_csrf(r);
+		sv_hidden_rev(r, v);
+		buf_puts(b, "<input type=\"hidden\" name=\"ext\" value=\"1\">");
 	}
 	criteria_form(r, v, &src);
-	if (v->can_external && !v->can_edit)
+	if (v->can_external && !v->can_edit && v->can_review)
+		decision_fields(r, v);
+	else if (v->can_external && !v->can_edit)
 		buf_puts(b, "<div class=\"actions\"><button type=\"submit\">Lưu "
 			    "điểm đánh giá ngoài</button></div></form>");
 	if (v->can_edit) {

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <jansson.h>
+
 #include "../util/arena.h"
 #include "../util/timeutil.h"
 #include "submission_view.h"
@@ -25,6 +27,7 @@ confirm_page(struct req *r, struct view *v)
 	h_open(b, "form", "method", "post", "action", href, "class", "actions",
 	       NULL);
 	h_csrf(r);
+	sv_hidden_rev(r, v);
 	buf_puts(b, "<input type=\"hidden\" name=\"confirm\" value=\"1\">"
 		    "<button type=\"submit\">Xác nhận nộp</button>");
 	h_link(b, v->base, "Quay lại");
@@ -32,9 +35,11 @@ confirm_page(struct req *r, struct view *v)
 	page_end(r);
 }
 
-/* Shows the page again after a refusal: same input, the reasons on top. */
-static void
-refused(struct req *r, enum ts_err e, const struct kvlist *posted)
+/* Shows the page again after a refusal: same input, the reasons on top;
+ * after a stale post, what changed since its revision. */
+void
+sv_refused(struct req *r, enum ts_err e, const struct kvlist *posted,
+	   int64_t base)
 {
 	struct view v;
 	struct diags keep = r->diags;
@@ -43,6 +48,8 @@ refused(struct req *r, enum ts_err e, const struct kvlist *posted)
 	diags_release(&r->diags);
 	r->diags = keep;
 	r->status = web_status_for(e);
+	v.posted_review = &r->form;
+	v.stale_base = e == TS_ECONFLICT ? base : -1;
 	if (le == TS_OK)
 		sv_render(r, &v, posted);
 	else
@@ -59,18 +66,31 @@ page_submission_preview(struct req *r)
 	struct answers *ans = NULL;
 	struct score *sc = NULL;
 	enum ts_err e = sv_load(r, &v);
-	char *json = e == TS_OK ? form_to_answers(v.s.rubric, &r->form, "", &r->diags)
-				: NULL;
-	if (e == TS_OK && json != NULL && r->diags.n == 0)
+	size_t n = e == TS_OK ? v.s.rubric->nitems : 0, nbad = 0;
+	bool *bad = arena_calloc(r->a, n + 1, sizeof(*bad));
+	const char **msg = arena_calloc(r->a, n + 1, sizeof(*msg));
+	char *json = e == TS_OK && bad && msg
+			     ? form_to_answers_valid(v.s.rubric, &r->form, "",
+						     bad, msg, r->a)
+			     : NULL;
+	/* The valid fields are scored; a refused one is named at its field
+	 * by app.js (data-field is the id of its message). */
+	if (json != NULL)
 		e = sub_score(v.s.rubric, json, NULL, &ans, &sc, &r->diags);
 	else if (e == TS_OK)
-		e = TS_EINVAL;
-	r->status = web_status_for(e);
-	for (size_t i = 0; i < r->diags.n; i++) {
-		buf_puts(&r->body, "<p class=\"errors\">");
-		h_text(&r->body, r->diags.v[i].msg);
-		buf_puts(&r->body, "</p>");
+		e = TS_ENOMEM;
+	for (size_t i = 0; i < n && json; i++) {
+		if (!bad[i])
+			continue;
+		struct buf id;
+		buf_init(&id, 512);
+		form_field_id(&id, "e", "", v.s.rubric->items[i]);
+		h_elem(&r->body, "p", msg[i], "class", "errors", "data-field",
+		       buf_str(&id), NULL);
+		buf_release(&id);
+		nbad++;
 	}
+	r->status = nbad ? 422 : web_status_for(e);
 	if (sc != NULL)
 		sv_score_panel(&r->body, sc);
 	free(json);
@@ -79,44 +99,162 @@ page_submission_preview(struct req *r)
 	sv_unload(&v);
 }
 
-/* Autosave from app.js: a short text answer instead of a page. */
+/* Each refused field: the ids of its control and its message. */
+static json_t *
+errors_json(const struct rubric *rb, const char **msg)
+{
+	json_t *errs = json_array();
+	for (size_t i = 0; rb && msg && i < rb->nitems; i++) {
+		struct buf f, id;
+		if (msg[i] == NULL)
+			continue;
+		buf_init(&f, 512);
+		buf_init(&id, 512);
+		form_field_id(&f, "f", "", rb->items[i]);
+		form_field_id(&id, "e", "", rb->items[i]);
+		json_array_append_new(errs, json_pack("{s:s, s:s, s:s}", "field",
+						      buf_str(&f), "id",
+						      buf_str(&id), "message",
+						      msg[i]));
+		buf_release(&f);
+		buf_release(&id);
+	}
+	return errs;
+}
+
+/* The stored values of the fields someone else changed meanwhile (merged
+ * in: the page must show them, or its next autosave would undo them). */
+static json_t *
+others_json(struct req *r, const struct sub_merge *m)
+{
+	json_t *fields = json_object();
+	struct view v;
+	if (m->n == 0 || m->nconflicts > 0 || sv_load(r, &v) != TS_OK)
+		return fields;
+	for (size_t k = 0; k < m->n; k++) {
+		json_t *one = form_item_fields(m->v[k].item, v.ans, "");
+		json_object_update(fields, one);
+		json_decref(one);
+	}
+	sv_unload(&v);
+	return fields;
+}
+
+/* Autosave from app.js: JSON instead of a page: "saved", "message",
+ * "revision" (the base of the next autosave), "errors", "fields" (see
+ * above) and "conflict" (then nothing was saved). */
 static void
-autosaved(struct req *r, enum ts_err e)
+autosaved(struct req *r, enum ts_err e, const struct sub_merge *m,
+	  const char **msg, size_t nbad, const struct rubric *rb)
 {
 	char iso[TS_TIME_SIZE], vn[TS_TIME_SIZE];
-	r->status = web_status_for(e);
-	r->content_type = "text/plain; charset=utf-8";
-	buf_reset(&r->body);
-	if (e == TS_OK) {
-		ts_time_vn_text(ts_time_format(ts_time_now(), iso), vn);
-		buf_printf(&r->body, "Đã tự động lưu lúc %.5s", vn);
+	bool conflict = e == TS_ECONFLICT && m->nconflicts > 0;
+	struct buf text;
+	buf_init(&text, 4096);
+	ts_time_vn_text(ts_time_format(ts_time_now(), iso), vn);
+	if (conflict)
+		buf_printf(&text, "Chưa lưu: người khác vừa sửa %zu nội dung "
+			   "bạn cũng sửa.", m->nconflicts);
+	else if (e != TS_OK)
+		buf_printf(&text, "Chưa lưu được: %s", r->diags.n
+				   ? r->diags.v[0].msg : "lỗi máy chủ");
+	else if (nbad > 0)
+		buf_printf(&text, "Đã lưu lúc %.5s các nội dung hợp lệ; %zu nội "
+			   "dung chưa lưu được.", vn, nbad);
+	else
+		buf_printf(&text, "Đã tự động lưu lúc %.5s", vn);
+	api_send(r, e == TS_OK && nbad > 0 ? 422 : web_status_for(e),
+		 json_pack("{s:b, s:b, s:s, s:I, s:o, s:o}", "saved", m->saved,
+			   "conflict", conflict, "message", buf_str(&text),
+			   "revision", (json_int_t)m->revision, "errors",
+			   errors_json(rb, msg), "fields", others_json(r, m)));
+	buf_release(&text);
+}
+
+/* The page again after a save that was not whole: the refused fields
+ * marked, or the conflicts to settle; what was valid is already saved. */
+static void
+reshow(struct req *r, enum ts_err e, const struct sub_merge *m,
+       const char **msg, size_t nbad)
+{
+	struct view v;
+	if (e != TS_OK && !(e == TS_ECONFLICT && m->nconflicts > 0)) {
+		sv_refused(r, e, &r->form, -1);
 		return;
 	}
-	buf_puts(&r->body, "Chưa lưu được: ");
-	for (size_t i = 0; i < r->diags.n; i++)
-		buf_printf(&r->body, "%s%s", i ? "; " : "", r->diags.v[i].msg);
+	if (sv_load(r, &v) != TS_OK) {
+		web_error(r, 500, "Không mở được bản tự đánh giá.");
+		sv_unload(&v);
+		return;
+	}
+	size_t n = v.s.rubric->nitems;
+	bool *use = arena_calloc(r->a, n + 1, sizeof(*use));
+	const struct sub_change **cf = arena_calloc(r->a, n + 1, sizeof(*cf));
+	for (size_t i = 0; use && i < n; i++)
+		use[i] = true;
+	for (size_t k = 0; use && cf && k < m->n; k++) {
+		size_t i = m->v[k].item->idx;
+		use[i] = m->v[k].conflict; /* others' own changes: stored */
+		cf[i] = m->v[k].conflict ? &m->v[k] : NULL;
+	}
+	v.use_posted = use;
+	v.errors = msg;
+	v.conflicts = m->nconflicts ? cf : NULL;
+	r->status = m->nconflicts ? 409 : 422;
+	if (m->saved && nbad > 0)
+		r->notice = "Đã lưu các nội dung hợp lệ.";
+	sv_render(r, &v, &r->form);
+	sv_unload(&v);
+}
+
+/* "pick:ID" = "theirs" on the conflict page: keep the stored value. */
+static void
+picked_theirs(const struct req *r, const struct rubric *rb, bool *keep)
+{
+	char key[160];
+	for (size_t i = 0; i < rb->nitems; i++) {
+		snprintf(key, sizeof(key), "pick:%s", rb->items[i]->id);
+		const char *p = kv_get(&r->form, key);
+		if (p != NULL && strcmp(p, "theirs") == 0)
+			keep[i] = true;
+	}
 }
 
 void
 page_submission_save(struct req *r)
 {
 	struct view v;
+	struct sub_merge m = { 0 };
+	int64_t base;
+	if (!sv_form_rev(r, &base))
+		return;
 	enum ts_err e = sv_load(r, &v);
-	char *json = e == TS_OK ? form_to_answers(v.s.rubric, &r->form, "", &r->diags)
-				: NULL;
-	if (e == TS_OK && (json == NULL || r->diags.n > 0))
-		e = TS_EINVAL;
-	if (e == TS_OK)
-		e = sub_save(r->app, &r->sess.who, v.s.campaign.id, v.s.unit.code,
-			     json, -1, &r->diags);
+	const struct rubric *rb = v.s.rubric;
+	size_t n = e == TS_OK ? rb->nitems : 0, nbad = 0;
+	bool *keep = arena_calloc(r->a, n + 1, sizeof(*keep));
+	const char **msg = arena_calloc(r->a, n + 1, sizeof(*msg));
+	char *json = e == TS_OK && keep && msg
+			     ? form_to_answers_valid(rb, &r->form, "", keep,
+						     msg, r->a)
+			     : NULL;
+	for (size_t i = 0; i < n; i++)
+		nbad += keep[i];
+	if (e == TS_OK && json == NULL)
+		e = TS_ENOMEM;
+	if (e == TS_OK) {
+		picked_theirs(r, rb, keep);
+		e = sub_save_merge(r->app, &r->sess.who, v.s.campaign.id,
+				   v.s.unit.code, json, base, keep, r->a, &m,
+				   &r->diags);
+	}
 	free(json);
 	sv_unload(&v);
 	if (kv_get(&r->form, "_ajax") != NULL) {
-		autosaved(r, e);
+		autosaved(r, e, &m, msg, nbad, rb);
 		return;
 	}
-	if (e != TS_OK) {
-		refused(r, e, &r->form);
+	if (e != TS_OK || nbad > 0) {
+		reshow(r, e, &m, msg, nbad);
 		return;
 	}
 	const char *then = kv_get(&r->form, "then");
@@ -127,8 +265,8 @@ page_submission_save(struct req *r)
 	sv_unload(&v);
 }
 
-static enum ts_err
-do_return(struct req *r, const struct view *v)
+enum ts_err
+sv_return(struct req *r, const struct view *v, int64_t rev)
 {
 	struct review_reason *rs = NULL;
 	size_t n = 0;
@@ -141,38 +279,44 @@ do_return(struct req *r, const struct view *v)
 		}
 	}
 	return sub_return(r->app, &r->sess.who, v->s.campaign.id, v->s.unit.code,
-			  rs, n, &r->diags);
+			  rs, n, rev, &r->diags);
 }
 
 static enum ts_err
-do_external(struct req *r, const struct view *v)
+do_external(struct req *r, const struct view *v, int64_t rev)
 {
 	char *json = form_to_answers(v->s.rubric, &r->form, "x", &r->diags);
 	enum ts_err e = json && r->diags.n == 0
 				? sub_set_external(r->app, &r->sess.who,
 						   v->s.campaign.id, v->s.unit.code,
-						   json, &r->diags)
+						   json, rev, &r->diags)
 				: TS_EINVAL;
 	free(json);
 	return e;
 }
 
+/* Every step carries the revision its page showed: a stale page is
+ * refused (409) and shown again with what changed since. Without one
+ * (an old page) the step is refused the same way, after the permission
+ * checks. */
 static enum ts_err
-run_action(struct req *r, const struct view *v, const char *act)
+run_action(struct req *r, const struct view *v, const char *act, int64_t rev)
 {
 	long long cid = v->s.campaign.id;
 	const char *unit = v->s.unit.code;
 	const struct actor *who = &r->sess.who;
+	if (rev < 0)
+		rev = SUB_REV_UNKNOWN;
 	if (strcmp(act, "submit") == 0)
-		return sub_submit(r->app, who, cid, unit, -1, NULL, &r->diags);
+		return sub_submit(r->app, who, cid, unit, rev, NULL, &r->diags);
 	if (strcmp(act, "return") == 0)
-		return do_return(r, v);
+		return sv_return(r, v, rev);
 	if (strcmp(act, "approve") == 0)
-		return sub_approve(r->app, who, cid, unit, &r->diags);
+		return sub_approve(r->app, who, cid, unit, rev, &r->diags);
 	if (strcmp(act, "publish") == 0)
-		return sub_publish(r->app, who, cid, unit, &r->diags);
+		return sub_publish(r->app, who, cid, unit, rev, &r->diags);
 	if (strcmp(act, "external") == 0)
-		return do_external(r, v);
+		return do_external(r, v, rev);
 	return TS_ENOTFOUND;
 }
 
@@ -181,20 +325,34 @@ page_submission_act(struct req *r)
 {
 	const char *act = kv_get(&r->params, "action");
 	struct view v;
+	int64_t rev;
+	if (!sv_form_rev(r, &rev))
+		return;
 	enum ts_err e = sv_load(r, &v);
-	if (e == TS_OK && strcmp(act, "submit") == 0 &&
-	    kv_get(&r->form, "confirm") == NULL) {
-		confirm_page(r, &v);
+	bool confirmed = kv_get(&r->form, "confirm") != NULL;
+	if (e == TS_OK && !confirmed && (strcmp(act, "submit") == 0 ||
+					 (strcmp(act, "publish") == 0 &&
+					  v.can_publish))) {
+		if (act[0] == 's')
+			confirm_page(r, &v);
+		else
+			sv_confirm_page(r, &v, "publish", "Xác nhận công bố kết "
+					"quả", "Công bố kết quả", NULL);
+		sv_unload(&v);
+		return;
+	}
+	if (e == TS_OK && strcmp(act, "decide") == 0) {
+		sv_decide(r, &v, rev);
 		sv_unload(&v);
 		return;
 	}
 	if (e == TS_OK)
-		e = run_action(r, &v, act);
+		e = run_action(r, &v, act, rev);
 	if (e == TS_OK)
 		web_redirect(r, "%s?ok=%s", v.base, act);
 	else if (e == TS_ENOTFOUND && r->diags.n == 0)
 		web_error(r, 404, "Không có thao tác này.");
 	else
-		refused(r, e, NULL);
+		sv_refused(r, e, NULL, rev);
 	sv_unload(&v);
 }

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <jansson.h>
+
 #include "../util/arena.h"
 
 struct route {
@@ -271,15 +273,64 @@ cross_site(struct MHD_Connection *c)
 	return origin_verdict(c) < 0;
 }
 
+/* The path of a same-site page the request came from (Referer), for
+ * "next" after signing in again; NULL if there is none that is safe. */
+static const char *
+came_from(struct req *r, struct MHD_Connection *c)
+{
+	const char *ref = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+						      MHD_HTTP_HEADER_REFERER);
+	const char *p = ref ? strstr(ref, "://") : NULL;
+	p = p ? strchr(p + 3, '/') : NULL;
+	return http_safe_next(p) ? arena_strdup(r->a, p) : NULL;
+}
+
+/* Signed out (the session expired) while posting: nothing is stored.
+ * Autosave gets JSON (app.js keeps the input in the browser and offers
+ * to sign in); a page post gets a page with a sign-in link back. */
+static void
+expired_post(struct req *r, struct MHD_Connection *c)
+{
+	struct buf next;
+	const char *from = came_from(r, c);
+	buf_init(&next, 2048);
+	buf_puts(&next, "/login");
+	if (from != NULL) {
+		buf_puts(&next, "?next=");
+		url_escape(&next, from);
+	}
+	if (kv_get(&r->form, "_ajax") != NULL) {
+		api_send(r, 401, json_pack("{s:s, s:s}", "error", "phiên đăng "
+					   "nhập đã hết hạn", "login",
+					   buf_str(&next)));
+	} else {
+		r->status = 403;
+		page_begin(r, "Phiên làm việc đã hết hạn");
+		h_elem(&r->body, "p", "Nội dung vừa gửi chưa được lưu. Nếu trình "
+		       "duyệt bật JavaScript, nội dung bạn nhập vẫn được giữ "
+		       "trên máy này và sẽ hiện lại sau khi đăng nhập.", NULL);
+		buf_puts(&r->body, "<p>");
+		h_link(&r->body, buf_str(&next), "Đăng nhập lại");
+		buf_puts(&r->body, "</p>");
+		page_end(r);
+	}
+	buf_release(&next);
+}
+
 static bool
-guard(struct req *r, const struct route *rt, bool post)
+guard(struct req *r, struct MHD_Connection *c, const struct route *rt,
+      bool post)
 {
 	if (rt->login && !r->authed) {
-		if (post)
-			web_error(r, 403, "Phiên làm việc đã hết hạn. Hãy đăng "
-				  "nhập lại rồi thử lại.");
-		else
-			web_redirect(r, "/login");
+		if (post) {
+			expired_post(r, c);
+		} else {
+			struct buf next;
+			buf_init(&next, 2048);
+			url_escape(&next, r->path);
+			web_redirect(r, "/login?next=%s", buf_str(&next));
+			buf_release(&next);
+		}
 		return false;
 	}
 	if (post && rt->login &&
@@ -329,7 +380,7 @@ router_dispatch(struct req *r, struct MHD_Connection *c,
 	}
 	if (post && !read_form(r, c, body, too_big))
 		return;
-	if (guard(r, rt, post))
+	if (guard(r, c, rt, post))
 		rt->fn(r);
 }
 

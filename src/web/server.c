@@ -396,6 +396,10 @@ server_run(const struct server_opts *o, struct diags *d)
 						       : POOL_MAX,
 		      o->db_path, o->data_dir, d) != TS_OK)
 		return 1;
+	for (size_t i = 0; i < POOL.n; i++) {
+		POOL.apps[i].session_idle = o->session_idle;
+		POOL.apps[i].session_max = o->session_max;
+	}
 	if (watch_start(&WATCH, o->connections, o->per_address,
 			client_proxy()) != 0) {
 		pool_close(&POOL);

@@ -21,6 +21,8 @@ struct server_opts {
 				   * (and its body, plus its length at 32 KiB/s) */
 	const char *trusted_proxy; /* its X-Forwarded-For names the client */
 	bool secure_cookies;    /* behind TLS: add Secure */
+	int session_idle;       /* seconds; 0: SESSION_IDLE_MINUTES */
+	int session_max;        /* seconds; 0: SESSION_HOURS */
 };
 
 /* Runs until SIGTERM or SIGINT. Prints "listening on http://HOST:PORT". */

@@ -54,6 +54,15 @@ static const char CSS[] =
 	".external{border-left:4px solid var(--accent);padding:.2rem .6rem;"
 	"background:#f3f7fc;margin:.3rem 0}\n"
 	".item{padding:.5rem 0;border-top:1px dashed var(--line)}\n"
+	/* A refused value is marked where it is (and not by colour alone:
+	 * the message is next to it); a conflict stands out from both. */
+	".field-error{color:var(--bad);font-weight:600;margin:.25rem 0}\n"
+	"[aria-invalid=true]{border:2px solid var(--bad);background:#fff7f7}\n"
+	".conflict{border-left:4px solid #b26a00;background:#fff8e6;"
+	"padding:.4rem .6rem;margin:.3rem 0}\n"
+	"#session-warning button,.sticky-note button{margin-left:.5rem}\n"
+	".sticky-note{position:fixed;left:0;right:0;bottom:0;margin:0;"
+	"z-index:10;border-radius:0;text-align:center}\n"
 	".actions{display:flex;flex-wrap:wrap;gap:.5rem;margin:1rem 0}\n"
 	"footer{color:var(--muted);font-size:.85rem;text-align:center;"
 	"padding:2rem 1rem}\n"

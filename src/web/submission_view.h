@@ -22,8 +22,16 @@ struct view {
 	bool has_ext;
 	struct answers *rev_ans;   /* the school's answers with ext laid over */
 	struct score *reviewed;    /* their score */
-	bool can_edit, can_submit, can_review, can_external;
+	bool can_edit, can_submit, can_review, can_external, can_publish;
 	char base[256]; /* "/campaigns/1/units/31DK001" */
+	/* Re-showing a post (each may be NULL): per item idx, show the
+	 * posted value; why it was refused; the other change it clashes
+	 * with. The reviewer's posted reasons and external scores. */
+	const bool *use_posted;
+	const char **errors;
+	const struct sub_change **conflicts;
+	const struct kvlist *posted_review;
+	int64_t stale_base; /* >= 0: list what changed after this revision */
 };
 
 /* Loads the submission of the request's :id/:code with its scores,
@@ -33,7 +41,30 @@ enum ts_err sv_load(struct req *r, struct view *v);
 void sv_unload(struct view *v);
 /* The whole page; `posted` re-shows refused input (nothing typed lost). */
 void sv_render(struct req *r, struct view *v, const struct kvlist *posted);
+/* The revision a form post was made at: its "rev" field (-1 without one).
+ * A malformed value answers 400 and returns false. */
+bool sv_form_rev(struct req *r, int64_t *rev);
+/* <input type=hidden name=rev>: the revision this page shows. */
+void sv_hidden_rev(struct req *r, const struct view *v);
 /* The "Kết quả tự đánh giá" panel (also the live preview fragment). */
 void sv_score_panel(struct buf *b, const struct score *s);
+
+/* The page again after a refusal, `posted` kept (the school's answers;
+ * the reviewer's fields come from the request); a stale post (TS_ECONFLICT
+ * with base >= 0) lists what changed since. */
+void sv_refused(struct req *r, enum ts_err e, const struct kvlist *posted,
+		int64_t base);
+/* Return with the reasons of the form ("r:<criterion>", "r:*"). */
+enum ts_err sv_return(struct req *r, const struct view *v, int64_t rev);
+/* A confirmation page: `title`, the scores (with the posted external
+ * scores laid over when `ext_json` is given), then one more click on
+ * `button`, posting again to `action` with everything posted so far. */
+void sv_confirm_page(struct req *r, struct view *v, const char *action,
+		     const char *title, const char *button,
+		     const char *ext_json);
+/* The reviewer's one decision form (page_decision.c). */
+void sv_decide(struct req *r, struct view *v, int64_t rev);
+/* "Kết quả sau đánh giá ngoài". */
+void sv_reviewed_panel(struct buf *b, const struct score *s);
 
 #endif

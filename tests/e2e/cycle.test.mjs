@@ -51,7 +51,9 @@ test('school fills the form and sees the live score', async () => {
 	await page.locator('#score').getByText('79/100 điểm — Mức độ 3').waitFor();
 	await shot(page, '1-school-live-score');
 	await page.fill('input[name="v:1.4"]', '11');
-	await page.locator('#autosave').getByText('vượt quá điểm tối đa 10').waitFor();
+	// Refused at the field itself, not in a line far from it.
+	await page.locator('[id="e-1.4"]').getByText('vượt quá điểm tối đa 10').waitFor();
+	assert.equal(await page.getAttribute('[id="f-1.4"]', 'aria-invalid'), 'true');
 	await page.fill('input[name="v:1.4"]', '10');
 	await page.click('button:text-is("Lưu bản nháp")');
 	await page.getByText('Đã lưu bản nháp.').waitFor();
@@ -84,7 +86,14 @@ test('the Phòng returns it with a reason for criterion 1.3', async () => {
 	await rev.goto(`${srv.base}/campaigns/1/units/${school}`);
 	await rev.fill('textarea[name="r:1.3"]', 'Bổ sung đường link hệ thống LMS');
 	await shot(rev, '3-reviewer-return');
-	await rev.click('button:has-text("Trả lại")');
+	// One decision form: the scores, then what to do with them.
+	await rev.check('input[name="decision"][value="return"]');
+	await rev.locator('#decision-choice').scrollIntoViewIfNeeded();
+	await shot(rev, '3b-reviewer-decision');
+	await rev.setViewportSize({ width: 390, height: 844 });
+	await shot(rev, '3b-reviewer-decision-phone');
+	await rev.setViewportSize({ width: 1280, height: 900 });
+	await rev.click('button:text-is("Tiếp tục")');
 	await rev.getByText('Trả lại (yêu cầu bổ sung)').first().waitFor();
 	await rev.context().close();
 });
@@ -108,7 +117,11 @@ test('the Phòng approves and the dashboard counts change', async () => {
 	const beforeRow = await published();
 	const rev = await signIn(browser, srv.base, 'cv.dk');
 	await rev.goto(`${srv.base}/campaigns/1/units/${school}`);
-	await rev.click('button:text-is("Phê duyệt")');
+	await rev.check('input[name="decision"][value="approve"]');
+	await rev.click('button:text-is("Tiếp tục")');
+	await rev.getByText('Kết quả sau đánh giá ngoài').waitFor();
+	await shot(rev, '5a-confirm-approve');
+	await rev.click('button:text-is("Xác nhận phê duyệt")');
 	await rev.getByText('Đã phê duyệt').first().waitFor();
 	await rev.goto(`${srv.base}/campaigns/1`);
 	await shot(rev, '5-dashboard');

@@ -72,7 +72,11 @@ school() {
 	while running; do
 		i=$((i + 1))
 		get school -b "$J" -d "_csrf=$tok&v:1.4=$((i % 11))" "$BASE$C/$SCHOOL/preview"
-		get school -b "$J" -d "_csrf=$tok&_ajax=1&v:1.4=$((i % 11))&v:2.1=1" \
+		# The revision the page would carry, so the save is merged and
+		# written (without one, every changed field would be a conflict).
+		rev=$(curl -s -b "$J" "$BASE/api$C/$SCHOOL" |
+			sed -n 's/.*"revision":\([0-9]*\).*/\1/p')
+		get school -b "$J" -d "_csrf=$tok&_ajax=1&rev=$rev&v:1.4=$((i % 11))&v:2.1=1" \
 			"$BASE$C/$SCHOOL/save"
 		get school -b "$J" -H "X-CSRF-Token: $tok" \
 			-H 'Content-Type: application/json' \

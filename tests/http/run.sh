@@ -78,6 +78,9 @@ login() { # login JAR USER
 csrf() { # csrf JAR URL
 	curl -s -b "$1" "$BASE$2" | grep -o 'name="_csrf" value="[0-9a-f]*"' | head -1 | sed 's/.*value="//; s/"//'
 }
+rev() { # rev JAR URL: the revision a submission page's forms carry
+	curl -s -b "$1" "$BASE$2" | grep -o 'name="rev" value="[0-9]*"' | head -1 | sed 's/.*value="//; s/"//'
+}
 
 # --- basics and headers
 req root-redirects 303 "$BASE/"
@@ -344,6 +347,10 @@ while read -r method pattern actor target want; do
 	if [ "$method" = POST ]; then
 		token=
 		[ "$actor" != anon ] && token=$(csrf "${JAR[$actor]}" /password)
+		# A submission page's forms carry the revision it showed.
+		r=
+		[ "$actor" != anon ] && r=$(rev "${JAR[$actor]}" "${target%/*}")
+		[ -n "$r" ] && args+=(--data-urlencode "rev=$r")
 		args+=(--data-urlencode "_csrf=$token" --data-urlencode "n:1.4=ghi chú"
 		       --data-urlencode "current=sai" --data-urlencode "next=mat-khau-moi")
 	fi
@@ -503,7 +510,7 @@ status_total() { "$T" --db "$DB" campaign status 1 | grep "Tổng cộng"; }
 before=$(status_total)
 tok=$(csrf "${JAR[editor]}" "$P")
 mapfile -d '' F < <(form_args)
-req cycle-save-overmax 422 -b "${JAR[editor]}" --data-urlencode "_csrf=$tok" --data-urlencode "v:1.4=11" "${F[@]}" "$BASE$P/save"
+req cycle-save-overmax 422 -b "${JAR[editor]}" --data-urlencode "rev=$(rev "${JAR[editor]}" "$P")" --data-urlencode "_csrf=$tok" --data-urlencode "v:1.4=11" "${F[@]}" "$BASE$P/save"
 has cycle-overmax-named "$OUT" "nội dung 1.4: điểm tự chấm 11 vượt quá điểm tối đa 10"
 has cycle-input-kept "$OUT" 'value="11"'
 req cycle-preview 200 -b "${JAR[editor]}" --data-urlencode "_csrf=$tok" "${F[@]}" "$BASE$P/preview"
@@ -518,11 +525,11 @@ req cycle-preview-comma 422 -b "${JAR[editor]}" --data-urlencode "_csrf=$tok" --
 has cycle-comma-read-as-number "$OUT" "nội dung 1.5a: điểm 7,5 phải là bội số của 1"
 req cycle-preview-3-decimals 422 -b "${JAR[editor]}" --data-urlencode "_csrf=$tok" --data-urlencode "v:1.5a=9.999" "$BASE$P/preview"
 has cycle-3-decimals-named "$OUT" "nội dung 1.5a: &quot;9.999&quot; có nhiều hơn 2 chữ số thập phân"
-req cycle-save-3-decimals 422 -b "${JAR[editor]}" --data-urlencode "_csrf=$tok" --data-urlencode "v:1.4=9,999" "${F[@]}" "$BASE$P/save"
+req cycle-save-3-decimals 422 -b "${JAR[editor]}" --data-urlencode "rev=$(rev "${JAR[editor]}" "$P")" --data-urlencode "_csrf=$tok" --data-urlencode "v:1.4=9,999" "${F[@]}" "$BASE$P/save"
 has cycle-save-3-decimals-named "$OUT" "nội dung 1.4: &quot;9,999&quot; có nhiều hơn 2 chữ số thập phân"
-req cycle-autosave 200 -b "${JAR[editor]}" --data-urlencode "_csrf=$tok" --data-urlencode "_ajax=1" "${F[@]}" "$BASE$P/save"
+req cycle-autosave 200 -b "${JAR[editor]}" --data-urlencode "rev=$(rev "${JAR[editor]}" "$P")" --data-urlencode "_csrf=$tok" --data-urlencode "_ajax=1" "${F[@]}" "$BASE$P/save"
 has cycle-autosave-text "$OUT" "Đã tự động lưu lúc"
-req cycle-save 303 -b "${JAR[editor]}" --data-urlencode "_csrf=$tok" "${F[@]}" --data-urlencode "n:1.4=Số lượng học liệu: 42" "$BASE$P/save"
+req cycle-save 303 -b "${JAR[editor]}" --data-urlencode "rev=$(rev "${JAR[editor]}" "$P")" --data-urlencode "_csrf=$tok" "${F[@]}" --data-urlencode "n:1.4=Số lượng học liệu: 42" "$BASE$P/save"
 req cycle-view 200 -b "${JAR[editor]}" "$BASE$P?ok=save"
 has cycle-saved-notice "$OUT" "Đã lưu bản nháp."
 has cycle-score-73 "$OUT" "73/100 điểm — Mức độ 2 (Mức đáp ứng cơ bản)"
@@ -530,24 +537,24 @@ has cycle-score-79 "$OUT" "79/100 điểm — Mức độ 3 (Mức đáp ứng t
 has cycle-note-kept "$OUT" "Số lượng học liệu: 42"
 hasnt cycle-editor-cannot-submit "$OUT" "Lưu và nộp"
 tok=$(csrf "${JAR[editor]}" "$P")
-req cycle-editor-submit-refused 403 -b "${JAR[editor]}" -d "_csrf=$tok&confirm=1" "$BASE$P/submit"
+req cycle-editor-submit-refused 403 -b "${JAR[editor]}" --data-urlencode "rev=$(rev "${JAR[editor]}" "$P")" -d "_csrf=$tok&confirm=1" "$BASE$P/submit"
 has cycle-only-head "$OUT" "chỉ hiệu trưởng"
 tok=$(csrf "${JAR[head]}" "$P")
-req cycle-confirm-page 200 -b "${JAR[head]}" -d "_csrf=$tok" "$BASE$P/submit"
+req cycle-confirm-page 200 -b "${JAR[head]}" --data-urlencode "rev=$(rev "${JAR[head]}" "$P")" -d "_csrf=$tok" "$BASE$P/submit"
 has cycle-confirm-scores "$OUT" "Xác nhận nộp"
-req cycle-submit 303 -b "${JAR[head]}" -d "_csrf=$tok&confirm=1" "$BASE$P/submit"
+req cycle-submit 303 -b "${JAR[head]}" --data-urlencode "rev=$(rev "${JAR[head]}" "$P")" -d "_csrf=$tok&confirm=1" "$BASE$P/submit"
 req cycle-submitted 200 -b "${JAR[head]}" "$BASE$P"
 has cycle-state-submitted "$OUT" '<span class="state">Đã nộp</span>'
 tok=$(csrf "${JAR[revdk]}" "$P")
-req cycle-return-needs-reason 422 -b "${JAR[revdk]}" -d "_csrf=$tok" "$BASE$P/return"
-req cycle-return 303 -b "${JAR[revdk]}" --data-urlencode "_csrf=$tok" --data-urlencode "r:1.3=Thiếu đường link LMS <b>gấp</b>" "$BASE$P/return"
+req cycle-return-needs-reason 422 -b "${JAR[revdk]}" --data-urlencode "rev=$(rev "${JAR[revdk]}" "$P")" -d "_csrf=$tok" "$BASE$P/return"
+req cycle-return 303 -b "${JAR[revdk]}" --data-urlencode "rev=$(rev "${JAR[revdk]}" "$P")" --data-urlencode "_csrf=$tok" --data-urlencode "r:1.3=Thiếu đường link LMS <b>gấp</b>" "$BASE$P/return"
 req cycle-school-sees-reason 200 -b "${JAR[editor]}" "$BASE$P"
 has cycle-reason-shown "$OUT" "Thiếu đường link LMS &lt;b&gt;gấp&lt;/b&gt;"
 has cycle-state-returned "$OUT" "Trả lại (yêu cầu bổ sung)"
 tok=$(csrf "${JAR[editor]}" "$P")
-req cycle-resave 303 -b "${JAR[editor]}" --data-urlencode "_csrf=$tok" --data-urlencode "v:1.3e=6" "${F[@]}" "$BASE$P/save"
+req cycle-resave 303 -b "${JAR[editor]}" --data-urlencode "rev=$(rev "${JAR[editor]}" "$P")" --data-urlencode "_csrf=$tok" --data-urlencode "v:1.3e=6" "${F[@]}" "$BASE$P/save"
 tok=$(csrf "${JAR[head]}" "$P")
-req cycle-resubmit 303 -b "${JAR[head]}" -d "_csrf=$tok&confirm=1" "$BASE$P/submit"
+req cycle-resubmit 303 -b "${JAR[head]}" --data-urlencode "rev=$(rev "${JAR[head]}" "$P")" -d "_csrf=$tok&confirm=1" "$BASE$P/submit"
 req cycle-history 200 -b "${JAR[revdk]}" "$BASE$P"
 has cycle-two-versions "$OUT" "Phiên bản 2:"
 has cycle-changes-shown "$OUT" "Thay đổi so với lần nộp trước (phiên bản 1 → 2)"
@@ -556,15 +563,15 @@ has cycle-new-score "$OUT" "79/100 điểm — Mức độ 3"
 tok=$(csrf "${JAR[revdk]}" "$P")
 req cycle-external-form 200 -b "${JAR[revdk]}" "$BASE$P"
 has cycle-external-input "$OUT" 'name="xv:1.5a"'
-req cycle-external-invalid 422 -b "${JAR[revdk]}" --data-urlencode "_csrf=$tok" --data-urlencode "xv:1.5a=99" "$BASE$P/external"
+req cycle-external-invalid 422 -b "${JAR[revdk]}" --data-urlencode "rev=$(rev "${JAR[revdk]}" "$P")" --data-urlencode "_csrf=$tok" --data-urlencode "xv:1.5a=99" "$BASE$P/external"
 has cycle-external-overmax "$OUT" "nội dung 1.5a: điểm đánh giá ngoài 99 vượt quá điểm tối đa 15"
-req cycle-external 303 -b "${JAR[revdk]}" --data-urlencode "_csrf=$tok" --data-urlencode "xv:1.5a=10" --data-urlencode "xn:1.5a=Kiểm tra thực tế: 10 điểm" "$BASE$P/external"
+req cycle-external 303 -b "${JAR[revdk]}" --data-urlencode "rev=$(rev "${JAR[revdk]}" "$P")" --data-urlencode "_csrf=$tok" --data-urlencode "xv:1.5a=10" --data-urlencode "xn:1.5a=Kiểm tra thực tế: 10 điểm" "$BASE$P/external"
 req cycle-external-shown 200 -b "${JAR[editor]}" "$BASE$P"
 has cycle-reviewed-panel "$OUT" "Kết quả sau đánh giá ngoài"
 has cycle-reviewed-score "$OUT" "77/100 điểm — Mức độ 3"
 has cycle-external-beside "$OUT" "Kiểm tra thực tế: 10 điểm"
-req cycle-approve 303 -b "${JAR[revdk]}" -d "_csrf=$tok" "$BASE$P/approve"
-req cycle-publish 303 -b "${JAR[revdk]}" -d "_csrf=$tok" "$BASE$P/publish"
+req cycle-approve 303 -b "${JAR[revdk]}" --data-urlencode "rev=$(rev "${JAR[revdk]}" "$P")" -d "_csrf=$tok" "$BASE$P/approve"
+req cycle-publish 303 -b "${JAR[revdk]}" --data-urlencode "rev=$(rev "${JAR[revdk]}" "$P")" -d "_csrf=$tok&confirm=1" "$BASE$P/publish"
 req cycle-published 200 -b "${JAR[editor]}" "$BASE$P"
 has cycle-state-published "$OUT" "Đã công bố"
 tok=$(csrf "${JAR[editor]}" "$P")

@@ -507,6 +507,30 @@ test_json_script_escape(void **state)
 	assert_escapes(json_script_escape, "", "");
 }
 
+/* Only a path of this site is a sign-in "next": nothing that a browser
+ * would read as another host or scheme. */
+static void
+test_safe_next(void **state)
+{
+	(void)state;
+	assert_true(http_safe_next("/campaigns/1/units/31DK001"));
+	assert_true(http_safe_next("/campaigns?x=1&y=%2F%2Fevil"));
+	assert_true(http_safe_next("/"));
+	static const char *const bad[] = {
+		NULL, "", "campaigns", "//evil.example/x", "/\\evil.example",
+		"https://evil.example/", "/a\\b", "/a b", "/a\tb", "/a\nb",
+		"/\x7f", "/trư\xe1\xbb\x9dng", "javascript:alert(1)",
+		" /campaigns",
+	};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(*bad); i++)
+		assert_false(http_safe_next(bad[i]));
+	char longp[600];
+	memset(longp, 'a', sizeof(longp) - 1);
+	longp[0] = '/';
+	longp[sizeof(longp) - 1] = '\0';
+	assert_false(http_safe_next(longp));
+}
+
 int
 main(void)
 {
@@ -532,6 +556,7 @@ main(void)
 		T(test_url_escape),
 		T(test_url_escape_round_trip),
 		T(test_json_script_escape),
+		T(test_safe_next),
 	};
 #undef T
 	return cmocka_run_group_tests(tests, NULL, NULL);

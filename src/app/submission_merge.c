@@ -1,0 +1,225 @@
+/* The web form's save, merged field by field against the revision its page
+ * showed, and the history of revisions that the conflict page lists. */
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/arena.h"
+#include "submission.h"
+#include "submission_int.h"
+
+static const char SQL_AT[] =
+	"SELECT answers FROM submission_revision WHERE submission_id = ? AND "
+	"revision = ?";
+static const char SQL_SINCE[] =
+	"SELECT revision, action, author, at, answers FROM submission_revision "
+	"WHERE submission_id = ? AND revision > ? ORDER BY revision LIMIT 50";
+
+/* The answers of revision `rev`, or NULL when it is not recorded. */
+static const char *
+answers_at(struct app *app, const struct submission *s, int64_t rev,
+	   struct arena *a)
+{
+	struct db_stmt *st = rev >= 0 && s->id ? db_prep(app->db, SQL_AT) : NULL;
+	const char *text = NULL;
+	if (st == NULL)
+		return NULL;
+	db_bind_int(st, 1, s->id);
+	db_bind_int(st, 2, rev);
+	if (db_step(st) == DB_ROW)
+		text = db_col_dup(st, 0, a);
+	db_done(st);
+	return text;
+}
+
+static struct answers *
+parse(const struct rubric *r, const char *json)
+{
+	struct answers *ans = NULL;
+	struct diags d;
+	diags_init(&d);
+	if (json == NULL ||
+	    answers_parse(r, json, strlen(json), "", &ans, &d) != TS_OK)
+		ans = NULL;
+	diags_release(&d);
+	return ans;
+}
+
+struct sides {
+	struct answers *base, *theirs, *mine; /* base may be NULL: unknown */
+	json_t *merged, *mine_doc;            /* merged starts as theirs */
+};
+
+/* Decides one item; returns true when the form's value was applied. */
+static bool
+merge_item(const struct rubric *r, size_t i, struct sides *x,
+	   struct sub_merge *m)
+{
+	const struct item *it = r->items[i];
+	const struct answer *b = x->base ? &x->base->v[i] : NULL,
+			    *t = &x->theirs->v[i], *mi = &x->mine->v[i];
+	bool mine_changed = !answer_equal(it, mi, b ? b : t);
+	bool theirs_changed = b == NULL || !answer_equal(it, t, b);
+	bool conflict = mine_changed && theirs_changed &&
+			!answer_equal(it, mi, t);
+	if ((theirs_changed && b != NULL) || conflict) {
+		struct sub_change *c = &m->v[m->n++];
+		c->item = it;
+		c->conflict = conflict;
+		m->nconflicts += conflict;
+	}
+	if (!mine_changed || conflict)
+		return false;
+	json_t *to = json_object_get(x->merged, "answers");
+	json_t *v = json_object_get(json_object_get(x->mine_doc, "answers"),
+				    it->id);
+	if (v != NULL)
+		json_object_set(to, it->id, v);
+	else
+		json_object_del(to, it->id);
+	return true;
+}
+
+/* Who changed each listed field last, from the revisions after base. */
+static void
+name_authors(struct app *app, const struct submission *s, int64_t base,
+	     struct answers *prev, struct sub_merge *m, struct arena *a)
+{
+	struct db_stmt *st = db_prep(app->db, SQL_SINCE);
+	for (size_t k = 0; k < m->n; k++) {
+		m->v[k].author = s->updated_by;
+		m->v[k].at = s->updated_at;
+	}
+	if (st == NULL || prev == NULL)
+		return;
+	db_bind_int(st, 1, s->id);
+	db_bind_int(st, 2, base);
+	struct answers *held = NULL; /* prev, when it is ours to free */
+	while (db_step(st) == DB_ROW) {
+		struct answers *cur = parse(s->rubric, db_col_text(st, 4));
+		if (cur == NULL)
+			continue;
+		for (size_t k = 0; k < m->n; k++) {
+			const struct item *it = m->v[k].item;
+			if (answer_equal(it, &cur->v[it->idx], &prev->v[it->idx]))
+				continue;
+			m->v[k].author = db_col_dup(st, 2, a);
+			m->v[k].at = db_col_dup(st, 3, a);
+		}
+		answers_free(held);
+		held = prev = cur;
+	}
+	answers_free(held);
+	db_done(st);
+}
+
+/* Inside the write transaction: s was just read again. */
+static enum ts_err
+merge_locked(struct app *app, const struct actor *who, struct submission *s,
+	     const char *mine_text, int64_t base, const bool *keep,
+	     struct arena *a, struct sub_merge *m)
+{
+	const struct rubric *r = s->rubric;
+	struct sides x = { 0 };
+	enum ts_err e = TS_ENOMEM;
+	bool changed = false;
+	x.theirs = parse(r, s->answers);
+	x.mine = parse(r, mine_text);
+	x.base = base == s->revision ? parse(r, s->answers)
+				     : parse(r, answers_at(app, s, base, a));
+	x.merged = json_loads(s->answers, 0, NULL);
+	x.mine_doc = json_loads(mine_text, 0, NULL);
+	m->v = arena_calloc(a, r->nitems + 1, sizeof(*m->v));
+	if (x.theirs && x.mine && x.merged && x.mine_doc && m->v) {
+		if (json_object_get(x.merged, "answers") == NULL)
+			json_object_set_new(x.merged, "answers", json_object());
+		for (size_t i = 0; i < r->nitems; i++)
+			if (keep == NULL || !keep[i])
+				changed |= merge_item(r, i, &x, m);
+		e = TS_OK;
+	}
+	if (e == TS_OK && m->n > 0)
+		name_authors(app, s, base, x.base, m, a);
+	char *text = e == TS_OK && changed && m->nconflicts == 0
+			     ? json_dumps(x.merged, JSON_COMPACT | JSON_SORT_KEYS)
+			     : NULL;
+	if (e == TS_OK && m->nconflicts > 0)
+		e = TS_ECONFLICT;
+	else if (e == TS_OK && changed && text == NULL)
+		e = TS_ENOMEM;
+	else if (text != NULL)
+		e = sub_write_draft(app, who, s, text, s->revision);
+	if (text != NULL && e == TS_OK)
+		e = sub_record(app, who, s, "submission.save", NULL);
+	m->saved = text != NULL && e == TS_OK;
+	if (m->saved)
+		e = sub_reload(app, s, a);
+	m->revision = s->revision;
+	free(text);
+	json_decref(x.merged);
+	json_decref(x.mine_doc);
+	answers_free(x.theirs);
+	answers_free(x.mine);
+	answers_free(x.base);
+	return e;
+}
+
+enum ts_err
+sub_save_merge(struct app *app, const struct actor *who, int64_t cid,
+	       const char *unit, const char *answers_json, int64_t base,
+	       const bool *keep, struct arena *a, struct sub_merge *m,
+	       struct diags *d)
+{
+	struct submission s;
+	memset(m, 0, sizeof(*m));
+	enum ts_err e = sub_open_for(app, who, cid, unit, ACT_SAVE, a, &s, d);
+	char *text = e == TS_OK ? sub_canonical(&s, answers_json, unit, a, d)
+				: NULL;
+	if (e == TS_OK && text == NULL)
+		e = TS_EINVAL;
+	if (e == TS_OK && (e = db_begin(app->db)) == TS_OK) {
+		enum sub_state next;
+		const char *why = NULL;
+		e = sub_reload(app, &s, a);
+		if (e == TS_OK && !wf_next(s.state, ACT_SAVE, &next, &why)) {
+			diags_add(d, unit, "không thể %s: %s (trạng thái: %s)",
+				  sub_action_name(ACT_SAVE), why,
+				  sub_state_name(s.state));
+			e = TS_ECONFLICT;
+		}
+		if (e == TS_OK)
+			e = merge_locked(app, who, &s, text, base, keep, a, m);
+		if (e == TS_ECONFLICT && m->nconflicts > 0)
+			db_rollback(app->db); /* the page says what clashed */
+		else
+			e = sub_end_tx(app, e, unit, d);
+	}
+	free(text);
+	return e;
+}
+
+static void
+fill_rev(struct db_stmt *st, struct arena *a, void *p)
+{
+	struct revision_info *r = p;
+	r->revision = db_col_int(st, 0);
+	r->action = db_col_dup(st, 1, a);
+	r->author = db_col_dup(st, 2, a);
+	r->at = db_col_dup(st, 3, a);
+}
+
+enum ts_err
+sub_revisions_since(struct app *app, const struct submission *s, int64_t base,
+		    struct arena *a, struct revision_info **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	if (s->id == 0)
+		return TS_OK;
+	struct db_stmt *st = db_prep(app->db, SQL_SINCE);
+	if (st == NULL)
+		return TS_EDB;
+	db_bind_int(st, 1, s->id);
+	db_bind_int(st, 2, base);
+	return db_collect(st, a, sizeof(**out), (void **)out, n, fill_rev);
+}
