@@ -244,7 +244,9 @@ same decide-external-stored "$(ext "$DEC" 1.5a)" 8
 # --- API: If-Match is a revision or a 400
 login "$W/api" "cntt.$(lower "$API")"
 ATOK=$(curl -s -b "$W/api" "$BASE/api/session" | sed 's/.*"csrf_token":"\([0-9a-f]*\)".*/\1/')
-EX=examples/qd4725-gdtx-duongkinh-2022-2023.json
+# Seed 003's answers without the unit and year of their own record.
+EX="$W/seed003.json"
+sed '/^  "unit":/d; /^  "school_year":/d' examples/qd4725-gdtx-duongkinh-2022-2023.json >"$EX"
 for im in '"-1"' '-3' 'abc' '"12' 'W/"3"' '"3"x'; do
 	req "if-match malformed $im" 400 -b "$W/api" -H "X-CSRF-Token: $ATOK" -H "If-Match: $im" -H 'Content-Type: application/json' --data-binary @$EX "$BASE/api/campaigns/1/units/$API/answers"
 done

@@ -593,7 +593,7 @@ login "$W/tdm" "cntt.$(lower "$TDM")"
 tok=$(csrf "$W/tdm" "/campaigns/3/units/$TDM")
 req tdm-preview-comma 200 -b "$W/tdm" --data-urlencode "_csrf=$tok" --data-urlencode "v:1.2=2,5" --data-urlencode "v:1.1=1.5" "$BASE/campaigns/3/units/$TDM/preview"
 has tdm-preview-sum "$OUT" ": 4/20 điểm"
-req tdm-save-comma 303 -b "$W/tdm" --data-urlencode "_csrf=$tok" --data-urlencode "v:1.2=2,5" "$BASE/campaigns/3/units/$TDM/save"
+req tdm-save-comma 303 -b "$W/tdm" --data-urlencode "rev=$(rev "$W/tdm" "/campaigns/3/units/$TDM")" --data-urlencode "_csrf=$tok" --data-urlencode "v:1.2=2,5" "$BASE/campaigns/3/units/$TDM/save"
 req tdm-saved 200 -b "$W/tdm" "$BASE/campaigns/3/units/$TDM"
 has tdm-value-shown-with-comma "$OUT" 'name="v:1.2" value="2,5"'
 has tdm-total-with-comma "$OUT" ": 2,5/20 điểm"
