@@ -791,6 +791,32 @@ hasnt admin-org-no-inline-style "$OUT" ' style="'
 hasnt admin-org-no-inline-script "$OUT" '<script>'
 has admin-org-indented "$OUT" '<td class="d1">' 
 
+# --- a school moved to another Phòng: campaign 1 froze it under Dương Kinh
+# The old Phòng still opens, approves and counts it in campaign 1; Lê Chân,
+# where it sits now, does neither there, but does in a campaign opened after
+# the move.
+MV=$(q "SELECT o.code FROM submission s JOIN org_unit o ON o.id = s.unit_id
+	WHERE s.campaign_id = 1 AND o.code LIKE '31DK%' AND s.state = 'submitted'
+	AND o.code <> '$DKSUB' ORDER BY o.code LIMIT 1")
+total() { # total JAR CAMPAIGN: the "expected" total of the status API
+	curl -s -b "$1" "$BASE/api/campaigns/$2/status" | sed 's/.*"total":{[^}]*"expected":\([0-9]*\).*/\1/'
+}
+dk_before=$(total "${JAR[revdk]}" 1) lc_before=$(total "${JAR[revlc]}" 1)
+tok=$(csrf "${JAR[admin]}" /admin/org)
+req moved-edit 303 -b "${JAR[admin]}" --data-urlencode "_csrf=$tok" --data-urlencode "parent=31LC" "$BASE/admin/org/$MV/edit"
+req moved-old-office-opens 200 -b "${JAR[revdk]}" "$BASE/campaigns/1/units/$MV"
+req moved-new-office-cannot-open 403 -b "${JAR[revlc]}" "$BASE/campaigns/1/units/$MV"
+req moved-new-office-cannot-approve 403 -b "${JAR[revlc]}" -d "_csrf=$(csrf "${JAR[revlc]}" /password)" "$BASE/campaigns/1/units/$MV/approve"
+req moved-new-office-api-refused 403 -b "${JAR[revlc]}" "$BASE/api/campaigns/1/units/$MV"
+req moved-old-office-approves 303 -b "${JAR[revdk]}" -d "_csrf=$(csrf "${JAR[revdk]}" /password)" "$BASE/campaigns/1/units/$MV/approve"
+req moved-new-office-cannot-publish 403 -b "${JAR[revlc]}" -d "_csrf=$(csrf "${JAR[revlc]}" /password)" "$BASE/campaigns/1/units/$MV/publish"
+same moved-old-office-still-counts "$(total "${JAR[revdk]}" 1)" "$dk_before"
+same moved-new-office-not-counted "$(total "${JAR[revlc]}" 1)" "$lc_before"
+C2=$("$T" --db "$DB" campaign create --owner 31 --rubric qd4725-2022-pt --year 2027-2028 \
+	--title "Đánh giá sau khi chuyển trường" --opens 2026-03-01 --due 2028-05-31 | sed -n 's/.*số \([0-9]*\).*/\1/p')
+req moved-new-office-opens-later 200 -b "${JAR[revlc]}" "$BASE/campaigns/$C2/units/$MV"
+req moved-old-office-not-later 403 -b "${JAR[revdk]}" "$BASE/campaigns/$C2/units/$MV"
+
 # --- password change
 tok=$(csrf "${JAR[headsub]}" /password)
 req password-too-short 422 -b "${JAR[headsub]}" -d "_csrf=$tok&current=truongso-demo&next=ngan" "$BASE/password"
