@@ -137,7 +137,7 @@ session_login(struct app *app, const char *login, const char *password,
 	if (rate_limited(app, login, client)) {
 		diags_add(d, login, "đăng nhập sai quá nhiều lần; hãy thử lại "
 			  "sau 15 phút");
-		return TS_ELIMIT;
+		return TS_ERATE;
 	}
 	enum ts_err e = user_authenticate(app, login, password, &a, d);
 	if (e != TS_OK) {

@@ -26,7 +26,7 @@ struct session {
 };
 
 /* Checks the password (Argon2id) and opens a session; token receives the
- * cookie value. TS_EFORBIDDEN for wrong credentials, TS_ELIMIT when rate
+ * cookie value. TS_EFORBIDDEN for wrong credentials, TS_ERATE when rate
  * limited; one Vietnamese message either way. */
 enum ts_err session_login(struct app *app, const char *login,
 			  const char *password, const char *client,

@@ -584,6 +584,43 @@ if [ -n "$(q "SELECT code FROM org_unit WHERE code = '31DK901'")" ]; then ok imp
 req import-bad 422 -b "${JAR[admin]}" -F "_csrf=$tok" -F "file=@$W/sai.csv" "$BASE/admin/import"
 has import-bad-kind "$OUT" "sai.csv: dòng 2, cột C: loại đơn vị &quot;Bệnh viện&quot; không hợp lệ"
 has import-bad-parent "$OUT" "sai.csv: dòng 3, cột D: không có đơn vị cấp trên mã &quot;31LC9&quot;"
+# Too large is 413 with the limit named (not 429, which means "try later").
+{ echo 'Mã đơn vị,Tên đơn vị,Loại,Mã đơn vị cấp trên,Cấp học'
+  awk 'BEGIN { for (i = 1; i <= 200000; i++)
+	printf "31X%06d,Trường Tiểu học %d,Trường,31DK,TH\n", i, i }'; } >"$W/lon.csv"
+req import-too-big 413 -b "${JAR[admin]}" -F "_csrf=$tok" -F "file=@$W/lon.csv" "$BASE/admin/import"
+has import-too-big-says "$OUT" "bảng có hơn 200000 dòng có dữ liệu"
+if [ -z "$(q "SELECT code FROM org_unit WHERE code = '31X000001'")" ]; then ok import-too-big-wrote-nothing; else bad import-too-big-wrote-nothing; fi
+# A school's saves go on while an import writes (in short transactions):
+# every save succeeds and the import writes every row.
+# (A draft school no other test or load client touches.)
+SV=$(q "SELECT o.code FROM submission s JOIN org_unit o ON o.id = s.unit_id
+	WHERE s.campaign_id = 1 AND o.code NOT LIKE '31DK%' AND o.code NOT LIKE '31HB%'
+	AND s.state = 'draft' ORDER BY o.code LIMIT 1")
+if [ -n "$SV" ]; then ok import-saver-picked; else bad import-saver-picked; fi
+login "$W/sv" "cntt.$(lower "$SV")"
+SVTOK=$(curl -s -b "$W/sv" "$BASE/api/session" | sed 's/.*"csrf_token":"\([0-9a-f]*\)".*/\1/')
+{ echo 'Mã đơn vị,Tên đơn vị,Loại,Mã đơn vị cấp trên,Cấp học'
+  echo '31IMP,Phòng GD&ĐT Nhập Thử,Phòng,31,'
+  awk 'BEGIN { for (i = 1; i <= 5000; i++)
+	printf "31IMP%05d,Trường Tiểu học Nhập Thử %d,Trường,31IMP,TH\n", i, i }'; } >"$W/nhieu.csv"
+curl -s -o "$W/import.html" -w '%{http_code}' -b "${JAR[admin]}" -F "_csrf=$tok" \
+	-F "file=@$W/nhieu.csv" "$BASE/admin/import" >"$W/import.code" &
+IMP=$!
+: >"$W/saves"
+for _ in $(seq 3000); do
+	kill -0 "$IMP" 2>/dev/null || break
+	curl -s -o /dev/null -w '%{http_code}\n' -b "$W/sv" -H "X-CSRF-Token: $SVTOK" \
+		-H 'Content-Type: application/json' --data-binary @examples/qd4725-gdtx-duongkinh-2022-2023.json \
+		"$BASE/api/campaigns/1/units/$SV/answers" >>"$W/saves"
+done
+wait "$IMP"
+echo "($(wc -l <"$W/saves") saves during the import)"
+same import-during-saves-status "$(cat "$W/import.code")" 200
+has import-during-saves-result "$W/import.html" "Đã nhập 5001 dòng: 5001 đơn vị mới"
+same import-during-saves-rows "$(q "SELECT count(*) FROM org_unit WHERE code LIKE '31IMP%'")" 5001
+sort "$W/saves" | uniq -c >"$ERR"
+same import-during-saves-all-ok "$(grep -cv '^200$' "$W/saves")" 0
 
 # --- adding an account from the page
 tok=$(csrf "${JAR[admin]}" /admin/users)
