@@ -95,6 +95,10 @@ counted_run cli-reports-asan tests/cli/reports.sh build/asan/truongso
 counted_run valgrind-docs tests/cli/valgrind-docs.sh build/truongso
 counted_run crash tests/crash/run.sh build/truongso
 counted_run http-asan tests/http/run.sh build/asan/truongso
+# A small deadline rush (100 schools autosave and submit within 5 s): no
+# request may fail and every acknowledged write must be stored; the
+# figures are printed, never asserted (make bench runs 1,000 schools).
+step rush-asan tests/bench/rush.sh build/asan/truongso 100 5 2 0.5
 # ThreadSanitizer: the HTTP tests again while other clients load the same
 # server (tests/http/tsan.sh; suppressions in tests/tsan.supp).
 step build-gcc-tsan $MAKE_BUILD VARIANT=tsan all
