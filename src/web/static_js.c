@@ -1,6 +1,8 @@
 /* The little JavaScript the pages use, compiled in and served from our own
  * origin (the CSP forbids inline script). Without it every page still
  * works: forms post and the server answers with a full page. */
+#include <pthread.h>
+
 #include "web.h"
 
 static const char JS[] =
@@ -66,10 +68,25 @@ static const char JS[] =
 	"  });\n"
 	"})();\n";
 
+static char JS_VERSION[17];
+static pthread_once_t js_once = PTHREAD_ONCE_INIT;
+
+static void
+js_version_init(void)
+{
+	web_hash_version(JS, sizeof(JS) - 1, JS_VERSION);
+}
+
+const char *
+web_js_version(void)
+{
+	pthread_once(&js_once, js_version_init);
+	return JS_VERSION;
+}
+
 void
 page_static_js(struct req *r)
 {
-	r->content_type = "text/javascript; charset=utf-8";
-	r->cache = "public, max-age=86400";
-	buf_put(&r->body, JS, sizeof(JS) - 1);
+	web_static_send(r, "text/javascript; charset=utf-8", JS, sizeof(JS) - 1,
+			web_js_version());
 }

@@ -88,6 +88,32 @@ req not-found 404 "$BASE/khong-co"
 req wrong-method 405 -X DELETE "$BASE/campaigns"
 req needs-login 303 "$BASE/campaigns"
 
+# --- bytes on the wire: gzip when the client accepts it; the stylesheet and
+# script under versioned URLs cached for a year, other URLs revalidated
+req page-plain 200 "$BASE/login"
+hasnt page-plain-not-encoded "$ERR" "Content-Encoding"
+has page-plain-vary "$ERR" "Vary: Accept-Encoding"
+CSSV=$(grep -o '/static/app\.css?v=[0-9a-f]\{16\}"' "$OUT" | tr -d '"')
+JSV=$(grep -o '/static/app\.js?v=[0-9a-f]\{16\}"' "$OUT" | tr -d '"')
+if [ -n "$CSSV" ] && [ -n "$JSV" ]; then ok static-versioned-links; else bad static-versioned-links; fi
+req page-gzip 200 -H 'Accept-Encoding: deflate, gzip;q=0.8' "$BASE/login"
+has page-gzip-encoded "$ERR" "Content-Encoding: gzip"
+if gzip -dc "$OUT" 2>/dev/null | grep -qF "Tên đăng nhập"; then ok page-gzip-body; else bad page-gzip-body; fi
+req page-gzip-q0 200 -H 'Accept-Encoding: gzip;q=0, identity' "$BASE/login"
+hasnt page-gzip-q0-plain "$ERR" "Content-Encoding"
+req css-versioned 200 -H 'Accept-Encoding: gzip' "$BASE$CSSV"
+has css-versioned-year "$ERR" "Cache-Control: public, max-age=31536000, immutable"
+has css-versioned-gzip "$ERR" "Content-Encoding: gzip"
+curl -s -o "$W/app.css" "$BASE/static/app.css"
+if gzip -dc "$OUT" 2>/dev/null | cmp -s - "$W/app.css"; then ok css-gzip-same-bytes; else bad css-gzip-same-bytes; fi
+req js-versioned 200 -H 'Accept-Encoding: gzip' "$BASE$JSV"
+has js-versioned-year "$ERR" "Cache-Control: public, max-age=31536000, immutable"
+has js-versioned-gzip "$ERR" "Content-Encoding: gzip"
+req css-old-version 200 "$BASE/static/app.css?v=0000000000000000"
+has css-old-version-revalidated "$ERR" "Cache-Control: public, no-cache"
+req health-not-compressed 200 -H 'Accept-Encoding: gzip' "$BASE/healthz"
+hasnt health-plain "$ERR" "Content-Encoding"
+
 # --- sign-in
 req login-wrong 403 -d 'login=cv.dk&password=sai-mat-khau' "$BASE/login"
 has login-wrong-message "$OUT" "tên đăng nhập hoặc mật khẩu không đúng"
@@ -339,6 +365,9 @@ has report-csv-bom "$OUT" "$(printf '\357\273\277')Kết quả tự đánh giá"
 req report-school-chart 200 -b "${JAR[editor]}" "$BASE$RP/bieu-do-1.svg"
 has report-school-chart-svg "$ERR" "Content-Type: image/svg+xml"
 has report-school-chart-body "$OUT" "<svg"
+req report-school-chart-gzip 200 -b "${JAR[editor]}" -H 'Accept-Encoding: gzip' "$BASE$RP/bieu-do-1.svg"
+has report-school-chart-gzip-encoded "$ERR" "Content-Encoding: gzip"
+if gzip -dc "$OUT" 2>/dev/null | grep -qF "<svg"; then ok report-school-chart-gzip-body; else bad report-school-chart-gzip-body; fi
 req report-chart-missing 404 -b "${JAR[editor]}" "$BASE$RP/bieu-do-9.svg"
 req report-chart-bad-name 404 -b "${JAR[editor]}" "$BASE$RP/bieu-do-1x.svg"
 req report-office-chart 200 -b "${JAR[revdk]}" "$BASE$(U 31DK)/report/bieu-do-2.svg"
