@@ -523,7 +523,7 @@ write_all(struct ctx *c, struct import_result *r)
 	r->written = i;
 	if (e != TS_OK && i > 0)
 		report_written(c, i);
-	return e == TS_OK ? TS_OK : e == TS_EDB ? TS_EDB : TS_EINVAL;
+	return e;
 }
 
 static const char *

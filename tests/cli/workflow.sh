@@ -572,6 +572,26 @@ printf 'ROLLBACK;\n.quit\n' >&7
 exec 7>&-
 wait "$LOCKER"
 
+# An import that fails half-way keeps the transactions before the failure
+# and says exactly which lines they wrote; running the file again finishes
+# it. (A trigger refuses the 300th school; batches are 256 rows, parents
+# first, so the first batch is lines 2-257.)
+reset_db import-half
+{ echo 'Mã đơn vị,Tên đơn vị,Loại,Mã đơn vị cấp trên,Cấp học'
+  echo '79,Sở Giáo dục và Đào tạo Thành phố Thử,Sở GD&ĐT,,'
+  echo '79Q1,Phòng Giáo dục và Đào tạo Quận Một,Phòng,79,'
+  awk 'BEGIN { for (i = 1; i <= 600; i++)
+	printf "79H%03d,Trường Tiểu học Thử %d,Trường,79Q1,TH\n", i, i }'; } >"$WORK/half.csv"
+ts org tree >/dev/null
+sqlite3 "$DB" "CREATE TRIGGER refuse_one BEFORE INSERT ON org_unit WHEN NEW.code = '79H300'
+	BEGIN SELECT RAISE(ABORT, 'refused by the test'); END"
+check import-half-fails 2 err "Đã ghi 256 dòng rồi dừng" ts org import "$WORK/half.csv"
+contains import-half-lines err "đã ghi 256 trong 602 dòng trước khi dừng: dòng 2–257; các dòng khác chưa ghi"
+same import-half-stored "$(sql "$DB" "SELECT count(*) || ' ' || max(code) FROM org_unit WHERE code LIKE '79H%'")" "254 79H254"
+sqlite3 "$DB" "DROP TRIGGER refuse_one"
+check import-half-rerun 0 out "Đã nhập 602 dòng: 346 đơn vị mới, 0 cập nhật, 256 không đổi." \
+	ts org import "$WORK/half.csv"
+
 reset_db import-bad
 check import-bad-empty-tree 0 out "Tổng cộng: 0 đơn vị." ts org tree
 cp "$OUT" "$WORK/tree-before"
