@@ -58,6 +58,7 @@ bench: deps-test
 	@tests/bench/xlsx.sh
 	@tests/bench/report.sh
 	@tests/bench/rush.sh build/truongso
+	@tests/bench/import.sh build/truongso
 
 check-docs: deps-test
 	@scripts/deps docs
