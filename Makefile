@@ -57,6 +57,8 @@ bench: deps-test
 	@tests/bench/mhd.sh
 	@tests/bench/xlsx.sh
 	@tests/bench/report.sh
+	@tests/bench/rush.sh build/truongso
+	@tests/bench/import.sh build/truongso
 
 check-docs: deps-test
 	@scripts/deps docs

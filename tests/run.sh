@@ -100,6 +100,10 @@ counted_run http-hostile-asan tests/http/hostile.sh build/asan/truongso
 counted_run http-submit-race tests/http/submit_race.sh build/asan/truongso
 # Revisions on every form, merge and conflicts, refused fields, sessions.
 counted_run http-nolost tests/http/nolost.sh build/asan/truongso
+# A small deadline rush (100 schools autosave and submit within 5 s): no
+# request may fail and every acknowledged write must be stored; the
+# figures are printed, never asserted (make bench runs 1,000 schools).
+step rush-asan tests/bench/rush.sh build/asan/truongso 100 5 2 0.5
 # ThreadSanitizer: the HTTP tests again while other clients load the same
 # server (tests/http/tsan.sh; suppressions in tests/tsan.supp).
 step build-gcc-tsan $MAKE_BUILD VARIANT=tsan all

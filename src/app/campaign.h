@@ -53,6 +53,13 @@ enum ts_err campaign_get(struct app *app, const struct actor *who,
 			 int64_t id, struct arena *a, struct campaign *out,
 			 struct diags *d) TS_MUSTCHECK;
 
+/* Where the participant unit_id of campaign cid is seen from the actor,
+ * by the path the campaign froze for it (TS_ENOTFOUND: not a
+ * participant). Every permission on a campaign's submission uses it. */
+enum ts_err campaign_scope(struct app *app, const struct actor *who,
+			   int64_t cid, int64_t unit_id,
+			   enum scope *out) TS_MUSTCHECK;
+
 /* Completeness under root_code (NULL: the actor's unit, or the campaign
  * owner for the operator), per direct child and in total. */
 struct campaign_status {

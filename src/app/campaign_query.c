@@ -8,25 +8,29 @@
 #include "campaign.h"
 #include "org.h"
 
+/* A participant is in the actor's scope by the path the campaign froze
+ * for it (campaign_scope), and a school always sees its own. */
+#define IN_SCOPE "(cu.path LIKE ?1 OR cu.unit_id = ?3)"
+
 #define CAMPAIGN_COLS                                                       \
 	"c.id, c.owner_unit_id, o.code, o.name, o.path, c.rubric_id, "       \
 	"c.rubric_version, c.school_year, c.title, c.legal_basis, "          \
 	"c.school_levels, c.opens_at, c.due_at, c.review_due_at, "           \
 	"(SELECT count(*) FROM campaign_unit cu WHERE cu.campaign_id = c.id " \
-	"AND cu.path LIKE ?1)"
+	"AND " IN_SCOPE ")"
 
 /* Visible: run by a unit in the actor's subtree, or with a participant
  * there (a school sees the campaigns it must answer). */
 static const char SQL_LIST[] =
 	"SELECT " CAMPAIGN_COLS " FROM campaign c JOIN org_unit o ON "
 	"o.id = c.owner_unit_id WHERE o.path LIKE ?1 OR EXISTS (SELECT 1 "
-	"FROM campaign_unit cu WHERE cu.campaign_id = c.id AND cu.path "
-	"LIKE ?1) ORDER BY c.id DESC";
+	"FROM campaign_unit cu WHERE cu.campaign_id = c.id AND " IN_SCOPE
+	") ORDER BY c.id DESC";
 static const char SQL_GET[] =
 	"SELECT " CAMPAIGN_COLS " FROM campaign c JOIN org_unit o ON "
 	"o.id = c.owner_unit_id WHERE c.id = ?2 AND (o.path LIKE ?1 OR "
 	"EXISTS (SELECT 1 FROM campaign_unit cu WHERE cu.campaign_id = c.id "
-	"AND cu.path LIKE ?1))";
+	"AND " IN_SCOPE "))";
 
 static void
 read_campaign(struct db_stmt *st, struct arena *a, struct campaign *c)
@@ -54,6 +58,7 @@ bind_scope(struct db_stmt *st, const struct actor *who)
 	char like[PATH_MAX_LEN + 2];
 	snprintf(like, sizeof(like), "%s%%", who->path);
 	db_bind_text(st, 1, like);
+	db_bind_int(st, 3, who->unit_id ? who->unit_id : -1);
 }
 
 static void

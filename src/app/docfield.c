@@ -20,22 +20,6 @@ doc_field(const struct doc_fields *f, const char *name)
 	return NULL;
 }
 
-static const char SQL_IN_CAMPAIGN[] =
-	"SELECT 1 FROM campaign_unit WHERE campaign_id = ? AND unit_id = ?";
-
-static bool
-in_campaign(struct app *app, int64_t cid, int64_t unit_id)
-{
-	struct db_stmt *st = db_prep(app->db, SQL_IN_CAMPAIGN);
-	if (st == NULL)
-		return false;
-	db_bind_int(st, 1, cid);
-	db_bind_int(st, 2, unit_id);
-	bool yes = db_step(st) == DB_ROW;
-	db_done(st);
-	return yes;
-}
-
 enum ts_err
 doc_target_open(struct app *app, const struct actor *who, int64_t cid,
 		const char *unit_code, bool edit, struct arena *a,
@@ -56,16 +40,27 @@ doc_target_open(struct app *app, const struct actor *who, int64_t cid,
 		return TS_ENOTFOUND;
 	}
 	enum scope sc = who->unit_id ? scope_of(who->path, t->unit.path)
-				     : SCOPE_OWN;
+				     : SCOPE_OWN, frozen;
+	bool in = true;
 	t->school = org_kind_is_school(t->unit.kind);
+	if (t->school) {
+		/* A school's documents follow its submission: the path the
+		 * campaign froze decides (campaign_scope). */
+		e = campaign_scope(app, who, cid, t->unit.id, &frozen);
+		if (e == TS_EDB)
+			return app_db_error(app, d, "đọc đơn vị tham gia");
+		in = e == TS_OK;
+		if (in && who->unit_id)
+			sc = frozen;
+	} else
+		in = scope_of(t->campaign.owner_path, t->unit.path) !=
+		     SCOPE_OUTSIDE;
 	if (sc == SCOPE_OUTSIDE) {
 		diags_add(d, t->unit.code, "đơn vị không thuộc phạm vi của "
 			  "tài khoản");
 		return TS_EFORBIDDEN;
 	}
-	if (t->school ? !in_campaign(app, cid, t->unit.id)
-		      : scope_of(t->campaign.owner_path, t->unit.path) ==
-				SCOPE_OUTSIDE) {
+	if (!in) {
 		diags_add(d, t->unit.code, "đơn vị không tham gia đợt đánh giá "
 			  "này");
 		return TS_ENOTFOUND;

@@ -103,8 +103,8 @@ org_may_change(const struct actor *who, const struct org_unit *u)
 	       scope_of(who->path, u->path) == SCOPE_BELOW;
 }
 
-static enum ts_err
-require_admin(const struct actor *who, const char *path, bool own_ok,
+enum ts_err
+org_require_admin(const struct actor *who, const char *path, bool own_ok,
 	      const char *code, struct diags *d)
 {
 	enum scope sc = scope_of(who->path, path);
@@ -232,7 +232,7 @@ insert_unit(struct app *app, const struct org_new *n, const char *name,
 	st = db_prep(app->db, setpath);
 	if (st == NULL || path.err != TS_OK) {
 		buf_release(&path);
-		return path.err != TS_OK ? TS_ELIMIT : TS_EDB;
+		return path.err != TS_OK ? TS_EINVAL : TS_EDB;
 	}
 	db_bind_text(st, 1, buf_str(&path));
 	db_bind_int(st, 2, *id);
@@ -270,7 +270,7 @@ org_add_tx(struct app *app, const struct actor *who, const struct org_new *n,
 		e = TS_EINVAL;
 	}
 	if (e == TS_OK && has_parent)
-		e = require_admin(who, parent.path, true, n->code, d);
+		e = org_require_admin(who, parent.path, true, n->code, d);
 	if (e == TS_OK && !has_parent && strcmp(who->path, "/") != 0) {
 		diags_add(d, n->code, "chỉ người quản trị máy chủ mới tạo được "
 			  "đơn vị gốc");
@@ -282,6 +282,8 @@ org_add_tx(struct app *app, const struct actor *who, const struct org_new *n,
 		if (e == TS_ECONFLICT)
 			diags_add(d, n->code, "mã đơn vị \"%s\" đã tồn tại",
 				  n->code);
+		if (e == TS_EINVAL)
+			diags_add(d, n->code, "cây đơn vị quá sâu");
 	}
 	if (e == TS_OK)
 		e = history(app, who, *id, "create", NULL, name);
@@ -309,7 +311,7 @@ load_for_change(struct app *app, const struct actor *who, const char *code,
 	if (e == TS_ENOTFOUND)
 		diags_add(d, code, "không có đơn vị mã \"%s\"", code);
 	if (e == TS_OK)
-		e = require_admin(who, u->path, false, code, d);
+		e = org_require_admin(who, u->path, false, code, d);
 	return e;
 }
 
@@ -417,7 +419,7 @@ apply_move(struct app *app, const struct actor *who, const struct org_unit *u,
 	struct buf np;
 	buf_init(&np, PATH_MAX_LEN - 1);
 	buf_printf(&np, "%s%lld/", p->path, (long long)u->id);
-	enum ts_err e = np.err == TS_OK ? TS_OK : TS_ELIMIT;
+	enum ts_err e = np.err == TS_OK ? TS_OK : TS_EINVAL;
 	if (e != TS_OK)
 		diags_add(d, u->code, "cây đơn vị quá sâu");
 	if (e == TS_OK)
@@ -444,7 +446,7 @@ org_move_tx(struct app *app, const struct actor *who, const char *code,
 	if (e == TS_ENOTFOUND)
 		diags_add(d, parent_code, "không có đơn vị mã \"%s\"", parent_code);
 	if (e == TS_OK)
-		e = require_admin(who, p.path, true, parent_code, d);
+		e = org_require_admin(who, p.path, true, parent_code, d);
 	if (e == TS_OK)
 		e = load_for_change(app, who, code, a, &u, d);
 	if (e == TS_OK)

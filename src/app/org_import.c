@@ -4,9 +4,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "../core/sheet_read.h"
 #include "../util/arena.h"
+#include "../util/buf.h"
 #include "../util/vnstr.h"
 #include "fileio.h"
 #include "org.h"
@@ -39,6 +41,7 @@ static const struct {
 struct row {
 	size_t line;
 	struct org_new n;
+	const char *path; /* the unit's path once imported (new: placeholder) */
 	bool exists;
 	bool changed;
 	bool bad; /* a problem was reported for this row */
@@ -53,6 +56,8 @@ struct ctx {
 	int cols[NCOLS];  /* sheet column of each field, -1 if absent */
 	struct row *rows;
 	size_t n;
+	struct row **order; /* parents before children (by in-file depth) */
+	size_t norder;
 	int bad;
 };
 
@@ -291,17 +296,140 @@ parent_failed(struct ctx *c, struct row **ix, struct row *r)
 	return true;
 }
 
+/* A refusal of org_require_admin, as a problem of the row. */
 static void
-apply_row(struct ctx *c, struct row **ix, struct row *r)
+check_admin(struct ctx *c, struct row *r, const char *path, bool own_ok)
+{
+	struct diags tmp;
+	diags_init(&tmp);
+	if (org_require_admin(c->who, path, own_ok, r->n.code, &tmp) != TS_OK)
+		row_err(c, r->line, -1, "%s", tmp.n ? tmp.v[0].msg : "");
+	diags_release(&tmp);
+}
+
+static const char *
+join_path(struct ctx *c, struct row *r, const char *parent, const char *seg)
+{
+	char buf[PATH_MAX_LEN + 32];
+	snprintf(buf, sizeof(buf), "%s%s/", parent, seg);
+	char *p = arena_strdup(c->a, buf);
+	if (p != NULL && strlen(p) >= PATH_MAX_LEN)
+		row_err(c, r->line, c->cols[COL_PARENT], "%s",
+			"cây đơn vị quá sâu");
+	return p;
+}
+
+/* Changes to a unit that exists: the checks org_rename_tx, org_move_tx
+ * and org_set_levels_tx make, read-only. */
+static void
+plan_update(struct ctx *c, struct row *r, const struct org_unit *u,
+	    const char *ppath)
+{
+	struct org_unit p = { 0 };
+	bool move = false;
+	if (u->parent_id && org_get(c->app, u->parent_id, c->a, &p) != TS_OK)
+		p.code = NULL;
+	r->exists = true;
+	r->changed = (strcmp(u->name, r->n.name) != 0 &&
+		      !vn_nfc_equal(u->name, r->n.name)) ||
+		     (r->n.levels && r->n.levels != u->levels);
+	if (ppath != NULL &&
+	    (p.code == NULL || strcmp(p.code, r->n.parent_code) != 0))
+		r->changed = move = true;
+	r->path = u->path;
+	if (r->changed)
+		check_admin(c, r, u->path, false);
+	if (move) {
+		check_admin(c, r, ppath, true);
+		if (scope_of(u->path, ppath) != SCOPE_OUTSIDE)
+			row_err(c, r->line, c->cols[COL_PARENT], "%s",
+				"không thể chuyển một đơn vị vào bên trong "
+				"chính nó");
+		char id[24];
+		snprintf(id, sizeof(id), "%lld", (long long)u->id);
+		r->path = join_path(c, r, ppath, id);
+	}
+}
+
+/* What writing the row would check and the path it would give the unit,
+ * without writing: parents come first, so a parent row's planned path
+ * stands for the one it will have. (A unit whose ancestor moves in the
+ * same file keeps its old path here; the write checks again.) */
+static void
+plan_row(struct ctx *c, struct row **ix, struct row *r, size_t i)
+{
+	int before = c->bad;
+	struct org_unit u, pu;
+	const char *ppath = NULL;
+	if (r->bad || parent_failed(c, ix, r))
+		return;
+	if (r->n.parent_code[0]) {
+		struct row *p = lookup(c, ix, r->n.parent_code);
+		if (p != NULL)
+			ppath = p->path;
+		else if (org_find(c->app, r->n.parent_code, c->a, &pu) == TS_OK)
+			ppath = pu.path;
+		if (ppath == NULL) { /* checked already: not reached */
+			r->bad = true;
+			return;
+		}
+	}
+	if (org_find(c->app, r->n.code, c->a, &u) == TS_OK) {
+		plan_update(c, r, &u, ppath);
+	} else if (ppath == NULL && strcmp(c->who->path, "/") != 0) {
+		row_err(c, r->line, c->cols[COL_PARENT], "%s", "chỉ người quản "
+			"trị máy chủ mới tạo được đơn vị gốc");
+	} else {
+		char seg[24];
+		snprintf(seg, sizeof(seg), "n%zu", i);
+		if (ppath != NULL)
+			check_admin(c, r, ppath, true);
+		r->path = join_path(c, r, ppath ? ppath : "/", seg);
+	}
+	if (c->bad > before || r->path == NULL)
+		r->bad = true;
+}
+
+/* Orders the rows parents first and plans each; false when out of
+ * memory. */
+static bool
+plan_all(struct ctx *c, struct row **ix)
+{
+	int maxd = 0;
+	int *dep = arena_calloc(c->a, c->n + 1, sizeof(*dep));
+	c->order = arena_calloc(c->a, c->n + 1, sizeof(*c->order));
+	if (dep == NULL || c->order == NULL)
+		return false;
+	for (size_t i = 0; i < c->n; i++) {
+		dep[i] = depth(c, ix, &c->rows[i]);
+		if (dep[i] < 0) {
+			row_err(c, c->rows[i].line, c->cols[COL_PARENT],
+				"đơn vị cấp trên \"%s\" tạo thành vòng lặp",
+				c->rows[i].n.parent_code);
+			c->rows[i].bad = true;
+		}
+		if (dep[i] > maxd)
+			maxd = dep[i];
+	}
+	/* Rows with problems are skipped, the others still checked, so one
+	 * run lists every problem of the file. */
+	for (int level = 0; level <= maxd; level++)
+		for (size_t i = 0; i < c->n; i++)
+			if (dep[i] == level) {
+				plan_row(c, ix, &c->rows[i], i);
+				c->order[c->norder++] = &c->rows[i];
+			}
+	return true;
+}
+
+static enum ts_err
+write_row(struct ctx *c, struct row *r)
 {
 	struct org_unit u;
 	size_t before = c->d->n;
 	enum ts_err e;
-	if (r->bad || parent_failed(c, ix, r))
-		return;
 	r->n.parent_code = r->n.parent_code[0] ? r->n.parent_code : NULL;
 	if (org_find(c->app, r->n.code, c->a, &u) == TS_OK) {
-		r->exists = true;
 		r->n.parent_code = r->n.parent_code ? r->n.parent_code : "";
 		e = update_row(c, r, &u);
 	} else {
@@ -315,33 +443,86 @@ apply_row(struct ctx *c, struct row **ix, struct row *r)
 				  db_errmsg(c->app->db));
 		retag(c, before, r);
 		c->bad++;
-		r->bad = true;
 	}
+	return e;
 }
 
-static void
-apply_all(struct ctx *c, struct row **ix)
+static int
+cmp_line(const void *x, const void *y)
 {
-	int maxd = 0;
-	int *dep = arena_calloc(c->a, c->n + 1, sizeof(*dep));
-	for (size_t i = 0; dep && i < c->n; i++) {
-		dep[i] = depth(c, ix, &c->rows[i]);
-		if (dep[i] < 0) {
-			row_err(c, c->rows[i].line, c->cols[COL_PARENT],
-				"đơn vị cấp trên \"%s\" tạo thành vòng lặp",
-				c->rows[i].n.parent_code);
-			c->rows[i].bad = true;
-		}
-		if (dep[i] > maxd)
-			maxd = dep[i];
+	size_t a = (*(const struct row *const *)x)->line;
+	size_t b = (*(const struct row *const *)y)->line;
+	return a < b ? -1 : a > b;
+}
+
+/* Says which lines were written before the import stopped, as ranges in
+ * file order ("2–501, 505"). */
+static void
+report_written(struct ctx *c, size_t nwritten)
+{
+	struct buf lines;
+	struct row **w = arena_calloc(c->a, nwritten + 1, sizeof(*w));
+	if (w == NULL)
+		return;
+	memcpy(w, c->order, nwritten * sizeof(*w));
+	qsort(w, nwritten, sizeof(*w), cmp_line);
+	buf_init(&lines, 1u << 20);
+	for (size_t i = 0; i < nwritten;) {
+		size_t k = i;
+		while (k + 1 < nwritten && w[k + 1]->line == w[k]->line + 1)
+			k++;
+		buf_printf(&lines, "%s%zu", i ? ", " : "", w[i]->line);
+		if (k > i)
+			buf_printf(&lines, "–%zu", w[k]->line);
+		i = k + 1;
 	}
-	/* Parents before children: by depth of the in-file chain. Rows with
-	 * problems are skipped, the others still tried, so one run lists
-	 * every problem of the file. */
-	for (int level = 0; dep && level <= maxd; level++)
-		for (size_t i = 0; i < c->n; i++)
-			if (dep[i] == level)
-				apply_row(c, ix, &c->rows[i]);
+	diags_add(c->d, c->name, "đã ghi %zu trong %zu dòng trước khi dừng: "
+		  "dòng %s; các dòng khác chưa ghi. Sửa lỗi rồi nhập lại cả "
+		  "tệp: các dòng đã ghi sẽ được tính là không đổi",
+		  nwritten, c->n, buf_str(&lines));
+	buf_release(&lines);
+}
+
+/* Rows per write transaction: each holds the write lock only as long as
+ * a few hundred inserts take (milliseconds). Between two, the importer
+ * pauses longer than a waiting writer polls for the lock (db_sqlite.c),
+ * so schools' saves go in between instead of waiting for the end. */
+enum { BATCH_ROWS = 256, BATCH_PAUSE_NS = 3000000 };
+
+/* Writes the checked rows, parents first, in short transactions. If one
+ * fails (a database error, or a concurrent change the write re-checks),
+ * its batch is rolled back, the batches before it stay, and the
+ * problems say exactly which lines were written. */
+static enum ts_err
+write_all(struct ctx *c, struct import_result *r)
+{
+	enum ts_err e = TS_OK;
+	size_t i = 0;
+	while (e == TS_OK && i < c->norder) {
+		size_t end = i + BATCH_ROWS < c->norder ? i + BATCH_ROWS
+							 : c->norder;
+		if (db_begin(c->app->db) != TS_OK) {
+			e = app_db_error(c->app, c->d, "bắt đầu giao dịch");
+			break;
+		}
+		for (size_t k = i; e == TS_OK && k < end; k++)
+			e = write_row(c, c->order[k]);
+		if (e == TS_OK && db_commit(c->app->db) != TS_OK)
+			e = app_db_error(c->app, c->d, "ghi dữ liệu nhập");
+		if (e != TS_OK) {
+			db_rollback(c->app->db);
+			break;
+		}
+		i = end;
+		if (i < c->norder) {
+			struct timespec pause = { 0, BATCH_PAUSE_NS };
+			nanosleep(&pause, NULL);
+		}
+	}
+	r->written = i;
+	if (e != TS_OK && i > 0)
+		report_written(c, i);
+	return e;
 }
 
 static const char *
@@ -407,21 +588,14 @@ run(struct ctx *c, const struct sheet *sh, bool dry_run,
 		row_err(c, sh->rows[0].line, -1, "%s", "tệp chỉ có dòng tiêu đề");
 		return TS_EINVAL;
 	}
-	if (db_begin(c->app->db) != TS_OK)
-		return app_db_error(c->app, c->d, "bắt đầu giao dịch");
-	apply_all(c, ix);
+	if (!plan_all(c, ix))
+		return TS_ENOMEM;
 	count(c, r);
-	/* A dry run goes through the very same checks and writes, then
-	 * rolls back: what it reports is exactly what an import would do. */
-	if (c->bad > 0 || dry_run) {
-		db_rollback(c->app->db);
+	/* Checked, nothing written yet: a dry run stops here without ever
+	 * taking the write lock, and so does a file with problems. */
+	if (c->bad > 0 || dry_run)
 		return c->bad > 0 ? TS_EINVAL : TS_OK;
-	}
-	if (db_commit(c->app->db) != TS_OK) {
-		db_rollback(c->app->db);
-		return app_db_error(c->app, c->d, "ghi dữ liệu nhập");
-	}
-	return TS_OK;
+	return write_all(c, r);
 }
 
 static size_t

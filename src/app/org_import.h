@@ -6,6 +6,15 @@
  * its line and column; nothing is imported until the whole file is clean.
  * A code that already exists updates that unit (rename, move, cấp học),
  * with history.
+ *
+ * Reading and checking take no transaction (read-only queries), so a dry
+ * run never holds the write lock. The import then writes parents first in
+ * short transactions of a few hundred rows, so schools' saves go on in
+ * between. If a write fails half-way (a database error, or a concurrent
+ * change the write re-checks), the batches before it stay, the failing
+ * one is rolled back, r->written counts the rows committed and a problem
+ * lists their lines; re-running the file finishes it (written rows are
+ * then unchanged).
  */
 #ifndef TS_ORG_IMPORT_H
 #define TS_ORG_IMPORT_H
@@ -19,6 +28,7 @@ struct import_result {
 	size_t added;
 	size_t updated;
 	size_t unchanged;
+	size_t written; /* rows committed (all of them on success) */
 	char ignored[256]; /* header names of ignored columns */
 };
 

@@ -16,4 +16,10 @@ enum ts_err org_set_levels_tx(struct app *app, const struct actor *who,
 			      const char *code, unsigned levels,
 			      struct diags *d);
 
+/* TS_OK if the actor may change the unit at path (own_ok: or add under
+ * its own unit), else TS_EFORBIDDEN with the reason in d. */
+enum ts_err org_require_admin(const struct actor *who, const char *path,
+			      bool own_ok, const char *code,
+			      struct diags *d);
+
 #endif

@@ -151,7 +151,7 @@ record_failure(struct app *app, const char *login, const char *client)
 enum ts_err
 session_throttle(struct app *app, const char *login, struct diags *d)
 {
-	return login_throttled(app, login, d) ? TS_ELIMIT : TS_OK;
+	return login_throttled(app, login, d) ? TS_ERATE : TS_OK;
 }
 
 enum ts_err
@@ -227,7 +227,7 @@ session_login(struct app *app, const char *login, const char *password,
 	if (sodium_init() < 0)
 		return TS_ENOMEM;
 	if (login_throttled(app, login, d))
-		return TS_ELIMIT;
+		return TS_ERATE;
 	enum ts_err e = user_authenticate(app, login, password, &a, d);
 	if (e != TS_OK)
 		return session_failed(app, login, client, slow_ms) == TS_OK

@@ -26,7 +26,7 @@ struct session {
 
 /* Checks the password (Argon2id) and opens a session; token receives the
  * cookie value. TS_EFORBIDDEN for wrong credentials (or a locked
- * account, with its own message), TS_ELIMIT while the login must wait
+ * account, with its own message), TS_ERATE while the login must wait
  * after too many failures. After a failure, *slow_ms is how long the
  * caller should hold the answer back (the address failed often); the
  * caller waits without holding the app. */
@@ -35,7 +35,7 @@ enum ts_err session_login(struct app *app, const char *login,
 			  char token[SESSION_TOKEN_SIZE], unsigned *slow_ms,
 			  struct diags *d) TS_MUSTCHECK;
 /* The sign-in throttle, for other ways of proving who one is (a password
- * reset code): TS_ELIMIT with its message while login must wait; and
+ * reset code): TS_ERATE with its message while login must wait; and
  * recording a failure (*slow_ms as for session_login) or a success. */
 enum ts_err session_throttle(struct app *app, const char *login,
 			     struct diags *d) TS_MUSTCHECK;

@@ -13,8 +13,6 @@
 #include "../util/timeutil.h"
 #include "../util/vnstr.h"
 
-static const char SQL_PARTICIPANT[] =
-	"SELECT 1 FROM campaign_unit WHERE campaign_id = ? AND unit_id = ?";
 static const char SQL_SUB[] =
 	"SELECT id, state, version, revision, answers, external, late, "
 	"first_submitted_at, updated_at, updated_by FROM submission "
@@ -47,19 +45,6 @@ sub_reload(struct app *app, struct submission *s, struct arena *a)
 	return r == DB_ERROR ? TS_EDB : TS_OK;
 }
 
-static bool
-participates(struct app *app, int64_t cid, int64_t unit)
-{
-	struct db_stmt *st = db_prep(app->db, SQL_PARTICIPANT);
-	if (st == NULL)
-		return false;
-	db_bind_int(st, 1, cid);
-	db_bind_int(st, 2, unit);
-	bool yes = db_step(st) == DB_ROW;
-	db_done(st);
-	return yes;
-}
-
 enum ts_err
 sub_open(struct app *app, const struct actor *who, int64_t cid,
 	 const char *unit_code, enum sub_action want, struct arena *a,
@@ -73,13 +58,16 @@ sub_open(struct app *app, const struct actor *who, int64_t cid,
 		return e;
 	if ((e = org_find_named(app, unit_code, a, &out->unit, d)) != TS_OK)
 		return e;
-	if (!participates(app, cid, out->unit.id)) {
+	enum scope sc = SCOPE_OUTSIDE;
+	e = campaign_scope(app, who, cid, out->unit.id, &sc);
+	if (e == TS_EDB)
+		return app_db_error(app, d, "đọc đơn vị tham gia");
+	if (e != TS_OK) {
 		diags_add(d, unit_code, "đơn vị không tham gia đợt đánh giá này");
 		return TS_ENOTFOUND;
 	}
 	const char *why = NULL;
-	if (!wf_allowed(who->role, scope_of(who->path, out->unit.path), want,
-			&why)) {
+	if (!wf_allowed(who->role, sc, want, &why)) {
 		diags_add(d, unit_code, "không được %s: %s",
 			  sub_action_name(want), why);
 		return TS_EFORBIDDEN;

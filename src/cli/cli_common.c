@@ -80,6 +80,7 @@ cli_exit_for(enum ts_err e)
 	case TS_EINVAL:
 	case TS_ENOTFOUND:
 	case TS_ELIMIT:
+	case TS_ERATE:
 	case TS_EFORBIDDEN:
 	case TS_ECONFLICT:
 		return EXIT_INPUT;

@@ -114,7 +114,12 @@ org_import_cmd(struct app *app, const struct actor *who, int argc, char **argv)
 		return cli_fail(e, &d);
 	cli_print_diags(&d);
 	diags_release(&d);
-	fprintf(stderr, "Không nhập gì: hãy sửa các lỗi trên rồi chạy lại.\n");
+	if (r.written > 0)
+		fprintf(stderr, "Đã ghi %zu dòng rồi dừng: hãy sửa các lỗi "
+			"trên rồi chạy lại cả tệp.\n", r.written);
+	else
+		fprintf(stderr, "Không nhập gì: hãy sửa các lỗi trên rồi chạy "
+			"lại.\n");
 	return cli_exit_for(e);
 }
 

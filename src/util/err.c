@@ -13,7 +13,8 @@ ts_err_name(enum ts_err e)
 	case TS_ENOTFOUND: return "not found";
 	case TS_ECONFLICT: return "conflict";
 	case TS_EFORBIDDEN: return "forbidden";
-	case TS_ELIMIT: return "limit exceeded";
+	case TS_ELIMIT: return "too large";
+	case TS_ERATE: return "too many attempts";
 	case TS_EDB: return "database error";
 	case TS_EIO: return "i/o error";
 	}

@@ -13,7 +13,8 @@ enum ts_err {
 	TS_ENOTFOUND,
 	TS_ECONFLICT, /* already exists, or changed meanwhile */
 	TS_EFORBIDDEN,
-	TS_ELIMIT,
+	TS_ELIMIT,     /* a size cap: input, file, buffer (HTTP 413) */
+	TS_ERATE,      /* too many attempts; try again later (HTTP 429) */
 	TS_EDB,
 	TS_EIO,
 };

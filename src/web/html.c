@@ -140,8 +140,9 @@ page_begin(struct req *r, const char *title)
 		    "<meta name=\"viewport\" content=\"width=device-width, "
 		    "initial-scale=1\"><title>");
 	h_text(b, title);
-	buf_puts(b, " · truongso</title><link rel=\"stylesheet\" "
-		    "href=\"/static/app.css\"></head><body>");
+	buf_printf(b, " · truongso</title><link rel=\"stylesheet\" "
+		   "href=\"/static/app.css?v=%s\"></head><body>",
+		   web_css_version());
 	header(r);
 	if (r->authed) {
 		/* app.js warns two minutes before the session's idle limit. */
@@ -158,7 +159,8 @@ page_begin(struct req *r, const char *title)
 void
 page_end(struct req *r)
 {
-	buf_puts(&r->body, "</main><footer>truongso — tự đánh giá, duyệt và báo "
-			   "cáo chuyển đổi số ngành giáo dục</footer><script "
-			   "src=\"/static/app.js\" defer></script></body></html>");
+	buf_printf(&r->body, "</main><footer>truongso — tự đánh giá, duyệt và "
+		   "báo cáo chuyển đổi số ngành giáo dục</footer><script "
+		   "src=\"/static/app.js?v=%s\" defer></script></body></html>",
+		   web_js_version());
 }

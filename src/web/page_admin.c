@@ -288,11 +288,13 @@ page_admin_import(struct req *r)
 void
 page_admin_import_post(struct req *r)
 {
-	struct import_result res;
+	struct import_result res = { 0 };
 	bool dry = kv_get(&r->form, "dry_run") != NULL;
 	enum ts_err e = TS_EINVAL;
 	if (!admin_only(r))
 		return;
+	if (r->upload_too_big)
+		e = TS_ELIMIT;
 	if (r->upload_too_big || r->upload_files != 1 || r->upload_path == NULL)
 		diags_add(&r->diags, "", "hãy chọn đúng một tệp (tối đa %zu MB)",
 			  UPLOAD_LIMIT >> 20);
@@ -316,9 +318,14 @@ page_admin_import_post(struct req *r)
 	diags_init(&r->diags);
 	page_begin(r, "Nhập danh sách đơn vị");
 	if (e != TS_OK) {
-		buf_puts(&r->body, "<div class=\"errors\" role=\"alert\"><p>Không "
-				   "nhập gì; hãy sửa các lỗi sau rồi chọn lại tệp:"
-				   "</p><ul>");
+		buf_puts(&r->body, "<div class=\"errors\" role=\"alert\"><p>");
+		if (res.written > 0)
+			h_textf(&r->body, "Đã ghi %zu dòng rồi dừng; hãy sửa "
+				"các lỗi sau rồi chọn lại cả tệp:", res.written);
+		else
+			buf_puts(&r->body, "Không nhập gì; hãy sửa các lỗi sau "
+					   "rồi chọn lại tệp:");
+		buf_puts(&r->body, "</p><ul>");
 		for (size_t i = 0; i < keep.n; i++) {
 			buf_puts(&r->body, "<li>");
 			h_textf(&r->body, "%s: %s", keep.v[i].where, keep.v[i].msg);

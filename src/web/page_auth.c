@@ -64,7 +64,7 @@ page_login_post(struct req *r)
 	enum ts_err e = session_login(r->app, login, pw, r->client, token,
 				      &r->slow_ms, &r->diags);
 	if (e != TS_OK) {
-		r->status = e == TS_ELIMIT ? 429 : 403;
+		r->status = e == TS_ERATE ? 429 : 403;
 		login_form(r, login);
 		return;
 	}

@@ -108,6 +108,8 @@ respond(struct MHD_Connection *c, struct req *r)
 		r->status = 500;
 		buf_puts(&r->body, "Lỗi máy chủ.");
 	}
+	bool gz = web_gzip_body(r, MHD_lookup_connection_value(
+					   c, MHD_HEADER_KIND, "Accept-Encoding"));
 	/* A file (evidence download) is sent from its descriptor, which MHD
 	 * closes; anything else from the page buffer. */
 	struct MHD_Response *resp =
@@ -119,6 +121,10 @@ respond(struct MHD_Connection *c, struct req *r)
 	if (resp == NULL)
 		return MHD_NO;
 	security_headers(resp, r);
+	if (web_compressible(r->content_type))
+		MHD_add_response_header(resp, "Vary", "Accept-Encoding");
+	if (gz)
+		MHD_add_response_header(resp, "Content-Encoding", "gzip");
 	enum MHD_Result ok = MHD_queue_response(c, (unsigned)r->status, resp);
 	MHD_destroy_response(resp);
 	return ok;

@@ -1,6 +1,8 @@
 /* The one stylesheet, compiled in: pages load nothing from elsewhere. It
  * is small, readable on a phone, and prints cleanly (no header, no forms'
  * buttons, black on white). */
+#include <pthread.h>
+
 #include "web.h"
 
 static const char CSS[] =
@@ -73,12 +75,27 @@ static const char CSS[] =
 	"body{background:#fff}main{max-width:none;padding:0}"
 	".card{border:0;padding:0}a{color:inherit;text-decoration:none}}\n";
 
+static char CSS_VERSION[17];
+static pthread_once_t css_once = PTHREAD_ONCE_INIT;
+
+static void
+css_version_init(void)
+{
+	web_hash_version(CSS, sizeof(CSS) - 1, CSS_VERSION);
+}
+
+const char *
+web_css_version(void)
+{
+	pthread_once(&css_once, css_version_init);
+	return CSS_VERSION;
+}
+
 void
 page_static_css(struct req *r)
 {
-	r->content_type = "text/css; charset=utf-8";
-	r->cache = "public, max-age=86400";
-	buf_put(&r->body, CSS, sizeof(CSS) - 1);
+	web_static_send(r, "text/css; charset=utf-8", CSS, sizeof(CSS) - 1,
+			web_css_version());
 }
 
 void

@@ -1,6 +1,10 @@
 /* The little JavaScript the pages use, compiled in and served from our own
  * origin (the CSP forbids inline script). Without it every page still
  * works: forms post and the server answers with a full page. */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "web.h"
 
 /* In parts: C17 compilers need only support 4095-byte literals. */
@@ -246,11 +250,41 @@ static const char *const JS[] = {
 	"})();\n",
 };
 
+static char JS_VERSION[17];
+static pthread_once_t js_once = PTHREAD_ONCE_INIT;
+/* The parts joined once, for the version hash and for sending; kept for
+ * the life of the process. */
+static char *JS_ALL;
+static size_t JS_LEN;
+
+static void
+js_version_init(void)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < sizeof(JS) / sizeof(*JS); i++)
+		n += strlen(JS[i]);
+	JS_ALL = malloc(n + 1);
+	if (JS_ALL == NULL)
+		abort(); /* at start-up, before any request is answered */
+	for (size_t i = 0; i < sizeof(JS) / sizeof(*JS); i++) {
+		size_t k = strlen(JS[i]);
+		memcpy(JS_ALL + JS_LEN, JS[i], k);
+		JS_LEN += k;
+	}
+	JS_ALL[JS_LEN] = '\0';
+	web_hash_version(JS_ALL, JS_LEN, JS_VERSION);
+}
+
+const char *
+web_js_version(void)
+{
+	pthread_once(&js_once, js_version_init);
+	return JS_VERSION;
+}
+
 void
 page_static_js(struct req *r)
 {
-	r->content_type = "text/javascript; charset=utf-8";
-	r->cache = "public, max-age=86400";
-	for (size_t i = 0; i < sizeof(JS) / sizeof(*JS); i++)
-		buf_puts(&r->body, JS[i]);
+	const char *v = web_js_version(); /* joins the parts first */
+	web_static_send(r, "text/javascript; charset=utf-8", JS_ALL, JS_LEN, v);
 }

@@ -55,6 +55,24 @@ struct req {
 };
 
 /* --- responses --- */
+/* HTML, SVG, CSS or JavaScript: sent compressed when the client accepts
+ * gzip (and with Vary: Accept-Encoding either way). */
+bool web_compressible(const char *content_type);
+/* Whether an Accept-Encoding value allows gzip (by name or "*", q > 0). */
+bool web_accepts_gzip(const char *accept_encoding);
+/* Replaces a compressible buffered body of at least 256 bytes with its
+ * gzip when accept_encoding allows it; true if it did. */
+bool web_gzip_body(struct req *r, const char *accept_encoding);
+/* Versions of the compiled-in stylesheet and script (16 hex digits of
+ * their hash): pages link /static/app.css?v=VERSION, which is cached for
+ * a year, so an upgrade (a new version, a new URL) reaches browsers at
+ * once; any other URL of them is revalidated every time. */
+void web_hash_version(const void *data, size_t len, char out[17]);
+const char *web_css_version(void);
+const char *web_js_version(void);
+void web_static_send(struct req *r, const char *type, const char *data,
+		     size_t len, const char *version);
+
 void web_redirect(struct req *r, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /* A full error page with the status and a Vietnamese message. */

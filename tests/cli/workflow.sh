@@ -619,6 +619,43 @@ check import-xlsx-tree 0 out "  790201  Trường Tiểu học Trần Quốc To�
 contains import-xlsx-tree-2 out "  79Q2003  Trường Tiểu học và THCS Võ Trường Toản  [Trường: TH, THCS]"
 contains import-xlsx-tree-count out "Tổng cộng: 4 đơn vị."
 
+# A dry run takes no write lock: it checks while another connection holds
+# one (before, it wrote and rolled back, so it waited out the busy timeout
+# and failed). The holder is a sqlite3 shell fed through a FIFO; it says
+# "locked" once BEGIN IMMEDIATE has returned.
+mkfifo "$WORK/lock.in"
+sqlite3 "$DB" <"$WORK/lock.in" >"$WORK/lock.out" 2>&1 &
+LOCKER=$!
+exec 7>"$WORK/lock.in"
+printf 'BEGIN IMMEDIATE;\n.print locked\n' >&7
+for _ in $(seq 100); do grep -q locked "$WORK/lock.out" && break; sleep 0.1; done
+same import-lock-held "$(cat "$WORK/lock.out")" locked
+check import-dry-run-no-write-lock 0 out "Kiểm tra (chưa ghi gì): 8 dòng: 0 đơn vị mới, 1 cập nhật, 7 không đổi." \
+	ts org import "$C/org-good.csv" --dry-run
+printf 'ROLLBACK;\n.quit\n' >&7
+exec 7>&-
+wait "$LOCKER"
+
+# An import that fails half-way keeps the transactions before the failure
+# and says exactly which lines they wrote; running the file again finishes
+# it. (A trigger refuses the 300th school; batches are 256 rows, parents
+# first, so the first batch is lines 2-257.)
+reset_db import-half
+{ echo 'Mã đơn vị,Tên đơn vị,Loại,Mã đơn vị cấp trên,Cấp học'
+  echo '79,Sở Giáo dục và Đào tạo Thành phố Thử,Sở GD&ĐT,,'
+  echo '79Q1,Phòng Giáo dục và Đào tạo Quận Một,Phòng,79,'
+  awk 'BEGIN { for (i = 1; i <= 600; i++)
+	printf "79H%03d,Trường Tiểu học Thử %d,Trường,79Q1,TH\n", i, i }'; } >"$WORK/half.csv"
+ts org tree >/dev/null
+sqlite3 "$DB" "CREATE TRIGGER refuse_one BEFORE INSERT ON org_unit WHEN NEW.code = '79H300'
+	BEGIN SELECT RAISE(ABORT, 'refused by the test'); END"
+check import-half-fails 2 err "Đã ghi 256 dòng rồi dừng" ts org import "$WORK/half.csv"
+contains import-half-lines err "đã ghi 256 trong 602 dòng trước khi dừng: dòng 2–257; các dòng khác chưa ghi"
+same import-half-stored "$(sql "$DB" "SELECT count(*) || ' ' || max(code) FROM org_unit WHERE code LIKE '79H%'")" "254 79H254"
+sqlite3 "$DB" "DROP TRIGGER refuse_one"
+check import-half-rerun 0 out "Đã nhập 602 dòng: 346 đơn vị mới, 0 cập nhật, 256 không đổi." \
+	ts org import "$WORK/half.csv"
+
 reset_db import-bad
 setup "import-bad: migrate" ts db migrate
 check import-bad-empty-tree 0 out "Tổng cộng: 0 đơn vị." ts org tree
@@ -796,5 +833,42 @@ bad_text "report set" "không phải văn bản UTF-8 hợp lệ" \
 	as cntt.t1 report set --campaign 1 --unit T1 "so_ky_hieu=$BAD"
 bad_text "submission save (answers file)" "không phải văn bản UTF-8 hợp lệ" \
 	as ht.t2 submission save 1 T2 "$WORK/bad-utf8.json"
+# ---- a school moved to another office --------------------------------
+# Campaign 1 froze T1 under P1. After T1 moves to P2, P1 still acts on and
+# counts T1 in campaign 1; P2 does neither there, but does in campaign 2,
+# created after the move. T1 itself acts in both.
+reset_db moved
+build_tree
+setup "moved: save T1" as cntt.t1 submission save 1 T1 "$EX"
+setup "moved: submit T1" as ht.t1 submission submit 1 T1
+check moved-org-move 0 out "T1" as qt.s1 org move T1 P2
+check moved-old-office-opens 0 out "Trạng thái: Đã nộp" as cv.p1 submission show 1 T1
+check moved-old-office-returns 0 out "Đã trả lại bản của T1" \
+	as cv.p1 submission return 1 T1 --reason "1.3=Bổ sung đường link"
+check moved-school-saves 0 out "Đã lưu bản nháp: T1." as cntt.t1 submission save 1 T1 "$EX"
+check moved-school-resubmits 0 out "Đã nộp phiên bản 2 của T1." as ht.t1 submission submit 1 T1
+check moved-new-office-cannot-open 2 err "không được" as cv.p2 submission show 1 T1
+check moved-new-office-cannot-approve 2 err "không được" as cv.p2 submission approve 1 T1
+check moved-old-office-approves 0 out "T1" as cv.p1 submission approve 1 T1
+check moved-new-office-cannot-publish 2 err "không được" as cv.p2 submission publish 1 T1
+check moved-new-office-no-report 2 err "phạm vi" \
+	as cv.p2 report tu-danh-gia --campaign 1 --unit T1 --format docx -o "$WORK/moved-p2.docx"
+if run 0 as cv.p1 report tu-danh-gia --campaign 1 --unit T1 --format docx -o "$WORK/moved-p1.docx" &&
+	[ -s "$WORK/moved-p1.docx" ]; then ok moved-old-office-report; else bad moved-old-office-report; fi
+check moved-old-office-counts 0 out "| Tổng cộng" as cv.p1 campaign status 1
+same moved-old-office-counts-t1 "$(status_cell "Số đơn vị" "Tổng cộng")" 2
+same moved-old-office-counts-approved "$(status_cell "Đã phê duyệt" "Tổng cộng")" 1
+check moved-new-office-counts 0 out "| Tổng cộng" as cv.p2 campaign status 1
+same moved-new-office-not-counted "$(status_cell "Số đơn vị" "Tổng cộng")" 1
+setup "moved: campaign 2" ts campaign create --owner S1 --rubric qd4725-2022-pt \
+	--year 2026-2027 --title "Đánh giá chuyển đổi số năm học 2026-2027" \
+	--opens 2026-03-01 --due 2026-05-31
+setup "moved: save T1 in 2" as cntt.t1 submission save 2 T1 "$EX"
+setup "moved: submit T1 in 2" as ht.t1 submission submit 2 T1
+check moved-new-office-opens-2 0 out "Trạng thái: Đã nộp" as cv.p2 submission show 2 T1
+check moved-old-office-cannot-open-2 2 err "không được" as cv.p1 submission show 2 T1
+check moved-new-office-approves-2 0 out "T1" as cv.p2 submission approve 2 T1
+check moved-new-office-counts-2 0 out "| Tổng cộng" as cv.p2 campaign status 2
+same moved-new-office-counts-t1-2 "$(status_cell "Số đơn vị" "Tổng cộng")" 2
 
 finish

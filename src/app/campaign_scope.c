@@ -1,0 +1,27 @@
+/* Who acts on and who counts a campaign's participant. */
+#include "campaign.h"
+
+/* The path the campaign froze for the unit when it was created decides,
+ * not where the unit sits today: dashboards and reports count by
+ * campaign_unit.path, so acting by the same path keeps "who may act" and
+ * "who counts" the same offices after a school moves. The unit itself
+ * always acts on its own submission, wherever it moved. */
+enum ts_err
+campaign_scope(struct app *app, const struct actor *who, int64_t cid,
+	       int64_t unit_id, enum scope *out)
+{
+	static const char sql[] = "SELECT path FROM campaign_unit WHERE "
+				  "campaign_id = ? AND unit_id = ?";
+	struct db_stmt *st = db_prep(app->db, sql);
+	if (st == NULL)
+		return TS_EDB;
+	db_bind_int(st, 1, cid);
+	db_bind_int(st, 2, unit_id);
+	enum db_step r = db_step(st);
+	if (r == DB_ROW)
+		*out = who->unit_id == unit_id
+			       ? SCOPE_OWN
+			       : scope_of(who->path, db_col_text(st, 0));
+	db_done(st);
+	return r == DB_ROW ? TS_OK : r == DB_DONE ? TS_ENOTFOUND : TS_EDB;
+}
