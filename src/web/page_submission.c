@@ -14,8 +14,7 @@ allowed(const struct req *r, const struct view *v, enum sub_action a)
 {
 	const char *why;
 	enum sub_state next;
-	return wf_allowed(r->sess.who.role, scope_of(r->sess.who.path,
-						       v->s.unit.path), a, &why) &&
+	return wf_allowed(r->sess.who.role, v->scope, a, &why) &&
 	       wf_next(v->s.state, a, &next, &why);
 }
 
@@ -81,6 +80,12 @@ sv_load(struct req *r, struct view *v)
 	url_escape(&b, code ? code : "");
 	snprintf(v->base, sizeof(v->base), "%s", buf_str(&b));
 	buf_release(&b);
+	/* Who may act is decided by the path the campaign froze, as in
+	 * sub_open: a school moved since keeps its old reviewer here. */
+	if (e == TS_OK &&
+	    campaign_scope(r->app, &r->sess.who, id, v->s.unit.id,
+			   &v->scope) != TS_OK)
+		v->scope = SCOPE_OUTSIDE;
 	v->can_edit = e == TS_OK && allowed(r, v, ACT_SAVE);
 	v->can_submit = e == TS_OK && allowed(r, v, ACT_SUBMIT);
 	v->can_review = e == TS_OK && allowed(r, v, ACT_RETURN);

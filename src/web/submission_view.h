@@ -22,6 +22,7 @@ struct view {
 	bool has_ext;
 	struct answers *rev_ans;   /* the school's answers with ext laid over */
 	struct score *reviewed;    /* their score */
+	enum scope scope; /* the viewer's, by the campaign's frozen path */
 	bool can_edit, can_submit, can_review, can_external, can_publish;
 	char base[256]; /* "/campaigns/1/units/31DK001" */
 	/* Re-showing a post (each may be NULL): per item idx, show the

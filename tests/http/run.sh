@@ -688,7 +688,7 @@ IMP=$!
 for _ in $(seq 3000); do
 	kill -0 "$IMP" 2>/dev/null || break
 	curl -s -o /dev/null -w '%{http_code}\n' -b "$W/sv" -H "X-CSRF-Token: $SVTOK" \
-		-H 'Content-Type: application/json' --data-binary @examples/qd4725-gdtx-duongkinh-2022-2023.json \
+		-H 'Content-Type: application/json' --data-binary "@$ANS" \
 		"$BASE/api/campaigns/1/units/$SV/answers" >>"$W/saves"
 done
 wait "$IMP"
@@ -1044,7 +1044,7 @@ req moved-old-office-opens 200 -b "${JAR[revdk]}" "$BASE/campaigns/1/units/$MV"
 req moved-new-office-cannot-open 403 -b "${JAR[revlc]}" "$BASE/campaigns/1/units/$MV"
 req moved-new-office-cannot-approve 403 -b "${JAR[revlc]}" -d "_csrf=$(csrf "${JAR[revlc]}" /password)" "$BASE/campaigns/1/units/$MV/approve"
 req moved-new-office-api-refused 403 -b "${JAR[revlc]}" "$BASE/api/campaigns/1/units/$MV"
-req moved-old-office-approves 303 -b "${JAR[revdk]}" -d "_csrf=$(csrf "${JAR[revdk]}" /password)" "$BASE/campaigns/1/units/$MV/approve"
+req moved-old-office-approves 303 -b "${JAR[revdk]}" -d "_csrf=$(csrf "${JAR[revdk]}" /password)" -d "rev=$(rev "${JAR[revdk]}" "/campaigns/1/units/$MV")" "$BASE/campaigns/1/units/$MV/approve"
 req moved-new-office-cannot-publish 403 -b "${JAR[revlc]}" -d "_csrf=$(csrf "${JAR[revlc]}" /password)" "$BASE/campaigns/1/units/$MV/publish"
 same moved-old-office-still-counts "$(total "${JAR[revdk]}" 1)" "$dk_before"
 same moved-new-office-not-counted "$(total "${JAR[revlc]}" 1)" "$lc_before"
