@@ -191,7 +191,7 @@ chart_block(struct pdf *p, const struct rp_chart *c)
 	double w = c->width_mm > 0 ? c->width_mm * PDF_MM : tw;
 	double h = c->height_mm > 0 ? c->height_mm * PDF_MM : w / 2;
 	w = w > tw ? tw : w;
-	pdf_need(p, h + 6);
+	pdf_need(p, h + 6 + p->tail);
 	cairo_save(p->cr);
 	cairo_translate(p->cr, p->x0 + (tw - w) / 2, p->y + 3);
 	rp_chart_draw(p->cr, c, w, h);
@@ -200,11 +200,75 @@ chart_block(struct pdf *p, const struct rp_chart *c)
 	p->at_top = false;
 }
 
-static void
-blocks(struct pdf *p, const struct rp_section *s)
+/* A borderless table ending a section is its closing (date line and
+ * signer laid out side by side): it is kept with what precedes it. */
+static bool
+closing_table(const struct rp_section *s, size_t i)
 {
+	const struct rp_block *b = &s->blocks[i];
+	return i + 1 == s->nblocks && b->kind == RP_B_TABLE && b->table &&
+		!b->table->borders;
+}
+
+/* Lines and height of a paragraph block as laid out on this page. */
+static double
+para_height(struct pdf *p, const struct rp_para *para, int *lines)
+{
+	double left = para->indent_left_mm * PDF_MM;
+	PangoLayout *l = pdf_para_layout(p, para, RP_SIZE_BODY, 0,
+		p->x1 - p->x0 - left);
+	*lines = pango_layout_get_line_count(l);
+	double h = pdf_layout_height(l) + para->space_before_pt +
+		para->space_after_pt;
+	g_object_unref(l);
+	return h;
+}
+
+/* tail[i]: what must follow block i on its page. The closing block takes
+ * at least two lines of text with it: when the last paragraph is shorter,
+ * the one before goes too, and a heading always goes with its text. */
+static void
+tails(struct pdf *p, const struct rp_section *s, double closing_h,
+	double *tail)
+{
+	size_t n = s->nblocks;
+	double t = closing_h;
+	int want = 2;
+	if (n >= 1 && closing_table(s, n - 1)) {
+		tail[n - 1] = 0;
+		t = pdf_table_height(p, s->blocks[n - 1].table);
+		n--;
+	}
+	for (size_t i = n; i-- > 0;) {
+		const struct rp_block *b = &s->blocks[i];
+		tail[i] = t;
+		bool text = (b->kind == RP_B_PARA || b->kind == RP_B_HEADING) &&
+			b->para;
+		if (t <= 0 || !text) {
+			t = 0;
+			continue;
+		}
+		int lines;
+		double h = para_height(p, b->para, &lines);
+		bool heading = b->para->keep_with_next;
+		want = heading ? 0 : want - lines;
+		bool prev_heading = i > 0 && s->blocks[i - 1].para &&
+			s->blocks[i - 1].para->keep_with_next;
+		t = want > 0 || prev_heading ? t + h : 0;
+	}
+}
+
+/* Lays out the section's blocks; closing_h is the height of the closing
+ * block drawn after them (0: none), which keeps the last lines or rows of
+ * the body with it. */
+static void
+blocks(struct pdf *p, const struct rp_section *s, double closing_h)
+{
+	double *tail = g_new0(double, s->nblocks + 1);
+	tails(p, s, closing_h, tail);
 	for (size_t i = 0; i < s->nblocks; i++) {
 		const struct rp_block *b = &s->blocks[i];
+		p->tail = tail[i];
 		switch (b->kind) {
 		case RP_B_PARA:
 		case RP_B_HEADING:
@@ -223,6 +287,8 @@ blocks(struct pdf *p, const struct rp_section *s)
 			break;
 		}
 	}
+	p->tail = 0;
+	g_free(tail);
 }
 
 /* One line of the closing block: draws it when draw is set; returns its
@@ -285,14 +351,22 @@ noi_nhan(struct pdf *p, const struct rp_doc *d, double y, bool draw)
 	return h;
 }
 
+/* Height of the closing block, with the space above it. */
+static double
+closing_height(struct pdf *p, const struct rp_doc *d)
+{
+	double ty;
+	double sh = signature(p, d->sig, 0, false, &ty);
+	double nh = noi_nhan(p, d, 0, false) + ty;
+	return (sh > nh ? sh : nh) + 12;
+}
+
 /* The closing block is kept on one page when it fits on one. */
 static void
 closing(struct pdf *p, const struct rp_doc *d)
 {
 	double ty;
-	double sh = signature(p, d->sig, 0, false, &ty);
-	double nh = noi_nhan(p, d, 0, false) + ty;
-	double h = (sh > nh ? sh : nh) + 12;
+	double h = closing_height(p, d);
 	pdf_need(p, h);
 	double y = p->y + (p->at_top ? 0 : 12);
 	signature(p, d->sig, y, true, &ty);
@@ -316,7 +390,7 @@ appendix(struct pdf *p, const struct rp_section *s)
 		pdf_centred(p, s->subtitle, RP_ITALIC, SIZE_TITLE);
 	if (s->heading || s->title || s->subtitle)
 		p->y += 12;
-	blocks(p, s);
+	blocks(p, s, 0);
 }
 
 static void
@@ -329,7 +403,7 @@ render(struct pdf *p)
 	if (d->kind || d->nsubject)
 		title(p, d);
 	kinh_gui(p, d);
-	blocks(p, d->sections[0]);
+	blocks(p, d->sections[0], d->sig ? closing_height(p, d) : 0);
 	if (d->sig)
 		closing(p, d);
 	for (size_t i = 1; i < d->nsections; i++)

@@ -210,16 +210,21 @@ pdf_need(struct pdf *p, double h)
 /* Draws the layout's lines from p->y down, breaking the page between
  * lines; a line never straddles the bottom margin. */
 static void
-flow_lines(struct pdf *p, PangoLayout *l, double x)
+flow_lines(struct pdf *p, PangoLayout *l, double x, double tail)
 {
 	PangoLayoutIter *it = pango_layout_get_iter(l);
 	double top = p->y; /* page position of the layout's origin */
+	int n = pango_layout_get_line_count(l), i = 0;
+	/* With a tail, the last two lines go with it (keep-with-next). */
+	int keep_from = tail > 0 ? (n >= 2 ? n - 2 : 0) : n;
+	double total = pdf_layout_height(l);
 	do {
 		PangoRectangle lr;
 		pango_layout_iter_get_line_extents(it, NULL, &lr);
 		double ly = (double)lr.y / PANGO_SCALE;
 		double lh = (double)lr.height / PANGO_SCALE;
-		if (top + ly + lh > p->ybot && !p->at_top) {
+		double need = i++ == keep_from ? total - ly + tail : lh;
+		if (top + ly + need > p->ybot && !p->at_top) {
 			pdf_new_page(p);
 			top = p->y - ly;
 		}
@@ -252,7 +257,8 @@ pdf_para(struct pdf *p, const struct rp_para *para, int default_size,
 		pdf_need(p, before + h + keep_next);
 	if (!p->at_top)
 		p->y += para->space_before_pt;
-	flow_lines(p, l, p->x0 + left);
+	flow_lines(p, l, p->x0 + left,
+		p->tail > 0 ? p->tail + para->space_after_pt : 0);
 	p->y += para->space_after_pt;
 	g_object_unref(l);
 }

@@ -165,13 +165,29 @@ draw_rows(struct pdf *p, const struct tbl *tb, size_t a, size_t b)
 	p->at_top = false;
 }
 
+/* What must stay on the page after the band ending at end: the last band of
+ * a table never goes to a new page alone (widow control), and the last
+ * band keeps the closing block (p->tail) with it. */
+static double
+keep_after(const struct pdf *p, const struct tbl *tb, size_t end)
+{
+	size_t n = tb->t->nrows;
+	double tail = p->tail > 0 ? p->tail + 6 : 0;
+	if (end >= n)
+		return tail;
+	size_t next = band_end(tb, end);
+	if (next < n)
+		return 0;
+	return rows_height(tb, end, next) + tail;
+}
+
 static void
 draw_body(struct pdf *p, const struct tbl *tb)
 {
 	size_t r = tb->hdr;
 	while (r < tb->t->nrows) {
 		size_t end = band_end(tb, r);
-		double h = rows_height(tb, r, end);
+		double h = rows_height(tb, r, end) + keep_after(p, tb, end);
 		if (p->y + h > p->ybot && p->y > p->ytop + tb->hdr_h + 0.5) {
 			pdf_new_page(p);
 			draw_rows(p, tb, 0, tb->hdr);
@@ -218,8 +234,12 @@ pdf_table(struct pdf *p, const struct rp_table *t)
 		return;
 	}
 	layout_table(p, &tb);
-	double first = tb.hdr < t->nrows ? rows_height(&tb, tb.hdr,
-		band_end(&tb, tb.hdr)) : 0;
+	double first = 0;
+	if (tb.hdr < t->nrows) {
+		size_t end = band_end(&tb, tb.hdr);
+		first = rows_height(&tb, tb.hdr, end) +
+			keep_after(p, &tb, end);
+	}
 	double cap_h = 0;
 	if (t->caption && t->borders) {
 		PangoLayout *l = pdf_text(p, t->caption, RP_BOLD, CAPTION_SIZE,
@@ -237,4 +257,24 @@ pdf_table(struct pdf *p, const struct rp_table *t)
 	p->y += 6;
 	free(tb.colx);
 	free(tb.rowh);
+}
+
+double
+pdf_table_height(struct pdf *p, const struct rp_table *t)
+{
+	if (t->ncols == 0 || t->nrows == 0)
+		return 0;
+	struct tbl tb = { .t = t };
+	tb.colx = calloc(t->ncols + 1, sizeof *tb.colx);
+	tb.rowh = calloc(t->nrows, sizeof *tb.rowh);
+	double h = 0;
+	if (tb.colx && tb.rowh) {
+		layout_table(p, &tb);
+		h = rows_height(&tb, 0, t->nrows) + 6;
+	} else {
+		p->oom = true;
+	}
+	free(tb.colx);
+	free(tb.rowh);
+	return h;
 }
