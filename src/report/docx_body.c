@@ -4,6 +4,7 @@
  * new page, landscape if the model says so, with its own page numbers. */
 #include "docx.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -223,13 +224,41 @@ chart_block(struct dx_ctx *x, const struct rp_chart *c)
 	chart_drawing(x, c, x->nmedia);
 }
 
+/* A borderless table ending a section is its closing (date line and
+ * signer side by side). */
+static bool
+closing_table(const struct rp_section *s, size_t i)
+{
+	const struct rp_block *b = &s->blocks[i];
+	return i + 1 == s->nblocks && b->kind == RP_B_TABLE && b->table &&
+		!b->table->borders;
+}
+
+/* First block kept with the closing block that follows the section's
+ * blocks (closing: the section has a signature block after them): the
+ * last two blocks, or one when it is a table (its last row is kept). */
+static size_t
+keep_from(const struct rp_section *s, bool closing)
+{
+	size_t n = s->nblocks;
+	if (n && closing_table(s, n - 1))
+		n--, closing = true;
+	if (!closing || n == 0)
+		return SIZE_MAX;
+	if (s->blocks[n - 1].kind == RP_B_TABLE || n == 1)
+		return n - 1;
+	return n - 2;
+}
+
 static void
-blocks(struct dx_ctx *x, const struct rp_section *s)
+blocks(struct dx_ctx *x, const struct rp_section *s, bool closing)
 {
 	char style[16];
+	size_t keep = keep_from(s, closing);
 	for (size_t i = 0; i < s->nblocks; i++) {
 		const struct rp_block *b = &s->blocks[i];
 		struct dx_pfmt f = { 0 };
+		x->keep = i >= keep && !closing_table(s, i);
 		switch (b->kind) {
 		case RP_B_HEADING:
 			snprintf(style, sizeof style, "Heading%d", b->level);
@@ -250,6 +279,7 @@ blocks(struct dx_ctx *x, const struct rp_section *s)
 			break;
 		}
 	}
+	x->keep = false;
 }
 
 static void
@@ -354,7 +384,7 @@ section(struct dx_ctx *x, size_t i)
 	} else {
 		appendix_heading(x, s);
 	}
-	blocks(x, s);
+	blocks(x, s, i == 0 && d->sig);
 	if (i == 0 && d->sig)
 		signature_block(x, d);
 	if (i + 1 < d->nsections)
