@@ -34,8 +34,11 @@ rb_header(struct rb *b)
 		return;
 	}
 	const char *parent = doc_field(&b->f, "co_quan_chu_quan");
-	h->parent_org = rb_upper(b, parent ? parent : parent_name(b));
+	parent = parent ? parent : parent_name(b);
+	h->parent_org = rb_upper(b, parent);
+	h->parent_break = rp_name_start(parent);
 	h->org = rb_upper(b, b->t.unit.name);
+	h->org_break = rp_name_start(b->t.unit.name);
 	h->number = doc_field(&b->f, "so_ky_hieu");
 	h->symbol = "BC-……";
 	h->place = doc_field(&b->f, "dia_danh");

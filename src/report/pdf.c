@@ -62,6 +62,37 @@ ink_width(PangoLayout *l)
 	return (double)ink.width / PANGO_SCALE;
 }
 
+#define NAME_MAX_BYTES 512
+
+/* A unit's name in the header column: one line at 13 pt, else at 12.5 or
+ * 12 (NĐ 30: 12-13); if it still does not fit, two lines broken before
+ * the unit's own name (brk, rp_name_start), never inside it. Returns the
+ * layout drawn at (x, y); caller unrefs. */
+static PangoLayout *
+header_name(struct pdf *p, const char *name, int brk, unsigned style,
+	double x, double w, double y)
+{
+	char *s = upper(name);
+	double size = fit_size(p, s, style, RP_SIZE_HEADER, 12, w);
+	PangoLayout *l = pdf_text(p, s, style, size, 0, RP_LEFT);
+	bool one = pdf_layout_width(l) <= w;
+	g_object_unref(l);
+	char head[NAME_MAX_BYTES], tail[NAME_MAX_BYTES];
+	rp_name_split(s, brk, head, tail, sizeof head);
+	if (!one && *tail) {
+		/* The longer of the two lines sets the size. */
+		const char *longer = strlen(head) > strlen(tail) ? head : tail;
+		size = fit_size(p, longer, style, RP_SIZE_HEADER, 12, w);
+		char *two = g_strconcat(head, "\n", tail, NULL);
+		l = column_text(p, two, style, size, x, w, y);
+		g_free(two);
+	} else {
+		l = column_text(p, s, style, size, x, w, y);
+	}
+	g_free(s);
+	return l;
+}
+
 /* Left column: cơ quan chủ quản over tên đơn vị with a short rule.
  * Returns the y below the rule. */
 static double
@@ -69,20 +100,16 @@ header_left(struct pdf *p, const struct rp_header *h, double w)
 {
 	double y = p->y, x = p->x0;
 	if (h->parent_org && *h->parent_org) {
-		char *s = upper(h->parent_org);
-		double size = fit_size(p, s, 0, RP_SIZE_HEADER, 12, w);
-		PangoLayout *l = column_text(p, s, 0, size, x, w, y);
+		PangoLayout *l = header_name(p, h->parent_org, h->parent_break,
+			0, x, w, y);
 		y += pdf_layout_height(l);
 		g_object_unref(l);
-		g_free(s);
 	}
-	char *s = upper(h->org);
-	double size = fit_size(p, s, RP_BOLD, RP_SIZE_HEADER, 12, w);
-	PangoLayout *l = column_text(p, s, RP_BOLD, size, x, w, y);
+	PangoLayout *l = header_name(p, h->org ? h->org : RP_BLANK,
+		h->org_break, RP_BOLD, x, w, y);
 	y += pdf_layout_height(l) + 2;
 	pdf_rule(p, x + w / 2, y, 0.4 * ink_width(l));
 	g_object_unref(l);
-	g_free(s);
 	return y;
 }
 

@@ -16,6 +16,9 @@
 #include "report.h"
 
 #define PDF_MM (72.0 / 25.4)
+/* Longest word (bytes) kept on one line; a longer one (a link) may break
+ * anywhere rather than run past the margin. */
+#define PDF_WORD_MAX 48
 
 struct pdf {
 	const struct rp_doc *doc;
