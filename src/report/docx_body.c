@@ -46,18 +46,40 @@ centred(struct dx_ctx *x, const char *text, unsigned style, int size,
 	dx_text(x, RP_CENTER, style, text, &f);
 }
 
+#define DX_NAME_MAX 512
+
+/* A unit's name in the header cell: one line when it should fit (upper
+ * case Times averages about 0.65 em a character), else two lines broken
+ * before the unit's own name (rp_name_start), so Word never breaks inside
+ * it. Returns the characters of the longest line. */
+static size_t
+header_name(struct dx_ctx *x, const char *name, int brk, unsigned style,
+	int inner)
+{
+	size_t n = dx_chars(name);
+	char head[DX_NAME_MAX], tail[DX_NAME_MAX];
+	rp_name_split(name, brk, head, tail, sizeof head);
+	if ((long)n * RP_SIZE_HEADER * 13 <= (long)inner || !*tail) {
+		centred(x, name, style, RP_SIZE_HEADER, true, 0, 0);
+		return n;
+	}
+	centred(x, head, style, RP_SIZE_HEADER, true, 0, 0);
+	centred(x, tail, style, RP_SIZE_HEADER, true, 0, 0);
+	return dx_chars(head) > dx_chars(tail) ? dx_chars(head) :
+		dx_chars(tail);
+}
+
 /* Cell 2 of the header: cơ quan chủ quản over tên đơn vị, short rule. */
 static void
 header_org(struct dx_ctx *x, const struct rp_header *h, int w)
 {
 	dx_cell_begin(x, w);
-	if (h->parent_org && *h->parent_org)
-		centred(x, h->parent_org, 0, RP_SIZE_HEADER, true, 0, 0);
-	const char *org = or_blank(h->org);
-	centred(x, org, RP_BOLD, RP_SIZE_HEADER, true, 0, 0);
 	int inner = w - DX_CELL_PAD;
-	dx_rule(x, inner, dx_rule_len(dx_chars(org), RP_SIZE_HEADER, inner),
-		0);
+	if (h->parent_org && *h->parent_org)
+		header_name(x, h->parent_org, h->parent_break, 0, inner);
+	size_t n = header_name(x, or_blank(h->org), h->org_break, RP_BOLD,
+		inner);
+	dx_rule(x, inner, dx_rule_len(n, RP_SIZE_HEADER, inner), 0);
 	dx_cell_end(x);
 }
 
