@@ -88,6 +88,9 @@ struct rp_cell {
 	int64_t i;
 	pts_t pts;
 	int64_t pct;
+	/* Percentage cells: print exactly this many decimals (1 or 2), so the
+	 * shares of a row read alike; 0 prints as few as the value needs. */
+	int decimals;
 	/* Text cells: one or more paragraphs. Number cells: NULL; writers
 	 * render rp_value_format(). */
 	struct rp_para **paras;

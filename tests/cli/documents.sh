@@ -36,7 +36,9 @@ has pdf-header "$W/s.txt" "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 has pdf-motto "$W/s.txt" "Độc lập - Tự do - Hạnh phúc"
 has pdf-org "$W/s.txt" "TRUNG TÂM GDNN-GDTX QUẬN"
 # The header's columns wrap side by side: check each one's first line.
-has pdf-parent "$W/s.txt" "ỦY BAN NHÂN DÂN QUẬN"
+has pdf-parent "$W/s.txt" "ỦY BAN NHÂN DÂN"
+# Too long for one line: broken before the district's name, never in it.
+has pdf-parent-name "$W/s.txt" "QUẬN DƯƠNG KINH"
 has pdf-date-blank "$W/s.txt" "Dương Kinh, ngày …. tháng …. năm 20…"
 has pdf-number-blank "$W/s.txt" "Số: /BC-……"
 has pdf-appendix "$W/s.txt" "Phụ lục 1"

@@ -15,7 +15,11 @@ Checks, one "ok"/"FAIL" line each, exit status 1 on any failure:
             proper name ("TRƯỜNG THCS TRẦN HƯNG / ĐẠO");
   words     no word of the data printed split across two lines, with or
             without an inserted hyphen ("TH-" / "CS", "31DK0" / "11",
-            "18," / "5"), and no inserted line-final hyphen.
+            "18," / "5"), and no inserted line-final hyphen;
+  shares    every table row of three or more percentages (Phụ lục 3's
+            Mức độ 1/2/3) adds up to exactly 100 with one number of
+            decimals (read from the DOCX: the writers share
+            rp_value_format, so the PDF prints the same digits).
 """
 import re
 import subprocess
@@ -136,6 +140,33 @@ def check_words(path, words):
     return sorted(bad)
 
 
+PCT = re.compile(r"^(\d+)(?:,(\d+))?%$")
+
+
+def check_shares(path):
+    """Every table row with three or more percentages (the shares of
+    Mức độ 1/2/3) adds up to exactly 100, all with the same decimals."""
+    bad = []
+    for t in docx.Document(path).tables:
+        for row in t.rows:
+            cells = []
+            for c in row.cells:
+                m = PCT.match(c.text.strip())
+                if m and (not cells or c._tc is not cells[-1][0]):
+                    cells.append((c._tc, m))
+            if len(cells) < 3:
+                continue
+            total = sum(int(m.group(1)) * 100 + int((m.group(2) or "0")
+                        .ljust(2, "0")) for _, m in cells)
+            decs = {len(m.group(2) or "") for _, m in cells}
+            texts = [m.group(0) for _, m in cells]
+            # A cấp học with no counted school has no shares (0 % each).
+            if total != 10000 and total != 0 or len(decs) != 1:
+                bad.append("shares %s add up to %s%% or differ in decimals"
+                           % (texts, total / 100))
+    return bad
+
+
 def main():
     pdf, docx_path, names_file = sys.argv[1:4]
     with open(names_file, encoding="utf-8") as f:
@@ -144,6 +175,7 @@ def main():
         ("closing", check_closing(pdf)),
         ("header", check_header(pdf, names)),
         ("words", check_words(pdf, data_words(docx_path))),
+        ("shares", check_shares(docx_path)),
     ]
     failed = 0
     for name, bad in results:
