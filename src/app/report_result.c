@@ -232,7 +232,7 @@ rb_criteria_table(struct rb *b, struct rp_section *s, const struct result *r,
 		for (size_t c = 0; c < gr->ncriteria; c++)
 			criterion_rows(b, t, r, &gr->criteria[c], with_levels);
 	}
-	if (rb->ngroups > 1) {
+	if (rb->ngroups > 1 && rubric_has_total(rb)) {
 		size_t row = rp_row_add(b->doc, t);
 		rp_cell_text(b->doc, t, row, 1, RP_BOLD, "Tổng cộng");
 		rp_cell_pts(b->doc, t, row, 2, rb->total_max)->style = RP_BOLD;

@@ -70,6 +70,10 @@ PYEOF
 has docx-group1 "$W/docx.txt" "“Chuyển đổi số trong dạy, học”: 73/100 điểm - đạt Mức độ 2"
 has docx-group2 "$W/docx.txt" "79/100 điểm - đạt Mức độ 3"
 has docx-appendix-row "$W/docx.txt" "1. | Chuyển đổi số trong dạy, học | 100 | 73 | Mức 2"
+# QĐ 4725 levels each group on its own: no combined total (rules.md §3).
+if grep -q "Tổng cộng" "$W/docx.txt" "$W/s.txt"; then
+	grep "Tổng cộng" "$W/docx.txt" "$W/s.txt" >"$ERR"; bad no-combined-total
+else ok no-combined-total; fi
 has docx-criterion-row "$W/docx.txt" "1.4. | Số lượng học liệu được số hóa"
 has docx-header "$W/docx.txt" "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 has docx-portrait "$W/docx.txt" "section 0 210 297"
