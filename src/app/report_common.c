@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "../util/arena.h"
+#include "../util/timeutil.h"
 #include "../util/vnstr.h"
 #include "report_int.h"
 
@@ -23,6 +24,20 @@ parent_name(struct rb *b)
 	    org_get(b->app, b->t.unit.parent_id, b->a, &p) != TS_OK)
 		return NULL;
 	return p.name;
+}
+
+/* An untyped date line is filled with today in Vietnam time rather than
+ * left as "ngày …. tháng …. năm 20…": the unit may type another date. */
+static void
+today(struct rp_header *h)
+{
+	char d[TS_TIME_SIZE]; /* "dd/mm/yyyy" */
+	ts_time_vn_date(ts_time_now(), d);
+	if (strlen(d) != 10)
+		return;
+	h->day = (int)strtol(d, NULL, 10);
+	h->month = (int)strtol(d + 3, NULL, 10);
+	h->year = (int)strtol(d + 6, NULL, 10);
 }
 
 void
@@ -47,6 +62,8 @@ rb_header(struct rb *b)
 		h->year = (int)strtol(date, NULL, 10);
 		h->month = (int)strtol(date + 5, NULL, 10);
 		h->day = (int)strtol(date + 8, NULL, 10);
+	} else {
+		today(h);
 	}
 	b->doc->header = h;
 }

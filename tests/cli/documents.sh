@@ -25,7 +25,8 @@ has() {
 
 # --- the school report (seed 003) in every format
 for f in pdf docx xlsx csv; do
-	if run 0 R report tu-danh-gia --campaign 1 --unit 31GDTX1 --format $f -o "$W/s.$f"; then
+	if run 0 env TRUONGSO_NOW=2026-01-04T18:00:00Z "$T" --db "$W/d.db" \
+		report tu-danh-gia --campaign 1 --unit 31GDTX1 --format $f -o "$W/s.$f"; then
 		ok "school report $f"; else bad "school report $f"; fi
 done
 # -layout keeps a line-final " -" that plain pdftotext drops as a hyphen.
@@ -39,7 +40,8 @@ has pdf-org "$W/s.txt" "TRUNG TÂM GDNN-GDTX QUẬN"
 has pdf-parent "$W/s.txt" "ỦY BAN NHÂN DÂN"
 # Too long for one line: broken before the district's name, never in it.
 has pdf-parent-name "$W/s.txt" "QUẬN DƯƠNG KINH"
-has pdf-date-blank "$W/s.txt" "Dương Kinh, ngày …. tháng …. năm 20…"
+# An untyped date is the day the document is made, never "năm 20…".
+has pdf-date-today "$W/s.txt" "Dương Kinh, ngày 05 tháng 01 năm 2026"
 has pdf-number-blank "$W/s.txt" "Số: /BC-……"
 has pdf-appendix "$W/s.txt" "Phụ lục 1"
 has pdf-appendix-title "$W/s.txt" "KẾT QUẢ TỰ ĐÁNH GIÁ MỨC ĐỘ CHUYỂN ĐỔI SỐ"
