@@ -164,6 +164,9 @@ static void
 title_block(struct dx_ctx *x, const struct rp_doc *d)
 {
 	size_t longest = 0;
+	if (d->stamp)
+		centred(x, d->stamp, RP_BOLD | RP_UNDERLINE, DX_SIZE_TITLE,
+			false, d->header ? 12 : 0, 6);
 	if (d->kind && *d->kind) {
 		centred(x, d->kind, RP_BOLD, DX_SIZE_TITLE, false,
 			d->header ? 18 : 0, 0);

@@ -162,6 +162,18 @@ title(struct pdf *p, const struct rp_doc *d)
 {
 	double cx = (p->x0 + p->x1) / 2, widest = 0;
 	p->y += p->at_top ? 0 : 18;
+	if (d->stamp) {
+		/* A framed "DỰ THẢO": a draft never passes for a final. */
+		PangoLayout *l = pdf_text(p, d->stamp, RP_BOLD, SIZE_TITLE, 0,
+			RP_LEFT);
+		double w = pdf_layout_width(l), h = pdf_layout_height(l);
+		pdf_draw(p, l, cx - w / 2, p->y);
+		cairo_set_line_width(p->cr, 1);
+		cairo_rectangle(p->cr, cx - w / 2 - 6, p->y - 2, w + 12, h + 4);
+		cairo_stroke(p->cr);
+		g_object_unref(l);
+		p->y += h + 10;
+	}
 	if (d->kind)
 		pdf_centred(p, d->kind, RP_BOLD, SIZE_TITLE);
 	for (size_t i = 0; i < d->nsubject; i++) {

@@ -186,6 +186,9 @@ struct rp_doc {
 	bool oom;
 	struct rp_header *header; /* NULL: no NĐ 30 header */
 	const char *kind; /* tên loại: "BÁO CÁO"; NULL for plain exports */
+	/* "DỰ THẢO" above tên loại (bold, framed in PDF) while the document
+	 * is built from answers not yet submitted; NULL for a final one. */
+	const char *stamp;
 	const char **subject; /* trích yếu lines, bold, centred */
 	size_t nsubject;
 	const char **recipients_to; /* "Kính gửi:" lines, may be empty */

@@ -96,6 +96,26 @@ has xlsx-group1-numbers "$W/xlsx.txt" "str:1. | str:Chuyển đổi số trong d
 has xlsx-group2-numbers "$W/xlsx.txt" "str:2. | str:Chuyển đổi số trong quản trị cơ sở giáo dục | int:100 | int:79 | str:Mức 3"
 has csv-group1 "$W/s.csv" '1.,"Chuyển đổi số trong dạy, học",100,73,Mức 2'
 
+# --- a draft (31DK018 has answered part of campaign 1) is marked as one
+# and never prints a level for a group it has not finished.
+if ! grep -q "DỰ THẢO" "$W/s.txt"; then ok final-not-draft
+else echo "DỰ THẢO on an approved report" >"$ERR"; bad final-not-draft; fi
+for f in pdf docx; do
+	run 0 R report tu-danh-gia --campaign 1 --unit 31DK018 --format $f \
+		-o "$W/draft.$f" || bad "draft $f"
+done
+pdftotext -layout "$W/draft.pdf" "$W/draft.txt"
+has draft-stamp "$W/draft.txt" "DỰ THẢO"
+has draft-open-items "$W/draft.txt" "0/100 điểm (còn 8 nội dung chưa trả lời)"
+has draft-unanswered-cell "$W/draft.txt" "Chưa trả"
+if grep -q "đạt Mức độ" "$W/draft.txt"; then
+	grep "đạt Mức độ" "$W/draft.txt" >"$ERR"; bad draft-no-level
+else ok draft-no-level; fi
+$PY -c 'import sys, docx
+print("\n".join(p.text for p in docx.Document(sys.argv[1]).paragraphs))' \
+	"$W/draft.docx" >"$W/draft-docx.txt" || bad draft-docx-readable
+has draft-docx-stamp "$W/draft-docx.txt" "DỰ THẢO"
+
 # --- Phụ lục 3 of the Sở: the same numbers in every format
 for f in pdf docx xlsx csv; do
 	if run 0 R report phu-luc-3 --campaign 1 --unit 31 --format $f -o "$W/p.$f"; then
