@@ -313,7 +313,11 @@ sign_left(struct dx_ctx *x, const struct rp_doc *d, int w)
 	dx_cell_begin(x, w);
 	struct dx_pfmt f = { .size = RP_SIZE_RECIPIENTS_LABEL,
 		.space_before_pt = 12 };
-	dx_text(x, RP_LEFT, RP_BOLD | RP_ITALIC, "Nơi nhận:", &f);
+	/* No list, no label: a bare "Nơi nhận:" reads like a blank. */
+	if (d->nrecipients)
+		dx_text(x, RP_LEFT, RP_BOLD | RP_ITALIC, "Nơi nhận:", &f);
+	else
+		dx_line(x, RP_LEFT, 0, RP_SIZE_RECIPIENTS, NULL);
 	for (size_t i = 0; i < d->nrecipients; i++)
 		dx_line(x, RP_LEFT, 0, RP_SIZE_RECIPIENTS, d->recipients[i]);
 	dx_cell_end(x);

@@ -19,7 +19,9 @@ Checks, one "ok"/"FAIL" line each, exit status 1 on any failure:
   shares    every table row of three or more percentages (Phụ lục 3's
             Mức độ 1/2/3) adds up to exactly 100 with one number of
             decimals (read from the DOCX: the writers share
-            rp_value_format, so the PDF prints the same digits).
+            rp_value_format, so the PDF prints the same digits);
+  addresses "- Như trên;" in Nơi nhận only with a Kính gửi, no "Nơi nhận:"
+            without a list, "- Lưu: …" last (from the DOCX).
 """
 import re
 import subprocess
@@ -167,6 +169,38 @@ def check_shares(path):
     return bad
 
 
+def docx_lines(path):
+    """Every paragraph of the DOCX in document order, table cells
+    included (the signature block is a layout table)."""
+    body = docx.Document(path).element.body
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    return [nfc("".join(t.text or "" for t in p.iter(w + "t")))
+            for p in body.iter(w + "p")]
+
+
+def check_closing_text(path):
+    """NĐ 30's addresses: "- Như trên;" only with a Kính gửi, no bare
+    "Nơi nhận:", "- Lưu: …" the last line of the list."""
+    lines = docx_lines(path)
+    bad = []
+    if any(l.startswith("- Như trên") for l in lines) and \
+            not any(l.startswith("Kính gửi") for l in lines):
+        bad.append("Nơi nhận says '- Như trên;' but there is no Kính gửi")
+    for i, l in enumerate(lines):
+        if l.strip() != "Nơi nhận:":
+            continue
+        items = []
+        for m in lines[i + 1:]:
+            if not m.startswith("- "):
+                break
+            items.append(m)
+        if not items:
+            bad.append("'Nơi nhận:' with no list")
+        elif not items[-1].startswith("- Lưu"):
+            bad.append("Nơi nhận does not end with '- Lưu: …': %r" % items)
+    return bad
+
+
 def main():
     pdf, docx_path, names_file = sys.argv[1:4]
     with open(names_file, encoding="utf-8") as f:
@@ -176,6 +210,7 @@ def main():
         ("header", check_header(pdf, names)),
         ("words", check_words(pdf, data_words(docx_path))),
         ("shares", check_shares(docx_path)),
+        ("addresses", check_closing_text(docx_path)),
     ]
     failed = 0
     for name, bad in results:
