@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "../util/arena.h"
+#include "../util/timeutil.h"
 #include "../util/vnstr.h"
 #include "report_int.h"
 
@@ -25,6 +26,20 @@ parent_name(struct rb *b)
 	return p.name;
 }
 
+/* An untyped date line is filled with today in Vietnam time rather than
+ * left as "ngày …. tháng …. năm 20…": the unit may type another date. */
+static void
+today(struct rp_header *h)
+{
+	char d[TS_TIME_SIZE]; /* "dd/mm/yyyy" */
+	ts_time_vn_date(ts_time_now(), d);
+	if (strlen(d) != 10)
+		return;
+	h->day = (int)strtol(d, NULL, 10);
+	h->month = (int)strtol(d + 3, NULL, 10);
+	h->year = (int)strtol(d + 6, NULL, 10);
+}
+
 void
 rb_header(struct rb *b)
 {
@@ -34,8 +49,11 @@ rb_header(struct rb *b)
 		return;
 	}
 	const char *parent = doc_field(&b->f, "co_quan_chu_quan");
-	h->parent_org = rb_upper(b, parent ? parent : parent_name(b));
+	parent = parent ? parent : parent_name(b);
+	h->parent_org = rb_upper(b, parent);
+	h->parent_break = rp_name_start(parent);
 	h->org = rb_upper(b, b->t.unit.name);
+	h->org_break = rp_name_start(b->t.unit.name);
 	h->number = doc_field(&b->f, "so_ky_hieu");
 	h->symbol = "BC-……";
 	h->place = doc_field(&b->f, "dia_danh");
@@ -44,6 +62,8 @@ rb_header(struct rb *b)
 		h->year = (int)strtol(date, NULL, 10);
 		h->month = (int)strtol(date + 5, NULL, 10);
 		h->day = (int)strtol(date + 8, NULL, 10);
+	} else {
+		today(h);
 	}
 	b->doc->header = h;
 }
@@ -134,6 +154,68 @@ typed_recipients(struct rb *b, const char *v)
 	}
 }
 
+/* The body a unit reports to: the campaign's owner, or for the owner
+ * itself its parent unit (a Sở at the root: the Bộ). NULL if none. */
+static const char *
+superior(struct rb *b)
+{
+	if (b->t.unit.id != b->t.campaign.owner_unit_id)
+		return b->t.campaign.owner_name;
+	const char *p = parent_name(b);
+	if (p == NULL && b->t.unit.kind == KIND_SO)
+		return "Bộ Giáo dục và Đào tạo";
+	return p;
+}
+
+static bool
+starts(const char *s, const char *prefix)
+{
+	return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+/* Line i of Nơi nhận with NĐ 30's punctuation: ";" after every line but
+ * the last, which ends with ".". */
+static const char *
+punctuated(struct rb *b, const char *line, bool last)
+{
+	size_t n = strlen(line);
+	while (n && strchr(";.,", line[n - 1]))
+		n--;
+	return rp_printf(b->doc, "%.*s%s", (int)n, line, last ? "." : ";");
+}
+
+/* NĐ 30's Nơi nhận: "- Lưu: VT…" always last (added when missing), and
+ * "- Như trên;" only with a Kính gửi, which names the superior body. */
+static void
+recipients_tidy(struct rb *b)
+{
+	struct rp_doc *d = b->doc;
+	const char *luu = NULL;
+	size_t n = 0;
+	bool as_above = false;
+	for (size_t i = 0; i < d->nrecipients; i++) {
+		const char *r = d->recipients[i];
+		if (starts(r, "- Lưu")) {
+			luu = r;
+			continue;
+		}
+		as_above |= starts(r, "- Như trên");
+		d->recipients[n++] = r;
+	}
+	if (n == 0 && luu == NULL) {
+		d->nrecipients = 0;
+		return;
+	}
+	d->nrecipients = n;
+	rp_recipient_add(d, luu ? luu : "- Lưu: VT.");
+	for (size_t i = 0; i < d->nrecipients; i++)
+		d->recipients[i] = punctuated(b, d->recipients[i],
+					      i + 1 == d->nrecipients);
+	const char *sup = as_above && d->nto == 0 ? superior(b) : NULL;
+	if (sup)
+		rp_to_add(d, sup);
+}
+
 void
 rb_closing(struct rb *b, const char *const *deflt, size_t ndeflt)
 {
@@ -147,10 +229,11 @@ rb_closing(struct rb *b, const char *const *deflt, size_t ndeflt)
 	const char *typed = doc_field(&b->f, "noi_nhan");
 	if (typed) {
 		typed_recipients(b, typed);
-		return;
+	} else {
+		for (size_t i = 0; i < ndeflt; i++)
+			rp_recipient_add(b->doc, deflt[i]);
 	}
-	for (size_t i = 0; i < ndeflt; i++)
-		rp_recipient_add(b->doc, deflt[i]);
+	recipients_tidy(b);
 }
 
 const char *

@@ -28,6 +28,11 @@ rb_result_load(struct rb *b, struct result *r)
 				  b->d);
 	if (e != TS_OK)
 		rb_result_release(r);
+	/* Answers nobody has submitted (not started, draft, returned) make
+	 * a draft, marked as such: it must not pass for the final. */
+	else if (r->sub.state == ST_NONE || r->sub.state == ST_DRAFT ||
+		 r->sub.state == ST_RETURNED)
+		b->doc->stamp = "DỰ THẢO";
 	return e;
 }
 
@@ -95,6 +100,17 @@ rb_criterion_answered(const struct result *r, const struct criterion *c)
 	return false;
 }
 
+size_t
+rb_group_open(const struct score *sc, const struct group *g, size_t *all)
+{
+	size_t n = 0;
+	*all = 0;
+	for (size_t c = 0; c < g->ncriteria; c++)
+		for (size_t i = 0; i < g->criteria[c].nitems; i++, (*all)++)
+			n += !sc->items[g->criteria[c].items[i].idx].answered;
+	return n;
+}
+
 bool
 rb_group_answered(const struct result *r, const struct group *g)
 {
@@ -139,16 +155,28 @@ rb_evidence_cell(struct rb *b, struct rp_cell *cell, const struct result *r,
 	}
 }
 
+/* An item, criterion or group with nothing answered yet: said in words,
+ * never a 0 that reads like a result. */
+static void
+unanswered(struct rb *b, struct rp_table *t, size_t row, size_t col)
+{
+	rp_cell_text(b->doc, t, row, col, RP_ITALIC, RB_UNANSWERED)->align =
+		RP_CENTER;
+}
+
 static void
 points_cell(struct rb *b, struct rp_table *t, size_t row, size_t col,
 	    const struct item *it, const struct item_score *is)
 {
 	if (it->kind == ITEM_GATE)
-		rp_cell_text(b->doc, t, row, col, 0, !is->answered ? ""
+		rp_cell_text(b->doc, t, row, col, is->answered ? 0 : RP_ITALIC,
+			     !is->answered ? RB_UNANSWERED
 			     : is->gate_met ? "Đạt" : "Không đạt")->align =
 			RP_CENTER;
 	else if (is->answered)
 		rp_cell_pts(b->doc, t, row, col, is->points);
+	else
+		unanswered(b, t, row, col);
 }
 
 static void
@@ -169,9 +197,13 @@ criterion_rows(struct rb *b, struct rp_table *t, const struct result *r,
 	size_t row = rp_row_add(b->doc, t), ev = with_levels ? 5 : 4;
 	rp_cell_text(b->doc, t, row, 0, 0, rp_printf(b->doc, "%s.", c->id));
 	rp_cell_text(b->doc, t, row, 1, 0, c->title);
+	bool answered = rb_criterion_answered(r, c);
 	if (c->max > 0) {
 		rp_cell_pts(b->doc, t, row, 2, c->max);
-		rp_cell_pts(b->doc, t, row, 3, cs->points);
+		if (answered)
+			rp_cell_pts(b->doc, t, row, 3, cs->points);
+		else
+			unanswered(b, t, row, 3);
 	} else {
 		rp_cell_text(b->doc, t, row, 2, RP_ITALIC, "Bắt buộc")->align =
 			RP_CENTER;
@@ -179,7 +211,7 @@ criterion_rows(struct rb *b, struct rp_table *t, const struct result *r,
 			points_cell(b, t, row, 3, &c->items[0],
 				    &r->self->items[c->items[0].idx]);
 	}
-	if (with_levels)
+	if (with_levels && answered)
 		rp_cell_text(b->doc, t, row, 4, 0, level_text(b, cs->level))
 			->align = RP_CENTER;
 	struct rp_cell *evc = rp_cell_text(b->doc, t, row, ev, 0, "");
@@ -224,15 +256,22 @@ rb_criteria_table(struct rb *b, struct rp_section *s, const struct result *r,
 			     "%s.", gr->id));
 		rp_cell_text(b->doc, t, row, 1, RP_BOLD, gr->title);
 		rp_cell_pts(b->doc, t, row, 2, gr->max)->style = RP_BOLD;
-		rp_cell_pts(b->doc, t, row, 3, gs->points)->style = RP_BOLD;
-		if (with_levels)
+		size_t all, open = rb_group_open(r->self, gr, &all);
+		bool answered = open < all;
+		if (answered)
+			rp_cell_pts(b->doc, t, row, 3, gs->points)->style =
+				RP_BOLD;
+		else
+			unanswered(b, t, row, 3);
+		/* A draft's group with open items has no level yet. */
+		if (with_levels && answered && !(open && b->doc->stamp))
 			rp_cell_text(b->doc, t, row, 4, RP_BOLD,
 				     level_text(b, gs->level))->align =
 				RP_CENTER;
 		for (size_t c = 0; c < gr->ncriteria; c++)
 			criterion_rows(b, t, r, &gr->criteria[c], with_levels);
 	}
-	if (rb->ngroups > 1) {
+	if (rb->ngroups > 1 && rubric_has_total(rb)) {
 		size_t row = rp_row_add(b->doc, t);
 		rp_cell_text(b->doc, t, row, 1, RP_BOLD, "Tổng cộng");
 		rp_cell_pts(b->doc, t, row, 2, rb->total_max)->style = RP_BOLD;

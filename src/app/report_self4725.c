@@ -13,12 +13,21 @@
 #include "submission.h"
 
 static const char *
-score_line(struct rb *b, const struct group *g, const struct group_score *gs)
+score_line(struct rb *b, const struct group *g, const struct group_score *gs,
+	   const struct score *sc)
 {
 	char pts[RP_VALUE_SIZE], max[RP_VALUE_SIZE];
 	pts_format_vn(gs->points, pts);
 	pts_format_vn(g->max, max);
 	const char *gate = gs->gates_met ? "" : " (chưa đạt điều kiện bắt buộc)";
+	size_t all, open = rb_group_open(sc, g, &all);
+	if (open == all)
+		return ": " RB_UNANSWERED;
+	/* A draft with open items has no level yet: a "Mức độ 1" there
+	 * would read like the final result. */
+	if (open > 0 && b->doc->stamp)
+		return rp_printf(b->doc, ": %s/%s điểm (còn %zu nội dung chưa "
+				 "trả lời)", pts, max, open);
 	if (gs->level == NULL)
 		return rp_printf(b->doc, ": %s/%s điểm%s", pts, max, gate);
 	return rp_printf(b->doc, ": %s/%s điểm%s - đạt Mức độ %d", pts, max,
@@ -38,7 +47,7 @@ rb_group_lines(struct rb *b, struct rp_section *s, const struct score *sc)
 		rp_run_add(b->doc, p, 0, rp_printf(b->doc, " “%s”",
 			   r->groups[g].title));
 		rp_run_add(b->doc, p, 0, score_line(b, &r->groups[g],
-						    &sc->groups[g]));
+						    &sc->groups[g], sc));
 	}
 }
 

@@ -302,7 +302,8 @@ rb_tdm(struct rb *b)
 	d->title = rp_printf(d, "Báo cáo công tác ứng dụng CNTT - %s",
 			     b->t.unit.name);
 	body(b);
-	const char *deflt[] = { rp_printf(d, "- %s;", b->t.campaign.owner_name),
+	const char *deflt[] = { rp_printf(d, "- %s (b/c);",
+					  b->t.campaign.owner_name),
 				"- Lưu: VT." };
 	rb_closing(b, deflt, 2);
 	appendix(b, &res);

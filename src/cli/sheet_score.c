@@ -204,10 +204,7 @@ sheet_group_summary(const struct score *s, struct buf *out)
 	}
 	/* QĐ 4725 rates each group on its own; a sum of two groups would
 	 * read like a combined level that the decision does not have. */
-	bool any_levels = false;
-	for (size_t g = 0; g < r->ngroups; g++)
-		any_levels |= r->groups[g].nlevels > 0;
-	if (r->ngroups > 1 && (s->grade != NULL || !any_levels)) {
+	if (r->ngroups > 1 && rubric_has_total(r)) {
 		buf_printf(out, "Tổng cộng: %s/%s điểm", pts_format_vn(s->total, a),
 			   pts_format_vn(r->total_max, b));
 		if (s->grade != NULL)

@@ -26,6 +26,17 @@ rubric_find_item(const struct rubric *r, const char *id)
 	return NULL;
 }
 
+bool
+rubric_has_total(const struct rubric *r)
+{
+	if (r->ngroups <= 1 || r->ngrades > 0)
+		return true;
+	for (size_t g = 0; g < r->ngroups; g++)
+		if (r->groups[g].nlevels > 0)
+			return false;
+	return true;
+}
+
 const struct level_band *
 level_find(const struct level_band *v, size_t n, pts_t x)
 {

@@ -166,6 +166,11 @@ enum ts_err rubric_parse(const char *json, size_t len, const char *name,
 void rubric_free(struct rubric *r);
 
 const struct item *rubric_find_item(const struct rubric *r, const char *id);
+/* Whether a sum of the groups means something: one group, or grades over
+ * the sum (seed 001), or groups without levels. QĐ 4725 rates each group
+ * on its own (levels, no grade), so its two groups have no combined total
+ * anywhere: not in the CLI text, the score JSON or Phụ lục 1. */
+bool rubric_has_total(const struct rubric *r);
 const char *item_kind_name(enum item_kind k);
 /* "Mầm non", "Tiểu học", ...; codes "MN", "TH", ... */
 const char *school_level_code(enum school_level l);

@@ -103,11 +103,17 @@ score_to_json(const struct score *s)
 			json_array_append_new(unanswered,
 					      json_string(r->items[i]->id));
 	json_t *grade = s->grade ? json_string(s->grade->name) : json_null();
-	return json_pack("{s:{s:s, s:i}, s:s?, s:s?, s:o, s:o, s:o, s:o, s:o}",
-			 "rubric", "id", r->id, "version", r->version, "unit",
-			 s->answers->unit, "school_year",
-			 s->answers->school_year, "groups", groups, "total",
-			 pts_json(s->total), "total_max",
-			 pts_json(r->total_max), "grade", grade, "unanswered",
-			 unanswered);
+	json_t *j = json_pack("{s:{s:s, s:i}, s:s?, s:s?, s:o, s:o, s:o, s:o, "
+			      "s:o}", "rubric", "id", r->id, "version",
+			      r->version, "unit", s->answers->unit,
+			      "school_year", s->answers->school_year, "groups",
+			      groups, "total", pts_json(s->total), "total_max",
+			      pts_json(r->total_max), "grade", grade,
+			      "unanswered", unanswered);
+	/* Groups rated each on its own have no combined total. */
+	if (j && !rubric_has_total(r)) {
+		json_object_del(j, "total");
+		json_object_del(j, "total_max");
+	}
+	return j;
 }

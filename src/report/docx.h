@@ -44,6 +44,9 @@ struct dx_ctx {
 	struct dx_media media[DX_MAX_MEDIA];
 	size_t nmedia;
 	unsigned next_id; /* wp:docPr ids, unique in the document */
+	/* Every paragraph written while set gets w:keepNext: the end of the
+	 * body stays on the page of the closing block after it. */
+	bool keep;
 };
 
 /* Paragraph look beyond what struct rp_para says. */

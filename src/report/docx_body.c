@@ -4,6 +4,7 @@
  * new page, landscape if the model says so, with its own page numbers. */
 #include "docx.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -45,18 +46,40 @@ centred(struct dx_ctx *x, const char *text, unsigned style, int size,
 	dx_text(x, RP_CENTER, style, text, &f);
 }
 
+#define DX_NAME_MAX 512
+
+/* A unit's name in the header cell: one line when it should fit (upper
+ * case Times averages about 0.65 em a character), else two lines broken
+ * before the unit's own name (rp_name_start), so Word never breaks inside
+ * it. Returns the characters of the longest line. */
+static size_t
+header_name(struct dx_ctx *x, const char *name, int brk, unsigned style,
+	int inner)
+{
+	size_t n = dx_chars(name);
+	char head[DX_NAME_MAX], tail[DX_NAME_MAX];
+	rp_name_split(name, brk, head, tail, sizeof head);
+	if ((long)n * RP_SIZE_HEADER * 13 <= (long)inner || !*tail) {
+		centred(x, name, style, RP_SIZE_HEADER, true, 0, 0);
+		return n;
+	}
+	centred(x, head, style, RP_SIZE_HEADER, true, 0, 0);
+	centred(x, tail, style, RP_SIZE_HEADER, true, 0, 0);
+	return dx_chars(head) > dx_chars(tail) ? dx_chars(head) :
+		dx_chars(tail);
+}
+
 /* Cell 2 of the header: cơ quan chủ quản over tên đơn vị, short rule. */
 static void
 header_org(struct dx_ctx *x, const struct rp_header *h, int w)
 {
 	dx_cell_begin(x, w);
-	if (h->parent_org && *h->parent_org)
-		centred(x, h->parent_org, 0, RP_SIZE_HEADER, true, 0, 0);
-	const char *org = or_blank(h->org);
-	centred(x, org, RP_BOLD, RP_SIZE_HEADER, true, 0, 0);
 	int inner = w - DX_CELL_PAD;
-	dx_rule(x, inner, dx_rule_len(dx_chars(org), RP_SIZE_HEADER, inner),
-		0);
+	if (h->parent_org && *h->parent_org)
+		header_name(x, h->parent_org, h->parent_break, 0, inner);
+	size_t n = header_name(x, or_blank(h->org), h->org_break, RP_BOLD,
+		inner);
+	dx_rule(x, inner, dx_rule_len(n, RP_SIZE_HEADER, inner), 0);
 	dx_cell_end(x);
 }
 
@@ -141,6 +164,9 @@ static void
 title_block(struct dx_ctx *x, const struct rp_doc *d)
 {
 	size_t longest = 0;
+	if (d->stamp)
+		centred(x, d->stamp, RP_BOLD | RP_UNDERLINE, DX_SIZE_TITLE,
+			false, d->header ? 12 : 0, 6);
 	if (d->kind && *d->kind) {
 		centred(x, d->kind, RP_BOLD, DX_SIZE_TITLE, false,
 			d->header ? 18 : 0, 0);
@@ -223,13 +249,41 @@ chart_block(struct dx_ctx *x, const struct rp_chart *c)
 	chart_drawing(x, c, x->nmedia);
 }
 
+/* A borderless table ending a section is its closing (date line and
+ * signer side by side). */
+static bool
+closing_table(const struct rp_section *s, size_t i)
+{
+	const struct rp_block *b = &s->blocks[i];
+	return i + 1 == s->nblocks && b->kind == RP_B_TABLE && b->table &&
+		!b->table->borders;
+}
+
+/* First block kept with the closing block that follows the section's
+ * blocks (closing: the section has a signature block after them): the
+ * last two blocks, or one when it is a table (its last row is kept). */
+static size_t
+keep_from(const struct rp_section *s, bool closing)
+{
+	size_t n = s->nblocks;
+	if (n && closing_table(s, n - 1))
+		n--, closing = true;
+	if (!closing || n == 0)
+		return SIZE_MAX;
+	if (s->blocks[n - 1].kind == RP_B_TABLE || n == 1)
+		return n - 1;
+	return n - 2;
+}
+
 static void
-blocks(struct dx_ctx *x, const struct rp_section *s)
+blocks(struct dx_ctx *x, const struct rp_section *s, bool closing)
 {
 	char style[16];
+	size_t keep = keep_from(s, closing);
 	for (size_t i = 0; i < s->nblocks; i++) {
 		const struct rp_block *b = &s->blocks[i];
 		struct dx_pfmt f = { 0 };
+		x->keep = i >= keep && !closing_table(s, i);
 		switch (b->kind) {
 		case RP_B_HEADING:
 			snprintf(style, sizeof style, "Heading%d", b->level);
@@ -250,6 +304,7 @@ blocks(struct dx_ctx *x, const struct rp_section *s)
 			break;
 		}
 	}
+	x->keep = false;
 }
 
 static void
@@ -258,7 +313,11 @@ sign_left(struct dx_ctx *x, const struct rp_doc *d, int w)
 	dx_cell_begin(x, w);
 	struct dx_pfmt f = { .size = RP_SIZE_RECIPIENTS_LABEL,
 		.space_before_pt = 12 };
-	dx_text(x, RP_LEFT, RP_BOLD | RP_ITALIC, "Nơi nhận:", &f);
+	/* No list, no label: a bare "Nơi nhận:" reads like a blank. */
+	if (d->nrecipients)
+		dx_text(x, RP_LEFT, RP_BOLD | RP_ITALIC, "Nơi nhận:", &f);
+	else
+		dx_line(x, RP_LEFT, 0, RP_SIZE_RECIPIENTS, NULL);
 	for (size_t i = 0; i < d->nrecipients; i++)
 		dx_line(x, RP_LEFT, 0, RP_SIZE_RECIPIENTS, d->recipients[i]);
 	dx_cell_end(x);
@@ -354,7 +413,7 @@ section(struct dx_ctx *x, size_t i)
 	} else {
 		appendix_heading(x, s);
 	}
-	blocks(x, s);
+	blocks(x, s, i == 0 && d->sig);
 	if (i == 0 && d->sig)
 		signature_block(x, d);
 	if (i + 1 < d->nsections)

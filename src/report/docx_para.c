@@ -88,12 +88,12 @@ para_indent(struct buf *b, int left, int right, int first)
 
 static void
 para_props(struct buf *b, const struct rp_para *p,
-	const struct dx_pfmt *f, int size)
+	const struct dx_pfmt *f, int size, bool keep)
 {
 	buf_puts(b, "<w:pPr>");
 	if (f->style)
 		buf_printf(b, "<w:pStyle w:val=\"%s\"/>", f->style);
-	if (p->keep_with_next)
+	if (p->keep_with_next || keep)
 		buf_puts(b, "<w:keepNext/>");
 	para_spacing(b, p->space_before_pt ? p->space_before_pt :
 		f->space_before_pt, p->space_after_pt ? p->space_after_pt :
@@ -112,7 +112,7 @@ dx_para(struct dx_ctx *x, const struct rp_para *p,
 {
 	int size = p->size ? p->size : f->size;
 	buf_puts(x->out, "<w:p>");
-	para_props(x->out, p, f, size);
+	para_props(x->out, p, f, size, x->keep);
 	for (size_t i = 0; i < p->nruns; i++)
 		dx_run(x->out, p->runs[i].text, p->runs[i].style | f->style_or,
 			size, f->caps);

@@ -179,15 +179,21 @@ dx_table(struct dx_ctx *x, const struct rp_table *t)
 		buf_printf(x->out, "<w:gridCol w:w=\"%d\"/>",
 			grid_w(t, c, x->text_w));
 	buf_puts(x->out, "</w:tblGrid>");
+	bool keep = x->keep;
 	for (size_t r = 0; r < t->nrows; r++) {
 		buf_puts(x->out, "<w:tr><w:trPr><w:cantSplit/>");
 		if (r < t->header_rows)
 			buf_puts(x->out, "<w:tblHeader/>");
 		buf_puts(x->out, "</w:trPr>");
+		/* keepNext in a row keeps it with the next row: the last
+		 * row never starts a page alone, and before the closing
+		 * block the last row keeps with it too. */
+		x->keep = r + 2 == t->nrows || (keep && r + 1 == t->nrows);
 		for (size_t c = 0; c < t->ncols; c++)
 			table_cell(x, t, r, c);
 		buf_puts(x->out, "</w:tr>");
 	}
+	x->keep = keep;
 	buf_puts(x->out, "</w:tbl>");
 	/* A paragraph after every table: two tables in a row would merge
 	 * into one, and the body must not end with a table. */

@@ -62,6 +62,37 @@ ink_width(PangoLayout *l)
 	return (double)ink.width / PANGO_SCALE;
 }
 
+#define NAME_MAX_BYTES 512
+
+/* A unit's name in the header column: one line at 13 pt, else at 12.5 or
+ * 12 (NĐ 30: 12-13); if it still does not fit, two lines broken before
+ * the unit's own name (brk, rp_name_start), never inside it. Returns the
+ * layout drawn at (x, y); caller unrefs. */
+static PangoLayout *
+header_name(struct pdf *p, const char *name, int brk, unsigned style,
+	double x, double w, double y)
+{
+	char *s = upper(name);
+	double size = fit_size(p, s, style, RP_SIZE_HEADER, 12, w);
+	PangoLayout *l = pdf_text(p, s, style, size, 0, RP_LEFT);
+	bool one = pdf_layout_width(l) <= w;
+	g_object_unref(l);
+	char head[NAME_MAX_BYTES], tail[NAME_MAX_BYTES];
+	rp_name_split(s, brk, head, tail, sizeof head);
+	if (!one && *tail) {
+		/* The longer of the two lines sets the size. */
+		const char *longer = strlen(head) > strlen(tail) ? head : tail;
+		size = fit_size(p, longer, style, RP_SIZE_HEADER, 12, w);
+		char *two = g_strconcat(head, "\n", tail, NULL);
+		l = column_text(p, two, style, size, x, w, y);
+		g_free(two);
+	} else {
+		l = column_text(p, s, style, size, x, w, y);
+	}
+	g_free(s);
+	return l;
+}
+
 /* Left column: cơ quan chủ quản over tên đơn vị with a short rule.
  * Returns the y below the rule. */
 static double
@@ -69,20 +100,16 @@ header_left(struct pdf *p, const struct rp_header *h, double w)
 {
 	double y = p->y, x = p->x0;
 	if (h->parent_org && *h->parent_org) {
-		char *s = upper(h->parent_org);
-		double size = fit_size(p, s, 0, RP_SIZE_HEADER, 12, w);
-		PangoLayout *l = column_text(p, s, 0, size, x, w, y);
+		PangoLayout *l = header_name(p, h->parent_org, h->parent_break,
+			0, x, w, y);
 		y += pdf_layout_height(l);
 		g_object_unref(l);
-		g_free(s);
 	}
-	char *s = upper(h->org);
-	double size = fit_size(p, s, RP_BOLD, RP_SIZE_HEADER, 12, w);
-	PangoLayout *l = column_text(p, s, RP_BOLD, size, x, w, y);
+	PangoLayout *l = header_name(p, h->org ? h->org : RP_BLANK,
+		h->org_break, RP_BOLD, x, w, y);
 	y += pdf_layout_height(l) + 2;
 	pdf_rule(p, x + w / 2, y, 0.4 * ink_width(l));
 	g_object_unref(l);
-	g_free(s);
 	return y;
 }
 
@@ -135,6 +162,18 @@ title(struct pdf *p, const struct rp_doc *d)
 {
 	double cx = (p->x0 + p->x1) / 2, widest = 0;
 	p->y += p->at_top ? 0 : 18;
+	if (d->stamp) {
+		/* A framed "DỰ THẢO": a draft never passes for a final. */
+		PangoLayout *l = pdf_text(p, d->stamp, RP_BOLD, SIZE_TITLE, 0,
+			RP_LEFT);
+		double w = pdf_layout_width(l), h = pdf_layout_height(l);
+		pdf_draw(p, l, cx - w / 2, p->y);
+		cairo_set_line_width(p->cr, 1);
+		cairo_rectangle(p->cr, cx - w / 2 - 6, p->y - 2, w + 12, h + 4);
+		cairo_stroke(p->cr);
+		g_object_unref(l);
+		p->y += h + 10;
+	}
 	if (d->kind)
 		pdf_centred(p, d->kind, RP_BOLD, SIZE_TITLE);
 	for (size_t i = 0; i < d->nsubject; i++) {
@@ -191,7 +230,7 @@ chart_block(struct pdf *p, const struct rp_chart *c)
 	double w = c->width_mm > 0 ? c->width_mm * PDF_MM : tw;
 	double h = c->height_mm > 0 ? c->height_mm * PDF_MM : w / 2;
 	w = w > tw ? tw : w;
-	pdf_need(p, h + 6);
+	pdf_need(p, h + 6 + p->tail);
 	cairo_save(p->cr);
 	cairo_translate(p->cr, p->x0 + (tw - w) / 2, p->y + 3);
 	rp_chart_draw(p->cr, c, w, h);
@@ -200,11 +239,75 @@ chart_block(struct pdf *p, const struct rp_chart *c)
 	p->at_top = false;
 }
 
-static void
-blocks(struct pdf *p, const struct rp_section *s)
+/* A borderless table ending a section is its closing (date line and
+ * signer laid out side by side): it is kept with what precedes it. */
+static bool
+closing_table(const struct rp_section *s, size_t i)
 {
+	const struct rp_block *b = &s->blocks[i];
+	return i + 1 == s->nblocks && b->kind == RP_B_TABLE && b->table &&
+		!b->table->borders;
+}
+
+/* Lines and height of a paragraph block as laid out on this page. */
+static double
+para_height(struct pdf *p, const struct rp_para *para, int *lines)
+{
+	double left = para->indent_left_mm * PDF_MM;
+	PangoLayout *l = pdf_para_layout(p, para, RP_SIZE_BODY, 0,
+		p->x1 - p->x0 - left);
+	*lines = pango_layout_get_line_count(l);
+	double h = pdf_layout_height(l) + para->space_before_pt +
+		para->space_after_pt;
+	g_object_unref(l);
+	return h;
+}
+
+/* tail[i]: what must follow block i on its page. The closing block takes
+ * at least two lines of text with it: when the last paragraph is shorter,
+ * the one before goes too, and a heading always goes with its text. */
+static void
+tails(struct pdf *p, const struct rp_section *s, double closing_h,
+	double *tail)
+{
+	size_t n = s->nblocks;
+	double t = closing_h;
+	int want = 2;
+	if (n >= 1 && closing_table(s, n - 1)) {
+		tail[n - 1] = 0;
+		t = pdf_table_height(p, s->blocks[n - 1].table);
+		n--;
+	}
+	for (size_t i = n; i-- > 0;) {
+		const struct rp_block *b = &s->blocks[i];
+		tail[i] = t;
+		bool text = (b->kind == RP_B_PARA || b->kind == RP_B_HEADING) &&
+			b->para;
+		if (t <= 0 || !text) {
+			t = 0;
+			continue;
+		}
+		int lines;
+		double h = para_height(p, b->para, &lines);
+		bool heading = b->para->keep_with_next;
+		want = heading ? 0 : want - lines;
+		bool prev_heading = i > 0 && s->blocks[i - 1].para &&
+			s->blocks[i - 1].para->keep_with_next;
+		t = want > 0 || prev_heading ? t + h : 0;
+	}
+}
+
+/* Lays out the section's blocks; closing_h is the height of the closing
+ * block drawn after them (0: none), which keeps the last lines or rows of
+ * the body with it. */
+static void
+blocks(struct pdf *p, const struct rp_section *s, double closing_h)
+{
+	double *tail = g_new0(double, s->nblocks + 1);
+	tails(p, s, closing_h, tail);
 	for (size_t i = 0; i < s->nblocks; i++) {
 		const struct rp_block *b = &s->blocks[i];
+		p->tail = tail[i];
 		switch (b->kind) {
 		case RP_B_PARA:
 		case RP_B_HEADING:
@@ -223,6 +326,8 @@ blocks(struct pdf *p, const struct rp_section *s)
 			break;
 		}
 	}
+	p->tail = 0;
+	g_free(tail);
 }
 
 /* One line of the closing block: draws it when draw is set; returns its
@@ -285,14 +390,22 @@ noi_nhan(struct pdf *p, const struct rp_doc *d, double y, bool draw)
 	return h;
 }
 
+/* Height of the closing block, with the space above it. */
+static double
+closing_height(struct pdf *p, const struct rp_doc *d)
+{
+	double ty;
+	double sh = signature(p, d->sig, 0, false, &ty);
+	double nh = noi_nhan(p, d, 0, false) + ty;
+	return (sh > nh ? sh : nh) + 12;
+}
+
 /* The closing block is kept on one page when it fits on one. */
 static void
 closing(struct pdf *p, const struct rp_doc *d)
 {
 	double ty;
-	double sh = signature(p, d->sig, 0, false, &ty);
-	double nh = noi_nhan(p, d, 0, false) + ty;
-	double h = (sh > nh ? sh : nh) + 12;
+	double h = closing_height(p, d);
 	pdf_need(p, h);
 	double y = p->y + (p->at_top ? 0 : 12);
 	signature(p, d->sig, y, true, &ty);
@@ -316,7 +429,7 @@ appendix(struct pdf *p, const struct rp_section *s)
 		pdf_centred(p, s->subtitle, RP_ITALIC, SIZE_TITLE);
 	if (s->heading || s->title || s->subtitle)
 		p->y += 12;
-	blocks(p, s);
+	blocks(p, s, 0);
 }
 
 static void
@@ -329,7 +442,7 @@ render(struct pdf *p)
 	if (d->kind || d->nsubject)
 		title(p, d);
 	kinh_gui(p, d);
-	blocks(p, d->sections[0]);
+	blocks(p, d->sections[0], d->sig ? closing_height(p, d) : 0);
 	if (d->sig)
 		closing(p, d);
 	for (size_t i = 1; i < d->nsections; i++)

@@ -16,6 +16,9 @@
 #include "report.h"
 
 #define PDF_MM (72.0 / 25.4)
+/* Longest word (bytes) kept on one line; a longer one (a link) may break
+ * anywhere rather than run past the margin. */
+#define PDF_WORD_MAX 48
 
 struct pdf {
 	const struct rp_doc *doc;
@@ -30,6 +33,10 @@ struct pdf {
 	int page; /* page number inside the current section */
 	int pages; /* pages in the whole file */
 	bool at_top; /* nothing drawn below ytop on this page yet */
+	/* Height of what must follow the end of the block being laid out on
+	 * the same page (the closing block): the block's last lines or rows
+	 * go to the next page with it rather than leave it alone there. */
+	double tail;
 	bool oom; /* an allocation failed: the writer reports TS_ENOMEM */
 };
 
@@ -63,5 +70,7 @@ double pdf_centred(struct pdf *p, const char *text, unsigned style,
 void pdf_rule(struct pdf *p, double cx, double y, double len);
 
 void pdf_table(struct pdf *p, const struct rp_table *t);
+/* Height the table takes when drawn whole (rows plus the space after). */
+double pdf_table_height(struct pdf *p, const struct rp_table *t);
 
 #endif

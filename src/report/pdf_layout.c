@@ -71,18 +71,40 @@ underline_attr(PangoAttrList *al, unsigned style, guint start, guint end)
 	pango_attr_list_insert(al, a);
 }
 
+/* Lines break only between words: no break inside a word (a code such as
+ * "31DK011" or "109/KH-GDNN-GDTX", a number such as "18,5", a syllable)
+ * and no inserted hyphen. Only a word too long for a line of its own (a
+ * long link) may still break, at any character. */
+static void
+word_attrs(PangoAttrList *al, const char *text)
+{
+	PangoAttribute *a = pango_attr_insert_hyphens_new(FALSE);
+	pango_attr_list_insert(al, a);
+	for (const char *s = text; *s;) {
+		size_t sp = strspn(s, " \t\n");
+		size_t w = strcspn(s + sp, " \t\n");
+		if (w > 1 && w <= PDF_WORD_MAX) {
+			a = pango_attr_allow_breaks_new(FALSE);
+			a->start_index = (guint)(s + sp - text);
+			a->end_index = (guint)(s + sp + w - text);
+			pango_attr_list_insert(al, a);
+		}
+		s += sp + w;
+	}
+}
+
 PangoLayout *
 pdf_text(struct pdf *p, const char *text, unsigned style, double size,
 	double width, enum rp_align align)
 {
 	PangoLayout *l = new_layout(p, style, size, width, align);
-	pango_layout_set_text(l, text ? text : "", -1);
-	if (style & RP_UNDERLINE) {
-		PangoAttrList *al = pango_attr_list_new();
-		underline_attr(al, style, 0, (guint)strlen(text ? text : ""));
-		pango_layout_set_attributes(l, al);
-		pango_attr_list_unref(al);
-	}
+	text = text ? text : "";
+	pango_layout_set_text(l, text, -1);
+	PangoAttrList *al = pango_attr_list_new();
+	underline_attr(al, style, 0, (guint)strlen(text));
+	word_attrs(al, text);
+	pango_layout_set_attributes(l, al);
+	pango_attr_list_unref(al);
 	return l;
 }
 
@@ -123,6 +145,7 @@ pdf_para_layout(struct pdf *p, const struct rp_para *para,
 			(guint)text.len);
 	}
 	pango_layout_set_text(l, buf_str(&text), -1);
+	word_attrs(al, buf_str(&text));
 	pango_layout_set_attributes(l, al);
 	pango_layout_set_indent(l, (int)(para->indent_first_mm * PDF_MM *
 		PANGO_SCALE));
@@ -210,16 +233,21 @@ pdf_need(struct pdf *p, double h)
 /* Draws the layout's lines from p->y down, breaking the page between
  * lines; a line never straddles the bottom margin. */
 static void
-flow_lines(struct pdf *p, PangoLayout *l, double x)
+flow_lines(struct pdf *p, PangoLayout *l, double x, double tail)
 {
 	PangoLayoutIter *it = pango_layout_get_iter(l);
 	double top = p->y; /* page position of the layout's origin */
+	int n = pango_layout_get_line_count(l), i = 0;
+	/* With a tail, the last two lines go with it (keep-with-next). */
+	int keep_from = tail > 0 ? (n >= 2 ? n - 2 : 0) : n;
+	double total = pdf_layout_height(l);
 	do {
 		PangoRectangle lr;
 		pango_layout_iter_get_line_extents(it, NULL, &lr);
 		double ly = (double)lr.y / PANGO_SCALE;
 		double lh = (double)lr.height / PANGO_SCALE;
-		if (top + ly + lh > p->ybot && !p->at_top) {
+		double need = i++ == keep_from ? total - ly + tail : lh;
+		if (top + ly + need > p->ybot && !p->at_top) {
 			pdf_new_page(p);
 			top = p->y - ly;
 		}
@@ -252,7 +280,8 @@ pdf_para(struct pdf *p, const struct rp_para *para, int default_size,
 		pdf_need(p, before + h + keep_next);
 	if (!p->at_top)
 		p->y += para->space_before_pt;
-	flow_lines(p, l, p->x0 + left);
+	flow_lines(p, l, p->x0 + left,
+		p->tail > 0 ? p->tail + para->space_after_pt : 0);
 	p->y += para->space_after_pt;
 	g_object_unref(l);
 }

@@ -165,13 +165,29 @@ draw_rows(struct pdf *p, const struct tbl *tb, size_t a, size_t b)
 	p->at_top = false;
 }
 
+/* What must stay on the page after the band ending at end: the last band of
+ * a table never goes to a new page alone (widow control), and the last
+ * band keeps the closing block (p->tail) with it. */
+static double
+keep_after(const struct pdf *p, const struct tbl *tb, size_t end)
+{
+	size_t n = tb->t->nrows;
+	double tail = p->tail > 0 ? p->tail + 6 : 0;
+	if (end >= n)
+		return tail;
+	size_t next = band_end(tb, end);
+	if (next < n)
+		return 0;
+	return rows_height(tb, end, next) + tail;
+}
+
 static void
 draw_body(struct pdf *p, const struct tbl *tb)
 {
 	size_t r = tb->hdr;
 	while (r < tb->t->nrows) {
 		size_t end = band_end(tb, r);
-		double h = rows_height(tb, r, end);
+		double h = rows_height(tb, r, end) + keep_after(p, tb, end);
 		if (p->y + h > p->ybot && p->y > p->ytop + tb->hdr_h + 0.5) {
 			pdf_new_page(p);
 			draw_rows(p, tb, 0, tb->hdr);
@@ -181,18 +197,90 @@ draw_body(struct pdf *p, const struct tbl *tb)
 	}
 }
 
+/* Width of the cell's widest word (a number whole), padding included:
+ * lines break only between words, so no narrower column holds it. */
+static double
+cell_min_width(struct pdf *p, const struct rp_cell *cell)
+{
+	double w = 0;
+	if (cell->kind != RP_V_TEXT) {
+		char num[RP_VALUE_SIZE];
+		PangoLayout *l = pdf_text(p, rp_value_format(cell, num),
+			cell->style, RP_SIZE_TABLE, 0, RP_LEFT);
+		w = pdf_layout_width(l);
+		g_object_unref(l);
+		return w + 2 * PAD_X + 1;
+	}
+	for (size_t i = 0; i < cell->nparas; i++) {
+		const struct rp_para *para = cell->paras[i];
+		/* At a width of one point every word is a line of its own. */
+		PangoLayout *l = pdf_para_layout(p, para, RP_SIZE_TABLE,
+			cell->style, 1);
+		double pw = pdf_layout_width(l) + para->indent_left_mm * PDF_MM;
+		w = pw > w ? pw : w;
+		g_object_unref(l);
+	}
+	return w + 2 * PAD_X + 1;
+}
+
+/* Smallest width of each column: its widest word over its single-column
+ * cells. */
+static void
+column_minimums(struct pdf *p, const struct tbl *tb, double *minw)
+{
+	const struct rp_table *t = tb->t;
+	for (size_t r = 0; r < t->nrows; r++)
+		for (size_t c = 0; c < t->ncols; c++) {
+			const struct rp_cell *cell = &t->rows[r][c];
+			if (cell->covered || cspan(tb, r, c) > 1)
+				continue;
+			double w = cell_min_width(p, cell);
+			minw[c] = w > minw[c] ? w : minw[c];
+		}
+}
+
+/* Column widths: the model's shares of the text width, but no column
+ * narrower than its widest word; what a column gains is taken from the
+ * others in proportion to the room they have above their own minimum. */
+static void
+column_widths(struct pdf *p, struct tbl *tb, double *w)
+{
+	const struct rp_table *t = tb->t;
+	double total = 0, tw = p->x1 - p->x0, need = 0, slack = 0, sum = 0;
+	for (size_t c = 0; c < t->ncols; c++)
+		total += t->widths && t->widths[c] > 0 ? t->widths[c] : 1;
+	double *minw = g_new0(double, t->ncols);
+	column_minimums(p, tb, minw);
+	for (size_t c = 0; c < t->ncols; c++) {
+		double share = t->widths && t->widths[c] > 0 ? t->widths[c] : 1;
+		w[c] = tw * share / total;
+		sum += minw[c];
+		if (w[c] < minw[c])
+			need += minw[c] - w[c];
+		else
+			slack += w[c] - minw[c];
+	}
+	for (size_t c = 0; c < t->ncols && need > 0; c++) {
+		if (sum > tw) /* cannot fit: widths by the minimums */
+			w[c] = tw * minw[c] / sum;
+		else if (w[c] < minw[c])
+			w[c] = minw[c];
+		else
+			w[c] -= (w[c] - minw[c]) * need / slack;
+	}
+	g_free(minw);
+}
+
 static void
 layout_table(struct pdf *p, struct tbl *tb)
 {
 	const struct rp_table *t = tb->t;
-	double total = 0, w = p->x1 - p->x0;
-	for (size_t c = 0; c < t->ncols; c++)
-		total += t->widths && t->widths[c] > 0 ? t->widths[c] : 1;
+	double *w = g_new0(double, t->ncols);
+	column_widths(p, tb, w);
 	tb->colx[0] = 0;
-	for (size_t c = 0; c < t->ncols; c++) {
-		double share = t->widths && t->widths[c] > 0 ? t->widths[c] : 1;
-		tb->colx[c + 1] = tb->colx[c] + w * share / total;
-	}
+	for (size_t c = 0; c < t->ncols; c++)
+		tb->colx[c + 1] = tb->colx[c] + w[c];
+	g_free(w);
 	measure_rows(p, tb);
 	tb->hdr = t->header_rows < t->nrows ? t->header_rows : t->nrows;
 	if (tb->hdr > 0)
@@ -218,8 +306,12 @@ pdf_table(struct pdf *p, const struct rp_table *t)
 		return;
 	}
 	layout_table(p, &tb);
-	double first = tb.hdr < t->nrows ? rows_height(&tb, tb.hdr,
-		band_end(&tb, tb.hdr)) : 0;
+	double first = 0;
+	if (tb.hdr < t->nrows) {
+		size_t end = band_end(&tb, tb.hdr);
+		first = rows_height(&tb, tb.hdr, end) +
+			keep_after(p, &tb, end);
+	}
 	double cap_h = 0;
 	if (t->caption && t->borders) {
 		PangoLayout *l = pdf_text(p, t->caption, RP_BOLD, CAPTION_SIZE,
@@ -237,4 +329,24 @@ pdf_table(struct pdf *p, const struct rp_table *t)
 	p->y += 6;
 	free(tb.colx);
 	free(tb.rowh);
+}
+
+double
+pdf_table_height(struct pdf *p, const struct rp_table *t)
+{
+	if (t->ncols == 0 || t->nrows == 0)
+		return 0;
+	struct tbl tb = { .t = t };
+	tb.colx = calloc(t->ncols + 1, sizeof *tb.colx);
+	tb.rowh = calloc(t->nrows, sizeof *tb.rowh);
+	double h = 0;
+	if (tb.colx && tb.rowh) {
+		layout_table(p, &tb);
+		h = rows_height(&tb, 0, t->nrows) + 6;
+	} else {
+		p->oom = true;
+	}
+	free(tb.colx);
+	free(tb.rowh);
+	return h;
 }

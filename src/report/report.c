@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <utf8proc.h>
+
 static struct rp_para dummy_para;
 
 /* Grows an arena array to hold n + 1 elements of size sz. */
@@ -234,4 +236,103 @@ rp_chart_add(struct rp_doc *d, struct rp_section *s,
 	c->height_mm = 80;
 	b->chart = c;
 	return c;
+}
+
+/* A word in Title case: an upper-case first letter, then lower case. */
+static bool
+title_case(const char *w, size_t n)
+{
+	utf8proc_int32_t c;
+	utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)w,
+		(utf8proc_ssize_t)n, &c);
+	if (k <= 0 || !utf8proc_isupper(c))
+		return false;
+	bool lower = false;
+	for (size_t i = (size_t)k; i < n; i += (size_t)k) {
+		k = utf8proc_iterate((const utf8proc_uint8_t *)w + i,
+			(utf8proc_ssize_t)(n - i), &c);
+		if (k <= 0 || utf8proc_isupper(c))
+			return false;
+		lower = lower || utf8proc_islower(c);
+	}
+	return lower;
+}
+
+#define NAME_WORDS 32
+
+static size_t
+name_words(const char *s, const char **w, size_t *len)
+{
+	size_t n = 0;
+	while (*s && n < NAME_WORDS) {
+		s += strspn(s, " ");
+		size_t k = strcspn(s, " ");
+		if (k == 0)
+			break;
+		w[n] = s;
+		len[n++] = k;
+		s += k;
+	}
+	return n;
+}
+
+static bool
+word_is(const char *w, size_t n, const char *s)
+{
+	return strlen(s) == n && memcmp(w, s, n) == 0;
+}
+
+/* Words of a kind of place ending at word i (1 or 2), else 0. */
+static int
+place_kind(const char **w, const size_t *len, int i)
+{
+	static const char *const one[] = { "quận", "huyện", "phường", "xã",
+		"tỉnh", "QUẬN", "HUYỆN", "PHƯỜNG", "XÃ", "TỈNH", "TP", "TP." };
+	static const char *const two[][2] = { { "thành", "phố" },
+		{ "thị", "xã" }, { "thị", "trấn" }, { "THÀNH", "PHỐ" },
+		{ "THỊ", "XÃ" }, { "THỊ", "TRẤN" } };
+	for (size_t k = 0; i >= 1 && k < sizeof two / sizeof two[0]; k++)
+		if (word_is(w[i - 1], len[i - 1], two[k][0]) &&
+			word_is(w[i], len[i], two[k][1]))
+			return 2;
+	for (size_t k = 0; k < sizeof one / sizeof one[0]; k++)
+		if (word_is(w[i], len[i], one[k]))
+			return 1;
+	return 0;
+}
+
+int
+rp_name_start(const char *name)
+{
+	const char *w[NAME_WORDS];
+	size_t len[NAME_WORDS];
+	int n = name ? (int)name_words(name, w, len) : 0, t = n;
+	while (t > 1 && title_case(w[t - 1], len[t - 1]))
+		t--;
+	if (t < n) {
+		int k = t >= 2 ? place_kind(w, len, t - 1) : 0;
+		return t - k > 0 ? t - k : 0;
+	}
+	/* Upper case: from the last kind of place, if any. */
+	for (int i = n - 2; i >= 1; i--) {
+		int k = place_kind(w, len, i);
+		if (k)
+			return i - k + 1 > 0 ? i - k + 1 : 0;
+	}
+	return 0;
+}
+
+void
+rp_name_split(const char *name, int k, char *head, char *tail, size_t n)
+{
+	const char *w[NAME_WORDS];
+	size_t len[NAME_WORDS];
+	size_t nw = name ? name_words(name, w, len) : 0;
+	head[0] = tail[0] = '\0';
+	if (k <= 0 || (size_t)k >= nw) {
+		snprintf(head, n, "%s", name ? name : "");
+		return;
+	}
+	snprintf(head, n, "%.*s", (int)(w[k - 1] + len[k - 1] - w[0]), w[0]);
+	snprintf(tail, n, "%s", w[k]);
 }

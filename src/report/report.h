@@ -88,6 +88,9 @@ struct rp_cell {
 	int64_t i;
 	pts_t pts;
 	int64_t pct;
+	/* Percentage cells: print exactly this many decimals (1 or 2), so the
+	 * shares of a row read alike; 0 prints as few as the value needs. */
+	int decimals;
 	/* Text cells: one or more paragraphs. Number cells: NULL; writers
 	 * render rp_value_format(). */
 	struct rp_para **paras;
@@ -165,6 +168,10 @@ struct rp_header {
 	const char *symbol; /* used when number is NULL: "BC-THCSLL" */
 	const char *place; /* địa danh, "Quận 7" */
 	int year, month, day; /* 0 = dotted blank */
+	/* Word index where the unit's own name starts in parent_org / org
+	 * ("TRƯỜNG THPT | TRẦN HƯNG ĐẠO", "ỦY BAN NHÂN DÂN | QUẬN DƯƠNG
+	 * KINH"): a line may break before it, never inside it. 0: unknown. */
+	int parent_break, org_break;
 };
 
 struct rp_signature {
@@ -179,6 +186,9 @@ struct rp_doc {
 	bool oom;
 	struct rp_header *header; /* NULL: no NĐ 30 header */
 	const char *kind; /* tên loại: "BÁO CÁO"; NULL for plain exports */
+	/* "DỰ THẢO" above tên loại (bold, framed in PDF) while the document
+	 * is built from answers not yet submitted; NULL for a final one. */
+	const char *stamp;
 	const char **subject; /* trích yếu lines, bold, centred */
 	size_t nsubject;
 	const char **recipients_to; /* "Kính gửi:" lines, may be empty */
@@ -263,6 +273,15 @@ const char *rp_value_format(const struct rp_cell *c, char *out);
 void rp_date_line(const struct rp_header *h, struct buf *out);
 /* The same without the place: "ngày 05 tháng 01 năm 2024". */
 void rp_date_words(const struct rp_header *h, struct buf *out);
+/* Word index where a unit name's proper name starts, with the kind of
+ * place before it: "Trường THPT Trần Hưng Đạo" → 2, "Phòng Giáo dục và
+ * Đào tạo quận Dương Kinh" → 6 ("quận Dương Kinh"); in upper case, the
+ * last kind of place ("QUẬN", "THÀNH PHỐ", …). 0 when there is none. */
+int rp_name_start(const char *name);
+/* Copies of name's words before and from word k (rp_name_start), each
+ * NUL-terminated, into the caller's buffers of n bytes. */
+void rp_name_split(const char *name, int k, char *head, char *tail,
+	size_t n);
 /* "Số: 05/BC-THCSLL" or "Số:      /BC-……". Appends to out. */
 void rp_number_line(const struct rp_header *h, struct buf *out);
 /* The plain text of a cell, for CSV and XLSX strings: paragraphs joined

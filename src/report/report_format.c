@@ -2,6 +2,8 @@
  * same digits: Vietnamese decimal comma, NĐ 30 dates and numbers. */
 #include "report.h"
 
+#include "../core/shares.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -17,7 +19,10 @@ rp_value_format(const struct rp_cell *c, char *out)
 		pts_format_vn(c->pts, out);
 		break;
 	case RP_V_PCT:
-		pts_format_pct_vn(c->pct, out);
+		if (c->decimals > 0)
+			pts_format_pct_fixed_vn(c->pct, c->decimals, out);
+		else
+			pts_format_pct_vn(c->pct, out);
 		break;
 	case RP_V_EMPTY:
 	case RP_V_TEXT:

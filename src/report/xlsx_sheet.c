@@ -148,6 +148,8 @@ doc_title(struct xs *sh)
 	const struct rp_doc *d = sh->w->d;
 	if (d->header)
 		nd30_header(sh);
+	if (d->stamp)
+		line_row(sh, d->stamp, RP_BOLD, RP_CENTER, RP_SIZE_MOTTO);
 	if (d->kind)
 		line_row(sh, d->kind, RP_BOLD, RP_CENTER, RP_SIZE_MOTTO);
 	for (size_t i = 0; i < d->nsubject; i++)
@@ -161,7 +163,7 @@ doc_title(struct xs *sh)
 			d->recipients_to[i]);
 		line_row(sh, buf_str(b), 0, RP_CENTER, RP_SIZE_BODY);
 	}
-	if (d->header || d->kind || d->nsubject || d->nto)
+	if (d->header || d->stamp || d->kind || d->nsubject || d->nto)
 		sh->row++;
 }
 

@@ -25,7 +25,8 @@ has() {
 
 # --- the school report (seed 003) in every format
 for f in pdf docx xlsx csv; do
-	if run 0 R report tu-danh-gia --campaign 1 --unit 31GDTX1 --format $f -o "$W/s.$f"; then
+	if run 0 env TRUONGSO_NOW=2026-01-04T18:00:00Z "$T" --db "$W/d.db" \
+		report tu-danh-gia --campaign 1 --unit 31GDTX1 --format $f -o "$W/s.$f"; then
 		ok "school report $f"; else bad "school report $f"; fi
 done
 # -layout keeps a line-final " -" that plain pdftotext drops as a hyphen.
@@ -36,8 +37,11 @@ has pdf-header "$W/s.txt" "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 has pdf-motto "$W/s.txt" "Độc lập - Tự do - Hạnh phúc"
 has pdf-org "$W/s.txt" "TRUNG TÂM GDNN-GDTX QUẬN"
 # The header's columns wrap side by side: check each one's first line.
-has pdf-parent "$W/s.txt" "ỦY BAN NHÂN DÂN QUẬN"
-has pdf-date-blank "$W/s.txt" "Dương Kinh, ngày …. tháng …. năm 20…"
+has pdf-parent "$W/s.txt" "ỦY BAN NHÂN DÂN"
+# Too long for one line: broken before the district's name, never in it.
+has pdf-parent-name "$W/s.txt" "QUẬN DƯƠNG KINH"
+# An untyped date is the day the document is made, never "năm 20…".
+has pdf-date-today "$W/s.txt" "Dương Kinh, ngày 05 tháng 01 năm 2026"
 has pdf-number-blank "$W/s.txt" "Số: /BC-……"
 has pdf-appendix "$W/s.txt" "Phụ lục 1"
 has pdf-appendix-title "$W/s.txt" "KẾT QUẢ TỰ ĐÁNH GIÁ MỨC ĐỘ CHUYỂN ĐỔI SỐ"
@@ -68,6 +72,10 @@ PYEOF
 has docx-group1 "$W/docx.txt" "“Chuyển đổi số trong dạy, học”: 73/100 điểm - đạt Mức độ 2"
 has docx-group2 "$W/docx.txt" "79/100 điểm - đạt Mức độ 3"
 has docx-appendix-row "$W/docx.txt" "1. | Chuyển đổi số trong dạy, học | 100 | 73 | Mức 2"
+# QĐ 4725 levels each group on its own: no combined total (rules.md §3).
+if grep -q "Tổng cộng" "$W/docx.txt" "$W/s.txt"; then
+	grep "Tổng cộng" "$W/docx.txt" "$W/s.txt" >"$ERR"; bad no-combined-total
+else ok no-combined-total; fi
 has docx-criterion-row "$W/docx.txt" "1.4. | Số lượng học liệu được số hóa"
 has docx-header "$W/docx.txt" "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 has docx-portrait "$W/docx.txt" "section 0 210 297"
@@ -87,6 +95,26 @@ has xlsx-appendix-sheet "$W/xlsx.txt" "sheet Phụ lục 1"
 has xlsx-group1-numbers "$W/xlsx.txt" "str:1. | str:Chuyển đổi số trong dạy, học | int:100 | int:73 | str:Mức 2"
 has xlsx-group2-numbers "$W/xlsx.txt" "str:2. | str:Chuyển đổi số trong quản trị cơ sở giáo dục | int:100 | int:79 | str:Mức 3"
 has csv-group1 "$W/s.csv" '1.,"Chuyển đổi số trong dạy, học",100,73,Mức 2'
+
+# --- a draft (31DK018 has answered part of campaign 1) is marked as one
+# and never prints a level for a group it has not finished.
+if ! grep -q "DỰ THẢO" "$W/s.txt"; then ok final-not-draft
+else echo "DỰ THẢO on an approved report" >"$ERR"; bad final-not-draft; fi
+for f in pdf docx; do
+	run 0 R report tu-danh-gia --campaign 1 --unit 31DK018 --format $f \
+		-o "$W/draft.$f" || bad "draft $f"
+done
+pdftotext -layout "$W/draft.pdf" "$W/draft.txt"
+has draft-stamp "$W/draft.txt" "DỰ THẢO"
+has draft-open-items "$W/draft.txt" "0/100 điểm (còn 8 nội dung chưa trả lời)"
+has draft-unanswered-cell "$W/draft.txt" "Chưa trả"
+if grep -q "đạt Mức độ" "$W/draft.txt"; then
+	grep "đạt Mức độ" "$W/draft.txt" >"$ERR"; bad draft-no-level
+else ok draft-no-level; fi
+$PY -c 'import sys, docx
+print("\n".join(p.text for p in docx.Document(sys.argv[1]).paragraphs))' \
+	"$W/draft.docx" >"$W/draft-docx.txt" || bad draft-docx-readable
+has draft-docx-stamp "$W/draft-docx.txt" "DỰ THẢO"
 
 # --- Phụ lục 3 of the Sở: the same numbers in every format
 for f in pdf docx xlsx csv; do

@@ -380,7 +380,7 @@ test_tdm_report(void **state)
 		"tin và thống kê giáo dục năm học 2025-2026 của trường THCS Trần "
 		"Hưng Đạo./.",
 		"[ký] HIỆU TRƯỞNG||Trần Văn Minh",
-		"[nhận] - Phòng Giáo dục và Đào tạo quận Dương Kinh;",
+		"[nhận] - Phòng Giáo dục và Đào tạo quận Dương Kinh (b/c);",
 		"[nhận] - Lưu: VT.",
 	};
 	for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++)

@@ -323,6 +323,33 @@ test_nd30_layout(void **state)
 	arena_free(a);
 }
 
+/* The end of the body keeps with the closing block (w:keepNext up to the
+ * signature table), and a table's last row never starts a page alone. */
+static void
+test_keep_with_closing(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	struct docx x;
+	docx_open(&x, report_fixture(a));
+	const char *sign = "//w:tbl[.//w:t='Nơi nhận:']";
+	char expr[256];
+	snprintf(expr, sizeof expr, "count(%s/preceding-sibling::w:p[1]"
+		"/w:pPr/w:keepNext)", sign);
+	assert_int_equal(xp_num(&x, expr), 1);
+	snprintf(expr, sizeof expr, "count(%s/preceding-sibling::w:p[2]"
+		"/w:pPr/w:keepNext)", sign);
+	assert_int_equal(xp_num(&x, expr), 1);
+	/* Every bordered table: each paragraph of the row before the last
+	 * keeps with the last row. */
+	assert_int_equal(xp_num(&x, "count(//w:tbl[not(w:tblPr/w:tblBorders/"
+		"w:top/@w:val='nil')]/w:tr[last()-1]//w:p[not(w:pPr/"
+		"w:keepNext)])"), 0);
+	assert_true(xp_num(&x, "count(//w:tbl/w:tr[last()-1]//w:p)") > 0);
+	docx_close(&x);
+	arena_free(a);
+}
+
 static void
 test_sections(void **state)
 {
@@ -532,6 +559,7 @@ main(void)
 		cmocka_unit_test(test_namespaces),
 		cmocka_unit_test(test_tables),
 		cmocka_unit_test(test_nd30_layout),
+		cmocka_unit_test(test_keep_with_closing),
 		cmocka_unit_test(test_sections),
 		cmocka_unit_test(test_chart),
 		cmocka_unit_test(test_core_props),

@@ -69,6 +69,36 @@ test_date_and_number_lines(void **state)
 	buf_release(&b);
 }
 
+/* Where a header line may break: before the unit's own name, with the
+ * kind of place that goes with it, in mixed or upper case. */
+static void
+test_name_start(void **state)
+{
+	(void)state;
+	assert_int_equal(rp_name_start("Trường THPT Trần Hưng Đạo"), 2);
+	assert_int_equal(rp_name_start("Trường Tiểu học Lê Quý Đôn"), 3);
+	assert_int_equal(rp_name_start("Trường Mầm non Hoa Sen"), 3);
+	assert_int_equal(rp_name_start(
+		"Phòng Giáo dục và Đào tạo quận Dương Kinh"), 6);
+	assert_int_equal(rp_name_start(
+		"Sở Giáo dục và Đào tạo thành phố Hải Phòng"), 6);
+	assert_int_equal(rp_name_start("Trung tâm GDNN-GDTX quận Dương Kinh"),
+		3);
+	assert_int_equal(rp_name_start("UBND phường Hồng Bàng"), 1);
+	assert_int_equal(rp_name_start("ỦY BAN NHÂN DÂN QUẬN DƯƠNG KINH"), 4);
+	assert_int_equal(rp_name_start("UBND THÀNH PHỐ THỦ DẦU MỘT"), 1);
+	assert_int_equal(rp_name_start("PHÒNG GIÁO DỤC VÀ ĐÀO TẠO"), 0);
+	assert_int_equal(rp_name_start(""), 0);
+	assert_int_equal(rp_name_start(NULL), 0);
+	char head[64], tail[64];
+	rp_name_split("TRƯỜNG THPT TRẦN HƯNG ĐẠO", 2, head, tail, sizeof head);
+	assert_string_equal(head, "TRƯỜNG THPT");
+	assert_string_equal(tail, "TRẦN HƯNG ĐẠO");
+	rp_name_split("TRƯỜNG THPT", 0, head, tail, sizeof head);
+	assert_string_equal(head, "TRƯỜNG THPT");
+	assert_string_equal(tail, "");
+}
+
 static void
 test_spans_cover_cells(void **state)
 {
@@ -194,6 +224,7 @@ main(void)
 		cmocka_unit_test(test_value_format),
 		cmocka_unit_test(test_pct_rounding),
 		cmocka_unit_test(test_date_and_number_lines),
+		cmocka_unit_test(test_name_start),
 		cmocka_unit_test(test_spans_cover_cells),
 		cmocka_unit_test(test_csv_writer),
 		cmocka_unit_test(test_csv_formula_injection),

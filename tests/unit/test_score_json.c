@@ -190,12 +190,48 @@ test_score_json_text(void **state)
 	assert_true(ok);
 }
 
+/* Two groups rated each on its own (levels, no grade, as QĐ 4725): the
+ * JSON has no combined total; decided by the rubric's shape, not its id. */
+static const char TWO_GROUPS[] = UT_HEAD
+	"[{'id':'1','title':'A','max':10,'levels':["
+	"{'level':1,'range':'[0,5)'},{'level':2,'range':'[5,10]'}],"
+	"'criteria':[{'id':'1.1','title':'P','max':10,'items':["
+	" {'id':'p','text':'P','kind':'points','max':10}]}]},"
+	"{'id':'2','title':'B','max':10,'levels':["
+	"{'level':1,'range':'[0,5)'},{'level':2,'range':'[5,10]'}],"
+	"'criteria':[{'id':'2.1','title':'Q','max':10,'items':["
+	" {'id':'q','text':'Q','kind':'points','max':10}]}]}]}";
+
+static void
+test_no_combined_total(void **state)
+{
+	(void)state;
+	struct rubric *r = ut_rubric_ok(TWO_GROUPS);
+	struct answers *a = ut_answers_ok(r, "{'answers':{'p':7,'q':3}}");
+	struct score *s = score_compute(r, a);
+	json_t *j = score_to_json(s);
+	assert_non_null(j);
+	assert_false(rubric_has_total(r));
+	assert_null(json_object_get(j, "total"));
+	assert_null(json_object_get(j, "total_max"));
+	assert_int_equal(json_array_size(json_object_get(j, "groups")), 2);
+	json_decref(j);
+	score_free(s);
+	answers_free(a);
+	rubric_free(r);
+	/* With grades over the sum (seed 001) the total stays. */
+	r = ut_rubric_ok(RUBRIC);
+	assert_true(rubric_has_total(r));
+	rubric_free(r);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_pts_json),
 		cmocka_unit_test(test_score_round_trip),
+		cmocka_unit_test(test_no_combined_total),
 		cmocka_unit_test(test_score_json_text),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,82 @@
+#!/bin/sh
+# Layout of every kind of document the demo produces, read back from the
+# PDF (tests/report/layout_check.py: pdftotext per page and per region,
+# python-docx for the data's words): no page that starts with the closing
+# block, no header line ending inside a unit's name, no word of the data
+# split across lines. For each campaign: the school report of one school
+# in every submission state plus the demo's own examples, and Phụ lục 3
+# and the listing of every office that makes them.
+# Usage: tests/cli/layout.sh PATH/TO/truongso
+# LAYOUT_KEEP=DIR keeps a copy of every PDF there (to look at the pages:
+# pdftoppm -r 60 -png DIR/X.pdf DIR/X).
+set -u
+T=${1:?usage: layout.sh TRUONGSO}
+case $T in
+/*) ;;
+*/*) T=$(pwd)/$T ;;
+esac
+cd "$(dirname "$0")/../.." || exit 2
+. tests/cli/lib.sh
+W=$(mktemp -d) || exit 2
+trap 'rm -rf "$W" "$OUT" "$ERR"' EXIT
+trap 'exit 2' HUP INT TERM
+unset TRUONGSO_DB TRUONGSO_DATA TRUONGSO_NOW
+PY=/usr/bin/python3 # Debian's, with python3-docx
+DB=$W/demo.db
+"$T" --db "$DB" demo >/dev/null || { echo "demo failed"; exit 1; }
+sqlite3 "$DB" "SELECT name FROM org_unit" >"$W/names.txt"
+
+# doc KIND CAMPAIGN UNIT: writes the PDF and DOCX and checks the PDF.
+# A unit that does not make this kind (exit 2) is skipped.
+doc() {
+	base="$W/$1-c$2-$3"
+	"$T" --db "$DB" report "$1" --campaign "$2" --unit "$3" --format pdf \
+		-o "$base.pdf" >"$OUT" 2>"$ERR"
+	rc=$?
+	[ $rc -eq 2 ] && return 0
+	if [ $rc -ne 0 ] || ! "$T" --db "$DB" report "$1" --campaign "$2" \
+		--unit "$3" --format docx -o "$base.docx" >>"$OUT" 2>>"$ERR"
+	then
+		bad "report $1 $2 $3"
+		return 0
+	fi
+	$PY tests/report/layout_check.py "$base.pdf" "$base.docx" \
+		"$W/names.txt" >"$OUT" 2>"$ERR"
+	sed 's/^/  /' "$OUT"
+	[ -n "${LAYOUT_KEEP:-}" ] && cp "$base.pdf" "$LAYOUT_KEEP/"
+	if [ -s "$ERR" ] || grep -q '^FAIL' "$OUT"; then
+		bad "layout $1 $2 $3"
+	else
+		ok "layout $1 $2 $3"
+	fi
+}
+
+school_kind() {
+	case $1 in
+	1) echo tu-danh-gia ;;
+	2) echo tu-kiem-tra ;;
+	3) echo cntt ;;
+	esac
+}
+
+for c in 1 2 3; do
+	k=$(school_kind $c)
+	# One school per state, and one that has not started.
+	units=$(sqlite3 "$DB" "SELECT min(u.code) FROM submission s
+		JOIN org_unit u ON u.id = s.unit_id WHERE s.campaign_id = $c
+		GROUP BY s.state ORDER BY s.state;
+		SELECT min(u.code) FROM campaign_unit cu
+		JOIN org_unit u ON u.id = cu.unit_id WHERE cu.campaign_id = $c
+		AND NOT EXISTS (SELECT 1 FROM submission s WHERE
+		s.campaign_id = $c AND s.unit_id = cu.unit_id)")
+	for u in $units 31GDTX1 31DK001 31DK023; do
+		doc "$k" $c "$u"
+	done
+	for u in $(sqlite3 "$DB" "SELECT code FROM org_unit
+		WHERE kind IN ('so', 'phong', 'xa') ORDER BY path"); do
+		doc phu-luc-3 $c "$u"
+		doc danh-sach $c "$u"
+	done
+done
+echo "layout: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

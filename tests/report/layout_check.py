@@ -1,0 +1,228 @@
+"""Layout checks on one PDF document, read back with poppler-utils.
+
+Usage: layout_check.py PDF DOCX NAMES
+
+  PDF    the document
+  DOCX   the same document as DOCX: its words are the data (Word wraps
+         lines itself, so the DOCX text has no line breaks we made)
+  NAMES  a file with one unit name per line (the org tree's names)
+
+Checks, one "ok"/"FAIL" line each, exit status 1 on any failure:
+  closing   no page whose first text is the closing block (Nơi nhận, the
+            signer's title, or the date line of a closing): it always
+            keeps the last lines of the body with it;
+  header    no line of the NĐ 30 header's left column ends inside a unit's
+            proper name ("TRƯỜNG THCS TRẦN HƯNG / ĐẠO");
+  words     no word of the data printed split across two lines, with or
+            without an inserted hyphen ("TH-" / "CS", "31DK0" / "11",
+            "18," / "5"), and no inserted line-final hyphen;
+  shares    every table row of three or more percentages (Phụ lục 3's
+            Mức độ 1/2/3) adds up to exactly 100 with one number of
+            decimals (read from the DOCX: the writers share
+            rp_value_format, so the PDF prints the same digits);
+  addresses "- Như trên;" in Nơi nhận only with a Kính gửi, no "Nơi nhận:"
+            without a list, "- Lưu: …" last (from the DOCX).
+"""
+import re
+import subprocess
+import sys
+import unicodedata
+
+import docx
+
+PUNCT = ",.;:()“”\"'!?"
+WORD_MAX = 48  # src/report/pdf_int.h PDF_WORD_MAX
+CLOSING = re.compile(
+    r"^\s*(Nơi nhận:|(KT|TM|Q|TL|TUQ)\.\s|HIỆU TRƯỞNG|GIÁM ĐỐC|"
+    r"TRƯỞNG PHÒNG|CHỦ TỊCH)|, ngày \S+ tháng \S+ năm")
+
+
+def nfc(s):
+    return unicodedata.normalize("NFC", s)
+
+
+def pdftotext(path, *args):
+    out = subprocess.run(["pdftotext", *args, path, "-"], check=True,
+                         capture_output=True).stdout
+    return nfc(out.decode("utf-8"))
+
+
+def pages(path):
+    return pdftotext(path, "-layout").split("\f")
+
+
+def check_closing(path):
+    bad = []
+    for n, text in enumerate(pages(path), 1):
+        lines = [l for l in text.splitlines()
+                 if l.strip() and not l.strip().isdigit()]
+        if lines and CLOSING.search(lines[0]):
+            bad.append("page %d starts with the closing block: %r"
+                       % (n, lines[0].strip()))
+    return bad
+
+
+def proper_name(name):
+    """The words after the unit kind: the Title-case words at the end
+    ("Trường THCS Trần Hưng Đạo" → "Trần Hưng Đạo")."""
+    words = name.split()
+    tail = []
+    for w in reversed(words[1:]):
+        if not w.istitle():
+            break
+        tail.insert(0, w)
+    return " ".join(tail)
+
+
+def header_left_lines(path):
+    """Page 1's left header column, down to the "Số:" line."""
+    # Text area: 30 mm left margin, left column 42 % of 165 mm.
+    right = int((30 + 0.42 * 165) * 72 / 25.4)
+    text = pdftotext(path, "-f", "1", "-l", "1", "-x", "0", "-y", "0",
+                     "-W", str(right), "-H", "200", "-layout")
+    lines = []
+    for l in text.splitlines():
+        if l.strip().startswith("Số:"):
+            break
+        if l.strip():
+            lines.append(" ".join(l.split()))
+    return lines
+
+
+def check_header(path, names):
+    lines = header_left_lines(path)
+    joined = " ".join(lines)
+    bad, seen = [], set()
+    for name in sorted(set(names)):
+        p = proper_name(name).upper()
+        if len(p.split()) < 2 or p not in joined:
+            continue
+        if not any(p in l for l in lines) and p not in seen:
+            seen.add(p)
+            bad.append("header splits %r: %r" % (p, lines))
+    return bad
+
+
+def data_words(path):
+    d = docx.Document(path)
+    texts = [p.text for p in d.paragraphs]
+    for t in d.tables:
+        for row in t.rows:
+            for c in row.cells:
+                texts.append(c.text)
+                for inner in c.tables:
+                    for r2 in inner.rows:
+                        texts.extend(x.text for x in r2.cells)
+    words = set()
+    for t in texts:
+        for w in nfc(t).split():
+            words.add(w)
+            words.add(w.strip(PUNCT))
+    return words
+
+
+def check_words(path, words):
+    toks = pdftotext(path).split()
+    bad = set()
+    for a, b in zip(toks, toks[1:]):
+        if a in words and b in words or a.isdigit() and b.isdigit():
+            continue
+        joined = [a + b]
+        if a.endswith("-"):
+            joined.append(a[:-1] + b)
+        for j in joined:
+            # A word longer than PDF_WORD_MAX (a link) may break.
+            if len(j.encode()) > WORD_MAX:
+                continue
+            if j in words or j.strip(PUNCT) in words:
+                bad.add("word split across lines: %r + %r" % (a, b))
+    for a in toks:
+        if a.endswith("-") and a not in words and len(a) > 1:
+            bad.add("inserted hyphen: %r" % a)
+    return sorted(bad)
+
+
+PCT = re.compile(r"^(\d+)(?:,(\d+))?%$")
+
+
+def check_shares(path):
+    """Every table row with three or more percentages (the shares of
+    Mức độ 1/2/3) adds up to exactly 100, all with the same decimals."""
+    bad = []
+    for t in docx.Document(path).tables:
+        for row in t.rows:
+            cells = []
+            for c in row.cells:
+                m = PCT.match(c.text.strip())
+                if m and (not cells or c._tc is not cells[-1][0]):
+                    cells.append((c._tc, m))
+            if len(cells) < 3:
+                continue
+            total = sum(int(m.group(1)) * 100 + int((m.group(2) or "0")
+                        .ljust(2, "0")) for _, m in cells)
+            decs = {len(m.group(2) or "") for _, m in cells}
+            texts = [m.group(0) for _, m in cells]
+            # A cấp học with no counted school has no shares (0 % each).
+            if total != 10000 and total != 0 or len(decs) != 1:
+                bad.append("shares %s add up to %s%% or differ in decimals"
+                           % (texts, total / 100))
+    return bad
+
+
+def docx_lines(path):
+    """Every paragraph of the DOCX in document order, table cells
+    included (the signature block is a layout table)."""
+    body = docx.Document(path).element.body
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    return [nfc("".join(t.text or "" for t in p.iter(w + "t")))
+            for p in body.iter(w + "p")]
+
+
+def check_closing_text(path):
+    """NĐ 30's addresses: "- Như trên;" only with a Kính gửi, no bare
+    "Nơi nhận:", "- Lưu: …" the last line of the list."""
+    lines = docx_lines(path)
+    bad = []
+    if any(l.startswith("- Như trên") for l in lines) and \
+            not any(l.startswith("Kính gửi") for l in lines):
+        bad.append("Nơi nhận says '- Như trên;' but there is no Kính gửi")
+    for i, l in enumerate(lines):
+        if l.strip() != "Nơi nhận:":
+            continue
+        items = []
+        for m in lines[i + 1:]:
+            if not m.startswith("- "):
+                break
+            items.append(m)
+        if not items:
+            bad.append("'Nơi nhận:' with no list")
+        elif not items[-1].startswith("- Lưu"):
+            bad.append("Nơi nhận does not end with '- Lưu: …': %r" % items)
+    return bad
+
+
+def main():
+    pdf, docx_path, names_file = sys.argv[1:4]
+    with open(names_file, encoding="utf-8") as f:
+        names = [nfc(l.strip()) for l in f if l.strip()]
+    results = [
+        ("closing", check_closing(pdf)),
+        ("header", check_header(pdf, names)),
+        ("words", check_words(pdf, data_words(docx_path))),
+        ("shares", check_shares(docx_path)),
+        ("addresses", check_closing_text(docx_path)),
+    ]
+    failed = 0
+    for name, bad in results:
+        if bad:
+            failed += 1
+            print("FAIL %s %s" % (name, pdf))
+            for b in bad[:20]:
+                print("     " + b)
+        else:
+            print("ok   %s %s" % (name, pdf))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
