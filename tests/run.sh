@@ -88,6 +88,8 @@ counted_run cli-asan tests/cli/run.sh build/asan/truongso
 counted_run cli-workflow-asan tests/cli/workflow.sh build/asan/truongso
 counted_run documents-asan tests/cli/documents.sh build/asan/truongso
 counted_run cli-reports-asan tests/cli/reports.sh build/asan/truongso
+# TRUONGSO_NOW moves the clock of test builds only, never of the release.
+counted_run clock-hook tests/cli/clock-hook.sh build/truongso build/asan/truongso
 counted_run valgrind-docs tests/cli/valgrind-docs.sh build/truongso
 counted_run crash tests/crash/run.sh build/truongso
 counted_run http-asan tests/http/run.sh build/asan/truongso
