@@ -36,10 +36,13 @@ mkdir -p "$W/tmp"
 TMPDIR="$W/tmp" "$T" --db "$DB" serve --port 0 >"$W/server.log" 2>&1 &
 LOGCOPY=${HTTP_LOG:-}
 SERVER=$!
+# Waits for that line as long as the server runs: a sanitizer build on a
+# busy machine can take many seconds to start (2 minutes at most).
 BASE=
-for _ in $(seq 100); do
+for _ in $(seq 1200); do
 	BASE=$(sed -n 's|.*listening on \(http://[0-9.:]*\).*|\1|p' "$W/server.log")
 	[ -n "$BASE" ] && break
+	kill -0 "$SERVER" 2>/dev/null || break
 	sleep 0.1
 done
 [ -n "$BASE" ] || { cat "$W/server.log"; echo "server did not start"; exit 1; }
@@ -768,12 +771,16 @@ if [ -n "$LOAD" ]; then
 	LOAD=
 	cat "$W/load.log"
 fi
-# Checked once the load (which uploads too) has stopped.
+# The server lets requests in flight finish (up to 10 s) before it exits;
+# a busy machine gets a minute before this counts as a hang.
+kill -TERM "$SERVER"
+for _ in $(seq 600); do kill -0 "$SERVER" 2>/dev/null || break; sleep 0.1; done
+if kill -0 "$SERVER" 2>/dev/null; then bad graceful-shutdown; else wait "$SERVER"; rc=$?; SERVER=; if [ "$rc" -eq 0 ]; then ok graceful-shutdown; else echo "exit $rc" >"$ERR"; bad graceful-shutdown; fi; fi
+# Checked once the server has stopped: an upload's temp file is removed
+# when MHD reports the request complete, which can be just after the
+# client (this script or the load) has read the whole answer.
 n=$(ls "$W"/tmp/truongso-* 2>/dev/null | wc -l)
 if [ "$n" -eq 0 ]; then ok evidence-temp-files-removed; else echo "$n left" >"$ERR"; bad evidence-temp-files-removed; fi
-kill -TERM "$SERVER"
-for _ in $(seq 50); do kill -0 "$SERVER" 2>/dev/null || break; sleep 0.1; done
-if kill -0 "$SERVER" 2>/dev/null; then bad graceful-shutdown; else wait "$SERVER"; rc=$?; SERVER=; if [ "$rc" -eq 0 ]; then ok graceful-shutdown; else echo "exit $rc" >"$ERR"; bad graceful-shutdown; fi; fi
 has access-log "$W/server.log" "POST /campaigns/1/units/$OWN/submit 303"
 echo "http: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
