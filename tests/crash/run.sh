@@ -112,7 +112,7 @@ echo "crash: $ROUNDS rounds, ${#UNITS[@]} schools: ${UNITS[*]}"
 # sql STATEMENT: one value ("ERR: ..." if sqlite3 failed).
 sql() {
 	local r
-	r=$(sqlite3 "$DB" 2>&1 <<<"$1") || r="ERR: $r"
+	r=$(sqlite3 -cmd ".timeout 10000" "$DB" 2>&1 <<<"$1") || r="ERR: $r"
 	printf '%s' "$r"
 }
 

@@ -123,7 +123,8 @@ req wrong-content-type 415 -b "$W/rev" --data-binary '{}' -H 'Content-Type: appl
 req bad-form-encoding 400 -b "$W/rev" --data-binary 'a=%zz' -H 'Content-Type: application/x-www-form-urlencoded' "$BASE/password"
 
 # --- pick schools by state from the demo (deterministic, but say why)
-q() { sqlite3 "$DB" "$1"; }
+# The server may be writing (the load too): wait for its lock, as it would.
+q() { sqlite3 -cmd ".timeout 10000" "$DB" "$1"; }
 pick() { # pick PREFIX STATE: a school of campaign 1 under that office
 	q "SELECT o.code FROM submission s JOIN org_unit o ON o.id = s.unit_id
 	   WHERE s.campaign_id = 1 AND o.code LIKE '$1%' AND s.state = '$2'
@@ -335,7 +336,7 @@ req report-bad-date 422 -b "${JAR[editor]}" --data-urlencode "_csrf=$TOK" --data
 has report-bad-date-named "$OUT" "Ngày ban hành"
 req report-unknown-field 422 -b "${JAR[editor]}" --data-urlencode "_csrf=$TOK" --data-urlencode "f:gv_thua=3" "$BASE$RP"
 req report-forged-csrf 403 -b "${JAR[editor]}" --data-urlencode "_csrf=00ff" --data-urlencode "f:dia_danh=Giả" "$BASE$RP"
-hasnt report-untouched "$(sqlite3 "$DB" "SELECT group_concat(value) FROM doc_field WHERE name = 'dia_danh'" >"$W/df"; echo "$W/df")" "Nơi mới"
+hasnt report-untouched "$(q "SELECT group_concat(value) FROM doc_field WHERE name = 'dia_danh'" >"$W/df"; echo "$W/df")" "Nơi mới"
 req report-csv 200 -b "${JAR[editor]}" "$BASE$RP/tu-danh-gia.csv"
 has report-csv-disposition "$ERR" 'filename="tu-danh-gia-dot1-'
 has report-csv-bom "$OUT" "$(printf '\357\273\277')Kết quả tự đánh giá"
