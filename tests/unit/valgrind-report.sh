@@ -19,15 +19,24 @@ VG="valgrind -q --error-exitcode=99 --leak-check=full --num-callers=40 \
 	--suppressions=tests/valgrind.supp"
 passed=0
 failed=0
-for t in test_report_pdf test_report_chart test_report_fontmap; do
-	if $VG "build/tests/$t" >"build/test-logs/valgrind-$t.log" 2>&1; then
-		echo "ok   valgrind $t"
+# vg NAME TEST [ARGS...]: one test binary under valgrind.
+vg() {
+	name=$1
+	shift
+	if $VG "build/tests/$@" >"build/test-logs/valgrind-$name.log" 2>&1; then
+		echo "ok   valgrind $name"
 		passed=$((passed + 1))
 	else
-		cat "build/test-logs/valgrind-$t.log"
-		echo "FAIL valgrind $t"
+		cat "build/test-logs/valgrind-$name.log"
+		echo "FAIL valgrind $name"
 		failed=$((failed + 1))
 	fi
-done
+}
+vg test_report_pdf test_report_pdf
+vg test_report_chart test_report_chart
+vg test_report_fontmap test_report_fontmap
+# A process that ends while pango's FcInit thread still runs: what else
+# happens once in many runs happens here every time.
+vg test_report_fontmap-exit-early test_report_fontmap --exit-early
 echo "valgrind-report: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
