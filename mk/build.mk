@@ -39,18 +39,19 @@ LDFLAGS := $(LDHARDEN)
 else ifeq ($(VARIANT),asan)
 B := build/asan
 CC := gcc
-CFLAGS := $(BASE) -O1 $(SAN)
+# Test hooks (TRUONGSO_NOW, util/timeutil.c) in test builds, never release.
+CFLAGS := $(BASE) -O1 $(SAN) -DTS_TEST_HOOKS
 LDFLAGS := $(SAN)
 else ifeq ($(VARIANT),tsan)
 # ThreadSanitizer, for the server's threads (tests/run.sh: http-tsan).
 B := build/tsan
 CC := gcc
-CFLAGS := $(BASE) -O1 -fsanitize=thread -fno-omit-frame-pointer
+CFLAGS := $(BASE) -O1 -fsanitize=thread -fno-omit-frame-pointer -DTS_TEST_HOOKS
 LDFLAGS := -fsanitize=thread
 else ifeq ($(VARIANT),clang)
 B := build/clang
 CC := clang
-CFLAGS := $(BASE) -O2 $(HARDEN)
+CFLAGS := $(BASE) -O2 $(HARDEN) -DTS_TEST_HOOKS
 LDFLAGS := $(LDHARDEN)
 else ifeq ($(VARIANT),fuzz)
 B := build/fuzz

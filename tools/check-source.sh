@@ -1,7 +1,8 @@
 #!/bin/sh
 # Source rules a compiler can't enforce (style.md part C):
 #  - src/core is pure: no I/O headers, no database, server or drawing libs;
-#  - nobody calls the banned unbounded or non-reentrant libc functions.
+#  - nobody calls the banned unbounded or non-reentrant libc functions;
+#  - variadic functions are checked by the compiler (format or sentinel).
 # Prints one line per violation and exits 1 if there is any.
 set -u
 cd "$(dirname "$0")/.." || exit 2
@@ -14,5 +15,38 @@ banned=$(grep -nE '\b(strcpy|strcat|strncpy|sprintf|vsprintf|strtok|atoi|gets|gm
 if [ -n "$banned" ]; then
 	echo "banned function (use the bounded or _r form):"; echo "$banned"; bad=1
 fi
+# Every variadic function declared in a header says how the compiler
+# checks its arguments: printf-like ones carry format(printf, ...), the
+# NULL-terminated ones (h_open, h_elem) carry sentinel.
+unchecked=$(awk '
+	/^[[:space:]]*(\/\*|\*)/ { next }
+	/\.\.\.\)/ { decl = $0; at = FILENAME ":" FNR; open = 1 }
+	open && !/\.\.\.\)/ { decl = decl $0 }
+	open && /;/ {
+		if (decl !~ /format\(|sentinel/) print at ": " decl
+		open = 0
+	}' src/*/*.h)
+if [ -n "$unchecked" ]; then
+	echo "variadic function without format or sentinel attribute:"
+	echo "$unchecked"; bad=1
+fi
+# sentinel_call CALL: compiles CALL against web.h; prints the compiler's
+# output. The well-formed calls must compile, and each call missing its
+# NULL must fail with "missing sentinel" (-Wformat, an error with -Werror).
+sentinel_call() {
+	printf '#include "src/web/web.h"\nvoid f(struct buf *b);\nvoid f(struct buf *b) { %s; }\n' "$1" |
+		${CC:-gcc} -std=c17 -D_POSIX_C_SOURCE=200809L -I. -Wall -Werror \
+			-fsyntax-only -x c - 2>&1
+}
+if ! out=$(sentinel_call 'h_open(b, "p", "class", "x", NULL); h_elem(b, "p", "t", NULL)'); then
+	echo "sentinel check: well-formed calls do not compile:"; echo "$out"; bad=1
+fi
+for call in 'h_open(b, "p", "class", "x")' 'h_open(b, "p")' 'h_elem(b, "p", "t")' \
+	'h_elem(b, "a", "t", "href", "/")'; do
+	if out=$(sentinel_call "$call") || ! echo "$out" | grep -q sentinel; then
+		echo "sentinel check: $call (no NULL) compiled or failed otherwise:"
+		echo "$out"; bad=1
+	fi
+done
 [ $bad -eq 0 ] && echo "check-source: ok"
 exit $bad

@@ -4,6 +4,7 @@
  * it in SVG and PNG surfaces. Sizes are points: text stays the same
  * physical size whatever the surface. */
 #include "chart.h"
+#include "fontmap.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -423,7 +424,7 @@ frame(struct chart *k)
 static PangoContext *
 chart_context(cairo_t *cr, PangoFontMap **fm)
 {
-	*fm = pango_cairo_font_map_new();
+	*fm = rp_fontmap_new();
 	PangoContext *pc = pango_font_map_create_context(*fm);
 	cairo_font_options_t *fo = cairo_font_options_create();
 	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
@@ -458,5 +459,5 @@ rp_chart_draw(cairo_t *cr, const struct rp_chart *c, double w, double h)
 	}
 	cairo_restore(cr);
 	g_object_unref(k.pc);
-	g_object_unref(fm);
+	rp_fontmap_release(fm);
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "chart.h"
+#include "fontmap.h"
 #include "outfile.h"
 
 #define SIZE_TITLE 14 /* tên loại, trích yếu, appendix heading lines */
@@ -479,7 +480,7 @@ metadata(struct pdf *p)
 static void
 text_setup(struct pdf *p)
 {
-	p->fm = pango_cairo_font_map_new();
+	p->fm = rp_fontmap_new();
 	p->pc = pango_font_map_create_context(p->fm);
 	cairo_font_options_t *fo = cairo_font_options_create();
 	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
@@ -513,7 +514,7 @@ render_file(const struct rp_doc *d, const char *tmp)
 		st = cairo_surface_status(p.surf);
 	cairo_surface_destroy(p.surf);
 	g_object_unref(p.pc);
-	g_object_unref(p.fm);
+	rp_fontmap_release(p.fm);
 	if (p.oom || st == CAIRO_STATUS_NO_MEMORY)
 		return TS_ENOMEM;
 	return st == CAIRO_STATUS_SUCCESS ? TS_OK : TS_EIO;

@@ -13,14 +13,29 @@ ts_time_pin(int64_t t)
 	pinned = t;
 }
 
+/* $TRUONGSO_NOW is a test hook: in the build users run, an environment
+ * variable must not move lateness, session expiry or sign-in limits, so
+ * only builds compiled with TS_TEST_HOOKS (mk/build.mk: asan, tsan, clang)
+ * read it. tests/cli/clock-hook.sh checks both sides. */
+static bool
+clock_hook(int64_t *t)
+{
+#ifdef TS_TEST_HOOKS
+	const char *fake = getenv("TRUONGSO_NOW");
+	return fake != NULL && ts_time_parse(fake, t);
+#else
+	(void)t;
+	return false;
+#endif
+}
+
 int64_t
 ts_time_now(void)
 {
 	if (pinned != 0)
 		return pinned;
-	const char *fake = getenv("TRUONGSO_NOW");
 	int64_t t;
-	if (fake != NULL && ts_time_parse(fake, &t))
+	if (clock_hook(&t))
 		return t;
 	return (int64_t)time(NULL);
 }

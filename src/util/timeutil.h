@@ -10,8 +10,9 @@
 #define TS_TIME_SIZE 32
 #define TS_VN_OFFSET (7 * 3600)
 
-/* Seconds since the epoch. $TRUONGSO_NOW (ISO-8601) overrides the clock,
- * so tests and demos are reproducible. */
+/* Seconds since the epoch. In test builds (TS_TEST_HOOKS) $TRUONGSO_NOW
+ * (ISO-8601) overrides the clock, so tests are reproducible; a release
+ * build ignores it. */
 int64_t ts_time_now(void);
 /* Pins the clock (demo data and tests dated in the past); 0 unpins. Not
  * thread-safe: for single-threaded tools only. */

@@ -87,11 +87,13 @@ void h_text(struct buf *b, const char *s);       /* escaped text */
 void h_textf(struct buf *b, const char *fmt, ...) /* formatted, escaped */
 	__attribute__((format(printf, 2, 3)));
 /* <tag a1="v1" ...>: attrs are name, value pairs ending with NULL;
- * values escaped; a NULL value skips the attribute. */
-void h_open(struct buf *b, const char *tag, ...);
+ * values escaped; a NULL value skips the attribute. The compiler checks
+ * the closing NULL (sentinel; tools/check-source.sh proves it does). */
+void h_open(struct buf *b, const char *tag, ...) __attribute__((sentinel));
 void h_close(struct buf *b, const char *tag);
 /* <tag attrs>text</tag> */
-void h_elem(struct buf *b, const char *tag, const char *text, ...);
+void h_elem(struct buf *b, const char *tag, const char *text, ...)
+	__attribute__((sentinel));
 /* <a href="...">text</a> with an href built from fmt (values escaped by
  * the caller through url_escape where they come from data). */
 void h_link(struct buf *b, const char *href, const char *text);

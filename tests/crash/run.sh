@@ -75,7 +75,6 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 2' HUP INT TERM
-export TRUONGSO_NOW=2026-04-10T08:00:00Z
 unset TRUONGSO_DB TRUONGSO_DATA
 
 passed=0
@@ -116,7 +115,7 @@ echo "crash: $ROUNDS rounds, ${#UNITS[@]} schools: ${UNITS[*]}"
 # sql STATEMENT: one value ("ERR: ..." if sqlite3 failed).
 sql() {
 	local r
-	r=$(sqlite3 "$DB" 2>&1 <<<"$1") || r="ERR: $r"
+	r=$(sqlite3 -cmd ".timeout 10000" "$DB" 2>&1 <<<"$1") || r="ERR: $r"
 	printf '%s' "$r"
 }
 
@@ -148,23 +147,44 @@ while [ "$round" -lt "$ROUNDS" ]; do
 	setsid bash "$SELF" --writers "$T" "$DB" "$EX" "$ACKED" "$round" "${UNITS[@]}" \
 		</dev/null >/dev/null 2>&1 &
 	pid=$!
+	# setsid runs in the child: until it has, the child is still in our
+	# process group. Wait for that (or for the child's end) before
+	# anything is sent to the group.
+	for _ in $(seq 600); do
+		[ "$(ps -o pgid= -p "$pid" | tr -d ' ')" = "$pid" ] && break
+		kill -0 "$pid" 2>/dev/null || break
+		sleep 0.05
+	done
 	PGID=$(ps -o pgid= -p "$pid" | tr -d ' ')
 	if [ "$PGID" != "$pid" ]; then
 		bad "round $round: writers in their own process group" "pid $pid pgid $PGID"
-		PGID=$pid
+		PGID=
+		kill -KILL "$pid" 2>/dev/null
+		break
 	fi
-	# 0.15 .. 1.5 s of writes, then kill -9 everything at once.
+	# The round's first acknowledged submit, so that every round kills
+	# writers at work and has a submit to check, however slow the machine
+	# is to start them (a minute at most: then "writes acknowledged"
+	# below tells whether anything worked at all).
+	for _ in $(seq 1200); do
+		tail -n +"$((before + 1))" "$ACKED" | grep -q '^submit ' && break
+		sleep 0.05
+	done
+	# 0.15 .. 1.5 s more writes, then kill -9 everything at once.
 	ms=$((150 + RANDOM % 1350))
 	sleep "$((ms / 1000)).$(printf '%03d' $((ms % 1000)))"
 	kill -KILL -- "-$PGID" 2>/dev/null
 	wait "$pid" 2>/dev/null
 	# Until nothing of the group runs any more (zombies waiting for init
-	# to reap them do not count).
-	for _ in 1 2 3 4 5 6 7 8 9 10; do
-		pgrep -r D,R,S,T -g "$PGID" >/dev/null || break
+	# to reap them do not count): a writer still dying may hold a lock
+	# on the database the checks below read.
+	gone=0
+	for _ in $(seq 600); do
+		pgrep -r D,R,S,T -g "$PGID" >/dev/null || { gone=1; break; }
 		kill -KILL -- "-$PGID" 2>/dev/null
 		sleep 0.05
 	done
+	[ "$gone" -eq 1 ] || bad "round $round: writers still running after kill -9"
 	PGID=
 	acked=$(($(wc -l <"$ACKED") - before))
 	total_acked=$((total_acked + acked))

@@ -22,18 +22,27 @@ export async function startServer() {
 	const proc = spawn(BIN, ['--db', db, 'serve', '--port', '0'],
 		{ cwd: ROOT, stdio: ['ignore', log, log] });
 	closeSync(log);
+	// Waits for that line as long as the server runs (a busy machine can
+	// be slow to start it; 2 minutes at most).
+	const exited = new Promise((ok) => proc.on('exit', ok));
 	let base = null;
-	for (let i = 0; i < 100 && !base; i++) {
+	for (let i = 0; i < 1200 && !base && proc.exitCode === null &&
+	     proc.signalCode === null; i++) {
 		await new Promise((ok) => setTimeout(ok, 100));
 		const m = readFileSync(logPath, 'utf8').match(/listening on (http:\/\/[0-9.:]+)/);
 		if (m) base = m[1];
 	}
-	if (!base) throw new Error('server did not start: ' + readFileSync(logPath, 'utf8'));
+	if (!base) {
+		proc.kill('SIGKILL');
+		throw new Error('server did not start: ' + readFileSync(logPath, 'utf8'));
+	}
 	return {
 		base, db,
+		// The exit listener is attached at spawn, so an exit that
+		// happened before stop() is not waited for forever.
 		async stop() {
 			proc.kill('SIGTERM');
-			await new Promise((ok) => proc.on('exit', ok));
+			await exited;
 			rmSync(dir, { recursive: true, force: true });
 		},
 	};
@@ -52,6 +61,9 @@ export async function launch() {
 export async function signIn(browser, base, login) {
 	const ctx = await browser.newContext({ locale: 'vi-VN',
 		viewport: { width: 1280, height: 900 } });
+	// Playwright's default 30 s per wait is short on a machine busy with
+	// other tests; each wait still ends by itself.
+	ctx.setDefaultTimeout(120000);
 	const page = await ctx.newPage();
 	await page.goto(`${base}/login`);
 	await page.fill('#login', login);
