@@ -18,7 +18,7 @@ FAKE=2001-02-03T04:05:06Z
 # sets $when to the time on its audit entry ("" if a command failed).
 stamp() {
 	when=
-	if ! run 0 env TRUONGSO_NOW=$FAKE "$2" --db "$W/$1.db" org add \
+	if ! run 0 env TRUONGSO_NOW=$FAKE "$2" --db "$W/$1.db" --create org add \
 		--code "$3" --name "Sở GD&ĐT $3" --kind so; then
 		bad "$1: org add"
 	elif ! run 0 "$2" --db "$W/$1.db" audit --limit 1; then
