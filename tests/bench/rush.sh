@@ -48,13 +48,9 @@ db.commit()
 PY
 "$T" --db "$DB" serve --port 0 >"$W/server.log" 2>&1 &
 TS=$!
-PORT=
-for _ in $(seq 100); do
-	PORT=$(sed -n 's|.*listening on http://127.0.0.1:\([0-9]*\).*|\1|p' "$W/server.log")
-	[ -n "$PORT" ] && break
-	sleep 0.1
-done
-[ -n "$PORT" ] || { cat "$W/server.log"; exit 1; }
+. tests/serve-wait.sh
+wait_listening "$W/server.log" "$TS"
+PORT=${BASE##*:}
 rc=0
 python3 tests/bench/rush.py "$PORT" "$DB" "$W/list" "$CID" "$WINDOW" "$SAVES" "$GAP" || rc=$?
 errs=$(grep -c ' 5[0-9][0-9] ' "$W/server.log" || true)

@@ -71,3 +71,7 @@ finish() {
 	echo "cli: $passed passed, $failed failed"
 	[ "$failed" -eq 0 ]
 }
+
+
+# wait_listening: tests/serve-wait.sh
+. tests/serve-wait.sh

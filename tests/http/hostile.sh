@@ -27,13 +27,7 @@ serve() {
 	mkdir -p "$W/tmp"
 	TMPDIR="$W/tmp" "$T" --db "$DB" serve --port 0 "$@" >"$W/server.log" 2>&1 &
 	SERVER=$!
-	BASE=
-	for _ in $(seq 100); do
-		BASE=$(sed -n 's|.*listening on \(http://[0-9.:]*\).*|\1|p' "$W/server.log")
-		[ -n "$BASE" ] && break
-		sleep 0.1
-	done
-	[ -n "$BASE" ] || { cat "$W/server.log"; echo "server did not start"; exit 1; }
+	wait_listening "$W/server.log" "$SERVER"
 	PORT=${BASE##*:}
 }
 stop() {

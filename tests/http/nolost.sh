@@ -27,13 +27,7 @@ if "$T" --db "$DB" serve --session-idle 1 2>"$OUT"; then bad serve-idle-too-shor
 if "$T" --db "$DB" serve --session-idle 600 --session-max 2 2>"$OUT"; then bad serve-max-below-idle; else ok serve-max-below-idle; fi
 "$T" --db "$DB" serve --port 0 --session-idle 30 --session-max 8 >"$W/server.log" 2>&1 &
 SERVER=$!
-BASE=
-for _ in $(seq 100); do
-	BASE=$(sed -n 's|.*listening on \(http://[0-9.:]*\).*|\1|p' "$W/server.log")
-	[ -n "$BASE" ] && break
-	sleep 0.1
-done
-[ -n "$BASE" ] || { cat "$W/server.log"; echo "server did not start"; exit 1; }
+wait_listening "$W/server.log" "$SERVER"
 
 req() { # req NAME EXPECTED_STATUS [curl args...]: body $OUT, headers $ERR
 	name=$1 want=$2

@@ -44,14 +44,7 @@ LOGCOPY=${HTTP_LOG:-}
 SERVER=$!
 # Waits for that line as long as the server runs: a sanitizer build on a
 # busy machine can take many seconds to start (2 minutes at most).
-BASE=
-for _ in $(seq 1200); do
-	BASE=$(sed -n 's|.*listening on \(http://[0-9.:]*\).*|\1|p' "$W/server.log")
-	[ -n "$BASE" ] && break
-	kill -0 "$SERVER" 2>/dev/null || break
-	sleep 0.1
-done
-[ -n "$BASE" ] || { cat "$W/server.log"; echo "server did not start"; exit 1; }
+wait_listening "$W/server.log" "$SERVER"
 # HTTP_LOAD=1: other clients (tests/http/load.sh) use the same server while
 # these tests run, so requests overlap on its threads (tests/run.sh does
 # this against the ThreadSanitizer build).

@@ -29,13 +29,7 @@ trap cleanup EXIT
 "$T" --db "$DB" demo >/dev/null || { echo "demo failed"; exit 1; }
 "$T" --db "$DB" serve --port 0 >"$W/server.log" 2>&1 &
 SERVER=$!
-BASE=
-for _ in $(seq 100); do
-	BASE=$(sed -n 's|.*listening on \(http://[0-9.:]*\).*|\1|p' "$W/server.log")
-	[ -n "$BASE" ] && break
-	sleep 0.1
-done
-[ -n "$BASE" ] || { cat "$W/server.log"; echo "server did not start"; exit 1; }
+wait_listening "$W/server.log" "$SERVER"
 
 q() { sqlite3 "$DB" "$1"; }
 SCHOOL=$(q "SELECT o.code FROM submission s JOIN org_unit o ON o.id = s.unit_id
