@@ -8,6 +8,12 @@ cd "$(dirname "$0")/.." || exit 2
 LOGS=build/test-logs
 mkdir -p "$LOGS"
 MAKE_BUILD="make --no-print-directory -f mk/build.mk"
+# Under `make -j2 test` our parent's job slots are not handed to this script
+# (its recipe is not a sub-make), so drop them: mk/build.mk then picks -j by
+# itself instead of warning "jobserver unavailable" and building serially.
+MAKEFLAGS=$(printf '%s' "${MAKEFLAGS:-}" |
+	sed 's/--jobserver-[a-z]*=[^ ]*//g; s/-j[0-9]*//g')
+export MAKEFLAGS
 # Warnings are errors in every build the tests make (a user's `make` is
 # lenient: mk/build.mk).
 export DEVELOPER=1
