@@ -1,11 +1,19 @@
+/* realpath() is XSI, beyond the POSIX base the build asks for. */
+#define _XOPEN_SOURCE 700
+
 #include "outfile.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <limits.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
+
+#include "../util/tmpfile.h"
 
 void
 rp_errf(char *err, size_t errlen, const char *fmt, ...)
@@ -18,12 +26,56 @@ rp_errf(char *err, size_t errlen, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* A destination that exists and is not a regular file is written as a
+ * stream; a symlink to a regular file is resolved so rename keeps the link. */
+static enum ts_err
+out_target(struct rp_out *o, const char *path, char *err, size_t errlen)
+{
+	struct stat st;
+	o->stream = 0;
+	if (stat(path, &st) != 0) {
+		snprintf(o->real, sizeof o->real, "%s", path);
+		return TS_OK; /* a new file: errors come when it is created */
+	}
+	if (S_ISDIR(st.st_mode)) {
+		rp_errf(err, errlen, "%s là một thư mục, không phải tệp", path);
+		return TS_EINVAL;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		o->stream = 1;
+		snprintf(o->real, sizeof o->real, "%s", path);
+		return TS_OK;
+	}
+	char buf[PATH_MAX];
+	if (!realpath(path, buf) || strlen(buf) >= sizeof o->real) {
+		snprintf(o->real, sizeof o->real, "%s", path);
+		return TS_OK;
+	}
+	memcpy(o->real, buf, strlen(buf) + 1);
+	return TS_OK;
+}
+
 enum ts_err
 rp_out_begin(struct rp_out *o, const char *path, char *err,
 	size_t errlen)
 {
 	o->path = path;
-	int n = snprintf(o->tmp, sizeof o->tmp, "%s.part-%ld", path,
+	o->tmp[0] = '\0';
+	enum ts_err e = out_target(o, path, err, errlen);
+	if (e != TS_OK)
+		return e;
+	if (o->stream) {
+		int fd = ts_mkstemp(o->tmp, sizeof o->tmp, "out");
+		if (fd < 0) {
+			char t[TS_ERRNO_TEXT_SIZE];
+			rp_errf(err, errlen, "không tạo được tệp tạm: %s",
+				ts_errno_text(errno, t));
+			return TS_EIO;
+		}
+		close(fd);
+		return TS_OK;
+	}
+	int n = snprintf(o->tmp, sizeof o->tmp, "%s.part-%ld", o->real,
 		(long)getpid());
 	if (n < 0 || (size_t)n >= sizeof o->tmp) {
 		rp_errf(err, errlen, "đường dẫn tệp quá dài: %s", path);
@@ -35,13 +87,60 @@ rp_out_begin(struct rp_out *o, const char *path, char *err,
 void
 rp_out_abort(struct rp_out *o)
 {
-	unlink(o->tmp);
+	if (o->tmp[0])
+		unlink(o->tmp);
+}
+
+/* Copies the finished temp file into a device or pipe. Returns 0 or an
+ * errno value. */
+static int
+copy_into(const char *from, const char *to)
+{
+	int in = open(from, O_RDONLY | O_CLOEXEC);
+	if (in < 0)
+		return errno;
+	int out = open(to, O_WRONLY | O_CLOEXEC);
+	if (out < 0) {
+		int e = errno;
+		close(in);
+		return e;
+	}
+	char buf[65536];
+	int e = 0;
+	for (;;) {
+		ssize_t n = read(in, buf, sizeof buf);
+		if (n == 0 || (n < 0 && errno != EINTR && (e = errno)))
+			break;
+		for (ssize_t off = 0; n > 0 && off < n && !e;) {
+			ssize_t w = write(out, buf + off, (size_t)(n - off));
+			if (w >= 0)
+				off += w;
+			else if (errno != EINTR)
+				e = errno;
+		}
+		if (e)
+			break;
+	}
+	close(in);
+	if (close(out) != 0 && !e)
+		e = errno;
+	return e;
 }
 
 enum ts_err
 rp_out_commit(struct rp_out *o, char *err, size_t errlen)
 {
 	char tmp[TS_ERRNO_TEXT_SIZE];
+	if (o->stream) {
+		int e = copy_into(o->tmp, o->real);
+		rp_out_abort(o);
+		if (e != 0) {
+			rp_errf(err, errlen, "không ghi được tệp %s: %s",
+				o->path, ts_errno_text(e, tmp));
+			return TS_EIO;
+		}
+		return TS_OK;
+	}
 	int fd = open(o->tmp, O_RDONLY | O_CLOEXEC);
 	if (fd < 0 || fsync(fd) != 0) {
 		rp_errf(err, errlen, "không ghi được tệp %s: %s", o->path,
@@ -52,7 +151,7 @@ rp_out_commit(struct rp_out *o, char *err, size_t errlen)
 		return TS_EIO;
 	}
 	close(fd);
-	if (rename(o->tmp, o->path) != 0) {
+	if (rename(o->tmp, o->real) != 0) {
 		rp_errf(err, errlen, "không ghi được tệp %s: %s", o->path,
 			ts_errno_text(errno, tmp));
 		rp_out_abort(o);

@@ -1,5 +1,8 @@
 /* Writers produce a whole file beside its destination and rename it into
- * place, so nobody ever opens half a document. */
+ * place, so nobody ever opens half a document. A destination that is not a
+ * regular file (/dev/null, /dev/stdout, a pipe) is never replaced: the
+ * document is built in a private temp file and copied into it. A symlink to
+ * a file keeps its link: the file it points to is replaced. */
 #ifndef TS_REPORT_OUTFILE_H
 #define TS_REPORT_OUTFILE_H
 
@@ -9,10 +12,13 @@
 
 struct rp_out {
 	char tmp[4096];
-	const char *path;
+	char real[4096]; /* the destination, symlinks resolved */
+	const char *path; /* as the user named it, for messages */
+	int stream; /* destination is a device or pipe: copy, don't rename */
 };
 
-/* Chooses the temp name "<path>.part-<pid>". */
+/* Chooses the temp name "<path>.part-<pid>" (or a private temp file for a
+ * device or pipe); refuses a directory. */
 enum ts_err rp_out_begin(struct rp_out *o, const char *path, char *err,
 	size_t errlen);
 /* fsyncs the temp file, renames it onto path. Removes it on failure. */

@@ -284,4 +284,33 @@ same set-refusals-not-audited "$(sqlite3 "$DB" "SELECT count(*) FROM audit")" "$
 check set-not-in-campaign 2 err "không có đợt đánh giá này" as cntt.31dk005 report set \
 	--campaign 3 --unit 31DK005 giao_vien=1
 
+# Where a document goes: a device or a pipe is written into, never replaced
+# (a report to /dev/null once replaced the machine's /dev/null with a PDF);
+# a symlink keeps pointing at its file; a directory is refused.
+doc() { ts report tu-danh-gia --campaign 1 --unit 31GDTX1 --format "$@"; }
+for f in pdf docx xlsx csv; do
+	mkfifo "$WORK/pipe.$f"
+	# Bounded: if the pipe were replaced, nobody would ever open it.
+	timeout 120 sh -c 'wc -c <"$1"' _ "$WORK/pipe.$f" >"$WORK/pipe.$f.n" &
+	reader=$!
+	if doc "$f" -o "$WORK/pipe.$f" >"$OUT" 2>"$ERR" && wait "$reader" &&
+		[ -p "$WORK/pipe.$f" ] && [ "$(cat "$WORK/pipe.$f.n")" -gt 100 ]; then
+		ok "output-into-a-pipe-$f"
+	else
+		kill "$reader" 2>/dev/null
+		bad "output-into-a-pipe-$f"
+	fi
+done
+doc pdf -o "$WORK/real.pdf" >/dev/null 2>&1
+ln -s real.pdf "$WORK/link.pdf"
+: >"$WORK/real.pdf"
+if doc pdf -o "$WORK/link.pdf" >"$OUT" 2>"$ERR" && [ -L "$WORK/link.pdf" ] &&
+	[ -s "$WORK/real.pdf" ] && ! ls "$WORK" | grep -q part; then
+	ok output-through-a-symlink
+else
+	bad output-through-a-symlink
+fi
+mkdir "$WORK/dir.pdf"
+check output-to-a-directory 2 err "là một thư mục" doc pdf -o "$WORK/dir.pdf"
+
 finish
