@@ -309,7 +309,9 @@ criteria_form(struct req *r, const struct view *v, const struct form_src *src)
 			const struct criterion *cr = &gr->criteria[c];
 			const struct criterion_score *cs =
 				&v->score->criteria[cr->idx];
-			buf_puts(b, "<h3>");
+			char tc[96]; /* the landing page links here */
+			snprintf(tc, sizeof(tc), "tc-%s", cr->id);
+			h_open(b, "h3", "id", tc, NULL);
 			if (cr->max > 0)
 				h_textf(b, "%s. %s — %s/%s điểm", cr->id, cr->title,
 					pts_format_vn(cs->points, p),
