@@ -25,6 +25,17 @@ cleanup() {
 trap cleanup EXIT
 
 "$T" --db "$DB" demo >/dev/null || { echo "demo failed"; exit 1; }
+q() { sqlite3 "$DB" "$1"; }
+# school CAMPAIGN STATE: the first demo school of the Phòng 31DK in it.
+school() {
+	q "SELECT o.code FROM submission s JOIN org_unit o ON o.id = s.unit_id
+	   WHERE s.campaign_id = $1 AND o.code LIKE '31DK%' AND s.state = '$2'
+	   ORDER BY o.code LIMIT 1"
+}
+RET=$(school 1 returned)
+# One returned with a reason for the whole submission only.
+WHOLE=$(school 1 submitted)
+"$T" --db "$DB" --as cv.dk submission return 1 "$WHOLE" --reason "*=Đề nghị bổ sung toàn bộ minh chứng" >/dev/null || { echo "return failed"; exit 1; }
 # Campaign 1 is due 31/05, campaign 2 (mầm non) 15/05, campaign 3 10/06.
 TRUONGSO_NOW=2026-05-28T03:00:00Z "$T" --db "$DB" serve --port 0 \
 	>"$W/server.log" 2>&1 &
@@ -40,7 +51,6 @@ req() { # req NAME EXPECTED_STATUS [curl args...]: body $OUT, headers $ERR
 has() { if grep -qF -- "$3" "$2"; then ok "$1"; else echo "missing: $3" >>"$ERR"; bad "$1"; fi; }
 hasnt() { if grep -qF -- "$3" "$2"; then echo "unexpected: $3" >>"$ERR"; bad "$1"; else ok "$1"; fi; }
 login() { curl -s -c "$1" -o /dev/null -d "login=$2&password=truongso-demo" "$BASE/login"; }
-q() { sqlite3 "$DB" "$1"; }
 
 # count CAMPAIGN UNIT_CODE STATE: participants under the unit in a state,
 # straight from the tables (not through any code under test).
@@ -50,16 +60,9 @@ count() {
 	   cu.campaign_id = $1 AND cu.path LIKE (SELECT path FROM org_unit
 	   WHERE code = '$2') || '%' AND coalesce(s.state, 'none') = '$3'"
 }
-# school CAMPAIGN STATE: the first demo school of the Phòng 31DK in it.
-school() {
-	q "SELECT o.code FROM submission s JOIN org_unit o ON o.id = s.unit_id
-	   WHERE s.campaign_id = $1 AND o.code LIKE '31DK%' AND s.state = '$2'
-	   ORDER BY o.code LIMIT 1"
-}
 lower() { echo "$1" | tr 'A-Z' 'a-z'; }
 
 # --- a school whose result was returned
-RET=$(school 1 returned)
 login "$W/ret" "cntt.$(lower "$RET")"
 req school-landing 200 -b "$W/ret" "$BASE/campaigns"
 has school-returned-flag "$OUT" '<section class="card returned"'
@@ -74,6 +77,11 @@ if [ -n "$flag" ] && [ -n "$list" ] && [ "$flag" -lt "$list" ]; then ok school-r
 # Its reasons' links land on the criterion's heading.
 req school-form 200 -b "$W/ret" "$BASE/campaigns/1/units/$RET"
 has school-form-anchor "$OUT" '<h3 id="tc-1.3">'
+
+# A reason for the whole submission links to the form itself.
+login "$W/whole" "cntt.$(lower "$WHOLE")"
+req whole-landing 200 -b "$W/whole" "$BASE/campaigns"
+has whole-reason "$OUT" "<a href=\"/campaigns/1/units/$WHOLE\">Toàn bộ bản tự đánh giá</a>: Đề nghị bổ sung toàn bộ minh chứng"
 
 # --- a school with a draft: no flag, its state and the days left
 DRAFT=$(school 1 draft)
