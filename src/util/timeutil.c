@@ -100,6 +100,20 @@ ts_time_parse(const char *s, int64_t *out)
 	return true;
 }
 
+/* Floor division, so times before the epoch fall on the day before. */
+static int64_t
+vn_day(int64_t t)
+{
+	int64_t s = t + TS_VN_OFFSET;
+	return s / 86400 - (s % 86400 < 0);
+}
+
+int64_t
+ts_time_vn_days(int64_t from, int64_t to)
+{
+	return vn_day(to) - vn_day(from);
+}
+
 const char *
 ts_time_vn_date(int64_t t, char *out)
 {

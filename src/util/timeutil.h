@@ -21,6 +21,10 @@ const char *ts_time_format(int64_t t, char *out);
 /* Parses "YYYY-MM-DD" (start of that day in Vietnam time) or
  * "YYYY-MM-DDTHH:MM:SSZ"; false if invalid. */
 bool ts_time_parse(const char *s, int64_t *out);
+/* Calendar days from the Vietnam day of `from` to that of `to` (the day
+ * changes at midnight in Vietnam, not after 24 hours): 0 on the same day,
+ * negative when `to` is an earlier day. */
+int64_t ts_time_vn_days(int64_t from, int64_t to);
 /* "dd/mm/yyyy" of t in Vietnam time. */
 const char *ts_time_vn_date(int64_t t, char *out);
 /* "HH:MM dd/mm/yyyy" in Vietnam time of an ISO timestamp ("?" if bad). */

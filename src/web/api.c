@@ -1,6 +1,7 @@
 /* The JSON API: the same app use cases as the pages, JSON in and out
  * (docs/api.md). Signed in with the same session cookie; every POST
  * carries the session's CSRF token in X-CSRF-Token. */
+#include <errno.h>
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
@@ -176,8 +177,10 @@ if_match(struct req *r, long long *out)
 	bool quoted = n >= 2 && h[0] == '"' && h[n - 1] == '"';
 	const char *p = h + quoted;
 	char *end = NULL;
+	errno = 0;
 	long long v = *p >= '0' && *p <= '9' ? strtoll(p, &end, 10) : -1;
-	if (v < 0 || end != h + n - quoted) {
+	/* Out of range is malformed too, not a huge revision. */
+	if (v < 0 || errno == ERANGE || end != h + n - quoted) {
 		api_error(r, 400, "If-Match phải là số lần sửa (revision) đọc "
 			  "được từ GET, ví dụ If-Match: \"12\"");
 		return false;

@@ -395,17 +395,20 @@ form_to_answers(const struct rubric *r, const struct kvlist *f,
 	return doc_text(r, answers);
 }
 
-/* The one validator (answers_parse) on a document of this item alone. */
+/* The one validator (answers_parse_kind) on a document of this item
+ * alone; the "x" fields are external scores and say so when refused. */
 static void
 check_item(const struct rubric *r, const struct item *it, json_t *o,
-	   struct diags *d)
+	   const char *pre, struct diags *d)
 {
+	enum score_kind kind = pre[0] == 'x' ? SCORE_EXTERNAL : SCORE_SELF;
 	json_t *one = json_object();
 	json_object_set(one, it->id, o);
 	char *text = doc_text(r, one);
 	struct answers *ans = NULL;
 	if (text != NULL &&
-	    answers_parse(r, text, strlen(text), "", &ans, d) == TS_OK)
+	    answers_parse_kind(r, kind, text, strlen(text), "", &ans, d) ==
+		    TS_OK)
 		answers_free(ans);
 	free(text);
 }
@@ -422,7 +425,7 @@ form_to_answers_valid(const struct rubric *r, const struct kvlist *f,
 		diags_init(&d);
 		json_t *o = item_json(it, f, pre, &d);
 		if (d.n == 0 && o != NULL)
-			check_item(r, it, o, &d);
+			check_item(r, it, o, pre, &d);
 		bad[i] = d.n > 0;
 		msg[i] = d.n > 0 ? arena_strdup(a, d.v[0].msg) : NULL;
 		if (o != NULL && !bad[i])

@@ -25,7 +25,9 @@ page_campaigns(struct req *r)
 	size_t n = 0;
 	enum ts_err e = campaign_list(r->app, &r->sess.who, r->a, &v, &n,
 				      &r->diags);
-	page_begin(r, "Đợt đánh giá");
+	page_begin(r, "Việc cần làm");
+	tasks_section(r);
+	buf_puts(b, "<h2>Các đợt đánh giá</h2>");
 	if (r->sess.who.role == ROLE_ADMIN)
 		buf_puts(b, "<p><a class=\"button\" href=\"/admin/campaigns/new\">"
 			    "Tạo đợt đánh giá</a></p>");
@@ -193,6 +195,7 @@ dashboard(struct req *r, const struct campaign *c, long long id)
 		page_end(r);
 		return;
 	}
+	tasks_unit_list(r, id);
 	h_elem(b, "h2", st.root_name, NULL);
 	buf_puts(b, "<div class=\"scroll\"><table><thead><tr><th>Đơn vị</th>"
 		    "<th class=\"num\">Số đơn vị</th><th class=\"num\">Chưa bắt "

@@ -6,8 +6,25 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <jansson.h>
+
 #include "../util/arena.h"
 #include "submission_view.h"
+
+/* What the confirmed step does, said before the button: neither step
+ * can be taken back. */
+static const char *
+consequence(const char *action)
+{
+	if (strcmp(action, "publish") == 0)
+		return "Công bố: kết quả dưới đây trở thành kết quả chính thức "
+		       "mà nhà trường và các cấp xem được. Sau khi công bố "
+		       "không thể hoàn tác.";
+	return "Phê duyệt: kết quả dưới đây (điểm tự chấm, với điểm đánh giá "
+	       "ngoài nếu có) được tính vào báo cáo của các cấp; nhà trường "
+	       "không sửa được nữa và bản tự đánh giá không trả lại được. Sau "
+	       "khi phê duyệt không thể hoàn tác.";
+}
 
 void
 sv_confirm_page(struct req *r, struct view *v, const char *action,
@@ -21,6 +38,7 @@ sv_confirm_page(struct req *r, struct view *v, const char *action,
 	buf_puts(b, "<p>");
 	h_textf(b, "%s — %s", v->s.unit.name, v->s.campaign.title);
 	buf_puts(b, "</p>");
+	h_elem(b, "p", consequence(action), "class", "reason", NULL);
 	if (sub_score(v->s.rubric, v->s.answers, ext_json ? ext_json
 							  : v->s.external,
 		      &ans, &sc, &r->diags) == TS_OK)
@@ -86,6 +104,86 @@ external_changed(const struct view *v, const char *json)
 	return changed;
 }
 
+/* json with the stored external score put back for each refused item,
+ * so saving the valid ones never erases one already stored. */
+static char *
+keep_stored(const char *json, const struct view *v, const bool *bad)
+{
+	const struct rubric *rb = v->s.rubric;
+	json_t *doc = json_loads(json, 0, NULL);
+	json_t *old = json_loads(v->s.external ? v->s.external : "{}", 0,
+				 NULL);
+	json_t *dst = json_object_get(doc, "answers");
+	json_t *src = json_object_get(old, "answers");
+	char *out = NULL;
+	for (size_t i = 0; json_is_object(dst) && i < rb->nitems; i++) {
+		json_t *o = bad[i] ? json_object_get(src, rb->items[i]->id)
+				   : NULL;
+		if (o != NULL)
+			json_object_set(dst, rb->items[i]->id, o);
+	}
+	if (json_is_object(dst))
+		out = json_dumps(doc, JSON_COMPACT | JSON_REAL_PRECISION(15));
+	json_decref(doc);
+	json_decref(old);
+	return out;
+}
+
+/* The posted external scores checked field by field, as the school's
+ * answers are (issue 11 item 4): the valid ones, and for each refused
+ * field the stored score; msg[idx] says why it was refused and *nbad
+ * counts them. NULL: out of memory. */
+static char *
+valid_external(struct req *r, const struct view *v, const char **msg,
+	       size_t *nbad)
+{
+	const struct rubric *rb = v->s.rubric;
+	bool *bad = arena_calloc(r->a, rb->nitems + 1, sizeof(*bad));
+	char *json = bad ? form_to_answers_valid(rb, &r->form, "x", bad, msg,
+						 r->a)
+			 : NULL;
+	*nbad = 0;
+	for (size_t i = 0; json && i < rb->nitems; i++)
+		*nbad += bad[i];
+	if (json == NULL || *nbad == 0)
+		return json;
+	char *merged = keep_stored(json, v, bad);
+	free(json);
+	return merged;
+}
+
+/* Some external scores refused: the valid ones are saved, no decision is
+ * taken, and the page comes back with everything typed, each refused
+ * field marked where it is and listed at the top. */
+static void
+external_partly(struct req *r, const struct view *v, const char *json,
+		const char **msg, int64_t rev)
+{
+	enum ts_err e = TS_OK;
+	struct view nv;
+	if (external_changed(v, json))
+		e = sub_set_external(r->app, &r->sess.who, v->s.campaign.id,
+				     v->s.unit.code, json,
+				     rev < 0 ? SUB_REV_UNKNOWN : rev,
+				     &r->diags);
+	if (e != TS_OK) {
+		sv_refused(r, e, NULL, rev);
+		return;
+	}
+	if (sv_load(r, &nv) != TS_OK) {
+		web_error(r, 500, "Không mở được bản tự đánh giá.");
+		sv_unload(&nv);
+		return;
+	}
+	nv.posted_review = &r->form;
+	nv.x_errors = msg;
+	r->status = 422;
+	r->notice = "Đã lưu các điểm đánh giá ngoài hợp lệ; quyết định chưa "
+		    "được thực hiện.";
+	sv_render(r, &nv, NULL);
+	sv_unload(&nv);
+}
+
 static enum ts_err
 apply(struct req *r, struct view *v, enum decision k, const char *json,
       int64_t rev)
@@ -126,7 +224,15 @@ sv_decide(struct req *r, struct view *v, int64_t rev)
 	if (k == DEC_NONE)
 		diags_add(&r->diags, v->s.unit.code, "hãy chọn một quyết định: "
 			  "phê duyệt, trả lại hoặc chỉ lưu điểm đánh giá ngoài");
-	char *json = form_to_answers(v->s.rubric, &r->form, "x", &r->diags);
+	size_t nbad = 0;
+	const char **msg = arena_calloc(r->a, v->s.rubric->nitems + 1,
+					sizeof(*msg));
+	char *json = msg ? valid_external(r, v, msg, &nbad) : NULL;
+	if (json != NULL && nbad > 0) {
+		external_partly(r, v, json, msg, rev);
+		free(json);
+		return;
+	}
 	if (json != NULL && r->diags.n == 0) {
 		if (k == DEC_APPROVE && kv_get(&r->form, "confirm") == NULL) {
 			sv_confirm_page(r, v, "decide", "Xác nhận phê duyệt",
@@ -140,6 +246,31 @@ sv_decide(struct req *r, struct view *v, int64_t rev)
 	if (e == TS_OK)
 		web_redirect(r, "%s?ok=%s", v->base, k == DEC_APPROVE ? "approve"
 					 : k == DEC_RETURN ? "return" : "external");
+	else
+		sv_refused(r, e, NULL, rev);
+}
+
+void
+sv_external(struct req *r, struct view *v, int64_t rev)
+{
+	size_t nbad = 0;
+	const char **msg = arena_calloc(r->a, v->s.rubric->nitems + 1,
+					sizeof(*msg));
+	char *json = msg ? valid_external(r, v, msg, &nbad) : NULL;
+	enum ts_err e = TS_ENOMEM;
+	if (json != NULL && nbad > 0 && v->can_external) {
+		external_partly(r, v, json, msg, rev);
+		free(json);
+		return;
+	}
+	if (json != NULL) /* the app refuses what this user may not do */
+		e = sub_set_external(r->app, &r->sess.who, v->s.campaign.id,
+				     v->s.unit.code, json,
+				     rev < 0 ? SUB_REV_UNKNOWN : rev,
+				     &r->diags);
+	free(json);
+	if (e == TS_OK)
+		web_redirect(r, "%s?ok=external", v->base);
 	else
 		sv_refused(r, e, NULL, rev);
 }

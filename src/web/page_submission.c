@@ -184,7 +184,7 @@ item_block(struct req *r, const struct view *v, const struct item *it,
 	struct buf *b = &r->body;
 	const struct answer *x = &v->ext->v[it->idx];
 	struct form_src xs = { .posted = v->posted_review, .stored = v->ext,
-			       .prefix = "x" };
+			       .prefix = "x", .error = v->x_errors };
 	if (v->posted_review == NULL || !kv_get(v->posted_review, "ext"))
 		xs.posted = NULL; /* only the external form's own post */
 	form_item(b, it, src, v->can_edit);
@@ -309,7 +309,9 @@ criteria_form(struct req *r, const struct view *v, const struct form_src *src)
 			const struct criterion *cr = &gr->criteria[c];
 			const struct criterion_score *cs =
 				&v->score->criteria[cr->idx];
-			buf_puts(b, "<h3>");
+			char tc[96]; /* the landing page links here */
+			snprintf(tc, sizeof(tc), "tc-%s", cr->id);
+			h_open(b, "h3", "id", tc, NULL);
 			if (cr->max > 0)
 				h_textf(b, "%s. %s — %s/%s điểm", cr->id, cr->title,
 					pts_format_vn(cs->points, p),
@@ -506,14 +508,16 @@ stale_since(struct req *r, const struct view *v)
 	buf_puts(b, " (bỏ nội dung vừa nhập).</p></section>");
 }
 
-/* One line per refused field, linking to it. */
+/* One line per refused field, linking to it: the school's answers
+ * (prefix "") or the external scores ("x"). */
 static void
-error_summary(struct buf *b, const struct view *v)
+error_summary(struct buf *b, const struct view *v, const char **errors,
+	      const char *prefix)
 {
 	const struct rubric *rb = v->s.rubric;
 	size_t n = 0;
-	for (size_t i = 0; v->errors && i < rb->nitems; i++)
-		n += v->errors[i] != NULL;
+	for (size_t i = 0; errors && i < rb->nitems; i++)
+		n += errors[i] != NULL;
 	if (n == 0)
 		return;
 	buf_puts(b, "<div class=\"errors\" id=\"error-summary\" role=\"alert\" "
@@ -522,14 +526,14 @@ error_summary(struct buf *b, const struct view *v)
 	buf_puts(b, "</p><ul>");
 	for (size_t i = 0; i < rb->nitems; i++) {
 		struct buf href;
-		if (v->errors[i] == NULL)
+		if (errors[i] == NULL)
 			continue;
 		buf_init(&href, 512);
-		form_field_id(&href, "f", "", rb->items[i]);
+		form_field_id(&href, "f", prefix, rb->items[i]);
 		buf_puts(b, "<li><a href=\"#");
 		h_text(b, buf_str(&href));
 		buf_puts(b, "\">");
-		h_text(b, v->errors[i]);
+		h_text(b, errors[i]);
 		buf_puts(b, "</a></li>");
 		buf_release(&href);
 	}
@@ -588,7 +592,8 @@ sv_render(struct req *r, struct view *v, const struct kvlist *posted)
 	buf_puts(b, "</p>");
 	reasons(b, v, "*");
 	stale_since(r, v);
-	error_summary(b, v);
+	error_summary(b, v, v->errors, "");
+	error_summary(b, v, v->x_errors, "x");
 	conflict_summary(b, v);
 	sv_score_panel(b, v->score);
 	if (v->has_ext)

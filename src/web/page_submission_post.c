@@ -282,19 +282,6 @@ sv_return(struct req *r, const struct view *v, int64_t rev)
 			  rs, n, rev, &r->diags);
 }
 
-static enum ts_err
-do_external(struct req *r, const struct view *v, int64_t rev)
-{
-	char *json = form_to_answers(v->s.rubric, &r->form, "x", &r->diags);
-	enum ts_err e = json && r->diags.n == 0
-				? sub_set_external(r->app, &r->sess.who,
-						   v->s.campaign.id, v->s.unit.code,
-						   json, rev, &r->diags)
-				: TS_EINVAL;
-	free(json);
-	return e;
-}
-
 /* Every step carries the revision its page showed: a stale page is
  * refused (409) and shown again with what changed since. Without one
  * (an old page) the step is refused the same way, after the permission
@@ -315,8 +302,6 @@ run_action(struct req *r, const struct view *v, const char *act, int64_t rev)
 		return sub_approve(r->app, who, cid, unit, rev, &r->diags);
 	if (strcmp(act, "publish") == 0)
 		return sub_publish(r->app, who, cid, unit, rev, &r->diags);
-	if (strcmp(act, "external") == 0)
-		return do_external(r, v, rev);
 	return TS_ENOTFOUND;
 }
 
@@ -330,19 +315,30 @@ page_submission_act(struct req *r)
 		return;
 	enum ts_err e = sv_load(r, &v);
 	bool confirmed = kv_get(&r->form, "confirm") != NULL;
+	/* Submit, approve and publish take effect only from their
+	 * confirmation page (confirm=1), whichever form posted them. */
 	if (e == TS_OK && !confirmed && (strcmp(act, "submit") == 0 ||
 					 (strcmp(act, "publish") == 0 &&
-					  v.can_publish))) {
+					  v.can_publish) ||
+					 (strcmp(act, "approve") == 0 &&
+					  v.can_review))) {
 		if (act[0] == 's')
 			confirm_page(r, &v);
-		else
+		else if (act[0] == 'p')
 			sv_confirm_page(r, &v, "publish", "Xác nhận công bố kết "
 					"quả", "Công bố kết quả", NULL);
+		else
+			sv_confirm_page(r, &v, "approve", "Xác nhận phê duyệt",
+					"Xác nhận phê duyệt", NULL);
 		sv_unload(&v);
 		return;
 	}
-	if (e == TS_OK && strcmp(act, "decide") == 0) {
-		sv_decide(r, &v, rev);
+	if (e == TS_OK && (strcmp(act, "decide") == 0 ||
+			   strcmp(act, "external") == 0)) {
+		if (act[0] == 'd')
+			sv_decide(r, &v, rev);
+		else
+			sv_external(r, &v, rev);
 		sv_unload(&v);
 		return;
 	}

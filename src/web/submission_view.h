@@ -30,6 +30,7 @@ struct view {
 	 * with. The reviewer's posted reasons and external scores. */
 	const bool *use_posted;
 	const char **errors;
+	const char **x_errors; /* the same for the external scores */
 	const struct sub_change **conflicts;
 	const struct kvlist *posted_review;
 	int64_t stale_base; /* >= 0: list what changed after this revision */
@@ -65,6 +66,9 @@ void sv_confirm_page(struct req *r, struct view *v, const char *action,
 		     const char *ext_json);
 /* The reviewer's one decision form (page_decision.c). */
 void sv_decide(struct req *r, struct view *v, int64_t rev);
+/* The external scores alone (an approved result): the valid ones saved,
+ * each refused one marked at its field with everything typed kept. */
+void sv_external(struct req *r, struct view *v, int64_t rev);
 /* "Kết quả sau đánh giá ngoài". */
 void sv_reviewed_panel(struct buf *b, const struct score *s);
 

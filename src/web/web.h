@@ -159,6 +159,10 @@ void page_admin_user_reset(struct req *r);
 void api_user_reset(struct req *r);
 void page_home(struct req *r);
 void page_campaigns(struct req *r);
+/* The task list at the top of the landing page (page_tasks.c), and the
+ * units in the state ?state= names on a campaign's dashboard. */
+void tasks_section(struct req *r);
+void tasks_unit_list(struct req *r, long long id);
 void page_campaign(struct req *r);
 void page_submission(struct req *r);
 void page_submission_save(struct req *r);

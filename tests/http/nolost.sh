@@ -183,12 +183,21 @@ req return-stale 409 -b "$W/rev" --data-urlencode "_csrf=$rtok" --data-urlencode
 has return-stale-reason-kept "$OUT" "Thiếu đường link LMS</textarea>"
 has return-stale-general-kept "$OUT" "Bổ sung chung</textarea>"
 same return-stale-not-returned "$(state "$SCHOOL")" submitted
-req approve-stale 409 -b "$W/rev" -d "_csrf=$rtok&rev=$RR" "$BASE$P/approve"
-req approve-no-rev 409 -b "$W/rev" -d "_csrf=$rtok" "$BASE$P/approve"
+req approve-stale 409 -b "$W/rev" -d "_csrf=$rtok&rev=$RR&confirm=1" "$BASE$P/approve"
+req approve-no-rev 409 -b "$W/rev" -d "_csrf=$rtok&confirm=1" "$BASE$P/approve"
 RR=$(field "$W/rev" "$P" rev)
-req approve 303 -b "$W/rev" -d "_csrf=$rtok&rev=$RR" "$BASE$P/approve"
+# The approve route approves only from its confirmation page, which says
+# what approving does; it cannot be undone.
+req approve-asks-confirmation 200 -b "$W/rev" -d "_csrf=$rtok&rev=$RR" "$BASE$P/approve"
+has approve-confirm-page "$OUT" "<h1>Xác nhận phê duyệt</h1>"
+has approve-confirm-says "$OUT" "Sau khi phê duyệt không thể hoàn tác."
+has approve-confirm-posts "$OUT" "action=\"$P/approve\""
+same approve-not-yet "$(state "$SCHOOL")" submitted
+req approve 303 -b "$W/rev" -d "_csrf=$rtok&rev=$RR&confirm=1" "$BASE$P/approve"
+same approved "$(state "$SCHOOL")" approved
 req publish-asks-confirmation 200 -b "$W/rev" -d "_csrf=$rtok&rev=$RR" "$BASE$P/publish"
 has publish-confirm-page "$OUT" "Xác nhận công bố kết quả"
+has publish-confirm-says "$OUT" "Sau khi công bố không thể hoàn tác."
 same publish-not-yet "$(state "$SCHOOL")" approved
 req publish-stale 409 -b "$W/rev" -d "_csrf=$rtok&rev=$RR&confirm=1" "$BASE$P/publish"
 req publish 303 -b "$W/rev" -d "_csrf=$rtok&confirm=1&rev=$(field "$W/rev" "$P" rev)" "$BASE$P/publish"
@@ -235,13 +244,51 @@ dec decide-approve 303 "$W/rev" --data-urlencode "rev=$drev" --data-urlencode "d
 same decide-approved "$(state "$DEC")" approved
 same decide-external-stored "$(ext "$DEC" 1.5a)" 8
 
+# --- external scores are checked field by field, as the school's answers
+# are (item 4): the valid ones are saved, no decision is taken, the refused
+# one is marked at its field and listed with a link to it, everything typed
+# stays on the page, and a refused value never erases a stored score.
+XS=$(pick submitted 2)
+X="/campaigns/1/units/$XS"
+xpost() { # xpost NAME STATUS ACTION ARGS...: a post of XS's reviewer form
+	local name=$1 want=$2 act=$3
+	shift 3
+	req "$name" "$want" -b "$W/rev" --data-urlencode "_csrf=$(field "$W/rev" "$X" _csrf)" --data-urlencode "rev=$(field "$W/rev" "$X" rev)" --data-urlencode "ext=1" "$@" "$BASE$X/$act"
+}
+xpost x-bad-one 422 decide --data-urlencode "decision=approve" --data-urlencode "xv:1.5a=99" --data-urlencode "xv:1.4=7" --data-urlencode "xn:1.4=Kiểm tra thực tế" --data-urlencode "r:1.3=Lý do đang gõ"
+has x-bad-marked "$OUT" 'id="f-x1.5a" aria-invalid="true" aria-describedby="e-x1.5a" name="xv:1.5a" value="99"'
+has x-bad-message "$OUT" '<p class="field-error" id="e-x1.5a">nội dung 1.5a: điểm đánh giá ngoài 99 vượt quá điểm tối đa 15</p>'
+has x-bad-summary "$OUT" '<li><a href="#f-x1.5a">nội dung 1.5a:'
+has x-valid-kept "$OUT" 'name="xv:1.4" value="7"'
+has x-note-kept "$OUT" 'Kiểm tra thực tế</textarea>'
+has x-reason-kept "$OUT" 'Lý do đang gõ</textarea>'
+has x-choice-kept "$OUT" 'value="approve" checked'
+same x-no-decision "$(state "$XS")" submitted
+same x-valid-saved "$(ext "$XS" 1.4)" 7
+same x-bad-not-saved "$(ext "$XS" 1.5a)" ""
+xpost x-all-valid 303 decide --data-urlencode "decision=save" --data-urlencode "xv:1.5a=12" --data-urlencode "xv:1.4=7"
+same x-stored "$(ext "$XS" 1.5a)" 12
+xpost x-bad-keeps-stored 422 decide --data-urlencode "decision=save" --data-urlencode "xv:1.5a=abc" --data-urlencode "xv:1.4=6"
+same x-stored-not-erased "$(ext "$XS" 1.5a)" 12
+same x-other-saved "$(ext "$XS" 1.4)" 6
+# The same on an approved result's own form (external scores only).
+xpost x-approve 303 approve --data-urlencode "confirm=1"
+same x-approved "$(state "$XS")" approved
+req x-approved-form 200 -b "$W/rev" "$BASE$X"
+has x-approved-form-action "$OUT" "action=\"$X/external\""
+xpost x-approved-bad-one 422 external --data-urlencode "xv:1.5a=16" --data-urlencode "xv:1.4=5"
+has x-approved-marked "$OUT" 'id="f-x1.5a" aria-invalid="true"'
+has x-approved-kept "$OUT" 'name="xv:1.5a" value="16"'
+same x-approved-valid-saved "$(ext "$XS" 1.4)" 5
+same x-approved-stored-kept "$(ext "$XS" 1.5a)" 12
+
 # --- API: If-Match is a revision or a 400
 login "$W/api" "cntt.$(lower "$API")"
 ATOK=$(curl -s -b "$W/api" "$BASE/api/session" | sed 's/.*"csrf_token":"\([0-9a-f]*\)".*/\1/')
 # Seed 003's answers without the unit and year of their own record.
 EX="$W/seed003.json"
 sed '/^  "unit":/d; /^  "school_year":/d' examples/qd4725-gdtx-duongkinh-2022-2023.json >"$EX"
-for im in '"-1"' '-3' 'abc' '"12' 'W/"3"' '"3"x'; do
+for im in '"-1"' '-3' 'abc' '"12' 'W/"3"' '"3"x' '"99999999999999999999"' '*' '"3", "4"'; do
 	req "if-match malformed $im" 400 -b "$W/api" -H "X-CSRF-Token: $ATOK" -H "If-Match: $im" -H 'Content-Type: application/json' --data-binary @$EX "$BASE/api/campaigns/1/units/$API/answers"
 done
 req if-match-unquoted-ok 200 -b "$W/api" -H "X-CSRF-Token: $ATOK" -H "If-Match: $(q "SELECT s.revision FROM submission s JOIN org_unit o ON o.id = s.unit_id WHERE s.campaign_id = 1 AND o.code = '$API'")" -H 'Content-Type: application/json' --data-binary @$EX "$BASE/api/campaigns/1/units/$API/answers"

@@ -242,7 +242,7 @@ POST /campaigns/:id/units/:code/:action  headsub $(U "$DKSUB")/approve   403
 POST /campaigns/:id/units/:code/:action  revlc   $(U "$DKSUB")/approve   403
 POST /campaigns/:id/units/:code/:action  revdk   $(U "$DKSUB")/bogus     404
 POST /campaigns/:id/units/:code/:action  revlc   $(U "$DKSUB")/external  403
-POST /campaigns/:id/units/:code/:action  revdk   $(U "$DKSUB")/approve   303
+POST /campaigns/:id/units/:code/:action  revdk   $(U "$DKSUB")/approve   200
 GET /api/session                         anon    /api/session            401
 GET /api/campaigns                       anon    /api/campaigns          401
 GET /api/campaigns/:id/status            anon    /api/campaigns/1/status 401
@@ -595,7 +595,7 @@ req cycle-external-shown 200 -b "${JAR[editor]}" "$BASE$P"
 has cycle-reviewed-panel "$OUT" "Kết quả sau đánh giá ngoài"
 has cycle-reviewed-score "$OUT" "77/100 điểm — Mức độ 3"
 has cycle-external-beside "$OUT" "Kiểm tra thực tế: 10 điểm"
-req cycle-approve 303 -b "${JAR[revdk]}" --data-urlencode "rev=$(rev "${JAR[revdk]}" "$P")" -d "_csrf=$tok" "$BASE$P/approve"
+req cycle-approve 303 -b "${JAR[revdk]}" --data-urlencode "rev=$(rev "${JAR[revdk]}" "$P")" -d "_csrf=$tok&confirm=1" "$BASE$P/approve"
 req cycle-publish 303 -b "${JAR[revdk]}" --data-urlencode "rev=$(rev "${JAR[revdk]}" "$P")" -d "_csrf=$tok&confirm=1" "$BASE$P/publish"
 req cycle-published 200 -b "${JAR[editor]}" "$BASE$P"
 has cycle-state-published "$OUT" "Đã công bố"
@@ -1040,7 +1040,7 @@ req moved-old-office-opens 200 -b "${JAR[revdk]}" "$BASE/campaigns/1/units/$MV"
 req moved-new-office-cannot-open 403 -b "${JAR[revlc]}" "$BASE/campaigns/1/units/$MV"
 req moved-new-office-cannot-approve 403 -b "${JAR[revlc]}" -d "_csrf=$(csrf "${JAR[revlc]}" /password)" "$BASE/campaigns/1/units/$MV/approve"
 req moved-new-office-api-refused 403 -b "${JAR[revlc]}" "$BASE/api/campaigns/1/units/$MV"
-req moved-old-office-approves 303 -b "${JAR[revdk]}" -d "_csrf=$(csrf "${JAR[revdk]}" /password)" -d "rev=$(rev "${JAR[revdk]}" "/campaigns/1/units/$MV")" "$BASE/campaigns/1/units/$MV/approve"
+req moved-old-office-approves 303 -b "${JAR[revdk]}" -d "_csrf=$(csrf "${JAR[revdk]}" /password)&confirm=1" -d "rev=$(rev "${JAR[revdk]}" "/campaigns/1/units/$MV")" "$BASE/campaigns/1/units/$MV/approve"
 req moved-new-office-cannot-publish 403 -b "${JAR[revlc]}" -d "_csrf=$(csrf "${JAR[revlc]}" /password)" "$BASE/campaigns/1/units/$MV/publish"
 same moved-old-office-still-counts "$(total "${JAR[revdk]}" 1)" "$dk_before"
 same moved-new-office-not-counted "$(total "${JAR[revlc]}" 1)" "$lc_before"

@@ -4,6 +4,7 @@
 #include "../../src/util/arena.h"
 #include "../../src/util/buf.h"
 #include "../../src/util/err.h"
+#include "../../src/util/timeutil.h"
 #include "../../src/app/text.h"
 #include "../../src/util/vnstr.h"
 #include "ut.h"
@@ -385,6 +386,29 @@ test_table_long_cell(void **state)
 	assert_int_equal(row, rule);
 }
 
+/* Days left to a deadline count Vietnam calendar days: the day turns at
+ * midnight in Vietnam (17:00 UTC), not 24 hours after now. */
+static void
+test_vn_days(void **state)
+{
+	(void)state;
+	int64_t due, now;
+	/* Due 31/05 (the whole day, as campaigns store it). */
+	assert_true(ts_time_parse("2026-05-31T16:59:59Z", &due));
+	assert_true(ts_time_parse("2026-05-28T03:00:00Z", &now));
+	assert_int_equal(ts_time_vn_days(now, due), 3);
+	/* 23:59 on 30/05 in Vietnam: one day left, though 17 hours. */
+	assert_true(ts_time_parse("2026-05-30T16:59:00Z", &now));
+	assert_int_equal(ts_time_vn_days(now, due), 1);
+	/* 00:00 on 31/05 in Vietnam (17:00 UTC on 30/05): the last day. */
+	assert_true(ts_time_parse("2026-05-30T17:00:00Z", &now));
+	assert_int_equal(ts_time_vn_days(now, due), 0);
+	assert_true(ts_time_parse("2026-06-02T01:00:00Z", &now));
+	assert_int_equal(ts_time_vn_days(now, due), -2);
+	/* Before the epoch: floor, not truncation towards zero. */
+	assert_int_equal(ts_time_vn_days(-TS_VN_OFFSET - 1, 0), 1);
+}
+
 int
 main(void)
 {
@@ -400,6 +424,7 @@ main(void)
 		cmocka_unit_test(test_vn_utf8_and_width),
 		cmocka_unit_test(test_table_aligns_vietnamese),
 		cmocka_unit_test(test_table_long_cell),
+		cmocka_unit_test(test_vn_days),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
