@@ -216,9 +216,8 @@ campaign_create(struct app *app, const struct actor *who,
 	unsigned levels = 0;
 	if (a == NULL)
 		return TS_ENOMEM;
-	if (who->role != ROLE_ADMIN) {
-		diags_add(d, who->login, "chỉ tài khoản quản trị mới tạo được "
-			  "đợt đánh giá");
+	if (actor_may(who, PK_CAMPAIGN, NULL, PA_CREATE, who->login, d) !=
+	    TS_OK) {
 		arena_free(a);
 		return TS_EFORBIDDEN;
 	}
@@ -244,12 +243,9 @@ campaign_create(struct app *app, const struct actor *who,
 		diags_add(d, c->title ? c->title : "", "%s", why);
 		e = TS_EINVAL;
 	}
-	enum scope sc = e == TS_OK ? scope_of(who->path, owner.path) : SCOPE_OUTSIDE;
-	if (e == TS_OK && (who->role != ROLE_ADMIN || sc == SCOPE_OUTSIDE)) {
-		diags_add(d, c->owner_code, "chỉ quản trị của đơn vị chủ trì (hoặc "
-			  "cấp trên) mới tạo được đợt đánh giá");
-		e = TS_EFORBIDDEN;
-	}
+	if (e == TS_OK)
+		e = actor_may(who, PK_CAMPAIGN, owner.path, PA_CREATE,
+			      c->owner_code, d);
 	if (e == TS_OK && (e = db_begin(app->db)) == TS_OK) {
 		e = create_tx(app, who, c, r, &owner, levels, &t, id, d);
 		if (e == TS_OK && (e = db_commit(app->db)) != TS_OK)
@@ -277,8 +273,8 @@ campaign_day(const char *iso, char out[11])
 bool
 campaign_may_edit(const struct actor *who, const struct campaign *c)
 {
-	return who->role == ROLE_ADMIN &&
-	       scope_of(who->path, c->owner_path) != SCOPE_OUTSIDE;
+	return actor_may(who, PK_CAMPAIGN, c->owner_path, PA_CHANGE, NULL,
+			 NULL) == TS_OK;
 }
 
 static enum ts_err
@@ -333,11 +329,9 @@ edit_tx(struct app *app, const struct actor *who, int64_t id,
 	if (e != TS_OK)
 		return e;
 	snprintf(obj, sizeof(obj), "campaign:%lld", (long long)id);
-	if (!campaign_may_edit(who, &cur)) {
-		diags_add(d, obj, "chỉ quản trị của đơn vị chủ trì (hoặc cấp "
-			  "trên) mới sửa được đợt đánh giá");
-		return TS_EFORBIDDEN;
-	}
+	if ((e = actor_may(who, PK_CAMPAIGN, cur.owner_path, PA_CHANGE, obj,
+			   d)) != TS_OK)
+		return e;
 	const char *why = merge_edit(&cur, c, &n, days, &t);
 	if (why != NULL) {
 		diags_add(d, obj, "%s", why);

@@ -94,29 +94,18 @@ org_get(struct app *app, int64_t id, struct arena *a, struct org_unit *out)
 	return find_one(app, SQL_BY_ID, NULL, id, a, out);
 }
 
-/* Admins manage units inside their subtree; `own_ok` lets them add a child
- * under their own unit, but nobody edits the unit they sit in. */
 bool
 org_may_change(const struct actor *who, const struct org_unit *u)
 {
-	return who->role == ROLE_ADMIN &&
-	       scope_of(who->path, u->path) == SCOPE_BELOW;
+	return actor_may(who, PK_UNIT, u->path, PA_CHANGE, NULL, NULL) == TS_OK;
 }
 
 enum ts_err
 org_require_admin(const struct actor *who, const char *path, bool own_ok,
-	      const char *code, struct diags *d)
+		  const char *code, struct diags *d)
 {
-	enum scope sc = scope_of(who->path, path);
-	if (who->role == ROLE_ADMIN &&
-	    (sc == SCOPE_BELOW || (own_ok && sc == SCOPE_OWN)))
-		return TS_OK;
-	diags_add(d, code, who->role != ROLE_ADMIN
-				   ? "chỉ tài khoản quản trị mới được thay đổi "
-				     "cây đơn vị"
-				   : "đơn vị không thuộc phạm vi quản lý của "
-				     "tài khoản");
-	return TS_EFORBIDDEN;
+	return actor_may(who, PK_UNIT, path, own_ok ? PA_CREATE : PA_CHANGE,
+			 code, d);
 }
 
 static enum ts_err
@@ -269,13 +258,9 @@ org_add_tx(struct app *app, const struct actor *who, const struct org_new *n,
 		diags_add(d, n->code ? n->code : "", "%s", why);
 		e = TS_EINVAL;
 	}
-	if (e == TS_OK && has_parent)
-		e = org_require_admin(who, parent.path, true, n->code, d);
-	if (e == TS_OK && !has_parent && strcmp(who->path, "/") != 0) {
-		diags_add(d, n->code, "chỉ người quản trị máy chủ mới tạo được "
-			  "đơn vị gốc");
-		e = TS_EFORBIDDEN;
-	}
+	if (e == TS_OK)
+		e = org_require_admin(who, has_parent ? parent.path : NULL,
+				      true, n->code, d);
 	if (e == TS_OK) {
 		e = insert_unit(app, n, name, has_parent ? parent.path : "/",
 				parent.id, id);
@@ -578,11 +563,9 @@ org_list(struct app *app, const struct actor *who, const char *root_code,
 				  root_code);
 			return e;
 		}
-		if (scope_of(who->path, r.path) == SCOPE_OUTSIDE) {
-			diags_add(d, root_code, "đơn vị không thuộc phạm vi "
-				  "quản lý của tài khoản");
-			return TS_EFORBIDDEN;
-		}
+		e = actor_may(who, PK_UNIT, r.path, PA_VIEW, root_code, d);
+		if (e != TS_OK)
+			return e;
 		root = r.path;
 	}
 	struct db_stmt *st = db_prep(app->db, sql);

@@ -132,14 +132,7 @@ check_user(struct app *app, const struct actor *who, const struct user_new *u,
 		diags_add(d, where, "%s", why);
 		return TS_EINVAL;
 	}
-	enum scope sc = scope_of(who->path, unit->path);
-	if (who->role != ROLE_ADMIN || sc == SCOPE_OUTSIDE ||
-	    (sc == SCOPE_OWN && u->role == ROLE_ADMIN && who->user_id != 0)) {
-		diags_add(d, where, "tài khoản quản trị chỉ tạo được tài khoản "
-			  "cho các đơn vị thuộc phạm vi của mình");
-		return TS_EFORBIDDEN;
-	}
-	return TS_OK;
+	return user_may(who, u->role, unit, PA_CREATE, where, d);
 }
 
 enum ts_err
@@ -239,11 +232,8 @@ user_list(struct app *app, const struct actor *who, struct arena *a,
 		"FROM app_user u JOIN org_unit o ON o.id = u.org_unit_id WHERE "
 		"o.path LIKE ? ORDER BY o.path, u.login";
 	char like[PATH_MAX_LEN + 2];
-	if (who->role != ROLE_ADMIN) {
-		diags_add(d, who->login, "chỉ tài khoản quản trị mới xem được "
-			  "danh sách tài khoản");
+	if (actor_may(who, PK_ACCOUNT, NULL, PA_VIEW, who->login, d) != TS_OK)
 		return TS_EFORBIDDEN;
-	}
 	struct db_stmt *st = db_prep(app->db, sql);
 	if (st == NULL)
 		return app_db_error(app, d, "đọc tài khoản");

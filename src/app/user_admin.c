@@ -32,14 +32,12 @@ user_target_load(struct app *app, const char *login, struct arena *a,
 	return TS_OK;
 }
 
-bool
-user_may_manage(const struct actor *who, enum role role,
-		const struct org_unit *u)
+enum ts_err
+user_may(const struct actor *who, enum role role, const struct org_unit *u,
+	 enum pol_action act, const char *login, struct diags *d)
 {
-	enum scope sc = scope_of(who->path, u->path);
-	if (who->role != ROLE_ADMIN || sc == SCOPE_OUTSIDE)
-		return false;
-	return !(sc == SCOPE_OWN && role == ROLE_ADMIN && who->user_id != 0);
+	return actor_may(who, role == ROLE_ADMIN ? PK_ADMIN_ACCOUNT : PK_ACCOUNT,
+			 u ? u->path : NULL, act, login, d);
 }
 
 /* The new state of the account, checked; *t is updated in place. */
@@ -64,11 +62,9 @@ apply_change(struct app *app, const struct actor *who,
 		diags_add(d, where, "%s", why);
 		return TS_EINVAL;
 	}
-	if (!user_may_manage(who, t->role, &t->unit)) {
-		diags_add(d, where, "tài khoản quản trị chỉ gán được tài khoản "
-			  "cho các đơn vị thuộc phạm vi của mình");
-		return TS_EFORBIDDEN;
-	}
+	enum ts_err e = user_may(who, t->role, &t->unit, PA_CREATE, where, d);
+	if (e != TS_OK)
+		return e;
 	if (c->disabled >= 0)
 		t->disabled = c->disabled != 0;
 	return TS_OK;
@@ -144,11 +140,9 @@ update_tx(struct app *app, const struct actor *who,
 			  "vị của chính mình (nhờ quản trị cấp trên)");
 		return TS_EFORBIDDEN;
 	}
-	if (!user_may_manage(who, before.role, &before.unit)) {
-		diags_add(d, c->login, "tài khoản này không thuộc phạm vi quản "
-			  "lý của tài khoản");
-		return TS_EFORBIDDEN;
-	}
+	e = user_may(who, before.role, &before.unit, PA_CHANGE, c->login, d);
+	if (e != TS_OK)
+		return e;
 	t = before;
 	if ((e = apply_change(app, who, c, a, &t, d)) != TS_OK)
 		return e;
@@ -170,11 +164,8 @@ enum ts_err
 user_update(struct app *app, const struct actor *who,
 	    const struct user_change *c, struct diags *d)
 {
-	if (who->role != ROLE_ADMIN) {
-		diags_add(d, who->login, "chỉ tài khoản quản trị mới thay đổi "
-			  "được tài khoản");
+	if (actor_may(who, PK_ACCOUNT, NULL, PA_CHANGE, who->login, d) != TS_OK)
 		return TS_EFORBIDDEN;
-	}
 	if (c->login == NULL || c->login[0] == '\0') {
 		diags_add(d, "", "thiếu tên đăng nhập");
 		return TS_EINVAL;

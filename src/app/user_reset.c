@@ -68,11 +68,8 @@ start_tx(struct app *app, const struct actor *who, const char *login,
 			  "mật khẩu");
 		return TS_EFORBIDDEN;
 	}
-	if (!user_may_manage(who, t.role, &t.unit)) {
-		diags_add(d, login, "tài khoản này không thuộc phạm vi quản lý "
-			  "của tài khoản");
+	if (user_may(who, t.role, &t.unit, PA_CHANGE, login, d) != TS_OK)
 		return TS_EFORBIDDEN;
-	}
 	if (store_code(app, who, t.id, code, expires) != TS_OK)
 		return app_db_error(app, d, "ghi mã đặt lại mật khẩu");
 	return audit_add(app, who, "user.reset_password", login,
@@ -83,11 +80,8 @@ enum ts_err
 user_reset_start(struct app *app, const struct actor *who, const char *login,
 		 char code[RESET_CODE_SIZE], int64_t *expires, struct diags *d)
 {
-	if (who->role != ROLE_ADMIN) {
-		diags_add(d, who->login, "chỉ tài khoản quản trị mới tạo được mã "
-			  "đặt lại mật khẩu");
+	if (actor_may(who, PK_ACCOUNT, NULL, PA_CHANGE, who->login, d) != TS_OK)
 		return TS_EFORBIDDEN;
-	}
 	struct arena *a = arena_new();
 	if (a == NULL || sodium_init() < 0) {
 		arena_free(a);
