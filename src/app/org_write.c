@@ -515,11 +515,14 @@ edit_body(struct door_ctx *c)
 	struct edit_in *x = c->in;
 	const struct org_unit *u = c->data;
 	struct org_unit parent = { 0 };
-	enum ts_err e = TS_OK;
-	if (x->name != NULL && strcmp(x->name, u->name) != 0)
+	/* A parent that cannot be read is a database error, never "no
+	 * parent" (that moved the unit: found by test_app_org's faults). */
+	enum ts_err e = u->parent_id ? org_get(c->app, u->parent_id, c->a,
+					       &parent)
+				     : TS_OK;
+	bool has_parent = u->parent_id != 0;
+	if (e == TS_OK && x->name != NULL && strcmp(x->name, u->name) != 0)
 		e = org_rename_tx(c->app, c->who, u->code, x->name, c->d);
-	bool has_parent = u->parent_id != 0 &&
-			  org_get(c->app, u->parent_id, c->a, &parent) == TS_OK;
 	if (e == TS_OK && x->parent_code != NULL && x->parent_code[0] != '\0' &&
 	    (!has_parent || strcmp(parent.code, x->parent_code) != 0))
 		e = org_move_tx(c->app, c->who, u->code, x->parent_code, c->d);

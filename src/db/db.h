@@ -81,6 +81,15 @@ const char *db_errmsg(struct db *db);
 /* The SQL of the statement that failed last (prepare, step or exec), for
  * the log; NULL if none has. */
 const char *db_errsql(const struct db *db);
+#ifdef TS_TEST_HOOKS
+/* Fault injection for tests (test builds only): the n-th call from now of
+ * db_prep, db_step, db_exec_stmt/db_exec_changed, db_begin or db_commit
+ * (on this thread) fails as if the database had refused it; 0: none. */
+void db_fault_at(long n);
+/* Whether the fault armed last has happened: a use case that succeeded
+ * although it did swallowed a database error. */
+bool db_fault_fired(void);
+#endif
 /* Runs a script of SQL statements (migrations only: trusted text). */
 enum ts_err db_exec_script(struct db *db, const char *sql) TS_MUSTCHECK;
 

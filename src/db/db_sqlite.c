@@ -26,6 +26,44 @@ struct db {
 	const char *err_sql; /* the statement that failed last */
 };
 
+#ifdef TS_TEST_HOOKS
+/* Fault injection (test builds only, db.h): the n-th database call from
+ * now fails as if SQLite had refused it. Per thread. */
+static _Thread_local long fault_countdown;
+static _Thread_local bool fault_fired;
+
+void
+db_fault_at(long n)
+{
+	fault_countdown = n;
+	fault_fired = false;
+}
+
+bool
+db_fault_fired(void)
+{
+	return fault_fired;
+}
+
+static bool
+fault_now(struct db *db, const char *sql)
+{
+	if (fault_countdown <= 0 || --fault_countdown > 0)
+		return false;
+	db->err_sql = sql;
+	fault_fired = true;
+	return true;
+}
+#else
+static bool
+fault_now(struct db *db, const char *sql)
+{
+	(void)db;
+	(void)sql;
+	return false;
+}
+#endif
+
 /* Vietnamese reason for a failed open or first statement: the system
  * error when there is one (util/err.c), else the SQLite result code. */
 static const char *
@@ -142,6 +180,8 @@ enum ts_err
 db_begin(struct db *db)
 {
 	static const char sql[] = "BEGIN IMMEDIATE";
+	if (fault_now(db, sql))
+		return TS_EDB;
 	db->err_sql = sqlite3_exec(db->h, sql, NULL, NULL, NULL) == SQLITE_OK
 			      ? NULL
 			      : sql;
@@ -152,7 +192,8 @@ enum ts_err
 db_commit(struct db *db)
 {
 	static const char sql[] = "COMMIT";
-	if (sqlite3_exec(db->h, sql, NULL, NULL, NULL) == SQLITE_OK)
+	if (!fault_now(db, sql) &&
+	    sqlite3_exec(db->h, sql, NULL, NULL, NULL) == SQLITE_OK)
 		return TS_OK;
 	db->err_sql = sql;
 	db_rollback(db);
@@ -183,6 +224,8 @@ cache_room(struct db *db)
 struct db_stmt *
 db_prep(struct db *db, const char *sql)
 {
+	if (fault_now(db, sql))
+		return NULL;
 	for (size_t i = 0; i < db->ncache; i++)
 		if (db->cache[i]->sql == sql)
 			return db->cache[i];
@@ -239,6 +282,8 @@ db_bind_null(struct db_stmt *st, int i)
 enum db_step
 db_step(struct db_stmt *st)
 {
+	if (fault_now(st->db, st->sql))
+		return DB_ERROR;
 	int rc = sqlite3_step(st->st);
 	if (rc == SQLITE_ROW)
 		return DB_ROW;
@@ -269,7 +314,7 @@ db_col_null(struct db_stmt *st, int i)
 enum ts_err
 db_exec_stmt(struct db_stmt *st)
 {
-	int rc = sqlite3_step(st->st);
+	int rc = fault_now(st->db, st->sql) ? SQLITE_ERROR : sqlite3_step(st->st);
 	enum ts_err e = TS_OK;
 	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
 		e = TS_OK;
