@@ -112,7 +112,10 @@ store_rubric(struct app *app, const struct rubric *r, struct diags *d)
 		return TS_EDB;
 	db_bind_text(st, 1, r->id);
 	db_bind_int(st, 2, r->version);
-	if (db_step(st) != DB_ROW || strcmp(db_col_text(st, 0), sha) != 0) {
+	enum db_step got = db_step(st);
+	if (got == DB_ERROR)
+		e = TS_EDB;
+	else if (got != DB_ROW || strcmp(db_col_text(st, 0), sha) != 0) {
 		diags_add(d, path, "tệp bộ chỉ số %s phiên bản %d đã bị sửa mà "
 			  "không tăng phiên bản; hãy tăng \"version\"", r->id,
 			  r->version);

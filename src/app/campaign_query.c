@@ -93,6 +93,8 @@ campaign_get(struct app *app, const struct actor *who, int64_t id,
 	if (r == DB_ROW)
 		read_campaign(st, a, out);
 	db_done(st);
+	if (r == DB_ERROR)
+		return app_db_error(app, d, "đọc đợt đánh giá");
 	if (r != DB_ROW) {
 		char where[32];
 		snprintf(where, sizeof(where), "đợt %lld", (long long)id);

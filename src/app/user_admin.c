@@ -18,8 +18,11 @@ user_target_load(struct app *app, const char *login, struct arena *a,
 	if (st == NULL)
 		return app_db_error(app, d, "đọc tài khoản");
 	db_bind_text(st, 1, login);
-	if (db_step(st) != DB_ROW) {
+	enum db_step r = db_step(st);
+	if (r != DB_ROW) {
 		db_done(st);
+		if (r == DB_ERROR)
+			return app_db_error(app, d, "đọc tài khoản");
 		diags_add(d, login, "không có tài khoản \"%s\"", login);
 		return TS_ENOTFOUND;
 	}
