@@ -74,6 +74,20 @@ cell(char *buf, size_t *len, size_t a, size_t t, int k, int st, int act)
 	*len += (size_t)n;
 }
 
+/* The cells of one actor and target: every kind, state and action. */
+static size_t
+cells_of(char *buf, size_t *len, size_t a, size_t t)
+{
+	size_t n = 0;
+	for (int k = 0; k < PK_COUNT; k++) {
+		int last = k == PK_SUBMISSION ? ST_COUNT - 1 : POL_ANY_STATE;
+		for (int st = POL_ANY_STATE; st <= last; st++)
+			for (int act = 0; act < PA_COUNT; act++, n++)
+				cell(buf, len, a, t, k, st, act);
+	}
+	return n;
+}
+
 /* Every cell of the matrix, in a fixed order. */
 static char *
 matrix(size_t *cells)
@@ -84,15 +98,7 @@ matrix(size_t *cells)
 	*cells = 0;
 	for (size_t a = 0; a < NACTORS; a++)
 		for (size_t t = 0; t < NTARGETS; t++)
-			for (int k = 0; k < PK_COUNT; k++) {
-				int last = k == PK_SUBMISSION ? ST_COUNT - 1
-							      : POL_ANY_STATE;
-				for (int st = POL_ANY_STATE; st <= last; st++)
-					for (int act = 0; act < PA_COUNT; act++) {
-						cell(buf, &len, a, t, k, st, act);
-						(*cells)++;
-					}
-			}
+			*cells += cells_of(buf, &len, a, t);
 	buf[len] = '\0';
 	return buf;
 }
