@@ -16,6 +16,22 @@ ask_policy(const struct door_ctx *c, const struct door *dr,
 	return TS_EFORBIDDEN;
 }
 
+/* What a code means to the person using the program. */
+static const char *
+code_text(enum ts_err e)
+{
+	switch (e) {
+	case TS_EINVAL: return "dữ liệu không hợp lệ";
+	case TS_ENOTFOUND: return "không tìm thấy đối tượng";
+	case TS_ECONFLICT: return "dữ liệu đã tồn tại";
+	case TS_EFORBIDDEN: return "không được phép";
+	case TS_ELIMIT: return "vượt quá giới hạn cho phép";
+	case TS_ERATE: return "thử quá nhiều lần, hãy đợi rồi thử lại";
+	case TS_EIO: return "lỗi đọc/ghi tệp";
+	default: return "lỗi không xác định";
+	}
+}
+
 /* One message for a failure nobody worded: the code's own. */
 static void
 word_failure(struct app *app, const struct door *dr, enum ts_err e,
@@ -35,8 +51,7 @@ word_failure(struct app *app, const struct door *dr, enum ts_err e,
 			  "tải lại rồi thử lại");
 		break;
 	default:
-		diags_add(d, "", "không %s được (%s)", dr->what,
-			  ts_err_name(e));
+		diags_add(d, "", "không %s được: %s", dr->what, code_text(e));
 		break;
 	}
 }

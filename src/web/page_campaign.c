@@ -26,7 +26,8 @@ page_campaigns(struct req *r)
 	enum ts_err e = campaign_list(r->app, &r->sess.who, r->a, &v, &n,
 				      &r->diags);
 	page_begin(r, "Đợt đánh giá");
-	if (r->sess.who.role == ROLE_ADMIN)
+	if (actor_may(&r->sess.who, PK_CAMPAIGN, NULL, PA_CREATE, NULL, NULL) ==
+	    TS_OK)
 		buf_puts(b, "<p><a class=\"button\" href=\"/admin/campaigns/new\">"
 			    "Tạo đợt đánh giá</a></p>");
 	if (e == TS_OK && n == 0)
