@@ -11,6 +11,8 @@
 #   make test       everything: unit tests (ASan+UBSan), CLI tests, HTTP tests
 #                   (ASan, and TSan under concurrent load), valgrind, clang
 #                   build, short fuzz runs; ends with "N passed, N failed"
+#   make lint       clang-tidy: cognitive complexity at most 15 per function
+#                   (today's exceptions: tools/lint-exceptions.txt)
 #   make fuzz       each fuzz target for FUZZ_SECONDS (default 60)
 #   make bench      benchmarks against a peer, see docs/performance.md
 #   make check-docs the DOCX report opened by LibreOffice (installs it),
@@ -23,7 +25,7 @@
 # shares -j job slots with it, and runs it under make -n).
 BUILD = --no-print-directory -f mk/build.mk
 
-.PHONY: all run test fuzz bench clean deps deps-test check-docs check-fresh
+.PHONY: all run test lint fuzz bench clean deps deps-test check-docs check-fresh
 all: deps
 	@$(MAKE) $(BUILD) VARIANT=release
 
@@ -44,6 +46,9 @@ run: all
 
 test: deps-test
 	@tests/run.sh
+
+lint: deps-test
+	@tools/lint.sh
 
 fuzz: deps-test
 	@$(MAKE) $(BUILD) VARIANT=fuzz fuzzers

@@ -84,6 +84,8 @@ counted_run() {
 
 echo "truongso: make test"
 step source-rules tools/check-source.sh
+# clang-tidy: cognitive complexity at most 15 (make lint; exceptions listed).
+step lint tools/lint.sh
 step build-gcc-release $MAKE_BUILD VARIANT=release all
 counted_run setup tests/setup/run.sh
 step build-gcc-asan $MAKE_BUILD VARIANT=asan all units

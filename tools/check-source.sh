@@ -2,7 +2,8 @@
 # Source rules a compiler can't enforce (style.md part C):
 #  - src/core is pure: no I/O headers, no database, server or drawing libs;
 #  - nobody calls the banned unbounded or non-reentrant libc functions;
-#  - variadic functions are checked by the compiler (format or sentinel).
+#  - variadic functions are checked by the compiler (format or sentinel);
+#  - no submission state is written as a literal in app SQL.
 # Prints one line per violation and exits 1 if there is any.
 set -u
 cd "$(dirname "$0")/.." || exit 2
@@ -14,6 +15,15 @@ fi
 banned=$(grep -nE '\b(strcpy|strcat|strncpy|sprintf|vsprintf|strtok|atoi|gets|gmtime|localtime)[[:space:]]*\(' src/*/*.c src/*/*.h | grep -vE '(snprintf|vsnprintf|_r[[:space:]]*\()')
 if [ -n "$banned" ]; then
 	echo "banned function (use the bounded or _r form):"; echo "$banned"; bad=1
+fi
+# Submission states in app SQL come from the workflow table (core/
+# workflow.c: wf_from_codes, wf_reviewed_codes, sub_state_code), bound as
+# values, never written as SQL literals: a state renamed or a transition
+# added then changes one table, not a query that silently stops matching.
+states=$(grep -nE "'(none|draft|submitted|returned|approved|published)'" src/app/*.c)
+if [ -n "$states" ]; then
+	echo "submission state written as an SQL literal (bind it from core/workflow.c):"
+	echo "$states"; bad=1
 fi
 # Every variadic function declared in a header says how the compiler
 # checks its arguments: printf-like ones carry format(printf, ...), the

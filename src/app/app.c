@@ -63,6 +63,20 @@ actor_operator(struct actor *a)
 	snprintf(a->path, sizeof(a->path), "/");
 }
 
+enum ts_err
+actor_may(const struct actor *who, enum pol_kind kind, const char *target_path,
+	  enum pol_action act, const char *where, struct diags *d)
+{
+	struct pol_query q = { who->role, who->path, kind, target_path,
+			       POL_ANY_STATE, act };
+	const char *why = NULL;
+	if (policy_allows(&q, &why))
+		return TS_OK;
+	if (d != NULL)
+		diags_add(d, where ? where : "", "%s", why);
+	return TS_EFORBIDDEN;
+}
+
 static const char SQL_ACTOR[] =
 	"SELECT u.id, u.role, u.disabled, o.id, o.path FROM app_user u "
 	"JOIN org_unit o ON o.id = u.org_unit_id WHERE u.login = ?";
@@ -118,7 +132,12 @@ audit_add(struct app *app, const struct actor *who, const char *action,
 enum ts_err
 app_db_error(struct app *app, struct diags *d, const char *what)
 {
+	const char *sql = db_errsql(app->db);
 	diags_add(d, db_path(app->db), "lỗi cơ sở dữ liệu khi %s: %s", what,
 		  db_errmsg(app->db));
+	/* The statement goes to the log (stderr: the server's error log, the
+	 * CLI's terminal), never into a page. */
+	fprintf(stderr, "truongso: lỗi cơ sở dữ liệu khi %s: %s; câu lệnh: %s\n",
+		what, db_errmsg(app->db), sql ? sql : "(không rõ)");
 	return TS_EDB;
 }

@@ -1,8 +1,8 @@
 /*
  * The application: one open database, the deployment's rubric files, and
  * the evidence store. Every use case takes the acting user (struct actor)
- * and checks role and org subtree itself, so the CLI and the web server
- * cannot differ in what they allow.
+ * and asks the one policy (core/policy.h) before it acts, so the CLI and
+ * the web server cannot differ in what they allow.
  */
 #ifndef TS_APP_H
 #define TS_APP_H
@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "../core/policy.h"
 #include "../core/workflow.h"
 #include "../db/db.h"
 #include "rubric_set.h"
@@ -51,6 +52,12 @@ void actor_operator(struct actor *a);
 /* Acts as an existing, enabled user. */
 enum ts_err actor_load(struct app *app, const char *login, struct actor *a,
 		       struct diags *d) TS_MUSTCHECK;
+
+/* policy_allows for the actor on a target of no state: TS_OK, or
+ * TS_EFORBIDDEN with the policy's reason in d (if not NULL) at `where`. */
+enum ts_err actor_may(const struct actor *who, enum pol_kind kind,
+		      const char *target_path, enum pol_action act,
+		      const char *where, struct diags *d) TS_MUSTCHECK;
 
 /* Appends to the audit log (inside the caller's transaction). */
 enum ts_err audit_add(struct app *app, const struct actor *who,

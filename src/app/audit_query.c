@@ -19,11 +19,8 @@ audit_list(struct app *app, const struct actor *who,
 	   struct audit_entry **out, size_t *n, struct diags *d)
 {
 	*n = 0;
-	if (who->role != ROLE_ADMIN) {
-		diags_add(d, who->login, "chỉ tài khoản quản trị mới xem được "
-			  "nhật ký thao tác");
+	if (actor_may(who, PK_AUDIT, NULL, PA_VIEW, who->login, d) != TS_OK)
 		return TS_EFORBIDDEN;
-	}
 	struct db_stmt *st = db_prep(app->db, SQL_AUDIT);
 	size_t limit = f->limit ? f->limit : 50;
 	struct audit_entry *v = arena_calloc(a, limit, sizeof(*v));

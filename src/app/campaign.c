@@ -9,6 +9,7 @@
 #include "../util/arena.h"
 #include "../util/buf.h"
 #include "../util/timeutil.h"
+#include "door.h"
 #include "fileio.h"
 #include "org.h"
 #include "text.h"
@@ -111,7 +112,10 @@ store_rubric(struct app *app, const struct rubric *r, struct diags *d)
 		return TS_EDB;
 	db_bind_text(st, 1, r->id);
 	db_bind_int(st, 2, r->version);
-	if (db_step(st) != DB_ROW || strcmp(db_col_text(st, 0), sha) != 0) {
+	enum db_step got = db_step(st);
+	if (got == DB_ERROR)
+		e = TS_EDB;
+	else if (got != DB_ROW || strcmp(db_col_text(st, 0), sha) != 0) {
 		diags_add(d, path, "tệp bộ chỉ số %s phiên bản %d đã bị sửa mà "
 			  "không tăng phiên bản; hãy tăng \"version\"", r->id,
 			  r->version);
@@ -178,89 +182,99 @@ add_participants(struct app *app, int64_t id, const char *owner_path,
 	return e;
 }
 
-static enum ts_err
-create_tx(struct app *app, const struct actor *who,
-	  const struct campaign_new *c, const struct rubric *r,
-	  const struct org_unit *owner, unsigned levels,
-	  const struct times *t, int64_t *id, struct diags *d)
+struct create_in {
+	struct campaign_new c; /* title, basis and year: the NFC copies */
+	struct org_unit owner;
+	const struct rubric *r;
+	unsigned levels;
+	struct times t;
+};
+
+static size_t
+create_texts(void *in, struct text_field *f)
 {
-	int64_t n = 0;
-	enum ts_err e = store_rubric(app, r, d);
-	if (e == TS_OK)
-		e = insert_campaign(app, who, c, r, owner->id, levels, t);
-	if (e == TS_OK) {
-		*id = db_last_id(app->db);
-		e = add_participants(app, *id, owner->path, levels, t->opens, &n);
+	struct create_in *x = in;
+	f[0] = (struct text_field){ "tên đợt đánh giá", &x->c.title, 500,
+				    TEXT_REQUIRED };
+	f[1] = (struct text_field){ "căn cứ", &x->c.legal_basis, 500, 0 };
+	f[2] = (struct text_field){ "năm học", &x->c.school_year, 9,
+				    TEXT_REQUIRED };
+	return 3;
+}
+
+/* The owner unit: admins of it or above create the campaign. */
+static enum ts_err
+create_resolve(struct door_ctx *c, struct door_target *t)
+{
+	struct create_in *x = c->in;
+	const char *code = x->c.owner_code;
+	enum ts_err e = code ? org_find(c->app, code, c->a, &x->owner)
+			     : TS_ENOTFOUND;
+	if (e == TS_ENOTFOUND) {
+		diags_add(c->d, code ? code : "", "không có đơn vị chủ trì này");
+		return TS_EINVAL;
 	}
-	if (e == TS_OK && n == 0) {
-		diags_add(d, owner->code, "không có trường nào thuộc %s dạy cấp "
-			  "học của đợt này", owner->name);
-		e = TS_EINVAL;
+	x->r = x->c.rubric_ref ? rubric_set_find(&c->app->rubrics,
+						 x->c.rubric_ref)
+			       : NULL;
+	const char *why = e == TS_OK ? check_new(&x->c, x->r, &x->levels, &x->t)
+				     : NULL;
+	if (why != NULL) {
+		diags_add(c->d, x->c.title ? x->c.title : "", "%s", why);
+		return TS_EINVAL;
 	}
-	char detail[64];
-	snprintf(detail, sizeof(detail), "%lld đơn vị", (long long)n);
-	char obj[32];
-	snprintf(obj, sizeof(obj), "campaign:%lld", (long long)*id);
-	if (e == TS_OK)
-		e = audit_add(app, who, "campaign.create", obj, detail);
+	*t = (struct door_target){ PK_CAMPAIGN, x->owner.path, POL_ANY_STATE,
+				   code };
 	return e;
 }
+
+static enum ts_err
+create_body(struct door_ctx *c)
+{
+	struct create_in *x = c->in;
+	int64_t n = 0, id = 0;
+	enum ts_err e = store_rubric(c->app, x->r, c->d);
+	if (e == TS_OK)
+		e = insert_campaign(c->app, c->who, &x->c, x->r, x->owner.id,
+				    x->levels, &x->t);
+	if (e == TS_OK) {
+		id = db_last_id(c->app->db);
+		e = add_participants(c->app, id, x->owner.path, x->levels,
+				     x->t.opens, &n);
+	}
+	if (e == TS_OK && n == 0) {
+		diags_add(c->d, x->owner.code, "không có trường nào thuộc %s dạy "
+			  "cấp học của đợt này", x->owner.name);
+		e = TS_EINVAL;
+	}
+	char *obj = arena_alloc(c->a, 32), *detail = arena_alloc(c->a, 64);
+	if (e == TS_OK && (obj == NULL || detail == NULL))
+		e = TS_ENOMEM;
+	if (e != TS_OK)
+		return e;
+	snprintf(obj, 32, "campaign:%lld", (long long)id);
+	snprintf(detail, 64, "%lld đơn vị", (long long)n);
+	c->object = obj;
+	c->detail = detail;
+	*(int64_t *)c->out = id;
+	return TS_OK;
+}
+
+static const struct door CAMPAIGN_CREATE = {
+	"campaign.create", PA_CREATE, "tạo đợt đánh giá", create_texts,
+	create_resolve, create_body,
+};
 
 enum ts_err
 campaign_create(struct app *app, const struct actor *who,
 		const struct campaign_new *c, int64_t *id, struct diags *d)
 {
-	struct arena *a = arena_new();
-	struct org_unit owner;
-	struct times t;
-	unsigned levels = 0;
-	if (a == NULL)
-		return TS_ENOMEM;
-	if (who->role != ROLE_ADMIN) {
-		diags_add(d, who->login, "chỉ tài khoản quản trị mới tạo được "
-			  "đợt đánh giá");
-		arena_free(a);
+	/* Before the text is looked at: only admins create campaigns. */
+	if (actor_may(who, PK_CAMPAIGN, NULL, PA_CREATE, who->login, d) !=
+	    TS_OK)
 		return TS_EFORBIDDEN;
-	}
-	struct campaign_new cn = *c;
-	const struct text_field tf[] = {
-		{ "tên đợt đánh giá", &cn.title, 500, TEXT_REQUIRED },
-		{ "căn cứ", &cn.legal_basis, 500, 0 },
-		{ "năm học", &cn.school_year, 9, TEXT_REQUIRED },
-	};
-	enum ts_err e = text_check(a, tf, 3, d);
-	c = &cn;
-	if (e == TS_OK &&
-	    (c->owner_code == NULL || org_find(app, c->owner_code, a, &owner))) {
-		diags_add(d, c->owner_code ? c->owner_code : "",
-			  "không có đơn vị chủ trì này");
-		e = TS_EINVAL;
-	}
-	const struct rubric *r = c->rubric_ref
-					 ? rubric_set_find(&app->rubrics, c->rubric_ref)
-					 : NULL;
-	const char *why = e == TS_OK ? check_new(c, r, &levels, &t) : NULL;
-	if (why != NULL) {
-		diags_add(d, c->title ? c->title : "", "%s", why);
-		e = TS_EINVAL;
-	}
-	enum scope sc = e == TS_OK ? scope_of(who->path, owner.path) : SCOPE_OUTSIDE;
-	if (e == TS_OK && (who->role != ROLE_ADMIN || sc == SCOPE_OUTSIDE)) {
-		diags_add(d, c->owner_code, "chỉ quản trị của đơn vị chủ trì (hoặc "
-			  "cấp trên) mới tạo được đợt đánh giá");
-		e = TS_EFORBIDDEN;
-	}
-	if (e == TS_OK && (e = db_begin(app->db)) == TS_OK) {
-		e = create_tx(app, who, c, r, &owner, levels, &t, id, d);
-		if (e == TS_OK && (e = db_commit(app->db)) != TS_OK)
-			app_db_error(app, d, "tạo đợt đánh giá");
-		if (e == TS_EDB)
-			app_db_error(app, d, "tạo đợt đánh giá");
-		if (e != TS_OK)
-			db_rollback(app->db);
-	}
-	arena_free(a);
-	return e;
+	struct create_in x = { .c = *c };
+	return door_run(app, who, &CAMPAIGN_CREATE, &x, id, d);
 }
 
 void
@@ -277,8 +291,8 @@ campaign_day(const char *iso, char out[11])
 bool
 campaign_may_edit(const struct actor *who, const struct campaign *c)
 {
-	return who->role == ROLE_ADMIN &&
-	       scope_of(who->path, c->owner_path) != SCOPE_OUTSIDE;
+	return actor_may(who, PK_CAMPAIGN, c->owner_path, PA_CHANGE, NULL,
+			 NULL) == TS_OK;
 }
 
 static enum ts_err
@@ -321,60 +335,66 @@ merge_edit(const struct campaign *cur, const struct campaign_edit *c,
 	return check_dates(n, t);
 }
 
-static enum ts_err
-edit_tx(struct app *app, const struct actor *who, int64_t id,
-	const struct campaign_edit *c, struct arena *a, struct diags *d)
-{
+struct edit_in {
+	int64_t id;
+	struct campaign_edit e; /* title and basis: the NFC copies */
 	struct campaign cur;
+	char obj[32];
+};
+
+static size_t
+edit_texts(void *in, struct text_field *f)
+{
+	struct edit_in *x = in;
+	f[0] = (struct text_field){ "tên đợt đánh giá", &x->e.title, 500, 0 };
+	f[1] = (struct text_field){ "căn cứ", &x->e.legal_basis, 500, 0 };
+	return 2;
+}
+
+/* The campaign as it is, owned by a unit whose admins (and those above)
+ * edit it. */
+static enum ts_err
+edit_resolve(struct door_ctx *c, struct door_target *t)
+{
+	struct edit_in *x = c->in;
+	enum ts_err e = campaign_get(c->app, c->who, x->id, c->a, &x->cur, c->d);
+	snprintf(x->obj, sizeof(x->obj), "campaign:%lld", (long long)x->id);
+	*t = (struct door_target){ PK_CAMPAIGN, x->cur.owner_path,
+				   POL_ANY_STATE, x->obj };
+	return e;
+}
+
+static enum ts_err
+edit_body(struct door_ctx *c)
+{
+	struct edit_in *x = c->in;
 	struct campaign_new n = { 0 };
 	struct times t;
-	char days[3][11], obj[32], detail[600];
-	enum ts_err e = campaign_get(app, who, id, a, &cur, d);
-	if (e != TS_OK)
-		return e;
-	snprintf(obj, sizeof(obj), "campaign:%lld", (long long)id);
-	if (!campaign_may_edit(who, &cur)) {
-		diags_add(d, obj, "chỉ quản trị của đơn vị chủ trì (hoặc cấp "
-			  "trên) mới sửa được đợt đánh giá");
-		return TS_EFORBIDDEN;
-	}
-	const char *why = merge_edit(&cur, c, &n, days, &t);
+	char days[3][11], *detail = arena_alloc(c->a, 600);
+	const char *why = merge_edit(&x->cur, &x->e, &n, days, &t);
 	if (why != NULL) {
-		diags_add(d, obj, "%s", why);
+		diags_add(c->d, x->obj, "%s", why);
 		return TS_EINVAL;
 	}
-	if ((e = write_edit(app, id, &n, &t)) != TS_OK)
-		return app_db_error(app, d, "sửa đợt đánh giá");
-	snprintf(detail, sizeof(detail), "%s; mở %s, hạn nộp %s, hạn xem xét "
-		 "%s", n.title, n.opens, n.due, n.review_due ? n.review_due
-							    : "-");
-	return audit_add(app, who, "campaign.edit", obj, detail);
+	if (detail == NULL)
+		return TS_ENOMEM;
+	enum ts_err e = write_edit(c->app, x->id, &n, &t);
+	snprintf(detail, 600, "%s; mở %s, hạn nộp %s, hạn xem xét %s", n.title,
+		 n.opens, n.due, n.review_due ? n.review_due : "-");
+	c->object = x->obj;
+	c->detail = detail;
+	return e;
 }
+
+static const struct door CAMPAIGN_EDIT = {
+	"campaign.edit", PA_CHANGE, "sửa đợt đánh giá", edit_texts,
+	edit_resolve, edit_body,
+};
 
 enum ts_err
 campaign_update(struct app *app, const struct actor *who, int64_t id,
 		const struct campaign_edit *c, struct diags *d)
 {
-	struct arena *a = arena_new();
-	if (a == NULL)
-		return TS_ENOMEM;
-	enum ts_err e = db_begin(app->db);
-	if (e != TS_OK) {
-		arena_free(a);
-		return app_db_error(app, d, "bắt đầu giao dịch");
-	}
-	struct campaign_edit ce = *c;
-	const struct text_field tf[] = {
-		{ "tên đợt đánh giá", &ce.title, 500, 0 },
-		{ "căn cứ", &ce.legal_basis, 500, 0 },
-	};
-	e = text_check(a, tf, 2, d);
-	if (e == TS_OK)
-		e = edit_tx(app, who, id, &ce, a, d);
-	if (e == TS_OK && (e = db_commit(app->db)) != TS_OK)
-		app_db_error(app, d, "sửa đợt đánh giá");
-	if (e != TS_OK)
-		db_rollback(app->db);
-	arena_free(a);
-	return e;
+	struct edit_in x = { .id = id, .e = *c };
+	return door_run(app, who, &CAMPAIGN_EDIT, &x, NULL, d);
 }

@@ -59,6 +59,12 @@ enum ts_err campaign_get(struct app *app, const struct actor *who,
 enum ts_err campaign_scope(struct app *app, const struct actor *who,
 			   int64_t cid, int64_t unit_id,
 			   enum scope *out) TS_MUSTCHECK;
+/* The path campaign_scope judges by, for policy_allows: the actor's own
+ * when the unit is the actor's, else the one the campaign froze (in a). */
+struct arena;
+enum ts_err campaign_scope_path(struct app *app, const struct actor *who,
+				int64_t cid, int64_t unit_id, struct arena *a,
+				const char **out) TS_MUSTCHECK;
 
 /* Completeness under root_code (NULL: the actor's unit, or the campaign
  * owner for the operator), per direct child and in total. */

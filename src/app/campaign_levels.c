@@ -12,10 +12,11 @@
  * submitted ones (when asked for) with the school's own scores. */
 static const char SQL_RESULTS[] =
 	"SELECT cu.school_levels, s.answers, CASE WHEN s.state IN "
-	"('approved', 'published') THEN s.external END FROM campaign_unit cu "
+	"(?4, ?5, ?6, ?7, ?8) THEN s.external END FROM campaign_unit cu "
 	"JOIN submission s ON s.campaign_id = cu.campaign_id AND s.unit_id = "
-	"cu.unit_id WHERE cu.campaign_id = ? AND cu.path LIKE ? AND (s.state "
-	"IN ('approved', 'published') OR (? AND s.state = 'submitted'))";
+	"cu.unit_id WHERE cu.campaign_id = ?1 AND cu.path LIKE ?2 AND (s.state "
+	"IN (?4, ?5, ?6, ?7, ?8) OR (?3 AND s.state IN (?9, ?10, ?11, ?12, "
+	"?13)))";
 
 static const char SQL_PARTICIPATION[] =
 	"SELECT cu.school_levels, s.first_submitted_at IS NOT NULL FROM "
@@ -57,12 +58,10 @@ root_path(struct app *app, const struct actor *who, const char *root_code,
 	enum ts_err e = org_find_named(app, root_code, a, &root, d);
 	if (e != TS_OK)
 		return e;
-	if (scope_of(who->path, root.path) == SCOPE_OUTSIDE) {
-		diags_add(d, root_code, "đơn vị không thuộc phạm vi");
-		return TS_EFORBIDDEN;
-	}
-	*path = root.path;
-	return TS_OK;
+	e = actor_may(who, PK_UNIT, root.path, PA_VIEW, root_code, d);
+	if (e == TS_OK)
+		*path = root.path;
+	return e;
 }
 
 static enum ts_err
@@ -76,6 +75,12 @@ count_levels(struct app *app, int64_t id, const char *like,
 	db_bind_int(st, 1, id);
 	db_bind_text(st, 2, like);
 	db_bind_int(st, 3, submitted);
+	/* Reviewed results (?4..), and those waiting for approval (?9..). */
+	const char *reviewed[WF_CODES_MAX], *waiting[WF_CODES_MAX];
+	wf_reviewed_codes(reviewed);
+	wf_from_codes(ACT_APPROVE, waiting);
+	sub_bind_states(st, 4, reviewed);
+	sub_bind_states(st, 4 + WF_CODES_MAX, waiting);
 	while (db_step(st) == DB_ROW)
 		count_one(st, r, out);
 	db_done(st);

@@ -93,6 +93,8 @@ campaign_get(struct app *app, const struct actor *who, int64_t id,
 	if (r == DB_ROW)
 		read_campaign(st, a, out);
 	db_done(st);
+	if (r == DB_ERROR)
+		return app_db_error(app, d, "đọc đợt đánh giá");
 	if (r != DB_ROW) {
 		char where[32];
 		snprintf(where, sizeof(where), "đợt %lld", (long long)id);
@@ -104,10 +106,10 @@ campaign_get(struct app *app, const struct actor *who, int64_t id,
 }
 
 static const char SQL_STATUS[] =
-	"SELECT cu.path, coalesce(s.state, 'none'), coalesce(s.late, 0) "
+	"SELECT cu.path, coalesce(s.state, ?3), coalesce(s.late, 0) "
 	"FROM campaign_unit cu LEFT JOIN submission s ON s.campaign_id = "
-	"cu.campaign_id AND s.unit_id = cu.unit_id WHERE cu.campaign_id = ? "
-	"AND cu.path LIKE ? ORDER BY cu.path";
+	"cu.campaign_id AND s.unit_id = cu.unit_id WHERE cu.campaign_id = ?1 "
+	"AND cu.path LIKE ?2 ORDER BY cu.path";
 
 static void
 fill_status(struct db_stmt *st, struct arena *a, void *p)
@@ -129,6 +131,7 @@ read_status_rows(struct app *app, int64_t id, const char *root,
 	snprintf(like, sizeof(like), "%s%%", root);
 	db_bind_int(st, 1, id);
 	db_bind_text(st, 2, like);
+	db_bind_text(st, 3, sub_state_code(ST_NONE));
 	return db_collect(st, a, sizeof(**out), (void **)out, n, fill_status);
 }
 
@@ -181,12 +184,7 @@ status_root(struct app *app, const struct actor *who, const struct campaign *c,
 	enum ts_err e = org_find_named(app, root_code, a, root, d);
 	if (e != TS_OK)
 		return e;
-	if (scope_of(who->path, root->path) == SCOPE_OUTSIDE) {
-		diags_add(d, root_code, "đơn vị không thuộc phạm vi quản lý của "
-			  "tài khoản");
-		return TS_EFORBIDDEN;
-	}
-	return TS_OK;
+	return actor_may(who, PK_UNIT, root->path, PA_VIEW, root_code, d);
 }
 
 enum ts_err

@@ -8,12 +8,12 @@
 /* Under the same root as campaign_status with no root given: the actor's
  * unit, or the campaign owner's for the operator. */
 static const char SQL_UNITS[] =
-	"SELECT o.code, o.name, coalesce(s.state, 'none'), "
+	"SELECT o.code, o.name, coalesce(s.state, ?4), "
 	"coalesce(s.late, 0), s.updated_at FROM campaign_unit cu JOIN "
 	"org_unit o ON o.id = cu.unit_id LEFT JOIN submission s ON "
 	"s.campaign_id = cu.campaign_id AND s.unit_id = cu.unit_id WHERE "
-	"cu.campaign_id = ?1 AND cu.path LIKE ?2 AND coalesce(s.state, "
-	"'none') = ?3 ORDER BY o.code";
+	"cu.campaign_id = ?1 AND cu.path LIKE ?2 AND coalesce(s.state, ?4) "
+	"= ?3 ORDER BY o.code";
 
 static void
 fill_unit(struct db_stmt *st, struct arena *a, void *p)
@@ -46,6 +46,7 @@ campaign_units(struct app *app, const struct actor *who, int64_t id,
 	db_bind_int(st, 1, id);
 	db_bind_text(st, 2, like);
 	db_bind_text(st, 3, sub_state_code(state));
+	db_bind_text(st, 4, sub_state_code(ST_NONE));
 	e = db_collect(st, a, sizeof(**out), (void **)out, n, fill_unit);
 	return e == TS_EDB ? app_db_error(app, d, "đọc danh sách đơn vị") : e;
 }

@@ -39,43 +39,35 @@ doc_target_open(struct app *app, const struct actor *who, int64_t cid,
 		diags_add(d, "đơn vị", "không có đơn vị này");
 		return TS_ENOTFOUND;
 	}
-	enum scope sc = who->unit_id ? scope_of(who->path, t->unit.path)
-				     : SCOPE_OWN, frozen;
+	const char *path = t->unit.path, *frozen = NULL;
 	bool in = true;
 	t->school = org_kind_is_school(t->unit.kind);
 	if (t->school) {
 		/* A school's documents follow its submission: the path the
-		 * campaign froze decides (campaign_scope). */
-		e = campaign_scope(app, who, cid, t->unit.id, &frozen);
+		 * campaign froze decides (campaign_scope_path). */
+		e = campaign_scope_path(app, who, cid, t->unit.id, a, &frozen);
 		if (e == TS_EDB)
 			return app_db_error(app, d, "đọc đơn vị tham gia");
+		if (e == TS_ENOMEM)
+			return e;
 		in = e == TS_OK;
-		if (in && who->unit_id)
-			sc = frozen;
+		path = in ? frozen : path;
 	} else
 		in = scope_of(t->campaign.owner_path, t->unit.path) !=
 		     SCOPE_OUTSIDE;
-	if (sc == SCOPE_OUTSIDE) {
-		diags_add(d, t->unit.code, "đơn vị không thuộc phạm vi của "
-			  "tài khoản");
-		return TS_EFORBIDDEN;
-	}
+	enum pol_kind kind = t->school ? PK_SCHOOL_REPORT : PK_OFFICE_REPORT;
+	if ((e = actor_may(who, kind, path, PA_VIEW, t->unit.code, d)) != TS_OK)
+		return e;
 	if (!in) {
 		diags_add(d, t->unit.code, "đơn vị không tham gia đợt đánh giá "
 			  "này");
 		return TS_ENOTFOUND;
 	}
-	/* The unit itself edits: school staff a school's fields, reviewers
-	 * and admins an office's. */
-	bool school_role = who->role == ROLE_SCHOOL_EDITOR ||
-			   who->role == ROLE_SCHOOL_HEAD;
-	t->can_edit = sc == SCOPE_OWN && (!who->unit_id ||
-					  school_role == t->school);
-	if (edit && !t->can_edit) {
-		diags_add(d, t->unit.code, "chỉ đơn vị lập báo cáo mới được "
-			  "sửa nội dung báo cáo");
-		return TS_EFORBIDDEN;
-	}
+	/* The unit itself edits (policy_allows). */
+	e = actor_may(who, kind, path, PA_CHANGE, t->unit.code, edit ? d : NULL);
+	t->can_edit = e == TS_OK;
+	if (edit && !t->can_edit)
+		return e;
 	t->kinds[t->nkinds] = t->school ? report_school_kind(
 					     t->campaign.rubric_id) : NULL;
 	if (t->school && t->kinds[0])

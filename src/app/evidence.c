@@ -574,7 +574,8 @@ evidence_open(struct app *app, const struct actor *who, int64_t id,
 		/* Whoever may view the unit's submissions may read them;
 		 * to anyone else it does not exist (ids are sequential: a
 		 * different answer would tell which ones do). */
-		e = scope_of(who->path, db_col_text(st, 3)) == SCOPE_OUTSIDE
+		e = actor_may(who, PK_EVIDENCE, db_col_text(st, 3), PA_VIEW,
+			      NULL, NULL) != TS_OK
 			    ? TS_ENOTFOUND
 			    : TS_OK;
 		*path = e == TS_OK ? evidence_blob_path(app, db_col_text(st, 0))

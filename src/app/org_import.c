@@ -10,6 +10,7 @@
 #include "../util/arena.h"
 #include "../util/buf.h"
 #include "../util/vnstr.h"
+#include "door.h"
 #include "fileio.h"
 #include "org.h"
 #include "org_int.h"
@@ -489,6 +490,36 @@ report_written(struct ctx *c, size_t nwritten)
  * so schools' saves go in between instead of waiting for the end. */
 enum { BATCH_ROWS = 256, BATCH_PAUSE_NS = 3000000 };
 
+struct batch {
+	struct ctx *c;
+	size_t from, to;
+};
+
+/* A batch acts on the tree as a whole; each row is its own use case
+ * (org_add_tx, org_rename_tx, ...), checked and audited one by one. */
+static enum ts_err
+batch_resolve(struct door_ctx *dc, struct door_target *t)
+{
+	*t = (struct door_target){ PK_UNIT, NULL, POL_ANY_STATE, NULL };
+	(void)dc;
+	return TS_OK;
+}
+
+static enum ts_err
+batch_body(struct door_ctx *dc)
+{
+	struct batch *b = dc->in;
+	enum ts_err e = TS_OK;
+	for (size_t k = b->from; e == TS_OK && k < b->to; k++)
+		e = write_row(b->c, b->c->order[k]);
+	return e;
+}
+
+static const struct door IMPORT_BATCH = {
+	"org.import", PA_VIEW, "ghi dữ liệu nhập", NULL, batch_resolve,
+	batch_body,
+};
+
 /* Writes the checked rows, parents first, in short transactions. If one
  * fails (a database error, or a concurrent change the write re-checks),
  * its batch is rolled back, the batches before it stay, and the
@@ -501,18 +532,10 @@ write_all(struct ctx *c, struct import_result *r)
 	while (e == TS_OK && i < c->norder) {
 		size_t end = i + BATCH_ROWS < c->norder ? i + BATCH_ROWS
 							 : c->norder;
-		if (db_begin(c->app->db) != TS_OK) {
-			e = app_db_error(c->app, c->d, "bắt đầu giao dịch");
+		struct batch b = { c, i, end };
+		if ((e = door_run(c->app, c->who, &IMPORT_BATCH, &b, NULL,
+				  c->d)) != TS_OK)
 			break;
-		}
-		for (size_t k = i; e == TS_OK && k < end; k++)
-			e = write_row(c, c->order[k]);
-		if (e == TS_OK && db_commit(c->app->db) != TS_OK)
-			e = app_db_error(c->app, c->d, "ghi dữ liệu nhập");
-		if (e != TS_OK) {
-			db_rollback(c->app->db);
-			break;
-		}
 		i = end;
 		if (i < c->norder) {
 			struct timespec pause = { 0, BATCH_PAUSE_NS };

@@ -12,11 +12,11 @@
 
 static const char SQL_UNITS[] =
 	"SELECT o.code, o.name, coalesce(p.name, ''), cu.school_levels, "
-	"coalesce(s.state, 'none'), coalesce(s.late, 0), s.answers, "
+	"coalesce(s.state, ?3), coalesce(s.late, 0), s.answers, "
 	"s.external FROM campaign_unit cu JOIN org_unit o ON o.id = "
 	"cu.unit_id LEFT JOIN org_unit p ON p.id = o.parent_id LEFT JOIN "
 	"submission s ON s.campaign_id = cu.campaign_id AND s.unit_id = "
-	"cu.unit_id WHERE cu.campaign_id = ? AND cu.path LIKE ? ORDER BY "
+	"cu.unit_id WHERE cu.campaign_id = ?1 AND cu.path LIKE ?2 ORDER BY "
 	"cu.path";
 
 #define FIXED_COLS 7
@@ -85,7 +85,7 @@ unit_row(struct rb *b, struct rp_table *t, struct db_stmt *st,
 	diags_init(&d);
 	if (sub_score(r, db_col_text(st, 6), NULL, &a, &s, &d) == TS_OK)
 		score_cells(b, t, row, 0, s);
-	bool reviewed = state == ST_APPROVED || state == ST_PUBLISHED;
+	bool reviewed = wf_reviewed(state);
 	if (reviewed && sub_score(r, db_col_text(st, 6), db_col_text(st, 7),
 				  &xa, &x, &d) == TS_OK)
 		score_cells(b, t, row, 2, x);
@@ -106,6 +106,7 @@ rows(struct rb *b, struct rp_table *t, const struct rubric *r)
 	snprintf(like, sizeof(like), "%s%%", b->t.unit.path);
 	db_bind_int(st, 1, b->t.campaign.id);
 	db_bind_text(st, 2, like);
+	db_bind_text(st, 3, sub_state_code(ST_NONE));
 	int stt = 0;
 	while (db_step(st) == DB_ROW && !b->doc->oom)
 		unit_row(b, t, st, r, ++stt);

@@ -17,8 +17,7 @@ rb_result_load(struct rb *b, struct result *r)
 	if (e == TS_OK)
 		e = sub_score(r->sub.rubric, r->sub.answers, NULL, &r->ans,
 			      &r->self, b->d);
-	bool reviewed = r->sub.state == ST_APPROVED ||
-			r->sub.state == ST_PUBLISHED;
+	bool reviewed = wf_reviewed(r->sub.state);
 	if (e == TS_OK && reviewed)
 		e = sub_score(r->sub.rubric, r->sub.answers, r->sub.external,
 			      &r->xans, &r->ext, b->d);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/policy.h"
 #include "../core/score_json.h"
 #include "../util/arena.h"
 #include "../util/buf.h"
@@ -45,6 +46,23 @@ sub_reload(struct app *app, struct submission *s, struct arena *a)
 	return r == DB_ERROR ? TS_EDB : TS_OK;
 }
 
+void
+sub_bind_states(struct db_stmt *st, int first,
+		const char *const codes[WF_CODES_MAX])
+{
+	for (int i = 0; i < WF_CODES_MAX; i++)
+		db_bind_text(st, first + i, codes[i]);
+}
+
+bool
+sub_allowed(const struct actor *who, const struct submission *s,
+	    enum sub_action act, int state, const char **why)
+{
+	struct pol_query q = { who->role, who->path, PK_SUBMISSION,
+			       s->scope_path, state, pol_action_of(act) };
+	return policy_allows(&q, why);
+}
+
 enum ts_err
 sub_open(struct app *app, const struct actor *who, int64_t cid,
 	 const char *unit_code, enum sub_action want, struct arena *a,
@@ -58,16 +76,17 @@ sub_open(struct app *app, const struct actor *who, int64_t cid,
 		return e;
 	if ((e = org_find_named(app, unit_code, a, &out->unit, d)) != TS_OK)
 		return e;
-	enum scope sc = SCOPE_OUTSIDE;
-	e = campaign_scope(app, who, cid, out->unit.id, &sc);
-	if (e == TS_EDB)
-		return app_db_error(app, d, "đọc đơn vị tham gia");
+	e = campaign_scope_path(app, who, cid, out->unit.id, a,
+				&out->scope_path);
+	if (e == TS_EDB || e == TS_ENOMEM)
+		return e == TS_EDB ? app_db_error(app, d, "đọc đơn vị tham gia")
+				   : e;
 	if (e != TS_OK) {
 		diags_add(d, unit_code, "đơn vị không tham gia đợt đánh giá này");
 		return TS_ENOTFOUND;
 	}
 	const char *why = NULL;
-	if (!wf_allowed(who->role, sc, want, &why)) {
+	if (!sub_allowed(who, out, want, POL_ANY_STATE, &why)) {
 		diags_add(d, unit_code, "không được %s: %s",
 			  sub_action_name(want), why);
 		return TS_EFORBIDDEN;
@@ -90,12 +109,11 @@ sub_open_for(struct app *app, const struct actor *who, int64_t cid,
 	 struct submission *s, struct diags *d)
 {
 	enum ts_err e = sub_open(app, who, cid, unit_code, act, a, s, d);
-	enum sub_state next;
 	const char *why = NULL;
-	if (e == TS_OK && !wf_next(s->state, act, &next, &why)) {
+	if (e == TS_OK && !sub_allowed(who, s, act, (int)s->state, &why)) {
 		diags_add(d, unit_code, "không thể %s: %s (trạng thái: %s)",
 			  sub_action_name(act), why, sub_state_name(s->state));
-		e = TS_ECONFLICT;
+		e = TS_ESTALE;
 	}
 	return e;
 }
@@ -183,11 +201,17 @@ sub_write_draft(struct app *app, const struct actor *who,
 {
 	static const char ins[] =
 		"INSERT INTO submission(campaign_id, unit_id, state, answers, "
-		"updated_at, updated_by) VALUES (?, ?, 'draft', ?, ?, ?)";
+		"updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?)";
 	static const char upd[] =
 		"UPDATE submission SET answers = ?, revision = revision + 1, "
-		"updated_at = ?, updated_by = ? WHERE id = ? AND state IN "
-		"('draft', 'returned') AND (? < 0 OR revision = ?)";
+		"updated_at = ?, updated_by = ? WHERE id = ? AND "
+		"(? < 0 OR revision = ?) AND state IN " SUB_STATES_IN;
+	const char *from[WF_CODES_MAX];
+	enum sub_state first = ST_NONE;
+	const char *why = NULL;
+	wf_from_codes(ACT_SAVE, from);
+	if (!wf_next(ST_NONE, ACT_SAVE, &first, &why))
+		return TS_EINVAL;
 	char now[TS_TIME_SIZE];
 	ts_time_format(ts_time_now(), now);
 	struct db_stmt *st = db_prep(app->db, s->id ? upd : ins);
@@ -196,9 +220,10 @@ sub_write_draft(struct app *app, const struct actor *who,
 	if (s->id == 0) {
 		db_bind_int(st, 1, s->campaign.id);
 		db_bind_int(st, 2, s->unit.id);
-		db_bind_text(st, 3, text);
-		db_bind_text(st, 4, now);
-		db_bind_text(st, 5, who->login);
+		db_bind_text(st, 3, sub_state_code(first));
+		db_bind_text(st, 4, text);
+		db_bind_text(st, 5, now);
+		db_bind_text(st, 6, who->login);
 		return db_exec_stmt(st);
 	}
 	db_bind_text(st, 1, text);
@@ -207,6 +232,7 @@ sub_write_draft(struct app *app, const struct actor *who,
 	db_bind_int(st, 4, s->id);
 	db_bind_int(st, 5, expect);
 	db_bind_int(st, 6, expect);
+	sub_bind_states(st, 7, from);
 	return db_exec_changed(st);
 }
 
@@ -215,7 +241,9 @@ sub_end_tx(struct app *app, enum ts_err e, const char *unit, struct diags *d)
 {
 	if (e == TS_OK && (e = db_commit(app->db)) == TS_OK)
 		return TS_OK;
-	if (e == TS_ECONFLICT)
+	/* A lost race: the row moved (TS_ESTALE), or another submit took
+	 * the same snapshot version first (TS_ECONFLICT on its key). */
+	if (e == TS_ESTALE || e == TS_ECONFLICT)
 		diags_add(d, unit, "bản tự đánh giá vừa được người khác thay "
 			  "đổi; hãy tải lại rồi thử lại");
 	else if (e == TS_EDB)
@@ -244,7 +272,7 @@ sub_check_revision(const struct submission *s, int64_t expect,
 		diags_add(d, s->unit.code, "bản tự đánh giá đã có thay đổi sau khi bạn "
 		  "mở trang (lần sửa %lld, nay là lần sửa %lld)",
 		  (long long)expect, (long long)s->revision);
-	return TS_ECONFLICT;
+	return TS_ESTALE;
 }
 
 enum ts_err

@@ -27,12 +27,28 @@ struct submission {
 	const char *first_submitted_at;
 	const char *updated_at;
 	const char *updated_by;
+	/* The unit path permissions are judged by (campaign_scope_path). */
+	const char *scope_path;
 };
 
 struct review_reason {
 	const char *criterion_id;
 	const char *text;
 };
+
+/* WF_CODES_MAX placeholders ("state IN " SUB_STATES_IN), bound from
+ * wf_from_codes / wf_reviewed_codes by sub_bind_states: states in app
+ * SQL come from the workflow table, never from literals. */
+#define SUB_STATES_IN "(?, ?, ?, ?, ?)"
+struct db_stmt;
+/* Binds codes[0..WF_CODES_MAX) (NULL as SQL NULL) from placeholder first. */
+void sub_bind_states(struct db_stmt *st, int first,
+		     const char *const codes[WF_CODES_MAX]);
+
+/* policy_allows for act on s (loaded by sub_open), in the given state
+ * (POL_ANY_STATE: who only). */
+bool sub_allowed(const struct actor *who, const struct submission *s,
+		 enum sub_action act, int state, const char **why);
 
 /* Loads a submission for `want` (ACT_VIEW to read), checking the unit
  * takes part in the campaign and the actor may do it. */
@@ -50,7 +66,7 @@ enum ts_err sub_submit(struct app *app, const struct actor *who, int64_t cid,
 		       const char *unit_code, int64_t expect_revision,
 		       int *version, struct diags *d) TS_MUSTCHECK;
 /* `expect` >= 0: the revision the user's page showed; refused with
- * TS_ECONFLICT if the submission changed since (the CLI passes -1;
+ * TS_ESTALE if the submission changed since (the CLI passes -1;
  * SUB_REV_UNKNOWN: a page that did not say, refused the same way). */
 #define SUB_REV_UNKNOWN INT64_MAX
 enum ts_err sub_return(struct app *app, const struct actor *who, int64_t cid,
@@ -88,7 +104,7 @@ struct sub_merge {
  * showed: a field only the form changed is applied, one only others
  * changed is kept, one both changed differently is a conflict (base < 0 or
  * unknown: every field that differs from the stored one is). With a
- * conflict nothing is written and TS_ECONFLICT is returned with m->v.
+ * conflict nothing is written and TS_ESTALE is returned with m->v.
  */
 enum ts_err sub_save_merge(struct app *app, const struct actor *who,
 			   int64_t cid, const char *unit_code,

@@ -63,6 +63,39 @@ check_complete(const struct score *sc, const char *unit, struct diags *d)
 	return TS_EINVAL;
 }
 
+/*
+ * Runs a state change: ?1 the state after act (wf_next from s->state),
+ * then the statement's own values (late and now twice for a submit, or
+ * now once; the login), then the row id and its revision, then the
+ * states act may start from (wf_from_codes): states come from the
+ * workflow table only.
+ */
+static enum ts_err
+change_state(struct app *app, const char *sql, const struct submission *s,
+	     enum sub_action act, int late, const char *now, const char *login)
+{
+	enum sub_state next;
+	const char *why = NULL, *from[WF_CODES_MAX];
+	if (!wf_next(s->state, act, &next, &why))
+		return TS_ESTALE;
+	wf_from_codes(act, from);
+	struct db_stmt *st = db_prep(app->db, sql);
+	if (st == NULL)
+		return TS_EDB;
+	int i = 1;
+	db_bind_text(st, i++, sub_state_code(next));
+	if (late >= 0) {
+		db_bind_int(st, i++, late);
+		db_bind_text(st, i++, now);
+	}
+	db_bind_text(st, i++, now);
+	db_bind_text(st, i++, login);
+	db_bind_int(st, i++, s->id);
+	db_bind_int(st, i++, s->revision);
+	sub_bind_states(st, i, from);
+	return db_exec_changed(st);
+}
+
 /* `s` was read inside this transaction: the revision guard cannot fail
  * unless the database was changed behind the write lock. */
 static enum ts_err
@@ -70,22 +103,13 @@ mark_submitted(struct app *app, const struct actor *who,
 	       const struct submission *s, bool late, const char *now)
 {
 	static const char sql[] =
-		"UPDATE submission SET state = 'submitted', version = version "
+		"UPDATE submission SET state = ?, version = version "
 		"+ 1, revision = revision + 1, late = CASE WHEN "
 		"first_submitted_at IS NULL THEN ? ELSE late END, "
 		"first_submitted_at = coalesce(first_submitted_at, ?), "
-		"updated_at = ?, updated_by = ? WHERE id = ? AND state IN "
-		"('draft', 'returned') AND revision = ?";
-	struct db_stmt *st = db_prep(app->db, sql);
-	if (st == NULL)
-		return TS_EDB;
-	db_bind_int(st, 1, late);
-	db_bind_text(st, 2, now);
-	db_bind_text(st, 3, now);
-	db_bind_text(st, 4, who->login);
-	db_bind_int(st, 5, s->id);
-	db_bind_int(st, 6, s->revision);
-	return db_exec_changed(st);
+		"updated_at = ?, updated_by = ? WHERE id = ? AND revision = ? "
+		"AND state IN " SUB_STATES_IN;
+	return change_state(app, sql, s, ACT_SUBMIT, late, now, who->login);
 }
 
 static enum ts_err
@@ -155,7 +179,7 @@ submit_locked(struct app *app, const struct actor *who, struct submission *s,
 		return TS_EINVAL;
 	}
 	if (!wf_next(s->state, ACT_SUBMIT, &next, &why))
-		return TS_ECONFLICT;
+		return TS_ESTALE;
 	enum ts_err e = sub_check_revision(s, expect, d);
 	if (e != TS_OK)
 		return e;
@@ -189,23 +213,15 @@ sub_submit(struct app *app, const struct actor *who, int64_t cid,
 
 static enum ts_err
 set_state(struct app *app, const struct actor *who, const struct submission *s,
-	  const char *from, const char *to)
+	  enum sub_action act)
 {
 	static const char sql[] =
 		"UPDATE submission SET state = ?, revision = revision + 1, "
-		"updated_at = ?, updated_by = ? WHERE id = ? AND state = ? "
-		"AND revision = ?";
-	struct db_stmt *st = db_prep(app->db, sql);
-	if (st == NULL)
-		return TS_EDB;
+		"updated_at = ?, updated_by = ? WHERE id = ? AND revision = ? "
+		"AND state IN " SUB_STATES_IN;
 	char now[TS_TIME_SIZE];
-	db_bind_text(st, 1, to);
-	db_bind_text(st, 2, ts_time_format(ts_time_now(), now));
-	db_bind_text(st, 3, who->login);
-	db_bind_int(st, 4, s->id);
-	db_bind_text(st, 5, from);
-	db_bind_int(st, 6, s->revision);
-	return db_exec_changed(st);
+	ts_time_format(ts_time_now(), now);
+	return change_state(app, sql, s, act, -1, now, who->login);
 }
 
 static enum ts_err
@@ -289,7 +305,7 @@ sub_return(struct app *app, const struct actor *who, int64_t cid,
 	if (e == TS_OK)
 		e = sub_check_revision(&s, expect, d);
 	if (e == TS_OK && (e = db_begin(app->db)) == TS_OK) {
-		e = set_state(app, who, &s, "submitted", "returned");
+		e = set_state(app, who, &s, ACT_RETURN);
 		for (size_t i = 0; e == TS_OK && i < n; i++)
 			e = add_note(app, who, &s, &r[i]);
 		if (e == TS_OK)
@@ -305,13 +321,16 @@ write_external(struct app *app, const struct submission *s, const char *text)
 {
 	static const char sql[] =
 		"UPDATE submission SET external = ?, revision = revision + 1 "
-		"WHERE id = ? AND revision = ?";
+		"WHERE id = ? AND revision = ? AND state IN " SUB_STATES_IN;
+	const char *from[WF_CODES_MAX];
 	struct db_stmt *st = db_prep(app->db, sql);
 	if (st == NULL)
 		return TS_EDB;
+	wf_from_codes(ACT_EXTERNAL, from);
 	db_bind_text(st, 1, text);
 	db_bind_int(st, 2, s->id);
 	db_bind_int(st, 3, s->revision);
+	sub_bind_states(st, 4, from);
 	return db_exec_changed(st);
 }
 
@@ -352,9 +371,8 @@ sub_set_external(struct app *app, const struct actor *who, int64_t cid,
 
 static enum ts_err
 simple_step(struct app *app, const struct actor *who, int64_t cid,
-	    const char *unit, enum sub_action act, const char *from,
-	    const char *to, const char *action, int64_t expect,
-	    struct diags *d)
+	    const char *unit, enum sub_action act, const char *action,
+	    int64_t expect, struct diags *d)
 {
 	struct arena *a = arena_new();
 	struct submission s;
@@ -364,7 +382,7 @@ simple_step(struct app *app, const struct actor *who, int64_t cid,
 	if (e == TS_OK)
 		e = sub_check_revision(&s, expect, d);
 	if (e == TS_OK && (e = db_begin(app->db)) == TS_OK) {
-		e = set_state(app, who, &s, from, to);
+		e = set_state(app, who, &s, act);
 		if (e == TS_OK)
 			e = sub_record(app, who, &s, action, NULL);
 		e = sub_end_tx(app, e, unit, d);
@@ -377,14 +395,14 @@ enum ts_err
 sub_approve(struct app *app, const struct actor *who, int64_t cid,
 	    const char *unit, int64_t expect, struct diags *d)
 {
-	return simple_step(app, who, cid, unit, ACT_APPROVE, "submitted",
-			   "approved", "submission.approve", expect, d);
+	return simple_step(app, who, cid, unit, ACT_APPROVE,
+			   "submission.approve", expect, d);
 }
 
 enum ts_err
 sub_publish(struct app *app, const struct actor *who, int64_t cid,
 	    const char *unit, int64_t expect, struct diags *d)
 {
-	return simple_step(app, who, cid, unit, ACT_PUBLISH, "approved",
-			   "published", "submission.publish", expect, d);
+	return simple_step(app, who, cid, unit, ACT_PUBLISH,
+			   "submission.publish", expect, d);
 }

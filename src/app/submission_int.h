@@ -4,7 +4,7 @@
 
 #include "submission.h"
 
-/* sub_open + a check that the state allows `act` (TS_ECONFLICT with the
+/* sub_open + a check that the state allows `act` (TS_ESTALE with the
  * reason otherwise). */
 enum ts_err sub_open_for(struct app *app, const struct actor *who, int64_t cid,
 			 const char *unit_code, enum sub_action act,
@@ -27,11 +27,11 @@ void sub_object(const struct submission *s, char *out, size_t n);
 char *sub_canonical(const struct submission *s, const char *json,
 		    const char *name, struct arena *a, struct diags *d);
 /* Stores the answers of a draft (inserting the row on the first save);
- * expect >= 0: only if the revision is still that one (TS_ECONFLICT). */
+ * expect >= 0: only if the revision is still that one (TS_ESTALE). */
 enum ts_err sub_write_draft(struct app *app, const struct actor *who,
 			    const struct submission *s, const char *text,
 			    int64_t expect);
-/* TS_ECONFLICT, worded, when expect >= 0 is not s->revision. */
+/* TS_ESTALE, worded, when expect >= 0 is not s->revision. */
 enum ts_err sub_check_revision(const struct submission *s, int64_t expect,
 			       struct diags *d);
 /* After a change of the row, in the same transaction: its new revision in

@@ -144,7 +144,7 @@ merge_locked(struct app *app, const struct actor *who, struct submission *s,
 			     ? json_dumps(x.merged, JSON_COMPACT | JSON_SORT_KEYS)
 			     : NULL;
 	if (e == TS_OK && m->nconflicts > 0)
-		e = TS_ECONFLICT;
+		e = TS_ESTALE;
 	else if (e == TS_OK && changed && text == NULL)
 		e = TS_ENOMEM;
 	else if (text != NULL)
@@ -185,11 +185,11 @@ sub_save_merge(struct app *app, const struct actor *who, int64_t cid,
 			diags_add(d, unit, "không thể %s: %s (trạng thái: %s)",
 				  sub_action_name(ACT_SAVE), why,
 				  sub_state_name(s.state));
-			e = TS_ECONFLICT;
+			e = TS_ESTALE;
 		}
 		if (e == TS_OK)
 			e = merge_locked(app, who, &s, text, base, keep, a, m);
-		if (e == TS_ECONFLICT && m->nconflicts > 0)
+		if (e == TS_ESTALE && m->nconflicts > 0)
 			db_rollback(app->db); /* the page says what clashed */
 		else
 			e = sub_end_tx(app, e, unit, d);

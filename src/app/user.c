@@ -9,6 +9,7 @@
 #include "../util/arena.h"
 #include "../util/timeutil.h"
 #include "../util/vnstr.h"
+#include "door.h"
 #include "org.h"
 #include "text.h"
 #include "user_int.h"
@@ -86,7 +87,7 @@ user_role_problem(enum role role, const struct org_unit *unit)
 }
 
 static const char *
-user_problem(const struct user_new *u, const struct org_unit *unit)
+user_problem(const struct user_new *u)
 {
 	if (u->login == NULL || !valid_login(u->login))
 		return "tên đăng nhập gồm 3-63 ký tự: chữ thường không dấu, "
@@ -94,7 +95,7 @@ user_problem(const struct user_new *u, const struct org_unit *unit)
 	if (u->pw_hash == NULL &&
 	    (u->password == NULL || strlen(u->password) < PASSWORD_MIN))
 		return "mật khẩu phải có ít nhất 8 ký tự";
-	return user_role_problem(u->role, unit);
+	return NULL;
 }
 
 static enum ts_err
@@ -117,27 +118,75 @@ insert_user(struct app *app, const struct user_new *u, const char *name,
 	return db_exec_stmt(st);
 }
 
-static enum ts_err
-check_user(struct app *app, const struct actor *who, const struct user_new *u,
-	   struct arena *a, struct org_unit *unit, struct diags *d)
+struct add_in {
+	const struct user_new *u;
+	const char *name; /* the text door's NFC copy */
+	const char *hash;
+	struct org_unit unit;
+};
+
+static size_t
+add_texts(void *in, struct text_field *f)
 {
-	const char *where = u->login ? u->login : "";
-	if (u->unit_code == NULL || org_find(app, u->unit_code, a, unit) != TS_OK) {
-		diags_add(d, where, "không có đơn vị mã \"%s\"",
-			  u->unit_code ? u->unit_code : "");
+	struct add_in *x = in;
+	f[0] = (struct text_field){ "họ tên", &x->name, 200, TEXT_REQUIRED };
+	return 1;
+}
+
+/* The unit the account goes to, and whether the role fits it. */
+static enum ts_err
+add_resolve(struct door_ctx *c, struct door_target *t)
+{
+	struct add_in *x = c->in;
+	const char *where = x->u->login, *code = x->u->unit_code;
+	enum ts_err e = code ? org_find(c->app, code, c->a, &x->unit)
+			     : TS_ENOTFOUND;
+	if (e == TS_ENOTFOUND) {
+		diags_add(c->d, where, "không có đơn vị mã \"%s\"",
+			  code ? code : "");
 		return TS_EINVAL;
 	}
-	const char *why = user_problem(u, unit);
+	const char *why = e == TS_OK ? user_role_problem(x->u->role, &x->unit)
+				     : NULL;
+	if (why != NULL) {
+		diags_add(c->d, where, "%s", why);
+		return TS_EINVAL;
+	}
+	*t = (struct door_target){ x->u->role == ROLE_ADMIN ? PK_ADMIN_ACCOUNT
+							    : PK_ACCOUNT,
+				   x->unit.path, POL_ANY_STATE, where };
+	return e;
+}
+
+static enum ts_err
+add_body(struct door_ctx *c)
+{
+	struct add_in *x = c->in;
+	enum ts_err e = insert_user(c->app, x->u, x->name, x->unit.id, x->hash);
+	if (e == TS_ECONFLICT)
+		diags_add(c->d, x->u->login, "tên đăng nhập đã có người dùng");
+	c->object = x->u->login;
+	c->detail = role_code(x->u->role);
+	return e;
+}
+
+static const struct door USER_ADD = {
+	"user.add", PA_CREATE, "tạo tài khoản", add_texts, add_resolve,
+	add_body,
+};
+
+/* What can be refused before the Argon2id hash (64 MiB, a fraction of a
+ * second) is computed: the actor's role, the login and the password. */
+static enum ts_err
+precheck(const struct actor *who, const struct user_new *u, struct diags *d)
+{
+	const char *where = u->login ? u->login : "";
+	if (actor_may(who, PK_ACCOUNT, NULL, PA_CREATE, where, d) != TS_OK)
+		return TS_EFORBIDDEN;
+	const char *why = user_problem(u);
 	if (why != NULL) {
 		diags_add(d, where, "%s", why);
 		return TS_EINVAL;
-	}
-	enum scope sc = scope_of(who->path, unit->path);
-	if (who->role != ROLE_ADMIN || sc == SCOPE_OUTSIDE ||
-	    (sc == SCOPE_OWN && u->role == ROLE_ADMIN && who->user_id != 0)) {
-		diags_add(d, where, "tài khoản quản trị chỉ tạo được tài khoản "
-			  "cho các đơn vị thuộc phạm vi của mình");
-		return TS_EFORBIDDEN;
 	}
 	return TS_OK;
 }
@@ -146,39 +195,18 @@ enum ts_err
 user_add(struct app *app, const struct actor *who, const struct user_new *u,
 	 struct diags *d)
 {
-	struct arena *a = arena_new();
-	struct org_unit unit;
-	if (a == NULL)
+	enum ts_err e = precheck(who, u, d);
+	if (e != TS_OK)
+		return e;
+	char *hash = u->pw_hash == NULL ? password_hash(u->password) : NULL;
+	if (u->pw_hash == NULL && hash == NULL)
 		return TS_ENOMEM;
-	const char *name = u->full_name;
-	const struct text_field tf[] = {
-		{ "họ tên", &name, 200, TEXT_REQUIRED },
-	};
-	enum ts_err e = text_check(a, tf, 1, d);
-	if (e == TS_OK)
-		e = check_user(app, who, u, a, &unit, d);
-	char *hash = NULL;
-	if (e == TS_OK && u->pw_hash == NULL &&
-	    (hash = password_hash(u->password)) == NULL)
-		e = TS_ENOMEM;
-	if (e == TS_OK && (e = db_begin(app->db)) == TS_OK) {
-		e = insert_user(app, u, name, unit.id, hash ? hash : u->pw_hash);
-		if (e == TS_ECONFLICT)
-			diags_add(d, u->login, "tên đăng nhập đã có người dùng");
-		else if (e == TS_EDB)
-			app_db_error(app, d, "tạo tài khoản");
-		if (e == TS_OK)
-			e = audit_add(app, who, "user.add", u->login,
-				      role_code(u->role));
-		if (e == TS_OK && (e = db_commit(app->db)) != TS_OK)
-			app_db_error(app, d, "tạo tài khoản");
-		if (e != TS_OK)
-			db_rollback(app->db);
-	}
+	struct add_in x = { u, u->full_name, hash ? hash : u->pw_hash,
+			    { 0 } };
+	e = door_run(app, who, &USER_ADD, &x, NULL, d);
 	if (hash)
 		sodium_memzero(hash, strlen(hash));
 	free(hash);
-	arena_free(a);
 	return e;
 }
 
@@ -239,11 +267,8 @@ user_list(struct app *app, const struct actor *who, struct arena *a,
 		"FROM app_user u JOIN org_unit o ON o.id = u.org_unit_id WHERE "
 		"o.path LIKE ? ORDER BY o.path, u.login";
 	char like[PATH_MAX_LEN + 2];
-	if (who->role != ROLE_ADMIN) {
-		diags_add(d, who->login, "chỉ tài khoản quản trị mới xem được "
-			  "danh sách tài khoản");
+	if (actor_may(who, PK_ACCOUNT, NULL, PA_VIEW, who->login, d) != TS_OK)
 		return TS_EFORBIDDEN;
-	}
 	struct db_stmt *st = db_prep(app->db, sql);
 	if (st == NULL)
 		return app_db_error(app, d, "đọc tài khoản");

@@ -4,6 +4,7 @@
 
 #include "../util/arena.h"
 #include "../util/buf.h"
+#include "door.h"
 #include "user_int.h"
 
 enum ts_err
@@ -17,8 +18,11 @@ user_target_load(struct app *app, const char *login, struct arena *a,
 	if (st == NULL)
 		return app_db_error(app, d, "đọc tài khoản");
 	db_bind_text(st, 1, login);
-	if (db_step(st) != DB_ROW) {
+	enum db_step r = db_step(st);
+	if (r != DB_ROW) {
 		db_done(st);
+		if (r == DB_ERROR)
+			return app_db_error(app, d, "đọc tài khoản");
 		diags_add(d, login, "không có tài khoản \"%s\"", login);
 		return TS_ENOTFOUND;
 	}
@@ -32,14 +36,12 @@ user_target_load(struct app *app, const char *login, struct arena *a,
 	return TS_OK;
 }
 
-bool
-user_may_manage(const struct actor *who, enum role role,
-		const struct org_unit *u)
+enum ts_err
+user_may(const struct actor *who, enum role role, const struct org_unit *u,
+	 enum pol_action act, const char *login, struct diags *d)
 {
-	enum scope sc = scope_of(who->path, u->path);
-	if (who->role != ROLE_ADMIN || sc == SCOPE_OUTSIDE)
-		return false;
-	return !(sc == SCOPE_OWN && role == ROLE_ADMIN && who->user_id != 0);
+	return actor_may(who, role == ROLE_ADMIN ? PK_ADMIN_ACCOUNT : PK_ACCOUNT,
+			 u ? u->path : NULL, act, login, d);
 }
 
 /* The new state of the account, checked; *t is updated in place. */
@@ -64,11 +66,9 @@ apply_change(struct app *app, const struct actor *who,
 		diags_add(d, where, "%s", why);
 		return TS_EINVAL;
 	}
-	if (!user_may_manage(who, t->role, &t->unit)) {
-		diags_add(d, where, "tài khoản quản trị chỉ gán được tài khoản "
-			  "cho các đơn vị thuộc phạm vi của mình");
-		return TS_EFORBIDDEN;
-	}
+	enum ts_err e = user_may(who, t->role, &t->unit, PA_CREATE, where, d);
+	if (e != TS_OK)
+		return e;
 	if (c->disabled >= 0)
 		t->disabled = c->disabled != 0;
 	return TS_OK;
@@ -131,67 +131,70 @@ detail_of(const struct user_target *t, char *out, size_t n)
 		 t->disabled ? " (khóa)" : "");
 }
 
+/* The account before the change; nobody changes their own. */
 static enum ts_err
-update_tx(struct app *app, const struct actor *who,
-	  const struct user_change *c, struct arena *a, struct diags *d)
+update_resolve(struct door_ctx *c, struct door_target *t)
 {
-	struct user_target before, t;
-	enum ts_err e = user_target_load(app, c->login, a, &before, d);
+	const struct user_change *ch = c->in;
+	struct user_target *before = arena_calloc(c->a, 1, sizeof(*before));
+	if (before == NULL)
+		return TS_ENOMEM;
+	enum ts_err e = user_target_load(c->app, ch->login, c->a, before, c->d);
 	if (e != TS_OK)
 		return e;
-	if (before.id == who->user_id) {
-		diags_add(d, c->login, "không thể tự khóa hoặc đổi vai trò, đơn "
-			  "vị của chính mình (nhờ quản trị cấp trên)");
+	if (before->id == c->who->user_id) {
+		diags_add(c->d, ch->login, "không thể tự khóa hoặc đổi vai trò, "
+			  "đơn vị của chính mình (nhờ quản trị cấp trên)");
 		return TS_EFORBIDDEN;
 	}
-	if (!user_may_manage(who, before.role, &before.unit)) {
-		diags_add(d, c->login, "tài khoản này không thuộc phạm vi quản "
-			  "lý của tài khoản");
-		return TS_EFORBIDDEN;
-	}
-	t = before;
-	if ((e = apply_change(app, who, c, a, &t, d)) != TS_OK)
-		return e;
-	if ((e = write_user(app, &t)) != TS_OK)
-		return app_db_error(app, d, "ghi tài khoản");
-	if (before.role == ROLE_ADMIN && !before.disabled &&
-	    (e = still_covered(app, &before.unit, d, c->login)) != TS_OK)
-		return e == TS_EDB ? app_db_error(app, d, "đọc tài khoản") : e;
-	char was[128], now[128], detail[300];
-	detail_of(&before, was, sizeof(was));
-	detail_of(&t, now, sizeof(now));
-	snprintf(detail, sizeof(detail), "%s → %s", was, now);
-	const char *action = t.disabled == before.disabled ? "user.update"
-			     : t.disabled ? "user.disable" : "user.enable";
-	return audit_add(app, who, action, c->login, detail);
+	c->data = before;
+	*t = (struct door_target){ before->role == ROLE_ADMIN ? PK_ADMIN_ACCOUNT
+							     : PK_ACCOUNT,
+				   before->unit.path, POL_ANY_STATE, ch->login };
+	return TS_OK;
 }
+
+static enum ts_err
+update_body(struct door_ctx *c)
+{
+	const struct user_change *ch = c->in;
+	const struct user_target *before = c->data;
+	struct user_target t = *before;
+	enum ts_err e = apply_change(c->app, c->who, ch, c->a, &t, c->d);
+	if (e == TS_OK)
+		e = write_user(c->app, &t);
+	if (e == TS_OK && before->role == ROLE_ADMIN && !before->disabled)
+		e = still_covered(c->app, &before->unit, c->d, ch->login);
+	char was[128], now[128], *detail = arena_alloc(c->a, 300);
+	if (e == TS_OK && detail == NULL)
+		e = TS_ENOMEM;
+	if (e != TS_OK)
+		return e;
+	detail_of(before, was, sizeof(was));
+	detail_of(&t, now, sizeof(now));
+	snprintf(detail, 300, "%s → %s", was, now);
+	c->action = t.disabled == before->disabled ? "user.update"
+		    : t.disabled ? "user.disable" : "user.enable";
+	c->object = ch->login;
+	c->detail = detail;
+	return TS_OK;
+}
+
+static const struct door USER_UPDATE = {
+	"user.update", PA_CHANGE, "ghi tài khoản", NULL, update_resolve,
+	update_body,
+};
 
 enum ts_err
 user_update(struct app *app, const struct actor *who,
 	    const struct user_change *c, struct diags *d)
 {
-	if (who->role != ROLE_ADMIN) {
-		diags_add(d, who->login, "chỉ tài khoản quản trị mới thay đổi "
-			  "được tài khoản");
+	if (actor_may(who, PK_ACCOUNT, NULL, PA_CHANGE, who->login, d) != TS_OK)
 		return TS_EFORBIDDEN;
-	}
 	if (c->login == NULL || c->login[0] == '\0') {
 		diags_add(d, "", "thiếu tên đăng nhập");
 		return TS_EINVAL;
 	}
-	struct arena *a = arena_new();
-	if (a == NULL)
-		return TS_ENOMEM;
-	enum ts_err e = db_begin(app->db);
-	if (e != TS_OK) {
-		arena_free(a);
-		return app_db_error(app, d, "bắt đầu giao dịch");
-	}
-	e = update_tx(app, who, c, a, d);
-	if (e == TS_OK && (e = db_commit(app->db)) != TS_OK)
-		app_db_error(app, d, "ghi tài khoản");
-	if (e != TS_OK)
-		db_rollback(app->db);
-	arena_free(a);
-	return e;
+	struct user_change ch = *c;
+	return door_run(app, who, &USER_UPDATE, &ch, NULL, d);
 }

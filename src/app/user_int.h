@@ -20,10 +20,11 @@ struct arena;
 enum ts_err user_target_load(struct app *app, const char *login,
 			     struct arena *a, struct user_target *t,
 			     struct diags *d) TS_MUSTCHECK;
-/* May `who` manage an account with this role at this unit? The same rule
- * as for adding one: inside the subtree, and admins of the actor's own
- * unit are managed from above. */
-bool user_may_manage(const struct actor *who, enum role role,
-		     const struct org_unit *u);
+/* policy_allows for `act` on an account with this role at this unit
+ * (PA_CREATE: add or place one there; PA_CHANGE: change this one):
+ * TS_OK or TS_EFORBIDDEN with the reason in d at `login`. */
+enum ts_err user_may(const struct actor *who, enum role role,
+		     const struct org_unit *u, enum pol_action act,
+		     const char *login, struct diags *d) TS_MUSTCHECK;
 
 #endif

@@ -6,6 +6,7 @@
 
 #include "../util/arena.h"
 #include "../util/timeutil.h"
+#include "door.h"
 #include "session.h"
 #include "user_int.h"
 
@@ -54,60 +55,67 @@ store_code(struct app *app, const struct actor *who, int64_t user,
 	return db_exec_stmt(st);
 }
 
+struct start_in {
+	const char *login;
+	const char *code;
+	int64_t expires;
+};
+
+/* The account; one's own password is changed on its own page. */
 static enum ts_err
-start_tx(struct app *app, const struct actor *who, const char *login,
-	 const char *code, int64_t expires, struct arena *a, struct diags *d)
+start_resolve(struct door_ctx *c, struct door_target *t)
 {
-	struct user_target t;
-	char until[TS_TIME_SIZE];
-	enum ts_err e = user_target_load(app, login, a, &t, d);
+	const struct start_in *x = c->in;
+	struct user_target *u = arena_calloc(c->a, 1, sizeof(*u));
+	if (u == NULL)
+		return TS_ENOMEM;
+	enum ts_err e = user_target_load(c->app, x->login, c->a, u, c->d);
 	if (e != TS_OK)
 		return e;
-	if (t.id == who->user_id) {
-		diags_add(d, login, "hãy đổi mật khẩu của chính mình ở trang Đổi "
-			  "mật khẩu");
+	if (u->id == c->who->user_id) {
+		diags_add(c->d, x->login, "hãy đổi mật khẩu của chính mình ở "
+			  "trang Đổi mật khẩu");
 		return TS_EFORBIDDEN;
 	}
-	if (!user_may_manage(who, t.role, &t.unit)) {
-		diags_add(d, login, "tài khoản này không thuộc phạm vi quản lý "
-			  "của tài khoản");
-		return TS_EFORBIDDEN;
-	}
-	if (store_code(app, who, t.id, code, expires) != TS_OK)
-		return app_db_error(app, d, "ghi mã đặt lại mật khẩu");
-	return audit_add(app, who, "user.reset_password", login,
-			 ts_time_format(expires, until));
+	c->data = u;
+	*t = (struct door_target){ u->role == ROLE_ADMIN ? PK_ADMIN_ACCOUNT
+							 : PK_ACCOUNT,
+				   u->unit.path, POL_ANY_STATE, x->login };
+	return TS_OK;
 }
+
+static enum ts_err
+start_body(struct door_ctx *c)
+{
+	const struct start_in *x = c->in;
+	const struct user_target *u = c->data;
+	char *until = arena_alloc(c->a, TS_TIME_SIZE);
+	if (until == NULL)
+		return TS_ENOMEM;
+	c->object = x->login;
+	c->detail = ts_time_format(x->expires, until);
+	return store_code(c->app, c->who, u->id, x->code, x->expires);
+}
+
+static const struct door USER_RESET_START = {
+	"user.reset_password", PA_CHANGE, "ghi mã đặt lại mật khẩu", NULL,
+	start_resolve, start_body,
+};
 
 enum ts_err
 user_reset_start(struct app *app, const struct actor *who, const char *login,
 		 char code[RESET_CODE_SIZE], int64_t *expires, struct diags *d)
 {
-	if (who->role != ROLE_ADMIN) {
-		diags_add(d, who->login, "chỉ tài khoản quản trị mới tạo được mã "
-			  "đặt lại mật khẩu");
+	if (actor_may(who, PK_ACCOUNT, NULL, PA_CHANGE, who->login, d) != TS_OK)
 		return TS_EFORBIDDEN;
-	}
-	struct arena *a = arena_new();
-	if (a == NULL || sodium_init() < 0) {
-		arena_free(a);
+	if (sodium_init() < 0)
 		return TS_ENOMEM;
-	}
 	new_code(code);
 	*expires = ts_time_now() + RESET_HOURS * 3600;
-	enum ts_err e = db_begin(app->db);
-	if (e == TS_OK) {
-		e = start_tx(app, who, login ? login : "", code, *expires, a, d);
-		if (e == TS_OK && (e = db_commit(app->db)) != TS_OK)
-			app_db_error(app, d, "ghi mã đặt lại mật khẩu");
-		if (e != TS_OK)
-			db_rollback(app->db);
-	} else {
-		app_db_error(app, d, "bắt đầu giao dịch");
-	}
+	struct start_in x = { login ? login : "", code, *expires };
+	enum ts_err e = door_run(app, who, &USER_RESET_START, &x, NULL, d);
 	if (e != TS_OK)
 		sodium_memzero(code, RESET_CODE_SIZE);
-	arena_free(a);
 	return e;
 }
 

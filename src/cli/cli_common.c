@@ -83,6 +83,7 @@ cli_exit_for(enum ts_err e)
 	case TS_ERATE:
 	case TS_EFORBIDDEN:
 	case TS_ECONFLICT:
+	case TS_ESTALE:
 		return EXIT_INPUT;
 	default:
 		return EXIT_FAIL;

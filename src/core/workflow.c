@@ -140,36 +140,41 @@ wf_next(enum sub_state s, enum sub_action a, enum sub_state *next,
 	return true;
 }
 
-bool
-wf_allowed(enum role r, enum scope sc, enum sub_action a, const char **why)
+size_t
+wf_from_codes(enum sub_action a, const char *out[WF_CODES_MAX])
 {
-	bool school = r == ROLE_SCHOOL_EDITOR || r == ROLE_SCHOOL_HEAD;
-	if (sc == SCOPE_OUTSIDE) {
-		*why = "đơn vị này không thuộc phạm vi quản lý của tài khoản";
-		return false;
-	}
-	if (a == ACT_VIEW)
-		return true;
-	if (school) {
-		if (sc != SCOPE_OWN || a == ACT_RETURN || a == ACT_APPROVE ||
-		    a == ACT_EXTERNAL || a == ACT_PUBLISH) {
-			*why = "chỉ cấp quản lý mới được trả lại, phê duyệt, "
-			       "đánh giá ngoài hay công bố";
-			return false;
-		}
-		if (a == ACT_SUBMIT && r != ROLE_SCHOOL_HEAD) {
-			*why = "chỉ hiệu trưởng (giám đốc) mới được nộp";
-			return false;
-		}
-		return true;
-	}
-	if (a == ACT_SAVE || a == ACT_SUBMIT) {
-		*why = "chỉ nhà trường mới sửa và nộp bản tự đánh giá của mình";
-		return false;
-	}
-	if (sc != SCOPE_BELOW) {
-		*why = "không được tự xem xét bản của chính đơn vị mình";
-		return false;
-	}
-	return true;
+	size_t n = 0;
+	memset(out, 0, WF_CODES_MAX * sizeof(*out));
+	for (int s = ST_NONE + 1; a != ACT_VIEW && s < ST_COUNT; s++)
+		if (NEXT[s][a] != ST_NONE)
+			out[n++] = STATE_CODES[s];
+	return n;
+}
+
+/* Reviewed: reached by approving, or from a reviewed state by any step
+ * (the closure over NEXT; publishing keeps the result). */
+bool
+wf_reviewed(enum sub_state s)
+{
+	bool in[ST_COUNT] = { false };
+	for (int from = 0; from < ST_COUNT; from++)
+		if (NEXT[from][ACT_APPROVE] != ST_NONE)
+			in[NEXT[from][ACT_APPROVE]] = true;
+	for (int round = 0; round < ST_COUNT; round++)
+		for (int from = 0; from < ST_COUNT; from++)
+			for (int a = 0; in[from] && a < ACT_VIEW; a++)
+				if (NEXT[from][a] != ST_NONE)
+					in[NEXT[from][a]] = true;
+	return in[s];
+}
+
+size_t
+wf_reviewed_codes(const char *out[WF_CODES_MAX])
+{
+	size_t n = 0;
+	memset(out, 0, WF_CODES_MAX * sizeof(*out));
+	for (int s = ST_NONE + 1; s < ST_COUNT; s++)
+		if (wf_reviewed((enum sub_state)s))
+			out[n++] = STATE_CODES[s];
+	return n;
 }

@@ -1,14 +1,14 @@
 /*
  * The submission workflow as a pure state machine (design §5):
  *   draft → submitted → (returned → submitted)* → approved → published.
- * Who may do what is decided here too, from the actor's role and where
- * the submission's unit sits relative to the actor's unit; the app layer
- * asks before every change, the web layer will ask the same functions.
+ * Who may act is decided by the one policy function (policy.h), which
+ * asks this table whether a step exists from a state.
  */
 #ifndef TS_WORKFLOW_H
 #define TS_WORKFLOW_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 enum sub_state {
 	ST_NONE, /* not started: no submission row yet */
@@ -58,11 +58,21 @@ enum scope scope_of(const char *actor_path, const char *unit_path);
 bool wf_next(enum sub_state s, enum sub_action a, enum sub_state *next,
 	     const char **why);
 /*
- * May a user with role r, whose unit relates to the submission's unit as
- * `sc`, do `a`? Schools act on their own unit only; reviewers and admins
- * on units strictly below theirs (a Phòng does not approve itself).
+ * States as SQL sees them, all from the NEXT table (never written as
+ * literals in app SQL; tools/check-source.sh refuses them): up to
+ * WF_CODES_MAX state codes in out[0..n), the rest NULL, for binding into
+ * "state IN (?, ?, ?, ?, ?)" (a NULL matches nothing). Returns n.
+ *   wf_from_codes: the stored states `a` may start from (ST_NONE has no
+ *                  row and is left out);
+ *   wf_reviewed_codes: the states whose đánh giá ngoài is final (those
+ *                  reached by approving, and every state after them).
  */
-bool wf_allowed(enum role r, enum scope sc, enum sub_action a,
-		const char **why);
+#define WF_CODES_MAX (ST_COUNT - 1)
+size_t wf_from_codes(enum sub_action a, const char *out[WF_CODES_MAX]);
+size_t wf_reviewed_codes(const char *out[WF_CODES_MAX]);
+/* Is s one of wf_reviewed_codes? */
+bool wf_reviewed(enum sub_state s);
+
+/* Who may do what: core/policy.h. */
 
 #endif

@@ -39,7 +39,8 @@ enum ts_err db_commit(struct db *db) TS_MUSTCHECK;
 void db_rollback(struct db *db);
 
 /* Cached prepared statement, reset and unbound; NULL on error (message in
- * db_errmsg). Do not finalize: call db_done() when finished with it. */
+ * db_errmsg, the statement in db_errsql). The cache has no fixed size.
+ * Do not finalize: call db_done() when finished with it. */
 struct db_stmt *db_prep(struct db *db, const char *sql);
 void db_done(struct db_stmt *st);
 
@@ -58,8 +59,9 @@ bool db_col_null(struct db_stmt *st, int i);
  * mean the app let invalid data through, which is not a conflict (text
  * is checked before, app/text.c). */
 enum ts_err db_exec_stmt(struct db_stmt *st) TS_MUSTCHECK;
-/* Like db_exec_stmt, but TS_ECONFLICT when no row changed: the form of
- * every conditional update ("... WHERE revision = ?"). */
+/* Like db_exec_stmt, but TS_ESTALE when no row changed: the form of
+ * every conditional update ("... WHERE revision = ?"), whose miss is a
+ * lost race, never a constraint. */
 enum ts_err db_exec_changed(struct db_stmt *st) TS_MUSTCHECK;
 /* Copy of a text column in the arena; NULL for SQL NULL or OOM. */
 struct arena;
@@ -76,6 +78,18 @@ enum ts_err db_collect(struct db_stmt *st, struct arena *a, size_t elem,
 int64_t db_changes(struct db *db);
 int64_t db_last_id(struct db *db);
 const char *db_errmsg(struct db *db);
+/* The SQL of the statement that failed last (prepare, step or exec), for
+ * the log; NULL if none has. */
+const char *db_errsql(const struct db *db);
+#ifdef TS_TEST_HOOKS
+/* Fault injection for tests (test builds only): the n-th call from now of
+ * db_prep, db_step, db_exec_stmt/db_exec_changed, db_begin or db_commit
+ * (on this thread) fails as if the database had refused it; 0: none. */
+void db_fault_at(long n);
+/* Whether the fault armed last has happened: a use case that succeeded
+ * although it did swallowed a database error. */
+bool db_fault_fired(void);
+#endif
 /* Runs a script of SQL statements (migrations only: trusted text). */
 enum ts_err db_exec_script(struct db *db, const char *sql) TS_MUSTCHECK;
 

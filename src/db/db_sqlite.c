@@ -8,20 +8,61 @@
 
 #include "db.h"
 
-#define DB_CACHE 192
-
 struct db_stmt {
 	struct db *db;
 	const char *sql; /* cache key: the caller's literal */
 	sqlite3_stmt *st;
 };
 
+/* The statement cache grows with the program's statements: no fixed size
+ * that can run out (it was 192 slots, and a full cache returned NULL with
+ * no message). Each statement is allocated once, so pointers handed out
+ * stay valid while the array of them grows. */
 struct db {
 	sqlite3 *h;
 	char *path;
-	struct db_stmt cache[DB_CACHE];
-	size_t ncache;
+	struct db_stmt **cache;
+	size_t ncache, cap;
+	const char *err_sql; /* the statement that failed last */
 };
+
+#ifdef TS_TEST_HOOKS
+/* Fault injection (test builds only, db.h): the n-th database call from
+ * now fails as if SQLite had refused it. Per thread. */
+static _Thread_local long fault_countdown;
+static _Thread_local bool fault_fired;
+
+void
+db_fault_at(long n)
+{
+	fault_countdown = n;
+	fault_fired = false;
+}
+
+bool
+db_fault_fired(void)
+{
+	return fault_fired;
+}
+
+static bool
+fault_now(struct db *db, const char *sql)
+{
+	if (fault_countdown <= 0 || --fault_countdown > 0)
+		return false;
+	db->err_sql = sql;
+	fault_fired = true;
+	return true;
+}
+#else
+static bool
+fault_now(struct db *db, const char *sql)
+{
+	(void)db;
+	(void)sql;
+	return false;
+}
+#endif
 
 /* Vietnamese reason for a failed open or first statement: the system
  * error when there is one (util/err.c), else the SQLite result code. */
@@ -119,8 +160,11 @@ db_close(struct db *db)
 {
 	if (db == NULL)
 		return;
-	for (size_t i = 0; i < db->ncache; i++)
-		sqlite3_finalize(db->cache[i].st);
+	for (size_t i = 0; i < db->ncache; i++) {
+		sqlite3_finalize(db->cache[i]->st);
+		free(db->cache[i]);
+	}
+	free(db->cache);
 	sqlite3_close(db->h);
 	free(db->path);
 	free(db);
@@ -135,17 +179,23 @@ db_path(const struct db *db)
 enum ts_err
 db_begin(struct db *db)
 {
-	return sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL) ==
-			       SQLITE_OK
-		       ? TS_OK
-		       : TS_EDB;
+	static const char sql[] = "BEGIN IMMEDIATE";
+	if (fault_now(db, sql))
+		return TS_EDB;
+	db->err_sql = sqlite3_exec(db->h, sql, NULL, NULL, NULL) == SQLITE_OK
+			      ? NULL
+			      : sql;
+	return db->err_sql == NULL ? TS_OK : TS_EDB;
 }
 
 enum ts_err
 db_commit(struct db *db)
 {
-	if (sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL) == SQLITE_OK)
+	static const char sql[] = "COMMIT";
+	if (!fault_now(db, sql) &&
+	    sqlite3_exec(db->h, sql, NULL, NULL, NULL) == SQLITE_OK)
 		return TS_OK;
+	db->err_sql = sql;
 	db_rollback(db);
 	return TS_EDB;
 }
@@ -157,22 +207,46 @@ db_rollback(struct db *db)
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 }
 
+static bool
+cache_room(struct db *db)
+{
+	if (db->ncache < db->cap)
+		return true;
+	size_t cap = db->cap ? db->cap * 2 : 64;
+	struct db_stmt **v = realloc(db->cache, cap * sizeof(*v));
+	if (v == NULL)
+		return false;
+	db->cache = v;
+	db->cap = cap;
+	return true;
+}
+
 struct db_stmt *
 db_prep(struct db *db, const char *sql)
 {
+	if (fault_now(db, sql))
+		return NULL;
 	for (size_t i = 0; i < db->ncache; i++)
-		if (db->cache[i].sql == sql)
-			return &db->cache[i];
-	if (db->ncache == DB_CACHE)
+		if (db->cache[i]->sql == sql)
+			return db->cache[i];
+	struct db_stmt *s = cache_room(db) ? calloc(1, sizeof(*s)) : NULL;
+	if (s == NULL ||
+	    sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT,
+			       &s->st, NULL) != SQLITE_OK) {
+		db->err_sql = sql;
+		free(s);
 		return NULL;
-	struct db_stmt *s = &db->cache[db->ncache];
-	if (sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT,
-			       &s->st, NULL) != SQLITE_OK)
-		return NULL;
+	}
 	s->db = db;
 	s->sql = sql;
-	db->ncache++;
+	db->cache[db->ncache++] = s;
 	return s;
+}
+
+const char *
+db_errsql(const struct db *db)
+{
+	return db->err_sql;
 }
 
 void
@@ -208,10 +282,15 @@ db_bind_null(struct db_stmt *st, int i)
 enum db_step
 db_step(struct db_stmt *st)
 {
+	if (fault_now(st->db, st->sql))
+		return DB_ERROR;
 	int rc = sqlite3_step(st->st);
 	if (rc == SQLITE_ROW)
 		return DB_ROW;
-	return rc == SQLITE_DONE ? DB_DONE : DB_ERROR;
+	if (rc == SQLITE_DONE)
+		return DB_DONE;
+	st->db->err_sql = st->sql;
+	return DB_ERROR;
 }
 
 int64_t
@@ -235,7 +314,7 @@ db_col_null(struct db_stmt *st, int i)
 enum ts_err
 db_exec_stmt(struct db_stmt *st)
 {
-	int rc = sqlite3_step(st->st);
+	int rc = fault_now(st->db, st->sql) ? SQLITE_ERROR : sqlite3_step(st->st);
 	enum ts_err e = TS_OK;
 	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
 		e = TS_OK;
@@ -244,6 +323,8 @@ db_exec_stmt(struct db_stmt *st)
 		e = TS_ECONFLICT;
 	else
 		e = TS_EDB;
+	if (e != TS_OK)
+		st->db->err_sql = st->sql;
 	sqlite3_reset(st->st);
 	sqlite3_clear_bindings(st->st);
 	return e;
@@ -253,8 +334,7 @@ enum ts_err
 db_exec_changed(struct db_stmt *st)
 {
 	enum ts_err e = db_exec_stmt(st);
-	return e == TS_OK && sqlite3_changes64(st->db->h) == 0 ? TS_ECONFLICT
-							     : e;
+	return e == TS_OK && sqlite3_changes64(st->db->h) == 0 ? TS_ESTALE : e;
 }
 
 int64_t

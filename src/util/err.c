@@ -12,6 +12,7 @@ ts_err_name(enum ts_err e)
 	case TS_EINVAL: return "invalid input";
 	case TS_ENOTFOUND: return "not found";
 	case TS_ECONFLICT: return "conflict";
+	case TS_ESTALE: return "changed meanwhile";
 	case TS_EFORBIDDEN: return "forbidden";
 	case TS_ELIMIT: return "too large";
 	case TS_ERATE: return "too many attempts";

@@ -11,7 +11,10 @@ enum ts_err {
 	TS_ENOMEM,
 	TS_EINVAL,    /* invalid input, named in the diags */
 	TS_ENOTFOUND,
-	TS_ECONFLICT, /* already exists, or changed meanwhile */
+	TS_ECONFLICT, /* stored data conflicts: already exists (UNIQUE or
+		       * PRIMARY KEY), a newer schema, a changed rubric */
+	TS_ESTALE,    /* lost a race: the row changed meanwhile (its revision
+		       * or state moved since it was read); reload, retry */
 	TS_EFORBIDDEN,
 	TS_ELIMIT,     /* a size cap: input, file, buffer (HTTP 413) */
 	TS_ERATE,      /* too many attempts; try again later (HTTP 429) */

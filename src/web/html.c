@@ -95,7 +95,8 @@ header(struct req *r)
 			    "<a href=\"/rubrics\">Bộ chỉ số</a>");
 		if (r->sess.who.role == ROLE_ADMIN || r->sess.who.role == ROLE_REVIEWER)
 			buf_puts(b, "<a href=\"/search\">Tìm đơn vị</a>");
-		if (r->sess.who.role == ROLE_ADMIN)
+		if (actor_may(&r->sess.who, PK_ADMIN_AREA, NULL, PA_VIEW, NULL,
+			      NULL) == TS_OK)
 			buf_puts(b, "<a href=\"/admin/org\">Đơn vị</a><a href="
 				    "\"/admin/users\">Tài khoản</a><a href="
 				    "\"/admin/import\">Nhập danh sách</a><a "

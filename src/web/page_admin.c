@@ -17,7 +17,8 @@ static void user_form(struct req *r, const struct kvlist *f);
 bool
 admin_only(struct req *r)
 {
-	if (r->sess.who.role == ROLE_ADMIN)
+	if (actor_may(&r->sess.who, PK_ADMIN_AREA, NULL, PA_VIEW, NULL, NULL) ==
+	    TS_OK)
 		return true;
 	web_error(r, 403, "Chỉ tài khoản quản trị mới xem được trang này.");
 	return false;

@@ -28,7 +28,8 @@ page_campaigns(struct req *r)
 	page_begin(r, "Việc cần làm");
 	tasks_section(r);
 	buf_puts(b, "<h2>Các đợt đánh giá</h2>");
-	if (r->sess.who.role == ROLE_ADMIN)
+	if (actor_may(&r->sess.who, PK_CAMPAIGN, NULL, PA_CREATE, NULL, NULL) ==
+	    TS_OK)
 		buf_puts(b, "<p><a class=\"button\" href=\"/admin/campaigns/new\">"
 			    "Tạo đợt đánh giá</a></p>");
 	if (e == TS_OK && n == 0)

@@ -74,7 +74,8 @@ new_form(struct req *r, const struct kvlist *f)
 void
 page_campaign_new(struct req *r)
 {
-	if (r->sess.who.role != ROLE_ADMIN) {
+	if (actor_may(&r->sess.who, PK_CAMPAIGN, NULL, PA_CREATE, NULL, NULL) !=
+	    TS_OK) {
 		web_error(r, 403, "Chỉ tài khoản quản trị mới tạo được đợt đánh giá.");
 		return;
 	}

@@ -214,7 +214,7 @@ sv_decide(struct req *r, struct view *v, int64_t rev)
 			  ? "bản tự đánh giá không còn ở trạng thái chờ xem xét"
 			  : "bạn không được phê duyệt hay trả lại bản tự đánh "
 			    "giá này");
-		sv_refused(r, state ? TS_ECONFLICT : TS_EFORBIDDEN, NULL, rev);
+		sv_refused(r, state ? TS_ESTALE : TS_EFORBIDDEN, NULL, rev);
 		return;
 	}
 	if (kv_get(&r->form, "back") != NULL) {

@@ -13,9 +13,7 @@ static bool
 allowed(const struct req *r, const struct view *v, enum sub_action a)
 {
 	const char *why;
-	enum sub_state next;
-	return wf_allowed(r->sess.who.role, v->scope, a, &why) &&
-	       wf_next(v->s.state, a, &next, &why);
+	return sub_allowed(&r->sess.who, &v->s, a, (int)v->s.state, &why);
 }
 
 bool

@@ -49,7 +49,7 @@ sv_refused(struct req *r, enum ts_err e, const struct kvlist *posted,
 	r->diags = keep;
 	r->status = web_status_for(e);
 	v.posted_review = &r->form;
-	v.stale_base = e == TS_ECONFLICT ? base : -1;
+	v.stale_base = e == TS_ESTALE ? base : -1;
 	if (le == TS_OK)
 		sv_render(r, &v, posted);
 	else
@@ -148,7 +148,7 @@ autosaved(struct req *r, enum ts_err e, const struct sub_merge *m,
 	  const char **msg, size_t nbad, const struct rubric *rb)
 {
 	char iso[TS_TIME_SIZE], vn[TS_TIME_SIZE];
-	bool conflict = e == TS_ECONFLICT && m->nconflicts > 0;
+	bool conflict = e == TS_ESTALE && m->nconflicts > 0;
 	struct buf text;
 	buf_init(&text, 4096);
 	ts_time_vn_text(ts_time_format(ts_time_now(), iso), vn);
@@ -178,7 +178,7 @@ reshow(struct req *r, enum ts_err e, const struct sub_merge *m,
        const char **msg, size_t nbad)
 {
 	struct view v;
-	if (e != TS_OK && !(e == TS_ECONFLICT && m->nconflicts > 0)) {
+	if (e != TS_OK && !(e == TS_ESTALE && m->nconflicts > 0)) {
 		sv_refused(r, e, &r->form, -1);
 		return;
 	}

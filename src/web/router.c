@@ -134,6 +134,7 @@ web_status_for(enum ts_err e)
 	case TS_ENOTFOUND: return 404;
 	case TS_EFORBIDDEN: return 403;
 	case TS_ECONFLICT: return 409;
+	case TS_ESTALE: return 409;
 	case TS_ELIMIT: return 413;
 	case TS_ERATE: return 429;
 	default: return 500;

@@ -52,7 +52,7 @@ void sv_hidden_rev(struct req *r, const struct view *v);
 void sv_score_panel(struct buf *b, const struct score *s);
 
 /* The page again after a refusal, `posted` kept (the school's answers;
- * the reviewer's fields come from the request); a stale post (TS_ECONFLICT
+ * the reviewer's fields come from the request); a stale post (TS_ESTALE
  * with base >= 0) lists what changed since. */
 void sv_refused(struct req *r, enum ts_err e, const struct kvlist *posted,
 		int64_t base);

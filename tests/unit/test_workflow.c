@@ -1,9 +1,10 @@
 /* The submission workflow (core/workflow.c): the transition table of
- * wf_next, who may do what (wf_allowed, scope_of), and the completeness
+ * wf_next, who may act on a submission (policy_allows, scope_of), and the completeness
  * counts of a campaign (core/completeness.c). */
 #include "ut.h"
 
 #include "../../src/core/completeness.h"
+#include "../../src/core/policy.h"
 #include "../../src/core/workflow.h"
 
 #define NACT 7 /* ACT_SAVE .. ACT_VIEW */
@@ -208,8 +209,8 @@ static void
 test_wf_allowed_matrix(void **state)
 {
 	(void)state;
-	static const enum scope scopes[3] = { SCOPE_OUTSIDE, SCOPE_OWN,
-					      SCOPE_BELOW };
+	/* Seen from an actor at /1/4/. */
+	static const char *const paths[3] = { "/1/9/", "/1/4/", "/1/4/17/" };
 	size_t cells = 0, yes = 0;
 	for (int r = 0; r < 4; r++)
 		for (int sc = 0; sc < 3; sc++) {
@@ -217,11 +218,15 @@ test_wf_allowed_matrix(void **state)
 			assert_int_equal(strlen(row), NACT);
 			for (int i = 0; i < NACT; i++, cells++) {
 				const char *why = NULL;
-				bool ok = wf_allowed((enum role)r, scopes[sc],
-						     ACTIONS[i], &why);
+				struct pol_query q = {
+					(enum role)r, "/1/4/", PK_SUBMISSION,
+					paths[sc], POL_ANY_STATE,
+					pol_action_of(ACTIONS[i]),
+				};
+				bool ok = policy_allows(&q, &why);
 				bool want = row[i] == 'y';
 				if (ok != want)
-					fail_msg("wf_allowed(%s, %s, %s): %s, "
+					fail_msg("policy(%s, %s, %s): %s, "
 						 "expected %s", ROLE_LABEL[r],
 						 SCOPE_LABEL[sc], ACT_LABEL[i],
 						 ok ? "allowed" : "refused",
@@ -233,7 +238,7 @@ test_wf_allowed_matrix(void **state)
 				const char *p = reason_phrase(row[i]);
 				if (why == NULL || why[0] == '\0' ||
 				    !has_non_ascii(why) || strstr(why, p) == NULL)
-					fail_msg("wf_allowed(%s, %s, %s): reason "
+					fail_msg("policy(%s, %s, %s): reason "
 						 "\"%s\" lacks \"%s\"",
 						 ROLE_LABEL[r], SCOPE_LABEL[sc],
 						 ACT_LABEL[i], why ? why : "(null)",

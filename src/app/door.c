@@ -1,0 +1,106 @@
+/* The runner of every write use case (door.h). */
+#include "door.h"
+
+#include "../util/arena.h"
+
+static enum ts_err
+ask_policy(const struct door_ctx *c, const struct door *dr,
+	   const struct door_target *t)
+{
+	struct pol_query q = { c->who->role, c->who->path, t->kind, t->path,
+			       t->state, dr->act };
+	const char *why = NULL;
+	if (policy_allows(&q, &why))
+		return TS_OK;
+	diags_add(c->d, t->where ? t->where : c->who->login, "%s", why);
+	return TS_EFORBIDDEN;
+}
+
+/* What a code means to the person using the program. */
+static const char *
+code_text(enum ts_err e)
+{
+	switch (e) {
+	case TS_EINVAL: return "dữ liệu không hợp lệ";
+	case TS_ENOTFOUND: return "không tìm thấy đối tượng";
+	case TS_ECONFLICT: return "dữ liệu đã tồn tại";
+	case TS_EFORBIDDEN: return "không được phép";
+	case TS_ELIMIT: return "vượt quá giới hạn cho phép";
+	case TS_ERATE: return "thử quá nhiều lần, hãy đợi rồi thử lại";
+	case TS_EIO: return "lỗi đọc/ghi tệp";
+	default: return "lỗi không xác định";
+	}
+}
+
+/* One message for a failure nobody worded: the code's own. */
+static void
+word_failure(struct app *app, const struct door *dr, enum ts_err e,
+	     struct diags *d, size_t before)
+{
+	if (d->n > before || e == TS_OK)
+		return;
+	switch (e) {
+	case TS_EDB:
+		app_db_error(app, d, dr->what);
+		break;
+	case TS_ENOMEM:
+		diags_add(d, "", "không đủ bộ nhớ khi %s", dr->what);
+		break;
+	case TS_ESTALE:
+		diags_add(d, "", "dữ liệu vừa được người khác thay đổi; hãy "
+			  "tải lại rồi thử lại");
+		break;
+	default:
+		diags_add(d, "", "không %s được: %s", dr->what, code_text(e));
+		break;
+	}
+}
+
+/* Text, target, policy, body, audit: everything but the transaction. */
+static enum ts_err
+step(struct door_ctx *c, const struct door *dr)
+{
+	struct text_field tf[DOOR_TEXT_MAX];
+	size_t n = dr->texts ? dr->texts(c->in, tf) : 0;
+	struct door_target t = { PK_ADMIN_AREA, NULL, POL_ANY_STATE, NULL };
+	enum ts_err e = n ? text_check(c->a, tf, n, c->d) : TS_OK;
+	if (e == TS_OK)
+		e = dr->resolve(c, &t);
+	if (e == TS_OK)
+		e = ask_policy(c, dr, &t);
+	if (e == TS_OK)
+		e = dr->body(c);
+	if (e == TS_OK && c->object != NULL)
+		e = audit_add(c->app, c->who, c->action ? c->action : dr->action,
+			      c->object, c->detail);
+	return e;
+}
+
+enum ts_err
+door_step(struct app *app, const struct actor *who, const struct door *dr,
+	  void *in, void *out, struct diags *d)
+{
+	size_t before = d->n;
+	struct door_ctx c = { app, who, arena_new(), d, in, out, NULL, NULL,
+			      NULL, NULL };
+	enum ts_err e = c.a ? step(&c, dr) : TS_ENOMEM;
+	word_failure(app, dr, e, d, before);
+	arena_free(c.a);
+	return e;
+}
+
+enum ts_err
+door_run(struct app *app, const struct actor *who, const struct door *dr,
+	 void *in, void *out, struct diags *d)
+{
+	size_t before = d->n;
+	enum ts_err e = db_begin(app->db);
+	if (e != TS_OK)
+		return app_db_error(app, d, "bắt đầu giao dịch");
+	e = door_step(app, who, dr, in, out, d);
+	if (e == TS_OK && (e = db_commit(app->db)) != TS_OK)
+		word_failure(app, dr, e, d, before);
+	if (e != TS_OK)
+		db_rollback(app->db);
+	return e;
+}

@@ -1,0 +1,81 @@
+/*
+ * The one door for writes (issue 13; redis's processCommand() -> call()).
+ * A write use case is a small descriptor: its audit action, the policy
+ * action, the text it takes, how to find its target, and its body. One
+ * runner does the rest in the same order for every use case:
+ *
+ *   1. text: every field through text_check (UTF-8, control characters,
+ *      length, NFC), named as the user knows it;
+ *   2. the write transaction (BEGIN IMMEDIATE) and a scratch arena;
+ *   3. resolve: load the target and say what it is (kind, unit path,
+ *      state, a name for messages), inside the transaction so what is
+ *      checked is what is written;
+ *   4. the policy (core/policy.c) on that target;
+ *   5. the body: the change itself;
+ *   6. the audit row (action, the object and detail the body set);
+ *   7. commit, or roll back on any failure;
+ *   8. one error with one message: a use case that failed without saying
+ *      why gets the message of its code (a database error names what was
+ *      being done and logs the statement).
+ *
+ * Use cases that several others run inside one transaction (the org
+ * importer writes hundreds of rows per transaction) call door_step, which
+ * does 1 and 3 to 6 inside the caller's transaction.
+ */
+#ifndef TS_APP_DOOR_H
+#define TS_APP_DOOR_H
+
+#include "app.h"
+#include "text.h"
+
+#define DOOR_TEXT_MAX 8
+
+struct arena;
+
+struct door_target {
+	enum pol_kind kind;
+	const char *path;  /* the unit it belongs to; NULL: none */
+	int state;         /* enum sub_state, or POL_ANY_STATE */
+	const char *where; /* its name in messages: a unit code, a login */
+};
+
+/* What the resolver and the body get. */
+struct door_ctx {
+	struct app *app;
+	const struct actor *who;
+	struct arena *a; /* scratch, freed when the use case ends */
+	struct diags *d;
+	void *in;        /* the use case's input (its own struct) */
+	void *out;       /* the use case's result, or NULL */
+	void *data;      /* what resolve loaded, for the body */
+	/* Set by the body: the audit row's object and detail (object NULL:
+	 * the body wrote its own audit rows, or none is due). */
+	const char *object;
+	const char *detail;
+	const char *action; /* the audit action, if not the door's */
+};
+
+struct door {
+	const char *action;  /* audit action: "org.rename" */
+	enum pol_action act; /* what the policy is asked */
+	const char *what;    /* Vietnamese, for a database error: "đổi tên
+			      * đơn vị" */
+	/* The text fields of `in`, pointing into it (NULL: none); returns
+	 * how many (at most DOOR_TEXT_MAX). text_check replaces each value
+	 * by its NFC copy before resolve runs. */
+	size_t (*texts)(void *in, struct text_field *out);
+	enum ts_err (*resolve)(struct door_ctx *c, struct door_target *t);
+	enum ts_err (*body)(struct door_ctx *c);
+};
+
+/* Runs the use case in its own write transaction. */
+enum ts_err door_run(struct app *app, const struct actor *who,
+		     const struct door *dr, void *in, void *out,
+		     struct diags *d) TS_MUSTCHECK;
+/* Runs the use case inside the caller's transaction (no commit, no
+ * rollback: the caller ends the transaction). */
+enum ts_err door_step(struct app *app, const struct actor *who,
+		      const struct door *dr, void *in, void *out,
+		      struct diags *d) TS_MUSTCHECK;
+
+#endif

@@ -1,0 +1,125 @@
+/*
+ * Campaigns (app/campaign.c) through the library, on an in-memory
+ * database: creating one fixes its participants, who may create and
+ * edit, and a database failure at any call leaves nothing half-written
+ * (app_fixture.h).
+ */
+#include "app_fixture.h"
+
+#include "../../src/app/campaign.h"
+#include "../../src/util/arena.h"
+
+static struct fx F;
+
+static int
+setup(void **state)
+{
+	(void)state;
+	fx_open(&F);
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	fx_close(&F);
+	return 0;
+}
+
+static const struct campaign_new P1_CAMPAIGN = {
+	"P1", "qd4725-2022-pt", "2025-2026", "Tự đánh giá chuyển đổi số",
+	"Kế hoạch thử", 0, "2025-09-01", "2025-12-31", NULL,
+};
+
+static void
+test_create_and_edit(void **state)
+{
+	(void)state;
+	struct diags d;
+	struct arena *a = arena_new();
+	struct campaign c;
+	int64_t id = 0;
+	diags_init(&d);
+	fx_ok(campaign_create(&F.app, &F.p1, &P1_CAMPAIGN, &id, &d), &d,
+	      "create");
+	struct campaign_edit e = { "Tên mới", NULL, NULL, "2026-01-15", NULL };
+	fx_ok(campaign_update(&F.app, &F.so, id, &e, &d), &d, "edit");
+	fx_ok(campaign_get(&F.app, &F.so, id, a, &c, &d), &d, "get");
+	assert_string_equal(c.title, "Tên mới");
+	/* The P1 schools take part, the P2 one does not. */
+	struct db_stmt *st = db_prep(F.app.db, "SELECT count(*) FROM "
+				     "campaign_unit WHERE campaign_id = ?");
+	db_bind_int(st, 1, id);
+	assert_int_equal(db_step(st), DB_ROW);
+	assert_int_equal(db_col_int(st, 0), 2);
+	db_done(st);
+	arena_free(a);
+	diags_release(&d);
+}
+
+static void
+test_who_may(void **state)
+{
+	(void)state;
+	struct diags d;
+	int64_t id = 0;
+	diags_init(&d);
+	assert_int_equal(campaign_create(&F.app, &F.cv, &P1_CAMPAIGN, &id, &d),
+			 TS_EFORBIDDEN);
+	struct campaign_new so = P1_CAMPAIGN;
+	so.owner_code = "79";
+	assert_int_equal(campaign_create(&F.app, &F.p1, &so, &id, &d),
+			 TS_EFORBIDDEN);
+	assert_true(fx_said(&d, "đơn vị chủ trì"));
+	diags_release(&d);
+	diags_init(&d);
+	fx_ok(campaign_create(&F.app, &F.so, &so, &id, &d), &d, "create");
+	struct campaign_edit e = { "Không được", NULL, NULL, NULL, NULL };
+	assert_int_equal(campaign_update(&F.app, &F.p1, id, &e, &d),
+			 TS_EFORBIDDEN);
+	diags_release(&d);
+}
+
+static enum ts_err
+run_create(struct fx *f, struct diags *d)
+{
+	int64_t id;
+	return campaign_create(&f->app, &f->p1, &P1_CAMPAIGN, &id, d);
+}
+
+static int64_t edit_id;
+
+static enum ts_err
+run_edit(struct fx *f, struct diags *d)
+{
+	struct campaign_edit e = { "Tên sửa", "Căn cứ sửa", NULL, NULL, NULL };
+	return campaign_update(&f->app, &f->so, edit_id, &e, d);
+}
+
+static void
+test_fault_injection(void **state)
+{
+	(void)state;
+	struct diags d;
+	diags_init(&d);
+	print_message("campaign_create: %ld database calls\n",
+		      fx_fault_loop(&F, run_create, "campaign_create"));
+	edit_id = 1;
+	print_message("campaign_update: %ld database calls\n",
+		      fx_fault_loop(&F, run_edit, "campaign_update"));
+	diags_release(&d);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_create_and_edit, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_who_may, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_fault_injection, setup,
+						teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
