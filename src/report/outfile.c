@@ -38,8 +38,9 @@ out_target(struct rp_out *o, const char *path, char *err, size_t errlen)
 		return TS_OK; /* a new file: errors come when it is created */
 	}
 	if (S_ISDIR(st.st_mode)) {
-		rp_errf(err, errlen, "%s là một thư mục, không phải tệp", path);
-		return TS_EINVAL;
+		rp_errf(err, errlen,
+			"không ghi được tệp %s: đây là một thư mục", path);
+		return TS_EIO;
 	}
 	if (!S_ISREG(st.st_mode)) {
 		o->stream = 1;

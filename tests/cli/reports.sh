@@ -311,6 +311,6 @@ else
 	bad output-through-a-symlink
 fi
 mkdir "$WORK/dir.pdf"
-check output-to-a-directory 2 err "là một thư mục" doc pdf -o "$WORK/dir.pdf"
+check output-to-a-directory 1 err "đây là một thư mục" doc pdf -o "$WORK/dir.pdf"
 
 finish
