@@ -51,6 +51,28 @@ doc() {
 	fi
 }
 
+# listing CAMPAIGN UNIT: the listing's columns follow the rubric's shape,
+# its rows are grouped by sub-unit in natural code order with subtotals,
+# and it carries the NĐ 30 header (tests/report/listing_check.py).
+listing() {
+	base="$W/danh-sach-c$1-$2"
+	[ -f "$base.docx" ] || return 0
+	rubric=$(sqlite3 "$DB" "SELECT rubric_id FROM campaign WHERE id = $1")
+	if ! "$T" --db "$DB" report danh-sach --campaign "$1" --unit "$2" \
+		--format csv -o "$base.csv" >"$OUT" 2>"$ERR"; then
+		bad "listing csv $1 $2"
+		return 0
+	fi
+	$PY tests/report/listing_check.py "$base.csv" "$base.docx" \
+		"data/rubrics/$rubric.json" >"$OUT" 2>"$ERR"
+	sed 's/^/  /' "$OUT"
+	if [ -s "$ERR" ] || grep -q '^FAIL' "$OUT"; then
+		bad "listing $1 $2"
+	else
+		ok "listing $1 $2"
+	fi
+}
+
 school_kind() {
 	case $1 in
 	1) echo tu-danh-gia ;;
@@ -76,6 +98,7 @@ for c in 1 2 3; do
 		WHERE kind IN ('so', 'phong', 'xa') ORDER BY path"); do
 		doc phu-luc-3 $c "$u"
 		doc danh-sach $c "$u"
+		listing $c "$u"
 	done
 done
 echo "layout: $passed passed, $failed failed"
