@@ -6,6 +6,8 @@
 
 #include <math.h>
 
+#include "chart.h"
+
 /* Frozen rows taller than this would leave no room to scroll on a laptop
  * screen; such sheets only repeat the header on print. */
 #define FREEZE_MAX_PT 300.0
@@ -156,6 +158,25 @@ chart_data(struct xs *sh, const struct rp_chart *c, lxw_row_t top)
 	}
 }
 
+/* The series' colour and hatching of the one scheme (rp_chart_tone),
+ * with a thin black outline as in the other formats. */
+static void
+series_style(lxw_chart_series *se, const struct rp_chart *c, size_t s)
+{
+	struct rp_tone_style t = rp_chart_tone(c, s);
+	lxw_chart_line line = { .color = LXW_COLOR_BLACK, .width = 0.5 };
+	chart_series_set_line(se, &line);
+	if (t.hatch) {
+		lxw_chart_pattern p = { .fg_color = 0x333333,
+			.bg_color = t.rgb,
+			.type = LXW_CHART_PATTERN_WIDE_UPWARD_DIAGONAL };
+		chart_series_set_pattern(se, &p);
+	} else {
+		lxw_chart_fill f = { .color = t.rgb };
+		chart_series_set_fill(se, &f);
+	}
+}
+
 static lxw_chart *
 chart_make(struct xs *sh, const struct rp_chart *c, lxw_row_t top)
 {
@@ -177,6 +198,7 @@ chart_make(struct xs *sh, const struct rp_chart *c, lxw_row_t top)
 		chart_series_set_categories(se, sh->name, top + 1, 0, last, 0);
 		chart_series_set_values(se, sh->name, top + 1, col, last, col);
 		chart_series_set_name_range(se, sh->name, top, col);
+		series_style(se, c, s);
 	}
 	if (c->title)
 		chart_title_set_name(ch, c->title);

@@ -6,6 +6,8 @@
 # split across lines. For each campaign: the school report of one school
 # in every submission state plus the demo's own examples, and Phụ lục 3
 # and the listing of every office that makes them.
+# Each document's CSV, in both dialects, is read as Excel would
+# (tests/report/csv_check.py).
 # Usage: tests/cli/layout.sh PATH/TO/truongso
 # LAYOUT_KEEP=DIR keeps a copy of every PDF there (to look at the pages:
 # pdftoppm -r 60 -png DIR/X.pdf DIR/X).
@@ -43,6 +45,15 @@ doc() {
 	$PY tests/report/layout_check.py "$base.pdf" "$base.docx" \
 		"$W/names.txt" >"$OUT" 2>"$ERR"
 	sed 's/^/  /' "$OUT"
+	# The CSV in both dialects, as Excel reads it (csv_check.py).
+	for dl in vn intl; do
+		"$T" --db "$DB" report "$1" --campaign "$2" --unit "$3" \
+			--format csv --csv-dialect $dl -o "$base-$dl.csv" \
+			>>"$OUT" 2>>"$ERR" || echo "FAIL csv $dl" >>"$OUT"
+	done
+	$PY tests/report/csv_check.py "$base-vn.csv" "$base-intl.csv" \
+		>>"$OUT" 2>>"$ERR"
+	grep -A3 '^FAIL' "$OUT" | sed 's/^/  /'
 	[ -n "${LAYOUT_KEEP:-}" ] && cp "$base.pdf" "$LAYOUT_KEEP/"
 	if [ -s "$ERR" ] || grep -q '^FAIL' "$OUT"; then
 		bad "layout $1 $2 $3"
