@@ -7,7 +7,8 @@
 # in every submission state plus the demo's own examples, and Phụ lục 3
 # and the listing of every office that makes them.
 # Each document's CSV, in both dialects, is read as Excel would
-# (tests/report/csv_check.py).
+# (tests/report/csv_check.py), and its XLSX checked for print layout
+# (tests/report/xlsx_layout_check.py).
 # Usage: tests/cli/layout.sh PATH/TO/truongso
 # LAYOUT_KEEP=DIR keeps a copy of every PDF there (to look at the pages:
 # pdftoppm -r 60 -png DIR/X.pdf DIR/X).
@@ -53,6 +54,15 @@ doc() {
 	done
 	$PY tests/report/csv_check.py "$base-vn.csv" "$base-intl.csv" \
 		>>"$OUT" 2>>"$ERR"
+	# The XLSX's print layout: row heights, page setup, charts on one
+	# page (xlsx_layout_check.py).
+	if "$T" --db "$DB" report "$1" --campaign "$2" --unit "$3" \
+		--format xlsx -o "$base.xlsx" >>"$OUT" 2>>"$ERR"; then
+		$PY tests/report/xlsx_layout_check.py "$base.xlsx" \
+			>>"$OUT" 2>>"$ERR"
+	else
+		echo "FAIL xlsx" >>"$OUT"
+	fi
 	grep -A3 '^FAIL' "$OUT" | sed 's/^/  /'
 	[ -n "${LAYOUT_KEEP:-}" ] && cp "$base.pdf" "$LAYOUT_KEEP/"
 	if [ -s "$ERR" ] || grep -q '^FAIL' "$OUT"; then
