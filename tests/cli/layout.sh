@@ -46,6 +46,7 @@ doc() {
 	$PY tests/report/layout_check.py "$base.pdf" "$base.docx" \
 		"$W/names.txt" >"$OUT" 2>"$ERR"
 	sed 's/^/  /' "$OUT"
+	n=$(wc -l <"$OUT")
 	# The CSV in both dialects, as Excel reads it (csv_check.py).
 	for dl in vn intl; do
 		"$T" --db "$DB" report "$1" --campaign "$2" --unit "$3" \
@@ -63,7 +64,7 @@ doc() {
 	else
 		echo "FAIL xlsx" >>"$OUT"
 	fi
-	grep -A3 '^FAIL' "$OUT" | sed 's/^/  /'
+	tail -n +$((n + 1)) "$OUT" | sed 's/^/  /'
 	[ -n "${LAYOUT_KEEP:-}" ] && cp "$base.pdf" "$LAYOUT_KEEP/"
 	if [ -s "$ERR" ] || grep -q '^FAIL' "$OUT"; then
 		bad "layout $1 $2 $3"
