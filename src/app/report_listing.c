@@ -188,8 +188,8 @@ same_group(const struct ls_unit *a, const struct ls_unit *b)
 static enum ts_err
 rows(struct rb *b, struct rp_table *t, const struct ls_plan *p)
 {
-	struct ls_unit *u;
-	size_t n;
+	struct ls_unit *u = NULL;
+	size_t n = 0;
 	enum ts_err e = units_load(b, &u, &n);
 	if (e != TS_OK)
 		return e;
