@@ -94,6 +94,7 @@ enum ts_err report_target_open(struct app *app, const struct actor *who,
 /* Which results a Phòng/Sở report counts. */
 struct report_opts {
 	bool include_submitted; /* also submitted (not yet approved) ones */
+	enum rp_csv_dialect csv_dialect; /* separator and decimal mark */
 };
 
 /* Builds document `k` for unit_code (a school for school kinds, an office

@@ -59,6 +59,7 @@ report_build(struct app *app, const struct actor *who,
 	if (b.doc == NULL)
 		return TS_ENOMEM;
 	b.doc->author = b.t.unit.name;
+	b.doc->csv_dialect = b.opts->csv_dialect;
 	e = dispatch(&b, k);
 	if (e == TS_OK && b.doc->oom)
 		e = TS_ENOMEM;

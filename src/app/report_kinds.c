@@ -114,6 +114,12 @@ static const struct df_def F_LEVELS[] = {
 	SIGN_FIELDS,
 };
 
+/* The listing is sent as the office's own document (NĐ 30). */
+static const struct df_def F_LISTING[] = {
+	HEADER_FIELDS,
+	SIGN_FIELDS,
+};
+
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 
 static const struct report_kind_info KINDS[] = {
@@ -128,7 +134,7 @@ static const struct report_kind_info KINDS[] = {
 	  "Kết quả đánh giá mức độ chuyển đổi số (Phụ lục 3)", true, NULL,
 	  F_LEVELS, N(F_LEVELS) },
 	{ RK_LISTING, "danh-sach", "Danh sách kết quả từng đơn vị", true,
-	  NULL, NULL, 0 },
+	  NULL, F_LISTING, N(F_LISTING) },
 };
 
 const struct report_kind_info *

@@ -179,6 +179,7 @@ charts(struct rb *b, struct rp_section *s, const struct lv_data *v)
 		ch->y_label = "%";
 		for (int m = 0; m < 3; m++)
 			ch->series[m] = rp_printf(b->doc, "Mức độ %d", m + 1);
+		rp_chart_levels(ch);
 		size_t c = 0;
 		for (size_t l = 0; l < LC_LEVELS; l++) {
 			if (!shown(v, l))

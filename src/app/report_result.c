@@ -296,6 +296,8 @@ rb_score_charts(struct rb *b, struct rp_section *s, const struct score *sc)
 		ch->y_label = "Điểm";
 		ch->series[0] = "Điểm tối đa";
 		ch->series[1] = "Điểm tự đánh giá";
+		ch->tones[0] = RP_TONE_REF;
+		ch->tones[1] = RP_TONE_VALUE;
 		size_t i = 0;
 		for (size_t c = 0; c < gr->ncriteria; c++) {
 			const struct criterion *cr = &gr->criteria[c];

@@ -1,6 +1,7 @@
 /* truongso report: official documents and exports.
  *   report list
  *   report KIND --campaign ID [--unit MÃ] --format F -o TỆP [--submitted]
+ *          [--csv-dialect vn|intl]
  *   report fields --campaign ID [--unit MÃ] [--all]
  *   report set --campaign ID [--unit MÃ] TÊN=GIÁ_TRỊ|TÊN=@TỆP ... */
 #include <stdio.h>
@@ -47,7 +48,8 @@ copy_to_stdout(const char *path)
 
 static int
 render(struct cli *c, const struct report_kind_info *k, long long cid,
-       const char *unit, enum rp_format f, const char *out, bool submitted)
+       const char *unit, enum rp_format f, const char *out, bool submitted,
+       enum rp_csv_dialect dialect)
 {
 	struct app app;
 	struct actor who;
@@ -56,7 +58,8 @@ render(struct cli *c, const struct report_kind_info *k, long long cid,
 		return rc;
 	struct diags d;
 	diags_init(&d);
-	struct report_opts o = { .include_submitted = submitted };
+	struct report_opts o = { .include_submitted = submitted,
+				 .csv_dialect = dialect };
 	char tmp[4096];
 	bool to_stdout = strcmp(out, "-") == 0;
 	int fd = to_stdout ? ts_mkstemp(tmp, sizeof(tmp), "report") : -1;
@@ -173,13 +176,13 @@ int
 cmd_report(struct cli *c, int argc, char **argv)
 {
 	const char *campaign = NULL, *unit = NULL, *format = NULL,
-		   *out = NULL;
+		   *out = NULL, *dialect = NULL;
 	bool submitted = false, all = false;
 	const struct opt opts[] = {
 		{ "campaign", &campaign, NULL }, { "unit", &unit, NULL },
 		{ "format", &format, NULL },	 { "o", &out, NULL },
 		{ "output", &out, NULL },	 { "submitted", NULL, &submitted },
-		{ "all", NULL, &all },
+		{ "all", NULL, &all },		 { "csv-dialect", &dialect, NULL },
 		{ NULL, NULL, NULL },
 	};
 	const char *pos[64];
@@ -209,5 +212,10 @@ cmd_report(struct cli *c, int argc, char **argv)
 		return cli_usage("--format phải là docx, pdf, xlsx hoặc csv");
 	if (out == NULL)
 		return cli_usage("cần -o TỆP (hoặc -o - để ghi ra stdout)");
-	return render(c, k, cid, unit, f, out, submitted);
+	enum rp_csv_dialect dl = RP_CSV_VN;
+	if (dialect && !rp_csv_dialect_parse(dialect, &dl))
+		return cli_usage("--csv-dialect phải là vn (dấu ; giữa các cột, "
+				 "dấu phẩy thập phân) hoặc intl (dấu phẩy "
+				 "giữa các cột, dấu chấm thập phân)");
+	return render(c, k, cid, unit, f, out, submitted, dl);
 }

@@ -16,20 +16,10 @@
 #define LABEL_SIZE 9.0
 #define VALUE_SIZE 8.0
 #define GAP 4.0
-#define SWATCH 8.0
+#define SWATCH 10.0
 
-/* Paul Tol's colour-blind-safe schemes (high-contrast, then the darker and
- * lighter members of medium-contrast): neighbouring series differ in
- * lightness too, so the bars stay apart when printed in grey. */
-static const double palette[][3] = {
-	{ 0x00 / 255.0, 0x44 / 255.0, 0x88 / 255.0 }, /* dark blue */
-	{ 0xDD / 255.0, 0xAA / 255.0, 0x33 / 255.0 }, /* yellow */
-	{ 0xBB / 255.0, 0x55 / 255.0, 0x66 / 255.0 }, /* red */
-	{ 0x66 / 255.0, 0x99 / 255.0, 0xCC / 255.0 }, /* light blue */
-	{ 0x99 / 255.0, 0x77 / 255.0, 0x00 / 255.0 }, /* dark yellow */
-	{ 0xEE / 255.0, 0x99 / 255.0, 0xAA / 255.0 }, /* light red */
-};
-#define NPALETTE (sizeof palette / sizeof palette[0])
+/* Swatches in the legend: big enough to show the hatching. */
+#define HATCH_STEP 3.5
 
 struct chart {
 	cairo_t *cr;
@@ -151,18 +141,48 @@ ypos(const struct chart *k, double v)
 }
 
 static void
-fill(cairo_t *cr, size_t series)
+set_rgb(cairo_t *cr, unsigned rgb)
 {
-	const double *rgb = palette[series % NPALETTE];
-	cairo_set_source_rgb(cr, rgb[0], rgb[1], rgb[2]);
+	cairo_set_source_rgb(cr, (rgb >> 16 & 0xFF) / 255.0,
+		(rgb >> 8 & 0xFF) / 255.0, (rgb & 0xFF) / 255.0);
+}
+
+/* Fills the rectangle in series s's tone, hatched if the tone says so,
+ * and outlines it. */
+static void
+swatch(struct chart *k, size_t s, double x, double y, double w, double h)
+{
+	cairo_t *cr = k->cr;
+	struct rp_tone_style t = rp_chart_tone(k->c, s);
+	set_rgb(cr, t.rgb);
+	cairo_rectangle(cr, x, y, w, h);
+	cairo_fill(cr);
+	if (t.hatch && w > 0 && h > 0) {
+		cairo_save(cr);
+		cairo_rectangle(cr, x, y, w, h);
+		cairo_clip(cr);
+		cairo_set_source_rgb(cr, 0.2, 0.2, 0.2);
+		cairo_set_line_width(cr, 0.6);
+		for (double d = -h; d < w; d += HATCH_STEP) {
+			cairo_move_to(cr, x + d, y + h);
+			cairo_line_to(cr, x + d + h, y);
+		}
+		cairo_stroke(cr);
+		cairo_restore(cr);
+	}
+	cairo_rectangle(cr, x, y, w, h);
+	cairo_set_source_rgb(cr, 0, 0, 0);
+	cairo_set_line_width(cr, 0.4);
+	cairo_stroke(cr);
 }
 
 /* Black text on light bars, white on dark ones. */
 static bool
-dark(size_t series)
+dark(const struct chart *k, size_t series)
 {
-	const double *rgb = palette[series % NPALETTE];
-	return 0.299 * rgb[0] + 0.587 * rgb[1] + 0.114 * rgb[2] < 0.5;
+	unsigned rgb = rp_chart_tone(k->c, series).rgb;
+	return 0.299 * (rgb >> 16 & 0xFF) + 0.587 * (rgb >> 8 & 0xFF) +
+		0.114 * (rgb & 0xFF) < 128;
 }
 
 /* Width of series s's legend entry: swatch, gap, name, spacing. */
@@ -185,12 +205,8 @@ legend_row(struct chart *k, size_t first, size_t end, double x, double y)
 		PangoLayout *l = text(k, k->c->series[j], false, LABEL_SIZE, 0,
 			0);
 		size_of(l, &w, &h);
-		fill(k->cr, j);
-		cairo_rectangle(k->cr, x, y + (h - SWATCH) / 2, SWATCH, SWATCH);
-		cairo_fill_preserve(k->cr);
+		swatch(k, j, x, y + (h - SWATCH) / 2, SWATCH, SWATCH);
 		cairo_set_source_rgb(k->cr, 0, 0, 0);
-		cairo_set_line_width(k->cr, 0.4);
-		cairo_stroke(k->cr);
 		cairo_move_to(k->cr, x + SWATCH + 3, y);
 		pango_cairo_show_layout(k->cr, l);
 		x += SWATCH + 3 + w + 12;
@@ -301,12 +317,7 @@ cat_labels(struct chart *k, double cw, bool draw)
 static void
 bar(struct chart *k, size_t s, double x, double y0, double bw, double y1)
 {
-	fill(k->cr, s);
-	cairo_rectangle(k->cr, x, y1, bw, y0 - y1);
-	cairo_fill_preserve(k->cr);
-	cairo_set_source_rgb(k->cr, 0, 0, 0);
-	cairo_set_line_width(k->cr, 0.4);
-	cairo_stroke(k->cr);
+	swatch(k, s, x, y1, bw, y0 - y1);
 }
 
 /* A value label centred on cx with its bottom at y, or centred on y when
@@ -326,7 +337,15 @@ value_label(struct chart *k, const char *s, double cx, double y,
 		size_of(l, &w, &h);
 	}
 	if (w <= maxw) {
-		double c = inside && dark(series) ? 1 : 0;
+		double c = inside && dark(k, series) ? 1 : 0;
+		/* On hatching, the label gets a white ground to stay
+		 * legible. */
+		if (inside && rp_chart_tone(k->c, series).hatch) {
+			cairo_set_source_rgb(k->cr, 1, 1, 1);
+			cairo_rectangle(k->cr, cx - w / 2 - 1, y - h / 2,
+				w + 2, h);
+			cairo_fill(k->cr);
+		}
 		cairo_set_source_rgb(k->cr, c, c, c);
 		cairo_move_to(k->cr, cx - w / 2, inside ? y - h / 2 : y - h);
 		pango_cairo_show_layout(k->cr, l);

@@ -11,6 +11,15 @@
 
 typedef struct _cairo cairo_t;
 
+/* The fill of a series: 0xRRGGBB, and whether diagonal hatching goes
+ * over it (so it stays apart from its neighbours when printed in grey).
+ * The same for the cairo drawing (PDF, PNG, SVG) and the XLSX chart. */
+struct rp_tone_style {
+	unsigned rgb;
+	bool hatch;
+};
+struct rp_tone_style rp_chart_tone(const struct rp_chart *c, size_t series);
+
 /* Draws the chart into the rectangle (0, 0, w, h) of cr, in cr's units
  * (points for PDF, pixels for PNG/SVG). Text through pango, Liberation
  * Serif, so Vietnamese diacritics are shaped correctly. */

@@ -227,7 +227,8 @@ rp_chart_add(struct rp_doc *d, struct rp_section *s,
 	c->cats = arena_calloc(d->arena, ncats, sizeof *c->cats);
 	c->series = arena_calloc(d->arena, nseries, sizeof *c->series);
 	c->values = arena_calloc(d->arena, ncats * nseries, sizeof *c->values);
-	if (!c->cats || !c->series || !c->values) {
+	c->tones = arena_calloc(d->arena, nseries, sizeof *c->tones);
+	if (!c->cats || !c->series || !c->values || !c->tones) {
 		d->oom = true;
 		s->nblocks--;
 		return NULL;
@@ -236,6 +237,14 @@ rp_chart_add(struct rp_doc *d, struct rp_section *s,
 	c->height_mm = 80;
 	b->chart = c;
 	return c;
+}
+
+void
+rp_chart_levels(struct rp_chart *c)
+{
+	for (size_t i = 0; c && i < c->nseries; i++)
+		c->tones[i] = i == 0 ? RP_TONE_LOW :
+			i + 1 == c->nseries ? RP_TONE_HIGH : RP_TONE_MID;
 }
 
 /* A word in Title case: an upper-case first letter, then lower case. */

@@ -118,6 +118,15 @@ struct rp_table {
  * tables built from the same integers. */
 enum rp_chart_kind { RP_CHART_GROUPED, RP_CHART_STACKED };
 
+/* What a series stands for, which sets its colour and pattern in every
+ * format (rp_chart_tone, docs/reports.md Charts). AUTO: a neutral
+ * palette by position. LOW/MID/HIGH: the levels of a scale, worst to
+ * best (Mức độ 1/2/3: amber hatched, light grey, green). REF: a
+ * reference such as the maximum (light grey); VALUE: a measured value
+ * (dark blue). */
+enum rp_tone { RP_TONE_AUTO, RP_TONE_LOW, RP_TONE_MID, RP_TONE_HIGH,
+	RP_TONE_REF, RP_TONE_VALUE };
+
 struct rp_chart {
 	enum rp_chart_kind kind;
 	const char *title;
@@ -126,6 +135,7 @@ struct rp_chart {
 	const char **cats; /* ncats labels */
 	const char **series; /* nseries labels (legend) */
 	double *values; /* values[s * ncats + c] */
+	enum rp_tone *tones; /* nseries entries, RP_TONE_AUTO by default */
 	double y_max; /* 0 = from the data */
 	int width_mm, height_mm; /* size on the page */
 };
@@ -181,6 +191,14 @@ struct rp_signature {
 	const char *name; /* signer; NULL = dotted blank */
 };
 
+/* How a CSV is written for the spreadsheet that opens it by
+ * double-click (docs/reports.md, CSV). VN: Excel under Vietnamese
+ * regional settings, ';' between fields and ',' in decimals ("12,5");
+ * INTL: ',' between fields and '.' in decimals ("12.5"). */
+enum rp_csv_dialect { RP_CSV_VN, RP_CSV_INTL };
+/* "vn" or "intl"; false for anything else. */
+bool rp_csv_dialect_parse(const char *s, enum rp_csv_dialect *out);
+
 struct rp_doc {
 	struct arena *arena;
 	bool oom;
@@ -204,6 +222,7 @@ struct rp_doc {
 	const char *title, *author;
 	/* File name stem without extension, ASCII, for downloads. */
 	const char *filename;
+	enum rp_csv_dialect csv_dialect; /* CSV writer only */
 };
 
 /* Builders. */
@@ -262,6 +281,9 @@ void rp_head_rows(struct rp_table *t, size_t last);
 
 struct rp_chart *rp_chart_add(struct rp_doc *d, struct rp_section *s,
 	enum rp_chart_kind kind, size_t ncats, size_t nseries);
+/* Marks the series as the levels of a scale, worst first: the first
+ * LOW, the last HIGH, any between MID. */
+void rp_chart_levels(struct rp_chart *c);
 
 /* Formats a number cell the Vietnamese way: "73", "12,5", "45,67%".
  * Text and empty cells give "". out must hold RP_VALUE_SIZE bytes. */

@@ -40,6 +40,10 @@ struct xlsx_fmtkey {
 };
 
 #define XLSX_MAX_FORMATS 128
+/* Manual page breaks per sheet (one before each chart at most). */
+#define XLSX_MAX_BREAKS 64
+/* Default row height (pt) of rows given none. */
+#define XLSX_ROW_PT 15.0
 
 /* The state of one rp_write_xlsx() call. */
 struct xw {
@@ -67,6 +71,14 @@ struct xs {
 	 * frozen pane must not outgrow a screen. */
 	double set_pt;
 	size_t nset;
+	double *colw; /* ncols column widths, Excel character units */
+	double *rowh; /* nrowh row heights in points; 0 = default 15 */
+	size_t nrowh;
+	double page_pt; /* printable height of a page */
+	lxw_row_t title0, title1; /* repeated header rows, if ntitle */
+	bool ntitle;
+	lxw_row_t breaks[XLSX_MAX_BREAKS + 1]; /* manual page breaks, 0-ended */
+	size_t nbreaks;
 };
 
 /* Records e as the writer's error if it is the first one. */
@@ -94,5 +106,19 @@ double xlsx_top_pt(const struct xs *sh, lxw_row_t row);
  * character units (wrapping), with the given font size. */
 void xlsx_row_height(struct xs *sh, const char *text, double cols,
 	int size);
+/* Lines `text` takes when wrapped between words in a cell `cols`
+ * character units wide at `size` pt ('\n' starts a line; at least 1). */
+int xlsx_text_lines(const char *text, double cols, int size, bool bold);
+/* Height in points of n lines at size pt, with the cell's padding. */
+double xlsx_lines_pt(int n, int size);
+/* Height of row r: as set, or the default. */
+double xlsx_height_of(const struct xs *sh, lxw_row_t r);
+/* A page break before row r if rows [r, r + need_pt) would not fit on
+ * the rest of the page that row r starts on (charts never straddle). */
+void xlsx_keep_together(struct xs *sh, lxw_row_t r, double need_pt);
+/* Sets row r's height to h points (and remembers it for paginating). */
+void xlsx_set_row_pt(struct xs *sh, lxw_row_t r, double h);
+/* Writes the sheet's page breaks (at the end of the sheet). */
+void xlsx_page_breaks(struct xs *sh);
 
 #endif

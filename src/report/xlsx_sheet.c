@@ -3,7 +3,7 @@
  * (xlsx_table.c), then Nơi nhận beside the signature (section 0). */
 #include "xlsx.h"
 
-#include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <utf8proc.h>
@@ -15,37 +15,17 @@
 #define CHARS_LANDSCAPE 133.0
 #define MM_TO_INCH(mm) ((mm) / 25.4)
 
-static size_t
-utf8_chars(const char *s, size_t n)
-{
-	size_t k = 0;
-	for (size_t i = 0; i < n; i++)
-		k += ((unsigned char)s[i] & 0xC0) != 0x80;
-	return k;
-}
-
 void
 xlsx_row_height(struct xs *sh, const char *text, double cols, int size)
 {
-	/* A character of a size-pt Times face is about size/11 units wide. */
-	double per_line = cols * 11.0 / size;
-	double lines = 0;
-	for (const char *p = text;;) {
-		const char *nl = strchr(p, '\n');
-		size_t n = nl ? (size_t)(nl - p) : strlen(p);
-		double k = ceil((double)utf8_chars(p, n) / per_line);
-		lines += k < 1 ? 1 : k;
-		if (!nl)
-			break;
-		p = nl + 1;
-	}
-	xlsx_set_height(sh, lines * size * 1.3 + 3);
+	xlsx_set_height(sh, xlsx_lines_pt(xlsx_text_lines(text, cols, size,
+		true), size));
 }
 
 void
 xlsx_set_height(struct xs *sh, double h)
 {
-	xlsx_check(sh->w, worksheet_set_row(sh->ws, sh->row, h, NULL));
+	xlsx_set_row_pt(sh, sh->row, h);
 	sh->set_pt += h;
 	sh->nset++;
 }
@@ -99,7 +79,15 @@ pair_row(struct xs *sh, const char *left, unsigned lstyle, enum rp_align lal,
 	lxw_col_t s = split_col(sh);
 	struct xlsx_fmtkey k = { .num = XN_TEXT, .align = RP_CENTER,
 		.size = size, .wrap = true };
-	xlsx_set_height(sh, size * 1.5);
+	/* Either half may wrap ("SỞ GIÁO DỤC VÀ ĐÀO TẠO THÀNH PHỐ HẢI
+	 * PHÒNG" in half the width): the taller one sets the row. */
+	double lw = 0, rw = 0;
+	for (lxw_col_t c = 0; c < sh->ncols; c++)
+		*(c < s ? &lw : &rw) += sh->colw[c];
+	int ll = left && *left ? xlsx_text_lines(left, lw, size, true) : 1;
+	int rl = right && *right ? xlsx_text_lines(right, rw, size, true) : 1;
+	double h = xlsx_lines_pt(ll > rl ? ll : rl, size);
+	xlsx_set_height(sh, h > size * 1.5 ? h : size * 1.5);
 	if (left && *left) {
 		k.style = lstyle;
 		k.align = lal;
@@ -316,11 +304,17 @@ columns(struct xs *sh)
 	double sum = 0;
 	for (lxw_col_t c = 0; c < sh->ncols; c++)
 		sum += t && t->ncols >= 2 ? t->widths[c] : 1;
+	sh->colw = calloc(sh->ncols, sizeof(*sh->colw));
+	if (sh->colw == NULL) {
+		xlsx_check(sh->w, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		return;
+	}
 	for (lxw_col_t c = 0; c < sh->ncols; c++) {
 		double wc = t && t->ncols >= 2 ? t->widths[c] : 1;
 		double width = sh->chars * wc / sum;
+		sh->colw[c] = width < 3 ? 3 : width;
 		xlsx_check(sh->w, worksheet_set_column(sh->ws, c, c,
-			width < 3 ? 3 : width, NULL));
+			sh->colw[c], NULL));
 	}
 }
 
@@ -338,6 +332,11 @@ page_setup(struct xs *sh)
 		MM_TO_INCH(RP_MARGIN_BOTTOM_MM));
 	worksheet_fit_to_pages(ws, 1, 0);
 	worksheet_center_horizontally(ws);
+	/* "Trang 2 / 5" centred in the bottom margin of every page. */
+	xlsx_check(sh->w, worksheet_set_footer(ws, "&CTrang &P / &N"));
+	double h_mm = (sh->sec->landscape ? RP_PAGE_W_MM : RP_PAGE_H_MM) -
+		RP_MARGIN_TOP_MM - RP_MARGIN_BOTTOM_MM;
+	sh->page_pt = h_mm * 72.0 / 25.4;
 }
 
 static void
@@ -373,12 +372,16 @@ xlsx_section(struct xw *w, const struct rp_section *s, bool first,
 	}
 	page_setup(&sh);
 	columns(&sh);
-	if (first)
+	if (!w->err && first)
 		doc_title(&sh);
-	else
+	else if (!w->err)
 		appendix_title(&sh);
 	for (size_t b = 0; b < s->nblocks && !w->err; b++)
 		block(&sh, &s->blocks[b]);
 	if (first && w->d->sig && !w->err)
 		signature(&sh);
+	if (!w->err)
+		xlsx_page_breaks(&sh);
+	free(sh.colw);
+	free(sh.rowh);
 }

@@ -5,6 +5,9 @@
 #include "xlsx.h"
 
 #include <math.h>
+#include <stdlib.h>
+
+#include "chart.h"
 
 /* Frozen rows taller than this would leave no room to scroll on a laptop
  * screen; such sheets only repeat the header on print. */
@@ -95,18 +98,85 @@ table_row(struct xs *sh, const struct rp_table *t, size_t r, lxw_row_t row)
 
 /* The first table's header rows: repeated on every printed page, and
  * frozen on screen when the rows above leave room to scroll. */
+/* Bordered tables in the section: only a sheet that is one table
+ * (a listing, an appendix) repeats and freezes its header; on a report
+ * with several tables the first one's header would stand above the
+ * others' rows. */
+static size_t
+tables_in(const struct rp_section *s)
+{
+	size_t n = 0;
+	for (size_t b = 0; b < s->nblocks; b++)
+		n += s->blocks[b].kind == RP_B_TABLE &&
+			s->blocks[b].table->borders;
+	return n;
+}
+
 static void
 header_panes(struct xs *sh, const struct rp_table *t, lxw_row_t first)
 {
-	if (sh->frozen || t->header_rows == 0 || t->header_rows > t->nrows)
+	if (sh->frozen || t->header_rows == 0 || t->header_rows > t->nrows ||
+		tables_in(sh->sec) > 1)
 		return;
 	sh->frozen = true;
 	lxw_row_t last = first + (lxw_row_t)t->header_rows - 1;
 	xlsx_check(sh->w, worksheet_repeat_rows(sh->ws, first, last));
+	sh->ntitle = true;
+	sh->title0 = first;
+	sh->title1 = last;
 	/* Header cells wrap: count two lines each. */
 	double top = xlsx_top_pt(sh, first) + 30.0 * (double)t->header_rows;
 	if (top <= FREEZE_MAX_PT)
 		worksheet_freeze_panes(sh->ws, last + 1, 0);
+}
+
+/* Lines a cell's text takes in its (merged) width. */
+static int
+cell_lines(struct xs *sh, const struct rp_table *t, size_t c,
+	const struct rp_cell *cell)
+{
+	if (cell->kind != RP_V_TEXT)
+		return 1;
+	double width = 0;
+	for (size_t k = c; k < c + (size_t)(cell->colspan > 1 ?
+		cell->colspan : 1) && k < t->ncols && k < sh->ncols; k++)
+		width += sh->colw[k];
+	buf_reset(&sh->w->tmp);
+	rp_cell_plain(cell, &sh->w->tmp);
+	int size = cell->nparas && cell->paras[0]->size ?
+		cell->paras[0]->size : RP_SIZE_TABLE;
+	return xlsx_text_lines(buf_str(&sh->w->tmp), width, size,
+		(cell->style & RP_BOLD) || cell->shade);
+}
+
+/* Every row's height from its cells' text: a cell over several rows
+ * shares its lines among them, the rows it covers growing as needed.
+ * The caller frees the array (NULL on error). */
+static double *
+table_heights(struct xs *sh, const struct rp_table *t)
+{
+	double *h = calloc(t->nrows + 1, sizeof(*h));
+	if (h == NULL) {
+		xlsx_check(sh->w, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		return NULL;
+	}
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t r = 0; r < t->nrows; r++)
+			for (size_t c = 0; c < t->ncols && sh->colw; c++) {
+				const struct rp_cell *cell = &t->rows[r][c];
+				size_t span = cell->rowspan > 1 ?
+					(size_t)cell->rowspan : 1;
+				if (cell->covered || (span > 1) != pass)
+					continue;
+				double need = xlsx_lines_pt(cell_lines(sh, t,
+					c, cell), RP_SIZE_TABLE), have = 0;
+				for (size_t k = r; k < r + span && k < t->nrows;
+					k++)
+					have += h[k];
+				if (need > have)
+					h[r + span - 1] += need - have;
+			}
+	return h;
 }
 
 void
@@ -120,9 +190,24 @@ xlsx_table(struct xs *sh, const struct rp_table *t)
 		sh->row++;
 	}
 	header_panes(sh, t, sh->row);
-	for (size_t r = 0; r < t->nrows && !sh->w->err; r++)
+	/* Heights row by row, each before its cells: constant_memory mode
+	 * takes rows strictly in order. */
+	double *h = table_heights(sh, t);
+	for (size_t r = 0; h && r < t->nrows && !sh->w->err; r++) {
+		xlsx_set_row_pt(sh, sh->row + (lxw_row_t)r, h[r]);
 		table_row(sh, t, r, sh->row + (lxw_row_t)r);
+	}
+	free(h);
 	sh->row += (lxw_row_t)t->nrows + 1;
+}
+
+/* Lines a chart-data label takes in column col (12 pt). */
+static int
+chart_label_lines(const struct xs *sh, size_t col, const char *text,
+	bool bold)
+{
+	double w = col < sh->ncols && sh->colw ? sh->colw[col] : 8.43;
+	return xlsx_text_lines(text ? text : "", w, RP_SIZE_TABLE, bold);
 }
 
 /* The chart's numbers go on the sheet (an Excel chart draws cell
@@ -134,11 +219,18 @@ chart_data(struct xs *sh, const struct rp_chart *c, lxw_row_t top)
 		.align = RP_CENTER, .size = RP_SIZE_TABLE, .border = true,
 		.shade = true, .wrap = true, .vcenter = true };
 	struct xlsx_fmtkey tk = { .num = XN_TEXT, .align = RP_LEFT,
-		.size = RP_SIZE_TABLE, .border = true, .vcenter = true };
+		.size = RP_SIZE_TABLE, .border = true, .wrap = true,
+		.vcenter = true };
 	struct xlsx_fmtkey nk = { .num = XN_TEXT, .align = RP_CENTER,
 		.size = RP_SIZE_TABLE, .border = true, .vcenter = true };
 	lxw_format *hf = xlsx_fmt(sh->w, &hk), *tf = xlsx_fmt(sh->w, &tk);
 	lxw_format *nf = xlsx_fmt(sh->w, &nk);
+	int lines = chart_label_lines(sh, 0, c->y_label, true);
+	for (size_t s = 0; s < c->nseries; s++) {
+		int n = chart_label_lines(sh, s + 1, c->series[s], true);
+		lines = n > lines ? n : lines;
+	}
+	xlsx_set_row_pt(sh, top, xlsx_lines_pt(lines, RP_SIZE_TABLE));
 	xlsx_check(sh->w, worksheet_write_string(sh->ws, top, 0,
 		c->y_label ? c->y_label : "", hf));
 	for (size_t s = 0; s < c->nseries; s++)
@@ -147,12 +239,33 @@ chart_data(struct xs *sh, const struct rp_chart *c, lxw_row_t top)
 			hf));
 	for (size_t k = 0; k < c->ncats; k++) {
 		lxw_row_t r = top + 1 + (lxw_row_t)k;
+		xlsx_set_row_pt(sh, r, xlsx_lines_pt(chart_label_lines(sh, 0,
+			c->cats[k], false), RP_SIZE_TABLE));
 		xlsx_check(sh->w, worksheet_write_string(sh->ws, r, 0,
 			c->cats[k] ? c->cats[k] : "", tf));
 		for (size_t s = 0; s < c->nseries; s++)
 			xlsx_check(sh->w, worksheet_write_number(sh->ws, r,
 				(lxw_col_t)(s + 1), c->values[s * c->ncats + k],
 				nf));
+	}
+}
+
+/* The series' colour and hatching of the one scheme (rp_chart_tone),
+ * with a thin black outline as in the other formats. */
+static void
+series_style(lxw_chart_series *se, const struct rp_chart *c, size_t s)
+{
+	struct rp_tone_style t = rp_chart_tone(c, s);
+	lxw_chart_line line = { .color = LXW_COLOR_BLACK, .width = 0.5 };
+	chart_series_set_line(se, &line);
+	if (t.hatch) {
+		lxw_chart_pattern p = { .fg_color = 0x333333,
+			.bg_color = t.rgb,
+			.type = LXW_CHART_PATTERN_WIDE_UPWARD_DIAGONAL };
+		chart_series_set_pattern(se, &p);
+	} else {
+		lxw_chart_fill f = { .color = t.rgb };
+		chart_series_set_fill(se, &f);
 	}
 }
 
@@ -177,6 +290,7 @@ chart_make(struct xs *sh, const struct rp_chart *c, lxw_row_t top)
 		chart_series_set_categories(se, sh->name, top + 1, 0, last, 0);
 		chart_series_set_values(se, sh->name, top + 1, col, last, col);
 		chart_series_set_name_range(se, sh->name, top, col);
+		series_style(se, c, s);
 	}
 	if (c->title)
 		chart_title_set_name(ch, c->title);
@@ -193,6 +307,14 @@ xlsx_chart(struct xs *sh, const struct rp_chart *c)
 {
 	if (!c->ncats || !c->nseries)
 		return;
+	/* The chart's data and the chart itself on one page. */
+	double hmm0 = c->height_mm > 0 ? c->height_mm : 90;
+	double rows_pt = 0;
+	for (size_t k = 0; k < c->ncats; k++)
+		rows_pt += xlsx_lines_pt(chart_label_lines(sh, 0, c->cats[k],
+			false), RP_SIZE_TABLE);
+	xlsx_keep_together(sh, sh->row, rows_pt + 4 * XLSX_ROW_PT +
+		hmm0 * 72.0 / 25.4);
 	lxw_row_t top = sh->row;
 	chart_data(sh, c, top);
 	sh->row += (lxw_row_t)c->ncats + 2;

@@ -119,6 +119,13 @@ report_send(struct req *r, const char **msg)
 	struct report_opts o = {
 		.include_submitted = kv_get(&r->query, "submitted") != NULL,
 	};
+	const char *dialect = kv_get(&r->query, "csv");
+	if (dialect && !rp_csv_dialect_parse(dialect, &o.csv_dialect)) {
+		*msg = "Tham số csv phải là vn (dấu ; giữa các cột, dấu phẩy "
+		       "thập phân) hoặc intl (dấu phẩy giữa các cột, dấu "
+		       "chấm thập phân).";
+		return 400;
+	}
 	struct rp_doc *doc = NULL;
 	e = report_build(r->app, &r->sess.who, k, id,
 				     kv_get(&r->params, "code"), &o, r->a,

@@ -6,6 +6,9 @@
 # split across lines. For each campaign: the school report of one school
 # in every submission state plus the demo's own examples, and Phụ lục 3
 # and the listing of every office that makes them.
+# Each document's CSV, in both dialects, is read as Excel would
+# (tests/report/csv_check.py), and its XLSX checked for print layout
+# (tests/report/xlsx_layout_check.py).
 # Usage: tests/cli/layout.sh PATH/TO/truongso
 # LAYOUT_KEEP=DIR keeps a copy of every PDF there (to look at the pages:
 # pdftoppm -r 60 -png DIR/X.pdf DIR/X).
@@ -43,11 +46,52 @@ doc() {
 	$PY tests/report/layout_check.py "$base.pdf" "$base.docx" \
 		"$W/names.txt" >"$OUT" 2>"$ERR"
 	sed 's/^/  /' "$OUT"
+	n=$(wc -l <"$OUT")
+	# The CSV in both dialects, as Excel reads it (csv_check.py).
+	for dl in vn intl; do
+		"$T" --db "$DB" report "$1" --campaign "$2" --unit "$3" \
+			--format csv --csv-dialect $dl -o "$base-$dl.csv" \
+			>>"$OUT" 2>>"$ERR" || echo "FAIL csv $dl" >>"$OUT"
+	done
+	$PY tests/report/csv_check.py "$base-vn.csv" "$base-intl.csv" \
+		>>"$OUT" 2>>"$ERR"
+	# The XLSX's print layout: row heights, page setup, charts on one
+	# page (xlsx_layout_check.py).
+	if "$T" --db "$DB" report "$1" --campaign "$2" --unit "$3" \
+		--format xlsx -o "$base.xlsx" >>"$OUT" 2>>"$ERR"; then
+		$PY tests/report/xlsx_layout_check.py "$base.xlsx" \
+			>>"$OUT" 2>>"$ERR"
+	else
+		echo "FAIL xlsx" >>"$OUT"
+	fi
+	tail -n +$((n + 1)) "$OUT" | sed 's/^/  /'
 	[ -n "${LAYOUT_KEEP:-}" ] && cp "$base.pdf" "$LAYOUT_KEEP/"
 	if [ -s "$ERR" ] || grep -q '^FAIL' "$OUT"; then
 		bad "layout $1 $2 $3"
 	else
 		ok "layout $1 $2 $3"
+	fi
+}
+
+# listing CAMPAIGN UNIT: the listing's columns follow the rubric's shape,
+# its rows are grouped by sub-unit in natural code order with subtotals,
+# and it carries the NĐ 30 header (tests/report/listing_check.py).
+listing() {
+	base="$W/danh-sach-c$1-$2"
+	[ -f "$base.docx" ] || return 0
+	rubric=$(sqlite3 "$DB" "SELECT rubric_id FROM campaign WHERE id = $1")
+	if ! "$T" --db "$DB" report danh-sach --campaign "$1" --unit "$2" \
+		--format csv -o "$base.csv" >"$OUT" 2>"$ERR"; then
+		bad "listing csv $1 $2"
+		return 0
+	fi
+	$PY tests/report/listing_check.py "$base.csv" "$base.docx" \
+		"data/rubrics/$rubric.json" >"$OUT" 2>"$ERR"
+	sed 's/^/  /' "$OUT"
+	if [ -s "$ERR" ] || grep -q '^FAIL' "$OUT"; then
+		bad "listing $1 $2"
+	else
+		ok "listing $1 $2"
 	fi
 }
 
@@ -76,6 +120,7 @@ for c in 1 2 3; do
 		WHERE kind IN ('so', 'phong', 'xa') ORDER BY path"); do
 		doc phu-luc-3 $c "$u"
 		doc danh-sach $c "$u"
+		listing $c "$u"
 	done
 done
 echo "layout: $passed passed, $failed failed"

@@ -400,6 +400,13 @@ hasnt report-untouched "$(q "SELECT group_concat(value) FROM doc_field WHERE nam
 req report-csv 200 -b "${JAR[editor]}" "$BASE$RP/tu-danh-gia.csv"
 has report-csv-disposition "$ERR" 'filename="tu-danh-gia-dot1-'
 has report-csv-bom "$OUT" "$(printf '\357\273\277')Kết quả tự đánh giá"
+# The default dialect for Excel under Vietnamese settings (';'), the
+# other on request; an unknown one is refused (docs/reports.md, CSV).
+has report-csv-semicolons "$OUT" "STT;Tiêu chí;Điểm tối đa"
+req report-csv-intl 200 -b "${JAR[editor]}" "$BASE$RP/tu-danh-gia.csv?csv=intl"
+has report-csv-intl-commas "$OUT" "STT,Tiêu chí,Điểm tối đa"
+req report-csv-bad-dialect 400 -b "${JAR[editor]}" "$BASE$RP/tu-danh-gia.csv?csv=excel"
+has report-csv-bad-dialect-says "$OUT" "Tham số csv phải là vn"
 req report-school-chart 200 -b "${JAR[editor]}" "$BASE$RP/bieu-do-1.svg"
 has report-school-chart-svg "$ERR" "Content-Type: image/svg+xml"
 has report-school-chart-body "$OUT" "<svg"

@@ -1,6 +1,7 @@
 #!/bin/sh
 # `make check-docs`: the fixture DOCX and every demo document's DOCX opened
-# by LibreOffice Writer and printed to PDF, as a school would print them. Checks the text that
+# by LibreOffice Writer, and its XLSX by Calc, and printed to PDF, as a
+# school would print them. Checks the text that
 # pdftotext finds, the page sizes, and leaves one PNG per page in
 # build/report-samples/ to look at. Ends with "check-docs: N passed,
 # N failed".
@@ -67,6 +68,21 @@ for row in "$@"; do
 	if pdftotext -layout "$f.pdf" - | tr -s ' ' | grep -qF -- "$want"; then
 		ok; else bad "$kind: no \"$want\" in Writer's PDF"; fi
 	pdftoppm -r 50 -png -f 1 -l 2 "$f.pdf" "$f-page"
+	# The XLSX as Calc prints it: the same figures, whole rows, every
+	# page A4 with its number (the pages are left to look at).
+	x=$OUT/demo-xlsx-$kind
+	$T --db "$DB" report "$kind" --campaign "$cid" --unit "$unit" \
+		--format xlsx -o "$x.xlsx" || { bad "$kind: no XLSX"; continue; }
+	soffice -env:UserInstallation="file://$PROFILE" --headless \
+		--convert-to pdf --outdir "$OUT" "$x.xlsx" >/dev/null 2>&1
+	if [ -s "$x.pdf" ]; then ok; else bad "$kind: Calc made no PDF"; continue; fi
+	n=$(pdfinfo "$x.pdf" | sed -n 's/^Pages: *//p')
+	if [ "$(pdftotext -layout "$x.pdf" - | grep -c "Trang [0-9]* / $n")" -eq "$n" ]
+	then ok; else bad "$kind: Calc's pages are not numbered 1 to $n"; fi
+	if pdfinfo -f 1 -l "$n" "$x.pdf" | grep 'Page.*size' |
+		grep -qvE '(595|596)\.[0-9]* x 841\.[0-9]*|841\.[0-9]* x (595|596)\.[0-9]*'
+	then bad "$kind: a Calc page is not A4"; else ok; fi
+	pdftoppm -r 50 -png "$x.pdf" "$x-page"
 done
 echo "check-docs: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

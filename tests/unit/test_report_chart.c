@@ -9,6 +9,7 @@
 #include <math.h>
 #include <sys/stat.h>
 
+#include <cairo.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
@@ -239,6 +240,76 @@ test_limit(void **state)
 	arena_free(a);
 }
 
+/* Pixels of a chart drawn into an RGB image: how many are green (the
+ * best level), red, amber (Mức 1) or the dark hatch lines. */
+struct px_count {
+	size_t green, red, amber, hatch;
+};
+
+static struct px_count
+count_pixels(const struct rp_chart *c)
+{
+	cairo_surface_t *img = cairo_image_surface_create(CAIRO_FORMAT_RGB24,
+		600, 400);
+	cairo_t *cr = cairo_create(img);
+	rp_chart_draw(cr, c, 600, 400);
+	cairo_destroy(cr);
+	cairo_surface_flush(img);
+	struct px_count n = { 0 };
+	const unsigned char *data = cairo_image_surface_get_data(img);
+	int stride = cairo_image_surface_get_stride(img);
+	for (int y = 0; y < 400; y++)
+		for (int x = 0; x < 600; x++) {
+			uint32_t v = *(const uint32_t *)(const void *)(data +
+				y * stride + x * 4);
+			int r = v >> 16 & 0xFF, g = v >> 8 & 0xFF, b = v & 0xFF;
+			n.green += g > r + 40 && g > b + 30;
+			n.red += r > g + 70 && r > b + 40 && g < 120;
+			n.amber += r > 200 && g > 130 && g < 190 && b < 100;
+			n.hatch += r < 70 && g < 70 && b < 70;
+		}
+	cairo_surface_destroy(img);
+	return n;
+}
+
+static double
+luma(unsigned rgb)
+{
+	return (0.299 * (rgb >> 16 & 0xFF) + 0.587 * (rgb >> 8 & 0xFF) +
+		0.114 * (rgb & 0xFF)) / 255;
+}
+
+/* Issue 18 item 14: Mức độ 3, the best level, is green and never red;
+ * Mức 1 amber and hatched; the three stay apart in grey. */
+static void
+test_level_colours(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	struct rp_chart *c = stacked(a);
+	rp_chart_levels(c);
+	struct rp_tone_style lo = rp_chart_tone(c, 0), mid = rp_chart_tone(c, 1),
+			     hi = rp_chart_tone(c, 2);
+	assert_true(lo.hatch);
+	assert_false(mid.hatch || hi.hatch);
+	assert_true(fabs(luma(lo.rgb) - luma(mid.rgb)) >= 0.15);
+	assert_true(fabs(luma(lo.rgb) - luma(hi.rgb)) >= 0.3);
+	assert_true(fabs(luma(mid.rgb) - luma(hi.rgb)) >= 0.4);
+	/* All three levels drawn: green and amber bars, hatch lines, no red. */
+	struct px_count n = count_pixels(c);
+	assert_true(n.green > 2000);
+	assert_true(n.amber > 500);
+	assert_true(n.hatch > 200);
+	assert_int_equal(n.red, 0);
+	/* Only Mức 3: the bars are green. */
+	for (size_t i = 0; i < 12; i++)
+		c->values[i] = i >= 8 ? 1 : 0;
+	n = count_pixels(c);
+	assert_true(n.green > 10000);
+	assert_int_equal(n.red, 0);
+	arena_free(a);
+}
+
 int
 main(void)
 {
@@ -249,6 +320,7 @@ main(void)
 		cmocka_unit_test(test_odd_inputs),
 		cmocka_unit_test(test_many_series),
 		cmocka_unit_test(test_limit),
+		cmocka_unit_test(test_level_colours),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	xmlCleanupParser();

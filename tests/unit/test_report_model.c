@@ -150,14 +150,15 @@ test_csv_writer(void **state)
 	assert_int_equal(rp_write(d, RP_CSV, path, err, sizeof(err)), TS_OK);
 	const char *s = slurp(path);
 	assert_memory_equal(s, "\xEF\xBB\xBFKết quả tự đánh giá\r\n", 28);
-	assert_non_null(strstr(s, "STT,Nhóm tiêu chí,Điểm tối đa,Tự đánh "
-				  "giá,\r\n,,,Điểm,Tỷ lệ\r\n"));
-	assert_non_null(strstr(s, "1,\"Chuyển đổi số trong dạy, học\",100,73,"
+	/* The default dialect: ';' between fields, decimal comma bare. */
+	assert_non_null(strstr(s, "STT;Nhóm tiêu chí;Điểm tối đa;Tự đánh "
+				  "giá;\r\n;;;Điểm;Tỷ lệ\r\n"));
+	assert_non_null(strstr(s, "1;Chuyển đổi số trong dạy, học;100;73;"
 				  "73%\r\n"));
-	assert_non_null(strstr(s, ",100,\"12,5\",\"45,67%\"\r\n"));
+	assert_non_null(strstr(s, ";100;12,5;45,67%\r\n"));
 	/* Quotes doubled, text kept whole. */
 	assert_non_null(strstr(s, "<script>&\"\"'</script>"));
-	assert_non_null(strstr(s, "\r\n\r\nSTT,Tiêu chí,"));
+	assert_non_null(strstr(s, "\r\n\r\nSTT;Tiêu chí;"));
 	unlink(path);
 	rmdir(dir);
 	arena_free(a);
@@ -180,8 +181,52 @@ test_csv_formula_injection(void **state)
 	snprintf(path, sizeof(path), "%s/f.csv", dir);
 	assert_int_equal(rp_write_csv(d, path, NULL, 0), TS_OK);
 	const char *s = slurp(path);
-	assert_string_equal(s, "\xEF\xBB\xBF\"'=HYPERLINK(\"\"x\"\")\","
-			       "- Như trên;,\"'-2+3\"\r\n");
+	assert_string_equal(s, "\xEF\xBB\xBF\"'=HYPERLINK(\"\"x\"\")\";"
+			       "\"- Như trên;\";\"'-2+3\"\r\n");
+	unlink(path);
+	rmdir(dir);
+	arena_free(a);
+}
+
+/* Excel on a double-click: numbers bare in the dialect's decimal mark,
+ * text it would turn into a number or a date ("1.1", "01", "1/2") as
+ * ="…", plain integers and other text as they are. */
+static void
+test_csv_dialects(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	struct rp_doc *d = rp_doc_new(a);
+	struct rp_table *t = rp_table_add(d, rp_section0(d), 9, NULL);
+	size_t r = rp_row_add(d, t);
+	static const char *const text[] = { "1.1", "1.", "01", "1/2",
+		"2022-2023", "12", "31DK001", "Mức 2" };
+	for (size_t c = 0; c < 8; c++)
+		rp_cell_text(d, t, r, c, 0, text[c]);
+	rp_cell_pts(d, t, r, 8, 1250);
+	r = rp_row_add(d, t);
+	rp_cell_pct(d, t, r, 0, 4567);
+	rp_cell_int(d, t, r, 1, 1000);
+	char dir[] = "/tmp/ts-csv-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char path[128];
+	snprintf(path, sizeof(path), "%s/d.csv", dir);
+	assert_int_equal(rp_write_csv(d, path, NULL, 0), TS_OK);
+	assert_string_equal(slurp(path), "\xEF\xBB\xBF"
+		"\"=\"\"1.1\"\"\";\"=\"\"1.\"\"\";\"=\"\"01\"\"\";"
+		"\"=\"\"1/2\"\"\";\"=\"\"2022-2023\"\"\";12;31DK001;Mức 2;"
+		"12,5\r\n45,67%;1000;;;;;;;\r\n");
+	d->csv_dialect = RP_CSV_INTL;
+	assert_int_equal(rp_write_csv(d, path, NULL, 0), TS_OK);
+	assert_string_equal(slurp(path), "\xEF\xBB\xBF"
+		"\"=\"\"1.1\"\"\",\"=\"\"1.\"\"\",\"=\"\"01\"\"\","
+		"\"=\"\"1/2\"\"\",\"=\"\"2022-2023\"\"\",12,31DK001,Mức 2,"
+		"12.5\r\n45.67%,1000,,,,,,,\r\n");
+	enum rp_csv_dialect dl = RP_CSV_INTL;
+	assert_true(rp_csv_dialect_parse("vn", &dl) && dl == RP_CSV_VN);
+	assert_true(rp_csv_dialect_parse("intl", &dl) && dl == RP_CSV_INTL);
+	assert_false(rp_csv_dialect_parse("excel", &dl));
+	assert_false(rp_csv_dialect_parse(NULL, &dl));
 	unlink(path);
 	rmdir(dir);
 	arena_free(a);
@@ -233,6 +278,7 @@ main(void)
 		cmocka_unit_test(test_spans_cover_cells),
 		cmocka_unit_test(test_csv_writer),
 		cmocka_unit_test(test_csv_formula_injection),
+		cmocka_unit_test(test_csv_dialects),
 		cmocka_unit_test(test_writer_refuses_oom_and_bad_path),
 		cmocka_unit_test(test_format_names),
 	};

@@ -1,0 +1,153 @@
+"""Checks on one listing (danh-sach), issue 18 items 11 and 12.
+
+Usage: listing_check.py CSV DOCX RUBRIC_JSON
+
+  CSV          the listing as CSV (every cell as the documents print it)
+  DOCX         the same listing as DOCX (for the NĐ 30 header/signature)
+  RUBRIC_JSON  the campaign's rubric file (data/rubrics/*.json): the
+               columns must follow its shape, not its id
+
+Checks, one "ok"/"FAIL" line each, exit status 1 on any failure:
+  columns  groups with levels: per group "Mức" columns; otherwise the
+           total ("Tổng điểm") and, with grades, "Xếp loại"; no "Mức"
+           column without levels, no "Trực thuộc" column;
+  order    unit codes ascend in natural order within each group
+           (31DK001 < 31DK010), each group closed by a subtotal row
+           whose unit count is its number of rows;
+  totals   the grand total counts every unit, and the level/grade counts
+           of each subtotal are those of its rows;
+  nd30     the DOCX has the NĐ 30 header and a signature block.
+"""
+import csv
+import io
+import json
+import re
+import sys
+import unicodedata
+
+import docx
+
+
+def nfc(s):
+    return unicodedata.normalize("NFC", s)
+
+
+def natkey(code):
+    return [(0, int(p), len(p)) if p.isdigit() else (1, p, 0)
+            for p in re.findall(r"\d+|\D+", code)]
+
+
+def read_rows(path):
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        sample = f.read()
+    # Both dialects: ',' (--csv-dialect=comma) or ';' (the default).
+    line = sample.splitlines()[1]
+    delim = ";" if line.count(";") > line.count(",") else ","
+    rows = list(csv.reader(io.StringIO(sample, newline=""),
+                           delimiter=delim))
+    return [[nfc(c) for c in r] for r in rows]
+
+
+def unquote(s):
+    # ="1.1" style text protection, if the writer uses it.
+    m = re.fullmatch(r'="(.*)"', s)
+    return m.group(1) if m else s
+
+
+def main():
+    csv_path, docx_path, rubric_path = sys.argv[1:4]
+    rows = [[unquote(c) for c in r] for r in read_rows(csv_path)]
+    rubric = json.load(open(rubric_path, encoding="utf-8"))
+    head0, head1 = rows[1], rows[2]
+    body = rows[3:]
+    fails = []
+
+    def check(name, bad):
+        print(("FAIL " if bad else "ok   ") + name)
+        for b in bad[:10]:
+            print("     " + b)
+        if bad:
+            fails.append(name)
+
+    levels = any(g.get("levels") for g in rubric["groups"])
+    grades = bool(rubric.get("grades"))
+    labels = head0 + head1
+    bad = []
+    if "Trực thuộc" in labels:
+        bad.append("a 'Trực thuộc' column")
+    if levels and labels.count("Mức") != 2 * len(rubric["groups"]):
+        bad.append("%d Mức columns for %d groups with levels"
+                   % (labels.count("Mức"), len(rubric["groups"])))
+    if not levels and "Mức" in labels:
+        bad.append("Mức columns for a rubric without group levels")
+    if not levels and labels.count("Tổng điểm") != 2:
+        bad.append("no self and reviewed 'Tổng điểm'")
+    if grades and labels.count("Xếp loại") != 2:
+        bad.append("no self and reviewed 'Xếp loại'")
+    check("columns", bad)
+
+    bad, groups, cur = [], [], []
+    for r in body:
+        if re.fullmatch(r"\d+", r[0]):
+            cur.append(r)
+        elif r[0].startswith(("Cộng:", "Tổng cộng:")):
+            m = re.match(r".*: (\d+) đơn vị", r[0])
+            if cur or r[0].startswith("Cộng"):
+                groups.append((r, cur))
+                if not m or int(m.group(1)) != len(cur):
+                    bad.append("subtotal %r over %d rows" % (r[0], len(cur)))
+            cur = []
+        elif r[0] and not re.fullmatch(r"[IVX]+", r[0]):
+            bad.append("unexpected row %r" % r[:3])
+    if cur:
+        bad.append("%d rows after the last subtotal" % len(cur))
+    for _, g in groups:
+        codes = [r[1] for r in g]
+        if codes != sorted(codes, key=natkey):
+            bad.append("codes not in natural order: %r" % codes)
+        if [r[0] for r in g] != [str(i) for i in range(1, len(g) + 1)]:
+            bad.append("STT not 1..n in a group")
+    if not groups:
+        bad.append("no subtotal row")
+    check("order", bad)
+
+    bad = []
+    units = sum(len(g) for _, g in groups)
+    last = body[-1][0] if body else ""
+    m = re.match(r"Tổng cộng: (\d+) đơn vị", last)
+    if not m or int(m.group(1)) != units:
+        bad.append("grand total %r for %d units" % (last, units))
+    for total, g in groups:
+        for c, label in enumerate(head1):
+            if label not in ("Mức", "Xếp loại"):
+                continue
+            want = {}
+            for r in g:
+                if r[c]:
+                    k = ("Mức " + r[c]) if label == "Mức" else r[c]
+                    want[k] = want.get(k, 0) + 1
+            # The counts sit in the points column before (spanned).
+            got = {}
+            for line in (total[c - 1] or total[c]).splitlines():
+                k, _, n = line.rpartition(": ")
+                got[k] = int(n)
+            if got != want:
+                bad.append("%s: counts %r, rows say %r" % (total[0], got,
+                                                         want))
+    check("totals", bad)
+
+    d = docx.Document(docx_path)
+    text = "\n".join(p.text for p in d.paragraphs)
+    for t in d.tables:
+        for row in t.rows:
+            text += "\n" + "\n".join(c.text for c in row.cells)
+    text = nfc(text)
+    bad = [s for s in ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                       "Độc lập - Tự do - Hạnh phúc", "Nơi nhận:", "Số:")
+           if s not in text]
+    check("nd30", bad)
+    return 1 if fails else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

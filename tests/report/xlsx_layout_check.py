@@ -1,0 +1,171 @@
+#!/usr/bin/python3
+"""Print layout of one XLSX document (issue 18 item 15), read with
+openpyxl, independently of the writer's own estimates.
+
+Usage: xlsx_layout_check.py FILE.xlsx
+
+Excel and LibreOffice do not fit a row to wrapped text when they open a
+file, so the height written is the height printed. Checks, one "ok" /
+"FAIL" line each, exit status 1 on any failure:
+  page    every sheet: A4, fit to one page wide (any height), a footer
+          with the page number (&P);
+  titles  a sheet that is one bordered table (a listing, an appendix)
+          repeats its header rows on every printed page;
+  rows    every text cell's row (the rows of a merged range together) is
+          tall enough for its text wrapped in its width: an optimistic
+          count of lines (about 5 pt per 12 pt character, a word never
+          split) times 1.1 × the font size;
+  charts  no chart straddles a page: from the sheet's top or the last
+          manual page break above it, the rows down to the chart's last
+          fit on one page at 100 % (fit-to-width only ever shrinks), the
+          repeated header rows included.
+"""
+import re
+import sys
+
+import openpyxl
+from openpyxl.utils import get_column_letter
+
+DEFAULT_ROW = 15.0
+DEFAULT_COL = 8.43
+MM = 72 / 25.4
+
+
+def col_width(ws, c):
+    d = ws.column_dimensions.get(get_column_letter(c))
+    return d.width if d is not None and d.width else DEFAULT_COL
+
+
+def row_height(ws, r):
+    d = ws.row_dimensions.get(r)
+    return d.height if d is not None and d.height else DEFAULT_ROW
+
+
+def lines_needed(text, width_units, size, bold):
+    # Optimistic: more characters per line than the writer assumes.
+    per = max(1.0, width_units * 13.2 / size * (0.93 if bold else 1) - 1)
+    n = 0
+    for para in text.split("\n"):
+        used, lines = 0, 1
+        for w in para.split():
+            need = len(w) if used == 0 else used + 1 + len(w)
+            if used and need > per:
+                lines += 1
+                need = len(w)
+            while need > per:
+                lines += 1
+                need -= per
+            used = need
+        n += lines
+    return n
+
+
+def merged_ranges(ws):
+    out = {}
+    for m in ws.merged_cells.ranges:
+        out[(m.min_row, m.min_col)] = m
+    return out
+
+
+def check_rows(ws):
+    bad = []
+    merged = merged_ranges(ws)
+    covered = set()
+    for m in ws.merged_cells.ranges:
+        for r in range(m.min_row, m.max_row + 1):
+            for c in range(m.min_col, m.max_col + 1):
+                if (r, c) != (m.min_row, m.min_col):
+                    covered.add((r, c))
+    for row in ws.iter_rows():
+        for cell in row:
+            if not isinstance(cell.value, str) or not cell.value.strip() \
+                    or (cell.row, cell.column) in covered:
+                continue
+            m = merged.get((cell.row, cell.column))
+            c0, c1 = (m.min_col, m.max_col) if m else (cell.column,
+                                                      cell.column)
+            r0, r1 = (m.min_row, m.max_row) if m else (cell.row, cell.row)
+            width = sum(col_width(ws, c) for c in range(c0, c1 + 1))
+            size = cell.font.sz or 11
+            # A cell that does not wrap shows one line (and is cut).
+            lines = lines_needed(cell.value, width, size, cell.font.b) \
+                if cell.alignment.wrap_text else 1
+            have = sum(row_height(ws, r) for r in range(r0, r1 + 1))
+            if have < lines * size * 1.1:
+                bad.append("%s!%s: %d line(s) of %g pt in %.1f pt: %r"
+                           % (ws.title, cell.coordinate, lines, size, have,
+                              cell.value[:40]))
+    return bad
+
+
+def page_height(ws):
+    landscape = ws.page_setup.orientation == "landscape"
+    return ((210 if landscape else 297) - 40) * MM
+
+
+def title_rows(ws):
+    t = ws.print_title_rows
+    if not t:
+        return None
+    m = re.match(r"\$?(\d+):\$?(\d+)", t)
+    return (int(m.group(1)), int(m.group(2))) if m else None
+
+
+def check_charts(ws):
+    bad = []
+    page = page_height(ws)
+    breaks = sorted(b.id + 1 for b in ws.row_breaks.brk)  # first row after
+    titles = title_rows(ws)
+    for ch in ws._charts:
+        a = ch.anchor
+        first, last = a._from.row + 1, a.to.row + 1
+        start = max([b for b in breaks if b <= first], default=1)
+        used = 0
+        if titles and start > titles[1]:
+            used = sum(row_height(ws, r) for r in range(titles[0],
+                                                        titles[1] + 1))
+        used += sum(row_height(ws, r) for r in range(start, last + 1))
+        if used > page:
+            bad.append("%s: chart rows %d-%d may straddle a page "
+                       "(%.0f pt from row %d, page %.0f pt)"
+                       % (ws.title, first, last, used, start, page))
+    return bad
+
+
+def one_table(ws):
+    return ws.title.startswith(("Danh sách", "Phụ lục"))
+
+
+def main():
+    wb = openpyxl.load_workbook(sys.argv[1])
+    fails = []
+
+    def check(name, bad):
+        print(("FAIL " if bad else "ok   ") + name)
+        for b in bad[:10]:
+            print("     " + b)
+        if bad:
+            fails.append(name)
+
+    bad = []
+    for ws in wb.worksheets:
+        ps = ws.page_setup
+        if str(ps.paperSize) != "9":
+            bad.append("%s: paper %r, not A4" % (ws.title, ps.paperSize))
+        if not ws.sheet_properties.pageSetUpPr.fitToPage or \
+                ps.fitToWidth not in (None, 1) or ps.fitToHeight != 0:
+            bad.append("%s: not fit to one page wide" % ws.title)
+        footer = ws.oddFooter.center.text or ""
+        if "&P" not in footer:
+            bad.append("%s: no page number in the footer" % ws.title)
+    check("page", bad)
+    check("titles", ["%s: no repeated header rows" % ws.title
+                     for ws in wb.worksheets
+                     if one_table(ws) and not title_rows(ws)])
+    check("rows", [b for ws in wb.worksheets for b in check_rows(ws)])
+    check("charts", [b for ws in wb.worksheets for b in check_charts(ws)])
+    return 1 if fails else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
