@@ -479,7 +479,7 @@ has evidence-link-shown "$OUT" '<a href="https://lms.truong.edu.vn/khoa-hoc?id=4
 has evidence-fact-shown "$OUT" "Minh chứng (dữ kiện): Số lượng học liệu: 42 &lt;script&gt;alert(3)&lt;/script&gt; &quot;onerror="
 hasnt evidence-fact-no-raw "$OUT" "<script>alert(3)"
 req evidence-forms 200 -b "${JAR[editor]}" "$BASE$EV"
-has evidence-link-input "$OUT" 'type="url" name="link" form="evl-1.4"'
+has evidence-link-input "$OUT" 'type="text" name="link:1.4"'
 LINKID=$(q "SELECT id FROM evidence WHERE kind = 'link' LIMIT 1")
 req evidence-link-no-download 404 -b "${JAR[revdk]}" "$BASE/evidence/$LINKID"
 if [ "$(q "SELECT count(*) FROM audit WHERE action IN ('evidence.link', 'evidence.fact')")" = 2 ]; then ok evidence-text-audited; else bad evidence-text-audited; fi
