@@ -105,6 +105,9 @@ counted_run http-hostile-asan tests/http/hostile.sh build/asan/truongso
 counted_run http-submit-race tests/http/submit_race.sh build/asan/truongso
 # Revisions on every form, merge and conflicts, refused fields, sessions.
 counted_run http-nolost tests/http/nolost.sh build/asan/truongso
+# Evidence from the answers form (answers kept, revision rules, removal,
+# sizes, frozen-path downloads) and submitting from the check page.
+counted_run http-evidence tests/http/evidence.sh build/asan/truongso
 # A small deadline rush (100 schools autosave and submit within 5 s): no
 # request may fail and every acknowledged write must be stored; the
 # figures are printed, never asserted (make bench runs 1,000 schools).

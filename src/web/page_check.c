@@ -282,7 +282,13 @@ page_submission_submitted(struct req *r)
 	enum ts_err e = sv_load(r, &v);
 	struct buf *b = &r->body;
 	char when[TS_TIME_SIZE];
-	if (e != TS_OK || v.s.state != ST_SUBMITTED || v.nsnaps == 0) {
+	if (e != TS_OK) {
+		web_error(r, web_status_for(e), r->diags.n ? r->diags.v[0].msg
+				: "Không mở được bản tự đánh giá.");
+		sv_unload(&v);
+		return;
+	}
+	if (v.s.state != ST_SUBMITTED || v.nsnaps == 0) {
 		web_redirect(r, "%s", v.base);
 		sv_unload(&v);
 		return;

@@ -92,6 +92,25 @@ read_step(struct req *r, struct sv_evidence *ev, struct evidence_in *in,
 	in->criterion = ev->crit;
 }
 
+/* A problem as the page says it: with where it is when that is a field
+ * ("đường link: ..."), never a file path, the unit or the criterion the
+ * message already sits at. */
+static const char *
+problem_text(struct req *r, const struct diag *p, const char *unit,
+	     const char *crit)
+{
+	const char *w = p->where;
+	if (w == NULL || w[0] == '\0' || strchr(w, '/') ||
+	    strcmp(w, crit) == 0 || (unit && strcmp(w, unit) == 0))
+		return arena_strdup(r->a, p->msg);
+	struct buf t;
+	buf_init(&t, 4096);
+	buf_printf(&t, "%s: %s", w, p->msg);
+	const char *s = arena_strdup(r->a, buf_str(&t));
+	buf_release(&t);
+	return s;
+}
+
 /* The evidence step alone, its problems kept apart from the page's. */
 static void
 run_step(struct req *r, long long id, const char *code, struct sv_evidence *ev)
@@ -107,7 +126,7 @@ run_step(struct req *r, long long id, const char *code, struct sv_evidence *ev)
 					ev->crit, &r->diags);
 	else
 		ev->e = web_evidence_add(r, id, code, &in, &added);
-	ev->message = r->diags.n ? arena_strdup(r->a, r->diags.v[0].msg)
+	ev->message = r->diags.n ? problem_text(r, &r->diags.v[0], code, ev->crit)
 				 : "lỗi máy chủ, hãy thử lại";
 	diags_release(&r->diags);
 	r->diags = keep;

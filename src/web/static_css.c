@@ -74,6 +74,8 @@ static const char CSS[] =
 	".evidence-add input{flex:1 1 14rem;min-width:0}\n"
 	".evidence button{padding:.1rem .6rem;margin-left:.4rem}\n"
 	".warn{border-left:4px solid #b26a00;background:#fff8e6}\n"
+	/* a criterion reached by its #c-ID anchor is not glued to the top */
+	"h3[id]{scroll-margin-top:1rem}\n"
 	".check-criterion{border-top:1px dashed var(--line);padding:.4rem 0}\n"
 	".check-criterion h3{display:inline;margin-right:.6rem}\n"
 	".check-criterion dd{margin:0 0 .4rem 1rem}\n"

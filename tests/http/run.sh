@@ -224,6 +224,13 @@ GET /campaigns/:id/units/:code           editor  $(U "$DKSUB")           403
 GET /campaigns/:id/units/:code           revdk   $(U "$DKSUB")           200
 GET /campaigns/:id/units/:code           revdk   $(U "$LCSUB")           403
 GET /campaigns/:id/units/:code           revso   $(U "$LCSUB")           200
+GET /campaigns/:id/units/:code/check    anon    $(U "$OWN")/check       303
+GET /campaigns/:id/units/:code/check    editor  $(U "$OWN")/check       200
+GET /campaigns/:id/units/:code/check    editor  $(U "$DKSUB")/check     403
+GET /campaigns/:id/units/:code/check    revdk   $(U "$DKSUB")/check     303
+GET /campaigns/:id/units/:code/submitted anon   $(U "$OWN")/submitted   303
+GET /campaigns/:id/units/:code/submitted editor $(U "$DKSUB")/submitted 403
+GET /campaigns/:id/units/:code/submitted revdk  $(U "$DKSUB")/submitted 200
 POST /campaigns/:id/units/:code/save     anon    $(U "$OWN")/save        403
 POST /campaigns/:id/units/:code/save     editor  $(U "$DKSUB")/save      403
 POST /campaigns/:id/units/:code/save     revdk   $(U "$OWN")/save        403
