@@ -126,8 +126,20 @@ run_step(struct req *r, long long id, const char *code, struct sv_evidence *ev)
 					ev->crit, &r->diags);
 	else
 		ev->e = web_evidence_add(r, id, code, &in, &added);
-	ev->message = r->diags.n ? problem_text(r, &r->diags.v[0], code, ev->crit)
-				 : "lỗi máy chủ, hãy thử lại";
+	ev->message = ev->e == TS_OK ? (strcmp(ev->kind, "remove") == 0
+						? "Đã gỡ minh chứng."
+						: "Đã gắn minh chứng.")
+		      : r->diags.n ? problem_text(r, &r->diags.v[0], code, ev->crit)
+				   : "lỗi máy chủ, hãy thử lại";
+	if (ev->e != TS_OK && strcmp(ev->kind, "file") == 0 && r->upload_name &&
+	    r->upload_path) {
+		/* which file, by the name the user chose it by */
+		struct buf t;
+		buf_init(&t, 4096);
+		buf_printf(&t, "tệp “%s” — %s", r->upload_name, ev->message);
+		ev->message = arena_strdup(r->a, buf_str(&t));
+		buf_release(&t);
+	}
 	diags_release(&r->diags);
 	r->diags = keep;
 }
@@ -180,8 +192,10 @@ page_evidence_upload(struct req *r)
 		buf_init(&to, 1024);
 		buf_printf(&to, "/campaigns/%lld/units/", id);
 		url_escape(&to, code ? code : "");
-		buf_printf(&to, "?ok=%s#c-", strcmp(ev.kind, "remove") == 0
+		buf_printf(&to, "?ok=%s&at=", strcmp(ev.kind, "remove") == 0
 						   ? "unlinked" : "evidence");
+		url_escape(&to, ev.crit);
+		buf_puts(&to, "#c-");
 		url_escape(&to, ev.crit);
 		web_redirect(r, "%s", buf_str(&to));
 		buf_release(&to);

@@ -330,6 +330,9 @@ evidence_block(struct req *r, const struct view *v, const char *crit)
 		return;
 	}
 	evidence_list_edit(r, v, crit);
+	if (ev && ev->e == TS_OK && strcmp(ev->crit, crit) == 0)
+		h_elem(&r->body, "p", ev->message, "class", "notice", "role",
+		       "status", NULL);
 	if (ev && ev->e != TS_OK && strcmp(ev->kind, "remove") == 0 &&
 	    strcmp(ev->crit, crit) == 0) {
 		buf_puts(&r->body, "<p class=\"field-error\" role=\"alert\">");
@@ -735,6 +738,14 @@ page_submission(struct req *r)
 			    : strcmp(saved, "evidence") == 0 ? "Đã gắn minh chứng."
 			    : strcmp(saved, "unlinked") == 0 ? "Đã gỡ minh chứng."
 			    : "Đã cập nhật.";
+	/* Back from an evidence step: say so at its criterion too (the page
+	 * opens there, below the notice on top). */
+	struct sv_evidence done = { .e = TS_OK, .kind = "file",
+				    .crit = kv_get(&r->query, "at"),
+				    .message = r->notice };
+	if (done.crit != NULL && r->notice != NULL && saved != NULL &&
+	    (strcmp(saved, "evidence") == 0 || strcmp(saved, "unlinked") == 0))
+		v.evidence = &done;
 	sv_render(r, &v, NULL);
 	sv_unload(&v);
 }

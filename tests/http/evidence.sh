@@ -110,7 +110,10 @@ hasnt no-separate-evidence-forms "$OUT" 'form="ev-1.3"'
 # --- attaching keeps every typed answer, then lands on the criterion
 R0=$(field "$W/ed" "$P" rev)
 evpost attach-link-saves 303 "$W/ed" "$R0" -F "attach=link:1.3" -F "link:1.3=https://lms.truong.edu.vn/k" -- 1.4=9 1.5a=11
-has attach-back-to-criterion "$ERR" "Location: $P?ok=evidence#c-1.3"
+has attach-back-to-criterion "$ERR" "Location: $P?ok=evidence&at=1.3#c-1.3"
+req attach-landing 200 -b "$W/ed" "$BASE$P?ok=evidence&at=1.3"
+notice_at=$(grep -bo '<p class="notice" role="status">Đã gắn minh chứng.</p><p class="evidence-add"><input type="file" name="file:1.3"' "$OUT" | head -1 | cut -d: -f1)
+[ -n "$notice_at" ] && ok attach-notice-at-criterion-1.3 || bad attach-notice-at-criterion-1.3
 same attach-kept-typed-1.4 "$(item "$SCHOOL" 1.4)" 9
 same attach-kept-typed-1.5a "$(item "$SCHOOL" 1.5a)" 11
 same attach-linked "$(links "$SCHOOL" 1.3)" 1
@@ -136,7 +139,7 @@ evpost attach-bad-rev 400 "$W/ed" "x1" -F "attach=fact:1.6" -F "fact:1.6=X" -- 1
 # --- a refused file: in words at its criterion, the typed answers kept
 R3=$(field "$W/ed" "$P" rev)
 evpost bad-type 422 "$W/ed" "$R3" -F "attach=file:1.3" -F "file:1.3=@$W/chuong-trinh.pdf" -- 1.4=6 1.5a=11
-has bad-type-at-criterion "$OUT" 'id="ev-e-file-1.3" role="alert">Chưa gắn được minh chứng: loại tệp này không được nhận (chỉ nhận PDF, ảnh'
+has bad-type-at-criterion "$OUT" 'id="ev-e-file-1.3" role="alert">Chưa gắn được minh chứng: tệp “chuong-trinh.pdf” — loại tệp này không được nhận (chỉ nhận PDF, ảnh'
 has bad-type-field-marked "$OUT" 'aria-invalid="true" aria-describedby="ev-e-file-1.3"'
 hasnt bad-type-no-mime "$OUT" "application/"
 has bad-type-typed-kept "$OUT" 'name="v:1.4" value="6"'
@@ -154,7 +157,7 @@ R5=$(field "$W/ed" "$P" rev)
 evpost remove-other-school 403 "$W/other" "$R5" -F "remove=$EVID:2.4" -- 1.4=6 1.5a=11
 same remove-other-school-kept "$(links "$SCHOOL" 2.4)" 1
 evpost remove 303 "$W/ed" "$R5" -F "remove=$EVID:2.4" -- 1.4=6 1.5a=12
-has remove-back-to-criterion "$ERR" "Location: $P?ok=unlinked#c-2.4"
+has remove-back-to-criterion "$ERR" "Location: $P?ok=unlinked&at=2.4#c-2.4"
 same removed "$(links "$SCHOOL" 2.4)" 0
 same remove-kept-typed "$(item "$SCHOOL" 1.5a)" 12
 same remove-audited "$(q "SELECT count(*) FROM audit WHERE action = 'evidence.remove' AND object = 'evidence:$EVID' AND detail = '2.4'")" 1
