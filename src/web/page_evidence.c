@@ -126,9 +126,9 @@ run_step(struct req *r, long long id, const char *code, struct sv_evidence *ev)
 					ev->crit, &r->diags);
 	else
 		ev->e = web_evidence_add(r, id, code, &in, &added);
-	ev->message = ev->e == TS_OK ? (strcmp(ev->kind, "remove") == 0
-						? "Đã gỡ minh chứng."
-						: "Đã gắn minh chứng.")
+	ev->message = ev->e == TS_OK ? sv_evidence_done(r, strcmp(ev->kind,
+							     "remove") == 0,
+							 ev->crit)
 		      : r->diags.n ? problem_text(r, &r->diags.v[0], code, ev->crit)
 				   : "lỗi máy chủ, hãy thử lại";
 	if (ev->e != TS_OK && strcmp(ev->kind, "file") == 0 && r->upload_name &&

@@ -229,6 +229,18 @@ evidence_line(struct buf *b, const struct evidence_item *e)
 	}
 }
 
+const char *
+sv_evidence_done(struct req *r, bool removed, const char *crit)
+{
+	struct buf t;
+	buf_init(&t, 1024);
+	buf_printf(&t, removed ? "Đã gỡ minh chứng khỏi tiêu chí %s."
+			       : "Đã gắn minh chứng vào tiêu chí %s.", crit);
+	const char *s = arena_strdup(r->a, buf_str(&t));
+	buf_release(&t);
+	return s;
+}
+
 void
 sv_evidence_lines(struct buf *b, const struct view *v, const char *crit)
 {
@@ -289,20 +301,19 @@ evidence_control(struct req *r, const struct view *v, const char *crit,
 	const struct sv_evidence *ev = v->evidence;
 	bool failed = ev && ev->e != TS_OK && strcmp(ev->crit, crit) == 0 &&
 		      strcmp(ev->kind, kind) == 0;
+	bool file = strcmp(kind, "file") == 0, link = strcmp(kind, "link") == 0;
 	char name[160], id[160], err[160], aria[200];
 	snprintf(name, sizeof(name), "%s:%s", kind, crit);
 	snprintf(id, sizeof(id), "ev-%s-%s", kind, crit);
 	snprintf(err, sizeof(err), "ev-e-%s-%s", kind, crit);
 	snprintf(aria, sizeof(aria), "%s tiêu chí %s", label, crit);
 	buf_puts(b, "<p class=\"evidence-add\">");
-	h_open(b, "input", "type", kind[0] == 'f' && kind[1] == 'i' ? "file"
-								  : "text",
-	       "name", name, "id", id, "aria-label", aria,
-	       "maxlength", kind[1] == 'i' ? NULL : "500", "inputmode",
-	       kind[0] == 'l' ? "url" : NULL, "placeholder",
-	       kind[0] == 'l' ? "https://..." : kind[1] == 'a'
-			 ? "Ví dụ: Số lượng học liệu: 42" : NULL,
-	       "value", failed && kind[1] != 'i' ? kv_get(&r->form, name) : NULL,
+	h_open(b, "input", "type", file ? "file" : "text", "name", name, "id",
+	       id, "aria-label", aria, "maxlength", file ? NULL : "500",
+	       "inputmode", link ? "url" : NULL, "placeholder",
+	       link ? "https://..." : file ? NULL
+					   : "Ví dụ: Số lượng học liệu: 42",
+	       "value", failed && !file ? kv_get(&r->form, name) : NULL,
 	       "aria-invalid", failed ? "true" : NULL, "aria-describedby",
 	       failed ? err : NULL, "autofocus", failed ? "autofocus" : NULL,
 	       NULL);
@@ -741,11 +752,12 @@ page_submission(struct req *r)
 	/* Back from an evidence step: say so at its criterion too (the page
 	 * opens there, below the notice on top). */
 	struct sv_evidence done = { .e = TS_OK, .kind = "file",
-				    .crit = kv_get(&r->query, "at"),
-				    .message = r->notice };
-	if (done.crit != NULL && r->notice != NULL && saved != NULL &&
-	    (strcmp(saved, "evidence") == 0 || strcmp(saved, "unlinked") == 0))
+				    .crit = kv_get(&r->query, "at") };
+	if (done.crit != NULL && saved != NULL &&
+	    (strcmp(saved, "evidence") == 0 || strcmp(saved, "unlinked") == 0)) {
+		done.message = sv_evidence_done(r, saved[0] == 'u', done.crit);
 		v.evidence = &done;
+	}
 	sv_render(r, &v, NULL);
 	sv_unload(&v);
 }

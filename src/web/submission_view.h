@@ -67,6 +67,8 @@ void sv_reshow(struct req *r, const struct sv_saved *sv,
 void sv_check_page(struct req *r, struct view *v, int64_t stale_base);
 /* "Đã thay đổi từ khi bạn mở trang", when v->stale_base >= 0. */
 void sv_stale_since(struct req *r, const struct view *v);
+/* "Đã gắn minh chứng vào tiêu chí 1.3." (arena), said at the criterion. */
+const char *sv_evidence_done(struct req *r, bool removed, const char *crit);
 /* The evidence of one criterion as a line each (no controls). */
 void sv_evidence_lines(struct buf *b, const struct view *v, const char *crit);
 

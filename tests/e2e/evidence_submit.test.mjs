@@ -68,6 +68,10 @@ test('without JavaScript, attaching evidence keeps a typed score and lands at th
 	assert.equal(await page.inputValue('input[name="v:1.4"]'), '7', 'the typed score is kept');
 	assert.equal(stored(school, '1.4'), '7');
 	assert.ok(await onScreen(page, '[id="c-1.3"]'), 'back at criterion 1.3');
+	const said = page.getByText('Đã gắn minh chứng vào tiêu chí 1.3.');
+	await said.waitFor();
+	assert.ok(await said.evaluate((el) => el.getBoundingClientRect().top < window.innerHeight),
+		'and says so there');
 	await page.getByRole('link', { name: 'https://lms.truong.edu.vn/khoa-hoc' }).waitFor();
 	// A file the same way; its size reads in bytes.
 	await page.fill('input[name="v:1.4"]', '8');

@@ -112,7 +112,7 @@ R0=$(field "$W/ed" "$P" rev)
 evpost attach-link-saves 303 "$W/ed" "$R0" -F "attach=link:1.3" -F "link:1.3=https://lms.truong.edu.vn/k" -- 1.4=9 1.5a=11
 has attach-back-to-criterion "$ERR" "Location: $P?ok=evidence&at=1.3#c-1.3"
 req attach-landing 200 -b "$W/ed" "$BASE$P?ok=evidence&at=1.3"
-notice_at=$(grep -bo '<p class="notice" role="status">Đã gắn minh chứng.</p><p class="evidence-add"><input type="file" name="file:1.3"' "$OUT" | head -1 | cut -d: -f1)
+notice_at=$(grep -bo '<p class="notice" role="status">Đã gắn minh chứng vào tiêu chí 1.3.</p><p class="evidence-add"><input type="file" name="file:1.3"' "$OUT" | head -1 | cut -d: -f1)
 [ -n "$notice_at" ] && ok attach-notice-at-criterion-1.3 || bad attach-notice-at-criterion-1.3
 same attach-kept-typed-1.4 "$(item "$SCHOOL" 1.4)" 9
 same attach-kept-typed-1.5a "$(item "$SCHOOL" 1.5a)" 11
@@ -145,6 +145,9 @@ hasnt bad-type-no-mime "$OUT" "application/"
 has bad-type-typed-kept "$OUT" 'name="v:1.4" value="6"'
 same bad-type-answers-saved "$(item "$SCHOOL" 1.4)" 6
 R4=$(field "$W/ed" "$P" rev)
+evpost bad-link 422 "$W/ed" "$R4" -F "attach=link:1.3" -F "link:1.3=javascript:alert(1)" -- 1.4=6 1.5a=11
+has bad-link-at-criterion "$OUT" 'id="ev-e-link-1.3" role="alert">Chưa gắn được minh chứng: đường link'
+has bad-link-typed-kept "$OUT" 'name="link:1.3" id="ev-link-1.3" aria-label="Đường link minh chứng tiêu chí 1.3" maxlength="500" inputmode="url" placeholder="https://..." value="javascript:alert(1)"'
 evpost no-file-chosen 422 "$W/ed" "$R4" -F "attach=file:1.3" -F "file:1.3=@/dev/null;filename=" -- 1.4=6 1.5a=11
 has no-file-at-criterion "$OUT" 'id="ev-e-file-1.3"'
 evpost wrong-input-file 422 "$W/ed" "$R4" -F "attach=file:1.3" -F "file:1.7=@$W/ke-hoach.pdf" -- 1.4=6 1.5a=11
