@@ -115,6 +115,9 @@ counted_run http-submit-race tests/http/submit_race.sh build/asan/truongso
 counted_run http-nolost tests/http/nolost.sh build/asan/truongso
 # The landing page's task list per role, with the clock hook.
 counted_run http-landing tests/http/landing.sh build/asan/truongso
+# Evidence from the answers form (answers kept, revision rules, removal,
+# sizes, frozen-path downloads) and submitting from the check page.
+counted_run http-evidence tests/http/evidence.sh build/asan/truongso
 # A small deadline rush (100 schools autosave and submit within 5 s): no
 # request may fail and every acknowledged write must be stored; the
 # figures are printed, never asserted (make bench runs 1,000 schools).

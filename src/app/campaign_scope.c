@@ -42,3 +42,23 @@ campaign_scope(struct app *app, const struct actor *who, int64_t cid,
 	arena_free(a);
 	return e;
 }
+
+const char *
+campaign_reviewer_name(struct app *app, int64_t cid, int64_t unit_id,
+		       struct arena *a)
+{
+	static const char sql[] =
+		"SELECT o.name FROM campaign_unit cu JOIN org_unit o ON "
+		"cu.path = o.path || cu.unit_id || '/' WHERE cu.campaign_id = ? "
+		"AND cu.unit_id = ?";
+	struct db_stmt *st = db_prep(app->db, sql);
+	const char *name = NULL;
+	if (st == NULL)
+		return NULL;
+	db_bind_int(st, 1, cid);
+	db_bind_int(st, 2, unit_id);
+	if (db_step(st) == DB_ROW)
+		name = db_col_dup(st, 0, a);
+	db_done(st);
+	return name;
+}

@@ -252,9 +252,8 @@ check_head(const char *path, const char *head, size_t len,
 		return TS_EINVAL;
 	}
 	if (!allowed(out->mime)) {
-		diags_add(d, path, "loại tệp %s không được nhận (chỉ PDF, ảnh, "
-			  "văn bản, Word, Excel, PowerPoint, OpenDocument)",
-			  out->mime);
+		diags_add(d, path, "loại tệp này không được nhận ("
+			  EVIDENCE_ACCEPTS ")");
 		return TS_EINVAL;
 	}
 	return TS_OK;
@@ -268,8 +267,7 @@ copy_rest(FILE *f, const char *path, struct blob_tmp *t, char *buf,
 	size_t n;
 	while ((n = fread(buf, 1, bufsize, f)) > 0) {
 		if (t->size + n > EVIDENCE_MAX_BYTES) {
-			diags_add(d, path, "tệp quá lớn (giới hạn %zu MB)",
-				  EVIDENCE_MAX_BYTES >> 20);
+			diags_add(d, path, "tệp quá lớn (" EVIDENCE_ACCEPTS ")");
 			return TS_ELIMIT;
 		}
 		if (blob_tmp_put(t, buf, n) != 0)
@@ -556,35 +554,120 @@ evidence_list(struct app *app, const struct actor *who, int64_t cid,
 	return db_collect(st, a, sizeof(**out), (void **)out, n, fill_item);
 }
 
+static void
+fill_campaign(struct db_stmt *st, struct arena *a, void *p)
+{
+	(void)a;
+	*(int64_t *)p = db_col_int(st, 0);
+}
+
+/* Whether the actor may read the unit's evidence `id`: the unit's own
+ * users, or by the path each campaign that links it froze for the unit
+ * (campaign_scope, as every other check of a campaign's submission). */
+static bool
+may_read(struct app *app, const struct actor *who, int64_t id, int64_t unit,
+	 struct arena *a)
+{
+	static const char sql[] =
+		"SELECT DISTINCT s.campaign_id FROM evidence_link l JOIN "
+		"submission s ON s.id = l.submission_id WHERE "
+		"l.evidence_id = ? ORDER BY 1";
+	int64_t *cids = NULL;
+	size_t n = 0;
+	if (who->unit_id == unit)
+		return true;
+	struct db_stmt *st = db_prep(app->db, sql);
+	if (st == NULL)
+		return false;
+	db_bind_int(st, 1, id);
+	if (db_collect(st, a, sizeof(*cids), (void **)&cids, &n,
+		       fill_campaign) != TS_OK)
+		return false;
+	/* Judged by the policy on the path each campaign froze for the
+	 * unit, so the office that reviewed it keeps access after a move. */
+	for (size_t i = 0; i < n; i++) {
+		const char *path = NULL;
+		if (campaign_scope_path(app, who, cids[i], unit, a, &path) ==
+			    TS_OK &&
+		    actor_may(who, PK_EVIDENCE, path, PA_VIEW, NULL, NULL) ==
+			    TS_OK)
+			return true;
+	}
+	return false;
+}
+
 enum ts_err
 evidence_open(struct app *app, const struct actor *who, int64_t id,
 	      struct arena *a, char **path, const char **name,
 	      const char **mime)
 {
 	static const char sql[] =
-		"SELECT e.sha256, e.name, e.mime, o.path FROM evidence e JOIN "
-		"org_unit o ON o.id = e.unit_id WHERE e.id = ? AND "
-		"e.kind = 'file'";
+		"SELECT sha256, name, mime, unit_id FROM evidence WHERE id = ? "
+		"AND kind = 'file'";
 	struct db_stmt *st = db_prep(app->db, sql);
 	if (st == NULL)
 		return TS_EDB;
 	db_bind_int(st, 1, id);
-	enum ts_err e = TS_ENOTFOUND;
+	const char *sha = NULL;
+	int64_t unit = 0;
 	if (db_step(st) == DB_ROW) {
-		/* Whoever may view the unit's submissions may read them;
-		 * to anyone else it does not exist (ids are sequential: a
-		 * different answer would tell which ones do). */
-		e = actor_may(who, PK_EVIDENCE, db_col_text(st, 3), PA_VIEW,
-			      NULL, NULL) != TS_OK
-			    ? TS_ENOTFOUND
-			    : TS_OK;
-		*path = e == TS_OK ? evidence_blob_path(app, db_col_text(st, 0))
-				   : NULL;
+		sha = db_col_dup(st, 0, a);
 		*name = db_col_dup(st, 1, a);
 		*mime = db_col_dup(st, 2, a);
-		if (e == TS_OK && *path == NULL)
-			e = TS_ENOMEM;
+		unit = db_col_int(st, 3);
 	}
 	db_done(st);
+	/* To anyone who may not read it, it does not exist (ids are
+	 * sequential: a different answer would tell which ones do). */
+	if (sha == NULL || !may_read(app, who, id, unit, a))
+		return TS_ENOTFOUND;
+	*path = evidence_blob_path(app, sha);
+	return *path != NULL ? TS_OK : TS_ENOMEM;
+}
+
+static enum ts_err
+unlink_tx(struct app *app, const struct actor *who, const struct submission *s,
+	  int64_t id, const char *crit)
+{
+	static const char sql[] =
+		"DELETE FROM evidence_link WHERE evidence_id = ? AND "
+		"submission_id = ? AND criterion_id = ?";
+	char obj[64];
+	struct db_stmt *st = db_prep(app->db, sql);
+	if (st == NULL)
+		return TS_EDB;
+	db_bind_int(st, 1, id);
+	db_bind_int(st, 2, s->id);
+	db_bind_text(st, 3, crit);
+	enum ts_err e = db_exec_changed(st);
+	snprintf(obj, sizeof(obj), "evidence:%lld", (long long)id);
+	if (e == TS_OK)
+		e = audit_add(app, who, "evidence.remove", obj, crit);
+	return e;
+}
+
+enum ts_err
+evidence_remove(struct app *app, const struct actor *who, int64_t cid,
+		const char *unit, int64_t id, const char *crit,
+		struct diags *d)
+{
+	struct arena *a = arena_new();
+	struct submission s;
+	enum ts_err e = open_target(app, who, cid, unit, crit, a, &s, d);
+	if (e == TS_OK && (e = db_begin(app->db)) != TS_OK)
+		app_db_error(app, d, "gỡ minh chứng");
+	else if (e == TS_OK) {
+		e = unlink_tx(app, who, &s, id, crit);
+		if (e == TS_OK)
+			e = db_commit(app->db);
+		if (e == TS_ESTALE)
+			diags_add(d, crit, "minh chứng này không còn gắn với "
+				  "tiêu chí %s", crit);
+		else if (e != TS_OK)
+			app_db_error(app, d, "gỡ minh chứng");
+		if (e != TS_OK)
+			db_rollback(app->db);
+	}
+	arena_free(a);
 	return e;
 }

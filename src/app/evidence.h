@@ -14,6 +14,9 @@
 #include "app.h"
 
 #define EVIDENCE_MAX_BYTES ((size_t)50 << 20)
+/* What a refused file is told, in users' words (never a MIME type). */
+#define EVIDENCE_ACCEPTS "chỉ nhận PDF, ảnh, văn bản, Word, Excel, " \
+	"PowerPoint hoặc OpenDocument, tối đa 50 MB"
 
 struct evidence_added {
 	int64_t id;
@@ -48,8 +51,21 @@ enum ts_err evidence_add_text(struct app *app, const struct actor *who,
 			      const char *text, struct evidence_added *out,
 			      struct diags *d) TS_MUSTCHECK;
 
-/* A stored file the actor may read (its unit is in the actor's scope;
- * outside it, as for a link or a fact, which have no file, and for an id
+/* Unlinks evidence `evidence_id` from criterion_id of the unit's
+ * submission in campaign cid: only by someone who may edit it, only
+ * while it is editable (a draft or returned), audited. The evidence row
+ * and its blob stay (the unit's other links and campaigns may use them;
+ * a blob is stored once by content). */
+enum ts_err evidence_remove(struct app *app, const struct actor *who,
+			    int64_t cid, const char *unit_code,
+			    int64_t evidence_id, const char *criterion_id,
+			    struct diags *d) TS_MUSTCHECK;
+
+/* A stored file the actor may read: the unit's own users, and whoever
+ * has the unit in scope by the path a campaign that links it froze (an
+ * office keeps the files of the campaigns it reviews after the school
+ * moves; the new office sees them once a campaign of its own links
+ * them). Outside that, as for a link or a fact, which have no file, and for an id
  * that does not exist: TS_ENOTFOUND):
  * blob path (malloc'd), display name and type (arena). */
 enum ts_err evidence_open(struct app *app, const struct actor *who,

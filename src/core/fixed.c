@@ -124,6 +124,30 @@ pts_format_pct_vn(pts_t pct, char *out)
 	return out;
 }
 
+const char *
+size_format_vn(int64_t bytes, char *out)
+{
+	static const char *const unit[] = { " byte", " KB", " MB" };
+	int64_t div = 1;
+	size_t u = 0;
+	if (bytes < 0)
+		bytes = 0;
+	while (u < 2 && bytes >= div * 1024) {
+		div *= 1024;
+		u++;
+	}
+	/* tenths, rounded half up, as hundredths for pts_format_vn */
+	pts_format_vn(u == 0 ? bytes * 100 : (bytes * 20 + div) / (div * 2) * 10,
+		      out);
+	size_t n = 0;
+	while (out[n])
+		n++;
+	for (const char *p = unit[u]; *p; p++)
+		out[n++] = *p;
+	out[n] = '\0';
+	return out;
+}
+
 /* Digits, then optionally one separator and more digits: a decimal
  * written with too many decimals rather than not a number at all. */
 static bool

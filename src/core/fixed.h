@@ -36,6 +36,9 @@ const char *pts_format_vn(pts_t v, char *out);
 pts_t pts_percent(int64_t part, int64_t whole);
 /* "45,67%", "78,7%", "100%" (PTS_FMT_SIZE bytes). */
 const char *pts_format_pct_vn(pts_t pct, char *out);
+/* A file size as people read it: "45 byte", "1,5 KB", "12,3 MB" (one
+ * decimal, 1 KB = 1024 byte; PTS_FMT_SIZE bytes). */
+const char *size_format_vn(int64_t bytes, char *out);
 
 /*
  * A number a person typed: "7,5" and "7.5" alike (one decimal separator,

@@ -47,6 +47,10 @@ on_part(void *cls, enum MHD_ValueKind kind, const char *key,
 		k->too_big = k->too_big || k->body.err != TS_OK;
 		return MHD_YES;
 	}
+	/* A file input left empty (a browser sends every one of a form,
+	 * with no name): no file. */
+	if (filename[0] == '\0')
+		return MHD_YES;
 	if (off == 0 && !k->verified)
 		k->verified = k->csrf[0] != '\0' &&
 			      strlen(k->csrf_given) == strlen(k->csrf) &&
@@ -61,6 +65,7 @@ on_part(void *cls, enum MHD_ValueKind kind, const char *key,
 			return MHD_YES; /* one file per request; counted */
 		k->fd = ts_mkstemp(k->path, sizeof(k->path), "up");
 		snprintf(k->name, sizeof(k->name), "%s", filename);
+		snprintf(k->file_field, sizeof(k->file_field), "%s", key);
 	}
 	if (k->fd < 0 || k->files > 1)
 		return MHD_YES;

@@ -23,6 +23,7 @@ struct conn {
 	int fd;           /* the uploaded file, streamed to a temp file */
 	char path[512];
 	char name[512];
+	char file_field[64]; /* the name of its input ("file:1.3") */
 	size_t size;
 	bool file_too_big;
 	int files;

@@ -210,8 +210,7 @@ item_block(struct req *r, const struct view *v, const struct item *it,
 static void
 evidence_line(struct buf *b, const struct evidence_item *e)
 {
-	char href[64];
-	buf_puts(b, "<p class=\"muted\">");
+	char href[64], size[PTS_FMT_SIZE];
 	if (e->kind == EVIDENCE_LINK) {
 		buf_puts(b, "Minh chứng (đường link): ");
 		h_open(b, "a", "href", e->name, "rel", "noopener noreferrer",
@@ -224,73 +223,136 @@ evidence_line(struct buf *b, const struct evidence_item *e)
 		snprintf(href, sizeof(href), "/evidence/%lld", (long long)e->id);
 		buf_puts(b, "Minh chứng: ");
 		h_link(b, href, e->name);
-		h_textf(b, " (%lld KB)", (long long)(e->size + 1023) / 1024);
+		h_textf(b, " (%s)", size_format_vn(e->size, size));
 	}
-	buf_puts(b, "</p>");
 }
 
-/* Evidence linked to one criterion, and (for the school) a file picker,
- * a link and a fact box, each belonging to its own form for that
- * criterion (forms cannot nest). */
-static void
-evidence_block(struct req *r, const struct view *v, const char *crit)
+const char *
+sv_evidence_done(struct req *r, bool removed, const char *crit)
 {
-	struct buf *b = &r->body;
-	char form[128];
+	struct buf t;
+	buf_init(&t, 1024);
+	buf_printf(&t, removed ? "Đã gỡ minh chứng khỏi tiêu chí %s."
+			       : "Đã gắn minh chứng vào tiêu chí %s.", crit);
+	const char *s = arena_strdup(r->a, buf_str(&t));
+	buf_release(&t);
+	return s;
+}
+
+void
+sv_evidence_lines(struct buf *b, const struct view *v, const char *crit)
+{
 	for (size_t i = 0; i < v->nev; i++) {
 		if (strcmp(v->ev[i].criterion_id, crit) != 0)
 			continue;
+		buf_puts(b, "<p class=\"muted\">");
 		evidence_line(b, &v->ev[i]);
+		buf_puts(b, "</p>");
 	}
-	if (!v->can_edit)
-		return;
-	snprintf(form, sizeof(form), "ev-%s", crit);
-	buf_puts(b, "<p>");
-	h_open(b, "input", "type", "file", "name", "file", "form", form,
-	       "aria-label", "Tệp minh chứng", NULL);
-	h_elem(b, "button", "Gắn minh chứng", "type", "submit", "form", form,
-	       "class", "secondary", NULL);
-	buf_puts(b, "</p><p>");
-	snprintf(form, sizeof(form), "evl-%s", crit);
-	h_open(b, "input", "type", "url", "name", "link", "form", form,
-	       "placeholder", "https://...", "maxlength", "500", "aria-label",
-	       "Đường link minh chứng", NULL);
-	h_elem(b, "button", "Gắn đường link", "type", "submit", "form", form,
-	       "class", "secondary", NULL);
-	buf_puts(b, "</p><p>");
-	snprintf(form, sizeof(form), "evf-%s", crit);
-	h_open(b, "input", "name", "fact", "form", form, "maxlength", "500",
-	       "placeholder", "Ví dụ: Số lượng học liệu: 42", "aria-label",
-	       "Dữ kiện minh chứng", NULL);
-	h_elem(b, "button", "Ghi dữ kiện", "type", "submit", "form", form,
-	       "class", "secondary", NULL);
-	buf_puts(b, "</p>");
 }
 
+/* A button of the answers form that posts everything typed (multipart,
+ * so a chosen file goes too) to the evidence route: nothing typed is
+ * lost by attaching or removing evidence. */
 static void
-evidence_forms(struct req *r, const struct view *v)
+evidence_button(struct req *r, const struct view *v, const char *name,
+		const char *value, const char *label, const char *aria)
 {
-	const struct rubric *rb = v->s.rubric;
-	char id[128], href[320];
-	if (!v->can_edit)
-		return;
-	snprintf(href, sizeof(href), "%s/evidence", v->base);
-	static const char *const kinds[] = { "ev", "evl", "evf" };
-	for (size_t c = 0; c < rb->ncriteria; c++) {
-		for (size_t k = 0; k < 3; k++) {
-			snprintf(id, sizeof(id), "%s-%s", kinds[k],
-				 rb->criteria[c]->id);
-			h_open(&r->body, "form", "id", id, "method", "post",
-			       "action", href, "enctype", k == 0
-					? "multipart/form-data"
-					: "application/x-www-form-urlencoded",
-			       NULL);
-			h_csrf(r);
-			h_open(&r->body, "input", "type", "hidden", "name",
-			       "criterion", "value", rb->criteria[c]->id, NULL);
-			buf_puts(&r->body, "</form>");
-		}
+	char action[320];
+	snprintf(action, sizeof(action), "%s/evidence", v->base);
+	h_open(&r->body, "button", "type", "submit", "name", name, "value",
+	       value, "formaction", action, "formenctype",
+	       "multipart/form-data", "formnovalidate", "formnovalidate",
+	       "class", "secondary", "aria-label", aria, NULL);
+	h_text(&r->body, label);
+	h_close(&r->body, "button");
+}
+
+/* The evidence of a criterion, each with "Gỡ" for the school. */
+static void
+evidence_list_edit(struct req *r, const struct view *v, const char *crit)
+{
+	struct buf *b = &r->body;
+	char value[160], aria[600];
+	for (size_t i = 0; i < v->nev; i++) {
+		const struct evidence_item *e = &v->ev[i];
+		if (strcmp(e->criterion_id, crit) != 0)
+			continue;
+		buf_puts(b, "<p class=\"muted evidence\">");
+		evidence_line(b, e);
+		snprintf(value, sizeof(value), "%lld:%s", (long long)e->id, crit);
+		snprintf(aria, sizeof(aria), "Gỡ minh chứng %s ở tiêu chí %s",
+			 e->name, crit);
+		buf_puts(b, " ");
+		evidence_button(r, v, "remove", value, "Gỡ", aria);
+		buf_puts(b, "</p>");
 	}
+}
+
+/* One control (file, link or fact) of a criterion, its button, and the
+ * refusal of the last attempt at it, if any. */
+static void
+evidence_control(struct req *r, const struct view *v, const char *crit,
+		 const char *kind, const char *label, const char *button)
+{
+	struct buf *b = &r->body;
+	const struct sv_evidence *ev = v->evidence;
+	bool failed = ev && ev->e != TS_OK && strcmp(ev->crit, crit) == 0 &&
+		      strcmp(ev->kind, kind) == 0;
+	bool file = strcmp(kind, "file") == 0, link = strcmp(kind, "link") == 0;
+	char name[160], id[160], err[160], aria[200];
+	snprintf(name, sizeof(name), "%s:%s", kind, crit);
+	snprintf(id, sizeof(id), "ev-%s-%s", kind, crit);
+	snprintf(err, sizeof(err), "ev-e-%s-%s", kind, crit);
+	snprintf(aria, sizeof(aria), "%s tiêu chí %s", label, crit);
+	buf_puts(b, "<p class=\"evidence-add\">");
+	h_open(b, "input", "type", file ? "file" : "text", "name", name, "id",
+	       id, "aria-label", aria, "maxlength", file ? NULL : "500",
+	       "inputmode", link ? "url" : NULL, "placeholder",
+	       link ? "https://..." : file ? NULL
+					   : "Ví dụ: Số lượng học liệu: 42",
+	       "value", failed && !file ? kv_get(&r->form, name) : NULL,
+	       "aria-invalid", failed ? "true" : NULL, "aria-describedby",
+	       failed ? err : NULL, "autofocus", failed ? "autofocus" : NULL,
+	       NULL);
+	snprintf(aria, sizeof(aria), "%s cho tiêu chí %s", button, crit);
+	evidence_button(r, v, "attach", name, button, aria);
+	buf_puts(b, "</p>");
+	if (failed) {
+		struct buf t;
+		buf_init(&t, 2048);
+		buf_printf(&t, "Chưa gắn được minh chứng: %s", ev->message);
+		h_elem(b, "p", buf_str(&t), "class", "field-error", "id", err,
+		       "role", "alert", NULL);
+		buf_release(&t);
+	}
+}
+
+/* Evidence linked to one criterion, and for the school the controls to
+ * attach a file, a link or a fact, and to remove one. */
+static void
+evidence_block(struct req *r, const struct view *v, const char *crit)
+{
+	const struct sv_evidence *ev = v->evidence;
+	if (!v->can_edit) {
+		sv_evidence_lines(&r->body, v, crit);
+		return;
+	}
+	evidence_list_edit(r, v, crit);
+	if (ev && ev->e == TS_OK && strcmp(ev->crit, crit) == 0)
+		h_elem(&r->body, "p", ev->message, "class", "notice", "role",
+		       "status", NULL);
+	if (ev && ev->e != TS_OK && strcmp(ev->kind, "remove") == 0 &&
+	    strcmp(ev->crit, crit) == 0) {
+		buf_puts(&r->body, "<p class=\"field-error\" role=\"alert\">");
+		h_textf(&r->body, "Chưa gỡ được minh chứng: %s", ev->message);
+		buf_puts(&r->body, "</p>");
+	}
+	evidence_control(r, v, crit, "file", "Tệp minh chứng", "Gắn tệp");
+	evidence_control(r, v, crit, "link", "Đường link minh chứng",
+			 "Gắn đường link");
+	evidence_control(r, v, crit, "fact", "Dữ kiện minh chứng",
+			 "Ghi dữ kiện");
 }
 
 static void
@@ -307,9 +369,9 @@ criteria_form(struct req *r, const struct view *v, const struct form_src *src)
 			const struct criterion *cr = &gr->criteria[c];
 			const struct criterion_score *cs =
 				&v->score->criteria[cr->idx];
-			char tc[96]; /* the landing page links here */
-			snprintf(tc, sizeof(tc), "tc-%s", cr->id);
-			h_open(b, "h3", "id", tc, NULL);
+			char cid[80];
+			snprintf(cid, sizeof(cid), "c-%s", cr->id);
+			h_open(b, "h3", "id", cid, NULL);
 			if (cr->max > 0)
 				h_textf(b, "%s. %s — %s/%s điểm", cr->id, cr->title,
 					pts_format_vn(cs->points, p),
@@ -481,8 +543,8 @@ action_text(const char *action)
 }
 
 /* After a stale post: every change made since the page was opened. */
-static void
-stale_since(struct req *r, const struct view *v)
+void
+sv_stale_since(struct req *r, const struct view *v)
 {
 	struct revision_info *rv;
 	size_t n;
@@ -504,6 +566,26 @@ stale_since(struct req *r, const struct view *v)
 		    "nút để thực hiện với bản mới, hoặc ");
 	h_link(b, v->base, "tải lại trang để lấy bản mới");
 	buf_puts(b, " (bỏ nội dung vừa nhập).</p></section>");
+}
+
+/* A refused evidence step, linked to its criterion (the message itself
+ * is at the criterion). */
+static void
+evidence_summary(struct buf *b, const struct view *v)
+{
+	const struct sv_evidence *ev = v->evidence;
+	char href[80];
+	if (ev == NULL || ev->e == TS_OK)
+		return;
+	snprintf(href, sizeof(href), "#c-%s", ev->crit);
+	buf_puts(b, "<div class=\"errors\" id=\"evidence-summary\"><p>");
+	struct buf t;
+	buf_init(&t, 1024);
+	buf_printf(&t, "Tiêu chí %s: chưa %s được minh chứng: %s", ev->crit,
+		   strcmp(ev->kind, "remove") == 0 ? "gỡ" : "gắn", ev->message);
+	h_link(b, href, buf_str(&t));
+	buf_release(&t);
+	buf_puts(b, "</p></div>");
 }
 
 /* One line per refused field, linking to it: the school's answers
@@ -589,7 +671,8 @@ sv_render(struct req *r, struct view *v, const struct kvlist *posted)
 	h_link(b, report, "Báo cáo (DOCX, PDF, XLSX)");
 	buf_puts(b, "</p>");
 	reasons(b, v, "*");
-	stale_since(r, v);
+	sv_stale_since(r, v);
+	evidence_summary(b, v);
 	error_summary(b, v, v->errors, "");
 	error_summary(b, v, v->x_errors, "x");
 	conflict_summary(b, v);
@@ -611,6 +694,10 @@ sv_render(struct req *r, struct view *v, const struct kvlist *posted)
 		       posted ? "1" : NULL, NULL);
 		h_csrf(r);
 		sv_hidden_rev(r, v);
+		/* Enter in a field saves (the first submit button is the
+		 * default one), never attaches evidence. */
+		buf_puts(b, "<button type=\"submit\" class=\"default-submit\" "
+			    "tabindex=\"-1\" aria-hidden=\"true\">Lưu</button>");
 		buf_puts(b, "<p id=\"autosave\" class=\"muted\" "
 			    "aria-live=\"polite\"></p>");
 	}
@@ -640,7 +727,6 @@ sv_render(struct req *r, struct view *v, const struct kvlist *posted)
 				    "nộp…</button>");
 		buf_puts(b, "</div></form>");
 	}
-	evidence_forms(r, v);
 	reviewer_actions(r, v);
 	history(b, v);
 	page_end(r);
@@ -662,7 +748,17 @@ page_submission(struct req *r)
 		r->notice = strcmp(saved, "save") == 0 ? "Đã lưu bản nháp."
 			    : strcmp(saved, "submit") == 0 ? "Đã nộp bản tự đánh giá."
 			    : strcmp(saved, "evidence") == 0 ? "Đã gắn minh chứng."
+			    : strcmp(saved, "unlinked") == 0 ? "Đã gỡ minh chứng."
 			    : "Đã cập nhật.";
+	/* Back from an evidence step: say so at its criterion too (the page
+	 * opens there, below the notice on top). */
+	struct sv_evidence done = { .e = TS_OK, .kind = "file",
+				    .crit = kv_get(&r->query, "at") };
+	if (done.crit != NULL && saved != NULL &&
+	    (strcmp(saved, "evidence") == 0 || strcmp(saved, "unlinked") == 0)) {
+		done.message = sv_evidence_done(r, saved[0] == 'u', done.crit);
+		v.evidence = &done;
+	}
 	sv_render(r, &v, NULL);
 	sv_unload(&v);
 }

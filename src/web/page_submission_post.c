@@ -10,31 +10,6 @@
 #include "../util/timeutil.h"
 #include "submission_view.h"
 
-/* "Xác nhận nộp": the final scores, then one more click. */
-static void
-confirm_page(struct req *r, struct view *v)
-{
-	struct buf *b = &r->body;
-	char href[320];
-	page_begin(r, "Xác nhận nộp bản tự đánh giá");
-	buf_puts(b, "<p>");
-	h_textf(b, "%s — %s", v->s.unit.name, v->s.campaign.title);
-	buf_puts(b, "</p>");
-	sv_score_panel(b, v->score);
-	buf_puts(b, "<p>Sau khi nộp, bản tự đánh giá không sửa được nữa, trừ khi "
-		    "cấp trên trả lại để bổ sung.</p>");
-	snprintf(href, sizeof(href), "%s/submit", v->base);
-	h_open(b, "form", "method", "post", "action", href, "class", "actions",
-	       NULL);
-	h_csrf(r);
-	sv_hidden_rev(r, v);
-	buf_puts(b, "<input type=\"hidden\" name=\"confirm\" value=\"1\">"
-		    "<button type=\"submit\">Xác nhận nộp</button>");
-	h_link(b, v->base, "Quay lại");
-	buf_puts(b, "</form>");
-	page_end(r);
-}
-
 /* Shows the page again after a refusal: same input, the reasons on top;
  * after a stale post, what changed since its revision. */
 void
@@ -172,12 +147,15 @@ autosaved(struct req *r, enum ts_err e, const struct sub_merge *m,
 }
 
 /* The page again after a save that was not whole: the refused fields
- * marked, or the conflicts to settle; what was valid is already saved. */
-static void
-reshow(struct req *r, enum ts_err e, const struct sub_merge *m,
-       const char **msg, size_t nbad)
+ * marked, or the conflicts to settle; what was valid is already saved.
+ * `ev` (may be NULL): an evidence step of the same post, shown at its
+ * criterion. */
+void
+sv_reshow(struct req *r, const struct sv_saved *sv, const struct sv_evidence *ev)
 {
 	struct view v;
+	const struct sub_merge *m = &sv->m;
+	enum ts_err e = sv->e;
 	if (e != TS_OK && !(e == TS_ESTALE && m->nconflicts > 0)) {
 		sv_refused(r, e, &r->form, -1);
 		return;
@@ -197,13 +175,18 @@ reshow(struct req *r, enum ts_err e, const struct sub_merge *m,
 		use[i] = m->v[k].conflict; /* others' own changes: stored */
 		cf[i] = m->v[k].conflict ? &m->v[k] : NULL;
 	}
-	v.use_posted = use;
-	v.errors = msg;
+	/* No answers in the post (sv->rb unset): the stored ones. */
+	v.use_posted = sv->rb ? use : NULL;
+	v.errors = sv->msg;
 	v.conflicts = m->nconflicts ? cf : NULL;
-	r->status = m->nconflicts ? 409 : 422;
-	if (m->saved && nbad > 0)
+	v.evidence = ev;
+	r->status = m->nconflicts		   ? 409
+		    : ev != NULL && ev->e != TS_OK ? web_evidence_status(ev->e)
+		    : sv->nbad			   ? 422
+						   : 200;
+	if (m->saved && sv->nbad > 0)
 		r->notice = "Đã lưu các nội dung hợp lệ.";
-	sv_render(r, &v, &r->form);
+	sv_render(r, &v, sv->rb ? &r->form : NULL);
 	sv_unload(&v);
 }
 
@@ -220,46 +203,56 @@ picked_theirs(const struct req *r, const struct rubric *rb, bool *keep)
 	}
 }
 
+bool
+sv_save_posted(struct req *r, int64_t base, struct sv_saved *sv)
+{
+	struct view v;
+	memset(sv, 0, sizeof(*sv));
+	sv->e = sv_load(r, &v);
+	const struct rubric *rb = v.s.rubric;
+	size_t n = sv->e == TS_OK ? rb->nitems : 0;
+	bool *keep = arena_calloc(r->a, n + 1, sizeof(*keep));
+	sv->msg = arena_calloc(r->a, n + 1, sizeof(*sv->msg));
+	sv->rb = rb;
+	char *json = sv->e == TS_OK && keep && sv->msg
+			     ? form_to_answers_valid(rb, &r->form, "", keep,
+						     sv->msg, r->a)
+			     : NULL;
+	for (size_t i = 0; i < n; i++)
+		sv->nbad += keep[i];
+	if (sv->e == TS_OK && json == NULL)
+		sv->e = TS_ENOMEM;
+	if (sv->e == TS_OK) {
+		picked_theirs(r, rb, keep);
+		sv->e = sub_save_merge(r->app, &r->sess.who, v.s.campaign.id,
+				       v.s.unit.code, json, base, keep, r->a,
+				       &sv->m, &r->diags);
+	}
+	free(json);
+	sv_unload(&v);
+	return sv->e == TS_OK && sv->nbad == 0;
+}
+
 void
 page_submission_save(struct req *r)
 {
 	struct view v;
-	struct sub_merge m = { 0 };
+	struct sv_saved sv;
 	int64_t base;
 	if (!sv_form_rev(r, &base))
 		return;
-	enum ts_err e = sv_load(r, &v);
-	const struct rubric *rb = v.s.rubric;
-	size_t n = e == TS_OK ? rb->nitems : 0, nbad = 0;
-	bool *keep = arena_calloc(r->a, n + 1, sizeof(*keep));
-	const char **msg = arena_calloc(r->a, n + 1, sizeof(*msg));
-	char *json = e == TS_OK && keep && msg
-			     ? form_to_answers_valid(rb, &r->form, "", keep,
-						     msg, r->a)
-			     : NULL;
-	for (size_t i = 0; i < n; i++)
-		nbad += keep[i];
-	if (e == TS_OK && json == NULL)
-		e = TS_ENOMEM;
-	if (e == TS_OK) {
-		picked_theirs(r, rb, keep);
-		e = sub_save_merge(r->app, &r->sess.who, v.s.campaign.id,
-				   v.s.unit.code, json, base, keep, r->a, &m,
-				   &r->diags);
-	}
-	free(json);
-	sv_unload(&v);
+	bool whole = sv_save_posted(r, base, &sv);
 	if (kv_get(&r->form, "_ajax") != NULL) {
-		autosaved(r, e, &m, msg, nbad, rb);
+		autosaved(r, sv.e, &sv.m, sv.msg, sv.nbad, sv.rb);
 		return;
 	}
-	if (e != TS_OK || nbad > 0) {
-		reshow(r, e, &m, msg, nbad);
+	if (!whole) {
+		sv_reshow(r, &sv, NULL);
 		return;
 	}
 	const char *then = kv_get(&r->form, "then");
-	if (then != NULL && strcmp(then, "submit") == 0 && sv_load(r, &v) == TS_OK)
-		confirm_page(r, &v);
+	if (sv_load(r, &v) == TS_OK && then != NULL && strcmp(then, "submit") == 0)
+		web_redirect(r, "%s/check", v.base);
 	else
 		web_redirect(r, "%s?ok=save", v.base);
 	sv_unload(&v);
@@ -305,6 +298,24 @@ run_action(struct req *r, const struct view *v, const char *act, int64_t rev)
 	return TS_ENOTFOUND;
 }
 
+/* A submit refused because the submission changed after its check page
+ * was shown: that page again, as it is now, listing what changed. */
+static bool
+stale_check(struct req *r, struct view *v, int64_t rev)
+{
+	sv_unload(v);
+	struct diags keep = r->diags;
+	diags_init(&r->diags);
+	enum ts_err le = sv_load(r, v);
+	diags_release(&r->diags);
+	r->diags = keep;
+	if (le != TS_OK || !v->can_submit)
+		return false;
+	r->status = 409;
+	sv_check_page(r, v, rev);
+	return true;
+}
+
 void
 page_submission_act(struct req *r)
 {
@@ -323,7 +334,7 @@ page_submission_act(struct req *r)
 					 (strcmp(act, "approve") == 0 &&
 					  v.can_review))) {
 		if (act[0] == 's')
-			confirm_page(r, &v);
+			sv_check_page(r, &v, -1);
 		else if (act[0] == 'p')
 			sv_confirm_page(r, &v, "publish", "Xác nhận công bố kết "
 					"quả", "Công bố kết quả", NULL);
@@ -344,8 +355,13 @@ page_submission_act(struct req *r)
 	}
 	if (e == TS_OK)
 		e = run_action(r, &v, act, rev);
-	if (e == TS_OK)
+	if (e == TS_OK && strcmp(act, "submit") == 0)
+		web_redirect(r, "%s/submitted", v.base);
+	else if (e == TS_OK)
 		web_redirect(r, "%s?ok=%s", v.base, act);
+	else if (strcmp(act, "submit") == 0 && e == TS_ESTALE && rev >= 0 &&
+		 stale_check(r, &v, rev))
+		;
 	else if (e == TS_ENOTFOUND && r->diags.n == 0)
 		web_error(r, 404, "Không có thao tác này.");
 	else

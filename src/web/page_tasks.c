@@ -72,7 +72,7 @@ returned_card(struct buf *b, const struct school_task *t)
 		buf_reset(&href);
 		unit_href(&href, t->c.id, t->unit_code);
 		if (!whole) {
-			buf_puts(&href, "#tc-");
+			buf_puts(&href, "#c-");
 			url_escape(&href, crit);
 		}
 		buf_puts(b, "<li>");

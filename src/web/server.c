@@ -165,6 +165,7 @@ handle(struct MHD_Connection *c, const char *url, const char *method,
 	if (k->fd >= 0 && k->files == 1) {
 		r.upload_path = k->path;
 		r.upload_name = k->name;
+		r.upload_field = k->file_field;
 	}
 	r.upload_too_big = k->file_too_big;
 	r.upload_unverified = k->csrf_late;

@@ -2,10 +2,13 @@
  * is small, readable on a phone, and prints cleanly (no header, no forms'
  * buttons, black on white). */
 #include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "web.h"
 
-static const char CSS[] =
+/* In parts: C17 compilers need only support 4095-byte literals. */
+static const char *const CSS[] = {
 	":root{--ink:#1b1f24;--muted:#5b6570;--line:#d5dae0;--accent:#0b5cad;"
 	"--ok:#1d6b33;--bad:#a3161b;--bg:#f6f7f9}\n"
 	"*{box-sizing:border-box}\n"
@@ -50,7 +53,7 @@ static const char CSS[] =
 	".late{color:var(--bad);font-weight:600}\n"
 	".reason{border-left:4px solid var(--bad);padding:.3rem .6rem;"
 	"background:#fff7f7;margin:.3rem 0}\n"
-	".muted{color:var(--muted)}\n"
+	".muted{color:var(--muted)}\n",
 	/* The landing page's tasks: a returned result stands out first. */
 	".card.returned{border:2px solid var(--bad);background:#fff7f7}\n"
 	".card>h2:first-child{margin-top:0}\n"
@@ -74,6 +77,20 @@ static const char CSS[] =
 	".sticky-note{position:fixed;left:0;right:0;bottom:0;margin:0;"
 	"z-index:10;border-radius:0;text-align:center}\n"
 	".actions{display:flex;flex-wrap:wrap;gap:.5rem;margin:1rem 0}\n"
+	/* The answers form's default button (Enter saves): off screen. */
+	".default-submit{position:absolute;left:-10000px;width:1px;height:1px;"
+	"overflow:hidden}\n"
+	".evidence-add{display:flex;flex-wrap:wrap;gap:.4rem;align-items:center;"
+	"margin:.3rem 0}\n"
+	".evidence-add input{flex:1 1 14rem;min-width:0}\n"
+	".evidence button{padding:.1rem .6rem;margin-left:.4rem}\n"
+	".warn{border-left:4px solid #b26a00;background:#fff8e6}\n"
+	/* a criterion reached by its #c-ID anchor is not glued to the top */
+	"h3[id]{scroll-margin-top:1rem}\n"
+	".check-criterion{border-top:1px dashed var(--line);padding:.4rem 0}\n"
+	".check-criterion h3{display:inline;margin-right:.6rem}\n"
+	".check-criterion dd{margin:0 0 .4rem 1rem}\n"
+	".check-criterion dd.missing{color:var(--bad);font-weight:600}\n"
 	"footer{color:var(--muted);font-size:.85rem;text-align:center;"
 	"padding:2rem 1rem}\n"
 	".scroll{overflow-x:auto}\n"
@@ -81,15 +98,32 @@ static const char CSS[] =
 	"@media (max-width:40rem){body{font-size:15px}th,td{padding:.25rem}}\n"
 	"@media print{.top,footer,form,.actions,button{display:none}"
 	"body{background:#fff}main{max-width:none;padding:0}"
-	".card{border:0;padding:0}a{color:inherit;text-decoration:none}}\n";
+	".card{border:0;padding:0}a{color:inherit;text-decoration:none}}\n",
+};
 
 static char CSS_VERSION[17];
 static pthread_once_t css_once = PTHREAD_ONCE_INIT;
+/* The parts joined once, for the version hash and for sending; kept for
+ * the life of the process. */
+static char *CSS_ALL;
+static size_t CSS_LEN;
 
 static void
 css_version_init(void)
 {
-	web_hash_version(CSS, sizeof(CSS) - 1, CSS_VERSION);
+	size_t n = 0;
+	for (size_t i = 0; i < sizeof(CSS) / sizeof(*CSS); i++)
+		n += strlen(CSS[i]);
+	CSS_ALL = malloc(n + 1);
+	if (CSS_ALL == NULL)
+		abort(); /* at start-up, before any request is answered */
+	for (size_t i = 0; i < sizeof(CSS) / sizeof(*CSS); i++) {
+		size_t k = strlen(CSS[i]);
+		memcpy(CSS_ALL + CSS_LEN, CSS[i], k);
+		CSS_LEN += k;
+	}
+	CSS_ALL[CSS_LEN] = '\0';
+	web_hash_version(CSS_ALL, CSS_LEN, CSS_VERSION);
 }
 
 const char *
@@ -102,8 +136,8 @@ web_css_version(void)
 void
 page_static_css(struct req *r)
 {
-	web_static_send(r, "text/css; charset=utf-8", CSS, sizeof(CSS) - 1,
-			web_css_version());
+	const char *v = web_css_version(); /* joins the parts first */
+	web_static_send(r, "text/css; charset=utf-8", CSS_ALL, CSS_LEN, v);
 }
 
 void

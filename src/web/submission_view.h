@@ -8,6 +8,15 @@
 #include "form_answers.h"
 #include "web.h"
 
+/* An evidence step (attach or remove) of a post, shown at its criterion:
+ * e != TS_OK with `message` when it failed. */
+struct sv_evidence {
+	enum ts_err e;
+	const char *crit;
+	const char *kind; /* "file", "link", "fact" or "remove" */
+	const char *message;
+};
+
 struct view {
 	struct submission s;
 	struct answers *ans;
@@ -34,7 +43,35 @@ struct view {
 	const struct sub_change **conflicts;
 	const struct kvlist *posted_review;
 	int64_t stale_base; /* >= 0: list what changed after this revision */
+	const struct sv_evidence *evidence; /* may be NULL */
 };
+
+/* The answers of a post saved as "Lưu bản nháp" saves them. */
+struct sv_saved {
+	enum ts_err e;
+	struct sub_merge m;
+	const char **msg; /* per item idx: why refused (NULL: fine) */
+	size_t nbad;
+	const struct rubric *rb;
+};
+/* Saves the posted answers against revision `base` (merged field by
+ * field; refused fields kept out); true when all of it was saved. */
+bool sv_save_posted(struct req *r, int64_t base, struct sv_saved *sv);
+/* The page after a save that was not whole (refused fields, conflicts),
+ * with the evidence step `ev` of the same post (may be NULL). */
+void sv_reshow(struct req *r, const struct sv_saved *sv,
+	       const struct sv_evidence *ev);
+/* "Kiểm tra trước khi nộp": every answer by criterion with "Sửa" links,
+ * blanks and missing evidence first, the confirm form (with the revision
+ * shown) only when nothing is blank. stale_base >= 0: a submit at that
+ * revision was refused; what changed since is listed. */
+void sv_check_page(struct req *r, struct view *v, int64_t stale_base);
+/* "Đã thay đổi từ khi bạn mở trang", when v->stale_base >= 0. */
+void sv_stale_since(struct req *r, const struct view *v);
+/* "Đã gắn minh chứng vào tiêu chí 1.3." (arena), said at the criterion. */
+const char *sv_evidence_done(struct req *r, bool removed, const char *crit);
+/* The evidence of one criterion as a line each (no controls). */
+void sv_evidence_lines(struct buf *b, const struct view *v, const char *crit);
 
 /* Loads the submission of the request's :id/:code with its scores,
  * history, evidence and what the user may do. */

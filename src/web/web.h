@@ -32,6 +32,7 @@ struct req {
 	const char *if_match;     /* If-Match: the revision the client saw */
 	const char *upload_path;  /* multipart: the file, in a temp file */
 	const char *upload_name;  /* its name as the browser sent it */
+	const char *upload_field; /* the name of its input */
 	bool upload_too_big;
 	bool upload_unverified;   /* a file came before the CSRF token */
 	int upload_files;
@@ -135,6 +136,7 @@ struct evidence_in {
 	const char *criterion;
 	const char *link; /* a link instead of the uploaded file, or */
 	const char *fact; /* a short fact */
+	const char *file_field; /* the file must come from this input */
 };
 /* Checks the actor may edit the submission, then stores the link or fact
  * (evidence_add_text) or the upload (one file, within the limit, typed
@@ -168,6 +170,8 @@ void page_submission(struct req *r);
 void page_submission_save(struct req *r);
 void page_submission_act(struct req *r);
 void page_submission_preview(struct req *r);
+void page_submission_check(struct req *r);
+void page_submission_submitted(struct req *r);
 void page_search(struct req *r);
 void page_rubrics(struct req *r);
 void page_rubric(struct req *r);

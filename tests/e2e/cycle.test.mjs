@@ -59,11 +59,11 @@ test('school fills the form and sees the live score', async () => {
 	await page.getByText('Đã lưu bản nháp.').waitFor();
 	assert.equal(await page.inputValue('textarea[name="n:1.4"]'), 'Số lượng học liệu: 42');
 	// Evidence for criterion 1.3: a PDF, attached from the form.
-	await page.setInputFiles('input[type=file][form="ev-1.3"]', {
+	await page.setInputFiles('input[name="file:1.3"]', {
 		name: 'Kế hoạch dạy học trực tuyến.pdf', mimeType: 'application/pdf',
 		buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'),
 	});
-	await page.click('button[form="ev-1.3"]');
+	await page.click('button[name="attach"][value="file:1.3"]');
 	await page.getByText('Đã gắn minh chứng.').waitFor();
 	await page.getByRole('link', { name: 'Kế hoạch dạy học trực tuyến.pdf' }).waitFor();
 	await shot(page, '1b-evidence');

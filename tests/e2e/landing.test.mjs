@@ -56,8 +56,8 @@ test('a school with a returned result sees it first, with its criteria', async (
 	await flag.getByText('còn 3 ngày').waitFor();
 	await shots(page, 'school-returned');
 	await reason.getByRole('link', { name: 'Tiêu chí 1.3' }).click();
-	await page.waitForURL(`${srv.base}/campaigns/1/units/${school}#tc-1.3`);
-	const heading = page.locator('[id="tc-1.3"]');
+	await page.waitForURL(`${srv.base}/campaigns/1/units/${school}#c-1.3`);
+	const heading = page.locator('[id="c-1.3"]');
 	assert.match(await heading.textContent(), /^1\.3\./);
 	assert.ok(await heading.isVisible());
 	await page.context().close();

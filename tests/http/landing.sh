@@ -66,8 +66,8 @@ lower() { echo "$1" | tr 'A-Z' 'a-z'; }
 login "$W/ret" "cntt.$(lower "$RET")"
 req school-landing 200 -b "$W/ret" "$BASE/campaigns"
 has school-returned-flag "$OUT" '<section class="card returned"'
-has school-returned-crit-1.3 "$OUT" "<a href=\"/campaigns/1/units/$RET#tc-1.3\">Tiêu chí 1.3</a>: Chưa có đường link đến hệ thống LMS"
-has school-returned-crit-2.4 "$OUT" "<a href=\"/campaigns/1/units/$RET#tc-2.4\">Tiêu chí 2.4</a>: Điểm tự chấm thu phí"
+has school-returned-crit-1.3 "$OUT" "<a href=\"/campaigns/1/units/$RET#c-1.3\">Tiêu chí 1.3</a>: Chưa có đường link đến hệ thống LMS"
+has school-returned-crit-2.4 "$OUT" "<a href=\"/campaigns/1/units/$RET#c-2.4\">Tiêu chí 2.4</a>: Điểm tự chấm thu phí"
 has school-returned-days "$OUT" 'Hạn nộp 31/05/2026 · <strong class="due near">còn 3 ngày</strong>'
 has school-returned-state "$OUT" '<span class="state">Trả lại (yêu cầu bổ sung)</span>'
 # The flag comes before the list of campaigns.
@@ -76,7 +76,7 @@ list=$(grep -bo 'Đợt đánh giá đang mở' "$OUT" | head -1 | cut -d: -f1)
 if [ -n "$flag" ] && [ -n "$list" ] && [ "$flag" -lt "$list" ]; then ok school-returned-first; else bad school-returned-first; fi
 # Its reasons' links land on the criterion's heading.
 req school-form 200 -b "$W/ret" "$BASE/campaigns/1/units/$RET"
-has school-form-anchor "$OUT" '<h3 id="tc-1.3">'
+has school-form-anchor "$OUT" '<h3 id="c-1.3">'
 
 # A reason for the whole submission links to the form itself.
 login "$W/whole" "cntt.$(lower "$WHOLE")"

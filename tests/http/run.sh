@@ -224,6 +224,13 @@ GET /campaigns/:id/units/:code           editor  $(U "$DKSUB")           403
 GET /campaigns/:id/units/:code           revdk   $(U "$DKSUB")           200
 GET /campaigns/:id/units/:code           revdk   $(U "$LCSUB")           403
 GET /campaigns/:id/units/:code           revso   $(U "$LCSUB")           200
+GET /campaigns/:id/units/:code/check    anon    $(U "$OWN")/check       303
+GET /campaigns/:id/units/:code/check    editor  $(U "$OWN")/check       200
+GET /campaigns/:id/units/:code/check    editor  $(U "$DKSUB")/check     403
+GET /campaigns/:id/units/:code/check    revdk   $(U "$DKSUB")/check     303
+GET /campaigns/:id/units/:code/submitted anon   $(U "$OWN")/submitted   303
+GET /campaigns/:id/units/:code/submitted editor $(U "$DKSUB")/submitted 403
+GET /campaigns/:id/units/:code/submitted revdk  $(U "$DKSUB")/submitted 200
 POST /campaigns/:id/units/:code/save     anon    $(U "$OWN")/save        403
 POST /campaigns/:id/units/:code/save     editor  $(U "$DKSUB")/save      403
 POST /campaigns/:id/units/:code/save     revdk   $(U "$OWN")/save        403
@@ -486,7 +493,7 @@ has evidence-link-shown "$OUT" '<a href="https://lms.truong.edu.vn/khoa-hoc?id=4
 has evidence-fact-shown "$OUT" "Minh chứng (dữ kiện): Số lượng học liệu: 42 &lt;script&gt;alert(3)&lt;/script&gt; &quot;onerror="
 hasnt evidence-fact-no-raw "$OUT" "<script>alert(3)"
 req evidence-forms 200 -b "${JAR[editor]}" "$BASE$EV"
-has evidence-link-input "$OUT" 'type="url" name="link" form="evl-1.4"'
+has evidence-link-input "$OUT" 'type="text" name="link:1.4"'
 LINKID=$(q "SELECT id FROM evidence WHERE kind = 'link' LIMIT 1")
 req evidence-link-no-download 404 -b "${JAR[revdk]}" "$BASE/evidence/$LINKID"
 if [ "$(q "SELECT count(*) FROM audit WHERE action IN ('evidence.link', 'evidence.fact')")" = 2 ]; then ok evidence-text-audited; else bad evidence-text-audited; fi

@@ -177,6 +177,23 @@ test_pts_format_vn(void **state)
 	assert_string_equal(pts_format_pct_vn(pts_percent(4, 4), b), "100%");
 }
 
+/* A file size: a 45-byte file is "45 byte", not "1 KB". */
+static void
+test_size_format_vn(void **state)
+{
+	(void)state;
+	char b[PTS_FMT_SIZE];
+	assert_string_equal(size_format_vn(45, b), "45 byte");
+	assert_string_equal(size_format_vn(0, b), "0 byte");
+	assert_string_equal(size_format_vn(1023, b), "1023 byte");
+	assert_string_equal(size_format_vn(1024, b), "1 KB");
+	assert_string_equal(size_format_vn(1536, b), "1,5 KB");
+	assert_string_equal(size_format_vn(1075, b), "1 KB"); /* 1,0498 */
+	assert_string_equal(size_format_vn(1127, b), "1,1 KB"); /* 1,1006 */
+	assert_string_equal(size_format_vn(50 << 20, b), "50 MB");
+	assert_string_equal(size_format_vn(12976128, b), "12,4 MB");
+}
+
 /* A typed number: "7,5" and "7.5" alike; too many decimals says so. */
 static void
 test_pts_parse_input(void **state)
@@ -360,6 +377,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_pts_parse_valid),
+		cmocka_unit_test(test_size_format_vn),
 		cmocka_unit_test(test_pts_parse_invalid),
 		cmocka_unit_test(test_pts_parse_overflow),
 		cmocka_unit_test(test_pts_parse_limit_with_fraction),
