@@ -45,14 +45,69 @@ scale_line(struct rb *b, struct rp_section *s, const char *what,
 		rp_value_format(&c, pct)));
 }
 
+/* "phổ thông (Tiểu học, THCS)": the cấp học of that kind the office has,
+ * as seed 000 names them. */
+static const char *
+kind_words(struct rb *b, const struct lv_data *v, enum csgd_kind k)
+{
+	static const char *const word[CSGD_KINDS] = { "mầm non", "phổ thông",
+						      "thường xuyên" };
+	if (k != CSGD_PT)
+		return word[k];
+	struct buf t;
+	buf_init(&t, 0);
+	for (size_t l = 0; l < LC_LEVELS; l++)
+		if (shown(v, l) && csgd_kinds(1u << l) == 1u << CSGD_PT)
+			buf_printf(&t, "%s%s", t.len ? ", " : "",
+				   level_name(l));
+	const char *out = t.len ? rp_printf(b->doc, "%s (%s)", word[k],
+					    buf_str(&t)) : word[k];
+	buf_release(&t);
+	return out;
+}
+
+/* Quy mô as seed 000 has it: one line per kind of CSGD (phổ thông,
+ * thường xuyên; mầm non for its campaigns), the first spelling out
+ * "cơ sở giáo dục (CSGD)". */
+static void
+scale_lines(struct rb *b, struct rp_section *s, const struct lv_data *v)
+{
+	const struct participation *p = &v->p;
+	bool first = true;
+	for (size_t k = 0; k < CSGD_KINDS; k++) {
+		if (p->kind_expected[k] == 0)
+			continue;
+		scale_line(b, s, rp_printf(b->doc, "%s %s", first ? "cơ sở "
+			   "giáo dục (CSGD)" : "CSGD",
+			   kind_words(b, v, (enum csgd_kind)k)),
+			   p->kind_took_part[k], p->kind_expected[k]);
+		first = false;
+	}
+	if (first)
+		scale_line(b, s, "cơ sở giáo dục (CSGD)", p->took_part_all,
+			   p->expected_all);
+}
+
+/* A liên cấp school counts under each of its cấp học, so a table by cấp
+ * học adds up to more than the headline: say so under the table. */
+static void
+multi_note(struct rb *b, struct rp_section *s, size_t multi, const char *sum,
+	   const char *once)
+{
+	if (multi == 0)
+		return;
+	rp_body(b->doc, s, RP_ITALIC, rp_printf(b->doc, "Ghi chú: %zu CSGD "
+		"liên cấp được tính ở mỗi cấp học của trường, nên tổng theo "
+		"cấp học (%s) lớn hơn số CSGD (%s).", multi, sum, once));
+}
+
 /* Quy mô: the lines of the form, then one row per cấp học. */
 static void
 scale(struct rb *b, struct rp_section *s, const struct lv_data *v)
 {
 	const struct participation *p = &v->p;
 	rp_heading(b->doc, s, 1, "1. Quy mô triển khai tại địa phương");
-	scale_line(b, s, "cơ sở giáo dục (CSGD)", p->took_part_all,
-		   p->expected_all);
+	scale_lines(b, s, v);
 	static const int w[] = { 8, 40, 18, 18, 16 };
 	struct rp_table *t = rp_table_add(b->doc, s, 5, w);
 	if (t == NULL)
@@ -62,11 +117,14 @@ scale(struct rb *b, struct rp_section *s, const struct lv_data *v)
 		"Số CSGD đã đánh giá", "Tỷ lệ" };
 	size_t r = rp_head_row(b->doc, t, head);
 	int stt = 0;
+	size_t sum_e = 0, sum_k = 0;
 	for (size_t l = 0; l < LC_LEVELS; l++) {
 		if (!shown(v, l))
 			continue;
 		size_t e = p->expected[l];
 		size_t k = p->took_part[l];
+		sum_e += e;
+		sum_k += k;
 		r = rp_row_add(b->doc, t);
 		rp_cell_int(b->doc, t, r, 0, ++stt);
 		rp_cell_text(b->doc, t, r, 1, 0, rp_printf(b->doc, "CSGD %s",
@@ -75,6 +133,10 @@ scale(struct rb *b, struct rp_section *s, const struct lv_data *v)
 		rp_cell_int(b->doc, t, r, 3, (int64_t)k);
 		rp_cell_pct(b->doc, t, r, 4, pts_percent((int64_t)k, (int64_t)e));
 	}
+	if (sum_e != p->expected_all || sum_k != p->took_part_all)
+		multi_note(b, s, p->multi_expected, rp_printf(b->doc,
+			   "%zu/%zu", sum_k, sum_e), rp_printf(b->doc,
+			   "%zu/%zu", p->took_part_all, p->expected_all));
 }
 
 static const char *
@@ -160,6 +222,12 @@ results(struct rb *b, struct rp_section *s, const struct lv_data *v)
 				   v->lc.units[l]);
 		}
 	}
+	size_t sum = 0;
+	for (size_t l = 0; l < LC_LEVELS; l++)
+		sum += shown(v, l) ? v->lc.units[l] : 0;
+	if (sum != v->lc.units_all)
+		multi_note(b, s, v->lc.multi, rp_printf(b->doc, "%zu", sum),
+			   rp_printf(b->doc, "%zu", v->lc.units_all));
 }
 
 /* One stacked chart per group: the share at each level per cấp học. */

@@ -155,10 +155,8 @@ rb_evidence_cell(struct rb *b, struct rp_cell *cell, const struct result *r,
 	}
 }
 
-/* An item, criterion or group with nothing answered yet: said in words,
- * never a 0 that reads like a result. */
-static void
-unanswered(struct rb *b, struct rp_table *t, size_t row, size_t col)
+void
+rb_unanswered_cell(struct rb *b, struct rp_table *t, size_t row, size_t col)
 {
 	rp_cell_text(b->doc, t, row, col, RP_ITALIC, RB_UNANSWERED)->align =
 		RP_CENTER;
@@ -176,7 +174,7 @@ points_cell(struct rb *b, struct rp_table *t, size_t row, size_t col,
 	else if (is->answered)
 		rp_cell_pts(b->doc, t, row, col, is->points);
 	else
-		unanswered(b, t, row, col);
+		rb_unanswered_cell(b, t, row, col);
 }
 
 static void
@@ -203,7 +201,7 @@ criterion_rows(struct rb *b, struct rp_table *t, const struct result *r,
 		if (answered)
 			rp_cell_pts(b->doc, t, row, 3, cs->points);
 		else
-			unanswered(b, t, row, 3);
+			rb_unanswered_cell(b, t, row, 3);
 	} else {
 		rp_cell_text(b->doc, t, row, 2, RP_ITALIC, "Bắt buộc")->align =
 			RP_CENTER;
@@ -262,7 +260,7 @@ rb_criteria_table(struct rb *b, struct rp_section *s, const struct result *r,
 			rp_cell_pts(b->doc, t, row, 3, gs->points)->style =
 				RP_BOLD;
 		else
-			unanswered(b, t, row, 3);
+			rb_unanswered_cell(b, t, row, 3);
 		/* A draft's group with open items has no level yet. */
 		if (with_levels && answered && !(open && b->doc->stamp))
 			rp_cell_text(b->doc, t, row, 4, RP_BOLD,

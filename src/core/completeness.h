@@ -49,14 +49,23 @@ struct level_counts {
 	size_t n[LC_GROUPS][LC_LEVELS][LC_MUC];  /* [group][cấp][mức] */
 	size_t units_all;                        /* each unit once */
 	size_t all[LC_GROUPS][LC_MUC];           /* [group][mức], once */
+	size_t multi; /* liên cấp units: counted under several cấp học */
 };
+/* The kinds of CSGD Phụ lục 3's quy mô has a line for (seed 000): mầm
+ * non, phổ thông (Tiểu học, THCS, THPT) and thường xuyên (GDTX). */
+enum csgd_kind { CSGD_MN, CSGD_PT, CSGD_TX, CSGD_KINDS };
 /* Participation (quy mô triển khai): units expected and units that have
- * submitted at least once, per cấp học and in total (a liên cấp school
- * counts under each of its levels, and once in the total). */
+ * submitted at least once, per cấp học, per kind of CSGD and in total (a
+ * liên cấp school counts under each of its levels and kinds, and once in
+ * the total; multi_* count those schools). */
 struct participation {
 	size_t expected[LC_LEVELS], took_part[LC_LEVELS];
 	size_t expected_all, took_part_all;
+	size_t kind_expected[CSGD_KINDS], kind_took_part[CSGD_KINDS];
+	size_t multi_expected, multi_took_part;
 };
+/* The kinds of CSGD a unit with these cấp học bits is (a bit set). */
+unsigned csgd_kinds(unsigned school_levels);
 void participation_add(struct participation *p, unsigned school_levels,
 		       bool took_part);
 

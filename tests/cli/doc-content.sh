@@ -1,0 +1,148 @@
+#!/bin/sh
+# What the demo's documents say (issue 18 items 6, 9, 10, 11, 13; issue 13
+# item 5): drafts marked and every open item said in words in every school
+# document, Phụ lục 3's quy mô per kind of CSGD and reconciled with its
+# tables, cơ quan chủ quản from the org tree and the date, an office
+# summary for every rubric shape, report kinds chosen by the rubric's
+# shape (not its id), nothing internal printed.
+# Usage: tests/cli/doc-content.sh PATH/TO/truongso
+set -u
+T=${1:?usage: doc-content.sh TRUONGSO}
+case $T in
+/*) ;;
+*/*) T=$(pwd)/$T ;;
+esac
+cd "$(dirname "$0")/../.." || exit 2
+. tests/cli/lib.sh
+W=$(mktemp -d) || exit 2
+trap 'rm -rf "$W" "$OUT" "$ERR"' EXIT
+trap 'exit 2' HUP INT TERM
+unset TRUONGSO_DB TRUONGSO_DATA TRUONGSO_NOW
+DB=$W/demo.db
+"$T" --db "$DB" demo >/dev/null || { echo "demo failed"; exit 1; }
+q() { sqlite3 "$DB" "$1"; }
+
+# text KIND CAMPAIGN UNIT [FORMAT]: the document's words on one line
+# (PDF through pdftotext, so line breaks do not matter) in $W/doc.txt;
+# the CSV as written in $W/doc.csv.
+text() {
+	rm -f "$W/doc.pdf" "$W/doc.csv" "$W/doc.txt"
+	"$T" --db "$DB" report "$1" --campaign "$2" --unit "$3" --format pdf \
+		-o "$W/doc.pdf" >"$OUT" 2>"$ERR" &&
+	"$T" --db "$DB" report "$1" --campaign "$2" --unit "$3" --format csv \
+		-o "$W/doc.csv" >>"$OUT" 2>>"$ERR" &&
+	pdftotext "$W/doc.pdf" - | tr -s ' \n\f' '  ' >"$W/doc.txt"
+}
+
+# has NAME STRING: the last document says STRING.
+has() {
+	if grep -qF -- "$2" "$W/doc.txt"; then ok "$1"; else
+		echo "missing: $2" >"$ERR"
+		cp "$W/doc.txt" "$OUT"
+		bad "$1"
+	fi
+}
+
+# lacks NAME STRING: the last document does not say STRING.
+lacks() {
+	if grep -qF -- "$2" "$W/doc.txt"; then
+		echo "found: $2" >"$ERR"
+		cp "$W/doc.txt" "$OUT"
+		bad "$1"
+	else ok "$1"; fi
+}
+
+# --- Item 6: a draft is stamped and says "Chưa trả lời" for every open
+# item, in every document built from a submission.
+
+# rows_answered RULE_COL RESULT_COL: every table row of the CSV with a
+# rule or maximum in RULE_COL has a result in RESULT_COL (0-based).
+rows_answered() {
+	python3 - "$W/doc.csv" "$1" "$2" <<'EOF'
+import csv, sys
+path, rule, res = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+bad = 0
+with open(path, encoding="utf-8-sig", newline="") as f:
+    for row in csv.reader(f):
+        if len(row) <= max(rule, res) or row[0] == "STT":
+            continue
+        if row[rule].strip() and not row[res].strip():
+            print("no result: %r" % row[:2])
+            bad += 1
+sys.exit(1 if bad else 0)
+EOF
+}
+
+# draft KIND CAMPAIGN UNIT RULE_COL RESULT_COL
+draft() {
+	name="draft $1 $3"
+	if ! text "$1" "$2" "$3"; then
+		bad "$name"
+		return
+	fi
+	has "$name: stamped DỰ THẢO" "DỰ THẢO"
+	has "$name: says Chưa trả lời" "Chưa trả lời"
+	if rows_answered "$4" "$5" >"$OUT" 2>"$ERR"; then
+		ok "$name: every row has a result or Chưa trả lời"
+	else
+		bad "$name: every row has a result or Chưa trả lời"
+	fi
+}
+
+for c in 2 3; do
+	case $c in
+	2) k=tu-kiem-tra rule=2 res=4 ;;
+	3) k=cntt rule=2 res=3 ;;
+	esac
+	# A draft with some answers, and a school that has not started.
+	d=$(q "SELECT min(u.code) FROM submission s JOIN org_unit u ON
+		u.id = s.unit_id WHERE s.campaign_id = $c AND s.state = 'draft'")
+	n=$(q "SELECT min(u.code) FROM campaign_unit cu JOIN org_unit u ON
+		u.id = cu.unit_id WHERE cu.campaign_id = $c AND NOT EXISTS
+		(SELECT 1 FROM submission s WHERE s.campaign_id = $c AND
+		s.unit_id = cu.unit_id)")
+	for u in $d $n; do
+		draft $k $c "$u" $rule $res
+	done
+done
+# A partial draft has no Xếp loại yet: "Yếu (45 điểm)" would read as final.
+u=$(q "SELECT min(u.code) FROM submission s JOIN org_unit u ON
+	u.id = s.unit_id WHERE s.campaign_id = 3 AND s.state = 'draft'")
+text cntt 3 "$u"
+has "draft cntt: no grade while items are open" "Xếp loại: ………… ("
+
+# --- Item 9: quy mô per kind of CSGD (seed 000), tables reconciled.
+
+# took LIKE LEVELMASK: "took/expected" of campaign 1's units under the
+# path LIKE with a cấp học bit in LEVELMASK.
+took() {
+	q "SELECT sum(s.first_submitted_at IS NOT NULL) || '/' || count(*)
+		FROM campaign_unit cu LEFT JOIN submission s ON
+		s.campaign_id = cu.campaign_id AND s.unit_id = cu.unit_id
+		WHERE cu.campaign_id = 1 AND cu.path LIKE '$1%' AND
+		cu.school_levels & $2"
+}
+so=$(q "SELECT path FROM org_unit WHERE code = '31'")
+dk=$(q "SELECT path FROM org_unit WHERE code = '31DK'")
+text phu-luc-3 1 31
+has "phu-luc-3 Sở: a line for CSGD phổ thông" "Tổng số cơ sở giáo dục \
+(CSGD) phổ thông (Tiểu học, THCS, THPT) thuộc địa bàn quản lý triển khai \
+đánh giá mức độ chuyển đổi số: $(took "$so" 14) CSGD"
+has "phu-luc-3 Sở: a line for CSGD thường xuyên" "Tổng số CSGD thường \
+xuyên thuộc địa bàn quản lý triển khai đánh giá mức độ chuyển đổi số: \
+$(took "$so" 16) CSGD"
+text phu-luc-3 1 31DK
+has "phu-luc-3 Phòng: phổ thông only" "(CSGD) phổ thông (Tiểu học, THCS) \
+thuộc địa bàn quản lý triển khai đánh giá mức độ chuyển đổi số: \
+$(took "$dk" 6) CSGD"
+lacks "phu-luc-3 Phòng: no GDTX line" "CSGD thường xuyên"
+# The liên cấp schools of the Phòng make the table by cấp học add up to
+# more than the headline: a note says so.
+multi=$(q "SELECT count(*) FROM campaign_unit WHERE campaign_id = 1 AND
+	path LIKE '$dk%' AND school_levels & (school_levels - 1) != 0")
+has "phu-luc-3 Phòng: liên cấp note under the quy mô table" "Ghi chú: \
+$multi CSGD liên cấp được tính ở mỗi cấp học của trường, nên tổng theo cấp \
+học"
+
+echo "doc-content: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
