@@ -20,8 +20,11 @@ struct rb {
 /* Upper-case copy for NĐ 30 headings. */
 const char *rb_upper(struct rb *b, const char *s);
 /* The NĐ 30 header from the typed fields, defaulting the cơ quan chủ
- * quản to the parent unit's name. */
+ * quản to rb_governing(). */
 void rb_header(struct rb *b);
+/* The default cơ quan chủ quản for a document of that date (rules.md
+ * §12, report_governing.c), or NULL for none. */
+const char *rb_governing(struct rb *b, int year, int month, int day);
 /* A typed text field as body paragraphs, one per line; dotted lines for
  * the user to write on when it is empty. */
 void rb_text(struct rb *b, struct rp_section *s, const char *field);

@@ -144,5 +144,41 @@ has "phu-luc-3 Phòng: liên cấp note under the quy mô table" "Ghi chú: \
 $multi CSGD liên cấp được tính ở mỗi cấp học của trường, nên tổng theo cấp \
 học"
 
+# --- Item 10: cơ quan chủ quản from the org tree and the date (the rule
+# itself, with 30/6 vs 1/7/2025: tests/unit/test_governing.c).
+# header NAME WANT: the left column of page 1's header (30 mm margin +
+# 42 % of 165 mm, as tests/report/layout_check.py) starts with WANT.
+header() {
+	n=$(echo "$2" | wc -w)
+	got=$(pdftotext -f 1 -l 1 -x 0 -y 0 -W 281 -H 200 "$W/doc.pdf" - |
+		tr -s ' \n\f' '\n\n\n' | grep -v '^$' | head -n "$n" |
+		tr '\n' ' ' | sed 's/ $//')
+	same "$1" "$got" "$2"
+}
+text phu-luc-3 1 31
+header "cơ quan chủ quản of a Sở: the UBND of its thành phố" \
+	"ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG"
+text phu-luc-3 1 31DK
+header "cơ quan chủ quản of a Phòng: the UBND of its quận" \
+	"ỦY BAN NHÂN DÂN QUẬN DƯƠNG KINH"
+# A mầm non school under a phường after 1/7/2025 (the documents are dated
+# today): its UBND phường, spelled out.
+u=$(q "SELECT min(u.code) FROM campaign_unit cu JOIN org_unit u ON
+	u.id = cu.unit_id JOIN org_unit p ON p.id = u.parent_id WHERE
+	cu.campaign_id = 2 AND p.kind = 'xa' AND p.code = '31HB'")
+text tu-kiem-tra 2 "$u"
+header "cơ quan chủ quản of a mầm non school: its UBND phường" \
+	"ỦY BAN NHÂN DÂN PHƯỜNG HỒNG BÀNG"
+# A THPT school: the Sở.
+u=$(q "SELECT min(u.code) FROM campaign_unit cu JOIN org_unit u ON
+	u.id = cu.unit_id WHERE cu.campaign_id = 1 AND u.school_levels = 8")
+text tu-danh-gia 1 "$u"
+header "cơ quan chủ quản of a THPT school: the Sở" \
+	"SỞ GIÁO DỤC VÀ ĐÀO TẠO THÀNH PHỐ HẢI PHÒNG"
+# Typed, it wins (the demo's seed 003 centre types its UBND quận).
+text tu-danh-gia 1 31GDTX1
+header "cơ quan chủ quản typed per document" \
+	"ỦY BAN NHÂN DÂN QUẬN DƯƠNG KINH"
+
 echo "doc-content: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
