@@ -95,6 +95,32 @@ level_counts_add(struct level_counts *c, unsigned school_levels,
 }
 
 void
+grade_counts_add(struct grade_counts *c, unsigned school_levels, int grade,
+		 const bool *gates_met, const int64_t *points, size_t ngroups)
+{
+	bool graded = grade >= 1 && grade <= GC_GRADES;
+	c->units_all++;
+	c->multi += several(school_levels);
+	if (graded)
+		c->all[grade - 1]++;
+	for (size_t g = 0; g < ngroups && g < LC_GROUPS; g++) {
+		c->gates_all[g] += gates_met[g];
+		c->points_all[g] += points[g];
+	}
+	for (size_t l = 0; l < LC_LEVELS; l++) {
+		if (!(school_levels & (1u << l)))
+			continue;
+		c->units[l]++;
+		if (graded)
+			c->n[l][grade - 1]++;
+		for (size_t g = 0; g < ngroups && g < LC_GROUPS; g++) {
+			c->gates[g][l] += gates_met[g];
+			c->points[g][l] += points[g];
+		}
+	}
+}
+
+void
 participation_add(struct participation *p, unsigned school_levels,
 		  bool took_part)
 {

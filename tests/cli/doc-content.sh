@@ -144,6 +144,79 @@ has "phu-luc-3 Phòng: liên cấp note under the quy mô table" "Ghi chú: \
 $multi CSGD liên cấp được tính ở mỗi cấp học của trường, nên tổng theo cấp \
 học"
 
+# --- Item 11: an office summary for every rubric shape, not a refusal.
+# approved CAMPAIGN LIKE: approved or published results under the path.
+approved() {
+	q "SELECT count(*) FROM submission s JOIN campaign_unit cu ON
+		cu.campaign_id = s.campaign_id AND cu.unit_id = s.unit_id
+		WHERE s.campaign_id = $1 AND cu.path LIKE '$2%' AND
+		s.state IN ('approved', 'published')"
+}
+# csv_cells CAPTION KEY COL STEP: in the table captioned CAPTION of the
+# last CSV, the row whose second cell is KEY: cell COL and every STEP-th
+# after it, added up as integers.
+csv_cells() {
+	python3 - "$W/doc.csv" "$@" <<'EOF'
+import csv, sys
+path, caption, key, col, step = sys.argv[1:6]
+table = None
+with open(path, encoding="utf-8-sig", newline="") as f:
+    for row in csv.reader(f):
+        if len(row) == 1 or not row:
+            table = row[0] if row else None
+        elif table == caption and len(row) > 1 and row[1] == key:
+            print(sum(int(c) for c in row[int(col)::int(step)]))
+            break
+EOF
+}
+# Thủ Dầu Một (100 points, Xếp loại): count and % per Xếp loại.
+if text phu-luc-3 3 31DK; then ok "phu-luc-3 of a graded campaign"; else
+	bad "phu-luc-3 of a graded campaign"; fi
+has "graded summary: a table per Xếp loại" "Kết quả xếp loại theo cấp học"
+has "graded summary: one chart of the grades" "Tỷ lệ CSGD theo xếp loại"
+# The "Tổng số" row counts every approved school once, over the grades.
+same "graded summary: Tổng số row adds up to the approved schools" \
+	"$(csv_cells "Kết quả xếp loại theo cấp học" "Tổng số" 2 2)" \
+	"$(approved 3 "$dk")"
+# Mầm non (groups with gates, no levels, no grade): gates and points.
+if text phu-luc-3 2 31DK; then ok "phu-luc-3 of a mầm non campaign"; else
+	bad "phu-luc-3 of a mầm non campaign"; fi
+has "mầm non summary: gates and mean points by group" "Đạt điều kiện bắt \
+buộc"
+same "mầm non summary: schools counted in group 1" "$(csv_cells \
+	"Kết quả theo nhóm tiêu chí và cấp học" "CSGD Mầm non" 2 99)" \
+	"$(approved 2 "$dk")"
+lacks "mầm non summary: no Mức độ" "Mức độ 1"
+
+# --- Issue 13 item 5: the rubric's shape picks the documents, not its
+# id. A copy of QĐ 4725 under another id makes tu-danh-gia; a graded
+# rubric whose id starts with "qd4725" makes cntt, not tu-danh-gia.
+D=$W/data
+cp -r data "$D"
+sed 's/"id": "qd4725-2022-pt"/"id": "hp-cds-2026"/' \
+	data/rubrics/qd4725-2022-pt.json >"$D/rubrics/hp-cds-2026.json"
+sed 's/"id": "tdm-cntt-2022"/"id": "qd4725-tdm"/' \
+	data/rubrics/tdm-cntt-2022.json >"$D/rubrics/qd4725-tdm.json"
+R() { "$T" --db "$DB" --data "$D" "$@"; }
+for r in hp-cds-2026 qd4725-tdm; do
+	R campaign create --owner 31DK --rubric $r --year 2025-2026 \
+		--title "Thử $r" --opens 2026-01-01 --due 2026-12-31 \
+		--levels TH,THCS >/dev/null 2>&1 || bad "campaign $r"
+done
+c4=$(q "SELECT id FROM campaign WHERE rubric_id = 'hp-cds-2026'")
+c5=$(q "SELECT id FROM campaign WHERE rubric_id = 'qd4725-tdm'")
+check "QĐ 4725 shape under another id: tu-danh-gia" 0 out "" \
+	R report tu-danh-gia --campaign "$c4" --unit 31DK011 --format csv -o -
+check "QĐ 4725 shape under another id: not cntt" 2 err "không lập" \
+	R report cntt --campaign "$c4" --unit 31DK011 --format csv -o -
+check "graded rubric with a qd4725 id: not tu-danh-gia" 2 err "không lập" \
+	R report tu-danh-gia --campaign "$c5" --unit 31DK011 --format csv -o -
+check "graded rubric with a qd4725 id: cntt" 0 out "Tự chấm" \
+	R report cntt --campaign "$c5" --unit 31DK011 --format csv -o -
+check "graded rubric with a qd4725 id: graded office summary" 0 out \
+	"Kết quả xếp loại theo cấp học" R report phu-luc-3 --campaign "$c5" --unit 31DK \
+	--format csv -o -
+
 # --- Item 10: cơ quan chủ quản from the org tree and the date (the rule
 # itself, with 30/6 vs 1/7/2025: tests/unit/test_governing.c).
 # header NAME WANT: the left column of page 1's header (30 mm margin +
@@ -179,6 +252,41 @@ header "cơ quan chủ quản of a THPT school: the Sở" \
 text tu-danh-gia 1 31GDTX1
 header "cơ quan chủ quản typed per document" \
 	"ỦY BAN NHÂN DÂN QUẬN DƯƠNG KINH"
+
+# --- Item 13: nothing internal reaches a document; one fact once.
+# once: no cell of the CSV says the same line twice.
+once() {
+	python3 - "$W/doc.csv" <<'EOF'
+import csv, sys
+bad = 0
+with open(sys.argv[1], encoding="utf-8-sig", newline="") as f:
+    for row in csv.reader(f):
+        for cell in row:
+            seen = set()
+            for line in cell.split("\n"):
+                t = line.strip()
+                for what in ("- Đường link: ", "- Tệp: ", "- "):
+                    if t.startswith(what):
+                        t = t[len(what):]
+                        break
+                if t and t in seen:
+                    print("printed twice: %r" % t)
+                    bad += 1
+                seen.add(t)
+sys.exit(1 if bad else 0)
+EOF
+}
+for spec in "tu-danh-gia 1 31GDTX1" "tu-kiem-tra 2 31DK001" \
+	"cntt 3 31DK023" "phu-luc-3 1 31" "phu-luc-3 1 31DK"; do
+	set -- $spec
+	if ! text "$1" "$2" "$3"; then bad "internal $spec"; continue; fi
+	for w in "giả định" "dựng lại" "seed 0" "không còn trong bản báo cáo" \
+		"bảng Phụ lục 1 ghi" "bên thứ ba" "Ghi chú nguồn"; do
+		lacks "$spec: no \"$w\"" "$w"
+	done
+	if once >"$OUT" 2>"$ERR"; then ok "$spec: one fact printed once"
+	else bad "$spec: one fact printed once"; fi
+done
 
 echo "doc-content: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -641,6 +641,12 @@ has rubric-levels "$OUT" "Mức 1: dưới 10; Mức 2: từ 10 đến 20; Mức
 has rubric-gate "$OUT" "Điều kiện bắt buộc"
 has rubric-thirds "$OUT" "Mức 1: dưới 6,67; Mức 2: từ 6,67 đến 13,33; Mức 3: trên 13,33 (suy luận)"
 has rubric-lms-heading "$OUT" "<td>Triển khai hệ thống LMS/LCMS (cung cấp thông tin: tên giải pháp; tự xây dựng/thuê/mua) có các chức năng:</td><td></td><td></td><td></td><td>Không chấm điểm</td>"
+# Provenance notes of the rubric file are for `rubric show --sources`
+# only; the page says which rules are unverified, not where they came
+# from (issue 18 item 13).
+hasnt rubric-no-source-notes "$OUT" "Đã xác minh (văn bản gốc"
+hasnt rubric-no-item-sources "$OUT" "danh mục tiêu chí của bên thứ ba"
+has rubric-unverified-marked "$OUT" "(chưa xác minh)"
 req form-lms-heading 200 -b "${JAR[revdk]}" "$BASE$P"
 has form-lms-heading-above-1.3b "$OUT" "<p><strong>Triển khai hệ thống LMS/LCMS (cung cấp thông tin: tên giải pháp; tự xây dựng/thuê/mua) có các chức năng:</strong></p><div class=\"item\"><p>1.3b. (1) Giáo viên giao bài giảng"
 
