@@ -70,13 +70,10 @@ kind_card(struct req *r, const struct report_target *t,
 		buf_init(&src, 1024);
 		report_base_href(r, &src);
 		buf_printf(&src, "/bieu-do-%zu.svg", g);
-		char alt[320];
-		/* The document's own chart title (report_charts). */
-		snprintf(alt, sizeof(alt), "Biểu đồ %s",
-			 t->chart_list[g - 1].title);
-		/* <img>, not inline SVG: cairo reuses glyph ids per file. */
+		/* <img>, not inline SVG: cairo reuses glyph ids per file. The
+		 * text is the document's own chart title (report_charts). */
 		h_open(b, "img", "src", buf_str(&src), "class", "chart", "alt",
-		       alt, NULL);
+		       t->chart_list[g - 1].title, NULL);
 		buf_release(&src);
 	}
 	buf_puts(b, "</section>");

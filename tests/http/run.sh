@@ -412,6 +412,13 @@ req report-office-chart 200 -b "${JAR[revdk]}" "$BASE$(U 31DK)/report/bieu-do-2.
 req report-office-chart-outside 403 -b "${JAR[revlc]}" "$BASE$(U 31DK)/report/bieu-do-1.svg"
 req report-page-charts 200 -b "${JAR[editor]}" "$BASE$RP"
 has report-page-chart-img "$OUT" 'src="'"$RP"'/bieu-do-2.svg"'
+# The page shows exactly the document's charts (report_charts), with
+# their titles: the graded Thủ Dầu Một summary has one, of the grades.
+req report-page-graded 200 -b "${JAR[revdk]}" "$BASE/campaigns/3/units/31DK/report"
+has report-page-graded-chart "$OUT" 'alt="Tỷ lệ CSGD theo xếp loại"'
+hasnt report-page-graded-one-chart "$OUT" "/bieu-do-2.svg"
+req report-graded-chart 200 -b "${JAR[revdk]}" "$BASE/campaigns/3/units/31DK/report/bieu-do-1.svg"
+has report-graded-chart-svg "$OUT" "<svg"
 # Every document in every format, from the page route and from the API,
 # as the Phòng Dương Kinh reviewer (who sees all of them): status, type
 # and the file's own signature.
