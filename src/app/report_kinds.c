@@ -10,7 +10,7 @@
 /* Header and signature fields every official document has (NĐ 30). */
 #define HEADER_FIELDS                                                      \
 	{ "co_quan_chu_quan", "Cơ quan chủ quản", DF_LINE,                 \
-	  "Để trống: cơ quan quản lý theo cây đơn vị và ngày ban hành" },                          \
+	  "Để trống: tự xác định theo cây đơn vị và ngày ban hành" },      \
 	{ "so_ky_hieu", "Số, ký hiệu văn bản", DF_LINE,                   \
 	  "Ví dụ: 05/BC-THCSLL. Để trống: in dòng chấm để điền tay" },      \
 	{ "dia_danh", "Địa danh", DF_LINE, "Ví dụ: Dương Kinh" },         \
