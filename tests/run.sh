@@ -103,6 +103,9 @@ counted_run cli-reports-asan tests/cli/reports.sh build/asan/truongso
 # Page breaks, header lines and table wrapping of every kind of demo
 # document, read back from the PDF (poppler-utils, python3-docx).
 counted_run layout-asan tests/cli/layout.sh build/asan/truongso
+# What the documents say: drafts, quy mô, cơ quan chủ quản, summaries,
+# kinds by rubric shape, nothing internal (issue 18, issue 13 item 5).
+counted_run doc-content-asan tests/cli/doc-content.sh build/asan/truongso
 # TRUONGSO_NOW moves the clock of test builds only, never of the release.
 counted_run clock-hook tests/cli/clock-hook.sh build/truongso build/asan/truongso
 counted_run valgrind-docs tests/cli/valgrind-docs.sh build/truongso

@@ -105,6 +105,13 @@ enum ts_err campaign_levels_opt(struct app *app, const struct actor *who,
 				struct level_counts *out,
 				struct participation *part,
 				struct diags *d) TS_MUSTCHECK;
+/* The same for a rubric whose groups have no levels: grades (Xếp loại),
+ * gates met and points per group and cấp học. */
+enum ts_err campaign_grades(struct app *app, const struct actor *who,
+			    int64_t id, const char *root_code,
+			    bool include_submitted, struct grade_counts *out,
+			    struct participation *part,
+			    struct diags *d) TS_MUSTCHECK;
 /* A change to a campaign's wording and dates; NULL fields stay as they
  * are, an empty review_due removes it. Participants are not changed (they
  * were fixed at creation), nor are lateness flags already recorded. */

@@ -24,20 +24,46 @@ static const char SQL_PARTICIPATION[] =
 	"cu.campaign_id AND s.unit_id = cu.unit_id WHERE cu.campaign_id = ? "
 	"AND cu.path LIKE ?";
 
+/* Where count_one adds a result: the levels, or the grades. */
+struct counts_out {
+	struct level_counts *levels;
+	struct grade_counts *grades;
+};
+
+/* Grade rank from 1 (the lowest band), 0 when none. */
+static int
+grade_rank(const struct rubric *r, const struct score *s)
+{
+	for (size_t i = 0; s->grade && i < r->ngrades; i++)
+		if (&r->grades[i] == s->grade)
+			return (int)i + 1;
+	return 0;
+}
+
 /* Scores one stored result and counts it. */
 static void
-count_one(struct db_stmt *st, const struct rubric *r, struct level_counts *out)
+count_one(struct db_stmt *st, const struct rubric *r, struct counts_out *out)
 {
 	struct answers *a = NULL;
 	struct score *s = NULL;
 	struct diags d;
 	int lv[LC_GROUPS] = { 0 };
+	bool gates[LC_GROUPS] = { false };
+	int64_t points[LC_GROUPS] = { 0 };
+	unsigned levels = (unsigned)db_col_int(st, 0);
 	diags_init(&d);
 	if (sub_score(r, db_col_text(st, 1), db_col_text(st, 2), &a, &s, &d) ==
 	    TS_OK) {
-		for (size_t g = 0; g < r->ngroups && g < LC_GROUPS; g++)
+		for (size_t g = 0; g < r->ngroups && g < LC_GROUPS; g++) {
 			lv[g] = s->groups[g].level ? s->groups[g].level->level : 0;
-		level_counts_add(out, (unsigned)db_col_int(st, 0), lv, r->ngroups);
+			gates[g] = s->groups[g].gates_met;
+			points[g] = s->groups[g].points;
+		}
+		if (out->levels)
+			level_counts_add(out->levels, levels, lv, r->ngroups);
+		if (out->grades)
+			grade_counts_add(out->grades, levels, grade_rank(r, s),
+					 gates, points, r->ngroups);
 	}
 	score_free(s);
 	answers_free(a);
@@ -66,7 +92,7 @@ root_path(struct app *app, const struct actor *who, const char *root_code,
 
 static enum ts_err
 count_levels(struct app *app, int64_t id, const char *like,
-	     const struct rubric *r, bool submitted, struct level_counts *out,
+	     const struct rubric *r, bool submitted, struct counts_out *out,
 	     struct diags *d)
 {
 	struct db_stmt *st = db_prep(app->db, SQL_RESULTS);
@@ -103,16 +129,19 @@ count_participation(struct app *app, int64_t id, const char *like,
 	return TS_OK;
 }
 
-enum ts_err
-campaign_levels_opt(struct app *app, const struct actor *who, int64_t id,
-		    const char *root_code, bool include_submitted,
-		    struct level_counts *out, struct participation *part,
-		    struct diags *d)
+static enum ts_err
+campaign_count(struct app *app, const struct actor *who, int64_t id,
+	       const char *root_code, bool include_submitted,
+	       struct counts_out *out, struct participation *part,
+	       struct diags *d)
 {
 	struct arena *a = arena_new();
 	struct campaign c;
 	const char *path = NULL;
-	memset(out, 0, sizeof(*out));
+	if (out->levels)
+		memset(out->levels, 0, sizeof(*out->levels));
+	if (out->grades)
+		memset(out->grades, 0, sizeof(*out->grades));
 	if (part)
 		memset(part, 0, sizeof(*part));
 	if (a == NULL)
@@ -136,6 +165,28 @@ campaign_levels_opt(struct app *app, const struct actor *who, int64_t id,
 		e = count_participation(app, id, like, part, d);
 	arena_free(a);
 	return e;
+}
+
+enum ts_err
+campaign_levels_opt(struct app *app, const struct actor *who, int64_t id,
+		    const char *root_code, bool include_submitted,
+		    struct level_counts *out, struct participation *part,
+		    struct diags *d)
+{
+	struct counts_out o = { .levels = out };
+	return campaign_count(app, who, id, root_code, include_submitted, &o,
+			      part, d);
+}
+
+enum ts_err
+campaign_grades(struct app *app, const struct actor *who, int64_t id,
+		const char *root_code, bool include_submitted,
+		struct grade_counts *out, struct participation *part,
+		struct diags *d)
+{
+	struct counts_out o = { .grades = out };
+	return campaign_count(app, who, id, root_code, include_submitted, &o,
+			      part, d);
 }
 
 enum ts_err

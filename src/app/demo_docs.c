@@ -135,6 +135,10 @@ static const char *const SEED001[][2] = {
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 
+/* duongkinh-4725.json is examples/qd4725-gdtx-duongkinh-2022-2023.json
+ * without the notes that say how the example was reconstructed from the
+ * report ("… giả định để dựng lại ví dụ"): those are about the example,
+ * not the centre's evidence, and would print in its documents. */
 static const struct {
 	const char *unit, *rubric_prefix;
 	const char *answers; /* file under data/demo, or NULL */

@@ -68,20 +68,15 @@ doc_target_open(struct app *app, const struct actor *who, int64_t cid,
 	t->can_edit = e == TS_OK;
 	if (edit && !t->can_edit)
 		return e;
-	t->kinds[t->nkinds] = t->school ? report_school_kind(
-					     t->campaign.rubric_id) : NULL;
-	if (t->school && t->kinds[0])
-		t->nkinds = 1;
-	/* Phụ lục 3 counts levels: only for rubrics whose groups have them. */
 	const struct rubric *r = app_rubric(app, t->campaign.rubric_id,
 					    t->campaign.rubric_version);
 	t->rubric = r;
-	t->level_groups = 0;
-	for (size_t g = 0; r && g < r->ngroups && g < LC_GROUPS; g++)
-		t->level_groups += r->groups[g].nlevels > 0;
-	if (!t->school) {
-		if (t->level_groups)
-			t->kinds[t->nkinds++] = report_kind_get(RK_LEVELS);
+	/* Which documents: the rubric's shape decides (report_kinds.c). */
+	if (t->school) {
+		t->kinds[0] = report_school_kind(r);
+		t->nkinds = t->kinds[0] != NULL;
+	} else {
+		t->kinds[t->nkinds++] = report_kind_get(RK_LEVELS);
 		t->kinds[t->nkinds++] = report_kind_get(RK_LISTING);
 	}
 	return TS_OK;
@@ -132,20 +127,6 @@ doc_fields_read(struct app *app, int64_t cid, int64_t unit_id,
 	return TS_OK;
 }
 
-/* rb_score_charts draws one chart per group that has scored criteria. */
-static size_t
-score_chart_count(const struct rubric *r)
-{
-	size_t n = 0;
-	for (size_t g = 0; r && g < r->ngroups; g++) {
-		bool scored = false;
-		for (size_t c = 0; c < r->groups[g].ncriteria; c++)
-			scored = scored || r->groups[g].criteria[c].max > 0;
-		n += scored;
-	}
-	return n;
-}
-
 enum ts_err
 report_target_open(struct app *app, const struct actor *who, int64_t cid,
 		   const char *unit_code, struct arena *a,
@@ -163,10 +144,8 @@ report_target_open(struct app *app, const struct actor *who, int64_t cid,
 	out->unit_code = t.unit.code;
 	out->unit_name = t.unit.name;
 	out->school = t.school;
-	out->level_groups = t.level_groups;
-	out->charts = t.level_groups;
-	if (t.school && t.nkinds && t.kinds[0]->kind == RK_SELF_4725)
-		out->charts = score_chart_count(t.rubric);
+	out->charts = t.nkinds ? report_charts(t.kinds[0], t.rubric, a,
+					       &out->chart_list) : 0;
 	out->nkinds = t.nkinds;
 	memcpy(out->kinds, t.kinds, sizeof(out->kinds));
 	return TS_OK;

@@ -15,7 +15,6 @@ struct doc_target {
 	bool can_edit; /* the actor may change the unit's fields */
 	const struct report_kind_info *kinds[4];
 	size_t nkinds;
-	size_t level_groups; /* groups with levels (Phụ lục 3 charts) */
 };
 
 /* Checks the actor may see (edit: change) unit_code's documents in

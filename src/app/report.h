@@ -37,7 +37,9 @@ struct report_kind_info {
 	const char *code;  /* "tu-danh-gia": CLI and URLs */
 	const char *name;  /* Vietnamese, for menus */
 	bool office;       /* a Phòng/Sở document, not a school's */
-	const char *rubric_prefix; /* school kinds: rubric ids it serves */
+	/* The rubric shape it needs (core/rubric.h rubric_shape): it fits
+	 * when (shape & shape_mask) == shape_need; never the rubric's id. */
+	unsigned shape_mask, shape_need;
 	const struct df_def *fields;
 	size_t nfields;
 };
@@ -46,11 +48,23 @@ const struct report_kind_info *report_kind_find(const char *code);
 const struct report_kind_info *report_kind_get(enum report_kind k);
 /* Every kind, for help texts and tests. */
 const struct report_kind_info *report_kinds(size_t *n);
-/* The school document for a campaign's rubric, or NULL. */
-const struct report_kind_info *report_school_kind(const char *rubric_id);
+/* The school document for a campaign's rubric, by its shape, or NULL. */
+struct rubric;
+const struct report_kind_info *report_school_kind(const struct rubric *r);
 /* Does this kind apply to a campaign with that rubric? */
 bool report_kind_fits(const struct report_kind_info *k,
-		      const char *rubric_id);
+		      const struct rubric *r);
+
+/* One chart of a document: of the group with index `group`, or of the
+ * whole rubric (-1), and its title. The documents draw exactly these and
+ * the report page shows them (bieu-do-N.svg), so both agree. */
+struct report_chart {
+	int group;
+	const char *title;
+};
+/* The charts of kind k's document for rubric r, in document order. */
+size_t report_charts(const struct report_kind_info *k, const struct rubric *r,
+		     struct arena *a, const struct report_chart **out);
 
 /* The fields a unit has typed for a campaign (name → value). */
 struct doc_fields {
@@ -83,8 +97,9 @@ struct report_target {
 	size_t nkinds;
 	bool can_edit;
 	struct doc_fields fields;
-	size_t level_groups; /* Phụ lục 3 has one chart per such group */
-	size_t charts; /* charts of kinds[0]'s document (bieu-do-N.svg) */
+	/* The charts of kinds[0]'s document (bieu-do-N.svg), report_charts */
+	const struct report_chart *chart_list;
+	size_t charts;
 };
 enum ts_err report_target_open(struct app *app, const struct actor *who,
 			       int64_t cid, const char *unit_code,

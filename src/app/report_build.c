@@ -41,7 +41,7 @@ report_build(struct app *app, const struct actor *who,
 {
 	static const struct report_opts none;
 	struct rb b = { .app = app, .who = who, .a = a, .d = d,
-			.opts = o ? o : &none };
+			.opts = o ? o : &none, .kind = k };
 	*out = NULL;
 	enum ts_err e = doc_target_open(app, who, cid, unit_code, false, a,
 					&b.t, d);

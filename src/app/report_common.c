@@ -48,10 +48,6 @@ rb_header(struct rb *b)
 		b->doc->oom = true;
 		return;
 	}
-	const char *parent = doc_field(&b->f, "co_quan_chu_quan");
-	parent = parent ? parent : parent_name(b);
-	h->parent_org = rb_upper(b, parent);
-	h->parent_break = rp_name_start(parent);
 	h->org = rb_upper(b, b->t.unit.name);
 	h->org_break = rp_name_start(b->t.unit.name);
 	h->number = doc_field(&b->f, "so_ky_hieu");
@@ -65,6 +61,10 @@ rb_header(struct rb *b)
 	} else {
 		today(h);
 	}
+	const char *parent = doc_field(&b->f, "co_quan_chu_quan");
+	parent = parent ? parent : rb_governing(b, h->year, h->month, h->day);
+	h->parent_org = rb_upper(b, parent);
+	h->parent_break = rp_name_start(parent);
 	b->doc->header = h;
 }
 

@@ -15,13 +15,17 @@ struct rb {
 	struct doc_target t;
 	struct doc_fields f;
 	const struct report_opts *opts;
+	const struct report_kind_info *kind; /* the document being built */
 };
 
 /* Upper-case copy for NĐ 30 headings. */
 const char *rb_upper(struct rb *b, const char *s);
 /* The NĐ 30 header from the typed fields, defaulting the cơ quan chủ
- * quản to the parent unit's name. */
+ * quản to rb_governing(). */
 void rb_header(struct rb *b);
+/* The default cơ quan chủ quản for a document of that date (rules.md
+ * §12, report_governing.c), or NULL for none. */
+const char *rb_governing(struct rb *b, int year, int month, int day);
 /* A typed text field as body paragraphs, one per line; dotted lines for
  * the user to write on when it is empty. */
 void rb_text(struct rb *b, struct rp_section *s, const char *field);
@@ -35,6 +39,17 @@ const char *rb_basis(struct rb *b);
 const char *rb_basis_line(struct rb *b, const char *verb);
 /* The file name stem: "<kind>-<campaign>-<unit code>". */
 void rb_filename(struct rb *b, const char *kind);
+
+/* Under a table by cấp học that adds up to more than its headline
+ * ("20/22" vs "18/20"): the multi liên cấp schools counted in each of
+ * their cấp học. Nothing when multi is 0. */
+void rb_multi_note(struct rb *b, struct rp_section *s, size_t multi,
+		   const char *sum, const char *once);
+/* The office summary of a rubric whose groups have no levels: grades and
+ * per group gates and mean points, by cấp học shown[l]. */
+void rb_grade_summary(struct rb *b, struct rp_section *s,
+		      const struct rubric *r, const struct grade_counts *gc,
+		      const bool *shown);
 
 /* The builders. */
 enum ts_err rb_self_4725(struct rb *b);

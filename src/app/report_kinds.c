@@ -3,13 +3,14 @@
  * same (kho_khan, de_xuat, the header and signature fields). */
 #include <string.h>
 
+#include "../core/rubric.h"
 #include "../util/arena.h"
 #include "report.h"
 
 /* Header and signature fields every official document has (NĐ 30). */
 #define HEADER_FIELDS                                                      \
 	{ "co_quan_chu_quan", "Cơ quan chủ quản", DF_LINE,                 \
-	  "Để trống: dùng tên đơn vị cấp trên" },                          \
+	  "Để trống: tự xác định theo cây đơn vị và ngày ban hành" },      \
 	{ "so_ky_hieu", "Số, ký hiệu văn bản", DF_LINE,                   \
 	  "Ví dụ: 05/BC-THCSLL. Để trống: in dòng chấm để điền tay" },      \
 	{ "dia_danh", "Địa danh", DF_LINE, "Ví dụ: Dương Kinh" },         \
@@ -122,19 +123,25 @@ static const struct df_def F_LISTING[] = {
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 
+/* School kinds by the rubric's shape (rubric_shape): groups with levels
+ * and no grade make the QĐ 4725 report, a mầm non rubric the seed 004
+ * self-inspection with its staff section, a grade over the total the
+ * seed 001 report with its Xếp loại. Office kinds fit every rubric; what
+ * their summary shows follows the shape too (report_levels.c). */
+#define SHAPE_ALL (RS_LEVELS | RS_GRADE | RS_MN)
 static const struct report_kind_info KINDS[] = {
 	{ RK_SELF_4725, "tu-danh-gia",
 	  "Báo cáo công tác triển khai tự đánh giá mức độ chuyển đổi số",
-	  false, "qd4725", F_4725, N(F_4725) },
-	{ RK_SELF_MN, "tu-kiem-tra", "Báo cáo tự kiểm tra", false, "q7-mn",
-	  F_MN, N(F_MN) },
+	  false, SHAPE_ALL, RS_LEVELS, F_4725, N(F_4725) },
+	{ RK_SELF_MN, "tu-kiem-tra", "Báo cáo tự kiểm tra", false,
+	  RS_GRADE | RS_MN, RS_MN, F_MN, N(F_MN) },
 	{ RK_TDM, "cntt", "Báo cáo công tác ứng dụng công nghệ thông tin",
-	  false, "tdm-cntt", F_TDM, N(F_TDM) },
+	  false, RS_GRADE | RS_MN, RS_GRADE, F_TDM, N(F_TDM) },
 	{ RK_LEVELS, "phu-luc-3",
-	  "Kết quả đánh giá mức độ chuyển đổi số (Phụ lục 3)", true, NULL,
+	  "Tổng hợp kết quả đánh giá theo cấp học (Phụ lục 3)", true, 0, 0,
 	  F_LEVELS, N(F_LEVELS) },
 	{ RK_LISTING, "danh-sach", "Danh sách kết quả từng đơn vị", true,
-	  NULL, F_LISTING, N(F_LISTING) },
+	  0, 0, F_LISTING, N(F_LISTING) },
 };
 
 const struct report_kind_info *
@@ -163,19 +170,18 @@ report_kind_get(enum report_kind k)
 }
 
 bool
-report_kind_fits(const struct report_kind_info *k, const char *rubric_id)
+report_kind_fits(const struct report_kind_info *k, const struct rubric *r)
 {
-	if (k->rubric_prefix == NULL)
+	if (k->shape_mask == 0)
 		return true;
-	return rubric_id && strncmp(rubric_id, k->rubric_prefix,
-				    strlen(k->rubric_prefix)) == 0;
+	return r && (rubric_shape(r) & k->shape_mask) == k->shape_need;
 }
 
 const struct report_kind_info *
-report_school_kind(const char *rubric_id)
+report_school_kind(const struct rubric *r)
 {
 	for (size_t i = 0; i < N(KINDS); i++)
-		if (!KINDS[i].office && report_kind_fits(&KINDS[i], rubric_id))
+		if (!KINDS[i].office && report_kind_fits(&KINDS[i], r))
 			return &KINDS[i];
 	return NULL;
 }

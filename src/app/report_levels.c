@@ -19,9 +19,11 @@ level_name(size_t l)
 
 struct lv_data {
 	struct level_counts lc;
+	struct grade_counts gc; /* rubrics whose groups have no levels */
 	struct participation p;
 	const struct rubric *r;
 	unsigned levels; /* the campaign's cấp học bits */
+	bool by_level;   /* groups with levels: QĐ 4725's Phụ lục 3 */
 };
 
 /* A cấp học gets rows when the campaign covers it and the office has
@@ -33,16 +35,73 @@ shown(const struct lv_data *v, size_t l)
 }
 
 static void
-scale_line(struct rb *b, struct rp_section *s, const char *what,
-	   size_t took, size_t expected)
+scale_line(struct rb *b, struct rp_section *s, bool by_level,
+	   const char *what, size_t took, size_t expected)
 {
 	char pct[RP_VALUE_SIZE];
 	struct rp_cell c = { .kind = RP_V_PCT, .pct = pts_percent((int64_t)took,
 							     (int64_t)expected) };
 	rp_body(b->doc, s, 0, rp_printf(b->doc, "- Tổng số %s thuộc địa bàn "
-		"quản lý triển khai đánh giá mức độ chuyển đổi số: %zu/%zu "
-		"CSGD, đạt tỷ lệ %s.", what, took, expected,
-		rp_value_format(&c, pct)));
+		"quản lý triển khai %s: %zu/%zu CSGD, đạt tỷ lệ %s.", what,
+		by_level ? "đánh giá mức độ chuyển đổi số" : "đánh giá", took,
+		expected, rp_value_format(&c, pct)));
+}
+
+/* "phổ thông (Tiểu học, THCS)": the cấp học of that kind the office has,
+ * as seed 000 names them. */
+static const char *
+kind_words(struct rb *b, const struct lv_data *v, enum csgd_kind k)
+{
+	static const char *const word[CSGD_KINDS] = { "mầm non", "phổ thông",
+						      "thường xuyên" };
+	if (k != CSGD_PT)
+		return word[k];
+	struct buf t;
+	buf_init(&t, 0);
+	for (size_t l = 0; l < LC_LEVELS; l++)
+		if (shown(v, l) && csgd_kinds(1u << l) == 1u << CSGD_PT)
+			buf_printf(&t, "%s%s", t.len ? ", " : "",
+				   level_name(l));
+	const char *out = t.len ? rp_printf(b->doc, "%s (%s)", word[k],
+					    buf_str(&t)) : word[k];
+	buf_release(&t);
+	return out;
+}
+
+/* Quy mô as seed 000 has it: one line per kind of CSGD (phổ thông,
+ * thường xuyên; mầm non for its campaigns), the first spelling out
+ * "cơ sở giáo dục (CSGD)". */
+static void
+scale_lines(struct rb *b, struct rp_section *s, const struct lv_data *v)
+{
+	const struct participation *p = &v->p;
+	bool first = true;
+	for (size_t k = 0; k < CSGD_KINDS; k++) {
+		if (p->kind_expected[k] == 0)
+			continue;
+		const char *what = rp_printf(b->doc, "%s %s", first ? "cơ sở "
+			"giáo dục (CSGD)" : "CSGD", kind_words(b, v,
+			(enum csgd_kind)k));
+		scale_line(b, s, v->by_level, what, p->kind_took_part[k],
+			   p->kind_expected[k]);
+		first = false;
+	}
+	if (first)
+		scale_line(b, s, v->by_level, "cơ sở giáo dục (CSGD)",
+			   p->took_part_all, p->expected_all);
+}
+
+/* A liên cấp school counts under each of its cấp học, so a table by cấp
+ * học adds up to more than the headline: say so under the table. */
+void
+rb_multi_note(struct rb *b, struct rp_section *s, size_t multi,
+	      const char *sum, const char *once)
+{
+	if (multi == 0)
+		return;
+	rp_body(b->doc, s, RP_ITALIC, rp_printf(b->doc, "Ghi chú: %zu CSGD "
+		"liên cấp được tính ở mỗi cấp học của trường, nên tổng theo "
+		"cấp học (%s) lớn hơn số CSGD (%s).", multi, sum, once));
 }
 
 /* Quy mô: the lines of the form, then one row per cấp học. */
@@ -51,8 +110,7 @@ scale(struct rb *b, struct rp_section *s, const struct lv_data *v)
 {
 	const struct participation *p = &v->p;
 	rp_heading(b->doc, s, 1, "1. Quy mô triển khai tại địa phương");
-	scale_line(b, s, "cơ sở giáo dục (CSGD)", p->took_part_all,
-		   p->expected_all);
+	scale_lines(b, s, v);
 	static const int w[] = { 8, 40, 18, 18, 16 };
 	struct rp_table *t = rp_table_add(b->doc, s, 5, w);
 	if (t == NULL)
@@ -62,11 +120,14 @@ scale(struct rb *b, struct rp_section *s, const struct lv_data *v)
 		"Số CSGD đã đánh giá", "Tỷ lệ" };
 	size_t r = rp_head_row(b->doc, t, head);
 	int stt = 0;
+	size_t sum_e = 0, sum_k = 0;
 	for (size_t l = 0; l < LC_LEVELS; l++) {
 		if (!shown(v, l))
 			continue;
 		size_t e = p->expected[l];
 		size_t k = p->took_part[l];
+		sum_e += e;
+		sum_k += k;
 		r = rp_row_add(b->doc, t);
 		rp_cell_int(b->doc, t, r, 0, ++stt);
 		rp_cell_text(b->doc, t, r, 1, 0, rp_printf(b->doc, "CSGD %s",
@@ -75,6 +136,10 @@ scale(struct rb *b, struct rp_section *s, const struct lv_data *v)
 		rp_cell_int(b->doc, t, r, 3, (int64_t)k);
 		rp_cell_pct(b->doc, t, r, 4, pts_percent((int64_t)k, (int64_t)e));
 	}
+	if (sum_e != p->expected_all || sum_k != p->took_part_all)
+		rb_multi_note(b, s, p->multi_expected, rp_printf(b->doc,
+			   "%zu/%zu", sum_k, sum_e), rp_printf(b->doc,
+			   "%zu/%zu", p->took_part_all, p->expected_all));
 }
 
 static const char *
@@ -132,14 +197,21 @@ counts_row(struct rb *b, struct rp_table *t, const char *stt,
 	}
 }
 
+/* What the counts are counted from, above the results. */
 static void
-results(struct rb *b, struct rp_section *s, const struct lv_data *v)
+results_intro(struct rb *b, struct rp_section *s, size_t units)
 {
 	rp_heading(b->doc, s, 1, "2. Kết quả đánh giá");
 	rp_body(b->doc, s, RP_ITALIC, rp_printf(b->doc, "Số liệu tính từ "
 		"kết quả %s của %zu CSGD; tỷ lệ tính trên số CSGD có kết quả "
 		"của từng cấp học.", b->opts->include_submitted ? "đã nộp "
-		"hoặc đã phê duyệt" : "đã được phê duyệt", v->lc.units_all));
+		"hoặc đã phê duyệt" : "đã được phê duyệt", units));
+}
+
+static void
+results(struct rb *b, struct rp_section *s, const struct lv_data *v)
+{
+	results_intro(b, s, v->lc.units_all);
 	static const int w[] = { 7, 28, 8, 11, 8, 11, 8, 11 };
 	struct rp_table *t = rp_table_add(b->doc, s, 8, w);
 	if (t == NULL || v->r->ngroups == 0)
@@ -160,22 +232,33 @@ results(struct rb *b, struct rp_section *s, const struct lv_data *v)
 				   v->lc.units[l]);
 		}
 	}
+	size_t sum = 0;
+	for (size_t l = 0; l < LC_LEVELS; l++)
+		sum += shown(v, l) ? v->lc.units[l] : 0;
+	if (sum != v->lc.units_all)
+		rb_multi_note(b, s, v->lc.multi, rp_printf(b->doc, "%zu", sum),
+			   rp_printf(b->doc, "%zu", v->lc.units_all));
 }
 
-/* One stacked chart per group: the share at each level per cấp học. */
+/* One stacked chart per group with levels (report_charts): the share at
+ * each level per cấp học. */
 static void
 charts(struct rb *b, struct rp_section *s, const struct lv_data *v)
 {
 	size_t ncat = 0;
 	for (size_t l = 0; l < LC_LEVELS; l++)
 		ncat += shown(v, l);
-	for (size_t g = 0; ncat && g < v->r->ngroups && g < LC_GROUPS; g++) {
+	const struct report_chart *list;
+	size_t n = report_charts(b->kind, v->r, b->a, &list);
+	for (size_t k = 0; ncat && k < n; k++) {
+		if (list[k].group < 0)
+			continue;
+		size_t g = (size_t)list[k].group;
 		struct rp_chart *ch = rp_chart_add(b->doc, s,
 						   RP_CHART_STACKED, ncat, 3);
 		if (ch == NULL)
 			return;
-		ch->title = rp_printf(b->doc, "Nhóm tiêu chí %s: tỷ lệ CSGD "
-				      "theo mức độ", v->r->groups[g].id);
+		ch->title = list[k].title;
 		ch->y_label = "%";
 		for (int m = 0; m < 3; m++)
 			ch->series[m] = rp_printf(b->doc, "Mức độ %d", m + 1);
@@ -193,6 +276,34 @@ charts(struct rb *b, struct rp_section *s, const struct lv_data *v)
 	}
 }
 
+/* Levels (QĐ 4725) or, for a rubric whose groups have none, grades,
+ * gates and points: the summary follows the rubric's shape. */
+static enum ts_err
+count(struct rb *b, struct lv_data *v, bool by_level)
+{
+	if (by_level)
+		return campaign_levels_opt(b->app, b->who, b->t.campaign.id,
+			b->t.unit.code, b->opts->include_submitted, &v->lc,
+			&v->p, b->d);
+	return campaign_grades(b->app, b->who, b->t.campaign.id,
+		b->t.unit.code, b->opts->include_submitted, &v->gc, &v->p,
+		b->d);
+}
+
+static void
+subject(struct rb *b, bool by_level)
+{
+	struct rp_doc *d = b->doc;
+	if (!by_level) {
+		rp_subject_add(d, "Tổng hợp kết quả của các cơ sở giáo dục");
+		rp_subject_add(d, b->t.campaign.title);
+		return;
+	}
+	rp_subject_add(d, "Kết quả đánh giá mức độ chuyển đổi số của các cơ "
+		       "sở giáo dục");
+	rp_subject_add(d, rp_printf(d, "năm học %s", b->t.campaign.school_year));
+}
+
 enum ts_err
 rb_levels(struct rb *b)
 {
@@ -201,23 +312,30 @@ rb_levels(struct rb *b)
 			 b->t.campaign.rubric_version);
 	if (v.r == NULL)
 		return TS_ENOTFOUND;
-	enum ts_err e = campaign_levels_opt(b->app, b->who, b->t.campaign.id,
-		b->t.unit.code, b->opts->include_submitted, &v.lc, &v.p, b->d);
+	bool by_level = v.by_level = rubric_shape(v.r) & RS_LEVELS;
+	enum ts_err e = count(b, &v, by_level);
 	if (e != TS_OK)
 		return e;
 	struct rp_doc *d = b->doc;
 	struct rp_section *s = rp_section0(d);
 	rb_header(b);
 	d->kind = "BÁO CÁO";
-	rp_subject_add(d, "Kết quả đánh giá mức độ chuyển đổi số của các cơ "
-		       "sở giáo dục");
-	rp_subject_add(d, rp_printf(d, "năm học %s", b->t.campaign.school_year));
-	d->title = rp_printf(d, "Kết quả đánh giá mức độ chuyển đổi số - %s",
+	subject(b, by_level);
+	d->title = rp_printf(d, "%s - %s", by_level ? "Kết quả đánh giá mức "
+			     "độ chuyển đổi số" : "Tổng hợp kết quả đánh giá",
 			     b->t.unit.name);
 	rp_body(d, s, RP_ITALIC, rb_basis(b));
 	scale(b, s, &v);
-	results(b, s, &v);
-	charts(b, s, &v);
+	if (by_level) {
+		results(b, s, &v);
+		charts(b, s, &v);
+	} else {
+		bool sh[LC_LEVELS];
+		for (size_t l = 0; l < LC_LEVELS; l++)
+			sh[l] = shown(&v, l);
+		results_intro(b, s, v.gc.units_all);
+		rb_grade_summary(b, s, v.r, &v.gc, sh);
+	}
 	rp_heading(d, s, 1, "3. Khó khăn, vướng mắc");
 	rb_text(b, s, "kho_khan");
 	rp_heading(d, s, 1, "4. Kiến nghị, đề xuất");

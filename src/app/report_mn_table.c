@@ -151,8 +151,8 @@ result_cell(struct rb *b, struct rp_table *t, size_t row,
 	    const struct item *it, const struct item_score *is)
 {
 	if (!is->answered)
-		return;
-	if (it->kind == ITEM_GATE)
+		rb_unanswered_cell(b, t, row, C_RESULT);
+	else if (it->kind == ITEM_GATE)
 		rp_cell_text(b->doc, t, row, C_RESULT, 0, is->gate_met ? "Đạt"
 			     : "Không đạt")->align = RP_CENTER;
 	else
@@ -223,6 +223,8 @@ criterion_rows(struct rb *b, struct rp_table *t, const struct result *r,
 		rp_cell_pts(b->doc, t, row, C_RESULT,
 			    r->self->criteria[c->idx].points)->style =
 			RP_ITALIC;
+	else
+		rb_unanswered_cell(b, t, row, C_RESULT);
 }
 
 static void
@@ -244,6 +246,8 @@ group_row(struct rb *b, struct rp_table *t, const struct result *r,
 	if (answered)
 		rp_cell_pts(b->doc, t, row, C_RESULT, gs->points)->style =
 			RP_BOLD;
+	else
+		rb_unanswered_cell(b, t, row, C_RESULT);
 }
 
 static void
@@ -278,4 +282,6 @@ rb_rules_table(struct rb *b, struct rp_section *s, const struct result *r)
 	if (r->self->unanswered < rb->nitems)
 		rp_cell_pts(b->doc, t, row, C_RESULT, r->self->total)->style =
 			RP_BOLD;
+	else
+		rb_unanswered_cell(b, t, row, C_RESULT);
 }

@@ -76,6 +76,28 @@ level_text(struct rb *b, const struct level_band *l)
 	return l ? rp_printf(b->doc, "Mức %d", l->level) : "";
 }
 
+/* One fact is printed once: a note or a file that repeats a line the
+ * cell already has ("Số lượng học liệu: 42" typed as a fact and as the
+ * note) is left out. Lines are "- <what><text>". */
+static bool
+in_cell(const struct rp_cell *cell, const char *text)
+{
+	static const char *const what[] = { "- Đường link: ", "- Tệp: ",
+					     "- " };
+	for (size_t i = 0; i < cell->nparas; i++) {
+		const struct rp_para *p = cell->paras[i];
+		const char *t = p->nruns == 1 ? p->runs[0].text : "";
+		for (size_t k = 0; k < sizeof what / sizeof what[0]; k++)
+			if (strncmp(t, what[k], strlen(what[k])) == 0) {
+				t += strlen(what[k]);
+				break;
+			}
+		if (strcmp(t, text) == 0)
+			return true;
+	}
+	return false;
+}
+
 static void
 evidence_text(struct rb *b, struct rp_cell *cell, const struct answer *a)
 {
@@ -83,10 +105,11 @@ evidence_text(struct rb *b, struct rp_cell *cell, const struct answer *a)
 		const struct evidence_ref *ev = &a->evidence[i];
 		const char *what = ev->kind == EVIDENCE_LINK ? "Đường link: "
 								: "";
-		rp_cell_para(b->doc, cell, RP_LEFT, 0, rp_printf(b->doc,
-			     "- %s%s", what, ev->text));
+		if (!in_cell(cell, ev->text))
+			rp_cell_para(b->doc, cell, RP_LEFT, 0, rp_printf(
+				     b->doc, "- %s%s", what, ev->text));
 	}
-	if (a->note && a->note[0])
+	if (a->note && a->note[0] && !in_cell(cell, a->note))
 		rp_cell_para(b->doc, cell, RP_LEFT, RP_ITALIC, a->note);
 }
 
@@ -126,8 +149,9 @@ rb_item_evidence(struct rb *b, struct rp_cell *cell, const struct result *r,
 	evidence_text(b, cell, &r->ans->v[it->idx]);
 	for (size_t i = 0; i < r->nfiles; i++) {
 		const char *cid = r->files[i].criterion_id;
-		if (strcmp(cid, it->id) == 0 || (with_criterion &&
-		    strcmp(cid, it->criterion->id) == 0))
+		if ((strcmp(cid, it->id) == 0 || (with_criterion &&
+		     strcmp(cid, it->criterion->id) == 0)) &&
+		    !in_cell(cell, r->files[i].name))
 			rp_cell_para(b->doc, cell, RP_LEFT, 0, rp_printf(
 				b->doc, "- Tệp: %s", r->files[i].name));
 	}
@@ -148,16 +172,14 @@ rb_evidence_cell(struct rb *b, struct rp_cell *cell, const struct result *r,
 					   ? "Đường link: "
 				   : r->files[i].kind == EVIDENCE_FACT ? ""
 								       : "Tệp: ";
-		if (mine)
+		if (mine && !in_cell(cell, r->files[i].name))
 			rp_cell_para(b->doc, cell, RP_LEFT, 0, rp_printf(
 				b->doc, "- %s%s", what, r->files[i].name));
 	}
 }
 
-/* An item, criterion or group with nothing answered yet: said in words,
- * never a 0 that reads like a result. */
-static void
-unanswered(struct rb *b, struct rp_table *t, size_t row, size_t col)
+void
+rb_unanswered_cell(struct rb *b, struct rp_table *t, size_t row, size_t col)
 {
 	rp_cell_text(b->doc, t, row, col, RP_ITALIC, RB_UNANSWERED)->align =
 		RP_CENTER;
@@ -175,7 +197,7 @@ points_cell(struct rb *b, struct rp_table *t, size_t row, size_t col,
 	else if (is->answered)
 		rp_cell_pts(b->doc, t, row, col, is->points);
 	else
-		unanswered(b, t, row, col);
+		rb_unanswered_cell(b, t, row, col);
 }
 
 static void
@@ -202,7 +224,7 @@ criterion_rows(struct rb *b, struct rp_table *t, const struct result *r,
 		if (answered)
 			rp_cell_pts(b->doc, t, row, 3, cs->points);
 		else
-			unanswered(b, t, row, 3);
+			rb_unanswered_cell(b, t, row, 3);
 	} else {
 		rp_cell_text(b->doc, t, row, 2, RP_ITALIC, "Bắt buộc")->align =
 			RP_CENTER;
@@ -261,7 +283,7 @@ rb_criteria_table(struct rb *b, struct rp_section *s, const struct result *r,
 			rp_cell_pts(b->doc, t, row, 3, gs->points)->style =
 				RP_BOLD;
 		else
-			unanswered(b, t, row, 3);
+			rb_unanswered_cell(b, t, row, 3);
 		/* A draft's group with open items has no level yet. */
 		if (with_levels && answered && !(open && b->doc->stamp))
 			rp_cell_text(b->doc, t, row, 4, RP_BOLD,
@@ -282,17 +304,18 @@ void
 rb_score_charts(struct rb *b, struct rp_section *s, const struct score *sc)
 {
 	const struct rubric *r = sc->rubric;
-	for (size_t g = 0; g < r->ngroups; g++) {
-		const struct group *gr = &r->groups[g];
+	const struct report_chart *list;
+	size_t nlist = report_charts(b->kind, r, b->a, &list);
+	for (size_t k = 0; k < nlist; k++) {
+		const struct group *gr = &r->groups[list[k].group];
 		size_t n = 0;
 		for (size_t c = 0; c < gr->ncriteria; c++)
 			n += gr->criteria[c].max > 0;
-		struct rp_chart *ch = n ? rp_chart_add(b->doc, s,
-					  RP_CHART_GROUPED, n, 2) : NULL;
+		struct rp_chart *ch = rp_chart_add(b->doc, s, RP_CHART_GROUPED,
+						   n, 2);
 		if (ch == NULL)
 			continue;
-		ch->title = rp_printf(b->doc, "Nhóm tiêu chí %s: điểm từng "
-				      "tiêu chí so với điểm tối đa", gr->id);
+		ch->title = list[k].title;
 		ch->y_label = "Điểm";
 		ch->series[0] = "Điểm tối đa";
 		ch->series[1] = "Điểm tự đánh giá";

@@ -36,6 +36,11 @@ void rb_external_lines(struct rb *b, struct rp_section *s,
 		       const struct result *r);
 /* "(Kèm theo Báo cáo số …/BC-… ngày … tháng … năm … của …)". */
 const char *rb_attached_to(struct rb *b);
+/* An item, criterion, group or total with nothing answered yet, in the
+ * points cell of every school document's table: said in words, never a
+ * 0 or a blank that reads like a result. */
+void rb_unanswered_cell(struct rb *b, struct rp_table *t, size_t row,
+			size_t col);
 /* STT | Tiêu chí | Điểm tối đa | Điểm tự đánh giá | [Mức] | Minh chứng,
  * one row per group, criterion and item. */
 void rb_criteria_table(struct rb *b, struct rp_section *s,

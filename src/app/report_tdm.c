@@ -124,6 +124,8 @@ self_cell(struct rb *b, struct rp_table *t, size_t row, bool answered,
 {
 	if (answered)
 		rp_cell_pts(b->doc, t, row, C_SELF, v);
+	else
+		rb_unanswered_cell(b, t, row, C_SELF);
 }
 
 static void
@@ -160,6 +162,8 @@ group_row(struct rb *b, struct rp_table *t, const struct result *r,
 	if (rb_group_answered(r, g))
 		rp_cell_pts(b->doc, t, row, C_SELF, r->self->groups[g->idx]
 			    .points)->style = RP_BOLD;
+	else
+		rb_unanswered_cell(b, t, row, C_SELF);
 }
 
 static void
@@ -184,6 +188,8 @@ rubric_table(struct rb *b, struct rp_section *s, const struct result *r)
 	if (r->self->unanswered < rb->nitems)
 		rp_cell_pts(b->doc, t, row, C_SELF, r->self->total)->style =
 			RP_BOLD;
+	else
+		rb_unanswered_cell(b, t, row, C_SELF);
 }
 
 /* A band as seed 001 words it: "từ 80 - 89 điểm", "dưới 50 điểm". The
@@ -204,16 +210,23 @@ band_words(struct rb *b, const struct range *r)
 			 pts_format_vn(top, hi));
 }
 
+/* A draft with open items has no grade yet: "Yếu (45 điểm)" there would
+ * read like the final result. */
 static const char *
 grade_text(struct rb *b, const struct score *sc)
 {
 	char pts[RP_VALUE_SIZE];
 	if (sc->grade == NULL || sc->unanswered == sc->rubric->nitems)
 		return "Xếp loại: " RP_BLANK;
+	pts_format_vn(sc->total, pts);
+	if (sc->unanswered > 0 && b->doc->stamp)
+		return rp_printf(b->doc, "Xếp loại: " RP_BLANK " (%s điểm, còn "
+				 "%zu nội dung chưa tự chấm)", pts,
+				 sc->unanswered);
 	const char *rest = sc->unanswered == 0 ? "" : rp_printf(b->doc,
 		" - còn %zu nội dung chưa tự chấm", sc->unanswered);
 	return rp_printf(b->doc, "Xếp loại: %s (%s điểm)%s", sc->grade->name,
-			 pts_format_vn(sc->total, pts), rest);
+			 pts, rest);
 }
 
 static void

@@ -1,4 +1,4 @@
-/* truongso rubric list | show ID | check FILE... */
+/* truongso rubric list | show ID [--sources] | check FILE... */
 #include <stdio.h>
 #include <string.h>
 
@@ -46,7 +46,7 @@ rubric_list(struct cli *c)
 }
 
 static int
-rubric_show(struct cli *c, const char *ref)
+rubric_show(struct cli *c, const char *ref, bool sources)
 {
 	struct rubric_set set;
 	int rc = cli_load_rubrics(c, &set);
@@ -61,7 +61,7 @@ rubric_show(struct cli *c, const char *ref)
 	}
 	struct buf out;
 	buf_init(&out, 0);
-	sheet_rubric_text(r, &out);
+	sheet_rubric_text(r, sources, &out);
 	rubric_set_release(&set);
 	rc = cli_flush(&out);
 	buf_release(&out);
@@ -100,10 +100,11 @@ cmd_rubric(struct cli *c, int argc, char **argv)
 {
 	if (argc >= 1 && strcmp(argv[0], "list") == 0 && argc == 1)
 		return rubric_list(c);
-	if (argc == 2 && strcmp(argv[0], "show") == 0)
-		return rubric_show(c, argv[1]);
+	bool sources = argc == 3 && strcmp(argv[2], "--sources") == 0;
+	if ((argc == 2 || sources) && strcmp(argv[0], "show") == 0)
+		return rubric_show(c, argv[1], sources);
 	if (argc >= 2 && strcmp(argv[0], "check") == 0)
 		return rubric_check(argc - 1, argv + 1);
-	return cli_usage("cách dùng: truongso rubric list | show MÃ | check "
-			 "TỆP...");
+	return cli_usage("cách dùng: truongso rubric list | show MÃ [--sources] "
+			 "| check TỆP...");
 }

@@ -66,7 +66,8 @@ item_rule(const struct item *it, struct buf *b)
 }
 
 static void
-item_row(struct table *t, const struct item *it, bool merged_into)
+item_row(struct table *t, const struct item *it, bool merged_into,
+	 bool sources)
 {
 	char mx[PTS_FMT_SIZE + 2], tmp[PTS_FMT_SIZE];
 	struct buf text, note;
@@ -81,9 +82,15 @@ item_row(struct table *t, const struct item *it, bool merged_into)
 	buf_release(&rule);
 	if (it->evidence.hint != NULL)
 		buf_puts(&note, it->evidence.hint);
+	/* Where a rule comes from is for maintainers (--sources); users
+	 * only learn that it is not verified. */
 	if (!it->verified)
 		buf_printf(&note, "%s(*) %s", note.len ? ". " : "",
-			   it->source ? it->source : "chưa xác minh");
+			   sources && it->source ? it->source
+						 : "chưa xác minh");
+	if (sources && it->note)
+		buf_printf(&note, "%sGhi chú: %s", note.len ? ". " : "",
+			   it->note);
 	snprintf(mx, sizeof(mx), "%s", it->kind == ITEM_GATE ? "BB"
 				 : pts_format_vn(it->max, tmp));
 	const char *cells[] = { "", buf_str(&text), "", mx, "",
@@ -99,7 +106,7 @@ item_row(struct table *t, const struct item *it, bool merged_into)
 }
 
 static void
-criterion_rows(struct table *t, const struct criterion *c)
+criterion_rows(struct table *t, const struct criterion *c, bool sources)
 {
 	char stt[80], mx[PTS_FMT_SIZE];
 	struct buf lv, note;
@@ -128,7 +135,7 @@ criterion_rows(struct table *t, const struct criterion *c)
 	if (c->max == 0 && c->nitems == 1)
 		return;
 	for (size_t i = 0; i < c->nitems; i++)
-		item_row(t, &c->items[i], merged);
+		item_row(t, &c->items[i], merged, sources);
 }
 
 static void
@@ -145,7 +152,7 @@ header(const struct rubric *r, struct buf *out)
 }
 
 static void
-footer(const struct rubric *r, struct buf *out)
+footer(const struct rubric *r, struct buf *out, bool sources)
 {
 	char a[PTS_FMT_SIZE];
 	for (size_t g = 0; g < r->ngroups; g++) {
@@ -168,12 +175,12 @@ footer(const struct rubric *r, struct buf *out)
 					       r->total_max, w),
 				   i ? "; " : ".\n");
 	}
-	if (r->source.notes != NULL)
+	if (sources && r->source.notes != NULL)
 		buf_printf(out, "Ghi chú nguồn: %s\n", r->source.notes);
 }
 
 void
-sheet_rubric_text(const struct rubric *r, struct buf *out)
+sheet_rubric_text(const struct rubric *r, bool sources, struct buf *out)
 {
 	struct table t;
 	char stt[80], mx[PTS_FMT_SIZE];
@@ -189,9 +196,9 @@ sheet_rubric_text(const struct rubric *r, struct buf *out)
 		table_row(&t, cells);
 		table_rule(&t);
 		for (size_t c = 0; c < gr->ncriteria; c++)
-			criterion_rows(&t, &gr->criteria[c]);
+			criterion_rows(&t, &gr->criteria[c], sources);
 	}
 	table_render(&t, out);
 	table_release(&t);
-	footer(r, out);
+	footer(r, out, sources);
 }

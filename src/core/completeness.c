@@ -1,4 +1,5 @@
 #include "completeness.h"
+#include "rubric.h"
 
 #include <string.h>
 
@@ -54,11 +55,32 @@ completeness_count(const struct unit_status *rows, size_t n,
 	return nout;
 }
 
+/* More than one cấp học bit: a liên cấp school. */
+static bool
+several(unsigned school_levels)
+{
+	return (school_levels & (school_levels - 1)) != 0;
+}
+
+unsigned
+csgd_kinds(unsigned school_levels)
+{
+	unsigned k = 0;
+	if (school_levels & LEVEL_MN)
+		k |= 1u << CSGD_MN;
+	if (school_levels & (LEVEL_TH | LEVEL_THCS | LEVEL_THPT))
+		k |= 1u << CSGD_PT;
+	if (school_levels & LEVEL_GDTX)
+		k |= 1u << CSGD_TX;
+	return k;
+}
+
 void
 level_counts_add(struct level_counts *c, unsigned school_levels,
 		 const int *group_level, size_t ngroups)
 {
 	c->units_all++;
+	c->multi += several(school_levels);
 	for (size_t g = 0; g < ngroups && g < LC_GROUPS; g++)
 		if (group_level[g] >= 1 && group_level[g] < LC_MUC)
 			c->all[g][group_level[g]]++;
@@ -73,11 +95,47 @@ level_counts_add(struct level_counts *c, unsigned school_levels,
 }
 
 void
+grade_counts_add(struct grade_counts *c, unsigned school_levels, int grade,
+		 const bool *gates_met, const int64_t *points, size_t ngroups)
+{
+	bool graded = grade >= 1 && grade <= GC_GRADES;
+	c->units_all++;
+	c->multi += several(school_levels);
+	if (graded)
+		c->all[grade - 1]++;
+	for (size_t g = 0; g < ngroups && g < LC_GROUPS; g++) {
+		c->gates_all[g] += gates_met[g];
+		c->points_all[g] += points[g];
+	}
+	for (size_t l = 0; l < LC_LEVELS; l++) {
+		if (!(school_levels & (1u << l)))
+			continue;
+		c->units[l]++;
+		if (graded)
+			c->n[l][grade - 1]++;
+		for (size_t g = 0; g < ngroups && g < LC_GROUPS; g++) {
+			c->gates[g][l] += gates_met[g];
+			c->points[g][l] += points[g];
+		}
+	}
+}
+
+void
 participation_add(struct participation *p, unsigned school_levels,
 		  bool took_part)
 {
 	p->expected_all++;
 	p->took_part_all += took_part;
+	if (several(school_levels)) {
+		p->multi_expected++;
+		p->multi_took_part += took_part;
+	}
+	unsigned kinds = csgd_kinds(school_levels);
+	for (size_t k = 0; k < CSGD_KINDS; k++)
+		if (kinds & (1u << k)) {
+			p->kind_expected[k]++;
+			p->kind_took_part[k] += took_part;
+		}
 	for (size_t l = 0; l < LC_LEVELS; l++)
 		if (school_levels & (1u << l)) {
 			p->expected[l]++;

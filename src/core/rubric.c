@@ -37,6 +37,20 @@ rubric_has_total(const struct rubric *r)
 	return true;
 }
 
+unsigned
+rubric_shape(const struct rubric *r)
+{
+	unsigned s = 0;
+	for (size_t g = 0; g < r->ngroups; g++)
+		if (r->groups[g].nlevels > 0)
+			s |= RS_LEVELS;
+	if (r->ngrades > 0)
+		s |= RS_GRADE;
+	if (r->school_levels == LEVEL_MN)
+		s |= RS_MN;
+	return s;
+}
+
 const struct level_band *
 level_find(const struct level_band *v, size_t n, pts_t x)
 {

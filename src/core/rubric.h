@@ -171,6 +171,12 @@ const struct item *rubric_find_item(const struct rubric *r, const char *id);
  * on its own (levels, no grade), so its two groups have no combined total
  * anywhere: not in the CLI text, the score JSON or Phụ lục 1. */
 bool rubric_has_total(const struct rubric *r);
+/* A rubric's declared shape, which decides the documents made from it
+ * (app/report_kinds.c), never its id: groups with levels (QĐ 4725), a
+ * grade over the total (seed 001), for mầm non only (seed 004, whose
+ * report has a staff section). */
+enum rubric_shape { RS_LEVELS = 1u << 0, RS_GRADE = 1u << 1, RS_MN = 1u << 2 };
+unsigned rubric_shape(const struct rubric *r);
 const char *item_kind_name(enum item_kind k);
 /* "Mầm non", "Tiểu học", ...; codes "MN", "TH", ... */
 const char *school_level_code(enum school_level l);

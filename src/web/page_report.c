@@ -70,15 +70,10 @@ kind_card(struct req *r, const struct report_target *t,
 		buf_init(&src, 1024);
 		report_base_href(r, &src);
 		buf_printf(&src, "/bieu-do-%zu.svg", g);
-		char alt[160];
-		snprintf(alt, sizeof(alt), t->school
-			 ? "Biểu đồ điểm từng tiêu chí so với điểm tối đa, nhóm "
-			   "tiêu chí %zu"
-			 : "Biểu đồ tỷ lệ cơ sở giáo dục theo mức độ của nhóm "
-			   "tiêu chí %zu, từng cấp học", g);
-		/* <img>, not inline SVG: cairo reuses glyph ids per file. */
+		/* <img>, not inline SVG: cairo reuses glyph ids per file. The
+		 * text is the document's own chart title (report_charts). */
 		h_open(b, "img", "src", buf_str(&src), "class", "chart", "alt",
-		       alt, NULL);
+		       t->chart_list[g - 1].title, NULL);
 		buf_release(&src);
 	}
 	buf_puts(b, "</section>");

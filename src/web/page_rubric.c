@@ -64,11 +64,14 @@ criterion_rows(struct buf *b, const struct criterion *c)
 		h_elem(b, "td", it->kind == ITEM_GATE ? "BB" : pts_format_vn(it->max, p),
 		       "class", "num", NULL);
 		buf_puts(b, "<td></td>");
-		h_elem(b, "td", it->verified ? (it->evidence.hint ? it->evidence.hint
-								  : "")
-					     : it->source ? it->source
-							  : "Chưa xác minh",
-		       NULL);
+		/* Where an unverified rule comes from is for maintainers
+		 * (`rubric show --sources`), not for this page. */
+		const char *hint = it->evidence.hint;
+		buf_puts(b, "<td>");
+		h_text(b, hint ? hint : "");
+		if (!it->verified)
+			h_text(b, hint ? " (chưa xác minh)" : "Chưa xác minh");
+		buf_puts(b, "</td>");
 		buf_puts(b, "</tr>");
 	}
 }
@@ -105,7 +108,5 @@ page_rubric(struct req *r)
 			criterion_rows(b, &gr->criteria[c]);
 	}
 	buf_puts(b, "</tbody></table></div>");
-	if (rb->source.notes != NULL)
-		h_elem(b, "p", rb->source.notes, "class", "muted", NULL);
 	page_end(r);
 }

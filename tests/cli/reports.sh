@@ -77,7 +77,9 @@ fi
 check 4725-report 0 out '1.,"Chuyển đổi số trong dạy, học",100,73,Mức 2,' \
 	ts report tu-danh-gia --campaign 1 --unit 31GDTX1 --format csv -o -
 has_line 4725-group2-79-muc3 "2.,Chuyển đổi số trong quản trị cơ sở giáo dục,100,79,Mức 3,"
-has_line 4725-criterion-1.3 "1.3.,Triển khai phần mềm dạy học trực tuyến,30,21,Mức 3,Báo cáo không còn phần chia điểm của tiêu chí 1.3; chỉ biết nhóm 1 được 73 điểm nên 1.3 = 73 − 52 = 21 điểm (Mức 3). Cách chia 6 + 6 + 6 + 3 + 0 cho 1.3a đến 1.3e là giả định để dựng lại ví dụ."
+# The demo's reconstruction notes are not the centre's evidence (they
+# stay in examples/, the documented reconstruction).
+has_line 4725-criterion-1.3 "1.3.,Triển khai phần mềm dạy học trực tuyến,30,21,Mức 3,"
 has_line 4725-criterion-2.4 ',- Có triển khai dịch vụ thu phí dịch vụ giáo dục theo hình thức không dùng tiền mặt,10,4,,'
 
 # ---- 2. Phụ lục 3 against a hand count ---------------------------------
@@ -174,10 +176,11 @@ has_line mn-2.3-deduction-rule "* Thiếu 1 phân hệ trừ 1 điểm (-1 đi�
 has_line mn-2.3-cap-rule "Tối đa phần 2.3: 10 điểm\",Phần mềm có kết nối và trao đổi đầy đủ dữ liệu giữa các phân hệ với nhau; 6/6 phân hệ,6"
 has_line mn-2.3-counted ",Cộng tiêu chí 2.3,Tối đa: 10 điểm,,9"
 has_line mn-total ",Tổng cộng,Tối đa: 95 điểm,,$(grep '^31DK001|' "$WORK/mn-hand" | cut -d'|' -f4)"
-# A school that has not started: rules, but blank results (never 0).
-check mn-not-started 0 out ",Tổng cộng,Tối đa: 95 điểm,," \
+# A school that has not started: rules, and "Chưa trả lời" for every
+# result (never 0, never a blank that reads like one; issue 18 item 6).
+check mn-not-started 0 out ",Tổng cộng,Tối đa: 95 điểm,,Chưa trả lời" \
 	ts report tu-kiem-tra --campaign 2 --unit 31LC002 --format csv -o -
-has_line mn-not-started-group-blank "1.,\"Chuyển đổi số trong dạy, học\",Tối đa: 55 điểm,,"
+has_line mn-not-started-group-unanswered "1.,\"Chuyển đổi số trong dạy, học\",Tối đa: 55 điểm,,Chưa trả lời"
 if tr -d '\r' <"$OUT" | grep -qE ',0$'; then bad mn-not-started-no-zero; else ok mn-not-started-no-zero; fi
 
 # ---- 4. seed 001: the Thủ Dầu Một campaign of Phòng Dương Kinh ---------

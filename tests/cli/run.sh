@@ -134,6 +134,13 @@ check rubric-show-q7-checklist 0 out "thiếu 1 phân hệ trừ 1 điểm" \
 	"$T" rubric show q7-mn-2023
 check rubric-show-grades 0 out "Xuất sắc: từ 90 trở lên" \
 	"$T" rubric show tdm-cntt-2022
+# Provenance only with --sources (issue 18 item 13).
+run 0 "$T" rubric show $R4725
+if grep -qF -e "Ghi chú nguồn" -e "Điểm tối đa 6 điểm" "$OUT"; then
+	bad rubric-show-no-sources; else ok rubric-show-no-sources; fi
+check rubric-show-sources 0 out "Ghi chú nguồn: Đã xác minh" \
+	"$T" rubric show $R4725 --sources
+contains rubric-show-item-sources out "Điểm tối đa 6 điểm"
 for f in data/rubrics/*.json; do
 	check "rubric-check $(basename "$f")" 0 out "hợp lệ" "$T" rubric check "$f"
 done

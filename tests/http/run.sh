@@ -426,6 +426,13 @@ req report-office-chart 200 -b "${JAR[revdk]}" "$BASE$(U 31DK)/report/bieu-do-2.
 req report-office-chart-outside 403 -b "${JAR[revlc]}" "$BASE$(U 31DK)/report/bieu-do-1.svg"
 req report-page-charts 200 -b "${JAR[editor]}" "$BASE$RP"
 has report-page-chart-img "$OUT" 'src="'"$RP"'/bieu-do-2.svg"'
+# The page shows exactly the document's charts (report_charts), with
+# their titles: the graded Thủ Dầu Một summary has one, of the grades.
+req report-page-graded 200 -b "${JAR[revdk]}" "$BASE/campaigns/3/units/31DK/report"
+has report-page-graded-chart "$OUT" 'alt="Tỷ lệ CSGD theo xếp loại"'
+hasnt report-page-graded-one-chart "$OUT" "/bieu-do-2.svg"
+req report-graded-chart 200 -b "${JAR[revdk]}" "$BASE/campaigns/3/units/31DK/report/bieu-do-1.svg"
+has report-graded-chart-svg "$OUT" "<svg"
 # Every document in every format, from the page route and from the API,
 # as the Phòng Dương Kinh reviewer (who sees all of them): status, type
 # and the file's own signature.
@@ -655,6 +662,12 @@ has rubric-levels "$OUT" "Mức 1: dưới 10; Mức 2: từ 10 đến 20; Mức
 has rubric-gate "$OUT" "Điều kiện bắt buộc"
 has rubric-thirds "$OUT" "Mức 1: dưới 6,67; Mức 2: từ 6,67 đến 13,33; Mức 3: trên 13,33 (suy luận)"
 has rubric-lms-heading "$OUT" "<td>Triển khai hệ thống LMS/LCMS (cung cấp thông tin: tên giải pháp; tự xây dựng/thuê/mua) có các chức năng:</td><td></td><td></td><td></td><td>Không chấm điểm</td>"
+# Provenance notes of the rubric file are for `rubric show --sources`
+# only; the page says which rules are unverified, not where they came
+# from (issue 18 item 13).
+hasnt rubric-no-source-notes "$OUT" "Đã xác minh (văn bản gốc"
+hasnt rubric-no-item-sources "$OUT" "danh mục tiêu chí của bên thứ ba"
+has rubric-unverified-marked "$OUT" "(chưa xác minh)"
 req form-lms-heading 200 -b "${JAR[revdk]}" "$BASE$P"
 has form-lms-heading-above-1.3b "$OUT" "<p><strong>Triển khai hệ thống LMS/LCMS (cung cấp thông tin: tên giải pháp; tự xây dựng/thuê/mua) có các chức năng:</strong></p><div class=\"item\"><p>1.3b. (1) Giáo viên giao bài giảng"
 

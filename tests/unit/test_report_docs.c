@@ -323,7 +323,8 @@ test_mn_mismatch(void **state)
 	buf_release(&b);
 }
 
-/* A school that has not started: the table has the rules, no results. */
+/* A school that has not started: the table has the rules, and every
+ * result says "Chưa trả lời" (never a 0 or a blank; issue 18 item 6). */
 static void
 test_mn_not_started(void **state)
 {
@@ -332,8 +333,8 @@ test_mn_not_started(void **state)
 	buf_init(&b, 0);
 	assert_int_equal(build("tu-kiem-tra", 2, "31LC002", &b), TS_OK);
 	has_line(&b, "| 1. | Chuyển đổi số trong dạy, học | Tối đa: 55 điểm "
-		 "|  |  |");
-	has_line(&b, "|  | Tổng cộng | Tối đa: 95 điểm |  |  |");
+		 "|  | Chưa trả lời |");
+	has_line(&b, "|  | Tổng cộng | Tối đa: 95 điểm |  | Chưa trả lời |");
 	buf_release(&b);
 }
 
@@ -426,7 +427,8 @@ test_tdm_appendix(void **state)
 	buf_release(&b);
 }
 
-/* Not started: no grade, no total, dotted lines for every part. */
+/* Not started: no grade, no total ("Chưa trả lời"), dotted lines for
+ * every part. */
 static void
 test_tdm_blank(void **state)
 {
@@ -435,11 +437,13 @@ test_tdm_blank(void **state)
 	buf_init(&b, 0);
 	assert_int_equal(build("cntt", 3, "31DK015", &b), TS_OK);
 	has_line(&b, "Xếp loại: " RP_BLANK);
-	has_line(&b, "|  | Tổng cộng | 100 |  |  |");
+	has_line(&b, "|  | Tổng cộng | 100 | Chưa trả lời |  |");
 	has_line(&b, "| 1.1 | Đảm bảo 100% cán bộ quản lý giáo dục, giáo viên "
-		 "đơn vị biết sử dụng CNTT trong công tác. | 3 |  |  |");
+		 "đơn vị biết sử dụng CNTT trong công tác. | 3 | Chưa trả lời "
+		 "|  |");
 	has_text(&b, "| 1.2 | Tổ chức tốt việc ứng dụng CNTT&TT");
-	has_text(&b, "| 5 |  | Kế hoạch, văn bản, hướng dẫn (file PDF) |");
+	has_text(&b, "| 5 | Chưa trả lời | Kế hoạch, văn bản, hướng dẫn (file "
+		 "PDF) |");
 	has_text(&b, "\n……………………");
 	lacks(&b, "Xếp loại: Yếu");
 	buf_release(&b);

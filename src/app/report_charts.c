@@ -1,0 +1,60 @@
+/* The charts each document draws, listed once: the builders draw these
+ * and the report page shows these (bieu-do-N.svg), so the page never
+ * offers a chart the document does not have. */
+#include <stdio.h>
+
+#include "../core/completeness.h"
+#include "../core/rubric.h"
+#include "../util/arena.h"
+#include "report.h"
+
+/* Phụ lục 1: one chart per group that has scored criteria. */
+static bool
+scored(const struct group *g)
+{
+	for (size_t c = 0; c < g->ncriteria; c++)
+		if (g->criteria[c].max > 0)
+			return true;
+	return false;
+}
+
+/* "Nhóm tiêu chí 1: <what>" */
+static const char *
+title(struct arena *a, const char *id, const char *what)
+{
+	char t[256];
+	snprintf(t, sizeof(t), "Nhóm tiêu chí %s: %s", id, what);
+	return arena_strdup(a, t);
+}
+
+size_t
+report_charts(const struct report_kind_info *k, const struct rubric *r,
+	      struct arena *a, const struct report_chart **out)
+{
+	*out = NULL;
+	if (k == NULL || r == NULL)
+		return 0;
+	struct report_chart *c = arena_calloc(a, r->ngroups + 1, sizeof(*c));
+	if (c == NULL)
+		return 0;
+	size_t n = 0;
+	unsigned shape = rubric_shape(r);
+	for (size_t g = 0; g < r->ngroups; g++) {
+		const struct group *gr = &r->groups[g];
+		const char *t = NULL;
+		if (k->kind == RK_SELF_4725 && scored(gr))
+			t = title(a, gr->id, "điểm từng tiêu chí so với điểm "
+				  "tối đa");
+		else if (k->kind == RK_LEVELS && gr->nlevels > 0 &&
+			 g < LC_GROUPS)
+			t = title(a, gr->id, "tỷ lệ CSGD theo mức độ");
+		if (t)
+			c[n++] = (struct report_chart){ (int)g, t };
+	}
+	/* A graded rubric's office summary: one chart of the grades. */
+	if (k->kind == RK_LEVELS && !(shape & RS_LEVELS) &&
+	    (shape & RS_GRADE))
+		c[n++] = (struct report_chart){ -1, "Tỷ lệ CSGD theo xếp loại" };
+	*out = c;
+	return n;
+}

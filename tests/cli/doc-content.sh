@@ -1,0 +1,293 @@
+#!/bin/sh
+# What the demo's documents say (issue 18 items 6, 9, 10, 11, 13; issue 13
+# item 5): drafts marked and every open item said in words in every school
+# document, Phụ lục 3's quy mô per kind of CSGD and reconciled with its
+# tables, cơ quan chủ quản from the org tree and the date, an office
+# summary for every rubric shape, report kinds chosen by the rubric's
+# shape (not its id), nothing internal printed.
+# Usage: tests/cli/doc-content.sh PATH/TO/truongso
+set -u
+T=${1:?usage: doc-content.sh TRUONGSO}
+case $T in
+/*) ;;
+*/*) T=$(pwd)/$T ;;
+esac
+cd "$(dirname "$0")/../.." || exit 2
+. tests/cli/lib.sh
+W=$(mktemp -d) || exit 2
+trap 'rm -rf "$W" "$OUT" "$ERR"' EXIT
+trap 'exit 2' HUP INT TERM
+unset TRUONGSO_DB TRUONGSO_DATA TRUONGSO_NOW
+DB=$W/demo.db
+"$T" --db "$DB" demo >/dev/null || { echo "demo failed"; exit 1; }
+q() { sqlite3 "$DB" "$1"; }
+
+# text KIND CAMPAIGN UNIT [FORMAT]: the document's words on one line
+# (PDF through pdftotext, so line breaks do not matter) in $W/doc.txt;
+# the CSV in $W/doc.csv as plain ',' CSV (tests/report/csv_plain.py).
+text() {
+	rm -f "$W/doc.pdf" "$W/doc.csv" "$W/doc.txt"
+	"$T" --db "$DB" report "$1" --campaign "$2" --unit "$3" --format pdf \
+		-o "$W/doc.pdf" >"$OUT" 2>"$ERR" &&
+	"$T" --db "$DB" report "$1" --campaign "$2" --unit "$3" --format csv \
+		-o "$W/doc.raw.csv" >>"$OUT" 2>>"$ERR" &&
+	python3 tests/report/csv_plain.py <"$W/doc.raw.csv" >"$W/doc.csv" &&
+	pdftotext "$W/doc.pdf" - | tr -s ' \n\f' '  ' >"$W/doc.txt"
+}
+
+# has NAME STRING: the last document says STRING.
+has() {
+	if grep -qF -- "$2" "$W/doc.txt"; then ok "$1"; else
+		echo "missing: $2" >"$ERR"
+		cp "$W/doc.txt" "$OUT"
+		bad "$1"
+	fi
+}
+
+# lacks NAME STRING: the last document does not say STRING.
+lacks() {
+	if grep -qF -- "$2" "$W/doc.txt"; then
+		echo "found: $2" >"$ERR"
+		cp "$W/doc.txt" "$OUT"
+		bad "$1"
+	else ok "$1"; fi
+}
+
+# --- Item 6: a draft is stamped and says "Chưa trả lời" for every open
+# item, in every document built from a submission.
+
+# rows_answered RULE_COL RESULT_COL: every table row of the CSV with a
+# rule or maximum in RULE_COL has a result in RESULT_COL (0-based).
+rows_answered() {
+	python3 - "$W/doc.csv" "$1" "$2" <<'EOF'
+import csv, sys
+path, rule, res = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+bad = 0
+with open(path, encoding="utf-8-sig", newline="") as f:
+    for row in csv.reader(f):
+        if len(row) <= max(rule, res) or row[0] == "STT":
+            continue
+        if row[rule].strip() and not row[res].strip():
+            print("no result: %r" % row[:2])
+            bad += 1
+sys.exit(1 if bad else 0)
+EOF
+}
+
+# draft KIND CAMPAIGN UNIT RULE_COL RESULT_COL
+draft() {
+	name="draft $1 $3"
+	if ! text "$1" "$2" "$3"; then
+		bad "$name"
+		return
+	fi
+	has "$name: stamped DỰ THẢO" "DỰ THẢO"
+	has "$name: says Chưa trả lời" "Chưa trả lời"
+	if rows_answered "$4" "$5" >"$OUT" 2>"$ERR"; then
+		ok "$name: every row has a result or Chưa trả lời"
+	else
+		bad "$name: every row has a result or Chưa trả lời"
+	fi
+}
+
+for c in 2 3; do
+	case $c in
+	2) k=tu-kiem-tra rule=2 res=4 ;;
+	3) k=cntt rule=2 res=3 ;;
+	esac
+	# A draft with some answers, and a school that has not started.
+	d=$(q "SELECT min(u.code) FROM submission s JOIN org_unit u ON
+		u.id = s.unit_id WHERE s.campaign_id = $c AND s.state = 'draft'")
+	n=$(q "SELECT min(u.code) FROM campaign_unit cu JOIN org_unit u ON
+		u.id = cu.unit_id WHERE cu.campaign_id = $c AND NOT EXISTS
+		(SELECT 1 FROM submission s WHERE s.campaign_id = $c AND
+		s.unit_id = cu.unit_id)")
+	for u in $d $n; do
+		draft $k $c "$u" $rule $res
+	done
+done
+# A partial draft has no Xếp loại yet: "Yếu (45 điểm)" would read as final.
+u=$(q "SELECT min(u.code) FROM submission s JOIN org_unit u ON
+	u.id = s.unit_id WHERE s.campaign_id = 3 AND s.state = 'draft'")
+text cntt 3 "$u"
+has "draft cntt: no grade while items are open" "Xếp loại: ………… ("
+
+# --- Item 9: quy mô per kind of CSGD (seed 000), tables reconciled.
+
+# took LIKE LEVELMASK: "took/expected" of campaign 1's units under the
+# path LIKE with a cấp học bit in LEVELMASK.
+took() {
+	q "SELECT sum(s.first_submitted_at IS NOT NULL) || '/' || count(*)
+		FROM campaign_unit cu LEFT JOIN submission s ON
+		s.campaign_id = cu.campaign_id AND s.unit_id = cu.unit_id
+		WHERE cu.campaign_id = 1 AND cu.path LIKE '$1%' AND
+		cu.school_levels & $2"
+}
+so=$(q "SELECT path FROM org_unit WHERE code = '31'")
+dk=$(q "SELECT path FROM org_unit WHERE code = '31DK'")
+text phu-luc-3 1 31
+has "phu-luc-3 Sở: a line for CSGD phổ thông" "Tổng số cơ sở giáo dục \
+(CSGD) phổ thông (Tiểu học, THCS, THPT) thuộc địa bàn quản lý triển khai \
+đánh giá mức độ chuyển đổi số: $(took "$so" 14) CSGD"
+has "phu-luc-3 Sở: a line for CSGD thường xuyên" "Tổng số CSGD thường \
+xuyên thuộc địa bàn quản lý triển khai đánh giá mức độ chuyển đổi số: \
+$(took "$so" 16) CSGD"
+text phu-luc-3 1 31DK
+has "phu-luc-3 Phòng: phổ thông only" "(CSGD) phổ thông (Tiểu học, THCS) \
+thuộc địa bàn quản lý triển khai đánh giá mức độ chuyển đổi số: \
+$(took "$dk" 6) CSGD"
+lacks "phu-luc-3 Phòng: no GDTX line" "CSGD thường xuyên"
+# The liên cấp schools of the Phòng make the table by cấp học add up to
+# more than the headline: a note says so.
+multi=$(q "SELECT count(*) FROM campaign_unit WHERE campaign_id = 1 AND
+	path LIKE '$dk%' AND school_levels & (school_levels - 1) != 0")
+has "phu-luc-3 Phòng: liên cấp note under the quy mô table" "Ghi chú: \
+$multi CSGD liên cấp được tính ở mỗi cấp học của trường, nên tổng theo cấp \
+học"
+
+# --- Item 11: an office summary for every rubric shape, not a refusal.
+# approved CAMPAIGN LIKE: approved or published results under the path.
+approved() {
+	q "SELECT count(*) FROM submission s JOIN campaign_unit cu ON
+		cu.campaign_id = s.campaign_id AND cu.unit_id = s.unit_id
+		WHERE s.campaign_id = $1 AND cu.path LIKE '$2%' AND
+		s.state IN ('approved', 'published')"
+}
+# csv_cells CAPTION KEY COL STEP: in the table captioned CAPTION of the
+# last CSV, the row whose second cell is KEY: cell COL and every STEP-th
+# after it, added up as integers.
+csv_cells() {
+	python3 - "$W/doc.csv" "$@" <<'EOF'
+import csv, sys
+path, caption, key, col, step = sys.argv[1:6]
+table = None
+with open(path, encoding="utf-8-sig", newline="") as f:
+    for row in csv.reader(f):
+        if len(row) == 1 or not row:
+            table = row[0] if row else None
+        elif table == caption and len(row) > 1 and row[1] == key:
+            print(sum(int(c) for c in row[int(col)::int(step)]))
+            break
+EOF
+}
+# Thủ Dầu Một (100 points, Xếp loại): count and % per Xếp loại.
+if text phu-luc-3 3 31DK; then ok "phu-luc-3 of a graded campaign"; else
+	bad "phu-luc-3 of a graded campaign"; fi
+has "graded summary: a table per Xếp loại" "Kết quả xếp loại theo cấp học"
+has "graded summary: one chart of the grades" "Tỷ lệ CSGD theo xếp loại"
+# The "Tổng số" row counts every approved school once, over the grades.
+same "graded summary: Tổng số row adds up to the approved schools" \
+	"$(csv_cells "Kết quả xếp loại theo cấp học" "Tổng số" 2 2)" \
+	"$(approved 3 "$dk")"
+# Mầm non (groups with gates, no levels, no grade): gates and points.
+if text phu-luc-3 2 31DK; then ok "phu-luc-3 of a mầm non campaign"; else
+	bad "phu-luc-3 of a mầm non campaign"; fi
+has "mầm non summary: gates and mean points by group" "Đạt điều kiện bắt \
+buộc"
+same "mầm non summary: schools counted in group 1" "$(csv_cells \
+	"Kết quả theo nhóm tiêu chí và cấp học" "CSGD Mầm non" 2 99)" \
+	"$(approved 2 "$dk")"
+lacks "mầm non summary: no Mức độ" "Mức độ 1"
+
+# --- Issue 13 item 5: the rubric's shape picks the documents, not its
+# id. A copy of QĐ 4725 under another id makes tu-danh-gia; a graded
+# rubric whose id starts with "qd4725" makes cntt, not tu-danh-gia.
+D=$W/data
+cp -r data "$D"
+sed 's/"id": "qd4725-2022-pt"/"id": "hp-cds-2026"/' \
+	data/rubrics/qd4725-2022-pt.json >"$D/rubrics/hp-cds-2026.json"
+sed 's/"id": "tdm-cntt-2022"/"id": "qd4725-tdm"/' \
+	data/rubrics/tdm-cntt-2022.json >"$D/rubrics/qd4725-tdm.json"
+R() { "$T" --db "$DB" --data "$D" "$@"; }
+for r in hp-cds-2026 qd4725-tdm; do
+	R campaign create --owner 31DK --rubric $r --year 2025-2026 \
+		--title "Thử $r" --opens 2026-01-01 --due 2026-12-31 \
+		--levels TH,THCS >/dev/null 2>&1 || bad "campaign $r"
+done
+c4=$(q "SELECT id FROM campaign WHERE rubric_id = 'hp-cds-2026'")
+c5=$(q "SELECT id FROM campaign WHERE rubric_id = 'qd4725-tdm'")
+check "QĐ 4725 shape under another id: tu-danh-gia" 0 out "" \
+	R report tu-danh-gia --campaign "$c4" --unit 31DK011 --format csv -o -
+check "QĐ 4725 shape under another id: not cntt" 2 err "không lập" \
+	R report cntt --campaign "$c4" --unit 31DK011 --format csv -o -
+check "graded rubric with a qd4725 id: not tu-danh-gia" 2 err "không lập" \
+	R report tu-danh-gia --campaign "$c5" --unit 31DK011 --format csv -o -
+check "graded rubric with a qd4725 id: cntt" 0 out "Tự chấm" \
+	R report cntt --campaign "$c5" --unit 31DK011 --format csv -o -
+check "graded rubric with a qd4725 id: graded office summary" 0 out \
+	"Kết quả xếp loại theo cấp học" R report phu-luc-3 --campaign "$c5" --unit 31DK \
+	--format csv -o -
+
+# --- Item 10: cơ quan chủ quản from the org tree and the date (the rule
+# itself, with 30/6 vs 1/7/2025: tests/unit/test_governing.c).
+# header NAME WANT: the left column of page 1's header (30 mm margin +
+# 42 % of 165 mm, as tests/report/layout_check.py) starts with WANT.
+header() {
+	n=$(echo "$2" | wc -w)
+	got=$(pdftotext -f 1 -l 1 -x 0 -y 0 -W 281 -H 200 "$W/doc.pdf" - |
+		tr -s ' \n\f' '\n\n\n' | grep -v '^$' | head -n "$n" |
+		tr '\n' ' ' | sed 's/ $//')
+	same "$1" "$got" "$2"
+}
+text phu-luc-3 1 31
+header "cơ quan chủ quản of a Sở: the UBND of its thành phố" \
+	"ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG"
+text phu-luc-3 1 31DK
+header "cơ quan chủ quản of a Phòng: the UBND of its quận" \
+	"ỦY BAN NHÂN DÂN QUẬN DƯƠNG KINH"
+# A mầm non school under a phường after 1/7/2025 (the documents are dated
+# today): its UBND phường, spelled out.
+u=$(q "SELECT min(u.code) FROM campaign_unit cu JOIN org_unit u ON
+	u.id = cu.unit_id JOIN org_unit p ON p.id = u.parent_id WHERE
+	cu.campaign_id = 2 AND p.kind = 'xa' AND p.code = '31HB'")
+text tu-kiem-tra 2 "$u"
+header "cơ quan chủ quản of a mầm non school: its UBND phường" \
+	"ỦY BAN NHÂN DÂN PHƯỜNG HỒNG BÀNG"
+# A THPT school: the Sở.
+u=$(q "SELECT min(u.code) FROM campaign_unit cu JOIN org_unit u ON
+	u.id = cu.unit_id WHERE cu.campaign_id = 1 AND u.school_levels = 8")
+text tu-danh-gia 1 "$u"
+header "cơ quan chủ quản of a THPT school: the Sở" \
+	"SỞ GIÁO DỤC VÀ ĐÀO TẠO THÀNH PHỐ HẢI PHÒNG"
+# Typed, it wins (the demo's seed 003 centre types its UBND quận).
+text tu-danh-gia 1 31GDTX1
+header "cơ quan chủ quản typed per document" \
+	"ỦY BAN NHÂN DÂN QUẬN DƯƠNG KINH"
+
+# --- Item 13: nothing internal reaches a document; one fact once.
+# once: no cell of the CSV says the same line twice.
+once() {
+	python3 - "$W/doc.csv" <<'EOF'
+import csv, sys
+bad = 0
+with open(sys.argv[1], encoding="utf-8-sig", newline="") as f:
+    for row in csv.reader(f):
+        for cell in row:
+            seen = set()
+            for line in cell.split("\n"):
+                t = line.strip()
+                for what in ("- Đường link: ", "- Tệp: ", "- "):
+                    if t.startswith(what):
+                        t = t[len(what):]
+                        break
+                if t and t in seen:
+                    print("printed twice: %r" % t)
+                    bad += 1
+                seen.add(t)
+sys.exit(1 if bad else 0)
+EOF
+}
+for spec in "tu-danh-gia 1 31GDTX1" "tu-kiem-tra 2 31DK001" \
+	"cntt 3 31DK023" "phu-luc-3 1 31" "phu-luc-3 1 31DK"; do
+	set -- $spec
+	if ! text "$1" "$2" "$3"; then bad "internal $spec"; continue; fi
+	for w in "giả định" "dựng lại" "seed 0" "không còn trong bản báo cáo" \
+		"bảng Phụ lục 1 ghi" "bên thứ ba" "Ghi chú nguồn"; do
+		lacks "$spec: no \"$w\"" "$w"
+	done
+	if once >"$OUT" 2>"$ERR"; then ok "$spec: one fact printed once"
+	else bad "$spec: one fact printed once"; fi
+done
+
+echo "doc-content: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
