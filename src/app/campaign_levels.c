@@ -8,39 +8,38 @@
 #include "org.h"
 #include "submission.h"
 
-/* Approved results are scored with the đánh giá ngoài laid over; merely
- * submitted ones (when asked for) with the school's own scores. */
+/* Levels stored with each result (score_summary.c): approved results
+ * with the đánh giá ngoài laid over, merely submitted ones (when asked
+ * for) with the school's own; one row per group, a result's rows
+ * together (path order). */
 static const char SQL_RESULTS[] =
-	"SELECT cu.school_levels, s.answers, CASE WHEN s.state IN "
-	"('approved', 'published') THEN s.external END FROM campaign_unit cu "
-	"JOIN submission s ON s.campaign_id = cu.campaign_id AND s.unit_id = "
-	"cu.unit_id WHERE cu.campaign_id = ? AND cu.path LIKE ? AND (s.state "
-	"IN ('approved', 'published') OR (? AND s.state = 'submitted'))";
+	"SELECT cu.school_levels, s.id, g.grp, CASE WHEN s.state IN "
+	"('approved', 'published') THEN g.reviewed_level ELSE g.self_level "
+	"END FROM campaign_unit cu JOIN submission s ON s.campaign_id = "
+	"cu.campaign_id AND s.unit_id = cu.unit_id JOIN submission_score g "
+	"ON g.submission_id = s.id WHERE cu.campaign_id = ?1 AND "
+	SQL_PATH_UNDER("cu.path", "?2") " AND (s.state IN ('approved', "
+	"'published') OR (?3 AND s.state = 'submitted')) ORDER BY cu.path";
 
 static const char SQL_PARTICIPATION[] =
 	"SELECT cu.school_levels, s.first_submitted_at IS NOT NULL FROM "
 	"campaign_unit cu LEFT JOIN submission s ON s.campaign_id = "
-	"cu.campaign_id AND s.unit_id = cu.unit_id WHERE cu.campaign_id = ? "
-	"AND cu.path LIKE ?";
+	"cu.campaign_id AND s.unit_id = cu.unit_id WHERE cu.campaign_id = ?1 "
+	"AND " SQL_PATH_UNDER("cu.path", "?2");
 
-/* Scores one stored result and counts it. */
+/* One result's levels, gathered over its group rows. */
+struct result_levels {
+	int64_t id; /* 0: none yet */
+	unsigned school_levels;
+	int lv[LC_GROUPS];
+};
+
 static void
-count_one(struct db_stmt *st, const struct rubric *r, struct level_counts *out)
+flush(struct result_levels *cur, size_t ngroups, struct level_counts *out)
 {
-	struct answers *a = NULL;
-	struct score *s = NULL;
-	struct diags d;
-	int lv[LC_GROUPS] = { 0 };
-	diags_init(&d);
-	if (sub_score(r, db_col_text(st, 1), db_col_text(st, 2), &a, &s, &d) ==
-	    TS_OK) {
-		for (size_t g = 0; g < r->ngroups && g < LC_GROUPS; g++)
-			lv[g] = s->groups[g].level ? s->groups[g].level->level : 0;
-		level_counts_add(out, (unsigned)db_col_int(st, 0), lv, r->ngroups);
-	}
-	score_free(s);
-	answers_free(a);
-	diags_release(&d);
+	if (cur->id != 0)
+		level_counts_add(out, cur->school_levels, cur->lv, ngroups);
+	memset(cur, 0, sizeof(*cur));
 }
 
 /* The path to count under: root_code's if in scope, else the actor's
@@ -66,31 +65,40 @@ root_path(struct app *app, const struct actor *who, const char *root_code,
 }
 
 static enum ts_err
-count_levels(struct app *app, int64_t id, const char *like,
+count_levels(struct app *app, int64_t id, const char *path,
 	     const struct rubric *r, bool submitted, struct level_counts *out,
 	     struct diags *d)
 {
 	struct db_stmt *st = db_prep(app->db, SQL_RESULTS);
+	struct result_levels cur = { 0 };
 	if (st == NULL)
 		return app_db_error(app, d, "đọc kết quả");
 	db_bind_int(st, 1, id);
-	db_bind_text(st, 2, like);
+	db_bind_text(st, 2, path);
 	db_bind_int(st, 3, submitted);
-	while (db_step(st) == DB_ROW)
-		count_one(st, r, out);
+	while (db_step(st) == DB_ROW) {
+		if (db_col_int(st, 1) != cur.id)
+			flush(&cur, r->ngroups, out);
+		cur.id = db_col_int(st, 1);
+		cur.school_levels = (unsigned)db_col_int(st, 0);
+		int64_t g = db_col_int(st, 2);
+		if (g >= 0 && g < LC_GROUPS)
+			cur.lv[g] = (int)db_col_int(st, 3);
+	}
+	flush(&cur, r->ngroups, out);
 	db_done(st);
 	return TS_OK;
 }
 
 static enum ts_err
-count_participation(struct app *app, int64_t id, const char *like,
+count_participation(struct app *app, int64_t id, const char *path,
 		    struct participation *p, struct diags *d)
 {
 	struct db_stmt *st = db_prep(app->db, SQL_PARTICIPATION);
 	if (st == NULL)
 		return app_db_error(app, d, "đọc danh sách đơn vị");
 	db_bind_int(st, 1, id);
-	db_bind_text(st, 2, like);
+	db_bind_text(st, 2, path);
 	while (db_step(st) == DB_ROW)
 		participation_add(p, (unsigned)db_col_int(st, 0),
 				  db_col_int(st, 1) != 0);
@@ -122,13 +130,10 @@ campaign_levels_opt(struct app *app, const struct actor *who, int64_t id,
 		diags_add(d, c.rubric_id, "không tìm thấy bộ chỉ số của đợt");
 		e = TS_ENOTFOUND;
 	}
-	char like[PATH_MAX_LEN + 2];
-	if (e == TS_OK) {
-		snprintf(like, sizeof(like), "%s%%", path);
-		e = count_levels(app, id, like, r, include_submitted, out, d);
-	}
+	if (e == TS_OK)
+		e = count_levels(app, id, path, r, include_submitted, out, d);
 	if (e == TS_OK && part)
-		e = count_participation(app, id, like, part, d);
+		e = count_participation(app, id, path, part, d);
 	arena_free(a);
 	return e;
 }

@@ -10,7 +10,7 @@
 
 /* A participant is in the actor's scope by the path the campaign froze
  * for it (campaign_scope), and a school always sees its own. */
-#define IN_SCOPE "(cu.path LIKE ?1 OR cu.unit_id = ?3)"
+#define IN_SCOPE "(" SQL_PATH_UNDER("cu.path", "?1") " OR cu.unit_id = ?3)"
 
 #define CAMPAIGN_COLS                                                       \
 	"c.id, c.owner_unit_id, o.code, o.name, o.path, c.rubric_id, "       \
@@ -23,12 +23,14 @@
  * there (a school sees the campaigns it must answer). */
 static const char SQL_LIST[] =
 	"SELECT " CAMPAIGN_COLS " FROM campaign c JOIN org_unit o ON "
-	"o.id = c.owner_unit_id WHERE o.path LIKE ?1 OR EXISTS (SELECT 1 "
+	"o.id = c.owner_unit_id WHERE " SQL_PATH_UNDER("o.path", "?1")
+	" OR EXISTS (SELECT 1 "
 	"FROM campaign_unit cu WHERE cu.campaign_id = c.id AND " IN_SCOPE
 	") ORDER BY c.id DESC";
 static const char SQL_GET[] =
 	"SELECT " CAMPAIGN_COLS " FROM campaign c JOIN org_unit o ON "
-	"o.id = c.owner_unit_id WHERE c.id = ?2 AND (o.path LIKE ?1 OR "
+	"o.id = c.owner_unit_id WHERE c.id = ?2 AND ("
+	SQL_PATH_UNDER("o.path", "?1") " OR "
 	"EXISTS (SELECT 1 FROM campaign_unit cu WHERE cu.campaign_id = c.id "
 	"AND " IN_SCOPE "))";
 
@@ -55,9 +57,7 @@ read_campaign(struct db_stmt *st, struct arena *a, struct campaign *c)
 static void
 bind_scope(struct db_stmt *st, const struct actor *who)
 {
-	char like[PATH_MAX_LEN + 2];
-	snprintf(like, sizeof(like), "%s%%", who->path);
-	db_bind_text(st, 1, like);
+	db_bind_text(st, 1, who->path);
 	db_bind_int(st, 3, who->unit_id ? who->unit_id : -1);
 }
 
@@ -106,8 +106,8 @@ campaign_get(struct app *app, const struct actor *who, int64_t id,
 static const char SQL_STATUS[] =
 	"SELECT cu.path, coalesce(s.state, 'none'), coalesce(s.late, 0) "
 	"FROM campaign_unit cu LEFT JOIN submission s ON s.campaign_id = "
-	"cu.campaign_id AND s.unit_id = cu.unit_id WHERE cu.campaign_id = ? "
-	"AND cu.path LIKE ? ORDER BY cu.path";
+	"cu.campaign_id AND s.unit_id = cu.unit_id WHERE cu.campaign_id = ?1 "
+	"AND " SQL_PATH_UNDER("cu.path", "?2") " ORDER BY cu.path";
 
 static void
 fill_status(struct db_stmt *st, struct arena *a, void *p)
@@ -125,10 +125,8 @@ read_status_rows(struct app *app, int64_t id, const char *root,
 	struct db_stmt *st = db_prep(app->db, SQL_STATUS);
 	if (st == NULL)
 		return TS_EDB;
-	char like[PATH_MAX_LEN + 2];
-	snprintf(like, sizeof(like), "%s%%", root);
 	db_bind_int(st, 1, id);
-	db_bind_text(st, 2, like);
+	db_bind_text(st, 2, root);
 	return db_collect(st, a, sizeof(**out), (void **)out, n, fill_status);
 }
 
