@@ -15,3 +15,7 @@ CREATE TABLE submission_score(
   reviewed_level INTEGER NOT NULL,
   PRIMARY KEY (submission_id, grp)
 ) STRICT;
+-- The columns dashboards read of every participant's submission, so their
+-- joins never touch the rows (each a page or more of answers JSON).
+CREATE INDEX submission_desk ON submission(campaign_id, unit_id, state,
+  late, first_submitted_at);
