@@ -105,6 +105,9 @@ counted_run http-hostile-asan tests/http/hostile.sh build/asan/truongso
 counted_run http-submit-race tests/http/submit_race.sh build/asan/truongso
 # Revisions on every form, merge and conflicts, refused fields, sessions.
 counted_run http-nolost tests/http/nolost.sh build/asan/truongso
+# Unit search (word prefixes, links into the campaign) and the paged,
+# searchable admin lists (issue 17).
+counted_run http-desk tests/http/desk.sh build/asan/truongso
 # A small deadline rush (100 schools autosave and submit within 5 s): no
 # request may fail and every acknowledged write must be stored; the
 # figures are printed, never asserted (make bench runs 1,000 schools).
