@@ -7,6 +7,7 @@
 #include "../db/migrate.h"
 #include "../util/buf.h"
 #include "../util/timeutil.h"
+#include "results_cache.h"
 #include "score_summary.h"
 
 static char *
@@ -53,6 +54,8 @@ app_open(struct app *app, const char *db_path, const char *data_dir,
 void
 app_close(struct app *app)
 {
+	if (app->db != NULL)
+		results_cache_forget(app);
 	db_close(app->db);
 	rubric_set_release(&app->rubrics);
 	rubric_set_release(&app->db_rubrics);

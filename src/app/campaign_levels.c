@@ -6,6 +6,7 @@
 #include "../util/arena.h"
 #include "campaign.h"
 #include "org.h"
+#include "results_cache.h"
 #include "submission.h"
 
 /* Levels stored with each result (score_summary.c): approved results
@@ -106,6 +107,45 @@ count_participation(struct app *app, int64_t id, const char *path,
 	return TS_OK;
 }
 
+/* Levels and participation under path, counted or kept from an earlier
+ * count of the same results generation (results_cache.h). */
+static enum ts_err
+count_cached(struct app *app, int64_t id, const char *path,
+	     const struct rubric *r, bool submitted, struct level_counts *out,
+	     struct participation *part, struct diags *d)
+{
+	struct counted {
+		struct level_counts lc;
+		struct participation part;
+	} *c = NULL, now;
+	enum rc_kind kind = submitted ? RC_LEVELS_SUBMITTED : RC_LEVELS;
+	struct arena *a = arena_new();
+	size_t size = 0;
+	int64_t gen;
+	enum ts_err e = a ? results_gen(app, id, &gen) : TS_ENOMEM;
+	if (e == TS_EDB)
+		e = app_db_error(app, d, "đọc kết quả");
+	if (e == TS_OK)
+		c = results_cache_get(app, id, path, kind, gen, &size, a);
+	if (e == TS_OK && (c == NULL || size != sizeof(*c))) {
+		memset(&now, 0, sizeof(now));
+		c = &now;
+		e = count_levels(app, id, path, r, submitted, &c->lc, d);
+		if (e == TS_OK)
+			e = count_participation(app, id, path, &c->part, d);
+		if (e == TS_OK)
+			results_cache_put(app, id, path, kind, gen, c,
+					  sizeof(*c));
+	}
+	if (e == TS_OK) {
+		*out = c->lc;
+		if (part)
+			*part = c->part;
+	}
+	arena_free(a);
+	return e;
+}
+
 enum ts_err
 campaign_levels_opt(struct app *app, const struct actor *who, int64_t id,
 		    const char *root_code, bool include_submitted,
@@ -131,9 +171,8 @@ campaign_levels_opt(struct app *app, const struct actor *who, int64_t id,
 		e = TS_ENOTFOUND;
 	}
 	if (e == TS_OK)
-		e = count_levels(app, id, path, r, include_submitted, out, d);
-	if (e == TS_OK && part)
-		e = count_participation(app, id, path, part, d);
+		e = count_cached(app, id, path, r, include_submitted, out, part,
+				 d);
 	arena_free(a);
 	return e;
 }

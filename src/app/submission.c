@@ -12,6 +12,7 @@
 #include "../util/buf.h"
 #include "../util/timeutil.h"
 #include "../util/vnstr.h"
+#include "results_cache.h"
 #include "score_summary.h"
 
 static const char SQL_SUB[] =
@@ -271,6 +272,8 @@ sub_record(struct app *app, const struct actor *who,
 	if (e == TS_OK)
 		e = score_summary_write(app, s->rubric, s->campaign.id,
 					s->unit.id);
+	if (e == TS_OK)
+		e = results_gen_bump(app, s->campaign.id);
 	sub_object(s, obj, sizeof(obj));
 	return e == TS_OK ? audit_add(app, who, action, obj, detail) : e;
 }

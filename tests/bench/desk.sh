@@ -31,8 +31,11 @@ login() { # login -> cookie value
 		"http://127.0.0.1:$P1/login"
 	awk '/ts_session/ { print $7 }' "$W/jar"
 }
-wrk_p99() { # p99 in ms
-	wrk --latency "$@" 2>/dev/null | awk '$1 == "99%" {
+cpu_ms() { # user + system CPU of process $1 so far, in ms
+	awk -v hz="$(getconf CLK_TCK)" '{ print ($14 + $15) * 1000 / hz }' "/proc/$1/stat"
+}
+wrk_p99() { # p99 in ms; the request count in $W/n
+	wrk --latency "$@" 2>/dev/null | tee "$W/wrk.out" | awk '$1 == "99%" {
 		v = $2; u = v; sub(/[0-9.]+/, "", u); sub(/[a-z]+$/, "", v)
 		if (u == "us") v /= 1000; if (u == "s") v *= 1000; print v }'
 }
@@ -60,7 +63,13 @@ for n in $SIZES; do
 	curl -s -b "ts_session=$so" -o "$W/www/so.html" "http://127.0.0.1:$P1/campaigns/1"
 	curl -s -b "ts_session=$ht" -o "$W/www/form.html" "http://127.0.0.1:$P1$form"
 	so1=$(wrk_mean -t1 -c1 -d3s -H "Cookie: ts_session=$so" "http://127.0.0.1:$P1/campaigns/1")
+	# The server's CPU time per request: what the page costs, whatever
+	# else the shared machine is running (latency is not).
+	c0=$(cpu_ms "$TS")
 	so64=$(wrk_p99 -t2 -c64 -d5s -H "Cookie: ts_session=$so" "http://127.0.0.1:$P1/campaigns/1")
+	c1=$(cpu_ms "$TS")
+	WRK_N=$(awk '/requests in/ { print $1 }' "$W/wrk.out")
+	socpu=$(awk -v a="$c0" -v b="$c1" -v n="$WRK_N" 'BEGIN { printf "%.3f", (b - a) / (n ? n : 1) }')
 	ph64=$(wrk_p99 -t2 -c64 -d5s -H "Cookie: ts_session=$ph" "http://127.0.0.1:$P1/campaigns/1")
 	fr=$(rps -t2 -c64 -d5s -H "Cookie: ts_session=$ht" "http://127.0.0.1:$P1$form")
 	ngso=$(rps -t2 -c64 -d5s "http://127.0.0.1:$P2/so.html")
@@ -69,8 +78,8 @@ for n in $SIZES; do
 	kill "$TS"
 	wait "$TS" 2>/dev/null || true
 	TS=
-	printf '%s schools: Sở dashboard 1 client %s ms, 64 clients p99 %s ms (nginx copy %s req/s); Phòng dashboard p99 %s ms; form page %s req/s, nginx %s req/s (%s); peak RSS %s MB\n' \
-		"$n" "$so1" "$so64" "$ngso" "$ph64" "$fr" "$ngfr" \
+	printf '%s schools: Sở dashboard 1 client %s ms, 64 clients p99 %s ms, server CPU %s ms/request (nginx copy %s req/s); Phòng dashboard p99 %s ms; form page %s req/s, nginx %s req/s (%s); peak RSS %s MB\n' \
+		"$n" "$so1" "$so64" "$socpu" "$ngso" "$ph64" "$fr" "$ngfr" \
 		"$(awk -v a="$fr" -v b="$ngfr" 'BEGIN { printf "%.3fx", a / b }')" "$rss"
 done
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -13,6 +13,7 @@
 #include "../../src/app/campaign.h"
 #include "../../src/app/demo.h"
 #include "../../src/app/org.h"
+#include "../../src/app/results_cache.h"
 #include "../../src/app/score_summary.h"
 #include "../../src/app/submission.h"
 #include "../../src/util/arena.h"
@@ -235,6 +236,8 @@ test_view_does_not_rescore(void **state)
 					 "SELECT id, answers FROM submission; "
 					 "UPDATE submission SET answers = 'x'"),
 			 TS_OK);
+	/* As a change would: counts kept from before are not used. */
+	assert_int_equal(results_gen_bump(&app, 1), TS_OK);
 	assert_int_equal(campaign_levels(&app, &op, 1, NULL, &after, &d),
 			 TS_OK);
 	assert_int_equal(db_exec_script(app.db, "UPDATE submission SET "
@@ -244,6 +247,49 @@ test_view_does_not_rescore(void **state)
 	assert_true(before.units_all > 0);
 	assert_memory_equal(&before, &after, sizeof(before));
 	diags_release(&d);
+}
+
+/* Counts a dashboard keeps between views (results_cache.c) follow every
+ * change: a view after an approval sees it at once. */
+static void
+test_counts_follow_changes(void **state)
+{
+	(void)state;
+	static const char sql[] =
+		"SELECT o.code FROM submission s JOIN org_unit o ON o.id = "
+		"s.unit_id WHERE s.campaign_id = 1 AND s.state = 'submitted' "
+		"AND o.code LIKE '31DK%' ORDER BY o.code LIMIT 1";
+	struct db_stmt *st = db_prep(app.db, sql);
+	assert_int_equal(db_step(st), DB_ROW);
+	char *code = strdup(db_col_text(st, 0));
+	db_done(st);
+	struct actor op, rev;
+	struct level_counts l1, l2;
+	struct campaign_status s1, s2;
+	struct diags d;
+	struct arena *a = arena_new();
+	diags_init(&d);
+	actor_operator(&op);
+	assert_int_equal(actor_load(&app, "cv.dk", &rev, &d), TS_OK);
+	/* Twice: the second view is the kept one. */
+	for (int i = 0; i < 2; i++) {
+		assert_int_equal(campaign_levels(&app, &op, 1, NULL, &l1, &d),
+				 TS_OK);
+		assert_int_equal(campaign_status(&app, &op, 1, NULL, a, &s1,
+						 &d), TS_OK);
+	}
+	assert_int_equal(sub_approve(&app, &rev, 1, code, -1, &d), TS_OK);
+	assert_int_equal(campaign_levels(&app, &op, 1, NULL, &l2, &d), TS_OK);
+	assert_int_equal(campaign_status(&app, &op, 1, NULL, a, &s2, &d),
+			 TS_OK);
+	assert_int_equal(l2.units_all, l1.units_all + 1);
+	assert_int_equal(s2.total.by_state[ST_APPROVED],
+			 s1.total.by_state[ST_APPROVED] + 1);
+	assert_int_equal(s2.total.by_state[ST_SUBMITTED],
+			 s1.total.by_state[ST_SUBMITTED] - 1);
+	diags_release(&d);
+	arena_free(a);
+	free(code);
 }
 
 /* Rows from before migration 0011 (or written in SQL) get theirs from
@@ -347,6 +393,7 @@ main(void)
 		cmocka_unit_test(test_every_change_leaves_a_current_summary),
 		cmocka_unit_test(test_rollup_equals_rescoring),
 		cmocka_unit_test(test_view_does_not_rescore),
+		cmocka_unit_test(test_counts_follow_changes),
 		cmocka_unit_test(test_fill_missing),
 		cmocka_unit_test(test_save_updates_summary),
 		cmocka_unit_test(test_path_range),

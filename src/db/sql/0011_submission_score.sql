@@ -19,3 +19,11 @@ CREATE TABLE submission_score(
 -- joins never touch the rows (each a page or more of answers JSON).
 CREATE INDEX submission_desk ON submission(campaign_id, unit_id, state,
   late, first_submitted_at);
+-- A campaign's results generation: raised in the transaction of every
+-- change of one of its submissions (sub_record), so a server may keep the
+-- counts of a dashboard for as long as the generation stays the same
+-- (app/results_cache.c).
+CREATE TABLE campaign_results(
+  campaign_id INTEGER PRIMARY KEY REFERENCES campaign(id),
+  gen INTEGER NOT NULL
+) STRICT;
