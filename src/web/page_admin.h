@@ -20,5 +20,9 @@ void list_search_form(struct req *r, const char *action, const char *label,
 /* "Dòng a–b trong n · Trang x/y" with links to the pages around. */
 void list_nav(struct req *r, const char *action, const struct list_page *pg,
 	      size_t shown);
+/* The same with more of the query ("&name=value...", escaped) kept in
+ * the links. */
+void list_nav_with(struct req *r, const char *action, const char *extra,
+		   const struct list_page *pg, size_t shown);
 
 #endif

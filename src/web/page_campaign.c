@@ -144,6 +144,25 @@ levels_table(struct req *r, const struct campaign *c, long long id)
 	buf_puts(b, "</tbody></table></div>");
 }
 
+/* The schools one by one: the work queue under the shown root. */
+static void
+queue_link(struct req *r, long long id)
+{
+	const char *code = kv_get(&r->query, "unit");
+	struct buf href;
+	buf_init(&href, 1024);
+	buf_printf(&href, "/campaigns/%lld/queue", id);
+	if (code != NULL) {
+		buf_puts(&href, "?unit=");
+		url_escape(&href, code);
+	}
+	buf_puts(&r->body, "<p>");
+	h_link(&r->body, buf_str(&href), "Hàng đợi xem xét: từng đơn vị, lọc "
+	       "theo trạng thái, nộp muộn, cấp học và sắp xếp");
+	buf_puts(&r->body, "</p>");
+	buf_release(&href);
+}
+
 /* The office's own documents (Phụ lục 3, listing) for the shown root. */
 static void
 report_link(struct req *r, long long id)
@@ -208,6 +227,7 @@ dashboard(struct req *r, const struct campaign *c, long long id)
 	status_row(r, id, "Tổng cộng", NULL, false, &st.total);
 	buf_puts(b, "</tbody></table></div>");
 	levels_table(r, c, id);
+	queue_link(r, id);
 	report_link(r, id);
 	page_end(r);
 }

@@ -39,8 +39,8 @@ list_search_form(struct req *r, const char *action, const char *label,
 }
 
 static void
-page_link(struct req *r, const char *action, const struct list_page *pg,
-	  size_t page, const char *text)
+page_link(struct req *r, const char *action, const char *extra,
+	  const struct list_page *pg, size_t page, const char *text)
 {
 	struct buf href;
 	buf_init(&href, 4096);
@@ -49,6 +49,8 @@ page_link(struct req *r, const char *action, const struct list_page *pg,
 		buf_puts(&href, "&q=");
 		url_escape(&href, pg->q);
 	}
+	if (extra != NULL)
+		buf_puts(&href, extra);
 	h_link(&r->body, buf_str(&href), text);
 	buf_release(&href);
 }
@@ -56,6 +58,13 @@ page_link(struct req *r, const char *action, const struct list_page *pg,
 void
 list_nav(struct req *r, const char *action, const struct list_page *pg,
 	 size_t shown)
+{
+	list_nav_with(r, action, NULL, pg, shown);
+}
+
+void
+list_nav_with(struct req *r, const char *action, const char *extra,
+	      const struct list_page *pg, size_t shown)
 {
 	struct buf *b = &r->body;
 	size_t page = pg->offset / LIST_PAGE_ROWS + 1;
@@ -71,11 +80,12 @@ list_nav(struct req *r, const char *action, const struct list_page *pg,
 			pg->offset + 1, pg->offset + shown, pg->total, page,
 			pages);
 	if (page > 1 && pages > 0)
-		page_link(r, action, pg, page - 1 < pages ? page - 1 : pages,
+		page_link(r, action, extra, pg,
+			  page - 1 < pages ? page - 1 : pages,
 			  "« Trang trước");
 	if (page < pages) {
 		buf_puts(b, " ");
-		page_link(r, action, pg, page + 1, "Trang sau »");
+		page_link(r, action, extra, pg, page + 1, "Trang sau »");
 	}
 	buf_puts(b, "</p>");
 }

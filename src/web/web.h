@@ -165,6 +165,7 @@ void page_submission_save(struct req *r);
 void page_submission_act(struct req *r);
 void page_submission_preview(struct req *r);
 void page_search(struct req *r);
+void page_queue(struct req *r);
 void page_rubrics(struct req *r);
 void page_rubric(struct req *r);
 void page_admin_org(struct req *r);

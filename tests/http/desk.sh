@@ -112,5 +112,49 @@ hasnt org-phong-own-not-editable "href=\"/admin/org/31DK\">Sửa</a>"
 req org-phong-scope 200 -b "$W/qt.dk" "$BASE/admin/org?q=31lc"
 has org-phong-scope-none "Không có kết quả nào."
 
+# --- the work queue: filters, sort, pages, levels
+queue_count() { # the queue's total as the page says it, or 0
+	grep -ao "trong [0-9]*" "$OUT" | head -1 | sed 's/trong //' | grep . || echo 0
+}
+FROM="FROM campaign_unit cu JOIN org_unit o ON o.id = cu.unit_id LEFT JOIN submission s ON s.campaign_id = 1 AND s.unit_id = cu.unit_id WHERE cu.campaign_id = 1"
+req queue-all 200 -b "$W/cv.so" "$BASE/campaigns/1/queue"
+same queue-all-count "$(queue_count)" "$(q "SELECT count(*) $FROM")"
+req queue-draft 200 -b "$W/cv.so" "$BASE/campaigns/1/queue?state=draft"
+same queue-draft-count "$(queue_count)" "$(q "SELECT count(*) $FROM AND s.state = 'draft'")"
+hasnt queue-draft-only "<td>Đã phê duyệt</td>"
+req queue-none 200 -b "$W/cv.so" "$BASE/campaigns/1/queue?state=none"
+same queue-none-count "$(queue_count)" "$(q "SELECT count(*) $FROM AND s.id IS NULL")"
+req queue-late 200 -b "$W/cv.so" "$BASE/campaigns/1/queue?late=1"
+same queue-late-count "$(queue_count)" "$(q "SELECT count(*) $FROM AND s.late = 1")"
+req queue-thpt 200 -b "$W/cv.so" "$BASE/campaigns/1/queue?level=THPT"
+same queue-thpt-count "$(queue_count)" "$(q "SELECT count(*) $FROM AND (cu.school_levels & 8) <> 0")"
+req queue-under 200 -b "$W/cv.so" "$BASE/campaigns/1/queue?unit=31DK&state=submitted"
+same queue-under-count "$(queue_count)" "$(q "SELECT count(*) $FROM AND o.code LIKE '31DK%' AND s.state = 'submitted'")"
+has queue-under-next-keeps-filters "Trang 1/1"
+first=$(q "SELECT o.code $FROM AND s.first_submitted_at IS NOT NULL ORDER BY s.first_submitted_at, o.code LIMIT 1")
+req queue-by-date 200 -b "$W/cv.so" "$BASE/campaigns/1/queue?sort=ngay-nop"
+same queue-by-date-first "$(grep -o '/campaigns/1/units/[^"]*' "$OUT" | head -1)" "/campaigns/1/units/$first"
+top=$(q "SELECT o.code $FROM AND s.id IS NOT NULL ORDER BY (SELECT sum(reviewed_points) FROM submission_score g WHERE g.submission_id = s.id) DESC, o.code LIMIT 1")
+req queue-by-score 200 -b "$W/cv.so" "$BASE/campaigns/1/queue?sort=-diem"
+same queue-by-score-first "$(grep -o '/campaigns/1/units/[^"]*' "$OUT" | head -1)" "/campaigns/1/units/$top"
+# Each row one school with its levels: an approved one shows the stored
+# reviewed level of group 1.
+appr=$(q "SELECT o.code, g.reviewed_level FROM submission s JOIN org_unit o ON o.id = s.unit_id JOIN submission_score g ON g.submission_id = s.id AND g.grp = 0 WHERE s.campaign_id = 1 AND s.state = 'approved' ORDER BY o.code LIMIT 1")
+req queue-approved 200 -b "$W/cv.so" "$BASE/campaigns/1/queue?state=approved"
+code=${appr%|*} lvl=${appr#*|}
+row=$(sed 's|<tr>|\n<tr>|g' "$OUT" | grep -F "units/$code\"")
+if echo "$row" | grep -qF "Nhóm 1: Mức $lvl"; then ok queue-approved-level; else echo "$row" >"$ERR"; bad queue-approved-level; fi
+total=$(q "SELECT count(*) $FROM")
+if [ "$total" -gt 100 ]; then
+	req queue-page-2 200 -b "$W/cv.so" "$BASE/campaigns/1/queue?page=2&sort=diem"
+	has queue-page-2-keeps-sort "href=\"/campaigns/1/queue?page=1&amp;sort=diem\""
+fi
+req queue-bad-state 400 -b "$W/cv.so" "$BASE/campaigns/1/queue?state=xyz"
+has queue-bad-state-said "Trạng thái (state) không hợp lệ."
+req queue-bad-sort 400 -b "$W/cv.so" "$BASE/campaigns/1/queue?sort=ten"
+req queue-bad-level 400 -b "$W/cv.so" "$BASE/campaigns/1/queue?level=ABC"
+req queue-dashboard-link 200 -b "$W/cv.so" "$BASE/campaigns/1"
+has queue-dashboard-link-has "href=\"/campaigns/1/queue\""
+
 echo "desk: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
