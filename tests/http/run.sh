@@ -950,7 +950,8 @@ req admin-org 200 -b "${JAR[admin]}" "$BASE/admin/org?q=31DK011"
 has admin-org-escaped "$OUT" "&lt;script&gt;alert(1)&lt;/script&gt;"
 hasnt admin-org-no-inline-style "$OUT" ' style="'
 hasnt admin-org-no-inline-script "$OUT" '<script>'
-has admin-org-indented "$OUT" '<td class="d1">' 
+# A school under a Phòng, two levels below the Sở admin's own unit.
+has admin-org-indented "$OUT" '<td class="d2">' 
 
 # --- invalid text in every form field and API text field: a clear 4xx
 # naming the field, and no stored data changes (app/text.c, one door).
