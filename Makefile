@@ -64,6 +64,7 @@ bench: deps-test
 	@tests/bench/report.sh
 	@tests/bench/rush.sh build/truongso
 	@tests/bench/import.sh build/truongso
+	@tests/bench/desk.sh build/truongso 500 2000 8000
 
 check-docs: deps-test
 	@scripts/deps docs

@@ -121,6 +121,9 @@ counted_run http-landing tests/http/landing.sh build/asan/truongso
 # Evidence from the answers form (answers kept, revision rules, removal,
 # sizes, frozen-path downloads) and submitting from the check page.
 counted_run http-evidence tests/http/evidence.sh build/asan/truongso
+# Unit search (word prefixes, links into the campaign) and the paged,
+# searchable admin lists (issue 17).
+counted_run http-desk tests/http/desk.sh build/asan/truongso
 # A small deadline rush (100 schools autosave and submit within 5 s): no
 # request may fail and every acknowledged write must be stored; the
 # figures are printed, never asserted (make bench runs 1,000 schools).

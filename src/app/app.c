@@ -7,6 +7,8 @@
 #include "../db/migrate.h"
 #include "../util/buf.h"
 #include "../util/timeutil.h"
+#include "results_cache.h"
+#include "score_summary.h"
 
 static char *
 blob_dir_for(const char *db_path)
@@ -34,8 +36,13 @@ app_open(struct app *app, const char *db_path, const char *data_dir,
 		diags_add(d, db_path, "không có cơ sở dữ liệu này; tạo mới bằng: "
 			  "truongso --db %s db migrate (hoặc demo để có dữ "
 			  "liệu mẫu)", db_path);
+	int before = e == TS_OK ? migrate_current(app->db) : 0;
 	if (e == TS_OK)
 		e = migrate_up(app->db, 0, d);
+	/* Derived data of the rows a migration just gave new tables to. */
+	size_t filled;
+	if (e == TS_OK && before < migrate_current(app->db))
+		e = score_summary_fill(app, &filled, d);
 	app->blob_dir = blob_dir_for(db_path);
 	if (e != TS_OK || app->blob_dir == NULL) {
 		app_close(app);
@@ -47,6 +54,8 @@ app_open(struct app *app, const char *db_path, const char *data_dir,
 void
 app_close(struct app *app)
 {
+	if (app->db != NULL)
+		results_cache_forget(app);
 	db_close(app->db);
 	rubric_set_release(&app->rubrics);
 	rubric_set_release(&app->db_rubrics);

@@ -7,15 +7,18 @@
 #include "../util/timeutil.h"
 #include "campaign.h"
 #include "org.h"
+#include "results_cache.h"
 
 /* A participant is in the actor's scope by the path the campaign froze
  * for it (campaign_scope), and a school always sees its own. */
-#define IN_SCOPE "(cu.path LIKE ?1 OR cu.unit_id = ?3)"
+#define IN_SCOPE "(" SQL_PATH_UNDER("cu.path", "?1") " OR cu.unit_id = ?3)"
 
-#define CAMPAIGN_COLS                                                       \
+#define CAMPAIGN_BASE_COLS                                                  \
 	"c.id, c.owner_unit_id, o.code, o.name, o.path, c.rubric_id, "       \
 	"c.rubric_version, c.school_year, c.title, c.legal_basis, "          \
-	"c.school_levels, c.opens_at, c.due_at, c.review_due_at, "           \
+	"c.school_levels, c.opens_at, c.due_at, c.review_due_at, "
+#define CAMPAIGN_COLS                                                       \
+	CAMPAIGN_BASE_COLS                                                   \
 	"(SELECT count(*) FROM campaign_unit cu WHERE cu.campaign_id = c.id " \
 	"AND " IN_SCOPE ")"
 
@@ -23,12 +26,15 @@
  * there (a school sees the campaigns it must answer). */
 static const char SQL_LIST[] =
 	"SELECT " CAMPAIGN_COLS " FROM campaign c JOIN org_unit o ON "
-	"o.id = c.owner_unit_id WHERE o.path LIKE ?1 OR EXISTS (SELECT 1 "
+	"o.id = c.owner_unit_id WHERE " SQL_PATH_UNDER("o.path", "?1")
+	" OR EXISTS (SELECT 1 "
 	"FROM campaign_unit cu WHERE cu.campaign_id = c.id AND " IN_SCOPE
 	") ORDER BY c.id DESC";
+/* The participants counted apart (expected_in_scope). */
 static const char SQL_GET[] =
-	"SELECT " CAMPAIGN_COLS " FROM campaign c JOIN org_unit o ON "
-	"o.id = c.owner_unit_id WHERE c.id = ?2 AND (o.path LIKE ?1 OR "
+	"SELECT " CAMPAIGN_BASE_COLS "0 FROM campaign c JOIN org_unit o ON "
+	"o.id = c.owner_unit_id WHERE c.id = ?2 AND ("
+	SQL_PATH_UNDER("o.path", "?1") " OR "
 	"EXISTS (SELECT 1 FROM campaign_unit cu WHERE cu.campaign_id = c.id "
 	"AND " IN_SCOPE "))";
 
@@ -55,9 +61,7 @@ read_campaign(struct db_stmt *st, struct arena *a, struct campaign *c)
 static void
 bind_scope(struct db_stmt *st, const struct actor *who)
 {
-	char like[PATH_MAX_LEN + 2];
-	snprintf(like, sizeof(like), "%s%%", who->path);
-	db_bind_text(st, 1, like);
+	db_bind_text(st, 1, who->path);
 	db_bind_int(st, 3, who->unit_id ? who->unit_id : -1);
 }
 
@@ -80,6 +84,45 @@ campaign_list(struct app *app, const struct actor *who, struct arena *a,
 	return e == TS_EDB ? app_db_error(app, d, "đọc danh sách đợt") : e;
 }
 
+/* Participants in the actor's scope: counted once per results
+ * generation (every page of a campaign shows it; a Sở's count reads
+ * thousands of index entries). */
+static enum ts_err
+expected_in_scope(struct app *app, const struct actor *who, int64_t id,
+		  int64_t *out)
+{
+	static const char sql[] =
+		"SELECT count(*) FROM campaign_unit cu WHERE cu.campaign_id = "
+		"?2 AND " IN_SCOPE;
+	char key[PATH_MAX_LEN + 32];
+	struct arena *a = arena_new();
+	int64_t gen, *v = NULL;
+	size_t size = 0;
+	snprintf(key, sizeof(key), "%s#%lld", who->path,
+		 (long long)(who->unit_id ? who->unit_id : -1));
+	enum ts_err e = a ? results_gen(app, id, &gen) : TS_ENOMEM;
+	if (e == TS_OK)
+		v = results_cache_get(app, id, key, RC_EXPECTED, gen, &size, a);
+	struct db_stmt *st = e == TS_OK && v == NULL ? db_prep(app->db, sql)
+						    : NULL;
+	if (st != NULL) {
+		bind_scope(st, who);
+		db_bind_int(st, 2, id);
+		e = db_step(st) == DB_ROW ? TS_OK : TS_EDB;
+		*out = e == TS_OK ? db_col_int(st, 0) : 0;
+		db_done(st);
+		if (e == TS_OK)
+			results_cache_put(app, id, key, RC_EXPECTED, gen, out,
+					  sizeof(*out));
+	} else if (e == TS_OK && v == NULL) {
+		e = TS_EDB;
+	}
+	if (v != NULL && size == sizeof(*v))
+		*out = *v;
+	arena_free(a);
+	return e;
+}
+
 enum ts_err
 campaign_get(struct app *app, const struct actor *who, int64_t id,
 	     struct arena *a, struct campaign *out, struct diags *d)
@@ -95,6 +138,9 @@ campaign_get(struct app *app, const struct actor *who, int64_t id,
 	db_done(st);
 	if (r == DB_ERROR)
 		return app_db_error(app, d, "đọc đợt đánh giá");
+	if (r == DB_ROW && expected_in_scope(app, who, id, &out->expected) !=
+			   TS_OK)
+		return app_db_error(app, d, "đếm đơn vị của đợt");
 	if (r != DB_ROW) {
 		char where[32];
 		snprintf(where, sizeof(where), "đợt %lld", (long long)id);
@@ -109,7 +155,7 @@ static const char SQL_STATUS[] =
 	"SELECT cu.path, coalesce(s.state, ?3), coalesce(s.late, 0) "
 	"FROM campaign_unit cu LEFT JOIN submission s ON s.campaign_id = "
 	"cu.campaign_id AND s.unit_id = cu.unit_id WHERE cu.campaign_id = ?1 "
-	"AND cu.path LIKE ?2 ORDER BY cu.path";
+	"AND " SQL_PATH_UNDER("cu.path", "?2") " ORDER BY cu.path";
 
 static void
 fill_status(struct db_stmt *st, struct arena *a, void *p)
@@ -127,10 +173,8 @@ read_status_rows(struct app *app, int64_t id, const char *root,
 	struct db_stmt *st = db_prep(app->db, SQL_STATUS);
 	if (st == NULL)
 		return TS_EDB;
-	char like[PATH_MAX_LEN + 2];
-	snprintf(like, sizeof(like), "%s%%", root);
 	db_bind_int(st, 1, id);
-	db_bind_text(st, 2, like);
+	db_bind_text(st, 2, root);
 	db_bind_text(st, 3, sub_state_code(ST_NONE));
 	return db_collect(st, a, sizeof(**out), (void **)out, n, fill_status);
 }
@@ -145,6 +189,58 @@ prefix_unit(struct app *app, const char *prefix, struct arena *a,
 	while (p > prefix && p[-1] != '/')
 		p--;
 	return org_get(app, strtoll(p, NULL, 10), a, u) == TS_OK;
+}
+
+/* The root's children today, read at once: a row's unit is almost
+ * always one of them (prefix_unit finds those moved since). */
+struct child {
+	int64_t id;
+	const char *code, *name;
+	enum org_kind kind;
+};
+
+static void
+fill_child(struct db_stmt *st, struct arena *a, void *p)
+{
+	struct child *c = p;
+	c->id = db_col_int(st, 0);
+	c->code = db_col_dup(st, 1, a);
+	c->name = db_col_dup(st, 2, a);
+	org_kind_parse(db_col_text(st, 3), &c->kind);
+}
+
+static enum ts_err
+read_children(struct app *app, int64_t root, struct arena *a,
+	      struct child **out, size_t *n)
+{
+	static const char sql[] = "SELECT id, code, name, kind FROM org_unit "
+				  "WHERE parent_id = ?";
+	struct db_stmt *st = db_prep(app->db, sql);
+	if (st == NULL)
+		return TS_EDB;
+	db_bind_int(st, 1, root);
+	return db_collect(st, a, sizeof(**out), (void **)out, n, fill_child);
+}
+
+static bool
+child_unit(const struct child *v, size_t n, const char *prefix,
+	   struct org_unit *u)
+{
+	size_t len = strlen(prefix);
+	const char *p = prefix + len - 1;
+	while (p > prefix && p[-1] != '/')
+		p--;
+	int64_t id = strtoll(p, NULL, 10);
+	for (size_t i = 0; i < n; i++)
+		if (v[i].id == id) {
+			memset(u, 0, sizeof(*u));
+			u->id = id;
+			u->code = v[i].code;
+			u->name = v[i].name;
+			u->kind = v[i].kind;
+			return true;
+		}
+	return false;
 }
 
 /* Offices (Phòng, xã) first, then schools directly under the root; each
@@ -173,6 +269,36 @@ sort_rows(struct campaign_status *st, bool *school, const char **code)
 		}
 }
 
+/* The rows and total of out, counted, or kept from an earlier count of
+ * the same results generation (results_cache.h): [total][rows...]. */
+static enum ts_err
+count_status(struct app *app, int64_t id, const char *root, struct arena *a,
+	     struct campaign_status *out)
+{
+	struct unit_status *rows = NULL;
+	size_t n = 0, size = 0;
+	int64_t gen;
+	enum ts_err e = results_gen(app, id, &gen);
+	struct completeness_row *v = e == TS_OK
+		? results_cache_get(app, id, root, RC_STATUS, gen, &size, a)
+		: NULL;
+	if (v == NULL && e == TS_OK &&
+	    (e = read_status_rows(app, id, root, a, &rows, &n)) == TS_OK) {
+		v = arena_calloc(a, n + 2, sizeof(*v));
+		if (v == NULL)
+			return TS_ENOMEM;
+		size = (1 + completeness_count(rows, n, root, v + 1, n,
+					       &v[0])) * sizeof(*v);
+		results_cache_put(app, id, root, RC_STATUS, gen, v, size);
+	}
+	if (e != TS_OK)
+		return e;
+	out->total = v[0];
+	out->rows = v + 1;
+	out->nrows = size / sizeof(*v) - 1;
+	return TS_OK;
+}
+
 static enum ts_err
 status_root(struct app *app, const struct actor *who, const struct campaign *c,
 	    const char *root_code, struct arena *a, struct org_unit *root,
@@ -194,31 +320,31 @@ campaign_status(struct app *app, const struct actor *who, int64_t id,
 {
 	struct campaign c;
 	struct org_unit root;
-	struct unit_status *rows = NULL;
-	size_t n = 0;
 	enum ts_err e = campaign_get(app, who, id, a, &c, d);
 	if (e == TS_OK)
 		e = status_root(app, who, &c, root_code, a, &root, d);
-	if (e == TS_OK && (e = read_status_rows(app, id, root.path, a, &rows,
-						&n)) != TS_OK)
-		return app_db_error(app, d, "đọc tình hình nộp");
 	if (e != TS_OK)
 		return e;
 	memset(out, 0, sizeof(*out));
 	out->root_name = root.name;
-	out->rows = arena_calloc(a, n + 1, sizeof(*out->rows));
-	out->row_names = arena_calloc(a, n + 1, sizeof(*out->row_names));
-	if (out->rows == NULL || out->row_names == NULL)
+	if (count_status(app, id, root.path, a, out) != TS_OK)
+		return app_db_error(app, d, "đọc tình hình nộp");
+	out->row_names = arena_calloc(a, out->nrows + 1,
+				      sizeof(*out->row_names));
+	if (out->row_names == NULL)
 		return TS_ENOMEM;
-	out->nrows = completeness_count(rows, n, root.path, out->rows, n,
-					&out->total);
 	bool *school = arena_calloc(a, out->nrows + 1, sizeof(*school));
 	const char **code = arena_calloc(a, out->nrows + 1, sizeof(*code));
 	if (school == NULL || code == NULL)
 		return TS_ENOMEM;
+	struct child *kids = NULL;
+	size_t nkids = 0;
+	if (read_children(app, root.id, a, &kids, &nkids) != TS_OK)
+		return app_db_error(app, d, "đọc đơn vị trực thuộc");
 	for (size_t i = 0; i < out->nrows; i++) {
 		struct org_unit u;
-		bool ok = prefix_unit(app, out->rows[i].prefix, a, &u);
+		bool ok = child_unit(kids, nkids, out->rows[i].prefix, &u) ||
+			  prefix_unit(app, out->rows[i].prefix, a, &u);
 		out->row_names[i] = ok ? u.name : out->rows[i].prefix;
 		code[i] = ok ? u.code : out->rows[i].prefix;
 		school[i] = ok && org_kind_is_school(u.kind);

@@ -2,11 +2,13 @@
 #include "org.h"
 #include "org_int.h"
 #include "text.h"
+#include "unit_search.h"
 
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "../core/search.h"
 #include "../util/arena.h"
 #include "../util/buf.h"
 #include "../util/timeutil.h"
@@ -173,29 +175,27 @@ org_search(struct app *app, const struct actor *who, const char *text,
 	   struct arena *a, struct org_unit **out, size_t *n)
 {
 	static const char sql[] =
-		"SELECT " ORG_COLS " FROM org_unit WHERE path LIKE ? AND "
-		"(name_key LIKE ? OR code = ?) ORDER BY name_key LIMIT 200";
-	const char *key = vn_fold_key(a, text);
-	struct db_stmt *st = db_prep(app->db, sql);
-	if (key == NULL || st == NULL)
-		return TS_EINVAL;
-	struct buf like, pat;
-	buf_init(&like, 4096);
-	buf_init(&pat, 4096);
-	buf_printf(&like, "%s%%", who->path);
-	/* LIKE wildcards typed by the user are taken literally by
-	 * dropping them; names never need them. */
-	buf_putc(&pat, '%');
-	for (const char *p = key; *p; p++)
-		if (*p != '%' && *p != '_')
-			buf_putc(&pat, *p);
-	buf_putc(&pat, '%');
-	db_bind_text(st, 1, buf_str(&like));
-	db_bind_text(st, 2, buf_str(&pat));
+		"SELECT " ORG_COLS ", name_key FROM org_unit WHERE "
+		SQL_PATH_UNDER("path", "?1") " AND (name_key LIKE ?2 OR code "
+		"= ?3) ORDER BY name_key LIMIT 2000";
+	const char *key, *pattern;
+	enum ts_err e = unit_search_keys(text, a, &key, &pattern);
+	struct db_stmt *st = e == TS_OK ? db_prep(app->db, sql) : NULL;
+	size_t max = 200;
+	*n = 0;
+	*out = arena_calloc(a, max, sizeof(**out));
+	if (e != TS_OK || st == NULL || *out == NULL)
+		return e != TS_OK ? e : st == NULL ? TS_EDB : TS_ENOMEM;
+	db_bind_text(st, 1, who->path);
+	db_bind_text(st, 2, pattern);
 	db_bind_text(st, 3, text);
-	buf_release(&like);
-	buf_release(&pat);
-	return collect(st, a, out, n);
+	/* The same words rule as the search page (core/search.c). */
+	while (*n < max && db_step(st) == DB_ROW)
+		if (strcmp(db_col_text(st, 3), text) == 0 ||
+		    search_match(key, db_col_text(st, 9)))
+			read_unit(st, a, &(*out)[(*n)++]);
+	db_done(st);
+	return TS_OK;
 }
 
 static void

@@ -112,4 +112,12 @@ enum ts_err org_search(struct app *app, const struct actor *who,
 		       const char *text, struct arena *a,
 		       struct org_unit **out, size_t *n) TS_MUSTCHECK;
 
+/* SQL: column col lies in the subtree whose path is the text parameter
+ * p ("/1/4/" and every path under it), written as a range so the indexes
+ * on (..., path) serve it: SQLite's LIKE is case-insensitive and never
+ * uses them. '0' is the character after '/'. */
+#define SQL_PATH_UNDER(col, p)                                         \
+	"(" col " >= " p " AND " col " < substr(" p ", 1, length(" p   \
+	") - 1) || '0')"
+
 #endif

@@ -13,6 +13,8 @@
 #include "../util/buf.h"
 #include "../util/timeutil.h"
 #include "../util/vnstr.h"
+#include "results_cache.h"
+#include "score_summary.h"
 
 static const char SQL_SUB[] =
 	"SELECT id, state, version, revision, answers, external, late, "
@@ -294,6 +296,12 @@ sub_record(struct app *app, const struct actor *who,
 	db_bind_int(st, 4, s->campaign.id);
 	db_bind_int(st, 5, s->unit.id);
 	enum ts_err e = db_exec_stmt(st);
+	/* Results are computed here, once per change, never for a view. */
+	if (e == TS_OK)
+		e = score_summary_write(app, s->rubric, s->campaign.id,
+					s->unit.id);
+	if (e == TS_OK)
+		e = results_gen_bump(app, s->campaign.id);
 	sub_object(s, obj, sizeof(obj));
 	return e == TS_OK ? audit_add(app, who, action, obj, detail) : e;
 }

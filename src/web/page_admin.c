@@ -70,14 +70,18 @@ static void
 org_rows(struct req *r, const struct org_unit *v, size_t n)
 {
 	struct buf *b = &r->body;
-	int base = -1;
+	const char *own = r->sess.who.path;
+	bool top = strcmp(own, "/") == 0;
+	/* Depth from the actor's unit (the operator's top units: 0), so a
+	 * page or a search result indents as the whole tree does. */
+	int base = top ? 2 : 0;
+	for (const char *p = own; !top && *p; p++)
+		base += *p == '/';
 	for (size_t i = 0; i < n; i++) {
 		char lv[64];
 		int depth = 0;
 		for (const char *p = v[i].path; *p; p++)
 			depth += *p == '/';
-		if (base < 0)
-			base = depth;
 		school_levels_format(v[i].levels, lv, sizeof(lv));
 		buf_puts(b, "<tr>");
 		h_elem(b, "td", v[i].code, NULL);
@@ -91,7 +95,7 @@ org_rows(struct req *r, const struct org_unit *v, size_t n)
 		h_elem(b, "td", lv, NULL);
 		h_elem(b, "td", v[i].active_to ? "Đã đóng" : "Đang hoạt động", NULL);
 		buf_puts(b, "<td>");
-		if (i > 0 || strcmp(r->sess.who.path, "/") == 0)
+		if (top || strcmp(v[i].path, own) != 0)
 			edit_link(r, "/admin/org/", v[i].code, "Sửa");
 		buf_puts(b, "</td></tr>");
 	}
@@ -103,16 +107,24 @@ org_page(struct req *r, const struct kvlist *f)
 	struct buf *b = &r->body;
 	struct org_unit *v = NULL;
 	size_t n = 0;
-	enum ts_err e = org_list(r->app, &r->sess.who, NULL, r->a, &v, &n,
-				 &r->diags);
+	struct list_page pg;
+	if (!list_params(r, &pg))
+		return;
+	enum ts_err e = org_list_page(r->app, &r->sess.who, &pg, r->a, &v, &n,
+				      &r->diags);
 	page_begin(r, "Cây đơn vị");
 	unit_form(r, f);
+	list_search_form(r, "/admin/org", "Tìm theo tên hoặc mã đơn vị (có dấu "
+			 "hay không dấu đều được)", &pg);
+	list_nav(r, "/admin/org", &pg, n);
 	buf_puts(b, "<div class=\"scroll\"><table><thead><tr><th>Mã</th><th>Tên"
 		    "</th><th>Loại</th><th>Cấp học</th><th>Trạng thái</th><th>"
 		    "</th></tr></thead><tbody>");
 	if (e == TS_OK)
 		org_rows(r, v, n);
 	buf_puts(b, "</tbody></table></div>");
+	if (e == TS_OK && n > 0)
+		list_nav(r, "/admin/org", &pg, n);
 	page_end(r);
 }
 
@@ -182,13 +194,18 @@ page_admin_users(struct req *r)
 	struct buf *b = &r->body;
 	struct user_info *v = NULL;
 	size_t n = 0;
-	if (!admin_only(r))
+	struct list_page pg;
+	if (!admin_only(r) || !list_params(r, &pg))
 		return;
-	enum ts_err e = user_list(r->app, &r->sess.who, r->a, &v, &n, &r->diags);
+	enum ts_err e = user_list_page(r->app, &r->sess.who, &pg, r->a, &v, &n,
+				       &r->diags);
 	if (kv_get(&r->query, "ok") != NULL)
 		r->notice = "Đã thêm tài khoản.";
 	page_begin(r, "Tài khoản");
 	user_form(r, NULL);
+	list_search_form(r, "/admin/users", "Tìm theo tên đăng nhập, họ tên "
+			 "hoặc đơn vị", &pg);
+	list_nav(r, "/admin/users", &pg, n);
 	buf_puts(b, "<div class=\"scroll\"><table><thead><tr><th>Tên đăng nhập"
 		    "</th><th>Họ tên</th><th>Vai trò</th><th>Đơn vị</th><th>"
 		    "Trạng thái</th></tr></thead><tbody>");
@@ -204,6 +221,8 @@ page_admin_users(struct req *r)
 		buf_puts(b, "</tr>");
 	}
 	buf_puts(b, "</tbody></table></div>");
+	if (e == TS_OK && n > 0)
+		list_nav(r, "/admin/users", &pg, n);
 	page_end(r);
 }
 

@@ -2,6 +2,7 @@
 #ifndef TS_PAGE_ADMIN_H
 #define TS_PAGE_ADMIN_H
 
+#include "../app/admin_list.h"
 #include "web.h"
 
 /* True for an admin; otherwise answers 403 and returns false. */
@@ -9,5 +10,19 @@ bool admin_only(struct req *r);
 /* <label> and a text <input> named `name`, prefilled with value. */
 void text_input(struct buf *b, const char *name, const char *label,
 		const char *value);
+
+/* The admin lists' paging (page_list.c): ?page= (1, 2, ...) and ?q= into
+ * pg, or a 400 page and false for a bad page number. */
+bool list_params(struct req *r, struct list_page *pg);
+/* A GET form searching the list at action. */
+void list_search_form(struct req *r, const char *action, const char *label,
+		      const struct list_page *pg);
+/* "Dòng a–b trong n · Trang x/y" with links to the pages around. */
+void list_nav(struct req *r, const char *action, const struct list_page *pg,
+	      size_t shown);
+/* The same with more of the query ("&name=value...", escaped) kept in
+ * the links. */
+void list_nav_with(struct req *r, const char *action, const char *extra,
+		   const struct list_page *pg, size_t shown);
 
 #endif

@@ -4,6 +4,7 @@
 
 #include "../app/campaign.h"
 #include "../app/org.h"
+#include "../app/unit_search.h"
 #include "../util/timeutil.h"
 #include "web.h"
 
@@ -146,6 +147,25 @@ levels_table(struct req *r, const struct campaign *c, long long id)
 	buf_puts(b, "</tbody></table></div>");
 }
 
+/* The schools one by one: the work queue under the shown root. */
+static void
+queue_link(struct req *r, long long id)
+{
+	const char *code = kv_get(&r->query, "unit");
+	struct buf href;
+	buf_init(&href, 1024);
+	buf_printf(&href, "/campaigns/%lld/queue", id);
+	if (code != NULL) {
+		buf_puts(&href, "?unit=");
+		url_escape(&href, code);
+	}
+	buf_puts(&r->body, "<p>");
+	h_link(&r->body, buf_str(&href), "Hàng đợi xem xét: từng đơn vị, lọc "
+	       "theo trạng thái, nộp muộn, cấp học và sắp xếp");
+	buf_puts(&r->body, "</p>");
+	buf_release(&href);
+}
+
 /* The office's own documents (Phụ lục 3, listing) for the shown root. */
 static void
 report_link(struct req *r, long long id)
@@ -211,6 +231,7 @@ dashboard(struct req *r, const struct campaign *c, long long id)
 	status_row(r, id, "Tổng cộng", NULL, false, &st.total);
 	buf_puts(b, "</tbody></table></div>");
 	levels_table(r, c, id);
+	queue_link(r, id);
 	report_link(r, id);
 	page_end(r);
 }
@@ -244,29 +265,104 @@ page_campaign(struct req *r)
 	dashboard(r, &c, id);
 }
 
+/* The campaign a search links into: ?campaign=, else the newest one the
+ * actor sees; 0 when there is none. */
+static const struct campaign *
+search_campaign(struct req *r)
+{
+	struct campaign *v = NULL;
+	size_t n = 0;
+	const char *want = kv_get(&r->query, "campaign");
+	if (campaign_list(r->app, &r->sess.who, r->a, &v, &n, &r->diags) !=
+	    TS_OK)
+		return NULL;
+	for (size_t i = 0; want != NULL && i < n; i++) {
+		char id[24];
+		snprintf(id, sizeof(id), "%lld", (long long)v[i].id);
+		if (strcmp(id, want) == 0)
+			return &v[i];
+	}
+	return n > 0 ? &v[0] : NULL; /* newest first */
+}
+
+/* A school's page in the campaign, or an office's dashboard there. */
+static void
+hit_link(struct req *r, const struct campaign *c, const struct unit_hit *h)
+{
+	struct buf href;
+	bool school = org_kind_is_school(h->kind);
+	if (c == NULL || (school && !h->in_campaign)) {
+		h_text(&r->body, h->name);
+		return;
+	}
+	buf_init(&href, 1024);
+	buf_printf(&href, school ? "/campaigns/%lld/units/" :
+		   "/campaigns/%lld?unit=", (long long)c->id);
+	url_escape(&href, h->code);
+	h_link(&r->body, buf_str(&href), h->name);
+	buf_release(&href);
+}
+
+static void
+search_results(struct req *r, const struct campaign *c, const char *q)
+{
+	struct buf *b = &r->body;
+	struct unit_hit *v = NULL;
+	size_t n = 0;
+	bool more = false;
+	if (unit_search(r->app, &r->sess.who, q, c ? c->id : 0, 50, r->a, &v,
+			&n, &more) != TS_OK || n == 0) {
+		buf_puts(b, "<p>Không tìm thấy đơn vị nào.</p>");
+		return;
+	}
+	buf_puts(b, "<div class=\"scroll\"><table><thead><tr><th>Đơn vị</th>"
+		    "<th>Mã</th><th>Loại</th><th>Trực thuộc</th><th>Trạng thái"
+		    "</th></tr></thead><tbody>");
+	for (size_t i = 0; i < n; i++) {
+		bool school = org_kind_is_school(v[i].kind);
+		buf_puts(b, "<tr><td>");
+		hit_link(r, c, &v[i]);
+		buf_puts(b, "</td>");
+		h_elem(b, "td", v[i].code, NULL);
+		h_elem(b, "td", org_kind_name(v[i].kind), NULL);
+		h_elem(b, "td", v[i].parent_name, NULL);
+		h_elem(b, "td", !school ? "" : !v[i].in_campaign ?
+			"Không tham gia đợt này" : sub_state_name(v[i].state),
+		       NULL);
+		buf_puts(b, "</tr>");
+	}
+	buf_puts(b, "</tbody></table></div>");
+	if (more)
+		buf_puts(b, "<p class=\"muted\">Chỉ hiện 50 đơn vị đầu tiên; gõ "
+			    "thêm chữ để thu hẹp kết quả.</p>");
+}
+
 void
 page_search(struct req *r)
 {
 	struct buf *b = &r->body;
 	const char *q = kv_get(&r->query, "q");
-	struct org_unit *v = NULL;
-	size_t n = 0;
+	const struct campaign *c = search_campaign(r);
 	page_begin(r, "Tìm đơn vị");
 	buf_puts(b, "<form method=\"get\" action=\"/search\" class=\"card\">"
 		    "<label for=\"q\">Tên hoặc mã đơn vị (gõ có dấu hay không dấu "
-		    "đều được)</label>");
+		    "đều được; mỗi từ là đầu một từ trong tên, ví dụ \"th ng "
+		    "du\")</label>");
 	h_open(b, "input", "id", "q", "name", "q", "value", q ? q : "", NULL);
-	buf_puts(b, " <button type=\"submit\">Tìm</button></form>");
-	if (q != NULL && q[0] != '\0' &&
-	    org_search(r->app, &r->sess.who, q, r->a, &v, &n) == TS_OK) {
-		buf_puts(b, n ? "<ul>" : "<p>Không tìm thấy đơn vị nào.</p>");
-		for (size_t i = 0; i < n; i++) {
-			buf_puts(b, "<li>");
-			h_textf(b, "%s — %s (%s)", v[i].code, v[i].name,
-				org_kind_name(v[i].kind));
-			buf_puts(b, "</li>");
-		}
-		buf_puts(b, n ? "</ul>" : "");
+	if (c != NULL) {
+		char id[24];
+		snprintf(id, sizeof(id), "%lld", (long long)c->id);
+		h_open(b, "input", "type", "hidden", "name", "campaign",
+		       "value", id, NULL);
 	}
+	buf_puts(b, " <button type=\"submit\">Tìm</button></form>");
+	if (c != NULL) {
+		buf_puts(b, "<p class=\"muted\">");
+		h_textf(b, "Kết quả dẫn tới trang của đơn vị trong đợt: %s",
+			c->title);
+		buf_puts(b, "</p>");
+	}
+	if (q != NULL && q[0] != '\0')
+		search_results(r, c, q);
 	page_end(r);
 }

@@ -218,6 +218,12 @@ GET /campaigns/:id                       anon    /campaigns/1            303
 GET /campaigns/:id                       editor  /campaigns/1            303
 GET /campaigns/:id                       revdk   /campaigns/1            200
 GET /campaigns/:id                       revdk   /campaigns/999          404
+GET /campaigns/:id/queue                 anon    /campaigns/1/queue      303
+GET /campaigns/:id/queue                 editor  /campaigns/1/queue      403
+GET /campaigns/:id/queue                 revdk   /campaigns/1/queue      200
+GET /campaigns/:id/queue                 revdk   /campaigns/999/queue    404
+GET /campaigns/:id/queue                 revdk   /campaigns/1/queue?unit=31LC 403
+GET /campaigns/:id/queue                 revso   /campaigns/1/queue?unit=31LC 200
 GET /campaigns/:id/units/:code           anon    $(U "$OWN")             303
 GET /campaigns/:id/units/:code           editor  $(U "$OWN")             200
 GET /campaigns/:id/units/:code           editor  $(U "$DKSUB")           403
@@ -772,7 +778,8 @@ req unit-page 200 -b "${JAR[admin]}" "$BASE/admin/org/31DK011"
 has unit-page-escaped "$OUT" 'value="&lt;script&gt;alert(1)&lt;/script&gt; &quot;onerror=x &#39;a"'
 hasnt unit-page-no-raw "$OUT" "<script>alert"
 has unit-page-parent "$OUT" 'name="parent" value="31DK"'
-req admin-org-edit-link 200 -b "${JAR[admin]}" "$BASE/admin/org"
+# The list is paged (100 units): find the unit by its code.
+req admin-org-edit-link 200 -b "${JAR[admin]}" "$BASE/admin/org?q=31DK950"
 has admin-org-links-unit "$OUT" 'href="/admin/org/31DK950"'
 EDU=(--data-urlencode "_csrf=$tok")
 req unit-edit-bad-levels 422 -b "${JAR[admin]}" "${EDU[@]}" --data-urlencode "name=Trường Mầm non Sen Hồng" --data-urlencode "levels=ĐH" "$BASE/admin/org/31DK950/edit"
@@ -966,11 +973,12 @@ has admin-audit-filtered "$OUT" "submission.publish"
 hasnt admin-audit-only-filtered "$OUT" "<td>session.login</td>"
 req admin-users 200 -b "${JAR[admin]}" "$BASE/admin/users"
 has admin-users-listed "$OUT" "cv.dk"
-req admin-org 200 -b "${JAR[admin]}" "$BASE/admin/org"
+req admin-org 200 -b "${JAR[admin]}" "$BASE/admin/org?q=31DK011"
 has admin-org-escaped "$OUT" "&lt;script&gt;alert(1)&lt;/script&gt;"
 hasnt admin-org-no-inline-style "$OUT" ' style="'
 hasnt admin-org-no-inline-script "$OUT" '<script>'
-has admin-org-indented "$OUT" '<td class="d1">' 
+# A school under a Phòng, two levels below the Sở admin's own unit.
+has admin-org-indented "$OUT" '<td class="d2">' 
 
 # --- invalid text in every form field and API text field: a clear 4xx
 # naming the field, and no stored data changes (app/text.c, one door).

@@ -1,0 +1,149 @@
+/* The process's cache of dashboard counts: a few slots under one mutex,
+ * the least recently used one replaced. Entries are byte copies. */
+#include "results_cache.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/arena.h"
+
+#define RC_SLOTS 64
+#define RC_MAX_SIZE ((size_t)1 << 20)
+
+struct rc_slot {
+	char key[600]; /* database, campaign, root, kind */
+	int64_t gen;
+	void *data;
+	size_t size;
+	uint64_t used; /* tick of the last use; 0: empty */
+};
+
+static pthread_mutex_t rc_m = PTHREAD_MUTEX_INITIALIZER;
+static struct rc_slot rc[RC_SLOTS];
+static uint64_t rc_tick;
+
+static const char SQL_GEN[] =
+	"SELECT gen FROM campaign_results WHERE campaign_id = ?";
+static const char SQL_BUMP[] =
+	"INSERT INTO campaign_results(campaign_id, gen) VALUES (?, 1) ON "
+	"CONFLICT (campaign_id) DO UPDATE SET gen = gen + 1";
+
+enum ts_err
+results_gen(struct app *app, int64_t campaign, int64_t *gen)
+{
+	struct db_stmt *st = db_prep(app->db, SQL_GEN);
+	*gen = 0;
+	if (st == NULL)
+		return TS_EDB;
+	db_bind_int(st, 1, campaign);
+	enum db_step r = db_step(st);
+	if (r == DB_ROW)
+		*gen = db_col_int(st, 0);
+	db_done(st);
+	return r == DB_ERROR ? TS_EDB : TS_OK;
+}
+
+enum ts_err
+results_gen_bump(struct app *app, int64_t campaign)
+{
+	struct db_stmt *st = db_prep(app->db, SQL_BUMP);
+	if (st == NULL)
+		return TS_EDB;
+	db_bind_int(st, 1, campaign);
+	return db_exec_stmt(st);
+}
+
+static bool
+make_key(struct app *app, int64_t campaign, const char *root,
+	 enum rc_kind kind, char key[600])
+{
+	int n = snprintf(key, 600, "%s\n%lld\n%s\n%d", db_path(app->db),
+			 (long long)campaign, root, (int)kind);
+	return n > 0 && n < 600;
+}
+
+void *
+results_cache_get(struct app *app, int64_t campaign, const char *root,
+		  enum rc_kind kind, int64_t gen, size_t *size,
+		  struct arena *a)
+{
+	char key[600];
+	void *out = NULL;
+	if (!make_key(app, campaign, root, kind, key))
+		return NULL;
+	pthread_mutex_lock(&rc_m);
+	for (size_t i = 0; i < RC_SLOTS && out == NULL; i++) {
+		struct rc_slot *s = &rc[i];
+		if (s->used == 0 || s->gen != gen || strcmp(s->key, key) != 0)
+			continue;
+		out = arena_alloc(a, s->size ? s->size : 1);
+		if (out != NULL) {
+			memcpy(out, s->data, s->size);
+			*size = s->size;
+			s->used = ++rc_tick;
+		}
+	}
+	pthread_mutex_unlock(&rc_m);
+	return out;
+}
+
+/* The slot holding key (any generation), else the least recently used. */
+static struct rc_slot *
+slot_for(const char *key)
+{
+	struct rc_slot *old = &rc[0];
+	for (size_t i = 0; i < RC_SLOTS; i++) {
+		if (rc[i].used != 0 && strcmp(rc[i].key, key) == 0)
+			return &rc[i];
+		if (rc[i].used < old->used)
+			old = &rc[i];
+	}
+	return old;
+}
+
+void
+results_cache_put(struct app *app, int64_t campaign, const char *root,
+		  enum rc_kind kind, int64_t gen, const void *data,
+		  size_t size)
+{
+	char key[600];
+	void *copy = size <= RC_MAX_SIZE ? malloc(size ? size : 1) : NULL;
+	if (copy == NULL || !make_key(app, campaign, root, kind, key)) {
+		free(copy);
+		return;
+	}
+	memcpy(copy, data, size);
+	pthread_mutex_lock(&rc_m);
+	struct rc_slot *s = slot_for(key);
+	/* A slower thread may come with counts of an older generation. */
+	if (s->used != 0 && strcmp(s->key, key) == 0 && s->gen > gen) {
+		pthread_mutex_unlock(&rc_m);
+		free(copy);
+		return;
+	}
+	free(s->data);
+	snprintf(s->key, sizeof(s->key), "%s", key);
+	s->gen = gen;
+	s->data = copy;
+	s->size = size;
+	s->used = ++rc_tick;
+	pthread_mutex_unlock(&rc_m);
+}
+
+void
+results_cache_forget(struct app *app)
+{
+	char prefix[300];
+	int n = snprintf(prefix, sizeof(prefix), "%s\n", db_path(app->db));
+	if (n <= 0 || (size_t)n >= sizeof(prefix))
+		return;
+	pthread_mutex_lock(&rc_m);
+	for (size_t i = 0; i < RC_SLOTS; i++)
+		if (rc[i].used != 0 && strncmp(rc[i].key, prefix, (size_t)n) == 0) {
+			free(rc[i].data);
+			memset(&rc[i], 0, sizeof(rc[i]));
+		}
+	pthread_mutex_unlock(&rc_m);
+}

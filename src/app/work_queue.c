@@ -1,0 +1,154 @@
+/* The work queue: one indexed query over the campaign's participants
+ * under the root, joined to the stored summaries. */
+#include "work_queue.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "../util/arena.h"
+
+#define QUEUE_FROM                                                          \
+	" FROM campaign_unit cu JOIN org_unit o ON o.id = cu.unit_id LEFT "  \
+	"JOIN org_unit p ON p.id = o.parent_id LEFT JOIN submission s ON "  \
+	"s.campaign_id = cu.campaign_id AND s.unit_id = cu.unit_id WHERE "   \
+	"cu.campaign_id = ?1 AND " SQL_PATH_UNDER("cu.path", "?2")         \
+	" AND (?3 IS NULL OR coalesce(s.state, ?8) = ?3) AND (?4 < 0 "     \
+	"OR coalesce(s.late, 0) = ?4) AND (?5 = 0 OR (cu.school_levels & "  \
+	"?5) <> 0)"
+#define QUEUE_POINTS                                                      \
+	"(SELECT sum(g.reviewed_points) FROM submission_score g WHERE "    \
+	"g.submission_id = s.id)"
+
+/* Sorts, each with the code last so pages never overlap. */
+static const char *const SQL_PAGE[3][2] = {
+#define Q(order)                                                             \
+	"SELECT o.code, o.name, coalesce(p.name, ''), coalesce(s.state, "     \
+	"?8), coalesce(s.late, 0), s.first_submitted_at, s.updated_at, "      \
+	"coalesce(s.id, 0), coalesce(" QUEUE_POINTS ", 0)" QUEUE_FROM          \
+	" ORDER BY " order ", o.code LIMIT ?6 OFFSET ?7"
+	{ Q("o.code"), Q("o.code DESC") },
+	{ Q("s.first_submitted_at IS NULL, s.first_submitted_at"),
+	  Q("s.first_submitted_at IS NULL, s.first_submitted_at DESC") },
+	{ Q("s.id IS NULL, " QUEUE_POINTS), Q("s.id IS NULL, " QUEUE_POINTS
+					      " DESC") },
+#undef Q
+};
+static const char SQL_COUNT[] = "SELECT count(*)" QUEUE_FROM;
+static const char SQL_LEVELS[] =
+	"SELECT grp, self_level, reviewed_level FROM submission_score WHERE "
+	"submission_id = ?";
+
+static void
+bind_filter(struct db_stmt *st, int64_t id, const char *path,
+	    const struct queue_filter *f)
+{
+	db_bind_int(st, 1, id);
+	db_bind_text(st, 2, path);
+	db_bind_text(st, 3, f->state >= 0 ? sub_state_code(
+				 (enum sub_state)f->state) : NULL);
+	db_bind_int(st, 4, f->late);
+	db_bind_int(st, 5, f->levels);
+	db_bind_text(st, 8, sub_state_code(ST_NONE)); /* no row yet */
+}
+
+static void
+read_levels(struct app *app, int64_t sid, struct queue_row *r)
+{
+	struct db_stmt *st = sid ? db_prep(app->db, SQL_LEVELS) : NULL;
+	if (st == NULL)
+		return;
+	db_bind_int(st, 1, sid);
+	while (db_step(st) == DB_ROW) {
+		int64_t g = db_col_int(st, 0);
+		if (g < 0 || g >= LC_GROUPS)
+			continue;
+		r->self_level[g] = (int)db_col_int(st, 1);
+		r->reviewed_level[g] = (int)db_col_int(st, 2);
+	}
+	db_done(st);
+}
+
+static void
+read_row(struct db_stmt *st, struct arena *a, struct queue_row *r)
+{
+	r->code = db_col_dup(st, 0, a);
+	r->name = db_col_dup(st, 1, a);
+	r->parent_name = db_col_dup(st, 2, a);
+	sub_state_parse(db_col_text(st, 3), &r->state);
+	r->late = db_col_int(st, 4) != 0;
+	r->first_submitted_at = db_col_dup(st, 5, a);
+	r->updated_at = db_col_dup(st, 6, a);
+	r->reviewed_points = db_col_int(st, 8);
+}
+
+/* The root's path: the named unit if in scope, else the actor's own (the
+ * campaign owner's for the operator). */
+static enum ts_err
+queue_root(struct app *app, const struct actor *who, const struct campaign *c,
+	   const char *code, struct arena *a, const char **path,
+	   struct diags *d)
+{
+	struct org_unit u;
+	*path = who->unit_id ? who->path : c->owner_path;
+	if (code == NULL)
+		return TS_OK;
+	enum ts_err e = org_find_named(app, code, a, &u, d);
+	if (e == TS_OK && scope_of(who->path, u.path) == SCOPE_OUTSIDE) {
+		diags_add(d, code, "đơn vị không thuộc phạm vi quản lý của tài "
+			  "khoản");
+		e = TS_EFORBIDDEN;
+	}
+	if (e == TS_OK)
+		*path = u.path;
+	return e;
+}
+
+static enum ts_err
+count_rows(struct app *app, int64_t id, const char *path,
+	   const struct queue_filter *f, size_t *total)
+{
+	struct db_stmt *st = db_prep(app->db, SQL_COUNT);
+	if (st == NULL)
+		return TS_EDB;
+	bind_filter(st, id, path, f);
+	enum db_step r = db_step(st);
+	*total = r == DB_ROW ? (size_t)db_col_int(st, 0) : 0;
+	db_done(st);
+	return r == DB_ROW ? TS_OK : TS_EDB;
+}
+
+enum ts_err
+work_queue(struct app *app, const struct actor *who, int64_t id,
+	   const struct queue_filter *f, struct list_page *pg,
+	   struct arena *a, struct queue_row **out, size_t *n,
+	   struct diags *d)
+{
+	struct campaign c;
+	const char *path = NULL;
+	*n = 0;
+	enum ts_err e = campaign_get(app, who, id, a, &c, d);
+	if (e == TS_OK)
+		e = queue_root(app, who, &c, f->under, a, &path, d);
+	if (e != TS_OK)
+		return e;
+	*out = arena_calloc(a, pg->limit + 1, sizeof(**out));
+	if (*out == NULL)
+		return TS_ENOMEM;
+	if (count_rows(app, id, path, f, &pg->total) != TS_OK)
+		return app_db_error(app, d, "đếm hàng đợi");
+	struct db_stmt *st = db_prep(app->db, SQL_PAGE[f->sort][f->desc]);
+	if (st == NULL)
+		return app_db_error(app, d, "đọc hàng đợi");
+	bind_filter(st, id, path, f);
+	db_bind_int(st, 6, (int64_t)pg->limit);
+	db_bind_int(st, 7, (int64_t)pg->offset);
+	int64_t sid[256];
+	while (*n < pg->limit && *n < 256 && db_step(st) == DB_ROW) {
+		sid[*n] = db_col_int(st, 7);
+		read_row(st, a, &(*out)[(*n)++]);
+	}
+	db_done(st);
+	for (size_t i = 0; i < *n; i++)
+		read_levels(app, sid[i], &(*out)[i]);
+	return TS_OK;
+}

@@ -1,0 +1,85 @@
+#!/bin/sh
+# make bench (desk, issue 17): the officer's pages on generated provinces
+# of several sizes (tools/gen-province.py), against nginx sending a saved
+# copy of the same page in the same run. wrk on loopback only, bounded:
+# 5 s per run (3 s for the single client).
+#   tests/bench/desk.sh [BINARY] [SIZES...]   default build/truongso 500 2000
+# Prints one line per size: Sở dashboard (1 client mean, 64 clients p99),
+# Phòng dashboard p99 at 64, a school's form page req/s against nginx,
+# server peak RSS.
+set -eu
+cd "$(dirname "$0")/../.."
+. tests/serve-wait.sh
+BIN=${1:-build/truongso}
+[ $# -gt 0 ] && shift
+SIZES=${*:-500 2000}
+W=$(mktemp -d)
+TS= NG=
+trap 'kill $TS $NG 2>/dev/null; rm -rf "$W"' EXIT
+P2=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+mkdir -p "$W/www"
+cat >"$W/nginx.conf" <<CONF
+worker_processes 2; pid $W/nginx.pid; error_log $W/error.log; daemon off;
+events { worker_connections 1024; }
+http { access_log off; server { listen 127.0.0.1:$P2; root $W/www; } }
+CONF
+nginx -c "$W/nginx.conf" -p "$W" &
+NG=$!
+
+login() { # login -> cookie value
+	curl -s -c "$W/jar" -o /dev/null -d "login=$1&password=truongso-demo" \
+		"http://127.0.0.1:$P1/login"
+	awk '/ts_session/ { print $7 }' "$W/jar"
+}
+cpu_ms() { # user + system CPU of process $1 so far, in ms
+	awk -v hz="$(getconf CLK_TCK)" '{ print ($14 + $15) * 1000 / hz }' "/proc/$1/stat"
+}
+wrk_p99() { # p99 in ms; the request count in $W/n
+	wrk --latency "$@" 2>/dev/null | tee "$W/wrk.out" | awk '$1 == "99%" {
+		v = $2; u = v; sub(/[0-9.]+/, "", u); sub(/[a-z]+$/, "", v)
+		if (u == "us") v /= 1000; if (u == "s") v *= 1000; print v }'
+}
+wrk_mean() {
+	wrk "$@" 2>/dev/null | awk '$1 == "Latency" {
+		v = $2; u = v; sub(/[0-9.]+/, "", u); sub(/[a-z]+$/, "", v)
+		if (u == "us") v /= 1000; if (u == "s") v *= 1000; print v }'
+}
+rps() { wrk "$@" 2>/dev/null | awk '/Requests\/sec/ { print $2 }'; }
+
+for n in $SIZES; do
+	db="$W/p$n.db"
+	"$BIN" --db "$db" demo >/dev/null
+	python3 tools/gen-province.py "$db" "$n" >/dev/null
+	"$BIN" --db "$db" db migrate >/dev/null
+	school=$(sqlite3 "$db" "SELECT o.code FROM campaign_unit cu JOIN org_unit o ON o.id = cu.unit_id JOIN submission s ON s.campaign_id = 1 AND s.unit_id = o.id WHERE cu.campaign_id = 1 AND o.code LIKE '31P%' AND s.state = 'draft' ORDER BY o.code LIMIT 1")
+	"$BIN" --db "$db" serve --port 0 --connections 64 --per-address 64 >"$W/ts.log" 2>&1 &
+	TS=$!
+	wait_listening "$W/ts.log" "$TS"
+	P1=${BASE##*:}
+	so=$(login cv.so)
+	ph=$(login cv.p001)
+	ht=$(login "ht.$(echo "$school" | tr 'A-Z' 'a-z')")
+	form="/campaigns/1/units/$school"
+	curl -s -b "ts_session=$so" -o "$W/www/so.html" "http://127.0.0.1:$P1/campaigns/1"
+	curl -s -b "ts_session=$ht" -o "$W/www/form.html" "http://127.0.0.1:$P1$form"
+	so1=$(wrk_mean -t1 -c1 -d3s -H "Cookie: ts_session=$so" "http://127.0.0.1:$P1/campaigns/1")
+	# The server's CPU time per request: what the page costs, whatever
+	# else the shared machine is running (latency is not).
+	c0=$(cpu_ms "$TS")
+	so64=$(wrk_p99 -t2 -c64 -d5s -H "Cookie: ts_session=$so" "http://127.0.0.1:$P1/campaigns/1")
+	c1=$(cpu_ms "$TS")
+	WRK_N=$(awk '/requests in/ { print $1 }' "$W/wrk.out")
+	socpu=$(awk -v a="$c0" -v b="$c1" -v n="$WRK_N" 'BEGIN { printf "%.3f", (b - a) / (n ? n : 1) }')
+	ph64=$(wrk_p99 -t2 -c64 -d5s -H "Cookie: ts_session=$ph" "http://127.0.0.1:$P1/campaigns/1")
+	fr=$(rps -t2 -c64 -d5s -H "Cookie: ts_session=$ht" "http://127.0.0.1:$P1$form")
+	ngso=$(rps -t2 -c64 -d5s "http://127.0.0.1:$P2/so.html")
+	ngfr=$(rps -t2 -c64 -d5s "http://127.0.0.1:$P2/form.html")
+	rss=$(awk '/VmHWM/ { printf "%d", $2 / 1024 }' "/proc/$TS/status")
+	kill "$TS"
+	wait "$TS" 2>/dev/null || true
+	TS=
+	printf '%s schools: Sở dashboard 1 client %s ms, 64 clients p99 %s ms, server CPU %s ms/request (nginx copy %s req/s); Phòng dashboard p99 %s ms; form page %s req/s, nginx %s req/s (%s); peak RSS %s MB\n' \
+		"$n" "$so1" "$so64" "$socpu" "$ngso" "$ph64" "$fr" "$ngfr" \
+		"$(awk -v a="$fr" -v b="$ngfr" 'BEGIN { printf "%.3fx", a / b }')" "$rss"
+done
+echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"
