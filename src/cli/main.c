@@ -19,6 +19,7 @@ static const char USAGE[] =
 	"Bộ chỉ số và chấm điểm:\n"
 	"  rubric list | show MÃ[@PHIÊN_BẢN] | check TỆP...\n"
 	"  score --rubric MÃ TỆP_TRẢ_LỜI [--format text|json]\n"
+	"  indicators list | show MÃ | check TỆP...   chỉ số thống kê\n"
 	"Dữ liệu:\n"
 	"  db migrate | status | check      nâng cấp / xem phiên bản lược đồ /\n"
 	"                                   tìm dữ liệu sai quy tắc (mã đơn vị)\n"
@@ -70,7 +71,7 @@ static const struct {
 	{ "campaign", cmd_campaign },	  { "submission", cmd_submission },
 	{ "evidence", cmd_evidence },	  { "audit", cmd_audit },
 	{ "demo", cmd_demo },		  { "serve", cmd_serve },
-	{ "report", cmd_report },
+	{ "report", cmd_report },	  { "indicators", cmd_indicators },
 };
 
 int
