@@ -129,8 +129,8 @@ insert_campaign(struct app *app, const struct actor *who,
 	static const char sql[] =
 		"INSERT INTO campaign(owner_unit_id, rubric_id, rubric_version, "
 		"school_year, title, legal_basis, school_levels, opens_at, "
-		"due_at, review_due_at, created_at, created_by) "
-		"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+		"due_at, review_due_at, created_at, created_by, kind) "
+		"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 	struct db_stmt *st = db_prep(app->db, sql);
 	if (st == NULL)
 		return TS_EDB;
@@ -147,6 +147,7 @@ insert_campaign(struct app *app, const struct actor *who,
 	db_bind_text(st, 10, t->has_review ? t->review : NULL);
 	db_bind_text(st, 11, ts_time_format(ts_time_now(), now));
 	db_bind_text(st, 12, who->login);
+	db_bind_text(st, 13, c->in_tx ? "thong-ke" : "cds");
 	return db_exec_stmt(st);
 }
 
@@ -192,6 +193,8 @@ create_tx(struct app *app, const struct actor *who,
 		*id = db_last_id(app->db);
 		e = add_participants(app, *id, owner->path, levels, t->opens, &n);
 	}
+	if (e == TS_OK && c->in_tx != NULL)
+		e = c->in_tx(app, *id, c->in_tx_ctx, d);
 	if (e == TS_OK && n == 0) {
 		diags_add(d, owner->code, "không có trường nào thuộc %s dạy cấp "
 			  "học của đợt này", owner->name);

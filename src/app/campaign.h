@@ -22,6 +22,11 @@ struct campaign_new {
 	const char *opens;       /* YYYY-MM-DD */
 	const char *due;         /* YYYY-MM-DD, inclusive (end of day) */
 	const char *review_due;  /* optional */
+	/* A statistics campaign (kind "thong-ke") adds its own rows in the
+	 * creating transaction through this hook; NULL for a CĐS one. */
+	enum ts_err (*in_tx)(struct app *app, int64_t id, const void *ctx,
+			     struct diags *d);
+	const void *in_tx_ctx;
 };
 
 struct campaign {
@@ -40,6 +45,7 @@ struct campaign {
 	const char *due_at;
 	const char *review_due_at;
 	int64_t expected; /* participating units */
+	const char *kind; /* "cds" or "thong-ke" (statistics, stats.h) */
 };
 
 enum ts_err campaign_create(struct app *app, const struct actor *who,

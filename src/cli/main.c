@@ -45,6 +45,11 @@ static const char USAGE[] =
 	"  submission return ID MÃ_ĐƠN_VỊ --reason TIÊU_CHÍ=LÝ_DO [--reason ...]\n"
 	"  submission external ID MÃ_ĐƠN_VỊ TỆP.json | approve | publish ID MÃ_ĐƠN_VỊ\n"
 	"  submission diff ID MÃ_ĐƠN_VỊ PHIÊN_BẢN_1 PHIÊN_BẢN_2\n"
+	"Đợt thống kê (chỉ số thống kê, docs/indicator-format.md):\n"
+	"  stats create --owner MÃ --rubric MÃ --indicators MÃ --period dau-nam\n"
+	"               --year 2025-2026 --title TÊN --opens NGÀY --due NGÀY [--as-of NGÀY]\n"
+	"  stats show|submit|approve ID MÃ_ĐƠN_VỊ | save ID MÃ_ĐƠN_VỊ TỆP.json\n"
+	"  stats return ID MÃ_ĐƠN_VỊ --reason MÃ_CHỈ_SỐ=LÝ_DO [--reason ...]\n"
 	"  evidence add ID MÃ_ĐƠN_VỊ TIÊU_CHÍ TỆP | list ID MÃ_ĐƠN_VỊ\n"
 	"  audit [--object ĐỐI_TƯỢNG] [--limit N]\n"
 	"Báo cáo và xuất dữ liệu:\n"
@@ -72,6 +77,7 @@ static const struct {
 	{ "evidence", cmd_evidence },	  { "audit", cmd_audit },
 	{ "demo", cmd_demo },		  { "serve", cmd_serve },
 	{ "report", cmd_report },	  { "indicators", cmd_indicators },
+	{ "stats", cmd_stats },
 };
 
 int

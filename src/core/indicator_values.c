@@ -288,9 +288,9 @@ check_header(struct jread *j, const struct ind_set *s, json_t *root)
 	jread_int(j, root, "indicators_version", false, &ver);
 }
 
-enum ts_err
-ind_values_parse(const struct ind_set *s, const char *json, size_t len,
-		 const char *name, struct ind_values **out, struct diags *d)
+static enum ts_err
+parse_into(const struct ind_set *s, const char *json, size_t len,
+	   const char *name, struct ind_values **out, struct diags *d)
 {
 	struct ind_values *v = ind_values_new(s);
 	if (v == NULL)
@@ -366,6 +366,24 @@ ind_values_to_json(const struct ind_values *v)
 	}
 	return json_pack("{s:i,s:s,s:o,s:o}", "format", 1, "indicators",
 			 v->set->id, "values", vals, "confirmed", conf);
+}
+
+/* Parsed against a list of its own: a value refused from its text is
+ * skipped by looking for its path among the problems, so a problem the
+ * caller's list already held for the same path must not hide a value. */
+enum ts_err
+ind_values_parse(const struct ind_set *s, const char *json, size_t len,
+		 const char *name, struct ind_values **out, struct diags *d)
+{
+	struct diags own;
+	diags_init(&own);
+	enum ts_err e = parse_into(s, json, len, name, out, &own);
+	for (size_t i = 0; i < own.n; i++)
+		diags_add(d, own.v[i].where, "%s", own.v[i].msg);
+	if (own.oom)
+		d->oom = 1;
+	diags_release(&own);
+	return e;
 }
 
 const struct ind_value *
