@@ -99,6 +99,12 @@ enum ts_err campaign_levels_opt(struct app *app, const struct actor *who,
 				struct level_counts *out,
 				struct participation *part,
 				struct diags *d) TS_MUSTCHECK;
+/* The path to count under: root_code's if in the actor's scope, else the
+ * actor's unit, or the campaign owner's for the operator. */
+enum ts_err campaign_root_path(struct app *app, const struct actor *who,
+			       const char *root_code, const struct campaign *c,
+			       struct arena *a, const char **path,
+			       struct diags *d) TS_MUSTCHECK;
 /* A change to a campaign's wording and dates; NULL fields stay as they
  * are, an empty review_due removes it. Participants are not changed (they
  * were fixed at creation), nor are lateness flags already recorded. */

@@ -43,10 +43,8 @@ count_one(struct db_stmt *st, const struct rubric *r, struct level_counts *out)
 	diags_release(&d);
 }
 
-/* The path to count under: root_code's if in scope, else the actor's
- * unit, or the campaign owner's for the operator. */
-static enum ts_err
-root_path(struct app *app, const struct actor *who, const char *root_code,
+enum ts_err
+campaign_root_path(struct app *app, const struct actor *who, const char *root_code,
 	  const struct campaign *c, struct arena *a, const char **path,
 	  struct diags *d)
 {
@@ -114,7 +112,7 @@ campaign_levels_opt(struct app *app, const struct actor *who, int64_t id,
 		return TS_ENOMEM;
 	enum ts_err e = campaign_get(app, who, id, a, &c, d);
 	if (e == TS_OK)
-		e = root_path(app, who, root_code, &c, a, &path, d);
+		e = campaign_root_path(app, who, root_code, &c, a, &path, d);
 	const struct rubric *r = e == TS_OK ? app_rubric(app, c.rubric_id,
 							 c.rubric_version)
 					    : NULL;

@@ -11,6 +11,7 @@
 #ifndef TS_STATS_H
 #define TS_STATS_H
 
+#include "../core/indicator_agg.h"
 #include "../core/indicator_prefill.h"
 #include "submission.h"
 
@@ -73,5 +74,38 @@ enum ts_err stats_return(struct app *app, const struct actor *who,
 			 int64_t cid, const char *unit_code,
 			 const struct review_reason *r, size_t n,
 			 int64_t expect, struct diags *d) TS_MUSTCHECK;
+
+/*
+ * The schools of a campaign under root_code (NULL: the actor's unit, or the
+ * owner for the operator) rolled up by bậc học (core/indicator_agg.h):
+ * approved or published reports (and merely submitted ones when asked),
+ * each as its last snapshot; every other participant is "not reported".
+ */
+struct stats_rollup {
+	struct stats_info info;
+	struct campaign campaign;
+	const char *root_path;
+	struct agg_unit *units; /* every participant under the root */
+	size_t n;
+	struct ind_agg *agg;
+};
+enum ts_err stats_rollup_open(struct app *app, const struct actor *who,
+			      int64_t cid, const char *root_code,
+			      bool include_submitted, struct arena *a,
+			      struct stats_rollup *out,
+			      struct diags *d) TS_MUSTCHECK;
+void stats_rollup_release(struct stats_rollup *r);
+
+struct target_set;
+/*
+ * Loads a target file (data/targets, docs/indicator-format.md "Targets")
+ * measured with `schools` (the campaign's set) and the office set the file
+ * names, found among data_dir/indicators (*office, free with ind_set_free).
+ */
+enum ts_err stats_targets_load(const char *path, const char *data_dir,
+			       const struct ind_set *schools,
+			       struct ind_set **office,
+			       struct target_set **out,
+			       struct diags *d) TS_MUSTCHECK;
 
 #endif

@@ -10,6 +10,7 @@
 #include "../core/rubric.h"
 #include "../util/arena.h"
 #include "cli.h"
+#include "cli_stats.h"
 #include "opts.h"
 
 #define MAX_REASONS 64
@@ -223,10 +224,19 @@ cmd_stats(struct cli *c, int argc, char **argv)
 	int rc = cli_open(c, &app, &who);
 	if (rc != EXIT_OK)
 		return rc;
-	long long cid = argc >= 3 ? cli_id(argv[1], "đợt") : 0;
+	long long cid = argc >= 2 && strcmp(argv[0], "create") != 0
+				? cli_id(argv[1], "đợt")
+				: 0;
 	if (strcmp(argv[0], "create") == 0)
 		rc = create(c, &app, &who, argc - 1, argv + 1);
 	else if (cid <= 0)
+		rc = cli_usage("cách dùng: truongso stats %s ID MÃ_ĐƠN_VỊ ...",
+			       argv[0]);
+	else if (strcmp(argv[0], "table") == 0)
+		rc = stats_table_cmd(&app, &who, cid, argc - 2, argv + 2);
+	else if (strcmp(argv[0], "targets") == 0)
+		rc = stats_targets_cmd(c, &app, &who, cid, argc - 2, argv + 2);
+	else if (argc < 3)
 		rc = cli_usage("cách dùng: truongso stats %s ID MÃ_ĐƠN_VỊ ...",
 			       argv[0]);
 	else if (strcmp(argv[0], "show") == 0 && argc == 3)

@@ -41,6 +41,8 @@ struct target_set {
 	int version;
 	const char *title;
 	const char *source;
+	const char *indicators;        /* the school set's id */
+	const char *office_indicators; /* the office set's id */
 	int by_year, by_month, by_day; /* deadline of every target */
 	struct target *v;
 	size_t n;

@@ -7,7 +7,8 @@
 #include "target.h"
 
 static const char *const TOP_KEYS[] = {
-	"format", "id", "version", "title", "source", "by", "groups", NULL,
+	"format", "id", "version", "title", "source", "by", "indicators",
+	"office_indicators", "groups", NULL,
 };
 static const char *const GROUP_KEYS[] = { "title", "targets", NULL };
 static const char *const TARGET_KEYS[] = {
@@ -174,6 +175,16 @@ load_all(struct tload *L, json_t *root)
 	L->t->id = jread_str(j, root, "id", true);
 	L->t->title = jread_str(j, root, "title", true);
 	L->t->source = jread_str(j, root, "source", true);
+	const char *si = jread_str(j, root, "indicators", true);
+	const char *oi = jread_str(j, root, "office_indicators", true);
+	if (si != NULL && strcmp(si, L->schools->id) != 0)
+		jread_err_at(j, "indicators", "chỉ tiêu đo bằng bộ \"%s\", "
+			     "không phải \"%s\"", si, L->schools->id);
+	if (oi != NULL && strcmp(oi, L->office->id) != 0)
+		jread_err_at(j, "office_indicators", "chỉ tiêu đo bằng bộ "
+			     "\"%s\", không phải \"%s\"", oi, L->office->id);
+	L->t->indicators = si;
+	L->t->office_indicators = oi;
 	load_by(j, L->t, root);
 	L->t->v = arena_calloc(j->arena, TARGET_MAX, sizeof(*L->t->v));
 	if (L->t->v == NULL) {

@@ -350,6 +350,8 @@ test_targets_file(void **state)
 	/* A plain count has no rate to compare with. */
 	const char *bad = "{\"format\":1,\"id\":\"x\",\"version\":1,\"title\":"
 			  "\"X\",\"source\":\"s\",\"by\":\"2025-12-31\","
+			  "\"indicators\":\"thong-ke-cds-truong\","
+			  "\"office_indicators\":\"thong-ke-cds-co-quan\","
 			  "\"groups\":[{\"title\":\"I\",\"targets\":[{\"id\":"
 			  "\"1\",\"title\":\"T\",\"text\":\"T\",\"source\":"
 			  "\"s\",\"measures\":[{\"indicator\":\"hs_tong\","
