@@ -19,7 +19,7 @@ struct stats_tx {
 	size_t len;
 	const char *path;
 	const char *period;
-	char as_of[11];
+	char as_of[16];
 };
 
 /* Stores the set's body once per id+version; a file changed without a
@@ -82,7 +82,7 @@ in_tx(struct app *app, int64_t id, const void *ctx, struct diags *d)
  * first calendar year (30/9 of 2025-2026 is 2025-09-30), the others to the
  * second (31/5 is 2026-05-31). */
 static bool
-period_day(const struct ind_period *p, const char *year, char out[11])
+period_day(const struct ind_period *p, const char *year, char out[16])
 {
 	int y = 0;
 	for (size_t i = 0; i < 4 && year && year[i] >= '0' && year[i] <= '9';
@@ -90,8 +90,10 @@ period_day(const struct ind_period *p, const char *year, char out[11])
 		y = y * 10 + (year[i] - '0');
 	if (y < 2000)
 		return false;
-	snprintf(out, 11, "%04d-%02d-%02d", p->as_of_month >= 8 ? y : y + 1,
-		 p->as_of_month, p->as_of_day);
+	/* Bounded for the compiler: the loader checked day and month. */
+	unsigned yy = (unsigned)(p->as_of_month >= 8 ? y : y + 1) % 10000u;
+	snprintf(out, 16, "%04u-%02u-%02u", yy, (unsigned)p->as_of_month % 100u,
+		 (unsigned)p->as_of_day % 100u);
 	return true;
 }
 
