@@ -1,12 +1,14 @@
 /* libFuzzer target: the indicator-set loader (jansson parse + full
- * validation, references resolved), and the same bytes as a values file
- * for a small fixed set, checked against itself as the previous report. */
+ * validation, references resolved); the same bytes as a values file for a
+ * small fixed set, checked against itself as the previous report and
+ * rolled up; and as a target file measured with that set. */
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 
 #include "../../src/core/indicator_values.h"
 #include "../../src/core/rubric.h"
+#include "../../src/core/target.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -58,7 +60,31 @@ values(const uint8_t *data, size_t size)
 		ind_check_run(v, LEVEL_TH | LEVEL_THCS, v, &c);
 		ind_check_release(&c);
 		json_decref(ind_values_to_json(v));
+		struct agg_unit u[2] = { { LEVEL_TH, v },
+					 { LEVEL_TH | LEVEL_THCS, v } };
+		struct ind_agg *a = NULL;
+		if (ind_agg_run(fixed_set(), u, 2, &a) == TS_OK)
+			ind_agg_free(a);
 		ind_values_free(v);
+	}
+	diags_release(&d);
+}
+
+/* A target file measured with the fixed set (as schools and office),
+ * evaluated on no schools and no office values. */
+static void
+targets(const uint8_t *data, size_t size)
+{
+	struct diags d;
+	diags_init(&d);
+	struct target_set *t = NULL;
+	if (target_set_parse((const char *)data, size, "fuzz", fixed_set(),
+			     fixed_set(), &t, &d) == TS_OK) {
+		for (size_t i = 0; i < t->n; i++)
+			for (size_t k = 0; k < t->v[i].nmeasures; k++)
+				(void)target_measure(&t->v[i].measures[k], NULL,
+						     0, NULL, true);
+		target_set_free(t);
 	}
 	diags_release(&d);
 }
@@ -73,5 +99,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		ind_set_free(s);
 	diags_release(&d);
 	values(data, size);
+	targets(data, size);
 	return 0;
 }
