@@ -96,6 +96,23 @@ enum ts_err stats_rollup_open(struct app *app, const struct actor *who,
 			      struct diags *d) TS_MUSTCHECK;
 void stats_rollup_release(struct stats_rollup *r);
 
+/*
+ * The office's own answers (an office set, data_dir/indicators, by ref:
+ * "thong-ke-cds-co-quan") for statistics campaign cid. Only a reviewer or
+ * admin of that office itself saves them; the office must be the campaign
+ * owner or an office below it. Every save is audited.
+ */
+enum ts_err stats_office_save(struct app *app, const struct actor *who,
+			      const char *data_dir, int64_t cid,
+			      const char *office_code, const char *set_ref,
+			      const char *json, struct diags *d) TS_MUSTCHECK;
+/* Their stored JSON (arena), or NULL when the office has not answered;
+ * the office and the offices above it may read them. */
+enum ts_err stats_office_get(struct app *app, const struct actor *who,
+			     int64_t cid, const char *office_code,
+			     struct arena *a, const char **json,
+			     struct diags *d) TS_MUSTCHECK;
+
 struct target_set;
 /*
  * Loads a target file (data/targets, docs/indicator-format.md "Targets")

@@ -179,8 +179,8 @@ return_cmd(struct app *app, const struct actor *who, long long cid,
 }
 
 static int
-act(struct app *app, const struct actor *who, const char *verb,
-    long long cid, const char *unit, int argc, char **argv)
+act(struct app *app, const struct actor *who, const char *data_dir,
+    const char *verb, long long cid, const char *unit, int argc, char **argv)
 {
 	struct diags d;
 	diags_init(&d);
@@ -203,11 +203,21 @@ act(struct app *app, const struct actor *who, const char *verb,
 		e = sub_approve(app, who, cid, unit, -1, &d);
 		if (e == TS_OK)
 			printf("Đã phê duyệt số liệu thống kê của %s.\n", unit);
+	} else if (strcmp(verb, "office") == 0 && (argc == 1 || argc == 3)) {
+		const char *set = argc == 3 && strcmp(argv[1], "--set") == 0
+					  ? argv[2]
+					  : "thong-ke-cds-co-quan";
+		e = file_read_all(argv[0], INPUT_FILE_LIMIT, &text, &len, &d);
+		if (e == TS_OK)
+			e = stats_office_save(app, who, data_dir, cid, unit, set,
+					      text, &d);
+		if (e == TS_OK)
+			printf("Đã lưu câu trả lời của cơ quan %s.\n", unit);
 	} else if (strcmp(verb, "return") == 0) {
 		return return_cmd(app, who, cid, unit, argc, argv);
 	} else {
 		return cli_usage("cách dùng: truongso stats show|save|submit|"
-				 "return|approve ID MÃ_ĐƠN_VỊ ...");
+				 "return|approve|office ID MÃ_ĐƠN_VỊ ...");
 	}
 	free(text);
 	return cli_fail(e, &d);
@@ -242,7 +252,8 @@ cmd_stats(struct cli *c, int argc, char **argv)
 	else if (strcmp(argv[0], "show") == 0 && argc == 3)
 		rc = show(&app, &who, cid, argv[2]);
 	else
-		rc = act(&app, &who, argv[0], cid, argv[2], argc - 3, argv + 3);
+		rc = act(&app, &who, c->data_dir, argv[0], cid, argv[2], argc - 3,
+			 argv + 3);
 	app_close(&app);
 	return rc;
 }

@@ -6,6 +6,7 @@
 
 #include "../app/fileio.h"
 #include "../app/indicator_set.h"
+#include "../app/org.h"
 #include "../core/rubric.h"
 #include "../core/target.h"
 #include "../util/arena.h"
@@ -202,19 +203,35 @@ targets_print(const struct target_set *ts, const struct stats_rollup *r,
 	return rc;
 }
 
+/* The office's values: from --office FILE, else the answers the root
+ * office stored (none: every office target has no data). */
 static enum ts_err
-load_office(const char *path, const struct ind_set *s,
-	    struct ind_values **out, struct diags *d)
+load_office(struct app *app, const struct actor *who,
+	    const struct stats_rollup *r, const char *unit, const char *path,
+	    const struct ind_set *s, struct arena *a, struct ind_values **out,
+	    struct diags *d)
 {
 	char *text = NULL;
+	const char *stored = NULL;
 	size_t len = 0;
+	struct org_unit u;
 	*out = NULL;
-	if (path == NULL)
-		return TS_OK;
-	enum ts_err e = file_read_all(path, INPUT_FILE_LIMIT, &text, &len, d);
-	if (e == TS_OK)
-		e = ind_values_parse(s, text, len, path, out, d);
-	free(text);
+	if (path != NULL) {
+		enum ts_err e = file_read_all(path, INPUT_FILE_LIMIT, &text,
+					      &len, d);
+		if (e == TS_OK)
+			e = ind_values_parse(s, text, len, path, out, d);
+		free(text);
+		return e;
+	}
+	const char *code = unit ? unit : r->campaign.owner_code;
+	if (unit == NULL && who->unit_id != 0 &&
+	    org_get(app, who->unit_id, a, &u) == TS_OK)
+		code = u.code;
+	enum ts_err e = stats_office_get(app, who, r->campaign.id, code, a,
+					 &stored, d);
+	if (e == TS_OK && stored != NULL)
+		e = ind_values_parse(s, stored, strlen(stored), code, out, d);
 	return e;
 }
 
@@ -253,7 +270,8 @@ stats_targets_cmd(struct cli *c, struct app *app, const struct actor *who,
 		e = stats_targets_load(buf_str(&path), c->data_dir, r.info.set,
 				       &office, &ts, &d);
 	if (e == TS_OK)
-		e = load_office(office_file, office, &ov, &d);
+		e = load_office(app, who, &r, unit, office_file, office, a,
+				&ov, &d);
 	int rc = e == TS_OK ? targets_print(ts, &r, ov) : cli_fail(e, &d);
 	if (a != NULL && r.agg != NULL)
 		stats_rollup_release(&r);

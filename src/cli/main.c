@@ -50,6 +50,7 @@ static const char USAGE[] =
 	"               --year 2025-2026 --title TÊN --opens NGÀY --due NGÀY [--as-of NGÀY]\n"
 	"  stats show|submit|approve ID MÃ_ĐƠN_VỊ | save ID MÃ_ĐƠN_VỊ TỆP.json\n"
 	"  stats return ID MÃ_ĐƠN_VỊ --reason MÃ_CHỈ_SỐ=LÝ_DO [--reason ...]\n"
+	"  stats table|targets ID [--unit MÃ] | office ID MÃ_CƠ_QUAN TỆP.json\n"
 	"  evidence add ID MÃ_ĐƠN_VỊ TIÊU_CHÍ TỆP | list ID MÃ_ĐƠN_VỊ\n"
 	"  audit [--object ĐỐI_TƯỢNG] [--limit N]\n"
 	"Báo cáo và xuất dữ liệu:\n"

@@ -90,4 +90,18 @@ check targets-office 0 out "ho_so_cong_viec_so: đạt (90%)" \
 	$S --as cv.dk stats targets 4 --office "$WORK/office.json"
 if grep -qF "kho_hoc_lieu_ty_le: tiến độ (49,99%; còn" "$OUT"; then
 	ok targets-office-below; else bad targets-office-below; fi
+# The office's own answers are stored per campaign and office: only that
+# office's staff save them, and the targets read them.
+check office-school-refused 2 err "chỉ cơ quan chủ trì đợt thống kê hoặc cơ quan cấp dưới" \
+	$S --as cv.so stats office 4 31DK011 "$WORK/office.json"
+check office-other-refused 2 err "chỉ chuyên viên hoặc quản trị của chính cơ quan này" \
+	$S --as cv.dk stats office 4 31 "$WORK/office.json"
+check office-bad-value 2 err "chỉ số kho_hoc_lieu_ty_le: tỷ lệ 101% phải từ 0 đến 100%" \
+	$S --as cv.so stats office 4 31 tests/cli/cases/office-bad.json
+check office-save 0 out "Đã lưu câu trả lời của cơ quan 31" \
+	$S --as cv.so stats office 4 31 "$WORK/office.json"
+check office-audited 0 out "stats.office" $S audit --limit 1
+check targets-stored-office 0 out "ho_so_cong_viec_so: đạt (90%)" \
+	$S --as cv.so stats targets 4
+check targets-manual 0 out "csdl_ket_noi: đạt" $S --as cv.so stats targets 4
 finish

@@ -27,3 +27,20 @@ CREATE TABLE stats_campaign(
   FOREIGN KEY (indicators_id, indicators_version)
     REFERENCES indicator_set(id, version)
 ) STRICT;
+-- An office's own answers for a statistics campaign (the office set:
+-- Phụ lục 2's Có/Không questions, its work files, the targets without a
+-- number, the narrative sections), one row per campaign and office; every
+-- change is audited.
+CREATE TABLE stats_office(
+  campaign_id INTEGER NOT NULL REFERENCES stats_campaign(campaign_id),
+  unit_id INTEGER NOT NULL REFERENCES org_unit(id),
+  indicators_id TEXT NOT NULL,
+  indicators_version INTEGER NOT NULL,
+  answers TEXT NOT NULL,
+  revision INTEGER NOT NULL DEFAULT 1,
+  updated_at TEXT NOT NULL,
+  updated_by TEXT NOT NULL,
+  PRIMARY KEY (campaign_id, unit_id),
+  FOREIGN KEY (indicators_id, indicators_version)
+    REFERENCES indicator_set(id, version)
+) STRICT;
