@@ -133,8 +133,8 @@ insert_campaign(struct app *app, const struct actor *who,
 	static const char sql[] =
 		"INSERT INTO campaign(owner_unit_id, rubric_id, rubric_version, "
 		"school_year, title, legal_basis, school_levels, opens_at, "
-		"due_at, review_due_at, created_at, created_by) "
-		"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+		"due_at, review_due_at, created_at, created_by, kind) "
+		"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 	struct db_stmt *st = db_prep(app->db, sql);
 	if (st == NULL)
 		return TS_EDB;
@@ -151,6 +151,7 @@ insert_campaign(struct app *app, const struct actor *who,
 	db_bind_text(st, 10, t->has_review ? t->review : NULL);
 	db_bind_text(st, 11, ts_time_format(ts_time_now(), now));
 	db_bind_text(st, 12, who->login);
+	db_bind_text(st, 13, c->in_tx ? "thong-ke" : "cds");
 	return db_exec_stmt(st);
 }
 
@@ -242,6 +243,9 @@ create_body(struct door_ctx *c)
 		e = add_participants(c->app, id, x->owner.path, x->levels,
 				     x->t.opens, &n);
 	}
+	/* A statistics campaign's own rows, in the same transaction. */
+	if (e == TS_OK && x->c.in_tx != NULL)
+		e = x->c.in_tx(c->app, id, x->c.in_tx_ctx, c->d);
 	if (e == TS_OK && n == 0) {
 		diags_add(c->d, x->owner.code, "không có trường nào thuộc %s dạy "
 			  "cấp học của đợt này", x->owner.name);

@@ -22,6 +22,11 @@ struct campaign_new {
 	const char *opens;       /* YYYY-MM-DD */
 	const char *due;         /* YYYY-MM-DD, inclusive (end of day) */
 	const char *review_due;  /* optional */
+	/* A statistics campaign (kind "thong-ke") adds its own rows in the
+	 * creating transaction through this hook; NULL for a CĐS one. */
+	enum ts_err (*in_tx)(struct app *app, int64_t id, const void *ctx,
+			     struct diags *d);
+	const void *in_tx_ctx;
 };
 
 struct campaign {
@@ -40,6 +45,7 @@ struct campaign {
 	const char *due_at;
 	const char *review_due_at;
 	int64_t expected; /* participating units */
+	const char *kind; /* "cds" or "thong-ke" (statistics, stats.h) */
 };
 
 enum ts_err campaign_create(struct app *app, const struct actor *who,
@@ -112,6 +118,12 @@ enum ts_err campaign_grades(struct app *app, const struct actor *who,
 			    bool include_submitted, struct grade_counts *out,
 			    struct participation *part,
 			    struct diags *d) TS_MUSTCHECK;
+/* The path to count under: root_code's if in the actor's scope, else the
+ * actor's unit, or the campaign owner's for the operator. */
+enum ts_err campaign_root_path(struct app *app, const struct actor *who,
+			       const char *root_code, const struct campaign *c,
+			       struct arena *a, const char **path,
+			       struct diags *d) TS_MUSTCHECK;
 /* A change to a campaign's wording and dates; NULL fields stay as they
  * are, an empty review_due removes it. Participants are not changed (they
  * were fixed at creation), nor are lateness flags already recorded. */

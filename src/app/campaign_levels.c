@@ -55,12 +55,10 @@ flush(struct result_levels *cur, size_t ngroups, struct level_counts *out)
 	memset(cur, 0, sizeof(*cur));
 }
 
-/* The path to count under: root_code's if in scope, else the actor's
- * unit, or the campaign owner's for the operator. */
-static enum ts_err
-root_path(struct app *app, const struct actor *who, const char *root_code,
-	  const struct campaign *c, struct arena *a, const char **path,
-	  struct diags *d)
+enum ts_err
+campaign_root_path(struct app *app, const struct actor *who,
+		   const char *root_code, const struct campaign *c,
+		   struct arena *a, const char **path, struct diags *d)
 {
 	struct org_unit root;
 	*path = who->unit_id ? who->path : c->owner_path;
@@ -229,7 +227,7 @@ count_target(struct app *app, const struct actor *who, int64_t id,
 	struct campaign c;
 	enum ts_err e = campaign_get(app, who, id, a, &c, d);
 	if (e == TS_OK)
-		e = root_path(app, who, root_code, &c, a, path, d);
+		e = campaign_root_path(app, who, root_code, &c, a, path, d);
 	*r = e == TS_OK ? app_rubric(app, c.rubric_id, c.rubric_version) : NULL;
 	if (e == TS_OK && *r == NULL) {
 		diags_add(d, c.rubric_id, "không tìm thấy bộ chỉ số của đợt");

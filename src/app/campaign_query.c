@@ -20,7 +20,7 @@
 #define CAMPAIGN_COLS                                                       \
 	CAMPAIGN_BASE_COLS                                                   \
 	"(SELECT count(*) FROM campaign_unit cu WHERE cu.campaign_id = c.id " \
-	"AND " IN_SCOPE ")"
+	"AND " IN_SCOPE "), c.kind"
 
 /* Visible: run by a unit in the actor's subtree, or with a participant
  * there (a school sees the campaigns it must answer). */
@@ -56,6 +56,7 @@ read_campaign(struct db_stmt *st, struct arena *a, struct campaign *c)
 	c->due_at = db_col_dup(st, 12, a);
 	c->review_due_at = db_col_dup(st, 13, a);
 	c->expected = db_col_int(st, 14);
+	c->kind = db_col_dup(st, 15, a);
 }
 
 static void

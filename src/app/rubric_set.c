@@ -43,9 +43,8 @@ cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Sorted list of *.json names in dir; NULL-terminated, malloc'd. */
-static char **
-list_json(const char *dir, size_t *n, struct diags *d)
+char **
+data_list_json(const char *dir, size_t *n, struct diags *d)
 {
 	DIR *dp = opendir(dir);
 	if (dp == NULL) {
@@ -98,7 +97,7 @@ enum ts_err
 rubric_set_load(const char *dir, struct rubric_set *out, struct diags *d)
 {
 	size_t n = 0;
-	char **names = list_json(dir, &n, d);
+	char **names = data_list_json(dir, &n, d);
 	if (names == NULL)
 		return TS_EIO;
 	memset(out, 0, sizeof(*out));

@@ -22,6 +22,11 @@ struct rubric_set {
  * install directory compiled in. */
 const char *app_data_dir(void);
 
+/* Sorted names of the *.json files in dir (malloc'd array of malloc'd
+ * names, *n of them); NULL with a problem if dir cannot be read. Shared
+ * by data/rubrics and data/indicators. */
+char **data_list_json(const char *dir, size_t *n, struct diags *d);
+
 /* Loads and validates one rubric file. */
 enum ts_err rubric_load_file(const char *path, struct rubric **out,
 			     struct diags *d) TS_MUSTCHECK;

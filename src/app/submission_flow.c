@@ -98,8 +98,8 @@ change_state(struct app *app, const char *sql, const struct submission *s,
 
 /* `s` was read inside this transaction: the revision guard cannot fail
  * unless the database was changed behind the write lock. */
-static enum ts_err
-mark_submitted(struct app *app, const struct actor *who,
+enum ts_err
+sub_mark_submitted(struct app *app, const struct actor *who,
 	       const struct submission *s, bool late, const char *now)
 {
 	static const char sql[] =
@@ -149,7 +149,7 @@ submit_tx(struct app *app, const struct actor *who, const struct submission *s,
 	ts_time_parse(s->campaign.due_at, &due);
 	bool late = t > due;
 	ts_time_format(t, now);
-	enum ts_err e = mark_submitted(app, who, s, late, now);
+	enum ts_err e = sub_mark_submitted(app, who, s, late, now);
 	if (e == TS_OK)
 		e = insert_snapshot(app, who, s, sc, late, now);
 	if (e == TS_OK)
@@ -211,8 +211,8 @@ sub_submit(struct app *app, const struct actor *who, int64_t cid,
 	return e;
 }
 
-static enum ts_err
-set_state(struct app *app, const struct actor *who, const struct submission *s,
+enum ts_err
+sub_set_state(struct app *app, const struct actor *who, const struct submission *s,
 	  enum sub_action act)
 {
 	static const char sql[] =
@@ -224,8 +224,8 @@ set_state(struct app *app, const struct actor *who, const struct submission *s,
 	return change_state(app, sql, s, act, -1, now, who->login);
 }
 
-static enum ts_err
-add_note(struct app *app, const struct actor *who, const struct submission *s,
+enum ts_err
+sub_add_note(struct app *app, const struct actor *who, const struct submission *s,
 	 const struct review_reason *r)
 {
 	static const char sql[] =
@@ -305,9 +305,9 @@ sub_return(struct app *app, const struct actor *who, int64_t cid,
 	if (e == TS_OK)
 		e = sub_check_revision(&s, expect, d);
 	if (e == TS_OK && (e = db_begin(app->db)) == TS_OK) {
-		e = set_state(app, who, &s, ACT_RETURN);
+		e = sub_set_state(app, who, &s, ACT_RETURN);
 		for (size_t i = 0; e == TS_OK && i < n; i++)
-			e = add_note(app, who, &s, &r[i]);
+			e = sub_add_note(app, who, &s, &r[i]);
 		if (e == TS_OK)
 			e = sub_record(app, who, &s, "submission.return", NULL);
 		e = sub_end_tx(app, e, unit, d);
@@ -382,7 +382,7 @@ simple_step(struct app *app, const struct actor *who, int64_t cid,
 	if (e == TS_OK)
 		e = sub_check_revision(&s, expect, d);
 	if (e == TS_OK && (e = db_begin(app->db)) == TS_OK) {
-		e = set_state(app, who, &s, act);
+		e = sub_set_state(app, who, &s, act);
 		if (e == TS_OK)
 			e = sub_record(app, who, &s, action, NULL);
 		e = sub_end_tx(app, e, unit, d);

@@ -40,4 +40,15 @@ enum ts_err sub_record(struct app *app, const struct actor *who,
 		       const struct submission *s, const char *action,
 		       const char *detail);
 
+/* Shared with the statistics campaign (stats_submission.c): the state
+ * changes of the workflow, each on the revision s was read at. */
+enum ts_err sub_mark_submitted(struct app *app, const struct actor *who,
+			       const struct submission *s, bool late,
+			       const char *now);
+enum ts_err sub_set_state(struct app *app, const struct actor *who,
+			  const struct submission *s, enum sub_action act);
+enum ts_err sub_add_note(struct app *app, const struct actor *who,
+			 const struct submission *s,
+			 const struct review_reason *r);
+
 #endif

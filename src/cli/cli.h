@@ -35,6 +35,8 @@ int cmd_audit(struct cli *c, int argc, char **argv);
 int cmd_demo(struct cli *c, int argc, char **argv);
 int cmd_serve(struct cli *c, int argc, char **argv);
 int cmd_report(struct cli *c, int argc, char **argv);
+int cmd_indicators(struct cli *c, int argc, char **argv);
+int cmd_stats(struct cli *c, int argc, char **argv);
 
 /* Opens the database (migrating it) and resolves the actor: --as LOGIN,
  * or the local operator. Problems go to stderr. */

@@ -19,6 +19,7 @@ static const char USAGE[] =
 	"Bộ chỉ số và chấm điểm:\n"
 	"  rubric list | show MÃ[@PHIÊN_BẢN] | check TỆP...\n"
 	"  score --rubric MÃ TỆP_TRẢ_LỜI [--format text|json]\n"
+	"  indicators list | show MÃ | check TỆP...   chỉ số thống kê\n"
 	"Dữ liệu:\n"
 	"  db migrate | status | check      nâng cấp / xem phiên bản lược đồ /\n"
 	"                                   tìm dữ liệu sai quy tắc (mã đơn vị)\n"
@@ -44,6 +45,12 @@ static const char USAGE[] =
 	"  submission return ID MÃ_ĐƠN_VỊ --reason TIÊU_CHÍ=LÝ_DO [--reason ...]\n"
 	"  submission external ID MÃ_ĐƠN_VỊ TỆP.json | approve | publish ID MÃ_ĐƠN_VỊ\n"
 	"  submission diff ID MÃ_ĐƠN_VỊ PHIÊN_BẢN_1 PHIÊN_BẢN_2\n"
+	"Đợt thống kê (chỉ số thống kê, docs/indicator-format.md):\n"
+	"  stats create --owner MÃ --rubric MÃ --indicators MÃ --period dau-nam\n"
+	"               --year 2025-2026 --title TÊN --opens NGÀY --due NGÀY [--as-of NGÀY]\n"
+	"  stats show|submit|approve ID MÃ_ĐƠN_VỊ | save ID MÃ_ĐƠN_VỊ TỆP.json\n"
+	"  stats return ID MÃ_ĐƠN_VỊ --reason MÃ_CHỈ_SỐ=LÝ_DO [--reason ...]\n"
+	"  stats table|targets ID [--unit MÃ] | office ID MÃ_CƠ_QUAN TỆP.json\n"
 	"  evidence add ID MÃ_ĐƠN_VỊ TIÊU_CHÍ TỆP | list ID MÃ_ĐƠN_VỊ\n"
 	"  audit [--object ĐỐI_TƯỢNG] [--limit N]\n"
 	"Báo cáo và xuất dữ liệu:\n"
@@ -70,7 +77,8 @@ static const struct {
 	{ "campaign", cmd_campaign },	  { "submission", cmd_submission },
 	{ "evidence", cmd_evidence },	  { "audit", cmd_audit },
 	{ "demo", cmd_demo },		  { "serve", cmd_serve },
-	{ "report", cmd_report },
+	{ "report", cmd_report },	  { "indicators", cmd_indicators },
+	{ "stats", cmd_stats },
 };
 
 int

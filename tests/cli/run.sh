@@ -162,6 +162,22 @@ done
 check rubric-check-invalid-json 2 err "JSON không hợp lệ" "$T" rubric check $C/answers-bad-json.json
 check rubric-dir-invalid 2 err "rubric-bad.json" \
 	env TRUONGSO_DATA=tests/cli/baddata "$T" rubric list
+# Indicator sets (docs/indicator-format.md): the shipped ones are valid,
+# every problem of a bad one is named by its JSON path.
+for f in data/indicators/*.json; do
+	check "indicators-check $(basename "$f")" 0 out "hợp lệ" "$T" indicators check "$f"
+done
+run 2 "$T" indicators check $C/indicators-bad.json
+for pat in '$.periods[0].as_of: ngày "31/9" không hợp lệ' \
+	'$.sections[0].indicators[1].part_of: không có chỉ số "gv_tongg" trong bộ' \
+	'$.sections[0].indicators[2].unit: trường "unit" không dùng cho loại yesno' \
+	'$.sections[0].indicators[3].source: thiếu trường bắt buộc "source"'; do
+	if grep -qF -- "indicators-bad.json: $pat" "$ERR"; then ok "indicators-check: $pat"; else bad "indicators-check: $pat"; fi
+done
+check indicators-show 0 out "| gv_may_tinh            | Tổng số giáo viên có máy tính" \
+	"$T" indicators show thong-ke-cds-truong
+check indicators-show-unknown 2 err "không có bộ chỉ số thống kê \"khong-co\"" \
+	"$T" indicators show khong-co
 check help 0 out "score --rubric MÃ TỆP_TRẢ_LỜI" "$T" help
 check version 0 out "truongso " "$T" version
 

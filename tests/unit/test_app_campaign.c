@@ -29,7 +29,7 @@ teardown(void **state)
 
 static const struct campaign_new P1_CAMPAIGN = {
 	"P1", "qd4725-2022-pt", "2025-2026", "Tự đánh giá chuyển đổi số",
-	"Kế hoạch thử", 0, "2025-09-01", "2025-12-31", NULL,
+	"Kế hoạch thử", 0, "2025-09-01", "2025-12-31", NULL, NULL, NULL,
 };
 
 static void

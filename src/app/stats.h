@@ -1,0 +1,128 @@
+/*
+ * Statistics campaigns (issue 15): a campaign of kind "thong-ke" whose
+ * schools enter indicator values (docs/indicator-format.md) instead of a
+ * self-assessment. The campaign row, its participants, the submission row,
+ * snapshots, revisions, review notes and the workflow are the CĐS ones
+ * (campaign.h, submission.h); what differs is what is validated and what
+ * a submission may carry: values checked by the set's rules, warnings far
+ * from the previous report confirmed, and facts pre-filled from the same
+ * year's CĐS self-assessment.
+ */
+#ifndef TS_STATS_H
+#define TS_STATS_H
+
+#include "../core/indicator_agg.h"
+#include "../core/indicator_prefill.h"
+#include "submission.h"
+
+struct stats_campaign_new {
+	/* owner, rubric_ref (the CĐS rubric whose same-year
+	 * self-assessment pre-fills), year, title, basis, levels, dates */
+	struct campaign_new base;
+	const char *indicators_ref; /* "thong-ke-cds-truong" or "id@N" */
+	const char *period;         /* a period id of the set: "dau-nam" */
+	const char *as_of;          /* YYYY-MM-DD; NULL: the period's day */
+};
+
+/* Creates the campaign, its participants and its statistics row in one
+ * transaction; the set is read from data_dir/indicators and its body
+ * stored (a changed file without a version bump is refused). */
+enum ts_err stats_campaign_create(struct app *app, const struct actor *who,
+				  const char *data_dir,
+				  const struct stats_campaign_new *c,
+				  int64_t *id, struct diags *d) TS_MUSTCHECK;
+
+/* A statistics campaign's set (parsed from the stored body; free with
+ * ind_set_free), period and as-of day. TS_ENOTFOUND: a CĐS campaign. */
+struct stats_info {
+	struct ind_set *set;
+	const char *period; /* arena */
+	const char *as_of;  /* YYYY-MM-DD, arena */
+};
+enum ts_err stats_info_get(struct app *app, int64_t cid, struct arena *a,
+			   struct stats_info *out,
+			   struct diags *d) TS_MUSTCHECK;
+
+/* What the school's form and the reviewer's page show. */
+struct stats_view {
+	struct submission sub;
+	struct stats_info info;
+	struct ind_values *values;  /* with pre-filled values laid in */
+	struct ind_values *previous; /* may be NULL */
+	struct ind_check check;
+	struct ind_prefill_line *prefill; /* from the same year's CĐS */
+	size_t nprefill;
+	int64_t cds_campaign; /* 0: no same-year self-assessment */
+};
+enum ts_err stats_view_open(struct app *app, const struct actor *who,
+			    int64_t cid, const char *unit_code,
+			    struct arena *a, struct stats_view *out,
+			    struct diags *d) TS_MUSTCHECK;
+void stats_view_release(struct stats_view *v);
+
+/* expect < 0 skips the concurrency check (CLI). */
+enum ts_err stats_save(struct app *app, const struct actor *who, int64_t cid,
+		       const char *unit_code, const char *values_json,
+		       int64_t expect, struct diags *d) TS_MUSTCHECK;
+/* Refused with every error and unconfirmed warning in d. */
+enum ts_err stats_submit(struct app *app, const struct actor *who,
+			 int64_t cid, const char *unit_code, int64_t expect,
+			 int *version, struct diags *d) TS_MUSTCHECK;
+/* Reasons name indicator codes (or "*": the whole report). Approve and
+ * publish are sub_approve and sub_publish. */
+enum ts_err stats_return(struct app *app, const struct actor *who,
+			 int64_t cid, const char *unit_code,
+			 const struct review_reason *r, size_t n,
+			 int64_t expect, struct diags *d) TS_MUSTCHECK;
+
+/*
+ * The schools of a campaign under root_code (NULL: the actor's unit, or the
+ * owner for the operator) rolled up by bậc học (core/indicator_agg.h):
+ * approved or published reports (and merely submitted ones when asked),
+ * each as its last snapshot; every other participant is "not reported".
+ */
+struct stats_rollup {
+	struct stats_info info;
+	struct campaign campaign;
+	const char *root_path;
+	struct agg_unit *units; /* every participant under the root */
+	size_t n;
+	struct ind_agg *agg;
+};
+enum ts_err stats_rollup_open(struct app *app, const struct actor *who,
+			      int64_t cid, const char *root_code,
+			      bool include_submitted, struct arena *a,
+			      struct stats_rollup *out,
+			      struct diags *d) TS_MUSTCHECK;
+void stats_rollup_release(struct stats_rollup *r);
+
+/*
+ * The office's own answers (an office set, data_dir/indicators, by ref:
+ * "thong-ke-cds-co-quan") for statistics campaign cid. Only a reviewer or
+ * admin of that office itself saves them; the office must be the campaign
+ * owner or an office below it. Every save is audited.
+ */
+enum ts_err stats_office_save(struct app *app, const struct actor *who,
+			      const char *data_dir, int64_t cid,
+			      const char *office_code, const char *set_ref,
+			      const char *json, struct diags *d) TS_MUSTCHECK;
+/* Their stored JSON (arena), or NULL when the office has not answered;
+ * the office and the offices above it may read them. */
+enum ts_err stats_office_get(struct app *app, const struct actor *who,
+			     int64_t cid, const char *office_code,
+			     struct arena *a, const char **json,
+			     struct diags *d) TS_MUSTCHECK;
+
+struct target_set;
+/*
+ * Loads a target file (data/targets, docs/indicator-format.md "Targets")
+ * measured with `schools` (the campaign's set) and the office set the file
+ * names, found among data_dir/indicators (*office, free with ind_set_free).
+ */
+enum ts_err stats_targets_load(const char *path, const char *data_dir,
+			       const struct ind_set *schools,
+			       struct ind_set **office,
+			       struct target_set **out,
+			       struct diags *d) TS_MUSTCHECK;
+
+#endif

@@ -1,0 +1,30 @@
+/* Shared by the statistics use case files only. */
+#ifndef TS_STATS_INT_H
+#define TS_STATS_INT_H
+
+#include "stats.h"
+
+/* The values a submission holds (empty when nothing was saved yet). */
+enum ts_err stats_load_values(const struct submission *s,
+			      const struct ind_set *set,
+			      struct ind_values **out, struct diags *d);
+/* The cấp học the campaign froze for the submission's unit. */
+unsigned stats_unit_levels(struct app *app, const struct submission *s);
+/* The unit's previous report of the same set, or NULL. */
+struct ind_values *stats_previous(struct app *app, const struct submission *s,
+				  const struct stats_info *info);
+/* Lays the same-year CĐS facts into v where the unit entered nothing;
+ * *lines (arena, *n of them) say what was found; *cid is that campaign. */
+void stats_prefill_into(struct app *app, const struct submission *s,
+			struct ind_values *v, struct arena *a,
+			struct ind_prefill_line **lines, size_t *n,
+			int64_t *cid);
+
+/* Stores an indicator set's body once per id and version (inside the
+ * caller's transaction); a changed file without a version bump is
+ * refused with TS_ECONFLICT. */
+enum ts_err stats_store_set(struct app *app, const struct ind_set *set,
+			    const char *body, size_t len, const char *path,
+			    struct diags *d);
+
+#endif
