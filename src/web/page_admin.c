@@ -106,7 +106,8 @@ org_page(struct req *r, const struct kvlist *f)
 				 &r->diags);
 	page_begin(r, "Cây đơn vị");
 	unit_form(r, f);
-	buf_puts(b, "<div class=\"scroll\"><table><thead><tr><th>Mã</th><th>Tên"
+	buf_puts(b, "<div class=\"scroll\" tabindex=\"0\">"
+		    "<table><thead><tr><th>Mã</th><th>Tên"
 		    "</th><th>Loại</th><th>Cấp học</th><th>Trạng thái</th><th>"
 		    "</th></tr></thead><tbody>");
 	if (e == TS_OK)
@@ -188,7 +189,8 @@ page_admin_users(struct req *r)
 		r->notice = "Đã thêm tài khoản.";
 	page_begin(r, "Tài khoản");
 	user_form(r, NULL);
-	buf_puts(b, "<div class=\"scroll\"><table><thead><tr><th>Tên đăng nhập"
+	buf_puts(b, "<div class=\"scroll\" tabindex=\"0\">"
+		    "<table><thead><tr><th>Tên đăng nhập"
 		    "</th><th>Họ tên</th><th>Vai trò</th><th>Đơn vị</th><th>"
 		    "Trạng thái</th></tr></thead><tbody>");
 	for (size_t i = 0; e == TS_OK && i < n; i++) {
@@ -242,7 +244,8 @@ page_admin_audit(struct req *r)
 	text_input(b, "object", "Đối tượng (bắt đầu bằng, ví dụ submission:1/)",
 		     f.object);
 	buf_puts(b, " <button type=\"submit\">Lọc</button></form><div class="
-		    "\"scroll\"><table><thead><tr><th>Thời điểm (UTC)</th><th>"
+		    "\"scroll\" tabindex=\"0\">"
+		    "<table><thead><tr><th>Thời điểm (UTC)</th><th>"
 		    "Người thực hiện</th><th>Thao tác</th><th>Đối tượng</th><th>"
 		    "Chi tiết</th></tr></thead><tbody>");
 	for (size_t i = 0; e == TS_OK && i < n; i++) {

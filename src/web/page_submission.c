@@ -176,18 +176,24 @@ sv_reviewed_panel(struct buf *b, const struct score *s)
 }
 
 /* One item: the school's answer (editable for the school), then the
- * đánh giá ngoài beside it: shown when given, editable for a reviewer. */
+ * đánh giá ngoài beside it: shown when given, editable for a reviewer.
+ * heading: the criterion's heading when this is its only item. */
 static void
 item_block(struct req *r, const struct view *v, const struct item *it,
-	   const struct form_src *src)
+	   const struct form_src *src, const char *heading)
 {
 	struct buf *b = &r->body;
 	const struct answer *x = &v->ext->v[it->idx];
 	struct form_src xs = { .posted = v->posted_review, .stored = v->ext,
 			       .prefix = "x" };
+	struct form_src own = *src;
+	char qid[160];
+	snprintf(qid, sizeof(qid), "q-%s", it->criterion->id);
+	own.heading = heading;
+	own.heading_id = heading ? qid : NULL;
 	if (v->posted_review == NULL || !kv_get(v->posted_review, "ext"))
 		xs.posted = NULL; /* only the external form's own post */
-	form_item(b, it, src, v->can_edit);
+	form_item(b, it, &own, v->can_edit);
 	if (x->present && !v->can_external) {
 		struct buf t;
 		buf_init(&t, 4096);
@@ -295,45 +301,61 @@ evidence_forms(struct req *r, const struct view *v)
 	}
 }
 
+/* Lý do trả lại, a box per criterion for the reviewer. */
+static void
+reason_box(struct req *r, const struct view *v, const char *crit)
+{
+	struct buf *b = &r->body;
+	char name[128], id[128];
+	snprintf(name, sizeof(name), "r:%s", crit);
+	snprintf(id, sizeof(id), "r-%s", crit);
+	h_open(b, "label", "for", id, "class", "note", NULL);
+	h_textf(b, "Lý do trả lại %s", crit);
+	buf_puts(b, "</label>");
+	h_open(b, "textarea", "id", id, "name", name, "placeholder",
+	       "Để trống nếu không có", NULL);
+	if (v->posted_review)
+		h_text(b, kv_get(v->posted_review, name));
+	buf_puts(b, "</textarea>");
+}
+
+/* A criterion: its heading (the question itself when it has one item),
+ * why it was returned, the answers, then the evidence supporting them. */
+static void
+criterion_block(struct req *r, const struct view *v,
+		const struct criterion *cr, const struct form_src *src)
+{
+	struct buf *b = &r->body;
+	struct buf head;
+	bool sole = sv_sole_item(cr);
+	buf_init(&head, 8192);
+	sv_crit_heading(sole ? &head : b, v->score, cr);
+	buf_puts(b, "<div class=\"crit\">");
+	if (!sole)
+		reasons(b, v, cr->id);
+	for (size_t i = 0; i < cr->nitems; i++)
+		item_block(r, v, &cr->items[i], src,
+			   sole ? buf_str(&head) : NULL);
+	if (sole)
+		reasons(b, v, cr->id);
+	evidence_block(r, v, cr->id);
+	if (v->can_review)
+		reason_box(r, v, cr->id);
+	buf_puts(b, "</div>");
+	buf_release(&head);
+}
+
 static void
 criteria_form(struct req *r, const struct view *v, const struct form_src *src)
 {
 	struct buf *b = &r->body;
 	const struct rubric *rb = v->s.rubric;
-	char p[PTS_FMT_SIZE], m[PTS_FMT_SIZE];
 	for (size_t g = 0; g < rb->ngroups; g++) {
 		const struct group *gr = &rb->groups[g];
 		buf_puts(b, "<section class=\"card\">");
-		h_elem(b, "h2", gr->title, NULL);
-		for (size_t c = 0; c < gr->ncriteria; c++) {
-			const struct criterion *cr = &gr->criteria[c];
-			const struct criterion_score *cs =
-				&v->score->criteria[cr->idx];
-			buf_puts(b, "<h3>");
-			if (cr->max > 0)
-				h_textf(b, "%s. %s — %s/%s điểm", cr->id, cr->title,
-					pts_format_vn(cs->points, p),
-					pts_format_vn(cr->max, m));
-			else
-				h_textf(b, "%s. %s (điều kiện bắt buộc)", cr->id,
-					cr->title);
-			buf_puts(b, "</h3>");
-			reasons(b, v, cr->id);
-			evidence_block(r, v, cr->id);
-			if (v->can_review) {
-				char name[128];
-				snprintf(name, sizeof(name), "r:%s", cr->id);
-				h_open(b, "textarea", "name", name,
-				       "placeholder", "Lý do trả lại tiêu chí này "
-				       "(để trống nếu không có)", "aria-label",
-				       "Lý do trả lại", NULL);
-				if (v->posted_review)
-					h_text(b, kv_get(v->posted_review, name));
-				buf_puts(b, "</textarea>");
-			}
-			for (size_t i = 0; i < cr->nitems; i++)
-				item_block(r, v, &cr->items[i], src);
-		}
+		sv_group_heading(b, v->score, g);
+		for (size_t c = 0; c < gr->ncriteria; c++)
+			criterion_block(r, v, &gr->criteria[c], src);
 		buf_puts(b, "</section>");
 	}
 }
@@ -595,6 +617,7 @@ sv_render(struct req *r, struct view *v, const struct kvlist *posted)
 		panel(b, v->reviewed, "reviewed", "Kết quả sau đánh giá ngoài");
 	if (r->sess.who.role == ROLE_REVIEWER || r->sess.who.role == ROLE_ADMIN)
 		changes(r, v);
+	sv_index(b, v, v->score);
 	if (v->s.rubric->nitems > 0 && !v->can_edit && v->s.state == ST_NONE)
 		buf_puts(b, "<p>Đơn vị chưa bắt đầu tự đánh giá.</p>");
 	if (v->can_edit) {
@@ -608,8 +631,6 @@ sv_render(struct req *r, struct view *v, const struct kvlist *posted)
 		       posted ? "1" : NULL, NULL);
 		h_csrf(r);
 		sv_hidden_rev(r, v);
-		buf_puts(b, "<p id=\"autosave\" class=\"muted\" "
-			    "aria-live=\"polite\"></p>");
 	}
 	if (v->can_external && !v->can_edit) {
 		char href[320];
@@ -622,6 +643,7 @@ sv_render(struct req *r, struct view *v, const struct kvlist *posted)
 		sv_hidden_rev(r, v);
 		buf_puts(b, "<input type=\"hidden\" name=\"ext\" value=\"1\">");
 	}
+	sv_status_bar(b, v, v->score);
 	criteria_form(r, v, &src);
 	if (v->can_external && !v->can_edit && v->can_review)
 		decision_fields(r, v);

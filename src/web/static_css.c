@@ -2,12 +2,17 @@
  * is small, readable on a phone, and prints cleanly (no header, no forms'
  * buttons, black on white). */
 #include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "web.h"
 
-static const char CSS[] =
+/* In parts: C17 compilers need only support 4095-byte literals. */
+static const char *const CSS[] = {
+	/* --field: borders of inputs, at least 3:1 on white and on the
+	 * tinted boxes (WCAG 1.4.11); --line only separates. */
 	":root{--ink:#1b1f24;--muted:#5b6570;--line:#d5dae0;--accent:#0b5cad;"
-	"--ok:#1d6b33;--bad:#a3161b;--bg:#f6f7f9}\n"
+	"--ok:#1d6b33;--bad:#a3161b;--bg:#f6f7f9;--field:#6a737d}\n"
 	"*{box-sizing:border-box}\n"
 	"body{margin:0;font:16px/1.5 system-ui,'Segoe UI',Roboto,'Noto Sans',"
 	"Arial,sans-serif;color:var(--ink);background:var(--bg)}\n"
@@ -26,10 +31,45 @@ static const char CSS[] =
 	"cursor:pointer}\n"
 	"button.secondary{background:#fff;color:var(--accent)}\n"
 	"img.chart{display:block;max-width:100%;height:auto;margin:.75rem 0}\n"
+	"figure.chart{margin:1rem 0}\n"
+	"table.chart-data{width:auto;min-width:50%}"
+	"caption{text-align:left;padding:.25rem 0;color:var(--muted)}\n"
 	"a.button{display:inline-block;margin:.15rem 0;text-decoration:none}\n"
 	"button.danger{background:var(--bad);border-color:var(--bad)}\n"
 	"input,select,textarea{font:inherit;padding:.35rem;border:1px solid "
-	"var(--line);border-radius:4px;max-width:100%}\n"
+	"var(--field);border-radius:4px;max-width:100%}\n",
+	/* Radios and checkboxes a finger can hit: 24 px at least (WCAG
+	 * 2.5.8), with their label as a larger target still. */
+	"input[type=radio],input[type=checkbox]{width:24px;height:24px;"
+	"margin:0 .4rem 0 0;vertical-align:middle;accent-color:var(--accent)}\n"
+	"label.inline{display:inline-block;padding:.3rem 1rem .3rem 0}\n"
+	/* Where the keyboard is, always visible (WCAG 2.4.7). */
+	":focus-visible{outline:3px solid var(--accent);outline-offset:2px}\n"
+	"main:focus{outline:none}\n"
+	".skip{position:absolute;left:.5rem;top:-10rem;z-index:30;"
+	"background:#fff;padding:.5rem 1rem;border:2px solid var(--accent)}\n"
+	".skip:focus{top:.5rem}\n"
+	"fieldset.q{border:0;padding:0;margin:.25rem 0}\n"
+	"fieldset.q legend{padding:0;margin:0 0 .2rem}\n"
+	"legend h3{margin:0}\n"
+	"label.q,p.q{display:block;margin:.25rem 0}\n"
+	"label.note{font-size:.9rem;color:var(--muted);margin:.4rem 0 .1rem}\n"
+	/* The score and the save status stay on screen while typing; focus
+	 * and jumps to a field stop below the bar, never under it. */
+	".statusbar{position:sticky;top:0;z-index:5;background:#fff;"
+	"border-bottom:2px solid var(--accent);padding:.4rem .6rem;"
+	"display:flex;flex-wrap:wrap;gap:.1rem 1rem;align-items:baseline;"
+	"font-size:.95rem}\n"
+	".statusbar #autosave{font-weight:600}\n"
+	"html:has(.statusbar){scroll-padding-top:7rem}\n"
+	".live{font-weight:400;font-size:.95rem}\n"
+	".index ul{margin:.25rem 0;padding-left:1.25rem;list-style:none}\n"
+	".index>ul{padding-left:0}\n"
+	"@media (max-width:40rem){.statusbar{font-size:.85rem}"
+	".statusbar .qual{display:none}}\n"
+	".st{font-size:.9rem;white-space:nowrap}\n"
+	".st-done{color:var(--ok)}.st-todo{color:var(--muted)}"
+	".st-returned{color:var(--bad);font-weight:600}\n"
 	"input[type=number]{width:6rem}\n"
 	"textarea{width:100%;min-height:3rem}\n"
 	"label{display:block;margin:.5rem 0 .2rem}\n"
@@ -73,15 +113,32 @@ static const char CSS[] =
 	"@media (max-width:40rem){body{font-size:15px}th,td{padding:.25rem}}\n"
 	"@media print{.top,footer,form,.actions,button{display:none}"
 	"body{background:#fff}main{max-width:none;padding:0}"
-	".card{border:0;padding:0}a{color:inherit;text-decoration:none}}\n";
+	".card{border:0;padding:0}a{color:inherit;text-decoration:none}}\n",
+};
 
 static char CSS_VERSION[17];
 static pthread_once_t css_once = PTHREAD_ONCE_INIT;
+/* The parts joined once, for the version hash and for sending; kept for
+ * the life of the process. */
+static char *CSS_ALL;
+static size_t CSS_LEN;
 
 static void
 css_version_init(void)
 {
-	web_hash_version(CSS, sizeof(CSS) - 1, CSS_VERSION);
+	size_t n = 0;
+	for (size_t i = 0; i < sizeof(CSS) / sizeof(*CSS); i++)
+		n += strlen(CSS[i]);
+	CSS_ALL = malloc(n + 1);
+	if (CSS_ALL == NULL)
+		abort(); /* at start-up, before any request is answered */
+	for (size_t i = 0; i < sizeof(CSS) / sizeof(*CSS); i++) {
+		size_t k = strlen(CSS[i]);
+		memcpy(CSS_ALL + CSS_LEN, CSS[i], k);
+		CSS_LEN += k;
+	}
+	CSS_ALL[CSS_LEN] = '\0';
+	web_hash_version(CSS_ALL, CSS_LEN, CSS_VERSION);
 }
 
 const char *
@@ -94,8 +151,8 @@ web_css_version(void)
 void
 page_static_css(struct req *r)
 {
-	web_static_send(r, "text/css; charset=utf-8", CSS, sizeof(CSS) - 1,
-			web_css_version());
+	const char *v = web_css_version(); /* joins the parts first */
+	web_static_send(r, "text/css; charset=utf-8", CSS_ALL, CSS_LEN, v);
 }
 
 void

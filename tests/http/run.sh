@@ -642,7 +642,7 @@ has rubric-gate "$OUT" "Điều kiện bắt buộc"
 has rubric-thirds "$OUT" "Mức 1: dưới 6,67; Mức 2: từ 6,67 đến 13,33; Mức 3: trên 13,33 (suy luận)"
 has rubric-lms-heading "$OUT" "<td>Triển khai hệ thống LMS/LCMS (cung cấp thông tin: tên giải pháp; tự xây dựng/thuê/mua) có các chức năng:</td><td></td><td></td><td></td><td>Không chấm điểm</td>"
 req form-lms-heading 200 -b "${JAR[revdk]}" "$BASE$P"
-has form-lms-heading-above-1.3b "$OUT" "<p><strong>Triển khai hệ thống LMS/LCMS (cung cấp thông tin: tên giải pháp; tự xây dựng/thuê/mua) có các chức năng:</strong></p><div class=\"item\"><p>1.3b. (1) Giáo viên giao bài giảng"
+has form-lms-heading-above-1.3b "$OUT" "<p><strong>Triển khai hệ thống LMS/LCMS (cung cấp thông tin: tên giải pháp; tự xây dựng/thuê/mua) có các chức năng:</strong></p><div class=\"item\"><label for=\"f-1.3b\" class=\"q\">1.3b. (1) Giáo viên giao bài giảng"
 
 # --- importing a list of schools from the page (multipart)
 printf 'Mã đơn vị,Tên đơn vị,Loại,Mã đơn vị cấp trên,Cấp học\n31DK901,Trường Tiểu học Thử Nghiệm,Trường,31DK,TH\n' >"$W/ds.csv"
