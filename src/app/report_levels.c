@@ -177,6 +177,7 @@ charts(struct rb *b, struct rp_section *s, const struct lv_data *v)
 		ch->title = rp_printf(b->doc, "Nhóm tiêu chí %s: tỷ lệ CSGD "
 				      "theo mức độ", v->r->groups[g].id);
 		ch->y_label = "%";
+		ch->x_label = "Cấp học";
 		for (int m = 0; m < 3; m++)
 			ch->series[m] = rp_printf(b->doc, "Mức độ %d", m + 1);
 		size_t c = 0;

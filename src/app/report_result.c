@@ -295,6 +295,7 @@ rb_score_charts(struct rb *b, struct rp_section *s, const struct score *sc)
 		ch->title = rp_printf(b->doc, "Nhóm tiêu chí %s: điểm từng "
 				      "tiêu chí so với điểm tối đa", gr->id);
 		ch->y_label = "Điểm";
+		ch->x_label = "Tiêu chí";
 		ch->series[0] = "Điểm tối đa";
 		ch->series[1] = "Điểm tự đánh giá";
 		size_t i = 0;
