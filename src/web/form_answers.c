@@ -275,12 +275,12 @@ conflict_box(struct buf *b, const struct item *it, const struct form_src *src,
 	char when[TS_TIME_SIZE], name[160];
 	buf_init(&t, 4096);
 	answer_text(it, &src->stored->v[it->idx], &t);
-	buf_puts(b, "<div class=\"conflict\" role=\"group\">");
-	h_open(b, "p", NULL);
+	/* The choice is a group named by what happened (WCAG 1.3.1). */
+	buf_puts(b, "<fieldset class=\"conflict\"><legend>");
 	h_textf(b, "%s đã sửa nội dung này lúc %s thành: ", c->author,
 		ts_time_vn_text(c->at, when));
 	h_elem(b, "strong", t.len ? buf_str(&t) : "(để trống)", NULL);
-	buf_puts(b, "</p>");
+	buf_puts(b, "</legend>");
 	snprintf(name, sizeof(name), "pick:%s%s", src->prefix, it->id);
 	buf_puts(b, "<label class=\"inline\">");
 	h_open(b, "input", "type", "radio", "name", name, "value", "mine",
@@ -289,7 +289,7 @@ conflict_box(struct buf *b, const struct item *it, const struct form_src *src,
 		    "class=\"inline\">");
 	h_open(b, "input", "type", "radio", "name", name, "value", "theirs",
 	       NULL);
-	buf_puts(b, "Lấy giá trị mới</label></div>");
+	buf_puts(b, "Lấy giá trị mới</label></fieldset>");
 	buf_release(&t);
 }
 

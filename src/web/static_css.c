@@ -102,6 +102,8 @@ static const char *const CSS[] = {
 	"[aria-invalid=true]{border:2px solid var(--bad);background:#fff7f7}\n"
 	".conflict{border-left:4px solid #b26a00;background:#fff8e6;"
 	"padding:.4rem .6rem;margin:.3rem 0}\n"
+	"fieldset.conflict{border-width:0 0 0 4px;min-width:0}"
+	"fieldset.conflict legend{float:left;width:100%;padding:0}\n"
 	"#session-warning button,.sticky-note button{margin-left:.5rem}\n"
 	".sticky-note{position:fixed;left:0;right:0;bottom:0;margin:0;"
 	"z-index:10;border-radius:0;text-align:center}\n"

@@ -135,7 +135,16 @@ crit_score(struct buf *b, const struct score *s, const struct criterion *cr)
 bool
 sv_sole_item(const struct criterion *cr)
 {
-	return cr->nitems == 1 && strcmp(cr->items[0].id, cr->id) == 0;
+	return cr->nitems == 1;
+}
+
+static bool
+title_repeated(const struct criterion *cr)
+{
+	for (size_t i = 0; i < cr->nitems; i++)
+		if (strcmp(cr->items[i].text, cr->title) == 0)
+			return true;
+	return false;
 }
 
 void
@@ -149,8 +158,15 @@ sv_crit_heading(struct buf *b, const struct score *s,
 	h_open(b, "h3", "id", id, NULL);
 	snprintf(id, sizeof(id), "q-%s", cr->id);
 	h_open(b, "span", "id", id, NULL);
-	/* The only item's text is the fuller question: shown here, once. */
-	h_textf(b, "%s. %s", cr->id, sole ? it->text : cr->title);
+	/* The only item's text is the fuller question: shown here, once.
+	 * A title that one of several items repeats word for word is left
+	 * to that item. */
+	if (sole)
+		h_textf(b, "%s. %s", cr->id, it->text);
+	else if (title_repeated(cr))
+		h_textf(b, "Tiêu chí %s", cr->id);
+	else
+		h_textf(b, "%s. %s", cr->id, cr->title);
 	h_close(b, "span");
 	if (sole && !it->verified)
 		buf_puts(b, " <span class=\"muted\" title=\"Quy tắc chấm chính "

@@ -78,7 +78,8 @@ void sv_crit_heading(struct buf *b, const struct score *s,
 /* The same fragments (by id, marked data-live) scored from the answers
  * being typed, for the live preview. */
 void sv_live_parts(struct buf *b, const struct view *v, const struct score *s);
-/* The criterion has one item with its own id: the heading asks it. */
+/* The criterion has one item: the heading asks it (its title is the
+ * item's text, or a shorter form of it). */
 bool sv_sole_item(const struct criterion *cr);
 /* The last return gave a reason for criterion crit. */
 bool sv_returned(const struct view *v, const char *crit);

@@ -9,7 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { startServer, launch, signIn, shot, schoolIn } from './lib.mjs';
+import { startServer, launch, signIn, shot, schoolIn, schoolInCampaign } from './lib.mjs';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
 	'utf8');
@@ -122,11 +122,35 @@ test('a school: landing, campaigns, its form, the submit step, reports', async (
 	await page.click('button:text-is("Lưu bản nháp")');
 	await page.locator('#error-summary').waitFor();
 	found.push(...await audit(page, 'school-form-refused'));
+	// A conflict: another person saved 1.4 since this page was opened.
+	const other = await signIn(browser, srv.base, `cntt.${school.toLowerCase()}`);
+	await page.goto(`${srv.base}${base}`);
+	await other.goto(`${srv.base}${base}`);
+	await other.fill('input[name="v:1.4"]', '9');
+	await other.click('button:text-is("Lưu bản nháp")');
+	await other.getByText('Đã lưu bản nháp.').waitFor();
+	await other.context().close();
+	await page.fill('input[name="v:1.4"]', '8');
+	await page.click('button:text-is("Lưu bản nháp")');
+	await page.locator('#conflict-summary').waitFor();
+	found.push(...await audit(page, 'school-form-conflict'));
+	if (await page.getByRole('group', { name: /đã sửa nội dung này/ })
+		.getByRole('radio', { name: 'Lấy giá trị mới' }).count() !== 1)
+		found.push('the conflict choice is not a group named by the change');
 	await page.fill('input[name="v:1.4"]', '10');
+	await page.click('button:text-is("Lưu bản nháp")');
+	await page.getByText('Đã lưu bản nháp.').waitFor();
 	await page.click('button:has-text("Lưu và nộp")');
 	await page.waitForLoadState();
 	found.push(...await audit(page, 'school-submit-step'));
 	await page.context().close();
+	// The other rubrics' forms: a checklist (mầm non), grades (CNTT).
+	for (const [c, code] of [[2, schoolInCampaign(srv.db, 2, '31DK', 'returned')],
+		[3, schoolInCampaign(srv.db, 3, '31DK', 'returned')]]) {
+		const p = await signIn(browser, srv.base, `cntt.${code.toLowerCase()}`);
+		found.push(...await visit(p, `/campaigns/${c}/units/${code}`, `school-form-${c}`));
+		await p.context().close();
+	}
 	none(found);
 });
 
@@ -138,6 +162,10 @@ test('a Phòng reviewer: dashboard, review and decision, reports, rubrics', asyn
 		...await visit(page, '/campaigns/1', 'dashboard'),
 		...await visit(page, '/campaigns/2', 'dashboard-mn'),
 		...await visit(page, `/campaigns/1/units/${school}`, 'review'),
+		...await visit(page, `/campaigns/2/units/${schoolInCampaign(srv.db, 2, '31DK', 'submitted')}`,
+			'review-2'),
+		...await visit(page, `/campaigns/3/units/${schoolInCampaign(srv.db, 3, '31DK', 'submitted')}`,
+			'review-3'),
 		...await visit(page, '/campaigns/1/units/31DK/report', 'office-reports'),
 		...await visit(page, '/search?q=hoa', 'search'),
 		...await visit(page, '/rubrics', 'rubrics'),
@@ -187,9 +215,9 @@ test('a Sở admin: every admin page', async () => {
 
 // --- The hand checks of item 10, and the long form of item 8 ---------
 
-const RUBRIC = JSON.parse(readFileSync(new URL('../../data/rubrics/qd4725-2022-pt.json',
-	import.meta.url), 'utf8'));
-const CRITERIA = RUBRIC.groups.flatMap((g) => g.criteria);
+const criteria = (id) => JSON.parse(readFileSync(new URL(`../../data/rubrics/${id}.json`,
+	import.meta.url), 'utf8')).groups.flatMap((g) => g.criteria);
+const CRITERIA = criteria('qd4725-2022-pt');
 
 // What a person or a screen reader meets on the form, from the browser.
 function formFacts() {
@@ -233,15 +261,17 @@ function formFacts() {
 	};
 }
 
-function formChecks(f, who) {
+function formChecks(f, who, list = CRITERIA) {
 	const bad = [];
-	// Each question once: a criterion's title and each item's text.
-	for (const c of CRITERIA) {
+	// Each question once: a criterion's title and each item's text (a
+	// title that sums up its items, "A; B; C", may hold an item's text).
+	for (const c of list) {
 		const n = f.text.split(`${c.id}. ${c.title}`).length - 1;
-		if (n !== 1) bad.push(`${who}: "${c.id}. ${c.title}" shown ${n} times`);
+		if (n > 1) bad.push(`${who}: "${c.id}. ${c.title}" shown ${n} times`);
 		for (const it of c.items) {
 			const k = f.text.split(it.text).length - 1;
-			if (k !== 1) bad.push(`${who}: text of ${it.id} shown ${k} times`);
+			const inTitle = c.title !== it.text && c.title.includes(it.text);
+			if (k !== 1 + inTitle) bad.push(`${who}: text of ${it.id} shown ${k} times`);
 		}
 	}
 	for (const r of f.radios) {
@@ -299,6 +329,10 @@ test('item 10 by hand: legends, labels, borders, focus, radio size', async () =>
 	const rev = await signIn(browser, srv.base, 'cv.dk');
 	await rev.goto(`${srv.base}/campaigns/1/units/${schoolIn(srv.db, '31DK', 'submitted')}`);
 	bad.push(...formChecks(await rev.evaluate(formFacts), 'reviewer'));
+	// Mầm non: a checklist, and criteria whose one item repeats the title.
+	await rev.goto(`${srv.base}/campaigns/2/units/${schoolInCampaign(srv.db, 2, '31DK', 'submitted')}`);
+	bad.push(...formChecks(await rev.evaluate(formFacts), 'reviewer-mn',
+		criteria('q7-mn-2023')));
 	await one(rev, rev.getByRole('textbox', { name: 'Lý do trả lại 1.3', exact: true }),
 		'box "Lý do trả lại 1.3"');
 	await rev.context().close();
