@@ -24,6 +24,8 @@ static const char *const CSS[] = {
 	"padding:.5rem 1rem;background:#fff;border-bottom:1px solid var(--line)}\n"
 	".brand{font-weight:700;text-decoration:none}\n"
 	".top nav{display:flex;gap:1rem;flex:1}\n"
+	/* On a phone the links wrap whole, not letter columns. */
+	".top nav{flex-wrap:wrap;row-gap:.25rem}.top nav a{white-space:nowrap}\n"
 	".who{display:flex;gap:.5rem;align-items:center;color:var(--muted)}\n"
 	".inline{display:inline}\n"
 	"button,.button{font:inherit;padding:.45rem .9rem;border:1px solid "
