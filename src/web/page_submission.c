@@ -319,6 +319,24 @@ reason_box(struct req *r, const struct view *v, const char *crit)
 	buf_puts(b, "</textarea>");
 }
 
+/* The evidence of a criterion, named as a group so "Tệp minh chứng" is
+ * heard with its criterion; nothing when there is nothing to show. */
+static void
+evidence_group(struct req *r, const struct view *v, const char *crit)
+{
+	char name[160];
+	bool any = v->can_edit;
+	for (size_t i = 0; !any && i < v->nev; i++)
+		any = strcmp(v->ev[i].criterion_id, crit) == 0;
+	if (!any)
+		return;
+	snprintf(name, sizeof(name), "Minh chứng cho tiêu chí %s", crit);
+	h_open(&r->body, "div", "class", "evidence", "role", "group",
+	       "aria-label", name, NULL);
+	evidence_block(r, v, crit);
+	buf_puts(&r->body, "</div>");
+}
+
 /* A criterion: its heading (the question itself when it has one item),
  * why it was returned, the answers, then the evidence supporting them. */
 static void
@@ -338,7 +356,7 @@ criterion_block(struct req *r, const struct view *v,
 			   sole ? buf_str(&head) : NULL);
 	if (sole)
 		reasons(b, v, cr->id);
-	evidence_block(r, v, cr->id);
+	evidence_group(r, v, cr->id);
 	if (v->can_review)
 		reason_box(r, v, cr->id);
 	buf_puts(b, "</div>");

@@ -64,6 +64,7 @@ static const char *const CSS[] = {
 	"font-size:.95rem}\n"
 	".statusbar #autosave{font-weight:600}\n"
 	"html:has(.statusbar){scroll-padding-top:7rem}\n"
+	"html:has(.sticky-note:not([hidden])){scroll-padding-bottom:5rem}\n"
 	".live{font-weight:400;font-size:.95rem}\n"
 	".index ul{margin:.25rem 0;padding-left:1.25rem;list-style:none}\n"
 	".index>ul{padding-left:0}\n"

@@ -326,6 +326,8 @@ test('item 10 by hand: legends, labels, borders, focus, radio size', async () =>
 		.getByRole('radio', { name: 'Đạt', exact: true }), 'radio "Đạt" of 1.1');
 	await one(page, page.getByRole('textbox', { name: 'Ghi chú 1.3a', exact: true }),
 		'box "Ghi chú 1.3a"');
+	await one(page, page.getByRole('group', { name: 'Minh chứng cho tiêu chí 1.3' })
+		.getByRole('button', { name: 'Gắn minh chứng' }), 'evidence group of 1.3');
 	const rev = await signIn(browser, srv.base, 'cv.dk');
 	await rev.goto(`${srv.base}/campaigns/1/units/${schoolIn(srv.db, '31DK', 'submitted')}`);
 	bad.push(...formChecks(await rev.evaluate(formFacts), 'reviewer'));
