@@ -260,6 +260,7 @@ charts(struct rb *b, struct rp_section *s, const struct lv_data *v)
 			return;
 		ch->title = list[k].title;
 		ch->y_label = "%";
+		ch->x_label = "Cấp học";
 		for (int m = 0; m < 3; m++)
 			ch->series[m] = rp_printf(b->doc, "Mức độ %d", m + 1);
 		rp_chart_levels(ch);

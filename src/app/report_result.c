@@ -317,6 +317,7 @@ rb_score_charts(struct rb *b, struct rp_section *s, const struct score *sc)
 			continue;
 		ch->title = list[k].title;
 		ch->y_label = "Điểm";
+		ch->x_label = "Tiêu chí";
 		ch->series[0] = "Điểm tối đa";
 		ch->series[1] = "Điểm tự đánh giá";
 		ch->tones[0] = RP_TONE_REF;

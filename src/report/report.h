@@ -131,6 +131,7 @@ struct rp_chart {
 	enum rp_chart_kind kind;
 	const char *title;
 	const char *y_label; /* e.g. "Điểm", "%" */
+	const char *x_label; /* what the categories are: "Tiêu chí", "Cấp học" */
 	size_t ncats, nseries;
 	const char **cats; /* ncats labels */
 	const char **series; /* nseries labels (legend) */

@@ -74,6 +74,7 @@ value_text(const struct form_src *src, const struct item *it, struct buf *out)
 struct ctl {
 	const char *id, *err_id;
 	bool invalid;
+	const char *label_id; /* the heading that asks the question, or NULL */
 };
 
 static void
@@ -103,8 +104,8 @@ number(struct buf *b, const struct item *it, const char *name,
 						  : NULL;
 	h_open(b, "input", "type", "text", "inputmode", "decimal", "id", c->id,
 	       "aria-invalid", c->invalid ? "true" : NULL, "aria-describedby",
-	       c->invalid ? c->err_id : NULL, "name", name,
-	       "value", current, "data-max", max, "aria-label", it->text,
+	       c->invalid ? c->err_id : NULL, "aria-labelledby", c->label_id,
+	       "name", name, "value", current, "data-max", max,
 	       "size", "6", "readonly", editable ? NULL : "readonly", NULL);
 	if (it->kind == ITEM_POINTS)
 		h_textf(b, " / %s điểm%s", pts_format_vn(it->max, vn),
@@ -120,7 +121,8 @@ select_opts(struct buf *b, const char *name, const struct option *o, size_t n,
 	    const char *current, bool editable, const struct ctl *c)
 {
 	char p[PTS_FMT_SIZE];
-	h_open(b, "select", "name", name, "id", c->id, "aria-invalid",
+	h_open(b, "select", "name", name, "id", c->id, "aria-labelledby",
+	       c->label_id, "aria-invalid",
 	       c->invalid ? "true" : NULL, "aria-describedby",
 	       c->invalid ? c->err_id : NULL, "disabled",
 	       editable ? NULL : "disabled", NULL);
@@ -153,7 +155,9 @@ modules(struct buf *b, const struct item *it, const struct form_src *src,
 	buf_init(&name, 1024);
 	field(&name, src->prefix, "m", it);
 	const struct answer *a = &src->stored->v[it->idx];
-	buf_puts(b, "<fieldset><legend>Phân hệ đã có</legend>");
+	buf_puts(b, "<fieldset class=\"q\"><legend>");
+	h_textf(b, "Phân hệ đã có (%s)", it->id);
+	buf_puts(b, "</legend>");
 	for (size_t i = 0; i < it->noptions; i++) {
 		bool on = posted_for(src, it) ? posted_has(src->posted, buf_str(&name),
 						   it->options[i].id)
@@ -170,9 +174,47 @@ modules(struct buf *b, const struct item *it, const struct form_src *src,
 	buf_release(&name);
 }
 
+/* The question of an item, once: "1.3a. text" (with (*) when its rule is
+ * not verified), the criterion's heading when the item is its only
+ * question, or for the reviewer's box beside the school's answer only
+ * "Đánh giá ngoài 1.3a" (the question is just above it). */
+static void
+question(struct buf *b, const struct item *it, const struct form_src *src)
+{
+	if (src->heading != NULL) {
+		buf_puts(b, src->heading);
+		return;
+	}
+	if (src->prefix[0] != '\0') {
+		h_textf(b, "Đánh giá ngoài %s", it->id);
+		return;
+	}
+	h_textf(b, "%s. %s", it->id, it->text);
+	if (!it->verified)
+		buf_puts(b, " <span class=\"muted\" title=\"Quy tắc chấm chính thức "
+			    "chưa xác minh: đơn vị tự chấm, cấp trên đánh giá "
+			    "ngoài\">(*)</span>");
+}
+
+/* A control's visible label; a heading cannot sit in a <label>, so the
+ * criterion's heading is printed as is and names the control by id. */
+static void
+label(struct buf *b, const struct item *it, const struct form_src *src,
+      struct ctl *c)
+{
+	if (src->heading != NULL) {
+		buf_puts(b, src->heading);
+		c->label_id = src->heading_id;
+		return;
+	}
+	h_open(b, "label", "for", c->id, "class", "q", NULL);
+	question(b, it, src);
+	buf_puts(b, "</label>");
+}
+
 static void
 control(struct buf *b, const struct item *it, const struct form_src *src,
-	bool editable, const struct ctl *c)
+	bool editable, struct ctl *c)
 {
 	struct buf name, val;
 	buf_init(&name, 1024);
@@ -182,21 +224,37 @@ control(struct buf *b, const struct item *it, const struct form_src *src,
 			      it->kind == ITEM_CHECKLIST ? "b" : "v", it);
 	switch (it->kind) {
 	case ITEM_GATE:
-		radio(b, n, "1", "Đạt", v, editable, c);
-		radio(b, n, "0", "Không đạt", v, editable, NULL);
-		break;
 	case ITEM_YESNO:
-		radio(b, n, "1", "Có", v, editable, c);
-		radio(b, n, "0", "Không", v, editable, NULL);
+		/* A pass/fail pair is one group named by its question, so a
+		 * screen reader says the question with "Đạt" (WCAG 1.3.1). */
+		buf_puts(b, "<fieldset class=\"q\"><legend>");
+		question(b, it, src);
+		buf_puts(b, "</legend>");
+		radio(b, n, "1", it->kind == ITEM_GATE ? "Đạt" : "Có", v,
+		      editable, c);
+		radio(b, n, "0", it->kind == ITEM_GATE ? "Không đạt" : "Không",
+		      v, editable, NULL);
+		buf_puts(b, "</fieldset>");
 		break;
 	case ITEM_POINTS:
 	case ITEM_BAND:
+		label(b, it, src, c);
 		number(b, it, n, v, editable, c);
 		break;
 	case ITEM_CHOICE:
+		label(b, it, src, c);
 		select_opts(b, n, it->options, it->noptions, v, editable, c);
 		break;
 	case ITEM_CHECKLIST:
+		if (it->nbase_options) {
+			label(b, it, src, c);
+		} else if (src->heading != NULL) {
+			buf_puts(b, src->heading);
+		} else {
+			buf_puts(b, "<p class=\"q\">");
+			question(b, it, src);
+			buf_puts(b, "</p>");
+		}
 		if (it->nbase_options)
 			select_opts(b, n, it->base_options, it->nbase_options, v,
 				    editable, c);
@@ -217,12 +275,12 @@ conflict_box(struct buf *b, const struct item *it, const struct form_src *src,
 	char when[TS_TIME_SIZE], name[160];
 	buf_init(&t, 4096);
 	answer_text(it, &src->stored->v[it->idx], &t);
-	buf_puts(b, "<div class=\"conflict\" role=\"group\">");
-	h_open(b, "p", NULL);
+	/* The choice is a group named by what happened (WCAG 1.3.1). */
+	buf_puts(b, "<fieldset class=\"conflict\"><legend>");
 	h_textf(b, "%s đã sửa nội dung này lúc %s thành: ", c->author,
 		ts_time_vn_text(c->at, when));
 	h_elem(b, "strong", t.len ? buf_str(&t) : "(để trống)", NULL);
-	buf_puts(b, "</p>");
+	buf_puts(b, "</legend>");
 	snprintf(name, sizeof(name), "pick:%s%s", src->prefix, it->id);
 	buf_puts(b, "<label class=\"inline\">");
 	h_open(b, "input", "type", "radio", "name", name, "value", "mine",
@@ -231,7 +289,7 @@ conflict_box(struct buf *b, const struct item *it, const struct form_src *src,
 		    "class=\"inline\">");
 	h_open(b, "input", "type", "radio", "name", name, "value", "theirs",
 	       NULL);
-	buf_puts(b, "Lấy giá trị mới</label></div>");
+	buf_puts(b, "Lấy giá trị mới</label></fieldset>");
 	buf_release(&t);
 }
 
@@ -245,30 +303,23 @@ form_item(struct buf *b, const struct item *it, const struct form_src *src,
 	const char *note = posted_for(src, it) ? kv_get(src->posted,
 						  field(&name, src->prefix, "n", it))
 				       : a->note;
-	if (it->heading != NULL) {
+	if (it->heading != NULL && src->prefix[0] == '\0') {
 		buf_puts(b, "<p><strong>");
 		h_text(b, it->heading);
 		buf_puts(b, "</strong></p>");
 	}
-	buf_puts(b, "<div class=\"item\"><p>");
-	h_textf(b, "%s. %s", it->id, it->text);
-	if (!it->verified)
-		buf_puts(b, " <span class=\"muted\" title=\"Quy tắc chấm chính thức "
-			    "chưa xác minh: đơn vị tự chấm, cấp trên đánh giá "
-			    "ngoài\">(*)</span>");
-	buf_puts(b, "</p>");
+	buf_puts(b, "<div class=\"item\">");
 	const char *err = src->error ? src->error[it->idx] : NULL;
 	struct buf fid, eid;
 	buf_init(&fid, 512);
 	buf_init(&eid, 512);
 	form_field_id(&fid, "f", src->prefix, it);
 	form_field_id(&eid, "e", src->prefix, it);
-	struct ctl c = { buf_str(&fid), buf_str(&eid), err != NULL };
+	struct ctl c = { buf_str(&fid), buf_str(&eid), err != NULL, NULL };
 	control(b, it, src, editable, &c);
 	/* Always there (hidden when empty) so app.js can fill it. */
 	h_elem(b, "p", err ? err : "", "class", "field-error", "id",
 	       buf_str(&eid), "hidden", err ? NULL : "hidden", NULL);
-	buf_release(&fid);
 	buf_release(&eid);
 	if (src->conflict && src->conflict[it->idx])
 		conflict_box(b, it, src, src->conflict[it->idx]);
@@ -286,13 +337,19 @@ form_item(struct buf *b, const struct item *it, const struct form_src *src,
 		h_text(b, it->evidence.hint);
 		buf_puts(b, "</p>");
 	}
-	h_open(b, "textarea", "name", field(&name, src->prefix, "n", it),
-	       "placeholder",
+	/* Each note box says whose note it is ("Ghi chú 1.3a"). */
+	form_field_id(&fid, "n", src->prefix, it);
+	h_open(b, "label", "for", buf_str(&fid), "class", "note", NULL);
+	h_textf(b, "Ghi chú %s%s", src->prefix[0] ? "đánh giá ngoài " : "",
+		it->id);
+	buf_puts(b, "</label>");
+	h_open(b, "textarea", "id", buf_str(&fid), "name",
+	       field(&name, src->prefix, "n", it), "placeholder",
 	       "Ghi chú, minh chứng (số văn bản, đường link, số liệu...)",
-	       "aria-label", "Ghi chú", "readonly", editable ? NULL : "readonly",
-	       NULL);
+	       "readonly", editable ? NULL : "readonly", NULL);
 	h_text(b, note ? note : "");
 	buf_puts(b, "</textarea></div>");
+	buf_release(&fid);
 	buf_release(&name);
 }
 

@@ -24,6 +24,10 @@ struct form_src {
 	const bool *use_posted;
 	const char *const *error;
 	const struct sub_change *const *conflict;
+	/* The criterion's heading markup when the item is its only question
+	 * (the heading asks it, so its text is not shown twice), and the id
+	 * inside it that names the control; else NULL. */
+	const char *heading, *heading_id;
 };
 
 /* The controls of one item (inside the caller's <form>). */

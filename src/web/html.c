@@ -144,14 +144,18 @@ page_begin(struct req *r, const char *title)
 	buf_printf(b, " · truongso</title><link rel=\"stylesheet\" "
 		   "href=\"/static/app.css?v=%s\"></head><body>",
 		   web_css_version());
+	/* First stop of the keyboard on every page (WCAG 2.4.1). */
+	buf_puts(b, "<a class=\"skip\" href=\"#main\">Bỏ qua, đến nội dung "
+		    "chính</a>");
 	header(r);
 	if (r->authed) {
 		/* app.js warns two minutes before the session's idle limit. */
 		char idle[24];
 		snprintf(idle, sizeof(idle), "%d", session_idle_of(r->app));
-		h_open(b, "main", "data-idle", idle, NULL);
+		h_open(b, "main", "id", "main", "tabindex", "-1", "data-idle",
+		       idle, NULL);
 	} else {
-		buf_puts(b, "<main>");
+		buf_puts(b, "<main id=\"main\" tabindex=\"-1\">");
 	}
 	h_elem(b, "h1", title, NULL);
 	messages(r);

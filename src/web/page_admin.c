@@ -117,7 +117,8 @@ org_page(struct req *r, const struct kvlist *f)
 	list_search_form(r, "/admin/org", "Tìm theo tên hoặc mã đơn vị (có dấu "
 			 "hay không dấu đều được)", &pg);
 	list_nav(r, "/admin/org", &pg, n);
-	buf_puts(b, "<div class=\"scroll\"><table><thead><tr><th>Mã</th><th>Tên"
+	buf_puts(b, "<div class=\"scroll\" tabindex=\"0\">"
+		    "<table><thead><tr><th>Mã</th><th>Tên"
 		    "</th><th>Loại</th><th>Cấp học</th><th>Trạng thái</th><th>"
 		    "</th></tr></thead><tbody>");
 	if (e == TS_OK)
@@ -206,7 +207,8 @@ page_admin_users(struct req *r)
 	list_search_form(r, "/admin/users", "Tìm theo tên đăng nhập, họ tên "
 			 "hoặc đơn vị", &pg);
 	list_nav(r, "/admin/users", &pg, n);
-	buf_puts(b, "<div class=\"scroll\"><table><thead><tr><th>Tên đăng nhập"
+	buf_puts(b, "<div class=\"scroll\" tabindex=\"0\">"
+		    "<table><thead><tr><th>Tên đăng nhập"
 		    "</th><th>Họ tên</th><th>Vai trò</th><th>Đơn vị</th><th>"
 		    "Trạng thái</th></tr></thead><tbody>");
 	for (size_t i = 0; e == TS_OK && i < n; i++) {
@@ -262,7 +264,8 @@ page_admin_audit(struct req *r)
 	text_input(b, "object", "Đối tượng (bắt đầu bằng, ví dụ submission:1/)",
 		     f.object);
 	buf_puts(b, " <button type=\"submit\">Lọc</button></form><div class="
-		    "\"scroll\"><table><thead><tr><th>Thời điểm (UTC)</th><th>"
+		    "\"scroll\" tabindex=\"0\">"
+		    "<table><thead><tr><th>Thời điểm (UTC)</th><th>"
 		    "Người thực hiện</th><th>Thao tác</th><th>Đối tượng</th><th>"
 		    "Chi tiết</th></tr></thead><tbody>");
 	for (size_t i = 0; e == TS_OK && i < n; i++) {

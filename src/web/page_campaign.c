@@ -36,7 +36,8 @@ page_campaigns(struct req *r)
 	if (e == TS_OK && n == 0)
 		buf_puts(b, "<p>Chưa có đợt đánh giá nào.</p>");
 	if (e == TS_OK && n > 0)
-		buf_puts(b, "<div class=\"scroll\"><table><thead><tr><th>Đợt đánh "
+		buf_puts(b, "<div class=\"scroll\" tabindex=\"0\">"
+			    "<table><thead><tr><th>Đợt đánh "
 			    "giá</th><th>Năm học</th><th>Chủ trì</th><th>Hạn nộp"
 			    "</th><th class=\"num\">Đơn vị</th></tr></thead><tbody>");
 	for (size_t i = 0; e == TS_OK && i < n; i++) {
@@ -119,7 +120,8 @@ levels_table(struct req *r, const struct campaign *c, long long id)
 					  &r->diags) != TS_OK)
 		return;
 	buf_puts(b, "<h2>Kết quả đánh giá theo mức (đơn vị đã được phê duyệt)"
-		    "</h2><div class=\"scroll\"><table><thead><tr><th rowspan="
+		    "</h2><div class=\"scroll\" tabindex=\"0\">"
+		    "<table><thead><tr><th rowspan="
 		    "\"2\">Nhóm tiêu chí</th><th colspan=\"2\">Mức chưa đáp ứng "
 		    "(Mức độ 1)</th><th colspan=\"2\">Mức đáp ứng cơ bản (Mức độ "
 		    "2)</th><th colspan=\"2\">Mức đáp ứng tốt (Mức độ 3)</th></tr>"
@@ -218,7 +220,8 @@ dashboard(struct req *r, const struct campaign *c, long long id)
 	}
 	tasks_unit_list(r, id);
 	h_elem(b, "h2", st.root_name, NULL);
-	buf_puts(b, "<div class=\"scroll\"><table><thead><tr><th>Đơn vị</th>"
+	buf_puts(b, "<div class=\"scroll\" tabindex=\"0\">"
+		    "<table><thead><tr><th>Đơn vị</th>"
 		    "<th class=\"num\">Số đơn vị</th><th class=\"num\">Chưa bắt "
 		    "đầu</th><th class=\"num\">Bản nháp</th><th class=\"num\">"
 		    "Đã nộp</th><th class=\"num\">Trả lại</th><th class=\"num\">"
@@ -315,7 +318,7 @@ search_results(struct req *r, const struct campaign *c, const char *q)
 		buf_puts(b, "<p>Không tìm thấy đơn vị nào.</p>");
 		return;
 	}
-	buf_puts(b, "<div class=\"scroll\"><table><thead><tr><th>Đơn vị</th>"
+	buf_puts(b, "<div class=\"scroll\" tabindex=\"0\"><table><thead><tr><th>Đơn vị</th>"
 		    "<th>Mã</th><th>Loại</th><th>Trực thuộc</th><th>Trạng thái"
 		    "</th></tr></thead><tbody>");
 	for (size_t i = 0; i < n; i++) {

@@ -204,7 +204,7 @@ page_queue(struct req *r)
 	queue_filters(&q, &extra);
 	snprintf(path, sizeof(path), "/campaigns/%lld/queue", id);
 	list_nav_with(r, path, buf_str(&extra), &q.pg, n);
-	buf_puts(&r->body, "<div class=\"scroll\"><table><thead><tr><th>Đơn vị"
+	buf_puts(&r->body, "<div class=\"scroll\" tabindex=\"0\"><table><thead><tr><th>Đơn vị"
 		    "</th><th>Trực thuộc</th><th>Trạng thái</th><th>Muộn</th>"
 		    "<th>Nộp lần đầu</th><th>Cập nhật</th><th>Mức tự đánh giá"
 		    "</th><th>Mức sau đánh giá</th></tr></thead><tbody>");

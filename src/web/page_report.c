@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../app/report.h"
+#include "../core/fixed.h"
 #include "../util/arena.h"
 #include "report_web.h"
 #include "web.h"
@@ -47,6 +48,102 @@ download_links(struct req *r, const struct report_kind_info *k,
 	}
 }
 
+/* One number of a chart: points as drawn; a stacked chart's counts with
+ * the share of their bar, as its labels show it. */
+static void
+chart_cell(struct buf *b, const struct rp_chart *c, size_t s, size_t i)
+{
+	char v[PTS_FMT_SIZE], pct[PTS_FMT_SIZE];
+	double total = 0, x = c->values[s * c->ncats + i];
+	pts_t p = 0;
+	if (!pts_from_double(x, &p))
+		p = 0;
+	buf_puts(b, "<td class=\"num\">");
+	if (c->kind == RP_CHART_STACKED) {
+		for (size_t k = 0; k < c->nseries; k++)
+			total += c->values[k * c->ncats + i];
+		h_textf(b, "%s (%s)", pts_format_vn(p, v), pts_format_pct_vn(
+			pts_percent((int64_t)x, (int64_t)total), pct));
+	} else {
+		h_text(b, pts_format_vn(p, v));
+	}
+	buf_puts(b, "</td>");
+}
+
+/* A chart's text as text: its title and its numbers in a table, beside
+ * the SVG (whose letters cairo draws as outlines a screen reader cannot
+ * read, and which cannot be zoomed as text). */
+static void
+chart_table(struct buf *b, const struct rp_chart *c)
+{
+	buf_puts(b, "<div class=\"scroll\" tabindex=\"0\"><table class=\""
+		    "chart-data\"><caption>");
+	h_textf(b, "Số liệu của biểu đồ “%s”%s", c->title,
+		c->kind == RP_CHART_STACKED ? " (số cơ sở giáo dục và tỷ lệ)"
+					    : "");
+	buf_puts(b, "</caption><thead><tr>");
+	h_elem(b, "th", c->x_label ? c->x_label : "Mục", "scope", "col", NULL);
+	for (size_t s = 0; s < c->nseries; s++)
+		h_elem(b, "th", c->series[s], "scope", "col", "class", "num",
+		       NULL);
+	buf_puts(b, "</tr></thead><tbody>");
+	for (size_t i = 0; i < c->ncats; i++) {
+		buf_puts(b, "<tr>");
+		h_elem(b, "th", c->cats[i], "scope", "row", NULL);
+		for (size_t s = 0; s < c->nseries; s++)
+			chart_cell(b, c, s, i);
+		buf_puts(b, "</tr>");
+	}
+	buf_puts(b, "</tbody></table></div>");
+}
+
+/* Chart n (1-based) of the document, as report_send numbers them. */
+static const struct rp_chart *
+nth_chart(const struct rp_doc *doc, size_t n)
+{
+	for (size_t k = 0; doc && k < doc->nsections; k++)
+		for (size_t i = 0; i < doc->sections[k]->nblocks; i++)
+			if (doc->sections[k]->blocks[i].kind == RP_B_CHART &&
+			    --n == 0)
+				return doc->sections[k]->blocks[i].chart;
+	return NULL;
+}
+
+static void
+charts(struct req *r, const struct report_target *t,
+       const struct report_kind_info *k)
+{
+	struct buf *b = &r->body;
+	struct rp_doc *doc = NULL;
+	struct report_opts o = { .include_submitted = false };
+	struct diags d;
+	diags_init(&d);
+	/* The numbers the SVG is drawn from, built the same way. */
+	if (report_build(r->app, &r->sess.who, k, web_param_id(r, "id"),
+			 kv_get(&r->params, "code"), &o, r->a, &doc, &d) != TS_OK)
+		doc = NULL;
+	diags_release(&d);
+	for (size_t g = 1; g <= t->charts; g++) {
+		const struct rp_chart *c = nth_chart(doc, g);
+		struct buf src;
+		buf_init(&src, 1024);
+		report_base_href(r, &src);
+		buf_printf(&src, "/bieu-do-%zu.svg", g);
+		/* The text is the document's own chart title (report_charts). */
+		char alt[400];
+		snprintf(alt, sizeof(alt), "%s (số liệu ở bảng dưới)",
+			 t->chart_list[g - 1].title);
+		buf_puts(b, "<figure class=\"chart\">");
+		/* <img>, not inline SVG: cairo reuses glyph ids per file. */
+		h_open(b, "img", "src", buf_str(&src), "class", "chart", "alt",
+		       alt, NULL);
+		if (c != NULL)
+			chart_table(b, c);
+		buf_puts(b, "</figure>");
+		buf_release(&src);
+	}
+}
+
 static void
 kind_card(struct req *r, const struct report_target *t,
 	  const struct report_kind_info *k)
@@ -65,17 +162,8 @@ kind_card(struct req *r, const struct report_target *t,
 		download_links(r, k, true);
 		buf_puts(b, "</p>");
 	}
-	for (size_t g = 1; k == t->kinds[0] && g <= t->charts; g++) {
-		struct buf src;
-		buf_init(&src, 1024);
-		report_base_href(r, &src);
-		buf_printf(&src, "/bieu-do-%zu.svg", g);
-		/* <img>, not inline SVG: cairo reuses glyph ids per file. The
-		 * text is the document's own chart title (report_charts). */
-		h_open(b, "img", "src", buf_str(&src), "class", "chart", "alt",
-		       t->chart_list[g - 1].title, NULL);
-		buf_release(&src);
-	}
+	if (k == t->kinds[0] && t->charts > 0)
+		charts(r, t, k);
 	buf_puts(b, "</section>");
 }
 

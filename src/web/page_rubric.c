@@ -91,7 +91,8 @@ page_rubric(struct req *r)
 	buf_puts(b, "<p class=\"muted\">");
 	h_textf(b, "Căn cứ: %s. Mã %s, phiên bản %d.", rb->source.decision,
 		rb->id, rb->version);
-	buf_puts(b, "</p><div class=\"scroll\"><table><thead><tr><th>STT</th>"
+	buf_puts(b, "</p><div class=\"scroll\" tabindex=\"0\">"
+		    "<table><thead><tr><th>STT</th>"
 		    "<th>Tiêu chí</th><th class=\"num\">Điểm tối đa</th><th "
 		    "class=\"num\">Điểm thành phần</th><th>Mức độ</th><th>Ghi chú, "
 		    "minh chứng</th></tr></thead><tbody>");

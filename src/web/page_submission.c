@@ -174,18 +174,24 @@ sv_reviewed_panel(struct buf *b, const struct score *s)
 }
 
 /* One item: the school's answer (editable for the school), then the
- * đánh giá ngoài beside it: shown when given, editable for a reviewer. */
+ * đánh giá ngoài beside it: shown when given, editable for a reviewer.
+ * heading: the criterion's heading when this is its only item. */
 static void
 item_block(struct req *r, const struct view *v, const struct item *it,
-	   const struct form_src *src)
+	   const struct form_src *src, const char *heading)
 {
 	struct buf *b = &r->body;
 	const struct answer *x = &v->ext->v[it->idx];
 	struct form_src xs = { .posted = v->posted_review, .stored = v->ext,
 			       .prefix = "x", .error = v->x_errors };
+	struct form_src own = *src;
+	char qid[160];
+	snprintf(qid, sizeof(qid), "q-%s", it->criterion->id);
+	own.heading = heading;
+	own.heading_id = heading ? qid : NULL;
 	if (v->posted_review == NULL || !kv_get(v->posted_review, "ext"))
 		xs.posted = NULL; /* only the external form's own post */
-	form_item(b, it, src, v->can_edit);
+	form_item(b, it, &own, v->can_edit);
 	if (x->present && !v->can_external) {
 		struct buf t;
 		buf_init(&t, 4096);
@@ -328,6 +334,17 @@ evidence_control(struct req *r, const struct view *v, const char *crit,
 	}
 }
 
+/* "Đã gắn minh chứng vào tiêu chí 1.3.": where the page opens after an
+ * attach (criterion_block puts it under the criterion's heading). */
+static void
+evidence_notice(struct req *r, const struct view *v, const char *crit)
+{
+	const struct sv_evidence *ev = v->evidence;
+	if (ev && ev->e == TS_OK && strcmp(ev->crit, crit) == 0)
+		h_elem(&r->body, "p", ev->message, "class", "notice", "role",
+		       "status", NULL);
+}
+
 /* Evidence linked to one criterion, and for the school the controls to
  * attach a file, a link or a fact, and to remove one. */
 static void
@@ -339,9 +356,6 @@ evidence_block(struct req *r, const struct view *v, const char *crit)
 		return;
 	}
 	evidence_list_edit(r, v, crit);
-	if (ev && ev->e == TS_OK && strcmp(ev->crit, crit) == 0)
-		h_elem(&r->body, "p", ev->message, "class", "notice", "role",
-		       "status", NULL);
 	if (ev && ev->e != TS_OK && strcmp(ev->kind, "remove") == 0 &&
 	    strcmp(ev->crit, crit) == 0) {
 		buf_puts(&r->body, "<p class=\"field-error\" role=\"alert\">");
@@ -355,47 +369,83 @@ evidence_block(struct req *r, const struct view *v, const char *crit)
 			 "Ghi dữ kiện");
 }
 
+/* Lý do trả lại, a box per criterion for the reviewer. */
+static void
+reason_box(struct req *r, const struct view *v, const char *crit)
+{
+	struct buf *b = &r->body;
+	char name[128], id[128];
+	snprintf(name, sizeof(name), "r:%s", crit);
+	snprintf(id, sizeof(id), "r-%s", crit);
+	h_open(b, "label", "for", id, "class", "note", NULL);
+	h_textf(b, "Lý do trả lại %s", crit);
+	buf_puts(b, "</label>");
+	h_open(b, "textarea", "id", id, "name", name, "placeholder",
+	       "Để trống nếu không có", NULL);
+	if (v->posted_review)
+		h_text(b, kv_get(v->posted_review, name));
+	buf_puts(b, "</textarea>");
+}
+
+/* The evidence of a criterion, named as a group so "Tệp minh chứng" is
+ * heard with its criterion; nothing when there is nothing to show. */
+static void
+evidence_group(struct req *r, const struct view *v, const char *crit)
+{
+	char name[160];
+	bool any = v->can_edit;
+	for (size_t i = 0; !any && i < v->nev; i++)
+		any = strcmp(v->ev[i].criterion_id, crit) == 0;
+	if (!any)
+		return;
+	snprintf(name, sizeof(name), "Minh chứng cho tiêu chí %s", crit);
+	h_open(&r->body, "div", "class", "evidence", "role", "group",
+	       "aria-label", name, NULL);
+	evidence_block(r, v, crit);
+	buf_puts(&r->body, "</div>");
+}
+
+/* A criterion: its heading (the question itself when it has one item),
+ * why it was returned, the answers, then the evidence supporting them. */
+static void
+criterion_block(struct req *r, const struct view *v,
+		const struct criterion *cr, const struct form_src *src)
+{
+	struct buf *b = &r->body;
+	struct buf head;
+	bool sole = sv_sole_item(cr);
+	buf_init(&head, 8192);
+	sv_crit_heading(sole ? &head : b, v->score, cr);
+	buf_puts(b, "<div class=\"crit\">");
+	if (!sole) {
+		evidence_notice(r, v, cr->id);
+		reasons(b, v, cr->id);
+	}
+	for (size_t i = 0; i < cr->nitems; i++)
+		item_block(r, v, &cr->items[i], src,
+			   sole ? buf_str(&head) : NULL);
+	if (sole) {
+		reasons(b, v, cr->id);
+		evidence_notice(r, v, cr->id); /* a short block: still in view */
+	}
+	evidence_group(r, v, cr->id);
+	if (v->can_review)
+		reason_box(r, v, cr->id);
+	buf_puts(b, "</div>");
+	buf_release(&head);
+}
+
 static void
 criteria_form(struct req *r, const struct view *v, const struct form_src *src)
 {
 	struct buf *b = &r->body;
 	const struct rubric *rb = v->s.rubric;
-	char p[PTS_FMT_SIZE], m[PTS_FMT_SIZE];
 	for (size_t g = 0; g < rb->ngroups; g++) {
 		const struct group *gr = &rb->groups[g];
 		buf_puts(b, "<section class=\"card\">");
-		h_elem(b, "h2", gr->title, NULL);
-		for (size_t c = 0; c < gr->ncriteria; c++) {
-			const struct criterion *cr = &gr->criteria[c];
-			const struct criterion_score *cs =
-				&v->score->criteria[cr->idx];
-			char cid[80];
-			snprintf(cid, sizeof(cid), "c-%s", cr->id);
-			h_open(b, "h3", "id", cid, NULL);
-			if (cr->max > 0)
-				h_textf(b, "%s. %s — %s/%s điểm", cr->id, cr->title,
-					pts_format_vn(cs->points, p),
-					pts_format_vn(cr->max, m));
-			else
-				h_textf(b, "%s. %s (điều kiện bắt buộc)", cr->id,
-					cr->title);
-			buf_puts(b, "</h3>");
-			reasons(b, v, cr->id);
-			evidence_block(r, v, cr->id);
-			if (v->can_review) {
-				char name[128];
-				snprintf(name, sizeof(name), "r:%s", cr->id);
-				h_open(b, "textarea", "name", name,
-				       "placeholder", "Lý do trả lại tiêu chí này "
-				       "(để trống nếu không có)", "aria-label",
-				       "Lý do trả lại", NULL);
-				if (v->posted_review)
-					h_text(b, kv_get(v->posted_review, name));
-				buf_puts(b, "</textarea>");
-			}
-			for (size_t i = 0; i < cr->nitems; i++)
-				item_block(r, v, &cr->items[i], src);
-		}
+		sv_group_heading(b, v->score, g);
+		for (size_t c = 0; c < gr->ncriteria; c++)
+			criterion_block(r, v, &gr->criteria[c], src);
 		buf_puts(b, "</section>");
 	}
 }
@@ -681,6 +731,7 @@ sv_render(struct req *r, struct view *v, const struct kvlist *posted)
 		panel(b, v->reviewed, "reviewed", "Kết quả sau đánh giá ngoài");
 	if (r->sess.who.role == ROLE_REVIEWER || r->sess.who.role == ROLE_ADMIN)
 		changes(r, v);
+	sv_index(b, v, v->score);
 	if (v->s.rubric->nitems > 0 && !v->can_edit && v->s.state == ST_NONE)
 		buf_puts(b, "<p>Đơn vị chưa bắt đầu tự đánh giá.</p>");
 	if (v->can_edit) {
@@ -698,8 +749,6 @@ sv_render(struct req *r, struct view *v, const struct kvlist *posted)
 		 * default one), never attaches evidence. */
 		buf_puts(b, "<button type=\"submit\" class=\"default-submit\" "
 			    "tabindex=\"-1\" aria-hidden=\"true\">Lưu</button>");
-		buf_puts(b, "<p id=\"autosave\" class=\"muted\" "
-			    "aria-live=\"polite\"></p>");
 	}
 	if (v->can_external && !v->can_edit) {
 		char href[320];
@@ -712,6 +761,7 @@ sv_render(struct req *r, struct view *v, const struct kvlist *posted)
 		sv_hidden_rev(r, v);
 		buf_puts(b, "<input type=\"hidden\" name=\"ext\" value=\"1\">");
 	}
+	sv_status_bar(b, v, v->score);
 	criteria_form(r, v, &src);
 	if (v->can_external && !v->can_edit && v->can_review)
 		decision_fields(r, v);

@@ -66,8 +66,10 @@ page_submission_preview(struct req *r)
 		nbad++;
 	}
 	r->status = nbad ? 422 : web_status_for(e);
-	if (sc != NULL)
+	if (sc != NULL) {
 		sv_score_panel(&r->body, sc);
+		sv_live_parts(&r->body, &v, sc);
+	}
 	free(json);
 	score_free(sc);
 	answers_free(ans);

@@ -263,7 +263,7 @@ tasks_unit_list(struct req *r, long long id)
 	h_textf(b, "Đơn vị ở trạng thái %s: %zu", sub_state_name(s), n);
 	buf_puts(b, "</h2>");
 	if (n > 0)
-		buf_puts(b, "<div class=\"scroll\"><table><thead><tr><th>Mã"
+		buf_puts(b, "<div class=\"scroll\" tabindex=\"0\"><table><thead><tr><th>Mã"
 			    "</th><th>Đơn vị</th><th>Cập nhật</th><th>Ghi chú"
 			    "</th></tr></thead><tbody>");
 	for (size_t i = 0; i < n; i++)

@@ -9,8 +9,10 @@
 
 /* In parts: C17 compilers need only support 4095-byte literals. */
 static const char *const CSS[] = {
+	/* --field: borders of inputs, at least 3:1 on white and on the
+	 * tinted boxes (WCAG 1.4.11); --line only separates. */
 	":root{--ink:#1b1f24;--muted:#5b6570;--line:#d5dae0;--accent:#0b5cad;"
-	"--ok:#1d6b33;--bad:#a3161b;--bg:#f6f7f9}\n"
+	"--ok:#1d6b33;--bad:#a3161b;--bg:#f6f7f9;--field:#6a737d}\n"
 	"*{box-sizing:border-box}\n"
 	"body{margin:0;font:16px/1.5 system-ui,'Segoe UI',Roboto,'Noto Sans',"
 	"Arial,sans-serif;color:var(--ink);background:var(--bg)}\n"
@@ -22,6 +24,8 @@ static const char *const CSS[] = {
 	"padding:.5rem 1rem;background:#fff;border-bottom:1px solid var(--line)}\n"
 	".brand{font-weight:700;text-decoration:none}\n"
 	".top nav{display:flex;gap:1rem;flex:1}\n"
+	/* On a phone the links wrap whole, not letter columns. */
+	".top nav{flex-wrap:wrap;row-gap:.25rem}.top nav a{white-space:nowrap}\n"
 	".who{display:flex;gap:.5rem;align-items:center;color:var(--muted)}\n"
 	".inline{display:inline}\n"
 	"button,.button{font:inherit;padding:.45rem .9rem;border:1px solid "
@@ -29,10 +33,46 @@ static const char *const CSS[] = {
 	"cursor:pointer}\n"
 	"button.secondary{background:#fff;color:var(--accent)}\n"
 	"img.chart{display:block;max-width:100%;height:auto;margin:.75rem 0}\n"
+	"figure.chart{margin:1rem 0}\n"
+	"table.chart-data{width:auto;min-width:50%}"
+	"caption{text-align:left;padding:.25rem 0;color:var(--muted)}\n"
 	"a.button{display:inline-block;margin:.15rem 0;text-decoration:none}\n"
 	"button.danger{background:var(--bad);border-color:var(--bad)}\n"
 	"input,select,textarea{font:inherit;padding:.35rem;border:1px solid "
-	"var(--line);border-radius:4px;max-width:100%}\n"
+	"var(--field);border-radius:4px;max-width:100%}\n",
+	/* Radios and checkboxes a finger can hit: 24 px at least (WCAG
+	 * 2.5.8), with their label as a larger target still. */
+	"input[type=radio],input[type=checkbox]{width:24px;height:24px;"
+	"margin:0 .4rem 0 0;vertical-align:middle;accent-color:var(--accent)}\n"
+	"label.inline{display:inline-block;padding:.3rem 1rem .3rem 0}\n"
+	/* Where the keyboard is, always visible (WCAG 2.4.7). */
+	":focus-visible{outline:3px solid var(--accent);outline-offset:2px}\n"
+	"main:focus{outline:none}\n"
+	".skip{position:absolute;left:.5rem;top:-10rem;z-index:30;"
+	"background:#fff;padding:.5rem 1rem;border:2px solid var(--accent)}\n"
+	".skip:focus{top:.5rem}\n"
+	"fieldset.q{border:0;padding:0;margin:.25rem 0}\n"
+	"fieldset.q legend{padding:0;margin:0 0 .2rem}\n"
+	"legend h3{margin:0}\n"
+	"label.q,p.q{display:block;margin:.25rem 0}\n"
+	"label.note{font-size:.9rem;color:var(--muted);margin:.4rem 0 .1rem}\n"
+	/* The score and the save status stay on screen while typing; focus
+	 * and jumps to a field stop below the bar, never under it. */
+	".statusbar{position:sticky;top:0;z-index:5;background:#fff;"
+	"border-bottom:2px solid var(--accent);padding:.4rem .6rem;"
+	"display:flex;flex-wrap:wrap;gap:.1rem 1rem;align-items:baseline;"
+	"font-size:.95rem}\n"
+	".statusbar #autosave{font-weight:600}\n"
+	"html:has(.statusbar){scroll-padding-top:7rem}\n"
+	"html:has(.sticky-note:not([hidden])){scroll-padding-bottom:5rem}\n"
+	".live{font-weight:400;font-size:.95rem}\n"
+	".index ul{margin:.25rem 0;padding-left:1.25rem;list-style:none}\n"
+	".index>ul{padding-left:0}\n"
+	"@media (max-width:40rem){.statusbar{font-size:.85rem}"
+	".statusbar .qual{display:none}}\n"
+	".st{font-size:.9rem;white-space:nowrap}\n"
+	".st-done{color:var(--ok)}.st-todo{color:var(--muted)}"
+	".st-returned{color:var(--bad);font-weight:600}\n"
 	"input[type=number]{width:6rem}\n"
 	"textarea{width:100%;min-height:3rem}\n"
 	"label{display:block;margin:.5rem 0 .2rem}\n"
@@ -73,6 +113,8 @@ static const char *const CSS[] = {
 	"[aria-invalid=true]{border:2px solid var(--bad);background:#fff7f7}\n"
 	".conflict{border-left:4px solid #b26a00;background:#fff8e6;"
 	"padding:.4rem .6rem;margin:.3rem 0}\n"
+	"fieldset.conflict{border-width:0 0 0 4px;min-width:0}"
+	"fieldset.conflict legend{float:left;width:100%;padding:0}\n"
 	"#session-warning button,.sticky-note button{margin-left:.5rem}\n"
 	".sticky-note{position:fixed;left:0;right:0;bottom:0;margin:0;"
 	"z-index:10;border-radius:0;text-align:center}\n"

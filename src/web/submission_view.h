@@ -106,6 +106,24 @@ void sv_decide(struct req *r, struct view *v, int64_t rev);
 /* The external scores alone (an approved result): the valid ones saved,
  * each refused one marked at its field with everything typed kept. */
 void sv_external(struct req *r, struct view *v, int64_t rev);
+/* Finding one's way in the form (submission_nav.c). The index of
+ * criteria with each one's status (chưa trả lời / đã trả lời / bị trả
+ * lại), the bar that stays on screen (score, save status, link to the
+ * index), the group and criterion headings with their scores: from score
+ * s (the saved answers on the page). */
+void sv_index(struct buf *b, const struct view *v, const struct score *s);
+void sv_status_bar(struct buf *b, const struct view *v, const struct score *s);
+void sv_group_heading(struct buf *b, const struct score *s, size_t g);
+void sv_crit_heading(struct buf *b, const struct score *s,
+		     const struct criterion *cr);
+/* The same fragments (by id, marked data-live) scored from the answers
+ * being typed, for the live preview. */
+void sv_live_parts(struct buf *b, const struct view *v, const struct score *s);
+/* The criterion has one item: the heading asks it (its title is the
+ * item's text, or a shorter form of it). */
+bool sv_sole_item(const struct criterion *cr);
+/* The last return gave a reason for criterion crit. */
+bool sv_returned(const struct view *v, const char *crit);
 /* "Kết quả sau đánh giá ngoài". */
 void sv_reviewed_panel(struct buf *b, const struct score *s);
 

@@ -84,3 +84,11 @@ export function schoolIn(db, prefix, state) {
 		LIKE '${prefix}%' AND s.state = '${state}' ORDER BY o.code LIMIT 1`])
 		.toString().trim();
 }
+
+// The same in another campaign (the demo's 2: mầm non, 3: CNTT).
+export function schoolInCampaign(db, campaign, prefix, state) {
+	return execFileSync('sqlite3', [db, `SELECT o.code FROM submission s JOIN
+		org_unit o ON o.id = s.unit_id WHERE s.campaign_id = ${Number(campaign)}
+		AND o.code LIKE '${prefix}%' AND s.state = '${state}' ORDER BY o.code
+		LIMIT 1`]).toString().trim();
+}

@@ -1,13 +1,14 @@
 #!/bin/sh
 # End-to-end tests in Debian's headless Chromium, driven by playwright-core
-# from npm (installed here, locked by package-lock.json; it downloads no
-# browser). Ends with "e2e: N passed, N failed".
+# from npm, with axe-core for the accessibility rules (both installed here,
+# locked by package-lock.json; nothing downloads a browser). Ends with
+# "e2e: N passed, N failed".
 set -u
 cd "$(dirname "$0")" || exit 2
 ../../scripts/deps e2e || exit 1
 command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 ||
 	../../scripts/deps node || exit 1
-if [ ! -d node_modules/playwright-core ]; then
+if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ]; then
 	npm ci --no-audit --no-fund --loglevel=error || exit 1
 fi
 log=$(mktemp)

@@ -112,7 +112,10 @@ R0=$(field "$W/ed" "$P" rev)
 evpost attach-link-saves 303 "$W/ed" "$R0" -F "attach=link:1.3" -F "link:1.3=https://lms.truong.edu.vn/k" -- 1.4=9 1.5a=11
 has attach-back-to-criterion "$ERR" "Location: $P?ok=evidence&at=1.3#c-1.3"
 req attach-landing 200 -b "$W/ed" "$BASE$P?ok=evidence&at=1.3"
-notice_at=$(grep -bo '<p class="notice" role="status">Đã gắn minh chứng vào tiêu chí 1.3.</p><p class="evidence-add"><input type="file" name="file:1.3"' "$OUT" | head -1 | cut -d: -f1)
+# The notice is inside criterion 1.3's block (under its heading), where the
+# page opens: between its anchor and the next criterion's.
+notice_at=$(sed 's/id="c-1\.[34]"/\n&/g' "$OUT" | grep '^id="c-1\.3"' |
+	grep -o '<p class="notice" role="status">Đã gắn minh chứng vào tiêu chí 1.3.</p>')
 [ -n "$notice_at" ] && ok attach-notice-at-criterion-1.3 || bad attach-notice-at-criterion-1.3
 same attach-kept-typed-1.4 "$(item "$SCHOOL" 1.4)" 9
 same attach-kept-typed-1.5a "$(item "$SCHOOL" 1.5a)" 11

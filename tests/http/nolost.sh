@@ -310,7 +310,7 @@ q "UPDATE session SET created_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-479 m
 req slide-capped 200 -b "$W/slide" "$BASE/campaigns/1/units/$API"
 left=$(q "SELECT CAST((julianday(expires_at) - julianday('now')) * 86400 AS INTEGER) FROM session WHERE token_hash = '$H'")
 [ "$left" -le 60 ] && ok session-capped || { echo "left $left s" >"$ERR"; bad session-capped; }
-has page-tells-idle "$OUT" '<main data-idle="1800">'
+has page-tells-idle "$OUT" '<main id="main" tabindex="-1" data-idle="1800">'
 q "UPDATE session SET expires_at = '2000-01-01T00:00:00Z' WHERE token_hash = '$H'"
 req expired-get 303 -b "$W/slide" "$BASE/campaigns/1/units/$API"
 has expired-get-next "$ERR" "Location: /login?next=%2Fcampaigns%2F1%2Funits%2F$API"

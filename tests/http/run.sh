@@ -435,7 +435,7 @@ has report-page-chart-img "$OUT" 'src="'"$RP"'/bieu-do-2.svg"'
 # The page shows exactly the document's charts (report_charts), with
 # their titles: the graded Thủ Dầu Một summary has one, of the grades.
 req report-page-graded 200 -b "${JAR[revdk]}" "$BASE/campaigns/3/units/31DK/report"
-has report-page-graded-chart "$OUT" 'alt="Tỷ lệ CSGD theo xếp loại"'
+has report-page-graded-chart "$OUT" 'alt="Tỷ lệ CSGD theo xếp loại (số liệu ở bảng dưới)"'
 hasnt report-page-graded-one-chart "$OUT" "/bieu-do-2.svg"
 req report-graded-chart 200 -b "${JAR[revdk]}" "$BASE/campaigns/3/units/31DK/report/bieu-do-1.svg"
 has report-graded-chart-svg "$OUT" "<svg"
@@ -675,7 +675,7 @@ hasnt rubric-no-source-notes "$OUT" "Đã xác minh (văn bản gốc"
 hasnt rubric-no-item-sources "$OUT" "danh mục tiêu chí của bên thứ ba"
 has rubric-unverified-marked "$OUT" "(chưa xác minh)"
 req form-lms-heading 200 -b "${JAR[revdk]}" "$BASE$P"
-has form-lms-heading-above-1.3b "$OUT" "<p><strong>Triển khai hệ thống LMS/LCMS (cung cấp thông tin: tên giải pháp; tự xây dựng/thuê/mua) có các chức năng:</strong></p><div class=\"item\"><p>1.3b. (1) Giáo viên giao bài giảng"
+has form-lms-heading-above-1.3b "$OUT" "<p><strong>Triển khai hệ thống LMS/LCMS (cung cấp thông tin: tên giải pháp; tự xây dựng/thuê/mua) có các chức năng:</strong></p><div class=\"item\"><label for=\"f-1.3b\" class=\"q\">1.3b. (1) Giáo viên giao bài giảng"
 
 # --- importing a list of schools from the page (multipart)
 printf 'Mã đơn vị,Tên đơn vị,Loại,Mã đơn vị cấp trên,Cấp học\n31DK901,Trường Tiểu học Thử Nghiệm,Trường,31DK,TH\n' >"$W/ds.csv"

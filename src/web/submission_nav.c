@@ -1,0 +1,230 @@
+/* Finding one's way in a long submission form (issue 11 item 8): the index
+ * of criteria with the status of each, the bar that stays on screen with
+ * the score and the save status, and the scores in the section headings.
+ * Every number is the scorer's (core/score.c): the page shows the saved
+ * answers' score, and the live preview (page_submission_post.c) renders
+ * the same fragments for the answers being typed, which app.js swaps in
+ * by id (data-live). No rule is computed twice. */
+#include <stdio.h>
+#include <string.h>
+
+#include "submission_view.h"
+
+enum crit_status { CS_TODO, CS_DONE, CS_RETURNED };
+
+bool
+sv_returned(const struct view *v, const char *crit)
+{
+	for (size_t i = 0; v->s.state == ST_RETURNED && i < v->nnotes; i++)
+		if (v->notes[i].version == v->s.version &&
+		    strcmp(v->notes[i].criterion_id, crit) == 0)
+			return true;
+	return false;
+}
+
+static enum crit_status
+crit_status(const struct view *v, const struct score *s,
+	    const struct criterion *cr, size_t *answered)
+{
+	*answered = 0;
+	for (size_t i = 0; i < cr->nitems; i++)
+		*answered += s->items[cr->items[i].idx].answered;
+	if (sv_returned(v, cr->id))
+		return CS_RETURNED;
+	return *answered == cr->nitems ? CS_DONE : CS_TODO;
+}
+
+/* "chưa trả lời (2/5)", "đã trả lời", "bị trả lại": in words, so the
+ * colour is never the only sign. */
+static void
+status_span(struct buf *b, const struct view *v, const struct score *s,
+	    const struct criterion *cr)
+{
+	static const char *const cls[] = { "st st-todo", "st st-done",
+					   "st st-returned" };
+	static const char *const text[] = { "chưa trả lời", "đã trả lời",
+					    "bị trả lại" };
+	size_t n;
+	enum crit_status st = crit_status(v, s, cr, &n);
+	char id[160];
+	snprintf(id, sizeof(id), "ix-%s", cr->id);
+	h_open(b, "span", "class", cls[st], "id", id, "data-live", "", NULL);
+	h_text(b, text[st]);
+	if (st == CS_TODO && n > 0)
+		h_textf(b, " (%zu/%zu nội dung)", n, cr->nitems);
+	h_close(b, "span");
+}
+
+void
+sv_index(struct buf *b, const struct view *v, const struct score *s)
+{
+	const struct rubric *rb = v->s.rubric;
+	char href[160];
+	buf_puts(b, "<nav class=\"card index\" id=\"index\" aria-labelledby="
+		    "\"index-h\"><h2 id=\"index-h\">Mục lục các tiêu chí</h2>"
+		    "<ul>");
+	for (size_t g = 0; g < rb->ngroups; g++) {
+		const struct group *gr = &rb->groups[g];
+		snprintf(href, sizeof(href), "#g-%s", gr->id);
+		buf_puts(b, "<li>");
+		h_open(b, "a", "href", href, NULL);
+		h_textf(b, "Nhóm tiêu chí %s: %s", gr->id, gr->title);
+		buf_puts(b, "</a><ul>");
+		for (size_t c = 0; c < gr->ncriteria; c++) {
+			const struct criterion *cr = &gr->criteria[c];
+			snprintf(href, sizeof(href), "#c-%s", cr->id);
+			buf_puts(b, "<li>");
+			h_open(b, "a", "href", href, NULL);
+			h_textf(b, "%s. %s", cr->id, cr->title);
+			buf_puts(b, "</a> ");
+			status_span(b, v, s, cr);
+			buf_puts(b, "</li>");
+		}
+		buf_puts(b, "</ul></li>");
+	}
+	buf_puts(b, "</ul></nav>");
+}
+
+static void
+level_short(struct buf *b, const struct level_band *l)
+{
+	if (l != NULL)
+		h_textf(b, ", Mức độ %d", l->level);
+}
+
+/* "— 73/100 điểm, Mức độ 2 (điểm đã lưu)" after a group's title. */
+static void
+group_score(struct buf *b, const struct score *s, size_t g, bool typed)
+{
+	const struct group *gr = &s->rubric->groups[g];
+	char p[PTS_FMT_SIZE], m[PTS_FMT_SIZE], id[160];
+	snprintf(id, sizeof(id), "gs-%s", gr->id);
+	h_open(b, "span", "class", "live", "id", id, "data-live", "", NULL);
+	h_textf(b, "— %s/%s điểm", pts_format_vn(s->groups[g].points, p),
+		pts_format_vn(gr->max, m));
+	level_short(b, s->groups[g].level);
+	h_text(b, typed ? " (điểm đang nhập)" : " (điểm đã lưu)");
+	h_close(b, "span");
+}
+
+void
+sv_group_heading(struct buf *b, const struct score *s, size_t g)
+{
+	const struct group *gr = &s->rubric->groups[g];
+	char id[160];
+	snprintf(id, sizeof(id), "g-%s", gr->id);
+	h_open(b, "h2", "id", id, NULL);
+	h_textf(b, "Nhóm tiêu chí %s: %s ", gr->id, gr->title);
+	group_score(b, s, g, false);
+	h_close(b, "h2");
+}
+
+static void
+crit_score(struct buf *b, const struct score *s, const struct criterion *cr)
+{
+	char p[PTS_FMT_SIZE], m[PTS_FMT_SIZE], id[160];
+	if (cr->max <= 0)
+		return;
+	snprintf(id, sizeof(id), "cs-%s", cr->id);
+	h_open(b, "span", "class", "live", "id", id, "data-live", "", NULL);
+	h_textf(b, "— %s/%s điểm", pts_format_vn(s->criteria[cr->idx].points, p),
+		pts_format_vn(cr->max, m));
+	h_close(b, "span");
+}
+
+bool
+sv_sole_item(const struct criterion *cr)
+{
+	return cr->nitems == 1;
+}
+
+static bool
+title_repeated(const struct criterion *cr)
+{
+	for (size_t i = 0; i < cr->nitems; i++)
+		if (strcmp(cr->items[i].text, cr->title) == 0)
+			return true;
+	return false;
+}
+
+void
+sv_crit_heading(struct buf *b, const struct score *s,
+		const struct criterion *cr)
+{
+	char id[160];
+	const struct item *it = &cr->items[0];
+	bool sole = sv_sole_item(cr);
+	snprintf(id, sizeof(id), "c-%s", cr->id);
+	h_open(b, "h3", "id", id, NULL);
+	snprintf(id, sizeof(id), "q-%s", cr->id);
+	h_open(b, "span", "id", id, NULL);
+	/* The only item's text is the fuller question: shown here, once.
+	 * A title that one of several items repeats word for word is left
+	 * to that item. */
+	if (sole)
+		h_textf(b, "%s. %s", cr->id, it->text);
+	else if (title_repeated(cr))
+		h_textf(b, "Tiêu chí %s", cr->id);
+	else
+		h_textf(b, "%s. %s", cr->id, cr->title);
+	h_close(b, "span");
+	if (sole && !it->verified)
+		buf_puts(b, " <span class=\"muted\" title=\"Quy tắc chấm chính "
+			    "thức chưa xác minh: đơn vị tự chấm, cấp trên đánh giá"
+			    " ngoài\">(*)</span>");
+	if (cr->max > 0) {
+		buf_puts(b, " ");
+		crit_score(b, s, cr);
+	} else {
+		h_text(b, " (điều kiện bắt buộc)");
+	}
+	h_close(b, "h3");
+}
+
+/* "Nhóm 1: 73/100, Mức độ 2 · Nhóm 2: 79/100, Mức độ 3" and the grade. */
+static void
+bar_score(struct buf *b, const struct score *s, bool typed)
+{
+	const struct rubric *r = s->rubric;
+	char p[PTS_FMT_SIZE], m[PTS_FMT_SIZE];
+	buf_puts(b, "<span id=\"bar-score\" data-live=\"\">");
+	for (size_t g = 0; g < r->ngroups; g++) {
+		h_textf(b, "%sNhóm %s: %s/%s", g ? " · " : "", r->groups[g].id,
+			pts_format_vn(s->groups[g].points, p),
+			pts_format_vn(r->groups[g].max, m));
+		level_short(b, s->groups[g].level);
+	}
+	if (s->grade != NULL)
+		h_textf(b, " · %s", s->grade->name);
+	h_elem(b, "span", typed ? " (điểm theo nội dung đang nhập)"
+				: " (điểm đã lưu)", "class", "muted qual", NULL);
+	buf_puts(b, "</span>");
+}
+
+void
+sv_status_bar(struct buf *b, const struct view *v, const struct score *s)
+{
+	buf_puts(b, "<div class=\"statusbar\" id=\"statusbar\" role=\"region\" "
+		    "aria-label=\"Điểm và trạng thái lưu\">");
+	bar_score(b, s, false);
+	if (v->can_edit)
+		buf_puts(b, " <span id=\"autosave\" aria-live=\"polite\">"
+			    "</span>");
+	buf_puts(b, " <a href=\"#index\">Mục lục</a></div>");
+}
+
+void
+sv_live_parts(struct buf *b, const struct view *v, const struct score *s)
+{
+	const struct rubric *rb = s->rubric;
+	buf_puts(b, "<div hidden>");
+	bar_score(b, s, true);
+	for (size_t g = 0; g < rb->ngroups; g++) {
+		group_score(b, s, g, true);
+		for (size_t c = 0; c < rb->groups[g].ncriteria; c++) {
+			crit_score(b, s, &rb->groups[g].criteria[c]);
+			status_span(b, v, s, &rb->groups[g].criteria[c]);
+		}
+	}
+	buf_puts(b, "</div>");
+}
