@@ -34,6 +34,21 @@ digits(const char **pa, const char **pb, int *tie)
 	return r;
 }
 
+/* One step of the walk: a digit run against a digit run, else one
+ * character against one. Returns the order found, or 0 to go on. */
+static int
+step(const char **pa, const char **pb, int *tie)
+{
+	const char *a = *pa, *b = *pb;
+	if (is_digit(*a) && is_digit(*b))
+		return digits(pa, pb, tie);
+	if (*a != *b)
+		return (unsigned char)*a < (unsigned char)*b ? -1 : 1;
+	*pa = a + 1;
+	*pb = b + 1;
+	return 0;
+}
+
 int
 natcmp(const char *a, const char *b)
 {
@@ -41,16 +56,9 @@ natcmp(const char *a, const char *b)
 		return (a != NULL) - (b != NULL);
 	int tie = 0;
 	while (*a && *b) {
-		if (is_digit(*a) && is_digit(*b)) {
-			int r = digits(&a, &b, &tie);
-			if (r)
-				return r;
-			continue;
-		}
-		if (*a != *b)
-			return (unsigned char)*a < (unsigned char)*b ? -1 : 1;
-		a++;
-		b++;
+		int r = step(&a, &b, &tie);
+		if (r)
+			return r;
 	}
 	if (*a || *b)
 		return *a ? 1 : -1;

@@ -73,16 +73,36 @@ number_text(const struct rp_cell *c, enum rp_csv_dialect dl,
 			out->p[i] = '.';
 }
 
+/* The cell's text into tmp: empty for a covered cell, the dialect's
+ * decimal mark for a number. */
+static void
+cell_text(const struct rp_cell *c, enum rp_csv_dialect dl, struct buf *tmp)
+{
+	buf_reset(tmp);
+	if (c->covered)
+		return;
+	if (c->kind != RP_V_TEXT && c->kind != RP_V_EMPTY)
+		number_text(c, dl, tmp);
+	else
+		rp_cell_plain(c, tmp);
+}
+
+/* s with every double quote doubled (RFC 4180). */
+static void
+put_escaped(struct buf *line, const char *s)
+{
+	for (; *s; s++) {
+		if (*s == '"')
+			buf_putc(line, '"');
+		buf_putc(line, *s);
+	}
+}
+
 static void
 field(struct buf *line, const struct rp_cell *c, enum rp_csv_dialect dl,
 	struct buf *tmp)
 {
-	buf_reset(tmp);
-	bool number = c->kind != RP_V_TEXT && c->kind != RP_V_EMPTY;
-	if (!c->covered && number)
-		number_text(c, dl, tmp);
-	else if (!c->covered)
-		rp_cell_plain(c, tmp);
+	cell_text(c, dl, tmp);
 	const char *s = buf_str(tmp);
 	bool text = c->kind == RP_V_TEXT && !c->covered;
 	bool formula = text && looks_like_formula(s);
@@ -95,11 +115,7 @@ field(struct buf *line, const struct rp_cell *c, enum rp_csv_dialect dl,
 		buf_putc(line, '\'');
 	if (keep)
 		buf_puts(line, "=\"\"");
-	for (; *s; s++) {
-		if (*s == '"')
-			buf_putc(line, '"');
-		buf_putc(line, *s);
-	}
+	put_escaped(line, s);
 	if (keep)
 		buf_puts(line, "\"\"");
 	if (quote)

@@ -92,6 +92,41 @@ rp_out_abort(struct rp_out *o)
 		unlink(o->tmp);
 }
 
+/* Writes all n bytes of p to fd, retrying short writes and EINTR.
+ * Returns 0 or an errno value. */
+static int
+write_all(int fd, const char *p, size_t n)
+{
+	size_t off = 0;
+	while (off < n) {
+		ssize_t w = write(fd, p + off, n - off);
+		if (w >= 0)
+			off += (size_t)w;
+		else if (errno != EINTR)
+			return errno;
+	}
+	return 0;
+}
+
+/* Copies in to out until end of file. Returns 0 or an errno value. */
+static int
+copy_fd(int in, int out)
+{
+	char buf[65536];
+	for (;;) {
+		ssize_t n = read(in, buf, sizeof buf);
+		if (n == 0)
+			return 0;
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return errno;
+		int e = write_all(out, buf, (size_t)n);
+		if (e)
+			return e;
+	}
+}
+
 /* Copies the finished temp file into a device or pipe. Returns 0 or an
  * errno value. */
 static int
@@ -106,22 +141,7 @@ copy_into(const char *from, const char *to)
 		close(in);
 		return e;
 	}
-	char buf[65536];
-	int e = 0;
-	for (;;) {
-		ssize_t n = read(in, buf, sizeof buf);
-		if (n == 0 || (n < 0 && errno != EINTR && (e = errno)))
-			break;
-		for (ssize_t off = 0; n > 0 && off < n && !e;) {
-			ssize_t w = write(out, buf + off, (size_t)(n - off));
-			if (w >= 0)
-				off += w;
-			else if (errno != EINTR)
-				e = errno;
-		}
-		if (e)
-			break;
-	}
+	int e = copy_fd(in, out);
 	close(in);
 	if (close(out) != 0 && !e)
 		e = errno;

@@ -149,6 +149,25 @@ cell_lines(struct xs *sh, const struct rp_table *t, size_t c,
 		(cell->style & RP_BOLD) || cell->shade);
 }
 
+/* Grows the heights h of the rows cell r, c covers to fit its lines.
+ * Pass 0 takes single-row cells, pass 1 those over several rows, so a
+ * spanning cell only adds what its rows lack. */
+static void
+grow_for_cell(struct xs *sh, const struct rp_table *t, double *h,
+	size_t r, size_t c, int pass)
+{
+	const struct rp_cell *cell = &t->rows[r][c];
+	size_t span = cell->rowspan > 1 ? (size_t)cell->rowspan : 1;
+	if (cell->covered || (span > 1) != pass)
+		return;
+	double need = xlsx_lines_pt(cell_lines(sh, t, c, cell),
+		RP_SIZE_TABLE), have = 0;
+	for (size_t k = r; k < r + span && k < t->nrows; k++)
+		have += h[k];
+	if (need > have)
+		h[r + span - 1] += need - have;
+}
+
 /* Every row's height from its cells' text: a cell over several rows
  * shares its lines among them, the rows it covers growing as needed.
  * The caller frees the array (NULL on error). */
@@ -162,20 +181,8 @@ table_heights(struct xs *sh, const struct rp_table *t)
 	}
 	for (int pass = 0; pass < 2; pass++)
 		for (size_t r = 0; r < t->nrows; r++)
-			for (size_t c = 0; c < t->ncols && sh->colw; c++) {
-				const struct rp_cell *cell = &t->rows[r][c];
-				size_t span = cell->rowspan > 1 ?
-					(size_t)cell->rowspan : 1;
-				if (cell->covered || (span > 1) != pass)
-					continue;
-				double need = xlsx_lines_pt(cell_lines(sh, t,
-					c, cell), RP_SIZE_TABLE), have = 0;
-				for (size_t k = r; k < r + span && k < t->nrows;
-					k++)
-					have += h[k];
-				if (need > have)
-					h[r + span - 1] += need - have;
-			}
+			for (size_t c = 0; c < t->ncols && sh->colw; c++)
+				grow_for_cell(sh, t, h, r, c, pass);
 	return h;
 }
 
