@@ -151,6 +151,25 @@ groups_head(struct rb *b, struct rp_table *t, bool gates)
 	rp_head_rows(t, r1);
 }
 
+/* Group g's row, all levels together, then one row per cấp học shown
+ * ("1.1 CSGD Mầm non", ...). */
+static void
+group_rows(struct rb *b, struct rp_table *t, const struct group *gr, size_t g,
+	   const struct grade_counts *gc, const bool *shown, bool gates)
+{
+	group_row(b, t, gr->id, gr->title, RP_BOLD, gc->units_all,
+		  gates ? &gc->gates_all[g] : NULL, gc->points_all[g],
+		  gr->max);
+	int k = 0;
+	for (size_t l = 0; l < LC_LEVELS; l++)
+		if (shown[l])
+			group_row(b, t, rp_printf(b->doc, "%s.%d", gr->id,
+				  ++k), rp_printf(b->doc, "CSGD %s",
+				  level_name(l)), 0, gc->units[l],
+				  gates ? &gc->gates[g][l] : NULL,
+				  gc->points[g][l], gr->max);
+}
+
 /* Per group and cấp học: schools counted, those that met every gate
  * (when the rubric has gates), mean and maximum points. */
 static void
@@ -168,20 +187,8 @@ groups_table(struct rb *b, struct rp_section *s, const struct rubric *r,
 		return;
 	t->caption = "Kết quả theo nhóm tiêu chí và cấp học";
 	groups_head(b, t, gates);
-	for (size_t g = 0; g < r->ngroups && g < LC_GROUPS; g++) {
-		const struct group *gr = &r->groups[g];
-		group_row(b, t, gr->id, gr->title, RP_BOLD, gc->units_all,
-			  gates ? &gc->gates_all[g] : NULL, gc->points_all[g],
-			  gr->max);
-		int k = 0;
-		for (size_t l = 0; l < LC_LEVELS; l++)
-			if (shown[l])
-				group_row(b, t, rp_printf(b->doc, "%s.%d",
-					  gr->id, ++k), rp_printf(b->doc,
-					  "CSGD %s", level_name(l)), 0,
-					  gc->units[l], gates ? &gc->gates[g][l]
-					  : NULL, gc->points[g][l], gr->max);
-	}
+	for (size_t g = 0; g < r->ngroups && g < LC_GROUPS; g++)
+		group_rows(b, t, &r->groups[g], g, gc, shown, gates);
 }
 
 /* One stacked chart: the share of schools at each grade per cấp học. */

@@ -240,6 +240,36 @@ results(struct rb *b, struct rp_section *s, const struct lv_data *v)
 			   rp_printf(b->doc, "%zu", v->lc.units_all));
 }
 
+/* The chart of one group: per cấp học shown (ncat of them), the count
+ * at each of the three levels. False when out of memory. */
+static bool
+group_chart(struct rb *b, struct rp_section *s, const struct lv_data *v,
+	    const struct report_chart *rc, size_t ncat)
+{
+	size_t g = (size_t)rc->group;
+	struct rp_chart *ch = rp_chart_add(b->doc, s, RP_CHART_STACKED,
+					   ncat, 3);
+	if (ch == NULL)
+		return false;
+	ch->title = rc->title;
+	ch->y_label = "%";
+	ch->x_label = "Cấp học";
+	for (int m = 0; m < 3; m++)
+		ch->series[m] = rp_printf(b->doc, "Mức độ %d", m + 1);
+	rp_chart_levels(ch);
+	size_t c = 0;
+	for (size_t l = 0; l < LC_LEVELS; l++) {
+		if (!shown(v, l))
+			continue;
+		ch->cats[c] = level_name(l);
+		for (int m = 0; m < 3; m++)
+			ch->values[(size_t)m * ncat + c] =
+				(double)v->lc.n[g][l][m + 1];
+		c++;
+	}
+	return true;
+}
+
 /* One stacked chart per group with levels (report_charts): the share at
  * each level per cấp học. */
 static void
@@ -250,31 +280,9 @@ charts(struct rb *b, struct rp_section *s, const struct lv_data *v)
 		ncat += shown(v, l);
 	const struct report_chart *list;
 	size_t n = report_charts(b->kind, v->r, b->a, &list);
-	for (size_t k = 0; ncat && k < n; k++) {
-		if (list[k].group < 0)
-			continue;
-		size_t g = (size_t)list[k].group;
-		struct rp_chart *ch = rp_chart_add(b->doc, s,
-						   RP_CHART_STACKED, ncat, 3);
-		if (ch == NULL)
+	for (size_t k = 0; ncat && k < n; k++)
+		if (list[k].group >= 0 && !group_chart(b, s, v, &list[k], ncat))
 			return;
-		ch->title = list[k].title;
-		ch->y_label = "%";
-		ch->x_label = "Cấp học";
-		for (int m = 0; m < 3; m++)
-			ch->series[m] = rp_printf(b->doc, "Mức độ %d", m + 1);
-		rp_chart_levels(ch);
-		size_t c = 0;
-		for (size_t l = 0; l < LC_LEVELS; l++) {
-			if (!shown(v, l))
-				continue;
-			ch->cats[c] = level_name(l);
-			for (int m = 0; m < 3; m++)
-				ch->values[(size_t)m * ncat + c] =
-					(double)v->lc.n[g][l][m + 1];
-			c++;
-		}
-	}
 }
 
 /* Levels (QĐ 4725) or, for a rubric whose groups have none, grades,

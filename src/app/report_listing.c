@@ -184,6 +184,30 @@ same_group(const struct ls_unit *a, const struct ls_unit *b)
 		 strcmp(a->group_code, b->group_code) == 0);
 }
 
+/* The group of units from u[i] on, gi-th of the table: its heading
+ * row unless it is the only group, its units, its subtotal. Adds its
+ * tally to all; returns the index past the group. */
+static size_t
+group_rows(struct rb *b, struct rp_table *t, const struct ls_plan *p,
+	   const struct ls_unit *u, size_t n, size_t i, size_t gi, bool one,
+	   struct ls_tally *grp, struct ls_tally *all)
+{
+	size_t end = i;
+	while (end < n && same_group(&u[i], &u[end]))
+		end++;
+	if (!one)
+		group_row(b, t, gi, u[i].group_name ? u[i].group_name :
+			  rp_printf(b->doc, "Đơn vị trực thuộc %s",
+				    b->t.unit.name));
+	memset(grp->ranks, 0, (p->ncols + 1) * sizeof(*grp->ranks));
+	grp->units = grp->submitted = grp->late = 0;
+	for (size_t k = i; k < end; k++)
+		unit_row(b, t, p, &u[k], (int)(k - i + 1), grp);
+	ls_total_row(b, t, p, one ? "Tổng cộng" : "Cộng", grp);
+	tally_add(p, all, grp);
+	return end;
+}
+
 /* One group per sub-unit, each closed by its subtotal; a grand total
  * when there is more than one group. */
 static enum ts_err
@@ -198,22 +222,8 @@ rows(struct rb *b, struct rp_table *t, const struct ls_plan *p)
 	struct ls_tally all, grp;
 	if (!tally_init(b, p, &all) || !tally_init(b, p, &grp))
 		return TS_ENOMEM;
-	for (size_t i = 0, gi = 0; i < n; gi++) {
-		size_t end = i;
-		while (end < n && same_group(&u[i], &u[end]))
-			end++;
-		if (!one)
-			group_row(b, t, gi, u[i].group_name ? u[i].group_name :
-				  rp_printf(b->doc, "Đơn vị trực thuộc %s",
-					    b->t.unit.name));
-		memset(grp.ranks, 0, (p->ncols + 1) * sizeof(*grp.ranks));
-		grp.units = grp.submitted = grp.late = 0;
-		for (size_t k = i; k < end; k++)
-			unit_row(b, t, p, &u[k], (int)(k - i + 1), &grp);
-		ls_total_row(b, t, p, one ? "Tổng cộng" : "Cộng", &grp);
-		tally_add(p, &all, &grp);
-		i = end;
-	}
+	for (size_t i = 0, gi = 0; i < n; gi++)
+		i = group_rows(b, t, p, u, n, i, gi, one, &grp, &all);
 	if (!one)
 		ls_total_row(b, t, p, "Tổng cộng", &all);
 	return TS_OK;

@@ -172,6 +172,30 @@ set_fields(struct cli *c, long long cid, const char *unit, const char **pos,
 	return cli_fail(e, &d);
 }
 
+/* report KIND: checks the kind, the format, the output and the CSV
+ * dialect, then renders. */
+static int
+render_kind(struct cli *c, const char *kind, long long cid, const char *unit,
+	    const char *format, const char *out, const char *dialect,
+	    bool submitted)
+{
+	const struct report_kind_info *k = report_kind_find(kind);
+	if (k == NULL)
+		return cli_usage("không có loại báo cáo \"%s\" (xem: truongso "
+				 "report list)", kind);
+	enum rp_format f;
+	if (format == NULL || !rp_format_parse(format, &f))
+		return cli_usage("--format phải là docx, pdf, xlsx hoặc csv");
+	if (out == NULL)
+		return cli_usage("cần -o TỆP (hoặc -o - để ghi ra stdout)");
+	enum rp_csv_dialect dl = RP_CSV_VN;
+	if (dialect && !rp_csv_dialect_parse(dialect, &dl))
+		return cli_usage("--csv-dialect phải là vn (dấu ; giữa các cột, "
+				 "dấu phẩy thập phân) hoặc intl (dấu phẩy "
+				 "giữa các cột, dấu chấm thập phân)");
+	return render(c, k, cid, unit, f, out, submitted, dl);
+}
+
 int
 cmd_report(struct cli *c, int argc, char **argv)
 {
@@ -203,19 +227,6 @@ cmd_report(struct cli *c, int argc, char **argv)
 	if (strcmp(pos[0], "set") == 0)
 		return npos < 2 ? cli_usage("cần ít nhất một TÊN=GIÁ_TRỊ")
 				: set_fields(c, cid, unit, pos, npos);
-	const struct report_kind_info *k = report_kind_find(pos[0]);
-	if (k == NULL)
-		return cli_usage("không có loại báo cáo \"%s\" (xem: truongso "
-				 "report list)", pos[0]);
-	enum rp_format f;
-	if (format == NULL || !rp_format_parse(format, &f))
-		return cli_usage("--format phải là docx, pdf, xlsx hoặc csv");
-	if (out == NULL)
-		return cli_usage("cần -o TỆP (hoặc -o - để ghi ra stdout)");
-	enum rp_csv_dialect dl = RP_CSV_VN;
-	if (dialect && !rp_csv_dialect_parse(dialect, &dl))
-		return cli_usage("--csv-dialect phải là vn (dấu ; giữa các cột, "
-				 "dấu phẩy thập phân) hoặc intl (dấu phẩy "
-				 "giữa các cột, dấu chấm thập phân)");
-	return render(c, k, cid, unit, f, out, submitted, dl);
+	return render_kind(c, pos[0], cid, unit, format, out, dialect,
+			   submitted);
 }

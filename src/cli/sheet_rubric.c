@@ -65,6 +65,24 @@ item_rule(const struct item *it, struct buf *b)
 	}
 }
 
+/* The note column: the evidence hint, whether the rule is verified,
+ * with --sources where it comes from and the maintainers' note. */
+static void
+item_note(const struct item *it, bool sources, struct buf *note)
+{
+	if (it->evidence.hint != NULL)
+		buf_puts(note, it->evidence.hint);
+	/* Where a rule comes from is for maintainers (--sources); users
+	 * only learn that it is not verified. */
+	if (!it->verified)
+		buf_printf(note, "%s(*) %s", note->len ? ". " : "",
+			   sources && it->source ? it->source
+						 : "chưa xác minh");
+	if (sources && it->note)
+		buf_printf(note, "%sGhi chú: %s", note->len ? ". " : "",
+			   it->note);
+}
+
 static void
 item_row(struct table *t, const struct item *it, bool merged_into,
 	 bool sources)
@@ -80,17 +98,7 @@ item_row(struct table *t, const struct item *it, bool merged_into,
 	if (rule.len > 0)
 		buf_printf(&text, " (%s)", buf_str(&rule));
 	buf_release(&rule);
-	if (it->evidence.hint != NULL)
-		buf_puts(&note, it->evidence.hint);
-	/* Where a rule comes from is for maintainers (--sources); users
-	 * only learn that it is not verified. */
-	if (!it->verified)
-		buf_printf(&note, "%s(*) %s", note.len ? ". " : "",
-			   sources && it->source ? it->source
-						 : "chưa xác minh");
-	if (sources && it->note)
-		buf_printf(&note, "%sGhi chú: %s", note.len ? ". " : "",
-			   it->note);
+	item_note(it, sources, &note);
 	snprintf(mx, sizeof(mx), "%s", it->kind == ITEM_GATE ? "BB"
 				 : pts_format_vn(it->max, tmp));
 	const char *cells[] = { "", buf_str(&text), "", mx, "",
