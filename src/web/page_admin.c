@@ -66,39 +66,51 @@ edit_link(struct req *r, const char *base, const char *key, const char *text)
 	buf_release(&href);
 }
 
+/* Slashes in a unit path: its depth in the tree. */
+static int
+path_depth(const char *path)
+{
+	int depth = 0;
+	for (const char *p = path; *p; p++)
+		depth += *p == '/';
+	return depth;
+}
+
+/* One unit's row, indented by its depth below base. */
+static void
+org_row(struct req *r, const struct org_unit *u, int base, bool top)
+{
+	struct buf *b = &r->body;
+	char lv[64];
+	int depth = path_depth(u->path);
+	school_levels_format(u->levels, lv, sizeof(lv));
+	buf_puts(b, "<tr>");
+	h_elem(b, "td", u->code, NULL);
+	/* Indent by depth with classes: the CSP allows no inline
+	 * style. */
+	int d = depth - base;
+	buf_printf(b, "<td class=\"d%d\">", d < 0 ? 0 : d > 5 ? 5 : d);
+	h_text(b, u->name);
+	buf_puts(b, "</td>");
+	h_elem(b, "td", org_kind_name(u->kind), NULL);
+	h_elem(b, "td", lv, NULL);
+	h_elem(b, "td", u->active_to ? "Đã đóng" : "Đang hoạt động", NULL);
+	buf_puts(b, "<td>");
+	if (top || strcmp(u->path, r->sess.who.path) != 0)
+		edit_link(r, "/admin/org/", u->code, "Sửa");
+	buf_puts(b, "</td></tr>");
+}
+
 static void
 org_rows(struct req *r, const struct org_unit *v, size_t n)
 {
-	struct buf *b = &r->body;
 	const char *own = r->sess.who.path;
 	bool top = strcmp(own, "/") == 0;
 	/* Depth from the actor's unit (the operator's top units: 0), so a
 	 * page or a search result indents as the whole tree does. */
-	int base = top ? 2 : 0;
-	for (const char *p = own; !top && *p; p++)
-		base += *p == '/';
-	for (size_t i = 0; i < n; i++) {
-		char lv[64];
-		int depth = 0;
-		for (const char *p = v[i].path; *p; p++)
-			depth += *p == '/';
-		school_levels_format(v[i].levels, lv, sizeof(lv));
-		buf_puts(b, "<tr>");
-		h_elem(b, "td", v[i].code, NULL);
-		/* Indent by depth with classes: the CSP allows no inline
-		 * style. */
-		int d = depth - base;
-		buf_printf(b, "<td class=\"d%d\">", d < 0 ? 0 : d > 5 ? 5 : d);
-		h_text(b, v[i].name);
-		buf_puts(b, "</td>");
-		h_elem(b, "td", org_kind_name(v[i].kind), NULL);
-		h_elem(b, "td", lv, NULL);
-		h_elem(b, "td", v[i].active_to ? "Đã đóng" : "Đang hoạt động", NULL);
-		buf_puts(b, "<td>");
-		if (top || strcmp(v[i].path, own) != 0)
-			edit_link(r, "/admin/org/", v[i].code, "Sửa");
-		buf_puts(b, "</td></tr>");
-	}
+	int base = top ? 2 : path_depth(own);
+	for (size_t i = 0; i < n; i++)
+		org_row(r, &v[i], base, top);
 }
 
 static void

@@ -53,6 +53,34 @@ web_evidence_status(enum ts_err e)
 	return e == TS_ELIMIT ? 413 : web_status_for(e);
 }
 
+/* attach=KIND:CRITERION, colon at its ':': the text from the field of
+ * that name, or the file from the input of that name. */
+static void
+read_attach(struct req *r, struct sv_evidence *ev, struct evidence_in *in,
+	    const char *attach, const char *colon)
+{
+	ev->kind = arena_strndup(r->a, attach, (size_t)(colon - attach));
+	ev->crit = colon + 1;
+	in->link = strcmp(ev->kind, "link") == 0 ? kv_get(&r->form, attach)
+						  : NULL;
+	in->fact = strcmp(ev->kind, "fact") == 0 ? kv_get(&r->form, attach)
+						  : NULL;
+	if (strcmp(ev->kind, "file") == 0)
+		in->file_field = attach;
+	else if (in->link == NULL && in->fact == NULL)
+		in->fact = ""; /* refused as empty, at its box */
+}
+
+/* An older form or a script: criterion with link, fact or a file. */
+static void
+read_plain(struct req *r, struct sv_evidence *ev, struct evidence_in *in)
+{
+	in->link = kv_get(&r->form, "link");
+	in->fact = kv_get(&r->form, "fact");
+	ev->crit = kv_get(&r->form, "criterion");
+	ev->kind = in->link ? "link" : in->fact ? "fact" : "file";
+}
+
 /* What a post asks of the evidence route: the answers form's buttons
  * say attach=KIND:CRITERION (the text from KIND:CRITERION, the file from
  * that input) or remove=ID:CRITERION; an older form or a script sends
@@ -71,21 +99,9 @@ read_step(struct req *r, struct sv_evidence *ev, struct evidence_in *in,
 		ev->crit = colon + 1;
 		*remove_id = strtoll(remove, NULL, 10);
 	} else if (attach != NULL && (colon = strchr(attach, ':')) != NULL) {
-		ev->kind = arena_strndup(r->a, attach, (size_t)(colon - attach));
-		ev->crit = colon + 1;
-		in->link = strcmp(ev->kind, "link") == 0 ? kv_get(&r->form, attach)
-							  : NULL;
-		in->fact = strcmp(ev->kind, "fact") == 0 ? kv_get(&r->form, attach)
-							  : NULL;
-		if (strcmp(ev->kind, "file") == 0)
-			in->file_field = attach;
-		else if (in->link == NULL && in->fact == NULL)
-			in->fact = ""; /* refused as empty, at its box */
+		read_attach(r, ev, in, attach, colon);
 	} else {
-		in->link = kv_get(&r->form, "link");
-		in->fact = kv_get(&r->form, "fact");
-		ev->crit = kv_get(&r->form, "criterion");
-		ev->kind = in->link ? "link" : in->fact ? "fact" : "file";
+		read_plain(r, ev, in);
 	}
 	if (ev->crit == NULL)
 		ev->crit = "";

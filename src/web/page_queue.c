@@ -16,6 +16,44 @@ struct queue_params {
 
 static const char *const SORTS[] = { "ma", "ngay-nop", "diem" };
 
+/* state, late and level into q->f. Returns the message for the last
+ * of them that is not valid, or NULL. */
+static const char *
+read_filters(struct queue_params *q)
+{
+	enum sub_state st;
+	const char *bad = NULL;
+	if (q->state && q->state[0] && !sub_state_parse(q->state, &st))
+		bad = "Trạng thái (state) không hợp lệ.";
+	else if (q->state && q->state[0])
+		q->f.state = (int)st;
+	if (q->late && q->late[0] && strcmp(q->late, "1") && strcmp(q->late, "0"))
+		bad = "Nộp muộn (late) phải là 1 hoặc 0.";
+	else if (q->late && q->late[0])
+		q->f.late = q->late[0] == '1';
+	if (q->level && q->level[0] &&
+	    (!school_levels_parse(q->level, &q->f.levels) || !q->f.levels))
+		bad = "Cấp học (level) không hợp lệ (MN, TH, THCS, THPT, GDTX).";
+	return bad;
+}
+
+/* sort ("-" first: descending) into q->f; the message when it is none
+ * of SORTS, else NULL. */
+static const char *
+read_sort(struct queue_params *q)
+{
+	const char *s = q->sort ? q->sort : "ma";
+	q->f.desc = s[0] == '-';
+	s += q->f.desc;
+	size_t k = 0;
+	while (k < 3 && strcmp(s, SORTS[k]) != 0)
+		k++;
+	q->f.sort = k < 3 ? (enum queue_sort)k : QS_CODE;
+	if (k < 3)
+		return NULL;
+	return "Cách sắp xếp (sort) không hợp lệ (ma, ngay-nop, diem).";
+}
+
 /* Reads the filters; a value outside its list is a 400 naming it. */
 static bool
 queue_params(struct req *r, struct queue_params *q)
@@ -31,28 +69,10 @@ queue_params(struct req *r, struct queue_params *q)
 	q->under = kv_get(&r->query, "unit");
 	q->sort = kv_get(&r->query, "sort");
 	q->f.under = q->under && q->under[0] ? q->under : NULL;
-	enum sub_state st;
-	const char *bad = NULL;
-	if (q->state && q->state[0] && !sub_state_parse(q->state, &st))
-		bad = "Trạng thái (state) không hợp lệ.";
-	else if (q->state && q->state[0])
-		q->f.state = (int)st;
-	if (q->late && q->late[0] && strcmp(q->late, "1") && strcmp(q->late, "0"))
-		bad = "Nộp muộn (late) phải là 1 hoặc 0.";
-	else if (q->late && q->late[0])
-		q->f.late = q->late[0] == '1';
-	if (q->level && q->level[0] &&
-	    (!school_levels_parse(q->level, &q->f.levels) || !q->f.levels))
-		bad = "Cấp học (level) không hợp lệ (MN, TH, THCS, THPT, GDTX).";
-	const char *s = q->sort ? q->sort : "ma";
-	q->f.desc = s[0] == '-';
-	s += q->f.desc;
-	size_t k = 0;
-	while (k < 3 && strcmp(s, SORTS[k]) != 0)
-		k++;
-	if (k == 3)
-		bad = "Cách sắp xếp (sort) không hợp lệ (ma, ngay-nop, diem).";
-	q->f.sort = k < 3 ? (enum queue_sort)k : QS_CODE;
+	const char *bad = read_filters(q);
+	const char *bad_sort = read_sort(q);
+	if (bad_sort != NULL)
+		bad = bad_sort;
 	if (bad != NULL)
 		web_error(r, 400, bad);
 	return bad == NULL;

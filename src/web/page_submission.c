@@ -782,6 +782,17 @@ sv_render(struct req *r, struct view *v, const struct kvlist *posted)
 	page_end(r);
 }
 
+/* The notice after a step, by its ?ok= value. */
+static const char *
+saved_notice(const char *saved)
+{
+	return strcmp(saved, "save") == 0 ? "Đã lưu bản nháp."
+	       : strcmp(saved, "submit") == 0 ? "Đã nộp bản tự đánh giá."
+	       : strcmp(saved, "evidence") == 0 ? "Đã gắn minh chứng."
+	       : strcmp(saved, "unlinked") == 0 ? "Đã gỡ minh chứng."
+	       : "Đã cập nhật.";
+}
+
 void
 page_submission(struct req *r)
 {
@@ -795,11 +806,7 @@ page_submission(struct req *r)
 	}
 	const char *saved = kv_get(&r->query, "ok");
 	if (saved != NULL)
-		r->notice = strcmp(saved, "save") == 0 ? "Đã lưu bản nháp."
-			    : strcmp(saved, "submit") == 0 ? "Đã nộp bản tự đánh giá."
-			    : strcmp(saved, "evidence") == 0 ? "Đã gắn minh chứng."
-			    : strcmp(saved, "unlinked") == 0 ? "Đã gỡ minh chứng."
-			    : "Đã cập nhật.";
+		r->notice = saved_notice(saved);
 	/* Back from an evidence step: say so at its criterion too (the page
 	 * opens there, below the notice on top). */
 	struct sv_evidence done = { .e = TS_OK, .kind = "file",

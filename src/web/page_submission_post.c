@@ -148,6 +148,34 @@ autosaved(struct req *r, enum ts_err e, const struct sub_merge *m,
 	buf_release(&text);
 }
 
+/* Which of the n items show their posted answer (use) and which show
+ * a conflict (cf): every item its post, but one the merge took from
+ * others shows the stored value. NULL arrays (no memory) stay so. */
+static void
+mark_posted(const struct sub_merge *m, size_t n, bool *use,
+	    const struct sub_change **cf)
+{
+	for (size_t i = 0; use && i < n; i++)
+		use[i] = true;
+	for (size_t k = 0; use && cf && k < m->n; k++) {
+		size_t i = m->v[k].item->idx;
+		use[i] = m->v[k].conflict; /* others' own changes: stored */
+		cf[i] = m->v[k].conflict ? &m->v[k] : NULL;
+	}
+}
+
+/* The status of the page shown again: conflicts first, then a refused
+ * evidence step, then refused fields. */
+static int
+reshow_status(const struct sv_saved *sv, const struct sv_evidence *ev)
+{
+	const struct sub_merge *m = &sv->m;
+	return m->nconflicts ? 409
+	       : ev != NULL && ev->e != TS_OK ? web_evidence_status(ev->e)
+	       : sv->nbad ? 422
+	       : 200;
+}
+
 /* The page again after a save that was not whole: the refused fields
  * marked, or the conflicts to settle; what was valid is already saved.
  * `ev` (may be NULL): an evidence step of the same post, shown at its
@@ -170,22 +198,13 @@ sv_reshow(struct req *r, const struct sv_saved *sv, const struct sv_evidence *ev
 	size_t n = v.s.rubric->nitems;
 	bool *use = arena_calloc(r->a, n + 1, sizeof(*use));
 	const struct sub_change **cf = arena_calloc(r->a, n + 1, sizeof(*cf));
-	for (size_t i = 0; use && i < n; i++)
-		use[i] = true;
-	for (size_t k = 0; use && cf && k < m->n; k++) {
-		size_t i = m->v[k].item->idx;
-		use[i] = m->v[k].conflict; /* others' own changes: stored */
-		cf[i] = m->v[k].conflict ? &m->v[k] : NULL;
-	}
+	mark_posted(m, n, use, cf);
 	/* No answers in the post (sv->rb unset): the stored ones. */
 	v.use_posted = sv->rb ? use : NULL;
 	v.errors = sv->msg;
 	v.conflicts = m->nconflicts ? cf : NULL;
 	v.evidence = ev;
-	r->status = m->nconflicts		   ? 409
-		    : ev != NULL && ev->e != TS_OK ? web_evidence_status(ev->e)
-		    : sv->nbad			   ? 422
-						   : 200;
+	r->status = reshow_status(sv, ev);
 	if (m->saved && sv->nbad > 0)
 		r->notice = "Đã lưu các nội dung hợp lệ.";
 	sv_render(r, &v, sv->rb ? &r->form : NULL);
@@ -318,6 +337,49 @@ stale_check(struct req *r, struct view *v, int64_t rev)
 	return true;
 }
 
+/* Submit, approve and publish take effect only from their
+ * confirmation page (confirm=1), whichever form posted them. */
+static bool
+needs_confirm(const struct view *v, const char *act)
+{
+	return strcmp(act, "submit") == 0 ||
+	       (strcmp(act, "publish") == 0 && v->can_publish) ||
+	       (strcmp(act, "approve") == 0 && v->can_review);
+}
+
+/* The confirmation page of a step needs_confirm() holds back. */
+static void
+confirm_page(struct req *r, struct view *v, const char *act)
+{
+	if (act[0] == 's')
+		sv_check_page(r, v, -1);
+	else if (act[0] == 'p')
+		sv_confirm_page(r, v, "publish", "Xác nhận công bố kết "
+				"quả", "Công bố kết quả", NULL);
+	else
+		sv_confirm_page(r, v, "approve", "Xác nhận phê duyệt",
+				"Xác nhận phê duyệt", NULL);
+}
+
+/* The answer to a step run_action() took: on to the next page, or the
+ * refusal. */
+static void
+act_answer(struct req *r, struct view *v, const char *act, enum ts_err e,
+	   int64_t rev)
+{
+	if (e == TS_OK && strcmp(act, "submit") == 0)
+		web_redirect(r, "%s/submitted", v->base);
+	else if (e == TS_OK)
+		web_redirect(r, "%s?ok=%s", v->base, act);
+	else if (strcmp(act, "submit") == 0 && e == TS_ESTALE && rev >= 0 &&
+		 stale_check(r, v, rev))
+		;
+	else if (e == TS_ENOTFOUND && r->diags.n == 0)
+		web_error(r, 404, "Không có thao tác này.");
+	else
+		sv_refused(r, e, NULL, rev);
+}
+
 void
 page_submission_act(struct req *r)
 {
@@ -328,21 +390,8 @@ page_submission_act(struct req *r)
 		return;
 	enum ts_err e = sv_load(r, &v);
 	bool confirmed = kv_get(&r->form, "confirm") != NULL;
-	/* Submit, approve and publish take effect only from their
-	 * confirmation page (confirm=1), whichever form posted them. */
-	if (e == TS_OK && !confirmed && (strcmp(act, "submit") == 0 ||
-					 (strcmp(act, "publish") == 0 &&
-					  v.can_publish) ||
-					 (strcmp(act, "approve") == 0 &&
-					  v.can_review))) {
-		if (act[0] == 's')
-			sv_check_page(r, &v, -1);
-		else if (act[0] == 'p')
-			sv_confirm_page(r, &v, "publish", "Xác nhận công bố kết "
-					"quả", "Công bố kết quả", NULL);
-		else
-			sv_confirm_page(r, &v, "approve", "Xác nhận phê duyệt",
-					"Xác nhận phê duyệt", NULL);
+	if (e == TS_OK && !confirmed && needs_confirm(&v, act)) {
+		confirm_page(r, &v, act);
 		sv_unload(&v);
 		return;
 	}
@@ -357,16 +406,6 @@ page_submission_act(struct req *r)
 	}
 	if (e == TS_OK)
 		e = run_action(r, &v, act, rev);
-	if (e == TS_OK && strcmp(act, "submit") == 0)
-		web_redirect(r, "%s/submitted", v.base);
-	else if (e == TS_OK)
-		web_redirect(r, "%s?ok=%s", v.base, act);
-	else if (strcmp(act, "submit") == 0 && e == TS_ESTALE && rev >= 0 &&
-		 stale_check(r, &v, rev))
-		;
-	else if (e == TS_ENOTFOUND && r->diags.n == 0)
-		web_error(r, 404, "Không có thao tác này.");
-	else
-		sv_refused(r, e, NULL, rev);
+	act_answer(r, &v, act, e, rev);
 	sv_unload(&v);
 }

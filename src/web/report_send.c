@@ -94,18 +94,46 @@ send_file(struct req *r, struct rp_doc *doc, enum rp_format f,
 	return 200;
 }
 
+/* "bieu-do-2.svg": the second chart of the unit's main document.
+ * Returns the chart's number, 0 when the file is no chart. */
+static long
+chart_number(const char *stem, const char *ext)
+{
+	if (stem == NULL || strncmp(stem, "bieu-do-", 8) != 0)
+		return 0;
+	char *end = NULL;
+	long n = strtol(stem + 8, &end, 10);
+	bool chart = n >= 1 && n <= 64 && *end == '\0' &&
+		     strcmp(ext, "svg") == 0;
+	return chart ? n : 0;
+}
+
+/* The document options of the query (?submitted, ?csv=vn|intl); false
+ * with *msg set for a CSV dialect it does not know. */
+static bool
+query_opts(struct req *r, struct report_opts *o, const char **msg)
+{
+	*o = (struct report_opts){
+		.include_submitted = kv_get(&r->query, "submitted") != NULL,
+	};
+	const char *dialect = kv_get(&r->query, "csv");
+	if (dialect && !rp_csv_dialect_parse(dialect, &o->csv_dialect)) {
+		*msg = "Tham số csv phải là vn (dấu ; giữa các cột, dấu phẩy "
+		       "thập phân) hoặc intl (dấu phẩy giữa các cột, dấu "
+		       "chấm thập phân).";
+		return false;
+	}
+	return true;
+}
+
 int
 report_send(struct req *r, const char **msg)
 {
 	long long id = web_param_id(r, "id");
 	const char *ext = NULL;
 	const char *stem = split_file(r, kv_get(&r->params, "file"), &ext);
-	/* "bieu-do-2.svg": the second chart of the unit's main document. */
-	char *end = NULL;
-	long n = stem && strncmp(stem, "bieu-do-", 8) == 0
-			 ? strtol(stem + 8, &end, 10) : 0;
-	bool chart = n >= 1 && n <= 64 && end && *end == '\0' &&
-		     strcmp(ext, "svg") == 0;
+	long n = chart_number(stem, ext);
+	bool chart = n != 0;
 	const struct report_kind_info *k = chart ? NULL : report_kind_find(stem);
 	enum ts_err e = chart ? chart_kind(r, &k) : TS_OK;
 	enum rp_format f = RP_PDF;
@@ -116,16 +144,9 @@ report_send(struct req *r, const char **msg)
 	}
 	if (id == 0 || k == NULL || (!chart && !rp_format_parse(ext, &f)))
 		return 404;
-	struct report_opts o = {
-		.include_submitted = kv_get(&r->query, "submitted") != NULL,
-	};
-	const char *dialect = kv_get(&r->query, "csv");
-	if (dialect && !rp_csv_dialect_parse(dialect, &o.csv_dialect)) {
-		*msg = "Tham số csv phải là vn (dấu ; giữa các cột, dấu phẩy "
-		       "thập phân) hoặc intl (dấu phẩy giữa các cột, dấu "
-		       "chấm thập phân).";
+	struct report_opts o;
+	if (!query_opts(r, &o, msg))
 		return 400;
-	}
 	struct rp_doc *doc = NULL;
 	e = report_build(r->app, &r->sess.who, k, id,
 				     kv_get(&r->params, "code"), &o, r->a,
