@@ -85,6 +85,29 @@ campaign_list(struct app *app, const struct actor *who, struct arena *a,
 	return e == TS_EDB ? app_db_error(app, d, "đọc danh sách đợt") : e;
 }
 
+/* The count of expected_in_scope() from the database, kept in the
+ * results cache under key for generation gen. */
+static enum ts_err
+count_expected(struct app *app, const struct actor *who, int64_t id,
+	       const char *key, int64_t gen, int64_t *out)
+{
+	static const char sql[] =
+		"SELECT count(*) FROM campaign_unit cu WHERE cu.campaign_id = "
+		"?2 AND " IN_SCOPE;
+	struct db_stmt *st = db_prep(app->db, sql);
+	if (st == NULL)
+		return TS_EDB;
+	bind_scope(st, who);
+	db_bind_int(st, 2, id);
+	enum ts_err e = db_step(st) == DB_ROW ? TS_OK : TS_EDB;
+	*out = e == TS_OK ? db_col_int(st, 0) : 0;
+	db_done(st);
+	if (e == TS_OK)
+		results_cache_put(app, id, key, RC_EXPECTED, gen, out,
+				  sizeof(*out));
+	return e;
+}
+
 /* Participants in the actor's scope: counted once per results
  * generation (every page of a campaign shows it; a Sở's count reads
  * thousands of index entries). */
@@ -92,9 +115,6 @@ static enum ts_err
 expected_in_scope(struct app *app, const struct actor *who, int64_t id,
 		  int64_t *out)
 {
-	static const char sql[] =
-		"SELECT count(*) FROM campaign_unit cu WHERE cu.campaign_id = "
-		"?2 AND " IN_SCOPE;
 	char key[PATH_MAX_LEN + 32];
 	struct arena *a = arena_new();
 	int64_t gen, *v = NULL;
@@ -104,20 +124,8 @@ expected_in_scope(struct app *app, const struct actor *who, int64_t id,
 	enum ts_err e = a ? results_gen(app, id, &gen) : TS_ENOMEM;
 	if (e == TS_OK)
 		v = results_cache_get(app, id, key, RC_EXPECTED, gen, &size, a);
-	struct db_stmt *st = e == TS_OK && v == NULL ? db_prep(app->db, sql)
-						    : NULL;
-	if (st != NULL) {
-		bind_scope(st, who);
-		db_bind_int(st, 2, id);
-		e = db_step(st) == DB_ROW ? TS_OK : TS_EDB;
-		*out = e == TS_OK ? db_col_int(st, 0) : 0;
-		db_done(st);
-		if (e == TS_OK)
-			results_cache_put(app, id, key, RC_EXPECTED, gen, out,
-					  sizeof(*out));
-	} else if (e == TS_OK && v == NULL) {
-		e = TS_EDB;
-	}
+	if (e == TS_OK && v == NULL)
+		e = count_expected(app, who, id, key, gen, out);
 	if (v != NULL && size == sizeof(*v))
 		*out = *v;
 	arena_free(a);

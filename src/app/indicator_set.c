@@ -36,6 +36,30 @@ duplicates(const struct ind_sets *s, struct diags *d)
 	return bad;
 }
 
+/* Loads the file name of dir into out. e is the error so far; returns
+ * it, or this file's when it is the first or out of memory. Every file
+ * is tried, so that each one's problems are reported. */
+static enum ts_err
+load_one(const char *dir, const char *name, enum ts_err e,
+	 struct ind_sets *out, struct diags *d)
+{
+	struct buf p;
+	buf_init(&p, 4096);
+	buf_printf(&p, "%s/%s", dir, name);
+	struct ind_set *s = NULL;
+	enum ts_err fe = e == TS_ENOMEM || name == NULL
+				 ? TS_ENOMEM
+				 : ind_set_load_file(buf_str(&p), &s, d);
+	if (fe == TS_OK) {
+		out->paths[out->n] = buf_take(&p);
+		out->v[out->n++] = s;
+	} else if (e == TS_OK || fe == TS_ENOMEM) {
+		e = fe;
+	}
+	buf_release(&p);
+	return e;
+}
+
 enum ts_err
 ind_sets_load(const char *dir, struct ind_sets *out, struct diags *d)
 {
@@ -48,20 +72,7 @@ ind_sets_load(const char *dir, struct ind_sets *out, struct diags *d)
 	out->paths = calloc(n ? n : 1, sizeof(*out->paths));
 	enum ts_err e = out->v && out->paths ? TS_OK : TS_ENOMEM;
 	for (size_t i = 0; i < n; i++) {
-		struct buf p;
-		buf_init(&p, 4096);
-		buf_printf(&p, "%s/%s", dir, names[i]);
-		struct ind_set *s = NULL;
-		enum ts_err fe = e == TS_ENOMEM || names[i] == NULL
-					 ? TS_ENOMEM
-					 : ind_set_load_file(buf_str(&p), &s, d);
-		if (fe == TS_OK) {
-			out->paths[out->n] = buf_take(&p);
-			out->v[out->n++] = s;
-		} else if (e == TS_OK || fe == TS_ENOMEM) {
-			e = fe;
-		}
-		buf_release(&p);
+		e = load_one(dir, names[i], e, out, d);
 		free(names[i]);
 	}
 	free(names);

@@ -43,6 +43,31 @@ cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* "x.json", not hidden. */
+static bool
+is_json_name(const char *name)
+{
+	size_t len = strlen(name);
+	return len >= 6 && strcmp(name + len - 5, ".json") == 0 &&
+	       name[0] != '.';
+}
+
+/* v (n names, room for cap) with room for one more: doubled when full.
+ * On failure frees v and its names and returns NULL. */
+static char **
+grow_names(char **v, size_t n, size_t *cap)
+{
+	if (n + 1 < *cap)
+		return v;
+	char **nv = realloc(v, (*cap *= 2) * sizeof(*v));
+	if (nv == NULL) {
+		for (size_t i = 0; i < n; i++)
+			free(v[i]);
+		free(v);
+	}
+	return nv;
+}
+
 char **
 data_list_json(const char *dir, size_t *n, struct diags *d)
 {
@@ -56,21 +81,11 @@ data_list_json(const char *dir, size_t *n, struct diags *d)
 	*n = 0;
 	struct dirent *e;
 	while (v != NULL && (e = readdir(dp)) != NULL) {
-		size_t len = strlen(e->d_name);
-		if (len < 6 || strcmp(e->d_name + len - 5, ".json") != 0 ||
-		    e->d_name[0] == '.')
+		if (!is_json_name(e->d_name))
 			continue;
-		if (*n + 1 >= cap) {
-			char **nv = realloc(v, (cap *= 2) * sizeof(*v));
-			if (nv == NULL) {
-				for (size_t i = 0; i < *n; i++)
-					free(v[i]);
-				free(v);
-				v = NULL;
-				break;
-			}
-			v = nv;
-		}
+		v = grow_names(v, *n, &cap);
+		if (v == NULL)
+			break;
 		v[(*n)++] = strdup(e->d_name);
 	}
 	closedir(dp);

@@ -89,6 +89,43 @@ load_set(const char *data_dir, const char *ref, struct ind_sets *sets,
 	return e;
 }
 
+/* Only the office's own staff answer for it: not a school's, nor a
+ * higher office's. */
+static enum ts_err
+office_own(const struct actor *who, const struct org_unit *u,
+	   const char *office_code, struct diags *d)
+{
+	if (who->role != ROLE_SCHOOL_EDITOR && who->role != ROLE_SCHOOL_HEAD &&
+	    scope_of(who->path, u->path) == SCOPE_OWN)
+		return TS_OK;
+	diags_add(d, office_code, "chỉ chuyên viên hoặc quản trị của "
+		  "chính cơ quan này mới nhập câu trả lời của cơ quan");
+	return TS_EFORBIDDEN;
+}
+
+/* One transaction: the set's file as stored (body, len, path), then
+ * the office's answers (text). */
+static enum ts_err
+store(struct app *app, const struct actor *who, int64_t cid,
+      const struct org_unit *u, const struct ind_set *s, const char *body,
+      size_t len, const char *path, const char *text, struct diags *d)
+{
+	enum ts_err e = db_begin(app->db);
+	if (e != TS_OK)
+		return e;
+	e = stats_store_set(app, s, body, len, path, d);
+	if (e == TS_OK)
+		e = write_row(app, who, cid, u, s, text);
+	if (e == TS_OK)
+		e = db_commit(app->db);
+	if (e != TS_OK) {
+		if (e == TS_EDB)
+			app_db_error(app, d, "ghi câu trả lời của cơ quan");
+		db_rollback(app->db);
+	}
+	return e;
+}
+
 enum ts_err
 stats_office_save(struct app *app, const struct actor *who,
 		  const char *data_dir, int64_t cid, const char *office_code,
@@ -105,13 +142,8 @@ stats_office_save(struct app *app, const struct actor *who,
 	if (a == NULL)
 		return TS_ENOMEM;
 	enum ts_err e = find_office(app, who, cid, office_code, a, &u, d);
-	if (e == TS_OK && (who->role == ROLE_SCHOOL_EDITOR ||
-			   who->role == ROLE_SCHOOL_HEAD ||
-			   scope_of(who->path, u.path) != SCOPE_OWN)) {
-		diags_add(d, office_code, "chỉ chuyên viên hoặc quản trị của "
-			  "chính cơ quan này mới nhập câu trả lời của cơ quan");
-		e = TS_EFORBIDDEN;
-	}
+	if (e == TS_OK)
+		e = office_own(who, &u, office_code, d);
 	if (e == TS_OK)
 		e = load_set(data_dir, set_ref, &sets, &s, &body, &len, &path, d);
 	if (e == TS_OK)
@@ -121,18 +153,8 @@ stats_office_save(struct app *app, const struct actor *who,
 	json_decref(j);
 	if (e == TS_OK && text == NULL)
 		e = TS_ENOMEM;
-	if (e == TS_OK && (e = db_begin(app->db)) == TS_OK) {
-		e = stats_store_set(app, s, body, len, path, d);
-		if (e == TS_OK)
-			e = write_row(app, who, cid, &u, s, text);
-		if (e == TS_OK)
-			e = db_commit(app->db);
-		if (e != TS_OK) {
-			if (e == TS_EDB)
-				app_db_error(app, d, "ghi câu trả lời của cơ quan");
-			db_rollback(app->db);
-		}
-	}
+	if (e == TS_OK)
+		e = store(app, who, cid, &u, s, body, len, path, text, d);
 	free(text);
 	free(body);
 	ind_values_free(v);

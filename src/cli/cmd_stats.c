@@ -52,6 +52,26 @@ create(struct cli *c, struct app *app, const struct actor *who, int argc,
 	return cli_fail(e, &d);
 }
 
+/* The text of the option chosen. */
+static void
+print_choice(const struct indicator *it, const struct ind_value *x)
+{
+	for (size_t i = 0; i < it->noptions; i++)
+		if (strcmp(it->options[i].id, x->text) == 0)
+			printf("%s", it->options[i].text);
+}
+
+/* "A; B (trong nước)", or "(không có)". */
+static void
+print_names(const struct ind_value *x)
+{
+	for (size_t i = 0; i < x->nnames; i++)
+		printf("%s%s%s", i ? "; " : "", x->names[i].name,
+		       x->names[i].domestic ? " (trong nước)" : "");
+	if (x->nnames == 0)
+		printf("(không có)");
+}
+
 static void
 print_value(const struct indicator *it, const struct ind_value *x)
 {
@@ -72,19 +92,13 @@ print_value(const struct indicator *it, const struct ind_value *x)
 		printf("%s", x->yes ? "Có" : "Không");
 		break;
 	case IND_CHOICE:
-		for (size_t i = 0; i < it->noptions; i++)
-			if (strcmp(it->options[i].id, x->text) == 0)
-				printf("%s", it->options[i].text);
+		print_choice(it, x);
 		break;
 	case IND_TEXT:
 		printf("%s", x->text);
 		break;
 	case IND_NAMES:
-		for (size_t i = 0; i < x->nnames; i++)
-			printf("%s%s%s", i ? "; " : "", x->names[i].name,
-			       x->names[i].domestic ? " (trong nước)" : "");
-		if (x->nnames == 0)
-			printf("(không có)");
+		print_names(x);
 		break;
 	}
 }
@@ -178,22 +192,54 @@ return_cmd(struct app *app, const struct actor *who, long long cid,
 	return cli_fail(e, &d);
 }
 
+/* stats save ID MÃ TỆP: the unit's answers from the file. */
+static enum ts_err
+save_cmd(struct app *app, const struct actor *who, long long cid,
+	 const char *unit, const char *file, struct diags *d)
+{
+	char *text = NULL;
+	size_t len = 0;
+	enum ts_err e = file_read_all(file, INPUT_FILE_LIMIT, &text, &len, d);
+	if (e == TS_OK)
+		e = stats_save(app, who, cid, unit, text, -1, d);
+	if (e == TS_OK)
+		printf("Đã lưu số liệu thống kê của %s.\n", unit);
+	free(text);
+	return e;
+}
+
+/* stats office ID MÃ TỆP [--set BỘ]: an office's own answers. */
+static enum ts_err
+office_cmd(struct app *app, const struct actor *who, const char *data_dir,
+	   long long cid, const char *unit, int argc, char **argv,
+	   struct diags *d)
+{
+	const char *set = argc == 3 && strcmp(argv[1], "--set") == 0
+				  ? argv[2]
+				  : "thong-ke-cds-co-quan";
+	char *text = NULL;
+	size_t len = 0;
+	enum ts_err e = file_read_all(argv[0], INPUT_FILE_LIMIT, &text, &len,
+				      d);
+	if (e == TS_OK)
+		e = stats_office_save(app, who, data_dir, cid, unit, set,
+				      text, d);
+	if (e == TS_OK)
+		printf("Đã lưu câu trả lời của cơ quan %s.\n", unit);
+	free(text);
+	return e;
+}
+
 static int
 act(struct app *app, const struct actor *who, const char *data_dir,
     const char *verb, long long cid, const char *unit, int argc, char **argv)
 {
 	struct diags d;
 	diags_init(&d);
-	char *text = NULL;
-	size_t len = 0;
 	int version = 0;
 	enum ts_err e;
 	if (strcmp(verb, "save") == 0 && argc == 1) {
-		e = file_read_all(argv[0], INPUT_FILE_LIMIT, &text, &len, &d);
-		if (e == TS_OK)
-			e = stats_save(app, who, cid, unit, text, -1, &d);
-		if (e == TS_OK)
-			printf("Đã lưu số liệu thống kê của %s.\n", unit);
+		e = save_cmd(app, who, cid, unit, argv[0], &d);
 	} else if (strcmp(verb, "submit") == 0 && argc == 0) {
 		e = stats_submit(app, who, cid, unit, -1, &version, &d);
 		if (e == TS_OK)
@@ -204,22 +250,13 @@ act(struct app *app, const struct actor *who, const char *data_dir,
 		if (e == TS_OK)
 			printf("Đã phê duyệt số liệu thống kê của %s.\n", unit);
 	} else if (strcmp(verb, "office") == 0 && (argc == 1 || argc == 3)) {
-		const char *set = argc == 3 && strcmp(argv[1], "--set") == 0
-					  ? argv[2]
-					  : "thong-ke-cds-co-quan";
-		e = file_read_all(argv[0], INPUT_FILE_LIMIT, &text, &len, &d);
-		if (e == TS_OK)
-			e = stats_office_save(app, who, data_dir, cid, unit, set,
-					      text, &d);
-		if (e == TS_OK)
-			printf("Đã lưu câu trả lời của cơ quan %s.\n", unit);
+		e = office_cmd(app, who, data_dir, cid, unit, argc, argv, &d);
 	} else if (strcmp(verb, "return") == 0) {
 		return return_cmd(app, who, cid, unit, argc, argv);
 	} else {
 		return cli_usage("cách dùng: truongso stats show|save|submit|"
 				 "return|approve|office ID MÃ_ĐƠN_VỊ ...");
 	}
-	free(text);
 	return cli_fail(e, &d);
 }
 

@@ -107,10 +107,26 @@ ind_load_levels(struct jread *j, json_t *obj, const char *key, bool required)
 	return bits;
 }
 
+/* Option i from o, its id unique among those before it. */
+static void
+load_option(struct jread *j, json_t *o, struct indicator *it, size_t i)
+{
+	static const char *const keys[] = { "id", "text", NULL };
+	if (!jread_is_object(j, o))
+		return;
+	jread_keys(j, o, keys);
+	it->options[i].id = jread_str(j, o, "id", true);
+	it->options[i].text = jread_str(j, o, "text", true);
+	for (size_t k = 0; k < i && it->options[i].id; k++)
+		if (it->options[k].id &&
+		    strcmp(it->options[k].id, it->options[i].id) == 0)
+			jread_err_at(j, "id", "mã lựa chọn \"%s\" bị trùng",
+				     it->options[i].id);
+}
+
 static void
 load_options(struct jread *j, json_t *v, struct indicator *it)
 {
-	static const char *const keys[] = { "id", "text", NULL };
 	json_t *arr = jread_arr(j, v, "options", true);
 	size_t n = json_array_size(arr);
 	if (arr == NULL)
@@ -129,19 +145,7 @@ load_options(struct jread *j, json_t *v, struct indicator *it)
 	}
 	for (size_t i = 0; i < n; i++) {
 		size_t m = jread_idx(j, i);
-		json_t *o = json_array_get(arr, i);
-		if (jread_is_object(j, o)) {
-			jread_keys(j, o, keys);
-			it->options[i].id = jread_str(j, o, "id", true);
-			it->options[i].text = jread_str(j, o, "text", true);
-			for (size_t k = 0; k < i && it->options[i].id; k++)
-				if (it->options[k].id &&
-				    strcmp(it->options[k].id,
-					   it->options[i].id) == 0)
-					jread_err_at(j, "id", "mã lựa chọn "
-						     "\"%s\" bị trùng",
-						     it->options[i].id);
-		}
+		load_option(j, json_array_get(arr, i), it, i);
 		jread_pop(j, m);
 	}
 	it->noptions = n;

@@ -288,6 +288,28 @@ check_header(struct jread *j, const struct ind_set *s, json_t *root)
 	jread_int(j, root, "indicators_version", false, &ver);
 }
 
+/* The file's top object: its header, "values" and, when there,
+ * "confirmed". */
+static void
+load_root(struct jread *j, const struct ind_set *s, json_t *root,
+	  struct ind_values *v)
+{
+	jread_keys(j, root, TOP_KEYS);
+	check_header(j, s, root);
+	json_t *obj = json_object_get(root, "values");
+	json_t *conf = json_object_get(root, "confirmed");
+	if (!json_is_object(obj))
+		jread_err_at(j, "values", "thiếu đối tượng \"values\" "
+			     "{\"mã chỉ số\": giá trị, ...}");
+	else
+		load_values(j, v, obj);
+	if (conf != NULL && !json_is_object(conf))
+		jread_err_at(j, "confirmed", "phải là đối tượng "
+			     "{\"mã chỉ số\": \"lý do\", ...}");
+	else if (conf != NULL)
+		load_confirmed(j, v, conf);
+}
+
 static enum ts_err
 parse_into(const struct ind_set *s, const char *json, size_t len,
 	   const char *name, struct ind_values **out, struct diags *d)
@@ -298,22 +320,8 @@ parse_into(const struct ind_set *s, const char *json, size_t len,
 	struct jread j;
 	jread_init(&j, v->arena, d, name);
 	json_t *root = jread_load(&j, json, len);
-	if (root != NULL && jread_is_object(&j, root)) {
-		jread_keys(&j, root, TOP_KEYS);
-		check_header(&j, s, root);
-		json_t *obj = json_object_get(root, "values");
-		json_t *conf = json_object_get(root, "confirmed");
-		if (!json_is_object(obj))
-			jread_err_at(&j, "values", "thiếu đối tượng \"values\" "
-				     "{\"mã chỉ số\": giá trị, ...}");
-		else
-			load_values(&j, v, obj);
-		if (conf != NULL && !json_is_object(conf))
-			jread_err_at(&j, "confirmed", "phải là đối tượng "
-				     "{\"mã chỉ số\": \"lý do\", ...}");
-		else if (conf != NULL)
-			load_confirmed(&j, v, conf);
-	}
+	if (root != NULL && jread_is_object(&j, root))
+		load_root(&j, s, root, v);
 	json_decref(root);
 	enum ts_err e = j.oom || d->oom ? TS_ENOMEM
 			: j.errors > 0	? TS_EINVAL

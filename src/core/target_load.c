@@ -46,26 +46,22 @@ load_op_value(struct jread *j, json_t *v, struct measure *m)
 		jread_err_at(j, "value", "mục tiêu là tỷ lệ từ 0 đến 100");
 }
 
+/* "from": the schools' figures (the default) or the office's own. */
 static void
-load_measure(struct tload *L, json_t *v, struct measure *m)
+load_from(struct jread *j, json_t *v, struct measure *m)
 {
-	struct jread *j = L->j;
-	if (!jread_is_object(j, v))
-		return;
-	jread_keys(j, v, MEASURE_KEYS);
 	const char *from = jread_str(j, v, "from", false);
 	m->office = from != NULL && strcmp(from, "office") == 0;
 	if (from != NULL && !m->office && strcmp(from, "schools") != 0)
 		jread_err_at(j, "from", "nguồn chỉ nhận \"schools\" (số liệu "
 			     "các trường) hoặc \"office\" (cơ quan tự nhập)");
-	const struct ind_set *s = m->office ? L->office : L->schools;
-	const char *code = jread_str(j, v, "indicator", true);
-	m->indicator = code ? ind_find(s, code) : NULL;
-	if (code != NULL && m->indicator == NULL)
-		jread_err_at(j, "indicator", "không có chỉ số \"%s\" trong bộ "
-			     "%s", code, s->id);
-	if (m->indicator == NULL)
-		return;
+}
+
+/* How the measure of indicator code is met: an office's yes/no is
+ * marked by hand, anything else is a rate compared with op and value. */
+static void
+load_rule(struct jread *j, json_t *v, struct measure *m, const char *code)
+{
 	m->manual = m->office && m->indicator->type == IND_YESNO;
 	if (!m->manual && !has_rate(m->indicator))
 		jread_err_at(j, "indicator", "chỉ số \"%s\" không có tỷ lệ "
@@ -76,6 +72,25 @@ load_measure(struct tload *L, json_t *v, struct measure *m)
 			     "thì không có phép so sánh");
 	else if (!m->manual)
 		load_op_value(j, v, m);
+}
+
+static void
+load_measure(struct tload *L, json_t *v, struct measure *m)
+{
+	struct jread *j = L->j;
+	if (!jread_is_object(j, v))
+		return;
+	jread_keys(j, v, MEASURE_KEYS);
+	load_from(j, v, m);
+	const struct ind_set *s = m->office ? L->office : L->schools;
+	const char *code = jread_str(j, v, "indicator", true);
+	m->indicator = code ? ind_find(s, code) : NULL;
+	if (code != NULL && m->indicator == NULL)
+		jread_err_at(j, "indicator", "không có chỉ số \"%s\" trong bộ "
+			     "%s", code, s->id);
+	if (m->indicator == NULL)
+		return;
+	load_rule(j, v, m, code);
 	m->school_levels = s->school_levels;
 	if (json_object_get(v, "school_levels") != NULL)
 		m->school_levels = ind_load_levels(j, v, "school_levels", true);
