@@ -226,6 +226,8 @@ rows(struct rb *b, struct rp_table *t, const struct ls_plan *p)
 		i = group_rows(b, t, p, u, n, i, gi, one, &grp, &all);
 	if (!one)
 		ls_total_row(b, t, p, "Tổng cộng", &all);
+	/* The last group's subtotal and the total go with its last unit. */
+	t->tail_rows = one ? 1 : 2;
 	return TS_OK;
 }
 

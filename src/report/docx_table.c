@@ -186,9 +186,12 @@ dx_table(struct dx_ctx *x, const struct rp_table *t)
 			buf_puts(x->out, "<w:tblHeader/>");
 		buf_puts(x->out, "</w:trPr>");
 		/* keepNext in a row keeps it with the next row: the last
-		 * row never starts a page alone, and before the closing
-		 * block the last row keeps with it too. */
-		x->keep = r + 2 == t->nrows || (keep && r + 1 == t->nrows);
+		 * row (the closing rows, tail_rows) never starts a page
+		 * alone, and before the closing block the last row keeps
+		 * with it too. */
+		size_t k = t->tail_rows > 1 ? t->tail_rows : 1;
+		x->keep = (r + 1 < t->nrows && r + 1 + k >= t->nrows) ||
+			  (keep && r + 1 == t->nrows);
 		for (size_t c = 0; c < t->ncols; c++)
 			table_cell(x, t, r, c);
 		buf_puts(x->out, "</w:tr>");

@@ -166,8 +166,9 @@ draw_rows(struct pdf *p, const struct tbl *tb, size_t a, size_t b)
 }
 
 /* What must stay on the page after the band ending at end: the last band of
- * a table never goes to a new page alone (widow control), and the last
- * band keeps the closing block (p->tail) with it. */
+ * a table never goes to a new page alone (widow control), nor do its
+ * closing rows (tail_rows: a subtotal and a total) without the row before
+ * them, and the last band keeps the closing block (p->tail) with it. */
 static double
 keep_after(const struct pdf *p, const struct tbl *tb, size_t end)
 {
@@ -175,6 +176,9 @@ keep_after(const struct pdf *p, const struct tbl *tb, size_t end)
 	double tail = p->tail > 0 ? p->tail + 6 : 0;
 	if (end >= n)
 		return tail;
+	size_t k = tb->t->tail_rows;
+	if (k > 1 && end + k >= n && end > tb->hdr)
+		return rows_height(tb, end, n) + tail;
 	size_t next = band_end(tb, end);
 	if (next < n)
 		return 0;

@@ -108,6 +108,9 @@ struct rp_table {
 	struct rp_cell **rows; /* rows[r][c] */
 	size_t nrows, caprows;
 	size_t header_rows; /* repeated on every page; frozen in XLSX */
+	/* Closing rows (a subtotal and a total) that never start a page
+	 * without the row before them; 0 acts as 1 (a table's last row). */
+	size_t tail_rows;
 	const char *caption; /* optional; XLSX sheet name source; CSV title */
 	bool borders; /* false only for layout tables */
 };

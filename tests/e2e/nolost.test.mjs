@@ -128,3 +128,30 @@ test('autosave keeps every valid field and marks the bad one', async () => {
 	assert.equal(stored(school, '1.4'), '10');
 	await page.context().close();
 });
+
+test('the reviewer\'s one decision form keeps everything typed when a score is refused', async () => {
+	const school = schoolIn(srv.db, '31DK', 'submitted');
+	const rev = await signIn(browser, srv.base, 'cv.dk');
+	await rev.goto(`${srv.base}/campaigns/1/units/${school}`);
+	await rev.fill('input[name="xv:1.4"]', '7');
+	await rev.fill('input[name="xv:1.5a"]', '99'); // over the maximum (15)
+	await rev.fill('textarea[name="r:1.3"]', 'Lý do đang gõ');
+	await rev.check('input[name="decision"][value="return"]');
+	await rev.click('button:text-is("Tiếp tục")');
+	// Refused at its field, named in the summary; nothing typed is gone.
+	const bad = rev.locator('input[name="xv:1.5a"]');
+	await bad.waitFor();
+	assert.equal(await bad.getAttribute('aria-invalid'), 'true');
+	await rev.getByText('điểm đánh giá ngoài 99 vượt quá điểm tối đa 15').first().waitFor();
+	assert.equal(await bad.inputValue(), '99', 'the refused value stays to be fixed');
+	assert.equal(await rev.inputValue('input[name="xv:1.4"]'), '7');
+	assert.equal(await rev.inputValue('textarea[name="r:1.3"]'), 'Lý do đang gõ');
+	assert.ok(await rev.isChecked('input[name="decision"][value="return"]'),
+		'the decision chosen stays chosen');
+	// Not returned: the decision waits for every score to be valid.
+	assert.equal(sql(`SELECT s.state FROM submission s JOIN org_unit o ON
+		o.id = s.unit_id WHERE s.campaign_id = 1 AND o.code = '${school}'`),
+	'submitted');
+	await phone(rev, 'nolost-reviewer-refused');
+	await rev.context().close();
+});

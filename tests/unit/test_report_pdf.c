@@ -245,6 +245,39 @@ test_reproducible(void **state)
 	copy_file(f->pdf, SAMPLES "/fixture.pdf");
 }
 
+/* A table's closing rows (tail_rows: "Cộng", "Tổng cộng") never start a
+ * page without the row before them: for every length over a page and a
+ * half, the page with the total also has the last data row. */
+static void
+test_closing_rows_keep_with_last(void **state)
+{
+	struct fx *f = *state;
+	char path[160], last[32];
+	snprintf(path, sizeof path, "%s/tail.pdf", f->dir);
+	for (int n = 20; n < 80; n++) {
+		struct rp_doc *d = rp_doc_new(f->a);
+		struct rp_section *s = rp_section0(d);
+		static const int w[] = { 1, 3 };
+		struct rp_table *t = rp_table_add(d, s, 2, w);
+		t->header_rows = 1;
+		rp_cell_text(d, t, rp_row_add(d, t), 0, RP_BOLD, "Đầu");
+		for (int i = 1; i <= n; i++)
+			rp_cell_text(d, t, rp_row_add(d, t), 1, 0,
+				     rp_printf(d, "Dòng số %d.", i));
+		rp_cell_text(d, t, rp_row_add(d, t), 1, 0, "Cộng nhóm");
+		rp_cell_text(d, t, rp_row_add(d, t), 1, 0, "Tổng cộng");
+		t->tail_rows = 2;
+		assert_int_equal(rp_write_pdf(d, path, NULL, 0), TS_OK);
+		char *txt = page_text(path, page_count(path));
+		snprintf(last, sizeof last, "Dòng số %d.", n);
+		if (strstr(txt, "Tổng cộng") == NULL ||
+		    strstr(txt, last) == NULL)
+			fail_msg("%d rows: the total's page lacks \"%s\"", n,
+				 last);
+		free(txt);
+	}
+}
+
 /* A cell taller than a page is clipped once; the writer moves on. */
 static void
 test_giant_row(void **state)
@@ -317,6 +350,7 @@ main(void)
 		cmocka_unit_test(test_pages),
 		cmocka_unit_test(test_numbering_and_header_repeat),
 		cmocka_unit_test(test_reproducible),
+		cmocka_unit_test(test_closing_rows_keep_with_last),
 		cmocka_unit_test(test_giant_row),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_plain_export),
