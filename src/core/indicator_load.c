@@ -160,33 +160,10 @@ load_sections(struct ind_load *L, json_t *root)
 	jread_pop(j, mark);
 }
 
-static bool
-valid_id(const char *s)
-{
-	size_t n = strlen(s);
-	if (n == 0 || n > 64)
-		return false;
-	for (size_t i = 0; i < n; i++)
-		if (!((s[i] >= 'a' && s[i] <= 'z') ||
-		      (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
-			return false;
-	return true;
-}
-
 static void
 load_header(struct jread *j, struct ind_set *s, json_t *root)
 {
-	long long fmt = 0, ver = 0;
-	if (jread_int(j, root, "format", true, &fmt) && fmt != 1)
-		jread_err_at(j, "format", "chỉ hỗ trợ format 1");
-	s->id = jread_str(j, root, "id", true);
-	if (s->id != NULL && !valid_id(s->id))
-		jread_err_at(j, "id", "mã bộ chỉ số chỉ gồm chữ thường không "
-			     "dấu, chữ số và dấu gạch ngang (tối đa 64 ký tự)");
-	if (jread_int(j, root, "version", true, &ver) &&
-	    (ver < 1 || ver > 1000000))
-		jread_err_at(j, "version", "phiên bản phải là số nguyên dương");
-	s->version = (int)ver;
+	jread_data_head(j, root, &s->id, &s->version);
 	s->title = jread_str(j, root, "title", true);
 	const char *scope = jread_str(j, root, "scope", true);
 	if (scope != NULL && strcmp(scope, "office") == 0)

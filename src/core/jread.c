@@ -396,3 +396,32 @@ jread_arr(struct jread *j, json_t *obj, const char *key, bool required)
 	}
 	return v;
 }
+
+static bool
+valid_id(const char *s)
+{
+	size_t n = strlen(s);
+	if (n == 0 || n > 64)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') ||
+		      (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
+			return false;
+	return true;
+}
+
+void
+jread_data_head(struct jread *j, json_t *root, const char **id, int *version)
+{
+	long long fmt = 0, ver = 0;
+	if (jread_int(j, root, "format", true, &fmt) && fmt != 1)
+		jread_err_at(j, "format", "chỉ hỗ trợ format 1");
+	*id = jread_str(j, root, "id", true);
+	if (*id != NULL && !valid_id(*id))
+		jread_err_at(j, "id", "mã bộ chỉ số chỉ gồm chữ thường không "
+			     "dấu, chữ số và dấu gạch ngang (tối đa 64 ký tự)");
+	if (jread_int(j, root, "version", true, &ver) &&
+	    (ver < 1 || ver > 1000000))
+		jread_err_at(j, "version", "phiên bản phải là số nguyên dương");
+	*version = (int)ver;
+}

@@ -77,6 +77,11 @@ bool jread_range(struct jread *j, json_t *obj, const char *key,
 /* Array field; NULL if missing (problem when required) or not an array. */
 json_t *jread_arr(struct jread *j, json_t *obj, const char *key,
 		  bool required);
+/* The head a data file (rubric, indicator set) starts with: "format": 1,
+ * an "id" of lowercase ASCII letters, digits and '-' (1..64), and a
+ * positive "version"; every problem recorded. *id may be NULL. */
+void jread_data_head(struct jread *j, json_t *root, const char **id,
+		     int *version);
 /* Converts a JSON number to points; false if not a number or more than two
  * decimals (no problem recorded: callers word it). */
 bool jread_number(json_t *v, pts_t *out);

@@ -424,33 +424,10 @@ load_levels_field(struct jread *j, struct rubric *r, json_t *root)
 	}
 }
 
-static bool
-valid_id(const char *s)
-{
-	size_t n = strlen(s);
-	if (n == 0 || n > 64)
-		return false;
-	for (size_t i = 0; i < n; i++)
-		if (!((s[i] >= 'a' && s[i] <= 'z') ||
-		      (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
-			return false;
-	return true;
-}
-
 static void
 load_header(struct jread *j, struct rubric *r, json_t *root)
 {
-	long long fmt = 0, ver = 0;
-	if (jread_int(j, root, "format", true, &fmt) && fmt != 1)
-		jread_err_at(j, "format", "chỉ hỗ trợ format 1");
-	r->id = jread_str(j, root, "id", true);
-	if (r->id != NULL && !valid_id(r->id))
-		jread_err_at(j, "id", "mã bộ chỉ số chỉ gồm chữ thường không "
-			     "dấu, chữ số và dấu gạch ngang (tối đa 64 ký tự)");
-	if (jread_int(j, root, "version", true, &ver) &&
-	    (ver < 1 || ver > 1000000))
-		jread_err_at(j, "version", "phiên bản phải là số nguyên dương");
-	r->version = (int)ver;
+	jread_data_head(j, root, &r->id, &r->version);
 	r->title = jread_str(j, root, "title", true);
 	r->short_title = jread_str(j, root, "short_title", false);
 	if (r->short_title == NULL)
