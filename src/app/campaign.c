@@ -1,7 +1,6 @@
 /* Campaign use cases: create (with its participants), list, get. */
 #include "campaign.h"
 
-#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +9,7 @@
 #include "../util/buf.h"
 #include "../util/timeutil.h"
 #include "door.h"
+#include "stored_file.h"
 #include "fileio.h"
 #include "org.h"
 #include "text.h"
@@ -66,62 +66,25 @@ check_new(const struct campaign_new *c, const struct rubric *r,
 	return check_dates(c, t);
 }
 
-static void
-sha256_hex(const char *text, size_t len, char out[65])
-{
-	unsigned char h[crypto_hash_sha256_BYTES];
-	crypto_hash_sha256(h, (const unsigned char *)text, len);
-	sodium_bin2hex(out, 65, h, sizeof(h));
-}
-
 /* Stores the rubric body once per id+version; a file that changed
  * without a version bump is refused (old results would shift). */
 static enum ts_err
 store_rubric(struct app *app, const struct rubric *r, struct diags *d)
 {
-	static const char ins[] =
-		"INSERT INTO rubric(id, version, sha256, body, stored_at) "
-		"VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
-	static const char get[] =
-		"SELECT sha256 FROM rubric WHERE id = ? AND version = ?";
 	const char *path = NULL;
 	for (size_t i = 0; i < app->rubrics.n; i++)
 		if (app->rubrics.v[i].rubric == r)
 			path = app->rubrics.v[i].path;
-	char *body = NULL, sha[65], now[TS_TIME_SIZE];
+	char *body = NULL;
 	size_t len = 0;
 	enum ts_err e = path ? file_read_all(path, INPUT_FILE_LIMIT, &body,
 					     &len, d)
 			     : TS_ENOTFOUND;
 	if (e != TS_OK)
 		return e;
-	sha256_hex(body, len, sha);
-	struct db_stmt *st = db_prep(app->db, ins);
-	if (st == NULL) {
-		free(body);
-		return TS_EDB;
-	}
-	db_bind_text(st, 1, r->id);
-	db_bind_int(st, 2, r->version);
-	db_bind_text(st, 3, sha);
-	db_bind_text(st, 4, body);
-	db_bind_text(st, 5, ts_time_format(ts_time_now(), now));
-	e = db_exec_stmt(st);
+	e = stored_file_put(app, STORED_RUBRIC, r->id, r->version, body, len,
+			    path, d);
 	free(body);
-	if (e != TS_OK || (st = db_prep(app->db, get)) == NULL)
-		return TS_EDB;
-	db_bind_text(st, 1, r->id);
-	db_bind_int(st, 2, r->version);
-	enum db_step got = db_step(st);
-	if (got == DB_ERROR)
-		e = TS_EDB;
-	else if (got != DB_ROW || strcmp(db_col_text(st, 0), sha) != 0) {
-		diags_add(d, path, "tệp bộ chỉ số %s phiên bản %d đã bị sửa mà "
-			  "không tăng phiên bản; hãy tăng \"version\"", r->id,
-			  r->version);
-		e = TS_ECONFLICT;
-	}
-	db_done(st);
 	return e;
 }
 

@@ -1,7 +1,6 @@
 /* Creating a statistics campaign and reading what it collects. */
 #include "stats.h"
 
-#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +11,7 @@
 #include "fileio.h"
 #include "indicator_set.h"
 #include "stats_int.h"
+#include "stored_file.h"
 
 /* What the creating transaction stores beside the campaign row. */
 struct stats_tx {
@@ -23,42 +23,6 @@ struct stats_tx {
 	char as_of[16];
 };
 
-enum ts_err
-stats_store_set(struct app *app, const struct ind_set *set, const char *body,
-		size_t len, const char *path, struct diags *d)
-{
-	static const char ins[] =
-		"INSERT INTO indicator_set(id, version, sha256, body, "
-		"stored_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
-	static const char get[] =
-		"SELECT sha256 FROM indicator_set WHERE id = ? AND version = ?";
-	unsigned char h[crypto_hash_sha256_BYTES];
-	char sha[65], now[TS_TIME_SIZE];
-	crypto_hash_sha256(h, (const unsigned char *)body, len);
-	sodium_bin2hex(sha, sizeof(sha), h, sizeof(h));
-	struct db_stmt *st = db_prep(app->db, ins);
-	if (st == NULL)
-		return TS_EDB;
-	db_bind_text(st, 1, set->id);
-	db_bind_int(st, 2, set->version);
-	db_bind_text(st, 3, sha);
-	db_bind_text(st, 4, body);
-	db_bind_text(st, 5, ts_time_format(ts_time_now(), now));
-	if (db_exec_stmt(st) != TS_OK || (st = db_prep(app->db, get)) == NULL)
-		return TS_EDB;
-	db_bind_text(st, 1, set->id);
-	db_bind_int(st, 2, set->version);
-	enum ts_err e = TS_OK;
-	if (db_step(st) != DB_ROW || strcmp(db_col_text(st, 0), sha) != 0) {
-		diags_add(d, path, "tệp bộ chỉ số thống kê %s phiên bản %d đã "
-			  "bị sửa mà không tăng phiên bản; hãy tăng \"version\"",
-			  set->id, set->version);
-		e = TS_ECONFLICT;
-	}
-	db_done(st);
-	return e;
-}
-
 static enum ts_err
 in_tx(struct app *app, int64_t id, const void *ctx, struct diags *d)
 {
@@ -66,8 +30,9 @@ in_tx(struct app *app, int64_t id, const void *ctx, struct diags *d)
 		"INSERT INTO stats_campaign(campaign_id, indicators_id, "
 		"indicators_version, period, as_of) VALUES (?, ?, ?, ?, ?)";
 	const struct stats_tx *t = ctx;
-	enum ts_err e = stats_store_set(app, t->set, t->body, t->len, t->path,
-					d);
+	enum ts_err e = stored_file_put(app, STORED_INDICATOR_SET, t->set->id,
+					t->set->version, t->body, t->len,
+					t->path, d);
 	struct db_stmt *st = e == TS_OK ? db_prep(app->db, sql) : NULL;
 	if (st == NULL)
 		return e == TS_OK ? TS_EDB : e;

@@ -167,7 +167,7 @@ submit_locked(struct app *app, const struct actor *who, struct submission *s,
 		return TS_EINVAL;
 	}
 	if (!wf_next(s->state, ACT_SUBMIT, &next, &why))
-		return TS_ECONFLICT;
+		return TS_ESTALE; /* the state moved: a lost race, as sub_submit */
 	enum ts_err e = sub_check_revision(s, expect, d);
 	if (e == TS_OK)
 		e = stats_load_values(s, info->set, &v, d);

@@ -20,11 +20,4 @@ void stats_prefill_into(struct app *app, const struct submission *s,
 			struct ind_prefill_line **lines, size_t *n,
 			int64_t *cid);
 
-/* Stores an indicator set's body once per id and version (inside the
- * caller's transaction); a changed file without a version bump is
- * refused with TS_ECONFLICT. */
-enum ts_err stats_store_set(struct app *app, const struct ind_set *set,
-			    const char *body, size_t len, const char *path,
-			    struct diags *d);
-
 #endif

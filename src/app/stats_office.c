@@ -12,6 +12,7 @@
 #include "fileio.h"
 #include "indicator_set.h"
 #include "org.h"
+#include "stored_file.h"
 
 /* The office, checked to be an office of the campaign's tree. */
 static enum ts_err
@@ -113,7 +114,8 @@ store(struct app *app, const struct actor *who, int64_t cid,
 	enum ts_err e = db_begin(app->db);
 	if (e != TS_OK)
 		return e;
-	e = stats_store_set(app, s, body, len, path, d);
+	e = stored_file_put(app, STORED_INDICATOR_SET, s->id,
+			    s->version, body, len, path, d);
 	if (e == TS_OK)
 		e = write_row(app, who, cid, u, s, text);
 	if (e == TS_OK)
