@@ -10,12 +10,19 @@
 #include "results_cache.h"
 #include "score_summary.h"
 
+/* Evidence files lie beside an SQLite file; with PostgreSQL, in
+ * $TRUONGSO_EVIDENCE_DIR, a directory every server process reaches
+ * (docs/deploy.md), by default ./truongso.evidence. */
 static char *
 blob_dir_for(const char *db_path)
 {
 	struct buf b;
+	const char *dir = getenv("TRUONGSO_EVIDENCE_DIR");
 	buf_init(&b, 4096);
-	buf_printf(&b, "%s.evidence", db_path);
+	if (!db_is_postgres(db_path))
+		buf_printf(&b, "%s.evidence", db_path);
+	else
+		buf_puts(&b, dir && *dir ? dir : "truongso.evidence");
 	return buf_take(&b);
 }
 

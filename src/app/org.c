@@ -177,7 +177,7 @@ org_search(struct app *app, const struct actor *who, const char *text,
 	static const char sql[] =
 		"SELECT " ORG_COLS ", name_key FROM org_unit WHERE "
 		SQL_PATH_UNDER("path", "?1") " AND (name_key LIKE ?2 OR code "
-		"= ?3) ORDER BY name_key LIMIT 2000";
+		"= ?3) ORDER BY name_key, id LIMIT 2000";
 	const char *key, *pattern;
 	enum ts_err e = unit_search_keys(text, a, &key, &pattern);
 	struct db_stmt *st = e == TS_OK ? db_prep(app->db, sql) : NULL;

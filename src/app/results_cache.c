@@ -28,7 +28,7 @@ static const char SQL_GEN[] =
 	"SELECT gen FROM campaign_results WHERE campaign_id = ?";
 static const char SQL_BUMP[] =
 	"INSERT INTO campaign_results(campaign_id, gen) VALUES (?, 1) ON "
-	"CONFLICT (campaign_id) DO UPDATE SET gen = gen + 1";
+	"CONFLICT (campaign_id) DO UPDATE SET gen = campaign_results.gen + 1";
 
 enum ts_err
 results_gen(struct app *app, int64_t campaign, int64_t *gen)

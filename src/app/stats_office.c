@@ -46,8 +46,8 @@ write_row(struct app *app, const struct actor *who, int64_t cid,
 		"indicators_version, answers, updated_at, updated_by) VALUES "
 		"(?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (campaign_id, "
 		"unit_id) DO UPDATE SET indicators_id = ?3, indicators_version "
-		"= ?4, answers = ?5, revision = revision + 1, updated_at = ?6, "
-		"updated_by = ?7";
+		"= ?4, answers = ?5, revision = stats_office.revision + 1, "
+		"updated_at = ?6, updated_by = ?7";
 	char now[TS_TIME_SIZE], obj[128];
 	struct db_stmt *st = db_prep(app->db, sql);
 	if (st == NULL)

@@ -1,9 +1,11 @@
 /*
- * The storage interface the app layer uses. One backend today (SQLite,
- * db_sqlite.c); the interface is shaped so a PostgreSQL backend can follow
- * without touching app code: `?` placeholders (a PG backend rewrites them
- * to $n), values bound by type, no SQLite-only SQL in app files, UTC
- * ISO-8601 text timestamps, integers for booleans.
+ * The storage interface the app layer uses. Two backends: SQLite
+ * (db_sqlite.c, a file name) and PostgreSQL (db_pg.c, a postgres:// or
+ * postgresql:// URL), chosen by db_open from the name. App SQL is written
+ * once, in the SQLite dialect restricted to what both accept: `?` and
+ * `?N` placeholders (the PG backend rewrites them to $n, pg_dialect.c),
+ * values bound by type, UTC ISO-8601 text timestamps, integers for
+ * booleans. docs/deploy.md lists every construct and its treatment.
  *
  * Every statement is prepared and bound: no SQL is ever built from data.
  * Statements are cached per connection, keyed by the SQL text pointer, so
@@ -23,7 +25,10 @@ struct db_stmt;
 
 enum db_step { DB_ROW = 1, DB_DONE = 0, DB_ERROR = -1 };
 
-/* Opens the database at path: WAL, foreign keys on, synchronous=FULL,
+/* Whether name is a PostgreSQL URL (postgres:// or postgresql://). */
+bool db_is_postgres(const char *name);
+
+/* Opens the database at path (or a PostgreSQL URL, db_pg.c): WAL, foreign keys on, synchronous=FULL,
  * busy timeout. Does not migrate. A missing file is created only when
  * `create`; otherwise TS_ENOTFOUND, with no message (callers word it). */
 enum ts_err db_open(const char *path, bool create, struct db **out,
@@ -33,10 +38,21 @@ void db_close(struct db *db);
 const char *db_path(const struct db *db);
 
 /* Write transaction (BEGIN IMMEDIATE on SQLite: the write lock is taken at
- * once, so two writers never deadlock half-way). */
+ * once, so two writers never deadlock half-way; BEGIN ISOLATION LEVEL
+ * SERIALIZABLE on PostgreSQL: writers run at once, and any interleaving
+ * that a serial order could not give aborts one of them).
+ *
+ * Transient failures: PostgreSQL may give up a transaction on a
+ * serialization failure (SQLSTATE 40001) or a deadlock (40P01), at any
+ * statement or at COMMIT. Functions returning enum ts_err then return
+ * TS_ERETRY; db_step returns DB_ERROR, which callers report as TS_EDB.
+ * Either way db_retryable() is true until the next db_begin: the write
+ * door (app/door.c) rolls back and runs the whole use case again a
+ * bounded number of times. Nobody else retries. SQLite never sets it. */
 enum ts_err db_begin(struct db *db) TS_MUSTCHECK;
 enum ts_err db_commit(struct db *db) TS_MUSTCHECK;
 void db_rollback(struct db *db);
+bool db_retryable(const struct db *db);
 
 /* Cached prepared statement, reset and unbound; NULL on error (message in
  * db_errmsg, the statement in db_errsql). The cache has no fixed size.
@@ -54,7 +70,8 @@ const char *db_col_text(struct db_stmt *st, int i);
 bool db_col_null(struct db_stmt *st, int i);
 
 /* Runs a statement that returns no rows; TS_ECONFLICT when a UNIQUE or
- * PRIMARY KEY constraint refuses the row (it already exists), TS_EDB on
+ * PRIMARY KEY constraint refuses the row (it already exists), TS_ERETRY
+ * on a transient failure (above), TS_EDB on
  * any other failure: NOT NULL, CHECK, foreign key or trigger refusals
  * mean the app let invalid data through, which is not a conflict (text
  * is checked before, app/text.c). */
@@ -86,14 +103,18 @@ const char *db_errsql(const struct db *db);
  * db_prep, db_step, db_exec_stmt/db_exec_changed, db_begin or db_commit
  * (on this thread) fails as if the database had refused it; 0: none. */
 void db_fault_at(long n);
+/* The same, failing as a transient error (TS_ERETRY, db_retryable). */
+void db_fault_transient_at(long n);
 /* Whether the fault armed last has happened: a use case that succeeded
  * although it did swallowed a database error. */
 bool db_fault_fired(void);
 #endif
-/* Runs a script of SQL statements (migrations only: trusted text). */
+/* Runs a script of SQL statements (migrations only: trusted text; on
+ * PostgreSQL translated first, pg_dialect.h). */
 enum ts_err db_exec_script(struct db *db, const char *sql) TS_MUSTCHECK;
 
-/* Online backup to path, then PRAGMA integrity_check on the copy. */
+/* Online backup to path, then PRAGMA integrity_check on the copy
+ * (SQLite; PostgreSQL refuses: pg_dump, docs/deploy.md). */
 enum ts_err db_backup(struct db *db, const char *path,
 		      struct diags *d) TS_MUSTCHECK;
 /* 1 if the table exists, 0 if not, -1 on error. */

@@ -6,11 +6,10 @@
 #include <string.h>
 #include <time.h>
 
-#include "db.h"
+#include "db_int.h"
 
-struct db_stmt {
-	struct db *db;
-	const char *sql; /* cache key: the caller's literal */
+struct sq_stmt {
+	struct db_stmt base;
 	sqlite3_stmt *st;
 };
 
@@ -18,51 +17,26 @@ struct db_stmt {
  * that can run out (it was 192 slots, and a full cache returned NULL with
  * no message). Each statement is allocated once, so pointers handed out
  * stay valid while the array of them grows. */
-struct db {
+struct sq_db {
+	struct db base;
 	sqlite3 *h;
-	char *path;
-	struct db_stmt **cache;
+	struct sq_stmt **cache;
 	size_t ncache, cap;
-	const char *err_sql; /* the statement that failed last */
 };
 
-#ifdef TS_TEST_HOOKS
-/* Fault injection (test builds only, db.h): the n-th database call from
- * now fails as if SQLite had refused it. Per thread. */
-static _Thread_local long fault_countdown;
-static _Thread_local bool fault_fired;
-
-void
-db_fault_at(long n)
+static struct sq_db *
+SQ(struct db *db)
 {
-	fault_countdown = n;
-	fault_fired = false;
+	return (struct sq_db *)db;
 }
 
-bool
-db_fault_fired(void)
+static sqlite3_stmt *
+ST(struct db_stmt *st)
 {
-	return fault_fired;
+	return ((struct sq_stmt *)st)->st;
 }
 
-static bool
-fault_now(struct db *db, const char *sql)
-{
-	if (fault_countdown <= 0 || --fault_countdown > 0)
-		return false;
-	db->err_sql = sql;
-	fault_fired = true;
-	return true;
-}
-#else
-static bool
-fault_now(struct db *db, const char *sql)
-{
-	(void)db;
-	(void)sql;
-	return false;
-}
-#endif
+
 
 /* Vietnamese reason for a failed open or first statement: the system
  * error when there is one (util/err.c), else the SQLite result code. */
@@ -88,13 +62,13 @@ reason(sqlite3 *h, int rc, char buf[TS_ERRNO_TEXT_SIZE])
 }
 
 static enum ts_err
-pragma(struct db *db, const char *sql, struct diags *d)
+pragma(struct sq_db *db, const char *sql, struct diags *d)
 {
 	int rc = sqlite3_exec(db->h, sql, NULL, NULL, NULL);
 	if (rc == SQLITE_OK)
 		return TS_OK;
 	char tmp[TS_ERRNO_TEXT_SIZE];
-	diags_add(d, db->path, "không mở được cơ sở dữ liệu: %s",
+	diags_add(d, db->base.path, "không mở được cơ sở dữ liệu: %s",
 		  reason(db->h, rc, tmp));
 	return TS_EDB;
 }
@@ -116,28 +90,46 @@ busy_poll(void *arg, int count)
 	return 1;
 }
 
-enum ts_err
-db_open(const char *path, bool create, struct db **out, struct diags *d)
+static const struct db_ops SQ_OPS;
+
+static void
+sq_close(struct db *base)
 {
-	struct db *db = calloc(1, sizeof(*db));
-	if (db == NULL || (db->path = strdup(path)) == NULL) {
+	struct sq_db *db = SQ(base);
+	for (size_t i = 0; i < db->ncache; i++) {
+		sqlite3_finalize(db->cache[i]->st);
+		free(db->cache[i]);
+	}
+	free(db->cache);
+	sqlite3_close(db->h);
+	free(db->base.path);
+	free(db);
+}
+
+enum ts_err
+db_sqlite_open(const char *path, bool create, struct db **out,
+	       struct diags *d)
+{
+	struct sq_db *db = calloc(1, sizeof(*db));
+	if (db == NULL || (db->base.path = strdup(path)) == NULL) {
 		free(db);
 		return TS_ENOMEM;
 	}
+	db->base.ops = &SQ_OPS;
 	int rc = sqlite3_open_v2(path, &db->h,
 				 SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
 					 (create ? SQLITE_OPEN_CREATE : 0),
 				 NULL);
 	if (rc != SQLITE_OK && !create && db->h &&
 	    sqlite3_system_errno(db->h) == ENOENT) {
-		db_close(db);
+		sq_close(&db->base);
 		return TS_ENOTFOUND;
 	}
 	if (rc != SQLITE_OK) {
 		char tmp[TS_ERRNO_TEXT_SIZE];
 		diags_add(d, path, "không mở được cơ sở dữ liệu: %s",
 			  reason(db->h, rc, tmp));
-		db_close(db);
+		sq_close(&db->base);
 		return TS_EDB;
 	}
 	sqlite3_busy_handler(db->h, busy_poll, NULL);
@@ -152,72 +144,44 @@ db_open(const char *path, bool create, struct db **out, struct diags *d)
 	     * (SQLite's default is 2 MB) holds a province's indexes, and
 	     * the kernel's cache holds the file for all of them. */
 	    pragma(db, "PRAGMA cache_size=-1024", d)) {
-		db_close(db);
+		sq_close(&db->base);
 		return TS_EDB;
 	}
-	*out = db;
+	*out = &db->base;
 	return TS_OK;
 }
 
-void
-db_close(struct db *db)
+static enum ts_err
+sq_begin(struct db *db)
 {
-	if (db == NULL)
-		return;
-	for (size_t i = 0; i < db->ncache; i++) {
-		sqlite3_finalize(db->cache[i]->st);
-		free(db->cache[i]);
-	}
-	free(db->cache);
-	sqlite3_close(db->h);
-	free(db->path);
-	free(db);
+	return sqlite3_exec(SQ(db)->h, "BEGIN IMMEDIATE", NULL, NULL, NULL) ==
+			       SQLITE_OK
+		       ? TS_OK
+		       : TS_EDB;
 }
 
-const char *
-db_path(const struct db *db)
+static void
+sq_rollback(struct db *db)
 {
-	return db->path;
+	if (!sqlite3_get_autocommit(SQ(db)->h))
+		sqlite3_exec(SQ(db)->h, "ROLLBACK", NULL, NULL, NULL);
 }
 
-enum ts_err
-db_begin(struct db *db)
+static enum ts_err
+sq_commit(struct db *db)
 {
-	static const char sql[] = "BEGIN IMMEDIATE";
-	if (fault_now(db, sql))
-		return TS_EDB;
-	db->err_sql = sqlite3_exec(db->h, sql, NULL, NULL, NULL) == SQLITE_OK
-			      ? NULL
-			      : sql;
-	return db->err_sql == NULL ? TS_OK : TS_EDB;
-}
-
-enum ts_err
-db_commit(struct db *db)
-{
-	static const char sql[] = "COMMIT";
-	if (!fault_now(db, sql) &&
-	    sqlite3_exec(db->h, sql, NULL, NULL, NULL) == SQLITE_OK)
-		return TS_OK;
-	db->err_sql = sql;
-	db_rollback(db);
-	return TS_EDB;
-}
-
-void
-db_rollback(struct db *db)
-{
-	if (!sqlite3_get_autocommit(db->h))
-		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+	return sqlite3_exec(SQ(db)->h, "COMMIT", NULL, NULL, NULL) == SQLITE_OK
+		       ? TS_OK
+		       : TS_EDB;
 }
 
 static bool
-cache_room(struct db *db)
+cache_room(struct sq_db *db)
 {
 	if (db->ncache < db->cap)
 		return true;
 	size_t cap = db->cap ? db->cap * 2 : 64;
-	struct db_stmt **v = realloc(db->cache, cap * sizeof(*v));
+	struct sq_stmt **v = realloc(db->cache, cap * sizeof(*v));
 	if (v == NULL)
 		return false;
 	db->cache = v;
@@ -225,100 +189,82 @@ cache_room(struct db *db)
 	return true;
 }
 
-struct db_stmt *
-db_prep(struct db *db, const char *sql)
+static struct db_stmt *
+sq_prep(struct db *base, const char *sql)
 {
-	if (fault_now(db, sql))
-		return NULL;
+	struct sq_db *db = SQ(base);
 	for (size_t i = 0; i < db->ncache; i++)
-		if (db->cache[i]->sql == sql)
-			return db->cache[i];
-	struct db_stmt *s = cache_room(db) ? calloc(1, sizeof(*s)) : NULL;
+		if (db->cache[i]->base.sql == sql)
+			return &db->cache[i]->base;
+	struct sq_stmt *s = cache_room(db) ? calloc(1, sizeof(*s)) : NULL;
 	if (s == NULL ||
 	    sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT,
 			       &s->st, NULL) != SQLITE_OK) {
-		db->err_sql = sql;
 		free(s);
 		return NULL;
 	}
-	s->db = db;
-	s->sql = sql;
+	s->base.db = base;
+	s->base.sql = sql;
 	db->cache[db->ncache++] = s;
-	return s;
+	return &s->base;
 }
 
-const char *
-db_errsql(const struct db *db)
+static void
+sq_done(struct db_stmt *st)
 {
-	return db->err_sql;
+	sqlite3_reset(ST(st));
+	sqlite3_clear_bindings(ST(st));
 }
 
-void
-db_done(struct db_stmt *st)
+static void
+sq_bind_int(struct db_stmt *st, int i, int64_t v)
 {
-	if (st == NULL)
-		return;
-	sqlite3_reset(st->st);
-	sqlite3_clear_bindings(st->st);
+	sqlite3_bind_int64(ST(st), i, v);
 }
 
-void
-db_bind_int(struct db_stmt *st, int i, int64_t v)
+static void
+sq_bind_text(struct db_stmt *st, int i, const char *v)
 {
-	sqlite3_bind_int64(st->st, i, v);
+	sqlite3_bind_text(ST(st), i, v, -1, SQLITE_TRANSIENT);
 }
 
-void
-db_bind_text(struct db_stmt *st, int i, const char *v)
+static void
+sq_bind_null(struct db_stmt *st, int i)
 {
-	if (v == NULL)
-		sqlite3_bind_null(st->st, i);
-	else
-		sqlite3_bind_text(st->st, i, v, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_null(ST(st), i);
 }
 
-void
-db_bind_null(struct db_stmt *st, int i)
+static enum db_step
+sq_step(struct db_stmt *st)
 {
-	sqlite3_bind_null(st->st, i);
-}
-
-enum db_step
-db_step(struct db_stmt *st)
-{
-	if (fault_now(st->db, st->sql))
-		return DB_ERROR;
-	int rc = sqlite3_step(st->st);
+	int rc = sqlite3_step(ST(st));
 	if (rc == SQLITE_ROW)
 		return DB_ROW;
-	if (rc == SQLITE_DONE)
-		return DB_DONE;
-	st->db->err_sql = st->sql;
-	return DB_ERROR;
+	return rc == SQLITE_DONE ? DB_DONE : DB_ERROR;
 }
 
-int64_t
-db_col_int(struct db_stmt *st, int i)
+static int64_t
+sq_col_int(struct db_stmt *st, int i)
 {
-	return sqlite3_column_int64(st->st, i);
+	return sqlite3_column_int64(ST(st), i);
 }
 
-const char *
-db_col_text(struct db_stmt *st, int i)
+static const char *
+sq_col_text(struct db_stmt *st, int i)
 {
-	return (const char *)sqlite3_column_text(st->st, i);
+	return (const char *)sqlite3_column_text(ST(st), i);
 }
 
-bool
-db_col_null(struct db_stmt *st, int i)
+static bool
+sq_col_null(struct db_stmt *st, int i)
 {
-	return sqlite3_column_type(st->st, i) == SQLITE_NULL;
+	return sqlite3_column_type(ST(st), i) == SQLITE_NULL;
 }
 
-enum ts_err
-db_exec_stmt(struct db_stmt *st)
+static enum ts_err
+sq_exec(struct db_stmt *st)
 {
-	int rc = fault_now(st->db, st->sql) ? SQLITE_ERROR : sqlite3_step(st->st);
+	int rc = sqlite3_step(ST(st));
 	enum ts_err e = TS_OK;
 	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
 		e = TS_OK;
@@ -327,52 +273,42 @@ db_exec_stmt(struct db_stmt *st)
 		e = TS_ECONFLICT;
 	else
 		e = TS_EDB;
-	if (e != TS_OK)
-		st->db->err_sql = st->sql;
-	sqlite3_reset(st->st);
-	sqlite3_clear_bindings(st->st);
+	sq_done(st);
 	return e;
 }
 
-enum ts_err
-db_exec_changed(struct db_stmt *st)
+static int64_t
+sq_changes(struct db *db)
 {
-	enum ts_err e = db_exec_stmt(st);
-	return e == TS_OK && sqlite3_changes64(st->db->h) == 0 ? TS_ESTALE : e;
+	return sqlite3_changes64(SQ(db)->h);
 }
 
-int64_t
-db_changes(struct db *db)
+static int64_t
+sq_last_id(struct db *db)
 {
-	return sqlite3_changes64(db->h);
+	return sqlite3_last_insert_rowid(SQ(db)->h);
 }
 
-int64_t
-db_last_id(struct db *db)
+static const char *
+sq_errmsg(struct db *db)
 {
-	return sqlite3_last_insert_rowid(db->h);
+	return sqlite3_errmsg(SQ(db)->h);
 }
 
-const char *
-db_errmsg(struct db *db)
+static enum ts_err
+sq_exec_script(struct db *db, const char *sql)
 {
-	return sqlite3_errmsg(db->h);
-}
-
-enum ts_err
-db_exec_script(struct db *db, const char *sql)
-{
-	return sqlite3_exec(db->h, sql, NULL, NULL, NULL) == SQLITE_OK
+	return sqlite3_exec(SQ(db)->h, sql, NULL, NULL, NULL) == SQLITE_OK
 		       ? TS_OK
 		       : TS_EDB;
 }
 
-int
-db_table_exists(struct db *db, const char *name)
+static int
+sq_table_exists(struct db *db, const char *name)
 {
 	sqlite3_stmt *st = NULL;
 	int r = -1;
-	if (sqlite3_prepare_v2(db->h, "SELECT count(*) FROM sqlite_schema "
+	if (sqlite3_prepare_v2(SQ(db)->h, "SELECT count(*) FROM sqlite_schema "
 			       "WHERE type = 'table' AND name = ?", -1, &st,
 			       NULL) == SQLITE_OK) {
 		sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
@@ -398,14 +334,14 @@ integrity_ok(sqlite3 *h)
 	return ok;
 }
 
-bool
-db_integrity_ok(struct db *db)
+static bool
+sq_integrity_ok(struct db *db)
 {
-	return integrity_ok(db->h);
+	return integrity_ok(SQ(db)->h);
 }
 
-enum ts_err
-db_backup(struct db *db, const char *path, struct diags *d)
+static enum ts_err
+sq_backup(struct db *db, const char *path, struct diags *d)
 {
 	sqlite3 *dst = NULL;
 	enum ts_err e = TS_EDB;
@@ -417,7 +353,7 @@ db_backup(struct db *db, const char *path, struct diags *d)
 			  reason(dst, orc, tmp));
 		goto out;
 	}
-	sqlite3_backup *b = sqlite3_backup_init(dst, "main", db->h, "main");
+	sqlite3_backup *b = sqlite3_backup_init(dst, "main", SQ(db)->h, "main");
 	if (b == NULL) {
 		diags_add(d, path, "không sao lưu được: %s", sqlite3_errmsg(dst));
 		goto out;
@@ -437,3 +373,27 @@ out:
 	sqlite3_close(dst);
 	return e;
 }
+
+static const struct db_ops SQ_OPS = {
+	.close = sq_close,
+	.begin = sq_begin,
+	.commit = sq_commit,
+	.rollback = sq_rollback,
+	.prep = sq_prep,
+	.done = sq_done,
+	.bind_int = sq_bind_int,
+	.bind_text = sq_bind_text,
+	.bind_null = sq_bind_null,
+	.step = sq_step,
+	.col_int = sq_col_int,
+	.col_text = sq_col_text,
+	.col_null = sq_col_null,
+	.exec = sq_exec,
+	.changes = sq_changes,
+	.last_id = sq_last_id,
+	.errmsg = sq_errmsg,
+	.exec_script = sq_exec_script,
+	.backup = sq_backup,
+	.table_exists = sq_table_exists,
+	.integrity_ok = sq_integrity_ok,
+};

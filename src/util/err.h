@@ -20,6 +20,10 @@ enum ts_err {
 	TS_ERATE,      /* too many attempts; try again later (HTTP 429) */
 	TS_EDB,
 	TS_EIO,
+	TS_ERETRY,     /* transient: the database gave up this transaction
+			* (PostgreSQL serialization failure 40001 or
+			* deadlock 40P01); the write door runs the whole
+			* transaction again, callers never do (db.h) */
 };
 
 #define TS_MUSTCHECK __attribute__((warn_unused_result))

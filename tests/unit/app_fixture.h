@@ -15,6 +15,7 @@
 #define TS_UNIT_APP_FIXTURE_H
 
 #include "ut.h"
+#include "ut_db.h"
 
 #include <sqlite3.h>
 #include <unistd.h>
@@ -76,7 +77,10 @@ fx_open(struct fx *f)
 	unsigned th = 0, th_thcs = 0;
 	memset(f, 0, sizeof(*f));
 	diags_init(&d);
-	fx_ok(app_open(&f->app, ":memory:", TS_DATADIR, true, &d), &d,
+	/* In memory, or TRUONGSO_TEST_PG's database (ut_db.h); fx_dump and
+	 * so the fault loop need SQLite. */
+	fx_ok(app_open(&f->app, ut_db_fresh(":memory:"), TS_DATADIR, true,
+		       &d), &d,
 	      "app_open");
 	diags_release(&d);
 	actor_operator(&f->op);

@@ -4,6 +4,7 @@
  * remade with today's at that sign-in.
  */
 #include "ut.h"
+#include "ut_db.h"
 
 #include <sodium.h>
 #include <unistd.h>
@@ -94,7 +95,7 @@ setup(void **state)
 	snprintf(dbfile, sizeof(dbfile), "%s/pw.db", dir);
 	diags_init(&d);
 	actor_operator(&op);
-	enum ts_err e = app_open(&app, dbfile, app_data_dir(), true, &d);
+	enum ts_err e = app_open(&app, ut_db_fresh(dbfile), app_data_dir(), true, &d);
 	if (e == TS_OK)
 		e = org_add(&app, &op, &so, &id, &d);
 	diags_release(&d);

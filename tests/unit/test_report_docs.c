@@ -6,6 +6,7 @@
  * staff lines, the grade and the blanks are paragraphs.)
  * Set UT_DUMP=1 to print each document's lines. */
 #include "ut.h"
+#include "ut_db.h"
 
 #include <unistd.h>
 
@@ -472,7 +473,7 @@ setup(void **state)
 	struct diags d;
 	struct demo_result r;
 	diags_init(&d);
-	enum ts_err e = app_open(&app, dbfile, app_data_dir(), true, &d);
+	enum ts_err e = app_open(&app, ut_db_fresh(dbfile), app_data_dir(), true, &d);
 	actor_operator(&op);
 	if (e == TS_OK)
 		e = demo_create(&app, &r, &d);

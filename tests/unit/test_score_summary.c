@@ -6,6 +6,7 @@
  * Runs on the demo database (every workflow step, external scores).
  */
 #include "ut.h"
+#include "ut_db.h"
 
 #include <ctype.h>
 #include <unistd.h>
@@ -339,6 +340,8 @@ test_path_range(void **state)
 	assert_int_equal(db_step(st), DB_ROW);
 	assert_int_equal(db_col_int(st, 0), 6);
 	db_done(st);
+	if (db_is_postgres(db_path(app.db)))
+		return; /* the plan below is SQLite's */
 	static const char plan[] =
 		"EXPLAIN QUERY PLAN SELECT count(*) FROM campaign_unit cu "
 		"WHERE cu.campaign_id = 1 AND " SQL_PATH_UNDER("cu.path", "?1");
@@ -361,7 +364,7 @@ setup(void **state)
 		return -1;
 	snprintf(dbfile, sizeof(dbfile), "%s/summary.db", dir);
 	diags_init(&d);
-	enum ts_err e = app_open(&app, dbfile, app_data_dir(), true, &d);
+	enum ts_err e = app_open(&app, ut_db_fresh(dbfile), app_data_dir(), true, &d);
 	if (e == TS_OK)
 		e = demo_create(&app, &r, &d);
 	if (e != TS_OK)

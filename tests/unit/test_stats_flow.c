@@ -6,6 +6,7 @@
  * CĐS self-assessment (a change there is visible here).
  */
 #include "ut.h"
+#include "ut_db.h"
 
 #include <ctype.h>
 #include <jansson.h>
@@ -319,7 +320,7 @@ setup(void **state)
 		return -1;
 	snprintf(dbfile, sizeof(dbfile), "%s/stats.db", dir);
 	diags_init(&d);
-	enum ts_err e = app_open(&app, dbfile, app_data_dir(), true, &d);
+	enum ts_err e = app_open(&app, ut_db_fresh(dbfile), app_data_dir(), true, &d);
 	if (e == TS_OK)
 		e = demo_create(&app, &r, &d);
 	if (e != TS_OK)

@@ -7,6 +7,7 @@
  * Deterministic: the interleaving is forced, not raced.
  */
 #include "ut.h"
+#include "ut_db.h"
 
 #include <ctype.h>
 #include <jansson.h>
@@ -195,11 +196,11 @@ setup(void **state)
 		return -1;
 	snprintf(dbfile, sizeof(dbfile), "%s/race.db", dir);
 	diags_init(&d);
-	enum ts_err e = app_open(&app, dbfile, app_data_dir(), true, &d);
+	enum ts_err e = app_open(&app, ut_db_fresh(dbfile), app_data_dir(), true, &d);
 	if (e == TS_OK)
 		e = demo_create(&app, &r, &d);
 	if (e == TS_OK)
-		e = app_open(&other, dbfile, app_data_dir(), false, &d);
+		e = app_open(&other, ut_db_name(dbfile), app_data_dir(), false, &d);
 	if (e == TS_OK)
 		e = file_read_all("examples/qd4725-gdtx-duongkinh-2022-2023.json",
 			      1 << 20, &full, &n, &d);
