@@ -109,6 +109,9 @@ counted_run layout-asan tests/cli/layout.sh build/asan/truongso
 # kinds by rubric shape, nothing internal (issue 18, issue 13 item 5).
 counted_run doc-content-asan tests/cli/doc-content.sh build/asan/truongso
 # TRUONGSO_NOW moves the clock of test builds only, never of the release.
+# PostgreSQL (issue 14): a throwaway cluster; the backend's tests, the
+# app cmocka tests and the CLI compared with SQLite, reviewers racing.
+counted_run pg-asan tests/pg/run.sh build/asan
 counted_run clock-hook tests/cli/clock-hook.sh build/truongso build/asan/truongso
 counted_run valgrind-docs tests/cli/valgrind-docs.sh build/truongso
 counted_run crash tests/crash/run.sh build/truongso

@@ -243,9 +243,11 @@ sub_end_tx(struct app *app, enum ts_err e, const char *unit, struct diags *d)
 {
 	if (e == TS_OK && (e = db_commit(app->db)) == TS_OK)
 		return TS_OK;
-	/* A lost race: the row moved (TS_ESTALE), or another submit took
-	 * the same snapshot version first (TS_ECONFLICT on its key). */
-	if (e == TS_ESTALE || e == TS_ECONFLICT)
+	/* A lost race: the row moved (TS_ESTALE), another submit took the
+	 * same snapshot version first (TS_ECONFLICT on its key), or
+	 * PostgreSQL gave up this transaction for a concurrent one
+	 * (TS_ERETRY, when the write door has not run it again). */
+	if (e == TS_ESTALE || e == TS_ECONFLICT || e == TS_ERETRY)
 		diags_add(d, unit, "bản tự đánh giá vừa được người khác thay "
 			  "đổi; hãy tải lại rồi thử lại");
 	else if (e == TS_EDB)

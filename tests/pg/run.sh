@@ -1,0 +1,42 @@
+#!/bin/sh
+# Everything that runs on PostgreSQL today, on one throwaway cluster
+# (tests/pg/cluster.sh): the backend's own tests, the storage and app
+# cmocka tests that open TRUONGSO_TEST_PG's database, the two backends
+# compared command by command (parity.sh), and two reviewers racing
+# (race.sh). Ends with "pg: N passed, N failed" (tests/run.sh).
+# Usage: tests/pg/run.sh BUILD_DIR   (e.g. build/asan; needs `all units`)
+set -u
+B=${1:?usage: tests/pg/run.sh BUILD_DIR}
+cd "$(dirname "$0")/../.." || exit 2
+if [ -z "${TRUONGSO_TEST_PG:-}" ]; then
+	exec tests/pg/cluster.sh "$0" "$@"
+fi
+export TRUONGSO_EVIDENCE_DIR="$TRUONGSO_TEST_PG_DIR/evidence"
+passed=0
+failed=0
+# Each cmocka binary empties the database itself (ut_db.h).
+for t in test_db_pg test_db_errors test_password test_score_summary \
+	test_stats_flow test_submit_race test_report_docs; do
+	log=$TRUONGSO_TEST_PG_DIR/$t.log
+	if "$B/tests/$t" >"$log" 2>&1 && ! grep -q "SKIPPED" "$log"; then
+		passed=$((passed + 1))
+		echo "ok   $t"
+	else
+		failed=$((failed + 1))
+		echo "FAIL $t"
+		cat "$log"
+	fi
+done
+for s in parity race; do
+	log=$TRUONGSO_TEST_PG_DIR/$s.log
+	if tests/pg/$s.sh "$B/truongso" >"$log" 2>&1; then
+		passed=$((passed + 1))
+		echo "ok   $s ($(tail -n 1 "$log"))"
+	else
+		failed=$((failed + 1))
+		echo "FAIL $s"
+		cat "$log"
+	fi
+done
+echo "pg: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
