@@ -3,6 +3,7 @@
  * the subtree is matched in order and only the page's rows are kept. */
 #include "admin_list.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include "../core/search.h"
@@ -91,14 +92,15 @@ searching(const struct list_page *pg)
 
 /* Steps the bound statement; rows the search matches (all rows without
  * one) are counted, those of the page filled into out (elem bytes). */
-static void
+static enum ts_err
 take_rows(struct db_stmt *st, struct list_page *pg, const char *qkey,
 	  row_key_fn key, row_fill_fn fill, struct arena *a, char *out,
 	  size_t elem, size_t *n)
 {
 	struct arena *tmp = arena_new();
 	size_t seen = searching(pg) ? 0 : pg->offset;
-	while (tmp != NULL && db_step(st) == DB_ROW) {
+	enum db_step r = DB_DONE;
+	while (tmp != NULL && (r = db_step(st)) == DB_ROW) {
 		if (qkey != NULL && !search_match(qkey, key(st, tmp)))
 			continue;
 		if (seen >= pg->offset && *n < pg->limit)
@@ -108,6 +110,7 @@ take_rows(struct db_stmt *st, struct list_page *pg, const char *qkey,
 	if (searching(pg))
 		pg->total = seen;
 	arena_free(tmp);
+	return tmp == NULL ? TS_ENOMEM : r == DB_ERROR ? TS_EDB : TS_OK;
 }
 
 static enum ts_err
@@ -140,12 +143,13 @@ list_page(struct app *app, const struct actor *who, struct list_page *pg,
 	if (st == NULL)
 		return TS_EDB;
 	db_bind_text(st, 1, who->path);
-	/* With a search every row is read; without, SQL skips to the page. */
-	db_bind_int(st, 2, searching(pg) ? -1 : (int64_t)pg->limit);
+	/* With a search every row is read; without, SQL skips to the page.
+	 * No limit is the largest one: PostgreSQL refuses SQLite's -1. */
+	db_bind_int(st, 2, searching(pg) ? INT64_MAX : (int64_t)pg->limit);
 	db_bind_int(st, 3, searching(pg) ? 0 : (int64_t)pg->offset);
-	take_rows(st, pg, qkey, key, fill, a, *out, elem, n);
+	e = take_rows(st, pg, qkey, key, fill, a, *out, elem, n);
 	db_done(st);
-	return TS_OK;
+	return e;
 }
 
 enum ts_err
