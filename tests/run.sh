@@ -22,6 +22,9 @@ failed=0
 # One-off leaks inside Debian libraries (fontconfig), explained in the file.
 LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 export LSAN_OPTIONS
+# The app tests open TRUONGSO_TEST_PG's database when it is set: only
+# tests/pg/run.sh sets it, on its own throwaway cluster.
+unset TRUONGSO_TEST_PG TRUONGSO_TEST_PG_DIR
 
 # count NAME PASSED FAILED
 count() {
