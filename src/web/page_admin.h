@@ -11,6 +11,8 @@ bool admin_only(struct req *r);
 void text_input(struct buf *b, const char *name, const char *label,
 		const char *value);
 
+#define LIST_PAGE_ROWS 100
+
 /* The admin lists' paging (page_list.c): ?page= (1, 2, ...) and ?q= into
  * pg, or a 400 page and false for a bad page number. */
 bool list_params(struct req *r, struct list_page *pg);

@@ -39,6 +39,7 @@ static const struct route ROUTES[] = {
 	{ "GET", "/campaigns", page_campaigns, true, false },
 	{ "GET", "/campaigns/:id", page_campaign, true, false },
 	{ "GET", "/campaigns/:id/queue", page_queue, true, false },
+	{ "POST", "/campaigns/:id/queue/bulk", page_queue_bulk, true, false },
 	{ "GET", "/campaigns/:id/units/:code", page_submission, true, false },
 	{ "POST", "/campaigns/:id/units/:code/save", page_submission_save, true, false },
 	{ "GET", "/campaigns/:id/units/:code/check", page_submission_check, true,

@@ -174,6 +174,7 @@ void page_submission_check(struct req *r);
 void page_submission_submitted(struct req *r);
 void page_search(struct req *r);
 void page_queue(struct req *r);
+void page_queue_bulk(struct req *r);
 void page_rubrics(struct req *r);
 void page_rubric(struct req *r);
 void page_admin_org(struct req *r);

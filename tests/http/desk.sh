@@ -133,16 +133,16 @@ same queue-under-count "$(queue_count)" "$(q "SELECT count(*) $FROM AND o.code L
 has queue-under-next-keeps-filters "Trang 1/1"
 first=$(q "SELECT o.code $FROM AND s.first_submitted_at IS NOT NULL ORDER BY s.first_submitted_at, o.code LIMIT 1")
 req queue-by-date 200 -b "$W/cv.so" "$BASE/campaigns/1/queue?sort=ngay-nop"
-same queue-by-date-first "$(grep -o '/campaigns/1/units/[^"]*' "$OUT" | head -1)" "/campaigns/1/units/$first"
+same queue-by-date-first "$(grep -o '/campaigns/1/units/[^"?]*' "$OUT" | head -1)" "/campaigns/1/units/$first"
 top=$(q "SELECT o.code $FROM AND s.id IS NOT NULL ORDER BY (SELECT sum(reviewed_points) FROM submission_score g WHERE g.submission_id = s.id) DESC, o.code LIMIT 1")
 req queue-by-score 200 -b "$W/cv.so" "$BASE/campaigns/1/queue?sort=-diem"
-same queue-by-score-first "$(grep -o '/campaigns/1/units/[^"]*' "$OUT" | head -1)" "/campaigns/1/units/$top"
+same queue-by-score-first "$(grep -o '/campaigns/1/units/[^"?]*' "$OUT" | head -1)" "/campaigns/1/units/$top"
 # Each row one school with its levels: an approved one shows the stored
 # reviewed level of group 1.
 appr=$(q "SELECT o.code, g.reviewed_level FROM submission s JOIN org_unit o ON o.id = s.unit_id JOIN submission_score g ON g.submission_id = s.id AND g.grp = 0 WHERE s.campaign_id = 1 AND s.state = 'approved' ORDER BY o.code LIMIT 1")
 req queue-approved 200 -b "$W/cv.so" "$BASE/campaigns/1/queue?state=approved"
 code=${appr%|*} lvl=${appr#*|}
-row=$(sed 's|<tr>|\n<tr>|g' "$OUT" | grep -F "units/$code\"")
+row=$(sed 's|<tr|\n<tr|g' "$OUT" | grep -F "units/$code?")
 if echo "$row" | grep -qF "Nhóm 1: Mức $lvl"; then ok queue-approved-level; else echo "$row" >"$ERR"; bad queue-approved-level; fi
 total=$(q "SELECT count(*) $FROM")
 if [ "$total" -gt 100 ]; then
@@ -155,6 +155,111 @@ req queue-bad-sort 400 -b "$W/cv.so" "$BASE/campaigns/1/queue?sort=ten"
 req queue-bad-level 400 -b "$W/cv.so" "$BASE/campaigns/1/queue?level=ABC"
 req queue-dashboard-link 200 -b "$W/cv.so" "$BASE/campaigns/1"
 has queue-dashboard-link-has "href=\"/campaigns/1/queue\""
+
+# --- from a school's page: back to the queue with its filters, and the
+# next school in the same order (issue 17 item 4); all in the URL.
+csrf_of() { grep -ao 'name="_csrf" value="[0-9a-f]*"' "$OUT" | head -1 | sed 's/.*value="//; s/"//'; }
+QS="state=submitted&sort=-ngay-nop"
+QE="state%3Dsubmitted%26sort%3D-ngay-nop"
+ORDER="$FROM AND s.state = 'submitted' ORDER BY s.first_submitted_at IS NULL, s.first_submitted_at DESC, o.code"
+first=$(q "SELECT o.code $ORDER LIMIT 1")
+second=$(q "SELECT o.code $ORDER LIMIT 1 OFFSET 1")
+second_name=$(q "SELECT o.name FROM org_unit o WHERE o.code = '$second'")
+nsub=$(q "SELECT count(*) $FROM AND s.state = 'submitted'")
+req nav-queue 200 -b "$W/cv.so" "$BASE/campaigns/1/queue?$QS"
+has nav-queue-row-link "href=\"/campaigns/1/units/$first?queue=$QE\""
+req nav-school 200 -b "$W/cv.so" "$BASE/campaigns/1/units/$first?queue=$QE"
+has nav-school-back "href=\"/campaigns/1/queue?state=submitted&amp;sort=-ngay-nop#u-$first\" id=\"queue-back\">« Quay lại hàng đợi</a>"
+has nav-school-place "Trường 1/$nsub trong hàng đợi"
+has nav-school-next "href=\"/campaigns/1/units/$second?queue=$QE\" rel=\"next\" id=\"queue-next\">Trường tiếp theo: $second_name »</a>"
+has nav-school-form-keeps-queue "name=\"queue\" value=\"state=submitted&amp;sort=-ngay-nop\""
+last=$(q "SELECT o.code $ORDER LIMIT 1 OFFSET $((nsub - 1))")
+req nav-school-last 200 -b "$W/cv.so" "$BASE/campaigns/1/units/$last?queue=$QE"
+has nav-school-last-said "Đây là trường cuối cùng của hàng đợi."
+has nav-school-last-place "Trường $nsub/$nsub trong hàng đợi"
+req nav-school-plain 200 -b "$W/cv.so" "$BASE/campaigns/1/units/$first"
+hasnt nav-school-plain-none "queue-back"
+# A broken queue string gives no links, never an error.
+req nav-school-bad-queue 200 -b "$W/cv.so" "$BASE/campaigns/1/units/$first?queue=state%3Dxyz"
+hasnt nav-school-bad-queue-none "queue-back"
+# Approving from the school's page comes back with the queue kept, and
+# "next" moves on although the school left the "submitted" filter.
+rv=$(q "SELECT s.revision FROM submission s JOIN org_unit o ON o.id = s.unit_id WHERE s.campaign_id = 1 AND o.code = '$first'")
+req nav-school-for-token 200 -b "$W/cv.so" "$BASE/campaigns/1/units/$first?queue=$QE"
+tok=$(csrf_of)
+req nav-approve 303 -b "$W/cv.so" --data-urlencode "_csrf=$tok" --data-urlencode "rev=$rv" --data-urlencode "confirm=1" --data-urlencode "queue=$QS" "$BASE/campaigns/1/units/$first/approve"
+if grep -qF "Location: /campaigns/1/units/$first?ok=approve&queue=$QE" "$ERR"; then ok nav-approve-keeps-queue; else bad nav-approve-keeps-queue; fi
+req nav-after-approve 200 -b "$W/cv.so" "$BASE/campaigns/1/units/$first?ok=approve&queue=$QE"
+has nav-after-approve-left "Trường này không còn khớp bộ lọc của hàng đợi ($((nsub - 1)) trường)"
+has nav-after-approve-next "href=\"/campaigns/1/units/$second?queue=$QE\" rel=\"next\""
+
+# --- bulk approve and publish from the queue (issue 17 item 5)
+bulk() { # bulk NAME STATUS JAR ACTION [pick...]: posts …/queue/bulk
+	name=$1 want=$2 jar=$3 act=$4
+	shift 4
+	args=()
+	for p in "$@"; do args+=(--data-urlencode "pick=$p"); done
+	req "$name" "$want" -b "$W/$jar" --data-urlencode "_csrf=$TOK" --data-urlencode "action=$act" --data-urlencode "queue=$QS" "${args[@]}" ${CONFIRM:+--data-urlencode confirm=1} "$BASE/campaigns/1/queue/bulk"
+}
+subrev() { q "SELECT s.revision FROM submission s JOIN org_unit o ON o.id = s.unit_id WHERE s.campaign_id = 1 AND o.code = '$1'"; }
+substate() { q "SELECT s.state FROM submission s JOIN org_unit o ON o.id = s.unit_id WHERE s.campaign_id = 1 AND o.code = '$1'"; }
+req bulk-queue 200 -b "$W/cv.so" "$BASE/campaigns/1/queue?$QS"
+TOK=$(csrf_of)
+has bulk-queue-form "action=\"/campaigns/1/queue/bulk\""
+has bulk-queue-box "name=\"pick\" value=\"$(subrev "$second"):$second\""
+has bulk-queue-select-all "href=\"/campaigns/1/queue?$(echo "$QS" | sed 's/&/\&amp;/g')&amp;all=1\">Chọn tất cả trên trang này</a>"
+req bulk-queue-all 200 -b "$W/cv.so" "$BASE/campaigns/1/queue?$QS&all=1"
+same bulk-queue-all-checked "$(grep -ao 'name="pick" value="[^"]*" aria-label="[^"]*" checked' "$OUT" | wc -l)" "$(grep -ao 'name="pick"' "$OUT" | wc -l)"
+A=$(q "SELECT o.code $ORDER LIMIT 1 OFFSET 1")  # = $second
+B=$(q "SELECT o.code $ORDER LIMIT 1 OFFSET 2")
+C=$(q "SELECT o.code $ORDER LIMIT 1 OFFSET 3")
+ra=$(subrev "$A") rb=$(subrev "$B") rc=$(subrev "$C")
+audits=$(q "SELECT count(*) FROM audit WHERE action = 'submission.approve'")
+CONFIRM= bulk bulk-confirm 200 cv.so approve "$ra:$A" "$rb:$B" "$rc:$C"
+has bulk-confirm-lists "Sẽ phê duyệt"
+has bulk-confirm-button "Xác nhận phê duyệt 3 trường"
+same bulk-confirm-writes-nothing "$(substate "$A")" submitted
+# B changes after the list was shown: skipped and reported, never approved.
+q "UPDATE submission SET revision = revision + 1 WHERE campaign_id = 1 AND unit_id = (SELECT id FROM org_unit WHERE code = '$B')"
+CONFIRM=1 bulk bulk-apply 200 cv.so approve "$ra:$A" "$rb:$B" "$rc:$C"
+has bulk-apply-count "Đã phê duyệt 2 trường, bỏ qua 1."
+has bulk-apply-skip-reason "đã thay đổi từ khi danh sách được hiển thị (lần sửa $rb, nay là lần sửa $((rb + 1)))"
+same bulk-apply-a "$(substate "$A")" approved
+same bulk-apply-b-skipped "$(substate "$B")" submitted
+same bulk-apply-c "$(substate "$C")" approved
+same bulk-apply-audited-each "$(q "SELECT count(*) FROM audit WHERE action = 'submission.approve'")" "$((audits + 2))"
+same bulk-apply-audit-objects "$(q "SELECT group_concat(object, ' ') FROM (SELECT object FROM audit WHERE action = 'submission.approve' ORDER BY id DESC LIMIT 2)")" "submission:1/$C submission:1/$A"
+has bulk-apply-back "href=\"/campaigns/1/queue?state=submitted&amp;sort=-ngay-nop\">Quay lại hàng đợi</a>"
+# Posting the same picks again approves nothing twice.
+CONFIRM=1 bulk bulk-again 200 cv.so approve "$(subrev "$A"):$A"
+has bulk-again-skipped "Đã phê duyệt 0 trường, bỏ qua 1."
+# Publish the approved ones.
+CONFIRM=1 bulk bulk-publish 200 cv.so publish "$(subrev "$A"):$A" "$(subrev "$C"):$C"
+has bulk-publish-count "Đã công bố 2 trường, bỏ qua 0."
+same bulk-publish-state "$(substate "$A") $(substate "$C")" "published published"
+# Role and subtree on every row: Dương Kinh's reviewer cannot approve a
+# Lê Chân school picked by hand, nor can a school.
+LC=$(q "SELECT o.code $FROM AND s.state = 'submitted' AND o.code LIKE '31LC%' ORDER BY o.code LIMIT 1")
+req bulk-dk-queue 200 -b "$W/cv.dk" "$BASE/campaigns/1/queue"
+TOK=$(csrf_of)
+CONFIRM=1 bulk bulk-outside-scope 200 cv.dk approve "$(subrev "$LC"):$LC"
+has bulk-outside-scope-skipped "Đã phê duyệt 0 trường, bỏ qua 1."
+same bulk-outside-scope-untouched "$(substate "$LC")" submitted
+login ht.31dk001
+req bulk-school-queue 403 -b "$W/ht.31dk001" "$BASE/campaigns/1/queue"
+TOK=$(curl -s -b "$W/ht.31dk001" "$BASE/password" | grep -ao 'name="_csrf" value="[0-9a-f]*"' | head -1 | sed 's/.*value="//; s/"//')
+CONFIRM=1 bulk bulk-school-refused 403 ht.31dk001 approve "$(subrev "$LC"):$LC"
+same bulk-school-untouched "$(substate "$LC")" submitted
+req bulk-no-csrf 403 -b "$W/cv.so" --data-urlencode "action=approve" --data-urlencode "pick=1:$LC" --data-urlencode "confirm=1" "$BASE/campaigns/1/queue/bulk"
+same bulk-no-csrf-untouched "$(substate "$LC")" submitted
+req bulk-so-queue 200 -b "$W/cv.so" "$BASE/campaigns/1/queue"
+TOK=$(csrf_of)
+CONFIRM=1 bulk bulk-none 400 cv.so approve
+has bulk-none-said "Chưa chọn trường nào."
+CONFIRM=1 bulk bulk-bad-pick 400 cv.so approve "$LC"
+has bulk-bad-pick-said "Ô chọn (pick) không hợp lệ."
+CONFIRM=1 bulk bulk-bad-action 400 cv.so delete "1:$LC"
+same bulk-bad-untouched "$(substate "$LC")" submitted
 
 echo "desk: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

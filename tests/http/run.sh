@@ -224,6 +224,10 @@ GET /campaigns/:id/queue                 revdk   /campaigns/1/queue      200
 GET /campaigns/:id/queue                 revdk   /campaigns/999/queue    404
 GET /campaigns/:id/queue                 revdk   /campaigns/1/queue?unit=31LC 403
 GET /campaigns/:id/queue                 revso   /campaigns/1/queue?unit=31LC 200
+POST /campaigns/:id/queue/bulk           anon    /campaigns/1/queue/bulk 403
+POST /campaigns/:id/queue/bulk           editor  /campaigns/1/queue/bulk 403
+POST /campaigns/:id/queue/bulk           head    /campaigns/1/queue/bulk 403
+POST /campaigns/:id/queue/bulk           revdk   /campaigns/1/queue/bulk 400
 GET /campaigns/:id/units/:code           anon    $(U "$OWN")             303
 GET /campaigns/:id/units/:code           editor  $(U "$OWN")             200
 GET /campaigns/:id/units/:code           editor  $(U "$DKSUB")           403
