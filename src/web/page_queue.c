@@ -95,7 +95,7 @@ static void
 pick_cell(struct buf *b, const struct queue_row *v, bool all)
 {
 	char val[300], label[600];
-	buf_puts(b, "<td>");
+	buf_puts(b, "<td class=\"pick\">");
 	if (v->revision >= 0 &&
 	    (v->state == ST_SUBMITTED || v->state == ST_APPROVED)) {
 		snprintf(val, sizeof(val), "%lld:%s", (long long)v->revision,
@@ -183,8 +183,8 @@ queue_table(struct req *r, long long id, const struct queue_row *v,
 	h_open(b, "form", "method", "post", "action", action, "id", "bulk",
 	       NULL);
 	h_csrf(r);
-	buf_puts(b, "<div class=\"scroll\" tabindex=\"0\"><table><thead><tr>"
-		    "<th>Chọn</th><th>Đơn vị</th><th>Trực thuộc</th><th>Trạng "
+	buf_puts(b, "<div class=\"scroll\" tabindex=\"0\"><table class=\"queue\">"
+		    "<thead><tr><th class=\"pick\">Chọn</th><th>Đơn vị</th><th>Trực thuộc</th><th>Trạng "
 		    "thái</th><th>Muộn</th><th>Nộp lần đầu</th><th>Cập nhật</th>"
 		    "<th>Mức tự đánh giá</th><th>Mức sau đánh giá</th></tr>"
 		    "</thead><tbody>");
