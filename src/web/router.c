@@ -77,6 +77,8 @@ static const struct route ROUTES[] = {
 	{ "POST", "/admin/campaigns", page_campaign_create, true, false },
 	{ "GET", "/admin/campaigns/:id", page_campaign_edit, true, false },
 	{ "POST", "/admin/campaigns/:id", page_campaign_save, true, false },
+	{ "POST", "/admin/campaigns/:id/units", page_campaign_add_unit, true,
+	  false },
 	{ "POST", "/admin/import", page_admin_import_post, true, R_UPLOAD },
 	{ "GET", "/api/session", api_session, true, true },
 	{ "GET", "/api/campaigns", api_campaigns, true, true },

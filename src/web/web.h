@@ -192,6 +192,7 @@ void page_admin_user(struct req *r);
 void page_admin_user_save(struct req *r);
 void page_campaign_edit(struct req *r);
 void page_campaign_save(struct req *r);
+void page_campaign_add_unit(struct req *r);
 void page_admin_import_post(struct req *r);
 void page_evidence_upload(struct req *r);
 void page_evidence_get(struct req *r);

@@ -261,5 +261,45 @@ has bulk-bad-pick-said "Ô chọn (pick) không hợp lệ."
 CONFIRM=1 bulk bulk-bad-action 400 cv.so delete "1:$LC"
 same bulk-bad-untouched "$(substate "$LC")" submitted
 
+# --- late joiners (issue 17 item 8): the owner adds a school entered
+# after the campaign opened; a closed campaign's denominator never changes.
+T=${T:?}
+parts() { q "SELECT count(*) FROM campaign_unit WHERE campaign_id = $1"; }
+due=$(date -u -d '+60 days' +%Y-%m-%d)
+opens=$(date -u -d '-1 day' +%Y-%m-%d)
+"$T" --db "$DB" campaign create --owner 31DK --rubric qd4725-2022-pt --year 2026-2027 --title "Đợt có trường lập sau" --opens "$opens" --due "$due" >/dev/null
+NEW=$(q "SELECT max(id) FROM campaign")
+# The demo's units were entered two hours ago, the campaign opened an hour
+# ago; the new school is entered now.
+q "UPDATE org_unit SET created_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-2 hours')"
+q "UPDATE campaign SET created_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-1 hour') WHERE id = $NEW"
+"$T" --db "$DB" org add --code 31DK950 --name "Trường Tiểu học Lập Sau" --kind truong --parent 31DK --levels TH >/dev/null
+before=$(parts "$NEW")
+req join-page 200 -b "$W/qt.dk" "$BASE/admin/campaigns/$NEW"
+has join-page-form "action=\"/admin/campaigns/$NEW/units\""
+TOK=$(csrf_of)
+req join-add 303 -b "$W/qt.dk" --data-urlencode "_csrf=$TOK" --data-urlencode "unit=31DK950" "$BASE/admin/campaigns/$NEW/units"
+same join-add-counted "$(parts "$NEW")" "$((before + 1))"
+same join-add-date "$(q "SELECT substr(joined_at, 1, 10) FROM campaign_unit cu JOIN org_unit o ON o.id = cu.unit_id WHERE cu.campaign_id = $NEW AND o.code = '31DK950'")" "$(date -u +%Y-%m-%d)"
+same join-add-audited "$(q "SELECT actor || ' ' || object || ' ' || substr(detail, 1, 7) FROM audit WHERE action = 'campaign.join' ORDER BY id DESC LIMIT 1")" "qt.dk campaign:$NEW 31DK950"
+req join-add-again 409 -b "$W/qt.dk" --data-urlencode "_csrf=$TOK" --data-urlencode "unit=31DK950" "$BASE/admin/campaigns/$NEW/units"
+has join-add-again-said "đơn vị đã tham gia đợt đánh giá này"
+has join-add-again-kept "value=\"31DK950\""
+# A school that was there when the campaign opened is not a late joiner.
+req join-old-school 422 -b "$W/qt.dk" --data-urlencode "_csrf=$TOK" --data-urlencode "unit=31DK014" "$BASE/admin/campaigns/$NEW/units"
+has join-old-school-said "đơn vị đã có từ trước khi mở đợt"
+# Campaign 1 is past its deadline: closed; the web and the CLI refuse,
+# and its counts stay as they were.
+closed_before=$(parts 1)
+req join-closed-page 200 -b "$W/qt.so" "$BASE/admin/campaigns/1"
+TOK=$(csrf_of)
+req join-closed 422 -b "$W/qt.so" --data-urlencode "_csrf=$TOK" --data-urlencode "unit=31DK950" "$BASE/admin/campaigns/1/units"
+has join-closed-said "đợt đánh giá đã hết hạn nộp"
+if "$T" --db "$DB" campaign add-unit 1 31DK950 >/dev/null 2>"$ERR"; then bad join-closed-cli; else ok join-closed-cli; fi
+same join-closed-count "$(parts 1)" "$closed_before"
+# Only the owner's admins (or above): not a reviewer, not another Phòng.
+req join-reviewer 403 -b "$W/cv.dk" --data-urlencode "_csrf=$TOK" --data-urlencode "unit=31DK950" "$BASE/admin/campaigns/$NEW/units"
+same join-unchanged "$(parts "$NEW")" "$((before + 1))"
+
 echo "desk: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

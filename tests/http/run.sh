@@ -339,6 +339,12 @@ POST /admin/campaigns/:id                anon    /admin/campaigns/1      403
 POST /admin/campaigns/:id                editor  /admin/campaigns/1      403
 POST /admin/campaigns/:id                qtdk    /admin/campaigns/1      403
 POST /admin/campaigns/:id                admin   /admin/campaigns/1      303
+POST /admin/campaigns/:id/units          anon    /admin/campaigns/1/units 403
+POST /admin/campaigns/:id/units          editor  /admin/campaigns/1/units 403
+POST /admin/campaigns/:id/units          revso   /admin/campaigns/1/units 403
+POST /admin/campaigns/:id/units          qtdk    /admin/campaigns/1/units 403
+POST /admin/campaigns/:id/units          admin   /admin/campaigns/999/units 404
+POST /admin/campaigns/:id/units          admin   /admin/campaigns/1/units 422
 GET /admin/import                        admin   /admin/import           200
 GET /admin/import                        editor  /admin/import           403
 POST /admin/import                       anon    /admin/import           403
