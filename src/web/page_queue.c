@@ -195,6 +195,32 @@ queue_table(struct req *r, long long id, const struct queue_row *v,
 	buf_puts(b, "</form>");
 }
 
+/* The units under the queue's root that have not submitted, with their
+ * contacts, as the "chua-nop" document (CSV, XLSX) of that office. */
+static void
+chase_links(struct req *r, const struct campaign *c, const char *under)
+{
+	struct org_unit u;
+	const char *root = under ? under : c->owner_code;
+	if (under == NULL && r->sess.who.unit_id &&
+	    org_get(r->app, r->sess.who.unit_id, r->a, &u) == TS_OK)
+		root = u.code;
+	struct buf *b = &r->body, href;
+	buf_init(&href, 1024);
+	buf_puts(b, "<p>Đơn vị chưa nộp, kèm số điện thoại và thư điện tử: ");
+	for (int i = 0; i < 2; i++) {
+		buf_reset(&href);
+		buf_printf(&href, "/campaigns/%lld/units/", (long long)c->id);
+		url_escape(&href, root);
+		buf_puts(&href, i ? "/report/chua-nop.xlsx"
+				  : "/report/chua-nop.csv");
+		buf_puts(b, i ? " · " : "");
+		h_link(b, buf_str(&href), i ? "tải XLSX" : "tải CSV");
+	}
+	buf_puts(b, "</p>");
+	buf_release(&href);
+}
+
 void
 page_queue(struct req *r)
 {
@@ -240,6 +266,7 @@ page_queue(struct req *r)
 	queue_table(r, id, v, n, rb->ngroups, buf_str(&query));
 	if (n > 0)
 		list_nav_with(r, path, buf_str(&extra), &q.pg, n);
+	chase_links(r, &c, q.f.under);
 	buf_release(&extra);
 	buf_release(&query);
 	page_end(r);

@@ -188,6 +188,8 @@ void page_campaign_create(struct req *r);
 void page_admin_user_add(struct req *r);
 void page_admin_unit(struct req *r);
 void page_admin_unit_save(struct req *r);
+void page_admin_unit_contact(struct req *r);
+void page_admin_user_contact(struct req *r);
 void page_admin_user(struct req *r);
 void page_admin_user_save(struct req *r);
 void page_campaign_edit(struct req *r);

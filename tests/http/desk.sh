@@ -301,5 +301,43 @@ same join-closed-count "$(parts 1)" "$closed_before"
 req join-reviewer 403 -b "$W/cv.dk" --data-urlencode "_csrf=$TOK" --data-urlencode "unit=31DK950" "$BASE/admin/campaigns/$NEW/units"
 same join-unchanged "$(parts "$NEW")" "$((before + 1))"
 
+# --- chasing the late ones (issue 17 item 7): contacts, and the list of
+# units not yet submitted with them, exported through the reports.
+req contact-unit-page 200 -b "$W/qt.dk" "$BASE/admin/org/31DK018"
+has contact-unit-form "action=\"/admin/org/31DK018/contact\""
+TOK=$(csrf_of)
+req contact-unit-bad 422 -b "$W/qt.dk" --data-urlencode "_csrf=$TOK" --data-urlencode "phone=0225 387" --data-urlencode "email=c1haibatrung@haiphong" "$BASE/admin/org/31DK018/contact"
+has contact-unit-bad-phone "0225 387: số điện thoại phải có từ 8 đến 15 chữ số"
+has contact-unit-bad-email "c1haibatrung@haiphong: tên miền sau dấu @ không hợp lệ"
+has contact-unit-bad-kept "value=\"c1haibatrung@haiphong\""
+same contact-unit-bad-untouched "$(q "SELECT coalesce(phone, '') || coalesce(email, '') FROM org_unit WHERE code = '31DK018'")" ""
+req contact-unit-ok 303 -b "$W/qt.dk" --data-urlencode "_csrf=$TOK" --data-urlencode "phone=0225 3876 543" --data-urlencode "email=c1haibatrung@haiphong.edu.vn" "$BASE/admin/org/31DK018/contact"
+same contact-unit-stored "$(q "SELECT phone || ' ' || email FROM org_unit WHERE code = '31DK018'")" "0225 3876 543 c1haibatrung@haiphong.edu.vn"
+same contact-unit-audited "$(q "SELECT actor || ' ' || action || ' ' || object FROM audit ORDER BY id DESC LIMIT 1")" "qt.dk org.contact 31DK018"
+req contact-own-unit 403 -b "$W/qt.dk" --data-urlencode "_csrf=$TOK" --data-urlencode "phone=0225 3876 543" "$BASE/admin/org/31DK/contact"
+req contact-reviewer 403 -b "$W/cv.dk" --data-urlencode "_csrf=$TOK" --data-urlencode "phone=0225 3876 543" "$BASE/admin/org/31DK018/contact"
+req contact-user-ok 303 -b "$W/qt.dk" --data-urlencode "_csrf=$TOK" --data-urlencode "phone=0912 345 678" --data-urlencode "email=ht.haibatrung@gmail.com" "$BASE/admin/users/ht.31dk018/contact"
+same contact-user-stored "$(q "SELECT phone || ' ' || email FROM app_user WHERE login = 'ht.31dk018'")" "0912 345 678 ht.haibatrung@gmail.com"
+req contact-user-page 200 -b "$W/qt.dk" "$BASE/admin/users/ht.31dk018"
+has contact-user-page-shows "value=\"ht.haibatrung@gmail.com\""
+req contact-user-outside 403 -b "$W/qt.dk" --data-urlencode "_csrf=$TOK" --data-urlencode "phone=0912 345 678" "$BASE/admin/users/ht.31lc001/contact"
+same contact-user-outside-untouched "$(q "SELECT coalesce(phone, '') FROM app_user WHERE login = 'ht.31lc001'")" ""
+# The list: exactly the units under the office not yet submitted (none,
+# draft, returned), each with its contacts.
+req chase-queue-link 200 -b "$W/cv.dk" "$BASE/campaigns/1/queue"
+has chase-queue-link-csv "href=\"/campaigns/1/units/31DK/report/chua-nop.csv\""
+req chase-csv 200 -b "$W/cv.dk" "$BASE/campaigns/1/units/31DK/report/chua-nop.csv"
+want=$(q "SELECT count(*) FROM campaign_unit cu JOIN org_unit o ON o.id = cu.unit_id LEFT JOIN submission s ON s.campaign_id = 1 AND s.unit_id = cu.unit_id WHERE cu.campaign_id = 1 AND o.code LIKE '31DK%' AND coalesce(s.state, 'none') IN ('none', 'draft', 'returned')")
+same chase-csv-rows "$(grep -ac '^[0-9]*;31DK' "$OUT")" "$want"
+if [ "$(substate 31DK018)" = draft ]; then
+	has chase-csv-contacts "31DK018;Trường Tiểu học Hai Bà Trưng;Phòng Giáo dục và Đào tạo quận Dương Kinh;Bản nháp;\"=\"\"0225 3876 543\"\"\";c1haibatrung@haiphong.edu.vn;"
+	has chase-csv-head "0912 345 678\"\"\";ht.haibatrung@gmail.com"
+fi
+hasnt chase-csv-no-submitted ";Đã nộp;"
+req chase-xlsx 200 -b "$W/cv.dk" "$BASE/campaigns/1/units/31DK/report/chua-nop.xlsx"
+req chase-other-office 403 -b "$W/cv.dk" "$BASE/campaigns/1/units/31LC/report/chua-nop.csv"
+login ht.31dk014
+req chase-school 403 -b "$W/ht.31dk014" "$BASE/campaigns/1/units/31DK/report/chua-nop.csv"
+
 echo "desk: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -314,6 +314,11 @@ POST /admin/org/:code/edit               revdk   /admin/org/31DK001/edit 403
 POST /admin/org/:code/edit               qtdk    /admin/org/31LC001/edit 403
 POST /admin/org/:code/edit               qtdk    /admin/org/31DK/edit    403
 POST /admin/org/:code/edit               qtdk    /admin/org/31DK001/edit 303
+POST /admin/org/:code/contact            anon    /admin/org/31DK001/contact 403
+POST /admin/org/:code/contact            revdk   /admin/org/31DK001/contact 403
+POST /admin/org/:code/contact            qtdk    /admin/org/31LC001/contact 403
+POST /admin/org/:code/contact            qtdk    /admin/org/31DK/contact 403
+POST /admin/org/:code/contact            qtdk    /admin/org/31DK001/contact 303
 GET /admin/users/:login                  anon    /admin/users/cv.dk      303
 GET /admin/users/:login                  editor  /admin/users/cv.dk      403
 GET /admin/users/:login                  qtdk    /admin/users/cv.dk      200
@@ -323,6 +328,10 @@ POST /admin/users/:login                 revdk   /admin/users/cv.dk      403
 POST /admin/users/:login                 qtdk    /admin/users/qt.lc      403
 POST /admin/users/:login                 qtdk    /admin/users/qt.dk      403
 POST /admin/users/:login                 qtdk    /admin/users/cv.dk      303
+POST /admin/users/:login/contact         anon    /admin/users/cv.dk/contact 403
+POST /admin/users/:login/contact         editor  /admin/users/cv.dk/contact 403
+POST /admin/users/:login/contact         qtdk    /admin/users/qt.lc/contact 403
+POST /admin/users/:login/contact         qtdk    /admin/users/cv.dk/contact 303
 POST /admin/users/:login/reset           anon    /admin/users/cv.dk/reset 403
 POST /admin/users/:login/reset           editor  /admin/users/cv.dk/reset 403
 POST /admin/users/:login/reset           revdk   /admin/users/cv.dk/reset 403
