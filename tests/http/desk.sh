@@ -339,5 +339,20 @@ req chase-other-office 403 -b "$W/cv.dk" "$BASE/campaigns/1/units/31LC/report/ch
 login ht.31dk014
 req chase-school 403 -b "$W/ht.31dk014" "$BASE/campaigns/1/units/31DK/report/chua-nop.csv"
 
+# --- notifications on a school's landing page: the office's steps on its
+# results (the bulk approval and publication above) and a deadline near.
+login "ht.$(echo "$A" | tr 'A-Z' 'a-z')"
+req notice-steps 200 -b "$W/ht.$(echo "$A" | tr 'A-Z' 'a-z')" "$BASE/campaigns"
+has notice-card "<h2 id=\"notices-h\">Thông báo</h2>"
+has notice-approved "Sở Giáo dục và Đào tạo thành phố Hải Phòng đã phê duyệt bản tự đánh giá"
+has notice-published "Sở Giáo dục và Đào tạo thành phố Hải Phòng đã công bố kết quả"
+near=$(TZ=Asia/Ho_Chi_Minh date -d '+3 days' +%Y-%m-%d)
+"$T" --db "$DB" campaign create --owner 31DK --rubric qd4725-2022-pt --year 2026-2027 --title "Đợt sắp hết hạn" --opens "$opens" --due "$near" >/dev/null
+req notice-deadline 200 -b "$W/ht.31dk014" "$BASE/campaigns"
+has notice-deadline-said "Hạn nộp: còn 3 ngày — <a href=\"/campaigns/$(q "SELECT max(id) FROM campaign")/units/31DK014\">Đợt sắp hết hạn</a>"
+login "ht.$(echo "$LC" | tr 'A-Z' 'a-z')"
+req notice-none 200 -b "$W/ht.$(echo "$LC" | tr 'A-Z' 'a-z')" "$BASE/campaigns"
+has notice-none-said "Không có thông báo mới."
+
 echo "desk: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
