@@ -110,6 +110,8 @@ counted_run layout-asan tests/cli/layout.sh build/asan/truongso
 counted_run doc-content-asan tests/cli/doc-content.sh build/asan/truongso
 # TRUONGSO_NOW moves the clock of test builds only, never of the release.
 counted_run clock-hook tests/cli/clock-hook.sh build/truongso build/asan/truongso
+# Reminder e-mails through libcurl to a local SMTP sink (issue 17 item 7).
+counted_run cli-remind tests/cli/remind.sh build/asan/truongso
 counted_run valgrind-docs tests/cli/valgrind-docs.sh build/truongso
 counted_run crash tests/crash/run.sh build/truongso
 counted_run http-asan tests/http/run.sh build/asan/truongso

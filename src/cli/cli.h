@@ -37,6 +37,7 @@ int cmd_serve(struct cli *c, int argc, char **argv);
 int cmd_report(struct cli *c, int argc, char **argv);
 int cmd_indicators(struct cli *c, int argc, char **argv);
 int cmd_stats(struct cli *c, int argc, char **argv);
+int cmd_remind(struct cli *c, int argc, char **argv);
 
 /* Opens the database (migrating it) and resolves the actor: --as LOGIN,
  * or the local operator. Problems go to stderr. */
