@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "../app/campaign.h"
+#include "../util/timeutil.h"
 #include "page_admin.h"
 #include "web.h"
 
@@ -21,9 +22,19 @@ static void
 join_form(struct req *r, const struct campaign *c)
 {
 	struct buf *b = &r->body;
-	char action[80];
+	char action[80], day[TS_TIME_SIZE];
+	int64_t due = 0;
 	snprintf(action, sizeof(action), "/admin/campaigns/%lld/units",
 		 (long long)c->id);
+	if (ts_time_parse(c->due_at, &due) && ts_time_now() > due) {
+		/* Closed: campaign_join refuses; say so instead of a form. */
+		buf_puts(b, "<section class=\"card\" id=\"join\"><h2>Thêm đơn "
+			    "vị lập sau khi mở đợt</h2>");
+		h_textf(b, "Đợt đã hết hạn nộp (%s): danh sách đơn vị tham gia "
+			"đã chốt, không thêm được.", ts_time_vn_date(due, day));
+		buf_puts(b, "</section>");
+		return;
+	}
 	h_open(b, "form", "method", "post", "action", action, "class", "card",
 	       "id", "join", NULL);
 	h_csrf(r);

@@ -292,6 +292,8 @@ has join-old-school-said "đơn vị đã có từ trước khi mở đợt"
 # and its counts stay as they were.
 closed_before=$(parts 1)
 req join-closed-page 200 -b "$W/qt.so" "$BASE/admin/campaigns/1"
+has join-closed-page-said "Đợt đã hết hạn nộp (31/05/2026): danh sách đơn vị tham gia đã chốt, không thêm được."
+hasnt join-closed-page-no-form "action=\"/admin/campaigns/1/units\""
 TOK=$(csrf_of)
 req join-closed 422 -b "$W/qt.so" --data-urlencode "_csrf=$TOK" --data-urlencode "unit=31DK950" "$BASE/admin/campaigns/1/units"
 has join-closed-said "đợt đánh giá đã hết hạn nộp"
