@@ -13,7 +13,7 @@ ifeq ($(findstring -j,$(shell printenv MAKEFLAGS)),)
 MAKEFLAGS += -j$(shell nproc 2>/dev/null || echo 2)
 endif
 PKGS := jansson libutf8proc sqlite3 libsodium libzip libxml-2.0 libmagic libmicrohttpd \
-	libpq pangocairo cairo-pdf cairo-svg cairo-png xlsxwriter zlib
+	libpq pangocairo cairo-pdf cairo-svg cairo-png xlsxwriter zlib libcurl
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS := $(shell pkg-config --libs $(PKGS)) -lcsv
 

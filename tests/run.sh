@@ -116,6 +116,8 @@ counted_run doc-content-asan tests/cli/doc-content.sh build/asan/truongso
 # app cmocka tests and the CLI compared with SQLite, reviewers racing.
 counted_run pg-asan tests/pg/run.sh build/asan
 counted_run clock-hook tests/cli/clock-hook.sh build/truongso build/asan/truongso
+# Reminder e-mails through libcurl to a local SMTP sink (issue 17 item 7).
+counted_run cli-remind tests/cli/remind.sh build/asan/truongso
 counted_run valgrind-docs tests/cli/valgrind-docs.sh build/truongso
 counted_run crash tests/crash/run.sh build/truongso
 counted_run http-asan tests/http/run.sh build/asan/truongso

@@ -9,7 +9,7 @@ set -u
 cd "$(dirname "$0")/.." || exit 2
 command -v clang-tidy >/dev/null 2>&1 || {
 	echo "lint: clang-tidy is missing (scripts/deps test installs it)"; exit 2; }
-PKGS="jansson libutf8proc sqlite3 libpq libsodium libzip libxml-2.0 libmagic libmicrohttpd pangocairo cairo-pdf cairo-svg cairo-png xlsxwriter zlib"
+PKGS="jansson libutf8proc sqlite3 libpq libsodium libzip libxml-2.0 libmagic libmicrohttpd pangocairo cairo-pdf cairo-svg cairo-png xlsxwriter zlib libcurl"
 FLAGS="-std=c17 -D_POSIX_C_SOURCE=200809L -I. -DTS_TEST_HOOKS -DTS_DATADIR=\"data\" $(pkg-config --cflags $PKGS)"
 out=$(mktemp) || exit 2
 trap 'rm -f "$out" "$out.found"' EXIT

@@ -143,6 +143,16 @@ enum ts_err campaign_update(struct app *app, const struct actor *who,
  * the dates of a campaign were given as. */
 void campaign_day(const char *iso, char out[11]);
 
+/* Late joiners (issue 17 item 8): the campaign owner's admins (and those
+ * above) add a school created after the campaign was opened, under the
+ * owner and teaching one of its cấp học, with today as the day it joined
+ * (audited as "campaign.join"). A campaign past its deadline is closed:
+ * refused, so its denominators never change. *joined receives the
+ * timestamp (may be NULL). */
+enum ts_err campaign_join(struct app *app, const struct actor *who,
+			  int64_t id, const char *unit_code,
+			  char *joined, struct diags *d) TS_MUSTCHECK;
+
 /* The rubric a campaign was created with (from the rubric files, or the
  * copy stored in the database if the file is gone). */
 const struct rubric *app_rubric(struct app *app, const char *id, int version);

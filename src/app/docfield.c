@@ -78,6 +78,7 @@ doc_target_open(struct app *app, const struct actor *who, int64_t cid,
 	} else {
 		t->kinds[t->nkinds++] = report_kind_get(RK_LEVELS);
 		t->kinds[t->nkinds++] = report_kind_get(RK_LISTING);
+		t->kinds[t->nkinds++] = report_kind_get(RK_CHASE);
 	}
 	return TS_OK;
 }

@@ -29,6 +29,8 @@ dispatch(struct rb *b, const struct report_kind_info *k)
 		return rb_levels(b);
 	case RK_LISTING:
 		return rb_listing(b);
+	case RK_CHASE:
+		return rb_chase(b);
 	}
 	return TS_EINVAL;
 }

@@ -142,6 +142,8 @@ static const struct report_kind_info KINDS[] = {
 	  F_LEVELS, N(F_LEVELS) },
 	{ RK_LISTING, "danh-sach", "Danh sách kết quả từng đơn vị", true,
 	  0, 0, F_LISTING, N(F_LISTING) },
+	{ RK_CHASE, "chua-nop", "Danh sách đơn vị chưa nộp, kèm liên hệ",
+	  true, 0, 0, F_LISTING, N(F_LISTING) },
 };
 
 const struct report_kind_info *

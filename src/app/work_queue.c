@@ -7,32 +7,49 @@
 
 #include "../util/arena.h"
 
-#define QUEUE_FROM                                                          \
+#define QUEUE_JOIN                                                          \
 	" FROM campaign_unit cu JOIN org_unit o ON o.id = cu.unit_id LEFT "  \
 	"JOIN org_unit p ON p.id = o.parent_id LEFT JOIN submission s ON "  \
 	"s.campaign_id = cu.campaign_id AND s.unit_id = cu.unit_id WHERE "   \
-	"cu.campaign_id = ?1 AND " SQL_PATH_UNDER("cu.path", "?2")         \
-	" AND (?3 IS NULL OR coalesce(s.state, ?8) = ?3) AND (?4 < 0 "     \
-	"OR coalesce(s.late, 0) = ?4) AND (?5 = 0 OR (cu.school_levels & "  \
-	"?5) <> 0)"
+	"cu.campaign_id = ?1 AND " SQL_PATH_UNDER("cu.path", "?2")
+#define QUEUE_MATCH                                                         \
+	"(?3 IS NULL OR coalesce(s.state, ?8) = ?3) AND (?4 < 0 OR "        \
+	"coalesce(s.late, 0) = ?4) AND (?5 = 0 OR (cu.school_levels & ?5) "  \
+	"<> 0)"
+#define QUEUE_FROM QUEUE_JOIN " AND " QUEUE_MATCH
 #define QUEUE_POINTS                                                      \
 	"(SELECT sum(g.reviewed_points) FROM submission_score g WHERE "    \
 	"g.submission_id = s.id)"
 
-/* Sorts, each with the code last so pages never overlap. */
-static const char *const SQL_PAGE[3][2] = {
-#define Q(order)                                                             \
+/* Sorts, each with the code last so pages never overlap; the page and
+ * the position of one school (for "next school") use the same orders. */
+#define QUEUE_ORDERS(Q)                                                     \
+	{ { Q("o.code"), Q("o.code DESC") },                                \
+	  { Q("s.first_submitted_at IS NULL, s.first_submitted_at"),        \
+	    Q("s.first_submitted_at IS NULL, s.first_submitted_at DESC") }, \
+	  { Q("s.id IS NULL, " QUEUE_POINTS),                               \
+	    Q("s.id IS NULL, " QUEUE_POINTS " DESC") } }
+#define Q_PAGE(order)                                                        \
 	"SELECT o.code, o.name, coalesce(p.name, ''), coalesce(s.state, "     \
 	"?8), coalesce(s.late, 0), s.first_submitted_at, s.updated_at, "      \
-	"coalesce(s.id, 0), coalesce(" QUEUE_POINTS ", 0)" QUEUE_FROM          \
-	" ORDER BY " order ", o.code LIMIT ?6 OFFSET ?7"
-	{ Q("o.code"), Q("o.code DESC") },
-	{ Q("s.first_submitted_at IS NULL, s.first_submitted_at"),
-	  Q("s.first_submitted_at IS NULL, s.first_submitted_at DESC") },
-	{ Q("s.id IS NULL, " QUEUE_POINTS), Q("s.id IS NULL, " QUEUE_POINTS
-					      " DESC") },
-#undef Q
-};
+	"coalesce(s.id, 0), coalesce(" QUEUE_POINTS ", 0), "                 \
+	"coalesce(s.revision, -1)" QUEUE_FROM " ORDER BY " order              \
+	", o.code LIMIT ?6 OFFSET ?7"
+static const char *const SQL_PAGE[3][2] = QUEUE_ORDERS(Q_PAGE);
+/* The school ?9 among the queue's rows (kept in even when the filters no
+ * longer match it, e.g. just approved from a "submitted" queue): whether
+ * it matches, its place among those that do, their count, and the row
+ * after it. One pass over the filtered subtree (an index range). */
+#define QUEUE_M "CASE WHEN " QUEUE_MATCH " THEN 1 ELSE 0 END"
+#define Q_NEXT(order)                                                        \
+	"SELECT m, pos, cnt, nc, nn FROM (SELECT o.code AS code, " QUEUE_M    \
+	" AS m, sum(" QUEUE_M ") OVER w AS pos, sum(" QUEUE_M ") OVER () AS " \
+	"cnt, lead(o.code) OVER w AS nc, lead(o.name) OVER w AS nn"           \
+	QUEUE_JOIN " AND ((" QUEUE_MATCH ") OR o.code = ?9) WINDOW w AS "     \
+	"(ORDER BY " order ", o.code)) WHERE code = ?9"
+static const char *const SQL_NEXT[3][2] = QUEUE_ORDERS(Q_NEXT);
+#undef Q_PAGE
+#undef Q_NEXT
 static const char SQL_COUNT[] = "SELECT count(*)" QUEUE_FROM;
 static const char SQL_LEVELS[] =
 	"SELECT grp, self_level, reviewed_level FROM submission_score WHERE "
@@ -79,6 +96,7 @@ read_row(struct db_stmt *st, struct arena *a, struct queue_row *r)
 	r->first_submitted_at = db_col_dup(st, 5, a);
 	r->updated_at = db_col_dup(st, 6, a);
 	r->reviewed_points = db_col_int(st, 8);
+	r->revision = db_col_int(st, 9);
 }
 
 /* The root's path: the named unit if in scope, else the actor's own (the
@@ -151,4 +169,34 @@ work_queue(struct app *app, const struct actor *who, int64_t id,
 	for (size_t i = 0; i < *n; i++)
 		read_levels(app, sid[i], &(*out)[i]);
 	return TS_OK;
+}
+
+enum ts_err
+work_queue_next(struct app *app, const struct actor *who, int64_t id,
+		const struct queue_filter *f, const char *code,
+		struct arena *a, struct queue_pos *pos, struct diags *d)
+{
+	struct campaign c;
+	const char *path = NULL;
+	memset(pos, 0, sizeof(*pos));
+	enum ts_err e = campaign_get(app, who, id, a, &c, d);
+	if (e == TS_OK)
+		e = queue_root(app, who, &c, f->under, a, &path, d);
+	if (e != TS_OK)
+		return e;
+	struct db_stmt *st = db_prep(app->db, SQL_NEXT[f->sort][f->desc]);
+	if (st == NULL)
+		return app_db_error(app, d, "đọc hàng đợi");
+	bind_filter(st, id, path, f);
+	db_bind_text(st, 9, code);
+	enum db_step r = db_step(st);
+	if (r == DB_ROW) {
+		pos->in_queue = db_col_int(st, 0) != 0;
+		pos->index = (size_t)db_col_int(st, 1);
+		pos->total = (size_t)db_col_int(st, 2);
+		pos->next_code = db_col_dup(st, 3, a);
+		pos->next_name = db_col_dup(st, 4, a);
+	}
+	db_done(st);
+	return r == DB_ERROR ? app_db_error(app, d, "đọc hàng đợi") : TS_OK;
 }

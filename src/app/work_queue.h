@@ -28,6 +28,14 @@ struct queue_row {
 	const char *first_submitted_at, *updated_at; /* NULL: none */
 	int self_level[LC_GROUPS], reviewed_level[LC_GROUPS]; /* 0: none */
 	int64_t reviewed_points; /* hundredths, all groups */
+	int64_t revision; /* the submission's, -1: none yet */
+};
+
+/* One school's place in a queue (the same filters and sort): */
+struct queue_pos {
+	bool in_queue;      /* the filters match it */
+	size_t index, total; /* its place (1-based, when in_queue), rows */
+	const char *next_code, *next_name; /* the row after it, NULL: none */
 };
 
 /* One page (pg->offset, pg->limit; pg->total set) of the queue; refused
@@ -36,5 +44,40 @@ enum ts_err work_queue(struct app *app, const struct actor *who, int64_t id,
 		       const struct queue_filter *f, struct list_page *pg,
 		       struct arena *a, struct queue_row **out, size_t *n,
 		       struct diags *d) TS_MUSTCHECK;
+
+/* Where school `code` stands in the queue `f` (pages aside) and which
+ * school follows it; a school the filters no longer match keeps its
+ * place by the sort, so "next" still moves on from it. Refused like
+ * work_queue. */
+enum ts_err work_queue_next(struct app *app, const struct actor *who,
+			    int64_t id, const struct queue_filter *f,
+			    const char *code, struct arena *a,
+			    struct queue_pos *pos, struct diags *d) TS_MUSTCHECK;
+
+/* Bulk steps from the queue (item 5): each picked school with the
+ * revision its row showed. */
+struct bulk_pick {
+	const char *code;
+	int64_t revision;
+};
+struct bulk_result {
+	const char *code, *name; /* name: the code when it cannot be read */
+	enum sub_state state;    /* as it is now (after the step if done) */
+	bool ok;                 /* done, or (checking only) would be */
+	const char *why;         /* when not ok: why it is skipped */
+};
+/*
+ * Approves (ACT_APPROVE) or publishes (ACT_PUBLISH) each pick through
+ * sub_approve / sub_publish, the single action's own use case: its own
+ * transaction and audit row, role and subtree asked for every row. A
+ * school whose revision is no longer the one picked, or whose state or
+ * scope does not allow the step, is skipped with the reason, never acted
+ * on. With apply false nothing is written: out says what would happen
+ * (the confirmation page). out has n elements (arena strings).
+ */
+enum ts_err work_queue_bulk(struct app *app, const struct actor *who,
+			    int64_t cid, enum sub_action act,
+			    const struct bulk_pick *p, size_t n, bool apply,
+			    struct arena *a, struct bulk_result *out) TS_MUSTCHECK;
 
 #endif

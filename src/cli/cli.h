@@ -37,6 +37,7 @@ int cmd_serve(struct cli *c, int argc, char **argv);
 int cmd_report(struct cli *c, int argc, char **argv);
 int cmd_indicators(struct cli *c, int argc, char **argv);
 int cmd_stats(struct cli *c, int argc, char **argv);
+int cmd_remind(struct cli *c, int argc, char **argv);
 
 /* Opens the database (migrating it) and resolves the actor: --as LOGIN,
  * or the local operator. Problems go to stderr. */
@@ -55,6 +56,9 @@ void cli_print_diags(const struct diags *d);
 int cli_exit_for(enum ts_err e);
 /* Writes the buffer to stdout; EXIT_FAIL if that fails. */
 int cli_flush(struct buf *b);
+/* org contact / user contact (cmd_contact.c). */
+int contact_cmd(struct app *app, const struct actor *who, bool account,
+		int argc, char **argv);
 /* Usage error: message on stderr, returns EXIT_INPUT. */
 int cli_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

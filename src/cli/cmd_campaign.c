@@ -189,11 +189,30 @@ status(struct app *app, const struct actor *who, int argc, char **argv)
 	return rc;
 }
 
+/* campaign add-unit ID MÃ: a late joiner (issue 17 item 8). */
+static int
+add_unit(struct app *app, const struct actor *who, int argc, char **argv)
+{
+	char *end = NULL;
+	long long id = argc == 2 ? strtoll(argv[0], &end, 10) : 0;
+	if (id <= 0 || *end != '\0')
+		return cli_usage("cách dùng: truongso campaign add-unit ID MÃ_ĐƠN_VỊ");
+	struct diags d;
+	char at[TS_TIME_SIZE], day[TS_TIME_SIZE];
+	int64_t t = 0;
+	diags_init(&d);
+	enum ts_err e = campaign_join(app, who, id, argv[1], at, &d);
+	if (e == TS_OK && ts_time_parse(at, &t))
+		printf("Đã thêm %s vào đợt đánh giá số %lld, tham gia từ %s.\n",
+		       argv[1], id, ts_time_vn_date(t, day));
+	return cli_fail(e, &d);
+}
+
 int
 cmd_campaign(struct cli *c, int argc, char **argv)
 {
 	if (argc < 1)
-		return cli_usage("cách dùng: truongso campaign create|edit|list|status");
+		return cli_usage("cách dùng: truongso campaign create|edit|add-unit|list|status");
 	struct app app;
 	struct actor who;
 	int rc = cli_open(c, &app, &who);
@@ -207,8 +226,10 @@ cmd_campaign(struct cli *c, int argc, char **argv)
 		rc = list(&app, &who);
 	else if (strcmp(argv[0], "status") == 0)
 		rc = status(&app, &who, argc - 1, argv + 1);
+	else if (strcmp(argv[0], "add-unit") == 0)
+		rc = add_unit(&app, &who, argc - 1, argv + 1);
 	else
-		rc = cli_usage("cách dùng: truongso campaign create|edit|list|status");
+		rc = cli_usage("cách dùng: truongso campaign create|edit|add-unit|list|status");
 	app_close(&app);
 	return rc;
 }

@@ -156,7 +156,7 @@ cmd_org(struct cli *c, int argc, char **argv)
 {
 	if (argc < 1)
 		return cli_usage("cách dùng: truongso org tree|search|add|"
-				 "import|rename|move|levels|close|reopen ...");
+				 "import|rename|move|levels|close|reopen|contact ...");
 	struct app app;
 	struct actor who;
 	int rc = cli_open(c, &app, &who);
@@ -171,6 +171,8 @@ cmd_org(struct cli *c, int argc, char **argv)
 		rc = org_add_cmd(&app, &who, argc - 1, argv + 1);
 	else if (strcmp(verb, "import") == 0)
 		rc = org_import_cmd(&app, &who, argc - 1, argv + 1);
+	else if (strcmp(verb, "contact") == 0)
+		rc = contact_cmd(&app, &who, false, argc - 1, argv + 1);
 	else
 		rc = org_change(&app, &who, verb, argc - 1, argv + 1);
 	app_close(&app);

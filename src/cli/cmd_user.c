@@ -13,7 +13,8 @@
 #define USAGE "cách dùng: truongso user add --login TÊN --name HỌ_TÊN " \
 	      "--unit MÃ --role VAI_TRÒ | user disable|enable TÊN | " \
 	      "user set TÊN [--role VAI_TRÒ] [--unit MÃ] | " \
-	      "user reset-password TÊN"
+	      "user reset-password TÊN | user contact TÊN [--phone SỐ] " \
+	      "[--email ĐỊA_CHỈ]"
 
 /* One line from stdin, without its newline; NULL if none. */
 static char *
@@ -108,11 +109,11 @@ int
 cmd_user(struct cli *c, int argc, char **argv)
 {
 	static const char *const verbs[] = { "add", "disable", "enable", "set",
-					     "reset-password" };
+					     "reset-password", "contact" };
 	size_t v = 0;
-	while (argc >= 1 && v < 5 && strcmp(argv[0], verbs[v]) != 0)
+	while (argc >= 1 && v < 6 && strcmp(argv[0], verbs[v]) != 0)
 		v++;
-	if (argc < 1 || v == 5)
+	if (argc < 1 || v == 6)
 		return cli_usage(USAGE);
 	struct app app;
 	struct actor who;
@@ -121,6 +122,7 @@ cmd_user(struct cli *c, int argc, char **argv)
 		return rc;
 	rc = v == 0   ? user_add_cmd(&app, &who, argc - 1, argv + 1)
 	     : v == 4 ? user_reset_cmd(&app, &who, argc - 1, argv + 1)
+	     : v == 5 ? contact_cmd(&app, &who, true, argc - 1, argv + 1)
 		      : user_change_cmd(&app, &who, argv[0], argc - 1, argv + 1);
 	app_close(&app);
 	return rc;

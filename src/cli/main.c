@@ -60,6 +60,8 @@ static const char USAGE[] =
 	"  report fields --campaign ID [--unit MÃ] [--all]   (--all: mọi mục)\n"
 	"  report set --campaign ID [--unit MÃ] TÊN=GIÁ_TRỊ|TÊN=@TỆP ...\n"
 	"\n"
+	"  remind --campaign ID[,ID] [--unit MÃ] --smtp smtp://MÁY:CỔNG --from ĐỊA_CHỈ\n"
+	"         [--from-name TÊN] [--url https://...] [--starttls]\n"
 	"  version | help\n"
 	"\n"
 	"Mã thoát: 0 thành công; 2 dữ liệu vào không hợp lệ hoặc không được phép;\n"
@@ -78,7 +80,7 @@ static const struct {
 	{ "evidence", cmd_evidence },	  { "audit", cmd_audit },
 	{ "demo", cmd_demo },		  { "serve", cmd_serve },
 	{ "report", cmd_report },	  { "indicators", cmd_indicators },
-	{ "stats", cmd_stats },
+	{ "stats", cmd_stats },		  { "remind", cmd_remind },
 };
 
 int

@@ -11,6 +11,16 @@ bool admin_only(struct req *r);
 void text_input(struct buf *b, const char *name, const char *label,
 		const char *value);
 
+/* The contact card (page_contact.c): phone and e-mail of a unit or an
+ * account, posted to action; after a refused post, the values typed. */
+struct contact;
+void contact_form(struct req *r, const char *action,
+		  const struct contact *cur);
+/* Saves the posted contact of the account (or unit) `key`. */
+enum ts_err contact_save(struct req *r, bool account, const char *key);
+
+#define LIST_PAGE_ROWS 100
+
 /* The admin lists' paging (page_list.c): ?page= (1, 2, ...) and ?q= into
  * pg, or a 400 page and false for a bad page number. */
 bool list_params(struct req *r, struct list_page *pg);

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../app/contact.h"
 #include "../app/org.h"
 #include "../util/arena.h"
 #include "page_admin.h"
@@ -97,7 +98,11 @@ unit_page(struct req *r, const char *code, const struct kvlist *f)
 	h_link(&r->body, "/admin/org", "Về cây đơn vị");
 	buf_puts(&r->body, "</p>");
 	if (org_may_change(&r->sess.who, &v[0])) {
+		struct contact ct = { 0 };
+		if (org_contact(r->app, v[0].id, r->a, &ct) != TS_OK)
+			ct = (struct contact){ 0 };
 		edit_form(r, &v[0], parent.code, f);
+		contact_form(r, unit_href(r, v[0].code, "/contact"), &ct);
 		close_form(r, &v[0]);
 	} else {
 		h_elem(&r->body, "p", "Đơn vị của chính tài khoản: do quản trị "
@@ -137,4 +142,19 @@ page_admin_unit_save(struct req *r)
 	}
 	r->status = web_status_for(e);
 	unit_page(r, code, &r->form);
+}
+
+void
+page_admin_unit_contact(struct req *r)
+{
+	const char *code = kv_get(&r->params, "code");
+	if (!admin_only(r))
+		return;
+	enum ts_err e = contact_save(r, false, code);
+	if (e == TS_OK) {
+		web_redirect(r, "%s?ok=1", unit_href(r, code, ""));
+		return;
+	}
+	r->status = web_status_for(e);
+	unit_page(r, code, NULL);
 }

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../app/contact.h"
 #include "../app/user.h"
 #include "../util/arena.h"
 #include "page_admin.h"
@@ -114,6 +115,12 @@ user_page(struct req *r, const char *login, const struct kvlist *f)
 	h_link(&r->body, "/admin/users", "Về danh sách tài khoản");
 	buf_puts(&r->body, "</p>");
 	role_form(r, u, f);
+	struct contact ct = { 0 };
+	char action[300];
+	if (user_contact(r->app, u->login, r->a, &ct) != TS_OK)
+		ct = (struct contact){ 0 };
+	snprintf(action, sizeof(action), "%s/contact", user_href(r, u->login));
+	contact_form(r, action, &ct);
 	lock_form(r, u);
 	reset_form(r, u);
 	page_end(r);
@@ -155,4 +162,19 @@ page_admin_user_save(struct req *r)
 	}
 	r->status = web_status_for(e);
 	user_page(r, login, dis ? NULL : &r->form);
+}
+
+void
+page_admin_user_contact(struct req *r)
+{
+	const char *login = kv_get(&r->params, "login");
+	if (!admin_only(r))
+		return;
+	enum ts_err e = contact_save(r, true, login);
+	if (e == TS_OK) {
+		web_redirect(r, "%s?ok=1", user_href(r, login));
+		return;
+	}
+	r->status = web_status_for(e);
+	user_page(r, login, NULL);
 }

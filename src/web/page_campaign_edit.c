@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "../app/campaign.h"
+#include "../util/timeutil.h"
 #include "page_admin.h"
 #include "web.h"
 
@@ -13,6 +14,38 @@ date_input(struct buf *b, const char *name, const char *label,
 	h_elem(b, "label", label, "for", name, NULL);
 	h_open(b, "input", "id", name, "name", name, "type", "date", "value",
 	       value, NULL);
+}
+
+/* Late joiners (issue 17 item 8): a school entered into the tree after
+ * the campaign was opened is added by its code, until the deadline. */
+static void
+join_form(struct req *r, const struct campaign *c)
+{
+	struct buf *b = &r->body;
+	char action[80], day[TS_TIME_SIZE];
+	int64_t due = 0;
+	snprintf(action, sizeof(action), "/admin/campaigns/%lld/units",
+		 (long long)c->id);
+	if (ts_time_parse(c->due_at, &due) && ts_time_now() > due) {
+		/* Closed: campaign_join refuses; say so instead of a form. */
+		buf_puts(b, "<section class=\"card\" id=\"join\"><h2>Thêm đơn "
+			    "vị lập sau khi mở đợt</h2>");
+		h_textf(b, "Đợt đã hết hạn nộp (%s): danh sách đơn vị tham gia "
+			"đã chốt, không thêm được.", ts_time_vn_date(due, day));
+		buf_puts(b, "</section>");
+		return;
+	}
+	h_open(b, "form", "method", "post", "action", action, "class", "card",
+	       "id", "join", NULL);
+	h_csrf(r);
+	buf_puts(b, "<h2>Thêm đơn vị lập sau khi mở đợt</h2><p class=\"muted\">"
+		    "Trường hoặc trung tâm thuộc đơn vị chủ trì, dạy cấp học của "
+		    "đợt, được thêm vào cây đơn vị sau khi mở đợt. Ngày tham gia "
+		    "được ghi vào nhật ký; sau hạn nộp danh sách đã chốt, không "
+		    "thêm được.</p>");
+	text_input(b, "unit", "Mã đơn vị", kv_get(&r->form, "unit"));
+	buf_puts(b, "<div class=\"actions\"><button type=\"submit\">Thêm vào "
+		    "đợt</button></div></form>");
 }
 
 static void
@@ -28,7 +61,8 @@ edit_form(struct req *r, const struct campaign *c, const struct kvlist *f)
 	page_begin(r, "Sửa đợt đánh giá");
 	buf_puts(b, "<p class=\"muted\">");
 	h_textf(b, "Đợt số %lld · Năm học %s · Chủ trì: %s · %lld đơn vị tham "
-		"gia (chốt lúc tạo, không đổi) · ", (long long)c->id,
+		"gia (chốt lúc tạo; trước hạn nộp có thể thêm đơn vị lập sau) · ",
+		(long long)c->id,
 		c->school_year, c->owner_name, (long long)c->expected);
 	h_link(b, action + strlen("/admin"), "Xem tình hình nộp");
 	buf_puts(b, "</p>");
@@ -45,6 +79,7 @@ edit_form(struct req *r, const struct campaign *c, const struct kvlist *f)
 		   f ? kv_get(f, "review_due") : days[2]);
 	buf_puts(b, "<div class=\"actions\"><button type=\"submit\">Lưu thay "
 		    "đổi</button></div></form>");
+	join_form(r, c);
 	page_end(r);
 }
 
@@ -73,8 +108,10 @@ page_campaign_edit(struct req *r)
 	struct campaign c;
 	if (!admin_only(r) || !load(r, &c))
 		return;
-	if (kv_get(&r->query, "ok") != NULL)
-		r->notice = "Đã lưu thay đổi.";
+	const char *ok = kv_get(&r->query, "ok");
+	if (ok != NULL)
+		r->notice = strcmp(ok, "join") == 0 ? "Đã thêm đơn vị vào đợt "
+			    "đánh giá." : "Đã lưu thay đổi.";
 	edit_form(r, &c, NULL);
 }
 
@@ -98,4 +135,21 @@ page_campaign_save(struct req *r)
 	}
 	r->status = web_status_for(e);
 	edit_form(r, &c, f);
+}
+
+void
+page_campaign_add_unit(struct req *r)
+{
+	struct campaign c;
+	if (!admin_only(r) || !load(r, &c))
+		return;
+	enum ts_err e = campaign_join(r->app, &r->sess.who, c.id,
+				      kv_get(&r->form, "unit"), NULL,
+				      &r->diags);
+	if (e == TS_OK) {
+		web_redirect(r, "/admin/campaigns/%lld?ok=join", (long long)c.id);
+		return;
+	}
+	r->status = web_status_for(e);
+	edit_form(r, &c, NULL);
 }

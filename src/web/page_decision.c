@@ -244,8 +244,8 @@ sv_decide(struct req *r, struct view *v, int64_t rev)
 	}
 	free(json);
 	if (e == TS_OK)
-		web_redirect(r, "%s?ok=%s", v->base, k == DEC_APPROVE ? "approve"
-					 : k == DEC_RETURN ? "return" : "external");
+		sv_redirect_done(r, v, k == DEC_APPROVE ? "approve"
+				 : k == DEC_RETURN ? "return" : "external");
 	else
 		sv_refused(r, e, NULL, rev);
 }
@@ -270,7 +270,7 @@ sv_external(struct req *r, struct view *v, int64_t rev)
 				     &r->diags);
 	free(json);
 	if (e == TS_OK)
-		web_redirect(r, "%s?ok=external", v->base);
+		sv_redirect_done(r, v, "external");
 	else
 		sv_refused(r, e, NULL, rev);
 }

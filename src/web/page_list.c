@@ -5,8 +5,6 @@
 
 #include "page_admin.h"
 
-#define LIST_PAGE_ROWS 100
-
 bool
 list_params(struct req *r, struct list_page *pg)
 {

@@ -4,75 +4,18 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../app/work_queue.h"
 #include "../util/timeutil.h"
-#include "page_admin.h"
+#include "queue_view.h"
 
-struct queue_params {
-	struct queue_filter f;
-	struct list_page pg;
-	const char *state, *late, *level, *under, *sort;
-};
-
-static const char *const SORTS[] = { "ma", "ngay-nop", "diem" };
-
-/* state, late and level into q->f. Returns the message for the last
- * of them that is not valid, or NULL. */
-static const char *
-read_filters(struct queue_params *q)
-{
-	enum sub_state st;
-	const char *bad = NULL;
-	if (q->state && q->state[0] && !sub_state_parse(q->state, &st))
-		bad = "Trạng thái (state) không hợp lệ.";
-	else if (q->state && q->state[0])
-		q->f.state = (int)st;
-	if (q->late && q->late[0] && strcmp(q->late, "1") && strcmp(q->late, "0"))
-		bad = "Nộp muộn (late) phải là 1 hoặc 0.";
-	else if (q->late && q->late[0])
-		q->f.late = q->late[0] == '1';
-	if (q->level && q->level[0] &&
-	    (!school_levels_parse(q->level, &q->f.levels) || !q->f.levels))
-		bad = "Cấp học (level) không hợp lệ (MN, TH, THCS, THPT, GDTX).";
-	return bad;
-}
-
-/* sort ("-" first: descending) into q->f; the message when it is none
- * of SORTS, else NULL. */
-static const char *
-read_sort(struct queue_params *q)
-{
-	const char *s = q->sort ? q->sort : "ma";
-	q->f.desc = s[0] == '-';
-	s += q->f.desc;
-	size_t k = 0;
-	while (k < 3 && strcmp(s, SORTS[k]) != 0)
-		k++;
-	q->f.sort = k < 3 ? (enum queue_sort)k : QS_CODE;
-	if (k < 3)
-		return NULL;
-	return "Cách sắp xếp (sort) không hợp lệ (ma, ngay-nop, diem).";
-}
-
-/* Reads the filters; a value outside its list is a 400 naming it. */
+/* Reads the page, filters and sort; a value outside its list is a 400
+ * naming it. */
 static bool
 queue_params(struct req *r, struct queue_params *q)
 {
 	memset(q, 0, sizeof(*q));
 	if (!list_params(r, &q->pg))
 		return false;
-	q->f.state = -1;
-	q->f.late = -1;
-	q->state = kv_get(&r->query, "state");
-	q->late = kv_get(&r->query, "late");
-	q->level = kv_get(&r->query, "level");
-	q->under = kv_get(&r->query, "unit");
-	q->sort = kv_get(&r->query, "sort");
-	q->f.under = q->under && q->under[0] ? q->under : NULL;
-	const char *bad = read_filters(q);
-	const char *bad_sort = read_sort(q);
-	if (bad_sort != NULL)
-		bad = bad_sort;
+	const char *bad = queue_read(&r->query, q);
 	if (bad != NULL)
 		web_error(r, 400, bad);
 	return bad == NULL;
@@ -146,15 +89,41 @@ date_cell(struct buf *b, const char *iso)
 	h_elem(b, "td", iso ? ts_time_vn_text(iso, s) : "", NULL);
 }
 
+/* A box to pick the row for a bulk step (approve a submitted one,
+ * publish an approved one), carrying the revision the row showed. */
+static void
+pick_cell(struct buf *b, const struct queue_row *v, bool all)
+{
+	char val[300], label[600];
+	buf_puts(b, "<td class=\"pick\">");
+	if (v->revision >= 0 &&
+	    (v->state == ST_SUBMITTED || v->state == ST_APPROVED)) {
+		snprintf(val, sizeof(val), "%lld:%s", (long long)v->revision,
+			 v->code);
+		snprintf(label, sizeof(label), "Chọn %s", v->name);
+		h_open(b, "input", "type", "checkbox", "name", "pick", "value",
+		       val, "aria-label", label, "checked", all ? "" : NULL,
+		       NULL);
+	}
+	buf_puts(b, "</td>");
+}
+
 static void
 queue_row_html(struct req *r, long long id, const struct queue_row *v,
-	       size_t ngroups)
+	       size_t ngroups, const char *query)
 {
-	struct buf *b = &r->body, href;
+	struct buf *b = &r->body, href, rid;
 	buf_init(&href, 1024);
+	buf_init(&rid, 300);
 	buf_printf(&href, "/campaigns/%lld/units/", id);
 	url_escape(&href, v->code);
-	buf_puts(b, "<tr><td>");
+	buf_puts(&href, "?queue=");
+	url_escape(&href, query);
+	buf_puts(&rid, "u-");
+	url_escape(&rid, v->code);
+	h_open(b, "tr", "id", buf_str(&rid), NULL);
+	pick_cell(b, v, kv_get(&r->query, "all") != NULL);
+	buf_puts(b, "<td>");
 	h_link(b, buf_str(&href), v->name);
 	buf_puts(b, "</td>");
 	h_elem(b, "td", v->parent_name, NULL);
@@ -168,20 +137,88 @@ queue_row_html(struct req *r, long long id, const struct queue_row *v,
 		    v->state == ST_APPROVED || v->state == ST_PUBLISHED);
 	buf_puts(b, "</tr>");
 	buf_release(&href);
+	buf_release(&rid);
 }
 
-/* The filters as "&name=value..." for the links between pages. */
+/* "Chọn tất cả trên trang này" (or "Bỏ chọn"): the same page with every
+ * box ticked, so it works without JavaScript. */
 static void
-queue_filters(const struct queue_params *q, struct buf *out)
+select_all_link(struct req *r, long long id, const char *query)
 {
-	static const char *const names[] = { "state", "late", "level", "unit",
-					     "sort" };
-	const char *vals[] = { q->state, q->late, q->level, q->under, q->sort };
-	for (size_t i = 0; i < 5; i++)
-		if (vals[i] && vals[i][0]) {
-			buf_printf(out, "&%s=", names[i]);
-			url_escape(out, vals[i]);
-		}
+	bool all = kv_get(&r->query, "all") != NULL;
+	struct buf href;
+	buf_init(&href, 1024);
+	buf_printf(&href, "/campaigns/%lld/queue?%s%s", id, query,
+		   all ? "" : (query[0] ? "&all=1" : "all=1"));
+	buf_puts(&r->body, "<p>");
+	h_link(&r->body, buf_str(&href), all ? "Bỏ chọn tất cả"
+					     : "Chọn tất cả trên trang này");
+	buf_puts(&r->body, "</p>");
+	buf_release(&href);
+}
+
+/* The bulk steps under the table: each picked school goes through a
+ * confirmation page (POST …/queue/bulk) before anything changes. */
+static void
+bulk_buttons(struct req *r, const char *query)
+{
+	struct buf *b = &r->body;
+	h_open(b, "input", "type", "hidden", "name", "queue", "value", query,
+	       NULL);
+	buf_puts(b, "<div class=\"actions\"><button type=\"submit\" "
+		    "name=\"action\" value=\"approve\">Phê duyệt các trường "
+		    "đã chọn…</button><button type=\"submit\" name=\"action\" "
+		    "value=\"publish\" class=\"secondary\">Công bố kết quả các "
+		    "trường đã chọn…</button></div>");
+}
+
+static void
+queue_table(struct req *r, long long id, const struct queue_row *v,
+	    size_t n, size_t ngroups, const char *query)
+{
+	struct buf *b = &r->body;
+	char action[64];
+	snprintf(action, sizeof(action), "/campaigns/%lld/queue/bulk", id);
+	select_all_link(r, id, query);
+	h_open(b, "form", "method", "post", "action", action, "id", "bulk",
+	       NULL);
+	h_csrf(r);
+	buf_puts(b, "<div class=\"scroll\" tabindex=\"0\"><table class=\"queue\">"
+		    "<thead><tr><th class=\"pick\">Chọn</th><th>Đơn vị</th><th>Trực thuộc</th><th>Trạng "
+		    "thái</th><th>Muộn</th><th>Nộp lần đầu</th><th>Cập nhật</th>"
+		    "<th>Mức tự đánh giá</th><th>Mức sau đánh giá</th></tr>"
+		    "</thead><tbody>");
+	for (size_t i = 0; i < n; i++)
+		queue_row_html(r, id, &v[i], ngroups, query);
+	buf_puts(b, "</tbody></table></div>");
+	bulk_buttons(r, query);
+	buf_puts(b, "</form>");
+}
+
+/* The units under the queue's root that have not submitted, with their
+ * contacts, as the "chua-nop" document (CSV, XLSX) of that office. */
+static void
+chase_links(struct req *r, const struct campaign *c, const char *under)
+{
+	struct org_unit u;
+	const char *root = under ? under : c->owner_code;
+	if (under == NULL && r->sess.who.unit_id &&
+	    org_get(r->app, r->sess.who.unit_id, r->a, &u) == TS_OK)
+		root = u.code;
+	struct buf *b = &r->body, href;
+	buf_init(&href, 1024);
+	buf_puts(b, "<p>Đơn vị chưa nộp, kèm số điện thoại và thư điện tử: ");
+	for (int i = 0; i < 2; i++) {
+		buf_reset(&href);
+		buf_printf(&href, "/campaigns/%lld/units/", (long long)c->id);
+		url_escape(&href, root);
+		buf_puts(&href, i ? "/report/chua-nop.xlsx"
+				  : "/report/chua-nop.csv");
+		buf_puts(b, i ? " · " : "");
+		h_link(b, buf_str(&href), i ? "tải XLSX" : "tải CSV");
+	}
+	buf_puts(b, "</p>");
+	buf_release(&href);
 }
 
 void
@@ -218,21 +255,19 @@ page_queue(struct req *r)
 	h_text(&r->body, c.title);
 	buf_puts(&r->body, "</p>");
 	filter_form(r, id, &q);
-	struct buf extra;
+	struct buf extra, query;
 	char path[64];
 	buf_init(&extra, 4096);
+	buf_init(&query, 4096);
 	queue_filters(&q, &extra);
+	queue_query(&q, &query);
 	snprintf(path, sizeof(path), "/campaigns/%lld/queue", id);
 	list_nav_with(r, path, buf_str(&extra), &q.pg, n);
-	buf_puts(&r->body, "<div class=\"scroll\" tabindex=\"0\"><table><thead><tr><th>Đơn vị"
-		    "</th><th>Trực thuộc</th><th>Trạng thái</th><th>Muộn</th>"
-		    "<th>Nộp lần đầu</th><th>Cập nhật</th><th>Mức tự đánh giá"
-		    "</th><th>Mức sau đánh giá</th></tr></thead><tbody>");
-	for (size_t i = 0; i < n; i++)
-		queue_row_html(r, id, &v[i], rb->ngroups);
-	buf_puts(&r->body, "</tbody></table></div>");
+	queue_table(r, id, v, n, rb->ngroups, buf_str(&query));
 	if (n > 0)
 		list_nav_with(r, path, buf_str(&extra), &q.pg, n);
+	chase_links(r, &c, q.f.under);
 	buf_release(&extra);
+	buf_release(&query);
 	page_end(r);
 }

@@ -92,6 +92,16 @@ sv_load(struct req *r, struct view *v)
 	return e;
 }
 
+void
+sv_redirect_done(struct req *r, const struct view *v, const char *ok)
+{
+	struct buf q;
+	buf_init(&q, 512);
+	queue_suffix(r, &q);
+	web_redirect(r, "%s?ok=%s%s", v->base, ok, buf_str(&q));
+	buf_release(&q);
+}
+
 /* Safe to call twice. */
 void
 sv_unload(struct view *v)
@@ -461,6 +471,7 @@ action_button(struct req *r, const struct view *v, const char *action,
 	       NULL);
 	h_csrf(r);
 	sv_hidden_rev(r, v);
+	queue_hidden(r);
 	h_elem(b, "button", label, "type", "submit", "class", cls, NULL);
 	buf_puts(b, "</form>");
 }
@@ -720,6 +731,7 @@ sv_render(struct req *r, struct view *v, const struct kvlist *posted)
 	snprintf(report, sizeof(report), "%s/report", v->base);
 	h_link(b, report, "Báo cáo (DOCX, PDF, XLSX)");
 	buf_puts(b, "</p>");
+	queue_nav(r, (long long)v->s.campaign.id, v->s.unit.code);
 	reasons(b, v, "*");
 	sv_stale_since(r, v);
 	evidence_summary(b, v);
@@ -759,6 +771,7 @@ sv_render(struct req *r, struct view *v, const struct kvlist *posted)
 		       href, NULL);
 		h_csrf(r);
 		sv_hidden_rev(r, v);
+		queue_hidden(r);
 		buf_puts(b, "<input type=\"hidden\" name=\"ext\" value=\"1\">");
 	}
 	sv_status_bar(b, v, v->score);

@@ -370,7 +370,7 @@ act_answer(struct req *r, struct view *v, const char *act, enum ts_err e,
 	if (e == TS_OK && strcmp(act, "submit") == 0)
 		web_redirect(r, "%s/submitted", v->base);
 	else if (e == TS_OK)
-		web_redirect(r, "%s?ok=%s", v->base, act);
+		sv_redirect_done(r, v, act);
 	else if (strcmp(act, "submit") == 0 && e == TS_ESTALE && rev >= 0 &&
 		 stale_check(r, v, rev))
 		;

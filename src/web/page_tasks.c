@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../app/notify.h"
 #include "../app/tasks.h"
 #include "../util/timeutil.h"
 #include "web.h"
@@ -131,12 +132,58 @@ school_row(struct buf *b, const struct school_task *t)
 	buf_release(&href);
 }
 
+/* One notification: what happened (or is near), the campaign, when. */
 static void
-school_tasks(struct buf *b, const struct task_list *l)
+notice_line(struct buf *b, const struct notice *x)
 {
+	static const char *const did[] = {
+		"đã trả lại bản tự đánh giá, yêu cầu bổ sung",
+		"đã phê duyệt bản tự đánh giá", "đã công bố kết quả",
+	};
+	char left[64], when[TS_TIME_SIZE];
+	struct buf href;
+	buf_init(&href, 1024);
+	unit_href(&href, x->c->id, x->unit_code);
+	buf_puts(b, x->kind == NOTICE_DEADLINE ? "<li class=\"near\">" : "<li>");
+	if (x->kind == NOTICE_DEADLINE)
+		h_textf(b, "Hạn nộp: %s — ", days_text(x->days_left, left));
+	else
+		h_textf(b, "%s: %s %s — ", ts_time_vn_text(x->at, when), x->by,
+			did[x->kind]);
+	h_link(b, buf_str(&href), x->c->title);
+	buf_puts(b, "</li>");
+	buf_release(&href);
+}
+
+/* "Thông báo": the office's steps on the school's results and the
+ * deadlines near (app/notify.c). */
+static void
+notices_card(struct req *r, const struct task_list *l)
+{
+	struct notice *v = NULL;
+	size_t n = 0;
+	struct buf *b = &r->body;
+	if (notices_of(r->app, l, r->a, &v, &n) != TS_OK)
+		return;
+	buf_puts(b, "<section class=\"card notices\" aria-labelledby=\"notices-h\">"
+		    "<h2 id=\"notices-h\">Thông báo</h2>");
+	if (n == 0)
+		buf_puts(b, "<p>Không có thông báo mới.</p>");
+	else
+		buf_puts(b, "<ul>");
+	for (size_t i = 0; i < n; i++)
+		notice_line(b, &v[i]);
+	buf_puts(b, n ? "</ul></section>" : "</section>");
+}
+
+static void
+school_tasks(struct req *r, const struct task_list *l)
+{
+	struct buf *b = &r->body;
 	for (size_t i = 0; i < l->nschool; i++)
 		if (l->school[i].state == ST_RETURNED)
 			returned_card(b, &l->school[i]);
+	notices_card(r, l);
 	buf_puts(b, "<section class=\"card\"><h2>Đợt đánh giá đang mở</h2>");
 	if (l->nschool == 0)
 		buf_puts(b, "<p>Đơn vị chưa có đợt đánh giá nào đang mở.</p>");
@@ -223,7 +270,7 @@ tasks_section(struct req *r)
 		return;
 	if (r->sess.who.role == ROLE_SCHOOL_EDITOR ||
 	    r->sess.who.role == ROLE_SCHOOL_HEAD)
-		school_tasks(&r->body, &l);
+		school_tasks(r, &l);
 	else
 		office_tasks(r, &l);
 }

@@ -137,6 +137,12 @@ static const char *const CSS[] = {
 	"padding:2rem 1rem}\n"
 	".scroll{overflow-x:auto}\n"
 	"td:first-child{min-width:14rem}\n"
+	/* the work queue: a narrow box column, then the school's name */
+	"td.pick,th.pick{min-width:0;width:1%}\n"
+	"table.queue td:nth-child(2){min-width:14rem}\n"
+	".queue-nav{display:flex;flex-wrap:wrap;gap:.3rem 1rem;"
+	"align-items:baseline;margin:.5rem 0}\n"
+	".actions a{align-self:center}\n"
 	"@media (max-width:40rem){body{font-size:15px}th,td{padding:.25rem}}\n"
 	"@media print{.top,footer,form,.actions,button{display:none}"
 	"body{background:#fff}main{max-width:none;padding:0}"

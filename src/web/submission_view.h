@@ -6,6 +6,7 @@
 #include "../app/evidence.h"
 #include "../app/submission.h"
 #include "form_answers.h"
+#include "queue_view.h"
 #include "web.h"
 
 /* An evidence step (attach or remove) of a post, shown at its criterion:
@@ -76,6 +77,8 @@ void sv_evidence_lines(struct buf *b, const struct view *v, const char *crit);
 /* Loads the submission of the request's :id/:code with its scores,
  * history, evidence and what the user may do. */
 enum ts_err sv_load(struct req *r, struct view *v);
+/* 303 to the page with ?ok=`ok`, keeping the queue it came from. */
+void sv_redirect_done(struct req *r, const struct view *v, const char *ok);
 /* Frees what sv_load allocated; safe to call twice. */
 void sv_unload(struct view *v);
 /* The whole page; `posted` re-shows refused input (nothing typed lost). */

@@ -224,6 +224,10 @@ GET /campaigns/:id/queue                 revdk   /campaigns/1/queue      200
 GET /campaigns/:id/queue                 revdk   /campaigns/999/queue    404
 GET /campaigns/:id/queue                 revdk   /campaigns/1/queue?unit=31LC 403
 GET /campaigns/:id/queue                 revso   /campaigns/1/queue?unit=31LC 200
+POST /campaigns/:id/queue/bulk           anon    /campaigns/1/queue/bulk 403
+POST /campaigns/:id/queue/bulk           editor  /campaigns/1/queue/bulk 403
+POST /campaigns/:id/queue/bulk           head    /campaigns/1/queue/bulk 403
+POST /campaigns/:id/queue/bulk           revdk   /campaigns/1/queue/bulk 400
 GET /campaigns/:id/units/:code           anon    $(U "$OWN")             303
 GET /campaigns/:id/units/:code           editor  $(U "$OWN")             200
 GET /campaigns/:id/units/:code           editor  $(U "$DKSUB")           403
@@ -310,6 +314,11 @@ POST /admin/org/:code/edit               revdk   /admin/org/31DK001/edit 403
 POST /admin/org/:code/edit               qtdk    /admin/org/31LC001/edit 403
 POST /admin/org/:code/edit               qtdk    /admin/org/31DK/edit    403
 POST /admin/org/:code/edit               qtdk    /admin/org/31DK001/edit 303
+POST /admin/org/:code/contact            anon    /admin/org/31DK001/contact 403
+POST /admin/org/:code/contact            revdk   /admin/org/31DK001/contact 403
+POST /admin/org/:code/contact            qtdk    /admin/org/31LC001/contact 403
+POST /admin/org/:code/contact            qtdk    /admin/org/31DK/contact 403
+POST /admin/org/:code/contact            qtdk    /admin/org/31DK001/contact 303
 GET /admin/users/:login                  anon    /admin/users/cv.dk      303
 GET /admin/users/:login                  editor  /admin/users/cv.dk      403
 GET /admin/users/:login                  qtdk    /admin/users/cv.dk      200
@@ -319,6 +328,10 @@ POST /admin/users/:login                 revdk   /admin/users/cv.dk      403
 POST /admin/users/:login                 qtdk    /admin/users/qt.lc      403
 POST /admin/users/:login                 qtdk    /admin/users/qt.dk      403
 POST /admin/users/:login                 qtdk    /admin/users/cv.dk      303
+POST /admin/users/:login/contact         anon    /admin/users/cv.dk/contact 403
+POST /admin/users/:login/contact         editor  /admin/users/cv.dk/contact 403
+POST /admin/users/:login/contact         qtdk    /admin/users/qt.lc/contact 403
+POST /admin/users/:login/contact         qtdk    /admin/users/cv.dk/contact 303
 POST /admin/users/:login/reset           anon    /admin/users/cv.dk/reset 403
 POST /admin/users/:login/reset           editor  /admin/users/cv.dk/reset 403
 POST /admin/users/:login/reset           revdk   /admin/users/cv.dk/reset 403
@@ -335,6 +348,12 @@ POST /admin/campaigns/:id                anon    /admin/campaigns/1      403
 POST /admin/campaigns/:id                editor  /admin/campaigns/1      403
 POST /admin/campaigns/:id                qtdk    /admin/campaigns/1      403
 POST /admin/campaigns/:id                admin   /admin/campaigns/1      303
+POST /admin/campaigns/:id/units          anon    /admin/campaigns/1/units 403
+POST /admin/campaigns/:id/units          editor  /admin/campaigns/1/units 403
+POST /admin/campaigns/:id/units          revso   /admin/campaigns/1/units 403
+POST /admin/campaigns/:id/units          qtdk    /admin/campaigns/1/units 403
+POST /admin/campaigns/:id/units          admin   /admin/campaigns/999/units 404
+POST /admin/campaigns/:id/units          admin   /admin/campaigns/1/units 422
 GET /admin/import                        admin   /admin/import           200
 GET /admin/import                        editor  /admin/import           403
 POST /admin/import                       anon    /admin/import           403

@@ -101,12 +101,12 @@ printf '#!/bin/sh\necho "${FAKE_UID:-1000}"\n' >"$S/id"
 printf '#!/bin/sh\ncase "$1" in update) exit ${FAKE_UPDATE:-0} ;; install) exit ${FAKE_INSTALL:-0} ;; esac\n' >"$S/apt-get"
 chmod +x "$S/dpkg-query" "$S/id" "$S/apt-get"
 deps() { env PATH="$S" "$@" /bin/sh scripts/deps build; }
-check deps-names-missing 1 err "máy còn thiếu 18 gói Debian (để biên dịch và chạy truongso): make gcc pkg-config" deps
+check deps-names-missing 1 err "máy còn thiếu 19 gói Debian (để biên dịch và chạy truongso): make gcc pkg-config" deps
 check deps-needs-root 1 err "cần quyền root hoặc sudo" deps
 check deps-root-command 1 err "apt-get install -y make gcc" deps
 check deps-update-fails 1 err "apt-get update thất bại (mã thoát 100)" deps FAKE_UID=0 FAKE_UPDATE=100
 check deps-install-fails 1 err "apt-get install thất bại (mã thoát 100) khi cài: make gcc" deps FAKE_UID=0 FAKE_INSTALL=100
-check deps-installs 0 err "scripts/deps: đã cài xong 18 gói." deps FAKE_UID=0
+check deps-installs 0 err "scripts/deps: đã cài xong 19 gói." deps FAKE_UID=0
 check deps-unknown-kind 2 err "không có nhóm gói 'khong-co'" env PATH="$S" /bin/sh scripts/deps khong-co
 # Every line a user reads is Vietnamese (apt's own output aside).
 deps FAKE_UID=0 >/dev/null 2>"$W/deps.err"

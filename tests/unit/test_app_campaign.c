@@ -8,6 +8,7 @@
 
 #include "../../src/app/campaign.h"
 #include "../../src/util/arena.h"
+#include "../../src/util/timeutil.h"
 
 static struct fx F;
 
@@ -81,6 +82,113 @@ test_who_may(void **state)
 	diags_release(&d);
 }
 
+static int64_t
+participants(int64_t id)
+{
+	struct db_stmt *st = db_prep(F.app.db, "SELECT count(*) FROM "
+				     "campaign_unit WHERE campaign_id = ?");
+	db_bind_int(st, 1, id);
+	assert_int_equal(db_step(st), DB_ROW);
+	int64_t n = db_col_int(st, 0);
+	db_done(st);
+	return n;
+}
+
+static void
+pin(const char *iso)
+{
+	int64_t t;
+	assert_true(ts_time_parse(iso, &t));
+	ts_time_pin(t);
+}
+
+/* Campaign P1 created on 1/10/2099 (due 31/12/2099: after the fixture's
+ * units, entered on the real clock), then school T4 of P1 entered on
+ * 5/10; returns the campaign's id. */
+static const struct campaign_new P1_LATER = {
+	"P1", "qd4725-2022-pt", "2099-2100", "Tự đánh giá chuyển đổi số",
+	"Kế hoạch thử", 0, "2099-09-01", "2099-12-31", NULL, NULL, NULL,
+};
+
+static int64_t
+late_school(void)
+{
+	struct diags d;
+	int64_t id = 0;
+	unsigned th = 0;
+	diags_init(&d);
+	pin("2099-10-01T02:00:00Z");
+	fx_ok(campaign_create(&F.app, &F.p1, &P1_LATER, &id, &d), &d,
+	      "create");
+	pin("2099-10-05T02:00:00Z");
+	assert_true(school_levels_parse("TH", &th));
+	fx_unit(&F, "T4", "Trường Tiểu học Bốn", KIND_TRUONG, "P1", th);
+	diags_release(&d);
+	return id;
+}
+
+/* Item 8: the owner adds a school entered after the campaign opened,
+ * audited with the day it joined; a closed campaign takes none, so its
+ * denominator never changes. */
+static void
+test_late_joiner(void **state)
+{
+	(void)state;
+	struct diags d;
+	struct arena *a = arena_new();
+	struct campaign c;
+	char at[TS_TIME_SIZE];
+	int64_t id = late_school();
+	diags_init(&d);
+	assert_int_equal(participants(id), 2);
+	assert_int_equal(campaign_join(&F.app, &F.cv, id, "T4", at, &d),
+			 TS_EFORBIDDEN); /* a reviewer is not the owner */
+	assert_int_equal(campaign_join(&F.app, &F.p1, id, "T1", at, &d),
+			 TS_EINVAL); /* there when the campaign was made */
+	assert_true(fx_said(&d, "đã có từ trước khi mở đợt"));
+	assert_int_equal(campaign_join(&F.app, &F.p1, id, "T3", at, &d),
+			 TS_EINVAL); /* under P2, not the owner */
+	assert_int_equal(participants(id), 2);
+	diags_release(&d);
+	diags_init(&d);
+	fx_ok(campaign_join(&F.app, &F.p1, id, "T4", at, &d), &d, "join");
+	assert_string_equal(at, "2099-10-05T02:00:00Z");
+	assert_int_equal(participants(id), 3);
+	fx_ok(campaign_get(&F.app, &F.so, id, a, &c, &d), &d, "get");
+	assert_int_equal(c.expected, 3);
+	struct db_stmt *st = db_prep(F.app.db, "SELECT detail FROM audit WHERE "
+				     "action = 'campaign.join'");
+	assert_int_equal(db_step(st), DB_ROW);
+	assert_string_equal(db_col_text(st, 0), "T4 Trường Tiểu học Bốn, tham "
+			    "gia từ 05/10/2099 (2099-10-05T02:00:00Z)");
+	db_done(st);
+	assert_int_equal(campaign_join(&F.app, &F.p1, id, "T4", at, &d),
+			 TS_ECONFLICT);
+	/* After the deadline the campaign is closed: a school entered then
+	 * is refused and the count stays. */
+	unsigned th = 0;
+	assert_true(school_levels_parse("TH", &th));
+	pin("2100-01-01T02:00:00Z");
+	fx_unit(&F, "T5", "Trường Tiểu học Năm", KIND_TRUONG, "P1", th);
+	assert_int_equal(campaign_join(&F.app, &F.so, id, "T5", at, &d),
+			 TS_EINVAL);
+	assert_true(fx_said(&d, "đã hết hạn nộp (31/12/2099)"));
+	assert_int_equal(participants(id), 3);
+	fx_ok(campaign_get(&F.app, &F.so, id, a, &c, &d), &d, "get");
+	assert_int_equal(c.expected, 3);
+	ts_time_pin(0);
+	arena_free(a);
+	diags_release(&d);
+}
+
+static int64_t join_id;
+
+static enum ts_err
+run_join(struct fx *f, struct diags *d)
+{
+	return campaign_join(&f->app, &f->p1, join_id, "T4", NULL, d);
+}
+
 static enum ts_err
 run_create(struct fx *f, struct diags *d)
 {
@@ -108,6 +216,10 @@ test_fault_injection(void **state)
 	edit_id = 1;
 	print_message("campaign_update: %ld database calls\n",
 		      fx_fault_loop(&F, run_edit, "campaign_update"));
+	join_id = late_school();
+	print_message("campaign_join: %ld database calls\n",
+		      fx_fault_loop(&F, run_join, "campaign_join"));
+	ts_time_pin(0);
 	diags_release(&d);
 }
 
@@ -118,6 +230,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_create_and_edit, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_who_may, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_late_joiner, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(test_fault_injection, setup,
 						teardown),
 	};
