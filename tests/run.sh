@@ -114,6 +114,8 @@ counted_run valgrind-docs tests/cli/valgrind-docs.sh build/truongso
 counted_run crash tests/crash/run.sh build/truongso
 counted_run http-asan tests/http/run.sh build/asan/truongso
 counted_run http-hostile-asan tests/http/hostile.sh build/asan/truongso
+# A client that closes early: its report build is abandoned (issue 17).
+counted_run http-gone tests/http/gone.sh build/asan/truongso
 # Saves racing a submit, 200 rounds: the snapshot is always what was checked.
 counted_run http-submit-race tests/http/submit_race.sh build/asan/truongso
 # Revisions on every form, merge and conflicts, refused fields, sessions.

@@ -110,6 +110,9 @@ enum ts_err report_target_open(struct app *app, const struct actor *who,
 struct report_opts {
 	bool include_submitted; /* also submitted (not yet approved) ones */
 	enum rp_csv_dialect csv_dialect; /* separator and decimal mark */
+	/* Asked before building, per unit of a listing and by the writers;
+	 * when it says stop the build returns TS_ECANCELED. NULL: never. */
+	struct ts_cancel *cancel;
 };
 
 /* Builds document `k` for unit_code (a school for school kinds, an office

@@ -18,6 +18,7 @@ ts_err_name(enum ts_err e)
 	case TS_ERATE: return "too many attempts";
 	case TS_EDB: return "database error";
 	case TS_EIO: return "i/o error";
+	case TS_ECANCELED: return "cancelled";
 	}
 	return "unknown error";
 }

@@ -20,6 +20,8 @@ enum ts_err {
 	TS_ERATE,      /* too many attempts; try again later (HTTP 429) */
 	TS_EDB,
 	TS_EIO,
+	TS_ECANCELED, /* abandoned: nobody waits for the result any more
+		       * (util/cancel.h) */
 };
 
 #define TS_MUSTCHECK __attribute__((warn_unused_result))

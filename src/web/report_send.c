@@ -81,7 +81,7 @@ send_file(struct req *r, struct rp_doc *doc, enum rp_format f,
 			close(fd);
 		*msg = err[0] ? arena_strdup(r->a, err)
 			      : "Không tạo được tệp báo cáo.";
-		return 500;
+		return e == TS_ECANCELED ? 499 : 500;
 	}
 	r->send_fd = fd;
 	r->send_size = (uint64_t)st.st_size;
@@ -147,6 +147,11 @@ report_send(struct req *r, const char **msg)
 	struct report_opts o;
 	if (!query_opts(r, &o, msg))
 		return 400;
+	/* A client that closed the connection gets nothing: stop building
+	 * (asked before the build, every 64 rows and PDF table bands). */
+	struct ts_cancel gone = { .gone = web_client_gone, .arg = r,
+				  .every = 64 };
+	o.cancel = &gone;
 	struct rp_doc *doc = NULL;
 	e = report_build(r->app, &r->sess.who, k, id,
 				     kv_get(&r->params, "code"), &o, r->a,
@@ -154,6 +159,8 @@ report_send(struct req *r, const char **msg)
 	if (e != TS_OK) {
 		*msg = e == TS_EFORBIDDEN || e == TS_ENOTFOUND
 			? "Không có báo cáo này trong phạm vi của tài khoản."
+			: e == TS_ECANCELED
+			? "Đã dừng lập báo cáo vì trình duyệt đã đóng kết nối."
 			: "Không lập được báo cáo.";
 		return web_status_for(e);
 	}
