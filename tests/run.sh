@@ -100,6 +100,8 @@ counted_run cli-asan tests/cli/run.sh build/asan/truongso
 counted_run cli-workflow-asan tests/cli/workflow.sh build/asan/truongso
 counted_run documents-asan tests/cli/documents.sh build/asan/truongso
 counted_run cli-reports-asan tests/cli/reports.sh build/asan/truongso
+# The streamed results export against the listing (issue 17 item 3).
+counted_run cli-results-export-asan tests/cli/results-export.sh build/asan/truongso
 # Statistics campaigns (issue 15): values, rules, pre-fill, roll-up, targets.
 counted_run cli-stats-asan tests/cli/stats.sh build/asan/truongso
 # Page breaks, header lines and table wrapping of every kind of demo

@@ -73,6 +73,7 @@ def _province_tool():
     """tools/gen-province.py, for its fold (the app's name_key)."""
     path = os.path.join(os.path.dirname(os.path.abspath(__file__)),
                         "gen-province.py")
+    sys.dont_write_bytecode = True  # no __pycache__ in tools/
     spec = importlib.util.spec_from_file_location("gen_province", path)
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)

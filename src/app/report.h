@@ -129,4 +129,13 @@ enum ts_err report_render(struct app *app, const struct actor *who,
 			  enum rp_format f, const char *path,
 			  struct diags *d) TS_MUSTCHECK;
 
+/* The results of every unit under unit_code (NULL: the actor's unit) in
+ * campaign cid as one XLSX table written to path row by row, from the
+ * stored score summaries: constant memory at any size (results_export.c).
+ * Asks o->cancel per unit. *rows receives the number of units. */
+enum ts_err results_export(struct app *app, const struct actor *who,
+			   int64_t cid, const char *unit_code,
+			   const struct report_opts *o, const char *path,
+			   size_t *rows, struct diags *d) TS_MUSTCHECK;
+
 #endif

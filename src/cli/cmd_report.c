@@ -172,6 +172,29 @@ set_fields(struct cli *c, long long cid, const char *unit, const char **pos,
 	return cli_fail(e, &d);
 }
 
+/* report ket-qua: every unit's results as one XLSX table, streamed. */
+static int
+export_results(struct cli *c, long long cid, const char *unit,
+	       const char *out)
+{
+	if (out == NULL || strcmp(out, "-") == 0)
+		return cli_usage("cần -o TỆP.xlsx");
+	struct app app;
+	struct actor who;
+	int rc = cli_open(c, &app, &who);
+	if (rc != EXIT_OK)
+		return rc;
+	struct diags d;
+	diags_init(&d);
+	size_t rows = 0;
+	enum ts_err e = results_export(&app, &who, cid, unit, NULL, out,
+				       &rows, &d);
+	app_close(&app);
+	if (e == TS_OK)
+		printf("đã ghi kết quả của %zu đơn vị vào %s\n", rows, out);
+	return cli_fail(e, &d);
+}
+
 /* report KIND: checks the kind, the format, the output and the CSV
  * dialect, then renders. */
 static int
@@ -227,6 +250,8 @@ cmd_report(struct cli *c, int argc, char **argv)
 	if (strcmp(pos[0], "set") == 0)
 		return npos < 2 ? cli_usage("cần ít nhất một TÊN=GIÁ_TRỊ")
 				: set_fields(c, cid, unit, pos, npos);
+	if (strcmp(pos[0], "ket-qua") == 0)
+		return export_results(c, cid, unit, out);
 	return render_kind(c, pos[0], cid, unit, format, out, dialect,
 			   submitted);
 }

@@ -57,6 +57,8 @@ static const char USAGE[] =
 	"  report list                      các loại báo cáo\n"
 	"  report LOẠI --campaign ID [--unit MÃ] --format docx|pdf|xlsx|csv\n"
 	"              -o TỆP [--submitted]\n"
+	"  report ket-qua --campaign ID [--unit MÃ] -o TỆP.xlsx\n"
+	"              kết quả từng đơn vị, một dòng mỗi đơn vị (mọi cỡ)\n"
 	"  report fields --campaign ID [--unit MÃ] [--all]   (--all: mọi mục)\n"
 	"  report set --campaign ID [--unit MÃ] TÊN=GIÁ_TRỊ|TÊN=@TỆP ...\n"
 	"\n"
