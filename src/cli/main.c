@@ -57,6 +57,8 @@ static const char USAGE[] =
 	"  report list                      các loại báo cáo\n"
 	"  report LOẠI --campaign ID [--unit MÃ] --format docx|pdf|xlsx|csv\n"
 	"              -o TỆP [--submitted]\n"
+	"  report LOẠI --campaign ID [--unit MÃ] --format ... --each -o THƯ_MỤC\n"
+	"              báo cáo của từng trường dưới đơn vị, mỗi trường một tệp\n"
 	"  report ket-qua --campaign ID [--unit MÃ] -o TỆP.xlsx\n"
 	"              kết quả từng đơn vị, một dòng mỗi đơn vị (mọi cỡ)\n"
 	"  report fields --campaign ID [--unit MÃ] [--all]   (--all: mọi mục)\n"

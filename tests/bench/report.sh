@@ -38,3 +38,15 @@ echo "$n $got $t0 $t1 $t2 $t3 $pages" | awk '{
 	printf "reports=%d pages_each=%d truongso_pdf=%.1f docs/s " \
 	       "truongso_docx=%.1f docs/s libreoffice_docx_to_pdf=%.2f docs/s " \
 	       "ratio=%.1fx\n", $1, $7, ours, docx, lo, ours / lo }'
+# Batch (issue 17 item 3): every school of the Sở (campaign 1) in one
+# process, `report --each`: docs/s by the wall clock and CPU ms per
+# document (user + system, what two cores could share).
+mkdir -p "$W/each"
+/usr/bin/time -f '%e %U %S' -o "$W/each.t" "$T" --db "$W/b.db" report tu-danh-gia \
+	--campaign 1 --unit 31 --format pdf --each -o "$W/each" >/dev/null
+m=$(ls "$W/each" | wc -l)
+read -r wall usr sys <"$W/each.t"
+echo "$m $wall $usr $sys" | awk '{
+	printf "batch: reports=%d one_process=%.1f docs/s cpu=%.1f ms/doc\n",
+	       $1, $1 / $2, ($3 + $4) * 1000 / $1 }'
+

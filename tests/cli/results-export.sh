@@ -5,6 +5,7 @@
 # document): for every unit of the demo Sở the state, lateness, points and
 # levels must be the same; plus refusals (scope, rubric shape, output)
 # that leave no file.
+# Also `report KIND --each -o DIR`: every school's document in one process.
 # Usage: tests/cli/results-export.sh PATH/TO/truongso
 set -u
 T=${1:?usage: results-export.sh TRUONGSO}
@@ -76,5 +77,29 @@ if run 0 "$T" --db "$DB" --as cv.dk report ket-qua --campaign 1 -o "$WORK/dk.xls
 if run 1 "$T" --db "$DB" report ket-qua --campaign 1 --unit 31 -o "$WORK/khong-co/kq.xlsx" &&
 	grep -qF "$WORK/khong-co/kq.xlsx" "$ERR"; then ok export-bad-output; else bad export-bad-output; fi
 if run 2 "$T" --db "$DB" report ket-qua --campaign 1 --unit 31; then ok export-needs-output; else bad export-needs-output; fi
+
+# report --each: every school's report under a Phòng in one process, one
+# file each, the same text as the school's report made on its own.
+mkdir "$WORK/each"
+n=$(sqlite3 "$DB" "SELECT count(*) FROM campaign_unit cu JOIN org_unit o ON o.code = '31DK' WHERE cu.campaign_id = 1 AND cu.path LIKE o.path || '%'")
+if run 0 "$T" --db "$DB" report tu-danh-gia --campaign 1 --unit 31DK --format pdf --each -o "$WORK/each" &&
+	grep -qF "đã ghi $n tệp vào" "$OUT" && [ "$(ls "$WORK/each" | wc -l)" -eq "$n" ]; then
+	ok "each-$n-files"
+else
+	bad "each-$n-files"
+fi
+first=$(ls "$WORK/each" | head -1)
+run 0 "$T" --db "$DB" report tu-danh-gia --campaign 1 --unit "${first%.pdf}" --format pdf -o "$WORK/one.pdf"
+pdftotext "$WORK/one.pdf" "$WORK/one.txt"
+pdftotext "$WORK/each/$first" "$WORK/each.txt"
+if [ -s "$WORK/one.txt" ] && cmp -s "$WORK/one.txt" "$WORK/each.txt"; then
+	ok each-same-document
+else
+	bad each-same-document
+fi
+if run 2 "$T" --db "$DB" report danh-sach --campaign 1 --unit 31 --format pdf --each -o "$WORK/each" &&
+	grep -qF -- "--each chỉ dùng cho báo cáo của trường" "$ERR"; then ok each-office-kind-refused; else bad each-office-kind-refused; fi
+if run 2 "$T" --db "$DB" report tu-danh-gia --campaign 1 --unit 31DK --format pdf --each -o "$WORK/one.pdf" &&
+	grep -qF "phải là một thư mục" "$ERR"; then ok each-needs-directory; else bad each-needs-directory; fi
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
