@@ -100,6 +100,7 @@ struct report_target {
 	/* The charts of kinds[0]'s document (bieu-do-N.svg), report_charts */
 	const struct report_chart *chart_list;
 	size_t charts;
+	bool results; /* an office whose rubric results_export serves */
 };
 enum ts_err report_target_open(struct app *app, const struct actor *who,
 			       int64_t cid, const char *unit_code,
@@ -133,6 +134,7 @@ enum ts_err report_render(struct app *app, const struct actor *who,
  * campaign cid as one XLSX table written to path row by row, from the
  * stored score summaries: constant memory at any size (results_export.c).
  * Asks o->cancel per unit. *rows receives the number of units. */
+bool results_export_fits(const struct rubric *r);
 enum ts_err results_export(struct app *app, const struct actor *who,
 			   int64_t cid, const char *unit_code,
 			   const struct report_opts *o, const char *path,

@@ -129,9 +129,16 @@ write_rows(struct app *app, const struct doc_target *t,
 	return e;
 }
 
-/* The unit the actor may see, in a campaign whose rubric has group
- * levels without a total (QĐ 4725): the stored summary holds every
- * column then. Totals and grades are the listing's (danh-sach). */
+/* Group levels without a grade (QĐ 4725): the stored summary holds
+ * every column then. Totals and grades are the listing's (danh-sach). */
+bool
+results_export_fits(const struct rubric *r)
+{
+	return (rubric_shape(r) & (RS_LEVELS | RS_GRADE)) == RS_LEVELS &&
+	       !rubric_has_total(r);
+}
+
+/* The unit the actor may see, in a campaign results_export_fits. */
 static enum ts_err
 target(struct app *app, const struct actor *who, int64_t cid,
        const char *unit_code, struct arena *a, struct doc_target *t,
@@ -141,8 +148,7 @@ target(struct app *app, const struct actor *who, int64_t cid,
 					d);
 	if (e == TS_OK && t->rubric == NULL)
 		return TS_ENOTFOUND;
-	if (e == TS_OK && (rubric_shape(t->rubric) & (RS_LEVELS | RS_GRADE)) !=
-			  RS_LEVELS) {
+	if (e == TS_OK && !results_export_fits(t->rubric)) {
 		diags_add(d, "ket-qua", "bảng kết quả từng đơn vị dành cho bộ "
 			  "chỉ số xếp mức theo nhóm tiêu chí (như QĐ 4725); "
 			  "với bộ chỉ số %s của đợt này hãy dùng báo cáo "
