@@ -165,6 +165,28 @@ query_opts(struct req *r, struct report_opts *o, const char **msg)
 	return true;
 }
 
+/* Builds kind k's document and sends chart n (n > 0) or the file. */
+static int
+build_send(struct req *r, const struct report_kind_info *k,
+	   const struct report_opts *o, long n, enum rp_format f,
+	   const char **msg)
+{
+	struct rp_doc *doc = NULL;
+	enum ts_err e = report_build(r->app, &r->sess.who, k,
+				     web_param_id(r, "id"),
+				     kv_get(&r->params, "code"), o, r->a,
+				     &doc, &r->diags);
+	if (e != TS_OK) {
+		*msg = e == TS_EFORBIDDEN || e == TS_ENOTFOUND
+			? "Không có báo cáo này trong phạm vi của tài khoản."
+			: e == TS_ECANCELED
+			? "Đã dừng lập báo cáo vì trình duyệt đã đóng kết nối."
+			: "Không lập được báo cáo.";
+		return web_status_for(e);
+	}
+	return n > 0 ? send_chart(r, doc, n, msg) : send_file(r, doc, f, msg);
+}
+
 int
 report_send(struct req *r, const char **msg)
 {
@@ -196,19 +218,7 @@ report_send(struct req *r, const char **msg)
 	o.cancel = &gone;
 	if (results)
 		return send_results(r, &o, msg);
-	struct rp_doc *doc = NULL;
-	e = report_build(r->app, &r->sess.who, k, id,
-				     kv_get(&r->params, "code"), &o, r->a,
-				     &doc, &r->diags);
-	if (e != TS_OK) {
-		*msg = e == TS_EFORBIDDEN || e == TS_ENOTFOUND
-			? "Không có báo cáo này trong phạm vi của tài khoản."
-			: e == TS_ECANCELED
-			? "Đã dừng lập báo cáo vì trình duyệt đã đóng kết nối."
-			: "Không lập được báo cáo.";
-		return web_status_for(e);
-	}
-	return chart ? send_chart(r, doc, n, msg) : send_file(r, doc, f, msg);
+	return build_send(r, k, &o, chart ? n : 0, f, msg);
 }
 
 void
