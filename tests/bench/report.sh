@@ -46,7 +46,9 @@ mkdir -p "$W/each"
 	--campaign 1 --unit 31 --format pdf --each -o "$W/each" >/dev/null
 m=$(ls "$W/each" | wc -l)
 read -r wall usr sys <"$W/each.t"
-echo "$m $wall $usr $sys" | awk '{
-	printf "batch: reports=%d one_process=%.1f docs/s cpu=%.1f ms/doc\n",
-	       $1, $1 / $2, ($3 + $4) * 1000 / $1 }'
+echo "$m $wall $usr $sys $got $t2 $t3" | awk '{
+	ours = $1 / $2; lo = $5 / ($7 - $6)
+	printf "batch: reports=%d one_process=%.1f docs/s cpu=%.1f ms/doc " \
+	       "libreoffice=%.2f docs/s ratio=%.1fx target=200 docs/s\n",
+	       $1, ours, ($3 + $4) * 1000 / $1, lo, ours / lo }'
 
