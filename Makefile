@@ -6,8 +6,10 @@
 #                   parallel: one job per core; DEVELOPER=1 adds -Werror)
 #   make run        build, make the demo province anew in build/demo.db and
 #                   serve it on http://localhost:8080 (PORT=, LISTEN=0.0.0.0
-#                   for the school's LAN); `sh run.sh` does the same on a
-#                   bare Debian 12, installing make and gcc first
+#                   for the school's LAN; NATION=53000 adds a national data
+#                   set of that many schools, tools/gen-nation.py); `sh run.sh`
+#                   does the same on a bare Debian 12, installing make and gcc
+#                   first
 #   make test       everything: unit tests (ASan+UBSan), CLI tests, HTTP tests
 #                   (ASan, and TSan under concurrent load), valgrind, clang
 #                   build, short fuzz runs; ends with "N passed, N failed"
@@ -41,8 +43,9 @@ deps-test:
 DEMO_DB = build/demo.db
 PORT = 8080
 LISTEN = 127.0.0.1
+NATION =
 run: all
-	@scripts/serve-demo build/truongso $(DEMO_DB) $(PORT) $(LISTEN)
+	@scripts/serve-demo build/truongso $(DEMO_DB) $(PORT) $(LISTEN) $(NATION)
 
 test: deps-test
 	@tests/run.sh
@@ -64,7 +67,8 @@ bench: deps-test
 	@tests/bench/report.sh
 	@tests/bench/rush.sh build/truongso
 	@tests/bench/import.sh build/truongso
-	@tests/bench/desk.sh build/truongso 500 2000 8000
+	@tests/bench/desk.sh build/truongso 500 2000 8000 53000
+	@tests/bench/results.sh build/truongso 163000
 
 check-docs: deps-test
 	@scripts/deps docs

@@ -103,6 +103,8 @@ counted_run cli-asan tests/cli/run.sh build/asan/truongso
 counted_run cli-workflow-asan tests/cli/workflow.sh build/asan/truongso
 counted_run documents-asan tests/cli/documents.sh build/asan/truongso
 counted_run cli-reports-asan tests/cli/reports.sh build/asan/truongso
+# The streamed results export against the listing (issue 17 item 3).
+counted_run cli-results-export-asan tests/cli/results-export.sh build/asan/truongso
 # Statistics campaigns (issue 15): values, rules, pre-fill, roll-up, targets.
 counted_run cli-stats-asan tests/cli/stats.sh build/asan/truongso
 # Page breaks, header lines and table wrapping of every kind of demo
@@ -122,6 +124,8 @@ counted_run valgrind-docs tests/cli/valgrind-docs.sh build/truongso
 counted_run crash tests/crash/run.sh build/truongso
 counted_run http-asan tests/http/run.sh build/asan/truongso
 counted_run http-hostile-asan tests/http/hostile.sh build/asan/truongso
+# A client that closes early: its report build is abandoned (issue 17).
+counted_run http-gone tests/http/gone.sh build/asan/truongso
 # Saves racing a submit, 200 rounds: the snapshot is always what was checked.
 counted_run http-submit-race tests/http/submit_race.sh build/asan/truongso
 # Revisions on every form, merge and conflicts, refused fields, sessions.

@@ -149,5 +149,6 @@ report_target_open(struct app *app, const struct actor *who, int64_t cid,
 					       &out->chart_list) : 0;
 	out->nkinds = t.nkinds;
 	memcpy(out->kinds, t.kinds, sizeof(out->kinds));
+	out->results = !t.school && t.rubric && results_export_fits(t.rubric);
 	return TS_OK;
 }

@@ -101,6 +101,7 @@ struct report_target {
 	/* The charts of kinds[0]'s document (bieu-do-N.svg), report_charts */
 	const struct report_chart *chart_list;
 	size_t charts;
+	bool results; /* an office whose rubric results_export serves */
 };
 enum ts_err report_target_open(struct app *app, const struct actor *who,
 			       int64_t cid, const char *unit_code,
@@ -111,6 +112,9 @@ enum ts_err report_target_open(struct app *app, const struct actor *who,
 struct report_opts {
 	bool include_submitted; /* also submitted (not yet approved) ones */
 	enum rp_csv_dialect csv_dialect; /* separator and decimal mark */
+	/* Asked before building, per unit of a listing and by the writers;
+	 * when it says stop the build returns TS_ECANCELED. NULL: never. */
+	struct ts_cancel *cancel;
 };
 
 /* Builds document `k` for unit_code (a school for school kinds, an office
@@ -126,5 +130,15 @@ enum ts_err report_render(struct app *app, const struct actor *who,
 			  const char *unit_code, const struct report_opts *o,
 			  enum rp_format f, const char *path,
 			  struct diags *d) TS_MUSTCHECK;
+
+/* The results of every unit under unit_code (NULL: the actor's unit) in
+ * campaign cid as one XLSX table written to path row by row, from the
+ * stored score summaries: constant memory at any size (results_export.c).
+ * Asks o->cancel per unit. *rows receives the number of units. */
+bool results_export_fits(const struct rubric *r);
+enum ts_err results_export(struct app *app, const struct actor *who,
+			   int64_t cid, const char *unit_code,
+			   const struct report_opts *o, const char *path,
+			   size_t *rows, struct diags *d) TS_MUSTCHECK;
 
 #endif

@@ -62,7 +62,8 @@ report_build(struct app *app, const struct actor *who,
 		return TS_ENOMEM;
 	b.doc->author = b.t.unit.name;
 	b.doc->csv_dialect = b.opts->csv_dialect;
-	e = dispatch(&b, k);
+	b.doc->cancel = b.opts->cancel;
+	e = ts_cancelled(b.opts->cancel) ? TS_ECANCELED : dispatch(&b, k);
 	if (e == TS_OK && b.doc->oom)
 		e = TS_ENOMEM;
 	if (e == TS_OK)

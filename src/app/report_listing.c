@@ -201,7 +201,7 @@ group_rows(struct rb *b, struct rp_table *t, const struct ls_plan *p,
 				    b->t.unit.name));
 	memset(grp->ranks, 0, (p->ncols + 1) * sizeof(*grp->ranks));
 	grp->units = grp->submitted = grp->late = 0;
-	for (size_t k = i; k < end; k++)
+	for (size_t k = i; k < end && !ts_cancelled(b->opts->cancel); k++)
 		unit_row(b, t, p, &u[k], (int)(k - i + 1), grp);
 	ls_total_row(b, t, p, one ? "Tổng cộng" : "Cộng", grp);
 	tally_add(p, all, grp);
@@ -228,7 +228,7 @@ rows(struct rb *b, struct rp_table *t, const struct ls_plan *p)
 		ls_total_row(b, t, p, "Tổng cộng", &all);
 	/* The last group's subtotal and the total go with its last unit. */
 	t->tail_rows = one ? 1 : 2;
-	return TS_OK;
+	return ts_cancelled(b->opts->cancel) ? TS_ECANCELED : TS_OK;
 }
 
 static void

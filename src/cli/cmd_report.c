@@ -16,6 +16,7 @@
 #include "../util/tmpfile.h"
 #include "cli.h"
 #include "opts.h"
+#include "report_each.h"
 
 #define FIELD_FILE_LIMIT ((size_t)1 << 20)
 
@@ -172,12 +173,35 @@ set_fields(struct cli *c, long long cid, const char *unit, const char **pos,
 	return cli_fail(e, &d);
 }
 
+/* report ket-qua: every unit's results as one XLSX table, streamed. */
+static int
+export_results(struct cli *c, long long cid, const char *unit,
+	       const char *out)
+{
+	if (out == NULL || strcmp(out, "-") == 0)
+		return cli_usage("cần -o TỆP.xlsx");
+	struct app app;
+	struct actor who;
+	int rc = cli_open(c, &app, &who);
+	if (rc != EXIT_OK)
+		return rc;
+	struct diags d;
+	diags_init(&d);
+	size_t rows = 0;
+	enum ts_err e = results_export(&app, &who, cid, unit, NULL, out,
+				       &rows, &d);
+	app_close(&app);
+	if (e == TS_OK)
+		printf("đã ghi kết quả của %zu đơn vị vào %s\n", rows, out);
+	return cli_fail(e, &d);
+}
+
 /* report KIND: checks the kind, the format, the output and the CSV
- * dialect, then renders. */
+ * dialect, then renders (--each: every school's, into the directory). */
 static int
 render_kind(struct cli *c, const char *kind, long long cid, const char *unit,
 	    const char *format, const char *out, const char *dialect,
-	    bool submitted)
+	    bool submitted, bool each)
 {
 	const struct report_kind_info *k = report_kind_find(kind);
 	if (k == NULL)
@@ -193,7 +217,8 @@ render_kind(struct cli *c, const char *kind, long long cid, const char *unit,
 		return cli_usage("--csv-dialect phải là vn (dấu ; giữa các cột, "
 				 "dấu phẩy thập phân) hoặc intl (dấu phẩy "
 				 "giữa các cột, dấu chấm thập phân)");
-	return render(c, k, cid, unit, f, out, submitted, dl);
+	return each ? report_each(c, k, cid, unit, f, out)
+		    : render(c, k, cid, unit, f, out, submitted, dl);
 }
 
 int
@@ -201,12 +226,13 @@ cmd_report(struct cli *c, int argc, char **argv)
 {
 	const char *campaign = NULL, *unit = NULL, *format = NULL,
 		   *out = NULL, *dialect = NULL;
-	bool submitted = false, all = false;
+	bool submitted = false, all = false, each = false;
 	const struct opt opts[] = {
 		{ "campaign", &campaign, NULL }, { "unit", &unit, NULL },
 		{ "format", &format, NULL },	 { "o", &out, NULL },
 		{ "output", &out, NULL },	 { "submitted", NULL, &submitted },
 		{ "all", NULL, &all },		 { "csv-dialect", &dialect, NULL },
+		{ "each", NULL, &each },
 		{ NULL, NULL, NULL },
 	};
 	const char *pos[64];
@@ -227,6 +253,8 @@ cmd_report(struct cli *c, int argc, char **argv)
 	if (strcmp(pos[0], "set") == 0)
 		return npos < 2 ? cli_usage("cần ít nhất một TÊN=GIÁ_TRỊ")
 				: set_fields(c, cid, unit, pos, npos);
+	if (strcmp(pos[0], "ket-qua") == 0)
+		return export_results(c, cid, unit, out);
 	return render_kind(c, pos[0], cid, unit, format, out, dialect,
-			   submitted);
+			   submitted, each);
 }

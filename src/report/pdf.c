@@ -517,6 +517,8 @@ render_file(const struct rp_doc *d, const char *tmp)
 	rp_fontmap_release(p.fm);
 	if (p.oom || st == CAIRO_STATUS_NO_MEMORY)
 		return TS_ENOMEM;
+	if (p.cancelled)
+		return TS_ECANCELED;
 	return st == CAIRO_STATUS_SUCCESS ? TS_OK : TS_EIO;
 }
 
@@ -536,6 +538,9 @@ rp_write_pdf(const struct rp_doc *d, const char *path, char *err,
 	if (e) {
 		if (e == TS_ENOMEM)
 			rp_errf(err, errlen, "không đủ bộ nhớ để tạo báo cáo");
+		else if (e == TS_ECANCELED)
+			rp_errf(err, errlen, "đã dừng vì không còn ai chờ "
+				"tệp này");
 		else
 			rp_errf(err, errlen, "không ghi được tệp %s", path);
 		rp_out_abort(&o);

@@ -38,6 +38,7 @@ struct pdf {
 	 * go to the next page with it rather than leave it alone there. */
 	double tail;
 	bool oom; /* an allocation failed: the writer reports TS_ENOMEM */
+	bool cancelled; /* doc->cancel said stop: TS_ECANCELED */
 };
 
 /* A layout of plain text in Liberation Serif of the given size (points),

@@ -87,25 +87,42 @@ rows_height(const struct tbl *tb, size_t a, size_t b)
 	return h;
 }
 
+/* Asked per row of each pass over a table: a national listing spends
+ * seconds in each (util/cancel.h). */
+static bool
+stop(struct pdf *p)
+{
+	p->cancelled = p->cancelled || ts_cancelled(p->doc->cancel);
+	return p->cancelled;
+}
+
+/* Row r's cells of one pass: single-row cells (pass 0) or spanning
+ * ones (pass 1). */
+static void
+measure_row(struct pdf *p, struct tbl *tb, size_t r, int pass)
+{
+	const struct rp_table *t = tb->t;
+	for (size_t c = 0; c < t->ncols; c++) {
+		const struct rp_cell *cell = &t->rows[r][c];
+		size_t rs = rspan(tb, r, c);
+		if (cell->covered || (rs > 1) != (pass == 1))
+			continue;
+		double need = cell_content(p, cell, 0, 0, cell_width(tb, r, c),
+					   false) + 2 * PAD_Y;
+		double have = rows_height(tb, r, r + rs);
+		if (need > have)
+			tb->rowh[r + rs - 1] += need - have;
+	}
+}
+
 /* Single-row cells set their row's height first; a spanning cell that
  * needs more grows the last row it covers. */
 static void
 measure_rows(struct pdf *p, struct tbl *tb)
 {
-	const struct rp_table *t = tb->t;
 	for (int pass = 0; pass < 2; pass++)
-		for (size_t r = 0; r < t->nrows; r++)
-			for (size_t c = 0; c < t->ncols; c++) {
-				const struct rp_cell *cell = &t->rows[r][c];
-				size_t rs = rspan(tb, r, c);
-				if (cell->covered || (rs > 1) != (pass == 1))
-					continue;
-				double need = cell_content(p, cell, 0, 0,
-					cell_width(tb, r, c), false) + 2 * PAD_Y;
-				double have = rows_height(tb, r, r + rs);
-				if (need > have)
-					tb->rowh[r + rs - 1] += need - have;
-			}
+		for (size_t r = 0; r < tb->t->nrows && !stop(p); r++)
+			measure_row(p, tb, r, pass);
 }
 
 /* End (exclusive) of the band of rows that starts at row a. */
@@ -189,7 +206,7 @@ static void
 draw_body(struct pdf *p, const struct tbl *tb)
 {
 	size_t r = tb->hdr;
-	while (r < tb->t->nrows) {
+	while (r < tb->t->nrows && !stop(p)) {
 		size_t end = band_end(tb, r);
 		double h = rows_height(tb, r, end) + keep_after(p, tb, end);
 		if (p->y + h > p->ybot && p->y > p->ytop + tb->hdr_h + 0.5) {
@@ -233,7 +250,7 @@ static void
 column_minimums(struct pdf *p, const struct tbl *tb, double *minw)
 {
 	const struct rp_table *t = tb->t;
-	for (size_t r = 0; r < t->nrows; r++)
+	for (size_t r = 0; r < t->nrows && !stop(p); r++)
 		for (size_t c = 0; c < t->ncols; c++) {
 			const struct rp_cell *cell = &t->rows[r][c];
 			if (cell->covered || cspan(tb, r, c) > 1)

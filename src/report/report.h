@@ -25,6 +25,7 @@
 #include "../core/fixed.h"
 #include "../util/arena.h"
 #include "../util/buf.h"
+#include "../util/cancel.h"
 #include "../util/err.h"
 
 /* Page geometry of NĐ 30 (millimetres). */
@@ -227,6 +228,9 @@ struct rp_doc {
 	/* File name stem without extension, ASCII, for downloads. */
 	const char *filename;
 	enum rp_csv_dialect csv_dialect; /* CSV writer only */
+	/* Asked as the writers go (per table row in PDF); NULL: never
+	 * abandoned. A writer told to stop returns TS_ECANCELED. */
+	struct ts_cancel *cancel;
 };
 
 /* Builders. */

@@ -3,6 +3,7 @@
 #include "report.h"
 
 #include "../core/shares.h"
+#include "outfile.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -125,6 +126,10 @@ enum ts_err
 rp_write(const struct rp_doc *d, enum rp_format f,
 	const char *path, char *err, size_t errlen)
 {
+	if (ts_cancelled(d->cancel)) {
+		rp_errf(err, errlen, "đã dừng vì không còn ai chờ tệp này");
+		return TS_ECANCELED;
+	}
 	switch (f) {
 	case RP_DOCX:
 		return rp_write_docx(d, path, err, errlen);

@@ -19,6 +19,7 @@ ts_err_name(enum ts_err e)
 	case TS_EDB: return "database error";
 	case TS_EIO: return "i/o error";
 	case TS_ERETRY: return "transient database conflict";
+	case TS_ECANCELED: return "cancelled";
 	}
 	return "unknown error";
 }

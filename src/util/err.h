@@ -24,6 +24,8 @@ enum ts_err {
 			* (PostgreSQL serialization failure 40001 or
 			* deadlock 40P01); the write door runs the whole
 			* transaction again, callers never do (db.h) */
+	TS_ECANCELED, /* abandoned: nobody waits for the result any more
+		       * (util/cancel.h) */
 };
 
 #define TS_MUSTCHECK __attribute__((warn_unused_result))

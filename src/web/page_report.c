@@ -144,6 +144,25 @@ charts(struct req *r, const struct report_target *t,
 	}
 }
 
+/* The streamed export of every unit's results (results_export). */
+static void
+results_link(struct req *r)
+{
+	struct buf *b = &r->body;
+	struct buf href;
+	buf_init(&href, 1024);
+	report_base_href(r, &href);
+	buf_puts(&href, "/ket-qua.xlsx");
+	buf_puts(b, "<p>");
+	h_text(b, "Bảng dữ liệu kết quả, một dòng mỗi đơn vị, không có dòng "
+	       "cộng (nhanh cả với hàng chục nghìn đơn vị):");
+	buf_puts(b, " ");
+	h_elem(b, "a", "XLSX", "class", "button", "href", buf_str(&href),
+	       NULL);
+	buf_puts(b, "</p>");
+	buf_release(&href);
+}
+
 static void
 kind_card(struct req *r, const struct report_target *t,
 	  const struct report_kind_info *k)
@@ -162,6 +181,8 @@ kind_card(struct req *r, const struct report_target *t,
 		download_links(r, k, true);
 		buf_puts(b, "</p>");
 	}
+	if (k->kind == RK_LISTING && t->results)
+		results_link(r);
 	if (k == t->kinds[0] && t->charts > 0)
 		charts(r, t, k);
 	buf_puts(b, "</section>");

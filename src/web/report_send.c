@@ -60,20 +60,13 @@ chart_kind(struct req *r, const struct report_kind_info **k)
 	return e;
 }
 
+/* The file written at path (then unlinked) as the answer, named
+ * stem.ext (ASCII letters, digits and '-'); e is how writing went. */
 static int
-send_file(struct req *r, struct rp_doc *doc, enum rp_format f,
-	  const char **msg)
+send_path(struct req *r, const char *path, enum ts_err e, const char *err,
+	  enum rp_format f, const char *stem, const char **msg)
 {
-	char path[4096];
-	int fd = ts_mkstemp(path, sizeof(path), "report");
-	char err[512] = "";
-	if (fd < 0) {
-		*msg = "Không tạo được tệp tạm để xuất báo cáo.";
-		return 500;
-	}
-	close(fd);
-	enum ts_err e = rp_write(doc, f, path, err, sizeof(err));
-	fd = e == TS_OK ? open(path, O_RDONLY | O_CLOEXEC) : -1;
+	int fd = e == TS_OK ? open(path, O_RDONLY | O_CLOEXEC) : -1;
 	unlink(path);
 	struct stat st;
 	if (fd < 0 || fstat(fd, &st) != 0) {
@@ -81,17 +74,63 @@ send_file(struct req *r, struct rp_doc *doc, enum rp_format f,
 			close(fd);
 		*msg = err[0] ? arena_strdup(r->a, err)
 			      : "Không tạo được tệp báo cáo.";
-		return 500;
+		return e == TS_ECANCELED ? 499 : 500;
 	}
 	r->send_fd = fd;
 	r->send_size = (uint64_t)st.st_size;
 	r->content_type = rp_format_mime(f);
 	r->cache = "private, no-store";
-	/* doc->filename is ASCII letters, digits and '-' (rb_filename). */
 	snprintf(r->disposition, sizeof(r->disposition),
-		 "attachment; filename=\"%s.%s\"", doc->filename
-		 ? doc->filename : "bao-cao", rp_format_ext(f));
+		 "attachment; filename=\"%s.%s\"", stem, rp_format_ext(f));
 	return 200;
+}
+
+/* A private temp file's name in path; false with *msg when none. */
+static bool
+temp_path(char path[4096], const char **msg)
+{
+	int fd = ts_mkstemp(path, 4096, "report");
+	if (fd < 0) {
+		*msg = "Không tạo được tệp tạm để xuất báo cáo.";
+		return false;
+	}
+	close(fd);
+	return true;
+}
+
+static int
+send_file(struct req *r, struct rp_doc *doc, enum rp_format f,
+	  const char **msg)
+{
+	char path[4096];
+	char err[512] = "";
+	if (!temp_path(path, msg))
+		return 500;
+	enum ts_err e = rp_write(doc, f, path, err, sizeof(err));
+	/* doc->filename is ASCII letters, digits and '-' (rb_filename). */
+	return send_path(r, path, e, err, f, doc->filename ? doc->filename
+			 : "bao-cao", msg);
+}
+
+/* ket-qua.xlsx: every unit's results, streamed (results_export). */
+static int
+send_results(struct req *r, const struct report_opts *o, const char **msg)
+{
+	char path[4096];
+	size_t rows = 0;
+	if (!temp_path(path, msg))
+		return 500;
+	enum ts_err e = results_export(r->app, &r->sess.who,
+				       web_param_id(r, "id"),
+				       kv_get(&r->params, "code"), o, path,
+				       &rows, &r->diags);
+	if (e != TS_OK && e != TS_EIO && e != TS_ECANCELED) {
+		unlink(path);
+		*msg = e == TS_EINVAL && r->diags.n ? r->diags.v[0].msg
+			: "Không có báo cáo này trong phạm vi của tài khoản.";
+		return web_status_for(e);
+	}
+	return send_path(r, path, e, "", RP_XLSX, "ket-qua", msg);
 }
 
 /* "bieu-do-2.svg": the second chart of the unit's main document.
@@ -126,6 +165,28 @@ query_opts(struct req *r, struct report_opts *o, const char **msg)
 	return true;
 }
 
+/* Builds kind k's document and sends chart n (n > 0) or the file. */
+static int
+build_send(struct req *r, const struct report_kind_info *k,
+	   const struct report_opts *o, long n, enum rp_format f,
+	   const char **msg)
+{
+	struct rp_doc *doc = NULL;
+	enum ts_err e = report_build(r->app, &r->sess.who, k,
+				     web_param_id(r, "id"),
+				     kv_get(&r->params, "code"), o, r->a,
+				     &doc, &r->diags);
+	if (e != TS_OK) {
+		*msg = e == TS_EFORBIDDEN || e == TS_ENOTFOUND
+			? "Không có báo cáo này trong phạm vi của tài khoản."
+			: e == TS_ECANCELED
+			? "Đã dừng lập báo cáo vì trình duyệt đã đóng kết nối."
+			: "Không lập được báo cáo.";
+		return web_status_for(e);
+	}
+	return n > 0 ? send_chart(r, doc, n, msg) : send_file(r, doc, f, msg);
+}
+
 int
 report_send(struct req *r, const char **msg)
 {
@@ -134,6 +195,8 @@ report_send(struct req *r, const char **msg)
 	const char *stem = split_file(r, kv_get(&r->params, "file"), &ext);
 	long n = chart_number(stem, ext);
 	bool chart = n != 0;
+	bool results = stem && strcmp(stem, "ket-qua") == 0 &&
+		       strcmp(ext, "xlsx") == 0;
 	const struct report_kind_info *k = chart ? NULL : report_kind_find(stem);
 	enum ts_err e = chart ? chart_kind(r, &k) : TS_OK;
 	enum rp_format f = RP_PDF;
@@ -142,22 +205,20 @@ report_send(struct req *r, const char **msg)
 		*msg = "Không có báo cáo này trong phạm vi của tài khoản.";
 		return web_status_for(e);
 	}
-	if (id == 0 || k == NULL || (!chart && !rp_format_parse(ext, &f)))
+	if (id == 0 || (!results && (k == NULL ||
+				     (!chart && !rp_format_parse(ext, &f)))))
 		return 404;
 	struct report_opts o;
 	if (!query_opts(r, &o, msg))
 		return 400;
-	struct rp_doc *doc = NULL;
-	e = report_build(r->app, &r->sess.who, k, id,
-				     kv_get(&r->params, "code"), &o, r->a,
-				     &doc, &r->diags);
-	if (e != TS_OK) {
-		*msg = e == TS_EFORBIDDEN || e == TS_ENOTFOUND
-			? "Không có báo cáo này trong phạm vi của tài khoản."
-			: "Không lập được báo cáo.";
-		return web_status_for(e);
-	}
-	return chart ? send_chart(r, doc, n, msg) : send_file(r, doc, f, msg);
+	/* A client that closed the connection gets nothing: stop building
+	 * (asked before the build, every 64 rows and PDF table bands). */
+	struct ts_cancel gone = { .gone = web_client_gone, .arg = r,
+				  .every = 64 };
+	o.cancel = &gone;
+	if (results)
+		return send_results(r, &o, msg);
+	return build_send(r, k, &o, chart ? n : 0, f, msg);
 }
 
 void

@@ -149,6 +149,8 @@ web_status_for(enum ts_err e)
 	case TS_ESTALE: return 409;
 	case TS_ELIMIT: return 413;
 	case TS_ERATE: return 429;
+	/* nginx's "client closed request": only the access log sees it. */
+	case TS_ECANCELED: return 499;
 	default: return 500;
 	}
 }

@@ -159,6 +159,9 @@ handle(struct MHD_Connection *c, const char *url, const char *method,
 	r.client = client_address(c, client, sizeof(client));
 	r.status = 200;
 	r.send_fd = -1;
+	const union MHD_ConnectionInfo *fd =
+		MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+	r.conn_fd = fd ? fd->connect_fd : -1;
 	r.content_type = "text/html; charset=utf-8";
 	r.cache = "no-store";
 	r.app = pool_take(&POOL);

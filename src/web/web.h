@@ -53,7 +53,12 @@ struct req {
 	unsigned slow_ms;    /* hold the answer back (sign-in throttle) */
 	struct diags diags;  /* problems to show on the page */
 	const char *notice;  /* success message to show */
+	int conn_fd;         /* the client's socket, -1 if unknown */
 };
+
+/* For util/cancel.h, arg the struct req: true once its client has
+ * closed the connection (web/client_gone.c). */
+bool web_client_gone(void *arg);
 
 /* --- responses --- */
 /* HTML, SVG, CSS or JavaScript: sent compressed when the client accepts

@@ -1,6 +1,7 @@
 #!/bin/sh
 # make bench (desk, issue 17): the officer's pages on generated provinces
-# of several sizes (tools/gen-province.py), against nginx sending a saved
+# of several sizes (tools/gen-province.py; past 20,000 schools the nation,
+# tools/gen-nation.py, and the Bộ's dashboard), against nginx sending a saved
 # copy of the same page in the same run. wrk on loopback only, bounded:
 # 5 s per run (3 s for the single client).
 #   tests/bench/desk.sh [BINARY] [SIZES...]   default build/truongso 500 2000
@@ -49,28 +50,36 @@ rps() { wrk "$@" 2>/dev/null | awk '/Requests\/sec/ { print $2 }'; }
 for n in $SIZES; do
 	db="$W/p$n.db"
 	"$BIN" --db "$db" demo >/dev/null
-	python3 tools/gen-province.py "$db" "$n" >/dev/null
+	# Up to a province: the demo Sở grown (campaign 1); past it, the
+	# nation under a Bộ (tools/gen-nation.py, its campaign 4).
+	if [ "$n" -le 20000 ]; then
+		python3 tools/gen-province.py "$db" "$n" >/dev/null
+		camp=1 top=cv.so office=cv.p001 prefix=31P
+	else
+		python3 tools/gen-nation.py "$db" "$n" >/dev/null
+		camp=4 top=cv.bo office=cv.vn01x001 prefix=VN
+	fi
 	"$BIN" --db "$db" db migrate >/dev/null
-	school=$(sqlite3 "$db" "SELECT o.code FROM campaign_unit cu JOIN org_unit o ON o.id = cu.unit_id JOIN submission s ON s.campaign_id = 1 AND s.unit_id = o.id WHERE cu.campaign_id = 1 AND o.code LIKE '31P%' AND s.state = 'draft' ORDER BY o.code LIMIT 1")
+	school=$(sqlite3 "$db" "SELECT o.code FROM campaign_unit cu JOIN org_unit o ON o.id = cu.unit_id JOIN submission s ON s.campaign_id = $camp AND s.unit_id = o.id WHERE cu.campaign_id = $camp AND o.code LIKE '$prefix%' AND s.state = 'draft' ORDER BY o.code LIMIT 1")
 	"$BIN" --db "$db" serve --port 0 --connections 64 --per-address 64 >"$W/ts.log" 2>&1 &
 	TS=$!
 	wait_listening "$W/ts.log" "$TS"
 	P1=${BASE##*:}
-	so=$(login cv.so)
-	ph=$(login cv.p001)
+	so=$(login $top)
+	ph=$(login $office)
 	ht=$(login "ht.$(echo "$school" | tr 'A-Z' 'a-z')")
-	form="/campaigns/1/units/$school"
-	curl -s -b "ts_session=$so" -o "$W/www/so.html" "http://127.0.0.1:$P1/campaigns/1"
+	form="/campaigns/$camp/units/$school"
+	curl -s -b "ts_session=$so" -o "$W/www/so.html" "http://127.0.0.1:$P1/campaigns/$camp"
 	curl -s -b "ts_session=$ht" -o "$W/www/form.html" "http://127.0.0.1:$P1$form"
-	so1=$(wrk_mean -t1 -c1 -d3s -H "Cookie: ts_session=$so" "http://127.0.0.1:$P1/campaigns/1")
+	so1=$(wrk_mean -t1 -c1 -d3s -H "Cookie: ts_session=$so" "http://127.0.0.1:$P1/campaigns/$camp")
 	# The server's CPU time per request: what the page costs, whatever
 	# else the shared machine is running (latency is not).
 	c0=$(cpu_ms "$TS")
-	so64=$(wrk_p99 -t2 -c64 -d5s -H "Cookie: ts_session=$so" "http://127.0.0.1:$P1/campaigns/1")
+	so64=$(wrk_p99 -t2 -c64 -d5s -H "Cookie: ts_session=$so" "http://127.0.0.1:$P1/campaigns/$camp")
 	c1=$(cpu_ms "$TS")
 	WRK_N=$(awk '/requests in/ { print $1 }' "$W/wrk.out")
 	socpu=$(awk -v a="$c0" -v b="$c1" -v n="$WRK_N" 'BEGIN { printf "%.3f", (b - a) / (n ? n : 1) }')
-	ph64=$(wrk_p99 -t2 -c64 -d5s -H "Cookie: ts_session=$ph" "http://127.0.0.1:$P1/campaigns/1")
+	ph64=$(wrk_p99 -t2 -c64 -d5s -H "Cookie: ts_session=$ph" "http://127.0.0.1:$P1/campaigns/$camp")
 	fr=$(rps -t2 -c64 -d5s -H "Cookie: ts_session=$ht" "http://127.0.0.1:$P1$form")
 	ngso=$(rps -t2 -c64 -d5s "http://127.0.0.1:$P2/so.html")
 	ngfr=$(rps -t2 -c64 -d5s "http://127.0.0.1:$P2/form.html")

@@ -385,6 +385,12 @@ GET /campaigns/:id/units/:code/report/:file revdk $(U 31DK)/report/phu-luc-3.csv
 GET /campaigns/:id/units/:code/report/:file revdk $(U 31DK)/report/danh-sach.csv?submitted=1 200
 GET /campaigns/:id/units/:code/report/:file revlc $(U 31DK)/report/phu-luc-3.csv 403
 GET /campaigns/:id/units/:code/report/:file editor $(U 31DK)/report/phu-luc-3.csv 403
+GET /campaigns/:id/units/:code/report/:file anon $(U 31DK)/report/ket-qua.xlsx 303
+GET /campaigns/:id/units/:code/report/:file revdk $(U 31DK)/report/ket-qua.xlsx 200
+GET /campaigns/:id/units/:code/report/:file revlc $(U 31DK)/report/ket-qua.xlsx 403
+GET /campaigns/:id/units/:code/report/:file editor $(U 31DK)/report/ket-qua.xlsx 403
+GET /campaigns/:id/units/:code/report/:file revdk $(U 31DK)/report/ket-qua.pdf 404
+GET /campaigns/:id/units/:code/report/:file revdk /campaigns/2/units/31DK/report/ket-qua.xlsx 422
 GET /api/campaigns/:id/units/:code/report-fields anon /api/campaigns/1/units/$OWN/report-fields 401
 GET /api/campaigns/:id/units/:code/report-fields editor /api/campaigns/1/units/$OWN/report-fields 200
 GET /api/campaigns/:id/units/:code/report-fields revlc /api/campaigns/1/units/$OWN/report-fields 403

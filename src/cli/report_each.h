@@ -1,0 +1,13 @@
+/* report KIND --each -o DIR (cmd_report_each.c): every school's document
+ * under unit, one file each, in one process. */
+#ifndef TS_CLI_REPORT_EACH_H
+#define TS_CLI_REPORT_EACH_H
+
+#include "../app/report.h"
+#include "cli.h"
+
+int report_each(struct cli *c, const struct report_kind_info *k,
+		long long cid, const char *unit, enum rp_format f,
+		const char *dir);
+
+#endif

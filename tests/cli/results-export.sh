@@ -1,0 +1,105 @@
+#!/bin/sh
+# `truongso report ket-qua` (issue 17 item 3): every unit's results as one
+# XLSX table streamed from the stored score summaries. Its oracle is the
+# NĐ 30 listing (`report danh-sach`, which re-scores every stored answers
+# document): for every unit of the demo Sở the state, lateness, points and
+# levels must be the same; plus refusals (scope, rubric shape, output)
+# that leave no file.
+# Also `report KIND --each -o DIR`: every school's document in one process.
+# Usage: tests/cli/results-export.sh PATH/TO/truongso
+set -u
+T=${1:?usage: results-export.sh TRUONGSO}
+case $T in
+/*) ;;
+*/*) T=$(pwd)/$T ;;
+esac
+cd "$(dirname "$0")/../.." || exit 2
+. tests/cli/lib.sh
+WORK=$(mktemp -d) || exit 2
+trap 'rm -rf "$WORK" "$OUT" "$ERR"' EXIT
+unset TRUONGSO_DB TRUONGSO_DATA TRUONGSO_NOW
+DB=$WORK/demo.db
+"$T" --db "$DB" demo >/dev/null || { echo "demo failed"; exit 1; }
+
+for c in 1; do
+	n=$(sqlite3 "$DB" "SELECT count(*) FROM campaign_unit WHERE campaign_id = $c")
+	if run 0 "$T" --db "$DB" report ket-qua --campaign "$c" --unit 31 -o "$WORK/kq$c.xlsx" &&
+		grep -qF "đã ghi kết quả của $n đơn vị vào" "$OUT"; then
+		ok "export-campaign-$c-$n-units"
+	else
+		bad "export-campaign-$c-$n-units"
+	fi
+	run 0 "$T" --db "$DB" report danh-sach --campaign "$c" --unit 31 --format csv \
+		--csv-dialect intl -o "$WORK/ds$c.csv"
+	# Same units, and per unit the same state, lateness, points and levels.
+	if /usr/bin/python3 - "$WORK/kq$c.xlsx" "$WORK/ds$c.csv" "$n" >"$OUT" 2>"$ERR" <<'PY'
+import csv, sys
+from openpyxl import load_workbook
+xlsx, listing, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
+def norm(v):
+    if v is None or v == "":
+        return ""
+    f = float(v)
+    return ("%d" % f) if f == int(f) else ("%g" % f)
+rows = list(load_workbook(xlsx, read_only=True).active.iter_rows(values_only=True))
+assert rows[0][:3] == ("STT", "Mã đơn vị", "Tên đơn vị"), rows[0]
+ours = {r[1]: (r[5], r[6] or "", [norm(v) for v in r[7:]]) for r in rows[1:]}
+assert len(rows) - 1 == n == len(ours), (len(rows), n)
+theirs = {}
+for r in csv.reader(open(listing, encoding="utf-8-sig")):
+    if len(r) > 6 and r[0].isdigit():
+        theirs[r[1]] = (r[4], r[5], [norm(v) for v in r[6:]])
+assert theirs.keys() == ours.keys(), set(theirs) ^ set(ours)
+bad = [k for k in ours if ours[k] != theirs[k]]
+assert not bad, [(k, ours[k], theirs[k]) for k in bad[:3]]
+scored = sum(1 for k in ours if any(ours[k][2]))
+assert scored > n // 3, scored
+print("units", n, "scored", scored)
+PY
+	then ok "export-campaign-$c-matches-listing"; else bad "export-campaign-$c-matches-listing"; fi
+done
+
+# The mầm non rubric rates a total, not groups: the listing serves it.
+if run 2 "$T" --db "$DB" report ket-qua --campaign 2 --unit 31 -o "$WORK/mn.xlsx" &&
+	grep -qF "hãy dùng báo cáo danh-sach" "$ERR" && [ ! -e "$WORK/mn.xlsx" ]; then
+	ok export-total-rubric-refused
+else
+	bad export-total-rubric-refused
+fi
+# A Phòng's reviewer may not export the Sở's units: refused, no file.
+if run 2 "$T" --db "$DB" --as cv.dk report ket-qua --campaign 1 --unit 31 -o "$WORK/no.xlsx" &&
+	[ ! -e "$WORK/no.xlsx" ]; then ok export-other-scope-refused; else bad export-other-scope-refused; fi
+# Its own Phòng: only its schools.
+n=$(sqlite3 "$DB" "SELECT count(*) FROM campaign_unit cu JOIN org_unit o ON o.code = '31DK' WHERE cu.campaign_id = 1 AND cu.path LIKE o.path || '%'")
+if run 0 "$T" --db "$DB" --as cv.dk report ket-qua --campaign 1 -o "$WORK/dk.xlsx" &&
+	grep -qF "đã ghi kết quả của $n đơn vị" "$OUT"; then ok "export-own-phong-$n-units"; else bad "export-own-phong-$n-units"; fi
+# An output in a missing directory: a message naming it, exit 1, no file.
+if run 1 "$T" --db "$DB" report ket-qua --campaign 1 --unit 31 -o "$WORK/khong-co/kq.xlsx" &&
+	grep -qF "$WORK/khong-co/kq.xlsx" "$ERR"; then ok export-bad-output; else bad export-bad-output; fi
+if run 2 "$T" --db "$DB" report ket-qua --campaign 1 --unit 31; then ok export-needs-output; else bad export-needs-output; fi
+
+# report --each: every school's report under a Phòng in one process, one
+# file each, the same text as the school's report made on its own.
+mkdir "$WORK/each"
+n=$(sqlite3 "$DB" "SELECT count(*) FROM campaign_unit cu JOIN org_unit o ON o.code = '31DK' WHERE cu.campaign_id = 1 AND cu.path LIKE o.path || '%'")
+if run 0 "$T" --db "$DB" report tu-danh-gia --campaign 1 --unit 31DK --format pdf --each -o "$WORK/each" &&
+	grep -qF "đã ghi $n tệp vào" "$OUT" && [ "$(ls "$WORK/each" | wc -l)" -eq "$n" ]; then
+	ok "each-$n-files"
+else
+	bad "each-$n-files"
+fi
+first=$(ls "$WORK/each" | head -1)
+run 0 "$T" --db "$DB" report tu-danh-gia --campaign 1 --unit "${first%.pdf}" --format pdf -o "$WORK/one.pdf"
+pdftotext "$WORK/one.pdf" "$WORK/one.txt"
+pdftotext "$WORK/each/$first" "$WORK/each.txt"
+if [ -s "$WORK/one.txt" ] && cmp -s "$WORK/one.txt" "$WORK/each.txt"; then
+	ok each-same-document
+else
+	bad each-same-document
+fi
+if run 2 "$T" --db "$DB" report danh-sach --campaign 1 --unit 31 --format pdf --each -o "$WORK/each" &&
+	grep -qF -- "--each chỉ dùng cho báo cáo của trường" "$ERR"; then ok each-office-kind-refused; else bad each-office-kind-refused; fi
+if run 2 "$T" --db "$DB" report tu-danh-gia --campaign 1 --unit 31DK --format pdf --each -o "$WORK/one.pdf" &&
+	grep -qF "phải là một thư mục" "$ERR"; then ok each-needs-directory; else bad each-needs-directory; fi
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
