@@ -16,7 +16,8 @@
 #define CAMPAIGN_BASE_COLS                                                  \
 	"c.id, c.owner_unit_id, o.code, o.name, o.path, c.rubric_id, "       \
 	"c.rubric_version, c.school_year, c.title, c.legal_basis, "          \
-	"c.school_levels, c.opens_at, c.due_at, c.review_due_at, "
+	"c.school_levels, c.opens_at, c.due_at, c.review_due_at, "          \
+	"c.review_by, "
 #define CAMPAIGN_COLS                                                       \
 	CAMPAIGN_BASE_COLS                                                   \
 	"(SELECT count(*) FROM campaign_unit cu WHERE cu.campaign_id = c.id " \
@@ -55,8 +56,10 @@ read_campaign(struct db_stmt *st, struct arena *a, struct campaign *c)
 	c->opens_at = db_col_dup(st, 11, a);
 	c->due_at = db_col_dup(st, 12, a);
 	c->review_due_at = db_col_dup(st, 13, a);
-	c->expected = db_col_int(st, 14);
-	c->kind = db_col_dup(st, 15, a);
+	const char *by = db_col_text(st, 14);
+	c->review_by_owner = by != NULL && strcmp(by, "owner") == 0;
+	c->expected = db_col_int(st, 15);
+	c->kind = db_col_dup(st, 16, a);
 }
 
 static void

@@ -383,6 +383,27 @@ db_table_exists(struct db *db, const char *name)
 	return r;
 }
 
+enum ts_err
+db_foreign_keys(struct db *db, bool on)
+{
+	return sqlite3_exec(db->h, on ? "PRAGMA foreign_keys=ON"
+				      : "PRAGMA foreign_keys=OFF",
+			    NULL, NULL, NULL) == SQLITE_OK
+		       ? TS_OK
+		       : TS_EDB;
+}
+
+bool
+db_foreign_keys_ok(struct db *db)
+{
+	sqlite3_stmt *st = NULL;
+	bool ok = sqlite3_prepare_v2(db->h, "PRAGMA foreign_key_check", -1,
+				     &st, NULL) == SQLITE_OK &&
+		  sqlite3_step(st) == SQLITE_DONE;
+	sqlite3_finalize(st);
+	return ok;
+}
+
 static bool
 integrity_ok(sqlite3 *h)
 {
