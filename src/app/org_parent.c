@@ -117,3 +117,24 @@ org_move_day_problem(const char *day)
 		return "ngày chuyển không được sau hôm nay";
 	return NULL;
 }
+
+/* The unit's parent on day: its row in force then, else (a unit opened
+ * later) its first row, else (no history) today's parent. */
+enum ts_err
+org_parent_at(struct app *app, const struct org_unit *u, const char *day,
+	      int64_t *parent)
+{
+	static const char sql[] =
+		"SELECT parent_id FROM org_parent WHERE unit_id = ?1 ORDER BY "
+		"valid_from <= ?2 DESC, CASE WHEN valid_from <= ?2 THEN "
+		"valid_from END DESC, valid_from LIMIT 1";
+	struct db_stmt *st = db_prep(app->db, sql);
+	if (st == NULL)
+		return TS_EDB;
+	db_bind_int(st, 1, u->id);
+	db_bind_text(st, 2, day);
+	enum db_step r = db_step(st);
+	*parent = r == DB_ROW ? db_col_int(st, 0) : u->parent_id;
+	db_done(st);
+	return r == DB_ERROR ? TS_EDB : TS_OK;
+}

@@ -393,6 +393,16 @@ db_foreign_keys(struct db *db, bool on)
 		       : TS_EDB;
 }
 
+enum ts_err
+db_durable(struct db *db, bool on)
+{
+	return sqlite3_exec(db->h, on ? "PRAGMA synchronous=FULL"
+				      : "PRAGMA synchronous=OFF",
+			    NULL, NULL, NULL) == SQLITE_OK
+		       ? TS_OK
+		       : TS_EDB;
+}
+
 bool
 db_foreign_keys_ok(struct db *db)
 {
