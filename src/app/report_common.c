@@ -53,8 +53,9 @@ rb_header(struct rb *b)
 		b->doc->oom = true;
 		return;
 	}
-	h->org = rb_upper(b, b->t.unit.name);
-	h->org_break = rp_name_start(b->t.unit.name);
+	const char *name = rb_spelled(b, b->t.unit.name);
+	h->org = rb_upper(b, name);
+	h->org_break = rp_name_start(name);
 	h->number = doc_field(&b->f, "so_ky_hieu");
 	h->symbol = "BC-……";
 	h->place = doc_field(&b->f, "dia_danh");

@@ -35,9 +35,8 @@ starts(const char *s, const char *prefix)
 	return strncmp(s, prefix, strlen(prefix)) == 0;
 }
 
-/* "UBND phường Hồng Bàng" is printed in full, as NĐ 30 headers are. */
-static const char *
-spelled(struct rb *b, const char *name)
+const char *
+rb_spelled(struct rb *b, const char *name)
 {
 	if (name && starts(name, "UBND "))
 		return rp_printf(b->doc, "Ủy ban nhân dân %s", name + 5);
@@ -57,7 +56,7 @@ above(struct rb *b, int k, const char *day)
 		    parent == 0 || org_get(b->app, parent, b->a, &u) != TS_OK)
 			return NULL;
 		if (k < 0 || u.kind == (enum org_kind)k)
-			return spelled(b, u.name);
+			return rb_spelled(b, u.name);
 	}
 	return NULL;
 }
