@@ -156,8 +156,8 @@ add_participants(struct app *app, int64_t id, const struct org_unit *owner,
 	struct db_stmt *st = db_prep(app->db, sql);
 	if (st == NULL)
 		return TS_EDB;
-	char day[16];
-	snprintf(day, sizeof(day), "%.10s", opens);
+	char day[11]; /* the opening day in Việt Nam (opens is UTC) */
+	campaign_day(opens, day);
 	db_bind_int(st, 1, id);
 	db_bind_int(st, 2, levels);
 	db_bind_int(st, 3, owner->id);
