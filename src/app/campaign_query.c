@@ -24,13 +24,14 @@
 	"AND " IN_SCOPE "), c.kind"
 
 /* Visible: run by a unit in the actor's subtree, or with a participant
- * there (a school sees the campaigns it must answer). */
+ * there (a school sees the campaigns it must answer). Latest to open
+ * first: a past year's round entered later still lists after today's. */
 static const char SQL_LIST[] =
 	"SELECT " CAMPAIGN_COLS " FROM campaign c JOIN org_unit o ON "
 	"o.id = c.owner_unit_id WHERE " SQL_PATH_UNDER("o.path", "?1")
 	" OR EXISTS (SELECT 1 "
 	"FROM campaign_unit cu WHERE cu.campaign_id = c.id AND " IN_SCOPE
-	") ORDER BY c.id DESC";
+	") ORDER BY c.opens_at DESC, c.id DESC";
 /* The participants counted apart (expected_in_scope). */
 static const char SQL_GET[] =
 	"SELECT " CAMPAIGN_BASE_COLS "0 FROM campaign c JOIN org_unit o ON "
