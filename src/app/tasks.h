@@ -49,7 +49,10 @@ struct task_list {
 };
 
 /* The actor's tasks, newest campaign first; campaigns not open yet are
- * left out, as are those with no participant in the actor's scope. */
+ * left out, as are those with no participant in the actor's scope and
+ * finished rounds (past their review due) where nothing is left to do:
+ * for an office nothing waiting, returned or not started, for a school
+ * its result reviewed (a past year's round). */
 enum ts_err tasks_of(struct app *app, const struct actor *who,
 		     struct arena *a, struct task_list *out,
 		     struct diags *d) TS_MUSTCHECK;

@@ -780,10 +780,19 @@ C=(--data-urlencode "_csrf=$tok" --data-urlencode "title=Đánh giá nhiệm v�
 req campaign-new-bad-dates 422 -b "${JAR[admin]}" "${C[@]}" --data-urlencode "due=2026-11-01" "$BASE/admin/campaigns"
 has campaign-new-message "$OUT" "hạn nộp phải sau ngày mở đợt"
 has campaign-new-kept "$OUT" 'value="Đánh giá nhiệm vụ CNTT năm học 2026-2027"'
-req campaign-new 303 -b "${JAR[admin]}" "${C[@]}" --data-urlencode "due=2027-05-31" "$BASE/admin/campaigns"
+# Who reviews is chosen per campaign (issue 16): the form offers both, a
+# value that is neither is refused and nothing is created.
+req campaign-new-form 200 -b "${JAR[admin]}" "$BASE/admin/campaigns/new"
+has campaign-new-review-by-owner "$OUT" 'name="review_by" value="owner"'
+ncamp=$(q "SELECT count(*) FROM campaign")
+req campaign-new-bad-review-by 422 -b "${JAR[admin]}" "${C[@]}" --data-urlencode "due=2027-05-31" --data-urlencode "review_by=phong" "$BASE/admin/campaigns"
+has campaign-new-bad-review-by-message "$OUT" "chọn một trong hai cách xem xét"
+if [ "$(q "SELECT count(*) FROM campaign")" = "$ncamp" ]; then ok campaign-new-bad-review-by-nothing; else bad campaign-new-bad-review-by-nothing; fi
+req campaign-new 303 -b "${JAR[admin]}" "${C[@]}" --data-urlencode "due=2027-05-31" --data-urlencode "review_by=owner" "$BASE/admin/campaigns"
 # The new campaign is the one after the demo's.
 NEWC=$(sqlite3 "$DB" "SELECT max(id) FROM campaign")
 has campaign-new-redirect "$ERR" "Location: /campaigns/$NEWC"
+if [ "$(q "SELECT review_by FROM campaign WHERE id = $NEWC")" = owner ]; then ok campaign-new-review-by-stored; else bad campaign-new-review-by-stored; fi
 req campaign-new-listed 200 -b "${JAR[revdk]}" "$BASE/campaigns"
 has campaign-new-visible "$OUT" "Đánh giá nhiệm vụ CNTT năm học 2026-2027"
 login "$W/qtdk2" qt.dk
