@@ -109,6 +109,9 @@ has office-days-due "$OUT" 'Hạn nộp 31/05/2026 · <strong class="due near">c
 has office-days-far "$OUT" 'Hạn nộp 10/06/2026 · <strong class="due">còn 13 ngày</strong>'
 login "$W/so" cv.so
 req office-so-landing 200 -b "$W/so" "$BASE/campaigns"
+# The past years' rounds are over and nothing waits in them: no task.
+hasnt office-so-no-finished-round "$OUT" 'href="/campaigns/6" class="title"'
+has office-so-current-round "$OUT" 'href="/campaigns/1" class="title"'
 has office-days-late "$OUT" 'Hạn nộp 15/05/2026 · <strong class="due near">quá hạn 13 ngày</strong>'
 # The count's link lists exactly those units, each linked to its page.
 req office-list 200 -b "$W/dk" "$BASE/campaigns/1?state=submitted"
