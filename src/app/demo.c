@@ -184,7 +184,7 @@ add_schools(struct demo *g, const struct school_plan *plan, size_t nplan,
 	return e;
 }
 
-/* An area: its Phòng (closed by demo_reform) with the reviewer who
+/* An area: its Phòng (closed by reform()) with the reviewer who
  * reviewed the past years, today's office with its reviewer and admin,
  * and the area's schools, created under the Phòng. */
 static enum ts_err
