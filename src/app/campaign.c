@@ -96,8 +96,8 @@ insert_campaign(struct app *app, const struct actor *who,
 	static const char sql[] =
 		"INSERT INTO campaign(owner_unit_id, rubric_id, rubric_version, "
 		"school_year, title, legal_basis, school_levels, opens_at, "
-		"due_at, review_due_at, created_at, created_by, kind) "
-		"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+		"due_at, review_due_at, created_at, created_by, kind, "
+		"review_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 	struct db_stmt *st = db_prep(app->db, sql);
 	if (st == NULL)
 		return TS_EDB;
@@ -115,32 +115,54 @@ insert_campaign(struct app *app, const struct actor *who,
 	db_bind_text(st, 11, ts_time_format(ts_time_now(), now));
 	db_bind_text(st, 12, who->login);
 	db_bind_text(st, 13, c->in_tx ? "thong-ke" : "cds");
+	db_bind_text(st, 14, c->review_by_owner ? "owner" : "tree");
 	return db_exec_stmt(st);
 }
 
+/* The tree as at ?4: each unit under the parent its org_parent row of
+ * that day names (a unit opened later: its first row; a unit with no
+ * history at all: today's parent), walked down from the roots. */
+#define SQL_TREE_AT                                                      \
+	"WITH RECURSIVE at_d(id, parent_id) AS (SELECT o.id, CASE WHEN "   \
+	"h.unit_id IS NULL THEN o.parent_id ELSE h.parent_id END FROM "    \
+	"org_unit o LEFT JOIN org_parent h ON h.unit_id = o.id AND "       \
+	"h.valid_from = coalesce((SELECT max(q.valid_from) FROM "          \
+	"org_parent q WHERE q.unit_id = o.id AND q.valid_from <= ?4), "    \
+	"(SELECT min(q.valid_from) FROM org_parent q WHERE q.unit_id = "   \
+	"o.id))), t(id, path) AS (SELECT id, '/' || id || '/' FROM at_d "  \
+	"WHERE parent_id IS NULL UNION ALL SELECT a.id, t.path || a.id || " \
+	"'/' FROM at_d a JOIN t ON a.parent_id = t.id) "
+
 /* Every open school under the owner teaching one of the campaign's
- * levels takes part. */
+ * levels takes part, where the tree had it on the opening day (so a
+ * campaign of a past year, entered after schools moved, counts them
+ * where they were); with review by the owner, each directly under the
+ * owner's unit. */
 static enum ts_err
-add_participants(struct app *app, int64_t id, const char *owner_path,
-		 unsigned levels, const char *opens, int64_t *n)
+add_participants(struct app *app, int64_t id, const struct org_unit *owner,
+		 unsigned levels, const char *opens, bool by_owner,
+		 int64_t *n)
 {
 	static const char sql[] =
+		SQL_TREE_AT
 		"INSERT INTO campaign_unit(campaign_id, unit_id, path, "
-		"school_levels) SELECT ?, id, path, school_levels & ? "
-		"FROM org_unit WHERE path LIKE ? AND kind IN ('truong', "
-		"'trung_tam') AND (school_levels & ?) <> 0 AND "
-		"(active_to IS NULL OR active_to > ?)";
+		"school_levels) SELECT ?1, o.id, CASE WHEN ?5 <> 0 THEN "
+		"ow.path || o.id || '/' ELSE t.path END, o.school_levels & ?2 "
+		"FROM t JOIN t ow ON ow.id = ?3 JOIN org_unit o ON o.id = t.id "
+		"WHERE t.id <> ?3 AND substr(t.path, 1, length(ow.path)) = "
+		"ow.path AND o.kind IN ('truong', 'trung_tam') AND "
+		"(o.school_levels & ?2) <> 0 AND (o.active_to IS NULL OR "
+		"o.active_to > ?4)";
 	struct db_stmt *st = db_prep(app->db, sql);
 	if (st == NULL)
 		return TS_EDB;
-	char like[PATH_MAX_LEN + 2], day[16];
-	snprintf(like, sizeof(like), "%s%%", owner_path);
-	snprintf(day, sizeof(day), "%.10s", opens);
+	char day[11]; /* the opening day in Việt Nam (opens is UTC) */
+	campaign_day(opens, day);
 	db_bind_int(st, 1, id);
 	db_bind_int(st, 2, levels);
-	db_bind_text(st, 3, like);
-	db_bind_int(st, 4, levels);
-	db_bind_text(st, 5, day);
+	db_bind_int(st, 3, owner->id);
+	db_bind_text(st, 4, day);
+	db_bind_int(st, 5, by_owner);
 	enum ts_err e = db_exec_stmt(st);
 	*n = db_changes(app->db);
 	return e;
@@ -203,8 +225,8 @@ create_body(struct door_ctx *c)
 				    x->levels, &x->t);
 	if (e == TS_OK) {
 		id = db_last_id(c->app->db);
-		e = add_participants(c->app, id, x->owner.path, x->levels,
-				     x->t.opens, &n);
+		e = add_participants(c->app, id, &x->owner, x->levels,
+				     x->t.opens, x->c.review_by_owner, &n);
 	}
 	/* A statistics campaign's own rows, in the same transaction. */
 	if (e == TS_OK && x->c.in_tx != NULL)
@@ -242,6 +264,14 @@ campaign_create(struct app *app, const struct actor *who,
 		return TS_EFORBIDDEN;
 	struct create_in x = { .c = *c };
 	return door_run(app, who, &CAMPAIGN_CREATE, &x, id, d);
+}
+
+bool
+campaign_review_by_parse(const char *s, bool *by_owner)
+{
+	*by_owner = s != NULL && strcmp(s, "owner") == 0;
+	return s == NULL || *by_owner || s[0] == '\0' ||
+	       strcmp(s, "tree") == 0;
 }
 
 void

@@ -27,7 +27,14 @@ struct campaign_new {
 	enum ts_err (*in_tx)(struct app *app, int64_t id, const void *ctx,
 			     struct diags *d);
 	const void *in_tx_ctx;
+	/* Who reviews the schools: false, the unit each sits under in the
+	 * tree on the opening day (a commune office for MN/TH/THCS, the Sở
+	 * for THPT/GDTX); true, the owner unit for all of them. */
+	bool review_by_owner;
 };
+
+/* "tree" (or NULL, or "") -> false, "owner" -> true; false if neither. */
+bool campaign_review_by_parse(const char *s, bool *by_owner);
 
 struct campaign {
 	int64_t id;
@@ -44,6 +51,7 @@ struct campaign {
 	const char *opens_at;
 	const char *due_at;
 	const char *review_due_at;
+	bool review_by_owner; /* campaign_new.review_by_owner */
 	int64_t expected; /* participating units */
 	const char *kind; /* "cds" or "thong-ke" (statistics, stats.h) */
 };

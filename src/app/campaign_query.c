@@ -16,20 +16,22 @@
 #define CAMPAIGN_BASE_COLS                                                  \
 	"c.id, c.owner_unit_id, o.code, o.name, o.path, c.rubric_id, "       \
 	"c.rubric_version, c.school_year, c.title, c.legal_basis, "          \
-	"c.school_levels, c.opens_at, c.due_at, c.review_due_at, "
+	"c.school_levels, c.opens_at, c.due_at, c.review_due_at, "          \
+	"c.review_by, "
 #define CAMPAIGN_COLS                                                       \
 	CAMPAIGN_BASE_COLS                                                   \
 	"(SELECT count(*) FROM campaign_unit cu WHERE cu.campaign_id = c.id " \
 	"AND " IN_SCOPE "), c.kind"
 
 /* Visible: run by a unit in the actor's subtree, or with a participant
- * there (a school sees the campaigns it must answer). */
+ * there (a school sees the campaigns it must answer). Latest to open
+ * first: a past year's round entered later still lists after today's. */
 static const char SQL_LIST[] =
 	"SELECT " CAMPAIGN_COLS " FROM campaign c JOIN org_unit o ON "
 	"o.id = c.owner_unit_id WHERE " SQL_PATH_UNDER("o.path", "?1")
 	" OR EXISTS (SELECT 1 "
 	"FROM campaign_unit cu WHERE cu.campaign_id = c.id AND " IN_SCOPE
-	") ORDER BY c.id DESC";
+	") ORDER BY c.opens_at DESC, c.id DESC";
 /* The participants counted apart (expected_in_scope). */
 static const char SQL_GET[] =
 	"SELECT " CAMPAIGN_BASE_COLS "0 FROM campaign c JOIN org_unit o ON "
@@ -55,8 +57,10 @@ read_campaign(struct db_stmt *st, struct arena *a, struct campaign *c)
 	c->opens_at = db_col_dup(st, 11, a);
 	c->due_at = db_col_dup(st, 12, a);
 	c->review_due_at = db_col_dup(st, 13, a);
-	c->expected = db_col_int(st, 14);
-	c->kind = db_col_dup(st, 15, a);
+	const char *by = db_col_text(st, 14);
+	c->review_by_owner = by != NULL && strcmp(by, "owner") == 0;
+	c->expected = db_col_int(st, 15);
+	c->kind = db_col_dup(st, 16, a);
 }
 
 static void

@@ -1,5 +1,7 @@
-/* The demo database: a province, its schools, users, three campaigns and
- * submissions in every workflow state. */
+/* The demo database: a province in both administrative shapes (district
+ * Phòng until 30/6/2025, commune offices since), its schools, users, the
+ * rounds of 2025-2026 with submissions in every workflow state, and the
+ * three years before with their results approved. */
 #include "demo.h"
 
 #include <stdio.h>
@@ -17,18 +19,33 @@
 
 #define SO_CODE "31"
 
-/* Offices under the Sở: three Phòng GD&ĐT of the old district level and
- * two communes of the two-tier government of 1/7/2025. */
-static const struct {
-	const char *code, *short_name, *name;
-	enum org_kind kind;
+/* Offices under the Sở. Until 30/6/2025 a district Phòng GD&ĐT ran
+ * each area's MN/TH/THCS schools; from 1/7/2025 (two-tier government)
+ * a commune-level office does (rules.md §12). Today's office keeps the
+ * short code and the accounts the demo always had (31DK, cv.dk, qt.dk);
+ * the closed Phòng is 31PGD-.. with its reviewer cv.pgd.dk, which
+ * reviewed the years 2022-2023 to 2024-2025 (demo_history). */
+static const struct office {
+	const char *code, *short_name, *name; /* from 1/7/2025 */
+	const char *phong_code, *phong_name;  /* until 30/6/2025 */
+	bool big;                             /* UNDER_PHONG, else UNDER_XA */
 } OFFICES[] = {
-	{ "31DK", "dk", "Phòng Giáo dục và Đào tạo quận Dương Kinh", KIND_PHONG },
-	{ "31LC", "lc", "Phòng Giáo dục và Đào tạo quận Lê Chân", KIND_PHONG },
-	{ "31TN", "tn", "Phòng Giáo dục và Đào tạo huyện Thủy Nguyên", KIND_PHONG },
-	{ "31HB", "hb", "UBND phường Hồng Bàng", KIND_XA },
-	{ "31AL", "al", "UBND xã An Lão", KIND_XA },
+	{ "31DK", "dk", "UBND phường Dương Kinh", "31PGD-DK",
+	  "Phòng Giáo dục và Đào tạo quận Dương Kinh", true },
+	{ "31LC", "lc", "UBND phường Lê Chân", "31PGD-LC",
+	  "Phòng Giáo dục và Đào tạo quận Lê Chân", true },
+	{ "31TN", "tn", "UBND phường Thủy Nguyên", "31PGD-TN",
+	  "Phòng Giáo dục và Đào tạo huyện Thủy Nguyên", true },
+	{ "31HB", "hb", "UBND phường Hồng Bàng", "31PGD-HB",
+	  "Phòng Giáo dục và Đào tạo quận Hồng Bàng", false },
+	{ "31AL", "al", "UBND xã An Lão", "31PGD-AL",
+	  "Phòng Giáo dục và Đào tạo huyện An Lão", false },
 };
+#define NOFFICES (sizeof(OFFICES) / sizeof(*OFFICES))
+/* The first day of the two-tier government: the Phòng closed the day
+ * before. */
+#define REFORM_DAY "2025-07-01"
+#define PHONG_LAST_DAY "2025-06-30"
 
 static const char *const FLOWERS[] = {
 	"Hoa Sen", "Hoa Mai", "Hoa Hồng", "Sơn Ca", "Họa Mi", "Vàng Anh",
@@ -81,15 +98,24 @@ struct demo {
 };
 
 static enum ts_err
-add_unit(struct demo *g, const char *code, const char *name,
-	 enum org_kind kind, const char *parent, unsigned levels)
+add_unit_from(struct demo *g, const char *code, const char *name,
+	      enum org_kind kind, const char *parent, unsigned levels,
+	      const char *from)
 {
 	struct org_new n = { .code = code, .name = name, .kind = kind,
 			     .parent_code = parent, .levels = levels,
-			     .active_from = "2020-09-01" };
+			     .active_from = from };
 	int64_t id;
 	g->r->units++;
 	return org_add(g->app, &g->op, &n, &id, g->d);
+}
+
+static enum ts_err
+add_unit(struct demo *g, const char *code, const char *name,
+	 enum org_kind kind, const char *parent, unsigned levels)
+{
+	return add_unit_from(g, code, name, kind, parent, levels,
+			     "2020-09-01");
 }
 
 static enum ts_err
@@ -127,9 +153,11 @@ add_school_users(struct demo *g, const char *code, const char *name)
 	return e;
 }
 
+/* Schools created under parent; office: the unit they are under from
+ * 1/7/2025 (the same as parent for the Sở's own). */
 static enum ts_err
 add_schools(struct demo *g, const struct school_plan *plan, size_t nplan,
-	    const char *parent, size_t offset)
+	    const char *parent, const char *office, size_t offset)
 {
 	int seq = 0;
 	enum ts_err e = TS_OK;
@@ -140,7 +168,7 @@ add_schools(struct demo *g, const struct school_plan *plan, size_t nplan,
 			const char *who = plan[p].flower
 				? FLOWERS[k % (sizeof(FLOWERS) / sizeof(*FLOWERS))]
 				: PEOPLE[k % (sizeof(PEOPLE) / sizeof(*PEOPLE))];
-			snprintf(code, sizeof(code), "%s%03d", parent, ++seq);
+			snprintf(code, sizeof(code), "%s%03d", office, ++seq);
 			snprintf(name, sizeof(name), "%s %s", plan[p].prefix, who);
 			e = add_unit(g, code, name, KIND_TRUONG, parent,
 				     plan[p].levels);
@@ -148,7 +176,7 @@ add_schools(struct demo *g, const struct school_plan *plan, size_t nplan,
 				e = add_school_users(g, code, name);
 			if (e == TS_OK && g->nschools < 200) {
 				snprintf(g->codes[g->nschools], 24, "%s", code);
-				snprintf(g->parents[g->nschools], 24, "%s", parent);
+				snprintf(g->parents[g->nschools], 24, "%s", office);
 				g->levels[g->nschools++] = plan[p].levels;
 				g->r->schools++;
 			}
@@ -156,24 +184,34 @@ add_schools(struct demo *g, const struct school_plan *plan, size_t nplan,
 	return e;
 }
 
+/* An area: its Phòng (closed by reform()) with the reviewer who
+ * reviewed the past years, today's office with its reviewer and admin,
+ * and the area's schools, created under the Phòng. */
 static enum ts_err
 add_office(struct demo *g, size_t i)
 {
+	const struct office *o = &OFFICES[i];
 	char login[64], full[160];
-	enum ts_err e = add_unit(g, OFFICES[i].code, OFFICES[i].name,
-				 OFFICES[i].kind, SO_CODE, 0);
-	snprintf(login, sizeof(login), "cv.%s", OFFICES[i].short_name);
-	snprintf(full, sizeof(full), "Chuyên viên %s", OFFICES[i].name);
+	enum ts_err e = add_unit(g, o->phong_code, o->phong_name, KIND_PHONG,
+				 SO_CODE, 0);
+	snprintf(login, sizeof(login), "cv.pgd.%s", o->short_name);
+	snprintf(full, sizeof(full), "Chuyên viên %s", o->phong_name);
 	if (e == TS_OK)
-		e = add_user(g, login, full, OFFICES[i].code, ROLE_REVIEWER);
-	snprintf(login, sizeof(login), "qt.%s", OFFICES[i].short_name);
-	snprintf(full, sizeof(full), "Quản trị %s", OFFICES[i].name);
+		e = add_user(g, login, full, o->phong_code, ROLE_REVIEWER);
 	if (e == TS_OK)
-		e = add_user(g, login, full, OFFICES[i].code, ROLE_ADMIN);
-	bool phong = OFFICES[i].kind == KIND_PHONG;
+		e = add_unit_from(g, o->code, o->name, KIND_XA, SO_CODE, 0,
+				  REFORM_DAY);
+	snprintf(login, sizeof(login), "cv.%s", o->short_name);
+	snprintf(full, sizeof(full), "Chuyên viên %s", o->name);
 	if (e == TS_OK)
-		e = add_schools(g, phong ? UNDER_PHONG : UNDER_XA,
-				phong ? 4 : 3, OFFICES[i].code, i * 5);
+		e = add_user(g, login, full, o->code, ROLE_REVIEWER);
+	snprintf(login, sizeof(login), "qt.%s", o->short_name);
+	snprintf(full, sizeof(full), "Quản trị %s", o->name);
+	if (e == TS_OK)
+		e = add_user(g, login, full, o->code, ROLE_ADMIN);
+	if (e == TS_OK)
+		e = add_schools(g, o->big ? UNDER_PHONG : UNDER_XA,
+				o->big ? 4 : 3, o->phong_code, o->code, i * 5);
 	return e;
 }
 
@@ -212,10 +250,13 @@ build_tree(struct demo *g)
 	if (e == TS_OK)
 		e = add_user(g, "cv.so", "Chuyên viên Sở GD&ĐT", SO_CODE,
 			     ROLE_REVIEWER);
-	for (size_t i = 0; e == TS_OK && i < 5; i++)
+	if (e == TS_OK)
+		e = add_user(g, "xem.so", "Theo dõi Sở GD&ĐT (chỉ xem)",
+			     SO_CODE, ROLE_OBSERVER);
+	for (size_t i = 0; e == TS_OK && i < NOFFICES; i++)
 		e = add_office(g, i);
 	if (e == TS_OK)
-		e = add_schools(g, UNDER_SO, 2, SO_CODE, 7);
+		e = add_schools(g, UNDER_SO, 2, SO_CODE, SO_CODE, 7);
 	if (e == TS_OK)
 		e = add_centres(g);
 	return e;
@@ -226,6 +267,8 @@ struct demo_campaign {
 	const struct rubric *rubric;
 	unsigned levels;
 	int64_t opens, due; /* dates for pinning the clock */
+	int past;           /* 1, 2, 3 for 2022-2023 … 2024-2025; 0 today */
+	bool by_owner;      /* the Sở reviews every school (cv.so) */
 };
 
 static enum ts_err
@@ -234,13 +277,18 @@ load(struct demo *g, const char *login, struct actor *a)
 	return actor_load(g->app, login, a, g->d);
 }
 
-static const char *
-reviewer_of(const char *parent)
+/* The reviewer of a school under office: its office's, or the Phòng's
+ * for a campaign of the years before 1/7/2025; the Sở's for its own. */
+static void
+reviewer_of(const char *office, bool phong, char *login, size_t size)
 {
-	for (size_t i = 0; i < 5; i++)
-		if (strcmp(OFFICES[i].code, parent) == 0)
-			return OFFICES[i].short_name;
-	return "so";
+	for (size_t i = 0; i < NOFFICES; i++)
+		if (strcmp(OFFICES[i].code, office) == 0) {
+			snprintf(login, size, "cv.%s%s", phong ? "pgd." : "",
+				 OFFICES[i].short_name);
+			return;
+		}
+	snprintf(login, size, "cv.so");
 }
 
 static void
@@ -273,12 +321,12 @@ save(struct demo *g, struct demo_campaign *c, const struct actor *ed,
 	/* A few schools answer as in a real report (seed 003's centre, a
 	 * seed 001 school); the random answers above are still drawn so
 	 * every other school's data stays the same. */
-	char *seed = demo_seed_answers(c->rubric->id, code);
+	char *seed = c->past ? NULL : demo_seed_answers(c->rubric->id, code);
 	enum ts_err e = b.err != TS_OK ? b.err
 				       : sub_save(g->app, ed, c->id, code,
 						  seed ? seed : buf_str(&b), -1,
 						  g->d);
-	if (e == TS_OK)
+	if (e == TS_OK && !c->past)
 		e = demo_seed_fields(g->app, ed, c->id, c->rubric->id, code,
 				     g->d);
 	free(seed);
@@ -318,12 +366,21 @@ pick(struct demo *g)
 	return (enum plan)p;
 }
 
+/* A past year's round is over: every school's result was approved, most
+ * were published. */
+static enum plan
+pick_done(struct demo *g)
+{
+	return demo_rand(&g->rng, 10) < 3 ? P_APPROVED : P_PUBLISHED;
+}
+
 struct people {
 	struct actor head, editor, reviewer;
 };
 
 static enum ts_err
-people_for(struct demo *g, size_t i, struct people *p)
+people_for(struct demo *g, const struct demo_campaign *c, size_t i,
+	   struct people *p)
 {
 	char login[64];
 	snprintf(login, sizeof(login), "ht.%s", g->codes[i]);
@@ -333,7 +390,8 @@ people_for(struct demo *g, size_t i, struct people *p)
 	lower(login);
 	if (e == TS_OK)
 		e = load(g, login, &p->editor);
-	snprintf(login, sizeof(login), "cv.%s", reviewer_of(g->parents[i]));
+	reviewer_of(c->by_owner ? SO_CODE : g->parents[i], c->past != 0, login,
+		    sizeof(login));
 	if (e == TS_OK)
 		e = load(g, login, &p->reviewer);
 	return e;
@@ -377,11 +435,14 @@ play_school(struct demo *g, struct demo_campaign *c, size_t i)
 {
 	struct people p;
 	const char *code = g->codes[i];
-	enum plan plan = pick(g);
-	unsigned q = 35 + demo_rand(&g->rng, 60);
+	enum plan plan = c->past ? pick_done(g) : pick(g);
+	/* Schools get a little better every year. */
+	unsigned q = c->past ? 15 + 8 * (unsigned)c->past +
+				       demo_rand(&g->rng, 60)
+			     : 35 + demo_rand(&g->rng, 60);
 	if (plan == P_NONE)
 		return TS_OK;
-	enum ts_err e = people_for(g, i, &p);
+	enum ts_err e = people_for(g, c, i, &p);
 	at(c, 5 + demo_rand(&g->rng, 30), 8);
 	if (e == TS_OK)
 		e = save(g, c, &p.editor, code, q, plan == P_DRAFT ? 60 : 100);
@@ -404,37 +465,69 @@ struct campaign_spec {
 	const char *rubric, *title, *basis;
 	unsigned levels;
 	const char *opens, *due, *review_due;
+	const char *year;
+	bool by_owner; /* the owner reviews every school itself */
+	int past;      /* demo_campaign.past */
 };
+
+#define PT_LEVELS (LEVEL_TH | LEVEL_THCS | LEVEL_THPT | LEVEL_GDTX)
 
 /* Campaigns in the order they are played: each draws its random numbers
  * after the ones before, so adding a campaign at the end leaves every
- * earlier school's data as it was. */
+ * earlier school's data as it was. The rounds of 2025-2026 run in the
+ * two-tier shape: commune offices review their MN/TH/THCS schools in the
+ * QĐ 4725 round, the Sở reviews every mầm non school itself. */
 static const struct campaign_spec CAMPAIGNS[] = {
 	{ "qt.so", SO_CODE, "qd4725-2022-pt",
 	  "Đánh giá mức độ chuyển đổi số của cơ sở giáo dục phổ thông và GDTX "
 	  "năm học 2025-2026",
 	  "Kế hoạch số 45/KH-SGDĐT ngày 20/02/2026 của Sở GD&ĐT (dữ liệu mẫu)",
-	  LEVEL_TH | LEVEL_THCS | LEVEL_THPT | LEVEL_GDTX, "2026-03-01",
-	  "2026-05-31", "2026-06-20" },
+	  PT_LEVELS, "2026-03-01", "2026-05-31", "2026-06-20", "2025-2026",
+	  false, 0 },
 	{ "qt.so", SO_CODE, "q7-mn-2023",
 	  "Tự kiểm tra công tác ứng dụng CNTT và chuyển đổi số mầm non năm "
 	  "2026",
 	  "Kế hoạch số 52/KH-SGDĐT ngày 10/03/2026 của Sở GD&ĐT (dữ liệu mẫu)",
-	  LEVEL_MN, "2026-03-15", "2026-05-15", "2026-06-20" },
-	/* Seed 001's kind of campaign: a Phòng grades its own TH and THCS
+	  LEVEL_MN, "2026-03-15", "2026-05-15", "2026-06-20", "2025-2026",
+	  true, 0 },
+	/* Seed 001's kind of campaign: an office grades its own TH and THCS
 	 * schools on the Thủ Dầu Một 100-point rubric. */
 	{ "qt.dk", "31DK", "tdm-cntt-2022",
 	  "Đánh giá nhiệm vụ công nghệ thông tin và thống kê giáo dục năm học "
 	  "2025-2026",
-	  "Công văn số 215/PGDĐT-TCCB ngày 20/4/2026 của Phòng Giáo dục và Đào "
-	  "tạo quận Dương Kinh về việc hướng dẫn đánh giá nhiệm vụ triển khai "
-	  "công nghệ thông tin và thống kê giáo dục năm học 2025-2026 (dữ liệu "
-	  "mẫu)",
-	  LEVEL_TH | LEVEL_THCS, "2026-04-20", "2026-06-10", "2026-06-30" },
+	  "Công văn số 215/UBND-VHXH ngày 20/4/2026 của UBND phường Dương Kinh "
+	  "về việc hướng dẫn đánh giá nhiệm vụ triển khai công nghệ thông tin "
+	  "và thống kê giáo dục năm học 2025-2026 (dữ liệu mẫu)",
+	  LEVEL_TH | LEVEL_THCS, "2026-04-20", "2026-06-10", "2026-06-30",
+	  "2025-2026", false, 0 },
 };
 
-/* Schools of the owner's subtree: the Sở's are all of them; a Phòng's are
- * the schools directly under it. */
+/* The years before, with their district Phòng reviewing (the tree as it
+ * was on each opening day), every result approved: entered after the
+ * 2025-2026 rounds, as a province bringing its past years in would. */
+static const struct campaign_spec PAST[] = {
+	{ "qt.so", SO_CODE, "qd4725-2022-pt",
+	  "Đánh giá mức độ chuyển đổi số của cơ sở giáo dục phổ thông và GDTX "
+	  "năm học 2022-2023",
+	  "Kế hoạch số 38/KH-SGDĐT ngày 15/02/2023 của Sở GD&ĐT (dữ liệu mẫu)",
+	  PT_LEVELS, "2023-03-01", "2023-05-31", "2023-06-20", "2022-2023",
+	  false, 1 },
+	{ "qt.so", SO_CODE, "qd4725-2022-pt",
+	  "Đánh giá mức độ chuyển đổi số của cơ sở giáo dục phổ thông và GDTX "
+	  "năm học 2023-2024",
+	  "Kế hoạch số 41/KH-SGDĐT ngày 19/02/2024 của Sở GD&ĐT (dữ liệu mẫu)",
+	  PT_LEVELS, "2024-03-01", "2024-05-31", "2024-06-20", "2023-2024",
+	  false, 2 },
+	{ "qt.so", SO_CODE, "qd4725-2022-pt",
+	  "Đánh giá mức độ chuyển đổi số của cơ sở giáo dục phổ thông và GDTX "
+	  "năm học 2024-2025",
+	  "Kế hoạch số 43/KH-SGDĐT ngày 17/02/2025 của Sở GD&ĐT (dữ liệu mẫu)",
+	  PT_LEVELS, "2025-03-01", "2025-05-31", "2025-06-20", "2024-2025",
+	  false, 3 },
+};
+
+/* Schools of the owner's subtree: the Sở's are all of them; an office's
+ * are the schools directly under it. */
 static bool
 owned(const struct demo *g, size_t i, const char *owner)
 {
@@ -448,15 +541,17 @@ campaign(struct demo *g, const struct campaign_spec *sp,
 	struct actor admin;
 	struct campaign_new n = {
 		.owner_code = sp->owner, .rubric_ref = sp->rubric,
-		.school_year = "2025-2026", .title = sp->title,
+		.school_year = sp->year, .title = sp->title,
 		.legal_basis = sp->basis, .levels = sp->levels,
 		.opens = sp->opens, .due = sp->due,
-		.review_due = sp->review_due,
+		.review_due = sp->review_due, .review_by_owner = sp->by_owner,
 	};
 	memset(c, 0, sizeof(*c));
 	ts_time_pin(0);
 	ts_time_parse(sp->opens, &c->opens);
 	ts_time_parse(sp->due, &c->due);
+	c->past = sp->past;
+	c->by_owner = sp->by_owner;
 	at(c, -3, 9);
 	enum ts_err e = load(g, sp->admin, &admin);
 	if (e == TS_OK)
@@ -479,6 +574,47 @@ campaigns(struct demo *g)
 	for (size_t i = 0; e == TS_OK && i < sizeof(CAMPAIGNS) /
 						  sizeof(CAMPAIGNS[0]); i++)
 		e = campaign(g, &CAMPAIGNS[i], &c);
+	return e;
+}
+
+/* 1/7/2025: each Phòng's schools go to its area's commune-level office
+ * and the Phòng closes (rules.md §12); the tree's history keeps where
+ * they were before. */
+static enum ts_err
+reform(struct demo *g)
+{
+	int64_t t = 0;
+	ts_time_parse(REFORM_DAY, &t);
+	ts_time_pin(t + 3600); /* 08:00 in Việt Nam */
+	enum ts_err e = TS_OK;
+	for (size_t i = 0; e == TS_OK && i < g->nschools; i++)
+		if (strcmp(g->parents[i], SO_CODE) != 0)
+			e = org_move_on(g->app, &g->op, g->codes[i],
+					g->parents[i], REFORM_DAY, g->d);
+	for (size_t i = 0; e == TS_OK && i < NOFFICES; i++)
+		e = org_close(g->app, &g->op, OFFICES[i].phong_code,
+			      PHONG_LAST_DAY, false, g->d);
+	ts_time_pin(0);
+	return e;
+}
+
+/* The past years' rounds, played after today's so that today's data stay
+ * as they were; then the closed Phòng's reviewers are locked. */
+static enum ts_err
+demo_history(struct demo *g)
+{
+	struct demo_campaign c;
+	enum ts_err e = TS_OK;
+	for (size_t i = 0; e == TS_OK && i < sizeof(PAST) / sizeof(PAST[0]);
+	     i++)
+		e = campaign(g, &PAST[i], &c);
+	for (size_t i = 0; e == TS_OK && i < NOFFICES; i++) {
+		char login[64];
+		snprintf(login, sizeof(login), "cv.pgd.%s",
+			 OFFICES[i].short_name);
+		struct user_change u = { login, NULL, NULL, 1 };
+		e = user_update(g->app, &g->op, &u, g->d);
+	}
 	return e;
 }
 
@@ -506,10 +642,19 @@ demo_create(struct app *app, struct demo_result *r, struct diags *d)
 	g.hash = password_hash(DEMO_PASSWORD);
 	if (g.hash == NULL)
 		return TS_ENOMEM;
-	enum ts_err e = build_tree(&g);
+	/* Thousands of short transactions: none needs to wait for the disk
+	 * (the demo is made anew each time; a crash leaves no demo). */
+	enum ts_err e = db_durable(app->db, false);
+	if (e == TS_OK)
+		e = build_tree(&g);
+	if (e == TS_OK)
+		e = reform(&g);
 	if (e == TS_OK)
 		e = campaigns(&g);
+	if (e == TS_OK)
+		e = demo_history(&g);
 	ts_time_pin(0);
 	free(g.hash);
-	return e;
+	enum ts_err sync = db_durable(app->db, true);
+	return e == TS_OK ? sync : e;
 }

@@ -14,8 +14,10 @@
 #include "report.h"
 #include "rubric_set.h"
 
+/* The centre's report of 2022-2023 retold for 2025-2026: the centre is
+ * the Sở's since 1/7/2025, so its header takes the default cơ quan chủ
+ * quản (the Sở) and the text no longer names the district. */
 static const char *const SEED003[][2] = {
-	{ "co_quan_chu_quan", "Ủy ban nhân dân quận Dương Kinh" },
 	{ "dia_danh", "Dương Kinh" },
 	{ "can_cu", "Thực hiện Kế hoạch số 45/KH-SGDĐT ngày 20/02/2026 của "
 		    "Sở Giáo dục và Đào tạo Hải Phòng về việc triển khai đánh "
@@ -24,9 +26,9 @@ static const char *const SEED003[][2] = {
 	{ "thuan_loi", "- Sở Giáo dục và Đào tạo đã có các văn bản triển "
 		       "khai, hướng dẫn chi tiết các nhiệm vụ cụ thể về ứng "
 		       "dụng CNTT và CĐS cho các trường học.\n- Ủy ban nhân dân "
-		       "quận Dương Kinh tăng cường các điều kiện cơ sở vật "
-		       "chất, trang thiết bị để đảm bảo triển khai nhiệm vụ ứng "
-		       "dụng CNTT và CĐS trong các trường học." },
+		       "thành phố tăng cường các điều kiện cơ sở vật chất, "
+		       "trang thiết bị để đảm bảo triển khai nhiệm vụ ứng dụng "
+		       "CNTT và CĐS trong các trường học." },
 	{ "kho_khan", "- Trung tâm không có phòng tin học phải hợp đồng với "
 		      "trường liên kết để tổ chức hoạt động giáo dục khi cần "
 		      "nên chưa được chủ động trong việc triển khai ứng dụng "
@@ -41,17 +43,17 @@ static const char *const SEED003[][2] = {
 		     "quán triệt, đầu tư, thực hiện hiệu quả." },
 	{ "ton_tai", "Cơ sở vật chất của trung tâm còn hạn chế, chưa có "
 		     "riêng phòng Tin học." },
-	{ "de_xuat", "Trung tâm kính mong Sở Giáo dục và Đào tạo Hải Phòng, "
-		     "Ủy ban nhân dân quận Dương Kinh quan tâm tạo điều kiện "
-		     "hỗ trợ lắp đặt cho Trung tâm một phòng tin học." },
+	{ "de_xuat", "Trung tâm kính mong Sở Giáo dục và Đào tạo Hải Phòng "
+		     "quan tâm tạo điều kiện hỗ trợ lắp đặt cho Trung tâm một "
+		     "phòng tin học." },
 	{ "chuc_vu_ky", "GIÁM ĐỐC" },
 	{ "nguoi_ky", "Lưu Thị Thuận" },
 	{ "noi_nhan", "Sở GD&ĐT (b/c);\nLưu: VT." },
 };
 
-/* Staff figures that add up (3 + 26 + 9 = 38; 1 + 2 = 3; 4 + 5 = 9). */
+/* Staff figures that add up (3 + 26 + 9 = 38; 1 + 2 = 3; 4 + 5 = 9).
+ * No cơ quan chủ quản typed: in 2026 the school's is its UBND phường. */
 static const char *const SEED004[][2] = {
-	{ "co_quan_chu_quan", "Ủy ban nhân dân quận Dương Kinh" },
 	{ "so_ky_hieu", "12/BC-MNHS" },
 	{ "dia_danh", "Dương Kinh" },
 	{ "ngay_ban_hanh", "2026-04-20" },
@@ -100,7 +102,7 @@ static const char *const SEED004[][2] = {
 	{ "mn_kinh_phi", "Kế hoạch số 31/KH-MNHS ngày 20/9/2025 bố trí "
 			 "45.000.000 đồng cho thiết bị trình chiếu và bản "
 			 "quyền phần mềm." },
-	{ "de_xuat", "Đề nghị Phòng Giáo dục và Đào tạo tổ chức tập huấn xây "
+	{ "de_xuat", "Đề nghị Sở Giáo dục và Đào tạo tổ chức tập huấn xây "
 		     "dựng học liệu số cho giáo viên mầm non và hỗ trợ trang "
 		     "bị thêm 02 tivi thông minh cho các lớp mẫu giáo." },
 	{ "nguoi_ky", "Nguyễn Thị Hoa" },

@@ -82,6 +82,19 @@ enum ts_err org_rename(struct app *app, const struct actor *who,
 enum ts_err org_move(struct app *app, const struct actor *who,
 		     const char *code, const char *parent_code,
 		     struct diags *d) TS_MUSTCHECK;
+/* org_move from a given day (YYYY-MM-DD, not after today; NULL: today):
+ * the tree's history (org_parent) records the unit under its old parent
+ * until the day before, so campaigns opened before that day keep it
+ * there, even ones created later. */
+enum ts_err org_move_on(struct app *app, const struct actor *who,
+			const char *code, const char *parent_code,
+			const char *day, struct diags *d) TS_MUSTCHECK;
+/* The id of u's parent on day (YYYY-MM-DD) by the tree's history; 0 for
+ * a root. */
+enum ts_err org_parent_at(struct app *app, const struct org_unit *u,
+			  const char *day, int64_t *parent) TS_MUSTCHECK;
+/* Why day cannot be a move's first day, or NULL (NULL day: today). */
+const char *org_move_day_problem(const char *day);
 enum ts_err org_set_levels(struct app *app, const struct actor *who,
 			   const char *code, unsigned levels,
 			   struct diags *d) TS_MUSTCHECK;

@@ -12,6 +12,18 @@ enum ts_err org_rename_tx(struct app *app, const struct actor *who,
 enum ts_err org_move_tx(struct app *app, const struct actor *who,
 			const char *code, const char *parent_code,
 			struct diags *d);
+
+/* The tree over time (org_parent.c, migration 0012). */
+void org_today(char day[11]); /* today in Việt Nam, YYYY-MM-DD */
+/* A new unit under parent (0: a root) from day. */
+enum ts_err org_parent_start(struct app *app, int64_t unit, int64_t parent,
+			     const char *day);
+/* The unit moves under parent from day: its current row ends the day
+ * before (TS_EINVAL with the reason in d if day is before that row's
+ * first day). */
+enum ts_err org_parent_change(struct app *app, const struct org_unit *u,
+			      int64_t parent, const char *day,
+			      struct diags *d);
 enum ts_err org_set_levels_tx(struct app *app, const struct actor *who,
 			      const char *code, unsigned levels,
 			      struct diags *d);

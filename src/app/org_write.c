@@ -175,6 +175,19 @@ set_path(struct door_ctx *c, const char *parent_path, int64_t id)
 	return e;
 }
 
+/* The tree's history starts on the unit's first day. */
+static enum ts_err
+add_parent_row(struct door_ctx *c, const struct add_in *x, int64_t id)
+{
+	char day[11];
+	if (x->n.active_from != NULL)
+		snprintf(day, sizeof(day), "%.10s", x->n.active_from);
+	else
+		org_today(day);
+	return org_parent_start(c->app, id, x->has_parent ? x->parent.id : 0,
+				day);
+}
+
 static enum ts_err
 add_body(struct door_ctx *c)
 {
@@ -189,6 +202,8 @@ add_body(struct door_ctx *c)
 		diags_add(c->d, x->code, "cây đơn vị quá sâu");
 	if (e == TS_OK)
 		e = history(c->app, c->who, id, "create", NULL, x->name);
+	if (e == TS_OK)
+		e = add_parent_row(c, x, id);
 	if (c->out != NULL)
 		*(int64_t *)c->out = id;
 	c->object = x->code;
@@ -280,6 +295,7 @@ struct move_in {
 	const char *code; /* first: resolve_unit reads it */
 	const char *parent_code;
 	struct org_unit parent;
+	const char *day; /* the first day under the new parent; NULL: today */
 };
 
 /* Two targets: the unit, which the door checks, and the new parent,
@@ -354,8 +370,13 @@ move_body(struct door_ctx *c)
 	enum ts_err e = np.err == TS_OK ? TS_OK : TS_EINVAL;
 	if (e != TS_OK)
 		diags_add(c->d, u->code, "cây đơn vị quá sâu");
+	char today[11];
+	org_today(today);
 	if (e == TS_OK)
 		e = set_parent(c->app, p->id, u->id);
+	if (e == TS_OK)
+		e = org_parent_change(c->app, u, p->id, x->day ? x->day : today,
+				      c->d);
 	if (e == TS_OK)
 		e = repath(c->app, u->path, buf_str(&np));
 	if (e == TS_OK)
@@ -375,16 +396,28 @@ enum ts_err
 org_move_tx(struct app *app, const struct actor *who, const char *code,
 	    const char *parent_code, struct diags *d)
 {
-	struct move_in x = { code, parent_code, { 0 } };
+	struct move_in x = { code, parent_code, { 0 }, NULL };
 	return door_step(app, who, &ORG_MOVE, &x, NULL, d);
+}
+
+enum ts_err
+org_move_on(struct app *app, const struct actor *who, const char *code,
+	    const char *parent_code, const char *day, struct diags *d)
+{
+	const char *why = org_move_day_problem(day);
+	if (why != NULL) {
+		diags_add(d, code, "%s", why);
+		return TS_EINVAL;
+	}
+	struct move_in x = { code, parent_code, { 0 }, day };
+	return door_run(app, who, &ORG_MOVE, &x, NULL, d);
 }
 
 enum ts_err
 org_move(struct app *app, const struct actor *who, const char *code,
 	 const char *parent_code, struct diags *d)
 {
-	struct move_in x = { code, parent_code, { 0 } };
-	return door_run(app, who, &ORG_MOVE, &x, NULL, d);
+	return org_move_on(app, who, code, parent_code, NULL, d);
 }
 
 /* ---- cấp học ---- */

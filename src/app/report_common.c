@@ -7,6 +7,7 @@
 #include "../util/arena.h"
 #include "../util/timeutil.h"
 #include "../util/vnstr.h"
+#include "org_int.h"
 #include "report_int.h"
 
 const char *
@@ -27,17 +28,21 @@ parent_name(struct rb *b)
 }
 
 /* An untyped date line is filled with today in Vietnam time rather than
- * left as "ngày …. tháng …. năm 20…": the unit may type another date. */
+ * left as "ngày …. tháng …. năm 20…", but never after the campaign's
+ * last day (its review due, else its due): a past year's document is
+ * dated within that year, so its cơ quan chủ quản is the body of that
+ * time (rules.md §12). The unit may type another date. */
 static void
-today(struct rp_header *h)
+today(struct rb *b, struct rp_header *h)
 {
-	char d[TS_TIME_SIZE]; /* "dd/mm/yyyy" */
-	ts_time_vn_date(ts_time_now(), d);
-	if (strlen(d) != 10)
-		return;
-	h->day = (int)strtol(d, NULL, 10);
-	h->month = (int)strtol(d + 3, NULL, 10);
-	h->year = (int)strtol(d + 6, NULL, 10);
+	const struct campaign *c = &b->t.campaign;
+	char last[11], now[11];
+	campaign_day(c->review_due_at ? c->review_due_at : c->due_at, last);
+	org_today(now);
+	const char *d = last[0] != '\0' && strcmp(last, now) < 0 ? last : now;
+	h->year = (int)strtol(d, NULL, 10);
+	h->month = (int)strtol(d + 5, NULL, 10);
+	h->day = (int)strtol(d + 8, NULL, 10);
 }
 
 void
@@ -48,8 +53,9 @@ rb_header(struct rb *b)
 		b->doc->oom = true;
 		return;
 	}
-	h->org = rb_upper(b, b->t.unit.name);
-	h->org_break = rp_name_start(b->t.unit.name);
+	const char *name = rb_spelled(b, b->t.unit.name);
+	h->org = rb_upper(b, name);
+	h->org_break = rp_name_start(name);
 	h->number = doc_field(&b->f, "so_ky_hieu");
 	h->symbol = "BC-……";
 	h->place = doc_field(&b->f, "dia_danh");
@@ -59,7 +65,7 @@ rb_header(struct rb *b)
 		h->month = (int)strtol(date + 5, NULL, 10);
 		h->day = (int)strtol(date + 8, NULL, 10);
 	} else {
-		today(h);
+		today(b, h);
 	}
 	const char *parent = doc_field(&b->f, "co_quan_chu_quan");
 	parent = parent ? parent : rb_governing(b, h->year, h->month, h->day);

@@ -7,6 +7,7 @@
 
 #include "../core/governing.h"
 #include "../util/arena.h"
+#include "org_int.h"
 #include "report_int.h"
 
 static enum gov_unit
@@ -34,24 +35,29 @@ starts(const char *s, const char *prefix)
 	return strncmp(s, prefix, strlen(prefix)) == 0;
 }
 
-/* "UBND phường Hồng Bàng" is printed in full, as NĐ 30 headers are. */
-static const char *
-spelled(struct rb *b, const char *name)
+const char *
+rb_spelled(struct rb *b, const char *name)
 {
 	if (name && starts(name, "UBND "))
 		return rp_printf(b->doc, "Ủy ban nhân dân %s", name + 5);
 	return name;
 }
 
-/* The nearest unit above of kind k; with k < 0 the parent. */
+/* The nearest unit above of kind k (k < 0: the parent) in the tree as
+ * it was on day: a 2024-2025 document of a school that is under a UBND
+ * phường today names the Phòng it was under then. */
 static const char *
-above(struct rb *b, int k)
+above(struct rb *b, int k, const char *day)
 {
 	struct org_unit u = b->t.unit;
-	while (u.parent_id != 0 &&
-	       org_get(b->app, u.parent_id, b->a, &u) == TS_OK)
+	int64_t parent = 0;
+	for (int depth = 0; depth < 32; depth++) {
+		if (org_parent_at(b->app, &u, day, &parent) != TS_OK ||
+		    parent == 0 || org_get(b->app, parent, b->a, &u) != TS_OK)
+			return NULL;
 		if (k < 0 || u.kind == (enum org_kind)k)
-			return spelled(b, u.name);
+			return rb_spelled(b, u.name);
+	}
 	return NULL;
 }
 
@@ -77,6 +83,11 @@ rb_governing(struct rb *b, int year, int month, int day)
 {
 	long date = year > 0 ? (long)year * 10000 + month * 100 + day : 0;
 	const char *found = NULL;
+	char on[40];
+	if (date > 0)
+		snprintf(on, sizeof(on), "%04d-%02d-%02d", year, month, day);
+	else
+		org_today(on);
 	switch (governing_body(gov_unit_of(b->t.unit.kind),
 			       b->t.unit.levels, date)) {
 	case GOV_NONE:
@@ -87,13 +98,13 @@ rb_governing(struct rb *b, int year, int month, int day)
 		found = ubnd_of_place(b);
 		break;
 	case GOV_COMMUNE:
-		found = above(b, KIND_XA);
+		found = above(b, KIND_XA, on);
 		break;
 	case GOV_SO:
-		found = above(b, KIND_SO);
+		found = above(b, KIND_SO, on);
 		break;
 	}
 	/* A tree still in the district shape (a school under a Phòng after
 	 * 1/7/2025) or a name with no place: the unit managing it. */
-	return found ? found : above(b, -1);
+	return found ? found : above(b, -1, on);
 }

@@ -23,6 +23,9 @@ const char *rb_upper(struct rb *b, const char *s);
 /* The NĐ 30 header from the typed fields, defaulting the cơ quan chủ
  * quản to rb_governing(). */
 void rb_header(struct rb *b);
+/* A unit's name as an NĐ 30 header prints it, in full: "UBND phường
+ * Hồng Bàng" -> "Ủy ban nhân dân phường Hồng Bàng" (in the document). */
+const char *rb_spelled(struct rb *b, const char *name);
 /* The default cơ quan chủ quản for a document of that date (rules.md
  * §12, report_governing.c), or NULL for none. */
 const char *rb_governing(struct rb *b, int year, int month, int day);

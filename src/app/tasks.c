@@ -96,24 +96,46 @@ opened(const struct campaign *c, int64_t now)
 	return ts_time_parse(c->opens_at, &t) && t <= now;
 }
 
-static enum ts_err
-add_task(struct app *app, const struct actor *who, const char *unit_code,
-	 const struct campaign *c, int64_t now, struct arena *a,
-	 struct task_list *out, struct diags *d)
+/* The round is over: its review due (else its due) has passed. */
+static bool
+finished(const struct campaign *c, int64_t now)
 {
-	if (is_school(who)) {
-		struct school_task *t = &out->school[out->nschool++];
-		t->c = *c;
-		t->unit_code = unit_code;
-		t->days_left = days_to(c->due_at, now);
-		return school_state(app, who, a, t) == TS_OK
-			       ? TS_OK
-			       : app_db_error(app, d, "đọc bản tự đánh giá");
-	}
+	int64_t t;
+	const char *end = c->review_due_at ? c->review_due_at : c->due_at;
+	return ts_time_parse(end, &t) && t < now;
+}
+
+/* A finished round whose result is reviewed is no task any more (a past
+ * year's round, issue 16). */
+static enum ts_err
+add_school_task(struct app *app, const struct actor *who,
+		const char *unit_code, const struct campaign *c, int64_t now,
+		struct arena *a, struct task_list *out, struct diags *d)
+{
+	struct school_task *t = &out->school[out->nschool++];
+	t->c = *c;
+	t->unit_code = unit_code;
+	t->days_left = days_to(c->due_at, now);
+	if (school_state(app, who, a, t) != TS_OK)
+		return app_db_error(app, d, "đọc bản tự đánh giá");
+	t->past = finished(c, now) && wf_reviewed(t->state);
+	return TS_OK;
+}
+
+/* A finished round where nothing waits is no task any more. */
+static enum ts_err
+add_office_task(struct app *app, const struct actor *who,
+		const struct campaign *c, int64_t now, struct arena *a,
+		struct task_list *out, struct diags *d)
+{
 	struct office_task *t = &out->office[out->noffice++];
 	t->c = *c;
 	t->days_left = days_to(c->due_at, now);
-	return office_counts(app, who, a, t, d);
+	enum ts_err e = office_counts(app, who, a, t, d);
+	if (e == TS_OK && finished(c, now) &&
+	    t->waiting + t->returned + t->not_started == 0)
+		out->noffice--;
+	return e;
 }
 
 enum ts_err
@@ -136,6 +158,10 @@ tasks_of(struct app *app, const struct actor *who, struct arena *a,
 	int64_t now = ts_time_now();
 	for (size_t i = 0; e == TS_OK && i < n; i++)
 		if (v[i].expected > 0 && opened(&v[i], now))
-			e = add_task(app, who, own.code, &v[i], now, a, out, d);
+			e = is_school(who)
+				    ? add_school_task(app, who, own.code, &v[i],
+						      now, a, out, d)
+				    : add_office_task(app, who, &v[i], now, a,
+						      out, d);
 	return e;
 }

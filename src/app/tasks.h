@@ -30,6 +30,10 @@ struct school_task {
 	int64_t days_left;
 	struct task_reason *reasons; /* the last return's, when returned */
 	size_t nreasons;
+	/* A finished round whose result is reviewed: no task any more (a
+	 * past year's round), kept so the office's last steps on it still
+	 * reach the school's notifications. */
+	bool past;
 };
 
 struct office_task {
@@ -49,7 +53,10 @@ struct task_list {
 };
 
 /* The actor's tasks, newest campaign first; campaigns not open yet are
- * left out, as are those with no participant in the actor's scope. */
+ * left out, as are those with no participant in the actor's scope and,
+ * for an office, finished rounds (past their review due) where nothing
+ * waits, is returned or not started; a school's finished round with its
+ * result reviewed is kept marked `past`. */
 enum ts_err tasks_of(struct app *app, const struct actor *who,
 		     struct arena *a, struct task_list *out,
 		     struct diags *d) TS_MUSTCHECK;

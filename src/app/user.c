@@ -85,8 +85,8 @@ user_role_problem(enum role role, const struct org_unit *unit)
 	if (school != school_role)
 		return school ? "tài khoản của trường chỉ có vai trò "
 				"school_editor hoặc school_head"
-			      : "tài khoản của Phòng, Sở, Bộ chỉ có vai trò "
-				"reviewer hoặc admin";
+			      : "tài khoản của Sở, Bộ, xã/phường, Phòng chỉ có "
+				"vai trò reviewer, admin hoặc observer";
 	return NULL;
 }
 

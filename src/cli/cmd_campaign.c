@@ -15,13 +15,14 @@ static int
 create(struct app *app, const struct actor *who, int argc, char **argv)
 {
 	struct campaign_new n = { 0 };
-	const char *levels = "";
+	const char *levels = "", *by = NULL;
 	const struct opt opts[] = {
 		{ "owner", &n.owner_code, NULL },  { "rubric", &n.rubric_ref, NULL },
 		{ "year", &n.school_year, NULL },  { "title", &n.title, NULL },
 		{ "basis", &n.legal_basis, NULL }, { "levels", &levels, NULL },
 		{ "opens", &n.opens, NULL },	   { "due", &n.due, NULL },
 		{ "review-due", &n.review_due, NULL },
+		{ "review-by", &by, NULL },
 		{ NULL, NULL, NULL },
 	};
 	int npos;
@@ -29,6 +30,10 @@ create(struct app *app, const struct actor *who, int argc, char **argv)
 		return EXIT_INPUT;
 	if (!school_levels_parse(levels, &n.levels))
 		return cli_usage("--levels không hợp lệ (MN, TH, THCS, THPT, GDTX)");
+	if (!campaign_review_by_parse(by, &n.review_by_owner))
+		return cli_usage("--review-by phải là tree (đơn vị quản lý "
+				 "trực tiếp của từng trường) hoặc owner (đơn "
+				 "vị chủ trì)");
 	struct diags d;
 	diags_init(&d);
 	int64_t id = 0;

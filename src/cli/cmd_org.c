@@ -123,6 +123,19 @@ org_import_cmd(struct app *app, const struct actor *who, int argc, char **argv)
 	return cli_exit_for(e);
 }
 
+/* org move CODE PARENT [--from YYYY-MM-DD] */
+static enum ts_err
+org_move_cmd(struct app *app, const struct actor *who, int argc, char **argv,
+	     struct diags *d)
+{
+	if (argc == 2)
+		return org_move(app, who, argv[0], argv[1], d);
+	if (strcmp(argv[2], "--from") == 0)
+		return org_move_on(app, who, argv[0], argv[1], argv[3], d);
+	diags_add(d, argv[2], "tùy chọn không hợp lệ (chỉ có --from)");
+	return TS_EINVAL;
+}
+
 static int
 org_change(struct app *app, const struct actor *who, const char *verb,
 	   int argc, char **argv)
@@ -133,8 +146,8 @@ org_change(struct app *app, const struct actor *who, const char *verb,
 	unsigned lv = 0;
 	if (strcmp(verb, "rename") == 0 && argc == 2)
 		e = org_rename(app, who, argv[0], argv[1], &d);
-	else if (strcmp(verb, "move") == 0 && argc == 2)
-		e = org_move(app, who, argv[0], argv[1], &d);
+	else if (strcmp(verb, "move") == 0 && (argc == 2 || argc == 4))
+		e = org_move_cmd(app, who, argc, argv, &d);
 	else if (strcmp(verb, "levels") == 0 && argc == 2) {
 		if (!school_levels_parse(argv[1], &lv))
 			return cli_usage("cấp học không hợp lệ: %s", argv[1]);

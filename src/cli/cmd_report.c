@@ -27,7 +27,7 @@ list_kinds(void)
 	const struct report_kind_info *k = report_kinds(&n);
 	for (size_t i = 0; i < n; i++)
 		printf("%-12s %s%s\n", k[i].code, k[i].name,
-		       k[i].office ? " (Phòng/Sở)" : " (trường)");
+		       k[i].office ? " (cơ quan quản lý)" : " (trường)");
 	return EXIT_OK;
 }
 

@@ -42,7 +42,7 @@ user_add_cmd(struct app *app, const struct actor *who, int argc, char **argv)
 			      .unit_code = unit };
 	if (role == NULL || !role_parse(role, &u.role))
 		return cli_usage("--role phải là school_editor, school_head, "
-				 "reviewer hoặc admin");
+				 "reviewer, admin hoặc observer");
 	char pw[256];
 	u.password = read_password(pw, sizeof(pw));
 	if (u.password == NULL)

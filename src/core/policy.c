@@ -13,6 +13,8 @@ _Static_assert((int)PA_SAVE == (int)ACT_SAVE &&
 
 static const char NO_SUCH_ACTION[] = "thao tác này không áp dụng cho đối "
 				     "tượng này";
+static const char OBSERVER_ONLY[] = "tài khoản theo dõi chỉ được xem, không "
+				    "được thay đổi gì";
 static const char OUT_OF_SCOPE[] = "đơn vị này không thuộc phạm vi quản lý "
 				   "của tài khoản";
 
@@ -43,7 +45,7 @@ is_school_role(enum role r)
 }
 
 /* Schools act on their own unit only (only the head submits); reviewers
- * and admins on units strictly below theirs. */
+ * and admins on units strictly below theirs; observers only look. */
 static bool
 submission_who(enum role r, enum scope sc, enum pol_action a, const char **why)
 {
@@ -51,6 +53,8 @@ submission_who(enum role r, enum scope sc, enum pol_action a, const char **why)
 		return refuse(why, OUT_OF_SCOPE);
 	if (a == PA_VIEW)
 		return true;
+	if (r == ROLE_OBSERVER)
+		return refuse(why, OBSERVER_ONLY);
 	if (is_school_role(r)) {
 		if (sc != SCOPE_OWN || (a != PA_SAVE && a != PA_SUBMIT))
 			return refuse(why, "chỉ cấp quản lý mới được trả lại, "
@@ -169,7 +173,8 @@ evidence(const struct pol_query *q, const char **why)
 }
 
 /* The unit that writes a document edits its fields: school staff a
- * school's, reviewers and admins an office's; the operator any. */
+ * school's, reviewers and admins an office's; the operator any. An
+ * observer reads every document of its subtree and edits none. */
 static bool
 report(const struct pol_query *q, const char **why)
 {
@@ -180,9 +185,12 @@ report(const struct pol_query *q, const char **why)
 	enum scope sc = target_scope(q);
 	if (sc == SCOPE_OUTSIDE)
 		return refuse(why, "đơn vị không thuộc phạm vi của tài khoản");
-	if (q->action == PA_VIEW ||
-	    (sc == SCOPE_OWN &&
-	     is_school_role(q->role) == (q->kind == PK_SCHOOL_REPORT)))
+	if (q->action == PA_VIEW)
+		return true;
+	if (q->role == ROLE_OBSERVER)
+		return refuse(why, OBSERVER_ONLY);
+	if (sc == SCOPE_OWN &&
+	    is_school_role(q->role) == (q->kind == PK_SCHOOL_REPORT))
 		return true;
 	return refuse(why, "chỉ đơn vị lập báo cáo mới được sửa nội dung báo "
 		      "cáo");

@@ -46,10 +46,11 @@ sub_action_name(enum sub_action a)
 }
 
 static const char *const ROLE_CODES[] = {
-	"school_editor", "school_head", "reviewer", "admin",
+	"school_editor", "school_head", "reviewer", "admin", "observer",
 };
 static const char *const ROLE_NAMES[] = {
 	"Cán bộ phụ trách CNTT", "Hiệu trưởng", "Chuyên viên", "Quản trị",
+	"Theo dõi (chỉ xem)",
 };
 
 const char *
@@ -67,7 +68,7 @@ role_name(enum role r)
 bool
 role_parse(const char *code, enum role *out)
 {
-	for (int i = 0; i < 4; i++)
+	for (int i = 0; i < ROLE_COUNT; i++)
 		if (strcmp(code, ROLE_CODES[i]) == 0) {
 			*out = (enum role)i;
 			return true;

@@ -35,7 +35,9 @@ enum role {
 	ROLE_SCHOOL_HEAD,   /* hiệu trưởng / giám đốc: submits */
 	ROLE_REVIEWER,      /* chuyên viên Phòng/Sở/Bộ */
 	ROLE_ADMIN,         /* quản trị của một cấp */
+	ROLE_OBSERVER,      /* theo dõi: a higher level that only reads */
 };
+#define ROLE_COUNT 5
 
 /* Where a unit is seen from the actor's unit. */
 enum scope { SCOPE_OUTSIDE, SCOPE_OWN, SCOPE_BELOW };

@@ -263,3 +263,21 @@ db_integrity_ok(struct db *db)
 {
 	return db->ops->integrity_ok(db);
 }
+
+enum ts_err
+db_foreign_keys(struct db *db, bool on)
+{
+	return db->ops->foreign_keys(db, on);
+}
+
+bool
+db_foreign_keys_ok(struct db *db)
+{
+	return db->ops->foreign_keys_ok(db);
+}
+
+enum ts_err
+db_durable(struct db *db, bool on)
+{
+	return db->ops->durable(db, on);
+}

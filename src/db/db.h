@@ -119,6 +119,17 @@ enum ts_err db_backup(struct db *db, const char *path,
 		      struct diags *d) TS_MUSTCHECK;
 /* 1 if the table exists, 0 if not, -1 on error. */
 int db_table_exists(struct db *db, const char *name);
+/* Foreign keys off (false) or on again (true), outside a transaction: a
+ * migration that rebuilds a table (SQLite cannot change a CHECK) runs
+ * with them off, as SQLite's ALTER TABLE procedure says, and asks
+ * db_foreign_keys_ok before it commits. */
+enum ts_err db_foreign_keys(struct db *db, bool on) TS_MUSTCHECK;
+/* Commits wait for the disk (true, the default) or not (false): only for
+ * building a new database in one go (the demo), where a crash midway
+ * leaves nothing worth keeping anyway. */
+enum ts_err db_durable(struct db *db, bool on) TS_MUSTCHECK;
+/* No row refers to a missing one (PRAGMA foreign_key_check). */
+bool db_foreign_keys_ok(struct db *db);
 /* PRAGMA integrity_check; true if "ok". */
 bool db_integrity_ok(struct db *db);
 

@@ -37,6 +37,12 @@ struct db_ops {
 			      struct diags *d);
 	int (*table_exists)(struct db *db, const char *name);
 	bool (*integrity_ok)(struct db *db);
+	/* Migrations that rebuild a table run with foreign keys off and
+	 * check them before they commit; the demo writes without waiting
+	 * for the disk. */
+	enum ts_err (*foreign_keys)(struct db *db, bool on);
+	bool (*foreign_keys_ok)(struct db *db);
+	enum ts_err (*durable)(struct db *db, bool on);
 };
 
 struct db {

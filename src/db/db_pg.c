@@ -549,6 +549,31 @@ pg_integrity_ok(struct db *base)
 	return command(PG(base), "SELECT 1", NULL) == TS_OK;
 }
 
+/* PostgreSQL checks foreign keys at each statement and cannot turn them
+ * off for a session; a migration that rebuilds a table on SQLite is
+ * translated not to need it (pg_dialect.c). */
+static enum ts_err
+pg_foreign_keys(struct db *base, bool on)
+{
+	(void)base;
+	(void)on;
+	return TS_OK;
+}
+
+static bool
+pg_foreign_keys_ok(struct db *base)
+{
+	(void)base;
+	return true;
+}
+
+static enum ts_err
+pg_durable(struct db *base, bool on)
+{
+	return command(PG(base), on ? "SET synchronous_commit = on"
+				    : "SET synchronous_commit = off", NULL);
+}
+
 static const struct db_ops PG_OPS = {
 	.close = pg_close,
 	.begin = pg_begin,
@@ -571,4 +596,7 @@ static const struct db_ops PG_OPS = {
 	.backup = pg_backup,
 	.table_exists = pg_table_exists,
 	.integrity_ok = pg_integrity_ok,
+	.foreign_keys = pg_foreign_keys,
+	.foreign_keys_ok = pg_foreign_keys_ok,
+	.durable = pg_durable,
 };

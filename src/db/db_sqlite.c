@@ -319,6 +319,37 @@ sq_table_exists(struct db *db, const char *name)
 	return r;
 }
 
+static enum ts_err
+sq_foreign_keys(struct db *db, bool on)
+{
+	return sqlite3_exec(SQ(db)->h, on ? "PRAGMA foreign_keys=ON"
+					  : "PRAGMA foreign_keys=OFF",
+			    NULL, NULL, NULL) == SQLITE_OK
+		       ? TS_OK
+		       : TS_EDB;
+}
+
+static enum ts_err
+sq_durable(struct db *db, bool on)
+{
+	return sqlite3_exec(SQ(db)->h, on ? "PRAGMA synchronous=FULL"
+					  : "PRAGMA synchronous=OFF",
+			    NULL, NULL, NULL) == SQLITE_OK
+		       ? TS_OK
+		       : TS_EDB;
+}
+
+static bool
+sq_foreign_keys_ok(struct db *db)
+{
+	sqlite3_stmt *st = NULL;
+	bool ok = sqlite3_prepare_v2(SQ(db)->h, "PRAGMA foreign_key_check",
+				     -1, &st, NULL) == SQLITE_OK &&
+		  sqlite3_step(st) == SQLITE_DONE;
+	sqlite3_finalize(st);
+	return ok;
+}
+
 static bool
 integrity_ok(sqlite3 *h)
 {
@@ -396,4 +427,7 @@ static const struct db_ops SQ_OPS = {
 	.backup = sq_backup,
 	.table_exists = sq_table_exists,
 	.integrity_ok = sq_integrity_ok,
+	.foreign_keys = sq_foreign_keys,
+	.foreign_keys_ok = sq_foreign_keys_ok,
+	.durable = sq_durable,
 };

@@ -33,7 +33,7 @@ migrate_current(struct db *db)
 }
 
 static enum ts_err
-apply(struct db *db, const struct migration *m, struct diags *d)
+apply_tx(struct db *db, const struct migration *m, struct diags *d)
 {
 	if (db_begin(db) != TS_OK) {
 		diags_add(d, db_path(db), "cơ sở dữ liệu đang bận: %s",
@@ -59,6 +59,8 @@ apply(struct db *db, const struct migration *m, struct diags *d)
 			e = db_exec_stmt(st);
 		}
 	}
+	if (e == TS_OK && !db_foreign_keys_ok(db))
+		e = TS_EDB;
 	if (e == TS_OK)
 		e = db_commit(db);
 	if (e != TS_OK) {
@@ -66,6 +68,25 @@ apply(struct db *db, const struct migration *m, struct diags *d)
 			  "phiên bản %d (%s): %s", m->version, m->name,
 			  db_errmsg(db));
 		db_rollback(db);
+	}
+	return e;
+}
+
+/* One migration in one transaction, with foreign keys off so a table can
+ * be rebuilt (SQLite's ALTER TABLE procedure), checked before commit. */
+static enum ts_err
+apply(struct db *db, const struct migration *m, struct diags *d)
+{
+	if (db_foreign_keys(db, false) != TS_OK) {
+		diags_add(d, db_path(db), "cơ sở dữ liệu đang bận: %s",
+			  db_errmsg(db));
+		return TS_EDB;
+	}
+	enum ts_err e = apply_tx(db, m, d);
+	if (db_foreign_keys(db, true) != TS_OK && e == TS_OK) {
+		diags_add(d, db_path(db), "không bật lại được khóa ngoại: %s",
+			  db_errmsg(db));
+		e = TS_EDB;
 	}
 	return e;
 }

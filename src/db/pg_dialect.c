@@ -272,8 +272,51 @@ pg_stmt_sql(const char *sql, int *nparams, const char **refused)
 	return translate(sql, false, nparams, refused);
 }
 
+/* Where a migration must differ, one file holds both: lines between
+ * "-- sqlite:begin" and "-- sqlite:end" are SQLite's alone (a table
+ * rebuild, which PostgreSQL does with ALTER TABLE), and a line
+ * "-- pg: SQL" is PostgreSQL's alone (a comment to SQLite). */
+static bool
+line_is(const char *p, const char *end, const char *w)
+{
+	size_t n = strlen(w);
+	return (size_t)(end - p) >= n && strncmp(p, w, n) == 0;
+}
+
+static char *
+sections(const char *sql)
+{
+	struct buf b;
+	bool skip = false;
+	buf_init(&b, 0);
+	for (const char *p = sql; *p != '\0';) {
+		const char *nl = strchr(p, '\n');
+		const char *end = nl ? nl + 1 : p + strlen(p);
+		if (line_is(p, end, "-- sqlite:begin"))
+			skip = true;
+		else if (line_is(p, end, "-- sqlite:end"))
+			skip = false;
+		else if (line_is(p, end, "-- pg: "))
+			buf_put(&b, p + 7, (size_t)(end - p - 7));
+		else if (!skip)
+			buf_put(&b, p, (size_t)(end - p));
+		p = end;
+	}
+	if (b.err != TS_OK) {
+		buf_release(&b);
+		return NULL;
+	}
+	return buf_take(&b);
+}
+
 char *
 pg_script_sql(const char *sql, const char **refused)
 {
-	return translate(sql, true, NULL, refused);
+	*refused = NULL;
+	char *own = sections(sql);
+	if (own == NULL)
+		return NULL;
+	char *out = translate(own, true, NULL, refused);
+	free(own);
+	return out;
 }

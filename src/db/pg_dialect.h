@@ -10,7 +10,10 @@
  *               IDENTITY PRIMARY KEY (a rowid the app may leave out),
  *               `) STRICT` → `)` (PostgreSQL columns are always typed),
  *               CREATE TRIGGER … BEGIN SELECT RAISE(ABORT, 'why'); END;
- *               → a plpgsql function that raises `why` and its trigger
+ *               → a plpgsql function that raises `why` and its trigger;
+ *               lines between `-- sqlite:begin` and `-- sqlite:end` are
+ *               dropped and a line `-- pg: SQL` becomes SQL, for the rare
+ *               step that must differ (a SQLite table rebuild)
  *
  * Anything SQLite-only that is not translated is refused with its name
  * (strftime, datetime, INSERT OR …, PRAGMA, GLOB, …), so a new statement

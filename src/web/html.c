@@ -93,7 +93,9 @@ header(struct req *r)
 	if (r->authed) {
 		buf_puts(b, "<nav><a href=\"/campaigns\">Đợt đánh giá</a>"
 			    "<a href=\"/rubrics\">Bộ chỉ số</a>");
-		if (r->sess.who.role == ROLE_ADMIN || r->sess.who.role == ROLE_REVIEWER)
+		if (r->sess.who.role == ROLE_ADMIN ||
+		    r->sess.who.role == ROLE_REVIEWER ||
+		    r->sess.who.role == ROLE_OBSERVER)
 			buf_puts(b, "<a href=\"/search\">Tìm đơn vị</a>");
 		if (actor_may(&r->sess.who, PK_ADMIN_AREA, NULL, PA_VIEW, NULL,
 			      NULL) == TS_OK)

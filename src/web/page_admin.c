@@ -377,8 +377,6 @@ static void
 user_form(struct req *r, const struct kvlist *f)
 {
 	struct buf *b = &r->body;
-	static const char *const roles[] = { "school_editor", "school_head",
-					     "reviewer", "admin" };
 	const char *cur = f ? kv_get(f, "role") : NULL;
 	buf_puts(b, "<form method=\"post\" action=\"/admin/users\" class=\"card\">"
 		    "<h2>Thêm tài khoản</h2>");
@@ -389,9 +387,10 @@ user_form(struct req *r, const struct kvlist *f)
 	text_input(b, "unit", "Mã đơn vị", f ? kv_get(f, "unit") : NULL);
 	buf_puts(b, "<label for=\"role\">Vai trò</label><select id=\"role\" "
 		    "name=\"role\">");
-	for (int i = 0; i < 4; i++) {
-		h_open(b, "option", "value", roles[i], "selected",
-		       cur && strcmp(cur, roles[i]) == 0 ? "selected" : NULL, NULL);
+	for (int i = 0; i < ROLE_COUNT; i++) {
+		const char *code = role_code((enum role)i);
+		h_open(b, "option", "value", code, "selected",
+		       cur && strcmp(cur, code) == 0 ? "selected" : NULL, NULL);
 		h_text(b, role_name((enum role)i));
 		h_close(b, "option");
 	}

@@ -33,7 +33,7 @@ role_form(struct req *r, const struct user_info *u, const struct kvlist *f)
 	h_csrf(r);
 	buf_puts(b, "<label for=\"role\">Vai trò</label><select id=\"role\" "
 		    "name=\"role\">");
-	for (int i = ROLE_SCHOOL_EDITOR; i <= ROLE_ADMIN; i++) {
+	for (int i = ROLE_SCHOOL_EDITOR; i < ROLE_COUNT; i++) {
 		const char *code = role_code((enum role)i);
 		h_open(b, "option", "value", code, "selected",
 		       strcmp(cur, code) == 0 ? "selected" : NULL, NULL);

@@ -38,6 +38,30 @@ levels_boxes(struct buf *b, const struct kvlist *f)
 	buf_puts(b, "</fieldset>");
 }
 
+/* Who reviews the schools, chosen per campaign (issue 16). */
+static void
+review_by_choice(struct buf *b, const struct kvlist *f)
+{
+	static const char *const opt[][2] = {
+		{ "tree", "Đơn vị quản lý trực tiếp của từng trường (UBND "
+			  "xã/phường với trường mầm non, tiểu học, THCS; Sở với "
+			  "THPT, GDTX)" },
+		{ "owner", "Đơn vị chủ trì xem xét trực tiếp mọi trường" },
+	};
+	const char *cur = f ? kv_get(f, "review_by") : NULL;
+	buf_puts(b, "<fieldset><legend>Đơn vị xem xét bản tự đánh giá (đơn "
+		    "vị chủ trì và cấp trên luôn xem được mọi trường)</legend>");
+	for (size_t i = 0; i < 2; i++) {
+		bool on = cur ? strcmp(cur, opt[i][0]) == 0 : i == 0;
+		buf_puts(b, "<label class=\"inline\">");
+		h_open(b, "input", "type", "radio", "name", "review_by", "value",
+		       opt[i][0], "checked", on ? "checked" : NULL, NULL);
+		h_text(b, opt[i][1]);
+		buf_puts(b, "</label> ");
+	}
+	buf_puts(b, "</fieldset>");
+}
+
 static void
 new_form(struct req *r, const struct kvlist *f)
 {
@@ -50,7 +74,7 @@ new_form(struct req *r, const struct kvlist *f)
 	field(b, "title", "Tên đợt đánh giá", "text", f);
 	field(b, "basis", "Căn cứ (ví dụ: Kế hoạch số 128/KH-SGDĐT ngày "
 	      "12/10/2025)", "text", f);
-	field(b, "owner", "Mã đơn vị chủ trì (Sở hoặc Phòng)", "text", f);
+	field(b, "owner", "Mã đơn vị chủ trì (Sở hoặc UBND xã/phường)", "text", f);
 	buf_puts(b, "<label for=\"rubric\">Bộ chỉ số</label><select id=\"rubric\" "
 		    "name=\"rubric\">");
 	for (size_t i = 0; i < r->app->rubrics.n; i++) {
@@ -66,6 +90,7 @@ new_form(struct req *r, const struct kvlist *f)
 	field(b, "opens", "Ngày mở", "date", f);
 	field(b, "due", "Hạn nộp (tính hết ngày)", "date", f);
 	field(b, "review_due", "Hạn xem xét (không bắt buộc)", "date", f);
+	review_by_choice(b, f);
 	buf_puts(b, "<div class=\"actions\"><button type=\"submit\">Tạo đợt đánh "
 		    "giá</button></div></form>");
 	page_end(r);
@@ -106,7 +131,15 @@ page_campaign_create(struct req *r)
 		.review_due = review && review[0] ? review : NULL,
 	};
 	int64_t id = 0;
-	enum ts_err e = campaign_create(r->app, &r->sess.who, &n, &id, &r->diags);
+	enum ts_err e = TS_OK;
+	if (!campaign_review_by_parse(kv_get(f, "review_by"),
+				      &n.review_by_owner)) {
+		diags_add(&r->diags, "đơn vị xem xét", "chọn một trong hai cách "
+			  "xem xét");
+		e = TS_EINVAL;
+	}
+	if (e == TS_OK)
+		e = campaign_create(r->app, &r->sess.who, &n, &id, &r->diags);
 	if (e == TS_OK) {
 		web_redirect(r, "/campaigns/%lld", (long long)id);
 		return;

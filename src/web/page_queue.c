@@ -231,7 +231,7 @@ page_queue(struct req *r)
 	struct campaign c;
 	enum role role = r->sess.who.role;
 	if (role == ROLE_SCHOOL_EDITOR || role == ROLE_SCHOOL_HEAD) {
-		web_error(r, 403, "Hàng đợi là của cán bộ Phòng, Sở.");
+		web_error(r, 403, "Hàng đợi là của cán bộ cơ quan quản lý (Sở, UBND xã/phường).");
 		return;
 	}
 	if (!queue_params(r, &q))

@@ -184,14 +184,18 @@ school_tasks(struct req *r, const struct task_list *l)
 		if (l->school[i].state == ST_RETURNED)
 			returned_card(b, &l->school[i]);
 	notices_card(r, l);
+	size_t open = 0;
+	for (size_t i = 0; i < l->nschool; i++)
+		open += !l->school[i].past;
 	buf_puts(b, "<section class=\"card\"><h2>Đợt đánh giá đang mở</h2>");
-	if (l->nschool == 0)
+	if (open == 0)
 		buf_puts(b, "<p>Đơn vị chưa có đợt đánh giá nào đang mở.</p>");
 	else
 		buf_puts(b, "<ul class=\"tasks\">");
 	for (size_t i = 0; i < l->nschool; i++)
-		school_row(b, &l->school[i]);
-	buf_puts(b, l->nschool ? "</ul></section>" : "</section>");
+		if (!l->school[i].past)
+			school_row(b, &l->school[i]);
+	buf_puts(b, open ? "</ul></section>" : "</section>");
 }
 
 /* One count linked to the list of those units, when there are any. */

@@ -46,7 +46,10 @@ for uid, code in db.execute("SELECT id, code FROM org_unit WHERE code GLOB '31R[
     out.write("%s %s %s\n" % (code, toks[0], toks[1]))
 db.commit()
 PY
-"$T" --db "$DB" serve --port 0 >"$W/server.log" 2>&1 &
+# The log exists before the server starts: the background job opens it
+# later, and wait_listening's first read must not fail (set -e) meanwhile.
+: >"$W/server.log"
+"$T" --db "$DB" serve --port 0 >>"$W/server.log" 2>&1 &
 TS=$!
 . tests/serve-wait.sh
 wait_listening "$W/server.log" "$TS"

@@ -179,14 +179,15 @@ has "graded summary: one chart of the grades" "Tỷ lệ CSGD theo xếp loại"
 same "graded summary: Tổng số row adds up to the approved schools" \
 	"$(csv_cells "Kết quả xếp loại theo cấp học" "Tổng số" 2 2)" \
 	"$(approved 3 "$dk")"
-# Mầm non (groups with gates, no levels, no grade): gates and points.
-if text phu-luc-3 2 31DK; then ok "phu-luc-3 of a mầm non campaign"; else
+# Mầm non (groups with gates, no levels, no grade): gates and points. The
+# Sở reviews this round itself, so its own summary counts every school.
+if text phu-luc-3 2 31; then ok "phu-luc-3 of a mầm non campaign"; else
 	bad "phu-luc-3 of a mầm non campaign"; fi
 has "mầm non summary: gates and mean points by group" "Đạt điều kiện bắt \
 buộc"
 same "mầm non summary: schools counted in group 1" "$(csv_cells \
 	"Kết quả theo nhóm tiêu chí và cấp học" "CSGD Mầm non" 2 99)" \
-	"$(approved 2 "$dk")"
+	"$(approved 2 "$so")"
 lacks "mầm non summary: no Mức độ" "Mức độ 1"
 
 # --- Issue 13 item 5: the rubric's shape picks the documents, not its
@@ -232,9 +233,20 @@ header() {
 text phu-luc-3 1 31
 header "cơ quan chủ quản of a Sở: the UBND of its thành phố" \
 	"ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG"
-text phu-luc-3 1 31DK
+# The Phòng closed on 30/6/2025: its 2024-2025 report (campaign 6, dated
+# within that year).
+text phu-luc-3 6 31PGD-DK
 header "cơ quan chủ quản of a Phòng: the UBND of its quận" \
 	"ỦY BAN NHÂN DÂN QUẬN DƯƠNG KINH"
+# Its school's report of that year: the Phòng it was under then.
+text tu-danh-gia 6 31DK018
+header "cơ quan chủ quản of a school in 2024-2025: its Phòng" \
+	"PHÒNG GIÁO DỤC VÀ ĐÀO TẠO QUẬN DƯƠNG KINH"
+# A commune office heads its own branch: no line above its own name,
+# which the header spells out in full.
+text phu-luc-3 1 31DK
+header "commune office: its own name, spelled out" \
+	"ỦY BAN NHÂN DÂN PHƯỜNG DƯƠNG KINH"
 # A mầm non school under a phường after 1/7/2025 (the documents are dated
 # today): its UBND phường, spelled out.
 u=$(q "SELECT min(u.code) FROM campaign_unit cu JOIN org_unit u ON
@@ -249,10 +261,16 @@ u=$(q "SELECT min(u.code) FROM campaign_unit cu JOIN org_unit u ON
 text tu-danh-gia 1 "$u"
 header "cơ quan chủ quản of a THPT school: the Sở" \
 	"SỞ GIÁO DỤC VÀ ĐÀO TẠO THÀNH PHỐ HẢI PHÒNG"
-# Typed, it wins (the demo's seed 003 centre types its UBND quận).
+# The centre is the Sở's since 1/7/2025; typed, another body wins.
+text tu-danh-gia 1 31GDTX1
+header "cơ quan chủ quản of a GDTX centre in 2026: the Sở" \
+	"SỞ GIÁO DỤC VÀ ĐÀO TẠO THÀNH PHỐ HẢI PHÒNG"
+"$T" --db "$DB" --as cntt.31gdtx1 report set --campaign 1 --unit 31GDTX1 \
+	"co_quan_chu_quan=Ủy ban nhân dân thành phố Hải Phòng" >/dev/null ||
+	bad "report set co_quan_chu_quan"
 text tu-danh-gia 1 31GDTX1
 header "cơ quan chủ quản typed per document" \
-	"ỦY BAN NHÂN DÂN QUẬN DƯƠNG KINH"
+	"ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG"
 
 # --- Item 13: nothing internal reaches a document; one fact once.
 # once: no cell of the CSV says the same line twice.

@@ -37,9 +37,10 @@ has pdf-header "$W/s.txt" "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 has pdf-motto "$W/s.txt" "Độc lập - Tự do - Hạnh phúc"
 has pdf-org "$W/s.txt" "TRUNG TÂM GDNN-GDTX QUẬN"
 # The header's columns wrap side by side: check each one's first line.
-has pdf-parent "$W/s.txt" "ỦY BAN NHÂN DÂN"
-# Too long for one line: broken before the district's name, never in it.
-has pdf-parent-name "$W/s.txt" "QUẬN DƯƠNG KINH"
+# The centre is the Sở's since 1/7/2025 (rules.md §12).
+has pdf-parent "$W/s.txt" "SỞ GIÁO DỤC VÀ ĐÀO TẠO"
+# Too long for one line: broken before the city's name, never in it.
+has pdf-parent-name "$W/s.txt" "THÀNH PHỐ HẢI PHÒNG"
 # An untyped date is the day the document is made, never "năm 20…".
 has pdf-date-today "$W/s.txt" "Dương Kinh, ngày 05 tháng 01 năm 2026"
 has pdf-number-blank "$W/s.txt" "Số: /BC-……"

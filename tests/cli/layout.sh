@@ -100,10 +100,12 @@ school_kind() {
 	1) echo tu-danh-gia ;;
 	2) echo tu-kiem-tra ;;
 	3) echo cntt ;;
+	6) echo tu-danh-gia ;;
 	esac
 }
 
-for c in 1 2 3; do
+# 6: the 2024-2025 round, in the shape of that year (its Phòng).
+for c in 1 2 3 6; do
 	k=$(school_kind $c)
 	# One school per state, and one that has not started.
 	units=$(sqlite3 "$DB" "SELECT min(u.code) FROM submission s
@@ -116,8 +118,13 @@ for c in 1 2 3; do
 	for u in $units 31GDTX1 31DK001 31DK023; do
 		doc "$k" $c "$u"
 	done
-	for u in $(sqlite3 "$DB" "SELECT code FROM org_unit
-		WHERE kind IN ('so', 'phong', 'xa') ORDER BY path"); do
+	# Every office with participants in the round (a closed Phòng has
+	# none in 2025-2026, a commune office none in a round the Sở
+	# reviews itself).
+	for u in $(sqlite3 "$DB" "SELECT code FROM org_unit o
+		WHERE kind IN ('so', 'phong', 'xa') AND EXISTS (SELECT 1 FROM
+		campaign_unit cu WHERE cu.campaign_id = $c AND
+		substr(cu.path, 1, length(o.path)) = o.path) ORDER BY path"); do
 		doc phu-luc-3 $c "$u"
 		doc danh-sach $c "$u"
 		listing $c "$u"

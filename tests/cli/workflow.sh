@@ -162,7 +162,7 @@ build_tree() {
 
 # ---- 1. the demo province ---------------------------------------------
 reset_db demo
-check demo-create 0 out "156 đơn vị (150 trường)" ts demo
+check demo-create 0 out "161 đơn vị (150 trường)" ts demo
 check demo-refuses-second-run 2 err "dữ liệu mẫu chỉ tạo trên cơ sở dữ liệu mới" ts demo
 check demo-status-totals 0 out "| Tổng cộng" ts campaign status 1
 same demo-status-108-units "$(status_cell "Số đơn vị" "Tổng cộng")" 108
@@ -170,11 +170,26 @@ case $(status_cell "Nộp muộn" "Tổng cộng") in
 '' | *[!0-9]*) bad demo-status-late-column ;;
 *) ok demo-status-late-column ;;
 esac
-check demo-status-dk 0 out "Phạm vi: Phòng Giáo dục và Đào tạo quận Dương Kinh" \
+check demo-status-dk 0 out "Phạm vi: UBND phường Dương Kinh" \
 	as cv.dk campaign status 1 --unit 31DK
 same demo-status-dk-20-units "$(status_cell "Số đơn vị" "Tổng cộng")" 20
-check demo-status-dk-default-root 0 out "Phạm vi: Phòng Giáo dục và Đào tạo quận Dương Kinh" \
+check demo-status-dk-default-root 0 out "Phạm vi: UBND phường Dương Kinh" \
 	as cv.dk campaign status 1
+# Both administrative shapes (issue 16): the Phòng closed on 30/6/2025,
+# 2025-2026 runs under the commune offices, 2022-2023 to 2024-2025 under
+# the Phòng they had then, every past result approved; the Phòng's
+# reviewer is locked; the observer xem.so sees everything, changes nothing.
+check demo-phong-closed 0 out "31PGD-DK  Phòng Giáo dục và Đào tạo quận Dương Kinh  [Phòng GD&ĐT] (đã đóng)" ts org tree
+contains demo-commune-office out "31DK  UBND phường Dương Kinh  [UBND xã/phường]"
+check demo-past-years 0 out "2022-2023" ts campaign list
+contains demo-past-2024 out "2024-2025"
+check demo-past-under-phong 0 out "31PGD-DK" as xem.so campaign status 6
+same demo-past-all-approved "$(sql "$DB" "SELECT count(*) FROM submission s JOIN campaign c ON c.id = s.campaign_id WHERE c.school_year < '2025' AND s.state NOT IN ('approved', 'published')")" 0
+check demo-past-not-commune 2 err "không có đợt đánh giá này trong phạm vi" as cv.dk campaign status 6
+check demo-phong-reviewer-locked 2 err "đã bị khóa" as cv.pgd.dk campaign list
+check demo-observer-sees 0 out "| Tổng cộng" as xem.so campaign status 1
+check demo-observer-cannot-return 2 err "tài khoản theo dõi chỉ được xem" \
+	as xem.so submission return 1 31DK011 --reason "1.3=Thiếu minh chứng"
 check demo-status-lc-refused 2 err "phạm vi" as cv.dk campaign status 1 --unit 31LC
 check_not demo-status-lc-nothing-printed 2 out "Tổng cộng" as cv.dk campaign status 1 --unit 31LC
 check demo-status-school-cannot-see-phong 2 err "phạm vi" \
@@ -525,6 +540,34 @@ check migrate-v1-data-kept 0 out "S9  Sở Giáo dục và Đào tạo Cũ" ts o
 check_fail migrate-v1-audit-now-append-only err "append-only" sqlite3 "$DB" "DELETE FROM audit"
 same migrate-v1-integrity "$(sql "$DB" "PRAGMA integrity_check")" ok
 
+# A database of schema 11 (before the tree's history and the observer role)
+# with accounts, a session and a reset code pointing at them: migration 12
+# rebuilds app_user and keeps every row and every reference.
+reset_db v11
+for f in src/db/sql/00*.sql; do
+	b=$(basename "$f" .sql) v=$(basename "$f" | cut -c1-4)
+	[ "$v" -le 0011 ] || continue
+	sqlite3 "$DB" <"$f"
+	sqlite3 "$DB" "INSERT INTO schema_migration VALUES ($(expr "$v" + 0), '${b#*_}', '2025-01-01T00:00:00Z')"
+done
+sqlite3 "$DB" "INSERT INTO org_unit(id, parent_id, kind, code, name, name_key, school_levels, path, active_from, created_at) VALUES
+ (1, NULL, 'so', 'S9', 'Sở Giáo dục và Đào tạo Cũ', 'so giao duc va dao tao cu', 0, '/1/', '2020-09-01', '2025-01-01T00:00:00Z'),
+ (2, 1, 'phong', 'P9', 'Phòng Giáo dục và Đào tạo Cũ', 'phong giao duc va dao tao cu', 0, '/1/2/', '2021-01-01', '2025-01-01T00:00:00Z');
+INSERT INTO app_user(id, org_unit_id, login, full_name, role, pw_hash, disabled, created_at) VALUES
+ (7, 1, 'qt.s9', 'Quản trị', 'admin', 'x', 0, '2025-01-01T00:00:00Z'),
+ (8, 2, 'cv.p9', 'Chuyên viên', 'reviewer', 'x', 1, '2025-01-01T00:00:00Z');
+INSERT INTO session VALUES ('h1', 8, '2025-01-01T00:00:00Z', '2025-01-02T00:00:00Z');
+INSERT INTO password_reset VALUES (7, 'c1', '2025-01-02T00:00:00Z', 'operator');"
+check migrate-v11-to-latest 0 out "Lược đồ đã ở phiên bản mới nhất ($LAST)." ts db migrate
+same migrate-v11-users-kept "$(sql "$DB" "SELECT group_concat(id || ':' || login || ':' || role || ':' || disabled, ' ') FROM app_user")" \
+	"7:qt.s9:admin:0 8:cv.p9:reviewer:1"
+same migrate-v11-references-kept "$(sql "$DB" "SELECT (SELECT user_id FROM session) || ',' || (SELECT user_id FROM password_reset)")" "8,7"
+same migrate-v11-foreign-keys "$(sql "$DB" "PRAGMA foreign_key_check")" ""
+same migrate-v11-history "$(sql "$DB" "SELECT group_concat(unit_id || ':' || coalesce(parent_id, '-') || ':' || valid_from, ' ') FROM org_parent")" \
+	"1:-:2020-09-01 2:1:2021-01-01"
+check migrate-v11-observer 0 out "Đã tạo tài khoản xem.s9" adduser --login xem.s9 --name "Theo dõi" --unit S9 --role observer
+same migrate-v11-integrity "$(sql "$DB" "PRAGMA integrity_check")" ok
+
 # A database from a newer truongso.
 reset_db future
 setup "future: migrate" ts db migrate
@@ -567,7 +610,7 @@ check backup 0 out "kiểm tra toàn vẹn: tốt" ts backup "$WORK/backup.db"
 same backup-integrity "$(sql "$WORK/backup.db" "PRAGMA integrity_check")" ok
 same backup-submissions "$(sql "$WORK/backup.db" "SELECT count(*) FROM submission")" \
 	"$(sql "$DB" "SELECT count(*) FROM submission")"
-same backup-submissions-demo "$(sql "$WORK/backup.db" "SELECT count(*) FROM submission")" 160
+same backup-submissions-demo "$(sql "$WORK/backup.db" "SELECT count(*) FROM submission")" 484
 same backup-snapshots "$(sql "$WORK/backup.db" "SELECT count(*) FROM snapshot")" \
 	"$(sql "$DB" "SELECT count(*) FROM snapshot")"
 same backup-audit "$(sql "$WORK/backup.db" "SELECT count(*) FROM audit")" \
@@ -575,7 +618,7 @@ same backup-audit "$(sql "$WORK/backup.db" "SELECT count(*) FROM audit")" \
 check backup-usable 0 out "| Tổng cộng" "$T" --db "$WORK/backup.db" campaign status 1
 same backup-usable-108 "$(status_cell "Số đơn vị" "Tổng cộng")" 108
 check backup-overwrite 0 out "kiểm tra toàn vẹn: tốt" ts backup "$WORK/backup.db"
-same backup-overwrite-submissions "$(sql "$WORK/backup.db" "SELECT count(*) FROM submission")" 160
+same backup-overwrite-submissions "$(sql "$WORK/backup.db" "SELECT count(*) FROM submission")" 484
 check backup-bad-path 1 err "không tạo được tệp sao lưu" ts backup "$WORK/khong-co/thu-muc/backup.db"
 
 # ---- 8. org import ----------------------------------------------------------
@@ -757,7 +800,7 @@ check evidence-submitted-refused 2 err "bản đã nộp" as cntt.t1 evidence ad
 reset_db admin-edits
 build_tree
 check user-set-role 0 out "Đã cập nhật tài khoản cv.p1" as qt.s1 user set cv.p1 --role admin
-check user-set-role-mismatch 2 err "chỉ có vai trò reviewer hoặc admin" as qt.s1 user set cv.p1 --role school_head
+check user-set-role-mismatch 2 err "chỉ có vai trò reviewer, admin hoặc observer" as qt.s1 user set cv.p1 --role school_head
 check user-set-unit 0 out "Đã cập nhật tài khoản cv.p2" as qt.s1 user set cv.p2 --unit P1
 same user-set-stored "$(sql "$DB" "SELECT u.role || '@' || o.code FROM app_user u JOIN org_unit o ON o.id = u.org_unit_id WHERE login IN ('cv.p1', 'cv.p2') ORDER BY login")" "admin@P1
 reviewer@P1"
@@ -870,5 +913,58 @@ check moved-old-office-cannot-open-2 2 err "không được" as cv.p1 submission
 check moved-new-office-approves-2 0 out "T1" as cv.p2 submission approve 2 T1
 check moved-new-office-counts-2 0 out "| Tổng cộng" as cv.p2 campaign status 2
 same moved-new-office-counts-t1-2 "$(status_cell "Số đơn vị" "Tổng cộng")" 2
+
+# ---- the tree over time (issue 16) -------------------------------------
+# P1 closes on 30/6/2025 and its school T1 goes to the commune office X1
+# from 1/7/2025. Campaigns created afterwards take the tree as it was on
+# their opening day: 2024-2025 under P1, 2025-2026 under X1, or directly
+# under S1 when the Sở reviews every school itself (--review-by owner).
+# The observer at S1 sees and changes nothing.
+reset_db history
+setup "history: migrate" ts db migrate
+setup "history: S1" ts org add --code S1 --name "Sở Giáo dục và Đào tạo Thử nghiệm" --kind so --from 2020-09-01
+setup "history: P1" ts org add --code P1 --name "Phòng GD&ĐT quận Một" --kind phong --parent S1 --from 2020-09-01
+setup "history: X1" ts org add --code X1 --name "UBND phường Một" --kind xa --parent S1 --from 2025-07-01
+setup "history: T1" ts org add --code T1 --name "Trường THCS Lê Quý Đôn" --kind truong --parent P1 --levels THCS --from 2020-09-01
+for u in cv.p1:P1:reviewer cv.x1:X1:reviewer xem.s1:S1:observer qt.s1:S1:admin \
+	ht.t1:T1:school_head cntt.t1:T1:school_editor; do
+	login=${u%%:*} rest=${u#*:}
+	setup "history: user $login" adduser --login "$login" --name "Người dùng $login" --unit "${rest%%:*}" --role "${rest#*:}"
+done
+check history-observer-not-at-school 2 err "chỉ có vai trò school_editor hoặc school_head" \
+	adduser --login xem.t1 --name "Theo dõi" --unit T1 --role observer
+check history-move-future 2 err "ngày chuyển không được sau hôm nay" as qt.s1 org move T1 X1 --from 2026-05-01
+check history-move-from 0 out "Đã cập nhật đơn vị T1" as qt.s1 org move T1 X1 --from 2025-07-01
+check history-move-before 2 err "trước ngày đơn vị về đơn vị cấp trên hiện tại (2025-07-01)" \
+	as qt.s1 org move T1 P1 --from 2025-01-01
+check history-move-bad-option 2 err "chỉ có --from" as qt.s1 org move T1 P1 --tu 2025-01-01
+same history-rows "$(sql "$DB" "SELECT group_concat(p.code || ':' || h.valid_from || '-' || coalesce(h.valid_to, ''), ' ') FROM org_parent h JOIN org_unit u ON u.id = h.unit_id JOIN org_unit p ON p.id = h.parent_id WHERE u.code = 'T1'")" \
+	"P1:2020-09-01-2025-07-01 X1:2025-07-01-"
+setup "history: close P1" ts org close P1 2025-06-30
+hcampaign() { # YEAR OPENS DUE [ARGS...]
+	_y=$1 _o=$2 _d=$3
+	shift 3
+	ts campaign create --owner S1 --rubric qd4725-2022-pt --year "$_y" \
+		--title "Đánh giá chuyển đổi số năm học $_y" --opens "$_o" --due "$_d" "$@"
+}
+setup "history: 2024-2025" hcampaign 2024-2025 2025-03-01 2025-05-31
+setup "history: 2025-2026" hcampaign 2025-2026 2026-03-01 2026-05-31
+setup "history: 2025-2026 by the Sở" hcampaign 2025-2026 2026-03-15 2026-05-31 --review-by owner
+check history-bad-review-by 2 err "--review-by phải là tree" hcampaign 2025-2026 2026-03-01 2026-05-31 --review-by phong
+check history-past-under-phong 0 out "| Tổng cộng" as cv.p1 campaign status 1
+same history-past-under-phong-count "$(status_cell "Số đơn vị" "Tổng cộng")" 1
+check history-past-not-commune 2 err "không có đợt đánh giá này trong phạm vi" as cv.x1 campaign status 1
+check history-new-under-commune 0 out "| Tổng cộng" as cv.x1 campaign status 2
+same history-new-under-commune-count "$(status_cell "Số đơn vị" "Tổng cộng")" 1
+check history-new-not-phong 2 err "không có đợt đánh giá này trong phạm vi" as cv.p1 campaign status 2
+check history-by-owner-not-commune 2 err "không có đợt đánh giá này trong phạm vi" as cv.x1 campaign status 3
+same history-by-owner-path "$(sql "$DB" "SELECT cu.path = s.path || cu.unit_id || '/' FROM campaign_unit cu, org_unit s WHERE cu.campaign_id = 3 AND s.code = 'S1'")" 1
+setup "history: save T1" as cntt.t1 submission save 2 T1 "$EX"
+setup "history: submit T1" as ht.t1 submission submit 2 T1
+check history-observer-views 0 out "Trạng thái: Đã nộp" as xem.s1 submission show 2 T1
+check history-observer-cannot-approve 2 err "tài khoản theo dõi chỉ được xem" as xem.s1 submission approve 2 T1
+check history-observer-cannot-add-unit 2 err "chỉ tài khoản quản trị" \
+	as xem.s1 org add --code T9 --name "Trường Mới" --kind truong --parent X1 --levels TH
+check history-commune-approves 0 out "T1" as cv.x1 submission approve 2 T1
 
 finish

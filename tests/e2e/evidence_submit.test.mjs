@@ -164,7 +164,7 @@ test('complete: confirm on the check page, then what happens next', async () => 
 	await head.waitForURL(/\/submitted$/);
 	await head.getByText('Đã nộp bản tự đánh giá.').waitFor();
 	const next = head.locator('#next');
-	await next.getByText('Phòng Giáo dục và Đào tạo quận Dương Kinh xem xét').waitFor();
+	await next.getByText('UBND phường Dương Kinh xem xét').waitFor();
 	await next.getByText('hạn nộp của đợt').waitFor();
 	assert.equal(sql(`SELECT s.state FROM submission s JOIN org_unit o ON
 		o.id = s.unit_id WHERE s.campaign_id = 1 AND o.code = '${school}'`), 'submitted');

@@ -49,7 +49,7 @@ NGDU=31DK014 # Trường Tiểu học Nguyễn Du
 req search-ng-du 200 -b "$W/cv.so" "$BASE/search?q=ng+du&campaign=1"
 has search-ng-du-link "href=\"/campaigns/1/units/$NGDU\">Trường Tiểu học Nguyễn Du</a>"
 hasnt search-ng-du-not-huong-duong "Hướng Dương"
-has search-parent "<td>Phòng Giáo dục và Đào tạo quận Dương Kinh</td>"
+has search-parent "<td>UBND phường Dương Kinh</td>"
 has search-state "<td>$(state_name "$(q "SELECT coalesce((SELECT s.state FROM submission s JOIN org_unit o ON o.id = s.unit_id WHERE s.campaign_id = 1 AND o.code = '$NGDU'), 'none')")")</td>"
 has search-campaign-named "Kết quả dẫn tới trang của đơn vị trong đợt: $(q "SELECT title FROM campaign WHERE id = 1")"
 req search-full-name 200 -b "$W/cv.so" "$BASE/search?q=truong+tieu+hoc+nguyen+du&campaign=1"
@@ -59,8 +59,8 @@ req search-accents-case 200 -b "$W/cv.so" --get --data-urlencode "q=NGUYỄN DU"
 has search-accents-case-th "units/$NGDU\""
 has search-accents-case-thcs "Trường THCS Nguyễn Du"
 # An office links to its dashboard in the campaign.
-req search-office 200 -b "$W/cv.so" "$BASE/search?q=phong+duong+kinh&campaign=1"
-has search-office-link "href=\"/campaigns/1?unit=31DK\">Phòng Giáo dục và Đào tạo quận Dương Kinh</a>"
+req search-office 200 -b "$W/cv.so" "$BASE/search?q=phuong+duong+kinh&campaign=1"
+has search-office-link "href=\"/campaigns/1?unit=31DK\">UBND phường Dương Kinh</a>"
 # A mầm non school is not in campaign 1: no link, said so.
 req search-not-in-campaign 200 -b "$W/cv.so" "$BASE/search?q=mam+non+huong+duong&campaign=1"
 has search-not-in-campaign-said "Không tham gia đợt này"
@@ -71,9 +71,11 @@ has search-scope-own "31DK009"
 hasnt search-scope-other "31LC004"
 req search-no-word 200 -b "$W/cv.so" --get --data-urlencode "q=& -" "$BASE/search"
 has search-no-word-none "Không tìm thấy đơn vị nào."
-# The newest campaign the actor sees when none is named.
+# The newest campaign the actor sees when none is named: the latest to
+# open among those with a participant under the commune office (not the
+# past years', frozen under the Phòng, nor the Sở's own mầm non round).
 req search-default-campaign 200 -b "$W/cv.dk" "$BASE/search?q=nguyen+du"
-has search-default-campaign-link "/campaigns/$(q "SELECT max(id) FROM campaign")/units/$NGDU\""
+has search-default-campaign-link "/campaigns/$(q "SELECT cu.campaign_id FROM campaign_unit cu JOIN campaign c ON c.id = cu.campaign_id, org_unit o WHERE o.code = '31DK' AND substr(cu.path, 1, length(o.path)) = o.path ORDER BY c.opens_at DESC, c.id DESC LIMIT 1")/units/$NGDU\""
 
 # --- admin lists: pages of 100, searchable
 users=$(q "SELECT count(*) FROM app_user")
@@ -332,7 +334,7 @@ req chase-csv 200 -b "$W/cv.dk" "$BASE/campaigns/1/units/31DK/report/chua-nop.cs
 want=$(q "SELECT count(*) FROM campaign_unit cu JOIN org_unit o ON o.id = cu.unit_id LEFT JOIN submission s ON s.campaign_id = 1 AND s.unit_id = cu.unit_id WHERE cu.campaign_id = 1 AND o.code LIKE '31DK%' AND coalesce(s.state, 'none') IN ('none', 'draft', 'returned')")
 same chase-csv-rows "$(grep -ac '^[0-9]*;31DK' "$OUT")" "$want"
 if [ "$(substate 31DK018)" = draft ]; then
-	has chase-csv-contacts "31DK018;Trường Tiểu học Hai Bà Trưng;Phòng Giáo dục và Đào tạo quận Dương Kinh;Bản nháp;\"=\"\"0225 3876 543\"\"\";c1haibatrung@haiphong.edu.vn;"
+	has chase-csv-contacts "31DK018;Trường Tiểu học Hai Bà Trưng;UBND phường Dương Kinh;Bản nháp;\"=\"\"0225 3876 543\"\"\";c1haibatrung@haiphong.edu.vn;"
 	has chase-csv-head "0912 345 678\"\"\";ht.haibatrung@gmail.com"
 fi
 hasnt chase-csv-no-submitted ";Đã nộp;"

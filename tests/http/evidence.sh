@@ -202,7 +202,7 @@ has submit-to-next-steps "$ERR" "Location: $P/submitted"
 same submitted "$(state "$SCHOOL")" submitted
 same submitted-what-was-checked "$(q "SELECT json_extract(n.answers, '\$.answers.\"1.4\".value') FROM snapshot n JOIN submission s ON s.id = n.submission_id JOIN org_unit o ON o.id = s.unit_id WHERE o.code = '$SCHOOL' AND s.campaign_id = 1 ORDER BY n.version DESC LIMIT 1")" 9
 req next-steps 200 -b "$W/head" "$BASE$P/submitted"
-has next-steps-who "$OUT" "Phòng Giáo dục và Đào tạo quận Dương Kinh xem xét bản tự đánh giá"
+has next-steps-who "$OUT" "UBND phường Dương Kinh xem xét bản tự đánh giá"
 has next-steps-deadline "$OUT" "hạn nộp của đợt: "
 EV2=$(q "SELECT e.id FROM evidence e JOIN evidence_link l ON l.evidence_id = e.id WHERE l.criterion_id = '1.3' AND e.kind = 'link'")
 SR=$(q "SELECT s.revision FROM submission s JOIN org_unit o ON o.id = s.unit_id WHERE s.campaign_id = 1 AND o.code = '$SCHOOL'")

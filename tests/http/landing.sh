@@ -92,19 +92,27 @@ has draft-state "$OUT" '<span class="state">Bản nháp</span>'
 has draft-days "$OUT" 'còn 3 ngày'
 has draft-link "$OUT" "<a href=\"/campaigns/1/units/$DRAFT\">Tiếp tục và nộp</a>"
 
-# --- the Phòng's reviewer: what waits in its subtree, per campaign
+# --- the commune office's reviewer: what waits in its subtree, per
+# campaign it reviews (not the mầm non round 2, which the Sở reviews
+# itself; issue 16)
 login "$W/dk" cv.dk
 req office-landing 200 -b "$W/dk" "$BASE/campaigns"
 hasnt office-no-admin-tasks "$OUT" 'Việc quản trị'
-for c in 1 2 3; do
+hasnt office-not-in-so-reviewed-round "$OUT" 'href="/campaigns/2'
+for c in 1 3; do
 	n=$(count "$c" 31DK submitted)
 	has "office-waiting-$c" "$OUT" "<a href=\"/campaigns/$c?state=submitted\">$n bản tự đánh giá chờ xem xét</a>"
 	n=$(count "$c" 31DK returned)
 	has "office-returned-$c" "$OUT" "<a href=\"/campaigns/$c?state=returned\">$n bản đã trả lại, chờ đơn vị nộp lại</a>"
 done
 has office-days-due "$OUT" 'Hạn nộp 31/05/2026 · <strong class="due near">còn 3 ngày</strong>'
-has office-days-late "$OUT" 'Hạn nộp 15/05/2026 · <strong class="due near">quá hạn 13 ngày</strong>'
 has office-days-far "$OUT" 'Hạn nộp 10/06/2026 · <strong class="due">còn 13 ngày</strong>'
+login "$W/so" cv.so
+req office-so-landing 200 -b "$W/so" "$BASE/campaigns"
+# The past years' rounds are over and nothing waits in them: no task.
+hasnt office-so-no-finished-round "$OUT" 'href="/campaigns/6" class="title"'
+has office-so-current-round "$OUT" 'href="/campaigns/1" class="title"'
+has office-days-late "$OUT" 'Hạn nộp 15/05/2026 · <strong class="due near">quá hạn 13 ngày</strong>'
 # The count's link lists exactly those units, each linked to its page.
 req office-list 200 -b "$W/dk" "$BASE/campaigns/1?state=submitted"
 n=$(count 1 31DK submitted)

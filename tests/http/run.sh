@@ -186,12 +186,13 @@ LCSUB=$(pick 31LC submitted)    # a submitted school of Phòng Lê Chân
 declare -A JAR
 for who in "editor:cntt.$(lower "$OWN")" "head:ht.$(lower "$OWN")" \
 	   "headsub:ht.$(lower "$DKSUB")" "revdk:cv.dk" "revlc:qt.lc" \
-	   "revso:cv.so" "admin:qt.so" "qtdk:qt.dk"; do
+	   "revso:cv.so" "admin:qt.so" "qtdk:qt.dk" "obs:xem.so"; do
 	name=${who%%:*}
 	JAR[$name]="$W/jar-$name"
 	login "${JAR[$name]}" "${who#*:}"
 done
-# (Lê Chân's admin acts for that Phòng.)
+# (Lê Chân's admin acts for that commune office; obs is the Sở's
+# read-only observer, issue 16.)
 
 # --- the authorisation matrix: one row per (route, actor, target). Every
 # route of `serve --list-routes` must appear, so a new route cannot be
@@ -390,7 +391,7 @@ GET /campaigns/:id/units/:code/report/:file revdk $(U 31DK)/report/ket-qua.xlsx 
 GET /campaigns/:id/units/:code/report/:file revlc $(U 31DK)/report/ket-qua.xlsx 403
 GET /campaigns/:id/units/:code/report/:file editor $(U 31DK)/report/ket-qua.xlsx 403
 GET /campaigns/:id/units/:code/report/:file revdk $(U 31DK)/report/ket-qua.pdf 404
-GET /campaigns/:id/units/:code/report/:file revdk /campaigns/2/units/31DK/report/ket-qua.xlsx 422
+GET /campaigns/:id/units/:code/report/:file revso /campaigns/2/units/31/report/ket-qua.xlsx 422
 GET /api/campaigns/:id/units/:code/report-fields anon /api/campaigns/1/units/$OWN/report-fields 401
 GET /api/campaigns/:id/units/:code/report-fields editor /api/campaigns/1/units/$OWN/report-fields 200
 GET /api/campaigns/:id/units/:code/report-fields revlc /api/campaigns/1/units/$OWN/report-fields 403
@@ -400,6 +401,31 @@ GET /api/campaigns/:id/units/:code/reports/:file revdk /api/campaigns/1/units/$O
 GET /api/campaigns/:id/units/:code/reports/:file revlc /api/campaigns/1/units/$OWN/reports/tu-danh-gia.csv 403
 GET /search                              anon    /search                 303
 GET /search                              revdk   /search?q=truong%20thcs 200
+GET /campaigns/:id                       obs     /campaigns/1            200
+GET /campaigns/:id/queue                 obs     /campaigns/1/queue?unit=31LC 200
+GET /campaigns/:id/units/:code           obs     $(U "$LCSUB")           200
+GET /campaigns/:id/units/:code/submitted obs    $(U "$LCSUB")/submitted 200
+POST /campaigns/:id/units/:code/save     obs     $(U "$OWN")/save        403
+POST /campaigns/:id/units/:code/evidence obs     $(U "$OWN")/evidence    403
+POST /campaigns/:id/units/:code/:action  obs     $(U "$LCSUB")/approve   403
+POST /campaigns/:id/units/:code/:action  obs     $(U "$LCSUB")/return    403
+POST /campaigns/:id/units/:code/:action  obs     $(U "$LCSUB")/external  403
+GET /api/campaigns/:id/units/:code       obs     /api/campaigns/1/units/$OWN 200
+GET /api/campaigns/:id/units/:code/evidence obs /api/campaigns/1/units/$OWN/evidence 200
+GET /campaigns/:id/units/:code/report   obs     $(U 31DK)/report        200
+POST /campaigns/:id/units/:code/report  obs     $(U 31DK)/report        403
+POST /campaigns/:id/units/:code/report  obs     $(U "$OWN")/report      403
+GET /campaigns/:id/units/:code/report/:file obs $(U 31DK)/report/phu-luc-3.csv 200
+GET /campaigns/:id/units/:code/report/:file obs $(U "$OWN")/report/tu-danh-gia.csv 200
+GET /admin/org                           obs     /admin/org              403
+GET /admin/users                         obs     /admin/users            403
+GET /api/users                           obs     /api/users              403
+GET /admin/audit                         obs     /admin/audit            403
+GET /admin/campaigns/new                 obs     /admin/campaigns/new    403
+POST /admin/campaigns                    obs     /admin/campaigns        403
+POST /admin/org                          obs     /admin/org              403
+POST /admin/users/:login                 obs     /admin/users/cv.dk      403
+GET /search                              obs     /search?q=truong%20thcs 200
 ROWS
 while read -r method pattern actor target want; do
 	args=()
@@ -465,14 +491,17 @@ hasnt report-page-graded-one-chart "$OUT" "/bieu-do-2.svg"
 req report-graded-chart 200 -b "${JAR[revdk]}" "$BASE/campaigns/3/units/31DK/report/bieu-do-1.svg"
 has report-graded-chart-svg "$OUT" "<svg"
 # Every document in every format, from the page route and from the API,
-# as the Phòng Dương Kinh reviewer (who sees all of them): status, type
-# and the file's own signature.
-for doc in "1 $OWN tu-danh-gia" "2 31DK001 tu-kiem-tra" "3 31DK023 cntt" \
-	   "1 31DK phu-luc-3" "1 31DK danh-sach"; do
+# as the reviewer of each round (the commune office Dương Kinh; the Sở
+# for the mầm non round, which it reviews itself): status, type and the
+# file's own signature.
+for doc in "revdk 1 $OWN tu-danh-gia" "revso 2 31DK001 tu-kiem-tra" "revdk 3 31DK023 cntt" \
+	   "revdk 1 31DK phu-luc-3" "revdk 1 31DK danh-sach"; do
 	set -- $doc
+	who=$1
+	shift
 	for ext in docx pdf xlsx csv; do
 		for via in "/campaigns/$1/units/$2/report/$3.$ext" "/api/campaigns/$1/units/$2/reports/$3.$ext"; do
-			req "doc $via" 200 -b "${JAR[revdk]}" "$BASE$via"
+			req "doc $via" 200 -b "${JAR[$who]}" "$BASE$via"
 			case $ext in
 			pdf) magic='%PDF-' ;;
 			csv) magic=$(printf '\357\273\277') ;;
@@ -776,9 +805,19 @@ C=(--data-urlencode "_csrf=$tok" --data-urlencode "title=Đánh giá nhiệm v�
 req campaign-new-bad-dates 422 -b "${JAR[admin]}" "${C[@]}" --data-urlencode "due=2026-11-01" "$BASE/admin/campaigns"
 has campaign-new-message "$OUT" "hạn nộp phải sau ngày mở đợt"
 has campaign-new-kept "$OUT" 'value="Đánh giá nhiệm vụ CNTT năm học 2026-2027"'
-req campaign-new 303 -b "${JAR[admin]}" "${C[@]}" --data-urlencode "due=2027-05-31" "$BASE/admin/campaigns"
-# The demo has three campaigns: the new one is the fourth.
-has campaign-new-redirect "$ERR" "Location: /campaigns/4"
+# Who reviews is chosen per campaign (issue 16): the form offers both, a
+# value that is neither is refused and nothing is created.
+req campaign-new-form 200 -b "${JAR[admin]}" "$BASE/admin/campaigns/new"
+has campaign-new-review-by-owner "$OUT" 'name="review_by" value="owner"'
+ncamp=$(q "SELECT count(*) FROM campaign")
+req campaign-new-bad-review-by 422 -b "${JAR[admin]}" "${C[@]}" --data-urlencode "due=2027-05-31" --data-urlencode "review_by=phong" "$BASE/admin/campaigns"
+has campaign-new-bad-review-by-message "$OUT" "chọn một trong hai cách xem xét"
+if [ "$(q "SELECT count(*) FROM campaign")" = "$ncamp" ]; then ok campaign-new-bad-review-by-nothing; else bad campaign-new-bad-review-by-nothing; fi
+req campaign-new 303 -b "${JAR[admin]}" "${C[@]}" --data-urlencode "due=2027-05-31" --data-urlencode "review_by=owner" "$BASE/admin/campaigns"
+# The new campaign is the one after the demo's.
+NEWC=$(sqlite3 "$DB" "SELECT max(id) FROM campaign")
+has campaign-new-redirect "$ERR" "Location: /campaigns/$NEWC"
+if [ "$(q "SELECT review_by FROM campaign WHERE id = $NEWC")" = owner ]; then ok campaign-new-review-by-stored; else bad campaign-new-review-by-stored; fi
 req campaign-new-listed 200 -b "${JAR[revdk]}" "$BASE/campaigns"
 has campaign-new-visible "$OUT" "Đánh giá nhiệm vụ CNTT năm học 2026-2027"
 login "$W/qtdk2" qt.dk
@@ -833,7 +872,7 @@ hasnt user-page-no-raw "$OUT" "<b>Nguyễn"
 req users-link-to-page 200 -b "${JAR[admin]}" "$BASE/admin/users"
 has users-link "$OUT" 'href="/admin/users/cv.moi"'
 req user-role-mismatch 422 -b "${JAR[admin]}" --data-urlencode "_csrf=$tok" --data-urlencode "role=school_head" --data-urlencode "unit=31DK" "$BASE/admin/users/cv.moi"
-has user-role-mismatch-message "$OUT" "tài khoản của Phòng, Sở, Bộ chỉ có vai trò reviewer hoặc admin"
+has user-role-mismatch-message "$OUT" "tài khoản của Sở, Bộ, xã/phường, Phòng chỉ có vai trò reviewer, admin hoặc observer"
 req user-set-role 303 -b "${JAR[admin]}" --data-urlencode "_csrf=$tok" --data-urlencode "role=admin" --data-urlencode "unit=31LC" "$BASE/admin/users/cv.moi"
 if [ "$(q "SELECT u.role || '@' || o.code FROM app_user u JOIN org_unit o ON o.id = u.org_unit_id WHERE login = 'cv.moi'")" = "admin@31LC" ]; then ok user-role-stored; else bad user-role-stored; fi
 req user-lock-unconfirmed 422 -b "${JAR[admin]}" --data-urlencode "_csrf=$tok" --data-urlencode "disabled=1" "$BASE/admin/users/cv.moi"
@@ -892,20 +931,20 @@ has api-user-reset-code "$OUT" '"code":"'
 req api-user-reset-editor 403 -b "${JAR[editor]}" -H "X-CSRF-Token: $(curl -s -b "${JAR[editor]}" "$BASE/api/session" | sed 's/.*"csrf_token":"\([0-9a-f]*\)".*/\1/')" -X POST "$BASE/api/users/cv.moi/reset-password"
 
 # --- editing a campaign
-tok=$(csrf "${JAR[admin]}" /admin/campaigns/4)
-req campaign-edit-page 200 -b "${JAR[admin]}" "$BASE/admin/campaigns/4"
+tok=$(csrf "${JAR[admin]}" /admin/campaigns/$NEWC)
+req campaign-edit-page 200 -b "${JAR[admin]}" "$BASE/admin/campaigns/$NEWC"
 has campaign-edit-prefilled "$OUT" 'name="due" type="date" value="2027-05-31"'
-req campaign-edit-bad 422 -b "${JAR[admin]}" --data-urlencode "_csrf=$tok" --data-urlencode "due=2026-01-01" "$BASE/admin/campaigns/4"
+req campaign-edit-bad 422 -b "${JAR[admin]}" --data-urlencode "_csrf=$tok" --data-urlencode "due=2026-01-01" "$BASE/admin/campaigns/$NEWC"
 has campaign-edit-bad-message "$OUT" "hạn nộp phải sau ngày mở đợt"
-req campaign-edit 303 -b "${JAR[admin]}" --data-urlencode "_csrf=$tok" --data-urlencode "title=Đợt <script>alert(2)</script> \"onerror=" --data-urlencode "due=2027-06-15" --data-urlencode "review_due=" "$BASE/admin/campaigns/4"
-if [ "$(q "SELECT due_at || ' ' || coalesce(review_due_at, '-') FROM campaign WHERE id = 4")" = "2027-06-15T16:59:59Z -" ]; then ok campaign-edit-stored; else bad campaign-edit-stored; fi
+req campaign-edit 303 -b "${JAR[admin]}" --data-urlencode "_csrf=$tok" --data-urlencode "title=Đợt <script>alert(2)</script> \"onerror=" --data-urlencode "due=2027-06-15" --data-urlencode "review_due=" "$BASE/admin/campaigns/$NEWC"
+if [ "$(q "SELECT due_at || ' ' || coalesce(review_due_at, '-') FROM campaign WHERE id = $NEWC")" = "2027-06-15T16:59:59Z -" ]; then ok campaign-edit-stored; else bad campaign-edit-stored; fi
 req campaign-edited 200 -b "${JAR[revdk]}" "$BASE/campaigns"
 has campaign-edited-escaped "$OUT" "Đợt &lt;script&gt;alert(2)&lt;/script&gt; &quot;onerror="
 hasnt campaign-edited-no-raw "$OUT" "<script>alert(2)"
-req campaign-dashboard-edit-link 200 -b "${JAR[admin]}" "$BASE/campaigns/4"
-has campaign-edit-link "$OUT" 'href="/admin/campaigns/4"'
+req campaign-dashboard-edit-link 200 -b "${JAR[admin]}" "$BASE/campaigns/$NEWC"
+has campaign-edit-link "$OUT" "href=\"/admin/campaigns/$NEWC\""
 req campaign-edit-outside 403 -b "$W/qtdk" --data-urlencode "_csrf=$(csrf "$W/qtdk" /admin/org)" --data-urlencode "title=X" "$BASE/admin/campaigns/1"
-req campaign-edit-no-csrf 403 -b "${JAR[admin]}" --data-urlencode "title=X" "$BASE/admin/campaigns/4"
+req campaign-edit-no-csrf 403 -b "${JAR[admin]}" --data-urlencode "title=X" "$BASE/admin/campaigns/$NEWC"
 
 # --- encoded paths are decoded exactly once
 # A decoded parameter never holds "/" (route_match refuses it), so the
@@ -958,9 +997,9 @@ jpost api-user-role 200 "${JAR[admin]}" "$QTOK" /api/users/api.moi '{"disabled":
 if [ "$(q "SELECT disabled || role FROM app_user WHERE login = 'api.moi'")" = 0admin ]; then ok api-user-role-stored; else bad api-user-role-stored; fi
 jpost api-user-self 403 "${JAR[admin]}" "$QTOK" /api/users/qt.so '{"role":"reviewer"}'
 jpost api-user-outside 403 "$W/qtdk" "$DTOK" /api/users/qt.lc '{"disabled":true}'
-jpost api-campaign-edit 200 "${JAR[admin]}" "$QTOK" /api/campaigns/4 '{"due":"2027-06-30","legal_basis":"Công văn số 1/API"}'
-if [ "$(q "SELECT due_at || '|' || legal_basis FROM campaign WHERE id = 4")" = "2027-06-30T16:59:59Z|Công văn số 1/API" ]; then ok api-campaign-edit-stored; else bad api-campaign-edit-stored; fi
-jpost api-campaign-edit-bad 422 "${JAR[admin]}" "$QTOK" /api/campaigns/4 '{"due":"2020-01-01"}'
+jpost api-campaign-edit 200 "${JAR[admin]}" "$QTOK" /api/campaigns/$NEWC '{"due":"2027-06-30","legal_basis":"Công văn số 1/API"}'
+if [ "$(q "SELECT due_at || '|' || legal_basis FROM campaign WHERE id = $NEWC")" = "2027-06-30T16:59:59Z|Công văn số 1/API" ]; then ok api-campaign-edit-stored; else bad api-campaign-edit-stored; fi
+jpost api-campaign-edit-bad 422 "${JAR[admin]}" "$QTOK" /api/campaigns/$NEWC '{"due":"2020-01-01"}'
 jpost api-campaign-edit-outside 403 "$W/qtdk" "$DTOK" /api/campaigns/1 '{"title":"X"}'
 jpost api-campaign-edit-unknown 404 "${JAR[admin]}" "$QTOK" /api/campaigns/999 '{"title":"X"}'
 EP="/api/campaigns/1/units/$API2/evidence"
@@ -1104,8 +1143,12 @@ req moved-old-office-approves 303 -b "${JAR[revdk]}" -d "_csrf=$(csrf "${JAR[rev
 req moved-new-office-cannot-publish 403 -b "${JAR[revlc]}" -d "_csrf=$(csrf "${JAR[revlc]}" /password)" "$BASE/campaigns/1/units/$MV/publish"
 same moved-old-office-still-counts "$(total "${JAR[revdk]}" 1)" "$dk_before"
 same moved-new-office-not-counted "$(total "${JAR[revlc]}" 1)" "$lc_before"
+# A campaign takes the tree as it was on its opening day (issue 16): the
+# move above happened today (Việt Nam time), so this one opens today.
+OPENS=$(TZ=Asia/Ho_Chi_Minh date +%F)
 C2=$("$T" --db "$DB" campaign create --owner 31 --rubric qd4725-2022-pt --year 2027-2028 \
-	--title "Đánh giá sau khi chuyển trường" --opens 2026-03-01 --due 2028-05-31 | sed -n 's/.*số \([0-9]*\).*/\1/p')
+	--title "Đánh giá sau khi chuyển trường" --opens "$OPENS" \
+	--due "$(TZ=Asia/Ho_Chi_Minh date -d "$OPENS + 1 year" +%F)" | sed -n 's/.*số \([0-9]*\).*/\1/p')
 req moved-new-office-opens-later 200 -b "${JAR[revlc]}" "$BASE/campaigns/$C2/units/$MV"
 req moved-old-office-not-later 403 -b "${JAR[revdk]}" "$BASE/campaigns/$C2/units/$MV"
 

@@ -68,7 +68,7 @@ has run-status-total "| Tổng cộng "
 has run-says-demo-is-new "được tạo lại mỗi lần chạy make run"
 has run-lan-hint "make run LISTEN=0.0.0.0"
 accounts=$(sed -n 's/^  \([a-z]*\.[a-z0-9]*\)  .*/\1/p' "$W/run.log")
-same run-lists-every-role "$(echo $accounts)" "cntt.31dk018 ht.31dk018 cv.dk qt.dk cv.so qt.so"
+same run-lists-every-role "$(echo $accounts)" "cntt.31dk018 ht.31dk018 cv.dk qt.dk cv.so qt.so xem.so"
 for u in $accounts; do
 	check "run-account-$u-exists" 0 out "Đợt đánh giá" build/truongso --db "$DB" --as "$u" campaign list
 done
@@ -90,6 +90,11 @@ check run-lan-address 0 out "http://${lan:-ĐỊA_CHỈ_IP_MÁY_NÀY}:8080" \
 	scripts/serve-demo "$W/fake-truongso" "$W/x.db" 8080 0.0.0.0
 check run-lan-serves-on-all 0 out "serve --port 8080 --listen 0.0.0.0" \
 	scripts/serve-demo "$W/fake-truongso" "$W/x.db" 8080 0.0.0.0
+# The account list names what qt.dk is now and the observer (issue 16).
+check run-accounts-commune 0 out "qt.dk         quản trị UBND phường Dương Kinh" \
+	scripts/serve-demo "$W/fake-truongso" "$W/x.db" 8080 127.0.0.1
+check run-accounts-observer 0 out "xem.so        theo dõi Sở GD&ĐT (chỉ xem" \
+	scripts/serve-demo "$W/fake-truongso" "$W/x.db" 8080 127.0.0.1
 
 # --- scripts/deps: Vietnamese messages, package names and apt's exit
 # status kept. Stand-ins: every package missing, apt-get as told.

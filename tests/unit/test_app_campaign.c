@@ -30,7 +30,7 @@ teardown(void **state)
 
 static const struct campaign_new P1_CAMPAIGN = {
 	"P1", "qd4725-2022-pt", "2025-2026", "Tự đánh giá chuyển đổi số",
-	"Kế hoạch thử", 0, "2025-09-01", "2025-12-31", NULL, NULL, NULL,
+	"Kế hoạch thử", 0, "2025-09-01", "2025-12-31", NULL, NULL, NULL, false,
 };
 
 static void
@@ -107,7 +107,7 @@ pin(const char *iso)
  * 5/10; returns the campaign's id. */
 static const struct campaign_new P1_LATER = {
 	"P1", "qd4725-2022-pt", "2099-2100", "Tự đánh giá chuyển đổi số",
-	"Kế hoạch thử", 0, "2099-09-01", "2099-12-31", NULL, NULL, NULL,
+	"Kế hoạch thử", 0, "2099-09-01", "2099-12-31", NULL, NULL, NULL, false,
 };
 
 static int64_t
@@ -123,6 +123,37 @@ late_school(void)
 	pin("2099-10-05T02:00:00Z");
 	assert_true(school_levels_parse("TH", &th));
 	fx_unit(&F, "T4", "Trường Tiểu học Bốn", KIND_TRUONG, "P1", th);
+	diags_release(&d);
+	return id;
+}
+
+/* The frozen path of unit code in campaign id. */
+static void
+frozen(int64_t id, const char *code, char *out, size_t size)
+{
+	struct db_stmt *st = db_prep(F.app.db, "SELECT cu.path FROM "
+				     "campaign_unit cu JOIN org_unit o ON "
+				     "o.id = cu.unit_id WHERE cu.campaign_id "
+				     "= ? AND o.code = ?");
+	db_bind_int(st, 1, id);
+	db_bind_text(st, 2, code);
+	assert_int_equal(db_step(st), DB_ROW);
+	snprintf(out, size, "%s", db_col_text(st, 0));
+	db_done(st);
+}
+
+static int64_t
+create_opening(const char *opens, const char *due, bool by_owner)
+{
+	struct diags d;
+	int64_t id = 0;
+	struct campaign_new c = P1_CAMPAIGN;
+	c.owner_code = "79";
+	c.opens = opens;
+	c.due = due;
+	c.review_by_owner = by_owner;
+	diags_init(&d);
+	fx_ok(campaign_create(&F.app, &F.so, &c, &id, &d), &d, "create");
 	diags_release(&d);
 	return id;
 }
@@ -181,6 +212,54 @@ test_late_joiner(void **state)
 	diags_release(&d);
 }
 
+/* Issue 16: the Phòng closed on 30/6/2025 and T1 went to a commune
+ * office from 1/7/2025. A campaign of 2024-2025 created after that still
+ * freezes T1 under P1 (where it was on the opening day), one of
+ * 2025-2026 under the commune; reviewed by the owner, directly under the
+ * Sở. A move cannot start before the unit's current parent did. */
+static void
+test_tree_as_at_opening(void **state)
+{
+	(void)state;
+	struct diags d;
+	struct org_unit t1, p1, xa;
+	struct arena *a = arena_new();
+	char old_path[64], new_path[64], own_path[64], want[64];
+	diags_init(&d);
+	fx_unit(&F, "X1", "UBND phường Một", KIND_XA, "79", 0);
+	int64_t t;
+	assert_true(ts_time_parse("2025-08-01", &t));
+	ts_time_pin(t);
+	fx_ok(org_move_on(&F.app, &F.so, "T1", "X1", "2025-07-01", &d), &d,
+	      "move");
+	assert_int_equal(org_move_on(&F.app, &F.so, "T1", "P1", "2025-06-01",
+				     &d), TS_EINVAL);
+	assert_true(fx_said(&d, "ngày chuyển"));
+	diags_release(&d);
+	diags_init(&d);
+	assert_int_equal(org_move_on(&F.app, &F.so, "T1", "P1", "2025-09-01",
+				     &d), TS_EINVAL);
+	assert_true(fx_said(&d, "sau hôm nay"));
+	int64_t past = create_opening("2024-10-01", "2025-05-31", false);
+	int64_t now = create_opening("2025-10-01", "2026-05-31", false);
+	int64_t direct = create_opening("2025-10-01", "2026-05-31", true);
+	ts_time_pin(0);
+	assert_int_equal(org_find(&F.app, "T1", a, &t1), TS_OK);
+	assert_int_equal(org_find(&F.app, "P1", a, &p1), TS_OK);
+	assert_int_equal(org_find(&F.app, "X1", a, &xa), TS_OK);
+	frozen(past, "T1", old_path, sizeof(old_path));
+	frozen(now, "T1", new_path, sizeof(new_path));
+	frozen(direct, "T1", own_path, sizeof(own_path));
+	snprintf(want, sizeof(want), "%s%lld/", p1.path, (long long)t1.id);
+	assert_string_equal(old_path, want);
+	assert_string_equal(new_path, t1.path);
+	assert_int_equal(scope_of(xa.path, new_path), SCOPE_BELOW);
+	snprintf(want, sizeof(want), "/1/%lld/", (long long)t1.id);
+	assert_string_equal(own_path, want);
+	arena_free(a);
+	diags_release(&d);
+}
+
 static int64_t join_id;
 
 static enum ts_err
@@ -231,6 +310,8 @@ main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(test_who_may, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_late_joiner, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_tree_as_at_opening, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_fault_injection, setup,
 						teardown),

@@ -27,6 +27,7 @@ static const struct actor_row ACTORS[] = {
 	{ "school_head", ROLE_SCHOOL_HEAD, "/1/4/" },
 	{ "reviewer", ROLE_REVIEWER, "/1/4/" },
 	{ "admin", ROLE_ADMIN, "/1/4/" },
+	{ "observer", ROLE_OBSERVER, "/1/4/" },
 	{ "operator", ROLE_ADMIN, "/" },
 };
 #define NACTORS (sizeof(ACTORS) / sizeof(*ACTORS))

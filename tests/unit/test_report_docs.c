@@ -172,7 +172,7 @@ test_mn_filled(void **state)
 	buf_init(&b, 0);
 	assert_int_equal(build("tu-kiem-tra", 2, "31DK001", &b), TS_OK);
 	static const char *const lines[] = {
-		"ỦY BAN NHÂN DÂN QUẬN DƯƠNG KINH",
+		"ỦY BAN NHÂN DÂN PHƯỜNG DƯƠNG KINH",
 		"TRƯỜNG MẦM NON HOA SEN",
 		"Số: 12/BC-MNHS",
 		"Dương Kinh, ngày 20 tháng 4 năm 2026",
@@ -261,7 +261,8 @@ test_mn_rules(void **state)
 }
 
 /* Nothing typed: dotted blanks, never 0 or NULL; the form's guidance
- * and lines to write on; the parent unit as cơ quan chủ quản. */
+ * and lines to write on; in 2026 the school's UBND phường as cơ quan
+ * chủ quản (issue 18 item 10), never the Phòng closed on 30/6/2025. */
 static void
 test_mn_blank(void **state)
 {
@@ -270,7 +271,7 @@ test_mn_blank(void **state)
 	buf_init(&b, 0);
 	assert_int_equal(build("tu-kiem-tra", 2, "31DK002", &b), TS_OK);
 	static const char *const lines[] = {
-		"PHÒNG GIÁO DỤC VÀ ĐÀO TẠO QUẬN DƯƠNG KINH",
+		"ỦY BAN NHÂN DÂN PHƯỜNG DƯƠNG KINH",
 		"TRƯỜNG MẦM NON HOA MAI",
 		"Thực hiện Kế hoạch số 52/KH-SGDĐT ngày 10/03/2026 của Sở "
 		"GD&ĐT (dữ liệu mẫu).",
@@ -347,17 +348,17 @@ test_tdm_report(void **state)
 	buf_init(&b, 0);
 	assert_int_equal(build("cntt", 3, "31DK023", &b), TS_OK);
 	static const char *const lines[] = {
-		"PHÒNG GIÁO DỤC VÀ ĐÀO TẠO QUẬN DƯƠNG KINH",
+		"ỦY BAN NHÂN DÂN PHƯỜNG DƯƠNG KINH",
 		"TRƯỜNG THCS TRẦN HƯNG ĐẠO",
 		"Số: 21/BC-THCSTHĐ",
 		"Dương Kinh, ngày 05 tháng 6 năm 2026",
 		"BÁO CÁO",
 		"Công tác ứng dụng công nghệ thông tin và thống kê giáo dục năm "
 		"học 2025-2026",
-		"Căn cứ Công văn số 215/PGDĐT-TCCB ngày 20/4/2026 của Phòng Giáo "
-		"dục và Đào tạo quận Dương Kinh về việc hướng dẫn đánh giá "
-		"nhiệm vụ triển khai công nghệ thông tin và thống kê giáo dục "
-		"năm học 2025-2026 (dữ liệu mẫu).",
+		"Căn cứ Công văn số 215/UBND-VHXH ngày 20/4/2026 của UBND "
+		"phường Dương Kinh về việc hướng dẫn đánh giá nhiệm vụ triển "
+		"khai công nghệ thông tin và thống kê giáo dục năm học 2025-2026 "
+		"(dữ liệu mẫu).",
 		"Qua quá trình thực hiện nhiệm vụ công nghệ thông tin (CNTT) "
 		"trong năm học 2025-2026, trường THCS Trần Hưng Đạo báo cáo tổng "
 		"kết việc thực hiện các nhiệm vụ về ứng dụng CNTT và thống kê "
@@ -382,12 +383,35 @@ test_tdm_report(void **state)
 		"tin và thống kê giáo dục năm học 2025-2026 của trường THCS Trần "
 		"Hưng Đạo./.",
 		"[ký] HIỆU TRƯỞNG||Trần Văn Minh",
-		"[nhận] - Phòng Giáo dục và Đào tạo quận Dương Kinh (b/c);",
+		"[nhận] - UBND phường Dương Kinh (b/c);",
 		"[nhận] - Lưu: VT.",
 	};
 	for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++)
 		has_line(&b, lines[i]);
 	in_order(&b, "4c. Các phương", "Trên đây là báo cáo");
+	buf_release(&b);
+}
+
+/* Issue 18 item 10 in the demo's two shapes: in 2025-2026 the centre's
+ * cơ quan chủ quản is the Sở and a TH school's its UBND phường, never
+ * the UBND quận; the same school's 2024-2025 report (dated within that
+ * year) names the Phòng it was under then. */
+static void
+test_governing_by_year(void **state)
+{
+	(void)state;
+	struct buf b;
+	buf_init(&b, 0);
+	assert_int_equal(build("tu-danh-gia", 1, "31GDTX1", &b), TS_OK);
+	has_line(&b, "SỞ GIÁO DỤC VÀ ĐÀO TẠO THÀNH PHỐ HẢI PHÒNG");
+	lacks(&b, "ỦY BAN NHÂN DÂN QUẬN");
+	buf_reset(&b);
+	assert_int_equal(build("tu-danh-gia", 1, "31DK018", &b), TS_OK);
+	has_line(&b, "ỦY BAN NHÂN DÂN PHƯỜNG DƯƠNG KINH");
+	buf_reset(&b);
+	assert_int_equal(build("tu-danh-gia", 6, "31DK018", &b), TS_OK);
+	has_line(&b, "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO QUẬN DƯƠNG KINH");
+	has_text(&b, "ngày 20 tháng 6 năm 2025");
 	buf_release(&b);
 }
 
@@ -416,8 +440,8 @@ test_tdm_appendix(void **state)
 		"- Trung bình: từ 50 - 69 điểm",
 		"- Yếu: dưới 50 điểm",
 		"Xếp loại: Tốt (88,5 điểm)",
-		"Kết quả sau khi Phòng Giáo dục và Đào tạo quận Dương Kinh kiểm "
-		"tra, phê duyệt: Xếp loại: Tốt (85,5 điểm)",
+		"Kết quả sau khi UBND phường Dương Kinh kiểm tra, phê duyệt: "
+		"Xếp loại: Tốt (85,5 điểm)",
 	};
 	for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++)
 		has_line(&b, lines[i]);
@@ -510,6 +534,7 @@ main(void)
 		cmocka_unit_test(test_mn_not_started),
 		cmocka_unit_test(test_tdm_report),
 		cmocka_unit_test(test_tdm_appendix),
+		cmocka_unit_test(test_governing_by_year),
 		cmocka_unit_test(test_tdm_blank),
 		cmocka_unit_test(test_wrong_kind),
 	};

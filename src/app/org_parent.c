@@ -1,0 +1,140 @@
+/* The org tree over time (migration 0012): org_parent says under which
+ * unit each unit sat, from which day. org_unit keeps today's tree; these
+ * rows let a campaign freeze the tree as it was on its opening day. */
+#include <stdio.h>
+#include <string.h>
+
+#include "../util/timeutil.h"
+#include "org_int.h"
+
+void
+org_today(char day[11])
+{
+	char now[TS_TIME_SIZE];
+	snprintf(day, 11, "%.10s",
+		 ts_time_format(ts_time_now() + TS_VN_OFFSET, now));
+}
+
+enum ts_err
+org_parent_start(struct app *app, int64_t unit, int64_t parent,
+		 const char *day)
+{
+	static const char sql[] =
+		"INSERT INTO org_parent(unit_id, parent_id, valid_from, "
+		"valid_to) VALUES (?, ?, ?, NULL)";
+	struct db_stmt *st = db_prep(app->db, sql);
+	if (st == NULL)
+		return TS_EDB;
+	db_bind_int(st, 1, unit);
+	if (parent != 0)
+		db_bind_int(st, 2, parent);
+	else
+		db_bind_null(st, 2);
+	db_bind_text(st, 3, day);
+	return db_exec_stmt(st);
+}
+
+/* The first day of the unit's current row ("" when it has none: a unit
+ * written before migration 0012 by something other than this program). */
+static enum ts_err
+current_from(struct app *app, int64_t unit, char out[11])
+{
+	static const char sql[] =
+		"SELECT valid_from FROM org_parent WHERE unit_id = ? AND "
+		"valid_to IS NULL";
+	struct db_stmt *st = db_prep(app->db, sql);
+	if (st == NULL)
+		return TS_EDB;
+	db_bind_int(st, 1, unit);
+	enum db_step r = db_step(st);
+	out[0] = '\0';
+	if (r == DB_ROW)
+		snprintf(out, 11, "%s", db_col_text(st, 0));
+	db_done(st);
+	return r == DB_ERROR ? TS_EDB : TS_OK;
+}
+
+static enum ts_err
+set_current(struct app *app, int64_t unit, int64_t parent)
+{
+	static const char sql[] =
+		"UPDATE org_parent SET parent_id = ? WHERE unit_id = ? AND "
+		"valid_to IS NULL";
+	struct db_stmt *st = db_prep(app->db, sql);
+	if (st == NULL)
+		return TS_EDB;
+	db_bind_int(st, 1, parent);
+	db_bind_int(st, 2, unit);
+	return db_exec_stmt(st);
+}
+
+static enum ts_err
+end_current(struct app *app, int64_t unit, const char *day)
+{
+	static const char sql[] =
+		"UPDATE org_parent SET valid_to = ? WHERE unit_id = ? AND "
+		"valid_to IS NULL";
+	struct db_stmt *st = db_prep(app->db, sql);
+	if (st == NULL)
+		return TS_EDB;
+	db_bind_text(st, 1, day);
+	db_bind_int(st, 2, unit);
+	return db_exec_stmt(st);
+}
+
+enum ts_err
+org_parent_change(struct app *app, const struct org_unit *u, int64_t parent,
+		  const char *day, struct diags *d)
+{
+	char from[11];
+	enum ts_err e = current_from(app, u->id, from);
+	if (e != TS_OK)
+		return e;
+	if (strcmp(day, from) < 0) {
+		diags_add(d, u->code, "ngày chuyển %s trước ngày đơn vị về "
+			  "đơn vị cấp trên hiện tại (%s)", day, from);
+		return TS_EINVAL;
+	}
+	/* Moved twice on one day: the day keeps the last parent. */
+	if (strcmp(day, from) == 0)
+		return set_current(app, u->id, parent);
+	if (from[0] != '\0')
+		e = end_current(app, u->id, day);
+	return e == TS_OK ? org_parent_start(app, u->id, parent, day) : e;
+}
+
+const char *
+org_move_day_problem(const char *day)
+{
+	int64_t t;
+	char today[11];
+	if (day == NULL)
+		return NULL;
+	if (strlen(day) != 10 || !ts_time_parse(day, &t))
+		return "ngày chuyển phải có dạng YYYY-MM-DD";
+	org_today(today);
+	if (strcmp(day, today) > 0)
+		return "ngày chuyển không được sau hôm nay";
+	return NULL;
+}
+
+/* The unit's parent on day: its row in force then, else (a unit opened
+ * later) its first row, else (no history) today's parent. */
+enum ts_err
+org_parent_at(struct app *app, const struct org_unit *u, const char *day,
+	      int64_t *parent)
+{
+	static const char sql[] =
+		"SELECT parent_id FROM org_parent WHERE unit_id = ?1 ORDER BY "
+		"valid_from <= ?2 DESC, CASE WHEN valid_from <= ?2 THEN "
+		"valid_from END DESC, valid_from LIMIT 1";
+	struct db_stmt *st = db_prep(app->db, sql);
+	if (st == NULL)
+		return TS_EDB;
+	db_bind_int(st, 1, u->id);
+	db_bind_text(st, 2, day);
+	enum db_step r = db_step(st);
+	*parent = r == DB_ROW ? db_col_int(st, 0) : u->parent_id;
+	db_done(st);
+	return r == DB_ERROR ? TS_EDB : TS_OK;
+}
