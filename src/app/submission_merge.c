@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "../util/arena.h"
+#include "door.h"
 #include "submission.h"
 #include "submission_int.h"
 
@@ -164,38 +165,52 @@ merge_locked(struct app *app, const struct actor *who, struct submission *s,
 	return e;
 }
 
+/* The merge's door input: a save job and what the form said. */
+struct merge_job {
+	struct sub_job j; /* first: the door's resolve takes it as a job */
+	int64_t base;
+	const bool *keep;
+	struct sub_merge *m;
+};
+
+static enum ts_err
+merge_body(struct door_ctx *c)
+{
+	struct merge_job *x = c->in;
+	struct sub_job *j = &x->j;
+	memset(x->m, 0, sizeof(*x->m));
+	char *text = sub_canonical(&j->s, j->json, j->unit, j->a, c->d);
+	if (text == NULL)
+		return TS_EINVAL;
+	enum ts_err e = merge_locked(c->app, c->who, &j->s, text, x->base,
+				     x->keep, j->a, x->m);
+	free(text);
+	/* A conflict is told field by field, from m: the page says what
+	 * clashed. */
+	if (e == TS_ESTALE && x->m->nconflicts > 0) {
+		c->told = true;
+		return e;
+	}
+	return sub_written(c, e);
+}
+
+static const struct door SUB_MERGE = {
+	"submission.save", PA_SAVE, "ghi bản tự đánh giá", NULL,
+	sub_job_resolve, merge_body,
+};
+
 enum ts_err
 sub_save_merge(struct app *app, const struct actor *who, int64_t cid,
 	       const char *unit, const char *answers_json, int64_t base,
 	       const bool *keep, struct arena *a, struct sub_merge *m,
 	       struct diags *d)
 {
-	struct submission s;
+	struct merge_job x = { { .k = &SUB_CDS, .act = ACT_SAVE, .cid = cid,
+				 .unit = unit, .expect = -1,
+				 .json = answers_json, .keep = a },
+			       base, keep, m };
 	memset(m, 0, sizeof(*m));
-	enum ts_err e = sub_open_for(app, who, cid, unit, ACT_SAVE, a, &s, d);
-	char *text = e == TS_OK ? sub_canonical(&s, answers_json, unit, a, d)
-				: NULL;
-	if (e == TS_OK && text == NULL)
-		e = TS_EINVAL;
-	if (e == TS_OK && (e = db_begin(app->db)) == TS_OK) {
-		enum sub_state next;
-		const char *why = NULL;
-		e = sub_reload(app, &s, a);
-		if (e == TS_OK && !wf_next(s.state, ACT_SAVE, &next, &why)) {
-			diags_add(d, unit, "không thể %s: %s (trạng thái: %s)",
-				  sub_action_name(ACT_SAVE), why,
-				  sub_state_name(s.state));
-			e = TS_ESTALE;
-		}
-		if (e == TS_OK)
-			e = merge_locked(app, who, &s, text, base, keep, a, m);
-		if (e == TS_ESTALE && m->nconflicts > 0)
-			db_rollback(app->db); /* the page says what clashed */
-		else
-			e = sub_end_tx(app, e, unit, d);
-	}
-	free(text);
-	return e;
+	return door_run(app, who, &SUB_MERGE, &x, NULL, d);
 }
 
 static void

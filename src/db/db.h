@@ -37,6 +37,12 @@ const char *db_path(const struct db *db);
 enum ts_err db_begin(struct db *db) TS_MUSTCHECK;
 enum ts_err db_commit(struct db *db) TS_MUSTCHECK;
 void db_rollback(struct db *db);
+/* Whether a call that failed since db_begin failed only for now, so the
+ * whole transaction may be run again (PostgreSQL: serialization failure
+ * 40001, deadlock 40P01). The write door (app/door.c) retries such a
+ * transaction a bounded number of times; nobody else retries. SQLite:
+ * never (its busy handler already waits for the write lock). */
+bool db_transient(const struct db *db);
 
 /* Cached prepared statement, reset and unbound; NULL on error (message in
  * db_errmsg, the statement in db_errsql). The cache has no fixed size.
@@ -89,6 +95,11 @@ void db_fault_at(long n);
 /* Whether the fault armed last has happened: a use case that succeeded
  * although it did swallowed a database error. */
 bool db_fault_fired(void);
+/* The n-th call from now fails as a transient failure (db_transient), and
+ * again n calls after each failure, `times` failures in all. */
+void db_fault_transient_at(long n, int times);
+/* Transient failures armed that have not happened yet. */
+int db_fault_left(void);
 #endif
 /* Runs a script of SQL statements (migrations only: trusted text). */
 enum ts_err db_exec_script(struct db *db, const char *sql) TS_MUSTCHECK;

@@ -24,6 +24,7 @@ struct db {
 	struct db_stmt **cache;
 	size_t ncache, cap;
 	const char *err_sql; /* the statement that failed last */
+	bool transient;      /* since db_begin, a failure asked for a retry */
 };
 
 #ifdef TS_TEST_HOOKS
@@ -31,12 +32,29 @@ struct db {
  * now fails as if SQLite had refused it. Per thread. */
 static _Thread_local long fault_countdown;
 static _Thread_local bool fault_fired;
+static _Thread_local long fault_every; /* transient: re-armed at this */
+static _Thread_local int fault_left;   /* transient faults still to fire */
 
 void
 db_fault_at(long n)
 {
 	fault_countdown = n;
 	fault_fired = false;
+	fault_left = 0;
+}
+
+void
+db_fault_transient_at(long n, int times)
+{
+	db_fault_at(times > 0 ? n : 0);
+	fault_every = n;
+	fault_left = times;
+}
+
+int
+db_fault_left(void)
+{
+	return fault_left;
 }
 
 bool
@@ -52,6 +70,12 @@ fault_now(struct db *db, const char *sql)
 		return false;
 	db->err_sql = sql;
 	fault_fired = true;
+	if (fault_left > 0) {
+		/* As PostgreSQL's serialization failure: the transaction is
+		 * lost, a new one may well succeed. */
+		db->transient = true;
+		fault_countdown = --fault_left > 0 ? fault_every : 0;
+	}
 	return true;
 }
 #else
@@ -184,6 +208,7 @@ enum ts_err
 db_begin(struct db *db)
 {
 	static const char sql[] = "BEGIN IMMEDIATE";
+	db->transient = false;
 	if (fault_now(db, sql))
 		return TS_EDB;
 	db->err_sql = sqlite3_exec(db->h, sql, NULL, NULL, NULL) == SQLITE_OK
@@ -202,6 +227,12 @@ db_commit(struct db *db)
 	db->err_sql = sql;
 	db_rollback(db);
 	return TS_EDB;
+}
+
+bool
+db_transient(const struct db *db)
+{
+	return db->transient;
 }
 
 void
