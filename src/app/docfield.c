@@ -63,6 +63,7 @@ doc_target_open(struct app *app, const struct actor *who, int64_t cid,
 			  "này");
 		return TS_ENOTFOUND;
 	}
+	t->path = path;
 	/* The unit itself edits (policy_allows). */
 	e = actor_may(who, kind, path, PA_CHANGE, t->unit.code, edit ? d : NULL);
 	t->can_edit = e == TS_OK;

@@ -17,6 +17,7 @@
 #include "../util/buf.h"
 #include "../util/timeutil.h"
 #include "../util/vnstr.h"
+#include "door.h"
 #include "fileio.h"
 #include "submission.h"
 #include "submission_int.h"
@@ -386,24 +387,50 @@ open_target(struct app *app, const struct actor *who, int64_t cid,
 	return e;
 }
 
-/* Writes the rows in one transaction. */
+/* A write of evidence: the door's input. */
+struct ev_job {
+	int64_t cid, id;  /* id: the evidence to remove */
+	const char *unit, *crit;
+	enum evidence_kind kind;
+	const char *text; /* a file's name, or the link or fact */
+	struct evidence_added *out;
+	struct submission s;
+};
+
+/* The submission, opened again inside the transaction: what is checked
+ * is what is written. */
 static enum ts_err
-record_tx(struct app *app, const struct actor *who, const struct submission *s,
-	  const char *crit, const char *name, struct evidence_added *out,
-	  enum evidence_kind kind, struct diags *d)
+ev_resolve(struct door_ctx *c, struct door_target *t)
 {
-	enum ts_err e = db_begin(app->db);
-	if (e != TS_OK)
-		return app_db_error(app, d, "ghi minh chứng");
-	e = record(app, who, s, crit, name, out, kind);
-	if (e == TS_OK)
-		e = db_commit(app->db);
-	if (e != TS_OK) {
-		app_db_error(app, d, "ghi minh chứng");
-		db_rollback(app->db);
-	}
+	struct ev_job *j = c->in;
+	enum ts_err e = open_target(c->app, c->who, j->cid, j->unit, j->crit,
+				    c->a, &j->s, c->d);
+	*t = (struct door_target){ PK_SUBMISSION, j->s.scope_path,
+				   (int)j->s.state, j->unit };
 	return e;
 }
+
+static enum ts_err
+ev_record(struct door_ctx *c, struct ev_job *j, const char *name)
+{
+	enum ts_err e = record(c->app, c->who, &j->s, j->crit, name, j->out,
+			       j->kind);
+	if (e != TS_OK)
+		app_db_error(c->app, c->d, "ghi minh chứng");
+	return e;
+}
+
+static enum ts_err
+file_body(struct door_ctx *c)
+{
+	struct ev_job *j = c->in;
+	return ev_record(c, j, j->text);
+}
+
+static const struct door EV_FILE = {
+	"evidence.add", PA_SAVE, "ghi minh chứng", NULL, ev_resolve,
+	file_body,
+};
 
 enum ts_err
 evidence_add(struct app *app, const struct actor *who, int64_t cid,
@@ -413,15 +440,18 @@ evidence_add(struct app *app, const struct actor *who, int64_t cid,
 	struct arena *a = arena_new();
 	struct submission s;
 	memset(out, 0, sizeof(*out));
+	/* Checked before the file is stored, and again by the door. */
 	enum ts_err e = open_target(app, who, cid, unit, crit, a, &s, d);
 	if (e == TS_OK && sodium_init() < 0)
 		e = TS_ENOMEM;
 	if (e == TS_OK)
 		e = store_file(app, path, out, d);
+	struct ev_job j = { cid, 0, unit, crit, EVIDENCE_FILE,
+			    e == TS_OK ? clean_name(a, name ? name : path)
+				       : NULL,
+			    out, { 0 } };
 	if (e == TS_OK)
-		e = record_tx(app, who, &s, crit,
-			      clean_name(a, name ? name : path), out,
-			      EVIDENCE_FILE, d);
+		e = door_run(app, who, &EV_FILE, &j, NULL, d);
 	arena_free(a);
 	return e;
 }
@@ -475,42 +505,56 @@ text_problem(struct arena *a, enum evidence_kind kind, const char *text,
 	return NULL;
 }
 
+/* The sha256, type and size of a link or fact (the kind is hashed too:
+ * a fact never matches a link). */
+static void
+text_identity(enum evidence_kind kind, const char *t,
+	      struct evidence_added *out)
+{
+	unsigned char h[crypto_hash_sha256_BYTES];
+	crypto_hash_sha256_state st;
+	crypto_hash_sha256_init(&st);
+	const char *k = evidence_kind_code(kind);
+	crypto_hash_sha256_update(&st, (const unsigned char *)k, strlen(k) + 1);
+	crypto_hash_sha256_update(&st, (const unsigned char *)t, strlen(t));
+	crypto_hash_sha256_final(&st, h);
+	sodium_bin2hex(out->sha256, sizeof(out->sha256), h, sizeof(h));
+	snprintf(out->mime, sizeof(out->mime), "%s",
+		 kind == EVIDENCE_LINK ? "text/uri-list" : "text/plain");
+	out->size = strlen(t);
+}
+
+static enum ts_err
+text_body(struct door_ctx *c)
+{
+	struct ev_job *j = c->in;
+	memset(j->out, 0, sizeof(*j->out));
+	const char *t = j->kind != EVIDENCE_FILE
+				? text_problem(c->a, j->kind, j->text, c->d,
+					       j->crit)
+				: NULL;
+	if (t == NULL)
+		return TS_EINVAL;
+	if (sodium_init() < 0)
+		return TS_ENOMEM;
+	text_identity(j->kind, t, j->out);
+	return ev_record(c, j, t);
+}
+
+static const struct door EV_TEXT = {
+	"evidence.link", PA_SAVE, "ghi minh chứng", NULL, ev_resolve,
+	text_body,
+};
+
 enum ts_err
 evidence_add_text(struct app *app, const struct actor *who, int64_t cid,
 		  const char *unit, const char *crit, enum evidence_kind kind,
 		  const char *text, struct evidence_added *out,
 		  struct diags *d)
 {
-	struct arena *a = arena_new();
-	struct submission s;
+	struct ev_job j = { cid, 0, unit, crit, kind, text, out, { 0 } };
 	memset(out, 0, sizeof(*out));
-	enum ts_err e = open_target(app, who, cid, unit, crit, a, &s, d);
-	const char *t = e == TS_OK && kind != EVIDENCE_FILE
-				? text_problem(a, kind, text, d, crit)
-				: NULL;
-	if (e == TS_OK && t == NULL)
-		e = TS_EINVAL;
-	if (e == TS_OK && sodium_init() < 0)
-		e = TS_ENOMEM;
-	if (e == TS_OK) {
-		/* The kind is hashed too: a fact never matches a link. */
-		unsigned char h[crypto_hash_sha256_BYTES];
-		crypto_hash_sha256_state st;
-		crypto_hash_sha256_init(&st);
-		const char *k = evidence_kind_code(kind);
-		crypto_hash_sha256_update(&st, (const unsigned char *)k,
-					  strlen(k) + 1);
-		crypto_hash_sha256_update(&st, (const unsigned char *)t,
-					  strlen(t));
-		crypto_hash_sha256_final(&st, h);
-		sodium_bin2hex(out->sha256, sizeof(out->sha256), h, sizeof(h));
-		snprintf(out->mime, sizeof(out->mime), "%s",
-			 kind == EVIDENCE_LINK ? "text/uri-list" : "text/plain");
-		out->size = strlen(t);
-		e = record_tx(app, who, &s, crit, t, out, kind, d);
-	}
-	arena_free(a);
-	return e;
+	return door_run(app, who, &EV_TEXT, &j, NULL, d);
 }
 
 static void
@@ -646,28 +690,28 @@ unlink_tx(struct app *app, const struct actor *who, const struct submission *s,
 	return e;
 }
 
+static enum ts_err
+remove_body(struct door_ctx *c)
+{
+	struct ev_job *j = c->in;
+	enum ts_err e = unlink_tx(c->app, c->who, &j->s, j->id, j->crit);
+	if (e == TS_ESTALE)
+		diags_add(c->d, j->crit, "minh chứng này không còn gắn với "
+			  "tiêu chí %s", j->crit);
+	return e;
+}
+
+static const struct door EV_REMOVE = {
+	"evidence.remove", PA_SAVE, "gỡ minh chứng", NULL, ev_resolve,
+	remove_body,
+};
+
 enum ts_err
 evidence_remove(struct app *app, const struct actor *who, int64_t cid,
 		const char *unit, int64_t id, const char *crit,
 		struct diags *d)
 {
-	struct arena *a = arena_new();
-	struct submission s;
-	enum ts_err e = open_target(app, who, cid, unit, crit, a, &s, d);
-	if (e == TS_OK && (e = db_begin(app->db)) != TS_OK)
-		app_db_error(app, d, "gỡ minh chứng");
-	else if (e == TS_OK) {
-		e = unlink_tx(app, who, &s, id, crit);
-		if (e == TS_OK)
-			e = db_commit(app->db);
-		if (e == TS_ESTALE)
-			diags_add(d, crit, "minh chứng này không còn gắn với "
-				  "tiêu chí %s", crit);
-		else if (e != TS_OK)
-			app_db_error(app, d, "gỡ minh chứng");
-		if (e != TS_OK)
-			db_rollback(app->db);
-	}
-	arena_free(a);
-	return e;
+	struct ev_job j = { cid, id, unit, crit, EVIDENCE_FILE, NULL, NULL,
+			    { 0 } };
+	return door_run(app, who, &EV_REMOVE, &j, NULL, d);
 }

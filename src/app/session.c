@@ -7,6 +7,7 @@
 
 #include "../core/throttle.h"
 #include "../util/timeutil.h"
+#include "door.h"
 #include "user.h"
 
 static void
@@ -215,6 +216,28 @@ insert_session(struct app *app, const struct actor *a, const char *hash)
 	return db_exec_stmt(st);
 }
 
+/* A sign-in: the session row, the login's failures forgotten, audited.
+ * No target: the password proved who it is. */
+struct login_job {
+	const char *login, *client, *hash;
+};
+
+static enum ts_err
+login_body(struct door_ctx *c)
+{
+	const struct login_job *j = c->in;
+	enum ts_err e = insert_session(c->app, c->who, j->hash);
+	if (e == TS_OK)
+		e = session_succeeded(c->app, j->login);
+	c->object = j->login;
+	c->detail = j->client;
+	return e;
+}
+
+static const struct door SESSION_LOGIN = {
+	"session.login", PA_VIEW, "đăng nhập", NULL, NULL, login_body,
+};
+
 enum ts_err
 session_login(struct app *app, const char *login, const char *password,
 	      const char *client, char token[SESSION_TOKEN_SIZE],
@@ -238,18 +261,8 @@ session_login(struct app *app, const char *login, const char *password,
 			  sodium_base64_VARIANT_URLSAFE_NO_PADDING);
 	sodium_memzero(raw, sizeof(raw));
 	hash_token(token, hash);
-	if ((e = db_begin(app->db)) != TS_OK)
-		return e;
-	e = insert_session(app, &a, hash);
-	if (e == TS_OK)
-		e = session_succeeded(app, login);
-	if (e == TS_OK)
-		e = audit_add(app, &a, "session.login", login, client);
-	if (e == TS_OK)
-		e = db_commit(app->db);
-	if (e != TS_OK)
-		db_rollback(app->db);
-	return e;
+	struct login_job j = { login, client, hash };
+	return door_run(app, &a, &SESSION_LOGIN, &j, NULL, d);
 }
 
 /* Moves the end of a session on, at most once a minute (a write per
@@ -342,11 +355,38 @@ end_other_sessions(struct app *app, const struct session *s)
 	return db_exec_stmt(st);
 }
 
+/* One's own new password: the hash, the other sessions ended, audited
+ * together. No target: the current password proved who it is. */
+struct password_job {
+	const struct session *s;
+	const char *hash;
+};
+
+static enum ts_err
+password_body(struct door_ctx *c)
+{
+	static const char sql[] = "UPDATE app_user SET pw_hash = ? WHERE id = ?";
+	const struct password_job *j = c->in;
+	struct db_stmt *st = db_prep(c->app->db, sql);
+	if (st == NULL)
+		return TS_EDB;
+	db_bind_text(st, 1, j->hash);
+	db_bind_int(st, 2, j->s->who.user_id);
+	enum ts_err e = db_exec_stmt(st);
+	if (e == TS_OK)
+		e = end_other_sessions(c->app, j->s);
+	c->object = j->s->who.login;
+	return e;
+}
+
+static const struct door SESSION_PASSWORD = {
+	"user.password", PA_CHANGE, "đổi mật khẩu", NULL, NULL, password_body,
+};
+
 enum ts_err
 session_change_password(struct app *app, const struct session *s,
 			const char *current, const char *next, struct diags *d)
 {
-	static const char sql[] = "UPDATE app_user SET pw_hash = ? WHERE id = ?";
 	struct actor a;
 	if (next == NULL || strlen(next) < PASSWORD_MIN) {
 		diags_add(d, s->who.login, "mật khẩu mới phải có ít nhất 8 ký tự");
@@ -356,26 +396,10 @@ session_change_password(struct app *app, const struct session *s,
 	if (e != TS_OK)
 		return e;
 	char *hash = password_hash(next);
-	struct db_stmt *st = hash ? db_prep(app->db, sql) : NULL;
-	if (st == NULL) {
-		free(hash);
-		return hash ? TS_EDB : TS_ENOMEM;
-	}
-	/* The new hash and its audit row commit together. */
-	if ((e = db_begin(app->db)) == TS_OK) {
-		db_bind_text(st, 1, hash);
-		db_bind_int(st, 2, s->who.user_id);
-		e = db_exec_stmt(st);
-		if (e == TS_OK)
-			e = end_other_sessions(app, s);
-		if (e == TS_OK)
-			e = audit_add(app, &s->who, "user.password",
-				      s->who.login, NULL);
-		if (e == TS_OK)
-			e = db_commit(app->db);
-		if (e != TS_OK)
-			db_rollback(app->db);
-	}
+	if (hash == NULL)
+		return TS_ENOMEM;
+	struct password_job j = { s, hash };
+	e = door_run(app, &s->who, &SESSION_PASSWORD, &j, NULL, d);
 	sodium_memzero(hash, strlen(hash));
 	free(hash);
 	return e;

@@ -157,37 +157,52 @@ exec_id(struct app *app, const char *sql, int64_t id, const char *text)
 	return db_exec_stmt(st);
 }
 
-/* New hash, code used up, every session ended, audited: together. */
+/* New hash, code used up, every session ended, audited: together. No
+ * target, and no actor until the code proved whose it is: the body audits
+ * as the account itself. */
+struct finish_job {
+	const char *login, *hash;
+	int64_t id;
+};
+
 static enum ts_err
-finish_tx(struct app *app, const char *login, int64_t id, const char *hash)
+finish_writes(struct door_ctx *c)
 {
+	const struct finish_job *j = c->in;
 	struct actor self;
 	struct diags d;
-	enum ts_err e = db_begin(app->db);
-	if (e != TS_OK)
-		return e;
-	e = exec_id(app, "UPDATE app_user SET pw_hash = ? WHERE id = ?", id,
-		    hash);
+	enum ts_err e = exec_id(c->app, "UPDATE app_user SET pw_hash = ? "
+				"WHERE id = ?", j->id, j->hash);
 	if (e == TS_OK)
-		e = exec_id(app, "DELETE FROM password_reset WHERE user_id = ?",
-			    id, NULL);
+		e = exec_id(c->app, "DELETE FROM password_reset WHERE "
+			    "user_id = ?", j->id, NULL);
 	if (e == TS_OK)
-		e = exec_id(app, "DELETE FROM session WHERE user_id = ?", id,
-			    NULL);
+		e = exec_id(c->app, "DELETE FROM session WHERE user_id = ?",
+			    j->id, NULL);
 	diags_init(&d);
 	if (e == TS_OK)
-		e = session_succeeded(app, login);
+		e = session_succeeded(c->app, j->login);
 	if (e == TS_OK)
-		e = actor_load(app, login, &self, &d);
+		e = actor_load(c->app, j->login, &self, &d);
 	diags_release(&d);
 	if (e == TS_OK)
-		e = audit_add(app, &self, "user.password_reset", login, NULL);
-	if (e == TS_OK)
-		e = db_commit(app->db);
-	if (e != TS_OK)
-		db_rollback(app->db);
+		e = audit_add(c->app, &self, "user.password_reset", j->login,
+			      NULL);
 	return e;
 }
+
+static enum ts_err
+finish_body(struct door_ctx *c)
+{
+	enum ts_err e = finish_writes(c);
+	return e == TS_OK ? TS_OK : app_db_error(c->app, c->d,
+						  "đặt mật khẩu mới");
+}
+
+static const struct door RESET_FINISH = {
+	"user.password_reset", PA_CHANGE, "đặt mật khẩu mới", NULL, NULL,
+	finish_body,
+};
 
 enum ts_err
 user_reset_finish(struct app *app, const char *login, const char *code,
@@ -213,8 +228,9 @@ user_reset_finish(struct app *app, const char *login, const char *code,
 	char *hash = password_hash(password);
 	if (hash == NULL)
 		return TS_ENOMEM;
-	e = finish_tx(app, login, id, hash);
+	struct finish_job j = { login, hash, id };
+	e = door_run(app, NULL, &RESET_FINISH, &j, NULL, d);
 	sodium_memzero(hash, strlen(hash));
 	free(hash);
-	return e == TS_OK ? TS_OK : app_db_error(app, d, "đặt mật khẩu mới");
+	return e;
 }
