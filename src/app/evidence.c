@@ -213,7 +213,7 @@ find_id(struct app *app, int64_t unit, const char *sha, int64_t *id)
 	if (r == DB_ROW)
 		*id = db_col_int(st, 0);
 	db_done(st);
-	return r == DB_ROW ? TS_OK : TS_EDB;
+	return r == DB_ROW ? TS_OK : r == DB_DONE ? TS_ENOTFOUND : TS_EDB;
 }
 
 static enum ts_err
@@ -350,8 +350,10 @@ record(struct app *app, const struct actor *who, const struct submission *s,
 {
 	char obj[160];
 	int64_t before = 0;
-	out->reused = find_id(app, s->unit.id, out->sha256, &before) == TS_OK;
-	enum ts_err e = insert_meta(app, who, s->unit.id, name, out, kind);
+	enum ts_err e = find_id(app, s->unit.id, out->sha256, &before);
+	out->reused = e == TS_OK;
+	if (e == TS_ENOTFOUND || e == TS_OK)
+		e = insert_meta(app, who, s->unit.id, name, out, kind);
 	if (e == TS_OK)
 		e = find_id(app, s->unit.id, out->sha256, &out->id);
 	if (e == TS_OK)

@@ -67,7 +67,8 @@ session_csrf_ok(const struct session *s, const char *given)
 	       sodium_memcmp(given, s->csrf, strlen(s->csrf)) == 0;
 }
 
-/* Recent failures of one login or one address, and when the last was. */
+/* Recent failures of one login or one address, and when the last was;
+ * -1 when the database could not say. */
 static int64_t
 count_failures(struct app *app, const char *sql, const char *key,
 	       int64_t *last)
@@ -77,17 +78,18 @@ count_failures(struct app *app, const char *sql, const char *key,
 	int64_t n = 0;
 	*last = 0;
 	if (st == NULL)
-		return 0;
+		return -1;
 	db_bind_text(st, 1, key);
 	db_bind_text(st, 2,
 		     ts_time_format(ts_time_now() - THROTTLE_WINDOW, since));
-	if (db_step(st) == DB_ROW) {
+	enum db_step r = db_step(st);
+	if (r == DB_ROW) {
 		n = db_col_int(st, 0);
 		if (n > 0 && !ts_time_parse(db_col_text(st, 1), last))
 			*last = 0;
 	}
 	db_done(st);
-	return n;
+	return r == DB_ERROR ? -1 : n;
 }
 
 static int64_t
@@ -109,13 +111,15 @@ client_failures(struct app *app, const char *client)
 
 /* An account that failed too often waits (growing) before its next try:
  * refused without looking at the password, with its own message. */
-static bool
-login_throttled(struct app *app, const char *login, struct diags *d)
+static enum ts_err
+login_throttle(struct app *app, const char *login, struct diags *d)
 {
 	int64_t last, n = login_failures(app, login, &last);
 	int64_t left = last + throttle_login_wait(n) - ts_time_now();
+	if (n < 0) /* not known: refused, as the database's failure */
+		return app_db_error(app, d, "đọc số lần đăng nhập sai");
 	if (n < THROTTLE_LOGIN_FREE || left <= 0)
-		return false;
+		return TS_OK;
 	if (left >= 60)
 		diags_add(d, login, "tài khoản này đang tạm khóa vì đăng nhập sai "
 			  "nhiều lần; hãy thử lại sau %lld phút",
@@ -123,7 +127,7 @@ login_throttled(struct app *app, const char *login, struct diags *d)
 	else
 		diags_add(d, login, "tài khoản này đang tạm khóa vì đăng nhập sai "
 			  "nhiều lần; hãy thử lại sau %lld giây", (long long)left);
-	return true;
+	return TS_ERATE;
 }
 
 /* Records a failure and forgets those past the window (whoever they
@@ -152,7 +156,7 @@ record_failure(struct app *app, const char *login, const char *client)
 enum ts_err
 session_throttle(struct app *app, const char *login, struct diags *d)
 {
-	return login_throttled(app, login, d) ? TS_ERATE : TS_OK;
+	return login_throttle(app, login, d);
 }
 
 enum ts_err
@@ -173,7 +177,8 @@ session_failed(struct app *app, const char *login, const char *client,
 	*slow_ms = 0;
 	if (record_failure(app, login, client) != TS_OK)
 		return TS_EDB;
-	*slow_ms = throttle_client_delay_ms(client_failures(app, client));
+	int64_t n = client_failures(app, client); /* -1: not known, no wait */
+	*slow_ms = throttle_client_delay_ms(n > 0 ? n : 0);
 	return TS_OK;
 }
 
@@ -249,9 +254,12 @@ session_login(struct app *app, const char *login, const char *password,
 	*slow_ms = 0;
 	if (sodium_init() < 0)
 		return TS_ENOMEM;
-	if (login_throttled(app, login, d))
-		return TS_ERATE;
-	enum ts_err e = user_authenticate(app, login, password, &a, d);
+	enum ts_err e = session_throttle(app, login, d);
+	if (e != TS_OK)
+		return e;
+	e = user_authenticate(app, login, password, &a, d);
+	if (e == TS_EDB || e == TS_ENOMEM)
+		return e; /* not a wrong password */
 	if (e != TS_OK)
 		return session_failed(app, login, client, slow_ms) == TS_OK
 			       ? e

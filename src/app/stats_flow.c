@@ -97,14 +97,21 @@ checked(struct sub_job *j, struct ind_values *v, char **values,
 	struct ind_prefill_line *lines;
 	size_t n;
 	int64_t cds;
-	stats_prefill_into(j->app, &j->s, v, j->a, &lines, &n, &cds);
-	struct ind_values *prev = stats_previous(j->app, &j->s, info);
+	struct ind_values *prev = NULL;
+	unsigned levels = 0;
+	enum ts_err e = stats_prefill_into(j->app, &j->s, v, j->a, &lines, &n,
+					   &cds);
+	if (e == TS_OK)
+		e = stats_previous(j->app, &j->s, info, &prev);
+	if (e == TS_OK)
+		e = stats_unit_levels(j->app, &j->s, &levels);
+	if (e != TS_OK)
+		return e;
 	struct ind_check c;
 	ind_check_init(&c);
-	ind_check_run(v, stats_unit_levels(j->app, &j->s), prev, &c);
+	ind_check_run(v, levels, prev, &c);
 	ind_values_free(prev);
-	enum ts_err e = ind_check_submittable(&c) ? TS_OK
-						  : refuse(&c, j->unit, d);
+	e = ind_check_submittable(&c) ? TS_OK : refuse(&c, j->unit, d);
 	*values = e == TS_OK ? values_text(v) : NULL;
 	*check = e == TS_OK ? check_text(&c) : NULL;
 	ind_check_release(&c);

@@ -119,9 +119,11 @@ user_reset_start(struct app *app, const struct actor *who, const char *login,
 	return e;
 }
 
-/* The account whose unexpired code this is, or 0. */
-static int64_t
-code_owner(struct app *app, const char *login, const char *code)
+/* The account whose unexpired code this is, or 0 (TS_EDB: the database
+ * could not say, which is not a wrong code). */
+static enum ts_err
+code_owner(struct app *app, const char *login, const char *code,
+	   int64_t *id)
 {
 	static const char sql[] =
 		"SELECT r.user_id, r.code_hash FROM password_reset r JOIN "
@@ -129,17 +131,18 @@ code_owner(struct app *app, const char *login, const char *code)
 		"r.expires_at > ?";
 	char hash[65], now[TS_TIME_SIZE];
 	struct db_stmt *st = db_prep(app->db, sql);
-	int64_t id = 0;
+	*id = 0;
 	if (st == NULL)
-		return 0;
+		return TS_EDB;
 	code_hash(code, hash);
 	db_bind_text(st, 1, login);
 	db_bind_text(st, 2, ts_time_format(ts_time_now(), now));
-	if (db_step(st) == DB_ROW && strlen(db_col_text(st, 1)) == 64 &&
+	enum db_step r = db_step(st);
+	if (r == DB_ROW && strlen(db_col_text(st, 1)) == 64 &&
 	    sodium_memcmp(db_col_text(st, 1), hash, 64) == 0)
-		id = db_col_int(st, 0);
+		*id = db_col_int(st, 0);
 	db_done(st);
-	return id;
+	return r == DB_ERROR ? TS_EDB : TS_OK;
 }
 
 static enum ts_err
@@ -217,7 +220,9 @@ user_reset_finish(struct app *app, const char *login, const char *code,
 	enum ts_err e = session_throttle(app, login, d);
 	if (e != TS_OK || sodium_init() < 0)
 		return e != TS_OK ? e : TS_ENOMEM;
-	int64_t id = code_owner(app, login, code);
+	int64_t id = 0;
+	if (code_owner(app, login, code, &id) != TS_OK)
+		return app_db_error(app, d, "đọc mã đặt lại mật khẩu");
 	if (id == 0) {
 		diags_add(d, login, "mã đặt lại mật khẩu không đúng hoặc đã hết "
 			  "hạn; hãy nhờ người quản trị tạo mã mới");
