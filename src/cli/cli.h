@@ -55,6 +55,14 @@ void cli_print_diags(const struct diags *d);
 int cli_exit_for(enum ts_err e);
 /* Writes the buffer to stdout; EXIT_FAIL if that fails. */
 int cli_flush(struct buf *b);
+struct review_reason;
+#define CLI_REASONS_MAX 64
+/* The "--reason CODE=TEXT" pairs of a return (CODE named `code` in the
+ * usage message, "*" for the whole submission), pointing into argv (each
+ * "=" is cut) into r[CLI_REASONS_MAX]: EXIT_OK with *n of them, or the
+ * usage error's status. */
+int cli_reasons(int argc, char **argv, const char *code,
+		struct review_reason *r, size_t *n);
 /* Usage error: message on stderr, returns EXIT_INPUT. */
 int cli_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
