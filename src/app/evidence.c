@@ -281,6 +281,28 @@ copy_rest(FILE *f, const char *path, struct blob_tmp *t, char *buf,
 	return TS_OK;
 }
 
+/* The copy of an open file into the blob store, its head typed first. */
+static enum ts_err
+store_open(const struct app *app, FILE *f, const char *path, char *buf,
+	   struct blob_tmp *t, struct evidence_added *out, struct diags *d)
+{
+	size_t n = fread(buf, 1, SNIFF_BYTES, f);
+	enum ts_err e = check_head(path, buf, n, out, d);
+	if (e != TS_OK)
+		return e;
+	if (blob_tmp_open(app, t) < 0 || blob_tmp_put(t, buf, n) != 0) {
+		io_problem(d, path, "không ghi được tệp minh chứng");
+		return TS_EIO;
+	}
+	e = copy_rest(f, path, t, buf, SNIFF_BYTES, d);
+	out->size = t->size;
+	if (e == TS_OK && blob_tmp_commit(app, t, out->sha256) != 0) {
+		io_problem(d, path, "không ghi được tệp minh chứng");
+		e = TS_EIO;
+	}
+	return e;
+}
+
 /* Stores the file at path ("-": stdin) by content, streaming: its head
  * is typed by libmagic, then everything is hashed as it is copied. */
 static enum ts_err
@@ -296,20 +318,7 @@ store_file(const struct app *app, const char *path, struct evidence_added *out,
 		e = f == NULL && errno == ENOENT ? TS_ENOTFOUND : TS_EIO;
 		goto out;
 	}
-	size_t n = fread(buf, 1, SNIFF_BYTES, f);
-	if ((e = check_head(path, buf, n, out, d)) != TS_OK)
-		goto out;
-	if (blob_tmp_open(app, &t) < 0 || blob_tmp_put(&t, buf, n) != 0) {
-		io_problem(d, path, "không ghi được tệp minh chứng");
-		e = TS_EIO;
-		goto out;
-	}
-	e = copy_rest(f, path, &t, buf, SNIFF_BYTES, d);
-	out->size = t.size;
-	if (e == TS_OK && blob_tmp_commit(app, &t, out->sha256) != 0) {
-		io_problem(d, path, "không ghi được tệp minh chứng");
-		e = TS_EIO;
-	}
+	e = store_open(app, f, path, buf, &t, out, d);
 out:
 	if (e != TS_OK && t.fd >= 0)
 		blob_tmp_drop(&t);
@@ -474,6 +483,27 @@ web_url(const char *s)
 	return true;
 }
 
+/* A copy of t without the spaces and tabs around it (*n bytes). */
+static char *
+trimmed(struct arena *a, const char *t, size_t *n)
+{
+	while (*t == ' ' || *t == '\t')
+		t++;
+	*n = strlen(t);
+	while (*n > 0 && (t[*n - 1] == ' ' || t[*n - 1] == '\t'))
+		(*n)--;
+	return arena_strndup(a, t, *n);
+}
+
+static bool
+has_control(const char *c)
+{
+	for (; *c; c++)
+		if ((unsigned char)*c < 0x20 || *c == 0x7f)
+			return true;
+	return false;
+}
+
 /* The text, cleaned (NFC, trimmed) and checked; NULL after a message. */
 static const char *
 text_problem(struct arena *a, enum evidence_kind kind, const char *text,
@@ -486,16 +516,9 @@ text_problem(struct arena *a, enum evidence_kind kind, const char *text,
 	};
 	if (text_check(a, tf, 1, d) != TS_OK)
 		return NULL;
-	while (t && (*t == ' ' || *t == '\t'))
-		t++;
-	size_t n = t ? strlen(t) : 0;
-	while (n > 0 && (t[n - 1] == ' ' || t[n - 1] == '\t'))
-		n--;
-	char *c = t ? arena_strndup(a, t, n) : NULL;
-	bool ctl = false;
-	for (size_t i = 0; c && i < n; i++)
-		ctl |= (unsigned char)c[i] < 0x20 || c[i] == 0x7f;
-	if (c == NULL || n == 0 || n > EVIDENCE_TEXT_MAX || ctl)
+	size_t n = 0;
+	char *c = t ? trimmed(a, t, &n) : NULL;
+	if (c == NULL || n == 0 || n > EVIDENCE_TEXT_MAX || has_control(c))
 		diags_add(d, where, "%s phải có từ 1 đến %d ký tự trên một dòng",
 			  kind == EVIDENCE_LINK ? "đường link" : "dữ kiện",
 			  EVIDENCE_TEXT_MAX);

@@ -119,24 +119,34 @@ sub_open_for(struct app *app, const struct actor *who, int64_t cid,
 	return e;
 }
 
-/* NFC every string of a JSON tree in place. */
+static bool json_nfc(json_t *v, struct arena *a);
+
+/* NFC every value of an array or object in place. */
 static bool
-json_nfc(json_t *v, struct arena *a)
+json_nfc_members(json_t *v, struct arena *a)
 {
 	size_t i;
 	const char *k;
 	json_t *x;
 	void *tmp;
+	bool ok = true;
+	if (json_is_array(v))
+		json_array_foreach(v, i, x) ok = ok && json_nfc(x, a);
+	else
+		json_object_foreach_safe(v, tmp, k, x) ok = ok && json_nfc(x, a);
+	return ok;
+}
+
+/* NFC every string of a JSON tree in place. */
+static bool
+json_nfc(json_t *v, struct arena *a)
+{
 	if (json_is_string(v)) {
 		const char *s = vn_nfc(a, json_string_value(v));
 		return s != NULL && json_string_set(v, s) == 0;
 	}
-	if (json_is_array(v)) {
-		json_array_foreach(v, i, x) if (!json_nfc(x, a)) return false;
-	}
-	if (json_is_object(v)) {
-		json_object_foreach_safe(v, tmp, k, x) if (!json_nfc(x, a)) return false;
-	}
+	if (json_is_array(v) || json_is_object(v))
+		return json_nfc_members(v, a);
 	return true;
 }
 
