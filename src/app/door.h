@@ -25,13 +25,14 @@
  * A transaction the database lost for now (db_transient: PostgreSQL's
  * serialization failure or deadlock) is run again from step 2, at most
  * DOOR_TRIES times in all, with the problems of the lost attempt
- * forgotten: resolve and body must not change `in` (text_check's NFC
- * copies live in an arena kept across the attempts) and must set all of
- * `out` again. Callers never retry.
+ * forgotten: resolve and body start again from `in` as the caller gave it
+ * (whatever they keep in `in` or `out` they set again; text_check's NFC
+ * copies live in an arena kept across the attempts). Callers never retry.
  *
  * A use case with no target (resolve NULL) acts on the actor's own
  * account once it has proved who it is (signing in with a password,
- * changing one's own password, a reset code): no policy is asked.
+ * changing one's own password, a reset code), or is maintenance with no
+ * actor (who NULL): no policy is asked.
  */
 #ifndef TS_APP_DOOR_H
 #define TS_APP_DOOR_H
