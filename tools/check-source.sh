@@ -3,7 +3,8 @@
 #  - src/core is pure: no I/O headers, no database, server or drawing libs;
 #  - nobody calls the banned unbounded or non-reentrant libc functions;
 #  - variadic functions are checked by the compiler (format or sentinel);
-#  - no submission state is written as a literal in app SQL.
+#  - no submission state is written as a literal in app SQL;
+#  - no transaction is opened outside the write door (app/door.c).
 # Prints one line per violation and exits 1 if there is any.
 set -u
 cd "$(dirname "$0")/.." || exit 2
@@ -24,6 +25,16 @@ states=$(grep -nE "'(none|draft|submitted|returned|approved|published)'" src/app
 if [ -n "$states" ]; then
 	echo "submission state written as an SQL literal (bind it from core/workflow.c):"
 	echo "$states"; bad=1
+fi
+# Transactions belong to the write door (app/door.c, issue 13): it
+# checks, asks the policy, audits, commits or rolls back, and retries a
+# transaction the database lost for now, the same way for every write use
+# case. db/ implements them (and migrations run their own).
+tx=$(grep -nE '\b(db_begin|db_commit|db_rollback)[[:space:]]*\(|"[[:space:]]*(BEGIN|COMMIT|ROLLBACK|SAVEPOINT)\b' \
+	src/*/*.c src/*/*.h | grep -vE '^src/(db/|app/door\.c:)')
+if [ -n "$tx" ]; then
+	echo "transaction outside the write door (write a struct door, app/door.h):"
+	echo "$tx"; bad=1
 fi
 # Every variadic function declared in a header says how the compiler
 # checks its arguments: printf-like ones carry format(printf, ...), the

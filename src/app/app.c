@@ -107,7 +107,10 @@ actor_load(struct app *app, const char *login, struct actor *a,
 	db_bind_text(st, 1, login);
 	enum ts_err e = TS_OK;
 	memset(a, 0, sizeof(*a));
-	if (db_step(st) != DB_ROW) {
+	enum db_step r = db_step(st);
+	if (r == DB_ERROR) {
+		e = app_db_error(app, d, "đọc tài khoản");
+	} else if (r != DB_ROW) {
 		diags_add(d, login, "không có tài khoản này");
 		e = TS_ENOTFOUND;
 	} else if (db_col_int(st, 2)) {

@@ -20,58 +20,59 @@ doc_field(const struct doc_fields *f, const char *name)
 	return NULL;
 }
 
-enum ts_err
-doc_target_open(struct app *app, const struct actor *who, int64_t cid,
-		const char *unit_code, bool edit, struct arena *a,
-		struct doc_target *t, struct diags *d)
+/* The unit: unit_code, or the actor's own (the owner's for the
+ * operator). */
+static enum ts_err
+find_unit(struct app *app, const struct actor *who, const char *unit_code,
+	  struct arena *a, struct doc_target *t, struct diags *d)
 {
-	memset(t, 0, sizeof(*t));
-	enum ts_err e = campaign_get(app, who, cid, a, &t->campaign, d);
-	if (e != TS_OK)
-		return e;
 	const char *code = unit_code;
 	if (code == NULL)
 		code = who->unit_id ? NULL : t->campaign.owner_code;
-	if (code != NULL &&
-	    (e = org_find_named(app, code, a, &t->unit, d)) != TS_OK)
-		return e;
-	if (code == NULL && org_get(app, who->unit_id, a, &t->unit) != TS_OK) {
+	if (code != NULL)
+		return org_find_named(app, code, a, &t->unit, d);
+	if (org_get(app, who->unit_id, a, &t->unit) != TS_OK) {
 		diags_add(d, "đơn vị", "không có đơn vị này");
 		return TS_ENOTFOUND;
 	}
-	const char *path = t->unit.path, *frozen = NULL;
-	bool in = true;
-	t->school = org_kind_is_school(t->unit.kind);
-	if (t->school) {
-		/* A school's documents follow its submission: the path the
-		 * campaign froze decides (campaign_scope_path). */
-		e = campaign_scope_path(app, who, cid, t->unit.id, a, &frozen);
-		if (e == TS_EDB)
-			return app_db_error(app, d, "đọc đơn vị tham gia");
-		if (e == TS_ENOMEM)
-			return e;
-		in = e == TS_OK;
-		path = in ? frozen : path;
-	} else
-		in = scope_of(t->campaign.owner_path, t->unit.path) !=
-		     SCOPE_OUTSIDE;
-	enum pol_kind kind = t->school ? PK_SCHOOL_REPORT : PK_OFFICE_REPORT;
-	if ((e = actor_may(who, kind, path, PA_VIEW, t->unit.code, d)) != TS_OK)
-		return e;
-	if (!in) {
-		diags_add(d, t->unit.code, "đơn vị không tham gia đợt đánh giá "
-			  "này");
-		return TS_ENOTFOUND;
+	return TS_OK;
+}
+
+/* The path the policy judges by, and whether the unit takes part: a
+ * school's documents follow its submission, so the path the campaign
+ * froze for it decides (campaign_scope_path); an office's is its own,
+ * under the campaign's owner. */
+static enum ts_err
+target_path(struct app *app, const struct actor *who, int64_t cid,
+	    struct arena *a, struct doc_target *t, bool *in, struct diags *d)
+{
+	t->path = t->unit.path;
+	*in = true;
+	if (!t->school) {
+		*in = scope_of(t->campaign.owner_path, t->unit.path) !=
+		      SCOPE_OUTSIDE;
+		return TS_OK;
 	}
-	/* The unit itself edits (policy_allows). */
-	e = actor_may(who, kind, path, PA_CHANGE, t->unit.code, edit ? d : NULL);
-	t->can_edit = e == TS_OK;
-	if (edit && !t->can_edit)
+	const char *frozen = NULL;
+	enum ts_err e = campaign_scope_path(app, who, cid, t->unit.id, a,
+					    &frozen);
+	if (e == TS_EDB)
+		return app_db_error(app, d, "đọc đơn vị tham gia");
+	if (e == TS_ENOMEM)
 		return e;
+	*in = e == TS_OK;
+	if (*in)
+		t->path = frozen;
+	return TS_OK;
+}
+
+/* Which documents: the rubric's shape decides (report_kinds.c). */
+static void
+list_kinds(struct app *app, struct doc_target *t)
+{
 	const struct rubric *r = app_rubric(app, t->campaign.rubric_id,
 					    t->campaign.rubric_version);
 	t->rubric = r;
-	/* Which documents: the rubric's shape decides (report_kinds.c). */
 	if (t->school) {
 		t->kinds[0] = report_school_kind(r);
 		t->nkinds = t->kinds[0] != NULL;
@@ -80,6 +81,38 @@ doc_target_open(struct app *app, const struct actor *who, int64_t cid,
 		t->kinds[t->nkinds++] = report_kind_get(RK_LISTING);
 		t->kinds[t->nkinds++] = report_kind_get(RK_CHASE);
 	}
+}
+
+enum ts_err
+doc_target_open(struct app *app, const struct actor *who, int64_t cid,
+		const char *unit_code, bool edit, struct arena *a,
+		struct doc_target *t, struct diags *d)
+{
+	memset(t, 0, sizeof(*t));
+	bool in = true;
+	enum ts_err e = campaign_get(app, who, cid, a, &t->campaign, d);
+	if (e == TS_OK)
+		e = find_unit(app, who, unit_code, a, t, d);
+	if (e != TS_OK)
+		return e;
+	t->school = org_kind_is_school(t->unit.kind);
+	enum pol_kind kind = t->school ? PK_SCHOOL_REPORT : PK_OFFICE_REPORT;
+	if ((e = target_path(app, who, cid, a, t, &in, d)) != TS_OK ||
+	    (e = actor_may(who, kind, t->path, PA_VIEW, t->unit.code, d)) !=
+		    TS_OK)
+		return e;
+	if (!in) {
+		diags_add(d, t->unit.code, "đơn vị không tham gia đợt đánh giá "
+			  "này");
+		return TS_ENOTFOUND;
+	}
+	/* The unit itself edits (policy_allows). */
+	e = actor_may(who, kind, t->path, PA_CHANGE, t->unit.code,
+		      edit ? d : NULL);
+	t->can_edit = e == TS_OK;
+	if (edit && !t->can_edit)
+		return e;
+	list_kinds(app, t);
 	return TS_OK;
 }
 

@@ -64,10 +64,11 @@ step(struct door_ctx *c, const struct door *dr)
 	size_t n = dr->texts ? dr->texts(c->in, tf) : 0;
 	struct door_target t = { PK_ADMIN_AREA, NULL, POL_ANY_STATE, NULL };
 	enum ts_err e = n ? text_check(c->a, tf, n, c->d) : TS_OK;
-	if (e == TS_OK)
+	if (e == TS_OK && dr->resolve != NULL) {
 		e = dr->resolve(c, &t);
-	if (e == TS_OK)
-		e = ask_policy(c, dr, &t);
+		if (e == TS_OK)
+			e = ask_policy(c, dr, &t);
+	}
 	if (e == TS_OK)
 		e = dr->body(c);
 	if (e == TS_OK && c->object != NULL)
@@ -76,16 +77,47 @@ step(struct door_ctx *c, const struct door *dr)
 	return e;
 }
 
+/* The step with the scratch arena `a` (which outlives it). */
+static enum ts_err
+step_in(struct app *app, const struct actor *who, const struct door *dr,
+	void *in, void *out, struct arena *a, struct diags *d)
+{
+	size_t before = d->n;
+	struct door_ctx c = { app, who, a, d, in, out, NULL, NULL, NULL, NULL,
+			      false };
+	enum ts_err e = a ? step(&c, dr) : TS_ENOMEM;
+	if (!c.told)
+		word_failure(app, dr, e, d, before);
+	return e;
+}
+
 enum ts_err
 door_step(struct app *app, const struct actor *who, const struct door *dr,
 	  void *in, void *out, struct diags *d)
 {
+	struct arena *a = arena_new();
+	enum ts_err e = step_in(app, who, dr, in, out, a, d);
+	arena_free(a);
+	return e;
+}
+
+/* One attempt in its own transaction; *again: lost for now, try again. */
+static enum ts_err
+attempt(struct app *app, const struct actor *who, const struct door *dr,
+	void *in, void *out, struct arena *a, struct diags *d, bool *again)
+{
 	size_t before = d->n;
-	struct door_ctx c = { app, who, arena_new(), d, in, out, NULL, NULL,
-			      NULL, NULL };
-	enum ts_err e = c.a ? step(&c, dr) : TS_ENOMEM;
-	word_failure(app, dr, e, d, before);
-	arena_free(c.a);
+	enum ts_err e = db_begin(app->db);
+	if (e != TS_OK) {
+		*again = db_transient(app->db);
+		return app_db_error(app, d, "bắt đầu giao dịch");
+	}
+	e = step_in(app, who, dr, in, out, a, d);
+	if (e == TS_OK && (e = db_commit(app->db)) != TS_OK)
+		word_failure(app, dr, e, d, before);
+	*again = e != TS_OK && db_transient(app->db);
+	if (e != TS_OK)
+		db_rollback(app->db);
 	return e;
 }
 
@@ -94,13 +126,15 @@ door_run(struct app *app, const struct actor *who, const struct door *dr,
 	 void *in, void *out, struct diags *d)
 {
 	size_t before = d->n;
-	enum ts_err e = db_begin(app->db);
-	if (e != TS_OK)
-		return app_db_error(app, d, "bắt đầu giao dịch");
-	e = door_step(app, who, dr, in, out, d);
-	if (e == TS_OK && (e = db_commit(app->db)) != TS_OK)
+	struct arena *a = arena_new();
+	enum ts_err e = TS_ENOMEM;
+	bool again = a != NULL;
+	for (int i = 0; again && i < DOOR_TRIES; i++) {
+		diags_truncate(d, before);
+		e = attempt(app, who, dr, in, out, a, d, &again);
+	}
+	if (a == NULL)
 		word_failure(app, dr, e, d, before);
-	if (e != TS_OK)
-		db_rollback(app->db);
+	arena_free(a);
 	return e;
 }

@@ -21,6 +21,18 @@
  * Use cases that several others run inside one transaction (the org
  * importer writes hundreds of rows per transaction) call door_step, which
  * does 1 and 3 to 6 inside the caller's transaction.
+ *
+ * A transaction the database lost for now (db_transient: PostgreSQL's
+ * serialization failure or deadlock) is run again from step 2, at most
+ * DOOR_TRIES times in all, with the problems of the lost attempt
+ * forgotten: resolve and body start again from `in` as the caller gave it
+ * (whatever they keep in `in` or `out` they set again; text_check's NFC
+ * copies live in an arena kept across the attempts). Callers never retry.
+ *
+ * A use case with no target (resolve NULL) acts on the actor's own
+ * account once it has proved who it is (signing in with a password,
+ * changing one's own password, a reset code), or is maintenance with no
+ * actor (who NULL): no policy is asked.
  */
 #ifndef TS_APP_DOOR_H
 #define TS_APP_DOOR_H
@@ -29,6 +41,7 @@
 #include "text.h"
 
 #define DOOR_TEXT_MAX 8
+#define DOOR_TRIES 3
 
 struct arena;
 
@@ -53,6 +66,10 @@ struct door_ctx {
 	const char *object;
 	const char *detail;
 	const char *action; /* the audit action, if not the door's */
+	/* Set by resolve or the body when a failure is told to the user
+	 * some other way (the fields of a merge conflict, in `out`): the
+	 * door adds no message of its own. */
+	bool told;
 };
 
 struct door {
@@ -64,6 +81,7 @@ struct door {
 	 * how many (at most DOOR_TEXT_MAX). text_check replaces each value
 	 * by its NFC copy before resolve runs. */
 	size_t (*texts)(void *in, struct text_field *out);
+	/* NULL: no target, no policy (see above). */
 	enum ts_err (*resolve)(struct door_ctx *c, struct door_target *t);
 	enum ts_err (*body)(struct door_ctx *c);
 };

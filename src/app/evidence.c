@@ -17,6 +17,7 @@
 #include "../util/buf.h"
 #include "../util/timeutil.h"
 #include "../util/vnstr.h"
+#include "door.h"
 #include "fileio.h"
 #include "submission.h"
 #include "submission_int.h"
@@ -212,7 +213,7 @@ find_id(struct app *app, int64_t unit, const char *sha, int64_t *id)
 	if (r == DB_ROW)
 		*id = db_col_int(st, 0);
 	db_done(st);
-	return r == DB_ROW ? TS_OK : TS_EDB;
+	return r == DB_ROW ? TS_OK : r == DB_DONE ? TS_ENOTFOUND : TS_EDB;
 }
 
 static enum ts_err
@@ -280,6 +281,28 @@ copy_rest(FILE *f, const char *path, struct blob_tmp *t, char *buf,
 	return TS_OK;
 }
 
+/* The copy of an open file into the blob store, its head typed first. */
+static enum ts_err
+store_open(const struct app *app, FILE *f, const char *path, char *buf,
+	   struct blob_tmp *t, struct evidence_added *out, struct diags *d)
+{
+	size_t n = fread(buf, 1, SNIFF_BYTES, f);
+	enum ts_err e = check_head(path, buf, n, out, d);
+	if (e != TS_OK)
+		return e;
+	if (blob_tmp_open(app, t) < 0 || blob_tmp_put(t, buf, n) != 0) {
+		io_problem(d, path, "không ghi được tệp minh chứng");
+		return TS_EIO;
+	}
+	e = copy_rest(f, path, t, buf, SNIFF_BYTES, d);
+	out->size = t->size;
+	if (e == TS_OK && blob_tmp_commit(app, t, out->sha256) != 0) {
+		io_problem(d, path, "không ghi được tệp minh chứng");
+		e = TS_EIO;
+	}
+	return e;
+}
+
 /* Stores the file at path ("-": stdin) by content, streaming: its head
  * is typed by libmagic, then everything is hashed as it is copied. */
 static enum ts_err
@@ -295,20 +318,7 @@ store_file(const struct app *app, const char *path, struct evidence_added *out,
 		e = f == NULL && errno == ENOENT ? TS_ENOTFOUND : TS_EIO;
 		goto out;
 	}
-	size_t n = fread(buf, 1, SNIFF_BYTES, f);
-	if ((e = check_head(path, buf, n, out, d)) != TS_OK)
-		goto out;
-	if (blob_tmp_open(app, &t) < 0 || blob_tmp_put(&t, buf, n) != 0) {
-		io_problem(d, path, "không ghi được tệp minh chứng");
-		e = TS_EIO;
-		goto out;
-	}
-	e = copy_rest(f, path, &t, buf, SNIFF_BYTES, d);
-	out->size = t.size;
-	if (e == TS_OK && blob_tmp_commit(app, &t, out->sha256) != 0) {
-		io_problem(d, path, "không ghi được tệp minh chứng");
-		e = TS_EIO;
-	}
+	e = store_open(app, f, path, buf, &t, out, d);
 out:
 	if (e != TS_OK && t.fd >= 0)
 		blob_tmp_drop(&t);
@@ -349,8 +359,10 @@ record(struct app *app, const struct actor *who, const struct submission *s,
 {
 	char obj[160];
 	int64_t before = 0;
-	out->reused = find_id(app, s->unit.id, out->sha256, &before) == TS_OK;
-	enum ts_err e = insert_meta(app, who, s->unit.id, name, out, kind);
+	enum ts_err e = find_id(app, s->unit.id, out->sha256, &before);
+	out->reused = e == TS_OK;
+	if (e == TS_ENOTFOUND || e == TS_OK)
+		e = insert_meta(app, who, s->unit.id, name, out, kind);
 	if (e == TS_OK)
 		e = find_id(app, s->unit.id, out->sha256, &out->id);
 	if (e == TS_OK)
@@ -386,24 +398,50 @@ open_target(struct app *app, const struct actor *who, int64_t cid,
 	return e;
 }
 
-/* Writes the rows in one transaction. */
+/* A write of evidence: the door's input. */
+struct ev_job {
+	int64_t cid, id;  /* id: the evidence to remove */
+	const char *unit, *crit;
+	enum evidence_kind kind;
+	const char *text; /* a file's name, or the link or fact */
+	struct evidence_added *out;
+	struct submission s;
+};
+
+/* The submission, opened again inside the transaction: what is checked
+ * is what is written. */
 static enum ts_err
-record_tx(struct app *app, const struct actor *who, const struct submission *s,
-	  const char *crit, const char *name, struct evidence_added *out,
-	  enum evidence_kind kind, struct diags *d)
+ev_resolve(struct door_ctx *c, struct door_target *t)
 {
-	enum ts_err e = db_begin(app->db);
-	if (e != TS_OK)
-		return app_db_error(app, d, "ghi minh chứng");
-	e = record(app, who, s, crit, name, out, kind);
-	if (e == TS_OK)
-		e = db_commit(app->db);
-	if (e != TS_OK) {
-		app_db_error(app, d, "ghi minh chứng");
-		db_rollback(app->db);
-	}
+	struct ev_job *j = c->in;
+	enum ts_err e = open_target(c->app, c->who, j->cid, j->unit, j->crit,
+				    c->a, &j->s, c->d);
+	*t = (struct door_target){ PK_SUBMISSION, j->s.scope_path,
+				   (int)j->s.state, j->unit };
 	return e;
 }
+
+static enum ts_err
+ev_record(struct door_ctx *c, struct ev_job *j, const char *name)
+{
+	enum ts_err e = record(c->app, c->who, &j->s, j->crit, name, j->out,
+			       j->kind);
+	if (e != TS_OK)
+		app_db_error(c->app, c->d, "ghi minh chứng");
+	return e;
+}
+
+static enum ts_err
+file_body(struct door_ctx *c)
+{
+	struct ev_job *j = c->in;
+	return ev_record(c, j, j->text);
+}
+
+static const struct door EV_FILE = {
+	"evidence.add", PA_SAVE, "ghi minh chứng", NULL, ev_resolve,
+	file_body,
+};
 
 enum ts_err
 evidence_add(struct app *app, const struct actor *who, int64_t cid,
@@ -413,15 +451,18 @@ evidence_add(struct app *app, const struct actor *who, int64_t cid,
 	struct arena *a = arena_new();
 	struct submission s;
 	memset(out, 0, sizeof(*out));
+	/* Checked before the file is stored, and again by the door. */
 	enum ts_err e = open_target(app, who, cid, unit, crit, a, &s, d);
 	if (e == TS_OK && sodium_init() < 0)
 		e = TS_ENOMEM;
 	if (e == TS_OK)
 		e = store_file(app, path, out, d);
+	struct ev_job j = { cid, 0, unit, crit, EVIDENCE_FILE,
+			    e == TS_OK ? clean_name(a, name ? name : path)
+				       : NULL,
+			    out, { 0 } };
 	if (e == TS_OK)
-		e = record_tx(app, who, &s, crit,
-			      clean_name(a, name ? name : path), out,
-			      EVIDENCE_FILE, d);
+		e = door_run(app, who, &EV_FILE, &j, NULL, d);
 	arena_free(a);
 	return e;
 }
@@ -442,6 +483,27 @@ web_url(const char *s)
 	return true;
 }
 
+/* A copy of t without the spaces and tabs around it (*n bytes). */
+static char *
+trimmed(struct arena *a, const char *t, size_t *n)
+{
+	while (*t == ' ' || *t == '\t')
+		t++;
+	*n = strlen(t);
+	while (*n > 0 && (t[*n - 1] == ' ' || t[*n - 1] == '\t'))
+		(*n)--;
+	return arena_strndup(a, t, *n);
+}
+
+static bool
+has_control(const char *c)
+{
+	for (; *c; c++)
+		if ((unsigned char)*c < 0x20 || *c == 0x7f)
+			return true;
+	return false;
+}
+
 /* The text, cleaned (NFC, trimmed) and checked; NULL after a message. */
 static const char *
 text_problem(struct arena *a, enum evidence_kind kind, const char *text,
@@ -454,16 +516,9 @@ text_problem(struct arena *a, enum evidence_kind kind, const char *text,
 	};
 	if (text_check(a, tf, 1, d) != TS_OK)
 		return NULL;
-	while (t && (*t == ' ' || *t == '\t'))
-		t++;
-	size_t n = t ? strlen(t) : 0;
-	while (n > 0 && (t[n - 1] == ' ' || t[n - 1] == '\t'))
-		n--;
-	char *c = t ? arena_strndup(a, t, n) : NULL;
-	bool ctl = false;
-	for (size_t i = 0; c && i < n; i++)
-		ctl |= (unsigned char)c[i] < 0x20 || c[i] == 0x7f;
-	if (c == NULL || n == 0 || n > EVIDENCE_TEXT_MAX || ctl)
+	size_t n = 0;
+	char *c = t ? trimmed(a, t, &n) : NULL;
+	if (c == NULL || n == 0 || n > EVIDENCE_TEXT_MAX || has_control(c))
 		diags_add(d, where, "%s phải có từ 1 đến %d ký tự trên một dòng",
 			  kind == EVIDENCE_LINK ? "đường link" : "dữ kiện",
 			  EVIDENCE_TEXT_MAX);
@@ -475,42 +530,56 @@ text_problem(struct arena *a, enum evidence_kind kind, const char *text,
 	return NULL;
 }
 
+/* The sha256, type and size of a link or fact (the kind is hashed too:
+ * a fact never matches a link). */
+static void
+text_identity(enum evidence_kind kind, const char *t,
+	      struct evidence_added *out)
+{
+	unsigned char h[crypto_hash_sha256_BYTES];
+	crypto_hash_sha256_state st;
+	crypto_hash_sha256_init(&st);
+	const char *k = evidence_kind_code(kind);
+	crypto_hash_sha256_update(&st, (const unsigned char *)k, strlen(k) + 1);
+	crypto_hash_sha256_update(&st, (const unsigned char *)t, strlen(t));
+	crypto_hash_sha256_final(&st, h);
+	sodium_bin2hex(out->sha256, sizeof(out->sha256), h, sizeof(h));
+	snprintf(out->mime, sizeof(out->mime), "%s",
+		 kind == EVIDENCE_LINK ? "text/uri-list" : "text/plain");
+	out->size = strlen(t);
+}
+
+static enum ts_err
+text_body(struct door_ctx *c)
+{
+	struct ev_job *j = c->in;
+	memset(j->out, 0, sizeof(*j->out));
+	const char *t = j->kind != EVIDENCE_FILE
+				? text_problem(c->a, j->kind, j->text, c->d,
+					       j->crit)
+				: NULL;
+	if (t == NULL)
+		return TS_EINVAL;
+	if (sodium_init() < 0)
+		return TS_ENOMEM;
+	text_identity(j->kind, t, j->out);
+	return ev_record(c, j, t);
+}
+
+static const struct door EV_TEXT = {
+	"evidence.link", PA_SAVE, "ghi minh chứng", NULL, ev_resolve,
+	text_body,
+};
+
 enum ts_err
 evidence_add_text(struct app *app, const struct actor *who, int64_t cid,
 		  const char *unit, const char *crit, enum evidence_kind kind,
 		  const char *text, struct evidence_added *out,
 		  struct diags *d)
 {
-	struct arena *a = arena_new();
-	struct submission s;
+	struct ev_job j = { cid, 0, unit, crit, kind, text, out, { 0 } };
 	memset(out, 0, sizeof(*out));
-	enum ts_err e = open_target(app, who, cid, unit, crit, a, &s, d);
-	const char *t = e == TS_OK && kind != EVIDENCE_FILE
-				? text_problem(a, kind, text, d, crit)
-				: NULL;
-	if (e == TS_OK && t == NULL)
-		e = TS_EINVAL;
-	if (e == TS_OK && sodium_init() < 0)
-		e = TS_ENOMEM;
-	if (e == TS_OK) {
-		/* The kind is hashed too: a fact never matches a link. */
-		unsigned char h[crypto_hash_sha256_BYTES];
-		crypto_hash_sha256_state st;
-		crypto_hash_sha256_init(&st);
-		const char *k = evidence_kind_code(kind);
-		crypto_hash_sha256_update(&st, (const unsigned char *)k,
-					  strlen(k) + 1);
-		crypto_hash_sha256_update(&st, (const unsigned char *)t,
-					  strlen(t));
-		crypto_hash_sha256_final(&st, h);
-		sodium_bin2hex(out->sha256, sizeof(out->sha256), h, sizeof(h));
-		snprintf(out->mime, sizeof(out->mime), "%s",
-			 kind == EVIDENCE_LINK ? "text/uri-list" : "text/plain");
-		out->size = strlen(t);
-		e = record_tx(app, who, &s, crit, t, out, kind, d);
-	}
-	arena_free(a);
-	return e;
+	return door_run(app, who, &EV_TEXT, &j, NULL, d);
 }
 
 static void
@@ -646,28 +715,28 @@ unlink_tx(struct app *app, const struct actor *who, const struct submission *s,
 	return e;
 }
 
+static enum ts_err
+remove_body(struct door_ctx *c)
+{
+	struct ev_job *j = c->in;
+	enum ts_err e = unlink_tx(c->app, c->who, &j->s, j->id, j->crit);
+	if (e == TS_ESTALE)
+		diags_add(c->d, j->crit, "minh chứng này không còn gắn với "
+			  "tiêu chí %s", j->crit);
+	return e;
+}
+
+static const struct door EV_REMOVE = {
+	"evidence.remove", PA_SAVE, "gỡ minh chứng", NULL, ev_resolve,
+	remove_body,
+};
+
 enum ts_err
 evidence_remove(struct app *app, const struct actor *who, int64_t cid,
 		const char *unit, int64_t id, const char *crit,
 		struct diags *d)
 {
-	struct arena *a = arena_new();
-	struct submission s;
-	enum ts_err e = open_target(app, who, cid, unit, crit, a, &s, d);
-	if (e == TS_OK && (e = db_begin(app->db)) != TS_OK)
-		app_db_error(app, d, "gỡ minh chứng");
-	else if (e == TS_OK) {
-		e = unlink_tx(app, who, &s, id, crit);
-		if (e == TS_OK)
-			e = db_commit(app->db);
-		if (e == TS_ESTALE)
-			diags_add(d, crit, "minh chứng này không còn gắn với "
-				  "tiêu chí %s", crit);
-		else if (e != TS_OK)
-			app_db_error(app, d, "gỡ minh chứng");
-		if (e != TS_OK)
-			db_rollback(app->db);
-	}
-	arena_free(a);
-	return e;
+	struct ev_job j = { cid, id, unit, crit, EVIDENCE_FILE, NULL, NULL,
+			    { 0 } };
+	return door_run(app, who, &EV_REMOVE, &j, NULL, d);
 }

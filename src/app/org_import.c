@@ -82,21 +82,39 @@ row_err(struct ctx *c, size_t line, int col, const char *fmt, ...)
 	c->bad++;
 }
 
+#define NHEADERS (sizeof(HEADERS) / sizeof(*HEADERS))
+
+/* The HEADERS entry a header cell names (accent- and case-insensitive),
+ * or NHEADERS. */
+static size_t
+header_index(struct ctx *c, const char *text)
+{
+	const char *key = vn_fold_key(c->a, text);
+	size_t k = 0;
+	while (key && k < NHEADERS && strcmp(key, HEADERS[k].key) != 0)
+		k++;
+	return key ? k : NHEADERS;
+}
+
+/* A column the import does not read, listed for the user. */
+static void
+note_ignored(struct import_result *r, const char *text)
+{
+	size_t o = strlen(r->ignored);
+	if (text[0] != '\0' && o + 4 < sizeof(r->ignored))
+		snprintf(r->ignored + o, sizeof(r->ignored) - o, "%s%s",
+			 o ? ", " : "", text);
+}
+
 static bool
 map_header(struct ctx *c, const struct sheet_row *h, struct import_result *r)
 {
 	for (int i = 0; i < NCOLS; i++)
 		c->cols[i] = -1;
 	for (size_t j = 0; j < h->ncells; j++) {
-		const char *key = vn_fold_key(c->a, h->cells[j]);
-		size_t k = 0, nh = sizeof(HEADERS) / sizeof(*HEADERS);
-		while (key && k < nh && strcmp(key, HEADERS[k].key) != 0)
-			k++;
-		if (key == NULL || k == nh) {
-			size_t o = strlen(r->ignored);
-			if (h->cells[j][0] != '\0' && o + 4 < sizeof(r->ignored))
-				snprintf(r->ignored + o, sizeof(r->ignored) - o,
-					 "%s%s", o ? ", " : "", h->cells[j]);
+		size_t k = header_index(c, h->cells[j]);
+		if (k == NHEADERS) {
+			note_ignored(r, h->cells[j]);
 			continue;
 		}
 		enum col f = HEADERS[k].col;
@@ -352,6 +370,20 @@ plan_update(struct ctx *c, struct row *r, const struct org_unit *u,
 	}
 }
 
+/* The path of r's parent: a row of the file (as planned) or a stored
+ * unit; NULL if neither. */
+static const char *
+parent_path(struct ctx *c, struct row **ix, const struct row *r)
+{
+	struct org_unit pu;
+	struct row *p = lookup(c, ix, r->n.parent_code);
+	if (p != NULL)
+		return p->path;
+	if (org_find(c->app, r->n.parent_code, c->a, &pu) == TS_OK)
+		return pu.path;
+	return NULL;
+}
+
 /* What writing the row would check and the path it would give the unit,
  * without writing: parents come first, so a parent row's planned path
  * stands for the one it will have. (A unit whose ancestor moves in the
@@ -360,20 +392,13 @@ static void
 plan_row(struct ctx *c, struct row **ix, struct row *r, size_t i)
 {
 	int before = c->bad;
-	struct org_unit u, pu;
+	struct org_unit u;
 	const char *ppath = NULL;
 	if (r->bad || parent_failed(c, ix, r))
 		return;
-	if (r->n.parent_code[0]) {
-		struct row *p = lookup(c, ix, r->n.parent_code);
-		if (p != NULL)
-			ppath = p->path;
-		else if (org_find(c->app, r->n.parent_code, c->a, &pu) == TS_OK)
-			ppath = pu.path;
-		if (ppath == NULL) { /* checked already: not reached */
-			r->bad = true;
-			return;
-		}
+	if (r->n.parent_code[0] && (ppath = parent_path(c, ix, r)) == NULL) {
+		r->bad = true; /* checked already: not reached */
+		return;
 	}
 	if (org_find(c->app, r->n.code, c->a, &u) == TS_OK) {
 		plan_update(c, r, &u, ppath);

@@ -7,6 +7,7 @@
 
 #include "../core/throttle.h"
 #include "../util/timeutil.h"
+#include "door.h"
 #include "user.h"
 
 static void
@@ -66,7 +67,8 @@ session_csrf_ok(const struct session *s, const char *given)
 	       sodium_memcmp(given, s->csrf, strlen(s->csrf)) == 0;
 }
 
-/* Recent failures of one login or one address, and when the last was. */
+/* Recent failures of one login or one address, and when the last was;
+ * -1 when the database could not say. */
 static int64_t
 count_failures(struct app *app, const char *sql, const char *key,
 	       int64_t *last)
@@ -76,17 +78,18 @@ count_failures(struct app *app, const char *sql, const char *key,
 	int64_t n = 0;
 	*last = 0;
 	if (st == NULL)
-		return 0;
+		return -1;
 	db_bind_text(st, 1, key);
 	db_bind_text(st, 2,
 		     ts_time_format(ts_time_now() - THROTTLE_WINDOW, since));
-	if (db_step(st) == DB_ROW) {
+	enum db_step r = db_step(st);
+	if (r == DB_ROW) {
 		n = db_col_int(st, 0);
 		if (n > 0 && !ts_time_parse(db_col_text(st, 1), last))
 			*last = 0;
 	}
 	db_done(st);
-	return n;
+	return r == DB_ERROR ? -1 : n;
 }
 
 static int64_t
@@ -108,13 +111,15 @@ client_failures(struct app *app, const char *client)
 
 /* An account that failed too often waits (growing) before its next try:
  * refused without looking at the password, with its own message. */
-static bool
-login_throttled(struct app *app, const char *login, struct diags *d)
+static enum ts_err
+login_throttle(struct app *app, const char *login, struct diags *d)
 {
 	int64_t last, n = login_failures(app, login, &last);
 	int64_t left = last + throttle_login_wait(n) - ts_time_now();
+	if (n < 0) /* not known: refused, as the database's failure */
+		return app_db_error(app, d, "đọc số lần đăng nhập sai");
 	if (n < THROTTLE_LOGIN_FREE || left <= 0)
-		return false;
+		return TS_OK;
 	if (left >= 60)
 		diags_add(d, login, "tài khoản này đang tạm khóa vì đăng nhập sai "
 			  "nhiều lần; hãy thử lại sau %lld phút",
@@ -122,7 +127,7 @@ login_throttled(struct app *app, const char *login, struct diags *d)
 	else
 		diags_add(d, login, "tài khoản này đang tạm khóa vì đăng nhập sai "
 			  "nhiều lần; hãy thử lại sau %lld giây", (long long)left);
-	return true;
+	return TS_ERATE;
 }
 
 /* Records a failure and forgets those past the window (whoever they
@@ -151,7 +156,7 @@ record_failure(struct app *app, const char *login, const char *client)
 enum ts_err
 session_throttle(struct app *app, const char *login, struct diags *d)
 {
-	return login_throttled(app, login, d) ? TS_ERATE : TS_OK;
+	return login_throttle(app, login, d);
 }
 
 enum ts_err
@@ -172,7 +177,8 @@ session_failed(struct app *app, const char *login, const char *client,
 	*slow_ms = 0;
 	if (record_failure(app, login, client) != TS_OK)
 		return TS_EDB;
-	*slow_ms = throttle_client_delay_ms(client_failures(app, client));
+	int64_t n = client_failures(app, client); /* -1: not known, no wait */
+	*slow_ms = throttle_client_delay_ms(n > 0 ? n : 0);
 	return TS_OK;
 }
 
@@ -215,6 +221,28 @@ insert_session(struct app *app, const struct actor *a, const char *hash)
 	return db_exec_stmt(st);
 }
 
+/* A sign-in: the session row, the login's failures forgotten, audited.
+ * No target: the password proved who it is. */
+struct login_job {
+	const char *login, *client, *hash;
+};
+
+static enum ts_err
+login_body(struct door_ctx *c)
+{
+	const struct login_job *j = c->in;
+	enum ts_err e = insert_session(c->app, c->who, j->hash);
+	if (e == TS_OK)
+		e = session_succeeded(c->app, j->login);
+	c->object = j->login;
+	c->detail = j->client;
+	return e;
+}
+
+static const struct door SESSION_LOGIN = {
+	"session.login", PA_VIEW, "đăng nhập", NULL, NULL, login_body,
+};
+
 enum ts_err
 session_login(struct app *app, const char *login, const char *password,
 	      const char *client, char token[SESSION_TOKEN_SIZE],
@@ -226,9 +254,12 @@ session_login(struct app *app, const char *login, const char *password,
 	*slow_ms = 0;
 	if (sodium_init() < 0)
 		return TS_ENOMEM;
-	if (login_throttled(app, login, d))
-		return TS_ERATE;
-	enum ts_err e = user_authenticate(app, login, password, &a, d);
+	enum ts_err e = session_throttle(app, login, d);
+	if (e != TS_OK)
+		return e;
+	e = user_authenticate(app, login, password, &a, d);
+	if (e == TS_EDB || e == TS_ENOMEM)
+		return e; /* not a wrong password */
 	if (e != TS_OK)
 		return session_failed(app, login, client, slow_ms) == TS_OK
 			       ? e
@@ -238,18 +269,8 @@ session_login(struct app *app, const char *login, const char *password,
 			  sodium_base64_VARIANT_URLSAFE_NO_PADDING);
 	sodium_memzero(raw, sizeof(raw));
 	hash_token(token, hash);
-	if ((e = db_begin(app->db)) != TS_OK)
-		return e;
-	e = insert_session(app, &a, hash);
-	if (e == TS_OK)
-		e = session_succeeded(app, login);
-	if (e == TS_OK)
-		e = audit_add(app, &a, "session.login", login, client);
-	if (e == TS_OK)
-		e = db_commit(app->db);
-	if (e != TS_OK)
-		db_rollback(app->db);
-	return e;
+	struct login_job j = { login, client, hash };
+	return door_run(app, &a, &SESSION_LOGIN, &j, NULL, d);
 }
 
 /* Moves the end of a session on, at most once a minute (a write per
@@ -342,11 +363,38 @@ end_other_sessions(struct app *app, const struct session *s)
 	return db_exec_stmt(st);
 }
 
+/* One's own new password: the hash, the other sessions ended, audited
+ * together. No target: the current password proved who it is. */
+struct password_job {
+	const struct session *s;
+	const char *hash;
+};
+
+static enum ts_err
+password_body(struct door_ctx *c)
+{
+	static const char sql[] = "UPDATE app_user SET pw_hash = ? WHERE id = ?";
+	const struct password_job *j = c->in;
+	struct db_stmt *st = db_prep(c->app->db, sql);
+	if (st == NULL)
+		return TS_EDB;
+	db_bind_text(st, 1, j->hash);
+	db_bind_int(st, 2, j->s->who.user_id);
+	enum ts_err e = db_exec_stmt(st);
+	if (e == TS_OK)
+		e = end_other_sessions(c->app, j->s);
+	c->object = j->s->who.login;
+	return e;
+}
+
+static const struct door SESSION_PASSWORD = {
+	"user.password", PA_CHANGE, "đổi mật khẩu", NULL, NULL, password_body,
+};
+
 enum ts_err
 session_change_password(struct app *app, const struct session *s,
 			const char *current, const char *next, struct diags *d)
 {
-	static const char sql[] = "UPDATE app_user SET pw_hash = ? WHERE id = ?";
 	struct actor a;
 	if (next == NULL || strlen(next) < PASSWORD_MIN) {
 		diags_add(d, s->who.login, "mật khẩu mới phải có ít nhất 8 ký tự");
@@ -356,26 +404,10 @@ session_change_password(struct app *app, const struct session *s,
 	if (e != TS_OK)
 		return e;
 	char *hash = password_hash(next);
-	struct db_stmt *st = hash ? db_prep(app->db, sql) : NULL;
-	if (st == NULL) {
-		free(hash);
-		return hash ? TS_EDB : TS_ENOMEM;
-	}
-	/* The new hash and its audit row commit together. */
-	if ((e = db_begin(app->db)) == TS_OK) {
-		db_bind_text(st, 1, hash);
-		db_bind_int(st, 2, s->who.user_id);
-		e = db_exec_stmt(st);
-		if (e == TS_OK)
-			e = end_other_sessions(app, s);
-		if (e == TS_OK)
-			e = audit_add(app, &s->who, "user.password",
-				      s->who.login, NULL);
-		if (e == TS_OK)
-			e = db_commit(app->db);
-		if (e != TS_OK)
-			db_rollback(app->db);
-	}
+	if (hash == NULL)
+		return TS_ENOMEM;
+	struct password_job j = { s, hash };
+	e = door_run(app, &s->who, &SESSION_PASSWORD, &j, NULL, d);
 	sodium_memzero(hash, strlen(hash));
 	free(hash);
 	return e;

@@ -21,27 +21,29 @@ stats_load_values(const struct submission *s, const struct ind_set *set,
 				"số liệu thống kê", out, d);
 }
 
-unsigned
-stats_unit_levels(struct app *app, const struct submission *s)
+enum ts_err
+stats_unit_levels(struct app *app, const struct submission *s,
+		  unsigned *levels)
 {
 	static const char sql[] =
 		"SELECT school_levels FROM campaign_unit WHERE campaign_id = ? "
 		"AND unit_id = ?";
 	struct db_stmt *st = db_prep(app->db, sql);
-	unsigned levels = 0;
+	*levels = 0;
 	if (st == NULL)
-		return 0;
+		return TS_EDB;
 	db_bind_int(st, 1, s->campaign.id);
 	db_bind_int(st, 2, s->unit.id);
-	if (db_step(st) == DB_ROW)
-		levels = (unsigned)db_col_int(st, 0);
+	enum db_step r = db_step(st);
+	if (r == DB_ROW)
+		*levels = (unsigned)db_col_int(st, 0);
 	db_done(st);
-	return levels;
+	return r == DB_ERROR ? TS_EDB : TS_OK;
 }
 
-struct ind_values *
+enum ts_err
 stats_previous(struct app *app, const struct submission *s,
-	       const struct stats_info *info)
+	       const struct stats_info *info, struct ind_values **out)
 {
 	/* The unit's last submitted report of the same set, from a campaign
 	 * whose data describe an earlier day. */
@@ -52,25 +54,26 @@ stats_previous(struct app *app, const struct submission *s,
 		"AND sc.as_of < ? ORDER BY sc.as_of DESC, sn.version DESC "
 		"LIMIT 1";
 	struct db_stmt *st = db_prep(app->db, sql);
-	struct ind_values *v = NULL;
+	*out = NULL;
 	if (st == NULL)
-		return NULL;
+		return TS_EDB;
 	db_bind_int(st, 1, s->unit.id);
 	db_bind_text(st, 2, info->set->id);
 	db_bind_text(st, 3, info->as_of);
-	if (db_step(st) == DB_ROW) {
+	enum db_step r = db_step(st);
+	if (r == DB_ROW) {
 		const char *t = db_col_text(st, 0);
 		struct diags d;
 		diags_init(&d);
 		/* A report of an older set version with codes since removed
 		 * is no basis for a warning: no previous report then. */
-		if (ind_values_parse(info->set, t, strlen(t), "kỳ trước", &v,
+		if (ind_values_parse(info->set, t, strlen(t), "kỳ trước", out,
 				     &d) != TS_OK)
-			v = NULL;
+			*out = NULL;
 		diags_release(&d);
 	}
 	db_done(st);
-	return v;
+	return r == DB_ERROR ? TS_EDB : TS_OK;
 }
 
 /* The unit's self-assessment of the same school year under the rubric the
@@ -93,11 +96,14 @@ cds_answers(struct app *app, const struct submission *s, struct arena *a,
 	db_bind_text(st, 1, s->campaign.school_year);
 	db_bind_int(st, 2, s->unit.id);
 	db_bind_text(st, 3, s->campaign.rubric_id);
-	enum ts_err e = TS_OK;
-	if (db_step(st) == DB_ROW) {
+	enum db_step step = db_step(st);
+	enum ts_err e = step == DB_ERROR ? TS_EDB : TS_OK;
+	if (step == DB_ROW) {
 		const char *rid = db_col_dup(st, 1, a);
 		const struct rubric *r =
 			rid ? app_rubric(app, rid, (int)db_col_int(st, 2)) : NULL;
+		if (r == NULL)
+			e = TS_EDB; /* stored with the campaign: not read */
 		const char *text = db_col_text(st, 3);
 		struct diags ignore;
 		diags_init(&ignore);
@@ -110,7 +116,7 @@ cds_answers(struct app *app, const struct submission *s, struct arena *a,
 	return e;
 }
 
-void
+enum ts_err
 stats_prefill_into(struct app *app, const struct submission *s,
 		   struct ind_values *v, struct arena *a,
 		   struct ind_prefill_line **lines, size_t *n, int64_t *cid)
@@ -119,12 +125,15 @@ stats_prefill_into(struct app *app, const struct submission *s,
 	struct diags d;
 	diags_init(&d);
 	*n = 0;
+	*cid = 0;
 	*lines = arena_calloc(a, v->set->n ? v->set->n : 1, sizeof(**lines));
-	if (*lines != NULL &&
-	    cds_answers(app, s, a, &ans, cid, &d) == TS_OK && ans != NULL)
+	enum ts_err e = *lines ? cds_answers(app, s, a, &ans, cid, &d)
+			       : TS_ENOMEM;
+	if (e == TS_OK && ans != NULL)
 		*n = ind_prefill(v, ans->rubric, ans, *lines);
 	answers_free(ans);
 	diags_release(&d);
+	return e;
 }
 
 enum ts_err
@@ -143,11 +152,17 @@ stats_view_open(struct app *app, const struct actor *who, int64_t cid,
 				      d);
 	if (e != TS_OK)
 		return e;
-	stats_prefill_into(app, &out->sub, out->values, a, &out->prefill,
-			   &out->nprefill, &out->cds_campaign);
-	out->previous = stats_previous(app, &out->sub, &out->info);
-	ind_check_run(out->values, stats_unit_levels(app, &out->sub),
-		      out->previous, &out->check);
+	unsigned levels = 0;
+	e = stats_prefill_into(app, &out->sub, out->values, a, &out->prefill,
+			       &out->nprefill, &out->cds_campaign);
+	if (e == TS_OK)
+		e = stats_previous(app, &out->sub, &out->info, &out->previous);
+	if (e == TS_OK)
+		e = stats_unit_levels(app, &out->sub, &levels);
+	if (e != TS_OK)
+		return e == TS_EDB ? app_db_error(app, d, "đọc số liệu thống kê")
+				   : e;
+	ind_check_run(out->values, levels, out->previous, &out->check);
 	return TS_OK;
 }
 

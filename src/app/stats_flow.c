@@ -1,5 +1,7 @@
-/* A statistics report through the workflow: save, submit, return.
- * Approve and publish are the CĐS ones (sub_approve, sub_publish). */
+/* A statistics report through the workflow: save, submit, return, the
+ * steps every submission shares (submission_door.c), with what a report
+ * does its own way (struct sub_kind). Approve and publish are the CĐS
+ * ones (sub_approve, sub_publish). */
 #include "stats.h"
 #include "stats_int.h"
 #include "submission_int.h"
@@ -12,16 +14,26 @@
 #include "../util/timeutil.h"
 #include "text.h"
 
-/* sub_open_for on a statistics campaign, with its set. */
+/* The campaign's indicator set beside the row (malloc'd: it outlives the
+ * door's arena until close). */
 static enum ts_err
-open_stats(struct app *app, const struct actor *who, int64_t cid,
-	   const char *unit, enum sub_action act, struct arena *a,
-	   struct submission *s, struct stats_info *info, struct diags *d)
+open_set(struct sub_job *j, struct diags *d)
 {
-	enum ts_err e = sub_open_for(app, who, cid, unit, act, a, s, d);
-	if (e == TS_OK)
-		e = stats_info_get(app, cid, a, info, d);
-	return e;
+	struct stats_info *info = calloc(1, sizeof(*info));
+	if (info == NULL)
+		return TS_ENOMEM;
+	j->extra = info;
+	return stats_info_get(j->app, j->cid, j->a, info, d);
+}
+
+static void
+close_set(struct sub_job *j)
+{
+	struct stats_info *info = j->extra;
+	if (info != NULL)
+		ind_set_free(info->set);
+	free(info);
+	j->extra = NULL;
 }
 
 static char *
@@ -33,34 +45,16 @@ values_text(const struct ind_values *v)
 	return t;
 }
 
-enum ts_err
-stats_save(struct app *app, const struct actor *who, int64_t cid,
-	   const char *unit, const char *json, int64_t expect,
-	   struct diags *d)
+static enum ts_err
+stats_draft(struct sub_job *j, char **text, struct diags *d)
 {
-	struct arena *a = arena_new();
-	struct submission s;
-	struct stats_info info = { 0 };
+	const struct stats_info *info = j->extra;
 	struct ind_values *v = NULL;
-	char *text = NULL;
-	if (a == NULL)
-		return TS_ENOMEM;
-	enum ts_err e = open_stats(app, who, cid, unit, ACT_SAVE, a, &s, &info,
-				   d);
-	if (e == TS_OK)
-		e = ind_values_parse(info.set, json, strlen(json), unit, &v, d);
-	if (e == TS_OK && (text = values_text(v)) == NULL)
+	enum ts_err e = ind_values_parse(info->set, j->json, strlen(j->json),
+					 j->unit, &v, d);
+	if (e == TS_OK && (*text = values_text(v)) == NULL)
 		e = TS_ENOMEM;
-	if (e == TS_OK && (e = db_begin(app->db)) == TS_OK) {
-		e = sub_write_draft(app, who, &s, text, expect);
-		if (e == TS_OK)
-			e = sub_record(app, who, &s, "stats.save", NULL);
-		e = sub_end_tx(app, e, unit, d);
-	}
-	free(text);
 	ind_values_free(v);
-	ind_set_free(info.set);
-	arena_free(a);
 	return e;
 }
 
@@ -93,151 +87,97 @@ check_text(const struct ind_check *c)
 	return t;
 }
 
+/* The values as submitted: stored ones with the CĐS facts laid in, and
+ * the check's warnings. */
 static enum ts_err
-snapshot(struct app *app, const struct actor *who, const struct submission *s,
-	 const char *values, const char *check, bool late, const char *now)
+checked(struct sub_job *j, struct ind_values *v, char **values,
+	char **check, struct diags *d)
 {
-	static const char sql[] =
-		"INSERT INTO snapshot(submission_id, version, answers, score, "
-		"submitted_by, submitted_at, late) VALUES (?, ?, ?, ?, ?, ?, ?)";
-	struct db_stmt *st = db_prep(app->db, sql);
-	if (st == NULL)
-		return TS_EDB;
-	db_bind_int(st, 1, s->id);
-	db_bind_int(st, 2, s->version + 1);
-	db_bind_text(st, 3, values);
-	db_bind_text(st, 4, check);
-	db_bind_text(st, 5, who->login);
-	db_bind_text(st, 6, now);
-	db_bind_int(st, 7, late);
-	return db_exec_stmt(st);
-}
-
-/* The values as submitted: stored ones with the CĐS facts laid in. */
-static enum ts_err
-submit_values(struct app *app, const struct actor *who, struct submission *s,
-	      const struct stats_info *info, struct ind_values *v,
-	      struct arena *a, struct diags *d)
-{
+	const struct stats_info *info = j->extra;
 	struct ind_prefill_line *lines;
 	size_t n;
 	int64_t cds;
-	stats_prefill_into(app, s, v, a, &lines, &n, &cds);
-	struct ind_values *prev = stats_previous(app, s, info);
+	struct ind_values *prev = NULL;
+	unsigned levels = 0;
+	enum ts_err e = stats_prefill_into(j->app, &j->s, v, j->a, &lines, &n,
+					   &cds);
+	if (e == TS_OK)
+		e = stats_previous(j->app, &j->s, info, &prev);
+	if (e == TS_OK)
+		e = stats_unit_levels(j->app, &j->s, &levels);
+	if (e != TS_OK)
+		return e;
 	struct ind_check c;
 	ind_check_init(&c);
-	ind_check_run(v, stats_unit_levels(app, s), prev, &c);
+	ind_check_run(v, levels, prev, &c);
 	ind_values_free(prev);
-	enum ts_err e = ind_check_submittable(&c) ? TS_OK
-						  : refuse(&c, s->unit.code, d);
-	char *values = e == TS_OK ? values_text(v) : NULL;
-	char *check = e == TS_OK ? check_text(&c) : NULL;
+	e = ind_check_submittable(&c) ? TS_OK : refuse(&c, j->unit, d);
+	*values = e == TS_OK ? values_text(v) : NULL;
+	*check = e == TS_OK ? check_text(&c) : NULL;
 	ind_check_release(&c);
-	if (e == TS_OK && (values == NULL || check == NULL))
+	if (e == TS_OK && (*values == NULL || *check == NULL))
 		e = TS_ENOMEM;
-	char now[TS_TIME_SIZE];
-	int64_t t = ts_time_now(), due = 0;
-	ts_time_parse(s->campaign.due_at, &due);
-	ts_time_format(t, now);
-	if (e == TS_OK)
-		e = sub_mark_submitted(app, who, s, t > due, now);
-	if (e == TS_OK)
-		e = snapshot(app, who, s, values, check, t > due, now);
-	if (e == TS_OK)
-		e = sub_record(app, who, s, "stats.submit", NULL);
-	free(values);
-	free(check);
 	return e;
 }
 
-/* Inside the write transaction: the row is read again, so what is checked
- * and snapshotted is the stored revision (as sub_submit does). */
 static enum ts_err
-submit_locked(struct app *app, const struct actor *who, struct submission *s,
-	      const struct stats_info *info, int64_t expect, struct arena *a,
+stats_content(struct sub_job *j, char **values, char **check,
 	      struct diags *d)
 {
-	enum sub_state next;
-	const char *why = NULL;
+	const struct stats_info *info = j->extra;
 	struct ind_values *v = NULL;
-	if (sub_reload(app, s, a) != TS_OK)
-		return TS_EDB;
-	if (s->id == 0) {
-		diags_add(d, s->unit.code, "chưa có số liệu thống kê để nộp");
-		return TS_EINVAL;
-	}
-	if (!wf_next(s->state, ACT_SUBMIT, &next, &why))
-		return TS_ESTALE; /* the state moved: a lost race, as sub_submit */
-	enum ts_err e = sub_check_revision(s, expect, d);
+	enum ts_err e = stats_load_values(&j->s, info->set, &v, d);
 	if (e == TS_OK)
-		e = stats_load_values(s, info->set, &v, d);
-	if (e == TS_OK)
-		e = submit_values(app, who, s, info, v, a, d);
+		e = checked(j, v, values, check, d);
 	ind_values_free(v);
 	return e;
+}
+
+static enum ts_err
+check_reasons(struct sub_job *j, struct diags *d)
+{
+	const struct ind_set *set = ((const struct stats_info *)j->extra)->set;
+	enum ts_err e = TS_OK;
+	if (j->n == 0) {
+		diags_add(d, j->unit, "trả lại phải kèm lý do cho ít nhất một "
+			  "chỉ số");
+		return TS_EINVAL;
+	}
+	for (size_t i = 0; i < j->n; i++) {
+		const char *id = j->r[i].criterion_id;
+		if (id == NULL || (strcmp(id, "*") != 0 &&
+				   ind_find(set, id) == NULL)) {
+			diags_add(d, j->unit, "không có chỉ số \"%s\" trong bộ %s",
+				  id ? id : "", set->id);
+			e = TS_EINVAL;
+		}
+	}
+	return e;
+}
+
+static const struct sub_kind STATS = {
+	"stats.save", "stats.submit", NULL, "stats.return",
+	"chưa có số liệu thống kê để nộp", "chỉ số", open_set, close_set,
+	stats_draft, stats_content, check_reasons,
+};
+
+enum ts_err
+stats_save(struct app *app, const struct actor *who, int64_t cid,
+	   const char *unit, const char *json, int64_t expect,
+	   struct diags *d)
+{
+	struct sub_job j = { .k = &STATS, .act = ACT_SAVE, .cid = cid,
+			     .unit = unit, .expect = expect, .json = json };
+	return sub_job_run(app, who, &j, NULL, d);
 }
 
 enum ts_err
 stats_submit(struct app *app, const struct actor *who, int64_t cid,
 	     const char *unit, int64_t expect, int *version, struct diags *d)
 {
-	struct arena *a = arena_new();
-	struct submission s;
-	struct stats_info info = { 0 };
-	if (a == NULL)
-		return TS_ENOMEM;
-	enum ts_err e = open_stats(app, who, cid, unit, ACT_SUBMIT, a, &s,
-				   &info, d);
-	if (e == TS_OK && (e = db_begin(app->db)) == TS_OK)
-		e = sub_end_tx(app, submit_locked(app, who, &s, &info, expect,
-						  a, d), unit, d);
-	if (e == TS_OK && version != NULL)
-		*version = s.version + 1;
-	ind_set_free(info.set);
-	arena_free(a);
-	return e;
-}
-
-static enum ts_err
-check_reasons(const struct ind_set *set, const struct review_reason *r,
-	      size_t n, const char *unit, struct diags *d)
-{
-	enum ts_err e = TS_OK;
-	if (n == 0) {
-		diags_add(d, unit, "trả lại phải kèm lý do cho ít nhất một chỉ "
-			  "số");
-		return TS_EINVAL;
-	}
-	for (size_t i = 0; i < n; i++)
-		if (r[i].criterion_id == NULL ||
-		    (strcmp(r[i].criterion_id, "*") != 0 &&
-		     ind_find(set, r[i].criterion_id) == NULL)) {
-			diags_add(d, unit, "không có chỉ số \"%s\" trong bộ %s",
-				  r[i].criterion_id ? r[i].criterion_id : "",
-				  set->id);
-			e = TS_EINVAL;
-		}
-	return e;
-}
-
-/* Each reason through the text door, as its NFC copy in rc. */
-static enum ts_err
-check_texts(struct arena *a, const struct review_reason *r, size_t n,
-	    struct review_reason *rc, struct diags *d)
-{
-	enum ts_err e = TS_OK;
-	for (size_t i = 0; e == TS_OK && i < n; i++) {
-		char label[96];
-		snprintf(label, sizeof(label), "lý do trả lại chỉ số %s",
-			 r[i].criterion_id);
-		rc[i] = r[i];
-		const struct text_field tf[] = {
-			{ label, &rc[i].text, 4000,
-			  TEXT_REQUIRED | TEXT_MULTILINE },
-		};
-		e = text_check(a, tf, 1, d);
-	}
-	return e;
+	struct sub_job j = { .k = &STATS, .act = ACT_SUBMIT, .cid = cid,
+			     .unit = unit, .expect = expect };
+	return sub_job_run(app, who, &j, version, d);
 }
 
 enum ts_err
@@ -245,31 +185,7 @@ stats_return(struct app *app, const struct actor *who, int64_t cid,
 	     const char *unit, const struct review_reason *r, size_t n,
 	     int64_t expect, struct diags *d)
 {
-	struct arena *a = arena_new();
-	struct submission s;
-	struct stats_info info = { 0 };
-	if (a == NULL)
-		return TS_ENOMEM;
-	enum ts_err e = open_stats(app, who, cid, unit, ACT_RETURN, a, &s,
-				   &info, d);
-	struct review_reason *rc = NULL;
-	if (e == TS_OK)
-		e = check_reasons(info.set, r, n, unit, d);
-	if (e == TS_OK && (rc = arena_calloc(a, n, sizeof(*rc))) == NULL)
-		e = TS_ENOMEM;
-	if (e == TS_OK)
-		e = check_texts(a, r, n, rc, d);
-	if (e == TS_OK)
-		e = sub_check_revision(&s, expect, d);
-	if (e == TS_OK && (e = db_begin(app->db)) == TS_OK) {
-		e = sub_set_state(app, who, &s, ACT_RETURN);
-		for (size_t i = 0; e == TS_OK && i < n; i++)
-			e = sub_add_note(app, who, &s, &rc[i]);
-		if (e == TS_OK)
-			e = sub_record(app, who, &s, "stats.return", NULL);
-		e = sub_end_tx(app, e, unit, d);
-	}
-	ind_set_free(info.set);
-	arena_free(a);
-	return e;
+	struct sub_job j = { .k = &STATS, .act = ACT_RETURN, .cid = cid,
+			     .unit = unit, .expect = expect, .r = r, .n = n };
+	return sub_job_run(app, who, &j, NULL, d);
 }

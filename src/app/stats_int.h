@@ -9,15 +9,17 @@ enum ts_err stats_load_values(const struct submission *s,
 			      const struct ind_set *set,
 			      struct ind_values **out, struct diags *d);
 /* The cấp học the campaign froze for the submission's unit. */
-unsigned stats_unit_levels(struct app *app, const struct submission *s);
+enum ts_err stats_unit_levels(struct app *app, const struct submission *s,
+			      unsigned *levels) TS_MUSTCHECK;
 /* The unit's previous report of the same set, or NULL. */
-struct ind_values *stats_previous(struct app *app, const struct submission *s,
-				  const struct stats_info *info);
+enum ts_err stats_previous(struct app *app, const struct submission *s,
+			   const struct stats_info *info,
+			   struct ind_values **out) TS_MUSTCHECK;
 /* Lays the same-year CĐS facts into v where the unit entered nothing;
  * *lines (arena, *n of them) say what was found; *cid is that campaign. */
-void stats_prefill_into(struct app *app, const struct submission *s,
-			struct ind_values *v, struct arena *a,
-			struct ind_prefill_line **lines, size_t *n,
-			int64_t *cid);
+enum ts_err stats_prefill_into(struct app *app, const struct submission *s,
+			       struct ind_values *v, struct arena *a,
+			       struct ind_prefill_line **lines, size_t *n,
+			       int64_t *cid) TS_MUSTCHECK;
 
 #endif

@@ -95,11 +95,10 @@ sub_open(struct app *app, const struct actor *who, int64_t cid,
 	}
 	out->rubric = app_rubric(app, out->campaign.rubric_id,
 				 out->campaign.rubric_version);
-	if (out->rubric == NULL) {
-		diags_add(d, out->campaign.rubric_id, "không đọc được bộ chỉ số "
-			  "của đợt đánh giá");
-		return TS_EDB;
-	}
+	/* The body was checked when it was stored with the campaign: not
+	 * reading it back is the database's failure. */
+	if (out->rubric == NULL)
+		return app_db_error(app, d, "đọc bộ chỉ số của đợt đánh giá");
 	if (sub_reload(app, out, a) != TS_OK)
 		return app_db_error(app, d, "đọc bản tự đánh giá");
 	return TS_OK;
@@ -120,24 +119,34 @@ sub_open_for(struct app *app, const struct actor *who, int64_t cid,
 	return e;
 }
 
-/* NFC every string of a JSON tree in place. */
+static bool json_nfc(json_t *v, struct arena *a);
+
+/* NFC every value of an array or object in place. */
 static bool
-json_nfc(json_t *v, struct arena *a)
+json_nfc_members(json_t *v, struct arena *a)
 {
 	size_t i;
 	const char *k;
 	json_t *x;
 	void *tmp;
+	bool ok = true;
+	if (json_is_array(v))
+		json_array_foreach(v, i, x) ok = ok && json_nfc(x, a);
+	else
+		json_object_foreach_safe(v, tmp, k, x) ok = ok && json_nfc(x, a);
+	return ok;
+}
+
+/* NFC every string of a JSON tree in place. */
+static bool
+json_nfc(json_t *v, struct arena *a)
+{
 	if (json_is_string(v)) {
 		const char *s = vn_nfc(a, json_string_value(v));
 		return s != NULL && json_string_set(v, s) == 0;
 	}
-	if (json_is_array(v)) {
-		json_array_foreach(v, i, x) if (!json_nfc(x, a)) return false;
-	}
-	if (json_is_object(v)) {
-		json_object_foreach_safe(v, tmp, k, x) if (!json_nfc(x, a)) return false;
-	}
+	if (json_is_array(v) || json_is_object(v))
+		return json_nfc_members(v, a);
 	return true;
 }
 
@@ -238,24 +247,6 @@ sub_write_draft(struct app *app, const struct actor *who,
 	return db_exec_changed(st);
 }
 
-enum ts_err
-sub_end_tx(struct app *app, enum ts_err e, const char *unit, struct diags *d)
-{
-	if (e == TS_OK && (e = db_commit(app->db)) == TS_OK)
-		return TS_OK;
-	/* A lost race: the row moved (TS_ESTALE), another submit took the
-	 * same snapshot version first (TS_ECONFLICT on its key), or
-	 * PostgreSQL gave up this transaction for a concurrent one
-	 * (TS_ERETRY, when the write door has not run it again). */
-	if (e == TS_ESTALE || e == TS_ECONFLICT || e == TS_ERETRY)
-		diags_add(d, unit, "bản tự đánh giá vừa được người khác thay "
-			  "đổi; hãy tải lại rồi thử lại");
-	else if (e == TS_EDB)
-		app_db_error(app, d, "ghi bản tự đánh giá");
-	db_rollback(app->db);
-	return e;
-}
-
 void
 sub_object(const struct submission *s, char *out, size_t n)
 {
@@ -306,30 +297,4 @@ sub_record(struct app *app, const struct actor *who,
 		e = results_gen_bump(app, s->campaign.id);
 	sub_object(s, obj, sizeof(obj));
 	return e == TS_OK ? audit_add(app, who, action, obj, detail) : e;
-}
-
-enum ts_err
-sub_save(struct app *app, const struct actor *who, int64_t cid,
-	 const char *unit_code, const char *answers_json, int64_t expect,
-	 struct diags *d)
-{
-	struct arena *a = arena_new();
-	struct submission s;
-	if (a == NULL)
-		return TS_ENOMEM;
-	enum ts_err e = sub_open_for(app, who, cid, unit_code, ACT_SAVE, a, &s, d);
-	char *text = e == TS_OK ? sub_canonical(&s, answers_json, unit_code,
-						a, d)
-				: NULL;
-	if (e == TS_OK && text == NULL)
-		e = TS_EINVAL;
-	if (e == TS_OK && (e = db_begin(app->db)) == TS_OK) {
-		e = sub_write_draft(app, who, &s, text, expect);
-		if (e == TS_OK)
-			e = sub_record(app, who, &s, "submission.save", NULL);
-		e = sub_end_tx(app, e, unit_code, d);
-	}
-	free(text);
-	arena_free(a);
-	return e;
 }

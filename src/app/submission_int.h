@@ -14,10 +14,6 @@ enum ts_err sub_open_for(struct app *app, const struct actor *who, int64_t cid,
  * state, revision and answers), e.g. inside a write transaction. */
 enum ts_err sub_reload(struct app *app, struct submission *s,
 		       struct arena *a);
-/* Commits when e is TS_OK, otherwise rolls back; a lost race is worded
- * for the user. Returns the final status. */
-enum ts_err sub_end_tx(struct app *app, enum ts_err e, const char *unit,
-		       struct diags *d);
 /* "submission:<campaign>/<unit code>", the audit object name. */
 void sub_object(const struct submission *s, char *out, size_t n);
 
@@ -50,5 +46,62 @@ enum ts_err sub_set_state(struct app *app, const struct actor *who,
 enum ts_err sub_add_note(struct app *app, const struct actor *who,
 			 const struct submission *s,
 			 const struct review_reason *r);
+
+/*
+ * Every kind of submission (the CĐS self-assessment, a statistics report)
+ * goes through the same workflow steps, each one write door
+ * (submission_door.c); a kind says what it does its own way.
+ */
+struct sub_job;
+struct door_ctx;
+struct door_target;
+struct sub_kind {
+	const char *save, *submit, *submit_late, *ret; /* audit actions;
+							* submit_late NULL:
+							* as submit */
+	const char *nothing;   /* submitting before anything was saved */
+	const char *reasoned;  /* what a reason names: "tiêu chí" */
+	/* Loads what the kind needs beside the row; close frees it (both
+	 * NULL: nothing). */
+	enum ts_err (*open)(struct sub_job *j, struct diags *d);
+	void (*close)(struct sub_job *j);
+	/* The draft to store from j->json: its canonical text, malloc'd. */
+	enum ts_err (*draft)(struct sub_job *j, char **text, struct diags *d);
+	/* What submitting snapshots: the values and their "score" text,
+	 * malloc'd, or a refusal in d. */
+	enum ts_err (*content)(struct sub_job *j, char **values, char **score,
+			       struct diags *d);
+	/* Every reason of j names something the kind has. */
+	enum ts_err (*reasons)(struct sub_job *j, struct diags *d);
+};
+extern const struct sub_kind SUB_CDS; /* submission_flow.c */
+
+/* One step of the workflow: the door's input. */
+struct sub_job {
+	const struct sub_kind *k;
+	enum sub_action act;
+	int64_t cid;
+	const char *unit;
+	int64_t expect;                 /* as sub_return's */
+	const char *json;               /* save, external */
+	const struct review_reason *r;  /* return */
+	size_t n;
+	struct arena *keep;             /* where s lives; NULL: the door's */
+	/* Set by sub_job_resolve, in the transaction. */
+	struct app *app;
+	const struct actor *who;
+	struct arena *a;
+	struct submission s;
+	void *extra;                    /* the kind's (open, close) */
+};
+/* Runs the step j->act of j in its own write transaction; out: the
+ * version a submit made (int *), or NULL. */
+enum ts_err sub_job_run(struct app *app, const struct actor *who,
+			struct sub_job *j, void *out, struct diags *d);
+/* The door's resolve for a sub_job (c->in): opens the submission for
+ * j->act inside the transaction. */
+enum ts_err sub_job_resolve(struct door_ctx *c, struct door_target *t);
+/* Words a failure of the writes: a lost race, a database error. */
+enum ts_err sub_written(struct door_ctx *c, enum ts_err e);
 
 #endif

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "../util/arena.h"
+#include "door.h"
 #include "submission.h"
 #include "submission_int.h"
 
@@ -113,7 +114,60 @@ name_authors(struct app *app, const struct submission *s, int64_t base,
 	db_done(st);
 }
 
-/* Inside the write transaction: s was just read again. */
+/* The three sides of the merge and the documents it works on; false
+ * when one could not be read (out of memory). */
+static bool
+sides_load(struct app *app, const struct submission *s, const char *mine_text,
+	   int64_t base, struct arena *a, struct sides *x)
+{
+	const struct rubric *r = s->rubric;
+	x->theirs = parse(r, s->answers);
+	x->mine = parse(r, mine_text);
+	x->base = base == s->revision ? parse(r, s->answers)
+				      : parse(r, answers_at(app, s, base, a));
+	x->merged = json_loads(s->answers, 0, NULL);
+	x->mine_doc = json_loads(mine_text, 0, NULL);
+	if (!x->theirs || !x->mine || !x->merged || !x->mine_doc)
+		return false;
+	if (json_object_get(x->merged, "answers") == NULL)
+		json_object_set_new(x->merged, "answers", json_object());
+	return true;
+}
+
+static void
+sides_free(struct sides *x)
+{
+	json_decref(x->merged);
+	json_decref(x->mine_doc);
+	answers_free(x->theirs);
+	answers_free(x->mine);
+	answers_free(x->base);
+}
+
+/* Writes the merged answers (when the form changed something and nothing
+ * clashed) and reads the row again. */
+static enum ts_err
+store_merged(struct app *app, const struct actor *who, struct submission *s,
+	     const struct sides *x, bool changed, struct arena *a,
+	     struct sub_merge *m)
+{
+	if (m->nconflicts > 0)
+		return TS_ESTALE;
+	if (!changed)
+		return TS_OK;
+	char *text = json_dumps(x->merged, JSON_COMPACT | JSON_SORT_KEYS);
+	enum ts_err e = text ? sub_write_draft(app, who, s, text, s->revision)
+			     : TS_ENOMEM;
+	if (e == TS_OK)
+		e = sub_record(app, who, s, "submission.save", NULL);
+	m->saved = e == TS_OK;
+	if (m->saved)
+		e = sub_reload(app, s, a);
+	free(text);
+	return e;
+}
+
+/* Inside the write transaction: s was just read. */
 static enum ts_err
 merge_locked(struct app *app, const struct actor *who, struct submission *s,
 	     const char *mine_text, int64_t base, const bool *keep,
@@ -121,48 +175,56 @@ merge_locked(struct app *app, const struct actor *who, struct submission *s,
 {
 	const struct rubric *r = s->rubric;
 	struct sides x = { 0 };
-	enum ts_err e = TS_ENOMEM;
 	bool changed = false;
-	x.theirs = parse(r, s->answers);
-	x.mine = parse(r, mine_text);
-	x.base = base == s->revision ? parse(r, s->answers)
-				     : parse(r, answers_at(app, s, base, a));
-	x.merged = json_loads(s->answers, 0, NULL);
-	x.mine_doc = json_loads(mine_text, 0, NULL);
 	m->v = arena_calloc(a, r->nitems + 1, sizeof(*m->v));
-	if (x.theirs && x.mine && x.merged && x.mine_doc && m->v) {
-		if (json_object_get(x.merged, "answers") == NULL)
-			json_object_set_new(x.merged, "answers", json_object());
-		for (size_t i = 0; i < r->nitems; i++)
-			if (keep == NULL || !keep[i])
-				changed |= merge_item(r, i, &x, m);
-		e = TS_OK;
-	}
+	enum ts_err e = sides_load(app, s, mine_text, base, a, &x) && m->v
+				? TS_OK
+				: TS_ENOMEM;
+	for (size_t i = 0; e == TS_OK && i < r->nitems; i++)
+		if (keep == NULL || !keep[i])
+			changed |= merge_item(r, i, &x, m);
 	if (e == TS_OK && m->n > 0)
 		name_authors(app, s, base, x.base, m, a);
-	char *text = e == TS_OK && changed && m->nconflicts == 0
-			     ? json_dumps(x.merged, JSON_COMPACT | JSON_SORT_KEYS)
-			     : NULL;
-	if (e == TS_OK && m->nconflicts > 0)
-		e = TS_ESTALE;
-	else if (e == TS_OK && changed && text == NULL)
-		e = TS_ENOMEM;
-	else if (text != NULL)
-		e = sub_write_draft(app, who, s, text, s->revision);
-	if (text != NULL && e == TS_OK)
-		e = sub_record(app, who, s, "submission.save", NULL);
-	m->saved = text != NULL && e == TS_OK;
-	if (m->saved)
-		e = sub_reload(app, s, a);
+	if (e == TS_OK)
+		e = store_merged(app, who, s, &x, changed, a, m);
 	m->revision = s->revision;
-	free(text);
-	json_decref(x.merged);
-	json_decref(x.mine_doc);
-	answers_free(x.theirs);
-	answers_free(x.mine);
-	answers_free(x.base);
+	sides_free(&x);
 	return e;
 }
+
+/* The merge's door input: a save job and what the form said. */
+struct merge_job {
+	struct sub_job j; /* first: the door's resolve takes it as a job */
+	int64_t base;
+	const bool *keep;
+	struct sub_merge *m;
+};
+
+static enum ts_err
+merge_body(struct door_ctx *c)
+{
+	struct merge_job *x = c->in;
+	struct sub_job *j = &x->j;
+	memset(x->m, 0, sizeof(*x->m));
+	char *text = sub_canonical(&j->s, j->json, j->unit, j->a, c->d);
+	if (text == NULL)
+		return TS_EINVAL;
+	enum ts_err e = merge_locked(c->app, c->who, &j->s, text, x->base,
+				     x->keep, j->a, x->m);
+	free(text);
+	/* A conflict is told field by field, from m: the page says what
+	 * clashed. */
+	if (e == TS_ESTALE && x->m->nconflicts > 0) {
+		c->told = true;
+		return e;
+	}
+	return sub_written(c, e);
+}
+
+static const struct door SUB_MERGE = {
+	"submission.save", PA_SAVE, "ghi bản tự đánh giá", NULL,
+	sub_job_resolve, merge_body,
+};
 
 enum ts_err
 sub_save_merge(struct app *app, const struct actor *who, int64_t cid,
@@ -170,32 +232,12 @@ sub_save_merge(struct app *app, const struct actor *who, int64_t cid,
 	       const bool *keep, struct arena *a, struct sub_merge *m,
 	       struct diags *d)
 {
-	struct submission s;
+	struct merge_job x = { { .k = &SUB_CDS, .act = ACT_SAVE, .cid = cid,
+				 .unit = unit, .expect = -1,
+				 .json = answers_json, .keep = a },
+			       base, keep, m };
 	memset(m, 0, sizeof(*m));
-	enum ts_err e = sub_open_for(app, who, cid, unit, ACT_SAVE, a, &s, d);
-	char *text = e == TS_OK ? sub_canonical(&s, answers_json, unit, a, d)
-				: NULL;
-	if (e == TS_OK && text == NULL)
-		e = TS_EINVAL;
-	if (e == TS_OK && (e = db_begin(app->db)) == TS_OK) {
-		enum sub_state next;
-		const char *why = NULL;
-		e = sub_reload(app, &s, a);
-		if (e == TS_OK && !wf_next(s.state, ACT_SAVE, &next, &why)) {
-			diags_add(d, unit, "không thể %s: %s (trạng thái: %s)",
-				  sub_action_name(ACT_SAVE), why,
-				  sub_state_name(s.state));
-			e = TS_ESTALE;
-		}
-		if (e == TS_OK)
-			e = merge_locked(app, who, &s, text, base, keep, a, m);
-		if (e == TS_ESTALE && m->nconflicts > 0)
-			db_rollback(app->db); /* the page says what clashed */
-		else
-			e = sub_end_tx(app, e, unit, d);
-	}
-	free(text);
-	return e;
+	return door_run(app, who, &SUB_MERGE, &x, NULL, d);
 }
 
 static void

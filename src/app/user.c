@@ -241,15 +241,20 @@ user_authenticate(struct app *app, const char *login, const char *password,
 	static const char dummy[] =
 		"$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$"
 		"2Vu7x7/3Yk9rVdKTHxS7nHkS5KkHnZ5k0Jk7yB9C8Q0";
+	if (sodium_init() < 0)
+		return TS_ENOMEM;
 	struct db_stmt *st = db_prep(app->db, sql);
-	if (st == NULL || sodium_init() < 0)
-		return TS_EDB;
+	if (st == NULL)
+		return app_db_error(app, d, "đọc tài khoản");
 	db_bind_text(st, 1, login);
-	bool found = db_step(st) == DB_ROW;
+	enum db_step r = db_step(st);
+	bool found = r == DB_ROW;
 	char hash[crypto_pwhash_STRBYTES];
 	snprintf(hash, sizeof(hash), "%s", found ? db_col_text(st, 0) : dummy);
 	bool disabled = found && db_col_int(st, 1);
 	db_done(st);
+	if (r == DB_ERROR) /* never "wrong password" */
+		return app_db_error(app, d, "đọc tài khoản");
 	/* Verify even for an unknown login, so timing does not reveal
 	 * which logins exist. */
 	hash_enter();

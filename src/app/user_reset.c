@@ -119,9 +119,11 @@ user_reset_start(struct app *app, const struct actor *who, const char *login,
 	return e;
 }
 
-/* The account whose unexpired code this is, or 0. */
-static int64_t
-code_owner(struct app *app, const char *login, const char *code)
+/* The account whose unexpired code this is, or 0 (TS_EDB: the database
+ * could not say, which is not a wrong code). */
+static enum ts_err
+code_owner(struct app *app, const char *login, const char *code,
+	   int64_t *id)
 {
 	static const char sql[] =
 		"SELECT r.user_id, r.code_hash FROM password_reset r JOIN "
@@ -129,17 +131,18 @@ code_owner(struct app *app, const char *login, const char *code)
 		"r.expires_at > ?";
 	char hash[65], now[TS_TIME_SIZE];
 	struct db_stmt *st = db_prep(app->db, sql);
-	int64_t id = 0;
+	*id = 0;
 	if (st == NULL)
-		return 0;
+		return TS_EDB;
 	code_hash(code, hash);
 	db_bind_text(st, 1, login);
 	db_bind_text(st, 2, ts_time_format(ts_time_now(), now));
-	if (db_step(st) == DB_ROW && strlen(db_col_text(st, 1)) == 64 &&
+	enum db_step r = db_step(st);
+	if (r == DB_ROW && strlen(db_col_text(st, 1)) == 64 &&
 	    sodium_memcmp(db_col_text(st, 1), hash, 64) == 0)
-		id = db_col_int(st, 0);
+		*id = db_col_int(st, 0);
 	db_done(st);
-	return id;
+	return r == DB_ERROR ? TS_EDB : TS_OK;
 }
 
 static enum ts_err
@@ -157,37 +160,52 @@ exec_id(struct app *app, const char *sql, int64_t id, const char *text)
 	return db_exec_stmt(st);
 }
 
-/* New hash, code used up, every session ended, audited: together. */
+/* New hash, code used up, every session ended, audited: together. No
+ * target, and no actor until the code proved whose it is: the body audits
+ * as the account itself. */
+struct finish_job {
+	const char *login, *hash;
+	int64_t id;
+};
+
 static enum ts_err
-finish_tx(struct app *app, const char *login, int64_t id, const char *hash)
+finish_writes(struct door_ctx *c)
 {
+	const struct finish_job *j = c->in;
 	struct actor self;
 	struct diags d;
-	enum ts_err e = db_begin(app->db);
-	if (e != TS_OK)
-		return e;
-	e = exec_id(app, "UPDATE app_user SET pw_hash = ? WHERE id = ?", id,
-		    hash);
+	enum ts_err e = exec_id(c->app, "UPDATE app_user SET pw_hash = ? "
+				"WHERE id = ?", j->id, j->hash);
 	if (e == TS_OK)
-		e = exec_id(app, "DELETE FROM password_reset WHERE user_id = ?",
-			    id, NULL);
+		e = exec_id(c->app, "DELETE FROM password_reset WHERE "
+			    "user_id = ?", j->id, NULL);
 	if (e == TS_OK)
-		e = exec_id(app, "DELETE FROM session WHERE user_id = ?", id,
-			    NULL);
+		e = exec_id(c->app, "DELETE FROM session WHERE user_id = ?",
+			    j->id, NULL);
 	diags_init(&d);
 	if (e == TS_OK)
-		e = session_succeeded(app, login);
+		e = session_succeeded(c->app, j->login);
 	if (e == TS_OK)
-		e = actor_load(app, login, &self, &d);
+		e = actor_load(c->app, j->login, &self, &d);
 	diags_release(&d);
 	if (e == TS_OK)
-		e = audit_add(app, &self, "user.password_reset", login, NULL);
-	if (e == TS_OK)
-		e = db_commit(app->db);
-	if (e != TS_OK)
-		db_rollback(app->db);
+		e = audit_add(c->app, &self, "user.password_reset", j->login,
+			      NULL);
 	return e;
 }
+
+static enum ts_err
+finish_body(struct door_ctx *c)
+{
+	enum ts_err e = finish_writes(c);
+	return e == TS_OK ? TS_OK : app_db_error(c->app, c->d,
+						  "đặt mật khẩu mới");
+}
+
+static const struct door RESET_FINISH = {
+	"user.password_reset", PA_CHANGE, "đặt mật khẩu mới", NULL, NULL,
+	finish_body,
+};
 
 enum ts_err
 user_reset_finish(struct app *app, const char *login, const char *code,
@@ -202,7 +220,9 @@ user_reset_finish(struct app *app, const char *login, const char *code,
 	enum ts_err e = session_throttle(app, login, d);
 	if (e != TS_OK || sodium_init() < 0)
 		return e != TS_OK ? e : TS_ENOMEM;
-	int64_t id = code_owner(app, login, code);
+	int64_t id = 0;
+	if (code_owner(app, login, code, &id) != TS_OK)
+		return app_db_error(app, d, "đọc mã đặt lại mật khẩu");
 	if (id == 0) {
 		diags_add(d, login, "mã đặt lại mật khẩu không đúng hoặc đã hết "
 			  "hạn; hãy nhờ người quản trị tạo mã mới");
@@ -213,8 +233,9 @@ user_reset_finish(struct app *app, const char *login, const char *code,
 	char *hash = password_hash(password);
 	if (hash == NULL)
 		return TS_ENOMEM;
-	e = finish_tx(app, login, id, hash);
+	struct finish_job j = { login, hash, id };
+	e = door_run(app, NULL, &RESET_FINISH, &j, NULL, d);
 	sodium_memzero(hash, strlen(hash));
 	free(hash);
-	return e == TS_OK ? TS_OK : app_db_error(app, d, "đặt mật khẩu mới");
+	return e;
 }

@@ -59,6 +59,14 @@ int cli_flush(struct buf *b);
 /* org contact / user contact (cmd_contact.c). */
 int contact_cmd(struct app *app, const struct actor *who, bool account,
 		int argc, char **argv);
+struct review_reason;
+#define CLI_REASONS_MAX 64
+/* The "--reason CODE=TEXT" pairs of a return (CODE named `code` in the
+ * usage message, "*" for the whole submission), pointing into argv (each
+ * "=" is cut) into r[CLI_REASONS_MAX]: EXIT_OK with *n of them, or the
+ * usage error's status. */
+int cli_reasons(int argc, char **argv, const char *code,
+		struct review_reason *r, size_t *n);
 /* Usage error: message on stderr, returns EXIT_INPUT. */
 int cli_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

@@ -4,9 +4,11 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "../app/app.h"
 #include "../app/rubric_set.h"
+#include "../app/submission.h"
 #include "cli.h"
 
 void
@@ -103,6 +105,25 @@ cli_flush(struct buf *b)
 		fprintf(stderr, "truongso: không ghi được ra đầu ra chuẩn: %s\n",
 			ts_errno_text(errno, tmp));
 		return EXIT_FAIL;
+	}
+	return EXIT_OK;
+}
+
+int
+cli_reasons(int argc, char **argv, const char *code,
+	    struct review_reason *r, size_t *n)
+{
+	*n = 0;
+	for (int i = 0; i < argc; i++) {
+		char *eq = i + 1 < argc && strcmp(argv[i], "--reason") == 0
+				   ? strchr(argv[i + 1], '=')
+				   : NULL;
+		if (eq == NULL || *n == CLI_REASONS_MAX)
+			return cli_usage("cách dùng: --reason %s=LÝ_DO (\"*\" "
+					 "cho cả bản)", code);
+		*eq = '\0';
+		r[*n].criterion_id = argv[++i];
+		r[(*n)++].text = eq + 1;
 	}
 	return EXIT_OK;
 }

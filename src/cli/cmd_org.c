@@ -136,28 +136,40 @@ org_move_cmd(struct app *app, const struct actor *who, int argc, char **argv,
 	return TS_EINVAL;
 }
 
+/* Runs verb on unit argv[0] (lv: the cấp học of "levels"); false when
+ * there is no such verb with argc arguments. */
+static bool
+run_change(struct app *app, const struct actor *who, const char *verb,
+	   int argc, char **argv, unsigned lv, struct diags *d, enum ts_err *e)
+{
+	if (strcmp(verb, "rename") == 0 && argc == 2)
+		*e = org_rename(app, who, argv[0], argv[1], d);
+	else if (strcmp(verb, "move") == 0 && (argc == 2 || argc == 4))
+		*e = org_move_cmd(app, who, argc, argv, d);
+	else if (strcmp(verb, "levels") == 0 && argc == 2)
+		*e = org_set_levels(app, who, argv[0], lv, d);
+	else if (strcmp(verb, "close") == 0 && (argc == 1 || argc == 2))
+		*e = org_close(app, who, argv[0], argc == 2 ? argv[1] : NULL,
+			       false, d);
+	else if (strcmp(verb, "reopen") == 0 && argc == 1)
+		*e = org_close(app, who, argv[0], NULL, true, d);
+	else
+		return false;
+	return true;
+}
+
 static int
 org_change(struct app *app, const struct actor *who, const char *verb,
 	   int argc, char **argv)
 {
 	struct diags d;
-	diags_init(&d);
-	enum ts_err e;
+	enum ts_err e = TS_OK;
 	unsigned lv = 0;
-	if (strcmp(verb, "rename") == 0 && argc == 2)
-		e = org_rename(app, who, argv[0], argv[1], &d);
-	else if (strcmp(verb, "move") == 0 && (argc == 2 || argc == 4))
-		e = org_move_cmd(app, who, argc, argv, &d);
-	else if (strcmp(verb, "levels") == 0 && argc == 2) {
-		if (!school_levels_parse(argv[1], &lv))
-			return cli_usage("cấp học không hợp lệ: %s", argv[1]);
-		e = org_set_levels(app, who, argv[0], lv, &d);
-	} else if (strcmp(verb, "close") == 0 && (argc == 1 || argc == 2))
-		e = org_close(app, who, argv[0], argc == 2 ? argv[1] : NULL,
-			      false, &d);
-	else if (strcmp(verb, "reopen") == 0 && argc == 1)
-		e = org_close(app, who, argv[0], NULL, true, &d);
-	else
+	if (strcmp(verb, "levels") == 0 && argc == 2 &&
+	    !school_levels_parse(argv[1], &lv))
+		return cli_usage("cấp học không hợp lệ: %s", argv[1]);
+	diags_init(&d);
+	if (!run_change(app, who, verb, argc, argv, lv, &d, &e))
 		return cli_usage("cách dùng: truongso org %s ...", verb);
 	if (e == TS_OK)
 		printf("Đã cập nhật đơn vị %s.\n", argv[0]);

@@ -15,6 +15,13 @@ struct score_opts {
 	bool json;
 };
 
+static bool
+parse_format(const char *f, struct score_opts *o)
+{
+	o->json = strcmp(f, "json") == 0;
+	return o->json || strcmp(f, "text") == 0;
+}
+
 static int
 parse_opts(int argc, char **argv, struct score_opts *o)
 {
@@ -23,11 +30,9 @@ parse_opts(int argc, char **argv, struct score_opts *o)
 		if (strcmp(argv[i], "--rubric") == 0 && i + 1 < argc) {
 			o->rubric = argv[++i];
 		} else if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
-			const char *f = argv[++i];
-			if (strcmp(f, "json") != 0 && strcmp(f, "text") != 0)
+			if (!parse_format(argv[++i], o))
 				return cli_usage("--format chỉ nhận text hoặc "
-						 "json, không phải \"%s\"", f);
-			o->json = strcmp(f, "json") == 0;
+						 "json, không phải \"%s\"", argv[i]);
 		} else if (o->file == NULL &&
 			   (argv[i][0] != '-' || strcmp(argv[i], "-") == 0)) {
 			o->file = argv[i];

@@ -13,7 +13,6 @@
 #include "cli_stats.h"
 #include "opts.h"
 
-#define MAX_REASONS 64
 
 static int
 create(struct cli *c, struct app *app, const struct actor *who, int argc,
@@ -171,19 +170,11 @@ static int
 return_cmd(struct app *app, const struct actor *who, long long cid,
 	   const char *unit, int argc, char **argv)
 {
-	struct review_reason r[MAX_REASONS];
+	struct review_reason r[CLI_REASONS_MAX];
 	size_t n = 0;
-	for (int i = 0; i < argc; i++) {
-		char *eq = i + 1 < argc && strcmp(argv[i], "--reason") == 0
-				   ? strchr(argv[i + 1], '=')
-				   : NULL;
-		if (eq == NULL || n == MAX_REASONS)
-			return cli_usage("cách dùng: --reason MÃ_CHỈ_SỐ=LÝ_DO "
-					 "(\"*\" cho cả bản)");
-		*eq = '\0';
-		r[n].criterion_id = argv[++i];
-		r[n++].text = eq + 1;
-	}
+	int rc = cli_reasons(argc, argv, "MÃ_CHỈ_SỐ", r, &n);
+	if (rc != EXIT_OK)
+		return rc;
 	struct diags d;
 	diags_init(&d);
 	enum ts_err e = stats_return(app, who, cid, unit, r, n, -1, &d);

@@ -12,7 +12,6 @@
 #include "opts.h"
 #include "sheet.h"
 
-#define MAX_REASONS 64
 
 static void
 print_header(const struct submission *s)
@@ -140,19 +139,11 @@ static int
 return_cmd(struct app *app, const struct actor *who, long long cid,
 	   const char *unit, int argc, char **argv)
 {
-	struct review_reason r[MAX_REASONS];
+	struct review_reason r[CLI_REASONS_MAX];
 	size_t n = 0;
-	for (int i = 0; i < argc; i++) {
-		char *eq = i + 1 < argc && strcmp(argv[i], "--reason") == 0
-				   ? strchr(argv[i + 1], '=')
-				   : NULL;
-		if (eq == NULL || n == MAX_REASONS)
-			return cli_usage("cách dùng: --reason TIÊU_CHÍ=LÝ_DO "
-					 "(\"*\" cho cả bản)");
-		*eq = '\0';
-		r[n].criterion_id = argv[++i];
-		r[n++].text = eq + 1;
-	}
+	int rc = cli_reasons(argc, argv, "TIÊU_CHÍ", r, &n);
+	if (rc != EXIT_OK)
+		return rc;
 	struct diags d;
 	diags_init(&d);
 	enum ts_err e = sub_return(app, who, cid, unit, r, n, -1, &d);
@@ -161,33 +152,10 @@ return_cmd(struct app *app, const struct actor *who, long long cid,
 	return cli_fail(e, &d);
 }
 
-static int
-act(struct app *app, const struct actor *who, const char *verb, long long cid,
-    const char *unit, int argc, char **argv)
+/* What a step that went through says ("Đã phê duyệt: T1."). */
+static void
+say_done(const char *verb, const char *unit, int version)
 {
-	struct diags d;
-	diags_init(&d);
-	char *text = NULL;
-	enum ts_err e;
-	int version = 0;
-	if ((strcmp(verb, "save") == 0 || strcmp(verb, "external") == 0) &&
-	    argc == 1) {
-		if (read_json_file(argv[0], &text, &d) != EXIT_OK)
-			return cli_fail(TS_EINVAL, &d);
-		e = verb[0] == 's' ? sub_save(app, who, cid, unit, text, -1, &d)
-				   : sub_set_external(app, who, cid, unit, text, -1, &d);
-	} else if (strcmp(verb, "submit") == 0 && argc == 0) {
-		e = sub_submit(app, who, cid, unit, -1, &version, &d);
-	} else if (strcmp(verb, "approve") == 0 && argc == 0) {
-		e = sub_approve(app, who, cid, unit, -1, &d);
-	} else if (strcmp(verb, "publish") == 0 && argc == 0) {
-		e = sub_publish(app, who, cid, unit, -1, &d);
-	} else if (strcmp(verb, "return") == 0) {
-		return return_cmd(app, who, cid, unit, argc, argv);
-	} else {
-		return cli_usage("không có thao tác \"%s\" với số tham số này", verb);
-	}
-	free(text);
 	static const struct {
 		const char *verb, *done;
 	} DONE[] = {
@@ -196,11 +164,57 @@ act(struct app *app, const struct actor *who, const char *verb, long long cid,
 		{ "approve", "Đã phê duyệt" },
 		{ "publish", "Đã công bố kết quả" },
 	};
-	for (size_t i = 0; e == TS_OK && i < sizeof(DONE) / sizeof(*DONE); i++)
+	for (size_t i = 0; i < sizeof(DONE) / sizeof(*DONE); i++)
 		if (strcmp(verb, DONE[i].verb) == 0)
 			printf("%s: %s.\n", DONE[i].done, unit);
-	if (e == TS_OK && version > 0)
+	if (version > 0)
 		printf("Đã nộp phiên bản %d của %s.\n", version, unit);
+}
+
+/* save and external: the JSON of the file argv[0]. */
+static int
+file_step(struct app *app, const struct actor *who, const char *verb,
+	  long long cid, const char *unit, const char *path)
+{
+	struct diags d;
+	diags_init(&d);
+	char *text = NULL;
+	if (read_json_file(path, &text, &d) != EXIT_OK)
+		return cli_fail(TS_EINVAL, &d);
+	enum ts_err e = verb[0] == 's'
+				? sub_save(app, who, cid, unit, text, -1, &d)
+				: sub_set_external(app, who, cid, unit, text, -1,
+						   &d);
+	free(text);
+	if (e == TS_OK)
+		say_done(verb, unit, 0);
+	return cli_fail(e, &d);
+}
+
+static int
+act(struct app *app, const struct actor *who, const char *verb, long long cid,
+    const char *unit, int argc, char **argv)
+{
+	struct diags d;
+	enum ts_err e;
+	int version = 0;
+	if ((strcmp(verb, "save") == 0 || strcmp(verb, "external") == 0) &&
+	    argc == 1)
+		return file_step(app, who, verb, cid, unit, argv[0]);
+	if (strcmp(verb, "return") == 0)
+		return return_cmd(app, who, cid, unit, argc, argv);
+	diags_init(&d);
+	if (strcmp(verb, "submit") == 0 && argc == 0)
+		e = sub_submit(app, who, cid, unit, -1, &version, &d);
+	else if (strcmp(verb, "approve") == 0 && argc == 0)
+		e = sub_approve(app, who, cid, unit, -1, &d);
+	else if (strcmp(verb, "publish") == 0 && argc == 0)
+		e = sub_publish(app, who, cid, unit, -1, &d);
+	else
+		return cli_usage("không có thao tác \"%s\" với số tham số này",
+				 verb);
+	if (e == TS_OK)
+		say_done(verb, unit, version);
 	return cli_fail(e, &d);
 }
 

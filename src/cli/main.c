@@ -87,27 +87,36 @@ static const struct {
 	{ "stats", cmd_stats },		  { "remind", cmd_remind },
 };
 
-int
-main(int argc, char **argv)
+/* The options before the command (--create, --data, --db, --as); returns
+ * the index of the command. */
+static int
+global_options(int argc, char **argv, struct cli *c)
 {
-	struct cli c = { .data_dir = NULL, .db_path = NULL, .as = NULL };
 	int i = 1;
 	while (i + 1 < argc && argv[i][0] == '-' && argv[i][1] == '-') {
 		if (strcmp(argv[i], "--create") == 0) {
-			c.create = true;
+			c->create = true;
 			i++;
 			continue;
 		}
 		if (strcmp(argv[i], "--data") == 0)
-			c.data_dir = argv[i + 1];
+			c->data_dir = argv[i + 1];
 		else if (strcmp(argv[i], "--db") == 0)
-			c.db_path = argv[i + 1];
+			c->db_path = argv[i + 1];
 		else if (strcmp(argv[i], "--as") == 0)
-			c.as = argv[i + 1];
+			c->as = argv[i + 1];
 		else
 			break;
 		i += 2;
 	}
+	return i;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct cli c = { .data_dir = NULL, .db_path = NULL, .as = NULL };
+	int i = global_options(argc, argv, &c);
 	if (c.db_path == NULL)
 		c.db_path = getenv("TRUONGSO_DB");
 	if (c.db_path == NULL)

@@ -13,6 +13,23 @@ find(const struct opt *opts, const char *name)
 	return NULL;
 }
 
+/* Option o, named by argv[*i] (its value, if it takes one, is the next
+ * argument). */
+static int
+take_option(const struct opt *o, int argc, char **argv, int *i)
+{
+	const char *a = argv[*i];
+	if (o == NULL)
+		return cli_usage("không có tùy chọn \"%s\"", a);
+	if (o->flag != NULL)
+		*o->flag = true;
+	else if (*i + 1 < argc)
+		*o->value = argv[++*i];
+	else
+		return cli_usage("tùy chọn \"%s\" cần một giá trị", a);
+	return EXIT_OK;
+}
+
 int
 opts_parse(int argc, char **argv, const struct opt *opts, const char **pos,
 	   int max, int *npos)
@@ -29,16 +46,10 @@ opts_parse(int argc, char **argv, const struct opt *opts, const char **pos,
 			pos[(*npos)++] = a;
 			continue;
 		}
-		const struct opt *o = find(opts, a + (letter ? 1 : 2));
-		if (o == NULL)
-			return cli_usage("không có tùy chọn \"%s\"", a);
-		if (o->flag != NULL) {
-			*o->flag = true;
-		} else if (i + 1 < argc) {
-			*o->value = argv[++i];
-		} else {
-			return cli_usage("tùy chọn \"%s\" cần một giá trị", a);
-		}
+		int rc = take_option(find(opts, a + (letter ? 1 : 2)), argc,
+				     argv, &i);
+		if (rc != EXIT_OK)
+			return rc;
 	}
 	return EXIT_OK;
 }

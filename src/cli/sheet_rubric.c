@@ -27,38 +27,52 @@ sheet_levels_words(const struct level_band *v, size_t n, pts_t top,
 }
 
 static void
-item_rule(const struct item *it, struct buf *b)
+band_rule(const struct item *it, struct buf *b)
 {
 	char a[PTS_FMT_SIZE], w[128];
+	bool pct = it->input == INPUT_PERCENT;
+	for (size_t i = 0; i < it->nbands; i++)
+		buf_printf(b, "%s%s%s: %s đ", i ? "; " : "",
+			   range_words(&it->bands[i].range,
+				       pct ? 100 * PTS_ONE : -1, w),
+			   pct ? "%" : "",
+			   pts_format_vn(it->bands[i].points, a));
+}
+
+static void
+options_rule(const struct option *o, size_t n, struct buf *b)
+{
+	char a[PTS_FMT_SIZE];
+	for (size_t i = 0; i < n; i++)
+		buf_printf(b, "%s%s: %s đ", i ? "; " : "", o[i].text,
+			   pts_format_vn(o[i].points, a));
+}
+
+static void
+checklist_rule(const struct item *it, struct buf *b)
+{
+	char a[PTS_FMT_SIZE];
+	options_rule(it->base_options, it->nbase_options, b);
+	for (size_t i = 0; i < it->noptions; i++)
+		buf_printf(b, "%s%s", i ? ", " : "; phân hệ: ",
+			   it->options[i].text);
+	if (it->deduct > 0)
+		buf_printf(b, "; thiếu 1 phân hệ trừ %s điểm",
+			   pts_format_vn(it->deduct, a));
+}
+
+static void
+item_rule(const struct item *it, struct buf *b)
+{
 	switch (it->kind) {
 	case ITEM_BAND:
-		for (size_t i = 0; i < it->nbands; i++)
-			buf_printf(b, "%s%s%s: %s đ", i ? "; " : "",
-				   range_words(&it->bands[i].range,
-					       it->input == INPUT_PERCENT
-						       ? 100 * PTS_ONE
-						       : -1,
-					       w),
-				   it->input == INPUT_PERCENT ? "%" : "",
-				   pts_format_vn(it->bands[i].points, a));
+		band_rule(it, b);
 		break;
 	case ITEM_CHOICE:
-		for (size_t i = 0; i < it->noptions; i++)
-			buf_printf(b, "%s%s: %s đ", i ? "; " : "",
-				   it->options[i].text,
-				   pts_format_vn(it->options[i].points, a));
+		options_rule(it->options, it->noptions, b);
 		break;
 	case ITEM_CHECKLIST:
-		for (size_t i = 0; i < it->nbase_options; i++)
-			buf_printf(b, "%s%s: %s đ", i ? "; " : "",
-				   it->base_options[i].text,
-				   pts_format_vn(it->base_options[i].points, a));
-		for (size_t i = 0; i < it->noptions; i++)
-			buf_printf(b, "%s%s", i ? ", " : "; phân hệ: ",
-				   it->options[i].text);
-		if (it->deduct > 0)
-			buf_printf(b, "; thiếu 1 phân hệ trừ %s điểm",
-				   pts_format_vn(it->deduct, a));
+		checklist_rule(it, b);
 		break;
 	default:
 		break;

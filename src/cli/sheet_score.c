@@ -183,25 +183,31 @@ advice_text(const struct score *s, const struct group *g, struct buf *out)
 	buf_puts(out, ad->n > 5 ? "; ...\n" : ".\n");
 }
 
+/* "- Nhóm tiêu chí 1 “…”: 73/100 điểm - đạt Mức độ 2", then the advice. */
+static void
+group_line(const struct score *s, size_t g, struct buf *out)
+{
+	char a[PTS_FMT_SIZE], b[PTS_FMT_SIZE];
+	const struct group *gr = &s->rubric->groups[g];
+	const struct group_score *gs = &s->groups[g];
+	const char *name = gs->level ? gs->level->name : NULL;
+	buf_printf(out, "- Nhóm tiêu chí %s “%s”: %s/%s điểm", gr->id,
+		   gr->title, pts_format_vn(gs->points, a),
+		   pts_format_vn(gr->max, b));
+	if (gs->level != NULL)
+		buf_printf(out, " - đạt Mức độ %d%s%s%s", gs->level->level,
+			   name ? " (" : "", name ? name : "", name ? ")" : "");
+	buf_puts(out, "\n");
+	advice_text(s, gr, out);
+}
+
 void
 sheet_group_summary(const struct score *s, struct buf *out)
 {
 	const struct rubric *r = s->rubric;
 	char a[PTS_FMT_SIZE], b[PTS_FMT_SIZE];
-	for (size_t g = 0; g < r->ngroups; g++) {
-		const struct group *gr = &r->groups[g];
-		const struct group_score *gs = &s->groups[g];
-		buf_printf(out, "- Nhóm tiêu chí %s “%s”: %s/%s điểm", gr->id,
-			   gr->title, pts_format_vn(gs->points, a),
-			   pts_format_vn(gr->max, b));
-		if (gs->level != NULL)
-			buf_printf(out, " - đạt Mức độ %d%s%s%s", gs->level->level,
-				   gs->level->name ? " (" : "",
-				   gs->level->name ? gs->level->name : "",
-				   gs->level->name ? ")" : "");
-		buf_puts(out, "\n");
-		advice_text(s, gr, out);
-	}
+	for (size_t g = 0; g < r->ngroups; g++)
+		group_line(s, g, out);
 	/* QĐ 4725 rates each group on its own; a sum of two groups would
 	 * read like a combined level that the decision does not have. */
 	if (r->ngroups > 1 && rubric_has_total(r)) {

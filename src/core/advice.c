@@ -38,6 +38,28 @@ checklist_step(const struct item *it, const struct answer *cur, pts_t now)
 	return best;
 }
 
+/* A band item's next step: the first band above the points now that the
+ * value has not reached yet. */
+static void
+band_step(const struct item *it, const struct answer *a, pts_t now,
+	  struct suggestion *sg)
+{
+	for (size_t i = 0; i < it->nbands; i++) {
+		const struct band *b = &it->bands[i];
+		if (b->points <= now ||
+		    (a->present && (b->range.lo < a->num ||
+				    range_contains(&b->range, a->num))))
+			continue;
+		/* The least value inside the band: just above an open bound
+		 * ("trên 50%"). */
+		pts_t up = it->input == INPUT_COUNT ? PTS_ONE : 1;
+		sg->step_gain = b->points - now;
+		sg->step_at = b->range.lo + (b->range.lo_open ? up : 0);
+		sg->step_band = b;
+		return;
+	}
+}
+
 static void
 step_for(const struct item *it, const struct answer *a, pts_t now,
 	 struct suggestion *sg)
@@ -48,20 +70,7 @@ step_for(const struct item *it, const struct answer *a, pts_t now,
 		sg->step_gain = it->step < sg->gain ? it->step : sg->gain;
 		break;
 	case ITEM_BAND:
-		for (size_t i = 0; i < it->nbands; i++) {
-			const struct band *b = &it->bands[i];
-			if (b->points > now &&
-			    (!a->present || (b->range.lo >= a->num &&
-					     !range_contains(&b->range, a->num)))) {
-				/* The least value inside the band: just above
-				 * an open bound ("trên 50%"). */
-				pts_t up = it->input == INPUT_COUNT ? PTS_ONE : 1;
-				sg->step_gain = b->points - now;
-				sg->step_at = b->range.lo + (b->range.lo_open ? up : 0);
-				sg->step_band = b;
-				break;
-			}
-		}
+		band_step(it, a, now, sg);
 		break;
 	case ITEM_CHOICE:
 		for (size_t i = 0; i < it->noptions; i++) {
@@ -104,6 +113,32 @@ sort_suggestions(struct suggestion *v, size_t n, pts_t need)
 		}
 }
 
+/* One item of a criterion with `room` points left: a failed gate, or a
+ * suggestion with what it could add (returned). */
+static pts_t
+suggest(struct score *s, const struct item *it, pts_t room,
+	struct advice *ad)
+{
+	const struct item_score *is = &s->items[it->idx];
+	if (it->kind == ITEM_GATE) {
+		if (!is->gate_met)
+			ad->gates[ad->ngates++] = it;
+		return 0;
+	}
+	pts_t gain = it->max - is->points;
+	if (gain > room)
+		gain = room;
+	if (gain <= 0)
+		return 0;
+	struct suggestion *sg = &ad->v[ad->n++];
+	sg->item = it;
+	sg->gain = gain;
+	step_for(it, &s->answers->v[it->idx], is->points, sg);
+	if (sg->step_gain > room)
+		sg->step_gain = room;
+	return gain;
+}
+
 static void
 collect(struct score *s, const struct group *g, struct advice *ad)
 {
@@ -111,27 +146,8 @@ collect(struct score *s, const struct group *g, struct advice *ad)
 		const struct criterion *cr = &g->criteria[c];
 		pts_t room = cr->max - s->criteria[cr->idx].points;
 		pts_t crit_avail = 0;
-		for (size_t i = 0; i < cr->nitems; i++) {
-			const struct item *it = &cr->items[i];
-			const struct item_score *is = &s->items[it->idx];
-			if (it->kind == ITEM_GATE) {
-				if (!is->gate_met)
-					ad->gates[ad->ngates++] = it;
-				continue;
-			}
-			pts_t gain = it->max - is->points;
-			if (gain > room)
-				gain = room;
-			if (gain <= 0)
-				continue;
-			struct suggestion *sg = &ad->v[ad->n++];
-			sg->item = it;
-			sg->gain = gain;
-			step_for(it, &s->answers->v[it->idx], is->points, sg);
-			if (sg->step_gain > room)
-				sg->step_gain = room;
-			crit_avail += gain;
-		}
+		for (size_t i = 0; i < cr->nitems; i++)
+			crit_avail += suggest(s, &cr->items[i], room, ad);
 		ad->available += crit_avail < room ? crit_avail : room;
 	}
 }

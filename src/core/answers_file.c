@@ -12,11 +12,36 @@ static const char *const TOP_KEYS[] = {
 };
 static const char *const ANSWER_KEYS[] = { "value", "note", "evidence", NULL };
 
+/* One {"kind", "text"} object, added to a's evidence when complete. */
+static void
+load_one_evidence(struct jread *j, json_t *e, struct answer *a,
+		  const char *item_id)
+{
+	static const char *const keys[] = { "kind", "text", NULL };
+	static const struct {
+		const char *code;
+		enum evidence_kind kind;
+	} KINDS[] = { { "file", EVIDENCE_FILE }, { "link", EVIDENCE_LINK },
+		      { "fact", EVIDENCE_FACT } };
+	jread_keys(j, e, keys);
+	const char *k = jread_str(j, e, "kind", true);
+	struct evidence_ref *r = &a->evidence[a->nevidence];
+	r->kind = 0; /* the slot of an earlier incomplete one */
+	r->text = jread_str(j, e, "text", true);
+	for (size_t i = 0; k && i < sizeof(KINDS) / sizeof(KINDS[0]); i++)
+		if (strcmp(k, KINDS[i].code) == 0)
+			r->kind = KINDS[i].kind;
+	if (k && !r->kind)
+		jread_err_at(j, "kind", "nội dung %s: loại minh chứng chỉ nhận "
+			     "file, link, fact", item_id);
+	if (r->kind && r->text)
+		a->nevidence++;
+}
+
 static void
 load_evidence(struct jread *j, json_t *arr, struct answer *a,
 	      const char *item_id)
 {
-	static const char *const keys[] = { "kind", "text", NULL };
 	size_t n = json_array_size(arr);
 	if (n > ANSWERS_MAX_EVIDENCE) {
 		jread_err(j, "nội dung %s: tối đa %d minh chứng", item_id,
@@ -32,24 +57,8 @@ load_evidence(struct jread *j, json_t *arr, struct answer *a,
 	for (size_t i = 0; i < n; i++) {
 		size_t m = jread_idx(j, i);
 		json_t *e = json_array_get(arr, i);
-		if (jread_is_object(j, e)) {
-			jread_keys(j, e, keys);
-			const char *k = jread_str(j, e, "kind", true);
-			struct evidence_ref *r = &a->evidence[a->nevidence];
-			r->text = jread_str(j, e, "text", true);
-			if (k && strcmp(k, "file") == 0)
-				r->kind = EVIDENCE_FILE;
-			else if (k && strcmp(k, "link") == 0)
-				r->kind = EVIDENCE_LINK;
-			else if (k && strcmp(k, "fact") == 0)
-				r->kind = EVIDENCE_FACT;
-			else if (k)
-				jread_err_at(j, "kind", "nội dung %s: loại minh "
-					     "chứng chỉ nhận file, link, fact",
-					     item_id);
-			if (r->kind && r->text)
-				a->nevidence++;
-		}
+		if (jread_is_object(j, e))
+			load_one_evidence(j, e, a, item_id);
 		jread_pop(j, m);
 	}
 	jread_pop(j, mark);

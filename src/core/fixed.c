@@ -2,39 +2,49 @@
 
 #include <math.h>
 
+/* The digits of s from *i: the whole part (at least one digit, within
+ * the limit); false if there is none or it is too large. */
+static bool
+whole_part(const char *s, size_t n, size_t *i, pts_t *whole)
+{
+	size_t digits = 0;
+	*whole = 0;
+	for (; *i < n && s[*i] >= '0' && s[*i] <= '9'; (*i)++, digits++) {
+		*whole = *whole * 10 + (s[*i] - '0');
+		if (*whole * PTS_ONE > PTS_LIMIT)
+			return false;
+	}
+	return digits > 0;
+}
+
+/* ".d" or ".dd" from *i, in hundredths (nothing there: 0); false for a
+ * dot without digits or a third decimal. */
+static bool
+frac_part(const char *s, size_t n, size_t *i, pts_t *frac)
+{
+	size_t fd = 0;
+	*frac = 0;
+	if (*i >= n || s[*i] != '.')
+		return true;
+	for ((*i)++; *i < n && s[*i] >= '0' && s[*i] <= '9'; (*i)++, fd++) {
+		if (fd >= 2)
+			return false;
+		*frac = *frac * 10 + (s[*i] - '0');
+	}
+	if (fd == 1)
+		*frac *= 10;
+	return fd > 0;
+}
+
 bool
 pts_parse(const char *s, size_t n, pts_t *out)
 {
 	size_t i = 0;
-	bool neg = false;
-	if (i < n && s[i] == '-') {
-		neg = true;
-		i++;
-	}
-	pts_t whole = 0;
-	size_t digits = 0;
-	for (; i < n && s[i] >= '0' && s[i] <= '9'; i++, digits++) {
-		whole = whole * 10 + (s[i] - '0');
-		if (whole * PTS_ONE > PTS_LIMIT)
-			return false;
-	}
-	if (digits == 0)
-		return false;
-	pts_t frac = 0;
-	if (i < n && s[i] == '.') {
-		i++;
-		size_t fd = 0;
-		for (; i < n && s[i] >= '0' && s[i] <= '9'; i++, fd++) {
-			if (fd >= 2)
-				return false;
-			frac = frac * 10 + (s[i] - '0');
-		}
-		if (fd == 0)
-			return false;
-		if (fd == 1)
-			frac *= 10;
-	}
-	if (i != n)
+	bool neg = n > 0 && s[0] == '-';
+	pts_t whole, frac;
+	i += neg;
+	if (!whole_part(s, n, &i, &whole) || !frac_part(s, n, &i, &frac) ||
+	    i != n)
 		return false;
 	pts_t v = whole * PTS_ONE + frac;
 	if (v > PTS_LIMIT)

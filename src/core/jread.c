@@ -413,13 +413,20 @@ valid_id(const char *s)
 void
 jread_data_head(struct jread *j, json_t *root, const char **id, int *version)
 {
+	jread_data_head_of(j, root, "bộ chỉ số", id, version);
+}
+
+void
+jread_data_head_of(struct jread *j, json_t *root, const char *kind,
+		   const char **id, int *version)
+{
 	long long fmt = 0, ver = 0;
 	if (jread_int(j, root, "format", true, &fmt) && fmt != 1)
 		jread_err_at(j, "format", "chỉ hỗ trợ format 1");
 	*id = jread_str(j, root, "id", true);
 	if (*id != NULL && !valid_id(*id))
-		jread_err_at(j, "id", "mã bộ chỉ số chỉ gồm chữ thường không "
-			     "dấu, chữ số và dấu gạch ngang (tối đa 64 ký tự)");
+		jread_err_at(j, "id", "mã %s chỉ gồm chữ thường không dấu, "
+			     "chữ số và dấu gạch ngang (tối đa 64 ký tự)", kind);
 	if (jread_int(j, root, "version", true, &ver) &&
 	    (ver < 1 || ver > 1000000))
 		jread_err_at(j, "version", "phiên bản phải là số nguyên dương");

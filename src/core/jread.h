@@ -82,6 +82,10 @@ json_t *jread_arr(struct jread *j, json_t *obj, const char *key,
  * positive "version"; every problem recorded. *id may be NULL. */
 void jread_data_head(struct jread *j, json_t *root, const char **id,
 		     int *version);
+/* The same for a file of another kind, named in the id's message
+ * ("bộ chỉ tiêu"; jread_data_head says "bộ chỉ số"). */
+void jread_data_head_of(struct jread *j, json_t *root, const char *kind,
+			const char **id, int *version);
 /* Converts a JSON number to points; false if not a number or more than two
  * decimals (no problem recorded: callers word it). */
 bool jread_number(json_t *v, pts_t *out);

@@ -46,6 +46,22 @@ digits(struct scan *k, size_t *zeros)
 	return d;
 }
 
+/* The signed exponent ("e-3": -3; none: 0), capped in size. */
+static long
+exponent(struct scan *k)
+{
+	long exp = 0, sign = 1;
+	if (k->i >= k->n || (k->s[k->i] != 'e' && k->s[k->i] != 'E'))
+		return 0;
+	k->i++;
+	if (k->i < k->n && (k->s[k->i] == '+' || k->s[k->i] == '-'))
+		sign = k->s[k->i++] == '-' ? -1 : 1;
+	for (; k->i < k->n && k->s[k->i] >= '0' && k->s[k->i] <= '9'; k->i++)
+		if (exp < 100000)
+			exp = exp * 10 + (k->s[k->i] - '0');
+	return sign * exp;
+}
+
 /* Decimals of the value: fraction digits, less the exponent, less the
  * trailing zeros of all the digits ("1.50e1" = 15 has none). */
 static long
@@ -60,19 +76,10 @@ number_decimals(struct scan *k)
 		frac = digits(k, &zeros);
 		all += frac;
 	}
-	long exp = 0, sign = 1;
-	if (k->i < k->n && (k->s[k->i] == 'e' || k->s[k->i] == 'E')) {
-		k->i++;
-		if (k->i < k->n && (k->s[k->i] == '+' || k->s[k->i] == '-'))
-			sign = k->s[k->i++] == '-' ? -1 : 1;
-		for (; k->i < k->n && k->s[k->i] >= '0' && k->s[k->i] <= '9';
-		     k->i++)
-			if (exp < 100000)
-				exp = exp * 10 + (k->s[k->i] - '0');
-	}
+	long exp = exponent(k);
 	if (zeros == all)
 		return 0; /* the value is 0 */
-	return (long)frac - sign * exp - (long)zeros;
+	return (long)frac - exp - (long)zeros;
 }
 
 /*
@@ -122,6 +129,22 @@ comma(struct scan *k)
 	k->i++;
 }
 
+/* One number at k: 1 (reported to bad) if it has too many decimals. */
+static size_t
+number(struct scan *k, const char *text, jd_bad_fn bad, void *ctx)
+{
+	size_t start = k->i, found = 0;
+	if (number_decimals(k) > 2 &&
+	    !stored_double_text(text + start, k->i - start)) {
+		found = 1;
+		bad(ctx, k->f, k->depth < JD_DEPTH ? k->depth : JD_DEPTH,
+		    text + start, k->i - start);
+	}
+	if (k->i == start)
+		k->i++;
+	return found;
+}
+
 size_t
 json_excess_decimals(const char *text, size_t len, jd_bad_fn bad, void *ctx)
 {
@@ -139,16 +162,7 @@ json_excess_decimals(const char *text, size_t len, jd_bad_fn bad, void *ctx)
 		} else if (c == ',') {
 			comma(&k);
 		} else if (c == '-' || (c >= '0' && c <= '9')) {
-			size_t start = k.i;
-			if (number_decimals(&k) > 2 &&
-			    !stored_double_text(text + start, k.i - start)) {
-				found++;
-				bad(ctx, k.f,
-				    k.depth < JD_DEPTH ? k.depth : JD_DEPTH,
-				    text + start, k.i - start);
-			}
-			if (k.i == start)
-				k.i++;
+			found += number(&k, text, bad, ctx);
 		} else {
 			k.i++;
 		}

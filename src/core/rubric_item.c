@@ -58,6 +58,27 @@ check_kind_keys(struct jread *j, json_t *v, enum item_kind k)
 				     KIND_KEYS[i].key, KIND_NAMES[k]);
 }
 
+/* Option i of a list into o[i]; its id unique among o[0..i). */
+static void
+load_option(struct jread *j, json_t *v, struct option *o, size_t i,
+	    bool points_required)
+{
+	static const char *const keys[] = { "id", "text", "points", NULL };
+	if (!jread_is_object(j, v))
+		return;
+	jread_keys(j, v, keys);
+	o[i].id = jread_str(j, v, "id", true);
+	o[i].text = jread_str(j, v, "text", true);
+	if (!jread_pts(j, v, "points", points_required, &o[i].points))
+		o[i].points = 0;
+	if (o[i].points < 0)
+		jread_err_at(j, "points", "điểm không được âm");
+	for (size_t k = 0; k < i && o[i].id; k++)
+		if (o[k].id && strcmp(o[k].id, o[i].id) == 0)
+			jread_err_at(j, "id", "mã lựa chọn \"%s\" bị trùng",
+				     o[i].id);
+}
+
 /* Reads a list of {id, text, points} into *out; returns the count. */
 static size_t
 load_options(struct jread *j, json_t *arr, struct option **out,
@@ -73,25 +94,9 @@ load_options(struct jread *j, json_t *arr, struct option **out,
 		j->oom = 1;
 		return 0;
 	}
-	static const char *const keys[] = { "id", "text", "points", NULL };
 	for (size_t i = 0; i < n; i++) {
 		size_t m = jread_idx(j, i);
-		json_t *v = json_array_get(arr, i);
-		if (jread_is_object(j, v)) {
-			jread_keys(j, v, keys);
-			o[i].id = jread_str(j, v, "id", true);
-			o[i].text = jread_str(j, v, "text", true);
-			if (!jread_pts(j, v, "points", points_required,
-				       &o[i].points))
-				o[i].points = 0;
-			if (o[i].points < 0)
-				jread_err_at(j, "points", "điểm không được âm");
-			for (size_t k = 0; k < i && o[i].id; k++)
-				if (o[k].id && strcmp(o[k].id, o[i].id) == 0)
-					jread_err_at(j, "id",
-						     "mã lựa chọn \"%s\" bị trùng",
-						     o[i].id);
-		}
+		load_option(j, json_array_get(arr, i), o, i, points_required);
 		jread_pop(j, m);
 	}
 	*out = o;
@@ -119,21 +124,41 @@ expect_max(struct jread *j, const struct item *it, pts_t want,
 			     pts_format(it->max, a), what, pts_format(want, b));
 }
 
+/* What a band item's value is: a percentage, a count or a number. */
+static void
+load_input(struct jread *j, json_t *v, struct item *it)
+{
+	const char *in = jread_str(j, v, "input", true);
+	if (in == NULL)
+		return;
+	if (strcmp(in, "percent") == 0)
+		it->input = INPUT_PERCENT;
+	else if (strcmp(in, "count") == 0)
+		it->input = INPUT_COUNT;
+	else if (strcmp(in, "number") == 0)
+		it->input = INPUT_NUMBER;
+	else
+		jread_err_at(j, "input", "input \"%s\" không hợp lệ (chỉ nhận "
+			     "percent, count, number)", in);
+}
+
+static void
+load_band(struct jread *j, json_t *b, struct band *out)
+{
+	static const char *const keys[] = { "range", "points", NULL };
+	if (!jread_is_object(j, b))
+		return;
+	jread_keys(j, b, keys);
+	jread_range(j, b, "range", &out->range);
+	jread_pts(j, b, "points", true, &out->points);
+	if (out->points < 0)
+		jread_err_at(j, "points", "điểm không được âm");
+}
+
 static void
 load_band_item(struct jread *j, json_t *v, struct item *it)
 {
-	const char *in = jread_str(j, v, "input", true);
-	if (in != NULL) {
-		if (strcmp(in, "percent") == 0)
-			it->input = INPUT_PERCENT;
-		else if (strcmp(in, "count") == 0)
-			it->input = INPUT_COUNT;
-		else if (strcmp(in, "number") == 0)
-			it->input = INPUT_NUMBER;
-		else
-			jread_err_at(j, "input", "input \"%s\" không hợp lệ "
-				     "(chỉ nhận percent, count, number)", in);
-	}
+	load_input(j, v, it);
 	json_t *arr = jread_arr(j, v, "bands", true);
 	if (arr == NULL)
 		return;
@@ -143,19 +168,11 @@ load_band_item(struct jread *j, json_t *v, struct item *it)
 		j->oom = 1;
 		return;
 	}
-	static const char *const keys[] = { "range", "points", NULL };
 	size_t mark = jread_key(j, "bands");
 	int before = j->errors;
 	for (size_t i = 0; i < n; i++) {
 		size_t m = jread_idx(j, i);
-		json_t *b = json_array_get(arr, i);
-		if (jread_is_object(j, b)) {
-			jread_keys(j, b, keys);
-			jread_range(j, b, "range", &it->bands[i].range);
-			jread_pts(j, b, "points", true, &it->bands[i].points);
-			if (it->bands[i].points < 0)
-				jread_err_at(j, "points", "điểm không được âm");
-		}
+		load_band(j, json_array_get(arr, i), &it->bands[i]);
 		jread_pop(j, m);
 	}
 	it->nbands = n;
@@ -203,6 +220,38 @@ load_checklist(struct jread *j, json_t *v, struct item *it)
 }
 
 static void
+load_step(struct jread *j, json_t *v, struct item *it)
+{
+	it->step = PTS_ONE;
+	if (jread_pts(j, v, "step", false, &it->step) && it->step <= 0)
+		jread_err_at(j, "step", "bước điểm phải lớn hơn 0");
+	else if (it->max > 0 && it->step > 0 && it->max % it->step)
+		jread_err_at(j, "step", "điểm tối đa phải là bội số của bước "
+			     "điểm");
+}
+
+/* A choice or checklist item: its options (and a checklist's base). */
+static void
+load_option_item(struct jread *j, json_t *v, struct item *it)
+{
+	json_t *arr = jread_arr(j, v, "options", true);
+	if (arr == NULL)
+		return;
+	size_t m = jread_key(j, "options");
+	it->noptions = load_options(j, arr, &it->options,
+				    it->kind == ITEM_CHOICE);
+	jread_pop(j, m);
+	if (it->kind != ITEM_CHOICE) {
+		load_checklist(j, v, it);
+		return;
+	}
+	if (it->noptions < 2)
+		jread_err_at(j, "options", "cần ít nhất 2 lựa chọn");
+	expect_max(j, it, options_max(it->options, it->noptions),
+		   "điểm của lựa chọn cao nhất");
+}
+
+static void
 load_kind(struct jread *j, json_t *v, struct item *it)
 {
 	bool has_max = it->kind != ITEM_GATE;
@@ -213,35 +262,15 @@ load_kind(struct jread *j, json_t *v, struct item *it)
 	case ITEM_YESNO:
 		break;
 	case ITEM_POINTS:
-		it->step = PTS_ONE;
-		if (jread_pts(j, v, "step", false, &it->step) && it->step <= 0)
-			jread_err_at(j, "step", "bước điểm phải lớn hơn 0");
-		else if (it->max > 0 && it->step > 0 && it->max % it->step)
-			jread_err_at(j, "step", "điểm tối đa phải là bội số "
-				     "của bước điểm");
+		load_step(j, v, it);
 		break;
 	case ITEM_BAND:
 		load_band_item(j, v, it);
 		break;
 	case ITEM_CHOICE:
-	case ITEM_CHECKLIST: {
-		json_t *arr = jread_arr(j, v, "options", true);
-		if (arr == NULL)
-			break;
-		size_t m = jread_key(j, "options");
-		it->noptions = load_options(j, arr, &it->options,
-					    it->kind == ITEM_CHOICE);
-		jread_pop(j, m);
-		if (it->kind == ITEM_CHOICE) {
-			if (it->noptions < 2)
-				jread_err_at(j, "options", "cần ít nhất 2 lựa chọn");
-			expect_max(j, it, options_max(it->options, it->noptions),
-				   "điểm của lựa chọn cao nhất");
-		} else {
-			load_checklist(j, v, it);
-		}
+	case ITEM_CHECKLIST:
+		load_option_item(j, v, it);
 		break;
-	}
 	}
 }
 

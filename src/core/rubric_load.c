@@ -139,14 +139,32 @@ sort_bands(struct level_band *v, size_t n)
 		v[i].level = (int)(i + 1);
 }
 
+/* Band i of a levels or grades list. */
+static void
+load_band(struct jread *j, json_t *b, size_t i, bool grades,
+	  struct level_band *v)
+{
+	static const char *const lkeys[] = { "level", "name", "range", NULL };
+	static const char *const gkeys[] = { "name", "range", NULL };
+	if (!jread_is_object(j, b))
+		return;
+	jread_keys(j, b, grades ? gkeys : lkeys);
+	long long lv = 0;
+	if (!grades && jread_int(j, b, "level", true, &lv) &&
+	    lv != (long long)i + 1)
+		jread_err_at(j, "level", "mức phải đánh số 1, 2, 3... theo thứ "
+			     "tự tăng dần");
+	v->level = (int)(i + 1);
+	v->name = jread_str(j, b, "name", grades);
+	jread_range(j, b, "range", &v->range);
+}
+
 /* Levels: [{"level": 1, "name": "...", "range": "[0,50)"}, ...] covering
  * [0,max]; `grades` use the same shape with "name" required and no level. */
 static size_t
 load_bands(struct jread *j, json_t *obj, const char *key, pts_t max,
 	   bool grades, struct level_band **out)
 {
-	static const char *const lkeys[] = { "level", "name", "range", NULL };
-	static const char *const gkeys[] = { "name", "range", NULL };
 	json_t *arr = jread_arr(j, obj, key, false);
 	if (arr == NULL)
 		return 0;
@@ -166,18 +184,7 @@ load_bands(struct jread *j, json_t *obj, const char *key, pts_t max,
 	int before = j->errors;
 	for (size_t i = 0; i < n; i++) {
 		size_t m = jread_idx(j, i);
-		json_t *b = json_array_get(arr, i);
-		if (jread_is_object(j, b)) {
-			jread_keys(j, b, grades ? gkeys : lkeys);
-			long long lv = 0;
-			if (!grades && jread_int(j, b, "level", true, &lv) &&
-			    lv != (long long)i + 1)
-				jread_err_at(j, "level", "mức phải đánh số "
-					     "1, 2, 3... theo thứ tự tăng dần");
-			v[i].level = (int)(i + 1);
-			v[i].name = jread_str(j, b, "name", grades);
-			jread_range(j, b, "range", &v[i].range);
-		}
+		load_band(j, json_array_get(arr, i), i, grades, &v[i]);
 		jread_pop(j, m);
 	}
 	if (grades)
@@ -456,28 +463,45 @@ build_index(struct jread *j, struct rubric *r)
 		}
 }
 
+static const char *
+group_id(const struct rubric *r, size_t i)
+{
+	return r->groups[i].id;
+}
+
+static const char *
+criterion_id(const struct rubric *r, size_t i)
+{
+	return r->criteria[i]->id;
+}
+
+static const char *
+item_id(const struct rubric *r, size_t i)
+{
+	return r->items[i]->id;
+}
+
+/* Every id of n things (id_of) that an earlier one has, as "mã <what>". */
+static void
+check_unique(struct jread *j, const struct rubric *r, size_t n,
+	     const char *(*id_of)(const struct rubric *, size_t),
+	     const char *what)
+{
+	for (size_t a = 0; a < n; a++)
+		for (size_t b = 0; b < a; b++)
+			if (id_of(r, a) && id_of(r, b) &&
+			    strcmp(id_of(r, a), id_of(r, b)) == 0)
+				jread_err(j, "mã %s \"%s\" bị trùng", what,
+					  id_of(r, a));
+}
+
 /* Ids are answer keys and report labels: each must be unique. */
 static void
 check_unique_ids(struct jread *j, const struct rubric *r)
 {
-	for (size_t a = 0; a < r->ngroups; a++)
-		for (size_t b = 0; b < a; b++)
-			if (r->groups[a].id && r->groups[b].id &&
-			    strcmp(r->groups[a].id, r->groups[b].id) == 0)
-				jread_err(j, "mã nhóm \"%s\" bị trùng",
-					  r->groups[a].id);
-	for (size_t a = 0; a < r->ncriteria; a++)
-		for (size_t b = 0; b < a; b++)
-			if (r->criteria[a]->id && r->criteria[b]->id &&
-			    strcmp(r->criteria[a]->id, r->criteria[b]->id) == 0)
-				jread_err(j, "mã tiêu chí \"%s\" bị trùng",
-					  r->criteria[a]->id);
-	for (size_t a = 0; a < r->nitems; a++)
-		for (size_t b = 0; b < a; b++)
-			if (r->items[a]->id && r->items[b]->id &&
-			    strcmp(r->items[a]->id, r->items[b]->id) == 0)
-				jread_err(j, "mã nội dung \"%s\" bị trùng",
-					  r->items[a]->id);
+	check_unique(j, r, r->ngroups, group_id, "nhóm");
+	check_unique(j, r, r->ncriteria, criterion_id, "tiêu chí");
+	check_unique(j, r, r->nitems, item_id, "nội dung");
 }
 
 enum ts_err

@@ -78,24 +78,31 @@ check_encoding(struct sheet_build *b, const char *s, size_t n)
 /* The delimiter seen most often outside quotes in the first record
  * (blank lines before it skipped); ties go to ';' (Vietnamese-locale
  * Excel), then TAB, then ','. */
+/* Counts each of cand[0..3) outside quotes on the first line of s. */
+static void
+count_unquoted(const char *s, size_t n, const char cand[3], size_t cnt[3])
+{
+	bool quoted = false;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '"')
+			quoted = !quoted;
+		else if (!quoted && (s[i] == '\n' || s[i] == '\r'))
+			return;
+		for (size_t k = 0; k < 3 && !quoted; k++)
+			cnt[k] += s[i] == cand[k];
+	}
+}
+
 static char
 pick_delim(const char *s, size_t n)
 {
 	static const char cand[3] = { ';', '\t', ',' };
 	size_t cnt[3] = { 0, 0, 0 };
-	bool quoted = false;
 	while (n > 0 && (*s == '\r' || *s == '\n' || *s == ' ')) {
 		s++;
 		n--;
 	}
-	for (size_t i = 0; i < n && i < CSV_FEED; i++) {
-		if (s[i] == '"')
-			quoted = !quoted;
-		else if (!quoted && (s[i] == '\n' || s[i] == '\r'))
-			break;
-		for (size_t k = 0; k < 3 && !quoted; k++)
-			cnt[k] += s[i] == cand[k];
-	}
+	count_unquoted(s, n < CSV_FEED ? n : CSV_FEED, cand, cnt);
 	size_t best = 2;
 	for (size_t k = 0; k < 3; k++)
 		if (cnt[k] > cnt[best] || (cnt[k] == cnt[best] && k < best))

@@ -292,6 +292,22 @@ rel_by_type(const struct xlsx *x, const char *suffix)
 /* Zip entry name of a relationship target: relative to xl/ or absolute
  * ("/xl/worksheets/sheet1.xml"), with "." and ".." segments resolved.
  * out always ends with '/' while segments are appended. */
+/* Appends the segment target[0..k) to out[0..o) ("..": drops the last
+ * one, "." and "": nothing); returns the new length. */
+static size_t
+path_segment(char *out, size_t o, const char *target, size_t k)
+{
+	if (k == 2 && memcmp(target, "..", 2) == 0) {
+		for (o -= o > 0; o > 0 && out[o - 1] != '/'; o--)
+			;
+	} else if (k > 0 && !(k == 1 && target[0] == '.')) {
+		memcpy(out + o, target, k);
+		o += k;
+		out[o++] = '/';
+	}
+	return o;
+}
+
 static const char *
 part_path(struct sheet_build *b, const char *target)
 {
@@ -311,14 +327,7 @@ part_path(struct sheet_build *b, const char *target)
 		const char *slash = strchr(target, '/');
 		size_t k = slash != NULL ? (size_t)(slash - target)
 					 : strlen(target);
-		if (k == 2 && memcmp(target, "..", 2) == 0) {
-			for (o -= o > 0; o > 0 && out[o - 1] != '/'; o--)
-				;
-		} else if (k > 0 && !(k == 1 && target[0] == '.')) {
-			memcpy(out + o, target, k);
-			o += k;
-			out[o++] = '/';
-		}
+		o = path_segment(out, o, target, k);
 		target += k + (slash != NULL);
 	}
 	out[o > 0 ? o - 1 : 0] = '\0';

@@ -179,15 +179,8 @@ static void
 load_all(struct tload *L, json_t *root)
 {
 	struct jread *j = L->j;
-	long long fmt = 0, ver = 0;
 	jread_keys(j, root, TOP_KEYS);
-	if (jread_int(j, root, "format", true, &fmt) && fmt != 1)
-		jread_err_at(j, "format", "chỉ hỗ trợ format 1");
-	if (jread_int(j, root, "version", true, &ver) &&
-	    (ver < 1 || ver > 1000000))
-		jread_err_at(j, "version", "phiên bản phải là số nguyên dương");
-	L->t->version = (int)ver;
-	L->t->id = jread_str(j, root, "id", true);
+	jread_data_head_of(j, root, "bộ chỉ tiêu", &L->t->id, &L->t->version);
 	L->t->title = jread_str(j, root, "title", true);
 	L->t->source = jread_str(j, root, "source", true);
 	const char *si = jread_str(j, root, "indicators", true);

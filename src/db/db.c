@@ -25,6 +25,9 @@ db_open(const char *path, bool create, struct db **out, struct diags *d)
 static _Thread_local long fault_countdown;
 static _Thread_local bool fault_fired;
 static _Thread_local bool fault_transient;
+static _Thread_local bool fault_code_transient; /* the fault just fired */
+static _Thread_local long fault_every; /* transient: re-armed at this */
+static _Thread_local int fault_left;   /* transient faults still to fire */
 
 void
 db_fault_at(long n)
@@ -32,13 +35,22 @@ db_fault_at(long n)
 	fault_countdown = n;
 	fault_fired = false;
 	fault_transient = false;
+	fault_left = 0;
 }
 
 void
-db_fault_transient_at(long n)
+db_fault_transient_at(long n, int times)
 {
-	db_fault_at(n);
-	fault_transient = true;
+	db_fault_at(times > 0 ? n : 0);
+	fault_transient = times > 0;
+	fault_every = n;
+	fault_left = times;
+}
+
+int
+db_fault_left(void)
+{
+	return fault_left;
 }
 
 bool
@@ -53,15 +65,25 @@ fault_now(struct db *db, const char *sql)
 	if (fault_countdown <= 0 || --fault_countdown > 0)
 		return false;
 	db->err_sql = sql;
-	db->transient = fault_transient;
 	fault_fired = true;
+	fault_code_transient = fault_transient;
+	if (!fault_transient)
+		return true;
+	/* As PostgreSQL's serialization failure: the transaction is lost,
+	 * a new one may well succeed; re-armed `times` in all. */
+	db->transient = true;
+	fault_countdown = --fault_left > 0 ? fault_every : 0;
+	if (fault_left == 0)
+		fault_transient = false;
 	return true;
 }
 
 static enum ts_err
 fault_code(void)
 {
-	return fault_transient ? TS_ERETRY : TS_EDB;
+	bool t = fault_code_transient;
+	fault_code_transient = false;
+	return t ? TS_ERETRY : TS_EDB;
 }
 #else
 static bool
@@ -123,7 +145,7 @@ db_rollback(struct db *db)
 }
 
 bool
-db_retryable(const struct db *db)
+db_transient(const struct db *db)
 {
 	return db->transient;
 }

@@ -46,13 +46,18 @@ const char *db_path(const struct db *db);
  * serialization failure (SQLSTATE 40001) or a deadlock (40P01), at any
  * statement or at COMMIT. Functions returning enum ts_err then return
  * TS_ERETRY; db_step returns DB_ERROR, which callers report as TS_EDB.
- * Either way db_retryable() is true until the next db_begin: the write
+ * Either way db_transient() is true until the next db_begin: the write
  * door (app/door.c) rolls back and runs the whole use case again a
  * bounded number of times. Nobody else retries. SQLite never sets it. */
 enum ts_err db_begin(struct db *db) TS_MUSTCHECK;
 enum ts_err db_commit(struct db *db) TS_MUSTCHECK;
 void db_rollback(struct db *db);
-bool db_retryable(const struct db *db);
+/* Whether a call that failed since db_begin failed only for now, so the
+ * whole transaction may be run again (PostgreSQL: serialization failure
+ * 40001, deadlock 40P01). The write door (app/door.c) retries such a
+ * transaction a bounded number of times; nobody else retries. SQLite:
+ * never (its busy handler already waits for the write lock). */
+bool db_transient(const struct db *db);
 
 /* Cached prepared statement, reset and unbound; NULL on error (message in
  * db_errmsg, the statement in db_errsql). The cache has no fixed size.
@@ -103,11 +108,14 @@ const char *db_errsql(const struct db *db);
  * db_prep, db_step, db_exec_stmt/db_exec_changed, db_begin or db_commit
  * (on this thread) fails as if the database had refused it; 0: none. */
 void db_fault_at(long n);
-/* The same, failing as a transient error (TS_ERETRY, db_retryable). */
-void db_fault_transient_at(long n);
 /* Whether the fault armed last has happened: a use case that succeeded
  * although it did swallowed a database error. */
 bool db_fault_fired(void);
+/* The n-th call from now fails as a transient failure (db_transient), and
+ * again n calls after each failure, `times` failures in all. */
+void db_fault_transient_at(long n, int times);
+/* Transient failures armed that have not happened yet. */
+int db_fault_left(void);
 #endif
 /* Runs a script of SQL statements (migrations only: trusted text; on
  * PostgreSQL translated first, pg_dialect.h). */

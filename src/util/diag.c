@@ -23,6 +23,18 @@ diags_release(struct diags *d)
 	diags_init(d);
 }
 
+void
+diags_truncate(struct diags *d, size_t n)
+{
+	while (d->n > n) {
+		d->n--;
+		free(d->v[d->n].where);
+		free(d->v[d->n].msg);
+	}
+	if (n < DIAG_MAX)
+		d->dropped = 0; /* all dropped ones came after n */
+}
+
 static int
 diags_reserve(struct diags *d)
 {

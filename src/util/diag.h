@@ -29,6 +29,8 @@ void diags_init(struct diags *d);
 void diags_release(struct diags *d);
 void diags_add(struct diags *d, const char *where, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* Forgets the problems after the first n (a retried attempt's). */
+void diags_truncate(struct diags *d, size_t n);
 /* Total problems seen, including dropped ones. */
 size_t diags_count(const struct diags *d);
 void diags_vadd(struct diags *d, const char *where, const char *fmt,

@@ -22,6 +22,26 @@ web_compressible(const char *content_type)
 	return false;
 }
 
+/* Whether the parameters [q, end) of a coding leave it allowed: no
+ * "q=", or a q that is not zero ("q=0", "q=0.000"). */
+static bool
+q_allows(const char *q, const char *end)
+{
+	while (q < end && (q = memchr(q, ';', (size_t)(end - q))) != NULL) {
+		q++;
+		while (q < end && (*q == ' ' || *q == '\t'))
+			q++;
+		if (end - q < 2 || (q[0] != 'q' && q[0] != 'Q') || q[1] != '=')
+			continue;
+		q += 2;
+		bool zero = q < end && *q == '0';
+		for (q++; zero && q < end && *q != ';'; q++)
+			zero = *q == '.' || *q == '0' || *q == ' ';
+		return !zero;
+	}
+	return true;
+}
+
 /* Whether the coding element [p, end) of Accept-Encoding ("gzip",
  * "gzip;q=0.5", "*") allows gzip: the name matches and q is not zero. */
 static bool
@@ -35,20 +55,7 @@ element_allows(const char *p, const char *end)
 	if (!((n == 4 && strncasecmp(p, "gzip", 4) == 0) ||
 	      (n == 1 && *p == '*')))
 		return false;
-	const char *q = p + n;
-	while (q < end && (q = memchr(q, ';', (size_t)(end - q))) != NULL) {
-		q++;
-		while (q < end && (*q == ' ' || *q == '\t'))
-			q++;
-		if (end - q >= 2 && (q[0] == 'q' || q[0] == 'Q') && q[1] == '=') {
-			q += 2;
-			bool zero = q < end && *q == '0';
-			for (q++; zero && q < end && *q != ';'; q++)
-				zero = *q == '.' || *q == '0' || *q == ' ';
-			return !zero;
-		}
-	}
-	return true;
+	return q_allows(p + n, end);
 }
 
 bool

@@ -65,6 +65,8 @@ check submit 0 out "Đã nộp số liệu thống kê của 31DK011 (lần 1)" 
 	$S --as ht.31dk011 stats submit $SC 31DK011
 check snapshot-has-prefill 0 out '"lms":true' sqlite3 "$DB" \
 	"SELECT answers FROM snapshot WHERE submission_id = (SELECT id FROM submission WHERE campaign_id = $SC)"
+check return-bad-syntax 2 err "--reason MÃ_CHỈ_SỐ=LÝ_DO" \
+	$S --as cv.dk stats return $SC 31DK011 --reason "thiếu dấu bằng"
 check return-unknown 2 err 'không có chỉ số "hs_may" trong bộ thong-ke-cds-truong' \
 	$S --as cv.dk stats return $SC 31DK011 --reason hs_may=Sai
 check return 0 out "Đã trả lại số liệu của 31DK011 với 1 lý do" \

@@ -80,16 +80,18 @@ wait "$PA"
 ra=$?
 wait "$PR"
 rr=$?
-if [ "$ra" -eq 0 ] && [ "$rr" -ne 0 ]; then
+if [ "$ra" -eq 0 ] && [ "$rr" -eq 2 ]; then
 	winner=approve state=approved loser=$WORK/r.err
-elif [ "$rr" -eq 0 ] && [ "$ra" -ne 0 ]; then
+elif [ "$rr" -eq 0 ] && [ "$ra" -eq 2 ]; then
 	winner=return state=returned loser=$WORK/a.err
 else
 	winner=none state=none loser=/dev/null
 fi
 same one-winner "$winner" "$([ "$winner" = none ] && echo one || echo "$winner")"
-# The loser is told, in the words of a lost race.
-if grep -q "vừa được người khác thay đổi" "$loser"; then
+# The loser is told: the write door ran its lost transaction again
+# (db_transient), which now meets the winner's state and names it; a lost
+# race is worded as such if the retries ran out.
+if grep -q "không thể .*(trạng thái: \(Đã phê duyệt\|Trả lại\)\|vừa được người khác thay đổi" "$loser"; then
 	ok loser-told
 else
 	cp "$loser" "$ERR"

@@ -2,7 +2,7 @@
  * The PostgreSQL backend (src/db/db_pg.c) through db.h, on the database
  * named by TRUONGSO_TEST_PG (tests/pg/run.sh starts a throwaway cluster;
  * without it every test is skipped): types in and out, the error codes
- * (TS_ECONFLICT, TS_ESTALE, TS_EDB, TS_ERETRY with db_retryable), a
+ * (TS_ECONFLICT, TS_ESTALE, TS_EDB, TS_ERETRY with db_transient), a
  * transaction that cannot commit, parameters the server cannot type,
  * refused SQLite-only SQL, the translated trigger, and a connection that
  * broke and is made again.
@@ -125,7 +125,7 @@ test_codes(void **state)
 	db_bind_text(st, 1, "a");
 	assert_int_equal(db_exec_stmt(st), TS_EDB);
 	assert_string_equal(db_errsql(db), bad);
-	assert_false(db_retryable(db));
+	assert_false(db_transient(db));
 	/* The trigger translated from SQLite's RAISE(ABORT, ...). */
 	st = db_prep(db, "UPDATE frozen SET a = 2");
 	assert_int_equal(db_exec_stmt(st), TS_EDB);
@@ -133,7 +133,7 @@ test_codes(void **state)
 }
 
 /* A transaction that read a row another one changed and committed since
- * is refused at its write (40001): TS_ERETRY and db_retryable, until the
+ * is refused at its write (40001): TS_ERETRY and db_transient, until the
  * next BEGIN. Two connections, no threads: deterministic. */
 static void
 test_serialization_failure(void **state)
@@ -158,11 +158,11 @@ test_serialization_failure(void **state)
 	db_bind_int(st, 1, 3);
 	db_bind_text(st, 2, "x");
 	assert_int_equal(db_exec_changed(st), TS_ERETRY);
-	assert_true(db_retryable(a));
+	assert_true(db_transient(a));
 	assert_int_not_equal(db_commit(a), TS_OK);
-	assert_true(db_retryable(a));
+	assert_true(db_transient(a));
 	assert_int_equal(db_begin(a), TS_OK);
-	assert_false(db_retryable(a));
+	assert_false(db_transient(a));
 	st = db_prep(a, get);
 	db_bind_text(st, 1, "x");
 	assert_int_equal(db_step(st), DB_ROW);

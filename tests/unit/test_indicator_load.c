@@ -3,6 +3,7 @@
  * with the JSON path of the offending value. */
 #include "ut.h"
 #include "../../src/app/indicator_set.h"
+#include "../../src/core/target.h"
 
 #define SCHOOL "data/indicators/thong-ke-cds-truong.json"
 #define OFFICE "data/indicators/thong-ke-cds-co-quan.json"
@@ -224,6 +225,43 @@ test_levels_periods_prefill(void **state)
 		   "]}]}", UT_NAME ": $.periods", "thiếu trường bắt buộc");
 }
 
+/* A target file's head is read as every data file's (jread_data_head):
+ * the shipped file loads, and an id with capitals or accents is refused
+ * like a rubric's. */
+static void
+test_target_file_head(void **state)
+{
+	(void)state;
+	struct ind_set *sch = load_file(SCHOOL), *off = load_file(OFFICE);
+	FILE *f = fopen("data/targets/qd131-2025.json", "rb");
+	assert_non_null(f);
+	char *body = calloc(1, 1 << 20);
+	size_t n = fread(body, 1, (1 << 20) - 1, f);
+	fclose(f);
+	struct target_set *t = NULL;
+	struct diags d;
+	diags_init(&d);
+	enum ts_err e = target_set_parse(body, n, UT_NAME, sch, off, &t, &d);
+	if (e != TS_OK)
+		ut_print_diags(&d);
+	assert_int_equal(e, TS_OK);
+	assert_string_equal(t->id, "qd131-2025");
+	assert_int_equal(t->version, 1);
+	target_set_free(t);
+	char *id = strstr(body, "\"qd131-2025\"");
+	assert_non_null(id);
+	memcpy(id + 1, "QD", 2);
+	t = NULL;
+	assert_int_equal(target_set_parse(body, n, UT_NAME, sch, off, &t, &d),
+			 TS_EINVAL);
+	assert_null(t);
+	assert_diag(&d, UT_NAME ": $.id", "mã bộ chỉ tiêu chỉ gồm chữ thường");
+	diags_release(&d);
+	free(body);
+	ind_set_free(sch);
+	ind_set_free(off);
+}
+
 int
 main(void)
 {
@@ -235,6 +273,7 @@ main(void)
 		cmocka_unit_test(test_strict_keys_and_types),
 		cmocka_unit_test(test_references),
 		cmocka_unit_test(test_levels_periods_prefill),
+		cmocka_unit_test(test_target_file_head),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -375,6 +375,41 @@ test_grades_checked(void **state)
 		   1, W ".grades[0].name", "thiếu trường bắt buộc \"name\"");
 }
 
+/* The one level whose range holds v (-1: more than one, 0: none). */
+static int
+level_at(const struct criterion *c, pts_t v)
+{
+	int got = 0;
+	for (size_t k = 0; k < c->nlevels; k++)
+		if (range_contains(&c->levels[k].range, v))
+			got = got ? -1 : c->levels[k].level;
+	return got;
+}
+
+/* The level of every hundredth from 0 to max of a "thirds" criterion:
+ * Mức 1 iff 3·s < max, Mức 2 iff 3·s <= 2·max, else Mức 3; exactly one. */
+static void
+check_thirds(int max)
+{
+	char sq[1024];
+	snprintf(sq, sizeof(sq), UT_HEAD "[{'id':'1','title':'N','max':%d,"
+		 "'criteria':[{'id':'1.1','title':'T','max':%d,'levels':"
+		 "'thirds','items':[{'id':'p','text':'P','kind':'points',"
+		 "'max':%d}]}]}]}", max, max, max);
+	struct rubric *r = ut_rubric_ok(sq);
+	const struct criterion *c = &r->groups[0].criteria[0];
+	assert_true(c->levels_thirds);
+	assert_int_equal(c->nlevels, 3);
+	for (pts_t v = 0; v <= c->max; v++) {
+		int want = 3 * v < c->max ? 1 : 3 * v <= 2 * c->max ? 2 : 3;
+		int got = level_at(c, v);
+		if (got != want)
+			fail_msg("max %d, %lld hundredths: Mức %d, not %d", max,
+				 (long long)v, got, want);
+	}
+	rubric_free(r);
+}
+
 /* "levels": "thirds" is exact for every max: Mức 1 iff 3·s < max, Mức 2
  * iff max ≤ 3·s ≤ 2·max, else Mức 3, for every hundredth s in [0, max]
  * (10, 20 and 70 are not divisible by 3; 30 is 1.3's verified case). */
@@ -383,29 +418,8 @@ test_levels_thirds_exact(void **state)
 {
 	(void)state;
 	static const int maxes[] = { 10, 20, 30, 70 };
-	for (size_t m = 0; m < sizeof(maxes) / sizeof(*maxes); m++) {
-		char sq[1024];
-		snprintf(sq, sizeof(sq), UT_HEAD "[{'id':'1','title':'N',"
-			 "'max':%d,'criteria':[{'id':'1.1','title':'T','max':%d,"
-			 "'levels':'thirds','items':[{'id':'p','text':'P',"
-			 "'kind':'points','max':%d}]}]}]}", maxes[m], maxes[m],
-			 maxes[m]);
-		struct rubric *r = ut_rubric_ok(sq);
-		const struct criterion *c = &r->groups[0].criteria[0];
-		assert_true(c->levels_thirds);
-		assert_int_equal(c->nlevels, 3);
-		for (pts_t v = 0; v <= c->max; v++) {
-			int want = 3 * v < c->max ? 1 : 3 * v <= 2 * c->max ? 2 : 3;
-			int got = 0;
-			for (size_t k = 0; k < c->nlevels; k++)
-				if (range_contains(&c->levels[k].range, v))
-					got = got ? -1 : c->levels[k].level;
-			if (got != want)
-				fail_msg("max %d, %lld hundredths: Mức %d, not %d",
-					 maxes[m], (long long)v, got, want);
-		}
-		rubric_free(r);
-	}
+	for (size_t m = 0; m < sizeof(maxes) / sizeof(*maxes); m++)
+		check_thirds(maxes[m]);
 	/* max 20 reads: dưới 6,67; từ 6,67 đến 13,33; trên 13,33. */
 	struct rubric *r = ut_rubric_ok(UT_HEAD "[{'id':'1','title':'N','max':20,"
 		"'criteria':[{'id':'1.1','title':'T','max':20,'levels':'thirds',"

@@ -77,6 +77,31 @@ static const struct {
 	},
 };
 
+/* One cell of the table: wf_next(s, action i) as FLOW says; true if
+ * allowed. */
+static bool
+check_next_cell(int s, int i)
+{
+	enum sub_state next = (enum sub_state)99;
+	const char *why = NULL, *from = sub_state_code((enum sub_state)s);
+	bool ok = wf_next((enum sub_state)s, ACTIONS[i], &next, &why);
+	int want = FLOW[s].next[i];
+	if (ok != (want != NO))
+		fail_msg("wf_next(%s, %s): %s, expected %s", from, ACT_LABEL[i],
+			 ok ? "allowed" : "refused",
+			 want != NO ? "allowed" : "refused");
+	if (ok && (int)next != want)
+		fail_msg("wf_next(%s, %s) -> %s, expected %s", from,
+			 ACT_LABEL[i],
+			 (int)next < ST_COUNT ? sub_state_code(next) : "?",
+			 sub_state_code((enum sub_state)want));
+	if (!ok && (why == NULL || !has_non_ascii(why) ||
+		    strstr(why, FLOW[s].why[i]) == NULL))
+		fail_msg("wf_next(%s, %s): reason \"%s\" lacks \"%s\"", from,
+			 ACT_LABEL[i], why ? why : "(null)", FLOW[s].why[i]);
+	return ok;
+}
+
 static void
 test_wf_next_table(void **state)
 {
@@ -84,35 +109,10 @@ test_wf_next_table(void **state)
 	size_t allowed = 0, refused = 0;
 	for (int s = 0; s < ST_COUNT; s++)
 		for (int i = 0; i < NACT; i++) {
-			enum sub_state next = (enum sub_state)99;
-			const char *why = NULL;
-			bool ok = wf_next((enum sub_state)s, ACTIONS[i], &next,
-					  &why);
-			int want = FLOW[s].next[i];
-			if (ok != (want != NO))
-				fail_msg("wf_next(%s, %s): %s, expected %s",
-					 sub_state_code((enum sub_state)s),
-					 ACT_LABEL[i], ok ? "allowed" : "refused",
-					 want != NO ? "allowed" : "refused");
-			if (ok) {
+			if (check_next_cell(s, i))
 				allowed++;
-				if ((int)next != want)
-					fail_msg("wf_next(%s, %s) -> %s, expected %s",
-						 sub_state_code((enum sub_state)s),
-						 ACT_LABEL[i],
-						 (int)next < ST_COUNT
-							 ? sub_state_code(next)
-							 : "?",
-						 sub_state_code((enum sub_state)want));
-				continue;
-			}
-			refused++;
-			if (why == NULL || !has_non_ascii(why) ||
-			    strstr(why, FLOW[s].why[i]) == NULL)
-				fail_msg("wf_next(%s, %s): reason \"%s\" lacks \"%s\"",
-					 sub_state_code((enum sub_state)s),
-					 ACT_LABEL[i], why ? why : "(null)",
-					 FLOW[s].why[i]);
+			else
+				refused++;
 		}
 	/* 6 states x 7 actions, every cell looked at. */
 	assert_int_equal(allowed + refused, ST_COUNT * NACT);
@@ -205,6 +205,29 @@ reason_phrase(char code)
 	}
 }
 
+/* One cell of the matrix, for role r on a unit at path (scope sc); true
+ * if allowed. */
+static bool
+check_policy_cell(int r, int sc, const char *path, int i, char cell)
+{
+	const char *why = NULL;
+	struct pol_query q = { (enum role)r, "/1/4/", PK_SUBMISSION, path,
+			       POL_ANY_STATE, pol_action_of(ACTIONS[i]) };
+	bool ok = policy_allows(&q, &why);
+	bool want = cell == 'y';
+	if (ok != want)
+		fail_msg("policy(%s, %s, %s): %s, expected %s", ROLE_LABEL[r],
+			 SCOPE_LABEL[sc], ACT_LABEL[i],
+			 ok ? "allowed" : "refused", want ? "allowed" : "refused");
+	const char *p = ok ? NULL : reason_phrase(cell);
+	if (p != NULL && (why == NULL || why[0] == '\0' ||
+			  !has_non_ascii(why) || strstr(why, p) == NULL))
+		fail_msg("policy(%s, %s, %s): reason \"%s\" lacks \"%s\"",
+			 ROLE_LABEL[r], SCOPE_LABEL[sc], ACT_LABEL[i],
+			 why ? why : "(null)", p);
+	return ok;
+}
+
 static void
 test_wf_allowed_matrix(void **state)
 {
@@ -216,34 +239,9 @@ test_wf_allowed_matrix(void **state)
 		for (int sc = 0; sc < 3; sc++) {
 			const char *row = MATRIX[r][sc];
 			assert_int_equal(strlen(row), NACT);
-			for (int i = 0; i < NACT; i++, cells++) {
-				const char *why = NULL;
-				struct pol_query q = {
-					(enum role)r, "/1/4/", PK_SUBMISSION,
-					paths[sc], POL_ANY_STATE,
-					pol_action_of(ACTIONS[i]),
-				};
-				bool ok = policy_allows(&q, &why);
-				bool want = row[i] == 'y';
-				if (ok != want)
-					fail_msg("policy(%s, %s, %s): %s, "
-						 "expected %s", ROLE_LABEL[r],
-						 SCOPE_LABEL[sc], ACT_LABEL[i],
-						 ok ? "allowed" : "refused",
-						 want ? "allowed" : "refused");
-				if (ok) {
-					yes++;
-					continue;
-				}
-				const char *p = reason_phrase(row[i]);
-				if (why == NULL || why[0] == '\0' ||
-				    !has_non_ascii(why) || strstr(why, p) == NULL)
-					fail_msg("policy(%s, %s, %s): reason "
-						 "\"%s\" lacks \"%s\"",
-						 ROLE_LABEL[r], SCOPE_LABEL[sc],
-						 ACT_LABEL[i], why ? why : "(null)",
-						 p);
-			}
+			for (int i = 0; i < NACT; i++, cells++)
+				yes += check_policy_cell(r, sc, paths[sc], i,
+							 row[i]);
 		}
 	assert_int_equal(cells, 4 * 3 * NACT);
 	/* editor 2+1, head 3+1, reviewer 1+5, admin 1+5 (OWN+BELOW) */
