@@ -7,6 +7,7 @@
 #include "../app/unit_search.h"
 #include "../util/timeutil.h"
 #include "web.h"
+#include "stats_web.h"
 
 static void
 due_text(const char *iso, char *out)
@@ -233,6 +234,11 @@ dashboard(struct req *r, const struct campaign *c, long long id)
 			   st.row_school[i], &st.rows[i]);
 	status_row(r, id, "Tổng cộng", NULL, false, &st.total);
 	buf_puts(b, "</tbody></table></div>");
+	if (strcmp(c->kind, "thong-ke") == 0) {
+		ps_rollup(r, c); /* the figures by bậc học, not Phụ lục 3 */
+		page_end(r);
+		return;
+	}
 	levels_table(r, c, id);
 	queue_link(r, id);
 	report_link(r, id);

@@ -11,6 +11,7 @@
 #include "../app/submission.h"
 #include "../util/arena.h"
 #include "submission_view.h"
+#include "stats_web.h"
 
 enum ts_err
 web_evidence_add(struct req *r, long long id, const char *code,
@@ -183,6 +184,11 @@ has_answers(const struct req *r)
 void
 page_evidence_upload(struct req *r)
 {
+	/* A statistics campaign has no such page (stats_web.h). */
+	if (ps_is_stats(r)) {
+		web_error(r, 404, "Đợt thống kê không có trang này.");
+		return;
+	}
 	long long id = web_param_id(r, "id");
 	const char *code = kv_get(&r->params, "code");
 	struct sv_saved sv;
