@@ -365,11 +365,12 @@ field(struct req *r, const struct ps_view *v, const struct indicator *it)
 static bool
 applies(const struct ps_view *v, const struct indicator *it)
 {
-	return (it->school_levels & v->sv.sub.unit.levels) != 0;
+	return v->sv.info.set->scope == IND_SCOPE_OFFICE ||
+	       (it->school_levels & v->sv.sub.unit.levels) != 0;
 }
 
-static void
-sections(struct req *r, const struct ps_view *v)
+void
+ps_fields(struct req *r, const struct ps_view *v)
 {
 	const struct ind_set *s = v->sv.info.set;
 	struct buf *b = &r->body;
@@ -537,7 +538,7 @@ ps_render(struct req *r, struct ps_view *v)
 	if (!v->can_edit && v->sv.sub.state == ST_NONE)
 		buf_puts(b, "<p>Đơn vị chưa bắt đầu nhập số liệu thống kê.</p>");
 	form_open(r, v);
-	sections(r, v);
+	ps_fields(r, v);
 	form_close(r, v);
 	publish_form(r, v);
 	page_end(r);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../app/indicator_set.h"
 #include "../util/arena.h"
 #include "stats_web.h"
 
@@ -134,4 +135,150 @@ ps_rollup(struct req *r, const struct campaign *c)
 	buf_puts(b, "</p>");
 	table(r, &ru);
 	stats_rollup_release(&ru);
+	h_elem(b, "h2", "Câu trả lời của cơ quan", NULL);
+	h_link(b, arena_printf(r->a, "/campaigns/%lld/office", (long long)c->id),
+	       "Câu hỏi Có/Không, hồ sơ công việc và phần lời của báo cáo");
+}
+
+#define OFFICE_SET "thong-ke-cds-co-quan"
+
+/* The office whose answers the request is about: ?unit=, else the
+ * user's own unit. */
+static const char *
+office_code(struct req *r)
+{
+	const char *code = kv_get(&r->query, "unit");
+	struct org_unit u;
+	if (code == NULL)
+		code = kv_get(&r->form, "unit");
+	if (code == NULL && r->sess.who.unit_id != 0 &&
+	    org_get(r->app, r->sess.who.unit_id, r->a, &u) == TS_OK)
+		code = u.code;
+	return code;
+}
+
+/* The office's stored answers in a view the form renderers take: no
+ * pre-fill, no previous report, no workflow. */
+static enum ts_err
+office_view(struct req *r, const char *code, struct ind_sets *sets,
+	    struct ps_view *v)
+{
+	const char *json = NULL;
+	long long cid = web_param_id(r, "id");
+	memset(v, 0, sizeof(*v));
+	v->stale_base = -1;
+	enum ts_err e = stats_office_get(r->app, &r->sess.who, cid, code, r->a,
+					 &json, &r->diags);
+	const char *dir = arena_printf(r->a, "%s/indicators",
+				       r->app->data_dir);
+	if (e == TS_OK)
+		e = ind_sets_load(dir, sets, &r->diags);
+	const struct ind_set *s = e == TS_OK ? ind_sets_find(sets, OFFICE_SET)
+					     : NULL;
+	if (e == TS_OK && s == NULL)
+		e = TS_ENOTFOUND;
+	struct ind_values *vals = NULL;
+	if (e == TS_OK)
+		e = json ? ind_values_parse(s, json, strlen(json), code, &vals,
+					    &r->diags)
+			 : ((vals = ind_values_new(s)) ? TS_OK : TS_ENOMEM);
+	for (size_t i = 0; s && i < sets->n; i++)
+		if (sets->v[i] == s)
+			v->sv.info.set = sets->v[i];
+	v->sv.values = vals;
+	v->sv.sub.answers = json;
+	ind_check_init(&v->sv.check);
+	v->can_edit = e == TS_OK && r->sess.who.role != ROLE_SCHOOL_EDITOR &&
+		      r->sess.who.role != ROLE_SCHOOL_HEAD &&
+		      r->sess.who.unit_id != 0;
+	snprintf(v->base, sizeof(v->base), "/campaigns/%lld", cid);
+	return e;
+}
+
+static void
+office_release(struct ps_view *v, struct ind_sets *sets)
+{
+	ind_values_free(v->sv.values);
+	ind_check_release(&v->sv.check);
+	ind_sets_release(sets);
+}
+
+static void
+office_render(struct req *r, const struct ps_view *v, const char *code)
+{
+	struct buf *b = &r->body;
+	page_begin(r, "Câu trả lời của cơ quan");
+	h_elem(b, "p", arena_printf(r->a, "%s — đơn vị %s", v->sv.info.set->title,
+				    code), NULL);
+	if (v->can_edit) {
+		h_open(b, "form", "method", "post", "action",
+		       arena_printf(r->a, "%s/office", v->base), "id",
+		       "office", NULL);
+		h_csrf(r);
+		h_open(b, "input", "type", "hidden", "name", "unit", "value",
+		       code, NULL);
+	}
+	ps_fields(r, v);
+	if (v->can_edit)
+		buf_puts(b, "<div class=\"actions\"><button type=\"submit\">Lưu"
+			    "</button></div></form>");
+	h_link(b, v->base, "Về trang đợt thống kê");
+	page_end(r);
+}
+
+void
+page_stats_office(struct req *r)
+{
+	struct ps_view v;
+	struct ind_sets sets = { 0 };
+	const char *code = office_code(r);
+	enum ts_err e = code ? office_view(r, code, &sets, &v) : TS_ENOTFOUND;
+	const char *ok = kv_get(&r->query, "ok");
+	if (ok != NULL)
+		r->notice = "Đã lưu câu trả lời của cơ quan.";
+	if (e == TS_OK)
+		office_render(r, &v, code);
+	else
+		web_error(r, web_status_for(e), r->diags.n ? r->diags.v[0].msg
+				: "Không có câu trả lời của cơ quan này.");
+	if (code)
+		office_release(&v, &sets);
+}
+
+void
+page_stats_office_save(struct req *r)
+{
+	struct ps_view v;
+	struct ind_sets sets = { 0 };
+	size_t nbad = 0;
+	const char *code = office_code(r);
+	enum ts_err e = code ? office_view(r, code, &sets, &v) : TS_ENOTFOUND;
+	const char **errors = e == TS_OK ? arena_calloc(r->a, v.sv.info.set->n
+							+ 1, sizeof(*errors))
+					 : NULL;
+	char *json = errors ? ps_form_values(r, &v, errors, &nbad) : NULL;
+	if (e == TS_OK && json == NULL)
+		e = TS_ENOMEM;
+	if (e == TS_OK && nbad == 0)
+		e = stats_office_save(r->app, &r->sess.who, r->app->data_dir,
+				      web_param_id(r, "id"), code, OFFICE_SET,
+				      json, &r->diags);
+	if (e == TS_OK && nbad == 0) {
+		struct buf to;
+		buf_init(&to, 512);
+		buf_printf(&to, "%s/office?ok=save&unit=", v.base);
+		url_escape(&to, code);
+		web_redirect(r, "%s", buf_str(&to));
+		buf_release(&to);
+	} else if (code && v.sv.info.set) {
+		r->status = e == TS_OK ? 422 : web_status_for(e);
+		v.posted = &r->form;
+		v.errors = errors;
+		office_render(r, &v, code);
+	} else {
+		web_error(r, web_status_for(e), r->diags.n ? r->diags.v[0].msg
+				: "Không lưu được.");
+	}
+	if (code)
+		office_release(&v, &sets);
 }

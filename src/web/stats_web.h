@@ -42,10 +42,17 @@ void ps_preview(struct req *r);
 void ps_check(struct req *r);
 void ps_act(struct req *r);
 
+/* A fieldset per section, a field per indicator that applies. */
+void ps_fields(struct req *r, const struct ps_view *v);
 /* The check panel (errors, warnings to confirm, confirmed ones). */
 void ps_check_panel(struct req *r, const struct ps_view *v);
 /* The office's dashboard below the completeness table: the indicators
  * rolled up by bậc học over ?unit= (page_stats_office.c). */
 void ps_rollup(struct req *r, const struct campaign *c);
+/* The office's own answers to the office set (Có/Không questions, work
+ * files, the narrative sections): GET and POST /campaigns/:id/office,
+ * ?unit= an office of the campaign (default: the user's own). */
+void page_stats_office(struct req *r);
+void page_stats_office_save(struct req *r);
 
 #endif
