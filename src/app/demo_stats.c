@@ -1,8 +1,8 @@
 /* The demo's statistics campaigns (issue 15): the Sở's "đầu năm học
  * 2025-2026" report of every TH, THCS and THPT school, in every workflow
- * state, and before it Phòng Dương Kinh's "cuối năm học 2024-2025" one,
- * so a school whose numbers moved far from last year's has to confirm
- * them. Deterministic, like the rest of the demo. */
+ * state, and before it Phòng Dương Kinh's "cuối năm học 2024-2025" one
+ * (two schools reported), so a school whose numbers moved far from last
+ * year's has to confirm them. Deterministic, like the rest of the demo. */
 #include "demo_stats.h"
 
 #include <stdio.h>
@@ -306,19 +306,31 @@ play(struct sdemo *g, const struct sschool *s, enum splan plan, unsigned hs,
 	return e == TS_OK && plan > S_SUBMITTED ? decide(g, s, plan, day) : e;
 }
 
-/* Last year every Dương Kinh school reported; this year the first one's
- * students doubled after a merger (confirmed), the second's too, still
+/* Last year two liên cấp schools of Dương Kinh reported (the others are
+ * missing from that report); this year the first one's students doubled
+ * after a merger (confirmed, submitted), the second's too, still
  * unconfirmed in its draft. */
+static const char *const MOVED[2] = { "31DK029", "31DK030" };
+
+static int
+moved(const char *code)
+{
+	for (int k = 0; k < 2; k++)
+		if (strcmp(code, MOVED[k]) == 0)
+			return k;
+	return -1;
+}
+
 static enum ts_err
 play_all(struct sdemo *g, bool last_year)
 {
 	enum ts_err e = TS_OK;
-	size_t dk = 0;
 	for (size_t i = 0; e == TS_OK && i < g->n; i++) {
 		const struct sschool *s = &g->s[i];
-		enum splan plan = last_year ? S_APPROVED : spick(g);
-		size_t k = strcmp(s->parent, "31DK") == 0 ? dk++ : 99;
-		if (!last_year && k < 2)
+		int k = moved(s->code);
+		enum splan plan = last_year ? (k >= 0 ? S_APPROVED : S_NONE)
+					    : spick(g);
+		if (!last_year && k >= 0)
 			e = play(g, s, k == 0 ? S_SUBMITTED : S_DRAFT, 2600,
 				 k == 0 ? "Sáp nhập điểm trường Tân Thành "
 					  "từ ngày 01/9/2025" : NULL);

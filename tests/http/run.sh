@@ -775,8 +775,10 @@ req campaign-new-bad-dates 422 -b "${JAR[admin]}" "${C[@]}" --data-urlencode "du
 has campaign-new-message "$OUT" "hạn nộp phải sau ngày mở đợt"
 has campaign-new-kept "$OUT" 'value="Đánh giá nhiệm vụ CNTT năm học 2026-2027"'
 req campaign-new 303 -b "${JAR[admin]}" "${C[@]}" --data-urlencode "due=2027-05-31" "$BASE/admin/campaigns"
-# The demo has three campaigns: the new one is the fourth.
-has campaign-new-redirect "$ERR" "Location: /campaigns/4"
+# The new campaign, found by its title (the demo's count of campaigns may
+# change): the redirect goes to it.
+NEWC=$(q "SELECT id FROM campaign WHERE title = 'Đánh giá nhiệm vụ CNTT năm học 2026-2027'")
+has campaign-new-redirect "$ERR" "Location: /campaigns/$NEWC"
 req campaign-new-listed 200 -b "${JAR[revdk]}" "$BASE/campaigns"
 has campaign-new-visible "$OUT" "Đánh giá nhiệm vụ CNTT năm học 2026-2027"
 login "$W/qtdk2" qt.dk
@@ -890,20 +892,20 @@ has api-user-reset-code "$OUT" '"code":"'
 req api-user-reset-editor 403 -b "${JAR[editor]}" -H "X-CSRF-Token: $(curl -s -b "${JAR[editor]}" "$BASE/api/session" | sed 's/.*"csrf_token":"\([0-9a-f]*\)".*/\1/')" -X POST "$BASE/api/users/cv.moi/reset-password"
 
 # --- editing a campaign
-tok=$(csrf "${JAR[admin]}" /admin/campaigns/4)
-req campaign-edit-page 200 -b "${JAR[admin]}" "$BASE/admin/campaigns/4"
+tok=$(csrf "${JAR[admin]}" /admin/campaigns/$NEWC)
+req campaign-edit-page 200 -b "${JAR[admin]}" "$BASE/admin/campaigns/$NEWC"
 has campaign-edit-prefilled "$OUT" 'name="due" type="date" value="2027-05-31"'
-req campaign-edit-bad 422 -b "${JAR[admin]}" --data-urlencode "_csrf=$tok" --data-urlencode "due=2026-01-01" "$BASE/admin/campaigns/4"
+req campaign-edit-bad 422 -b "${JAR[admin]}" --data-urlencode "_csrf=$tok" --data-urlencode "due=2026-01-01" "$BASE/admin/campaigns/$NEWC"
 has campaign-edit-bad-message "$OUT" "hạn nộp phải sau ngày mở đợt"
-req campaign-edit 303 -b "${JAR[admin]}" --data-urlencode "_csrf=$tok" --data-urlencode "title=Đợt <script>alert(2)</script> \"onerror=" --data-urlencode "due=2027-06-15" --data-urlencode "review_due=" "$BASE/admin/campaigns/4"
-if [ "$(q "SELECT due_at || ' ' || coalesce(review_due_at, '-') FROM campaign WHERE id = 4")" = "2027-06-15T16:59:59Z -" ]; then ok campaign-edit-stored; else bad campaign-edit-stored; fi
+req campaign-edit 303 -b "${JAR[admin]}" --data-urlencode "_csrf=$tok" --data-urlencode "title=Đợt <script>alert(2)</script> \"onerror=" --data-urlencode "due=2027-06-15" --data-urlencode "review_due=" "$BASE/admin/campaigns/$NEWC"
+if [ "$(q "SELECT due_at || ' ' || coalesce(review_due_at, '-') FROM campaign WHERE id = $NEWC")" = "2027-06-15T16:59:59Z -" ]; then ok campaign-edit-stored; else bad campaign-edit-stored; fi
 req campaign-edited 200 -b "${JAR[revdk]}" "$BASE/campaigns"
 has campaign-edited-escaped "$OUT" "Đợt &lt;script&gt;alert(2)&lt;/script&gt; &quot;onerror="
 hasnt campaign-edited-no-raw "$OUT" "<script>alert(2)"
-req campaign-dashboard-edit-link 200 -b "${JAR[admin]}" "$BASE/campaigns/4"
-has campaign-edit-link "$OUT" 'href="/admin/campaigns/4"'
+req campaign-dashboard-edit-link 200 -b "${JAR[admin]}" "$BASE/campaigns/$NEWC"
+has campaign-edit-link "$OUT" 'href="/admin/campaigns/$NEWC"'
 req campaign-edit-outside 403 -b "$W/qtdk" --data-urlencode "_csrf=$(csrf "$W/qtdk" /admin/org)" --data-urlencode "title=X" "$BASE/admin/campaigns/1"
-req campaign-edit-no-csrf 403 -b "${JAR[admin]}" --data-urlencode "title=X" "$BASE/admin/campaigns/4"
+req campaign-edit-no-csrf 403 -b "${JAR[admin]}" --data-urlencode "title=X" "$BASE/admin/campaigns/$NEWC"
 
 # --- encoded paths are decoded exactly once
 # A decoded parameter never holds "/" (route_match refuses it), so the
@@ -956,9 +958,9 @@ jpost api-user-role 200 "${JAR[admin]}" "$QTOK" /api/users/api.moi '{"disabled":
 if [ "$(q "SELECT disabled || role FROM app_user WHERE login = 'api.moi'")" = 0admin ]; then ok api-user-role-stored; else bad api-user-role-stored; fi
 jpost api-user-self 403 "${JAR[admin]}" "$QTOK" /api/users/qt.so '{"role":"reviewer"}'
 jpost api-user-outside 403 "$W/qtdk" "$DTOK" /api/users/qt.lc '{"disabled":true}'
-jpost api-campaign-edit 200 "${JAR[admin]}" "$QTOK" /api/campaigns/4 '{"due":"2027-06-30","legal_basis":"Công văn số 1/API"}'
-if [ "$(q "SELECT due_at || '|' || legal_basis FROM campaign WHERE id = 4")" = "2027-06-30T16:59:59Z|Công văn số 1/API" ]; then ok api-campaign-edit-stored; else bad api-campaign-edit-stored; fi
-jpost api-campaign-edit-bad 422 "${JAR[admin]}" "$QTOK" /api/campaigns/4 '{"due":"2020-01-01"}'
+jpost api-campaign-edit 200 "${JAR[admin]}" "$QTOK" /api/campaigns/$NEWC '{"due":"2027-06-30","legal_basis":"Công văn số 1/API"}'
+if [ "$(q "SELECT due_at || '|' || legal_basis FROM campaign WHERE id = $NEWC")" = "2027-06-30T16:59:59Z|Công văn số 1/API" ]; then ok api-campaign-edit-stored; else bad api-campaign-edit-stored; fi
+jpost api-campaign-edit-bad 422 "${JAR[admin]}" "$QTOK" /api/campaigns/$NEWC '{"due":"2020-01-01"}'
 jpost api-campaign-edit-outside 403 "$W/qtdk" "$DTOK" /api/campaigns/1 '{"title":"X"}'
 jpost api-campaign-edit-unknown 404 "${JAR[admin]}" "$QTOK" /api/campaigns/999 '{"title":"X"}'
 EP="/api/campaigns/1/units/$API2/evidence"

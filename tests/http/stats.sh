@@ -49,12 +49,18 @@ lower() { echo "$1" | tr 'A-Z' 'a-z'; }
 STATS=$(q "SELECT id FROM campaign WHERE kind = 'thong-ke' AND school_year = '2025-2026'")
 CDS=$(q "SELECT min(id) FROM campaign WHERE kind = 'cds'")
 # The demo's draft whose student count doubled since last year's report
-# (unconfirmed), the first draft of Dương Kinh in the statistics campaign.
+# (unconfirmed): a draft this year with an approved report last year.
+LAST=$(q "SELECT id FROM campaign WHERE kind = 'thong-ke' AND school_year = '2024-2025'")
 SCH=$(q "SELECT o.code FROM submission s JOIN org_unit o ON o.id = s.unit_id
-	 WHERE s.campaign_id = $STATS AND o.code LIKE '31DK%' AND s.state = 'draft'
+	 JOIN submission p ON p.unit_id = s.unit_id AND p.campaign_id = $LAST
+	 WHERE s.campaign_id = $STATS AND s.state = 'draft' AND p.state = 'approved'
 	 ORDER BY o.code LIMIT 1")
 [ -n "$STATS" ] && [ -n "$SCH" ] || { echo "demo lacks a statistics draft"; exit 1; }
 P="/campaigns/$STATS/units/$SCH"
+val() { q "SELECT json_extract(answers, '$.values.$1') FROM submission WHERE campaign_id = $STATS AND unit_id = (SELECT id FROM org_unit WHERE code = '$SCH')"; }
+# Staff numbers near the school's own (far ones would ask to confirm).
+C0=$(val cbgv_tong)
+G0=$(val gv_tong)
 login "$W/ed" "cntt.$(lower "$SCH")"
 login "$W/ht" "ht.$(lower "$SCH")"
 login "$W/cv" cv.dk
@@ -67,7 +73,7 @@ has form-is-statistics "$OUT" "Kiểm tra số liệu"
 hasnt form-no-cds-score "$OUT" "Kết quả tự đánh giá"
 has form-count-field "$OUT" 'name="v:hs_tong"'
 has form-prefill-source "$OUT" "Điền sẵn từ tự đánh giá CĐS, tiêu chí 1.3a"
-has form-warning-to-confirm "$OUT" "kỳ trước 1360 (lệch quá 30%)"
+has form-warning-to-confirm "$OUT" "(lệch quá 30%); cần xác nhận số liệu"
 has form-confirm-box "$OUT" 'name="c:hs_tong"'
 TOK=$(field "$W/form.html" _csrf)
 REV=$(field "$W/form.html" rev)
@@ -79,29 +85,29 @@ hasnt cds-form-not-statistics "$OUT" "Kiểm tra số liệu"
 
 # --- a refused value is kept with its reason, the valid ones are saved
 req save-refused 422 -b "$W/ed" --data-urlencode "_csrf=$TOK" -d "rev=$REV" \
-	--data-urlencode "v:gv_tong=12,5" -d "v:cbgv_tong=41" "$BASE$P/save"
+	--data-urlencode "v:gv_tong=12,5" -d "v:cbgv_tong=$((C0 + 1))" "$BASE$P/save"
 has save-refused-reason "$OUT" "số lượng phải là số nguyên"
 has save-refused-kept "$OUT" 'value="12,5"'
-same save-valid-stored "$(q "SELECT json_extract(answers, '$.values.cbgv_tong') FROM submission WHERE campaign_id = $STATS AND unit_id = (SELECT id FROM org_unit WHERE code = '$SCH')")" 41
+same save-valid-stored "$(val cbgv_tong)" $((C0 + 1))
 
 # --- a save on a page older than the last save: shown again, typed kept
 req save-stale 409 -b "$W/ed" --data-urlencode "_csrf=$TOK" -d "rev=$REV" \
-	-d "v:cbgv_tong=43" "$BASE$P/save"
+	-d "v:cbgv_tong=$((C0 + 2))" "$BASE$P/save"
 has save-stale-said "$OUT" "đã được người khác thay đổi"
-has save-stale-kept "$OUT" 'value="43"'
-same save-stale-not-written "$(q "SELECT json_extract(answers, '$.values.cbgv_tong') FROM submission WHERE campaign_id = $STATS AND unit_id = (SELECT id FROM org_unit WHERE code = '$SCH')")" 41
+has save-stale-kept "$OUT" "value=\"$((C0 + 2))\""
+same save-stale-not-written "$(val cbgv_tong)" $((C0 + 1))
 REV=$(q "SELECT revision FROM submission WHERE campaign_id = $STATS AND unit_id = (SELECT id FROM org_unit WHERE code = '$SCH')")
 
 # --- autosave answers JSON as app.js reads it
 req autosave 422 -b "$W/ed" --data-urlencode "_csrf=$TOK" -d "rev=$REV&_ajax=1" \
-	-d "v:cbgv_tong=44&v:gv_tong=abc" "$BASE$P/save"
+	-d "v:cbgv_tong=$((C0 + 3))&v:gv_tong=abc" "$BASE$P/save"
 has autosave-saved "$OUT" '"saved":true'
 has autosave-field "$OUT" '"field":"f-gv_tong"'
 REV=$((REV + 1))
 
 # --- the live check runs the rules on what is typed
 req preview 200 -b "$W/ed" --data-urlencode "_csrf=$TOK" -d "rev=$REV" \
-	-d "v:gv_tong=50&v:cbgv_tong=44" "$BASE$P/preview"
+	-d "v:gv_tong=$((C0 + 10))&v:cbgv_tong=$((C0 + 3))" "$BASE$P/preview"
 has preview-part-above-whole "$OUT" 'href="#c-gv_tong"'
 
 # --- unconfirmed warnings block submitting
@@ -112,9 +118,11 @@ req submit-refused 422 -b "$W/ht" --data-urlencode "_csrf=$(field "$OUT" _csrf)"
 has submit-refused-reason "$OUT" "cần xác nhận"
 same submit-refused-state "$(q "SELECT state FROM submission WHERE campaign_id = $STATS AND unit_id = (SELECT id FROM org_unit WHERE code = '$SCH')")" draft
 
-# --- confirm them, then the head submits
+# --- confirm them (and name the LMS the self-assessment says is used),
+# then the head submits
 req save-confirm 303 -b "$W/ed" --data-urlencode "_csrf=$TOK" -d "rev=$REV" \
-	-d "v:gv_tong=36&c:hs_tong=1&c:hs_may_tinh=1&c:hs_internet=1&c:hs_nen_tang=1" \
+	-d "n:lms_ten:0=VNEdu LMS&d:lms_ten:0=1&n:lms_ten:1=" \
+	-d "v:gv_tong=$G0&c:hs_tong=1&c:hs_may_tinh=1&c:hs_internet=1&c:hs_nen_tang=1" \
 	--data-urlencode "cr:hs_tong=Sáp nhập điểm trường" \
 	-d "cr:hs_may_tinh=&cr:hs_internet=&cr:hs_nen_tang=&then=submit" "$BASE$P/save"
 has save-then-check "$ERR" "Location: $P/check"
