@@ -430,8 +430,10 @@ header(struct req *r, const struct ps_view *v)
 	struct buf *b = &r->body;
 	const struct submission *s = &v->sv.sub;
 	buf_puts(b, "<p>");
-	h_textf(b, "%s · %s · số liệu tính đến ngày %s · ", s->campaign.title,
-		s->campaign.school_year, v->sv.info.as_of);
+	const char *d = v->sv.info.as_of; /* YYYY-MM-DD */
+	h_textf(b, "%s · %s · số liệu tính đến ngày %.2s/%.2s/%.4s · ",
+		s->campaign.title, s->campaign.school_year,
+		strlen(d) >= 10 ? d + 8 : "", strlen(d) >= 10 ? d + 5 : "", d);
 	h_elem(b, "span", sub_state_name(s->state), "class", "state", NULL);
 	if (s->late)
 		buf_puts(b, " <span class=\"late\">Nộp muộn</span>");
