@@ -322,21 +322,25 @@ moved(const char *code)
 }
 
 static enum ts_err
+play_one(struct sdemo *g, const struct sschool *s, bool last_year)
+{
+	int k = moved(s->code);
+	if (last_year)
+		return play(g, s, k >= 0 ? S_APPROVED : S_NONE, 0, NULL);
+	enum splan plan = spick(g);
+	if (k < 0)
+		return play(g, s, plan, 0, NULL);
+	return play(g, s, k == 0 ? S_SUBMITTED : S_DRAFT, 2600,
+		    k == 0 ? "Sáp nhập điểm trường Tân Thành từ ngày 01/9/2025"
+			   : NULL);
+}
+
+static enum ts_err
 play_all(struct sdemo *g, bool last_year)
 {
 	enum ts_err e = TS_OK;
-	for (size_t i = 0; e == TS_OK && i < g->n; i++) {
-		const struct sschool *s = &g->s[i];
-		int k = moved(s->code);
-		enum splan plan = last_year ? (k >= 0 ? S_APPROVED : S_NONE)
-					    : spick(g);
-		if (!last_year && k >= 0)
-			e = play(g, s, k == 0 ? S_SUBMITTED : S_DRAFT, 2600,
-				 k == 0 ? "Sáp nhập điểm trường Tân Thành "
-					  "từ ngày 01/9/2025" : NULL);
-		else
-			e = play(g, s, plan, 0, NULL);
-	}
+	for (size_t i = 0; e == TS_OK && i < g->n; i++)
+		e = play_one(g, &g->s[i], last_year);
 	return e;
 }
 

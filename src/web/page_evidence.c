@@ -181,14 +181,9 @@ has_answers(const struct req *r)
  * criterion (#c-ID); otherwise the page again with the answers as typed
  * and the evidence problem at its criterion.
  */
-void
-page_evidence_upload(struct req *r)
+static void
+evidence_upload(struct req *r)
 {
-	/* A statistics campaign has no such page (stats_web.h). */
-	if (ps_is_stats(r)) {
-		web_error(r, 404, "Đợt thống kê không có trang này.");
-		return;
-	}
 	long long id = web_param_id(r, "id");
 	const char *code = kv_get(&r->params, "code");
 	struct sv_saved sv;
@@ -275,4 +270,14 @@ page_evidence_get(struct req *r)
 	if (e != TS_OK)
 		web_error(r, web_status_for(e), "Không có minh chứng này trong "
 			  "phạm vi của tài khoản.");
+}
+
+void
+page_evidence_upload(struct req *r)
+{
+	/* A statistics campaign has no such page (stats_web.h). */
+	if (ps_is_stats(r))
+		web_error(r, 404, "Đợt thống kê không có trang này.");
+	else
+		evidence_upload(r);
 }

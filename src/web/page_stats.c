@@ -235,6 +235,23 @@ control(struct req *r, const struct ps_view *v, const struct indicator *it)
 }
 
 static void
+choice_text(struct buf *b, const struct indicator *it,
+	    const struct ind_value *x)
+{
+	for (size_t i = 0; i < it->noptions; i++)
+		if (strcmp(it->options[i].id, x->text) == 0)
+			h_text(b, it->options[i].text);
+}
+
+static void
+names_text(struct buf *b, const struct ind_value *x)
+{
+	for (size_t i = 0; i < x->nnames; i++)
+		h_textf(b, "%s%s%s", i ? "; " : "", x->names[i].name,
+			x->names[i].domestic ? " (trong nước)" : "");
+}
+
+static void
 value_text(struct buf *b, const struct indicator *it,
 	   const struct ind_value *x)
 {
@@ -243,20 +260,26 @@ value_text(struct buf *b, const struct indicator *it,
 		buf_puts(b, "<span class=\"muted\">(chưa nhập)</span>");
 		return;
 	}
-	if (it->type == IND_COUNT)
+	switch (it->type) {
+	case IND_COUNT:
 		h_textf(b, "%s %s", pts_format_vn(x->num, n), it->unit);
-	else if (it->type == IND_PERCENT)
+		break;
+	case IND_PERCENT:
 		h_text(b, pts_format_pct_vn(x->num, n));
-	else if (it->type == IND_YESNO)
+		break;
+	case IND_YESNO:
 		h_text(b, x->yes ? "Có" : "Không");
-	for (size_t i = 0; it->type == IND_CHOICE && i < it->noptions; i++)
-		if (strcmp(it->options[i].id, x->text) == 0)
-			h_text(b, it->options[i].text);
-	if (it->type == IND_TEXT)
+		break;
+	case IND_TEXT:
 		h_text(b, x->text);
-	for (size_t i = 0; it->type == IND_NAMES && i < x->nnames; i++)
-		h_textf(b, "%s%s%s", i ? "; " : "", x->names[i].name,
-			x->names[i].domestic ? " (trong nước)" : "");
+		break;
+	case IND_CHOICE:
+		choice_text(b, it, x);
+		break;
+	case IND_NAMES:
+		names_text(b, x);
+		break;
+	}
 }
 
 /* "Điền sẵn từ tự đánh giá CĐS, tiêu chí 1.3a: 5/6 điểm". */

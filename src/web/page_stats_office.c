@@ -245,6 +245,30 @@ page_stats_office(struct req *r)
 		office_release(&v, &sets);
 }
 
+/* Back to the page when saved; else the form again with what was typed
+ * and why it was refused. */
+static void
+office_answer(struct req *r, enum ts_err e, size_t nbad, struct ps_view *v,
+	      const char **errors, const char *code)
+{
+	if (e == TS_OK && nbad == 0) {
+		struct buf to;
+		buf_init(&to, 512);
+		buf_printf(&to, "%s/office?ok=save&unit=", v->base);
+		url_escape(&to, code);
+		web_redirect(r, "%s", buf_str(&to));
+		buf_release(&to);
+	} else if (code && v->sv.info.set) {
+		r->status = e == TS_OK ? 422 : web_status_for(e);
+		v->posted = &r->form;
+		v->errors = errors;
+		office_render(r, v, code);
+	} else {
+		web_error(r, web_status_for(e), r->diags.n ? r->diags.v[0].msg
+				: "Không lưu được.");
+	}
+}
+
 void
 page_stats_office_save(struct req *r)
 {
@@ -263,22 +287,7 @@ page_stats_office_save(struct req *r)
 		e = stats_office_save(r->app, &r->sess.who, r->app->data_dir,
 				      web_param_id(r, "id"), code, OFFICE_SET,
 				      json, &r->diags);
-	if (e == TS_OK && nbad == 0) {
-		struct buf to;
-		buf_init(&to, 512);
-		buf_printf(&to, "%s/office?ok=save&unit=", v.base);
-		url_escape(&to, code);
-		web_redirect(r, "%s", buf_str(&to));
-		buf_release(&to);
-	} else if (code && v.sv.info.set) {
-		r->status = e == TS_OK ? 422 : web_status_for(e);
-		v.posted = &r->form;
-		v.errors = errors;
-		office_render(r, &v, code);
-	} else {
-		web_error(r, web_status_for(e), r->diags.n ? r->diags.v[0].msg
-				: "Không lưu được.");
-	}
+	office_answer(r, e, nbad, &v, errors, code);
 	if (code)
 		office_release(&v, &sets);
 }
