@@ -71,8 +71,12 @@ doc_target_open(struct app *app, const struct actor *who, int64_t cid,
 	const struct rubric *r = app_rubric(app, t->campaign.rubric_id,
 					    t->campaign.rubric_version);
 	t->rubric = r;
-	/* Which documents: the rubric's shape decides (report_kinds.c). */
-	if (t->school) {
+	/* Which documents: a statistics campaign has its own office
+	 * report; otherwise the rubric's shape decides (report_kinds.c). */
+	if (strcmp(t->campaign.kind, "thong-ke") == 0) {
+		if (!t->school)
+			t->kinds[t->nkinds++] = report_kind_get(RK_STATS_PL2);
+	} else if (t->school) {
 		t->kinds[0] = report_school_kind(r);
 		t->nkinds = t->kinds[0] != NULL;
 	} else {

@@ -20,6 +20,7 @@ enum report_kind {
 	RK_TDM,       /* Báo cáo CNTT + Tiêu chuẩn đánh giá (seed 001) */
 	RK_LEVELS,    /* Phụ lục 3: kết quả đánh giá theo cấp học */
 	RK_LISTING,   /* Danh sách kết quả từng đơn vị */
+	RK_STATS_PL2, /* Phụ lục 2: CNTT, CĐS và thống kê (seed 000) */
 };
 
 enum df_kind { DF_LINE, DF_TEXT, DF_INT, DF_DATE };

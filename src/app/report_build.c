@@ -29,6 +29,8 @@ dispatch(struct rb *b, const struct report_kind_info *k)
 		return rb_levels(b);
 	case RK_LISTING:
 		return rb_listing(b);
+	case RK_STATS_PL2:
+		return rb_stats_pl2(b);
 	}
 	return TS_EINVAL;
 }

@@ -113,6 +113,12 @@ enum ts_err stats_office_get(struct app *app, const struct actor *who,
 			     struct arena *a, const char **json,
 			     struct diags *d) TS_MUSTCHECK;
 
+/* A roll-up cell in words ("1.063 (91,72%)", "12 CSGD (50%)", "chưa có
+ * số liệu"), in a; the dashboard and the documents print the same. */
+struct arena;
+const char *stats_cell_text(struct arena *a, const struct indicator *it,
+			    const struct agg_cell *c);
+
 struct target_set;
 /*
  * Loads a target file (data/targets, docs/indicator-format.md "Targets")

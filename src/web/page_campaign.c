@@ -171,7 +171,7 @@ queue_link(struct req *r, long long id)
 
 /* The office's own documents (Phụ lục 3, listing) for the shown root. */
 static void
-report_link(struct req *r, long long id)
+report_link(struct req *r, long long id, const char *text)
 {
 	const char *code = kv_get(&r->query, "unit");
 	struct org_unit u;
@@ -186,8 +186,7 @@ report_link(struct req *r, long long id)
 	url_escape(&href, code);
 	buf_puts(&href, "/report");
 	buf_puts(&r->body, "<p>");
-	h_link(&r->body, buf_str(&href), "Báo cáo kết quả (Phụ lục 3) và danh "
-	       "sách kết quả từng đơn vị: DOCX, PDF, XLSX, CSV");
+	h_link(&r->body, buf_str(&href), text);
 	buf_puts(&r->body, "</p>");
 	buf_release(&href);
 }
@@ -236,12 +235,15 @@ dashboard(struct req *r, const struct campaign *c, long long id)
 	buf_puts(b, "</tbody></table></div>");
 	if (strcmp(c->kind, "thong-ke") == 0) {
 		ps_rollup(r, c); /* the figures by bậc học, not Phụ lục 3 */
+		report_link(r, id, "Báo cáo ứng dụng CNTT, chuyển đổi số và "
+			    "thống kê giáo dục (Phụ lục 2): DOCX, PDF, XLSX, CSV");
 		page_end(r);
 		return;
 	}
 	levels_table(r, c, id);
 	queue_link(r, id);
-	report_link(r, id);
+	report_link(r, id, "Báo cáo kết quả (Phụ lục 3) và danh sách kết quả "
+		    "từng đơn vị: DOCX, PDF, XLSX, CSV");
 	page_end(r);
 }
 

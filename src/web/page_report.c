@@ -10,7 +10,6 @@
 #include "../util/arena.h"
 #include "report_web.h"
 #include "web.h"
-#include "stats_web.h"
 
 static const enum rp_format FORMATS[] = { RP_DOCX, RP_PDF, RP_XLSX, RP_CSV };
 
@@ -255,22 +254,12 @@ render(struct req *r, bool posted)
 void
 page_report(struct req *r)
 {
-	/* A statistics campaign has no such page (stats_web.h). */
-	if (ps_is_stats(r)) {
-		web_error(r, 404, "Đợt thống kê không có trang này.");
-		return;
-	}
 	render(r, false);
 }
 
 void
 page_report_save(struct req *r)
 {
-	/* A statistics campaign has no such page (stats_web.h). */
-	if (ps_is_stats(r)) {
-		web_error(r, 404, "Đợt thống kê không có trang này.");
-		return;
-	}
 	long long id = web_param_id(r, "id");
 	const char *code = kv_get(&r->params, "code");
 	size_t n = 0;

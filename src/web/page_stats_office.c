@@ -14,34 +14,6 @@
 static const char *const LEVEL_NAMES[AGG_ROWS] = { "MN", "TH", "THCS",
 						   "THPT", "GDTX", "Tổng" };
 
-/* "12.345 giáo viên, 95,2%" and the schools that answered. */
-static const char *
-cell_text(struct req *r, const struct indicator *it, const struct agg_cell *c)
-{
-	char a[PTS_FMT_SIZE], p[PTS_FMT_SIZE];
-	struct agg_rate rt = agg_cell_rate(it, c);
-	const char *rate = rt.den ? pts_format_pct_vn(agg_rate_value(rt), p)
-				  : "chưa có số liệu";
-	if (c->answered == 0)
-		return "chưa có số liệu";
-	switch (it->type) {
-	case IND_COUNT:
-		return it->whole ? arena_printf(r->a, "%s (%s)",
-						pts_format_vn(c->sum, a), rate)
-				 : arena_printf(r->a, "%s",
-						pts_format_vn(c->sum, a));
-	case IND_YESNO:
-		return arena_printf(r->a, "%zu CSGD (%s)", c->yes, rate);
-	case IND_PERCENT:
-		return arena_printf(r->a, "bình quân %s", rate);
-	case IND_NAMES:
-		return arena_printf(r->a, "%zu tên, %zu trong nước", c->nnames,
-				    c->ndomestic);
-	default:
-		return arena_printf(r->a, "%zu CSGD trả lời", c->answered);
-	}
-}
-
 static void
 row(struct req *r, const struct stats_rollup *ru, const struct indicator *it,
     const bool *cols)
@@ -59,7 +31,7 @@ row(struct req *r, const struct stats_rollup *ru, const struct indicator *it,
 			buf_puts(b, "–</td>");
 			continue;
 		}
-		h_text(b, cell_text(r, it, c));
+		h_text(b, stats_cell_text(r->a, it, c));
 		h_elem(b, "span", arena_printf(r->a, "%zu/%zu CSGD", c->answered,
 					       c->units), "class", "muted block",
 		       NULL);

@@ -14,7 +14,6 @@
 #include "../util/arena.h"
 #include "../util/tmpfile.h"
 #include "report_web.h"
-#include "stats_web.h"
 
 static const char *
 split_file(struct req *r, const char *file, const char **ext)
@@ -164,11 +163,6 @@ report_send(struct req *r, const char **msg)
 void
 page_report_get(struct req *r)
 {
-	/* A statistics campaign has no such page (stats_web.h). */
-	if (ps_is_stats(r)) {
-		web_error(r, 404, "Đợt thống kê không có trang này.");
-		return;
-	}
 	const char *msg = NULL;
 	int status = report_send(r, &msg);
 	if (status != 200)
