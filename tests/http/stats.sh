@@ -178,5 +178,15 @@ has office-refused-kept "$OUT" 'value="chín"'
 same office-refused-not-written "$(q "SELECT json_extract(answers, '$.values.ho_so_cong_viec_so') FROM stats_office")" 950
 req office-below-refused 403 -b "$W/cv" "$BASE/campaigns/$STATS/office?unit=31"
 
+# --- Phụ lục 2 from the office's report page, with the office's answers
+req report-page 200 -b "$W/so" "$BASE/campaigns/$STATS/units/31/report"
+has report-page-pl2 "$OUT" "/campaigns/$STATS/units/31/report/phu-luc-2.pdf"
+req report-pdf 200 -b "$W/so" "$BASE/campaigns/$STATS/units/31/report/phu-luc-2.pdf"
+if pdftotext "$OUT" - | tr -s ' \n' '  ' | grep -qF "Toàn ngành có 150 trường."; then
+	ok report-pdf-narrative; else bad report-pdf-narrative; fi
+req report-outside 403 -b "$W/cv" "$BASE/campaigns/$STATS/units/31/report/phu-luc-2.pdf"
+req report-dashboard-link 200 -b "$W/so" "$BASE/campaigns/$STATS"
+has report-dashboard-link-pl2 "$OUT" "(Phụ lục 2)"
+
 echo "stats: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
