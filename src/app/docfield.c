@@ -76,6 +76,9 @@ doc_target_open(struct app *app, const struct actor *who, int64_t cid,
 	if (strcmp(t->campaign.kind, "thong-ke") == 0) {
 		if (!t->school)
 			t->kinds[t->nkinds++] = report_kind_get(RK_STATS_PL2);
+		/* QĐ 131's report is the Sở's, over its province. */
+		if (t->unit.kind == KIND_SO)
+			t->kinds[t->nkinds++] = report_kind_get(RK_STATS_PL6);
 	} else if (t->school) {
 		t->kinds[0] = report_school_kind(r);
 		t->nkinds = t->kinds[0] != NULL;

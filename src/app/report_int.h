@@ -58,5 +58,6 @@ enum ts_err rb_tdm(struct rb *b);
 enum ts_err rb_levels(struct rb *b);
 enum ts_err rb_listing(struct rb *b);
 enum ts_err rb_stats_pl2(struct rb *b); /* report_stats.c */
+enum ts_err rb_stats_pl6(struct rb *b);
 
 #endif

@@ -155,6 +155,8 @@ static const struct report_kind_info KINDS[] = {
 	{ RK_STATS_PL2, "phu-luc-2", "Báo cáo ứng dụng CNTT, chuyển đổi số và "
 	  "thống kê giáo dục (Phụ lục 2)", true, 0, 0, F_STATS_PL2,
 	  N(F_STATS_PL2) },
+	{ RK_STATS_PL6, "phu-luc-6", "Báo cáo tổng kết thực hiện Quyết định "
+	  "131/QĐ-TTg (Phụ lục 6)", true, 0, 0, F_STATS_PL2, N(F_STATS_PL2) },
 };
 
 const struct report_kind_info *

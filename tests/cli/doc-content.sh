@@ -319,6 +319,21 @@ has "phu-luc-2: office yes answer" "Có ban hành quy chế đảm bảo an toà
 has "phu-luc-2: office no answer" "khai thác sử dụng các hệ thống CNTT hiện có: Không"
 has "phu-luc-2: office narrative" "Toàn tỉnh có 150 cơ sở giáo dục."
 has "phu-luc-2: NĐ 30 title" "BÁO CÁO Kết quả triển khai ứng dụng công nghệ thông tin, chuyển đổi số và thống kê giáo dục"
+# Phụ lục 6 (QĐ 131, the Sở's): the office's answers against the
+# targets, at the boundary (95% of files against "90%": đạt; a share of
+# 49,99% against 50% before 31/12/2025: tiến độ, 0,01% short).
+printf '{"values": {"ho_so_cong_viec_tong": 1000, "ho_so_cong_viec_so": 950, "kho_hoc_lieu_ty_le": 49.99, "csdl_ket_noi": false, "p6_lanh_dao": "Sở đã ban hành Kế hoạch số 12/KH-SGDĐT."}}' >"$W/office6.json"
+"$T" --db "$DB" --as cv.so stats office "$S" 31 "$W/office6.json" >/dev/null ||
+	bad "phu-luc-6: office answers saved"
+if text phu-luc-6 "$S" 31; then ok "phu-luc-6 Sở"; else bad "phu-luc-6 Sở"; fi
+has "phu-luc-6: title" "Tổng kết thực hiện Quyết định 131/QĐ-TTg ngày 25/01/2022"
+has "phu-luc-6: narrative" "Sở đã ban hành Kế hoạch số 12/KH-SGDĐT."
+has "phu-luc-6: a target met" "Số lượng hồ sơ công việc được vận hành dựa trên dữ liệu và công nghệ số: đạt (95%)"
+has "phu-luc-6: a target in progress" "tiến độ (49,99%; còn 0,01%)"
+has "phu-luc-6: a typed target not met" "kết nối thông suốt với tất cả các cơ sở giáo dục: không đạt"
+has "phu-luc-6: teachers over the province" "$GV ($RATE%)"
+if "$T" --db "$DB" report phu-luc-6 --campaign "$S" --unit 31DK --format pdf -o "$W/x.pdf" 2>"$ERR"; then
+	bad "phu-luc-6: the Sở's only"; else ok "phu-luc-6: the Sở's only"; fi
 # A school has no Phụ lục 2, a CĐS campaign none either.
 if "$T" --db "$DB" report phu-luc-2 --campaign "$S" --unit 31DK011 --format pdf -o "$W/x.pdf" 2>"$ERR"; then
 	bad "phu-luc-2: not a school's"; else ok "phu-luc-2: not a school's"; fi

@@ -130,5 +130,6 @@ for u in $(sqlite3 "$DB" "SELECT code FROM org_unit
 	WHERE kind IN ('so', 'phong', 'xa') ORDER BY path"); do
 	doc phu-luc-2 "$S" "$u"
 done
+doc phu-luc-6 "$S" 31
 echo "layout: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
