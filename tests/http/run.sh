@@ -903,7 +903,7 @@ req campaign-edited 200 -b "${JAR[revdk]}" "$BASE/campaigns"
 has campaign-edited-escaped "$OUT" "Đợt &lt;script&gt;alert(2)&lt;/script&gt; &quot;onerror="
 hasnt campaign-edited-no-raw "$OUT" "<script>alert(2)"
 req campaign-dashboard-edit-link 200 -b "${JAR[admin]}" "$BASE/campaigns/$NEWC"
-has campaign-edit-link "$OUT" 'href="/admin/campaigns/$NEWC"'
+has campaign-edit-link "$OUT" "href=\"/admin/campaigns/$NEWC\""
 req campaign-edit-outside 403 -b "$W/qtdk" --data-urlencode "_csrf=$(csrf "$W/qtdk" /admin/org)" --data-urlencode "title=X" "$BASE/admin/campaigns/1"
 req campaign-edit-no-csrf 403 -b "${JAR[admin]}" --data-urlencode "title=X" "$BASE/admin/campaigns/$NEWC"
 
