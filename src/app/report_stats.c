@@ -281,9 +281,10 @@ static void
 figures6(struct rb *b, struct rp_section *s, const struct pl6 *p)
 {
 	static const int w[] = { 6, 50, 44 };
+	static const char RESULT[] = "Kết quả (số liệu) thống kê toàn tỉnh "
+				     "thời điểm hiện tại";
 	static const char *const heads[] = { "STT", "Nội dung triển khai",
-					     "Kết quả (số liệu) thống kê toàn "
-					     "tỉnh thời điểm hiện tại" };
+					     RESULT };
 	struct rp_doc *d = b->doc;
 	const struct ind_set *set = p->base.ru.info.set;
 	struct rp_table *t = rp_table_add(d, s, 3, w);
@@ -357,7 +358,9 @@ rb_stats_pl6(struct rb *b)
 		  "p6_lanh_dao");
 	rp_heading(d, s, 1, "II. KẾT QUẢ, KHÓ KHĂN, NGUYÊN NHÂN VÀ GIẢI PHÁP "
 		   "TRONG QUÁ TRÌNH THỰC HIỆN ĐỀ ÁN");
-	static const char *const parts[][2] = {
+	static const struct {
+		const char *title, *field;
+	} parts[] = {
 		{ "1. Tăng cường các điều kiện đảm bảo triển khai ứng dụng "
 		  "công nghệ thông tin và chuyển đổi số trong giáo dục và đào "
 		  "tạo", "p6_dieu_kien" },
@@ -368,8 +371,8 @@ rb_stats_pl6(struct rb *b)
 		{ "4. Kết quả phát triển nguồn nhân lực", "p6_nhan_luc" },
 	};
 	for (size_t i = 0; i < 4; i++) {
-		rp_heading(d, s, 2, parts[i][0]);
-		rb_text(b, s, parts[i][1]);
+		rp_heading(d, s, 2, parts[i].title);
+		rb_text(b, s, parts[i].field);
 	}
 	rp_heading(d, s, 1, "III. THỐNG KÊ KẾT QUẢ GIAI ĐOẠN 2022-2025");
 	reported(b, s, &p.base, (const bool[AGG_ROWS]){ false, false, false,
