@@ -138,6 +138,9 @@ counted_run http-evidence tests/http/evidence.sh build/asan/truongso
 # Unit search (word prefixes, links into the campaign) and the paged,
 # searchable admin lists (issue 17).
 counted_run http-desk tests/http/desk.sh build/asan/truongso
+# A statistics campaign's school form, its workflow, the office's roll-up
+# by bậc học and its own answers (issue 15).
+counted_run http-stats tests/http/stats.sh build/asan/truongso
 # A small deadline rush (100 schools autosave and submit within 5 s): no
 # request may fail and every acknowledged write must be stored; the
 # figures are printed, never asserted (make bench runs 1,000 schools).

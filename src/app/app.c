@@ -51,7 +51,8 @@ app_open(struct app *app, const char *db_path, const char *data_dir,
 	if (e == TS_OK && before < migrate_current(app->db))
 		e = score_summary_fill(app, &filled, d);
 	app->blob_dir = blob_dir_for(db_path);
-	if (e != TS_OK || app->blob_dir == NULL) {
+	app->data_dir = strdup(data_dir);
+	if (e != TS_OK || app->blob_dir == NULL || app->data_dir == NULL) {
 		app_close(app);
 		return e != TS_OK ? e : TS_ENOMEM;
 	}
@@ -67,6 +68,7 @@ app_close(struct app *app)
 	rubric_set_release(&app->rubrics);
 	rubric_set_release(&app->db_rubrics);
 	free(app->blob_dir);
+	free(app->data_dir);
 	memset(app, 0, sizeof(*app));
 }
 

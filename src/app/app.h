@@ -20,6 +20,7 @@ struct app {
 	struct rubric_set rubrics;    /* data/rubrics files */
 	struct rubric_set db_rubrics; /* versions only the database still has */
 	char *blob_dir; /* evidence files, next to the database */
+	char *data_dir; /* rubrics/, indicators/, targets/ (app_open's) */
 	unsigned char csrf_key[32]; /* see session.h; loaded by the server */
 	int session_idle; /* seconds without a request before a session ends */
 	int session_max;  /* seconds after sign-in it ends anyway (0: defaults) */

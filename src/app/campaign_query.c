@@ -34,7 +34,7 @@ static const char SQL_LIST[] =
 	") ORDER BY c.opens_at DESC, c.id DESC";
 /* The participants counted apart (expected_in_scope). */
 static const char SQL_GET[] =
-	"SELECT " CAMPAIGN_BASE_COLS "0 FROM campaign c JOIN org_unit o ON "
+	"SELECT " CAMPAIGN_BASE_COLS "0, c.kind FROM campaign c JOIN org_unit o ON "
 	"o.id = c.owner_unit_id WHERE c.id = ?2 AND ("
 	SQL_PATH_UNDER("o.path", "?1") " OR "
 	"EXISTS (SELECT 1 FROM campaign_unit cu WHERE cu.campaign_id = c.id "

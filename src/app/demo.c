@@ -13,6 +13,7 @@
 #include "campaign.h"
 #include "demo_answers.h"
 #include "demo_docs.h"
+#include "demo_stats.h"
 #include "org.h"
 #include "submission.h"
 #include "user.h"
@@ -599,7 +600,7 @@ reform(struct demo *g)
 }
 
 /* The past years' rounds, played after today's so that today's data stay
- * as they were; then the closed Phòng's reviewers are locked. */
+ * as they were. */
 static enum ts_err
 demo_history(struct demo *g)
 {
@@ -608,6 +609,15 @@ demo_history(struct demo *g)
 	for (size_t i = 0; e == TS_OK && i < sizeof(PAST) / sizeof(PAST[0]);
 	     i++)
 		e = campaign(g, &PAST[i], &c);
+	return e;
+}
+
+/* Last, when every past round is played (demo_stats.c's too): the
+ * closed Phòng's reviewers are locked. */
+static enum ts_err
+lock_phong(struct demo *g)
+{
+	enum ts_err e = TS_OK;
 	for (size_t i = 0; e == TS_OK && i < NOFFICES; i++) {
 		char login[64];
 		snprintf(login, sizeof(login), "cv.pgd.%s",
@@ -653,6 +663,10 @@ demo_create(struct app *app, struct demo_result *r, struct diags *d)
 		e = campaigns(&g);
 	if (e == TS_OK)
 		e = demo_history(&g);
+	if (e == TS_OK)
+		e = demo_stats_create(app, &r->campaigns, &r->submissions, d);
+	if (e == TS_OK)
+		e = lock_phong(&g);
 	ts_time_pin(0);
 	free(g.hash);
 	enum ts_err sync = db_durable(app->db, true);

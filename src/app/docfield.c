@@ -66,14 +66,21 @@ target_path(struct app *app, const struct actor *who, int64_t cid,
 	return TS_OK;
 }
 
-/* Which documents: the rubric's shape decides (report_kinds.c). */
+/* Which documents: a statistics campaign has its own office report;
+ * otherwise the rubric's shape decides (report_kinds.c). */
 static void
 list_kinds(struct app *app, struct doc_target *t)
 {
 	const struct rubric *r = app_rubric(app, t->campaign.rubric_id,
 					    t->campaign.rubric_version);
 	t->rubric = r;
-	if (t->school) {
+	if (strcmp(t->campaign.kind, "thong-ke") == 0) {
+		if (!t->school)
+			t->kinds[t->nkinds++] = report_kind_get(RK_STATS_PL2);
+		/* QĐ 131's report is the Sở's, over its province. */
+		if (t->unit.kind == KIND_SO)
+			t->kinds[t->nkinds++] = report_kind_get(RK_STATS_PL6);
+	} else if (t->school) {
 		t->kinds[0] = report_school_kind(r);
 		t->nkinds = t->kinds[0] != NULL;
 	} else {

@@ -21,6 +21,8 @@ enum report_kind {
 	RK_LEVELS,    /* Phụ lục 3: kết quả đánh giá theo cấp học */
 	RK_LISTING,   /* Danh sách kết quả từng đơn vị */
 	RK_CHASE,     /* Đơn vị chưa nộp, kèm liên hệ (issue 17 item 7) */
+	RK_STATS_PL2, /* Phụ lục 2: CNTT, CĐS và thống kê (seed 000) */
+	RK_STATS_PL6, /* Phụ lục 6: QĐ 131/QĐ-TTg, the Sở (seed 002) */
 };
 
 enum df_kind { DF_LINE, DF_TEXT, DF_INT, DF_DATE };

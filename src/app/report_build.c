@@ -31,6 +31,10 @@ dispatch(struct rb *b, const struct report_kind_info *k)
 		return rb_listing(b);
 	case RK_CHASE:
 		return rb_chase(b);
+	case RK_STATS_PL2:
+		return rb_stats_pl2(b);
+	case RK_STATS_PL6:
+		return rb_stats_pl6(b);
 	}
 	return TS_EINVAL;
 }

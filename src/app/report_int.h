@@ -61,5 +61,7 @@ enum ts_err rb_tdm(struct rb *b);
 enum ts_err rb_levels(struct rb *b);
 enum ts_err rb_listing(struct rb *b);
 enum ts_err rb_chase(struct rb *b);
+enum ts_err rb_stats_pl2(struct rb *b); /* report_stats.c */
+enum ts_err rb_stats_pl6(struct rb *b);
 
 #endif

@@ -115,6 +115,15 @@ static const struct df_def F_LEVELS[] = {
 	SIGN_FIELDS,
 };
 
+/* Phụ lục 2 of a statistics campaign: its narrative sections are the
+ * office's own answers (stats_office_save); only the NĐ 30 parts here. */
+static const struct df_def F_STATS_PL2[] = {
+	HEADER_FIELDS,
+	{ "can_cu", "Căn cứ / thực hiện văn bản", DF_TEXT,
+	  "Để trống: dùng căn cứ của đợt thống kê" },
+	SIGN_FIELDS,
+};
+
 /* The listing is sent as the office's own document (NĐ 30). */
 static const struct df_def F_LISTING[] = {
 	HEADER_FIELDS,
@@ -144,6 +153,12 @@ static const struct report_kind_info KINDS[] = {
 	  0, 0, F_LISTING, N(F_LISTING) },
 	{ RK_CHASE, "chua-nop", "Danh sách đơn vị chưa nộp, kèm liên hệ",
 	  true, 0, 0, F_LISTING, N(F_LISTING) },
+	/* Statistics campaigns only (doc_target_open asks campaign.kind). */
+	{ RK_STATS_PL2, "phu-luc-2", "Báo cáo ứng dụng CNTT, chuyển đổi số và "
+	  "thống kê giáo dục (Phụ lục 2)", true, 0, 0, F_STATS_PL2,
+	  N(F_STATS_PL2) },
+	{ RK_STATS_PL6, "phu-luc-6", "Báo cáo tổng kết thực hiện Quyết định "
+	  "131/QĐ-TTg (Phụ lục 6)", true, 0, 0, F_STATS_PL2, N(F_STATS_PL2) },
 };
 
 const struct report_kind_info *

@@ -103,11 +103,11 @@ score_summary_write(struct app *app, const struct rubric *r,
 }
 
 /* Submissions after `after` whose summary is missing or older than the
- * row, oldest first. */
+ * row, oldest first. A statistics campaign's values have no score. */
 static const char SQL_STALE[] =
 	"SELECT s.id, s.campaign_id, s.unit_id, c.rubric_id, "
 	"c.rubric_version FROM submission s JOIN campaign c ON c.id = "
-	"s.campaign_id WHERE s.id > ? AND NOT EXISTS (SELECT 1 FROM "
+	"s.campaign_id WHERE s.id > ? AND c.kind = 'cds' AND NOT EXISTS (SELECT 1 FROM "
 	"submission_score g WHERE g.submission_id = s.id AND g.grp = 0 AND "
 	"g.revision = s.revision) ORDER BY s.id LIMIT 256";
 

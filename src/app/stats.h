@@ -113,7 +113,20 @@ enum ts_err stats_office_get(struct app *app, const struct actor *who,
 			     struct arena *a, const char **json,
 			     struct diags *d) TS_MUSTCHECK;
 
+/* A roll-up cell in words ("1.063 (91,72%)", "12 CSGD (50%)", "chưa có
+ * số liệu"), in a; the dashboard and the documents print the same. */
+struct arena;
+const char *stats_cell_text(struct arena *a, const struct indicator *it,
+			    const struct agg_cell *c);
+
 struct target_set;
+struct measure;
+struct measure_eval;
+/* One target measure's result in words, as `stats targets` and Phụ lục 6
+ * print it ("tiến độ (48%; còn 2%, thiếu 12; 40/48 CSGD báo cáo)"); the
+ * indicator named by its label when `label`, else by its code. */
+const char *stats_measure_text(struct arena *a, const struct measure *m,
+			       const struct measure_eval *e, bool label);
 /*
  * Loads a target file (data/targets, docs/indicator-format.md "Targets")
  * measured with `schools` (the campaign's set) and the office set the file

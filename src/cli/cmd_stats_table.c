@@ -137,29 +137,9 @@ stats_table_cmd(struct app *app, const struct actor *who, long long cid,
 	return rc;
 }
 
-/* "đạt (52,4%)", "tiến độ (48%; còn 2% — thiếu 12)", "chưa có số liệu". */
-static void
-measure_text(const struct measure *m, const struct measure_eval *e,
-	     struct buf *b)
-{
-	char v[PTS_FMT_SIZE], g[PTS_FMT_SIZE];
-	buf_printf(b, "%s: %s", m->indicator->code,
-		   target_result_name(e->result));
-	if (m->manual || e->rate.den <= 0)
-		return;
-	buf_printf(b, " (%s", pts_format_pct_vn(agg_rate_value(e->rate), v));
-	if (e->result == TARGET_PROGRESS || e->result == TARGET_NOT_MET)
-		buf_printf(b, "; còn %s", pts_format_pct_vn(e->gap, g));
-	if (e->short_by > 0)
-		buf_printf(b, ", thiếu %lld", (long long)e->short_by);
-	if (!m->office)
-		buf_printf(b, "; %zu/%zu CSGD báo cáo", e->answered, e->units);
-	buf_printf(b, ")");
-}
-
 static int
 targets_print(const struct target_set *ts, const struct stats_rollup *r,
-	      const struct ind_values *office)
+	      const struct ind_values *office, struct arena *a)
 {
 	static const struct table_col cols[] = {
 		{ "TT", 3, ALIGN_LEFT },
@@ -183,8 +163,9 @@ targets_print(const struct target_set *ts, const struct stats_rollup *r,
 		buf_printf(&b, "%s",
 			   target_result_name(target_combine(ev, tg->nmeasures)));
 		for (size_t k = 0; k < tg->nmeasures; k++) {
-			buf_printf(&b, "\n- ");
-			measure_text(&tg->measures[k], &ev[k], &b);
+			buf_printf(&b, "\n- %s",
+				   stats_measure_text(a, &tg->measures[k],
+						      &ev[k], false));
 		}
 		const char *cells[] = { tg->id, tg->title, tg->text,
 					buf_str(&b) };
@@ -272,7 +253,7 @@ stats_targets_cmd(struct cli *c, struct app *app, const struct actor *who,
 	if (e == TS_OK)
 		e = load_office(app, who, &r, unit, office_file, office, a,
 				&ov, &d);
-	int rc = e == TS_OK ? targets_print(ts, &r, ov) : cli_fail(e, &d);
+	int rc = e == TS_OK ? targets_print(ts, &r, ov, a) : cli_fail(e, &d);
 	if (a != NULL && r.agg != NULL)
 		stats_rollup_release(&r);
 	ind_values_free(ov);

@@ -20,6 +20,9 @@ void *arena_alloc(struct arena *a, size_t size);
 void *arena_calloc(struct arena *a, size_t n, size_t size);
 char *arena_strdup(struct arena *a, const char *s);
 char *arena_strndup(struct arena *a, const char *s, size_t n);
+/* Formatted text in the arena ("" when out of memory, never NULL). */
+char *arena_printf(struct arena *a, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
 /* Bytes handed out so far (for tests and benchmarks). */
 size_t arena_used(const struct arena *a);
 

@@ -7,6 +7,7 @@
 #include "../app/unit_search.h"
 #include "../util/timeutil.h"
 #include "web.h"
+#include "stats_web.h"
 
 static void
 due_text(const char *iso, char *out)
@@ -170,7 +171,7 @@ queue_link(struct req *r, long long id)
 
 /* The office's own documents (Phụ lục 3, listing) for the shown root. */
 static void
-report_link(struct req *r, long long id)
+report_link(struct req *r, long long id, const char *text)
 {
 	const char *code = kv_get(&r->query, "unit");
 	struct org_unit u;
@@ -185,8 +186,7 @@ report_link(struct req *r, long long id)
 	url_escape(&href, code);
 	buf_puts(&href, "/report");
 	buf_puts(&r->body, "<p>");
-	h_link(&r->body, buf_str(&href), "Báo cáo kết quả (Phụ lục 3) và danh "
-	       "sách kết quả từng đơn vị: DOCX, PDF, XLSX, CSV");
+	h_link(&r->body, buf_str(&href), text);
 	buf_puts(&r->body, "</p>");
 	buf_release(&href);
 }
@@ -233,9 +233,17 @@ dashboard(struct req *r, const struct campaign *c, long long id)
 			   st.row_school[i], &st.rows[i]);
 	status_row(r, id, "Tổng cộng", NULL, false, &st.total);
 	buf_puts(b, "</tbody></table></div>");
+	if (strcmp(c->kind, "thong-ke") == 0) {
+		ps_rollup(r, c); /* the figures by bậc học, not Phụ lục 3 */
+		report_link(r, id, "Báo cáo ứng dụng CNTT, chuyển đổi số và "
+			    "thống kê giáo dục (Phụ lục 2): DOCX, PDF, XLSX, CSV");
+		page_end(r);
+		return;
+	}
 	levels_table(r, c, id);
 	queue_link(r, id);
-	report_link(r, id);
+	report_link(r, id, "Báo cáo kết quả (Phụ lục 3) và danh sách kết quả "
+		    "từng đơn vị: DOCX, PDF, XLSX, CSV");
 	page_end(r);
 }
 

@@ -10,6 +10,7 @@
 #include "../util/arena.h"
 #include "../util/timeutil.h"
 #include "submission_view.h"
+#include "stats_web.h"
 
 /* A link to a place on the form: "#f-ITEM" for an item, "#c-ID" for a
  * criterion. */
@@ -237,6 +238,10 @@ sv_check_page(struct req *r, struct view *v, int64_t stale_base)
 void
 page_submission_check(struct req *r)
 {
+	if (ps_is_stats(r)) {
+		ps_check(r);
+		return;
+	}
 	struct view v;
 	enum ts_err e = sv_load(r, &v);
 	if (e != TS_OK)
@@ -278,6 +283,11 @@ next_steps(struct req *r, const struct view *v)
 void
 page_submission_submitted(struct req *r)
 {
+	/* A statistics campaign has no such page (stats_web.h). */
+	if (ps_is_stats(r)) {
+		web_error(r, 404, "Đợt thống kê không có trang này.");
+		return;
+	}
 	struct view v;
 	enum ts_err e = sv_load(r, &v);
 	struct buf *b = &r->body;

@@ -11,6 +11,7 @@
 #include "../app/submission.h"
 #include "../util/arena.h"
 #include "submission_view.h"
+#include "stats_web.h"
 
 enum ts_err
 web_evidence_add(struct req *r, long long id, const char *code,
@@ -180,8 +181,8 @@ has_answers(const struct req *r)
  * criterion (#c-ID); otherwise the page again with the answers as typed
  * and the evidence problem at its criterion.
  */
-void
-page_evidence_upload(struct req *r)
+static void
+evidence_upload(struct req *r)
 {
 	long long id = web_param_id(r, "id");
 	const char *code = kv_get(&r->params, "code");
@@ -269,4 +270,14 @@ page_evidence_get(struct req *r)
 	if (e != TS_OK)
 		web_error(r, web_status_for(e), "Không có minh chứng này trong "
 			  "phạm vi của tài khoản.");
+}
+
+void
+page_evidence_upload(struct req *r)
+{
+	/* A statistics campaign has no such page (stats_web.h). */
+	if (ps_is_stats(r))
+		web_error(r, 404, "Đợt thống kê không có trang này.");
+	else
+		evidence_upload(r);
 }

@@ -8,6 +8,7 @@
 #include "../util/arena.h"
 #include "../util/timeutil.h"
 #include "submission_view.h"
+#include "stats_web.h"
 
 static bool
 allowed(const struct req *r, const struct view *v, enum sub_action a)
@@ -810,6 +811,11 @@ saved_notice(const char *saved)
 void
 page_submission(struct req *r)
 {
+	/* A statistics campaign shows its own form (stats_web.h). */
+	if (ps_is_stats(r)) {
+		ps_page(r);
+		return;
+	}
 	struct view v;
 	enum ts_err e = sv_load(r, &v);
 	if (e != TS_OK) {

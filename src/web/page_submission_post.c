@@ -9,6 +9,7 @@
 #include "../util/arena.h"
 #include "../util/timeutil.h"
 #include "submission_view.h"
+#include "stats_web.h"
 
 /* Shows the page again after a refusal: same input, the reasons on top;
  * after a stale post, what changed since its revision. */
@@ -37,6 +38,10 @@ sv_refused(struct req *r, enum ts_err e, const struct kvlist *posted,
 void
 page_submission_preview(struct req *r)
 {
+	if (ps_is_stats(r)) {
+		ps_preview(r);
+		return;
+	}
 	struct view v;
 	struct answers *ans = NULL;
 	struct score *sc = NULL;
@@ -257,6 +262,10 @@ sv_save_posted(struct req *r, int64_t base, struct sv_saved *sv)
 void
 page_submission_save(struct req *r)
 {
+	if (ps_is_stats(r)) {
+		ps_save(r);
+		return;
+	}
 	struct view v;
 	struct sv_saved sv;
 	int64_t base;
@@ -383,6 +392,10 @@ act_answer(struct req *r, struct view *v, const char *act, enum ts_err e,
 void
 page_submission_act(struct req *r)
 {
+	if (ps_is_stats(r)) {
+		ps_act(r);
+		return;
+	}
 	const char *act = kv_get(&r->params, "action");
 	struct view v;
 	int64_t rev;

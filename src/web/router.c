@@ -8,6 +8,7 @@
 #include <jansson.h>
 
 #include "../util/arena.h"
+#include "stats_web.h"
 
 struct route {
 	const char *method;
@@ -40,6 +41,8 @@ static const struct route ROUTES[] = {
 	{ "GET", "/campaigns/:id", page_campaign, true, false },
 	{ "GET", "/campaigns/:id/queue", page_queue, true, false },
 	{ "POST", "/campaigns/:id/queue/bulk", page_queue_bulk, true, false },
+	{ "GET", "/campaigns/:id/office", page_stats_office, true, false },
+	{ "POST", "/campaigns/:id/office", page_stats_office_save, true, false },
 	{ "GET", "/campaigns/:id/units/:code", page_submission, true, false },
 	{ "POST", "/campaigns/:id/units/:code/save", page_submission_save, true, false },
 	{ "GET", "/campaigns/:id/units/:code/check", page_submission_check, true,

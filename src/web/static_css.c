@@ -147,6 +147,25 @@ static const char *const CSS[] = {
 	"@media print{.top,footer,form,.actions,button{display:none}"
 	"body{background:#fff}main{max-width:none;padding:0}"
 	".card{border:0;padding:0}a{color:inherit;text-decoration:none}}\n",
+	/* the statistics form and dashboard (page_stats*.c) */
+	".indicator{padding:.6rem 0;border-top:1px solid var(--line);"
+	"scroll-margin-top:1rem}\n"
+	".indicator:first-of-type{border-top:0}\n"
+	".indicator .q{display:block;font-weight:600;margin-bottom:.3rem}\n"
+	".indicator .hint,.indicator .source{color:var(--muted);"
+	"font-size:.9rem;margin:.2rem 0}\n"
+	".indicator .source::before{content:\"\\2197  \"}\n"
+	".warning,.warnings{background:#fff6e0;border:1px solid #e5c36b;"
+	"padding:.4rem .6rem;border-radius:4px}\n"
+	".rule-error,.indicator p.returned,main>p.returned{color:var(--bad);"
+	"font-weight:600}\n"
+	".confirmed{color:var(--muted)}\n"
+	".name-row{display:flex;flex-wrap:wrap;gap:.6rem;align-items:center;"
+	"margin:.2rem 0}\n"
+	"input.reason{width:100%;margin-top:.3rem}\n"
+	"table.stats th[scope=row]{font-weight:400;min-width:12rem}\n"
+	"table.stats td .block{display:block;font-size:.8rem}\n"
+	"@media (max-width:40rem){table.stats th[scope=row]{min-width:9rem}}\n",
 };
 
 static char CSS_VERSION[17];

@@ -307,5 +307,56 @@ for spec in "tu-danh-gia 1 31GDTX1" "tu-kiem-tra 2 31DK001" \
 	else bad "$spec: one fact printed once"; fi
 done
 
+# --- Phụ lục 2 of the statistics campaign (issue 15), found by kind and
+# year: its figures are the approved reports' last snapshots rolled up by
+# bậc học, computed here by sqlite3 from the same rows.
+S=$(q "SELECT id FROM campaign WHERE kind = 'thong-ke' AND school_year = '2025-2026'")
+APPROVED="FROM submission s JOIN snapshot sn ON sn.submission_id = s.id AND
+	sn.version = s.version JOIN campaign_unit cu ON cu.campaign_id =
+	s.campaign_id AND cu.unit_id = s.unit_id WHERE s.campaign_id = $S AND
+	s.state IN ('approved', 'published')"
+printf '{"values": {"quy_che_attt": true, "ra_soat_quy_che": false, "tinh_hinh_chung": "Toàn tỉnh có 150 cơ sở giáo dục."}}' >"$W/office.json"
+"$T" --db "$DB" --as cv.so stats office "$S" 31 "$W/office.json" >/dev/null ||
+	bad "phu-luc-2: office answers saved"
+if text phu-luc-2 "$S" 31; then ok "phu-luc-2 Sở"; else bad "phu-luc-2 Sở"; fi
+GV=$(q "SELECT sum(json_extract(sn.answers, '$.values.gv_tong')) $APPROVED")
+CBGV=$(q "SELECT sum(json_extract(sn.answers, '$.values.cbgv_tong')) $APPROVED")
+# The rate of teachers among staff, rounded half up to hundredths.
+RATE=$(python3 -c "from decimal import Decimal as D, ROUND_HALF_UP as H
+r = (D($GV) * 100 / D($CBGV)).quantize(D('0.01'), H)
+print(str(r).rstrip('0').rstrip('.').replace('.', ','))")
+if grep -qF "Tổng số giáo viên,\"" "$W/doc.csv" &&
+   grep "^2,Tổng số giáo viên," "$W/doc.csv" | grep -qF "\"$GV ($RATE%)\""; then
+	ok "phu-luc-2: teachers in all bậc học, with their rate"
+else echo "want $GV ($RATE%)" >"$ERR"; cp "$W/doc.csv" "$OUT"; bad "phu-luc-2: teachers in all bậc học, with their rate"; fi
+TH=$(q "SELECT count(*) $APPROVED AND cu.school_levels & 2")
+THU=$(q "SELECT count(*) FROM campaign_unit WHERE campaign_id = $S AND school_levels & 2")
+has "phu-luc-2: TH reported of participants" "TH $TH/$THU"
+has "phu-luc-2: missing is not zero" "Đơn vị chưa báo cáo không được tính là 0."
+has "phu-luc-2: office yes answer" "Có ban hành quy chế đảm bảo an toàn thông tin mạng: Có"
+has "phu-luc-2: office no answer" "khai thác sử dụng các hệ thống CNTT hiện có: Không"
+has "phu-luc-2: office narrative" "Toàn tỉnh có 150 cơ sở giáo dục."
+has "phu-luc-2: NĐ 30 title" "BÁO CÁO Kết quả triển khai ứng dụng công nghệ thông tin, chuyển đổi số và thống kê giáo dục"
+# Phụ lục 6 (QĐ 131, the Sở's): the office's answers against the
+# targets, at the boundary (95% of files against "90%": đạt; a share of
+# 49,99% against 50% before 31/12/2025: tiến độ, 0,01% short).
+printf '{"values": {"ho_so_cong_viec_tong": 1000, "ho_so_cong_viec_so": 950, "kho_hoc_lieu_ty_le": 49.99, "csdl_ket_noi": false, "p6_lanh_dao": "Sở đã ban hành Kế hoạch số 12/KH-SGDĐT."}}' >"$W/office6.json"
+"$T" --db "$DB" --as cv.so stats office "$S" 31 "$W/office6.json" >/dev/null ||
+	bad "phu-luc-6: office answers saved"
+if text phu-luc-6 "$S" 31; then ok "phu-luc-6 Sở"; else bad "phu-luc-6 Sở"; fi
+has "phu-luc-6: title" "Tổng kết thực hiện Quyết định 131/QĐ-TTg ngày 25/01/2022"
+has "phu-luc-6: narrative" "Sở đã ban hành Kế hoạch số 12/KH-SGDĐT."
+has "phu-luc-6: a target met" "Số lượng hồ sơ công việc được vận hành dựa trên dữ liệu và công nghệ số: đạt (95%)"
+has "phu-luc-6: a target in progress" "tiến độ (49,99%; còn 0,01%)"
+has "phu-luc-6: a typed target not met" "kết nối thông suốt với tất cả các cơ sở giáo dục: không đạt"
+has "phu-luc-6: teachers over the province" "$GV ($RATE%)"
+if "$T" --db "$DB" report phu-luc-6 --campaign "$S" --unit 31DK --format pdf -o "$W/x.pdf" 2>"$ERR"; then
+	bad "phu-luc-6: the Sở's only"; else ok "phu-luc-6: the Sở's only"; fi
+# A school has no Phụ lục 2, a CĐS campaign none either.
+if "$T" --db "$DB" report phu-luc-2 --campaign "$S" --unit 31DK011 --format pdf -o "$W/x.pdf" 2>"$ERR"; then
+	bad "phu-luc-2: not a school's"; else ok "phu-luc-2: not a school's"; fi
+if "$T" --db "$DB" report phu-luc-2 --campaign 1 --unit 31 --format pdf -o "$W/x.pdf" 2>"$ERR"; then
+	bad "phu-luc-2: not of a CĐS campaign"; else ok "phu-luc-2: not of a CĐS campaign"; fi
+
 echo "doc-content: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

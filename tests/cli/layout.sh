@@ -130,5 +130,13 @@ for c in 1 2 3 6; do
 		listing $c "$u"
 	done
 done
+# Phụ lục 2 of the statistics campaign (found by kind and year) for every
+# office of the province.
+S=$(sqlite3 "$DB" "SELECT id FROM campaign WHERE kind = 'thong-ke' AND school_year = '2025-2026'")
+for u in $(sqlite3 "$DB" "SELECT code FROM org_unit
+	WHERE kind IN ('so', 'phong', 'xa') ORDER BY path"); do
+	doc phu-luc-2 "$S" "$u"
+done
+doc phu-luc-6 "$S" 31
 echo "layout: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

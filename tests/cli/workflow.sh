@@ -610,7 +610,9 @@ check backup 0 out "kiểm tra toàn vẹn: tốt" ts backup "$WORK/backup.db"
 same backup-integrity "$(sql "$WORK/backup.db" "PRAGMA integrity_check")" ok
 same backup-submissions "$(sql "$WORK/backup.db" "SELECT count(*) FROM submission")" \
 	"$(sql "$DB" "SELECT count(*) FROM submission")"
-same backup-submissions-demo "$(sql "$WORK/backup.db" "SELECT count(*) FROM submission")" 484
+# The demo's CĐS submissions (its statistics campaigns have their own).
+CDS_SUBS="SELECT count(*) FROM submission s JOIN campaign c ON c.id = s.campaign_id WHERE c.kind = 'cds'"
+same backup-submissions-demo "$(sql "$WORK/backup.db" "$CDS_SUBS")" 484
 same backup-snapshots "$(sql "$WORK/backup.db" "SELECT count(*) FROM snapshot")" \
 	"$(sql "$DB" "SELECT count(*) FROM snapshot")"
 same backup-audit "$(sql "$WORK/backup.db" "SELECT count(*) FROM audit")" \
@@ -618,7 +620,7 @@ same backup-audit "$(sql "$WORK/backup.db" "SELECT count(*) FROM audit")" \
 check backup-usable 0 out "| Tổng cộng" "$T" --db "$WORK/backup.db" campaign status 1
 same backup-usable-108 "$(status_cell "Số đơn vị" "Tổng cộng")" 108
 check backup-overwrite 0 out "kiểm tra toàn vẹn: tốt" ts backup "$WORK/backup.db"
-same backup-overwrite-submissions "$(sql "$WORK/backup.db" "SELECT count(*) FROM submission")" 484
+same backup-overwrite-submissions "$(sql "$WORK/backup.db" "$CDS_SUBS")" 484
 check backup-bad-path 1 err "không tạo được tệp sao lưu" ts backup "$WORK/khong-co/thu-muc/backup.db"
 
 # ---- 8. org import ----------------------------------------------------------

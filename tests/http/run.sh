@@ -182,6 +182,13 @@ OWN=$(pick 31DK draft)          # a draft school of Phòng Dương Kinh
 DKSUB=$(pick 31DK submitted)    # a submitted school there
 LCSUB=$(pick 31LC submitted)    # a submitted school of Phòng Lê Chân
 [ -n "$OWN" ] && [ -n "$DKSUB" ] && [ -n "$LCSUB" ] || { echo "demo lacks states"; exit 1; }
+# The Sở's statistics campaign of 2025-2026 (by kind and year, not by id)
+# and its Dương Kinh schools: the first (a submitted report), a draft one.
+STATS=$(q "SELECT id FROM campaign WHERE kind = 'thong-ke' AND school_year = '2025-2026'")
+SOWN=$(q "SELECT o.code FROM submission s JOIN org_unit o ON o.id = s.unit_id
+	  WHERE s.campaign_id = $STATS AND o.code LIKE '31DK%' AND s.state = 'draft'
+	  ORDER BY o.code LIMIT 1")
+[ -n "$STATS" ] && [ -n "$SOWN" ] || { echo "demo lacks a statistics campaign"; exit 1; }
 
 declare -A JAR
 for who in "editor:cntt.$(lower "$OWN")" "head:ht.$(lower "$OWN")" \
@@ -261,6 +268,22 @@ POST /campaigns/:id/units/:code/:action  revlc   $(U "$DKSUB")/approve   403
 POST /campaigns/:id/units/:code/:action  revdk   $(U "$DKSUB")/bogus     404
 POST /campaigns/:id/units/:code/:action  revlc   $(U "$DKSUB")/external  403
 POST /campaigns/:id/units/:code/:action  revdk   $(U "$DKSUB")/approve   200
+GET /campaigns/:id/office                anon    /campaigns/$STATS/office 303
+GET /campaigns/:id/office                editor  /campaigns/$STATS/office 422
+GET /campaigns/:id/office                revdk   /campaigns/$STATS/office 200
+GET /campaigns/:id/office                revdk   /campaigns/$STATS/office?unit=31 403
+GET /campaigns/:id/office                revso   /campaigns/$STATS/office?unit=31DK 200
+GET /campaigns/:id/office                revdk   /campaigns/999/office    404
+POST /campaigns/:id/office               anon    /campaigns/$STATS/office 403
+POST /campaigns/:id/office               editor  /campaigns/$STATS/office 422
+POST /campaigns/:id/office               revdk   /campaigns/$STATS/office?unit=31 403
+POST /campaigns/:id/office               revso   /campaigns/$STATS/office?unit=31DK 403
+POST /campaigns/:id/office               revdk   /campaigns/$STATS/office 303
+GET /campaigns/:id/units/:code           editor  /campaigns/$STATS/units/$OWN 200
+GET /campaigns/:id/units/:code           revlc   /campaigns/$STATS/units/$SOWN 403
+GET /campaigns/:id/units/:code           revdk   /campaigns/$STATS/units/$SOWN 200
+POST /campaigns/:id/units/:code/save     revdk   /campaigns/$STATS/units/$SOWN/save 403
+POST /campaigns/:id/units/:code/:action  revlc   /campaigns/$STATS/units/$SOWN/approve 403
 GET /api/session                         anon    /api/session            401
 GET /api/campaigns                       anon    /api/campaigns          401
 GET /api/campaigns/:id/status            anon    /api/campaigns/1/status 401

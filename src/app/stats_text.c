@@ -1,0 +1,65 @@
+/* One roll-up cell in words, the same on the dashboard and in the
+ * documents: a count with its rate when it has a whole, schools with "có"
+ * and their share, the mean of a percentage; never a zero for nobody
+ * answered. */
+#include <stdio.h>
+
+#include "../core/target.h"
+#include "../util/arena.h"
+#include "../util/buf.h"
+#include "stats.h"
+
+const char *
+stats_cell_text(struct arena *a, const struct indicator *it,
+		const struct agg_cell *c)
+{
+	char n[PTS_FMT_SIZE], p[PTS_FMT_SIZE];
+	struct agg_rate rt = agg_cell_rate(it, c);
+	const char *rate = rt.den ? pts_format_pct_vn(agg_rate_value(rt), p)
+				  : "chưa có số liệu";
+	if (c->answered == 0)
+		return "chưa có số liệu";
+	switch (it->type) {
+	case IND_COUNT:
+		return it->whole ? arena_printf(a, "%s (%s)",
+						pts_format_vn(c->sum, n), rate)
+				 : arena_printf(a, "%s", pts_format_vn(c->sum, n));
+	case IND_YESNO:
+		return arena_printf(a, "%zu CSGD (%s)", c->yes, rate);
+	case IND_PERCENT:
+		return arena_printf(a, "bình quân %s", rate);
+	case IND_NAMES:
+		return arena_printf(a, "%zu tên, %zu trong nước", c->nnames,
+				    c->ndomestic);
+	default:
+		return arena_printf(a, "%zu CSGD trả lời", c->answered);
+	}
+}
+
+/* "gv_internet: tiến độ (97,78%; còn 2,22%, thiếu 1; 1/20 CSGD báo cáo)":
+ * the CLI names the indicator by code, a document by its label. */
+const char *
+stats_measure_text(struct arena *a, const struct measure *m,
+		   const struct measure_eval *e, bool label)
+{
+	char v[PTS_FMT_SIZE], g[PTS_FMT_SIZE];
+	struct buf b;
+	buf_init(&b, 4096);
+	buf_printf(&b, "%s: %s", label ? m->indicator->label : m->indicator->code,
+		   target_result_name(e->result));
+	if (!m->manual && e->rate.den > 0) {
+		buf_printf(&b, " (%s",
+			   pts_format_pct_vn(agg_rate_value(e->rate), v));
+		if (e->result == TARGET_PROGRESS || e->result == TARGET_NOT_MET)
+			buf_printf(&b, "; còn %s", pts_format_pct_vn(e->gap, g));
+		if (e->short_by > 0)
+			buf_printf(&b, ", thiếu %lld", (long long)e->short_by);
+		if (!m->office)
+			buf_printf(&b, "; %zu/%zu CSGD báo cáo", e->answered,
+				   e->units);
+		buf_printf(&b, ")");
+	}
+	const char *out = arena_strdup(a, buf_str(&b));
+	buf_release(&b);
+	return out;
+}

@@ -1,0 +1,58 @@
+/* The web pages of a statistics campaign (app/stats.h): the school's form
+ * and its workflow steps (page_stats.c, page_stats_post.c) and the
+ * office's dashboard and own answers (page_stats_office.c). The CĐS
+ * routes hand a statistics campaign's requests here, so the two kinds of
+ * campaign never show each other's form. */
+#ifndef TS_STATS_WEB_H
+#define TS_STATS_WEB_H
+
+#include "../app/stats.h"
+#include "web.h"
+
+/* The campaign of the request's :id is a statistics campaign. */
+bool ps_is_stats(struct req *r);
+
+/* What one statistics form page shows, loaded once per request. */
+struct ps_view {
+	struct stats_view sv;
+	struct review_info *notes;
+	size_t nnotes;
+	bool can_edit, can_submit, can_review, can_publish;
+	char base[256];
+	/* Re-showing a post: the typed values, and per indicator idx why
+	 * one was refused (NULL: fine). */
+	const struct kvlist *posted;
+	const char **errors;
+	int64_t stale_base; /* >= 0: a save at this revision lost a race */
+};
+enum ts_err ps_load(struct req *r, struct ps_view *v);
+void ps_unload(struct ps_view *v);
+void ps_render(struct req *r, struct ps_view *v);
+/* The posted form as a values document (valid fields over the stored
+ * ones, arena); errors[idx] says why a field was refused. */
+char *ps_form_values(struct req *r, const struct ps_view *v,
+		     const char **errors, size_t *nbad);
+/* "f-CODE": the id of an indicator's control; "e-CODE": its message. */
+const char *ps_field_id(struct req *r, const char *kind,
+			const struct indicator *it);
+
+void ps_page(struct req *r);
+void ps_save(struct req *r);
+void ps_preview(struct req *r);
+void ps_check(struct req *r);
+void ps_act(struct req *r);
+
+/* A fieldset per section, a field per indicator that applies. */
+void ps_fields(struct req *r, const struct ps_view *v);
+/* The check panel (errors, warnings to confirm, confirmed ones). */
+void ps_check_panel(struct req *r, const struct ps_view *v);
+/* The office's dashboard below the completeness table: the indicators
+ * rolled up by bậc học over ?unit= (page_stats_office.c). */
+void ps_rollup(struct req *r, const struct campaign *c);
+/* The office's own answers to the office set (Có/Không questions, work
+ * files, the narrative sections): GET and POST /campaigns/:id/office,
+ * ?unit= an office of the campaign (default: the user's own). */
+void page_stats_office(struct req *r);
+void page_stats_office_save(struct req *r);
+
+#endif
