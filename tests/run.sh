@@ -108,6 +108,9 @@ counted_run layout-asan tests/cli/layout.sh build/asan/truongso
 # What the documents say: drafts, quy mô, cơ quan chủ quản, summaries,
 # kinds by rubric shape, nothing internal (issue 18, issue 13 item 5).
 counted_run doc-content-asan tests/cli/doc-content.sh build/asan/truongso
+# The documents around the self-assessment (issue 16): guidance letter,
+# school decisions, signed copy, software inventory.
+counted_run paper-asan tests/cli/paper.sh build/asan/truongso
 # TRUONGSO_NOW moves the clock of test builds only, never of the release.
 counted_run clock-hook tests/cli/clock-hook.sh build/truongso build/asan/truongso
 counted_run valgrind-docs tests/cli/valgrind-docs.sh build/truongso

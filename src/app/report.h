@@ -20,6 +20,10 @@ enum report_kind {
 	RK_TDM,       /* Báo cáo CNTT + Tiêu chuẩn đánh giá (seed 001) */
 	RK_LEVELS,    /* Phụ lục 3: kết quả đánh giá theo cấp học */
 	RK_LISTING,   /* Danh sách kết quả từng đơn vị */
+	RK_GUIDANCE,  /* Công văn hướng dẫn of the office (seed 001) */
+	RK_COMMITTEE, /* QĐ thành lập Ban chỉ đạo chuyển đổi số (seed 003) */
+	RK_MEETING,   /* Biên bản họp tự đánh giá */
+	RK_APPROVAL,  /* QĐ phê duyệt kết quả tự đánh giá (QĐ 4725) */
 };
 
 enum df_kind { DF_LINE, DF_TEXT, DF_INT, DF_DATE };
@@ -42,6 +46,13 @@ struct report_kind_info {
 	unsigned shape_mask, shape_need;
 	const struct df_def *fields;
 	size_t nfields;
+	/* Fields named "<prefix>x" are this document's own "x" (its số ký
+	 * hiệu, date, signer…), kept apart from the unit's other documents
+	 * of the same campaign; NULL: the shared names. */
+	const char *field_prefix;
+	/* A school's decision or record made beside its report (seed 003),
+	 * never the report itself (report_school_kind). */
+	bool companion;
 };
 
 const struct report_kind_info *report_kind_find(const char *code);
@@ -51,6 +62,10 @@ const struct report_kind_info *report_kinds(size_t *n);
 /* The school document for a campaign's rubric, by its shape, or NULL. */
 struct rubric;
 const struct report_kind_info *report_school_kind(const struct rubric *r);
+/* The companions (decisions, meeting record) a school makes beside its
+ * report for rubric r, at most max, in document order; their count. */
+size_t report_companion_kinds(const struct rubric *r,
+			      const struct report_kind_info **out, size_t max);
 /* Does this kind apply to a campaign with that rubric? */
 bool report_kind_fits(const struct report_kind_info *k,
 		      const struct rubric *r);

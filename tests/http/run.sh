@@ -366,6 +366,16 @@ GET /campaigns/:id/units/:code/report/:file revdk $(U 31DK)/report/phu-luc-3.csv
 GET /campaigns/:id/units/:code/report/:file revdk $(U 31DK)/report/danh-sach.csv?submitted=1 200
 GET /campaigns/:id/units/:code/report/:file revlc $(U 31DK)/report/phu-luc-3.csv 403
 GET /campaigns/:id/units/:code/report/:file editor $(U 31DK)/report/phu-luc-3.csv 403
+GET /campaigns/:id/units/:code/report/:file editor $(U "$OWN")/report/qd-phe-duyet.pdf 200
+GET /campaigns/:id/units/:code/report/:file editor $(U "$OWN")/report/bien-ban.docx 200
+GET /campaigns/:id/units/:code/report/:file revdk $(U "$OWN")/report/qd-ban-chi-dao.pdf 200
+GET /campaigns/:id/units/:code/report/:file revlc $(U "$OWN")/report/qd-phe-duyet.pdf 403
+GET /campaigns/:id/units/:code/report/:file editor $(U "$DKSUB")/report/qd-phe-duyet.pdf 403
+GET /campaigns/:id/units/:code/report/:file revdk $(U 31DK)/report/cong-van.pdf 200
+GET /campaigns/:id/units/:code/report/:file revso $(U 31DK)/report/cong-van.pdf 200
+GET /campaigns/:id/units/:code/report/:file revlc $(U 31DK)/report/cong-van.pdf 403
+GET /campaigns/:id/units/:code/report/:file editor $(U 31DK)/report/cong-van.pdf 403
+GET /campaigns/:id/units/:code/report/:file editor $(U "$OWN")/report/cong-van.pdf 422
 GET /api/campaigns/:id/units/:code/report-fields anon /api/campaigns/1/units/$OWN/report-fields 401
 GET /api/campaigns/:id/units/:code/report-fields editor /api/campaigns/1/units/$OWN/report-fields 200
 GET /api/campaigns/:id/units/:code/report-fields revlc /api/campaigns/1/units/$OWN/report-fields 403
@@ -439,11 +449,16 @@ has report-page-graded-chart "$OUT" 'alt="Tỷ lệ CSGD theo xếp loại (số
 hasnt report-page-graded-one-chart "$OUT" "/bieu-do-2.svg"
 req report-graded-chart 200 -b "${JAR[revdk]}" "$BASE/campaigns/3/units/31DK/report/bieu-do-1.svg"
 has report-graded-chart-svg "$OUT" "<svg"
+# The check page before submitting offers the approval decision that QĐ
+# 4725 asks the head for (issue 16 item 2).
+req check-offers-approval 200 -b "${JAR[editor]}" "$BASE$(U "$OWN")/check"
+has check-offers-approval-link "$OUT" "/report/qd-phe-duyet.pdf"
+has check-offers-approval-text "$OUT" "khoản 6 Điều 1"
 # Every document in every format, from the page route and from the API,
 # as the Phòng Dương Kinh reviewer (who sees all of them): status, type
 # and the file's own signature.
 for doc in "1 $OWN tu-danh-gia" "2 31DK001 tu-kiem-tra" "3 31DK023 cntt" \
-	   "1 31DK phu-luc-3" "1 31DK danh-sach"; do
+	   "1 31DK phu-luc-3" "1 31DK danh-sach" "1 31DK cong-van"; do
 	set -- $doc
 	for ext in docx pdf xlsx csv; do
 		for via in "/campaigns/$1/units/$2/report/$3.$ext" "/api/campaigns/$1/units/$2/reports/$3.$ext"; do
