@@ -14,7 +14,11 @@
 	"cu.campaign_id = ?1 AND " SQL_PATH_UNDER("cu.path", "?2")         \
 	" AND (?3 IS NULL OR coalesce(s.state, ?8) = ?3) AND (?4 < 0 "     \
 	"OR coalesce(s.late, 0) = ?4) AND (?5 = 0 OR (cu.school_levels & "  \
-	"?5) <> 0)"
+	"?5) <> 0) AND (?9 = 0 OR (" QUEUE_SIGNED " IS NOT NULL) = (?9 = 1))"
+/* The latest signed copy of the school's report (signed_copy.h). */
+#define QUEUE_SIGNED                                                      \
+	"(SELECT max(sc.at) FROM signed_copy sc WHERE sc.submission_id = "  \
+	"s.id)"
 #define QUEUE_POINTS                                                      \
 	"(SELECT sum(g.reviewed_points) FROM submission_score g WHERE "    \
 	"g.submission_id = s.id)"
@@ -24,7 +28,8 @@ static const char *const SQL_PAGE[3][2] = {
 #define Q(order)                                                             \
 	"SELECT o.code, o.name, coalesce(p.name, ''), coalesce(s.state, "     \
 	"?8), coalesce(s.late, 0), s.first_submitted_at, s.updated_at, "      \
-	"coalesce(s.id, 0), coalesce(" QUEUE_POINTS ", 0)" QUEUE_FROM          \
+	"coalesce(s.id, 0), coalesce(" QUEUE_POINTS ", 0), " QUEUE_SIGNED    \
+	QUEUE_FROM                                                           \
 	" ORDER BY " order ", o.code LIMIT ?6 OFFSET ?7"
 	{ Q("o.code"), Q("o.code DESC") },
 	{ Q("s.first_submitted_at IS NULL, s.first_submitted_at"),
@@ -49,6 +54,7 @@ bind_filter(struct db_stmt *st, int64_t id, const char *path,
 	db_bind_int(st, 4, f->late);
 	db_bind_int(st, 5, f->levels);
 	db_bind_text(st, 8, sub_state_code(ST_NONE)); /* no row yet */
+	db_bind_int(st, 9, f->signed_copy);
 }
 
 static void
@@ -79,6 +85,7 @@ read_row(struct db_stmt *st, struct arena *a, struct queue_row *r)
 	r->first_submitted_at = db_col_dup(st, 5, a);
 	r->updated_at = db_col_dup(st, 6, a);
 	r->reviewed_points = db_col_int(st, 8);
+	r->signed_at = db_col_dup(st, 9, a);
 }
 
 /* The root's path: the named unit if in scope, else the actor's own (the

@@ -17,6 +17,7 @@ struct queue_filter {
 	int state;          /* an enum sub_state, or -1 for any */
 	int late;           /* 1 late only, 0 on time only, -1 any */
 	unsigned levels;    /* cấp học bits, 0 for any */
+	int signed_copy;    /* 1 sent its signed copy, 2 not yet, 0 any */
 	enum queue_sort sort;
 	bool desc;
 };
@@ -28,6 +29,7 @@ struct queue_row {
 	const char *first_submitted_at, *updated_at; /* NULL: none */
 	int self_level[LC_GROUPS], reviewed_level[LC_GROUPS]; /* 0: none */
 	int64_t reviewed_points; /* hundredths, all groups */
+	const char *signed_at; /* the latest signed copy's upload; NULL: none */
 };
 
 /* One page (pg->offset, pg->limit; pg->total set) of the queue; refused

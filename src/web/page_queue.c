@@ -11,7 +11,7 @@
 struct queue_params {
 	struct queue_filter f;
 	struct list_page pg;
-	const char *state, *late, *level, *under, *sort;
+	const char *state, *late, *level, *under, *sort, *signed_copy;
 };
 
 static const char *const SORTS[] = { "ma", "ngay-nop", "diem" };
@@ -35,6 +35,18 @@ read_filters(struct queue_params *q)
 	    (!school_levels_parse(q->level, &q->f.levels) || !q->f.levels))
 		bad = "Cấp học (level) không hợp lệ (MN, TH, THCS, THPT, GDTX).";
 	return bad;
+}
+
+/* signed (1: sent its signed copy, 0: not yet) into q->f. */
+static const char *
+read_signed(struct queue_params *q)
+{
+	const char *sc = q->signed_copy;
+	if (sc && sc[0] && strcmp(sc, "1") && strcmp(sc, "0"))
+		return "Bản đã ký (signed) phải là 1 hoặc 0.";
+	if (sc && sc[0])
+		q->f.signed_copy = sc[0] == '1' ? 1 : 2;
+	return NULL;
 }
 
 /* sort ("-" first: descending) into q->f; the message when it is none
@@ -68,8 +80,12 @@ queue_params(struct req *r, struct queue_params *q)
 	q->level = kv_get(&r->query, "level");
 	q->under = kv_get(&r->query, "unit");
 	q->sort = kv_get(&r->query, "sort");
+	q->signed_copy = kv_get(&r->query, "signed");
 	q->f.under = q->under && q->under[0] ? q->under : NULL;
 	const char *bad = read_filters(q);
+	const char *bad_signed = read_signed(q);
+	if (bad_signed != NULL)
+		bad = bad_signed;
 	const char *bad_sort = read_sort(q);
 	if (bad_sort != NULL)
 		bad = bad_sort;
@@ -107,6 +123,11 @@ filter_form(struct req *r, long long id, const struct queue_params *q)
 	option(b, "", "Tất cả", q->late);
 	option(b, "1", "Nộp muộn", q->late);
 	option(b, "0", "Không muộn", q->late);
+	buf_puts(b, "</select> <label for=\"signed\">Bản đã ký</label><select "
+		    "id=\"signed\" name=\"signed\">");
+	option(b, "", "Tất cả", q->signed_copy);
+	option(b, "1", "Đã gửi bản đã ký", q->signed_copy);
+	option(b, "0", "Chưa gửi bản đã ký", q->signed_copy);
 	buf_puts(b, "</select> <label for=\"level\">Cấp học</label><select "
 		    "id=\"level\" name=\"level\">");
 	option(b, "", "Tất cả", q->level);
@@ -166,6 +187,9 @@ queue_row_html(struct req *r, long long id, const struct queue_row *v,
 	levels_cell(b, v->self_level, ngroups, started);
 	levels_cell(b, v->reviewed_level, ngroups,
 		    v->state == ST_APPROVED || v->state == ST_PUBLISHED);
+	char at[TS_TIME_SIZE];
+	h_elem(b, "td", v->signed_at ? ts_time_vn_text(v->signed_at, at) : "",
+	       NULL);
 	buf_puts(b, "</tr>");
 	buf_release(&href);
 }
@@ -175,9 +199,10 @@ static void
 queue_filters(const struct queue_params *q, struct buf *out)
 {
 	static const char *const names[] = { "state", "late", "level", "unit",
-					     "sort" };
-	const char *vals[] = { q->state, q->late, q->level, q->under, q->sort };
-	for (size_t i = 0; i < 5; i++)
+					     "sort", "signed" };
+	const char *vals[] = { q->state, q->late, q->level, q->under, q->sort,
+			       q->signed_copy };
+	for (size_t i = 0; i < 6; i++)
 		if (vals[i] && vals[i][0]) {
 			buf_printf(out, "&%s=", names[i]);
 			url_escape(out, vals[i]);
@@ -227,7 +252,8 @@ page_queue(struct req *r)
 	buf_puts(&r->body, "<div class=\"scroll\" tabindex=\"0\"><table><thead><tr><th>Đơn vị"
 		    "</th><th>Trực thuộc</th><th>Trạng thái</th><th>Muộn</th>"
 		    "<th>Nộp lần đầu</th><th>Cập nhật</th><th>Mức tự đánh giá"
-		    "</th><th>Mức sau đánh giá</th></tr></thead><tbody>");
+		    "</th><th>Mức sau đánh giá</th><th>Bản đã ký</th></tr>"
+		    "</thead><tbody>");
 	for (size_t i = 0; i < n; i++)
 		queue_row_html(r, id, &v[i], rb->ngroups);
 	buf_puts(&r->body, "</tbody></table></div>");

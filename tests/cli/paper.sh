@@ -151,5 +151,48 @@ run 2 "$T" --db "$DB" --as cntt.31dk012 report set --campaign 1 \
 	--unit 31DK011 bcd_so_ky_hieu=1/QĐ && ok "members: another school cannot type them" ||
 	bad "members: another school cannot type them"
 
+# --- The signed copy (issue 16 item 3): a PDF only, size-capped, after
+# submitting, by the school itself; kept byte for byte with its SHA-256.
+sub=$(sqlite3 "$DB" "SELECT o.code FROM submission s JOIN org_unit o ON
+	o.id = s.unit_id WHERE s.campaign_id = 1 AND o.code LIKE '31DK%' AND
+	s.state = 'submitted' ORDER BY o.code LIMIT 1")
+draft=$(sqlite3 "$DB" "SELECT o.code FROM submission s JOIN org_unit o ON
+	o.id = s.unit_id WHERE s.campaign_id = 1 AND o.code LIKE '31DK%' AND
+	s.state = 'draft' ORDER BY o.code LIMIT 1")
+head=ht.$(echo "$sub" | tr 'A-Z' 'a-z')
+"$T" --db "$DB" report tu-danh-gia --campaign 1 --unit "$sub" --format pdf \
+	-o "$W/signed.pdf" >/dev/null 2>&1
+sum=$(sha256sum "$W/signed.pdf" | cut -c1-64)
+rows() { sqlite3 "$DB" "SELECT count(*) FROM signed_copy"; }
+printf '\211PNG\r\n\032\n' >"$W/scan.png"
+run 2 "$T" --db "$DB" --as "$head" signed put 1 "$sub" "$W/scan.png" &&
+	grep -q "chỉ nhận tệp PDF" "$ERR" && ok "signed: not a PDF refused" ||
+	bad "signed: not a PDF refused"
+{ printf '%%PDF-1.4\n'; head -c 21000000 /dev/zero; } >"$W/big.pdf"
+run 2 "$T" --db "$DB" --as "$head" signed put 1 "$sub" "$W/big.pdf" &&
+	grep -q "tệp quá lớn" "$ERR" && ok "signed: over 20 MB refused" ||
+	bad "signed: over 20 MB refused"
+run 2 "$T" --db "$DB" --as cv.dk signed put 1 "$sub" "$W/signed.pdf" &&
+	ok "signed: the office cannot upload it" ||
+	bad "signed: the office cannot upload it"
+run 2 "$T" --db "$DB" --as "ht.$(echo "$draft" | tr 'A-Z' 'a-z')" signed \
+	put 1 "$draft" "$W/signed.pdf" && grep -q "sau khi đã nộp" "$ERR" &&
+	ok "signed: not before submitting" || bad "signed: not before submitting"
+same "signed: refusals store nothing" "$(rows)" 0
+run 0 "$T" --db "$DB" --as "$head" signed put 1 "$sub" "$W/signed.pdf" &&
+	grep -q "$sum" "$OUT" && ok "signed: stored with its SHA-256" ||
+	bad "signed: stored with its SHA-256"
+blob=$(find "$W" -path "*${sum#??}" -type f | head -1)
+if [ -n "$blob" ] && cmp -s "$blob" "$W/signed.pdf"; then
+	ok "signed: kept byte for byte"; else bad "signed: kept byte for byte"; fi
+run 0 "$T" --db "$DB" --as cv.dk signed show 1 "$sub" &&
+	grep -q "$sum" "$OUT" && ok "signed: the office sees it" ||
+	bad "signed: the office sees it"
+run 2 "$T" --db "$DB" --as qt.lc signed show 1 "$sub" &&
+	ok "signed: another Phòng does not see it" ||
+	bad "signed: another Phòng does not see it"
+same "signed: audited" "$(sqlite3 "$DB" "SELECT count(*) FROM audit WHERE
+	action = 'submission.signed' AND detail = '$sum'")" 1
+
 echo "paper: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

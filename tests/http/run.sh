@@ -354,6 +354,14 @@ POST /campaigns/:id/units/:code/report  editor  $(U "$DKSUB")/report    403
 POST /campaigns/:id/units/:code/report  revdk   $(U "$OWN")/report      403
 POST /campaigns/:id/units/:code/report  revdk   $(U 31DK)/report        303
 POST /campaigns/:id/units/:code/report  revso   $(U 31DK)/report        403
+POST /campaigns/:id/units/:code/report/ban-da-ky anon $(U "$DKSUB")/report/ban-da-ky 403
+POST /campaigns/:id/units/:code/report/ban-da-ky revdk $(U "$DKSUB")/report/ban-da-ky 403
+POST /campaigns/:id/units/:code/report/ban-da-ky editor $(U "$DKSUB")/report/ban-da-ky 403
+POST /campaigns/:id/units/:code/report/ban-da-ky headsub $(U "$DKSUB")/report/ban-da-ky 422
+GET /campaigns/:id/units/:code/report/ban-da-ky.pdf anon $(U "$DKSUB")/report/ban-da-ky.pdf 303
+GET /campaigns/:id/units/:code/report/ban-da-ky.pdf revlc $(U "$DKSUB")/report/ban-da-ky.pdf 403
+GET /campaigns/:id/units/:code/report/ban-da-ky.pdf editor $(U "$DKSUB")/report/ban-da-ky.pdf 403
+GET /campaigns/:id/units/:code/report/ban-da-ky.pdf revdk $(U "$DKSUB")/report/ban-da-ky.pdf 404
 GET /campaigns/:id/units/:code/report/:file anon $(U "$OWN")/report/tu-danh-gia.csv 303
 GET /campaigns/:id/units/:code/report/:file editor $(U "$OWN")/report/tu-danh-gia.csv 200
 GET /campaigns/:id/units/:code/report/:file editor $(U "$DKSUB")/report/tu-danh-gia.csv 403
@@ -454,6 +462,33 @@ has report-graded-chart-svg "$OUT" "<svg"
 req check-offers-approval 200 -b "${JAR[editor]}" "$BASE$(U "$OWN")/check"
 has check-offers-approval-link "$OUT" "/report/qd-phe-duyet.pdf"
 has check-offers-approval-text "$OUT" "khoản 6 Điều 1"
+# The signed copy (issue 16 item 3): the school's head uploads the scan
+# of its signed report (a PDF, checked by content), the Phòng downloads
+# the same bytes and filters its queue by who has sent theirs.
+SG="$(U "$DKSUB")/report"
+"$T" --db "$DB" report tu-danh-gia --campaign 1 --unit "$DKSUB" --format pdf -o "$W/signed.pdf" >/dev/null 2>&1
+printf 'not a pdf' >"$W/signed.txt"
+STOK=$(csrf "${JAR[headsub]}" "$SG")
+req signed-page-form 200 -b "${JAR[headsub]}" "$BASE$SG"
+has signed-page-upload-form "$OUT" 'action="/campaigns/1/units/'"$DKSUB"'/report/ban-da-ky"'
+req signed-not-pdf 422 -b "${JAR[headsub]}" -F "_csrf=$STOK" -F "file=@$W/signed.txt" "$BASE$SG/ban-da-ky"
+has signed-not-pdf-says "$OUT" "chỉ nhận tệp PDF"
+req signed-draft-refused 422 -b "${JAR[editor]}" -F "_csrf=$(csrf "${JAR[editor]}" "$(U "$OWN")/report")" -F "file=@$W/signed.pdf" "$BASE$(U "$OWN")/report/ban-da-ky"
+has signed-draft-refused-says "$OUT" "sau khi đã nộp"
+req queue-none-signed 200 -b "${JAR[revdk]}" "$BASE/campaigns/1/queue?signed=1&unit=31DK"
+hasnt queue-none-signed-yet "$OUT" "units/$DKSUB\""
+req signed-upload 303 -b "${JAR[headsub]}" -F "_csrf=$STOK" -F "file=@$W/signed.pdf;filename=Báo cáo đã ký.pdf" "$BASE$SG/ban-da-ky"
+req signed-download 200 -b "${JAR[revdk]}" "$BASE$SG/ban-da-ky.pdf"
+if cmp -s "$OUT" "$W/signed.pdf"; then ok signed-same-bytes; else bad signed-same-bytes; fi
+req signed-page-status 200 -b "${JAR[revdk]}" "$BASE$SG"
+has signed-page-sha "$OUT" "$(sha256sum "$W/signed.pdf" | cut -c1-64)"
+has signed-page-name "$OUT" "Báo cáo đã ký.pdf"
+hasnt signed-office-no-form "$OUT" 'report/ban-da-ky" enctype'
+req queue-signed 200 -b "${JAR[revdk]}" "$BASE/campaigns/1/queue?signed=1&unit=31DK"
+has queue-signed-lists "$OUT" "units/$DKSUB\""
+req queue-unsigned 200 -b "${JAR[revdk]}" "$BASE/campaigns/1/queue?signed=0&unit=31DK"
+hasnt queue-unsigned-not-listed "$OUT" "units/$DKSUB\""
+req queue-signed-bad 400 -b "${JAR[revdk]}" "$BASE/campaigns/1/queue?signed=2"
 # Every document in every format, from the page route and from the API,
 # as the Phòng Dương Kinh reviewer (who sees all of them): status, type
 # and the file's own signature.
