@@ -11,6 +11,7 @@
 #include "campaign.h"
 #include "demo_answers.h"
 #include "demo_docs.h"
+#include "demo_paper.h"
 #include "org.h"
 #include "submission.h"
 #include "user.h"
@@ -509,6 +510,8 @@ demo_create(struct app *app, struct demo_result *r, struct diags *d)
 	enum ts_err e = build_tree(&g);
 	if (e == TS_OK)
 		e = campaigns(&g);
+	if (e == TS_OK)
+		e = demo_paper(app, d);
 	ts_time_pin(0);
 	free(g.hash);
 	return e;

@@ -11,6 +11,7 @@
 #include "../util/timeutil.h"
 #include "report_int.h"
 #include "report_result.h"
+#include "software.h"
 
 /* The narrative parts of II.1, in the seed's order. Their headings and
  * the form's guidance are the fields' labels and hints (report_kinds.c),
@@ -133,6 +134,45 @@ field_def(const char *name)
 	return NULL;
 }
 
+/* The software the school listed (software.h), as the table seed 004
+ * asks for: name, purpose, whether and how much it costs parents. */
+static size_t
+software_table(struct rb *b, struct rp_section *s, const char *field)
+{
+	struct software *v = NULL;
+	size_t n = 0;
+	struct diags d;
+	diags_init(&d);
+	enum ts_err e = strcmp(field, "mn_phan_mem") != 0 ? TS_ENOTFOUND
+		: software_list(b->app, b->who, b->t.campaign.id,
+				b->t.unit.code, b->a, &v, &n, &d);
+	diags_release(&d);
+	if (e != TS_OK || n == 0)
+		return 0;
+	static const int w[] = { 6, 22, 24, 16, 12, 20 };
+	static const char *const head[] = { "STT", "Tên phần mềm",
+		"Mục đích sử dụng", "Nhà cung cấp", "Trong nước / nước ngoài",
+		"Thu phí" };
+	struct rp_table *t = rp_table_add(b->doc, s, 6, w);
+	if (t == NULL)
+		return 0;
+	t->caption = "Các phần mềm đang sử dụng trong nhà trường";
+	rp_head_row(b->doc, t, head);
+	for (size_t i = 0; i < n; i++) {
+		size_t r = rp_row_add(b->doc, t);
+		rp_cell_int(b->doc, t, r, 0, (int64_t)(i + 1));
+		rp_cell_text(b->doc, t, r, 1, 0, v[i].name);
+		rp_cell_text(b->doc, t, r, 2, 0, v[i].purpose);
+		rp_cell_text(b->doc, t, r, 3, 0, v[i].vendor);
+		rp_cell_text(b->doc, t, r, 4, 0, v[i].domestic ? "Trong nước"
+							       : "Nước ngoài");
+		rp_cell_text(b->doc, t, r, 5, 0, !v[i].paid ? "Không"
+			     : v[i].fee[0] ? rp_printf(b->doc, "Có: %s",
+						       v[i].fee) : "Có");
+	}
+	return n;
+}
+
 /* "- <heading>:" then the typed text; a blank part shows the form's
  * guidance and lines to write on, like the printed template. */
 static void
@@ -142,7 +182,10 @@ topic(struct rb *b, struct rp_section *s, const char *field)
 	if (def == NULL)
 		return;
 	rp_heading(b->doc, s, 3, rp_printf(b->doc, "- %s:", def->label));
-	if (doc_field(&b->f, field) == NULL && def->hint)
+	bool typed = doc_field(&b->f, field) != NULL;
+	if (software_table(b, s, field) > 0 && !typed)
+		return;
+	if (!typed && def->hint)
 		rp_body(b->doc, s, RP_ITALIC, rp_printf(b->doc, "(%s)",
 							def->hint));
 	rb_text(b, s, field);

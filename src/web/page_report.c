@@ -241,7 +241,9 @@ render(struct req *r, bool posted)
 	const char *ok = kv_get(&r->query, "ok");
 	if (ok)
 		r->notice = strcmp(ok, "signed") == 0 ? "Đã lưu bản đã ký làm "
-			    "bản chính thức." : "Đã lưu nội dung báo cáo.";
+			    "bản chính thức." : strcmp(ok, "software") == 0 ?
+			    "Đã lưu danh sách phần mềm." : "Đã lưu nội dung báo "
+			    "cáo.";
 	page_begin(r, "Báo cáo");
 	h_elem(&r->body, "p", t.unit_name, "class", "muted", NULL);
 	if (t.nkinds == 0)
@@ -251,6 +253,7 @@ render(struct req *r, bool posted)
 		kind_card(r, &t, t.kinds[i]);
 	if (t.school)
 		report_signed_card(r, t.can_edit);
+	report_software_card(r, t.school, t.can_edit);
 	fields_form(r, &t, posted);
 	page_end(r);
 }

@@ -13,5 +13,8 @@ int report_send(struct req *r, const char **message);
 /* The school's signed copy on its report page: status, SHA-256, and the
  * upload form when the actor is the school (page_signed.c). */
 void report_signed_card(struct req *r, bool can_edit);
+/* The software inventory: a school's table (a form for the school), an
+ * office's sum per software (page_software.c). */
+void report_software_card(struct req *r, bool school, bool can_edit);
 
 #endif

@@ -54,6 +54,8 @@ static const struct route ROUTES[] = {
 	  false },
 	{ "POST", "/campaigns/:id/units/:code/report/ban-da-ky",
 	  page_signed_upload, true, R_UPLOAD },
+	{ "POST", "/campaigns/:id/units/:code/report/phan-mem",
+	  page_software_save, true, false },
 	{ "GET", "/campaigns/:id/units/:code/report/ban-da-ky.pdf",
 	  page_signed_get, true, false },
 	{ "GET", "/campaigns/:id/units/:code/report/:file", page_report_get,

@@ -202,6 +202,7 @@ void page_report_save(struct req *r);
 void page_report_get(struct req *r);
 void page_signed_upload(struct req *r);
 void page_signed_get(struct req *r);
+void page_software_save(struct req *r);
 void api_report_fields(struct req *r);
 void api_report_fields_save(struct req *r);
 void api_report_get(struct req *r);

@@ -194,5 +194,54 @@ run 2 "$T" --db "$DB" --as qt.lc signed show 1 "$sub" &&
 same "signed: audited" "$(sqlite3 "$DB" "SELECT count(*) FROM audit WHERE
 	action = 'submission.signed' AND detail = '$sum'")" 1
 
+# --- The software inventory (issue 16 item 4): a table per school,
+# checked before anything is stored, printed in the mầm non report and
+# summed for an office.
+mn=$(sqlite3 "$DB" "SELECT min(o.code) FROM campaign_unit cu JOIN org_unit o
+	ON o.id = cu.unit_id WHERE cu.campaign_id = 2 AND o.code LIKE '31HB%'")
+ed=cntt.$(echo "$mn" | tr 'A-Z' 'a-z')
+before=$(sqlite3 "$DB" "SELECT count(*) FROM software")
+[ "$before" -gt 0 ] && ok "software: the demo lists some" ||
+	bad "software: the demo lists some"
+printf 'SMAS; Quản lý trẻ; Viettel; trong nước; có; 15.000 đồng/trẻ/tháng; 13500000\nZalo; Liên lạc; VNG; trong nuoc; không\n' >"$W/sw-bad.txt"
+run 2 "$T" --db "$DB" --as "$ed" software set 2 "$mn" "$W/sw-bad.txt" &&
+	grep -q "dòng 2: phần thứ tư" "$ERR" && ok "software: bad line named" ||
+	bad "software: bad line named"
+printf 'Zalo; Liên lạc; VNG; trong nước; không; 5.000 đồng\n' >"$W/sw-fee.txt"
+run 2 "$T" --db "$DB" --as "$ed" software set 2 "$mn" "$W/sw-fee.txt" &&
+	grep -q "không thu phí thì không có mức phí" "$ERR" &&
+	ok "software: a fee needs paid" || bad "software: a fee needs paid"
+run 2 "$T" --db "$DB" --as cv.dk software set 2 "$mn" "$W/sw-fee.txt" &&
+	ok "software: an office cannot set a school's" ||
+	bad "software: an office cannot set a school's"
+same "software: refusals store nothing" \
+	"$(sqlite3 "$DB" "SELECT count(*) FROM software")" "$before"
+printf 'SMAS; Quản lý trẻ, sổ theo dõi; Viettel; trong nước; có; 15.000 đồng/trẻ/tháng; 13500000\n\nGoogle Meet; Họp trực tuyến; Google; nước ngoài; không\n' >"$W/sw.txt"
+run 0 "$T" --db "$DB" --as "$ed" software set 2 "$mn" "$W/sw.txt" &&
+	grep -q "Đã lưu 2 phần mềm" "$OUT" && ok "software: set" ||
+	bad "software: set"
+run 0 "$T" --db "$DB" --as cv.so software list 2 "$mn" &&
+	grep -q "2. Google Meet — Họp trực tuyến; Google, nước ngoài; không thu phí" "$OUT" &&
+	ok "software: list" || bad "software: list"
+text tu-kiem-tra 2 "$mn" || bad "tu-kiem-tra builds"
+has "software: printed in the mầm non report" "Các phần mềm đang sử dụng trong nhà trường"
+has "software: row printed" "Có: 15.000 đồng/trẻ/tháng"
+has "software: foreign printed" "Nước ngoài"
+# The commune's sum equals the rows under it, counted here by SQL.
+sum_sql=$(sqlite3 "$DB" "SELECT sum(parents_total) FROM software w JOIN org_unit o
+	ON o.id = w.unit_id WHERE w.campaign_id = 2 AND o.code LIKE '31HB%'")
+schools=$(sqlite3 "$DB" "SELECT count(DISTINCT unit_id) FROM software w JOIN
+	org_unit o ON o.id = w.unit_id WHERE w.campaign_id = 2 AND w.name_key =
+	'smas' AND o.code LIKE '31HB%'")
+run 0 "$T" --db "$DB" --as qt.hb software summary 2 31HB ||
+	bad "software: summary 31HB"
+got=$(sed -n 's/^Tổng số tiền cha mẹ học sinh đã nộp: \(.*\) đồng$/\1/p' "$OUT" | tr -d .)
+grep -q "^SMAS (trong nước): $schools trường dùng, $schools trường thu phí" "$OUT" &&
+	ok "software: schools per software" || bad "software: schools per software"
+same "software: commune's total" "$got" "$sum_sql"
+run 2 "$T" --db "$DB" --as qt.al software summary 2 31HB &&
+	ok "software: another commune does not see it" ||
+	bad "software: another commune does not see it"
+
 echo "paper: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

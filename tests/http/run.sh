@@ -354,6 +354,10 @@ POST /campaigns/:id/units/:code/report  editor  $(U "$DKSUB")/report    403
 POST /campaigns/:id/units/:code/report  revdk   $(U "$OWN")/report      403
 POST /campaigns/:id/units/:code/report  revdk   $(U 31DK)/report        303
 POST /campaigns/:id/units/:code/report  revso   $(U 31DK)/report        403
+POST /campaigns/:id/units/:code/report/phan-mem anon $(U "$OWN")/report/phan-mem 403
+POST /campaigns/:id/units/:code/report/phan-mem revdk $(U "$OWN")/report/phan-mem 403
+POST /campaigns/:id/units/:code/report/phan-mem editor $(U "$DKSUB")/report/phan-mem 403
+POST /campaigns/:id/units/:code/report/phan-mem editor $(U "$OWN")/report/phan-mem 303
 POST /campaigns/:id/units/:code/report/ban-da-ky anon $(U "$DKSUB")/report/ban-da-ky 403
 POST /campaigns/:id/units/:code/report/ban-da-ky revdk $(U "$DKSUB")/report/ban-da-ky 403
 POST /campaigns/:id/units/:code/report/ban-da-ky editor $(U "$DKSUB")/report/ban-da-ky 403
@@ -489,6 +493,21 @@ has queue-signed-lists "$OUT" "units/$DKSUB\""
 req queue-unsigned 200 -b "${JAR[revdk]}" "$BASE/campaigns/1/queue?signed=0&unit=31DK"
 hasnt queue-unsigned-not-listed "$OUT" "units/$DKSUB\""
 req queue-signed-bad 400 -b "${JAR[revdk]}" "$BASE/campaigns/1/queue?signed=2"
+# The software inventory (issue 16 item 4): the school types a table,
+# its office sees it summed.
+SW="$(U "$OWN")/report"
+SWTOK=$(csrf "${JAR[editor]}" "$SW")
+req software-bad-total 422 -b "${JAR[editor]}" --data-urlencode "_csrf=$SWTOK" --data-urlencode "sw:0:ten=SMAS" --data-urlencode "sw:0:thu_phi=1" --data-urlencode "sw:0:tong_tien=mười nghìn" "$BASE$SW/phan-mem"
+has software-bad-total-says "$OUT" "tổng tiền đã thu phải là số đồng"
+req software-save 303 -b "${JAR[editor]}" --data-urlencode "_csrf=$SWTOK" --data-urlencode "sw:0:ten=Phần mềm <b>thử</b>" --data-urlencode "sw:0:muc_dich=Quản lý học sinh" --data-urlencode "sw:0:nha_cung_cap=Viettel" --data-urlencode "sw:0:trong_nuoc=1" --data-urlencode "sw:0:thu_phi=1" --data-urlencode "sw:0:muc_phi=20.000 đồng/tháng" --data-urlencode "sw:0:tong_tien=7200000" --data-urlencode "sw:1:ten=" --data-urlencode "sw:1:thu_phi=0" "$BASE$SW/phan-mem"
+req software-page 200 -b "${JAR[editor]}" "$BASE$SW"
+has software-page-escaped "$OUT" 'value="Phần mềm &lt;b&gt;thử&lt;/b&gt;"'
+if [ "$(q "SELECT count(*) FROM software w JOIN org_unit o ON o.id = w.unit_id WHERE o.code = '$OWN' AND w.campaign_id = 1")" = 1 ]; then ok software-one-row; else bad software-one-row; fi
+req software-office 200 -b "${JAR[revdk]}" "$BASE/campaigns/1/units/31DK/report"
+has software-office-sum "$OUT" "Phần mềm các trường đang sử dụng"
+has software-office-money "$OUT" "7.200.000"
+req software-office-other 200 -b "${JAR[revlc]}" "$BASE/campaigns/1/units/31LC/report"
+hasnt software-other-office-not "$OUT" "7.200.000"
 # Every document in every format, from the page route and from the API,
 # as the Phòng Dương Kinh reviewer (who sees all of them): status, type
 # and the file's own signature.
