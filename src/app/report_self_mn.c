@@ -7,8 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/fixed.h"
 #include "../util/arena.h"
 #include "../util/timeutil.h"
+#include "../util/vnstr.h"
 #include "report_int.h"
 #include "report_result.h"
 #include "software.h"
@@ -134,10 +136,30 @@ field_def(const char *name)
 	return NULL;
 }
 
-/* The software the school listed (software.h), as the table seed 004
- * asks for: name, purpose, whether and how much it costs parents. */
+/* The software the school listed (software.h), one line each as seed
+ * 004 asks: "Liệt kê cụ thể các phần mềm tên gì, sử dụng cho mục đích
+ * gì, có thu phí không, thu phí bao nhiêu". Lines, not a table: the
+ * document's tables (its CSV) stay the criteria. */
+static const char *
+fee_words(struct rb *b, const struct software *v)
+{
+	char money[PTS_FMT_SIZE];
+	if (!v->paid)
+		return "không thu phí";
+	return rp_printf(b->doc, "có thu phí%s%s, năm học đã thu %s đồng",
+			 v->fee[0] ? " " : "", v->fee,
+			 int_format_vn(v->parents_total, money));
+}
+
+static const char *
+lower_first(struct rb *b, const char *s)
+{
+	const char *l = vn_lower_first(b->a, s);
+	return l ? l : s;
+}
+
 static size_t
-software_table(struct rb *b, struct rp_section *s, const char *field)
+software_lines(struct rb *b, struct rp_section *s, const char *field)
 {
 	struct software *v = NULL;
 	size_t n = 0;
@@ -147,30 +169,13 @@ software_table(struct rb *b, struct rp_section *s, const char *field)
 		: software_list(b->app, b->who, b->t.campaign.id,
 				b->t.unit.code, b->a, &v, &n, &d);
 	diags_release(&d);
-	if (e != TS_OK || n == 0)
-		return 0;
-	static const int w[] = { 6, 22, 24, 16, 12, 20 };
-	static const char *const head[] = { "STT", "Tên phần mềm",
-		"Mục đích sử dụng", "Nhà cung cấp", "Trong nước / nước ngoài",
-		"Thu phí" };
-	struct rp_table *t = rp_table_add(b->doc, s, 6, w);
-	if (t == NULL)
-		return 0;
-	t->caption = "Các phần mềm đang sử dụng trong nhà trường";
-	rp_head_row(b->doc, t, head);
-	for (size_t i = 0; i < n; i++) {
-		size_t r = rp_row_add(b->doc, t);
-		rp_cell_int(b->doc, t, r, 0, (int64_t)(i + 1));
-		rp_cell_text(b->doc, t, r, 1, 0, v[i].name);
-		rp_cell_text(b->doc, t, r, 2, 0, v[i].purpose);
-		rp_cell_text(b->doc, t, r, 3, 0, v[i].vendor);
-		rp_cell_text(b->doc, t, r, 4, 0, v[i].domestic ? "Trong nước"
-							       : "Nước ngoài");
-		rp_cell_text(b->doc, t, r, 5, 0, !v[i].paid ? "Không"
-			     : v[i].fee[0] ? rp_printf(b->doc, "Có: %s",
-						       v[i].fee) : "Có");
-	}
-	return n;
+	for (size_t i = 0; e == TS_OK && i < n; i++)
+		rp_body(b->doc, s, 0, rp_printf(b->doc, "+ %s (%s%s%s): %s; %s%s",
+			v[i].name, v[i].vendor, v[i].vendor[0] ? ", " : "",
+			v[i].domestic ? "trong nước" : "nước ngoài",
+			v[i].purpose[0] ? lower_first(b, v[i].purpose) : RP_BLANK,
+			fee_words(b, &v[i]), i + 1 < n ? ";" : "."));
+	return e == TS_OK ? n : 0;
 }
 
 /* "- <heading>:" then the typed text; a blank part shows the form's
@@ -183,7 +188,7 @@ topic(struct rb *b, struct rp_section *s, const char *field)
 		return;
 	rp_heading(b->doc, s, 3, rp_printf(b->doc, "- %s:", def->label));
 	bool typed = doc_field(&b->f, field) != NULL;
-	if (software_table(b, s, field) > 0 && !typed)
+	if (software_lines(b, s, field) > 0 && !typed)
 		return;
 	if (!typed && def->hint)
 		rp_body(b->doc, s, RP_ITALIC, rp_printf(b->doc, "(%s)",

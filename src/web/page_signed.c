@@ -35,7 +35,8 @@ status_text(struct req *r, const struct signed_copy *sc)
 		ts_time_vn_text(sc->at, at));
 	h_link(b, buf_str(&href), "Tải bản đã ký");
 	buf_puts(b, "</p><p class=\"muted\">");
-	h_textf(b, "Mã SHA-256 của tệp (để đối chiếu về sau): %s", sc->sha256);
+	h_text(b, "Mã SHA-256 của tệp (để đối chiếu về sau): ");
+	h_elem(b, "span", sc->sha256, "class", "hash", NULL);
 	buf_puts(b, "</p>");
 	buf_release(&href);
 }

@@ -141,6 +141,8 @@ static const char *const CSS[] = {
 	"@media print{.top,footer,form,.actions,button{display:none}"
 	"body{background:#fff}main{max-width:none;padding:0}"
 	".card{border:0;padding:0}a{color:inherit;text-decoration:none}}\n",
+	/* A SHA-256 wraps on a phone instead of widening the page. */
+	".hash{overflow-wrap:anywhere;font-family:monospace}\n",
 };
 
 static char CSS_VERSION[17];
