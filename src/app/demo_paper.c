@@ -7,6 +7,7 @@
 #include "../core/fixed.h"
 #include "../util/arena.h"
 #include "campaign.h"
+#include "org.h"
 #include "software.h"
 
 /* Software a mầm non school plausibly uses; fee per child and month in
@@ -63,10 +64,13 @@ plan(size_t i, struct arena *a, struct software *out)
 	return n;
 }
 
+/* The schools directly under a commune (UBND xã/phường): the demo's
+ * Phòng schools keep the free-text part (the seed 004 school types it,
+ * and a blank report still shows the form's guidance). */
 static const char SQL_MN[] =
 	"SELECT cu.campaign_id, o.code FROM campaign_unit cu JOIN org_unit o "
-	"ON o.id = cu.unit_id ORDER "
-	"BY cu.campaign_id, o.code";
+	"ON o.id = cu.unit_id JOIN org_unit p ON p.id = o.parent_id WHERE "
+	"p.kind = ? ORDER BY cu.campaign_id, o.code";
 
 struct part {
 	int64_t cid;
@@ -123,6 +127,8 @@ demo_paper(struct app *app, struct diags *d)
 	struct part *v = NULL;
 	size_t n = 0;
 	struct db_stmt *st = a ? db_prep(app->db, SQL_MN) : NULL;
+	if (st)
+		db_bind_text(st, 1, org_kind_code(KIND_XA));
 	enum ts_err e = st ? db_collect(st, a, sizeof(*v), (void **)&v, &n, fill)
 			   : TS_ENOMEM;
 	int64_t cid = 0;

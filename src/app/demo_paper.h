@@ -5,9 +5,9 @@
 
 #include "app.h"
 
-/* For every campaign whose rubric is for mầm non, each participant's IT
- * officer ("cntt.<code>") lists a few plausible software; a school
- * without that account is left out. */
+/* For every campaign whose rubric is for mầm non, the IT officer
+ * ("cntt.<code>") of each participant directly under a commune lists a
+ * few plausible software; a school without that account is left out. */
 enum ts_err demo_paper(struct app *app, struct diags *d) TS_MUSTCHECK;
 
 #endif
