@@ -113,6 +113,9 @@ counted_run layout-asan tests/cli/layout.sh build/asan/truongso
 # What the documents say: drafts, quy mô, cơ quan chủ quản, summaries,
 # kinds by rubric shape, nothing internal (issue 18, issue 13 item 5).
 counted_run doc-content-asan tests/cli/doc-content.sh build/asan/truongso
+# The documents around the self-assessment (issue 16): guidance letter,
+# school decisions, signed copy, software inventory.
+counted_run paper-asan tests/cli/paper.sh build/asan/truongso
 # TRUONGSO_NOW moves the clock of test builds only, never of the release.
 # PostgreSQL (issue 14): a throwaway cluster; the backend's tests, the
 # app cmocka tests and the CLI compared with SQLite, reviewers racing.

@@ -14,6 +14,7 @@
 #include "demo_answers.h"
 #include "demo_docs.h"
 #include "demo_stats.h"
+#include "demo_paper.h"
 #include "org.h"
 #include "submission.h"
 #include "user.h"
@@ -667,6 +668,8 @@ demo_create(struct app *app, struct demo_result *r, struct diags *d)
 		e = demo_stats_create(app, &r->campaigns, &r->submissions, d);
 	if (e == TS_OK)
 		e = lock_phong(&g);
+	if (e == TS_OK)
+		e = demo_paper(app, d);
 	ts_time_pin(0);
 	free(g.hash);
 	enum ts_err sync = db_durable(app->db, true);

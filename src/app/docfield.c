@@ -83,10 +83,14 @@ list_kinds(struct app *app, struct doc_target *t)
 	} else if (t->school) {
 		t->kinds[0] = report_school_kind(r);
 		t->nkinds = t->kinds[0] != NULL;
+		if (t->nkinds)
+			t->nkinds += report_companion_kinds(r, t->kinds + 1,
+				sizeof(t->kinds) / sizeof(*t->kinds) - 1);
 	} else {
 		t->kinds[t->nkinds++] = report_kind_get(RK_LEVELS);
 		t->kinds[t->nkinds++] = report_kind_get(RK_LISTING);
 		t->kinds[t->nkinds++] = report_kind_get(RK_CHASE);
+		t->kinds[t->nkinds++] = report_kind_get(RK_GUIDANCE);
 	}
 }
 
@@ -139,6 +143,63 @@ fill_kv(struct db_stmt *st, struct arena *a, void *p)
 	kv->value = db_col_dup(st, 1, a);
 }
 
+/* Fields typed once and kept: a campaign where the unit has not typed
+ * them reuses the latest value it typed in any campaign (the steering
+ * committee's members do not change every year). */
+static const char *const CARRIED[] = { "bcd_thanh_vien" };
+
+static const char SQL_CARRIED[] =
+	"SELECT value FROM doc_field WHERE unit_id = ?1 AND name = ?2 AND "
+	"value <> '' ORDER BY updated_at DESC, campaign_id DESC LIMIT 1";
+
+static enum ts_err
+carried(struct app *app, int64_t unit_id, const char *name,
+	struct arena *a, const char **out, struct diags *d)
+{
+	struct db_stmt *st = db_prep(app->db, SQL_CARRIED);
+	*out = NULL;
+	if (st == NULL)
+		return app_db_error(app, d, "đọc nội dung báo cáo");
+	db_bind_int(st, 1, unit_id);
+	db_bind_text(st, 2, name);
+	enum db_step r = db_step(st);
+	if (r == DB_ROW)
+		*out = db_col_dup(st, 0, a);
+	db_done(st);
+	if (r == DB_ERROR)
+		return app_db_error(app, d, "đọc nội dung báo cáo");
+	return r == DB_ROW && *out == NULL ? TS_ENOMEM : TS_OK;
+}
+
+static bool
+has_name(const struct doc_fields *f, const char *name)
+{
+	for (size_t i = 0; i < f->n; i++)
+		if (strcmp(f->names[i], name) == 0 && f->values[i][0])
+			return true;
+	return false;
+}
+
+static enum ts_err
+add_carried(struct app *app, int64_t unit_id, struct arena *a,
+	    struct doc_fields *f, struct diags *d)
+{
+	for (size_t i = 0; i < sizeof(CARRIED) / sizeof(*CARRIED); i++) {
+		const char *v = NULL;
+		if (has_name(f, CARRIED[i]))
+			continue;
+		enum ts_err e = carried(app, unit_id, CARRIED[i], a, &v, d);
+		if (e != TS_OK)
+			return e;
+		if (v == NULL)
+			continue;
+		/* names/values have room for the carried fields (read). */
+		f->names[f->n] = CARRIED[i];
+		f->values[f->n++] = v;
+	}
+	return TS_OK;
+}
+
 enum ts_err
 doc_fields_read(struct app *app, int64_t cid, int64_t unit_id,
 		struct arena *a, struct doc_fields *out, struct diags *d)
@@ -156,8 +217,9 @@ doc_fields_read(struct app *app, int64_t cid, int64_t unit_id,
 		return app_db_error(app, d, "đọc nội dung báo cáo");
 	if (e != TS_OK)
 		return e;
-	out->names = arena_calloc(a, n + 1, sizeof(*out->names));
-	out->values = arena_calloc(a, n + 1, sizeof(*out->values));
+	size_t room = n + 1 + sizeof(CARRIED) / sizeof(*CARRIED);
+	out->names = arena_calloc(a, room, sizeof(*out->names));
+	out->values = arena_calloc(a, room, sizeof(*out->values));
 	if (out->names == NULL || out->values == NULL)
 		return TS_ENOMEM;
 	for (size_t i = 0; i < n; i++) {
@@ -165,7 +227,7 @@ doc_fields_read(struct app *app, int64_t cid, int64_t unit_id,
 		out->values[i] = v[i].value ? v[i].value : "";
 	}
 	out->n = n;
-	return TS_OK;
+	return add_carried(app, unit_id, a, out, d);
 }
 
 enum ts_err

@@ -242,20 +242,29 @@ has_criterion(const struct rubric *r, const char *id)
 
 #define SNIFF_BYTES ((size_t)1 << 20)
 
+static const struct blob_rules EVIDENCE_RULES = {
+	EVIDENCE_MAX_BYTES, EVIDENCE_ACCEPTS, allowed,
+};
+
 /* Types the file from its first bytes: empty and unknown types refused. */
 static enum ts_err
 check_head(const char *path, const char *head, size_t len,
-	   struct evidence_added *out, struct diags *d)
+	   const struct blob_rules *rules, struct evidence_added *out,
+	   struct diags *d)
 {
 	sniff(head, len, out->mime, sizeof(out->mime));
 	if (len == 0) {
 		diags_add(d, path, "tệp rỗng");
 		return TS_EINVAL;
 	}
-	if (!allowed(out->mime)) {
-		diags_add(d, path, "loại tệp này không được nhận ("
-			  EVIDENCE_ACCEPTS ")");
+	if (!rules->allowed(out->mime)) {
+		diags_add(d, path, "loại tệp này không được nhận (%s)",
+			  rules->accepts);
 		return TS_EINVAL;
+	}
+	if (len > rules->max) {
+		diags_add(d, path, "tệp quá lớn (%s)", rules->accepts);
+		return TS_ELIMIT;
 	}
 	return TS_OK;
 }
@@ -263,12 +272,12 @@ check_head(const char *path, const char *head, size_t len,
 /* Copies the rest of f after its head into the blob, within the limit. */
 static enum ts_err
 copy_rest(FILE *f, const char *path, struct blob_tmp *t, char *buf,
-	  size_t bufsize, struct diags *d)
+	  size_t bufsize, const struct blob_rules *rules, struct diags *d)
 {
 	size_t n;
 	while ((n = fread(buf, 1, bufsize, f)) > 0) {
-		if (t->size + n > EVIDENCE_MAX_BYTES) {
-			diags_add(d, path, "tệp quá lớn (" EVIDENCE_ACCEPTS ")");
+		if (t->size + n > rules->max) {
+			diags_add(d, path, "tệp quá lớn (%s)", rules->accepts);
 			return TS_ELIMIT;
 		}
 		if (blob_tmp_put(t, buf, n) != 0)
@@ -284,17 +293,18 @@ copy_rest(FILE *f, const char *path, struct blob_tmp *t, char *buf,
 /* The copy of an open file into the blob store, its head typed first. */
 static enum ts_err
 store_open(const struct app *app, FILE *f, const char *path, char *buf,
-	   struct blob_tmp *t, struct evidence_added *out, struct diags *d)
+	   const struct blob_rules *rules, struct blob_tmp *t,
+	   struct evidence_added *out, struct diags *d)
 {
 	size_t n = fread(buf, 1, SNIFF_BYTES, f);
-	enum ts_err e = check_head(path, buf, n, out, d);
+	enum ts_err e = check_head(path, buf, n, rules, out, d);
 	if (e != TS_OK)
 		return e;
 	if (blob_tmp_open(app, t) < 0 || blob_tmp_put(t, buf, n) != 0) {
 		io_problem(d, path, "không ghi được tệp minh chứng");
 		return TS_EIO;
 	}
-	e = copy_rest(f, path, t, buf, SNIFF_BYTES, d);
+	e = copy_rest(f, path, t, buf, SNIFF_BYTES, rules, d);
 	out->size = t->size;
 	if (e == TS_OK && blob_tmp_commit(app, t, out->sha256) != 0) {
 		io_problem(d, path, "không ghi được tệp minh chứng");
@@ -306,7 +316,8 @@ store_open(const struct app *app, FILE *f, const char *path, char *buf,
 /* Stores the file at path ("-": stdin) by content, streaming: its head
  * is typed by libmagic, then everything is hashed as it is copied. */
 static enum ts_err
-store_file(const struct app *app, const char *path, struct evidence_added *out,
+store_file(const struct app *app, const char *path,
+	   const struct blob_rules *rules, struct evidence_added *out,
 	   struct diags *d)
 {
 	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
@@ -318,7 +329,7 @@ store_file(const struct app *app, const char *path, struct evidence_added *out,
 		e = f == NULL && errno == ENOENT ? TS_ENOTFOUND : TS_EIO;
 		goto out;
 	}
-	e = store_open(app, f, path, buf, &t, out, d);
+	e = store_open(app, f, path, buf, rules, &t, out, d);
 out:
 	if (e != TS_OK && t.fd >= 0)
 		blob_tmp_drop(&t);
@@ -328,10 +339,18 @@ out:
 	return e;
 }
 
+enum ts_err
+evidence_store(const struct app *app, const char *path,
+	       const struct blob_rules *rules, struct evidence_added *out,
+	       struct diags *d)
+{
+	return store_file(app, path, rules, out, d);
+}
+
 /* The name users see: no directories (either slash), no control
  * characters, NFC, at most 200 bytes cut at a character boundary. */
-static const char *
-clean_name(struct arena *a, const char *given)
+const char *
+evidence_clean_name(struct arena *a, const char *given)
 {
 	const char *base = given;
 	for (const char *p = given; *p; p++)
@@ -456,9 +475,9 @@ evidence_add(struct app *app, const struct actor *who, int64_t cid,
 	if (e == TS_OK && sodium_init() < 0)
 		e = TS_ENOMEM;
 	if (e == TS_OK)
-		e = store_file(app, path, out, d);
+		e = evidence_store(app, path, &EVIDENCE_RULES, out, d);
 	struct ev_job j = { cid, 0, unit, crit, EVIDENCE_FILE,
-			    e == TS_OK ? clean_name(a, name ? name : path)
+			    e == TS_OK ? evidence_clean_name(a, name ? name : path)
 				       : NULL,
 			    out, { 0 } };
 	if (e == TS_OK)

@@ -90,6 +90,25 @@ enum ts_err evidence_list(struct app *app, const struct actor *who,
 			  struct evidence_item **out, size_t *n,
 			  struct diags *d) TS_MUSTCHECK;
 
+/* What a stored file may be: its size cap, its types (sniffed from the
+ * content, never the name) and how a refusal says so. */
+struct blob_rules {
+	size_t max;
+	const char *accepts; /* "chỉ nhận tệp PDF, tối đa 20 MB" */
+	bool (*allowed)(const char *mime);
+};
+/* Stores the file at path ("-": stdin) in the blob store by content
+ * (SHA-256), byte for byte, checked against rules; out gets its hash,
+ * type and size. No database row: the caller records what it is. */
+enum ts_err evidence_store(const struct app *app, const char *path,
+			   const struct blob_rules *rules,
+			   struct evidence_added *out,
+			   struct diags *d) TS_MUSTCHECK;
+/* The name users see of an uploaded file: no directories, no control
+ * characters, NFC, at most 200 bytes. */
+struct arena;
+const char *evidence_clean_name(struct arena *a, const char *given);
+
 /* Path of a stored blob (for serving and checks), malloc'd. */
 char *evidence_blob_path(const struct app *app, const char *sha256);
 

@@ -23,6 +23,10 @@ enum report_kind {
 	RK_CHASE,     /* Đơn vị chưa nộp, kèm liên hệ (issue 17 item 7) */
 	RK_STATS_PL2, /* Phụ lục 2: CNTT, CĐS và thống kê (seed 000) */
 	RK_STATS_PL6, /* Phụ lục 6: QĐ 131/QĐ-TTg, the Sở (seed 002) */
+	RK_GUIDANCE,  /* Công văn hướng dẫn of the office (seed 001) */
+	RK_COMMITTEE, /* QĐ thành lập Ban chỉ đạo chuyển đổi số (seed 003) */
+	RK_MEETING,   /* Biên bản họp tự đánh giá */
+	RK_APPROVAL,  /* QĐ phê duyệt kết quả tự đánh giá (QĐ 4725) */
 };
 
 enum df_kind { DF_LINE, DF_TEXT, DF_INT, DF_DATE };
@@ -45,6 +49,13 @@ struct report_kind_info {
 	unsigned shape_mask, shape_need;
 	const struct df_def *fields;
 	size_t nfields;
+	/* Fields named "<prefix>x" are this document's own "x" (its số ký
+	 * hiệu, date, signer…), kept apart from the unit's other documents
+	 * of the same campaign; NULL: the shared names. */
+	const char *field_prefix;
+	/* A school's decision or record made beside its report (seed 003),
+	 * never the report itself (report_school_kind). */
+	bool companion;
 };
 
 const struct report_kind_info *report_kind_find(const char *code);
@@ -54,6 +65,10 @@ const struct report_kind_info *report_kinds(size_t *n);
 /* The school document for a campaign's rubric, by its shape, or NULL. */
 struct rubric;
 const struct report_kind_info *report_school_kind(const struct rubric *r);
+/* The companions (decisions, meeting record) a school makes beside its
+ * report for rubric r, at most max, in document order; their count. */
+size_t report_companion_kinds(const struct rubric *r,
+			      const struct report_kind_info **out, size_t max);
 /* Does this kind apply to a campaign with that rubric? */
 bool report_kind_fits(const struct report_kind_info *k,
 		      const struct rubric *r);

@@ -15,6 +15,35 @@ kind_allowed(const struct doc_target *t, const struct report_kind_info *k)
 	return false;
 }
 
+/* A kind with its own field names reads only the fields it declares,
+ * each "<prefix>x" as "x": its số ký hiệu or date never comes from the
+ * unit's other documents of the campaign. */
+static enum ts_err
+own_fields(struct rb *b, const struct report_kind_info *k)
+{
+	const char *pre = k->field_prefix;
+	size_t np = pre ? strlen(pre) : 0, n = 0;
+	struct doc_fields f = {
+		.names = arena_calloc(b->a, k->nfields + 1, sizeof(char *)),
+		.values = arena_calloc(b->a, k->nfields + 1, sizeof(char *)),
+	};
+	if (pre == NULL)
+		return TS_OK;
+	if (f.names == NULL || f.values == NULL)
+		return TS_ENOMEM;
+	for (size_t i = 0; i < k->nfields; i++) {
+		const char *name = k->fields[i].name;
+		const char *v = doc_field(&b->f, name);
+		if (v == NULL)
+			continue;
+		f.names[n] = strncmp(name, pre, np) == 0 ? name + np : name;
+		f.values[n++] = v;
+	}
+	f.n = n;
+	b->f = f;
+	return TS_OK;
+}
+
 static enum ts_err
 dispatch(struct rb *b, const struct report_kind_info *k)
 {
@@ -35,6 +64,14 @@ dispatch(struct rb *b, const struct report_kind_info *k)
 		return rb_stats_pl2(b);
 	case RK_STATS_PL6:
 		return rb_stats_pl6(b);
+	case RK_GUIDANCE:
+		return rb_guidance(b);
+	case RK_COMMITTEE:
+		return rb_committee(b);
+	case RK_MEETING:
+		return rb_meeting(b);
+	case RK_APPROVAL:
+		return rb_approval(b);
 	}
 	return TS_EINVAL;
 }
@@ -59,6 +96,8 @@ report_build(struct app *app, const struct actor *who,
 		return TS_EINVAL;
 	}
 	e = doc_fields_read(app, cid, b.t.unit.id, a, &b.f, d);
+	if (e == TS_OK)
+		e = own_fields(&b, k);
 	if (e != TS_OK)
 		return e;
 	b.doc = rp_doc_new(a);

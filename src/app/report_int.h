@@ -63,5 +63,25 @@ enum ts_err rb_listing(struct rb *b);
 enum ts_err rb_chase(struct rb *b);
 enum ts_err rb_stats_pl2(struct rb *b); /* report_stats.c */
 enum ts_err rb_stats_pl6(struct rb *b);
+enum ts_err rb_guidance(struct rb *b);
+enum ts_err rb_committee(struct rb *b);
+enum ts_err rb_meeting(struct rb *b);
+enum ts_err rb_approval(struct rb *b);
+
+/* The school's decisions (report_decision.c). "Hiệu trưởng" or "Giám
+ * đốc" by the unit's kind. */
+const char *rb_head_title(const struct rb *b);
+/* Does the campaign's rubric have QĐ 4725's shape (groups with levels)? */
+bool rb_is_4725(const struct rb *b);
+/* QUYẾT ĐỊNH, the issuing authority line, căn cứ (typed can_cu, or the
+ * head's powers, QĐ 4725, the campaign's basis, then extra), and
+ * "QUYẾT ĐỊNH:". */
+void rb_decision_open(struct rb *b, struct rp_section *s, const char *extra);
+/* "Điều n. text" */
+void rb_article(struct rb *b, struct rp_section *s, int n, const char *text);
+/* The steering committee's members, one per line of text ("Họ và tên;
+ * chức vụ; nhiệm vụ; email; điện thoại"), as a table; blank rows to
+ * fill by hand when none. Returns the members printed. */
+size_t rb_members_table(struct rb *b, struct rp_section *s, const char *text);
 
 #endif

@@ -130,6 +130,117 @@ static const struct df_def F_LISTING[] = {
 	SIGN_FIELDS,
 };
 
+/* The office's guidance letter keeps its own số, date, signer and Nơi
+ * nhận ("cv_…", field_prefix) apart from its Phụ lục 3 of the same
+ * campaign; cơ quan chủ quản and địa danh are the unit's. */
+static const struct df_def F_GUIDANCE[] = {
+	{ "co_quan_chu_quan", "Cơ quan chủ quản", DF_LINE,
+	  "Để trống: tự xác định theo cây đơn vị và ngày ban hành" },
+	{ "dia_danh", "Địa danh", DF_LINE, "Ví dụ: Dương Kinh" },
+	{ "cv_so_ky_hieu", "Công văn hướng dẫn: số, ký hiệu", DF_LINE,
+	  "Ví dụ: 719/SGDĐT-VP. Để trống: in dòng chấm để điền tay" },
+	{ "cv_ngay_ban_hanh", "Công văn hướng dẫn: ngày ban hành", DF_DATE,
+	  "Để trống: ngày in" },
+	{ "cv_trich_yeu", "Công văn hướng dẫn: trích yếu (V/v …)", DF_LINE,
+	  "Để trống: V/v hướng dẫn và tên đợt đánh giá" },
+	{ "cv_kinh_gui", "Công văn hướng dẫn: Kính gửi", DF_TEXT,
+	  "Mỗi dòng một nơi gửi. Để trống: thủ trưởng các đơn vị tham gia, "
+	  "theo cấp học" },
+	{ "cv_can_cu", "Công văn hướng dẫn: căn cứ", DF_TEXT,
+	  "Để trống: dùng căn cứ của đợt đánh giá" },
+	{ "cv_dia_chi", "Công văn hướng dẫn: địa chỉ truongso để nộp",
+	  DF_LINE, "Ví dụ: https://truongso.haiphong.edu.vn" },
+	{ "cv_noi_dung", "Công văn hướng dẫn: yêu cầu khác", DF_TEXT,
+	  "In thành mục 4 sau thời hạn nộp; để trống thì không in" },
+	{ "cv_lien_he", "Công văn hướng dẫn: người liên hệ", DF_LINE,
+	  "Ví dụ: bà Nguyễn Thị A, chuyên viên, điện thoại 0225 3xxx xxx" },
+	{ "cv_chuc_vu_ky", "Công văn hướng dẫn: chức vụ người ký", DF_LINE,
+	  "Ví dụ: GIÁM ĐỐC, KT. GIÁM ĐỐC" },
+	{ "cv_nguoi_ky", "Công văn hướng dẫn: họ và tên người ký", DF_LINE,
+	  NULL },
+	{ "cv_noi_nhan", "Công văn hướng dẫn: nơi nhận", DF_TEXT,
+	  "Mỗi dòng một nơi nhận. Để trống: Như trên; Lưu: VT" },
+};
+
+/* The school's decisions and meeting record (seed 003), each with its
+ * own số, date and signer. The committee's members ("bcd_thanh_vien")
+ * are typed once: a campaign without them reuses the latest list the
+ * school typed (docfield.c). */
+#define CARRIED_HINT                                                       \
+	"Mỗi người một dòng: Họ và tên; chức vụ; nhiệm vụ trong Ban; "    \
+	"email; điện thoại. Nhập một lần: các năm sau để trống thì dùng "  \
+	"danh sách đã nhập gần nhất"
+static const struct df_def F_COMMITTEE[] = {
+	{ "co_quan_chu_quan", "Cơ quan chủ quản", DF_LINE,
+	  "Để trống: tự xác định theo cây đơn vị và ngày ban hành" },
+	{ "dia_danh", "Địa danh", DF_LINE, "Ví dụ: Dương Kinh" },
+	{ "bcd_so_ky_hieu", "Quyết định thành lập Ban chỉ đạo: số, ký hiệu",
+	  DF_LINE, "Ví dụ: 108/QĐ-THCSLL" },
+	{ "bcd_ngay_ban_hanh", "Quyết định thành lập Ban chỉ đạo: ngày ban "
+	  "hành", DF_DATE, "Để trống: ngày in" },
+	{ "bcd_can_cu", "Quyết định thành lập Ban chỉ đạo: căn cứ", DF_TEXT,
+	  "Để trống: Điều lệ nhà trường, QĐ 4725 và căn cứ của đợt" },
+	{ "bcd_thanh_vien", "Thành viên Ban chỉ đạo chuyển đổi số", DF_TEXT,
+	  CARRIED_HINT },
+	{ "bcd_nhiem_vu", "Quyết định thành lập Ban chỉ đạo: nhiệm vụ của Ban "
+	  "(Điều 2)", DF_TEXT, "Để trống: nhiệm vụ chung theo mẫu" },
+	{ "bcd_chuc_vu_ky", "Quyết định thành lập Ban chỉ đạo: chức vụ người "
+	  "ký", DF_LINE, "Ví dụ: HIỆU TRƯỞNG" },
+	{ "bcd_nguoi_ky", "Quyết định thành lập Ban chỉ đạo: người ký",
+	  DF_LINE, NULL },
+	{ "bcd_noi_nhan", "Quyết định thành lập Ban chỉ đạo: nơi nhận",
+	  DF_TEXT, "Để trống: Như Điều 3; cơ quan chủ trì (b/c); Lưu: VT" },
+};
+
+static const struct df_def F_MEETING[] = {
+	{ "co_quan_chu_quan", "Cơ quan chủ quản", DF_LINE,
+	  "Để trống: tự xác định theo cây đơn vị và ngày ban hành" },
+	{ "dia_danh", "Địa danh", DF_LINE, "Ví dụ: Dương Kinh" },
+	{ "bb_so_ky_hieu", "Biên bản họp tự đánh giá: số, ký hiệu", DF_LINE,
+	  NULL },
+	{ "bb_ngay_ban_hanh", "Biên bản họp tự đánh giá: ngày họp", DF_DATE,
+	  NULL },
+	{ "bb_thoi_gian", "Biên bản: giờ bắt đầu", DF_LINE,
+	  "Ví dụ: 14 giờ 00 phút" },
+	{ "bb_dia_diem", "Biên bản: địa điểm", DF_LINE,
+	  "Ví dụ: phòng họp Hội đồng sư phạm" },
+	{ "bb_chu_tri", "Biên bản: chủ trì", DF_LINE,
+	  "Họ và tên, chức vụ" },
+	{ "bb_thu_ky", "Biên bản: thư ký", DF_LINE, "Họ và tên, chức vụ" },
+	{ "bcd_thanh_vien", "Thành viên Ban chỉ đạo chuyển đổi số", DF_TEXT,
+	  CARRIED_HINT },
+	{ "bb_vang", "Biên bản: vắng mặt", DF_LINE, "Để trống: không" },
+	{ "bb_y_kien", "Biên bản: ý kiến thảo luận", DF_TEXT, NULL },
+	{ "bb_ket_luan", "Biên bản: kết luận của chủ trì", DF_TEXT, NULL },
+	{ "bb_ket_thuc", "Biên bản: giờ kết thúc", DF_LINE,
+	  "Ví dụ: 16 giờ 30 phút" },
+};
+
+static const struct df_def F_APPROVAL[] = {
+	{ "co_quan_chu_quan", "Cơ quan chủ quản", DF_LINE,
+	  "Để trống: tự xác định theo cây đơn vị và ngày ban hành" },
+	{ "dia_danh", "Địa danh", DF_LINE, "Ví dụ: Dương Kinh" },
+	{ "pd_so_ky_hieu", "Quyết định phê duyệt kết quả: số, ký hiệu",
+	  DF_LINE, "Ví dụ: 112/QĐ-THCSLL" },
+	{ "pd_ngay_ban_hanh", "Quyết định phê duyệt kết quả: ngày ban hành",
+	  DF_DATE, "Để trống: ngày in" },
+	{ "pd_can_cu", "Quyết định phê duyệt kết quả: căn cứ", DF_TEXT,
+	  "Để trống: Điều lệ nhà trường, QĐ 4725, căn cứ của đợt, quyết định "
+	  "thành lập Ban chỉ đạo và biên bản họp" },
+	{ "bcd_so_ky_hieu", "Quyết định thành lập Ban chỉ đạo: số, ký hiệu",
+	  DF_LINE, "Ví dụ: 108/QĐ-THCSLL" },
+	{ "bcd_ngay_ban_hanh", "Quyết định thành lập Ban chỉ đạo: ngày ban "
+	  "hành", DF_DATE, "Để trống: ngày in" },
+	{ "bb_ngay_ban_hanh", "Biên bản họp tự đánh giá: ngày họp", DF_DATE,
+	  NULL },
+	{ "pd_chuc_vu_ky", "Quyết định phê duyệt kết quả: chức vụ người ký",
+	  DF_LINE, "Ví dụ: HIỆU TRƯỞNG" },
+	{ "pd_nguoi_ky", "Quyết định phê duyệt kết quả: người ký", DF_LINE,
+	  NULL },
+	{ "pd_noi_nhan", "Quyết định phê duyệt kết quả: nơi nhận", DF_TEXT,
+	  "Để trống: Như Điều 3; cơ quan xem xét (b/c); Lưu: VT" },
+};
+
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 
 /* School kinds by the rubric's shape (rubric_shape): groups with levels
@@ -141,24 +252,36 @@ static const struct df_def F_LISTING[] = {
 static const struct report_kind_info KINDS[] = {
 	{ RK_SELF_4725, "tu-danh-gia",
 	  "Báo cáo công tác triển khai tự đánh giá mức độ chuyển đổi số",
-	  false, SHAPE_ALL, RS_LEVELS, F_4725, N(F_4725) },
+	  false, SHAPE_ALL, RS_LEVELS, F_4725, N(F_4725), NULL, false },
 	{ RK_SELF_MN, "tu-kiem-tra", "Báo cáo tự kiểm tra", false,
-	  RS_GRADE | RS_MN, RS_MN, F_MN, N(F_MN) },
+	  RS_GRADE | RS_MN, RS_MN, F_MN, N(F_MN), NULL, false },
 	{ RK_TDM, "cntt", "Báo cáo công tác ứng dụng công nghệ thông tin",
-	  false, RS_GRADE | RS_MN, RS_GRADE, F_TDM, N(F_TDM) },
+	  false, RS_GRADE | RS_MN, RS_GRADE, F_TDM, N(F_TDM), NULL, false },
 	{ RK_LEVELS, "phu-luc-3",
 	  "Tổng hợp kết quả đánh giá theo cấp học (Phụ lục 3)", true, 0, 0,
-	  F_LEVELS, N(F_LEVELS) },
+	  F_LEVELS, N(F_LEVELS), NULL, false },
 	{ RK_LISTING, "danh-sach", "Danh sách kết quả từng đơn vị", true,
-	  0, 0, F_LISTING, N(F_LISTING) },
+	  0, 0, F_LISTING, N(F_LISTING), NULL, false },
+	{ RK_GUIDANCE, "cong-van", "Công văn hướng dẫn tự đánh giá", true,
+	  0, 0, F_GUIDANCE, N(F_GUIDANCE), "cv_", false },
+	{ RK_COMMITTEE, "qd-ban-chi-dao",
+	  "Quyết định thành lập Ban chỉ đạo chuyển đổi số", false, 0, 0,
+	  F_COMMITTEE, N(F_COMMITTEE), "bcd_", true },
+	{ RK_MEETING, "bien-ban", "Biên bản họp tự đánh giá", false, 0, 0,
+	  F_MEETING, N(F_MEETING), "bb_", true },
+	/* QĐ 4725 khoản 6 Điều 1: the head approves before reporting. */
+	{ RK_APPROVAL, "qd-phe-duyet",
+	  "Quyết định phê duyệt kết quả tự đánh giá", false, SHAPE_ALL,
+	  RS_LEVELS, F_APPROVAL, N(F_APPROVAL), "pd_", true },
 	{ RK_CHASE, "chua-nop", "Danh sách đơn vị chưa nộp, kèm liên hệ",
-	  true, 0, 0, F_LISTING, N(F_LISTING) },
+	  true, 0, 0, F_LISTING, N(F_LISTING), NULL, false },
 	/* Statistics campaigns only (doc_target_open asks campaign.kind). */
 	{ RK_STATS_PL2, "phu-luc-2", "Báo cáo ứng dụng CNTT, chuyển đổi số và "
 	  "thống kê giáo dục (Phụ lục 2)", true, 0, 0, F_STATS_PL2,
-	  N(F_STATS_PL2) },
+	  N(F_STATS_PL2), NULL, false },
 	{ RK_STATS_PL6, "phu-luc-6", "Báo cáo tổng kết thực hiện Quyết định "
-	  "131/QĐ-TTg (Phụ lục 6)", true, 0, 0, F_STATS_PL2, N(F_STATS_PL2) },
+	  "131/QĐ-TTg (Phụ lục 6)", true, 0, 0, F_STATS_PL2, N(F_STATS_PL2), NULL,
+	  false },
 };
 
 const struct report_kind_info *
@@ -198,9 +321,21 @@ const struct report_kind_info *
 report_school_kind(const struct rubric *r)
 {
 	for (size_t i = 0; i < N(KINDS); i++)
-		if (!KINDS[i].office && report_kind_fits(&KINDS[i], r))
+		if (!KINDS[i].office && !KINDS[i].companion &&
+		    report_kind_fits(&KINDS[i], r))
 			return &KINDS[i];
 	return NULL;
+}
+
+size_t
+report_companion_kinds(const struct rubric *r,
+		       const struct report_kind_info **out, size_t max)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < N(KINDS) && n < max; i++)
+		if (KINDS[i].companion && report_kind_fits(&KINDS[i], r))
+			out[n++] = &KINDS[i];
+	return n;
 }
 
 const struct df_def **

@@ -7,10 +7,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/fixed.h"
 #include "../util/arena.h"
 #include "../util/timeutil.h"
+#include "../util/vnstr.h"
 #include "report_int.h"
 #include "report_result.h"
+#include "software.h"
 
 /* The narrative parts of II.1, in the seed's order. Their headings and
  * the form's guidance are the fields' labels and hints (report_kinds.c),
@@ -133,6 +136,48 @@ field_def(const char *name)
 	return NULL;
 }
 
+/* The software the school listed (software.h), one line each as seed
+ * 004 asks: "Liệt kê cụ thể các phần mềm tên gì, sử dụng cho mục đích
+ * gì, có thu phí không, thu phí bao nhiêu". Lines, not a table: the
+ * document's tables (its CSV) stay the criteria. */
+static const char *
+fee_words(struct rb *b, const struct software *v)
+{
+	char money[PTS_FMT_SIZE];
+	if (!v->paid)
+		return "không thu phí";
+	return rp_printf(b->doc, "có thu phí%s%s, năm học đã thu %s đồng",
+			 v->fee[0] ? " " : "", v->fee,
+			 int_format_vn(v->parents_total, money));
+}
+
+static const char *
+lower_first(struct rb *b, const char *s)
+{
+	const char *l = vn_lower_first(b->a, s);
+	return l ? l : s;
+}
+
+static size_t
+software_lines(struct rb *b, struct rp_section *s, const char *field)
+{
+	struct software *v = NULL;
+	size_t n = 0;
+	struct diags d;
+	diags_init(&d);
+	enum ts_err e = strcmp(field, "mn_phan_mem") != 0 ? TS_ENOTFOUND
+		: software_list(b->app, b->who, b->t.campaign.id,
+				b->t.unit.code, b->a, &v, &n, &d);
+	diags_release(&d);
+	for (size_t i = 0; e == TS_OK && i < n; i++)
+		rp_body(b->doc, s, 0, rp_printf(b->doc, "+ %s (%s%s%s): %s; %s%s",
+			v[i].name, v[i].vendor, v[i].vendor[0] ? ", " : "",
+			v[i].domestic ? "trong nước" : "nước ngoài",
+			v[i].purpose[0] ? lower_first(b, v[i].purpose) : RP_BLANK,
+			fee_words(b, &v[i]), i + 1 < n ? ";" : "."));
+	return e == TS_OK ? n : 0;
+}
+
 /* "- <heading>:" then the typed text; a blank part shows the form's
  * guidance and lines to write on, like the printed template. */
 static void
@@ -142,7 +187,10 @@ topic(struct rb *b, struct rp_section *s, const char *field)
 	if (def == NULL)
 		return;
 	rp_heading(b->doc, s, 3, rp_printf(b->doc, "- %s:", def->label));
-	if (doc_field(&b->f, field) == NULL && def->hint)
+	bool typed = doc_field(&b->f, field) != NULL;
+	if (software_lines(b, s, field) > 0 && !typed)
+		return;
+	if (!typed && def->hint)
 		rp_body(b->doc, s, RP_ITALIC, rp_printf(b->doc, "(%s)",
 							def->hint));
 	rb_text(b, s, field);

@@ -12,10 +12,14 @@
 	"JOIN org_unit p ON p.id = o.parent_id LEFT JOIN submission s ON "  \
 	"s.campaign_id = cu.campaign_id AND s.unit_id = cu.unit_id WHERE "   \
 	"cu.campaign_id = ?1 AND " SQL_PATH_UNDER("cu.path", "?2")
+/* The latest signed copy of the school's report (signed_copy.h). */
+#define QUEUE_SIGNED                                                      \
+	"(SELECT max(sc.at) FROM signed_copy sc WHERE sc.submission_id = "  \
+	"s.id)"
 #define QUEUE_MATCH                                                         \
 	"(?3 IS NULL OR coalesce(s.state, ?8) = ?3) AND (?4 < 0 OR "        \
 	"coalesce(s.late, 0) = ?4) AND (?5 = 0 OR (cu.school_levels & ?5) "  \
-	"<> 0)"
+	"<> 0) AND (?10 = 0 OR (" QUEUE_SIGNED " IS NOT NULL) = (?10 = 1))"
 #define QUEUE_FROM QUEUE_JOIN " AND " QUEUE_MATCH
 #define QUEUE_POINTS                                                      \
 	"(SELECT sum(g.reviewed_points) FROM submission_score g WHERE "    \
@@ -33,7 +37,8 @@
 	"SELECT o.code, o.name, coalesce(p.name, ''), coalesce(s.state, "     \
 	"?8), coalesce(s.late, 0), s.first_submitted_at, s.updated_at, "      \
 	"coalesce(s.id, 0), coalesce(" QUEUE_POINTS ", 0), "                 \
-	"coalesce(s.revision, -1)" QUEUE_FROM " ORDER BY " order              \
+	"coalesce(s.revision, -1), " QUEUE_SIGNED QUEUE_FROM " ORDER BY "     \
+	order                                                                 \
 	", o.code LIMIT ?6 OFFSET ?7"
 static const char *const SQL_PAGE[3][2] = QUEUE_ORDERS(Q_PAGE);
 /* The school ?9 among the queue's rows (kept in even when the filters no
@@ -66,6 +71,7 @@ bind_filter(struct db_stmt *st, int64_t id, const char *path,
 	db_bind_int(st, 4, f->late);
 	db_bind_int(st, 5, f->levels);
 	db_bind_text(st, 8, sub_state_code(ST_NONE)); /* no row yet */
+	db_bind_int(st, 10, f->signed_copy);
 }
 
 static void
@@ -97,6 +103,7 @@ read_row(struct db_stmt *st, struct arena *a, struct queue_row *r)
 	r->updated_at = db_col_dup(st, 6, a);
 	r->reviewed_points = db_col_int(st, 8);
 	r->revision = db_col_int(st, 9);
+	r->signed_at = db_col_dup(st, 10, a);
 }
 
 /* The root's path: the named unit if in scope, else the actor's own (the

@@ -17,6 +17,7 @@ struct queue_filter {
 	int state;          /* an enum sub_state, or -1 for any */
 	int late;           /* 1 late only, 0 on time only, -1 any */
 	unsigned levels;    /* cấp học bits, 0 for any */
+	int signed_copy;    /* 1 sent its signed copy, 2 not yet, 0 any */
 	enum queue_sort sort;
 	bool desc;
 };
@@ -29,6 +30,7 @@ struct queue_row {
 	int self_level[LC_GROUPS], reviewed_level[LC_GROUPS]; /* 0: none */
 	int64_t reviewed_points; /* hundredths, all groups */
 	int64_t revision; /* the submission's, -1: none yet */
+	const char *signed_at; /* the latest signed copy's upload; NULL: none */
 };
 
 /* One school's place in a queue (the same filters and sort): */

@@ -52,6 +52,8 @@ static const char USAGE[] =
 	"  stats return ID MÃ_ĐƠN_VỊ --reason MÃ_CHỈ_SỐ=LÝ_DO [--reason ...]\n"
 	"  stats table|targets ID [--unit MÃ] | office ID MÃ_CƠ_QUAN TỆP.json\n"
 	"  evidence add ID MÃ_ĐƠN_VỊ TIÊU_CHÍ TỆP | list ID MÃ_ĐƠN_VỊ\n"
+	"  signed put ID MÃ_ĐƠN_VỊ TỆP.pdf | show ID MÃ_ĐƠN_VỊ   (bản đã ký)\n"
+	"  software set ID MÃ_ĐƠN_VỊ TỆP | list ID MÃ_ĐƠN_VỊ | summary ID [MÃ]\n"
 	"  audit [--object ĐỐI_TƯỢNG] [--limit N]\n"
 	"Báo cáo và xuất dữ liệu:\n"
 	"  report list                      các loại báo cáo\n"
@@ -85,6 +87,7 @@ static const struct {
 	{ "demo", cmd_demo },		  { "serve", cmd_serve },
 	{ "report", cmd_report },	  { "indicators", cmd_indicators },
 	{ "stats", cmd_stats },		  { "remind", cmd_remind },
+	{ "signed", cmd_signed },	  { "software", cmd_software },
 };
 
 /* The options before the command (--create, --data, --db, --as); returns

@@ -203,3 +203,30 @@ pts_to_double(pts_t v)
 {
 	return (double)v / PTS_ONE;
 }
+
+const char *
+int_format_vn(int64_t v, char *out)
+{
+	char digits[PTS_FMT_SIZE];
+	uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+	int n = 0;
+	do { /* least significant first, reversed below */
+		digits[n++] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u > 0);
+	for (int i = 0; i < n / 2; i++) {
+		char t = digits[i];
+		digits[i] = digits[n - 1 - i];
+		digits[n - 1 - i] = t;
+	}
+	size_t o = 0;
+	if (v < 0)
+		out[o++] = '-';
+	for (int i = 0; i < n; i++) {
+		if (i > 0 && (n - i) % 3 == 0)
+			out[o++] = '.';
+		out[o++] = digits[i];
+	}
+	out[o] = '\0';
+	return out;
+}

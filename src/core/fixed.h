@@ -31,6 +31,9 @@ const char *pts_format(pts_t v, char *out);
  * "3,25", "-0,5". For every text a person reads (pages, CLI text,
  * documents); JSON and rubric notation keep pts_format. */
 const char *pts_format_vn(pts_t v, char *out);
+/* A whole number with Vietnamese thousands dots ("1.020.600.000"), for
+ * money in đồng; out holds PTS_FMT_SIZE bytes. */
+const char *int_format_vn(int64_t v, char *out);
 /* part of whole in hundredths of a percent (a pts_t read as percent),
  * rounded half up; 0 when whole is 0 or less. */
 pts_t pts_percent(int64_t part, int64_t whole);

@@ -104,6 +104,8 @@ header_number_date(struct dx_ctx *x, const struct rp_header *h,
 	rp_number_line(h, &line);
 	dx_cell_begin(x, w[0]);
 	centred(x, buf_str(&line), 0, RP_SIZE_BODY, false, 6, 0);
+	if (h->vv && *h->vv) /* a công văn's trích yếu (NĐ 30, ô 5b) */
+		centred(x, h->vv, 0, 12, false, 3, 0);
 	dx_cell_end(x);
 	buf_reset(&line);
 	rp_date_line(h, &line);

@@ -145,6 +145,12 @@ header(struct pdf *p, const struct rp_header *h)
 		lw, y);
 	double hl = pdf_layout_height(l);
 	g_object_unref(l);
+	if (h->vv && *h->vv) {
+		/* A công văn's trích yếu, 12 pt under Số (NĐ 30, ô 5b). */
+		l = column_text(p, h->vv, 0, 12, p->x0, lw, y + hl + 3);
+		hl += 3 + pdf_layout_height(l);
+		g_object_unref(l);
+	}
 	buf_reset(&line);
 	rp_date_line(h, &line);
 	double size = fit_size(p, buf_str(&line), RP_ITALIC, 14, RP_SIZE_BODY,

@@ -187,6 +187,9 @@ struct rp_header {
 	 * ("TRƯỜNG THPT | TRẦN HƯNG ĐẠO", "ỦY BAN NHÂN DÂN | QUẬN DƯƠNG
 	 * KINH"): a line may break before it, never inside it. 0: unknown. */
 	int parent_break, org_break;
+	/* A công văn's trích yếu ("V/v hướng dẫn …"): printed under Số in
+	 * the left column (NĐ 30, Phụ lục I, ô 5b); NULL for other kinds. */
+	const char *vv;
 };
 
 struct rp_signature {

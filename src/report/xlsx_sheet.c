@@ -125,6 +125,8 @@ nd30_header(struct xs *sh)
 	rp_date_line(h, &date);
 	pair_row(sh, buf_str(&num), 0, RP_CENTER, buf_str(&date), RP_ITALIC,
 		RP_SIZE_HEADER);
+	if (h->vv && *h->vv) /* a công văn's trích yếu (NĐ 30, ô 5b) */
+		pair_row(sh, h->vv, 0, RP_CENTER, NULL, 0, 12);
 	buf_release(&num);
 	buf_release(&date);
 	sh->row++;

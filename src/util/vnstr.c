@@ -62,6 +62,32 @@ vn_upper(struct arena *a, const char *s)
 }
 
 char *
+vn_lower_first(struct arena *a, const char *s)
+{
+	char *nfc = vn_nfc(a, s);
+	if (nfc == NULL || *nfc == '\0')
+		return nfc;
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)nfc;
+	utf8proc_int32_t c, next = 0;
+	utf8proc_ssize_t n = utf8proc_iterate(p, -1, &c);
+	if (n <= 0)
+		return NULL;
+	if (p[n] && utf8proc_iterate(p + n, -1, &next) <= 0)
+		return NULL;
+	/* "THCS …", "GDTX …": an initialism keeps its capitals. */
+	if (utf8proc_isupper(next))
+		return nfc;
+	size_t rest = strlen(nfc) - (size_t)n;
+	char *out = arena_alloc(a, rest + 5);
+	if (out == NULL)
+		return NULL;
+	utf8proc_ssize_t w = utf8proc_encode_char(utf8proc_tolower(c),
+		(utf8proc_uint8_t *)out);
+	memcpy(out + w, nfc + n, rest + 1);
+	return out;
+}
+
+char *
 vn_fold_key(struct arena *a, const char *s)
 {
 	utf8proc_uint8_t *m = NULL;

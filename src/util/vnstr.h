@@ -19,6 +19,10 @@ char *vn_fold_key(struct arena *a, const char *s);
 /* Upper-case NFC copy ("Trường Lê Lợi" -> "TRƯỜNG LÊ LỢI"), for the
  * unit names NĐ 30 prints in capitals. NULL on bad input or OOM. */
 char *vn_upper(struct arena *a, const char *s);
+/* NFC copy with the first letter in lower case, for a title used inside
+ * a sentence ("Đánh giá …" -> "đánh giá …"); an initialism ("THCS …")
+ * is kept. NULL on bad input or OOM. */
+char *vn_lower_first(struct arena *a, const char *s);
 /* True if s is valid UTF-8. */
 bool vn_valid_utf8(const char *s, size_t n);
 /* Equal once both are NFC (fast path: byte-equal). */

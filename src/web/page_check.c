@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../app/report.h"
 #include "../core/answer_text.h"
 #include "../core/gaps.h"
 #include "../util/arena.h"
@@ -184,6 +185,38 @@ all_answers(struct req *r, const struct view *v)
 	}
 }
 
+/* QĐ 4725 (khoản 6 Điều 1) asks the head to approve the result by a
+ * decision before it is reported: offer that decision, built from the
+ * answers on this page, and the school's other papers. */
+static void
+approval_offer(struct req *r, const struct view *v)
+{
+	struct buf *b = &r->body;
+	if (!report_kind_fits(report_kind_get(RK_APPROVAL), v->s.rubric))
+		return;
+	buf_puts(b, "<section class=\"card\" id=\"approval\"><h2>Quyết định "
+		    "phê duyệt kết quả tự đánh giá</h2><p>");
+	h_text(b, "Quyết định số 4725/QĐ-BGDĐT (khoản 6 Điều 1): thủ trưởng "
+	       "đơn vị phê duyệt kết quả tự đánh giá trước khi báo cáo. Tạo "
+	       "quyết định phê duyệt từ kết quả trên để in, ký:");
+	static const char *const ext[] = { "docx", "pdf" };
+	for (size_t i = 0; i < 2; i++) {
+		char href[400];
+		snprintf(href, sizeof(href), "%s/report/qd-phe-duyet.%s",
+			 v->base, ext[i]);
+		buf_puts(b, " ");
+		h_open(b, "a", "class", "button", "href", href, NULL);
+		h_text(b, i ? "PDF" : "DOCX");
+		buf_puts(b, "</a>");
+	}
+	buf_puts(b, "</p><p>");
+	char all[300];
+	snprintf(all, sizeof(all), "%s/report", v->base);
+	h_link(b, all, "Số, ngày, người ký và các văn bản khác (quyết định "
+	       "thành lập Ban chỉ đạo, biên bản họp tự đánh giá)");
+	buf_puts(b, "</p></section>");
+}
+
 /* The confirm form: the revision this page shows goes with it, so a save
  * made after it was opened makes the submit a conflict, never a submit of
  * answers nobody checked. */
@@ -231,6 +264,7 @@ sv_check_page(struct req *r, struct view *v, int64_t stale_base)
 	size_t blanks = gaps(r, v);
 	sv_score_panel(b, v->score);
 	all_answers(r, v);
+	approval_offer(r, v);
 	confirm_form(r, v, blanks);
 	page_end(r);
 }

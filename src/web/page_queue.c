@@ -50,6 +50,11 @@ filter_form(struct req *r, long long id, const struct queue_params *q)
 	option(b, "", "Tất cả", q->late);
 	option(b, "1", "Nộp muộn", q->late);
 	option(b, "0", "Không muộn", q->late);
+	buf_puts(b, "</select> <label for=\"signed\">Bản đã ký</label><select "
+		    "id=\"signed\" name=\"signed\">");
+	option(b, "", "Tất cả", q->signed_copy);
+	option(b, "1", "Đã gửi bản đã ký", q->signed_copy);
+	option(b, "0", "Chưa gửi bản đã ký", q->signed_copy);
 	buf_puts(b, "</select> <label for=\"level\">Cấp học</label><select "
 		    "id=\"level\" name=\"level\">");
 	option(b, "", "Tất cả", q->level);
@@ -135,6 +140,9 @@ queue_row_html(struct req *r, long long id, const struct queue_row *v,
 	levels_cell(b, v->self_level, ngroups, started);
 	levels_cell(b, v->reviewed_level, ngroups,
 		    v->state == ST_APPROVED || v->state == ST_PUBLISHED);
+	char at[TS_TIME_SIZE];
+	h_elem(b, "td", v->signed_at ? ts_time_vn_text(v->signed_at, at) : "",
+	       NULL);
 	buf_puts(b, "</tr>");
 	buf_release(&href);
 	buf_release(&rid);
@@ -186,7 +194,8 @@ queue_table(struct req *r, long long id, const struct queue_row *v,
 	buf_puts(b, "<div class=\"scroll\" tabindex=\"0\"><table class=\"queue\">"
 		    "<thead><tr><th class=\"pick\">Chọn</th><th>Đơn vị</th><th>Trực thuộc</th><th>Trạng "
 		    "thái</th><th>Muộn</th><th>Nộp lần đầu</th><th>Cập nhật</th>"
-		    "<th>Mức tự đánh giá</th><th>Mức sau đánh giá</th></tr>"
+		    "<th>Mức tự đánh giá</th><th>Mức sau đánh giá</th><th>Bản đã "
+		    "ký</th></tr>"
 		    "</thead><tbody>");
 	for (size_t i = 0; i < n; i++)
 		queue_row_html(r, id, &v[i], ngroups, query);

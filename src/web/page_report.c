@@ -259,8 +259,12 @@ render(struct req *r, bool posted)
 			  "này trong phạm vi của tài khoản.");
 		return;
 	}
-	if (kv_get(&r->query, "ok"))
-		r->notice = "Đã lưu nội dung báo cáo.";
+	const char *ok = kv_get(&r->query, "ok");
+	if (ok)
+		r->notice = strcmp(ok, "signed") == 0 ? "Đã lưu bản đã ký làm "
+			    "bản chính thức." : strcmp(ok, "software") == 0 ?
+			    "Đã lưu danh sách phần mềm." : "Đã lưu nội dung báo "
+			    "cáo.";
 	page_begin(r, "Báo cáo");
 	h_elem(&r->body, "p", t.unit_name, "class", "muted", NULL);
 	if (t.nkinds == 0)
@@ -268,6 +272,9 @@ render(struct req *r, bool posted)
 		       "cáo của trường.", NULL);
 	for (size_t i = 0; i < t.nkinds; i++)
 		kind_card(r, &t, t.kinds[i]);
+	if (t.school)
+		report_signed_card(r, t.can_edit);
+	report_software_card(r, t.school, t.can_edit);
 	fields_form(r, &t, posted);
 	page_end(r);
 }

@@ -29,6 +29,18 @@ read_filters(struct queue_params *q)
 	return bad;
 }
 
+/* signed (1: sent its signed copy, 0: not yet) into q->f. */
+static const char *
+read_signed(struct queue_params *q)
+{
+	const char *sc = q->signed_copy;
+	if (sc && sc[0] && strcmp(sc, "1") && strcmp(sc, "0"))
+		return "Bản đã ký (signed) phải là 1 hoặc 0.";
+	if (sc && sc[0])
+		q->f.signed_copy = sc[0] == '1' ? 1 : 2;
+	return NULL;
+}
+
 /* sort ("-" first: descending) into q->f; the message when it is none
  * of SORTS, else NULL. */
 static const char *
@@ -57,8 +69,12 @@ queue_read(const struct kvlist *src, struct queue_params *q)
 	q->level = kv_get(src, "level");
 	q->under = kv_get(src, "unit");
 	q->sort = kv_get(src, "sort");
+	q->signed_copy = kv_get(src, "signed");
 	q->f.under = q->under && q->under[0] ? q->under : NULL;
 	const char *bad = read_filters(q);
+	const char *bad_signed = read_signed(q);
+	if (bad_signed != NULL)
+		bad = bad_signed;
 	const char *bad_sort = read_sort(q);
 	return bad_sort != NULL ? bad_sort : bad;
 }
@@ -67,9 +83,10 @@ void
 queue_filters(const struct queue_params *q, struct buf *out)
 {
 	static const char *const names[] = { "state", "late", "level", "unit",
-					     "sort" };
-	const char *vals[] = { q->state, q->late, q->level, q->under, q->sort };
-	for (size_t i = 0; i < 5; i++)
+					     "sort", "signed" };
+	const char *vals[] = { q->state, q->late, q->level, q->under, q->sort,
+			       q->signed_copy };
+	for (size_t i = 0; i < 6; i++)
 		if (vals[i] && vals[i][0]) {
 			buf_printf(out, "&%s=", names[i]);
 			url_escape(out, vals[i]);

@@ -11,7 +11,7 @@
 struct queue_params {
 	struct queue_filter f;
 	struct list_page pg;
-	const char *state, *late, *level, *under, *sort;
+	const char *state, *late, *level, *under, *sort, *signed_copy;
 };
 
 /* The filters and sort of src (a query string's fields) into q; the

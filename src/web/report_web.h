@@ -10,5 +10,11 @@ void report_base_href(struct req *r, struct buf *b);
  * :code in campaign :id; ?submitted=1 also counts submitted results. On
  * failure returns the status and the message, sending nothing. */
 int report_send(struct req *r, const char **message);
+/* The school's signed copy on its report page: status, SHA-256, and the
+ * upload form when the actor is the school (page_signed.c). */
+void report_signed_card(struct req *r, bool can_edit);
+/* The software inventory: a school's table (a form for the school), an
+ * office's sum per software (page_software.c). */
+void report_software_card(struct req *r, bool school, bool can_edit);
 
 #endif

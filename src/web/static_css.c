@@ -166,6 +166,8 @@ static const char *const CSS[] = {
 	"table.stats th[scope=row]{font-weight:400;min-width:12rem}\n"
 	"table.stats td .block{display:block;font-size:.8rem}\n"
 	"@media (max-width:40rem){table.stats th[scope=row]{min-width:9rem}}\n",
+	/* A SHA-256 wraps on a phone instead of widening the page. */
+	".hash{overflow-wrap:anywhere;font-family:monospace}\n",
 };
 
 static char CSS_VERSION[17];

@@ -4,8 +4,9 @@
 # python-docx for the data's words): no page that starts with the closing
 # block, no header line ending inside a unit's name, no word of the data
 # split across lines. For each campaign: the school report of one school
-# in every submission state plus the demo's own examples, and Phụ lục 3
-# and the listing of every office that makes them.
+# in every submission state plus the demo's own examples, the school's
+# decisions and meeting record of a few, and Phụ lục 3,
+# the listing and the guidance letter of every office that makes them.
 # Each document's CSV, in both dialects, is read as Excel would
 # (tests/report/csv_check.py), and its XLSX checked for print layout
 # (tests/report/xlsx_layout_check.py).
@@ -118,6 +119,13 @@ for c in 1 2 3 6; do
 	for u in $units 31GDTX1 31DK001 31DK023; do
 		doc "$k" $c "$u"
 	done
+	# The school's decisions and meeting record (issue 16 item 2): a
+	# draft and a reviewed school of each campaign.
+	for u in $(echo $units | cut -d' ' -f1) 31GDTX1 31DK023; do
+		for p in qd-ban-chi-dao bien-ban qd-phe-duyet; do
+			doc $p $c "$u"
+		done
+	done
 	# Every office with participants in the round (a closed Phòng has
 	# none in 2025-2026, a commune office none in a round the Sở
 	# reviews itself).
@@ -127,6 +135,7 @@ for c in 1 2 3 6; do
 		substr(cu.path, 1, length(o.path)) = o.path) ORDER BY path"); do
 		doc phu-luc-3 $c "$u"
 		doc danh-sach $c "$u"
+		doc cong-van $c "$u"
 		listing $c "$u"
 	done
 done

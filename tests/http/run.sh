@@ -397,6 +397,18 @@ POST /campaigns/:id/units/:code/report  editor  $(U "$DKSUB")/report    403
 POST /campaigns/:id/units/:code/report  revdk   $(U "$OWN")/report      403
 POST /campaigns/:id/units/:code/report  revdk   $(U 31DK)/report        303
 POST /campaigns/:id/units/:code/report  revso   $(U 31DK)/report        403
+POST /campaigns/:id/units/:code/report/phan-mem anon $(U "$OWN")/report/phan-mem 403
+POST /campaigns/:id/units/:code/report/phan-mem revdk $(U "$OWN")/report/phan-mem 403
+POST /campaigns/:id/units/:code/report/phan-mem editor $(U "$DKSUB")/report/phan-mem 403
+POST /campaigns/:id/units/:code/report/phan-mem editor $(U "$OWN")/report/phan-mem 303
+POST /campaigns/:id/units/:code/report/ban-da-ky anon $(U "$DKSUB")/report/ban-da-ky 403
+POST /campaigns/:id/units/:code/report/ban-da-ky revdk $(U "$DKSUB")/report/ban-da-ky 403
+POST /campaigns/:id/units/:code/report/ban-da-ky editor $(U "$DKSUB")/report/ban-da-ky 403
+POST /campaigns/:id/units/:code/report/ban-da-ky headsub $(U "$DKSUB")/report/ban-da-ky 422
+GET /campaigns/:id/units/:code/report/ban-da-ky.pdf anon $(U "$DKSUB")/report/ban-da-ky.pdf 303
+GET /campaigns/:id/units/:code/report/ban-da-ky.pdf revlc $(U "$DKSUB")/report/ban-da-ky.pdf 403
+GET /campaigns/:id/units/:code/report/ban-da-ky.pdf editor $(U "$DKSUB")/report/ban-da-ky.pdf 403
+GET /campaigns/:id/units/:code/report/ban-da-ky.pdf revdk $(U "$DKSUB")/report/ban-da-ky.pdf 404
 GET /campaigns/:id/units/:code/report/:file anon $(U "$OWN")/report/tu-danh-gia.csv 303
 GET /campaigns/:id/units/:code/report/:file editor $(U "$OWN")/report/tu-danh-gia.csv 200
 GET /campaigns/:id/units/:code/report/:file editor $(U "$DKSUB")/report/tu-danh-gia.csv 403
@@ -415,6 +427,16 @@ GET /campaigns/:id/units/:code/report/:file revlc $(U 31DK)/report/ket-qua.xlsx 
 GET /campaigns/:id/units/:code/report/:file editor $(U 31DK)/report/ket-qua.xlsx 403
 GET /campaigns/:id/units/:code/report/:file revdk $(U 31DK)/report/ket-qua.pdf 404
 GET /campaigns/:id/units/:code/report/:file revso /campaigns/2/units/31/report/ket-qua.xlsx 422
+GET /campaigns/:id/units/:code/report/:file editor $(U "$OWN")/report/qd-phe-duyet.pdf 200
+GET /campaigns/:id/units/:code/report/:file editor $(U "$OWN")/report/bien-ban.docx 200
+GET /campaigns/:id/units/:code/report/:file revdk $(U "$OWN")/report/qd-ban-chi-dao.pdf 200
+GET /campaigns/:id/units/:code/report/:file revlc $(U "$OWN")/report/qd-phe-duyet.pdf 403
+GET /campaigns/:id/units/:code/report/:file editor $(U "$DKSUB")/report/qd-phe-duyet.pdf 403
+GET /campaigns/:id/units/:code/report/:file revdk $(U 31DK)/report/cong-van.pdf 200
+GET /campaigns/:id/units/:code/report/:file revso $(U 31DK)/report/cong-van.pdf 200
+GET /campaigns/:id/units/:code/report/:file revlc $(U 31DK)/report/cong-van.pdf 403
+GET /campaigns/:id/units/:code/report/:file editor $(U 31DK)/report/cong-van.pdf 403
+GET /campaigns/:id/units/:code/report/:file editor $(U "$OWN")/report/cong-van.pdf 422
 GET /api/campaigns/:id/units/:code/report-fields anon /api/campaigns/1/units/$OWN/report-fields 401
 GET /api/campaigns/:id/units/:code/report-fields editor /api/campaigns/1/units/$OWN/report-fields 200
 GET /api/campaigns/:id/units/:code/report-fields revlc /api/campaigns/1/units/$OWN/report-fields 403
@@ -513,12 +535,59 @@ has report-page-graded-chart "$OUT" 'alt="Tỷ lệ CSGD theo xếp loại (số
 hasnt report-page-graded-one-chart "$OUT" "/bieu-do-2.svg"
 req report-graded-chart 200 -b "${JAR[revdk]}" "$BASE/campaigns/3/units/31DK/report/bieu-do-1.svg"
 has report-graded-chart-svg "$OUT" "<svg"
+# The check page before submitting offers the approval decision that QĐ
+# 4725 asks the head for (issue 16 item 2).
+req check-offers-approval 200 -b "${JAR[editor]}" "$BASE$(U "$OWN")/check"
+has check-offers-approval-link "$OUT" "/report/qd-phe-duyet.pdf"
+has check-offers-approval-text "$OUT" "khoản 6 Điều 1"
+# The signed copy (issue 16 item 3): the school's head uploads the scan
+# of its signed report (a PDF, checked by content), the Phòng downloads
+# the same bytes and filters its queue by who has sent theirs.
+SG="$(U "$DKSUB")/report"
+"$T" --db "$DB" report tu-danh-gia --campaign 1 --unit "$DKSUB" --format pdf -o "$W/signed.pdf" >/dev/null 2>&1
+printf 'not a pdf' >"$W/signed.txt"
+STOK=$(csrf "${JAR[headsub]}" "$SG")
+req signed-page-form 200 -b "${JAR[headsub]}" "$BASE$SG"
+has signed-page-upload-form "$OUT" 'action="/campaigns/1/units/'"$DKSUB"'/report/ban-da-ky"'
+req signed-not-pdf 422 -b "${JAR[headsub]}" -F "_csrf=$STOK" -F "file=@$W/signed.txt" "$BASE$SG/ban-da-ky"
+has signed-not-pdf-says "$OUT" "chỉ nhận tệp PDF"
+req signed-draft-refused 422 -b "${JAR[editor]}" -F "_csrf=$(csrf "${JAR[editor]}" "$(U "$OWN")/report")" -F "file=@$W/signed.pdf" "$BASE$(U "$OWN")/report/ban-da-ky"
+has signed-draft-refused-says "$OUT" "sau khi đã nộp"
+req queue-none-signed 200 -b "${JAR[revdk]}" "$BASE/campaigns/1/queue?signed=1&unit=31DK"
+hasnt queue-none-signed-yet "$OUT" "units/$DKSUB\""
+req signed-upload 303 -b "${JAR[headsub]}" -F "_csrf=$STOK" -F "file=@$W/signed.pdf;filename=Báo cáo đã ký.pdf" "$BASE$SG/ban-da-ky"
+req signed-download 200 -b "${JAR[revdk]}" "$BASE$SG/ban-da-ky.pdf"
+if cmp -s "$OUT" "$W/signed.pdf"; then ok signed-same-bytes; else bad signed-same-bytes; fi
+req signed-page-status 200 -b "${JAR[revdk]}" "$BASE$SG"
+has signed-page-sha "$OUT" "$(sha256sum "$W/signed.pdf" | cut -c1-64)"
+has signed-page-name "$OUT" "Báo cáo đã ký.pdf"
+hasnt signed-office-no-form "$OUT" 'report/ban-da-ky" enctype'
+req queue-signed 200 -b "${JAR[revdk]}" "$BASE/campaigns/1/queue?signed=1&unit=31DK"
+has queue-signed-lists "$OUT" "units/$DKSUB?queue="
+req queue-unsigned 200 -b "${JAR[revdk]}" "$BASE/campaigns/1/queue?signed=0&unit=31DK"
+hasnt queue-unsigned-not-listed "$OUT" "units/$DKSUB\""
+req queue-signed-bad 400 -b "${JAR[revdk]}" "$BASE/campaigns/1/queue?signed=2"
+# The software inventory (issue 16 item 4): the school types a table,
+# its office sees it summed.
+SW="$(U "$OWN")/report"
+SWTOK=$(csrf "${JAR[editor]}" "$SW")
+req software-bad-total 422 -b "${JAR[editor]}" --data-urlencode "_csrf=$SWTOK" --data-urlencode "sw:0:ten=SMAS" --data-urlencode "sw:0:thu_phi=1" --data-urlencode "sw:0:tong_tien=mười nghìn" "$BASE$SW/phan-mem"
+has software-bad-total-says "$OUT" "tổng tiền đã thu phải là số đồng"
+req software-save 303 -b "${JAR[editor]}" --data-urlencode "_csrf=$SWTOK" --data-urlencode "sw:0:ten=Phần mềm <b>thử</b>" --data-urlencode "sw:0:muc_dich=Quản lý học sinh" --data-urlencode "sw:0:nha_cung_cap=Viettel" --data-urlencode "sw:0:trong_nuoc=1" --data-urlencode "sw:0:thu_phi=1" --data-urlencode "sw:0:muc_phi=20.000 đồng/tháng" --data-urlencode "sw:0:tong_tien=7200000" --data-urlencode "sw:1:ten=" --data-urlencode "sw:1:thu_phi=0" "$BASE$SW/phan-mem"
+req software-page 200 -b "${JAR[editor]}" "$BASE$SW"
+has software-page-escaped "$OUT" 'value="Phần mềm &lt;b&gt;thử&lt;/b&gt;"'
+if [ "$(q "SELECT count(*) FROM software w JOIN org_unit o ON o.id = w.unit_id WHERE o.code = '$OWN' AND w.campaign_id = 1")" = 1 ]; then ok software-one-row; else bad software-one-row; fi
+req software-office 200 -b "${JAR[revdk]}" "$BASE/campaigns/1/units/31DK/report"
+has software-office-sum "$OUT" "Phần mềm các trường đang sử dụng"
+has software-office-money "$OUT" "7.200.000"
+req software-office-other 200 -b "${JAR[revlc]}" "$BASE/campaigns/1/units/31LC/report"
+hasnt software-other-office-not "$OUT" "7.200.000"
 # Every document in every format, from the page route and from the API,
 # as the reviewer of each round (the commune office Dương Kinh; the Sở
 # for the mầm non round, which it reviews itself): status, type and the
 # file's own signature.
 for doc in "revdk 1 $OWN tu-danh-gia" "revso 2 31DK001 tu-kiem-tra" "revdk 3 31DK023 cntt" \
-	   "revdk 1 31DK phu-luc-3" "revdk 1 31DK danh-sach"; do
+	   "revdk 1 31DK phu-luc-3" "revdk 1 31DK danh-sach" "revdk 1 31DK cong-van"; do
 	set -- $doc
 	who=$1
 	shift

@@ -175,6 +175,13 @@ test_pts_format_vn(void **state)
 	assert_string_equal(pts_format_pct_vn(7870, b), "78,7%");
 	assert_string_equal(pts_format_pct_vn(4567, b), "45,67%");
 	assert_string_equal(pts_format_pct_vn(pts_percent(4, 4), b), "100%");
+	assert_string_equal(int_format_vn(0, b), "0");
+	assert_string_equal(int_format_vn(999, b), "999");
+	assert_string_equal(int_format_vn(1000, b), "1.000");
+	assert_string_equal(int_format_vn(1020600000, b), "1.020.600.000");
+	assert_string_equal(int_format_vn(-15000, b), "-15.000");
+	assert_string_equal(int_format_vn(INT64_MIN, b),
+			    "-9.223.372.036.854.775.808");
 }
 
 /* A file size: a 45-byte file is "45 byte", not "1 KB". */

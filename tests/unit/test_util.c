@@ -244,6 +244,13 @@ test_vn_fold_and_nfc(void **state)
 	assert_string_equal(vn_fold_key(a, "Nguye\xcc\x82\xcc\x83n"), "nguyen");
 	assert_string_equal(vn_fold_key(a, "abc 123"), "abc 123");
 	assert_null(vn_fold_key(a, "bad \xff byte"));
+	assert_string_equal(vn_lower_first(a, "Đánh giá mức độ"),
+			    "đánh giá mức độ");
+	assert_string_equal(vn_lower_first(a, "Tự kiểm tra"), "tự kiểm tra");
+	assert_string_equal(vn_lower_first(a, "THCS Lê Lợi"), "THCS Lê Lợi");
+	assert_string_equal(vn_lower_first(a, "Ý"), "ý");
+	assert_string_equal(vn_lower_first(a, ""), "");
+	assert_null(vn_lower_first(a, "\xff"));
 
 	/* NFD "Nguyễn" (e + U+0302 + U+0303) becomes NFC (U+1EC5). */
 	assert_string_equal(vn_nfc(a, "Nguye\xcc\x82\xcc\x83n"),

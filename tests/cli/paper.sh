@@ -1,0 +1,247 @@
+#!/bin/sh
+# The documents around the self-assessment (issue 16): the office's
+# guidance letter (công văn hướng dẫn) built from its campaign, with its
+# own typed số/ký hiệu kept apart from the office's other documents.
+# Usage: tests/cli/paper.sh PATH/TO/truongso
+set -u
+T=${1:?usage: paper.sh TRUONGSO}
+case $T in
+/*) ;;
+*/*) T=$(pwd)/$T ;;
+esac
+cd "$(dirname "$0")/../.." || exit 2
+. tests/cli/lib.sh
+W=$(mktemp -d) || exit 2
+trap 'rm -rf "$W" "$OUT" "$ERR"' EXIT
+trap 'exit 2' HUP INT TERM
+unset TRUONGSO_DB TRUONGSO_DATA TRUONGSO_NOW
+DB=$W/demo.db
+"$T" --db "$DB" demo >/dev/null || { echo "demo failed"; exit 1; }
+
+# text KIND CAMPAIGN UNIT [USER]: the PDF's words on one line in $W/doc.txt.
+text() {
+	rm -f "$W/doc.pdf" "$W/doc.txt"
+	"$T" --db "$DB" ${4:+--as "$4"} report "$1" --campaign "$2" \
+		--unit "$3" --format pdf -o "$W/doc.pdf" >"$OUT" 2>"$ERR" &&
+	pdftotext "$W/doc.pdf" - | tr -s ' \n\f' '  ' >"$W/doc.txt"
+}
+has() {
+	if grep -qF -- "$2" "$W/doc.txt"; then ok "$1"; else
+		echo "missing: $2" >"$ERR"
+		cp "$W/doc.txt" "$OUT"
+		bad "$1"
+	fi
+}
+lacks() {
+	if grep -qF -- "$2" "$W/doc.txt"; then
+		echo "found: $2" >"$ERR"
+		cp "$W/doc.txt" "$OUT"
+		bad "$1"
+	else ok "$1"; fi
+}
+
+# --- The Sở's guidance letter for the QĐ 4725 round (seed 001's shape).
+text cong-van 1 31 || bad "cong-van 1 31 builds"
+has "letter: V/v under Số" "V/v hướng dẫn đánh giá mức độ chuyển đổi số"
+has "letter: Kính gửi communes" "Chủ tịch Ủy ban nhân dân các xã, phường;"
+has "letter: Kính gửi THPT" "Hiệu trưởng các trường Trung học phổ thông;"
+has "letter: Kính gửi GDTX" "Giám đốc các trung tâm giáo dục nghề nghiệp"
+lacks "letter: no Mầm non in a TH-GDTX round" "các trường Mầm non"
+has "letter: basis" "Căn cứ Kế hoạch số 45/KH-SGDĐT"
+has "letter: rubric group" "Nhóm tiêu chí 1 “Chuyển đổi số trong dạy, học”: tối đa 100 điểm"
+has "letter: approval decision (QĐ 4725 khoản 6 Điều 1)" "quyết định phê duyệt kết quả tự đánh giá trước khi báo cáo"
+has "letter: deadline from the campaign" "hoàn thành trước hết ngày 31/05/2026"
+has "letter: opens from the campaign" "từ ngày 01/03/2026"
+has "letter: review date" "trước ngày 20/06/2026"
+has "letter: signer by kind" "GIÁM ĐỐC"
+has "letter: Nơi nhận" "- Như trên; - Lưu: VT."
+lacks "letter: no tên loại BÁO CÁO" "BÁO CÁO"
+
+# --- The Phòng's letter for its graded round: its schools by name of
+# cấp học, the grades in seed 001's words, no QĐ 4725 approval.
+text cong-van 3 31DK || bad "cong-van 3 31DK builds"
+has "graded letter: Kính gửi TH" "- Hiệu trưởng các trường Tiểu học;"
+has "graded letter: Kính gửi THCS" "- Hiệu trưởng các trường Trung học cơ sở."
+has "graded letter: top grade" "Xuất sắc: từ 90 - 100 điểm"
+has "graded letter: lowest grade" "Yếu: dưới 50 điểm"
+lacks "graded letter: no QĐ 4725 approval" "khoản 6 Điều 1"
+
+# --- Typed parts are the letter's own: its số and signer, not Phụ lục 3's.
+run 0 "$T" --db "$DB" --as qt.so report set --campaign 1 --unit 31 \
+	so_ky_hieu=12/BC-SGDĐT cv_so_ky_hieu=45/SGDĐT-CNTT \
+	cv_kinh_gui="Hiệu trưởng các trường THPT
+Giám đốc các trung tâm GDNN-GDTX" \
+	cv_dia_chi=https://truongso.haiphong.edu.vn \
+	cv_chuc_vu_ky="KT. GIÁM ĐỐC" cv_nguoi_ky="Trần Văn Bình" || bad "report set cv_ fields"
+text cong-van 1 31 || bad "cong-van 1 31 builds after set"
+has "typed: own số" "Số: 45/SGDĐT-CNTT"
+lacks "typed: not Phụ lục 3's số" "12/BC-SGDĐT"
+has "typed: Kính gửi as typed" "- Hiệu trưởng các trường THPT; - Giám đốc các trung tâm GDNN-GDTX."
+has "typed: link" "tại địa chỉ https://truongso.haiphong.edu.vn"
+has "typed: signer" "KT. GIÁM ĐỐC"
+has "typed: signer name" "Trần Văn Bình"
+text phu-luc-3 1 31 || bad "phu-luc-3 1 31 builds"
+has "Phụ lục 3 keeps its own số" "Số: 12/BC-SGDĐT"
+lacks "Phụ lục 3 not the letter's signer" "Trần Văn Bình"
+
+# --- A school makes no guidance letter.
+run 2 "$T" --db "$DB" report cong-van --campaign 1 --unit 31DK001 \
+	--format pdf -o "$W/x.pdf" && ok "school: no letter" || bad "school: no letter"
+
+# --- The school's own decisions (seed 003): the steering committee with
+# its members, typed once and reused in another year's campaign.
+run 0 "$T" --db "$DB" --as cntt.31dk011 report set --campaign 3 \
+	--unit 31DK011 "bcd_thanh_vien=Nguyễn Thị Lan; Hiệu trưởng; Trưởng ban; lan@example.vn; 0912 345 678
+Phạm Văn Hùng; Phó Hiệu trưởng; Phó Trưởng ban" \
+	bcd_so_ky_hieu=08/QĐ-THLQĐ || bad "report set members (campaign 3)"
+text qd-ban-chi-dao 3 31DK011 || bad "qd-ban-chi-dao 3 builds"
+has "committee: tên loại" "QUYẾT ĐỊNH Về việc thành lập Ban chỉ đạo chuyển đổi số năm học 2025-2026"
+has "committee: authority" "HIỆU TRƯỞNG TRƯỜNG TIỂU HỌC LÊ QUÝ ĐÔN"
+has "committee: own số" "Số: 08/QĐ-THLQĐ"
+has "committee: member row" "1 Nguyễn Thị Lan Hiệu trưởng Trưởng ban"
+has "committee: member contact" "lan@example.vn 0912 345 678"
+lacks "committee: no blank rows after typed members" "3 …………"
+has "committee: Điều 3" "Điều 3. Quyết định có hiệu lực kể từ ngày ký"
+has "committee: Nơi nhận" "- Như Điều 3;"
+text qd-ban-chi-dao 1 31DK011 || bad "qd-ban-chi-dao 1 builds"
+has "committee: members reused in another campaign" "Phạm Văn Hùng Phó Hiệu trưởng Phó Trưởng ban"
+lacks "committee: số not reused" "08/QĐ-THLQĐ"
+run 0 "$T" --db "$DB" --as cntt.31dk011 report set --campaign 1 \
+	--unit 31DK011 "bcd_thanh_vien=Trần Văn Minh; Hiệu trưởng; Trưởng ban" \
+	|| bad "report set members (campaign 1)"
+text qd-ban-chi-dao 1 31DK011 || bad "qd-ban-chi-dao 1 builds again"
+has "committee: this year's members win" "Trần Văn Minh"
+lacks "committee: not last year's" "Phạm Văn Hùng"
+text qd-ban-chi-dao 3 31DK011 || bad "qd-ban-chi-dao 3 builds again"
+has "committee: a campaign's own list stays" "Nguyễn Thị Lan"
+
+# The meeting record: members, the result being approved, two signers.
+run 0 "$T" --db "$DB" --as cntt.31dk011 report set --campaign 1 \
+	--unit 31DK011 bb_ngay_ban_hanh=2026-05-20 "bb_thoi_gian=14 giờ 00 phút" \
+	"bb_chu_tri=Trần Văn Minh, Hiệu trưởng" || bad "report set meeting"
+text bien-ban 1 31DK011 || bad "bien-ban builds"
+has "meeting: tên loại" "BIÊN BẢN Họp tự đánh giá mức độ chuyển đổi số năm học 2025-2026"
+has "meeting: when" "Vào lúc 14 giờ 00 phút, ngày 20/05/2026"
+has "meeting: members" "1 Trần Văn Minh"
+has "meeting: result" "Nhóm tiêu chí 1 “Chuyển đổi số trong dạy, học”:"
+has "meeting: signers" "THƯ KÝ"
+has "meeting: chủ trì signs" "CHỦ TRÌ"
+
+# The approval decision (QĐ 4725 khoản 6 Điều 1): the result, the
+# committee and meeting it rests on; only for a rubric with levels.
+text qd-phe-duyet 1 31DK011 || bad "qd-phe-duyet builds"
+has "approval: trích yếu" "Về việc phê duyệt kết quả tự đánh giá mức độ chuyển đổi số năm học 2025-2026"
+has "approval: QĐ 4725 basis" "Căn cứ Quyết định số 4725/QĐ-BGDĐT"
+has "approval: meeting basis" "Biên bản họp tự đánh giá mức độ chuyển đổi số ngày 20/05/2026"
+has "approval: Điều 1 result" "Điều 1. Phê duyệt kết quả tự đánh giá"
+has "approval: reports to the reviewer" "báo cáo kết quả về UBND phường Dương Kinh"
+lacks "approval: submitted result is no draft" "DỰ THẢO"
+none=$(sqlite3 "$DB" "SELECT min(u.code) FROM campaign_unit cu JOIN org_unit u
+	ON u.id = cu.unit_id WHERE cu.campaign_id = 1 AND NOT EXISTS (SELECT 1
+	FROM submission s WHERE s.campaign_id = 1 AND s.unit_id = cu.unit_id)")
+text qd-phe-duyet 1 "$none" || bad "qd-phe-duyet builds for $none"
+has "approval: nothing answered is a draft" "DỰ THẢO"
+run 2 "$T" --db "$DB" report qd-phe-duyet --campaign 3 --unit 31DK011 \
+	--format pdf -o "$W/x.pdf" && ok "approval: not for a graded rubric" ||
+	bad "approval: not for a graded rubric"
+run 2 "$T" --db "$DB" --as cntt.31dk011 report set --campaign 3 \
+	--unit 31DK011 pd_so_ky_hieu=1/QĐ && ok "approval fields: not in a graded campaign" ||
+	bad "approval fields: not in a graded campaign"
+run 2 "$T" --db "$DB" --as cntt.31dk012 report set --campaign 1 \
+	--unit 31DK011 bcd_so_ky_hieu=1/QĐ && ok "members: another school cannot type them" ||
+	bad "members: another school cannot type them"
+
+# --- The signed copy (issue 16 item 3): a PDF only, size-capped, after
+# submitting, by the school itself; kept byte for byte with its SHA-256.
+sub=$(sqlite3 "$DB" "SELECT o.code FROM submission s JOIN org_unit o ON
+	o.id = s.unit_id WHERE s.campaign_id = 1 AND o.code LIKE '31DK%' AND
+	s.state = 'submitted' ORDER BY o.code LIMIT 1")
+draft=$(sqlite3 "$DB" "SELECT o.code FROM submission s JOIN org_unit o ON
+	o.id = s.unit_id WHERE s.campaign_id = 1 AND o.code LIKE '31DK%' AND
+	s.state = 'draft' ORDER BY o.code LIMIT 1")
+head=ht.$(echo "$sub" | tr 'A-Z' 'a-z')
+"$T" --db "$DB" report tu-danh-gia --campaign 1 --unit "$sub" --format pdf \
+	-o "$W/signed.pdf" >/dev/null 2>&1
+sum=$(sha256sum "$W/signed.pdf" | cut -c1-64)
+rows() { sqlite3 "$DB" "SELECT count(*) FROM signed_copy"; }
+printf '\211PNG\r\n\032\n' >"$W/scan.png"
+run 2 "$T" --db "$DB" --as "$head" signed put 1 "$sub" "$W/scan.png" &&
+	grep -q "chỉ nhận tệp PDF" "$ERR" && ok "signed: not a PDF refused" ||
+	bad "signed: not a PDF refused"
+{ printf '%%PDF-1.4\n'; head -c 21000000 /dev/zero; } >"$W/big.pdf"
+run 2 "$T" --db "$DB" --as "$head" signed put 1 "$sub" "$W/big.pdf" &&
+	grep -q "tệp quá lớn" "$ERR" && ok "signed: over 20 MB refused" ||
+	bad "signed: over 20 MB refused"
+run 2 "$T" --db "$DB" --as cv.dk signed put 1 "$sub" "$W/signed.pdf" &&
+	ok "signed: the office cannot upload it" ||
+	bad "signed: the office cannot upload it"
+run 2 "$T" --db "$DB" --as "ht.$(echo "$draft" | tr 'A-Z' 'a-z')" signed \
+	put 1 "$draft" "$W/signed.pdf" && grep -q "sau khi đã nộp" "$ERR" &&
+	ok "signed: not before submitting" || bad "signed: not before submitting"
+same "signed: refusals store nothing" "$(rows)" 0
+run 0 "$T" --db "$DB" --as "$head" signed put 1 "$sub" "$W/signed.pdf" &&
+	grep -q "$sum" "$OUT" && ok "signed: stored with its SHA-256" ||
+	bad "signed: stored with its SHA-256"
+blob=$(find "$W" -path "*${sum#??}" -type f | head -1)
+if [ -n "$blob" ] && cmp -s "$blob" "$W/signed.pdf"; then
+	ok "signed: kept byte for byte"; else bad "signed: kept byte for byte"; fi
+run 0 "$T" --db "$DB" --as cv.dk signed show 1 "$sub" &&
+	grep -q "$sum" "$OUT" && ok "signed: the office sees it" ||
+	bad "signed: the office sees it"
+run 2 "$T" --db "$DB" --as qt.lc signed show 1 "$sub" &&
+	ok "signed: another Phòng does not see it" ||
+	bad "signed: another Phòng does not see it"
+same "signed: audited" "$(sqlite3 "$DB" "SELECT count(*) FROM audit WHERE
+	action = 'submission.signed' AND detail = '$sum'")" 1
+
+# --- The software inventory (issue 16 item 4): a table per school,
+# checked before anything is stored, printed in the mầm non report and
+# summed for an office.
+mn=$(sqlite3 "$DB" "SELECT min(o.code) FROM campaign_unit cu JOIN org_unit o
+	ON o.id = cu.unit_id WHERE cu.campaign_id = 2 AND o.code LIKE '31HB%'")
+ed=cntt.$(echo "$mn" | tr 'A-Z' 'a-z')
+before=$(sqlite3 "$DB" "SELECT count(*) FROM software")
+[ "$before" -gt 0 ] && ok "software: the demo lists some" ||
+	bad "software: the demo lists some"
+printf 'SMAS; Quản lý trẻ; Viettel; trong nước; có; 15.000 đồng/trẻ/tháng; 13500000\nZalo; Liên lạc; VNG; trong nuoc; không\n' >"$W/sw-bad.txt"
+run 2 "$T" --db "$DB" --as "$ed" software set 2 "$mn" "$W/sw-bad.txt" &&
+	grep -q "dòng 2: phần thứ tư" "$ERR" && ok "software: bad line named" ||
+	bad "software: bad line named"
+printf 'Zalo; Liên lạc; VNG; trong nước; không; 5.000 đồng\n' >"$W/sw-fee.txt"
+run 2 "$T" --db "$DB" --as "$ed" software set 2 "$mn" "$W/sw-fee.txt" &&
+	grep -q "không thu phí thì không có mức phí" "$ERR" &&
+	ok "software: a fee needs paid" || bad "software: a fee needs paid"
+run 2 "$T" --db "$DB" --as cv.dk software set 2 "$mn" "$W/sw-fee.txt" &&
+	ok "software: an office cannot set a school's" ||
+	bad "software: an office cannot set a school's"
+same "software: refusals store nothing" \
+	"$(sqlite3 "$DB" "SELECT count(*) FROM software")" "$before"
+printf 'SMAS; Quản lý trẻ, sổ theo dõi; Viettel; trong nước; có; 15.000 đồng/trẻ/tháng; 13500000\n\nGoogle Meet; Họp trực tuyến; Google; nước ngoài; không\n' >"$W/sw.txt"
+run 0 "$T" --db "$DB" --as "$ed" software set 2 "$mn" "$W/sw.txt" &&
+	grep -q "Đã lưu 2 phần mềm" "$OUT" && ok "software: set" ||
+	bad "software: set"
+run 0 "$T" --db "$DB" --as cv.so software list 2 "$mn" &&
+	grep -q "2. Google Meet — Họp trực tuyến; Google, nước ngoài; không thu phí" "$OUT" &&
+	ok "software: list" || bad "software: list"
+text tu-kiem-tra 2 "$mn" || bad "tu-kiem-tra builds"
+has "software: printed in the mầm non report" "+ SMAS (Viettel, trong nước): quản lý trẻ, sổ theo dõi; có thu phí 15.000 đồng/trẻ/tháng, năm học đã thu 13.500.000 đồng;"
+has "software: free and foreign printed" "+ Google Meet (Google, nước ngoài): họp trực tuyến; không thu phí."
+# The office's sum equals the rows under it, counted here by SQL. The
+# mầm non round is reviewed by the Sở itself (issue 16: its schools sit
+# directly under the Sở in that round), so the sum is the Sở's.
+sum_sql=$(sqlite3 "$DB" "SELECT sum(parents_total) FROM software w
+	WHERE w.campaign_id = 2")
+schools=$(sqlite3 "$DB" "SELECT count(DISTINCT unit_id) FROM software w
+	WHERE w.campaign_id = 2 AND w.name_key = 'smas'")
+run 0 "$T" --db "$DB" --as qt.so software summary 2 31 ||
+	bad "software: summary 31"
+got=$(sed -n 's/^Tổng số tiền cha mẹ học sinh đã nộp: \(.*\) đồng$/\1/p' "$OUT" | tr -d .)
+grep -q "^SMAS (trong nước): $schools trường dùng, $schools trường thu phí" "$OUT" &&
+	ok "software: schools per software" || bad "software: schools per software"
+same "software: office's total" "$got" "$sum_sql"
+run 2 "$T" --db "$DB" --as qt.al software summary 2 31HB &&
+	ok "software: another commune does not see it" ||
+	bad "software: another commune does not see it"
+
+echo "paper: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
