@@ -186,11 +186,11 @@ dx_table(struct dx_ctx *x, const struct rp_table *t)
 			buf_puts(x->out, "<w:tblHeader/>");
 		buf_puts(x->out, "</w:trPr>");
 		/* keepNext in a row keeps it with the next row: the last
-		 * row (the closing rows, tail_rows) never starts a page
-		 * alone, and before the closing block the last row keeps
-		 * with it too. */
-		size_t k = t->tail_rows > 1 ? t->tail_rows : 1;
-		x->keep = (r + 1 < t->nrows && r + 1 + k >= t->nrows) ||
+		 * row and the rows kept with the row before them (a
+		 * subtotal, a total, a group's first row) never start a
+		 * page alone, and before the closing block the last row
+		 * keeps with it too. */
+		x->keep = rp_row_keeps_prev(t, r + 1) ||
 			  (keep && r + 1 == t->nrows);
 		for (size_t c = 0; c < t->ncols; c++)
 			table_cell(x, t, r, c);

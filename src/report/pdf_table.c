@@ -108,16 +108,35 @@ measure_rows(struct pdf *p, struct tbl *tb)
 			}
 }
 
-/* End (exclusive) of the band of rows that starts at row a. */
+/* End (exclusive) of the rows that row r's cells span. */
+static size_t
+span_end(const struct tbl *tb, size_t r, size_t end)
+{
+	for (size_t c = 0; c < tb->t->ncols; c++)
+		if (!tb->t->rows[r][c].covered && r + rspan(tb, r, c) > end)
+			end = r + rspan(tb, r, c);
+	return end;
+}
+
+/* Row r is a body row marked to stay with the row before it. */
+static bool
+kept(const struct tbl *tb, size_t r)
+{
+	const struct rp_table *t = tb->t;
+	return r < t->nrows && r > t->header_rows && t->keep_prev[r];
+}
+
+/* End (exclusive) of the band of rows that starts at row a: rows joined
+ * by a row span, or by keep_prev (a subtotal with the row it closes). */
 static size_t
 band_end(const struct tbl *tb, size_t a)
 {
 	size_t end = a + 1;
-	for (size_t r = a; r < end; r++)
-		for (size_t c = 0; c < tb->t->ncols; c++)
-			if (!tb->t->rows[r][c].covered &&
-				r + rspan(tb, r, c) > end)
-				end = r + rspan(tb, r, c);
+	for (size_t r = a; r < end; r++) {
+		end = span_end(tb, r, end);
+		if (r + 1 == end && kept(tb, end))
+			end++;
+	}
 	return end;
 }
 
@@ -166,9 +185,10 @@ draw_rows(struct pdf *p, const struct tbl *tb, size_t a, size_t b)
 }
 
 /* What must stay on the page after the band ending at end: the last band of
- * a table never goes to a new page alone (widow control), nor do its
- * closing rows (tail_rows: a subtotal and a total) without the row before
- * them, and the last band keeps the closing block (p->tail) with it. */
+ * a table never goes to a new page alone (widow control) unless its rows
+ * were kept together already (keep_prev: the closing rows with the row
+ * before them), and the last band keeps the closing block (p->tail) with
+ * it. */
 static double
 keep_after(const struct pdf *p, const struct tbl *tb, size_t end)
 {
@@ -176,11 +196,8 @@ keep_after(const struct pdf *p, const struct tbl *tb, size_t end)
 	double tail = p->tail > 0 ? p->tail + 6 : 0;
 	if (end >= n)
 		return tail;
-	size_t k = tb->t->tail_rows;
-	if (k > 1 && end + k >= n && end > tb->hdr)
-		return rows_height(tb, end, n) + tail;
 	size_t next = band_end(tb, end);
-	if (next < n)
+	if (next < n || kept(tb, n - 1))
 		return 0;
 	return rows_height(tb, end, next) + tail;
 }

@@ -108,9 +108,11 @@ struct rp_table {
 	struct rp_cell **rows; /* rows[r][c] */
 	size_t nrows, caprows;
 	size_t header_rows; /* repeated on every page; frozen in XLSX */
-	/* Closing rows (a subtotal and a total) that never start a page
-	 * without the row before them; 0 acts as 1 (a table's last row). */
-	size_t tail_rows;
+	/* keep_prev[r]: row r never starts a page without row r - 1 (a
+	 * subtotal or total with the row it closes, a group's first row
+	 * with its heading); rp_row_keep_prev sets it. A table's last row
+	 * keeps the row before it anyway. caprows entries. */
+	bool *keep_prev;
 	const char *caption; /* optional; XLSX sheet name source; CSV title */
 	bool borders; /* false only for layout tables */
 };
@@ -258,6 +260,10 @@ struct rp_table *rp_table_add(struct rp_doc *d, struct rp_section *s,
 	size_t ncols, const int *widths);
 /* Appends an empty row; returns its index. */
 size_t rp_row_add(struct rp_doc *d, struct rp_table *t);
+/* Row r stays on one page with the row before it (PDF and DOCX). */
+void rp_row_keep_prev(struct rp_table *t, size_t r);
+/* Whether row r must stay with row r - 1: a flagged row, or the last. */
+bool rp_row_keeps_prev(const struct rp_table *t, size_t r);
 /* Sets cell (r, c); spans > 1 mark the cells they cover. Returns the
  * cell (a static dummy on error, so callers can chain safely). */
 struct rp_cell *rp_cell_text(struct rp_doc *d, struct rp_table *t,

@@ -49,13 +49,17 @@ rp_row_add(struct rp_doc *d, struct rp_table *t)
 	if (t->nrows == t->caprows) {
 		size_t ncap = t->caprows ? t->caprows * 2 : 8;
 		struct rp_cell **nr = arena_calloc(d->arena, ncap, sizeof *nr);
-		if (!nr) {
+		bool *nk = arena_calloc(d->arena, ncap, sizeof *nk);
+		if (!nr || !nk) {
 			d->oom = true;
 			return t->nrows ? t->nrows - 1 : 0;
 		}
-		if (t->nrows)
+		if (t->nrows) {
 			memcpy(nr, t->rows, t->nrows * sizeof *nr);
+			memcpy(nk, t->keep_prev, t->nrows * sizeof *nk);
+		}
 		t->rows = nr;
+		t->keep_prev = nk;
 		t->caprows = ncap;
 	}
 	struct rp_cell *row = arena_calloc(d->arena, t->ncols, sizeof *row);
@@ -70,6 +74,21 @@ rp_row_add(struct rp_doc *d, struct rp_table *t)
 	}
 	t->rows[t->nrows] = row;
 	return t->nrows++;
+}
+
+void
+rp_row_keep_prev(struct rp_table *t, size_t r)
+{
+	if (t && r > 0 && r < t->nrows)
+		t->keep_prev[r] = true;
+}
+
+bool
+rp_row_keeps_prev(const struct rp_table *t, size_t r)
+{
+	if (r == 0 || r >= t->nrows)
+		return false;
+	return r + 1 == t->nrows || t->keep_prev[r];
 }
 
 static struct rp_cell *

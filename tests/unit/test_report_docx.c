@@ -350,6 +350,47 @@ test_keep_with_closing(void **state)
 	arena_free(a);
 }
 
+/* Rows kept with the row before them (a group's first unit with its
+ * heading, a subtotal with its last unit) make that row keep with the
+ * next; the other rows of the middle of a table do not. */
+static void
+test_group_rows_keep(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	struct rp_doc *d = rp_doc_new(a);
+	static const int w[] = { 1, 3 };
+	struct rp_table *t = rp_table_add(d, rp_section0(d), 2, w);
+	t->header_rows = 1;
+	rp_cell_text(d, t, rp_row_add(d, t), 0, RP_BOLD, "Đầu");
+	for (int g = 1; g <= 3; g++) {
+		rp_cell_text(d, t, rp_row_add(d, t), 1, 0,
+			     rp_printf(d, "Nhóm %d", g));
+		for (int i = 1; i <= 3; i++) {
+			size_t r = rp_row_add(d, t);
+			rp_cell_text(d, t, r, 1, 0, rp_printf(d, "Đơn vị %d", i));
+			if (i == 1)
+				rp_row_keep_prev(t, r);
+		}
+		size_t r = rp_row_add(d, t);
+		rp_cell_text(d, t, r, 1, 0, "Cộng");
+		rp_row_keep_prev(t, r);
+	}
+	struct docx x;
+	docx_open(&x, d);
+	/* Headings, and the rows before a subtotal, keep with the next. */
+	assert_int_equal(xp_num(&x, "count(//w:tr[starts-with(., 'Nhóm')]"
+		"//w:p[not(w:pPr/w:keepNext)])"), 0);
+	assert_int_equal(xp_num(&x, "count(//w:tr[following-sibling::w:tr[1]"
+		"[.='Cộng']]//w:p[not(w:pPr/w:keepNext)])"), 0);
+	/* The first and second unit of the first group do not. */
+	assert_int_equal(xp_num(&x, "count(//w:tr[position() >= 3 and "
+		"position() <= 4]//w:p[w:pPr/w:keepNext])"), 0);
+	assert_true(xp_num(&x, "count(//w:tr[.='Đơn vị 3']//w:p)") > 0);
+	docx_close(&x);
+	arena_free(a);
+}
+
 static void
 test_sections(void **state)
 {
@@ -560,6 +601,7 @@ main(void)
 		cmocka_unit_test(test_tables),
 		cmocka_unit_test(test_nd30_layout),
 		cmocka_unit_test(test_keep_with_closing),
+		cmocka_unit_test(test_group_rows_keep),
 		cmocka_unit_test(test_sections),
 		cmocka_unit_test(test_chart),
 		cmocka_unit_test(test_core_props),
