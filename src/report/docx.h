@@ -47,7 +47,18 @@ struct dx_ctx {
 	/* Every paragraph written while set gets w:keepNext: the end of the
 	 * body stays on the page of the closing block after it. */
 	bool keep;
+	const int *grid; /* column widths of the table being written, twips */
+	/* Text measurement for table columns (docx_measure.c), made on
+	 * first use and released by dx_measure_end. */
+	struct _PangoFontMap *fm;
+	struct _PangoContext *pc;
 };
+
+/* docx_measure.c: a table's column widths in twips (grid[ncols]), no
+ * column narrower than its widest word; dx_measure_end frees the font
+ * map it used. */
+void dx_table_grid(struct dx_ctx *x, const struct rp_table *t, int *grid);
+void dx_measure_end(struct dx_ctx *x);
 
 /* Paragraph look beyond what struct rp_para says. */
 struct dx_pfmt {

@@ -260,35 +260,14 @@ column_minimums(struct pdf *p, const struct tbl *tb, double *minw)
 		}
 }
 
-/* Column widths: the model's shares of the text width, but no column
- * narrower than its widest word; what a column gains is taken from the
- * others in proportion to the room they have above their own minimum. */
+/* Column widths: the model's shares of the text width, no column
+ * narrower than its widest word (rp_fit_widths). */
 static void
 column_widths(struct pdf *p, struct tbl *tb, double *w)
 {
-	const struct rp_table *t = tb->t;
-	double total = 0, tw = p->x1 - p->x0, need = 0, slack = 0, sum = 0;
-	for (size_t c = 0; c < t->ncols; c++)
-		total += t->widths && t->widths[c] > 0 ? t->widths[c] : 1;
-	double *minw = g_new0(double, t->ncols);
+	double *minw = g_new0(double, tb->t->ncols);
 	column_minimums(p, tb, minw);
-	for (size_t c = 0; c < t->ncols; c++) {
-		double share = t->widths && t->widths[c] > 0 ? t->widths[c] : 1;
-		w[c] = tw * share / total;
-		sum += minw[c];
-		if (w[c] < minw[c])
-			need += minw[c] - w[c];
-		else
-			slack += w[c] - minw[c];
-	}
-	for (size_t c = 0; c < t->ncols && need > 0; c++) {
-		if (sum > tw) /* cannot fit: widths by the minimums */
-			w[c] = tw * minw[c] / sum;
-		else if (w[c] < minw[c])
-			w[c] = minw[c];
-		else
-			w[c] -= (w[c] - minw[c]) * need / slack;
-	}
+	rp_fit_widths(tb->t, minw, p->x1 - p->x0, w);
 	g_free(minw);
 }
 

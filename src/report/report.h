@@ -281,6 +281,14 @@ struct rp_para *rp_cell_para(struct rp_doc *d, struct rp_cell *cell,
 void rp_cell_span(struct rp_doc *d, struct rp_table *t, size_t r, size_t c,
 	int colspan, int rowspan);
 
+/* Column widths for a table total units wide: the model's shares, but
+ * no column narrower than minw[c] (its widest word, as each writer
+ * measures it); what a column gains is taken from the others in
+ * proportion to their room above their own minimum, and when the
+ * minimums alone are too wide, widths follow the minimums. */
+void rp_fit_widths(const struct rp_table *t, const double *minw, double total,
+	double *w);
+
 /* Appends a row of bold, centred, shaded header cells, one name per
  * column (NULL leaves a cell empty), and counts it as a header row. */
 size_t rp_head_row(struct rp_doc *d, struct rp_table *t,

@@ -223,3 +223,29 @@ rp_head_row(struct rp_doc *d, struct rp_table *t, const char *const *names)
 	rp_head_rows(t, r);
 	return r;
 }
+
+void
+rp_fit_widths(const struct rp_table *t, const double *minw, double total,
+	double *w)
+{
+	double shares = 0, need = 0, slack = 0, sum = 0;
+	for (size_t c = 0; c < t->ncols; c++)
+		shares += t->widths && t->widths[c] > 0 ? t->widths[c] : 1;
+	for (size_t c = 0; c < t->ncols; c++) {
+		double share = t->widths && t->widths[c] > 0 ? t->widths[c] : 1;
+		w[c] = total * share / shares;
+		sum += minw[c];
+		if (w[c] < minw[c])
+			need += minw[c] - w[c];
+		else
+			slack += w[c] - minw[c];
+	}
+	for (size_t c = 0; c < t->ncols && need > 0; c++) {
+		if (sum > total) /* cannot fit: widths by the minimums */
+			w[c] = total * minw[c] / sum;
+		else if (w[c] < minw[c])
+			w[c] = minw[c];
+		else
+			w[c] -= (w[c] - minw[c]) * need / slack;
+	}
+}

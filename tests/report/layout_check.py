@@ -21,12 +21,15 @@ Checks, one "ok"/"FAIL" line each, exit status 1 on any failure:
             decimals (read from the DOCX: the writers share
             rp_value_format, so the PDF prints the same digits);
   addresses "- Như trên;" in Nơi nhận only with a Kính gửi, no "Nơi nhận:"
-            without a list, "- Lưu: …" last (from the DOCX).
+            without a list, "- Lưu: …" last (from the DOCX);
+  labels    no cấp học name in a table's "Cấp học" column ("Tiểu học",
+            "Tổng số") wrapped onto two lines (a cramped table).
 """
 import re
 import subprocess
 import sys
 import unicodedata
+import xml.etree.ElementTree as ET
 
 import docx
 
@@ -169,6 +172,37 @@ def check_shares(path):
     return bad
 
 
+def level_labels(path):
+    """The body cells of every table's "Cấp học" column that have more
+    than one word (read from the DOCX)."""
+    labels = set()
+    for t in docx.Document(path).tables:
+        rows = [[nfc(c.text.strip()) for c in r.cells] for r in t.rows]
+        col = next((r.index("Cấp học") for r in rows[:3]
+                    if "Cấp học" in r), None)
+        if col is None:
+            continue
+        for r in rows:
+            if col < len(r) and len(r[col].split()) > 1 and \
+                    r[col] != "Cấp học":
+                labels.add(" ".join(r[col].split()))
+    return labels
+
+
+def check_labels(path, labels):
+    """No cấp học label printed as a block of more than one line."""
+    out = subprocess.run(["pdftotext", "-bbox-layout", path, "-"],
+                         check=True, capture_output=True).stdout
+    x = "{http://www.w3.org/1999/xhtml}"
+    bad = set()
+    for block in ET.fromstring(out).iter(x + "block"):
+        lines = list(block.iter(x + "line"))
+        text = nfc(" ".join(w.text or "" for w in block.iter(x + "word")))
+        if len(lines) > 1 and text in labels:
+            bad.add("label wrapped in its cell: %r" % text)
+    return sorted(bad)
+
+
 def docx_lines(path):
     """Every paragraph of the DOCX in document order, table cells
     included (the signature block is a layout table)."""
@@ -211,6 +245,7 @@ def main():
         ("words", check_words(pdf, data_words(docx_path))),
         ("shares", check_shares(docx_path)),
         ("addresses", check_closing_text(docx_path)),
+        ("labels", check_labels(pdf, level_labels(docx_path))),
     ]
     failed = 0
     for name, bad in results:

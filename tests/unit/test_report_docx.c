@@ -391,6 +391,36 @@ test_group_rows_keep(void **state)
 	arena_free(a);
 }
 
+/* No column narrower than its widest word: in twelve columns on a
+ * portrait page a share column keeps "30,77%" on one line (Word and
+ * LibreOffice wrapped it as "30,7/7%" in the model's 7 % of the width). */
+static void
+test_column_min_width(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	struct rp_doc *d = rp_doc_new(a);
+	int w[12] = { 5, 22 };
+	for (size_t c = 2; c < 12; c++)
+		w[c] = 7;
+	struct rp_table *t = rp_table_add(d, rp_section0(d), 12, w);
+	size_t r = rp_row_add(d, t);
+	rp_cell_text(d, t, r, 1, 0, "Tiểu học");
+	for (size_t c = 2; c < 12; c += 2) {
+		rp_cell_int(d, t, r, c, 4)->style = RP_BOLD;
+		rp_cell_pct(d, t, r, c + 1, 3077)->style = RP_BOLD;
+	}
+	struct docx x;
+	docx_open(&x, d);
+	/* "30,77%" bold at 12 pt is about 38 pt wide, plus the margins. */
+	assert_true(xp_num(&x, "number(//w:tblGrid/w:gridCol[4]/@w:w)") >=
+		    20 * (38 + 8.5));
+	assert_int_equal(xp_num(&x, "sum(//w:tblGrid/w:gridCol/@w:w)"),
+			 9354); /* 165 mm of text width */
+	docx_close(&x);
+	arena_free(a);
+}
+
 static void
 test_sections(void **state)
 {
@@ -602,6 +632,7 @@ main(void)
 		cmocka_unit_test(test_nd30_layout),
 		cmocka_unit_test(test_keep_with_closing),
 		cmocka_unit_test(test_group_rows_keep),
+		cmocka_unit_test(test_column_min_width),
 		cmocka_unit_test(test_sections),
 		cmocka_unit_test(test_chart),
 		cmocka_unit_test(test_core_props),
