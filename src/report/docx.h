@@ -59,6 +59,9 @@ struct dx_ctx {
  * map it used. */
 void dx_table_grid(struct dx_ctx *x, const struct rp_table *t, int *grid);
 void dx_measure_end(struct dx_ctx *x);
+/* Width in points of text set on one line (upper case if caps). */
+double dx_line_width(struct dx_ctx *x, const char *text, unsigned style,
+	int size, bool caps);
 
 /* Paragraph look beyond what struct rp_para says. */
 struct dx_pfmt {

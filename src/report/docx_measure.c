@@ -60,6 +60,29 @@ widest_word(struct dx_ctx *x, const char *text, unsigned style, int size)
 	return (double)logical.width / PANGO_SCALE;
 }
 
+/* Width in points of text on one line, upper case when caps is set (as
+ * w:caps shows it). */
+double
+dx_line_width(struct dx_ctx *x, const char *text, unsigned style, int size,
+	bool caps)
+{
+	char *up = caps ? g_utf8_strup(text, -1) : NULL;
+	PangoLayout *l = pango_layout_new(context(x));
+	PangoFontDescription *fd = pango_font_description_new();
+	pango_font_description_set_family_static(fd, RP_FONT_PDF);
+	pango_font_description_set_weight(fd, style & RP_BOLD ?
+		PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+	pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
+	pango_layout_set_font_description(l, fd);
+	pango_font_description_free(fd);
+	pango_layout_set_text(l, up ? up : text, -1);
+	PangoRectangle logical;
+	pango_layout_get_extents(l, NULL, &logical);
+	g_object_unref(l);
+	g_free(up);
+	return (double)logical.width / PANGO_SCALE;
+}
+
 static double
 cell_min_width(struct dx_ctx *x, const struct rp_cell *cell)
 {

@@ -421,6 +421,35 @@ test_column_min_width(void **state)
 	arena_free(a);
 }
 
+/* A header name too long for its cell at 13 pt steps down to 12 (NĐ 30:
+ * 12-13) before it is broken, and is broken only before the unit's own
+ * name: "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO" fits at 12, not at 13 (LibreOffice
+ * printed "… VÀ ĐÀO / TẠO" when the writer guessed it fitted at 13). */
+static void
+test_header_name_size(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	struct rp_doc *d = rp_doc_new(a);
+	struct rp_header *h = arena_alloc(a, sizeof *h);
+	memset(h, 0, sizeof *h);
+	h->parent_org = "Ủy ban nhân dân quận Dương Kinh";
+	h->org = "Phòng Giáo dục và Đào tạo quận Dương Kinh";
+	h->org_break = rp_name_start(h->org);
+	h->parent_break = rp_name_start(h->parent_org);
+	d->header = h;
+	d->kind = "BÁO CÁO";
+	rp_body(d, rp_section0(d), 0, "Nội dung.");
+	struct docx x;
+	docx_open(&x, d);
+	assert_int_equal(xp_num(&x, "count(//w:p[.='Phòng Giáo dục và Đào "
+		"tạo'][w:r/w:rPr/w:sz/@w:val='24'])"), 1);
+	assert_int_equal(xp_num(&x, "count(//w:p[.='quận Dương Kinh']"
+		"[w:r/w:rPr/w:sz/@w:val='24'])"), 1);
+	docx_close(&x);
+	arena_free(a);
+}
+
 static void
 test_sections(void **state)
 {
@@ -633,6 +662,7 @@ main(void)
 		cmocka_unit_test(test_keep_with_closing),
 		cmocka_unit_test(test_group_rows_keep),
 		cmocka_unit_test(test_column_min_width),
+		cmocka_unit_test(test_header_name_size),
 		cmocka_unit_test(test_sections),
 		cmocka_unit_test(test_chart),
 		cmocka_unit_test(test_core_props),
