@@ -49,15 +49,18 @@ centred(struct dx_ctx *x, const char *text, unsigned style, int size,
 #define DX_NAME_MAX 512
 
 /* The size at which every line fits in inner twips: 13 pt, else 12 (NĐ
- * 30: 12-13); 0 if a line is too long even at 12. */
+ * 30: 12-13); 0 if a line is too long even at 12. 3 % of the cell is
+ * kept free: LibreOffice wrapped "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO" at 13 pt,
+ * 187 pt by pango's measure, in a cell of 190. */
 static int
 header_size(struct dx_ctx *x, const char *a, const char *b, unsigned style,
 	int inner)
 {
+	double room = inner * 0.97 / 20;
 	for (int size = RP_SIZE_HEADER; size >= 12; size--)
-		if (dx_line_width(x, a, style, size, true) * 20 <= inner &&
+		if (dx_line_width(x, a, style, size, true) <= room &&
 		    (b == NULL ||
-		     dx_line_width(x, b, style, size, true) * 20 <= inner))
+		     dx_line_width(x, b, style, size, true) <= room))
 			return size;
 	return 0;
 }
