@@ -303,6 +303,11 @@ struct rp_chart *rp_chart_add(struct rp_doc *d, struct rp_section *s,
  * LOW, the last HIGH, any between MID. */
 void rp_chart_levels(struct rp_chart *c);
 
+/* A web address ("https://…", "www.…"), n bytes at w: the one kind of
+ * word a PDF line may break inside, so that a link in an evidence cell
+ * does not widen its column at the cost of the others. */
+bool rp_is_link(const char *w, size_t n);
+
 /* Formats a number cell the Vietnamese way: "73", "12,5", "45,67%".
  * Text and empty cells give "". out must hold RP_VALUE_SIZE bytes. */
 #define RP_VALUE_SIZE 40

@@ -137,8 +137,9 @@ def check_words(path, words):
         if a.endswith("-"):
             joined.append(a[:-1] + b)
         for j in joined:
-            # A word longer than PDF_WORD_MAX (a link) may break.
-            if len(j.encode()) > WORD_MAX:
+            # A link or a word longer than PDF_WORD_MAX may break.
+            if len(j.encode()) > WORD_MAX or "://" in j or \
+                    j.startswith("www."):
                 continue
             if j in words or j.strip(PUNCT) in words:
                 bad.add("word split across lines: %r + %r" % (a, b))

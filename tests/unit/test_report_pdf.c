@@ -351,6 +351,34 @@ test_group_rows_keep_together(void **state)
 	}
 }
 
+/* A link may break inside (rp_is_link), so it does not widen its column:
+ * in a table of shares 3 | 1 the link's column keeps its quarter of the
+ * 468-pt text width (it took 224 pt, the link's width, before). */
+static void
+test_link_column(void **state)
+{
+	struct fx *f = *state;
+	char path[160];
+	snprintf(path, sizeof path, "%s/link.pdf", f->dir);
+	struct rp_doc *d = rp_doc_new(f->a);
+	static const int w[] = { 3, 1 };
+	struct rp_table *t = rp_table_add(d, rp_section0(d), 2, w);
+	size_t r = rp_row_add(d, t);
+	rp_cell_text(d, t, r, 0, 0, "Nội dung");
+	rp_cell_text(d, t, r, 1, 0, "https://thcstranhungdao.example/bieu-mau");
+	assert_int_equal(rp_write_pdf(d, path, NULL, 0), TS_OK);
+	char *txt = runf("pdftotext -bbox", path, "-");
+	const char *at = strstr(txt, ">https:");
+	assert_non_null(at);
+	while (at > txt && strncmp(at, "xMin=\"", 6) != 0)
+		at--;
+	double x = strtod(at + 6, NULL);
+	free(txt);
+	/* 30 mm margin (85 pt) + 3/4 of 468 pt = 436 pt, plus padding. */
+	if (x < 430)
+		fail_msg("the link's column starts at %.0f pt", x);
+}
+
 /* A cell taller than a page is clipped once; the writer moves on. */
 static void
 test_giant_row(void **state)
@@ -425,6 +453,7 @@ main(void)
 		cmocka_unit_test(test_reproducible),
 		cmocka_unit_test(test_closing_rows_keep_with_last),
 		cmocka_unit_test(test_group_rows_keep_together),
+		cmocka_unit_test(test_link_column),
 		cmocka_unit_test(test_giant_row),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_plain_export),
