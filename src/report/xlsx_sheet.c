@@ -3,6 +3,7 @@
  * (xlsx_table.c), then Nơi nhận beside the signature (section 0). */
 #include "xlsx.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -101,15 +102,45 @@ pair_row(struct xs *sh, const char *left, unsigned lstyle, enum rp_align lal,
 	sh->row++;
 }
 
+/* Upper-case letters are about 1.3 times as wide as the average letter
+ * xlsx_text_lines counts with. */
+#define XLSX_CAPS_WIDTH 1.3
+#define XLSX_NAME_MAX 512
+
+/* A header name that would wrap in the left half, with a line break
+ * before the unit's own name (rp_name_start): Calc wrapped "PHÒNG GIÁO
+ * DỤC VÀ ĐÀO TẠO QUẬN DƯƠNG / KINH" inside the name. The result is name
+ * itself, or out. */
+static const char *
+header_name(const struct xs *sh, const char *name, int brk, bool bold,
+	    char *out)
+{
+	double lw = 0;
+	for (lxw_col_t c = 0; c < split_col(sh); c++)
+		lw += sh->colw[c];
+	if (name == NULL || brk <= 0 || xlsx_text_lines(name,
+		lw / XLSX_CAPS_WIDTH, RP_SIZE_HEADER, bold) < 2)
+		return name;
+	char head[XLSX_NAME_MAX], tail[XLSX_NAME_MAX];
+	rp_name_split(name, brk, head, tail, sizeof head);
+	if (!*head || !*tail)
+		return name;
+	snprintf(out, 2 * XLSX_NAME_MAX, "%s\n%s", head, tail);
+	return out;
+}
+
 static void
 nd30_header(struct xs *sh)
 {
 	const struct rp_doc *d = sh->w->d;
 	const struct rp_header *h = d->header;
-	const char *left[2] = { h->parent_org, h->org };
+	char pbuf[2 * XLSX_NAME_MAX], obuf[2 * XLSX_NAME_MAX];
+	const char *org = header_name(sh, h->org, h->org_break, true, obuf);
+	const char *left[2] = { header_name(sh, h->parent_org,
+		h->parent_break, false, pbuf), org };
 	unsigned lstyle[2] = { 0, RP_BOLD };
 	if (!h->parent_org || !*h->parent_org) {
-		left[0] = h->org;
+		left[0] = org;
 		lstyle[0] = RP_BOLD;
 		left[1] = NULL;
 	}
