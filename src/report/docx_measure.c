@@ -106,6 +106,20 @@ cell_min_width(struct dx_ctx *x, const struct rp_cell *cell)
 	return w + CELL_PAD_PT;
 }
 
+/* minw[c]: the widest word of column c's single-column cells, twips. */
+static void
+column_minimums(struct dx_ctx *x, const struct rp_table *t, double *minw)
+{
+	for (size_t r = 0; r < t->nrows; r++)
+		for (size_t c = 0; c < t->ncols; c++) {
+			const struct rp_cell *cell = &t->rows[r][c];
+			if (cell->covered || cell->colspan > 1)
+				continue;
+			double m = cell_min_width(x, cell) * 20;
+			minw[c] = m > minw[c] ? m : minw[c];
+		}
+}
+
 /* grid[c]: the width of column c in twips, adding up to x->text_w. */
 void
 dx_table_grid(struct dx_ctx *x, const struct rp_table *t, int *grid)
@@ -119,14 +133,7 @@ dx_table_grid(struct dx_ctx *x, const struct rp_table *t, int *grid)
 			grid[c] = x->text_w / (int)t->ncols;
 		return;
 	}
-	for (size_t r = 0; r < t->nrows; r++)
-		for (size_t c = 0; c < t->ncols; c++) {
-			const struct rp_cell *cell = &t->rows[r][c];
-			if (cell->covered || cell->colspan > 1)
-				continue;
-			double m = cell_min_width(x, cell) * 20;
-			minw[c] = m > minw[c] ? m : minw[c];
-		}
+	column_minimums(x, t, minw);
 	rp_fit_widths(t, minw, x->text_w, w);
 	int used = 0;
 	for (size_t c = 0; c < t->ncols; c++) {

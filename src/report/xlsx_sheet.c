@@ -105,7 +105,7 @@ pair_row(struct xs *sh, const char *left, unsigned lstyle, enum rp_align lal,
 /* Upper-case letters are about 1.3 times as wide as the average letter
  * xlsx_text_lines counts with. */
 #define XLSX_CAPS_WIDTH 1.3
-#define XLSX_NAME_MAX 512
+#define XLSX_HEAD_NAME_MAX 512
 
 /* A header name that would wrap in the left half, with a line break
  * before the unit's own name (rp_name_start): Calc wrapped "PHÒNG GIÁO
@@ -121,11 +121,11 @@ header_name(const struct xs *sh, const char *name, int brk, bool bold,
 	if (name == NULL || brk <= 0 || xlsx_text_lines(name,
 		lw / XLSX_CAPS_WIDTH, RP_SIZE_HEADER, bold) < 2)
 		return name;
-	char head[XLSX_NAME_MAX], tail[XLSX_NAME_MAX];
+	char head[XLSX_HEAD_NAME_MAX], tail[XLSX_HEAD_NAME_MAX];
 	rp_name_split(name, brk, head, tail, sizeof head);
 	if (!*head || !*tail)
 		return name;
-	snprintf(out, 2 * XLSX_NAME_MAX, "%s\n%s", head, tail);
+	snprintf(out, 2 * XLSX_HEAD_NAME_MAX, "%s\n%s", head, tail);
 	return out;
 }
 
@@ -134,7 +134,7 @@ nd30_header(struct xs *sh)
 {
 	const struct rp_doc *d = sh->w->d;
 	const struct rp_header *h = d->header;
-	char pbuf[2 * XLSX_NAME_MAX], obuf[2 * XLSX_NAME_MAX];
+	char pbuf[2 * XLSX_HEAD_NAME_MAX], obuf[2 * XLSX_HEAD_NAME_MAX];
 	const char *org = header_name(sh, h->org, h->org_break, true, obuf);
 	const char *left[2] = { header_name(sh, h->parent_org,
 		h->parent_break, false, pbuf), org };

@@ -300,10 +300,36 @@ page_ends(const char *txt, char *first, char *last, size_t n)
 	}
 }
 
-/* A listing of groups, each a heading row, units and a subtotal: for every
- * number of rows before the groups (so that page breaks fall on every row
- * of a group), no page starts with a subtotal and none ends with a
- * heading. */
+/* A listing of `lead` plain rows, then twelve groups, each a heading row
+ * kept with its first unit, four units and a subtotal kept with the last. */
+static struct rp_doc *
+group_doc(struct arena *a, int lead)
+{
+	struct rp_doc *d = rp_doc_new(a);
+	static const int w[] = { 1, 3 };
+	struct rp_table *t = rp_table_add(d, rp_section0(d), 2, w);
+	t->header_rows = 1;
+	rp_cell_text(d, t, rp_row_add(d, t), 0, RP_BOLD, "Đầu");
+	for (int i = 1; i <= lead; i++)
+		rp_cell_text(d, t, rp_row_add(d, t), 1, 0,
+			     rp_printf(d, "Dòng đầu %d.", i));
+	for (int g = 1; g <= 12; g++) {
+		rp_cell_text(d, t, rp_row_add(d, t), 1, 0,
+			     rp_printf(d, "Nhóm %d", g));
+		for (int i = 1; i <= 4; i++)
+			rp_cell_text(d, t, rp_row_add(d, t), 1, 0,
+				     rp_printf(d, "Đơn vị %d.%d", g, i));
+		rp_row_keep_prev(t, t->nrows - 4);
+		size_t r = rp_row_add(d, t);
+		rp_cell_text(d, t, r, 1, 0, rp_printf(d, "Cộng nhóm %d", g));
+		rp_row_keep_prev(t, r);
+	}
+	return d;
+}
+
+/* For every number of rows before the groups (so that page breaks fall
+ * on every row of a group), no page starts with a subtotal and none ends
+ * with a heading. */
 static void
 test_group_rows_keep_together(void **state)
 {
@@ -311,30 +337,8 @@ test_group_rows_keep_together(void **state)
 	char path[160], first[64], last[64];
 	snprintf(path, sizeof path, "%s/groups.pdf", f->dir);
 	for (int lead = 0; lead < 30; lead++) {
-		struct rp_doc *d = rp_doc_new(f->a);
-		static const int w[] = { 1, 3 };
-		struct rp_table *t = rp_table_add(d, rp_section0(d), 2, w);
-		t->header_rows = 1;
-		rp_cell_text(d, t, rp_row_add(d, t), 0, RP_BOLD, "Đầu");
-		for (int i = 1; i <= lead; i++)
-			rp_cell_text(d, t, rp_row_add(d, t), 1, 0,
-				     rp_printf(d, "Dòng đầu %d.", i));
-		for (int g = 1; g <= 12; g++) {
-			rp_cell_text(d, t, rp_row_add(d, t), 1, 0,
-				     rp_printf(d, "Nhóm %d", g));
-			for (int i = 1; i <= 4; i++) {
-				size_t r = rp_row_add(d, t);
-				rp_cell_text(d, t, r, 1, 0,
-					     rp_printf(d, "Đơn vị %d.%d", g, i));
-				if (i == 1)
-					rp_row_keep_prev(t, r);
-			}
-			size_t r = rp_row_add(d, t);
-			rp_cell_text(d, t, r, 1, 0,
-				     rp_printf(d, "Cộng nhóm %d", g));
-			rp_row_keep_prev(t, r);
-		}
-		assert_int_equal(rp_write_pdf(d, path, NULL, 0), TS_OK);
+		assert_int_equal(rp_write_pdf(group_doc(f->a, lead), path, NULL,
+					      0), TS_OK);
 		int n = page_count(path);
 		assert_true(n >= 2);
 		for (int pg = 1; pg <= n; pg++) {
