@@ -355,6 +355,43 @@ test_group_rows_keep_together(void **state)
 	}
 }
 
+/* A heading never ends a page without the paragraph after it: a
+ * paragraph that fits on a page is not split, so when the next one (six
+ * lines) has to move, the heading moves with it, wherever the page
+ * break falls (the tu-kiem-tra draft left "- Công tác quản lý dạy và
+ * học trực tuyến; …:" alone at the foot of page 1). */
+static void
+test_heading_keeps_paragraph(void **state)
+{
+	struct fx *f = *state;
+	char path[160];
+	snprintf(path, sizeof path, "%s/heading.pdf", f->dir);
+	for (int lead = 30; lead < 50; lead++) {
+		struct rp_doc *d = rp_doc_new(f->a);
+		struct rp_section *s = rp_section0(d);
+		for (int i = 1; i <= lead; i++)
+			rp_body(d, s, 0, rp_printf(d, "Dòng số %d.", i));
+		rp_heading(d, s, 3, "Tiêu đề mục cần giữ");
+		rp_body(d, s, 0, "Đoạn sau bắt đầu. Chuyển đổi số trong giáo "
+			"dục là quá trình lâu dài, cần sự tham gia của cán bộ, "
+			"giáo viên, học sinh và cha mẹ học sinh; nhà trường xây "
+			"dựng kế hoạch, bố trí kinh phí, tập huấn kỹ năng, cập "
+			"nhật dữ liệu thường xuyên và đánh giá kết quả hằng năm "
+			"theo bộ chỉ số, rồi báo cáo cấp trên đúng hạn, đầy đủ "
+			"minh chứng, số liệu chính xác và trung thực.");
+		assert_int_equal(rp_write_pdf(d, path, NULL, 0), TS_OK);
+		for (int pg = 1; pg <= page_count(path); pg++) {
+			char *txt = page_text(path, pg);
+			bool head = strstr(txt, "Tiêu đề mục cần giữ") != NULL;
+			bool next = strstr(txt, "Đoạn sau bắt đầu") != NULL;
+			free(txt);
+			if (head && !next)
+				fail_msg("%d lines first: the heading ends page "
+					 "%d alone", lead, pg);
+		}
+	}
+}
+
 /* A link may break inside (rp_is_link), so it does not widen its column:
  * in a table of shares 3 | 1 the link's column keeps its quarter of the
  * 468-pt text width (it took 224 pt, the link's width, before). */
@@ -458,6 +495,7 @@ main(void)
 		cmocka_unit_test(test_closing_rows_keep_with_last),
 		cmocka_unit_test(test_group_rows_keep_together),
 		cmocka_unit_test(test_link_column),
+		cmocka_unit_test(test_heading_keeps_paragraph),
 		cmocka_unit_test(test_giant_row),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_plain_export),
