@@ -103,7 +103,7 @@ void dx_table(struct dx_ctx *x, const struct rp_table *t);
  * begin, then rows (dx_row_begin, cells, dx_row_end), then end. Rows never
  * split across pages. A cell must hold at least one paragraph. */
 void dx_layout_begin(struct dx_ctx *x, size_t ncols, const int *w);
-void dx_layout_end(struct dx_ctx *x);
+void dx_layout_end(struct dx_ctx *x, bool tight);
 void dx_row_begin(struct dx_ctx *x);
 void dx_row_end(struct dx_ctx *x);
 void dx_cell_begin(struct dx_ctx *x, int width);

@@ -148,7 +148,7 @@ nd30_header(struct dx_ctx *x, const struct rp_header *h)
 	dx_row_begin(x);
 	header_number_date(x, h, w);
 	dx_row_end(x);
-	dx_layout_end(x);
+	dx_layout_end(x, false);
 }
 
 /* "Kính gửi:" with one recipient on its line, centred; several go one per
@@ -370,7 +370,7 @@ signature_block(struct dx_ctx *x, const struct rp_doc *d)
 	sign_left(x, d, w[0]);
 	sign_right(x, d->sig, w[1]);
 	dx_row_end(x);
-	dx_layout_end(x);
+	dx_layout_end(x, true);
 }
 
 static void

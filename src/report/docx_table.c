@@ -211,10 +211,18 @@ dx_layout_begin(struct dx_ctx *x, size_t ncols, const int *w)
 }
 
 void
-dx_layout_end(struct dx_ctx *x)
+dx_layout_end(struct dx_ctx *x, bool tight)
 {
 	buf_puts(x->out, "</w:tbl>");
-	dx_line(x, RP_LEFT, 0, 6, NULL); /* see dx_table */
+	/* A paragraph must follow a table (see dx_table). After the closing
+	 * block it is 1 pt high, exactly: a 6-pt line there found no room
+	 * on a full last page and printed a blank page after it. */
+	if (tight)
+		buf_puts(x->out, "<w:p><w:pPr><w:spacing w:before=\"0\" "
+			"w:after=\"0\" w:line=\"20\" w:lineRule=\"exact\"/>"
+			"<w:rPr><w:sz w:val=\"2\"/></w:rPr></w:pPr></w:p>");
+	else
+		dx_line(x, RP_LEFT, 0, 6, NULL);
 }
 
 void

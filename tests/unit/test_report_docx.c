@@ -346,6 +346,11 @@ test_keep_with_closing(void **state)
 		"w:top/@w:val='nil')]/w:tr[last()-1]//w:p[not(w:pPr/"
 		"w:keepNext)])"), 0);
 	assert_true(xp_num(&x, "count(//w:tbl/w:tr[last()-1]//w:p)") > 0);
+	/* The paragraph after the closing block is 1 pt exactly: a 6-pt one
+	 * did not fit on a full last page and printed a blank page. */
+	snprintf(expr, sizeof expr, "count(%s/following-sibling::w:p[1]"
+		"/w:pPr/w:spacing[@w:lineRule='exact'][@w:line='20'])", sign);
+	assert_int_equal(xp_num(&x, expr), 1);
 	docx_close(&x);
 	arena_free(a);
 }
