@@ -326,24 +326,54 @@ widest_table(const struct rp_section *s)
 	return best;
 }
 
+/* minw[c]: the widest number of table t's column c, in character units
+ * with a little room ("83.33%" is 6 characters, 7 in bold). */
+static void
+number_minimums(const struct rp_table *t, size_t ncols, double *minw)
+{
+	char num[RP_VALUE_SIZE];
+	for (size_t r = 0; r < t->nrows; r++)
+		for (size_t c = 0; c < t->ncols && c < ncols; c++) {
+			const struct rp_cell *cell = &t->rows[r][c];
+			if (cell->covered || cell->colspan > 1 ||
+			    cell->kind == RP_V_TEXT)
+				continue;
+			double w = (double)strlen(rp_value_format(cell, num)) *
+				(cell->style & RP_BOLD ? 1.1 : 1) + 2;
+			minw[c] = w > minw[c] ? w : minw[c];
+		}
+}
+
+/* The sheet's columns: the widest table's shares of the printable width,
+ * but no column narrower than a number any table of the sheet puts in
+ * it (rp_fit_widths): a smaller table shares the widest one's columns,
+ * and Calc showed the quy mô rates "83,33%" as "###" in an SL column of
+ * the Xếp loại table. */
 static void
 columns(struct xs *sh)
 {
 	const struct rp_table *t = widest_table(sh->sec);
 	sh->chars = sh->sec->landscape ? CHARS_LANDSCAPE : CHARS_PORTRAIT;
-	sh->ncols = t && t->ncols >= 2 ? (lxw_col_t)t->ncols : 6;
-	double sum = 0;
-	for (lxw_col_t c = 0; c < sh->ncols; c++)
-		sum += t && t->ncols >= 2 ? t->widths[c] : 1;
+	bool grid = t && t->ncols >= 2;
+	sh->ncols = grid ? (lxw_col_t)t->ncols : 6;
 	sh->colw = calloc(sh->ncols, sizeof(*sh->colw));
-	if (sh->colw == NULL) {
+	double *minw = calloc(sh->ncols, sizeof(*minw));
+	if (sh->colw == NULL || minw == NULL) {
+		free(minw);
 		xlsx_check(sh->w, LXW_ERROR_MEMORY_MALLOC_FAILED);
 		return;
 	}
+	for (size_t b = 0; grid && b < sh->sec->nblocks; b++)
+		if (sh->sec->blocks[b].kind == RP_B_TABLE)
+			number_minimums(sh->sec->blocks[b].table, sh->ncols,
+					minw);
+	for (lxw_col_t c = 0; c < sh->ncols; c++)
+		sh->colw[c] = (double)sh->chars / sh->ncols;
+	if (grid)
+		rp_fit_widths(t, minw, sh->chars, sh->colw);
+	free(minw);
 	for (lxw_col_t c = 0; c < sh->ncols; c++) {
-		double wc = t && t->ncols >= 2 ? t->widths[c] : 1;
-		double width = sh->chars * wc / sum;
-		sh->colw[c] = width < 3 ? 3 : width;
+		sh->colw[c] = sh->colw[c] < 3 ? 3 : sh->colw[c];
 		xlsx_check(sh->w, worksheet_set_column(sh->ws, c, c,
 			sh->colw[c], NULL));
 	}
