@@ -50,9 +50,12 @@ grades_table(struct rb *b, struct rp_section *s, const struct rubric *r,
 {
 	size_t ng = r->ngrades < GC_GRADES ? r->ngrades : GC_GRADES;
 	size_t ncols = 2 + 2 * ng;
-	int w[2 + 2 * GC_GRADES] = { 5, 22 };
+	/* Five grades make twelve columns on a portrait page: the counts
+	 * are headed "SL" (with a key under the table, as school statistics
+	 * tables do) so that "Tiểu học" and "30,77%" stay on one line. */
+	int w[2 + 2 * GC_GRADES] = { 6, 16 };
 	for (size_t c = 2; c < ncols; c++)
-		w[c] = 73 / (int)(2 * ng);
+		w[c] = c % 2 ? 9 : 5;
 	struct rp_table *t = rp_table_add(b->doc, s, ncols, w);
 	if (t == NULL)
 		return;
@@ -68,7 +71,7 @@ grades_table(struct rb *b, struct rp_section *s, const struct rubric *r,
 		rp_cell_text(b->doc, t, r0, c, RP_BOLD,
 			     r->grades[ng - 1 - i].name);
 		rp_cell_span(b->doc, t, r0, c, 2, 1);
-		rp_cell_text(b->doc, t, r1, c, RP_BOLD, "Số lượng");
+		rp_cell_text(b->doc, t, r1, c, RP_BOLD, "SL");
 		rp_cell_text(b->doc, t, r1, c + 1, RP_BOLD, "Tỷ lệ %");
 	}
 	rp_head_rows(t, r1);
@@ -83,6 +86,7 @@ grades_table(struct rb *b, struct rp_section *s, const struct rubric *r,
 		grade_row(b, t, rp_printf(b->doc, "%d", ++k), level_name(l), 0,
 			  gc->n[l], ng, gc->units[l]);
 	}
+	rp_body(b->doc, s, RP_ITALIC, "SL: số lượng CSGD.");
 	if (sum != gc->units_all)
 		rb_multi_note(b, s, gc->multi, rp_printf(b->doc, "%zu", sum),
 			      rp_printf(b->doc, "%zu", gc->units_all));

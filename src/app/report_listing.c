@@ -203,7 +203,11 @@ group_rows(struct rb *b, struct rp_table *t, const struct ls_plan *p,
 	grp->units = grp->submitted = grp->late = 0;
 	for (size_t k = i; k < end && !ts_cancelled(b->opts->cancel); k++)
 		unit_row(b, t, p, &u[k], (int)(k - i + 1), grp);
+	/* A group's heading keeps its first unit, its subtotal its last. */
+	if (!one)
+		rp_row_keep_prev(t, t->nrows - (end - i));
 	ls_total_row(b, t, p, one ? "Tổng cộng" : "Cộng", grp);
+	rp_row_keep_prev(t, t->nrows - 1);
 	tally_add(p, all, grp);
 	return end;
 }
@@ -224,10 +228,10 @@ rows(struct rb *b, struct rp_table *t, const struct ls_plan *p)
 		return TS_ENOMEM;
 	for (size_t i = 0, gi = 0; i < n; gi++)
 		i = group_rows(b, t, p, u, n, i, gi, one, &grp, &all);
-	if (!one)
+	if (!one) {
 		ls_total_row(b, t, p, "Tổng cộng", &all);
-	/* The last group's subtotal and the total go with its last unit. */
-	t->tail_rows = one ? 1 : 2;
+		rp_row_keep_prev(t, t->nrows - 1);
+	}
 	return ts_cancelled(b->opts->cancel) ? TS_ECANCELED : TS_OK;
 }
 

@@ -253,6 +253,8 @@ criterion_rows(struct rb *b, struct rp_table *t, const struct result *r,
 			rp_cell_pts(b->doc, t, ir, 2, it->max);
 		points_cell(b, t, ir, 3, it, &r->self->items[it->idx]);
 	}
+	/* The criterion's row never ends a page without its first item. */
+	rp_row_keep_prev(t, row + 1);
 }
 
 void
@@ -291,6 +293,8 @@ rb_criteria_table(struct rb *b, struct rp_section *s, const struct result *r,
 				RP_CENTER;
 		for (size_t c = 0; c < gr->ncriteria; c++)
 			criterion_rows(b, t, r, &gr->criteria[c], with_levels);
+		/* A group's row keeps its first criterion. */
+		rp_row_keep_prev(t, row + 1);
 	}
 	if (rb->ngroups > 1 && rubric_has_total(rb)) {
 		size_t row = rp_row_add(b->doc, t);

@@ -143,6 +143,9 @@ criterion_rows(struct rb *b, struct rp_table *t, const struct result *r,
 		const struct item *it = &c->items[i];
 		const struct item_score *is = &r->self->items[it->idx];
 		row = rp_row_add(b->doc, t);
+		/* The criterion's row keeps its first item. */
+		if (i == 0)
+			rp_row_keep_prev(t, row);
 		rp_cell_text(b->doc, t, row, C_TEXT, RP_ITALIC, rp_printf(
 			     b->doc, "- %s", it->text));
 		rp_cell_pts(b->doc, t, row, C_MAX, it->max);
@@ -178,8 +181,11 @@ rubric_table(struct rb *b, struct rp_section *s, const struct result *r)
 	const struct rubric *rb = r->sub.rubric;
 	for (size_t g = 0; g < rb->ngroups; g++) {
 		group_row(b, t, r, &rb->groups[g]);
+		/* A group's row keeps its first criterion. */
+		size_t first = t->nrows;
 		for (size_t c = 0; c < rb->groups[g].ncriteria; c++)
 			criterion_rows(b, t, r, &rb->groups[g].criteria[c]);
+		rp_row_keep_prev(t, first);
 	}
 	size_t row = rp_row_add(b->doc, t);
 	rp_cell_text(b->doc, t, row, C_TEXT, RP_BOLD, "Tổng cộng")->align =

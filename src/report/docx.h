@@ -47,7 +47,21 @@ struct dx_ctx {
 	/* Every paragraph written while set gets w:keepNext: the end of the
 	 * body stays on the page of the closing block after it. */
 	bool keep;
+	const int *grid; /* column widths of the table being written, twips */
+	/* Text measurement for table columns (docx_measure.c), made on
+	 * first use and released by dx_measure_end. */
+	struct _PangoFontMap *fm;
+	struct _PangoContext *pc;
 };
+
+/* docx_measure.c: a table's column widths in twips (grid[ncols]), no
+ * column narrower than its widest word; dx_measure_end frees the font
+ * map it used. */
+void dx_table_grid(struct dx_ctx *x, const struct rp_table *t, int *grid);
+void dx_measure_end(struct dx_ctx *x);
+/* Width in points of text set on one line (upper case if caps). */
+double dx_line_width(struct dx_ctx *x, const char *text, unsigned style,
+	int size, bool caps);
 
 /* Paragraph look beyond what struct rp_para says. */
 struct dx_pfmt {
@@ -89,7 +103,7 @@ void dx_table(struct dx_ctx *x, const struct rp_table *t);
  * begin, then rows (dx_row_begin, cells, dx_row_end), then end. Rows never
  * split across pages. A cell must hold at least one paragraph. */
 void dx_layout_begin(struct dx_ctx *x, size_t ncols, const int *w);
-void dx_layout_end(struct dx_ctx *x);
+void dx_layout_end(struct dx_ctx *x, bool tight);
 void dx_row_begin(struct dx_ctx *x);
 void dx_row_end(struct dx_ctx *x);
 void dx_cell_begin(struct dx_ctx *x, int width);

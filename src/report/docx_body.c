@@ -48,8 +48,25 @@ centred(struct dx_ctx *x, const char *text, unsigned style, int size,
 
 #define DX_NAME_MAX 512
 
-/* A unit's name in the header cell: one line when it should fit (upper
- * case Times averages about 0.65 em a character), else two lines broken
+/* The size at which every line fits in inner twips: 13 pt, else 12 (NĐ
+ * 30: 12-13); 0 if a line is too long even at 12. 3 % of the cell is
+ * kept free: LibreOffice wrapped "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO" at 13 pt,
+ * 187 pt by pango's measure, in a cell of 190. */
+static int
+header_size(struct dx_ctx *x, const char *a, const char *b, unsigned style,
+	int inner)
+{
+	double room = inner * 0.97 / 20;
+	for (int size = RP_SIZE_HEADER; size >= 12; size--)
+		if (dx_line_width(x, a, style, size, true) <= room &&
+		    (b == NULL ||
+		     dx_line_width(x, b, style, size, true) <= room))
+			return size;
+	return 0;
+}
+
+/* A unit's name in the header cell: one line at 13 or 12 pt when it fits
+ * (measured in Times' metrics, docx_measure.c), else two lines broken
  * before the unit's own name (rp_name_start), so Word never breaks inside
  * it. Returns the characters of the longest line. */
 static size_t
@@ -59,12 +76,16 @@ header_name(struct dx_ctx *x, const char *name, int brk, unsigned style,
 	size_t n = dx_chars(name);
 	char head[DX_NAME_MAX], tail[DX_NAME_MAX];
 	rp_name_split(name, brk, head, tail, sizeof head);
-	if ((long)n * RP_SIZE_HEADER * 13 <= (long)inner || !*tail) {
-		centred(x, name, style, RP_SIZE_HEADER, true, 0, 0);
+	int size = header_size(x, name, NULL, style, inner);
+	if (size || !*tail) {
+		centred(x, name, style, size ? size : RP_SIZE_HEADER, true, 0,
+			0);
 		return n;
 	}
-	centred(x, head, style, RP_SIZE_HEADER, true, 0, 0);
-	centred(x, tail, style, RP_SIZE_HEADER, true, 0, 0);
+	size = header_size(x, head, tail, style, inner);
+	size = size ? size : 12; /* still too long: Word wraps it */
+	centred(x, head, style, size, true, 0, 0);
+	centred(x, tail, style, size, true, 0, 0);
 	return dx_chars(head) > dx_chars(tail) ? dx_chars(head) :
 		dx_chars(tail);
 }
@@ -129,7 +150,7 @@ nd30_header(struct dx_ctx *x, const struct rp_header *h)
 	dx_row_begin(x);
 	header_number_date(x, h, w);
 	dx_row_end(x);
-	dx_layout_end(x);
+	dx_layout_end(x, false);
 }
 
 /* "Kính gửi:" with one recipient on its line, centred; several go one per
@@ -351,7 +372,7 @@ signature_block(struct dx_ctx *x, const struct rp_doc *d)
 	sign_left(x, d, w[0]);
 	sign_right(x, d->sig, w[1]);
 	dx_row_end(x);
-	dx_layout_end(x);
+	dx_layout_end(x, true);
 }
 
 static void

@@ -4,6 +4,8 @@
  * crosses (w:vMerge restart, then continue). */
 #include "docx.h"
 
+#include <stdlib.h>
+
 #define DX_SHADE "D9D9D9"
 /* Cell margins: 1.5 mm left and right, 0.5 mm top and bottom. */
 #define DX_CELL_MAR \
@@ -40,29 +42,13 @@ table_begin(struct buf *b, int width, bool bordered)
 		"w:noVBand=\"1\"/></w:tblPr>");
 }
 
-/* Width of grid column c in twips: the relative widths scaled to total,
- * the last column taking the rounding rest so the sum is exact. */
+/* Width of grid columns c .. c + n - 1 of the table being written. */
 static int
-grid_w(const struct rp_table *t, size_t c, int total)
-{
-	long sum = 0, before = 0;
-	for (size_t i = 0; i < t->ncols; i++) {
-		sum += t->widths[i];
-		if (i < c)
-			before += t->widths[i];
-	}
-	long start = total * before / sum;
-	long end = c + 1 == t->ncols ? total :
-		total * (before + t->widths[c]) / sum;
-	return (int)(end - start);
-}
-
-static int
-span_w(const struct rp_table *t, size_t c, size_t n, int total)
+span_w(const struct dx_ctx *x, size_t ncols, size_t c, size_t n)
 {
 	int w = 0;
-	for (size_t i = c; i < c + n && i < t->ncols; i++)
-		w += grid_w(t, i, total);
+	for (size_t i = c; i < c + n && i < ncols; i++)
+		w += x->grid[i];
 	return w;
 }
 
@@ -138,7 +124,7 @@ covered_cell(struct dx_ctx *x, const struct rp_table *t, size_t r,
 	/* No anchor (a malformed grid): a plain empty cell keeps the row
 	 * the right width instead of breaking the table. */
 	buf_puts(x->out, "<w:tc>");
-	cell_props(x->out, span_w(t, c, n, x->text_w), n, a ? "" : NULL,
+	cell_props(x->out, span_w(x, t->ncols, c, n), n, a ? "" : NULL,
 		a && a->shade);
 	dx_line(x, RP_LEFT, 0, RP_SIZE_TABLE, NULL);
 	buf_puts(x->out, "</w:tc>");
@@ -154,7 +140,7 @@ table_cell(struct dx_ctx *x, const struct rp_table *t, size_t r, size_t c)
 	}
 	size_t n = colspan(t, c, cell);
 	buf_puts(x->out, "<w:tc>");
-	cell_props(x->out, span_w(t, c, n, x->text_w), n,
+	cell_props(x->out, span_w(x, t->ncols, c, n), n,
 		cell->rowspan > 1 ? " w:val=\"restart\"" : NULL, cell->shade);
 	cell_content(x, cell);
 	buf_puts(x->out, "</w:tc>");
@@ -173,11 +159,17 @@ dx_table(struct dx_ctx *x, const struct rp_table *t)
 		struct dx_pfmt f = { 0 };
 		dx_para(x, &p, &f);
 	}
+	int *grid = calloc(t->ncols, sizeof *grid);
+	if (grid == NULL) {
+		x->out->err = TS_ENOMEM; /* parts_error reports it */
+		return;
+	}
+	dx_table_grid(x, t, grid);
+	x->grid = grid;
 	table_begin(x->out, x->text_w, t->borders);
 	buf_puts(x->out, "<w:tblGrid>");
 	for (size_t c = 0; c < t->ncols; c++)
-		buf_printf(x->out, "<w:gridCol w:w=\"%d\"/>",
-			grid_w(t, c, x->text_w));
+		buf_printf(x->out, "<w:gridCol w:w=\"%d\"/>", grid[c]);
 	buf_puts(x->out, "</w:tblGrid>");
 	bool keep = x->keep;
 	for (size_t r = 0; r < t->nrows; r++) {
@@ -186,17 +178,19 @@ dx_table(struct dx_ctx *x, const struct rp_table *t)
 			buf_puts(x->out, "<w:tblHeader/>");
 		buf_puts(x->out, "</w:trPr>");
 		/* keepNext in a row keeps it with the next row: the last
-		 * row (the closing rows, tail_rows) never starts a page
-		 * alone, and before the closing block the last row keeps
-		 * with it too. */
-		size_t k = t->tail_rows > 1 ? t->tail_rows : 1;
-		x->keep = (r + 1 < t->nrows && r + 1 + k >= t->nrows) ||
+		 * row and the rows kept with the row before them (a
+		 * subtotal, a total, a group's first row) never start a
+		 * page alone, and before the closing block the last row
+		 * keeps with it too. */
+		x->keep = rp_row_keeps_prev(t, r + 1) ||
 			  (keep && r + 1 == t->nrows);
 		for (size_t c = 0; c < t->ncols; c++)
 			table_cell(x, t, r, c);
 		buf_puts(x->out, "</w:tr>");
 	}
 	x->keep = keep;
+	x->grid = NULL;
+	free(grid);
 	buf_puts(x->out, "</w:tbl>");
 	/* A paragraph after every table: two tables in a row would merge
 	 * into one, and the body must not end with a table. */
@@ -217,10 +211,18 @@ dx_layout_begin(struct dx_ctx *x, size_t ncols, const int *w)
 }
 
 void
-dx_layout_end(struct dx_ctx *x)
+dx_layout_end(struct dx_ctx *x, bool tight)
 {
 	buf_puts(x->out, "</w:tbl>");
-	dx_line(x, RP_LEFT, 0, 6, NULL); /* see dx_table */
+	/* A paragraph must follow a table (see dx_table). After the closing
+	 * block it is 1 pt high, exactly: a 6-pt line there found no room
+	 * on a full last page and printed a blank page after it. */
+	if (tight)
+		buf_puts(x->out, "<w:p><w:pPr><w:spacing w:before=\"0\" "
+			"w:after=\"0\" w:line=\"20\" w:lineRule=\"exact\"/>"
+			"<w:rPr><w:sz w:val=\"2\"/></w:rPr></w:pPr></w:p>");
+	else
+		dx_line(x, RP_LEFT, 0, 6, NULL);
 }
 
 void

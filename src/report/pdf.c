@@ -304,6 +304,24 @@ tails(struct pdf *p, const struct rp_section *s, double closing_h,
 	}
 }
 
+/* What a heading (keep_with_next) keeps on its page: about three lines of
+ * what follows, or the whole next paragraph when that fits on a page,
+ * since such a paragraph is never split (pdf_para) and would otherwise
+ * move alone and leave the heading at the foot of the page. */
+static double
+heading_keep(struct pdf *p, const struct rp_section *s, size_t i)
+{
+	double lines = 3.5 * RP_SIZE_BODY;
+	const struct rp_block *n = i + 1 < s->nblocks ? &s->blocks[i + 1] :
+		NULL;
+	if (n == NULL || n->para == NULL ||
+	    (n->kind != RP_B_PARA && n->kind != RP_B_HEADING))
+		return lines;
+	int count;
+	double h = para_height(p, n->para, &count);
+	return h > lines && h <= p->ybot - p->ytop ? h : lines;
+}
+
 /* Lays out the section's blocks; closing_h is the height of the closing
  * block drawn after them (0: none), which keeps the last lines or rows of
  * the body with it. */
@@ -321,7 +339,7 @@ blocks(struct pdf *p, const struct rp_section *s, double closing_h)
 			if (b->para)
 				pdf_para(p, b->para, RP_SIZE_BODY,
 					b->para->keep_with_next ?
-					3.5 * RP_SIZE_BODY : 0);
+					heading_keep(p, s, i) : 0);
 			break;
 		case RP_B_TABLE:
 			if (b->table)

@@ -73,8 +73,8 @@ underline_attr(PangoAttrList *al, unsigned style, guint start, guint end)
 
 /* Lines break only between words: no break inside a word (a code such as
  * "31DK011" or "109/KH-GDNN-GDTX", a number such as "18,5", a syllable)
- * and no inserted hyphen. Only a word too long for a line of its own (a
- * long link) may still break, at any character. */
+ * and no inserted hyphen. Only a link (rp_is_link) or a word too long
+ * for a line of its own may break, at any character. */
 static void
 word_attrs(PangoAttrList *al, const char *text)
 {
@@ -83,7 +83,7 @@ word_attrs(PangoAttrList *al, const char *text)
 	for (const char *s = text; *s;) {
 		size_t sp = strspn(s, " \t\n");
 		size_t w = strcspn(s + sp, " \t\n");
-		if (w > 1 && w <= PDF_WORD_MAX) {
+		if (w > 1 && w <= PDF_WORD_MAX && !rp_is_link(s + sp, w)) {
 			a = pango_attr_allow_breaks_new(FALSE);
 			a->start_index = (guint)(s + sp - text);
 			a->end_index = (guint)(s + sp + w - text);

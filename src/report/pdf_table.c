@@ -125,16 +125,35 @@ measure_rows(struct pdf *p, struct tbl *tb)
 			measure_row(p, tb, r, pass);
 }
 
-/* End (exclusive) of the band of rows that starts at row a. */
+/* End (exclusive) of the rows that row r's cells span. */
+static size_t
+span_end(const struct tbl *tb, size_t r, size_t end)
+{
+	for (size_t c = 0; c < tb->t->ncols; c++)
+		if (!tb->t->rows[r][c].covered && r + rspan(tb, r, c) > end)
+			end = r + rspan(tb, r, c);
+	return end;
+}
+
+/* Row r is a body row marked to stay with the row before it. */
+static bool
+kept(const struct tbl *tb, size_t r)
+{
+	const struct rp_table *t = tb->t;
+	return r < t->nrows && r > t->header_rows && t->keep_prev[r];
+}
+
+/* End (exclusive) of the band of rows that starts at row a: rows joined
+ * by a row span, or by keep_prev (a subtotal with the row it closes). */
 static size_t
 band_end(const struct tbl *tb, size_t a)
 {
 	size_t end = a + 1;
-	for (size_t r = a; r < end; r++)
-		for (size_t c = 0; c < tb->t->ncols; c++)
-			if (!tb->t->rows[r][c].covered &&
-				r + rspan(tb, r, c) > end)
-				end = r + rspan(tb, r, c);
+	for (size_t r = a; r < end; r++) {
+		end = span_end(tb, r, end);
+		if (r + 1 == end && kept(tb, end))
+			end++;
+	}
 	return end;
 }
 
@@ -183,9 +202,10 @@ draw_rows(struct pdf *p, const struct tbl *tb, size_t a, size_t b)
 }
 
 /* What must stay on the page after the band ending at end: the last band of
- * a table never goes to a new page alone (widow control), nor do its
- * closing rows (tail_rows: a subtotal and a total) without the row before
- * them, and the last band keeps the closing block (p->tail) with it. */
+ * a table never goes to a new page alone (widow control) unless its rows
+ * were kept together already (keep_prev: the closing rows with the row
+ * before them), and the last band keeps the closing block (p->tail) with
+ * it. */
 static double
 keep_after(const struct pdf *p, const struct tbl *tb, size_t end)
 {
@@ -193,11 +213,8 @@ keep_after(const struct pdf *p, const struct tbl *tb, size_t end)
 	double tail = p->tail > 0 ? p->tail + 6 : 0;
 	if (end >= n)
 		return tail;
-	size_t k = tb->t->tail_rows;
-	if (k > 1 && end + k >= n && end > tb->hdr)
-		return rows_height(tb, end, n) + tail;
 	size_t next = band_end(tb, end);
-	if (next < n)
+	if (next < n || kept(tb, n - 1))
 		return 0;
 	return rows_height(tb, end, next) + tail;
 }
@@ -260,35 +277,14 @@ column_minimums(struct pdf *p, const struct tbl *tb, double *minw)
 		}
 }
 
-/* Column widths: the model's shares of the text width, but no column
- * narrower than its widest word; what a column gains is taken from the
- * others in proportion to the room they have above their own minimum. */
+/* Column widths: the model's shares of the text width, no column
+ * narrower than its widest word (rp_fit_widths). */
 static void
 column_widths(struct pdf *p, struct tbl *tb, double *w)
 {
-	const struct rp_table *t = tb->t;
-	double total = 0, tw = p->x1 - p->x0, need = 0, slack = 0, sum = 0;
-	for (size_t c = 0; c < t->ncols; c++)
-		total += t->widths && t->widths[c] > 0 ? t->widths[c] : 1;
-	double *minw = g_new0(double, t->ncols);
+	double *minw = g_new0(double, tb->t->ncols);
 	column_minimums(p, tb, minw);
-	for (size_t c = 0; c < t->ncols; c++) {
-		double share = t->widths && t->widths[c] > 0 ? t->widths[c] : 1;
-		w[c] = tw * share / total;
-		sum += minw[c];
-		if (w[c] < minw[c])
-			need += minw[c] - w[c];
-		else
-			slack += w[c] - minw[c];
-	}
-	for (size_t c = 0; c < t->ncols && need > 0; c++) {
-		if (sum > tw) /* cannot fit: widths by the minimums */
-			w[c] = tw * minw[c] / sum;
-		else if (w[c] < minw[c])
-			w[c] = minw[c];
-		else
-			w[c] -= (w[c] - minw[c]) * need / slack;
-	}
+	rp_fit_widths(tb->t, minw, p->x1 - p->x0, w);
 	g_free(minw);
 }
 

@@ -109,9 +109,11 @@ struct rp_table {
 	struct rp_cell **rows; /* rows[r][c] */
 	size_t nrows, caprows;
 	size_t header_rows; /* repeated on every page; frozen in XLSX */
-	/* Closing rows (a subtotal and a total) that never start a page
-	 * without the row before them; 0 acts as 1 (a table's last row). */
-	size_t tail_rows;
+	/* keep_prev[r]: row r never starts a page without row r - 1 (a
+	 * subtotal or total with the row it closes, a group's first row
+	 * with its heading); rp_row_keep_prev sets it. A table's last row
+	 * keeps the row before it anyway. caprows entries. */
+	bool *keep_prev;
 	const char *caption; /* optional; XLSX sheet name source; CSV title */
 	bool borders; /* false only for layout tables */
 };
@@ -265,6 +267,10 @@ struct rp_table *rp_table_add(struct rp_doc *d, struct rp_section *s,
 	size_t ncols, const int *widths);
 /* Appends an empty row; returns its index. */
 size_t rp_row_add(struct rp_doc *d, struct rp_table *t);
+/* Row r stays on one page with the row before it (PDF and DOCX). */
+void rp_row_keep_prev(struct rp_table *t, size_t r);
+/* Whether row r must stay with row r - 1: a flagged row, or the last. */
+bool rp_row_keeps_prev(const struct rp_table *t, size_t r);
 /* Sets cell (r, c); spans > 1 mark the cells they cover. Returns the
  * cell (a static dummy on error, so callers can chain safely). */
 struct rp_cell *rp_cell_text(struct rp_doc *d, struct rp_table *t,
@@ -282,6 +288,14 @@ struct rp_para *rp_cell_para(struct rp_doc *d, struct rp_cell *cell,
 void rp_cell_span(struct rp_doc *d, struct rp_table *t, size_t r, size_t c,
 	int colspan, int rowspan);
 
+/* Column widths for a table total units wide: the model's shares, but
+ * no column narrower than minw[c] (its widest word, as each writer
+ * measures it); what a column gains is taken from the others in
+ * proportion to their room above their own minimum, and when the
+ * minimums alone are too wide, widths follow the minimums. */
+void rp_fit_widths(const struct rp_table *t, const double *minw, double total,
+	double *w);
+
 /* Appends a row of bold, centred, shaded header cells, one name per
  * column (NULL leaves a cell empty), and counts it as a header row. */
 size_t rp_head_row(struct rp_doc *d, struct rp_table *t,
@@ -295,6 +309,11 @@ struct rp_chart *rp_chart_add(struct rp_doc *d, struct rp_section *s,
 /* Marks the series as the levels of a scale, worst first: the first
  * LOW, the last HIGH, any between MID. */
 void rp_chart_levels(struct rp_chart *c);
+
+/* A web address ("https://…", "www.…"), n bytes at w: the one kind of
+ * word a PDF line may break inside, so that a link in an evidence cell
+ * does not widen its column at the cost of the others. */
+bool rp_is_link(const char *w, size_t n);
 
 /* Formats a number cell the Vietnamese way: "73", "12,5", "45,67%".
  * Text and empty cells give "". out must hold RP_VALUE_SIZE bytes. */

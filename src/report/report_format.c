@@ -142,3 +142,14 @@ rp_write(const struct rp_doc *d, enum rp_format f,
 	}
 	return TS_EINVAL;
 }
+
+bool
+rp_is_link(const char *w, size_t n)
+{
+	if (n >= 4 && strncmp(w, "www.", 4) == 0)
+		return true;
+	for (size_t i = 0; i + 3 <= n; i++)
+		if (memcmp(w + i, "://", 3) == 0)
+			return true;
+	return false;
+}

@@ -41,23 +41,34 @@ rp_table_add(struct rp_doc *d, struct rp_section *s,
 	return t;
 }
 
+/* Doubles the room for rows (and their keep_prev flags). */
+static bool
+grow_rows(struct rp_doc *d, struct rp_table *t)
+{
+	size_t ncap = t->caprows ? t->caprows * 2 : 8;
+	struct rp_cell **nr = arena_calloc(d->arena, ncap, sizeof *nr);
+	bool *nk = arena_calloc(d->arena, ncap, sizeof *nk);
+	if (!nr || !nk) {
+		d->oom = true;
+		return false;
+	}
+	if (t->nrows) {
+		memcpy(nr, t->rows, t->nrows * sizeof *nr);
+		memcpy(nk, t->keep_prev, t->nrows * sizeof *nk);
+	}
+	t->rows = nr;
+	t->keep_prev = nk;
+	t->caprows = ncap;
+	return true;
+}
+
 size_t
 rp_row_add(struct rp_doc *d, struct rp_table *t)
 {
 	if (!t)
 		return 0;
-	if (t->nrows == t->caprows) {
-		size_t ncap = t->caprows ? t->caprows * 2 : 8;
-		struct rp_cell **nr = arena_calloc(d->arena, ncap, sizeof *nr);
-		if (!nr) {
-			d->oom = true;
-			return t->nrows ? t->nrows - 1 : 0;
-		}
-		if (t->nrows)
-			memcpy(nr, t->rows, t->nrows * sizeof *nr);
-		t->rows = nr;
-		t->caprows = ncap;
-	}
+	if (t->nrows == t->caprows && !grow_rows(d, t))
+		return t->nrows ? t->nrows - 1 : 0;
 	struct rp_cell *row = arena_calloc(d->arena, t->ncols, sizeof *row);
 	if (!row) {
 		d->oom = true;
@@ -70,6 +81,21 @@ rp_row_add(struct rp_doc *d, struct rp_table *t)
 	}
 	t->rows[t->nrows] = row;
 	return t->nrows++;
+}
+
+void
+rp_row_keep_prev(struct rp_table *t, size_t r)
+{
+	if (t && r > 0 && r < t->nrows)
+		t->keep_prev[r] = true;
+}
+
+bool
+rp_row_keeps_prev(const struct rp_table *t, size_t r)
+{
+	if (r == 0 || r >= t->nrows)
+		return false;
+	return r + 1 == t->nrows || t->keep_prev[r];
 }
 
 static struct rp_cell *
@@ -203,4 +229,43 @@ rp_head_row(struct rp_doc *d, struct rp_table *t, const char *const *names)
 			rp_cell_text(d, t, r, c, RP_BOLD, names[c]);
 	rp_head_rows(t, r);
 	return r;
+}
+
+static double
+share_of(const struct rp_table *t, size_t c)
+{
+	return t->widths && t->widths[c] > 0 ? t->widths[c] : 1;
+}
+
+/* Column c's width once the minimums are applied: scaled with them when
+ * they cannot all fit (scale > 0), raised to its minimum, or giving up
+ * the part `take` of its room above it. */
+static double
+fitted(double w, double minw, double scale, double take)
+{
+	if (scale > 0)
+		return minw * scale;
+	if (w < minw)
+		return minw;
+	return w - (w - minw) * take;
+}
+
+void
+rp_fit_widths(const struct rp_table *t, const double *minw, double total,
+	double *w)
+{
+	double shares = 0, need = 0, slack = 0, sum = 0;
+	for (size_t c = 0; c < t->ncols; c++)
+		shares += share_of(t, c);
+	for (size_t c = 0; c < t->ncols; c++) {
+		w[c] = total * share_of(t, c) / shares;
+		sum += minw[c];
+		double room = w[c] - minw[c];
+		*(room < 0 ? &need : &slack) += room < 0 ? -room : room;
+	}
+	if (need <= 0)
+		return;
+	for (size_t c = 0; c < t->ncols; c++)
+		w[c] = fitted(w[c], minw[c], sum > total ? total / sum : 0,
+			      slack > 0 ? need / slack : 0);
 }

@@ -3,6 +3,7 @@
  * (xlsx_table.c), then Nơi nhận beside the signature (section 0). */
 #include "xlsx.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -101,15 +102,45 @@ pair_row(struct xs *sh, const char *left, unsigned lstyle, enum rp_align lal,
 	sh->row++;
 }
 
+/* Upper-case letters are about 1.3 times as wide as the average letter
+ * xlsx_text_lines counts with. */
+#define XLSX_CAPS_WIDTH 1.3
+#define XLSX_HEAD_NAME_MAX 512
+
+/* A header name that would wrap in the left half, with a line break
+ * before the unit's own name (rp_name_start): Calc wrapped "PHÒNG GIÁO
+ * DỤC VÀ ĐÀO TẠO QUẬN DƯƠNG / KINH" inside the name. The result is name
+ * itself, or out. */
+static const char *
+header_name(const struct xs *sh, const char *name, int brk, bool bold,
+	    char *out)
+{
+	double lw = 0;
+	for (lxw_col_t c = 0; c < split_col(sh); c++)
+		lw += sh->colw[c];
+	if (name == NULL || brk <= 0 || xlsx_text_lines(name,
+		lw / XLSX_CAPS_WIDTH, RP_SIZE_HEADER, bold) < 2)
+		return name;
+	char head[XLSX_HEAD_NAME_MAX], tail[XLSX_HEAD_NAME_MAX];
+	rp_name_split(name, brk, head, tail, sizeof head);
+	if (!*head || !*tail)
+		return name;
+	snprintf(out, 2 * XLSX_HEAD_NAME_MAX, "%s\n%s", head, tail);
+	return out;
+}
+
 static void
 nd30_header(struct xs *sh)
 {
 	const struct rp_doc *d = sh->w->d;
 	const struct rp_header *h = d->header;
-	const char *left[2] = { h->parent_org, h->org };
+	char pbuf[2 * XLSX_HEAD_NAME_MAX], obuf[2 * XLSX_HEAD_NAME_MAX];
+	const char *org = header_name(sh, h->org, h->org_break, true, obuf);
+	const char *left[2] = { header_name(sh, h->parent_org,
+		h->parent_break, false, pbuf), org };
 	unsigned lstyle[2] = { 0, RP_BOLD };
 	if (!h->parent_org || !*h->parent_org) {
-		left[0] = h->org;
+		left[0] = org;
 		lstyle[0] = RP_BOLD;
 		left[1] = NULL;
 	}
@@ -297,24 +328,96 @@ widest_table(const struct rp_section *s)
 	return best;
 }
 
+/* minw[c]: the widest number of table t's column c, in character units
+ * with a little room ("83.33%" is 6 characters, 7 in bold). */
+static void
+number_minimums(const struct rp_table *t, size_t ncols, double *minw)
+{
+	char num[RP_VALUE_SIZE];
+	for (size_t r = 0; r < t->nrows; r++)
+		for (size_t c = 0; c < t->ncols && c < ncols; c++) {
+			const struct rp_cell *cell = &t->rows[r][c];
+			if (cell->covered || cell->colspan > 1 ||
+			    cell->kind == RP_V_TEXT)
+				continue;
+			double w = (double)strlen(rp_value_format(cell, num)) *
+				(cell->style & RP_BOLD ? 1.1 : 1) + 2;
+			minw[c] = w > minw[c] ? w : minw[c];
+		}
+}
+
+/* The sheet's columns: the widest table's shares of the printable width,
+ * but no column narrower than a number any table of the sheet puts in
+ * it (rp_fit_widths): a smaller table shares the widest one's columns,
+ * and Calc showed the quy mô rates "83,33%" as "###" in an SL column of
+ * the Xếp loại table. */
+/* The NĐ 30 header's left half holds "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO" (25
+ * capitals at 13 pt) on one line once the name is broken before the
+ * unit's own name; a table whose first columns are narrow (STT, a code)
+ * would squeeze it, so the right half gives up its slack above each
+ * column's minimum. */
+#define XLSX_HEAD_LEFT_MIN 34.0
+
+static void
+header_room(struct xs *sh, const double *minw)
+{
+	lxw_col_t s = split_col(sh);
+	double lw = 0, slack = 0;
+	for (lxw_col_t c = 0; c < sh->ncols; c++) {
+		double floor = minw[c] > 3 ? minw[c] : 3;
+		if (c < s)
+			lw += sh->colw[c];
+		else if (sh->colw[c] > floor)
+			slack += sh->colw[c] - floor;
+	}
+	double need = XLSX_HEAD_LEFT_MIN - lw;
+	if (need <= 0 || slack <= 0 || lw <= 0)
+		return;
+	double take = need < slack ? need : slack;
+	for (lxw_col_t c = 0; c < sh->ncols; c++) {
+		double floor = minw[c] > 3 ? minw[c] : 3;
+		if (c < s)
+			sh->colw[c] += take * sh->colw[c] / lw;
+		else if (sh->colw[c] > floor)
+			sh->colw[c] -= take * (sh->colw[c] - floor) / slack;
+	}
+}
+
+/* Widths of a sheet laid out on its widest table t: every table's
+ * numbers fit, then the header's left half has its room. */
+static void
+fit_grid(struct xs *sh, const struct rp_table *t, double *minw)
+{
+	for (size_t b = 0; b < sh->sec->nblocks; b++)
+		if (sh->sec->blocks[b].kind == RP_B_TABLE)
+			number_minimums(sh->sec->blocks[b].table, sh->ncols,
+					minw);
+	rp_fit_widths(t, minw, sh->chars, sh->colw);
+	if (sh->w->d->header)
+		header_room(sh, minw);
+}
+
 static void
 columns(struct xs *sh)
 {
 	const struct rp_table *t = widest_table(sh->sec);
 	sh->chars = sh->sec->landscape ? CHARS_LANDSCAPE : CHARS_PORTRAIT;
-	sh->ncols = t && t->ncols >= 2 ? (lxw_col_t)t->ncols : 6;
-	double sum = 0;
-	for (lxw_col_t c = 0; c < sh->ncols; c++)
-		sum += t && t->ncols >= 2 ? t->widths[c] : 1;
+	bool grid = t && t->ncols >= 2;
+	sh->ncols = grid ? (lxw_col_t)t->ncols : 6;
 	sh->colw = calloc(sh->ncols, sizeof(*sh->colw));
-	if (sh->colw == NULL) {
+	double *minw = calloc(sh->ncols, sizeof(*minw));
+	if (sh->colw == NULL || minw == NULL) {
+		free(minw);
 		xlsx_check(sh->w, LXW_ERROR_MEMORY_MALLOC_FAILED);
 		return;
 	}
+	for (lxw_col_t c = 0; c < sh->ncols; c++)
+		sh->colw[c] = (double)sh->chars / sh->ncols;
+	if (grid)
+		fit_grid(sh, t, minw);
+	free(minw);
 	for (lxw_col_t c = 0; c < sh->ncols; c++) {
-		double wc = t && t->ncols >= 2 ? t->widths[c] : 1;
-		double width = sh->chars * wc / sum;
-		sh->colw[c] = width < 3 ? 3 : width;
+		sh->colw[c] = sh->colw[c] < 3 ? 3 : sh->colw[c];
 		xlsx_check(sh->w, worksheet_set_column(sh->ws, c, c,
 			sh->colw[c], NULL));
 	}

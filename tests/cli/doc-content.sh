@@ -300,7 +300,7 @@ for spec in "tu-danh-gia 1 31GDTX1" "tu-kiem-tra 2 31DK001" \
 	set -- $spec
 	if ! text "$1" "$2" "$3"; then bad "internal $spec"; continue; fi
 	for w in "giả định" "dựng lại" "seed 0" "không còn trong bản báo cáo" \
-		"bảng Phụ lục 1 ghi" "bên thứ ba" "Ghi chú nguồn"; do
+		"bảng Phụ lục 1 ghi" "bên thứ ba" "Ghi chú nguồn" "báo cáo gốc"; do
 		lacks "$spec: no \"$w\"" "$w"
 	done
 	if once >"$OUT" 2>"$ERR"; then ok "$spec: one fact printed once"

@@ -21,12 +21,18 @@ Checks, one "ok"/"FAIL" line each, exit status 1 on any failure:
             decimals (read from the DOCX: the writers share
             rp_value_format, so the PDF prints the same digits);
   addresses "- Như trên;" in Nơi nhận only with a Kính gửi, no "Nơi nhận:"
-            without a list, "- Lưu: …" last (from the DOCX).
+            without a list, "- Lưu: …" last (from the DOCX);
+  labels    no row label of a table by cấp học ("Tiểu học", "Tổng số")
+            wrapped onto two lines (a cramped table);
+  heads     no page but the last ends with a group's heading row (a row
+            whose STT is bold, "2." of Phụ lục 1, "I" of the listing):
+            it keeps its first row with it.
 """
 import re
 import subprocess
 import sys
 import unicodedata
+import xml.etree.ElementTree as ET
 
 import docx
 
@@ -131,8 +137,9 @@ def check_words(path, words):
         if a.endswith("-"):
             joined.append(a[:-1] + b)
         for j in joined:
-            # A word longer than PDF_WORD_MAX (a link) may break.
-            if len(j.encode()) > WORD_MAX:
+            # A link or a word longer than PDF_WORD_MAX may break.
+            if len(j.encode()) > WORD_MAX or "://" in j or \
+                    j.startswith("www."):
                 continue
             if j in words or j.strip(PUNCT) in words:
                 bad.add("word split across lines: %r + %r" % (a, b))
@@ -166,6 +173,74 @@ def check_shares(path):
             if total != 10000 and total != 0 or len(decs) != 1:
                 bad.append("shares %s add up to %s%% or differ in decimals"
                            % (texts, total / 100))
+    return bad
+
+
+def level_labels(path):
+    """The row labels of every table by cấp học (Phụ lục 3: "Cấp học"
+    is the second column) that have more than one word (from the DOCX).
+    The listing's "Cấp học" column ("TH, THCS") may wrap."""
+    labels = set()
+    for t in docx.Document(path).tables:
+        rows = [[nfc(c.text.strip()) for c in r.cells] for r in t.rows]
+        col = 1
+        if not any(len(r) > 1 and r[1] == "Cấp học" for r in rows[:3]):
+            continue
+        for r in rows:
+            if col < len(r) and len(r[col].split()) > 1 and \
+                    r[col] != "Cấp học":
+                labels.add(" ".join(r[col].split()))
+    return labels
+
+
+def check_labels(path, labels):
+    """No cấp học label printed as a block of more than one line."""
+    out = subprocess.run(["pdftotext", "-bbox-layout", path, "-"],
+                         check=True, capture_output=True).stdout
+    x = "{http://www.w3.org/1999/xhtml}"
+    bad = set()
+    for block in ET.fromstring(out).iter(x + "block"):
+        lines = list(block.iter(x + "line"))
+        text = nfc(" ".join(w.text or "" for w in block.iter(x + "word")))
+        if len(lines) > 1 and text in labels:
+            bad.add("label wrapped in its cell: %r" % text)
+    return sorted(bad)
+
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def heading_rows(path):
+    """The start of the text of every table row whose first cell is
+    bold and not a header row: a group's row."""
+    heads = set()
+    for t in docx.Document(path).tables:
+        for row in t.rows:
+            if row._tr.find(".//" + W + "tblHeader") is not None:
+                continue
+            cells = row.cells
+            runs = [r for p in cells[0].paragraphs for r in p.runs
+                    if r.text.strip()]
+            if len(cells) < 2 or not runs or \
+                    not all(r.bold for r in runs):
+                continue
+            words = nfc(cells[1].text).split()
+            if words and words[0] not in ("Cộng", "Tổng"):
+                heads.add(" ".join([nfc(cells[0].text.strip())] +
+                                   words[:3]))
+    return heads
+
+
+def check_heads(path, heads):
+    bad = []
+    texts = pages(path)
+    texts = [t for t in texts if t.strip()]
+    for n, text in enumerate(texts[:-1], 1):
+        lines = [" ".join(l.split()) for l in text.splitlines()
+                 if l.strip() and not l.strip().isdigit()]
+        if lines and any(lines[-1].startswith(h) for h in heads):
+            bad.append("page %d ends with a group's row: %r"
+                       % (n, lines[-1]))
     return bad
 
 
@@ -211,6 +286,8 @@ def main():
         ("words", check_words(pdf, data_words(docx_path))),
         ("shares", check_shares(docx_path)),
         ("addresses", check_closing_text(docx_path)),
+        ("labels", check_labels(pdf, level_labels(docx_path))),
+        ("heads", check_heads(pdf, heading_rows(docx_path))),
     ]
     failed = 0
     for name, bad in results:

@@ -15,6 +15,13 @@ file, so the height written is the height printed. Checks, one "ok" /
           tall enough for its text wrapped in its width: an optimistic
           count of lines (about 5 pt per 12 pt character, a word never
           split) times 1.1 × the font size;
+  header  the left half of the NĐ 30 header (cơ quan chủ quản, tên đơn
+          vị) has no line so long in upper case (1.3 times the average
+          letter, Times) that it would wrap: the writer breaks it before
+          the unit's own name instead of leaving Calc to break inside it
+          ("… QUẬN DƯƠNG / KINH");
+  numbers every number cell is wider than the number it shows (Calc
+          shows "###" otherwise): its formatted length plus one;
   charts  no chart straddles a page: from the sheet's top or the last
           manual page break above it, the rows down to the chart's last
           fit on one page at 100 % (fit-to-width only ever shrinks), the
@@ -132,6 +139,57 @@ def check_charts(ws):
     return bad
 
 
+def check_header(ws):
+    """Rows 1-2, column A: each line fits its merged width in capitals."""
+    bad = []
+    merged = merged_ranges(ws)
+    for r in (1, 2):
+        cell = ws.cell(row=r, column=1)
+        m = merged.get((r, 1))
+        if not isinstance(cell.value, str) or m is None:
+            continue
+        width = sum(col_width(ws, c) for c in range(m.min_col,
+                                                     m.max_col + 1))
+        size = cell.font.sz or 11
+        per = width * 13.2 / size * (0.93 if cell.font.b else 1) / 1.3
+        for line in cell.value.split("\n"):
+            if len(line) > per:
+                bad.append("%s!A%d: %r wraps in %.0f characters"
+                           % (ws.title, r, line, per))
+    return bad
+
+
+def shown(value, fmt):
+    """The text a number cell shows with its format."""
+    if fmt.endswith("%"):
+        return "%.2f%%" % (value * 100)
+    if fmt == "0":
+        return "%d" % round(value)
+    return ("%.2f" % value).rstrip("0").rstrip(".")
+
+
+def check_numbers(ws):
+    bad = []
+    merged = merged_ranges(ws)
+    for row in ws.iter_rows():
+        for cell in row:
+            if not isinstance(cell.value, (int, float)) or \
+                    isinstance(cell.value, bool):
+                continue
+            m = merged.get((cell.row, cell.column))
+            c0, c1 = (m.min_col, m.max_col) if m else (cell.column,
+                                                      cell.column)
+            width = sum(col_width(ws, c) for c in range(c0, c1 + 1))
+            size = cell.font.sz or 11
+            text = shown(cell.value, cell.number_format or "General")
+            need = (len(text) + 1) * size / 12 * (1.1 if cell.font.b
+                                                  else 1)
+            if width < need:
+                bad.append("%s!%s: %r in %.1f units (needs %.1f)"
+                           % (ws.title, cell.coordinate, text, width, need))
+    return bad
+
+
 def one_table(ws):
     return ws.title.startswith(("Danh sách", "Phụ lục"))
 
@@ -163,6 +221,8 @@ def main():
                      for ws in wb.worksheets
                      if one_table(ws) and not title_rows(ws)])
     check("rows", [b for ws in wb.worksheets for b in check_rows(ws)])
+    check("header", check_header(wb.worksheets[0]))
+    check("numbers", [b for ws in wb.worksheets for b in check_numbers(ws)])
     check("charts", [b for ws in wb.worksheets for b in check_charts(ws)])
     return 1 if fails else 0
 

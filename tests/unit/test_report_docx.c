@@ -346,6 +346,121 @@ test_keep_with_closing(void **state)
 		"w:top/@w:val='nil')]/w:tr[last()-1]//w:p[not(w:pPr/"
 		"w:keepNext)])"), 0);
 	assert_true(xp_num(&x, "count(//w:tbl/w:tr[last()-1]//w:p)") > 0);
+	/* The paragraph after the closing block is 1 pt exactly: a 6-pt one
+	 * did not fit on a full last page and printed a blank page. */
+	snprintf(expr, sizeof expr, "count(%s/following-sibling::w:p[1]"
+		"/w:pPr/w:spacing[@w:lineRule='exact'][@w:line='20'])", sign);
+	assert_int_equal(xp_num(&x, expr), 1);
+	docx_close(&x);
+	arena_free(a);
+}
+
+/* Rows kept with the row before them (a group's first unit with its
+ * heading, a subtotal with its last unit) make that row keep with the
+ * next; the other rows of the middle of a table do not. */
+static void
+test_group_rows_keep(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	struct rp_doc *d = rp_doc_new(a);
+	static const int w[] = { 1, 3 };
+	struct rp_table *t = rp_table_add(d, rp_section0(d), 2, w);
+	t->header_rows = 1;
+	rp_cell_text(d, t, rp_row_add(d, t), 0, RP_BOLD, "Đầu");
+	for (int g = 1; g <= 3; g++) {
+		rp_cell_text(d, t, rp_row_add(d, t), 1, 0,
+			     rp_printf(d, "Nhóm %d", g));
+		for (int i = 1; i <= 3; i++) {
+			size_t r = rp_row_add(d, t);
+			rp_cell_text(d, t, r, 1, 0, rp_printf(d, "Đơn vị %d", i));
+			if (i == 1)
+				rp_row_keep_prev(t, r);
+		}
+		size_t r = rp_row_add(d, t);
+		rp_cell_text(d, t, r, 1, 0, "Cộng");
+		rp_row_keep_prev(t, r);
+	}
+	struct docx x;
+	docx_open(&x, d);
+	/* Headings, and the rows before a subtotal, keep with the next. */
+	assert_int_equal(xp_num(&x, "count(//w:tr[starts-with(., 'Nhóm')]"
+		"//w:p[not(w:pPr/w:keepNext)])"), 0);
+	assert_int_equal(xp_num(&x, "count(//w:tr[following-sibling::w:tr[1]"
+		"[.='Cộng']]//w:p[not(w:pPr/w:keepNext)])"), 0);
+	/* The first and second unit of the first group do not. */
+	assert_int_equal(xp_num(&x, "count(//w:tr[position() >= 3 and "
+		"position() <= 4]//w:p[w:pPr/w:keepNext])"), 0);
+	assert_true(xp_num(&x, "count(//w:tr[.='Đơn vị 3']//w:p)") > 0);
+	docx_close(&x);
+	arena_free(a);
+}
+
+/* No column narrower than its widest word: in twelve columns on a
+ * portrait page a share column keeps "30,77%" on one line (Word and
+ * LibreOffice wrapped it as "30,7/7%" in the model's 7 % of the width). */
+static void
+test_column_min_width(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	struct rp_doc *d = rp_doc_new(a);
+	int w[12] = { 5, 22 };
+	for (size_t c = 2; c < 12; c++)
+		w[c] = 7;
+	struct rp_table *t = rp_table_add(d, rp_section0(d), 12, w);
+	size_t r = rp_row_add(d, t);
+	rp_cell_text(d, t, r, 1, 0, "Tiểu học");
+	for (size_t c = 2; c < 12; c += 2) {
+		rp_cell_int(d, t, r, c, 4)->style = RP_BOLD;
+		rp_cell_pct(d, t, r, c + 1, 3077)->style = RP_BOLD;
+	}
+	struct docx x;
+	docx_open(&x, d);
+	/* "30,77%" bold at 12 pt is about 38 pt wide, plus the margins. */
+	assert_true(xp_num(&x, "number(//w:tblGrid/w:gridCol[4]/@w:w)") >=
+		    20 * (38 + 8.5));
+	assert_int_equal(xp_num(&x, "sum(//w:tblGrid/w:gridCol/@w:w)"),
+			 9354); /* 165 mm of text width */
+	docx_close(&x);
+	arena_free(a);
+}
+
+/* A header name too long for its cell at 13 pt steps down to 12 (NĐ 30:
+ * 12-13) before it is broken, and is broken only before the unit's own
+ * name: "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO" fits at 12, not at 13 (LibreOffice
+ * printed "… VÀ ĐÀO / TẠO" when the writer guessed it fitted at 13). */
+static void
+test_header_name_size(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	struct rp_doc *d = rp_doc_new(a);
+	struct rp_header *h = arena_alloc(a, sizeof *h);
+	memset(h, 0, sizeof *h);
+	h->parent_org = "Ủy ban nhân dân quận Dương Kinh";
+	h->org = "Phòng Giáo dục và Đào tạo quận Dương Kinh";
+	h->org_break = rp_name_start(h->org);
+	h->parent_break = rp_name_start(h->parent_org);
+	d->header = h;
+	d->kind = "BÁO CÁO";
+	rp_body(d, rp_section0(d), 0, "Nội dung.");
+	struct docx x;
+	docx_open(&x, d);
+	assert_int_equal(xp_num(&x, "count(//w:p[.='Phòng Giáo dục và Đào "
+		"tạo'][w:r/w:rPr/w:sz/@w:val='24'])"), 1);
+	assert_int_equal(xp_num(&x, "count(//w:p[.='quận Dương Kinh']"
+		"[w:r/w:rPr/w:sz/@w:val='24'])"), 1);
+	docx_close(&x);
+	/* Not bold, 187 pt at 13 pt in a 190-pt cell: LibreOffice wrapped
+	 * it, so it is set at 12 too. */
+	h->parent_org = "Phòng Giáo dục và Đào tạo quận Dương Kinh";
+	h->parent_break = rp_name_start(h->parent_org);
+	h->org = "Trường THCS Trần Hưng Đạo";
+	h->org_break = rp_name_start(h->org);
+	docx_open(&x, d);
+	assert_int_equal(xp_num(&x, "count(//w:p[.='Phòng Giáo dục và Đào "
+		"tạo'][w:r/w:rPr/w:sz/@w:val='24'])"), 1);
 	docx_close(&x);
 	arena_free(a);
 }
@@ -560,6 +675,9 @@ main(void)
 		cmocka_unit_test(test_tables),
 		cmocka_unit_test(test_nd30_layout),
 		cmocka_unit_test(test_keep_with_closing),
+		cmocka_unit_test(test_group_rows_keep),
+		cmocka_unit_test(test_column_min_width),
+		cmocka_unit_test(test_header_name_size),
 		cmocka_unit_test(test_sections),
 		cmocka_unit_test(test_chart),
 		cmocka_unit_test(test_core_props),

@@ -245,7 +245,7 @@ test_reproducible(void **state)
 	copy_file(f->pdf, SAMPLES "/fixture.pdf");
 }
 
-/* A table's closing rows (tail_rows: "Cộng", "Tổng cộng") never start a
+/* A table's closing rows (keep_prev: "Cộng", "Tổng cộng") never start a
  * page without the row before them: for every length over a page and a
  * half, the page with the total also has the last data row. */
 static void
@@ -264,9 +264,11 @@ test_closing_rows_keep_with_last(void **state)
 		for (int i = 1; i <= n; i++)
 			rp_cell_text(d, t, rp_row_add(d, t), 1, 0,
 				     rp_printf(d, "Dòng số %d.", i));
-		rp_cell_text(d, t, rp_row_add(d, t), 1, 0, "Cộng nhóm");
-		rp_cell_text(d, t, rp_row_add(d, t), 1, 0, "Tổng cộng");
-		t->tail_rows = 2;
+		size_t r = rp_row_add(d, t);
+		rp_cell_text(d, t, r, 1, 0, "Cộng nhóm");
+		rp_row_keep_prev(t, r);
+		rp_cell_text(d, t, r = rp_row_add(d, t), 1, 0, "Tổng cộng");
+		rp_row_keep_prev(t, r);
 		assert_int_equal(rp_write_pdf(d, path, NULL, 0), TS_OK);
 		char *txt = page_text(path, page_count(path));
 		snprintf(last, sizeof last, "Dòng số %d.", n);
@@ -276,6 +278,146 @@ test_closing_rows_keep_with_last(void **state)
 				 last);
 		free(txt);
 	}
+}
+
+/* The first and last lines of a page's table rows (pdftotext, one cell
+ * a line; the page number and the repeated header "Đầu" left out). */
+static void
+page_ends(const char *txt, char *first, char *last, size_t n)
+{
+	first[0] = last[0] = '\0';
+	const char *l = txt;
+	while (*l) {
+		size_t len = strcspn(l, "\n\f");
+		bool skip = len == 0 || strncmp(l, "Đầu", len) == 0 ||
+			    strspn(l, "0123456789") == len;
+		if (!skip) {
+			snprintf(last, n, "%.*s", (int)len, l);
+			if (!first[0])
+				snprintf(first, n, "%.*s", (int)len, l);
+		}
+		l += len + (l[len] != '\0');
+	}
+}
+
+/* A listing of `lead` plain rows, then twelve groups, each a heading row
+ * kept with its first unit, four units and a subtotal kept with the last. */
+static struct rp_doc *
+group_doc(struct arena *a, int lead)
+{
+	struct rp_doc *d = rp_doc_new(a);
+	static const int w[] = { 1, 3 };
+	struct rp_table *t = rp_table_add(d, rp_section0(d), 2, w);
+	t->header_rows = 1;
+	rp_cell_text(d, t, rp_row_add(d, t), 0, RP_BOLD, "Đầu");
+	for (int i = 1; i <= lead; i++)
+		rp_cell_text(d, t, rp_row_add(d, t), 1, 0,
+			     rp_printf(d, "Dòng đầu %d.", i));
+	for (int g = 1; g <= 12; g++) {
+		rp_cell_text(d, t, rp_row_add(d, t), 1, 0,
+			     rp_printf(d, "Nhóm %d", g));
+		for (int i = 1; i <= 4; i++)
+			rp_cell_text(d, t, rp_row_add(d, t), 1, 0,
+				     rp_printf(d, "Đơn vị %d.%d", g, i));
+		rp_row_keep_prev(t, t->nrows - 4);
+		size_t r = rp_row_add(d, t);
+		rp_cell_text(d, t, r, 1, 0, rp_printf(d, "Cộng nhóm %d", g));
+		rp_row_keep_prev(t, r);
+	}
+	return d;
+}
+
+/* For every number of rows before the groups (so that page breaks fall
+ * on every row of a group), no page starts with a subtotal and none ends
+ * with a heading. */
+static void
+test_group_rows_keep_together(void **state)
+{
+	struct fx *f = *state;
+	char path[160], first[64], last[64];
+	snprintf(path, sizeof path, "%s/groups.pdf", f->dir);
+	for (int lead = 0; lead < 30; lead++) {
+		assert_int_equal(rp_write_pdf(group_doc(f->a, lead), path, NULL,
+					      0), TS_OK);
+		int n = page_count(path);
+		assert_true(n >= 2);
+		for (int pg = 1; pg <= n; pg++) {
+			char *txt = page_text(path, pg);
+			page_ends(txt, first, last, sizeof first);
+			free(txt);
+			if (pg > 1 && strncmp(first, "Cộng", strlen("Cộng")) == 0)
+				fail_msg("%d rows first: page %d starts with "
+					 "\"%s\"", lead, pg, first);
+			if (pg < n && strncmp(last, "Nhóm", strlen("Nhóm")) == 0)
+				fail_msg("%d rows first: page %d ends with "
+					 "\"%s\"", lead, pg, last);
+		}
+	}
+}
+
+/* A heading never ends a page without the paragraph after it: a
+ * paragraph that fits on a page is not split, so when the next one (six
+ * lines) has to move, the heading moves with it, wherever the page
+ * break falls (the tu-kiem-tra draft left "- Công tác quản lý dạy và
+ * học trực tuyến; …:" alone at the foot of page 1). */
+static void
+test_heading_keeps_paragraph(void **state)
+{
+	struct fx *f = *state;
+	char path[160];
+	snprintf(path, sizeof path, "%s/heading.pdf", f->dir);
+	for (int lead = 30; lead < 50; lead++) {
+		struct rp_doc *d = rp_doc_new(f->a);
+		struct rp_section *s = rp_section0(d);
+		for (int i = 1; i <= lead; i++)
+			rp_body(d, s, 0, rp_printf(d, "Dòng số %d.", i));
+		rp_heading(d, s, 3, "Tiêu đề mục cần giữ");
+		rp_body(d, s, 0, "Đoạn sau bắt đầu. Chuyển đổi số trong giáo "
+			"dục là quá trình lâu dài, cần sự tham gia của cán bộ, "
+			"giáo viên, học sinh và cha mẹ học sinh; nhà trường xây "
+			"dựng kế hoạch, bố trí kinh phí, tập huấn kỹ năng, cập "
+			"nhật dữ liệu thường xuyên và đánh giá kết quả hằng năm "
+			"theo bộ chỉ số, rồi báo cáo cấp trên đúng hạn, đầy đủ "
+			"minh chứng, số liệu chính xác và trung thực.");
+		assert_int_equal(rp_write_pdf(d, path, NULL, 0), TS_OK);
+		for (int pg = 1; pg <= page_count(path); pg++) {
+			char *txt = page_text(path, pg);
+			bool head = strstr(txt, "Tiêu đề mục cần giữ") != NULL;
+			bool next = strstr(txt, "Đoạn sau bắt đầu") != NULL;
+			free(txt);
+			if (head && !next)
+				fail_msg("%d lines first: the heading ends page "
+					 "%d alone", lead, pg);
+		}
+	}
+}
+
+/* A link may break inside (rp_is_link), so it does not widen its column:
+ * in a table of shares 3 | 1 the link's column keeps its quarter of the
+ * 468-pt text width (it took 224 pt, the link's width, before). */
+static void
+test_link_column(void **state)
+{
+	struct fx *f = *state;
+	char path[160];
+	snprintf(path, sizeof path, "%s/link.pdf", f->dir);
+	struct rp_doc *d = rp_doc_new(f->a);
+	static const int w[] = { 3, 1 };
+	struct rp_table *t = rp_table_add(d, rp_section0(d), 2, w);
+	size_t r = rp_row_add(d, t);
+	rp_cell_text(d, t, r, 0, 0, "Nội dung");
+	rp_cell_text(d, t, r, 1, 0, "https://thcstranhungdao.example/bieu-mau");
+	assert_int_equal(rp_write_pdf(d, path, NULL, 0), TS_OK);
+	char *txt = runf("pdftotext -bbox", path, "-");
+	const char *at = strstr(txt, ">https:");
+	assert_non_null(at);
+	while (at > txt && strncmp(at, "xMin=\"", 6) != 0)
+		at--;
+	double x = strtod(at + 6, NULL);
+	free(txt);
+	/* 30 mm margin (85 pt) + 3/4 of 468 pt = 436 pt, plus padding. */
+	if (x < 430)
+		fail_msg("the link's column starts at %.0f pt", x);
 }
 
 /* A cell taller than a page is clipped once; the writer moves on. */
@@ -351,6 +493,9 @@ main(void)
 		cmocka_unit_test(test_numbering_and_header_repeat),
 		cmocka_unit_test(test_reproducible),
 		cmocka_unit_test(test_closing_rows_keep_with_last),
+		cmocka_unit_test(test_group_rows_keep_together),
+		cmocka_unit_test(test_link_column),
+		cmocka_unit_test(test_heading_keeps_paragraph),
 		cmocka_unit_test(test_giant_row),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_plain_export),
