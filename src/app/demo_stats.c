@@ -75,8 +75,8 @@ schools(struct sdemo *g, const char *owner, const char *only_parent)
 	static const char sql[] =
 		"SELECT o.code, p.code, o.school_levels FROM org_unit o "
 		"JOIN org_unit p ON p.id = o.parent_id "
-		"WHERE o.kind IN ('truong', 'trung_tam') AND o.school_levels & 14 "
-		"AND (p.code = ?1 OR ?2 = 0) ORDER BY o.code";
+		"WHERE o.kind IN ('truong', 'trung_tam') AND (o.school_levels & 14) "
+		"<> 0 AND (p.code = ?1 OR ?2 = 0) ORDER BY o.code";
 	struct db_stmt *st = db_prep(g->app->db, sql);
 	if (st == NULL)
 		return app_db_error(g->app, g->d, "dữ liệu mẫu");
