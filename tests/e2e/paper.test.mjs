@@ -36,7 +36,7 @@ test('the check page offers the approval decision', async () => {
 	assert.equal((await res.body()).subarray(0, 5).toString(), '%PDF-');
 });
 
-test('the head uploads the signed copy, the Phòng sees it', async () => {
+test('the head uploads the signed copy, the office sees it', async () => {
 	const sub = schoolIn(srv.db, '31DK', 'submitted');
 	const head = await signIn(browser, srv.base, `ht.${sub.toLowerCase()}`);
 	await head.goto(`${srv.base}/campaigns/1/units/${sub}/report`);
@@ -50,7 +50,8 @@ test('the head uploads the signed copy, the Phòng sees it', async () => {
 	assert.equal(sql(`SELECT count(*) FROM signed_copy`), '1');
 	const rev = await signIn(browser, srv.base, 'cv.dk');
 	await rev.goto(`${srv.base}/campaigns/1/queue?signed=1`);
-	await rev.locator(`a[href="/campaigns/1/units/${sub}"]`).waitFor();
+	// The queue's links carry the queue (?queue=…) for "next school".
+	await rev.locator(`a[href^="/campaigns/1/units/${sub}?queue="]`).waitFor();
 	await shot(rev, 'paper-queue-signed');
 	const phone = await browser.newContext({ locale: 'vi-VN',
 		viewport: { width: 390, height: 844 },
