@@ -89,6 +89,8 @@ echo "truongso: make test"
 step source-rules tools/check-source.sh
 # clang-tidy: cognitive complexity at most 15 (make lint; exceptions listed).
 step lint tools/lint.sh
+# .clang-format, applied to the tree once (docs/build.md).
+step format tools/check-format.sh
 step build-gcc-release $MAKE_BUILD VARIANT=release all
 counted_run setup tests/setup/run.sh
 step build-gcc-asan $MAKE_BUILD VARIANT=asan all units

@@ -11,22 +11,20 @@
 #include "../util/buf.h"
 #include "../util/vnstr.h"
 
-#define USER_COLS                                                        \
-	"u.login, u.full_name, u.role, o.code, o.name, u.disabled FROM "  \
+#define USER_COLS                                                              \
+	"u.login, u.full_name, u.role, o.code, o.name, u.disabled FROM "       \
 	"app_user u JOIN org_unit o ON o.id = u.org_unit_id WHERE "
-#define ORG_PAGE_COLS                                                      \
-	"id, coalesce(parent_id, 0), kind, code, name, path, school_levels, " \
+#define ORG_PAGE_COLS                                                          \
+	"id, coalesce(parent_id, 0), kind, code, name, path, school_levels, "  \
 	"active_from, active_to, name_key FROM org_unit WHERE "
 
-static const char SQL_USERS[] =
-	"SELECT " USER_COLS SQL_PATH_UNDER("o.path", "?1")
-	" ORDER BY o.path, u.login LIMIT ?2 OFFSET ?3";
+static const char SQL_USERS[] = "SELECT " USER_COLS SQL_PATH_UNDER(
+	"o.path", "?1") " ORDER BY o.path, u.login LIMIT ?2 OFFSET ?3";
 static const char SQL_USERS_N[] =
 	"SELECT count(*) FROM app_user u JOIN org_unit o ON o.id = "
 	"u.org_unit_id WHERE " SQL_PATH_UNDER("o.path", "?1");
-static const char SQL_UNITS[] =
-	"SELECT " ORG_PAGE_COLS SQL_PATH_UNDER("path", "?1")
-	" ORDER BY path LIMIT ?2 OFFSET ?3";
+static const char SQL_UNITS[] = "SELECT " ORG_PAGE_COLS SQL_PATH_UNDER(
+	"path", "?1") " ORDER BY path LIMIT ?2 OFFSET ?3";
 static const char SQL_UNITS_N[] =
 	"SELECT count(*) FROM org_unit WHERE " SQL_PATH_UNDER("path", "?1");
 
@@ -129,9 +127,8 @@ count_all(struct app *app, const char *sql, const struct actor *who,
 
 static enum ts_err
 list_page(struct app *app, const struct actor *who, struct list_page *pg,
-	  const char *sql, const char *sql_n, row_key_fn key,
-	  row_fill_fn fill, size_t elem, struct arena *a, void **out,
-	  size_t *n)
+	  const char *sql, const char *sql_n, row_key_fn key, row_fill_fn fill,
+	  size_t elem, struct arena *a, void **out, size_t *n)
 {
 	const char *qkey = searching(pg) ? vn_fold_key(a, pg->q) : NULL;
 	*n = 0;
@@ -158,7 +155,8 @@ user_list_page(struct app *app, const struct actor *who, struct list_page *pg,
 	       struct diags *d)
 {
 	if (who->role != ROLE_ADMIN) {
-		diags_add(d, who->login, "chỉ tài khoản quản trị mới xem được "
+		diags_add(d, who->login,
+			  "chỉ tài khoản quản trị mới xem được "
 			  "danh sách tài khoản");
 		return TS_EFORBIDDEN;
 	}

@@ -40,9 +40,11 @@ app_open(struct app *app, const char *db_path, const char *data_dir,
 		return e;
 	e = db_open(db_path, create, &app->db, d);
 	if (e == TS_ENOTFOUND)
-		diags_add(d, db_path, "không có cơ sở dữ liệu này; tạo mới bằng: "
+		diags_add(d, db_path,
+			  "không có cơ sở dữ liệu này; tạo mới bằng: "
 			  "truongso --db %s db migrate (hoặc demo để có dữ "
-			  "liệu mẫu)", db_path);
+			  "liệu mẫu)",
+			  db_path);
 	int before = e == TS_OK ? migrate_current(app->db) : 0;
 	if (e == TS_OK)
 		e = migrate_up(app->db, 0, d);
@@ -85,8 +87,8 @@ enum ts_err
 actor_may(const struct actor *who, enum pol_kind kind, const char *target_path,
 	  enum pol_action act, const char *where, struct diags *d)
 {
-	struct pol_query q = { who->role, who->path, kind, target_path,
-			       POL_ANY_STATE, act };
+	struct pol_query q = { who->role,   who->path,	   kind,
+			       target_path, POL_ANY_STATE, act };
 	const char *why = NULL;
 	if (policy_allows(&q, &why))
 		return TS_OK;
@@ -100,8 +102,7 @@ static const char SQL_ACTOR[] =
 	"JOIN org_unit o ON o.id = u.org_unit_id WHERE u.login = ?";
 
 enum ts_err
-actor_load(struct app *app, const char *login, struct actor *a,
-	   struct diags *d)
+actor_load(struct app *app, const char *login, struct actor *a, struct diags *d)
 {
 	struct db_stmt *st = db_prep(app->db, SQL_ACTOR);
 	if (st == NULL)
@@ -158,7 +159,8 @@ app_db_error(struct app *app, struct diags *d, const char *what)
 		  db_errmsg(app->db));
 	/* The statement goes to the log (stderr: the server's error log, the
 	 * CLI's terminal), never into a page. */
-	fprintf(stderr, "truongso: lỗi cơ sở dữ liệu khi %s: %s; câu lệnh: %s\n",
-		what, db_errmsg(app->db), sql ? sql : "(không rõ)");
+	fprintf(stderr,
+		"truongso: lỗi cơ sở dữ liệu khi %s: %s; câu lệnh: %s\n", what,
+		db_errmsg(app->db), sql ? sql : "(không rõ)");
 	return TS_EDB;
 }

@@ -19,21 +19,21 @@ struct app {
 	struct db *db;
 	struct rubric_set rubrics;    /* data/rubrics files */
 	struct rubric_set db_rubrics; /* versions only the database still has */
-	char *blob_dir; /* evidence files, next to the database */
+	char *blob_dir;		      /* evidence files, next to the database */
 	char *data_dir; /* rubrics/, indicators/, targets/ (app_open's) */
 	unsigned char csrf_key[32]; /* see session.h; loaded by the server */
 	int session_idle; /* seconds without a request before a session ends */
-	int session_max;  /* seconds after sign-in it ends anyway (0: defaults) */
+	int session_max; /* seconds after sign-in it ends anyway (0: defaults) */
 };
 
 #define ACTOR_LOGIN_MAX 64
-#define PATH_MAX_LEN 256
+#define PATH_MAX_LEN	256
 
 struct actor {
-	int64_t user_id;        /* 0: the local operator */
+	int64_t user_id; /* 0: the local operator */
 	char login[ACTOR_LOGIN_MAX];
 	enum role role;
-	int64_t unit_id;        /* 0: the operator sees the whole tree */
+	int64_t unit_id;	 /* 0: the operator sees the whole tree */
 	char path[PATH_MAX_LEN]; /* the unit's materialized path */
 };
 
@@ -42,9 +42,8 @@ struct actor {
  * `create` (demo, db migrate, --create); otherwise TS_ENOTFOUND with a
  * message naming the path and how to create it, so a mistyped --db never
  * silently starts an empty database. */
-enum ts_err app_open(struct app *app, const char *db_path,
-		     const char *data_dir, bool create,
-		     struct diags *d) TS_MUSTCHECK;
+enum ts_err app_open(struct app *app, const char *db_path, const char *data_dir,
+		     bool create, struct diags *d) TS_MUSTCHECK;
 void app_close(struct app *app);
 
 /* The person at the server's console: admin over the whole tree, recorded

@@ -9,9 +9,9 @@
 #include "../util/buf.h"
 #include "../util/timeutil.h"
 #include "door.h"
-#include "stored_file.h"
 #include "fileio.h"
 #include "org.h"
+#include "stored_file.h"
 #include "text.h"
 
 struct times {
@@ -23,8 +23,8 @@ static bool
 valid_year(const char *y)
 {
 	int a, b, n = 0;
-	return y != NULL && sscanf(y, "%4d-%4d%n", &a, &b, &n) == 2 &&
-	       n == 9 && strlen(y) == 9 && b == a + 1 && a >= 2000;
+	return y != NULL && sscanf(y, "%4d-%4d%n", &a, &b, &n) == 2 && n == 9 &&
+	       strlen(y) == 9 && b == a + 1 && a >= 2000;
 }
 
 static const char *
@@ -41,8 +41,8 @@ check_dates(const struct campaign_new *c, struct times *t)
 	if (du < o)
 		return "hạn nộp phải sau ngày mở đợt";
 	t->has_review = c->review_due != NULL;
-	if (t->has_review && (!ts_time_parse(c->review_due, &r) ||
-			      strlen(c->review_due) != 10))
+	if (t->has_review &&
+	    (!ts_time_parse(c->review_due, &r) || strlen(c->review_due) != 10))
 		return "hạn xem xét phải có dạng YYYY-MM-DD";
 	if (t->has_review && (r += 86400 - 1) < du)
 		return "hạn xem xét phải sau hạn nộp";
@@ -122,15 +122,15 @@ insert_campaign(struct app *app, const struct actor *who,
 /* The tree as at ?4: each unit under the parent its org_parent row of
  * that day names (a unit opened later: its first row; a unit with no
  * history at all: today's parent), walked down from the roots. */
-#define SQL_TREE_AT                                                      \
-	"WITH RECURSIVE at_d(id, parent_id) AS (SELECT o.id, CASE WHEN "   \
-	"h.unit_id IS NULL THEN o.parent_id ELSE h.parent_id END FROM "    \
-	"org_unit o LEFT JOIN org_parent h ON h.unit_id = o.id AND "       \
-	"h.valid_from = coalesce((SELECT max(q.valid_from) FROM "          \
-	"org_parent q WHERE q.unit_id = o.id AND q.valid_from <= ?4), "    \
-	"(SELECT min(q.valid_from) FROM org_parent q WHERE q.unit_id = "   \
-	"o.id))), t(id, path) AS (SELECT id, '/' || id || '/' FROM at_d "  \
-	"WHERE parent_id IS NULL UNION ALL SELECT a.id, t.path || a.id || " \
+#define SQL_TREE_AT                                                            \
+	"WITH RECURSIVE at_d(id, parent_id) AS (SELECT o.id, CASE WHEN "       \
+	"h.unit_id IS NULL THEN o.parent_id ELSE h.parent_id END FROM "        \
+	"org_unit o LEFT JOIN org_parent h ON h.unit_id = o.id AND "           \
+	"h.valid_from = coalesce((SELECT max(q.valid_from) FROM "              \
+	"org_parent q WHERE q.unit_id = o.id AND q.valid_from <= ?4), "        \
+	"(SELECT min(q.valid_from) FROM org_parent q WHERE q.unit_id = "       \
+	"o.id))), t(id, path) AS (SELECT id, '/' || id || '/' FROM at_d "      \
+	"WHERE parent_id IS NULL UNION ALL SELECT a.id, t.path || a.id || "    \
 	"'/' FROM at_d a JOIN t ON a.parent_id = t.id) "
 
 /* Every open school under the owner teaching one of the campaign's
@@ -140,11 +140,9 @@ insert_campaign(struct app *app, const struct actor *who,
  * owner's unit. */
 static enum ts_err
 add_participants(struct app *app, int64_t id, const struct org_unit *owner,
-		 unsigned levels, const char *opens, bool by_owner,
-		 int64_t *n)
+		 unsigned levels, const char *opens, bool by_owner, int64_t *n)
 {
-	static const char sql[] =
-		SQL_TREE_AT
+	static const char sql[] = SQL_TREE_AT
 		"INSERT INTO campaign_unit(campaign_id, unit_id, path, "
 		"school_levels) SELECT ?1, o.id, CASE WHEN ?5 <> 0 THEN "
 		"ow.path || o.id || '/' ELSE t.path END, o.school_levels & ?2 "
@@ -197,12 +195,13 @@ create_resolve(struct door_ctx *c, struct door_target *t)
 	enum ts_err e = code ? org_find(c->app, code, c->a, &x->owner)
 			     : TS_ENOTFOUND;
 	if (e == TS_ENOTFOUND) {
-		diags_add(c->d, code ? code : "", "không có đơn vị chủ trì này");
+		diags_add(c->d, code ? code : "",
+			  "không có đơn vị chủ trì này");
 		return TS_EINVAL;
 	}
-	x->r = x->c.rubric_ref ? rubric_set_find(&c->app->rubrics,
-						 x->c.rubric_ref)
-			       : NULL;
+	x->r = x->c.rubric_ref
+		       ? rubric_set_find(&c->app->rubrics, x->c.rubric_ref)
+		       : NULL;
 	const char *why = e == TS_OK ? check_new(&x->c, x->r, &x->levels, &x->t)
 				     : NULL;
 	if (why != NULL) {
@@ -232,8 +231,10 @@ create_body(struct door_ctx *c)
 	if (e == TS_OK && x->c.in_tx != NULL)
 		e = x->c.in_tx(c->app, id, x->c.in_tx_ctx, c->d);
 	if (e == TS_OK && n == 0) {
-		diags_add(c->d, x->owner.code, "không có trường nào thuộc %s dạy "
-			  "cấp học của đợt này", x->owner.name);
+		diags_add(c->d, x->owner.code,
+			  "không có trường nào thuộc %s dạy "
+			  "cấp học của đợt này",
+			  x->owner.name);
 		e = TS_EINVAL;
 	}
 	char *obj = arena_alloc(c->a, 32), *detail = arena_alloc(c->a, 64);
@@ -250,8 +251,8 @@ create_body(struct door_ctx *c)
 }
 
 static const struct door CAMPAIGN_CREATE = {
-	"campaign.create", PA_CREATE, "tạo đợt đánh giá", create_texts,
-	create_resolve, create_body,
+	"campaign.create", PA_CREATE,	   "tạo đợt đánh giá",
+	create_texts,	   create_resolve, create_body,
 };
 
 enum ts_err
@@ -270,8 +271,7 @@ bool
 campaign_review_by_parse(const char *s, bool *by_owner)
 {
 	*by_owner = s != NULL && strcmp(s, "owner") == 0;
-	return s == NULL || *by_owner || s[0] == '\0' ||
-	       strcmp(s, "tree") == 0;
+	return s == NULL || *by_owner || s[0] == '\0' || strcmp(s, "tree") == 0;
 }
 
 void
@@ -354,7 +354,8 @@ static enum ts_err
 edit_resolve(struct door_ctx *c, struct door_target *t)
 {
 	struct edit_in *x = c->in;
-	enum ts_err e = campaign_get(c->app, c->who, x->id, c->a, &x->cur, c->d);
+	enum ts_err e = campaign_get(c->app, c->who, x->id, c->a, &x->cur,
+				     c->d);
 	snprintf(x->obj, sizeof(x->obj), "campaign:%lld", (long long)x->id);
 	*t = (struct door_target){ PK_CAMPAIGN, x->cur.owner_path,
 				   POL_ANY_STATE, x->obj };
@@ -384,8 +385,8 @@ edit_body(struct door_ctx *c)
 }
 
 static const struct door CAMPAIGN_EDIT = {
-	"campaign.edit", PA_CHANGE, "sửa đợt đánh giá", edit_texts,
-	edit_resolve, edit_body,
+	"campaign.edit", PA_CHANGE,    "sửa đợt đánh giá",
+	edit_texts,	 edit_resolve, edit_body,
 };
 
 enum ts_err

@@ -13,15 +13,15 @@
 struct arena;
 
 struct campaign_new {
-	const char *owner_code;  /* the Phòng/Sở that runs it */
-	const char *rubric_ref;  /* "qd4725-2022-pt" or "id@version" */
+	const char *owner_code;	 /* the Phòng/Sở that runs it */
+	const char *rubric_ref;	 /* "qd4725-2022-pt" or "id@version" */
 	const char *school_year; /* "2025-2026" */
 	const char *title;
 	const char *legal_basis; /* "Kế hoạch số 128/KH-SGDĐT-VP ngày ..." */
-	unsigned levels;         /* 0: every level the rubric covers */
-	const char *opens;       /* YYYY-MM-DD */
-	const char *due;         /* YYYY-MM-DD, inclusive (end of day) */
-	const char *review_due;  /* optional */
+	unsigned levels;	 /* 0: every level the rubric covers */
+	const char *opens;	 /* YYYY-MM-DD */
+	const char *due;	 /* YYYY-MM-DD, inclusive (end of day) */
+	const char *review_due; /* optional */
 	/* A statistics campaign (kind "thong-ke") adds its own rows in the
 	 * creating transaction through this hook; NULL for a CĐS one. */
 	enum ts_err (*in_tx)(struct app *app, int64_t id, const void *ctx,
@@ -52,8 +52,8 @@ struct campaign {
 	const char *due_at;
 	const char *review_due_at;
 	bool review_by_owner; /* campaign_new.review_by_owner */
-	int64_t expected; /* participating units */
-	const char *kind; /* "cds" or "thong-ke" (statistics, stats.h) */
+	int64_t expected;     /* participating units */
+	const char *kind;     /* "cds" or "thong-ke" (statistics, stats.h) */
 };
 
 enum ts_err campaign_create(struct app *app, const struct actor *who,
@@ -63,8 +63,8 @@ enum ts_err campaign_create(struct app *app, const struct actor *who,
 enum ts_err campaign_list(struct app *app, const struct actor *who,
 			  struct arena *a, struct campaign **out, size_t *n,
 			  struct diags *d) TS_MUSTCHECK;
-enum ts_err campaign_get(struct app *app, const struct actor *who,
-			 int64_t id, struct arena *a, struct campaign *out,
+enum ts_err campaign_get(struct app *app, const struct actor *who, int64_t id,
+			 struct arena *a, struct campaign *out,
 			 struct diags *d) TS_MUSTCHECK;
 
 /* Where the participant unit_id of campaign cid is seen from the actor,
@@ -93,13 +93,13 @@ struct campaign_status {
 	struct completeness_row *rows;
 	const char **row_names; /* unit name of each row's prefix */
 	const char **row_codes; /* and its code */
-	bool *row_school;       /* the row is one school, not an office */
+	bool *row_school;	/* the row is one school, not an office */
 	size_t nrows;
 	struct completeness_row total;
 };
 enum ts_err campaign_status(struct app *app, const struct actor *who,
-			    int64_t id, const char *root_code,
-			    struct arena *a, struct campaign_status *out,
+			    int64_t id, const char *root_code, struct arena *a,
+			    struct campaign_status *out,
 			    struct diags *d) TS_MUSTCHECK;
 
 /* Levels reached per group and cấp học (Phụ lục 3) over the units under
@@ -138,8 +138,8 @@ enum ts_err campaign_root_path(struct app *app, const struct actor *who,
 struct campaign_edit {
 	const char *title;
 	const char *legal_basis;
-	const char *opens;      /* YYYY-MM-DD */
-	const char *due;        /* YYYY-MM-DD, inclusive */
+	const char *opens;	/* YYYY-MM-DD */
+	const char *due;	/* YYYY-MM-DD, inclusive */
 	const char *review_due; /* YYYY-MM-DD or "" */
 };
 /* Admins of the owner unit or above only. */
@@ -157,9 +157,9 @@ void campaign_day(const char *iso, char out[11]);
  * (audited as "campaign.join"). A campaign past its deadline is closed:
  * refused, so its denominators never change. *joined receives the
  * timestamp (may be NULL). */
-enum ts_err campaign_join(struct app *app, const struct actor *who,
-			  int64_t id, const char *unit_code,
-			  char *joined, struct diags *d) TS_MUSTCHECK;
+enum ts_err campaign_join(struct app *app, const struct actor *who, int64_t id,
+			  const char *unit_code, char *joined,
+			  struct diags *d) TS_MUSTCHECK;
 
 /* The rubric a campaign was created with (from the rubric files, or the
  * copy stored in the database if the file is gone). */

@@ -49,7 +49,9 @@ static enum ts_err
 created_at(struct app *app, int64_t id, int64_t unit_id,
 	   char camp[TS_TIME_SIZE], char unit[TS_TIME_SIZE])
 {
-	struct db_stmt *st = db_prep(app->db, "SELECT c.created_at, "
+	struct db_stmt *st = db_prep(
+		app->db,
+		"SELECT c.created_at, "
 		"o.created_at FROM campaign c, org_unit o WHERE c.id = ? AND "
 		"o.id = ?");
 	if (st == NULL)
@@ -57,10 +59,10 @@ created_at(struct app *app, int64_t id, int64_t unit_id,
 	db_bind_int(st, 1, id);
 	db_bind_int(st, 2, unit_id);
 	enum db_step r = db_step(st);
-	snprintf(camp, TS_TIME_SIZE, "%s", r == DB_ROW ? db_col_text(st, 0)
-						       : "");
-	snprintf(unit, TS_TIME_SIZE, "%s", r == DB_ROW ? db_col_text(st, 1)
-						       : "");
+	snprintf(camp, TS_TIME_SIZE, "%s",
+		 r == DB_ROW ? db_col_text(st, 0) : "");
+	snprintf(unit, TS_TIME_SIZE, "%s",
+		 r == DB_ROW ? db_col_text(st, 1) : "");
 	db_done(st);
 	return r == DB_ROW ? TS_OK : TS_EDB;
 }
@@ -68,14 +70,14 @@ created_at(struct app *app, int64_t id, int64_t unit_id,
 /* Why unit u cannot join campaign k now (at now), or NULL. */
 static const char *
 refusal(const struct campaign *k, const struct org_unit *u,
-	char created[2][TS_TIME_SIZE], int64_t now, char *buf,
-	size_t size)
+	char created[2][TS_TIME_SIZE], int64_t now, char *buf, size_t size)
 {
 	int64_t due = 0;
 	char day[TS_TIME_SIZE];
 	size_t n = strlen(k->owner_path);
 	if (ts_time_parse(k->due_at, &due) && now > due) {
-		snprintf(buf, size, "đợt đánh giá đã hết hạn nộp (%s): danh "
+		snprintf(buf, size,
+			 "đợt đánh giá đã hết hạn nộp (%s): danh "
 			 "sách đơn vị tham gia đã chốt, không thêm được",
 			 ts_time_vn_date(due, day));
 		return buf;
@@ -97,9 +99,10 @@ refusal(const struct campaign *k, const struct org_unit *u,
 static enum ts_err
 insert_joiner(struct app *app, const struct join_in *x, const char *at)
 {
-	struct db_stmt *st = db_prep(app->db,
-		"INSERT INTO campaign_unit(campaign_id, unit_id, path, "
-		"school_levels, joined_at) VALUES (?, ?, ?, ?, ?)");
+	struct db_stmt *st =
+		db_prep(app->db,
+			"INSERT INTO campaign_unit(campaign_id, unit_id, path, "
+			"school_levels, joined_at) VALUES (?, ?, ?, ?, ?)");
 	if (st == NULL)
 		return TS_EDB;
 	db_bind_int(st, 1, x->id);
@@ -118,8 +121,8 @@ join_body(struct door_ctx *c)
 	char day[TS_TIME_SIZE];
 	int64_t now = ts_time_now();
 	enum ts_err e = org_find_named(c->app, x->code, c->a, &x->unit, c->d);
-	if (e == TS_OK && (e = created_at(c->app, x->id, x->unit.id,
-					  created[0], created[1])) != TS_OK)
+	if (e == TS_OK && (e = created_at(c->app, x->id, x->unit.id, created[0],
+					  created[1])) != TS_OK)
 		return e;
 	const char *no = e == TS_OK ? refusal(&x->cur, &x->unit, created, now,
 					      why, sizeof(why))
@@ -148,8 +151,8 @@ join_body(struct door_ctx *c)
 }
 
 static const struct door CAMPAIGN_JOIN = {
-	"campaign.join", PA_CHANGE, "thêm đơn vị vào đợt đánh giá", join_texts,
-	join_resolve, join_body,
+	"campaign.join", PA_CHANGE,    "thêm đơn vị vào đợt đánh giá",
+	join_texts,	 join_resolve, join_body,
 };
 
 enum ts_err

@@ -18,10 +18,11 @@ static const char SQL_RESULTS[] =
 	"(?4, ?5, ?6, ?7, ?8) THEN g.reviewed_level ELSE g.self_level "
 	"END FROM campaign_unit cu JOIN submission s ON s.campaign_id = "
 	"cu.campaign_id AND s.unit_id = cu.unit_id JOIN submission_score g "
-	"ON g.submission_id = s.id WHERE cu.campaign_id = ?1 AND "
-	SQL_PATH_UNDER("cu.path", "?2") " AND (s.state IN (?4, ?5, ?6, ?7, "
-	"?8) OR (?3 AND s.state IN (?9, ?10, ?11, ?12, ?13))) ORDER BY "
-	"cu.path";
+	"ON g.submission_id = s.id WHERE cu.campaign_id = ?1 AND " SQL_PATH_UNDER(
+		"cu.path",
+		"?2") " AND (s.state IN (?4, ?5, ?6, ?7, "
+		      "?8) OR (?3 AND s.state IN (?9, ?10, ?11, ?12, ?13))) ORDER BY "
+		      "cu.path";
 
 /* Grades, gates and points are not in the stored summary: graded
  * rubrics' results are scored here (only the office summary of a rubric
@@ -30,9 +31,10 @@ static const char SQL_SCORED[] =
 	"SELECT cu.school_levels, s.answers, CASE WHEN s.state IN "
 	"(?4, ?5, ?6, ?7, ?8) THEN s.external END FROM campaign_unit cu "
 	"JOIN submission s ON s.campaign_id = cu.campaign_id AND s.unit_id = "
-	"cu.unit_id WHERE cu.campaign_id = ?1 AND "
-	SQL_PATH_UNDER("cu.path", "?2") " AND (s.state IN (?4, ?5, ?6, ?7, "
-	"?8) OR (?3 AND s.state IN (?9, ?10, ?11, ?12, ?13)))";
+	"cu.unit_id WHERE cu.campaign_id = ?1 AND " SQL_PATH_UNDER(
+		"cu.path",
+		"?2") " AND (s.state IN (?4, ?5, ?6, ?7, "
+		      "?8) OR (?3 AND s.state IN (?9, ?10, ?11, ?12, ?13)))";
 
 static const char SQL_PARTICIPATION[] =
 	"SELECT cu.school_levels, s.first_submitted_at IS NOT NULL FROM "
@@ -123,7 +125,8 @@ grade_rank(const struct rubric *r, const struct score *s)
 
 /* Scores one stored result and counts its grade, gates and points. */
 static void
-count_grade(struct db_stmt *st, const struct rubric *r, struct grade_counts *out)
+count_grade(struct db_stmt *st, const struct rubric *r,
+	    struct grade_counts *out)
 {
 	struct answers *a = NULL;
 	struct score *s = NULL;

@@ -13,14 +13,14 @@
  * for it (campaign_scope), and a school always sees its own. */
 #define IN_SCOPE "(" SQL_PATH_UNDER("cu.path", "?1") " OR cu.unit_id = ?3)"
 
-#define CAMPAIGN_BASE_COLS                                                  \
-	"c.id, c.owner_unit_id, o.code, o.name, o.path, c.rubric_id, "       \
-	"c.rubric_version, c.school_year, c.title, c.legal_basis, "          \
-	"c.school_levels, c.opens_at, c.due_at, c.review_due_at, "          \
+#define CAMPAIGN_BASE_COLS                                                     \
+	"c.id, c.owner_unit_id, o.code, o.name, o.path, c.rubric_id, "         \
+	"c.rubric_version, c.school_year, c.title, c.legal_basis, "            \
+	"c.school_levels, c.opens_at, c.due_at, c.review_due_at, "             \
 	"c.review_by, "
-#define CAMPAIGN_COLS                                                       \
-	CAMPAIGN_BASE_COLS                                                   \
-	"(SELECT count(*) FROM campaign_unit cu WHERE cu.campaign_id = c.id " \
+#define CAMPAIGN_COLS                                                          \
+	CAMPAIGN_BASE_COLS                                                     \
+	"(SELECT count(*) FROM campaign_unit cu WHERE cu.campaign_id = c.id "  \
 	"AND " IN_SCOPE "), c.kind"
 
 /* Visible: run by a unit in the actor's subtree, or with a participant
@@ -28,17 +28,20 @@
  * first: a past year's round entered later still lists after today's. */
 static const char SQL_LIST[] =
 	"SELECT " CAMPAIGN_COLS " FROM campaign c JOIN org_unit o ON "
-	"o.id = c.owner_unit_id WHERE " SQL_PATH_UNDER("o.path", "?1")
-	" OR EXISTS (SELECT 1 "
-	"FROM campaign_unit cu WHERE cu.campaign_id = c.id AND " IN_SCOPE
-	") ORDER BY c.opens_at DESC, c.id DESC";
+	"o.id = c.owner_unit_id WHERE " SQL_PATH_UNDER(
+		"o.path",
+		"?1") " OR EXISTS (SELECT 1 "
+		      "FROM campaign_unit cu WHERE cu.campaign_id = c.id AND " IN_SCOPE
+		      ") ORDER BY c.opens_at DESC, c.id DESC";
 /* The participants counted apart (expected_in_scope). */
 static const char SQL_GET[] =
-	"SELECT " CAMPAIGN_BASE_COLS "0, c.kind FROM campaign c JOIN org_unit o ON "
-	"o.id = c.owner_unit_id WHERE c.id = ?2 AND ("
-	SQL_PATH_UNDER("o.path", "?1") " OR "
-	"EXISTS (SELECT 1 FROM campaign_unit cu WHERE cu.campaign_id = c.id "
-	"AND " IN_SCOPE "))";
+	"SELECT " CAMPAIGN_BASE_COLS
+	"0, c.kind FROM campaign c JOIN org_unit o ON "
+	"o.id = c.owner_unit_id WHERE c.id = ?2 AND (" SQL_PATH_UNDER(
+		"o.path",
+		"?1") " OR "
+		      "EXISTS (SELECT 1 FROM campaign_unit cu WHERE cu.campaign_id = c.id "
+		      "AND " IN_SCOPE "))";
 
 static void
 read_campaign(struct db_stmt *st, struct arena *a, struct campaign *c)
@@ -151,13 +154,14 @@ campaign_get(struct app *app, const struct actor *who, int64_t id,
 	db_done(st);
 	if (r == DB_ERROR)
 		return app_db_error(app, d, "đọc đợt đánh giá");
-	if (r == DB_ROW && expected_in_scope(app, who, id, &out->expected) !=
-			   TS_OK)
+	if (r == DB_ROW &&
+	    expected_in_scope(app, who, id, &out->expected) != TS_OK)
 		return app_db_error(app, d, "đếm đơn vị của đợt");
 	if (r != DB_ROW) {
 		char where[32];
 		snprintf(where, sizeof(where), "đợt %lld", (long long)id);
-		diags_add(d, where, "không có đợt đánh giá này trong phạm vi "
+		diags_add(d, where,
+			  "không có đợt đánh giá này trong phạm vi "
 			  "của tài khoản");
 		return TS_ENOTFOUND;
 	}
@@ -180,8 +184,8 @@ fill_status(struct db_stmt *st, struct arena *a, void *p)
 }
 
 static enum ts_err
-read_status_rows(struct app *app, int64_t id, const char *root,
-		 struct arena *a, struct unit_status **out, size_t *n)
+read_status_rows(struct app *app, int64_t id, const char *root, struct arena *a,
+		 struct unit_status **out, size_t *n)
 {
 	struct db_stmt *st = db_prep(app->db, SQL_STATUS);
 	if (st == NULL)
@@ -262,10 +266,10 @@ static void
 sort_rows(struct campaign_status *st, bool *school, const char **code)
 {
 	for (size_t i = 1; i < st->nrows; i++)
-		for (size_t k = i; k > 0 &&
-				   (school[k - 1] > school[k] ||
-				    (school[k - 1] == school[k] &&
-				     strcmp(code[k - 1], code[k]) > 0));
+		for (size_t k = i;
+		     k > 0 && (school[k - 1] > school[k] ||
+			       (school[k - 1] == school[k] &&
+				strcmp(code[k - 1], code[k]) > 0));
 		     k--) {
 			struct completeness_row r = st->rows[k];
 			st->rows[k] = st->rows[k - 1];
@@ -293,15 +297,18 @@ count_status(struct app *app, int64_t id, const char *root, struct arena *a,
 	int64_t gen;
 	enum ts_err e = results_gen(app, id, &gen);
 	struct completeness_row *v = e == TS_OK
-		? results_cache_get(app, id, root, RC_STATUS, gen, &size, a)
-		: NULL;
+					     ? results_cache_get(app, id, root,
+								 RC_STATUS, gen,
+								 &size, a)
+					     : NULL;
 	if (v == NULL && e == TS_OK &&
 	    (e = read_status_rows(app, id, root, a, &rows, &n)) == TS_OK) {
 		v = arena_calloc(a, n + 2, sizeof(*v));
 		if (v == NULL)
 			return TS_ENOMEM;
-		size = (1 + completeness_count(rows, n, root, v + 1, n,
-					       &v[0])) * sizeof(*v);
+		size = (1 +
+			completeness_count(rows, n, root, v + 1, n, &v[0])) *
+		       sizeof(*v);
 		results_cache_put(app, id, root, RC_STATUS, gen, v, size);
 	}
 	if (e != TS_OK)
@@ -318,7 +325,8 @@ status_root(struct app *app, const struct actor *who, const struct campaign *c,
 	    struct diags *d)
 {
 	if (root_code == NULL)
-		return org_get(app, who->unit_id ? who->unit_id : c->owner_unit_id,
+		return org_get(app,
+			       who->unit_id ? who->unit_id : c->owner_unit_id,
 			       a, root);
 	enum ts_err e = org_find_named(app, root_code, a, root, d);
 	if (e != TS_OK)
@@ -390,7 +398,8 @@ load_stored(struct app *app, const char *id, int version)
 	db_done(st);
 	diags_release(&d);
 	struct rubric_set *s = &app->db_rubrics;
-	struct rubric_entry *v = r ? realloc(s->v, (s->n + 1) * sizeof(*v)) : NULL;
+	struct rubric_entry *v = r ? realloc(s->v, (s->n + 1) * sizeof(*v))
+				   : NULL;
 	if (v == NULL) {
 		rubric_free(r);
 		return NULL;

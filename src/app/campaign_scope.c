@@ -35,7 +35,8 @@ campaign_scope(struct app *app, const struct actor *who, int64_t cid,
 {
 	struct arena *a = arena_new();
 	const char *path = NULL;
-	enum ts_err e = a ? campaign_scope_path(app, who, cid, unit_id, a, &path)
+	enum ts_err e = a ? campaign_scope_path(app, who, cid, unit_id, a,
+						&path)
 			  : TS_ENOMEM;
 	if (e == TS_OK)
 		*out = scope_of(who->path, path);

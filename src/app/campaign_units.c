@@ -41,8 +41,8 @@ campaign_units(struct app *app, const struct actor *who, int64_t id,
 	if (st == NULL)
 		return app_db_error(app, d, "đọc danh sách đơn vị");
 	char like[PATH_MAX_LEN + 2];
-	snprintf(like, sizeof(like), "%s%%", who->unit_id ? who->path
-							  : c.owner_path);
+	snprintf(like, sizeof(like), "%s%%",
+		 who->unit_id ? who->path : c.owner_path);
 	db_bind_int(st, 1, id);
 	db_bind_text(st, 2, like);
 	db_bind_text(st, 3, sub_state_code(state));

@@ -15,8 +15,8 @@
 struct contact_in {
 	const char *key; /* unit code or login: what resolve loads */
 	struct contact c;
-	int64_t id;      /* the row, from resolve */
-	bool account;    /* an account's, not a unit's */
+	int64_t id;   /* the row, from resolve */
+	bool account; /* an account's, not a unit's */
 };
 
 static size_t
@@ -35,9 +35,11 @@ static enum ts_err
 contact_check(const struct contact_in *x, struct diags *d)
 {
 	const char *p = x->c.phone && x->c.phone[0]
-		? contact_phone_problem(x->c.phone) : NULL;
+				? contact_phone_problem(x->c.phone)
+				: NULL;
 	const char *m = x->c.email && x->c.email[0]
-		? contact_email_problem(x->c.email) : NULL;
+				? contact_email_problem(x->c.email)
+				: NULL;
 	if (p != NULL)
 		diags_add(d, "số điện thoại", "%s: %s", x->c.phone, p);
 	if (m != NULL)
@@ -55,8 +57,7 @@ static const char *const SQL_SET[2][2] = {
 };
 
 static enum ts_err
-write_one(struct app *app, bool account, bool email, int64_t id,
-	  const char *v)
+write_one(struct app *app, bool account, bool email, int64_t id, const char *v)
 {
 	if (v == NULL)
 		return TS_OK;
@@ -121,12 +122,12 @@ account_resolve(struct door_ctx *c, struct door_target *t)
 }
 
 static const struct door ORG_CONTACT = {
-	"org.contact", PA_CHANGE, "ghi liên hệ của đơn vị", contact_texts,
-	unit_resolve, contact_body,
+	"org.contact", PA_CHANGE,    "ghi liên hệ của đơn vị",
+	contact_texts, unit_resolve, contact_body,
 };
 static const struct door USER_CONTACT = {
-	"user.contact", PA_CHANGE, "ghi liên hệ của tài khoản", contact_texts,
-	account_resolve, contact_body,
+	"user.contact", PA_CHANGE,	 "ghi liên hệ của tài khoản",
+	contact_texts,	account_resolve, contact_body,
 };
 
 enum ts_err
@@ -170,14 +171,18 @@ enum ts_err
 org_contact(struct app *app, int64_t unit_id, struct arena *a,
 	    struct contact *out)
 {
-	return read_contact(app, "SELECT phone, email FROM org_unit WHERE "
-			    "id = ?", unit_id, NULL, a, out);
+	return read_contact(app,
+			    "SELECT phone, email FROM org_unit WHERE "
+			    "id = ?",
+			    unit_id, NULL, a, out);
 }
 
 enum ts_err
 user_contact(struct app *app, const char *login, struct arena *a,
 	     struct contact *out)
 {
-	return read_contact(app, "SELECT phone, email FROM app_user WHERE "
-			    "login = ?", 0, login, a, out);
+	return read_contact(app,
+			    "SELECT phone, email FROM app_user WHERE "
+			    "login = ?",
+			    0, login, a, out);
 }

@@ -13,8 +13,8 @@
 #include "campaign.h"
 #include "demo_answers.h"
 #include "demo_docs.h"
-#include "demo_stats.h"
 #include "demo_paper.h"
+#include "demo_stats.h"
 #include "org.h"
 #include "submission.h"
 #include "user.h"
@@ -30,7 +30,7 @@
 static const struct office {
 	const char *code, *short_name, *name; /* from 1/7/2025 */
 	const char *phong_code, *phong_name;  /* until 30/6/2025 */
-	bool big;                             /* UNDER_PHONG, else UNDER_XA */
+	bool big;			      /* UNDER_PHONG, else UNDER_XA */
 } OFFICES[] = {
 	{ "31DK", "dk", "UBND phường Dương Kinh", "31PGD-DK",
 	  "Phòng Giáo dục và Đào tạo quận Dương Kinh", true },
@@ -43,24 +43,26 @@ static const struct office {
 	{ "31AL", "al", "UBND xã An Lão", "31PGD-AL",
 	  "Phòng Giáo dục và Đào tạo huyện An Lão", false },
 };
-#define NOFFICES (sizeof(OFFICES) / sizeof(*OFFICES))
+#define NOFFICES       (sizeof(OFFICES) / sizeof(*OFFICES))
 /* The first day of the two-tier government: the Phòng closed the day
  * before. */
-#define REFORM_DAY "2025-07-01"
+#define REFORM_DAY     "2025-07-01"
 #define PHONG_LAST_DAY "2025-06-30"
 
 static const char *const FLOWERS[] = {
-	"Hoa Sen", "Hoa Mai", "Hoa Hồng", "Sơn Ca", "Họa Mi", "Vàng Anh",
-	"Tuổi Thơ", "Bình Minh", "Hướng Dương", "Ánh Dương", "Hoa Phượng",
-	"Thỏ Ngọc",
+	"Hoa Sen",     "Hoa Mai",   "Hoa Hồng",	  "Sơn Ca",
+	"Họa Mi",      "Vàng Anh",  "Tuổi Thơ",	  "Bình Minh",
+	"Hướng Dương", "Ánh Dương", "Hoa Phượng", "Thỏ Ngọc",
 };
 static const char *const PEOPLE[] = {
-	"Lê Lợi", "Nguyễn Trãi", "Trần Phú", "Lê Quý Đôn", "Chu Văn An",
-	"Ngô Quyền", "Nguyễn Du", "Lý Thường Kiệt", "Trần Hưng Đạo",
-	"Quang Trung", "Hai Bà Trưng", "Nguyễn Bỉnh Khiêm", "Tô Hiệu",
-	"Lê Hồng Phong", "Võ Thị Sáu", "Kim Đồng", "Phan Bội Châu",
-	"Đinh Tiên Hoàng", "Nguyễn Huệ", "Bạch Đằng", "Lương Thế Vinh",
-	"Hồng Bàng", "Thái Phiên", "Cát Bi",
+	"Lê Lợi",      "Nguyễn Trãi",	 "Trần Phú",
+	"Lê Quý Đôn",  "Chu Văn An",	 "Ngô Quyền",
+	"Nguyễn Du",   "Lý Thường Kiệt", "Trần Hưng Đạo",
+	"Quang Trung", "Hai Bà Trưng",	 "Nguyễn Bỉnh Khiêm",
+	"Tô Hiệu",     "Lê Hồng Phong",	 "Võ Thị Sáu",
+	"Kim Đồng",    "Phan Bội Châu",	 "Đinh Tiên Hoàng",
+	"Nguyễn Huệ",  "Bạch Đằng",	 "Lương Thế Vinh",
+	"Hồng Bàng",   "Thái Phiên",	 "Cát Bi",
 };
 
 struct school_plan {
@@ -91,7 +93,7 @@ struct demo {
 	struct actor op;
 	struct diags *d;
 	struct demo_result *r;
-	char *hash;        /* one Argon2id hash shared by every demo user */
+	char *hash; /* one Argon2id hash shared by every demo user */
 	struct demo_rng rng;
 	char codes[200][24]; /* schools, in creation order */
 	char parents[200][24];
@@ -104,8 +106,11 @@ add_unit_from(struct demo *g, const char *code, const char *name,
 	      enum org_kind kind, const char *parent, unsigned levels,
 	      const char *from)
 {
-	struct org_new n = { .code = code, .name = name, .kind = kind,
-			     .parent_code = parent, .levels = levels,
+	struct org_new n = { .code = code,
+			     .name = name,
+			     .kind = kind,
+			     .parent_code = parent,
+			     .levels = levels,
 			     .active_from = from };
 	int64_t id;
 	g->r->units++;
@@ -113,19 +118,20 @@ add_unit_from(struct demo *g, const char *code, const char *name,
 }
 
 static enum ts_err
-add_unit(struct demo *g, const char *code, const char *name,
-	 enum org_kind kind, const char *parent, unsigned levels)
+add_unit(struct demo *g, const char *code, const char *name, enum org_kind kind,
+	 const char *parent, unsigned levels)
 {
-	return add_unit_from(g, code, name, kind, parent, levels,
-			     "2020-09-01");
+	return add_unit_from(g, code, name, kind, parent, levels, "2020-09-01");
 }
 
 static enum ts_err
-add_user(struct demo *g, const char *login, const char *name,
-	 const char *unit, enum role role)
+add_user(struct demo *g, const char *login, const char *name, const char *unit,
+	 enum role role)
 {
-	struct user_new u = { .login = login, .full_name = name,
-			      .unit_code = unit, .role = role,
+	struct user_new u = { .login = login,
+			      .full_name = name,
+			      .unit_code = unit,
+			      .role = role,
 			      .pw_hash = g->hash };
 	g->r->users++;
 	return user_add(g->app, &g->op, &u, g->d);
@@ -167,18 +173,22 @@ add_schools(struct demo *g, const struct school_plan *plan, size_t nplan,
 		for (int i = 0; e == TS_OK && i < plan[p].count; i++) {
 			char code[16], name[160];
 			size_t k = offset + (size_t)i + p * 3;
-			const char *who = plan[p].flower
-				? FLOWERS[k % (sizeof(FLOWERS) / sizeof(*FLOWERS))]
-				: PEOPLE[k % (sizeof(PEOPLE) / sizeof(*PEOPLE))];
+			const char *who =
+				plan[p].flower ? FLOWERS[k % (sizeof(FLOWERS) /
+							      sizeof(*FLOWERS))]
+					       : PEOPLE[k % (sizeof(PEOPLE) /
+							     sizeof(*PEOPLE))];
 			snprintf(code, sizeof(code), "%s%03d", office, ++seq);
-			snprintf(name, sizeof(name), "%s %s", plan[p].prefix, who);
+			snprintf(name, sizeof(name), "%s %s", plan[p].prefix,
+				 who);
 			e = add_unit(g, code, name, KIND_TRUONG, parent,
 				     plan[p].levels);
 			if (e == TS_OK)
 				e = add_school_users(g, code, name);
 			if (e == TS_OK && g->nschools < 200) {
 				snprintf(g->codes[g->nschools], 24, "%s", code);
-				snprintf(g->parents[g->nschools], 24, "%s", office);
+				snprintf(g->parents[g->nschools], 24, "%s",
+					 office);
 				g->levels[g->nschools++] = plan[p].levels;
 				g->r->schools++;
 			}
@@ -222,14 +232,16 @@ add_centres(struct demo *g)
 {
 	static const char *const where[] = {
 		"quận Dương Kinh", "quận Lê Chân", "huyện Thủy Nguyên",
-		"quận Hồng Bàng", "huyện An Lão",
+		"quận Hồng Bàng",  "huyện An Lão",
 	};
 	enum ts_err e = TS_OK;
 	for (int i = 0; e == TS_OK && i < 5; i++) {
 		char code[24], name[160];
 		snprintf(code, sizeof(code), "%sGDTX%d", SO_CODE, i + 1);
-		snprintf(name, sizeof(name), "Trung tâm GDNN-GDTX %s", where[i]);
-		e = add_unit(g, code, name, KIND_TRUNG_TAM, SO_CODE, LEVEL_GDTX);
+		snprintf(name, sizeof(name), "Trung tâm GDNN-GDTX %s",
+			 where[i]);
+		e = add_unit(g, code, name, KIND_TRUNG_TAM, SO_CODE,
+			     LEVEL_GDTX);
 		if (e == TS_OK)
 			e = add_school_users(g, code, name);
 		if (e == TS_OK) {
@@ -245,10 +257,13 @@ add_centres(struct demo *g)
 static enum ts_err
 build_tree(struct demo *g)
 {
-	enum ts_err e = add_unit(g, SO_CODE, "Sở Giáo dục và Đào tạo thành phố "
-				 "Hải Phòng", KIND_SO, NULL, 0);
+	enum ts_err e = add_unit(g, SO_CODE,
+				 "Sở Giáo dục và Đào tạo thành phố "
+				 "Hải Phòng",
+				 KIND_SO, NULL, 0);
 	if (e == TS_OK)
-		e = add_user(g, "qt.so", "Quản trị Sở GD&ĐT", SO_CODE, ROLE_ADMIN);
+		e = add_user(g, "qt.so", "Quản trị Sở GD&ĐT", SO_CODE,
+			     ROLE_ADMIN);
 	if (e == TS_OK)
 		e = add_user(g, "cv.so", "Chuyên viên Sở GD&ĐT", SO_CODE,
 			     ROLE_REVIEWER);
@@ -269,8 +284,8 @@ struct demo_campaign {
 	const struct rubric *rubric;
 	unsigned levels;
 	int64_t opens, due; /* dates for pinning the clock */
-	int past;           /* 1, 2, 3 for 2022-2023 … 2024-2025; 0 today */
-	bool by_owner;      /* the Sở reviews every school (cv.so) */
+	int past;	    /* 1, 2, 3 for 2022-2023 … 2024-2025; 0 today */
+	bool by_owner;	    /* the Sở reviews every school (cv.so) */
 };
 
 static enum ts_err
@@ -324,10 +339,10 @@ save(struct demo *g, struct demo_campaign *c, const struct actor *ed,
 	 * seed 001 school); the random answers above are still drawn so
 	 * every other school's data stays the same. */
 	char *seed = c->past ? NULL : demo_seed_answers(c->rubric->id, code);
-	enum ts_err e = b.err != TS_OK ? b.err
-				       : sub_save(g->app, ed, c->id, code,
-						  seed ? seed : buf_str(&b), -1,
-						  g->d);
+	enum ts_err e = b.err != TS_OK
+				? b.err
+				: sub_save(g->app, ed, c->id, code,
+					   seed ? seed : buf_str(&b), -1, g->d);
 	if (e == TS_OK && !c->past)
 		e = demo_seed_fields(g->app, ed, c->id, c->rubric->id, code,
 				     g->d);
@@ -348,14 +363,23 @@ external(struct demo *g, struct demo_campaign *c, const struct actor *rev,
 	if (it == NULL)
 		return TS_OK;
 	char json[256];
-	snprintf(json, sizeof(json), "{\"format\":1,\"answers\":{\"%s\":{"
+	snprintf(json, sizeof(json),
+		 "{\"format\":1,\"answers\":{\"%s\":{"
 		 "\"value\":0,\"note\":\"Chưa có minh chứng khi kiểm tra "
-		 "thực tế\"}}}", it->id);
+		 "thực tế\"}}}",
+		 it->id);
 	return sub_set_external(g->app, rev, c->id, code, json, -1, g->d);
 }
 
-enum plan { P_NONE, P_DRAFT, P_SUBMITTED, P_RETURNED, P_RESUBMITTED,
-	    P_APPROVED, P_PUBLISHED };
+enum plan {
+	P_NONE,
+	P_DRAFT,
+	P_SUBMITTED,
+	P_RETURNED,
+	P_RESUBMITTED,
+	P_APPROVED,
+	P_PUBLISHED
+};
 
 static enum plan
 pick(struct demo *g)
@@ -414,8 +438,8 @@ review(struct demo *g, struct demo_campaign *c, const struct people *p,
 			e = save(g, c, &p->editor, code, q + 10, 100);
 			at(c, day + 3, 11);
 			if (e == TS_OK)
-				e = sub_submit(g->app, &p->head, c->id, code, -1,
-					       NULL, g->d);
+				e = sub_submit(g->app, &p->head, c->id, code,
+					       -1, NULL, g->d);
 		}
 	}
 	if (e == TS_OK && plan >= P_APPROVED) {
@@ -423,7 +447,8 @@ review(struct demo *g, struct demo_campaign *c, const struct people *p,
 		if (demo_rand(&g->rng, 2) == 0)
 			e = external(g, c, &p->reviewer, code);
 		if (e == TS_OK)
-			e = sub_approve(g->app, &p->reviewer, c->id, code, -1, g->d);
+			e = sub_approve(g->app, &p->reviewer, c->id, code, -1,
+					g->d);
 	}
 	if (e == TS_OK && plan == P_PUBLISHED) {
 		at(c, day + 10, 8);
@@ -490,8 +515,8 @@ static const struct campaign_spec CAMPAIGNS[] = {
 	  "Tự kiểm tra công tác ứng dụng CNTT và chuyển đổi số mầm non năm "
 	  "2026",
 	  "Kế hoạch số 52/KH-SGDĐT ngày 10/03/2026 của Sở GD&ĐT (dữ liệu mẫu)",
-	  LEVEL_MN, "2026-03-15", "2026-05-15", "2026-06-20", "2025-2026",
-	  true, 0 },
+	  LEVEL_MN, "2026-03-15", "2026-05-15", "2026-06-20", "2025-2026", true,
+	  0 },
 	/* Seed 001's kind of campaign: an office grades its own TH and THCS
 	 * schools on the Thủ Dầu Một 100-point rubric. */
 	{ "qt.dk", "31DK", "tdm-cntt-2022",
@@ -542,11 +567,16 @@ campaign(struct demo *g, const struct campaign_spec *sp,
 {
 	struct actor admin;
 	struct campaign_new n = {
-		.owner_code = sp->owner, .rubric_ref = sp->rubric,
-		.school_year = sp->year, .title = sp->title,
-		.legal_basis = sp->basis, .levels = sp->levels,
-		.opens = sp->opens, .due = sp->due,
-		.review_due = sp->review_due, .review_by_owner = sp->by_owner,
+		.owner_code = sp->owner,
+		.rubric_ref = sp->rubric,
+		.school_year = sp->year,
+		.title = sp->title,
+		.legal_basis = sp->basis,
+		.levels = sp->levels,
+		.opens = sp->opens,
+		.due = sp->due,
+		.review_due = sp->review_due,
+		.review_by_owner = sp->by_owner,
 	};
 	memset(c, 0, sizeof(*c));
 	ts_time_pin(0);
@@ -573,8 +603,8 @@ campaigns(struct demo *g)
 {
 	struct demo_campaign c;
 	enum ts_err e = TS_OK;
-	for (size_t i = 0; e == TS_OK && i < sizeof(CAMPAIGNS) /
-						  sizeof(CAMPAIGNS[0]); i++)
+	for (size_t i = 0;
+	     e == TS_OK && i < sizeof(CAMPAIGNS) / sizeof(CAMPAIGNS[0]); i++)
 		e = campaign(g, &CAMPAIGNS[i], &c);
 	return e;
 }
@@ -641,12 +671,14 @@ empty_db(struct app *app)
 enum ts_err
 demo_create(struct app *app, struct demo_result *r, struct diags *d)
 {
-	struct demo g = { .app = app, .d = d, .r = r,
-			  .rng = { 0x2545F4914F6CDD1Dull } };
+	struct demo g = {
+		.app = app, .d = d, .r = r, .rng = { 0x2545F4914F6CDD1Dull }
+	};
 	memset(r, 0, sizeof(*r));
 	actor_operator(&g.op);
 	if (!empty_db(app)) {
-		diags_add(d, db_path(app->db), "cơ sở dữ liệu đã có dữ liệu; "
+		diags_add(d, db_path(app->db),
+			  "cơ sở dữ liệu đã có dữ liệu; "
 			  "dữ liệu mẫu chỉ tạo trên cơ sở dữ liệu mới");
 		return TS_ECONFLICT;
 	}

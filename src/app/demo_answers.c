@@ -27,10 +27,10 @@ demo_base(const struct item *it, bool best)
 	const struct option *pick = NULL;
 	for (size_t i = 0; i < it->nbase_options; i++) {
 		const struct option *o = &it->base_options[i];
-		if (pick == NULL || (best ? o->points > pick->points
-				     : o->points > 0 &&
-					       (pick->points == 0 ||
-						o->points < pick->points)))
+		if (pick == NULL ||
+		    (best ? o->points > pick->points
+			  : o->points > 0 && (pick->points == 0 ||
+					      o->points < pick->points)))
 			pick = o;
 	}
 	return pick->id;
@@ -66,21 +66,22 @@ put_value(const struct item *it, struct demo_rng *g, unsigned quality,
 		buf_puts(out, demo_rand(g, 100) < quality ? "true" : "false");
 		break;
 	case ITEM_POINTS:
-		buf_puts(out, pts_format(lean(g, it->max, it->step, quality), p));
+		buf_puts(out,
+			 pts_format(lean(g, it->max, it->step, quality), p));
 		break;
 	case ITEM_BAND: {
-		const struct band *b = &it->bands[demo_rand(g, (unsigned)it->nbands)];
+		const struct band *b =
+			&it->bands[demo_rand(g, (unsigned)it->nbands)];
 		pts_t v = b->range.lo + (b->range.lo_open ? PTS_ONE : 0);
 		buf_puts(out, pts_format(v - v % PTS_ONE, p));
 		break;
 	}
 	case ITEM_CHOICE:
-		buf_printf(out, "\"%s\"",
-			   it->options[demo_rand(g, (unsigned)it->noptions)].id);
+		buf_printf(
+			out, "\"%s\"",
+			it->options[demo_rand(g, (unsigned)it->noptions)].id);
 		break;
-	case ITEM_CHECKLIST:
-		put_checklist(it, g, quality, out);
-		break;
+	case ITEM_CHECKLIST: put_checklist(it, g, quality, out); break;
 	}
 }
 

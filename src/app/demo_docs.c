@@ -23,12 +23,13 @@ static const char *const SEED003[][2] = {
 		    "Sở Giáo dục và Đào tạo Hải Phòng về việc triển khai đánh "
 		    "giá mức độ chuyển đổi số trong các cơ sở giáo dục phổ "
 		    "thông và giáo dục thường xuyên năm học 2025-2026;" },
-	{ "thuan_loi", "- Sở Giáo dục và Đào tạo đã có các văn bản triển "
-		       "khai, hướng dẫn chi tiết các nhiệm vụ cụ thể về ứng "
-		       "dụng CNTT và CĐS cho các trường học.\n- Ủy ban nhân dân "
-		       "thành phố tăng cường các điều kiện cơ sở vật chất, "
-		       "trang thiết bị để đảm bảo triển khai nhiệm vụ ứng dụng "
-		       "CNTT và CĐS trong các trường học." },
+	{ "thuan_loi",
+	  "- Sở Giáo dục và Đào tạo đã có các văn bản triển "
+	  "khai, hướng dẫn chi tiết các nhiệm vụ cụ thể về ứng "
+	  "dụng CNTT và CĐS cho các trường học.\n- Ủy ban nhân dân "
+	  "thành phố tăng cường các điều kiện cơ sở vật chất, "
+	  "trang thiết bị để đảm bảo triển khai nhiệm vụ ứng dụng "
+	  "CNTT và CĐS trong các trường học." },
 	{ "kho_khan", "- Trung tâm không có phòng tin học phải hợp đồng với "
 		      "trường liên kết để tổ chức hoạt động giáo dục khi cần "
 		      "nên chưa được chủ động trong việc triển khai ứng dụng "
@@ -84,9 +85,10 @@ static const char *const SEED004[][2] = {
 			   "duyệt, lưu trong kho học liệu số của trường.\n- "
 			   "Phụ huynh xem clip và tương tác qua nhóm Zalo của "
 			   "12/12 lớp." },
-	{ "mn_tuyen_truyen", "- Trang thông tin điện tử của trường đăng 56 "
-			     "tin bài trong năm học.\n- 100% cán bộ, giáo viên "
-			     "dùng thư điện tử công vụ để trao đổi công việc." },
+	{ "mn_tuyen_truyen",
+	  "- Trang thông tin điện tử của trường đăng 56 "
+	  "tin bài trong năm học.\n- 100% cán bộ, giáo viên "
+	  "dùng thư điện tử công vụ để trao đổi công việc." },
 	{ "mn_phan_mem", "- Tuyển sinh trẻ 3 tuổi trực tuyến trên cổng tuyển "
 			 "sinh của thành phố: 100% hồ sơ.\n- Phần mềm quản lý "
 			 "trường học (trẻ, đội ngũ, cơ sở vật chất, y tế): "
@@ -94,11 +96,12 @@ static const char *const SEED004[][2] = {
 			 "giáo dục của Bộ GD&ĐT: không thu phí.\n- Phần mềm "
 			 "xây dựng thực đơn dinh dưỡng: 1.500.000 đồng/năm, "
 			 "chi từ ngân sách nhà trường." },
-	{ "mn_du_lieu", "- Quyết định số 17/QĐ-MNHS ngày 06/9/2025 phân công "
-			"Phó Hiệu trưởng và 01 nhân viên văn phòng phụ trách "
-			"cơ sở dữ liệu ngành, có quy trình cập nhật hằng "
-			"tháng.\n- Đã rà soát số định danh cá nhân của trẻ theo "
-			"Đề án 06 và cập nhật vị trí trường trên bản đồ GIS." },
+	{ "mn_du_lieu",
+	  "- Quyết định số 17/QĐ-MNHS ngày 06/9/2025 phân công "
+	  "Phó Hiệu trưởng và 01 nhân viên văn phòng phụ trách "
+	  "cơ sở dữ liệu ngành, có quy trình cập nhật hằng "
+	  "tháng.\n- Đã rà soát số định danh cá nhân của trẻ theo "
+	  "Đề án 06 và cập nhật vị trí trường trên bản đồ GIS." },
 	{ "mn_kinh_phi", "Kế hoạch số 31/KH-MNHS ngày 20/9/2025 bố trí "
 			 "45.000.000 đồng cho thiết bị trình chiếu và bản "
 			 "quyền phần mềm." },
@@ -114,11 +117,12 @@ static const char *const SEED001[][2] = {
 	{ "so_ky_hieu", "21/BC-THCSTHĐ" },
 	{ "dia_danh", "Dương Kinh" },
 	{ "ngay_ban_hanh", "2026-06-05" },
-	{ "tdm_day_hoc", "- 100% cán bộ quản lý, giáo viên sử dụng thành thạo "
-			 "máy tính, phần mềm trình chiếu trong giảng dạy; 28/28 "
-			 "phòng học có tivi kết nối Internet.\n- Tổ chức kiểm "
-			 "tra trắc nghiệm trực tuyến môn Tin học và Tiếng Anh "
-			 "khối 6, 7." },
+	{ "tdm_day_hoc",
+	  "- 100% cán bộ quản lý, giáo viên sử dụng thành thạo "
+	  "máy tính, phần mềm trình chiếu trong giảng dạy; 28/28 "
+	  "phòng học có tivi kết nối Internet.\n- Tổ chức kiểm "
+	  "tra trắc nghiệm trực tuyến môn Tin học và Tiếng Anh "
+	  "khối 6, 7." },
 	{ "tdm_quan_ly", "- Cập nhật đầy đủ, đúng hạn cơ sở dữ liệu ngành; "
 			 "dùng sổ điểm điện tử, học bạ điện tử cho 100% lớp.\n"
 			 "- Phần mềm quản lý trường học kết nối phụ huynh qua "
@@ -130,8 +134,9 @@ static const char *const SEED001[][2] = {
 		    "và Wifi phủ toàn trường." },
 	{ "tdm_4b", "Ban hành kế hoạch chuyển đổi số giai đoạn 2021-2025; 85% "
 		    "học sinh nộp các khoản phí không dùng tiền mặt." },
-	{ "tdm_4c", "- Nâng tỷ lệ thanh toán không dùng tiền mặt lên 100%.\n- "
-		    "Đăng tối thiểu 40 tin bài trên cổng thông tin của trường." },
+	{ "tdm_4c",
+	  "- Nâng tỷ lệ thanh toán không dùng tiền mặt lên 100%.\n- "
+	  "Đăng tối thiểu 40 tin bài trên cổng thông tin của trường." },
 	{ "nguoi_ky", "Trần Văn Minh" },
 };
 
@@ -200,7 +205,9 @@ demo_seed_fields(struct app *app, const struct actor *editor, int64_t cid,
 	int s = seed_of(rubric_id, unit);
 	if (s < 0)
 		return TS_OK;
-	enum { MAX = 32 };
+	enum {
+		MAX = 32
+	};
 	const char *names[MAX], *values[MAX];
 	size_t n = SEEDS[s].nfields < MAX ? SEEDS[s].nfields : MAX;
 	for (size_t i = 0; i < n; i++) {

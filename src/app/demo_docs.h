@@ -8,9 +8,9 @@
 /* Trung tâm GDNN-GDTX quận Dương Kinh plays seed 003 (QĐ 4725). */
 #define DEMO_SEED_UNIT "31GDTX1"
 /* Trường Mầm non Hoa Sen (Dương Kinh) types seed 004's report. */
-#define DEMO_MN_UNIT "31DK001"
+#define DEMO_MN_UNIT   "31DK001"
 /* Trường THCS Trần Hưng Đạo (Dương Kinh) plays seed 001 (Thủ Dầu Một). */
-#define DEMO_TDM_UNIT "31DK023"
+#define DEMO_TDM_UNIT  "31DK023"
 
 /* The seed answers of `unit` for a rubric (seed 003: 73 → Mức độ 2,
  * 79 → Mức độ 3; seed 001's sample: 88,5 → Tốt), malloc'd; NULL for any

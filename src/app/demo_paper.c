@@ -17,8 +17,10 @@ static const struct {
 	bool domestic;
 	int64_t fee;
 } CATALOG[] = {
-	{ "Cơ sở dữ liệu ngành giáo dục", "Cập nhật dữ liệu trường, lớp, trẻ "
-	  "và đội ngũ", "Bộ Giáo dục và Đào tạo", true, 0 },
+	{ "Cơ sở dữ liệu ngành giáo dục",
+	  "Cập nhật dữ liệu trường, lớp, trẻ "
+	  "và đội ngũ",
+	  "Bộ Giáo dục và Đào tạo", true, 0 },
 	{ "MISA Mimosa", "Kế toán hành chính sự nghiệp", "Công ty Cổ phần MISA",
 	  true, 0 },
 	{ "Zalo", "Nhóm liên lạc giữa giáo viên và cha mẹ trẻ",
@@ -49,9 +51,13 @@ plan(size_t i, struct arena *a, struct software *out)
 	for (size_t k = 0; k < n; k++) {
 		int64_t fee = CATALOG[pick[k]].fee, kids = 60 + 15 * (int64_t)i;
 		out[k] = (struct software){
-			CATALOG[pick[k]].name, CATALOG[pick[k]].purpose,
-			CATALOG[pick[k]].vendor, CATALOG[pick[k]].domestic,
-			fee > 0, "", fee * kids * 9,
+			CATALOG[pick[k]].name,
+			CATALOG[pick[k]].purpose,
+			CATALOG[pick[k]].vendor,
+			CATALOG[pick[k]].domestic,
+			fee > 0,
+			"",
+			fee * kids * 9,
 		};
 		if (fee > 0) {
 			char *f = arena_alloc(a, 64), num[PTS_FMT_SIZE];
@@ -96,8 +102,8 @@ mn_campaign(struct app *app, int64_t cid, struct arena *a)
 	actor_operator(&op);
 	bool mn = campaign_get(app, &op, cid, a, &c, &d) == TS_OK;
 	diags_release(&d);
-	const struct rubric *r = mn ? app_rubric(app, c.rubric_id,
-						 c.rubric_version) : NULL;
+	const struct rubric *r =
+		mn ? app_rubric(app, c.rubric_id, c.rubric_version) : NULL;
 	return r && (rubric_shape(r) & RS_MN);
 }
 
@@ -130,7 +136,8 @@ demo_paper(struct app *app, struct diags *d)
 	struct db_stmt *st = a ? db_prep(app->db, SQL_MN) : NULL;
 	if (st)
 		db_bind_text(st, 1, org_kind_code(KIND_XA));
-	enum ts_err e = st ? db_collect(st, a, sizeof(*v), (void **)&v, &n, fill)
+	enum ts_err e = st ? db_collect(st, a, sizeof(*v), (void **)&v, &n,
+					fill)
 			   : TS_ENOMEM;
 	int64_t cid = 0;
 	bool mn = false;
@@ -144,5 +151,6 @@ demo_paper(struct app *app, struct diags *d)
 			e = one_school(app, &v[i], k, a, d);
 	}
 	arena_free(a);
-	return e == TS_EDB ? app_db_error(app, d, "tạo dữ liệu phần mềm mẫu") : e;
+	return e == TS_EDB ? app_db_error(app, d, "tạo dữ liệu phần mềm mẫu")
+			   : e;
 }

@@ -39,7 +39,7 @@ struct sspec {
 	const char *admin, *owner, *year, *period, *title, *basis;
 	const char *opens, *due;
 	const char *only_parent; /* NULL: every school of the owner */
-	const char *reviewer;    /* NULL: each school's office's */
+	const char *reviewer;	 /* NULL: each school's office's */
 };
 
 static const struct sspec SPECS[] = {
@@ -48,19 +48,23 @@ static const struct sspec SPECS[] = {
 	{ "qt.so", "31PGD-DK", "2024-2025", "cuoi-nam",
 	  "Thống kê ứng dụng CNTT và chuyển đổi số cuối năm học 2024-2025",
 	  "Công văn số 120/PGDĐT ngày 05/5/2025 của Phòng Giáo dục và Đào tạo "
-	  "quận Dương Kinh (dữ liệu mẫu)", "2025-05-05", "2025-06-10", "31DK",
-	  "cv.pgd.dk" },
+	  "quận Dương Kinh (dữ liệu mẫu)",
+	  "2025-05-05", "2025-06-10", "31DK", "cv.pgd.dk" },
 	{ "qt.so", "31", "2025-2026", "dau-nam",
 	  "Thống kê ứng dụng CNTT và chuyển đổi số đầu năm học 2025-2026",
 	  "Công văn số 1520/SGDĐT-VP ngày 10/9/2025 của Sở GD&ĐT về báo cáo "
-	  "thống kê đầu năm học 2025-2026 (dữ liệu mẫu)", "2025-09-15",
-	  "2025-10-16", NULL, NULL },
+	  "thống kê đầu năm học 2025-2026 (dữ liệu mẫu)",
+	  "2025-09-15", "2025-10-16", NULL, NULL },
 };
 
 static const char *const PLATFORMS[][2] = {
-	{ "VNEdu LMS", "1" }, { "K12Online", "1" }, { "OLM", "1" },
-	{ "Microsoft Teams", "0" }, { "Google Classroom", "0" },
-	{ "Zoom", "0" }, { "Hệ tinh", "1" },
+	{ "VNEdu LMS", "1" },
+	{ "K12Online", "1" },
+	{ "OLM", "1" },
+	{ "Microsoft Teams", "0" },
+	{ "Google Classroom", "0" },
+	{ "Zoom", "0" },
+	{ "Hệ tinh", "1" },
 };
 
 static void
@@ -109,8 +113,9 @@ names(struct sdemo *g, struct buf *b, const char *key, unsigned n)
 	buf_printf(b, ",\"%s\":[", key);
 	for (unsigned i = 0; i < n; i++) {
 		const char *const *p = PLATFORMS[(first + i * 3) % 7];
-		buf_printf(b, "%s{\"name\":\"%s\",\"domestic\":%s}", i ? "," : "",
-			   p[0], p[1][0] == '1' ? "true" : "false");
+		buf_printf(b, "%s{\"name\":\"%s\",\"domestic\":%s}",
+			   i ? "," : "", p[0],
+			   p[1][0] == '1' ? "true" : "false");
 	}
 	buf_puts(b, "]");
 }
@@ -121,7 +126,8 @@ teachers(struct sdemo *g, struct buf *b, unsigned q)
 	unsigned cbgv = 30 + demo_rand(&g->rng, 50);
 	unsigned gv = cbgv - 3 - demo_rand(&g->rng, 4);
 	unsigned cbct = 1 + demo_rand(&g->rng, 2);
-	buf_printf(b, "\"cbgv_tong\":%u,\"gv_tong\":%u,\"gv_may_tinh\":%u,"
+	buf_printf(b,
+		   "\"cbgv_tong\":%u,\"gv_tong\":%u,\"gv_may_tinh\":%u,"
 		   "\"gv_internet\":%u,\"gv_chu_ky_so\":%u,"
 		   "\"gv_tai_khoan_boi_duong\":%u,"
 		   "\"gv_tap_huan_truc_tuyen\":%u,"
@@ -137,9 +143,10 @@ teachers(struct sdemo *g, struct buf *b, unsigned q)
 static void
 students(struct sdemo *g, struct buf *b, unsigned q, unsigned hs)
 {
-	buf_printf(b, ",\"hs_tong\":%u,\"hs_may_tinh\":%u,\"hs_internet\":%u,"
-		   "\"hs_nen_tang\":%u,\"hs_ho_so_so\":%u", hs,
-		   part(g, hs, 20 + q / 3), part(g, hs, 50 + q / 3),
+	buf_printf(b,
+		   ",\"hs_tong\":%u,\"hs_may_tinh\":%u,\"hs_internet\":%u,"
+		   "\"hs_nen_tang\":%u,\"hs_ho_so_so\":%u",
+		   hs, part(g, hs, 20 + q / 3), part(g, hs, 50 + q / 3),
 		   part(g, hs, 25 + q / 2), part(g, hs, 70));
 }
 
@@ -156,10 +163,12 @@ shared_facts(struct sdemo *g, struct buf *b, unsigned q, bool draft)
 {
 	bool lms = demo_rand(&g->rng, 100) < q + 10;
 	if (!draft)
-		buf_printf(b, ",\"lms\":%s,\"thi_may_tinh\":%s,"
+		buf_printf(b,
+			   ",\"lms\":%s,\"thi_may_tinh\":%s,"
 			   "\"so_diem_dien_tu\":%s,\"thu_phi_khong_tien_mat\":"
-			   "%s,\"phong_studio\":%s", lms ? "true" : "false",
-			   yn(g, q), yn(g, q + 20), yn(g, q), yn(g, q / 3));
+			   "%s,\"phong_studio\":%s",
+			   lms ? "true" : "false", yn(g, q), yn(g, q + 20),
+			   yn(g, q), yn(g, q / 3));
 	if (lms)
 		names(g, b, "lms_ten", 1);
 }
@@ -177,10 +186,11 @@ teaching(struct sdemo *g, struct buf *b, unsigned q, unsigned levels)
 			   2 + demo_rand(&g->rng, q / 4 + 1),
 			   demo_rand(&g->rng, 10) * 10);
 	buf_printf(b, ",\"tin_hoc\":\"%s\"", TIN[1 + demo_rand(&g->rng, 3)]);
-	buf_printf(b, ",\"pm_quan_tri\":true,\"chu_ky_so\":%s,"
+	buf_printf(b,
+		   ",\"pm_quan_tri\":true,\"chu_ky_so\":%s,"
 		   "\"quan_tri_du_lieu\":%s,\"csvc_ho_so_so\":%s,"
-		   "\"wifi_mien_phi\":%s", yn(g, q + 30), yn(g, q), yn(g, q / 2),
-		   yn(g, q + 20));
+		   "\"wifi_mien_phi\":%s",
+		   yn(g, q + 30), yn(g, q), yn(g, q / 2), yn(g, q + 20));
 }
 
 /* Its values are drawn from the school's code, the same every year. */
@@ -213,7 +223,7 @@ values(struct sdemo *g, const struct sschool *s, unsigned hs, bool draft,
 	g->rng.s = seed_of(s->code);
 	unsigned q = 35 + demo_rand(&g->rng, 60);
 	buf_puts(b, "{\"format\":1,\"indicators\":\"thong-ke-cds-truong\","
-		 "\"values\":{");
+		    "\"values\":{");
 	teachers(g, b, q);
 	students(g, b, q, hs ? hs : 300 + 10 * demo_rand(&g->rng, 120));
 	shared_facts(g, b, q, draft);
@@ -226,8 +236,7 @@ values(struct sdemo *g, const struct sschool *s, unsigned hs, bool draft,
 }
 
 static enum ts_err
-login_of(struct sdemo *g, const char *prefix, const char *code,
-	 struct actor *a)
+login_of(struct sdemo *g, const char *prefix, const char *code, struct actor *a)
 {
 	char login[64];
 	int n = snprintf(login, sizeof(login), "%s.%s", prefix, code);
@@ -248,8 +257,14 @@ reviewer(struct sdemo *g, const struct sschool *s, struct actor *a)
 	return login_of(g, "cv", strcmp(p, "31") == 0 ? "so" : p + 2, a);
 }
 
-enum splan { S_NONE, S_DRAFT, S_SUBMITTED, S_RETURNED, S_APPROVED,
-	     S_PUBLISHED };
+enum splan {
+	S_NONE,
+	S_DRAFT,
+	S_SUBMITTED,
+	S_RETURNED,
+	S_APPROVED,
+	S_PUBLISHED
+};
 
 static enum splan
 spick(struct sdemo *g)
@@ -263,8 +278,7 @@ spick(struct sdemo *g)
 }
 
 static enum ts_err
-decide(struct sdemo *g, const struct sschool *s, enum splan plan,
-       int64_t day)
+decide(struct sdemo *g, const struct sschool *s, enum splan plan, int64_t day)
 {
 	static const struct review_reason why[] = {
 		{ "hs_may_tinh", "Số học sinh có máy tính chưa khớp với số "
@@ -359,10 +373,12 @@ one(struct sdemo *g, const struct sspec *sp, size_t *campaigns)
 	struct stats_campaign_new n = {
 		.base = { .owner_code = sp->owner,
 			  .rubric_ref = "qd4725-2022-pt",
-			  .school_year = sp->year, .title = sp->title,
+			  .school_year = sp->year,
+			  .title = sp->title,
 			  .legal_basis = sp->basis,
 			  .levels = LEVEL_TH | LEVEL_THCS | LEVEL_THPT,
-			  .opens = sp->opens, .due = sp->due },
+			  .opens = sp->opens,
+			  .due = sp->due },
 		.indicators_ref = "thong-ke-cds-truong",
 		.period = sp->period,
 	};

@@ -84,7 +84,8 @@ list_kinds(struct app *app, struct doc_target *t)
 		t->kinds[0] = report_school_kind(r);
 		t->nkinds = t->kinds[0] != NULL;
 		if (t->nkinds)
-			t->nkinds += report_companion_kinds(r, t->kinds + 1,
+			t->nkinds += report_companion_kinds(
+				r, t->kinds + 1,
 				sizeof(t->kinds) / sizeof(*t->kinds) - 1);
 	} else {
 		t->kinds[t->nkinds++] = report_kind_get(RK_LEVELS);
@@ -113,7 +114,8 @@ doc_target_open(struct app *app, const struct actor *who, int64_t cid,
 		    TS_OK)
 		return e;
 	if (!in) {
-		diags_add(d, t->unit.code, "đơn vị không tham gia đợt đánh giá "
+		diags_add(d, t->unit.code,
+			  "đơn vị không tham gia đợt đánh giá "
 			  "này");
 		return TS_ENOTFOUND;
 	}
@@ -153,8 +155,8 @@ static const char SQL_CARRIED[] =
 	"value <> '' ORDER BY updated_at DESC, campaign_id DESC LIMIT 1";
 
 static enum ts_err
-carried(struct app *app, int64_t unit_id, const char *name,
-	struct arena *a, const char **out, struct diags *d)
+carried(struct app *app, int64_t unit_id, const char *name, struct arena *a,
+	const char **out, struct diags *d)
 {
 	struct db_stmt *st = db_prep(app->db, SQL_CARRIED);
 	*out = NULL;
@@ -201,8 +203,8 @@ add_carried(struct app *app, int64_t unit_id, struct arena *a,
 }
 
 enum ts_err
-doc_fields_read(struct app *app, int64_t cid, int64_t unit_id,
-		struct arena *a, struct doc_fields *out, struct diags *d)
+doc_fields_read(struct app *app, int64_t cid, int64_t unit_id, struct arena *a,
+		struct doc_fields *out, struct diags *d)
 {
 	struct db_stmt *st = db_prep(app->db, SQL_LOAD);
 	struct kv *v = NULL;
@@ -248,7 +250,8 @@ report_target_open(struct app *app, const struct actor *who, int64_t cid,
 	out->unit_name = t.unit.name;
 	out->school = t.school;
 	out->charts = t.nkinds ? report_charts(t.kinds[0], t.rubric, a,
-					       &out->chart_list) : 0;
+					       &out->chart_list)
+			       : 0;
 	out->nkinds = t.nkinds;
 	memcpy(out->kinds, t.kinds, sizeof(out->kinds));
 	out->results = !t.school && t.rubric && results_export_fits(t.rubric);

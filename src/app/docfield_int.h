@@ -12,7 +12,7 @@ struct doc_target {
 	struct org_unit unit;
 	const struct rubric *rubric; /* the campaign's; NULL if missing */
 	bool school;
-	bool can_edit; /* the actor may change the unit's fields */
+	bool can_edit;	  /* the actor may change the unit's fields */
 	const char *path; /* the unit's path the policy judged by */
 	const struct report_kind_info *kinds[4];
 	size_t nkinds;

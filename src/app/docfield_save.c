@@ -12,7 +12,7 @@
 #include "text.h"
 
 #define FIELD_MAX_CHARS 20000
-#define FIELD_MAX_INT 1000000
+#define FIELD_MAX_INT	1000000
 
 static const struct df_def *
 find_def(const struct df_def *const *defs, size_t n, const char *name)
@@ -72,13 +72,17 @@ check_value(const struct df_def *def, const char *raw, struct arena *a,
 		return NULL;
 	}
 	if (n && def->kind == DF_INT && !valid_int(v)) {
-		diags_add(d, def->label, "phải là số nguyên từ 0 đến %d "
-			  "(đã nhập \"%s\")", FIELD_MAX_INT, v);
+		diags_add(d, def->label,
+			  "phải là số nguyên từ 0 đến %d "
+			  "(đã nhập \"%s\")",
+			  FIELD_MAX_INT, v);
 		return NULL;
 	}
 	if (n && def->kind == DF_DATE && !valid_date(v)) {
-		diags_add(d, def->label, "ngày không hợp lệ \"%s\" (dạng "
-			  "YYYY-MM-DD)", v);
+		diags_add(d, def->label,
+			  "ngày không hợp lệ \"%s\" (dạng "
+			  "YYYY-MM-DD)",
+			  v);
 		return NULL;
 	}
 	return v;
@@ -142,14 +146,15 @@ check_all(struct df_job *j, struct arena *a, const char **clean,
 	  struct diags *d)
 {
 	size_t ndefs = 0, before = diags_count(d);
-	const struct df_def **defs = docfield_defs(j->t.kinds, j->t.nkinds,
-						   a, &ndefs);
+	const struct df_def **defs = docfield_defs(j->t.kinds, j->t.nkinds, a,
+						   &ndefs);
 	if (defs == NULL)
 		return TS_ENOMEM;
 	for (size_t i = 0; i < j->n; i++) {
 		const struct df_def *def = find_def(defs, ndefs, j->names[i]);
 		if (def == NULL) {
-			diags_add(d, j->names[i], "báo cáo của đơn vị này không "
+			diags_add(d, j->names[i],
+				  "báo cáo của đơn vị này không "
 				  "có mục này");
 			continue;
 		}
@@ -172,15 +177,15 @@ df_body(struct door_ctx *c)
 	for (size_t i = 0; e == TS_OK && i < j->n; i++)
 		e = put(c->app, c->who, j->cid, j->t.unit.id, j->names[i],
 			clean[i]);
-	snprintf(j->obj, sizeof(j->obj), "campaign:%lld/%s",
-		 (long long)j->cid, j->t.unit.code);
+	snprintf(j->obj, sizeof(j->obj), "campaign:%lld/%s", (long long)j->cid,
+		 j->t.unit.code);
 	c->object = j->obj;
 	return e;
 }
 
 static const struct door DF_SAVE = {
-	"report.fields", PA_CHANGE, "lưu nội dung báo cáo", NULL, df_resolve,
-	df_body,
+	"report.fields", PA_CHANGE, "lưu nội dung báo cáo", NULL,
+	df_resolve,	 df_body,
 };
 
 enum ts_err
@@ -188,7 +193,10 @@ docfield_save(struct app *app, const struct actor *who, int64_t cid,
 	      const char *unit_code, const char *const *names,
 	      const char *const *values, size_t n, struct diags *d)
 {
-	struct df_job j = { .cid = cid, .unit = unit_code, .names = names,
-			    .values = values, .n = n };
+	struct df_job j = { .cid = cid,
+			    .unit = unit_code,
+			    .names = names,
+			    .values = values,
+			    .n = n };
 	return door_run(app, who, &DF_SAVE, &j, NULL, d);
 }

@@ -7,8 +7,8 @@ static enum ts_err
 ask_policy(const struct door_ctx *c, const struct door *dr,
 	   const struct door_target *t)
 {
-	struct pol_query q = { c->who->role, c->who->path, t->kind, t->path,
-			       t->state, dr->act };
+	struct pol_query q = { c->who->role, c->who->path, t->kind,
+			       t->path,	     t->state,	   dr->act };
 	const char *why = NULL;
 	if (policy_allows(&q, &why))
 		return TS_OK;
@@ -40,14 +40,13 @@ word_failure(struct app *app, const struct door *dr, enum ts_err e,
 	if (d->n > before || e == TS_OK)
 		return;
 	switch (e) {
-	case TS_EDB:
-		app_db_error(app, d, dr->what);
-		break;
+	case TS_EDB: app_db_error(app, d, dr->what); break;
 	case TS_ENOMEM:
 		diags_add(d, "", "không đủ bộ nhớ khi %s", dr->what);
 		break;
 	case TS_ESTALE:
-		diags_add(d, "", "dữ liệu vừa được người khác thay đổi; hãy "
+		diags_add(d, "",
+			  "dữ liệu vừa được người khác thay đổi; hãy "
 			  "tải lại rồi thử lại");
 		break;
 	default:
@@ -72,8 +71,9 @@ step(struct door_ctx *c, const struct door *dr)
 	if (e == TS_OK)
 		e = dr->body(c);
 	if (e == TS_OK && c->object != NULL)
-		e = audit_add(c->app, c->who, c->action ? c->action : dr->action,
-			      c->object, c->detail);
+		e = audit_add(c->app, c->who,
+			      c->action ? c->action : dr->action, c->object,
+			      c->detail);
 	return e;
 }
 
@@ -83,8 +83,8 @@ step_in(struct app *app, const struct actor *who, const struct door *dr,
 	void *in, void *out, struct arena *a, struct diags *d)
 {
 	size_t before = d->n;
-	struct door_ctx c = { app, who, a, d, in, out, NULL, NULL, NULL, NULL,
-			      false };
+	struct door_ctx c = { app,  who,  a,	d,    in,   out,
+			      NULL, NULL, NULL, NULL, false };
 	enum ts_err e = a ? step(&c, dr) : TS_ENOMEM;
 	if (!c.told)
 		word_failure(app, dr, e, d, before);

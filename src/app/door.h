@@ -41,14 +41,14 @@
 #include "text.h"
 
 #define DOOR_TEXT_MAX 8
-#define DOOR_TRIES 3
+#define DOOR_TRIES    3
 
 struct arena;
 
 struct door_target {
 	enum pol_kind kind;
 	const char *path;  /* the unit it belongs to; NULL: none */
-	int state;         /* enum sub_state, or POL_ANY_STATE */
+	int state;	   /* enum sub_state, or POL_ANY_STATE */
 	const char *where; /* its name in messages: a unit code, a login */
 };
 
@@ -58,9 +58,9 @@ struct door_ctx {
 	const struct actor *who;
 	struct arena *a; /* scratch, freed when the use case ends */
 	struct diags *d;
-	void *in;        /* the use case's input (its own struct) */
-	void *out;       /* the use case's result, or NULL */
-	void *data;      /* what resolve loaded, for the body */
+	void *in;   /* the use case's input (its own struct) */
+	void *out;  /* the use case's result, or NULL */
+	void *data; /* what resolve loaded, for the body */
 	/* Set by the body: the audit row's object and detail (object NULL:
 	 * the body wrote its own audit rows, or none is due). */
 	const char *object;

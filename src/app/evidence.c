@@ -13,8 +13,8 @@
 #include <unistd.h>
 
 #include "../util/arena.h"
-#include "../util/err.h"
 #include "../util/buf.h"
+#include "../util/err.h"
 #include "../util/timeutil.h"
 #include "../util/vnstr.h"
 #include "door.h"
@@ -33,11 +33,19 @@ io_problem(struct diags *d, const char *path, const char *what)
 }
 
 static const char *const ALLOWED[] = {
-	"application/pdf", "image/png", "image/jpeg", "image/gif", "image/webp",
-	"text/plain", "text/csv", "application/msword",
-	"application/vnd.ms-excel", "application/vnd.ms-powerpoint",
+	"application/pdf",
+	"image/png",
+	"image/jpeg",
+	"image/gif",
+	"image/webp",
+	"text/plain",
+	"text/csv",
+	"application/msword",
+	"application/vnd.ms-excel",
+	"application/vnd.ms-powerpoint",
 	"application/vnd.openxmlformats-officedocument.",
-	"application/vnd.oasis.opendocument.", NULL,
+	"application/vnd.oasis.opendocument.",
+	NULL,
 };
 
 static bool
@@ -171,8 +179,9 @@ blob_tmp_drop(struct blob_tmp *t)
 const char *
 evidence_kind_code(enum evidence_kind k)
 {
-	return k == EVIDENCE_LINK ? "link" : k == EVIDENCE_FACT ? "fact"
-								 : "file";
+	return k == EVIDENCE_LINK   ? "link"
+	       : k == EVIDENCE_FACT ? "fact"
+				    : "file";
 }
 
 static enum ts_err
@@ -243,7 +252,9 @@ has_criterion(const struct rubric *r, const char *id)
 #define SNIFF_BYTES ((size_t)1 << 20)
 
 static const struct blob_rules EVIDENCE_RULES = {
-	EVIDENCE_MAX_BYTES, EVIDENCE_ACCEPTS, allowed,
+	EVIDENCE_MAX_BYTES,
+	EVIDENCE_ACCEPTS,
+	allowed,
 };
 
 /* Types the file from its first bytes: empty and unknown types refused. */
@@ -388,9 +399,10 @@ record(struct app *app, const struct actor *who, const struct submission *s,
 		e = link_criterion(app, out->id, s->id, crit);
 	snprintf(obj, sizeof(obj), "evidence:%lld", (long long)out->id);
 	if (e == TS_OK)
-		e = audit_add(app, who, kind == EVIDENCE_FILE ? "evidence.add"
-				  : kind == EVIDENCE_LINK ? "evidence.link"
-							  : "evidence.fact",
+		e = audit_add(app, who,
+			      kind == EVIDENCE_FILE   ? "evidence.add"
+			      : kind == EVIDENCE_LINK ? "evidence.link"
+						      : "evidence.fact",
 			      obj, kind == EVIDENCE_FILE ? out->sha256 : name);
 	return e;
 }
@@ -406,7 +418,8 @@ open_target(struct app *app, const struct actor *who, int64_t cid,
 	enum ts_err e = a ? sub_open_for(app, who, cid, unit, ACT_SAVE, a, s, d)
 			  : TS_ENOMEM;
 	if (e == TS_OK && s->id == 0) {
-		diags_add(d, unit, "hãy lưu bản tự đánh giá trước khi gắn minh "
+		diags_add(d, unit,
+			  "hãy lưu bản tự đánh giá trước khi gắn minh "
 			  "chứng");
 		e = TS_EINVAL;
 	}
@@ -419,7 +432,7 @@ open_target(struct app *app, const struct actor *who, int64_t cid,
 
 /* A write of evidence: the door's input. */
 struct ev_job {
-	int64_t cid, id;  /* id: the evidence to remove */
+	int64_t cid, id; /* id: the evidence to remove */
 	const char *unit, *crit;
 	enum evidence_kind kind;
 	const char *text; /* a file's name, or the link or fact */
@@ -458,8 +471,7 @@ file_body(struct door_ctx *c)
 }
 
 static const struct door EV_FILE = {
-	"evidence.add", PA_SAVE, "ghi minh chứng", NULL, ev_resolve,
-	file_body,
+	"evidence.add", PA_SAVE, "ghi minh chứng", NULL, ev_resolve, file_body,
 };
 
 enum ts_err
@@ -476,10 +488,16 @@ evidence_add(struct app *app, const struct actor *who, int64_t cid,
 		e = TS_ENOMEM;
 	if (e == TS_OK)
 		e = evidence_store(app, path, &EVIDENCE_RULES, out, d);
-	struct ev_job j = { cid, 0, unit, crit, EVIDENCE_FILE,
-			    e == TS_OK ? evidence_clean_name(a, name ? name : path)
-				       : NULL,
-			    out, { 0 } };
+	struct ev_job j = {
+		cid,
+		0,
+		unit,
+		crit,
+		EVIDENCE_FILE,
+		e == TS_OK ? evidence_clean_name(a, name ? name : path) : NULL,
+		out,
+		{ 0 }
+	};
 	if (e == TS_OK)
 		e = door_run(app, who, &EV_FILE, &j, NULL, d);
 	arena_free(a);
@@ -493,7 +511,7 @@ web_url(const char *s)
 {
 	size_t skip = strncasecmp(s, "https://", 8) == 0  ? 8
 		      : strncasecmp(s, "http://", 7) == 0 ? 7
-							   : 0;
+							  : 0;
 	if (skip == 0 || s[skip] == '\0' || strchr("/?#:@", s[skip]))
 		return false;
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
@@ -538,12 +556,15 @@ text_problem(struct arena *a, enum evidence_kind kind, const char *text,
 	size_t n = 0;
 	char *c = t ? trimmed(a, t, &n) : NULL;
 	if (c == NULL || n == 0 || n > EVIDENCE_TEXT_MAX || has_control(c))
-		diags_add(d, where, "%s phải có từ 1 đến %d ký tự trên một dòng",
+		diags_add(d, where,
+			  "%s phải có từ 1 đến %d ký tự trên một dòng",
 			  kind == EVIDENCE_LINK ? "đường link" : "dữ kiện",
 			  EVIDENCE_TEXT_MAX);
 	else if (kind == EVIDENCE_LINK && !web_url(c))
-		diags_add(d, where, "đường link \"%s\" không hợp lệ (phải bắt "
-			  "đầu bằng http:// hoặc https://)", c);
+		diags_add(d, where,
+			  "đường link \"%s\" không hợp lệ (phải bắt "
+			  "đầu bằng http:// hoặc https://)",
+			  c);
 	else
 		return c;
 	return NULL;
@@ -586,15 +607,13 @@ text_body(struct door_ctx *c)
 }
 
 static const struct door EV_TEXT = {
-	"evidence.link", PA_SAVE, "ghi minh chứng", NULL, ev_resolve,
-	text_body,
+	"evidence.link", PA_SAVE, "ghi minh chứng", NULL, ev_resolve, text_body,
 };
 
 enum ts_err
 evidence_add_text(struct app *app, const struct actor *who, int64_t cid,
 		  const char *unit, const char *crit, enum evidence_kind kind,
-		  const char *text, struct evidence_added *out,
-		  struct diags *d)
+		  const char *text, struct evidence_added *out, struct diags *d)
 {
 	struct ev_job j = { cid, 0, unit, crit, kind, text, out, { 0 } };
 	memset(out, 0, sizeof(*out));
@@ -740,22 +759,23 @@ remove_body(struct door_ctx *c)
 	struct ev_job *j = c->in;
 	enum ts_err e = unlink_tx(c->app, c->who, &j->s, j->id, j->crit);
 	if (e == TS_ESTALE)
-		diags_add(c->d, j->crit, "minh chứng này không còn gắn với "
-			  "tiêu chí %s", j->crit);
+		diags_add(c->d, j->crit,
+			  "minh chứng này không còn gắn với "
+			  "tiêu chí %s",
+			  j->crit);
 	return e;
 }
 
 static const struct door EV_REMOVE = {
-	"evidence.remove", PA_SAVE, "gỡ minh chứng", NULL, ev_resolve,
-	remove_body,
+	"evidence.remove", PA_SAVE,	"gỡ minh chứng", NULL,
+	ev_resolve,	   remove_body,
 };
 
 enum ts_err
 evidence_remove(struct app *app, const struct actor *who, int64_t cid,
-		const char *unit, int64_t id, const char *crit,
-		struct diags *d)
+		const char *unit, int64_t id, const char *crit, struct diags *d)
 {
-	struct ev_job j = { cid, id, unit, crit, EVIDENCE_FILE, NULL, NULL,
-			    { 0 } };
+	struct ev_job j = { cid,	   id,	 unit, crit,
+			    EVIDENCE_FILE, NULL, NULL, { 0 } };
 	return door_run(app, who, &EV_REMOVE, &j, NULL, d);
 }

@@ -15,7 +15,8 @@
 
 #define EVIDENCE_MAX_BYTES ((size_t)50 << 20)
 /* What a refused file is told, in users' words (never a MIME type). */
-#define EVIDENCE_ACCEPTS "chỉ nhận PDF, ảnh, văn bản, Word, Excel, " \
+#define EVIDENCE_ACCEPTS                                                       \
+	"chỉ nhận PDF, ảnh, văn bản, Word, Excel, "                   \
 	"PowerPoint hoặc OpenDocument, tối đa 50 MB"
 
 struct evidence_added {
@@ -30,10 +31,10 @@ struct evidence_added {
  * submission in campaign cid. `name` is what users see (the uploaded
  * file's name; NULL: the base name of path); it is cleaned and never used
  * as a path. */
-enum ts_err evidence_add(struct app *app, const struct actor *who,
-			 int64_t cid, const char *unit_code,
-			 const char *criterion_id, const char *path,
-			 const char *name, struct evidence_added *out,
+enum ts_err evidence_add(struct app *app, const struct actor *who, int64_t cid,
+			 const char *unit_code, const char *criterion_id,
+			 const char *path, const char *name,
+			 struct evidence_added *out,
 			 struct diags *d) TS_MUSTCHECK;
 
 /* enum evidence_kind (core/rubric.h): what a criterion asks for, and what
@@ -68,9 +69,9 @@ enum ts_err evidence_remove(struct app *app, const struct actor *who,
  * them). Outside that, as for a link or a fact, which have no file, and for an id
  * that does not exist: TS_ENOTFOUND):
  * blob path (malloc'd), display name and type (arena). */
-enum ts_err evidence_open(struct app *app, const struct actor *who,
-			  int64_t id, struct arena *a, char **path,
-			  const char **name, const char **mime) TS_MUSTCHECK;
+enum ts_err evidence_open(struct app *app, const struct actor *who, int64_t id,
+			  struct arena *a, char **path, const char **name,
+			  const char **mime) TS_MUSTCHECK;
 
 struct evidence_item {
 	int64_t id;
@@ -85,8 +86,8 @@ struct evidence_item {
 };
 struct arena;
 /* Evidence linked to the unit's submission in campaign cid, by criterion. */
-enum ts_err evidence_list(struct app *app, const struct actor *who,
-			  int64_t cid, const char *unit_code, struct arena *a,
+enum ts_err evidence_list(struct app *app, const struct actor *who, int64_t cid,
+			  const char *unit_code, struct arena *a,
 			  struct evidence_item **out, size_t *n,
 			  struct diags *d) TS_MUSTCHECK;
 

@@ -28,9 +28,11 @@ duplicates(const struct ind_sets *s, struct diags *d)
 		for (size_t k = 0; k < i; k++)
 			if (strcmp(s->v[i]->id, s->v[k]->id) == 0 &&
 			    s->v[i]->version == s->v[k]->version) {
-				diags_add(d, s->paths[i], "trùng mã \"%s\" phiên "
-					  "bản %d với %s", s->v[i]->id,
-					  s->v[i]->version, s->paths[k]);
+				diags_add(d, s->paths[i],
+					  "trùng mã \"%s\" phiên "
+					  "bản %d với %s",
+					  s->v[i]->id, s->v[i]->version,
+					  s->paths[k]);
 				bad = true;
 			}
 	return bad;
@@ -40,8 +42,8 @@ duplicates(const struct ind_sets *s, struct diags *d)
  * it, or this file's when it is the first or out of memory. Every file
  * is tried, so that each one's problems are reported. */
 static enum ts_err
-load_one(const char *dir, const char *name, enum ts_err e,
-	 struct ind_sets *out, struct diags *d)
+load_one(const char *dir, const char *name, enum ts_err e, struct ind_sets *out,
+	 struct diags *d)
 {
 	struct buf p;
 	buf_init(&p, 4096);

@@ -22,7 +22,6 @@ enum ts_err ind_sets_load(const char *dir, struct ind_sets *out,
 			  struct diags *d) TS_MUSTCHECK;
 void ind_sets_release(struct ind_sets *s);
 /* "id" gives the highest version; "id@N" exactly version N. */
-const struct ind_set *ind_sets_find(const struct ind_sets *s,
-				    const char *ref);
+const struct ind_set *ind_sets_find(const struct ind_sets *s, const char *ref);
 
 #endif

@@ -26,8 +26,9 @@ b64(struct buf *out, const char *s, size_t n)
 	char tmp[1024]; /* 600 bytes encode to 800 */
 	for (size_t i = 0; i < n; i += 600) {
 		size_t k = n - i < 600 ? n - i : 600;
-		sodium_bin2base64(tmp, sizeof(tmp), (const unsigned char *)s + i,
-				  k, sodium_base64_VARIANT_ORIGINAL);
+		sodium_bin2base64(tmp, sizeof(tmp),
+				  (const unsigned char *)s + i, k,
+				  sodium_base64_VARIANT_ORIGINAL);
 		buf_puts(out, tmp);
 	}
 }
@@ -63,7 +64,8 @@ body(struct buf *out, const char *text)
 	b64(&enc, buf_str(&crlf), strlen(buf_str(&crlf)));
 	const char *e = buf_str(&enc);
 	for (size_t i = 0, n = strlen(e); i < n; i += 76)
-		buf_printf(out, "%.*s\r\n", (int)(n - i < 76 ? n - i : 76), e + i);
+		buf_printf(out, "%.*s\r\n", (int)(n - i < 76 ? n - i : 76),
+			   e + i);
 	buf_release(&crlf);
 	buf_release(&enc);
 }
@@ -92,8 +94,9 @@ message(const struct mail_relay *r, const struct mail *m, struct buf *out)
 		buf_printf(out, "%s<%s>", i ? ",\r\n " : "", m->to[i]);
 	buf_puts(out, "\r\n");
 	subject(out, m->subject);
-	buf_puts(out, "MIME-Version: 1.0\r\nContent-Type: text/plain; "
-		      "charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n\r\n");
+	buf_puts(out,
+		 "MIME-Version: 1.0\r\nContent-Type: text/plain; "
+		 "charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n\r\n");
 	body(out, m->body);
 }
 
@@ -134,8 +137,8 @@ setup(CURL *c, const struct mail_relay *r, struct curl_slist *rcpt,
 		curl_easy_setopt(c, CURLOPT_USE_SSL, (long)CURLUSESSL_ALL);
 	if (r->user != NULL) {
 		curl_easy_setopt(c, CURLOPT_USERNAME, r->user);
-		curl_easy_setopt(c, CURLOPT_PASSWORD, r->password ? r->password
-								  : "");
+		curl_easy_setopt(c, CURLOPT_PASSWORD,
+				 r->password ? r->password : "");
 	}
 }
 

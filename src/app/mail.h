@@ -16,19 +16,19 @@
 #include "../util/err.h"
 
 struct mail_relay {
-	const char *url;      /* smtp://127.0.0.1:25 */
-	const char *from;     /* the envelope and From: address */
+	const char *url;       /* smtp://127.0.0.1:25 */
+	const char *from;      /* the envelope and From: address */
 	const char *from_name; /* shown beside it; may be NULL */
-	const char *user;     /* NULL: no login */
+	const char *user;      /* NULL: no login */
 	const char *password;
-	bool starttls;        /* require STARTTLS on smtp:// */
+	bool starttls; /* require STARTTLS on smtp:// */
 };
 
 struct mail {
 	const char *const *to; /* addresses, checked by contact_email_problem */
 	size_t nto;
-	const char *subject;   /* UTF-8, one line */
-	const char *body;      /* UTF-8, "\n" line ends */
+	const char *subject; /* UTF-8, one line */
+	const char *body;    /* UTF-8, "\n" line ends */
 };
 
 /* Sends m; TS_EIO with libcurl's reason (in Vietnamese words around it)

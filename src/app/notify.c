@@ -18,8 +18,7 @@ static const char SQL_STEPS[] =
 	"u.org_unit_id WHERE s.campaign_id = ?1 AND s.unit_id = (SELECT id "
 	"FROM org_unit WHERE code = ?2) AND r.action IN (?3, ?4, ?5) AND "
 	"r.at >= ?6 ORDER BY r.at DESC LIMIT 20";
-static const char *const STEPS[3] = { "submission.return",
-				      "submission.approve",
+static const char *const STEPS[3] = { "submission.return", "submission.approve",
 				      "submission.publish" };
 
 static bool
@@ -82,8 +81,10 @@ notices_of(struct app *app, const struct task_list *l, struct arena *a,
 		if (!open_state(t->state) || t->days_left < 0 ||
 		    t->days_left > TASK_NEAR_DAYS)
 			continue;
-		v[*n] = (struct notice){ NOTICE_DEADLINE, &t->c, t->unit_code,
-					 NULL, NULL, t->days_left };
+		v[*n] = (struct notice){
+			NOTICE_DEADLINE, &t->c, t->unit_code, NULL, NULL,
+			t->days_left
+		};
 		(*n)++;
 	}
 	for (size_t i = 0; i < l->nschool && *n < NOTICE_MAX; i++)

@@ -12,10 +12,14 @@
 #include "tasks.h"
 
 #define NOTICE_DAYS 30
-#define NOTICE_MAX 20
+#define NOTICE_MAX  20
 
-enum notice_kind { NOTICE_RETURNED, NOTICE_APPROVED, NOTICE_PUBLISHED,
-		   NOTICE_DEADLINE };
+enum notice_kind {
+	NOTICE_RETURNED,
+	NOTICE_APPROVED,
+	NOTICE_PUBLISHED,
+	NOTICE_DEADLINE
+};
 
 struct notice {
 	enum notice_kind kind;

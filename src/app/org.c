@@ -14,13 +14,14 @@
 #include "../util/timeutil.h"
 #include "../util/vnstr.h"
 
-#define ORG_COLS                                                            \
-	"id, coalesce(parent_id, 0), kind, code, name, path, school_levels, " \
+#define ORG_COLS                                                               \
+	"id, coalesce(parent_id, 0), kind, code, name, path, school_levels, "  \
 	"active_from, active_to"
 
-static const char SQL_BY_CODE[] =
-	"SELECT " ORG_COLS " FROM org_unit WHERE code = ?";
-static const char SQL_BY_ID[] = "SELECT " ORG_COLS " FROM org_unit WHERE id = ?";
+static const char SQL_BY_CODE[] = "SELECT " ORG_COLS
+				  " FROM org_unit WHERE code = ?";
+static const char SQL_BY_ID[] = "SELECT " ORG_COLS
+				" FROM org_unit WHERE id = ?";
 
 /* Fills u from a row of ORG_COLS. */
 static void
@@ -69,8 +70,9 @@ enum ts_err
 org_find_named(struct app *app, const char *code, struct arena *a,
 	       struct org_unit *out, struct diags *d)
 {
-	static const char sql[] = "SELECT code FROM org_unit WHERE "
-				  "upper(code) = upper(?) ORDER BY code LIMIT 1";
+	static const char sql[] =
+		"SELECT code FROM org_unit WHERE "
+		"upper(code) = upper(?) ORDER BY code LIMIT 1";
 	enum ts_err e = code ? org_find(app, code, a, out) : TS_ENOTFOUND;
 	if (e != TS_ENOTFOUND)
 		return e == TS_OK ? TS_OK : app_db_error(app, d, "đọc đơn vị");
@@ -132,8 +134,7 @@ fill_unit(struct db_stmt *st, struct arena *a, void *p)
 }
 
 static enum ts_err
-collect(struct db_stmt *st, struct arena *a, struct org_unit **out,
-	size_t *n)
+collect(struct db_stmt *st, struct arena *a, struct org_unit **out, size_t *n)
 {
 	return db_collect(st, a, sizeof(**out), (void **)out, n, fill_unit);
 }
@@ -175,9 +176,10 @@ org_search(struct app *app, const struct actor *who, const char *text,
 	   struct arena *a, struct org_unit **out, size_t *n)
 {
 	static const char sql[] =
-		"SELECT " ORG_COLS ", name_key FROM org_unit WHERE "
-		SQL_PATH_UNDER("path", "?1") " AND (name_key LIKE ?2 OR code "
-		"= ?3) ORDER BY name_key, id LIMIT 2000";
+		"SELECT " ORG_COLS
+		", name_key FROM org_unit WHERE " SQL_PATH_UNDER(
+			"path", "?1") " AND (name_key LIKE ?2 OR code "
+				      "= ?3) ORDER BY name_key, id LIMIT 2000";
 	const char *key, *pattern;
 	enum ts_err e = unit_search_keys(text, a, &key, &pattern);
 	struct db_stmt *st = e == TS_OK ? db_prep(app->db, sql) : NULL;
@@ -205,8 +207,7 @@ fill_code(struct db_stmt *st, struct arena *a, void *p)
 }
 
 enum ts_err
-org_bad_codes(struct app *app, struct arena *a, const char ***codes,
-	      size_t *n)
+org_bad_codes(struct app *app, struct arena *a, const char ***codes, size_t *n)
 {
 	static const char sql[] = "SELECT code FROM org_unit ORDER BY code";
 	const char **all = NULL;

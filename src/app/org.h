@@ -14,8 +14,14 @@
 
 struct arena;
 
-enum org_kind { KIND_BO, KIND_SO, KIND_PHONG, KIND_XA, KIND_TRUONG,
-		KIND_TRUNG_TAM };
+enum org_kind {
+	KIND_BO,
+	KIND_SO,
+	KIND_PHONG,
+	KIND_XA,
+	KIND_TRUONG,
+	KIND_TRUNG_TAM
+};
 
 struct org_unit {
 	int64_t id;
@@ -24,7 +30,7 @@ struct org_unit {
 	const char *code;
 	const char *name;
 	const char *path;
-	unsigned levels;   /* enum school_level bits; schools only */
+	unsigned levels; /* enum school_level bits; schools only */
 	const char *active_from;
 	const char *active_to; /* NULL while open */
 };
@@ -45,11 +51,11 @@ struct org_new {
 const char *org_code_problem(const char *code);
 /* Stored codes that break that rule (from before it), for `db check`. */
 struct arena;
-enum ts_err org_bad_codes(struct app *app, struct arena *a,
-			  const char ***codes, size_t *n) TS_MUSTCHECK;
+enum ts_err org_bad_codes(struct app *app, struct arena *a, const char ***codes,
+			  size_t *n) TS_MUSTCHECK;
 
-const char *org_kind_code(enum org_kind k);  /* "truong" */
-const char *org_kind_name(enum org_kind k);  /* "Trường" */
+const char *org_kind_code(enum org_kind k); /* "truong" */
+const char *org_kind_name(enum org_kind k); /* "Trường" */
 /* Accepts codes and Vietnamese names, accent- and case-insensitively
  * ("Trường", "truong", "Phòng GD&ĐT", "xa", "Trung tâm"...). */
 bool org_kind_parse(const char *s, enum org_kind *k);
@@ -71,17 +77,15 @@ enum ts_err org_find(struct app *app, const char *code, struct arena *a,
 /* org_find for a code a user typed: when there is no such unit, the
  * problem "không có đơn vị mã …" goes into d, with the code that differs
  * only in letter case if there is one ("Có phải: 31DK018?"). */
-enum ts_err org_find_named(struct app *app, const char *code,
-			   struct arena *a, struct org_unit *out,
-			   struct diags *d) TS_MUSTCHECK;
+enum ts_err org_find_named(struct app *app, const char *code, struct arena *a,
+			   struct org_unit *out, struct diags *d) TS_MUSTCHECK;
 enum ts_err org_get(struct app *app, int64_t id, struct arena *a,
 		    struct org_unit *out) TS_MUSTCHECK;
 enum ts_err org_rename(struct app *app, const struct actor *who,
 		       const char *code, const char *name,
 		       struct diags *d) TS_MUSTCHECK;
-enum ts_err org_move(struct app *app, const struct actor *who,
-		     const char *code, const char *parent_code,
-		     struct diags *d) TS_MUSTCHECK;
+enum ts_err org_move(struct app *app, const struct actor *who, const char *code,
+		     const char *parent_code, struct diags *d) TS_MUSTCHECK;
 /* org_move from a given day (YYYY-MM-DD, not after today; NULL: today):
  * the tree's history (org_parent) records the unit under its old parent
  * until the day before, so campaigns opened before that day keep it
@@ -105,9 +109,8 @@ bool org_may_change(const struct actor *who, const struct org_unit *u);
  * each part only if given and different (NULL name/parent_code, and
  * levels 0, leave that part as it is). Same rules and history as
  * org_rename, org_move and org_set_levels. */
-enum ts_err org_edit(struct app *app, const struct actor *who,
-		     const char *code, const char *name,
-		     const char *parent_code, unsigned levels,
+enum ts_err org_edit(struct app *app, const struct actor *who, const char *code,
+		     const char *name, const char *parent_code, unsigned levels,
 		     struct diags *d) TS_MUSTCHECK;
 /* Closes (date given, or today) or reopens (date NULL) a unit. */
 enum ts_err org_close(struct app *app, const struct actor *who,
@@ -122,15 +125,15 @@ enum ts_err org_list(struct app *app, const struct actor *who,
 		     struct diags *d) TS_MUSTCHECK;
 /* Accent-insensitive search of names within the actor's subtree. */
 enum ts_err org_search(struct app *app, const struct actor *who,
-		       const char *text, struct arena *a,
-		       struct org_unit **out, size_t *n) TS_MUSTCHECK;
+		       const char *text, struct arena *a, struct org_unit **out,
+		       size_t *n) TS_MUSTCHECK;
 
 /* SQL: column col lies in the subtree whose path is the text parameter
  * p ("/1/4/" and every path under it), written as a range so the indexes
  * on (..., path) serve it: SQLite's LIKE is case-insensitive and never
  * uses them. '0' is the character after '/'. */
-#define SQL_PATH_UNDER(col, p)                                         \
-	"(" col " >= " p " AND " col " < substr(" p ", 1, length(" p   \
+#define SQL_PATH_UNDER(col, p)                                                 \
+	"(" col " >= " p " AND " col " < substr(" p ", 1, length(" p           \
 	") - 1) || '0')"
 
 #endif

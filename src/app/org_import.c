@@ -15,11 +15,18 @@
 #include "org.h"
 #include "org_int.h"
 
-enum col { COL_CODE, COL_NAME, COL_KIND, COL_PARENT, COL_LEVELS, NCOLS };
+enum col {
+	COL_CODE,
+	COL_NAME,
+	COL_KIND,
+	COL_PARENT,
+	COL_LEVELS,
+	NCOLS
+};
 
 static const char *const COL_LABEL[NCOLS] = {
-	"Mã đơn vị", "Tên đơn vị", "Loại đơn vị", "Mã đơn vị cấp trên",
-	"Cấp học",
+	"Mã đơn vị",	      "Tên đơn vị", "Loại đơn vị",
+	"Mã đơn vị cấp trên", "Cấp học",
 };
 
 /* Folded header texts each column answers to. */
@@ -27,16 +34,26 @@ static const struct {
 	const char *key;
 	enum col col;
 } HEADERS[] = {
-	{ "ma don vi", COL_CODE },	     { "ma truong", COL_CODE },
-	{ "ma", COL_CODE },		     { "ma dv", COL_CODE },
-	{ "code", COL_CODE },		     { "ten don vi", COL_NAME },
-	{ "ten truong", COL_NAME },	     { "ten", COL_NAME },
-	{ "name", COL_NAME },		     { "loai", COL_KIND },
-	{ "loai don vi", COL_KIND },	     { "kind", COL_KIND },
-	{ "ma don vi cap tren", COL_PARENT }, { "don vi cap tren", COL_PARENT },
-	{ "ma cap tren", COL_PARENT },	     { "cap tren", COL_PARENT },
-	{ "parent", COL_PARENT },	     { "cap hoc", COL_LEVELS },
-	{ "bac hoc", COL_LEVELS },	     { "levels", COL_LEVELS },
+	{ "ma don vi", COL_CODE },
+	{ "ma truong", COL_CODE },
+	{ "ma", COL_CODE },
+	{ "ma dv", COL_CODE },
+	{ "code", COL_CODE },
+	{ "ten don vi", COL_NAME },
+	{ "ten truong", COL_NAME },
+	{ "ten", COL_NAME },
+	{ "name", COL_NAME },
+	{ "loai", COL_KIND },
+	{ "loai don vi", COL_KIND },
+	{ "kind", COL_KIND },
+	{ "ma don vi cap tren", COL_PARENT },
+	{ "don vi cap tren", COL_PARENT },
+	{ "ma cap tren", COL_PARENT },
+	{ "cap tren", COL_PARENT },
+	{ "parent", COL_PARENT },
+	{ "cap hoc", COL_LEVELS },
+	{ "bac hoc", COL_LEVELS },
+	{ "levels", COL_LEVELS },
 };
 
 struct row {
@@ -54,7 +71,7 @@ struct ctx {
 	const char *name; /* file name for messages */
 	struct arena *a;
 	struct diags *d;
-	int cols[NCOLS];  /* sheet column of each field, -1 if absent */
+	int cols[NCOLS]; /* sheet column of each field, -1 if absent */
 	struct row *rows;
 	size_t n;
 	struct row **order; /* parents before children (by in-file depth) */
@@ -125,7 +142,8 @@ map_header(struct ctx *c, const struct sheet_row *h, struct import_result *r)
 	}
 	for (int f = 0; f < NCOLS; f++)
 		if (c->cols[f] < 0 && f != COL_LEVELS)
-			row_err(c, h->line, -1, "thiếu cột \"%s\" ở dòng tiêu đề",
+			row_err(c, h->line, -1,
+				"thiếu cột \"%s\" ở dòng tiêu đề",
 				COL_LABEL[f]);
 	return c->bad == 0;
 }
@@ -151,13 +169,18 @@ read_row(struct ctx *c, const struct sheet_row *sr, struct row *out)
 		row_err(c, sr->line, c->cols[COL_CODE], "\"%s\": %s",
 			out->n.code, org_code_problem(out->n.code));
 	if (out->n.name[0] == '\0')
-		row_err(c, sr->line, c->cols[COL_NAME], "%s", "tên đơn vị trống");
+		row_err(c, sr->line, c->cols[COL_NAME], "%s",
+			"tên đơn vị trống");
 	if (!org_kind_parse(kind, &out->n.kind))
-		row_err(c, sr->line, c->cols[COL_KIND], "loại đơn vị \"%s\" không "
-			"hợp lệ (Sở, Phòng, Xã/Phường, Trường, Trung tâm)", kind);
+		row_err(c, sr->line, c->cols[COL_KIND],
+			"loại đơn vị \"%s\" không "
+			"hợp lệ (Sở, Phòng, Xã/Phường, Trường, Trung tâm)",
+			kind);
 	if (!school_levels_parse(lv, &out->n.levels))
-		row_err(c, sr->line, c->cols[COL_LEVELS], "cấp học \"%s\" không "
-			"hợp lệ (MN, TH, THCS, THPT, GDTX)", lv);
+		row_err(c, sr->line, c->cols[COL_LEVELS],
+			"cấp học \"%s\" không "
+			"hợp lệ (MN, TH, THCS, THPT, GDTX)",
+			lv);
 	out->bad = c->bad > before;
 }
 
@@ -180,13 +203,14 @@ index_codes(struct ctx *c)
 		ix[i] = &c->rows[i];
 	qsort(ix, c->n, sizeof(*ix), cmp_code);
 	for (size_t i = 1; i < c->n; i++)
-		if (ix[i]->n.code[0] && strcmp(ix[i]->n.code, ix[i - 1]->n.code) == 0) {
-		{
-			row_err(c, ix[i]->line, c->cols[COL_CODE],
-				"mã \"%s\" trùng với dòng %zu", ix[i]->n.code,
-				ix[i - 1]->line);
-			ix[i]->bad = true;
-		}
+		if (ix[i]->n.code[0] &&
+		    strcmp(ix[i]->n.code, ix[i - 1]->n.code) == 0) {
+			{
+				row_err(c, ix[i]->line, c->cols[COL_CODE],
+					"mã \"%s\" trùng với dòng %zu",
+					ix[i]->n.code, ix[i - 1]->line);
+				ix[i]->bad = true;
+			}
 		}
 	return ix;
 }
@@ -225,19 +249,24 @@ check_links(struct ctx *c, struct row **ix, struct row *r)
 	struct org_unit u;
 	enum org_kind pk;
 	if (school != (r->n.levels != 0))
-		row_err(c, r->line, c->cols[COL_LEVELS], "%s", school
-			? "trường, trung tâm phải có ít nhất một cấp học"
-			: "chỉ trường, trung tâm mới có cấp học");
-	if (org_find(c->app, r->n.code, c->a, &u) == TS_OK && u.kind != r->n.kind)
-		row_err(c, r->line, c->cols[COL_KIND], "đơn vị %s đã có trong hệ "
-			"thống với loại \"%s\"", r->n.code, org_kind_name(u.kind));
+		row_err(c, r->line, c->cols[COL_LEVELS], "%s",
+			school ? "trường, trung tâm phải có ít nhất một cấp học"
+			       : "chỉ trường, trung tâm mới có cấp học");
+	if (org_find(c->app, r->n.code, c->a, &u) == TS_OK &&
+	    u.kind != r->n.kind)
+		row_err(c, r->line, c->cols[COL_KIND],
+			"đơn vị %s đã có trong hệ "
+			"thống với loại \"%s\"",
+			r->n.code, org_kind_name(u.kind));
 	const char *parent = r->n.parent_code;
 	const char *why = NULL;
 	if (parent[0] == '\0' && r->n.kind != KIND_BO && r->n.kind != KIND_SO)
 		why = "đơn vị này cần có mã đơn vị cấp trên";
 	else if (parent[0] != '\0' && !kind_of(c, ix, parent, &pk))
-		row_err(c, r->line, c->cols[COL_PARENT], "không có đơn vị cấp "
-			"trên mã \"%s\" trong tệp hay trong hệ thống", parent);
+		row_err(c, r->line, c->cols[COL_PARENT],
+			"không có đơn vị cấp "
+			"trên mã \"%s\" trong tệp hay trong hệ thống",
+			parent);
 	else if (parent[0] != '\0')
 		why = org_parent_problem(pk, r->n.kind);
 	if (why != NULL)
@@ -291,11 +320,13 @@ update_row(struct ctx *c, struct row *r, const struct org_unit *u)
 	if (e == TS_OK && r->n.parent_code[0] &&
 	    (p.code == NULL || strcmp(p.code, r->n.parent_code) != 0)) {
 		r->changed = true;
-		e = org_move_tx(c->app, c->who, r->n.code, r->n.parent_code, c->d);
+		e = org_move_tx(c->app, c->who, r->n.code, r->n.parent_code,
+				c->d);
 	}
 	if (e == TS_OK && r->n.levels && r->n.levels != u->levels) {
 		r->changed = true;
-		e = org_set_levels_tx(c->app, c->who, r->n.code, r->n.levels, c->d);
+		e = org_set_levels_tx(c->app, c->who, r->n.code, r->n.levels,
+				      c->d);
 	}
 	return e;
 }
@@ -309,8 +340,10 @@ parent_failed(struct ctx *c, struct row **ix, struct row *r)
 					    : NULL;
 	if (p == NULL || !p->bad)
 		return false;
-	row_err(c, r->line, c->cols[COL_PARENT], "đơn vị cấp trên \"%s\" "
-		"(dòng %zu) có lỗi", p->n.code, p->line);
+	row_err(c, r->line, c->cols[COL_PARENT],
+		"đơn vị cấp trên \"%s\" "
+		"(dòng %zu) có lỗi",
+		p->n.code, p->line);
 	r->bad = true;
 	return true;
 }
@@ -403,7 +436,8 @@ plan_row(struct ctx *c, struct row **ix, struct row *r, size_t i)
 	if (org_find(c->app, r->n.code, c->a, &u) == TS_OK) {
 		plan_update(c, r, &u, ppath);
 	} else if (ppath == NULL && strcmp(c->who->path, "/") != 0) {
-		row_err(c, r->line, c->cols[COL_PARENT], "%s", "chỉ người quản "
+		row_err(c, r->line, c->cols[COL_PARENT], "%s",
+			"chỉ người quản "
 			"trị máy chủ mới tạo được đơn vị gốc");
 	} else {
 		char seg[24];
@@ -502,7 +536,8 @@ report_written(struct ctx *c, size_t nwritten)
 			buf_printf(&lines, "–%zu", w[k]->line);
 		i = k + 1;
 	}
-	diags_add(c->d, c->name, "đã ghi %zu trong %zu dòng trước khi dừng: "
+	diags_add(c->d, c->name,
+		  "đã ghi %zu trong %zu dòng trước khi dừng: "
 		  "dòng %s; các dòng khác chưa ghi. Sửa lỗi rồi nhập lại cả "
 		  "tệp: các dòng đã ghi sẽ được tính là không đổi",
 		  nwritten, c->n, buf_str(&lines));
@@ -513,7 +548,10 @@ report_written(struct ctx *c, size_t nwritten)
  * a few hundred inserts take (milliseconds). Between two, the importer
  * pauses longer than a waiting writer polls for the lock (db_sqlite.c),
  * so schools' saves go in between instead of waiting for the end. */
-enum { BATCH_ROWS = 256, BATCH_PAUSE_NS = 3000000 };
+enum {
+	BATCH_ROWS = 256,
+	BATCH_PAUSE_NS = 3000000
+};
 
 struct batch {
 	struct ctx *c;
@@ -541,8 +579,8 @@ batch_body(struct door_ctx *dc)
 }
 
 static const struct door IMPORT_BATCH = {
-	"org.import", PA_VIEW, "ghi dữ liệu nhập", NULL, batch_resolve,
-	batch_body,
+	"org.import", PA_VIEW,	     "ghi dữ liệu nhập",
+	NULL,	      batch_resolve, batch_body,
 };
 
 /* Writes the checked rows, parents first, in short transactions. If one
@@ -556,7 +594,7 @@ write_all(struct ctx *c, struct import_result *r)
 	size_t i = 0;
 	while (e == TS_OK && i < c->norder) {
 		size_t end = i + BATCH_ROWS < c->norder ? i + BATCH_ROWS
-							 : c->norder;
+							: c->norder;
 		struct batch b = { c, i, end };
 		if ((e = door_run(c->app, c->who, &IMPORT_BATCH, &b, NULL,
 				  c->d)) != TS_OK)
@@ -633,7 +671,8 @@ run(struct ctx *c, const struct sheet *sh, bool dry_run,
 		if (!c->rows[i].bad)
 			check_links(c, ix, &c->rows[i]);
 	if (c->n == 0) {
-		row_err(c, sh->rows[0].line, -1, "%s", "tệp chỉ có dòng tiêu đề");
+		row_err(c, sh->rows[0].line, -1, "%s",
+			"tệp chỉ có dòng tiêu đề");
 		return TS_EINVAL;
 	}
 	if (!plan_all(c, ix))
@@ -658,8 +697,9 @@ static void
 sort_by_line(struct diags *d, size_t from)
 {
 	for (size_t i = from + 1; i < d->n; i++)
-		for (size_t k = i; k > from && line_of(&d->v[k - 1]) >
-						   line_of(&d->v[k]); k--) {
+		for (size_t k = i;
+		     k > from && line_of(&d->v[k - 1]) > line_of(&d->v[k]);
+		     k--) {
 			struct diag t = d->v[k];
 			d->v[k] = d->v[k - 1];
 			d->v[k - 1] = t;
@@ -672,8 +712,10 @@ org_import(struct app *app, const struct actor *who, const char *path,
 	   struct diags *d)
 {
 	size_t first = d->n;
-	struct ctx c = { .app = app, .who = who,
-			 .name = name ? name : base_name(path), .d = d };
+	struct ctx c = { .app = app,
+			 .who = who,
+			 .name = name ? name : base_name(path),
+			 .d = d };
 	struct sheet sh;
 	memset(r, 0, sizeof(*r));
 	if ((c.a = arena_new()) == NULL)

@@ -28,7 +28,7 @@ struct import_result {
 	size_t added;
 	size_t updated;
 	size_t unchanged;
-	size_t written; /* rows committed (all of them on success) */
+	size_t written;	   /* rows committed (all of them on success) */
 	char ignored[256]; /* header names of ignored columns */
 };
 

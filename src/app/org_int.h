@@ -22,8 +22,7 @@ enum ts_err org_parent_start(struct app *app, int64_t unit, int64_t parent,
  * before (TS_EINVAL with the reason in d if day is before that row's
  * first day). */
 enum ts_err org_parent_change(struct app *app, const struct org_unit *u,
-			      int64_t parent, const char *day,
-			      struct diags *d);
+			      int64_t parent, const char *day, struct diags *d);
 enum ts_err org_set_levels_tx(struct app *app, const struct actor *who,
 			      const char *code, unsigned levels,
 			      struct diags *d);
@@ -31,7 +30,6 @@ enum ts_err org_set_levels_tx(struct app *app, const struct actor *who,
 /* TS_OK if the actor may change the unit at path (own_ok: or add under
  * its own unit), else TS_EFORBIDDEN with the reason in d. */
 enum ts_err org_require_admin(const struct actor *who, const char *path,
-			      bool own_ok, const char *code,
-			      struct diags *d);
+			      bool own_ok, const char *code, struct diags *d);
 
 #endif

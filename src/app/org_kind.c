@@ -11,8 +11,8 @@ static const char *const KIND_CODES[] = {
 	"bo", "so", "phong", "xa", "truong", "trung_tam",
 };
 static const char *const KIND_NAMES[] = {
-	"Bộ GD&ĐT", "Sở GD&ĐT", "Phòng GD&ĐT", "UBND xã/phường", "Trường",
-	"Trung tâm",
+	"Bộ GD&ĐT",	  "Sở GD&ĐT", "Phòng GD&ĐT",
+	"UBND xã/phường", "Trường",   "Trung tâm",
 };
 
 const char *
@@ -38,11 +38,16 @@ static const struct {
 	const char *prefix;
 	enum org_kind kind;
 } KIND_WORDS[] = {
-	{ "trung_tam", KIND_TRUNG_TAM }, { "trung tam", KIND_TRUNG_TAM },
-	{ "truong", KIND_TRUONG },	 { "phuong", KIND_XA },
-	{ "phong", KIND_PHONG },	 { "xa", KIND_XA },
-	{ "ubnd", KIND_XA },		 { "dac khu", KIND_XA },
-	{ "so", KIND_SO },		 { "bo", KIND_BO },
+	{ "trung_tam", KIND_TRUNG_TAM },
+	{ "trung tam", KIND_TRUNG_TAM },
+	{ "truong", KIND_TRUONG },
+	{ "phuong", KIND_XA },
+	{ "phong", KIND_PHONG },
+	{ "xa", KIND_XA },
+	{ "ubnd", KIND_XA },
+	{ "dac khu", KIND_XA },
+	{ "so", KIND_SO },
+	{ "bo", KIND_BO },
 };
 
 bool
@@ -51,8 +56,8 @@ org_kind_parse(const char *s, enum org_kind *k)
 	struct arena *a = arena_new();
 	const char *key = a ? vn_fold_key(a, s) : NULL;
 	bool ok = false;
-	for (size_t i = 0; key && !ok && i < sizeof(KIND_WORDS) /
-						     sizeof(*KIND_WORDS); i++) {
+	for (size_t i = 0;
+	     key && !ok && i < sizeof(KIND_WORDS) / sizeof(*KIND_WORDS); i++) {
 		size_t n = strlen(KIND_WORDS[i].prefix);
 		if (strncmp(key, KIND_WORDS[i].prefix, n) == 0 &&
 		    (key[n] == '\0' || key[n] == ' ' || key[n] == '/')) {
@@ -68,11 +73,11 @@ static const struct {
 	const char *word;
 	unsigned bit;
 } LEVEL_WORDS[] = {
-	{ "mn", LEVEL_MN },	       { "mam non", LEVEL_MN },
-	{ "th", LEVEL_TH },	       { "tieu hoc", LEVEL_TH },
-	{ "thcs", LEVEL_THCS },	       { "trung hoc co so", LEVEL_THCS },
-	{ "thpt", LEVEL_THPT },	       { "trung hoc pho thong", LEVEL_THPT },
-	{ "gdtx", LEVEL_GDTX },	       { "giao duc thuong xuyen", LEVEL_GDTX },
+	{ "mn", LEVEL_MN },	     { "mam non", LEVEL_MN },
+	{ "th", LEVEL_TH },	     { "tieu hoc", LEVEL_TH },
+	{ "thcs", LEVEL_THCS },	     { "trung hoc co so", LEVEL_THCS },
+	{ "thpt", LEVEL_THPT },	     { "trung hoc pho thong", LEVEL_THPT },
+	{ "gdtx", LEVEL_GDTX },	     { "giao duc thuong xuyen", LEVEL_GDTX },
 	{ "gdnn-gdtx", LEVEL_GDTX },
 };
 

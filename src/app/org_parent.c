@@ -16,8 +16,7 @@ org_today(char day[11])
 }
 
 enum ts_err
-org_parent_start(struct app *app, int64_t unit, int64_t parent,
-		 const char *day)
+org_parent_start(struct app *app, int64_t unit, int64_t parent, const char *day)
 {
 	static const char sql[] =
 		"INSERT INTO org_parent(unit_id, parent_id, valid_from, "
@@ -91,8 +90,10 @@ org_parent_change(struct app *app, const struct org_unit *u, int64_t parent,
 	if (e != TS_OK)
 		return e;
 	if (strcmp(day, from) < 0) {
-		diags_add(d, u->code, "ngày chuyển %s trước ngày đơn vị về "
-			  "đơn vị cấp trên hiện tại (%s)", day, from);
+		diags_add(d, u->code,
+			  "ngày chuyển %s trước ngày đơn vị về "
+			  "đơn vị cấp trên hiện tại (%s)",
+			  day, from);
 		return TS_EINVAL;
 	}
 	/* Moved twice on one day: the day keeps the last parent. */

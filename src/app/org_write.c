@@ -40,8 +40,8 @@ load_unit(struct door_ctx *c, const char *code, const char *label,
 {
 	enum ts_err e = code ? org_find(c->app, code, c->a, u) : TS_ENOTFOUND;
 	if (e == TS_ENOTFOUND)
-		diags_add(c->d, code ? code : "", "không có %s mã \"%s\"", label,
-			  code ? code : "");
+		diags_add(c->d, code ? code : "", "không có %s mã \"%s\"",
+			  label, code ? code : "");
 	return e;
 }
 
@@ -73,12 +73,14 @@ add_texts(void *in, struct text_field *f)
 {
 	struct add_in *x = in;
 	f[0] = (struct text_field){ "mã đơn vị", &x->code, 64, TEXT_REQUIRED };
-	f[1] = (struct text_field){ "tên đơn vị", &x->name, 300, TEXT_REQUIRED };
+	f[1] = (struct text_field){ "tên đơn vị", &x->name, 300,
+				    TEXT_REQUIRED };
 	return 2;
 }
 
 static const char *
-check_new(const struct org_new *n, const struct org_unit *parent, bool has_parent)
+check_new(const struct org_new *n, const struct org_unit *parent,
+	  bool has_parent)
 {
 	const char *why = org_code_problem(n->code);
 	if (why != NULL)
@@ -110,9 +112,9 @@ add_resolve(struct door_ctx *c, struct door_target *t)
 			  x->n.parent_code);
 		return TS_EINVAL;
 	}
-	const char *why = e == TS_OK ? check_new(&x->n, &x->parent,
-						 x->has_parent)
-				     : NULL;
+	const char *why = e == TS_OK
+				  ? check_new(&x->n, &x->parent, x->has_parent)
+				  : NULL;
 	if (why != NULL) {
 		diags_add(c->d, x->code, "%s", why);
 		return TS_EINVAL;
@@ -164,7 +166,8 @@ set_path(struct door_ctx *c, const char *parent_path, int64_t id)
 	struct buf path;
 	buf_init(&path, PATH_MAX_LEN - 1);
 	buf_printf(&path, "%s%lld/", parent_path, (long long)id);
-	struct db_stmt *st = path.err == TS_OK ? db_prep(c->app->db, sql) : NULL;
+	struct db_stmt *st = path.err == TS_OK ? db_prep(c->app->db, sql)
+					       : NULL;
 	enum ts_err e = path.err != TS_OK ? TS_EINVAL : st ? TS_OK : TS_EDB;
 	if (e == TS_OK) {
 		db_bind_text(st, 1, buf_str(&path));
@@ -195,7 +198,8 @@ add_body(struct door_ctx *c)
 	int64_t id = 0;
 	enum ts_err e = insert_unit(c, x, &id);
 	if (e == TS_ECONFLICT)
-		diags_add(c->d, x->code, "mã đơn vị \"%s\" đã tồn tại", x->code);
+		diags_add(c->d, x->code, "mã đơn vị \"%s\" đã tồn tại",
+			  x->code);
 	if (e == TS_OK)
 		e = set_path(c, x->has_parent ? x->parent.path : "/", id);
 	if (e == TS_EINVAL)
@@ -242,7 +246,8 @@ static size_t
 rename_texts(void *in, struct text_field *f)
 {
 	struct rename_in *x = in;
-	f[0] = (struct text_field){ "tên đơn vị", &x->name, 300, TEXT_REQUIRED };
+	f[0] = (struct text_field){ "tên đơn vị", &x->name, 300,
+				    TEXT_REQUIRED };
 	return 1;
 }
 
@@ -269,8 +274,8 @@ rename_body(struct door_ctx *c)
 }
 
 static const struct door ORG_RENAME = {
-	"org.rename", PA_CHANGE, "đổi tên đơn vị", rename_texts, resolve_unit,
-	rename_body,
+	"org.rename", PA_CHANGE,    "đổi tên đơn vị",
+	rename_texts, resolve_unit, rename_body,
 };
 
 enum ts_err
@@ -435,7 +440,8 @@ levels_body(struct door_ctx *c)
 	struct levels_in *x = c->in;
 	const struct org_unit *u = c->data;
 	if (!org_kind_is_school(u->kind) || x->levels == 0) {
-		diags_add(c->d, x->code, "chỉ trường, trung tâm có cấp học, và "
+		diags_add(c->d, x->code,
+			  "chỉ trường, trung tâm có cấp học, và "
 			  "phải có ít nhất một cấp");
 		return TS_EINVAL;
 	}
@@ -456,8 +462,7 @@ levels_body(struct door_ctx *c)
 }
 
 static const struct door ORG_LEVELS = {
-	"org.levels", PA_CHANGE, "đổi cấp học", NULL, resolve_unit,
-	levels_body,
+	"org.levels", PA_CHANGE, "đổi cấp học", NULL, resolve_unit, levels_body,
 };
 
 enum ts_err
@@ -486,7 +491,8 @@ struct close_in {
 static enum ts_err
 close_body(struct door_ctx *c)
 {
-	static const char sql[] = "UPDATE org_unit SET active_to = ? WHERE id = ?";
+	static const char sql[] =
+		"UPDATE org_unit SET active_to = ? WHERE id = ?";
 	struct close_in *x = c->in;
 	const struct org_unit *u = c->data;
 	struct db_stmt *st = db_prep(c->app->db, sql);
@@ -507,8 +513,8 @@ static const struct door ORG_CLOSE = {
 	"org.close", PA_CHANGE, "đóng đơn vị", NULL, resolve_unit, close_body,
 };
 static const struct door ORG_REOPEN = {
-	"org.reopen", PA_CHANGE, "mở lại đơn vị", NULL, resolve_unit,
-	close_body,
+	"org.reopen", PA_CHANGE,    "mở lại đơn vị",
+	NULL,	      resolve_unit, close_body,
 };
 
 enum ts_err
@@ -550,9 +556,9 @@ edit_body(struct door_ctx *c)
 	struct org_unit parent = { 0 };
 	/* A parent that cannot be read is a database error, never "no
 	 * parent" (that moved the unit: found by test_app_org's faults). */
-	enum ts_err e = u->parent_id ? org_get(c->app, u->parent_id, c->a,
-					       &parent)
-				     : TS_OK;
+	enum ts_err e = u->parent_id
+				? org_get(c->app, u->parent_id, c->a, &parent)
+				: TS_OK;
 	bool has_parent = u->parent_id != 0;
 	if (e == TS_OK && x->name != NULL && strcmp(x->name, u->name) != 0)
 		e = org_rename_tx(c->app, c->who, u->code, x->name, c->d);
@@ -565,8 +571,8 @@ edit_body(struct door_ctx *c)
 }
 
 static const struct door ORG_EDIT = {
-	"org.edit", PA_CHANGE, "cập nhật cây đơn vị", NULL, resolve_unit,
-	edit_body,
+	"org.edit", PA_CHANGE,	  "cập nhật cây đơn vị",
+	NULL,	    resolve_unit, edit_body,
 };
 
 enum ts_err

@@ -15,8 +15,8 @@ static const char SQL_DUE[] =
 	"SELECT o.id, o.code, o.name, o.path, coalesce(s.state, ?3), o.email "
 	"FROM campaign_unit cu JOIN org_unit o ON o.id = cu.unit_id LEFT JOIN "
 	"submission s ON s.campaign_id = cu.campaign_id AND s.unit_id = "
-	"cu.unit_id WHERE cu.campaign_id = ?1 AND " SQL_PATH_UNDER("cu.path",
-	"?2") " AND coalesce(s.state, ?3) IN (?3, ?4, ?5)";
+	"cu.unit_id WHERE cu.campaign_id = ?1 AND " SQL_PATH_UNDER(
+		"cu.path", "?2") " AND coalesce(s.state, ?3) IN (?3, ?4, ?5)";
 static const char SQL_ACCOUNTS[] =
 	"SELECT email FROM app_user WHERE org_unit_id = ? AND disabled = 0 "
 	"AND email IS NOT NULL AND role IN (?, ?) ORDER BY login";
@@ -53,8 +53,8 @@ rows_add(struct rows *r, struct arena *a, struct db_stmt *st,
 
 /* The units under the root not submitted in campaign id. */
 static enum ts_err
-collect(struct app *app, const struct actor *who, int64_t id,
-	const char *root, struct arena *a, struct rows *r, struct diags *d)
+collect(struct app *app, const struct actor *who, int64_t id, const char *root,
+	struct arena *a, struct rows *r, struct diags *d)
 {
 	struct campaign *c = arena_calloc(a, 1, sizeof(*c));
 	const char *path = NULL;
@@ -122,8 +122,8 @@ recipients(struct app *app, struct arena *a, struct digest *g)
 
 /* The next unit's digest from r->v[*i], its recipients read. */
 static enum ts_err
-next_digest(struct app *app, struct arena *a, const struct rows *r,
-	    size_t *i, struct digest *g)
+next_digest(struct app *app, struct arena *a, const struct rows *r, size_t *i,
+	    struct digest *g)
 {
 	size_t k = *i;
 	while (k < r->n && r->v[k].unit_id == r->v[*i].unit_id)
@@ -150,8 +150,8 @@ one_digest(struct app *app, const struct actor *who,
 	diags_init(&why);
 	struct mail m = { g->to, g->nto, digest_subject(a, g),
 			  digest_body(a, o, g) };
-	enum ts_err sent = m.subject && m.body
-		? mail_send(o->relay, &m, &why) : TS_ENOMEM;
+	enum ts_err sent = m.subject && m.body ? mail_send(o->relay, &m, &why)
+					       : TS_ENOMEM;
 	const char *reason = why.n ? why.v[0].msg : "không đủ bộ nhớ";
 	e = remind_record(app, who, g, sent == TS_OK, reason, d);
 	if (sent != TS_OK)
@@ -163,9 +163,9 @@ one_digest(struct app *app, const struct actor *who,
 }
 
 static enum ts_err
-send_all(struct app *app, const struct actor *who,
-	 const struct remind_opts *o, struct arena *a, const struct rows *r,
-	 struct remind_report *out, struct diags *d)
+send_all(struct app *app, const struct actor *who, const struct remind_opts *o,
+	 struct arena *a, const struct rows *r, struct remind_report *out,
+	 struct diags *d)
 {
 	struct digest g = { 0 };
 	enum ts_err e = TS_OK;

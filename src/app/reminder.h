@@ -16,16 +16,16 @@
 struct remind_opts {
 	const int64_t *campaigns;
 	size_t ncampaigns;
-	const char *unit;               /* root unit code; NULL: the actor's */
+	const char *unit; /* root unit code; NULL: the actor's */
 	const struct mail_relay *relay;
-	const char *base_url;           /* "https://…" for links; may be NULL */
+	const char *base_url; /* "https://…" for links; may be NULL */
 };
 
 struct remind_report {
-	size_t units;      /* not submitted in at least one campaign */
+	size_t units; /* not submitted in at least one campaign */
 	size_t sent;
-	size_t already;    /* a digest went out today: not again */
-	size_t failed;     /* the relay refused (reason in diags) */
+	size_t already;		 /* a digest went out today: not again */
+	size_t failed;		 /* the relay refused (reason in diags) */
 	const char **no_address; /* codes of units with no address (arena) */
 	size_t nno_address;
 };
@@ -36,7 +36,6 @@ struct remind_report {
  * at once never send one unit two digests. */
 enum ts_err remind_run(struct app *app, const struct actor *who,
 		       const struct remind_opts *o, struct arena *a,
-		       struct remind_report *out,
-		       struct diags *d) TS_MUSTCHECK;
+		       struct remind_report *out, struct diags *d) TS_MUSTCHECK;
 
 #endif

@@ -17,11 +17,11 @@ struct due_row {
 /* One unit's digest. */
 struct digest {
 	const struct due_row *first; /* the unit, and its first campaign */
-	size_t n;                    /* campaigns: first[0..n) */
+	size_t n;		     /* campaigns: first[0..n) */
 	const char *to[REMIND_MAX_TO];
 	size_t nto;
-	char day[16];                /* Vietnam day, YYYY-MM-DD */
-	const char *sender;          /* the office that reminds */
+	char day[16];	    /* Vietnam day, YYYY-MM-DD */
+	const char *sender; /* the office that reminds */
 };
 
 const char *digest_subject(struct arena *a, const struct digest *g);
@@ -35,7 +35,7 @@ enum ts_err remind_claim(struct app *app, const struct actor *who,
 /* Marks the claim sent or failed, audited (reminder.email with the
  * addresses and campaigns, or reminder.failed with the reason). */
 enum ts_err remind_record(struct app *app, const struct actor *who,
-			  const struct digest *g, bool sent,
-			  const char *reason, struct diags *d) TS_MUSTCHECK;
+			  const struct digest *g, bool sent, const char *reason,
+			  struct diags *d) TS_MUSTCHECK;
 
 #endif

@@ -55,8 +55,10 @@ digest_body(struct arena *a, const struct remind_opts *o,
 	struct buf b;
 	buf_init(&b, 64 << 10);
 	buf_printf(&b, "Kính gửi %s,\n\n", g->first->name);
-	buf_printf(&b, "%s nhắc đơn vị hoàn thành và nộp bản tự đánh giá "
-		   "trên truongso:\n\n", g->sender);
+	buf_printf(&b,
+		   "%s nhắc đơn vị hoàn thành và nộp bản tự đánh giá "
+		   "trên truongso:\n\n",
+		   g->sender);
 	for (size_t i = 0; i < g->n; i++)
 		campaign_line(&b, o, &g->first[i]);
 	buf_puts(&b, "\nThư này được gửi tự động; mỗi đơn vị nhận nhiều nhất "
@@ -161,12 +163,12 @@ record_body(struct door_ctx *c)
 }
 
 static const struct door REMIND_CLAIM = {
-	"reminder.claim", PA_VIEW, "ghi thư nhắc", NULL, unit_resolve,
-	claim_body,
+	"reminder.claim", PA_VIEW,    "ghi thư nhắc", NULL,
+	unit_resolve,	  claim_body,
 };
 static const struct door REMIND_RECORD = {
-	"reminder.email", PA_VIEW, "ghi thư nhắc", NULL, unit_resolve,
-	record_body,
+	"reminder.email", PA_VIEW,     "ghi thư nhắc", NULL,
+	unit_resolve,	  record_body,
 };
 
 enum ts_err

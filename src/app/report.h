@@ -16,34 +16,39 @@
 
 enum report_kind {
 	RK_SELF_4725, /* Báo cáo công tác triển khai tự đánh giá + Phụ lục 1 */
-	RK_SELF_MN,   /* Báo cáo tự kiểm tra (mầm non, seed 004) */
-	RK_TDM,       /* Báo cáo CNTT + Tiêu chuẩn đánh giá (seed 001) */
-	RK_LEVELS,    /* Phụ lục 3: kết quả đánh giá theo cấp học */
-	RK_LISTING,   /* Danh sách kết quả từng đơn vị */
-	RK_CHASE,     /* Đơn vị chưa nộp, kèm liên hệ (issue 17 item 7) */
+	RK_SELF_MN, /* Báo cáo tự kiểm tra (mầm non, seed 004) */
+	RK_TDM,	    /* Báo cáo CNTT + Tiêu chuẩn đánh giá (seed 001) */
+	RK_LEVELS, /* Phụ lục 3: kết quả đánh giá theo cấp học */
+	RK_LISTING, /* Danh sách kết quả từng đơn vị */
+	RK_CHASE, /* Đơn vị chưa nộp, kèm liên hệ (issue 17 item 7) */
 	RK_STATS_PL2, /* Phụ lục 2: CNTT, CĐS và thống kê (seed 000) */
 	RK_STATS_PL6, /* Phụ lục 6: QĐ 131/QĐ-TTg, the Sở (seed 002) */
 	RK_GUIDANCE,  /* Công văn hướng dẫn of the office (seed 001) */
 	RK_COMMITTEE, /* QĐ thành lập Ban chỉ đạo chuyển đổi số (seed 003) */
-	RK_MEETING,   /* Biên bản họp tự đánh giá */
-	RK_APPROVAL,  /* QĐ phê duyệt kết quả tự đánh giá (QĐ 4725) */
+	RK_MEETING, /* Biên bản họp tự đánh giá */
+	RK_APPROVAL, /* QĐ phê duyệt kết quả tự đánh giá (QĐ 4725) */
 };
 
-enum df_kind { DF_LINE, DF_TEXT, DF_INT, DF_DATE };
+enum df_kind {
+	DF_LINE,
+	DF_TEXT,
+	DF_INT,
+	DF_DATE
+};
 
 /* One field a unit fills in for a document. */
 struct df_def {
 	const char *name;  /* "kho_khan" */
 	const char *label; /* "Khó khăn" */
 	enum df_kind kind;
-	const char *hint;  /* shown under the input; may be NULL */
+	const char *hint; /* shown under the input; may be NULL */
 };
 
 struct report_kind_info {
 	enum report_kind kind;
-	const char *code;  /* "tu-danh-gia": CLI and URLs */
-	const char *name;  /* Vietnamese, for menus */
-	bool office;       /* a Phòng/Sở document, not a school's */
+	const char *code; /* "tu-danh-gia": CLI and URLs */
+	const char *name; /* Vietnamese, for menus */
+	bool office;	  /* a Phòng/Sở document, not a school's */
 	/* The rubric shape it needs (core/rubric.h rubric_shape): it fits
 	 * when (shape & shape_mask) == shape_need; never the rubric's id. */
 	unsigned shape_mask, shape_need;
@@ -70,8 +75,7 @@ const struct report_kind_info *report_school_kind(const struct rubric *r);
 size_t report_companion_kinds(const struct rubric *r,
 			      const struct report_kind_info **out, size_t max);
 /* Does this kind apply to a campaign with that rubric? */
-bool report_kind_fits(const struct report_kind_info *k,
-		      const struct rubric *r);
+bool report_kind_fits(const struct report_kind_info *k, const struct rubric *r);
 
 /* One chart of a document: of the group with index `group`, or of the
  * whole rubric (-1), and its title. The documents draw exactly these and
@@ -97,10 +101,10 @@ const char *doc_field(const struct doc_fields *f, const char *name);
  * document the unit produces in that campaign; every value is checked
  * (numbers, dates, length) before anything is written; the actor must
  * belong to the unit itself. One transaction, audited. */
-enum ts_err docfield_save(struct app *app, const struct actor *who,
-			  int64_t cid, const char *unit_code,
-			  const char *const *names, const char *const *values,
-			  size_t n, struct diags *d) TS_MUSTCHECK;
+enum ts_err docfield_save(struct app *app, const struct actor *who, int64_t cid,
+			  const char *unit_code, const char *const *names,
+			  const char *const *values, size_t n,
+			  struct diags *d) TS_MUSTCHECK;
 /* The fields a unit can fill in a campaign: its kinds' fields, each name
  * once, in document order. */
 const struct df_def **docfield_defs(const struct report_kind_info *const *k,

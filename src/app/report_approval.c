@@ -64,7 +64,8 @@ meeting_signatures(struct rb *b, struct rp_section *s)
 		if (cell->nparas)
 			cell->paras[0]->align = RP_CENTER;
 		rp_cell_para(b->doc, cell, RP_CENTER, 0, "\n\n\n");
-		rp_cell_para(b->doc, cell, RP_CENTER, RP_BOLD, or_blank(who[c]));
+		rp_cell_para(b->doc, cell, RP_CENTER, RP_BOLD,
+			     or_blank(who[c]));
 	}
 }
 
@@ -73,34 +74,46 @@ meeting_body(struct rb *b, struct rp_section *s, const struct result *r)
 {
 	struct rp_doc *d = b->doc;
 	const char *day = typed_date(b, "ngay_ban_hanh");
-	rp_body(d, s, 0, rp_printf(d, "Vào lúc %s, %s, tại %s, %s tổ chức họp "
-		"Ban chỉ đạo chuyển đổi số để tự đánh giá mức độ chuyển đổi số "
-		"năm học %s.", or_blank(doc_field(&b->f, "thoi_gian")),
-		day ? day : "ngày " RP_BLANK, or_blank(doc_field(&b->f,
-		"dia_diem")), b->t.unit.name, b->t.campaign.school_year));
+	rp_body(d, s, 0,
+		rp_printf(
+			d,
+			"Vào lúc %s, %s, tại %s, %s tổ chức họp "
+			"Ban chỉ đạo chuyển đổi số để tự đánh giá mức độ chuyển đổi số "
+			"năm học %s.",
+			or_blank(doc_field(&b->f, "thoi_gian")),
+			day ? day : "ngày " RP_BLANK,
+			or_blank(doc_field(&b->f, "dia_diem")), b->t.unit.name,
+			b->t.campaign.school_year));
 	rp_heading(d, s, 2, "I. Thành phần");
-	rp_body(d, s, 0, rp_printf(d, "- Chủ trì: %s;", or_blank(doc_field(
-		&b->f, "chu_tri"))));
-	rp_body(d, s, 0, rp_printf(d, "- Thư ký: %s;", or_blank(doc_field(
-		&b->f, "thu_ky"))));
+	rp_body(d, s, 0,
+		rp_printf(d, "- Chủ trì: %s;",
+			  or_blank(doc_field(&b->f, "chu_tri"))));
+	rp_body(d, s, 0,
+		rp_printf(d, "- Thư ký: %s;",
+			  or_blank(doc_field(&b->f, "thu_ky"))));
 	rp_body(d, s, 0, "- Các thành viên Ban chỉ đạo chuyển đổi số:");
 	rb_members_table(b, s, doc_field(&b->f, "bcd_thanh_vien"));
 	const char *absent = doc_field(&b->f, "vang");
-	rp_body(d, s, 0, rp_printf(d, "- Vắng mặt: %s.", absent ? absent
-						     : "không"));
+	rp_body(d, s, 0,
+		rp_printf(d, "- Vắng mặt: %s.", absent ? absent : "không"));
 	rp_heading(d, s, 2, "II. Nội dung");
-	rp_body(d, s, 0, rp_printf(d, "1. Ban chỉ đạo tự đánh giá theo %s, dựa "
-		"trên hồ sơ, minh chứng của từng tiêu chí. Kết quả:",
-		r->sub.rubric->title));
+	rp_body(d, s, 0,
+		rp_printf(d,
+			  "1. Ban chỉ đạo tự đánh giá theo %s, dựa "
+			  "trên hồ sơ, minh chứng của từng tiêu chí. Kết quả:",
+			  r->sub.rubric->title));
 	rb_group_lines(b, s, r->self);
 	rp_body(d, s, 0, "2. Ý kiến thảo luận của các thành viên:");
 	rb_text(b, s, "y_kien");
 	rp_body(d, s, 0, "3. Kết luận của chủ trì:");
 	rb_text(b, s, "ket_luan");
-	rp_body(d, s, 0, rp_printf(d, "Cuộc họp kết thúc lúc %s cùng ngày. "
-		"Biên bản đã được đọc lại trước cuộc họp và các thành viên "
-		"thống nhất thông qua./.", or_blank(doc_field(&b->f,
-		"ket_thuc"))));
+	rp_body(d, s, 0,
+		rp_printf(
+			d,
+			"Cuộc họp kết thúc lúc %s cùng ngày. "
+			"Biên bản đã được đọc lại trước cuộc họp và các thành viên "
+			"thống nhất thông qua./.",
+			or_blank(doc_field(&b->f, "ket_thuc"))));
 	meeting_signatures(b, s);
 }
 
@@ -118,7 +131,8 @@ rb_meeting(struct rb *b)
 		d->header->symbol = "BB-……";
 	d->kind = "BIÊN BẢN";
 	rp_subject_add(d, "Họp tự đánh giá mức độ chuyển đổi số");
-	rp_subject_add(d, rp_printf(d, "năm học %s", b->t.campaign.school_year));
+	rp_subject_add(d,
+		       rp_printf(d, "năm học %s", b->t.campaign.school_year));
 	d->title = rp_printf(d, "Biên bản họp tự đánh giá - %s",
 			     b->t.unit.name);
 	meeting_body(b, rp_section0(d), &res);
@@ -135,7 +149,9 @@ approval_basis(struct rb *b)
 	const char *no = doc_field(&b->f, "bcd_so_ky_hieu");
 	const char *on = typed_date(b, "bcd_ngay_ban_hanh");
 	const char *met = typed_date(b, "bb_ngay_ban_hanh");
-	return rp_printf(b->doc, "Căn cứ Quyết định số %s%s%s về việc thành "
+	return rp_printf(
+		b->doc,
+		"Căn cứ Quyết định số %s%s%s về việc thành "
 		"lập Ban chỉ đạo chuyển đổi số năm học %s;\nCăn cứ Biên bản họp "
 		"tự đánh giá mức độ chuyển đổi số %s của Ban chỉ đạo,",
 		no ? no : RP_BLANK "/QĐ-……", on ? " " : "", on ? on : "",
@@ -152,26 +168,38 @@ rb_approval(struct rb *b)
 	stamp_if_open(b, &res);
 	struct rp_doc *d = b->doc;
 	rb_header(b);
-	rp_subject_add(d, rp_printf(d, "Về việc phê duyệt kết quả tự đánh giá "
-		"mức độ chuyển đổi số năm học %s", b->t.campaign.school_year));
+	rp_subject_add(d, rp_printf(d,
+				    "Về việc phê duyệt kết quả tự đánh giá "
+				    "mức độ chuyển đổi số năm học %s",
+				    b->t.campaign.school_year));
 	d->title = rp_printf(d, "Quyết định phê duyệt kết quả tự đánh giá - %s",
 			     b->t.unit.name);
 	struct rp_section *s = rp_section0(d);
 	rb_decision_open(b, s, approval_basis(b));
-	rb_article(b, s, 1, rp_printf(d, "Phê duyệt kết quả tự đánh giá mức "
-		"độ chuyển đổi số năm học %s của %s như sau:",
-		b->t.campaign.school_year, b->t.unit.name));
+	rb_article(b, s, 1,
+		   rp_printf(d,
+			     "Phê duyệt kết quả tự đánh giá mức "
+			     "độ chuyển đổi số năm học %s của %s như sau:",
+			     b->t.campaign.school_year, b->t.unit.name));
 	rb_group_lines(b, s, res.self);
-	rp_body(d, s, RP_ITALIC, "(Chi tiết tại Báo cáo công tác triển khai tự "
+	rp_body(d, s, RP_ITALIC,
+		"(Chi tiết tại Báo cáo công tác triển khai tự "
 		"đánh giá mức độ chuyển đổi số và Phụ lục 1 kèm theo.)");
-	rb_article(b, s, 2, rp_printf(d, "Giao Ban chỉ đạo chuyển đổi số hoàn "
-		"thiện hồ sơ, báo cáo kết quả về %s và công khai trên cổng thông "
-		"tin điện tử của đơn vị.", reviewer(b)));
-	rb_article(b, s, 3, "Quyết định có hiệu lực kể từ ngày ký. Các thành "
+	rb_article(
+		b, s, 2,
+		rp_printf(
+			d,
+			"Giao Ban chỉ đạo chuyển đổi số hoàn "
+			"thiện hồ sơ, báo cáo kết quả về %s và công khai trên cổng thông "
+			"tin điện tử của đơn vị.",
+			reviewer(b)));
+	rb_article(b, s, 3,
+		   "Quyết định có hiệu lực kể từ ngày ký. Các thành "
 		   "viên Ban chỉ đạo chuyển đổi số và các bộ phận có liên quan "
 		   "chịu trách nhiệm thi hành Quyết định này./.");
-	const char *deflt[] = { "- Như Điều 3;", rp_printf(d, "- %s (b/c);",
-				reviewer(b)), "- Lưu: VT." };
+	const char *deflt[] = { "- Như Điều 3;",
+				rp_printf(d, "- %s (b/c);", reviewer(b)),
+				"- Lưu: VT." };
 	rb_closing(b, deflt, 3);
 	rb_filename(b, "qd-phe-duyet");
 	rb_result_release(&res);

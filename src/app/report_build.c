@@ -48,30 +48,18 @@ static enum ts_err
 dispatch(struct rb *b, const struct report_kind_info *k)
 {
 	switch (k->kind) {
-	case RK_SELF_4725:
-		return rb_self_4725(b);
-	case RK_SELF_MN:
-		return rb_self_mn(b);
-	case RK_TDM:
-		return rb_tdm(b);
-	case RK_LEVELS:
-		return rb_levels(b);
-	case RK_LISTING:
-		return rb_listing(b);
-	case RK_CHASE:
-		return rb_chase(b);
-	case RK_STATS_PL2:
-		return rb_stats_pl2(b);
-	case RK_STATS_PL6:
-		return rb_stats_pl6(b);
-	case RK_GUIDANCE:
-		return rb_guidance(b);
-	case RK_COMMITTEE:
-		return rb_committee(b);
-	case RK_MEETING:
-		return rb_meeting(b);
-	case RK_APPROVAL:
-		return rb_approval(b);
+	case RK_SELF_4725: return rb_self_4725(b);
+	case RK_SELF_MN: return rb_self_mn(b);
+	case RK_TDM: return rb_tdm(b);
+	case RK_LEVELS: return rb_levels(b);
+	case RK_LISTING: return rb_listing(b);
+	case RK_CHASE: return rb_chase(b);
+	case RK_STATS_PL2: return rb_stats_pl2(b);
+	case RK_STATS_PL6: return rb_stats_pl6(b);
+	case RK_GUIDANCE: return rb_guidance(b);
+	case RK_COMMITTEE: return rb_committee(b);
+	case RK_MEETING: return rb_meeting(b);
+	case RK_APPROVAL: return rb_approval(b);
 	}
 	return TS_EINVAL;
 }
@@ -83,8 +71,12 @@ report_build(struct app *app, const struct actor *who,
 	     struct arena *a, struct rp_doc **out, struct diags *d)
 {
 	static const struct report_opts none;
-	struct rb b = { .app = app, .who = who, .a = a, .d = d,
-			.opts = o ? o : &none, .kind = k };
+	struct rb b = { .app = app,
+			.who = who,
+			.a = a,
+			.d = d,
+			.opts = o ? o : &none,
+			.kind = k };
 	*out = NULL;
 	enum ts_err e = doc_target_open(app, who, cid, unit_code, false, a,
 					&b.t, d);
@@ -130,8 +122,8 @@ report_render(struct app *app, const struct actor *who,
 		char err[512] = "";
 		e = rp_write(doc, f, path, err, sizeof(err));
 		if (e != TS_OK)
-			diags_add(d, path, "%s", err[0] ? err
-				  : "không tạo được tệp báo cáo");
+			diags_add(d, path, "%s",
+				  err[0] ? err : "không tạo được tệp báo cáo");
 	}
 	arena_free(a);
 	return e;

@@ -43,7 +43,8 @@ report_charts(const struct report_kind_info *k, const struct rubric *r,
 		const struct group *gr = &r->groups[g];
 		const char *t = NULL;
 		if (k->kind == RK_SELF_4725 && scored(gr))
-			t = title(a, gr->id, "điểm từng tiêu chí so với điểm "
+			t = title(a, gr->id,
+				  "điểm từng tiêu chí so với điểm "
 				  "tối đa");
 		else if (k->kind == RK_LEVELS && gr->nlevels > 0 &&
 			 g < LC_GROUPS)
@@ -52,9 +53,9 @@ report_charts(const struct report_kind_info *k, const struct rubric *r,
 			c[n++] = (struct report_chart){ (int)g, t };
 	}
 	/* A graded rubric's office summary: one chart of the grades. */
-	if (k->kind == RK_LEVELS && !(shape & RS_LEVELS) &&
-	    (shape & RS_GRADE))
-		c[n++] = (struct report_chart){ -1, "Tỷ lệ CSGD theo xếp loại" };
+	if (k->kind == RK_LEVELS && !(shape & RS_LEVELS) && (shape & RS_GRADE))
+		c[n++] = (struct report_chart){ -1,
+						"Tỷ lệ CSGD theo xếp loại" };
 	*out = c;
 	return n;
 }

@@ -22,9 +22,9 @@ static const char SQL_CHASE[] =
 	"p.id = o.parent_id LEFT JOIN submission s ON s.campaign_id = "
 	"cu.campaign_id AND s.unit_id = cu.unit_id LEFT JOIN app_user h ON "
 	"h.id = (SELECT min(u.id) FROM app_user u WHERE u.org_unit_id = o.id "
-	"AND u.role = ?3 AND u.disabled = 0) WHERE cu.campaign_id = ?1 AND "
-	SQL_PATH_UNDER("cu.path", "?2") " AND coalesce(s.state, ?4) IN (?4, "
-	"?5, ?6) ORDER BY o.code";
+	"AND u.role = ?3 AND u.disabled = 0) WHERE cu.campaign_id = ?1 AND " SQL_PATH_UNDER(
+		"cu.path", "?2") " AND coalesce(s.state, ?4) IN (?4, "
+				 "?5, ?6) ORDER BY o.code";
 
 #define CH_COLS 10
 
@@ -32,9 +32,16 @@ static void
 head(struct rb *b, struct rp_table *t)
 {
 	static const char *const names[CH_COLS] = {
-		"STT", "Mã đơn vị", "Tên đơn vị", "Trực thuộc", "Trạng thái",
-		"Điện thoại đơn vị", "Thư điện tử đơn vị", "Hiệu trưởng",
-		"Điện thoại hiệu trưởng", "Thư điện tử hiệu trưởng",
+		"STT",
+		"Mã đơn vị",
+		"Tên đơn vị",
+		"Trực thuộc",
+		"Trạng thái",
+		"Điện thoại đơn vị",
+		"Thư điện tử đơn vị",
+		"Hiệu trưởng",
+		"Điện thoại hiệu trưởng",
+		"Thư điện tử hiệu trưởng",
 	};
 	rp_head_row(b->doc, t, names);
 }
@@ -72,8 +79,10 @@ rows(struct rb *b, struct rp_table *t, int *n)
 	while ((r = db_step(st)) == DB_ROW && !b->doc->oom)
 		row(b, t, st, ++*n);
 	db_done(st);
-	return r == DB_ERROR ? app_db_error(b->app, b->d, "đọc danh sách chưa "
-					    "nộp") : TS_OK;
+	return r == DB_ERROR ? app_db_error(b->app, b->d,
+					    "đọc danh sách chưa "
+					    "nộp")
+			     : TS_OK;
 }
 
 enum ts_err
@@ -101,9 +110,12 @@ rb_chase(struct rb *b)
 	if (!ts_time_parse(b->t.campaign.due_at, &due))
 		due = 0;
 	ts_time_vn_date(due, day);
-	rp_body(d, s, 0, rp_printf(d, "Tổng số: %d đơn vị chưa nộp (chưa bắt "
-				   "đầu, bản nháp hoặc bị trả lại). Hạn nộp: "
-				   "%s.", n, day));
+	rp_body(d, s, 0,
+		rp_printf(d,
+			  "Tổng số: %d đơn vị chưa nộp (chưa bắt "
+			  "đầu, bản nháp hoặc bị trả lại). Hạn nộp: "
+			  "%s.",
+			  n, day));
 	const char *deflt[] = { "- Như trên;", "- Lưu: VT." };
 	rb_closing(b, deflt, 2);
 	rb_filename(b, "chua-nop");

@@ -82,7 +82,8 @@ rb_text(struct rb *b, struct rp_section *s, const char *field)
 		/* The paper templates leave dotted lines to write on. */
 		/* 40 dots fill a 165 mm line at 13 pt in every writer. */
 		for (int i = 0; i < 2; i++)
-			rp_line(b->doc, s, RP_LEFT, 0, "………………………………………………"
+			rp_line(b->doc, s, RP_LEFT, 0,
+				"………………………………………………"
 				"………………………………");
 		return;
 	}
@@ -102,17 +103,12 @@ static const char *
 default_title(enum org_kind k)
 {
 	switch (k) {
-	case KIND_TRUONG:
-		return "HIỆU TRƯỞNG";
+	case KIND_TRUONG: return "HIỆU TRƯỞNG";
 	case KIND_TRUNG_TAM:
-	case KIND_SO:
-		return "GIÁM ĐỐC";
-	case KIND_PHONG:
-		return "TRƯỞNG PHÒNG";
-	case KIND_XA:
-		return "CHỦ TỊCH";
-	case KIND_BO:
-		return "BỘ TRƯỞNG";
+	case KIND_SO: return "GIÁM ĐỐC";
+	case KIND_PHONG: return "TRƯỞNG PHÒNG";
+	case KIND_XA: return "CHỦ TỊCH";
+	case KIND_BO: return "BỘ TRƯỞNG";
 	}
 	return "THỦ TRƯỞNG ĐƠN VỊ";
 }
@@ -127,8 +123,8 @@ signer(struct rb *b, struct rp_signature *sig)
 	if (typed == NULL) {
 		sig->title = default_title(b->t.unit.kind);
 	} else if (nl) {
-		sig->authority = rb_upper(b, arena_strndup(b->a, typed,
-						 (size_t)(nl - typed)));
+		sig->authority = rb_upper(
+			b, arena_strndup(b->a, typed, (size_t)(nl - typed)));
 		sig->title = rb_upper(b, nl + 1);
 	} else {
 		sig->title = rb_upper(b, typed);
@@ -153,8 +149,9 @@ typed_recipients(struct rb *b, const char *v)
 		if (n) {
 			char last = v[n - 1];
 			bool punct = last == ';' || last == '.' || last == ',';
-			rp_recipient_add(b->doc, rp_printf(b->doc, "- %.*s%s",
-				(int)n, v, punct ? "" : ";"));
+			rp_recipient_add(b->doc,
+					 rp_printf(b->doc, "- %.*s%s", (int)n,
+						   v, punct ? "" : ";"));
 		}
 		v = nl ? nl + 1 : v + strlen(v);
 	}
@@ -278,8 +275,11 @@ rb_filename(struct rb *b, const char *kind)
 	char code[64];
 	size_t i = 0;
 	for (const char *p = b->t.unit.code; *p && i + 1 < sizeof(code); p++)
-		code[i++] = ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' &&
-			     *p <= 'z') || (*p >= '0' && *p <= '9')) ? *p : '-';
+		code[i++] = ((*p >= 'A' && *p <= 'Z') ||
+			     (*p >= 'a' && *p <= 'z') ||
+			     (*p >= '0' && *p <= '9'))
+				    ? *p
+				    : '-';
 	code[i] = '\0';
 	b->doc->filename = rp_printf(b->doc, "%s-dot%lld-%s", kind,
 				     (long long)b->t.campaign.id, code);

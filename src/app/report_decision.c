@@ -37,12 +37,18 @@ basis_lines(struct rb *b, struct rp_section *s, const char *extra)
 		rb_text(b, s, "can_cu");
 		return;
 	}
-	rp_body(d, s, RP_ITALIC, rp_printf(d, "Căn cứ chức năng, nhiệm vụ, "
-		"quyền hạn của %s theo %s;", rb_head_title(b),
-		b->t.unit.kind == KIND_TRUNG_TAM ? "Quy chế tổ chức và hoạt "
-		"động của trung tâm" : "Điều lệ nhà trường"));
+	rp_body(d, s, RP_ITALIC,
+		rp_printf(d,
+			  "Căn cứ chức năng, nhiệm vụ, "
+			  "quyền hạn của %s theo %s;",
+			  rb_head_title(b),
+			  b->t.unit.kind == KIND_TRUNG_TAM
+				  ? "Quy chế tổ chức và hoạt "
+				    "động của trung tâm"
+				  : "Điều lệ nhà trường"));
 	if (rb_is_4725(b))
-		rp_body(d, s, RP_ITALIC, "Căn cứ Quyết định số 4725/QĐ-BGDĐT "
+		rp_body(d, s, RP_ITALIC,
+			"Căn cứ Quyết định số 4725/QĐ-BGDĐT "
 			"ngày 30/12/2022 của Bộ trưởng Bộ Giáo dục và Đào tạo "
 			"ban hành Bộ chỉ số đánh giá mức độ chuyển đổi số của cơ "
 			"sở giáo dục phổ thông và giáo dục thường xuyên;");
@@ -51,8 +57,8 @@ basis_lines(struct rb *b, struct rp_section *s, const char *extra)
 	while (n && strchr(";,. ", basis[n - 1]))
 		n--;
 	if (n)
-		rp_body(d, s, RP_ITALIC, rp_printf(d, "Căn cứ %.*s;", (int)n,
-						   basis));
+		rp_body(d, s, RP_ITALIC,
+			rp_printf(d, "Căn cứ %.*s;", (int)n, basis));
 	if (extra)
 		rp_body(d, s, RP_ITALIC, extra);
 }
@@ -64,8 +70,9 @@ rb_decision_open(struct rb *b, struct rp_section *s, const char *extra)
 	b->doc->kind = "QUYẾT ĐỊNH";
 	if (d->header)
 		d->header->symbol = "QĐ-……";
-	rp_line(d, s, RP_CENTER, RP_BOLD, rb_upper(b, rp_printf(d, "%s %s",
-		rb_head_title(b), b->t.unit.name)));
+	rp_line(d, s, RP_CENTER, RP_BOLD,
+		rb_upper(b, rp_printf(d, "%s %s", rb_head_title(b),
+				      b->t.unit.name)));
 	basis_lines(b, s, extra);
 	rp_line(d, s, RP_CENTER, RP_BOLD, "QUYẾT ĐỊNH:");
 }
@@ -109,10 +116,13 @@ member_row(struct rb *b, struct rp_table *t, size_t no, const char **part,
 	size_t r = rp_row_add(d, t);
 	rp_cell_int(d, t, r, 0, (int64_t)no);
 	for (size_t c = 0; c < 3; c++)
-		rp_cell_text(d, t, r, c + 1, 0, c < n && part[c] && *part[c]
-			     ? part[c] : RP_BLANK);
-	const char *contact = n > 4 && *part[4] ? rp_printf(d, "%s%s%s",
-		part[3], *part[3] ? "\n" : "", part[4]) : n > 3 ? part[3] : "";
+		rp_cell_text(d, t, r, c + 1, 0,
+			     c < n && part[c] && *part[c] ? part[c] : RP_BLANK);
+	const char *contact = n > 4 && *part[4]
+				      ? rp_printf(d, "%s%s%s", part[3],
+						  *part[3] ? "\n" : "", part[4])
+			      : n > 3 ? part[3]
+				      : "";
 	rp_cell_text(d, t, r, 4, 0, contact);
 }
 
@@ -121,7 +131,8 @@ rb_members_table(struct rb *b, struct rp_section *s, const char *text)
 {
 	static const int w[] = { 7, 28, 25, 18, 30 };
 	static const char *const head[] = { "STT", "Họ và tên", "Chức vụ",
-		"Nhiệm vụ trong Ban", "Email, điện thoại" };
+					    "Nhiệm vụ trong Ban",
+					    "Email, điện thoại" };
 	struct rp_table *t = rp_table_add(b->doc, s, 5, w);
 	if (t == NULL)
 		return 0;
@@ -147,34 +158,48 @@ rb_committee(struct rb *b)
 {
 	struct rp_doc *d = b->doc;
 	rb_header(b);
-	rp_subject_add(d, rp_printf(d, "Về việc thành lập Ban chỉ đạo chuyển "
-				    "đổi số %s", year_words(b)));
-	d->title = rp_printf(d, "Quyết định thành lập Ban chỉ đạo chuyển đổi "
-			     "số - %s", b->t.unit.name);
+	rp_subject_add(d, rp_printf(d,
+				    "Về việc thành lập Ban chỉ đạo chuyển "
+				    "đổi số %s",
+				    year_words(b)));
+	d->title = rp_printf(d,
+			     "Quyết định thành lập Ban chỉ đạo chuyển đổi "
+			     "số - %s",
+			     b->t.unit.name);
 	struct rp_section *s = rp_section0(d);
-	rb_decision_open(b, s, "Xét năng lực và yêu cầu nhiệm vụ của cán bộ, "
+	rb_decision_open(b, s,
+			 "Xét năng lực và yêu cầu nhiệm vụ của cán bộ, "
 			 "giáo viên, nhân viên,");
-	rb_article(b, s, 1, rp_printf(d, "Thành lập Ban chỉ đạo chuyển đổi số "
-		"của %s %s gồm các ông (bà) có tên sau:", b->t.unit.name,
-		year_words(b)));
+	rb_article(b, s, 1,
+		   rp_printf(d,
+			     "Thành lập Ban chỉ đạo chuyển đổi số "
+			     "của %s %s gồm các ông (bà) có tên sau:",
+			     b->t.unit.name, year_words(b)));
 	rb_members_table(b, s, doc_field(&b->f, "thanh_vien"));
 	if (doc_field(&b->f, "nhiem_vu")) {
 		rb_article(b, s, 2, "Ban chỉ đạo có nhiệm vụ:");
 		rb_text(b, s, "nhiem_vu");
 	} else {
-		rb_article(b, s, 2, rp_printf(d, "Ban chỉ đạo có nhiệm vụ chỉ "
-			"đạo, triển khai các nhiệm vụ ứng dụng công nghệ thông "
-			"tin và chuyển đổi số của đơn vị; tổ chức tự đánh giá "
-			"mức độ chuyển đổi số %s dựa trên hồ sơ, minh chứng, "
-			"lập biên bản và báo cáo kết quả theo quy định. Trưởng "
-			"ban phân công nhiệm vụ cụ thể cho các thành viên.",
-			year_words(b)));
+		rb_article(
+			b, s, 2,
+			rp_printf(
+				d,
+				"Ban chỉ đạo có nhiệm vụ chỉ "
+				"đạo, triển khai các nhiệm vụ ứng dụng công nghệ thông "
+				"tin và chuyển đổi số của đơn vị; tổ chức tự đánh giá "
+				"mức độ chuyển đổi số %s dựa trên hồ sơ, minh chứng, "
+				"lập biên bản và báo cáo kết quả theo quy định. Trưởng "
+				"ban phân công nhiệm vụ cụ thể cho các thành viên.",
+				year_words(b)));
 	}
-	rb_article(b, s, 3, "Quyết định có hiệu lực kể từ ngày ký. Các ông "
+	rb_article(b, s, 3,
+		   "Quyết định có hiệu lực kể từ ngày ký. Các ông "
 		   "(bà) có tên tại Điều 1 và các bộ phận có liên quan chịu "
 		   "trách nhiệm thi hành Quyết định này./.");
-	const char *deflt[] = { "- Như Điều 3;", rp_printf(d, "- %s (b/c);",
-				b->t.campaign.owner_name), "- Lưu: VT." };
+	const char *deflt[] = { "- Như Điều 3;",
+				rp_printf(d, "- %s (b/c);",
+					  b->t.campaign.owner_name),
+				"- Lưu: VT." };
 	rb_closing(b, deflt, 3);
 	rb_filename(b, "qd-ban-chi-dao");
 	return TS_OK;

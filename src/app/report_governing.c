@@ -14,17 +14,12 @@ static enum gov_unit
 gov_unit_of(enum org_kind k)
 {
 	switch (k) {
-	case KIND_BO:
-		return GOV_U_BO;
-	case KIND_SO:
-		return GOV_U_SO;
-	case KIND_PHONG:
-		return GOV_U_PHONG;
-	case KIND_XA:
-		return GOV_U_XA;
+	case KIND_BO: return GOV_U_BO;
+	case KIND_SO: return GOV_U_SO;
+	case KIND_PHONG: return GOV_U_PHONG;
+	case KIND_XA: return GOV_U_XA;
 	case KIND_TRUONG:
-	case KIND_TRUNG_TAM:
-		break;
+	case KIND_TRUNG_TAM: break;
 	}
 	return GOV_U_SCHOOL;
 }
@@ -67,7 +62,7 @@ static const char *
 ubnd_of_place(struct rb *b)
 {
 	static const char *const places[] = { "quận ", "huyện ", "thị xã ",
-		"thành phố ", "tỉnh " };
+					      "thành phố ", "tỉnh " };
 	const char *name = b->t.unit.name;
 	int k = rp_name_start(name);
 	char head[512], tail[512];
@@ -88,21 +83,13 @@ rb_governing(struct rb *b, int year, int month, int day)
 		snprintf(on, sizeof(on), "%04d-%02d-%02d", year, month, day);
 	else
 		org_today(on);
-	switch (governing_body(gov_unit_of(b->t.unit.kind),
-			       b->t.unit.levels, date)) {
-	case GOV_NONE:
-		return NULL;
-	case GOV_PARENT:
-		break;
-	case GOV_UBND:
-		found = ubnd_of_place(b);
-		break;
-	case GOV_COMMUNE:
-		found = above(b, KIND_XA, on);
-		break;
-	case GOV_SO:
-		found = above(b, KIND_SO, on);
-		break;
+	switch (governing_body(gov_unit_of(b->t.unit.kind), b->t.unit.levels,
+			       date)) {
+	case GOV_NONE: return NULL;
+	case GOV_PARENT: break;
+	case GOV_UBND: found = ubnd_of_place(b); break;
+	case GOV_COMMUNE: found = above(b, KIND_XA, on); break;
+	case GOV_SO: found = above(b, KIND_SO, on); break;
 	}
 	/* A tree still in the district shape (a school under a Phòng after
 	 * 1/7/2025) or a name with no place: the unit managing it. */

@@ -121,19 +121,21 @@ group_row(struct rb *b, struct rp_table *t, const char *stt, const char *name,
 	size_t c = 3;
 	if (gates) {
 		rp_cell_int(b->doc, t, r, c++, (int64_t)*gates)->style = style;
-		rp_cell_pct(b->doc, t, r, c++, pts_percent((int64_t)*gates,
-			    (int64_t)units))->style = style;
+		rp_cell_pct(b->doc, t, r, c++,
+			    pts_percent((int64_t)*gates, (int64_t)units))
+			->style = style;
 	}
 	if (units)
-		rp_cell_pts(b->doc, t, r, c, mean(points, units))->style = style;
+		rp_cell_pts(b->doc, t, r, c, mean(points, units))->style =
+			style;
 	rp_cell_pts(b->doc, t, r, c + 1, max)->style = style;
 }
 
 static void
 groups_head(struct rb *b, struct rp_table *t, bool gates)
 {
-	size_t r0 = rp_row_add(b->doc, t), r1 = gates ? rp_row_add(b->doc, t)
-						      : r0;
+	size_t r0 = rp_row_add(b->doc, t),
+	       r1 = gates ? rp_row_add(b->doc, t) : r0;
 	const char *top[] = { "STT", "Nội dung", "Số CSGD" };
 	size_t c = 0;
 	for (; c < 3; c++) {
@@ -162,14 +164,13 @@ group_rows(struct rb *b, struct rp_table *t, const struct group *gr, size_t g,
 	   const struct grade_counts *gc, const bool *shown, bool gates)
 {
 	group_row(b, t, gr->id, gr->title, RP_BOLD, gc->units_all,
-		  gates ? &gc->gates_all[g] : NULL, gc->points_all[g],
-		  gr->max);
+		  gates ? &gc->gates_all[g] : NULL, gc->points_all[g], gr->max);
 	int k = 0;
 	for (size_t l = 0; l < LC_LEVELS; l++)
 		if (shown[l])
-			group_row(b, t, rp_printf(b->doc, "%s.%d", gr->id,
-				  ++k), rp_printf(b->doc, "CSGD %s",
-				  level_name(l)), 0, gc->units[l],
+			group_row(b, t, rp_printf(b->doc, "%s.%d", gr->id, ++k),
+				  rp_printf(b->doc, "CSGD %s", level_name(l)),
+				  0, gc->units[l],
 				  gates ? &gc->gates[g][l] : NULL,
 				  gc->points[g][l], gr->max);
 }
@@ -206,7 +207,8 @@ grades_chart(struct rb *b, struct rp_section *s, const struct rubric *r,
 	for (size_t l = 0; l < LC_LEVELS; l++)
 		ncat += shown[l];
 	struct rp_chart *ch = ncat ? rp_chart_add(b->doc, s, RP_CHART_STACKED,
-						  ncat, ng) : NULL;
+						  ncat, ng)
+				   : NULL;
 	if (ch == NULL)
 		return;
 	ch->title = spec->title;

@@ -27,16 +27,18 @@ struct gd_data {
 
 static const char SQL_SCHOOLS[] =
 	"SELECT o.kind, cu.school_levels, o.name FROM campaign_unit cu "
-	"JOIN org_unit o ON o.id = cu.unit_id WHERE cu.campaign_id = ?1 AND "
-	SQL_PATH_UNDER("cu.path", "?2") " ORDER BY cu.path";
+	"JOIN org_unit o ON o.id = cu.unit_id WHERE cu.campaign_id = ?1 AND " SQL_PATH_UNDER(
+		"cu.path", "?2") " ORDER BY cu.path";
 
 /* The Phòng and communes under the issuer that have participants: their
  * heads pass the letter on (and the communes administer MN to THCS). */
 static const char SQL_OFFICES[] =
 	"SELECT o.kind, 0, o.name FROM org_unit o WHERE o.kind IN (?3, ?4) "
-	"AND o.id <> ?5 AND " SQL_PATH_UNDER("o.path", "?2") " AND EXISTS "
-	"(SELECT 1 FROM campaign_unit cu WHERE cu.campaign_id = ?1 AND "
-	SQL_PATH_UNDER("cu.path", "o.path") ") ORDER BY o.path";
+	"AND o.id <> ?5 AND " SQL_PATH_UNDER(
+		"o.path",
+		"?2") " AND EXISTS "
+		      "(SELECT 1 FROM campaign_unit cu WHERE cu.campaign_id = ?1 AND " SQL_PATH_UNDER(
+			      "cu.path", "o.path") ") ORDER BY o.path";
 
 static void
 fill_unit(struct db_stmt *st, struct arena *a, void *p)
@@ -82,7 +84,8 @@ office_head(struct rb *b, const struct gd_unit *u)
 		return rp_printf(b->doc, "Chủ tịch %s", u->name);
 	const char *n = u->name;
 	if (strncmp(n, "Phòng ", strlen("Phòng ")) == 0)
-		return rp_printf(b->doc, "Trưởng phòng %s", n + strlen("Phòng "));
+		return rp_printf(b->doc, "Trưởng phòng %s",
+				 n + strlen("Phòng "));
 	return rp_printf(b->doc, "Trưởng %s", n);
 }
 
@@ -92,8 +95,9 @@ to_named(struct rb *b, const struct gd_data *g)
 	for (size_t i = 0; i < g->noffices; i++)
 		rp_to_add(b->doc, office_head(b, &g->offices[i]));
 	for (size_t i = 0; i < g->nschools; i++)
-		rp_to_add(b->doc, rp_printf(b->doc, "%s %s", head_of(
-			  g->schools[i].kind), g->schools[i].name));
+		rp_to_add(b->doc, rp_printf(b->doc, "%s %s",
+					    head_of(g->schools[i].kind),
+					    g->schools[i].name));
 }
 
 static void
@@ -104,7 +108,7 @@ to_offices(struct rb *b, const struct gd_data *g)
 		kinds[g->offices[i].kind == KIND_XA] = true;
 	if (kinds[0])
 		rp_to_add(b->doc, "Trưởng phòng Giáo dục và Đào tạo các quận, "
-			  "huyện");
+				  "huyện");
 	if (kinds[1])
 		rp_to_add(b->doc, "Chủ tịch Ủy ban nhân dân các xã, phường");
 }
@@ -114,7 +118,8 @@ static void
 to_grouped(struct rb *b, const struct gd_data *g)
 {
 	static const char *const level[] = { "Mầm non", "Tiểu học",
-		"Trung học cơ sở", "Trung học phổ thông" };
+					     "Trung học cơ sở",
+					     "Trung học phổ thông" };
 	unsigned levels = 0;
 	bool centres = false;
 	to_offices(b, g);
@@ -126,11 +131,13 @@ to_grouped(struct rb *b, const struct gd_data *g)
 	}
 	for (size_t l = 0; l < sizeof(level) / sizeof(*level); l++)
 		if (levels & (1u << l))
-			rp_to_add(b->doc, rp_printf(b->doc, "Hiệu trưởng các "
-				  "trường %s", level[l]));
+			rp_to_add(b->doc, rp_printf(b->doc,
+						    "Hiệu trưởng các "
+						    "trường %s",
+						    level[l]));
 	if (centres)
 		rp_to_add(b->doc, "Giám đốc các trung tâm giáo dục nghề nghiệp "
-			  "- giáo dục thường xuyên");
+				  "- giáo dục thường xuyên");
 }
 
 /* Kính gửi: typed lines, else the participants' heads; NĐ 30 puts "-"
@@ -160,7 +167,8 @@ recipients_to(struct rb *b, const struct gd_data *g)
 	else
 		to_grouped(b, g);
 	for (size_t i = 0; d->nto > 1 && i < d->nto; i++)
-		d->recipients_to[i] = rp_printf(d, "- %s%s", d->recipients_to[i],
+		d->recipients_to[i] = rp_printf(d, "- %s%s",
+						d->recipients_to[i],
 						i + 1 < d->nto ? ";" : ".");
 }
 
@@ -189,8 +197,8 @@ band_words(struct rb *b, const struct range *g)
 		return rp_printf(b->doc, "từ %s điểm", lo);
 	if (g->lo == 0 && !g->lo_open && g->hi_open)
 		return rp_printf(b->doc, "dưới %s điểm", hi);
-	return rp_printf(b->doc, "từ %s %s %s điểm", lo, g->hi_open ?
-			 "đến dưới" : "-", hi);
+	return rp_printf(b->doc, "từ %s %s %s điểm", lo,
+			 g->hi_open ? "đến dưới" : "-", hi);
 }
 
 /* "- Nhóm tiêu chí 1 “Chuyển đổi số trong dạy, học”: tối đa 100 điểm,
@@ -203,16 +211,23 @@ rubric_lines(struct rb *b, struct rp_section *s, const struct rubric *r)
 	for (size_t g = 0; g < r->ngroups; g++) {
 		const struct group *gr = &r->groups[g];
 		pts_format_vn(gr->max, max);
-		rp_body(d, s, 0, rp_printf(d, "- Nhóm tiêu chí %s “%s”: tối đa "
-			"%s điểm%s;", gr->id, gr->title, max, gr->nlevels ?
-			", xếp theo Mức độ 1, 2, 3" : ""));
+		rp_body(d, s, 0,
+			rp_printf(d,
+				  "- Nhóm tiêu chí %s “%s”: tối đa "
+				  "%s điểm%s;",
+				  gr->id, gr->title, max,
+				  gr->nlevels ? ", xếp theo Mức độ 1, 2, 3"
+					      : ""));
 	}
 	if (r->ngrades)
 		rp_body(d, s, 0, "Xếp loại theo tổng điểm:");
 	for (size_t i = r->ngrades; i-- > 0;)
-		rp_body(d, s, 0, rp_printf(d, "- %s: %s%s", r->grades[i].name ?
-			r->grades[i].name : "Xếp loại", band_words(b,
-			&r->grades[i].range), i ? ";" : "."));
+		rp_body(d, s, 0,
+			rp_printf(d, "- %s: %s%s",
+				  r->grades[i].name ? r->grades[i].name
+						    : "Xếp loại",
+				  band_words(b, &r->grades[i].range),
+				  i ? ";" : "."));
 }
 
 static void
@@ -222,12 +237,16 @@ part_rubric(struct rb *b, struct rp_section *s)
 	const struct rubric *r = b->t.rubric;
 	rp_heading(d, s, 2, "1. Nội dung tự đánh giá");
 	if (r == NULL) {
-		rp_body(d, s, 0, "Các đơn vị tự đánh giá theo bộ chỉ số của "
+		rp_body(d, s, 0,
+			"Các đơn vị tự đánh giá theo bộ chỉ số của "
 			"đợt đánh giá.");
 		return;
 	}
-	rp_body(d, s, 0, rp_printf(d, "Các đơn vị tự đánh giá, chấm điểm theo "
-		"%s, gồm:", r->title));
+	rp_body(d, s, 0,
+		rp_printf(d,
+			  "Các đơn vị tự đánh giá, chấm điểm theo "
+			  "%s, gồm:",
+			  r->title));
 	rubric_lines(b, s, r);
 }
 
@@ -239,11 +258,13 @@ part_records(struct rb *b, struct rp_section *s)
 	struct rp_doc *d = b->doc;
 	bool levels = b->t.rubric && (rubric_shape(b->t.rubric) & RS_LEVELS);
 	rp_heading(d, s, 2, "2. Tổ chức tự đánh giá và hồ sơ");
-	rp_body(d, s, 0, "- Kiện toàn Ban chỉ đạo chuyển đổi số của đơn vị; "
+	rp_body(d, s, 0,
+		"- Kiện toàn Ban chỉ đạo chuyển đổi số của đơn vị; "
 		"Ban chỉ đạo tổ chức tự đánh giá dựa trên hồ sơ, minh chứng cụ "
 		"thể, có biên bản họp tự đánh giá;");
 	if (levels)
-		rp_body(d, s, 0, "- Thủ trưởng đơn vị ban hành quyết định phê "
+		rp_body(d, s, 0,
+			"- Thủ trưởng đơn vị ban hành quyết định phê "
 			"duyệt kết quả tự đánh giá trước khi báo cáo (khoản 6 "
 			"Điều 1 Quyết định số 4725/QĐ-BGDĐT ngày 30/12/2022 của "
 			"Bộ Giáo dục và Đào tạo);");
@@ -258,21 +279,34 @@ part_submit(struct rb *b, struct rp_section *s)
 	const char *opens = day_vn(b, b->t.campaign.opens_at);
 	const char *due = day_vn(b, b->t.campaign.due_at);
 	rp_heading(d, s, 2, "3. Thời hạn và cách thức gửi báo cáo");
-	struct rp_para *p = rp_body(d, s, 0, rp_printf(d, "- Các đơn vị nhập "
-		"kết quả tự đánh giá, đính kèm minh chứng và nộp trên hệ thống "
-		"truongso tại địa chỉ %s%s%s, ", url ? url : RP_BLANK,
-		opens ? " từ ngày " : "", opens ? opens : ""));
-	rp_run_add(d, p, RP_BOLD, rp_printf(d, "hoàn thành trước hết ngày %s",
-					     due ? due : RP_BLANK));
+	struct rp_para *p = rp_body(
+		d, s, 0,
+		rp_printf(
+			d,
+			"- Các đơn vị nhập "
+			"kết quả tự đánh giá, đính kèm minh chứng và nộp trên hệ thống "
+			"truongso tại địa chỉ %s%s%s, ",
+			url ? url : RP_BLANK, opens ? " từ ngày " : "",
+			opens ? opens : ""));
+	rp_run_add(d, p, RP_BOLD,
+		   rp_printf(d, "hoàn thành trước hết ngày %s",
+			     due ? due : RP_BLANK));
 	rp_run_add(d, p, 0, ";");
-	rp_body(d, s, 0, "- In báo cáo từ hệ thống; Thủ trưởng đơn vị ký, đóng "
+	rp_body(d, s, 0,
+		"- In báo cáo từ hệ thống; Thủ trưởng đơn vị ký, đóng "
 		"dấu và tải bản đã ký (tệp PDF) lên hệ thống để lưu làm bản "
 		"chính thức;");
 	const char *review = day_vn(b, b->t.campaign.review_due_at);
-	rp_body(d, s, 0, review ? rp_printf(d, "- %s xem xét, phê duyệt kết "
-		"quả của các đơn vị trước ngày %s.", b->t.unit.name, review)
-		: rp_printf(d, "- %s xem xét, phê duyệt kết quả của các đơn vị "
-		"trên hệ thống.", b->t.unit.name));
+	rp_body(d, s, 0,
+		review ? rp_printf(d,
+				   "- %s xem xét, phê duyệt kết "
+				   "quả của các đơn vị trước ngày %s.",
+				   b->t.unit.name, review)
+		       : rp_printf(
+				 d,
+				 "- %s xem xét, phê duyệt kết quả của các đơn vị "
+				 "trên hệ thống.",
+				 b->t.unit.name));
 }
 
 /* The campaign's title inside a sentence: "đánh giá mức độ …". */
@@ -289,8 +323,11 @@ body(struct rb *b)
 	struct rp_doc *d = b->doc;
 	struct rp_section *s = rp_section0(d);
 	rp_body(d, s, 0, rb_basis_line(b, "Căn cứ"));
-	rp_body(d, s, 0, rp_printf(d, "Để triển khai %s, %s hướng dẫn các đơn "
-		"vị thực hiện như sau:", title_in_text(b), b->t.unit.name));
+	rp_body(d, s, 0,
+		rp_printf(d,
+			  "Để triển khai %s, %s hướng dẫn các đơn "
+			  "vị thực hiện như sau:",
+			  title_in_text(b), b->t.unit.name));
 	part_rubric(b, s);
 	part_records(b, s);
 	part_submit(b, s);
@@ -299,10 +336,14 @@ body(struct rb *b)
 		rb_text(b, s, "noi_dung");
 	}
 	const char *who = doc_field(&b->f, "lien_he");
-	rp_body(d, s, 0, rp_printf(d, "Trong quá trình thực hiện, nếu có vướng "
-		"mắc, đề nghị các đơn vị liên hệ %s để được hướng dẫn.",
-		who ? who : rp_printf(d, "%s", b->t.unit.name)));
-	rp_body(d, s, 0, "Trên đây là hướng dẫn, đề nghị Thủ trưởng các đơn vị "
+	rp_body(d, s, 0,
+		rp_printf(
+			d,
+			"Trong quá trình thực hiện, nếu có vướng "
+			"mắc, đề nghị các đơn vị liên hệ %s để được hướng dẫn.",
+			who ? who : rp_printf(d, "%s", b->t.unit.name)));
+	rp_body(d, s, 0,
+		"Trên đây là hướng dẫn, đề nghị Thủ trưởng các đơn vị "
 		"nghiêm túc triển khai thực hiện./.");
 }
 
@@ -320,8 +361,9 @@ rb_guidance(struct rb *b)
 	if (d->header) {
 		d->header->symbol = "……-……";
 		const char *vv = doc_field(&b->f, "trich_yeu");
-		d->header->vv = vv ? vv : rp_printf(d, "V/v hướng dẫn %s",
-						    title_in_text(b));
+		d->header->vv = vv ? vv
+				   : rp_printf(d, "V/v hướng dẫn %s",
+					       title_in_text(b));
 	}
 	d->title = rp_printf(d, "Công văn hướng dẫn - %s", b->t.campaign.title);
 	recipients_to(b, &g);

@@ -8,20 +8,24 @@
 #include "report.h"
 
 /* Header and signature fields every official document has (NĐ 30). */
-#define HEADER_FIELDS                                                      \
-	{ "co_quan_chu_quan", "Cơ quan chủ quản", DF_LINE,                 \
-	  "Để trống: tự xác định theo cây đơn vị và ngày ban hành" },      \
-	{ "so_ky_hieu", "Số, ký hiệu văn bản", DF_LINE,                   \
-	  "Ví dụ: 05/BC-THCSLL. Để trống: in dòng chấm để điền tay" },      \
-	{ "dia_danh", "Địa danh", DF_LINE, "Ví dụ: Dương Kinh" },         \
-	{ "ngay_ban_hanh", "Ngày ban hành", DF_DATE,                       \
-	  "Để trống: in dòng chấm để điền tay" }
-#define SIGN_FIELDS                                                        \
-	{ "chuc_vu_ky", "Chức vụ người ký", DF_LINE,                       \
-	  "Ví dụ: HIỆU TRƯỞNG, KT. HIỆU TRƯỞNG" },                         \
-	{ "nguoi_ky", "Họ và tên người ký", DF_LINE, NULL },               \
-	{ "noi_nhan", "Nơi nhận", DF_TEXT,                                 \
-	  "Mỗi dòng một nơi nhận, ví dụ: Sở GD&ĐT (b/c)" }
+#define HEADER_FIELDS                                                          \
+	{ "co_quan_chu_quan", "Cơ quan chủ quản", DF_LINE,                     \
+	  "Để trống: tự xác định theo cây đơn vị và ngày ban hành" },          \
+		{ "so_ky_hieu", "Số, ký hiệu văn bản", DF_LINE,                \
+		  "Ví dụ: 05/BC-THCSLL. Để trống: in dòng chấm để điền tay" }, \
+		{ "dia_danh", "Địa danh", DF_LINE, "Ví dụ: Dương Kinh" },      \
+	{                                                                      \
+		"ngay_ban_hanh", "Ngày ban hành", DF_DATE,                     \
+			"Để trống: in dòng chấm để điền tay"     \
+	}
+#define SIGN_FIELDS                                                                  \
+	{ "chuc_vu_ky", "Chức vụ người ký", DF_LINE,                                 \
+	  "Ví dụ: HIỆU TRƯỞNG, KT. HIỆU TRƯỞNG" },                                   \
+		{ "nguoi_ky", "Họ và tên người ký", DF_LINE, NULL },                 \
+	{                                                                            \
+		"noi_nhan", "Nơi nhận", DF_TEXT,                                     \
+			"Mỗi dòng một nơi nhận, ví dụ: Sở GD&ĐT (b/c)" \
+	}
 
 static const struct df_def F_4725[] = {
 	HEADER_FIELDS,
@@ -54,16 +58,20 @@ static const struct df_def F_MN[] = {
 	{ "nv_hop_dong", "Nhân viên hợp đồng trường", DF_INT, NULL },
 	/* The six parts of seed 004's II.1, in its own words; the builder
 	 * prints the label as the heading and, while blank, the hint. */
-	{ "mn_chi_dao", "Công tác tổ chức, chỉ đạo, điều hành thực hiện "
-	  "nhiệm vụ chuyển đổi số", DF_TEXT,
+	{ "mn_chi_dao",
+	  "Công tác tổ chức, chỉ đạo, điều hành thực hiện "
+	  "nhiệm vụ chuyển đổi số",
+	  DF_TEXT,
 	  "Kiểm tra cụ thể nội dung của Kế hoạch trong đó có Căn cứ pháp lý, "
 	  "có phân tích thực trạng, có mục tiêu/chỉ tiêu cụ thể, có tổ "
 	  "chức/phân công thực hiện; quyết định Ban chỉ đạo phải đúng và đủ "
 	  "thành phần, có phân công nhiệm vụ cụ thể của các thành viên trong "
 	  "ban chỉ đạo chuyển đổi số, các biên bản triển khai của ban chỉ "
 	  "đạo" },
-	{ "mn_truc_tuyen", "Công tác quản lý dạy và học trực tuyến; xây dựng "
-	  "và sử dụng học liệu số", DF_TEXT,
+	{ "mn_truc_tuyen",
+	  "Công tác quản lý dạy và học trực tuyến; xây dựng "
+	  "và sử dụng học liệu số",
+	  DF_TEXT,
 	  "Kiểm tra cụ thể nội dung của Kế hoạch trong đó có Căn cứ pháp lý, "
 	  "có phân tích thực trạng, có mục tiêu/chỉ tiêu cụ thể, có tổ "
 	  "chức/phân công thực hiện; quyết định Ban chỉ đạo phải đúng và đủ "
@@ -71,20 +79,27 @@ static const struct df_def F_MN[] = {
 	  "ban chỉ đạo dạy và học trực tuyến, các biên bản triển khai của ban "
 	  "chỉ đạo, kho học liệu số mà trường xây dựng phải đúng và đủ nội "
 	  "dung theo quy định" },
-	{ "mn_tuyen_truyen", "Công tác thông tin, tuyên truyền trên môi "
-	  "trường mạng, trao đổi công việc bằng thư điện tử công vụ", DF_TEXT,
-	  NULL },
-	{ "mn_phan_mem", "Công tác triển khai thực hiện nhiệm vụ tuyển sinh "
+	{ "mn_tuyen_truyen",
+	  "Công tác thông tin, tuyên truyền trên môi "
+	  "trường mạng, trao đổi công việc bằng thư điện tử công vụ",
+	  DF_TEXT, NULL },
+	{ "mn_phan_mem",
+	  "Công tác triển khai thực hiện nhiệm vụ tuyển sinh "
 	  "đầu cấp trực tuyến; dữ liệu và phần mềm kiểm định chất lượng giáo "
-	  "dục, các phần mềm khác đang sử dụng trong nhà trường", DF_TEXT,
+	  "dục, các phần mềm khác đang sử dụng trong nhà trường",
+	  DF_TEXT,
 	  "Liệt kê cụ thể các phần mềm tên gì, sử dụng cho mục đích gì, có "
 	  "thu phí không, thu phí bao nhiêu" },
-	{ "mn_du_lieu", "Công tác cập nhật dữ liệu (cơ sở dữ liệu Ngành) theo "
-	  "chỉ đạo của Ngành và Đề án 06, dữ liệu bản đồ GIS", DF_TEXT,
+	{ "mn_du_lieu",
+	  "Công tác cập nhật dữ liệu (cơ sở dữ liệu Ngành) theo "
+	  "chỉ đạo của Ngành và Đề án 06, dữ liệu bản đồ GIS",
+	  DF_TEXT,
 	  "Có quyết định phân công nhân sự phụ trách công tác cơ sở dữ liệu "
 	  "Ngành, có quy trình làm việc cụ thể" },
-	{ "mn_kinh_phi", "Kế hoạch bố trí kinh phí phục vụ các hoạt động "
-	  "chuyển đổi số", DF_TEXT, NULL },
+	{ "mn_kinh_phi",
+	  "Kế hoạch bố trí kinh phí phục vụ các hoạt động "
+	  "chuyển đổi số",
+	  DF_TEXT, NULL },
 	{ "de_xuat", "III. Kiến nghị", DF_TEXT, NULL },
 	SIGN_FIELDS,
 };
@@ -93,14 +108,16 @@ static const struct df_def F_TDM[] = {
 	HEADER_FIELDS,
 	{ "can_cu", "Căn cứ", DF_TEXT,
 	  "Để trống: dùng căn cứ của đợt đánh giá" },
-	{ "tdm_day_hoc", "1. Ứng dụng CNTT trong đổi mới phương pháp dạy - "
-	  "học và kiểm tra, đánh giá", DF_TEXT, NULL },
+	{ "tdm_day_hoc",
+	  "1. Ứng dụng CNTT trong đổi mới phương pháp dạy - "
+	  "học và kiểm tra, đánh giá",
+	  DF_TEXT, NULL },
 	{ "tdm_quan_ly", "2. Ứng dụng CNTT trong công tác quản lý, điều hành",
 	  DF_TEXT, NULL },
-	{ "tdm_thong_tin", "3. Ứng dụng CNTT trong công tác thông tin",
-	  DF_TEXT, NULL },
-	{ "tdm_4a", "4a. Kết quả thực hiện kế hoạch đô thị thông minh",
-	  DF_TEXT, NULL },
+	{ "tdm_thong_tin", "3. Ứng dụng CNTT trong công tác thông tin", DF_TEXT,
+	  NULL },
+	{ "tdm_4a", "4a. Kết quả thực hiện kế hoạch đô thị thông minh", DF_TEXT,
+	  NULL },
 	{ "tdm_4b", "4b. Kết quả thực hiện kế hoạch chuyển đổi số của Ngành",
 	  DF_TEXT, NULL },
 	{ "tdm_4c", "4c. Phương hướng triển khai các kế hoạch năm học tới",
@@ -148,8 +165,8 @@ static const struct df_def F_GUIDANCE[] = {
 	  "theo cấp học" },
 	{ "cv_can_cu", "Công văn hướng dẫn: căn cứ", DF_TEXT,
 	  "Để trống: dùng căn cứ của đợt đánh giá" },
-	{ "cv_dia_chi", "Công văn hướng dẫn: địa chỉ truongso để nộp",
-	  DF_LINE, "Ví dụ: https://truongso.haiphong.edu.vn" },
+	{ "cv_dia_chi", "Công văn hướng dẫn: địa chỉ truongso để nộp", DF_LINE,
+	  "Ví dụ: https://truongso.haiphong.edu.vn" },
 	{ "cv_noi_dung", "Công văn hướng dẫn: yêu cầu khác", DF_TEXT,
 	  "In thành mục 4 sau thời hạn nộp; để trống thì không in" },
 	{ "cv_lien_he", "Công văn hướng dẫn: người liên hệ", DF_LINE,
@@ -166,9 +183,9 @@ static const struct df_def F_GUIDANCE[] = {
  * own số, date and signer. The committee's members ("bcd_thanh_vien")
  * are typed once: a campaign without them reuses the latest list the
  * school typed (docfield.c). */
-#define CARRIED_HINT                                                       \
+#define CARRIED_HINT                                                                          \
 	"Mỗi người một dòng: Họ và tên; chức vụ; nhiệm vụ trong Ban; "    \
-	"email; điện thoại. Nhập một lần: các năm sau để trống thì dùng "  \
+	"email; điện thoại. Nhập một lần: các năm sau để trống thì dùng " \
 	"danh sách đã nhập gần nhất"
 static const struct df_def F_COMMITTEE[] = {
 	{ "co_quan_chu_quan", "Cơ quan chủ quản", DF_LINE,
@@ -176,20 +193,26 @@ static const struct df_def F_COMMITTEE[] = {
 	{ "dia_danh", "Địa danh", DF_LINE, "Ví dụ: Dương Kinh" },
 	{ "bcd_so_ky_hieu", "Quyết định thành lập Ban chỉ đạo: số, ký hiệu",
 	  DF_LINE, "Ví dụ: 108/QĐ-THCSLL" },
-	{ "bcd_ngay_ban_hanh", "Quyết định thành lập Ban chỉ đạo: ngày ban "
-	  "hành", DF_DATE, "Để trống: ngày in" },
+	{ "bcd_ngay_ban_hanh",
+	  "Quyết định thành lập Ban chỉ đạo: ngày ban "
+	  "hành",
+	  DF_DATE, "Để trống: ngày in" },
 	{ "bcd_can_cu", "Quyết định thành lập Ban chỉ đạo: căn cứ", DF_TEXT,
 	  "Để trống: Điều lệ nhà trường, QĐ 4725 và căn cứ của đợt" },
 	{ "bcd_thanh_vien", "Thành viên Ban chỉ đạo chuyển đổi số", DF_TEXT,
 	  CARRIED_HINT },
-	{ "bcd_nhiem_vu", "Quyết định thành lập Ban chỉ đạo: nhiệm vụ của Ban "
-	  "(Điều 2)", DF_TEXT, "Để trống: nhiệm vụ chung theo mẫu" },
-	{ "bcd_chuc_vu_ky", "Quyết định thành lập Ban chỉ đạo: chức vụ người "
-	  "ký", DF_LINE, "Ví dụ: HIỆU TRƯỞNG" },
-	{ "bcd_nguoi_ky", "Quyết định thành lập Ban chỉ đạo: người ký",
-	  DF_LINE, NULL },
-	{ "bcd_noi_nhan", "Quyết định thành lập Ban chỉ đạo: nơi nhận",
-	  DF_TEXT, "Để trống: Như Điều 3; cơ quan chủ trì (b/c); Lưu: VT" },
+	{ "bcd_nhiem_vu",
+	  "Quyết định thành lập Ban chỉ đạo: nhiệm vụ của Ban "
+	  "(Điều 2)",
+	  DF_TEXT, "Để trống: nhiệm vụ chung theo mẫu" },
+	{ "bcd_chuc_vu_ky",
+	  "Quyết định thành lập Ban chỉ đạo: chức vụ người "
+	  "ký",
+	  DF_LINE, "Ví dụ: HIỆU TRƯỞNG" },
+	{ "bcd_nguoi_ky", "Quyết định thành lập Ban chỉ đạo: người ký", DF_LINE,
+	  NULL },
+	{ "bcd_noi_nhan", "Quyết định thành lập Ban chỉ đạo: nơi nhận", DF_TEXT,
+	  "Để trống: Như Điều 3; cơ quan chủ trì (b/c); Lưu: VT" },
 };
 
 static const struct df_def F_MEETING[] = {
@@ -204,8 +227,7 @@ static const struct df_def F_MEETING[] = {
 	  "Ví dụ: 14 giờ 00 phút" },
 	{ "bb_dia_diem", "Biên bản: địa điểm", DF_LINE,
 	  "Ví dụ: phòng họp Hội đồng sư phạm" },
-	{ "bb_chu_tri", "Biên bản: chủ trì", DF_LINE,
-	  "Họ và tên, chức vụ" },
+	{ "bb_chu_tri", "Biên bản: chủ trì", DF_LINE, "Họ và tên, chức vụ" },
 	{ "bb_thu_ky", "Biên bản: thư ký", DF_LINE, "Họ và tên, chức vụ" },
 	{ "bcd_thanh_vien", "Thành viên Ban chỉ đạo chuyển đổi số", DF_TEXT,
 	  CARRIED_HINT },
@@ -220,8 +242,8 @@ static const struct df_def F_APPROVAL[] = {
 	{ "co_quan_chu_quan", "Cơ quan chủ quản", DF_LINE,
 	  "Để trống: tự xác định theo cây đơn vị và ngày ban hành" },
 	{ "dia_danh", "Địa danh", DF_LINE, "Ví dụ: Dương Kinh" },
-	{ "pd_so_ky_hieu", "Quyết định phê duyệt kết quả: số, ký hiệu",
-	  DF_LINE, "Ví dụ: 112/QĐ-THCSLL" },
+	{ "pd_so_ky_hieu", "Quyết định phê duyệt kết quả: số, ký hiệu", DF_LINE,
+	  "Ví dụ: 112/QĐ-THCSLL" },
 	{ "pd_ngay_ban_hanh", "Quyết định phê duyệt kết quả: ngày ban hành",
 	  DF_DATE, "Để trống: ngày in" },
 	{ "pd_can_cu", "Quyết định phê duyệt kết quả: căn cứ", DF_TEXT,
@@ -229,8 +251,10 @@ static const struct df_def F_APPROVAL[] = {
 	  "thành lập Ban chỉ đạo và biên bản họp" },
 	{ "bcd_so_ky_hieu", "Quyết định thành lập Ban chỉ đạo: số, ký hiệu",
 	  DF_LINE, "Ví dụ: 108/QĐ-THCSLL" },
-	{ "bcd_ngay_ban_hanh", "Quyết định thành lập Ban chỉ đạo: ngày ban "
-	  "hành", DF_DATE, "Để trống: ngày in" },
+	{ "bcd_ngay_ban_hanh",
+	  "Quyết định thành lập Ban chỉ đạo: ngày ban "
+	  "hành",
+	  DF_DATE, "Để trống: ngày in" },
 	{ "bb_ngay_ban_hanh", "Biên bản họp tự đánh giá: ngày họp", DF_DATE,
 	  NULL },
 	{ "pd_chuc_vu_ky", "Quyết định phê duyệt kết quả: chức vụ người ký",
@@ -251,8 +275,8 @@ static const struct df_def F_APPROVAL[] = {
 #define SHAPE_ALL (RS_LEVELS | RS_GRADE | RS_MN)
 static const struct report_kind_info KINDS[] = {
 	{ RK_SELF_4725, "tu-danh-gia",
-	  "Báo cáo công tác triển khai tự đánh giá mức độ chuyển đổi số",
-	  false, SHAPE_ALL, RS_LEVELS, F_4725, N(F_4725), NULL, false },
+	  "Báo cáo công tác triển khai tự đánh giá mức độ chuyển đổi số", false,
+	  SHAPE_ALL, RS_LEVELS, F_4725, N(F_4725), NULL, false },
 	{ RK_SELF_MN, "tu-kiem-tra", "Báo cáo tự kiểm tra", false,
 	  RS_GRADE | RS_MN, RS_MN, F_MN, N(F_MN), NULL, false },
 	{ RK_TDM, "cntt", "Báo cáo công tác ứng dụng công nghệ thông tin",
@@ -260,10 +284,10 @@ static const struct report_kind_info KINDS[] = {
 	{ RK_LEVELS, "phu-luc-3",
 	  "Tổng hợp kết quả đánh giá theo cấp học (Phụ lục 3)", true, 0, 0,
 	  F_LEVELS, N(F_LEVELS), NULL, false },
-	{ RK_LISTING, "danh-sach", "Danh sách kết quả từng đơn vị", true,
-	  0, 0, F_LISTING, N(F_LISTING), NULL, false },
-	{ RK_GUIDANCE, "cong-van", "Công văn hướng dẫn tự đánh giá", true,
-	  0, 0, F_GUIDANCE, N(F_GUIDANCE), "cv_", false },
+	{ RK_LISTING, "danh-sach", "Danh sách kết quả từng đơn vị", true, 0, 0,
+	  F_LISTING, N(F_LISTING), NULL, false },
+	{ RK_GUIDANCE, "cong-van", "Công văn hướng dẫn tự đánh giá", true, 0, 0,
+	  F_GUIDANCE, N(F_GUIDANCE), "cv_", false },
 	{ RK_COMMITTEE, "qd-ban-chi-dao",
 	  "Quyết định thành lập Ban chỉ đạo chuyển đổi số", false, 0, 0,
 	  F_COMMITTEE, N(F_COMMITTEE), "bcd_", true },
@@ -273,15 +297,17 @@ static const struct report_kind_info KINDS[] = {
 	{ RK_APPROVAL, "qd-phe-duyet",
 	  "Quyết định phê duyệt kết quả tự đánh giá", false, SHAPE_ALL,
 	  RS_LEVELS, F_APPROVAL, N(F_APPROVAL), "pd_", true },
-	{ RK_CHASE, "chua-nop", "Danh sách đơn vị chưa nộp, kèm liên hệ",
-	  true, 0, 0, F_LISTING, N(F_LISTING), NULL, false },
+	{ RK_CHASE, "chua-nop", "Danh sách đơn vị chưa nộp, kèm liên hệ", true,
+	  0, 0, F_LISTING, N(F_LISTING), NULL, false },
 	/* Statistics campaigns only (doc_target_open asks campaign.kind). */
-	{ RK_STATS_PL2, "phu-luc-2", "Báo cáo ứng dụng CNTT, chuyển đổi số và "
-	  "thống kê giáo dục (Phụ lục 2)", true, 0, 0, F_STATS_PL2,
-	  N(F_STATS_PL2), NULL, false },
-	{ RK_STATS_PL6, "phu-luc-6", "Báo cáo tổng kết thực hiện Quyết định "
-	  "131/QĐ-TTg (Phụ lục 6)", true, 0, 0, F_STATS_PL2, N(F_STATS_PL2), NULL,
-	  false },
+	{ RK_STATS_PL2, "phu-luc-2",
+	  "Báo cáo ứng dụng CNTT, chuyển đổi số và "
+	  "thống kê giáo dục (Phụ lục 2)",
+	  true, 0, 0, F_STATS_PL2, N(F_STATS_PL2), NULL, false },
+	{ RK_STATS_PL6, "phu-luc-6",
+	  "Báo cáo tổng kết thực hiện Quyết định "
+	  "131/QĐ-TTg (Phụ lục 6)",
+	  true, 0, 0, F_STATS_PL2, N(F_STATS_PL2), NULL, false },
 };
 
 const struct report_kind_info *
@@ -352,8 +378,8 @@ docfield_defs(const struct report_kind_info *const *k, size_t nk,
 	for (size_t i = 0; i < nk; i++)
 		for (size_t j = 0; j < k[i]->nfields; j++) {
 			size_t m = 0;
-			while (m < *n && strcmp(out[m]->name,
-						k[i]->fields[j].name) != 0)
+			while (m < *n &&
+			       strcmp(out[m]->name, k[i]->fields[j].name) != 0)
 				m++;
 			if (m == *n)
 				out[(*n)++] = &k[i]->fields[j];

@@ -23,7 +23,7 @@ struct lv_data {
 	struct participation p;
 	const struct rubric *r;
 	unsigned levels; /* the campaign's cấp học bits */
-	bool by_level;   /* groups with levels: QĐ 4725's Phụ lục 3 */
+	bool by_level;	 /* groups with levels: QĐ 4725's Phụ lục 3 */
 };
 
 /* A cấp học gets rows when the campaign covers it and the office has
@@ -35,16 +35,21 @@ shown(const struct lv_data *v, size_t l)
 }
 
 static void
-scale_line(struct rb *b, struct rp_section *s, bool by_level,
-	   const char *what, size_t took, size_t expected)
+scale_line(struct rb *b, struct rp_section *s, bool by_level, const char *what,
+	   size_t took, size_t expected)
 {
 	char pct[RP_VALUE_SIZE];
-	struct rp_cell c = { .kind = RP_V_PCT, .pct = pts_percent((int64_t)took,
-							     (int64_t)expected) };
-	rp_body(b->doc, s, 0, rp_printf(b->doc, "- Tổng số %s thuộc địa bàn "
-		"quản lý triển khai %s: %zu/%zu CSGD, đạt tỷ lệ %s.", what,
-		by_level ? "đánh giá mức độ chuyển đổi số" : "đánh giá", took,
-		expected, rp_value_format(&c, pct)));
+	struct rp_cell c = { .kind = RP_V_PCT,
+			     .pct = pts_percent((int64_t)took,
+						(int64_t)expected) };
+	rp_body(b->doc, s, 0,
+		rp_printf(b->doc,
+			  "- Tổng số %s thuộc địa bàn "
+			  "quản lý triển khai %s: %zu/%zu CSGD, đạt tỷ lệ %s.",
+			  what,
+			  by_level ? "đánh giá mức độ chuyển đổi số"
+				   : "đánh giá",
+			  took, expected, rp_value_format(&c, pct)));
 }
 
 /* "phổ thông (Tiểu học, THCS)": the cấp học of that kind the office has,
@@ -63,7 +68,8 @@ kind_words(struct rb *b, const struct lv_data *v, enum csgd_kind k)
 			buf_printf(&t, "%s%s", t.len ? ", " : "",
 				   level_name(l));
 	const char *out = t.len ? rp_printf(b->doc, "%s (%s)", word[k],
-					    buf_str(&t)) : word[k];
+					    buf_str(&t))
+				: word[k];
 	buf_release(&t);
 	return out;
 }
@@ -79,9 +85,12 @@ scale_lines(struct rb *b, struct rp_section *s, const struct lv_data *v)
 	for (size_t k = 0; k < CSGD_KINDS; k++) {
 		if (p->kind_expected[k] == 0)
 			continue;
-		const char *what = rp_printf(b->doc, "%s %s", first ? "cơ sở "
-			"giáo dục (CSGD)" : "CSGD", kind_words(b, v,
-			(enum csgd_kind)k));
+		const char *what =
+			rp_printf(b->doc, "%s %s",
+				  first ? "cơ sở "
+					  "giáo dục (CSGD)"
+					: "CSGD",
+				  kind_words(b, v, (enum csgd_kind)k));
 		scale_line(b, s, v->by_level, what, p->kind_took_part[k],
 			   p->kind_expected[k]);
 		first = false;
@@ -94,14 +103,18 @@ scale_lines(struct rb *b, struct rp_section *s, const struct lv_data *v)
 /* A liên cấp school counts under each of its cấp học, so a table by cấp
  * học adds up to more than the headline: say so under the table. */
 void
-rb_multi_note(struct rb *b, struct rp_section *s, size_t multi,
-	      const char *sum, const char *once)
+rb_multi_note(struct rb *b, struct rp_section *s, size_t multi, const char *sum,
+	      const char *once)
 {
 	if (multi == 0)
 		return;
-	rp_body(b->doc, s, RP_ITALIC, rp_printf(b->doc, "Ghi chú: %zu CSGD "
-		"liên cấp được tính ở mỗi cấp học của trường, nên tổng theo "
-		"cấp học (%s) lớn hơn số CSGD (%s).", multi, sum, once));
+	rp_body(b->doc, s, RP_ITALIC,
+		rp_printf(
+			b->doc,
+			"Ghi chú: %zu CSGD "
+			"liên cấp được tính ở mỗi cấp học của trường, nên tổng theo "
+			"cấp học (%s) lớn hơn số CSGD (%s).",
+			multi, sum, once));
 }
 
 /* Quy mô: the lines of the form, then one row per cấp học. */
@@ -117,7 +130,7 @@ scale(struct rb *b, struct rp_section *s, const struct lv_data *v)
 		return;
 	t->caption = "Quy mô triển khai theo cấp học";
 	static const char *const head[] = { "STT", "Cấp học", "Số CSGD",
-		"Số CSGD đã đánh giá", "Tỷ lệ" };
+					    "Số CSGD đã đánh giá", "Tỷ lệ" };
 	size_t r = rp_head_row(b->doc, t, head);
 	int stt = 0;
 	size_t sum_e = 0, sum_k = 0;
@@ -130,16 +143,18 @@ scale(struct rb *b, struct rp_section *s, const struct lv_data *v)
 		sum_k += k;
 		r = rp_row_add(b->doc, t);
 		rp_cell_int(b->doc, t, r, 0, ++stt);
-		rp_cell_text(b->doc, t, r, 1, 0, rp_printf(b->doc, "CSGD %s",
-			     level_name(l)));
+		rp_cell_text(b->doc, t, r, 1, 0,
+			     rp_printf(b->doc, "CSGD %s", level_name(l)));
 		rp_cell_int(b->doc, t, r, 2, (int64_t)e);
 		rp_cell_int(b->doc, t, r, 3, (int64_t)k);
-		rp_cell_pct(b->doc, t, r, 4, pts_percent((int64_t)k, (int64_t)e));
+		rp_cell_pct(b->doc, t, r, 4,
+			    pts_percent((int64_t)k, (int64_t)e));
 	}
 	if (sum_e != p->expected_all || sum_k != p->took_part_all)
-		rb_multi_note(b, s, p->multi_expected, rp_printf(b->doc,
-			   "%zu/%zu", sum_k, sum_e), rp_printf(b->doc,
-			   "%zu/%zu", p->took_part_all, p->expected_all));
+		rb_multi_note(b, s, p->multi_expected,
+			      rp_printf(b->doc, "%zu/%zu", sum_k, sum_e),
+			      rp_printf(b->doc, "%zu/%zu", p->took_part_all,
+					p->expected_all));
 }
 
 static const char *
@@ -172,8 +187,8 @@ results_head(struct rb *b, struct rp_table *t, const struct group *g0)
 }
 
 static void
-counts_row(struct rb *b, struct rp_table *t, const char *stt,
-	   const char *name, unsigned style, const size_t *n, size_t units)
+counts_row(struct rb *b, struct rp_table *t, const char *stt, const char *name,
+	   unsigned style, const size_t *n, size_t units)
 {
 	size_t r = rp_row_add(b->doc, t);
 	rp_cell_text(b->doc, t, r, 0, style, stt)->align = RP_CENTER;
@@ -183,7 +198,7 @@ counts_row(struct rb *b, struct rp_table *t, const char *stt,
 	int64_t part[3] = { (int64_t)n[1], (int64_t)n[2], (int64_t)n[3] };
 	pts_t share[3];
 	if (part[0] + part[1] + part[2] != (int64_t)units ||
-		!pts_shares(part, 3, share))
+	    !pts_shares(part, 3, share))
 		for (int m = 0; m < 3; m++)
 			share[m] = pts_percent(part[m], (int64_t)units);
 	int decimals = pts_decimals(share, 3);
@@ -191,7 +206,7 @@ counts_row(struct rb *b, struct rp_table *t, const char *stt,
 		size_t c = 2 + (size_t)(m - 1) * 2;
 		rp_cell_int(b->doc, t, r, c, (int64_t)n[m])->style = style;
 		struct rp_cell *pc = rp_cell_pct(b->doc, t, r, c + 1,
-			share[m - 1]);
+						 share[m - 1]);
 		pc->style = style;
 		pc->decimals = decimals;
 	}
@@ -202,10 +217,16 @@ static void
 results_intro(struct rb *b, struct rp_section *s, size_t units)
 {
 	rp_heading(b->doc, s, 1, "2. Kết quả đánh giá");
-	rp_body(b->doc, s, RP_ITALIC, rp_printf(b->doc, "Số liệu tính từ "
-		"kết quả %s của %zu CSGD; tỷ lệ tính trên số CSGD có kết quả "
-		"của từng cấp học.", b->opts->include_submitted ? "đã nộp "
-		"hoặc đã phê duyệt" : "đã được phê duyệt", units));
+	rp_body(b->doc, s, RP_ITALIC,
+		rp_printf(
+			b->doc,
+			"Số liệu tính từ "
+			"kết quả %s của %zu CSGD; tỷ lệ tính trên số CSGD có kết quả "
+			"của từng cấp học.",
+			b->opts->include_submitted ? "đã nộp "
+						     "hoặc đã phê duyệt"
+						   : "đã được phê duyệt",
+			units));
 }
 
 static void
@@ -226,10 +247,10 @@ results(struct rb *b, struct rp_section *s, const struct lv_data *v)
 		for (size_t l = 0; l < LC_LEVELS; l++) {
 			if (!shown(v, l))
 				continue;
-			counts_row(b, t, rp_printf(b->doc, "%s.%d", gr->id,
-				   ++k), rp_printf(b->doc, "CSGD %s",
-				   level_name(l)), 0, v->lc.n[g][l],
-				   v->lc.units[l]);
+			counts_row(b, t,
+				   rp_printf(b->doc, "%s.%d", gr->id, ++k),
+				   rp_printf(b->doc, "CSGD %s", level_name(l)),
+				   0, v->lc.n[g][l], v->lc.units[l]);
 		}
 	}
 	size_t sum = 0;
@@ -237,7 +258,7 @@ results(struct rb *b, struct rp_section *s, const struct lv_data *v)
 		sum += shown(v, l) ? v->lc.units[l] : 0;
 	if (sum != v->lc.units_all)
 		rb_multi_note(b, s, v->lc.multi, rp_printf(b->doc, "%zu", sum),
-			   rp_printf(b->doc, "%zu", v->lc.units_all));
+			      rp_printf(b->doc, "%zu", v->lc.units_all));
 }
 
 /* The chart of one group: per cấp học shown (ncat of them), the count
@@ -247,8 +268,8 @@ group_chart(struct rb *b, struct rp_section *s, const struct lv_data *v,
 	    const struct report_chart *rc, size_t ncat)
 {
 	size_t g = (size_t)rc->group;
-	struct rp_chart *ch = rp_chart_add(b->doc, s, RP_CHART_STACKED,
-					   ncat, 3);
+	struct rp_chart *ch = rp_chart_add(b->doc, s, RP_CHART_STACKED, ncat,
+					   3);
 	if (ch == NULL)
 		return false;
 	ch->title = rc->title;
@@ -291,12 +312,11 @@ static enum ts_err
 count(struct rb *b, struct lv_data *v, bool by_level)
 {
 	if (by_level)
-		return campaign_levels_opt(b->app, b->who, b->t.campaign.id,
-			b->t.unit.code, b->opts->include_submitted, &v->lc,
-			&v->p, b->d);
-	return campaign_grades(b->app, b->who, b->t.campaign.id,
-		b->t.unit.code, b->opts->include_submitted, &v->gc, &v->p,
-		b->d);
+		return campaign_levels_opt(
+			b->app, b->who, b->t.campaign.id, b->t.unit.code,
+			b->opts->include_submitted, &v->lc, &v->p, b->d);
+	return campaign_grades(b->app, b->who, b->t.campaign.id, b->t.unit.code,
+			       b->opts->include_submitted, &v->gc, &v->p, b->d);
 }
 
 static void
@@ -309,8 +329,9 @@ subject(struct rb *b, bool by_level)
 		return;
 	}
 	rp_subject_add(d, "Kết quả đánh giá mức độ chuyển đổi số của các cơ "
-		       "sở giáo dục");
-	rp_subject_add(d, rp_printf(d, "năm học %s", b->t.campaign.school_year));
+			  "sở giáo dục");
+	rp_subject_add(d,
+		       rp_printf(d, "năm học %s", b->t.campaign.school_year));
 }
 
 enum ts_err
@@ -330,8 +351,10 @@ rb_levels(struct rb *b)
 	rb_header(b);
 	d->kind = "BÁO CÁO";
 	subject(b, by_level);
-	d->title = rp_printf(d, "%s - %s", by_level ? "Kết quả đánh giá mức "
-			     "độ chuyển đổi số" : "Tổng hợp kết quả đánh giá",
+	d->title = rp_printf(d, "%s - %s",
+			     by_level ? "Kết quả đánh giá mức "
+					"độ chuyển đổi số"
+				      : "Tổng hợp kết quả đánh giá",
 			     b->t.unit.name);
 	rp_body(d, s, RP_ITALIC, rb_basis(b));
 	scale(b, s, &v);

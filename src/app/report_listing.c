@@ -79,7 +79,7 @@ units_load(struct rb *b, struct ls_unit **out, size_t *n)
 	while (v && db_step(st) == DB_ROW && !b->doc->oom) {
 		if (*n == cap) {
 			struct ls_unit *w = arena_alloc(b->a,
-				2 * cap * sizeof(*w));
+							2 * cap * sizeof(*w));
 			if (w)
 				memcpy(w, v, cap * sizeof(*w));
 			v = w;
@@ -127,8 +127,8 @@ unit_row(struct rb *b, struct rp_table *t, const struct ls_plan *p,
 	if (sub_score(p->r, u->answers, NULL, &a, &s, &d) == TS_OK)
 		ls_score_cells(b, t, row, p, s, false, tl);
 	bool reviewed = wf_reviewed(u->state);
-	if (reviewed && sub_score(p->r, u->answers, u->external, &xa, &x,
-				  &d) == TS_OK)
+	if (reviewed &&
+	    sub_score(p->r, u->answers, u->external, &xa, &x, &d) == TS_OK)
 		ls_score_cells(b, t, row, p, x, true, tl);
 	score_free(s);
 	score_free(x);
@@ -161,8 +161,8 @@ tally_add(const struct ls_plan *p, struct ls_tally *to,
 static const char *
 roman(struct rb *b, size_t n)
 {
-	static const char *const r[] = { "I", "II", "III", "IV", "V", "VI",
-		"VII", "VIII", "IX", "X" };
+	static const char *const r[] = { "I",  "II",  "III",  "IV", "V",
+					 "VI", "VII", "VIII", "IX", "X" };
 	return n < 10 ? r[n] : rp_printf(b->doc, "%zu", n + 1);
 }
 
@@ -180,8 +180,8 @@ static bool
 same_group(const struct ls_unit *a, const struct ls_unit *b)
 {
 	return (a->group_code == NULL && b->group_code == NULL) ||
-		(a->group_code && b->group_code &&
-		 strcmp(a->group_code, b->group_code) == 0);
+	       (a->group_code && b->group_code &&
+		strcmp(a->group_code, b->group_code) == 0);
 }
 
 /* The group of units from u[i] on, gi-th of the table: its heading
@@ -196,9 +196,11 @@ group_rows(struct rb *b, struct rp_table *t, const struct ls_plan *p,
 	while (end < n && same_group(&u[i], &u[end]))
 		end++;
 	if (!one)
-		group_row(b, t, gi, u[i].group_name ? u[i].group_name :
-			  rp_printf(b->doc, "Đơn vị trực thuộc %s",
-				    b->t.unit.name));
+		group_row(b, t, gi,
+			  u[i].group_name
+				  ? u[i].group_name
+				  : rp_printf(b->doc, "Đơn vị trực thuộc %s",
+					      b->t.unit.name));
 	memset(grp->ranks, 0, (p->ncols + 1) * sizeof(*grp->ranks));
 	grp->units = grp->submitted = grp->late = 0;
 	for (size_t k = i; k < end && !ts_cancelled(b->opts->cancel); k++)

@@ -17,12 +17,15 @@ groups_have_levels(const struct rubric *r)
 }
 
 static void
-col_add(struct ls_plan *p, enum ls_what w, size_t g, bool rev,
-	const char *band, const char *label, int width)
+col_add(struct ls_plan *p, enum ls_what w, size_t g, bool rev, const char *band,
+	const char *label, int width)
 {
-	p->cols[p->ncols++] = (struct ls_col){ .what = w, .group = g,
-		.reviewed = rev, .band = band, .label = label,
-		.width = width };
+	p->cols[p->ncols++] = (struct ls_col){ .what = w,
+					       .group = g,
+					       .reviewed = rev,
+					       .band = band,
+					       .label = label,
+					       .width = width };
 }
 
 bool
@@ -37,7 +40,8 @@ ls_plan_make(struct rb *b, const struct rubric *r, struct ls_plan *p)
 		return false;
 	for (size_t g = 0; levels && g < r->ngroups; g++) {
 		const char *band = rp_printf(b->doc, "Nhóm tiêu chí %s: %s",
-			r->groups[g].id, r->groups[g].title);
+					     r->groups[g].id,
+					     r->groups[g].title);
 		col_add(p, LS_GROUP_PTS, g, false, band, "Điểm tự đánh giá", 9);
 		col_add(p, LS_GROUP_LEVEL, g, false, band, "Mức", 6);
 		col_add(p, LS_GROUP_PTS, g, true, band, "Điểm sau kiểm tra", 9);
@@ -55,8 +59,9 @@ ls_plan_make(struct rb *b, const struct rubric *r, struct ls_plan *p)
 void
 ls_head(struct rb *b, struct rp_table *t, const struct ls_plan *p)
 {
-	static const char *const names[LS_FIXED] = { "STT", "Mã đơn vị",
-		"Tên đơn vị", "Cấp học", "Trạng thái", "Nộp muộn" };
+	static const char *const names[LS_FIXED] = { "STT",	   "Mã đơn vị",
+						     "Tên đơn vị", "Cấp học",
+						     "Trạng thái", "Nộp muộn" };
 	size_t r0 = rp_row_add(b->doc, t), r1 = rp_row_add(b->doc, t);
 	for (size_t c = 0; c < LS_FIXED; c++) {
 		rp_cell_text(b->doc, t, r0, c, RP_BOLD, names[c]);
@@ -64,7 +69,8 @@ ls_head(struct rb *b, struct rp_table *t, const struct ls_plan *p)
 	}
 	for (size_t i = 0; i < p->ncols;) {
 		size_t n = 1;
-		while (i + n < p->ncols && p->cols[i + n].band == p->cols[i].band)
+		while (i + n < p->ncols &&
+		       p->cols[i + n].band == p->cols[i].band)
 			n++;
 		rp_cell_text(b->doc, t, r0, LS_FIXED + i, RP_BOLD,
 			     p->cols[i].band);
@@ -81,8 +87,10 @@ ls_head(struct rb *b, struct rp_table *t, const struct ls_plan *p)
 static int
 rank_of(const struct ls_col *c, const struct score *s)
 {
-	const struct level_band *lb = c->what == LS_GRADE ? s->grade :
-		c->what == LS_GROUP_LEVEL ? s->groups[c->group].level : NULL;
+	const struct level_band *lb = c->what == LS_GRADE ? s->grade
+				      : c->what == LS_GROUP_LEVEL
+					      ? s->groups[c->group].level
+					      : NULL;
 	return lb && lb->level > 0 && lb->level < LS_RANKS ? lb->level : 0;
 }
 
@@ -99,14 +107,14 @@ score_cell(struct rb *b, struct rp_table *t, size_t row, size_t col,
 			rp_cell_int(b->doc, t, row, col,
 				    s->groups[c->group].level->level);
 		break;
-	case LS_TOTAL:
-		rp_cell_pts(b->doc, t, row, col, s->total);
-		break;
+	case LS_TOTAL: rp_cell_pts(b->doc, t, row, col, s->total); break;
 	case LS_GRADE:
 		if (s->grade)
-			rp_cell_text(b->doc, t, row, col, 0, s->grade->name ?
-				s->grade->name : rp_printf(b->doc, "Loại %d",
-				s->grade->level));
+			rp_cell_text(b->doc, t, row, col, 0,
+				     s->grade->name
+					     ? s->grade->name
+					     : rp_printf(b->doc, "Loại %d",
+							 s->grade->level));
 		break;
 	}
 }
@@ -141,8 +149,9 @@ ranks_cell(struct rb *b, struct rp_table *t, size_t row, size_t col,
 			for (size_t g = 0; g < r->ngrades; g++)
 				if (r->grades[g].level == k)
 					name = r->grades[g].name;
-		const char *line = name ? rp_printf(b->doc, "%s: %d", name,
-			ranks[k]) : rp_printf(b->doc, "Mức %d: %d", k, ranks[k]);
+		const char *line =
+			name ? rp_printf(b->doc, "%s: %d", name, ranks[k])
+			     : rp_printf(b->doc, "Mức %d: %d", k, ranks[k]);
 		if (cell == NULL)
 			cell = rp_cell_text(b->doc, t, row, col, 0, line);
 		else
@@ -155,11 +164,11 @@ ls_total_row(struct rb *b, struct rp_table *t, const struct ls_plan *p,
 	     const char *label, const struct ls_tally *tl)
 {
 	size_t row = rp_row_add(b->doc, t);
-	rp_cell_text(b->doc, t, row, 0, RP_BOLD, rp_printf(b->doc,
-		     "%s: %d đơn vị", label, tl->units));
+	rp_cell_text(b->doc, t, row, 0, RP_BOLD,
+		     rp_printf(b->doc, "%s: %d đơn vị", label, tl->units));
 	rp_cell_span(b->doc, t, row, 0, 4, 1);
-	rp_cell_text(b->doc, t, row, 4, RP_BOLD, rp_printf(b->doc,
-		     "Đã nộp: %d", tl->submitted));
+	rp_cell_text(b->doc, t, row, 4, RP_BOLD,
+		     rp_printf(b->doc, "Đã nộp: %d", tl->submitted));
 	rp_cell_int(b->doc, t, row, 5, tl->late)->style = RP_BOLD;
 	/* The counts of a level or grade column take its points column
 	 * too: "Mức 1: 2" needs the room. */
@@ -168,9 +177,10 @@ ls_total_row(struct rb *b, struct rp_table *t, const struct ls_plan *p,
 		if (c->what != LS_GROUP_LEVEL && c->what != LS_GRADE)
 			continue;
 		size_t from = i && (p->cols[i - 1].what == LS_GROUP_PTS ||
-			p->cols[i - 1].what == LS_TOTAL) ? i - 1 : i;
-		ranks_cell(b, t, row, LS_FIXED + from, p->r, c,
-			   tl->ranks[i]);
+				    p->cols[i - 1].what == LS_TOTAL)
+				      ? i - 1
+				      : i;
+		ranks_cell(b, t, row, LS_FIXED + from, p->r, c, tl->ranks[i]);
 		rp_cell_span(b->doc, t, row, LS_FIXED + from,
 			     (int)(i - from + 1), 1);
 	}

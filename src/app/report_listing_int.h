@@ -15,13 +15,18 @@
 
 /* What one result column shows, of the school's own scoring or of the
  * reviewed one. */
-enum ls_what { LS_GROUP_PTS, LS_GROUP_LEVEL, LS_TOTAL, LS_GRADE };
+enum ls_what {
+	LS_GROUP_PTS,
+	LS_GROUP_LEVEL,
+	LS_TOTAL,
+	LS_GRADE
+};
 
 struct ls_col {
 	enum ls_what what;
 	size_t group; /* LS_GROUP_* */
 	bool reviewed;
-	const char *band; /* header row 0, merged over equal neighbours */
+	const char *band;  /* header row 0, merged over equal neighbours */
 	const char *label; /* header row 1 */
 	int width;
 };

@@ -12,7 +12,14 @@
 #include "../util/arena.h"
 #include "report_result.h"
 
-enum { C_STT, C_NAME, C_RULE, C_NOTE, C_RESULT, NCOLS };
+enum {
+	C_STT,
+	C_NAME,
+	C_RULE,
+	C_NOTE,
+	C_RESULT,
+	NCOLS
+};
 
 static const char *
 pts(struct rb *b, pts_t v)
@@ -33,8 +40,9 @@ option_lines(struct rb *b, struct rp_cell *cell, const struct option *o,
 	     size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		rule_line(b, cell, rp_printf(b->doc, "- %s (%s điểm).",
-					     o[i].text, pts(b, o[i].points)));
+		rule_line(b, cell,
+			  rp_printf(b->doc, "- %s (%s điểm).", o[i].text,
+				    pts(b, o[i].points)));
 }
 
 static void
@@ -42,17 +50,23 @@ checklist_rule(struct rb *b, struct rp_cell *cell, const struct item *it)
 {
 	option_lines(b, cell, it->base_options, it->nbase_options);
 	if (it->nbase_options == 0 && it->base > 0)
-		rule_line(b, cell, rp_printf(b->doc, "Đủ các phân hệ: %s "
-					     "điểm", pts(b, it->base)));
+		rule_line(b, cell,
+			  rp_printf(b->doc,
+				    "Đủ các phân hệ: %s "
+				    "điểm",
+				    pts(b, it->base)));
 	for (size_t i = 0; i < it->noptions; i++)
 		if (it->options[i].points > 0)
-			rule_line(b, cell, rp_printf(b->doc, "+ %s (%s điểm)",
-				  it->options[i].text,
-				  pts(b, it->options[i].points)));
+			rule_line(b, cell,
+				  rp_printf(b->doc, "+ %s (%s điểm)",
+					    it->options[i].text,
+					    pts(b, it->options[i].points)));
 	if (it->deduct > 0)
-		rule_line(b, cell, rp_printf(b->doc, "* Thiếu 1 phân hệ trừ %s "
-			  "điểm (-%s điểm)", pts(b, it->deduct),
-			  pts(b, it->deduct)));
+		rule_line(b, cell,
+			  rp_printf(b->doc,
+				    "* Thiếu 1 phân hệ trừ %s "
+				    "điểm (-%s điểm)",
+				    pts(b, it->deduct), pts(b, it->deduct)));
 }
 
 static void
@@ -62,44 +76,46 @@ band_rule(struct rb *b, struct rp_cell *cell, const struct item *it)
 	for (size_t i = 0; i < it->nbands; i++) {
 		char w[128];
 		range_words(&it->bands[i].range, pct ? 100 * PTS_ONE : -1, w);
-		rule_line(b, cell, rp_printf(b->doc, "- %s%s: %s điểm", w,
-			  pct ? "%" : "", pts(b, it->bands[i].points)));
+		rule_line(b, cell,
+			  rp_printf(b->doc, "- %s%s: %s điểm", w,
+				    pct ? "%" : "",
+				    pts(b, it->bands[i].points)));
 	}
 }
 
 /* The rule of one item; the first item of a capped criterion also says
  * the cap ("Tối đa phần 2.3: 10 điểm"). */
 static void
-rule_cell(struct rb *b, struct rp_cell *cell, const struct item *it,
-	  bool first)
+rule_cell(struct rb *b, struct rp_cell *cell, const struct item *it, bool first)
 {
 	switch (it->kind) {
 	case ITEM_GATE:
-		rule_line(b, cell, rp_printf(b->doc, "Nếu không đạt thì không "
-			  "có điểm của mục %s", it->criterion->group->id));
+		rule_line(b, cell,
+			  rp_printf(b->doc,
+				    "Nếu không đạt thì không "
+				    "có điểm của mục %s",
+				    it->criterion->group->id));
 		break;
 	case ITEM_YESNO:
-		rule_line(b, cell, rp_printf(b->doc, "Có: %s điểm",
-					     pts(b, it->max)));
+		rule_line(b, cell,
+			  rp_printf(b->doc, "Có: %s điểm", pts(b, it->max)));
 		break;
 	case ITEM_POINTS:
-		rule_line(b, cell, rp_printf(b->doc, "Tối đa: %s điểm",
-					     pts(b, it->max)));
+		rule_line(
+			b, cell,
+			rp_printf(b->doc, "Tối đa: %s điểm", pts(b, it->max)));
 		break;
-	case ITEM_BAND:
-		band_rule(b, cell, it);
-		break;
+	case ITEM_BAND: band_rule(b, cell, it); break;
 	case ITEM_CHOICE:
 		option_lines(b, cell, it->options, it->noptions);
 		break;
-	case ITEM_CHECKLIST:
-		checklist_rule(b, cell, it);
-		break;
+	case ITEM_CHECKLIST: checklist_rule(b, cell, it); break;
 	}
 	const struct criterion *c = it->criterion;
 	if (first && c->cap)
-		rule_line(b, cell, rp_printf(b->doc, "Tối đa phần %s: %s điểm",
-					     c->id, pts(b, c->max)));
+		rule_line(b, cell,
+			  rp_printf(b->doc, "Tối đa phần %s: %s điểm", c->id,
+				    pts(b, c->max)));
 }
 
 /* What the school ticked, and which modules it lacks. */
@@ -110,13 +126,12 @@ checklist_note(struct rb *b, struct rp_cell *cell, const struct item *it,
 	struct buf t;
 	buf_init(&t, 0);
 	answer_text(it, a, &t);
-	rp_cell_para(b->doc, cell, RP_LEFT, 0, rp_strdup(b->doc,
-						 buf_str(&t)));
+	rp_cell_para(b->doc, cell, RP_LEFT, 0, rp_strdup(b->doc, buf_str(&t)));
 	buf_reset(&t);
 	answer_missing(it, a, &t);
 	if (t.len)
-		rp_cell_para(b->doc, cell, RP_LEFT, RP_ITALIC, rp_printf(
-			     b->doc, "Còn thiếu: %s.", buf_str(&t)));
+		rp_cell_para(b->doc, cell, RP_LEFT, RP_ITALIC,
+			     rp_printf(b->doc, "Còn thiếu: %s.", buf_str(&t)));
 	buf_release(&t);
 }
 
@@ -147,14 +162,15 @@ empty_cell(struct rb *b, struct rp_table *t, size_t row, size_t col)
 }
 
 static void
-result_cell(struct rb *b, struct rp_table *t, size_t row,
-	    const struct item *it, const struct item_score *is)
+result_cell(struct rb *b, struct rp_table *t, size_t row, const struct item *it,
+	    const struct item_score *is)
 {
 	if (!is->answered)
 		rb_unanswered_cell(b, t, row, C_RESULT);
 	else if (it->kind == ITEM_GATE)
-		rp_cell_text(b->doc, t, row, C_RESULT, 0, is->gate_met ? "Đạt"
-			     : "Không đạt")->align = RP_CENTER;
+		rp_cell_text(b->doc, t, row, C_RESULT, 0,
+			     is->gate_met ? "Đạt" : "Không đạt")
+			->align = RP_CENTER;
 	else
 		rp_cell_pts(b->doc, t, row, C_RESULT, is->points);
 }
@@ -182,13 +198,13 @@ name_cell(struct rb *b, struct rp_table *t, size_t row, const struct item *it)
 	struct rp_cell *c = rp_cell_text(b->doc, t, row, C_NAME, 0, text);
 	if (dash && it == &cr->items[0]) {
 		c->nparas = 0;
-		rp_cell_para(b->doc, c, RP_LEFT, 0, rp_printf(b->doc, "%s:",
-							      cr->title));
+		rp_cell_para(b->doc, c, RP_LEFT, 0,
+			     rp_printf(b->doc, "%s:", cr->title));
 		rp_cell_para(b->doc, c, RP_LEFT, 0, text);
 	}
 	for (size_t i = 0; list && i < it->noptions; i++)
-		rp_cell_para(b->doc, c, RP_LEFT, 0, rp_printf(b->doc, "+ %s.",
-			     it->options[i].text));
+		rp_cell_para(b->doc, c, RP_LEFT, 0,
+			     rp_printf(b->doc, "+ %s.", it->options[i].text));
 }
 
 /* One row per item; the STT cell spans them. A single-item criterion
@@ -207,22 +223,22 @@ criterion_rows(struct rb *b, struct rp_table *t, const struct result *r,
 		note_cell(b, empty_cell(b, t, row, C_NOTE), r, it, i == 0);
 		result_cell(b, t, row, it, &r->self->items[it->idx]);
 	}
-	rp_cell_text(b->doc, t, first, C_STT, 0, rp_printf(b->doc, "%s.",
-							   c->id));
+	rp_cell_text(b->doc, t, first, C_STT, 0,
+		     rp_printf(b->doc, "%s.", c->id));
 	if (c->nitems > 1)
 		rp_cell_span(b->doc, t, first, C_STT, 1, (int)c->nitems);
 	if (!c->cap)
 		return;
 	/* Items may add up to more than the cap: say what counts. */
 	size_t row = rp_row_add(b->doc, t);
-	rp_cell_text(b->doc, t, row, C_NAME, RP_ITALIC, rp_printf(b->doc,
-		     "Cộng tiêu chí %s", c->id));
-	rp_cell_text(b->doc, t, row, C_RULE, RP_ITALIC, rp_printf(b->doc,
-		     "Tối đa: %s điểm", pts(b, c->max)));
+	rp_cell_text(b->doc, t, row, C_NAME, RP_ITALIC,
+		     rp_printf(b->doc, "Cộng tiêu chí %s", c->id));
+	rp_cell_text(b->doc, t, row, C_RULE, RP_ITALIC,
+		     rp_printf(b->doc, "Tối đa: %s điểm", pts(b, c->max)));
 	if (rb_criterion_answered(r, c))
 		rp_cell_pts(b->doc, t, row, C_RESULT,
-			    r->self->criteria[c->idx].points)->style =
-			RP_ITALIC;
+			    r->self->criteria[c->idx].points)
+			->style = RP_ITALIC;
 	else
 		rb_unanswered_cell(b, t, row, C_RESULT);
 }
@@ -233,16 +249,18 @@ group_row(struct rb *b, struct rp_table *t, const struct result *r,
 {
 	const struct group_score *gs = &r->self->groups[g->idx];
 	size_t row = rp_row_add(b->doc, t);
-	rp_cell_text(b->doc, t, row, C_STT, RP_BOLD, rp_printf(b->doc, "%s.",
-							       g->id));
+	rp_cell_text(b->doc, t, row, C_STT, RP_BOLD,
+		     rp_printf(b->doc, "%s.", g->id));
 	rp_cell_text(b->doc, t, row, C_NAME, RP_BOLD, g->title);
-	rp_cell_text(b->doc, t, row, C_RULE, RP_BOLD, rp_printf(b->doc,
-		     "Tối đa: %s điểm", pts(b, g->max)));
+	rp_cell_text(b->doc, t, row, C_RULE, RP_BOLD,
+		     rp_printf(b->doc, "Tối đa: %s điểm", pts(b, g->max)));
 	bool answered = rb_group_answered(r, g);
 	if (answered && !gs->gates_met)
-		rp_cell_text(b->doc, t, row, C_NOTE, RP_ITALIC, rp_printf(
-			     b->doc, "Chưa đạt điều kiện bắt buộc: mục %s "
-			     "không có điểm", g->id));
+		rp_cell_text(b->doc, t, row, C_NOTE, RP_ITALIC,
+			     rp_printf(b->doc,
+				       "Chưa đạt điều kiện bắt buộc: mục %s "
+				       "không có điểm",
+				       g->id));
 	if (answered)
 		rp_cell_pts(b->doc, t, row, C_RESULT, gs->points)->style =
 			RP_BOLD;
@@ -254,7 +272,9 @@ static void
 header_row(struct rb *b, struct rp_table *t)
 {
 	static const char *const names[NCOLS] = { "STT", "Tiêu chí",
-		"Mức độ đánh giá", "Ghi chú, minh chứng", "Kết quả đánh giá" };
+						  "Mức độ đánh giá",
+						  "Ghi chú, minh chứng",
+						  "Kết quả đánh giá" };
 	rp_head_row(b->doc, t, names);
 }
 
@@ -277,8 +297,9 @@ rb_rules_table(struct rb *b, struct rp_section *s, const struct result *r)
 	}
 	size_t row = rp_row_add(b->doc, t);
 	rp_cell_text(b->doc, t, row, C_NAME, RP_BOLD, "Tổng cộng");
-	rp_cell_text(b->doc, t, row, C_RULE, RP_BOLD, rp_printf(b->doc,
-		     "Tối đa: %s điểm", pts(b, rb->total_max)));
+	rp_cell_text(
+		b->doc, t, row, C_RULE, RP_BOLD,
+		rp_printf(b->doc, "Tối đa: %s điểm", pts(b, rb->total_max)));
 	if (r->self->unanswered < rb->nitems)
 		rp_cell_pts(b->doc, t, row, C_RESULT, r->self->total)->style =
 			RP_BOLD;

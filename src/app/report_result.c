@@ -12,8 +12,7 @@ rb_result_load(struct rb *b, struct result *r)
 {
 	memset(r, 0, sizeof(*r));
 	enum ts_err e = sub_open(b->app, b->who, b->t.campaign.id,
-				 b->t.unit.code, ACT_VIEW, b->a, &r->sub,
-				 b->d);
+				 b->t.unit.code, ACT_VIEW, b->a, &r->sub, b->d);
 	if (e == TS_OK)
 		e = sub_score(r->sub.rubric, r->sub.answers, NULL, &r->ans,
 			      &r->self, b->d);
@@ -51,8 +50,11 @@ rb_external_lines(struct rb *b, struct rp_section *s, const struct result *r)
 {
 	if (r->ext == NULL)
 		return;
-	rp_body(b->doc, s, RP_ITALIC, rp_printf(b->doc, "Kết quả sau khi %s "
-		"kiểm tra, phê duyệt:", b->t.campaign.owner_name));
+	rp_body(b->doc, s, RP_ITALIC,
+		rp_printf(b->doc,
+			  "Kết quả sau khi %s "
+			  "kiểm tra, phê duyệt:",
+			  b->t.campaign.owner_name));
 	rb_group_lines(b, s, r->ext);
 }
 
@@ -63,9 +65,10 @@ rb_attached_to(struct rb *b)
 	struct buf date;
 	buf_init(&date, 1024);
 	rp_date_words(h, &date);
-	const char *out = rp_printf(b->doc, "(Kèm theo Báo cáo số %s %s của %s)",
-		h->number ? h->number : "……/BC-……", buf_str(&date),
-		b->t.unit.name);
+	const char *out = rp_printf(b->doc,
+				    "(Kèm theo Báo cáo số %s %s của %s)",
+				    h->number ? h->number : "……/BC-……",
+				    buf_str(&date), b->t.unit.name);
 	buf_release(&date);
 	return out;
 }
@@ -82,8 +85,7 @@ level_text(struct rb *b, const struct level_band *l)
 static bool
 in_cell(const struct rp_cell *cell, const char *text)
 {
-	static const char *const what[] = { "- Đường link: ", "- Tệp: ",
-					     "- " };
+	static const char *const what[] = { "- Đường link: ", "- Tệp: ", "- " };
 	for (size_t i = 0; i < cell->nparas; i++) {
 		const struct rp_para *p = cell->paras[i];
 		const char *t = p->nruns == 1 ? p->runs[0].text : "";
@@ -104,10 +106,11 @@ evidence_text(struct rb *b, struct rp_cell *cell, const struct answer *a)
 	for (size_t i = 0; i < a->nevidence; i++) {
 		const struct evidence_ref *ev = &a->evidence[i];
 		const char *what = ev->kind == EVIDENCE_LINK ? "Đường link: "
-								: "";
+							     : "";
 		if (!in_cell(cell, ev->text))
-			rp_cell_para(b->doc, cell, RP_LEFT, 0, rp_printf(
-				     b->doc, "- %s%s", what, ev->text));
+			rp_cell_para(
+				b->doc, cell, RP_LEFT, 0,
+				rp_printf(b->doc, "- %s%s", what, ev->text));
 	}
 	if (a->note && a->note[0] && !in_cell(cell, a->note))
 		rp_cell_para(b->doc, cell, RP_LEFT, RP_ITALIC, a->note);
@@ -149,11 +152,12 @@ rb_item_evidence(struct rb *b, struct rp_cell *cell, const struct result *r,
 	evidence_text(b, cell, &r->ans->v[it->idx]);
 	for (size_t i = 0; i < r->nfiles; i++) {
 		const char *cid = r->files[i].criterion_id;
-		if ((strcmp(cid, it->id) == 0 || (with_criterion &&
-		     strcmp(cid, it->criterion->id) == 0)) &&
+		if ((strcmp(cid, it->id) == 0 ||
+		     (with_criterion && strcmp(cid, it->criterion->id) == 0)) &&
 		    !in_cell(cell, r->files[i].name))
-			rp_cell_para(b->doc, cell, RP_LEFT, 0, rp_printf(
-				b->doc, "- Tệp: %s", r->files[i].name));
+			rp_cell_para(b->doc, cell, RP_LEFT, 0,
+				     rp_printf(b->doc, "- Tệp: %s",
+					       r->files[i].name));
 	}
 }
 
@@ -170,11 +174,13 @@ rb_evidence_cell(struct rb *b, struct rp_cell *cell, const struct result *r,
 			mine = strcmp(cid, c->items[j].id) == 0;
 		const char *what = r->files[i].kind == EVIDENCE_LINK
 					   ? "Đường link: "
-				   : r->files[i].kind == EVIDENCE_FACT ? ""
-								       : "Tệp: ";
+				   : r->files[i].kind == EVIDENCE_FACT
+					   ? ""
+					   : "Tệp: ";
 		if (mine && !in_cell(cell, r->files[i].name))
-			rp_cell_para(b->doc, cell, RP_LEFT, 0, rp_printf(
-				b->doc, "- %s%s", what, r->files[i].name));
+			rp_cell_para(b->doc, cell, RP_LEFT, 0,
+				     rp_printf(b->doc, "- %s%s", what,
+					       r->files[i].name));
 	}
 }
 
@@ -191,9 +197,10 @@ points_cell(struct rb *b, struct rp_table *t, size_t row, size_t col,
 {
 	if (it->kind == ITEM_GATE)
 		rp_cell_text(b->doc, t, row, col, is->answered ? 0 : RP_ITALIC,
-			     !is->answered ? RB_UNANSWERED
-			     : is->gate_met ? "Đạt" : "Không đạt")->align =
-			RP_CENTER;
+			     !is->answered  ? RB_UNANSWERED
+			     : is->gate_met ? "Đạt"
+					    : "Không đạt")
+			->align = RP_CENTER;
 	else if (is->answered)
 		rp_cell_pts(b->doc, t, row, col, is->points);
 	else
@@ -203,10 +210,13 @@ points_cell(struct rb *b, struct rp_table *t, size_t row, size_t col,
 static void
 header_row(struct rb *b, struct rp_table *t, bool with_levels)
 {
-	static const char *const names[] = { "STT", "Tiêu chí",
-		"Điểm tối đa", "Điểm tự đánh giá", "Mức", "Minh chứng" };
+	static const char *const names[] = { "STT",	    "Tiêu chí",
+					     "Điểm tối đa", "Điểm tự đánh giá",
+					     "Mức",	    "Minh chứng" };
 	static const char *const no_levels[] = { "STT", "Tiêu chí",
-		"Điểm tối đa", "Điểm tự đánh giá", "Minh chứng" };
+						 "Điểm tối đa",
+						 "Điểm tự đánh giá",
+						 "Minh chứng" };
 	rp_head_row(b->doc, t, with_levels ? names : no_levels);
 }
 
@@ -244,11 +254,11 @@ criterion_rows(struct rb *b, struct rp_table *t, const struct result *r,
 		const struct item *it = &c->items[i];
 		if (it->heading != NULL)
 			rp_cell_text(b->doc, t, rp_row_add(b->doc, t), 1,
-				     RP_ITALIC, rp_printf(b->doc, "- %s",
-							  it->heading));
+				     RP_ITALIC,
+				     rp_printf(b->doc, "- %s", it->heading));
 		size_t ir = rp_row_add(b->doc, t);
-		rp_cell_text(b->doc, t, ir, 1, RP_ITALIC, rp_printf(b->doc,
-			     "- %s", it->text));
+		rp_cell_text(b->doc, t, ir, 1, RP_ITALIC,
+			     rp_printf(b->doc, "- %s", it->text));
 		if (it->max > 0)
 			rp_cell_pts(b->doc, t, ir, 2, it->max);
 		points_cell(b, t, ir, 3, it, &r->self->items[it->idx]);
@@ -275,8 +285,8 @@ rb_criteria_table(struct rb *b, struct rp_section *s, const struct result *r,
 		const struct group *gr = &rb->groups[g];
 		const struct group_score *gs = &r->self->groups[g];
 		size_t row = rp_row_add(b->doc, t);
-		rp_cell_text(b->doc, t, row, 0, RP_BOLD, rp_printf(b->doc,
-			     "%s.", gr->id));
+		rp_cell_text(b->doc, t, row, 0, RP_BOLD,
+			     rp_printf(b->doc, "%s.", gr->id));
 		rp_cell_text(b->doc, t, row, 1, RP_BOLD, gr->title);
 		rp_cell_pts(b->doc, t, row, 2, gr->max)->style = RP_BOLD;
 		size_t all, open = rb_group_open(r->self, gr, &all);
@@ -289,8 +299,8 @@ rb_criteria_table(struct rb *b, struct rp_section *s, const struct result *r,
 		/* A draft's group with open items has no level yet. */
 		if (with_levels && answered && !(open && b->doc->stamp))
 			rp_cell_text(b->doc, t, row, 4, RP_BOLD,
-				     level_text(b, gs->level))->align =
-				RP_CENTER;
+				     level_text(b, gs->level))
+				->align = RP_CENTER;
 		for (size_t c = 0; c < gr->ncriteria; c++)
 			criterion_rows(b, t, r, &gr->criteria[c], with_levels);
 		/* A group's row keeps its first criterion. */
@@ -333,8 +343,8 @@ rb_score_charts(struct rb *b, struct rp_section *s, const struct score *sc)
 				continue;
 			ch->cats[i] = cr->id;
 			ch->values[i] = pts_to_double(cr->max);
-			ch->values[n + i] = pts_to_double(
-				sc->criteria[cr->idx].points);
+			ch->values[n + i] =
+				pts_to_double(sc->criteria[cr->idx].points);
 			i++;
 		}
 	}

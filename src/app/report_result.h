@@ -11,10 +11,10 @@
 
 struct result {
 	struct submission sub;
-	struct answers *ans;   /* the school's own answers */
-	struct score *self;    /* their score (tự đánh giá) */
-	struct answers *xans;  /* with đánh giá ngoài laid over, or NULL */
-	struct score *ext;     /* reviewed score when approved, or NULL */
+	struct answers *ans;  /* the school's own answers */
+	struct score *self;   /* their score (tự đánh giá) */
+	struct answers *xans; /* with đánh giá ngoài laid over, or NULL */
+	struct score *ext;    /* reviewed score when approved, or NULL */
 	struct evidence_item *files;
 	size_t nfiles;
 };
@@ -29,8 +29,7 @@ bool rb_group_answered(const struct result *r, const struct group *g);
 size_t rb_group_open(const struct score *sc, const struct group *g,
 		     size_t *all);
 /* "- Nhóm tiêu chí 1 “…”: 73/100 điểm - đạt Mức độ 2" per group. */
-void rb_group_lines(struct rb *b, struct rp_section *s,
-		    const struct score *sc);
+void rb_group_lines(struct rb *b, struct rp_section *s, const struct score *sc);
 /* The reviewed result, when the submission is approved or published. */
 void rb_external_lines(struct rb *b, struct rp_section *s,
 		       const struct result *r);
@@ -48,8 +47,7 @@ void rb_criteria_table(struct rb *b, struct rp_section *s,
 /* Seed 004's table: STT | Tiêu chí | Mức độ đánh giá (each item's rule
  * from the rubric) | Ghi chú, minh chứng | Kết quả đánh giá, with group
  * rows, capped criteria's counted totals and the grand total. */
-void rb_rules_table(struct rb *b, struct rp_section *s,
-		    const struct result *r);
+void rb_rules_table(struct rb *b, struct rp_section *s, const struct result *r);
 /* One grouped bar chart per group: each criterion's points vs its max. */
 void rb_score_charts(struct rb *b, struct rp_section *s,
 		     const struct score *sc);

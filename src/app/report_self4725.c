@@ -19,15 +19,18 @@ score_line(struct rb *b, const struct group *g, const struct group_score *gs,
 	char pts[RP_VALUE_SIZE], max[RP_VALUE_SIZE];
 	pts_format_vn(gs->points, pts);
 	pts_format_vn(g->max, max);
-	const char *gate = gs->gates_met ? "" : " (chưa đạt điều kiện bắt buộc)";
+	const char *gate = gs->gates_met ? ""
+					 : " (chưa đạt điều kiện bắt buộc)";
 	size_t all, open = rb_group_open(sc, g, &all);
 	if (open == all)
 		return ": " RB_UNANSWERED;
 	/* A draft with open items has no level yet: a "Mức độ 1" there
 	 * would read like the final result. */
 	if (open > 0 && b->doc->stamp)
-		return rp_printf(b->doc, ": %s/%s điểm (còn %zu nội dung chưa "
-				 "trả lời)", pts, max, open);
+		return rp_printf(b->doc,
+				 ": %s/%s điểm (còn %zu nội dung chưa "
+				 "trả lời)",
+				 pts, max, open);
 	if (gs->level == NULL)
 		return rp_printf(b->doc, ": %s/%s điểm%s", pts, max, gate);
 	return rp_printf(b->doc, ": %s/%s điểm%s - đạt Mức độ %d", pts, max,
@@ -42,12 +45,13 @@ rb_group_lines(struct rb *b, struct rp_section *s, const struct score *sc)
 	const struct rubric *r = sc->rubric;
 	for (size_t g = 0; g < r->ngroups; g++) {
 		struct rp_para *p = rp_body(b->doc, s, 0, "- ");
-		rp_run_add(b->doc, p, RP_BOLD, rp_printf(b->doc,
-			   "Nhóm tiêu chí %s", r->groups[g].id));
-		rp_run_add(b->doc, p, 0, rp_printf(b->doc, " “%s”",
-			   r->groups[g].title));
-		rp_run_add(b->doc, p, 0, score_line(b, &r->groups[g],
-						    &sc->groups[g], sc));
+		rp_run_add(
+			b->doc, p, RP_BOLD,
+			rp_printf(b->doc, "Nhóm tiêu chí %s", r->groups[g].id));
+		rp_run_add(b->doc, p, 0,
+			   rp_printf(b->doc, " “%s”", r->groups[g].title));
+		rp_run_add(b->doc, p, 0,
+			   score_line(b, &r->groups[g], &sc->groups[g], sc));
 	}
 }
 
@@ -57,8 +61,11 @@ body(struct rb *b, const struct result *res)
 	struct rp_doc *d = b->doc;
 	struct rp_section *s = rp_section0(d);
 	rp_body(d, s, RP_ITALIC, rb_basis(b));
-	rp_body(d, s, 0, rp_printf(d, "%s báo cáo kết quả triển khai nhiệm vụ "
-				   "cụ thể như sau:", b->t.unit.name));
+	rp_body(d, s, 0,
+		rp_printf(d,
+			  "%s báo cáo kết quả triển khai nhiệm vụ "
+			  "cụ thể như sau:",
+			  b->t.unit.name));
 	rp_heading(d, s, 1, "I. Tình hình chung");
 	rp_heading(d, s, 2, "1. Thuận lợi");
 	rb_text(b, s, "thuan_loi");
@@ -104,9 +111,10 @@ rb_self_4725(struct rb *b)
 	struct rp_doc *d = b->doc;
 	rb_header(b);
 	d->kind = "BÁO CÁO";
-	rp_subject_add(d, "Công tác triển khai tự đánh giá mức độ chuyển đổi số");
-	rp_subject_add(d, rp_printf(d, "năm học %s",
-				    b->t.campaign.school_year));
+	rp_subject_add(d,
+		       "Công tác triển khai tự đánh giá mức độ chuyển đổi số");
+	rp_subject_add(d,
+		       rp_printf(d, "năm học %s", b->t.campaign.school_year));
 	d->title = rp_printf(d, "Báo cáo tự đánh giá mức độ chuyển đổi số - %s",
 			     b->t.unit.name);
 	body(b, &res);

@@ -19,8 +19,8 @@
  * the form's guidance are the fields' labels and hints (report_kinds.c),
  * so the web form and the document say the same words. */
 static const char *const TOPICS[] = {
-	"mn_chi_dao", "mn_truc_tuyen", "mn_tuyen_truyen", "mn_phan_mem",
-	"mn_du_lieu", "mn_kinh_phi",
+	"mn_chi_dao",  "mn_truc_tuyen", "mn_tuyen_truyen",
+	"mn_phan_mem", "mn_du_lieu",	"mn_kinh_phi",
 };
 
 /* A typed staff count; false when the school left it blank. */
@@ -48,8 +48,8 @@ static void
 staff_line(struct rb *b, struct rp_section *s, const char *label,
 	   const char *field)
 {
-	rp_body(b->doc, s, 0, rp_printf(b->doc, "%s: %s", label,
-					count(b, field, false)));
+	rp_body(b->doc, s, 0,
+		rp_printf(b->doc, "%s: %s", label, count(b, field, false)));
 }
 
 /* whole must equal the sum of parts; a school's typo is printed as a
@@ -67,40 +67,58 @@ sum_check(struct rb *b, struct rp_section *s, const char *whole_name,
 		buf_printf(&t, "%s%ld", i ? " + " : "", parts[i]);
 	}
 	if (sum != whole)
-		rp_body(b->doc, s, RP_ITALIC, rp_printf(b->doc, "(Lưu ý: số "
-			"liệu nhân sự chưa khớp: %s %ld người, nhưng %s = %s = "
-			"%ld người; đề nghị kiểm tra lại.)", whole_name, whole,
-			parts_name, buf_str(&t), sum));
+		rp_body(b->doc, s, RP_ITALIC,
+			rp_printf(
+				b->doc,
+				"(Lưu ý: số "
+				"liệu nhân sự chưa khớp: %s %ld người, nhưng %s = %s = "
+				"%ld người; đề nghị kiểm tra lại.)",
+				whole_name, whole, parts_name, buf_str(&t),
+				sum));
 	buf_release(&t);
 }
 
-enum { S_ALL, S_MGR, S_HEAD, S_DEP, S_TCH, S_NV, S_QUOTA, S_SCHOOL, NSTAFF };
+enum {
+	S_ALL,
+	S_MGR,
+	S_HEAD,
+	S_DEP,
+	S_TCH,
+	S_NV,
+	S_QUOTA,
+	S_SCHOOL,
+	NSTAFF
+};
 
 static void
 staff_checks(struct rb *b, struct rp_section *s)
 {
-	static const char *const names[NSTAFF] = { "tong_cbgvcnv", "cbql",
-		"hieu_truong", "pho_hieu_truong", "giao_vien", "nhan_vien",
-		"nv_bien_che", "nv_hop_dong" };
+	static const char *const names[NSTAFF] = {
+		"tong_cbgvcnv", "cbql",	     "hieu_truong", "pho_hieu_truong",
+		"giao_vien",	"nhan_vien", "nv_bien_che", "nv_hop_dong"
+	};
 	long v[NSTAFF] = { 0 };
 	bool set[NSTAFF];
 	for (size_t i = 0; i < NSTAFF; i++)
 		set[i] = staff(b, names[i], &v[i]);
 	if (set[S_MGR] && set[S_HEAD] && set[S_DEP])
-		sum_check(b, s, "Cán bộ quản lý", v[S_MGR], "Hiệu trưởng + "
-			  "Phó Hiệu trưởng", (long[]){ v[S_HEAD], v[S_DEP] },
-			  2);
+		sum_check(b, s, "Cán bộ quản lý", v[S_MGR],
+			  "Hiệu trưởng + "
+			  "Phó Hiệu trưởng",
+			  (long[]){ v[S_HEAD], v[S_DEP] }, 2);
 	bool parts = set[S_QUOTA] && set[S_SCHOOL];
 	if (set[S_NV] && parts)
-		sum_check(b, s, "Nhân viên", v[S_NV], "Hợp đồng trong chỉ tiêu "
-			  "biên chế + Hợp đồng trường", (long[]){ v[S_QUOTA],
-			  v[S_SCHOOL] }, 2);
+		sum_check(b, s, "Nhân viên", v[S_NV],
+			  "Hợp đồng trong chỉ tiêu "
+			  "biên chế + Hợp đồng trường",
+			  (long[]){ v[S_QUOTA], v[S_SCHOOL] }, 2);
 	/* Without the staff total, its two parts stand for it. */
 	long nv = set[S_NV] ? v[S_NV] : v[S_QUOTA] + v[S_SCHOOL];
 	if (set[S_ALL] && set[S_MGR] && set[S_TCH] && (set[S_NV] || parts))
-		sum_check(b, s, "Tổng số CB-GV-CNV", v[S_ALL], "Cán bộ quản lý "
-			  "+ Giáo viên + Nhân viên", (long[]){ v[S_MGR],
-			  v[S_TCH], nv }, 3);
+		sum_check(b, s, "Tổng số CB-GV-CNV", v[S_ALL],
+			  "Cán bộ quản lý "
+			  "+ Giáo viên + Nhân viên",
+			  (long[]){ v[S_MGR], v[S_TCH], nv }, 3);
 }
 
 static void
@@ -110,17 +128,21 @@ staff_section(struct rb *b, struct rp_section *s)
 	rp_heading(d, s, 1, "I. Đặc điểm tình hình nhân sự");
 	staff_line(b, s, "- Tổng số CB-GV-CNV", "tong_cbgvcnv");
 	rp_body(d, s, 0, "Trong đó:");
-	rp_body(d, s, 0, rp_printf(d, "+ Cán bộ Quản lý: %s (Hiệu trưởng: %s, "
-		"Phó Hiệu trưởng: %s)", count(b, "cbql", true),
-		count(b, "hieu_truong", true),
-		count(b, "pho_hieu_truong", true)));
+	rp_body(d, s, 0,
+		rp_printf(d,
+			  "+ Cán bộ Quản lý: %s (Hiệu trưởng: %s, "
+			  "Phó Hiệu trưởng: %s)",
+			  count(b, "cbql", true), count(b, "hieu_truong", true),
+			  count(b, "pho_hieu_truong", true)));
 	staff_line(b, s, "+ Giáo viên", "giao_vien");
 	staff_line(b, s, "+ Thừa", "gv_thua");
 	staff_line(b, s, "+ Thiếu", "gv_thieu");
 	long nv;
 	/* The seed heads the two contract lines with a bare "- Nhân viên:". */
-	rp_body(d, s, 0, staff(b, "nhan_vien", &nv)
-		? rp_printf(d, "- Nhân viên: %ld người", nv) : "- Nhân viên:");
+	rp_body(d, s, 0,
+		staff(b, "nhan_vien", &nv)
+			? rp_printf(d, "- Nhân viên: %ld người", nv)
+			: "- Nhân viên:");
 	staff_line(b, s, "+ Hợp đồng trong chỉ tiêu biên chế", "nv_bien_che");
 	staff_line(b, s, "+ Hợp đồng trường", "nv_hop_dong");
 	staff_checks(b, s);
@@ -165,16 +187,20 @@ software_lines(struct rb *b, struct rp_section *s, const char *field)
 	size_t n = 0;
 	struct diags d;
 	diags_init(&d);
-	enum ts_err e = strcmp(field, "mn_phan_mem") != 0 ? TS_ENOTFOUND
-		: software_list(b->app, b->who, b->t.campaign.id,
-				b->t.unit.code, b->a, &v, &n, &d);
+	enum ts_err e =
+		strcmp(field, "mn_phan_mem") != 0
+			? TS_ENOTFOUND
+			: software_list(b->app, b->who, b->t.campaign.id,
+					b->t.unit.code, b->a, &v, &n, &d);
 	diags_release(&d);
 	for (size_t i = 0; e == TS_OK && i < n; i++)
-		rp_body(b->doc, s, 0, rp_printf(b->doc, "+ %s (%s%s%s): %s; %s%s",
-			v[i].name, v[i].vendor, v[i].vendor[0] ? ", " : "",
-			v[i].domestic ? "trong nước" : "nước ngoài",
-			v[i].purpose[0] ? lower_first(b, v[i].purpose) : RP_BLANK,
-			fee_words(b, &v[i]), i + 1 < n ? ";" : "."));
+		rp_body(b->doc, s, 0,
+			rp_printf(b->doc, "+ %s (%s%s%s): %s; %s%s", v[i].name,
+				  v[i].vendor, v[i].vendor[0] ? ", " : "",
+				  v[i].domestic ? "trong nước" : "nước ngoài",
+				  v[i].purpose[0] ? lower_first(b, v[i].purpose)
+						  : RP_BLANK,
+				  fee_words(b, &v[i]), i + 1 < n ? ";" : "."));
 	return e == TS_OK ? n : 0;
 }
 
@@ -191,8 +217,8 @@ topic(struct rb *b, struct rp_section *s, const char *field)
 	if (software_lines(b, s, field) > 0 && !typed)
 		return;
 	if (!typed && def->hint)
-		rp_body(b->doc, s, RP_ITALIC, rp_printf(b->doc, "(%s)",
-							def->hint));
+		rp_body(b->doc, s, RP_ITALIC,
+			rp_printf(b->doc, "(%s)", def->hint));
 	rb_text(b, s, field);
 }
 
@@ -216,17 +242,23 @@ body(struct rb *b, const struct result *res)
 	struct rp_doc *d = b->doc;
 	struct rp_section *s = rp_section0(d);
 	rp_body(d, s, RP_ITALIC, rb_basis_line(b, "Thực hiện"));
-	rp_body(d, s, 0, rp_printf(d, "%s báo cáo kết quả tự kiểm tra về việc "
-		"tổ chức thực hiện công tác ứng dụng công nghệ thông tin và "
-		"chuyển đổi số ngành Giáo dục và Đào tạo năm %s, cụ thể như "
-		"sau:", b->t.unit.name, check_year(b)));
+	rp_body(d, s, 0,
+		rp_printf(
+			d,
+			"%s báo cáo kết quả tự kiểm tra về việc "
+			"tổ chức thực hiện công tác ứng dụng công nghệ thông tin và "
+			"chuyển đổi số ngành Giáo dục và Đào tạo năm %s, cụ thể như "
+			"sau:",
+			b->t.unit.name, check_year(b)));
 	staff_section(b, s);
 	rp_heading(d, s, 1, "II. Nội dung tự kiểm tra");
-	rp_heading(d, s, 2, "1. Công tác ứng dụng công nghệ thông tin và "
+	rp_heading(d, s, 2,
+		   "1. Công tác ứng dụng công nghệ thông tin và "
 		   "chuyển đổi số khác:");
 	for (size_t i = 0; i < sizeof(TOPICS) / sizeof(TOPICS[0]); i++)
 		topic(b, s, TOPICS[i]);
-	rp_heading(d, s, 2, "2. Kiểm tra các nội dung theo Bộ chỉ số đánh giá "
+	rp_heading(d, s, 2,
+		   "2. Kiểm tra các nội dung theo Bộ chỉ số đánh giá "
 		   "mức độ chuyển đổi số");
 	rb_rules_table(b, s, res);
 	rb_external_lines(b, s, res);

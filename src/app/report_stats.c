@@ -19,13 +19,13 @@
 
 #define OFFICE_SET "thong-ke-cds-co-quan"
 
-static const char *const LEVEL_NAMES[AGG_ROWS] = { "MN", "TH", "THCS",
+static const char *const LEVEL_NAMES[AGG_ROWS] = { "MN",   "TH",   "THCS",
 						   "THPT", "GDTX", "Tổng" };
 
 struct pl2 {
 	struct stats_rollup ru;
-	json_t *office;        /* the office's values object, or NULL */
-	struct ind_sets sets;  /* for the office set's labels */
+	json_t *office;	      /* the office's values object, or NULL */
+	struct ind_sets sets; /* for the office set's labels */
 	const struct ind_set *oset;
 };
 
@@ -62,10 +62,9 @@ static enum ts_err
 load(struct rb *b, struct pl2 *p)
 {
 	const char *json = NULL;
-	enum ts_err e = stats_rollup_open(b->app, b->who, b->t.campaign.id,
-					  b->t.unit.code,
-					  b->opts->include_submitted, b->a,
-					  &p->ru, b->d);
+	enum ts_err e = stats_rollup_open(
+		b->app, b->who, b->t.campaign.id, b->t.unit.code,
+		b->opts->include_submitted, b->a, &p->ru, b->d);
 	if (e != TS_OK)
 		return e;
 	e = stats_office_get(b->app, b->who, b->t.campaign.id, b->t.unit.code,
@@ -73,8 +72,7 @@ load(struct rb *b, struct pl2 *p)
 	json_t *doc = e == TS_OK && json ? json_loads(json, 0, NULL) : NULL;
 	p->office = json_incref(json_object_get(doc, "values"));
 	json_decref(doc);
-	const char *dir = arena_printf(b->a, "%s/indicators",
-				       b->app->data_dir);
+	const char *dir = arena_printf(b->a, "%s/indicators", b->app->data_dir);
 	if (e == TS_OK && ind_sets_load(dir, &p->sets, b->d) == TS_OK)
 		p->oset = ind_sets_find(&p->sets, OFFICE_SET);
 	return e;
@@ -94,24 +92,24 @@ reported(struct rb *b, struct rp_section *s, const struct pl2 *p,
 	 const bool *cols)
 {
 	struct rp_doc *d = b->doc;
-	struct rp_para *para = rp_body(d, s, 0, "Số cơ sở giáo dục đã báo cáo "
+	struct rp_para *para = rp_body(d, s, 0,
+				       "Số cơ sở giáo dục đã báo cáo "
 				       "(số liệu đã được phê duyệt): ");
 	const char *sep = "";
 	for (size_t k = 0; k < AGG_ROWS; k++) {
 		if (!cols[k])
 			continue;
-		rp_run_add(d, para, 0, rp_printf(d, "%s%s %zu/%zu", sep,
-						 LEVEL_NAMES[k],
-						 p->ru.agg->reported[k],
-						 p->ru.agg->units[k]));
+		rp_run_add(d, para, 0,
+			   rp_printf(d, "%s%s %zu/%zu", sep, LEVEL_NAMES[k],
+				     p->ru.agg->reported[k],
+				     p->ru.agg->units[k]));
 		sep = "; ";
 	}
 	rp_run_add(d, para, 0, ". Đơn vị chưa báo cáo không được tính là 0.");
 }
 
 static struct rp_table *
-level_table(struct rb *b, struct rp_section *s, const bool *cols,
-	    size_t ncols)
+level_table(struct rb *b, struct rp_section *s, const bool *cols, size_t ncols)
 {
 	int widths[2 + AGG_ROWS];
 	const char *heads[2 + AGG_ROWS] = { "TT", "Nội dung" };
@@ -145,8 +143,10 @@ section_table(struct rb *b, struct rp_section *s, const struct pl2 *p,
 				continue;
 			const struct agg_cell *cell = ind_agg_cell(p->ru.agg,
 								   it, k);
-			rp_cell_text(d, t, r, c++, 0, cell->units == 0 ? "-"
-				     : stats_cell_text(b->a, it, cell));
+			rp_cell_text(d, t, r, c++, 0,
+				     cell->units == 0
+					     ? "-"
+					     : stats_cell_text(b->a, it, cell));
 		}
 	}
 }
@@ -161,8 +161,9 @@ figures(struct rb *b, struct rp_section *s, const struct pl2 *p)
 		ncols += cols[k] = p->ru.agg->units[k] > 0;
 	reported(b, s, p, cols);
 	for (size_t i = 0; i < set->nsections; i++) {
-		rp_heading(b->doc, s, 2, rp_printf(b->doc, "1.%zu. %s", i + 1,
-						   set->sections[i].title));
+		rp_heading(b->doc, s, 2,
+			   rp_printf(b->doc, "1.%zu. %s", i + 1,
+				     set->sections[i].title));
 		section_table(b, s, p, &set->sections[i], cols, ncols);
 	}
 }
@@ -176,10 +177,11 @@ questions(struct rb *b, struct rp_section *s, const struct pl2 *p)
 		json_t *v = json_object_get(p->office, it->code);
 		if (it->type != IND_YESNO)
 			continue;
-		rp_body(b->doc, s, 0, rp_printf(b->doc, "- %s: %s", it->label,
-						json_is_true(v) ? "Có"
-						: json_is_false(v) ? "Không"
-								   : "……"));
+		rp_body(b->doc, s, 0,
+			rp_printf(b->doc, "- %s: %s", it->label,
+				  json_is_true(v)    ? "Có"
+				  : json_is_false(v) ? "Không"
+						     : "……"));
 	}
 }
 
@@ -206,8 +208,9 @@ rb_stats_pl2(struct rb *b)
 	rb_header(b);
 	d->kind = "BÁO CÁO";
 	rp_subject_add(d, "Kết quả triển khai ứng dụng công nghệ thông tin, "
-		       "chuyển đổi số và thống kê giáo dục");
-	rp_subject_add(d, rp_printf(d, "năm học %s", b->t.campaign.school_year));
+			  "chuyển đổi số và thống kê giáo dục");
+	rp_subject_add(d,
+		       rp_printf(d, "năm học %s", b->t.campaign.school_year));
 	d->title = rp_printf(d, "Phụ lục 2 - %s", b->t.unit.name);
 	rp_body(d, s, RP_ITALIC, rb_basis(b));
 	narrative(b, s, "I. TÌNH HÌNH CHUNG", "tinh_hinh_chung");
@@ -215,15 +218,20 @@ rb_stats_pl2(struct rb *b)
 	rp_heading(d, s, 1, "III. KẾT QUẢ TRIỂN KHAI");
 	rp_heading(d, s, 2, "1. Số liệu theo bậc học");
 	figures(b, s, &p);
-	rp_heading(d, s, 2, "2. Quản lý, vận hành và an toàn thông tin; quản "
+	rp_heading(d, s, 2,
+		   "2. Quản lý, vận hành và an toàn thông tin; quản "
 		   "lý dựa trên dữ liệu");
 	questions(b, s, &p);
 	rp_heading(d, s, 2, "3. Một số kết quả nổi bật");
 	rb_text(b, s, "ket_qua_noi_bat");
-	narrative(b, s, "IV. VIỆC TỔ CHỨC TRIỂN KHAI CÔNG TÁC BÁO CÁO THỐNG KÊ "
-		  "GIÁO DỤC", "bao_cao_thong_ke");
-	narrative(b, s, "V. DỰ KIẾN NHIỆM VỤ TRỌNG TÂM VÀ GIẢI PHÁP NĂM HỌC "
-		  "TỚI", "nhiem_vu_nam_sau");
+	narrative(b, s,
+		  "IV. VIỆC TỔ CHỨC TRIỂN KHAI CÔNG TÁC BÁO CÁO THỐNG KÊ "
+		  "GIÁO DỤC",
+		  "bao_cao_thong_ke");
+	narrative(b, s,
+		  "V. DỰ KIẾN NHIỆM VỤ TRỌNG TÂM VÀ GIẢI PHÁP NĂM HỌC "
+		  "TỚI",
+		  "nhiem_vu_nam_sau");
 	narrative(b, s, "VI. ĐỀ XUẤT, KIẾN NGHỊ", "de_xuat");
 	const char *deflt[] = { "- Như trên;", "- Lưu: VT." };
 	rb_closing(b, deflt, 2);
@@ -237,10 +245,10 @@ rb_stats_pl2(struct rb *b)
 struct pl6 {
 	struct pl2 base;
 	struct target_set *ts;
-	struct ind_set *oset6;        /* the office set the targets name */
-	struct ind_values *ov;        /* the office's values, or NULL */
-	bool past;                    /* the as-of day is past the deadline */
-	int y, m, d;                  /* the as-of day */
+	struct ind_set *oset6; /* the office set the targets name */
+	struct ind_values *ov; /* the office's values, or NULL */
+	bool past;	       /* the as-of day is past the deadline */
+	int y, m, d;	       /* the as-of day */
 };
 
 static enum ts_err
@@ -299,9 +307,12 @@ figures6(struct rb *b, struct rp_section *s, const struct pl6 *p)
 		size_t r = rp_row_add(d, t);
 		rp_cell_int(d, t, r, 0, (int64_t)++tt);
 		rp_cell_text(d, t, r, 1, 0, it->label);
-		rp_cell_text(d, t, r, 2, 0, rp_printf(d, "%s (%zu/%zu CSGD báo "
-				      "cáo)", stats_cell_text(b->a, it, c),
-				      c->answered, c->units));
+		rp_cell_text(d, t, r, 2, 0,
+			     rp_printf(d,
+				       "%s (%zu/%zu CSGD báo "
+				       "cáo)",
+				       stats_cell_text(b->a, it, c),
+				       c->answered, c->units));
 	}
 }
 
@@ -310,8 +321,9 @@ static void
 targets6(struct rb *b, struct rp_section *s, const struct pl6 *p)
 {
 	static const int w[] = { 6, 22, 36, 36 };
-	static const char *const heads[] = { "TT", "Nội dung", "Mục tiêu",
-					     "Kết quả (đạt/không đạt/tiến độ)" };
+	static const char *const heads[] = {
+		"TT", "Nội dung", "Mục tiêu", "Kết quả (đạt/không đạt/tiến độ)"
+	};
 	struct rp_doc *d = b->doc;
 	struct rp_table *t = rp_table_add(d, s, 4, w);
 	rp_head_row(d, t, heads);
@@ -326,12 +338,15 @@ targets6(struct rb *b, struct rp_section *s, const struct pl6 *p)
 		rp_cell_text(d, t, r, 0, 0, tg->id);
 		rp_cell_text(d, t, r, 1, 0, tg->title);
 		rp_cell_text(d, t, r, 2, 0, tg->text);
-		struct rp_cell *c = rp_cell_text(d, t, r, 3, 0,
+		struct rp_cell *c = rp_cell_text(
+			d, t, r, 3, 0,
 			target_result_name(target_combine(ev, tg->nmeasures)));
 		for (size_t k = 0; k < tg->nmeasures; k++)
-			rp_cell_para(d, c, RP_LEFT, 0, rp_printf(d, "- %s",
-				     stats_measure_text(b->a, &tg->measures[k],
-							&ev[k], true)));
+			rp_cell_para(d, c, RP_LEFT, 0,
+				     rp_printf(d, "- %s",
+					       stats_measure_text(
+						       b->a, &tg->measures[k],
+						       &ev[k], true)));
 	}
 }
 
@@ -350,24 +365,28 @@ rb_stats_pl6(struct rb *b)
 	rb_header(b);
 	d->kind = "BÁO CÁO";
 	rp_subject_add(d, "Tổng kết thực hiện Quyết định 131/QĐ-TTg ngày "
-		       "25/01/2022");
+			  "25/01/2022");
 	rp_subject_add(d, "(Dành cho Giáo dục Trung học)");
 	d->title = rp_printf(d, "Phụ lục 6 - %s", b->t.unit.name);
 	rp_body(d, s, RP_ITALIC, rb_basis(b));
 	narrative(b, s, "I. CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO, TỔ CHỨC THỰC HIỆN",
 		  "p6_lanh_dao");
-	rp_heading(d, s, 1, "II. KẾT QUẢ, KHÓ KHĂN, NGUYÊN NHÂN VÀ GIẢI PHÁP "
+	rp_heading(d, s, 1,
+		   "II. KẾT QUẢ, KHÓ KHĂN, NGUYÊN NHÂN VÀ GIẢI PHÁP "
 		   "TRONG QUÁ TRÌNH THỰC HIỆN ĐỀ ÁN");
 	static const struct {
 		const char *title, *field;
 	} parts[] = {
 		{ "1. Tăng cường các điều kiện đảm bảo triển khai ứng dụng "
 		  "công nghệ thông tin và chuyển đổi số trong giáo dục và đào "
-		  "tạo", "p6_dieu_kien" },
+		  "tạo",
+		  "p6_dieu_kien" },
 		{ "2. Kết quả chuyển đổi số hoạt động dạy, học, kiểm tra, đánh "
-		  "giá và nghiên cứu khoa học", "p6_day_hoc" },
+		  "giá và nghiên cứu khoa học",
+		  "p6_day_hoc" },
 		{ "3. Kết quả chuyển đổi số trong hoạt động quản trị, quản lý "
-		  "và cơ sở dữ liệu", "p6_quan_tri" },
+		  "và cơ sở dữ liệu",
+		  "p6_quan_tri" },
 		{ "4. Kết quả phát triển nguồn nhân lực", "p6_nhan_luc" },
 	};
 	for (size_t i = 0; i < 4; i++) {
@@ -375,14 +394,19 @@ rb_stats_pl6(struct rb *b)
 		rb_text(b, s, parts[i].field);
 	}
 	rp_heading(d, s, 1, "III. THỐNG KÊ KẾT QUẢ GIAI ĐOẠN 2022-2025");
-	reported(b, s, &p.base, (const bool[AGG_ROWS]){ false, false, false,
-		 false, false, true });
+	reported(b, s, &p.base,
+		 (const bool[AGG_ROWS]){ false, false, false, false, false,
+					 true });
 	figures6(b, s, &p);
 	rp_heading(d, s, 1, "IV. MỤC TIÊU ĐẾN NĂM 2025");
-	rp_body(d, s, RP_ITALIC, rp_printf(d, "Số liệu tính đến ngày "
-		"%02d/%02d/%d; hạn của các mục tiêu %02d/%02d/%d: trước hạn, "
-		"mục tiêu chưa đạt ghi \"tiến độ\".", p.d, p.m, p.y,
-		p.ts->by_day, p.ts->by_month, p.ts->by_year));
+	rp_body(d, s, RP_ITALIC,
+		rp_printf(
+			d,
+			"Số liệu tính đến ngày "
+			"%02d/%02d/%d; hạn của các mục tiêu %02d/%02d/%d: trước hạn, "
+			"mục tiêu chưa đạt ghi \"tiến độ\".",
+			p.d, p.m, p.y, p.ts->by_day, p.ts->by_month,
+			p.ts->by_year));
 	targets6(b, s, &p);
 	narrative(b, s, "V. ĐỀ XUẤT, KIẾN NGHỊ", "p6_de_xuat");
 	const char *deflt[] = { "- Như trên;", "- Lưu: VT." };

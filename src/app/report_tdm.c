@@ -13,26 +13,39 @@
 #include "report_int.h"
 #include "report_result.h"
 
-enum { C_STT, C_TEXT, C_MAX, C_SELF, C_EVIDENCE, NCOLS };
+enum {
+	C_STT,
+	C_TEXT,
+	C_MAX,
+	C_SELF,
+	C_EVIDENCE,
+	NCOLS
+};
 
 /* The outline's fixed headings; the school types what goes under each. */
 static const struct {
-	const char *field; /* NULL: a heading with parts below it */
+	const char *field;	 /* NULL: a heading with parts below it */
 	const char *text, *bold; /* bold: the plan it refers to */
 	int level;
 } OUTLINE[] = {
-	{ "tdm_day_hoc", "1. Ứng dụng CNTT trong đổi mới phương pháp dạy - "
-	  "học và kiểm tra, đánh giá:", NULL, 2 },
-	{ "tdm_quan_ly", "2. Ứng dụng CNTT trong công tác quản lý, điều "
-	  "hành:", NULL, 2 },
+	{ "tdm_day_hoc",
+	  "1. Ứng dụng CNTT trong đổi mới phương pháp dạy - "
+	  "học và kiểm tra, đánh giá:",
+	  NULL, 2 },
+	{ "tdm_quan_ly",
+	  "2. Ứng dụng CNTT trong công tác quản lý, điều "
+	  "hành:",
+	  NULL, 2 },
 	{ "tdm_thong_tin", "3. Ứng dụng CNTT trong công tác thông tin:", NULL,
 	  2 },
 	{ NULL, "4. Công tác tổ chức thực hiện nhiệm vụ CNTT:", NULL, 2 },
-	{ "tdm_4a", "4a. Kết quả thực hiện các kế hoạch về xây dựng và phát "
+	{ "tdm_4a",
+	  "4a. Kết quả thực hiện các kế hoạch về xây dựng và phát "
 	  "triển thành phố Thủ Dầu Một theo hướng đô thị thông minh, giai "
 	  "đoạn 2020-2025 và các năm tiếp theo, lĩnh vực giáo dục và đào tạo ",
 	  "(KH 962/KH-PGDĐT ngày 27/8/2021 của Phòng GDĐT)", 3 },
-	{ "tdm_4b", "4b. Kết quả thực hiện các kế hoạch triển khai chương "
+	{ "tdm_4b",
+	  "4b. Kết quả thực hiện các kế hoạch triển khai chương "
 	  "trình chuyển đổi số của Ngành Giáo dục và Đào tạo thành phố Thủ "
 	  "Dầu Một giai đoạn 2021-2025, định hướng đến năm 2030 ",
 	  "(KH 456/KH-PGDĐT ngày 01/4/2022 của Phòng GDĐT)", 3 },
@@ -82,27 +95,39 @@ body(struct rb *b)
 	struct rp_section *s = rp_section0(d);
 	const char *year = b->t.campaign.school_year;
 	rp_body(d, s, RP_ITALIC, rb_basis_line(b, "Căn cứ"));
-	rp_body(d, s, 0, rp_printf(d, "Qua quá trình thực hiện nhiệm vụ công "
-		"nghệ thông tin (CNTT) trong năm học %s, %s báo cáo tổng kết "
-		"việc thực hiện các nhiệm vụ về ứng dụng CNTT và thống kê giáo "
-		"dục như sau:", year, name_in_sentence(b)));
+	rp_body(d, s, 0,
+		rp_printf(
+			d,
+			"Qua quá trình thực hiện nhiệm vụ công "
+			"nghệ thông tin (CNTT) trong năm học %s, %s báo cáo tổng kết "
+			"việc thực hiện các nhiệm vụ về ứng dụng CNTT và thống kê giáo "
+			"dục như sau:",
+			year, name_in_sentence(b)));
 	for (size_t i = 0; i < sizeof(OUTLINE) / sizeof(OUTLINE[0]); i++)
 		outline_part(b, s, i);
-	struct rp_para *p = rp_body(d, s, 0, rp_printf(d, "4c. Các phương "
-		"hướng triển khai các Kế hoạch trong năm học %s.",
-		next_year(b)));
+	struct rp_para *p = rp_body(
+		d, s, 0,
+		rp_printf(d,
+			  "4c. Các phương "
+			  "hướng triển khai các Kế hoạch trong năm học %s.",
+			  next_year(b)));
 	p->keep_with_next = true;
 	rb_text(b, s, "tdm_4c");
-	rp_body(d, s, 0, rp_printf(d, "Trên đây là báo cáo tổng kết công tác "
-		"ứng dụng công nghệ thông tin và thống kê giáo dục năm học %s "
-		"của %s./.", year, name_in_sentence(b)));
+	rp_body(d, s, 0,
+		rp_printf(
+			d,
+			"Trên đây là báo cáo tổng kết công tác "
+			"ứng dụng công nghệ thông tin và thống kê giáo dục năm học %s "
+			"của %s./.",
+			year, name_in_sentence(b)));
 }
 
 static void
 header_row(struct rb *b, struct rp_table *t)
 {
 	static const char *const names[NCOLS] = { "STT", "NỘI DUNG",
-		"Điểm chuẩn", "Tự chấm", "Kèm minh chứng" };
+						  "Điểm chuẩn", "Tự chấm",
+						  "Kèm minh chứng" };
 	rp_head_row(b->doc, t, names);
 }
 
@@ -119,8 +144,7 @@ evidence_cell(struct rb *b, struct rp_table *t, size_t row,
 }
 
 static void
-self_cell(struct rb *b, struct rp_table *t, size_t row, bool answered,
-	  pts_t v)
+self_cell(struct rb *b, struct rp_table *t, size_t row, bool answered, pts_t v)
 {
 	if (answered)
 		rp_cell_pts(b->doc, t, row, C_SELF, v);
@@ -146,8 +170,8 @@ criterion_rows(struct rb *b, struct rp_table *t, const struct result *r,
 		/* The criterion's row keeps its first item. */
 		if (i == 0)
 			rp_row_keep_prev(t, row);
-		rp_cell_text(b->doc, t, row, C_TEXT, RP_ITALIC, rp_printf(
-			     b->doc, "- %s", it->text));
+		rp_cell_text(b->doc, t, row, C_TEXT, RP_ITALIC,
+			     rp_printf(b->doc, "- %s", it->text));
 		rp_cell_pts(b->doc, t, row, C_MAX, it->max);
 		self_cell(b, t, row, is->answered, is->points);
 	}
@@ -163,8 +187,9 @@ group_row(struct rb *b, struct rp_table *t, const struct result *r,
 	rp_cell_text(b->doc, t, row, C_TEXT, RP_BOLD | RP_ITALIC, g->title);
 	rp_cell_pts(b->doc, t, row, C_MAX, g->max)->style = RP_BOLD;
 	if (rb_group_answered(r, g))
-		rp_cell_pts(b->doc, t, row, C_SELF, r->self->groups[g->idx]
-			    .points)->style = RP_BOLD;
+		rp_cell_pts(b->doc, t, row, C_SELF,
+			    r->self->groups[g->idx].points)
+			->style = RP_BOLD;
 	else
 		rb_unanswered_cell(b, t, row, C_SELF);
 }
@@ -226,11 +251,15 @@ grade_text(struct rb *b, const struct score *sc)
 		return "Xếp loại: " RP_BLANK;
 	pts_format_vn(sc->total, pts);
 	if (sc->unanswered > 0 && b->doc->stamp)
-		return rp_printf(b->doc, "Xếp loại: " RP_BLANK " (%s điểm, còn "
-				 "%zu nội dung chưa tự chấm)", pts,
-				 sc->unanswered);
-	const char *rest = sc->unanswered == 0 ? "" : rp_printf(b->doc,
-		" - còn %zu nội dung chưa tự chấm", sc->unanswered);
+		return rp_printf(b->doc,
+				 "Xếp loại: " RP_BLANK " (%s điểm, còn "
+				 "%zu nội dung chưa tự chấm)",
+				 pts, sc->unanswered);
+	const char *rest =
+		sc->unanswered == 0
+			? ""
+			: rp_printf(b->doc, " - còn %zu nội dung chưa tự chấm",
+				    sc->unanswered);
 	return rp_printf(b->doc, "Xếp loại: %s (%s điểm)%s", sc->grade->name,
 			 pts, rest);
 }
@@ -241,14 +270,17 @@ results(struct rb *b, struct rp_section *s, const struct result *r)
 	const struct rubric *rb = r->sub.rubric;
 	rp_body(b->doc, s, RP_BOLD, "* Kết quả:");
 	for (size_t i = rb->ngrades; i-- > 0;)
-		rp_body(b->doc, s, 0, rp_printf(b->doc, "- %s: %s",
-			rb->grades[i].name,
-			band_words(b, &rb->grades[i].range)));
+		rp_body(b->doc, s, 0,
+			rp_printf(b->doc, "- %s: %s", rb->grades[i].name,
+				  band_words(b, &rb->grades[i].range)));
 	rp_body(b->doc, s, RP_BOLD, grade_text(b, r->self));
 	if (r->ext)
-		rp_body(b->doc, s, RP_ITALIC, rp_printf(b->doc, "Kết quả sau "
-			"khi %s kiểm tra, phê duyệt: %s",
-			b->t.campaign.owner_name, grade_text(b, r->ext)));
+		rp_body(b->doc, s, RP_ITALIC,
+			rp_printf(b->doc,
+				  "Kết quả sau "
+				  "khi %s kiểm tra, phê duyệt: %s",
+				  b->t.campaign.owner_name,
+				  grade_text(b, r->ext)));
 }
 
 /* The seed's last page ends with its own date and "HIỆU TRƯỞNG" on the
@@ -284,8 +316,10 @@ static void
 appendix_title(struct rb *b, struct rp_section *s, const struct rubric *r)
 {
 	const char *paren = strstr(r->title, " (Đối với");
-	s->title = rb_upper(b, paren ? rp_printf(b->doc, "%.*s",
-		(int)(paren - r->title), r->title) : r->title);
+	s->title = rb_upper(b,
+			    paren ? rp_printf(b->doc, "%.*s",
+					      (int)(paren - r->title), r->title)
+				  : r->title);
 	s->subtitle = paren ? rp_strdup(b->doc, paren + 1) : NULL;
 }
 
@@ -297,8 +331,9 @@ appendix(struct rb *b, const struct result *r)
 	char max[RP_VALUE_SIZE];
 	appendix_title(b, s, r->sub.rubric);
 	s->sheet_name = "Tiêu chuẩn đánh giá";
-	rp_line(d, s, RP_CENTER, RP_BOLD, rp_printf(d, "Tiêu chuẩn: %s điểm",
-		pts_format_vn(r->sub.rubric->total_max, max)));
+	rp_line(d, s, RP_CENTER, RP_BOLD,
+		rp_printf(d, "Tiêu chuẩn: %s điểm",
+			  pts_format_vn(r->sub.rubric->total_max, max)));
 	rp_body(d, s, 0, rp_printf(d, "- Đơn vị: %s", b->t.unit.name));
 	rubric_table(b, s, r);
 	results(b, s, r);
@@ -315,9 +350,10 @@ rb_tdm(struct rb *b)
 	struct rp_doc *d = b->doc;
 	rb_header(b);
 	d->kind = "BÁO CÁO";
-	rp_subject_add(d, rp_printf(d, "Công tác ứng dụng công nghệ thông tin "
-		       "và thống kê giáo dục năm học %s",
-		       b->t.campaign.school_year));
+	rp_subject_add(d, rp_printf(d,
+				    "Công tác ứng dụng công nghệ thông tin "
+				    "và thống kê giáo dục năm học %s",
+				    b->t.campaign.school_year));
 	d->title = rp_printf(d, "Báo cáo công tác ứng dụng CNTT - %s",
 			     b->t.unit.name);
 	body(b);

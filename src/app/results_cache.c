@@ -9,7 +9,7 @@
 
 #include "../util/arena.h"
 
-#define RC_SLOTS 64
+#define RC_SLOTS    64
 #define RC_MAX_SIZE ((size_t)1 << 20)
 
 struct rc_slot {
@@ -56,8 +56,8 @@ results_gen_bump(struct app *app, int64_t campaign)
 }
 
 static bool
-make_key(struct app *app, int64_t campaign, const char *root,
-	 enum rc_kind kind, char key[600])
+make_key(struct app *app, int64_t campaign, const char *root, enum rc_kind kind,
+	 char key[600])
 {
 	int n = snprintf(key, 600, "%s\n%lld\n%s\n%d", db_path(app->db),
 			 (long long)campaign, root, (int)kind);
@@ -66,8 +66,7 @@ make_key(struct app *app, int64_t campaign, const char *root,
 
 void *
 results_cache_get(struct app *app, int64_t campaign, const char *root,
-		  enum rc_kind kind, int64_t gen, size_t *size,
-		  struct arena *a)
+		  enum rc_kind kind, int64_t gen, size_t *size, struct arena *a)
 {
 	char key[600];
 	void *out = NULL;
@@ -105,8 +104,7 @@ slot_for(const char *key)
 
 void
 results_cache_put(struct app *app, int64_t campaign, const char *root,
-		  enum rc_kind kind, int64_t gen, const void *data,
-		  size_t size)
+		  enum rc_kind kind, int64_t gen, const void *data, size_t size)
 {
 	char key[600];
 	void *copy = size <= RC_MAX_SIZE ? malloc(size ? size : 1) : NULL;
@@ -141,7 +139,8 @@ results_cache_forget(struct app *app)
 		return;
 	pthread_mutex_lock(&rc_m);
 	for (size_t i = 0; i < RC_SLOTS; i++)
-		if (rc[i].used != 0 && strncmp(rc[i].key, prefix, (size_t)n) == 0) {
+		if (rc[i].used != 0 &&
+		    strncmp(rc[i].key, prefix, (size_t)n) == 0) {
 			free(rc[i].data);
 			memset(&rc[i], 0, sizeof(rc[i]));
 		}

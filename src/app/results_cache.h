@@ -12,7 +12,12 @@
 #include "app.h"
 
 /* What was counted. */
-enum rc_kind { RC_STATUS, RC_LEVELS, RC_LEVELS_SUBMITTED, RC_EXPECTED };
+enum rc_kind {
+	RC_STATUS,
+	RC_LEVELS,
+	RC_LEVELS_SUBMITTED,
+	RC_EXPECTED
+};
 
 /* The campaign's generation (0 before any change). */
 enum ts_err results_gen(struct app *app, int64_t campaign,

@@ -26,19 +26,25 @@ static const char SQL_ROWS[] =
 	"submission_score g ON g.submission_id = s.id WHERE cu.campaign_id "
 	"= ?1 AND " SQL_PATH_UNDER("cu.path", "?2") " ORDER BY cu.path, g.grp";
 
-enum { RX_FIXED = 7, RX_PER_GROUP = 4 };
+enum {
+	RX_FIXED = 7,
+	RX_PER_GROUP = 4
+};
 
 static struct rp_xcol *
 columns(const struct rubric *r, struct arena *a, size_t *n)
 {
 	static const struct rp_xcol fixed[RX_FIXED] = {
-		{ "STT", 7 }, { "Mã đơn vị", 14 }, { "Tên đơn vị", 36 },
-		{ "Đơn vị quản lý", 30 }, { "Cấp học", 12 },
-		{ "Trạng thái", 16 }, { "Nộp muộn", 9 },
+		{ "STT", 7 },	      { "Mã đơn vị", 14 },
+		{ "Tên đơn vị", 36 }, { "Đơn vị quản lý", 30 },
+		{ "Cấp học", 12 },    { "Trạng thái", 16 },
+		{ "Nộp muộn", 9 },
 	};
 	/* The listing's words (report_listing_cols.c), one header row. */
 	static const char *const what[RX_PER_GROUP] = {
-		"Điểm tự đánh giá", "Mức tự đánh giá", "Điểm sau kiểm tra",
+		"Điểm tự đánh giá",
+		"Mức tự đánh giá",
+		"Điểm sau kiểm tra",
 		"Mức sau kiểm tra",
 	};
 	*n = RX_FIXED + RX_PER_GROUP * r->ngroups;
@@ -99,9 +105,8 @@ group_cells(struct rp_xstream *x, struct db_stmt *st, size_t ngroups,
 }
 
 static enum ts_err
-write_rows(struct app *app, const struct doc_target *t,
-	   struct rp_xstream *x, const struct report_opts *o, size_t *rows,
-	   struct diags *d)
+write_rows(struct app *app, const struct doc_target *t, struct rp_xstream *x,
+	   const struct report_opts *o, size_t *rows, struct diags *d)
 {
 	struct db_stmt *st = db_prep(app->db, SQL_ROWS);
 	if (st == NULL)
@@ -149,10 +154,12 @@ target(struct app *app, const struct actor *who, int64_t cid,
 	if (e == TS_OK && t->rubric == NULL)
 		return TS_ENOTFOUND;
 	if (e == TS_OK && !results_export_fits(t->rubric)) {
-		diags_add(d, "ket-qua", "bảng kết quả từng đơn vị dành cho bộ "
+		diags_add(d, "ket-qua",
+			  "bảng kết quả từng đơn vị dành cho bộ "
 			  "chỉ số xếp mức theo nhóm tiêu chí (như QĐ 4725); "
 			  "với bộ chỉ số %s của đợt này hãy dùng báo cáo "
-			  "danh-sach", t->rubric->id);
+			  "danh-sach",
+			  t->rubric->id);
 		return TS_EINVAL;
 	}
 	return e;

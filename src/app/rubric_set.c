@@ -99,11 +99,16 @@ check_duplicates(const struct rubric_set *s, struct diags *d, int *bad)
 {
 	for (size_t i = 0; i < s->n; i++)
 		for (size_t k = 0; k < i; k++)
-			if (strcmp(s->v[i].rubric->id, s->v[k].rubric->id) == 0 &&
-			    s->v[i].rubric->version == s->v[k].rubric->version) {
-				diags_add(d, s->v[i].path, "trùng mã \"%s\" phiên "
-					  "bản %d với %s", s->v[i].rubric->id,
-					  s->v[i].rubric->version, s->v[k].path);
+			if (strcmp(s->v[i].rubric->id, s->v[k].rubric->id) ==
+				    0 &&
+			    s->v[i].rubric->version ==
+				    s->v[k].rubric->version) {
+				diags_add(d, s->v[i].path,
+					  "trùng mã \"%s\" phiên "
+					  "bản %d với %s",
+					  s->v[i].rubric->id,
+					  s->v[i].rubric->version,
+					  s->v[k].path);
 				(*bad)++;
 			}
 }

@@ -54,8 +54,8 @@ put_groups(struct app *app, int64_t id, int64_t revision,
  * parses (it was valid when saved) keeps no summary: pages count it as
  * without a level rather than fail the write. */
 static enum ts_err
-summarize(struct app *app, const struct rubric *r, int64_t id,
-	  int64_t revision, const char *answers, const char *external)
+summarize(struct app *app, const struct rubric *r, int64_t id, int64_t revision,
+	  const char *answers, const char *external)
 {
 	struct answers *a1 = NULL, *a2 = NULL;
 	struct score *self = NULL, *rev = NULL;
@@ -94,9 +94,9 @@ score_summary_write(struct app *app, const struct rubric *r,
 	char *answers = strdup(db_col_text(st, 2));
 	char *external = strdup(db_col_text(st, 3));
 	db_done(st);
-	enum ts_err e = answers && external
-		? summarize(app, r, id, revision, answers, external)
-		: TS_ENOMEM;
+	enum ts_err e = answers && external ? summarize(app, r, id, revision,
+							answers, external)
+					    : TS_ENOMEM;
 	free(answers);
 	free(external);
 	return e;
@@ -165,8 +165,8 @@ fill_body(struct door_ctx *c)
 
 /* Maintenance (db migrate): no actor, no target, no audit row. */
 static const struct door FILL_BATCH_DOOR = {
-	"score.fill", PA_CHANGE, "ghi kết quả chấm đã lưu", NULL, NULL,
-	fill_body,
+	"score.fill", PA_CHANGE, "ghi kết quả chấm đã lưu",
+	NULL,	      NULL,	 fill_body,
 };
 
 static enum ts_err

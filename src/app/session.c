@@ -24,7 +24,8 @@ session_init_key(struct app *app)
 {
 	static const char ins[] = "INSERT INTO app_secret(name, value) VALUES "
 				  "('csrf', ?) ON CONFLICT DO NOTHING";
-	static const char get[] = "SELECT value FROM app_secret WHERE name = 'csrf'";
+	static const char get[] =
+		"SELECT value FROM app_secret WHERE name = 'csrf'";
 	unsigned char key[32];
 	char hex[65];
 	if (sodium_init() < 0)
@@ -70,8 +71,7 @@ session_csrf_ok(const struct session *s, const char *given)
 /* Recent failures of one login or one address, and when the last was;
  * -1 when the database could not say. */
 static int64_t
-count_failures(struct app *app, const char *sql, const char *key,
-	       int64_t *last)
+count_failures(struct app *app, const char *sql, const char *key, int64_t *last)
 {
 	struct db_stmt *st = db_prep(app->db, sql);
 	char since[TS_TIME_SIZE];
@@ -121,12 +121,15 @@ login_throttle(struct app *app, const char *login, struct diags *d)
 	if (n < THROTTLE_LOGIN_FREE || left <= 0)
 		return TS_OK;
 	if (left >= 60)
-		diags_add(d, login, "tài khoản này đang tạm khóa vì đăng nhập sai "
+		diags_add(d, login,
+			  "tài khoản này đang tạm khóa vì đăng nhập sai "
 			  "nhiều lần; hãy thử lại sau %lld phút",
 			  (long long)(left + 59) / 60);
 	else
-		diags_add(d, login, "tài khoản này đang tạm khóa vì đăng nhập sai "
-			  "nhiều lần; hãy thử lại sau %lld giây", (long long)left);
+		diags_add(d, login,
+			  "tài khoản này đang tạm khóa vì đăng nhập sai "
+			  "nhiều lần; hãy thử lại sau %lld giây",
+			  (long long)left);
 	return TS_ERATE;
 }
 
@@ -135,8 +138,9 @@ login_throttle(struct app *app, const char *login, struct diags *d)
 static enum ts_err
 record_failure(struct app *app, const char *login, const char *client)
 {
-	static const char sql[] = "INSERT INTO login_failure(login, client, at) "
-				  "VALUES (?, ?, ?)";
+	static const char sql[] =
+		"INSERT INTO login_failure(login, client, at) "
+		"VALUES (?, ?, ?)";
 	static const char old[] = "DELETE FROM login_failure WHERE at < ?";
 	struct db_stmt *st = db_prep(app->db, sql);
 	char now[TS_TIME_SIZE], since[TS_TIME_SIZE];
@@ -373,7 +377,8 @@ struct password_job {
 static enum ts_err
 password_body(struct door_ctx *c)
 {
-	static const char sql[] = "UPDATE app_user SET pw_hash = ? WHERE id = ?";
+	static const char sql[] =
+		"UPDATE app_user SET pw_hash = ? WHERE id = ?";
 	const struct password_job *j = c->in;
 	struct db_stmt *st = db_prep(c->app->db, sql);
 	if (st == NULL)
@@ -397,7 +402,8 @@ session_change_password(struct app *app, const struct session *s,
 {
 	struct actor a;
 	if (next == NULL || strlen(next) < PASSWORD_MIN) {
-		diags_add(d, s->who.login, "mật khẩu mới phải có ít nhất 8 ký tự");
+		diags_add(d, s->who.login,
+			  "mật khẩu mới phải có ít nhất 8 ký tự");
 		return TS_EINVAL;
 	}
 	enum ts_err e = user_authenticate(app, s->who.login, current, &a, d);

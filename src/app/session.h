@@ -11,9 +11,9 @@
 
 #include "app.h"
 
-#define SESSION_TOKEN_SIZE 64 /* base64url of 32 bytes + NUL, rounded */
-#define SESSION_HASH_SIZE 65  /* hex of 32 bytes + NUL */
-#define SESSION_HOURS 12      /* default absolute cap (serve --session-max) */
+#define SESSION_TOKEN_SIZE   64 /* base64url of 32 bytes + NUL, rounded */
+#define SESSION_HASH_SIZE    65 /* hex of 32 bytes + NUL */
+#define SESSION_HOURS	     12 /* default absolute cap (serve --session-max) */
 #define SESSION_IDLE_MINUTES 60 /* default idle limit (serve --session-idle) */
 
 struct session {

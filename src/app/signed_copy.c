@@ -21,7 +21,9 @@ pdf_only(const char *mime)
 }
 
 static const struct blob_rules SIGNED_RULES = {
-	SIGNED_MAX_BYTES, SIGNED_ACCEPTS, pdf_only,
+	SIGNED_MAX_BYTES,
+	SIGNED_ACCEPTS,
+	pdf_only,
 };
 
 /* A copy is signed for a result that was submitted: not before, and not
@@ -45,8 +47,8 @@ static enum ts_err
 put_resolve(struct door_ctx *c, struct door_target *t)
 {
 	struct put_in *x = c->in;
-	enum ts_err e = sub_open(c->app, c->who, x->cid, x->code, ACT_VIEW, c->a,
-				 &x->sub, c->d);
+	enum ts_err e = sub_open(c->app, c->who, x->cid, x->code, ACT_VIEW,
+				 c->a, &x->sub, c->d);
 	snprintf(x->obj, sizeof(x->obj), "submission:%lld:%s",
 		 (long long)x->cid, x->code);
 	*t = (struct door_target){ PK_SCHOOL_REPORT, x->sub.scope_path,
@@ -64,7 +66,8 @@ put_body(struct door_ctx *c)
 	struct put_in *x = c->in;
 	struct signed_copy *out = c->out;
 	if (x->sub.id == 0 || !signable(x->sub.state)) {
-		diags_add(c->d, x->code, "chỉ tải bản đã ký lên sau khi đã nộp "
+		diags_add(c->d, x->code,
+			  "chỉ tải bản đã ký lên sau khi đã nộp "
 			  "bản tự đánh giá (trạng thái hiện tại: %s)",
 			  sub_state_name(x->sub.state));
 		return TS_EINVAL;
@@ -94,13 +97,13 @@ put_body(struct door_ctx *c)
 }
 
 static const struct door SIGNED_PUT = {
-	"submission.signed", PA_CHANGE, "lưu bản đã ký", NULL, put_resolve,
-	put_body,
+	"submission.signed", PA_CHANGE, "lưu bản đã ký", NULL,
+	put_resolve,	     put_body,
 };
 
 enum ts_err
 signed_copy_may_put(struct app *app, const struct actor *who, int64_t cid,
-	const char *code, struct diags *d)
+		    const char *code, struct diags *d)
 {
 	struct arena *a = arena_new();
 	struct submission s;
@@ -131,9 +134,10 @@ signed_copy_put(struct app *app, const struct actor *who, int64_t cid,
 	if (e == TS_OK && a == NULL)
 		e = TS_ENOMEM;
 	if (e == TS_OK) {
-		struct put_in x = { .cid = cid, .code = unit_code,
+		struct put_in x = { .cid = cid,
+				    .code = unit_code,
 				    .name = evidence_clean_name(a, name ? name
-								: path),
+									: path),
 				    .file = &file };
 		e = door_run(app, who, &SIGNED_PUT, &x, out, d);
 	}
@@ -170,8 +174,8 @@ latest(struct app *app, int64_t sub_id, struct arena *a,
 
 enum ts_err
 signed_copy_get(struct app *app, const struct actor *who, int64_t cid,
-		const char *unit_code, struct arena *a,
-		struct signed_copy *out, char **blob, struct diags *d)
+		const char *unit_code, struct arena *a, struct signed_copy *out,
+		char **blob, struct diags *d)
 {
 	struct submission s;
 	memset(out, 0, sizeof(*out));
@@ -185,8 +189,8 @@ signed_copy_get(struct app *app, const struct actor *who, int64_t cid,
 		return e;
 	if (latest(app, s.id, a, out) != TS_OK)
 		return app_db_error(app, d, "đọc bản đã ký");
-	if (blob && out->id && (*blob = evidence_blob_path(app, out->sha256))
-	    == NULL)
+	if (blob && out->id &&
+	    (*blob = evidence_blob_path(app, out->sha256)) == NULL)
 		return TS_ENOMEM;
 	return TS_OK;
 }

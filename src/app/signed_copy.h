@@ -11,7 +11,7 @@
 #include "app.h"
 
 #define SIGNED_MAX_BYTES ((size_t)20 << 20)
-#define SIGNED_ACCEPTS "chỉ nhận tệp PDF, tối đa 20 MB"
+#define SIGNED_ACCEPTS	 "chỉ nhận tệp PDF, tối đa 20 MB"
 
 struct signed_copy {
 	int64_t id; /* 0: none uploaded yet */
@@ -42,8 +42,8 @@ enum ts_err signed_copy_may_put(struct app *app, const struct actor *who,
  * unit's reports; blob: its stored file (malloc'd), or NULL. */
 struct arena;
 enum ts_err signed_copy_get(struct app *app, const struct actor *who,
-			    int64_t cid, const char *unit_code,
-			    struct arena *a, struct signed_copy *out,
-			    char **blob, struct diags *d) TS_MUSTCHECK;
+			    int64_t cid, const char *unit_code, struct arena *a,
+			    struct signed_copy *out, char **blob,
+			    struct diags *d) TS_MUSTCHECK;
 
 #endif

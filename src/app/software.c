@@ -110,8 +110,8 @@ static enum ts_err
 save_resolve(struct door_ctx *c, struct door_target *t)
 {
 	struct save_in *x = c->in;
-	enum ts_err e = sub_open(c->app, c->who, x->cid, x->code, ACT_VIEW, c->a,
-				 &x->sub, c->d);
+	enum ts_err e = sub_open(c->app, c->who, x->cid, x->code, ACT_VIEW,
+				 c->a, &x->sub, c->d);
 	snprintf(x->obj, sizeof(x->obj), "software:%lld:%s", (long long)x->cid,
 		 x->code);
 	*t = (struct door_target){ PK_SCHOOL_REPORT, x->sub.scope_path,
@@ -198,7 +198,7 @@ save_body(struct door_ctx *c)
 
 static const struct door SOFTWARE_SAVE = {
 	"software.save", PA_CHANGE, "lưu danh sách phần mềm", NULL,
-	save_resolve, save_body,
+	save_resolve,	 save_body,
 };
 
 enum ts_err
@@ -218,8 +218,9 @@ software_save(struct app *app, const struct actor *who, int64_t cid,
 		return TS_ENOMEM;
 	}
 	memcpy(copy, rows, n * sizeof(*copy));
-	struct save_in x = { .cid = cid, .code = unit_code, .rows = copy,
-			     .n = n };
+	struct save_in x = {
+		.cid = cid, .code = unit_code, .rows = copy, .n = n
+	};
 	enum ts_err e = door_run(app, who, &SOFTWARE_SAVE, &x, NULL, d);
 	arena_free(a);
 	return e;

@@ -45,8 +45,7 @@ software_list(struct app *app, const struct actor *who, int64_t cid,
 	db_bind_int(st, 1, cid);
 	db_bind_int(st, 2, s.unit.id);
 	e = db_collect(st, a, sizeof(**out), (void **)out, n, fill_row);
-	return e == TS_EDB ? app_db_error(app, d, "đọc danh sách phần mềm")
-			   : e;
+	return e == TS_EDB ? app_db_error(app, d, "đọc danh sách phần mềm") : e;
 }
 
 /* Per software over the participants whose frozen path is under ?2. */
@@ -55,9 +54,10 @@ static const char SQL_SUM[] =
 	"count(DISTINCT CASE WHEN w.paid = 1 THEN w.unit_id END), "
 	"sum(w.parents_total) FROM software w JOIN campaign_unit cu ON "
 	"cu.campaign_id = w.campaign_id AND cu.unit_id = w.unit_id WHERE "
-	"w.campaign_id = ?1 AND " SQL_PATH_UNDER("cu.path", "?2")
-	" GROUP BY w.name_key ORDER BY count(DISTINCT w.unit_id) DESC, "
-	"w.name_key";
+	"w.campaign_id = ?1 AND " SQL_PATH_UNDER(
+		"cu.path",
+		"?2") " GROUP BY w.name_key ORDER BY count(DISTINCT w.unit_id) DESC, "
+		      "w.name_key";
 
 static void
 fill_sum(struct db_stmt *st, struct arena *a, void *p)

@@ -20,8 +20,8 @@ struct stats_campaign_new {
 	 * self-assessment pre-fills), year, title, basis, levels, dates */
 	struct campaign_new base;
 	const char *indicators_ref; /* "thong-ke-cds-truong" or "id@N" */
-	const char *period;         /* a period id of the set: "dau-nam" */
-	const char *as_of;          /* YYYY-MM-DD; NULL: the period's day */
+	const char *period;	    /* a period id of the set: "dau-nam" */
+	const char *as_of;	    /* YYYY-MM-DD; NULL: the period's day */
 };
 
 /* Creates the campaign, its participants and its statistics row in one
@@ -47,7 +47,7 @@ enum ts_err stats_info_get(struct app *app, int64_t cid, struct arena *a,
 struct stats_view {
 	struct submission sub;
 	struct stats_info info;
-	struct ind_values *values;  /* with pre-filled values laid in */
+	struct ind_values *values;   /* with pre-filled values laid in */
 	struct ind_values *previous; /* may be NULL */
 	struct ind_check check;
 	struct ind_prefill_line *prefill; /* from the same year's CĐS */
@@ -55,8 +55,8 @@ struct stats_view {
 	int64_t cds_campaign; /* 0: no same-year self-assessment */
 };
 enum ts_err stats_view_open(struct app *app, const struct actor *who,
-			    int64_t cid, const char *unit_code,
-			    struct arena *a, struct stats_view *out,
+			    int64_t cid, const char *unit_code, struct arena *a,
+			    struct stats_view *out,
 			    struct diags *d) TS_MUSTCHECK;
 void stats_view_release(struct stats_view *v);
 
@@ -65,15 +65,15 @@ enum ts_err stats_save(struct app *app, const struct actor *who, int64_t cid,
 		       const char *unit_code, const char *values_json,
 		       int64_t expect, struct diags *d) TS_MUSTCHECK;
 /* Refused with every error and unconfirmed warning in d. */
-enum ts_err stats_submit(struct app *app, const struct actor *who,
-			 int64_t cid, const char *unit_code, int64_t expect,
-			 int *version, struct diags *d) TS_MUSTCHECK;
+enum ts_err stats_submit(struct app *app, const struct actor *who, int64_t cid,
+			 const char *unit_code, int64_t expect, int *version,
+			 struct diags *d) TS_MUSTCHECK;
 /* Reasons name indicator codes (or "*": the whole report). Approve and
  * publish are sub_approve and sub_publish. */
-enum ts_err stats_return(struct app *app, const struct actor *who,
-			 int64_t cid, const char *unit_code,
-			 const struct review_reason *r, size_t n,
-			 int64_t expect, struct diags *d) TS_MUSTCHECK;
+enum ts_err stats_return(struct app *app, const struct actor *who, int64_t cid,
+			 const char *unit_code, const struct review_reason *r,
+			 size_t n, int64_t expect,
+			 struct diags *d) TS_MUSTCHECK;
 
 /*
  * The schools of a campaign under root_code (NULL: the actor's unit, or the
@@ -134,8 +134,7 @@ const char *stats_measure_text(struct arena *a, const struct measure *m,
  */
 enum ts_err stats_targets_load(const char *path, const char *data_dir,
 			       const struct ind_set *schools,
-			       struct ind_set **office,
-			       struct target_set **out,
+			       struct ind_set **office, struct target_set **out,
 			       struct diags *d) TS_MUSTCHECK;
 
 #endif

@@ -74,14 +74,15 @@ check_stats(const struct stats_campaign_new *c, const struct ind_set *s,
 	if (s->scope != IND_SCOPE_SCHOOL)
 		return "bộ chỉ số này do cơ quan tự nhập, không dùng cho đợt "
 		       "thống kê của các trường";
-	const struct ind_period *p =
-		c->period ? ind_find_period(s, c->period) : NULL;
+	const struct ind_period *p = c->period ? ind_find_period(s, c->period)
+					       : NULL;
 	if (p == NULL)
 		return "kỳ báo cáo phải là một kỳ của bộ chỉ số (ví dụ dau-nam, "
 		       "cuoi-nam)";
 	t->period = p->id;
 	if (c->as_of != NULL) {
-		if (strlen(c->as_of) != 10 || !ts_time_parse(c->as_of, &ignored))
+		if (strlen(c->as_of) != 10 ||
+		    !ts_time_parse(c->as_of, &ignored))
 			return "ngày số liệu phải có dạng YYYY-MM-DD";
 		memcpy(t->as_of, c->as_of, 11);
 	} else if (!period_day(p, c->base.school_year, t->as_of)) {
@@ -144,7 +145,7 @@ stats_info_get(struct app *app, int64_t cid, struct arena *a,
 		return app_db_error(app, d, "đọc đợt thống kê");
 	db_bind_int(st, 1, cid);
 	enum db_step r = db_step(st);
-	enum ts_err e = r == DB_ROW ? TS_OK
+	enum ts_err e = r == DB_ROW    ? TS_OK
 			: r == DB_DONE ? TS_ENOTFOUND
 				       : TS_EDB;
 	if (e == TS_OK) {

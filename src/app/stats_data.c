@@ -22,8 +22,7 @@ stats_load_values(const struct submission *s, const struct ind_set *set,
 }
 
 enum ts_err
-stats_unit_levels(struct app *app, const struct submission *s,
-		  unsigned *levels)
+stats_unit_levels(struct app *app, const struct submission *s, unsigned *levels)
 {
 	static const char sql[] =
 		"SELECT school_levels FROM campaign_unit WHERE campaign_id = ? "
@@ -101,14 +100,17 @@ cds_answers(struct app *app, const struct submission *s, struct arena *a,
 	if (step == DB_ROW) {
 		const char *rid = db_col_dup(st, 1, a);
 		const struct rubric *r =
-			rid ? app_rubric(app, rid, (int)db_col_int(st, 2)) : NULL;
+			rid ? app_rubric(app, rid, (int)db_col_int(st, 2))
+			    : NULL;
 		if (r == NULL)
 			e = TS_EDB; /* stored with the campaign: not read */
 		const char *text = db_col_text(st, 3);
 		struct diags ignore;
 		diags_init(&ignore);
-		if (r != NULL && answers_parse(r, text, strlen(text), "tự đánh "
-					       "giá", ans, &ignore) == TS_OK)
+		if (r != NULL && answers_parse(r, text, strlen(text),
+					       "tự đánh "
+					       "giá",
+					       ans, &ignore) == TS_OK)
 			*cid = db_col_int(st, 0);
 		diags_release(&ignore);
 	}
@@ -160,8 +162,9 @@ stats_view_open(struct app *app, const struct actor *who, int64_t cid,
 	if (e == TS_OK)
 		e = stats_unit_levels(app, &out->sub, &levels);
 	if (e != TS_OK)
-		return e == TS_EDB ? app_db_error(app, d, "đọc số liệu thống kê")
-				   : e;
+		return e == TS_EDB
+			       ? app_db_error(app, d, "đọc số liệu thống kê")
+			       : e;
 	ind_check_run(out->values, levels, out->previous, &out->check);
 	return TS_OK;
 }

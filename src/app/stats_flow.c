@@ -90,8 +90,8 @@ check_text(const struct ind_check *c)
 /* The values as submitted: stored ones with the CĐS facts laid in, and
  * the check's warnings. */
 static enum ts_err
-checked(struct sub_job *j, struct ind_values *v, char **values,
-	char **check, struct diags *d)
+checked(struct sub_job *j, struct ind_values *v, char **values, char **check,
+	struct diags *d)
 {
 	const struct stats_info *info = j->extra;
 	struct ind_prefill_line *lines;
@@ -121,8 +121,7 @@ checked(struct sub_job *j, struct ind_values *v, char **values,
 }
 
 static enum ts_err
-stats_content(struct sub_job *j, char **values, char **check,
-	      struct diags *d)
+stats_content(struct sub_job *j, char **values, char **check, struct diags *d)
 {
 	const struct stats_info *info = j->extra;
 	struct ind_values *v = NULL;
@@ -139,15 +138,17 @@ check_reasons(struct sub_job *j, struct diags *d)
 	const struct ind_set *set = ((const struct stats_info *)j->extra)->set;
 	enum ts_err e = TS_OK;
 	if (j->n == 0) {
-		diags_add(d, j->unit, "trả lại phải kèm lý do cho ít nhất một "
+		diags_add(d, j->unit,
+			  "trả lại phải kèm lý do cho ít nhất một "
 			  "chỉ số");
 		return TS_EINVAL;
 	}
 	for (size_t i = 0; i < j->n; i++) {
 		const char *id = j->r[i].criterion_id;
-		if (id == NULL || (strcmp(id, "*") != 0 &&
-				   ind_find(set, id) == NULL)) {
-			diags_add(d, j->unit, "không có chỉ số \"%s\" trong bộ %s",
+		if (id == NULL ||
+		    (strcmp(id, "*") != 0 && ind_find(set, id) == NULL)) {
+			diags_add(d, j->unit,
+				  "không có chỉ số \"%s\" trong bộ %s",
 				  id ? id : "", set->id);
 			e = TS_EINVAL;
 		}
@@ -156,18 +157,29 @@ check_reasons(struct sub_job *j, struct diags *d)
 }
 
 static const struct sub_kind STATS = {
-	"stats.save", "stats.submit", NULL, "stats.return",
-	"chưa có số liệu thống kê để nộp", "chỉ số", open_set, close_set,
-	stats_draft, stats_content, check_reasons,
+	"stats.save",
+	"stats.submit",
+	NULL,
+	"stats.return",
+	"chưa có số liệu thống kê để nộp",
+	"chỉ số",
+	open_set,
+	close_set,
+	stats_draft,
+	stats_content,
+	check_reasons,
 };
 
 enum ts_err
 stats_save(struct app *app, const struct actor *who, int64_t cid,
-	   const char *unit, const char *json, int64_t expect,
-	   struct diags *d)
+	   const char *unit, const char *json, int64_t expect, struct diags *d)
 {
-	struct sub_job j = { .k = &STATS, .act = ACT_SAVE, .cid = cid,
-			     .unit = unit, .expect = expect, .json = json };
+	struct sub_job j = { .k = &STATS,
+			     .act = ACT_SAVE,
+			     .cid = cid,
+			     .unit = unit,
+			     .expect = expect,
+			     .json = json };
 	return sub_job_run(app, who, &j, NULL, d);
 }
 
@@ -175,8 +187,11 @@ enum ts_err
 stats_submit(struct app *app, const struct actor *who, int64_t cid,
 	     const char *unit, int64_t expect, int *version, struct diags *d)
 {
-	struct sub_job j = { .k = &STATS, .act = ACT_SUBMIT, .cid = cid,
-			     .unit = unit, .expect = expect };
+	struct sub_job j = { .k = &STATS,
+			     .act = ACT_SUBMIT,
+			     .cid = cid,
+			     .unit = unit,
+			     .expect = expect };
 	return sub_job_run(app, who, &j, version, d);
 }
 
@@ -185,7 +200,12 @@ stats_return(struct app *app, const struct actor *who, int64_t cid,
 	     const char *unit, const struct review_reason *r, size_t n,
 	     int64_t expect, struct diags *d)
 {
-	struct sub_job j = { .k = &STATS, .act = ACT_RETURN, .cid = cid,
-			     .unit = unit, .expect = expect, .r = r, .n = n };
+	struct sub_job j = { .k = &STATS,
+			     .act = ACT_RETURN,
+			     .cid = cid,
+			     .unit = unit,
+			     .expect = expect,
+			     .r = r,
+			     .n = n };
 	return sub_job_run(app, who, &j, NULL, d);
 }

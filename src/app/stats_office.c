@@ -29,7 +29,8 @@ find_office(struct app *app, const struct actor *who, int64_t cid,
 		return e;
 	if (u->kind == KIND_TRUONG || u->kind == KIND_TRUNG_TAM ||
 	    scope_of(c.owner_path, u->path) == SCOPE_OUTSIDE) {
-		diags_add(d, code, "chỉ cơ quan chủ trì đợt thống kê hoặc cơ "
+		diags_add(d, code,
+			  "chỉ cơ quan chủ trì đợt thống kê hoặc cơ "
 			  "quan cấp dưới của cơ quan đó mới có câu trả lời "
 			  "riêng");
 		return TS_EINVAL;
@@ -39,8 +40,7 @@ find_office(struct app *app, const struct actor *who, int64_t cid,
 
 static enum ts_err
 write_row(struct app *app, const struct actor *who, int64_t cid,
-	  const struct org_unit *u, const struct ind_set *s,
-	  const char *text)
+	  const struct org_unit *u, const struct ind_set *s, const char *text)
 {
 	static const char sql[] =
 		"INSERT INTO stats_office(campaign_id, unit_id, indicators_id, "
@@ -79,7 +79,8 @@ load_set(const char *data_dir, const char *ref, struct ind_sets *sets,
 	buf_release(&dir);
 	*s = e == TS_OK && ref ? ind_sets_find(sets, ref) : NULL;
 	if (e == TS_OK && (*s == NULL || (*s)->scope != IND_SCOPE_OFFICE)) {
-		diags_add(d, ref ? ref : "", "không có bộ câu hỏi của cơ quan "
+		diags_add(d, ref ? ref : "",
+			  "không có bộ câu hỏi của cơ quan "
 			  "này (xem: truongso indicators list)");
 		e = TS_EINVAL;
 	}
@@ -100,7 +101,8 @@ office_own(const struct actor *who, const struct org_unit *u,
 	if (who->role != ROLE_SCHOOL_EDITOR && who->role != ROLE_SCHOOL_HEAD &&
 	    scope_of(who->path, u->path) == SCOPE_OWN)
 		return TS_OK;
-	diags_add(d, office_code, "chỉ chuyên viên hoặc quản trị của "
+	diags_add(d, office_code,
+		  "chỉ chuyên viên hoặc quản trị của "
 		  "chính cơ quan này mới nhập câu trả lời của cơ quan");
 	return TS_EFORBIDDEN;
 }
@@ -136,16 +138,16 @@ office_body(struct door_ctx *c)
 {
 	const struct office_job *j = c->in;
 	enum ts_err e = stored_file_put(c->app, STORED_INDICATOR_SET, j->s->id,
-					j->s->version, j->body, j->len,
-					j->path, c->d);
+					j->s->version, j->body, j->len, j->path,
+					c->d);
 	if (e == TS_OK)
 		e = write_row(c->app, c->who, j->cid, &j->u, j->s, j->text);
 	return e;
 }
 
 static const struct door OFFICE_SAVE = {
-	"stats.office", PA_CHANGE, "ghi câu trả lời của cơ quan", NULL,
-	office_resolve, office_body,
+	"stats.office", PA_CHANGE,	"ghi câu trả lời của cơ quan",
+	NULL,		office_resolve, office_body,
 };
 
 enum ts_err
@@ -167,7 +169,8 @@ stats_office_save(struct app *app, const struct actor *who,
 	if (e == TS_OK)
 		e = office_own(who, &u, office_code, d);
 	if (e == TS_OK)
-		e = load_set(data_dir, set_ref, &sets, &s, &body, &len, &path, d);
+		e = load_set(data_dir, set_ref, &sets, &s, &body, &len, &path,
+			     d);
 	if (e == TS_OK)
 		e = ind_values_parse(s, json, strlen(json), office_code, &v, d);
 	json_t *j = e == TS_OK ? ind_values_to_json(v) : NULL;
@@ -175,8 +178,8 @@ stats_office_save(struct app *app, const struct actor *who,
 	json_decref(j);
 	if (e == TS_OK && text == NULL)
 		e = TS_ENOMEM;
-	struct office_job job = { cid, office_code, s, body, path, text, len,
-				  { 0 } };
+	struct office_job job = { cid,	office_code, s,	  body,
+				  path, text,	     len, { 0 } };
 	if (e == TS_OK)
 		e = door_run(app, who, &OFFICE_SAVE, &job, NULL, d);
 	free(text);

@@ -16,12 +16,12 @@ static const char SQL_UNITS[] =
 	"sn.answers FROM snapshot sn WHERE sn.submission_id = s.id ORDER BY "
 	"sn.version DESC LIMIT 1) END FROM campaign_unit cu LEFT JOIN "
 	"submission s ON s.campaign_id = cu.campaign_id AND s.unit_id = "
-	"cu.unit_id WHERE cu.campaign_id = ?1 AND "
-	SQL_PATH_UNDER("cu.path", "?2") " ORDER BY cu.path";
+	"cu.unit_id WHERE cu.campaign_id = ?1 AND " SQL_PATH_UNDER(
+		"cu.path", "?2") " ORDER BY cu.path";
 
 static enum ts_err
-add_unit(struct stats_rollup *r, size_t *cap, unsigned levels,
-	 const char *text, struct diags *d)
+add_unit(struct stats_rollup *r, size_t *cap, unsigned levels, const char *text,
+	 struct diags *d)
 {
 	if (r->n == *cap) {
 		size_t nc = *cap ? 2 * *cap : 64;
@@ -91,7 +91,8 @@ void
 stats_rollup_release(struct stats_rollup *r)
 {
 	for (size_t i = 0; i < r->n; i++)
-		ind_values_free((struct ind_values *)(uintptr_t)r->units[i].values);
+		ind_values_free(
+			(struct ind_values *)(uintptr_t)r->units[i].values);
 	free(r->units);
 	ind_agg_free(r->agg);
 	ind_set_free(r->info.set);

@@ -16,8 +16,8 @@ office_set(const char *text, size_t len, const char *data_dir,
 	   struct ind_set **out, struct diags *d)
 {
 	json_t *root = json_loadb(text, len, 0, NULL);
-	const char *id = json_string_value(json_object_get(root,
-							   "office_indicators"));
+	const char *id =
+		json_string_value(json_object_get(root, "office_indicators"));
 	struct ind_sets sets;
 	struct buf dir;
 	buf_init(&dir, 4096);
@@ -34,8 +34,10 @@ office_set(const char *text, size_t len, const char *data_dir,
 	if (e == TS_OK)
 		ind_sets_release(&sets);
 	if (e == TS_OK && s == NULL) {
-		diags_add(d, "office_indicators", "không có bộ chỉ số của cơ "
-			  "quan \"%s\"", id ? id : "");
+		diags_add(d, "office_indicators",
+			  "không có bộ chỉ số của cơ "
+			  "quan \"%s\"",
+			  id ? id : "");
 		e = TS_EINVAL;
 	}
 	json_decref(root);

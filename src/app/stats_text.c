@@ -23,16 +23,14 @@ stats_cell_text(struct arena *a, const struct indicator *it,
 	case IND_COUNT:
 		return it->whole ? arena_printf(a, "%s (%s)",
 						pts_format_vn(c->sum, n), rate)
-				 : arena_printf(a, "%s", pts_format_vn(c->sum, n));
-	case IND_YESNO:
-		return arena_printf(a, "%zu CSGD (%s)", c->yes, rate);
-	case IND_PERCENT:
-		return arena_printf(a, "bình quân %s", rate);
+				 : arena_printf(a, "%s",
+						pts_format_vn(c->sum, n));
+	case IND_YESNO: return arena_printf(a, "%zu CSGD (%s)", c->yes, rate);
+	case IND_PERCENT: return arena_printf(a, "bình quân %s", rate);
 	case IND_NAMES:
 		return arena_printf(a, "%zu tên, %zu trong nước", c->nnames,
 				    c->ndomestic);
-	default:
-		return arena_printf(a, "%zu CSGD trả lời", c->answered);
+	default: return arena_printf(a, "%zu CSGD trả lời", c->answered);
 	}
 }
 
@@ -45,13 +43,15 @@ stats_measure_text(struct arena *a, const struct measure *m,
 	char v[PTS_FMT_SIZE], g[PTS_FMT_SIZE];
 	struct buf b;
 	buf_init(&b, 4096);
-	buf_printf(&b, "%s: %s", label ? m->indicator->label : m->indicator->code,
+	buf_printf(&b, "%s: %s",
+		   label ? m->indicator->label : m->indicator->code,
 		   target_result_name(e->result));
 	if (!m->manual && e->rate.den > 0) {
 		buf_printf(&b, " (%s",
 			   pts_format_pct_vn(agg_rate_value(e->rate), v));
 		if (e->result == TARGET_PROGRESS || e->result == TARGET_NOT_MET)
-			buf_printf(&b, "; còn %s", pts_format_pct_vn(e->gap, g));
+			buf_printf(&b, "; còn %s",
+				   pts_format_pct_vn(e->gap, g));
 		if (e->short_by > 0)
 			buf_printf(&b, ", thiếu %lld", (long long)e->short_by);
 		if (!m->office)

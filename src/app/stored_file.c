@@ -8,16 +8,14 @@
 static const struct {
 	const char *ins, *get, *what;
 } TABLES[] = {
-	[STORED_RUBRIC] = {
-		"INSERT INTO rubric(id, version, sha256, body, stored_at) "
-		"VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-		"SELECT sha256 FROM rubric WHERE id = ? AND version = ?",
-		"tệp bộ chỉ số" },
-	[STORED_INDICATOR_SET] = {
-		"INSERT INTO indicator_set(id, version, sha256, body, "
-		"stored_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-		"SELECT sha256 FROM indicator_set WHERE id = ? AND version = ?",
-		"tệp bộ chỉ số thống kê" },
+	[STORED_RUBRIC] = { "INSERT INTO rubric(id, version, sha256, body, stored_at) "
+			    "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+			    "SELECT sha256 FROM rubric WHERE id = ? AND version = ?",
+			    "tệp bộ chỉ số" },
+	[STORED_INDICATOR_SET] = { "INSERT INTO indicator_set(id, version, sha256, body, "
+				   "stored_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+				   "SELECT sha256 FROM indicator_set WHERE id = ? AND version = ?",
+				   "tệp bộ chỉ số thống kê" },
 };
 
 static void
@@ -53,9 +51,10 @@ stored_file_put(struct app *app, enum stored_table t, const char *id,
 	if (got == DB_ERROR)
 		e = TS_EDB;
 	else if (got != DB_ROW || strcmp(db_col_text(st, 0), sha) != 0) {
-		diags_add(d, path, "%s %s phiên bản %d đã bị sửa mà không tăng "
-			  "phiên bản; hãy tăng \"version\"", TABLES[t].what, id,
-			  version);
+		diags_add(d, path,
+			  "%s %s phiên bản %d đã bị sửa mà không tăng "
+			  "phiên bản; hãy tăng \"version\"",
+			  TABLES[t].what, id, version);
 		e = TS_ECONFLICT;
 	}
 	db_done(st);

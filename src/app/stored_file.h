@@ -8,7 +8,10 @@
 
 #include "app.h"
 
-enum stored_table { STORED_RUBRIC, STORED_INDICATOR_SET };
+enum stored_table {
+	STORED_RUBRIC,
+	STORED_INDICATOR_SET
+};
 
 /* Stores body under (id, version) in the table, inside the caller's
  * transaction; the same id and version with another body is refused

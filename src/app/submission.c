@@ -60,8 +60,8 @@ bool
 sub_allowed(const struct actor *who, const struct submission *s,
 	    enum sub_action act, int state, const char **why)
 {
-	struct pol_query q = { who->role, who->path, PK_SUBMISSION,
-			       s->scope_path, state, pol_action_of(act) };
+	struct pol_query q = { who->role,     who->path, PK_SUBMISSION,
+			       s->scope_path, state,	 pol_action_of(act) };
 	return policy_allows(&q, why);
 }
 
@@ -84,7 +84,8 @@ sub_open(struct app *app, const struct actor *who, int64_t cid,
 		return e == TS_EDB ? app_db_error(app, d, "đọc đơn vị tham gia")
 				   : e;
 	if (e != TS_OK) {
-		diags_add(d, unit_code, "đơn vị không tham gia đợt đánh giá này");
+		diags_add(d, unit_code,
+			  "đơn vị không tham gia đợt đánh giá này");
 		return TS_ENOTFOUND;
 	}
 	const char *why = NULL;
@@ -106,8 +107,8 @@ sub_open(struct app *app, const struct actor *who, int64_t cid,
 
 enum ts_err
 sub_open_for(struct app *app, const struct actor *who, int64_t cid,
-	 const char *unit_code, enum sub_action act, struct arena *a,
-	 struct submission *s, struct diags *d)
+	     const char *unit_code, enum sub_action act, struct arena *a,
+	     struct submission *s, struct diags *d)
 {
 	enum ts_err e = sub_open(app, who, cid, unit_code, act, a, s, d);
 	const char *why = NULL;
@@ -133,7 +134,8 @@ json_nfc_members(json_t *v, struct arena *a)
 	if (json_is_array(v))
 		json_array_foreach(v, i, x) ok = ok && json_nfc(x, a);
 	else
-		json_object_foreach_safe(v, tmp, k, x) ok = ok && json_nfc(x, a);
+		json_object_foreach_safe(v, tmp, k, x)
+			ok = ok && json_nfc(x, a);
 	return ok;
 }
 
@@ -170,15 +172,18 @@ answers_fit(const struct answers *ans, const struct submission *s,
 {
 	bool ok = true;
 	if (ans->unit != NULL && !same_unit(ans->unit, &s->unit, a)) {
-		diags_add(d, name, "tệp trả lời dành cho đơn vị \"%s\", không "
-			  "phải %s (%s)", ans->unit, s->unit.name, s->unit.code);
+		diags_add(d, name,
+			  "tệp trả lời dành cho đơn vị \"%s\", không "
+			  "phải %s (%s)",
+			  ans->unit, s->unit.name, s->unit.code);
 		ok = false;
 	}
 	if (ans->school_year != NULL &&
 	    strcmp(ans->school_year, s->campaign.school_year) != 0) {
-		diags_add(d, name, "tệp trả lời dành cho năm học %s, không phải "
-			  "năm học %s của đợt đánh giá", ans->school_year,
-			  s->campaign.school_year);
+		diags_add(d, name,
+			  "tệp trả lời dành cho năm học %s, không phải "
+			  "năm học %s của đợt đánh giá",
+			  ans->school_year, s->campaign.school_year);
 		ok = false;
 	}
 	return ok;
@@ -255,24 +260,26 @@ sub_object(const struct submission *s, char *out, size_t n)
 }
 
 enum ts_err
-sub_check_revision(const struct submission *s, int64_t expect,
-		   struct diags *d)
+sub_check_revision(const struct submission *s, int64_t expect, struct diags *d)
 {
 	if (expect < 0 || expect == s->revision)
 		return TS_OK;
 	if (expect == SUB_REV_UNKNOWN)
-		diags_add(d, s->unit.code, "trang bạn dùng không cho biết được "
-			  "mở ở lần sửa nào; hãy xem lại bản mới rồi thực hiện lại");
+		diags_add(
+			d, s->unit.code,
+			"trang bạn dùng không cho biết được "
+			"mở ở lần sửa nào; hãy xem lại bản mới rồi thực hiện lại");
 	else
-		diags_add(d, s->unit.code, "bản tự đánh giá đã có thay đổi sau khi bạn "
-		  "mở trang (lần sửa %lld, nay là lần sửa %lld)",
-		  (long long)expect, (long long)s->revision);
+		diags_add(d, s->unit.code,
+			  "bản tự đánh giá đã có thay đổi sau khi bạn "
+			  "mở trang (lần sửa %lld, nay là lần sửa %lld)",
+			  (long long)expect, (long long)s->revision);
 	return TS_ESTALE;
 }
 
 enum ts_err
-sub_record(struct app *app, const struct actor *who,
-	   const struct submission *s, const char *action, const char *detail)
+sub_record(struct app *app, const struct actor *who, const struct submission *s,
+	   const char *action, const char *detail)
 {
 	static const char sql[] =
 		"INSERT INTO submission_revision(submission_id, revision, "

@@ -19,7 +19,7 @@ struct submission {
 	struct org_unit unit;
 	const struct rubric *rubric;
 	enum sub_state state;
-	int version;  /* submitted snapshots so far */
+	int version; /* submitted snapshots so far */
 	int64_t revision;
 	const char *answers;  /* JSON: {"format":1,"answers":{...}} */
 	const char *external; /* đánh giá ngoài, same form */
@@ -88,11 +88,11 @@ struct sub_change {
 	const struct item *item;
 	const char *author; /* who changed it last, and when */
 	const char *at;
-	bool conflict;      /* the form changed it too, to another value */
+	bool conflict; /* the form changed it too, to another value */
 };
 struct sub_merge {
 	int64_t revision;     /* the submission's revision afterwards */
-	bool saved;           /* false: nothing to change, or a conflict */
+	bool saved;	      /* false: nothing to change, or a conflict */
 	struct sub_change *v; /* in rubric order (arena) */
 	size_t n, nconflicts;
 };

@@ -43,7 +43,8 @@ sub_written(struct door_ctx *c, enum ts_err e)
 	/* A lost race: the row moved (TS_ESTALE), or another submit took
 	 * the same snapshot version first (TS_ECONFLICT on its key). */
 	if (e == TS_ESTALE || e == TS_ECONFLICT)
-		diags_add(c->d, j->unit, "bản tự đánh giá vừa được người khác "
+		diags_add(c->d, j->unit,
+			  "bản tự đánh giá vừa được người khác "
 			  "thay đổi; hãy tải lại rồi thử lại");
 	else if (e == TS_EDB)
 		app_db_error(c->app, c->d, "ghi bản tự đánh giá");
@@ -131,8 +132,8 @@ submit_body(struct door_ctx *c)
 
 /* Each reason through the text door, as its NFC copy in rc. */
 static enum ts_err
-reason_texts(const struct sub_job *j, struct arena *a,
-	     struct review_reason *rc, struct diags *d)
+reason_texts(const struct sub_job *j, struct arena *a, struct review_reason *rc,
+	     struct diags *d)
 {
 	enum ts_err e = TS_OK;
 	for (size_t i = 0; e == TS_OK && i < j->n; i++) {
@@ -245,14 +246,12 @@ state_body(struct door_ctx *c)
 /* Indexed by enum sub_action (ACT_VIEW writes nothing). The audit rows
  * are sub_record's, named by the kind. */
 static const struct door SUB_DOORS[] = {
-	[ACT_SAVE] = { "submission.save", PA_SAVE, "ghi bản tự đánh giá",
-		       NULL, sub_job_resolve, save_body },
-	[ACT_SUBMIT] = { "submission.submit", PA_SUBMIT,
-			 "ghi bản tự đánh giá", NULL, sub_job_resolve,
-			 submit_body },
-	[ACT_RETURN] = { "submission.return", PA_RETURN,
-			 "ghi bản tự đánh giá", NULL, sub_job_resolve,
-			 return_body },
+	[ACT_SAVE] = { "submission.save", PA_SAVE, "ghi bản tự đánh giá", NULL,
+		       sub_job_resolve, save_body },
+	[ACT_SUBMIT] = { "submission.submit", PA_SUBMIT, "ghi bản tự đánh giá",
+			 NULL, sub_job_resolve, submit_body },
+	[ACT_RETURN] = { "submission.return", PA_RETURN, "ghi bản tự đánh giá",
+			 NULL, sub_job_resolve, return_body },
 	[ACT_APPROVE] = { "submission.approve", PA_APPROVE,
 			  "ghi bản tự đánh giá", NULL, sub_job_resolve,
 			  state_body },

@@ -14,8 +14,8 @@
 
 enum ts_err
 sub_score(const struct rubric *r, const char *answers_json,
-	  const char *external_json, struct answers **ans,
-	  struct score **score, struct diags *d)
+	  const char *external_json, struct answers **ans, struct score **score,
+	  struct diags *d)
 {
 	struct answers *self = NULL, *ext = NULL;
 	/* "{}" is what a submission holds before any external score. */
@@ -54,9 +54,12 @@ check_complete(const struct score *sc, const char *unit, struct diags *d)
 	size_t shown = 0;
 	for (size_t i = 0; i < r->nitems && shown < 10; i++)
 		if (!sc->items[i].answered)
-			buf_printf(&b, "%s%s", shown++ ? ", " : "", r->items[i]->id);
-	diags_add(d, unit, "còn %zu nội dung chưa trả lời (%s%s); điền đủ, kể "
-		  "cả điểm 0, rồi mới nộp", sc->unanswered, buf_str(&b),
+			buf_printf(&b, "%s%s", shown++ ? ", " : "",
+				   r->items[i]->id);
+	diags_add(d, unit,
+		  "còn %zu nội dung chưa trả lời (%s%s); điền đủ, kể "
+		  "cả điểm 0, rồi mới nộp",
+		  sc->unanswered, buf_str(&b),
 		  sc->unanswered > shown ? ", ..." : "");
 	buf_release(&b);
 	return TS_EINVAL;
@@ -99,7 +102,7 @@ change_state(struct app *app, const char *sql, const struct submission *s,
  * unless the database was changed behind the write lock. */
 enum ts_err
 sub_mark_submitted(struct app *app, const struct actor *who,
-	       const struct submission *s, bool late, const char *now)
+		   const struct submission *s, bool late, const char *now)
 {
 	static const char sql[] =
 		"UPDATE submission SET state = ?, version = version "
@@ -112,8 +115,8 @@ sub_mark_submitted(struct app *app, const struct actor *who,
 }
 
 enum ts_err
-sub_set_state(struct app *app, const struct actor *who, const struct submission *s,
-	  enum sub_action act)
+sub_set_state(struct app *app, const struct actor *who,
+	      const struct submission *s, enum sub_action act)
 {
 	static const char sql[] =
 		"UPDATE submission SET state = ?, revision = revision + 1, "
@@ -125,8 +128,8 @@ sub_set_state(struct app *app, const struct actor *who, const struct submission 
 }
 
 enum ts_err
-sub_add_note(struct app *app, const struct actor *who, const struct submission *s,
-	 const struct review_reason *r)
+sub_add_note(struct app *app, const struct actor *who,
+	     const struct submission *s, const struct review_reason *r)
 {
 	static const char sql[] =
 		"INSERT INTO review_note(submission_id, version, criterion_id, "
@@ -159,15 +162,19 @@ check_reasons(struct sub_job *j, struct diags *d)
 	const struct rubric *r = j->s.rubric;
 	enum ts_err e = TS_OK;
 	if (j->n == 0) {
-		diags_add(d, j->unit, "trả lại phải kèm lý do cho ít nhất một "
+		diags_add(d, j->unit,
+			  "trả lại phải kèm lý do cho ít nhất một "
 			  "tiêu chí");
 		return TS_EINVAL;
 	}
 	for (size_t i = 0; i < j->n; i++) {
 		if (!known_criterion(r, j->r[i].criterion_id)) {
-			diags_add(d, j->unit, "không có tiêu chí \"%s\" trong bộ "
-				  "chỉ số %s", j->r[i].criterion_id
-					    ? j->r[i].criterion_id : "", r->id);
+			diags_add(d, j->unit,
+				  "không có tiêu chí \"%s\" trong bộ "
+				  "chỉ số %s",
+				  j->r[i].criterion_id ? j->r[i].criterion_id
+						       : "",
+				  r->id);
 			e = TS_EINVAL;
 		}
 	}
@@ -183,8 +190,7 @@ cds_draft(struct sub_job *j, char **text, struct diags *d)
 
 /* The stored answers, scored; every item must be answered. */
 static enum ts_err
-cds_content(struct sub_job *j, char **values, char **score,
-	    struct diags *d)
+cds_content(struct sub_job *j, char **values, char **score, struct diags *d)
 {
 	struct answers *ans = NULL;
 	struct score *sc = NULL;
@@ -205,9 +211,17 @@ cds_content(struct sub_job *j, char **values, char **score,
 }
 
 const struct sub_kind SUB_CDS = {
-	"submission.save", "submission.submit", "submission.submit.late",
-	"submission.return", "chưa có bản tự đánh giá để nộp", "tiêu chí",
-	NULL, NULL, cds_draft, cds_content, check_reasons,
+	"submission.save",
+	"submission.submit",
+	"submission.submit.late",
+	"submission.return",
+	"chưa có bản tự đánh giá để nộp",
+	"tiêu chí",
+	NULL,
+	NULL,
+	cds_draft,
+	cds_content,
+	check_reasons,
 };
 
 /* The CĐS steps: a sub_job for each (submission_door.c). */
@@ -223,8 +237,11 @@ enum ts_err
 sub_save(struct app *app, const struct actor *who, int64_t cid,
 	 const char *unit, const char *json, int64_t expect, struct diags *d)
 {
-	struct sub_job j = { .act = ACT_SAVE, .cid = cid, .unit = unit,
-			     .expect = expect, .json = json };
+	struct sub_job j = { .act = ACT_SAVE,
+			     .cid = cid,
+			     .unit = unit,
+			     .expect = expect,
+			     .json = json };
 	return run(app, who, j, NULL, d);
 }
 
@@ -232,8 +249,9 @@ enum ts_err
 sub_submit(struct app *app, const struct actor *who, int64_t cid,
 	   const char *unit, int64_t expect, int *version, struct diags *d)
 {
-	struct sub_job j = { .act = ACT_SUBMIT, .cid = cid, .unit = unit,
-			     .expect = expect };
+	struct sub_job j = {
+		.act = ACT_SUBMIT, .cid = cid, .unit = unit, .expect = expect
+	};
 	return run(app, who, j, version, d);
 }
 
@@ -242,8 +260,12 @@ sub_return(struct app *app, const struct actor *who, int64_t cid,
 	   const char *unit, const struct review_reason *r, size_t n,
 	   int64_t expect, struct diags *d)
 {
-	struct sub_job j = { .act = ACT_RETURN, .cid = cid, .unit = unit,
-			     .expect = expect, .r = r, .n = n };
+	struct sub_job j = { .act = ACT_RETURN,
+			     .cid = cid,
+			     .unit = unit,
+			     .expect = expect,
+			     .r = r,
+			     .n = n };
 	return run(app, who, j, NULL, d);
 }
 
@@ -252,8 +274,11 @@ sub_set_external(struct app *app, const struct actor *who, int64_t cid,
 		 const char *unit, const char *json, int64_t expect,
 		 struct diags *d)
 {
-	struct sub_job j = { .act = ACT_EXTERNAL, .cid = cid, .unit = unit,
-			     .expect = expect, .json = json };
+	struct sub_job j = { .act = ACT_EXTERNAL,
+			     .cid = cid,
+			     .unit = unit,
+			     .expect = expect,
+			     .json = json };
 	return run(app, who, j, NULL, d);
 }
 
@@ -261,8 +286,9 @@ enum ts_err
 sub_approve(struct app *app, const struct actor *who, int64_t cid,
 	    const char *unit, int64_t expect, struct diags *d)
 {
-	struct sub_job j = { .act = ACT_APPROVE, .cid = cid, .unit = unit,
-			     .expect = expect };
+	struct sub_job j = {
+		.act = ACT_APPROVE, .cid = cid, .unit = unit, .expect = expect
+	};
 	return run(app, who, j, NULL, d);
 }
 
@@ -270,7 +296,8 @@ enum ts_err
 sub_publish(struct app *app, const struct actor *who, int64_t cid,
 	    const char *unit, int64_t expect, struct diags *d)
 {
-	struct sub_job j = { .act = ACT_PUBLISH, .cid = cid, .unit = unit,
-			     .expect = expect };
+	struct sub_job j = {
+		.act = ACT_PUBLISH, .cid = cid, .unit = unit, .expect = expect
+	};
 	return run(app, who, j, NULL, d);
 }

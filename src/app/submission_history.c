@@ -87,14 +87,18 @@ sub_diff(struct app *app, const struct submission *s, int v1, int v2,
 	const struct snapshot_info *x = find_snap(snaps, ns, v1),
 				   *y = find_snap(snaps, ns, v2);
 	if (e == TS_OK && (x == NULL || y == NULL)) {
-		diags_add(d, s->unit.code, "không có phiên bản %d hoặc %d (đã nộp "
-			  "%d phiên bản)", v1, v2, s->version);
+		diags_add(d, s->unit.code,
+			  "không có phiên bản %d hoặc %d (đã nộp "
+			  "%d phiên bản)",
+			  v1, v2, s->version);
 		return TS_ENOTFOUND;
 	}
 	if (e == TS_OK)
-		e = sub_score(s->rubric, x->answers, NULL, &out->a, &out->sa, d);
+		e = sub_score(s->rubric, x->answers, NULL, &out->a, &out->sa,
+			      d);
 	if (e == TS_OK)
-		e = sub_score(s->rubric, y->answers, NULL, &out->b, &out->sb, d);
+		e = sub_score(s->rubric, y->answers, NULL, &out->b, &out->sb,
+			      d);
 	const struct rubric *r = s->rubric;
 	out->v = e == TS_OK ? arena_calloc(a, r->nitems + 1, sizeof(*out->v))
 			    : NULL;

@@ -12,8 +12,7 @@ enum ts_err sub_open_for(struct app *app, const struct actor *who, int64_t cid,
 			 struct diags *d);
 /* Reads the submission row of s->campaign and s->unit again into s (its
  * state, revision and answers), e.g. inside a write transaction. */
-enum ts_err sub_reload(struct app *app, struct submission *s,
-		       struct arena *a);
+enum ts_err sub_reload(struct app *app, struct submission *s, struct arena *a);
 /* "submission:<campaign>/<unit code>", the audit object name. */
 void sub_object(const struct submission *s, char *out, size_t n);
 
@@ -59,8 +58,8 @@ struct sub_kind {
 	const char *save, *submit, *submit_late, *ret; /* audit actions;
 							* submit_late NULL:
 							* as submit */
-	const char *nothing;   /* submitting before anything was saved */
-	const char *reasoned;  /* what a reason names: "tiêu chí" */
+	const char *nothing;  /* submitting before anything was saved */
+	const char *reasoned; /* what a reason names: "tiêu chí" */
 	/* Loads what the kind needs beside the row; close frees it (both
 	 * NULL: nothing). */
 	enum ts_err (*open)(struct sub_job *j, struct diags *d);
@@ -82,17 +81,17 @@ struct sub_job {
 	enum sub_action act;
 	int64_t cid;
 	const char *unit;
-	int64_t expect;                 /* as sub_return's */
-	const char *json;               /* save, external */
-	const struct review_reason *r;  /* return */
+	int64_t expect;		       /* as sub_return's */
+	const char *json;	       /* save, external */
+	const struct review_reason *r; /* return */
 	size_t n;
-	struct arena *keep;             /* where s lives; NULL: the door's */
+	struct arena *keep; /* where s lives; NULL: the door's */
 	/* Set by sub_job_resolve, in the transaction. */
 	struct app *app;
 	const struct actor *who;
 	struct arena *a;
 	struct submission s;
-	void *extra;                    /* the kind's (open, close) */
+	void *extra; /* the kind's (open, close) */
 };
 /* Runs the step j->act of j in its own write transaction; out: the
  * version a submit made (int *), or NULL. */

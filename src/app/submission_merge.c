@@ -21,7 +21,8 @@ static const char *
 answers_at(struct app *app, const struct submission *s, int64_t rev,
 	   struct arena *a)
 {
-	struct db_stmt *st = rev >= 0 && s->id ? db_prep(app->db, SQL_AT) : NULL;
+	struct db_stmt *st = rev >= 0 && s->id ? db_prep(app->db, SQL_AT)
+					       : NULL;
 	const char *text = NULL;
 	if (st == NULL)
 		return NULL;
@@ -48,7 +49,7 @@ parse(const struct rubric *r, const char *json)
 
 struct sides {
 	struct answers *base, *theirs, *mine; /* base may be NULL: unknown */
-	json_t *merged, *mine_doc;            /* merged starts as theirs */
+	json_t *merged, *mine_doc;	      /* merged starts as theirs */
 };
 
 /* Decides one item; returns true when the form's value was applied. */
@@ -102,7 +103,8 @@ name_authors(struct app *app, const struct submission *s, int64_t base,
 			continue;
 		for (size_t k = 0; k < m->n; k++) {
 			const struct item *it = m->v[k].item;
-			if (answer_equal(it, &cur->v[it->idx], &prev->v[it->idx]))
+			if (answer_equal(it, &cur->v[it->idx],
+					 &prev->v[it->idx]))
 				continue;
 			m->v[k].author = db_col_dup(st, 2, a);
 			m->v[k].at = db_col_dup(st, 3, a);
@@ -222,8 +224,8 @@ merge_body(struct door_ctx *c)
 }
 
 static const struct door SUB_MERGE = {
-	"submission.save", PA_SAVE, "ghi bản tự đánh giá", NULL,
-	sub_job_resolve, merge_body,
+	"submission.save", PA_SAVE,    "ghi bản tự đánh giá", NULL,
+	sub_job_resolve,   merge_body,
 };
 
 enum ts_err
@@ -232,10 +234,16 @@ sub_save_merge(struct app *app, const struct actor *who, int64_t cid,
 	       const bool *keep, struct arena *a, struct sub_merge *m,
 	       struct diags *d)
 {
-	struct merge_job x = { { .k = &SUB_CDS, .act = ACT_SAVE, .cid = cid,
-				 .unit = unit, .expect = -1,
-				 .json = answers_json, .keep = a },
-			       base, keep, m };
+	struct merge_job x = { { .k = &SUB_CDS,
+				 .act = ACT_SAVE,
+				 .cid = cid,
+				 .unit = unit,
+				 .expect = -1,
+				 .json = answers_json,
+				 .keep = a },
+			       base,
+			       keep,
+			       m };
 	memset(m, 0, sizeof(*m));
 	return door_run(app, who, &SUB_MERGE, &x, NULL, d);
 }

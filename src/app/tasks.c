@@ -70,8 +70,9 @@ school_state(struct app *app, const struct actor *who, struct arena *a,
 		t->late = db_col_int(st, 3) != 0;
 	}
 	db_done(st);
-	return t->state == ST_RETURNED ? read_reasons(app, sub_id, version, a, t)
-				       : TS_OK;
+	return t->state == ST_RETURNED
+		       ? read_reasons(app, sub_id, version, a, t)
+		       : TS_OK;
 }
 
 static enum ts_err
@@ -108,9 +109,9 @@ finished(const struct campaign *c, int64_t now)
 /* A finished round whose result is reviewed is no task any more (a past
  * year's round, issue 16). */
 static enum ts_err
-add_school_task(struct app *app, const struct actor *who,
-		const char *unit_code, const struct campaign *c, int64_t now,
-		struct arena *a, struct task_list *out, struct diags *d)
+add_school_task(struct app *app, const struct actor *who, const char *unit_code,
+		const struct campaign *c, int64_t now, struct arena *a,
+		struct task_list *out, struct diags *d)
 {
 	struct school_task *t = &out->school[out->nschool++];
 	t->c = *c;

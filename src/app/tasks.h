@@ -39,7 +39,7 @@ struct school_task {
 struct office_task {
 	struct campaign c;
 	size_t expected;    /* participants under the actor */
-	size_t waiting;     /* submitted: waiting for review */
+	size_t waiting;	    /* submitted: waiting for review */
 	size_t returned;    /* returned: waiting for the schools */
 	size_t not_started; /* no submission yet */
 	int64_t days_left;  /* as for a school */
@@ -57,9 +57,8 @@ struct task_list {
  * for an office, finished rounds (past their review due) where nothing
  * waits, is returned or not started; a school's finished round with its
  * result reviewed is kept marked `past`. */
-enum ts_err tasks_of(struct app *app, const struct actor *who,
-		     struct arena *a, struct task_list *out,
-		     struct diags *d) TS_MUSTCHECK;
+enum ts_err tasks_of(struct app *app, const struct actor *who, struct arena *a,
+		     struct task_list *out, struct diags *d) TS_MUSTCHECK;
 
 /* One participant of a campaign, for the lists the tasks link to. */
 struct unit_row {
@@ -71,8 +70,8 @@ struct unit_row {
 };
 /* The participants under the actor (by the path the campaign froze for
  * each, as campaign_status counts them) that are in `state`, by code. */
-enum ts_err campaign_units(struct app *app, const struct actor *who,
-			   int64_t id, enum sub_state state, struct arena *a,
+enum ts_err campaign_units(struct app *app, const struct actor *who, int64_t id,
+			   enum sub_state state, struct arena *a,
 			   struct unit_row **out, size_t *n,
 			   struct diags *d) TS_MUSTCHECK;
 

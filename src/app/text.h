@@ -23,7 +23,7 @@ struct text_field {
 	const char *label;  /* what the user calls it: "tên đơn vị" */
 	const char **value; /* in: the caller's text, NULL = absent;
 			     * out: its NFC copy in the arena */
-	size_t max;         /* characters (code points), after NFC */
+	size_t max;	    /* characters (code points), after NFC */
 	unsigned flags;
 };
 

@@ -13,9 +13,9 @@ static const char SQL_FIND[] =
 	"cu.unit_id IS NOT NULL, coalesce(s.state, ?5) FROM org_unit o "
 	"LEFT JOIN org_unit p ON p.id = o.parent_id LEFT JOIN campaign_unit "
 	"cu ON cu.campaign_id = ?2 AND cu.unit_id = o.id LEFT JOIN "
-	"submission s ON s.campaign_id = ?2 AND s.unit_id = o.id WHERE "
-	SQL_PATH_UNDER("o.path", "?1") " AND (o.name_key LIKE ?3 OR o.code "
-	"= ?4) ORDER BY o.name_key, o.code";
+	"submission s ON s.campaign_id = ?2 AND s.unit_id = o.id WHERE " SQL_PATH_UNDER(
+		"o.path", "?1") " AND (o.name_key LIKE ?3 OR o.code "
+				"= ?4) ORDER BY o.name_key, o.code";
 
 enum ts_err
 unit_search_keys(const char *text, struct arena *a, const char **key,

@@ -19,8 +19,8 @@
  * (64 MiB before issue 17) still verify, since a hash string carries its
  * own, and are remade at the next sign-in. At most one per core at once,
  * so a burst of sign-ins costs 38 MiB, not 64 MiB each. */
-#define HASH_OPS 2
-#define HASH_MEM (19u * 1024 * 1024)
+#define HASH_OPS   2
+#define HASH_MEM   (19u * 1024 * 1024)
 #define HASH_SLOTS 2
 static pthread_mutex_t hash_m = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t hash_cv = PTHREAD_COND_INITIALIZER;
@@ -52,9 +52,8 @@ password_hash(const char *password)
 		return NULL;
 	char *out = malloc(crypto_pwhash_STRBYTES);
 	hash_enter();
-	if (out != NULL &&
-	    crypto_pwhash_str(out, password, strlen(password),
-			      HASH_OPS, HASH_MEM) != 0) {
+	if (out != NULL && crypto_pwhash_str(out, password, strlen(password),
+					     HASH_OPS, HASH_MEM) != 0) {
 		free(out);
 		out = NULL;
 	}
@@ -175,8 +174,8 @@ add_body(struct door_ctx *c)
 }
 
 static const struct door USER_ADD = {
-	"user.add", PA_CREATE, "tạo tài khoản", add_texts, add_resolve,
-	add_body,
+	"user.add", PA_CREATE,	 "tạo tài khoản",
+	add_texts,  add_resolve, add_body,
 };
 
 /* What can be refused before the Argon2id hash (64 MiB, a fraction of a
@@ -205,8 +204,7 @@ user_add(struct app *app, const struct actor *who, const struct user_new *u,
 	char *hash = u->pw_hash == NULL ? password_hash(u->password) : NULL;
 	if (u->pw_hash == NULL && hash == NULL)
 		return TS_ENOMEM;
-	struct add_in x = { u, u->full_name, hash ? hash : u->pw_hash,
-			    { 0 } };
+	struct add_in x = { u, u->full_name, hash ? hash : u->pw_hash, { 0 } };
 	e = door_run(app, who, &USER_ADD, &x, NULL, d);
 	if (hash)
 		sodium_memzero(hash, strlen(hash));
@@ -258,7 +256,8 @@ user_authenticate(struct app *app, const char *login, const char *password,
 	/* Verify even for an unknown login, so timing does not reveal
 	 * which logins exist. */
 	hash_enter();
-	bool ok = crypto_pwhash_str_verify(hash, password, strlen(password)) == 0;
+	bool ok = crypto_pwhash_str_verify(hash, password, strlen(password)) ==
+		  0;
 	hash_leave();
 	if (!found || !ok) {
 		diags_add(d, login, "tên đăng nhập hoặc mật khẩu không đúng");
@@ -266,7 +265,8 @@ user_authenticate(struct app *app, const char *login, const char *password,
 	}
 	/* Said only to whoever knows the password. */
 	if (disabled) {
-		diags_add(d, login, "tài khoản này đã bị khóa; hãy liên hệ người "
+		diags_add(d, login,
+			  "tài khoản này đã bị khóa; hãy liên hệ người "
 			  "quản trị của đơn vị");
 		return TS_EFORBIDDEN;
 	}

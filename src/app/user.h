@@ -10,8 +10,8 @@ struct user_new {
 	const char *full_name;
 	const char *unit_code;
 	enum role role;
-	const char *password;  /* plain text; or */
-	const char *pw_hash;   /* an existing Argon2id hash (demo data) */
+	const char *password; /* plain text; or */
+	const char *pw_hash;  /* an existing Argon2id hash (demo data) */
 };
 
 #define PASSWORD_MIN 8
@@ -36,8 +36,8 @@ struct user_info {
 };
 struct arena;
 /* Accounts of units in the actor's subtree (admins only). */
-enum ts_err user_list(struct app *app, const struct actor *who,
-		      struct arena *a, struct user_info **out, size_t *n,
+enum ts_err user_list(struct app *app, const struct actor *who, struct arena *a,
+		      struct user_info **out, size_t *n,
 		      struct diags *d) TS_MUSTCHECK;
 
 /* A change to an existing account; NULL / -1 fields stay as they are. */
@@ -45,7 +45,7 @@ struct user_change {
 	const char *login;
 	const char *unit_code; /* move the account to this unit */
 	const char *role;      /* role code ("reviewer") */
-	int disabled;          /* 1 lock, 0 unlock, -1 unchanged */
+	int disabled;	       /* 1 lock, 0 unlock, -1 unchanged */
 };
 /* Admins change accounts of units in their subtree, never their own
  * account nor a fellow admin of their own unit (the level above does),
@@ -60,7 +60,7 @@ enum ts_err user_update(struct app *app, const struct actor *who,
  * RESET_HOURS, shown to them once and stored only as a hash; a new code
  * replaces an older one. Audited (user.reset_password). */
 #define RESET_CODE_SIZE 16 /* "abcd-efgh-jkmn" + NUL */
-#define RESET_HOURS 24
+#define RESET_HOURS	24
 enum ts_err user_reset_start(struct app *app, const struct actor *who,
 			     const char *login, char code[RESET_CODE_SIZE],
 			     int64_t *expires, struct diags *d) TS_MUSTCHECK;

@@ -40,20 +40,23 @@ enum ts_err
 user_may(const struct actor *who, enum role role, const struct org_unit *u,
 	 enum pol_action act, const char *login, struct diags *d)
 {
-	return actor_may(who, role == ROLE_ADMIN ? PK_ADMIN_ACCOUNT : PK_ACCOUNT,
+	return actor_may(who,
+			 role == ROLE_ADMIN ? PK_ADMIN_ACCOUNT : PK_ACCOUNT,
 			 u ? u->path : NULL, act, login, d);
 }
 
 /* The new state of the account, checked; *t is updated in place. */
 static enum ts_err
 apply_change(struct app *app, const struct actor *who,
-	     const struct user_change *c, struct arena *a, struct user_target *t,
-	     struct diags *d)
+	     const struct user_change *c, struct arena *a,
+	     struct user_target *t, struct diags *d)
 {
 	const char *where = c->login;
 	if (c->role != NULL && !role_parse(c->role, &t->role)) {
-		diags_add(d, where, "vai trò \"%s\" không hợp lệ (school_editor, "
-			  "school_head, reviewer, admin)", c->role);
+		diags_add(d, where,
+			  "vai trò \"%s\" không hợp lệ (school_editor, "
+			  "school_head, reviewer, admin)",
+			  c->role);
 		return TS_EINVAL;
 	}
 	if (c->unit_code != NULL &&
@@ -119,8 +122,10 @@ still_covered(struct app *app, const struct org_unit *was, struct diags *d,
 		return TS_EDB;
 	if (n > 0)
 		return TS_OK;
-	diags_add(d, login, "%s sẽ không còn tài khoản quản trị nào: hãy "
-		  "thêm một tài khoản quản trị khác trước", was->name);
+	diags_add(d, login,
+		  "%s sẽ không còn tài khoản quản trị nào: hãy "
+		  "thêm một tài khoản quản trị khác trước",
+		  was->name);
 	return TS_ECONFLICT;
 }
 
@@ -143,14 +148,16 @@ update_resolve(struct door_ctx *c, struct door_target *t)
 	if (e != TS_OK)
 		return e;
 	if (before->id == c->who->user_id) {
-		diags_add(c->d, ch->login, "không thể tự khóa hoặc đổi vai trò, "
+		diags_add(c->d, ch->login,
+			  "không thể tự khóa hoặc đổi vai trò, "
 			  "đơn vị của chính mình (nhờ quản trị cấp trên)");
 		return TS_EFORBIDDEN;
 	}
 	c->data = before;
 	*t = (struct door_target){ before->role == ROLE_ADMIN ? PK_ADMIN_ACCOUNT
-							     : PK_ACCOUNT,
-				   before->unit.path, POL_ANY_STATE, ch->login };
+							      : PK_ACCOUNT,
+				   before->unit.path, POL_ANY_STATE,
+				   ch->login };
 	return TS_OK;
 }
 
@@ -174,15 +181,16 @@ update_body(struct door_ctx *c)
 	detail_of(&t, now, sizeof(now));
 	snprintf(detail, 300, "%s → %s", was, now);
 	c->action = t.disabled == before->disabled ? "user.update"
-		    : t.disabled ? "user.disable" : "user.enable";
+		    : t.disabled		   ? "user.disable"
+						   : "user.enable";
 	c->object = ch->login;
 	c->detail = detail;
 	return TS_OK;
 }
 
 static const struct door USER_UPDATE = {
-	"user.update", PA_CHANGE, "ghi tài khoản", NULL, update_resolve,
-	update_body,
+	"user.update", PA_CHANGE,      "ghi tài khoản",
+	NULL,	       update_resolve, update_body,
 };
 
 enum ts_err

@@ -73,7 +73,8 @@ start_resolve(struct door_ctx *c, struct door_target *t)
 	if (e != TS_OK)
 		return e;
 	if (u->id == c->who->user_id) {
-		diags_add(c->d, x->login, "hãy đổi mật khẩu của chính mình ở "
+		diags_add(c->d, x->login,
+			  "hãy đổi mật khẩu của chính mình ở "
 			  "trang Đổi mật khẩu");
 		return TS_EFORBIDDEN;
 	}
@@ -98,8 +99,8 @@ start_body(struct door_ctx *c)
 }
 
 static const struct door USER_RESET_START = {
-	"user.reset_password", PA_CHANGE, "ghi mã đặt lại mật khẩu", NULL,
-	start_resolve, start_body,
+	"user.reset_password", PA_CHANGE,  "ghi mã đặt lại mật khẩu", NULL,
+	start_resolve,	       start_body,
 };
 
 enum ts_err
@@ -122,8 +123,7 @@ user_reset_start(struct app *app, const struct actor *who, const char *login,
 /* The account whose unexpired code this is, or 0 (TS_EDB: the database
  * could not say, which is not a wrong code). */
 static enum ts_err
-code_owner(struct app *app, const char *login, const char *code,
-	   int64_t *id)
+code_owner(struct app *app, const char *login, const char *code, int64_t *id)
 {
 	static const char sql[] =
 		"SELECT r.user_id, r.code_hash FROM password_reset r JOIN "
@@ -174,11 +174,15 @@ finish_writes(struct door_ctx *c)
 	const struct finish_job *j = c->in;
 	struct actor self;
 	struct diags d;
-	enum ts_err e = exec_id(c->app, "UPDATE app_user SET pw_hash = ? "
-				"WHERE id = ?", j->id, j->hash);
+	enum ts_err e = exec_id(c->app,
+				"UPDATE app_user SET pw_hash = ? "
+				"WHERE id = ?",
+				j->id, j->hash);
 	if (e == TS_OK)
-		e = exec_id(c->app, "DELETE FROM password_reset WHERE "
-			    "user_id = ?", j->id, NULL);
+		e = exec_id(c->app,
+			    "DELETE FROM password_reset WHERE "
+			    "user_id = ?",
+			    j->id, NULL);
 	if (e == TS_OK)
 		e = exec_id(c->app, "DELETE FROM session WHERE user_id = ?",
 			    j->id, NULL);
@@ -198,8 +202,8 @@ static enum ts_err
 finish_body(struct door_ctx *c)
 {
 	enum ts_err e = finish_writes(c);
-	return e == TS_OK ? TS_OK : app_db_error(c->app, c->d,
-						  "đặt mật khẩu mới");
+	return e == TS_OK ? TS_OK
+			  : app_db_error(c->app, c->d, "đặt mật khẩu mới");
 }
 
 static const struct door RESET_FINISH = {
@@ -224,7 +228,8 @@ user_reset_finish(struct app *app, const char *login, const char *code,
 	if (code_owner(app, login, code, &id) != TS_OK)
 		return app_db_error(app, d, "đọc mã đặt lại mật khẩu");
 	if (id == 0) {
-		diags_add(d, login, "mã đặt lại mật khẩu không đúng hoặc đã hết "
+		diags_add(d, login,
+			  "mã đặt lại mật khẩu không đúng hoặc đã hết "
 			  "hạn; hãy nhờ người quản trị tạo mã mới");
 		return session_failed(app, login, client, slow_ms) == TS_OK
 			       ? TS_EFORBIDDEN

@@ -7,50 +7,53 @@
 
 #include "../util/arena.h"
 
-#define QUEUE_JOIN                                                          \
-	" FROM campaign_unit cu JOIN org_unit o ON o.id = cu.unit_id LEFT "  \
-	"JOIN org_unit p ON p.id = o.parent_id LEFT JOIN submission s ON "  \
-	"s.campaign_id = cu.campaign_id AND s.unit_id = cu.unit_id WHERE "   \
+#define QUEUE_JOIN                                                             \
+	" FROM campaign_unit cu JOIN org_unit o ON o.id = cu.unit_id LEFT "    \
+	"JOIN org_unit p ON p.id = o.parent_id LEFT JOIN submission s ON "     \
+	"s.campaign_id = cu.campaign_id AND s.unit_id = cu.unit_id WHERE "     \
 	"cu.campaign_id = ?1 AND " SQL_PATH_UNDER("cu.path", "?2")
 /* The latest signed copy of the school's report (signed_copy.h). */
-#define QUEUE_SIGNED                                                      \
-	"(SELECT max(sc.at) FROM signed_copy sc WHERE sc.submission_id = "  \
+#define QUEUE_SIGNED                                                           \
+	"(SELECT max(sc.at) FROM signed_copy sc WHERE sc.submission_id = "     \
 	"s.id)"
-#define QUEUE_MATCH                                                         \
-	"(?3 IS NULL OR coalesce(s.state, ?8) = ?3) AND (?4 < 0 OR "        \
-	"coalesce(s.late, 0) = ?4) AND (?5 = 0 OR (cu.school_levels & ?5) "  \
+#define QUEUE_MATCH                                                            \
+	"(?3 IS NULL OR coalesce(s.state, ?8) = ?3) AND (?4 < 0 OR "           \
+	"coalesce(s.late, 0) = ?4) AND (?5 = 0 OR (cu.school_levels & ?5) "    \
 	"<> 0) AND (?10 = 0 OR (" QUEUE_SIGNED " IS NOT NULL) = (?10 = 1))"
 #define QUEUE_FROM QUEUE_JOIN " AND " QUEUE_MATCH
-#define QUEUE_POINTS                                                      \
-	"(SELECT sum(g.reviewed_points) FROM submission_score g WHERE "    \
+#define QUEUE_POINTS                                                           \
+	"(SELECT sum(g.reviewed_points) FROM submission_score g WHERE "        \
 	"g.submission_id = s.id)"
 
 /* Sorts, each with the code last so pages never overlap; the page and
  * the position of one school (for "next school") use the same orders. */
-#define QUEUE_ORDERS(Q)                                                     \
-	{ { Q("o.code"), Q("o.code DESC") },                                \
-	  { Q("s.first_submitted_at IS NULL, s.first_submitted_at"),        \
-	    Q("s.first_submitted_at IS NULL, s.first_submitted_at DESC") }, \
-	  { Q("s.id IS NULL, " QUEUE_POINTS),                               \
-	    Q("s.id IS NULL, " QUEUE_POINTS " DESC") } }
-#define Q_PAGE(order)                                                        \
-	"SELECT o.code, o.name, coalesce(p.name, ''), coalesce(s.state, "     \
-	"?8), coalesce(s.late, 0), s.first_submitted_at, s.updated_at, "      \
-	"coalesce(s.id, 0), coalesce(" QUEUE_POINTS ", 0), "                 \
-	"coalesce(s.revision, -1), " QUEUE_SIGNED QUEUE_FROM " ORDER BY "     \
-	order                                                                 \
-	", o.code LIMIT ?6 OFFSET ?7"
+#define QUEUE_ORDERS(Q)                                                                   \
+	{                                                                                 \
+		{ Q("o.code"), Q("o.code DESC") },                                        \
+			{ Q("s.first_submitted_at IS NULL, s.first_submitted_at"),        \
+			  Q("s.first_submitted_at IS NULL, s.first_submitted_at DESC") }, \
+		{                                                                         \
+			Q("s.id IS NULL, " QUEUE_POINTS),                                 \
+				Q("s.id IS NULL, " QUEUE_POINTS " DESC")                  \
+		}                                                                         \
+	}
+#define Q_PAGE(order)                                                          \
+	"SELECT o.code, o.name, coalesce(p.name, ''), coalesce(s.state, "      \
+	"?8), coalesce(s.late, 0), s.first_submitted_at, s.updated_at, "       \
+	"coalesce(s.id, 0), coalesce(" QUEUE_POINTS ", 0), "                   \
+	"coalesce(s.revision, -1), " QUEUE_SIGNED QUEUE_FROM                   \
+	" ORDER BY " order ", o.code LIMIT ?6 OFFSET ?7"
 static const char *const SQL_PAGE[3][2] = QUEUE_ORDERS(Q_PAGE);
 /* The school ?9 among the queue's rows (kept in even when the filters no
  * longer match it, e.g. just approved from a "submitted" queue): whether
  * it matches, its place among those that do, their count, and the row
  * after it. One pass over the filtered subtree (an index range). */
 #define QUEUE_M "CASE WHEN " QUEUE_MATCH " THEN 1 ELSE 0 END"
-#define Q_NEXT(order)                                                        \
-	"SELECT m, pos, cnt, nc, nn FROM (SELECT o.code AS code, " QUEUE_M    \
-	" AS m, sum(" QUEUE_M ") OVER w AS pos, sum(" QUEUE_M ") OVER () AS " \
-	"cnt, lead(o.code) OVER w AS nc, lead(o.name) OVER w AS nn"           \
-	QUEUE_JOIN " AND ((" QUEUE_MATCH ") OR o.code = ?9) WINDOW w AS "     \
+#define Q_NEXT(order)                                                          \
+	"SELECT m, pos, cnt, nc, nn FROM (SELECT o.code AS code, " QUEUE_M     \
+	" AS m, sum(" QUEUE_M ") OVER w AS pos, sum(" QUEUE_M ") OVER () AS "  \
+	"cnt, lead(o.code) OVER w AS nc, lead(o.name) OVER w AS nn" QUEUE_JOIN \
+	" AND ((" QUEUE_MATCH ") OR o.code = ?9) WINDOW w AS "                 \
 	"(ORDER BY " order ", o.code)) WHERE code = ?9"
 static const char *const SQL_NEXT[3][2] = QUEUE_ORDERS(Q_NEXT);
 #undef Q_PAGE
@@ -66,8 +69,9 @@ bind_filter(struct db_stmt *st, int64_t id, const char *path,
 {
 	db_bind_int(st, 1, id);
 	db_bind_text(st, 2, path);
-	db_bind_text(st, 3, f->state >= 0 ? sub_state_code(
-				 (enum sub_state)f->state) : NULL);
+	db_bind_text(st, 3,
+		     f->state >= 0 ? sub_state_code((enum sub_state)f->state)
+				   : NULL);
 	db_bind_int(st, 4, f->late);
 	db_bind_int(st, 5, f->levels);
 	db_bind_text(st, 8, sub_state_code(ST_NONE)); /* no row yet */
@@ -119,7 +123,8 @@ queue_root(struct app *app, const struct actor *who, const struct campaign *c,
 		return TS_OK;
 	enum ts_err e = org_find_named(app, code, a, &u, d);
 	if (e == TS_OK && scope_of(who->path, u.path) == SCOPE_OUTSIDE) {
-		diags_add(d, code, "đơn vị không thuộc phạm vi quản lý của tài "
+		diags_add(d, code,
+			  "đơn vị không thuộc phạm vi quản lý của tài "
 			  "khoản");
 		e = TS_EFORBIDDEN;
 	}
@@ -144,9 +149,8 @@ count_rows(struct app *app, int64_t id, const char *path,
 
 enum ts_err
 work_queue(struct app *app, const struct actor *who, int64_t id,
-	   const struct queue_filter *f, struct list_page *pg,
-	   struct arena *a, struct queue_row **out, size_t *n,
-	   struct diags *d)
+	   const struct queue_filter *f, struct list_page *pg, struct arena *a,
+	   struct queue_row **out, size_t *n, struct diags *d)
 {
 	struct campaign c;
 	const char *path = NULL;
@@ -180,8 +184,8 @@ work_queue(struct app *app, const struct actor *who, int64_t id,
 
 enum ts_err
 work_queue_next(struct app *app, const struct actor *who, int64_t id,
-		const struct queue_filter *f, const char *code,
-		struct arena *a, struct queue_pos *pos, struct diags *d)
+		const struct queue_filter *f, const char *code, struct arena *a,
+		struct queue_pos *pos, struct diags *d)
 {
 	struct campaign c;
 	const char *path = NULL;

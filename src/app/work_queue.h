@@ -10,14 +10,18 @@
 #include "admin_list.h"
 #include "campaign.h"
 
-enum queue_sort { QS_CODE, QS_SUBMITTED, QS_SCORE };
+enum queue_sort {
+	QS_CODE,
+	QS_SUBMITTED,
+	QS_SCORE
+};
 
 struct queue_filter {
-	const char *under;  /* unit code, NULL: the actor's own subtree */
-	int state;          /* an enum sub_state, or -1 for any */
-	int late;           /* 1 late only, 0 on time only, -1 any */
-	unsigned levels;    /* cấp học bits, 0 for any */
-	int signed_copy;    /* 1 sent its signed copy, 2 not yet, 0 any */
+	const char *under; /* unit code, NULL: the actor's own subtree */
+	int state;	   /* an enum sub_state, or -1 for any */
+	int late;	   /* 1 late only, 0 on time only, -1 any */
+	unsigned levels;   /* cấp học bits, 0 for any */
+	int signed_copy;   /* 1 sent its signed copy, 2 not yet, 0 any */
 	enum queue_sort sort;
 	bool desc;
 };
@@ -26,16 +30,16 @@ struct queue_row {
 	const char *code, *name, *parent_name;
 	enum sub_state state;
 	bool late;
-	const char *first_submitted_at, *updated_at; /* NULL: none */
+	const char *first_submitted_at, *updated_at;	      /* NULL: none */
 	int self_level[LC_GROUPS], reviewed_level[LC_GROUPS]; /* 0: none */
 	int64_t reviewed_points; /* hundredths, all groups */
-	int64_t revision; /* the submission's, -1: none yet */
+	int64_t revision;	 /* the submission's, -1: none yet */
 	const char *signed_at; /* the latest signed copy's upload; NULL: none */
 };
 
 /* One school's place in a queue (the same filters and sort): */
 struct queue_pos {
-	bool in_queue;      /* the filters match it */
+	bool in_queue;	     /* the filters match it */
 	size_t index, total; /* its place (1-based, when in_queue), rows */
 	const char *next_code, *next_name; /* the row after it, NULL: none */
 };
@@ -54,7 +58,8 @@ enum ts_err work_queue(struct app *app, const struct actor *who, int64_t id,
 enum ts_err work_queue_next(struct app *app, const struct actor *who,
 			    int64_t id, const struct queue_filter *f,
 			    const char *code, struct arena *a,
-			    struct queue_pos *pos, struct diags *d) TS_MUSTCHECK;
+			    struct queue_pos *pos,
+			    struct diags *d) TS_MUSTCHECK;
 
 /* Bulk steps from the queue (item 5): each picked school with the
  * revision its row showed. */
@@ -64,9 +69,9 @@ struct bulk_pick {
 };
 struct bulk_result {
 	const char *code, *name; /* name: the code when it cannot be read */
-	enum sub_state state;    /* as it is now (after the step if done) */
-	bool ok;                 /* done, or (checking only) would be */
-	const char *why;         /* when not ok: why it is skipped */
+	enum sub_state state;	 /* as it is now (after the step if done) */
+	bool ok;		 /* done, or (checking only) would be */
+	const char *why;	 /* when not ok: why it is skipped */
 };
 /*
  * Approves (ACT_APPROVE) or publishes (ACT_PUBLISH) each pick through
@@ -80,6 +85,7 @@ struct bulk_result {
 enum ts_err work_queue_bulk(struct app *app, const struct actor *who,
 			    int64_t cid, enum sub_action act,
 			    const struct bulk_pick *p, size_t n, bool apply,
-			    struct arena *a, struct bulk_result *out) TS_MUSTCHECK;
+			    struct arena *a,
+			    struct bulk_result *out) TS_MUSTCHECK;
 
 #endif

@@ -40,10 +40,12 @@ check_pick(struct app *app, const struct actor *who, int64_t cid,
 		snprintf(t, sizeof(t), "đang ở trạng thái “%s”: %s",
 			 sub_state_name(s.state), why);
 	else if (s.revision != p->revision)
-		snprintf(t, sizeof(t), "đã thay đổi từ khi danh sách được hiển "
-			 "thị (lần sửa %lld, nay là lần sửa %lld); hãy mở trang "
-			 "của trường để xem lại", (long long)p->revision,
-			 (long long)s.revision);
+		snprintf(
+			t, sizeof(t),
+			"đã thay đổi từ khi danh sách được hiển "
+			"thị (lần sửa %lld, nay là lần sửa %lld); hãy mở trang "
+			"của trường để xem lại",
+			(long long)p->revision, (long long)s.revision);
 	else
 		t[0] = '\0';
 	if (e == TS_OK && t[0])
@@ -61,9 +63,10 @@ apply_pick(struct app *app, const struct actor *who, int64_t cid,
 {
 	struct diags d;
 	diags_init(&d);
-	enum ts_err e = act == ACT_APPROVE
-		? sub_approve(app, who, cid, p->code, p->revision, &d)
-		: sub_publish(app, who, cid, p->code, p->revision, &d);
+	enum ts_err e =
+		act == ACT_APPROVE
+			? sub_approve(app, who, cid, p->code, p->revision, &d)
+			: sub_publish(app, who, cid, p->code, p->revision, &d);
 	if (e == TS_OK)
 		o->state = act == ACT_APPROVE ? ST_APPROVED : ST_PUBLISHED;
 	else if (e == TS_ESTALE)

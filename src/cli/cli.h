@@ -10,13 +10,17 @@
 #include "../util/err.h"
 
 /* Exit statuses. */
-enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_INPUT = 2 };
+enum {
+	EXIT_OK = 0,
+	EXIT_FAIL = 1,
+	EXIT_INPUT = 2
+};
 
 struct cli {
 	const char *data_dir;
 	const char *db_path; /* --db, default ./truongso.db */
-	const char *as;      /* --as LOGIN: act as that user */
-	bool create;         /* --create, or a command that makes a database */
+	const char *as;	     /* --as LOGIN: act as that user */
+	bool create;	     /* --create, or a command that makes a database */
 };
 
 struct app;

@@ -77,18 +77,15 @@ int
 cli_exit_for(enum ts_err e)
 {
 	switch (e) {
-	case TS_OK:
-		return EXIT_OK;
+	case TS_OK: return EXIT_OK;
 	case TS_EINVAL:
 	case TS_ENOTFOUND:
 	case TS_ELIMIT:
 	case TS_ERATE:
 	case TS_EFORBIDDEN:
 	case TS_ECONFLICT:
-	case TS_ESTALE:
-		return EXIT_INPUT;
-	default:
-		return EXIT_FAIL;
+	case TS_ESTALE: return EXIT_INPUT;
+	default: return EXIT_FAIL;
 	}
 }
 
@@ -102,7 +99,8 @@ cli_flush(struct buf *b)
 	if (fwrite(buf_str(b), 1, b->len, stdout) != b->len ||
 	    fflush(stdout) != 0) {
 		char tmp[TS_ERRNO_TEXT_SIZE];
-		fprintf(stderr, "truongso: không ghi được ra đầu ra chuẩn: %s\n",
+		fprintf(stderr,
+			"truongso: không ghi được ra đầu ra chuẩn: %s\n",
 			ts_errno_text(errno, tmp));
 		return EXIT_FAIL;
 	}
@@ -110,8 +108,8 @@ cli_flush(struct buf *b)
 }
 
 int
-cli_reasons(int argc, char **argv, const char *code,
-	    struct review_reason *r, size_t *n)
+cli_reasons(int argc, char **argv, const char *code, struct review_reason *r,
+	    size_t *n)
 {
 	*n = 0;
 	for (int i = 0; i < argc; i++) {
@@ -120,7 +118,8 @@ cli_reasons(int argc, char **argv, const char *code,
 				   : NULL;
 		if (eq == NULL || *n == CLI_REASONS_MAX)
 			return cli_usage("cách dùng: --reason %s=LÝ_DO (\"*\" "
-					 "cho cả bản)", code);
+					 "cho cả bản)",
+					 code);
 		*eq = '\0';
 		r[*n].criterion_id = argv[++i];
 		r[(*n)++].text = eq + 1;
@@ -139,4 +138,3 @@ cli_usage(const char *fmt, ...)
 	va_end(ap);
 	return EXIT_INPUT;
 }
-

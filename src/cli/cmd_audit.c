@@ -33,8 +33,10 @@ cmd_audit(struct cli *c, int argc, char **argv)
 	size_t cnt = 0;
 	struct diags d;
 	diags_init(&d);
-	struct audit_filter f = { .object = object, .action = action,
-				  .actor = actor, .limit = (size_t)n };
+	struct audit_filter f = { .object = object,
+				  .action = action,
+				  .actor = actor,
+				  .limit = (size_t)n };
 	enum ts_err e = a ? audit_list(&app, &who, &f, a, &v, &cnt, &d)
 			  : TS_ENOMEM;
 	for (size_t i = 0; e == TS_OK && i < cnt; i++)

@@ -17,10 +17,14 @@ create(struct app *app, const struct actor *who, int argc, char **argv)
 	struct campaign_new n = { 0 };
 	const char *levels = "", *by = NULL;
 	const struct opt opts[] = {
-		{ "owner", &n.owner_code, NULL },  { "rubric", &n.rubric_ref, NULL },
-		{ "year", &n.school_year, NULL },  { "title", &n.title, NULL },
-		{ "basis", &n.legal_basis, NULL }, { "levels", &levels, NULL },
-		{ "opens", &n.opens, NULL },	   { "due", &n.due, NULL },
+		{ "owner", &n.owner_code, NULL },
+		{ "rubric", &n.rubric_ref, NULL },
+		{ "year", &n.school_year, NULL },
+		{ "title", &n.title, NULL },
+		{ "basis", &n.legal_basis, NULL },
+		{ "levels", &levels, NULL },
+		{ "opens", &n.opens, NULL },
+		{ "due", &n.due, NULL },
 		{ "review-due", &n.review_due, NULL },
 		{ "review-by", &by, NULL },
 		{ NULL, NULL, NULL },
@@ -29,7 +33,8 @@ create(struct app *app, const struct actor *who, int argc, char **argv)
 	if (opts_parse(argc, argv, opts, NULL, 0, &npos) != EXIT_OK)
 		return EXIT_INPUT;
 	if (!school_levels_parse(levels, &n.levels))
-		return cli_usage("--levels không hợp lệ (MN, TH, THCS, THPT, GDTX)");
+		return cli_usage(
+			"--levels không hợp lệ (MN, TH, THCS, THPT, GDTX)");
 	if (!campaign_review_by_parse(by, &n.review_by_owner))
 		return cli_usage("--review-by phải là tree (đơn vị quản lý "
 				 "trực tiếp của từng trường) hoặc owner (đơn "
@@ -49,8 +54,10 @@ edit(struct app *app, const struct actor *who, int argc, char **argv)
 {
 	struct campaign_edit c = { 0 };
 	const struct opt opts[] = {
-		{ "title", &c.title, NULL },   { "basis", &c.legal_basis, NULL },
-		{ "opens", &c.opens, NULL },   { "due", &c.due, NULL },
+		{ "title", &c.title, NULL },
+		{ "basis", &c.legal_basis, NULL },
+		{ "opens", &c.opens, NULL },
+		{ "due", &c.due, NULL },
 		{ "review-due", &c.review_due, NULL },
 		{ NULL, NULL, NULL },
 	};
@@ -61,9 +68,10 @@ edit(struct app *app, const struct actor *who, int argc, char **argv)
 		return EXIT_INPUT;
 	long long id = npos == 1 ? strtoll(pos[0], &end, 10) : 0;
 	if (id <= 0 || *end != '\0')
-		return cli_usage("cách dùng: truongso campaign edit ID [--title "
-				 "TÊN] [--basis ...] [--opens NGÀY] [--due NGÀY] "
-				 "[--review-due NGÀY]");
+		return cli_usage(
+			"cách dùng: truongso campaign edit ID [--title "
+			"TÊN] [--basis ...] [--opens NGÀY] [--due NGÀY] "
+			"[--review-due NGÀY]");
 	struct diags d;
 	diags_init(&d);
 	enum ts_err e = campaign_update(app, who, id, &c, &d);
@@ -86,9 +94,12 @@ static int
 list(struct app *app, const struct actor *who)
 {
 	static const struct table_col cols[] = {
-		{ "Số", 4, ALIGN_RIGHT },      { "Đợt đánh giá", 40, ALIGN_LEFT },
-		{ "Năm học", 9, ALIGN_LEFT },  { "Bộ chỉ số", 18, ALIGN_LEFT },
-		{ "Chủ trì", 24, ALIGN_LEFT }, { "Hạn nộp", 10, ALIGN_LEFT },
+		{ "Số", 4, ALIGN_RIGHT },
+		{ "Đợt đánh giá", 40, ALIGN_LEFT },
+		{ "Năm học", 9, ALIGN_LEFT },
+		{ "Bộ chỉ số", 18, ALIGN_LEFT },
+		{ "Chủ trì", 24, ALIGN_LEFT },
+		{ "Hạn nộp", 10, ALIGN_LEFT },
 		{ "Đơn vị", 6, ALIGN_RIGHT },
 	};
 	struct arena *a = arena_new();
@@ -106,8 +117,9 @@ list(struct app *app, const struct actor *who)
 			 v[i].rubric_version);
 		snprintf(cnt, sizeof(cnt), "%lld", (long long)v[i].expected);
 		vn_day(v[i].due_at, due);
-		const char *cells[] = { id, v[i].title, v[i].school_year, rub,
-					v[i].owner_name, due, cnt };
+		const char *cells[] = { id,  v[i].title,      v[i].school_year,
+					rub, v[i].owner_name, due,
+					cnt };
 		table_row(&t, cells);
 	}
 	struct buf out;
@@ -135,8 +147,8 @@ status_row(struct table *t, const char *name, const char *code,
 	snprintf(c[7], 24, "%zu", r->late);
 	pts_format_pct_vn(pts_percent((int64_t)done, (int64_t)r->expected),
 			  c[8]);
-	const char *cells[] = { name, code, c[0], c[1], c[2], c[3], c[4], c[5],
-				c[6], c[7], c[8] };
+	const char *cells[] = { name, code, c[0], c[1], c[2], c[3],
+				c[4], c[5], c[6], c[7], c[8] };
 	table_row(t, cells);
 }
 
@@ -144,18 +156,25 @@ static int
 status(struct app *app, const struct actor *who, int argc, char **argv)
 {
 	static const struct table_col cols[] = {
-		{ "Đơn vị", 34, ALIGN_LEFT },	      { "Mã", 9, ALIGN_LEFT },
+		{ "Đơn vị", 34, ALIGN_LEFT },
+		{ "Mã", 9, ALIGN_LEFT },
 		{ "Số đơn vị", 5, ALIGN_RIGHT },
-		{ "Chưa bắt đầu", 6, ALIGN_RIGHT },   { "Bản nháp", 5, ALIGN_RIGHT },
-		{ "Đã nộp", 5, ALIGN_RIGHT },	      { "Trả lại", 5, ALIGN_RIGHT },
-		{ "Đã phê duyệt", 6, ALIGN_RIGHT },   { "Đã công bố", 6, ALIGN_RIGHT },
-		{ "Nộp muộn", 5, ALIGN_RIGHT },	      { "Tỷ lệ đã nộp", 7, ALIGN_RIGHT },
+		{ "Chưa bắt đầu", 6, ALIGN_RIGHT },
+		{ "Bản nháp", 5, ALIGN_RIGHT },
+		{ "Đã nộp", 5, ALIGN_RIGHT },
+		{ "Trả lại", 5, ALIGN_RIGHT },
+		{ "Đã phê duyệt", 6, ALIGN_RIGHT },
+		{ "Đã công bố", 6, ALIGN_RIGHT },
+		{ "Nộp muộn", 5, ALIGN_RIGHT },
+		{ "Tỷ lệ đã nộp", 7, ALIGN_RIGHT },
 	};
 	const char *unit = NULL, *pos[1];
 	int npos;
-	const struct opt opts[] = { { "unit", &unit, NULL }, { NULL, NULL, NULL } };
+	const struct opt opts[] = { { "unit", &unit, NULL },
+				    { NULL, NULL, NULL } };
 	if (opts_parse(argc, argv, opts, pos, 1, &npos) != EXIT_OK || npos != 1)
-		return cli_usage("cách dùng: truongso campaign status ID [--unit MÃ]");
+		return cli_usage(
+			"cách dùng: truongso campaign status ID [--unit MÃ]");
 	long long id = cli_id(pos[0], "số đợt đánh giá");
 	if (id == 0)
 		return EXIT_INPUT;
@@ -173,10 +192,9 @@ status(struct app *app, const struct actor *who, int argc, char **argv)
 	}
 	char due[TS_TIME_SIZE];
 	vn_day(cp.due_at, due);
-	printf("Đợt %lld: %s (%s)\nCăn cứ: %s\nHạn nộp: %s. Phạm vi: %s\n",
-	       id, cp.title, cp.school_year, cp.legal_basis[0] ? cp.legal_basis
-							     : "-", due,
-	       st.root_name);
+	printf("Đợt %lld: %s (%s)\nCăn cứ: %s\nHạn nộp: %s. Phạm vi: %s\n", id,
+	       cp.title, cp.school_year,
+	       cp.legal_basis[0] ? cp.legal_basis : "-", due, st.root_name);
 	struct table t;
 	table_init(&t, cols, 11);
 	for (size_t i = 0; i < st.nrows; i++)
@@ -201,7 +219,8 @@ add_unit(struct app *app, const struct actor *who, int argc, char **argv)
 	char *end = NULL;
 	long long id = argc == 2 ? strtoll(argv[0], &end, 10) : 0;
 	if (id <= 0 || *end != '\0')
-		return cli_usage("cách dùng: truongso campaign add-unit ID MÃ_ĐƠN_VỊ");
+		return cli_usage(
+			"cách dùng: truongso campaign add-unit ID MÃ_ĐƠN_VỊ");
 	struct diags d;
 	char at[TS_TIME_SIZE], day[TS_TIME_SIZE];
 	int64_t t = 0;
@@ -217,7 +236,8 @@ int
 cmd_campaign(struct cli *c, int argc, char **argv)
 {
 	if (argc < 1)
-		return cli_usage("cách dùng: truongso campaign create|edit|add-unit|list|status");
+		return cli_usage(
+			"cách dùng: truongso campaign create|edit|add-unit|list|status");
 	struct app app;
 	struct actor who;
 	int rc = cli_open(c, &app, &who);
@@ -234,7 +254,8 @@ cmd_campaign(struct cli *c, int argc, char **argv)
 	else if (strcmp(argv[0], "add-unit") == 0)
 		rc = add_unit(&app, &who, argc - 1, argv + 1);
 	else
-		rc = cli_usage("cách dùng: truongso campaign create|edit|add-unit|list|status");
+		rc = cli_usage(
+			"cách dùng: truongso campaign create|edit|add-unit|list|status");
 	app_close(&app);
 	return rc;
 }

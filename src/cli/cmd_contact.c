@@ -21,10 +21,11 @@ contact_cmd(struct app *app, const struct actor *who, bool account, int argc,
 	if (opts_parse(argc, argv, opts, pos, 1, &npos) != EXIT_OK)
 		return EXIT_INPUT;
 	if (npos != 1 || (c.phone == NULL && c.email == NULL))
-		return cli_usage("cách dùng: truongso %s contact %s [--phone SỐ] "
-				 "[--email ĐỊA_CHỈ] (\"\" để xóa)",
-				 account ? "user" : "org",
-				 account ? "TÊN_ĐĂNG_NHẬP" : "MÃ_ĐƠN_VỊ");
+		return cli_usage(
+			"cách dùng: truongso %s contact %s [--phone SỐ] "
+			"[--email ĐỊA_CHỈ] (\"\" để xóa)",
+			account ? "user" : "org",
+			account ? "TÊN_ĐĂNG_NHẬP" : "MÃ_ĐƠN_VỊ");
 	struct diags d;
 	diags_init(&d);
 	enum ts_err e = account ? user_set_contact(app, who, pos[0], &c, &d)

@@ -5,8 +5,8 @@
 #include "../app/app.h"
 #include "../app/org.h"
 #include "../app/score_summary.h"
-#include "../util/arena.h"
 #include "../db/migrate.h"
+#include "../util/arena.h"
 #include "cli.h"
 
 /* Reads the schema version without migrating, so pending steps show. */
@@ -18,8 +18,10 @@ db_status(struct cli *c)
 	diags_init(&d);
 	enum ts_err e = db_open(c->db_path, c->create, &db, &d);
 	if (e == TS_ENOTFOUND)
-		diags_add(&d, c->db_path, "không có cơ sở dữ liệu này; tạo mới "
-			  "bằng: truongso --db %s db migrate", c->db_path);
+		diags_add(&d, c->db_path,
+			  "không có cơ sở dữ liệu này; tạo mới "
+			  "bằng: truongso --db %s db migrate",
+			  c->db_path);
 	if (e != TS_OK)
 		return cli_fail(e, &d);
 	diags_release(&d);
@@ -27,7 +29,8 @@ db_status(struct cli *c)
 	const struct migration *m = migrations(&n);
 	int cur = migrate_current(db);
 	printf("Cơ sở dữ liệu: %s\nPhiên bản lược đồ: %d (chương trình hỗ trợ "
-	       "đến %d)\n", db_path(db), cur, m[n - 1].version);
+	       "đến %d)\n",
+	       db_path(db), cur, m[n - 1].version);
 	for (size_t i = 0; i < n; i++)
 		printf("  %04d %-24s %s\n", m[i].version, m[i].name,
 		       m[i].version <= cur ? "đã áp dụng" : "chưa áp dụng");
@@ -55,7 +58,8 @@ db_check(struct app *app)
 	if (n == 0)
 		printf("Kiểm tra xong: mọi mã đơn vị đều hợp lệ.\n");
 	else
-		fprintf(stderr, "%zu mã đơn vị sai quy tắc: các trang không mở "
+		fprintf(stderr,
+			"%zu mã đơn vị sai quy tắc: các trang không mở "
 			"được những đơn vị này; hãy tạo lại đơn vị với mã hợp lệ.\n",
 			n);
 	arena_free(a);
@@ -86,9 +90,11 @@ db_migrated(struct app *app)
 int
 cmd_db(struct cli *c, int argc, char **argv)
 {
-	if (argc != 1 || (strcmp(argv[0], "migrate") && strcmp(argv[0], "status") &&
-			  strcmp(argv[0], "check")))
-		return cli_usage("cách dùng: truongso db migrate | status | check");
+	if (argc != 1 ||
+	    (strcmp(argv[0], "migrate") && strcmp(argv[0], "status") &&
+	     strcmp(argv[0], "check")))
+		return cli_usage(
+			"cách dùng: truongso db migrate | status | check");
 	if (strcmp(argv[0], "status") == 0)
 		return db_status(c);
 	struct app app;

@@ -23,9 +23,9 @@ cmd_demo(struct cli *c, int argc, char **argv)
 	if (e == TS_OK)
 		printf("Đã tạo dữ liệu mẫu trong %s: %zu đơn vị (%zu trường), %zu "
 		       "tài khoản, %zu đợt đánh giá, %zu bản tự đánh giá.\n"
-		       "Mật khẩu của mọi tài khoản mẫu: %s\n", c->db_path,
-		       r.units, r.schools, r.users, r.campaigns, r.submissions,
-		       DEMO_PASSWORD);
+		       "Mật khẩu của mọi tài khoản mẫu: %s\n",
+		       c->db_path, r.units, r.schools, r.users, r.campaigns,
+		       r.submissions, DEMO_PASSWORD);
 	app_close(&app);
 	return cli_fail(e, &d);
 }

@@ -27,8 +27,8 @@ list(struct app *app, const struct actor *who, long long cid, const char *unit)
 			       ts_time_vn_text(v[i].at, when));
 		else
 			printf("Tiêu chí %-5s %s: %s — %s, %s\n",
-			       v[i].criterion_id, v[i].kind == EVIDENCE_LINK
-							  ? "đường link"
+			       v[i].criterion_id,
+			       v[i].kind == EVIDENCE_LINK ? "đường link"
 							  : "dữ kiện",
 			       v[i].name, v[i].uploaded_by,
 			       ts_time_vn_text(v[i].at, when));
@@ -40,8 +40,7 @@ list(struct app *app, const struct actor *who, long long cid, const char *unit)
 }
 
 static int
-add_text(struct app *app, const struct actor *who, long long cid,
-	 char **argv)
+add_text(struct app *app, const struct actor *who, long long cid, char **argv)
 {
 	bool link = strcmp(argv[0], "link") == 0;
 	struct evidence_added ev;
@@ -51,10 +50,9 @@ add_text(struct app *app, const struct actor *who, long long cid,
 					  link ? EVIDENCE_LINK : EVIDENCE_FACT,
 					  argv[4], &ev, &d);
 	if (e == TS_OK)
-		printf("Đã gắn %s vào tiêu chí %s%s.\n", link ? "đường link"
-							       : "dữ kiện",
-		       argv[3], ev.reused ? " (đơn vị đã có, không lưu lại)"
-					  : "");
+		printf("Đã gắn %s vào tiêu chí %s%s.\n",
+		       link ? "đường link" : "dữ kiện", argv[3],
+		       ev.reused ? " (đơn vị đã có, không lưu lại)" : "");
 	return cli_fail(e, &d);
 }
 
@@ -65,10 +63,11 @@ cmd_evidence(struct cli *c, int argc, char **argv)
 	bool is_text = argc == 5 && (strcmp(argv[0], "link") == 0 ||
 				     strcmp(argv[0], "fact") == 0);
 	if (!is_list && !is_text && (argc != 5 || strcmp(argv[0], "add") != 0))
-		return cli_usage("cách dùng: truongso evidence add ID MÃ_ĐƠN_VỊ "
-				 "TIÊU_CHÍ TỆP | link ID MÃ_ĐƠN_VỊ TIÊU_CHÍ URL | "
-				 "fact ID MÃ_ĐƠN_VỊ TIÊU_CHÍ \"DỮ KIỆN\" | list ID "
-				 "MÃ_ĐƠN_VỊ");
+		return cli_usage(
+			"cách dùng: truongso evidence add ID MÃ_ĐƠN_VỊ "
+			"TIÊU_CHÍ TỆP | link ID MÃ_ĐƠN_VỊ TIÊU_CHÍ URL | "
+			"fact ID MÃ_ĐƠN_VỊ TIÊU_CHÍ \"DỮ KIỆN\" | list ID "
+			"MÃ_ĐƠN_VỊ");
 	long long cid = cli_id(argv[1], "số đợt đánh giá");
 	if (cid == 0)
 		return EXIT_INPUT;
@@ -94,7 +93,8 @@ cmd_evidence(struct cli *c, int argc, char **argv)
 				     NULL, &ev, &d);
 	if (e == TS_OK)
 		printf("Đã gắn minh chứng %s (%s, %zu byte) vào tiêu chí %s%s.\n"
-		       "SHA-256: %s\n", argv[4], ev.mime, ev.size, argv[3],
+		       "SHA-256: %s\n",
+		       argv[4], ev.mime, ev.size, argv[3],
 		       ev.reused ? "; tệp này đơn vị đã có, không lưu lại" : "",
 		       ev.sha256);
 	app_close(&app);

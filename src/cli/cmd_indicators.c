@@ -65,8 +65,7 @@ ind_list(struct cli *c)
 
 /* "bắt buộc; ≤ gv_tong; chỉ THCS, THPT; hỏi lại khi lệch > 50%". */
 static void
-rules_text(const struct ind_set *s, const struct indicator *it,
-	   struct buf *b)
+rules_text(const struct ind_set *s, const struct indicator *it, struct buf *b)
 {
 	char pct[PTS_FMT_SIZE];
 	if (it->required)
@@ -84,7 +83,8 @@ rules_text(const struct ind_set *s, const struct indicator *it,
 		const char *sep = " ";
 		for (unsigned l = LEVEL_MN; l <= LEVEL_GDTX; l <<= 1)
 			if (it->school_levels & l) {
-				buf_printf(b, "%s%s", sep, school_level_code(l));
+				buf_printf(b, "%s%s", sep,
+					   school_level_code(l));
 				sep = ", ";
 			}
 	}
@@ -102,10 +102,8 @@ section_table(const struct ind_set *s, const struct ind_section *sec,
 	      struct buf *out)
 {
 	static const struct table_col cols[] = {
-		{ "Mã", 22, ALIGN_LEFT },
-		{ "Chỉ số", 48, ALIGN_LEFT },
-		{ "Loại", 13, ALIGN_LEFT },
-		{ "Đơn vị", 10, ALIGN_LEFT },
+		{ "Mã", 22, ALIGN_LEFT },      { "Chỉ số", 48, ALIGN_LEFT },
+		{ "Loại", 13, ALIGN_LEFT },    { "Đơn vị", 10, ALIGN_LEFT },
 		{ "Quy tắc", 36, ALIGN_LEFT },
 	};
 	struct table t;
@@ -136,8 +134,10 @@ ind_show(struct cli *c, const char *ref)
 		return rc;
 	const struct ind_set *s = ind_sets_find(&sets, ref);
 	if (s == NULL) {
-		fprintf(stderr, "truongso: không có bộ chỉ số thống kê \"%s\" "
-				"(xem: truongso indicators list)\n", ref);
+		fprintf(stderr,
+			"truongso: không có bộ chỉ số thống kê \"%s\" "
+			"(xem: truongso indicators list)\n",
+			ref);
 		ind_sets_release(&sets);
 		return EXIT_INPUT;
 	}
@@ -169,8 +169,8 @@ ind_check(int argc, char **argv)
 		enum ts_err e = ind_set_load_file(argv[i], &s, &d);
 		if (e == TS_OK) {
 			printf("%s: hợp lệ — %s phiên bản %d, %zu mục, %zu chỉ "
-			       "số\n", argv[i], s->id, s->version, s->nsections,
-			       s->n);
+			       "số\n",
+			       argv[i], s->id, s->version, s->nsections, s->n);
 		} else {
 			cli_print_diags(&d);
 			if (rc == EXIT_OK || cli_exit_for(e) == EXIT_FAIL)

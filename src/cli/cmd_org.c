@@ -74,13 +74,16 @@ org_add_cmd(struct app *app, const struct actor *who, int argc, char **argv)
 	int npos;
 	if (opts_parse(argc, argv, opts, NULL, 0, &npos) != EXIT_OK)
 		return EXIT_INPUT;
-	struct org_new n = { .code = code, .name = name, .parent_code = parent,
+	struct org_new n = { .code = code,
+			     .name = name,
+			     .parent_code = parent,
 			     .active_from = from };
 	if (kind == NULL || !org_kind_parse(kind, &n.kind))
 		return cli_usage("--kind phải là so, phong, xa, truong, "
 				 "trung_tam hoặc bo");
 	if (!school_levels_parse(levels, &n.levels))
-		return cli_usage("--levels không hợp lệ (MN, TH, THCS, THPT, GDTX)");
+		return cli_usage(
+			"--levels không hợp lệ (MN, TH, THCS, THPT, GDTX)");
 	struct diags d;
 	diags_init(&d);
 	int64_t id = 0;
@@ -99,15 +102,17 @@ org_import_cmd(struct app *app, const struct actor *who, int argc, char **argv)
 	const struct opt opts[] = { { "dry-run", NULL, &dry },
 				    { NULL, NULL, NULL } };
 	if (opts_parse(argc, argv, opts, pos, 1, &npos) != EXIT_OK || npos != 1)
-		return cli_usage("cách dùng: truongso org import TỆP [--dry-run]");
+		return cli_usage(
+			"cách dùng: truongso org import TỆP [--dry-run]");
 	struct import_result r;
 	struct diags d;
 	diags_init(&d);
 	enum ts_err e = org_import(app, who, pos[0], NULL, dry, &r, &d);
 	if (e == TS_OK)
 		printf("%s %zu dòng: %zu đơn vị mới, %zu cập nhật, %zu không "
-		       "đổi.\n", dry ? "Kiểm tra (chưa ghi gì):" : "Đã nhập",
-		       r.rows, r.added, r.updated, r.unchanged);
+		       "đổi.\n",
+		       dry ? "Kiểm tra (chưa ghi gì):" : "Đã nhập", r.rows,
+		       r.added, r.updated, r.unchanged);
 	if (e == TS_OK && r.ignored[0])
 		printf("Bỏ qua các cột: %s.\n", r.ignored);
 	if (e == TS_OK)
@@ -115,11 +120,13 @@ org_import_cmd(struct app *app, const struct actor *who, int argc, char **argv)
 	cli_print_diags(&d);
 	diags_release(&d);
 	if (r.written > 0)
-		fprintf(stderr, "Đã ghi %zu dòng rồi dừng: hãy sửa các lỗi "
-			"trên rồi chạy lại cả tệp.\n", r.written);
+		fprintf(stderr,
+			"Đã ghi %zu dòng rồi dừng: hãy sửa các lỗi "
+			"trên rồi chạy lại cả tệp.\n",
+			r.written);
 	else
 		fprintf(stderr, "Không nhập gì: hãy sửa các lỗi trên rồi chạy "
-			"lại.\n");
+				"lại.\n");
 	return cli_exit_for(e);
 }
 
@@ -139,8 +146,8 @@ org_move_cmd(struct app *app, const struct actor *who, int argc, char **argv,
 /* Runs verb on unit argv[0] (lv: the cấp học of "levels"); false when
  * there is no such verb with argc arguments. */
 static bool
-run_change(struct app *app, const struct actor *who, const char *verb,
-	   int argc, char **argv, unsigned lv, struct diags *d, enum ts_err *e)
+run_change(struct app *app, const struct actor *who, const char *verb, int argc,
+	   char **argv, unsigned lv, struct diags *d, enum ts_err *e)
 {
 	if (strcmp(verb, "rename") == 0 && argc == 2)
 		*e = org_rename(app, who, argv[0], argv[1], d);
@@ -159,8 +166,8 @@ run_change(struct app *app, const struct actor *who, const char *verb,
 }
 
 static int
-org_change(struct app *app, const struct actor *who, const char *verb,
-	   int argc, char **argv)
+org_change(struct app *app, const struct actor *who, const char *verb, int argc,
+	   char **argv)
 {
 	struct diags d;
 	enum ts_err e = TS_OK;
@@ -180,8 +187,9 @@ int
 cmd_org(struct cli *c, int argc, char **argv)
 {
 	if (argc < 1)
-		return cli_usage("cách dùng: truongso org tree|search|add|"
-				 "import|rename|move|levels|close|reopen|contact ...");
+		return cli_usage(
+			"cách dùng: truongso org tree|search|add|"
+			"import|rename|move|levels|close|reopen|contact ...");
 	struct app app;
 	struct actor who;
 	int rc = cli_open(c, &app, &who);

@@ -13,9 +13,10 @@
 #include "cli.h"
 #include "opts.h"
 
-#define USAGE "cách dùng: truongso remind --campaign ID[,ID...] [--unit MÃ] " \
-	      "--smtp smtp://MÁY:CỔNG --from ĐỊA_CHỈ [--from-name TÊN] "  \
-	      "[--url https://...] [--starttls]"
+#define USAGE                                                                  \
+	"cách dùng: truongso remind --campaign ID[,ID...] [--unit MÃ] "     \
+	"--smtp smtp://MÁY:CỔNG --from ĐỊA_CHỈ [--from-name TÊN] "    \
+	"[--url https://...] [--starttls]"
 #define MAX_CAMPAIGNS 16
 
 /* "1,3" into ids; false when a part is not a positive number. */
@@ -39,8 +40,8 @@ print_report(const struct remind_report *r)
 {
 	printf("Đơn vị chưa nộp: %zu. Đã gửi %zu thư nhắc; %zu đơn vị đã được "
 	       "nhắc hôm nay (không gửi lại); %zu thư không gửi được; %zu đơn "
-	       "vị chưa có địa chỉ thư điện tử.\n", r->units, r->sent,
-	       r->already, r->failed, r->nno_address);
+	       "vị chưa có địa chỉ thư điện tử.\n",
+	       r->units, r->sent, r->already, r->failed, r->nno_address);
 	for (size_t i = 0; i < r->nno_address; i++)
 		printf("Chưa có địa chỉ thư điện tử: %s\n", r->no_address[i]);
 }
@@ -71,10 +72,13 @@ cmd_remind(struct cli *c, int argc, char **argv)
 	struct mail_relay relay = { 0 };
 	bool starttls = false;
 	const struct opt opts[] = {
-		{ "campaign", &ids, NULL },   { "unit", &unit, NULL },
-		{ "smtp", &relay.url, NULL }, { "from", &relay.from, NULL },
+		{ "campaign", &ids, NULL },
+		{ "unit", &unit, NULL },
+		{ "smtp", &relay.url, NULL },
+		{ "from", &relay.from, NULL },
 		{ "from-name", &relay.from_name, NULL },
-		{ "url", &base, NULL },	      { "starttls", NULL, &starttls },
+		{ "url", &base, NULL },
+		{ "starttls", NULL, &starttls },
 		{ NULL, NULL, NULL },
 	};
 	int64_t list[MAX_CAMPAIGNS];
@@ -86,7 +90,8 @@ cmd_remind(struct cli *c, int argc, char **argv)
 	    relay.from == NULL)
 		return cli_usage(USAGE);
 	if (contact_email_problem(relay.from) != NULL)
-		return cli_usage("--from: %s", contact_email_problem(relay.from));
+		return cli_usage("--from: %s",
+				 contact_email_problem(relay.from));
 	relay.starttls = starttls;
 	relay.user = getenv("TRUONGSO_SMTP_USER");
 	relay.password = getenv("TRUONGSO_SMTP_PASSWORD");

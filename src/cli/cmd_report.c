@@ -66,9 +66,10 @@ render(struct cli *c, const struct report_kind_info *k, long long cid,
 	int fd = to_stdout ? ts_mkstemp(tmp, sizeof(tmp), "report") : -1;
 	if (fd >= 0)
 		close(fd);
-	enum ts_err e = to_stdout && fd < 0 ? TS_EIO
-		: report_render(&app, &who, k, cid, unit, &o, f,
-				to_stdout ? tmp : out, &d);
+	enum ts_err e = to_stdout && fd < 0
+				? TS_EIO
+				: report_render(&app, &who, k, cid, unit, &o, f,
+						to_stdout ? tmp : out, &d);
 	app_close(&app);
 	if (e == TS_OK && to_stdout)
 		rc = copy_to_stdout(tmp);
@@ -83,7 +84,7 @@ static void
 print_all_fields(const struct report_target *t, struct arena *a)
 {
 	static const char *const kinds[] = { "dòng", "đoạn văn", "số",
-		"ngày YYYY-MM-DD" };
+					     "ngày YYYY-MM-DD" };
 	size_t n = 0;
 	const struct df_def **defs = docfield_defs(t->kinds, t->nkinds, a, &n);
 	for (size_t i = 0; defs && i < n; i++) {
@@ -105,8 +106,7 @@ show_fields(struct cli *c, long long cid, const char *unit, bool all)
 	struct report_target t;
 	struct diags d;
 	diags_init(&d);
-	enum ts_err e = a ? report_target_open(&app, &who, cid, unit, a, &t,
-					       &d)
+	enum ts_err e = a ? report_target_open(&app, &who, cid, unit, a, &t, &d)
 			  : TS_ENOMEM;
 	if (e == TS_OK && all)
 		print_all_fields(&t, a);
@@ -146,10 +146,10 @@ set_fields(struct cli *c, long long cid, const char *unit, const char **pos,
 	   int npos)
 {
 	struct arena *a = arena_new();
-	const char **names = a ? arena_calloc(a, (size_t)npos + 1,
-					      sizeof(*names)) : NULL;
-	const char **values = a ? arena_calloc(a, (size_t)npos + 1,
-					       sizeof(*values)) : NULL;
+	const char **names =
+		a ? arena_calloc(a, (size_t)npos + 1, sizeof(*names)) : NULL;
+	const char **values =
+		a ? arena_calloc(a, (size_t)npos + 1, sizeof(*values)) : NULL;
 	struct diags d;
 	diags_init(&d);
 	enum ts_err e = names && values ? TS_OK : TS_ENOMEM;
@@ -159,10 +159,9 @@ set_fields(struct cli *c, long long cid, const char *unit, const char **pos,
 	struct actor who;
 	int rc = e == TS_OK ? cli_open(c, &app, &who) : EXIT_OK;
 	if (e == TS_OK && rc == EXIT_OK) {
-		e = docfield_save(&app, &who, cid, unit,
-				  (const char *const *)names,
-				  (const char *const *)values,
-				  (size_t)(npos - 1), &d);
+		e = docfield_save(
+			&app, &who, cid, unit, (const char *const *)names,
+			(const char *const *)values, (size_t)(npos - 1), &d);
 		app_close(&app);
 	}
 	arena_free(a);
@@ -175,8 +174,7 @@ set_fields(struct cli *c, long long cid, const char *unit, const char **pos,
 
 /* report ket-qua: every unit's results as one XLSX table, streamed. */
 static int
-export_results(struct cli *c, long long cid, const char *unit,
-	       const char *out)
+export_results(struct cli *c, long long cid, const char *unit, const char *out)
 {
 	if (out == NULL || strcmp(out, "-") == 0)
 		return cli_usage("cần -o TỆP.xlsx");
@@ -188,8 +186,8 @@ export_results(struct cli *c, long long cid, const char *unit,
 	struct diags d;
 	diags_init(&d);
 	size_t rows = 0;
-	enum ts_err e = results_export(&app, &who, cid, unit, NULL, out,
-				       &rows, &d);
+	enum ts_err e = results_export(&app, &who, cid, unit, NULL, out, &rows,
+				       &d);
 	app_close(&app);
 	if (e == TS_OK)
 		printf("đã ghi kết quả của %zu đơn vị vào %s\n", rows, out);
@@ -206,7 +204,8 @@ render_kind(struct cli *c, const char *kind, long long cid, const char *unit,
 	const struct report_kind_info *k = report_kind_find(kind);
 	if (k == NULL)
 		return cli_usage("không có loại báo cáo \"%s\" (xem: truongso "
-				 "report list)", kind);
+				 "report list)",
+				 kind);
 	enum rp_format f;
 	if (format == NULL || !rp_format_parse(format, &f))
 		return cli_usage("--format phải là docx, pdf, xlsx hoặc csv");
@@ -214,9 +213,10 @@ render_kind(struct cli *c, const char *kind, long long cid, const char *unit,
 		return cli_usage("cần -o TỆP (hoặc -o - để ghi ra stdout)");
 	enum rp_csv_dialect dl = RP_CSV_VN;
 	if (dialect && !rp_csv_dialect_parse(dialect, &dl))
-		return cli_usage("--csv-dialect phải là vn (dấu ; giữa các cột, "
-				 "dấu phẩy thập phân) hoặc intl (dấu phẩy "
-				 "giữa các cột, dấu chấm thập phân)");
+		return cli_usage(
+			"--csv-dialect phải là vn (dấu ; giữa các cột, "
+			"dấu phẩy thập phân) hoặc intl (dấu phẩy "
+			"giữa các cột, dấu chấm thập phân)");
 	return each ? report_each(c, k, cid, unit, f, out)
 		    : render(c, k, cid, unit, f, out, submitted, dl);
 }
@@ -224,14 +224,18 @@ render_kind(struct cli *c, const char *kind, long long cid, const char *unit,
 int
 cmd_report(struct cli *c, int argc, char **argv)
 {
-	const char *campaign = NULL, *unit = NULL, *format = NULL,
-		   *out = NULL, *dialect = NULL;
+	const char *campaign = NULL, *unit = NULL, *format = NULL, *out = NULL,
+		   *dialect = NULL;
 	bool submitted = false, all = false, each = false;
 	const struct opt opts[] = {
-		{ "campaign", &campaign, NULL }, { "unit", &unit, NULL },
-		{ "format", &format, NULL },	 { "o", &out, NULL },
-		{ "output", &out, NULL },	 { "submitted", NULL, &submitted },
-		{ "all", NULL, &all },		 { "csv-dialect", &dialect, NULL },
+		{ "campaign", &campaign, NULL },
+		{ "unit", &unit, NULL },
+		{ "format", &format, NULL },
+		{ "o", &out, NULL },
+		{ "output", &out, NULL },
+		{ "submitted", NULL, &submitted },
+		{ "all", NULL, &all },
+		{ "csv-dialect", &dialect, NULL },
 		{ "each", NULL, &each },
 		{ NULL, NULL, NULL },
 	};

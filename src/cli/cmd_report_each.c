@@ -52,7 +52,8 @@ each_school(struct each *e, const char *unit)
 		struct queue_row *rows = NULL;
 		size_t n = 0;
 		r = a ? work_queue(e->app, e->who, e->cid, &qf, &pg, a, &rows,
-				   &n, &e->d) : TS_ENOMEM;
+				   &n, &e->d)
+		      : TS_ENOMEM;
 		for (size_t i = 0; r == TS_OK && i < n; i++)
 			one(e, rows[i].code);
 		arena_free(a);
@@ -77,8 +78,9 @@ report_each(struct cli *c, const struct report_kind_info *k, long long cid,
 	int rc = cli_open(c, &app, &who);
 	if (rc != EXIT_OK)
 		return rc;
-	struct each e = { .app = &app, .who = &who, .k = k, .cid = cid,
-			  .f = f, .dir = dir };
+	struct each e = {
+		.app = &app, .who = &who, .k = k, .cid = cid, .f = f, .dir = dir
+	};
 	diags_init(&e.d);
 	enum ts_err r = each_school(&e, unit);
 	app_close(&app);

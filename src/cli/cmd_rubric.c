@@ -54,8 +54,10 @@ rubric_show(struct cli *c, const char *ref, bool sources)
 		return rc;
 	const struct rubric *r = rubric_set_find(&set, ref);
 	if (r == NULL) {
-		fprintf(stderr, "truongso: không có bộ chỉ số \"%s\" (xem: "
-				"truongso rubric list)\n", ref);
+		fprintf(stderr,
+			"truongso: không có bộ chỉ số \"%s\" (xem: "
+			"truongso rubric list)\n",
+			ref);
 		rubric_set_release(&set);
 		return EXIT_INPUT;
 	}
@@ -105,6 +107,7 @@ cmd_rubric(struct cli *c, int argc, char **argv)
 		return rubric_show(c, argv[1], sources);
 	if (argc >= 2 && strcmp(argv[0], "check") == 0)
 		return rubric_check(argc - 1, argv + 1);
-	return cli_usage("cách dùng: truongso rubric list | show MÃ [--sources] "
-			 "| check TỆP...");
+	return cli_usage(
+		"cách dùng: truongso rubric list | show MÃ [--sources] "
+		"| check TỆP...");
 }

@@ -32,12 +32,14 @@ parse_opts(int argc, char **argv, struct score_opts *o)
 		} else if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
 			if (!parse_format(argv[++i], o))
 				return cli_usage("--format chỉ nhận text hoặc "
-						 "json, không phải \"%s\"", argv[i]);
+						 "json, không phải \"%s\"",
+						 argv[i]);
 		} else if (o->file == NULL &&
 			   (argv[i][0] != '-' || strcmp(argv[i], "-") == 0)) {
 			o->file = argv[i];
 		} else {
-			return cli_usage("tham số không hợp lệ \"%s\"", argv[i]);
+			return cli_usage("tham số không hợp lệ \"%s\"",
+					 argv[i]);
 		}
 	}
 	if (o->rubric == NULL || o->file == NULL)
@@ -53,8 +55,9 @@ render(const struct score *s, bool json)
 	buf_init(&out, 0);
 	if (json) {
 		json_t *j = score_to_json(s);
-		char *txt = j ? json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
-					       JSON_REAL_PRECISION(15))
+		char *txt = j ? json_dumps(j, JSON_INDENT(2) |
+						      JSON_PRESERVE_ORDER |
+						      JSON_REAL_PRECISION(15))
 			      : NULL;
 		if (txt == NULL) {
 			json_decref(j);
@@ -113,8 +116,10 @@ cmd_score(struct cli *c, int argc, char **argv)
 		return rc;
 	const struct rubric *r = rubric_set_find(&set, o.rubric);
 	if (r == NULL) {
-		fprintf(stderr, "truongso: không có bộ chỉ số \"%s\" (xem: "
-				"truongso rubric list)\n", o.rubric);
+		fprintf(stderr,
+			"truongso: không có bộ chỉ số \"%s\" (xem: "
+			"truongso rubric list)\n",
+			o.rubric);
 		rc = EXIT_INPUT;
 	} else {
 		rc = score_file(r, o.file, o.json);

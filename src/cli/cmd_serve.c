@@ -27,12 +27,16 @@ cmd_serve(struct cli *c, int argc, char **argv)
 	const char *idle = "60", *max = "12";
 	bool secure = false, routes = false;
 	const struct opt opts[] = {
-		{ "port", &port, NULL },	   { "listen", &listen, NULL },
-		{ "connections", &conns, NULL }, { "per-address", &per, NULL },
+		{ "port", &port, NULL },
+		{ "listen", &listen, NULL },
+		{ "connections", &conns, NULL },
+		{ "per-address", &per, NULL },
 		{ "request-timeout", &timeout, NULL },
-		{ "trusted-proxy", &proxy, NULL }, { "secure", NULL, &secure },
+		{ "trusted-proxy", &proxy, NULL },
+		{ "secure", NULL, &secure },
 		{ "list-routes", NULL, &routes },
-		{ "session-idle", &idle, NULL }, { "session-max", &max, NULL },
+		{ "session-idle", &idle, NULL },
+		{ "session-max", &max, NULL },
 		{ NULL, NULL, NULL },
 	};
 	int npos;
@@ -54,7 +58,8 @@ cmd_serve(struct cli *c, int argc, char **argv)
 		return cli_usage("--request-timeout phải từ 1 đến 3600 giây");
 	long im = bounded(idle, 3, 24 * 60), mh = bounded(max, 1, 24 * 30);
 	if (im < 0)
-		return cli_usage("--session-idle phải là số phút từ 3 đến 1440");
+		return cli_usage(
+			"--session-idle phải là số phút từ 3 đến 1440");
 	if (mh < 0 || mh * 60 < im)
 		return cli_usage("--session-max phải là số giờ từ 1 đến 720, "
 				 "không ngắn hơn --session-idle");
@@ -66,8 +71,10 @@ cmd_serve(struct cli *c, int argc, char **argv)
 	if (rc != EXIT_OK)
 		return rc;
 	app_close(&app);
-	struct server_opts o = { .db_path = c->db_path, .data_dir = c->data_dir,
-				 .listen = listen, .port = (uint16_t)p,
+	struct server_opts o = { .db_path = c->db_path,
+				 .data_dir = c->data_dir,
+				 .listen = listen,
+				 .port = (uint16_t)p,
 				 .connections = (unsigned)n,
 				 .per_address = (unsigned)a,
 				 .request_timeout = (unsigned)t,

@@ -10,8 +10,8 @@
 #include "cli.h"
 
 static enum ts_err
-show(struct app *app, const struct actor *who, long long cid,
-     const char *unit, struct diags *d)
+show(struct app *app, const struct actor *who, long long cid, const char *unit,
+     struct diags *d)
 {
 	struct arena *a = arena_new();
 	struct signed_copy sc;
@@ -56,7 +56,8 @@ cmd_signed(struct cli *c, int argc, char **argv)
 			    : show(&app, &who, cid, argv[2], &d);
 	if (put && e == TS_OK)
 		printf("Đã lưu bản đã ký của %s (%lld byte) làm bản chính thức.\n"
-		       "SHA-256: %s\n", argv[2], (long long)sc.size, sc.sha256);
+		       "SHA-256: %s\n",
+		       argv[2], (long long)sc.size, sc.sha256);
 	app_close(&app);
 	return cli_fail(e, &d);
 }

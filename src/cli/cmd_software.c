@@ -31,7 +31,8 @@ parse_all(struct arena *a, char *text, struct software *rows, size_t *n,
 					  SOFTWARE_MAX);
 				return TS_EINVAL;
 			}
-			if (software_parse_line(a, p, &rows[*n], &why) != TS_OK) {
+			if (software_parse_line(a, p, &rows[*n], &why) !=
+			    TS_OK) {
 				diags_add(d, "", "dòng %zu: %s", line, why);
 				return TS_EINVAL;
 			}
@@ -43,16 +44,17 @@ parse_all(struct arena *a, char *text, struct software *rows, size_t *n,
 }
 
 static enum ts_err
-set(struct app *app, const struct actor *who, long long cid,
-    const char *unit, const char *path, struct diags *d)
+set(struct app *app, const struct actor *who, long long cid, const char *unit,
+    const char *path, struct diags *d)
 {
 	char *text = NULL;
 	size_t len = 0, n = 0;
 	struct arena *a = arena_new();
-	struct software *rows = a ? arena_calloc(a, SOFTWARE_MAX + 1,
-						 sizeof(*rows)) : NULL;
+	struct software *rows =
+		a ? arena_calloc(a, SOFTWARE_MAX + 1, sizeof(*rows)) : NULL;
 	enum ts_err e = rows ? file_read_all(path, INPUT_FILE_LIMIT, &text,
-					     &len, d) : TS_ENOMEM;
+					     &len, d)
+			     : TS_ENOMEM;
 	if (e == TS_OK)
 		e = parse_all(a, text, rows, &n, d);
 	if (e == TS_OK)
@@ -65,8 +67,8 @@ set(struct app *app, const struct actor *who, long long cid,
 }
 
 static enum ts_err
-list(struct app *app, const struct actor *who, long long cid,
-     const char *unit, struct diags *d)
+list(struct app *app, const struct actor *who, long long cid, const char *unit,
+     struct diags *d)
 {
 	struct arena *a = arena_new();
 	struct software *v = NULL;
@@ -76,9 +78,10 @@ list(struct app *app, const struct actor *who, long long cid,
 	char money[PTS_FMT_SIZE];
 	for (size_t i = 0; e == TS_OK && i < n; i++)
 		printf("%zu. %s — %s; %s, %s; %s%s%s; đã thu %s đồng\n", i + 1,
-		       v[i].name, v[i].purpose, v[i].vendor, v[i].domestic
-		       ? "trong nước" : "nước ngoài", v[i].paid ? "có thu phí"
-		       : "không thu phí", v[i].fee[0] ? ": " : "", v[i].fee,
+		       v[i].name, v[i].purpose, v[i].vendor,
+		       v[i].domestic ? "trong nước" : "nước ngoài",
+		       v[i].paid ? "có thu phí" : "không thu phí",
+		       v[i].fee[0] ? ": " : "", v[i].fee,
 		       int_format_vn(v[i].parents_total, money));
 	if (e == TS_OK && n == 0)
 		printf("Đơn vị %s chưa kê khai phần mềm nào.\n", unit);
@@ -99,8 +102,9 @@ summary(struct app *app, const struct actor *who, long long cid,
 	char money[PTS_FMT_SIZE];
 	for (size_t i = 0; e == TS_OK && i < n; i++) {
 		printf("%s (%s): %zu trường dùng, %zu trường thu phí, cha mẹ "
-		       "học sinh đã nộp %s đồng\n", v[i].name, v[i].domestic
-		       ? "trong nước" : "nước ngoài", v[i].schools, v[i].paying,
+		       "học sinh đã nộp %s đồng\n",
+		       v[i].name, v[i].domestic ? "trong nước" : "nước ngoài",
+		       v[i].schools, v[i].paying,
 		       int_format_vn(v[i].parents_total, money));
 		total += v[i].parents_total;
 	}
@@ -131,9 +135,10 @@ cmd_software(struct cli *c, int argc, char **argv)
 {
 	char op = operation(argc, argv);
 	if (op == 0)
-		return cli_usage("cách dùng: truongso software set ID MÃ_ĐƠN_VỊ "
-				 "TỆP | list ID MÃ_ĐƠN_VỊ | summary ID "
-				 "[MÃ_ĐƠN_VỊ]");
+		return cli_usage(
+			"cách dùng: truongso software set ID MÃ_ĐƠN_VỊ "
+			"TỆP | list ID MÃ_ĐƠN_VỊ | summary ID "
+			"[MÃ_ĐƠN_VỊ]");
 	long long cid = cli_id(argv[1], "số đợt đánh giá");
 	if (cid == 0)
 		return EXIT_INPUT;
@@ -144,10 +149,10 @@ cmd_software(struct cli *c, int argc, char **argv)
 		return rc;
 	struct diags d;
 	diags_init(&d);
-	enum ts_err e = op == 's' ? set(&app, &who, cid, argv[2], argv[3], &d)
-		: op == 'l' ? list(&app, &who, cid, argv[2], &d)
-			    : summary(&app, &who, cid, argc == 3 ? argv[2] : NULL,
-				      &d);
+	enum ts_err e = op == 's'   ? set(&app, &who, cid, argv[2], argv[3], &d)
+			: op == 'l' ? list(&app, &who, cid, argv[2], &d)
+				    : summary(&app, &who, cid,
+					      argc == 3 ? argv[2] : NULL, &d);
 	app_close(&app);
 	return cli_fail(e, &d);
 }

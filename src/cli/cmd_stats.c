@@ -13,7 +13,6 @@
 #include "cli_stats.h"
 #include "opts.h"
 
-
 static int
 create(struct cli *c, struct app *app, const struct actor *who, int argc,
        char **argv)
@@ -39,7 +38,8 @@ create(struct cli *c, struct app *app, const struct actor *who, int argc,
 	if (opts_parse(argc, argv, opts, NULL, 0, &npos) != EXIT_OK)
 		return EXIT_INPUT;
 	if (!school_levels_parse(levels, &n.base.levels))
-		return cli_usage("--levels không hợp lệ (MN, TH, THCS, THPT, GDTX)");
+		return cli_usage(
+			"--levels không hợp lệ (MN, TH, THCS, THPT, GDTX)");
 	struct diags d;
 	diags_init(&d);
 	int64_t id = 0;
@@ -84,21 +84,11 @@ print_value(const struct indicator *it, const struct ind_value *x)
 		printf("%s %s", pts_format_vn(x->num / PTS_ONE * PTS_ONE, n),
 		       it->unit);
 		break;
-	case IND_PERCENT:
-		printf("%s", pts_format_pct_vn(x->num, n));
-		break;
-	case IND_YESNO:
-		printf("%s", x->yes ? "Có" : "Không");
-		break;
-	case IND_CHOICE:
-		print_choice(it, x);
-		break;
-	case IND_TEXT:
-		printf("%s", x->text);
-		break;
-	case IND_NAMES:
-		print_names(x);
-		break;
+	case IND_PERCENT: printf("%s", pts_format_pct_vn(x->num, n)); break;
+	case IND_YESNO: printf("%s", x->yes ? "Có" : "Không"); break;
+	case IND_CHOICE: print_choice(it, x); break;
+	case IND_TEXT: printf("%s", x->text); break;
+	case IND_NAMES: print_names(x); break;
 	}
 }
 
@@ -132,8 +122,7 @@ print_diags(const char *title, const struct diags *d)
 }
 
 static int
-show(struct app *app, const struct actor *who, long long cid,
-     const char *unit)
+show(struct app *app, const struct actor *who, long long cid, const char *unit)
 {
 	struct arena *a = arena_new();
 	struct stats_view v;
@@ -144,10 +133,10 @@ show(struct app *app, const struct actor *who, long long cid,
 	if (e == TS_OK) {
 		const struct ind_set *s = v.info.set;
 		printf("Đợt %lld: %s (%s, kỳ %s, số liệu ngày %s)\nĐơn vị: %s "
-		       "— %s\nTrạng thái: %s\n", cid, v.sub.campaign.title,
-		       v.sub.campaign.school_year, v.info.period, v.info.as_of,
-		       v.sub.unit.code, v.sub.unit.name,
-		       sub_state_name(v.sub.state));
+		       "— %s\nTrạng thái: %s\n",
+		       cid, v.sub.campaign.title, v.sub.campaign.school_year,
+		       v.info.period, v.info.as_of, v.sub.unit.code,
+		       v.sub.unit.name, sub_state_name(v.sub.state));
 		for (size_t i = 0; i < s->n; i++) {
 			const struct indicator *it = s->v[i];
 			printf("  %-24s ", it->code);
@@ -156,7 +145,8 @@ show(struct app *app, const struct actor *who, long long cid,
 			printf("\n");
 		}
 		print_diags("Lỗi (phải sửa trước khi nộp)", &v.check.errors);
-		print_diags("Cần xác nhận (lệch xa kỳ trước)", &v.check.unconfirmed);
+		print_diags("Cần xác nhận (lệch xa kỳ trước)",
+			    &v.check.unconfirmed);
 		print_diags("Đã xác nhận", &v.check.confirmed);
 	}
 	if (e == TS_OK)
@@ -213,8 +203,8 @@ office_cmd(struct app *app, const struct actor *who, const char *data_dir,
 	enum ts_err e = file_read_all(argv[0], INPUT_FILE_LIMIT, &text, &len,
 				      d);
 	if (e == TS_OK)
-		e = stats_office_save(app, who, data_dir, cid, unit, set,
-				      text, d);
+		e = stats_office_save(app, who, data_dir, cid, unit, set, text,
+				      d);
 	if (e == TS_OK)
 		printf("Đã lưu câu trả lời của cơ quan %s.\n", unit);
 	free(text);
@@ -280,8 +270,8 @@ cmd_stats(struct cli *c, int argc, char **argv)
 	else if (strcmp(argv[0], "show") == 0 && argc == 3)
 		rc = show(&app, &who, cid, argv[2]);
 	else
-		rc = act(&app, &who, c->data_dir, argv[0], cid, argv[2], argc - 3,
-			 argv + 3);
+		rc = act(&app, &who, c->data_dir, argv[0], cid, argv[2],
+			 argc - 3, argv + 3);
 	app_close(&app);
 	return rc;
 }

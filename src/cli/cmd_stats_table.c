@@ -22,8 +22,7 @@ row_name(size_t r)
 
 /* The cell's figure: a total, a number of schools, a mean, names. */
 static void
-cell_value(const struct indicator *it, const struct agg_cell *c,
-	   struct buf *b)
+cell_value(const struct indicator *it, const struct agg_cell *c, struct buf *b)
 {
 	char n[PTS_FMT_SIZE];
 	struct agg_rate r = agg_cell_rate(it, c);
@@ -35,12 +34,11 @@ cell_value(const struct indicator *it, const struct agg_cell *c,
 	case IND_COUNT:
 		buf_printf(b, "%s %s", pts_format_vn(c->sum, n), it->unit);
 		break;
-	case IND_YESNO:
-		buf_printf(b, "%zu CSGD", c->yes);
-		break;
+	case IND_YESNO: buf_printf(b, "%zu CSGD", c->yes); break;
 	case IND_PERCENT:
 		buf_printf(b, "trung bình %s",
-			   r.den ? pts_format_pct_vn(agg_rate_value(r), n) : "—");
+			   r.den ? pts_format_pct_vn(agg_rate_value(r), n)
+				 : "—");
 		break;
 	case IND_CHOICE:
 		for (size_t o = 0; o < it->noptions; o++)
@@ -51,10 +49,10 @@ cell_value(const struct indicator *it, const struct agg_cell *c,
 		buf_printf(b, "%zu tên (%zu trong nước)", c->nnames,
 			   c->ndomestic);
 		for (size_t k = 0; k < c->nnames; k++)
-			buf_printf(b, "%s%s", k ? ", " : ": ", c->names[k].name);
+			buf_printf(b, "%s%s", k ? ", " : ": ",
+				   c->names[k].name);
 		break;
-	case IND_TEXT:
-		break;
+	case IND_TEXT: break;
 	}
 }
 
@@ -113,8 +111,8 @@ stats_table_cmd(struct app *app, const struct actor *who, long long cid,
 		arena_free(a);
 		return cli_fail(e, &d);
 	}
-	printf("%s (%s, số liệu ngày %s)\nSố CSGD đã báo cáo:", r.campaign.title,
-	       r.info.period, r.info.as_of);
+	printf("%s (%s, số liệu ngày %s)\nSố CSGD đã báo cáo:",
+	       r.campaign.title, r.info.period, r.info.as_of);
 	for (size_t row = 0; row < AGG_ROWS; row++)
 		if (r.agg->units[row] > 0)
 			printf(" %s %zu/%zu;", row_name(row),
@@ -160,8 +158,9 @@ targets_print(const struct target_set *ts, const struct stats_rollup *r,
 		for (size_t k = 0; k < tg->nmeasures; k++)
 			ev[k] = target_measure(&tg->measures[k], r->units, r->n,
 					       office, past);
-		buf_printf(&b, "%s",
-			   target_result_name(target_combine(ev, tg->nmeasures)));
+		buf_printf(
+			&b, "%s",
+			target_result_name(target_combine(ev, tg->nmeasures)));
 		for (size_t k = 0; k < tg->nmeasures; k++) {
 			buf_printf(&b, "\n- %s",
 				   stats_measure_text(a, &tg->measures[k],
@@ -174,7 +173,8 @@ targets_print(const struct target_set *ts, const struct stats_rollup *r,
 	}
 	struct buf out;
 	buf_init(&out, 0);
-	buf_printf(&out, "%s\n(số liệu ngày %s; hạn của các chỉ tiêu %02d/%02d/%d)\n",
+	buf_printf(&out,
+		   "%s\n(số liệu ngày %s; hạn của các chỉ tiêu %02d/%02d/%d)\n",
 		   ts->title, r->info.as_of, ts->by_day, ts->by_month,
 		   ts->by_year);
 	table_render(&t, &out);
@@ -251,8 +251,8 @@ stats_targets_cmd(struct cli *c, struct app *app, const struct actor *who,
 		e = stats_targets_load(buf_str(&path), c->data_dir, r.info.set,
 				       &office, &ts, &d);
 	if (e == TS_OK)
-		e = load_office(app, who, &r, unit, office_file, office, a,
-				&ov, &d);
+		e = load_office(app, who, &r, unit, office_file, office, a, &ov,
+				&d);
 	int rc = e == TS_OK ? targets_print(ts, &r, ov, a) : cli_fail(e, &d);
 	if (a != NULL && r.agg != NULL)
 		stats_rollup_release(&r);

@@ -12,13 +12,13 @@
 #include "opts.h"
 #include "sheet.h"
 
-
 static void
 print_header(const struct submission *s)
 {
-	printf("Đợt %lld: %s (%s)\nĐơn vị: %s — %s\nTrạng thái: %s", (long long)
-	       s->campaign.id, s->campaign.title, s->campaign.school_year,
-	       s->unit.code, s->unit.name, sub_state_name(s->state));
+	printf("Đợt %lld: %s (%s)\nĐơn vị: %s — %s\nTrạng thái: %s",
+	       (long long)s->campaign.id, s->campaign.title,
+	       s->campaign.school_year, s->unit.code, s->unit.name,
+	       sub_state_name(s->state));
 	if (s->version > 0)
 		printf(", đã nộp %d lần", s->version);
 	if (s->late)
@@ -67,7 +67,8 @@ show(struct app *app, struct submission *s, struct arena *a)
 	score_free(sc);
 	answers_free(ans);
 	if (e == TS_OK && strcmp(s->external, "{}") != 0 &&
-	    sub_score(s->rubric, s->answers, s->external, &ans, &sc, &d) == TS_OK) {
+	    sub_score(s->rubric, s->answers, s->external, &ans, &sc, &d) ==
+		    TS_OK) {
 		buf_puts(&out, "\nSau đánh giá ngoài:\n");
 		sheet_group_summary(sc, &out);
 		score_free(sc);
@@ -106,7 +107,8 @@ diff(struct app *app, struct submission *s, struct arena *a, int argc,
 {
 	if (argc != 2)
 		return cli_usage("cách dùng: submission diff ID MÃ V1 V2");
-	long long v1 = cli_id(argv[0], "phiên bản"), v2 = cli_id(argv[1], "phiên bản");
+	long long v1 = cli_id(argv[0], "phiên bản"),
+		  v2 = cli_id(argv[1], "phiên bản");
 	if (v1 == 0 || v2 == 0)
 		return EXIT_INPUT;
 	struct sub_diff df;
@@ -183,8 +185,8 @@ file_step(struct app *app, const struct actor *who, const char *verb,
 		return cli_fail(TS_EINVAL, &d);
 	enum ts_err e = verb[0] == 's'
 				? sub_save(app, who, cid, unit, text, -1, &d)
-				: sub_set_external(app, who, cid, unit, text, -1,
-						   &d);
+				: sub_set_external(app, who, cid, unit, text,
+						   -1, &d);
 	free(text);
 	if (e == TS_OK)
 		say_done(verb, unit, 0);
@@ -259,7 +261,8 @@ cmd_submission(struct cli *c, int argc, char **argv)
 	const char *verb = argv[0];
 	if (strcmp(verb, "show") == 0 || strcmp(verb, "history") == 0 ||
 	    strcmp(verb, "diff") == 0)
-		rc = read_cmd(&app, &who, verb, cid, argv[2], argc - 3, argv + 3);
+		rc = read_cmd(&app, &who, verb, cid, argv[2], argc - 3,
+			      argv + 3);
 	else
 		rc = act(&app, &who, verb, cid, argv[2], argc - 3, argv + 3);
 	app_close(&app);

@@ -10,11 +10,12 @@
 #include "cli.h"
 #include "opts.h"
 
-#define USAGE "cách dùng: truongso user add --login TÊN --name HỌ_TÊN " \
-	      "--unit MÃ --role VAI_TRÒ | user disable|enable TÊN | " \
-	      "user set TÊN [--role VAI_TRÒ] [--unit MÃ] | " \
-	      "user reset-password TÊN | user contact TÊN [--phone SỐ] " \
-	      "[--email ĐỊA_CHỈ]"
+#define USAGE                                                                  \
+	"cách dùng: truongso user add --login TÊN --name HỌ_TÊN "        \
+	"--unit MÃ --role VAI_TRÒ | user disable|enable TÊN | "             \
+	"user set TÊN [--role VAI_TRÒ] [--unit MÃ] | "                      \
+	"user reset-password TÊN | user contact TÊN [--phone SỐ] "         \
+	"[--email ĐỊA_CHỈ]"
 
 /* One line from stdin, without its newline; NULL if none. */
 static char *
@@ -38,7 +39,8 @@ user_add_cmd(struct app *app, const struct actor *who, int argc, char **argv)
 	int npos;
 	if (opts_parse(argc, argv, opts, NULL, 0, &npos) != EXIT_OK)
 		return EXIT_INPUT;
-	struct user_new u = { .login = login, .full_name = name,
+	struct user_new u = { .login = login,
+			      .full_name = name,
 			      .unit_code = unit };
 	if (role == NULL || !role_parse(role, &u.role))
 		return cli_usage("--role phải là school_editor, school_head, "
@@ -63,7 +65,8 @@ user_change_cmd(struct app *app, const struct actor *who, const char *verb,
 {
 	struct user_change c = { .disabled = -1 };
 	const struct opt opts[] = {
-		{ "role", &c.role, NULL }, { "unit", &c.unit_code, NULL },
+		{ "role", &c.role, NULL },
+		{ "unit", &c.unit_code, NULL },
 		{ NULL, NULL, NULL },
 	};
 	const char *pos[1];
@@ -79,15 +82,17 @@ user_change_cmd(struct app *app, const struct actor *who, const char *verb,
 	diags_init(&d);
 	enum ts_err e = user_update(app, who, &c, &d);
 	if (e == TS_OK)
-		printf("Đã %s tài khoản %s.\n", c.disabled == 1 ? "khóa"
-		       : c.disabled == 0 ? "mở khóa" : "cập nhật", c.login);
+		printf("Đã %s tài khoản %s.\n",
+		       c.disabled == 1	 ? "khóa"
+		       : c.disabled == 0 ? "mở khóa"
+					 : "cập nhật",
+		       c.login);
 	return cli_fail(e, &d);
 }
 
 /* Prints the one-time code: the only time anyone sees it. */
 static int
-user_reset_cmd(struct app *app, const struct actor *who, int argc,
-	       char **argv)
+user_reset_cmd(struct app *app, const struct actor *who, int argc, char **argv)
 {
 	char code[RESET_CODE_SIZE], iso[TS_TIME_SIZE], when[TS_TIME_SIZE];
 	int64_t expires;
@@ -99,7 +104,8 @@ user_reset_cmd(struct app *app, const struct actor *who, int argc,
 	if (e == TS_OK)
 		printf("Mã đặt lại mật khẩu của %s: %s\nMã dùng một lần, hết hạn "
 		       "lúc %s (giờ Việt Nam). Người dùng mở trang /reset, nhập "
-		       "tên đăng nhập, mã này và mật khẩu mới.\n", argv[0], code,
+		       "tên đăng nhập, mã này và mật khẩu mới.\n",
+		       argv[0], code,
 		       ts_time_vn_text(ts_time_format(expires, iso), when));
 	sodium_memzero(code, sizeof(code));
 	return cli_fail(e, &d);
@@ -108,8 +114,9 @@ user_reset_cmd(struct app *app, const struct actor *who, int argc,
 int
 cmd_user(struct cli *c, int argc, char **argv)
 {
-	static const char *const verbs[] = { "add", "disable", "enable", "set",
-					     "reset-password", "contact" };
+	static const char *const verbs[] = {
+		"add", "disable", "enable", "set", "reset-password", "contact"
+	};
 	size_t v = 0;
 	while (argc >= 1 && v < 6 && strcmp(argv[0], verbs[v]) != 0)
 		v++;
@@ -122,8 +129,9 @@ cmd_user(struct cli *c, int argc, char **argv)
 		return rc;
 	rc = v == 0   ? user_add_cmd(&app, &who, argc - 1, argv + 1)
 	     : v == 4 ? user_reset_cmd(&app, &who, argc - 1, argv + 1)
-	     : v == 5 ? contact_cmd(&app, &who, true, argc - 1, argv + 1)
-		      : user_change_cmd(&app, &who, argv[0], argc - 1, argv + 1);
+	     : v == 5
+		     ? contact_cmd(&app, &who, true, argc - 1, argv + 1)
+		     : user_change_cmd(&app, &who, argv[0], argc - 1, argv + 1);
 	app_close(&app);
 	return rc;
 }

@@ -79,15 +79,24 @@ static const struct {
 	const char *name;
 	int (*fn)(struct cli *, int, char **);
 } COMMANDS[] = {
-	{ "rubric", cmd_rubric },	  { "score", cmd_score },
-	{ "db", cmd_db },		  { "backup", cmd_backup },
-	{ "org", cmd_org },		  { "user", cmd_user },
-	{ "campaign", cmd_campaign },	  { "submission", cmd_submission },
-	{ "evidence", cmd_evidence },	  { "audit", cmd_audit },
-	{ "demo", cmd_demo },		  { "serve", cmd_serve },
-	{ "report", cmd_report },	  { "indicators", cmd_indicators },
-	{ "stats", cmd_stats },		  { "remind", cmd_remind },
-	{ "signed", cmd_signed },	  { "software", cmd_software },
+	{ "rubric", cmd_rubric },
+	{ "score", cmd_score },
+	{ "db", cmd_db },
+	{ "backup", cmd_backup },
+	{ "org", cmd_org },
+	{ "user", cmd_user },
+	{ "campaign", cmd_campaign },
+	{ "submission", cmd_submission },
+	{ "evidence", cmd_evidence },
+	{ "audit", cmd_audit },
+	{ "demo", cmd_demo },
+	{ "serve", cmd_serve },
+	{ "report", cmd_report },
+	{ "indicators", cmd_indicators },
+	{ "stats", cmd_stats },
+	{ "remind", cmd_remind },
+	{ "signed", cmd_signed },
+	{ "software", cmd_software },
 };
 
 /* The options before the command (--create, --data, --db, --as); returns

@@ -12,7 +12,7 @@ struct opt {
 
 /* Fills options and up to max positional arguments (*npos of them).
  * Returns 0, or prints a usage error and returns EXIT_INPUT. */
-int opts_parse(int argc, char **argv, const struct opt *opts,
-	       const char **pos, int max, int *npos);
+int opts_parse(int argc, char **argv, const struct opt *opts, const char **pos,
+	       int max, int *npos);
 
 #endif

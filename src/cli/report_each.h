@@ -6,8 +6,7 @@
 #include "../app/report.h"
 #include "cli.h"
 
-int report_each(struct cli *c, const struct report_kind_info *k,
-		long long cid, const char *unit, enum rp_format f,
-		const char *dir);
+int report_each(struct cli *c, const struct report_kind_info *k, long long cid,
+		const char *unit, enum rp_format f, const char *dir);
 
 #endif

@@ -17,8 +17,7 @@ void sheet_diff_text(const struct sub_diff *df, int v1, int v2,
 /* The official six-column table; sources adds where each unverified
  * rule comes from and the file's provenance notes (maintainers only:
  * `rubric show --sources`). */
-void sheet_rubric_text(const struct rubric *r, bool sources,
-		       struct buf *out);
+void sheet_rubric_text(const struct rubric *r, bool sources, struct buf *out);
 /* "Mức độ 1: dưới 50; Mức độ 2: từ 50 đến 75; ..." */
 void sheet_levels_words(const struct level_band *v, size_t n, pts_t top,
 			const char *prefix, struct buf *out);

@@ -24,8 +24,10 @@ void
 sheet_diff_text(const struct sub_diff *df, int v1, int v2, struct buf *out)
 {
 	char x[PTS_FMT_SIZE], y[PTS_FMT_SIZE];
-	buf_printf(out, "Thay đổi từ phiên bản %d sang phiên bản %d: %zu nội "
-		   "dung\n", v1, v2, df->n);
+	buf_printf(out,
+		   "Thay đổi từ phiên bản %d sang phiên bản %d: %zu nội "
+		   "dung\n",
+		   v1, v2, df->n);
 	for (size_t i = 0; i < df->n; i++) {
 		const struct item_change *c = &df->v[i];
 		buf_printf(out, "  %s (tiêu chí %s): ", c->item->id,

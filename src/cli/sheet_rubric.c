@@ -54,8 +54,8 @@ checklist_rule(const struct item *it, struct buf *b)
 	char a[PTS_FMT_SIZE];
 	options_rule(it->base_options, it->nbase_options, b);
 	for (size_t i = 0; i < it->noptions; i++)
-		buf_printf(b, "%s%s", i ? ", " : "; phân hệ: ",
-			   it->options[i].text);
+		buf_printf(b, "%s%s",
+			   i ? ", " : "; phân hệ: ", it->options[i].text);
 	if (it->deduct > 0)
 		buf_printf(b, "; thiếu 1 phân hệ trừ %s điểm",
 			   pts_format_vn(it->deduct, a));
@@ -65,17 +65,10 @@ static void
 item_rule(const struct item *it, struct buf *b)
 {
 	switch (it->kind) {
-	case ITEM_BAND:
-		band_rule(it, b);
-		break;
-	case ITEM_CHOICE:
-		options_rule(it->options, it->noptions, b);
-		break;
-	case ITEM_CHECKLIST:
-		checklist_rule(it, b);
-		break;
-	default:
-		break;
+	case ITEM_BAND: band_rule(it, b); break;
+	case ITEM_CHOICE: options_rule(it->options, it->noptions, b); break;
+	case ITEM_CHECKLIST: checklist_rule(it, b); break;
+	default: break;
 	}
 }
 
@@ -98,8 +91,7 @@ item_note(const struct item *it, bool sources, struct buf *note)
 }
 
 static void
-item_row(struct table *t, const struct item *it, bool merged_into,
-	 bool sources)
+item_row(struct table *t, const struct item *it, bool merged_into, bool sources)
 {
 	char mx[PTS_FMT_SIZE + 2], tmp[PTS_FMT_SIZE];
 	struct buf text, note;
@@ -113,12 +105,12 @@ item_row(struct table *t, const struct item *it, bool merged_into,
 		buf_printf(&text, " (%s)", buf_str(&rule));
 	buf_release(&rule);
 	item_note(it, sources, &note);
-	snprintf(mx, sizeof(mx), "%s", it->kind == ITEM_GATE ? "BB"
-				 : pts_format_vn(it->max, tmp));
-	const char *cells[] = { "", buf_str(&text), "", mx, "",
-				buf_str(&note) };
-	const char *head[] = { "", it->heading, "", "", "",
-			       "không chấm điểm" };
+	snprintf(mx, sizeof(mx), "%s",
+		 it->kind == ITEM_GATE ? "BB" : pts_format_vn(it->max, tmp));
+	const char *cells[] = {
+		"", buf_str(&text), "", mx, "", buf_str(&note)
+	};
+	const char *head[] = { "", it->heading, "", "", "", "không chấm điểm" };
 	if (!merged_into && it->heading != NULL)
 		table_row(t, head);
 	if (!merged_into)
@@ -141,15 +133,19 @@ criterion_rows(struct table *t, const struct criterion *c, bool sources)
 	if (c->evidence.hint != NULL)
 		buf_puts(&note, c->evidence.hint);
 	if (c->cap)
-		buf_printf(&note, "%sTối đa phần %s: %s điểm", note.len ? ". " : "",
-			   c->id, pts_format_vn(c->max, mx));
+		buf_printf(&note, "%sTối đa phần %s: %s điểm",
+			   note.len ? ". " : "", c->id,
+			   pts_format_vn(c->max, mx));
 	bool merged = c->nitems == 1 && strcmp(c->items[0].id, c->id) == 0;
 	if (merged && c->items[0].evidence.hint && !c->evidence.hint)
 		buf_puts(&note, c->items[0].evidence.hint);
 	const char *cells[] = {
-		stt, c->title,
+		stt,
+		c->title,
 		c->max == 0 ? "Điều kiện bắt buộc" : pts_format_vn(c->max, mx),
-		"", buf_str(&lv), buf_str(&note),
+		"",
+		buf_str(&lv),
+		buf_str(&note),
 	};
 	table_row(t, cells);
 	buf_release(&lv);
@@ -164,8 +160,8 @@ static void
 header(const struct rubric *r, struct buf *out)
 {
 	buf_printf(out, "%s\n", r->title);
-	buf_printf(out, "Mã: %s, phiên bản %d\nCăn cứ: %s\n", r->id,
-		   r->version, r->source.decision);
+	buf_printf(out, "Mã: %s, phiên bản %d\nCăn cứ: %s\n", r->id, r->version,
+		   r->source.decision);
 	buf_puts(out, "Cấp học:");
 	for (unsigned l = LEVEL_MN; l <= LEVEL_GDTX; l <<= 1)
 		if (r->school_levels & l)
@@ -211,8 +207,9 @@ sheet_rubric_text(const struct rubric *r, bool sources, struct buf *out)
 	for (size_t g = 0; g < r->ngroups; g++) {
 		const struct group *gr = &r->groups[g];
 		snprintf(stt, sizeof(stt), "%s.", gr->id);
-		const char *cells[] = { stt, gr->title, pts_format_vn(gr->max, mx),
-					"", "", "" };
+		const char *cells[] = {
+			stt, gr->title, pts_format_vn(gr->max, mx), "", "", ""
+		};
 		if (t.nrows > 0)
 			table_rule(&t);
 		table_row(&t, cells);

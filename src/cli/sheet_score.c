@@ -38,7 +38,7 @@ answer_notes(const struct item *it, const struct answer *a, struct buf *b)
 	if (a->note != NULL)
 		buf_printf(b, "%s%s", b->len ? " " : "", a->note);
 	for (size_t i = 0; i < a->nevidence; i++) {
-		const char *sep = b->len == 0 ? ""
+		const char *sep = b->len == 0		    ? ""
 				  : b->p[b->len - 1] == '.' ? " "
 							    : "; ";
 		buf_printf(b, "%s%s", sep, a->evidence[i].text);
@@ -71,11 +71,14 @@ item_row(struct table *t, const struct score *s, const struct item *it,
 	if (!merged && it->heading != NULL)
 		table_row(t, head);
 	const char *cells[] = {
-		"", buf_str(&text), it->kind == ITEM_GATE ? "BB" : mx,
+		"",
+		buf_str(&text),
+		it->kind == ITEM_GATE ? "BB" : mx,
 		it->kind == ITEM_GATE ? gate_word(is)
 		: is->answered	      ? pts_format_vn(is->points, pt)
 				      : "-",
-		"", buf_str(&notes),
+		"",
+		buf_str(&notes),
 	};
 	if (!merged)
 		table_row(t, cells);
@@ -90,8 +93,7 @@ single_item(const struct criterion *c)
 }
 
 static void
-criterion_row(struct table *t, const struct score *s,
-	      const struct criterion *c)
+criterion_row(struct table *t, const struct score *s, const struct criterion *c)
 {
 	const struct criterion_score *cs = &s->criteria[c->idx];
 	char stt[80], mx[PTS_FMT_SIZE + 2], pt[PTS_FMT_SIZE], lv[16];
@@ -109,8 +111,8 @@ criterion_row(struct table *t, const struct score *s,
 	if (merged || c->nitems == 1)
 		answer_notes(&c->items[0], &s->answers->v[c->items[0].idx],
 			     &notes);
-	const char *cells[] = { stt, c->title, c->max == 0 ? "BB" : mx,
-				points, lv, buf_str(&notes) };
+	const char *cells[] = { stt,	c->title, c->max == 0 ? "BB" : mx,
+				points, lv,	  buf_str(&notes) };
 	table_row(t, cells);
 	buf_release(&notes);
 	if (c->max == 0 && c->nitems == 1)
@@ -126,8 +128,12 @@ group_rows(struct table *t, const struct score *s, const struct group *g)
 	char stt[80], mx[PTS_FMT_SIZE], pt[PTS_FMT_SIZE], lv[16];
 	snprintf(stt, sizeof(stt), "%s.", g->id);
 	fmt_level(gs->level, lv);
-	const char *cells[] = { stt, g->title, pts_format_vn(g->max, mx),
-				pts_format_vn(gs->points, pt), lv, "" };
+	const char *cells[] = { stt,
+				g->title,
+				pts_format_vn(g->max, mx),
+				pts_format_vn(gs->points, pt),
+				lv,
+				"" };
 	if (t->nrows > 0)
 		table_rule(t);
 	table_row(t, cells);
@@ -144,10 +150,13 @@ suggestion_text(const struct suggestion *sg, size_t i, struct buf *out)
 	buf_printf(out, "%s %s (", i ? ";" : "", it->id);
 	char w[128];
 	if (it->kind == ITEM_BAND && sg->step_band && sg->step_gain < sg->gain)
-		buf_printf(out, "+%s khi đạt %s%s; ", pts_format_vn(sg->step_gain, a),
+		buf_printf(out, "+%s khi đạt %s%s; ",
+			   pts_format_vn(sg->step_gain, a),
 			   range_words(&sg->step_band->range,
-				       it->input == INPUT_PERCENT ? 100 * PTS_ONE
-								  : -1, w),
+				       it->input == INPUT_PERCENT
+					       ? 100 * PTS_ONE
+					       : -1,
+				       w),
 			   it->input == INPUT_PERCENT ? "%" : "");
 	buf_printf(out, "tối đa +%s)", pts_format_vn(sg->gain, c));
 }
@@ -211,15 +220,18 @@ sheet_group_summary(const struct score *s, struct buf *out)
 	/* QĐ 4725 rates each group on its own; a sum of two groups would
 	 * read like a combined level that the decision does not have. */
 	if (r->ngroups > 1 && rubric_has_total(r)) {
-		buf_printf(out, "Tổng cộng: %s/%s điểm", pts_format_vn(s->total, a),
+		buf_printf(out, "Tổng cộng: %s/%s điểm",
+			   pts_format_vn(s->total, a),
 			   pts_format_vn(r->total_max, b));
 		if (s->grade != NULL)
 			buf_printf(out, " - Xếp loại: %s", s->grade->name);
 		buf_puts(out, "\n");
 	}
 	if (s->unanswered > 0)
-		buf_printf(out, "Chưa trả lời: %zu nội dung (tính 0 điểm, điều "
-			   "kiện bắt buộc tính là chưa đạt).\n", s->unanswered);
+		buf_printf(out,
+			   "Chưa trả lời: %zu nội dung (tính 0 điểm, điều "
+			   "kiện bắt buộc tính là chưa đạt).\n",
+			   s->unanswered);
 }
 
 void
@@ -243,7 +255,8 @@ sheet_score_text(const struct score *s, struct buf *out)
 	for (size_t i = 0; i < r->nitems; i++)
 		unverified |= !r->items[i]->verified;
 	if (unverified)
-		buf_puts(out, "(*) Quy tắc chấm chính thức chưa được xác minh: "
+		buf_puts(out,
+			 "(*) Quy tắc chấm chính thức chưa được xác minh: "
 			 "điểm do đơn vị tự chấm, cấp trên đánh giá ngoài.\n");
 	buf_puts(out, "\n");
 	sheet_group_summary(s, out);

@@ -128,12 +128,13 @@ put_rule(struct buf *b, const size_t *w, size_t n, char ch)
 }
 
 static void
-put_cell(struct buf *b, const char *s, size_t n, size_t w,
-	 enum table_align al)
+put_cell(struct buf *b, const char *s, size_t n, size_t w, enum table_align al)
 {
 	size_t sw = vn_width_n(s, n);
 	size_t pad = w > sw ? w - sw : 0;
-	size_t left = al == ALIGN_RIGHT ? pad : al == ALIGN_CENTER ? pad / 2 : 0;
+	size_t left = al == ALIGN_RIGHT	   ? pad
+		      : al == ALIGN_CENTER ? pad / 2
+					   : 0;
 	buf_puts(b, "| ");
 	buf_pad(b, left);
 	buf_put(b, s, n);
@@ -179,8 +180,8 @@ table_render(const struct table *t, struct buf *out)
 	put_row(out, t, heads, w);
 	put_rule(out, w, t->ncols, '=');
 	for (size_t r = 0; r < t->nrows; r++) {
-		const char *const *row =
-			(const char *const *)t->cells + r * t->ncols;
+		const char *const *row = (const char *const *)t->cells +
+					 r * t->ncols;
 		if (row[0] == NULL)
 			put_rule(out, w, t->ncols, '-');
 		else

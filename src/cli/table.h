@@ -12,7 +12,11 @@
 
 #define TABLE_MAX_COLS 12
 
-enum table_align { ALIGN_LEFT, ALIGN_RIGHT, ALIGN_CENTER };
+enum table_align {
+	ALIGN_LEFT,
+	ALIGN_RIGHT,
+	ALIGN_CENTER
+};
 
 struct table_col {
 	const char *head;

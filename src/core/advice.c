@@ -69,9 +69,7 @@ step_for(const struct item *it, const struct answer *a, pts_t now,
 	case ITEM_POINTS:
 		sg->step_gain = it->step < sg->gain ? it->step : sg->gain;
 		break;
-	case ITEM_BAND:
-		band_step(it, a, now, sg);
-		break;
+	case ITEM_BAND: band_step(it, a, now, sg); break;
 	case ITEM_CHOICE:
 		for (size_t i = 0; i < it->noptions; i++) {
 			pts_t d = it->options[i].points - now;
@@ -79,11 +77,8 @@ step_for(const struct item *it, const struct answer *a, pts_t now,
 				sg->step_gain = d;
 		}
 		break;
-	case ITEM_CHECKLIST:
-		sg->step_gain = checklist_step(it, a, now);
-		break;
-	default:
-		break;
+	case ITEM_CHECKLIST: sg->step_gain = checklist_step(it, a, now); break;
+	default: break;
 	}
 }
 
@@ -106,7 +101,8 @@ sort_suggestions(struct suggestion *v, size_t n, pts_t need)
 {
 	for (size_t i = 1; i < n; i++)
 		for (size_t k = i;
-		     k > 0 && cmp_suggestion(&v[k], &v[k - 1], &need) < 0; k--) {
+		     k > 0 && cmp_suggestion(&v[k], &v[k - 1], &need) < 0;
+		     k--) {
 			struct suggestion t = v[k];
 			v[k] = v[k - 1];
 			v[k - 1] = t;
@@ -116,8 +112,7 @@ sort_suggestions(struct suggestion *v, size_t n, pts_t need)
 /* One item of a criterion with `room` points left: a failed gate, or a
  * suggestion with what it could add (returned). */
 static pts_t
-suggest(struct score *s, const struct item *it, pts_t room,
-	struct advice *ad)
+suggest(struct score *s, const struct item *it, pts_t room, struct advice *ad)
 {
 	const struct item_score *is = &s->items[it->idx];
 	if (it->kind == ITEM_GATE) {

@@ -19,22 +19,14 @@ answer_text(const struct item *it, const struct answer *a, struct buf *out)
 		return;
 	}
 	switch (it->kind) {
-	case ITEM_GATE:
-		buf_puts(out, a->yes ? "Đạt" : "Không đạt");
-		break;
-	case ITEM_YESNO:
-		buf_puts(out, a->yes ? "Có" : "Không");
-		break;
-	case ITEM_POINTS:
-		buf_puts(out, pts_format_vn(a->num, p));
-		break;
+	case ITEM_GATE: buf_puts(out, a->yes ? "Đạt" : "Không đạt"); break;
+	case ITEM_YESNO: buf_puts(out, a->yes ? "Có" : "Không"); break;
+	case ITEM_POINTS: buf_puts(out, pts_format_vn(a->num, p)); break;
 	case ITEM_BAND:
 		buf_printf(out, "%s%s", pts_format_vn(a->num, p),
 			   it->input == INPUT_PERCENT ? "%" : "");
 		break;
-	case ITEM_CHOICE:
-		buf_puts(out, it->options[a->choice].text);
-		break;
+	case ITEM_CHOICE: buf_puts(out, it->options[a->choice].text); break;
 	case ITEM_CHECKLIST:
 		if (it->nbase_options > 0)
 			buf_printf(out, "%s; ", it->base_options[a->base].text);
@@ -43,7 +35,6 @@ answer_text(const struct item *it, const struct answer *a, struct buf *out)
 		break;
 	}
 }
-
 
 void
 answer_missing(const struct item *it, const struct answer *a, struct buf *out)

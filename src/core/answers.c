@@ -15,7 +15,8 @@ answers_new(const struct rubric *r)
 		return NULL;
 	struct answers *s = arena_alloc(a, sizeof(*s));
 	if (s != NULL)
-		s->v = arena_calloc(a, r->nitems ? r->nitems : 1, sizeof(*s->v));
+		s->v = arena_calloc(a, r->nitems ? r->nitems : 1,
+				    sizeof(*s->v));
 	if (s == NULL || s->v == NULL) {
 		arena_free(a);
 		return NULL;
@@ -37,8 +38,10 @@ want_bool(const struct item *it, json_t *v, struct answer *out,
 	  const char *where, struct diags *d)
 {
 	if (!json_is_boolean(v)) {
-		diags_add(d, where, "nội dung %s: phải là true (đạt/có) hoặc "
-			  "false (không đạt/không)", it->id);
+		diags_add(d, where,
+			  "nội dung %s: phải là true (đạt/có) hoặc "
+			  "false (không đạt/không)",
+			  it->id);
 		return false;
 	}
 	out->yes = json_is_true(v);
@@ -50,8 +53,10 @@ want_number(const struct item *it, json_t *v, pts_t *out, const char *where,
 	    struct diags *d)
 {
 	if (!jread_number(v, out)) {
-		diags_add(d, where, "nội dung %s: phải là một số (tối đa 2 "
-			  "chữ số thập phân)", it->id);
+		diags_add(d, where,
+			  "nội dung %s: phải là một số (tối đa 2 "
+			  "chữ số thập phân)",
+			  it->id);
 		return false;
 	}
 	if (*out < 0) {
@@ -73,14 +78,17 @@ check_points(const struct item *it, enum score_kind kind, pts_t v,
 {
 	char a[PTS_FMT_SIZE], b[PTS_FMT_SIZE];
 	if (v > it->max) {
-		diags_add(d, where, "nội dung %s: %s %s vượt quá điểm tối đa %s",
-			  it->id, score_kind_name(kind), pts_format_vn(v, a),
+		diags_add(d, where,
+			  "nội dung %s: %s %s vượt quá điểm tối đa %s", it->id,
+			  score_kind_name(kind), pts_format_vn(v, a),
 			  pts_format_vn(it->max, b));
 		return false;
 	}
 	if (v % it->step != 0) {
-		diags_add(d, where, "nội dung %s: điểm %s phải là bội số của "
-			  "%s", it->id, pts_format_vn(v, a),
+		diags_add(d, where,
+			  "nội dung %s: điểm %s phải là bội số của "
+			  "%s",
+			  it->id, pts_format_vn(v, a),
 			  pts_format_vn(it->step, b));
 		return false;
 	}
@@ -105,8 +113,10 @@ check_band_input(const struct item *it, pts_t v, const char *where,
 	for (size_t i = 0; i < it->nbands; i++)
 		if (range_contains(&it->bands[i].range, v))
 			return true;
-	diags_add(d, where, "nội dung %s: giá trị %s nằm ngoài các mức của "
-		  "bộ chỉ số", it->id, pts_format_vn(v, a));
+	diags_add(d, where,
+		  "nội dung %s: giá trị %s nằm ngoài các mức của "
+		  "bộ chỉ số",
+		  it->id, pts_format_vn(v, a));
 	return false;
 }
 
@@ -132,19 +142,23 @@ list_options(struct buf *b, const struct option *o, size_t n)
 }
 
 static bool
-bad_option(const struct item *it, const struct option *o, size_t n,
-	   json_t *v, const char *where, struct diags *d)
+bad_option(const struct item *it, const struct option *o, size_t n, json_t *v,
+	   const char *where, struct diags *d)
 {
 	struct buf b;
 	buf_init(&b, 4096);
 	list_options(&b, o, n);
 	const char *s = json_string_value(v);
 	if (s != NULL)
-		diags_add(d, where, "nội dung %s: không có lựa chọn \"%s\" "
-			  "(chỉ nhận %s)", it->id, s, buf_str(&b));
+		diags_add(d, where,
+			  "nội dung %s: không có lựa chọn \"%s\" "
+			  "(chỉ nhận %s)",
+			  it->id, s, buf_str(&b));
 	else
-		diags_add(d, where, "nội dung %s: phải là mã một lựa chọn "
-			  "(%s)", it->id, buf_str(&b));
+		diags_add(d, where,
+			  "nội dung %s: phải là mã một lựa chọn "
+			  "(%s)",
+			  it->id, buf_str(&b));
 	buf_release(&b);
 	return false;
 }
@@ -163,8 +177,10 @@ want_modules(const struct item *it, json_t *arr, uint64_t *set,
 	     const char *where, struct diags *d)
 {
 	if (!json_is_array(arr)) {
-		diags_add(d, where, "nội dung %s: danh sách phân hệ phải có "
-			  "dạng [\"mã\", ...]", it->id);
+		diags_add(d, where,
+			  "nội dung %s: danh sách phân hệ phải có "
+			  "dạng [\"mã\", ...]",
+			  it->id);
 		return false;
 	}
 	bool ok = true;
@@ -175,10 +191,11 @@ want_modules(const struct item *it, json_t *arr, uint64_t *set,
 		size_t at;
 		if (!find_option(it->options, it->noptions,
 				 json_string_value(v), &at))
-			ok = bad_option(it, it->options, it->noptions, v,
-					where, d);
+			ok = bad_option(it, it->options, it->noptions, v, where,
+					d);
 		else if (*set & ((uint64_t)1 << at))
-			ok = false, diags_add(d, where, "nội dung %s: phân hệ "
+			ok = false, diags_add(d, where,
+					      "nội dung %s: phân hệ "
 					      "\"%s\" được liệt kê hai lần",
 					      it->id, it->options[at].id);
 		else
@@ -195,9 +212,11 @@ want_checklist(const struct item *it, json_t *v, struct answer *out,
 		return want_modules(it, v, &out->checked, where, d);
 	if (!json_is_object(v) || json_object_size(v) != 2 ||
 	    !json_object_get(v, "base") || !json_object_get(v, "present")) {
-		diags_add(d, where, "nội dung %s: phải có dạng {\"base\": "
-			  "\"mã lựa chọn\", \"present\": [\"mã phân hệ\", ...]}",
-			  it->id);
+		diags_add(
+			d, where,
+			"nội dung %s: phải có dạng {\"base\": "
+			"\"mã lựa chọn\", \"present\": [\"mã phân hệ\", ...]}",
+			it->id);
 		return false;
 	}
 	json_t *b = json_object_get(v, "base");
@@ -207,7 +226,8 @@ want_checklist(const struct item *it, json_t *v, struct answer *out,
 		ok = bad_option(it, it->base_options, it->nbase_options, b,
 				where, d);
 	return want_modules(it, json_object_get(v, "present"), &out->checked,
-			    where, d) && ok;
+			    where, d) &&
+	       ok;
 }
 
 bool
@@ -219,9 +239,7 @@ answer_from_json(const struct item *it, enum score_kind kind, json_t *value,
 	bool ok = false;
 	switch (it->kind) {
 	case ITEM_GATE:
-	case ITEM_YESNO:
-		ok = want_bool(it, value, &a, where, d);
-		break;
+	case ITEM_YESNO: ok = want_bool(it, value, &a, where, d); break;
 	case ITEM_POINTS:
 		ok = want_number(it, value, &a.num, where, d) &&
 		     check_points(it, kind, a.num, where, d);
@@ -261,13 +279,10 @@ answer_equal(const struct item *it, const struct answer *a,
 		return true;
 	switch (it->kind) {
 	case ITEM_GATE:
-	case ITEM_YESNO:
-		return a->yes == b->yes;
+	case ITEM_YESNO: return a->yes == b->yes;
 	case ITEM_POINTS:
-	case ITEM_BAND:
-		return a->num == b->num;
-	case ITEM_CHOICE:
-		return a->choice == b->choice;
+	case ITEM_BAND: return a->num == b->num;
+	case ITEM_CHOICE: return a->choice == b->choice;
 	case ITEM_CHECKLIST:
 		return a->checked == b->checked &&
 		       (it->nbase_options == 0 || a->base == b->base);

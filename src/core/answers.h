@@ -23,26 +23,29 @@ struct evidence_ref {
 
 struct answer {
 	bool present;
-	bool yes;          /* gate, yesno */
-	pts_t num;         /* points, band */
-	size_t choice;     /* choice: option index */
-	size_t base;       /* checklist: base option index */
-	uint64_t checked;  /* checklist: bit i = option i present */
-	const char *note;  /* may be NULL */
+	bool yes;	  /* gate, yesno */
+	pts_t num;	  /* points, band */
+	size_t choice;	  /* choice: option index */
+	size_t base;	  /* checklist: base option index */
+	uint64_t checked; /* checklist: bit i = option i present */
+	const char *note; /* may be NULL */
 	struct evidence_ref *evidence;
 	size_t nevidence;
 };
 
 /* Whose score a set of answers holds: the school's (tự chấm) or the
  * reviewer's (đánh giá ngoài); messages name it. */
-enum score_kind { SCORE_SELF, SCORE_EXTERNAL };
+enum score_kind {
+	SCORE_SELF,
+	SCORE_EXTERNAL
+};
 
 struct answers {
 	struct arena *arena;
 	const struct rubric *rubric;
-	const char *unit;        /* may be NULL */
+	const char *unit;	 /* may be NULL */
 	const char *school_year; /* may be NULL */
-	struct answer *v;        /* rubric->nitems slots, by item idx */
+	struct answer *v;	 /* rubric->nitems slots, by item idx */
 };
 
 /* Empty answers (nothing answered yet); NULL on OOM. */
@@ -53,8 +56,8 @@ void answers_free(struct answers *a);
  * Parses an answers file for rubric r. On TS_EINVAL every problem is in d
  * (with the item id in the message) and *out is untouched.
  */
-enum ts_err answers_parse(const struct rubric *r, const char *json,
-			  size_t len, const char *name, struct answers **out,
+enum ts_err answers_parse(const struct rubric *r, const char *json, size_t len,
+			  const char *name, struct answers **out,
 			  struct diags *d) TS_MUSTCHECK;
 /* The same for a given kind of score: answers_parse is SCORE_SELF. */
 enum ts_err answers_parse_kind(const struct rubric *r, enum score_kind kind,

@@ -7,7 +7,7 @@
 #include "jread.h"
 
 static const char *const TOP_KEYS[] = {
-	"format", "rubric", "rubric_version", "unit", "school_year",
+	"format",  "rubric", "rubric_version", "unit", "school_year",
 	"answers", NULL,
 };
 static const char *const ANSWER_KEYS[] = { "value", "note", "evidence", NULL };
@@ -21,7 +21,8 @@ load_one_evidence(struct jread *j, json_t *e, struct answer *a,
 	static const struct {
 		const char *code;
 		enum evidence_kind kind;
-	} KINDS[] = { { "file", EVIDENCE_FILE }, { "link", EVIDENCE_LINK },
+	} KINDS[] = { { "file", EVIDENCE_FILE },
+		      { "link", EVIDENCE_LINK },
 		      { "fact", EVIDENCE_FACT } };
 	jread_keys(j, e, keys);
 	const char *k = jread_str(j, e, "kind", true);
@@ -32,8 +33,10 @@ load_one_evidence(struct jread *j, json_t *e, struct answer *a,
 		if (strcmp(k, KINDS[i].code) == 0)
 			r->kind = KINDS[i].kind;
 	if (k && !r->kind)
-		jread_err_at(j, "kind", "nội dung %s: loại minh chứng chỉ nhận "
-			     "file, link, fact", item_id);
+		jread_err_at(j, "kind",
+			     "nội dung %s: loại minh chứng chỉ nhận "
+			     "file, link, fact",
+			     item_id);
 	if (r->kind && r->text)
 		a->nevidence++;
 }
@@ -70,9 +73,9 @@ load_answer(struct jread *j, const struct item *it, enum score_kind kind,
 	    json_t *v, struct answer *slot)
 {
 	json_t *value = v;
-	if (json_is_object(v) && (json_object_get(v, "value") ||
-				  json_object_get(v, "note") ||
-				  json_object_get(v, "evidence"))) {
+	if (json_is_object(v) &&
+	    (json_object_get(v, "value") || json_object_get(v, "note") ||
+	     json_object_get(v, "evidence"))) {
 		jread_keys(j, v, ANSWER_KEYS);
 		value = json_object_get(v, "value");
 		slot->note = jread_str(j, v, "note", false);
@@ -85,8 +88,7 @@ load_answer(struct jread *j, const struct item *it, enum score_kind kind,
 	if (jread_reported(j, NULL))
 		return; /* its number was refused from the text already */
 	int before = (int)diags_count(j->diags);
-	if (!answer_from_json(it, kind, value, slot, jread_where(j),
-			      j->diags))
+	if (!answer_from_json(it, kind, value, slot, jread_where(j), j->diags))
 		j->errors += (int)diags_count(j->diags) - before;
 }
 
@@ -102,8 +104,10 @@ load_answers(struct jread *j, struct answers *s, enum score_kind kind,
 		size_t m = jread_key(j, key);
 		const struct item *it = rubric_find_item(s->rubric, key);
 		if (it == NULL)
-			jread_err(j, "không có nội dung mã \"%s\" trong bộ chỉ "
-				  "số %s", key, s->rubric->id);
+			jread_err(j,
+				  "không có nội dung mã \"%s\" trong bộ chỉ "
+				  "số %s",
+				  key, s->rubric->id);
 		else
 			load_answer(j, it, kind, v, &s->v[it->idx]);
 		jread_pop(j, m);
@@ -119,13 +123,16 @@ check_header(struct jread *j, const struct rubric *r, json_t *root)
 		jread_err_at(j, "format", "chỉ hỗ trợ format 1");
 	const char *rid = jread_str(j, root, "rubric", false);
 	if (rid != NULL && strcmp(rid, r->id) != 0)
-		jread_err_at(j, "rubric", "tệp trả lời dành cho bộ chỉ số "
-			     "\"%s\", không phải \"%s\"", rid, r->id);
+		jread_err_at(j, "rubric",
+			     "tệp trả lời dành cho bộ chỉ số "
+			     "\"%s\", không phải \"%s\"",
+			     rid, r->id);
 	if (jread_int(j, root, "rubric_version", false, &ver) &&
 	    ver != r->version)
-		jread_err_at(j, "rubric_version", "tệp trả lời dành cho phiên "
-			     "bản %lld, bộ chỉ số hiện có phiên bản %d", ver,
-			     r->version);
+		jread_err_at(j, "rubric_version",
+			     "tệp trả lời dành cho phiên "
+			     "bản %lld, bộ chỉ số hiện có phiên bản %d",
+			     ver, r->version);
 }
 
 enum ts_err
@@ -154,7 +161,8 @@ answers_parse_kind(const struct rubric *r, enum score_kind kind,
 		s->school_year = jread_str(&j, root, "school_year", false);
 		json_t *obj = json_object_get(root, "answers");
 		if (!json_is_object(obj))
-			jread_err_at(&j, "answers", "thiếu đối tượng \"answers\" "
+			jread_err_at(&j, "answers",
+				     "thiếu đối tượng \"answers\" "
 				     "{\"mã nội dung\": giá trị, ...}");
 		else
 			load_answers(&j, s, kind, obj);

@@ -9,19 +9,19 @@
 #define TS_COMPLETENESS_H
 
 #include <stdbool.h>
-#include <stdint.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "workflow.h"
 
 struct unit_status {
-	const char *path;  /* campaign_unit.path: where the unit sat */
+	const char *path; /* campaign_unit.path: where the unit sat */
 	enum sub_state state;
 	bool late;
 };
 
 struct completeness_row {
-	char prefix[256];  /* path of the child of the root ("" = total) */
+	char prefix[256]; /* path of the child of the root ("" = total) */
 	size_t expected;
 	size_t by_state[ST_COUNT];
 	size_t late;
@@ -43,18 +43,23 @@ size_t completeness_count(const struct unit_status *rows, size_t n,
  */
 #define LC_GROUPS 4
 #define LC_LEVELS 5 /* MN, TH, THCS, THPT, GDTX */
-#define LC_MUC 4    /* index 1..3 used */
+#define LC_MUC	  4 /* index 1..3 used */
 
 struct level_counts {
-	size_t units[LC_LEVELS];                 /* units per cấp học */
-	size_t n[LC_GROUPS][LC_LEVELS][LC_MUC];  /* [group][cấp][mức] */
-	size_t units_all;                        /* each unit once */
-	size_t all[LC_GROUPS][LC_MUC];           /* [group][mức], once */
+	size_t units[LC_LEVELS];		/* units per cấp học */
+	size_t n[LC_GROUPS][LC_LEVELS][LC_MUC]; /* [group][cấp][mức] */
+	size_t units_all;			/* each unit once */
+	size_t all[LC_GROUPS][LC_MUC];		/* [group][mức], once */
 	size_t multi; /* liên cấp units: counted under several cấp học */
 };
 /* The kinds of CSGD Phụ lục 3's quy mô has a line for (seed 000): mầm
  * non, phổ thông (Tiểu học, THCS, THPT) and thường xuyên (GDTX). */
-enum csgd_kind { CSGD_MN, CSGD_PT, CSGD_TX, CSGD_KINDS };
+enum csgd_kind {
+	CSGD_MN,
+	CSGD_PT,
+	CSGD_TX,
+	CSGD_KINDS
+};
 /* Participation (quy mô triển khai): units expected and units that have
  * submitted at least once, per cấp học, per kind of CSGD and in total (a
  * liên cấp school counts under each of its levels and kinds, and once in
@@ -83,8 +88,8 @@ struct grade_counts {
 };
 /* Adds one unit: its grade rank (1 = lowest, 0 = none) and per group
  * whether its gates were met and its points (hundredths). */
-void grade_counts_add(struct grade_counts *c, unsigned school_levels,
-		      int grade, const bool *gates_met, const int64_t *points,
+void grade_counts_add(struct grade_counts *c, unsigned school_levels, int grade,
+		      const bool *gates_met, const int64_t *points,
 		      size_t ngroups);
 
 /* Adds one unit: its cấp học bits and the level (1..3, 0 = none) of each

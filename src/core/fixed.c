@@ -147,7 +147,8 @@ size_format_vn(int64_t bytes, char *out)
 		u++;
 	}
 	/* tenths, rounded half up, as hundredths for pts_format_vn */
-	pts_format_vn(u == 0 ? bytes * 100 : (bytes * 20 + div) / (div * 2) * 10,
+	pts_format_vn(u == 0 ? bytes * 100
+			     : (bytes * 20 + div) / (div * 2) * 10,
 		      out);
 	size_t n = 0;
 	while (out[n])

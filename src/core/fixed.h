@@ -12,10 +12,10 @@
 
 typedef int64_t pts_t;
 
-#define PTS_ONE 100
+#define PTS_ONE	     100
 /* Largest magnitude accepted from input: 10^12 units. Sums of a few
  * thousand such values still fit in int64. */
-#define PTS_LIMIT ((pts_t)100000000000000)
+#define PTS_LIMIT    ((pts_t)100000000000000)
 #define PTS_FMT_SIZE 32
 
 /* Parses "12", "12.5", "-3.25" (at most two decimals, no exponent, no

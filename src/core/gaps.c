@@ -5,8 +5,8 @@ static bool
 claims(const struct score *sc, const struct item *it)
 {
 	const struct item_score *is = &sc->items[it->idx];
-	return is->answered && (it->kind == ITEM_GATE ? is->gate_met
-						      : is->points > 0);
+	return is->answered &&
+	       (it->kind == ITEM_GATE ? is->gate_met : is->points > 0);
 }
 
 static bool
@@ -59,7 +59,8 @@ gaps_find(const struct score *sc, const bool *has_evidence, struct gap *out,
 	for (size_t g = 0; g < r->ngroups; g++)
 		for (size_t c = 0; c < r->groups[g].ncriteria; c++) {
 			const struct criterion *cr = &r->groups[g].criteria[c];
-			criterion_gaps(sc, cr, has_evidence && has_evidence[cr->idx],
+			criterion_gaps(sc, cr,
+				       has_evidence && has_evidence[cr->idx],
 				       out, max, &n);
 		}
 	return n;

@@ -13,7 +13,10 @@
 
 #include "score.h"
 
-enum gap_kind { GAP_BLANK, GAP_EVIDENCE };
+enum gap_kind {
+	GAP_BLANK,
+	GAP_EVIDENCE
+};
 
 struct gap {
 	enum gap_kind kind;

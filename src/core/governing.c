@@ -15,11 +15,9 @@ governing_body(enum gov_unit u, unsigned school_levels, long date)
 		return school_levels & (LEVEL_THPT | LEVEL_GDTX) ? GOV_SO
 								 : GOV_COMMUNE;
 	case GOV_U_PHONG:
-	case GOV_U_SO:
-		return GOV_UBND;
+	case GOV_U_SO: return GOV_UBND;
 	case GOV_U_XA:
-	case GOV_U_BO:
-		return GOV_NONE;
+	case GOV_U_BO: return GOV_NONE;
 	}
 	return GOV_PARENT;
 }

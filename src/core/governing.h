@@ -8,14 +8,20 @@
 #define TS_GOVERNING_H
 
 /* The unit a document is issued by. */
-enum gov_unit { GOV_U_SCHOOL, GOV_U_PHONG, GOV_U_XA, GOV_U_SO, GOV_U_BO };
+enum gov_unit {
+	GOV_U_SCHOOL,
+	GOV_U_PHONG,
+	GOV_U_XA,
+	GOV_U_SO,
+	GOV_U_BO
+};
 
 enum gov_body {
-	GOV_NONE,    /* no line: the unit heads its own branch (a UBND, Bộ) */
-	GOV_PARENT,  /* the unit managing it in the org tree */
-	GOV_UBND,    /* the UBND of its own quận/huyện or tỉnh/thành phố */
+	GOV_NONE,   /* no line: the unit heads its own branch (a UBND, Bộ) */
+	GOV_PARENT, /* the unit managing it in the org tree */
+	GOV_UBND, /* the UBND of its own quận/huyện or tỉnh/thành phố */
 	GOV_COMMUNE, /* the UBND xã/phường above it */
-	GOV_SO,      /* the Sở GD&ĐT above it */
+	GOV_SO,	     /* the Sở GD&ĐT above it */
 };
 
 /* From this day (yyyymmdd) there is no district level: MN/TH/THCS

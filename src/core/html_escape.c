@@ -28,23 +28,12 @@ static void
 html_special(struct buf *b, unsigned char c)
 {
 	switch (c) {
-	case '&':
-		buf_puts(b, "&amp;");
-		break;
-	case '<':
-		buf_puts(b, "&lt;");
-		break;
-	case '>':
-		buf_puts(b, "&gt;");
-		break;
-	case '"':
-		buf_puts(b, "&quot;");
-		break;
-	case '\'':
-		buf_puts(b, "&#39;");
-		break;
-	default:
-		break;
+	case '&': buf_puts(b, "&amp;"); break;
+	case '<': buf_puts(b, "&lt;"); break;
+	case '>': buf_puts(b, "&gt;"); break;
+	case '"': buf_puts(b, "&quot;"); break;
+	case '\'': buf_puts(b, "&#39;"); break;
+	default: break;
 	}
 }
 
@@ -111,20 +100,16 @@ json_escape_of(const unsigned char *p, size_t *len)
 {
 	*len = 1;
 	switch (p[0]) {
-	case '<':
-		return "\\u003c";
-	case '>':
-		return "\\u003e";
-	case '&':
-		return "\\u0026";
+	case '<': return "\\u003c";
+	case '>': return "\\u003e";
+	case '&': return "\\u0026";
 	case 0xE2:
 		if (p[1] == 0x80 && (p[2] == 0xA8 || p[2] == 0xA9)) {
 			*len = 3;
 			return p[2] == 0xA8 ? "\\u2028" : "\\u2029";
 		}
 		return NULL;
-	default:
-		return NULL;
+	default: return NULL;
 	}
 }
 

@@ -183,8 +183,7 @@ struct capture {
  * Records the captured spans; false on any difference.
  */
 static bool
-route_shape(const char *pat, const char *path, struct capture *c,
-	    size_t *nc)
+route_shape(const char *pat, const char *path, struct capture *c, size_t *nc)
 {
 	*nc = 0;
 	if (*pat != '/' || *path != '/')

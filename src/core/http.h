@@ -20,7 +20,7 @@
 struct arena;
 
 struct kv {
-	const char *key;   /* NUL-terminated, UTF-8 validated, in the arena */
+	const char *key; /* NUL-terminated, UTF-8 validated, in the arena */
 	const char *value;
 };
 
@@ -30,7 +30,7 @@ struct kvlist {
 };
 
 #define FORM_MAX_FIELDS 2000
-#define FORM_MAX_BYTES  ((size_t)1 << 20)
+#define FORM_MAX_BYTES	((size_t)1 << 20)
 
 /*
  * application/x-www-form-urlencoded (also query strings without the '?'):

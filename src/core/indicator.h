@@ -15,12 +15,12 @@
 #include "fixed.h"
 
 #define IND_MAX_INDICATORS 500
-#define IND_MAX_SECTIONS 50
-#define IND_MAX_OPTIONS 16
-#define IND_MAX_PERIODS 8
+#define IND_MAX_SECTIONS   50
+#define IND_MAX_OPTIONS	   16
+#define IND_MAX_PERIODS	   8
 /* Largest count a school can report (students of a big school are a few
  * thousand; a province-wide office file count stays far below). */
-#define IND_COUNT_MAX ((pts_t)10000000 * PTS_ONE)
+#define IND_COUNT_MAX	   ((pts_t)10000000 * PTS_ONE)
 
 enum ind_type {
 	IND_COUNT,   /* whole number >= 0, with a unit */
@@ -32,13 +32,16 @@ enum ind_type {
 };
 
 /* Who answers the set: each school, or the office itself. */
-enum ind_scope { IND_SCOPE_SCHOOL, IND_SCOPE_OFFICE };
+enum ind_scope {
+	IND_SCOPE_SCHOOL,
+	IND_SCOPE_OFFICE
+};
 
 /* How a CĐS self-assessment item pre-fills an indicator. */
 enum ind_prefill {
 	PREFILL_NONE,
 	PREFILL_YES_IF_POINTS, /* yesno: true iff the item scored > 0 */
-	PREFILL_HINT,          /* shown beside the field, no value taken */
+	PREFILL_HINT,	       /* shown beside the field, no value taken */
 };
 
 struct ind_option {
@@ -53,8 +56,8 @@ struct indicator {
 	const char *source; /* seed and section the line comes from */
 	const char *note;   /* may be NULL */
 	enum ind_type type;
-	size_t idx;         /* position among all indicators of the set */
-	size_t section;     /* index of its section */
+	size_t idx;	/* position among all indicators of the set */
+	size_t section; /* index of its section */
 	bool required;
 	unsigned school_levels; /* enum school_level bits it applies to */
 	/* part_of: this count never exceeds `whole` (same set, a count). */
@@ -80,7 +83,7 @@ struct ind_section {
 
 /* A reporting period (kỳ báo cáo): data as of a day, due by a day. */
 struct ind_period {
-	const char *id;   /* "dau-nam", "cuoi-nam" */
+	const char *id;	  /* "dau-nam", "cuoi-nam" */
 	const char *name; /* "Đầu năm học" */
 	int as_of_month, as_of_day;
 	int due_month, due_day; /* 0 when the regime sets none */

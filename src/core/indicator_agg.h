@@ -14,10 +14,10 @@
 
 /* Rows: LEVEL_MN..LEVEL_GDTX by bit index, then every level. */
 #define AGG_ROWS 6
-#define AGG_ALL 5
+#define AGG_ALL	 5
 
 struct agg_unit {
-	unsigned levels;               /* enum school_level bits */
+	unsigned levels;		 /* enum school_level bits */
 	const struct ind_values *values; /* NULL: has not reported */
 };
 
@@ -28,15 +28,15 @@ struct agg_name {
 };
 
 struct agg_cell {
-	size_t units;    /* schools of the row the indicator applies to */
+	size_t units;	 /* schools of the row the indicator applies to */
 	size_t answered; /* of them, with a value entered */
-	pts_t sum;       /* count: total; percent: sum of the values */
-	size_t yes;      /* yesno: schools answering có */
+	pts_t sum;	 /* count: total; percent: sum of the values */
+	size_t yes;	 /* yesno: schools answering có */
 	/* count with a whole: the part and the whole summed over the schools
 	 * that entered both, the right denominator for its rate. */
 	pts_t part_sum, whole_sum;
 	size_t paired;
-	size_t *options; /* choice: schools per option */
+	size_t *options;	/* choice: schools per option */
 	struct agg_name *names; /* names: distinct names, first seen first */
 	size_t nnames, names_cap;
 	size_t ndomestic;
@@ -45,9 +45,9 @@ struct agg_cell {
 struct ind_agg {
 	struct arena *arena;
 	const struct ind_set *set;
-	size_t units[AGG_ROWS];    /* schools per row */
+	size_t units[AGG_ROWS];	   /* schools per row */
 	size_t reported[AGG_ROWS]; /* of them, with values */
-	struct agg_cell *cells;    /* set->n * AGG_ROWS, by idx then row */
+	struct agg_cell *cells;	   /* set->n * AGG_ROWS, by idx then row */
 };
 
 enum ts_err ind_agg_run(const struct ind_set *s, const struct agg_unit *u,

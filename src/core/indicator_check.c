@@ -52,12 +52,16 @@ check_presence(const struct ind_values *v, const struct indicator *it,
 	const struct ind_value *x = &v->v[it->idx];
 	bool applies = (it->school_levels & levels) != 0;
 	if (!applies && x->present)
-		diags_add(&out->errors, it->code, "“%s” không áp dụng cho cấp "
-			  "học của đơn vị; hãy bỏ trống", it->label);
+		diags_add(&out->errors, it->code,
+			  "“%s” không áp dụng cho cấp "
+			  "học của đơn vị; hãy bỏ trống",
+			  it->label);
 	else if (applies && !filled(it, x) && required_now(v, it))
 		diags_add(&out->errors, it->code, "“%s” chưa được nhập%s",
-			  it->label, it->required_if ? " (bắt buộc khi đã chọn "
-			  "có ở chỉ số trên)" : "");
+			  it->label,
+			  it->required_if ? " (bắt buộc khi đã chọn "
+					    "có ở chỉ số trên)"
+					  : "");
 }
 
 static void
@@ -70,9 +74,11 @@ check_part(const struct ind_values *v, const struct indicator *it,
 		return;
 	const struct ind_value *w = &v->v[it->whole->idx];
 	if (w->present && x->num > w->num)
-		diags_add(&out->errors, it->code, "“%s” (%s) lớn hơn “%s” "
-			  "(%s)", it->label, pts_format_vn(x->num, a),
-			  it->whole->label, pts_format_vn(w->num, b));
+		diags_add(&out->errors, it->code,
+			  "“%s” (%s) lớn hơn “%s” "
+			  "(%s)",
+			  it->label, pts_format_vn(x->num, a), it->whole->label,
+			  pts_format_vn(w->num, b));
 }
 
 /* |new − old| more than warn_change percent of old; from 0, any change. */

@@ -6,19 +6,19 @@
 #include "rubric.h"
 
 static const char *const IND_KEYS[] = {
-	"code", "label", "type", "unit", "required", "required_if",
-	"part_of", "school_levels", "warn_change", "options", "prefill",
-	"source", "note", NULL,
+	"code",	       "label",	  "type",	   "unit",	  "required",
+	"required_if", "part_of", "school_levels", "warn_change", "options",
+	"prefill",     "source",  "note",	   NULL,
 };
 
 static const char *const TYPE_NAMES[] = {
-	[IND_COUNT] = "count", [IND_YESNO] = "yesno",
+	[IND_COUNT] = "count",	   [IND_YESNO] = "yesno",
 	[IND_PERCENT] = "percent", [IND_NAMES] = "names",
-	[IND_CHOICE] = "choice", [IND_TEXT] = "text",
+	[IND_CHOICE] = "choice",   [IND_TEXT] = "text",
 };
 
 static const char *const TYPE_LABELS[] = {
-	[IND_COUNT] = "số lượng", [IND_YESNO] = "có/không",
+	[IND_COUNT] = "số lượng",  [IND_YESNO] = "có/không",
 	[IND_PERCENT] = "tỷ lệ %", [IND_NAMES] = "danh sách tên",
 	[IND_CHOICE] = "lựa chọn", [IND_TEXT] = "văn bản",
 };
@@ -97,7 +97,8 @@ ind_load_levels(struct jread *j, json_t *obj, const char *key, bool required)
 		       (s == NULL || strcmp(s, school_level_code(l)) != 0))
 			l <<= 1;
 		if (l > LEVEL_GDTX)
-			jread_err_at(j, key, "cấp học không hợp lệ (chỉ nhận "
+			jread_err_at(j, key,
+				     "cấp học không hợp lệ (chỉ nhận "
 				     "MN, TH, THCS, THPT, GDTX)");
 		else if (bits & l)
 			jread_err_at(j, key, "cấp học %s bị lặp", s);
@@ -171,7 +172,8 @@ load_prefill(struct jread *j, json_t *v, struct indicator *it)
 			 it->type == IND_YESNO)
 			it->prefill = PREFILL_YES_IF_POINTS;
 		else if (as != NULL)
-			jread_err_at(j, "as", "chỉ nhận \"hint\", hoặc "
+			jread_err_at(j, "as",
+				     "chỉ nhận \"hint\", hoặc "
 				     "\"yes_if_points\" cho chỉ số có/không");
 	}
 	jread_pop(j, m);
@@ -182,7 +184,8 @@ load_warn_change(struct jread *j, json_t *v, struct indicator *it)
 {
 	if (jread_pts(j, v, "warn_change", false, &it->warn_change) &&
 	    (it->warn_change <= 0 || it->warn_change > 1000 * PTS_ONE))
-		jread_err_at(j, "warn_change", "mức chênh lệch cần xác nhận "
+		jread_err_at(j, "warn_change",
+			     "mức chênh lệch cần xác nhận "
 			     "phải lớn hơn 0 và không quá 1000 (%%)");
 }
 
@@ -191,7 +194,8 @@ load_type(struct jread *j, json_t *v, struct indicator *it)
 {
 	const char *type = jread_str(j, v, "type", true);
 	if (type != NULL && !parse_type(type, &it->type)) {
-		jread_err_at(j, "type", "loại chỉ số \"%s\" không hợp lệ (chỉ "
+		jread_err_at(j, "type",
+			     "loại chỉ số \"%s\" không hợp lệ (chỉ "
 			     "nhận count, yesno, percent, names, choice, text)",
 			     type);
 		type = NULL;
@@ -215,7 +219,8 @@ ind_load_one(struct jread *j, json_t *v, unsigned set_levels,
 	jread_keys(j, v, IND_KEYS);
 	it->code = jread_str(j, v, "code", true);
 	if (it->code != NULL && !valid_code(it->code))
-		jread_err_at(j, "code", "mã chỉ số chỉ gồm chữ thường không "
+		jread_err_at(j, "code",
+			     "mã chỉ số chỉ gồm chữ thường không "
 			     "dấu, chữ số và dấu gạch dưới (tối đa 48 ký tự)");
 	it->label = jread_str(j, v, "label", true);
 	it->source = jread_str(j, v, "source", true);
@@ -225,14 +230,16 @@ ind_load_one(struct jread *j, json_t *v, unsigned set_levels,
 	refs->part_of = jread_str(j, v, "part_of", false);
 	refs->required_if = jread_str(j, v, "required_if", false);
 	if (it->required && refs->required_if != NULL)
-		jread_err_at(j, "required_if", "chỉ số đã bắt buộc thì không "
+		jread_err_at(j, "required_if",
+			     "chỉ số đã bắt buộc thì không "
 			     "cần \"required_if\"");
 	it->school_levels = set_levels;
 	if (json_object_get(v, "school_levels") != NULL) {
 		it->school_levels = ind_load_levels(j, v, "school_levels",
 						    true);
 		if (it->school_levels & ~set_levels)
-			jread_err_at(j, "school_levels", "cấp học của chỉ số "
+			jread_err_at(j, "school_levels",
+				     "cấp học của chỉ số "
 				     "phải nằm trong cấp học của bộ chỉ số");
 	}
 }

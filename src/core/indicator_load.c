@@ -5,11 +5,15 @@
 #include "indicator_int.h"
 
 static const char *const TOP_KEYS[] = {
-	"format", "id", "version", "title", "scope", "source", "notes",
-	"school_levels", "periods", "sections", NULL,
+	"format",  "id",       "version", "title",
+	"scope",   "source",   "notes",	  "school_levels",
+	"periods", "sections", NULL,
 };
 static const char *const SECTION_KEYS[] = {
-	"id", "title", "indicators", NULL,
+	"id",
+	"title",
+	"indicators",
+	NULL,
 };
 static const char *const PERIOD_KEYS[] = {
 	"id", "name", "as_of", "due", "source", NULL,
@@ -46,20 +50,22 @@ parse_day_month(const char *s, int *day, int *month)
 }
 
 static void
-load_day(struct jread *j, json_t *p, const char *key, bool required,
-	 int *day, int *month)
+load_day(struct jread *j, json_t *p, const char *key, bool required, int *day,
+	 int *month)
 {
 	const char *s = jread_str(j, p, key, required);
 	if (s != NULL && !parse_day_month(s, day, month))
-		jread_err_at(j, key, "ngày \"%s\" không hợp lệ (dạng ngày/tháng, "
-			     "ví dụ 30/9)", s);
+		jread_err_at(j, key,
+			     "ngày \"%s\" không hợp lệ (dạng ngày/tháng, "
+			     "ví dụ 30/9)",
+			     s);
 }
 
 static void
 load_periods(struct jread *j, struct ind_set *s, json_t *root)
 {
-	json_t *arr = jread_arr(j, root, "periods", s->scope ==
-				IND_SCOPE_SCHOOL);
+	json_t *arr = jread_arr(j, root, "periods",
+				s->scope == IND_SCOPE_SCHOOL);
 	size_t n = json_array_size(arr);
 	if (n > IND_MAX_PERIODS) {
 		jread_err_at(j, "periods", "tối đa %d kỳ báo cáo",
@@ -88,8 +94,10 @@ load_periods(struct jread *j, struct ind_set *s, json_t *root)
 			for (size_t k = 0; k < i && pe->id; k++)
 				if (s->periods[k].id &&
 				    strcmp(s->periods[k].id, pe->id) == 0)
-					jread_err_at(j, "id", "mã kỳ báo cáo "
-						     "\"%s\" bị trùng", pe->id);
+					jread_err_at(j, "id",
+						     "mã kỳ báo cáo "
+						     "\"%s\" bị trùng",
+						     pe->id);
 		}
 		jread_pop(j, m);
 	}
@@ -110,7 +118,8 @@ load_section(struct ind_load *L, json_t *v, size_t si)
 	json_t *arr = jread_arr(j, v, "indicators", true);
 	size_t n = json_array_size(arr);
 	if (L->s->n + n > IND_MAX_INDICATORS) {
-		jread_err(j, "quá nhiều chỉ số (tối đa %d)", IND_MAX_INDICATORS);
+		jread_err(j, "quá nhiều chỉ số (tối đa %d)",
+			  IND_MAX_INDICATORS);
 		return;
 	}
 	sec->v = arena_calloc(j->arena, n ? n : 1, sizeof(*sec->v));
@@ -169,7 +178,8 @@ load_header(struct jread *j, struct ind_set *s, json_t *root)
 	if (scope != NULL && strcmp(scope, "office") == 0)
 		s->scope = IND_SCOPE_OFFICE;
 	else if (scope != NULL && strcmp(scope, "school") != 0)
-		jread_err_at(j, "scope", "phạm vi chỉ nhận \"school\" (nhà "
+		jread_err_at(j, "scope",
+			     "phạm vi chỉ nhận \"school\" (nhà "
 			     "trường nhập) hoặc \"office\" (cơ quan quản lý "
 			     "nhập)");
 	s->source = jread_str(j, root, "source", true);
@@ -269,8 +279,10 @@ resolve_refs(struct ind_load *L)
 		}
 	for (size_t i = 0; i < L->s->n; i++)
 		if (part_cycle(L->s->v[i], L->s->n))
-			jread_err(j, "chỉ số \"%s\": các quan hệ \"part_of\" "
-				  "tạo thành vòng", L->s->v[i]->code);
+			jread_err(j,
+				  "chỉ số \"%s\": các quan hệ \"part_of\" "
+				  "tạo thành vòng",
+				  L->s->v[i]->code);
 }
 
 enum ts_err

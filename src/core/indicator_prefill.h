@@ -12,9 +12,9 @@
 struct ind_prefill_line {
 	const struct indicator *indicator;
 	const struct item *item; /* the rubric's item */
-	bool answered;           /* the self-assessment has a value for it */
-	pts_t points;            /* its points there */
-	bool used;               /* laid in as the value (nothing entered) */
+	bool answered;		 /* the self-assessment has a value for it */
+	pts_t points;		 /* its points there */
+	bool used;		 /* laid in as the value (nothing entered) */
 };
 
 /*

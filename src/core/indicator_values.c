@@ -8,8 +8,8 @@
 #include "jread.h"
 
 static const char *const TOP_KEYS[] = {
-	"format", "indicators", "indicators_version", "unit", "period",
-	"values", "confirmed", NULL,
+	"format", "indicators", "indicators_version", "unit",
+	"period", "values",	"confirmed",	      NULL,
 };
 
 struct ind_values *
@@ -40,8 +40,7 @@ ind_values_free(struct ind_values *v)
 /* NFC copy of a JSON string of at most max bytes, valid UTF-8 without
  * control characters (a line break only where lines are allowed). */
 static const char *
-text_value(json_t *v, size_t max, bool lines, struct arena *a,
-	   const char **why)
+text_value(json_t *v, size_t max, bool lines, struct arena *a, const char **why)
 {
 	const char *s = json_string_value(v);
 	size_t n = json_string_length(v);
@@ -80,8 +79,10 @@ count_value(const struct indicator *it, json_t *v, struct ind_value *out,
 		return false;
 	}
 	if (!num || x < 0 || x > IND_COUNT_MAX) {
-		diags_add(d, where, "chỉ số %s: số lượng phải từ 0 đến "
-			  "10.000.000", it->code);
+		diags_add(d, where,
+			  "chỉ số %s: số lượng phải từ 0 đến "
+			  "10.000.000",
+			  it->code);
 		return false;
 	}
 	out->num = x;
@@ -94,8 +95,10 @@ percent_value(const struct indicator *it, json_t *v, struct ind_value *out,
 {
 	pts_t x = 0;
 	if (!jread_number(v, &x)) {
-		diags_add(d, where, "chỉ số %s: phải là một số (tối đa 2 chữ "
-			  "số thập phân)", it->code);
+		diags_add(d, where,
+			  "chỉ số %s: phải là một số (tối đa 2 chữ "
+			  "số thập phân)",
+			  it->code);
 		return false;
 	}
 	if (x < 0 || x > 100 * PTS_ONE) {
@@ -118,9 +121,10 @@ choice_value(const struct indicator *it, json_t *v, struct ind_value *out,
 			out->text = it->options[i].id;
 			return true;
 		}
-	diags_add(d, where, "chỉ số %s: phải là một trong các lựa chọn "
-		  "của chỉ số (%s%s)", it->code, it->options[0].id,
-		  it->noptions > 1 ? ", …" : "");
+	diags_add(d, where,
+		  "chỉ số %s: phải là một trong các lựa chọn "
+		  "của chỉ số (%s%s)",
+		  it->code, it->options[0].id, it->noptions > 1 ? ", …" : "");
 	return false;
 }
 
@@ -134,7 +138,8 @@ one_name(const struct indicator *it, json_t *e, struct arena *a,
 	const char *why = NULL;
 	if (!json_is_object(e) || json_object_size(e) != 2 || name == NULL ||
 	    !json_is_boolean(dom)) {
-		diags_add(d, where, "chỉ số %s: mỗi tên phải có dạng "
+		diags_add(d, where,
+			  "chỉ số %s: mỗi tên phải có dạng "
 			  "{\"name\": \"…\", \"domestic\": true hoặc false}",
 			  it->code);
 		return false;
@@ -156,7 +161,8 @@ names_value(const struct indicator *it, json_t *v, struct arena *a,
 {
 	size_t n = json_array_size(v);
 	if (!json_is_array(v) || n > IND_MAX_NAMES) {
-		diags_add(d, where, "chỉ số %s: phải là danh sách tối đa %d tên",
+		diags_add(d, where,
+			  "chỉ số %s: phải là danh sách tối đa %d tên",
 			  it->code, IND_MAX_NAMES);
 		return false;
 	}
@@ -170,8 +176,10 @@ names_value(const struct indicator *it, json_t *v, struct arena *a,
 		for (size_t k = 0; k < i; k++)
 			if (vn_nfc_equal(out->names[k].name,
 					 out->names[i].name)) {
-				diags_add(d, where, "chỉ số %s: tên \"%s\" bị "
-					  "lặp", it->code, out->names[i].name);
+				diags_add(d, where,
+					  "chỉ số %s: tên \"%s\" bị "
+					  "lặp",
+					  it->code, out->names[i].name);
 				return false;
 			}
 	}
@@ -185,27 +193,25 @@ scalar_value(const struct indicator *it, json_t *v, struct arena *a,
 {
 	const char *why = NULL;
 	switch (it->type) {
-	case IND_COUNT:
-		return count_value(it, v, out, where, d);
-	case IND_PERCENT:
-		return percent_value(it, v, out, where, d);
+	case IND_COUNT: return count_value(it, v, out, where, d);
+	case IND_PERCENT: return percent_value(it, v, out, where, d);
 	case IND_YESNO:
 		if (json_is_boolean(v)) {
 			out->yes = json_is_true(v);
 			return true;
 		}
-		diags_add(d, where, "chỉ số %s: phải là true (có) hoặc false "
-			  "(không)", it->code);
+		diags_add(d, where,
+			  "chỉ số %s: phải là true (có) hoặc false "
+			  "(không)",
+			  it->code);
 		return false;
-	case IND_CHOICE:
-		return choice_value(it, v, out, where, d);
+	case IND_CHOICE: return choice_value(it, v, out, where, d);
 	case IND_TEXT:
 		out->text = text_value(v, IND_TEXT_MAX, true, a, &why);
 		if (why != NULL)
 			diags_add(d, where, "chỉ số %s: %s", it->code, why);
 		return why == NULL;
-	case IND_NAMES:
-		return names_value(it, v, a, out, where, d);
+	case IND_NAMES: return names_value(it, v, a, out, where, d);
 	}
 	return false;
 }
@@ -280,8 +286,10 @@ check_header(struct jread *j, const struct ind_set *s, json_t *root)
 		jread_err_at(j, "format", "chỉ hỗ trợ format 1");
 	const char *id = jread_str(j, root, "indicators", false);
 	if (id != NULL && strcmp(id, s->id) != 0)
-		jread_err_at(j, "indicators", "tệp số liệu dành cho bộ chỉ số "
-			     "\"%s\", không phải \"%s\"", id, s->id);
+		jread_err_at(j, "indicators",
+			     "tệp số liệu dành cho bộ chỉ số "
+			     "\"%s\", không phải \"%s\"",
+			     id, s->id);
 	jread_str(j, root, "unit", false);
 	jread_str(j, root, "period", false);
 	long long ver = 0;
@@ -299,12 +307,14 @@ load_root(struct jread *j, const struct ind_set *s, json_t *root,
 	json_t *obj = json_object_get(root, "values");
 	json_t *conf = json_object_get(root, "confirmed");
 	if (!json_is_object(obj))
-		jread_err_at(j, "values", "thiếu đối tượng \"values\" "
+		jread_err_at(j, "values",
+			     "thiếu đối tượng \"values\" "
 			     "{\"mã chỉ số\": giá trị, ...}");
 	else
 		load_values(j, v, obj);
 	if (conf != NULL && !json_is_object(conf))
-		jread_err_at(j, "confirmed", "phải là đối tượng "
+		jread_err_at(j, "confirmed",
+			     "phải là đối tượng "
 			     "{\"mã chỉ số\": \"lý do\", ...}");
 	else if (conf != NULL)
 		load_confirmed(j, v, conf);
@@ -337,25 +347,20 @@ static json_t *
 value_json(const struct indicator *it, const struct ind_value *x)
 {
 	switch (it->type) {
-	case IND_COUNT:
-		return json_integer(x->num / PTS_ONE);
+	case IND_COUNT: return json_integer(x->num / PTS_ONE);
 	case IND_PERCENT:
 		return x->num % PTS_ONE == 0 ? json_integer(x->num / PTS_ONE)
 					     : json_real(pts_to_double(x->num));
-	case IND_YESNO:
-		return json_boolean(x->yes);
+	case IND_YESNO: return json_boolean(x->yes);
 	case IND_CHOICE:
-	case IND_TEXT:
-		return json_string(x->text);
-	case IND_NAMES:
-		break;
+	case IND_TEXT: return json_string(x->text);
+	case IND_NAMES: break;
 	}
 	json_t *arr = json_array();
 	for (size_t i = 0; arr != NULL && i < x->nnames; i++)
-		json_array_append_new(arr,
-				      json_pack("{s:s,s:b}", "name",
-						x->names[i].name, "domestic",
-						x->names[i].domestic));
+		json_array_append_new(
+			arr, json_pack("{s:s,s:b}", "name", x->names[i].name,
+				       "domestic", x->names[i].domestic));
 	return arr;
 }
 

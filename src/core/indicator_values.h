@@ -11,10 +11,10 @@
 
 #include "indicator.h"
 
-#define IND_MAX_NAMES 50
-#define IND_NAME_MAX 200        /* bytes of one platform name */
-#define IND_TEXT_MAX 20000      /* bytes of one narrative section */
-#define IND_CONFIRM_MAX 1000    /* bytes of one confirmation reason */
+#define IND_MAX_NAMES	50
+#define IND_NAME_MAX	200   /* bytes of one platform name */
+#define IND_TEXT_MAX	20000 /* bytes of one narrative section */
+#define IND_CONFIRM_MAX 1000  /* bytes of one confirmation reason */
 
 struct ind_name {
 	const char *name;
@@ -23,8 +23,8 @@ struct ind_name {
 
 struct ind_value {
 	bool present;
-	pts_t num;        /* count (whole), percent */
-	bool yes;         /* yesno */
+	pts_t num;	  /* count (whole), percent */
+	bool yes;	  /* yesno */
 	const char *text; /* choice: option id; text */
 	struct ind_name *names;
 	size_t nnames;
@@ -55,9 +55,9 @@ enum ts_err ind_values_parse(const struct ind_set *s, const char *json,
 /* Validates one JSON value for indicator it into *out (strings copied into
  * a); false with a problem at `where` if it is not a valid value. The web
  * form and the file parser share it. */
-bool ind_value_from_json(const struct indicator *it, json_t *v,
-			 struct arena *a, struct ind_value *out,
-			 const char *where, struct diags *d);
+bool ind_value_from_json(const struct indicator *it, json_t *v, struct arena *a,
+			 struct ind_value *out, const char *where,
+			 struct diags *d);
 /* The values as the JSON object ind_values_parse reads (new reference). */
 json_t *ind_values_to_json(const struct ind_values *v);
 
@@ -67,9 +67,9 @@ const struct ind_value *ind_values_get(const struct ind_values *v,
 				       const char *code);
 
 struct ind_check {
-	struct diags errors;      /* block submission */
+	struct diags errors;	  /* block submission */
 	struct diags unconfirmed; /* warnings the unit has not confirmed */
-	struct diags confirmed;   /* warnings confirmed, for the reviewer */
+	struct diags confirmed;	  /* warnings confirmed, for the reviewer */
 };
 
 void ind_check_init(struct ind_check *c);

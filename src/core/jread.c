@@ -79,15 +79,17 @@ excess_decimals(void *ctx, const struct jd_frame *f, size_t depth,
 			buf_printf(&where, "[%zu]", f[i].idx);
 	if (nlen > 40)
 		nlen = 40;
-	if (j->items_key != NULL && depth >= 2 && f[0].object &&
-	    f[1].object && f[0].klen == strlen(j->items_key) &&
+	if (j->items_key != NULL && depth >= 2 && f[0].object && f[1].object &&
+	    f[0].klen == strlen(j->items_key) &&
 	    memcmp(f[0].key, j->items_key, f[0].klen) == 0)
-		diags_add(j->diags, buf_str(&where), "nội dung %.*s: giá trị "
+		diags_add(j->diags, buf_str(&where),
+			  "nội dung %.*s: giá trị "
 			  "%.*s có nhiều hơn 2 chữ số thập phân (chỉ nhận tối "
-			  "đa 2, ví dụ 7.25)", (int)f[1].klen, f[1].key,
-			  (int)nlen, num);
+			  "đa 2, ví dụ 7.25)",
+			  (int)f[1].klen, f[1].key, (int)nlen, num);
 	else
-		diags_add(j->diags, buf_str(&where), "số %.*s có nhiều hơn 2 "
+		diags_add(j->diags, buf_str(&where),
+			  "số %.*s có nhiều hơn 2 "
 			  "chữ số thập phân (chỉ nhận tối đa 2, ví dụ 7.25)",
 			  (int)nlen, num);
 	buf_release(&where);
@@ -169,9 +171,9 @@ jread_load(struct jread *j, const char *buf, size_t len)
 		json_near(&e, near);
 		diags_add(j->diags, j->name,
 			  "JSON không hợp lệ ở dòng %d, cột %d (byte thứ %d): "
-			  "%s%s%s%s", e.line, e.column, e.position,
-			  json_reason(&e), near[0] ? ", gần “" : "", near,
-			  near[0] ? "”" : "");
+			  "%s%s%s%s",
+			  e.line, e.column, e.position, json_reason(&e),
+			  near[0] ? ", gần “" : "", near, near[0] ? "”" : "");
 		j->errors++;
 	}
 	return root;
@@ -238,8 +240,10 @@ jread_keys(struct jread *j, json_t *obj, const char *const *allowed)
 	json_object_foreach(obj, key, v)
 	{
 		if (!key_allowed(key, allowed))
-			jread_err_at(j, key, "trường \"%s\" không được hỗ trợ "
-					     "(sai chính tả?)", key);
+			jread_err_at(j, key,
+				     "trường \"%s\" không được hỗ trợ "
+				     "(sai chính tả?)",
+				     key);
 	}
 }
 
@@ -267,7 +271,8 @@ jread_str(struct jread *j, json_t *obj, const char *key, bool required)
 	json_t *v = json_object_get(obj, key);
 	if (v == NULL) {
 		if (required)
-			jread_err_at(j, key, "thiếu trường bắt buộc \"%s\"", key);
+			jread_err_at(j, key, "thiếu trường bắt buộc \"%s\"",
+				     key);
 		return NULL;
 	}
 	if (!json_is_string(v)) {
@@ -319,13 +324,15 @@ jread_pts(struct jread *j, json_t *obj, const char *key, bool required,
 	json_t *v = json_object_get(obj, key);
 	if (v == NULL) {
 		if (required)
-			jread_err_at(j, key, "thiếu trường bắt buộc \"%s\"", key);
+			jread_err_at(j, key, "thiếu trường bắt buộc \"%s\"",
+				     key);
 		return false;
 	}
 	if (!jread_number(v, out)) {
 		/* Too many decimals was said already, from the text. */
 		if (!jread_reported(j, key))
-			jread_err_at(j, key, "phải là số, tối đa 2 chữ số thập "
+			jread_err_at(j, key,
+				     "phải là số, tối đa 2 chữ số thập "
 				     "phân");
 		return false;
 	}
@@ -339,7 +346,8 @@ jread_int(struct jread *j, json_t *obj, const char *key, bool required,
 	json_t *v = json_object_get(obj, key);
 	if (v == NULL) {
 		if (required)
-			jread_err_at(j, key, "thiếu trường bắt buộc \"%s\"", key);
+			jread_err_at(j, key, "thiếu trường bắt buộc \"%s\"",
+				     key);
 		return false;
 	}
 	if (!json_is_integer(v)) {
@@ -383,7 +391,8 @@ jread_arr(struct jread *j, json_t *obj, const char *key, bool required)
 	json_t *v = json_object_get(obj, key);
 	if (v == NULL) {
 		if (required)
-			jread_err_at(j, key, "thiếu trường bắt buộc \"%s\"", key);
+			jread_err_at(j, key, "thiếu trường bắt buộc \"%s\"",
+				     key);
 		return NULL;
 	}
 	if (!json_is_array(v)) {
@@ -425,8 +434,10 @@ jread_data_head_of(struct jread *j, json_t *root, const char *kind,
 		jread_err_at(j, "format", "chỉ hỗ trợ format 1");
 	*id = jread_str(j, root, "id", true);
 	if (*id != NULL && !valid_id(*id))
-		jread_err_at(j, "id", "mã %s chỉ gồm chữ thường không dấu, "
-			     "chữ số và dấu gạch ngang (tối đa 64 ký tự)", kind);
+		jread_err_at(j, "id",
+			     "mã %s chỉ gồm chữ thường không dấu, "
+			     "chữ số và dấu gạch ngang (tối đa 64 ký tự)",
+			     kind);
 	if (jread_int(j, root, "version", true, &ver) &&
 	    (ver < 1 || ver > 1000000))
 		jread_err_at(j, "version", "phiên bản phải là số nguyên dương");

@@ -75,8 +75,7 @@ bool jread_bool(struct jread *j, json_t *obj, const char *key, bool dflt);
 bool jread_range(struct jread *j, json_t *obj, const char *key,
 		 struct range *out);
 /* Array field; NULL if missing (problem when required) or not an array. */
-json_t *jread_arr(struct jread *j, json_t *obj, const char *key,
-		  bool required);
+json_t *jread_arr(struct jread *j, json_t *obj, const char *key, bool required);
 /* The head a data file (rubric, indicator set) starts with: "format": 1,
  * an "id" of lowercase ASCII letters, digits and '-' (1..64), and a
  * positive "version"; every problem recorded. *id may be NULL. */

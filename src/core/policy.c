@@ -57,16 +57,17 @@ submission_who(enum role r, enum scope sc, enum pol_action a, const char **why)
 		return refuse(why, OBSERVER_ONLY);
 	if (is_school_role(r)) {
 		if (sc != SCOPE_OWN || (a != PA_SAVE && a != PA_SUBMIT))
-			return refuse(why, "chỉ cấp quản lý mới được trả lại, "
+			return refuse(why,
+				      "chỉ cấp quản lý mới được trả lại, "
 				      "phê duyệt, đánh giá ngoài hay công bố");
 		if (a == PA_SUBMIT && r != ROLE_SCHOOL_HEAD)
 			return refuse(why, "chỉ hiệu trưởng (giám đốc) mới "
-				      "được nộp");
+					   "được nộp");
 		return true;
 	}
 	if (a == PA_SAVE || a == PA_SUBMIT)
 		return refuse(why, "chỉ nhà trường mới sửa và nộp bản tự đánh "
-			      "giá của mình");
+				   "giá của mình");
 	if (sc != SCOPE_OWN)
 		return true;
 	return refuse(why, "không được tự xem xét bản của chính đơn vị mình");
@@ -100,12 +101,12 @@ unit(const struct pol_query *q, const char **why)
 		return refuse(why, NO_SUCH_ACTION);
 	if (q->role != ROLE_ADMIN)
 		return refuse(why, "chỉ tài khoản quản trị mới được thay đổi "
-			      "cây đơn vị");
+				   "cây đơn vị");
 	if (q->target_path == NULL)
 		return q->action == PA_CREATE && is_console(q)
 			       ? true
 			       : refuse(why, "chỉ người quản trị máy chủ mới "
-				       "tạo được đơn vị gốc");
+					     "tạo được đơn vị gốc");
 	if (sc == SCOPE_BELOW || (sc == SCOPE_OWN && q->action == PA_CREATE))
 		return true;
 	return refuse(why, OUT_OF_SCOPE);
@@ -131,7 +132,7 @@ account(const struct pol_query *q, const char **why)
 		return refuse(why, NO_SUCH_ACTION);
 	if (q->role != ROLE_ADMIN)
 		return refuse(why, "chỉ tài khoản quản trị mới quản lý được "
-			      "tài khoản");
+				   "tài khoản");
 	if (q->target_path == NULL)
 		return true;
 	enum scope sc = target_scope(q);
@@ -193,7 +194,7 @@ report(const struct pol_query *q, const char **why)
 	    is_school_role(q->role) == (q->kind == PK_SCHOOL_REPORT))
 		return true;
 	return refuse(why, "chỉ đơn vị lập báo cáo mới được sửa nội dung báo "
-		      "cáo");
+			   "cáo");
 }
 
 static bool
@@ -238,9 +239,9 @@ const char *
 pol_kind_code(enum pol_kind k)
 {
 	static const char *const n[PK_COUNT] = {
-		"submission", "unit", "account", "admin_account", "campaign",
-		"evidence", "school_report", "office_report", "audit",
-		"admin_area",
+		"submission", "unit",	    "account",	     "admin_account",
+		"campaign",   "evidence",   "school_report", "office_report",
+		"audit",      "admin_area",
 	};
 	return n[k];
 }
@@ -249,8 +250,8 @@ const char *
 pol_action_code(enum pol_action a)
 {
 	static const char *const n[PA_COUNT] = {
-		"save", "submit", "return", "approve", "external", "publish",
-		"view", "create", "change",
+		"save",	   "submit", "return", "approve", "external",
+		"publish", "view",   "create", "change",
 	};
 	return n[a];
 }

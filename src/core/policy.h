@@ -19,16 +19,16 @@
  * level above; a school's report is edited by the school, an office's by
  * the office. */
 enum pol_kind {
-	PK_SUBMISSION,    /* a school's self-assessment in a campaign */
-	PK_UNIT,          /* a unit of the org tree */
-	PK_ACCOUNT,       /* a user account that is not an admin */
+	PK_SUBMISSION,	  /* a school's self-assessment in a campaign */
+	PK_UNIT,	  /* a unit of the org tree */
+	PK_ACCOUNT,	  /* a user account that is not an admin */
 	PK_ADMIN_ACCOUNT, /* an admin account */
-	PK_CAMPAIGN,      /* a campaign; its path is the owner unit's */
-	PK_EVIDENCE,      /* an evidence file of a unit */
+	PK_CAMPAIGN,	  /* a campaign; its path is the owner unit's */
+	PK_EVIDENCE,	  /* an evidence file of a unit */
 	PK_SCHOOL_REPORT, /* the typed fields of a school's document */
 	PK_OFFICE_REPORT, /* the typed fields of a Phòng's / Sở's document */
-	PK_AUDIT,         /* the audit log */
-	PK_ADMIN_AREA,    /* the admin pages as a whole */
+	PK_AUDIT,	  /* the audit log */
+	PK_ADMIN_AREA,	  /* the admin pages as a whole */
 };
 #define PK_COUNT 10
 
@@ -70,7 +70,7 @@ struct pol_query {
 bool policy_allows(const struct pol_query *q, const char **why);
 
 enum pol_action pol_action_of(enum sub_action a);
-const char *pol_kind_code(enum pol_kind k);     /* "submission" */
+const char *pol_kind_code(enum pol_kind k);	/* "submission" */
 const char *pol_action_code(enum pol_action a); /* "save" */
 
 #endif

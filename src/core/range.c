@@ -30,7 +30,8 @@ range_parse(const char *s, struct range *r, const char **why)
 		return false;
 	}
 	const char *comma = memchr(s, ',', n);
-	if (comma == NULL || memchr(comma + 1, ',', (size_t)(s + n - comma - 1))) {
+	if (comma == NULL ||
+	    memchr(comma + 1, ',', (size_t)(s + n - comma - 1))) {
 		*why = "khoảng phải có đúng hai đầu mút, cách nhau bởi dấu phẩy";
 		return false;
 	}
@@ -49,8 +50,8 @@ range_parse(const char *s, struct range *r, const char **why)
 		*why = "đầu trên inf phải viết với dấu ngoặc tròn: [a,inf)";
 		return false;
 	}
-	if (!hi_inf && (r->hi < r->lo ||
-			(r->hi == r->lo && (r->lo_open || r->hi_open)))) {
+	if (!hi_inf &&
+	    (r->hi < r->lo || (r->hi == r->lo && (r->lo_open || r->hi_open)))) {
 		*why = "khoảng rỗng: đầu dưới lớn hơn hoặc bằng đầu trên";
 		return false;
 	}

@@ -28,7 +28,12 @@ const char *range_format(const struct range *r, char *out);
  * How consecutive ranges a and b (a before b) meet: RANGE_TOUCH when they
  * share exactly the edge and exactly one side includes it.
  */
-enum range_join { RANGE_TOUCH, RANGE_GAP, RANGE_OVERLAP, RANGE_DISORDER };
+enum range_join {
+	RANGE_TOUCH,
+	RANGE_GAP,
+	RANGE_OVERLAP,
+	RANGE_DISORDER
+};
 enum range_join range_join(const struct range *a, const struct range *b);
 
 /* The range in the decision's own words, e.g. "dưới 50", "từ 50 đến 75",

@@ -26,7 +26,11 @@ enum item_kind {
 	ITEM_CHECKLIST,
 };
 
-enum band_input { INPUT_PERCENT, INPUT_COUNT, INPUT_NUMBER };
+enum band_input {
+	INPUT_PERCENT,
+	INPUT_COUNT,
+	INPUT_NUMBER
+};
 
 enum evidence_kind {
 	EVIDENCE_FILE = 1u << 0,
@@ -79,19 +83,19 @@ struct item {
 	const char *heading;
 	enum item_kind kind;
 	bool verified;
-	size_t idx;          /* position among all items of the rubric */
+	size_t idx; /* position among all items of the rubric */
 	const struct criterion *criterion;
-	pts_t max;           /* 0 for a gate */
-	pts_t step;          /* points: answers are multiples of it */
+	pts_t max;  /* 0 for a gate */
+	pts_t step; /* points: answers are multiples of it */
 	enum band_input input;
-	struct band *bands;  /* band */
+	struct band *bands; /* band */
 	size_t nbands;
 	struct option *options; /* choice options, checklist modules */
 	size_t noptions;
 	struct option *base_options; /* checklist: base chosen from these */
 	size_t nbase_options;
-	pts_t base;          /* checklist: fixed base when no options */
-	pts_t deduct;        /* checklist: per missing module */
+	pts_t base;   /* checklist: fixed base when no options */
+	pts_t deduct; /* checklist: per missing module */
 	struct evidence_req evidence;
 };
 
@@ -100,10 +104,10 @@ struct group;
 struct criterion {
 	const char *id;
 	const char *title;
-	size_t idx;          /* position among all criteria of the rubric */
+	size_t idx; /* position among all criteria of the rubric */
 	const struct group *group;
 	pts_t max;
-	bool cap;            /* items may add up to more; cut at max */
+	bool cap; /* items may add up to more; cut at max */
 	bool levels_verified;
 	/* "levels": "thirds": Mức 1 if 3·s < max, Mức 2 if max ≤ 3·s ≤
 	 * 2·max, Mức 3 otherwise; levels holds those bands, exact on the
@@ -134,7 +138,7 @@ struct rubric_source {
 	const char *date;      /* YYYY-MM-DD, may be NULL */
 	const char **urls;
 	size_t nurls;
-	const char *notes;     /* may be NULL */
+	const char *notes; /* may be NULL */
 };
 
 struct rubric {
@@ -150,9 +154,9 @@ struct rubric {
 	struct level_band *grades; /* ascending; level = rank from 1 */
 	size_t ngrades;
 	pts_t total_max;
-	size_t nitems;       /* all items, for indexing answers */
+	size_t nitems; /* all items, for indexing answers */
 	size_t ncriteria;
-	const struct item **items; /* by idx */
+	const struct item **items;	   /* by idx */
 	const struct criterion **criteria; /* by idx */
 };
 
@@ -175,7 +179,11 @@ bool rubric_has_total(const struct rubric *r);
  * (app/report_kinds.c), never its id: groups with levels (QĐ 4725), a
  * grade over the total (seed 001), for mầm non only (seed 004, whose
  * report has a staff section). */
-enum rubric_shape { RS_LEVELS = 1u << 0, RS_GRADE = 1u << 1, RS_MN = 1u << 2 };
+enum rubric_shape {
+	RS_LEVELS = 1u << 0,
+	RS_GRADE = 1u << 1,
+	RS_MN = 1u << 2
+};
 unsigned rubric_shape(const struct rubric *r);
 const char *item_kind_name(enum item_kind k);
 /* "Mầm non", "Tiểu học", ...; codes "MN", "TH", ... */

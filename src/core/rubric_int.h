@@ -6,9 +6,9 @@
 #include "jread.h"
 #include "rubric.h"
 
-#define RUBRIC_MAX_ITEMS 1000
+#define RUBRIC_MAX_ITEMS    1000
 #define RUBRIC_MAX_CRITERIA 500
-#define RUBRIC_MAX_GROUPS 50
+#define RUBRIC_MAX_GROUPS   50
 
 /* Checks that ranges (n of them, consecutive in memory with the given
  * stride) cover [0,hi] (or [0,inf) when hi_inf) exactly: no gap, no

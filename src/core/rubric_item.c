@@ -5,9 +5,10 @@
 #include "rubric_int.h"
 
 static const char *const ITEM_KEYS[] = {
-	"id", "text", "kind", "max", "step", "input", "bands", "options",
-	"base", "deduct_per_missing", "verified", "source", "note", "evidence",
-	"heading", NULL,
+	"id",	    "text",   "kind",	 "max",	     "step",
+	"input",    "bands",  "options", "base",     "deduct_per_missing",
+	"verified", "source", "note",	 "evidence", "heading",
+	NULL,
 };
 
 /* Keys only some kinds accept, by kind. */
@@ -25,7 +26,7 @@ static const struct {
 };
 
 static const char *const KIND_NAMES[] = {
-	[ITEM_GATE] = "gate", [ITEM_YESNO] = "yesno",
+	[ITEM_GATE] = "gate",	  [ITEM_YESNO] = "yesno",
 	[ITEM_POINTS] = "points", [ITEM_BAND] = "band",
 	[ITEM_CHOICE] = "choice", [ITEM_CHECKLIST] = "checklist",
 };
@@ -114,13 +115,11 @@ options_max(const struct option *o, size_t n)
 }
 
 static void
-expect_max(struct jread *j, const struct item *it, pts_t want,
-	   const char *what)
+expect_max(struct jread *j, const struct item *it, pts_t want, const char *what)
 {
 	char a[PTS_FMT_SIZE], b[PTS_FMT_SIZE];
 	if (it->max != want)
-		jread_err_at(j, "max",
-			     "điểm tối đa (%s) khác %s (%s)",
+		jread_err_at(j, "max", "điểm tối đa (%s) khác %s (%s)",
 			     pts_format(it->max, a), what, pts_format(want, b));
 }
 
@@ -138,8 +137,10 @@ load_input(struct jread *j, json_t *v, struct item *it)
 	else if (strcmp(in, "number") == 0)
 		it->input = INPUT_NUMBER;
 	else
-		jread_err_at(j, "input", "input \"%s\" không hợp lệ (chỉ nhận "
-			     "percent, count, number)", in);
+		jread_err_at(j, "input",
+			     "input \"%s\" không hợp lệ (chỉ nhận "
+			     "percent, count, number)",
+			     in);
 }
 
 static void
@@ -178,8 +179,8 @@ load_band_item(struct jread *j, json_t *v, struct item *it)
 	it->nbands = n;
 	if (j->errors == before)
 		rubric_check_cover(j, &it->bands[0].range, sizeof(struct band),
-				   n, 100 * PTS_ONE,
-				   it->input != INPUT_PERCENT, "các mức (bands)");
+				   n, 100 * PTS_ONE, it->input != INPUT_PERCENT,
+				   "các mức (bands)");
 	jread_pop(j, mark);
 	pts_t best = 0;
 	for (size_t i = 0; i < n; i++)
@@ -195,14 +196,16 @@ load_checklist(struct jread *j, json_t *v, struct item *it)
 	pts_t base_max = 0;
 	if (json_is_array(base)) {
 		size_t m = jread_key(j, "base");
-		it->nbase_options = load_options(j, base, &it->base_options, true);
+		it->nbase_options = load_options(j, base, &it->base_options,
+						 true);
 		if (it->nbase_options < 2)
 			jread_err(j, "cần ít nhất 2 lựa chọn cho điểm nền");
 		jread_pop(j, m);
 		base_max = options_max(it->base_options, it->nbase_options);
 	} else if (base != NULL) {
 		if (!jread_pts(j, v, "base", false, &it->base) || it->base < 0)
-			jread_err_at(j, "base", "base phải là số không âm "
+			jread_err_at(j, "base",
+				     "base phải là số không âm "
 				     "hoặc danh sách lựa chọn");
 		base_max = it->base;
 	}
@@ -214,7 +217,7 @@ load_checklist(struct jread *j, json_t *v, struct item *it)
 		sum += it->options[i].points;
 	if (sum == 0 && it->deduct == 0)
 		jread_err(j, "danh sách kiểm (checklist) phải có điểm cho "
-			  "từng phân hệ hoặc điểm trừ khi thiếu");
+			     "từng phân hệ hoặc điểm trừ khi thiếu");
 	expect_max(j, it, base_max + sum,
 		   "điểm nền cao nhất cộng điểm của mọi phân hệ");
 }
@@ -226,7 +229,8 @@ load_step(struct jread *j, json_t *v, struct item *it)
 	if (jread_pts(j, v, "step", false, &it->step) && it->step <= 0)
 		jread_err_at(j, "step", "bước điểm phải lớn hơn 0");
 	else if (it->max > 0 && it->step > 0 && it->max % it->step)
-		jread_err_at(j, "step", "điểm tối đa phải là bội số của bước "
+		jread_err_at(j, "step",
+			     "điểm tối đa phải là bội số của bước "
 			     "điểm");
 }
 
@@ -259,18 +263,11 @@ load_kind(struct jread *j, json_t *v, struct item *it)
 		jread_err_at(j, "max", "điểm tối đa phải lớn hơn 0");
 	switch (it->kind) {
 	case ITEM_GATE:
-	case ITEM_YESNO:
-		break;
-	case ITEM_POINTS:
-		load_step(j, v, it);
-		break;
-	case ITEM_BAND:
-		load_band_item(j, v, it);
-		break;
+	case ITEM_YESNO: break;
+	case ITEM_POINTS: load_step(j, v, it); break;
+	case ITEM_BAND: load_band_item(j, v, it); break;
 	case ITEM_CHOICE:
-	case ITEM_CHECKLIST:
-		load_option_item(j, v, it);
-		break;
+	case ITEM_CHECKLIST: load_option_item(j, v, it); break;
 	}
 }
 
@@ -291,9 +288,11 @@ rubric_load_item(struct jread *j, json_t *v, struct item *it)
 	if (kind == NULL)
 		return;
 	if (!parse_kind(kind, &it->kind)) {
-		jread_err_at(j, "kind", "loại nội dung \"%s\" không hợp lệ "
+		jread_err_at(j, "kind",
+			     "loại nội dung \"%s\" không hợp lệ "
 			     "(chỉ nhận gate, yesno, points, band, choice, "
-			     "checklist)", kind);
+			     "checklist)",
+			     kind);
 		return;
 	}
 	check_kind_keys(j, v, it->kind);

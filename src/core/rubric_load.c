@@ -5,8 +5,8 @@
 #include "rubric_int.h"
 
 static const char *const TOP_KEYS[] = {
-	"format", "id", "version", "title", "short_title", "source",
-	"school_levels", "groups", "grades", NULL,
+	"format",	 "id",	   "version", "title", "short_title", "source",
+	"school_levels", "groups", "grades",  NULL,
 };
 static const char *const SOURCE_KEYS[] = {
 	"decision", "issued_by", "date", "urls", "notes", NULL,
@@ -15,8 +15,8 @@ static const char *const GROUP_KEYS[] = {
 	"id", "title", "max", "levels", "levels_verified", "criteria", NULL,
 };
 static const char *const CRIT_KEYS[] = {
-	"id", "title", "max", "cap", "levels", "levels_verified", "evidence",
-	"items", NULL,
+	"id",	    "title", "max", "cap", "levels", "levels_verified",
+	"evidence", "items", NULL,
 };
 
 static const char *const LEVEL_CODES[] = { "MN", "TH", "THCS", "THPT", "GDTX" };
@@ -53,26 +53,31 @@ rubric_check_cover(struct jread *j, const struct range *first, size_t stride,
 {
 	char a[80], b[80], h[PTS_FMT_SIZE];
 	const unsigned char *base = (const unsigned char *)first;
-#define AT(i) ((const struct range *)(const void *)(base + (i) * stride))
+#define AT(i) ((const struct range *)(const void *)(base + (i)*stride))
 	if (AT(0)->lo != 0 || AT(0)->lo_open)
-		jread_err(j, "%s: khoảng đầu tiên %s phải bắt đầu từ 0 (dạng "
-			  "[0,...)", what, range_format(AT(0), a));
+		jread_err(j,
+			  "%s: khoảng đầu tiên %s phải bắt đầu từ 0 (dạng "
+			  "[0,...)",
+			  what, range_format(AT(0), a));
 	for (size_t i = 0; i + 1 < n; i++) {
 		range_format(AT(i), a);
 		range_format(AT(i + 1), b);
 		switch (range_join(AT(i), AT(i + 1))) {
-		case RANGE_TOUCH:
-			break;
+		case RANGE_TOUCH: break;
 		case RANGE_GAP:
-			jread_err(j, "%s: giữa %s và %s có chỗ hở (có điểm "
-				  "không thuộc mức nào)", what, a, b);
+			jread_err(j,
+				  "%s: giữa %s và %s có chỗ hở (có điểm "
+				  "không thuộc mức nào)",
+				  what, a, b);
 			break;
 		case RANGE_OVERLAP:
 			jread_err(j, "%s: %s và %s chồng lên nhau", what, a, b);
 			break;
 		case RANGE_DISORDER:
-			jread_err(j, "%s: các khoảng phải xếp tăng dần (%s "
-				  "đứng trước %s)", what, a, b);
+			jread_err(j,
+				  "%s: các khoảng phải xếp tăng dần (%s "
+				  "đứng trước %s)",
+				  what, a, b);
 			break;
 		}
 	}
@@ -81,11 +86,15 @@ rubric_check_cover(struct jread *j, const struct range *first, size_t stride,
 	pts_format(hi, h);
 	if (hi_inf) {
 		if (!last->hi_inf && last->hi_open)
-			jread_err(j, "%s: khoảng cuối %s phải kết thúc bằng "
-				  "\"]\" hoặc \",inf)\"", what, a);
+			jread_err(j,
+				  "%s: khoảng cuối %s phải kết thúc bằng "
+				  "\"]\" hoặc \",inf)\"",
+				  what, a);
 	} else if (last->hi_inf || last->hi != hi || last->hi_open) {
-		jread_err(j, "%s: khoảng cuối %s phải kết thúc ở %s (dạng "
-			  "...,%s])", what, a, h, h);
+		jread_err(j,
+			  "%s: khoảng cuối %s phải kết thúc ở %s (dạng "
+			  "...,%s])",
+			  what, a, h, h);
 	}
 #undef AT
 }
@@ -116,7 +125,8 @@ rubric_load_evidence(struct jread *j, json_t *obj, struct evidence_req *out)
 			else if (s && strcmp(s, "fact") == 0)
 				out->kinds |= EVIDENCE_FACT;
 			else
-				jread_err_at(j, "kinds", "loại minh chứng chỉ "
+				jread_err_at(j, "kinds",
+					     "loại minh chứng chỉ "
 					     "nhận file, link, fact");
 		}
 	}
@@ -152,7 +162,8 @@ load_band(struct jread *j, json_t *b, size_t i, bool grades,
 	long long lv = 0;
 	if (!grades && jread_int(j, b, "level", true, &lv) &&
 	    lv != (long long)i + 1)
-		jread_err_at(j, "level", "mức phải đánh số 1, 2, 3... theo thứ "
+		jread_err_at(j, "level",
+			     "mức phải đánh số 1, 2, 3... theo thứ "
 			     "tự tăng dần");
 	v->level = (int)(i + 1);
 	v->name = jread_str(j, b, "name", grades);
@@ -212,13 +223,15 @@ check_criterion_sum(struct jread *j, const struct criterion *c)
 	char a[PTS_FMT_SIZE], b[PTS_FMT_SIZE];
 	pts_t sum = sum_item_max(c);
 	if (c->cap && sum < c->max)
-		jread_err(j, "tổng điểm tối đa của các nội dung (%s) nhỏ hơn "
-			  "mức trần của tiêu chí (%s)", pts_format(sum, a),
-			  pts_format(c->max, b));
+		jread_err(j,
+			  "tổng điểm tối đa của các nội dung (%s) nhỏ hơn "
+			  "mức trần của tiêu chí (%s)",
+			  pts_format(sum, a), pts_format(c->max, b));
 	else if (!c->cap && sum != c->max)
-		jread_err(j, "tổng điểm tối đa của các nội dung (%s) khác điểm "
-			  "tối đa của tiêu chí (%s)", pts_format(sum, a),
-			  pts_format(c->max, b));
+		jread_err(j,
+			  "tổng điểm tối đa của các nội dung (%s) khác điểm "
+			  "tối đa của tiêu chí (%s)",
+			  pts_format(sum, a), pts_format(c->max, b));
 }
 
 /*
@@ -233,7 +246,8 @@ thirds_levels(struct jread *j, json_t *v, struct criterion *c)
 {
 	const char *rule = json_string_value(json_object_get(v, "levels"));
 	if (strcmp(rule, "thirds") != 0 || c->max < 3) {
-		jread_err_at(j, "levels", "mức của tiêu chí là danh sách các "
+		jread_err_at(j, "levels",
+			     "mức của tiêu chí là danh sách các "
 			     "khoảng, hoặc \"thirds\" (chia ba điểm tối đa, "
 			     "điểm tối đa từ 0.03)");
 		return;
@@ -245,13 +259,15 @@ thirds_levels(struct jread *j, json_t *v, struct criterion *c)
 	}
 	pts_t m2 = (c->max + 2) / 3; /* least s with 3·s ≥ max */
 	pts_t top2 = 2 * c->max / 3; /* most s with 3·s ≤ 2·max */
-	l[0] = (struct level_band){ .level = 1, .range = { .lo = 0, .hi = m2,
-							   .hi_open = true } };
-	l[1] = (struct level_band){ .level = 2, .range = { .lo = m2,
-							   .hi = top2 } };
-	l[2] = (struct level_band){ .level = 3,
-				    .range = { .lo = top2, .hi = c->max,
-					       .lo_open = true } };
+	l[0] = (struct level_band){
+		.level = 1, .range = { .lo = 0, .hi = m2, .hi_open = true }
+	};
+	l[1] = (struct level_band){ .level = 2,
+				    .range = { .lo = m2, .hi = top2 } };
+	l[2] = (struct level_band){
+		.level = 3,
+		.range = { .lo = top2, .hi = c->max, .lo_open = true }
+	};
 	c->levels = l;
 	c->nlevels = 3;
 	c->levels_thirds = true;
@@ -272,7 +288,8 @@ load_criterion(struct jread *j, struct rubric *r, json_t *v,
 	c->levels_verified = jread_bool(j, v, "levels_verified", false);
 	rubric_load_evidence(j, v, &c->evidence);
 	if (c->max == 0 && json_object_get(v, "levels") != NULL)
-		jread_err_at(j, "levels", "tiêu chí không có điểm thì không "
+		jread_err_at(j, "levels",
+			     "tiêu chí không có điểm thì không "
 			     "có mức");
 	else if (c->max > 0 && json_is_string(json_object_get(v, "levels")))
 		thirds_levels(j, v, c);
@@ -282,7 +299,8 @@ load_criterion(struct jread *j, struct rubric *r, json_t *v,
 	json_t *arr = jread_arr(j, v, "items", true);
 	size_t n = json_array_size(arr);
 	if (r->nitems + n > RUBRIC_MAX_ITEMS) {
-		jread_err(j, "quá nhiều nội dung (tối đa %d)", RUBRIC_MAX_ITEMS);
+		jread_err(j, "quá nhiều nội dung (tối đa %d)",
+			  RUBRIC_MAX_ITEMS);
 		return;
 	}
 	c->items = arena_calloc(j->arena, n ? n : 1, sizeof(*c->items));
@@ -344,9 +362,10 @@ load_group(struct jread *j, struct rubric *r, json_t *v, struct group *g)
 	jread_pop(j, mark);
 	g->ncriteria = n;
 	if (n > 0 && sum != g->max)
-		jread_err(j, "tổng điểm tối đa của các tiêu chí (%s) khác điểm "
-			  "tối đa của nhóm (%s)", pts_format(sum, a),
-			  pts_format(g->max, b));
+		jread_err(j,
+			  "tổng điểm tối đa của các tiêu chí (%s) khác điểm "
+			  "tối đa của nhóm (%s)",
+			  pts_format(sum, a), pts_format(g->max, b));
 }
 
 static void
@@ -381,7 +400,8 @@ load_source(struct jread *j, struct rubric *r, json_t *root)
 {
 	json_t *v = json_object_get(root, "source");
 	if (v == NULL) {
-		jread_err_at(j, "source", "thiếu trường bắt buộc \"source\" "
+		jread_err_at(j, "source",
+			     "thiếu trường bắt buộc \"source\" "
 			     "(văn bản gốc của bộ chỉ số)");
 		return;
 	}
@@ -402,7 +422,8 @@ load_source(struct jread *j, struct rubric *r, json_t *root)
 				r->source.urls[r->source.nurls++] =
 					jread_text(j, u);
 			else
-				jread_err_at(j, "urls", "mỗi địa chỉ phải là chuỗi");
+				jread_err_at(j, "urls",
+					     "mỗi địa chỉ phải là chuỗi");
 		}
 	}
 	jread_pop(j, m);
@@ -421,7 +442,8 @@ load_levels_field(struct jread *j, struct rubric *r, json_t *root)
 		while (k < 5 && (s == NULL || strcmp(s, LEVEL_CODES[k]) != 0))
 			k++;
 		if (k == 5)
-			jread_err_at(j, "school_levels", "cấp học không hợp lệ "
+			jread_err_at(j, "school_levels",
+				     "cấp học không hợp lệ "
 				     "(chỉ nhận MN, TH, THCS, THPT, GDTX)");
 		else if (r->school_levels & (1u << k))
 			jread_err_at(j, "school_levels", "cấp học %s bị lặp",

@@ -32,12 +32,9 @@ item_points(const struct item *it, const struct answer *a)
 	if (!a->present)
 		return 0;
 	switch (it->kind) {
-	case ITEM_GATE:
-		return 0;
-	case ITEM_YESNO:
-		return a->yes ? it->max : 0;
-	case ITEM_POINTS:
-		return a->num;
+	case ITEM_GATE: return 0;
+	case ITEM_YESNO: return a->yes ? it->max : 0;
+	case ITEM_POINTS: return a->num;
 	case ITEM_BAND:
 		for (size_t i = 0; i < it->nbands; i++)
 			if (range_contains(&it->bands[i].range, a->num))
@@ -45,8 +42,7 @@ item_points(const struct item *it, const struct answer *a)
 		return 0;
 	case ITEM_CHOICE:
 		return option_points(it->options, it->noptions, a->choice);
-	case ITEM_CHECKLIST:
-		return checklist_points(it, a);
+	case ITEM_CHECKLIST: return checklist_points(it, a);
 	}
 	return 0;
 }

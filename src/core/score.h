@@ -15,41 +15,41 @@
 
 struct item_score {
 	pts_t points;
-	pts_t max;     /* best this item can give */
+	pts_t max; /* best this item can give */
 	bool answered;
 	bool gate_met; /* gates only */
 };
 
 struct criterion_score {
-	pts_t points;  /* after the cap */
-	pts_t raw;     /* sum of item points before the cap */
+	pts_t points;			/* after the cap */
+	pts_t raw;			/* sum of item points before the cap */
 	const struct level_band *level; /* NULL if the criterion has none */
 };
 
 /* One way to gain points in a group, for "what is missing". */
 struct suggestion {
 	const struct item *item;
-	pts_t gain;      /* points if the item reaches its best */
+	pts_t gain;	 /* points if the item reaches its best */
 	pts_t step_gain; /* points from the smallest next step */
-	pts_t step_at;   /* band items: least value earning step_gain */
+	pts_t step_at;	 /* band items: least value earning step_gain */
 	const struct band *step_band; /* band items: the band it reaches */
 };
 
 struct advice {
 	const struct level_band *next; /* NULL: already at the top */
-	pts_t needed;        /* fewest points, at the rubric's step, still
+	pts_t needed;		   /* fewest points, at the rubric's step, still
 				missing for next once gates are met */
 	const struct item **gates; /* failed gates to meet first */
 	size_t ngates;
 	struct suggestion *v; /* cheapest first (see score.c) */
 	size_t n;
-	pts_t available;     /* sum of every gain in the group */
-	bool reachable;      /* available covers needed */
+	pts_t available; /* sum of every gain in the group */
+	bool reachable;	 /* available covers needed */
 };
 
 struct group_score {
-	pts_t points;   /* 0 when a gate failed */
-	pts_t ungated;  /* what the group would have with its gates met */
+	pts_t points;  /* 0 when a gate failed */
+	pts_t ungated; /* what the group would have with its gates met */
 	bool gates_met;
 	const struct level_band *level; /* NULL if the group has none */
 	struct advice advice;
@@ -59,9 +59,9 @@ struct score {
 	struct arena *arena;
 	const struct rubric *rubric;
 	const struct answers *answers;
-	struct item_score *items;       /* by item idx */
+	struct item_score *items;	  /* by item idx */
 	struct criterion_score *criteria; /* by criterion idx */
-	struct group_score *groups;     /* by group idx */
+	struct group_score *groups;	  /* by group idx */
 	pts_t total;
 	const struct level_band *grade; /* NULL if the rubric has none */
 	size_t unanswered;

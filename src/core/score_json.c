@@ -21,8 +21,8 @@ item_json(const struct score *s, const struct item *it)
 {
 	const struct item_score *is = &s->items[it->idx];
 	const struct answer *a = &s->answers->v[it->idx];
-	json_t *o = json_pack("{s:s, s:s, s:b, s:o, s:o}", "id", it->id,
-			      "kind", item_kind_name(it->kind), "answered",
+	json_t *o = json_pack("{s:s, s:s, s:b, s:o, s:o}", "id", it->id, "kind",
+			      item_kind_name(it->kind), "answered",
 			      is->answered, "max", pts_json(it->max), "points",
 			      pts_json(is->points));
 	if (o == NULL)
@@ -43,8 +43,8 @@ criterion_json(const struct score *s, const struct criterion *c)
 	json_t *items = json_array();
 	for (size_t i = 0; items && i < c->nitems; i++)
 		json_array_append_new(items, item_json(s, &c->items[i]));
-	return json_pack("{s:s, s:s, s:o, s:o, s:o, s:o}", "id", c->id,
-			 "title", c->title, "max", pts_json(c->max), "points",
+	return json_pack("{s:s, s:s, s:o, s:o, s:o, s:o}", "id", c->id, "title",
+			 c->title, "max", pts_json(c->max), "points",
 			 pts_json(cs->points), "level", level_json(cs->level),
 			 "items", items);
 }
@@ -71,8 +71,7 @@ advice_json(const struct advice *ad)
 		json_array_append_new(sugg, suggestion_json(&ad->v[i]));
 	return json_pack("{s:o, s:o, s:o, s:o, s:o, s:b}", "next_level",
 			 level_json(ad->next), "needed", pts_json(ad->needed),
-			 "gates", gates,
-			 "suggestions", sugg, "available",
+			 "gates", gates, "suggestions", sugg, "available",
 			 pts_json(ad->available), "reachable", ad->reachable);
 }
 
@@ -104,10 +103,11 @@ score_to_json(const struct score *s)
 					      json_string(r->items[i]->id));
 	json_t *grade = s->grade ? json_string(s->grade->name) : json_null();
 	json_t *j = json_pack("{s:{s:s, s:i}, s:s?, s:s?, s:o, s:o, s:o, s:o, "
-			      "s:o}", "rubric", "id", r->id, "version",
-			      r->version, "unit", s->answers->unit,
-			      "school_year", s->answers->school_year, "groups",
-			      groups, "total", pts_json(s->total), "total_max",
+			      "s:o}",
+			      "rubric", "id", r->id, "version", r->version,
+			      "unit", s->answers->unit, "school_year",
+			      s->answers->school_year, "groups", groups,
+			      "total", pts_json(s->total), "total_max",
 			      pts_json(r->total_max), "grade", grade,
 			      "unanswered", unanswered);
 	/* Groups rated each on its own have no combined total. */

@@ -45,7 +45,10 @@ claim(const char *name, const char *w, size_t wn, unsigned long long *used)
 bool
 search_match(const char *query_key, const char *name_key)
 {
-	struct { const char *w; size_t n; } q[SEARCH_MAX_WORDS];
+	struct {
+		const char *w;
+		size_t n;
+	} q[SEARCH_MAX_WORDS];
 	const char *p = query_key, *w;
 	size_t n, nq = 0;
 	unsigned long long used = 0;

@@ -11,10 +11,10 @@
 #include "sheet_int.h"
 
 /* libcsv 3.0.3's csv.c: pstate of a parser between records. */
-#define CSV_ROW_NOT_BEGUN 0
+#define CSV_ROW_NOT_BEGUN   0
 /* Bytes fed to libcsv at once; a field is checked against the cell limit
  * between feeds, so a huge field never grows libcsv's buffer far. */
-#define CSV_FEED  ((size_t)64 << 10)
+#define CSV_FEED	    ((size_t)64 << 10)
 /* Bad-encoding lines reported one by one; the rest are counted. */
 #define CSV_BAD_LINES_SHOWN 20
 
@@ -70,8 +70,10 @@ check_encoding(struct sheet_build *b, const char *s, size_t n)
 		off += k;
 	}
 	if (nbad > CSV_BAD_LINES_SHOWN)
-		sb_err(b, TS_EINVAL, 0, "còn %zu dòng khác cũng không phải "
-		       "UTF-8", nbad - CSV_BAD_LINES_SHOWN);
+		sb_err(b, TS_EINVAL, 0,
+		       "còn %zu dòng khác cũng không phải "
+		       "UTF-8",
+		       nbad - CSV_BAD_LINES_SHOWN);
 	return nbad == 0;
 }
 
@@ -163,8 +165,8 @@ parse_failed(struct csv_state *st, struct csv_parser *p, size_t line)
 
 /* Feeds one physical line in bounded pieces; false on a problem. */
 static bool
-feed_line(struct csv_state *st, struct csv_parser *p, const char *s,
-	  size_t n, size_t line)
+feed_line(struct csv_state *st, struct csv_parser *p, const char *s, size_t n,
+	  size_t line)
 {
 	for (size_t off = 0; off < n;) {
 		size_t k = n - off < CSV_FEED ? n - off : CSV_FEED;
@@ -186,8 +188,8 @@ feed_line(struct csv_state *st, struct csv_parser *p, const char *s,
 }
 
 static void
-feed_all(struct csv_state *st, struct csv_parser *p, const char *s,
-	 size_t n, size_t line)
+feed_all(struct csv_state *st, struct csv_parser *p, const char *s, size_t n,
+	 size_t line)
 {
 	for (size_t off = 0; off < n; line++) {
 		size_t k = line_len(s + off, n - off);
@@ -213,7 +215,8 @@ sheet_csv(struct sheet_build *b, const char *s, size_t n)
 {
 	if (n >= 2 && ((s[0] == '\xFF' && s[1] == '\xFE') ||
 		       (s[0] == '\xFE' && s[1] == '\xFF'))) {
-		sb_err(b, TS_EINVAL, 0, "tệp được lưu dạng Unicode UTF-16; "
+		sb_err(b, TS_EINVAL, 0,
+		       "tệp được lưu dạng Unicode UTF-16; "
 		       "hãy lưu lại dạng CSV UTF-8");
 		return;
 	}

@@ -17,12 +17,12 @@
 #include "../util/buf.h"
 #include "sheet_read.h"
 
-#define SHEET_MAX_CELLS	  ((size_t)5000000) /* stored cells in total */
-#define SHEET_CELL_BYTES  ((size_t)128 << 10) /* one cell, before trim */
-#define XLSX_PART_BYTES	  ((size_t)64 << 20)  /* one part, decompressed */
-#define XLSX_MAX_STRINGS  ((size_t)2000000)
-#define XLSX_MAX_ROW	  ((size_t)1048576)  /* Excel's own grid */
-#define XLSX_MAX_COL	  ((size_t)16384)
+#define SHEET_MAX_CELLS	 ((size_t)5000000)   /* stored cells in total */
+#define SHEET_CELL_BYTES ((size_t)128 << 10) /* one cell, before trim */
+#define XLSX_PART_BYTES	 ((size_t)64 << 20)  /* one part, decompressed */
+#define XLSX_MAX_STRINGS ((size_t)2000000)
+#define XLSX_MAX_ROW	 ((size_t)1048576) /* Excel's own grid */
+#define XLSX_MAX_COL	 ((size_t)16384)
 
 /* Builds the grid. Rows and the current row live in malloc'd scratch
  * memory until sb_finish copies them into the arena, so a failed read
@@ -55,8 +55,8 @@ bool sb_stopped(const struct sheet_build *b);
 void sheet_col_name(size_t col, char out[8]);
 /* Reports a problem on the whole file (line 0) or on a line; EINVAL
  * problems are counted, ENOMEM/ELIMIT stop the build. */
-void sb_err(struct sheet_build *b, enum ts_err e, size_t line,
-	    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+void sb_err(struct sheet_build *b, enum ts_err e, size_t line, const char *fmt,
+	    ...) __attribute__((format(printf, 4, 5)));
 /* Raw cell text (n bytes, any content) -> trimmed, checked NFC string in
  * the arena, or sheet_empty. NULL after reporting a problem (at b->line). */
 const char *sb_text(struct sheet_build *b, const char *s, size_t n);
@@ -81,8 +81,8 @@ struct xml {
 	bool failed;
 };
 
-bool xml_open(struct xml *x, struct sheet_build *b, const char *buf,
-	      size_t len, const char *part);
+bool xml_open(struct xml *x, struct sheet_build *b, const char *buf, size_t len,
+	      const char *part);
 void xml_close(struct xml *x);
 /* Next node: 1, 0 at the end, -1 on malformed XML (reported). */
 int xml_next(struct xml *x);
@@ -111,8 +111,8 @@ struct sst {
 	size_t n;
 };
 
-void sst_load(struct sheet_build *b, struct sst *t, const char *buf,
-	      size_t len, const char *part);
+void sst_load(struct sheet_build *b, struct sst *t, const char *buf, size_t len,
+	      const char *part);
 void sst_release(struct sst *t);
 /* Reads the worksheet part into b. */
 void ws_load(struct sheet_build *b, const struct sst *t, const char *buf,

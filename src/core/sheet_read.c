@@ -40,8 +40,7 @@ sb_stopped(const struct sheet_build *b)
 }
 
 void
-sb_err(struct sheet_build *b, enum ts_err e, size_t line, const char *fmt,
-       ...)
+sb_err(struct sheet_build *b, enum ts_err e, size_t line, const char *fmt, ...)
 {
 	if (e == TS_EINVAL)
 		b->invalid++;
@@ -213,8 +212,9 @@ sb_end_row(struct sheet_build *b)
 	}
 	for (size_t i = 0; i < n; i++)
 		cells[i] = b->cur[i] != NULL ? b->cur[i] : sheet_empty;
-	b->rows[b->nrows++] =
-		(struct sheet_row){ .line = b->line, .ncells = n, .cells = cells };
+	b->rows[b->nrows++] = (struct sheet_row){ .line = b->line,
+						  .ncells = n,
+						  .cells = cells };
 	b->total += n;
 reset:
 	/* Every slot may have been written (empty cells do not move ncur). */
@@ -230,8 +230,9 @@ sb_finish(struct sheet_build *b, struct sheet *out)
 	if (b->invalid > 0)
 		return TS_EINVAL;
 	if (b->nrows == 0) {
-		sb_err(b, TS_EINVAL, 0, "tệp không có dữ liệu (không có ô nào "
-					"khác rỗng)");
+		sb_err(b, TS_EINVAL, 0,
+		       "tệp không có dữ liệu (không có ô nào "
+		       "khác rỗng)");
 		return TS_EINVAL;
 	}
 	struct sheet_row *rows = arena_calloc(b->a, b->nrows, sizeof(*rows));
@@ -287,9 +288,8 @@ dispatch(struct sheet_build *b, const char *buf, size_t len,
 }
 
 enum ts_err
-sheet_read(const char *buf, size_t len, enum sheet_format fmt,
-	   const char *name, struct arena *a, struct sheet *out,
-	   struct diags *d)
+sheet_read(const char *buf, size_t len, enum sheet_format fmt, const char *name,
+	   struct arena *a, struct sheet *out, struct diags *d)
 {
 	struct sheet_build b;
 	if (!sb_init(&b, a, d, name)) {

@@ -73,7 +73,11 @@
 
 struct arena;
 
-enum sheet_format { SHEET_AUTO, SHEET_CSV, SHEET_XLSX };
+enum sheet_format {
+	SHEET_AUTO,
+	SHEET_CSV,
+	SHEET_XLSX
+};
 
 /* line: 1-based source line (CSV) or row number (XLSX) */
 struct sheet_row {

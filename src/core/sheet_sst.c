@@ -25,8 +25,10 @@ sst_push(struct sst_state *s)
 	struct sheet_build *b = s->x.b;
 	struct sst *t = s->t;
 	if (t->n >= XLSX_MAX_STRINGS) {
-		sb_err(b, TS_ELIMIT, 0, "tệp có hơn %zu chuỗi văn bản dùng "
-		       "chung; hãy chia nhỏ tệp", XLSX_MAX_STRINGS);
+		sb_err(b, TS_ELIMIT, 0,
+		       "tệp có hơn %zu chuỗi văn bản dùng "
+		       "chung; hãy chia nhỏ tệp",
+		       XLSX_MAX_STRINGS);
 		return;
 	}
 	/* Grow at powers of two. */

@@ -50,8 +50,8 @@ parse_ref(const char *s, size_t *col)
 {
 	size_t c = 0;
 	size_t i = 0;
-	for (; i < 3 && ((s[i] >= 'A' && s[i] <= 'Z') ||
-			 (s[i] >= 'a' && s[i] <= 'z'));
+	for (; i < 3 &&
+	       ((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z'));
 	     i++)
 		c = c * 26 + (size_t)((s[i] | 0x20) - 'a' + 1);
 	if (i == 0 || c > XLSX_MAX_COL || parse_index(s + i, XLSX_MAX_ROW) == 0)
@@ -101,8 +101,8 @@ ws_cell(struct ws *w)
 	w->col = w->next_col;
 	if (xml_attr_buf(&w->x, "r", w->ref, sizeof(w->ref)) &&
 	    !parse_ref(w->ref, &w->col))
-		sb_err(w->b, TS_EINVAL, w->row,
-		       "địa chỉ ô không hợp lệ \"%s\"", w->ref);
+		sb_err(w->b, TS_EINVAL, w->row, "địa chỉ ô không hợp lệ \"%s\"",
+		       w->ref);
 	w->next_col = w->col + 1;
 	if (!xml_attr_buf(&w->x, "t", w->type, sizeof(w->type)))
 		memcpy(w->type, "n", 2);
@@ -153,7 +153,8 @@ shared_string(struct ws *w)
 	sheet_col_name(w->col, cn);
 	sb_err(w->b, TS_EINVAL, w->row,
 	       "ô %s%zu trỏ tới chuỗi dùng chung không có (số \"%s\"); tệp "
-	       "có thể bị hỏng", cn, w->row, w->text.p != NULL ? w->text.p : "");
+	       "có thể bị hỏng",
+	       cn, w->row, w->text.p != NULL ? w->text.p : "");
 	return NULL;
 }
 
@@ -219,8 +220,8 @@ ws_end(struct ws *w)
 }
 
 void
-ws_load(struct sheet_build *b, const struct sst *t, const char *buf,
-	size_t len, const char *part)
+ws_load(struct sheet_build *b, const struct sst *t, const char *buf, size_t len,
+	const char *part)
 {
 	struct ws w = { .b = b, .sst = t };
 	buf_init(&w.text, SHEET_CELL_BYTES + 1);

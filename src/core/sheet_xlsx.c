@@ -13,12 +13,13 @@
 #include "../util/arena.h"
 #include "sheet_int.h"
 
-#define NS_REL "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-#define NS_REL_STRICT "http://purl.oclc.org/ooxml/officeDocument/relationships"
-#define WB_PART	  "xl/workbook.xml"
-#define RELS_PART "xl/_rels/workbook.xml.rels"
-#define WB_MAX_SHEETS 256 /* sheets looked at; the first usable one wins */
-#define WB_MAX_RELS   4096
+#define NS_REL                                                                 \
+	"http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+#define NS_REL_STRICT	 "http://purl.oclc.org/ooxml/officeDocument/relationships"
+#define WB_PART		 "xl/workbook.xml"
+#define RELS_PART	 "xl/_rels/workbook.xml.rels"
+#define WB_MAX_SHEETS	 256 /* sheets looked at; the first usable one wins */
+#define WB_MAX_RELS	 4096
 #define XLSX_MAX_ENTRIES 10000 /* zip entries; real workbooks have tens */
 
 struct wb_sheet {
@@ -55,14 +56,19 @@ zip_problem(struct sheet_build *b, int code, const char *part)
 		oom(b);
 	else if (code == ZIP_ER_NOPASSWD || code == ZIP_ER_WRONGPASSWD ||
 		 code == ZIP_ER_ENCRNOTSUPP)
-		sb_err(b, TS_EINVAL, 0, "tệp có đặt mật khẩu: hãy mở bằng "
+		sb_err(b, TS_EINVAL, 0,
+		       "tệp có đặt mật khẩu: hãy mở bằng "
 		       "Excel, bỏ mật khẩu rồi lưu lại");
 	else if (code == ZIP_ER_COMPNOTSUPP)
-		sb_err(b, TS_EINVAL, 0, "phần %s được nén theo kiểu không hỗ "
-		       "trợ; hãy mở bằng Excel và lưu lại dạng .xlsx", part);
+		sb_err(b, TS_EINVAL, 0,
+		       "phần %s được nén theo kiểu không hỗ "
+		       "trợ; hãy mở bằng Excel và lưu lại dạng .xlsx",
+		       part);
 	else
-		sb_err(b, TS_EINVAL, 0, "tệp .xlsx bị hỏng (phần %s đọc lỗi, "
-		       "mã libzip %d); hãy mở bằng Excel và lưu lại", part, code);
+		sb_err(b, TS_EINVAL, 0,
+		       "tệp .xlsx bị hỏng (phần %s đọc lỗi, "
+		       "mã libzip %d); hãy mở bằng Excel và lưu lại",
+		       part, code);
 }
 
 /* Entries the central directory announces (end record, classic zip);
@@ -88,8 +94,10 @@ zip_from_buffer(struct sheet_build *b, const char *buf, size_t len)
 	 * millions of tiny entries before it is read. */
 	unsigned entries = zip_entries(buf, len);
 	if (entries > XLSX_MAX_ENTRIES) {
-		sb_err(b, TS_ELIMIT, 0, "tệp .xlsx có quá nhiều phần (%u; tối "
-		       "đa %d); không đọc", entries, XLSX_MAX_ENTRIES);
+		sb_err(b, TS_ELIMIT, 0,
+		       "tệp .xlsx có quá nhiều phần (%u; tối "
+		       "đa %d); không đọc",
+		       entries, XLSX_MAX_ENTRIES);
 		return NULL;
 	}
 	zip_error_t ze;
@@ -110,8 +118,10 @@ zip_from_buffer(struct sheet_build *b, const char *buf, size_t len)
 	else if (code == ZIP_ER_MEMORY || src == NULL)
 		oom(b);
 	else
-		sb_err(b, TS_EINVAL, 0, "tệp .xlsx bị hỏng (cấu trúc ZIP sai, "
-		       "mã libzip %d); hãy mở bằng Excel và lưu lại", code);
+		sb_err(b, TS_EINVAL, 0,
+		       "tệp .xlsx bị hỏng (cấu trúc ZIP sai, "
+		       "mã libzip %d); hãy mở bằng Excel và lưu lại",
+		       code);
 	return NULL;
 }
 
@@ -127,7 +137,8 @@ entry_read(struct sheet_build *b, zip_file_t *f, size_t hint, size_t *len,
 	while (p != NULL) {
 		zip_int64_t k = zip_fread(f, p + n, cap - n);
 		if (k < 0) {
-			zip_problem(b, zip_error_code_zip(zip_file_get_error(f)),
+			zip_problem(b,
+				    zip_error_code_zip(zip_file_get_error(f)),
 				    part);
 			free(p);
 			return NULL;
@@ -139,7 +150,8 @@ entry_read(struct sheet_build *b, zip_file_t *f, size_t hint, size_t *len,
 			continue;
 		if (cap > XLSX_PART_BYTES)
 			goto too_big;
-		cap = cap * 2 < XLSX_PART_BYTES + 1 ? cap * 2 : XLSX_PART_BYTES + 1;
+		cap = cap * 2 < XLSX_PART_BYTES + 1 ? cap * 2
+						    : XLSX_PART_BYTES + 1;
 		char *q = realloc(p, cap);
 		if (q == NULL)
 			free(p);
@@ -151,8 +163,10 @@ entry_read(struct sheet_build *b, zip_file_t *f, size_t hint, size_t *len,
 	return p;
 too_big:
 	free(p);
-	sb_err(b, TS_ELIMIT, 0, "phần %s của tệp .xlsx khi giải nén lớn hơn "
-	       "%zu MB; không đọc", part, XLSX_PART_BYTES >> 20);
+	sb_err(b, TS_ELIMIT, 0,
+	       "phần %s của tệp .xlsx khi giải nén lớn hơn "
+	       "%zu MB; không đọc",
+	       part, XLSX_PART_BYTES >> 20);
 	return NULL;
 }
 
@@ -170,7 +184,8 @@ part_read(struct xlsx *x, const char *path, size_t *len, bool *absent)
 	zip_stat_t st;
 	zip_stat_init(&st);
 	if (zip_stat_index(x->z, (zip_uint64_t)i, 0, &st) != 0) {
-		zip_problem(x->b, zip_error_code_zip(zip_get_error(x->z)), path);
+		zip_problem(x->b, zip_error_code_zip(zip_get_error(x->z)),
+			    path);
 		return NULL;
 	}
 	if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) &&
@@ -181,16 +196,18 @@ part_read(struct xlsx *x, const char *path, size_t *len, bool *absent)
 	size_t hint = 64 << 10;
 	if (st.valid & ZIP_STAT_SIZE) {
 		if (st.size > XLSX_PART_BYTES) {
-			sb_err(x->b, TS_ELIMIT, 0, "phần %s của tệp .xlsx khi "
-			       "giải nén lớn hơn %zu MB; không đọc", path,
-			       XLSX_PART_BYTES >> 20);
+			sb_err(x->b, TS_ELIMIT, 0,
+			       "phần %s của tệp .xlsx khi "
+			       "giải nén lớn hơn %zu MB; không đọc",
+			       path, XLSX_PART_BYTES >> 20);
 			return NULL;
 		}
 		hint = (size_t)st.size;
 	}
 	zip_file_t *f = zip_fopen_index(x->z, (zip_uint64_t)i, 0);
 	if (f == NULL) {
-		zip_problem(x->b, zip_error_code_zip(zip_get_error(x->z)), path);
+		zip_problem(x->b, zip_error_code_zip(zip_get_error(x->z)),
+			    path);
 		return NULL;
 	}
 	char *p = entry_read(x->b, f, hint, len, path);
@@ -359,14 +376,15 @@ no_workbook(struct xlsx *x)
 		const char *entry;
 		const char *msg;
 	} other[] = {
-		{ "xl/workbook.bin", "tệp Excel nhị phân (.xlsb) chưa được hỗ "
+		{ "xl/workbook.bin",
+		  "tệp Excel nhị phân (.xlsb) chưa được hỗ "
 		  "trợ; hãy lưu lại dạng .xlsx hoặc CSV UTF-8" },
 		{ "content.xml", "tệp OpenDocument (.ods) chưa được hỗ trợ; "
-		  "hãy lưu lại dạng .xlsx hoặc CSV UTF-8" },
+				 "hãy lưu lại dạng .xlsx hoặc CSV UTF-8" },
 		{ "word/document.xml", "đây là tệp Word (.docx), không phải "
-		  "bảng tính" },
+				       "bảng tính" },
 		{ "ppt/presentation.xml", "đây là tệp PowerPoint (.pptx), "
-		  "không phải bảng tính" },
+					  "không phải bảng tính" },
 	};
 	for (size_t i = 0; i < sizeof(other) / sizeof(other[0]); i++) {
 		if (zip_name_locate(x->z, other[i].entry, ZIP_FL_NOCASE) >= 0) {
@@ -374,8 +392,10 @@ no_workbook(struct xlsx *x)
 			return;
 		}
 	}
-	sb_err(x->b, TS_EINVAL, 0, "tệp nén này không phải sổ làm việc Excel "
-	       ".xlsx (thiếu %s)", WB_PART);
+	sb_err(x->b, TS_EINVAL, 0,
+	       "tệp nén này không phải sổ làm việc Excel "
+	       ".xlsx (thiếu %s)",
+	       WB_PART);
 }
 
 static bool
@@ -391,8 +411,10 @@ part_required(struct xlsx *x, const char *path, size_t *len)
 	bool absent = false;
 	char *p = part_read(x, path, len, &absent);
 	if (absent)
-		sb_err(x->b, TS_EINVAL, 0, "tệp .xlsx bị hỏng: thiếu phần %s; "
-		       "hãy mở bằng Excel và lưu lại", path);
+		sb_err(x->b, TS_EINVAL, 0,
+		       "tệp .xlsx bị hỏng: thiếu phần %s; "
+		       "hãy mở bằng Excel và lưu lại",
+		       path);
 	return p;
 }
 
@@ -441,7 +463,8 @@ load_sheet(struct xlsx *x)
 	const struct rel *r = NULL;
 	const struct wb_sheet *s = first_sheet(x, &r);
 	if (s == NULL) {
-		sb_err(x->b, TS_EINVAL, 0, "sổ làm việc không có trang tính "
+		sb_err(x->b, TS_EINVAL, 0,
+		       "sổ làm việc không có trang tính "
 		       "(worksheet) nào đọc được");
 		return;
 	}
@@ -457,8 +480,10 @@ load_sheet(struct xlsx *x)
 	}
 	sst_release(&t);
 	if (ok_so_far(x->b) && x->b->nrows == 0)
-		sb_err(x->b, TS_EINVAL, 0, "trang tính đầu tiên \"%s\" không "
-		       "có dữ liệu", s->name != NULL ? s->name : "");
+		sb_err(x->b, TS_EINVAL, 0,
+		       "trang tính đầu tiên \"%s\" không "
+		       "có dữ liệu",
+		       s->name != NULL ? s->name : "");
 }
 
 /* Reads the first worksheet of an XLSX buffer into b. */

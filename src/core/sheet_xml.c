@@ -54,11 +54,13 @@ xml_bad(struct xml *x)
 	if (x->err_line > 0)
 		sb_err(x->b, TS_EINVAL, 0,
 		       "tệp .xlsx bị hỏng: phần %s có lỗi XML ở dòng %d; hãy "
-		       "mở bằng Excel và lưu lại", x->part, x->err_line);
+		       "mở bằng Excel và lưu lại",
+		       x->part, x->err_line);
 	else
 		sb_err(x->b, TS_EINVAL, 0,
 		       "tệp .xlsx bị hỏng: phần %s không phải XML hợp lệ; hãy "
-		       "mở bằng Excel và lưu lại", x->part);
+		       "mở bằng Excel và lưu lại",
+		       x->part);
 	x->failed = true;
 }
 
@@ -70,8 +72,10 @@ xml_open(struct xml *x, struct sheet_build *b, const char *buf, size_t len,
 	x->b = b;
 	x->part = part;
 	if (has_doctype(buf, len)) {
-		sb_err(b, TS_EINVAL, 0, "phần %s của tệp .xlsx có khai báo "
-		       "DOCTYPE: không được phép (tệp có thể đã bị sửa)", part);
+		sb_err(b, TS_EINVAL, 0,
+		       "phần %s của tệp .xlsx có khai báo "
+		       "DOCTYPE: không được phép (tệp có thể đã bị sửa)",
+		       part);
 		return false;
 	}
 	if (len > XLSX_PART_BYTES) { /* callers cap parts; int below */
@@ -105,8 +109,8 @@ xml_next(struct xml *x)
 	if (x->failed)
 		return -1;
 	int r = xmlTextReaderRead(x->r);
-	if (r == 1 && xmlTextReaderNodeType(x->r) ==
-			      XML_READER_TYPE_DOCUMENT_TYPE)
+	if (r == 1 &&
+	    xmlTextReaderNodeType(x->r) == XML_READER_TYPE_DOCUMENT_TYPE)
 		r = -1; /* has_doctype() saw none: something odd, refuse */
 	if (r < 0)
 		xml_bad(x);

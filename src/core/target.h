@@ -9,28 +9,31 @@
 
 #include "indicator_agg.h"
 
-#define TARGET_MAX 100
+#define TARGET_MAX	    100
 #define TARGET_MAX_MEASURES 8
 
-enum target_op { TARGET_GE, TARGET_GT };
+enum target_op {
+	TARGET_GE,
+	TARGET_GT
+};
 
 /* One measurable condition of a target. */
 struct measure {
 	const struct indicator *indicator;
-	bool office;     /* from the office's own values, not the schools' */
-	bool manual;     /* an office yes/no typed as đạt / không đạt */
+	bool office; /* from the office's own values, not the schools' */
+	bool manual; /* an office yes/no typed as đạt / không đạt */
 	enum target_op op;
-	pts_t value;     /* percent, hundredths */
+	pts_t value;		/* percent, hundredths */
 	unsigned school_levels; /* schools of these levels only */
 };
 
 struct target {
 	const char *id;
-	const char *group;  /* the seed's heading (I., II.) */
-	const char *title;  /* "Về tiếp cận giáo dục trực tuyến" */
-	const char *text;   /* the target as the decision words it */
+	const char *group; /* the seed's heading (I., II.) */
+	const char *title; /* "Về tiếp cận giáo dục trực tuyến" */
+	const char *text;  /* the target as the decision words it */
 	const char *source;
-	const char *note;   /* how it is measured, what is approximate */
+	const char *note; /* how it is measured, what is approximate */
 	struct measure *measures;
 	size_t nmeasures;
 };
@@ -41,7 +44,7 @@ struct target_set {
 	int version;
 	const char *title;
 	const char *source;
-	const char *indicators;        /* the school set's id */
+	const char *indicators;	       /* the school set's id */
 	const char *office_indicators; /* the office set's id */
 	int by_year, by_month, by_day; /* deadline of every target */
 	struct target *v;
@@ -58,15 +61,15 @@ enum ts_err target_set_parse(const char *json, size_t len, const char *name,
 void target_set_free(struct target_set *t);
 
 enum target_result {
-	TARGET_NO_DATA,  /* nobody reported it: no result, not "không đạt" */
-	TARGET_MET,      /* đạt */
-	TARGET_NOT_MET,  /* không đạt (deadline passed, or typed) */
+	TARGET_NO_DATA, /* nobody reported it: no result, not "không đạt" */
+	TARGET_MET,	/* đạt */
+	TARGET_NOT_MET, /* không đạt (deadline passed, or typed) */
 	TARGET_PROGRESS, /* tiến độ: not yet, deadline still ahead */
 };
 
 struct measure_eval {
 	enum target_result result;
-	struct agg_rate rate; /* den 0: no data */
+	struct agg_rate rate;	/* den 0: no data */
 	size_t units, answered; /* schools it covers, of them answered */
 	/* Target minus measured, hundredths of a percent (0 when met). */
 	pts_t gap;

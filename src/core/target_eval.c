@@ -2,8 +2,10 @@
 #include "target.h"
 
 static const char *const RESULT_NAMES[] = {
-	[TARGET_NO_DATA] = "chưa có số liệu", [TARGET_MET] = "đạt",
-	[TARGET_NOT_MET] = "không đạt", [TARGET_PROGRESS] = "tiến độ",
+	[TARGET_NO_DATA] = "chưa có số liệu",
+	[TARGET_MET] = "đạt",
+	[TARGET_NOT_MET] = "không đạt",
+	[TARGET_PROGRESS] = "tiến độ",
 };
 
 const char *
@@ -13,8 +15,7 @@ target_result_name(enum target_result r)
 }
 
 bool
-target_past_deadline(const struct target_set *t, int year, int month,
-		     int day)
+target_past_deadline(const struct target_set *t, int year, int month, int day)
 {
 	long now = (long)year * 10000 + month * 100 + day;
 	long by = (long)t->by_year * 10000 + t->by_month * 100 + t->by_day;

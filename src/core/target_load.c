@@ -7,8 +7,8 @@
 #include "target.h"
 
 static const char *const TOP_KEYS[] = {
-	"format", "id", "version", "title", "source", "by", "indicators",
-	"office_indicators", "groups", NULL,
+	"format", "id",		"version",	     "title",  "source",
+	"by",	  "indicators", "office_indicators", "groups", NULL,
 };
 static const char *const GROUP_KEYS[] = { "title", "targets", NULL };
 static const char *const TARGET_KEYS[] = {
@@ -39,7 +39,8 @@ load_op_value(struct jread *j, json_t *v, struct measure *m)
 	if (op != NULL && strcmp(op, ">") == 0)
 		m->op = TARGET_GT;
 	else if (op != NULL && strcmp(op, ">=") != 0)
-		jread_err_at(j, "op", "phép so sánh chỉ nhận \">=\" (từ … trở "
+		jread_err_at(j, "op",
+			     "phép so sánh chỉ nhận \">=\" (từ … trở "
 			     "lên) hoặc \">\" (trên …)");
 	if (jread_pts(j, v, "value", true, &m->value) &&
 	    (m->value < 0 || m->value > 100 * PTS_ONE))
@@ -53,7 +54,8 @@ load_from(struct jread *j, json_t *v, struct measure *m)
 	const char *from = jread_str(j, v, "from", false);
 	m->office = from != NULL && strcmp(from, "office") == 0;
 	if (from != NULL && !m->office && strcmp(from, "schools") != 0)
-		jread_err_at(j, "from", "nguồn chỉ nhận \"schools\" (số liệu "
+		jread_err_at(j, "from",
+			     "nguồn chỉ nhận \"schools\" (số liệu "
 			     "các trường) hoặc \"office\" (cơ quan tự nhập)");
 }
 
@@ -64,11 +66,15 @@ load_rule(struct jread *j, json_t *v, struct measure *m, const char *code)
 {
 	m->manual = m->office && m->indicator->type == IND_YESNO;
 	if (!m->manual && !has_rate(m->indicator))
-		jread_err_at(j, "indicator", "chỉ số \"%s\" không có tỷ lệ "
+		jread_err_at(j, "indicator",
+			     "chỉ số \"%s\" không có tỷ lệ "
 			     "(cần có/không, tỷ lệ %%, hoặc số lượng có "
-			     "\"part_of\")", code);
-	if (m->manual && (json_object_get(v, "op") || json_object_get(v, "value")))
-		jread_err_at(j, "op", "chỉ tiêu do cơ quan ghi đạt/không đạt "
+			     "\"part_of\")",
+			     code);
+	if (m->manual &&
+	    (json_object_get(v, "op") || json_object_get(v, "value")))
+		jread_err_at(j, "op",
+			     "chỉ tiêu do cơ quan ghi đạt/không đạt "
 			     "thì không có phép so sánh");
 	else if (!m->manual)
 		load_op_value(j, v, m);
@@ -86,8 +92,10 @@ load_measure(struct tload *L, json_t *v, struct measure *m)
 	const char *code = jread_str(j, v, "indicator", true);
 	m->indicator = code ? ind_find(s, code) : NULL;
 	if (code != NULL && m->indicator == NULL)
-		jread_err_at(j, "indicator", "không có chỉ số \"%s\" trong bộ "
-			     "%s", code, s->id);
+		jread_err_at(j, "indicator",
+			     "không có chỉ số \"%s\" trong bộ "
+			     "%s",
+			     code, s->id);
 	if (m->indicator == NULL)
 		return;
 	load_rule(j, v, m, code);
@@ -186,11 +194,15 @@ load_all(struct tload *L, json_t *root)
 	const char *si = jread_str(j, root, "indicators", true);
 	const char *oi = jread_str(j, root, "office_indicators", true);
 	if (si != NULL && strcmp(si, L->schools->id) != 0)
-		jread_err_at(j, "indicators", "chỉ tiêu đo bằng bộ \"%s\", "
-			     "không phải \"%s\"", si, L->schools->id);
+		jread_err_at(j, "indicators",
+			     "chỉ tiêu đo bằng bộ \"%s\", "
+			     "không phải \"%s\"",
+			     si, L->schools->id);
 	if (oi != NULL && strcmp(oi, L->office->id) != 0)
-		jread_err_at(j, "office_indicators", "chỉ tiêu đo bằng bộ "
-			     "\"%s\", không phải \"%s\"", oi, L->office->id);
+		jread_err_at(j, "office_indicators",
+			     "chỉ tiêu đo bằng bộ "
+			     "\"%s\", không phải \"%s\"",
+			     oi, L->office->id);
 	L->t->indicators = si;
 	L->t->office_indicators = oi;
 	load_by(j, L->t, root);

@@ -17,7 +17,8 @@ throttle_client_delay_ms(int64_t failures)
 {
 	if (failures <= THROTTLE_CLIENT_FREE)
 		return 0;
-	int64_t ms = (failures - THROTTLE_CLIENT_FREE) * THROTTLE_CLIENT_STEP_MS;
+	int64_t ms = (failures - THROTTLE_CLIENT_FREE) *
+		     THROTTLE_CLIENT_STEP_MS;
 	return ms >= THROTTLE_CLIENT_MAX_MS ? THROTTLE_CLIENT_MAX_MS
 					    : (unsigned)ms;
 }

@@ -11,13 +11,13 @@
 
 #include <stdint.h>
 
-#define THROTTLE_WINDOW (60 * 60)     /* failures counted over an hour */
-#define THROTTLE_LOGIN_FREE 5         /* failures of one login, no wait */
-#define THROTTLE_LOGIN_FIRST 15       /* then 15 s, doubling ... */
-#define THROTTLE_LOGIN_MAX (15 * 60)  /* ... up to 15 minutes */
-#define THROTTLE_CLIENT_FREE 20       /* failures from one address */
-#define THROTTLE_CLIENT_STEP_MS 250   /* then each answer 250 ms slower */
-#define THROTTLE_CLIENT_MAX_MS 3000   /* up to 3 s */
+#define THROTTLE_WINDOW		(60 * 60) /* failures counted over an hour */
+#define THROTTLE_LOGIN_FREE	5	  /* failures of one login, no wait */
+#define THROTTLE_LOGIN_FIRST	15	  /* then 15 s, doubling ... */
+#define THROTTLE_LOGIN_MAX	(15 * 60) /* ... up to 15 minutes */
+#define THROTTLE_CLIENT_FREE	20	  /* failures from one address */
+#define THROTTLE_CLIENT_STEP_MS 250	  /* then each answer 250 ms slower */
+#define THROTTLE_CLIENT_MAX_MS	3000	  /* up to 3 s */
 
 /* Seconds an account with `failures` recent failures must wait after
  * its last one before it may try again (0: no wait). */

@@ -6,7 +6,7 @@ static const char *const STATE_CODES[ST_COUNT] = {
 	"none", "draft", "submitted", "returned", "approved", "published",
 };
 static const char *const STATE_NAMES[ST_COUNT] = {
-	"Chưa bắt đầu", "Bản nháp", "Đã nộp", "Trả lại (yêu cầu bổ sung)",
+	"Chưa bắt đầu", "Bản nháp",   "Đã nộp", "Trả lại (yêu cầu bổ sung)",
 	"Đã phê duyệt", "Đã công bố",
 };
 
@@ -37,10 +37,13 @@ const char *
 sub_action_name(enum sub_action a)
 {
 	static const char *const n[] = {
-		[ACT_SAVE] = "sửa bản tự đánh giá", [ACT_SUBMIT] = "nộp",
-		[ACT_RETURN] = "trả lại", [ACT_APPROVE] = "phê duyệt",
+		[ACT_SAVE] = "sửa bản tự đánh giá",
+		[ACT_SUBMIT] = "nộp",
+		[ACT_RETURN] = "trả lại",
+		[ACT_APPROVE] = "phê duyệt",
 		[ACT_EXTERNAL] = "nhập điểm đánh giá ngoài",
-		[ACT_PUBLISH] = "công bố", [ACT_VIEW] = "xem",
+		[ACT_PUBLISH] = "công bố",
+		[ACT_VIEW] = "xem",
 	};
 	return n[a];
 }
@@ -105,8 +108,7 @@ refusal(enum sub_state s, enum sub_action a)
 {
 	switch (s) {
 	case ST_NONE:
-	case ST_DRAFT:
-		return "đơn vị chưa nộp bản tự đánh giá";
+	case ST_DRAFT: return "đơn vị chưa nộp bản tự đánh giá";
 	case ST_SUBMITTED:
 		return a == ACT_SAVE ? "bản đã nộp, đang chờ cấp trên xem xét; "
 				       "chỉ sửa được khi bị trả lại"
@@ -118,8 +120,7 @@ refusal(enum sub_state s, enum sub_action a)
 			       ? "bản đã được phê duyệt, không sửa hay nộp lại "
 				 "được"
 			       : "bản đã được phê duyệt";
-	case ST_PUBLISHED:
-		return "kết quả đã công bố, không thay đổi được";
+	case ST_PUBLISHED: return "kết quả đã công bố, không thay đổi được";
 	}
 	return "không được phép";
 }

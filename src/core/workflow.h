@@ -33,17 +33,21 @@ enum sub_action {
 enum role {
 	ROLE_SCHOOL_EDITOR, /* cán bộ phụ trách CNTT: fills in */
 	ROLE_SCHOOL_HEAD,   /* hiệu trưởng / giám đốc: submits */
-	ROLE_REVIEWER,      /* chuyên viên Phòng/Sở/Bộ */
-	ROLE_ADMIN,         /* quản trị của một cấp */
-	ROLE_OBSERVER,      /* theo dõi: a higher level that only reads */
+	ROLE_REVIEWER,	    /* chuyên viên Phòng/Sở/Bộ */
+	ROLE_ADMIN,	    /* quản trị của một cấp */
+	ROLE_OBSERVER,	    /* theo dõi: a higher level that only reads */
 };
 #define ROLE_COUNT 5
 
 /* Where a unit is seen from the actor's unit. */
-enum scope { SCOPE_OUTSIDE, SCOPE_OWN, SCOPE_BELOW };
+enum scope {
+	SCOPE_OUTSIDE,
+	SCOPE_OWN,
+	SCOPE_BELOW
+};
 
-const char *sub_state_code(enum sub_state s);  /* "draft", ... */
-const char *sub_state_name(enum sub_state s);  /* "Bản nháp", ... */
+const char *sub_state_code(enum sub_state s); /* "draft", ... */
+const char *sub_state_name(enum sub_state s); /* "Bản nháp", ... */
 bool sub_state_parse(const char *code, enum sub_state *out);
 const char *sub_action_name(enum sub_action a); /* "nộp", ... */
 const char *role_code(enum role r);

@@ -23,7 +23,11 @@
 struct db;
 struct db_stmt;
 
-enum db_step { DB_ROW = 1, DB_DONE = 0, DB_ERROR = -1 };
+enum db_step {
+	DB_ROW = 1,
+	DB_DONE = 0,
+	DB_ERROR = -1
+};
 
 /* Whether name is a PostgreSQL URL (postgres:// or postgresql://). */
 bool db_is_postgres(const char *name);
@@ -66,7 +70,8 @@ struct db_stmt *db_prep(struct db *db, const char *sql);
 void db_done(struct db_stmt *st);
 
 void db_bind_int(struct db_stmt *st, int i, int64_t v);
-void db_bind_text(struct db_stmt *st, int i, const char *v); /* NULL = SQL NULL */
+void db_bind_text(struct db_stmt *st, int i,
+		  const char *v); /* NULL = SQL NULL */
 void db_bind_null(struct db_stmt *st, int i);
 enum db_step db_step(struct db_stmt *st);
 int64_t db_col_int(struct db_stmt *st, int i);

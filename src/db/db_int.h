@@ -33,8 +33,7 @@ struct db_ops {
 	int64_t (*last_id)(struct db *db);
 	const char *(*errmsg)(struct db *db);
 	enum ts_err (*exec_script)(struct db *db, const char *sql);
-	enum ts_err (*backup)(struct db *db, const char *path,
-			      struct diags *d);
+	enum ts_err (*backup)(struct db *db, const char *path, struct diags *d);
 	int (*table_exists)(struct db *db, const char *name);
 	bool (*integrity_ok)(struct db *db);
 	/* Migrations that rebuild a table run with foreign keys off and
@@ -47,9 +46,9 @@ struct db_ops {
 
 struct db {
 	const struct db_ops *ops;
-	char *path;          /* for messages; freed by the backend */
+	char *path;	     /* for messages; freed by the backend */
 	const char *err_sql; /* the statement that failed last */
-	bool transient;      /* a transient failure since the last BEGIN */
+	bool transient;	     /* a transient failure since the last BEGIN */
 };
 
 struct db_stmt {

@@ -18,13 +18,13 @@
 
 struct pg_stmt {
 	struct db_stmt base;
-	char name[16];  /* the server-side prepared statement */
-	char *text;     /* the translated SQL */
+	char name[16]; /* the server-side prepared statement */
+	char *text;    /* the translated SQL */
 	int nparams;
-	bool prepared;  /* on this connection (false again after a reset) */
-	bool oom;       /* a value could not be copied */
-	char **vals;    /* nparams values as text; NULL for SQL NULL */
-	PGresult *res;  /* the rows, from the first step until done */
+	bool prepared; /* on this connection (false again after a reset) */
+	bool oom;      /* a value could not be copied */
+	char **vals;   /* nparams values as text; NULL for SQL NULL */
+	PGresult *res; /* the rows, from the first step until done */
 	int row, nrows;
 };
 
@@ -159,7 +159,8 @@ quiet(void *arg, const char *msg)
 static enum ts_err
 check_database(struct pg_db *db, struct diags *d)
 {
-	PGresult *r = PQexec(db->c, "SELECT datcollate, pg_encoding_to_char("
+	PGresult *r = PQexec(db->c,
+			     "SELECT datcollate, pg_encoding_to_char("
 			     "encoding) FROM pg_database WHERE datname = "
 			     "current_database()");
 	bool ok = PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1;
@@ -167,15 +168,19 @@ check_database(struct pg_db *db, struct diags *d)
 	const char *enc = ok ? PQgetvalue(r, 0, 1) : "";
 	enum ts_err e = TS_OK;
 	if (!ok) {
-		diags_add(d, db->base.path, "không đọc được thông tin cơ sở dữ "
-			  "liệu: %s", PQresultErrorMessage(r));
+		diags_add(d, db->base.path,
+			  "không đọc được thông tin cơ sở dữ "
+			  "liệu: %s",
+			  PQresultErrorMessage(r));
 		e = TS_EDB;
 	} else if ((strcmp(coll, "C") != 0 && strcmp(coll, "POSIX") != 0) ||
 		   strcmp(enc, "UTF8") != 0) {
-		diags_add(d, db->base.path, "cơ sở dữ liệu PostgreSQL phải dùng "
+		diags_add(d, db->base.path,
+			  "cơ sở dữ liệu PostgreSQL phải dùng "
 			  "bảng mã UTF8 và thứ tự sắp xếp C (đang là %s, %s); "
 			  "tạo bằng: createdb --encoding=UTF8 --locale=C "
-			  "--template=template0 TÊN", enc, coll);
+			  "--template=template0 TÊN",
+			  enc, coll);
 		e = TS_EINVAL;
 	}
 	PQclear(r);
@@ -196,9 +201,10 @@ db_pg_open(const char *url, struct db **out, struct diags *d)
 	const char *const vals[] = { url, "truongso", "UTF8", NULL };
 	db->c = PQconnectdbParams(keys, vals, 1);
 	if (db->c == NULL || PQstatus(db->c) != CONNECTION_OK) {
-		diags_add(d, db->base.path, "không kết nối được cơ sở dữ liệu "
-			  "PostgreSQL: %s", db->c ? PQerrorMessage(db->c)
-						   : "không đủ bộ nhớ");
+		diags_add(d, db->base.path,
+			  "không kết nối được cơ sở dữ liệu "
+			  "PostgreSQL: %s",
+			  db->c ? PQerrorMessage(db->c) : "không đủ bộ nhớ");
 		pg_close(&db->base);
 		return TS_EDB;
 	}
@@ -263,8 +269,7 @@ untyped_param(const PGresult *r)
 
 /* One PREPARE; on 42P18, the parameter to declare text (else 0). */
 static int
-prepare_once(struct pg_db *db, struct pg_stmt *s, const Oid *types,
-	     bool in_tx)
+prepare_once(struct pg_db *db, struct pg_stmt *s, const Oid *types, bool in_tx)
 {
 	if (in_tx)
 		(void)command(db, "SAVEPOINT ts_prepare", NULL);
@@ -277,9 +282,10 @@ prepare_once(struct pg_db *db, struct pg_stmt *s, const Oid *types,
 	}
 	PQclear(r);
 	if (in_tx)
-		(void)command(db, s->prepared || p == 0
-					  ? "RELEASE SAVEPOINT ts_prepare"
-					  : "ROLLBACK TO SAVEPOINT ts_prepare",
+		(void)command(db,
+			      s->prepared || p == 0
+				      ? "RELEASE SAVEPOINT ts_prepare"
+				      : "ROLLBACK TO SAVEPOINT ts_prepare",
 			      NULL);
 	return p;
 }
@@ -313,12 +319,15 @@ stmt_new(struct pg_db *db, const char *sql)
 {
 	const char *refused = NULL;
 	struct pg_stmt *s = calloc(1, sizeof(*s));
-	if (s == NULL || (s->text = pg_stmt_sql(sql, &s->nparams,
-						&refused)) == NULL ||
-	    (s->vals = calloc((size_t)s->nparams + 1, sizeof(char *))) == NULL) {
+	if (s == NULL ||
+	    (s->text = pg_stmt_sql(sql, &s->nparams, &refused)) == NULL ||
+	    (s->vals = calloc((size_t)s->nparams + 1, sizeof(char *))) ==
+		    NULL) {
 		if (refused != NULL)
-			snprintf(db->err, sizeof(db->err), "câu lệnh dùng %s, "
-				 "PostgreSQL không có", refused);
+			snprintf(db->err, sizeof(db->err),
+				 "câu lệnh dùng %s, "
+				 "PostgreSQL không có",
+				 refused);
 		else
 			set_err(db, "không đủ bộ nhớ");
 		stmt_free(s);
@@ -507,7 +516,8 @@ pg_exec_script(struct db *base, const char *sql)
 	if (text == NULL) {
 		if (refused != NULL)
 			snprintf(PG(base)->err, sizeof(PG(base)->err),
-				 "lược đồ dùng %s, PostgreSQL không có", refused);
+				 "lược đồ dùng %s, PostgreSQL không có",
+				 refused);
 		return TS_EDB;
 	}
 	enum ts_err e = command(PG(base), text, NULL);
@@ -519,7 +529,8 @@ static enum ts_err
 pg_backup(struct db *db, const char *path, struct diags *d)
 {
 	(void)path;
-	diags_add(d, db->path, "sao lưu cơ sở dữ liệu PostgreSQL bằng pg_dump "
+	diags_add(d, db->path,
+		  "sao lưu cơ sở dữ liệu PostgreSQL bằng pg_dump "
 		  "hoặc lưu trữ WAL (xem docs/deploy.md), không bằng lệnh này");
 	return TS_EINVAL;
 }
@@ -528,7 +539,8 @@ static int
 pg_table_exists(struct db *base, const char *name)
 {
 	const char *const v[] = { name };
-	PGresult *r = PQexecParams(PG(base)->c, "SELECT count(*) FROM "
+	PGresult *r = PQexecParams(PG(base)->c,
+				   "SELECT count(*) FROM "
 				   "pg_catalog.pg_tables WHERE schemaname = "
 				   "current_schema() AND tablename = $1",
 				   1, NULL, v, NULL, NULL, 0);
@@ -570,8 +582,10 @@ pg_foreign_keys_ok(struct db *base)
 static enum ts_err
 pg_durable(struct db *base, bool on)
 {
-	return command(PG(base), on ? "SET synchronous_commit = on"
-				    : "SET synchronous_commit = off", NULL);
+	return command(PG(base),
+		       on ? "SET synchronous_commit = on"
+			  : "SET synchronous_commit = off",
+		       NULL);
 }
 
 static const struct db_ops PG_OPS = {

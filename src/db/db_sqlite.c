@@ -36,8 +36,6 @@ ST(struct db_stmt *st)
 	return ((struct sq_stmt *)st)->st;
 }
 
-
-
 /* Vietnamese reason for a failed open or first statement: the system
  * error when there is one (util/err.c), else the SQLite result code. */
 static const char *
@@ -51,7 +49,8 @@ reason(sqlite3 *h, int rc, char buf[TS_ERRNO_TEXT_SIZE])
 	case SQLITE_CORRUPT: return "cơ sở dữ liệu bị hỏng";
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED: return "cơ sở dữ liệu đang bị tiến trình khác khóa";
-	case SQLITE_READONLY: return "không ghi được vào cơ sở dữ liệu (chỉ đọc)";
+	case SQLITE_READONLY:
+		return "không ghi được vào cơ sở dữ liệu (chỉ đọc)";
 	case SQLITE_FULL: return "ổ đĩa đã hết chỗ trống";
 	case SQLITE_IOERR: return "lỗi đọc/ghi thiết bị lưu trữ";
 	case SQLITE_NOMEM: return "không đủ bộ nhớ";
@@ -107,8 +106,7 @@ sq_close(struct db *base)
 }
 
 enum ts_err
-db_sqlite_open(const char *path, bool create, struct db **out,
-	       struct diags *d)
+db_sqlite_open(const char *path, bool create, struct db **out, struct diags *d)
 {
 	struct sq_db *db = calloc(1, sizeof(*db));
 	if (db == NULL || (db->base.path = strdup(path)) == NULL) {
@@ -308,9 +306,10 @@ sq_table_exists(struct db *db, const char *name)
 {
 	sqlite3_stmt *st = NULL;
 	int r = -1;
-	if (sqlite3_prepare_v2(SQ(db)->h, "SELECT count(*) FROM sqlite_schema "
-			       "WHERE type = 'table' AND name = ?", -1, &st,
-			       NULL) == SQLITE_OK) {
+	if (sqlite3_prepare_v2(SQ(db)->h,
+			       "SELECT count(*) FROM sqlite_schema "
+			       "WHERE type = 'table' AND name = ?",
+			       -1, &st, NULL) == SQLITE_OK) {
 		sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
 		if (sqlite3_step(st) == SQLITE_ROW)
 			r = sqlite3_column_int(st, 0) > 0;
@@ -322,8 +321,9 @@ sq_table_exists(struct db *db, const char *name)
 static enum ts_err
 sq_foreign_keys(struct db *db, bool on)
 {
-	return sqlite3_exec(SQ(db)->h, on ? "PRAGMA foreign_keys=ON"
-					  : "PRAGMA foreign_keys=OFF",
+	return sqlite3_exec(SQ(db)->h,
+			    on ? "PRAGMA foreign_keys=ON"
+			       : "PRAGMA foreign_keys=OFF",
 			    NULL, NULL, NULL) == SQLITE_OK
 		       ? TS_OK
 		       : TS_EDB;
@@ -332,8 +332,9 @@ sq_foreign_keys(struct db *db, bool on)
 static enum ts_err
 sq_durable(struct db *db, bool on)
 {
-	return sqlite3_exec(SQ(db)->h, on ? "PRAGMA synchronous=FULL"
-					  : "PRAGMA synchronous=OFF",
+	return sqlite3_exec(SQ(db)->h,
+			    on ? "PRAGMA synchronous=FULL"
+			       : "PRAGMA synchronous=OFF",
 			    NULL, NULL, NULL) == SQLITE_OK
 		       ? TS_OK
 		       : TS_EDB;
@@ -343,8 +344,8 @@ static bool
 sq_foreign_keys_ok(struct db *db)
 {
 	sqlite3_stmt *st = NULL;
-	bool ok = sqlite3_prepare_v2(SQ(db)->h, "PRAGMA foreign_key_check",
-				     -1, &st, NULL) == SQLITE_OK &&
+	bool ok = sqlite3_prepare_v2(SQ(db)->h, "PRAGMA foreign_key_check", -1,
+				     &st, NULL) == SQLITE_OK &&
 		  sqlite3_step(st) == SQLITE_DONE;
 	sqlite3_finalize(st);
 	return ok;
@@ -377,8 +378,8 @@ sq_backup(struct db *db, const char *path, struct diags *d)
 	sqlite3 *dst = NULL;
 	enum ts_err e = TS_EDB;
 	char tmp[TS_ERRNO_TEXT_SIZE];
-	int orc = sqlite3_open_v2(path, &dst, SQLITE_OPEN_READWRITE |
-						      SQLITE_OPEN_CREATE, NULL);
+	int orc = sqlite3_open_v2(
+		path, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
 	if (orc != SQLITE_OK) {
 		diags_add(d, path, "không tạo được tệp sao lưu: %s",
 			  reason(dst, orc, tmp));
@@ -386,7 +387,8 @@ sq_backup(struct db *db, const char *path, struct diags *d)
 	}
 	sqlite3_backup *b = sqlite3_backup_init(dst, "main", SQ(db)->h, "main");
 	if (b == NULL) {
-		diags_add(d, path, "không sao lưu được: %s", sqlite3_errmsg(dst));
+		diags_add(d, path, "không sao lưu được: %s",
+			  sqlite3_errmsg(dst));
 		goto out;
 	}
 	int rc;
@@ -395,9 +397,11 @@ sq_backup(struct db *db, const char *path, struct diags *d)
 		sqlite3_sleep(10);
 	sqlite3_backup_finish(b);
 	if (rc != SQLITE_DONE)
-		diags_add(d, path, "sao lưu bị gián đoạn: %s", sqlite3_errstr(rc));
+		diags_add(d, path, "sao lưu bị gián đoạn: %s",
+			  sqlite3_errstr(rc));
 	else if (!integrity_ok(dst))
-		diags_add(d, path, "bản sao lưu không vượt qua kiểm tra toàn vẹn");
+		diags_add(d, path,
+			  "bản sao lưu không vượt qua kiểm tra toàn vẹn");
 	else
 		e = TS_OK;
 out:

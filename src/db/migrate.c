@@ -2,8 +2,8 @@
 
 #include <stddef.h>
 
-#include "../util/timeutil.h"
 #include "../util/buf.h"
+#include "../util/timeutil.h"
 
 const struct migration *
 migrations(size_t *n)
@@ -64,9 +64,10 @@ apply_tx(struct db *db, const struct migration *m, struct diags *d)
 	if (e == TS_OK)
 		e = db_commit(db);
 	if (e != TS_OK) {
-		diags_add(d, db_path(db), "lỗi khi nâng cấp lược đồ lên "
-			  "phiên bản %d (%s): %s", m->version, m->name,
-			  db_errmsg(db));
+		diags_add(d, db_path(db),
+			  "lỗi khi nâng cấp lược đồ lên "
+			  "phiên bản %d (%s): %s",
+			  m->version, m->name, db_errmsg(db));
 		db_rollback(db);
 	}
 	return e;
@@ -98,18 +99,22 @@ migrate_up(struct db *db, int target, struct diags *d)
 	const struct migration *m = migrations(&n);
 	int cur = migrate_current(db);
 	if (cur < 0) {
-		diags_add(d, db_path(db), "không đọc được phiên bản lược đồ: %s",
+		diags_add(d, db_path(db),
+			  "không đọc được phiên bản lược đồ: %s",
 			  db_errmsg(db));
 		return TS_EDB;
 	}
 	if (cur > m[n - 1].version) {
-		diags_add(d, db_path(db), "cơ sở dữ liệu ở phiên bản lược đồ %d, "
-			  "mới hơn chương trình này (%d): hãy cập nhật truongso",
-			  cur, m[n - 1].version);
+		diags_add(
+			d, db_path(db),
+			"cơ sở dữ liệu ở phiên bản lược đồ %d, "
+			"mới hơn chương trình này (%d): hãy cập nhật truongso",
+			cur, m[n - 1].version);
 		return TS_ECONFLICT;
 	}
 	for (size_t i = 0; i < n; i++) {
-		if (m[i].version <= cur || (target > 0 && m[i].version > target))
+		if (m[i].version <= cur ||
+		    (target > 0 && m[i].version > target))
 			continue;
 		enum ts_err e = apply(db, &m[i], d);
 		if (e != TS_OK)

@@ -11,22 +11,41 @@
 #include "../util/buf.h"
 
 struct tr {
-	const char *s;   /* the input, at the current position */
+	const char *s; /* the input, at the current position */
 	struct buf out;
-	bool script;     /* a migration (DDL) rather than one statement */
+	bool script; /* a migration (DDL) rather than one statement */
 	int maxparam;
-	char prev[16];   /* the previous word, upper-case */
-	char last;       /* the last character written that is not space */
+	char prev[16]; /* the previous word, upper-case */
+	char last;     /* the last character written that is not space */
 	const char *refused;
 };
 
 /* Words SQLite has and PostgreSQL lacks or reads otherwise, refused. */
 static const char *const REFUSED[] = {
-	"PRAGMA", "GLOB", "AUTOINCREMENT", "ROWID", "STRFTIME", "DATETIME",
-	"JULIANDAY", "UNIXEPOCH", "GROUP_CONCAT", "IIF", "TYPEOF", "IFNULL",
-	"LAST_INSERT_ROWID", "CHANGES", "TOTAL_CHANGES", "RANDOMBLOB",
-	"ZEROBLOB", "PRINTF", "SQLITE_SCHEMA", "SQLITE_MASTER",
-	"WITHOUT", "VACUUM", "ATTACH", NULL,
+	"PRAGMA",
+	"GLOB",
+	"AUTOINCREMENT",
+	"ROWID",
+	"STRFTIME",
+	"DATETIME",
+	"JULIANDAY",
+	"UNIXEPOCH",
+	"GROUP_CONCAT",
+	"IIF",
+	"TYPEOF",
+	"IFNULL",
+	"LAST_INSERT_ROWID",
+	"CHANGES",
+	"TOTAL_CHANGES",
+	"RANDOMBLOB",
+	"ZEROBLOB",
+	"PRINTF",
+	"SQLITE_SCHEMA",
+	"SQLITE_MASTER",
+	"WITHOUT",
+	"VACUUM",
+	"ATTACH",
+	NULL,
 };
 
 static bool
@@ -179,7 +198,8 @@ script_word(struct tr *t, const char *w, size_t n)
 	if (reserved(w)) {
 		buf_putc(&t->out, '"');
 		for (size_t i = 0; i < n; i++)
-			buf_putc(&t->out, (char)tolower((unsigned char)t->s[i]));
+			buf_putc(&t->out,
+				 (char)tolower((unsigned char)t->s[i]));
 		buf_putc(&t->out, '"');
 		t->last = '"';
 		t->s += n;

@@ -15,8 +15,8 @@
 #define TITLE_SIZE 11.0
 #define LABEL_SIZE 9.0
 #define VALUE_SIZE 8.0
-#define GAP 4.0
-#define SWATCH 10.0
+#define GAP	   4.0
+#define SWATCH	   10.0
 
 /* Swatches in the legend: big enough to show the hatching. */
 #define HATCH_STEP 3.5
@@ -27,18 +27,18 @@ struct chart {
 	const struct rp_chart *c;
 	double w, h;
 	double px0, px1, py0, py1; /* plot area: left, right, top, bottom */
-	double ymax, step; /* axis top and gridline step */
+	double ymax, step;	   /* axis top and gridline step */
 };
 
 static PangoLayout *
 text(struct chart *k, const char *s, bool bold, double size, double width,
-	int max_lines)
+     int max_lines)
 {
 	PangoLayout *l = pango_layout_new(k->pc);
 	PangoFontDescription *fd = pango_font_description_new();
 	pango_font_description_set_family_static(fd, RP_FONT_PDF);
-	pango_font_description_set_weight(fd, bold ? PANGO_WEIGHT_BOLD :
-		PANGO_WEIGHT_NORMAL);
+	pango_font_description_set_weight(fd, bold ? PANGO_WEIGHT_BOLD
+						   : PANGO_WEIGHT_NORMAL);
 	pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
 	pango_layout_set_font_description(l, fd);
 	pango_font_description_free(fd);
@@ -69,9 +69,9 @@ show_centred(struct chart *k, PangoLayout *l, double cx, double y)
 {
 	PangoRectangle r;
 	pango_layout_get_extents(l, NULL, &r);
-	double lw = pango_layout_get_width(l) > 0 ?
-		(double)pango_layout_get_width(l) / PANGO_SCALE :
-		(double)r.width / PANGO_SCALE;
+	double lw = pango_layout_get_width(l) > 0
+			    ? (double)pango_layout_get_width(l) / PANGO_SCALE
+			    : (double)r.width / PANGO_SCALE;
 	cairo_move_to(k->cr, cx - lw / 2, y);
 	pango_cairo_show_layout(k->cr, l);
 }
@@ -116,8 +116,9 @@ scale(struct chart *k)
 		return;
 	}
 	for (size_t i = 0; i < c->ncats * c->nseries; i++)
-		top = isfinite(c->values[i]) && c->values[i] > top ?
-			c->values[i] : top;
+		top = isfinite(c->values[i]) && c->values[i] > top
+			      ? c->values[i]
+			      : top;
 	if (c->y_max > top)
 		top = c->y_max;
 	if (top <= 0)
@@ -144,7 +145,7 @@ static void
 set_rgb(cairo_t *cr, unsigned rgb)
 {
 	cairo_set_source_rgb(cr, (rgb >> 16 & 0xFF) / 255.0,
-		(rgb >> 8 & 0xFF) / 255.0, (rgb & 0xFF) / 255.0);
+			     (rgb >> 8 & 0xFF) / 255.0, (rgb & 0xFF) / 255.0);
 }
 
 /* Fills the rectangle in series s's tone, hatched if the tone says so,
@@ -182,7 +183,8 @@ dark(const struct chart *k, size_t series)
 {
 	unsigned rgb = rp_chart_tone(k->c, series).rgb;
 	return 0.299 * (rgb >> 16 & 0xFF) + 0.587 * (rgb >> 8 & 0xFF) +
-		0.114 * (rgb & 0xFF) < 128;
+		       0.114 * (rgb & 0xFF) <
+	       128;
 }
 
 /* Width of series s's legend entry: swatch, gap, name, spacing. */
@@ -203,7 +205,7 @@ legend_row(struct chart *k, size_t first, size_t end, double x, double y)
 	for (size_t j = first; j < end; j++) {
 		double w, h;
 		PangoLayout *l = text(k, k->c->series[j], false, LABEL_SIZE, 0,
-			0);
+				      0);
 		size_of(l, &w, &h);
 		swatch(k, j, x, y + (h - SWATCH) / 2, SWATCH, SWATCH);
 		cairo_set_source_rgb(k->cr, 0, 0, 0);
@@ -303,12 +305,12 @@ cat_labels(struct chart *k, double cw, bool draw)
 	for (size_t i = 0; i < k->c->ncats; i++) {
 		double w, h;
 		PangoLayout *l = text(k, k->c->cats[i], false, LABEL_SIZE,
-			cw - 6, 3);
+				      cw - 6, 3);
 		size_of(l, &w, &h);
 		tallest = h > tallest ? h : tallest;
 		if (draw)
 			show_centred(k, l, k->px0 + cw * ((double)i + 0.5),
-				k->py1 + 3);
+				     k->py1 + 3);
 		g_object_unref(l);
 	}
 	return tallest;
@@ -325,8 +327,8 @@ bar(struct chart *k, size_t s, double x, double y0, double bw, double y1)
  * wider than its bar (maxw) is set smaller, and left out if still too
  * wide, so neighbours never overprint. */
 static void
-value_label(struct chart *k, const char *s, double cx, double y,
-	double maxw, bool inside, size_t series)
+value_label(struct chart *k, const char *s, double cx, double y, double maxw,
+	    bool inside, size_t series)
 {
 	double w, h;
 	PangoLayout *l = text(k, s, false, VALUE_SIZE, 0, 0);
@@ -342,8 +344,8 @@ value_label(struct chart *k, const char *s, double cx, double y,
 		 * legible. */
 		if (inside && rp_chart_tone(k->c, series).hatch) {
 			cairo_set_source_rgb(k->cr, 1, 1, 1);
-			cairo_rectangle(k->cr, cx - w / 2 - 1, y - h / 2,
-				w + 2, h);
+			cairo_rectangle(k->cr, cx - w / 2 - 1, y - h / 2, w + 2,
+					h);
 			cairo_fill(k->cr);
 		}
 		cairo_set_source_rgb(k->cr, c, c, c);
@@ -362,13 +364,13 @@ bars_grouped(struct chart *k)
 		for (size_t s = 0; s < c->nseries; s++) {
 			double v = value(c, s, i);
 			double x = k->px0 + cw * (double)i + cw * 0.1 +
-				bw * (double)s;
+				   bw * (double)s;
 			double top = ypos(k, v > k->ymax ? k->ymax : v);
 			bar(k, s, x, k->py1, bw, top);
 			char lab[48];
 			num(v, "", lab, sizeof lab);
 			value_label(k, lab, x + bw / 2, top - 1, bw + 2, false,
-				s);
+				    s);
 		}
 }
 
@@ -395,7 +397,7 @@ bars_stacked(struct chart *k)
 			num(round(pct * 10) / 10, "%", lab, sizeof lab);
 			if (y0 - y1 >= VALUE_SIZE + 2)
 				value_label(k, lab, x + bw / 2, (y0 + y1) / 2,
-					bw - 2, true, s);
+					    bw - 2, true, s);
 		}
 	}
 }
@@ -409,7 +411,7 @@ frame(struct chart *k)
 	double y = GAP;
 	if (k->c->title && *k->c->title) {
 		PangoLayout *l = text(k, k->c->title, true, TITLE_SIZE,
-			k->w - 2 * GAP, 2);
+				      k->w - 2 * GAP, 2);
 		size_of(l, &tw, &th);
 		cairo_set_source_rgb(k->cr, 0, 0, 0);
 		show_centred(k, l, k->w / 2, y);
@@ -419,10 +421,11 @@ frame(struct chart *k)
 	scale(k);
 	k->px0 = GAP + ticks_width(k) + 4;
 	if (k->c->y_label && *k->c->y_label) {
-		PangoLayout *l = text(k, k->c->y_label, false, LABEL_SIZE, 0, 0);
+		PangoLayout *l = text(k, k->c->y_label, false, LABEL_SIZE, 0,
+				      0);
 		size_of(l, &yw, &yh);
-		cairo_move_to(k->cr, k->px0 - yw / 2 > GAP ?
-			k->px0 - yw / 2 : GAP, y);
+		cairo_move_to(k->cr,
+			      k->px0 - yw / 2 > GAP ? k->px0 - yw / 2 : GAP, y);
 		pango_cairo_show_layout(k->cr, l);
 		g_object_unref(l);
 		y += yh + 2;

@@ -6,8 +6,8 @@
 #ifndef TS_REPORT_CHART_H
 #define TS_REPORT_CHART_H
 
-#include "report.h"
 #include "../util/buf.h"
+#include "report.h"
 
 typedef struct _cairo cairo_t;
 

@@ -39,8 +39,8 @@ rp_chart_svg(const struct rp_chart *c, struct buf *out)
 	if (!c)
 		return TS_EINVAL;
 	size_pt(c, &w, &h);
-	cairo_surface_t *s = cairo_svg_surface_create_for_stream(to_buf, out,
-		w, h);
+	cairo_surface_t *s = cairo_svg_surface_create_for_stream(to_buf, out, w,
+								 h);
 	cairo_t *cr = cairo_create(s);
 	rp_chart_draw(cr, c, w, h);
 	cairo_status_t st = cairo_status(cr);
@@ -63,8 +63,8 @@ rp_chart_png(const struct rp_chart *c, int dpi, struct buf *out)
 		return TS_EINVAL;
 	size_pt(c, &w, &h);
 	int pw = (int)(w * dpi / 72 + 0.5), ph = (int)(h * dpi / 72 + 0.5);
-	cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24,
-		pw, ph);
+	cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, pw,
+							ph);
 	cairo_t *cr = cairo_create(s);
 	cairo_scale(cr, dpi / 72.0, dpi / 72.0);
 	rp_chart_draw(cr, c, w, h);

@@ -10,14 +10,14 @@
  * light. */
 #include "chart.h"
 
-#define TONE_LOW 0xE8A33Du   /* amber, hatched */
-#define TONE_MID 0xE3E3E3u   /* light neutral grey */
-#define TONE_HIGH 0x1B7837u  /* green */
-#define TONE_REF 0xD0D0D0u   /* light grey: a maximum, a target */
+#define TONE_LOW   0xE8A33Du /* amber, hatched */
+#define TONE_MID   0xE3E3E3u /* light neutral grey */
+#define TONE_HIGH  0x1B7837u /* green */
+#define TONE_REF   0xD0D0D0u /* light grey: a maximum, a target */
 #define TONE_VALUE 0x004488u /* dark blue */
 
 static const unsigned auto_palette[] = { 0x004488u, 0xDDAA33u, 0x555555u,
-	0xBBBBBBu };
+					 0xBBBBBBu };
 #define NAUTO (sizeof auto_palette / sizeof auto_palette[0])
 
 struct rp_tone_style
@@ -25,18 +25,12 @@ rp_chart_tone(const struct rp_chart *c, size_t series)
 {
 	enum rp_tone t = c->tones ? c->tones[series] : RP_TONE_AUTO;
 	switch (t) {
-	case RP_TONE_LOW:
-		return (struct rp_tone_style){ TONE_LOW, true };
-	case RP_TONE_MID:
-		return (struct rp_tone_style){ TONE_MID, false };
-	case RP_TONE_HIGH:
-		return (struct rp_tone_style){ TONE_HIGH, false };
-	case RP_TONE_REF:
-		return (struct rp_tone_style){ TONE_REF, false };
-	case RP_TONE_VALUE:
-		return (struct rp_tone_style){ TONE_VALUE, false };
-	case RP_TONE_AUTO:
-		break;
+	case RP_TONE_LOW: return (struct rp_tone_style){ TONE_LOW, true };
+	case RP_TONE_MID: return (struct rp_tone_style){ TONE_MID, false };
+	case RP_TONE_HIGH: return (struct rp_tone_style){ TONE_HIGH, false };
+	case RP_TONE_REF: return (struct rp_tone_style){ TONE_REF, false };
+	case RP_TONE_VALUE: return (struct rp_tone_style){ TONE_VALUE, false };
+	case RP_TONE_AUTO: break;
 	}
 	return (struct rp_tone_style){ auto_palette[series % NAUTO], false };
 }

@@ -35,7 +35,7 @@ static bool
 looks_like_formula(const char *s)
 {
 	if (s[0] == '=' || s[0] == '+' || s[0] == '@' || s[0] == '\t' ||
-		s[0] == '\r')
+	    s[0] == '\r')
 		return true;
 	return s[0] == '-' && s[1] != ' ' && s[1] != '\0';
 }
@@ -63,8 +63,7 @@ looks_like_number(const char *s)
 
 /* The dialect's decimal mark in a number cell ("12,5" → "12.5"). */
 static void
-number_text(const struct rp_cell *c, enum rp_csv_dialect dl,
-	struct buf *out)
+number_text(const struct rp_cell *c, enum rp_csv_dialect dl, struct buf *out)
 {
 	size_t at = out->len;
 	rp_cell_plain(c, out);
@@ -100,7 +99,7 @@ put_escaped(struct buf *line, const char *s)
 
 static void
 field(struct buf *line, const struct rp_cell *c, enum rp_csv_dialect dl,
-	struct buf *tmp)
+      struct buf *tmp)
 {
 	cell_text(c, dl, tmp);
 	const char *s = buf_str(tmp);
@@ -108,7 +107,8 @@ field(struct buf *line, const struct rp_cell *c, enum rp_csv_dialect dl,
 	bool formula = text && looks_like_formula(s);
 	bool keep = text && !formula && looks_like_number(s);
 	bool quote = formula || keep ||
-		strpbrk(s, dl == RP_CSV_INTL ? ",\"\r\n" : ";\"\r\n") != NULL;
+		     strpbrk(s, dl == RP_CSV_INTL ? ",\"\r\n" : ";\"\r\n") !=
+			     NULL;
 	if (quote)
 		buf_putc(line, '"');
 	if (formula)
@@ -124,7 +124,7 @@ field(struct buf *line, const struct rp_cell *c, enum rp_csv_dialect dl,
 
 static void
 table_csv(struct buf *out, const struct rp_table *t, enum rp_csv_dialect dl,
-	struct buf *tmp)
+	  struct buf *tmp)
 {
 	char sep = dl == RP_CSV_INTL ? ',' : ';';
 	if (t->caption) {
@@ -148,8 +148,7 @@ table_csv(struct buf *out, const struct rp_table *t, enum rp_csv_dialect dl,
 }
 
 enum ts_err
-rp_write_csv(const struct rp_doc *d, const char *path, char *err,
-	size_t errlen)
+rp_write_csv(const struct rp_doc *d, const char *path, char *err, size_t errlen)
 {
 	if (d->oom) {
 		rp_errf(err, errlen, "không đủ bộ nhớ để tạo báo cáo");

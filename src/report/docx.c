@@ -84,15 +84,15 @@ add_entry(zip_t *za, const char *name, const struct buf *b, bool store)
 	if (!src)
 		return false;
 	zip_int64_t idx = zip_file_add(za, name, src,
-		ZIP_FL_ENC_UTF_8 | ZIP_FL_OVERWRITE);
+				       ZIP_FL_ENC_UTF_8 | ZIP_FL_OVERWRITE);
 	if (idx < 0) {
 		zip_source_free(src);
 		return false;
 	}
 	zip_uint64_t i = (zip_uint64_t)idx;
-	return zip_set_file_compression(za, i, store ? ZIP_CM_STORE :
-		ZIP_CM_DEFLATE, 0) == 0 &&
-		zip_file_set_mtime(za, i, DX_ZIP_MTIME, 0) == 0;
+	return zip_set_file_compression(
+		       za, i, store ? ZIP_CM_STORE : ZIP_CM_DEFLATE, 0) == 0 &&
+	       zip_file_set_mtime(za, i, DX_ZIP_MTIME, 0) == 0;
 }
 
 static bool
@@ -111,8 +111,8 @@ add_all(zip_t *za, const struct dx_ctx *x, const struct buf *parts)
 }
 
 static enum ts_err
-zip_parts(const struct dx_ctx *x, const struct buf *parts,
-	const char *path, char *err, size_t errlen)
+zip_parts(const struct dx_ctx *x, const struct buf *parts, const char *path,
+	  char *err, size_t errlen)
 {
 	struct rp_out o;
 	enum ts_err e = rp_out_begin(&o, path, err, errlen);
@@ -150,7 +150,7 @@ zip_parts(const struct dx_ctx *x, const struct buf *parts,
 
 enum ts_err
 rp_write_docx(const struct rp_doc *d, const char *path, char *err,
-	size_t errlen)
+	      size_t errlen)
 {
 	if (!d || d->oom) {
 		rp_errf(err, errlen, "không đủ bộ nhớ để tạo báo cáo");

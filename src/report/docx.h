@@ -15,21 +15,21 @@
 #include "report.h"
 
 /* 1 mm = 1440 / 25.4 twips; rounded to whole twips. */
-#define DX_MM(mm) ((int)(((mm) * 14400 + 127) / 254))
+#define DX_MM(mm)     ((int)(((mm)*14400 + 127) / 254))
 #define DX_EMU_PER_MM 36000
 /* Text width of a portrait and a landscape page. */
-#define DX_TEXT_W_PORTRAIT \
+#define DX_TEXT_W_PORTRAIT                                                     \
 	DX_MM(RP_PAGE_W_MM - RP_MARGIN_LEFT_MM - RP_MARGIN_RIGHT_MM)
-#define DX_TEXT_W_LANDSCAPE \
+#define DX_TEXT_W_LANDSCAPE                                                    \
 	DX_MM(RP_PAGE_H_MM - RP_MARGIN_LEFT_MM - RP_MARGIN_RIGHT_MM)
 /* Resolution of chart PNGs: sharp when printed, small in the file. */
 #define DX_CHART_DPI 150
 #define DX_MAX_MEDIA 256
 
 /* Relationship ids of document.xml.rels (images are "rIdImgN"). */
-#define DX_RID_STYLES "rIdStyles"
-#define DX_RID_SETTINGS "rIdSettings"
-#define DX_RID_HDR_PAGE "rIdHdrPage"
+#define DX_RID_STYLES	 "rIdStyles"
+#define DX_RID_SETTINGS	 "rIdSettings"
+#define DX_RID_HDR_PAGE	 "rIdHdrPage"
 #define DX_RID_HDR_FIRST "rIdHdrFirst"
 
 /* A PNG to store as word/media/imageN.png (N = index + 1). */
@@ -40,7 +40,7 @@ struct dx_media {
 struct dx_ctx {
 	const struct rp_doc *d;
 	struct buf *out; /* word/document.xml being written */
-	int text_w; /* text width of the current section, twips */
+	int text_w;	 /* text width of the current section, twips */
 	struct dx_media media[DX_MAX_MEDIA];
 	size_t nmedia;
 	unsigned next_id; /* wp:docPr ids, unique in the document */
@@ -61,14 +61,14 @@ void dx_table_grid(struct dx_ctx *x, const struct rp_table *t, int *grid);
 void dx_measure_end(struct dx_ctx *x);
 /* Width in points of text set on one line (upper case if caps). */
 double dx_line_width(struct dx_ctx *x, const char *text, unsigned style,
-	int size, bool caps);
+		     int size, bool caps);
 
 /* Paragraph look beyond what struct rp_para says. */
 struct dx_pfmt {
 	const char *style; /* pStyle id or NULL */
-	int size; /* points, used when the para's own size is 0 */
+	int size;	   /* points, used when the para's own size is 0 */
 	unsigned style_or; /* run style bits added to every run */
-	bool caps; /* w:caps: shown upper case, text kept as is */
+	bool caps;	   /* w:caps: shown upper case, text kept as is */
 	int space_before_pt, space_after_pt; /* used when the para's are 0 */
 };
 
@@ -82,14 +82,14 @@ size_t dx_chars(const char *s);
 
 /* docx_para.c: paragraphs and runs. */
 void dx_run(struct buf *b, const char *text, unsigned style, int size,
-	bool caps);
+	    bool caps);
 void dx_para(struct dx_ctx *x, const struct rp_para *p,
-	const struct dx_pfmt *f);
+	     const struct dx_pfmt *f);
 /* A paragraph of one run (text NULL: an empty paragraph). */
-void dx_line(struct dx_ctx *x, enum rp_align align, unsigned style,
-	int size, const char *text);
+void dx_line(struct dx_ctx *x, enum rp_align align, unsigned style, int size,
+	     const char *text);
 void dx_text(struct dx_ctx *x, enum rp_align align, unsigned style,
-	const char *text, const struct dx_pfmt *f);
+	     const char *text, const struct dx_pfmt *f);
 /* An empty paragraph drawing a short centred rule: a bottom border with
  * indents so it spans `len` twips of a `width`-twip column. */
 void dx_rule(struct dx_ctx *x, int width, int len, int after_pt);

@@ -10,24 +10,24 @@
 
 #include "chart.h"
 
-#define DX_QUOC_HIEU "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-#define DX_TIEU_NGU "Độc lập - Tự do - Hạnh phúc"
+#define DX_QUOC_HIEU	  "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+#define DX_TIEU_NGU	  "Độc lập - Tự do - Hạnh phúc"
 #define DX_SIZE_QUOC_HIEU 12 /* 13 pt would wrap in a 9.5 cm column */
-#define DX_SIZE_TITLE 14
+#define DX_SIZE_TITLE	  14
 /* Left column of the header (cơ quan ban hành) and of the bottom block
  * (Nơi nhận); the right column takes the rest of the text width. */
-#define DX_HEADER_LEFT_W DX_MM(70)
-#define DX_SIGN_LEFT_W DX_MM(75)
+#define DX_HEADER_LEFT_W  DX_MM(70)
+#define DX_SIGN_LEFT_W	  DX_MM(75)
 /* Cell padding of layout tables (docx_table.c), both sides. */
-#define DX_CELL_PAD 170
+#define DX_CELL_PAD	  170
 /* Empty lines left for the handwritten signature and the seal. */
-#define DX_SIGN_LINES 4
+#define DX_SIGN_LINES	  4
 
-#define DX_NAMESPACES \
-	" xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"" \
-	" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"" \
+#define DX_NAMESPACES                                                                          \
+	" xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\""            \
+	" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\""     \
 	" xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\"" \
-	" xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\"" \
+	" xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\""                   \
 	" xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/picture\""
 
 static const char *
@@ -38,11 +38,13 @@ or_blank(const char *s)
 
 /* One centred line with the look NĐ 30 gives it. */
 static void
-centred(struct dx_ctx *x, const char *text, unsigned style, int size,
-	bool caps, int before_pt, int after_pt)
+centred(struct dx_ctx *x, const char *text, unsigned style, int size, bool caps,
+	int before_pt, int after_pt)
 {
-	struct dx_pfmt f = { .size = size, .caps = caps,
-		.space_before_pt = before_pt, .space_after_pt = after_pt };
+	struct dx_pfmt f = { .size = size,
+			     .caps = caps,
+			     .space_before_pt = before_pt,
+			     .space_after_pt = after_pt };
 	dx_text(x, RP_CENTER, style, text, &f);
 }
 
@@ -54,7 +56,7 @@ centred(struct dx_ctx *x, const char *text, unsigned style, int size,
  * 187 pt by pango's measure, in a cell of 190. */
 static int
 header_size(struct dx_ctx *x, const char *a, const char *b, unsigned style,
-	int inner)
+	    int inner)
 {
 	double room = inner * 0.97 / 20;
 	for (int size = RP_SIZE_HEADER; size >= 12; size--)
@@ -71,7 +73,7 @@ header_size(struct dx_ctx *x, const char *a, const char *b, unsigned style,
  * it. Returns the characters of the longest line. */
 static size_t
 header_name(struct dx_ctx *x, const char *name, int brk, unsigned style,
-	int inner)
+	    int inner)
 {
 	size_t n = dx_chars(name);
 	char head[DX_NAME_MAX], tail[DX_NAME_MAX];
@@ -86,8 +88,8 @@ header_name(struct dx_ctx *x, const char *name, int brk, unsigned style,
 	size = size ? size : 12; /* still too long: Word wraps it */
 	centred(x, head, style, size, true, 0, 0);
 	centred(x, tail, style, size, true, 0, 0);
-	return dx_chars(head) > dx_chars(tail) ? dx_chars(head) :
-		dx_chars(tail);
+	return dx_chars(head) > dx_chars(tail) ? dx_chars(head)
+					       : dx_chars(tail);
 }
 
 /* Cell 2 of the header: cơ quan chủ quản over tên đơn vị, short rule. */
@@ -99,7 +101,7 @@ header_org(struct dx_ctx *x, const struct rp_header *h, int w)
 	if (h->parent_org && *h->parent_org)
 		header_name(x, h->parent_org, h->parent_break, 0, inner);
 	size_t n = header_name(x, or_blank(h->org), h->org_break, RP_BOLD,
-		inner);
+			       inner);
 	dx_rule(x, inner, dx_rule_len(n, RP_SIZE_HEADER, inner), 0);
 	dx_cell_end(x);
 }
@@ -110,15 +112,14 @@ header_motto(struct dx_ctx *x, int w)
 {
 	dx_cell_begin(x, w);
 	centred(x, DX_QUOC_HIEU, RP_BOLD, DX_SIZE_QUOC_HIEU, false, 0, 0);
-	centred(x, DX_TIEU_NGU, RP_BOLD | RP_UNDERLINE, RP_SIZE_MOTTO, false,
-		0, 0);
+	centred(x, DX_TIEU_NGU, RP_BOLD | RP_UNDERLINE, RP_SIZE_MOTTO, false, 0,
+		0);
 	dx_cell_end(x);
 }
 
 /* Cells 3 and 4 share a row, so Số and the date sit on one line. */
 static void
-header_number_date(struct dx_ctx *x, const struct rp_header *h,
-	const int *w)
+header_number_date(struct dx_ctx *x, const struct rp_header *h, const int *w)
 {
 	struct buf line;
 	buf_init(&line, BUF_DEFAULT_LIMIT);
@@ -160,9 +161,11 @@ kinh_gui(struct dx_ctx *x, const struct rp_doc *d)
 {
 	if (d->nto == 1) {
 		struct rp_run r[2] = { { "Kính gửi: ", 0 },
-			{ d->recipients_to[0], 0 } };
-		struct rp_para p = { .runs = r, .nruns = 2,
-			.align = RP_CENTER, .space_after_pt = 6 };
+				       { d->recipients_to[0], 0 } };
+		struct rp_para p = { .runs = r,
+				     .nruns = 2,
+				     .align = RP_CENTER,
+				     .space_after_pt = 6 };
 		struct dx_pfmt f = { .size = RP_SIZE_BODY };
 		dx_para(x, &p, &f);
 		return;
@@ -207,8 +210,8 @@ title_block(struct dx_ctx *x, const struct rp_doc *d)
 		return;
 	}
 	if (longest)
-		dx_rule(x, x->text_w, dx_rule_len(longest, DX_SIZE_TITLE,
-			x->text_w), 12);
+		dx_rule(x, x->text_w,
+			dx_rule_len(longest, DX_SIZE_TITLE, x->text_w), 12);
 	if (d->nto)
 		kinh_gui(x, d);
 }
@@ -231,14 +234,18 @@ chart_drawing(struct dx_ctx *x, const struct rp_chart *c, size_t n)
 		w = maxw;
 	}
 	unsigned id = ++x->next_id;
-	buf_printf(x->out, "<w:p><w:pPr><w:keepNext/><w:spacing w:before="
-		"\"120\" w:after=\"120\"/><w:jc w:val=\"center\"/></w:pPr>"
-		"<w:r><w:drawing><wp:inline distT=\"0\" distB=\"0\" "
-		"distL=\"0\" distR=\"0\"><wp:extent cx=\"%ld\" cy=\"%ld\"/>"
-		"<wp:effectExtent l=\"0\" t=\"0\" r=\"0\" b=\"0\"/>"
-		"<wp:docPr id=\"%u\" name=\"Biểu đồ %u\" descr=\"", w, h, id, id);
+	buf_printf(x->out,
+		   "<w:p><w:pPr><w:keepNext/><w:spacing w:before="
+		   "\"120\" w:after=\"120\"/><w:jc w:val=\"center\"/></w:pPr>"
+		   "<w:r><w:drawing><wp:inline distT=\"0\" distB=\"0\" "
+		   "distL=\"0\" distR=\"0\"><wp:extent cx=\"%ld\" cy=\"%ld\"/>"
+		   "<wp:effectExtent l=\"0\" t=\"0\" r=\"0\" b=\"0\"/>"
+		   "<wp:docPr id=\"%u\" name=\"Biểu đồ %u\" descr=\"",
+		   w, h, id, id);
 	dx_esc(x->out, c->title);
-	buf_printf(x->out, "\"/><wp:cNvGraphicFramePr><a:graphicFrameLocks "
+	buf_printf(
+		x->out,
+		"\"/><wp:cNvGraphicFramePr><a:graphicFrameLocks "
 		"noChangeAspect=\"1\"/></wp:cNvGraphicFramePr><a:graphic>"
 		"<a:graphicData uri=\"http://schemas.openxmlformats.org/"
 		"drawingml/2006/picture\"><pic:pic><pic:nvPicPr><pic:cNvPr "
@@ -248,7 +255,8 @@ chart_drawing(struct dx_ctx *x, const struct rp_chart *c, size_t n)
 		"<a:off x=\"0\" y=\"0\"/><a:ext cx=\"%ld\" cy=\"%ld\"/></a:xfrm>"
 		"<a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></pic:spPr>"
 		"</pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing>"
-		"</w:r></w:p>", id, n, n, w, h);
+		"</w:r></w:p>",
+		id, n, n, w, h);
 }
 
 /* A chart as an inline PNG; when it cannot be drawn the report still
@@ -263,7 +271,7 @@ chart_block(struct dx_ctx *x, const struct rp_chart *c)
 	struct buf *png = &x->media[x->nmedia].png;
 	buf_init(png, BUF_DEFAULT_LIMIT);
 	if (rp_chart_png(c, DX_CHART_DPI, png) != TS_OK || png->err ||
-		png->len == 0) {
+	    png->len == 0) {
 		buf_release(png);
 		chart_title(x, c);
 		return;
@@ -279,7 +287,7 @@ closing_table(const struct rp_section *s, size_t i)
 {
 	const struct rp_block *b = &s->blocks[i];
 	return i + 1 == s->nblocks && b->kind == RP_B_TABLE && b->table &&
-		!b->table->borders;
+	       !b->table->borders;
 }
 
 /* First block kept with the closing block that follows the section's
@@ -318,9 +326,7 @@ blocks(struct dx_ctx *x, const struct rp_section *s, bool closing)
 			if (b->para)
 				dx_para(x, b->para, &f);
 			break;
-		case RP_B_TABLE:
-			dx_table(x, b->table);
-			break;
+		case RP_B_TABLE: dx_table(x, b->table); break;
 		case RP_B_CHART:
 			if (b->chart)
 				chart_block(x, b->chart);
@@ -335,7 +341,7 @@ sign_left(struct dx_ctx *x, const struct rp_doc *d, int w)
 {
 	dx_cell_begin(x, w);
 	struct dx_pfmt f = { .size = RP_SIZE_RECIPIENTS_LABEL,
-		.space_before_pt = 12 };
+			     .space_before_pt = 12 };
 	/* No list, no label: a bare "Nơi nhận:" reads like a blank. */
 	if (d->nrecipients)
 		dx_text(x, RP_LEFT, RP_BOLD | RP_ITALIC, "Nơi nhận:", &f);
@@ -395,14 +401,17 @@ static void
 sect_pr(struct buf *b, bool landscape)
 {
 	int pw = DX_MM(RP_PAGE_W_MM), ph = DX_MM(RP_PAGE_H_MM);
-	buf_printf(b, "<w:sectPr><w:headerReference w:type=\"default\" "
-		"r:id=\"" DX_RID_HDR_PAGE "\"/><w:headerReference "
-		"w:type=\"first\" r:id=\"" DX_RID_HDR_FIRST "\"/>"
-		"<w:type w:val=\"nextPage\"/>"
-		"<w:pgSz w:w=\"%d\" w:h=\"%d\"%s/>",
-		landscape ? ph : pw, landscape ? pw : ph,
-		landscape ? " w:orient=\"landscape\"" : "");
-	buf_printf(b, "<w:pgMar w:top=\"%d\" w:right=\"%d\" w:bottom=\"%d\" "
+	buf_printf(b,
+		   "<w:sectPr><w:headerReference w:type=\"default\" "
+		   "r:id=\"" DX_RID_HDR_PAGE "\"/><w:headerReference "
+		   "w:type=\"first\" r:id=\"" DX_RID_HDR_FIRST "\"/>"
+		   "<w:type w:val=\"nextPage\"/>"
+		   "<w:pgSz w:w=\"%d\" w:h=\"%d\"%s/>",
+		   landscape ? ph : pw, landscape ? pw : ph,
+		   landscape ? " w:orient=\"landscape\"" : "");
+	buf_printf(
+		b,
+		"<w:pgMar w:top=\"%d\" w:right=\"%d\" w:bottom=\"%d\" "
 		"w:left=\"%d\" w:header=\"%d\" w:footer=\"%d\" w:gutter=\"0\"/>"
 		"<w:pgNumType w:start=\"1\"/><w:cols w:space=\"720\"/>"
 		"<w:titlePg/><w:docGrid w:linePitch=\"360\"/></w:sectPr>",
@@ -416,7 +425,9 @@ sect_pr(struct buf *b, bool landscape)
 static void
 section_break(struct buf *b, bool landscape)
 {
-	buf_puts(b, "<w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\" "
+	buf_puts(
+		b,
+		"<w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\" "
 		"w:line=\"20\" w:lineRule=\"exact\"/><w:rPr><w:sz w:val=\"2\"/>"
 		"</w:rPr>");
 	sect_pr(b, landscape);
@@ -448,8 +459,9 @@ section(struct dx_ctx *x, size_t i)
 void
 dx_document(struct dx_ctx *x)
 {
-	buf_puts(x->out, "<?xml version=\"1.0\" encoding=\"UTF-8\" "
-		"standalone=\"yes\"?>\n<w:document" DX_NAMESPACES "><w:body>");
+	buf_puts(x->out,
+		 "<?xml version=\"1.0\" encoding=\"UTF-8\" "
+		 "standalone=\"yes\"?>\n<w:document" DX_NAMESPACES "><w:body>");
 	for (size_t i = 0; i < x->d->nsections; i++)
 		section(x, i);
 	buf_puts(x->out, "</w:body></w:document>");

@@ -43,10 +43,11 @@ widest_word(struct dx_ctx *x, const char *text, unsigned style, int size)
 	PangoLayout *l = pango_layout_new(context(x));
 	PangoFontDescription *fd = pango_font_description_new();
 	pango_font_description_set_family_static(fd, RP_FONT_PDF);
-	pango_font_description_set_weight(fd, style & RP_BOLD ?
-		PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-	pango_font_description_set_style(fd, style & RP_ITALIC ?
-		PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
+	pango_font_description_set_weight(
+		fd, style & RP_BOLD ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+	pango_font_description_set_style(fd, style & RP_ITALIC
+						     ? PANGO_STYLE_ITALIC
+						     : PANGO_STYLE_NORMAL);
 	pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
 	pango_layout_set_font_description(l, fd);
 	pango_font_description_free(fd);
@@ -64,14 +65,14 @@ widest_word(struct dx_ctx *x, const char *text, unsigned style, int size)
  * w:caps shows it). */
 double
 dx_line_width(struct dx_ctx *x, const char *text, unsigned style, int size,
-	bool caps)
+	      bool caps)
 {
 	char *up = caps ? g_utf8_strup(text, -1) : NULL;
 	PangoLayout *l = pango_layout_new(context(x));
 	PangoFontDescription *fd = pango_font_description_new();
 	pango_font_description_set_family_static(fd, RP_FONT_PDF);
-	pango_font_description_set_weight(fd, style & RP_BOLD ?
-		PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+	pango_font_description_set_weight(
+		fd, style & RP_BOLD ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
 	pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
 	pango_layout_set_font_description(l, fd);
 	pango_font_description_free(fd);
@@ -89,7 +90,8 @@ cell_min_width(struct dx_ctx *x, const struct rp_cell *cell)
 	char num[RP_VALUE_SIZE];
 	if (cell->kind != RP_V_TEXT)
 		return widest_word(x, rp_value_format(cell, num), cell->style,
-				   RP_SIZE_TABLE) + CELL_PAD_PT;
+				   RP_SIZE_TABLE) +
+		       CELL_PAD_PT;
 	double w = 0;
 	for (size_t i = 0; i < cell->nparas; i++) {
 		const struct rp_para *p = cell->paras[i];
@@ -98,8 +100,9 @@ cell_min_width(struct dx_ctx *x, const struct rp_cell *cell)
 			if (p->runs[k].text == NULL)
 				continue;
 			double rw = widest_word(x, p->runs[k].text,
-				cell->style | p->runs[k].style, size) +
-				p->indent_left_mm * 72 / 25.4;
+						cell->style | p->runs[k].style,
+						size) +
+				    p->indent_left_mm * 72 / 25.4;
 			w = rw > w ? rw : w;
 		}
 	}

@@ -26,7 +26,7 @@ run_props(struct buf *b, unsigned style, int size, bool caps)
 		buf_puts(b, "<w:caps/>");
 	if (size > 0)
 		buf_printf(b, "<w:sz w:val=\"%d\"/><w:szCs w:val=\"%d\"/>",
-			size * 2, size * 2);
+			   size * 2, size * 2);
 	if (style & RP_UNDERLINE)
 		buf_puts(b, "<w:u w:val=\"single\"/>");
 	buf_puts(b, "</w:rPr>");
@@ -55,8 +55,7 @@ run_text(struct buf *b, const char *s)
 }
 
 void
-dx_run(struct buf *b, const char *text, unsigned style, int size,
-	bool caps)
+dx_run(struct buf *b, const char *text, unsigned style, int size, bool caps)
 {
 	if (!text || !*text)
 		return;
@@ -72,7 +71,7 @@ para_spacing(struct buf *b, int before_pt, int after_pt)
 	if (before_pt <= 0 && after_pt <= 0)
 		return;
 	buf_printf(b, "<w:spacing w:before=\"%d\" w:after=\"%d\"/>",
-		before_pt * 20, after_pt * 20);
+		   before_pt * 20, after_pt * 20);
 }
 
 static void
@@ -87,19 +86,18 @@ para_indent(struct buf *b, int left, int right, int first)
 }
 
 static void
-para_props(struct buf *b, const struct rp_para *p,
-	const struct dx_pfmt *f, int size, bool keep)
+para_props(struct buf *b, const struct rp_para *p, const struct dx_pfmt *f,
+	   int size, bool keep)
 {
 	buf_puts(b, "<w:pPr>");
 	if (f->style)
 		buf_printf(b, "<w:pStyle w:val=\"%s\"/>", f->style);
 	if (p->keep_with_next || keep)
 		buf_puts(b, "<w:keepNext/>");
-	para_spacing(b, p->space_before_pt ? p->space_before_pt :
-		f->space_before_pt, p->space_after_pt ? p->space_after_pt :
-		f->space_after_pt);
-	para_indent(b, DX_MM(p->indent_left_mm), 0,
-		DX_MM(p->indent_first_mm));
+	para_spacing(
+		b, p->space_before_pt ? p->space_before_pt : f->space_before_pt,
+		p->space_after_pt ? p->space_after_pt : f->space_after_pt);
+	para_indent(b, DX_MM(p->indent_left_mm), 0, DX_MM(p->indent_first_mm));
 	buf_printf(b, "<w:jc w:val=\"%s\"/>", jc_names[p->align]);
 	/* The paragraph mark's size sets the height of an empty line. */
 	run_props(b, 0, size, false);
@@ -107,29 +105,28 @@ para_props(struct buf *b, const struct rp_para *p,
 }
 
 void
-dx_para(struct dx_ctx *x, const struct rp_para *p,
-	const struct dx_pfmt *f)
+dx_para(struct dx_ctx *x, const struct rp_para *p, const struct dx_pfmt *f)
 {
 	int size = p->size ? p->size : f->size;
 	buf_puts(x->out, "<w:p>");
 	para_props(x->out, p, f, size, x->keep);
 	for (size_t i = 0; i < p->nruns; i++)
 		dx_run(x->out, p->runs[i].text, p->runs[i].style | f->style_or,
-			size, f->caps);
+		       size, f->caps);
 	buf_puts(x->out, "</w:p>");
 }
 
 void
-dx_line(struct dx_ctx *x, enum rp_align align, unsigned style,
-	int size, const char *text)
+dx_line(struct dx_ctx *x, enum rp_align align, unsigned style, int size,
+	const char *text)
 {
 	struct dx_pfmt f = { .size = size };
 	dx_text(x, align, style, text, &f);
 }
 
 void
-dx_text(struct dx_ctx *x, enum rp_align align, unsigned style,
-	const char *text, const struct dx_pfmt *f)
+dx_text(struct dx_ctx *x, enum rp_align align, unsigned style, const char *text,
+	const struct dx_pfmt *f)
 {
 	struct rp_run run = { .text = text ? text : "", .style = style };
 	struct rp_para p = { .runs = &run, .nruns = 1, .align = align };
@@ -143,13 +140,15 @@ dx_rule(struct dx_ctx *x, int width, int len, int after_pt)
 	if (ind < 0)
 		ind = 0;
 	/* An exact 3 pt line keeps the rule just under the text above. */
-	buf_printf(x->out, "<w:p><w:pPr><w:pBdr><w:bottom w:val=\"single\" "
-		"w:sz=\"6\" w:space=\"1\" w:color=\"000000\"/></w:pBdr>"
-		"<w:spacing w:before=\"0\" w:after=\"%d\" w:line=\"60\" "
-		"w:lineRule=\"exact\"/>", after_pt * 20);
+	buf_printf(x->out,
+		   "<w:p><w:pPr><w:pBdr><w:bottom w:val=\"single\" "
+		   "w:sz=\"6\" w:space=\"1\" w:color=\"000000\"/></w:pBdr>"
+		   "<w:spacing w:before=\"0\" w:after=\"%d\" w:line=\"60\" "
+		   "w:lineRule=\"exact\"/>",
+		   after_pt * 20);
 	para_indent(x->out, ind, ind, 0);
 	buf_puts(x->out, "<w:jc w:val=\"center\"/><w:rPr><w:sz w:val=\"4\"/>"
-		"<w:szCs w:val=\"4\"/></w:rPr></w:pPr></w:p>");
+			 "<w:szCs w:val=\"4\"/></w:rPr></w:pPr></w:p>");
 }
 
 int

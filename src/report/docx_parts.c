@@ -4,14 +4,15 @@
  * the rest, so a user's edits still have the usual style gallery. */
 #include "docx.h"
 
-#define XML_DECL \
+#define XML_DECL                                                               \
 	"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
 #define NS_W "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-#define NS_R \
+#define NS_R                                                                   \
 	"http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-#define NS_PKG_REL \
+#define NS_PKG_REL                                                             \
 	"http://schemas.openxmlformats.org/package/2006/relationships"
-#define CT_WML "application/vnd.openxmlformats-officedocument." \
+#define CT_WML                                                                 \
+	"application/vnd.openxmlformats-officedocument."                       \
 	"wordprocessingml."
 /* Used when the report has no complete date: the day NĐ 30 was signed. */
 #define DX_FIXED_DATE "2020-03-05"
@@ -19,22 +20,24 @@
 void
 dx_content_types(struct buf *b)
 {
-	buf_puts(b, XML_DECL "<Types xmlns=\"http://schemas.openxmlformats"
+	buf_puts(
+		b, XML_DECL
+		"<Types xmlns=\"http://schemas.openxmlformats"
 		".org/package/2006/content-types\">"
 		"<Default Extension=\"rels\" ContentType=\"application/"
 		"vnd.openxmlformats-package.relationships+xml\"/>"
 		"<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
 		"<Default Extension=\"png\" ContentType=\"image/png\"/>"
-		"<Override PartName=\"/word/document.xml\" ContentType=\""
-		CT_WML "document.main+xml\"/>"
-		"<Override PartName=\"/word/styles.xml\" ContentType=\""
-		CT_WML "styles+xml\"/>"
-		"<Override PartName=\"/word/settings.xml\" ContentType=\""
-		CT_WML "settings+xml\"/>"
-		"<Override PartName=\"/word/header1.xml\" ContentType=\""
-		CT_WML "header+xml\"/>"
-		"<Override PartName=\"/word/header2.xml\" ContentType=\""
-		CT_WML "header+xml\"/>"
+		"<Override PartName=\"/word/document.xml\" ContentType=\"" CT_WML
+		"document.main+xml\"/>"
+		"<Override PartName=\"/word/styles.xml\" ContentType=\"" CT_WML
+		"styles+xml\"/>"
+		"<Override PartName=\"/word/settings.xml\" ContentType=\"" CT_WML
+		"settings+xml\"/>"
+		"<Override PartName=\"/word/header1.xml\" ContentType=\"" CT_WML
+		"header+xml\"/>"
+		"<Override PartName=\"/word/header2.xml\" ContentType=\"" CT_WML
+		"header+xml\"/>"
 		"<Override PartName=\"/docProps/core.xml\" ContentType=\""
 		"application/vnd.openxmlformats-package.core-properties+xml"
 		"\"/><Override PartName=\"/docProps/app.xml\" ContentType=\""
@@ -45,38 +48,44 @@ dx_content_types(struct buf *b)
 void
 dx_root_rels(struct buf *b)
 {
-	buf_puts(b, XML_DECL "<Relationships xmlns=\"" NS_PKG_REL "\">"
-		"<Relationship Id=\"rId1\" Type=\"" NS_R "/officeDocument\" "
-		"Target=\"word/document.xml\"/>"
-		"<Relationship Id=\"rId2\" Type=\"" NS_PKG_REL
-		"/metadata/core-properties\" Target=\"docProps/core.xml\"/>"
-		"<Relationship Id=\"rId3\" Type=\"" NS_R
-		"/extended-properties\" Target=\"docProps/app.xml\"/>"
-		"</Relationships>");
+	buf_puts(b, XML_DECL
+		 "<Relationships xmlns=\"" NS_PKG_REL "\">"
+		 "<Relationship Id=\"rId1\" Type=\"" NS_R "/officeDocument\" "
+		 "Target=\"word/document.xml\"/>"
+		 "<Relationship Id=\"rId2\" Type=\"" NS_PKG_REL
+		 "/metadata/core-properties\" Target=\"docProps/core.xml\"/>"
+		 "<Relationship Id=\"rId3\" Type=\"" NS_R
+		 "/extended-properties\" Target=\"docProps/app.xml\"/>"
+		 "</Relationships>");
 }
 
 void
 dx_doc_rels(struct buf *b, size_t nmedia)
 {
-	buf_puts(b, XML_DECL "<Relationships xmlns=\"" NS_PKG_REL "\">"
-		"<Relationship Id=\"" DX_RID_STYLES "\" Type=\"" NS_R
-		"/styles\" Target=\"styles.xml\"/>"
-		"<Relationship Id=\"" DX_RID_SETTINGS "\" Type=\"" NS_R
-		"/settings\" Target=\"settings.xml\"/>"
-		"<Relationship Id=\"" DX_RID_HDR_PAGE "\" Type=\"" NS_R
-		"/header\" Target=\"header1.xml\"/>"
-		"<Relationship Id=\"" DX_RID_HDR_FIRST "\" Type=\"" NS_R
-		"/header\" Target=\"header2.xml\"/>");
+	buf_puts(b, XML_DECL
+		 "<Relationships xmlns=\"" NS_PKG_REL "\">"
+		 "<Relationship Id=\"" DX_RID_STYLES "\" Type=\"" NS_R
+		 "/styles\" Target=\"styles.xml\"/>"
+		 "<Relationship Id=\"" DX_RID_SETTINGS "\" Type=\"" NS_R
+		 "/settings\" Target=\"settings.xml\"/>"
+		 "<Relationship Id=\"" DX_RID_HDR_PAGE "\" Type=\"" NS_R
+		 "/header\" Target=\"header1.xml\"/>"
+		 "<Relationship Id=\"" DX_RID_HDR_FIRST "\" Type=\"" NS_R
+		 "/header\" Target=\"header2.xml\"/>");
 	for (size_t i = 1; i <= nmedia; i++)
-		buf_printf(b, "<Relationship Id=\"rIdImg%zu\" Type=\"" NS_R
-			"/image\" Target=\"media/image%zu.png\"/>", i, i);
+		buf_printf(b,
+			   "<Relationship Id=\"rIdImg%zu\" Type=\"" NS_R
+			   "/image\" Target=\"media/image%zu.png\"/>",
+			   i, i);
 	buf_puts(b, "</Relationships>");
 }
 
 static void
 heading_style(struct buf *b, int level)
 {
-	buf_printf(b, "<w:style w:type=\"paragraph\" w:styleId=\"Heading%d\">"
+	buf_printf(
+		b,
+		"<w:style w:type=\"paragraph\" w:styleId=\"Heading%d\">"
 		"<w:name w:val=\"heading %d\"/><w:basedOn w:val=\"Normal\"/>"
 		"<w:next w:val=\"Normal\"/><w:uiPriority w:val=\"9\"/>"
 		"<w:qFormat/><w:pPr><w:keepNext/><w:outlineLvl w:val=\"%d\"/>"
@@ -87,13 +96,17 @@ heading_style(struct buf *b, int level)
 void
 dx_styles(struct buf *b)
 {
-	buf_puts(b, XML_DECL "<w:styles xmlns:w=\"" NS_W "\">"
-		"<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=\""
-		RP_FONT_DOCX "\" w:hAnsi=\"" RP_FONT_DOCX "\" w:eastAsia=\""
-		RP_FONT_DOCX "\" w:cs=\"" RP_FONT_DOCX "\"/>");
+	buf_puts(
+		b, XML_DECL
+		"<w:styles xmlns:w=\"" NS_W "\">"
+		"<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=\"" RP_FONT_DOCX
+		"\" w:hAnsi=\"" RP_FONT_DOCX "\" w:eastAsia=\"" RP_FONT_DOCX
+		"\" w:cs=\"" RP_FONT_DOCX "\"/>");
 	buf_printf(b, "<w:sz w:val=\"%d\"/><w:szCs w:val=\"%d\"/>",
-		RP_SIZE_BODY * 2, RP_SIZE_BODY * 2);
-	buf_puts(b, "<w:lang w:val=\"vi-VN\" w:eastAsia=\"en-US\" "
+		   RP_SIZE_BODY * 2, RP_SIZE_BODY * 2);
+	buf_puts(
+		b,
+		"<w:lang w:val=\"vi-VN\" w:eastAsia=\"en-US\" "
 		"w:bidi=\"ar-SA\"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr>"
 		"<w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/>"
 		"</w:pPr></w:pPrDefault></w:docDefaults>"
@@ -102,7 +115,9 @@ dx_styles(struct buf *b)
 		"<w:rPr><w:color w:val=\"000000\"/></w:rPr></w:style>");
 	for (int level = 1; level <= 3; level++)
 		heading_style(b, level);
-	buf_puts(b, "<w:style w:type=\"paragraph\" w:styleId=\"Header\">"
+	buf_puts(
+		b,
+		"<w:style w:type=\"paragraph\" w:styleId=\"Header\">"
 		"<w:name w:val=\"header\"/><w:basedOn w:val=\"Normal\"/>"
 		"<w:uiPriority w:val=\"99\"/><w:unhideWhenUsed/><w:pPr>"
 		"<w:jc w:val=\"center\"/></w:pPr></w:style>"
@@ -134,7 +149,9 @@ dx_settings(struct buf *b)
 	 * 15 keeps Word 2013+ from opening the file in compatibility mode,
 	 * where editing is limited. doNotExpandShiftReturn: a justified line
 	 * that ends in a line break ('\n' in a run) is not stretched. */
-	buf_puts(b, XML_DECL "<w:settings xmlns:w=\"" NS_W "\">"
+	buf_puts(
+		b, XML_DECL
+		"<w:settings xmlns:w=\"" NS_W "\">"
 		"<w:zoom w:percent=\"100\"/><w:defaultTabStop w:val=\"720\"/>"
 		"<w:characterSpacingControl w:val=\"doNotCompress\"/>"
 		"<w:compat><w:doNotExpandShiftReturn/><w:compatSetting w:name=\"compatibilityMode\" "
@@ -149,22 +166,24 @@ dx_header_page(struct buf *b)
 {
 	/* A PAGE field, centred in the top margin; its cached value "1" is
 	 * what a reader that does not compute fields shows. */
-	buf_puts(b, XML_DECL "<w:hdr xmlns:w=\"" NS_W "\" xmlns:r=\"" NS_R
-		"\"><w:p><w:pPr><w:pStyle w:val=\"Header\"/></w:pPr>"
-		"<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>"
-		"<w:r><w:instrText xml:space=\"preserve\"> PAGE </w:instrText>"
-		"</w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>"
-		"<w:r><w:t>1</w:t></w:r>"
-		"<w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p></w:hdr>");
+	buf_puts(b, XML_DECL
+		 "<w:hdr xmlns:w=\"" NS_W "\" xmlns:r=\"" NS_R
+		 "\"><w:p><w:pPr><w:pStyle w:val=\"Header\"/></w:pPr>"
+		 "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>"
+		 "<w:r><w:instrText xml:space=\"preserve\"> PAGE </w:instrText>"
+		 "</w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>"
+		 "<w:r><w:t>1</w:t></w:r>"
+		 "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p></w:hdr>");
 }
 
 void
 dx_header_empty(struct buf *b)
 {
 	/* The first page of every section: no page number (titlePg). */
-	buf_puts(b, XML_DECL "<w:hdr xmlns:w=\"" NS_W "\" xmlns:r=\"" NS_R
-		"\"><w:p><w:pPr><w:pStyle w:val=\"Header\"/></w:pPr></w:p>"
-		"</w:hdr>");
+	buf_puts(b, XML_DECL
+		 "<w:hdr xmlns:w=\"" NS_W "\" xmlns:r=\"" NS_R
+		 "\"><w:p><w:pPr><w:pStyle w:val=\"Header\"/></w:pPr></w:p>"
+		 "</w:hdr>");
 }
 
 /* The creation date: the report's own date when complete, else a fixed
@@ -173,7 +192,7 @@ static void
 doc_date(struct buf *b, const struct rp_header *h)
 {
 	if (h && h->year > 0 && h->year < 10000 && h->month >= 1 &&
-		h->month <= 12 && h->day >= 1 && h->day <= 31)
+	    h->month <= 12 && h->day >= 1 && h->day <= 31)
 		buf_printf(b, "%04d-%02d-%02d", h->year, h->month, h->day);
 	else
 		buf_puts(b, DX_FIXED_DATE);
@@ -183,23 +202,24 @@ doc_date(struct buf *b, const struct rp_header *h)
 void
 dx_core(struct buf *b, const struct rp_doc *d)
 {
-	buf_puts(b, XML_DECL "<cp:coreProperties xmlns:cp=\"http://schemas"
-		".openxmlformats.org/package/2006/metadata/core-properties\" "
-		"xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
-		"xmlns:dcterms=\"http://purl.org/dc/terms/\" "
-		"xmlns:dcmitype=\"http://purl.org/dc/dcmitype/\" "
-		"xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">"
-		"<dc:title>");
+	buf_puts(b, XML_DECL
+		 "<cp:coreProperties xmlns:cp=\"http://schemas"
+		 ".openxmlformats.org/package/2006/metadata/core-properties\" "
+		 "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
+		 "xmlns:dcterms=\"http://purl.org/dc/terms/\" "
+		 "xmlns:dcmitype=\"http://purl.org/dc/dcmitype/\" "
+		 "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">"
+		 "<dc:title>");
 	dx_esc(b, d->title);
 	buf_puts(b, "</dc:title><dc:creator>");
 	dx_esc(b, d->author);
 	buf_puts(b, "</dc:creator><cp:lastModifiedBy>");
 	dx_esc(b, d->author);
 	buf_puts(b, "</cp:lastModifiedBy><dc:language>vi-VN</dc:language>"
-		"<dcterms:created xsi:type=\"dcterms:W3CDTF\">");
+		    "<dcterms:created xsi:type=\"dcterms:W3CDTF\">");
 	doc_date(b, d->header);
 	buf_puts(b, "</dcterms:created><dcterms:modified "
-		"xsi:type=\"dcterms:W3CDTF\">");
+		    "xsi:type=\"dcterms:W3CDTF\">");
 	doc_date(b, d->header);
 	buf_puts(b, "</dcterms:modified></cp:coreProperties>");
 }
@@ -207,7 +227,9 @@ dx_core(struct buf *b, const struct rp_doc *d)
 void
 dx_app(struct buf *b)
 {
-	buf_puts(b, XML_DECL "<Properties xmlns=\"http://schemas"
+	buf_puts(
+		b, XML_DECL
+		"<Properties xmlns=\"http://schemas"
 		".openxmlformats.org/officeDocument/2006/extended-properties\" "
 		"xmlns:vt=\"http://schemas.openxmlformats.org/officeDocument/"
 		"2006/docPropsVTypes\"><Application>truongso</Application>"

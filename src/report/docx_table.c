@@ -8,22 +8,24 @@
 
 #define DX_SHADE "D9D9D9"
 /* Cell margins: 1.5 mm left and right, 0.5 mm top and bottom. */
-#define DX_CELL_MAR \
-	"<w:tblCellMar><w:top w:w=\"28\" w:type=\"dxa\"/>" \
-	"<w:left w:w=\"85\" w:type=\"dxa\"/>" \
-	"<w:bottom w:w=\"28\" w:type=\"dxa\"/>" \
+#define DX_CELL_MAR                                                            \
+	"<w:tblCellMar><w:top w:w=\"28\" w:type=\"dxa\"/>"                     \
+	"<w:left w:w=\"85\" w:type=\"dxa\"/>"                                  \
+	"<w:bottom w:w=\"28\" w:type=\"dxa\"/>"                                \
 	"<w:right w:w=\"85\" w:type=\"dxa\"/></w:tblCellMar>"
 
 static void
 borders(struct buf *b, bool on)
 {
-	static const char *const sides[] = { "top", "left", "bottom",
-		"right", "insideH", "insideV" };
+	static const char *const sides[] = { "top",   "left",	 "bottom",
+					     "right", "insideH", "insideV" };
 	buf_puts(b, "<w:tblBorders>");
 	for (size_t i = 0; i < sizeof sides / sizeof sides[0]; i++)
 		if (on)
-			buf_printf(b, "<w:%s w:val=\"single\" w:sz=\"4\" "
-				"w:space=\"0\" w:color=\"000000\"/>", sides[i]);
+			buf_printf(b,
+				   "<w:%s w:val=\"single\" w:sz=\"4\" "
+				   "w:space=\"0\" w:color=\"000000\"/>",
+				   sides[i]);
 		else
 			buf_printf(b, "<w:%s w:val=\"nil\"/>", sides[i]);
 	buf_puts(b, "</w:tblBorders>");
@@ -32,14 +34,16 @@ borders(struct buf *b, bool on)
 static void
 table_begin(struct buf *b, int width, bool bordered)
 {
-	buf_printf(b, "<w:tbl><w:tblPr><w:tblStyle w:val=\"%s\"/>"
-		"<w:tblW w:w=\"%d\" w:type=\"dxa\"/>",
-		bordered ? "TableGrid" : "TableNormal", width);
+	buf_printf(b,
+		   "<w:tbl><w:tblPr><w:tblStyle w:val=\"%s\"/>"
+		   "<w:tblW w:w=\"%d\" w:type=\"dxa\"/>",
+		   bordered ? "TableGrid" : "TableNormal", width);
 	borders(b, bordered);
-	buf_puts(b, "<w:tblLayout w:type=\"fixed\"/>" DX_CELL_MAR
-		"<w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" "
-		"w:firstColumn=\"1\" w:lastColumn=\"0\" w:noHBand=\"0\" "
-		"w:noVBand=\"1\"/></w:tblPr>");
+	buf_puts(b,
+		 "<w:tblLayout w:type=\"fixed\"/>" DX_CELL_MAR
+		 "<w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" "
+		 "w:firstColumn=\"1\" w:lastColumn=\"0\" w:noHBand=\"0\" "
+		 "w:noVBand=\"1\"/></w:tblPr>");
 }
 
 /* Width of grid columns c .. c + n - 1 of the table being written. */
@@ -63,13 +67,13 @@ colspan(const struct rp_table *t, size_t c, const struct rp_cell *cell)
  * the writer then emits an empty cell rather than a broken table). */
 static bool
 find_anchor(const struct rp_table *t, size_t r, size_t c, size_t *ar,
-	size_t *ac)
+	    size_t *ac)
 {
 	for (size_t i = r + 1; i-- > 0;)
 		for (size_t j = c + 1; j-- > 0;) {
 			const struct rp_cell *a = &t->rows[i][j];
 			if (!a->covered && i + (size_t)a->rowspan > r &&
-				j + (size_t)a->colspan > c) {
+			    j + (size_t)a->colspan > c) {
 				*ar = i;
 				*ac = j;
 				return true;
@@ -80,7 +84,7 @@ find_anchor(const struct rp_table *t, size_t r, size_t c, size_t *ar,
 
 static void
 cell_props(struct buf *b, int width, size_t span, const char *vmerge,
-	bool shade)
+	   bool shade)
 {
 	buf_printf(b, "<w:tcPr><w:tcW w:w=\"%d\" w:type=\"dxa\"/>", width);
 	if (span > 1)
@@ -88,8 +92,10 @@ cell_props(struct buf *b, int width, size_t span, const char *vmerge,
 	if (vmerge)
 		buf_printf(b, "<w:vMerge%s/>", vmerge);
 	if (shade)
-		buf_puts(b, "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\""
-			DX_SHADE "\"/>");
+		buf_puts(
+			b,
+			"<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"" DX_SHADE
+			"\"/>");
 	buf_puts(b, "<w:vAlign w:val=\"center\"/></w:tcPr>");
 }
 
@@ -110,8 +116,7 @@ cell_content(struct dx_ctx *x, const struct rp_cell *cell)
 /* A covered cell: nothing inside a horizontal span; a vMerge
  * continuation below the anchor of a vertical one. */
 static void
-covered_cell(struct dx_ctx *x, const struct rp_table *t, size_t r,
-	size_t c)
+covered_cell(struct dx_ctx *x, const struct rp_table *t, size_t r, size_t c)
 {
 	size_t ar, ac, n = 1;
 	const struct rp_cell *a = NULL;
@@ -125,7 +130,7 @@ covered_cell(struct dx_ctx *x, const struct rp_table *t, size_t r,
 	 * the right width instead of breaking the table. */
 	buf_puts(x->out, "<w:tc>");
 	cell_props(x->out, span_w(x, t->ncols, c, n), n, a ? "" : NULL,
-		a && a->shade);
+		   a && a->shade);
 	dx_line(x, RP_LEFT, 0, RP_SIZE_TABLE, NULL);
 	buf_puts(x->out, "</w:tc>");
 }
@@ -141,7 +146,8 @@ table_cell(struct dx_ctx *x, const struct rp_table *t, size_t r, size_t c)
 	size_t n = colspan(t, c, cell);
 	buf_puts(x->out, "<w:tc>");
 	cell_props(x->out, span_w(x, t->ncols, c, n), n,
-		cell->rowspan > 1 ? " w:val=\"restart\"" : NULL, cell->shade);
+		   cell->rowspan > 1 ? " w:val=\"restart\"" : NULL,
+		   cell->shade);
 	cell_content(x, cell);
 	buf_puts(x->out, "</w:tc>");
 }
@@ -153,9 +159,12 @@ dx_table(struct dx_ctx *x, const struct rp_table *t)
 		return;
 	if (t->caption && *t->caption) {
 		struct rp_run run = { .text = t->caption, .style = RP_BOLD };
-		struct rp_para p = { .runs = &run, .nruns = 1,
-			.align = RP_CENTER, .space_before_pt = 6,
-			.space_after_pt = 6, .keep_with_next = true };
+		struct rp_para p = { .runs = &run,
+				     .nruns = 1,
+				     .align = RP_CENTER,
+				     .space_before_pt = 6,
+				     .space_after_pt = 6,
+				     .keep_with_next = true };
 		struct dx_pfmt f = { 0 };
 		dx_para(x, &p, &f);
 	}
@@ -218,9 +227,10 @@ dx_layout_end(struct dx_ctx *x, bool tight)
 	 * block it is 1 pt high, exactly: a 6-pt line there found no room
 	 * on a full last page and printed a blank page after it. */
 	if (tight)
-		buf_puts(x->out, "<w:p><w:pPr><w:spacing w:before=\"0\" "
-			"w:after=\"0\" w:line=\"20\" w:lineRule=\"exact\"/>"
-			"<w:rPr><w:sz w:val=\"2\"/></w:rPr></w:pPr></w:p>");
+		buf_puts(x->out,
+			 "<w:p><w:pPr><w:spacing w:before=\"0\" "
+			 "w:after=\"0\" w:line=\"20\" w:lineRule=\"exact\"/>"
+			 "<w:rPr><w:sz w:val=\"2\"/></w:rPr></w:pPr></w:p>");
 	else
 		dx_line(x, RP_LEFT, 0, 6, NULL);
 }
@@ -240,8 +250,10 @@ dx_row_end(struct dx_ctx *x)
 void
 dx_cell_begin(struct dx_ctx *x, int width)
 {
-	buf_printf(x->out, "<w:tc><w:tcPr><w:tcW w:w=\"%d\" w:type=\"dxa\"/>"
-		"</w:tcPr>", width);
+	buf_printf(x->out,
+		   "<w:tc><w:tcPr><w:tcW w:w=\"%d\" w:type=\"dxa\"/>"
+		   "</w:tcPr>",
+		   width);
 }
 
 void

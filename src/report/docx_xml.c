@@ -21,23 +21,12 @@ static void
 esc_codepoint(struct buf *b, utf8proc_int32_t cp)
 {
 	switch (cp) {
-	case '&':
-		buf_puts(b, "&amp;");
-		return;
-	case '<':
-		buf_puts(b, "&lt;");
-		return;
-	case '>':
-		buf_puts(b, "&gt;");
-		return;
-	case '"':
-		buf_puts(b, "&quot;");
-		return;
-	case '\'':
-		buf_puts(b, "&apos;");
-		return;
-	default:
-		break;
+	case '&': buf_puts(b, "&amp;"); return;
+	case '<': buf_puts(b, "&lt;"); return;
+	case '>': buf_puts(b, "&gt;"); return;
+	case '"': buf_puts(b, "&quot;"); return;
+	case '\'': buf_puts(b, "&apos;"); return;
+	default: break;
 	}
 	if (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r')
 		return; /* C0 controls are not XML 1.0 characters */
@@ -53,8 +42,8 @@ dx_esc_n(struct buf *b, const char *s, size_t n)
 	size_t i = 0;
 	while (i < n) {
 		utf8proc_int32_t cp;
-		utf8proc_ssize_t k = utf8proc_iterate(p + i,
-			(utf8proc_ssize_t)(n - i), &cp);
+		utf8proc_ssize_t k =
+			utf8proc_iterate(p + i, (utf8proc_ssize_t)(n - i), &cp);
 		if (k <= 0) {
 			/* Invalid UTF-8 (or a surrogate): one replacement
 			 * character per bad byte, then resynchronise. */

@@ -5,9 +5,9 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -57,8 +57,7 @@ out_target(struct rp_out *o, const char *path, char *err, size_t errlen)
 }
 
 enum ts_err
-rp_out_begin(struct rp_out *o, const char *path, char *err,
-	size_t errlen)
+rp_out_begin(struct rp_out *o, const char *path, char *err, size_t errlen)
 {
 	o->path = path;
 	o->tmp[0] = '\0';
@@ -77,7 +76,7 @@ rp_out_begin(struct rp_out *o, const char *path, char *err,
 		return TS_OK;
 	}
 	int n = snprintf(o->tmp, sizeof o->tmp, "%s.part-%ld", o->real,
-		(long)getpid());
+			 (long)getpid());
 	if (n < 0 || (size_t)n >= sizeof o->tmp) {
 		rp_errf(err, errlen, "đường dẫn tệp quá dài: %s", path);
 		return TS_EINVAL;

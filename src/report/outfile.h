@@ -12,7 +12,7 @@
 
 struct rp_out {
 	char tmp[4096];
-	char real[4096]; /* the destination, symlinks resolved */
+	char real[4096];  /* the destination, symlinks resolved */
 	const char *path; /* as the user named it, for messages */
 	int stream; /* destination is a device or pipe: copy, don't rename */
 };
@@ -20,7 +20,7 @@ struct rp_out {
 /* Chooses the temp name "<path>.part-<pid>" (or a private temp file for a
  * device or pipe); refuses a directory. */
 enum ts_err rp_out_begin(struct rp_out *o, const char *path, char *err,
-	size_t errlen);
+			 size_t errlen);
 /* fsyncs the temp file, renames it onto path. Removes it on failure. */
 enum ts_err rp_out_commit(struct rp_out *o, char *err, size_t errlen);
 void rp_out_abort(struct rp_out *o);

@@ -12,12 +12,12 @@
 #include "fontmap.h"
 #include "outfile.h"
 
-#define SIZE_TITLE 14 /* tên loại, trích yếu, appendix heading lines */
-#define LEFT_SHARE 0.42 /* header: width of the left column */
+#define SIZE_TITLE   14 /* tên loại, trích yếu, appendix heading lines */
+#define LEFT_SHARE   0.42 /* header: width of the left column */
 #define CLOSING_LEFT 0.45 /* Nơi nhận column */
-#define SIGN_ROOM 72.0 /* space for the signature and seal, points */
-#define QUOC_HIEU "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-#define TIEU_NGU "Độc lập - Tự do - Hạnh phúc"
+#define SIGN_ROOM    72.0 /* space for the signature and seal, points */
+#define QUOC_HIEU    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+#define TIEU_NGU     "Độc lập - Tự do - Hạnh phúc"
 
 /* Uppercase copy (NĐ 30 wants these lines upper case whatever the data
  * says); g_free it. */
@@ -31,7 +31,7 @@ upper(const char *s)
  * one line of width w; min if none does (the layout then wraps). */
 static double
 fit_size(struct pdf *p, const char *text, unsigned style, double max,
-	double min, double w)
+	 double min, double w)
 {
 	for (double size = max; size > min; size -= 0.5) {
 		PangoLayout *l = pdf_text(p, text, style, size, 0, RP_LEFT);
@@ -47,7 +47,7 @@ fit_size(struct pdf *p, const char *text, unsigned style, double max,
  * unrefs) so callers can measure it. */
 static PangoLayout *
 column_text(struct pdf *p, const char *text, unsigned style, double size,
-	double x, double w, double y)
+	    double x, double w, double y)
 {
 	PangoLayout *l = pdf_text(p, text, style, size, w, RP_CENTER);
 	pdf_draw(p, l, x, y);
@@ -70,8 +70,8 @@ ink_width(PangoLayout *l)
  * the unit's own name (brk, rp_name_start), never inside it. Returns the
  * layout drawn at (x, y); caller unrefs. */
 static PangoLayout *
-header_name(struct pdf *p, const char *name, int brk, unsigned style,
-	double x, double w, double y)
+header_name(struct pdf *p, const char *name, int brk, unsigned style, double x,
+	    double w, double y)
 {
 	char *s = upper(name);
 	double size = fit_size(p, s, style, RP_SIZE_HEADER, 12, w);
@@ -102,12 +102,12 @@ header_left(struct pdf *p, const struct rp_header *h, double w)
 	double y = p->y, x = p->x0;
 	if (h->parent_org && *h->parent_org) {
 		PangoLayout *l = header_name(p, h->parent_org, h->parent_break,
-			0, x, w, y);
+					     0, x, w, y);
 		y += pdf_layout_height(l);
 		g_object_unref(l);
 	}
 	PangoLayout *l = header_name(p, h->org ? h->org : RP_BLANK,
-		h->org_break, RP_BOLD, x, w, y);
+				     h->org_break, RP_BOLD, x, w, y);
 	y += pdf_layout_height(l) + 2;
 	pdf_rule(p, x + w / 2, y, 0.4 * ink_width(l));
 	g_object_unref(l);
@@ -142,7 +142,7 @@ header(struct pdf *p, const struct rp_header *h)
 	buf_init(&line, BUF_DEFAULT_LIMIT);
 	rp_number_line(h, &line);
 	PangoLayout *l = column_text(p, buf_str(&line), 0, RP_SIZE_BODY, p->x0,
-		lw, y);
+				     lw, y);
 	double hl = pdf_layout_height(l);
 	g_object_unref(l);
 	if (h->vv && *h->vv) {
@@ -154,7 +154,7 @@ header(struct pdf *p, const struct rp_header *h)
 	buf_reset(&line);
 	rp_date_line(h, &line);
 	double size = fit_size(p, buf_str(&line), RP_ITALIC, 14, RP_SIZE_BODY,
-		rw);
+			       rw);
 	l = column_text(p, buf_str(&line), RP_ITALIC, size, p->x0 + lw, rw, y);
 	double hr = pdf_layout_height(l);
 	g_object_unref(l);
@@ -172,7 +172,7 @@ title(struct pdf *p, const struct rp_doc *d)
 	if (d->stamp) {
 		/* A framed "DỰ THẢO": a draft never passes for a final. */
 		PangoLayout *l = pdf_text(p, d->stamp, RP_BOLD, SIZE_TITLE, 0,
-			RP_LEFT);
+					  RP_LEFT);
 		double w = pdf_layout_width(l), h = pdf_layout_height(l);
 		pdf_draw(p, l, cx - w / 2, p->y);
 		cairo_set_line_width(p->cr, 1);
@@ -184,8 +184,8 @@ title(struct pdf *p, const struct rp_doc *d)
 	if (d->kind)
 		pdf_centred(p, d->kind, RP_BOLD, SIZE_TITLE);
 	for (size_t i = 0; i < d->nsubject; i++) {
-		PangoLayout *l = pdf_text(p, d->subject[i], RP_BOLD,
-			SIZE_TITLE, p->x1 - p->x0, RP_CENTER);
+		PangoLayout *l = pdf_text(p, d->subject[i], RP_BOLD, SIZE_TITLE,
+					  p->x1 - p->x0, RP_CENTER);
 		pdf_draw(p, l, p->x0, p->y);
 		p->y += pdf_layout_height(l);
 		widest = ink_width(l) > widest ? ink_width(l) : widest;
@@ -208,12 +208,12 @@ kinh_gui(struct pdf *p, const struct rp_doc *d)
 		return;
 	double tw = p->x1 - p->x0;
 	PangoLayout *lab = pdf_text(p, "Kính gửi: ", 0, RP_SIZE_BODY, 0,
-		RP_LEFT);
+				    RP_LEFT);
 	double lw = pdf_layout_width(lab), widest = 0;
 	PangoLayout **ls = g_new(PangoLayout *, d->nto);
 	for (size_t i = 0; i < d->nto; i++) {
 		ls[i] = pdf_text(p, d->recipients_to[i], 0, RP_SIZE_BODY,
-			tw * 0.7, RP_LEFT);
+				 tw * 0.7, RP_LEFT);
 		double w = pdf_layout_width(ls[i]);
 		widest = w > widest ? w : widest;
 	}
@@ -253,7 +253,7 @@ closing_table(const struct rp_section *s, size_t i)
 {
 	const struct rp_block *b = &s->blocks[i];
 	return i + 1 == s->nblocks && b->kind == RP_B_TABLE && b->table &&
-		!b->table->borders;
+	       !b->table->borders;
 }
 
 /* Lines and height of a paragraph block as laid out on this page. */
@@ -262,10 +262,10 @@ para_height(struct pdf *p, const struct rp_para *para, int *lines)
 {
 	double left = para->indent_left_mm * PDF_MM;
 	PangoLayout *l = pdf_para_layout(p, para, RP_SIZE_BODY, 0,
-		p->x1 - p->x0 - left);
+					 p->x1 - p->x0 - left);
 	*lines = pango_layout_get_line_count(l);
 	double h = pdf_layout_height(l) + para->space_before_pt +
-		para->space_after_pt;
+		   para->space_after_pt;
 	g_object_unref(l);
 	return h;
 }
@@ -274,8 +274,7 @@ para_height(struct pdf *p, const struct rp_para *para, int *lines)
  * at least two lines of text with it: when the last paragraph is shorter,
  * the one before goes too, and a heading always goes with its text. */
 static void
-tails(struct pdf *p, const struct rp_section *s, double closing_h,
-	double *tail)
+tails(struct pdf *p, const struct rp_section *s, double closing_h, double *tail)
 {
 	size_t n = s->nblocks;
 	double t = closing_h;
@@ -289,7 +288,7 @@ tails(struct pdf *p, const struct rp_section *s, double closing_h,
 		const struct rp_block *b = &s->blocks[i];
 		tail[i] = t;
 		bool text = (b->kind == RP_B_PARA || b->kind == RP_B_HEADING) &&
-			b->para;
+			    b->para;
 		if (t <= 0 || !text) {
 			t = 0;
 			continue;
@@ -299,7 +298,7 @@ tails(struct pdf *p, const struct rp_section *s, double closing_h,
 		bool heading = b->para->keep_with_next;
 		want = heading ? 0 : want - lines;
 		bool prev_heading = i > 0 && s->blocks[i - 1].para &&
-			s->blocks[i - 1].para->keep_with_next;
+				    s->blocks[i - 1].para->keep_with_next;
 		t = want > 0 || prev_heading ? t + h : 0;
 	}
 }
@@ -312,8 +311,8 @@ static double
 heading_keep(struct pdf *p, const struct rp_section *s, size_t i)
 {
 	double lines = 3.5 * RP_SIZE_BODY;
-	const struct rp_block *n = i + 1 < s->nblocks ? &s->blocks[i + 1] :
-		NULL;
+	const struct rp_block *n = i + 1 < s->nblocks ? &s->blocks[i + 1]
+						      : NULL;
 	if (n == NULL || n->para == NULL ||
 	    (n->kind != RP_B_PARA && n->kind != RP_B_HEADING))
 		return lines;
@@ -338,8 +337,9 @@ blocks(struct pdf *p, const struct rp_section *s, double closing_h)
 		case RP_B_HEADING:
 			if (b->para)
 				pdf_para(p, b->para, RP_SIZE_BODY,
-					b->para->keep_with_next ?
-					heading_keep(p, s, i) : 0);
+					 b->para->keep_with_next
+						 ? heading_keep(p, s, i)
+						 : 0);
 			break;
 		case RP_B_TABLE:
 			if (b->table)
@@ -359,7 +359,7 @@ blocks(struct pdf *p, const struct rp_section *s, double closing_h)
  * height. */
 static double
 closing_line(struct pdf *p, const char *text, unsigned style, double size,
-	double x, double w, double y, bool draw, enum rp_align align)
+	     double x, double w, double y, bool draw, enum rp_align align)
 {
 	PangoLayout *l = pdf_text(p, text, style, size, w, align);
 	if (draw)
@@ -373,8 +373,8 @@ closing_line(struct pdf *p, const char *text, unsigned style, double size,
  * room for signature and seal, the signer's name bold. Returns its
  * height; *title_y gets the title line's offset (Nơi nhận aligns there). */
 static double
-signature(struct pdf *p, const struct rp_signature *sig, double y,
-	bool draw, double *title_y)
+signature(struct pdf *p, const struct rp_signature *sig, double y, bool draw,
+	  double *title_y)
 {
 	double tw = p->x1 - p->x0, x = p->x0 + tw * CLOSING_LEFT;
 	double w = tw - tw * CLOSING_LEFT, h = 0;
@@ -382,21 +382,21 @@ signature(struct pdf *p, const struct rp_signature *sig, double y,
 	if (sig->authority && *sig->authority) {
 		char *s = upper(sig->authority);
 		h += closing_line(p, s, RP_BOLD, RP_SIZE_BODY, x, w, y + h,
-			draw, RP_CENTER);
+				  draw, RP_CENTER);
 		*title_y = h;
 		g_free(s);
 	}
 	char *s = upper(sig->title);
 	h += closing_line(p, s, RP_BOLD, RP_SIZE_BODY, x, w, y + h, draw,
-		RP_CENTER);
+			  RP_CENTER);
 	g_free(s);
 	if (sig->note && *sig->note)
 		h += closing_line(p, sig->note, RP_ITALIC, RP_SIZE_BODY, x, w,
-			y + h, draw, RP_CENTER);
+				  y + h, draw, RP_CENTER);
 	h += SIGN_ROOM;
 	const char *name = sig->name && *sig->name ? sig->name : RP_BLANK;
 	h += closing_line(p, name, RP_BOLD, RP_SIZE_BODY, x, w, y + h, draw,
-		RP_CENTER);
+			  RP_CENTER);
 	return h;
 }
 
@@ -408,10 +408,10 @@ noi_nhan(struct pdf *p, const struct rp_doc *d, double y, bool draw)
 	if (d->nrecipients == 0)
 		return 0;
 	h += closing_line(p, "Nơi nhận:", RP_BOLD | RP_ITALIC,
-		RP_SIZE_RECIPIENTS_LABEL, p->x0, w, y, draw, RP_LEFT);
+			  RP_SIZE_RECIPIENTS_LABEL, p->x0, w, y, draw, RP_LEFT);
 	for (size_t i = 0; i < d->nrecipients; i++)
 		h += closing_line(p, d->recipients[i], 0, RP_SIZE_RECIPIENTS,
-			p->x0, w, y + h, draw, RP_LEFT);
+				  p->x0, w, y + h, draw, RP_LEFT);
 	return h;
 }
 
@@ -484,19 +484,19 @@ metadata(struct pdf *p)
 	char date[80] = "2000-01-01T00:00:00Z";
 	if (h && h->year > 0 && h->month > 0 && h->day > 0)
 		snprintf(date, sizeof date, "%04d-%02d-%02dT00:00:00+07:00",
-			h->year, h->month, h->day);
+			 h->year, h->month, h->day);
 	cairo_pdf_surface_set_metadata(p->surf, CAIRO_PDF_METADATA_CREATE_DATE,
-		date);
+				       date);
 	cairo_pdf_surface_set_metadata(p->surf, CAIRO_PDF_METADATA_MOD_DATE,
-		date);
+				       date);
 	if (d->title)
-		cairo_pdf_surface_set_metadata(p->surf,
-			CAIRO_PDF_METADATA_TITLE, d->title);
+		cairo_pdf_surface_set_metadata(
+			p->surf, CAIRO_PDF_METADATA_TITLE, d->title);
 	if (d->author)
-		cairo_pdf_surface_set_metadata(p->surf,
-			CAIRO_PDF_METADATA_AUTHOR, d->author);
+		cairo_pdf_surface_set_metadata(
+			p->surf, CAIRO_PDF_METADATA_AUTHOR, d->author);
 	cairo_pdf_surface_set_metadata(p->surf, CAIRO_PDF_METADATA_CREATOR,
-		"truongso");
+				       "truongso");
 }
 
 /* Unhinted metrics at 72 dpi: text is measured in the same points the
@@ -521,7 +521,7 @@ render_file(const struct rp_doc *d, const char *tmp)
 {
 	struct pdf p = { .doc = d };
 	p.surf = cairo_pdf_surface_create(tmp, RP_PAGE_W_MM * PDF_MM,
-		RP_PAGE_H_MM * PDF_MM);
+					  RP_PAGE_H_MM * PDF_MM);
 	if (cairo_surface_status(p.surf) != CAIRO_STATUS_SUCCESS) {
 		cairo_surface_destroy(p.surf);
 		return TS_EIO;
@@ -547,8 +547,7 @@ render_file(const struct rp_doc *d, const char *tmp)
 }
 
 enum ts_err
-rp_write_pdf(const struct rp_doc *d, const char *path, char *err,
-	size_t errlen)
+rp_write_pdf(const struct rp_doc *d, const char *path, char *err, size_t errlen)
 {
 	if (d->oom) {
 		rp_errf(err, errlen, "không đủ bộ nhớ để tạo báo cáo");
@@ -563,7 +562,8 @@ rp_write_pdf(const struct rp_doc *d, const char *path, char *err,
 		if (e == TS_ENOMEM)
 			rp_errf(err, errlen, "không đủ bộ nhớ để tạo báo cáo");
 		else if (e == TS_ECANCELED)
-			rp_errf(err, errlen, "đã dừng vì không còn ai chờ "
+			rp_errf(err, errlen,
+				"đã dừng vì không còn ai chờ "
 				"tệp này");
 		else
 			rp_errf(err, errlen, "không ghi được tệp %s", path);

@@ -15,7 +15,7 @@
 
 #include "report.h"
 
-#define PDF_MM (72.0 / 25.4)
+#define PDF_MM	     (72.0 / 25.4)
 /* Longest word (bytes) kept on one line; a longer one (a link) may break
  * anywhere rather than run past the margin. */
 #define PDF_WORD_MAX 48
@@ -26,30 +26,30 @@ struct pdf {
 	cairo_t *cr;
 	PangoFontMap *fm; /* our own: no shared global font map */
 	PangoContext *pc;
-	double pw, ph; /* page size */
-	double x0, x1; /* text area, left and right edge */
+	double pw, ph;	   /* page size */
+	double x0, x1;	   /* text area, left and right edge */
 	double ytop, ybot; /* text area, top and bottom edge */
-	double y; /* where the next thing goes */
-	int page; /* page number inside the current section */
-	int pages; /* pages in the whole file */
-	bool at_top; /* nothing drawn below ytop on this page yet */
+	double y;	   /* where the next thing goes */
+	int page;	   /* page number inside the current section */
+	int pages;	   /* pages in the whole file */
+	bool at_top;	   /* nothing drawn below ytop on this page yet */
 	/* Height of what must follow the end of the block being laid out on
 	 * the same page (the closing block): the block's last lines or rows
 	 * go to the next page with it rather than leave it alone there. */
 	double tail;
-	bool oom; /* an allocation failed: the writer reports TS_ENOMEM */
+	bool oom;	/* an allocation failed: the writer reports TS_ENOMEM */
 	bool cancelled; /* doc->cancel said stop: TS_ECANCELED */
 };
 
 /* A layout of plain text in Liberation Serif of the given size (points),
  * wrapped at width (points; <= 0: no wrapping). Caller unrefs. */
 PangoLayout *pdf_text(struct pdf *p, const char *text, unsigned style,
-	double size, double width, enum rp_align align);
+		      double size, double width, enum rp_align align);
 /* A layout of a model paragraph; style is or-ed into every run (table
  * cells carry a style for the whole cell). width excludes indent_left.
  * default_size is used when para->size is 0. Caller unrefs. */
 PangoLayout *pdf_para_layout(struct pdf *p, const struct rp_para *para,
-	int default_size, unsigned style, double width);
+			     int default_size, unsigned style, double width);
 double pdf_layout_height(PangoLayout *l);
 /* Logical width of the widest line. */
 double pdf_layout_width(PangoLayout *l);
@@ -63,10 +63,10 @@ void pdf_new_page(struct pdf *p);
 void pdf_need(struct pdf *p, double h);
 /* Lays out a block's paragraph, flowing its lines across pages. */
 void pdf_para(struct pdf *p, const struct rp_para *para, int default_size,
-	double keep_next);
+	      double keep_next);
 /* Centred line(s) of text across the text width; returns their height. */
 double pdf_centred(struct pdf *p, const char *text, unsigned style,
-	double size);
+		   double size);
 /* A horizontal solid rule centred on cx. */
 void pdf_rule(struct pdf *p, double cx, double y, double len);
 

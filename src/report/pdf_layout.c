@@ -17,10 +17,11 @@ font(unsigned style, double size)
 {
 	PangoFontDescription *fd = pango_font_description_new();
 	pango_font_description_set_family_static(fd, RP_FONT_PDF);
-	pango_font_description_set_weight(fd, style & RP_BOLD ?
-		PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-	pango_font_description_set_style(fd, style & RP_ITALIC ?
-		PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
+	pango_font_description_set_weight(
+		fd, style & RP_BOLD ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+	pango_font_description_set_style(fd, style & RP_ITALIC
+						     ? PANGO_STYLE_ITALIC
+						     : PANGO_STYLE_NORMAL);
 	pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
 	return fd;
 }
@@ -29,15 +30,11 @@ static void
 set_align(PangoLayout *l, enum rp_align align)
 {
 	switch (align) {
-	case RP_LEFT:
-		pango_layout_set_alignment(l, PANGO_ALIGN_LEFT);
-		break;
+	case RP_LEFT: pango_layout_set_alignment(l, PANGO_ALIGN_LEFT); break;
 	case RP_CENTER:
 		pango_layout_set_alignment(l, PANGO_ALIGN_CENTER);
 		break;
-	case RP_RIGHT:
-		pango_layout_set_alignment(l, PANGO_ALIGN_RIGHT);
-		break;
+	case RP_RIGHT: pango_layout_set_alignment(l, PANGO_ALIGN_RIGHT); break;
 	case RP_JUSTIFY:
 		pango_layout_set_alignment(l, PANGO_ALIGN_LEFT);
 		pango_layout_set_justify(l, TRUE);
@@ -47,7 +44,7 @@ set_align(PangoLayout *l, enum rp_align align)
 
 static PangoLayout *
 new_layout(struct pdf *p, unsigned style, double size, double width,
-	enum rp_align align)
+	   enum rp_align align)
 {
 	PangoLayout *l = pango_layout_new(p->pc);
 	PangoFontDescription *fd = font(style, size);
@@ -95,7 +92,7 @@ word_attrs(PangoAttrList *al, const char *text)
 
 PangoLayout *
 pdf_text(struct pdf *p, const char *text, unsigned style, double size,
-	double width, enum rp_align align)
+	 double width, enum rp_align align)
 {
 	PangoLayout *l = new_layout(p, style, size, width, align);
 	text = text ? text : "";
@@ -130,8 +127,8 @@ run_attrs(PangoAttrList *al, unsigned style, guint start, guint end)
 }
 
 PangoLayout *
-pdf_para_layout(struct pdf *p, const struct rp_para *para,
-	int default_size, unsigned style, double width)
+pdf_para_layout(struct pdf *p, const struct rp_para *para, int default_size,
+		unsigned style, double width)
 {
 	double size = para->size > 0 ? para->size : default_size;
 	PangoLayout *l = new_layout(p, 0, size, width, para->align);
@@ -142,13 +139,13 @@ pdf_para_layout(struct pdf *p, const struct rp_para *para,
 		size_t start = text.len;
 		buf_puts(&text, para->runs[i].text ? para->runs[i].text : "");
 		run_attrs(al, para->runs[i].style | style, (guint)start,
-			(guint)text.len);
+			  (guint)text.len);
 	}
 	pango_layout_set_text(l, buf_str(&text), -1);
 	word_attrs(al, buf_str(&text));
 	pango_layout_set_attributes(l, al);
-	pango_layout_set_indent(l, (int)(para->indent_first_mm * PDF_MM *
-		PANGO_SCALE));
+	pango_layout_set_indent(
+		l, (int)(para->indent_first_mm * PDF_MM * PANGO_SCALE));
 	pango_attr_list_unref(al);
 	buf_release(&text);
 	return l;
@@ -183,7 +180,7 @@ page_number(struct pdf *p)
 	char num[24];
 	snprintf(num, sizeof num, "%d", p->page);
 	PangoLayout *l = pdf_text(p, num, 0, PAGE_NUMBER_SIZE, p->x1 - p->x0,
-		RP_CENTER);
+				  RP_CENTER);
 	double h = pdf_layout_height(l);
 	pdf_draw(p, l, p->x0, (p->ytop - h) / 2);
 	g_object_unref(l);
@@ -254,11 +251,11 @@ flow_lines(struct pdf *p, PangoLayout *l, double x, double tail)
 		/* As pango's own renderer does: the line's x offset carries
 		 * alignment and the first-line indent. */
 		double base = (double)pango_layout_iter_get_baseline(it) /
-			PANGO_SCALE;
+			      PANGO_SCALE;
 		cairo_move_to(p->cr, x + (double)lr.x / PANGO_SCALE,
-			top + base);
-		pango_cairo_show_layout_line(p->cr,
-			pango_layout_iter_get_line_readonly(it));
+			      top + base);
+		pango_cairo_show_layout_line(
+			p->cr, pango_layout_iter_get_line_readonly(it));
 		p->y = top + ly + lh;
 		p->at_top = false;
 	} while (pango_layout_iter_next_line(it));
@@ -267,11 +264,11 @@ flow_lines(struct pdf *p, PangoLayout *l, double x, double tail)
 
 void
 pdf_para(struct pdf *p, const struct rp_para *para, int default_size,
-	double keep_next)
+	 double keep_next)
 {
 	double left = para->indent_left_mm * PDF_MM;
 	PangoLayout *l = pdf_para_layout(p, para, default_size, 0,
-		p->x1 - p->x0 - left);
+					 p->x1 - p->x0 - left);
 	double h = pdf_layout_height(l);
 	double before = p->at_top ? 0 : para->space_before_pt;
 	/* A paragraph that fits on a page is not split; keep_next adds the
@@ -281,7 +278,7 @@ pdf_para(struct pdf *p, const struct rp_para *para, int default_size,
 	if (!p->at_top)
 		p->y += para->space_before_pt;
 	flow_lines(p, l, p->x0 + left,
-		p->tail > 0 ? p->tail + para->space_after_pt : 0);
+		   p->tail > 0 ? p->tail + para->space_after_pt : 0);
 	p->y += para->space_after_pt;
 	g_object_unref(l);
 }
@@ -290,7 +287,7 @@ double
 pdf_centred(struct pdf *p, const char *text, unsigned style, double size)
 {
 	PangoLayout *l = pdf_text(p, text, style, size, p->x1 - p->x0,
-		RP_CENTER);
+				  RP_CENTER);
 	double h = pdf_layout_height(l);
 	pdf_draw(p, l, p->x0, p->y);
 	p->y += h;

@@ -8,17 +8,17 @@
 
 #include <stdlib.h>
 
-#define PAD_X 4.0 /* cell padding, points */
-#define PAD_Y 3.0
-#define BORDER 0.5
-#define SHADE 0.85 /* grey level of shaded (header) cells */
+#define PAD_X	     4.0 /* cell padding, points */
+#define PAD_Y	     3.0
+#define BORDER	     0.5
+#define SHADE	     0.85 /* grey level of shaded (header) cells */
 #define CAPTION_SIZE 12
 
 struct tbl {
 	const struct rp_table *t;
 	double *colx; /* ncols + 1 left edges, from the text area's x0 */
 	double *rowh; /* nrows heights */
-	size_t hdr; /* rows repeated on each page */
+	size_t hdr;   /* rows repeated on each page */
 	double hdr_h;
 };
 
@@ -45,13 +45,14 @@ rspan(const struct tbl *tb, size_t r, size_t c)
  * returns its height. */
 static double
 cell_content(struct pdf *p, const struct rp_cell *cell, double x, double y,
-	double w, bool draw)
+	     double w, bool draw)
 {
 	double h = 0;
 	if (cell->kind != RP_V_TEXT) {
 		char num[RP_VALUE_SIZE];
 		PangoLayout *l = pdf_text(p, rp_value_format(cell, num),
-			cell->style, RP_SIZE_TABLE, w, cell->align);
+					  cell->style, RP_SIZE_TABLE, w,
+					  cell->align);
 		if (draw)
 			pdf_draw(p, l, x, y);
 		h = pdf_layout_height(l);
@@ -62,7 +63,7 @@ cell_content(struct pdf *p, const struct rp_cell *cell, double x, double y,
 		const struct rp_para *para = cell->paras[i];
 		double left = para->indent_left_mm * PDF_MM;
 		PangoLayout *l = pdf_para_layout(p, para, RP_SIZE_TABLE,
-			cell->style, w - left);
+						 cell->style, w - left);
 		h += para->space_before_pt;
 		if (draw)
 			pdf_draw(p, l, x + left, y + h);
@@ -108,7 +109,8 @@ measure_row(struct pdf *p, struct tbl *tb, size_t r, int pass)
 		if (cell->covered || (rs > 1) != (pass == 1))
 			continue;
 		double need = cell_content(p, cell, 0, 0, cell_width(tb, r, c),
-					   false) + 2 * PAD_Y;
+					   false) +
+			      2 * PAD_Y;
 		double have = rows_height(tb, r, r + rs);
 		if (need > have)
 			tb->rowh[r + rs - 1] += need - have;
@@ -172,8 +174,7 @@ draw_cell(struct pdf *p, const struct tbl *tb, size_t r, size_t c, double y)
 		cairo_set_source_rgb(cr, 0, 0, 0);
 	}
 	double ch = cell_content(p, cell, 0, 0, w - 2 * PAD_X, false);
-	cell_content(p, cell, x + PAD_X, y + (h - ch) / 2, w - 2 * PAD_X,
-		true);
+	cell_content(p, cell, x + PAD_X, y + (h - ch) / 2, w - 2 * PAD_X, true);
 	if (tb->t->borders) {
 		cairo_set_line_width(cr, BORDER);
 		cairo_rectangle(cr, x, y, w, h);
@@ -244,7 +245,8 @@ cell_min_width(struct pdf *p, const struct rp_cell *cell)
 	if (cell->kind != RP_V_TEXT) {
 		char num[RP_VALUE_SIZE];
 		PangoLayout *l = pdf_text(p, rp_value_format(cell, num),
-			cell->style, RP_SIZE_TABLE, 0, RP_LEFT);
+					  cell->style, RP_SIZE_TABLE, 0,
+					  RP_LEFT);
 		w = pdf_layout_width(l);
 		g_object_unref(l);
 		return w + 2 * PAD_X + 1;
@@ -253,7 +255,7 @@ cell_min_width(struct pdf *p, const struct rp_cell *cell)
 		const struct rp_para *para = cell->paras[i];
 		/* At a width of one point every word is a line of its own. */
 		PangoLayout *l = pdf_para_layout(p, para, RP_SIZE_TABLE,
-			cell->style, 1);
+						 cell->style, 1);
 		double pw = pdf_layout_width(l) + para->indent_left_mm * PDF_MM;
 		w = pw > w ? pw : w;
 		g_object_unref(l);
@@ -326,13 +328,12 @@ pdf_table(struct pdf *p, const struct rp_table *t)
 	double first = 0;
 	if (tb.hdr < t->nrows) {
 		size_t end = band_end(&tb, tb.hdr);
-		first = rows_height(&tb, tb.hdr, end) +
-			keep_after(p, &tb, end);
+		first = rows_height(&tb, tb.hdr, end) + keep_after(p, &tb, end);
 	}
 	double cap_h = 0;
 	if (t->caption && t->borders) {
 		PangoLayout *l = pdf_text(p, t->caption, RP_BOLD, CAPTION_SIZE,
-			p->x1 - p->x0, RP_CENTER);
+					  p->x1 - p->x0, RP_CENTER);
 		cap_h = pdf_layout_height(l) + 3;
 		pdf_need(p, cap_h + tb.hdr_h + first);
 		pdf_draw(p, l, p->x0, p->y);

@@ -12,8 +12,7 @@ static struct rp_para dummy_para;
 
 /* Grows an arena array to hold n + 1 elements of size sz. */
 static bool
-grow(struct rp_doc *d, void **arr, size_t *cap, size_t n,
-	size_t sz)
+grow(struct rp_doc *d, void **arr, size_t *cap, size_t n, size_t sz)
 {
 	if (n < *cap)
 		return true;
@@ -65,8 +64,8 @@ struct rp_section *
 rp_section_add(struct rp_doc *d, bool landscape)
 {
 	struct rp_section *s = arena_alloc(d->arena, sizeof *s);
-	if (!s || !grow(d, (void **)&d->sections, &d->capsections,
-			 d->nsections, sizeof *d->sections)) {
+	if (!s || !grow(d, (void **)&d->sections, &d->capsections, d->nsections,
+			sizeof *d->sections)) {
 		d->oom = true;
 		return d->nsections ? d->sections[0] : NULL;
 	}
@@ -94,8 +93,7 @@ rp_section0(struct rp_doc *d)
 }
 
 static void
-add_line(struct rp_doc *d, const char ***arr, size_t *n,
-	const char *line)
+add_line(struct rp_doc *d, const char ***arr, size_t *n, const char *line)
 {
 	/* The line arrays have no capacity field: grow by exact copy. */
 	const char **p = arena_calloc(d->arena, *n + 1, sizeof *p);
@@ -141,7 +139,7 @@ rp_para_new(struct rp_doc *d, enum rp_align align)
 
 void
 rp_run_add(struct rp_doc *d, struct rp_para *p, unsigned style,
-	const char *text)
+	   const char *text)
 {
 	if (p == &dummy_para || !text)
 		return;
@@ -153,11 +151,10 @@ rp_run_add(struct rp_doc *d, struct rp_para *p, unsigned style,
 }
 
 static struct rp_block *
-block_add(struct rp_doc *d, struct rp_section *s,
-	enum rp_block_kind kind)
+block_add(struct rp_doc *d, struct rp_section *s, enum rp_block_kind kind)
 {
 	if (!s || !grow(d, (void **)&s->blocks, &s->capblocks, s->nblocks,
-			  sizeof *s->blocks))
+			sizeof *s->blocks))
 		return NULL;
 	struct rp_block *b = &s->blocks[s->nblocks++];
 	memset(b, 0, sizeof *b);
@@ -166,8 +163,8 @@ block_add(struct rp_doc *d, struct rp_section *s,
 }
 
 struct rp_para *
-rp_line(struct rp_doc *d, struct rp_section *s,
-	enum rp_align align, unsigned style, const char *text)
+rp_line(struct rp_doc *d, struct rp_section *s, enum rp_align align,
+	unsigned style, const char *text)
 {
 	struct rp_block *b = block_add(d, s, RP_B_PARA);
 	struct rp_para *p = rp_para_new(d, align);
@@ -178,8 +175,8 @@ rp_line(struct rp_doc *d, struct rp_section *s,
 }
 
 struct rp_para *
-rp_body(struct rp_doc *d, struct rp_section *s,
-	unsigned style, const char *text)
+rp_body(struct rp_doc *d, struct rp_section *s, unsigned style,
+	const char *text)
 {
 	struct rp_para *p = rp_line(d, s, RP_JUSTIFY, style, text);
 	if (p != &dummy_para) {
@@ -190,8 +187,7 @@ rp_body(struct rp_doc *d, struct rp_section *s,
 }
 
 struct rp_para *
-rp_heading(struct rp_doc *d, struct rp_section *s,
-	int level, const char *text)
+rp_heading(struct rp_doc *d, struct rp_section *s, int level, const char *text)
 {
 	struct rp_block *b = block_add(d, s, RP_B_HEADING);
 	struct rp_para *p = rp_para_new(d, RP_JUSTIFY);
@@ -210,8 +206,8 @@ rp_heading(struct rp_doc *d, struct rp_section *s,
 }
 
 struct rp_chart *
-rp_chart_add(struct rp_doc *d, struct rp_section *s,
-	enum rp_chart_kind kind, size_t ncats, size_t nseries)
+rp_chart_add(struct rp_doc *d, struct rp_section *s, enum rp_chart_kind kind,
+	     size_t ncats, size_t nseries)
 {
 	struct rp_chart *c = arena_alloc(d->arena, sizeof *c);
 	struct rp_block *b = block_add(d, s, RP_B_CHART);
@@ -243,8 +239,9 @@ void
 rp_chart_levels(struct rp_chart *c)
 {
 	for (size_t i = 0; c && i < c->nseries; i++)
-		c->tones[i] = i == 0 ? RP_TONE_LOW :
-			i + 1 == c->nseries ? RP_TONE_HIGH : RP_TONE_MID;
+		c->tones[i] = i == 0		    ? RP_TONE_LOW
+			      : i + 1 == c->nseries ? RP_TONE_HIGH
+						    : RP_TONE_MID;
 }
 
 /* A word in Title case: an upper-case first letter, then lower case. */
@@ -253,13 +250,13 @@ title_case(const char *w, size_t n)
 {
 	utf8proc_int32_t c;
 	utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)w,
-		(utf8proc_ssize_t)n, &c);
+					      (utf8proc_ssize_t)n, &c);
 	if (k <= 0 || !utf8proc_isupper(c))
 		return false;
 	bool lower = false;
 	for (size_t i = (size_t)k; i < n; i += (size_t)k) {
 		k = utf8proc_iterate((const utf8proc_uint8_t *)w + i,
-			(utf8proc_ssize_t)(n - i), &c);
+				     (utf8proc_ssize_t)(n - i), &c);
 		if (k <= 0 || utf8proc_isupper(c))
 			return false;
 		lower = lower || utf8proc_islower(c);
@@ -296,13 +293,15 @@ static int
 place_kind(const char **w, const size_t *len, int i)
 {
 	static const char *const one[] = { "quận", "huyện", "phường", "xã",
-		"tỉnh", "QUẬN", "HUYỆN", "PHƯỜNG", "XÃ", "TỈNH", "TP", "TP." };
-	static const char *const two[][2] = { { "thành", "phố" },
-		{ "thị", "xã" }, { "thị", "trấn" }, { "THÀNH", "PHỐ" },
-		{ "THỊ", "XÃ" }, { "THỊ", "TRẤN" } };
+					   "tỉnh", "QUẬN",  "HUYỆN",  "PHƯỜNG",
+					   "XÃ",   "TỈNH",  "TP",     "TP." };
+	static const char *const two[][2] = {
+		{ "thành", "phố" }, { "thị", "xã" }, { "thị", "trấn" },
+		{ "THÀNH", "PHỐ" }, { "THỊ", "XÃ" }, { "THỊ", "TRẤN" }
+	};
 	for (size_t k = 0; i >= 1 && k < sizeof two / sizeof two[0]; k++)
 		if (word_is(w[i - 1], len[i - 1], two[k][0]) &&
-			word_is(w[i], len[i], two[k][1]))
+		    word_is(w[i], len[i], two[k][1]))
 			return 2;
 	for (size_t k = 0; k < sizeof one / sizeof one[0]; k++)
 		if (word_is(w[i], len[i], one[k]))

@@ -29,24 +29,24 @@
 #include "../util/err.h"
 
 /* Page geometry of NĐ 30 (millimetres). */
-#define RP_PAGE_W_MM 210
-#define RP_PAGE_H_MM 297
-#define RP_MARGIN_TOP_MM 20
-#define RP_MARGIN_BOTTOM_MM 20
-#define RP_MARGIN_LEFT_MM 30
-#define RP_MARGIN_RIGHT_MM 15
+#define RP_PAGE_W_MM		 210
+#define RP_PAGE_H_MM		 297
+#define RP_MARGIN_TOP_MM	 20
+#define RP_MARGIN_BOTTOM_MM	 20
+#define RP_MARGIN_LEFT_MM	 30
+#define RP_MARGIN_RIGHT_MM	 15
 /* Font family: Times New Roman in DOCX (what Word users have); PDF embeds
  * its metric twin. Sizes in points. */
-#define RP_FONT_DOCX "Times New Roman"
-#define RP_FONT_PDF "Liberation Serif"
-#define RP_SIZE_BODY 13
-#define RP_SIZE_TABLE 12
-#define RP_SIZE_HEADER 13 /* cơ quan, Quốc hiệu: 12-13 */
-#define RP_SIZE_MOTTO 14 /* Tiêu ngữ: 13-14 */
+#define RP_FONT_DOCX		 "Times New Roman"
+#define RP_FONT_PDF		 "Liberation Serif"
+#define RP_SIZE_BODY		 13
+#define RP_SIZE_TABLE		 12
+#define RP_SIZE_HEADER		 13 /* cơ quan, Quốc hiệu: 12-13 */
+#define RP_SIZE_MOTTO		 14 /* Tiêu ngữ: 13-14 */
 #define RP_SIZE_RECIPIENTS_LABEL 12
-#define RP_SIZE_RECIPIENTS 11
+#define RP_SIZE_RECIPIENTS	 11
 /* Dotted blank printed for a field the user did not fill (never "NULL"). */
-#define RP_BLANK "…………"
+#define RP_BLANK		 "…………"
 
 /* Run style bits. */
 enum {
@@ -55,7 +55,12 @@ enum {
 	RP_UNDERLINE = 1u << 2,
 };
 
-enum rp_align { RP_LEFT, RP_CENTER, RP_RIGHT, RP_JUSTIFY };
+enum rp_align {
+	RP_LEFT,
+	RP_CENTER,
+	RP_RIGHT,
+	RP_JUSTIFY
+};
 
 struct rp_run {
 	const char *text; /* UTF-8, NFC; may contain '\n' (line break) */
@@ -79,9 +84,9 @@ struct rp_para {
 enum rp_value_kind {
 	RP_V_EMPTY,
 	RP_V_TEXT, /* para holds the text (possibly several paragraphs) */
-	RP_V_INT, /* i */
-	RP_V_PTS, /* pts: fixed-point hundredths (scores) */
-	RP_V_PCT, /* pct: hundredths of a percent, 4567 = 45,67 % */
+	RP_V_INT,  /* i */
+	RP_V_PTS,  /* pts: fixed-point hundredths (scores) */
+	RP_V_PCT,  /* pct: hundredths of a percent, 4567 = 45,67 % */
 };
 
 struct rp_cell {
@@ -99,8 +104,8 @@ struct rp_cell {
 	unsigned style; /* RP_BOLD/RP_ITALIC for the whole cell */
 	enum rp_align align;
 	int colspan, rowspan; /* >= 1 on the anchor cell */
-	bool covered; /* inside another cell's span: writers skip it */
-	bool shade; /* light grey background (header cells) */
+	bool covered;	      /* inside another cell's span: writers skip it */
+	bool shade;	      /* light grey background (header cells) */
 };
 
 struct rp_table {
@@ -115,14 +120,17 @@ struct rp_table {
 	 * keeps the row before it anyway. caprows entries. */
 	bool *keep_prev;
 	const char *caption; /* optional; XLSX sheet name source; CSV title */
-	bool borders; /* false only for layout tables */
+	bool borders;	     /* false only for layout tables */
 };
 
 /* Bar charts: categories along x, one bar per series in each category
  * (grouped), or series stacked to 100 % (stacked). Values are doubles
  * because charts only draw; the numbers printed beside them come from
  * tables built from the same integers. */
-enum rp_chart_kind { RP_CHART_GROUPED, RP_CHART_STACKED };
+enum rp_chart_kind {
+	RP_CHART_GROUPED,
+	RP_CHART_STACKED
+};
 
 /* What a series stands for, which sets its colour and pattern in every
  * format (rp_chart_tone, docs/reports.md Charts). AUTO: a neutral
@@ -130,20 +138,27 @@ enum rp_chart_kind { RP_CHART_GROUPED, RP_CHART_STACKED };
  * best (Mức độ 1/2/3: amber hatched, light grey, green). REF: a
  * reference such as the maximum (light grey); VALUE: a measured value
  * (dark blue). */
-enum rp_tone { RP_TONE_AUTO, RP_TONE_LOW, RP_TONE_MID, RP_TONE_HIGH,
-	RP_TONE_REF, RP_TONE_VALUE };
+enum rp_tone {
+	RP_TONE_AUTO,
+	RP_TONE_LOW,
+	RP_TONE_MID,
+	RP_TONE_HIGH,
+	RP_TONE_REF,
+	RP_TONE_VALUE
+};
 
 struct rp_chart {
 	enum rp_chart_kind kind;
 	const char *title;
 	const char *y_label; /* e.g. "Điểm", "%" */
-	const char *x_label; /* what the categories are: "Tiêu chí", "Cấp học" */
+	const char
+		*x_label; /* what the categories are: "Tiêu chí", "Cấp học" */
 	size_t ncats, nseries;
-	const char **cats; /* ncats labels */
-	const char **series; /* nseries labels (legend) */
-	double *values; /* values[s * ncats + c] */
-	enum rp_tone *tones; /* nseries entries, RP_TONE_AUTO by default */
-	double y_max; /* 0 = from the data */
+	const char **cats;	 /* ncats labels */
+	const char **series;	 /* nseries labels (legend) */
+	double *values;		 /* values[s * ncats + c] */
+	enum rp_tone *tones;	 /* nseries entries, RP_TONE_AUTO by default */
+	double y_max;		 /* 0 = from the data */
 	int width_mm, height_mm; /* size on the page */
 };
 
@@ -156,7 +171,7 @@ enum rp_block_kind {
 
 struct rp_block {
 	enum rp_block_kind kind;
-	int level; /* headings */
+	int level;	      /* headings */
 	struct rp_para *para; /* PARA, HEADING */
 	struct rp_table *table;
 	struct rp_chart *chart;
@@ -183,7 +198,7 @@ struct rp_header {
 	const char *org; /* tên đơn vị ban hành: upper, bold, short rule */
 	const char *number; /* "05/BC-THCSLL"; NULL = "Số:      /BC-……" */
 	const char *symbol; /* used when number is NULL: "BC-THCSLL" */
-	const char *place; /* địa danh, "Quận 7" */
+	const char *place;  /* địa danh, "Quận 7" */
 	int year, month, day; /* 0 = dotted blank */
 	/* Word index where the unit's own name starts in parent_org / org
 	 * ("TRƯỜNG THPT | TRẦN HƯNG ĐẠO", "ỦY BAN NHÂN DÂN | QUẬN DƯƠNG
@@ -196,7 +211,7 @@ struct rp_header {
 
 struct rp_signature {
 	const char *authority; /* "KT. HIỆU TRƯỞNG", "TM. …", or NULL */
-	const char *title; /* "HIỆU TRƯỞNG" */
+	const char *title;     /* "HIỆU TRƯỞNG" */
 	const char *note; /* "(Ký tên và đóng dấu)", italic, or NULL */
 	const char *name; /* signer; NULL = dotted blank */
 };
@@ -205,7 +220,10 @@ struct rp_signature {
  * double-click (docs/reports.md, CSV). VN: Excel under Vietnamese
  * regional settings, ';' between fields and ',' in decimals ("12,5");
  * INTL: ',' between fields and '.' in decimals ("12.5"). */
-enum rp_csv_dialect { RP_CSV_VN, RP_CSV_INTL };
+enum rp_csv_dialect {
+	RP_CSV_VN,
+	RP_CSV_INTL
+};
 /* "vn" or "intl"; false for anything else. */
 bool rp_csv_dialect_parse(const char *s, enum rp_csv_dialect *out);
 
@@ -252,19 +270,19 @@ const char *rp_printf(struct rp_doc *d, const char *fmt, ...)
 
 struct rp_para *rp_para_new(struct rp_doc *d, enum rp_align align);
 void rp_run_add(struct rp_doc *d, struct rp_para *p, unsigned style,
-	const char *text);
+		const char *text);
 /* A body paragraph (justified, 10 mm first-line indent, 6 pt after) with
  * one run; returns it so callers can add runs. */
-struct rp_para *rp_body(struct rp_doc *d, struct rp_section *s,
-	unsigned style, const char *text);
+struct rp_para *rp_body(struct rp_doc *d, struct rp_section *s, unsigned style,
+			const char *text);
 /* A paragraph with explicit alignment and no indent. */
 struct rp_para *rp_line(struct rp_doc *d, struct rp_section *s,
-	enum rp_align align, unsigned style, const char *text);
-struct rp_para *rp_heading(struct rp_doc *d, struct rp_section *s,
-	int level, const char *text);
+			enum rp_align align, unsigned style, const char *text);
+struct rp_para *rp_heading(struct rp_doc *d, struct rp_section *s, int level,
+			   const char *text);
 
 struct rp_table *rp_table_add(struct rp_doc *d, struct rp_section *s,
-	size_t ncols, const int *widths);
+			      size_t ncols, const int *widths);
 /* Appends an empty row; returns its index. */
 size_t rp_row_add(struct rp_doc *d, struct rp_table *t);
 /* Row r stays on one page with the row before it (PDF and DOCX). */
@@ -273,20 +291,21 @@ void rp_row_keep_prev(struct rp_table *t, size_t r);
 bool rp_row_keeps_prev(const struct rp_table *t, size_t r);
 /* Sets cell (r, c); spans > 1 mark the cells they cover. Returns the
  * cell (a static dummy on error, so callers can chain safely). */
-struct rp_cell *rp_cell_text(struct rp_doc *d, struct rp_table *t,
-	size_t r, size_t c, unsigned style, const char *text);
+struct rp_cell *rp_cell_text(struct rp_doc *d, struct rp_table *t, size_t r,
+			     size_t c, unsigned style, const char *text);
 struct rp_cell *rp_cell_int(struct rp_doc *d, struct rp_table *t, size_t r,
-	size_t c, int64_t v);
+			    size_t c, int64_t v);
 struct rp_cell *rp_cell_pts(struct rp_doc *d, struct rp_table *t, size_t r,
-	size_t c, pts_t v);
+			    size_t c, pts_t v);
 struct rp_cell *rp_cell_pct(struct rp_doc *d, struct rp_table *t, size_t r,
-	size_t c, int64_t hundredths_pct);
+			    size_t c, int64_t hundredths_pct);
 /* Adds another paragraph to a text cell. Spans need their rows to exist
  * already (rp_row_add first). */
 struct rp_para *rp_cell_para(struct rp_doc *d, struct rp_cell *cell,
-	enum rp_align align, unsigned style, const char *text);
+			     enum rp_align align, unsigned style,
+			     const char *text);
 void rp_cell_span(struct rp_doc *d, struct rp_table *t, size_t r, size_t c,
-	int colspan, int rowspan);
+		  int colspan, int rowspan);
 
 /* Column widths for a table total units wide: the model's shares, but
  * no column narrower than minw[c] (its widest word, as each writer
@@ -294,18 +313,19 @@ void rp_cell_span(struct rp_doc *d, struct rp_table *t, size_t r, size_t c,
  * proportion to their room above their own minimum, and when the
  * minimums alone are too wide, widths follow the minimums. */
 void rp_fit_widths(const struct rp_table *t, const double *minw, double total,
-	double *w);
+		   double *w);
 
 /* Appends a row of bold, centred, shaded header cells, one name per
  * column (NULL leaves a cell empty), and counts it as a header row. */
 size_t rp_head_row(struct rp_doc *d, struct rp_table *t,
-	const char *const *names);
+		   const char *const *names);
 /* Styles rows 0..last as the table's header (bold, centred, shaded) and
  * makes them the repeated header rows: for headers with merged cells. */
 void rp_head_rows(struct rp_table *t, size_t last);
 
 struct rp_chart *rp_chart_add(struct rp_doc *d, struct rp_section *s,
-	enum rp_chart_kind kind, size_t ncats, size_t nseries);
+			      enum rp_chart_kind kind, size_t ncats,
+			      size_t nseries);
 /* Marks the series as the levels of a scale, worst first: the first
  * LOW, the last HIGH, any between MID. */
 void rp_chart_levels(struct rp_chart *c);
@@ -332,8 +352,7 @@ void rp_date_words(const struct rp_header *h, struct buf *out);
 int rp_name_start(const char *name);
 /* Copies of name's words before and from word k (rp_name_start), each
  * NUL-terminated, into the caller's buffers of n bytes. */
-void rp_name_split(const char *name, int k, char *head, char *tail,
-	size_t n);
+void rp_name_split(const char *name, int k, char *head, char *tail, size_t n);
 /* "Số: 05/BC-THCSLL" or "Số:      /BC-……". Appends to out. */
 void rp_number_line(const struct rp_header *h, struct buf *out);
 /* The plain text of a cell, for CSV and XLSX strings: paragraphs joined
@@ -343,17 +362,22 @@ void rp_cell_plain(const struct rp_cell *c, struct buf *out);
 /* Writers. Each writes a whole file at path (via a temp file renamed into
  * place, so a reader never sees half a document) and returns TS_OK, or an
  * error with a one-line Vietnamese reason in err (may be NULL). */
-enum rp_format { RP_DOCX, RP_PDF, RP_XLSX, RP_CSV };
-enum ts_err rp_write(const struct rp_doc *d, enum rp_format f,
-	const char *path, char *err, size_t errlen);
-enum ts_err rp_write_docx(const struct rp_doc *d, const char *path,
-	char *err, size_t errlen);
-enum ts_err rp_write_pdf(const struct rp_doc *d, const char *path,
-	char *err, size_t errlen);
-enum ts_err rp_write_xlsx(const struct rp_doc *d, const char *path,
-	char *err, size_t errlen);
-enum ts_err rp_write_csv(const struct rp_doc *d, const char *path,
-	char *err, size_t errlen);
+enum rp_format {
+	RP_DOCX,
+	RP_PDF,
+	RP_XLSX,
+	RP_CSV
+};
+enum ts_err rp_write(const struct rp_doc *d, enum rp_format f, const char *path,
+		     char *err, size_t errlen);
+enum ts_err rp_write_docx(const struct rp_doc *d, const char *path, char *err,
+			  size_t errlen);
+enum ts_err rp_write_pdf(const struct rp_doc *d, const char *path, char *err,
+			 size_t errlen);
+enum ts_err rp_write_xlsx(const struct rp_doc *d, const char *path, char *err,
+			  size_t errlen);
+enum ts_err rp_write_csv(const struct rp_doc *d, const char *path, char *err,
+			 size_t errlen);
 /* "docx" → RP_DOCX …; false if unknown. */
 bool rp_format_parse(const char *s, enum rp_format *out);
 const char *rp_format_ext(enum rp_format f);

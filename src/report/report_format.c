@@ -16,9 +16,7 @@ rp_value_format(const struct rp_cell *c, char *out)
 	case RP_V_INT:
 		snprintf(out, RP_VALUE_SIZE, "%lld", (long long)c->i);
 		break;
-	case RP_V_PTS:
-		pts_format_vn(c->pts, out);
-		break;
+	case RP_V_PTS: pts_format_vn(c->pts, out); break;
 	case RP_V_PCT:
 		if (c->decimals > 0)
 			pts_format_pct_fixed_vn(c->pct, c->decimals, out);
@@ -26,8 +24,7 @@ rp_value_format(const struct rp_cell *c, char *out)
 			pts_format_pct_vn(c->pct, out);
 		break;
 	case RP_V_EMPTY:
-	case RP_V_TEXT:
-		break;
+	case RP_V_TEXT: break;
 	}
 	return out;
 }
@@ -67,7 +64,7 @@ rp_number_line(const struct rp_header *h, struct buf *out)
 		buf_printf(out, "Số: %s", h->number);
 	else
 		buf_printf(out, "Số:      /%s",
-			h->symbol && *h->symbol ? h->symbol : "BC-……");
+			   h->symbol && *h->symbol ? h->symbol : "BC-……");
 }
 
 void
@@ -89,13 +86,11 @@ rp_cell_plain(const struct rp_cell *c, struct buf *out)
 static const struct {
 	const char *ext, *mime;
 } formats[] = {
-	[RP_DOCX] = { "docx",
-		"application/vnd.openxmlformats-officedocument."
-		"wordprocessingml.document" },
+	[RP_DOCX] = { "docx", "application/vnd.openxmlformats-officedocument."
+			      "wordprocessingml.document" },
 	[RP_PDF] = { "pdf", "application/pdf" },
-	[RP_XLSX] = { "xlsx",
-		"application/vnd.openxmlformats-officedocument."
-		"spreadsheetml.sheet" },
+	[RP_XLSX] = { "xlsx", "application/vnd.openxmlformats-officedocument."
+			      "spreadsheetml.sheet" },
 	[RP_CSV] = { "csv", "text/csv; charset=utf-8" },
 };
 
@@ -123,22 +118,18 @@ rp_format_mime(enum rp_format f)
 }
 
 enum ts_err
-rp_write(const struct rp_doc *d, enum rp_format f,
-	const char *path, char *err, size_t errlen)
+rp_write(const struct rp_doc *d, enum rp_format f, const char *path, char *err,
+	 size_t errlen)
 {
 	if (ts_cancelled(d->cancel)) {
 		rp_errf(err, errlen, "đã dừng vì không còn ai chờ tệp này");
 		return TS_ECANCELED;
 	}
 	switch (f) {
-	case RP_DOCX:
-		return rp_write_docx(d, path, err, errlen);
-	case RP_PDF:
-		return rp_write_pdf(d, path, err, errlen);
-	case RP_XLSX:
-		return rp_write_xlsx(d, path, err, errlen);
-	case RP_CSV:
-		return rp_write_csv(d, path, err, errlen);
+	case RP_DOCX: return rp_write_docx(d, path, err, errlen);
+	case RP_PDF: return rp_write_pdf(d, path, err, errlen);
+	case RP_XLSX: return rp_write_xlsx(d, path, err, errlen);
+	case RP_CSV: return rp_write_csv(d, path, err, errlen);
 	}
 	return TS_EINVAL;
 }

@@ -6,8 +6,8 @@
 static struct rp_cell dummy_cell;
 
 struct rp_table *
-rp_table_add(struct rp_doc *d, struct rp_section *s,
-	size_t ncols, const int *widths)
+rp_table_add(struct rp_doc *d, struct rp_section *s, size_t ncols,
+	     const int *widths)
 {
 	if (!s || ncols == 0)
 		return NULL;
@@ -107,8 +107,8 @@ cell_at(struct rp_table *t, size_t r, size_t c)
 }
 
 struct rp_para *
-rp_cell_para(struct rp_doc *d, struct rp_cell *cell,
-	enum rp_align align, unsigned style, const char *text)
+rp_cell_para(struct rp_doc *d, struct rp_cell *cell, enum rp_align align,
+	     unsigned style, const char *text)
 {
 	struct rp_para *p = rp_para_new(d, align);
 	if (cell == &dummy_cell || d->oom)
@@ -132,8 +132,8 @@ rp_cell_para(struct rp_doc *d, struct rp_cell *cell,
 }
 
 struct rp_cell *
-rp_cell_text(struct rp_doc *d, struct rp_table *t,
-	size_t r, size_t c, unsigned style, const char *text)
+rp_cell_text(struct rp_doc *d, struct rp_table *t, size_t r, size_t c,
+	     unsigned style, const char *text)
 {
 	struct rp_cell *cell = cell_at(t, r, c);
 	if (!cell)
@@ -146,8 +146,7 @@ rp_cell_text(struct rp_doc *d, struct rp_table *t,
 }
 
 static struct rp_cell *
-number_cell(struct rp_table *t, size_t r, size_t c,
-	enum rp_value_kind kind)
+number_cell(struct rp_table *t, size_t r, size_t c, enum rp_value_kind kind)
 {
 	struct rp_cell *cell = cell_at(t, r, c);
 	if (!cell)
@@ -159,8 +158,7 @@ number_cell(struct rp_table *t, size_t r, size_t c,
 }
 
 struct rp_cell *
-rp_cell_int(struct rp_doc *d, struct rp_table *t, size_t r,
-	size_t c, int64_t v)
+rp_cell_int(struct rp_doc *d, struct rp_table *t, size_t r, size_t c, int64_t v)
 {
 	(void)d;
 	struct rp_cell *cell = number_cell(t, r, c, RP_V_INT);
@@ -169,8 +167,7 @@ rp_cell_int(struct rp_doc *d, struct rp_table *t, size_t r,
 }
 
 struct rp_cell *
-rp_cell_pts(struct rp_doc *d, struct rp_table *t, size_t r,
-	size_t c, pts_t v)
+rp_cell_pts(struct rp_doc *d, struct rp_table *t, size_t r, size_t c, pts_t v)
 {
 	(void)d;
 	struct rp_cell *cell = number_cell(t, r, c, RP_V_PTS);
@@ -179,8 +176,8 @@ rp_cell_pts(struct rp_doc *d, struct rp_table *t, size_t r,
 }
 
 struct rp_cell *
-rp_cell_pct(struct rp_doc *d, struct rp_table *t, size_t r,
-	size_t c, int64_t hundredths_pct)
+rp_cell_pct(struct rp_doc *d, struct rp_table *t, size_t r, size_t c,
+	    int64_t hundredths_pct)
 {
 	(void)d;
 	struct rp_cell *cell = number_cell(t, r, c, RP_V_PCT);
@@ -190,12 +187,12 @@ rp_cell_pct(struct rp_doc *d, struct rp_table *t, size_t r,
 
 void
 rp_cell_span(struct rp_doc *d, struct rp_table *t, size_t r, size_t c,
-	int colspan, int rowspan)
+	     int colspan, int rowspan)
 {
 	(void)d;
 	struct rp_cell *a = cell_at(t, r, c);
-	if (!a || colspan < 1 || rowspan < 1 || c + (size_t)colspan > t->ncols ||
-		r + (size_t)rowspan > t->nrows)
+	if (!a || colspan < 1 || rowspan < 1 ||
+	    c + (size_t)colspan > t->ncols || r + (size_t)rowspan > t->nrows)
 		return;
 	a->colspan = colspan;
 	a->rowspan = rowspan;
@@ -252,7 +249,7 @@ fitted(double w, double minw, double scale, double take)
 
 void
 rp_fit_widths(const struct rp_table *t, const double *minw, double total,
-	double *w)
+	      double *w)
 {
 	double shares = 0, need = 0, slack = 0, sum = 0;
 	for (size_t c = 0; c < t->ncols; c++)

@@ -24,11 +24,13 @@ static lxw_format *
 fmt_make(struct xw *w, const struct xlsx_fmtkey *k)
 {
 	static const char *const nums[] = { [XN_INT] = "0",
-		[XN_PTS_WHOLE] = "0", [XN_PTS_DEC] = "0.0#",
-		[XN_PCT] = "0.00%" };
+					    [XN_PTS_WHOLE] = "0",
+					    [XN_PTS_DEC] = "0.0#",
+					    [XN_PCT] = "0.00%" };
 	static const uint8_t aligns[] = { [RP_LEFT] = LXW_ALIGN_LEFT,
-		[RP_CENTER] = LXW_ALIGN_CENTER, [RP_RIGHT] = LXW_ALIGN_RIGHT,
-		[RP_JUSTIFY] = LXW_ALIGN_JUSTIFY };
+					  [RP_CENTER] = LXW_ALIGN_CENTER,
+					  [RP_RIGHT] = LXW_ALIGN_RIGHT,
+					  [RP_JUSTIFY] = LXW_ALIGN_JUSTIFY };
 	lxw_format *f = workbook_add_format(w->wb);
 	if (!f)
 		return NULL;
@@ -43,8 +45,8 @@ fmt_make(struct xw *w, const struct xlsx_fmtkey *k)
 	if (k->style & RP_UNDERLINE)
 		format_set_underline(f, LXW_UNDERLINE_SINGLE);
 	format_set_align(f, aligns[k->align]);
-	format_set_align(f, k->vcenter ? LXW_ALIGN_VERTICAL_CENTER :
-		LXW_ALIGN_VERTICAL_TOP);
+	format_set_align(f, k->vcenter ? LXW_ALIGN_VERTICAL_CENTER
+				       : LXW_ALIGN_VERTICAL_TOP);
 	if (k->wrap)
 		format_set_text_wrap(f);
 	if (k->border)
@@ -95,7 +97,7 @@ want_constant(const struct rp_doc *d)
 			for (size_t r = 0; r < t->nrows; r++)
 				for (size_t c = 0; c < t->ncols; c++)
 					if (t->rows[r][c].colspan > 1 ||
-						t->rows[r][c].rowspan > 1)
+					    t->rows[r][c].rowspan > 1)
 						return false;
 		}
 	return big;
@@ -120,9 +122,9 @@ created_time(const struct rp_doc *d)
 {
 	const struct rp_header *h = d->header;
 	if (h && h->year >= 1970 && h->month >= 1 && h->month <= 12 &&
-		h->day >= 1 && h->day <= 31)
+	    h->day >= 1 && h->day <= 31)
 		return (time_t)(days_from_civil(h->year, h->month, h->day) *
-			86400);
+				86400);
 	return (time_t)days_from_civil(2020, 1, 1) * 86400;
 }
 
@@ -134,7 +136,7 @@ set_properties(struct xw *w)
 	char title[512], author[256];
 	snprintf(title, sizeof title, "%s", w->d->title ? w->d->title : "");
 	snprintf(author, sizeof author, "%s",
-		w->d->author ? w->d->author : "truongso");
+		 w->d->author ? w->d->author : "truongso");
 	p.title = title;
 	p.author = author;
 	p.created = created_time(w->d);
@@ -144,8 +146,7 @@ set_properties(struct xw *w)
 static void
 write_sections(struct xw *w)
 {
-	char (*taken)[XLSX_NAME_SIZE] = calloc(w->d->nsections,
-		sizeof *taken);
+	char(*taken)[XLSX_NAME_SIZE] = calloc(w->d->nsections, sizeof *taken);
 	if (!taken) {
 		xlsx_check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
 		return;
@@ -157,8 +158,7 @@ write_sections(struct xw *w)
 			snprintf(fallback, sizeof fallback, "Báo cáo");
 		else
 			snprintf(fallback, sizeof fallback, "Phụ lục %zu", s);
-		xlsx_sheet_name(sec->sheet_name, fallback, taken, s,
-			taken[s]);
+		xlsx_sheet_name(sec->sheet_name, fallback, taken, s, taken[s]);
 		xlsx_section(w, sec, s == 0, taken[s]);
 	}
 	free(taken);
@@ -170,22 +170,21 @@ static const struct {
 	const char *msg;
 } xlsx_errors[] = {
 	{ LXW_ERROR_MEMORY_MALLOC_FAILED, TS_ENOMEM,
-		"không đủ bộ nhớ để tạo tệp Excel" },
+	  "không đủ bộ nhớ để tạo tệp Excel" },
 	{ LXW_ERROR_CREATING_XLSX_FILE, TS_EIO,
-		"không tạo được tệp (thư mục không tồn tại hoặc không có "
-		"quyền ghi)" },
+	  "không tạo được tệp (thư mục không tồn tại hoặc không có "
+	  "quyền ghi)" },
 	{ LXW_ERROR_CREATING_TMPFILE, TS_EIO,
-		"không tạo được tệp tạm (thư mục tạm đầy hoặc không ghi "
-		"được)" },
-	{ LXW_ERROR_READING_TMPFILE, TS_EIO,
-		"không đọc lại được tệp tạm" },
+	  "không tạo được tệp tạm (thư mục tạm đầy hoặc không ghi "
+	  "được)" },
+	{ LXW_ERROR_READING_TMPFILE, TS_EIO, "không đọc lại được tệp tạm" },
 	{ LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED, TS_ELIMIT,
-		"một ô có hơn 32.767 ký tự, vượt giới hạn của Excel" },
+	  "một ô có hơn 32.767 ký tự, vượt giới hạn của Excel" },
 	{ LXW_ERROR_WORKSHEET_INDEX_OUT_OF_RANGE, TS_ELIMIT,
-		"báo cáo vượt giới hạn 1.048.576 dòng hoặc 16.384 cột của "
-		"Excel" },
+	  "báo cáo vượt giới hạn 1.048.576 dòng hoặc 16.384 cột của "
+	  "Excel" },
 	{ LXW_ERROR_255_STRING_LENGTH_EXCEEDED, TS_ELIMIT,
-		"tên hoặc thuộc tính tài liệu dài quá 255 ký tự" },
+	  "tên hoặc thuộc tính tài liệu dài quá 255 ký tự" },
 };
 
 /* Maps a libxlsxwriter error to ours with a Vietnamese reason. */
@@ -202,8 +201,10 @@ map_error(lxw_error e, const char *path, char *err, size_t errlen)
 			return xlsx_errors[i].ts;
 		}
 	if (e >= LXW_ERROR_ZIP_FILE_OPERATION && e <= LXW_ERROR_ZIP_CLOSE) {
-		rp_errf(err, errlen, "lỗi khi nén tệp Excel (đĩa đầy hoặc "
-			"không ghi được): %s", path);
+		rp_errf(err, errlen,
+			"lỗi khi nén tệp Excel (đĩa đầy hoặc "
+			"không ghi được): %s",
+			path);
 		return TS_EIO;
 	}
 	rp_errf(err, errlen, "lỗi khi tạo tệp Excel (mã lỗi thư viện %d)",
@@ -229,7 +230,7 @@ close_workbook(lxw_workbook *wb)
 
 enum ts_err
 rp_write_xlsx(const struct rp_doc *d, const char *path, char *err,
-	size_t errlen)
+	      size_t errlen)
 {
 	if (d->oom) {
 		rp_errf(err, errlen, "không đủ bộ nhớ để tạo báo cáo");

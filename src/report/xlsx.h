@@ -11,7 +11,7 @@
 #include "report.h"
 
 /* Excel's limit is 31 UTF-16 units; 4 bytes per unit at most plus NUL. */
-#define XLSX_NAME_MAX 31
+#define XLSX_NAME_MAX  31
 #define XLSX_NAME_SIZE (XLSX_NAME_MAX * 4 + 1)
 
 /* Tables longer than this switch the workbook to constant_memory mode when
@@ -25,11 +25,17 @@
  * cutting a character), then " (2)", " (3)" … until unique. out holds
  * XLSX_NAME_SIZE bytes. */
 void xlsx_sheet_name(const char *want, const char *fallback,
-	char taken[][XLSX_NAME_SIZE], size_t ntaken, char *out);
+		     char taken[][XLSX_NAME_SIZE], size_t ntaken, char *out);
 
 /* Cell format key: every format the writer uses is one of these, created
  * once per workbook. */
-enum xlsx_num { XN_TEXT, XN_INT, XN_PTS_WHOLE, XN_PTS_DEC, XN_PCT };
+enum xlsx_num {
+	XN_TEXT,
+	XN_INT,
+	XN_PTS_WHOLE,
+	XN_PTS_DEC,
+	XN_PCT
+};
 
 struct xlsx_fmtkey {
 	enum xlsx_num num;
@@ -41,9 +47,9 @@ struct xlsx_fmtkey {
 
 #define XLSX_MAX_FORMATS 128
 /* Manual page breaks per sheet (one before each chart at most). */
-#define XLSX_MAX_BREAKS 64
+#define XLSX_MAX_BREAKS	 64
 /* Default row height (pt) of rows given none. */
-#define XLSX_ROW_PT 15.0
+#define XLSX_ROW_PT	 15.0
 
 /* The state of one rp_write_xlsx() call. */
 struct xw {
@@ -63,10 +69,10 @@ struct xs {
 	lxw_worksheet *ws;
 	const struct rp_section *sec;
 	const char *name; /* sheet name, for chart ranges */
-	lxw_row_t row; /* next free row */
-	lxw_col_t ncols; /* layout width: merged text spans this */
-	double chars; /* total column width, in Excel character units */
-	bool frozen; /* the first table's header is handled */
+	lxw_row_t row;	  /* next free row */
+	lxw_col_t ncols;  /* layout width: merged text spans this */
+	double chars;	  /* total column width, in Excel character units */
+	bool frozen;	  /* the first table's header is handled */
 	/* Heights set explicitly so far (rows without one are 15 pt): the
 	 * frozen pane must not outgrow a screen. */
 	double set_pt;
@@ -74,7 +80,7 @@ struct xs {
 	double *colw; /* ncols column widths, Excel character units */
 	double *rowh; /* nrowh row heights in points; 0 = default 15 */
 	size_t nrowh;
-	double page_pt; /* printable height of a page */
+	double page_pt;		  /* printable height of a page */
 	lxw_row_t title0, title1; /* repeated header rows, if ntitle */
 	bool ntitle;
 	lxw_row_t breaks[XLSX_MAX_BREAKS + 1]; /* manual page breaks, 0-ended */
@@ -89,23 +95,22 @@ lxw_format *xlsx_fmt(struct xw *w, const struct xlsx_fmtkey *k);
 
 /* Writes one section as a sheet. */
 void xlsx_section(struct xw *w, const struct rp_section *s, bool first,
-	const char *name);
+		  const char *name);
 /* Writes a table from sh->row on; leaves sh->row after it. */
 void xlsx_table(struct xs *sh, const struct rp_table *t);
 /* Writes a chart's data and a native chart from sh->row on. */
 void xlsx_chart(struct xs *sh, const struct rp_chart *c);
 /* Text across columns [c0, c1] of row sh->row (merged unless in
  * constant_memory mode); does not advance the row. */
-void xlsx_span_text(struct xs *sh, lxw_col_t c0, lxw_col_t c1,
-	const char *text, const struct xlsx_fmtkey *k);
+void xlsx_span_text(struct xs *sh, lxw_col_t c0, lxw_col_t c1, const char *text,
+		    const struct xlsx_fmtkey *k);
 /* Sets the current row's height to h points. */
 void xlsx_set_height(struct xs *sh, double h);
 /* Estimated height in points of rows [0, row). */
 double xlsx_top_pt(const struct xs *sh, lxw_row_t row);
 /* Sets the current row's height for text of `len` characters over `cols`
  * character units (wrapping), with the given font size. */
-void xlsx_row_height(struct xs *sh, const char *text, double cols,
-	int size);
+void xlsx_row_height(struct xs *sh, const char *text, double cols, int size);
 /* Lines `text` takes when wrapped between words in a cell `cols`
  * character units wide at `size` pt ('\n' starts a line; at least 1). */
 int xlsx_text_lines(const char *text, double cols, int size, bool bold);

@@ -17,8 +17,8 @@ put_cp(char *out, size_t *len, size_t *units, size_t max, int32_t cp)
 	size_t u = cp > 0xFFFF ? 2 : 1;
 	if (*units + u > max)
 		return false;
-	*len += (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)out +
-		*len);
+	*len += (size_t)utf8proc_encode_char(cp,
+					     (utf8proc_uint8_t *)out + *len);
 	*units += u;
 	out[*len] = '\0';
 	return true;
@@ -105,7 +105,7 @@ is_taken(const char *name, char taken[][XLSX_NAME_SIZE], size_t ntaken)
 
 void
 xlsx_sheet_name(const char *want, const char *fallback,
-	char taken[][XLSX_NAME_SIZE], size_t ntaken, char *out)
+		char taken[][XLSX_NAME_SIZE], size_t ntaken, char *out)
 {
 	const char *src = want;
 	clean_copy(src ? src : "", XLSX_NAME_MAX, out);

@@ -12,15 +12,16 @@
 /* Excel character units across the printable width: A4 minus the NĐ 30
  * margins is 165 mm portrait, 252 mm landscape; about 1.9 mm per unit at
  * 100 %. Fit-to-width printing absorbs the rest. */
-#define CHARS_PORTRAIT 88.0
+#define CHARS_PORTRAIT	88.0
 #define CHARS_LANDSCAPE 133.0
-#define MM_TO_INCH(mm) ((mm) / 25.4)
+#define MM_TO_INCH(mm)	((mm) / 25.4)
 
 void
 xlsx_row_height(struct xs *sh, const char *text, double cols, int size)
 {
-	xlsx_set_height(sh, xlsx_lines_pt(xlsx_text_lines(text, cols, size,
-		true), size));
+	xlsx_set_height(
+		sh,
+		xlsx_lines_pt(xlsx_text_lines(text, cols, size, true), size));
 }
 
 void
@@ -39,27 +40,30 @@ xlsx_top_pt(const struct xs *sh, lxw_row_t row)
 
 void
 xlsx_span_text(struct xs *sh, lxw_col_t c0, lxw_col_t c1, const char *text,
-	const struct xlsx_fmtkey *k)
+	       const struct xlsx_fmtkey *k)
 {
 	lxw_format *f = xlsx_fmt(sh->w, k);
 	if (sh->w->err)
 		return;
 	if (c1 > c0 && !sh->w->constant)
 		xlsx_check(sh->w, worksheet_merge_range(sh->ws, sh->row, c0,
-			sh->row, c1, text, f));
+							sh->row, c1, text, f));
 	else
 		xlsx_check(sh->w, worksheet_write_string(sh->ws, sh->row, c0,
-			text, f));
+							 text, f));
 }
 
 /* A full-width line of text: merged, wrapped, its height estimated
  * (Excel never grows a merged row by itself). */
 static void
 line_row(struct xs *sh, const char *text, unsigned style, enum rp_align al,
-	int size)
+	 int size)
 {
-	struct xlsx_fmtkey k = { .num = XN_TEXT, .style = style, .align = al,
-		.size = size, .wrap = true };
+	struct xlsx_fmtkey k = { .num = XN_TEXT,
+				 .style = style,
+				 .align = al,
+				 .size = size,
+				 .wrap = true };
 	xlsx_row_height(sh, text, sh->chars, size);
 	xlsx_span_text(sh, 0, sh->ncols - 1, text, &k);
 	sh->row++;
@@ -75,11 +79,12 @@ split_col(const struct xs *sh)
 
 static void
 pair_row(struct xs *sh, const char *left, unsigned lstyle, enum rp_align lal,
-	const char *right, unsigned rstyle, int size)
+	 const char *right, unsigned rstyle, int size)
 {
 	lxw_col_t s = split_col(sh);
-	struct xlsx_fmtkey k = { .num = XN_TEXT, .align = RP_CENTER,
-		.size = size, .wrap = true };
+	struct xlsx_fmtkey k = {
+		.num = XN_TEXT, .align = RP_CENTER, .size = size, .wrap = true
+	};
 	/* Either half may wrap ("SỞ GIÁO DỤC VÀ ĐÀO TẠO THÀNH PHỐ HẢI
 	 * PHÒNG" in half the width): the taller one sets the row. */
 	double lw = 0, rw = 0;
@@ -104,7 +109,7 @@ pair_row(struct xs *sh, const char *left, unsigned lstyle, enum rp_align lal,
 
 /* Upper-case letters are about 1.3 times as wide as the average letter
  * xlsx_text_lines counts with. */
-#define XLSX_CAPS_WIDTH 1.3
+#define XLSX_CAPS_WIDTH	   1.3
 #define XLSX_HEAD_NAME_MAX 512
 
 /* A header name that would wrap in the left half, with a line break
@@ -118,8 +123,9 @@ header_name(const struct xs *sh, const char *name, int brk, bool bold,
 	double lw = 0;
 	for (lxw_col_t c = 0; c < split_col(sh); c++)
 		lw += sh->colw[c];
-	if (name == NULL || brk <= 0 || xlsx_text_lines(name,
-		lw / XLSX_CAPS_WIDTH, RP_SIZE_HEADER, bold) < 2)
+	if (name == NULL || brk <= 0 ||
+	    xlsx_text_lines(name, lw / XLSX_CAPS_WIDTH, RP_SIZE_HEADER, bold) <
+		    2)
 		return name;
 	char head[XLSX_HEAD_NAME_MAX], tail[XLSX_HEAD_NAME_MAX];
 	rp_name_split(name, brk, head, tail, sizeof head);
@@ -136,18 +142,19 @@ nd30_header(struct xs *sh)
 	const struct rp_header *h = d->header;
 	char pbuf[2 * XLSX_HEAD_NAME_MAX], obuf[2 * XLSX_HEAD_NAME_MAX];
 	const char *org = header_name(sh, h->org, h->org_break, true, obuf);
-	const char *left[2] = { header_name(sh, h->parent_org,
-		h->parent_break, false, pbuf), org };
+	const char *left[2] = { header_name(sh, h->parent_org, h->parent_break,
+					    false, pbuf),
+				org };
 	unsigned lstyle[2] = { 0, RP_BOLD };
 	if (!h->parent_org || !*h->parent_org) {
 		left[0] = org;
 		lstyle[0] = RP_BOLD;
 		left[1] = NULL;
 	}
-	pair_row(sh, left[0], lstyle[0], RP_CENTER, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-		RP_BOLD, RP_SIZE_HEADER);
-	pair_row(sh, left[1], lstyle[1], RP_CENTER, "Độc lập - Tự do - Hạnh phúc",
-		RP_BOLD, RP_SIZE_MOTTO);
+	pair_row(sh, left[0], lstyle[0], RP_CENTER,
+		 "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", RP_BOLD, RP_SIZE_HEADER);
+	pair_row(sh, left[1], lstyle[1], RP_CENTER,
+		 "Độc lập - Tự do - Hạnh phúc", RP_BOLD, RP_SIZE_MOTTO);
 	sh->row++;
 	struct buf num, date;
 	buf_init(&num, 1024);
@@ -155,7 +162,7 @@ nd30_header(struct xs *sh)
 	rp_number_line(h, &num);
 	rp_date_line(h, &date);
 	pair_row(sh, buf_str(&num), 0, RP_CENTER, buf_str(&date), RP_ITALIC,
-		RP_SIZE_HEADER);
+		 RP_SIZE_HEADER);
 	if (h->vv && *h->vv) /* a công văn's trích yếu (NĐ 30, ô 5b) */
 		pair_row(sh, h->vv, 0, RP_CENTER, NULL, 0, 12);
 	buf_release(&num);
@@ -174,14 +181,13 @@ doc_title(struct xs *sh)
 	if (d->kind)
 		line_row(sh, d->kind, RP_BOLD, RP_CENTER, RP_SIZE_MOTTO);
 	for (size_t i = 0; i < d->nsubject; i++)
-		line_row(sh, d->subject[i], RP_BOLD, RP_CENTER,
-			RP_SIZE_MOTTO);
+		line_row(sh, d->subject[i], RP_BOLD, RP_CENTER, RP_SIZE_MOTTO);
 	for (size_t i = 0; i < d->nto; i++) {
 		/* The first line carries the label; later ones line up. */
 		struct buf *b = &sh->w->tmp;
 		buf_reset(b);
-		buf_printf(b, "%s%s", i ? "" : "Kính gửi: ",
-			d->recipients_to[i]);
+		buf_printf(b, "%s%s",
+			   i ? "" : "Kính gửi: ", d->recipients_to[i]);
 		line_row(sh, buf_str(b), 0, RP_CENTER, RP_SIZE_BODY);
 	}
 	if (d->header || d->stamp || d->kind || d->nsubject || d->nto)
@@ -239,8 +245,8 @@ signature(struct xs *sh)
 		} else if (i < nl)
 			l = d->recipients[i - 1];
 		pair_row(sh, l, ls, RP_LEFT, i < nr ? right[i] : NULL,
-			i < nr ? rstyle[i] : 0,
-			i < nl && i ? RP_SIZE_RECIPIENTS : RP_SIZE_HEADER);
+			 i < nr ? rstyle[i] : 0,
+			 i < nl && i ? RP_SIZE_RECIPIENTS : RP_SIZE_HEADER);
 	}
 }
 
@@ -266,7 +272,7 @@ mixed_runs(const struct rp_para *p)
  * ones: the runs are copied, NUL-separated, into w->tmp first. */
 static void
 rich_para(struct xs *sh, const struct rp_para *p, unsigned extra, int size,
-	const struct xlsx_fmtkey *cell)
+	  const struct xlsx_fmtkey *cell)
 {
 	struct xw *w = sh->w;
 	lxw_rich_string_tuple tup[RICH_MAX], *ptr[RICH_MAX + 1];
@@ -275,8 +281,9 @@ rich_para(struct xs *sh, const struct rp_para *p, unsigned extra, int size,
 	for (size_t i = 0; i < p->nruns && n < RICH_MAX; i++) {
 		if (!p->runs[i].text[0])
 			continue;
-		struct xlsx_fmtkey k = { .num = XN_TEXT, .size = size,
-			.style = p->runs[i].style | extra };
+		struct xlsx_fmtkey k = { .num = XN_TEXT,
+					 .size = size,
+					 .style = p->runs[i].style | extra };
 		tup[n].format = xlsx_fmt(w, &k);
 		off[n++] = w->tmp.len;
 		buf_put(&w->tmp, p->runs[i].text, strlen(p->runs[i].text) + 1);
@@ -289,7 +296,7 @@ rich_para(struct xs *sh, const struct rp_para *p, unsigned extra, int size,
 	}
 	ptr[n] = NULL;
 	xlsx_check(w, worksheet_write_rich_string(sh->ws, sh->row, 0, ptr,
-		xlsx_fmt(w, cell)));
+						  xlsx_fmt(w, cell)));
 }
 
 static void
@@ -307,8 +314,11 @@ para_row(struct xs *sh, const struct rp_para *p, unsigned extra)
 		xlsx_check(sh->w, LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED);
 	buf_release(&text);
 	if (rich) {
-		struct xlsx_fmtkey cell = { .num = XN_TEXT, .style = extra,
-			.align = p->align, .size = size, .wrap = true };
+		struct xlsx_fmtkey cell = { .num = XN_TEXT,
+					    .style = extra,
+					    .align = p->align,
+					    .size = size,
+					    .wrap = true };
 		sh->row--;
 		rich_para(sh, p, extra, size, &cell);
 		sh->row++;
@@ -323,7 +333,7 @@ widest_table(const struct rp_section *s)
 	const struct rp_table *best = NULL;
 	for (size_t b = 0; b < s->nblocks; b++)
 		if (s->blocks[b].kind == RP_B_TABLE &&
-			(!best || s->blocks[b].table->ncols > best->ncols))
+		    (!best || s->blocks[b].table->ncols > best->ncols))
 			best = s->blocks[b].table;
 	return best;
 }
@@ -341,7 +351,8 @@ number_minimums(const struct rp_table *t, size_t ncols, double *minw)
 			    cell->kind == RP_V_TEXT)
 				continue;
 			double w = (double)strlen(rp_value_format(cell, num)) *
-				(cell->style & RP_BOLD ? 1.1 : 1) + 2;
+					   (cell->style & RP_BOLD ? 1.1 : 1) +
+				   2;
 			minw[c] = w > minw[c] ? w : minw[c];
 		}
 }
@@ -419,7 +430,7 @@ columns(struct xs *sh)
 	for (lxw_col_t c = 0; c < sh->ncols; c++) {
 		sh->colw[c] = sh->colw[c] < 3 ? 3 : sh->colw[c];
 		xlsx_check(sh->w, worksheet_set_column(sh->ws, c, c,
-			sh->colw[c], NULL));
+						       sh->colw[c], NULL));
 	}
 }
 
@@ -433,14 +444,15 @@ page_setup(struct xs *sh)
 	else
 		worksheet_set_portrait(ws);
 	worksheet_set_margins(ws, MM_TO_INCH(RP_MARGIN_LEFT_MM),
-		MM_TO_INCH(RP_MARGIN_RIGHT_MM), MM_TO_INCH(RP_MARGIN_TOP_MM),
-		MM_TO_INCH(RP_MARGIN_BOTTOM_MM));
+			      MM_TO_INCH(RP_MARGIN_RIGHT_MM),
+			      MM_TO_INCH(RP_MARGIN_TOP_MM),
+			      MM_TO_INCH(RP_MARGIN_BOTTOM_MM));
 	worksheet_fit_to_pages(ws, 1, 0);
 	worksheet_center_horizontally(ws);
 	/* "Trang 2 / 5" centred in the bottom margin of every page. */
 	xlsx_check(sh->w, worksheet_set_footer(ws, "&CTrang &P / &N"));
 	double h_mm = (sh->sec->landscape ? RP_PAGE_W_MM : RP_PAGE_H_MM) -
-		RP_MARGIN_TOP_MM - RP_MARGIN_BOTTOM_MM;
+		      RP_MARGIN_TOP_MM - RP_MARGIN_BOTTOM_MM;
 	sh->page_pt = h_mm * 72.0 / 25.4;
 }
 
@@ -448,25 +460,19 @@ static void
 block(struct xs *sh, const struct rp_block *b)
 {
 	switch (b->kind) {
-	case RP_B_PARA:
-		para_row(sh, b->para, 0);
-		break;
+	case RP_B_PARA: para_row(sh, b->para, 0); break;
 	case RP_B_HEADING:
-		para_row(sh, b->para, b->level <= 2 ? RP_BOLD :
-			RP_BOLD | RP_ITALIC);
+		para_row(sh, b->para,
+			 b->level <= 2 ? RP_BOLD : RP_BOLD | RP_ITALIC);
 		break;
-	case RP_B_TABLE:
-		xlsx_table(sh, b->table);
-		break;
-	case RP_B_CHART:
-		xlsx_chart(sh, b->chart);
-		break;
+	case RP_B_TABLE: xlsx_table(sh, b->table); break;
+	case RP_B_CHART: xlsx_chart(sh, b->chart); break;
 	}
 }
 
 void
 xlsx_section(struct xw *w, const struct rp_section *s, bool first,
-	const char *name)
+	     const char *name)
 {
 	struct xs sh = { .w = w, .sec = s, .name = name };
 	sh.ws = workbook_add_worksheet(w->wb, name);

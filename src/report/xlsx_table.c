@@ -16,23 +16,21 @@
 static struct xlsx_fmtkey
 cell_key(const struct rp_table *t, const struct rp_cell *c)
 {
-	struct xlsx_fmtkey k = { .num = XN_TEXT, .style = c->style,
-		.align = c->align, .size = RP_SIZE_TABLE,
-		.border = t->borders, .shade = c->shade, .vcenter = true };
+	struct xlsx_fmtkey k = { .num = XN_TEXT,
+				 .style = c->style,
+				 .align = c->align,
+				 .size = RP_SIZE_TABLE,
+				 .border = t->borders,
+				 .shade = c->shade,
+				 .vcenter = true };
 	switch (c->kind) {
-	case RP_V_INT:
-		k.num = XN_INT;
-		break;
+	case RP_V_INT: k.num = XN_INT; break;
 	case RP_V_PTS:
 		k.num = c->pts % PTS_ONE ? XN_PTS_DEC : XN_PTS_WHOLE;
 		break;
-	case RP_V_PCT:
-		k.num = XN_PCT;
-		break;
+	case RP_V_PCT: k.num = XN_PCT; break;
 	case RP_V_TEXT:
-	case RP_V_EMPTY:
-		k.wrap = true;
-		break;
+	case RP_V_EMPTY: k.wrap = true; break;
 	}
 	if (c->shade)
 		k.align = RP_CENTER;
@@ -41,7 +39,7 @@ cell_key(const struct rp_table *t, const struct rp_cell *c)
 
 static void
 cell_value(struct xs *sh, lxw_row_t r, lxw_col_t col, const struct rp_cell *c,
-	lxw_format *f)
+	   lxw_format *f)
 {
 	lxw_worksheet *ws = sh->ws;
 	lxw_error e = LXW_NO_ERROR;
@@ -51,11 +49,11 @@ cell_value(struct xs *sh, lxw_row_t r, lxw_col_t col, const struct rp_cell *c,
 		break;
 	case RP_V_PTS:
 		e = worksheet_write_number(ws, r, col, (double)c->pts / 100.0,
-			f);
+					   f);
 		break;
 	case RP_V_PCT:
 		e = worksheet_write_number(ws, r, col, (double)c->pct / 10000.0,
-			f);
+					   f);
 		break;
 	case RP_V_TEXT:
 		buf_reset(&sh->w->tmp);
@@ -64,13 +62,11 @@ cell_value(struct xs *sh, lxw_row_t r, lxw_col_t col, const struct rp_cell *c,
 			e = LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED;
 		else if (sh->w->tmp.len)
 			e = worksheet_write_string(ws, r, col,
-				buf_str(&sh->w->tmp), f);
+						   buf_str(&sh->w->tmp), f);
 		else
 			e = worksheet_write_blank(ws, r, col, f);
 		break;
-	case RP_V_EMPTY:
-		e = worksheet_write_blank(ws, r, col, f);
-		break;
+	case RP_V_EMPTY: e = worksheet_write_blank(ws, r, col, f); break;
 	}
 	xlsx_check(sh->w, e);
 }
@@ -89,9 +85,12 @@ table_row(struct xs *sh, const struct rp_table *t, size_t r, lxw_row_t row)
 		/* merge_range writes the range's blanks (borders included);
 		 * the value then overwrites its first cell. */
 		if (span && !sh->w->constant)
-			xlsx_check(sh->w, worksheet_merge_range(sh->ws, row, col,
-				row + (lxw_row_t)cell->rowspan - 1,
-				col + (lxw_col_t)cell->colspan - 1, "", f));
+			xlsx_check(sh->w,
+				   worksheet_merge_range(
+					   sh->ws, row, col,
+					   row + (lxw_row_t)cell->rowspan - 1,
+					   col + (lxw_col_t)cell->colspan - 1,
+					   "", f));
 		cell_value(sh, row, col, cell, f);
 	}
 }
@@ -108,7 +107,7 @@ tables_in(const struct rp_section *s)
 	size_t n = 0;
 	for (size_t b = 0; b < s->nblocks; b++)
 		n += s->blocks[b].kind == RP_B_TABLE &&
-			s->blocks[b].table->borders;
+		     s->blocks[b].table->borders;
 	return n;
 }
 
@@ -116,7 +115,7 @@ static void
 header_panes(struct xs *sh, const struct rp_table *t, lxw_row_t first)
 {
 	if (sh->frozen || t->header_rows == 0 || t->header_rows > t->nrows ||
-		tables_in(sh->sec) > 1)
+	    tables_in(sh->sec) > 1)
 		return;
 	sh->frozen = true;
 	lxw_row_t last = first + (lxw_row_t)t->header_rows - 1;
@@ -133,35 +132,37 @@ header_panes(struct xs *sh, const struct rp_table *t, lxw_row_t first)
 /* Lines a cell's text takes in its (merged) width. */
 static int
 cell_lines(struct xs *sh, const struct rp_table *t, size_t c,
-	const struct rp_cell *cell)
+	   const struct rp_cell *cell)
 {
 	if (cell->kind != RP_V_TEXT)
 		return 1;
 	double width = 0;
-	for (size_t k = c; k < c + (size_t)(cell->colspan > 1 ?
-		cell->colspan : 1) && k < t->ncols && k < sh->ncols; k++)
+	for (size_t k = c;
+	     k < c + (size_t)(cell->colspan > 1 ? cell->colspan : 1) &&
+	     k < t->ncols && k < sh->ncols;
+	     k++)
 		width += sh->colw[k];
 	buf_reset(&sh->w->tmp);
 	rp_cell_plain(cell, &sh->w->tmp);
-	int size = cell->nparas && cell->paras[0]->size ?
-		cell->paras[0]->size : RP_SIZE_TABLE;
+	int size = cell->nparas && cell->paras[0]->size ? cell->paras[0]->size
+							: RP_SIZE_TABLE;
 	return xlsx_text_lines(buf_str(&sh->w->tmp), width, size,
-		(cell->style & RP_BOLD) || cell->shade);
+			       (cell->style & RP_BOLD) || cell->shade);
 }
 
 /* Grows the heights h of the rows cell r, c covers to fit its lines.
  * Pass 0 takes single-row cells, pass 1 those over several rows, so a
  * spanning cell only adds what its rows lack. */
 static void
-grow_for_cell(struct xs *sh, const struct rp_table *t, double *h,
-	size_t r, size_t c, int pass)
+grow_for_cell(struct xs *sh, const struct rp_table *t, double *h, size_t r,
+	      size_t c, int pass)
 {
 	const struct rp_cell *cell = &t->rows[r][c];
 	size_t span = cell->rowspan > 1 ? (size_t)cell->rowspan : 1;
 	if (cell->covered || (span > 1) != pass)
 		return;
-	double need = xlsx_lines_pt(cell_lines(sh, t, c, cell),
-		RP_SIZE_TABLE), have = 0;
+	double need = xlsx_lines_pt(cell_lines(sh, t, c, cell), RP_SIZE_TABLE),
+	       have = 0;
 	for (size_t k = r; k < r + span && k < t->nrows; k++)
 		have += h[k];
 	if (need > have)
@@ -190,10 +191,12 @@ void
 xlsx_table(struct xs *sh, const struct rp_table *t)
 {
 	if (t->caption) {
-		struct xlsx_fmtkey k = { .num = XN_TEXT, .style = RP_BOLD,
-			.align = RP_LEFT, .size = RP_SIZE_BODY };
+		struct xlsx_fmtkey k = { .num = XN_TEXT,
+					 .style = RP_BOLD,
+					 .align = RP_LEFT,
+					 .size = RP_SIZE_BODY };
 		xlsx_span_text(sh, 0, (lxw_col_t)(t->ncols ? t->ncols - 1 : 0),
-			t->caption, &k);
+			       t->caption, &k);
 		sh->row++;
 	}
 	header_panes(sh, t, sh->row);
@@ -210,8 +213,7 @@ xlsx_table(struct xs *sh, const struct rp_table *t)
 
 /* Lines a chart-data label takes in column col (12 pt). */
 static int
-chart_label_lines(const struct xs *sh, size_t col, const char *text,
-	bool bold)
+chart_label_lines(const struct xs *sh, size_t col, const char *text, bool bold)
 {
 	double w = col < sh->ncols && sh->colw ? sh->colw[col] : 8.43;
 	return xlsx_text_lines(text ? text : "", w, RP_SIZE_TABLE, bold);
@@ -222,14 +224,25 @@ chart_label_lines(const struct xs *sh, size_t col, const char *text,
 static void
 chart_data(struct xs *sh, const struct rp_chart *c, lxw_row_t top)
 {
-	struct xlsx_fmtkey hk = { .num = XN_TEXT, .style = RP_BOLD,
-		.align = RP_CENTER, .size = RP_SIZE_TABLE, .border = true,
-		.shade = true, .wrap = true, .vcenter = true };
-	struct xlsx_fmtkey tk = { .num = XN_TEXT, .align = RP_LEFT,
-		.size = RP_SIZE_TABLE, .border = true, .wrap = true,
-		.vcenter = true };
-	struct xlsx_fmtkey nk = { .num = XN_TEXT, .align = RP_CENTER,
-		.size = RP_SIZE_TABLE, .border = true, .vcenter = true };
+	struct xlsx_fmtkey hk = { .num = XN_TEXT,
+				  .style = RP_BOLD,
+				  .align = RP_CENTER,
+				  .size = RP_SIZE_TABLE,
+				  .border = true,
+				  .shade = true,
+				  .wrap = true,
+				  .vcenter = true };
+	struct xlsx_fmtkey tk = { .num = XN_TEXT,
+				  .align = RP_LEFT,
+				  .size = RP_SIZE_TABLE,
+				  .border = true,
+				  .wrap = true,
+				  .vcenter = true };
+	struct xlsx_fmtkey nk = { .num = XN_TEXT,
+				  .align = RP_CENTER,
+				  .size = RP_SIZE_TABLE,
+				  .border = true,
+				  .vcenter = true };
 	lxw_format *hf = xlsx_fmt(sh->w, &hk), *tf = xlsx_fmt(sh->w, &tk);
 	lxw_format *nf = xlsx_fmt(sh->w, &nk);
 	int lines = chart_label_lines(sh, 0, c->y_label, true);
@@ -238,22 +251,28 @@ chart_data(struct xs *sh, const struct rp_chart *c, lxw_row_t top)
 		lines = n > lines ? n : lines;
 	}
 	xlsx_set_row_pt(sh, top, xlsx_lines_pt(lines, RP_SIZE_TABLE));
-	xlsx_check(sh->w, worksheet_write_string(sh->ws, top, 0,
-		c->y_label ? c->y_label : "", hf));
+	xlsx_check(sh->w,
+		   worksheet_write_string(sh->ws, top, 0,
+					  c->y_label ? c->y_label : "", hf));
 	for (size_t s = 0; s < c->nseries; s++)
-		xlsx_check(sh->w, worksheet_write_string(sh->ws, top,
-			(lxw_col_t)(s + 1), c->series[s] ? c->series[s] : "",
-			hf));
+		xlsx_check(sh->w,
+			   worksheet_write_string(
+				   sh->ws, top, (lxw_col_t)(s + 1),
+				   c->series[s] ? c->series[s] : "", hf));
 	for (size_t k = 0; k < c->ncats; k++) {
 		lxw_row_t r = top + 1 + (lxw_row_t)k;
-		xlsx_set_row_pt(sh, r, xlsx_lines_pt(chart_label_lines(sh, 0,
-			c->cats[k], false), RP_SIZE_TABLE));
-		xlsx_check(sh->w, worksheet_write_string(sh->ws, r, 0,
-			c->cats[k] ? c->cats[k] : "", tf));
+		xlsx_set_row_pt(sh, r,
+				xlsx_lines_pt(chart_label_lines(
+						      sh, 0, c->cats[k], false),
+					      RP_SIZE_TABLE));
+		xlsx_check(sh->w, worksheet_write_string(
+					  sh->ws, r, 0,
+					  c->cats[k] ? c->cats[k] : "", tf));
 		for (size_t s = 0; s < c->nseries; s++)
-			xlsx_check(sh->w, worksheet_write_number(sh->ws, r,
-				(lxw_col_t)(s + 1), c->values[s * c->ncats + k],
-				nf));
+			xlsx_check(sh->w,
+				   worksheet_write_number(
+					   sh->ws, r, (lxw_col_t)(s + 1),
+					   c->values[s * c->ncats + k], nf));
 	}
 }
 
@@ -266,9 +285,11 @@ series_style(lxw_chart_series *se, const struct rp_chart *c, size_t s)
 	lxw_chart_line line = { .color = LXW_COLOR_BLACK, .width = 0.5 };
 	chart_series_set_line(se, &line);
 	if (t.hatch) {
-		lxw_chart_pattern p = { .fg_color = 0x333333,
+		lxw_chart_pattern p = {
+			.fg_color = 0x333333,
 			.bg_color = t.rgb,
-			.type = LXW_CHART_PATTERN_WIDE_UPWARD_DIAGONAL };
+			.type = LXW_CHART_PATTERN_WIDE_UPWARD_DIAGONAL
+		};
 		chart_series_set_pattern(se, &p);
 	} else {
 		lxw_chart_fill f = { .color = t.rgb };
@@ -279,9 +300,10 @@ series_style(lxw_chart_series *se, const struct rp_chart *c, size_t s)
 static lxw_chart *
 chart_make(struct xs *sh, const struct rp_chart *c, lxw_row_t top)
 {
-	lxw_chart *ch = workbook_add_chart(sh->w->wb,
-		c->kind == RP_CHART_STACKED ? LXW_CHART_COLUMN_STACKED_PERCENT :
-		LXW_CHART_COLUMN);
+	lxw_chart *ch = workbook_add_chart(
+		sh->w->wb, c->kind == RP_CHART_STACKED
+				   ? LXW_CHART_COLUMN_STACKED_PERCENT
+				   : LXW_CHART_COLUMN);
 	if (!ch) {
 		xlsx_check(sh->w, LXW_ERROR_MEMORY_MALLOC_FAILED);
 		return NULL;
@@ -318,10 +340,11 @@ xlsx_chart(struct xs *sh, const struct rp_chart *c)
 	double hmm0 = c->height_mm > 0 ? c->height_mm : 90;
 	double rows_pt = 0;
 	for (size_t k = 0; k < c->ncats; k++)
-		rows_pt += xlsx_lines_pt(chart_label_lines(sh, 0, c->cats[k],
-			false), RP_SIZE_TABLE);
-	xlsx_keep_together(sh, sh->row, rows_pt + 4 * XLSX_ROW_PT +
-		hmm0 * 72.0 / 25.4);
+		rows_pt += xlsx_lines_pt(
+			chart_label_lines(sh, 0, c->cats[k], false),
+			RP_SIZE_TABLE);
+	xlsx_keep_together(sh, sh->row,
+			   rows_pt + 4 * XLSX_ROW_PT + hmm0 * 72.0 / 25.4);
 	lxw_row_t top = sh->row;
 	chart_data(sh, c, top);
 	sh->row += (lxw_row_t)c->ncats + 2;
@@ -332,9 +355,9 @@ xlsx_chart(struct xs *sh, const struct rp_chart *c)
 	double wmm = c->width_mm > 0 ? c->width_mm : 150;
 	double hmm = c->height_mm > 0 ? c->height_mm : 90;
 	lxw_chart_options opt = { .x_scale = wmm / 127.0,
-		.y_scale = hmm / 76.2 };
-	xlsx_check(sh->w, worksheet_insert_chart_opt(sh->ws, sh->row, 0, ch,
-		&opt));
+				  .y_scale = hmm / 76.2 };
+	xlsx_check(sh->w,
+		   worksheet_insert_chart_opt(sh->ws, sh->row, 0, ch, &opt));
 	/* Rows are 15 pt = 5.29 mm by default. */
 	sh->row += (lxw_row_t)ceil(hmm / 5.29) + 1;
 }

@@ -46,10 +46,10 @@ static void
 header(struct rp_xstream *x, const struct rp_xcol *cols)
 {
 	for (size_t c = 0; c < x->ncols; c++) {
-		check(x, worksheet_set_column(x->ws, (lxw_col_t)c,
-			(lxw_col_t)c, cols[c].width, NULL));
+		check(x, worksheet_set_column(x->ws, (lxw_col_t)c, (lxw_col_t)c,
+					      cols[c].width, NULL));
 		check(x, worksheet_write_string(x->ws, 0, (lxw_col_t)c,
-			cols[c].head, x->head));
+						cols[c].head, x->head));
 	}
 	check(x, worksheet_set_row(x->ws, 0, 45, NULL));
 	worksheet_freeze_panes(x->ws, 1, 0);
@@ -61,9 +61,8 @@ header(struct rp_xstream *x, const struct rp_xcol *cols)
 }
 
 struct rp_xstream *
-rp_xstream_open(const char *path, const char *sheet,
-		const struct rp_xcol *cols, size_t ncols, char *err,
-		size_t errlen)
+rp_xstream_open(const char *path, const char *sheet, const struct rp_xcol *cols,
+		size_t ncols, char *err, size_t errlen)
 {
 	struct rp_xstream *x = calloc(1, sizeof(*x));
 	if (x == NULL) {
@@ -93,7 +92,7 @@ rp_xstream_text(struct rp_xstream *x, size_t col, const char *s)
 {
 	if (s && *s && col < x->ncols)
 		check(x, worksheet_write_string(x->ws, x->row, (lxw_col_t)col,
-			s, NULL));
+						s, NULL));
 }
 
 void
@@ -105,7 +104,7 @@ rp_xstream_num(struct rp_xstream *x, size_t col, double v)
 	int dec = i % 100 == 0 ? 0 : i % 10 == 0 ? 1 : 2;
 	if (col < x->ncols)
 		check(x, worksheet_write_number(x->ws, x->row, (lxw_col_t)col,
-			v, x->num[dec]));
+						v, x->num[dec]));
 }
 
 void

@@ -18,7 +18,7 @@ struct rp_xstream;
 
 struct rp_xcol {
 	const char *head; /* header text */
-	double width;     /* Excel character units */
+	double width;	  /* Excel character units */
 };
 
 /* NULL with err set when the file cannot be started. */
@@ -31,8 +31,7 @@ void rp_xstream_num(struct rp_xstream *x, size_t col, double v);
 /* Ends the current row. */
 void rp_xstream_next(struct rp_xstream *x);
 /* Finishes the file and renames it into place; frees x. */
-enum ts_err rp_xstream_close(struct rp_xstream *x, char *err,
-			     size_t errlen);
+enum ts_err rp_xstream_close(struct rp_xstream *x, char *err, size_t errlen);
 /* Drops the file; frees x. NULL is fine. */
 void rp_xstream_abort(struct rp_xstream *x);
 

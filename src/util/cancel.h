@@ -14,7 +14,7 @@
 struct ts_cancel {
 	bool (*gone)(void *arg); /* true: stop */
 	void *arg;
-	unsigned every;          /* ask every N calls; 0 counts as 1 */
+	unsigned every; /* ask every N calls; 0 counts as 1 */
 	unsigned calls;
 	bool cancelled;
 };

@@ -33,7 +33,7 @@ void diags_add(struct diags *d, const char *where, const char *fmt, ...)
 void diags_truncate(struct diags *d, size_t n);
 /* Total problems seen, including dropped ones. */
 size_t diags_count(const struct diags *d);
-void diags_vadd(struct diags *d, const char *where, const char *fmt,
-		va_list ap) __attribute__((format(printf, 3, 0)));
+void diags_vadd(struct diags *d, const char *where, const char *fmt, va_list ap)
+	__attribute__((format(printf, 3, 0)));
 
 #endif

@@ -9,18 +9,18 @@
 enum ts_err {
 	TS_OK = 0,
 	TS_ENOMEM,
-	TS_EINVAL,    /* invalid input, named in the diags */
+	TS_EINVAL, /* invalid input, named in the diags */
 	TS_ENOTFOUND,
 	TS_ECONFLICT, /* stored data conflicts: already exists (UNIQUE or
 		       * PRIMARY KEY), a newer schema, a changed rubric */
 	TS_ESTALE,    /* lost a race: the row changed meanwhile (its revision
 		       * or state moved since it was read); reload, retry */
 	TS_EFORBIDDEN,
-	TS_ELIMIT,     /* a size cap: input, file, buffer (HTTP 413) */
-	TS_ERATE,      /* too many attempts; try again later (HTTP 429) */
+	TS_ELIMIT, /* a size cap: input, file, buffer (HTTP 413) */
+	TS_ERATE,  /* too many attempts; try again later (HTTP 429) */
 	TS_EDB,
 	TS_EIO,
-	TS_ERETRY,     /* transient: the database gave up this transaction
+	TS_ERETRY,    /* transient: the database gave up this transaction
 			* (PostgreSQL serialization failure 40001 or
 			* deadlock 40P01); the write door runs the whole
 			* transaction again, callers never do (db.h) */

@@ -85,7 +85,8 @@ ts_time_parse(const char *s, int64_t *out)
 			return false;
 	} else if (len == 20) {
 		if (sscanf(s, "%4d-%2d-%2dT%2d:%2d:%2dZ%n", &y, &m, &d, &hh,
-			   &mm, &ss, &n) != 6 || n != 20)
+			   &mm, &ss, &n) != 6 ||
+		    n != 20)
 			return false;
 	} else {
 		return false;

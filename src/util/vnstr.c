@@ -54,7 +54,7 @@ vn_upper(struct arena *a, const char *s)
 		if (n <= 0)
 			return NULL;
 		w += (size_t)utf8proc_encode_char(utf8proc_toupper(c),
-			(utf8proc_uint8_t *)out + w);
+						  (utf8proc_uint8_t *)out + w);
 		p += n;
 	}
 	out[w] = '\0';
@@ -82,7 +82,7 @@ vn_lower_first(struct arena *a, const char *s)
 	if (out == NULL)
 		return NULL;
 	utf8proc_ssize_t w = utf8proc_encode_char(utf8proc_tolower(c),
-		(utf8proc_uint8_t *)out);
+						  (utf8proc_uint8_t *)out);
 	memcpy(out + w, nfc + n, rest + 1);
 	return out;
 }
@@ -118,7 +118,8 @@ vn_valid_utf8(const char *s, size_t n)
 	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
 	while (n > 0) {
 		utf8proc_int32_t cp;
-		utf8proc_ssize_t k = utf8proc_iterate(p, (utf8proc_ssize_t)n, &cp);
+		utf8proc_ssize_t k = utf8proc_iterate(p, (utf8proc_ssize_t)n,
+						      &cp);
 		if (k <= 0 || cp < 0)
 			return false;
 		p += k;
@@ -141,8 +142,8 @@ vn_width_n(const char *s, size_t n)
 	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
 	while (i < n) {
 		utf8proc_int32_t cp;
-		utf8proc_ssize_t k = utf8proc_iterate(p + i,
-						      (utf8proc_ssize_t)(n - i), &cp);
+		utf8proc_ssize_t k =
+			utf8proc_iterate(p + i, (utf8proc_ssize_t)(n - i), &cp);
 		if (k <= 0) {
 			i++;
 			w++;
@@ -180,7 +181,8 @@ vn_prefix_fitting(const char *s, size_t n, size_t cols)
 	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
 	while (i < n) {
 		utf8proc_int32_t cp;
-		utf8proc_ssize_t k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(n - i), &cp);
+		utf8proc_ssize_t k =
+			utf8proc_iterate(p + i, (utf8proc_ssize_t)(n - i), &cp);
 		if (k <= 0)
 			k = 1, cp = '?';
 		size_t w = cp_width(cp);

@@ -15,7 +15,8 @@
 void
 api_send(struct req *r, int status, json_t *doc)
 {
-	char *text = doc ? json_dumps(doc, JSON_COMPACT | JSON_REAL_PRECISION(15))
+	char *text = doc ? json_dumps(doc,
+				      JSON_COMPACT | JSON_REAL_PRECISION(15))
 			 : NULL;
 	r->status = text ? status : 500;
 	r->content_type = "application/json; charset=utf-8";
@@ -39,8 +40,9 @@ problems(const struct diags *d)
 void
 api_error(struct req *r, int status, const char *message)
 {
-	api_send(r, status, json_pack("{s:s, s:o}", "error", message,
-				      "problems", problems(&r->diags)));
+	api_send(r, status,
+		 json_pack("{s:s, s:o}", "error", message, "problems",
+			   problems(&r->diags)));
 }
 
 void
@@ -51,18 +53,19 @@ api_result(struct req *r, enum ts_err e, json_t *ok)
 		return;
 	}
 	json_decref(ok);
-	api_error(r, web_status_for(e), r->diags.n ? r->diags.v[0].msg
-						   : "không thực hiện được");
+	api_error(r, web_status_for(e),
+		  r->diags.n ? r->diags.v[0].msg : "không thực hiện được");
 }
 
 void
 api_session(struct req *r)
 {
 	const struct actor *a = &r->sess.who;
-	api_send(r, 200, json_pack("{s:s, s:s, s:s, s:s, s:s}", "login",
-				   a->login, "full_name", r->sess.full_name,
-				   "role", role_code(a->role), "unit",
-				   r->sess.unit_name, "csrf_token", r->sess.csrf));
+	api_send(r, 200,
+		 json_pack("{s:s, s:s, s:s, s:s, s:s}", "login", a->login,
+			   "full_name", r->sess.full_name, "role",
+			   role_code(a->role), "unit", r->sess.unit_name,
+			   "csrf_token", r->sess.csrf));
 }
 
 void
@@ -74,13 +77,17 @@ api_campaigns(struct req *r)
 				      &r->diags);
 	json_t *arr = json_array();
 	for (size_t i = 0; e == TS_OK && arr && i < n; i++)
-		json_array_append_new(arr, json_pack(
-			"{s:I, s:s, s:s, s:s, s:i, s:s, s:s, s:s, s:I}", "id",
-			(json_int_t)v[i].id, "title", v[i].title, "school_year",
-			v[i].school_year, "rubric", v[i].rubric_id,
-			"rubric_version", v[i].rubric_version, "owner",
-			v[i].owner_code, "opens_at", v[i].opens_at, "due_at",
-			v[i].due_at, "expected", (json_int_t)v[i].expected));
+		json_array_append_new(
+			arr,
+			json_pack(
+				"{s:I, s:s, s:s, s:s, s:i, s:s, s:s, s:s, s:I}",
+				"id", (json_int_t)v[i].id, "title", v[i].title,
+				"school_year", v[i].school_year, "rubric",
+				v[i].rubric_id, "rubric_version",
+				v[i].rubric_version, "owner", v[i].owner_code,
+				"opens_at", v[i].opens_at, "due_at",
+				v[i].due_at, "expected",
+				(json_int_t)v[i].expected));
 	api_result(r, e, json_pack("{s:o}", "campaigns", arr));
 }
 
@@ -100,19 +107,20 @@ void
 api_status(struct req *r)
 {
 	struct campaign_status st;
-	enum ts_err e = campaign_status(r->app, &r->sess.who,
-					web_param_id(r, "id"),
-					kv_get(&r->query, "unit"), r->a, &st,
-					&r->diags);
+	enum ts_err e = campaign_status(
+		r->app, &r->sess.who, web_param_id(r, "id"),
+		kv_get(&r->query, "unit"), r->a, &st, &r->diags);
 	json_t *rows = json_array();
 	for (size_t i = 0; e == TS_OK && rows && i < st.nrows; i++)
-		json_array_append_new(rows, row_json(st.row_codes[i],
-						     st.row_names[i], &st.rows[i]));
-	api_result(r, e, e == TS_OK ? json_pack("{s:s, s:o, s:o}", "scope",
-						st.root_name, "units", rows,
-						"total", row_json(NULL,
-							"Tổng cộng", &st.total))
-				    : (json_decref(rows), NULL));
+		json_array_append_new(rows,
+				      row_json(st.row_codes[i], st.row_names[i],
+					       &st.rows[i]));
+	api_result(r, e,
+		   e == TS_OK
+			   ? json_pack("{s:s, s:o, s:o}", "scope", st.root_name,
+				       "units", rows, "total",
+				       row_json(NULL, "Tổng cộng", &st.total))
+			   : (json_decref(rows), NULL));
 }
 
 static json_t *
@@ -141,17 +149,16 @@ api_submission(struct req *r)
 	json_t *doc = NULL;
 	if (e == TS_OK) {
 		bool ext = strcmp(s.external, "{}") != 0;
-		doc = json_pack("{s:s, s:s, s:i, s:I, s:b, s:o, s:o, s:o, s:o}",
-				"unit", s.unit.code, "state",
-				sub_state_code(s.state), "version", s.version,
-				"revision", (json_int_t)s.revision, "late",
-				s.late, "answers", json_loads(s.answers, 0, NULL),
-				"external", json_loads(s.external, 0, NULL),
-				"score", score_doc(s.rubric, s.answers, NULL),
-				"reviewed_score", ext ? score_doc(s.rubric,
-								  s.answers,
-								  s.external)
-						      : json_null());
+		doc = json_pack(
+			"{s:s, s:s, s:i, s:I, s:b, s:o, s:o, s:o, s:o}", "unit",
+			s.unit.code, "state", sub_state_code(s.state),
+			"version", s.version, "revision",
+			(json_int_t)s.revision, "late", s.late, "answers",
+			json_loads(s.answers, 0, NULL), "external",
+			json_loads(s.external, 0, NULL), "score",
+			score_doc(s.rubric, s.answers, NULL), "reviewed_score",
+			ext ? score_doc(s.rubric, s.answers, s.external)
+			    : json_null());
 	}
 	api_result(r, e, doc);
 }
@@ -181,7 +188,8 @@ if_match(struct req *r, long long *out)
 	long long v = *p >= '0' && *p <= '9' ? strtoll(p, &end, 10) : -1;
 	/* Out of range is malformed too, not a huge revision. */
 	if (v < 0 || errno == ERANGE || end != h + n - quoted) {
-		api_error(r, 400, "If-Match phải là số lần sửa (revision) đọc "
+		api_error(r, 400,
+			  "If-Match phải là số lần sửa (revision) đọc "
 			  "được từ GET, ví dụ If-Match: \"12\"");
 		return false;
 	}
@@ -198,14 +206,13 @@ api_answers(struct req *r)
 	if (!if_match(r, &expect))
 		return;
 	enum ts_err e = sub_save(r->app, &r->sess.who, web_param_id(r, "id"),
-				 kv_get(&r->params, "code"), body_text(r), expect,
-				 &r->diags);
+				 kv_get(&r->params, "code"), body_text(r),
+				 expect, &r->diags);
 	api_result(r, e, NULL);
 }
 
 static enum ts_err
-reasons_from(struct req *r, json_t *in, struct review_reason **out,
-	     size_t *n)
+reasons_from(struct req *r, json_t *in, struct review_reason **out, size_t *n)
 {
 	json_t *arr = json_object_get(in, "reasons"), *x;
 	size_t i;
@@ -213,9 +220,12 @@ reasons_from(struct req *r, json_t *in, struct review_reason **out,
 	*out = arena_calloc(r->a, json_array_size(arr) + 1, sizeof(**out));
 	if (*out == NULL)
 		return TS_ENOMEM;
-	json_array_foreach(arr, i, x) {
-		(*out)[*n].criterion_id = json_string_value(json_object_get(x, "criterion"));
-		(*out)[(*n)++].text = json_string_value(json_object_get(x, "text"));
+	json_array_foreach(arr, i, x)
+	{
+		(*out)[*n].criterion_id =
+			json_string_value(json_object_get(x, "criterion"));
+		(*out)[(*n)++].text =
+			json_string_value(json_object_get(x, "text"));
 	}
 	return TS_OK;
 }
@@ -252,7 +262,8 @@ api_action(struct req *r)
 		api_error(r, 404, "không có thao tác này");
 		return;
 	}
-	api_result(r, e, version ? json_pack("{s:b, s:i}", "ok", 1, "version",
-					     version)
-				 : NULL);
+	api_result(
+		r, e,
+		version ? json_pack("{s:b, s:i}", "ok", 1, "version", version)
+			: NULL);
 }

@@ -48,8 +48,10 @@ levels_of(struct req *r, const char *s, unsigned *out)
 	*out = 0;
 	if (s == NULL || s[0] == '\0' || school_levels_parse(s, out))
 		return true;
-	diags_add(&r->diags, "levels", "cấp học \"%s\" không hợp lệ (MN, TH, "
-		  "THCS, THPT, GDTX)", s);
+	diags_add(&r->diags, "levels",
+		  "cấp học \"%s\" không hợp lệ (MN, TH, "
+		  "THCS, THPT, GDTX)",
+		  s);
 	return false;
 }
 
@@ -73,7 +75,8 @@ api_org_add(struct req *r)
 		diags_add(&r->diags, "kind", "loại đơn vị không hợp lệ");
 	else if (levels_of(r, lv, &n.levels))
 		e = org_add(r->app, &r->sess.who, &n, &id, &r->diags);
-	api_result(r, e, json_pack("{s:b, s:I}", "ok", 1, "id", (json_int_t)id));
+	api_result(r, e,
+		   json_pack("{s:b, s:I}", "ok", 1, "id", (json_int_t)id));
 	json_decref(in);
 }
 
@@ -112,10 +115,11 @@ api_org_close(struct req *r)
 		return;
 	const char *date = str(r, in, "date");
 	if (types_ok(r))
-		api_result(r, org_close(r->app, &r->sess.who,
-					kv_get(&r->params, "code"),
-					reopen ? NULL : date, reopen,
-					&r->diags), NULL);
+		api_result(r,
+			   org_close(r->app, &r->sess.who,
+				     kv_get(&r->params, "code"),
+				     reopen ? NULL : date, reopen, &r->diags),
+			   NULL);
 	json_decref(in);
 }
 
@@ -124,14 +128,16 @@ api_users(struct req *r)
 {
 	struct user_info *v = NULL;
 	size_t n = 0;
-	enum ts_err e = user_list(r->app, &r->sess.who, r->a, &v, &n, &r->diags);
+	enum ts_err e = user_list(r->app, &r->sess.who, r->a, &v, &n,
+				  &r->diags);
 	json_t *arr = json_array();
 	for (size_t i = 0; e == TS_OK && arr && i < n; i++)
-		json_array_append_new(arr, json_pack(
-			"{s:s, s:s, s:s, s:s, s:b}", "login", v[i].login,
-			"full_name", v[i].full_name, "role",
-			role_code(v[i].role), "unit", v[i].unit_code,
-			"disabled", v[i].disabled));
+		json_array_append_new(
+			arr,
+			json_pack("{s:s, s:s, s:s, s:s, s:b}", "login",
+				  v[i].login, "full_name", v[i].full_name,
+				  "role", role_code(v[i].role), "unit",
+				  v[i].unit_code, "disabled", v[i].disabled));
 	api_result(r, e, json_pack("{s:o}", "users", arr));
 }
 
@@ -152,7 +158,8 @@ api_user_add(struct req *r)
 		return;
 	}
 	if (role == NULL || !role_parse(role, &u.role))
-		diags_add(&r->diags, "role", "vai trò không hợp lệ (school_editor, "
+		diags_add(&r->diags, "role",
+			  "vai trò không hợp lệ (school_editor, "
 			  "school_head, reviewer, admin)");
 	else
 		e = user_add(r->app, &r->sess.who, &u, &r->diags);
@@ -174,7 +181,8 @@ api_user_edit(struct req *r)
 						     ? json_is_true(dis)
 						     : -1 };
 	if (dis != NULL && !json_is_boolean(dis))
-		diags_add(&r->diags, "disabled", "\"disabled\" phải là true "
+		diags_add(&r->diags, "disabled",
+			  "\"disabled\" phải là true "
 			  "hoặc false");
 	if (types_ok(r))
 		api_result(r, user_update(r->app, &r->sess.who, &c, &r->diags),
@@ -194,8 +202,10 @@ api_campaign_edit(struct req *r)
 				   .due = str(r, in, "due"),
 				   .review_due = str(r, in, "review_due") };
 	if (types_ok(r))
-		api_result(r, campaign_update(r->app, &r->sess.who,
-					      web_param_id(r, "id"), &c,
-					      &r->diags), NULL);
+		api_result(r,
+			   campaign_update(r->app, &r->sess.who,
+					   web_param_id(r, "id"), &c,
+					   &r->diags),
+			   NULL);
 	json_decref(in);
 }

@@ -15,10 +15,11 @@ kinds_json(const struct report_target *t)
 {
 	json_t *arr = json_array();
 	for (size_t i = 0; i < t->nkinds; i++)
-		json_array_append_new(arr, json_pack(
-			"{s:s, s:s, s:[s,s,s,s]}", "code", t->kinds[i]->code,
-			"name", t->kinds[i]->name, "formats", "docx", "pdf",
-			"xlsx", "csv"));
+		json_array_append_new(arr, json_pack("{s:s, s:s, s:[s,s,s,s]}",
+						     "code", t->kinds[i]->code,
+						     "name", t->kinds[i]->name,
+						     "formats", "docx", "pdf",
+						     "xlsx", "csv"));
 	return arr;
 }
 
@@ -28,8 +29,8 @@ api_report_fields(struct req *r)
 	long long id = web_param_id(r, "id");
 	const char *code = kv_get(&r->params, "code");
 	struct report_target t;
-	enum ts_err e = report_target_open(r->app, &r->sess.who, id, code,
-					   r->a, &t, &r->diags);
+	enum ts_err e = report_target_open(r->app, &r->sess.who, id, code, r->a,
+					   &t, &r->diags);
 	json_t *doc = NULL;
 	if (e == TS_OK) {
 		size_t n = 0;
@@ -38,11 +39,13 @@ api_report_fields(struct req *r)
 		json_t *fields = json_array();
 		for (size_t i = 0; defs && i < n; i++) {
 			const char *v = doc_field(&t.fields, defs[i]->name);
-			json_array_append_new(fields, json_pack(
-				"{s:s, s:s, s:s, s:s?, s:s?}", "name",
-				defs[i]->name, "label", defs[i]->label, "kind",
-				DF_KIND[defs[i]->kind], "hint", defs[i]->hint,
-				"value", v));
+			json_array_append_new(
+				fields,
+				json_pack("{s:s, s:s, s:s, s:s?, s:s?}", "name",
+					  defs[i]->name, "label",
+					  defs[i]->label, "kind",
+					  DF_KIND[defs[i]->kind], "hint",
+					  defs[i]->hint, "value", v));
 		}
 		doc = json_pack("{s:s, s:s, s:b, s:o, s:o}", "unit",
 				t.unit_code, "unit_name", t.unit_name,
@@ -62,7 +65,8 @@ api_report_fields_save(struct req *r)
 	json_t *obj = json_object_get(in, "fields");
 	if (!json_is_object(obj)) {
 		json_decref(in);
-		api_error(r, 400, "cần JSON dạng {\"fields\": {\"tên\": "
+		api_error(r, 400,
+			  "cần JSON dạng {\"fields\": {\"tên\": "
 			  "\"giá trị\"}}");
 		return;
 	}
@@ -72,7 +76,8 @@ api_report_fields_save(struct req *r)
 	const char *key;
 	json_t *v;
 	enum ts_err e = names && values ? TS_OK : TS_ENOMEM;
-	json_object_foreach(obj, key, v) {
+	json_object_foreach(obj, key, v)
+	{
 		if (e != TS_OK)
 			break;
 		if (!json_is_string(v)) {

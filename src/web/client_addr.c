@@ -10,16 +10,21 @@ static bool
 addr_text(const struct sockaddr *sa, char *out, size_t n)
 {
 	if (sa->sa_family == AF_INET)
-		return inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)
-					     sa)->sin_addr, out, (socklen_t)n);
+		return inet_ntop(AF_INET,
+				 &((const struct sockaddr_in *)(const void *)sa)
+					  ->sin_addr,
+				 out, (socklen_t)n);
 	if (sa->sa_family == AF_INET6)
-		return inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)
-					      sa)->sin6_addr, out, (socklen_t)n);
+		return inet_ntop(
+			AF_INET6,
+			&((const struct sockaddr_in6 *)(const void *)sa)
+				 ->sin6_addr,
+			out, (socklen_t)n);
 	return false;
 }
 
 static struct sockaddr_storage PROXY; /* --trusted-proxy */
-static bool HAS_PROXY;                /* set before the daemon starts */
+static bool HAS_PROXY;		      /* set before the daemon starts */
 
 /* The last address of X-Forwarded-For: the one our proxy appended (those
  * before it are whatever the client claimed). */

@@ -41,11 +41,13 @@ value_text(const struct form_src *src, const struct item *it, struct buf *out)
 {
 	struct buf name;
 	buf_init(&name, 1024);
-	const char *posted = posted_for(src, it)
-		? kv_get(src->posted, field(&name, src->prefix,
-					    it->kind == ITEM_CHECKLIST ? "b" : "v",
-					    it))
-		: NULL;
+	const char *posted =
+		posted_for(src, it)
+			? kv_get(src->posted,
+				 field(&name, src->prefix,
+				       it->kind == ITEM_CHECKLIST ? "b" : "v",
+				       it))
+			: NULL;
 	buf_release(&name);
 	if (posted_for(src, it))
 		return posted ? posted : "";
@@ -55,14 +57,12 @@ value_text(const struct form_src *src, const struct item *it, struct buf *out)
 		return "";
 	switch (it->kind) {
 	case ITEM_GATE:
-	case ITEM_YESNO:
-		return a->yes ? "1" : "0";
+	case ITEM_YESNO: return a->yes ? "1" : "0";
 	case ITEM_POINTS:
 	case ITEM_BAND:
 		buf_puts(out, pts_format_vn(a->num, p));
 		return buf_str(out);
-	case ITEM_CHOICE:
-		return it->options[a->choice].id;
+	case ITEM_CHOICE: return it->options[a->choice].id;
 	case ITEM_CHECKLIST:
 		return it->nbase_options ? it->base_options[a->base].id : "";
 	}
@@ -84,10 +84,10 @@ radio(struct buf *b, const char *name, const char *value, const char *label,
 	buf_puts(b, "<label class=\"inline\">");
 	h_open(b, "input", "type", "radio", "id", c ? c->id : NULL,
 	       "aria-invalid", c && c->invalid ? "true" : NULL,
-	       "aria-describedby", c && c->invalid ? c->err_id : NULL,
-	       "name", name, "value", value,
-	       "checked", strcmp(current, value) == 0 ? "checked" : NULL,
-	       "disabled", editable ? NULL : "disabled", NULL);
+	       "aria-describedby", c && c->invalid ? c->err_id : NULL, "name",
+	       name, "value", value, "checked",
+	       strcmp(current, value) == 0 ? "checked" : NULL, "disabled",
+	       editable ? NULL : "disabled", NULL);
 	h_text(b, label);
 	buf_puts(b, "</label> ");
 }
@@ -105,8 +105,8 @@ number(struct buf *b, const struct item *it, const char *name,
 	h_open(b, "input", "type", "text", "inputmode", "decimal", "id", c->id,
 	       "aria-invalid", c->invalid ? "true" : NULL, "aria-describedby",
 	       c->invalid ? c->err_id : NULL, "aria-labelledby", c->label_id,
-	       "name", name, "value", current, "data-max", max,
-	       "size", "6", "readonly", editable ? NULL : "readonly", NULL);
+	       "name", name, "value", current, "data-max", max, "size", "6",
+	       "readonly", editable ? NULL : "readonly", NULL);
 	if (it->kind == ITEM_POINTS)
 		h_textf(b, " / %s điểm%s", pts_format_vn(it->max, vn),
 			it->step != PTS_ONE ? " (bước " : "");
@@ -122,9 +122,8 @@ select_opts(struct buf *b, const char *name, const struct option *o, size_t n,
 {
 	char p[PTS_FMT_SIZE];
 	h_open(b, "select", "name", name, "id", c->id, "aria-labelledby",
-	       c->label_id, "aria-invalid",
-	       c->invalid ? "true" : NULL, "aria-describedby",
-	       c->invalid ? c->err_id : NULL, "disabled",
+	       c->label_id, "aria-invalid", c->invalid ? "true" : NULL,
+	       "aria-describedby", c->invalid ? c->err_id : NULL, "disabled",
 	       editable ? NULL : "disabled", NULL);
 	buf_puts(b, "<option value=\"\">— chọn —</option>");
 	for (size_t i = 0; i < n; i++) {
@@ -159,14 +158,16 @@ modules(struct buf *b, const struct item *it, const struct form_src *src,
 	h_textf(b, "Phân hệ đã có (%s)", it->id);
 	buf_puts(b, "</legend>");
 	for (size_t i = 0; i < it->noptions; i++) {
-		bool on = posted_for(src, it) ? posted_has(src->posted, buf_str(&name),
-						   it->options[i].id)
-				      : a->present &&
-						(a->checked & ((uint64_t)1 << i));
+		bool on = posted_for(src, it)
+				  ? posted_has(src->posted, buf_str(&name),
+					       it->options[i].id)
+				  : a->present &&
+					    (a->checked & ((uint64_t)1 << i));
 		buf_puts(b, "<label>");
 		h_open(b, "input", "type", "checkbox", "name", buf_str(&name),
-		       "value", it->options[i].id, "checked", on ? "checked" : NULL,
-		       "disabled", editable ? NULL : "disabled", NULL);
+		       "value", it->options[i].id, "checked",
+		       on ? "checked" : NULL, "disabled",
+		       editable ? NULL : "disabled", NULL);
 		h_text(b, it->options[i].text);
 		buf_puts(b, "</label>");
 	}
@@ -191,9 +192,11 @@ question(struct buf *b, const struct item *it, const struct form_src *src)
 	}
 	h_textf(b, "%s. %s", it->id, it->text);
 	if (!it->verified)
-		buf_puts(b, " <span class=\"muted\" title=\"Quy tắc chấm chính thức "
-			    "chưa xác minh: đơn vị tự chấm, cấp trên đánh giá "
-			    "ngoài\">(*)</span>");
+		buf_puts(
+			b,
+			" <span class=\"muted\" title=\"Quy tắc chấm chính thức "
+			"chưa xác minh: đơn vị tự chấm, cấp trên đánh giá "
+			"ngoài\">(*)</span>");
 }
 
 /* A control's visible label; a heading cannot sit in a <label>, so the
@@ -256,8 +259,8 @@ control(struct buf *b, const struct item *it, const struct form_src *src,
 			buf_puts(b, "</p>");
 		}
 		if (it->nbase_options)
-			select_opts(b, n, it->base_options, it->nbase_options, v,
-				    editable, c);
+			select_opts(b, n, it->base_options, it->nbase_options,
+				    v, editable, c);
 		modules(b, it, src, editable);
 		break;
 	}
@@ -300,9 +303,10 @@ form_item(struct buf *b, const struct item *it, const struct form_src *src,
 	struct buf name;
 	buf_init(&name, 1024);
 	const struct answer *a = &src->stored->v[it->idx];
-	const char *note = posted_for(src, it) ? kv_get(src->posted,
-						  field(&name, src->prefix, "n", it))
-				       : a->note;
+	const char *note = posted_for(src, it)
+				   ? kv_get(src->posted,
+					    field(&name, src->prefix, "n", it))
+				   : a->note;
 	if (it->heading != NULL && src->prefix[0] == '\0') {
 		buf_puts(b, "<p><strong>");
 		h_text(b, it->heading);
@@ -360,8 +364,10 @@ number_json(const char *s, const struct item *it, struct diags *d)
 	pts_t v;
 	const char *why;
 	if (!pts_parse_input(s, strlen(s), &v, &why)) {
-		diags_add(d, it->id, "nội dung %s: \"%s\" %s (nhập số như 7 "
-			  "hoặc 7,5; tối đa 2 chữ số thập phân)", it->id, s, why);
+		diags_add(d, it->id,
+			  "nội dung %s: \"%s\" %s (nhập số như 7 "
+			  "hoặc 7,5; tối đa 2 chữ số thập phân)",
+			  it->id, s, why);
 		return NULL;
 	}
 	return v % PTS_ONE == 0 ? json_integer(v / PTS_ONE)
@@ -394,16 +400,14 @@ value_json(const struct item *it, const struct kvlist *f, const char *pre,
 	case ITEM_YESNO:
 		return empty ? NULL : json_boolean(strcmp(v, "1") == 0);
 	case ITEM_POINTS:
-	case ITEM_BAND:
-		return empty ? NULL : number_json(v, it, d);
-	case ITEM_CHOICE:
-		return empty ? NULL : json_string(v);
+	case ITEM_BAND: return empty ? NULL : number_json(v, it, d);
+	case ITEM_CHOICE: return empty ? NULL : json_string(v);
 	case ITEM_CHECKLIST:
 		if (it->nbase_options == 0)
 			return modules_json(it, f, pre);
-		return empty ? NULL : json_pack("{s:s, s:o}", "base", v,
-						"present",
-						modules_json(it, f, pre));
+		return empty ? NULL
+			     : json_pack("{s:s, s:o}", "base", v, "present",
+					 modules_json(it, f, pre));
 	}
 	return NULL;
 }
@@ -431,17 +435,18 @@ item_json(const struct item *it, const struct kvlist *f, const char *pre,
 static char *
 doc_text(const struct rubric *r, json_t *answers)
 {
-	json_t *root = json_pack("{s:i, s:s, s:o}", "format", 1, "rubric", r->id,
-				 "answers", answers);
-	char *text = root ? json_dumps(root, JSON_COMPACT | JSON_REAL_PRECISION(15))
+	json_t *root = json_pack("{s:i, s:s, s:o}", "format", 1, "rubric",
+				 r->id, "answers", answers);
+	char *text = root ? json_dumps(root,
+				       JSON_COMPACT | JSON_REAL_PRECISION(15))
 			  : NULL;
 	json_decref(root);
 	return text;
 }
 
 char *
-form_to_answers(const struct rubric *r, const struct kvlist *f,
-		const char *pre, struct diags *d)
+form_to_answers(const struct rubric *r, const struct kvlist *f, const char *pre,
+		struct diags *d)
 {
 	json_t *answers = json_object();
 	for (size_t i = 0; answers && i < r->nitems; i++) {
@@ -463,9 +468,8 @@ check_item(const struct rubric *r, const struct item *it, json_t *o,
 	json_object_set(one, it->id, o);
 	char *text = doc_text(r, one);
 	struct answers *ans = NULL;
-	if (text != NULL &&
-	    answers_parse_kind(r, kind, text, strlen(text), "", &ans, d) ==
-		    TS_OK)
+	if (text != NULL && answers_parse_kind(r, kind, text, strlen(text), "",
+					       &ans, d) == TS_OK)
 		answers_free(ans);
 	free(text);
 }
@@ -505,8 +509,9 @@ form_item_fields(const struct item *it, const struct answers *stored,
 	buf_init(&name, 1024);
 	buf_init(&val, 1024);
 	const char *v = value_text(&src, it, &val);
-	json_object_set_new(o, field(&name, prefix, it->kind == ITEM_CHECKLIST
-						 ? "b" : "v", it),
+	json_object_set_new(o,
+			    field(&name, prefix,
+				  it->kind == ITEM_CHECKLIST ? "b" : "v", it),
 			    json_string(v));
 	json_object_set_new(o, field(&name, prefix, "n", it),
 			    json_string(a->note ? a->note : ""));
@@ -514,8 +519,8 @@ form_item_fields(const struct item *it, const struct answers *stored,
 		json_t *m = json_array();
 		for (size_t i = 0; a->present && i < it->noptions; i++)
 			if (a->checked & ((uint64_t)1 << i))
-				json_array_append_new(m, json_string(
-							 it->options[i].id));
+				json_array_append_new(
+					m, json_string(it->options[i].id));
 		json_object_set_new(o, field(&name, prefix, "m", it), m);
 	}
 	buf_release(&name);

@@ -104,11 +104,16 @@ header(struct req *r)
 				    "\"/admin/import\">Nhập danh sách</a><a "
 				    "href=\"/admin/audit\">Nhật ký</a>");
 		buf_puts(b, "</nav><div class=\"who\">");
-		h_elem(b, "span", r->sess.full_name, "title", r->sess.unit_name, NULL);
+		h_elem(b, "span", r->sess.full_name, "title", r->sess.unit_name,
+		       NULL);
 		buf_puts(b, " <a href=\"/password\">Đổi mật khẩu</a>");
-		buf_puts(b, "<form method=\"post\" action=\"/logout\" class=\"inline\">");
+		buf_puts(
+			b,
+			"<form method=\"post\" action=\"/logout\" class=\"inline\">");
 		h_csrf(r);
-		buf_puts(b, "<button type=\"submit\">Đăng xuất</button></form></div>");
+		buf_puts(
+			b,
+			"<button type=\"submit\">Đăng xuất</button></form></div>");
 	}
 	buf_puts(b, "</header>");
 }
@@ -118,11 +123,13 @@ messages(struct req *r)
 {
 	struct buf *b = &r->body;
 	if (r->notice != NULL)
-		h_elem(b, "p", r->notice, "class", "notice", "role", "status", NULL);
+		h_elem(b, "p", r->notice, "class", "notice", "role", "status",
+		       NULL);
 	if (r->diags.n == 0)
 		return;
-	buf_puts(b, "<div class=\"errors\" role=\"alert\"><p>Chưa thực hiện được:"
-		    "</p><ul>");
+	buf_puts(b,
+		 "<div class=\"errors\" role=\"alert\"><p>Chưa thực hiện được:"
+		 "</p><ul>");
 	for (size_t i = 0; i < r->diags.n; i++) {
 		/* Where, as the CLI prints it: the field, unit or item. */
 		const char *w = r->diags.v[i].where;
@@ -139,11 +146,14 @@ void
 page_begin(struct req *r, const char *title)
 {
 	struct buf *b = &r->body;
-	buf_puts(b, "<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\">"
-		    "<meta name=\"viewport\" content=\"width=device-width, "
-		    "initial-scale=1\"><title>");
+	buf_puts(
+		b,
+		"<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\">"
+		"<meta name=\"viewport\" content=\"width=device-width, "
+		"initial-scale=1\"><title>");
 	h_text(b, title);
-	buf_printf(b, " · truongso</title><link rel=\"stylesheet\" "
+	buf_printf(b,
+		   " · truongso</title><link rel=\"stylesheet\" "
 		   "href=\"/static/app.css?v=%s\"></head><body>",
 		   web_css_version());
 	/* First stop of the keyboard on every page (WCAG 2.4.1). */
@@ -166,7 +176,8 @@ page_begin(struct req *r, const char *title)
 void
 page_end(struct req *r)
 {
-	buf_printf(&r->body, "</main><footer>truongso — tự đánh giá, duyệt và "
+	buf_printf(&r->body,
+		   "</main><footer>truongso — tự đánh giá, duyệt và "
 		   "báo cáo chuyển đổi số ngành giáo dục</footer><script "
 		   "src=\"/static/app.js?v=%s\" defer></script></body></html>",
 		   web_js_version());

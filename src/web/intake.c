@@ -83,8 +83,8 @@ on_part(void *cls, enum MHD_ValueKind kind, const char *key,
 bool
 intake_is_multipart(struct MHD_Connection *c)
 {
-	const char *ct = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
-						     MHD_HTTP_HEADER_CONTENT_TYPE);
+	const char *ct = MHD_lookup_connection_value(
+		c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE);
 	return ct != NULL && strncmp(ct, "multipart/form-data", 19) == 0;
 }
 
@@ -92,7 +92,7 @@ intake_is_multipart(struct MHD_Connection *c)
  * connection rather than read it). */
 enum MHD_Result
 intake_refuse(struct MHD_Connection *c, const char *path, unsigned status,
-       const char *message)
+	      const char *message)
 {
 	struct buf b;
 	buf_init(&b, 4096);
@@ -101,10 +101,12 @@ intake_refuse(struct MHD_Connection *c, const char *path, unsigned status,
 		buf_puts(&b, message); /* our own text: no quotes to escape */
 		buf_puts(&b, "\",\"problems\":[]}");
 	} else {
-		buf_puts(&b, "<!doctype html><html lang=\"vi\"><meta charset="
-			     "\"utf-8\"><title>Không thực hiện được</title><p>");
+		buf_puts(&b,
+			 "<!doctype html><html lang=\"vi\"><meta charset="
+			 "\"utf-8\"><title>Không thực hiện được</title><p>");
 		buf_puts(&b, message);
-		buf_puts(&b, "</p><p><a href=\"/\">Về trang chính</a></p></html>");
+		buf_puts(&b,
+			 "</p><p><a href=\"/\">Về trang chính</a></p></html>");
 	}
 	struct MHD_Response *resp = MHD_create_response_from_buffer(
 		b.len, (void *)(uintptr_t)buf_str(&b), MHD_RESPMEM_MUST_COPY);
@@ -133,31 +135,36 @@ intake_upload_start(struct conn *k, struct MHD_Connection *c,
 		    const char *method, struct pool *pool)
 {
 	struct app *app = pool_take(pool);
-	enum upload_check u =
-		router_upload_check(app, c, method, k->raw_path, k->csrf);
+	enum upload_check u = router_upload_check(app, c, method, k->raw_path,
+						  k->csrf);
 	pool_give(pool, app);
 	switch (u) {
 	case UPLOAD_NOT_HERE:
-		return intake_refuse(c, k->raw_path, 415, "Đường dẫn này không nhận tệp.");
+		return intake_refuse(c, k->raw_path, 415,
+				     "Đường dẫn này không nhận tệp.");
 	case UPLOAD_NO_SESSION:
-		return intake_refuse(c, k->raw_path, 403, "Phiên làm việc đã hết hạn. "
-			      "Hãy đăng nhập lại rồi thử lại.");
+		return intake_refuse(c, k->raw_path, 403,
+				     "Phiên làm việc đã hết hạn. "
+				     "Hãy đăng nhập lại rồi thử lại.");
 	case UPLOAD_API_NO_SESSION:
-		return intake_refuse(c, k->raw_path, 401, "chưa đăng nhập hoặc phiên "
-			      "làm việc đã hết hạn");
+		return intake_refuse(c, k->raw_path, 401,
+				     "chưa đăng nhập hoặc phiên "
+				     "làm việc đã hết hạn");
 	case UPLOAD_API_BAD_TOKEN:
-		return intake_refuse(c, k->raw_path, 403, "thiếu hoặc sai X-CSRF-Token "
-			      "(lấy ở GET /api/session)");
+		return intake_refuse(c, k->raw_path, 403,
+				     "thiếu hoặc sai X-CSRF-Token "
+				     "(lấy ở GET /api/session)");
 	case UPLOAD_CROSS_SITE:
-		return intake_refuse(c, k->raw_path, 403, "Biểu mẫu được gửi từ một "
-			      "trang web khác nên bị từ chối.");
+		return intake_refuse(c, k->raw_path, 403,
+				     "Biểu mẫu được gửi từ một "
+				     "trang web khác nên bị từ chối.");
 	case UPLOAD_VERIFIED:
-	case UPLOAD_TOKEN_IN_BODY:
-		break;
+	case UPLOAD_TOKEN_IN_BODY: break;
 	}
 	const char *cl = MHD_lookup_connection_value(
 		c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
-	if (cl != NULL && strtod(cl, NULL) > (double)(UPLOAD_LIMIT + BODY_LIMIT)) {
+	if (cl != NULL &&
+	    strtod(cl, NULL) > (double)(UPLOAD_LIMIT + BODY_LIMIT)) {
 		char msg[64];
 		snprintf(msg, sizeof(msg), "Tệp quá lớn (tối đa %zu MB).",
 			 UPLOAD_LIMIT >> 20);
@@ -165,8 +172,9 @@ intake_upload_start(struct conn *k, struct MHD_Connection *c,
 	}
 	if (atomic_fetch_add(&UPLOADS, 1) >= UPLOADS_MAX) {
 		atomic_fetch_sub(&UPLOADS, 1);
-		return intake_refuse(c, k->raw_path, 503, "Đang có nhiều người tải tệp "
-			      "lên cùng lúc. Hãy thử lại sau ít phút.");
+		return intake_refuse(c, k->raw_path, 503,
+				     "Đang có nhiều người tải tệp "
+				     "lên cùng lúc. Hãy thử lại sau ít phút.");
 	}
 	k->upload_slot = true;
 	k->verified = u == UPLOAD_VERIFIED;

@@ -14,25 +14,25 @@
 #include "pool.h"
 
 struct conn {
-	char *raw_path;   /* the path as sent, still percent-encoded */
-	bool started;     /* headers seen: body and post processor set up */
-	struct buf body;  /* urlencoded fields (multipart ones re-encoded) */
+	char *raw_path;	 /* the path as sent, still percent-encoded */
+	bool started;	 /* headers seen: body and post processor set up */
+	struct buf body; /* urlencoded fields (multipart ones re-encoded) */
 	bool too_big;
 	struct timespec t0;
 	struct MHD_PostProcessor *pp; /* multipart/form-data only */
-	int fd;           /* the uploaded file, streamed to a temp file */
+	int fd; /* the uploaded file, streamed to a temp file */
 	char path[512];
 	char name[512];
 	char file_field[64]; /* the name of its input ("file:1.3") */
 	size_t size;
 	bool file_too_big;
 	int files;
-	char field[64];   /* field being received */
+	char field[64]; /* field being received */
 	/* Uploads: nothing is written before the CSRF token is proven. */
 	bool upload_slot; /* holds one of UPLOADS_MAX */
-	bool verified;    /* CSRF token proven (header, origin, field) */
-	bool csrf_late;   /* a file came first: not written, refused */
-	char csrf[SESSION_HASH_SIZE];   /* the session's token */
+	bool verified;	  /* CSRF token proven (header, origin, field) */
+	bool csrf_late;	  /* a file came first: not written, refused */
+	char csrf[SESSION_HASH_SIZE];	    /* the session's token */
 	char csrf_given[SESSION_HASH_SIZE]; /* the _csrf field so far */
 };
 

@@ -7,8 +7,8 @@
 #include "../app/audit_query.h"
 #include "../app/org.h"
 #include "../app/org_import.h"
-#include "../util/arena.h"
 #include "../app/user.h"
+#include "../util/arena.h"
 #include "page_admin.h"
 #include "web.h"
 
@@ -31,11 +31,12 @@ unit_form(struct req *r, const struct kvlist *f)
 	static const enum org_kind kinds[] = { KIND_PHONG, KIND_XA, KIND_TRUONG,
 					       KIND_TRUNG_TAM, KIND_SO };
 	const char *cur = f ? kv_get(f, "kind") : NULL;
-	buf_puts(b, "<form method=\"post\" action=\"/admin/org\" class=\"card\">"
-		    "<h2>Thêm đơn vị</h2>");
+	buf_puts(b,
+		 "<form method=\"post\" action=\"/admin/org\" class=\"card\">"
+		 "<h2>Thêm đơn vị</h2>");
 	h_csrf(r);
 	text_input(b, "code", "Mã đơn vị (mã trường theo CSDL ngành)",
-		     f ? kv_get(f, "code") : NULL);
+		   f ? kv_get(f, "code") : NULL);
 	text_input(b, "name", "Tên đơn vị", f ? kv_get(f, "name") : NULL);
 	buf_puts(b, "<label for=\"kind\">Loại</label><select id=\"kind\" "
 		    "name=\"kind\">");
@@ -47,10 +48,10 @@ unit_form(struct req *r, const struct kvlist *f)
 		h_close(b, "option");
 	}
 	buf_puts(b, "</select>");
-	text_input(b, "parent", "Mã đơn vị cấp trên", f ? kv_get(f, "parent")
-							 : NULL);
+	text_input(b, "parent", "Mã đơn vị cấp trên",
+		   f ? kv_get(f, "parent") : NULL);
 	text_input(b, "levels", "Cấp học (trường: ví dụ TH, THCS)",
-		     f ? kv_get(f, "levels") : NULL);
+		   f ? kv_get(f, "levels") : NULL);
 	buf_puts(b, "<div class=\"actions\"><button type=\"submit\">Thêm đơn vị"
 		    "</button></div></form>");
 }
@@ -126,8 +127,10 @@ org_page(struct req *r, const struct kvlist *f)
 				      &r->diags);
 	page_begin(r, "Cây đơn vị");
 	unit_form(r, f);
-	list_search_form(r, "/admin/org", "Tìm theo tên hoặc mã đơn vị (có dấu "
-			 "hay không dấu đều được)", &pg);
+	list_search_form(r, "/admin/org",
+			 "Tìm theo tên hoặc mã đơn vị (có dấu "
+			 "hay không dấu đều được)",
+			 &pg);
 	list_nav(r, "/admin/org", &pg, n);
 	buf_puts(b, "<div class=\"scroll\" tabindex=\"0\">"
 		    "<table><thead><tr><th>Mã</th><th>Tên"
@@ -166,7 +169,8 @@ page_admin_org_add(struct req *r)
 	if (kind == NULL || !org_kind_parse(kind, &n.kind))
 		diags_add(&r->diags, "", "loại đơn vị không hợp lệ");
 	else if (!school_levels_parse(lv ? lv : "", &n.levels))
-		diags_add(&r->diags, "", "cấp học không hợp lệ (MN, TH, THCS, "
+		diags_add(&r->diags, "",
+			  "cấp học không hợp lệ (MN, TH, THCS, "
 			  "THPT, GDTX)");
 	else
 		e = org_add(r->app, &r->sess.who, &n, &id, &r->diags);
@@ -189,10 +193,12 @@ page_admin_org_close(struct req *r)
 	/* Closing is confirmed on the page (a ticked box); the API does not
 	 * need it. */
 	if (!reopen && kv_get(&r->form, "confirm") == NULL)
-		diags_add(&r->diags, code ? code : "", "hãy đánh dấu ô xác nhận "
+		diags_add(&r->diags, code ? code : "",
+			  "hãy đánh dấu ô xác nhận "
 			  "trước khi đóng đơn vị");
 	else if (code != NULL)
-		e = org_close(r->app, &r->sess.who, code, NULL, reopen, &r->diags);
+		e = org_close(r->app, &r->sess.who, code, NULL, reopen,
+			      &r->diags);
 	if (e == TS_OK) {
 		web_redirect(r, "/admin/org?ok=1");
 		return;
@@ -216,8 +222,10 @@ page_admin_users(struct req *r)
 		r->notice = "Đã thêm tài khoản.";
 	page_begin(r, "Tài khoản");
 	user_form(r, NULL);
-	list_search_form(r, "/admin/users", "Tìm theo tên đăng nhập, họ tên "
-			 "hoặc đơn vị", &pg);
+	list_search_form(r, "/admin/users",
+			 "Tìm theo tên đăng nhập, họ tên "
+			 "hoặc đơn vị",
+			 &pg);
 	list_nav(r, "/admin/users", &pg, n);
 	buf_puts(b, "<div class=\"scroll\" tabindex=\"0\">"
 		    "<table><thead><tr><th>Tên đăng nhập"
@@ -242,11 +250,11 @@ page_admin_users(struct req *r)
 
 void
 text_input(struct buf *b, const char *name, const char *label,
-	     const char *value)
+	   const char *value)
 {
 	h_elem(b, "label", label, "for", name, NULL);
-	h_open(b, "input", "id", name, "name", name, "value", value ? value : "",
-	       NULL);
+	h_open(b, "input", "id", name, "name", name, "value",
+	       value ? value : "", NULL);
 }
 
 void
@@ -269,17 +277,20 @@ page_admin_audit(struct req *r)
 	enum ts_err e = audit_list(r->app, &r->sess.who, &f, r->a, &v, &n,
 				   &r->diags);
 	page_begin(r, "Nhật ký thao tác");
-	buf_puts(b, "<form method=\"get\" action=\"/admin/audit\" class=\"card\">");
+	buf_puts(
+		b,
+		"<form method=\"get\" action=\"/admin/audit\" class=\"card\">");
 	text_input(b, "actor", "Người thực hiện (tên đăng nhập)", f.actor);
 	text_input(b, "action", "Thao tác (bắt đầu bằng, ví dụ submission.)",
-		     f.action);
+		   f.action);
 	text_input(b, "object", "Đối tượng (bắt đầu bằng, ví dụ submission:1/)",
-		     f.object);
-	buf_puts(b, " <button type=\"submit\">Lọc</button></form><div class="
-		    "\"scroll\" tabindex=\"0\">"
-		    "<table><thead><tr><th>Thời điểm (UTC)</th><th>"
-		    "Người thực hiện</th><th>Thao tác</th><th>Đối tượng</th><th>"
-		    "Chi tiết</th></tr></thead><tbody>");
+		   f.object);
+	buf_puts(b,
+		 " <button type=\"submit\">Lọc</button></form><div class="
+		 "\"scroll\" tabindex=\"0\">"
+		 "<table><thead><tr><th>Thời điểm (UTC)</th><th>"
+		 "Người thực hiện</th><th>Thao tác</th><th>Đối tượng</th><th>"
+		 "Chi tiết</th></tr></thead><tbody>");
 	for (size_t i = 0; e == TS_OK && i < n; i++) {
 		buf_puts(b, "<tr>");
 		h_elem(b, "td", v[i].at, NULL);
@@ -300,14 +311,15 @@ import_form(struct req *r)
 	buf_puts(b, "<form method=\"post\" action=\"/admin/import\" enctype="
 		    "\"multipart/form-data\" class=\"card\">");
 	h_csrf(r);
-	buf_puts(b, "<p>Tệp CSV (UTF-8) hoặc Excel (.xlsx). Dòng đầu là tên cột: "
-		    "Mã đơn vị, Tên đơn vị, Loại, Mã đơn vị cấp trên, Cấp học. "
-		    "Mã đã có thì cập nhật tên, cấp trên, cấp học.</p>"
-		    "<input type=\"file\" name=\"file\" accept=\".csv,.xlsx\" "
-		    "required aria-label=\"Tệp danh sách đơn vị\"><label><input "
-		    "type=\"checkbox\" name=\"dry_run\" value=\"1\" checked> Chỉ "
-		    "kiểm tra, chưa ghi</label><div class=\"actions\"><button "
-		    "type=\"submit\">Nhập danh sách</button></div></form>");
+	buf_puts(b,
+		 "<p>Tệp CSV (UTF-8) hoặc Excel (.xlsx). Dòng đầu là tên cột: "
+		 "Mã đơn vị, Tên đơn vị, Loại, Mã đơn vị cấp trên, Cấp học. "
+		 "Mã đã có thì cập nhật tên, cấp trên, cấp học.</p>"
+		 "<input type=\"file\" name=\"file\" accept=\".csv,.xlsx\" "
+		 "required aria-label=\"Tệp danh sách đơn vị\"><label><input "
+		 "type=\"checkbox\" name=\"dry_run\" value=\"1\" checked> Chỉ "
+		 "kiểm tra, chưa ghi</label><div class=\"actions\"><button "
+		 "type=\"submit\">Nhập danh sách</button></div></form>");
 }
 
 void
@@ -331,7 +343,8 @@ page_admin_import_post(struct req *r)
 	if (r->upload_too_big)
 		e = TS_ELIMIT;
 	if (r->upload_too_big || r->upload_files != 1 || r->upload_path == NULL)
-		diags_add(&r->diags, "", "hãy chọn đúng một tệp (tối đa %zu MB)",
+		diags_add(&r->diags, "",
+			  "hãy chọn đúng một tệp (tối đa %zu MB)",
 			  UPLOAD_LIMIT >> 20);
 	else
 		e = org_import(r->app, &r->sess.who, r->upload_path,
@@ -339,10 +352,11 @@ page_admin_import_post(struct req *r)
 	if (e == TS_OK) {
 		struct buf msg;
 		buf_init(&msg, 1024);
-		buf_printf(&msg, "%s %zu dòng: %zu đơn vị mới, %zu cập nhật, %zu "
-			   "không đổi.", dry ? "Kiểm tra xong (chưa ghi gì):"
-			   : "Đã nhập", res.rows, res.added, res.updated,
-			   res.unchanged);
+		buf_printf(&msg,
+			   "%s %zu dòng: %zu đơn vị mới, %zu cập nhật, %zu "
+			   "không đổi.",
+			   dry ? "Kiểm tra xong (chưa ghi gì):" : "Đã nhập",
+			   res.rows, res.added, res.updated, res.unchanged);
 		r->notice = arena_strdup(r->a, buf_str(&msg));
 		buf_release(&msg);
 	} else {
@@ -355,15 +369,18 @@ page_admin_import_post(struct req *r)
 	if (e != TS_OK) {
 		buf_puts(&r->body, "<div class=\"errors\" role=\"alert\"><p>");
 		if (res.written > 0)
-			h_textf(&r->body, "Đã ghi %zu dòng rồi dừng; hãy sửa "
-				"các lỗi sau rồi chọn lại cả tệp:", res.written);
+			h_textf(&r->body,
+				"Đã ghi %zu dòng rồi dừng; hãy sửa "
+				"các lỗi sau rồi chọn lại cả tệp:",
+				res.written);
 		else
 			buf_puts(&r->body, "Không nhập gì; hãy sửa các lỗi sau "
 					   "rồi chọn lại tệp:");
 		buf_puts(&r->body, "</p><ul>");
 		for (size_t i = 0; i < keep.n; i++) {
 			buf_puts(&r->body, "<li>");
-			h_textf(&r->body, "%s: %s", keep.v[i].where, keep.v[i].msg);
+			h_textf(&r->body, "%s: %s", keep.v[i].where,
+				keep.v[i].msg);
 			buf_puts(&r->body, "</li>");
 		}
 		buf_puts(&r->body, "</ul></div>");
@@ -378,12 +395,15 @@ user_form(struct req *r, const struct kvlist *f)
 {
 	struct buf *b = &r->body;
 	const char *cur = f ? kv_get(f, "role") : NULL;
-	buf_puts(b, "<form method=\"post\" action=\"/admin/users\" class=\"card\">"
-		    "<h2>Thêm tài khoản</h2>");
+	buf_puts(b,
+		 "<form method=\"post\" action=\"/admin/users\" class=\"card\">"
+		 "<h2>Thêm tài khoản</h2>");
 	h_csrf(r);
-	text_input(b, "login", "Tên đăng nhập (chữ thường không dấu, số, . _ -)",
-		     f ? kv_get(f, "login") : NULL);
-	text_input(b, "full_name", "Họ và tên", f ? kv_get(f, "full_name") : NULL);
+	text_input(b, "login",
+		   "Tên đăng nhập (chữ thường không dấu, số, . _ -)",
+		   f ? kv_get(f, "login") : NULL);
+	text_input(b, "full_name", "Họ và tên",
+		   f ? kv_get(f, "full_name") : NULL);
 	text_input(b, "unit", "Mã đơn vị", f ? kv_get(f, "unit") : NULL);
 	buf_puts(b, "<label for=\"role\">Vai trò</label><select id=\"role\" "
 		    "name=\"role\">");
@@ -394,11 +414,13 @@ user_form(struct req *r, const struct kvlist *f)
 		h_text(b, role_name((enum role)i));
 		h_close(b, "option");
 	}
-	buf_puts(b, "</select><label for=\"password\">Mật khẩu ban đầu (ít nhất 8 "
-		    "ký tự)</label><input id=\"password\" name=\"password\" "
-		    "type=\"password\" autocomplete=\"new-password\" minlength=\"8\" "
-		    "required><div class=\"actions\"><button type=\"submit\">Thêm "
-		    "tài khoản</button></div></form>");
+	buf_puts(
+		b,
+		"</select><label for=\"password\">Mật khẩu ban đầu (ít nhất 8 "
+		"ký tự)</label><input id=\"password\" name=\"password\" "
+		"type=\"password\" autocomplete=\"new-password\" minlength=\"8\" "
+		"required><div class=\"actions\"><button type=\"submit\">Thêm "
+		"tài khoản</button></div></form>");
 }
 
 void

@@ -14,8 +14,7 @@ void text_input(struct buf *b, const char *name, const char *label,
 /* The contact card (page_contact.c): phone and e-mail of a unit or an
  * account, posted to action; after a refused post, the values typed. */
 struct contact;
-void contact_form(struct req *r, const char *action,
-		  const struct contact *cur);
+void contact_form(struct req *r, const char *action, const struct contact *cur);
 /* Saves the posted contact of the account (or unit) `key`. */
 enum ts_err contact_save(struct req *r, bool account, const char *key);
 

@@ -58,15 +58,17 @@ close_form(struct req *r, const struct org_unit *u)
 	       NULL);
 	if (closed) {
 		h_textf(b, "Đơn vị đã đóng từ ngày %s.", u->active_to);
-		buf_puts(b, "<input type=\"hidden\" name=\"reopen\" value=\"1\">");
+		buf_puts(b,
+			 "<input type=\"hidden\" name=\"reopen\" value=\"1\">");
 	} else {
-		buf_puts(b, "<label><input type=\"checkbox\" name=\"confirm\" "
-			    "value=\"1\" required> Tôi xác nhận đóng đơn vị này "
-			    "từ hôm nay (không còn tham gia các đợt đánh giá "
-			    "mới)</label>");
+		buf_puts(b,
+			 "<label><input type=\"checkbox\" name=\"confirm\" "
+			 "value=\"1\" required> Tôi xác nhận đóng đơn vị này "
+			 "từ hôm nay (không còn tham gia các đợt đánh giá "
+			 "mới)</label>");
 	}
-	h_elem(b, "button", closed ? "Mở lại" : "Đóng đơn vị", "type",
-	       "submit", "class", closed ? NULL : "danger", NULL);
+	h_elem(b, "button", closed ? "Mở lại" : "Đóng đơn vị", "type", "submit",
+	       "class", closed ? NULL : "danger", NULL);
 	buf_puts(b, "</form>");
 }
 
@@ -105,8 +107,10 @@ unit_page(struct req *r, const char *code, const struct kvlist *f)
 		contact_form(r, unit_href(r, v[0].code, "/contact"), &ct);
 		close_form(r, &v[0]);
 	} else {
-		h_elem(&r->body, "p", "Đơn vị của chính tài khoản: do quản trị "
-		       "cấp trên thay đổi.", NULL);
+		h_elem(&r->body, "p",
+		       "Đơn vị của chính tài khoản: do quản trị "
+		       "cấp trên thay đổi.",
+		       NULL);
 	}
 	page_end(r);
 }
@@ -131,10 +135,13 @@ page_admin_unit_save(struct req *r)
 	if (!admin_only(r))
 		return;
 	if (lv != NULL && lv[0] != '\0' && !school_levels_parse(lv, &levels))
-		diags_add(&r->diags, code, "cấp học \"%s\" không hợp lệ (MN, TH, "
-			  "THCS, THPT, GDTX)", lv);
+		diags_add(&r->diags, code,
+			  "cấp học \"%s\" không hợp lệ (MN, TH, "
+			  "THCS, THPT, GDTX)",
+			  lv);
 	else
-		e = org_edit(r->app, &r->sess.who, code, kv_get(&r->form, "name"),
+		e = org_edit(r->app, &r->sess.who, code,
+			     kv_get(&r->form, "name"),
 			     kv_get(&r->form, "parent"), levels, &r->diags);
 	if (e == TS_OK) {
 		web_redirect(r, "%s?ok=1", unit_href(r, code, ""));

@@ -41,7 +41,8 @@ role_form(struct req *r, const struct user_info *u, const struct kvlist *f)
 		h_close(b, "option");
 	}
 	buf_puts(b, "</select>");
-	text_input(b, "unit", "Mã đơn vị", f ? kv_get(f, "unit") : u->unit_code);
+	text_input(b, "unit", "Mã đơn vị",
+		   f ? kv_get(f, "unit") : u->unit_code);
 	buf_puts(b, "<div class=\"actions\"><button type=\"submit\">Lưu thay "
 		    "đổi</button></div></form>");
 }
@@ -78,9 +79,10 @@ reset_form(struct req *r, const struct user_info *u)
 	h_open(b, "form", "method", "post", "action", buf_str(&href), "class",
 	       "card", NULL);
 	buf_release(&href);
-	buf_puts(b, "<h2>Quên mật khẩu</h2><p class=\"muted\">Tạo một mã dùng "
-		    "một lần (hết hạn sau 24 giờ) để người dùng tự đặt mật khẩu "
-		    "mới ở trang /reset.</p>");
+	buf_puts(b,
+		 "<h2>Quên mật khẩu</h2><p class=\"muted\">Tạo một mã dùng "
+		 "một lần (hết hạn sau 24 giờ) để người dùng tự đặt mật khẩu "
+		 "mới ở trang /reset.</p>");
 	h_csrf(r);
 	buf_puts(b, "<button type=\"submit\">Tạo mã đặt lại mật khẩu</button>"
 		    "</form>");
@@ -93,7 +95,8 @@ user_page(struct req *r, const char *login, const struct kvlist *f)
 	size_t n = 0;
 	struct diags keep = r->diags;
 	diags_init(&r->diags);
-	enum ts_err e = user_list(r->app, &r->sess.who, r->a, &v, &n, &r->diags);
+	enum ts_err e = user_list(r->app, &r->sess.who, r->a, &v, &n,
+				  &r->diags);
 	for (size_t i = 0; e == TS_OK && i < n && u == NULL; i++)
 		if (strcmp(v[i].login, login) == 0)
 			u = &v[i];
@@ -101,9 +104,12 @@ user_page(struct req *r, const char *login, const struct kvlist *f)
 	r->diags = keep;
 	if (u == NULL) {
 		/* A refused change keeps its status (403, not 404). */
-		web_error(r, e != TS_OK ? web_status_for(e)
-			  : r->status >= 400 ? r->status : 404,
-			  "Không có tài khoản này trong phạm vi của tài khoản.");
+		web_error(
+			r,
+			e != TS_OK	   ? web_status_for(e)
+			: r->status >= 400 ? r->status
+					   : 404,
+			"Không có tài khoản này trong phạm vi của tài khoản.");
 		return;
 	}
 	page_begin(r, u->full_name);
@@ -152,7 +158,8 @@ page_admin_user_save(struct req *r)
 		c.unit_code = kv_get(&r->form, "unit");
 	}
 	if (c.disabled == 1 && kv_get(&r->form, "confirm") == NULL)
-		diags_add(&r->diags, login, "hãy đánh dấu ô xác nhận trước khi "
+		diags_add(&r->diags, login,
+			  "hãy đánh dấu ô xác nhận trước khi "
 			  "khóa tài khoản");
 	else
 		e = user_update(r->app, &r->sess.who, &c, &r->diags);

@@ -28,13 +28,15 @@ login_form(struct req *r, const char *login)
 	buf_puts(b, "<label for=\"login\">Tên đăng nhập</label>");
 	h_open(b, "input", "id", "login", "name", "login", "autocomplete",
 	       "username", "required", "required", "value", login, NULL);
-	buf_puts(b, "<label for=\"password\">Mật khẩu</label><input id=\"password\" "
-		    "name=\"password\" type=\"password\" autocomplete="
-		    "\"current-password\" required><div class=\"actions\">"
-		    "<button type=\"submit\">Đăng nhập</button></div></form>"
-		    "<p class=\"muted\">Quên mật khẩu? Nhờ người quản trị đơn vị "
-		    "tạo mã đặt lại mật khẩu, rồi nhập ở trang "
-		    "<a href=\"/reset\">Đặt lại mật khẩu</a>.</p>");
+	buf_puts(
+		b,
+		"<label for=\"password\">Mật khẩu</label><input id=\"password\" "
+		"name=\"password\" type=\"password\" autocomplete="
+		"\"current-password\" required><div class=\"actions\">"
+		"<button type=\"submit\">Đăng nhập</button></div></form>"
+		"<p class=\"muted\">Quên mật khẩu? Nhờ người quản trị đơn vị "
+		"tạo mã đặt lại mật khẩu, rồi nhập ở trang "
+		"<a href=\"/reset\">Đặt lại mật khẩu</a>.</p>");
 	page_end(r);
 }
 
@@ -55,7 +57,8 @@ page_login_post(struct req *r)
 	const char *login = kv_get(&r->form, "login");
 	const char *pw = kv_get(&r->form, "password");
 	char token[SESSION_TOKEN_SIZE];
-	if (login == NULL || pw == NULL || strlen(login) > 64 || strlen(pw) > 256) {
+	if (login == NULL || pw == NULL || strlen(login) > 64 ||
+	    strlen(pw) > 256) {
 		r->status = 400;
 		diags_add(&r->diags, "", "hãy nhập tên đăng nhập và mật khẩu");
 		login_form(r, "");
@@ -94,15 +97,18 @@ password_form(struct req *r)
 {
 	struct buf *b = &r->body;
 	page_begin(r, "Đổi mật khẩu");
-	buf_puts(b, "<form method=\"post\" action=\"/password\" class=\"card\">");
+	buf_puts(b,
+		 "<form method=\"post\" action=\"/password\" class=\"card\">");
 	h_csrf(r);
-	buf_puts(b, "<label for=\"current\">Mật khẩu hiện tại</label><input "
-		    "id=\"current\" name=\"current\" type=\"password\" autocomplete="
-		    "\"current-password\" required><label for=\"next\">Mật khẩu "
-		    "mới (ít nhất 8 ký tự)</label><input id=\"next\" name=\"next\" "
-		    "type=\"password\" autocomplete=\"new-password\" minlength=\"8\" "
-		    "required><div class=\"actions\"><button type=\"submit\">Đổi "
-		    "mật khẩu</button></div></form>");
+	buf_puts(
+		b,
+		"<label for=\"current\">Mật khẩu hiện tại</label><input "
+		"id=\"current\" name=\"current\" type=\"password\" autocomplete="
+		"\"current-password\" required><label for=\"next\">Mật khẩu "
+		"mới (ít nhất 8 ký tự)</label><input id=\"next\" name=\"next\" "
+		"type=\"password\" autocomplete=\"new-password\" minlength=\"8\" "
+		"required><div class=\"actions\"><button type=\"submit\">Đổi "
+		"mật khẩu</button></div></form>");
 	page_end(r);
 }
 
@@ -115,10 +121,9 @@ page_password(struct req *r)
 void
 page_password_post(struct req *r)
 {
-	enum ts_err e = session_change_password(r->app, &r->sess,
-						kv_get(&r->form, "current"),
-						kv_get(&r->form, "next"),
-						&r->diags);
+	enum ts_err e = session_change_password(
+		r->app, &r->sess, kv_get(&r->form, "current"),
+		kv_get(&r->form, "next"), &r->diags);
 	if (e == TS_OK)
 		r->notice = "Đã đổi mật khẩu.";
 	else

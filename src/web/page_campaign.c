@@ -6,8 +6,8 @@
 #include "../app/org.h"
 #include "../app/unit_search.h"
 #include "../util/timeutil.h"
-#include "web.h"
 #include "stats_web.h"
+#include "web.h"
 
 static void
 due_text(const char *iso, char *out)
@@ -32,18 +32,22 @@ page_campaigns(struct req *r)
 	buf_puts(b, "<h2>Các đợt đánh giá</h2>");
 	if (actor_may(&r->sess.who, PK_CAMPAIGN, NULL, PA_CREATE, NULL, NULL) ==
 	    TS_OK)
-		buf_puts(b, "<p><a class=\"button\" href=\"/admin/campaigns/new\">"
-			    "Tạo đợt đánh giá</a></p>");
+		buf_puts(b,
+			 "<p><a class=\"button\" href=\"/admin/campaigns/new\">"
+			 "Tạo đợt đánh giá</a></p>");
 	if (e == TS_OK && n == 0)
 		buf_puts(b, "<p>Chưa có đợt đánh giá nào.</p>");
 	if (e == TS_OK && n > 0)
-		buf_puts(b, "<div class=\"scroll\" tabindex=\"0\">"
-			    "<table><thead><tr><th>Đợt đánh "
-			    "giá</th><th>Năm học</th><th>Chủ trì</th><th>Hạn nộp"
-			    "</th><th class=\"num\">Đơn vị</th></tr></thead><tbody>");
+		buf_puts(
+			b,
+			"<div class=\"scroll\" tabindex=\"0\">"
+			"<table><thead><tr><th>Đợt đánh "
+			"giá</th><th>Năm học</th><th>Chủ trì</th><th>Hạn nộp"
+			"</th><th class=\"num\">Đơn vị</th></tr></thead><tbody>");
 	for (size_t i = 0; e == TS_OK && i < n; i++) {
 		char href[64], due[TS_TIME_SIZE], cnt[24];
-		snprintf(href, sizeof(href), "/campaigns/%lld", (long long)v[i].id);
+		snprintf(href, sizeof(href), "/campaigns/%lld",
+			 (long long)v[i].id);
 		snprintf(cnt, sizeof(cnt), "%lld", (long long)v[i].expected);
 		due_text(v[i].due_at, due);
 		buf_puts(b, "<tr><td>");
@@ -81,8 +85,10 @@ status_row(struct req *r, long long id, const char *name, const char *code,
 			  pct);
 	buf_puts(b, code ? "<tr><td>" : "<tr class=\"group\"><td>");
 	if (code != NULL) {
-		buf_printf(&href, school ? "/campaigns/%lld/units/" :
-			   "/campaigns/%lld?unit=", id);
+		buf_printf(&href,
+			   school ? "/campaigns/%lld/units/"
+				  : "/campaigns/%lld?unit=",
+			   id);
 		url_escape(&href, code);
 		h_link(b, buf_str(&href), name);
 	} else {
@@ -116,20 +122,21 @@ levels_table(struct req *r, const struct campaign *c, long long id)
 	struct level_counts lc;
 	const struct rubric *rb = app_rubric(r->app, c->rubric_id,
 					     c->rubric_version);
-	if (rb == NULL || campaign_levels(r->app, &r->sess.who, id,
-					  kv_get(&r->query, "unit"), &lc,
-					  &r->diags) != TS_OK)
+	if (rb == NULL ||
+	    campaign_levels(r->app, &r->sess.who, id, kv_get(&r->query, "unit"),
+			    &lc, &r->diags) != TS_OK)
 		return;
-	buf_puts(b, "<h2>Kết quả đánh giá theo mức (đơn vị đã được phê duyệt)"
-		    "</h2><div class=\"scroll\" tabindex=\"0\">"
-		    "<table><thead><tr><th rowspan="
-		    "\"2\">Nhóm tiêu chí</th><th colspan=\"2\">Mức chưa đáp ứng "
-		    "(Mức độ 1)</th><th colspan=\"2\">Mức đáp ứng cơ bản (Mức độ "
-		    "2)</th><th colspan=\"2\">Mức đáp ứng tốt (Mức độ 3)</th></tr>"
-		    "<tr><th class=\"num\">Số lượng</th><th class=\"num\">Tỷ lệ "
-		    "%</th><th class=\"num\">Số lượng</th><th class=\"num\">Tỷ "
-		    "lệ %</th><th class=\"num\">Số lượng</th><th class=\"num\">"
-		    "Tỷ lệ %</th></tr></thead><tbody>");
+	buf_puts(b,
+		 "<h2>Kết quả đánh giá theo mức (đơn vị đã được phê duyệt)"
+		 "</h2><div class=\"scroll\" tabindex=\"0\">"
+		 "<table><thead><tr><th rowspan="
+		 "\"2\">Nhóm tiêu chí</th><th colspan=\"2\">Mức chưa đáp ứng "
+		 "(Mức độ 1)</th><th colspan=\"2\">Mức đáp ứng cơ bản (Mức độ "
+		 "2)</th><th colspan=\"2\">Mức đáp ứng tốt (Mức độ 3)</th></tr>"
+		 "<tr><th class=\"num\">Số lượng</th><th class=\"num\">Tỷ lệ "
+		 "%</th><th class=\"num\">Số lượng</th><th class=\"num\">Tỷ "
+		 "lệ %</th><th class=\"num\">Số lượng</th><th class=\"num\">"
+		 "Tỷ lệ %</th></tr></thead><tbody>");
 	for (size_t g = 0; g < rb->ngroups && g < LC_GROUPS; g++) {
 		buf_puts(b, "<tr class=\"group\"><td colspan=\"7\">");
 		h_textf(b, "%s. %s", rb->groups[g].id, rb->groups[g].title);
@@ -163,7 +170,8 @@ queue_link(struct req *r, long long id)
 		url_escape(&href, code);
 	}
 	buf_puts(&r->body, "<p>");
-	h_link(&r->body, buf_str(&href), "Hàng đợi xem xét: từng đơn vị, lọc "
+	h_link(&r->body, buf_str(&href),
+	       "Hàng đợi xem xét: từng đơn vị, lọc "
 	       "theo trạng thái, nộp muộn, cấp học và sắp xếp");
 	buf_puts(&r->body, "</p>");
 	buf_release(&href);
@@ -175,8 +183,8 @@ report_link(struct req *r, long long id, const char *text)
 {
 	const char *code = kv_get(&r->query, "unit");
 	struct org_unit u;
-	if (code == NULL && org_get(r->app, r->sess.who.unit_id, r->a, &u) ==
-				    TS_OK)
+	if (code == NULL &&
+	    org_get(r->app, r->sess.who.unit_id, r->a, &u) == TS_OK)
 		code = u.code;
 	if (code == NULL)
 		return;
@@ -220,14 +228,15 @@ dashboard(struct req *r, const struct campaign *c, long long id)
 	}
 	tasks_unit_list(r, id);
 	h_elem(b, "h2", st.root_name, NULL);
-	buf_puts(b, "<div class=\"scroll\" tabindex=\"0\">"
-		    "<table><thead><tr><th>Đơn vị</th>"
-		    "<th class=\"num\">Số đơn vị</th><th class=\"num\">Chưa bắt "
-		    "đầu</th><th class=\"num\">Bản nháp</th><th class=\"num\">"
-		    "Đã nộp</th><th class=\"num\">Trả lại</th><th class=\"num\">"
-		    "Đã phê duyệt</th><th class=\"num\">Đã công bố</th><th "
-		    "class=\"num\">Nộp muộn</th><th class=\"num\">Tỷ lệ đã nộp"
-		    "</th></tr></thead><tbody>");
+	buf_puts(b,
+		 "<div class=\"scroll\" tabindex=\"0\">"
+		 "<table><thead><tr><th>Đơn vị</th>"
+		 "<th class=\"num\">Số đơn vị</th><th class=\"num\">Chưa bắt "
+		 "đầu</th><th class=\"num\">Bản nháp</th><th class=\"num\">"
+		 "Đã nộp</th><th class=\"num\">Trả lại</th><th class=\"num\">"
+		 "Đã phê duyệt</th><th class=\"num\">Đã công bố</th><th "
+		 "class=\"num\">Nộp muộn</th><th class=\"num\">Tỷ lệ đã nộp"
+		 "</th></tr></thead><tbody>");
 	for (size_t i = 0; i < st.nrows; i++)
 		status_row(r, id, st.row_names[i], st.row_codes[i],
 			   st.row_school[i], &st.rows[i]);
@@ -235,14 +244,17 @@ dashboard(struct req *r, const struct campaign *c, long long id)
 	buf_puts(b, "</tbody></table></div>");
 	if (strcmp(c->kind, "thong-ke") == 0) {
 		ps_rollup(r, c); /* the figures by bậc học, not Phụ lục 3 */
-		report_link(r, id, "Báo cáo ứng dụng CNTT, chuyển đổi số và "
-			    "thống kê giáo dục (Phụ lục 2): DOCX, PDF, XLSX, CSV");
+		report_link(
+			r, id,
+			"Báo cáo ứng dụng CNTT, chuyển đổi số và "
+			"thống kê giáo dục (Phụ lục 2): DOCX, PDF, XLSX, CSV");
 		page_end(r);
 		return;
 	}
 	levels_table(r, c, id);
 	queue_link(r, id);
-	report_link(r, id, "Báo cáo kết quả (Phụ lục 3) và danh sách kết quả "
+	report_link(r, id,
+		    "Báo cáo kết quả (Phụ lục 3) và danh sách kết quả "
 		    "từng đơn vị: DOCX, PDF, XLSX, CSV");
 	page_end(r);
 }
@@ -256,7 +268,8 @@ page_campaign(struct req *r)
 					  &r->diags)
 			   : TS_ENOTFOUND;
 	if (e != TS_OK) {
-		web_error(r, web_status_for(e), "Không có đợt đánh giá này trong "
+		web_error(r, web_status_for(e),
+			  "Không có đợt đánh giá này trong "
 			  "phạm vi của tài khoản.");
 		return;
 	}
@@ -307,8 +320,9 @@ hit_link(struct req *r, const struct campaign *c, const struct unit_hit *h)
 		return;
 	}
 	buf_init(&href, 1024);
-	buf_printf(&href, school ? "/campaigns/%lld/units/" :
-		   "/campaigns/%lld?unit=", (long long)c->id);
+	buf_printf(&href,
+		   school ? "/campaigns/%lld/units/" : "/campaigns/%lld?unit=",
+		   (long long)c->id);
 	url_escape(&href, h->code);
 	h_link(&r->body, buf_str(&href), h->name);
 	buf_release(&href);
@@ -322,13 +336,16 @@ search_results(struct req *r, const struct campaign *c, const char *q)
 	size_t n = 0;
 	bool more = false;
 	if (unit_search(r->app, &r->sess.who, q, c ? c->id : 0, 50, r->a, &v,
-			&n, &more) != TS_OK || n == 0) {
+			&n, &more) != TS_OK ||
+	    n == 0) {
 		buf_puts(b, "<p>Không tìm thấy đơn vị nào.</p>");
 		return;
 	}
-	buf_puts(b, "<div class=\"scroll\" tabindex=\"0\"><table><thead><tr><th>Đơn vị</th>"
-		    "<th>Mã</th><th>Loại</th><th>Trực thuộc</th><th>Trạng thái"
-		    "</th></tr></thead><tbody>");
+	buf_puts(
+		b,
+		"<div class=\"scroll\" tabindex=\"0\"><table><thead><tr><th>Đơn vị</th>"
+		"<th>Mã</th><th>Loại</th><th>Trực thuộc</th><th>Trạng thái"
+		"</th></tr></thead><tbody>");
 	for (size_t i = 0; i < n; i++) {
 		bool school = org_kind_is_school(v[i].kind);
 		buf_puts(b, "<tr><td>");
@@ -337,15 +354,18 @@ search_results(struct req *r, const struct campaign *c, const char *q)
 		h_elem(b, "td", v[i].code, NULL);
 		h_elem(b, "td", org_kind_name(v[i].kind), NULL);
 		h_elem(b, "td", v[i].parent_name, NULL);
-		h_elem(b, "td", !school ? "" : !v[i].in_campaign ?
-			"Không tham gia đợt này" : sub_state_name(v[i].state),
+		h_elem(b, "td",
+		       !school		   ? ""
+		       : !v[i].in_campaign ? "Không tham gia đợt này"
+					   : sub_state_name(v[i].state),
 		       NULL);
 		buf_puts(b, "</tr>");
 	}
 	buf_puts(b, "</tbody></table></div>");
 	if (more)
-		buf_puts(b, "<p class=\"muted\">Chỉ hiện 50 đơn vị đầu tiên; gõ "
-			    "thêm chữ để thu hẹp kết quả.</p>");
+		buf_puts(b,
+			 "<p class=\"muted\">Chỉ hiện 50 đơn vị đầu tiên; gõ "
+			 "thêm chữ để thu hẹp kết quả.</p>");
 }
 
 void
@@ -355,10 +375,11 @@ page_search(struct req *r)
 	const char *q = kv_get(&r->query, "q");
 	const struct campaign *c = search_campaign(r);
 	page_begin(r, "Tìm đơn vị");
-	buf_puts(b, "<form method=\"get\" action=\"/search\" class=\"card\">"
-		    "<label for=\"q\">Tên hoặc mã đơn vị (gõ có dấu hay không dấu "
-		    "đều được; mỗi từ là đầu một từ trong tên, ví dụ \"th ng "
-		    "du\")</label>");
+	buf_puts(b,
+		 "<form method=\"get\" action=\"/search\" class=\"card\">"
+		 "<label for=\"q\">Tên hoặc mã đơn vị (gõ có dấu hay không dấu "
+		 "đều được; mỗi từ là đầu một từ trong tên, ví dụ \"th ng "
+		 "du\")</label>");
 	h_open(b, "input", "id", "q", "name", "q", "value", q ? q : "", NULL);
 	if (c != NULL) {
 		char id[24];

@@ -30,19 +30,22 @@ join_form(struct req *r, const struct campaign *c)
 		/* Closed: campaign_join refuses; say so instead of a form. */
 		buf_puts(b, "<section class=\"card\" id=\"join\"><h2>Thêm đơn "
 			    "vị lập sau khi mở đợt</h2>");
-		h_textf(b, "Đợt đã hết hạn nộp (%s): danh sách đơn vị tham gia "
-			"đã chốt, không thêm được.", ts_time_vn_date(due, day));
+		h_textf(b,
+			"Đợt đã hết hạn nộp (%s): danh sách đơn vị tham gia "
+			"đã chốt, không thêm được.",
+			ts_time_vn_date(due, day));
 		buf_puts(b, "</section>");
 		return;
 	}
 	h_open(b, "form", "method", "post", "action", action, "class", "card",
 	       "id", "join", NULL);
 	h_csrf(r);
-	buf_puts(b, "<h2>Thêm đơn vị lập sau khi mở đợt</h2><p class=\"muted\">"
-		    "Trường hoặc trung tâm thuộc đơn vị chủ trì, dạy cấp học của "
-		    "đợt, được thêm vào cây đơn vị sau khi mở đợt. Ngày tham gia "
-		    "được ghi vào nhật ký; sau hạn nộp danh sách đã chốt, không "
-		    "thêm được.</p>");
+	buf_puts(b,
+		 "<h2>Thêm đơn vị lập sau khi mở đợt</h2><p class=\"muted\">"
+		 "Trường hoặc trung tâm thuộc đơn vị chủ trì, dạy cấp học của "
+		 "đợt, được thêm vào cây đơn vị sau khi mở đợt. Ngày tham gia "
+		 "được ghi vào nhật ký; sau hạn nộp danh sách đã chốt, không "
+		 "thêm được.</p>");
 	text_input(b, "unit", "Mã đơn vị", kv_get(&r->form, "unit"));
 	buf_puts(b, "<div class=\"actions\"><button type=\"submit\">Thêm vào "
 		    "đợt</button></div></form>");
@@ -60,21 +63,25 @@ edit_form(struct req *r, const struct campaign *c, const struct kvlist *f)
 		 (long long)c->id);
 	page_begin(r, "Sửa đợt đánh giá");
 	buf_puts(b, "<p class=\"muted\">");
-	h_textf(b, "Đợt số %lld · Năm học %s · Chủ trì: %s · %lld đơn vị tham "
+	h_textf(b,
+		"Đợt số %lld · Năm học %s · Chủ trì: %s · %lld đơn vị tham "
 		"gia (chốt lúc tạo; trước hạn nộp có thể thêm đơn vị lập sau) · ",
-		(long long)c->id,
-		c->school_year, c->owner_name, (long long)c->expected);
+		(long long)c->id, c->school_year, c->owner_name,
+		(long long)c->expected);
 	h_link(b, action + strlen("/admin"), "Xem tình hình nộp");
 	buf_puts(b, "</p>");
 	h_open(b, "form", "method", "post", "action", action, "class", "card",
 	       NULL);
 	h_csrf(r);
-	text_input(b, "title", "Tên đợt đánh giá", f ? kv_get(f, "title")
-						      : c->title);
-	text_input(b, "basis", "Căn cứ", f ? kv_get(f, "basis") : c->legal_basis);
+	text_input(b, "title", "Tên đợt đánh giá",
+		   f ? kv_get(f, "title") : c->title);
+	text_input(b, "basis", "Căn cứ",
+		   f ? kv_get(f, "basis") : c->legal_basis);
 	date_input(b, "opens", "Ngày mở", f ? kv_get(f, "opens") : days[0]);
-	date_input(b, "due", "Hạn nộp (tính hết ngày; các bản đã nộp giữ "
-		   "nguyên đánh dấu nộp muộn)", f ? kv_get(f, "due") : days[1]);
+	date_input(b, "due",
+		   "Hạn nộp (tính hết ngày; các bản đã nộp giữ "
+		   "nguyên đánh dấu nộp muộn)",
+		   f ? kv_get(f, "due") : days[1]);
 	date_input(b, "review_due", "Hạn xem xét (để trống: không có)",
 		   f ? kv_get(f, "review_due") : days[2]);
 	buf_puts(b, "<div class=\"actions\"><button type=\"submit\">Lưu thay "
@@ -94,10 +101,12 @@ load(struct req *r, struct campaign *c)
 			   : TS_ENOTFOUND;
 	diags_release(&d);
 	if (e != TS_OK)
-		web_error(r, web_status_for(e), "Không có đợt đánh giá này trong "
+		web_error(r, web_status_for(e),
+			  "Không có đợt đánh giá này trong "
 			  "phạm vi của tài khoản.");
 	else if (!campaign_may_edit(&r->sess.who, c))
-		web_error(r, 403, "Chỉ quản trị của đơn vị chủ trì (hoặc cấp "
+		web_error(r, 403,
+			  "Chỉ quản trị của đơn vị chủ trì (hoặc cấp "
 			  "trên) mới sửa được đợt đánh giá này.");
 	return e == TS_OK && campaign_may_edit(&r->sess.who, c);
 }
@@ -111,7 +120,8 @@ page_campaign_edit(struct req *r)
 	const char *ok = kv_get(&r->query, "ok");
 	if (ok != NULL)
 		r->notice = strcmp(ok, "join") == 0 ? "Đã thêm đơn vị vào đợt "
-			    "đánh giá." : "Đã lưu thay đổi.";
+						      "đánh giá."
+						    : "Đã lưu thay đổi.";
 	edit_form(r, &c, NULL);
 }
 
@@ -123,8 +133,10 @@ page_campaign_save(struct req *r)
 	if (!admin_only(r) || !load(r, &c))
 		return;
 	struct campaign_edit ed = {
-		.title = kv_get(f, "title"), .legal_basis = kv_get(f, "basis"),
-		.opens = kv_get(f, "opens"), .due = kv_get(f, "due"),
+		.title = kv_get(f, "title"),
+		.legal_basis = kv_get(f, "basis"),
+		.opens = kv_get(f, "opens"),
+		.due = kv_get(f, "due"),
 		.review_due = kv_get(f, "review_due"),
 	};
 	enum ts_err e = campaign_update(r->app, &r->sess.who, c.id, &ed,
@@ -147,7 +159,8 @@ page_campaign_add_unit(struct req *r)
 				      kv_get(&r->form, "unit"), NULL,
 				      &r->diags);
 	if (e == TS_OK) {
-		web_redirect(r, "/admin/campaigns/%lld?ok=join", (long long)c.id);
+		web_redirect(r, "/admin/campaigns/%lld?ok=join",
+			     (long long)c.id);
 		return;
 	}
 	r->status = web_status_for(e);

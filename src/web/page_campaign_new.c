@@ -14,7 +14,7 @@ field(struct buf *b, const char *name, const char *label, const char *type,
 	h_open(b, "input", "id", name, "name", name, "type", type, "value",
 	       f ? kv_get(f, name) : NULL, "required",
 	       strcmp(name, "review_due") && strcmp(name, "basis") ? "required"
-								    : NULL,
+								   : NULL,
 	       NULL);
 }
 
@@ -30,8 +30,8 @@ levels_boxes(struct buf *b, const struct kvlist *f)
 			on |= strcmp(f->v[i].key, "levels") == 0 &&
 			      strcmp(f->v[i].value, code) == 0;
 		buf_puts(b, "<label class=\"inline\">");
-		h_open(b, "input", "type", "checkbox", "name", "levels", "value",
-		       code, "checked", on ? "checked" : NULL, NULL);
+		h_open(b, "input", "type", "checkbox", "name", "levels",
+		       "value", code, "checked", on ? "checked" : NULL, NULL);
 		h_text(b, school_level_name((enum school_level)l));
 		buf_puts(b, "</label> ");
 	}
@@ -43,19 +43,22 @@ static void
 review_by_choice(struct buf *b, const struct kvlist *f)
 {
 	static const char *const opt[][2] = {
-		{ "tree", "Đơn vị quản lý trực tiếp của từng trường (UBND "
-			  "xã/phường với trường mầm non, tiểu học, THCS; Sở với "
-			  "THPT, GDTX)" },
+		{ "tree",
+		  "Đơn vị quản lý trực tiếp của từng trường (UBND "
+		  "xã/phường với trường mầm non, tiểu học, THCS; Sở với "
+		  "THPT, GDTX)" },
 		{ "owner", "Đơn vị chủ trì xem xét trực tiếp mọi trường" },
 	};
 	const char *cur = f ? kv_get(f, "review_by") : NULL;
-	buf_puts(b, "<fieldset><legend>Đơn vị xem xét bản tự đánh giá (đơn "
-		    "vị chủ trì và cấp trên luôn xem được mọi trường)</legend>");
+	buf_puts(b,
+		 "<fieldset><legend>Đơn vị xem xét bản tự đánh giá (đơn "
+		 "vị chủ trì và cấp trên luôn xem được mọi trường)</legend>");
 	for (size_t i = 0; i < 2; i++) {
 		bool on = cur ? strcmp(cur, opt[i][0]) == 0 : i == 0;
 		buf_puts(b, "<label class=\"inline\">");
-		h_open(b, "input", "type", "radio", "name", "review_by", "value",
-		       opt[i][0], "checked", on ? "checked" : NULL, NULL);
+		h_open(b, "input", "type", "radio", "name", "review_by",
+		       "value", opt[i][0], "checked", on ? "checked" : NULL,
+		       NULL);
 		h_text(b, opt[i][1]);
 		buf_puts(b, "</label> ");
 	}
@@ -72,15 +75,20 @@ new_form(struct req *r, const struct kvlist *f)
 		    "class=\"card\">");
 	h_csrf(r);
 	field(b, "title", "Tên đợt đánh giá", "text", f);
-	field(b, "basis", "Căn cứ (ví dụ: Kế hoạch số 128/KH-SGDĐT ngày "
-	      "12/10/2025)", "text", f);
-	field(b, "owner", "Mã đơn vị chủ trì (Sở hoặc UBND xã/phường)", "text", f);
-	buf_puts(b, "<label for=\"rubric\">Bộ chỉ số</label><select id=\"rubric\" "
-		    "name=\"rubric\">");
+	field(b, "basis",
+	      "Căn cứ (ví dụ: Kế hoạch số 128/KH-SGDĐT ngày "
+	      "12/10/2025)",
+	      "text", f);
+	field(b, "owner", "Mã đơn vị chủ trì (Sở hoặc UBND xã/phường)", "text",
+	      f);
+	buf_puts(b,
+		 "<label for=\"rubric\">Bộ chỉ số</label><select id=\"rubric\" "
+		 "name=\"rubric\">");
 	for (size_t i = 0; i < r->app->rubrics.n; i++) {
 		const struct rubric *rb = r->app->rubrics.v[i].rubric;
 		h_open(b, "option", "value", rb->id, "selected",
-		       cur && strcmp(cur, rb->id) == 0 ? "selected" : NULL, NULL);
+		       cur && strcmp(cur, rb->id) == 0 ? "selected" : NULL,
+		       NULL);
 		h_textf(b, "%s (phiên bản %d)", rb->short_title, rb->version);
 		h_close(b, "option");
 	}
@@ -91,8 +99,9 @@ new_form(struct req *r, const struct kvlist *f)
 	field(b, "due", "Hạn nộp (tính hết ngày)", "date", f);
 	field(b, "review_due", "Hạn xem xét (không bắt buộc)", "date", f);
 	review_by_choice(b, f);
-	buf_puts(b, "<div class=\"actions\"><button type=\"submit\">Tạo đợt đánh "
-		    "giá</button></div></form>");
+	buf_puts(b,
+		 "<div class=\"actions\"><button type=\"submit\">Tạo đợt đánh "
+		 "giá</button></div></form>");
 	page_end(r);
 }
 
@@ -101,7 +110,8 @@ page_campaign_new(struct req *r)
 {
 	if (actor_may(&r->sess.who, PK_CAMPAIGN, NULL, PA_CREATE, NULL, NULL) !=
 	    TS_OK) {
-		web_error(r, 403, "Chỉ tài khoản quản trị mới tạo được đợt đánh giá.");
+		web_error(r, 403,
+			  "Chỉ tài khoản quản trị mới tạo được đợt đánh giá.");
 		return;
 	}
 	new_form(r, NULL);
@@ -124,17 +134,22 @@ page_campaign_create(struct req *r)
 	const struct kvlist *f = &r->form;
 	const char *review = kv_get(f, "review_due");
 	struct campaign_new n = {
-		.owner_code = kv_get(f, "owner"), .rubric_ref = kv_get(f, "rubric"),
-		.school_year = kv_get(f, "year"), .title = kv_get(f, "title"),
-		.legal_basis = kv_get(f, "basis"), .levels = posted_levels(f),
-		.opens = kv_get(f, "opens"), .due = kv_get(f, "due"),
+		.owner_code = kv_get(f, "owner"),
+		.rubric_ref = kv_get(f, "rubric"),
+		.school_year = kv_get(f, "year"),
+		.title = kv_get(f, "title"),
+		.legal_basis = kv_get(f, "basis"),
+		.levels = posted_levels(f),
+		.opens = kv_get(f, "opens"),
+		.due = kv_get(f, "due"),
 		.review_due = review && review[0] ? review : NULL,
 	};
 	int64_t id = 0;
 	enum ts_err e = TS_OK;
 	if (!campaign_review_by_parse(kv_get(f, "review_by"),
 				      &n.review_by_owner)) {
-		diags_add(&r->diags, "đơn vị xem xét", "chọn một trong hai cách "
+		diags_add(&r->diags, "đơn vị xem xét",
+			  "chọn một trong hai cách "
 			  "xem xét");
 		e = TS_EINVAL;
 	}

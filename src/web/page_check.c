@@ -10,8 +10,8 @@
 #include "../core/gaps.h"
 #include "../util/arena.h"
 #include "../util/timeutil.h"
-#include "submission_view.h"
 #include "stats_web.h"
+#include "submission_view.h"
 
 /* A link to a place on the form: "#f-ITEM" for an item, "#c-ID" for a
  * criterion. */
@@ -59,8 +59,8 @@ gap_line(struct buf *b, const struct view *v, const struct gap *g)
 /* The gaps of one kind as a list of links; returns how many. */
 static size_t
 gap_list(struct buf *b, const struct view *v, const struct gap *g, size_t n,
-	 enum gap_kind kind, const char *id, const char *cls,
-	 const char *pre, const char *post)
+	 enum gap_kind kind, const char *id, const char *cls, const char *pre,
+	 const char *post)
 {
 	size_t k = 0;
 	for (size_t i = 0; i < n; i++)
@@ -92,23 +92,27 @@ gaps(struct req *r, const struct view *v)
 		return rb->nitems + 1;
 	for (size_t i = 0; i < v->nev; i++)
 		for (size_t c = 0; c < rb->ncriteria; c++)
-			if (strcmp(rb->criteria[c]->id, v->ev[i].criterion_id) == 0)
+			if (strcmp(rb->criteria[c]->id,
+				   v->ev[i].criterion_id) == 0)
 				has_ev[c] = true;
 	size_t n = gaps_find(v->score, has_ev, g, rb->nitems * 2 + 1);
 	size_t blanks = gap_list(b, v, g, n, GAP_BLANK, "check-blanks",
 				 "errors", "Chưa nộp được: còn ",
 				 " nội dung chưa trả lời");
 	if (blanks > 0)
-		buf_puts(b, "<p>Điền đủ mọi nội dung, kể cả điểm 0, rồi quay lại "
-			    "trang này để nộp.</p></section>");
+		buf_puts(b,
+			 "<p>Điền đủ mọi nội dung, kể cả điểm 0, rồi quay lại "
+			 "trang này để nộp.</p></section>");
 	if (gap_list(b, v, g, n, GAP_EVIDENCE, "check-evidence", "card warn",
 		     "Còn ", " chỗ thiếu minh chứng mà bộ chỉ số yêu cầu") > 0)
 		buf_puts(b, "<p>Vẫn nộp được, nhưng cấp trên có thể trả lại để "
 			    "bổ sung minh chứng.</p></section>");
 	if (n == 0)
-		buf_puts(b, "<p class=\"notice\" role=\"status\">Đã trả lời đủ mọi "
-			    "nội dung và có đủ minh chứng bộ chỉ số yêu cầu."
-			    "</p>");
+		buf_puts(
+			b,
+			"<p class=\"notice\" role=\"status\">Đã trả lời đủ mọi "
+			"nội dung và có đủ minh chứng bộ chỉ số yêu cầu."
+			"</p>");
 	return blanks;
 }
 
@@ -150,7 +154,8 @@ criterion_answers(struct req *r, const struct view *v,
 	buf_puts(b, "<div class=\"check-criterion\"><h3>");
 	if (cr->max > 0)
 		h_textf(b, "%s. %s — %s/%s điểm", cr->id, cr->title,
-			pts_format_vn(cs->points, p), pts_format_vn(cr->max, m));
+			pts_format_vn(cs->points, p),
+			pts_format_vn(cr->max, m));
 	else
 		h_textf(b, "%s. %s (điều kiện bắt buộc)", cr->id, cr->title);
 	buf_puts(b, "</h3>");
@@ -197,8 +202,8 @@ approval_offer(struct req *r, const struct view *v)
 	buf_puts(b, "<section class=\"card\" id=\"approval\"><h2>Quyết định "
 		    "phê duyệt kết quả tự đánh giá</h2><p>");
 	h_text(b, "Quyết định số 4725/QĐ-BGDĐT (khoản 6 Điều 1): thủ trưởng "
-	       "đơn vị phê duyệt kết quả tự đánh giá trước khi báo cáo. Tạo "
-	       "quyết định phê duyệt từ kết quả trên để in, ký:");
+		  "đơn vị phê duyệt kết quả tự đánh giá trước khi báo cáo. Tạo "
+		  "quyết định phê duyệt từ kết quả trên để in, ký:");
 	static const char *const ext[] = { "docx", "pdf" };
 	for (size_t i = 0; i < 2; i++) {
 		char href[400];
@@ -212,7 +217,8 @@ approval_offer(struct req *r, const struct view *v)
 	buf_puts(b, "</p><p>");
 	char all[300];
 	snprintf(all, sizeof(all), "%s/report", v->base);
-	h_link(b, all, "Số, ngày, người ký và các văn bản khác (quyết định "
+	h_link(b, all,
+	       "Số, ngày, người ký và các văn bản khác (quyết định "
 	       "thành lập Ban chỉ đạo, biên bản họp tự đánh giá)");
 	buf_puts(b, "</p></section>");
 }
@@ -279,8 +285,9 @@ page_submission_check(struct req *r)
 	struct view v;
 	enum ts_err e = sv_load(r, &v);
 	if (e != TS_OK)
-		web_error(r, web_status_for(e), r->diags.n ? r->diags.v[0].msg
-				: "Không mở được bản tự đánh giá.");
+		web_error(r, web_status_for(e),
+			  r->diags.n ? r->diags.v[0].msg
+				     : "Không mở được bản tự đánh giá.");
 	else if (!v.can_edit && !v.can_submit)
 		web_redirect(r, "%s", v.base); /* nothing to submit here */
 	else
@@ -299,15 +306,19 @@ next_steps(struct req *r, const struct view *v)
 	const char *rdue = v->s.campaign.review_due_at;
 	buf_puts(b, "<section class=\"card\" id=\"next\"><h2>Tiếp theo</h2><ol>"
 		    "<li>");
-	h_textf(b, "%s xem xét bản tự đánh giá%s%s, rồi phê duyệt hoặc trả lại "
-		"kèm lý do ở từng tiêu chí.", who ? who : "Cấp trên",
-		rdue && rdue[0] ? ", hạn xem xét " : "",
+	h_textf(b,
+		"%s xem xét bản tự đánh giá%s%s, rồi phê duyệt hoặc trả lại "
+		"kèm lý do ở từng tiêu chí.",
+		who ? who : "Cấp trên", rdue && rdue[0] ? ", hạn xem xét " : "",
 		rdue && rdue[0] ? ts_time_vn_text(rdue, review) : "");
 	int64_t t = 0;
-	bool past = ts_time_parse(v->s.campaign.due_at, &t) && ts_time_now() > t;
+	bool past = ts_time_parse(v->s.campaign.due_at, &t) &&
+		    ts_time_now() > t;
 	buf_puts(b, "</li><li>");
-	h_textf(b, "Nếu bị trả lại: sửa các tiêu chí được nêu lý do rồi nộp lại%s "
-		"(hạn nộp của đợt: %s%s).", past ? "" : " trước hạn nộp",
+	h_textf(b,
+		"Nếu bị trả lại: sửa các tiêu chí được nêu lý do rồi nộp lại%s "
+		"(hạn nộp của đợt: %s%s).",
+		past ? "" : " trước hạn nộp",
 		ts_time_vn_text(v->s.campaign.due_at, due),
 		past ? ", đã qua: bản nộp được ghi là nộp muộn" : "");
 	buf_puts(b, "</li><li>Khi được phê duyệt, kết quả được công bố và đưa "
@@ -327,8 +338,9 @@ page_submission_submitted(struct req *r)
 	struct buf *b = &r->body;
 	char when[TS_TIME_SIZE];
 	if (e != TS_OK) {
-		web_error(r, web_status_for(e), r->diags.n ? r->diags.v[0].msg
-				: "Không mở được bản tự đánh giá.");
+		web_error(r, web_status_for(e),
+			  r->diags.n ? r->diags.v[0].msg
+				     : "Không mở được bản tự đánh giá.");
 		sv_unload(&v);
 		return;
 	}

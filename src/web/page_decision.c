@@ -39,9 +39,9 @@ sv_confirm_page(struct req *r, struct view *v, const char *action,
 	h_textf(b, "%s — %s", v->s.unit.name, v->s.campaign.title);
 	buf_puts(b, "</p>");
 	h_elem(b, "p", consequence(action), "class", "reason", NULL);
-	if (sub_score(v->s.rubric, v->s.answers, ext_json ? ext_json
-							  : v->s.external,
-		      &ans, &sc, &r->diags) == TS_OK)
+	if (sub_score(v->s.rubric, v->s.answers,
+		      ext_json ? ext_json : v->s.external, &ans, &sc,
+		      &r->diags) == TS_OK)
 		sv_reviewed_panel(b, sc);
 	score_free(sc);
 	answers_free(ans);
@@ -71,16 +71,22 @@ sv_confirm_page(struct req *r, struct view *v, const char *action,
 	page_end(r);
 }
 
-enum decision { DEC_NONE, DEC_APPROVE, DEC_RETURN, DEC_SAVE };
+enum decision {
+	DEC_NONE,
+	DEC_APPROVE,
+	DEC_RETURN,
+	DEC_SAVE
+};
 
 static enum decision
 decision_of(const struct req *r)
 {
 	const char *d = kv_get(&r->form, "decision");
-	return d == NULL ? DEC_NONE
+	return d == NULL		   ? DEC_NONE
 	       : strcmp(d, "approve") == 0 ? DEC_APPROVE
-	       : strcmp(d, "return") == 0 ? DEC_RETURN
-	       : strcmp(d, "save") == 0 ? DEC_SAVE : DEC_NONE;
+	       : strcmp(d, "return") == 0  ? DEC_RETURN
+	       : strcmp(d, "save") == 0	   ? DEC_SAVE
+					   : DEC_NONE;
 }
 
 /* True when the posted external scores differ from the stored ones (no
@@ -111,8 +117,7 @@ keep_stored(const char *json, const struct view *v, const bool *bad)
 {
 	const struct rubric *rb = v->s.rubric;
 	json_t *doc = json_loads(json, 0, NULL);
-	json_t *old = json_loads(v->s.external ? v->s.external : "{}", 0,
-				 NULL);
+	json_t *old = json_loads(v->s.external ? v->s.external : "{}", 0, NULL);
 	json_t *dst = json_object_get(doc, "answers");
 	json_t *src = json_object_get(old, "answers");
 	char *out = NULL;
@@ -162,10 +167,9 @@ external_partly(struct req *r, const struct view *v, const char *json,
 	enum ts_err e = TS_OK;
 	struct view nv;
 	if (external_changed(v, json))
-		e = sub_set_external(r->app, &r->sess.who, v->s.campaign.id,
-				     v->s.unit.code, json,
-				     rev < 0 ? SUB_REV_UNKNOWN : rev,
-				     &r->diags);
+		e = sub_set_external(
+			r->app, &r->sess.who, v->s.campaign.id, v->s.unit.code,
+			json, rev < 0 ? SUB_REV_UNKNOWN : rev, &r->diags);
 	if (e != TS_OK) {
 		sv_refused(r, e, NULL, rev);
 		return;
@@ -210,10 +214,11 @@ sv_decide(struct req *r, struct view *v, int64_t rev)
 	enum ts_err e = TS_EINVAL;
 	if (!v->can_review) {
 		bool state = v->s.state != ST_SUBMITTED;
-		diags_add(&r->diags, v->s.unit.code, "%s", state
-			  ? "bản tự đánh giá không còn ở trạng thái chờ xem xét"
-			  : "bạn không được phê duyệt hay trả lại bản tự đánh "
-			    "giá này");
+		diags_add(
+			&r->diags, v->s.unit.code, "%s",
+			state ? "bản tự đánh giá không còn ở trạng thái chờ xem xét"
+			      : "bạn không được phê duyệt hay trả lại bản tự đánh "
+				"giá này");
 		sv_refused(r, state ? TS_ESTALE : TS_EFORBIDDEN, NULL, rev);
 		return;
 	}
@@ -222,8 +227,10 @@ sv_decide(struct req *r, struct view *v, int64_t rev)
 		return;
 	}
 	if (k == DEC_NONE)
-		diags_add(&r->diags, v->s.unit.code, "hãy chọn một quyết định: "
-			  "phê duyệt, trả lại hoặc chỉ lưu điểm đánh giá ngoài");
+		diags_add(
+			&r->diags, v->s.unit.code,
+			"hãy chọn một quyết định: "
+			"phê duyệt, trả lại hoặc chỉ lưu điểm đánh giá ngoài");
 	size_t nbad = 0;
 	const char **msg = arena_calloc(r->a, v->s.rubric->nitems + 1,
 					sizeof(*msg));
@@ -244,8 +251,10 @@ sv_decide(struct req *r, struct view *v, int64_t rev)
 	}
 	free(json);
 	if (e == TS_OK)
-		sv_redirect_done(r, v, k == DEC_APPROVE ? "approve"
-				 : k == DEC_RETURN ? "return" : "external");
+		sv_redirect_done(r, v,
+				 k == DEC_APPROVE  ? "approve"
+				 : k == DEC_RETURN ? "return"
+						   : "external");
 	else
 		sv_refused(r, e, NULL, rev);
 }
@@ -264,10 +273,9 @@ sv_external(struct req *r, struct view *v, int64_t rev)
 		return;
 	}
 	if (json != NULL) /* the app refuses what this user may not do */
-		e = sub_set_external(r->app, &r->sess.who, v->s.campaign.id,
-				     v->s.unit.code, json,
-				     rev < 0 ? SUB_REV_UNKNOWN : rev,
-				     &r->diags);
+		e = sub_set_external(
+			r->app, &r->sess.who, v->s.campaign.id, v->s.unit.code,
+			json, rev < 0 ? SUB_REV_UNKNOWN : rev, &r->diags);
 	free(json);
 	if (e == TS_OK)
 		sv_redirect_done(r, v, "external");

@@ -10,8 +10,8 @@
 #include "../app/evidence.h"
 #include "../app/submission.h"
 #include "../util/arena.h"
-#include "submission_view.h"
 #include "stats_web.h"
+#include "submission_view.h"
 
 enum ts_err
 web_evidence_add(struct req *r, long long id, const char *code,
@@ -25,23 +25,24 @@ web_evidence_add(struct req *r, long long id, const char *code,
 	if (e != TS_OK)
 		return e;
 	if (in->link != NULL || in->fact != NULL)
-		return evidence_add_text(r->app, &r->sess.who, id, code, crit,
-					 in->link ? EVIDENCE_LINK : EVIDENCE_FACT,
-					 in->link ? in->link : in->fact, ev,
-					 &r->diags);
+		return evidence_add_text(
+			r->app, &r->sess.who, id, code, crit,
+			in->link ? EVIDENCE_LINK : EVIDENCE_FACT,
+			in->link ? in->link : in->fact, ev, &r->diags);
 	if (r->upload_too_big) {
 		diags_add(&r->diags, "", "tệp quá lớn (" EVIDENCE_ACCEPTS ")");
 		return TS_ELIMIT;
 	}
 	if (r->upload_files > 1) {
-		diags_add(&r->diags, "", "chỉ gắn được một tệp mỗi lần: gắn "
+		diags_add(&r->diags, "",
+			  "chỉ gắn được một tệp mỗi lần: gắn "
 			  "lần lượt từng tệp");
 		return TS_EINVAL;
 	}
 	if (r->upload_path == NULL ||
 	    (in->file_field && strcmp(in->file_field, r->upload_field) != 0)) {
-		diags_add(&r->diags, "", "hãy chọn một tệp (" EVIDENCE_ACCEPTS
-			  ")");
+		diags_add(&r->diags, "",
+			  "hãy chọn một tệp (" EVIDENCE_ACCEPTS ")");
 		return TS_EINVAL;
 	}
 	return evidence_add(r->app, &r->sess.who, id, code, crit,
@@ -63,9 +64,9 @@ read_attach(struct req *r, struct sv_evidence *ev, struct evidence_in *in,
 	ev->kind = arena_strndup(r->a, attach, (size_t)(colon - attach));
 	ev->crit = colon + 1;
 	in->link = strcmp(ev->kind, "link") == 0 ? kv_get(&r->form, attach)
-						  : NULL;
+						 : NULL;
 	in->fact = strcmp(ev->kind, "fact") == 0 ? kv_get(&r->form, attach)
-						  : NULL;
+						 : NULL;
 	if (strcmp(ev->kind, "file") == 0)
 		in->file_field = attach;
 	else if (in->link == NULL && in->fact == NULL)
@@ -143,11 +144,12 @@ run_step(struct req *r, long long id, const char *code, struct sv_evidence *ev)
 					ev->crit, &r->diags);
 	else
 		ev->e = web_evidence_add(r, id, code, &in, &added);
-	ev->message = ev->e == TS_OK ? sv_evidence_done(r, strcmp(ev->kind,
-							     "remove") == 0,
-							 ev->crit)
-		      : r->diags.n ? problem_text(r, &r->diags.v[0], code, ev->crit)
-				   : "lỗi máy chủ, hãy thử lại";
+	ev->message =
+		ev->e == TS_OK
+			? sv_evidence_done(r, strcmp(ev->kind, "remove") == 0,
+					   ev->crit)
+		: r->diags.n ? problem_text(r, &r->diags.v[0], code, ev->crit)
+			     : "lỗi máy chủ, hãy thử lại";
 	if (ev->e != TS_OK && strcmp(ev->kind, "file") == 0 && r->upload_name &&
 	    r->upload_path) {
 		/* which file, by the name the user chose it by */
@@ -209,8 +211,9 @@ evidence_upload(struct req *r)
 		buf_init(&to, 1024);
 		buf_printf(&to, "/campaigns/%lld/units/", id);
 		url_escape(&to, code ? code : "");
-		buf_printf(&to, "?ok=%s&at=", strcmp(ev.kind, "remove") == 0
-						   ? "unlinked" : "evidence");
+		buf_printf(&to, "?ok=%s&at=",
+			   strcmp(ev.kind, "remove") == 0 ? "unlinked"
+							  : "evidence");
 		url_escape(&to, ev.crit);
 		buf_puts(&to, "#c-");
 		url_escape(&to, ev.crit);
@@ -219,8 +222,9 @@ evidence_upload(struct req *r)
 		return;
 	}
 	if (ev.e == TS_OK)
-		r->notice = strcmp(ev.kind, "remove") == 0 ? "Đã gỡ minh chứng."
-							   : "Đã gắn minh chứng.";
+		r->notice = strcmp(ev.kind, "remove") == 0
+				    ? "Đã gỡ minh chứng."
+				    : "Đã gắn minh chứng.";
 	sv_reshow(r, &sv, &ev);
 }
 
@@ -244,8 +248,8 @@ web_evidence_send(struct req *r)
 	char *path = NULL;
 	const char *name = NULL, *mime = NULL;
 	long long id = web_param_id(r, "id");
-	enum ts_err e = id ? evidence_open(r->app, &r->sess.who, id, r->a, &path,
-					   &name, &mime)
+	enum ts_err e = id ? evidence_open(r->app, &r->sess.who, id, r->a,
+					   &path, &name, &mime)
 			   : TS_ENOTFOUND;
 	int fd = e == TS_OK ? open(path, O_RDONLY | O_CLOEXEC) : -1;
 	struct stat st;
@@ -268,7 +272,8 @@ page_evidence_get(struct req *r)
 {
 	enum ts_err e = web_evidence_send(r);
 	if (e != TS_OK)
-		web_error(r, web_status_for(e), "Không có minh chứng này trong "
+		web_error(r, web_status_for(e),
+			  "Không có minh chứng này trong "
 			  "phạm vi của tài khoản.");
 }
 

@@ -14,7 +14,8 @@ list_params(struct req *r, struct list_page *pg)
 	long long n = p ? strtoll(p, &end, 10) : 1;
 	memset(pg, 0, sizeof(*pg));
 	if (p != NULL && (*p == '\0' || *end != '\0' || n < 1 || n > 1000000)) {
-		web_error(r, 400, "Số trang (page) phải là một số nguyên dương.");
+		web_error(r, 400,
+			  "Số trang (page) phải là một số nguyên dương.");
 		return false;
 	}
 	pg->q = q && q[0] ? q : NULL;
@@ -79,8 +80,7 @@ list_nav_with(struct req *r, const char *action, const char *extra,
 			pages);
 	if (page > 1 && pages > 0)
 		page_link(r, action, extra, pg,
-			  page - 1 < pages ? page - 1 : pages,
-			  "« Trang trước");
+			  page - 1 < pages ? page - 1 : pages, "« Trang trước");
 	if (page < pages) {
 		buf_puts(b, " ");
 		page_link(r, action, extra, pg, page + 1, "Trang sau »");

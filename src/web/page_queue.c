@@ -39,8 +39,9 @@ filter_form(struct req *r, long long id, const struct queue_params *q)
 	snprintf(action, sizeof(action), "/campaigns/%lld/queue", id);
 	h_open(b, "form", "method", "get", "action", action, "class", "card",
 	       NULL);
-	buf_puts(b, "<label for=\"state\">Trạng thái</label><select id=\"state\" "
-		    "name=\"state\">");
+	buf_puts(b,
+		 "<label for=\"state\">Trạng thái</label><select id=\"state\" "
+		 "name=\"state\">");
 	option(b, "", "Tất cả", q->state);
 	for (int s = ST_NONE; s <= ST_PUBLISHED; s++)
 		option(b, sub_state_code((enum sub_state)s),
@@ -61,7 +62,8 @@ filter_form(struct req *r, long long id, const struct queue_params *q)
 	static const char *const lv[] = { "MN", "TH", "THCS", "THPT", "GDTX" };
 	for (size_t i = 0; i < 5; i++)
 		option(b, lv[i], lv[i], q->level);
-	buf_puts(b, "</select> <label for=\"unit\">Mã đơn vị trực thuộc</label>");
+	buf_puts(b,
+		 "</select> <label for=\"unit\">Mã đơn vị trực thuộc</label>");
 	h_open(b, "input", "id", "unit", "name", "unit", "value",
 	       q->under ? q->under : "", NULL);
 	buf_puts(b, " <label for=\"sort\">Sắp xếp</label><select id=\"sort\" "
@@ -159,8 +161,8 @@ select_all_link(struct req *r, long long id, const char *query)
 	buf_printf(&href, "/campaigns/%lld/queue?%s%s", id, query,
 		   all ? "" : (query[0] ? "&all=1" : "all=1"));
 	buf_puts(&r->body, "<p>");
-	h_link(&r->body, buf_str(&href), all ? "Bỏ chọn tất cả"
-					     : "Chọn tất cả trên trang này");
+	h_link(&r->body, buf_str(&href),
+	       all ? "Bỏ chọn tất cả" : "Chọn tất cả trên trang này");
 	buf_puts(&r->body, "</p>");
 	buf_release(&href);
 }
@@ -181,8 +183,8 @@ bulk_buttons(struct req *r, const char *query)
 }
 
 static void
-queue_table(struct req *r, long long id, const struct queue_row *v,
-	    size_t n, size_t ngroups, const char *query)
+queue_table(struct req *r, long long id, const struct queue_row *v, size_t n,
+	    size_t ngroups, const char *query)
 {
 	struct buf *b = &r->body;
 	char action[64];
@@ -191,12 +193,14 @@ queue_table(struct req *r, long long id, const struct queue_row *v,
 	h_open(b, "form", "method", "post", "action", action, "id", "bulk",
 	       NULL);
 	h_csrf(r);
-	buf_puts(b, "<div class=\"scroll\" tabindex=\"0\"><table class=\"queue\">"
-		    "<thead><tr><th class=\"pick\">Chọn</th><th>Đơn vị</th><th>Trực thuộc</th><th>Trạng "
-		    "thái</th><th>Muộn</th><th>Nộp lần đầu</th><th>Cập nhật</th>"
-		    "<th>Mức tự đánh giá</th><th>Mức sau đánh giá</th><th>Bản đã "
-		    "ký</th></tr>"
-		    "</thead><tbody>");
+	buf_puts(
+		b,
+		"<div class=\"scroll\" tabindex=\"0\"><table class=\"queue\">"
+		"<thead><tr><th class=\"pick\">Chọn</th><th>Đơn vị</th><th>Trực thuộc</th><th>Trạng "
+		"thái</th><th>Muộn</th><th>Nộp lần đầu</th><th>Cập nhật</th>"
+		"<th>Mức tự đánh giá</th><th>Mức sau đánh giá</th><th>Bản đã "
+		"ký</th></tr>"
+		"</thead><tbody>");
 	for (size_t i = 0; i < n; i++)
 		queue_row_html(r, id, &v[i], ngroups, query);
 	buf_puts(b, "</tbody></table></div>");
@@ -221,8 +225,8 @@ chase_links(struct req *r, const struct campaign *c, const char *under)
 		buf_reset(&href);
 		buf_printf(&href, "/campaigns/%lld/units/", (long long)c->id);
 		url_escape(&href, root);
-		buf_puts(&href, i ? "/report/chua-nop.xlsx"
-				  : "/report/chua-nop.csv");
+		buf_puts(&href,
+			 i ? "/report/chua-nop.xlsx" : "/report/chua-nop.csv");
 		buf_puts(b, i ? " · " : "");
 		h_link(b, buf_str(&href), i ? "tải XLSX" : "tải CSV");
 	}
@@ -240,7 +244,9 @@ page_queue(struct req *r)
 	struct campaign c;
 	enum role role = r->sess.who.role;
 	if (role == ROLE_SCHOOL_EDITOR || role == ROLE_SCHOOL_HEAD) {
-		web_error(r, 403, "Hàng đợi là của cán bộ cơ quan quản lý (Sở, UBND xã/phường).");
+		web_error(
+			r, 403,
+			"Hàng đợi là của cán bộ cơ quan quản lý (Sở, UBND xã/phường).");
 		return;
 	}
 	if (!queue_params(r, &q))

@@ -41,17 +41,20 @@ read_picks(struct req *r, struct bulk *k)
 		if (strcmp(f->key, "pick") != 0)
 			continue;
 		if (k->n == BULK_MAX) {
-			web_error(r, 400, "Chọn nhiều nhất 500 trường một lần.");
+			web_error(r, 400,
+				  "Chọn nhiều nhất 500 trường một lần.");
 			return false;
 		}
 		if (!read_pick(f->value, &k->p[k->n++])) {
-			web_error(r, 400, "Ô chọn (pick) không hợp lệ. Hãy tải "
+			web_error(r, 400,
+				  "Ô chọn (pick) không hợp lệ. Hãy tải "
 				  "lại hàng đợi rồi chọn lại.");
 			return false;
 		}
 	}
 	if (k->n == 0)
-		web_error(r, 400, "Chưa chọn trường nào. Hãy đánh dấu ở cột "
+		web_error(r, 400,
+			  "Chưa chọn trường nào. Hãy đánh dấu ở cột "
 			  "“Chọn” của hàng đợi rồi thử lại.");
 	return k->n > 0;
 }
@@ -65,7 +68,8 @@ bulk_read(struct req *r, struct bulk *k)
 	k->action = act ? act : "";
 	k->act = strcmp(k->action, "publish") == 0 ? ACT_PUBLISH : ACT_APPROVE;
 	if (strcmp(k->action, "approve") && strcmp(k->action, "publish")) {
-		web_error(r, 400, "Thao tác (action) phải là approve hoặc "
+		web_error(r, 400,
+			  "Thao tác (action) phải là approve hoặc "
 			  "publish.");
 		return false;
 	}
@@ -150,7 +154,8 @@ confirm_form(struct req *r, const struct bulk *k, size_t will)
 	buf_puts(b, "<input type=\"hidden\" name=\"confirm\" value=\"1\">");
 	snprintf(label, sizeof(label), "%s %zu trường",
 		 k->act == ACT_APPROVE ? "Xác nhận phê duyệt"
-				       : "Xác nhận công bố kết quả", will);
+				       : "Xác nhận công bố kết quả",
+		 will);
 	if (will > 0)
 		h_elem(b, "button", label, "type", "submit", NULL);
 	queue_link(r, k->id, "Quay lại hàng đợi");
@@ -165,15 +170,17 @@ confirm_page(struct req *r, const struct bulk *k, const struct bulk_result *o)
 		will += o[i].ok;
 	page_begin(r, k->act == ACT_APPROVE ? "Xác nhận phê duyệt nhiều trường"
 					    : "Xác nhận công bố nhiều trường");
-	h_elem(&r->body, "p", k->act == ACT_APPROVE
-	       ? "Mỗi trường dưới đây sẽ được phê duyệt riêng, ghi nhật ký "
-		 "riêng: trường không còn sửa được bản tự đánh giá và không "
-		 "trả lại được nữa. Sau khi phê duyệt không thể hoàn tác."
-	       : "Kết quả của mỗi trường dưới đây sẽ được công bố riêng, ghi "
-		 "nhật ký riêng. Sau khi công bố không thể hoàn tác.",
+	h_elem(&r->body, "p",
+	       k->act == ACT_APPROVE
+		       ? "Mỗi trường dưới đây sẽ được phê duyệt riêng, ghi nhật ký "
+			 "riêng: trường không còn sửa được bản tự đánh giá và không "
+			 "trả lại được nữa. Sau khi phê duyệt không thể hoàn tác."
+		       : "Kết quả của mỗi trường dưới đây sẽ được công bố riêng, ghi "
+			 "nhật ký riêng. Sau khi công bố không thể hoàn tác.",
 	       "class", "reason", NULL);
-	result_list(r, k, o, true, k->act == ACT_APPROVE ? "Sẽ phê duyệt"
-							 : "Sẽ công bố", "card");
+	result_list(r, k, o, true,
+		    k->act == ACT_APPROVE ? "Sẽ phê duyệt" : "Sẽ công bố",
+		    "card");
 	result_list(r, k, o, false, "Sẽ bỏ qua", "card");
 	confirm_form(r, k, will);
 	page_end(r);
@@ -188,11 +195,13 @@ result_page(struct req *r, const struct bulk *k, const struct bulk_result *o)
 	page_begin(r, k->act == ACT_APPROVE ? "Kết quả phê duyệt"
 					    : "Kết quả công bố");
 	buf_puts(&r->body, "<p class=\"notice\" role=\"status\">");
-	h_textf(&r->body, "%s %zu trường, bỏ qua %zu.", k->act == ACT_APPROVE
-		? "Đã phê duyệt" : "Đã công bố", done, k->n - done);
+	h_textf(&r->body, "%s %zu trường, bỏ qua %zu.",
+		k->act == ACT_APPROVE ? "Đã phê duyệt" : "Đã công bố", done,
+		k->n - done);
 	buf_puts(&r->body, "</p>");
-	result_list(r, k, o, true, k->act == ACT_APPROVE ? "Đã phê duyệt"
-							 : "Đã công bố", "card");
+	result_list(r, k, o, true,
+		    k->act == ACT_APPROVE ? "Đã phê duyệt" : "Đã công bố",
+		    "card");
 	result_list(r, k, o, false, "Bỏ qua", "card");
 	buf_puts(&r->body, "<p>");
 	queue_link(r, k->id, "Quay lại hàng đợi");
@@ -215,13 +224,15 @@ page_queue_bulk(struct req *r)
 	struct campaign c;
 	struct bulk_result *o = arena_calloc(r->a, k.n, sizeof(*o));
 	enum ts_err e = o ? campaign_get(r->app, &r->sess.who, k.id, r->a, &c,
-					 &r->diags) : TS_ENOMEM;
+					 &r->diags)
+			  : TS_ENOMEM;
 	if (e == TS_OK)
 		e = work_queue_bulk(r->app, &r->sess.who, k.id, k.act, k.p, k.n,
 				    apply, r->a, o);
 	if (e != TS_OK)
-		web_error(r, web_status_for(e), r->diags.n ? r->diags.v[0].msg
-			  : "Không có đợt đánh giá này.");
+		web_error(r, web_status_for(e),
+			  r->diags.n ? r->diags.v[0].msg
+				     : "Không có đợt đánh giá này.");
 	else if (apply)
 		result_page(r, &k, o);
 	else

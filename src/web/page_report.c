@@ -22,8 +22,7 @@ report_base_href(struct req *r, struct buf *b)
 }
 
 static void
-download_links(struct req *r, const struct report_kind_info *k,
-	       bool submitted)
+download_links(struct req *r, const struct report_kind_info *k, bool submitted)
 {
 	struct buf *b = &r->body;
 	for (size_t f = 0; f < sizeof(FORMATS) / sizeof(*FORMATS); f++) {
@@ -40,8 +39,7 @@ download_links(struct req *r, const struct report_kind_info *k,
 			label[i] = (char)(ext[i] - 'a' + 'A');
 		label[i] = '\0';
 		buf_puts(b, " ");
-		h_open(b, "a", "class", "button", "href", buf_str(&href),
-		       NULL);
+		h_open(b, "a", "class", "button", "href", buf_str(&href), NULL);
 		h_text(b, label);
 		buf_puts(b, "</a>");
 		buf_release(&href);
@@ -62,8 +60,9 @@ chart_cell(struct buf *b, const struct rp_chart *c, size_t s, size_t i)
 	if (c->kind == RP_CHART_STACKED) {
 		for (size_t k = 0; k < c->nseries; k++)
 			total += c->values[k * c->ncats + i];
-		h_textf(b, "%s (%s)", pts_format_vn(p, v), pts_format_pct_vn(
-			pts_percent((int64_t)x, (int64_t)total), pct));
+		h_textf(b, "%s (%s)", pts_format_vn(p, v),
+			pts_format_pct_vn(
+				pts_percent((int64_t)x, (int64_t)total), pct));
 	} else {
 		h_text(b, pts_format_vn(p, v));
 	}
@@ -120,7 +119,8 @@ charts(struct req *r, const struct report_target *t,
 	diags_init(&d);
 	/* The numbers the SVG is drawn from, built the same way. */
 	if (report_build(r->app, &r->sess.who, k, web_param_id(r, "id"),
-			 kv_get(&r->params, "code"), &o, r->a, &doc, &d) != TS_OK)
+			 kv_get(&r->params, "code"), &o, r->a, &doc,
+			 &d) != TS_OK)
 		doc = NULL;
 	diags_release(&d);
 	for (size_t g = 1; g <= t->charts; g++) {
@@ -155,10 +155,9 @@ results_link(struct req *r)
 	buf_puts(&href, "/ket-qua.xlsx");
 	buf_puts(b, "<p>");
 	h_text(b, "Bảng dữ liệu kết quả, một dòng mỗi đơn vị, không có dòng "
-	       "cộng (nhanh cả với hàng chục nghìn đơn vị):");
+		  "cộng (nhanh cả với hàng chục nghìn đơn vị):");
 	buf_puts(b, " ");
-	h_elem(b, "a", "XLSX", "class", "button", "href", buf_str(&href),
-	       NULL);
+	h_elem(b, "a", "XLSX", "class", "button", "href", buf_str(&href), NULL);
 	buf_puts(b, "</p>");
 	buf_release(&href);
 }
@@ -200,8 +199,9 @@ field_input(struct buf *b, const struct df_def *f, const char *value)
 		h_text(b, value ? value : "");
 		buf_puts(b, "</textarea>");
 	} else {
-		const char *type = f->kind == DF_INT ? "number"
-				   : f->kind == DF_DATE ? "date" : "text";
+		const char *type = f->kind == DF_INT	? "number"
+				   : f->kind == DF_DATE ? "date"
+							: "text";
 		h_open(b, "input", "id", name, "name", name, "type", type,
 		       "min", f->kind == DF_INT ? "0" : NULL, "value",
 		       value ? value : "", NULL);
@@ -225,8 +225,10 @@ fields_form(struct req *r, const struct report_target *t, bool posted)
 	report_base_href(r, &action);
 	buf_puts(b, "<section class=\"card\"><h2>Nội dung đơn vị tự nhập</h2>");
 	if (!t->can_edit)
-		h_elem(b, "p", "Chỉ đơn vị lập báo cáo mới sửa được các mục "
-		       "này.", "class", "muted", NULL);
+		h_elem(b, "p",
+		       "Chỉ đơn vị lập báo cáo mới sửa được các mục "
+		       "này.",
+		       "class", "muted", NULL);
 	h_open(b, "form", "method", "post", "action", buf_str(&action), NULL);
 	h_csrf(r);
 	buf_puts(b, t->can_edit ? "<fieldset>" : "<fieldset disabled>");
@@ -255,21 +257,26 @@ render(struct req *r, bool posted)
 						r->a, &t, &r->diags)
 			   : TS_ENOTFOUND;
 	if (e != TS_OK) {
-		web_error(r, web_status_for(e), "Không có báo cáo của đơn vị "
+		web_error(r, web_status_for(e),
+			  "Không có báo cáo của đơn vị "
 			  "này trong phạm vi của tài khoản.");
 		return;
 	}
 	const char *ok = kv_get(&r->query, "ok");
 	if (ok)
 		r->notice = strcmp(ok, "signed") == 0 ? "Đã lưu bản đã ký làm "
-			    "bản chính thức." : strcmp(ok, "software") == 0 ?
-			    "Đã lưu danh sách phần mềm." : "Đã lưu nội dung báo "
-			    "cáo.";
+							"bản chính thức."
+			    : strcmp(ok, "software") == 0
+				    ? "Đã lưu danh sách phần mềm."
+				    : "Đã lưu nội dung báo "
+				      "cáo.";
 	page_begin(r, "Báo cáo");
 	h_elem(&r->body, "p", t.unit_name, "class", "muted", NULL);
 	if (t.nkinds == 0)
-		h_elem(&r->body, "p", "Bộ chỉ số của đợt này chưa có mẫu báo "
-		       "cáo của trường.", NULL);
+		h_elem(&r->body, "p",
+		       "Bộ chỉ số của đợt này chưa có mẫu báo "
+		       "cáo của trường.",
+		       NULL);
 	for (size_t i = 0; i < t.nkinds; i++)
 		kind_card(r, &t, t.kinds[i]);
 	if (t.school)
@@ -300,9 +307,9 @@ page_report_save(struct req *r)
 			values[n++] = r->form.v[i].value;
 		}
 	enum ts_err e = names && values && id
-		? docfield_save(r->app, &r->sess.who, id, code, names, values, n,
-				&r->diags)
-		: TS_EINVAL;
+				? docfield_save(r->app, &r->sess.who, id, code,
+						names, values, n, &r->diags)
+				: TS_EINVAL;
 	if (e == TS_OK) {
 		struct buf back;
 		buf_init(&back, 1024);

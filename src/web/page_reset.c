@@ -18,19 +18,21 @@ reset_form(struct req *r, const char *login)
 {
 	struct buf *b = &r->body;
 	page_begin(r, "Đặt lại mật khẩu");
-	buf_puts(b, "<form method=\"post\" action=\"/reset\" class=\"card\"><p>"
-		    "Nhập mã đặt lại mật khẩu do người quản trị đơn vị gửi (dùng "
-		    "một lần, có hạn dùng) và mật khẩu mới.</p>"
-		    "<label for=\"login\">Tên đăng nhập</label>");
+	buf_puts(b,
+		 "<form method=\"post\" action=\"/reset\" class=\"card\"><p>"
+		 "Nhập mã đặt lại mật khẩu do người quản trị đơn vị gửi (dùng "
+		 "một lần, có hạn dùng) và mật khẩu mới.</p>"
+		 "<label for=\"login\">Tên đăng nhập</label>");
 	h_open(b, "input", "id", "login", "name", "login", "autocomplete",
 	       "username", "required", "required", "value", login, NULL);
-	buf_puts(b, "<label for=\"code\">Mã đặt lại mật khẩu</label><input "
-		    "id=\"code\" name=\"code\" autocomplete=\"one-time-code\" "
-		    "required><label for=\"password\">Mật khẩu mới (ít nhất 8 ký "
-		    "tự)</label><input id=\"password\" name=\"password\" type="
-		    "\"password\" autocomplete=\"new-password\" minlength=\"8\" "
-		    "required><div class=\"actions\"><button type=\"submit\">Đặt "
-		    "mật khẩu mới</button></div></form>");
+	buf_puts(b,
+		 "<label for=\"code\">Mã đặt lại mật khẩu</label><input "
+		 "id=\"code\" name=\"code\" autocomplete=\"one-time-code\" "
+		 "required><label for=\"password\">Mật khẩu mới (ít nhất 8 ký "
+		 "tự)</label><input id=\"password\" name=\"password\" type="
+		 "\"password\" autocomplete=\"new-password\" minlength=\"8\" "
+		 "required><div class=\"actions\"><button type=\"submit\">Đặt "
+		 "mật khẩu mới</button></div></form>");
 	page_end(r);
 }
 
@@ -49,7 +51,8 @@ page_reset_post(struct req *r)
 	if (login == NULL || code == NULL || pw == NULL || strlen(login) > 64 ||
 	    strlen(code) > 64 || strlen(pw) > 256) {
 		r->status = 400;
-		diags_add(&r->diags, "", "hãy nhập tên đăng nhập, mã và mật "
+		diags_add(&r->diags, "",
+			  "hãy nhập tên đăng nhập, mã và mật "
 			  "khẩu mới");
 		reset_form(r, "");
 		return;
@@ -63,7 +66,7 @@ page_reset_post(struct req *r)
 	}
 	page_begin(r, "Đã đặt mật khẩu mới");
 	buf_puts(&r->body, "<p>Đã đặt mật khẩu mới. Mọi phiên đăng nhập cũ của "
-		    "tài khoản đã kết thúc.</p><p>");
+			   "tài khoản đã kết thúc.</p><p>");
 	h_link(&r->body, "/login", "Đăng nhập");
 	buf_puts(&r->body, "</p>");
 	page_end(r);
@@ -80,8 +83,9 @@ page_admin_user_reset(struct req *r)
 	enum ts_err e = user_reset_start(r->app, &r->sess.who, login, code,
 					 &expires, &r->diags);
 	if (e != TS_OK) {
-		web_error(r, web_status_for(e), r->diags.n ? r->diags.v[0].msg
-				: "Không tạo được mã đặt lại mật khẩu.");
+		web_error(r, web_status_for(e),
+			  r->diags.n ? r->diags.v[0].msg
+				     : "Không tạo được mã đặt lại mật khẩu.");
 		return;
 	}
 	struct buf *b = &r->body;
@@ -91,7 +95,8 @@ page_admin_user_reset(struct req *r)
 	buf_puts(b, "</p>");
 	h_elem(b, "p", code, "class", "reset-code", NULL);
 	buf_puts(b, "<p>");
-	h_textf(b, "Mã dùng một lần, hết hạn lúc %s. Hãy gửi cho người dùng "
+	h_textf(b,
+		"Mã dùng một lần, hết hạn lúc %s. Hãy gửi cho người dùng "
 		"qua một kênh an toàn; họ mở trang /reset, nhập tên đăng nhập, "
 		"mã này và mật khẩu mới.",
 		ts_time_vn_text(ts_time_format(expires, iso), when));
@@ -108,9 +113,10 @@ api_user_reset(struct req *r)
 	enum ts_err e = user_reset_start(r->app, &r->sess.who,
 					 kv_get(&r->params, "login"), code,
 					 &expires, &r->diags);
-	api_result(r, e, e == TS_OK ? json_pack("{s:s, s:s}", "code", code,
-						"expires_at",
-						ts_time_format(expires, iso))
-				    : NULL);
+	api_result(r, e,
+		   e == TS_OK
+			   ? json_pack("{s:s, s:s}", "code", code, "expires_at",
+				       ts_time_format(expires, iso))
+			   : NULL);
 	sodium_memzero(code, sizeof(code));
 }

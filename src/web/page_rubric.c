@@ -14,10 +14,12 @@ page_rubrics(struct req *r)
 	for (size_t i = 0; i < set->n; i++) {
 		const struct rubric *rb = set->v[i].rubric;
 		char href[160];
-		snprintf(href, sizeof(href), "/rubrics/%s@%d", rb->id, rb->version);
+		snprintf(href, sizeof(href), "/rubrics/%s@%d", rb->id,
+			 rb->version);
 		buf_puts(b, "<li>");
 		h_link(b, href, rb->title);
-		h_textf(b, " — %s, phiên bản %d", rb->source.decision, rb->version);
+		h_textf(b, " — %s, phiên bản %d", rb->source.decision,
+			rb->version);
 		buf_puts(b, "</li>");
 	}
 	buf_puts(b, "</ul>");
@@ -40,7 +42,8 @@ criterion_rows(struct buf *b, const struct criterion *c)
 	buf_puts(b, "<tr>");
 	h_elem(b, "td", c->id, NULL);
 	h_elem(b, "td", c->title, NULL);
-	h_elem(b, "td", c->max ? pts_format_vn(c->max, mx) : "Điều kiện bắt buộc",
+	h_elem(b, "td",
+	       c->max ? pts_format_vn(c->max, mx) : "Điều kiện bắt buộc",
 	       "class", "num", NULL);
 	buf_puts(b, "<td></td><td>");
 	levels_text(b, c->levels, c->nlevels, c->max);
@@ -61,7 +64,8 @@ criterion_rows(struct buf *b, const struct criterion *c)
 		buf_puts(b, "<tr><td></td>");
 		h_elem(b, "td", it->text, NULL);
 		buf_puts(b, "<td></td>");
-		h_elem(b, "td", it->kind == ITEM_GATE ? "BB" : pts_format_vn(it->max, p),
+		h_elem(b, "td",
+		       it->kind == ITEM_GATE ? "BB" : pts_format_vn(it->max, p),
 		       "class", "num", NULL);
 		buf_puts(b, "<td></td>");
 		/* Where an unverified rule comes from is for maintainers
@@ -91,17 +95,20 @@ page_rubric(struct req *r)
 	buf_puts(b, "<p class=\"muted\">");
 	h_textf(b, "Căn cứ: %s. Mã %s, phiên bản %d.", rb->source.decision,
 		rb->id, rb->version);
-	buf_puts(b, "</p><div class=\"scroll\" tabindex=\"0\">"
-		    "<table><thead><tr><th>STT</th>"
-		    "<th>Tiêu chí</th><th class=\"num\">Điểm tối đa</th><th "
-		    "class=\"num\">Điểm thành phần</th><th>Mức độ</th><th>Ghi chú, "
-		    "minh chứng</th></tr></thead><tbody>");
+	buf_puts(
+		b,
+		"</p><div class=\"scroll\" tabindex=\"0\">"
+		"<table><thead><tr><th>STT</th>"
+		"<th>Tiêu chí</th><th class=\"num\">Điểm tối đa</th><th "
+		"class=\"num\">Điểm thành phần</th><th>Mức độ</th><th>Ghi chú, "
+		"minh chứng</th></tr></thead><tbody>");
 	for (size_t g = 0; g < rb->ngroups; g++) {
 		const struct group *gr = &rb->groups[g];
 		buf_puts(b, "<tr class=\"group\">");
 		h_elem(b, "td", gr->id, NULL);
 		h_elem(b, "td", gr->title, NULL);
-		h_elem(b, "td", pts_format_vn(gr->max, mx), "class", "num", NULL);
+		h_elem(b, "td", pts_format_vn(gr->max, mx), "class", "num",
+		       NULL);
 		buf_puts(b, "<td></td><td colspan=\"2\">");
 		levels_text(b, gr->levels, gr->nlevels, gr->max);
 		buf_puts(b, "</td></tr>");

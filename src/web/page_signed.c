@@ -20,9 +20,11 @@ status_text(struct req *r, const struct signed_copy *sc)
 	struct buf *b = &r->body;
 	char at[TS_TIME_SIZE];
 	if (sc->id == 0) {
-		h_elem(b, "p", "Chưa có bản đã ký. Sau khi nộp, in báo cáo, "
+		h_elem(b, "p",
+		       "Chưa có bản đã ký. Sau khi nộp, in báo cáo, "
 		       "ký, đóng dấu rồi quét thành tệp PDF và tải lên đây: "
-		       "đó là bản chính thức của đơn vị.", NULL);
+		       "đó là bản chính thức của đơn vị.",
+		       NULL);
 		return;
 	}
 	struct buf href;
@@ -54,9 +56,10 @@ upload_form(struct req *r)
 	buf_puts(b, "<label for=\"signed-file\">Tệp PDF bản đã ký</label>");
 	h_open(b, "input", "id", "signed-file", "name", "file", "type", "file",
 	       "accept", "application/pdf,.pdf", "required", "", NULL);
-	h_elem(b, "p", SIGNED_ACCEPTS "; tải lại thì bản mới thay bản cũ làm "
-	       "bản chính thức (bản cũ vẫn được lưu).", "class", "muted",
-	       NULL);
+	h_elem(b, "p",
+	       SIGNED_ACCEPTS "; tải lại thì bản mới thay bản cũ làm "
+			      "bản chính thức (bản cũ vẫn được lưu).",
+	       "class", "muted", NULL);
 	buf_puts(b, "<p><button type=\"submit\">Tải bản đã ký lên</button>"
 		    "</p></form>");
 	buf_release(&action);
@@ -68,15 +71,14 @@ report_signed_card(struct req *r, bool can_edit)
 	struct signed_copy sc;
 	struct diags d;
 	diags_init(&d);
-	enum ts_err e = signed_copy_get(r->app, &r->sess.who,
-					web_param_id(r, "id"),
-					kv_get(&r->params, "code"), r->a, &sc,
-					NULL, &d);
+	enum ts_err e = signed_copy_get(
+		r->app, &r->sess.who, web_param_id(r, "id"),
+		kv_get(&r->params, "code"), r->a, &sc, NULL, &d);
 	diags_release(&d);
 	if (e != TS_OK)
 		return;
 	buf_puts(&r->body, "<section class=\"card\" id=\"ban-da-ky\"><h2>Bản "
-		    "đã ký, đóng dấu</h2>");
+			   "đã ký, đóng dấu</h2>");
 	status_text(r, &sc);
 	if (can_edit)
 		upload_form(r);
@@ -104,8 +106,8 @@ page_signed_upload(struct req *r)
 		diags_add(&r->diags, "", "tệp quá lớn (" SIGNED_ACCEPTS ")");
 		e = TS_ELIMIT;
 	} else if (r->upload_files != 1 || r->upload_path == NULL) {
-		diags_add(&r->diags, "", "hãy chọn đúng một tệp (" SIGNED_ACCEPTS
-			  ")");
+		diags_add(&r->diags, "",
+			  "hãy chọn đúng một tệp (" SIGNED_ACCEPTS ")");
 		e = TS_EINVAL;
 	} else {
 		e = signed_copy_put(r->app, &r->sess.who, id, code,
@@ -113,8 +115,9 @@ page_signed_upload(struct req *r)
 				    &r->diags);
 	}
 	if (e != TS_OK) {
-		web_error(r, upload_status(e), r->diags.n ? r->diags.v[0].msg
-			  : "Không lưu được bản đã ký.");
+		web_error(r, upload_status(e),
+			  r->diags.n ? r->diags.v[0].msg
+				     : "Không lưu được bản đã ký.");
 		return;
 	}
 	struct buf to;
@@ -130,17 +133,17 @@ page_signed_get(struct req *r)
 {
 	struct signed_copy sc;
 	char *path = NULL;
-	enum ts_err e = signed_copy_get(r->app, &r->sess.who,
-					web_param_id(r, "id"),
-					kv_get(&r->params, "code"), r->a, &sc,
-					&path, &r->diags);
+	enum ts_err e = signed_copy_get(
+		r->app, &r->sess.who, web_param_id(r, "id"),
+		kv_get(&r->params, "code"), r->a, &sc, &path, &r->diags);
 	int fd = e == TS_OK && path ? open(path, O_RDONLY | O_CLOEXEC) : -1;
 	struct stat st;
 	free(path);
 	if (fd < 0 || fstat(fd, &st) != 0) {
 		if (fd >= 0)
 			close(fd);
-		web_error(r, e == TS_OK ? 404 : web_status_for(e), "Không có bản "
+		web_error(r, e == TS_OK ? 404 : web_status_for(e),
+			  "Không có bản "
 			  "đã ký của đơn vị này trong phạm vi của tài khoản.");
 		return;
 	}

@@ -47,7 +47,8 @@ form_row(struct buf *b, size_t i, const struct software *s)
 {
 	char total[32] = "";
 	if (s && s->paid)
-		snprintf(total, sizeof(total), "%lld", (long long)s->parents_total);
+		snprintf(total, sizeof(total), "%lld",
+			 (long long)s->parents_total);
 	buf_puts(b, "<tr>");
 	cell_input(b, i, "ten", "Tên phần mềm", s ? s->name : "", "text");
 	cell_input(b, i, "muc_dich", "Mục đích sử dụng", s ? s->purpose : "",
@@ -83,11 +84,12 @@ view_row(struct buf *b, const struct software *s)
 static void
 table_head(struct buf *b)
 {
-	buf_puts(b, "<div class=\"scroll\" tabindex=\"0\"><table><thead><tr>"
-		    "<th>Tên phần mềm</th><th>Mục đích sử dụng</th><th>Nhà cung "
-		    "cấp</th><th>Trong nước / nước ngoài</th><th>Thu phí</th>"
-		    "<th>Mức phí</th><th class=\"num\">Đã thu của cha mẹ trong "
-		    "năm học (đồng)</th></tr></thead><tbody>");
+	buf_puts(b,
+		 "<div class=\"scroll\" tabindex=\"0\"><table><thead><tr>"
+		 "<th>Tên phần mềm</th><th>Mục đích sử dụng</th><th>Nhà cung "
+		 "cấp</th><th>Trong nước / nước ngoài</th><th>Thu phí</th>"
+		 "<th>Mức phí</th><th class=\"num\">Đã thu của cha mẹ trong "
+		 "năm học (đồng)</th></tr></thead><tbody>");
 }
 
 static void
@@ -97,9 +99,9 @@ school_card(struct req *r, bool can_edit)
 	size_t n = 0;
 	struct diags d;
 	diags_init(&d);
-	enum ts_err e = software_list(r->app, &r->sess.who, web_param_id(r,
-				      "id"), kv_get(&r->params, "code"), r->a,
-				      &v, &n, &d);
+	enum ts_err e =
+		software_list(r->app, &r->sess.who, web_param_id(r, "id"),
+			      kv_get(&r->params, "code"), r->a, &v, &n, &d);
 	diags_release(&d);
 	if (e != TS_OK)
 		return;
@@ -125,9 +127,10 @@ school_card(struct req *r, bool can_edit)
 	if (!can_edit && n == 0)
 		h_elem(b, "p", "Đơn vị chưa kê khai phần mềm nào.", NULL);
 	if (can_edit)
-		buf_puts(b, "<p class=\"muted\">Để trống tên để bỏ một dòng; lưu "
-			    "xong có thêm dòng trống.</p><p><button type=\""
-			    "submit\">Lưu danh sách phần mềm</button></p></form>");
+		buf_puts(b,
+			 "<p class=\"muted\">Để trống tên để bỏ một dòng; lưu "
+			 "xong có thêm dòng trống.</p><p><button type=\""
+			 "submit\">Lưu danh sách phần mềm</button></p></form>");
 	buf_puts(b, "</section>");
 	buf_release(&action);
 }
@@ -139,27 +142,31 @@ office_card(struct req *r)
 	size_t n = 0;
 	struct diags d;
 	diags_init(&d);
-	enum ts_err e = software_summary(r->app, &r->sess.who, web_param_id(r,
-					 "id"), kv_get(&r->params, "code"),
-					 r->a, &v, &n, &d);
+	enum ts_err e =
+		software_summary(r->app, &r->sess.who, web_param_id(r, "id"),
+				 kv_get(&r->params, "code"), r->a, &v, &n, &d);
 	diags_release(&d);
 	if (e != TS_OK)
 		return;
 	struct buf *b = &r->body;
 	char money[PTS_FMT_SIZE];
 	int64_t total = 0;
-	buf_puts(b, "<section class=\"card\" id=\"phan-mem\"><h2>Phần mềm các "
-		    "trường đang sử dụng</h2><div class=\"scroll\" tabindex=\"0\">"
-		    "<table><thead><tr><th>Phần mềm</th><th>Trong nước / nước "
-		    "ngoài</th><th class=\"num\">Số trường dùng</th><th class=\""
-		    "num\">Số trường thu phí</th><th class=\"num\">Cha mẹ đã nộp "
-		    "(đồng)</th></tr></thead><tbody>");
+	buf_puts(b,
+		 "<section class=\"card\" id=\"phan-mem\"><h2>Phần mềm các "
+		 "trường đang sử dụng</h2><div class=\"scroll\" tabindex=\"0\">"
+		 "<table><thead><tr><th>Phần mềm</th><th>Trong nước / nước "
+		 "ngoài</th><th class=\"num\">Số trường dùng</th><th class=\""
+		 "num\">Số trường thu phí</th><th class=\"num\">Cha mẹ đã nộp "
+		 "(đồng)</th></tr></thead><tbody>");
 	for (size_t i = 0; i < n; i++) {
 		buf_puts(b, "<tr>");
 		h_elem(b, "td", v[i].name, NULL);
-		h_elem(b, "td", v[i].domestic ? "Trong nước" : "Nước ngoài", NULL);
-		buf_printf(b, "<td class=\"num\">%zu</td><td class=\"num\">"
-			   "%zu</td>", v[i].schools, v[i].paying);
+		h_elem(b, "td", v[i].domestic ? "Trong nước" : "Nước ngoài",
+		       NULL);
+		buf_printf(b,
+			   "<td class=\"num\">%zu</td><td class=\"num\">"
+			   "%zu</td>",
+			   v[i].schools, v[i].paying);
 		h_elem(b, "td", int_format_vn(v[i].parents_total, money),
 		       "class", "num", NULL);
 		buf_puts(b, "</tr>");
@@ -186,8 +193,10 @@ posted_row(struct req *r, size_t i, struct software *s, const char **bad)
 {
 	char key[48];
 	const char *f[7];
-	static const char *const part[7] = { "ten", "muc_dich", "nha_cung_cap",
-		"trong_nuoc", "thu_phi", "muc_phi", "tong_tien" };
+	static const char *const part[7] = { "ten",	     "muc_dich",
+					     "nha_cung_cap", "trong_nuoc",
+					     "thu_phi",	     "muc_phi",
+					     "tong_tien" };
 	bool any = false;
 	for (size_t k = 0; k < 7; k++) {
 		snprintf(key, sizeof(key), "sw:%zu:%s", i, part[k]);
@@ -199,8 +208,13 @@ posted_row(struct req *r, size_t i, struct software *s, const char **bad)
 	long long total = f[6][0] ? strtoll(f[6], &end, 10) : 0;
 	if (f[6][0] && (*end != '\0' || total < 0))
 		*bad = "tổng tiền đã thu phải là số đồng, chỉ gồm chữ số";
-	*s = (struct software){ f[0], f[1], f[2], strcmp(f[3], "0") != 0,
-				strcmp(f[4], "1") == 0, f[5], total };
+	*s = (struct software){ f[0],
+				f[1],
+				f[2],
+				strcmp(f[3], "0") != 0,
+				strcmp(f[4], "1") == 0,
+				f[5],
+				total };
 	return any;
 }
 
@@ -209,8 +223,8 @@ page_software_save(struct req *r)
 {
 	long long id = web_param_id(r, "id");
 	const char *code = kv_get(&r->params, "code");
-	struct software *rows = arena_calloc(r->a, SOFTWARE_MAX + BLANK_ROWS + 1,
-					     sizeof(*rows));
+	struct software *rows = arena_calloc(
+		r->a, SOFTWARE_MAX + BLANK_ROWS + 1, sizeof(*rows));
 	size_t n = 0;
 	const char *bad = NULL;
 	for (size_t i = 0; rows && i < SOFTWARE_MAX + BLANK_ROWS && !bad; i++)
@@ -223,8 +237,9 @@ page_software_save(struct req *r)
 		e = software_save(r->app, &r->sess.who, id, code, rows, n,
 				  &r->diags);
 	if (e != TS_OK) {
-		web_error(r, web_status_for(e), r->diags.n ? r->diags.v[0].msg
-			  : "Không lưu được danh sách phần mềm.");
+		web_error(r, web_status_for(e),
+			  r->diags.n ? r->diags.v[0].msg
+				     : "Không lưu được danh sách phần mềm.");
 		return;
 	}
 	struct buf to;

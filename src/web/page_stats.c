@@ -113,13 +113,11 @@ shown(struct req *r, const struct ps_view *v, const struct indicator *it)
 		return NULL;
 	switch (it->type) {
 	case IND_COUNT:
-		return arena_printf(r->a, "%lld", (long long)(x->num / PTS_ONE));
-	case IND_PERCENT:
-		return arena_strdup(r->a, pts_format_vn(x->num, n));
-	case IND_YESNO:
-		return x->yes ? "co" : "khong";
-	default:
-		return x->text;
+		return arena_printf(r->a, "%lld",
+				    (long long)(x->num / PTS_ONE));
+	case IND_PERCENT: return arena_strdup(r->a, pts_format_vn(x->num, n));
+	case IND_YESNO: return x->yes ? "co" : "khong";
+	default: return x->text;
 	}
 }
 
@@ -150,7 +148,8 @@ yesno_control(struct req *r, const struct ps_view *v,
 	buf_puts(b, "<div class=\"choices\">");
 	radio(b, name, "co", "Có", val && strcmp(val, "co") == 0,
 	      ps_field_id(r, "f", it));
-	radio(b, name, "khong", "Không", val && strcmp(val, "khong") == 0, NULL);
+	radio(b, name, "khong", "Không", val && strcmp(val, "khong") == 0,
+	      NULL);
 	radio(b, name, "", none, val == NULL || *val == '\0', NULL);
 	buf_puts(b, "</div>");
 }
@@ -210,15 +209,9 @@ control(struct req *r, const struct ps_view *v, const struct indicator *it)
 	const char *name = arena_printf(r->a, "v:%s", it->code);
 	const char *id = ps_field_id(r, "f", it);
 	switch (it->type) {
-	case IND_YESNO:
-		yesno_control(r, v, it, val);
-		break;
-	case IND_CHOICE:
-		choice_control(r, it, val);
-		break;
-	case IND_NAMES:
-		names_control(r, v, it);
-		break;
+	case IND_YESNO: yesno_control(r, v, it, val); break;
+	case IND_CHOICE: choice_control(r, it, val); break;
+	case IND_NAMES: names_control(r, v, it); break;
 	case IND_TEXT:
 		h_elem(b, "textarea", val ? val : "", "name", name, "id", id,
 		       "rows", "5", NULL);
@@ -252,8 +245,7 @@ names_text(struct buf *b, const struct ind_value *x)
 }
 
 static void
-value_text(struct buf *b, const struct indicator *it,
-	   const struct ind_value *x)
+value_text(struct buf *b, const struct indicator *it, const struct ind_value *x)
 {
 	char n[PTS_FMT_SIZE];
 	if (x == NULL || !x->present) {
@@ -264,28 +256,17 @@ value_text(struct buf *b, const struct indicator *it,
 	case IND_COUNT:
 		h_textf(b, "%s %s", pts_format_vn(x->num, n), it->unit);
 		break;
-	case IND_PERCENT:
-		h_text(b, pts_format_pct_vn(x->num, n));
-		break;
-	case IND_YESNO:
-		h_text(b, x->yes ? "Có" : "Không");
-		break;
-	case IND_TEXT:
-		h_text(b, x->text);
-		break;
-	case IND_CHOICE:
-		choice_text(b, it, x);
-		break;
-	case IND_NAMES:
-		names_text(b, x);
-		break;
+	case IND_PERCENT: h_text(b, pts_format_pct_vn(x->num, n)); break;
+	case IND_YESNO: h_text(b, x->yes ? "Có" : "Không"); break;
+	case IND_TEXT: h_text(b, x->text); break;
+	case IND_CHOICE: choice_text(b, it, x); break;
+	case IND_NAMES: names_text(b, x); break;
 	}
 }
 
 /* "Điền sẵn từ tự đánh giá CĐS, tiêu chí 1.3a: 5/6 điểm". */
 static void
-prefill_note(struct req *r, const struct ps_view *v,
-	     const struct indicator *it)
+prefill_note(struct req *r, const struct ps_view *v, const struct indicator *it)
 {
 	const struct ind_prefill_line *l = prefill_of(v, it);
 	char p[PTS_FMT_SIZE], m[PTS_FMT_SIZE];
@@ -319,11 +300,12 @@ warning_box(struct req *r, const struct ps_view *v, const struct indicator *it)
 	       NULL);
 	if (!v->can_edit)
 		return;
-	const char *why = v->posted ? kv_get(v->posted, arena_printf(
-					      r->a, "cr:%s", it->code))
-				    : x->confirmed;
+	const char *why =
+		v->posted ? kv_get(v->posted,
+				   arena_printf(r->a, "cr:%s", it->code))
+			  : x->confirmed;
 	bool on = v->posted ? kv_get(v->posted, arena_printf(r->a, "c:%s",
-						 it->code)) != NULL
+							     it->code)) != NULL
 			    : x->confirmed != NULL;
 	buf_puts(b, "<label class=\"choice\">");
 	h_open(b, "input", "type", "checkbox", "name",
@@ -370,8 +352,7 @@ field(struct req *r, const struct ps_view *v, const struct indicator *it)
 		value_text(b, it, &v->sv.values->v[it->idx]);
 	prefill_note(r, v, it);
 	h_elem(b, "p", err ? err : "", "class", "field-error errors", "id",
-	       ps_field_id(r, "e", it), "hidden", err ? NULL : "hidden",
-	       NULL);
+	       ps_field_id(r, "e", it), "hidden", err ? NULL : "hidden", NULL);
 	if (rule)
 		h_elem(b, "p", rule, "class", "rule-error", NULL);
 	warning_box(r, v, it);
@@ -420,8 +401,8 @@ diag_list(struct req *r, const struct ps_view *v, const struct diags *d,
 	buf_puts(b, "<ul>");
 	for (size_t i = 0; i < d->n; i++) {
 		buf_puts(b, "<li>");
-		h_open(b, "a", "href", arena_printf(r->a, "#c-%s",
-						   d->v[i].where), NULL);
+		h_open(b, "a", "href",
+		       arena_printf(r->a, "#c-%s", d->v[i].where), NULL);
 		h_text(b, d->v[i].msg);
 		buf_puts(b, "</a></li>");
 	}
@@ -440,10 +421,14 @@ ps_check_panel(struct req *r, const struct ps_view *v)
 	if (ind_check_submittable(c))
 		buf_puts(b, "<p class=\"ok\">Số liệu đủ và hợp lệ để nộp.</p>");
 	diag_list(r, v, &c->errors, "Lỗi cần sửa trước khi nộp", "errors");
-	diag_list(r, v, &c->unconfirmed, "Số liệu lệch xa kỳ trước, cần xác "
-		  "nhận", "warnings");
-	diag_list(r, v, &c->confirmed, "Số liệu lệch xa kỳ trước, đơn vị đã "
-		  "xác nhận", "notes");
+	diag_list(r, v, &c->unconfirmed,
+		  "Số liệu lệch xa kỳ trước, cần xác "
+		  "nhận",
+		  "warnings");
+	diag_list(r, v, &c->confirmed,
+		  "Số liệu lệch xa kỳ trước, đơn vị đã "
+		  "xác nhận",
+		  "notes");
 	buf_puts(b, "</section>");
 }
 
@@ -478,11 +463,13 @@ stale_notice(struct req *r, const struct ps_view *v)
 		    "nháp lần nữa để ghi đè, hoặc tải lại trang để xem số liệu "
 		    "mới.</p>");
 	if (sub_revisions_since(r->app, &v->sv.sub, v->stale_base, r->a, &rv,
-				&n) == TS_OK && n > 0) {
+				&n) == TS_OK &&
+	    n > 0) {
 		buf_puts(b, "<ul>");
 		for (size_t i = 0; i < n; i++)
-			h_elem(b, "li", arena_printf(r->a, "%s lúc %s",
-						     rv[i].author, rv[i].at),
+			h_elem(b, "li",
+			       arena_printf(r->a, "%s lúc %s", rv[i].author,
+					    rv[i].at),
 			       NULL);
 		buf_puts(b, "</ul>");
 	}
@@ -498,8 +485,8 @@ form_open(struct req *r, const struct ps_view *v)
 	if (v->can_edit)
 		h_open(b, "form", "id", "answers", "method", "post", "action",
 		       arena_printf(r->a, "%s/save", v->base), "data-preview",
-		       arena_printf(r->a, "%s/preview", v->base),
-		       "data-posted", v->posted ? "1" : NULL, NULL);
+		       arena_printf(r->a, "%s/preview", v->base), "data-posted",
+		       v->posted ? "1" : NULL, NULL);
 	else if (v->can_review)
 		h_open(b, "form", "id", "review", "method", "post", "action",
 		       arena_printf(r->a, "%s/return", v->base), NULL);
@@ -519,8 +506,9 @@ form_close(struct req *r, const struct ps_view *v)
 {
 	struct buf *b = &r->body;
 	if (v->can_edit) {
-		buf_puts(b, "<div class=\"actions\"><button type=\"submit\">Lưu "
-			    "bản nháp</button>");
+		buf_puts(b,
+			 "<div class=\"actions\"><button type=\"submit\">Lưu "
+			 "bản nháp</button>");
 		if (v->can_submit)
 			buf_puts(b, "<button type=\"submit\" name=\"then\" "
 				    "value=\"submit\" class=\"secondary\">Lưu "
@@ -561,7 +549,8 @@ ps_render(struct req *r, struct ps_view *v)
 	stale_notice(r, v);
 	ps_check_panel(r, v);
 	if (!v->can_edit && v->sv.sub.state == ST_NONE)
-		buf_puts(b, "<p>Đơn vị chưa bắt đầu nhập số liệu thống kê.</p>");
+		buf_puts(b,
+			 "<p>Đơn vị chưa bắt đầu nhập số liệu thống kê.</p>");
 	form_open(r, v);
 	ps_fields(r, v);
 	form_close(r, v);
@@ -572,12 +561,12 @@ ps_render(struct req *r, struct ps_view *v)
 static const char *
 notice(const char *ok)
 {
-	return strcmp(ok, "save") == 0	     ? "Đã lưu bản nháp."
-	       : strcmp(ok, "submit") == 0   ? "Đã nộp số liệu thống kê."
-	       : strcmp(ok, "return") == 0   ? "Đã trả lại kèm lý do."
-	       : strcmp(ok, "approve") == 0  ? "Đã phê duyệt."
-	       : strcmp(ok, "publish") == 0  ? "Đã công bố."
-				      : "Đã cập nhật.";
+	return strcmp(ok, "save") == 0	   ? "Đã lưu bản nháp."
+	       : strcmp(ok, "submit") == 0 ? "Đã nộp số liệu thống kê."
+	       : strcmp(ok, "return") == 0  ? "Đã trả lại kèm lý do."
+	       : strcmp(ok, "approve") == 0 ? "Đã phê duyệt."
+	       : strcmp(ok, "publish") == 0 ? "Đã công bố."
+					    : "Đã cập nhật.";
 }
 
 void
@@ -586,8 +575,9 @@ ps_page(struct req *r)
 	struct ps_view v;
 	enum ts_err e = ps_load(r, &v);
 	if (e != TS_OK) {
-		web_error(r, web_status_for(e), r->diags.n ? r->diags.v[0].msg
-				: "Không mở được số liệu thống kê.");
+		web_error(r, web_status_for(e),
+			  r->diags.n ? r->diags.v[0].msg
+				     : "Không mở được số liệu thống kê.");
 		ps_unload(&v);
 		return;
 	}

@@ -11,7 +11,7 @@
 #include "../util/arena.h"
 #include "stats_web.h"
 
-static const char *const LEVEL_NAMES[AGG_ROWS] = { "MN", "TH", "THCS",
+static const char *const LEVEL_NAMES[AGG_ROWS] = { "MN",   "TH",   "THCS",
 						   "THPT", "GDTX", "Tổng" };
 
 static void
@@ -32,9 +32,10 @@ row(struct req *r, const struct stats_rollup *ru, const struct indicator *it,
 			continue;
 		}
 		h_text(b, stats_cell_text(r->a, it, c));
-		h_elem(b, "span", arena_printf(r->a, "%zu/%zu CSGD", c->answered,
-					       c->units), "class", "muted block",
-		       NULL);
+		h_elem(b, "span",
+		       arena_printf(r->a, "%zu/%zu CSGD", c->answered,
+				    c->units),
+		       "class", "muted block", NULL);
 		buf_puts(b, "</td>");
 	}
 	buf_puts(b, "</tr>");
@@ -51,9 +52,10 @@ head(struct req *r, const struct stats_rollup *ru, const bool *cols)
 	buf_puts(b, "</tr><tr><th>Số CSGD đã báo cáo (được duyệt)</th>");
 	for (size_t k = 0; k < AGG_ROWS; k++)
 		if (cols[k])
-			h_elem(b, "td", arena_printf(r->a, "%zu/%zu",
-						     ru->agg->reported[k],
-						     ru->agg->units[k]),
+			h_elem(b, "td",
+			       arena_printf(r->a, "%zu/%zu",
+					    ru->agg->reported[k],
+					    ru->agg->units[k]),
 			       "class", "num", NULL);
 	buf_puts(b, "</tr></thead>");
 }
@@ -91,8 +93,9 @@ ps_rollup(struct req *r, const struct campaign *c)
 					  with_submitted, r->a, &ru, &r->diags);
 	h_elem(b, "h2", "Số liệu thống kê theo bậc học", NULL);
 	if (e != TS_OK) {
-		h_elem(b, "p", r->diags.n ? r->diags.v[0].msg
-					  : "Không tổng hợp được.", NULL);
+		h_elem(b, "p",
+		       r->diags.n ? r->diags.v[0].msg : "Không tổng hợp được.",
+		       NULL);
 		return;
 	}
 	buf_puts(b, "<p class=\"muted\">");
@@ -100,15 +103,17 @@ ps_rollup(struct req *r, const struct campaign *c)
 			  ? "Gồm cả số liệu đã nộp nhưng chưa phê duyệt. "
 			  : "Chỉ gồm số liệu đã được phê duyệt hoặc công bố; "
 			    "đơn vị chưa báo cáo không được tính là 0. ");
-	h_link(b, arena_printf(r->a, "/campaigns/%lld%s", (long long)c->id,
-			       with_submitted ? "" : "?gom=nop"),
+	h_link(b,
+	       arena_printf(r->a, "/campaigns/%lld%s", (long long)c->id,
+			    with_submitted ? "" : "?gom=nop"),
 	       with_submitted ? "Chỉ tính số liệu đã duyệt"
 			      : "Tính cả số liệu đã nộp");
 	buf_puts(b, "</p>");
 	table(r, &ru);
 	stats_rollup_release(&ru);
 	h_elem(b, "h2", "Câu trả lời của cơ quan", NULL);
-	h_link(b, arena_printf(r->a, "/campaigns/%lld/office", (long long)c->id),
+	h_link(b,
+	       arena_printf(r->a, "/campaigns/%lld/office", (long long)c->id),
 	       "Câu hỏi Có/Không, hồ sơ công việc và phần lời của báo cáo");
 }
 
@@ -141,8 +146,7 @@ office_view(struct req *r, const char *code, struct ind_sets *sets,
 	v->stale_base = -1;
 	enum ts_err e = stats_office_get(r->app, &r->sess.who, cid, code, r->a,
 					 &json, &r->diags);
-	const char *dir = arena_printf(r->a, "%s/indicators",
-				       r->app->data_dir);
+	const char *dir = arena_printf(r->a, "%s/indicators", r->app->data_dir);
 	if (e == TS_OK)
 		e = ind_sets_load(dir, sets, &r->diags);
 	const struct ind_set *s = e == TS_OK ? ind_sets_find(sets, OFFICE_SET)
@@ -180,12 +184,14 @@ office_render(struct req *r, const struct ps_view *v, const char *code)
 {
 	struct buf *b = &r->body;
 	page_begin(r, "Câu trả lời của cơ quan");
-	h_elem(b, "p", arena_printf(r->a, "%s — đơn vị %s", v->sv.info.set->title,
-				    code), NULL);
+	h_elem(b, "p",
+	       arena_printf(r->a, "%s — đơn vị %s", v->sv.info.set->title,
+			    code),
+	       NULL);
 	if (v->can_edit) {
 		h_open(b, "form", "method", "post", "action",
-		       arena_printf(r->a, "%s/office", v->base), "id",
-		       "office", NULL);
+		       arena_printf(r->a, "%s/office", v->base), "id", "office",
+		       NULL);
 		h_csrf(r);
 		h_open(b, "input", "type", "hidden", "name", "unit", "value",
 		       code, NULL);
@@ -211,8 +217,9 @@ page_stats_office(struct req *r)
 	if (e == TS_OK)
 		office_render(r, &v, code);
 	else
-		web_error(r, web_status_for(e), r->diags.n ? r->diags.v[0].msg
-				: "Không có câu trả lời của cơ quan này.");
+		web_error(r, web_status_for(e),
+			  r->diags.n ? r->diags.v[0].msg
+				     : "Không có câu trả lời của cơ quan này.");
 	if (code)
 		office_release(&v, &sets);
 }
@@ -236,8 +243,8 @@ office_answer(struct req *r, enum ts_err e, size_t nbad, struct ps_view *v,
 		v->errors = errors;
 		office_render(r, v, code);
 	} else {
-		web_error(r, web_status_for(e), r->diags.n ? r->diags.v[0].msg
-				: "Không lưu được.");
+		web_error(r, web_status_for(e),
+			  r->diags.n ? r->diags.v[0].msg : "Không lưu được.");
 	}
 }
 
@@ -249,9 +256,10 @@ page_stats_office_save(struct req *r)
 	size_t nbad = 0;
 	const char *code = office_code(r);
 	enum ts_err e = code ? office_view(r, code, &sets, &v) : TS_ENOTFOUND;
-	const char **errors = e == TS_OK ? arena_calloc(r->a, v.sv.info.set->n
-							+ 1, sizeof(*errors))
-					 : NULL;
+	const char **errors = e == TS_OK
+				      ? arena_calloc(r->a, v.sv.info.set->n + 1,
+						     sizeof(*errors))
+				      : NULL;
 	char *json = errors ? ps_form_values(r, &v, errors, &nbad) : NULL;
 	if (e == TS_OK && json == NULL)
 		e = TS_ENOMEM;

@@ -40,16 +40,16 @@ names_json(struct req *r, const struct indicator *it)
 {
 	json_t *a = json_array();
 	for (size_t i = 0; i < IND_MAX_NAMES + 2; i++) {
-		const char *n = kv_get(&r->form, arena_printf(r->a, "n:%s:%zu",
-							      it->code, i));
+		const char *n = kv_get(
+			&r->form, arena_printf(r->a, "n:%s:%zu", it->code, i));
 		if (n == NULL)
 			break;
 		if (blank(n))
 			continue;
 		bool dom = kv_get(&r->form, arena_printf(r->a, "d:%s:%zu",
 							 it->code, i)) != NULL;
-		json_array_append_new(a, json_pack("{s:s, s:b}", "name", n,
-						   "domestic", dom));
+		json_array_append_new(
+			a, json_pack("{s:s, s:b}", "name", n, "domestic", dom));
 	}
 	return a;
 }
@@ -115,8 +115,8 @@ take_confirms(struct req *r, const struct ind_set *s, json_t *confirmed)
 {
 	for (size_t i = 0; i < s->n; i++) {
 		const char *code = s->v[i]->code;
-		const char *why = kv_get(&r->form, arena_printf(r->a, "cr:%s",
-								code));
+		const char *why = kv_get(&r->form,
+					 arena_printf(r->a, "cr:%s", code));
 		if (why == NULL)
 			continue;
 		if (kv_get(&r->form, arena_printf(r->a, "c:%s", code)))
@@ -168,11 +168,11 @@ errors_json(struct req *r, const struct ind_set *s, const char **errors)
 	json_t *a = json_array();
 	for (size_t i = 0; i < s->n; i++)
 		if (errors[i] != NULL)
-			json_array_append_new(a, json_pack(
-				"{s:s, s:s, s:s}", "field",
-				ps_field_id(r, "f", s->v[i]), "id",
-				ps_field_id(r, "e", s->v[i]), "message",
-				errors[i]));
+			json_array_append_new(
+				a, json_pack("{s:s, s:s, s:s}", "field",
+					     ps_field_id(r, "f", s->v[i]), "id",
+					     ps_field_id(r, "e", s->v[i]),
+					     "message", errors[i]));
 	return a;
 }
 
@@ -184,18 +184,20 @@ autosaved(struct req *r, enum ts_err e, const struct ps_view *v,
 	char iso[TS_TIME_SIZE], vn[TS_TIME_SIZE];
 	ts_time_vn_text(ts_time_format(ts_time_now(), iso), vn);
 	const char *msg =
-		e == TS_ESTALE ? "Chưa lưu: người khác vừa thay đổi số liệu này."
-		: e != TS_OK   ? arena_printf(r->a, "Chưa lưu được: %s",
-					      r->diags.n ? r->diags.v[0].msg
-							 : "lỗi máy chủ")
-		: nbad > 0 ? arena_printf(r->a, "Đã lưu lúc %.5s các nội dung "
-					  "hợp lệ; %zu nội dung chưa lưu được.",
-					  vn, nbad)
+		e == TS_ESTALE
+			? "Chưa lưu: người khác vừa thay đổi số liệu này."
+		: e != TS_OK ? arena_printf(r->a, "Chưa lưu được: %s",
+					    r->diags.n ? r->diags.v[0].msg
+						       : "lỗi máy chủ")
+		: nbad > 0   ? arena_printf(r->a,
+					    "Đã lưu lúc %.5s các nội dung "
+					      "hợp lệ; %zu nội dung chưa lưu được.",
+					    vn, nbad)
 			   : arena_printf(r->a, "Đã tự động lưu lúc %.5s", vn);
 	api_send(r, e == TS_OK && nbad > 0 ? 422 : web_status_for(e),
-		 json_pack("{s:b, s:b, s:s, s:I, s:o, s:o}", "saved", e == TS_OK,
-			   "conflict", e == TS_ESTALE, "message", msg,
-			   "revision", (json_int_t)revision, "errors",
+		 json_pack("{s:b, s:b, s:s, s:I, s:o, s:o}", "saved",
+			   e == TS_OK, "conflict", e == TS_ESTALE, "message",
+			   msg, "revision", (json_int_t)revision, "errors",
 			   errors_json(r, v->sv.info.set, errors), "fields",
 			   json_object()));
 }
@@ -246,14 +248,15 @@ ps_save(struct req *r)
 	if (!sv_form_rev(r, &base))
 		return;
 	enum ts_err e = ps_load(r, &v);
-	const char **errors = e == TS_OK ? arena_calloc(r->a, v.sv.info.set->n
-							+ 1, sizeof(*errors))
-					 : NULL;
+	const char **errors = e == TS_OK
+				      ? arena_calloc(r->a, v.sv.info.set->n + 1,
+						     sizeof(*errors))
+				      : NULL;
 	char *json = errors ? ps_form_values(r, &v, errors, &nbad) : NULL;
 	if (e == TS_OK)
-		e = json ? stats_save(r->app, &r->sess.who, v.sv.sub.campaign.id,
-				      v.sv.sub.unit.code, json,
-				      base < 0 ? SUB_REV_UNKNOWN : base,
+		e = json ? stats_save(r->app, &r->sess.who,
+				      v.sv.sub.campaign.id, v.sv.sub.unit.code,
+				      json, base < 0 ? SUB_REV_UNKNOWN : base,
 				      &r->diags)
 			 : TS_ENOMEM;
 	if (kv_get(&r->form, "_ajax") != NULL)
@@ -277,8 +280,8 @@ ps_preview(struct req *r)
 	struct ind_values *typed = NULL;
 	enum ts_err e = ps_load(r, &v);
 	const struct ind_set *s = e == TS_OK ? v.sv.info.set : NULL;
-	const char **errors = s ? arena_calloc(r->a, s->n + 1,
-					       sizeof(*errors)) : NULL;
+	const char **errors = s ? arena_calloc(r->a, s->n + 1, sizeof(*errors))
+				: NULL;
 	char *json = errors ? ps_form_values(r, &v, errors, &nbad) : NULL;
 	struct diags d;
 	diags_init(&d);
@@ -298,8 +301,7 @@ ps_preview(struct req *r)
 	}
 	ind_check_release(&v.sv.check);
 	ind_check_init(&v.sv.check);
-	ind_check_run(typed, v.sv.sub.unit.levels, v.sv.previous,
-		      &v.sv.check);
+	ind_check_run(typed, v.sv.sub.unit.levels, v.sv.previous, &v.sv.check);
 	r->status = nbad ? 422 : 200;
 	ps_check_panel(r, &v);
 	for (size_t i = 0; i < s->n; i++)
@@ -336,23 +338,26 @@ confirm_page(struct req *r, struct ps_view *v, const char *act)
 {
 	bool submit = strcmp(act, "submit") == 0;
 	page_begin(r, submit ? "Kiểm tra trước khi nộp"
-			     : strcmp(act, "approve") == 0
-				       ? "Xác nhận phê duyệt"
-				       : "Xác nhận công bố");
-	h_elem(&r->body, "p", arena_printf(r->a, "%s — %s",
-					   v->sv.sub.unit.name,
-					   v->sv.sub.campaign.title), NULL);
+		      : strcmp(act, "approve") == 0 ? "Xác nhận phê duyệt"
+						    : "Xác nhận công bố");
+	h_elem(&r->body, "p",
+	       arena_printf(r->a, "%s — %s", v->sv.sub.unit.name,
+			    v->sv.sub.campaign.title),
+	       NULL);
 	ps_check_panel(r, v);
 	if (submit && !ind_check_submittable(&v->sv.check))
 		h_link(&r->body, v->base, "Quay lại sửa số liệu");
 	else if (submit && !v->can_submit)
-		h_elem(&r->body, "p", "Chỉ hiệu trưởng (giám đốc) của đơn vị "
-		       "nộp được số liệu.", NULL);
+		h_elem(&r->body, "p",
+		       "Chỉ hiệu trưởng (giám đốc) của đơn vị "
+		       "nộp được số liệu.",
+		       NULL);
 	else
-		confirm_form(r, v, act, submit ? "Xác nhận nộp"
-				  : strcmp(act, "approve") == 0
-					  ? "Xác nhận phê duyệt"
-					  : "Công bố");
+		confirm_form(r, v, act,
+			     submit ? "Xác nhận nộp"
+			     : strcmp(act, "approve") == 0
+				     ? "Xác nhận phê duyệt"
+				     : "Công bố");
 	page_end(r);
 }
 
@@ -364,8 +369,9 @@ ps_check(struct req *r)
 	if (e == TS_OK)
 		confirm_page(r, &v, "submit");
 	else
-		web_error(r, web_status_for(e), r->diags.n ? r->diags.v[0].msg
-				: "Không mở được số liệu thống kê.");
+		web_error(r, web_status_for(e),
+			  r->diags.n ? r->diags.v[0].msg
+				     : "Không mở được số liệu thống kê.");
 	ps_unload(&v);
 }
 

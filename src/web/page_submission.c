@@ -7,8 +7,8 @@
 #include "../core/answer_text.h"
 #include "../util/arena.h"
 #include "../util/timeutil.h"
-#include "submission_view.h"
 #include "stats_web.h"
+#include "submission_view.h"
 
 static bool
 allowed(const struct req *r, const struct view *v, enum sub_action a)
@@ -27,7 +27,8 @@ sv_form_rev(struct req *r, int64_t *rev)
 	if (s == NULL)
 		return true;
 	if (v < 0 || *end != '\0') {
-		web_error(r, 400, "Biểu mẫu không hợp lệ (số lần sửa \"rev\" "
+		web_error(r, 400,
+			  "Biểu mẫu không hợp lệ (số lần sửa \"rev\" "
 			  "sai). Hãy tải lại trang.");
 		return false;
 	}
@@ -54,8 +55,8 @@ sv_load(struct req *r, struct view *v)
 	enum ts_err e = sub_open(r->app, &r->sess.who, id, code, ACT_VIEW, r->a,
 				 &v->s, &r->diags);
 	if (e == TS_OK)
-		e = sub_score(v->s.rubric, v->s.answers, NULL, &v->ans, &v->score,
-			      &r->diags);
+		e = sub_score(v->s.rubric, v->s.answers, NULL, &v->ans,
+			      &v->score, &r->diags);
 	if (e == TS_OK)
 		e = sub_history(r->app, &v->s, r->a, &v->snaps, &v->nsnaps,
 				&v->notes, &v->nnotes);
@@ -63,8 +64,9 @@ sv_load(struct req *r, struct view *v)
 		e = evidence_list(r->app, &r->sess.who, id, code, r->a, &v->ev,
 				  &v->nev, &r->diags);
 	if (e == TS_OK && strcmp(v->s.external, "{}") != 0) {
-		e = answers_parse(v->s.rubric, v->s.external, strlen(v->s.external),
-				  "điểm đánh giá ngoài", &v->ext, &r->diags);
+		e = answers_parse(v->s.rubric, v->s.external,
+				  strlen(v->s.external), "điểm đánh giá ngoài",
+				  &v->ext, &r->diags);
 		if (e == TS_OK)
 			e = sub_score(v->s.rubric, v->s.answers, v->s.external,
 				      &v->rev_ans, &v->reviewed, &r->diags);
@@ -81,9 +83,8 @@ sv_load(struct req *r, struct view *v)
 	buf_release(&b);
 	/* Who may act is decided by the path the campaign froze, as in
 	 * sub_open: a school moved since keeps its old reviewer here. */
-	if (e == TS_OK &&
-	    campaign_scope(r->app, &r->sess.who, id, v->s.unit.id,
-			   &v->scope) != TS_OK)
+	if (e == TS_OK && campaign_scope(r->app, &r->sess.who, id, v->s.unit.id,
+					 &v->scope) != TS_OK)
 		v->scope = SCOPE_OUTSIDE;
 	v->can_edit = e == TS_OK && allowed(r, v, ACT_SAVE);
 	v->can_submit = e == TS_OK && allowed(r, v, ACT_SUBMIT);
@@ -157,7 +158,8 @@ panel(struct buf *b, const struct score *s, const char *id, const char *title)
 			pts_format_vn(r->groups[g].max, m));
 		level_text(b, gs->level);
 		if (ad->ngates > 0)
-			h_textf(b, ". Chưa đạt điều kiện bắt buộc (%s điểm nếu đạt)",
+			h_textf(b,
+				". Chưa đạt điều kiện bắt buộc (%s điểm nếu đạt)",
 				pts_format_vn(gs->ungated, p));
 		if (ad->next != NULL && ad->needed > 0)
 			h_textf(b, ". Để đạt Mức độ %d cần thêm %s điểm",
@@ -193,8 +195,10 @@ item_block(struct req *r, const struct view *v, const struct item *it,
 {
 	struct buf *b = &r->body;
 	const struct answer *x = &v->ext->v[it->idx];
-	struct form_src xs = { .posted = v->posted_review, .stored = v->ext,
-			       .prefix = "x", .error = v->x_errors };
+	struct form_src xs = { .posted = v->posted_review,
+			       .stored = v->ext,
+			       .prefix = "x",
+			       .error = v->x_errors };
 	struct form_src own = *src;
 	char qid[160];
 	snprintf(qid, sizeof(qid), "q-%s", it->criterion->id);
@@ -207,7 +211,9 @@ item_block(struct req *r, const struct view *v, const struct item *it,
 		struct buf t;
 		buf_init(&t, 4096);
 		answer_text(it, x, &t);
-		buf_puts(b, "<p class=\"reason\"><strong>Đánh giá ngoài:</strong> ");
+		buf_puts(
+			b,
+			"<p class=\"reason\"><strong>Đánh giá ngoài:</strong> ");
 		h_text(b, buf_str(&t));
 		if (x->note != NULL)
 			h_textf(b, " — %s", x->note);
@@ -237,7 +243,8 @@ evidence_line(struct buf *b, const struct evidence_item *e)
 	} else if (e->kind == EVIDENCE_FACT) {
 		h_textf(b, "Minh chứng (dữ kiện): %s", e->name);
 	} else {
-		snprintf(href, sizeof(href), "/evidence/%lld", (long long)e->id);
+		snprintf(href, sizeof(href), "/evidence/%lld",
+			 (long long)e->id);
 		buf_puts(b, "Minh chứng: ");
 		h_link(b, href, e->name);
 		h_textf(b, " (%s)", size_format_vn(e->size, size));
@@ -249,8 +256,10 @@ sv_evidence_done(struct req *r, bool removed, const char *crit)
 {
 	struct buf t;
 	buf_init(&t, 1024);
-	buf_printf(&t, removed ? "Đã gỡ minh chứng khỏi tiêu chí %s."
-			       : "Đã gắn minh chứng vào tiêu chí %s.", crit);
+	buf_printf(&t,
+		   removed ? "Đã gỡ minh chứng khỏi tiêu chí %s."
+			   : "Đã gắn minh chứng vào tiêu chí %s.",
+		   crit);
 	const char *s = arena_strdup(r->a, buf_str(&t));
 	buf_release(&t);
 	return s;
@@ -297,7 +306,8 @@ evidence_list_edit(struct req *r, const struct view *v, const char *crit)
 			continue;
 		buf_puts(b, "<p class=\"muted evidence\">");
 		evidence_line(b, e);
-		snprintf(value, sizeof(value), "%lld:%s", (long long)e->id, crit);
+		snprintf(value, sizeof(value), "%lld:%s", (long long)e->id,
+			 crit);
 		snprintf(aria, sizeof(aria), "Gỡ minh chứng %s ở tiêu chí %s",
 			 e->name, crit);
 		buf_puts(b, " ");
@@ -326,8 +336,9 @@ evidence_control(struct req *r, const struct view *v, const char *crit,
 	h_open(b, "input", "type", file ? "file" : "text", "name", name, "id",
 	       id, "aria-label", aria, "maxlength", file ? NULL : "500",
 	       "inputmode", link ? "url" : NULL, "placeholder",
-	       link ? "https://..." : file ? NULL
-					   : "Ví dụ: Số lượng học liệu: 42",
+	       link   ? "https://..."
+	       : file ? NULL
+		      : "Ví dụ: Số lượng học liệu: 42",
 	       "value", failed && !file ? kv_get(&r->form, name) : NULL,
 	       "aria-invalid", failed ? "true" : NULL, "aria-describedby",
 	       failed ? err : NULL, "autofocus", failed ? "autofocus" : NULL,
@@ -419,8 +430,8 @@ evidence_group(struct req *r, const struct view *v, const char *crit)
 /* A criterion: its heading (the question itself when it has one item),
  * why it was returned, the answers, then the evidence supporting them. */
 static void
-criterion_block(struct req *r, const struct view *v,
-		const struct criterion *cr, const struct form_src *src)
+criterion_block(struct req *r, const struct view *v, const struct criterion *cr,
+		const struct form_src *src)
 {
 	struct buf *b = &r->body;
 	struct buf head;
@@ -437,7 +448,8 @@ criterion_block(struct req *r, const struct view *v,
 			   sole ? buf_str(&head) : NULL);
 	if (sole) {
 		reasons(b, v, cr->id);
-		evidence_notice(r, v, cr->id); /* a short block: still in view */
+		evidence_notice(r, v,
+				cr->id); /* a short block: still in view */
 	}
 	evidence_group(r, v, cr->id);
 	if (v->can_review)
@@ -481,22 +493,27 @@ action_button(struct req *r, const struct view *v, const char *action,
 static void
 decision_fields(struct req *r, const struct view *v)
 {
-	static const struct { const char *value, *label; } D[] = {
+	static const struct {
+		const char *value, *label;
+	} D[] = {
 		{ "approve", "Phê duyệt (sau một bước xác nhận)" },
-		{ "return", "Trả lại (yêu cầu bổ sung) với lý do ở từng tiêu chí "
-			    "hoặc lý do chung" },
+		{ "return",
+		  "Trả lại (yêu cầu bổ sung) với lý do ở từng tiêu chí "
+		  "hoặc lý do chung" },
 		{ "save", "Chỉ lưu điểm đánh giá ngoài, quyết định sau" },
 	};
 	struct buf *b = &r->body;
-	const char *cur = v->posted_review ? kv_get(v->posted_review, "decision")
-					   : NULL;
+	const char *cur = v->posted_review
+				  ? kv_get(v->posted_review, "decision")
+				  : NULL;
 	buf_puts(b, "<fieldset class=\"card\" id=\"decision-choice\"><legend>"
 		    "Quyết định</legend>");
 	for (size_t i = 0; i < sizeof(D) / sizeof(*D); i++) {
 		buf_puts(b, "<label>");
 		h_open(b, "input", "type", "radio", "name", "decision", "value",
-		       D[i].value, "checked", cur && strcmp(cur, D[i].value) == 0
-					      ? "checked" : NULL, NULL);
+		       D[i].value, "checked",
+		       cur && strcmp(cur, D[i].value) == 0 ? "checked" : NULL,
+		       NULL);
 		h_text(b, D[i].label);
 		buf_puts(b, "</label>");
 	}
@@ -528,9 +545,9 @@ changes(struct req *r, const struct view *v)
 	struct buf *b = &r->body;
 	struct sub_diff df;
 	char x[PTS_FMT_SIZE], y[PTS_FMT_SIZE];
-	if (v->s.version < 2 || sub_diff(r->app, &v->s, v->s.version - 1,
-					 v->s.version, r->a, &df,
-					 &r->diags) != TS_OK)
+	if (v->s.version < 2 ||
+	    sub_diff(r->app, &v->s, v->s.version - 1, v->s.version, r->a, &df,
+		     &r->diags) != TS_OK)
 		return;
 	buf_puts(b, "<section class=\"card\"><h2>");
 	h_textf(b, "Thay đổi so với lần nộp trước (phiên bản %d → %d)",
@@ -539,9 +556,10 @@ changes(struct req *r, const struct view *v)
 	if (df.n == 0)
 		buf_puts(b, "<p>Không có nội dung nào thay đổi.</p>");
 	else
-		buf_puts(b, "<table><thead><tr><th>Nội dung</th><th>Trước</th>"
-			    "<th>Sau</th><th class=\"num\">Điểm</th></tr></thead>"
-			    "<tbody>");
+		buf_puts(b,
+			 "<table><thead><tr><th>Nội dung</th><th>Trước</th>"
+			 "<th>Sau</th><th class=\"num\">Điểm</th></tr></thead>"
+			 "<tbody>");
 	for (size_t i = 0; i < df.n; i++) {
 		const struct item_change *c = &df.v[i];
 		struct buf t;
@@ -589,7 +607,9 @@ history(struct buf *b, const struct view *v)
 static const char *
 action_text(const char *action)
 {
-	static const struct { const char *code, *text; } T[] = {
+	static const struct {
+		const char *code, *text;
+	} T[] = {
 		{ "submission.save", "lưu bản nháp" },
 		{ "submission.submit", "nộp" },
 		{ "submission.submit.late", "nộp (sau hạn)" },
@@ -614,7 +634,8 @@ sv_stale_since(struct req *r, const struct view *v)
 	struct buf *b = &r->body;
 	if (v->stale_base < 0 ||
 	    sub_revisions_since(r->app, &v->s, v->stale_base, r->a, &rv, &n) !=
-		    TS_OK || n == 0)
+		    TS_OK ||
+	    n == 0)
 		return;
 	buf_puts(b, "<section class=\"card conflict\" id=\"changes-since\">"
 		    "<h2>Đã thay đổi từ khi bạn mở trang</h2><ul>");
@@ -624,8 +645,9 @@ sv_stale_since(struct req *r, const struct view *v)
 			rv[i].author, action_text(rv[i].action));
 		buf_puts(b, "</li>");
 	}
-	buf_puts(b, "</ul><p>Nội dung bạn vừa nhập vẫn còn trong trang: bấm lại "
-		    "nút để thực hiện với bản mới, hoặc ");
+	buf_puts(b,
+		 "</ul><p>Nội dung bạn vừa nhập vẫn còn trong trang: bấm lại "
+		 "nút để thực hiện với bản mới, hoặc ");
 	h_link(b, v->base, "tải lại trang để lấy bản mới");
 	buf_puts(b, " (bỏ nội dung vừa nhập).</p></section>");
 }
@@ -690,11 +712,13 @@ conflict_summary(struct buf *b, const struct view *v)
 	char when[TS_TIME_SIZE];
 	if (v->conflicts == NULL)
 		return;
-	buf_puts(b, "<div class=\"errors\" id=\"conflict-summary\" "
-		    "role=\"alert\" tabindex=\"-1\"><p>Trong lúc bạn sửa, người "
-		    "khác đã lưu bản tự đánh giá. Chưa có gì được lưu. Ở mỗi nội "
-		    "dung dưới đây, chọn giữ giá trị của bạn hoặc lấy giá trị mới, "
-		    "rồi bấm “Lưu bản nháp”:</p><ul>");
+	buf_puts(
+		b,
+		"<div class=\"errors\" id=\"conflict-summary\" "
+		"role=\"alert\" tabindex=\"-1\"><p>Trong lúc bạn sửa, người "
+		"khác đã lưu bản tự đánh giá. Chưa có gì được lưu. Ở mỗi nội "
+		"dung dưới đây, chọn giữ giá trị của bạn hoặc lấy giá trị mới, "
+		"rồi bấm “Lưu bản nháp”:</p><ul>");
 	for (size_t i = 0; i < rb->nitems; i++) {
 		const struct sub_change *c = v->conflicts[i];
 		struct buf href;
@@ -717,13 +741,16 @@ void
 sv_render(struct req *r, struct view *v, const struct kvlist *posted)
 {
 	struct buf *b = &r->body;
-	struct form_src src = { .posted = posted, .stored = v->ans, .prefix = "",
+	struct form_src src = { .posted = posted,
+				.stored = v->ans,
+				.prefix = "",
 				.use_posted = v->use_posted,
 				.error = v->errors,
 				.conflict = v->conflicts };
 	page_begin(r, v->s.unit.name);
 	buf_puts(b, "<p>");
-	h_textf(b, "%s · %s · ", v->s.campaign.title, v->s.campaign.school_year);
+	h_textf(b, "%s · %s · ", v->s.campaign.title,
+		v->s.campaign.school_year);
 	h_elem(b, "span", sub_state_name(v->s.state), "class", "state", NULL);
 	if (v->s.late)
 		buf_puts(b, " <span class=\"late\">Nộp muộn</span>");
@@ -742,8 +769,8 @@ sv_render(struct req *r, struct view *v, const struct kvlist *posted)
 	sv_score_panel(b, v->score);
 	if (v->has_ext)
 		panel(b, v->reviewed, "reviewed", "Kết quả sau đánh giá ngoài");
-	if (r->sess.who.role == ROLE_REVIEWER || r->sess.who.role == ROLE_ADMIN ||
-	    r->sess.who.role == ROLE_OBSERVER)
+	if (r->sess.who.role == ROLE_REVIEWER ||
+	    r->sess.who.role == ROLE_ADMIN || r->sess.who.role == ROLE_OBSERVER)
 		changes(r, v);
 	sv_index(b, v, v->score);
 	if (v->s.rubric->nitems > 0 && !v->can_edit && v->s.state == ST_NONE)
@@ -761,8 +788,9 @@ sv_render(struct req *r, struct view *v, const struct kvlist *posted)
 		sv_hidden_rev(r, v);
 		/* Enter in a field saves (the first submit button is the
 		 * default one), never attaches evidence. */
-		buf_puts(b, "<button type=\"submit\" class=\"default-submit\" "
-			    "tabindex=\"-1\" aria-hidden=\"true\">Lưu</button>");
+		buf_puts(b,
+			 "<button type=\"submit\" class=\"default-submit\" "
+			 "tabindex=\"-1\" aria-hidden=\"true\">Lưu</button>");
 	}
 	if (v->can_external && !v->can_edit) {
 		char href[320];
@@ -781,15 +809,18 @@ sv_render(struct req *r, struct view *v, const struct kvlist *posted)
 	if (v->can_external && !v->can_edit && v->can_review)
 		decision_fields(r, v);
 	else if (v->can_external && !v->can_edit)
-		buf_puts(b, "<div class=\"actions\"><button type=\"submit\">Lưu "
-			    "điểm đánh giá ngoài</button></div></form>");
+		buf_puts(b,
+			 "<div class=\"actions\"><button type=\"submit\">Lưu "
+			 "điểm đánh giá ngoài</button></div></form>");
 	if (v->can_edit) {
-		buf_puts(b, "<div class=\"actions\"><button type=\"submit\">Lưu "
-			    "bản nháp</button>");
+		buf_puts(b,
+			 "<div class=\"actions\"><button type=\"submit\">Lưu "
+			 "bản nháp</button>");
 		if (v->can_submit)
-			buf_puts(b, "<button type=\"submit\" name=\"then\" "
-				    "value=\"submit\" class=\"secondary\">Lưu và "
-				    "nộp…</button>");
+			buf_puts(b,
+				 "<button type=\"submit\" name=\"then\" "
+				 "value=\"submit\" class=\"secondary\">Lưu và "
+				 "nộp…</button>");
 		buf_puts(b, "</div></form>");
 	}
 	reviewer_actions(r, v);
@@ -801,11 +832,11 @@ sv_render(struct req *r, struct view *v, const struct kvlist *posted)
 static const char *
 saved_notice(const char *saved)
 {
-	return strcmp(saved, "save") == 0 ? "Đã lưu bản nháp."
+	return strcmp(saved, "save") == 0     ? "Đã lưu bản nháp."
 	       : strcmp(saved, "submit") == 0 ? "Đã nộp bản tự đánh giá."
 	       : strcmp(saved, "evidence") == 0 ? "Đã gắn minh chứng."
 	       : strcmp(saved, "unlinked") == 0 ? "Đã gỡ minh chứng."
-	       : "Đã cập nhật.";
+						: "Đã cập nhật.";
 }
 
 void
@@ -819,8 +850,9 @@ page_submission(struct req *r)
 	struct view v;
 	enum ts_err e = sv_load(r, &v);
 	if (e != TS_OK) {
-		web_error(r, web_status_for(e), r->diags.n ? r->diags.v[0].msg
-				: "Không mở được bản tự đánh giá.");
+		web_error(r, web_status_for(e),
+			  r->diags.n ? r->diags.v[0].msg
+				     : "Không mở được bản tự đánh giá.");
 		sv_unload(&v);
 		return;
 	}
@@ -829,14 +861,15 @@ page_submission(struct req *r)
 		r->notice = saved_notice(saved);
 	/* Back from an evidence step: say so at its criterion too (the page
 	 * opens there, below the notice on top). */
-	struct sv_evidence done = { .e = TS_OK, .kind = "file",
+	struct sv_evidence done = { .e = TS_OK,
+				    .kind = "file",
 				    .crit = kv_get(&r->query, "at") };
 	if (done.crit != NULL && saved != NULL &&
-	    (strcmp(saved, "evidence") == 0 || strcmp(saved, "unlinked") == 0)) {
+	    (strcmp(saved, "evidence") == 0 ||
+	     strcmp(saved, "unlinked") == 0)) {
 		done.message = sv_evidence_done(r, saved[0] == 'u', done.crit);
 		v.evidence = &done;
 	}
 	sv_render(r, &v, NULL);
 	sv_unload(&v);
 }
-

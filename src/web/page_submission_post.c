@@ -8,8 +8,8 @@
 
 #include "../util/arena.h"
 #include "../util/timeutil.h"
-#include "submission_view.h"
 #include "stats_web.h"
+#include "submission_view.h"
 
 /* Shows the page again after a refusal: same input, the reasons on top;
  * after a stale post, what changed since its revision. */
@@ -94,10 +94,9 @@ errors_json(const struct rubric *rb, const char **msg)
 		buf_init(&id, 512);
 		form_field_id(&f, "f", "", rb->items[i]);
 		form_field_id(&id, "e", "", rb->items[i]);
-		json_array_append_new(errs, json_pack("{s:s, s:s, s:s}", "field",
-						      buf_str(&f), "id",
-						      buf_str(&id), "message",
-						      msg[i]));
+		json_array_append_new(
+			errs, json_pack("{s:s, s:s, s:s}", "field", buf_str(&f),
+					"id", buf_str(&id), "message", msg[i]));
 		buf_release(&f);
 		buf_release(&id);
 	}
@@ -135,14 +134,18 @@ autosaved(struct req *r, enum ts_err e, const struct sub_merge *m,
 	buf_init(&text, 4096);
 	ts_time_vn_text(ts_time_format(ts_time_now(), iso), vn);
 	if (conflict)
-		buf_printf(&text, "Chưa lưu: người khác vừa sửa %zu nội dung "
-			   "bạn cũng sửa.", m->nconflicts);
+		buf_printf(&text,
+			   "Chưa lưu: người khác vừa sửa %zu nội dung "
+			   "bạn cũng sửa.",
+			   m->nconflicts);
 	else if (e != TS_OK)
-		buf_printf(&text, "Chưa lưu được: %s", r->diags.n
-				   ? r->diags.v[0].msg : "lỗi máy chủ");
+		buf_printf(&text, "Chưa lưu được: %s",
+			   r->diags.n ? r->diags.v[0].msg : "lỗi máy chủ");
 	else if (nbad > 0)
-		buf_printf(&text, "Đã lưu lúc %.5s các nội dung hợp lệ; %zu nội "
-			   "dung chưa lưu được.", vn, nbad);
+		buf_printf(&text,
+			   "Đã lưu lúc %.5s các nội dung hợp lệ; %zu nội "
+			   "dung chưa lưu được.",
+			   vn, nbad);
 	else
 		buf_printf(&text, "Đã tự động lưu lúc %.5s", vn);
 	api_send(r, e == TS_OK && nbad > 0 ? 422 : web_status_for(e),
@@ -175,10 +178,10 @@ static int
 reshow_status(const struct sv_saved *sv, const struct sv_evidence *ev)
 {
 	const struct sub_merge *m = &sv->m;
-	return m->nconflicts ? 409
+	return m->nconflicts		      ? 409
 	       : ev != NULL && ev->e != TS_OK ? web_evidence_status(ev->e)
-	       : sv->nbad ? 422
-	       : 200;
+	       : sv->nbad		      ? 422
+					      : 200;
 }
 
 /* The page again after a save that was not whole: the refused fields
@@ -186,7 +189,8 @@ reshow_status(const struct sv_saved *sv, const struct sv_evidence *ev)
  * `ev` (may be NULL): an evidence step of the same post, shown at its
  * criterion. */
 void
-sv_reshow(struct req *r, const struct sv_saved *sv, const struct sv_evidence *ev)
+sv_reshow(struct req *r, const struct sv_saved *sv,
+	  const struct sv_evidence *ev)
 {
 	struct view v;
 	const struct sub_merge *m = &sv->m;
@@ -281,7 +285,8 @@ page_submission_save(struct req *r)
 		return;
 	}
 	const char *then = kv_get(&r->form, "then");
-	if (sv_load(r, &v) == TS_OK && then != NULL && strcmp(then, "submit") == 0)
+	if (sv_load(r, &v) == TS_OK && then != NULL &&
+	    strcmp(then, "submit") == 0)
 		web_redirect(r, "%s/check", v.base);
 	else
 		web_redirect(r, "%s?ok=save", v.base);
@@ -301,8 +306,8 @@ sv_return(struct req *r, const struct view *v, int64_t rev)
 			rs[n++].text = f->value;
 		}
 	}
-	return sub_return(r->app, &r->sess.who, v->s.campaign.id, v->s.unit.code,
-			  rs, n, rev, &r->diags);
+	return sub_return(r->app, &r->sess.who, v->s.campaign.id,
+			  v->s.unit.code, rs, n, rev, &r->diags);
 }
 
 /* Every step carries the revision its page showed: a stale page is
@@ -363,8 +368,10 @@ confirm_page(struct req *r, struct view *v, const char *act)
 	if (act[0] == 's')
 		sv_check_page(r, v, -1);
 	else if (act[0] == 'p')
-		sv_confirm_page(r, v, "publish", "Xác nhận công bố kết "
-				"quả", "Công bố kết quả", NULL);
+		sv_confirm_page(r, v, "publish",
+				"Xác nhận công bố kết "
+				"quả",
+				"Công bố kết quả", NULL);
 	else
 		sv_confirm_page(r, v, "approve", "Xác nhận phê duyệt",
 				"Xác nhận phê duyệt", NULL);
@@ -408,8 +415,8 @@ page_submission_act(struct req *r)
 		sv_unload(&v);
 		return;
 	}
-	if (e == TS_OK && (strcmp(act, "decide") == 0 ||
-			   strcmp(act, "external") == 0)) {
+	if (e == TS_OK &&
+	    (strcmp(act, "decide") == 0 || strcmp(act, "external") == 0)) {
 		if (act[0] == 'd')
 			sv_decide(r, &v, rev);
 		else

@@ -68,8 +68,9 @@ returned_card(struct buf *b, const struct school_task *t)
 		const char *crit = t->reasons[i].criterion_id;
 		bool whole = strcmp(crit, "*") == 0;
 		char label[160];
-		snprintf(label, sizeof(label), whole ? "Toàn bộ bản tự đánh giá"
-						     : "Tiêu chí %s", crit);
+		snprintf(label, sizeof(label),
+			 whole ? "Toàn bộ bản tự đánh giá" : "Tiêu chí %s",
+			 crit);
 		buf_reset(&href);
 		unit_href(&href, t->c.id, t->unit_code);
 		if (!whole) {
@@ -95,17 +96,12 @@ static const char *
 next_step(enum sub_state s)
 {
 	switch (s) {
-	case ST_NONE:
-		return "Bắt đầu tự đánh giá";
-	case ST_DRAFT:
-		return "Tiếp tục và nộp";
-	case ST_SUBMITTED:
-		return "Xem (chờ cấp trên xem xét)";
-	case ST_RETURNED:
-		return "Sửa và nộp lại";
+	case ST_NONE: return "Bắt đầu tự đánh giá";
+	case ST_DRAFT: return "Tiếp tục và nộp";
+	case ST_SUBMITTED: return "Xem (chờ cấp trên xem xét)";
+	case ST_RETURNED: return "Sửa và nộp lại";
 	case ST_APPROVED:
-	case ST_PUBLISHED:
-		return "Xem kết quả";
+	case ST_PUBLISHED: return "Xem kết quả";
 	}
 	return "Mở";
 }
@@ -138,13 +134,15 @@ notice_line(struct buf *b, const struct notice *x)
 {
 	static const char *const did[] = {
 		"đã trả lại bản tự đánh giá, yêu cầu bổ sung",
-		"đã phê duyệt bản tự đánh giá", "đã công bố kết quả",
+		"đã phê duyệt bản tự đánh giá",
+		"đã công bố kết quả",
 	};
 	char left[64], when[TS_TIME_SIZE];
 	struct buf href;
 	buf_init(&href, 1024);
 	unit_href(&href, x->c->id, x->unit_code);
-	buf_puts(b, x->kind == NOTICE_DEADLINE ? "<li class=\"near\">" : "<li>");
+	buf_puts(b,
+		 x->kind == NOTICE_DEADLINE ? "<li class=\"near\">" : "<li>");
 	if (x->kind == NOTICE_DEADLINE)
 		h_textf(b, "Hạn nộp: %s — ", days_text(x->days_left, left));
 	else
@@ -165,8 +163,10 @@ notices_card(struct req *r, const struct task_list *l)
 	struct buf *b = &r->body;
 	if (notices_of(r->app, l, r->a, &v, &n) != TS_OK)
 		return;
-	buf_puts(b, "<section class=\"card notices\" aria-labelledby=\"notices-h\">"
-		    "<h2 id=\"notices-h\">Thông báo</h2>");
+	buf_puts(
+		b,
+		"<section class=\"card notices\" aria-labelledby=\"notices-h\">"
+		"<h2 id=\"notices-h\">Thông báo</h2>");
 	if (n == 0)
 		buf_puts(b, "<p>Không có thông báo mới.</p>");
 	else
@@ -291,8 +291,9 @@ unit_line(struct buf *b, long long id, const struct unit_row *u)
 	buf_puts(b, "<td>");
 	h_link(b, buf_str(&href), u->name);
 	buf_puts(b, "</td>");
-	h_elem(b, "td", u->updated_at ? ts_time_vn_text(u->updated_at, when)
-				      : "-", NULL);
+	h_elem(b, "td",
+	       u->updated_at ? ts_time_vn_text(u->updated_at, when) : "-",
+	       NULL);
 	h_elem(b, "td", u->late ? "Nộp muộn" : "", NULL);
 	buf_puts(b, "</tr>");
 	buf_release(&href);
@@ -314,9 +315,11 @@ tasks_unit_list(struct req *r, long long id)
 	h_textf(b, "Đơn vị ở trạng thái %s: %zu", sub_state_name(s), n);
 	buf_puts(b, "</h2>");
 	if (n > 0)
-		buf_puts(b, "<div class=\"scroll\" tabindex=\"0\"><table><thead><tr><th>Mã"
-			    "</th><th>Đơn vị</th><th>Cập nhật</th><th>Ghi chú"
-			    "</th></tr></thead><tbody>");
+		buf_puts(
+			b,
+			"<div class=\"scroll\" tabindex=\"0\"><table><thead><tr><th>Mã"
+			"</th><th>Đơn vị</th><th>Cập nhật</th><th>Ghi chú"
+			"</th></tr></thead><tbody>");
 	for (size_t i = 0; i < n; i++)
 		unit_line(b, id, &v[i]);
 	if (n > 0)

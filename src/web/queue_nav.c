@@ -19,7 +19,8 @@ read_filters(struct queue_params *q)
 		bad = "Trạng thái (state) không hợp lệ.";
 	else if (q->state && q->state[0])
 		q->f.state = (int)st;
-	if (q->late && q->late[0] && strcmp(q->late, "1") && strcmp(q->late, "0"))
+	if (q->late && q->late[0] && strcmp(q->late, "1") &&
+	    strcmp(q->late, "0"))
 		bad = "Nộp muộn (late) phải là 1 hoặc 0.";
 	else if (q->late && q->late[0])
 		q->f.late = q->late[0] == '1';
@@ -82,10 +83,10 @@ queue_read(const struct kvlist *src, struct queue_params *q)
 void
 queue_filters(const struct queue_params *q, struct buf *out)
 {
-	static const char *const names[] = { "state", "late", "level", "unit",
-					     "sort", "signed" };
-	const char *vals[] = { q->state, q->late, q->level, q->under, q->sort,
-			       q->signed_copy };
+	static const char *const names[] = { "state", "late", "level",
+					     "unit",  "sort", "signed" };
+	const char *vals[] = { q->state, q->late, q->level,
+			       q->under, q->sort, q->signed_copy };
 	for (size_t i = 0; i < 6; i++)
 		if (vals[i] && vals[i][0]) {
 			buf_printf(out, "&%s=", names[i]);
@@ -202,8 +203,10 @@ queue_nav(struct req *r, long long id, const char *code)
 		h_textf(b, "Trường %zu/%zu trong hàng đợi", pos.index,
 			pos.total);
 	else
-		h_textf(b, "Trường này không còn khớp bộ lọc của hàng đợi "
-			   "(%zu trường)", pos.total);
+		h_textf(b,
+			"Trường này không còn khớp bộ lọc của hàng đợi "
+			"(%zu trường)",
+			pos.total);
 	buf_puts(b, "</span> ");
 	next_link(r, id, &pos, buf_str(&query));
 	buf_puts(b, "</nav>");

@@ -35,7 +35,8 @@ send_chart(struct req *r, struct rp_doc *doc, long n, const char **msg)
 			if (s->blocks[i].kind != RP_B_CHART || --n > 0)
 				continue;
 			buf_reset(&r->body);
-			if (rp_chart_svg(s->blocks[i].chart, &r->body) != TS_OK) {
+			if (rp_chart_svg(s->blocks[i].chart, &r->body) !=
+			    TS_OK) {
 				*msg = "Không vẽ được biểu đồ.";
 				return 500;
 			}
@@ -53,9 +54,9 @@ static enum ts_err
 chart_kind(struct req *r, const struct report_kind_info **k)
 {
 	struct report_target t;
-	enum ts_err e = report_target_open(r->app, &r->sess.who,
-		web_param_id(r, "id"), kv_get(&r->params, "code"), r->a, &t,
-		&r->diags);
+	enum ts_err e = report_target_open(
+		r->app, &r->sess.who, web_param_id(r, "id"),
+		kv_get(&r->params, "code"), r->a, &t, &r->diags);
 	*k = e == TS_OK && t.nkinds ? t.kinds[0] : NULL;
 	return e;
 }
@@ -99,8 +100,7 @@ temp_path(char path[4096], const char **msg)
 }
 
 static int
-send_file(struct req *r, struct rp_doc *doc, enum rp_format f,
-	  const char **msg)
+send_file(struct req *r, struct rp_doc *doc, enum rp_format f, const char **msg)
 {
 	char path[4096];
 	char err[512] = "";
@@ -108,8 +108,8 @@ send_file(struct req *r, struct rp_doc *doc, enum rp_format f,
 		return 500;
 	enum ts_err e = rp_write(doc, f, path, err, sizeof(err));
 	/* doc->filename is ASCII letters, digits and '-' (rb_filename). */
-	return send_path(r, path, e, err, f, doc->filename ? doc->filename
-			 : "bao-cao", msg);
+	return send_path(r, path, e, err, f,
+			 doc->filename ? doc->filename : "bao-cao", msg);
 }
 
 /* ket-qua.xlsx: every unit's results, streamed (results_export). */
@@ -120,14 +120,14 @@ send_results(struct req *r, const struct report_opts *o, const char **msg)
 	size_t rows = 0;
 	if (!temp_path(path, msg))
 		return 500;
-	enum ts_err e = results_export(r->app, &r->sess.who,
-				       web_param_id(r, "id"),
-				       kv_get(&r->params, "code"), o, path,
-				       &rows, &r->diags);
+	enum ts_err e = results_export(
+		r->app, &r->sess.who, web_param_id(r, "id"),
+		kv_get(&r->params, "code"), o, path, &rows, &r->diags);
 	if (e != TS_OK && e != TS_EIO && e != TS_ECANCELED) {
 		unlink(path);
-		*msg = e == TS_EINVAL && r->diags.n ? r->diags.v[0].msg
-			: "Không có báo cáo này trong phạm vi của tài khoản.";
+		*msg = e == TS_EINVAL && r->diags.n
+			       ? r->diags.v[0].msg
+			       : "Không có báo cáo này trong phạm vi của tài khoản.";
 		return web_status_for(e);
 	}
 	return send_path(r, path, e, "", RP_XLSX, "ket-qua", msg);
@@ -172,16 +172,15 @@ build_send(struct req *r, const struct report_kind_info *k,
 	   const char **msg)
 {
 	struct rp_doc *doc = NULL;
-	enum ts_err e = report_build(r->app, &r->sess.who, k,
-				     web_param_id(r, "id"),
-				     kv_get(&r->params, "code"), o, r->a,
-				     &doc, &r->diags);
+	enum ts_err e = report_build(
+		r->app, &r->sess.who, k, web_param_id(r, "id"),
+		kv_get(&r->params, "code"), o, r->a, &doc, &r->diags);
 	if (e != TS_OK) {
 		*msg = e == TS_EFORBIDDEN || e == TS_ENOTFOUND
-			? "Không có báo cáo này trong phạm vi của tài khoản."
-			: e == TS_ECANCELED
-			? "Đã dừng lập báo cáo vì trình duyệt đã đóng kết nối."
-			: "Không lập được báo cáo.";
+			       ? "Không có báo cáo này trong phạm vi của tài khoản."
+		       : e == TS_ECANCELED
+			       ? "Đã dừng lập báo cáo vì trình duyệt đã đóng kết nối."
+			       : "Không lập được báo cáo.";
 		return web_status_for(e);
 	}
 	return n > 0 ? send_chart(r, doc, n, msg) : send_file(r, doc, f, msg);
@@ -197,7 +196,8 @@ report_send(struct req *r, const char **msg)
 	bool chart = n != 0;
 	bool results = stem && strcmp(stem, "ket-qua") == 0 &&
 		       strcmp(ext, "xlsx") == 0;
-	const struct report_kind_info *k = chart ? NULL : report_kind_find(stem);
+	const struct report_kind_info *k = chart ? NULL
+						 : report_kind_find(stem);
 	enum ts_err e = chart ? chart_kind(r, &k) : TS_OK;
 	enum rp_format f = RP_PDF;
 	*msg = "Không có báo cáo này.";
@@ -205,15 +205,16 @@ report_send(struct req *r, const char **msg)
 		*msg = "Không có báo cáo này trong phạm vi của tài khoản.";
 		return web_status_for(e);
 	}
-	if (id == 0 || (!results && (k == NULL ||
-				     (!chart && !rp_format_parse(ext, &f)))))
+	if (id == 0 ||
+	    (!results && (k == NULL || (!chart && !rp_format_parse(ext, &f)))))
 		return 404;
 	struct report_opts o;
 	if (!query_opts(r, &o, msg))
 		return 400;
 	/* A client that closed the connection gets nothing: stop building
 	 * (asked before the build, every 64 rows and PDF table bands). */
-	struct ts_cancel gone = { .gone = web_client_gone, .arg = r,
+	struct ts_cancel gone = { .gone = web_client_gone,
+				  .arg = r,
 				  .every = 64 };
 	o.cancel = &gone;
 	if (results)

@@ -14,11 +14,11 @@ struct route {
 	const char *method;
 	const char *pattern;
 	void (*fn)(struct req *);
-	bool login; /* needs a signed-in user */
+	bool login;    /* needs a signed-in user */
 	unsigned kind; /* R_PAGE (false), R_API (true), | R_UPLOAD */
 };
-#define R_PAGE 0u
-#define R_API 1u    /* JSON in and out; CSRF token in X-CSRF-Token */
+#define R_PAGE	 0u
+#define R_API	 1u /* JSON in and out; CSRF token in X-CSRF-Token */
 #define R_UPLOAD 2u /* takes a file (multipart/form-data); no other does */
 
 /* Every route, in one table: a new page cannot skip the checks below.
@@ -42,18 +42,21 @@ static const struct route ROUTES[] = {
 	{ "GET", "/campaigns/:id/queue", page_queue, true, false },
 	{ "POST", "/campaigns/:id/queue/bulk", page_queue_bulk, true, false },
 	{ "GET", "/campaigns/:id/office", page_stats_office, true, false },
-	{ "POST", "/campaigns/:id/office", page_stats_office_save, true, false },
-	{ "GET", "/campaigns/:id/units/:code", page_submission, true, false },
-	{ "POST", "/campaigns/:id/units/:code/save", page_submission_save, true, false },
-	{ "GET", "/campaigns/:id/units/:code/check", page_submission_check, true,
+	{ "POST", "/campaigns/:id/office", page_stats_office_save, true,
 	  false },
+	{ "GET", "/campaigns/:id/units/:code", page_submission, true, false },
+	{ "POST", "/campaigns/:id/units/:code/save", page_submission_save, true,
+	  false },
+	{ "GET", "/campaigns/:id/units/:code/check", page_submission_check,
+	  true, false },
 	{ "GET", "/campaigns/:id/units/:code/submitted",
 	  page_submission_submitted, true, false },
 	{ "POST", "/campaigns/:id/units/:code/preview", page_submission_preview,
 	  true, false },
 	{ "POST", "/campaigns/:id/units/:code/evidence", page_evidence_upload,
 	  true, R_UPLOAD },
-	{ "GET", "/campaigns/:id/units/:code/report", page_report, true, false },
+	{ "GET", "/campaigns/:id/units/:code/report", page_report, true,
+	  false },
 	{ "POST", "/campaigns/:id/units/:code/report", page_report_save, true,
 	  false },
 	{ "POST", "/campaigns/:id/units/:code/report/ban-da-ky",
@@ -64,7 +67,8 @@ static const struct route ROUTES[] = {
 	  page_signed_get, true, false },
 	{ "GET", "/campaigns/:id/units/:code/report/:file", page_report_get,
 	  true, false },
-	{ "POST", "/campaigns/:id/units/:code/:action", page_submission_act, true, false },
+	{ "POST", "/campaigns/:id/units/:code/:action", page_submission_act,
+	  true, false },
 	{ "GET", "/evidence/:id", page_evidence_get, true, false },
 	{ "GET", "/search", page_search, true, false },
 	{ "GET", "/rubrics", page_rubrics, true, false },
@@ -138,7 +142,7 @@ web_error(struct req *r, int status, const char *message)
 {
 	r->status = status;
 	buf_reset(&r->body);
-	page_begin(r, status == 404 ? "Không tìm thấy"
+	page_begin(r, status == 404   ? "Không tìm thấy"
 		      : status == 403 ? "Không được phép"
 				      : "Không thực hiện được");
 	h_elem(&r->body, "p", message, NULL);
@@ -188,15 +192,17 @@ static bool
 read_form(struct req *r, struct MHD_Connection *c, const struct buf *body,
 	  bool too_big)
 {
-	const char *ct = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
-						     MHD_HTTP_HEADER_CONTENT_TYPE);
+	const char *ct = MHD_lookup_connection_value(
+		c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE);
 	if (too_big) {
 		web_error(r, 413, "Dữ liệu gửi lên quá lớn.");
 		return false;
 	}
-	bool multipart = ct != NULL && strncmp(ct, "multipart/form-data", 19) == 0;
-	if (body->len > 0 && !multipart && (ct == NULL ||
-			      strncmp(ct, "application/x-www-form-urlencoded", 33))) {
+	bool multipart = ct != NULL &&
+			 strncmp(ct, "multipart/form-data", 19) == 0;
+	if (body->len > 0 && !multipart &&
+	    (ct == NULL ||
+	     strncmp(ct, "application/x-www-form-urlencoded", 33))) {
 		web_error(r, 415, "Chỉ nhận dữ liệu biểu mẫu.");
 		return false;
 	}
@@ -228,7 +234,8 @@ static bool
 api_csrf(struct req *r, bool post)
 {
 	if (post && !session_csrf_ok(&r->sess, r->csrf_header)) {
-		api_error(r, 403, "thiếu hoặc sai X-CSRF-Token (lấy ở GET "
+		api_error(r, 403,
+			  "thiếu hoặc sai X-CSRF-Token (lấy ở GET "
 			  "/api/session)");
 		return false;
 	}
@@ -239,8 +246,8 @@ static bool
 read_json(struct req *r, struct MHD_Connection *c, const struct buf *body,
 	  bool too_big)
 {
-	const char *ct = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
-						     MHD_HTTP_HEADER_CONTENT_TYPE);
+	const char *ct = MHD_lookup_connection_value(
+		c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE);
 	r->csrf_header = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
 						     "X-CSRF-Token");
 	r->if_match = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
@@ -252,13 +259,16 @@ read_json(struct req *r, struct MHD_Connection *c, const struct buf *body,
 	/* Evidence comes as multipart/form-data (the file already streamed
 	 * to a temp file, the other fields re-encoded into body). */
 	if (ct != NULL && strncmp(ct, "multipart/form-data", 19) == 0) {
-		if (form_parse(buf_str(body), body->len, r->a, &r->form) == TS_OK)
+		if (form_parse(buf_str(body), body->len, r->a, &r->form) ==
+		    TS_OK)
 			return true;
 		api_error(r, 400, "dữ liệu multipart không hợp lệ");
 		return false;
 	}
-	if (body->len > 0 && (ct == NULL || strncmp(ct, "application/json", 16))) {
-		api_error(r, 415, "chỉ nhận Content-Type: application/json "
+	if (body->len > 0 &&
+	    (ct == NULL || strncmp(ct, "application/json", 16))) {
+		api_error(r, 415,
+			  "chỉ nhận Content-Type: application/json "
 			  "(hoặc multipart/form-data cho minh chứng)");
 		return false;
 	}
@@ -325,15 +335,19 @@ expired_post(struct req *r, struct MHD_Connection *c)
 		url_escape(&next, from);
 	}
 	if (kv_get(&r->form, "_ajax") != NULL) {
-		api_send(r, 401, json_pack("{s:s, s:s}", "error", "phiên đăng "
-					   "nhập đã hết hạn", "login",
-					   buf_str(&next)));
+		api_send(r, 401,
+			 json_pack("{s:s, s:s}", "error",
+				   "phiên đăng "
+				   "nhập đã hết hạn",
+				   "login", buf_str(&next)));
 	} else {
 		r->status = 403;
 		page_begin(r, "Phiên làm việc đã hết hạn");
-		h_elem(&r->body, "p", "Nội dung vừa gửi chưa được lưu. Nếu trình "
+		h_elem(&r->body, "p",
+		       "Nội dung vừa gửi chưa được lưu. Nếu trình "
 		       "duyệt bật JavaScript, nội dung bạn nhập vẫn được giữ "
-		       "trên máy này và sẽ hiện lại sau khi đăng nhập.", NULL);
+		       "trên máy này và sẽ hiện lại sau khi đăng nhập.",
+		       NULL);
 		buf_puts(&r->body, "<p>");
 		h_link(&r->body, buf_str(&next), "Đăng nhập lại");
 		buf_puts(&r->body, "</p>");
@@ -360,7 +374,8 @@ guard(struct req *r, struct MHD_Connection *c, const struct route *rt,
 	}
 	if (post && rt->login &&
 	    !session_csrf_ok(&r->sess, kv_get(&r->form, "_csrf"))) {
-		web_error(r, 403, "Yêu cầu không hợp lệ (mã chống giả mạo sai). "
+		web_error(r, 403,
+			  "Yêu cầu không hợp lệ (mã chống giả mạo sai). "
 			  "Hãy tải lại trang rồi thử lại.");
 		return false;
 	}
@@ -368,16 +383,18 @@ guard(struct req *r, struct MHD_Connection *c, const struct route *rt,
 }
 
 void
-router_dispatch(struct req *r, struct MHD_Connection *c,
-		const struct buf *body, bool too_big, bool secure)
+router_dispatch(struct req *r, struct MHD_Connection *c, const struct buf *body,
+		bool too_big, bool secure)
 {
 	bool known;
 	r->secure = secure;
 	load_session(r, c);
 	const struct route *rt = find(r, &known);
 	if (rt == NULL) {
-		web_error(r, known ? 405 : 404, known ? "Phương thức không được "
-				 "hỗ trợ." : "Không có trang này.");
+		web_error(r, known ? 405 : 404,
+			  known ? "Phương thức không được "
+				  "hỗ trợ."
+				: "Không có trang này.");
 		return;
 	}
 	bool post = strcmp(r->method, "POST") == 0;
@@ -385,7 +402,8 @@ router_dispatch(struct req *r, struct MHD_Connection *c,
 	if (rt->kind & R_API) {
 		/* Who asks is settled before what they sent is read. */
 		if (rt->login && !r->authed)
-			api_error(r, 401, "chưa đăng nhập hoặc phiên làm việc "
+			api_error(r, 401,
+				  "chưa đăng nhập hoặc phiên làm việc "
 				  "đã hết hạn");
 		else if ((!post || read_json(r, c, body, too_big)) &&
 			 api_csrf(r, post))
@@ -393,12 +411,15 @@ router_dispatch(struct req *r, struct MHD_Connection *c,
 		return;
 	}
 	if (post && r->upload_unverified) {
-		web_error(r, 403, "Yêu cầu không hợp lệ (mã chống giả mạo phải "
-			  "được gửi trước tệp). Hãy tải lại trang rồi thử lại.");
+		web_error(
+			r, 403,
+			"Yêu cầu không hợp lệ (mã chống giả mạo phải "
+			"được gửi trước tệp). Hãy tải lại trang rồi thử lại.");
 		return;
 	}
 	if (post && cross_site(c)) {
-		web_error(r, 403, "Biểu mẫu được gửi từ một trang web khác nên "
+		web_error(r, 403,
+			  "Biểu mẫu được gửi từ một trang web khác nên "
 			  "bị từ chối. Hãy mở trang đăng nhập của hệ thống rồi "
 			  "thử lại.");
 		return;
@@ -414,8 +435,8 @@ find_path(const char *method, const char *path)
 {
 	struct arena *a = arena_new();
 	const struct route *rt = NULL;
-	for (size_t i = 0; a && rt == NULL && i < sizeof(ROUTES) / sizeof(*ROUTES);
-	     i++) {
+	for (size_t i = 0;
+	     a && rt == NULL && i < sizeof(ROUTES) / sizeof(*ROUTES); i++) {
 		struct kvlist params;
 		if (strcmp(ROUTES[i].method, method) == 0 &&
 		    route_match(ROUTES[i].pattern, path, a, &params))
@@ -446,16 +467,17 @@ router_upload_check(struct app *app, struct MHD_Connection *c,
 	arena_free(a);
 	if (!authed)
 		return rt->kind & R_API ? UPLOAD_API_NO_SESSION
-					 : UPLOAD_NO_SESSION;
+					: UPLOAD_NO_SESSION;
 	snprintf(csrf, SESSION_HASH_SIZE, "%s", s.csrf);
-	if (session_csrf_ok(&s, MHD_lookup_connection_value(
-					c, MHD_HEADER_KIND, "X-CSRF-Token")))
+	if (session_csrf_ok(&s, MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+							    "X-CSRF-Token")))
 		return UPLOAD_VERIFIED;
 	if (rt->kind & R_API)
 		return UPLOAD_API_BAD_TOKEN;
 	int v = origin_verdict(c);
-	return v > 0 ? UPLOAD_VERIFIED : v < 0 ? UPLOAD_CROSS_SITE
-					       : UPLOAD_TOKEN_IN_BODY;
+	return v > 0   ? UPLOAD_VERIFIED
+	       : v < 0 ? UPLOAD_CROSS_SITE
+		       : UPLOAD_TOKEN_IN_BODY;
 }
 
 bool

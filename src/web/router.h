@@ -18,14 +18,13 @@ void router_dispatch(struct req *r, struct MHD_Connection *c,
 enum upload_check {
 	UPLOAD_VERIFIED,
 	UPLOAD_TOKEN_IN_BODY,
-	UPLOAD_NOT_HERE,        /* no file on this route: 415 */
-	UPLOAD_NO_SESSION,      /* 403 */
-	UPLOAD_API_NO_SESSION,  /* 401 */
-	UPLOAD_API_BAD_TOKEN,   /* 403 */
-	UPLOAD_CROSS_SITE,      /* 403 */
+	UPLOAD_NOT_HERE,       /* no file on this route: 415 */
+	UPLOAD_NO_SESSION,     /* 403 */
+	UPLOAD_API_NO_SESSION, /* 401 */
+	UPLOAD_API_BAD_TOKEN,  /* 403 */
+	UPLOAD_CROSS_SITE,     /* 403 */
 };
-enum upload_check router_upload_check(struct app *app,
-				      struct MHD_Connection *c,
+enum upload_check router_upload_check(struct app *app, struct MHD_Connection *c,
 				      const char *method, const char *path,
 				      char csrf[SESSION_HASH_SIZE]);
 /* Answers in JSON (errors refused before dispatch included). */

@@ -26,7 +26,7 @@
 #define OVERFLOW(cap) ((cap) / 4 + 16)
 /* Database connections (one per request being handled): requests past
  * it wait for one. */
-#define POOL_MAX 32
+#define POOL_MAX      32
 
 static struct pool POOL;
 static struct watch WATCH;
@@ -108,16 +108,18 @@ respond(struct MHD_Connection *c, struct req *r)
 		r->status = 500;
 		buf_puts(&r->body, "Lỗi máy chủ.");
 	}
-	bool gz = web_gzip_body(r, MHD_lookup_connection_value(
-					   c, MHD_HEADER_KIND, "Accept-Encoding"));
+	bool gz = web_gzip_body(r,
+				MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+							    "Accept-Encoding"));
 	/* A file (evidence download) is sent from its descriptor, which MHD
 	 * closes; anything else from the page buffer. */
 	struct MHD_Response *resp =
-		r->send_fd >= 0
-			? MHD_create_response_from_fd64(r->send_size, r->send_fd)
-			: MHD_create_response_from_buffer(
-				  r->body.len, (void *)(uintptr_t)buf_str(&r->body),
-				  MHD_RESPMEM_MUST_COPY);
+		r->send_fd >= 0 ? MHD_create_response_from_fd64(r->send_size,
+								r->send_fd)
+				: MHD_create_response_from_buffer(
+					  r->body.len,
+					  (void *)(uintptr_t)buf_str(&r->body),
+					  MHD_RESPMEM_MUST_COPY);
 	if (resp == NULL)
 		return MHD_NO;
 	security_headers(resp, r);
@@ -134,9 +136,10 @@ static void
 access_log(const struct req *r, const struct conn *k)
 {
 	char now[TS_TIME_SIZE];
-	printf("%s %s %s %s %d %zu %.1fms %s\n", ts_time_format(time(NULL), now),
-	       r->client, r->method, r->path, r->status, r->body.len,
-	       ms_since(&k->t0), r->authed ? r->sess.who.login : "-");
+	printf("%s %s %s %s %d %zu %.1fms %s\n",
+	       ts_time_format(time(NULL), now), r->client, r->method, r->path,
+	       r->status, r->body.len, ms_since(&k->t0),
+	       r->authed ? r->sess.who.login : "-");
 	fflush(stdout);
 }
 
@@ -185,10 +188,10 @@ handle(struct MHD_Connection *c, const char *url, const char *method,
 	}
 	enum MHD_Result ok = respond(c, &r);
 	/* The client must take the answer at the minimum rate too. */
-	watch_deadline(&WATCH, sock_of(c),
-		       TIMEOUT + (double)(r.send_fd >= 0 ? r.send_size
-							 : r.body.len) /
-					 BODY_MIN_RATE);
+	watch_deadline(
+		&WATCH, sock_of(c),
+		TIMEOUT + (double)(r.send_fd >= 0 ? r.send_size : r.body.len) /
+				  BODY_MIN_RATE);
 	access_log(&r, k);
 	diags_release(&r.diags);
 	buf_release(&r.body);
@@ -242,7 +245,8 @@ conn_start(struct conn *k, struct MHD_Connection *c, const char *method)
 	const char *cl = MHD_lookup_connection_value(
 		c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
 	if (cl != NULL && strtod(cl, NULL) > (double)BODY_LIMIT)
-		return intake_refuse(c, k->raw_path, 413, "Dữ liệu gửi lên quá lớn.");
+		return intake_refuse(c, k->raw_path, 413,
+				     "Dữ liệu gửi lên quá lớn.");
 	return MHD_YES;
 }
 
@@ -257,9 +261,10 @@ on_request(void *cls, struct MHD_Connection *c, const char *url,
 	if (k == NULL)
 		return MHD_NO; /* out of memory in on_uri */
 	if (!k->started && watch_over(sock_of(c)))
-		return intake_refuse(c, k->raw_path ? k->raw_path : "/", 503,
-				     "Máy chủ đang phục vụ quá nhiều người cùng "
-				     "lúc. Hãy thử lại sau ít phút.");
+		return intake_refuse(
+			c, k->raw_path ? k->raw_path : "/", 503,
+			"Máy chủ đang phục vụ quá nhiều người cùng "
+			"lúc. Hãy thử lại sau ít phút.");
 	if (!k->started)
 		return conn_start(k, c, method);
 	if (*upload_size > 0 && k->pp != NULL) {
@@ -317,10 +322,11 @@ on_connection(void *cls, struct MHD_Connection *c, void **socket_context,
 			c, MHD_CONNECTION_INFO_CONNECTION_FD);
 		const union MHD_ConnectionInfo *ad = MHD_get_connection_info(
 			c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
-		*socket_context = fd == NULL ? NULL
-				  : watch_open(&WATCH, fd->connect_fd,
-					       ad ? ad->client_addr : NULL,
-					       TIMEOUT);
+		*socket_context =
+			fd == NULL ? NULL
+				   : watch_open(&WATCH, fd->connect_fd,
+						ad ? ad->client_addr : NULL,
+						TIMEOUT);
 		atomic_fetch_add(&ACTIVE, 1);
 	} else {
 		watch_close(&WATCH, *socket_context);
@@ -344,7 +350,8 @@ start(const struct server_opts *o, struct sockaddr_in *sa, struct diags *d)
 	sa->sin_family = AF_INET;
 	sa->sin_port = htons(o->port);
 	if (inet_pton(AF_INET, o->listen, &sa->sin_addr) != 1) {
-		diags_add(d, o->listen, "địa chỉ lắng nghe không hợp lệ (IPv4)");
+		diags_add(d, o->listen,
+			  "địa chỉ lắng nghe không hợp lệ (IPv4)");
 		return NULL;
 	}
 	/* Bench only: TRUONGSO_MHD_POOL=N runs MHD's thread pool (N event
@@ -357,9 +364,8 @@ start(const struct server_opts *o, struct sockaddr_in *sa, struct diags *d)
 	if (pool == 0)
 		flags |= MHD_USE_POLL; /* no FD_SETSIZE cap on sockets */
 	struct MHD_Daemon *dm = MHD_start_daemon(
-		flags | MHD_USE_ERROR_LOG,
-		o->port, on_accept, NULL, on_request, NULL,
-		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)sa,
+		flags | MHD_USE_ERROR_LOG, o->port, on_accept, NULL, on_request,
+		NULL, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)sa,
 		MHD_OPTION_CONNECTION_LIMIT,
 		o->connections + OVERFLOW(o->connections),
 		MHD_OPTION_CONNECTION_TIMEOUT, o->request_timeout,
@@ -402,8 +408,8 @@ server_run(const struct server_opts *o, struct diags *d)
 	TIMEOUT = o->request_timeout;
 	if (o->trusted_proxy && !client_trust_proxy(o->trusted_proxy, d))
 		return 1;
-	if (pool_open(&POOL, o->connections < POOL_MAX ? o->connections
-						       : POOL_MAX,
+	if (pool_open(&POOL,
+		      o->connections < POOL_MAX ? o->connections : POOL_MAX,
 		      o->db_path, o->data_dir, d) != TS_OK)
 		return 1;
 	for (size_t i = 0; i < POOL.n; i++) {

@@ -10,7 +10,11 @@
 
 #include "submission_view.h"
 
-enum crit_status { CS_TODO, CS_DONE, CS_RETURNED };
+enum crit_status {
+	CS_TODO,
+	CS_DONE,
+	CS_RETURNED
+};
 
 bool
 sv_returned(const struct view *v, const char *crit)
@@ -127,7 +131,8 @@ crit_score(struct buf *b, const struct score *s, const struct criterion *cr)
 		return;
 	snprintf(id, sizeof(id), "cs-%s", cr->id);
 	h_open(b, "span", "class", "live", "id", id, "data-live", "", NULL);
-	h_textf(b, "— %s/%s điểm", pts_format_vn(s->criteria[cr->idx].points, p),
+	h_textf(b, "— %s/%s điểm",
+		pts_format_vn(s->criteria[cr->idx].points, p),
 		pts_format_vn(cr->max, m));
 	h_close(b, "span");
 }
@@ -169,9 +174,10 @@ sv_crit_heading(struct buf *b, const struct score *s,
 		h_textf(b, "%s. %s", cr->id, cr->title);
 	h_close(b, "span");
 	if (sole && !it->verified)
-		buf_puts(b, " <span class=\"muted\" title=\"Quy tắc chấm chính "
-			    "thức chưa xác minh: đơn vị tự chấm, cấp trên đánh giá"
-			    " ngoài\">(*)</span>");
+		buf_puts(b,
+			 " <span class=\"muted\" title=\"Quy tắc chấm chính "
+			 "thức chưa xác minh: đơn vị tự chấm, cấp trên đánh giá"
+			 " ngoài\">(*)</span>");
 	if (cr->max > 0) {
 		buf_puts(b, " ");
 		crit_score(b, s, cr);
@@ -196,8 +202,9 @@ bar_score(struct buf *b, const struct score *s, bool typed)
 	}
 	if (s->grade != NULL)
 		h_textf(b, " · %s", s->grade->name);
-	h_elem(b, "span", typed ? " (điểm theo nội dung đang nhập)"
-				: " (điểm đã lưu)", "class", "muted qual", NULL);
+	h_elem(b, "span",
+	       typed ? " (điểm theo nội dung đang nhập)" : " (điểm đã lưu)",
+	       "class", "muted qual", NULL);
 	buf_puts(b, "</span>");
 }
 

@@ -28,10 +28,10 @@ struct view {
 	size_t nsnaps;
 	struct evidence_item *ev;
 	size_t nev;
-	struct answers *ext;       /* đánh giá ngoài (empty if none yet) */
+	struct answers *ext; /* đánh giá ngoài (empty if none yet) */
 	bool has_ext;
-	struct answers *rev_ans;   /* the school's answers with ext laid over */
-	struct score *reviewed;    /* their score */
+	struct answers *rev_ans; /* the school's answers with ext laid over */
+	struct score *reviewed;	 /* their score */
 	enum scope scope; /* the viewer's, by the campaign's frozen path */
 	bool can_edit, can_submit, can_review, can_external, can_publish;
 	char base[256]; /* "/campaigns/1/units/31DK001" */

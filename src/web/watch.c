@@ -10,8 +10,8 @@ struct watch_sock {
 	int fd;
 	struct sockaddr_storage addr;
 	int64_t deadline_ms; /* 0: none */
-	bool shut;           /* the watchdog shut it down */
-	bool over;           /* opened past capacity */
+	bool shut;	     /* the watchdog shut it down */
+	bool over;	     /* opened past capacity */
 };
 
 #define TICK_MS 100
@@ -127,17 +127,17 @@ watch_accept(struct watch *w, const struct sockaddr *addr)
 }
 
 struct watch_sock *
-watch_open(struct watch *w, int fd, const struct sockaddr *addr,
-	   double seconds)
+watch_open(struct watch *w, int fd, const struct sockaddr *addr, double seconds)
 {
 	struct watch_sock *s = calloc(1, sizeof(*s));
 	if (s == NULL)
 		return NULL;
 	s->fd = fd;
 	if (addr != NULL)
-		memcpy(&s->addr, addr, addr->sa_family == AF_INET6
-					       ? sizeof(struct sockaddr_in6)
-					       : sizeof(struct sockaddr_in));
+		memcpy(&s->addr, addr,
+		       addr->sa_family == AF_INET6
+			       ? sizeof(struct sockaddr_in6)
+			       : sizeof(struct sockaddr_in));
 	pthread_mutex_lock(&w->m);
 	s->over = w->open >= w->capacity;
 	s->deadline_ms = now_ms() + (int64_t)(seconds * 1000);

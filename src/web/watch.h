@@ -24,11 +24,11 @@ struct watch {
 	pthread_t thread;
 	bool running;
 	struct watch_sock *head;
-	unsigned open;        /* registered connections */
+	unsigned open;	      /* registered connections */
 	unsigned capacity;    /* connections served; past it: 503 */
 	unsigned per_address; /* open connections from one address */
 	const struct sockaddr_storage *exempt; /* trusted proxy, or NULL */
-	unsigned timed_out;   /* connections shut by the watchdog */
+	unsigned timed_out; /* connections shut by the watchdog */
 };
 
 /* Starts the watchdog. exempt (kept by the caller) is not limited per

@@ -15,7 +15,7 @@
 #include "../core/http.h"
 #include "../util/buf.h"
 
-#define BODY_LIMIT ((size_t)1 << 20) /* urlencoded forms */
+#define BODY_LIMIT   ((size_t)1 << 20)	/* urlencoded forms */
 #define UPLOAD_LIMIT ((size_t)50 << 20) /* one evidence file */
 
 struct req {
@@ -25,35 +25,35 @@ struct req {
 	const char *path;
 	const char *client;
 	struct kvlist query, form, cookies, params;
-	const char *raw_body;     /* JSON API: the request body (NUL-ended) */
+	const char *raw_body; /* JSON API: the request body (NUL-ended) */
 	size_t raw_len;
-	bool api;                 /* /api/...: answers in JSON */
+	bool api;		  /* /api/...: answers in JSON */
 	const char *csrf_header;  /* X-CSRF-Token, for the JSON API */
-	const char *if_match;     /* If-Match: the revision the client saw */
+	const char *if_match;	  /* If-Match: the revision the client saw */
 	const char *upload_path;  /* multipart: the file, in a temp file */
 	const char *upload_name;  /* its name as the browser sent it */
 	const char *upload_field; /* the name of its input */
 	bool upload_too_big;
-	bool upload_unverified;   /* a file came before the CSRF token */
+	bool upload_unverified; /* a file came before the CSRF token */
 	int upload_files;
-	const char *token;   /* session cookie value, if any */
+	const char *token; /* session cookie value, if any */
 	struct session sess;
 	bool authed;
-	bool secure;         /* served over TLS: Secure cookies */
+	bool secure; /* served over TLS: Secure cookies */
 	/* response */
 	int status;
 	struct buf body;
 	const char *content_type;
-	const char *cache;   /* Cache-Control, default no-store */
-	char location[512];  /* redirect target when set */
+	const char *cache;  /* Cache-Control, default no-store */
+	char location[512]; /* redirect target when set */
 	char set_cookie[256];
-	int send_fd;         /* >= 0: the response body is this file */
+	int send_fd; /* >= 0: the response body is this file */
 	uint64_t send_size;
 	char disposition[600]; /* Content-Disposition, when set */
-	unsigned slow_ms;    /* hold the answer back (sign-in throttle) */
-	struct diags diags;  /* problems to show on the page */
-	const char *notice;  /* success message to show */
-	int conn_fd;         /* the client's socket, -1 if unknown */
+	unsigned slow_ms;      /* hold the answer back (sign-in throttle) */
+	struct diags diags;    /* problems to show on the page */
+	const char *notice;    /* success message to show */
+	int conn_fd;	       /* the client's socket, -1 if unknown */
 };
 
 /* For util/cancel.h, arg the struct req: true once its client has
@@ -89,7 +89,7 @@ int web_status_for(enum ts_err e);
 long long web_param_id(const struct req *r, const char *name);
 
 /* --- HTML (html.c) --- */
-void h_text(struct buf *b, const char *s);       /* escaped text */
+void h_text(struct buf *b, const char *s);	  /* escaped text */
 void h_textf(struct buf *b, const char *fmt, ...) /* formatted, escaped */
 	__attribute__((format(printf, 2, 3)));
 /* <tag a1="v1" ...>: attrs are name, value pairs ending with NULL;
@@ -139,8 +139,8 @@ void api_evidence_get(struct req *r);
 struct evidence_added;
 struct evidence_in {
 	const char *criterion;
-	const char *link; /* a link instead of the uploaded file, or */
-	const char *fact; /* a short fact */
+	const char *link;	/* a link instead of the uploaded file, or */
+	const char *fact;	/* a short fact */
 	const char *file_field; /* the file must come from this input */
 };
 /* Checks the actor may edit the submission, then stores the link or fact

@@ -19,7 +19,7 @@
 #include "../../src/util/buf.h"
 
 #define DISTRICTS 700
-#define LEVELS 5
+#define LEVELS	  5
 
 static unsigned long long rng = 0x9E3779B97F4A7C15ull;
 
@@ -46,14 +46,17 @@ static void
 gen_answers(const struct rubric *r, struct buf *b)
 {
 	buf_reset(b);
-	buf_puts(b, "{\"format\":1,\"rubric\":\"qd4725-2022-pt\",\"answers\":{");
+	buf_puts(b,
+		 "{\"format\":1,\"rubric\":\"qd4725-2022-pt\",\"answers\":{");
 	for (size_t i = 0; i < r->nitems; i++) {
 		const struct item *it = r->items[i];
 		buf_printf(b, "%s\"%s\":", i ? "," : "", it->id);
 		if (it->kind == ITEM_GATE)
 			buf_puts(b, next_rand(100) < 95 ? "true" : "false");
 		else
-			buf_printf(b, "%u", next_rand((unsigned)(it->max / PTS_ONE) + 1));
+			buf_printf(
+				b, "%u",
+				next_rand((unsigned)(it->max / PTS_ONE) + 1));
 	}
 	buf_puts(b, "}}");
 }
@@ -70,11 +73,11 @@ write_outputs(const char *dir, char **docs, struct score **scores, size_t n,
 	for (size_t s = 0; s < n; s++)
 		for (size_t i = 0; i < r->nitems; i++) {
 			const struct item_score *is = &scores[s]->items[i];
-			fprintf(f, "%zu,%zu,%u,%s,%d,%d,%lld\n", s, s % DISTRICTS,
-				(unsigned)(s % LEVELS),
+			fprintf(f, "%zu,%zu,%u,%s,%d,%d,%lld\n", s,
+				s % DISTRICTS, (unsigned)(s % LEVELS),
 				r->items[i]->criterion->group->id,
-				r->items[i]->kind == ITEM_GATE,
-				is->gate_met, (long long)(is->points / PTS_ONE));
+				r->items[i]->kind == ITEM_GATE, is->gate_met,
+				(long long)(is->points / PTS_ONE));
 		}
 	fclose(f);
 	(void)docs;
@@ -87,8 +90,9 @@ write_outputs(const char *dir, char **docs, struct score **scores, size_t n,
 			for (unsigned g = 0; g < 2; g++)
 				for (unsigned v = 1; v <= 3; v++)
 					if (counts[d][l][g][v])
-						fprintf(f, "%u,%u,%u,%u,%u\n", d, l,
-							g + 1, v, counts[d][l][g][v]);
+						fprintf(f, "%u,%u,%u,%u,%u\n",
+							d, l, g + 1, v,
+							counts[d][l][g][v]);
 	fclose(f);
 	return 0;
 }
@@ -102,13 +106,14 @@ main(int argc, char **argv)
 	struct diags d;
 	diags_init(&d);
 	struct rubric *r = NULL;
-	if (rubric_load_file("data/rubrics/qd4725-2022-pt.json", &r, &d) != TS_OK)
+	if (rubric_load_file("data/rubrics/qd4725-2022-pt.json", &r, &d) !=
+	    TS_OK)
 		return fprintf(stderr, "cannot load the 4725 rubric\n"), 1;
 	char **docs = calloc(n, sizeof(*docs));
 	size_t *lens = calloc(n, sizeof(*lens));
 	struct answers **ans = calloc(n, sizeof(*ans));
 	struct score **scores = calloc(n, sizeof(*scores));
-	unsigned (*counts)[LEVELS][2][4] = calloc(DISTRICTS, sizeof(*counts));
+	unsigned(*counts)[LEVELS][2][4] = calloc(DISTRICTS, sizeof(*counts));
 	struct buf b;
 	buf_init(&b, 0);
 	for (size_t s = 0; s < n; s++) {
@@ -118,8 +123,10 @@ main(int argc, char **argv)
 	}
 	double t0 = now_ms();
 	for (size_t s = 0; s < n; s++)
-		if (answers_parse(r, docs[s], lens[s], "bench", &ans[s], &d) != TS_OK)
-			return fprintf(stderr, "generated answers invalid\n"), 1;
+		if (answers_parse(r, docs[s], lens[s], "bench", &ans[s], &d) !=
+		    TS_OK)
+			return fprintf(stderr, "generated answers invalid\n"),
+			       1;
 	double t1 = now_ms();
 	for (size_t s = 0; s < n; s++) {
 		struct score *sc = score_compute(r, ans[s]);
@@ -133,9 +140,11 @@ main(int argc, char **argv)
 	for (size_t s = 0; s < n; s++)
 		scores[s] = score_compute(r, ans[s]);
 	printf("truongso parse+validate %zu answers JSON documents: %.1f ms "
-	       "(%.0f docs/s)\n", n, t1 - t0, n / ((t1 - t0) / 1e3));
+	       "(%.0f docs/s)\n",
+	       n, t1 - t0, n / ((t1 - t0) / 1e3));
 	printf("truongso score + roll-up (district x cấp x group x Mức): "
-	       "%.1f ms\n", t2 - t1);
+	       "%.1f ms\n",
+	       t2 - t1);
 	int rc = write_outputs(argv[2], docs, scores, n, r, counts);
 	for (size_t s = 0; s < n; s++) {
 		score_free(scores[s]);

@@ -17,18 +17,18 @@ listing(struct arena *a, long n)
 	static const int w[] = { 6, 40, 30, 10, 10, 12 };
 	struct rp_table *t = rp_table_add(d, s, 6, w);
 	t->header_rows = 1;
-	static const char *heads[] = { "STT", "Trường", "Xã/phường",
-		"Điểm", "Tỷ lệ", "Mức" };
+	static const char *heads[] = { "STT",  "Trường", "Xã/phường",
+				       "Điểm", "Tỷ lệ",	 "Mức" };
 	size_t r = rp_row_add(d, t);
 	for (size_t c = 0; c < 6; c++)
 		rp_cell_text(d, t, r, c, RP_BOLD, heads[c])->shade = true;
 	for (long i = 0; i < n; i++) {
 		r = rp_row_add(d, t);
 		rp_cell_int(d, t, r, 0, i + 1);
-		rp_cell_text(d, t, r, 1, 0, rp_printf(d, "Trường THCS số %ld",
-			i + 1));
-		rp_cell_text(d, t, r, 2, 0, rp_printf(d, "Phường %ld",
-			i % 700 + 1));
+		rp_cell_text(d, t, r, 1, 0,
+			     rp_printf(d, "Trường THCS số %ld", i + 1));
+		rp_cell_text(d, t, r, 2, 0,
+			     rp_printf(d, "Phường %ld", i % 700 + 1));
 		rp_cell_pts(d, t, r, 3, (pts_t)(i % 10001));
 		rp_cell_pct(d, t, r, 4, i % 10001);
 		rp_cell_text(d, t, r, 5, 0, i % 3 ? "Mức 2" : "Mức 3");
@@ -56,7 +56,7 @@ main(int argc, char **argv)
 		return 1;
 	}
 	double ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 +
-		(double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
+		    (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
 	printf("xlsx_ms=%.1f rows=%ld\n", ms, n);
 	return 0;
 }

@@ -20,7 +20,8 @@ static bool
 plain_text(const uint8_t *d, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		if ((d[i] < 0x20 && d[i] != '\t' && d[i] != '\n') || d[i] == 0x7F)
+		if ((d[i] < 0x20 && d[i] != '\t' && d[i] != '\n') ||
+		    d[i] == 0x7F)
 			return false;
 	/* U+FFFE/U+FFFF (EF BF BE/BF) are replaced too. */
 	for (size_t i = 0; i + 2 < n; i++)

@@ -14,8 +14,12 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static const char *const PATTERNS[] = {
-	"/", "/healthz", "/campaigns/:id", "/campaigns/:id/units/:code",
-	"/campaigns/:id/units/:code/:action", "/:a/:b/:c/:d/:e/:f/:g/:h",
+	"/",
+	"/healthz",
+	"/campaigns/:id",
+	"/campaigns/:id/units/:code",
+	"/campaigns/:id/units/:code/:action",
+	"/:a/:b/:c/:d/:e/:f/:g/:h",
 };
 
 /* What route_match promises for each captured segment. */
@@ -56,8 +60,7 @@ round_trip(const char *pat, const struct kvlist *l, struct arena *a)
 		}
 		s += n;
 	}
-	if (k != l->n || !route_match(pat, buf_str(&b), a, &l2) ||
-	    l2.n != l->n)
+	if (k != l->n || !route_match(pat, buf_str(&b), a, &l2) || l2.n != l->n)
 		__builtin_trap();
 	for (size_t i = 0; i < l->n; i++)
 		if (strcmp(l->v[i].key, l2.v[i].key) != 0 ||

@@ -21,7 +21,8 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-#define NS_R "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+#define NS_R                                                                   \
+	"http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 static const char *const part_names[4] = {
 	"xl/worksheets/sheet1.xml",

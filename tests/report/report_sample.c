@@ -19,8 +19,8 @@ main(int argc, char **argv)
 	struct arena *a = arena_new();
 	struct rp_doc *d = a ? report_fixture(a) : NULL;
 	char err[512] = "";
-	enum ts_err e = d ? rp_write(d, f, argv[2], err, sizeof err) :
-		TS_ENOMEM;
+	enum ts_err e = d ? rp_write(d, f, argv[2], err, sizeof err)
+			  : TS_ENOMEM;
 	if (e != TS_OK)
 		fprintf(stderr, "report_sample: %s (%s)\n", err,
 			ts_err_name(e));

@@ -26,8 +26,8 @@
 #include "../../src/util/buf.h"
 
 /* An Argon2id hash of "matkhau123": accounts without hashing each. */
-#define FX_HASH                                                          \
-	"$argon2id$v=19$m=65536,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$"          \
+#define FX_HASH                                                                \
+	"$argon2id$v=19$m=65536,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$"               \
 	"2Vu7x7/3Yk9rVdKTHxS7nHkS5KkHnZ5k0Jk7yB9C8Q0"
 
 struct fx {
@@ -79,9 +79,8 @@ fx_open(struct fx *f)
 	diags_init(&d);
 	/* In memory, or TRUONGSO_TEST_PG's database (ut_db.h); fx_dump and
 	 * so the fault loop need SQLite. */
-	fx_ok(app_open(&f->app, ut_db_fresh(":memory:"), TS_DATADIR, true,
-		       &d), &d,
-	      "app_open");
+	fx_ok(app_open(&f->app, ut_db_fresh(":memory:"), TS_DATADIR, true, &d),
+	      &d, "app_open");
 	diags_release(&d);
 	actor_operator(&f->op);
 	assert_true(school_levels_parse("TH", &th));
@@ -134,14 +133,16 @@ fx_dump(struct fx *f)
 	fx_ok(db_backup(f->app.db, f->dump_path, &d), &d, "backup");
 	diags_release(&d);
 	assert_int_equal(sqlite3_open(f->dump_path, &h), SQLITE_OK);
-	assert_int_equal(sqlite3_get_table(h, "SELECT name FROM sqlite_schema "
+	assert_int_equal(sqlite3_get_table(h,
+					   "SELECT name FROM sqlite_schema "
 					   "WHERE type = 'table' ORDER BY name",
 					   &names, &rows, &cols, NULL),
 			 SQLITE_OK);
 	buf_init(&b, 1u << 24);
 	for (int i = 1; i <= rows; i++) {
 		char *sql = sqlite3_mprintf("SELECT * FROM \"%w\" ORDER BY "
-					    "rowid", names[i]);
+					    "rowid",
+					    names[i]);
 		buf_printf(&b, "[%s]\n", names[i]);
 		assert_int_equal(sqlite3_exec(h, sql, dump_row, &b, NULL),
 				 SQLITE_OK);
@@ -177,12 +178,14 @@ fx_fault_loop(struct fx *f, fx_case run, const char *name)
 		db_fault_at(0);
 		if (e == TS_OK && fired)
 			fail_msg("%s: the database failed at call %ld, yet it "
-				 "succeeded (an error was swallowed)", name, n);
+				 "succeeded (an error was swallowed)",
+				 name, n);
 		char *after = fx_dump(f);
 		if (e == TS_OK) {
 			assert_true(n > 1);
 			if (strcmp(before, after) == 0)
-				fail_msg("%s: succeeded but wrote nothing", name);
+				fail_msg("%s: succeeded but wrote nothing",
+					 name);
 			free(before);
 			free(after);
 			diags_release(&d);
@@ -193,11 +196,13 @@ fx_fault_loop(struct fx *f, fx_case run, const char *name)
 				 name, n);
 		bool said = false;
 		for (size_t i = 0; i < d.n; i++)
-			said = said || strstr(d.v[i].msg, "cơ sở dữ liệu") != NULL;
+			said = said ||
+			       strstr(d.v[i].msg, "cơ sở dữ liệu") != NULL;
 		if (e != TS_EDB || !said)
-			fail_msg("%s: fault at call %ld: %s, \"%s\" (expected a "
-				 "database error, so worded)", name, n,
-				 ts_err_name(e), d.n ? d.v[0].msg : "");
+			fail_msg(
+				"%s: fault at call %ld: %s, \"%s\" (expected a "
+				"database error, so worded)",
+				name, n, ts_err_name(e), d.n ? d.v[0].msg : "");
 		free(after);
 		diags_release(&d);
 	}

@@ -11,9 +11,9 @@
 #include "../../src/report/report.h"
 
 /* Strings the tests look for in every format. */
-#define FIX_HOSTILE "<script>&\"'</script>"
+#define FIX_HOSTILE    "<script>&\"'</script>"
 #define FIX_SCORE_LINE "73/100 điểm - đạt Mức độ 2"
-#define FIX_LONG_ROWS 60
+#define FIX_LONG_ROWS  60
 
 static inline struct rp_doc *
 report_fixture(struct arena *a)
@@ -33,7 +33,8 @@ report_fixture(struct arena *a)
 	h->day = 5;
 	d->header = h;
 	d->kind = "BÁO CÁO";
-	rp_subject_add(d, "Công tác triển khai tự đánh giá mức độ chuyển đổi số");
+	rp_subject_add(d,
+		       "Công tác triển khai tự đánh giá mức độ chuyển đổi số");
 	rp_subject_add(d, "năm học 2022-2023");
 	rp_to_add(d, "Sở Giáo dục và Đào tạo Hải Phòng.");
 	d->title = "Báo cáo tự đánh giá mức độ chuyển đổi số";
@@ -43,7 +44,8 @@ report_fixture(struct arena *a)
 	struct rp_section *s = rp_section0(d);
 	rp_heading(d, s, 1, "I. TÌNH HÌNH CHUNG");
 	rp_heading(d, s, 2, "1. Thuận lợi");
-	rp_body(d, s, 0, "- Sở Giáo dục và Đào tạo đã có các văn bản triển khai, "
+	rp_body(d, s, 0,
+		"- Sở Giáo dục và Đào tạo đã có các văn bản triển khai, "
 		"hướng dẫn chi tiết các nhiệm vụ cụ thể về ứng dụng CNTT và "
 		"CĐS cho các trường học; tên lạ: " FIX_HOSTILE ".");
 	struct rp_para *p = rp_body(d, s, 0, "- Nhóm tiêu chí 1 ");
@@ -75,8 +77,9 @@ report_fixture(struct arena *a)
 	rp_cell_pct(d, t, r, 4, 7300);
 	r = rp_row_add(d, t);
 	rp_cell_text(d, t, r, 0, 0, "2");
-	struct rp_cell *c = rp_cell_text(d, t, r, 1, 0, "Chuyển đổi số trong "
-		"quản trị cơ sở giáo dục");
+	struct rp_cell *c = rp_cell_text(d, t, r, 1, 0,
+					 "Chuyển đổi số trong "
+					 "quản trị cơ sở giáo dục");
 	rp_cell_para(d, c, RP_LEFT, RP_ITALIC, "- Quản trị: " FIX_HOSTILE);
 	rp_cell_int(d, t, r, 2, 100);
 	rp_cell_pts(d, t, r, 3, 1250);
@@ -116,15 +119,17 @@ report_fixture(struct arena *a)
 	struct rp_table *t2 = rp_table_add(d, ap, 6, w2);
 	t2->header_rows = 1;
 	size_t h0 = rp_row_add(d, t2);
-	static const char *heads[] = { "STT", "Tiêu chí", "Điểm tối đa",
-		"Điểm tự đánh giá", "Mức", "Minh chứng" };
+	static const char *heads[] = { "STT",	      "Tiêu chí",
+				       "Điểm tối đa", "Điểm tự đánh giá",
+				       "Mức",	      "Minh chứng" };
 	for (size_t i = 0; i < 6; i++)
 		rp_cell_text(d, t2, h0, i, RP_BOLD, heads[i])->shade = true;
 	for (int i = 0; i < FIX_LONG_ROWS; i++) {
 		r = rp_row_add(d, t2);
 		rp_cell_text(d, t2, r, 0, 0, rp_printf(d, "1.%d", i + 1));
-		rp_cell_text(d, t2, r, 1, 0, "Số lượng học liệu được số hóa (đã "
-			"được tổ chuyên môn thông qua)");
+		rp_cell_text(d, t2, r, 1, 0,
+			     "Số lượng học liệu được số hóa (đã "
+			     "được tổ chuyên môn thông qua)");
 		rp_cell_int(d, t2, r, 2, 10);
 		rp_cell_pts(d, t2, r, 3, (pts_t)(i % 11) * 100 + 50);
 		rp_cell_text(d, t2, r, 4, 0, "Mức 3");

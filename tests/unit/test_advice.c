@@ -104,8 +104,9 @@ test_next_level_and_order(void **state)
 {
 	(void)state;
 	struct fx f;
-	fx_score(&f, ADV, "{'answers':{'g1':true,'g2':true,'g3':true,'p':20,"
-			  "'y1':false,'y2':false,'ch':'b'}}");
+	fx_score(&f, ADV,
+		 "{'answers':{'g1':true,'g2':true,'g3':true,'p':20,"
+		 "'y1':false,'y2':false,'ch':'b'}}");
 	const struct group_score *gs = &f.s->groups[0];
 	const struct advice *ad = &gs->advice;
 	assert_int_equal(gs->points, P(30));
@@ -133,8 +134,9 @@ test_strict_next_level(void **state)
 	struct fx f;
 	/* 73 points; level 3 is "trên 75" and every item gives whole points:
 	 * 3 are needed, so p's gain of 2 does not close the gap. */
-	fx_score(&f, ADV, "{'answers':{'g1':true,'g2':true,'g3':true,'p':38,"
-			  "'y1':false,'y2':true,'ch':'c'}}");
+	fx_score(&f, ADV,
+		 "{'answers':{'g1':true,'g2':true,'g3':true,'p':38,"
+		 "'y1':false,'y2':true,'ch':'c'}}");
 	const struct advice *ad = &f.s->groups[0].advice;
 	assert_int_equal(f.s->groups[0].points, P(73));
 	assert_ptr_equal(ad->next, &f.r->groups[0].levels[2]);
@@ -147,8 +149,9 @@ test_strict_next_level(void **state)
 	fx_free(&f);
 
 	/* Exactly 75: still level 2; 1 point (the rubric's step) reaches 3. */
-	fx_score(&f, ADV, "{'answers':{'g1':true,'g2':true,'g3':true,'p':30,"
-			  "'y1':true,'y2':false,'ch':'d'}}");
+	fx_score(&f, ADV,
+		 "{'answers':{'g1':true,'g2':true,'g3':true,'p':30,"
+		 "'y1':true,'y2':false,'ch':'d'}}");
 	ad = &f.s->groups[0].advice;
 	assert_int_equal(f.s->groups[0].level->level, 2);
 	assert_int_equal(ad->needed, P(1));
@@ -165,8 +168,9 @@ test_failed_gates_listed(void **state)
 	(void)state;
 	struct fx f;
 	/* g1 unanswered, g2 failed: the group scores 0 though it has 100. */
-	fx_score(&f, ADV, "{'answers':{'g2':false,'g3':true,'p':40,"
-			  "'y1':true,'y2':true,'ch':'d'}}");
+	fx_score(&f, ADV,
+		 "{'answers':{'g2':false,'g3':true,'p':40,"
+		 "'y1':true,'y2':true,'ch':'d'}}");
 	const struct group_score *gs = &f.s->groups[0];
 	const struct advice *ad = &gs->advice;
 	assert_int_equal(gs->points, 0);
@@ -209,8 +213,9 @@ test_top_level(void **state)
 {
 	(void)state;
 	struct fx f;
-	fx_score(&f, ADV, "{'answers':{'g1':true,'g2':true,'g3':true,'p':39,"
-			  "'y1':true,'y2':true,'ch':'d'}}");
+	fx_score(&f, ADV,
+		 "{'answers':{'g1':true,'g2':true,'g3':true,'p':39,"
+		 "'y1':true,'y2':true,'ch':'d'}}");
 	const struct advice *ad = &f.s->groups[0].advice;
 	assert_int_equal(f.s->groups[0].level->level, 3);
 	assert_null(ad->next);
@@ -227,8 +232,9 @@ test_band_steps_and_cap(void **state)
 {
 	(void)state;
 	struct fx f;
-	fx_score(&f, ADV2, "{'answers':{'b':60,'ca':true,"
-			   "'cl':{'base':'rl','present':['m1','m2','m3']}}}");
+	fx_score(&f, ADV2,
+		 "{'answers':{'b':60,'ca':true,"
+		 "'cl':{'base':'rl','present':['m1','m2','m3']}}}");
 	const struct advice *ad = &f.s->groups[0].advice;
 	assert_int_equal(f.s->groups[0].points, P(9));
 	assert_int_equal(ad->needed, P(1));
@@ -258,8 +264,9 @@ test_band_steps_and_cap(void **state)
 	assert_int_equal(ad2->v[0].step_gain, P(2));
 	fx_free(&f);
 
-	fx_score(&f, ADV2, "{'answers':{'b':30,"
-			   "'cl':{'base':'kn','present':['m1','m3']}}}");
+	fx_score(&f, ADV2,
+		 "{'answers':{'b':30,"
+		 "'cl':{'base':'kn','present':['m1','m3']}}}");
 	ad = &f.s->groups[0].advice;
 	sg = find_sg(ad, "b");
 	assert_int_equal(sg->gain, P(7));
@@ -331,8 +338,9 @@ test_needed_at_rubric_step(void **state)
 	assert_int_equal(f.s->groups[0].advice.needed, P(2) + P(1) / 2);
 	fx_free(&f);
 	/* Whole points: 49 -> [50,75] needs 1, 75 -> (75,100] needs 1. */
-	fx_score(&f, ADV, "{'answers':{'g1':true,'g2':true,'g3':true,'p':9,"
-			  "'y1':false,'y2':false,'ch':'d'}}");
+	fx_score(&f, ADV,
+		 "{'answers':{'g1':true,'g2':true,'g3':true,'p':9,"
+		 "'y1':false,'y2':false,'ch':'d'}}");
 	assert_int_equal(f.s->groups[0].advice.needed, P(1));
 	fx_free(&f);
 }
@@ -344,7 +352,8 @@ test_reachable_exactly(void **state)
 	(void)state;
 	struct fx f;
 	fx_score(&f,
-		 UT_HEAD "[{'id':'1','title':'N','max':10,'levels':["
+		 UT_HEAD
+		 "[{'id':'1','title':'N','max':10,'levels':["
 		 "{'level':1,'range':'[0,10)'},{'level':2,'range':'[10,10]'}],"
 		 "'criteria':[{'id':'1.1','title':'P','max':10,'items':["
 		 "{'id':'p','text':'P','kind':'points','max':10}]}]}]}",

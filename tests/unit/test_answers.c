@@ -51,12 +51,12 @@ static void
 test_valid_values(void **state)
 {
 	const struct rubric *r = *state;
-	struct answers *a = ut_answers_ok(r,
-		"{'format':1,'rubric':'t','rubric_version':1,"
-		"'unit':'Trường THCS Lê Lợi','school_year':'2023-2024',"
-		"'answers':{'g':true,'y':false,'p':7.5,'b':65.5,'c':20,"
-		"'ch':'b','cl':{'base':'kn','present':['yt','hs']},"
-		"'cl2':['cb']}}");
+	struct answers *a = ut_answers_ok(
+		r, "{'format':1,'rubric':'t','rubric_version':1,"
+		   "'unit':'Trường THCS Lê Lợi','school_year':'2023-2024',"
+		   "'answers':{'g':true,'y':false,'p':7.5,'b':65.5,'c':20,"
+		   "'ch':'b','cl':{'base':'kn','present':['yt','hs']},"
+		   "'cl2':['cb']}}");
 	assert_string_equal(a->unit, "Trường THCS Lê Lợi");
 	assert_string_equal(a->school_year, "2023-2024");
 	assert_ptr_equal(a->rubric, r);
@@ -98,14 +98,14 @@ static void
 test_note_and_evidence(void **state)
 {
 	const struct rubric *r = *state;
-	struct answers *a = ut_answers_ok(r,
-		"{'answers':{'p':{'value':4,'note':'Số lượng học liệu: 42',"
-		"'evidence':[{'kind':'fact','text':'KH số 109'},"
-		"{'kind':'link','text':'https://x.edu.vn'},"
-		"{'kind':'file','text':'kh.pdf'}]},"
-		"'y':{'value':null,'note':'chưa chấm'},"
-		"'ch':{'evidence':[{'kind':'file','text':'a.pdf'}]},"
-		"'b':null}}");
+	struct answers *a = ut_answers_ok(
+		r, "{'answers':{'p':{'value':4,'note':'Số lượng học liệu: 42',"
+		   "'evidence':[{'kind':'fact','text':'KH số 109'},"
+		   "{'kind':'link','text':'https://x.edu.vn'},"
+		   "{'kind':'file','text':'kh.pdf'}]},"
+		   "'y':{'value':null,'note':'chưa chấm'},"
+		   "'ch':{'evidence':[{'kind':'file','text':'a.pdf'}]},"
+		   "'b':null}}");
 	struct answer *s = ut_slot(a, "p");
 	assert_true(s->present);
 	assert_int_equal(s->num, P(4));
@@ -128,9 +128,10 @@ test_note_and_evidence(void **state)
 	answers_free(a);
 
 	struct diags d;
-	ut_answers_bad(r, "{'answers':{'p':{'value':4,'notes':'x',"
-			  "'evidence':[{'kind':'photo','text':'a.jpg'},"
-			  "{'kind':'file'}]}}}",
+	ut_answers_bad(r,
+		       "{'answers':{'p':{'value':4,'notes':'x',"
+		       "'evidence':[{'kind':'photo','text':'a.jpg'},"
+		       "{'kind':'file'}]}}}",
 		       &d);
 	assert_int_equal(d.n, 3);
 	assert_diag(&d, UT_NAME ": $.answers.p.notes",
@@ -171,7 +172,8 @@ test_rejections_name_the_item(void **state)
 	one_bad(r, "g", "'true'", "phải là true (đạt/có) hoặc false");
 	one_bad(r, "p", "-1", "không được là số âm");
 	one_bad(r, "p", "'5'", "phải là một số (tối đa 2 chữ số thập phân)");
-	one_bad(r, "p", "3.333", "giá trị 3.333 có nhiều hơn 2 chữ số thập phân");
+	one_bad(r, "p", "3.333",
+		"giá trị 3.333 có nhiều hơn 2 chữ số thập phân");
 	/* The double of this text is 10: only the text shows it is not. */
 	one_bad(r, "p", "9.999999999999999999",
 		"giá trị 9.999999999999999999 có nhiều hơn 2 chữ số thập phân");
@@ -206,8 +208,8 @@ static void
 test_two_decimals_however_written(void **state)
 {
 	const struct rubric *r = *state;
-	struct answers *a = ut_answers_ok(r,
-		"{'answers':{'p':7.500,'b':65.670000000000002,'c':2.0e1}}");
+	struct answers *a = ut_answers_ok(
+		r, "{'answers':{'p':7.500,'b':65.670000000000002,'c':2.0e1}}");
 	assert_int_equal(ut_slot(a, "p")->num, 750);
 	assert_int_equal(ut_slot(a, "b")->num, 6567);
 	assert_int_equal(ut_slot(a, "c")->num, P(20));
@@ -234,7 +236,8 @@ test_all_problems_listed(void **state)
 {
 	const struct rubric *r = *state;
 	struct diags d;
-	ut_answers_bad(r,
+	ut_answers_bad(
+		r,
 		"{'format':1,'rubric':'t','answers':{'zz':1,'g':'yes','y':1,"
 		"'p':10.5,'b':100.5,'c':2.5,'ch':'d',"
 		"'cl':{'base':'kn','present':['hs','hs','xx']},"
@@ -244,8 +247,8 @@ test_all_problems_listed(void **state)
 		ut_print_diags(&d);
 	assert_int_equal(d.n, 10);
 	assert_int_equal(diags_count(&d), 10);
-	static const char *const ids[] = { "g", "y", "p", "b", "c", "ch",
-					   "cl", "cl2" };
+	static const char *const ids[] = { "g", "y",  "p",  "b",
+					   "c", "ch", "cl", "cl2" };
 	for (size_t i = 0; i < sizeof(ids) / sizeof(*ids); i++) {
 		char where[64], msg[64];
 		snprintf(where, sizeof(where), UT_NAME ": $.answers.%s",
@@ -257,7 +260,8 @@ test_all_problems_listed(void **state)
 	/* The over-max value was reported, not clamped to 10. */
 	assert_diag(&d, UT_NAME ": $.answers.p", "10,5 vượt quá");
 	assert_diag(&d, UT_NAME ": $.answers.cl", "không có lựa chọn \"xx\"");
-	assert_diag(&d, UT_NAME ": $.answers.cl", "\"hs\" được liệt kê hai lần");
+	assert_diag(&d, UT_NAME ": $.answers.cl",
+		    "\"hs\" được liệt kê hai lần");
 	diags_release(&d);
 }
 
@@ -266,8 +270,9 @@ test_header_checks(void **state)
 {
 	const struct rubric *r = *state;
 	struct diags d;
-	ut_answers_bad(r, "{'format':2,'rubric':'qd4725-2022-pt',"
-			  "'rubric_version':3,'school':'x','answers':{}}",
+	ut_answers_bad(r,
+		       "{'format':2,'rubric':'qd4725-2022-pt',"
+		       "'rubric_version':3,'school':'x','answers':{}}",
 		       &d);
 	assert_int_equal(d.n, 4);
 	assert_diag(&d, UT_NAME ": $.rubric",
@@ -292,7 +297,9 @@ test_header_checks(void **state)
 
 	ut_answers_bad(r, "{'answers':{'p':1,}}", &d);
 	assert_int_equal(d.n, 1);
-	assert_diag(&d, UT_NAME, "JSON không hợp lệ ở dòng 1, cột 19 (byte thứ 19): cần tên khóa");
+	assert_diag(
+		&d, UT_NAME,
+		"JSON không hợp lệ ở dòng 1, cột 19 (byte thứ 19): cần tên khóa");
 	diags_release(&d);
 }
 
@@ -310,8 +317,9 @@ test_external_score_named(void **state)
 					    strlen(json), "ngoài", &a, &d),
 			 TS_EINVAL);
 	assert_null(a);
-	assert_diag(&d, "ngoài: $.answers.p",
-		    "nội dung p: điểm đánh giá ngoài 11 vượt quá điểm tối đa 10");
+	assert_diag(
+		&d, "ngoài: $.answers.p",
+		"nội dung p: điểm đánh giá ngoài 11 vượt quá điểm tối đa 10");
 	assert_int_equal(ut_find_diag(&d, "ngoài: $.answers.p", "tự chấm"), -1);
 	diags_release(&d);
 	free(json);
@@ -368,9 +376,10 @@ test_option_id_nfd(void **state)
 {
 	(void)state;
 	struct rubric *r = ut_rubric_ok(UT_ONE(
-		"4", "{'id':'ch','text':'CH','kind':'choice','max':4,'options':["
-		     "{'id':'không','text':'Không','points':0},"
-		     "{'id':'có','text':'Có','points':4}]}"));
+		"4",
+		"{'id':'ch','text':'CH','kind':'choice','max':4,'options':["
+		"{'id':'không','text':'Không','points':0},"
+		"{'id':'có','text':'Có','points':4}]}"));
 	struct answers *a = NULL;
 	struct diags d;
 	/* "có" decomposed: o + U+0301. */

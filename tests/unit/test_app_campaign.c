@@ -29,8 +29,12 @@ teardown(void **state)
 }
 
 static const struct campaign_new P1_CAMPAIGN = {
-	"P1", "qd4725-2022-pt", "2025-2026", "Tự đánh giá chuyển đổi số",
-	"Kế hoạch thử", 0, "2025-09-01", "2025-12-31", NULL, NULL, NULL, false,
+	"P1",		"qd4725-2022-pt",
+	"2025-2026",	"Tự đánh giá chuyển đổi số",
+	"Kế hoạch thử", 0,
+	"2025-09-01",	"2025-12-31",
+	NULL,		NULL,
+	NULL,		false,
 };
 
 static void
@@ -49,7 +53,8 @@ test_create_and_edit(void **state)
 	fx_ok(campaign_get(&F.app, &F.so, id, a, &c, &d), &d, "get");
 	assert_string_equal(c.title, "Tên mới");
 	/* The P1 schools take part, the P2 one does not. */
-	struct db_stmt *st = db_prep(F.app.db, "SELECT count(*) FROM "
+	struct db_stmt *st = db_prep(F.app.db,
+				     "SELECT count(*) FROM "
 				     "campaign_unit WHERE campaign_id = ?");
 	db_bind_int(st, 1, id);
 	assert_int_equal(db_step(st), DB_ROW);
@@ -85,7 +90,8 @@ test_who_may(void **state)
 static int64_t
 participants(int64_t id)
 {
-	struct db_stmt *st = db_prep(F.app.db, "SELECT count(*) FROM "
+	struct db_stmt *st = db_prep(F.app.db,
+				     "SELECT count(*) FROM "
 				     "campaign_unit WHERE campaign_id = ?");
 	db_bind_int(st, 1, id);
 	assert_int_equal(db_step(st), DB_ROW);
@@ -106,8 +112,12 @@ pin(const char *iso)
  * units, entered on the real clock), then school T4 of P1 entered on
  * 5/10; returns the campaign's id. */
 static const struct campaign_new P1_LATER = {
-	"P1", "qd4725-2022-pt", "2099-2100", "Tự đánh giá chuyển đổi số",
-	"Kế hoạch thử", 0, "2099-09-01", "2099-12-31", NULL, NULL, NULL, false,
+	"P1",		"qd4725-2022-pt",
+	"2099-2100",	"Tự đánh giá chuyển đổi số",
+	"Kế hoạch thử", 0,
+	"2099-09-01",	"2099-12-31",
+	NULL,		NULL,
+	NULL,		false,
 };
 
 static int64_t
@@ -118,8 +128,7 @@ late_school(void)
 	unsigned th = 0;
 	diags_init(&d);
 	pin("2099-10-01T02:00:00Z");
-	fx_ok(campaign_create(&F.app, &F.p1, &P1_LATER, &id, &d), &d,
-	      "create");
+	fx_ok(campaign_create(&F.app, &F.p1, &P1_LATER, &id, &d), &d, "create");
 	pin("2099-10-05T02:00:00Z");
 	assert_true(school_levels_parse("TH", &th));
 	fx_unit(&F, "T4", "Trường Tiểu học Bốn", KIND_TRUONG, "P1", th);
@@ -131,7 +140,8 @@ late_school(void)
 static void
 frozen(int64_t id, const char *code, char *out, size_t size)
 {
-	struct db_stmt *st = db_prep(F.app.db, "SELECT cu.path FROM "
+	struct db_stmt *st = db_prep(F.app.db,
+				     "SELECT cu.path FROM "
 				     "campaign_unit cu JOIN org_unit o ON "
 				     "o.id = cu.unit_id WHERE cu.campaign_id "
 				     "= ? AND o.code = ?");
@@ -188,9 +198,10 @@ test_late_joiner(void **state)
 	fx_ok(campaign_get(&F.app, &F.so, id, a, &c, &d), &d, "get");
 	assert_int_equal(c.expected, 3);
 	struct db_stmt *st = db_prep(F.app.db, "SELECT detail FROM audit WHERE "
-				     "action = 'campaign.join'");
+					       "action = 'campaign.join'");
 	assert_int_equal(db_step(st), DB_ROW);
-	assert_string_equal(db_col_text(st, 0), "T4 Trường Tiểu học Bốn, tham "
+	assert_string_equal(db_col_text(st, 0),
+			    "T4 Trường Tiểu học Bốn, tham "
 			    "gia từ 05/10/2099 (2099-10-05T02:00:00Z)");
 	db_done(st);
 	assert_int_equal(campaign_join(&F.app, &F.p1, id, "T4", at, &d),
@@ -232,13 +243,15 @@ test_tree_as_at_opening(void **state)
 	ts_time_pin(t);
 	fx_ok(org_move_on(&F.app, &F.so, "T1", "X1", "2025-07-01", &d), &d,
 	      "move");
-	assert_int_equal(org_move_on(&F.app, &F.so, "T1", "P1", "2025-06-01",
-				     &d), TS_EINVAL);
+	assert_int_equal(
+		org_move_on(&F.app, &F.so, "T1", "P1", "2025-06-01", &d),
+		TS_EINVAL);
 	assert_true(fx_said(&d, "ngày chuyển"));
 	diags_release(&d);
 	diags_init(&d);
-	assert_int_equal(org_move_on(&F.app, &F.so, "T1", "P1", "2025-09-01",
-				     &d), TS_EINVAL);
+	assert_int_equal(
+		org_move_on(&F.app, &F.so, "T1", "P1", "2025-09-01", &d),
+		TS_EINVAL);
 	assert_true(fx_said(&d, "sau hôm nay"));
 	int64_t past = create_opening("2024-10-01", "2025-05-31", false);
 	int64_t now = create_opening("2025-10-01", "2026-05-31", false);

@@ -116,8 +116,9 @@ test_bad_text(void **state)
 			 TS_EINVAL);
 	assert_true(fx_said(&d, "UTF-8") || fx_said(&d, "tên đơn vị") ||
 		    strstr(d.v[0].where, "tên đơn vị") != NULL);
-	struct org_new dup = { "T1", "Trường Trùng", KIND_TRUONG, "P1", 1,
-			       NULL };
+	struct org_new dup = {
+		"T1", "Trường Trùng", KIND_TRUONG, "P1", 1, NULL
+	};
 	int64_t id;
 	diags_release(&d);
 	diags_init(&d);
@@ -172,9 +173,9 @@ test_fault_injection(void **state)
 		const char *name;
 		fx_case run;
 	} cases[] = {
-		{ "org_add", run_add },	      { "org_rename", run_rename },
-		{ "org_move", run_move },     { "org_set_levels", run_levels },
-		{ "org_close", run_close },   { "org_edit", run_edit },
+		{ "org_add", run_add },	    { "org_rename", run_rename },
+		{ "org_move", run_move },   { "org_set_levels", run_levels },
+		{ "org_close", run_close }, { "org_edit", run_edit },
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
 		long calls = fx_fault_loop(&F, cases[i].run, cases[i].name);

@@ -19,8 +19,12 @@ static int64_t cid;
 static char *full; /* every item answered, for T1 */
 
 static const struct campaign_new P1_CAMPAIGN = {
-	"P1", "qd4725-2022-pt", "2025-2026", "Tự đánh giá chuyển đổi số",
-	"Kế hoạch thử", 0, "2025-09-01", "2099-12-31", NULL, NULL, NULL, false,
+	"P1",		"qd4725-2022-pt",
+	"2025-2026",	"Tự đánh giá chuyển đổi số",
+	"Kế hoạch thử", 0,
+	"2025-09-01",	"2099-12-31",
+	NULL,		NULL,
+	NULL,		false,
 };
 
 /* The example's answers, as T1's for this campaign (its own unit and
@@ -29,7 +33,8 @@ static char *
 answers(int v)
 {
 	json_error_t err;
-	json_t *root = json_load_file(TS_DATADIR "/../examples/"
+	json_t *root = json_load_file(TS_DATADIR
+				      "/../examples/"
 				      "qd4725-gdtx-duongkinh-2022-2023.json",
 				      0, &err);
 	assert_non_null(root);
@@ -130,7 +135,8 @@ run_external(struct fx *f, struct diags *d)
 {
 	return sub_set_external(&f->app, &f->cv, cid, "T1",
 				"{\"format\":1,\"answers\":{\"1.3a\":{"
-				"\"value\":3}}}", -1, d);
+				"\"value\":3}}}",
+				-1, d);
 }
 
 static enum ts_err
@@ -155,10 +161,14 @@ test_fault_injection(void **state)
 		const char *name;
 		fx_case run;
 	} steps[] = {
-		{ "sub_save", run_save },         { "sub_submit", run_submit },
-		{ "sub_return", run_return },     { "sub_save_merge", run_merge },
-		{ "sub_submit again", run_submit }, { "sub_set_external", run_external },
-		{ "sub_approve", run_approve },   { "sub_publish", run_publish },
+		{ "sub_save", run_save },
+		{ "sub_submit", run_submit },
+		{ "sub_return", run_return },
+		{ "sub_save_merge", run_merge },
+		{ "sub_submit again", run_submit },
+		{ "sub_set_external", run_external },
+		{ "sub_approve", run_approve },
+		{ "sub_publish", run_publish },
 	};
 	for (size_t i = 0; i < sizeof(steps) / sizeof(steps[0]); i++) {
 		/* Read here: the loop counts every database call. */
@@ -170,7 +180,8 @@ test_fault_injection(void **state)
 	assert_int_equal(count("SELECT count(*) FROM snapshot"), 2);
 	assert_int_equal(count("SELECT count(*) FROM review_note"), 2);
 	assert_int_equal(count("SELECT count(*) FROM submission WHERE state "
-			       "= 'published'"), 1);
+			       "= 'published'"),
+			 1);
 }
 
 /* Refusals keep their words: the state, the revision, the reasons. */

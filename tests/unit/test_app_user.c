@@ -30,8 +30,8 @@ test_add_and_duplicate(void **state)
 	(void)state;
 	struct diags d;
 	diags_init(&d);
-	struct user_new u = { "cntt.t2", "Nguyễn Văn A", "T2",
-			      ROLE_SCHOOL_EDITOR, NULL, FX_HASH };
+	struct user_new u = { "cntt.t2",	  "Nguyễn Văn A", "T2",
+			      ROLE_SCHOOL_EDITOR, NULL,		  FX_HASH };
 	fx_ok(user_add(&F.app, &F.p1, &u, &d), &d, "add");
 	assert_int_equal(user_add(&F.app, &F.p1, &u, &d), TS_ECONFLICT);
 	assert_true(fx_said(&d, "đã có người dùng"));
@@ -45,8 +45,9 @@ test_invalid_utf8_name_is_not_a_conflict(void **state)
 	(void)state;
 	struct diags d;
 	diags_init(&d);
-	struct user_new u = { "cntt.t1", "Nguy\xc3\x28n", "T1",
-			      ROLE_SCHOOL_EDITOR, NULL, FX_HASH };
+	struct user_new u = { "cntt.t1", "Nguy\xc3\x28n",
+			      "T1",	 ROLE_SCHOOL_EDITOR,
+			      NULL,	 FX_HASH };
 	assert_int_equal(user_add(&F.app, &F.p1, &u, &d), TS_EINVAL);
 	assert_false(fx_said(&d, "đã có người dùng"));
 	assert_non_null(strstr(d.v[0].where, "họ tên"));
@@ -60,7 +61,7 @@ test_who_may(void **state)
 	struct diags d;
 	diags_init(&d);
 	struct user_new u = { "qt.p1b", "Người Thứ Hai", "P1", ROLE_ADMIN,
-			      NULL, FX_HASH };
+			      NULL,	FX_HASH };
 	/* A reviewer adds nobody; an admin of P1 adds no admin of P1 (the
 	 * level above does); the Sở's admin does. */
 	assert_int_equal(user_add(&F.app, &F.cv, &u, &d), TS_EFORBIDDEN);
@@ -70,20 +71,18 @@ test_who_may(void **state)
 	fx_ok(user_add(&F.app, &F.so, &u, &d), &d, "add admin");
 	/* Nobody locks their own account. */
 	struct user_change self = { "qt.p1", NULL, NULL, 1 };
-	assert_int_equal(user_update(&F.app, &F.p1, &self, &d),
-			 TS_EFORBIDDEN);
+	assert_int_equal(user_update(&F.app, &F.p1, &self, &d), TS_EFORBIDDEN);
 	/* Outside the subtree: T3 is under P2. */
 	struct user_change move = { "ht.t1", "T3", NULL, -1 };
-	assert_int_equal(user_update(&F.app, &F.p1, &move, &d),
-			 TS_EFORBIDDEN);
+	assert_int_equal(user_update(&F.app, &F.p1, &move, &d), TS_EFORBIDDEN);
 	diags_release(&d);
 }
 
 static enum ts_err
 run_add(struct fx *f, struct diags *d)
 {
-	struct user_new u = { "cntt.t3", "Trần Thị B", "T3", ROLE_SCHOOL_EDITOR,
-			      NULL, FX_HASH };
+	struct user_new u = { "cntt.t3",	  "Trần Thị B", "T3",
+			      ROLE_SCHOOL_EDITOR, NULL,		FX_HASH };
 	return user_add(&f->app, &f->so, &u, d);
 }
 

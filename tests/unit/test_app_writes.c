@@ -18,8 +18,12 @@ static struct fx F;
 static int64_t cds, tk; /* a CĐS and a statistics campaign of P1 */
 
 static const struct campaign_new P1_CAMPAIGN = {
-	"P1", "qd4725-2022-pt", "2025-2026", "Tự đánh giá chuyển đổi số",
-	"Kế hoạch thử", 0, "2025-09-01", "2099-12-31", NULL, NULL, NULL, false,
+	"P1",		"qd4725-2022-pt",
+	"2025-2026",	"Tự đánh giá chuyển đổi số",
+	"Kế hoạch thử", 0,
+	"2025-09-01",	"2099-12-31",
+	NULL,		NULL,
+	NULL,		false,
 };
 
 static int
@@ -32,17 +36,23 @@ setup(void **state)
 	fx_ok(campaign_create(&F.app, &F.p1, &P1_CAMPAIGN, &cds, &d), &d,
 	      "campaign");
 	struct stats_campaign_new n = {
-		.base = { .owner_code = "P1", .rubric_ref = "qd4725-2022-pt",
-			  .school_year = "2025-2026", .title = "Thống kê",
-			  .opens = "2025-09-15", .due = "2099-10-16",
+		.base = { .owner_code = "P1",
+			  .rubric_ref = "qd4725-2022-pt",
+			  .school_year = "2025-2026",
+			  .title = "Thống kê",
+			  .opens = "2025-09-15",
+			  .due = "2099-10-16",
 			  .levels = LEVEL_TH },
 		.indicators_ref = "thong-ke-cds-truong",
 		.period = "dau-nam",
 	};
-	fx_ok(stats_campaign_create(&F.app, &F.op, app_data_dir(), &n, &tk,
-				    &d), &d, "stats campaign");
-	fx_ok(sub_save(&F.app, &F.ht, cds, "T1", "{\"format\":1,\"answers\":"
-		       "{\"1.1\":{\"value\":true}}}", -1, &d), &d, "save");
+	fx_ok(stats_campaign_create(&F.app, &F.op, app_data_dir(), &n, &tk, &d),
+	      &d, "stats campaign");
+	fx_ok(sub_save(&F.app, &F.ht, cds, "T1",
+		       "{\"format\":1,\"answers\":"
+		       "{\"1.1\":{\"value\":true}}}",
+		       -1, &d),
+	      &d, "save");
 	diags_release(&d);
 	return 0;
 }
@@ -91,7 +101,7 @@ static enum ts_err
 run_stats_return(struct fx *f, struct diags *d)
 {
 	const struct review_reason r[] = { { "gv_tong", "Số giáo viên chưa "
-					    "khớp với hồ sơ" } };
+							"khớp với hồ sơ" } };
 	return stats_return(&f->app, &f->cv, tk, "T1", r, 1, -1, d);
 }
 
@@ -131,8 +141,8 @@ run_login(struct fx *f, struct diags *d)
 {
 	char token[SESSION_TOKEN_SIZE];
 	unsigned slow = 0;
-	return session_login(&f->app, "ht.t1", "matkhau123", "127.0.0.1",
-			     token, &slow, d);
+	return session_login(&f->app, "ht.t1", "matkhau123", "127.0.0.1", token,
+			     &slow, d);
 }
 
 static struct session me;
@@ -140,8 +150,8 @@ static struct session me;
 static enum ts_err
 run_password(struct fx *f, struct diags *d)
 {
-	return session_change_password(&f->app, &me, "matkhau123",
-				       "matkhau123", d);
+	return session_change_password(&f->app, &me, "matkhau123", "matkhau123",
+				       d);
 }
 
 static char reset_code[RESET_CODE_SIZE];
@@ -191,7 +201,7 @@ test_sessions(void **state)
 	 * best effort, outside the door). */
 	char *h = password_hash("matkhau123");
 	struct db_stmt *st = db_prep(F.app.db, "UPDATE app_user SET pw_hash "
-				     "= ? WHERE login = 'ht.t1'");
+					       "= ? WHERE login = 'ht.t1'");
 	db_bind_text(st, 1, h);
 	assert_int_equal(db_exec_stmt(st), TS_OK);
 	free(h);
@@ -200,7 +210,8 @@ test_sessions(void **state)
 	loop(run_password, "session_change_password");
 	int64_t expires = 0;
 	fx_ok(user_reset_start(&F.app, &F.p1, "ht.t1", reset_code, &expires,
-			       &d), &d, "reset code");
+			       &d),
+	      &d, "reset code");
 	loop(run_reset, "user_reset_finish");
 	diags_release(&d);
 }

@@ -36,7 +36,8 @@ test_codes(void **state)
 		"INSERT INTO org_unit(kind, code, name, name_key, path, "
 		"active_from, created_at) SELECT kind, code, name, name_key, "
 		"path || 'x', active_from, created_at FROM org_unit WHERE code = ?";
-	static const char null[] = "UPDATE org_unit SET name = NULL WHERE code = ?";
+	static const char null[] =
+		"UPDATE org_unit SET name = NULL WHERE code = ?";
 	struct db_stmt *st = db_prep(F.app.db, upd);
 	db_bind_text(st, 1, "T1");
 	assert_int_equal(db_exec_changed(st), TS_ESTALE);
@@ -55,7 +56,9 @@ static void
 test_cache_has_no_fixed_size(void **state)
 {
 	(void)state;
-	enum { N = 300 };
+	enum {
+		N = 300
+	};
 	static char sql[N][48];
 	for (int i = 0; i < N; i++) {
 		snprintf(sql[i], sizeof(sql[i]), "SELECT %d", i);

@@ -32,18 +32,21 @@ setup(void **state)
 	if (URL == NULL)
 		return 0;
 	struct db *db = open_db();
-	assert_int_equal(db_exec_script(db,
-		"DROP SCHEMA public CASCADE; CREATE SCHEMA public;\n"
-		"CREATE TABLE t(\n"
-		"  id INTEGER PRIMARY KEY,\n"
-		"  code TEXT NOT NULL UNIQUE,\n"
-		"  n INTEGER NOT NULL DEFAULT 0,\n"
-		"  note TEXT\n"
-		") STRICT;\n"
-		"CREATE TABLE frozen(a INTEGER) STRICT;\n"
-		"CREATE TRIGGER frozen_no_update BEFORE UPDATE ON frozen\n"
-		"  BEGIN SELECT RAISE(ABORT, 'frozen is immutable'); END;\n"
-		"INSERT INTO frozen(a) VALUES (1);\n"), TS_OK);
+	assert_int_equal(
+		db_exec_script(
+			db,
+			"DROP SCHEMA public CASCADE; CREATE SCHEMA public;\n"
+			"CREATE TABLE t(\n"
+			"  id INTEGER PRIMARY KEY,\n"
+			"  code TEXT NOT NULL UNIQUE,\n"
+			"  n INTEGER NOT NULL DEFAULT 0,\n"
+			"  note TEXT\n"
+			") STRICT;\n"
+			"CREATE TABLE frozen(a INTEGER) STRICT;\n"
+			"CREATE TRIGGER frozen_no_update BEFORE UPDATE ON frozen\n"
+			"  BEGIN SELECT RAISE(ABORT, 'frozen is immutable'); END;\n"
+			"INSERT INTO frozen(a) VALUES (1);\n"),
+		TS_OK);
 	*state = db;
 	return 0;
 }
@@ -55,10 +58,10 @@ teardown(void **state)
 	return 0;
 }
 
-#define NEED_PG()                                                       \
-	do {                                                            \
-		if (URL == NULL)                                        \
-			skip();                                         \
+#define NEED_PG()                                                              \
+	do {                                                                   \
+		if (URL == NULL)                                               \
+			skip();                                                \
 	} while (0)
 
 static int64_t
@@ -276,8 +279,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(
 			test_failed_transaction_does_not_commit, setup,
 			teardown),
-		cmocka_unit_test_setup_teardown(test_untyped_parameters,
-						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_untyped_parameters, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(test_refused_sql, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_reconnect, setup,

@@ -40,8 +40,9 @@ test_pts_parse_invalid(void **state)
 {
 	(void)state;
 	static const char *const bad[] = {
-		"3.333", "", "1.", ".5", "1e3", " 1", "1 ", "-", "+1",
-		"1,5", "abc", "--1", "1.2.3", "0x10", "inf", "nan", "1.-5",
+		"3.333", "",	 "1.",	".5",  "1e3",  " 1",
+		"1 ",	 "-",	 "+1",	"1,5", "abc",  "--1",
+		"1.2.3", "0x10", "inf", "nan", "1.-5",
 	};
 	for (size_t i = 0; i < sizeof(bad) / sizeof(*bad); i++) {
 		pts_t v = 777;
@@ -82,8 +83,8 @@ test_pts_parse_limit_with_fraction(void **state)
 	bool ok = parse("1000000000000.5", &v);
 	if (ok && v > PTS_LIMIT)
 		fail_msg("\"1000000000000.5\" accepted as %lld hundredths, "
-			 "above PTS_LIMIT %lld", (long long)v,
-			 (long long)PTS_LIMIT);
+			 "above PTS_LIMIT %lld",
+			 (long long)v, (long long)PTS_LIMIT);
 }
 
 static void
@@ -145,8 +146,7 @@ test_pts_format(void **state)
 	assert_string_equal(pts_format(5, b), "0.05");
 	assert_string_equal(pts_format(10, b), "0.1");
 	assert_string_equal(pts_format(PTS_LIMIT, b), "1000000000000");
-	assert_string_equal(pts_format(INT64_MIN, b),
-			    "-92233720368547758.08");
+	assert_string_equal(pts_format(INT64_MIN, b), "-92233720368547758.08");
 	/* Round trip through the parser. */
 	static const char *const rt[] = { "0", "1", "99.99", "-7.5", "100" };
 	for (size_t i = 0; i < sizeof(rt) / sizeof(*rt); i++) {
@@ -195,7 +195,7 @@ test_size_format_vn(void **state)
 	assert_string_equal(size_format_vn(1023, b), "1023 byte");
 	assert_string_equal(size_format_vn(1024, b), "1 KB");
 	assert_string_equal(size_format_vn(1536, b), "1,5 KB");
-	assert_string_equal(size_format_vn(1075, b), "1 KB"); /* 1,0498 */
+	assert_string_equal(size_format_vn(1075, b), "1 KB");	/* 1,0498 */
 	assert_string_equal(size_format_vn(1127, b), "1,1 KB"); /* 1,1006 */
 	assert_string_equal(size_format_vn(50 << 20, b), "50 MB");
 	assert_string_equal(size_format_vn(12976128, b), "12,4 MB");
@@ -218,12 +218,13 @@ test_pts_parse_input(void **state)
 					    "9.999999999999999999" };
 	for (size_t i = 0; i < sizeof(many) / sizeof(*many); i++) {
 		v = 777;
-		assert_false(pts_parse_input(many[i], strlen(many[i]), &v, &why));
+		assert_false(
+			pts_parse_input(many[i], strlen(many[i]), &v, &why));
 		assert_string_equal(why, "có nhiều hơn 2 chữ số thập phân");
 		assert_int_equal(v, 777);
 	}
-	static const char *const bad[] = { "abc", "1,2.5", "1.2,5", "", ",5",
-					   "7,", "1 000", "1e3" };
+	static const char *const bad[] = { "abc", "1,2.5", "1.2,5", "",
+					   ",5",  "7,",	   "1 000", "1e3" };
 	for (size_t i = 0; i < sizeof(bad) / sizeof(*bad); i++) {
 		assert_false(pts_parse_input(bad[i], strlen(bad[i]), &v, &why));
 		assert_string_equal(why, "không phải là một số");
@@ -231,8 +232,7 @@ test_pts_parse_input(void **state)
 }
 
 static struct range
-R(const char *s)
-{
+R(const char *s) {
 	struct range r;
 	const char *why = NULL;
 	if (!range_parse(s, &r, &why))
@@ -278,9 +278,10 @@ test_range_parse_invalid(void **state)
 {
 	(void)state;
 	static const char *const bad[] = {
-		"", "[0,5", "0,50]", "[0;50]", "[0,1,2]", "[a,5]", "[0,b]",
-		"[0,3.333]", "[inf,5)", "[0,inf]", "(5,3)", "[5,5)", "(5,5]",
-		"[50,0]", "{0,5}", "[,5]", "[ ,50]", "[0,]", "[1e1,20]",
+		"",	 "[0,5",   "0,50]",	"[0;50]",   "[0,1,2]",
+		"[a,5]", "[0,b]",  "[0,3.333]", "[inf,5)",  "[0,inf]",
+		"(5,3)", "[5,5)",  "(5,5]",	"[50,0]",   "{0,5}",
+		"[,5]",	 "[ ,50]", "[0,]",	"[1e1,20]",
 	};
 	for (size_t i = 0; i < sizeof(bad) / sizeof(*bad); i++) {
 		struct range r;

@@ -56,8 +56,10 @@ test_missing_evidence(void **state)
 	(void)state;
 	struct rubric *r = ut_rubric_ok(RUBRIC);
 	struct gap g[8];
-	size_t n = gaps_of(r, "{'answers':{'1.1':true,'1.2a':4,'1.2b':3,"
-			   "'1.3':true}}", NULL, g, 8);
+	size_t n = gaps_of(r,
+			   "{'answers':{'1.1':true,'1.2a':4,'1.2b':3,"
+			   "'1.3':true}}",
+			   NULL, g, 8);
 	assert_int_equal(n, 2);
 	assert_int_equal(g[0].kind, GAP_EVIDENCE);
 	assert_string_equal(g[0].criterion->id, "1.1");
@@ -81,9 +83,12 @@ test_evidence_covers(void **state)
 	struct rubric *r = ut_rubric_ok(RUBRIC);
 	struct gap g[8];
 	bool linked[3] = { true, false, false };
-	size_t n = gaps_of(r, "{'answers':{'1.1':true,'1.2a':{'value':4,"
-			   "'evidence':[{'kind':'link','text':'https://x.vn'}]},"
-			   "'1.2b':3,'1.3':true}}", linked, g, 8);
+	size_t n =
+		gaps_of(r,
+			"{'answers':{'1.1':true,'1.2a':{'value':4,"
+			"'evidence':[{'kind':'link','text':'https://x.vn'}]},"
+			"'1.2b':3,'1.3':true}}",
+			linked, g, 8);
 	assert_int_equal(n, 0);
 	rubric_free(r);
 }

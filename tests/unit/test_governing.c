@@ -41,9 +41,8 @@ test_table(void **state)
 {
 	(void)state;
 	for (size_t i = 0; i < sizeof CASES / sizeof CASES[0]; i++) {
-		enum gov_body got = governing_body(CASES[i].unit,
-						   CASES[i].levels,
-						   CASES[i].date);
+		enum gov_body got = governing_body(
+			CASES[i].unit, CASES[i].levels, CASES[i].date);
 		if (got != CASES[i].want)
 			fail_msg("case %zu: got %d, want %d", i, (int)got,
 				 (int)CASES[i].want);

@@ -98,8 +98,8 @@ static void
 test_form_bad_escapes(void **state)
 {
 	static const char *const bad[] = {
-		"%zz", "%4", "%", "a=%", "a=%4", "a=%g0", "a=%0g", "a=1&b=%zz",
-		"a=%%41", "a%=1", "a=%-1", "a=% 1",
+		"%zz",	 "%4",	      "%",	"a=%",	"a=%4",	 "a=%g0",
+		"a=%0g", "a=1&b=%zz", "a=%%41", "a%=1", "a=%-1", "a=% 1",
 	};
 	for (size_t i = 0; i < sizeof(bad) / sizeof(*bad); i++) {
 		struct kvlist l = { (struct kv *)1, 99 };
@@ -114,13 +114,20 @@ static void
 test_form_bad_text(void **state)
 {
 	static const char *const bad[] = {
-		"%00", "a=%00", "a=b%00c", "%00=a",
-		"a=%C0%AF",       /* overlong '/' */
-		"a=%E0%80%AF",    /* overlong '/', 3 bytes */
+		"%00",
+		"a=%00",
+		"a=b%00c",
+		"%00=a",
+		"a=%C0%AF",	  /* overlong '/' */
+		"a=%E0%80%AF",	  /* overlong '/', 3 bytes */
 		"a=%F0%80%80%AF", /* overlong '/', 4 bytes */
-		"a=%ED%A0%80",    /* UTF-16 surrogate */
+		"a=%ED%A0%80",	  /* UTF-16 surrogate */
 		"a=%F4%90%80%80", /* past U+10FFFF */
-		"a=%FF", "a=%C3", "a=%80", "a=\xC3", "\xFF=1",
+		"a=%FF",
+		"a=%C3",
+		"a=%80",
+		"a=\xC3",
+		"\xFF=1",
 	};
 	for (size_t i = 0; i < sizeof(bad) / sizeof(*bad); i++) {
 		struct kvlist l;
@@ -149,8 +156,8 @@ test_form_nfc(void **state)
 	struct kvlist l;
 	/* "Nguyễn" typed as NFD (e + circumflex + tilde) comes out NFC;
 	 * keys are kept as sent. */
-	assert_int_equal(form(state, "e%CC%81=Nguye%CC%82%CC%83n+Tr%C3%A3i",
-			      &l), TS_OK);
+	assert_int_equal(
+		form(state, "e%CC%81=Nguye%CC%82%CC%83n+Tr%C3%A3i", &l), TS_OK);
 	assert_kv(&l, 0, "e\xCC\x81", "Nguyễn Trãi");
 	assert_string_equal(kv_get(&l, "e\xCC\x81"), "Nguyễn Trãi");
 	/* Textarea line breaks survive. */
@@ -250,8 +257,11 @@ test_cookie_quotes(void **state)
 	assert_kv(&l, 1, "b", "");
 	assert_kv(&l, 2, "c", "q");
 	/* Unbalanced or inner quotes, and quoted spaces, are not cookies. */
-	assert_int_equal(cookies(state, "a=\"; b=\"x; c=x\"; d=x\"y; "
-				 "e=\"x y\"; f=\"\"\"; ok=1", &l), TS_OK);
+	assert_int_equal(cookies(state,
+				 "a=\"; b=\"x; c=x\"; d=x\"y; "
+				 "e=\"x y\"; f=\"\"\"; ok=1",
+				 &l),
+			 TS_OK);
 	assert_int_equal(l.n, 1);
 	assert_kv(&l, 0, "ok", "1");
 }
@@ -265,7 +275,9 @@ test_cookie_junk(void **state)
 				 "(e)=1; f:g=1; h=\x01; i=\xC3\xA9; "
 				 "\xC3\xA9=1; j=x y; k/l=1; "
 				 "ts_session=tok-EN_1.~; "
-				 "m=\x7F; ;=;", &l), TS_OK);
+				 "m=\x7F; ;=;",
+				 &l),
+			 TS_OK);
 	assert_int_equal(l.n, 1);
 	assert_kv(&l, 0, "ts_session", "tok-EN_1.~");
 	/* Hostile markup in a value: not a cookie-octet ("), or kept as
@@ -326,9 +338,9 @@ static void
 test_route_mismatch(void **state)
 {
 	static const char *const miss[][2] = {
-		{ "/campaign/:id", "/campaign/3/" },   /* trailing slash */
+		{ "/campaign/:id", "/campaign/3/" }, /* trailing slash */
 		{ "/campaign/:id/", "/campaign/3" },
-		{ "/campaign/:id", "/campaign/" },     /* empty capture */
+		{ "/campaign/:id", "/campaign/" }, /* empty capture */
 		{ "/campaign/:id", "/campaign" },
 		{ "/campaign/:id/unit/:code", "/campaign//unit/x" },
 		{ "/campaign/:id", "/campaign/3/x" },
@@ -336,8 +348,13 @@ test_route_mismatch(void **state)
 		{ "/campaign/:id", "/camp%61ign/3" }, /* literals not decoded */
 		{ "/campaign/:id", "//campaign/3" },
 		{ "/campaign/:id", "campaign/3" },
-		{ "/", "" }, { "/", "/x" }, { "/x", "/" }, { "", "" },
-		{ "/:", "/x" }, { "/a", "/ab" }, { "/ab", "/a" },
+		{ "/", "" },
+		{ "/", "/x" },
+		{ "/x", "/" },
+		{ "", "" },
+		{ "/:", "/x" },
+		{ "/a", "/ab" },
+		{ "/ab", "/a" },
 	};
 	for (size_t i = 0; i < sizeof(miss) / sizeof(*miss); i++) {
 		struct kvlist l = { (struct kv *)1, 99 };
@@ -365,10 +382,12 @@ test_route_decoding(void **state)
 	assert_true(route(state, "/u/:n", "/u/%3Cscript%3E", &l));
 	assert_kv(&l, 0, "n", "<script>");
 	static const char *const bad[] = {
-		"/u/%2F", "/u/a%2fb", "/u/%00", "/u/%zz", "/u/%4", "/u/%",
-		"/u/%C0%AF", "/u/%ED%A0%80", "/u/%FF", "/u/\xFF", "/u/%0A",
-		"/u/%0D", "/u/%09", "/u/%1B", "/u/%7F", "/u/%C2%85", "/u/\x01",
-		"/u/..%2F..%2Fetc",
+		"/u/%2F",    "/u/a%2fb",     "/u/%00",
+		"/u/%zz",    "/u/%4",	     "/u/%",
+		"/u/%C0%AF", "/u/%ED%A0%80", "/u/%FF",
+		"/u/\xFF",   "/u/%0A",	     "/u/%0D",
+		"/u/%09",    "/u/%1B",	     "/u/%7F",
+		"/u/%C2%85", "/u/\x01",	     "/u/..%2F..%2Fetc",
 	};
 	for (size_t i = 0; i < sizeof(bad) / sizeof(*bad); i++) {
 		if (route(state, "/u/:n", bad[i], &l))
@@ -381,8 +400,8 @@ static void
 test_route_param_limit(void **state)
 {
 	struct kvlist l;
-	assert_true(route(state, "/:a/:b/:c/:d/:e/:f/:g/:h",
-			  "/1/2/3/4/5/6/7/8", &l));
+	assert_true(route(state, "/:a/:b/:c/:d/:e/:f/:g/:h", "/1/2/3/4/5/6/7/8",
+			  &l));
 	assert_int_equal(l.n, ROUTE_MAX_PARAMS);
 	assert_kv(&l, 7, "h", "8");
 	assert_false(route(state, "/:a/:b/:c/:d/:e/:f/:g/:h/:i",
@@ -416,7 +435,8 @@ test_html_escape_hostile(void **state)
 		       "&quot; autofocus onfocus=&quot;alert(1)");
 	assert_escapes(html_escape, "<img src=x onerror=alert(1)//>",
 		       "&lt;img src=x onerror=alert(1)//&gt;");
-	assert_escapes(html_escape, "a&b &amp; &#60;", "a&amp;b &amp;amp; "
+	assert_escapes(html_escape, "a&b &amp; &#60;",
+		       "a&amp;b &amp;amp; "
 		       "&amp;#60;");
 	assert_escapes(html_escape, "</textarea><!-- -->",
 		       "&lt;/textarea&gt;&lt;!-- --&gt;");
@@ -431,12 +451,19 @@ test_html_escape_bytes(void **state)
 	(void)state;
 	/* C0 controls dropped except TAB, LF, CR; DEL and C1 kept. */
 	assert_escapes(html_escape,
-		       "a\x01" "b\tc\nd\re\x1F" "f\x7F" "g\xC2\x85",
-		       "ab\tc\nd\ref\x7F" "g\xC2\x85");
+		       "a\x01"
+		       "b\tc\nd\re\x1F"
+		       "f\x7F"
+		       "g\xC2\x85",
+		       "ab\tc\nd\ref\x7F"
+		       "g\xC2\x85");
 	/* Each bad byte becomes U+FFFD. */
-	assert_escapes(html_escape, "a\xFF" "b", "a\xEF\xBF\xBD" "b");
-	assert_escapes(html_escape, "\xC0\xAF",
-		       "\xEF\xBF\xBD\xEF\xBF\xBD");
+	assert_escapes(html_escape,
+		       "a\xFF"
+		       "b",
+		       "a\xEF\xBF\xBD"
+		       "b");
+	assert_escapes(html_escape, "\xC0\xAF", "\xEF\xBF\xBD\xEF\xBF\xBD");
 	assert_escapes(html_escape, "\xED\xA0\x80",
 		       "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
 	assert_escapes(html_escape, "x\xE1\x80", "x\xEF\xBF\xBD\xEF\xBF\xBD");
@@ -500,7 +527,8 @@ test_json_script_escape(void **state)
 		       "{\"x\":\"\\u003c/script\\u003e\\u003c!--\\u003cscript"
 		       "\\u003e\\u0026amp;\"}");
 	assert_escapes(json_script_escape,
-		       "[\"a\xE2\x80\xA8" "b\xE2\x80\xA9\"]",
+		       "[\"a\xE2\x80\xA8"
+		       "b\xE2\x80\xA9\"]",
 		       "[\"a\\u2028b\\u2029\"]");
 	assert_escapes(json_script_escape, "[\"Trường \\\"\\\\\xE2\x80\"]",
 		       "[\"Trường \\\"\\\\\xE2\x80\"]");
@@ -517,9 +545,19 @@ test_safe_next(void **state)
 	assert_true(http_safe_next("/campaigns?x=1&y=%2F%2Fevil"));
 	assert_true(http_safe_next("/"));
 	static const char *const bad[] = {
-		NULL, "", "campaigns", "//evil.example/x", "/\\evil.example",
-		"https://evil.example/", "/a\\b", "/a b", "/a\tb", "/a\nb",
-		"/\x7f", "/trư\xe1\xbb\x9dng", "javascript:alert(1)",
+		NULL,
+		"",
+		"campaigns",
+		"//evil.example/x",
+		"/\\evil.example",
+		"https://evil.example/",
+		"/a\\b",
+		"/a b",
+		"/a\tb",
+		"/a\nb",
+		"/\x7f",
+		"/trư\xe1\xbb\x9dng",
+		"javascript:alert(1)",
 		" /campaigns",
 	};
 	for (size_t i = 0; i < sizeof(bad) / sizeof(*bad); i++)

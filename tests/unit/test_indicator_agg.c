@@ -1,9 +1,9 @@
 /* Roll-up by bậc học against a hand-computed fixture (liên cấp, missing
  * values, right denominators), and QĐ 131 targets at the boundary. */
-#include "ut.h"
 #include "../../src/app/indicator_set.h"
 #include "../../src/core/target.h"
 #include "../../src/util/buf.h"
+#include "ut.h"
 
 static const char SET[] =
 	"{'format':1,'id':'t','version':1,'title':'Thử','scope':'school',"
@@ -93,26 +93,38 @@ static struct agg_unit units[NU];
 static void
 fixture(void)
 {
-	units[0] = (struct agg_unit){ LEVEL_TH, vals(set,
-		"'tong':40,'may':30,'lms':true,'ten':[{'name':'K12Online',"
-		"'domestic':true}],'muc':'muc-1'") };
-	units[1] = (struct agg_unit){ LEVEL_TH | LEVEL_THCS, vals(set,
-		"'tong':60,'may':60,'lms':false,'pt':10,'muc':'muc-2'") };
-	units[2] = (struct agg_unit){ LEVEL_THCS, vals(set,
-		"'tong':50,'lms':true,'ten':[{'name':'K12Online',"
-		"'domestic':true},{'name':'Google Classroom','domestic':"
-		"false}],'pt':20") };
+	units[0] = (struct agg_unit){
+		LEVEL_TH,
+		vals(set,
+		     "'tong':40,'may':30,'lms':true,'ten':[{'name':'K12Online',"
+		     "'domestic':true}],'muc':'muc-1'")
+	};
+	units[1] = (struct agg_unit){
+		LEVEL_TH | LEVEL_THCS,
+		vals(set,
+		     "'tong':60,'may':60,'lms':false,'pt':10,'muc':'muc-2'")
+	};
+	units[2] = (struct agg_unit){
+		LEVEL_THCS,
+		vals(set,
+		     "'tong':50,'lms':true,'ten':[{'name':'K12Online',"
+		     "'domestic':true},{'name':'Google Classroom','domestic':"
+		     "false}],'pt':20")
+	};
 	units[3] = (struct agg_unit){ LEVEL_THCS, NULL };
-	units[4] = (struct agg_unit){ LEVEL_THPT, vals(set,
-		"'tong':0,'may':0,'lms':true,'ten':[{'name':'VNEdu',"
-		"'domestic':true}],'pt':15") };
+	units[4] = (struct agg_unit){
+		LEVEL_THPT,
+		vals(set, "'tong':0,'may':0,'lms':true,'ten':[{'name':'VNEdu',"
+			  "'domestic':true}],'pt':15")
+	};
 }
 
 static void
 release_fixture(void)
 {
 	for (size_t i = 0; i < NU; i++)
-		ind_values_free((struct ind_values *)(uintptr_t)units[i].values);
+		ind_values_free(
+			(struct ind_values *)(uintptr_t)units[i].values);
 }
 
 static const struct agg_cell *
@@ -169,8 +181,10 @@ test_denominators(void **state)
 	assert_int_equal(cell(a, "may", LEVEL_THCS)->answered, 1);
 	assert_int_equal(rate(a, "may", 0), 9000);
 	/* 0 of 0 teachers is no rate, not 0%. */
-	assert_int_equal(agg_cell_rate(ind_find(set, "may"),
-				       cell(a, "may", LEVEL_THPT)).den, 0);
+	assert_int_equal(
+		agg_cell_rate(ind_find(set, "may"), cell(a, "may", LEVEL_THPT))
+			.den,
+		0);
 	/* Schools with an LMS over schools that answered: TH 1/2, THCS 1/2
 	 * (D missing, not "no"), all 3/4. */
 	assert_int_equal(rate(a, "lms", LEVEL_TH), 5000);
@@ -216,8 +230,10 @@ eval_share(enum target_op op, int with, int total, bool past)
 	snprintf(buf, sizeof(buf), "'tong':%d,'may':%d", total, with);
 	struct ind_values *v = vals(set, buf);
 	struct agg_unit u = { LEVEL_TH, v };
-	struct measure m = { .indicator = ind_find(set, "may"), .op = op,
-			     .value = P(50), .school_levels = LEVEL_TH };
+	struct measure m = { .indicator = ind_find(set, "may"),
+			     .op = op,
+			     .value = P(50),
+			     .school_levels = LEVEL_TH };
 	struct measure_eval e = target_measure(&m, &u, 1, NULL, past);
 	ind_values_free(v);
 	return e;
@@ -247,7 +263,8 @@ test_target_boundary(void **state)
 	struct ind_values *v = vals(set, "'tong':3,'may':1");
 	struct agg_unit u = { LEVEL_TH, v };
 	struct measure m = { .indicator = ind_find(set, "may"),
-			     .op = TARGET_GE, .value = 3334,
+			     .op = TARGET_GE,
+			     .value = 3334,
 			     .school_levels = LEVEL_TH };
 	assert_int_equal(target_measure(&m, &u, 1, NULL, true).result,
 			 TARGET_NOT_MET); /* 33,333… < 33,34 */
@@ -261,10 +278,13 @@ static void
 test_target_mean_and_missing(void **state)
 {
 	(void)state;
-	struct ind_values *a = vals(set, "'pt':10"), *b = vals(set, "'pt':9.99");
-	struct agg_unit u[] = { { LEVEL_THCS, a }, { LEVEL_THPT, b },
+	struct ind_values *a = vals(set, "'pt':10"),
+			  *b = vals(set, "'pt':9.99");
+	struct agg_unit u[] = { { LEVEL_THCS, a },
+				{ LEVEL_THPT, b },
 				{ LEVEL_THCS, NULL } };
-	struct measure m = { .indicator = ind_find(set, "pt"), .op = TARGET_GE,
+	struct measure m = { .indicator = ind_find(set, "pt"),
+			     .op = TARGET_GE,
 			     .value = P(10),
 			     .school_levels = LEVEL_THCS | LEVEL_THPT };
 	/* Mean 9,995% shows as 10% but is below the target. */
@@ -287,14 +307,16 @@ test_target_office_and_combine(void **state)
 {
 	(void)state;
 	struct measure manual = { .indicator = ind_find(office, "csdl"),
-				  .office = true, .manual = true };
+				  .office = true,
+				  .manual = true };
 	struct measure files = { .indicator = ind_find(office, "hs_so"),
-				 .office = true, .op = TARGET_GE,
+				 .office = true,
+				 .op = TARGET_GE,
 				 .value = P(90) };
 	struct ind_values *yes = vals(office, "'csdl':true,'hs_tong':100,"
-				       "'hs_so':90");
+					      "'hs_so':90");
 	struct ind_values *no = vals(office, "'csdl':false,'hs_tong':100,"
-				      "'hs_so':89");
+					     "'hs_so':89");
 	struct measure_eval m[2];
 	m[0] = target_measure(&manual, NULL, 0, yes, false);
 	m[1] = target_measure(&files, NULL, 0, yes, false);
@@ -359,14 +381,16 @@ test_targets_file(void **state)
 			  "\"csdl_ket_noi\",\"from\":\"office\",\"op\":\">\","
 			  "\"value\":1},{\"indicator\":\"khong_co\"}]}]}]}";
 	diags_init(&d);
-	assert_int_equal(target_set_parse(bad, strlen(bad), "x", sch, off, &t,
-					  &d), TS_EINVAL);
+	assert_int_equal(
+		target_set_parse(bad, strlen(bad), "x", sch, off, &t, &d),
+		TS_EINVAL);
 	assert_diag(&d, "x: $.groups[0].targets[0].measures[0].indicator",
 		    "chỉ số \"hs_tong\" không có tỷ lệ");
 	assert_diag(&d, "x: $.groups[0].targets[0].measures[1].op",
 		    "thì không có phép so sánh");
-	assert_diag(&d, "x: $.groups[0].targets[0].measures[2].indicator",
-		    "không có chỉ số \"khong_co\" trong bộ thong-ke-cds-truong");
+	assert_diag(
+		&d, "x: $.groups[0].targets[0].measures[2].indicator",
+		"không có chỉ số \"khong_co\" trong bộ thong-ke-cds-truong");
 	diags_release(&d);
 	ind_set_free(sch);
 	ind_set_free(off);

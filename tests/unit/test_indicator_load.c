@@ -1,23 +1,24 @@
 /* Indicator sets (docs/indicator-format.md): the files of data/indicators
  * load with every reference resolved, and every rule of the loader fires
  * with the JSON path of the offending value. */
-#include "ut.h"
 #include "../../src/app/indicator_set.h"
 #include "../../src/core/target.h"
+#include "ut.h"
 
 #define SCHOOL "data/indicators/thong-ke-cds-truong.json"
 #define OFFICE "data/indicators/thong-ke-cds-co-quan.json"
 
 /* A valid school set up to the indicators of its one section. */
-#define HEAD                                                               \
-	"{'format':1,'id':'t','version':1,'title':'Thử','scope':'school',"  \
-	"'source':'Seed thử','school_levels':['TH','THCS'],"                \
-	"'periods':[{'id':'dau-nam','name':'Đầu năm học','as_of':'30/9',"   \
-	"'source':'TT 25/2024'}],"                                          \
+#define HEAD                                                                    \
+	"{'format':1,'id':'t','version':1,'title':'Thử','scope':'school',"    \
+	"'source':'Seed thử','school_levels':['TH','THCS'],"                  \
+	"'periods':[{'id':'dau-nam','name':'Đầu năm học','as_of':'30/9'," \
+	"'source':'TT 25/2024'}],"                                              \
 	"'sections':[{'id':'a','title':'A','indicators':["
 #define TAIL "]}]}"
-#define TONG "{'code':'tong','label':'Tổng','type':'count','unit':'người'," \
-	     "'source':'s'}"
+#define TONG                                                                   \
+	"{'code':'tong','label':'Tổng','type':'count','unit':'người',"    \
+	"'source':'s'}"
 #define I(k) UT_NAME ": $.sections[0].indicators[" #k "]"
 
 static enum ts_err
@@ -138,52 +139,57 @@ test_strict_keys_and_types(void **state)
 {
 	(void)state;
 	expect_bad(HEAD "{'code':'a','label':'A','type':'count','unit':'x',"
-		   "'source':'s','requried':true}" TAIL,
+			"'source':'s','requried':true}" TAIL,
 		   I(0) ".requried", "trường \"requried\" không được hỗ trợ");
 	expect_bad(HEAD "{'code':'a','label':'A','type':'number',"
-		   "'source':'s'}" TAIL,
+			"'source':'s'}" TAIL,
 		   I(0) ".type", "loại chỉ số \"number\" không hợp lệ");
 	expect_bad(HEAD "{'code':'a','label':'A','type':'yesno','unit':'x',"
-		   "'source':'s'}" TAIL,
+			"'source':'s'}" TAIL,
 		   I(0) ".unit", "trường \"unit\" không dùng cho loại yesno");
 	expect_bad(HEAD "{'code':'a','label':'A','type':'count',"
-		   "'source':'s'}" TAIL,
+			"'source':'s'}" TAIL,
 		   I(0) ".unit", "thiếu trường bắt buộc \"unit\"");
 	expect_bad(HEAD "{'code':'a','label':'A','type':'yesno'}" TAIL,
 		   I(0) ".source", "thiếu trường bắt buộc \"source\"");
 	expect_bad(HEAD "{'code':'Gv-Tong','label':'A','type':'yesno',"
-		   "'source':'s'}" TAIL,
+			"'source':'s'}" TAIL,
 		   I(0) ".code", "mã chỉ số chỉ gồm chữ thường");
 	expect_bad(HEAD "{'code':'a','label':'A','type':'choice','source':'s',"
-		   "'options':[{'id':'x','text':'X'}]}" TAIL,
+			"'options':[{'id':'x','text':'X'}]}" TAIL,
 		   I(0) ".options", "cần từ 2 đến");
-	expect_bad(HEAD "{'code':'a','label':'A','type':'choice','source':'s',"
-		   "'options':[{'id':'x','text':'X'},{'id':'x','text':'Y'}]}"
-		   TAIL, I(0) ".options[1].id", "mã lựa chọn \"x\" bị trùng");
+	expect_bad(
+		HEAD
+		"{'code':'a','label':'A','type':'choice','source':'s',"
+		"'options':[{'id':'x','text':'X'},{'id':'x','text':'Y'}]}" TAIL,
+		I(0) ".options[1].id", "mã lựa chọn \"x\" bị trùng");
 }
 
 static void
 test_references(void **state)
 {
 	(void)state;
-	expect_bad(HEAD TONG ",{'code':'b','label':'B','type':'count',"
+	expect_bad(HEAD TONG
+		   ",{'code':'b','label':'B','type':'count',"
 		   "'unit':'x','source':'s','part_of':'khong_co'}" TAIL,
 		   I(1) ".part_of", "không có chỉ số \"khong_co\"");
 	expect_bad(HEAD "{'code':'c','label':'C','type':'yesno','source':'s'},"
-		   "{'code':'b','label':'B','type':'count','unit':'x',"
-		   "'source':'s','part_of':'c'}" TAIL,
+			"{'code':'b','label':'B','type':'count','unit':'x',"
+			"'source':'s','part_of':'c'}" TAIL,
 		   I(1) ".part_of", "phải là loại count");
 	expect_bad(HEAD "{'code':'b','label':'B','type':'count','unit':'x',"
-		   "'source':'s','part_of':'b'}" TAIL,
+			"'source':'s','part_of':'b'}" TAIL,
 		   I(0) ".part_of", "tham chiếu chính nó");
-	expect_bad(HEAD "{'code':'a','label':'A','type':'count','unit':'x',"
+	expect_bad(HEAD
+		   "{'code':'a','label':'A','type':'count','unit':'x',"
 		   "'source':'s','part_of':'b'},{'code':'b','label':'B',"
 		   "'type':'count','unit':'x','source':'s','part_of':'a'}" TAIL,
 		   NULL, "tạo thành vòng");
 	expect_bad(HEAD TONG ",{'code':'n','label':'N','type':'names',"
-		   "'source':'s','required_if':'tong'}" TAIL,
+			     "'source':'s','required_if':'tong'}" TAIL,
 		   I(1) ".required_if", "phải là loại yesno");
-	expect_bad(HEAD TONG "," TONG TAIL, NULL, "mã chỉ số \"tong\" bị trùng");
+	expect_bad(HEAD TONG "," TONG TAIL, NULL,
+		   "mã chỉ số \"tong\" bị trùng");
 }
 
 static void
@@ -191,20 +197,20 @@ test_levels_periods_prefill(void **state)
 {
 	(void)state;
 	expect_bad(HEAD "{'code':'a','label':'A','type':'yesno','source':'s',"
-		   "'school_levels':['THPT']}" TAIL,
+			"'school_levels':['THPT']}" TAIL,
 		   I(0) ".school_levels", "phải nằm trong cấp học của bộ");
 	expect_bad(HEAD "{'code':'a','label':'A','type':'yesno','source':'s',"
-		   "'school_levels':['TH','TH']}" TAIL,
+			"'school_levels':['TH','TH']}" TAIL,
 		   I(0) ".school_levels", "cấp học TH bị lặp");
 	expect_bad(HEAD "{'code':'a','label':'A','type':'count','unit':'x',"
-		   "'source':'s','prefill':{'rubric':'r','item':'1.3a',"
-		   "'as':'yes_if_points'}}" TAIL,
+			"'source':'s','prefill':{'rubric':'r','item':'1.3a',"
+			"'as':'yes_if_points'}}" TAIL,
 		   I(0) ".prefill.as", "\"yes_if_points\" cho chỉ số có/không");
 	expect_bad(HEAD "{'code':'a','label':'A','type':'percent','unit':'%',"
-		   "'source':'s','warn_change':0}" TAIL,
+			"'source':'s','warn_change':0}" TAIL,
 		   I(0) ".warn_change", "phải lớn hơn 0");
 	expect_bad(HEAD "{'code':'a','label':'A','type':'yesno','source':'s',"
-		   "'required':true,'required_if':'a'}" TAIL,
+			"'required':true,'required_if':'a'}" TAIL,
 		   I(0) ".required_if", "không cần \"required_if\"");
 	/* 31/2 does not exist; 29/2 does in some years. */
 	const char *bad_day =
@@ -217,12 +223,14 @@ test_levels_periods_prefill(void **state)
 	expect_bad("{'format':1,'id':'t','version':1,'title':'T',"
 		   "'scope':'district','source':'s','school_levels':['TH'],"
 		   "'sections':[{'id':'a','title':'A','indicators':[" TONG
-		   "]}]}", UT_NAME ": $.scope", "phạm vi chỉ nhận");
+		   "]}]}",
+		   UT_NAME ": $.scope", "phạm vi chỉ nhận");
 	/* A school set must say its reporting periods. */
 	expect_bad("{'format':1,'id':'t','version':1,'title':'T',"
 		   "'scope':'school','source':'s','school_levels':['TH'],"
 		   "'sections':[{'id':'a','title':'A','indicators':[" TONG
-		   "]}]}", UT_NAME ": $.periods", "thiếu trường bắt buộc");
+		   "]}]}",
+		   UT_NAME ": $.periods", "thiếu trường bắt buộc");
 }
 
 /* A target file's head is read as every data file's (jread_data_head):

@@ -1,9 +1,9 @@
 /* Indicator values (docs/indicator-format.md, "Values"): every type's
  * limits at the boundary, and the rules that block submission or ask for
  * a confirmation. */
-#include "ut.h"
 #include "../../src/core/indicator_values.h"
 #include "../../src/util/buf.h"
+#include "ut.h"
 
 /* Levels TH and THCS; `pt` applies to THCS only. */
 static const char SET[] =
@@ -136,7 +136,8 @@ test_other_types(void **state)
 	    "chỉ số ten: mỗi tên phải có dạng");
 	/* The same name typed composed and decomposed is one name. */
 	bad("'ten':[{'name':'Trường học kết nối','domestic':true},"
-	    "{'name':'Trường ho\xcc\xa3" "c kết nối','domestic':false}]",
+	    "{'name':'Trường ho\xcc\xa3"
+	    "c kết nối','domestic':false}]",
 	    "bị lặp");
 	bad("'loi':'a\\u0001b'", "chỉ số loi: chứa ký tự điều khiển");
 	bad("'khong_co':1", "không có chỉ số mã \"khong_co\" trong bộ t");
@@ -155,8 +156,9 @@ test_wrong_set(void **state)
 	struct diags d;
 	diags_init(&d);
 	struct ind_values *v = NULL;
-	assert_int_equal(ind_values_parse(set, json, strlen(json), UT_NAME,
-					  &v, &d), TS_EINVAL);
+	assert_int_equal(
+		ind_values_parse(set, json, strlen(json), UT_NAME, &v, &d),
+		TS_EINVAL);
 	assert_diag(&d, UT_NAME ": $.indicators",
 		    "tệp số liệu dành cho bộ chỉ số \"khac\"");
 	diags_release(&d);
@@ -216,7 +218,8 @@ test_part_of_boundary(void **state)
 	ind_check_release(&c);
 	run_check(BASE "'tong':40,'may':41", LEVEL_TH, NULL, &c);
 	assert_int_equal(c.errors.n, 1);
-	assert_diag(&c.errors, "may", "“Giáo viên có máy tính” (41) lớn hơn "
+	assert_diag(&c.errors, "may",
+		    "“Giáo viên có máy tính” (41) lớn hơn "
 		    "“Tổng số giáo viên” (40)");
 	assert_false(ind_check_submittable(&c));
 	ind_check_release(&c);
@@ -253,7 +256,8 @@ test_required_and_levels(void **state)
 	assert_diag(&c.errors, "ten", "chưa được nhập");
 	ind_check_release(&c);
 	run_check("'tong':1,'lms':true,'ten':[{'name':'K12Online',"
-		  "'domestic':true}]", LEVEL_TH, NULL, &c);
+		  "'domestic':true}]",
+		  LEVEL_TH, NULL, &c);
 	assert_true(ind_check_submittable(&c));
 	ind_check_release(&c);
 }
@@ -283,7 +287,8 @@ test_warning_boundary(void **state)
 	}
 	struct ind_check c;
 	run_check(BASE "'tong':151", LEVEL_TH, BASE "'tong':100", &c);
-	assert_diag(&c.unconfirmed, "tong", "“Tổng số giáo viên”: 151, kỳ "
+	assert_diag(&c.unconfirmed, "tong",
+		    "“Tổng số giáo viên”: 151, kỳ "
 		    "trước 100 (lệch quá 50%); cần xác nhận số liệu");
 	ind_check_release(&c);
 	/* From 0, any change asks; no previous value asks nothing. */
@@ -316,7 +321,8 @@ test_confirmed_warning(void **state)
 	ind_check_init(&c);
 	ind_check_run(v, LEVEL_TH, p, &c);
 	assert_int_equal(c.unconfirmed.n, 0);
-	assert_diag(&c.confirmed, "tong", "đơn vị đã xác nhận: Sáp nhập hai "
+	assert_diag(&c.confirmed, "tong",
+		    "đơn vị đã xác nhận: Sáp nhập hai "
 		    "trường");
 	assert_true(ind_check_submittable(&c));
 	ind_check_release(&c);

@@ -20,16 +20,18 @@ test_codes_in_natural_order(void **state)
 	/* Each sorts strictly before the next. */
 	/* A digit run compares by value: "31" then letters sorts before
 	 * "31001" (31 < 31001). */
-	static const char *const order[] = { "31", "31AL001", "31AL002",
-		"31AL016", "31DK", "31DK1", "31DK001", "31DK002", "31DK009",
-		"31DK010", "31DK011", "31DK029", "31DK100", "31GDTX1",
-		"31GDTX2", "31GDTX10", "31001", "31002", "31010", "31023",
-		"A", "a" };
+	static const char *const order[] = {
+		"31",	    "31AL001", "31AL002", "31AL016", "31DK",
+		"31DK1",    "31DK001", "31DK002", "31DK009", "31DK010",
+		"31DK011",  "31DK029", "31DK100", "31GDTX1", "31GDTX2",
+		"31GDTX10", "31001",   "31002",	  "31010",   "31023",
+		"A",	    "a"
+	};
 	size_t n = sizeof order / sizeof order[0];
 	for (size_t i = 0; i < n; i++)
 		for (size_t j = 0; j < n; j++)
 			assert_int_equal(sgn(natcmp(order[i], order[j])),
-				i < j ? -1 : i > j);
+					 i < j ? -1 : i > j);
 }
 
 static void
@@ -47,7 +49,7 @@ test_equal_value_runs_and_edges(void **state)
 	assert_int_equal(natcmp(NULL, NULL), 0);
 	/* Longer than any integer type: compared digit by digit. */
 	assert_true(natcmp("u123456789012345678901234567890",
-		"u123456789012345678901234567891") < 0);
+			   "u123456789012345678901234567891") < 0);
 }
 
 static int
@@ -61,11 +63,11 @@ static void
 test_qsort_demo_codes(void **state)
 {
 	(void)state;
-	const char *v[] = { "31DK008", "31DK010", "31DK029", "31DK001",
-		"31DK002", "31DK011" };
+	const char *v[] = { "31DK008", "31DK010", "31DK029",
+			    "31DK001", "31DK002", "31DK011" };
 	qsort(v, 6, sizeof v[0], cmp);
 	static const char *const want[] = { "31DK001", "31DK002", "31DK008",
-		"31DK010", "31DK011", "31DK029" };
+					    "31DK010", "31DK011", "31DK029" };
 	for (size_t i = 0; i < 6; i++)
 		assert_string_equal(v[i], want[i]);
 }

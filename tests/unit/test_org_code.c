@@ -21,8 +21,9 @@ test_unsafe_codes(void **state)
 {
 	(void)state;
 	static const char *const bad[] = {
-		"", "31DK/A1", "31DK%2FA1", "31DK A1", "..", ".hidden",
-		"-x", "Sở79", "a\\b", "a?b", "a#b", "a\"b", "a<b", "a\tb",
+		"",	   "31DK/A1", "31DK%2FA1", "31DK A1", "..",
+		".hidden", "-x",      "Sở79",	   "a\\b",    "a?b",
+		"a#b",	   "a\"b",    "a<b",	   "a\tb",
 	};
 	for (size_t i = 0; i < sizeof(bad) / sizeof(*bad); i++)
 		assert_non_null(org_code_problem(bad[i]));

@@ -33,8 +33,10 @@ add_user(const char *login, const char *hash)
 {
 	struct actor op;
 	struct diags d;
-	struct user_new u = { .login = login, .full_name = "Người thử",
-			      .unit_code = "79", .role = ROLE_REVIEWER,
+	struct user_new u = { .login = login,
+			      .full_name = "Người thử",
+			      .unit_code = "79",
+			      .role = ROLE_REVIEWER,
 			      .pw_hash = hash };
 	actor_operator(&op);
 	diags_init(&d);
@@ -71,13 +73,13 @@ test_old_hash_signs_in_and_is_remade(void **state)
 	char *h = stored_hash("cv.cu");
 	assert_string_equal(h, old); /* a wrong password changes nothing */
 	free(h);
-	assert_int_equal(user_authenticate(&app, "cv.cu", "mat-khau-cu", &a,
-					   &d), TS_OK);
+	assert_int_equal(
+		user_authenticate(&app, "cv.cu", "mat-khau-cu", &a, &d), TS_OK);
 	h = stored_hash("cv.cu");
 	assert_non_null(strstr(h, "m=19456,t=2,p=1"));
 	free(h);
-	assert_int_equal(user_authenticate(&app, "cv.cu", "mat-khau-cu", &a,
-					   &d), TS_OK);
+	assert_int_equal(
+		user_authenticate(&app, "cv.cu", "mat-khau-cu", &a, &d), TS_OK);
 	diags_release(&d);
 }
 
@@ -88,14 +90,17 @@ setup(void **state)
 	struct diags d;
 	struct actor op;
 	int64_t id;
-	struct org_new so = { .code = "79", .name = "Sở Giáo dục và Đào tạo",
-			      .kind = KIND_SO, .active_from = "2020-09-01" };
+	struct org_new so = { .code = "79",
+			      .name = "Sở Giáo dục và Đào tạo",
+			      .kind = KIND_SO,
+			      .active_from = "2020-09-01" };
 	if (mkdtemp(dir) == NULL || sodium_init() < 0)
 		return -1;
 	snprintf(dbfile, sizeof(dbfile), "%s/pw.db", dir);
 	diags_init(&d);
 	actor_operator(&op);
-	enum ts_err e = app_open(&app, ut_db_fresh(dbfile), app_data_dir(), true, &d);
+	enum ts_err e = app_open(&app, ut_db_fresh(dbfile), app_data_dir(),
+				 true, &d);
 	if (e == TS_OK)
 		e = org_add(&app, &op, &so, &id, &d);
 	diags_release(&d);

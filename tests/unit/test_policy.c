@@ -14,7 +14,7 @@
 #include "../../src/core/policy.h"
 
 #define MATRIX_FILE "tests/unit/fixtures/policy_matrix.txt"
-#define MATRIX_MAX (1 << 20)
+#define MATRIX_MAX  (1 << 20)
 
 struct actor_row {
 	const char *label;
@@ -36,7 +36,7 @@ static const struct {
 	const char *label;
 	const char *path;
 } TARGETS[] = {
-	{ "none", NULL },	  { "outside", "/1/9/" }, { "above", "/1/" },
+	{ "none", NULL },   { "outside", "/1/9/" },  { "above", "/1/" },
 	{ "own", "/1/4/" }, { "below", "/1/4/17/" },
 };
 #define NTARGETS (sizeof(TARGETS) / sizeof(*TARGETS))
@@ -54,8 +54,11 @@ has_non_ascii(const char *s)
 static void
 cell(char *buf, size_t *len, size_t a, size_t t, int k, int st, int act)
 {
-	struct pol_query q = { ACTORS[a].role, ACTORS[a].path,
-			       (enum pol_kind)k, TARGETS[t].path, st,
+	struct pol_query q = { ACTORS[a].role,
+			       ACTORS[a].path,
+			       (enum pol_kind)k,
+			       TARGETS[t].path,
+			       st,
 			       (enum pol_action)act };
 	const char *why = NULL;
 	bool ok = policy_allows(&q, &why);
@@ -67,8 +70,9 @@ cell(char *buf, size_t *len, size_t a, size_t t, int k, int st, int act)
 	int n = snprintf(buf + *len, MATRIX_MAX - *len,
 			 "%s %s %s %s %s -> %s%s\n", ACTORS[a].label,
 			 TARGETS[t].label, pol_kind_code((enum pol_kind)k),
-			 st == POL_ANY_STATE ? "any"
-					     : sub_state_code((enum sub_state)st),
+			 st == POL_ANY_STATE
+				 ? "any"
+				 : sub_state_code((enum sub_state)st),
 			 pol_action_code((enum pol_action)act),
 			 ok ? "yes" : "no: ", ok ? "" : why);
 	assert_true(n > 0 && (size_t)n < MATRIX_MAX - *len);
@@ -146,7 +150,8 @@ test_policy_matrix(void **state)
 	char *got = matrix(&cells);
 	/* 5 actors x 5 targets x (7 states of a submission + 9 other
 	 * kinds) x 9 actions. */
-	assert_int_equal(cells, NACTORS * NTARGETS * (ST_COUNT + 1 + PK_COUNT - 1) *
+	assert_int_equal(cells, NACTORS * NTARGETS *
+					(ST_COUNT + 1 + PK_COUNT - 1) *
 					PA_COUNT);
 	if (getenv("TS_POLICY_MATRIX_WRITE") != NULL) {
 		FILE *f = fopen(MATRIX_FILE, "wb");
@@ -156,7 +161,8 @@ test_policy_matrix(void **state)
 	}
 	char *want = read_all(MATRIX_FILE);
 	if (want == NULL)
-		fail_msg("cannot read %s (run from the source tree)", MATRIX_FILE);
+		fail_msg("cannot read %s (run from the source tree)",
+			 MATRIX_FILE);
 	if (strcmp(got, want) != 0)
 		first_difference(got, want);
 	free(got);
@@ -181,8 +187,8 @@ test_policy_named_rules(void **state)
 	/* wf_allowed: the head submits its own; a Phòng reviews below. */
 	assert_true(allows(ROLE_SCHOOL_HEAD, "/1/4/", PK_SUBMISSION, "/1/4/",
 			   ST_DRAFT, PA_SUBMIT));
-	assert_false(allows(ROLE_SCHOOL_EDITOR, "/1/4/", PK_SUBMISSION,
-			    "/1/4/", ST_DRAFT, PA_SUBMIT));
+	assert_false(allows(ROLE_SCHOOL_EDITOR, "/1/4/", PK_SUBMISSION, "/1/4/",
+			    ST_DRAFT, PA_SUBMIT));
 	assert_false(allows(ROLE_REVIEWER, "/1/4/", PK_SUBMISSION, "/1/4/",
 			    ST_SUBMITTED, PA_APPROVE));
 	assert_true(allows(ROLE_REVIEWER, "/1/4/", PK_SUBMISSION, "/1/4/17/",
@@ -191,10 +197,10 @@ test_policy_named_rules(void **state)
 	assert_false(allows(ROLE_REVIEWER, "/1/4/", PK_SUBMISSION, "/1/4/17/",
 			    ST_DRAFT, PA_APPROVE));
 	/* require_admin: add under one's own unit, change only below. */
-	assert_true(allows(ROLE_ADMIN, "/1/4/", PK_UNIT, "/1/4/", -1,
-			   PA_CREATE));
-	assert_false(allows(ROLE_ADMIN, "/1/4/", PK_UNIT, "/1/4/", -1,
-			    PA_CHANGE));
+	assert_true(
+		allows(ROLE_ADMIN, "/1/4/", PK_UNIT, "/1/4/", -1, PA_CREATE));
+	assert_false(
+		allows(ROLE_ADMIN, "/1/4/", PK_UNIT, "/1/4/", -1, PA_CHANGE));
 	assert_false(allows(ROLE_REVIEWER, "/1/4/", PK_UNIT, "/1/4/17/", -1,
 			    PA_CHANGE));
 	/* Only the operator adds a root unit. */
@@ -203,13 +209,13 @@ test_policy_named_rules(void **state)
 	/* An admin of one's own unit is managed from above. */
 	assert_true(allows(ROLE_ADMIN, "/1/4/", PK_ACCOUNT, "/1/4/", -1,
 			   PA_CREATE));
-	assert_false(allows(ROLE_ADMIN, "/1/4/", PK_ADMIN_ACCOUNT, "/1/4/",
-			    -1, PA_CREATE));
+	assert_false(allows(ROLE_ADMIN, "/1/4/", PK_ADMIN_ACCOUNT, "/1/4/", -1,
+			    PA_CREATE));
 	assert_true(allows(ROLE_ADMIN, "/", PK_ADMIN_ACCOUNT, "/1/", -1,
 			   PA_CHANGE));
 	/* campaign_may_edit: admins of the owner or above. */
-	assert_true(allows(ROLE_ADMIN, "/1/", PK_CAMPAIGN, "/1/4/", -1,
-			   PA_CHANGE));
+	assert_true(
+		allows(ROLE_ADMIN, "/1/", PK_CAMPAIGN, "/1/4/", -1, PA_CHANGE));
 	assert_false(allows(ROLE_ADMIN, "/1/4/17/", PK_CAMPAIGN, "/1/4/", -1,
 			    PA_CHANGE));
 	/* doc_target_open: the unit writing the document edits it. */
@@ -219,14 +225,14 @@ test_policy_named_rules(void **state)
 			    "/1/4/17/", -1, PA_CHANGE));
 	assert_true(allows(ROLE_REVIEWER, "/1/4/", PK_OFFICE_REPORT, "/1/4/",
 			   -1, PA_CHANGE));
-	assert_true(allows(ROLE_ADMIN, "/", PK_SCHOOL_REPORT, "/1/4/17/",
-			   -1, PA_CHANGE));
+	assert_true(allows(ROLE_ADMIN, "/", PK_SCHOOL_REPORT, "/1/4/17/", -1,
+			   PA_CHANGE));
 	/* evidence.c: outside the subtree it is not there. */
-	assert_false(allows(ROLE_ADMIN, "/1/4/", PK_EVIDENCE, "/1/9/", -1,
-			    PA_VIEW));
+	assert_false(
+		allows(ROLE_ADMIN, "/1/4/", PK_EVIDENCE, "/1/9/", -1, PA_VIEW));
 	/* admin_only, audit_list. */
-	assert_false(allows(ROLE_REVIEWER, "/1/", PK_ADMIN_AREA, NULL, -1,
-			    PA_VIEW));
+	assert_false(
+		allows(ROLE_REVIEWER, "/1/", PK_ADMIN_AREA, NULL, -1, PA_VIEW));
 	assert_true(allows(ROLE_ADMIN, "/1/", PK_AUDIT, NULL, -1, PA_VIEW));
 }
 

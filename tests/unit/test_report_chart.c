@@ -38,14 +38,15 @@ static struct rp_chart *
 stacked(struct arena *a)
 {
 	struct rp_doc *d = rp_doc_new(a);
-	struct rp_chart *c = rp_chart_add(d, rp_section0(d),
-		RP_CHART_STACKED, 4, 3);
+	struct rp_chart *c = rp_chart_add(d, rp_section0(d), RP_CHART_STACKED,
+					  4, 3);
 	assert_non_null(c);
 	c->title = "Tỷ lệ trường theo mức độ chuyển đổi số";
 	c->y_label = "%";
-	static const char *cats[] = { "Mầm non", "Tiểu học",
-		"Trung học cơ sở và trung học phổ thông (liên cấp)",
-		"Trống" };
+	static const char *cats[] = {
+		"Mầm non", "Tiểu học",
+		"Trung học cơ sở và trung học phổ thông (liên cấp)", "Trống"
+	};
 	static const char *series[] = { "Mức 1", "Mức 2", "Mức 3" };
 	static const double v[] = { 5, 12, 3, 0, 10, 20, 7, 0, 2, 1, 9, 0 };
 	for (size_t i = 0; i < 4; i++)
@@ -84,7 +85,8 @@ check_svg(const struct buf *b)
 {
 	assert_true(b->len > 2000);
 	xmlDocPtr doc = xmlReadMemory(b->p, (int)b->len, "chart.svg", NULL,
-		XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+				      XML_PARSE_NONET | XML_PARSE_NOERROR |
+					      XML_PARSE_NOWARNING);
 	assert_non_null(doc);
 	xmlNodePtr root = xmlDocGetRootElement(doc);
 	assert_non_null(root);
@@ -129,7 +131,7 @@ be32(const char *p)
 {
 	const unsigned char *u = (const unsigned char *)p;
 	return (uint32_t)u[0] << 24 | (uint32_t)u[1] << 16 |
-		(uint32_t)u[2] << 8 | u[3];
+	       (uint32_t)u[2] << 8 | u[3];
 }
 
 /* PNG signature, then IHDR's width and height at the asked dpi. */
@@ -170,8 +172,8 @@ test_odd_inputs(void **state)
 	(void)state;
 	struct arena *a = arena_new();
 	struct rp_doc *d = rp_doc_new(a);
-	struct rp_chart *c = rp_chart_add(d, rp_section0(d),
-		RP_CHART_GROUPED, 2, 1);
+	struct rp_chart *c = rp_chart_add(d, rp_section0(d), RP_CHART_GROUPED,
+					  2, 1);
 	assert_non_null(c);
 	c->cats[0] = "Một";
 	c->cats[1] = NULL;
@@ -200,18 +202,18 @@ test_many_series(void **state)
 	(void)state;
 	struct arena *a = arena_new();
 	struct rp_doc *d = rp_doc_new(a);
-	struct rp_chart *c = rp_chart_add(d, rp_section0(d),
-		RP_CHART_GROUPED, 2, 6);
+	struct rp_chart *c = rp_chart_add(d, rp_section0(d), RP_CHART_GROUPED,
+					  2, 6);
 	assert_non_null(c);
 	c->title = "Điểm trung bình của các nhóm tiêu chí theo từng năm học "
-		"từ 2018-2019 đến 2023-2024";
+		   "từ 2018-2019 đến 2023-2024";
 	c->width_mm = 90;
 	c->y_max = 100;
 	c->cats[0] = "Chuyển đổi số trong dạy, học";
 	c->cats[1] = "Chuyển đổi số trong quản trị";
 	for (size_t s = 0; s < 6; s++) {
 		c->series[s] = rp_printf(d, "Năm học %zu-%zu", 2018 + s,
-			2019 + s);
+					 2019 + s);
 		c->values[s * 2] = 40 + 8.25 * (double)s;
 		c->values[s * 2 + 1] = 30 + 10.5 * (double)s;
 	}
@@ -250,7 +252,7 @@ static struct px_count
 count_pixels(const struct rp_chart *c)
 {
 	cairo_surface_t *img = cairo_image_surface_create(CAIRO_FORMAT_RGB24,
-		600, 400);
+							  600, 400);
 	cairo_t *cr = cairo_create(img);
 	rp_chart_draw(cr, c, 600, 400);
 	cairo_destroy(cr);
@@ -260,8 +262,10 @@ count_pixels(const struct rp_chart *c)
 	int stride = cairo_image_surface_get_stride(img);
 	for (int y = 0; y < 400; y++)
 		for (int x = 0; x < 600; x++) {
-			uint32_t v = *(const uint32_t *)(const void *)(data +
-				y * stride + x * 4);
+			uint32_t v =
+				*(const uint32_t *)(const void *)(data +
+								  y * stride +
+								  x * 4);
 			int r = v >> 16 & 0xFF, g = v >> 8 & 0xFF, b = v & 0xFF;
 			n.green += g > r + 40 && g > b + 30;
 			n.red += r > g + 70 && r > b + 40 && g < 120;
@@ -276,7 +280,8 @@ static double
 luma(unsigned rgb)
 {
 	return (0.299 * (rgb >> 16 & 0xFF) + 0.587 * (rgb >> 8 & 0xFF) +
-		0.114 * (rgb & 0xFF)) / 255;
+		0.114 * (rgb & 0xFF)) /
+	       255;
 }
 
 /* Issue 18 item 14: Mức độ 3, the best level, is green and never red;
@@ -288,7 +293,8 @@ test_level_colours(void **state)
 	struct arena *a = arena_new();
 	struct rp_chart *c = stacked(a);
 	rp_chart_levels(c);
-	struct rp_tone_style lo = rp_chart_tone(c, 0), mid = rp_chart_tone(c, 1),
+	struct rp_tone_style lo = rp_chart_tone(c, 0),
+			     mid = rp_chart_tone(c, 1),
 			     hi = rp_chart_tone(c, 2);
 	assert_true(lo.hatch);
 	assert_false(mid.hatch || hi.hatch);

@@ -241,22 +241,24 @@ test_mn_rules(void **state)
 	struct buf b;
 	buf_init(&b, 0);
 	assert_int_equal(build("tu-kiem-tra", 2, "31DK001", &b), TS_OK);
-	has_text(&b, "| 1.1. | Có ban hành kế hoạch ứng dụng công nghệ thông "
+	has_text(&b,
+		 "| 1.1. | Có ban hành kế hoạch ứng dụng công nghệ thông "
 		 "tin trong tổ chức hoạt động giáo dục. (kết hợp với dạy học "
 		 "trực tiếp; ban hành riêng hoặc lồng ghép trong kế hoạch tổ "
 		 "chức dạy học hằng năm) | Nếu không đạt thì không có điểm "
 		 "của mục 1 | Văn bản | Đạt |");
 	has_text(&b, "| Nếu không đạt thì không có điểm của mục 2 |");
 	has_text(&b, "| Có triển khai phòng học, đồ dùng dạy học thông minh "
-		 "| Tối đa: 15 điểm |");
-	has_text(&b, "- Phần mềm sử dụng các phân hệ riêng lẻ, không kết nối "
+		     "| Tối đa: 15 điểm |");
+	has_text(&b,
+		 "- Phần mềm sử dụng các phân hệ riêng lẻ, không kết nối "
 		 "với nhau (4 điểm).\n- Phần mềm có kết nối và trao đổi đầy đủ "
 		 "dữ liệu giữa các phân hệ với nhau (6 điểm).\n* Thiếu 1 phân "
 		 "hệ trừ 1 điểm (-1 điểm)\nTối đa phần 2.3: 10 điểm |");
 	has_text(&b, "+ Sổ điểm điện tử, học bạ điện tử. |");
 	has_text(&b, "| Cộng tiêu chí 2.3 | Tối đa: 10 điểm |  | 9 |");
 	has_text(&b, "| 2.4. | Mức độ triển khai dịch vụ trực tuyến:\n- Có "
-		 "triển khai ứng dụng kết nối giữa gia đình và nhà trường");
+		     "triển khai ứng dụng kết nối giữa gia đình và nhà trường");
 	buf_release(&b);
 }
 
@@ -304,20 +306,23 @@ test_mn_mismatch(void **state)
 {
 	(void)state;
 	static const char *const names[] = { "tong_cbgvcnv", "cbql",
-		"hieu_truong", "pho_hieu_truong", "giao_vien", "nv_bien_che",
-		"nv_hop_dong" };
-	static const char *const values[] = { "30", "3", "1", "1", "20", "4",
-		"5" };
-	assert_int_equal(set_fields("cntt.31dk004", 2, "31DK004", names,
-				    values, 7), TS_OK);
+					     "hieu_truong",  "pho_hieu_truong",
+					     "giao_vien",    "nv_bien_che",
+					     "nv_hop_dong" };
+	static const char *const values[] = { "30", "3", "1", "1",
+					      "20", "4", "5" };
+	assert_int_equal(
+		set_fields("cntt.31dk004", 2, "31DK004", names, values, 7),
+		TS_OK);
 	struct buf b;
 	buf_init(&b, 0);
 	assert_int_equal(build("tu-kiem-tra", 2, "31DK004", &b), TS_OK);
 	has_line(&b, "(Lưu ý: số liệu nhân sự chưa khớp: Cán bộ quản lý 3 "
-		 "người, nhưng Hiệu trưởng + Phó Hiệu trưởng = 1 + 1 = 2 "
-		 "người; đề nghị kiểm tra lại.)");
+		     "người, nhưng Hiệu trưởng + Phó Hiệu trưởng = 1 + 1 = 2 "
+		     "người; đề nghị kiểm tra lại.)");
 	/* No staff total typed: its two parts (4 + 5) stand for it. */
-	has_line(&b, "(Lưu ý: số liệu nhân sự chưa khớp: Tổng số CB-GV-CNV 30 "
+	has_line(&b,
+		 "(Lưu ý: số liệu nhân sự chưa khớp: Tổng số CB-GV-CNV 30 "
 		 "người, nhưng Cán bộ quản lý + Giáo viên + Nhân viên = 3 + 20 "
 		 "+ 9 = 32 người; đề nghị kiểm tra lại.)");
 	has_line(&b, "- Nhân viên:");
@@ -335,7 +340,7 @@ test_mn_not_started(void **state)
 	buf_init(&b, 0);
 	assert_int_equal(build("tu-kiem-tra", 2, "31LC002", &b), TS_OK);
 	has_line(&b, "| 1. | Chuyển đổi số trong dạy, học | Tối đa: 55 điểm "
-		 "|  | Chưa trả lời |");
+		     "|  | Chưa trả lời |");
 	has_line(&b, "|  | Tổng cộng | Tối đa: 95 điểm |  | Chưa trả lời |");
 	buf_release(&b);
 }
@@ -446,7 +451,8 @@ test_tdm_appendix(void **state)
 	for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++)
 		has_line(&b, lines[i]);
 	in_order(&b, "- Xuất sắc", "- Yếu");
-	in_order(&b, "Xếp loại: Tốt", "| Dương Kinh, ngày 05 tháng 6 năm 2026"
+	in_order(&b, "Xếp loại: Tốt",
+		 "| Dương Kinh, ngày 05 tháng 6 năm 2026"
 		 "\nHIỆU TRƯỞNG");
 	has_text(&b, "HIỆU TRƯỞNG\n\n\n\n\nTrần Văn Minh |");
 	buf_release(&b);
@@ -463,12 +469,13 @@ test_tdm_blank(void **state)
 	assert_int_equal(build("cntt", 3, "31DK015", &b), TS_OK);
 	has_line(&b, "Xếp loại: " RP_BLANK);
 	has_line(&b, "|  | Tổng cộng | 100 | Chưa trả lời |  |");
-	has_line(&b, "| 1.1 | Đảm bảo 100% cán bộ quản lý giáo dục, giáo viên "
+	has_line(&b,
+		 "| 1.1 | Đảm bảo 100% cán bộ quản lý giáo dục, giáo viên "
 		 "đơn vị biết sử dụng CNTT trong công tác. | 3 | Chưa trả lời "
 		 "|  |");
 	has_text(&b, "| 1.2 | Tổ chức tốt việc ứng dụng CNTT&TT");
 	has_text(&b, "| 5 | Chưa trả lời | Kế hoạch, văn bản, hướng dẫn (file "
-		 "PDF) |");
+		     "PDF) |");
 	has_text(&b, "\n……………………");
 	lacks(&b, "Xếp loại: Yếu");
 	buf_release(&b);
@@ -497,7 +504,8 @@ setup(void **state)
 	struct diags d;
 	struct demo_result r;
 	diags_init(&d);
-	enum ts_err e = app_open(&app, ut_db_fresh(dbfile), app_data_dir(), true, &d);
+	enum ts_err e = app_open(&app, ut_db_fresh(dbfile), app_data_dir(),
+				 true, &d);
 	actor_operator(&op);
 	if (e == TS_OK)
 		e = demo_create(&app, &r, &d);

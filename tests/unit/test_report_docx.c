@@ -26,7 +26,7 @@
 #include "report_fixture.h"
 
 /* libxml2's BAD_CAST drops const, which -Wcast-qual rejects. */
-#define XC (const xmlChar *)
+#define XC   (const xmlChar *)
 #define NS_W "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 struct docx {
@@ -106,7 +106,8 @@ static xmlDocPtr
 parse_part(const char *xml, size_t len)
 {
 	return xmlReadMemory(xml, (int)len, "part.xml", "UTF-8",
-		XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+			     XML_PARSE_NONET | XML_PARSE_NOERROR |
+				     XML_PARSE_NOWARNING);
 }
 
 static void
@@ -130,9 +131,10 @@ docx_open(struct docx *x, const struct rp_doc *d)
 	x->xp = xmlXPathNewContext(x->doc);
 	assert_non_null(x->xp);
 	xmlXPathRegisterNs(x->xp, XC "w", XC NS_W);
-	xmlXPathRegisterNs(x->xp, XC "wp", XC
-		"http://schemas.openxmlformats.org/drawingml/2006/"
-		"wordprocessingDrawing");
+	xmlXPathRegisterNs(x->xp, XC "wp",
+			   XC
+			   "http://schemas.openxmlformats.org/drawingml/2006/"
+			   "wordprocessingDrawing");
 }
 
 static void
@@ -167,8 +169,8 @@ xp_has_text(struct docx *x, const char *set, const char *s, bool exact)
 	xmlNodeSetPtr ns = o->nodesetval;
 	for (int i = 0; ns && i < ns->nodeNr && !found; i++) {
 		xmlChar *t = xmlNodeGetContent(ns->nodeTab[i]);
-		found = t && (exact ? strcmp((char *)t, s) == 0 :
-			strstr((char *)t, s) != NULL);
+		found = t && (exact ? strcmp((char *)t, s) == 0
+				    : strstr((char *)t, s) != NULL);
 		xmlFree(t);
 	}
 	xmlXPathFreeObject(o);
@@ -176,12 +178,12 @@ xp_has_text(struct docx *x, const char *set, const char *s, bool exact)
 }
 
 /* xp_has_text that names what it missed. */
-#define assert_text(x, set, s, exact)                                      \
-	do {                                                               \
-		if (!xp_has_text((x), (set), (s), (exact)))                \
-			fprintf(stderr, "no %s with text \"%s\"\n", (set), \
-				(s));                                    \
-		assert_true(xp_has_text((x), (set), (s), (exact)));        \
+#define assert_text(x, set, s, exact)                                          \
+	do {                                                                   \
+		if (!xp_has_text((x), (set), (s), (exact)))                    \
+			fprintf(stderr, "no %s with text \"%s\"\n", (set),     \
+				(s));                                          \
+		assert_true(xp_has_text((x), (set), (s), (exact)));            \
 	} while (0)
 
 static bool
@@ -205,11 +207,13 @@ static void
 test_parts(void **state)
 {
 	(void)state;
-	static const char *const parts[] = { "[Content_Types].xml",
-		"_rels/.rels", "word/document.xml", "word/styles.xml",
-		"word/settings.xml", "word/_rels/document.xml.rels",
-		"word/header1.xml", "word/header2.xml", "docProps/core.xml",
-		"docProps/app.xml" };
+	static const char *const parts[] = {
+		"[Content_Types].xml", "_rels/.rels",
+		"word/document.xml",   "word/styles.xml",
+		"word/settings.xml",   "word/_rels/document.xml.rels",
+		"word/header1.xml",    "word/header2.xml",
+		"docProps/core.xml",   "docProps/app.xml"
+	};
 	struct arena *a = arena_new();
 	struct rp_doc *d = report_fixture(a);
 	struct docx x;
@@ -255,27 +259,31 @@ test_tables(void **state)
 	struct docx x;
 	docx_open(&x, report_fixture(a));
 	assert_int_equal(xp_num(&x, "count(//w:tc[w:tcPr/w:gridSpan/@w:val="
-		"'2'][normalize-space(.)='Tự đánh giá'])"), 1);
+				    "'2'][normalize-space(.)='Tự đánh giá'])"),
+			 1);
 	/* STT, Nhóm tiêu chí, Điểm tối đa span two rows. */
 	assert_int_equal(xp_num(&x, "count(//w:tc[w:tcPr/w:vMerge/@w:val="
-		"'restart'])"), 3);
+				    "'restart'])"),
+			 3);
 	assert_int_equal(xp_num(&x, "count(//w:tc/w:tcPr/w:vMerge"
-		"[not(@w:val)])"), 3);
+				    "[not(@w:val)])"),
+			 3);
 	/* Every row of the table has 5 grid columns' worth of cells. */
 	assert_int_equal(xp_num(&x, "count((//w:tbl)[2]/w:tblGrid/"
-		"w:gridCol)"), 5);
+				    "w:gridCol)"),
+			 5);
 	assert_text(&x, "//w:tc", "73", true);
 	assert_text(&x, "//w:tc", "12,5", true);
 	assert_text(&x, "//w:tc", "45,67%", true);
 	assert_text(&x, "//w:tc", "Mức 3", true);
-	assert_text(&x, "//w:tc", "- Quản trị: " FIX_HOSTILE,
-		false);
+	assert_text(&x, "//w:tc", "- Quản trị: " FIX_HOSTILE, false);
 	/* Header rows repeat: 2 in the body table, 1 in the appendix. */
 	assert_int_equal(xp_num(&x, "count(//w:trPr/w:tblHeader)"), 3);
 	assert_int_equal(xp_num(&x, "count(//w:tc/w:tcPr/w:shd"
-		"[@w:fill='D9D9D9'])"), 15);
+				    "[@w:fill='D9D9D9'])"),
+			 15);
 	assert_true(xp_num(&x, "count((//w:tbl)[last()]/w:tr)") >=
-		FIX_LONG_ROWS + 1);
+		    FIX_LONG_ROWS + 1);
 	docx_close(&x);
 	arena_free(a);
 }
@@ -294,10 +302,15 @@ test_nd30_layout(void **state)
 		"BÁO CÁO",
 		"Công tác triển khai tự đánh giá mức độ chuyển đổi số",
 		"Kính gửi: Sở Giáo dục và Đào tạo Hải Phòng.",
-		"Nơi nhận:", "- Lưu: VT.", "GIÁM ĐỐC", "(Ký tên và đóng dấu)",
-		"Lưu Thị Thuận", "Phụ lục 1",
+		"Nơi nhận:",
+		"- Lưu: VT.",
+		"GIÁM ĐỐC",
+		"(Ký tên và đóng dấu)",
+		"Lưu Thị Thuận",
+		"Phụ lục 1",
 		"BẢNG TỰ ĐÁNH GIÁ MỨC ĐỘ CHUYỂN ĐỔI SỐ",
-		"I. TÌNH HÌNH CHUNG", "Dòng mộtDòng hai sau ngắt dòng.",
+		"I. TÌNH HÌNH CHUNG",
+		"Dòng mộtDòng hai sau ngắt dòng.",
 	};
 	struct arena *a = arena_new();
 	struct docx x;
@@ -309,16 +322,21 @@ test_nd30_layout(void **state)
 	assert_text(&x, "//w:p", FIX_HOSTILE, false);
 	assert_null(strstr(x.xml, "<script>"));
 	/* Tiêu ngữ underlined, date italic, Quốc hiệu bold. */
-	assert_int_equal(xp_num(&x, "count(//w:r[w:rPr/w:u/@w:val='single']"
-		"[w:rPr/w:b][.='Độc lập - Tự do - Hạnh phúc'])"), 1);
+	assert_int_equal(
+		xp_num(&x, "count(//w:r[w:rPr/w:u/@w:val='single']"
+			   "[w:rPr/w:b][.='Độc lập - Tự do - Hạnh phúc'])"),
+		1);
 	assert_int_equal(xp_num(&x, "count(//w:r[w:rPr/w:i][starts-with(.,"
-		"'Dương Kinh, ngày')])"), 1);
+				    "'Dương Kinh, ngày')])"),
+			 1);
 	assert_int_equal(xp_num(&x, "count(//w:p[w:pPr/w:pStyle/@w:val="
-		"'Heading1'])"), 1);
+				    "'Heading1'])"),
+			 1);
 	assert_int_equal(xp_num(&x, "count(//w:br)"), 1);
 	/* Header and bottom block are borderless tables. */
 	assert_int_equal(xp_num(&x, "count(//w:tbl[w:tblPr/w:tblBorders/"
-		"w:top/@w:val='nil'])"), 2);
+				    "w:top/@w:val='nil'])"),
+			 2);
 	docx_close(&x);
 	arena_free(a);
 }
@@ -334,22 +352,30 @@ test_keep_with_closing(void **state)
 	docx_open(&x, report_fixture(a));
 	const char *sign = "//w:tbl[.//w:t='Nơi nhận:']";
 	char expr[256];
-	snprintf(expr, sizeof expr, "count(%s/preceding-sibling::w:p[1]"
-		"/w:pPr/w:keepNext)", sign);
+	snprintf(expr, sizeof expr,
+		 "count(%s/preceding-sibling::w:p[1]"
+		 "/w:pPr/w:keepNext)",
+		 sign);
 	assert_int_equal(xp_num(&x, expr), 1);
-	snprintf(expr, sizeof expr, "count(%s/preceding-sibling::w:p[2]"
-		"/w:pPr/w:keepNext)", sign);
+	snprintf(expr, sizeof expr,
+		 "count(%s/preceding-sibling::w:p[2]"
+		 "/w:pPr/w:keepNext)",
+		 sign);
 	assert_int_equal(xp_num(&x, expr), 1);
 	/* Every bordered table: each paragraph of the row before the last
 	 * keeps with the last row. */
-	assert_int_equal(xp_num(&x, "count(//w:tbl[not(w:tblPr/w:tblBorders/"
-		"w:top/@w:val='nil')]/w:tr[last()-1]//w:p[not(w:pPr/"
-		"w:keepNext)])"), 0);
+	assert_int_equal(
+		xp_num(&x, "count(//w:tbl[not(w:tblPr/w:tblBorders/"
+			   "w:top/@w:val='nil')]/w:tr[last()-1]//w:p[not(w:pPr/"
+			   "w:keepNext)])"),
+		0);
 	assert_true(xp_num(&x, "count(//w:tbl/w:tr[last()-1]//w:p)") > 0);
 	/* The paragraph after the closing block is 1 pt exactly: a 6-pt one
 	 * did not fit on a full last page and printed a blank page. */
-	snprintf(expr, sizeof expr, "count(%s/following-sibling::w:p[1]"
-		"/w:pPr/w:spacing[@w:lineRule='exact'][@w:line='20'])", sign);
+	snprintf(expr, sizeof expr,
+		 "count(%s/following-sibling::w:p[1]"
+		 "/w:pPr/w:spacing[@w:lineRule='exact'][@w:line='20'])",
+		 sign);
 	assert_int_equal(xp_num(&x, expr), 1);
 	docx_close(&x);
 	arena_free(a);
@@ -373,7 +399,8 @@ test_group_rows_keep(void **state)
 			     rp_printf(d, "Nhóm %d", g));
 		for (int i = 1; i <= 3; i++) {
 			size_t r = rp_row_add(d, t);
-			rp_cell_text(d, t, r, 1, 0, rp_printf(d, "Đơn vị %d", i));
+			rp_cell_text(d, t, r, 1, 0,
+				     rp_printf(d, "Đơn vị %d", i));
 			if (i == 1)
 				rp_row_keep_prev(t, r);
 		}
@@ -385,12 +412,15 @@ test_group_rows_keep(void **state)
 	docx_open(&x, d);
 	/* Headings, and the rows before a subtotal, keep with the next. */
 	assert_int_equal(xp_num(&x, "count(//w:tr[starts-with(., 'Nhóm')]"
-		"//w:p[not(w:pPr/w:keepNext)])"), 0);
+				    "//w:p[not(w:pPr/w:keepNext)])"),
+			 0);
 	assert_int_equal(xp_num(&x, "count(//w:tr[following-sibling::w:tr[1]"
-		"[.='Cộng']]//w:p[not(w:pPr/w:keepNext)])"), 0);
+				    "[.='Cộng']]//w:p[not(w:pPr/w:keepNext)])"),
+			 0);
 	/* The first and second unit of the first group do not. */
 	assert_int_equal(xp_num(&x, "count(//w:tr[position() >= 3 and "
-		"position() <= 4]//w:p[w:pPr/w:keepNext])"), 0);
+				    "position() <= 4]//w:p[w:pPr/w:keepNext])"),
+			 0);
 	assert_true(xp_num(&x, "count(//w:tr[.='Đơn vị 3']//w:p)") > 0);
 	docx_close(&x);
 	arena_free(a);
@@ -448,9 +478,11 @@ test_header_name_size(void **state)
 	struct docx x;
 	docx_open(&x, d);
 	assert_int_equal(xp_num(&x, "count(//w:p[.='Phòng Giáo dục và Đào "
-		"tạo'][w:r/w:rPr/w:sz/@w:val='24'])"), 1);
+				    "tạo'][w:r/w:rPr/w:sz/@w:val='24'])"),
+			 1);
 	assert_int_equal(xp_num(&x, "count(//w:p[.='quận Dương Kinh']"
-		"[w:r/w:rPr/w:sz/@w:val='24'])"), 1);
+				    "[w:r/w:rPr/w:sz/@w:val='24'])"),
+			 1);
 	docx_close(&x);
 	/* Not bold, 187 pt at 13 pt in a 190-pt cell: LibreOffice wrapped
 	 * it, so it is set at 12 too. */
@@ -460,7 +492,8 @@ test_header_name_size(void **state)
 	h->org_break = rp_name_start(h->org);
 	docx_open(&x, d);
 	assert_int_equal(xp_num(&x, "count(//w:p[.='Phòng Giáo dục và Đào "
-		"tạo'][w:r/w:rPr/w:sz/@w:val='24'])"), 1);
+				    "tạo'][w:r/w:rPr/w:sz/@w:val='24'])"),
+			 1);
 	docx_close(&x);
 	arena_free(a);
 }
@@ -474,16 +507,24 @@ test_sections(void **state)
 	docx_open(&x, report_fixture(a));
 	assert_int_equal(xp_num(&x, "count(//w:sectPr)"), 2);
 	/* Section 0 ends inside a paragraph: portrait A4, NĐ 30 margins. */
-	assert_int_equal(xp_num(&x, "count(//w:p/w:pPr/w:sectPr/w:pgSz"
-		"[@w:w='11906'][@w:h='16838'][not(@w:orient)])"), 1);
+	assert_int_equal(
+		xp_num(&x, "count(//w:p/w:pPr/w:sectPr/w:pgSz"
+			   "[@w:w='11906'][@w:h='16838'][not(@w:orient)])"),
+		1);
 	/* The appendix is the last section: landscape. */
-	assert_int_equal(xp_num(&x, "count(/w:document/w:body/w:sectPr/"
-		"w:pgSz[@w:orient='landscape'][@w:w='16838'])"), 1);
-	assert_int_equal(xp_num(&x, "count(//w:sectPr/w:pgMar[@w:top='1134']"
-		"[@w:bottom='1134'][@w:left='1701'][@w:right='850'])"), 2);
+	assert_int_equal(xp_num(&x,
+				"count(/w:document/w:body/w:sectPr/"
+				"w:pgSz[@w:orient='landscape'][@w:w='16838'])"),
+			 1);
+	assert_int_equal(
+		xp_num(&x,
+		       "count(//w:sectPr/w:pgMar[@w:top='1134']"
+		       "[@w:bottom='1134'][@w:left='1701'][@w:right='850'])"),
+		2);
 	/* Numbers restart per section and hide on each first page. */
 	assert_int_equal(xp_num(&x, "count(//w:sectPr[w:titlePg]"
-		"[w:pgNumType/@w:start='1'])"), 2);
+				    "[w:pgNumType/@w:start='1'])"),
+			 2);
 	char *hdr = zip_read(x.za, "word/header1.xml", NULL);
 	assert_non_null(strstr(hdr, " PAGE "));
 	free(hdr);
@@ -510,14 +551,13 @@ test_chart(void **state)
 		assert_memory_equal(png, "\x89PNG", 4);
 		assert_int_equal(xp_num(&x, "count(//w:drawing/wp:inline)"), 1);
 		char *rels = zip_read(x.za, "word/_rels/document.xml.rels",
-			NULL);
+				      NULL);
 		assert_non_null(strstr(rels, "media/image1.png"));
 		free(rels);
 	} else {
 		assert_null(png);
 		assert_int_equal(xp_num(&x, "count(//w:drawing)"), 0);
-		assert_text(&x, "//w:p", "Điểm theo tiêu chí",
-			true);
+		assert_text(&x, "//w:p", "Điểm theo tiêu chí", true);
 	}
 	free(png);
 	docx_close(&x);
@@ -533,10 +573,10 @@ test_core_props(void **state)
 	docx_open(&x, report_fixture(a));
 	char *core = zip_read(x.za, "docProps/core.xml", NULL);
 	assert_non_null(strstr(core, "<dc:title>Báo cáo tự đánh giá mức độ "
-		"chuyển đổi số</dc:title>"));
+				     "chuyển đổi số</dc:title>"));
 	assert_non_null(strstr(core, "<dc:creator>truongso</dc:creator>"));
 	assert_non_null(strstr(core, ">2023-01-05T00:00:00Z</dcterms:"
-		"created>"));
+				     "created>"));
 	free(core);
 	docx_close(&x);
 	arena_free(a);
@@ -577,7 +617,8 @@ test_reproducible(void **state)
 	assert_non_null(za);
 	for (zip_int64_t i = 0; i < zip_get_num_entries(za, 0); i++) {
 		zip_stat_t st;
-		assert_int_equal(zip_stat_index(za, (zip_uint64_t)i, 0, &st), 0);
+		assert_int_equal(zip_stat_index(za, (zip_uint64_t)i, 0, &st),
+				 0);
 		assert_int_equal(st.mtime, 1583366400);
 	}
 	zip_close(za);
@@ -601,7 +642,12 @@ test_plain_and_dirty_text(void **state)
 	struct rp_doc *d = rp_doc_new(a);
 	d->kind = "DANH SÁCH TRƯỜNG";
 	struct rp_section *s = rp_section0(d);
-	rp_body(d, s, 0, "a\x01" "b\x1f" "c\xff" "d\xef\xbf\xbe" "e\tf");
+	rp_body(d, s, 0,
+		"a\x01"
+		"b\x1f"
+		"c\xff"
+		"d\xef\xbf\xbe"
+		"e\tf");
 	static const int w[] = { 1 };
 	struct rp_table *t = rp_table_add(d, s, 1, w);
 	rp_row_add(d, t);
@@ -611,8 +657,12 @@ test_plain_and_dirty_text(void **state)
 	docx_open(&x, d);
 	assert_false(xp_has_text(&x, "//w:p", "CỘNG HÒA", false));
 	assert_text(&x, "//w:p", "DANH SÁCH TRƯỜNG", true);
-	assert_text(&x, "//w:p", "abc\xef\xbf\xbd" "d"
-		"\xef\xbf\xbd" "ef", true);
+	assert_text(&x, "//w:p",
+		    "abc\xef\xbf\xbd"
+		    "d"
+		    "\xef\xbf\xbd"
+		    "ef",
+		    true);
 	assert_int_equal(xp_num(&x, "count(//w:tab)"), 1);
 	assert_text(&x, "//w:tc", "xy", true);
 	assert_int_equal(xp_num(&x, "count(//w:tbl)"), 1);

@@ -80,7 +80,8 @@ test_release_after_text(void **state)
 		PangoContext *pc = pango_font_map_create_context(fm);
 		PangoLayout *l = pango_layout_new(pc);
 		PangoFontDescription *fd = pango_font_description_from_string(
-			i % 2 ? "Liberation Serif Bold 13" : "Liberation Serif 9");
+			i % 2 ? "Liberation Serif Bold 13"
+			      : "Liberation Serif 9");
 		pango_layout_set_font_description(l, fd);
 		pango_font_description_free(fd);
 		pango_layout_set_text(l, "Chuyển đổi số — Mức độ 2", -1);

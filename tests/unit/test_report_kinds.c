@@ -36,8 +36,8 @@ load_as(const char *path, const char *old_id, const char *id)
 }
 
 #define QD4725 "data/rubrics/qd4725-2022-pt.json"
-#define Q7 "data/rubrics/q7-mn-2023.json"
-#define TDM "data/rubrics/tdm-cntt-2022.json"
+#define Q7     "data/rubrics/q7-mn-2023.json"
+#define TDM    "data/rubrics/tdm-cntt-2022.json"
 
 static void
 test_kind_by_shape(void **state)
@@ -77,15 +77,15 @@ test_charts_listed_once(void **state)
 	const struct report_chart *c;
 	struct rubric *r = load_as(QD4725, "qd4725-2022-pt", "x-4725");
 	/* Phụ lục 1 and Phụ lục 3: one chart per group. */
-	assert_int_equal(report_charts(report_kind_get(RK_SELF_4725), r, a,
-				       &c), 2);
+	assert_int_equal(report_charts(report_kind_get(RK_SELF_4725), r, a, &c),
+			 2);
 	assert_int_equal(c[1].group, 1);
 	assert_string_equal(c[0].title, "Nhóm tiêu chí 1: điểm từng tiêu chí "
-			    "so với điểm tối đa");
+					"so với điểm tối đa");
 	assert_int_equal(report_charts(report_kind_get(RK_LEVELS), r, a, &c),
 			 2);
 	assert_string_equal(c[1].title, "Nhóm tiêu chí 2: tỷ lệ CSGD theo "
-			    "mức độ");
+					"mức độ");
 	rubric_free(r);
 	/* A graded rubric's summary: one chart of the grades; its school
 	 * document none. */

@@ -42,8 +42,9 @@ test_date_and_number_lines(void **state)
 	(void)state;
 	struct buf b;
 	buf_init(&b, 4096);
-	struct rp_header h = { .place = "Quận 7", .year = 2024, .month = 1,
-			       .day = 5 };
+	struct rp_header h = {
+		.place = "Quận 7", .year = 2024, .month = 1, .day = 5
+	};
 	rp_date_line(&h, &b);
 	assert_string_equal(buf_str(&b), "Quận 7, ngày 05 tháng 01 năm 2024");
 	buf_reset(&b);
@@ -78,12 +79,12 @@ test_name_start(void **state)
 	assert_int_equal(rp_name_start("Trường THPT Trần Hưng Đạo"), 2);
 	assert_int_equal(rp_name_start("Trường Tiểu học Lê Quý Đôn"), 3);
 	assert_int_equal(rp_name_start("Trường Mầm non Hoa Sen"), 3);
-	assert_int_equal(rp_name_start(
-		"Phòng Giáo dục và Đào tạo quận Dương Kinh"), 6);
-	assert_int_equal(rp_name_start(
-		"Sở Giáo dục và Đào tạo thành phố Hải Phòng"), 6);
+	assert_int_equal(
+		rp_name_start("Phòng Giáo dục và Đào tạo quận Dương Kinh"), 6);
+	assert_int_equal(
+		rp_name_start("Sở Giáo dục và Đào tạo thành phố Hải Phòng"), 6);
 	assert_int_equal(rp_name_start("Trung tâm GDNN-GDTX quận Dương Kinh"),
-		3);
+			 3);
 	assert_int_equal(rp_name_start("UBND phường Hồng Bàng"), 1);
 	assert_int_equal(rp_name_start("ỦY BAN NHÂN DÂN QUẬN DƯƠNG KINH"), 4);
 	assert_int_equal(rp_name_start("UBND THÀNH PHỐ THỦ DẦU MỘT"), 1);
@@ -199,8 +200,9 @@ test_csv_dialects(void **state)
 	struct rp_doc *d = rp_doc_new(a);
 	struct rp_table *t = rp_table_add(d, rp_section0(d), 9, NULL);
 	size_t r = rp_row_add(d, t);
-	static const char *const text[] = { "1.1", "1.", "01", "1/2",
-		"2022-2023", "12", "31DK001", "Mức 2" };
+	static const char *const text[] = { "1.1",     "1.",	    "01",
+					    "1/2",     "2022-2023", "12",
+					    "31DK001", "Mức 2" };
 	for (size_t c = 0; c < 8; c++)
 		rp_cell_text(d, t, r, c, 0, text[c]);
 	rp_cell_pts(d, t, r, 8, 1250);
@@ -212,13 +214,17 @@ test_csv_dialects(void **state)
 	char path[128];
 	snprintf(path, sizeof(path), "%s/d.csv", dir);
 	assert_int_equal(rp_write_csv(d, path, NULL, 0), TS_OK);
-	assert_string_equal(slurp(path), "\xEF\xBB\xBF"
+	assert_string_equal(
+		slurp(path),
+		"\xEF\xBB\xBF"
 		"\"=\"\"1.1\"\"\";\"=\"\"1.\"\"\";\"=\"\"01\"\"\";"
 		"\"=\"\"1/2\"\"\";\"=\"\"2022-2023\"\"\";12;31DK001;Mức 2;"
 		"12,5\r\n45,67%;1000;;;;;;;\r\n");
 	d->csv_dialect = RP_CSV_INTL;
 	assert_int_equal(rp_write_csv(d, path, NULL, 0), TS_OK);
-	assert_string_equal(slurp(path), "\xEF\xBB\xBF"
+	assert_string_equal(
+		slurp(path),
+		"\xEF\xBB\xBF"
 		"\"=\"\"1.1\"\"\",\"=\"\"1.\"\"\",\"=\"\"01\"\"\","
 		"\"=\"\"1/2\"\"\",\"=\"\"2022-2023\"\"\",12,31DK001,Mức 2,"
 		"12.5\r\n45.67%,1000,,,,,,,\r\n");
@@ -239,8 +245,9 @@ test_writer_refuses_oom_and_bad_path(void **state)
 	struct arena *a = arena_new();
 	struct rp_doc *d = report_fixture(a);
 	char err[256] = "";
-	assert_int_equal(rp_write_csv(d, "/nonexistent-dir/x.csv", err,
-				      sizeof(err)), TS_EIO);
+	assert_int_equal(
+		rp_write_csv(d, "/nonexistent-dir/x.csv", err, sizeof(err)),
+		TS_EIO);
 	assert_non_null(strstr(err, "không ghi được tệp"));
 	d->oom = true;
 	/* A directory of its own: a fixed /tmp name is shared with every other

@@ -120,8 +120,9 @@ test_fonts_embedded(void **state)
 	struct fx *f = *state;
 	char *t = runf("pdffonts", f->pdf, "");
 	static const char *faces[] = { "LiberationSerif ",
-		"LiberationSerif-Bold ", "LiberationSerif-Italic ",
-		"LiberationSerif-BoldItalic " };
+				       "LiberationSerif-Bold ",
+				       "LiberationSerif-Italic ",
+				       "LiberationSerif-BoldItalic " };
 	for (size_t i = 0; i < 4; i++) {
 		const char *line = strstr(t, faces[i]);
 		if (!line)
@@ -232,7 +233,7 @@ test_reproducible(void **state)
 	char again[160];
 	snprintf(again, sizeof again, "%s/again.pdf", f->dir);
 	assert_int_equal(rp_write_pdf(report_fixture(f->a), again, NULL, 0),
-		TS_OK);
+			 TS_OK);
 	char cmd[400];
 	snprintf(cmd, sizeof cmd, "cmp -s '%s' '%s'", f->pdf, again);
 	assert_int_equal(system(cmd), 0);
@@ -337,20 +338,25 @@ test_group_rows_keep_together(void **state)
 	char path[160], first[64], last[64];
 	snprintf(path, sizeof path, "%s/groups.pdf", f->dir);
 	for (int lead = 0; lead < 30; lead++) {
-		assert_int_equal(rp_write_pdf(group_doc(f->a, lead), path, NULL,
-					      0), TS_OK);
+		assert_int_equal(
+			rp_write_pdf(group_doc(f->a, lead), path, NULL, 0),
+			TS_OK);
 		int n = page_count(path);
 		assert_true(n >= 2);
 		for (int pg = 1; pg <= n; pg++) {
 			char *txt = page_text(path, pg);
 			page_ends(txt, first, last, sizeof first);
 			free(txt);
-			if (pg > 1 && strncmp(first, "Cộng", strlen("Cộng")) == 0)
+			if (pg > 1 &&
+			    strncmp(first, "Cộng", strlen("Cộng")) == 0)
 				fail_msg("%d rows first: page %d starts with "
-					 "\"%s\"", lead, pg, first);
-			if (pg < n && strncmp(last, "Nhóm", strlen("Nhóm")) == 0)
+					 "\"%s\"",
+					 lead, pg, first);
+			if (pg < n &&
+			    strncmp(last, "Nhóm", strlen("Nhóm")) == 0)
 				fail_msg("%d rows first: page %d ends with "
-					 "\"%s\"", lead, pg, last);
+					 "\"%s\"",
+					 lead, pg, last);
 		}
 	}
 }
@@ -372,7 +378,8 @@ test_heading_keeps_paragraph(void **state)
 		for (int i = 1; i <= lead; i++)
 			rp_body(d, s, 0, rp_printf(d, "Dòng số %d.", i));
 		rp_heading(d, s, 3, "Tiêu đề mục cần giữ");
-		rp_body(d, s, 0, "Đoạn sau bắt đầu. Chuyển đổi số trong giáo "
+		rp_body(d, s, 0,
+			"Đoạn sau bắt đầu. Chuyển đổi số trong giáo "
 			"dục là quá trình lâu dài, cần sự tham gia của cán bộ, "
 			"giáo viên, học sinh và cha mẹ học sinh; nhà trường xây "
 			"dựng kế hoạch, bố trí kinh phí, tập huấn kỹ năng, cập "
@@ -386,8 +393,10 @@ test_heading_keeps_paragraph(void **state)
 			bool next = strstr(txt, "Đoạn sau bắt đầu") != NULL;
 			free(txt);
 			if (head && !next)
-				fail_msg("%d lines first: the heading ends page "
-					 "%d alone", lead, pg);
+				fail_msg(
+					"%d lines first: the heading ends page "
+					"%d alone",
+					lead, pg);
 		}
 	}
 }
@@ -455,13 +464,13 @@ test_errors(void **state)
 	struct fx *f = *state;
 	struct rp_doc *d = report_fixture(f->a);
 	char err[256] = "";
-	assert_int_equal(rp_write_pdf(d, "/nonexistent-dir/x.pdf", err,
-		sizeof err), TS_EIO);
+	assert_int_equal(
+		rp_write_pdf(d, "/nonexistent-dir/x.pdf", err, sizeof err),
+		TS_EIO);
 	assert_true(err[0] != '\0');
 	assert_int_equal(access("/nonexistent-dir/x.pdf", F_OK), -1);
 	d->oom = true;
-	assert_int_equal(rp_write_pdf(d, f->pdf, err, sizeof err),
-		TS_ENOMEM);
+	assert_int_equal(rp_write_pdf(d, f->pdf, err, sizeof err), TS_ENOMEM);
 	assert_non_null(strstr(err, "bộ nhớ"));
 }
 

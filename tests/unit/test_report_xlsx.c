@@ -25,7 +25,7 @@
 #include "../../src/util/diag.h"
 #include "report_fixture.h"
 
-#define OUTDIR "build/report-samples"
+#define OUTDIR	"build/report-samples"
 #define FIXTURE OUTDIR "/fixture.xlsx"
 
 /* ---- helpers ---------------------------------------------------------- */
@@ -104,7 +104,7 @@ find_row(const struct sheet *s, size_t col, const char *text)
 {
 	for (size_t i = 0; i < s->nrows; i++)
 		if (s->rows[i].ncells > col &&
-			strcmp(s->rows[i].cells[col], text) == 0)
+		    strcmp(s->rows[i].cells[col], text) == 0)
 			return &s->rows[i];
 	fprintf(stderr, "  no row with column %zu = \"%s\"\n", col, text);
 	return NULL;
@@ -146,26 +146,28 @@ fixture_values(void **state)
 	struct sheet s;
 	read_sheet(buf, len, a, &s);
 	const struct sheet_row *r = find_row(&s, 1,
-		"Chuyển đổi số trong dạy, học");
+					     "Chuyển đổi số trong dạy, học");
 	assert_non_null(r);
 	assert_string_equal(r->cells[0], "1");
 	assert_string_equal(r->cells[2], "100");
 	assert_string_equal(r->cells[3], "73");
 	assert_string_equal(r->cells[4], "0.73");
-	r = find_row(&s, 1, "Chuyển đổi số trong quản trị cơ sở giáo dục\n"
-		"- Quản trị: " FIX_HOSTILE);
+	r = find_row(&s, 1,
+		     "Chuyển đổi số trong quản trị cơ sở giáo dục\n"
+		     "- Quản trị: " FIX_HOSTILE);
 	assert_non_null(r);
 	assert_string_equal(r->cells[3], "12.5");
 	assert_string_equal(r->cells[4], "0.4567");
 	/* Header cells, the NĐ 30 header, body text with the hostile
 	 * string, the signature. */
 	assert_non_null(find_row(&s, 3, "Tự đánh giá"));
-	assert_true(any_cell_contains(&s, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"));
+	assert_true(
+		any_cell_contains(&s, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"));
 	assert_true(any_cell_contains(&s, "Dương Kinh, ngày 05 tháng 01 năm "
-		"2023"));
+					  "2023"));
 	assert_true(any_cell_contains(&s, "tên lạ: " FIX_HOSTILE "."));
 	assert_true(any_cell_contains(&s, "Nhóm tiêu chí 1 “Chuyển đổi số "
-		"trong dạy, học”: " FIX_SCORE_LINE));
+					  "trong dạy, học”: " FIX_SCORE_LINE));
 	assert_true(any_cell_contains(&s, "Kính gửi: Sở Giáo dục"));
 	assert_true(any_cell_contains(&s, "Lưu Thị Thuận"));
 	assert_true(any_cell_contains(&s, "Nơi nhận:"));
@@ -203,7 +205,8 @@ fixture_xml(void **state)
 	free(s2);
 	char *core = zip_part(FIXTURE, "docProps/core.xml");
 	assert_non_null(strstr(core, "2023-01-05T00:00:00Z"));
-	assert_non_null(strstr(core, "Báo cáo tự đánh giá mức độ chuyển đổi số"));
+	assert_non_null(
+		strstr(core, "Báo cáo tự đánh giá mức độ chuyển đổi số"));
 	free(core);
 	/* A native chart with its data on the sheet. */
 	char *ch = zip_part(FIXTURE, "xl/charts/chart1.xml");
@@ -233,15 +236,15 @@ fixture_appendix(void **state)
 	size_t pre = (size_t)(at - wb) + 7;
 	memcpy(hid, wb, pre);
 	snprintf(hid + pre, strlen(wb) + 32 - pre, "state=\"hidden\" %s",
-		wb + pre);
+		 wb + pre);
 	free(wb);
 	int ze = 0;
 	zip_t *z = zip_open(copy, 0, &ze);
 	assert_non_null(z);
 	zip_source_t *src = zip_source_buffer(z, hid, strlen(hid), 0);
 	assert_non_null(src);
-	assert_true(zip_file_add(z, "xl/workbook.xml", src,
-		ZIP_FL_OVERWRITE) >= 0);
+	assert_true(zip_file_add(z, "xl/workbook.xml", src, ZIP_FL_OVERWRITE) >=
+		    0);
 	assert_int_equal(zip_close(z), 0);
 	free(hid);
 
@@ -303,8 +306,8 @@ listing(struct arena *a, size_t rows)
 	for (size_t i = 0; i < rows; i++) {
 		r = rp_row_add(d, t);
 		rp_cell_int(d, t, r, 0, (int64_t)i + 1);
-		rp_cell_text(d, t, r, 1, 0, rp_printf(d, "Trường THCS số %zu",
-			i + 1));
+		rp_cell_text(d, t, r, 1, 0,
+			     rp_printf(d, "Trường THCS số %zu", i + 1));
 		rp_cell_pts(d, t, r, 2, (pts_t)(i % 10000));
 		rp_cell_pct(d, t, r, 3, (int64_t)(i % 10001));
 	}
@@ -347,8 +350,8 @@ listing_big(void **state)
 	read_sheet(buf, len, a, &s);
 	assert_int_equal(s.nrows, n + 1);
 	const struct sheet_row *last = &s.rows[s.nrows - 1];
-	assert_string_equal(last->cells[1], rp_printf(d, "Trường THCS số %zu",
-		n));
+	assert_string_equal(last->cells[1],
+			    rp_printf(d, "Trường THCS số %zu", n));
 	char *s1 = zip_part(p, "xl/worksheets/sheet1.xml");
 	assert_non_null(strstr(s1, "t=\"inlineStr\""));
 	free(s1);

@@ -2,17 +2,17 @@
  * JSON path of the offending value in `where`. */
 #include "ut.h"
 
-#define W UT_NAME ": $"
+#define W  UT_NAME ": $"
 #define G0 W ".groups[0]"
 #define C0 G0 ".criteria[0]"
 #define I0 C0 ".items[0]"
 
 /* Criterion 1.1 (max 0, CRIT_EXTRA fields) holding ITEM, then a yesno
  * criterion 1.2 so the group has points. */
-#define WITH_ZERO(ITEM, CRIT_EXTRA)                                         \
-	UT_HEAD "[{'id':'1','title':'N','max':10,'criteria':["               \
-		"{'id':'1.1','title':'G','max':0" CRIT_EXTRA ",'items':["     \
-		ITEM "]},{'id':'1.2','title':'Y','max':10,'items':["          \
+#define WITH_ZERO(ITEM, CRIT_EXTRA)                                            \
+	UT_HEAD "[{'id':'1','title':'N','max':10,'criteria':["                 \
+		"{'id':'1.1','title':'G','max':0" CRIT_EXTRA ",'items':[" ITEM \
+		"]},{'id':'1.2','title':'Y','max':10,'items':["                \
 		"{'id':'y','text':'Y','kind':'yesno','max':10}]}]}]}"
 
 /* Parses sq, expects TS_EINVAL with exactly n problems (0: any number),
@@ -34,8 +34,9 @@ static void
 test_unknown_kind(void **state)
 {
 	(void)state;
-	expect_bad(UT_ONE("10", "{'id':'x','text':'X','kind':'score','max':10}"),
-		   0, I0 ".kind", "loại nội dung \"score\" không hợp lệ");
+	expect_bad(
+		UT_ONE("10", "{'id':'x','text':'X','kind':'score','max':10}"),
+		0, I0 ".kind", "loại nội dung \"score\" không hợp lệ");
 	expect_bad(UT_ONE("10", "{'id':'x','text':'X','max':10}"), 0,
 		   I0 ".kind", "thiếu trường bắt buộc \"kind\"");
 }
@@ -51,10 +52,11 @@ test_unknown_keys(void **state)
 	expect_bad(UT_ONE("10", "{'id':'x','text':'X','kind':'points',"
 				"'maxx':10}"),
 		   0, I0 ".max", "thiếu trường bắt buộc \"max\"");
-	expect_bad(UT_HEAD "[{'id':'1','title':'N','max':10,'levelz':[],"
-			   "'criteria':[{'id':'1.1','title':'T','max':10,"
-			   "'kap':true,'items':[{'id':'x','text':'X',"
-			   "'kind':'yesno','max':10,'evidence':{'hnit':'a'}}]}]}]}",
+	expect_bad(UT_HEAD
+		   "[{'id':'1','title':'N','max':10,'levelz':[],"
+		   "'criteria':[{'id':'1.1','title':'T','max':10,"
+		   "'kap':true,'items':[{'id':'x','text':'X',"
+		   "'kind':'yesno','max':10,'evidence':{'hnit':'a'}}]}]}]}",
 		   3, C0 ".kap", "trường \"kap\" không được hỗ trợ");
 	expect_bad(UT_HEAD "[{'id':'1','title':'N','max':10,'levelz':[],"
 			   "'criteria':[{'id':'1.1','title':'T','max':10,"
@@ -99,8 +101,9 @@ test_item_values(void **state)
 	expect_bad(UT_ONE("10", "{'id':'x','text':'X','kind':'points',"
 				"'max':10,'step':0}"),
 		   1, I0 ".step", "bước điểm phải lớn hơn 0");
-	expect_bad(WITH_ZERO("{'id':'x','text':'X','kind':'yesno','max':0}", ""),
-		   1, I0 ".max", "điểm tối đa phải lớn hơn 0");
+	expect_bad(
+		WITH_ZERO("{'id':'x','text':'X','kind':'yesno','max':0}", ""),
+		1, I0 ".max", "điểm tối đa phải lớn hơn 0");
 	expect_bad(UT_ONE("3.333", "{'id':'x','text':'X','kind':'yesno',"
 				   "'max':3.333}"),
 		   0, I0 ".max", "số 3.333 có nhiều hơn 2 chữ số thập phân");
@@ -109,8 +112,9 @@ test_item_values(void **state)
 	expect_bad(UT_ONE("10", "{'id':'x','text':'X','kind':'yesno',"
 				"'max':9.999999999999999999}"),
 		   1, I0 ".max", "số 9.999999999999999999 có nhiều hơn 2");
-	expect_bad(UT_ONE("10", "{'id':'x','text':'X','kind':'yesno','max':'a'}"),
-		   0, I0 ".max", "phải là số, tối đa 2 chữ số thập phân");
+	expect_bad(
+		UT_ONE("10", "{'id':'x','text':'X','kind':'yesno','max':'a'}"),
+		0, I0 ".max", "phải là số, tối đa 2 chữ số thập phân");
 	expect_bad(UT_ONE("10", "{'id':'x','text':'X','kind':'yesno','max':10,"
 				"'evidence':{'kinds':['photo']}}"),
 		   1, I0 ".evidence.kinds", "chỉ nhận file, link, fact");
@@ -122,10 +126,11 @@ static void
 test_item_max_sum(void **state)
 {
 	(void)state;
-	expect_bad(UT_HEAD "[{'id':'1','title':'N','max':30,'criteria':["
-			   "{'id':'1.1','title':'T','max':30,'items':["
-			   "{'id':'a','text':'A','kind':'yesno','max':10},"
-			   "{'id':'b','text':'B','kind':'points','max':15}]}]}]}",
+	expect_bad(UT_HEAD
+		   "[{'id':'1','title':'N','max':30,'criteria':["
+		   "{'id':'1.1','title':'T','max':30,'items':["
+		   "{'id':'a','text':'A','kind':'yesno','max':10},"
+		   "{'id':'b','text':'B','kind':'points','max':15}]}]}]}",
 		   1, C0,
 		   "tổng điểm tối đa của các nội dung (25) khác điểm tối đa "
 		   "của tiêu chí (30)");
@@ -146,10 +151,10 @@ test_criterion_max_sum(void **state)
 		   "đa của nhóm (100)");
 }
 
-#define CAP(MAX, A, B)                                                      \
-	UT_HEAD "[{'id':'1','title':'N','max':" MAX ",'criteria':["          \
-		"{'id':'1.1','title':'T','max':" MAX ",'cap':true,'items':[" \
-		"{'id':'a','text':'A','kind':'yesno','max':" A "},"          \
+#define CAP(MAX, A, B)                                                         \
+	UT_HEAD "[{'id':'1','title':'N','max':" MAX ",'criteria':["            \
+		"{'id':'1.1','title':'T','max':" MAX ",'cap':true,'items':["   \
+		"{'id':'a','text':'A','kind':'yesno','max':" A "},"            \
 		"{'id':'b','text':'B','kind':'points','max':" B "}]}]}]}"
 
 static void
@@ -167,9 +172,9 @@ test_cap_criterion(void **state)
 		   "của tiêu chí (10)");
 }
 
-#define LEVELS(L1, L2, L3)                                                 \
-	UT_HEAD "[{'id':'1','title':'N','max':100,'levels':["               \
-		"{'level':1,'range':'" L1 "'},{'level':2,'range':'" L2 "'},"  \
+#define LEVELS(L1, L2, L3)                                                     \
+	UT_HEAD "[{'id':'1','title':'N','max':100,'levels':["                  \
+		"{'level':1,'range':'" L1 "'},{'level':2,'range':'" L2 "'},"   \
 		"{'level':3,'range':'" L3 "'}],'criteria':["                   \
 		"{'id':'1.1','title':'T','max':100,'items':["                  \
 		"{'id':'a','text':'A','kind':'points','max':100}]}]}]}"
@@ -178,7 +183,8 @@ static void
 test_level_bands(void **state)
 {
 	(void)state;
-	struct rubric *r = ut_rubric_ok(LEVELS("[0,50)", "[50,75]", "(75,100]"));
+	struct rubric *r =
+		ut_rubric_ok(LEVELS("[0,50)", "[50,75]", "(75,100]"));
 	rubric_free(r);
 	expect_bad(LEVELS("[0,49]", "[50,75]", "(75,100]"), 1, G0 ".levels",
 		   "các mức: giữa [0,49] và [50,75] có chỗ hở");
@@ -196,8 +202,9 @@ test_level_bands(void **state)
 		   "khoảng cuối (75,100) phải kết thúc ở 100");
 	expect_bad(LEVELS("[0,50)", "[50,75]", "(75,inf)"), 1, G0 ".levels",
 		   "khoảng cuối (75,inf) phải kết thúc ở 100");
-	expect_bad(LEVELS("[0,50)", "(75,100]", "[50,75]"), 0, G0 ".levels",
-		   "các khoảng phải xếp tăng dần ((75,100] đứng trước [50,75])");
+	expect_bad(
+		LEVELS("[0,50)", "(75,100]", "[50,75]"), 0, G0 ".levels",
+		"các khoảng phải xếp tăng dần ((75,100] đứng trước [50,75])");
 	expect_bad(LEVELS("[0,50)", "[50,75]", "(75,100"), 1,
 		   G0 ".levels[2].range", "khoảng \"(75,100\" không hợp lệ");
 	/* Levels numbered out of order. */
@@ -224,54 +231,65 @@ test_level_bands(void **state)
 		   1, G0 ".levels", "danh sách mức không được rỗng");
 }
 
-#define BAND(MAX, INPUT, BANDS)                                             \
-	UT_ONE(MAX, "{'id':'b','text':'B','kind':'band','max':" MAX          \
+#define BAND(MAX, INPUT, BANDS)                                                \
+	UT_ONE(MAX, "{'id':'b','text':'B','kind':'band','max':" MAX            \
 		    ",'input':'" INPUT "','bands':[" BANDS "]}")
 
 static void
 test_band_items(void **state)
 {
 	(void)state;
-	struct rubric *r = ut_rubric_ok(BAND(
-		"5", "count", "{'range':'[0,10)','points':0},"
-			      "{'range':'[10,20]','points':5}"));
+	struct rubric *r = ut_rubric_ok(BAND("5", "count",
+					     "{'range':'[0,10)','points':0},"
+					     "{'range':'[10,20]','points':5}"));
 	rubric_free(r); /* a count may have a finite upper end */
-	expect_bad(BAND("5", "percent", "{'range':'[0,50)','points':0},"
-					"{'range':'[50,100]','points':7}"),
+	expect_bad(BAND("5", "percent",
+			"{'range':'[0,50)','points':0},"
+			"{'range':'[50,100]','points':7}"),
 		   1, I0 ".max",
 		   "điểm tối đa (5) khác điểm cao nhất của các mức (7)");
-	expect_bad(BAND("7", "percent", "{'range':'[0,50)','points':0},"
-					"{'range':'[50,90]','points':7}"),
+	expect_bad(BAND("7", "percent",
+			"{'range':'[0,50)','points':0},"
+			"{'range':'[50,90]','points':7}"),
 		   1, I0 ".bands",
 		   "các mức (bands): khoảng cuối [50,90] phải kết thúc ở 100");
-	expect_bad(BAND("7", "percent", "{'range':'[0,50)','points':0},"
-					"{'range':'[50,inf)','points':7}"),
+	expect_bad(BAND("7", "percent",
+			"{'range':'[0,50)','points':0},"
+			"{'range':'[50,inf)','points':7}"),
 		   1, I0 ".bands", "khoảng cuối [50,inf) phải kết thúc ở 100");
-	expect_bad(BAND("7", "percent", "{'range':'[5,50)','points':0},"
-					"{'range':'[50,100]','points':7}"),
+	expect_bad(BAND("7", "percent",
+			"{'range':'[5,50)','points':0},"
+			"{'range':'[50,100]','points':7}"),
 		   1, I0 ".bands", "khoảng đầu tiên [5,50) phải bắt đầu từ 0");
-	expect_bad(BAND("7", "percent", "{'range':'[0,50)','points':0},"
-					"{'range':'(50,100]','points':7}"),
+	expect_bad(BAND("7", "percent",
+			"{'range':'[0,50)','points':0},"
+			"{'range':'(50,100]','points':7}"),
 		   1, I0 ".bands", "giữa [0,50) và (50,100] có chỗ hở");
-	expect_bad(BAND("5", "count", "{'range':'[0,10)','points':0},"
-				      "{'range':'[10,20)','points':5}"),
-		   1, I0 ".bands",
-		   "khoảng cuối [10,20) phải kết thúc bằng \"]\" hoặc \",inf)\"");
-	expect_bad(BAND("5", "ratio", "{'range':'[0,10)','points':0},"
-				      "{'range':'[10,inf)','points':5}"),
+	expect_bad(
+		BAND("5", "count",
+		     "{'range':'[0,10)','points':0},"
+		     "{'range':'[10,20)','points':5}"),
+		1, I0 ".bands",
+		"khoảng cuối [10,20) phải kết thúc bằng \"]\" hoặc \",inf)\"");
+	expect_bad(BAND("5", "ratio",
+			"{'range':'[0,10)','points':0},"
+			"{'range':'[10,inf)','points':5}"),
 		   0, I0 ".input", "input \"ratio\" không hợp lệ");
-	expect_bad(BAND("5", "count", "{'range':'[0,10)','points':0.125},"
-				      "{'range':'[10,inf)','points':5}"),
-		   0, I0 ".bands[0].points", "số 0.125 có nhiều hơn 2 chữ số thập phân");
-	expect_bad(BAND("5", "count", "{'range':'[0,10)','points':-1},"
-				      "{'range':'[10,inf)','points':5}"),
+	expect_bad(BAND("5", "count",
+			"{'range':'[0,10)','points':0.125},"
+			"{'range':'[10,inf)','points':5}"),
+		   0, I0 ".bands[0].points",
+		   "số 0.125 có nhiều hơn 2 chữ số thập phân");
+	expect_bad(BAND("5", "count",
+			"{'range':'[0,10)','points':-1},"
+			"{'range':'[10,inf)','points':5}"),
 		   1, I0 ".bands[0].points", "điểm không được âm");
 	expect_bad(BAND("5", "count", ""), 0, I0 ".bands",
 		   "danh sách không được rỗng");
 }
 
-#define CHOICE(MAX, OPTS)                                                   \
-	UT_ONE(MAX, "{'id':'c','text':'C','kind':'choice','max':" MAX        \
+#define CHOICE(MAX, OPTS)                                                      \
+	UT_ONE(MAX, "{'id':'c','text':'C','kind':'choice','max':" MAX          \
 		    ",'options':[" OPTS "]}")
 
 static void
@@ -289,11 +307,12 @@ test_choice_items(void **state)
 		   1, I0 ".options[1].id", "mã lựa chọn \"a\" bị trùng");
 	expect_bad(CHOICE("4", "{'id':'a','text':'A'},"
 			       "{'id':'b','text':'B','points':4}"),
-		   1, I0 ".options[0].points", "thiếu trường bắt buộc \"points\"");
+		   1, I0 ".options[0].points",
+		   "thiếu trường bắt buộc \"points\"");
 }
 
-#define CHECKLIST(MAX, REST)                                                \
-	UT_ONE(MAX, "{'id':'k','text':'K','kind':'checklist','max':" MAX     \
+#define CHECKLIST(MAX, REST)                                                   \
+	UT_ONE(MAX, "{'id':'k','text':'K','kind':'checklist','max':" MAX       \
 		    "," REST "}")
 
 static void
@@ -305,9 +324,10 @@ test_checklist_items(void **state)
 		     "{'id':'b','text':'B','points':2},"
 		     "{'id':'c','text':'C','points':2}]"));
 	rubric_free(r);
-	expect_bad(CHECKLIST("6", "'base':1,'options':[{'id':'a','text':'A',"
-				  "'points':2},{'id':'b','text':'B','points':2},"
-				  "{'id':'c','text':'C','points':2}]"),
+	expect_bad(CHECKLIST("6",
+			     "'base':1,'options':[{'id':'a','text':'A',"
+			     "'points':2},{'id':'b','text':'B','points':2},"
+			     "{'id':'c','text':'C','points':2}]"),
 		   1, I0 ".max",
 		   "điểm tối đa (6) khác điểm nền cao nhất cộng điểm của mọi "
 		   "phân hệ (7)");
@@ -316,8 +336,9 @@ test_checklist_items(void **state)
 				  "{'id':'k','text':'K','points':6}],"
 				  "'options':[{'id':'a','text':'A'}],"
 				  "'deduct_per_missing':1"),
-		   1, I0 ".max", "điểm tối đa (4) khác điểm nền cao nhất cộng "
-				 "điểm của mọi phân hệ (6)");
+		   1, I0 ".max",
+		   "điểm tối đa (4) khác điểm nền cao nhất cộng "
+		   "điểm của mọi phân hệ (6)");
 	expect_bad(CHECKLIST("4", "'base':4,'options':[{'id':'a','text':'A'}]"),
 		   1, I0, "phải có điểm cho từng phân hệ hoặc điểm trừ");
 	expect_bad(CHECKLIST("6", "'base':[{'id':'k','text':'K','points':6}],"
@@ -336,24 +357,27 @@ static void
 test_duplicate_ids(void **state)
 {
 	(void)state;
-	expect_bad(UT_HEAD "[{'id':'1','title':'N','max':20,'criteria':["
-			   "{'id':'1.1','title':'T','max':10,'items':["
-			   "{'id':'x','text':'A','kind':'yesno','max':10}]},"
-			   "{'id':'1.2','title':'U','max':10,'items':["
-			   "{'id':'x','text':'B','kind':'yesno','max':10}]}]}]}",
+	expect_bad(UT_HEAD
+		   "[{'id':'1','title':'N','max':20,'criteria':["
+		   "{'id':'1.1','title':'T','max':10,'items':["
+		   "{'id':'x','text':'A','kind':'yesno','max':10}]},"
+		   "{'id':'1.2','title':'U','max':10,'items':["
+		   "{'id':'x','text':'B','kind':'yesno','max':10}]}]}]}",
 		   1, W, "mã nội dung \"x\" bị trùng");
-	expect_bad(UT_HEAD "[{'id':'1','title':'N','max':20,'criteria':["
-			   "{'id':'1.1','title':'T','max':10,'items':["
-			   "{'id':'x','text':'A','kind':'yesno','max':10}]},"
-			   "{'id':'1.1','title':'U','max':10,'items':["
-			   "{'id':'y','text':'B','kind':'yesno','max':10}]}]}]}",
+	expect_bad(UT_HEAD
+		   "[{'id':'1','title':'N','max':20,'criteria':["
+		   "{'id':'1.1','title':'T','max':10,'items':["
+		   "{'id':'x','text':'A','kind':'yesno','max':10}]},"
+		   "{'id':'1.1','title':'U','max':10,'items':["
+		   "{'id':'y','text':'B','kind':'yesno','max':10}]}]}]}",
 		   1, W, "mã tiêu chí \"1.1\" bị trùng");
-	expect_bad(UT_HEAD "[{'id':'1','title':'N','max':10,'criteria':["
-			   "{'id':'1.1','title':'T','max':10,'items':["
-			   "{'id':'x','text':'A','kind':'yesno','max':10}]}]},"
-			   "{'id':'1','title':'M','max':10,'criteria':["
-			   "{'id':'2.1','title':'U','max':10,'items':["
-			   "{'id':'y','text':'B','kind':'yesno','max':10}]}]}]}",
+	expect_bad(UT_HEAD
+		   "[{'id':'1','title':'N','max':10,'criteria':["
+		   "{'id':'1.1','title':'T','max':10,'items':["
+		   "{'id':'x','text':'A','kind':'yesno','max':10}]}]},"
+		   "{'id':'1','title':'M','max':10,'criteria':["
+		   "{'id':'2.1','title':'U','max':10,'items':["
+		   "{'id':'y','text':'B','kind':'yesno','max':10}]}]}]}",
 		   1, W, "mã nhóm \"1\" bị trùng");
 }
 
@@ -361,17 +385,19 @@ static void
 test_grades_checked(void **state)
 {
 	(void)state;
-	expect_bad(UT_HEAD "[{'id':'1','title':'N','max':100,'criteria':["
-			   "{'id':'1.1','title':'T','max':100,'items':["
-			   "{'id':'x','text':'X','kind':'points','max':100}]}]}],"
-			   "'grades':[{'name':'Tốt','range':'[90,100]'},"
-			   "{'name':'Khá','range':'[50,89]'},"
-			   "{'name':'Yếu','range':'[0,50)'}]}",
-		   1, W ".grades", "xếp loại: giữa [50,89] và [90,100] có chỗ hở");
-	expect_bad(UT_HEAD "[{'id':'1','title':'N','max':100,'criteria':["
-			   "{'id':'1.1','title':'T','max':100,'items':["
-			   "{'id':'x','text':'X','kind':'points','max':100}]}]}],"
-			   "'grades':[{'range':'[0,100]'}]}",
+	expect_bad(
+		UT_HEAD "[{'id':'1','title':'N','max':100,'criteria':["
+			"{'id':'1.1','title':'T','max':100,'items':["
+			"{'id':'x','text':'X','kind':'points','max':100}]}]}],"
+			"'grades':[{'name':'Tốt','range':'[90,100]'},"
+			"{'name':'Khá','range':'[50,89]'},"
+			"{'name':'Yếu','range':'[0,50)'}]}",
+		1, W ".grades", "xếp loại: giữa [50,89] và [90,100] có chỗ hở");
+	expect_bad(UT_HEAD
+		   "[{'id':'1','title':'N','max':100,'criteria':["
+		   "{'id':'1.1','title':'T','max':100,'items':["
+		   "{'id':'x','text':'X','kind':'points','max':100}]}]}],"
+		   "'grades':[{'range':'[0,100]'}]}",
 		   1, W ".grades[0].name", "thiếu trường bắt buộc \"name\"");
 }
 
@@ -392,10 +418,13 @@ static void
 check_thirds(int max)
 {
 	char sq[1024];
-	snprintf(sq, sizeof(sq), UT_HEAD "[{'id':'1','title':'N','max':%d,"
+	snprintf(sq, sizeof(sq),
+		 UT_HEAD
+		 "[{'id':'1','title':'N','max':%d,"
 		 "'criteria':[{'id':'1.1','title':'T','max':%d,'levels':"
 		 "'thirds','items':[{'id':'p','text':'P','kind':'points',"
-		 "'max':%d}]}]}]}", max, max, max);
+		 "'max':%d}]}]}]}",
+		 max, max, max);
 	struct rubric *r = ut_rubric_ok(sq);
 	const struct criterion *c = &r->groups[0].criteria[0];
 	assert_true(c->levels_thirds);
@@ -421,7 +450,9 @@ test_levels_thirds_exact(void **state)
 	for (size_t m = 0; m < sizeof(maxes) / sizeof(*maxes); m++)
 		check_thirds(maxes[m]);
 	/* max 20 reads: dưới 6,67; từ 6,67 đến 13,33; trên 13,33. */
-	struct rubric *r = ut_rubric_ok(UT_HEAD "[{'id':'1','title':'N','max':20,"
+	struct rubric *r = ut_rubric_ok(
+		UT_HEAD
+		"[{'id':'1','title':'N','max':20,"
 		"'criteria':[{'id':'1.1','title':'T','max':20,'levels':'thirds',"
 		"'items':[{'id':'p','text':'P','kind':'points','max':20}]}]}]}");
 	const struct criterion *c = &r->groups[0].criteria[0];
@@ -433,11 +464,13 @@ test_levels_thirds_exact(void **state)
 	assert_string_equal(range_words(&c->levels[2].range, c->max, w),
 			    "trên 13,33");
 	rubric_free(r);
-	expect_bad(UT_HEAD "[{'id':'1','title':'N','max':20,'criteria':[{"
-		   "'id':'1.1','title':'T','max':20,'levels':'quarters',"
-		   "'items':[{'id':'p','text':'P','kind':'points','max':20}]}]}]}",
-		   1, UT_NAME ": $.groups[0].criteria[0].levels",
-		   "hoặc \"thirds\"");
+	expect_bad(
+		UT_HEAD
+		"[{'id':'1','title':'N','max':20,'criteria':[{"
+		"'id':'1.1','title':'T','max':20,'levels':'quarters',"
+		"'items':[{'id':'p','text':'P','kind':'points','max':20}]}]}]}",
+		1, UT_NAME ": $.groups[0].criteria[0].levels",
+		"hoặc \"thirds\"");
 }
 
 int

@@ -63,14 +63,14 @@ test_every_kind_loads(void **state)
 	assert_string_equal(g->levels[2].name, "Mức 3");
 	assert_true(g->levels[2].range.lo_open);
 	assert_int_equal(r->ngrades, 2);
-	static const char *const ids[] = { "g", "y", "p", "b", "c", "ch",
-					   "cl", "cl2" };
+	static const char *const ids[] = { "g", "y",  "p",  "b",
+					   "c", "ch", "cl", "cl2" };
 	static const enum item_kind kinds[] = {
-		ITEM_GATE, ITEM_YESNO, ITEM_POINTS, ITEM_BAND, ITEM_BAND,
-		ITEM_CHOICE, ITEM_CHECKLIST, ITEM_CHECKLIST,
+		ITEM_GATE, ITEM_YESNO,	ITEM_POINTS,	ITEM_BAND,
+		ITEM_BAND, ITEM_CHOICE, ITEM_CHECKLIST, ITEM_CHECKLIST,
 	};
-	static const pts_t maxes[] = { 0, P(10), P(10), P(7), P(5), P(4),
-				       P(6), P(58) };
+	static const pts_t maxes[] = { 0,    P(10), P(10), P(7),
+				       P(5), P(4),  P(6),  P(58) };
 	for (size_t i = 0; i < 8; i++) {
 		const struct item *it = rubric_find_item(r, ids[i]);
 		assert_non_null(it);
@@ -145,11 +145,11 @@ test_grades_descending_get_sorted(void **state)
 	(void)state;
 	struct rubric *r = ut_rubric_ok(
 		UT_HEAD "[{'id':'1','title':'N','max':100,'criteria':["
-		"{'id':'1.1','title':'T','max':100,'items':["
-		"{'id':'x','text':'X','kind':'points','max':100}]}]}],"
-		"'grades':[{'name':'Xuất sắc','range':'[90,100]'},"
-		"{'name':'Khá','range':'[50,90)'},"
-		"{'name':'Yếu','range':'[0,50)'}]}");
+			"{'id':'1.1','title':'T','max':100,'items':["
+			"{'id':'x','text':'X','kind':'points','max':100}]}]}],"
+			"'grades':[{'name':'Xuất sắc','range':'[90,100]'},"
+			"{'name':'Khá','range':'[50,90)'},"
+			"{'name':'Yếu','range':'[0,50)'}]}");
 	assert_int_equal(r->ngrades, 3);
 	assert_string_equal(r->grades[0].name, "Yếu");
 	assert_int_equal(r->grades[0].level, 1);
@@ -169,8 +169,9 @@ test_text_is_normalised_to_nfc(void **state)
 	(void)state;
 	/* "Nguyễn" written decomposed: e + U+0302 + U+0303. */
 	struct rubric *r = ut_rubric_ok(UT_ONE(
-		"10", "{'id':'x','text':'Nguye\xcc\x82\xcc\x83n','kind':'yesno',"
-		      "'max':10}"));
+		"10",
+		"{'id':'x','text':'Nguye\xcc\x82\xcc\x83n','kind':'yesno',"
+		"'max':10}"));
 	assert_string_equal(rubric_find_item(r, "x")->text,
 			    "Nguy\xe1\xbb\x85n");
 	rubric_free(r);
@@ -200,7 +201,8 @@ test_duplicate_json_keys(void **state)
 	ut_rubric_bad("{'format':1,\n  'id':'t',\n  'format':1}", &d);
 	assert_int_equal(d.n, 1);
 	assert_diag(&d, UT_NAME, "JSON không hợp lệ ở dòng 3, cột");
-	assert_diag(&d, UT_NAME, "khóa xuất hiện hơn một lần, gần “\"format\"”");
+	assert_diag(&d, UT_NAME,
+		    "khóa xuất hiện hơn một lần, gần “\"format\"”");
 	diags_release(&d);
 	/* Deep inside an item too. */
 	ut_rubric_bad(UT_ONE("10", "{'id':'x','text':'X','kind':'yesno',"
@@ -222,9 +224,9 @@ test_root_not_object(void **state)
 }
 
 /* A full header with one fixed group, with HEADER_FIELDS in front. */
-#define WITH_HEADER(HEADER_FIELDS)                                        \
-	"{" HEADER_FIELDS ",'groups':[{'id':'1','title':'N','max':10,"     \
-	"'criteria':[{'id':'1.1','title':'T','max':10,'items':["           \
+#define WITH_HEADER(HEADER_FIELDS)                                             \
+	"{" HEADER_FIELDS ",'groups':[{'id':'1','title':'N','max':10,"         \
+	"'criteria':[{'id':'1.1','title':'T','max':10,'items':["               \
 	"{'id':'x','text':'X','kind':'yesno','max':10}]}]}]}"
 
 static void

@@ -2,12 +2,12 @@
  * from the repository root). */
 #include <unistd.h>
 
-#include "ut.h"
 #include "../../src/core/answer_text.h"
+#include "ut.h"
 
 #define QD4725 "data/rubrics/qd4725-2022-pt.json"
-#define Q7 "data/rubrics/q7-mn-2023.json"
-#define TDM "data/rubrics/tdm-cntt-2022.json"
+#define Q7     "data/rubrics/q7-mn-2023.json"
+#define TDM    "data/rubrics/tdm-cntt-2022.json"
 
 /* Every sum the loader promises, checked again from the model. */
 static void
@@ -131,14 +131,15 @@ test_q7_no_software(void **state)
 	(void)state;
 	struct rubric *r = ut_rubric_file(Q7);
 	const struct item *it = rubric_find_item(r, "2.3a");
-	struct answers *a = ut_answers_ok(r,
-		"{'answers':{'2.3a':{'base':'khong-co','present':[]}}}");
+	struct answers *a = ut_answers_ok(
+		r, "{'answers':{'2.3a':{'base':'khong-co','present':[]}}}");
 	struct score *s = score_compute(r, a);
 	assert_int_equal(s->items[it->idx].points, 0);
 	struct buf b;
 	buf_init(&b, 0);
 	answer_explain(it, &a->v[it->idx], &b);
-	assert_string_equal(buf_str(&b),
+	assert_string_equal(
+		buf_str(&b),
 		"Chưa triển khai phần mềm quản trị nhà trường; 0/6 phân hệ. "
 		"Còn thiếu: Phân hệ quản lý học sinh (quản lý hồ sơ, kết quả "
 		"học tập); Phân hệ quản lý đội ngũ CBVCNV; Phân hệ quản lý cơ "
@@ -155,7 +156,8 @@ test_q7_no_software(void **state)
 	assert_int_equal(s->items[it->idx].points, P(2));
 	buf_reset(&b);
 	answer_explain(it, &a->v[it->idx], &b);
-	assert_string_equal(buf_str(&b),
+	assert_string_equal(
+		buf_str(&b),
 		"Phần mềm sử dụng các phân hệ riêng lẻ, không kết nối với nhau; "
 		"4/6 phân hệ. Còn thiếu: Phân hệ quản lý thông tin y tế trường "
 		"học, quản lý thông tin về sức khỏe học sinh; Sổ điểm điện tử, "
@@ -195,7 +197,8 @@ test_duongkinh_example(void **state)
 	struct rubric *r;
 	struct answers *a;
 	struct score *s = score_example(
-		QD4725, "examples/qd4725-gdtx-duongkinh-2022-2023.json", &r, &a);
+		QD4725, "examples/qd4725-gdtx-duongkinh-2022-2023.json", &r,
+		&a);
 	assert_string_equal(a->unit, "Trung tâm GDNN-GDTX quận Dương Kinh");
 	assert_string_equal(a->school_year, "2022-2023");
 	assert_true(s->groups[0].gates_met);
@@ -242,7 +245,8 @@ test_duongkinh_criterion_levels(void **state)
 	struct rubric *r;
 	struct answers *a;
 	struct score *s = score_example(
-		QD4725, "examples/qd4725-gdtx-duongkinh-2022-2023.json", &r, &a);
+		QD4725, "examples/qd4725-gdtx-duongkinh-2022-2023.json", &r,
+		&a);
 	static const struct {
 		const char *item; /* an item of the criterion */
 		int points, max, level;

@@ -58,8 +58,7 @@ score_of(const struct rubric *r, const char *answers_sq, struct answers **a)
 }
 
 static void
-expect_group1(const struct rubric *r, const char *p, pts_t points,
-	      int level)
+expect_group1(const struct rubric *r, const char *p, pts_t points, int level)
 {
 	char json[128];
 	snprintf(json, sizeof(json), "{'answers':{'g':true,'p':%s}}", p);
@@ -179,23 +178,39 @@ test_checklist(void **state)
 	(void)state;
 	struct rubric *r = ut_rubric_ok(KINDS_RUBRIC);
 	/* Base choice plus deduction per missing module (QĐ Q7 2.3a). */
-	assert_int_equal(points_of(r, "cl", "{'answers':{'cl':{'base':'kn',"
-			 "'present':['m1','m2','m3','m4','m5','m6']}}}"), P(6));
-	assert_int_equal(points_of(r, "cl", "{'answers':{'cl':{'base':'kn',"
-			 "'present':['m1','m2','m3','m4','m6']}}}"), P(5));
-	assert_int_equal(points_of(r, "cl", "{'answers':{'cl':{'base':'rl',"
-			 "'present':['m1','m2','m3','m4','m5','m6']}}}"), P(4));
-	assert_int_equal(points_of(r, "cl", "{'answers':{'cl':{'base':'rl',"
-			 "'present':['m1','m2','m3']}}}"), P(1));
+	assert_int_equal(
+		points_of(r, "cl",
+			  "{'answers':{'cl':{'base':'kn',"
+			  "'present':['m1','m2','m3','m4','m5','m6']}}}"),
+		P(6));
+	assert_int_equal(points_of(r, "cl",
+				   "{'answers':{'cl':{'base':'kn',"
+				   "'present':['m1','m2','m3','m4','m6']}}}"),
+			 P(5));
+	assert_int_equal(
+		points_of(r, "cl",
+			  "{'answers':{'cl':{'base':'rl',"
+			  "'present':['m1','m2','m3','m4','m5','m6']}}}"),
+		P(4));
+	assert_int_equal(points_of(r, "cl",
+				   "{'answers':{'cl':{'base':'rl',"
+				   "'present':['m1','m2','m3']}}}"),
+			 P(1));
 	/* 4 - 6 is not -2. */
-	assert_int_equal(points_of(r, "cl", "{'answers':{'cl':{'base':'rl',"
-			 "'present':[]}}}"), 0);
+	assert_int_equal(points_of(r, "cl",
+				   "{'answers':{'cl':{'base':'rl',"
+				   "'present':[]}}}"),
+			 0);
 	/* Fixed base 1, four modules missing: never below zero. */
 	assert_int_equal(points_of(r, "cd", "{'answers':{'cd':[]}}"), 0);
-	assert_int_equal(points_of(r, "cd", "{'answers':{'cd':['m2','m3',"
-						  "'m4']}}"), 0);
-	assert_int_equal(points_of(r, "cd", "{'answers':{'cd':['m1','m2',"
-						  "'m3','m4']}}"), P(1));
+	assert_int_equal(points_of(r, "cd",
+				   "{'answers':{'cd':['m2','m3',"
+				   "'m4']}}"),
+			 0);
+	assert_int_equal(points_of(r, "cd",
+				   "{'answers':{'cd':['m1','m2',"
+				   "'m3','m4']}}"),
+			 P(1));
 	/* Points per module on a fixed base. */
 	assert_int_equal(points_of(r, "cl2", "{'answers':{'cl2':[]}}"), P(2));
 	assert_int_equal(points_of(r, "cl2", "{'answers':{'cl2':['cb']}}"),
@@ -252,10 +267,11 @@ test_totals_and_unanswered(void **state)
 	score_free(s);
 	answers_free(a);
 
-	s = score_of(r, "{'answers':{'y':true,'b':85,'ch':'b',"
-			"'cl':{'base':'kn','present':['m1','m2','m3','m4','m5']},"
-			"'cd':['m1','m2','m3','m4'],'ca':true,'cb':5,"
-			"'cl2':['hs']}}",
+	s = score_of(r,
+		     "{'answers':{'y':true,'b':85,'ch':'b',"
+		     "'cl':{'base':'kn','present':['m1','m2','m3','m4','m5']},"
+		     "'cd':['m1','m2','m3','m4'],'ca':true,'cb':5,"
+		     "'cl2':['hs']}}",
 		     &a);
 	assert_int_equal(s->unanswered, 0);
 	/* 10 + 7 + 2 + 5 + 1 + min(11, 10) + 32 */
@@ -298,10 +314,10 @@ test_tdm_grades(void **state)
 		pts_t total;
 		const char *grade;
 	} cases[] = {
-		{ 10000, "Xuất sắc" }, { 9000, "Xuất sắc" }, { 8950, "Tốt" },
-		{ 8000, "Tốt" },       { 7950, "Khá" },      { 7000, "Khá" },
-		{ 6950, "Trung bình" }, { 5000, "Trung bình" },
-		{ 4950, "Yếu" },       { 0, "Yếu" },
+		{ 10000, "Xuất sắc" },	{ 9000, "Xuất sắc" },	{ 8950, "Tốt" },
+		{ 8000, "Tốt" },	{ 7950, "Khá" },	{ 7000, "Khá" },
+		{ 6950, "Trung bình" }, { 5000, "Trung bình" }, { 4950, "Yếu" },
+		{ 0, "Yếu" },
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
 		struct answers *a = answers_totalling(r, cases[i].total);

@@ -151,8 +151,8 @@ test_score_round_trip(void **state)
 	json_t *s0 = json_array_get(sg, 0), *s1 = json_array_get(sg, 1);
 	assert_string_equal(json_string_value(json_object_get(s0, "item")),
 			    "p");
-	assert_string_equal(
-		json_string_value(json_object_get(s0, "criterion")), "1.2");
+	assert_string_equal(json_string_value(json_object_get(s0, "criterion")),
+			    "1.2");
 	assert_true(json_real_value(json_object_get(s0, "gain")) == 7.5);
 	assert_null(json_object_get(s0, "step_at"));
 	assert_string_equal(json_string_value(json_object_get(s1, "item")),

@@ -51,10 +51,11 @@ check_row(struct db_stmt *st)
 	struct diags d;
 	diags_init(&d);
 	assert_non_null(r);
-	assert_int_equal(sub_score(r, db_col_text(st, 2), NULL, &a1, &self,
-				   &d), TS_OK);
+	assert_int_equal(sub_score(r, db_col_text(st, 2), NULL, &a1, &self, &d),
+			 TS_OK);
 	assert_int_equal(sub_score(r, db_col_text(st, 2), db_col_text(st, 3),
-				   &a2, &rev, &d), TS_OK);
+				   &a2, &rev, &d),
+			 TS_OK);
 	size_t g = (size_t)db_col_int(st, 4);
 	assert_true(g < r->ngroups);
 	assert_int_equal(db_col_int(st, 5), db_col_int(st, 6)); /* revision */
@@ -94,7 +95,8 @@ check_all(void)
 				   "campaign c ON c.id = s.campaign_id WHERE "
 				   "c.kind = 'cds' AND NOT EXISTS (SELECT 1 "
 				   "FROM submission_score g WHERE "
-				   "g.submission_id = s.id)"), 0);
+				   "g.submission_id = s.id)"),
+			 0);
 	return n;
 }
 
@@ -114,7 +116,8 @@ static void
 actor_for(const char *prefix, const char *code, struct actor *out)
 {
 	char login[64];
-	size_t n = (size_t)snprintf(login, sizeof(login), "%s.%s", prefix, code);
+	size_t n = (size_t)snprintf(login, sizeof(login), "%s.%s", prefix,
+				    code);
 	for (size_t i = 0; i < n; i++)
 		login[i] = (char)tolower((unsigned char)login[i]);
 	struct diags d;
@@ -145,10 +148,12 @@ test_save_updates_summary(void **state)
 				  "{\"format\":1,\"answers\":{}}", -1, &d),
 			 TS_OK);
 	char q[300];
-	snprintf(q, sizeof(q), "SELECT sum(g.self_points) FROM "
+	snprintf(q, sizeof(q),
+		 "SELECT sum(g.self_points) FROM "
 		 "submission_score g JOIN submission s ON s.id = "
 		 "g.submission_id JOIN org_unit o ON o.id = s.unit_id WHERE "
-		 "s.campaign_id = 1 AND o.code = '%s'", code);
+		 "s.campaign_id = 1 AND o.code = '%s'",
+		 code);
 	assert_int_equal(query_int(q), 0);
 	check_all();
 	diags_release(&d);
@@ -167,8 +172,9 @@ expected_levels(const char *path, struct level_counts *out)
 		"cu.campaign_id AND s.unit_id = cu.unit_id WHERE "
 		"cu.campaign_id = 1 AND cu.path LIKE ? || '%' AND s.state IN "
 		"('approved', 'published')";
-	struct db_stmt *st = db_prep(app.db, "SELECT rubric_id, "
-				     "rubric_version FROM campaign WHERE id = 1");
+	struct db_stmt *st =
+		db_prep(app.db, "SELECT rubric_id, "
+				"rubric_version FROM campaign WHERE id = 1");
 	assert_int_equal(db_step(st), DB_ROW);
 	char *rid = strdup(db_col_text(st, 0));
 	const struct rubric *r = app_rubric(&app, rid, (int)db_col_int(st, 1));
@@ -215,8 +221,9 @@ test_rollup_equals_rescoring(void **state)
 				 TS_OK);
 		expected_levels(u.path, &want);
 		assert_true(want.units_all > 0);
-		assert_int_equal(campaign_levels(&app, &op, 1, roots[i], &got,
-						 &d), TS_OK);
+		assert_int_equal(
+			campaign_levels(&app, &op, 1, roots[i], &got, &d),
+			TS_OK);
 		assert_memory_equal(&want, &got, sizeof(want));
 		diags_release(&d);
 		arena_free(a);
@@ -236,18 +243,21 @@ test_view_does_not_rescore(void **state)
 	actor_operator(&op);
 	assert_int_equal(campaign_levels(&app, &op, 1, NULL, &before, &d),
 			 TS_OK);
-	assert_int_equal(db_exec_script(app.db, "CREATE TEMP TABLE keep AS "
-					 "SELECT id, answers FROM submission; "
-					 "UPDATE submission SET answers = 'x'"),
+	assert_int_equal(db_exec_script(app.db,
+					"CREATE TEMP TABLE keep AS "
+					"SELECT id, answers FROM submission; "
+					"UPDATE submission SET answers = 'x'"),
 			 TS_OK);
 	/* As a change would: counts kept from before are not used. */
 	assert_int_equal(results_gen_bump(&app, 1), TS_OK);
 	assert_int_equal(campaign_levels(&app, &op, 1, NULL, &after, &d),
 			 TS_OK);
-	assert_int_equal(db_exec_script(app.db, "UPDATE submission SET "
-					 "answers = (SELECT answers FROM keep "
-					 "WHERE keep.id = submission.id); DROP "
-					 "TABLE keep"), TS_OK);
+	assert_int_equal(db_exec_script(app.db,
+					"UPDATE submission SET "
+					"answers = (SELECT answers FROM keep "
+					"WHERE keep.id = submission.id); DROP "
+					"TABLE keep"),
+			 TS_OK);
 	assert_true(before.units_all > 0);
 	assert_memory_equal(&before, &after, sizeof(before));
 	diags_release(&d);
@@ -279,8 +289,8 @@ test_counts_follow_changes(void **state)
 	for (int i = 0; i < 2; i++) {
 		assert_int_equal(campaign_levels(&app, &op, 1, NULL, &l1, &d),
 				 TS_OK);
-		assert_int_equal(campaign_status(&app, &op, 1, NULL, a, &s1,
-						 &d), TS_OK);
+		assert_int_equal(
+			campaign_status(&app, &op, 1, NULL, a, &s1, &d), TS_OK);
 	}
 	assert_int_equal(sub_approve(&app, &rev, 1, code, -1, &d), TS_OK);
 	assert_int_equal(campaign_levels(&app, &op, 1, NULL, &l2, &d), TS_OK);
@@ -303,10 +313,12 @@ test_fill_missing(void **state)
 {
 	(void)state;
 	int64_t total = query_int("SELECT count(*) FROM submission_score");
-	assert_int_equal(db_exec_script(app.db, "DELETE FROM submission_score "
-					 "WHERE submission_id % 3 = 0; UPDATE "
-					 "submission_score SET revision = -1 "
-					 "WHERE submission_id % 3 = 1"), TS_OK);
+	assert_int_equal(db_exec_script(app.db,
+					"DELETE FROM submission_score "
+					"WHERE submission_id % 3 = 0; UPDATE "
+					"submission_score SET revision = -1 "
+					"WHERE submission_id % 3 = 1"),
+			 TS_OK);
 	size_t n = 0;
 	struct diags d;
 	diags_init(&d);
@@ -332,8 +344,8 @@ test_path_range(void **state)
 	static const char sql[] =
 		"SELECT count(*) FROM (SELECT '/1/4/' AS p UNION ALL SELECT "
 		"'/1/4/7/' UNION ALL SELECT '/1/40/' UNION ALL SELECT '/1/5/' "
-		"UNION ALL SELECT '/1/' UNION ALL SELECT '/1/3/9/') t WHERE "
-		SQL_PATH_UNDER("t.p", "?1");
+		"UNION ALL SELECT '/1/' UNION ALL SELECT '/1/3/9/') t WHERE " SQL_PATH_UNDER(
+			"t.p", "?1");
 	struct db_stmt *st = db_prep(app.db, sql);
 	db_bind_text(st, 1, "/1/4/");
 	assert_int_equal(db_step(st), DB_ROW);
@@ -353,7 +365,8 @@ test_path_range(void **state)
 	db_bind_text(st, 1, "/1/");
 	bool ranged = false;
 	while (db_step(st) == DB_ROW)
-		ranged |= strstr(db_col_text(st, 3), "path>? AND path<?") != NULL;
+		ranged |= strstr(db_col_text(st, 3), "path>? AND path<?") !=
+			  NULL;
 	db_done(st);
 	assert_true(ranged);
 }
@@ -368,7 +381,8 @@ setup(void **state)
 		return -1;
 	snprintf(dbfile, sizeof(dbfile), "%s/summary.db", dir);
 	diags_init(&d);
-	enum ts_err e = app_open(&app, ut_db_fresh(dbfile), app_data_dir(), true, &d);
+	enum ts_err e = app_open(&app, ut_db_fresh(dbfile), app_data_dir(),
+				 true, &d);
 	if (e == TS_OK)
 		e = demo_create(&app, &r, &d);
 	if (e != TS_OK)

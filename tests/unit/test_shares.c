@@ -18,9 +18,11 @@ static void
 test_rows_add_to_100(void **state)
 {
 	(void)state;
-	static const int64_t rows[][3] = { { 1, 1, 1 }, { 4, 2, 0 },
-		{ 23, 15, 8 }, { 15, 18, 13 }, { 9, 5, 3 }, { 1, 6, 4 },
-		{ 0, 0, 7 }, { 2, 2, 2 }, { 12, 5, 3 }, { 1, 1, 9 } };
+	static const int64_t rows[][3] = { { 1, 1, 1 },	  { 4, 2, 0 },
+					   { 23, 15, 8 }, { 15, 18, 13 },
+					   { 9, 5, 3 },	  { 1, 6, 4 },
+					   { 0, 0, 7 },	  { 2, 2, 2 },
+					   { 12, 5, 3 },  { 1, 1, 9 } };
 	for (size_t r = 0; r < sizeof rows / sizeof rows[0]; r++) {
 		pts_t out[3];
 		assert_true(pts_shares(rows[r], 3, out));

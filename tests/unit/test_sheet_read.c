@@ -19,7 +19,7 @@
 #include "../../src/util/arena.h"
 #include "../../src/util/diag.h"
 
-#define FIX "tests/unit/fixtures/"
+#define FIX    "tests/unit/fixtures/"
 /* A string literal as buffer and length (embedded NULs included). */
 #define LIT(s) (s), (sizeof(s) - 1)
 
@@ -127,8 +127,8 @@ row_is(const struct sheet *s, size_t i, size_t line, const char *const *want,
 }
 
 #define CELLS(...) ((const char *const[]){ __VA_ARGS__ })
-#define ROW(r, i, line, ...)                                              \
-	row_is(&(r)->s, (i), (line), CELLS(__VA_ARGS__),                  \
+#define ROW(r, i, line, ...)                                                   \
+	row_is(&(r)->s, (i), (line), CELLS(__VA_ARGS__),                       \
 	       sizeof(CELLS(__VA_ARGS__)) / sizeof(const char *))
 
 static char *
@@ -183,18 +183,18 @@ put32(unsigned char *p, uint32_t v)
 
 /* Local header (sig 04034b50, 30 bytes) or central entry (02014b50, 46). */
 static size_t
-zip_header(unsigned char *p, bool central, const struct zpart *z,
-	   uint32_t size, uint32_t offset)
+zip_header(unsigned char *p, bool central, const struct zpart *z, uint32_t size,
+	   uint32_t offset)
 {
 	size_t nl = strlen(z->name);
 	size_t h = central ? 46 : 30;
 	memset(p, 0, h);
 	put32(p, central ? 0x02014b50u : 0x04034b50u);
 	unsigned char *q = central ? p + 6 : p + 4; /* skip "made by" */
-	put16(q, 20);				      /* version needed */
+	put16(q, 20);				    /* version needed */
 	put32(q + 10, crc32_of(z->data, strlen(z->data)));
 	put32(q + 14, (uint32_t)strlen(z->data)); /* compressed size */
-	put32(q + 18, size);		/* uncompressed size (may lie) */
+	put32(q + 18, size); /* uncompressed size (may lie) */
 	put16(q + 22, (unsigned)nl);
 	if (central)
 		put32(p + 42, offset);
@@ -241,26 +241,27 @@ zip_build(const struct zpart *parts, size_t n, uint32_t claim, size_t *len)
 }
 
 #define NS_MAIN "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-#define NS_R "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+#define NS_R                                                                   \
+	"http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 #define NS_PKG "http://schemas.openxmlformats.org/package/2006/relationships"
 
-#define WB_ONE                                                            \
-	"<workbook xmlns=\"" NS_MAIN "\" xmlns:r=\"" NS_R "\"><sheets>"   \
-	"<sheet name=\"Trường\" sheetId=\"1\" r:id=\"rId1\"/></sheets>"   \
+#define WB_ONE                                                                 \
+	"<workbook xmlns=\"" NS_MAIN "\" xmlns:r=\"" NS_R "\"><sheets>"        \
+	"<sheet name=\"Trường\" sheetId=\"1\" r:id=\"rId1\"/></sheets>"     \
 	"</workbook>"
-#define RELS_STD                                                          \
-	"<Relationships xmlns=\"" NS_PKG "\">"                            \
-	"<Relationship Id=\"rId1\" Type=\"" NS_R "/worksheet\" "          \
-	"Target=\"worksheets/sheet1.xml\"/>"                              \
-	"<Relationship Id=\"rId9\" Type=\"" NS_R "/sharedStrings\" "      \
+#define RELS_STD                                                               \
+	"<Relationships xmlns=\"" NS_PKG "\">"                                 \
+	"<Relationship Id=\"rId1\" Type=\"" NS_R "/worksheet\" "               \
+	"Target=\"worksheets/sheet1.xml\"/>"                                   \
+	"<Relationship Id=\"rId9\" Type=\"" NS_R "/sharedStrings\" "           \
 	"Target=\"sharedStrings.xml\"/></Relationships>"
-#define RELS_NOSST                                                        \
-	"<Relationships xmlns=\"" NS_PKG "\">"                            \
-	"<Relationship Id=\"rId1\" Type=\"" NS_R "/worksheet\" "          \
+#define RELS_NOSST                                                             \
+	"<Relationships xmlns=\"" NS_PKG "\">"                                 \
+	"<Relationship Id=\"rId1\" Type=\"" NS_R "/worksheet\" "               \
 	"Target=\"/xl/worksheets/./sheet1.xml\"/></Relationships>"
 #define SST(items) "<sst xmlns=\"" NS_MAIN "\">" items "</sst>"
-#define WS(rows)                                                          \
-	"<worksheet xmlns=\"" NS_MAIN "\"><sheetData>" rows               \
+#define WS(rows)                                                               \
+	"<worksheet xmlns=\"" NS_MAIN "\"><sheetData>" rows                    \
 	"</sheetData></worksheet>"
 
 /* Reads a workbook made of one sheet (sheet XML) and shared strings (sst,
@@ -457,7 +458,10 @@ test_csv_utf16_and_nul(void **state)
 {
 	(void)state;
 	struct rd r;
-	rd_bad(&r, LIT("\xFF\xFE" "a\0;\0b\0"), SHEET_AUTO, TS_EINVAL);
+	rd_bad(&r,
+	       LIT("\xFF\xFE"
+		   "a\0;\0b\0"),
+	       SHEET_AUTO, TS_EINVAL);
 	assert_diag(&r, "t", "UTF-16");
 	rd_free(&r);
 	rd_bad(&r, LIT("a;b\nc\0d;e\n"), SHEET_CSV, TS_EINVAL);
@@ -698,8 +702,8 @@ test_xlsx_fixture_openpyxl(void **state)
 	    "Công lập", "Thành lập", "Công thức");
 	/* NFD in the file, NFC out; the date stays a serial number; the
 	 * formula openpyxl wrote has no cached value. */
-	ROW(&r, 1, 2, "00123", "Trường THCS Nguyễn Trãi", "450", "0.75",
-	    "TRUE", "45292");
+	ROW(&r, 1, 2, "00123", "Trường THCS Nguyễn Trãi", "450", "0.75", "TRUE",
+	    "45292");
 	ROW(&r, 2, 3, "00456", "Trường TH Lê Lợi", "1200", "", "FALSE");
 	ROW(&r, 3, 5, "x", "", "y");
 	ROW(&r, 4, 6, "", "Trường Mầm non"); /* rich text, phonetic skipped */
@@ -760,7 +764,8 @@ test_xlsx_no_workbook(void **state)
 	assert_diag(&r, "t", "thiếu xl/workbook.xml");
 	rd_free(&r);
 	const struct zpart ods[] = {
-		{ "mimetype", "application/vnd.oasis.opendocument.spreadsheet" },
+		{ "mimetype",
+		  "application/vnd.oasis.opendocument.spreadsheet" },
 		{ "content.xml", "<office:document-content/>" },
 	};
 	zip_bad(&r, ods, 2, 0, TS_EINVAL);
@@ -805,7 +810,8 @@ test_xlsx_sheet_choice(void **state)
 	const struct zpart parts[] = {
 		{ "xl/workbook.xml", wb },
 		{ "xl/_rels/workbook.xml.rels", rels },
-		{ "xl/worksheets/hidden.xml", WS("<row><c><v>1</v></c></row>") },
+		{ "xl/worksheets/hidden.xml",
+		  WS("<row><c><v>1</v></c></row>") },
 		{ "xl/worksheets/data.xml", WS("<row><c><v>2</v></c></row>") },
 	};
 	size_t len;

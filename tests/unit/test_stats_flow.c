@@ -60,9 +60,12 @@ create(const char *period, const char *indicators, enum ts_err want,
        const char *msg)
 {
 	struct stats_campaign_new n = {
-		.base = { .owner_code = "31", .rubric_ref = "qd4725-2022-pt",
-			  .school_year = "2025-2026", .title = "Thống kê",
-			  .opens = "2025-09-15", .due = "2027-10-16",
+		.base = { .owner_code = "31",
+			  .rubric_ref = "qd4725-2022-pt",
+			  .school_year = "2025-2026",
+			  .title = "Thống kê",
+			  .opens = "2025-09-15",
+			  .due = "2027-10-16",
 			  .levels = LEVEL_TH | LEVEL_THCS },
 		.indicators_ref = indicators,
 		.period = period,
@@ -124,7 +127,8 @@ test_create(void **state)
 static void
 draft_school(char code[16], struct actor *editor, struct actor *head)
 {
-	struct db_stmt *st = db_prep(app.db,
+	struct db_stmt *st = db_prep(
+		app.db,
 		"SELECT o.code FROM submission s JOIN org_unit o ON o.id = "
 		"s.unit_id WHERE s.campaign_id = 1 AND s.state = 'draft' AND "
 		"o.code LIKE '31DK%' AND o.school_levels = 2 ORDER BY o.code "
@@ -193,8 +197,9 @@ test_prefill_follows_cds(void **state)
 		free(cds);
 		struct arena *a = arena_new();
 		struct stats_view v;
-		assert_int_equal(stats_view_open(&app, &editor, id, code, a, &v,
-						 &d), TS_OK);
+		assert_int_equal(
+			stats_view_open(&app, &editor, id, code, a, &v, &d),
+			TS_OK);
 		const struct ind_prefill_line *l = prefill_of(&v, "lms");
 		assert_non_null(l);
 		assert_string_equal(l->item->id, "1.3a");
@@ -217,9 +222,11 @@ state_of(int64_t cid, const char *code)
 {
 	static char buf[32];
 	char sql[256];
-	snprintf(sql, sizeof(sql), "SELECT s.state FROM submission s JOIN "
+	snprintf(sql, sizeof(sql),
+		 "SELECT s.state FROM submission s JOIN "
 		 "org_unit o ON o.id = s.unit_id WHERE s.campaign_id = %lld "
-		 "AND o.code = '%s'", (long long)cid, code);
+		 "AND o.code = '%s'",
+		 (long long)cid, code);
 	struct db_stmt *st = db_prep(app.db, sql);
 	snprintf(buf, sizeof(buf), "%s",
 		 db_step(st) == DB_ROW ? db_col_text(st, 0) : "none");
@@ -254,7 +261,8 @@ test_workflow_and_warning(void **state)
 	diags_init(&d);
 	assert_int_equal(stats_submit(&app, &head, start, code, -1, NULL, &d),
 			 TS_EINVAL);
-	assert_diag(&d, code, "gv_may_tinh: “Tổng số giáo viên có máy tính” "
+	assert_diag(&d, code,
+		    "gv_may_tinh: “Tổng số giáo viên có máy tính” "
 		    "(46) lớn hơn “Tổng số giáo viên” (45)");
 	assert_diag(&d, code, "hs_tong: “Tổng số học sinh” chưa được nhập");
 	assert_string_equal(state_of(start, code), "draft");
@@ -264,20 +272,24 @@ test_workflow_and_warning(void **state)
 	assert_int_equal(stats_save(&app, &editor, start, code, v, -1, &d),
 			 TS_OK);
 	int version = 0;
-	assert_int_equal(stats_submit(&app, &head, start, code, -1, &version,
-				      &d), TS_OK);
+	assert_int_equal(
+		stats_submit(&app, &head, start, code, -1, &version, &d),
+		TS_OK);
 	assert_int_equal(version, 1);
 	/* Return: reasons name indicators. */
 	struct review_reason r = { "khong_co", "Sai" };
-	assert_int_equal(stats_return(&app, &reviewer, start, code, &r, 1, -1,
-				      &d), TS_EINVAL);
+	assert_int_equal(
+		stats_return(&app, &reviewer, start, code, &r, 1, -1, &d),
+		TS_EINVAL);
 	assert_diag(&d, code, "không có chỉ số \"khong_co\"");
 	r.criterion_id = "hs_may_tinh";
-	assert_int_equal(stats_return(&app, &reviewer, start, code, &r, 1, -1,
-				      &d), TS_OK);
+	assert_int_equal(
+		stats_return(&app, &reviewer, start, code, &r, 1, -1, &d),
+		TS_OK);
 	assert_string_equal(state_of(start, code), "returned");
-	assert_int_equal(stats_submit(&app, &head, start, code, -1, &version,
-				      &d), TS_OK);
+	assert_int_equal(
+		stats_submit(&app, &head, start, code, -1, &version, &d),
+		TS_OK);
 	assert_int_equal(version, 2);
 	assert_int_equal(sub_approve(&app, &reviewer, start, code, -1, &d),
 			 TS_OK);
@@ -293,21 +305,25 @@ test_workflow_and_warning(void **state)
 			 TS_OK);
 	assert_int_equal(stats_submit(&app, &head, end, code, -1, NULL, &d),
 			 TS_EINVAL);
-	assert_diag(&d, code, "hs_tong: “Tổng số học sinh”: 1600, kỳ trước "
+	assert_diag(&d, code,
+		    "hs_tong: “Tổng số học sinh”: 1600, kỳ trước "
 		    "1000 (lệch quá 30%); cần xác nhận số liệu");
 	free(v);
 	diags_release(&d);
 	diags_init(&d);
-	v = full_values(1600, ",'confirmed':{'hs_tong':'Sáp nhập điểm trường'}");
+	v = full_values(1600,
+			",'confirmed':{'hs_tong':'Sáp nhập điểm trường'}");
 	assert_int_equal(stats_save(&app, &editor, end, code, v, -1, &d),
 			 TS_OK);
 	assert_int_equal(stats_submit(&app, &head, end, code, -1, NULL, &d),
 			 TS_OK);
 	/* The reviewer sees the confirmed warning with the snapshot. */
 	char sql[256];
-	snprintf(sql, sizeof(sql), "SELECT count(*) FROM snapshot WHERE score "
+	snprintf(sql, sizeof(sql),
+		 "SELECT count(*) FROM snapshot WHERE score "
 		 "LIKE '%%Sáp nhập điểm trường%%' AND submission_id IN (SELECT "
-		 "id FROM submission WHERE campaign_id = %lld)", (long long)end);
+		 "id FROM submission WHERE campaign_id = %lld)",
+		 (long long)end);
 	assert_int_equal(count(sql), 1);
 	free(v);
 	diags_release(&d);
@@ -323,7 +339,8 @@ setup(void **state)
 		return -1;
 	snprintf(dbfile, sizeof(dbfile), "%s/stats.db", dir);
 	diags_init(&d);
-	enum ts_err e = app_open(&app, ut_db_fresh(dbfile), app_data_dir(), true, &d);
+	enum ts_err e = app_open(&app, ut_db_fresh(dbfile), app_data_dir(),
+				 true, &d);
 	if (e == TS_OK)
 		e = demo_create(&app, &r, &d);
 	if (e != TS_OK)

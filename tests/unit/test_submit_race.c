@@ -23,7 +23,7 @@ enum ts_err __wrap_db_begin(struct db *db);
 static char dir[] = "/tmp/truongso-submit-race-XXXXXX";
 static char dbfile[128];
 static struct app app, other;
-static char *full;        /* the example answers, complete */
+static char *full;	  /* the example answers, complete */
 static const char *racer; /* answers the other connection saves, or NULL */
 static struct actor racer_who;
 static const char *racer_unit;
@@ -38,8 +38,9 @@ __wrap_db_begin(struct db *db)
 		struct diags d;
 		racer = NULL;
 		diags_init(&d);
-		assert_int_equal(sub_save(&other, &racer_who, 1, racer_unit, json,
-					  -1, &d), TS_OK);
+		assert_int_equal(sub_save(&other, &racer_who, 1, racer_unit,
+					  json, -1, &d),
+				 TS_OK);
 		diags_release(&d);
 	}
 	return __real_db_begin(db);
@@ -89,10 +90,12 @@ static char *
 draft_school(int n)
 {
 	char sql[400];
-	snprintf(sql, sizeof(sql), "SELECT o.code FROM submission s JOIN "
+	snprintf(sql, sizeof(sql),
+		 "SELECT o.code FROM submission s JOIN "
 		 "org_unit o ON o.id = s.unit_id WHERE s.campaign_id = 1 AND "
 		 "s.state = 'draft' AND o.code LIKE ? ORDER BY o.code LIMIT 1 "
-		 "OFFSET %d", n);
+		 "OFFSET %d",
+		 n);
 	return query_text(sql, "31DK%");
 }
 
@@ -102,7 +105,8 @@ school_actor(struct app *a, const char *prefix, const char *code,
 	     struct actor *out)
 {
 	char login[64];
-	size_t n = (size_t)snprintf(login, sizeof(login), "%s.%s", prefix, code);
+	size_t n = (size_t)snprintf(login, sizeof(login), "%s.%s", prefix,
+				    code);
 	for (size_t i = 0; i < n; i++)
 		login[i] = (char)tolower((unsigned char)login[i]);
 	struct diags d;
@@ -196,14 +200,17 @@ setup(void **state)
 		return -1;
 	snprintf(dbfile, sizeof(dbfile), "%s/race.db", dir);
 	diags_init(&d);
-	enum ts_err e = app_open(&app, ut_db_fresh(dbfile), app_data_dir(), true, &d);
+	enum ts_err e = app_open(&app, ut_db_fresh(dbfile), app_data_dir(),
+				 true, &d);
 	if (e == TS_OK)
 		e = demo_create(&app, &r, &d);
 	if (e == TS_OK)
-		e = app_open(&other, ut_db_name(dbfile), app_data_dir(), false, &d);
+		e = app_open(&other, ut_db_name(dbfile), app_data_dir(), false,
+			     &d);
 	if (e == TS_OK)
-		e = file_read_all("examples/qd4725-gdtx-duongkinh-2022-2023.json",
-			      1 << 20, &full, &n, &d);
+		e = file_read_all(
+			"examples/qd4725-gdtx-duongkinh-2022-2023.json",
+			1 << 20, &full, &n, &d);
 	if (e == TS_OK)
 		e = drop_owner(&full);
 	if (e != TS_OK)

@@ -1,13 +1,13 @@
 /* util/: arena, buf, diags, Vietnamese text; cli/table.c alignment. */
-#include <errno.h>
+#include "../../src/app/text.h"
 #include "../../src/cli/table.h"
 #include "../../src/util/arena.h"
 #include "../../src/util/buf.h"
 #include "../../src/util/err.h"
 #include "../../src/util/timeutil.h"
-#include "../../src/app/text.h"
 #include "../../src/util/vnstr.h"
 #include "ut.h"
+#include <errno.h>
 
 static void
 test_arena_many_allocations(void **state)
@@ -15,7 +15,9 @@ test_arena_many_allocations(void **state)
 	(void)state;
 	struct arena *a = arena_new();
 	assert_non_null(a);
-	enum { N = 5000 };
+	enum {
+		N = 5000
+	};
 	static unsigned char *p[N];
 	size_t total = 0;
 	for (size_t i = 0; i < N; i++) {
@@ -32,7 +34,8 @@ test_arena_many_allocations(void **state)
 	for (size_t i = 0; i < N; i++)
 		for (size_t k = 0; k < 1 + i % 97; k++)
 			if (p[i][k] != (unsigned char)(i & 0xff))
-				fail_msg("allocation %zu byte %zu overwritten", i, k);
+				fail_msg("allocation %zu byte %zu overwritten",
+					 i, k);
 	assert_int_equal(arena_used(a), total);
 	arena_free(a);
 	arena_free(NULL); /* allowed */
@@ -44,8 +47,9 @@ test_errno_text_vietnamese(void **state)
 {
 	(void)state;
 	char buf[TS_ERRNO_TEXT_SIZE];
-	const int common[] = { ENOENT, EACCES, EISDIR, ENOSPC, EROFS, ENOTDIR,
-			       EEXIST, EMFILE, EIO, EPERM, ENAMETOOLONG };
+	const int common[] = { ENOENT, EACCES,	EISDIR,	     ENOSPC,
+			       EROFS,  ENOTDIR, EEXIST,	     EMFILE,
+			       EIO,    EPERM,	ENAMETOOLONG };
 	for (size_t i = 0; i < sizeof(common) / sizeof(*common); i++) {
 		const char *t = ts_errno_text(common[i], buf);
 		assert_ptr_not_equal(t, buf);
@@ -55,7 +59,8 @@ test_errno_text_vietnamese(void **state)
 			    "không có tệp hoặc thư mục này");
 	assert_string_equal(ts_errno_text(ENOSPC, buf),
 			    "ổ đĩa đã hết chỗ trống");
-	assert_string_equal(ts_errno_text(9999, buf), "lỗi hệ thống (errno 9999)");
+	assert_string_equal(ts_errno_text(9999, buf),
+			    "lỗi hệ thống (errno 9999)");
 }
 
 /* app/text.c, the one door for text: each refusal names its field; the
@@ -68,7 +73,7 @@ test_text_check(void **state)
 	struct diags d;
 	diags_init(&d);
 	const char *name = "Tru\xcc\x9bo\xcc\x9b\xcc\x80ng", /* NFD */
-		   *note = "d\xc3\xb2ng 1\nd\xc3\xb2ng 2", *opt = NULL;
+		*note = "d\xc3\xb2ng 1\nd\xc3\xb2ng 2", *opt = NULL;
 	const struct text_field ok[] = {
 		{ "tên", &name, 10, TEXT_REQUIRED },
 		{ "ghi chú", &note, 100, TEXT_MULTILINE },
@@ -78,13 +83,11 @@ test_text_check(void **state)
 	assert_string_equal(name, "Trường");
 	assert_null(opt);
 	assert_int_equal(d.n, 0);
-	const char *bad = "a\xff", *ctl = "a\x01", *line = "a\nb",
-		   *empty = "", *longer = "Trường Tiểu học";
+	const char *bad = "a\xff", *ctl = "a\x01", *line = "a\nb", *empty = "",
+		   *longer = "Trường Tiểu học";
 	const struct text_field no[] = {
-		{ "f1", &bad, 10, 0 },
-		{ "f2", &ctl, 10, TEXT_MULTILINE },
-		{ "f3", &line, 10, 0 },
-		{ "f4", &empty, 10, TEXT_REQUIRED },
+		{ "f1", &bad, 10, 0 },	  { "f2", &ctl, 10, TEXT_MULTILINE },
+		{ "f3", &line, 10, 0 },	  { "f4", &empty, 10, TEXT_REQUIRED },
 		{ "f5", &longer, 14, 0 },
 	};
 	assert_int_equal(text_check(a, no, 5, &d), TS_EINVAL);
@@ -255,7 +258,8 @@ test_vn_fold_and_nfc(void **state)
 	/* NFD "Nguyễn" (e + U+0302 + U+0303) becomes NFC (U+1EC5). */
 	assert_string_equal(vn_nfc(a, "Nguye\xcc\x82\xcc\x83n"),
 			    "Nguy\xe1\xbb\x85n");
-	assert_string_equal(vn_nfc(a, "Nguy\xe1\xbb\x85n"), "Nguy\xe1\xbb\x85n");
+	assert_string_equal(vn_nfc(a, "Nguy\xe1\xbb\x85n"),
+			    "Nguy\xe1\xbb\x85n");
 	assert_string_equal(vn_nfc(a, "plain ascii"), "plain ascii");
 	assert_string_equal(vn_nfc(a, ""), "");
 	assert_null(vn_nfc(a, "\xc3"));
@@ -270,9 +274,9 @@ test_vn_utf8_and_width(void **state)
 	assert_true(vn_valid_utf8(ok, strlen(ok)));
 	assert_true(vn_valid_utf8("", 0));
 	assert_false(vn_valid_utf8("\xff", 1));
-	assert_false(vn_valid_utf8("a\xc3", 2));         /* truncated */
-	assert_false(vn_valid_utf8("\xc0\xaf", 2));      /* overlong */
-	assert_false(vn_valid_utf8("\xed\xa0\x80", 3));  /* surrogate */
+	assert_false(vn_valid_utf8("a\xc3", 2));	/* truncated */
+	assert_false(vn_valid_utf8("\xc0\xaf", 2));	/* overlong */
+	assert_false(vn_valid_utf8("\xed\xa0\x80", 3)); /* surrogate */
 
 	assert_int_equal(vn_width(""), 0);
 	assert_int_equal(vn_width("Nguy\xe1\xbb\x85n"), 6);
@@ -281,8 +285,7 @@ test_vn_utf8_and_width(void **state)
 	assert_int_equal(vn_width("中文"), 4);
 
 	const char *s = "Nguyễn Văn";
-	assert_int_equal(vn_prefix_fitting(s, strlen(s), 5),
-			 strlen("Nguyễ"));
+	assert_int_equal(vn_prefix_fitting(s, strlen(s), 5), strlen("Nguyễ"));
 	assert_int_equal(vn_prefix_fitting(s, strlen(s), 100), strlen(s));
 	assert_int_equal(vn_prefix_fitting("中文", 6, 3), 3);
 	assert_int_equal(vn_prefix_fitting("中文", 6, 1), 0);
@@ -384,7 +387,7 @@ test_table_long_cell(void **state)
 	table_release(&t);
 	/* Widths of the first rule and of the long row. */
 	const char *s = buf_str(&out);
-	const char *l1 = strchr(s, '\n') + 1;          /* header */
+	const char *l1 = strchr(s, '\n') + 1;			 /* header */
 	const char *l3 = strchr(strchr(l1, '\n') + 1, '\n') + 1; /* row 1 */
 	size_t rule = (size_t)(strchr(s, '\n') - s);
 	size_t row = (size_t)(strchr(l3, '\n') - l3);

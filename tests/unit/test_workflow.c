@@ -7,18 +7,21 @@
 #include "../../src/core/policy.h"
 #include "../../src/core/workflow.h"
 
-#define NACT 7 /* ACT_SAVE .. ACT_VIEW */
-#define NO (-1) /* refused */
+#define NACT 7	  /* ACT_SAVE .. ACT_VIEW */
+#define NO   (-1) /* refused */
 
 static const enum sub_action ACTIONS[NACT] = {
-	ACT_SAVE, ACT_SUBMIT, ACT_RETURN, ACT_APPROVE,
+	ACT_SAVE,     ACT_SUBMIT,  ACT_RETURN, ACT_APPROVE,
 	ACT_EXTERNAL, ACT_PUBLISH, ACT_VIEW,
 };
 static const char *const ACT_LABEL[NACT] = {
 	"save", "submit", "return", "approve", "external", "publish", "view",
 };
 static const char *const ROLE_LABEL[4] = {
-	"school_editor", "school_head", "reviewer", "admin",
+	"school_editor",
+	"school_head",
+	"reviewer",
+	"admin",
 };
 static const char *const SCOPE_LABEL[3] = { "OUTSIDE", "OWN", "BELOW" };
 
@@ -128,12 +131,12 @@ test_wf_next_happy_path(void **state)
 		enum sub_action a;
 		enum sub_state to;
 	} path[] = {
-		{ ACT_SAVE, ST_DRAFT },	       { ACT_SAVE, ST_DRAFT },
-		{ ACT_SUBMIT, ST_SUBMITTED },  { ACT_RETURN, ST_RETURNED },
-		{ ACT_SAVE, ST_RETURNED },     { ACT_SUBMIT, ST_SUBMITTED },
-		{ ACT_RETURN, ST_RETURNED },   { ACT_SUBMIT, ST_SUBMITTED },
+		{ ACT_SAVE, ST_DRAFT },		{ ACT_SAVE, ST_DRAFT },
+		{ ACT_SUBMIT, ST_SUBMITTED },	{ ACT_RETURN, ST_RETURNED },
+		{ ACT_SAVE, ST_RETURNED },	{ ACT_SUBMIT, ST_SUBMITTED },
+		{ ACT_RETURN, ST_RETURNED },	{ ACT_SUBMIT, ST_SUBMITTED },
 		{ ACT_EXTERNAL, ST_SUBMITTED }, { ACT_APPROVE, ST_APPROVED },
-		{ ACT_EXTERNAL, ST_APPROVED }, { ACT_PUBLISH, ST_PUBLISHED },
+		{ ACT_EXTERNAL, ST_APPROVED },	{ ACT_PUBLISH, ST_PUBLISHED },
 	};
 	enum sub_state s = ST_NONE;
 	for (size_t i = 0; i < sizeof(path) / sizeof(*path); i++) {
@@ -211,14 +214,16 @@ static bool
 check_policy_cell(int r, int sc, const char *path, int i, char cell)
 {
 	const char *why = NULL;
-	struct pol_query q = { (enum role)r, "/1/4/", PK_SUBMISSION, path,
+	struct pol_query q = { (enum role)r,  "/1/4/",
+			       PK_SUBMISSION, path,
 			       POL_ANY_STATE, pol_action_of(ACTIONS[i]) };
 	bool ok = policy_allows(&q, &why);
 	bool want = cell == 'y';
 	if (ok != want)
 		fail_msg("policy(%s, %s, %s): %s, expected %s", ROLE_LABEL[r],
 			 SCOPE_LABEL[sc], ACT_LABEL[i],
-			 ok ? "allowed" : "refused", want ? "allowed" : "refused");
+			 ok ? "allowed" : "refused",
+			 want ? "allowed" : "refused");
 	const char *p = ok ? NULL : reason_phrase(cell);
 	if (p != NULL && (why == NULL || why[0] == '\0' ||
 			  !has_non_ascii(why) || strstr(why, p) == NULL))
@@ -258,19 +263,20 @@ test_scope_of(void **state)
 	} cases[] = {
 		{ "/1/", "/1/", SCOPE_OWN },
 		{ "/1/", "/1/2/", SCOPE_BELOW },
-		{ "/1/", "/12/", SCOPE_OUTSIDE },   /* a prefix of the text only */
+		{ "/1/", "/12/",
+		  SCOPE_OUTSIDE }, /* a prefix of the text only */
 		{ "/1/", "/12/3/", SCOPE_OUTSIDE },
 		{ "/12/", "/1/", SCOPE_OUTSIDE },
 		{ "/12/", "/1/2/", SCOPE_OUTSIDE },
-		{ "/1/2/", "/1/", SCOPE_OUTSIDE },  /* the parent, from below */
+		{ "/1/2/", "/1/", SCOPE_OUTSIDE }, /* the parent, from below */
 		{ "/1/2/", "/1/3/", SCOPE_OUTSIDE }, /* a sibling */
 		{ "/1/2/", "/1/23/", SCOPE_OUTSIDE },
 		{ "/1/2/", "/1/2/3/4/", SCOPE_BELOW }, /* any depth */
 		{ "/1/2/", "/1/2/", SCOPE_OWN },
-		{ "/", "/1/", SCOPE_BELOW },        /* the operator */
+		{ "/", "/1/", SCOPE_BELOW }, /* the operator */
 		{ "/", "/1/2/3/", SCOPE_BELOW },
 		{ "/", "/", SCOPE_OWN },
-		{ "", "/1/", SCOPE_OUTSIDE },       /* no unit: nothing */
+		{ "", "/1/", SCOPE_OUTSIDE }, /* no unit: nothing */
 		{ "", "", SCOPE_OUTSIDE },
 		{ "/1/", "", SCOPE_OUTSIDE },
 		{ "/1/2/", "/1/2", SCOPE_OUTSIDE },
@@ -279,8 +285,8 @@ test_scope_of(void **state)
 		enum scope got = scope_of(cases[i].actor, cases[i].unit);
 		if (got != cases[i].want)
 			fail_msg("scope_of(\"%s\", \"%s\") = %s, expected %s",
-				 cases[i].actor, cases[i].unit, SCOPE_LABEL[got],
-				 SCOPE_LABEL[cases[i].want]);
+				 cases[i].actor, cases[i].unit,
+				 SCOPE_LABEL[got], SCOPE_LABEL[cases[i].want]);
 	}
 }
 
@@ -314,7 +320,10 @@ test_codes_and_names(void **state)
 
 /* ---- completeness_count ---- */
 
-#define U(p, s, l) { (p), (s), (l) }
+#define U(p, s, l)                                                             \
+	{                                                                      \
+		(p), (s), (l)                                                  \
+	}
 
 static void
 assert_row(const struct completeness_row *r, const char *prefix,
@@ -334,16 +343,11 @@ assert_row(const struct completeness_row *r, const char *prefix,
  * prefix), a school straight under the Sở, and units of another province
  * before and after (ignored). */
 static const struct unit_status PROVINCE[] = {
-	U("/0/7/", ST_SUBMITTED, true),
-	U("/1/4/17/", ST_NONE, false),
-	U("/1/4/18/", ST_DRAFT, false),
-	U("/1/4/19/", ST_SUBMITTED, true),
-	U("/1/4/20/", ST_PUBLISHED, false),
-	U("/1/40/41/", ST_RETURNED, false),
-	U("/1/40/42/", ST_APPROVED, true),
-	U("/1/9/", ST_SUBMITTED, false),
-	U("/12/5/", ST_APPROVED, true),
-	U("/2/6/", ST_DRAFT, false),
+	U("/0/7/", ST_SUBMITTED, true),	    U("/1/4/17/", ST_NONE, false),
+	U("/1/4/18/", ST_DRAFT, false),	    U("/1/4/19/", ST_SUBMITTED, true),
+	U("/1/4/20/", ST_PUBLISHED, false), U("/1/40/41/", ST_RETURNED, false),
+	U("/1/40/42/", ST_APPROVED, true),  U("/1/9/", ST_SUBMITTED, false),
+	U("/12/5/", ST_APPROVED, true),	    U("/2/6/", ST_DRAFT, false),
 };
 
 static void
@@ -352,8 +356,8 @@ test_completeness_groups(void **state)
 	(void)state;
 	struct completeness_row out[8], total;
 	memset(out, 0x5a, sizeof(out));
-	size_t n = completeness_count(PROVINCE, sizeof(PROVINCE) /
-					      sizeof(*PROVINCE),
+	size_t n = completeness_count(PROVINCE,
+				      sizeof(PROVINCE) / sizeof(*PROVINCE),
 				      "/1/", out, 8, &total);
 	assert_int_equal(n, 3);
 	assert_row(&out[0], "/1/4/", 4, (size_t[]){ 1, 1, 1, 0, 0, 1 }, 1);
@@ -369,8 +373,8 @@ test_completeness_from_phong(void **state)
 {
 	(void)state;
 	struct completeness_row out[8], total;
-	size_t n = completeness_count(PROVINCE, sizeof(PROVINCE) /
-					      sizeof(*PROVINCE),
+	size_t n = completeness_count(PROVINCE,
+				      sizeof(PROVINCE) / sizeof(*PROVINCE),
 				      "/1/4/", out, 8, &total);
 	assert_int_equal(n, 4);
 	assert_string_equal(out[0].prefix, "/1/4/17/");
@@ -416,9 +420,9 @@ test_completeness_operator_root(void **state)
 {
 	(void)state;
 	struct completeness_row out[8], total;
-	size_t n = completeness_count(PROVINCE, sizeof(PROVINCE) /
-					      sizeof(*PROVINCE),
-				      "/", out, 8, &total);
+	size_t n = completeness_count(PROVINCE,
+				      sizeof(PROVINCE) / sizeof(*PROVINCE), "/",
+				      out, 8, &total);
 	assert_int_equal(n, 4);
 	assert_string_equal(out[0].prefix, "/0/");
 	assert_string_equal(out[1].prefix, "/1/");
@@ -436,8 +440,8 @@ test_completeness_empty(void **state)
 	(void)state;
 	struct completeness_row out[2], total;
 	memset(&total, 0x5a, sizeof(total));
-	size_t n = completeness_count(PROVINCE, sizeof(PROVINCE) /
-					      sizeof(*PROVINCE),
+	size_t n = completeness_count(PROVINCE,
+				      sizeof(PROVINCE) / sizeof(*PROVINCE),
 				      "/3/", out, 2, &total);
 	assert_int_equal(n, 0);
 	assert_row(&total, "", 0, (size_t[]){ 0, 0, 0, 0, 0, 0 }, 0);
@@ -454,7 +458,10 @@ static void
 test_completeness_more_than_max(void **state)
 {
 	(void)state;
-	enum { N = 12, MAX = 5 };
+	enum {
+		N = 12,
+		MAX = 5
+	};
 	static char paths[N][16];
 	struct unit_status rows[N];
 	for (int i = 0; i < N; i++) {

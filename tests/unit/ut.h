@@ -34,22 +34,22 @@
 #define UT_NAME "t.json"
 
 /* Header of a valid rubric up to "groups": (id "t", version 1). */
-#define UT_HEAD                                                           \
-	"{'format':1,'id':'t','version':1,'title':'Bộ chỉ số thử',"        \
-	"'source':{'decision':'Quyết định thử'},'school_levels':['TH'],"   \
+#define UT_HEAD                                                                 \
+	"{'format':1,'id':'t','version':1,'title':'Bộ chỉ số thử',"     \
+	"'source':{'decision':'Quyết định thử'},'school_levels':['TH']," \
 	"'groups':"
 
 /* A rubric with one group "1" and one criterion "1.1", both with max M
  * (a string literal such as "10"), holding ITEMS (item objects). */
-#define UT_ONE(M, ITEMS)                                                  \
-	UT_HEAD "[{'id':'1','title':'Nhóm','max':" M ",'criteria':["      \
-		"{'id':'1.1','title':'Tiêu chí','max':" M ",'items':[" ITEMS \
+#define UT_ONE(M, ITEMS)                                                       \
+	UT_HEAD "[{'id':'1','title':'Nhóm','max':" M ",'criteria':["           \
+		"{'id':'1.1','title':'Tiêu chí','max':" M ",'items':[" ITEMS   \
 		"]}]}]}"
 
 /* Standard group levels: dưới 50, từ 50 đến 75, trên 75 (max 100). */
-#define UT_LEVELS_100                                                     \
-	"'levels':[{'level':1,'name':'Mức 1','range':'[0,50)'},"           \
-	"{'level':2,'name':'Mức 2','range':'[50,75]'},"                    \
+#define UT_LEVELS_100                                                          \
+	"'levels':[{'level':1,'name':'Mức 1','range':'[0,50)'},"             \
+	"{'level':2,'name':'Mức 2','range':'[50,75]'},"                      \
 	"{'level':3,'name':'Mức 3','range':'(75,100]'}]"
 
 /* Malloc'd copy of s with every ' replaced by ". */
@@ -87,7 +87,7 @@ ut_find_diag(const struct diags *d, const char *where, const char *msg)
 	return -1;
 }
 
-#define assert_diag(d, where, msg) \
+#define assert_diag(d, where, msg)                                             \
 	assert_true(ut_find_diag((d), (where), (msg)) >= 0)
 
 /* Parses an inline rubric ('-quoted JSON); returns the error code and
@@ -133,8 +133,8 @@ ut_rubric_bad(const char *sq, struct diags *d)
 }
 
 static inline enum ts_err
-ut_answers_parse(const struct rubric *r, const char *sq,
-		 struct answers **out, struct diags *d)
+ut_answers_parse(const struct rubric *r, const char *sq, struct answers **out,
+		 struct diags *d)
 {
 	char *json = ut_json(sq);
 	diags_init(d);
@@ -225,6 +225,6 @@ ut_idx(const struct rubric *r, const char *id)
 }
 
 /* Hundredths from a whole number of points. */
-#define P(x) ((pts_t)(x) * PTS_ONE)
+#define P(x) ((pts_t)(x)*PTS_ONE)
 
 #endif

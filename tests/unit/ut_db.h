@@ -34,10 +34,12 @@ ut_db_fresh(const char *sqlite_name)
 	enum ts_err e = db_open(name, false, &db, &d);
 	if (e == TS_OK)
 		e = db_exec_script(db, "DROP SCHEMA public CASCADE; "
-				   "CREATE SCHEMA public");
+				       "CREATE SCHEMA public");
 	if (e != TS_OK)
 		fprintf(stderr, "%s: %s\n", name,
-			d.n ? d.v[0].msg : db ? db_errmsg(db) : "?");
+			d.n  ? d.v[0].msg
+			: db ? db_errmsg(db)
+			     : "?");
 	db_close(db);
 	diags_release(&d);
 	return e == TS_OK ? name : NULL;
