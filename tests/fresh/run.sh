@@ -164,5 +164,13 @@ if in_root "make --no-print-directory" >"$OUT" 2>"$ERR" && ! grep -q '  CC ' "$O
 	ok make-again-builds-nothing; else bad make-again-builds-nothing; fi
 
 echo "fresh: debootstrap ${t_root}s; sh run.sh until the demo answered ${t_first}s"
+# What the first command downloaded, for README's figure: the packages apt
+# unpacked and the size of their .deb files (kept in the apt cache).
+npkg=$(grep -c 'Selecting previously unselected package' "$LOG")
+bytes=0
+for deb in $(sed -n 's|^Preparing to unpack \.\.\./\([0-9]*-\)\{0,1\}\([^ ]*\.deb\).*|\2|p' "$LOG"); do
+	[ -f "$APT_CACHE/$deb" ] && bytes=$((bytes + $(stat -c %s "$APT_CACHE/$deb")))
+done
+echo "fresh: sh run.sh installed $npkg packages, $((bytes / 1048576)) MB of .deb files"
 echo "fresh: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
