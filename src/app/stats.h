@@ -118,6 +118,10 @@ enum ts_err stats_office_get(struct app *app, const struct actor *who,
 struct arena;
 const char *stats_cell_text(struct arena *a, const struct indicator *it,
 			    const struct agg_cell *c);
+/* The same for CSV: raw numbers ("3050 (91.72%)"), with a decimal comma
+ * for the Vietnamese dialect. */
+const char *stats_cell_raw(struct arena *a, const struct indicator *it,
+			   const struct agg_cell *c, bool decimal_comma);
 
 struct target_set;
 struct measure;

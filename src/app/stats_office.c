@@ -25,6 +25,10 @@ find_office(struct app *app, const struct actor *who, int64_t cid,
 	enum ts_err e = campaign_get(app, who, cid, a, &c, d);
 	if (e == TS_OK)
 		e = org_find_named(app, code, a, u, d);
+	/* the policy first: a school's account is refused (403), not told
+	 * that its school has no office answers */
+	if (e == TS_OK)
+		e = actor_may(who, PK_OFFICE_REPORT, u->path, PA_VIEW, code, d);
 	if (e != TS_OK)
 		return e;
 	if (u->kind == KIND_TRUONG || u->kind == KIND_TRUNG_TAM ||

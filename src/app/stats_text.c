@@ -3,28 +3,46 @@
  * and their share, the mean of a percentage; never a zero for nobody
  * answered. */
 #include <stdio.h>
+#include <string.h>
 
 #include "../core/target.h"
 #include "../util/arena.h"
 #include "../util/buf.h"
 #include "stats.h"
 
-const char *
-stats_cell_text(struct arena *a, const struct indicator *it,
-		const struct agg_cell *c)
+/* How numbers are written: for people (thousands dots, decimal comma)
+ * or raw for CSV (no grouping; the dialect's decimal mark). */
+struct numfmt {
+	const char *(*num)(pts_t, char *);
+	const char *(*pct)(pts_t, char *);
+};
+
+/* "91.72%": the raw rate for an intl CSV. */
+static const char *
+pct_raw(pts_t v, char *out)
+{
+	pts_format(v, out);
+	size_t n = strlen(out);
+	out[n] = '%';
+	out[n + 1] = '\0';
+	return out;
+}
+
+static const char *
+cell_text(struct arena *a, const struct indicator *it, const struct agg_cell *c,
+	  const struct numfmt *f)
 {
 	char n[PTS_FMT_SIZE], p[PTS_FMT_SIZE];
 	struct agg_rate rt = agg_cell_rate(it, c);
-	const char *rate = rt.den ? pts_format_pct_vn(agg_rate_value(rt), p)
+	const char *rate = rt.den ? f->pct(agg_rate_value(rt), p)
 				  : "chưa có số liệu";
 	if (c->answered == 0)
 		return "chưa có số liệu";
 	switch (it->type) {
 	case IND_COUNT:
-		return it->whole ? arena_printf(a, "%s (%s)",
-						pts_format_vn(c->sum, n), rate)
-				 : arena_printf(a, "%s",
-						pts_format_vn(c->sum, n));
+		return it->whole ? arena_printf(a, "%s (%s)", f->num(c->sum, n),
+						rate)
+				 : arena_printf(a, "%s", f->num(c->sum, n));
 	case IND_YESNO: return arena_printf(a, "%zu CSGD (%s)", c->yes, rate);
 	case IND_PERCENT: return arena_printf(a, "bình quân %s", rate);
 	case IND_NAMES:
@@ -32,6 +50,23 @@ stats_cell_text(struct arena *a, const struct indicator *it,
 				    c->ndomestic);
 	default: return arena_printf(a, "%zu CSGD trả lời", c->answered);
 	}
+}
+
+const char *
+stats_cell_text(struct arena *a, const struct indicator *it,
+		const struct agg_cell *c)
+{
+	static const struct numfmt vn = { num_format_vn, pts_format_pct_vn };
+	return cell_text(a, it, c, &vn);
+}
+
+const char *
+stats_cell_raw(struct arena *a, const struct indicator *it,
+	       const struct agg_cell *c, bool decimal_comma)
+{
+	static const struct numfmt vn = { pts_format_vn, pts_format_pct_vn };
+	static const struct numfmt intl = { pts_format, pct_raw };
+	return cell_text(a, it, c, decimal_comma ? &vn : &intl);
 }
 
 /* "gv_internet: tiến độ (97,78%; còn 2,22%, thiếu 1; 1/20 CSGD báo cáo)":

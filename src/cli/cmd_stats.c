@@ -81,7 +81,7 @@ print_value(const struct indicator *it, const struct ind_value *x)
 	}
 	switch (it->type) {
 	case IND_COUNT:
-		printf("%s %s", pts_format_vn(x->num / PTS_ONE * PTS_ONE, n),
+		printf("%s %s", num_format_vn(x->num / PTS_ONE * PTS_ONE, n),
 		       it->unit);
 		break;
 	case IND_PERCENT: printf("%s", pts_format_pct_vn(x->num, n)); break;

@@ -254,7 +254,7 @@ value_text(struct buf *b, const struct indicator *it, const struct ind_value *x)
 	}
 	switch (it->type) {
 	case IND_COUNT:
-		h_textf(b, "%s %s", pts_format_vn(x->num, n), it->unit);
+		h_textf(b, "%s %s", num_format_vn(x->num, n), it->unit);
 		break;
 	case IND_PERCENT: h_text(b, pts_format_pct_vn(x->num, n)); break;
 	case IND_YESNO: h_text(b, x->yes ? "Có" : "Không"); break;

@@ -269,13 +269,13 @@ POST /campaigns/:id/units/:code/:action  revdk   $(U "$DKSUB")/bogus     404
 POST /campaigns/:id/units/:code/:action  revlc   $(U "$DKSUB")/external  403
 POST /campaigns/:id/units/:code/:action  revdk   $(U "$DKSUB")/approve   200
 GET /campaigns/:id/office                anon    /campaigns/$STATS/office 303
-GET /campaigns/:id/office                editor  /campaigns/$STATS/office 422
+GET /campaigns/:id/office                editor  /campaigns/$STATS/office 403
 GET /campaigns/:id/office                revdk   /campaigns/$STATS/office 200
 GET /campaigns/:id/office                revdk   /campaigns/$STATS/office?unit=31 403
 GET /campaigns/:id/office                revso   /campaigns/$STATS/office?unit=31DK 200
 GET /campaigns/:id/office                revdk   /campaigns/999/office    404
 POST /campaigns/:id/office               anon    /campaigns/$STATS/office 403
-POST /campaigns/:id/office               editor  /campaigns/$STATS/office 422
+POST /campaigns/:id/office               editor  /campaigns/$STATS/office 403
 POST /campaigns/:id/office               revdk   /campaigns/$STATS/office?unit=31 403
 POST /campaigns/:id/office               revso   /campaigns/$STATS/office?unit=31DK 403
 POST /campaigns/:id/office               revdk   /campaigns/$STATS/office 303

@@ -177,6 +177,10 @@ req office-refused 422 -b "$W/so" --data-urlencode "_csrf=$(field "$OUT" _csrf)"
 has office-refused-kept "$OUT" 'value="chín"'
 same office-refused-not-written "$(q "SELECT json_extract(answers, '$.values.ho_so_cong_viec_so') FROM stats_office")" 950
 req office-below-refused 403 -b "$W/cv" "$BASE/campaigns/$STATS/office?unit=31"
+# A school's account opening the office page: refused by the policy
+# (403 with its reason), not a 422 about its own school.
+req office-school-refused 403 -b "$W/ed" "$BASE/campaigns/$STATS/office"
+has office-school-reason "$OUT" "tài khoản của trường không xem hoặc sửa"
 
 # --- Phụ lục 2 from the office's report page, with the office's answers
 req report-page 200 -b "$W/so" "$BASE/campaigns/$STATS/units/31/report"
