@@ -61,12 +61,23 @@ stats_cell_text(struct arena *a, const struct indicator *it,
 }
 
 const char *
-stats_cell_raw(struct arena *a, const struct indicator *it,
-	       const struct agg_cell *c, bool decimal_comma)
+stats_pct_fmt(struct arena *a, pts_t pct, enum stats_numfmt f)
 {
-	static const struct numfmt vn = { pts_format_vn, pts_format_pct_vn };
-	static const struct numfmt intl = { pts_format, pct_raw };
-	return cell_text(a, it, c, decimal_comma ? &vn : &intl);
+	char p[PTS_FMT_SIZE];
+	return arena_strdup(a, f == STATS_NUM_RAW ? pct_raw(pct, p)
+						  : pts_format_pct_vn(pct, p));
+}
+
+const char *
+stats_cell_fmt(struct arena *a, const struct indicator *it,
+	       const struct agg_cell *c, enum stats_numfmt f)
+{
+	static const struct numfmt fmts[] = {
+		[STATS_NUM_VN] = { num_format_vn, pts_format_pct_vn },
+		[STATS_NUM_RAW] = { pts_format, pct_raw },
+		[STATS_NUM_RAW_COMMA] = { pts_format_vn, pts_format_pct_vn },
+	};
+	return cell_text(a, it, c, &fmts[f]);
 }
 
 /* "gv_internet: tiến độ (97,78%; còn 2,22%, thiếu 1; 1/20 CSGD báo cáo)":

@@ -162,6 +162,10 @@ req dashboard 200 -b "$W/so" "$BASE/campaigns/$STATS"
 has dashboard-rollup "$OUT" "Số liệu thống kê theo bậc học"
 has dashboard-th-reported "$OUT" ">$((BEFORE + 1))/$UNITS<"
 hasnt dashboard-not-phu-luc-3 "$OUT" "Mức độ 1"
+# Thousands with a dot, Vietnamese style ("35.024 (70,86%)"), never "35024".
+if grep -qE '<td class="num">[0-9]{1,3}\.[0-9]{3} \(' "$OUT" &&
+   ! grep -qE '<td class="num">[0-9]{4,} \(' "$OUT"; then
+	ok dashboard-thousands; else bad dashboard-thousands; fi
 
 # --- the office's own answers
 req office 200 -b "$W/so" "$BASE/campaigns/$STATS/office"
@@ -181,6 +185,30 @@ req office-below-refused 403 -b "$W/cv" "$BASE/campaigns/$STATS/office?unit=31"
 # (403 with its reason), not a 422 about its own school.
 req office-school-refused 403 -b "$W/ed" "$BASE/campaigns/$STATS/office"
 has office-school-reason "$OUT" "tài khoản của trường không xem hoặc sửa"
+
+# --- the Sở types a year before truongso (Phụ lục 6, section III)
+req office-years 200 -b "$W/so" "$BASE/campaigns/$STATS/office"
+has office-years-link "$OUT" "/campaigns/$STATS/office?nam=2022-2023&amp;unit=31"
+req typed-form 200 -b "$W/so" "$BASE/campaigns/$STATS/office?nam=2022-2023&unit=31"
+has typed-form-title "$OUT" "Số liệu năm học 2022-2023"
+has typed-form-demo "$OUT" 'id="f-gv_tong" value="2745"'
+has typed-form-year "$OUT" 'name="nam" value="2022-2023"'
+TTOK=$(field "$OUT" _csrf)
+req typed-refused 422 -b "$W/so" --data-urlencode "_csrf=$TTOK" \
+	-d "nam=2022-2023&unit=31&v:gv_tong=2000&v:gv_may_tinh=2100" "$BASE/campaigns/$STATS/office"
+has typed-refused-why "$OUT" "lớn hơn"
+has typed-refused-kept "$OUT" 'value="2100"'
+same typed-refused-not-written "$(q "SELECT json_extract(answers, '$.values.gv_tong') FROM stats_typed WHERE school_year = '2022-2023'")" 2745
+req typed-save 303 -b "$W/so" --data-urlencode "_csrf=$TTOK" \
+	-d "nam=2022-2023&unit=31&v:gv_tong=2000&v:gv_may_tinh=1500&v:gv_internet=1900" "$BASE/campaigns/$STATS/office"
+same typed-saved "$(q "SELECT json_extract(answers, '$.values.gv_may_tinh') || '/' || updated_by FROM stats_typed WHERE school_year = '2022-2023'")" "1500/cv.so"
+same typed-audited "$(q "SELECT actor FROM audit WHERE action = 'stats.typed' ORDER BY id DESC LIMIT 1")" cv.so
+req typed-school-refused 403 -b "$W/ed" "$BASE/campaigns/$STATS/office?nam=2022-2023&unit=31"
+req typed-below-refused 403 -b "$W/cv" "$BASE/campaigns/$STATS/office?nam=2022-2023&unit=31"
+req typed-bad-year 422 -b "$W/so" "$BASE/campaigns/$STATS/office?nam=2022&unit=31"
+req p6-pdf 200 -b "$W/so" "$BASE/campaigns/$STATS/units/31/report/phu-luc-6.pdf"
+if pdftotext "$OUT" - | tr -s ' \n' '  ' | grep -aqF "Tổng số giáo viên có máy tính 1.500 (75%)"; then
+	ok p6-typed-in-pdf; else bad p6-typed-in-pdf; fi
 
 # --- Phụ lục 2 from the office's report page, with the office's answers
 req report-page 200 -b "$W/so" "$BASE/campaigns/$STATS/units/31/report"
