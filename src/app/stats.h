@@ -96,11 +96,17 @@ enum ts_err stats_return(struct app *app, const struct actor *who, int64_t cid,
  * approved or published reports (and merely submitted ones when asked),
  * each as its last snapshot; every other participant is "not reported".
  */
+struct stats_unit_info {
+	const char *path, *code, *name; /* arena */
+	const char *state;		/* submission state code; NULL: none */
+	const char *phone, *email;	/* the unit's contact, may be NULL */
+};
 struct stats_rollup {
 	struct stats_info info;
 	struct campaign campaign;
 	const char *root_path;
-	struct agg_unit *units; /* every participant under the root */
+	struct agg_unit *units;		 /* every participant under the root */
+	struct stats_unit_info *info_of; /* who units[i] is, by path */
 	size_t n;
 	struct ind_agg *agg;
 };
@@ -110,6 +116,34 @@ enum ts_err stats_rollup_open(struct app *app, const struct actor *who,
 			      struct stats_rollup *out,
 			      struct diags *d) TS_MUSTCHECK;
 void stats_rollup_release(struct stats_rollup *r);
+
+/*
+ * The drill-down of one indicator (code) under root_code: one roll-up by
+ * bậc học per sub-unit of the root (each office below it over its own
+ * subtree, schools directly under the root together), and the schools it
+ * applies to that have not answered it (not reported, or left it empty).
+ * One read and one parse of the root's reports (stats_rollup_open), then
+ * sums over the participants grouped by path.
+ */
+struct stats_drill_child {
+	const char *code, *name; /* NULL code: the root's own schools */
+	struct agg_cell cells[AGG_ROWS];
+	size_t nunits, nreported;
+};
+struct stats_drill {
+	struct stats_rollup ru;
+	const struct indicator *it;
+	struct stats_drill_child *children; /* arena */
+	size_t nchildren;
+	const struct stats_unit_info **missing; /* arena */
+	size_t nmissing;
+};
+enum ts_err stats_drill_open(struct app *app, const struct actor *who,
+			     int64_t cid, const char *root_code,
+			     const char *code, bool include_submitted,
+			     struct arena *a, struct stats_drill *out,
+			     struct diags *d) TS_MUSTCHECK;
+void stats_drill_release(struct stats_drill *dr);
 
 /*
  * The office's own answers (an office set, data_dir/indicators, by ref:

@@ -14,13 +14,31 @@
 static const char *const LEVEL_NAMES[AGG_ROWS] = { "MN",   "TH",   "THCS",
 						   "THPT", "GDTX", "Tổng" };
 
+/* The indicator's label, linked to its drill-down under the same root. */
+static void
+row_label(struct req *r, const struct stats_rollup *ru,
+	  const struct indicator *it)
+{
+	struct buf to;
+	const char *unit = kv_get(&r->query, "unit");
+	buf_init(&to, 256);
+	buf_printf(&to, "/campaigns/%lld?chi_so=", (long long)ru->campaign.id);
+	url_escape(&to, it->code);
+	if (unit) {
+		buf_puts(&to, "&unit=");
+		url_escape(&to, unit);
+	}
+	h_link(&r->body, buf_str(&to), it->label);
+	buf_release(&to);
+}
+
 static void
 row(struct req *r, const struct stats_rollup *ru, const struct indicator *it,
     const bool *cols)
 {
 	struct buf *b = &r->body;
 	buf_puts(b, "<tr><th scope=\"row\">");
-	h_text(b, it->label);
+	row_label(r, ru, it);
 	buf_puts(b, "</th>");
 	for (size_t k = 0; k < AGG_ROWS; k++) {
 		if (!cols[k])
@@ -88,6 +106,11 @@ ps_rollup(struct req *r, const struct campaign *c)
 	struct buf *b = &r->body;
 	struct stats_rollup ru;
 	bool with_submitted = kv_get(&r->query, "gom") != NULL;
+	const char *code = kv_get(&r->query, "chi_so");
+	if (code != NULL) {
+		ps_drill(r, c, code);
+		return;
+	}
 	enum ts_err e = stats_rollup_open(r->app, &r->sess.who, c->id,
 					  kv_get(&r->query, "unit"),
 					  with_submitted, r->a, &ru, &r->diags);

@@ -49,6 +49,9 @@ void ps_check_panel(struct req *r, const struct ps_view *v);
 /* The office's dashboard below the completeness table: the indicators
  * rolled up by bậc học over ?unit= (page_stats_office.c). */
 void ps_rollup(struct req *r, const struct campaign *c);
+/* ?chi_so=CODE on the dashboard: that indicator by sub-unit and the
+ * schools missing it (page_stats_drill.c). */
+void ps_drill(struct req *r, const struct campaign *c, const char *code);
 /* The office's own answers to the office set (Có/Không questions, work
  * files, the narrative sections): GET and POST /campaigns/:id/office,
  * ?unit= an office of the campaign (default: the user's own). */

@@ -226,6 +226,11 @@ GET /campaigns/:id                       anon    /campaigns/1            303
 GET /campaigns/:id                       editor  /campaigns/1            303
 GET /campaigns/:id                       revdk   /campaigns/1            200
 GET /campaigns/:id                       revdk   /campaigns/999          404
+GET /campaigns/:id                       revdk   /campaigns/$STATS?chi_so=hs_may_tinh 200
+GET /campaigns/:id                       revdk   /campaigns/$STATS?chi_so=hs_may_tinh&unit=31 403
+GET /campaigns/:id                       revso   /campaigns/$STATS?chi_so=hs_may_tinh&unit=31DK 200
+GET /campaigns/:id                       revso   /campaigns/$STATS?chi_so=khong_co 404
+GET /campaigns/:id                       editor  /campaigns/$STATS?chi_so=hs_may_tinh 303
 GET /campaigns/:id/queue                 anon    /campaigns/1/queue      303
 GET /campaigns/:id/queue                 editor  /campaigns/1/queue      403
 GET /campaigns/:id/queue                 revdk   /campaigns/1/queue      200

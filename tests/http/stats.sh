@@ -167,6 +167,47 @@ if grep -qE '<td class="num">[0-9]{1,3}\.[0-9]{3} \(' "$OUT" &&
    ! grep -qE '<td class="num">[0-9]{4,} \(' "$OUT"; then
 	ok dashboard-thousands; else bad dashboard-thousands; fi
 
+# --- the drill-down of one indicator: each sub-unit's own roll-up (the
+# Tổng of UBND phường Dương Kinh's subtree as sqlite3 sums it, linked one
+# level down) and the schools that have not answered it
+has dashboard-drill-link "$OUT" "/campaigns/$STATS?chi_so=hs_may_tinh"
+DKPATH=$(q "SELECT path FROM org_unit WHERE code = '31DK'")
+DKSUM=$(q "SELECT sum(json_extract(sn.answers, '$.values.hs_may_tinh')) FROM submission s
+	JOIN snapshot sn ON sn.submission_id = s.id AND sn.version = s.version
+	JOIN campaign_unit cu ON cu.campaign_id = s.campaign_id AND cu.unit_id = s.unit_id
+	WHERE s.campaign_id = $STATS AND s.state IN ('approved', 'published') AND substr(cu.path, 1, length('$DKPATH')) = '$DKPATH'")
+DKFMT=$(python3 -c "print('{:,}'.format($DKSUM).replace(',', '.'))")
+req drill 200 -b "$W/so" "$BASE/campaigns/$STATS?chi_so=hs_may_tinh"
+has drill-title "$OUT" "Tổng số học sinh có máy tính"
+if python3 - "$OUT" "$DKFMT" <<'PY'
+import re, sys
+html = open(sys.argv[1], encoding="utf-8").read()
+row = re.search(r'<tr><th scope="row"><a href="[^"]*unit=31DK">.*?</tr>', html).group(0)
+cells = re.findall(r'<td class="num">([^<]*)<', row)
+sys.exit(0 if cells and cells[-1].startswith(sys.argv[2] + " (") else 1)
+PY
+then ok drill-subunit-sum; else echo "want $DKFMT in the 31DK row" >>"$ERR"; bad drill-subunit-sum; fi
+has drill-link-down "$OUT" "/campaigns/$STATS?chi_so=hs_may_tinh&amp;unit=31DK"
+# Missing: a school that has not reported (never started) is listed; one
+# whose approved report has the figure is not.
+NOTSTARTED=$(q "SELECT o.code FROM campaign_unit cu JOIN org_unit o ON o.id = cu.unit_id
+	LEFT JOIN submission s ON s.campaign_id = cu.campaign_id AND s.unit_id = cu.unit_id
+	WHERE cu.campaign_id = $STATS AND s.id IS NULL ORDER BY o.code LIMIT 1")
+ANSWERED=$(q "SELECT o.code FROM submission s JOIN org_unit o ON o.id = s.unit_id
+	JOIN snapshot sn ON sn.submission_id = s.id AND sn.version = s.version
+	WHERE s.campaign_id = $STATS AND s.state = 'approved'
+	AND json_extract(sn.answers, '$.values.hs_may_tinh') IS NOT NULL ORDER BY o.code LIMIT 1")
+python3 -c "import sys; t = open(sys.argv[1], encoding='utf-8').read(); print(t[t.find('Trường chưa có số liệu'):])" "$OUT" >"$W/missing.html"
+has drill-missing-listed "$W/missing.html" "/campaigns/$STATS/units/$NOTSTARTED\""
+hasnt drill-answered-not-listed "$W/missing.html" "/campaigns/$STATS/units/$ANSWERED\""
+has drill-missing-state "$W/missing.html" "<td>Chưa bắt đầu</td>"
+has drill-queue-link "$OUT" "/campaigns/$STATS/queue"
+req drill-down 200 -b "$W/so" "$BASE/campaigns/$STATS?chi_so=hs_may_tinh&unit=31DK"
+hasnt drill-down-only-below "$OUT" "unit=31LC"
+req drill-outside 403 -b "$W/cv" "$BASE/campaigns/$STATS?chi_so=hs_may_tinh&unit=31"
+req drill-unknown 404 -b "$W/so" "$BASE/campaigns/$STATS?chi_so=khong_co"
+has drill-unknown-why "$OUT" "bộ chỉ số của đợt không có chỉ số này"
+
 # --- the office's own answers
 req office 200 -b "$W/so" "$BASE/campaigns/$STATS/office"
 has office-question "$OUT" 'name="v:quy_che_attt"'
