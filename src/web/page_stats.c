@@ -10,6 +10,7 @@
 
 #include "../core/indicator_values.h"
 #include "../util/arena.h"
+#include "queue_view.h"
 #include "stats_web.h"
 
 bool
@@ -446,6 +447,7 @@ header(struct req *r, const struct ps_view *v)
 	if (s->late)
 		buf_puts(b, " <span class=\"late\">Nộp muộn</span>");
 	buf_puts(b, "</p>");
+	queue_nav(r, (long long)s->campaign.id, s->unit.code);
 	reasons(b, v, "*");
 }
 
@@ -494,6 +496,8 @@ form_open(struct req *r, const struct ps_view *v)
 		return;
 	h_csrf(r);
 	h_open(b, "input", "type", "hidden", "name", "rev", "value", rev, NULL);
+	if (!v->can_edit)
+		queue_hidden(r); /* the review form: back to the queue */
 	if (v->can_edit)
 		buf_puts(b, "<button type=\"submit\" class=\"default-submit\" "
 			    "tabindex=\"-1\" aria-hidden=\"true\">Lưu</button>"
@@ -537,6 +541,7 @@ publish_form(struct req *r, const struct ps_view *v)
 	h_csrf(r);
 	h_open(b, "input", "type", "hidden", "name", "rev", "value",
 	       arena_printf(r->a, "%lld", (long long)v->sv.sub.revision), NULL);
+	queue_hidden(r);
 	buf_puts(b, "<button type=\"submit\">Công bố…</button></form>");
 }
 

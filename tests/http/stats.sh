@@ -208,6 +208,44 @@ req drill-outside 403 -b "$W/cv" "$BASE/campaigns/$STATS?chi_so=hs_may_tinh&unit
 req drill-unknown 404 -b "$W/so" "$BASE/campaigns/$STATS?chi_so=khong_co"
 has drill-unknown-why "$OUT" "bộ chỉ số của đợt không có chỉ số này"
 
+# --- the reviewer's queue serves the statistics round through the same
+# code: its states and filters, the warnings each school confirmed in
+# place of the CĐS levels, next school, and bulk approve.
+CONF=$(q "SELECT o.code FROM submission s JOIN org_unit o ON o.id = s.unit_id
+	WHERE s.campaign_id = $STATS AND s.state = 'submitted' AND s.answers LIKE '%\"confirmed\":{\"%'
+	ORDER BY o.code LIMIT 1")
+NCONF=$(q "SELECT answers FROM submission s JOIN org_unit o ON o.id = s.unit_id WHERE s.campaign_id = $STATS AND o.code = '$CONF'" |
+	python3 -c "import json, sys; print(len(json.load(sys.stdin).get('confirmed', {})))")
+req queue 200 -b "$W/so" "$BASE/campaigns/$STATS/queue?state=submitted"
+has queue-stats-column "$OUT" "Cảnh báo đã xác nhận"
+hasnt queue-no-cds-levels "$OUT" "Mức tự đánh giá"
+hasnt queue-no-score-sort "$OUT" "Điểm sau đánh giá"
+hasnt queue-no-signed-filter "$OUT" "Bản đã ký"
+if [ -n "$CONF" ] && python3 - "$OUT" "$CONF" "$NCONF" <<'PY'
+import re, sys
+html = open(sys.argv[1], encoding="utf-8").read()
+row = re.search(r'<tr id="u-%s">.*?</tr>' % re.escape(sys.argv[2]), html).group(0)
+sys.exit(0 if '<td class="num">%s cảnh báo</td>' % sys.argv[3] in row else 1)
+PY
+then ok queue-confirmed-count; else echo "want $NCONF cảnh báo for $CONF" >>"$ERR"; bad queue-confirmed-count; fi
+same queue-state-filter "$(grep -o '<td>Đã nộp</td>' "$OUT" | wc -l)" "$(grep -o '<tr id="u-' "$OUT" | wc -l)"
+# Next school from a school reached through the queue, and back.
+FIRST=$(grep -o '<tr id="u-[^"]*"' "$OUT" | head -1 | sed 's/<tr id="u-//; s/"//')
+req queue-school 200 -b "$W/so" "$BASE/campaigns/$STATS/units/$FIRST?queue=state%3Dsubmitted"
+has queue-next "$OUT" 'id="queue-next"'
+has queue-back "$OUT" 'id="queue-back"'
+# Bulk approve: the confirmation page writes nothing, then each school is
+# approved through sub_approve with its own audit row.
+QTOK=$(field "$OUT" _csrf)
+QREV=$(q "SELECT revision FROM submission s JOIN org_unit o ON o.id = s.unit_id WHERE s.campaign_id = $STATS AND o.code = '$FIRST'")
+req queue-bulk-confirm 200 -b "$W/so" --data-urlencode "_csrf=$QTOK" -d "action=approve" \
+	--data-urlencode "queue=state=submitted" --data-urlencode "pick=$QREV:$FIRST" "$BASE/campaigns/$STATS/queue/bulk"
+has queue-bulk-asks "$OUT" "Xác nhận phê duyệt 1 trường"
+same queue-bulk-nothing-yet "$(q "SELECT s.state FROM submission s JOIN org_unit o ON o.id = s.unit_id WHERE s.campaign_id = $STATS AND o.code = '$FIRST'")" submitted
+req queue-bulk-apply 200 -b "$W/so" --data-urlencode "_csrf=$QTOK" -d "action=approve&confirm=1" \
+	--data-urlencode "queue=state=submitted" --data-urlencode "pick=$QREV:$FIRST" "$BASE/campaigns/$STATS/queue/bulk"
+same queue-bulk-approved "$(q "SELECT s.state FROM submission s JOIN org_unit o ON o.id = s.unit_id WHERE s.campaign_id = $STATS AND o.code = '$FIRST'")" approved
+
 # --- the office's own answers
 req office 200 -b "$W/so" "$BASE/campaigns/$STATS/office"
 has office-question "$OUT" 'name="v:quy_che_attt"'
