@@ -97,6 +97,10 @@ stats_rollup_open(struct app *app, const struct actor *who, int64_t cid,
 	if (e == TS_OK)
 		e = campaign_root_path(app, who, root_code, &out->campaign, a,
 				       &out->root_path, d);
+	/* an office's figures: never a school account's (policy.c) */
+	if (e == TS_OK)
+		e = actor_may(who, PK_OFFICE_REPORT, out->root_path, PA_VIEW,
+			      root_code ? root_code : "đơn vị", d);
 	if (e == TS_OK)
 		e = stats_info_get(app, cid, a, &out->info, d);
 	if (e == TS_OK)

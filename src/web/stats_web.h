@@ -58,4 +58,10 @@ void ps_drill(struct req *r, const struct campaign *c, const char *code);
 void page_stats_office(struct req *r);
 void page_stats_office_save(struct req *r);
 
+/* The JSON API of a statistics campaign (api_stats.c): a school's report
+ * as the form shows it (GET /api/campaigns/:id/units/:code), and the
+ * roll-up by bậc học (GET /api/campaigns/:id/stats). */
+void api_stats_view(struct req *r);
+void api_stats_rollup(struct req *r);
+
 #endif

@@ -293,6 +293,15 @@ GET /api/session                         anon    /api/session            401
 GET /api/campaigns                       anon    /api/campaigns          401
 GET /api/campaigns/:id/status            anon    /api/campaigns/1/status 401
 GET /api/campaigns/:id/status            editor  /api/campaigns/1/status 200
+GET /api/campaigns/:id/stats             anon    /api/campaigns/$STATS/stats 401
+GET /api/campaigns/:id/stats             editor  /api/campaigns/$STATS/stats 403
+GET /api/campaigns/:id/stats             revdk   /api/campaigns/$STATS/stats 200
+GET /api/campaigns/:id/stats             revdk   /api/campaigns/$STATS/stats?unit=31 403
+GET /api/campaigns/:id/stats             revso   /api/campaigns/$STATS/stats?unit=31DK 200
+GET /api/campaigns/:id/stats             obs     /api/campaigns/$STATS/stats 200
+GET /api/campaigns/:id/stats             revdk   /api/campaigns/999/stats 404
+GET /api/campaigns/:id/stats             revdk   /api/campaigns/1/stats 404
+GET /api/campaigns/:id/units/:code       editor  /api/campaigns/$STATS/units/$OWN 200
 GET /api/campaigns/:id/units/:code       revlc   /api/campaigns/1/units/$OWN 403
 GET /api/campaigns/:id/units/:code       revdk   /api/campaigns/1/units/$OWN 200
 POST /api/campaigns/:id/units/:code/answers anon /api/campaigns/1/units/$OWN/answers 401

@@ -299,5 +299,69 @@ req report-outside 403 -b "$W/cv" "$BASE/campaigns/$STATS/units/31/report/phu-lu
 req report-dashboard-link 200 -b "$W/so" "$BASE/campaigns/$STATS"
 has report-dashboard-link-pl2 "$OUT" "(Phụ lục 2)"
 
+# --- the JSON API of a statistics campaign: the CĐS URLs with the
+# statistics rules (If-Match, the set's validation, warnings to confirm),
+# the roll-up by bậc học, Phụ lục 2/6 downloads
+JS="Content-Type: application/json"
+tok() { curl -s -b "$1" "$BASE/api/session" | sed 's/.*"csrf_token":"\([0-9a-f]*\)".*/\1/'; }
+API=$(q "SELECT o.code FROM campaign_unit cu JOIN org_unit o ON o.id = cu.unit_id
+	LEFT JOIN submission s ON s.campaign_id = cu.campaign_id AND s.unit_id = cu.unit_id
+	WHERE cu.campaign_id = $STATS AND s.id IS NULL AND o.code LIKE '31DK%' ORDER BY o.code LIMIT 1")
+login "$W/apied" "cntt.$(lower "$API")"
+ATOK=$(tok "$W/apied")
+AP="$BASE/api/campaigns/$STATS/units/$API"
+req api-view 200 -b "$W/apied" "$AP"
+has api-view-kind "$OUT" '"kind":"thong-ke"'
+has api-view-check "$OUT" '"submittable":false'
+printf '{"values": {"gv_tong": 40, "gv_may_tinh": 45}}' >"$W/api-bad.json"
+printf '{"values": {"cbgv_tong": 45, "gv_tong": 40, "gv_may_tinh": 30}}' >"$W/api-ok.json"
+req api-save 200 -b "$W/apied" -H "X-CSRF-Token: $ATOK" -H "$JS" -H 'If-Match: "0"' --data-binary @"$W/api-ok.json" "$AP/answers"
+rev_of() { q "SELECT revision FROM submission s JOIN org_unit o ON o.id = s.unit_id WHERE s.campaign_id = $STATS AND o.code = '$1'"; }
+AREV=$(rev_of "$API")
+req api-save-again 200 -b "$W/apied" -H "X-CSRF-Token: $ATOK" -H "$JS" -H "If-Match: \"$AREV\"" --data-binary @"$W/api-ok.json" "$AP/answers"
+req api-save-stale 409 -b "$W/apied" -H "X-CSRF-Token: $ATOK" -H "$JS" -H "If-Match: \"$AREV\"" --data-binary @"$W/api-ok.json" "$AP/answers"
+req api-save-bad-if-match 400 -b "$W/apied" -H "X-CSRF-Token: $ATOK" -H "$JS" -H 'If-Match: "x"' --data-binary @"$W/api-ok.json" "$AP/answers"
+req api-save-part-above-whole 200 -b "$W/apied" -H "X-CSRF-Token: $ATOK" -H "$JS" -H "If-Match: \"$(rev_of "$API")\"" --data-binary @"$W/api-bad.json" "$AP/answers"
+printf '{"values": {"gv_tong": "bốn mươi"}}' >"$W/api-invalid.json"
+BEFORE_API=$(q "SELECT answers FROM submission s JOIN org_unit o ON o.id = s.unit_id WHERE s.campaign_id = $STATS AND o.code = '$API'")
+req api-save-invalid 422 -b "$W/apied" -H "X-CSRF-Token: $ATOK" -H "$JS" --data-binary @"$W/api-invalid.json" "$AP/answers"
+has api-save-invalid-where "$OUT" "gv_tong"
+same api-save-invalid-not-written "$(q "SELECT answers FROM submission s JOIN org_unit o ON o.id = s.unit_id WHERE s.campaign_id = $STATS AND o.code = '$API'")" "$BEFORE_API"
+req api-view-after 200 -b "$W/apied" "$AP"
+has api-part-above-whole-is-an-error "$OUT" '"where":"gv_may_tinh"'
+login "$W/apiht" "ht.$(lower "$API")"
+HTOK=$(tok "$W/apiht")
+req api-submit-refused 422 -b "$W/apiht" -H "X-CSRF-Token: $HTOK" -H "$JS" -X POST "$AP/submit"
+has api-submit-problems "$OUT" '"problems":[{'
+same api-submit-not-written "$(q "SELECT s.state FROM submission s JOIN org_unit o ON o.id = s.unit_id WHERE s.campaign_id = $STATS AND o.code = '$API'")" draft
+# Return and approve through the API, as the reviewer.
+SUBM=$(q "SELECT o.code FROM submission s JOIN org_unit o ON o.id = s.unit_id
+	WHERE s.campaign_id = $STATS AND s.state = 'submitted' AND o.code LIKE '31DK%' ORDER BY o.code LIMIT 2")
+S1=$(echo "$SUBM" | sed -n 1p)
+S2=$(echo "$SUBM" | sed -n 2p)
+CTOK=$(tok "$W/cv")
+printf '{"reasons": [{"indicator": "hs_tong", "text": "Số học sinh chưa khớp sổ."}]}' >"$W/api-return.json"
+req api-return 200 -b "$W/cv" -H "X-CSRF-Token: $CTOK" -H "$JS" --data-binary @"$W/api-return.json" "$BASE/api/campaigns/$STATS/units/$S1/return"
+same api-returned "$(q "SELECT s.state FROM submission s JOIN org_unit o ON o.id = s.unit_id WHERE s.campaign_id = $STATS AND o.code = '$S1'")" returned
+req api-approve 200 -b "$W/cv" -H "X-CSRF-Token: $CTOK" -H "$JS" -X POST "$BASE/api/campaigns/$STATS/units/$S2/approve"
+same api-approved "$(q "SELECT s.state FROM submission s JOIN org_unit o ON o.id = s.unit_id WHERE s.campaign_id = $STATS AND o.code = '$S2'")" approved
+req api-no-external 404 -b "$W/cv" -H "X-CSRF-Token: $CTOK" -H "$JS" -X POST "$BASE/api/campaigns/$STATS/units/$S2/external"
+# The roll-up: raw numbers, each level's reported count; an office's only.
+req api-rollup 200 -b "$W/so" "$BASE/api/campaigns/$STATS/stats"
+if python3 - "$OUT" "$(q "SELECT count(*) FROM campaign_unit WHERE campaign_id = $STATS")" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+f = {x["code"]: x for x in d["figures"]}
+ok = d["reported"]["all"]["units"] == int(sys.argv[2]) and \
+     isinstance(f["gv_tong"]["levels"]["all"]["sum"], int) and "rate" in f["gv_tong"]["levels"]["all"]
+sys.exit(0 if ok else 1)
+PY
+then ok api-rollup-doc; else bad api-rollup-doc; fi
+req api-rollup-school-refused 403 -b "$W/ed" "$BASE/api/campaigns/$STATS/stats"
+req api-rollup-outside 403 -b "$W/cv" "$BASE/api/campaigns/$STATS/stats?unit=31"
+req api-pl2 200 -b "$W/so" "$BASE/api/campaigns/$STATS/units/31/reports/phu-luc-2.csv"
+has api-pl2-csv "$OUT" ";Tổng số giáo viên;"
+req api-pl6 200 -b "$W/so" "$BASE/api/campaigns/$STATS/units/31/reports/phu-luc-6.pdf"
+
 echo "stats: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
