@@ -149,9 +149,11 @@ sources(struct rb *b, struct rp_section *s, const struct stats_years *ys)
 					    b->t.unit.name)
 			: y->nrounds
 				? rp_printf(b->doc,
-					    "tổng hợp từ %zu đợt thống kê, chỉ "
-					    "gồm số liệu đã được phê duyệt",
-					    y->nrounds)
+					    "tổng hợp từ %zu đợt thống kê, "
+					    "%zu/%zu cơ sở giáo dục đã báo "
+					    "cáo (chỉ gồm số liệu đã được phê "
+					    "duyệt)",
+					    y->nrounds, y->reported, y->units)
 				: "chưa có số liệu";
 		rp_body(b->doc, s, RP_ITALIC,
 			rp_printf(b->doc, "- Năm học %s: %s.", y->year, from));

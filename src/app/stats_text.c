@@ -99,7 +99,8 @@ stats_measure_text(struct arena *a, const struct measure *m,
 			buf_printf(&b, "; còn %s",
 				   pts_format_pct_vn(e->gap, g));
 		if (e->short_by > 0)
-			buf_printf(&b, ", thiếu %lld", (long long)e->short_by);
+			buf_printf(&b, ", thiếu %s",
+				   int_format_vn(e->short_by, g));
 		if (!m->office)
 			buf_printf(&b, "; %zu/%zu CSGD báo cáo", e->answered,
 				   e->units);

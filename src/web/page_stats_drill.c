@@ -23,6 +23,7 @@ drill_href(struct req *r, int64_t cid, const char *code, const char *unit)
 		buf_puts(&to, "&unit=");
 		url_escape(&to, unit);
 	}
+	buf_puts(&to, "#chi-so"); /* below the completeness table */
 	const char *s = arena_strdup(r->a, buf_str(&to));
 	buf_release(&to);
 	return s;
@@ -158,9 +159,11 @@ missing(struct req *r, const struct stats_drill *dr)
 		return;
 	}
 	queue_link(r, dr);
-	buf_puts(b, "<div class=\"scroll\" tabindex=\"0\"><table><thead><tr>"
-		    "<th>Trường</th><th>Trạng thái</th><th>Liên hệ</th>"
-		    "</tr></thead><tbody>");
+	buf_puts(b,
+		 "<div class=\"scroll\" tabindex=\"0\"><table class=\"stats\">"
+		 "<thead><tr>"
+		 "<th>Trường</th><th>Trạng thái</th><th>Liên hệ</th>"
+		 "</tr></thead><tbody>");
 	for (size_t i = 0; i < dr->nmissing; i++)
 		missing_row(r, dr, dr->missing[i]);
 	buf_puts(b, "</tbody></table></div>");

@@ -28,6 +28,7 @@ row_label(struct req *r, const struct stats_rollup *ru,
 		buf_puts(&to, "&unit=");
 		url_escape(&to, unit);
 	}
+	buf_puts(&to, "#chi-so"); /* below the completeness table */
 	h_link(&r->body, buf_str(&to), it->label);
 	buf_release(&to);
 }

@@ -169,6 +169,11 @@ p6has p6-students-round "$H25"
 p6has p6-schools-typed "30 (33,33%)"
 p6has p6-typed-marked "Năm học 2022-2023: số liệu do Sở Giáo dục và Đào tạo thành phố Hải Phòng nhập"
 p6has p6-missing-year "Năm học 2023-2024: chưa có số liệu."
+R24=$(sqlite3 "$DB" "SELECT sum(s.state IN ('approved', 'published')) || '/' || count(*) FROM campaign_unit cu
+	JOIN campaign c ON c.id = cu.campaign_id JOIN stats_campaign sc ON sc.campaign_id = c.id
+	LEFT JOIN submission s ON s.campaign_id = cu.campaign_id AND s.unit_id = cu.unit_id
+	WHERE c.school_year = '2024-2025'")
+p6has p6-round-note "Năm học 2024-2025: tổng hợp từ 1 đợt thống kê, $R24 cơ sở giáo dục đã báo cáo"
 # CSV keeps raw numbers (intl: decimal point, no thousands dots).
 if grep -qF -- ",- Tổng số giáo viên có máy tính,1500 (75%),chưa có số liệu,$G24I,$G25I" "$WORK/p6.csv"; then
 	ok p6-csv-raw; else cp "$WORK/p6.csv" "$OUT"; echo "want 1500 (75%),…,$G24I,$G25I" >"$ERR"; bad p6-csv-raw; fi

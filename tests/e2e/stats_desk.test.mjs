@@ -45,10 +45,10 @@ test('the Sở drills an indicator down to sub-units and missing schools', async
 	assert.ok(!cells.some((t) => /^\d{4,} /.test(t)), cells.join(' | '));
 	await shots(page, 'drill');
 	// One level down: the commune office's own schools.
-	await page.getByRole('link', { name: 'UBND phường Dương Kinh' }).click();
+	await page.locator('a[href*="chi_so=hs_may_tinh&unit=31DK"]').click();
 	await page.waitForURL(/unit=31DK/);
 	await page.getByRole('heading', { name: 'Theo đơn vị cấp dưới' }).waitFor();
-	assert.equal(await page.getByRole('link', { name: 'UBND phường Lê Chân' }).count(), 0);
+	assert.equal(await page.locator('a[href*="unit=31LC"]').count(), 0);
 	await shots(page, 'drill-down');
 	await page.context().close();
 });
@@ -105,6 +105,6 @@ test('a school account is refused the office page with its reason', async () => 
 	const page = await signIn(browser, srv.base, `cntt.${school.toLowerCase()}`);
 	const res = await page.goto(`${srv.base}/campaigns/${cid}/office`);
 	assert.equal(res.status(), 403);
-	await page.getByText('tài khoản của trường không xem hoặc sửa').waitFor();
+	await page.getByText('tài khoản của trường không xem hoặc sửa câu trả lời, báo cáo của cơ quan quản lý', { exact: true }).waitFor();
 	await page.context().close();
 });

@@ -182,7 +182,7 @@ has drill-title "$OUT" "Tổng số học sinh có máy tính"
 if python3 - "$OUT" "$DKFMT" <<'PY'
 import re, sys
 html = open(sys.argv[1], encoding="utf-8").read()
-row = re.search(r'<tr><th scope="row"><a href="[^"]*unit=31DK">.*?</tr>', html).group(0)
+row = re.search(r'<tr><th scope="row"><a href="[^"]*unit=31DK#chi-so">.*?</tr>', html).group(0)
 cells = re.findall(r'<td class="num">([^<]*)<', row)
 sys.exit(0 if cells and cells[-1].startswith(sys.argv[2] + " (") else 1)
 PY
