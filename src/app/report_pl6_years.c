@@ -116,9 +116,8 @@ figure_row(struct rb *b, struct rp_table *t, const struct stats_years *ys,
 			rp_cell_text(d, t, r, 2 + i, 0,
 				     stats_year_text(b->a, y, set, code,
 						     row->part, STATS_NUM_VN));
-		c->csv = stats_year_text(
-			b->a, y, set, code, row->part,
-			stats_csv_numfmt(d->csv_dialect == RP_CSV_VN));
+		c->csv = stats_year_text(b->a, y, set, code, row->part,
+					 STATS_NUM_RAW);
 	}
 }
 

@@ -137,9 +137,7 @@ figure_cell(struct rb *b, struct rp_table *t, size_t r, size_t col,
 	}
 	struct rp_cell *c = rp_cell_text(b->doc, t, r, col, 0,
 					 stats_cell_text(b->a, it, cell));
-	c->csv = stats_cell_fmt(
-		b->a, it, cell,
-		stats_csv_numfmt(b->doc->csv_dialect == RP_CSV_VN));
+	c->csv = stats_cell_fmt(b->a, it, cell, STATS_NUM_RAW);
 }
 
 static void

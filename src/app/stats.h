@@ -17,18 +17,13 @@
 #include "submission.h"
 
 /* How a figure's numbers are written: for people ("3.050 (91,72%)",
- * thousands dots) or raw for CSV ("3050 (91.72%)"; with a decimal comma
- * for the Vietnamese dialect). */
+ * thousands dots) or raw for CSV ("3050 (91,72%)": no grouping). A CSV
+ * text cell reads the same in both dialects (tests/report/csv_check.py),
+ * so its decimal mark stays the text's comma. */
 enum stats_numfmt {
 	STATS_NUM_VN,
-	STATS_NUM_RAW,
-	STATS_NUM_RAW_COMMA
+	STATS_NUM_RAW
 };
-static inline enum stats_numfmt
-stats_csv_numfmt(bool decimal_comma)
-{
-	return decimal_comma ? STATS_NUM_RAW_COMMA : STATS_NUM_RAW;
-}
 
 struct stats_campaign_new {
 	/* owner, rubric_ref (the CĐS rubric whose same-year

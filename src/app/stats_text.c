@@ -17,17 +17,6 @@ struct numfmt {
 	const char *(*pct)(pts_t, char *);
 };
 
-/* "91.72%": the raw rate for an intl CSV. */
-static const char *
-pct_raw(pts_t v, char *out)
-{
-	pts_format(v, out);
-	size_t n = strlen(out);
-	out[n] = '%';
-	out[n + 1] = '\0';
-	return out;
-}
-
 static const char *
 cell_text(struct arena *a, const struct indicator *it, const struct agg_cell *c,
 	  const struct numfmt *f)
@@ -64,8 +53,8 @@ const char *
 stats_pct_fmt(struct arena *a, pts_t pct, enum stats_numfmt f)
 {
 	char p[PTS_FMT_SIZE];
-	return arena_strdup(a, f == STATS_NUM_RAW ? pct_raw(pct, p)
-						  : pts_format_pct_vn(pct, p));
+	(void)f; /* a share has no thousands */
+	return arena_strdup(a, pts_format_pct_vn(pct, p));
 }
 
 const char *
@@ -74,8 +63,7 @@ stats_cell_fmt(struct arena *a, const struct indicator *it,
 {
 	static const struct numfmt fmts[] = {
 		[STATS_NUM_VN] = { num_format_vn, pts_format_pct_vn },
-		[STATS_NUM_RAW] = { pts_format, pct_raw },
-		[STATS_NUM_RAW_COMMA] = { pts_format_vn, pts_format_pct_vn },
+		[STATS_NUM_RAW] = { pts_format_vn, pts_format_pct_vn },
 	};
 	return cell_text(a, it, c, &fmts[f]);
 }

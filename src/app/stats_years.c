@@ -207,7 +207,7 @@ stats_year_text(struct arena *a, const struct stats_year *y,
 		return "chưa có số liệu";
 	if (c->answered == 0 || part == SYP_CELL)
 		return stats_cell_fmt(a, it, c, f);
-	(f == STATS_NUM_VN ? num_format_vn : pts_format)(
+	(f == STATS_NUM_VN ? num_format_vn : pts_format_vn)(
 		(pts_t)(part == SYP_NAMES ? c->nnames : c->ndomestic) * PTS_ONE,
 		n);
 	return arena_strdup(a, n);

@@ -107,7 +107,7 @@ struct rp_cell {
 	bool covered;	      /* inside another cell's span: writers skip it */
 	bool shade;	      /* light grey background (header cells) */
 	/* Text cells that carry figures ("3.050 (91,72%)"): what CSV writes
-	 * instead, raw numbers in the dialect's decimal mark; NULL: the
+	 * instead, the numbers raw ("3050 (91,72%)"); NULL: the
 	 * text. */
 	const char *csv;
 };

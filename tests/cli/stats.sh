@@ -141,7 +141,7 @@ run 0 $S --as cv.so report phu-luc-6 --campaign "$P6" --unit 31 --format pdf -o 
 pdftotext "$WORK/p6.pdf" - | tr -s ' \n\f' '  ' >"$WORK/p6.txt"
 # The rounds' figures, summed here from the approved reports' last
 # snapshots of each year: "part (rate%)" with the rate over its whole.
-fig() { # fig YEAR PART WHOLE FMT: FMT vn (PDF) or intl (CSV)
+fig() { # fig YEAR PART WHOLE FMT: FMT vn (PDF) or raw (CSV)
 	sqlite3 "$DB" "SELECT sum(json_extract(sn.answers, '\$.values.$2')), sum(json_extract(sn.answers, '\$.values.$3'))
 		FROM submission s JOIN snapshot sn ON sn.submission_id = s.id AND sn.version = s.version
 		JOIN campaign c ON c.id = s.campaign_id JOIN stats_campaign sc ON sc.campaign_id = c.id
@@ -151,14 +151,14 @@ from decimal import Decimal as D, ROUND_HALF_UP as H
 p, w = sys.stdin.read().strip().split('|')
 r = str((D(p) * 100 / D(w)).quantize(D('0.01'), H)).rstrip('0').rstrip('.')
 n = '{:,}'.format(int(p)).replace(',', '.') if sys.argv[1] == 'vn' else p
-print('%s (%s%%)' % (n, r.replace('.', ',') if sys.argv[1] == 'vn' else r))" "$4"
+print('%s (%s%%)' % (n, r.replace('.', ',')))" "$4"
 }
 G24=$(fig 2024-2025 gv_may_tinh gv_tong vn)
 G25=$(fig 2025-2026 gv_may_tinh gv_tong vn)
 H25=$(fig 2025-2026 hs_may_tinh hs_tong vn)
-H25I=$(fig 2025-2026 hs_may_tinh hs_tong intl)
-G24I=$(fig 2024-2025 gv_may_tinh gv_tong intl)
-G25I=$(fig 2025-2026 gv_may_tinh gv_tong intl)
+H25I=$(fig 2025-2026 hs_may_tinh hs_tong raw)
+G24I=$(fig 2024-2025 gv_may_tinh gv_tong raw)
+G25I=$(fig 2025-2026 gv_may_tinh gv_tong raw)
 # Typed by hand above: 1500/2000 = 75%, 12345/30000 = 41,15%, 30/90 =
 # 33,33%, a share of 6,5%.
 p6has() { if grep -qF -- "$2" "$WORK/p6.txt"; then ok "$1"; else echo "missing: $2" >"$ERR"; cp "$WORK/p6.txt" "$OUT"; bad "$1"; fi; }
@@ -174,14 +174,29 @@ R24=$(sqlite3 "$DB" "SELECT sum(s.state IN ('approved', 'published')) || '/' || 
 	LEFT JOIN submission s ON s.campaign_id = cu.campaign_id AND s.unit_id = cu.unit_id
 	WHERE c.school_year = '2024-2025'")
 p6has p6-round-note "Năm học 2024-2025: tổng hợp từ 1 đợt thống kê, $R24 cơ sở giáo dục đã báo cáo"
-# CSV keeps raw numbers (intl: decimal point, no thousands dots).
-if grep -qF -- ",- Tổng số giáo viên có máy tính,1500 (75%),chưa có số liệu,$G24I,$G25I" "$WORK/p6.csv"; then
-	ok p6-csv-raw; else cp "$WORK/p6.csv" "$OUT"; echo "want 1500 (75%),…,$G24I,$G25I" >"$ERR"; bad p6-csv-raw; fi
-if grep -qF -- "$H25I" "$WORK/p6.csv" && grep -qF -- "12345 (41.15%)" "$WORK/p6.csv"; then
-	ok p6-csv-intl-decimal; else cp "$WORK/p6.csv" "$OUT"; bad p6-csv-intl-decimal; fi
-# A typed share is the province's own, not a mean of schools'.
-if grep "dưới hình thức trực tuyến," "$WORK/p6.csv" | grep -F -- "6.5%" | grep -qF "chưa có số liệu,bình quân "; then
-	ok p6-share-typed; else cp "$WORK/p6.csv" "$OUT"; bad p6-share-typed; fi
+# CSV keeps raw numbers (no thousands dots); a text cell reads the same
+# in both dialects, so its decimal mark stays the comma. The rows as a
+# CSV reader splits them (intl: fields with a comma are quoted).
+csvrow() { # csvrow NAME LABEL WANT...: the row LABEL's cells from the 3rd
+	name=$1 label=$2
+	shift 2
+	if python3 - "$WORK/p6.csv" "$label" "$@" <<'PY'
+import csv, sys
+rows = csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline=""))
+row = next((r for r in rows if len(r) > 1 and r[1] == sys.argv[2]), None)
+want = sys.argv[3:]
+ok = row is not None and all(w == "*" or (w.endswith("*") and c.startswith(w[:-1])) or c == w
+                             for c, w in zip(row[2:], want)) and len(row[2:]) == len(want)
+sys.exit(0 if ok else 1)
+PY
+	then ok "$name"; else cp "$WORK/p6.csv" "$OUT"; echo "want $*" >"$ERR"; bad "$name"; fi
+}
+csvrow p6-csv-raw "- Tổng số giáo viên có máy tính" "1500 (75%)" "chưa có số liệu" "$G24I" "$G25I"
+csvrow p6-csv-students "- Tổng số học sinh có máy tính" "12345 (41,15%)" "chưa có số liệu" "*" "$H25I"
+# A typed share is the province's own, not a mean of schools' (written
+# ="6,5%" so Excel keeps it as text).
+csvrow p6-share-typed "Tỉ trọng nội dung chương trình giáo dục phổ thông được triển khai dưới hình thức trực tuyến" \
+	'="6,5%"' "chưa có số liệu" "bình quân *" "bình quân *"
 for f in docx xlsx; do
 	run 0 $S --as cv.so report phu-luc-6 --campaign "$P6" --unit 31 --format $f -o "$WORK/p6.$f" && ok "p6-$f" || bad "p6-$f"
 done
