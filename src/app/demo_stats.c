@@ -2,7 +2,8 @@
  * 2025-2026" report of every TH, THCS and THPT school, in every workflow
  * state, and before it Phòng Dương Kinh's "cuối năm học 2024-2025" one
  * (two schools reported), so a school whose numbers moved far from last
- * year's has to confirm them. Deterministic, like the rest of the demo. */
+ * year's has to confirm them; and the Sở's typed figures of 2022-2023 and
+ * 2023-2024 for Phụ lục 6. Deterministic, like the rest of the demo. */
 #include "demo_stats.h"
 
 #include <stdio.h>
@@ -396,6 +397,43 @@ one(struct sdemo *g, const struct sspec *sp, size_t *campaigns)
 	return e == TS_OK ? play_all(g, sp->only_parent != NULL) : e;
 }
 
+/* Phụ lục 6, section III: the Sở's province figures of the two school
+ * years before truongso, typed by its officer in September 2025 (the
+ * 2024-2025 column comes from Phòng Dương Kinh's round). */
+static const char *const TYPED[][2] = {
+	{ "2022-2023",
+	  "{\"values\":{\"gv_tong\":2745,\"gv_may_tinh\":2196,"
+	  "\"gv_internet\":2306,\"hs_tong\":47120,\"hs_may_tinh\":26387,"
+	  "\"hs_internet\":33455,\"nen_tang\":4,\"nen_tang_trong_nuoc\":2,"
+	  "\"hs_nen_tang\":28272,\"ty_trong_truc_tuyen\":5.2,"
+	  "\"so_csgd\":101,\"quan_tri_du_lieu\":42,\"hs_ho_so_so\":30628,"
+	  "\"gv_ho_so_so\":1372,\"csvc_ho_so_so\":11,"
+	  "\"ho_so_cong_viec_tong\":1850,\"ho_so_cong_viec_so\":740}}" },
+	{ "2023-2024",
+	  "{\"values\":{\"gv_tong\":2781,\"gv_may_tinh\":2392,"
+	  "\"gv_internet\":2447,\"hs_tong\":47960,\"hs_may_tinh\":30214,"
+	  "\"hs_internet\":37409,\"nen_tang\":5,\"nen_tang_trong_nuoc\":3,"
+	  "\"hs_nen_tang\":33572,\"ty_trong_truc_tuyen\":7.8,"
+	  "\"so_csgd\":102,\"quan_tri_du_lieu\":55,\"hs_ho_so_so\":38368,"
+	  "\"gv_ho_so_so\":1808,\"csvc_ho_so_so\":16,"
+	  "\"ho_so_cong_viec_tong\":1920,\"ho_so_cong_viec_so\":1133}}" },
+};
+
+static enum ts_err
+typed_years(struct app *app, struct diags *d)
+{
+	struct actor so;
+	int64_t t = 0;
+	ts_time_parse("2025-09-22", &t);
+	ts_time_pin(t + 9 * 3600 + 15 * 60);
+	enum ts_err e = actor_load(app, "cv.so", &so, d);
+	for (size_t i = 0; e == TS_OK && i < sizeof(TYPED) / sizeof(TYPED[0]);
+	     i++)
+		e = stats_typed_save(app, &so, app->data_dir, "31", TYPED[i][0],
+				     TYPED[i][1], d);
+	return e;
+}
+
 enum ts_err
 demo_stats_create(struct app *app, size_t *campaigns, size_t *submissions,
 		  struct diags *d)
@@ -411,6 +449,8 @@ demo_stats_create(struct app *app, size_t *campaigns, size_t *submissions,
 	for (size_t i = 0; e == TS_OK && i < sizeof(SPECS) / sizeof(SPECS[0]);
 	     i++)
 		e = one(g, &SPECS[i], campaigns);
+	if (e == TS_OK)
+		e = typed_years(app, d);
 	ts_time_pin(0);
 	free(g);
 	return e;

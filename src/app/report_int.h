@@ -63,6 +63,12 @@ enum ts_err rb_listing(struct rb *b);
 enum ts_err rb_chase(struct rb *b);
 enum ts_err rb_stats_pl2(struct rb *b); /* report_stats.c */
 enum ts_err rb_stats_pl6(struct rb *b);
+/* Phụ lục 6, section III by school year (report_pl6_years.c). */
+struct stats_rollup;
+struct ind_values;
+enum ts_err rb_pl6_years(struct rb *b, struct rp_section *s,
+			 const struct stats_rollup *ru,
+			 const struct ind_values *office);
 enum ts_err rb_guidance(struct rb *b);
 enum ts_err rb_committee(struct rb *b);
 enum ts_err rb_meeting(struct rb *b);

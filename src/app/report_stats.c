@@ -126,6 +126,20 @@ level_table(struct rb *b, struct rp_section *s, const bool *cols, size_t ncols)
 	return t;
 }
 
+/* A figure as people read it ("3.050 (91,72%)"), raw for CSV. */
+static void
+figure_cell(struct rb *b, struct rp_table *t, size_t r, size_t col,
+	    const struct indicator *it, const struct agg_cell *cell)
+{
+	if (cell->units == 0) {
+		rp_cell_text(b->doc, t, r, col, 0, "-");
+		return;
+	}
+	struct rp_cell *c = rp_cell_text(b->doc, t, r, col, 0,
+					 stats_cell_text(b->a, it, cell));
+	c->csv = stats_cell_fmt(b->a, it, cell, STATS_NUM_RAW);
+}
+
 static void
 section_table(struct rb *b, struct rp_section *s, const struct pl2 *p,
 	      const struct ind_section *sec, const bool *cols, size_t ncols)
@@ -143,10 +157,7 @@ section_table(struct rb *b, struct rp_section *s, const struct pl2 *p,
 				continue;
 			const struct agg_cell *cell = ind_agg_cell(p->ru.agg,
 								   it, k);
-			rp_cell_text(d, t, r, c++, 0,
-				     cell->units == 0
-					     ? "-"
-					     : stats_cell_text(b->a, it, cell));
+			figure_cell(b, t, r, c++, it, cell);
 		}
 	}
 }
@@ -283,39 +294,6 @@ release6(struct pl6 *p)
 	ind_values_free(p->ov);
 }
 
-/* III: each indicator over the whole province, as the outline asks
- * ("Tổng số giáo viên có máy tính: ……, đạt tỉ lệ: …%"). */
-static void
-figures6(struct rb *b, struct rp_section *s, const struct pl6 *p)
-{
-	static const int w[] = { 6, 50, 44 };
-	static const char RESULT[] = "Kết quả (số liệu) thống kê toàn tỉnh "
-				     "thời điểm hiện tại";
-	static const char *const heads[] = { "STT", "Nội dung triển khai",
-					     RESULT };
-	struct rp_doc *d = b->doc;
-	const struct ind_set *set = p->base.ru.info.set;
-	struct rp_table *t = rp_table_add(d, s, 3, w);
-	rp_head_row(d, t, heads);
-	size_t tt = 0;
-	for (size_t i = 0; i < set->n; i++) {
-		const struct indicator *it = set->v[i];
-		const struct agg_cell *c = ind_agg_cell(p->base.ru.agg, it,
-							AGG_ALL);
-		if (it->type == IND_TEXT || c->units == 0)
-			continue;
-		size_t r = rp_row_add(d, t);
-		rp_cell_int(d, t, r, 0, (int64_t)++tt);
-		rp_cell_text(d, t, r, 1, 0, it->label);
-		rp_cell_text(d, t, r, 2, 0,
-			     rp_printf(d,
-				       "%s (%zu/%zu CSGD báo "
-				       "cáo)",
-				       stats_cell_text(b->a, it, c),
-				       c->answered, c->units));
-	}
-}
-
 /* IV: each target with đạt / không đạt / tiến độ and what was measured. */
 static void
 targets6(struct rb *b, struct rp_section *s, const struct pl6 *p)
@@ -397,7 +375,11 @@ rb_stats_pl6(struct rb *b)
 	reported(b, s, &p.base,
 		 (const bool[AGG_ROWS]){ false, false, false, false, false,
 					 true });
-	figures6(b, s, &p);
+	e = rb_pl6_years(b, s, &p.base.ru, p.ov);
+	if (e != TS_OK) {
+		release6(&p);
+		return e;
+	}
 	rp_heading(d, s, 1, "IV. MỤC TIÊU ĐẾN NĂM 2025");
 	rp_body(d, s, RP_ITALIC,
 		rp_printf(

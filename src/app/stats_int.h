@@ -2,6 +2,7 @@
 #ifndef TS_STATS_INT_H
 #define TS_STATS_INT_H
 
+#include "indicator_set.h"
 #include "stats.h"
 
 /* The values a submission holds (empty when nothing was saved yet). */
@@ -21,5 +22,13 @@ enum ts_err stats_prefill_into(struct app *app, const struct submission *s,
 			       struct ind_values *v, struct arena *a,
 			       struct ind_prefill_line **lines, size_t *n,
 			       int64_t *cid) TS_MUSTCHECK;
+
+/* An office set (scope office) by ref from data_dir/indicators, with its
+ * file's body (free it) and path, to store with answers to it. */
+enum ts_err stats_office_set_load(const char *data_dir, const char *ref,
+				  struct ind_sets *sets,
+				  const struct ind_set **s, char **body,
+				  size_t *len, const char **path,
+				  struct diags *d) TS_MUSTCHECK;
 
 #endif

@@ -67,10 +67,11 @@ write_row(struct app *app, const struct actor *who, int64_t cid,
 }
 
 /* The office set by ref from data_dir, with its file's body. */
-static enum ts_err
-load_set(const char *data_dir, const char *ref, struct ind_sets *sets,
-	 const struct ind_set **s, char **body, size_t *len, const char **path,
-	 struct diags *d)
+enum ts_err
+stats_office_set_load(const char *data_dir, const char *ref,
+		      struct ind_sets *sets, const struct ind_set **s,
+		      char **body, size_t *len, const char **path,
+		      struct diags *d)
 {
 	struct buf dir;
 	buf_init(&dir, 4096);
@@ -169,8 +170,8 @@ stats_office_save(struct app *app, const struct actor *who,
 	if (e == TS_OK)
 		e = office_own(who, &u, office_code, d);
 	if (e == TS_OK)
-		e = load_set(data_dir, set_ref, &sets, &s, &body, &len, &path,
-			     d);
+		e = stats_office_set_load(data_dir, set_ref, &sets, &s, &body,
+					  &len, &path, d);
 	if (e == TS_OK)
 		e = ind_values_parse(s, json, strlen(json), office_code, &v, d);
 	json_t *j = e == TS_OK ? ind_values_to_json(v) : NULL;
@@ -200,11 +201,14 @@ stats_office_get(struct app *app, const struct actor *who, int64_t cid,
 		"unit_id = ?";
 	struct org_unit u;
 	*json = NULL;
-	enum ts_err e = find_office(app, who, cid, office_code, a, &u, d);
-	if (e == TS_OK && scope_of(who->path, u.path) == SCOPE_OUTSIDE) {
-		diags_add(d, office_code, "cơ quan không thuộc phạm vi");
-		e = TS_EFORBIDDEN;
-	}
+	enum ts_err e = org_find_named(app, office_code, a, &u, d);
+	/* the policy first: a school's account is refused (403), not told
+	 * that its school has no office answers */
+	if (e == TS_OK)
+		e = actor_may(who, PK_OFFICE_REPORT, u.path, PA_VIEW,
+			      office_code, d);
+	if (e == TS_OK)
+		e = find_office(app, who, cid, office_code, a, &u, d);
 	struct db_stmt *st = e == TS_OK ? db_prep(app->db, sql) : NULL;
 	if (e == TS_OK && st == NULL)
 		return app_db_error(app, d, "đọc câu trả lời của cơ quan");

@@ -14,10 +14,24 @@ static const char SQL_UNITS[] =
 	"SELECT cu.school_levels, CASE WHEN s.state IN (?4, ?5, ?6, ?7, ?8) "
 	"OR (?3 AND s.state IN (?9, ?10, ?11, ?12, ?13)) THEN (SELECT "
 	"sn.answers FROM snapshot sn WHERE sn.submission_id = s.id ORDER BY "
-	"sn.version DESC LIMIT 1) END FROM campaign_unit cu LEFT JOIN "
-	"submission s ON s.campaign_id = cu.campaign_id AND s.unit_id = "
-	"cu.unit_id WHERE cu.campaign_id = ?1 AND " SQL_PATH_UNDER(
+	"sn.version DESC LIMIT 1) END, cu.path, o.code, o.name, s.state, "
+	"o.phone, o.email FROM campaign_unit cu JOIN org_unit o ON o.id = "
+	"cu.unit_id LEFT JOIN submission s ON s.campaign_id = cu.campaign_id "
+	"AND s.unit_id = cu.unit_id WHERE cu.campaign_id = ?1 AND " SQL_PATH_UNDER(
 		"cu.path", "?2") " ORDER BY cu.path";
+
+/* Who the participant is, for the drill-down (stats_drill.c). */
+static void
+keep_who(struct stats_rollup *r, struct db_stmt *st, struct arena *a)
+{
+	struct stats_unit_info *u = &r->info_of[r->n - 1];
+	u->path = db_col_dup(st, 2, a);
+	u->code = db_col_dup(st, 3, a);
+	u->name = db_col_dup(st, 4, a);
+	u->state = db_col_dup(st, 5, a);
+	u->phone = db_col_dup(st, 6, a);
+	u->email = db_col_dup(st, 7, a);
+}
 
 static enum ts_err
 add_unit(struct stats_rollup *r, size_t *cap, unsigned levels, const char *text,
@@ -26,9 +40,13 @@ add_unit(struct stats_rollup *r, size_t *cap, unsigned levels, const char *text,
 	if (r->n == *cap) {
 		size_t nc = *cap ? 2 * *cap : 64;
 		struct agg_unit *v = realloc(r->units, nc * sizeof(*v));
-		if (v == NULL)
+		if (v != NULL)
+			r->units = v;
+		struct stats_unit_info *w =
+			v ? realloc(r->info_of, nc * sizeof(*w)) : NULL;
+		if (w == NULL)
 			return TS_ENOMEM;
-		r->units = v;
+		r->info_of = w;
 		*cap = nc;
 	}
 	struct ind_values *v = NULL;
@@ -42,7 +60,7 @@ add_unit(struct stats_rollup *r, size_t *cap, unsigned levels, const char *text,
 
 static enum ts_err
 load_units(struct app *app, struct stats_rollup *r, bool submitted,
-	   struct diags *d)
+	   struct arena *a, struct diags *d)
 {
 	struct db_stmt *st = db_prep(app->db, SQL_UNITS);
 	if (st == NULL)
@@ -59,9 +77,12 @@ load_units(struct app *app, struct stats_rollup *r, bool submitted,
 	size_t cap = 0;
 	enum ts_err e = TS_OK;
 	enum db_step s;
-	while (e == TS_OK && (s = db_step(st)) == DB_ROW)
+	while (e == TS_OK && (s = db_step(st)) == DB_ROW) {
 		e = add_unit(r, &cap, (unsigned)db_col_int(st, 0),
 			     db_col_text(st, 1), d);
+		if (e == TS_OK)
+			keep_who(r, st, a);
+	}
 	db_done(st);
 	return e;
 }
@@ -76,10 +97,14 @@ stats_rollup_open(struct app *app, const struct actor *who, int64_t cid,
 	if (e == TS_OK)
 		e = campaign_root_path(app, who, root_code, &out->campaign, a,
 				       &out->root_path, d);
+	/* an office's figures: never a school account's (policy.c) */
+	if (e == TS_OK)
+		e = actor_may(who, PK_OFFICE_REPORT, out->root_path, PA_VIEW,
+			      root_code ? root_code : "đơn vị", d);
 	if (e == TS_OK)
 		e = stats_info_get(app, cid, a, &out->info, d);
 	if (e == TS_OK)
-		e = load_units(app, out, include_submitted, d);
+		e = load_units(app, out, include_submitted, a, d);
 	if (e == TS_OK)
 		e = ind_agg_run(out->info.set, out->units, out->n, &out->agg);
 	if (e != TS_OK)
@@ -94,6 +119,7 @@ stats_rollup_release(struct stats_rollup *r)
 		ind_values_free(
 			(struct ind_values *)(uintptr_t)r->units[i].values);
 	free(r->units);
+	free(r->info_of);
 	ind_agg_free(r->agg);
 	ind_set_free(r->info.set);
 	memset(r, 0, sizeof(*r));

@@ -3,28 +3,35 @@
  * and their share, the mean of a percentage; never a zero for nobody
  * answered. */
 #include <stdio.h>
+#include <string.h>
 
 #include "../core/target.h"
 #include "../util/arena.h"
 #include "../util/buf.h"
 #include "stats.h"
 
-const char *
-stats_cell_text(struct arena *a, const struct indicator *it,
-		const struct agg_cell *c)
+/* How numbers are written: for people (thousands dots, decimal comma)
+ * or raw for CSV (no grouping; the dialect's decimal mark). */
+struct numfmt {
+	const char *(*num)(pts_t, char *);
+	const char *(*pct)(pts_t, char *);
+};
+
+static const char *
+cell_text(struct arena *a, const struct indicator *it, const struct agg_cell *c,
+	  const struct numfmt *f)
 {
 	char n[PTS_FMT_SIZE], p[PTS_FMT_SIZE];
 	struct agg_rate rt = agg_cell_rate(it, c);
-	const char *rate = rt.den ? pts_format_pct_vn(agg_rate_value(rt), p)
+	const char *rate = rt.den ? f->pct(agg_rate_value(rt), p)
 				  : "chưa có số liệu";
 	if (c->answered == 0)
 		return "chưa có số liệu";
 	switch (it->type) {
 	case IND_COUNT:
-		return it->whole ? arena_printf(a, "%s (%s)",
-						pts_format_vn(c->sum, n), rate)
-				 : arena_printf(a, "%s",
-						pts_format_vn(c->sum, n));
+		return it->whole ? arena_printf(a, "%s (%s)", f->num(c->sum, n),
+						rate)
+				 : arena_printf(a, "%s", f->num(c->sum, n));
 	case IND_YESNO: return arena_printf(a, "%zu CSGD (%s)", c->yes, rate);
 	case IND_PERCENT: return arena_printf(a, "bình quân %s", rate);
 	case IND_NAMES:
@@ -32,6 +39,33 @@ stats_cell_text(struct arena *a, const struct indicator *it,
 				    c->ndomestic);
 	default: return arena_printf(a, "%zu CSGD trả lời", c->answered);
 	}
+}
+
+const char *
+stats_cell_text(struct arena *a, const struct indicator *it,
+		const struct agg_cell *c)
+{
+	static const struct numfmt vn = { num_format_vn, pts_format_pct_vn };
+	return cell_text(a, it, c, &vn);
+}
+
+const char *
+stats_pct_fmt(struct arena *a, pts_t pct, enum stats_numfmt f)
+{
+	char p[PTS_FMT_SIZE];
+	(void)f; /* a share has no thousands */
+	return arena_strdup(a, pts_format_pct_vn(pct, p));
+}
+
+const char *
+stats_cell_fmt(struct arena *a, const struct indicator *it,
+	       const struct agg_cell *c, enum stats_numfmt f)
+{
+	static const struct numfmt fmts[] = {
+		[STATS_NUM_VN] = { num_format_vn, pts_format_pct_vn },
+		[STATS_NUM_RAW] = { pts_format_vn, pts_format_pct_vn },
+	};
+	return cell_text(a, it, c, &fmts[f]);
 }
 
 /* "gv_internet: tiến độ (97,78%; còn 2,22%, thiếu 1; 1/20 CSGD báo cáo)":
@@ -53,7 +87,8 @@ stats_measure_text(struct arena *a, const struct measure *m,
 			buf_printf(&b, "; còn %s",
 				   pts_format_pct_vn(e->gap, g));
 		if (e->short_by > 0)
-			buf_printf(&b, ", thiếu %lld", (long long)e->short_by);
+			buf_printf(&b, ", thiếu %s",
+				   int_format_vn(e->short_by, g));
 		if (!m->office)
 			buf_printf(&b, "; %zu/%zu CSGD báo cáo", e->answered,
 				   e->units);

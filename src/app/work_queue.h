@@ -1,7 +1,10 @@
 /*
  * The reviewer's work queue (issue 17, item 4): a campaign's schools
  * under one unit, one row each with state, dates and levels (self and
- * reviewed, from the stored summaries), filtered, sorted and paged.
+ * reviewed, from the stored summaries), filtered, sorted and paged. A
+ * statistics campaign (issue 15) has the same rows, states, filters,
+ * next school and bulk steps; its kind-specific column is the warnings
+ * each school confirmed instead of the levels.
  */
 #ifndef TS_WORK_QUEUE_H
 #define TS_WORK_QUEUE_H
@@ -35,6 +38,9 @@ struct queue_row {
 	int64_t reviewed_points; /* hundredths, all groups */
 	int64_t revision;	 /* the submission's, -1: none yet */
 	const char *signed_at; /* the latest signed copy's upload; NULL: none */
+	/* A statistics campaign's row: the warnings (values far from the
+	 * previous report) the school confirmed; -1 for a CĐS campaign. */
+	int confirmed;
 };
 
 /* One school's place in a queue (the same filters and sort): */

@@ -81,7 +81,7 @@ print_value(const struct indicator *it, const struct ind_value *x)
 	}
 	switch (it->type) {
 	case IND_COUNT:
-		printf("%s %s", pts_format_vn(x->num / PTS_ONE * PTS_ONE, n),
+		printf("%s %s", num_format_vn(x->num / PTS_ONE * PTS_ONE, n),
 		       it->unit);
 		break;
 	case IND_PERCENT: printf("%s", pts_format_pct_vn(x->num, n)); break;
@@ -252,11 +252,15 @@ cmd_stats(struct cli *c, int argc, char **argv)
 	int rc = cli_open(c, &app, &who);
 	if (rc != EXIT_OK)
 		return rc;
-	long long cid = argc >= 2 && strcmp(argv[0], "create") != 0
+	bool typed = strcmp(argv[0], "typed") == 0;
+	long long cid = argc >= 2 && strcmp(argv[0], "create") != 0 && !typed
 				? cli_id(argv[1], "đợt")
 				: 0;
 	if (strcmp(argv[0], "create") == 0)
 		rc = create(c, &app, &who, argc - 1, argv + 1);
+	else if (typed)
+		rc = stats_typed_cmd(&app, &who, c->data_dir, argc - 1,
+				     argv + 1);
 	else if (cid <= 0)
 		rc = cli_usage("cách dùng: truongso stats %s ID MÃ_ĐƠN_VỊ ...",
 			       argv[0]);

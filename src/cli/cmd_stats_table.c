@@ -32,7 +32,7 @@ cell_value(const struct indicator *it, const struct agg_cell *c, struct buf *b)
 	}
 	switch (it->type) {
 	case IND_COUNT:
-		buf_printf(b, "%s %s", pts_format_vn(c->sum, n), it->unit);
+		buf_printf(b, "%s %s", num_format_vn(c->sum, n), it->unit);
 		break;
 	case IND_YESNO: buf_printf(b, "%zu CSGD", c->yes); break;
 	case IND_PERCENT:

@@ -231,3 +231,24 @@ int_format_vn(int64_t v, char *out)
 	out[o] = '\0';
 	return out;
 }
+
+const char *
+num_format_vn(pts_t v, char *out)
+{
+	uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+	uint64_t frac = u % PTS_ONE;
+	size_t o = 0;
+	if (v < 0)
+		out[o++] = '-';
+	int_format_vn((int64_t)(u / PTS_ONE), out + o);
+	while (out[o])
+		o++;
+	if (frac != 0) {
+		out[o++] = ',';
+		out[o++] = (char)('0' + frac / 10);
+		if (frac % 10 != 0)
+			out[o++] = (char)('0' + frac % 10);
+	}
+	out[o] = '\0';
+	return out;
+}

@@ -34,6 +34,10 @@ const char *pts_format_vn(pts_t v, char *out);
 /* A whole number with Vietnamese thousands dots ("1.020.600.000"), for
  * money in đồng; out holds PTS_FMT_SIZE bytes. */
 const char *int_format_vn(int64_t v, char *out);
+/* Any figure a person reads in statistics pages and documents: thousands
+ * dots and a decimal comma ("3.050", "3.050,5", "-12,25"); out holds
+ * PTS_FMT_SIZE bytes. CSV keeps pts_format's raw digits instead. */
+const char *num_format_vn(pts_t v, char *out);
 /* part of whole in hundredths of a percent (a pts_t read as percent),
  * rounded half up; 0 when whole is 0 or less. */
 pts_t pts_percent(int64_t part, int64_t whole);

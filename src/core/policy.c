@@ -175,7 +175,9 @@ evidence(const struct pol_query *q, const char **why)
 
 /* The unit that writes a document edits its fields: school staff a
  * school's, reviewers and admins an office's; the operator any. An
- * observer reads every document of its subtree and edits none. */
+ * observer reads every document of its subtree and edits none. A
+ * school's account has no office report: its own unit is a school, and
+ * every office is above it. */
 static bool
 report(const struct pol_query *q, const char **why)
 {
@@ -183,6 +185,9 @@ report(const struct pol_query *q, const char **why)
 		return refuse(why, NO_SUCH_ACTION);
 	if (is_console(q))
 		return true;
+	if (q->kind == PK_OFFICE_REPORT && is_school_role(q->role))
+		return refuse(why, "tài khoản của trường không xem hoặc sửa "
+				   "câu trả lời, báo cáo của cơ quan quản lý");
 	enum scope sc = target_scope(q);
 	if (sc == SCOPE_OUTSIDE)
 		return refuse(why, "đơn vị không thuộc phạm vi của tài khoản");

@@ -82,6 +82,8 @@ cell_text(const struct rp_cell *c, enum rp_csv_dialect dl, struct buf *tmp)
 		return;
 	if (c->kind != RP_V_TEXT && c->kind != RP_V_EMPTY)
 		number_text(c, dl, tmp);
+	else if (c->csv != NULL)
+		buf_puts(tmp, c->csv);
 	else
 		rp_cell_plain(c, tmp);
 }

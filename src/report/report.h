@@ -106,6 +106,10 @@ struct rp_cell {
 	int colspan, rowspan; /* >= 1 on the anchor cell */
 	bool covered;	      /* inside another cell's span: writers skip it */
 	bool shade;	      /* light grey background (header cells) */
+	/* Text cells that carry figures ("3.050 (91,72%)"): what CSV writes
+	 * instead, the numbers raw ("3050 (91,72%)"); NULL: the
+	 * text. */
+	const char *csv;
 };
 
 struct rp_table {

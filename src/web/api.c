@@ -10,6 +10,7 @@
 #include "../app/submission.h"
 #include "../core/score_json.h"
 #include "../util/arena.h"
+#include "stats_web.h"
 #include "web.h"
 
 void
@@ -143,6 +144,10 @@ void
 api_submission(struct req *r)
 {
 	struct submission s;
+	if (ps_is_stats(r)) { /* a statistics report, not a rubric's */
+		api_stats_view(r);
+		return;
+	}
 	enum ts_err e = sub_open(r->app, &r->sess.who, web_param_id(r, "id"),
 				 kv_get(&r->params, "code"), ACT_VIEW, r->a, &s,
 				 &r->diags);
@@ -205,9 +210,13 @@ api_answers(struct req *r)
 	long long expect;
 	if (!if_match(r, &expect))
 		return;
-	enum ts_err e = sub_save(r->app, &r->sess.who, web_param_id(r, "id"),
-				 kv_get(&r->params, "code"), body_text(r),
-				 expect, &r->diags);
+	long long id = web_param_id(r, "id");
+	const char *code = kv_get(&r->params, "code");
+	enum ts_err e = ps_is_stats(r)
+				? stats_save(r->app, &r->sess.who, id, code,
+					     body_text(r), expect, &r->diags)
+				: sub_save(r->app, &r->sess.who, id, code,
+					   body_text(r), expect, &r->diags);
 	api_result(r, e, NULL);
 }
 
@@ -222,12 +231,47 @@ reasons_from(struct req *r, json_t *in, struct review_reason **out, size_t *n)
 		return TS_ENOMEM;
 	json_array_foreach(arr, i, x)
 	{
-		(*out)[*n].criterion_id =
-			json_string_value(json_object_get(x, "criterion"));
+		json_t *c = json_object_get(x, "criterion");
+		(*out)[*n].criterion_id = json_string_value(
+			c ? c : json_object_get(x, "indicator"));
 		(*out)[(*n)++].text =
 			json_string_value(json_object_get(x, "text"));
 	}
 	return TS_OK;
+}
+
+/* The returned reasons of {"reasons": [...]}, by the workflow of the
+ * campaign's kind (a statistics report names indicator codes). */
+static enum ts_err
+act_return(struct req *r, bool stats, long long x)
+{
+	struct review_reason *rs = NULL;
+	size_t n = 0;
+	long long cid = web_param_id(r, "id");
+	const char *unit = kv_get(&r->params, "code");
+	json_t *in = json_loads(body_text(r), 0, NULL);
+	enum ts_err e = reasons_from(r, in, &rs, &n);
+	/* the reasons point into `in`: freed only after the step */
+	if (e == TS_OK)
+		e = stats ? stats_return(r->app, &r->sess.who, cid, unit, rs, n,
+					 x, &r->diags)
+			  : sub_return(r->app, &r->sess.who, cid, unit, rs, n,
+				       x, &r->diags);
+	json_decref(in);
+	return e;
+}
+
+/* Submitting checks the kind's own rules (a statistics report: its
+ * errors and unconfirmed warnings). */
+static enum ts_err
+act_submit(struct req *r, bool stats, long long x, int *version)
+{
+	long long cid = web_param_id(r, "id");
+	const char *unit = kv_get(&r->params, "code");
+	return stats ? stats_submit(r->app, &r->sess.who, cid, unit, x, version,
+				    &r->diags)
+		     : sub_submit(r->app, &r->sess.who, cid, unit, x, version,
+				  &r->diags);
 }
 
 void
@@ -237,27 +281,23 @@ api_action(struct req *r)
 	const char *unit = kv_get(&r->params, "code");
 	long long cid = web_param_id(r, "id");
 	const struct actor *who = &r->sess.who;
-	struct review_reason *rs = NULL;
-	size_t n = 0;
 	int version = 0;
 	long long x;
 	enum ts_err e = TS_ENOTFOUND;
 	if (!if_match(r, &x))
 		return;
-	json_t *in = json_loads(body_text(r), 0, NULL);
+	bool stats = ps_is_stats(r);
 	if (strcmp(act, "submit") == 0)
-		e = sub_submit(r->app, who, cid, unit, x, &version, &r->diags);
+		e = act_submit(r, stats, x, &version);
 	else if (strcmp(act, "approve") == 0)
 		e = sub_approve(r->app, who, cid, unit, x, &r->diags);
 	else if (strcmp(act, "publish") == 0)
 		e = sub_publish(r->app, who, cid, unit, x, &r->diags);
-	else if (strcmp(act, "external") == 0)
+	else if (strcmp(act, "external") == 0 && !stats)
 		e = sub_set_external(r->app, who, cid, unit, body_text(r), x,
 				     &r->diags);
-	else if (strcmp(act, "return") == 0 &&
-		 (e = reasons_from(r, in, &rs, &n)) == TS_OK)
-		e = sub_return(r->app, who, cid, unit, rs, n, x, &r->diags);
-	json_decref(in);
+	else if (strcmp(act, "return") == 0)
+		e = act_return(r, stats, x);
 	if (e == TS_ENOTFOUND && r->diags.n == 0) {
 		api_error(r, 404, "không có thao tác này");
 		return;

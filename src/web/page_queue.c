@@ -1,9 +1,12 @@
 /* The reviewer's work queue (issue 17, item 4): a campaign's schools,
  * filtered by state, lateness, cấp học and sub-unit, sorted, 100 a page.
- * Every filter is a GET parameter, so a queue is a link. */
+ * Every filter is a GET parameter, so a queue is a link. A statistics
+ * campaign's queue is this one with its own column (warnings confirmed)
+ * in place of the CĐS levels, signed copy and score sort. */
 #include <stdio.h>
 #include <string.h>
 
+#include "../util/arena.h"
 #include "../util/timeutil.h"
 #include "queue_view.h"
 
@@ -31,8 +34,21 @@ option(struct buf *b, const char *value, const char *text, const char *cur)
 	buf_puts(b, "</option>");
 }
 
+/* The signed copy and the score are the CĐS report's: a statistics
+ * campaign's queue offers neither. */
 static void
-filter_form(struct req *r, long long id, const struct queue_params *q)
+cds_filters(struct buf *b, const struct queue_params *q)
+{
+	buf_puts(b, "</select> <label for=\"signed\">Bản đã ký</label><select "
+		    "id=\"signed\" name=\"signed\">");
+	option(b, "", "Tất cả", q->signed_copy);
+	option(b, "1", "Đã gửi bản đã ký", q->signed_copy);
+	option(b, "0", "Chưa gửi bản đã ký", q->signed_copy);
+}
+
+static void
+filter_form(struct req *r, long long id, const struct queue_params *q,
+	    bool stats)
 {
 	struct buf *b = &r->body;
 	char action[64];
@@ -51,11 +67,8 @@ filter_form(struct req *r, long long id, const struct queue_params *q)
 	option(b, "", "Tất cả", q->late);
 	option(b, "1", "Nộp muộn", q->late);
 	option(b, "0", "Không muộn", q->late);
-	buf_puts(b, "</select> <label for=\"signed\">Bản đã ký</label><select "
-		    "id=\"signed\" name=\"signed\">");
-	option(b, "", "Tất cả", q->signed_copy);
-	option(b, "1", "Đã gửi bản đã ký", q->signed_copy);
-	option(b, "0", "Chưa gửi bản đã ký", q->signed_copy);
+	if (!stats)
+		cds_filters(b, q);
 	buf_puts(b, "</select> <label for=\"level\">Cấp học</label><select "
 		    "id=\"level\" name=\"level\">");
 	option(b, "", "Tất cả", q->level);
@@ -71,8 +84,10 @@ filter_form(struct req *r, long long id, const struct queue_params *q)
 	option(b, "ma", "Theo mã đơn vị", q->sort);
 	option(b, "ngay-nop", "Ngày nộp, sớm trước", q->sort);
 	option(b, "-ngay-nop", "Ngày nộp, muộn trước", q->sort);
-	option(b, "-diem", "Điểm sau đánh giá, cao trước", q->sort);
-	option(b, "diem", "Điểm sau đánh giá, thấp trước", q->sort);
+	if (!stats) {
+		option(b, "-diem", "Điểm sau đánh giá, cao trước", q->sort);
+		option(b, "diem", "Điểm sau đánh giá, thấp trước", q->sort);
+	}
 	buf_puts(b, "</select> <button type=\"submit\">Lọc</button></form>");
 }
 
@@ -115,6 +130,31 @@ pick_cell(struct buf *b, const struct queue_row *v, bool all)
 	buf_puts(b, "</td>");
 }
 
+/* The CĐS report's levels (self and reviewed) and its signed copy. */
+static void
+cds_cells(struct buf *b, const struct queue_row *v, size_t ngroups)
+{
+	bool started = v->state != ST_NONE;
+	levels_cell(b, v->self_level, ngroups, started);
+	levels_cell(b, v->reviewed_level, ngroups,
+		    v->state == ST_APPROVED || v->state == ST_PUBLISHED);
+	char at[TS_TIME_SIZE];
+	h_elem(b, "td", v->signed_at ? ts_time_vn_text(v->signed_at, at) : "",
+	       NULL);
+}
+
+/* A statistics report's warnings the school confirmed (values far from
+ * its previous report), for the reviewer to look at first. */
+static void
+confirmed_cell(struct req *r, const struct queue_row *v)
+{
+	h_elem(&r->body, "td",
+	       v->state == ST_NONE || v->confirmed == 0
+		       ? ""
+		       : arena_printf(r->a, "%d cảnh báo", v->confirmed),
+	       "class", "num", NULL);
+}
+
 static void
 queue_row_html(struct req *r, long long id, const struct queue_row *v,
 	       size_t ngroups, const char *query)
@@ -138,13 +178,10 @@ queue_row_html(struct req *r, long long id, const struct queue_row *v,
 	h_elem(b, "td", v->late ? "Nộp muộn" : "", NULL);
 	date_cell(b, v->first_submitted_at);
 	date_cell(b, v->updated_at);
-	bool started = v->state != ST_NONE;
-	levels_cell(b, v->self_level, ngroups, started);
-	levels_cell(b, v->reviewed_level, ngroups,
-		    v->state == ST_APPROVED || v->state == ST_PUBLISHED);
-	char at[TS_TIME_SIZE];
-	h_elem(b, "td", v->signed_at ? ts_time_vn_text(v->signed_at, at) : "",
-	       NULL);
+	if (v->confirmed >= 0)
+		confirmed_cell(r, v);
+	else
+		cds_cells(b, v, ngroups);
 	buf_puts(b, "</tr>");
 	buf_release(&href);
 	buf_release(&rid);
@@ -184,7 +221,7 @@ bulk_buttons(struct req *r, const char *query)
 
 static void
 queue_table(struct req *r, long long id, const struct queue_row *v, size_t n,
-	    size_t ngroups, const char *query)
+	    size_t ngroups, const char *query, bool stats)
 {
 	struct buf *b = &r->body;
 	char action[64];
@@ -197,10 +234,11 @@ queue_table(struct req *r, long long id, const struct queue_row *v, size_t n,
 		b,
 		"<div class=\"scroll\" tabindex=\"0\"><table class=\"queue\">"
 		"<thead><tr><th class=\"pick\">Chọn</th><th>Đơn vị</th><th>Trực thuộc</th><th>Trạng "
-		"thái</th><th>Muộn</th><th>Nộp lần đầu</th><th>Cập nhật</th>"
-		"<th>Mức tự đánh giá</th><th>Mức sau đánh giá</th><th>Bản đã "
-		"ký</th></tr>"
-		"</thead><tbody>");
+		"thái</th><th>Muộn</th><th>Nộp lần đầu</th><th>Cập nhật</th>");
+	buf_puts(b, stats ? "<th class=\"num\">Cảnh báo đã xác nhận</th>"
+			  : "<th>Mức tự đánh giá</th><th>Mức sau đánh giá</th>"
+			    "<th>Bản đã ký</th>");
+	buf_puts(b, "</tr></thead><tbody>");
 	for (size_t i = 0; i < n; i++)
 		queue_row_html(r, id, &v[i], ngroups, query);
 	buf_puts(b, "</tbody></table></div>");
@@ -269,7 +307,8 @@ page_queue(struct req *r)
 	buf_puts(&r->body, "<p class=\"muted\">");
 	h_text(&r->body, c.title);
 	buf_puts(&r->body, "</p>");
-	filter_form(r, id, &q);
+	bool stats = strcmp(c.kind, "thong-ke") == 0;
+	filter_form(r, id, &q, stats);
 	struct buf extra, query;
 	char path[64];
 	buf_init(&extra, 4096);
@@ -278,7 +317,7 @@ page_queue(struct req *r)
 	queue_query(&q, &query);
 	snprintf(path, sizeof(path), "/campaigns/%lld/queue", id);
 	list_nav_with(r, path, buf_str(&extra), &q.pg, n);
-	queue_table(r, id, v, n, rb->ngroups, buf_str(&query));
+	queue_table(r, id, v, n, rb->ngroups, buf_str(&query), stats);
 	if (n > 0)
 		list_nav_with(r, path, buf_str(&extra), &q.pg, n);
 	chase_links(r, &c, q.f.under);

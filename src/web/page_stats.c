@@ -10,6 +10,7 @@
 
 #include "../core/indicator_values.h"
 #include "../util/arena.h"
+#include "queue_view.h"
 #include "stats_web.h"
 
 bool
@@ -254,7 +255,7 @@ value_text(struct buf *b, const struct indicator *it, const struct ind_value *x)
 	}
 	switch (it->type) {
 	case IND_COUNT:
-		h_textf(b, "%s %s", pts_format_vn(x->num, n), it->unit);
+		h_textf(b, "%s %s", num_format_vn(x->num, n), it->unit);
 		break;
 	case IND_PERCENT: h_text(b, pts_format_pct_vn(x->num, n)); break;
 	case IND_YESNO: h_text(b, x->yes ? "Có" : "Không"); break;
@@ -446,6 +447,7 @@ header(struct req *r, const struct ps_view *v)
 	if (s->late)
 		buf_puts(b, " <span class=\"late\">Nộp muộn</span>");
 	buf_puts(b, "</p>");
+	queue_nav(r, (long long)s->campaign.id, s->unit.code);
 	reasons(b, v, "*");
 }
 
@@ -494,6 +496,8 @@ form_open(struct req *r, const struct ps_view *v)
 		return;
 	h_csrf(r);
 	h_open(b, "input", "type", "hidden", "name", "rev", "value", rev, NULL);
+	if (!v->can_edit)
+		queue_hidden(r); /* the review form: back to the queue */
 	if (v->can_edit)
 		buf_puts(b, "<button type=\"submit\" class=\"default-submit\" "
 			    "tabindex=\"-1\" aria-hidden=\"true\">Lưu</button>"
@@ -537,6 +541,7 @@ publish_form(struct req *r, const struct ps_view *v)
 	h_csrf(r);
 	h_open(b, "input", "type", "hidden", "name", "rev", "value",
 	       arena_printf(r->a, "%lld", (long long)v->sv.sub.revision), NULL);
+	queue_hidden(r);
 	buf_puts(b, "<button type=\"submit\">Công bố…</button></form>");
 }
 

@@ -14,13 +14,32 @@
 static const char *const LEVEL_NAMES[AGG_ROWS] = { "MN",   "TH",   "THCS",
 						   "THPT", "GDTX", "Tổng" };
 
+/* The indicator's label, linked to its drill-down under the same root. */
+static void
+row_label(struct req *r, const struct stats_rollup *ru,
+	  const struct indicator *it)
+{
+	struct buf to;
+	const char *unit = kv_get(&r->query, "unit");
+	buf_init(&to, 256);
+	buf_printf(&to, "/campaigns/%lld?chi_so=", (long long)ru->campaign.id);
+	url_escape(&to, it->code);
+	if (unit) {
+		buf_puts(&to, "&unit=");
+		url_escape(&to, unit);
+	}
+	buf_puts(&to, "#chi-so"); /* below the completeness table */
+	h_link(&r->body, buf_str(&to), it->label);
+	buf_release(&to);
+}
+
 static void
 row(struct req *r, const struct stats_rollup *ru, const struct indicator *it,
     const bool *cols)
 {
 	struct buf *b = &r->body;
 	buf_puts(b, "<tr><th scope=\"row\">");
-	h_text(b, it->label);
+	row_label(r, ru, it);
 	buf_puts(b, "</th>");
 	for (size_t k = 0; k < AGG_ROWS; k++) {
 		if (!cols[k])
@@ -88,6 +107,11 @@ ps_rollup(struct req *r, const struct campaign *c)
 	struct buf *b = &r->body;
 	struct stats_rollup ru;
 	bool with_submitted = kv_get(&r->query, "gom") != NULL;
+	const char *code = kv_get(&r->query, "chi_so");
+	if (code != NULL) {
+		ps_drill(r, c, code);
+		return;
+	}
 	enum ts_err e = stats_rollup_open(r->app, &r->sess.who, c->id,
 					  kv_get(&r->query, "unit"),
 					  with_submitted, r->a, &ru, &r->diags);
@@ -134,23 +158,48 @@ office_code(struct req *r)
 	return code;
 }
 
+/* ?nam=2022-2023: the office's figures of a school year before
+ * truongso (Phụ lục 6, section III) instead of this round's answers. */
+static const char *
+typed_year(struct req *r)
+{
+	const char *y = kv_get(&r->query, "nam");
+	return y ? y : kv_get(&r->form, "nam");
+}
+
+/* The stored answers (or typed figures) and their set's ref. */
+static enum ts_err
+office_json(struct req *r, const char *code, const char **json,
+	    const char **ref)
+{
+	const char *year = typed_year(r);
+	struct stats_typed t;
+	*ref = year ? STATS_TYPED_SET : OFFICE_SET;
+	if (year == NULL)
+		return stats_office_get(r->app, &r->sess.who,
+					web_param_id(r, "id"), code, r->a, json,
+					&r->diags);
+	enum ts_err e = stats_typed_get(r->app, &r->sess.who, code, year, r->a,
+					&t, &r->diags);
+	*json = t.json;
+	return e;
+}
+
 /* The office's stored answers in a view the form renderers take: no
  * pre-fill, no previous report, no workflow. */
 static enum ts_err
 office_view(struct req *r, const char *code, struct ind_sets *sets,
 	    struct ps_view *v)
 {
-	const char *json = NULL;
+	const char *json = NULL, *ref = OFFICE_SET;
 	long long cid = web_param_id(r, "id");
 	memset(v, 0, sizeof(*v));
 	v->stale_base = -1;
-	enum ts_err e = stats_office_get(r->app, &r->sess.who, cid, code, r->a,
-					 &json, &r->diags);
+	enum ts_err e = office_json(r, code, &json, &ref);
 	const char *dir = arena_printf(r->a, "%s/indicators", r->app->data_dir);
 	if (e == TS_OK)
 		e = ind_sets_load(dir, sets, &r->diags);
-	const struct ind_set *s = e == TS_OK ? ind_sets_find(sets, OFFICE_SET)
-					     : NULL;
+	const struct ind_set *s = e == TS_OK ? ind_sets_find(sets, ref) : NULL;
 	if (e == TS_OK && s == NULL)
 		e = TS_ENOTFOUND;
 	struct ind_values *vals = NULL;
@@ -179,27 +228,74 @@ office_release(struct ps_view *v, struct ind_sets *sets)
 	ind_sets_release(sets);
 }
 
+/* Links to the figures of the years before this round's, which only
+ * the office types (Phụ lục 6, section III). */
+static void
+year_links(struct req *r, const char *code)
+{
+	struct buf *b = &r->body;
+	struct campaign c;
+	int last = 0;
+	if (campaign_get(r->app, &r->sess.who, web_param_id(r, "id"), r->a, &c,
+			 &r->diags) != TS_OK ||
+	    sscanf(c.school_year, "%d", &last) != 1)
+		return;
+	h_elem(b, "h2", "Số liệu các năm học trước (Phụ lục 6, mục III)", NULL);
+	h_elem(b, "p",
+	       "Năm học chưa có đợt thống kê trên phần mềm: cơ quan nhập số "
+	       "liệu toàn tỉnh một lần; năm học đã có đợt thống kê lấy số "
+	       "liệu đã được phê duyệt.",
+	       "class", "muted", NULL);
+	buf_puts(b, "<ul>");
+	for (int y = 2022; y < last; y++) {
+		struct buf to;
+		buf_init(&to, 256);
+		buf_printf(&to, "/campaigns/%lld/office?nam=%d-%d&unit=",
+			   (long long)c.id, y, y + 1);
+		url_escape(&to, code);
+		buf_puts(b, "<li>");
+		h_link(b, buf_str(&to),
+		       arena_printf(r->a, "Năm học %d-%d", y, y + 1));
+		buf_puts(b, "</li>");
+		buf_release(&to);
+	}
+	buf_puts(b, "</ul>");
+}
+
+static void
+office_form_open(struct req *r, const struct ps_view *v, const char *code)
+{
+	struct buf *b = &r->body;
+	const char *year = typed_year(r);
+	h_open(b, "form", "method", "post", "action",
+	       arena_printf(r->a, "%s/office", v->base), "id", "office", NULL);
+	h_csrf(r);
+	h_open(b, "input", "type", "hidden", "name", "unit", "value", code,
+	       NULL);
+	if (year)
+		h_open(b, "input", "type", "hidden", "name", "nam", "value",
+		       year, NULL);
+}
+
 static void
 office_render(struct req *r, const struct ps_view *v, const char *code)
 {
 	struct buf *b = &r->body;
-	page_begin(r, "Câu trả lời của cơ quan");
+	const char *year = typed_year(r);
+	page_begin(r, year ? arena_printf(r->a, "Số liệu năm học %s", year)
+			   : "Câu trả lời của cơ quan");
 	h_elem(b, "p",
 	       arena_printf(r->a, "%s — đơn vị %s", v->sv.info.set->title,
 			    code),
 	       NULL);
-	if (v->can_edit) {
-		h_open(b, "form", "method", "post", "action",
-		       arena_printf(r->a, "%s/office", v->base), "id", "office",
-		       NULL);
-		h_csrf(r);
-		h_open(b, "input", "type", "hidden", "name", "unit", "value",
-		       code, NULL);
-	}
+	if (v->can_edit)
+		office_form_open(r, v, code);
 	ps_fields(r, v);
 	if (v->can_edit)
 		buf_puts(b, "<div class=\"actions\"><button type=\"submit\">Lưu"
 			    "</button></div></form>");
+	if (year == NULL)
+		year_links(r, code);
 	h_link(b, v->base, "Về trang đợt thống kê");
 	page_end(r);
 }
@@ -235,6 +331,10 @@ office_answer(struct req *r, enum ts_err e, size_t nbad, struct ps_view *v,
 		buf_init(&to, 512);
 		buf_printf(&to, "%s/office?ok=save&unit=", v->base);
 		url_escape(&to, code);
+		if (typed_year(r)) {
+			buf_puts(&to, "&nam=");
+			url_escape(&to, typed_year(r));
+		}
 		web_redirect(r, "%s", buf_str(&to));
 		buf_release(&to);
 	} else if (code && v->sv.info.set) {
@@ -264,9 +364,14 @@ page_stats_office_save(struct req *r)
 	if (e == TS_OK && json == NULL)
 		e = TS_ENOMEM;
 	if (e == TS_OK && nbad == 0)
-		e = stats_office_save(r->app, &r->sess.who, r->app->data_dir,
-				      web_param_id(r, "id"), code, OFFICE_SET,
-				      json, &r->diags);
+		e = typed_year(r)
+			    ? stats_typed_save(r->app, &r->sess.who,
+					       r->app->data_dir, code,
+					       typed_year(r), json, &r->diags)
+			    : stats_office_save(r->app, &r->sess.who,
+						r->app->data_dir,
+						web_param_id(r, "id"), code,
+						OFFICE_SET, json, &r->diags);
 	office_answer(r, e, nbad, &v, errors, code);
 	if (code)
 		office_release(&v, &sets);

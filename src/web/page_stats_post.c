@@ -13,6 +13,7 @@
 #include "../core/indicator_values.h"
 #include "../util/arena.h"
 #include "../util/timeutil.h"
+#include "queue_view.h"
 #include "stats_web.h"
 #include "submission_view.h"
 
@@ -326,6 +327,7 @@ confirm_form(struct req *r, const struct ps_view *v, const char *act,
 	h_open(b, "input", "type", "hidden", "name", "rev", "value",
 	       arena_printf(r->a, "%lld", (long long)v->sv.sub.revision), NULL);
 	buf_puts(b, "<input type=\"hidden\" name=\"confirm\" value=\"1\">");
+	queue_hidden(r);
 	h_elem(b, "button", button, "type", "submit", NULL);
 	h_link(b, v->base, "Quay lại");
 	buf_puts(b, "</form>");
@@ -413,6 +415,18 @@ run(struct req *r, const struct ps_view *v, const char *act, int64_t rev)
 	return TS_ENOTFOUND;
 }
 
+/* Back to the school's page, still carrying the queue it came from, so
+ * "next school" is one click on. */
+static void
+done(struct req *r, const struct ps_view *v, const char *act)
+{
+	struct buf q;
+	buf_init(&q, 512);
+	queue_suffix(r, &q);
+	web_redirect(r, "%s?ok=%s%s", v->base, act, buf_str(&q));
+	buf_release(&q);
+}
+
 static bool
 needs_confirm(const char *act)
 {
@@ -438,7 +452,7 @@ ps_act(struct req *r)
 	if (e == TS_OK)
 		e = run(r, &v, act, rev);
 	if (e == TS_OK)
-		web_redirect(r, "%s?ok=%s", v.base, act);
+		done(r, &v, act);
 	else if (e == TS_ENOTFOUND && r->diags.n == 0)
 		web_error(r, 404, "Không có thao tác này.");
 	else

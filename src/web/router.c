@@ -100,6 +100,7 @@ static const struct route ROUTES[] = {
 	{ "GET", "/api/session", api_session, true, true },
 	{ "GET", "/api/campaigns", api_campaigns, true, true },
 	{ "GET", "/api/campaigns/:id/status", api_status, true, true },
+	{ "GET", "/api/campaigns/:id/stats", api_stats_rollup, true, true },
 	{ "GET", "/api/campaigns/:id/units/:code", api_submission, true, true },
 	{ "POST", "/api/campaigns/:id/units/:code/answers", api_answers, true,
 	  true },

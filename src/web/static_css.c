@@ -164,7 +164,7 @@ static const char *const CSS[] = {
 	"margin:.2rem 0}\n"
 	"input.reason{width:100%;margin-top:.3rem}\n"
 	"table.stats th[scope=row]{font-weight:400;min-width:12rem}\n"
-	"table.stats td .block{display:block;font-size:.8rem}\n"
+	"table.stats td .block,table.stats th .block{display:block;font-size:.8rem}\n"
 	"@media (max-width:40rem){table.stats th[scope=row]{min-width:9rem}}\n",
 	/* A SHA-256 wraps on a phone instead of widening the page. */
 	".hash{overflow-wrap:anywhere;font-family:monospace}\n",

@@ -49,10 +49,19 @@ void ps_check_panel(struct req *r, const struct ps_view *v);
 /* The office's dashboard below the completeness table: the indicators
  * rolled up by bậc học over ?unit= (page_stats_office.c). */
 void ps_rollup(struct req *r, const struct campaign *c);
+/* ?chi_so=CODE on the dashboard: that indicator by sub-unit and the
+ * schools missing it (page_stats_drill.c). */
+void ps_drill(struct req *r, const struct campaign *c, const char *code);
 /* The office's own answers to the office set (Có/Không questions, work
  * files, the narrative sections): GET and POST /campaigns/:id/office,
  * ?unit= an office of the campaign (default: the user's own). */
 void page_stats_office(struct req *r);
 void page_stats_office_save(struct req *r);
+
+/* The JSON API of a statistics campaign (api_stats.c): a school's report
+ * as the form shows it (GET /api/campaigns/:id/units/:code), and the
+ * roll-up by bậc học (GET /api/campaigns/:id/stats). */
+void api_stats_view(struct req *r);
+void api_stats_rollup(struct req *r);
 
 #endif

@@ -349,7 +349,14 @@ has "phu-luc-6: narrative" "Sở đã ban hành Kế hoạch số 12/KH-SGDĐT."
 has "phu-luc-6: a target met" "Số lượng hồ sơ công việc được vận hành dựa trên dữ liệu và công nghệ số: đạt (95%)"
 has "phu-luc-6: a target in progress" "tiến độ (49,99%; còn 0,01%)"
 has "phu-luc-6: a typed target not met" "kết nối thông suốt với tất cả các cơ sở giáo dục: không đạt"
-has "phu-luc-6: teachers over the province" "$GV ($RATE%)"
+# Section III: teachers with a computer over the province in the round's
+# column, thousands with a dot ("2.613"), as sqlite3 sums them.
+GVM=$(q "SELECT sum(json_extract(sn.answers, '$.values.gv_may_tinh')) $APPROVED")
+GVMF=$(python3 -c "from decimal import Decimal as D, ROUND_HALF_UP as H
+r = (D($GVM) * 100 / D($GV)).quantize(D('0.01'), H)
+print('{:,}'.format($GVM).replace(',', '.') + ' (' + str(r).rstrip('0').rstrip('.').replace('.', ',') + '%)')")
+has "phu-luc-6: teachers over the province" "$GVMF"
+case $GVMF in *.*\ *) ok "phu-luc-6: thousands dot" ;; *) bad "phu-luc-6: thousands dot" ;; esac
 if "$T" --db "$DB" report phu-luc-6 --campaign "$S" --unit 31DK --format pdf -o "$W/x.pdf" 2>"$ERR"; then
 	bad "phu-luc-6: the Sở's only"; else ok "phu-luc-6: the Sở's only"; fi
 # A school has no Phụ lục 2, a CĐS campaign none either.

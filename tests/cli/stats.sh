@@ -108,4 +108,96 @@ check office-audited 0 out "stats.office" $S audit --limit 1
 check targets-stored-office 0 out "ho_so_cong_viec_so: đạt (90%)" \
 	$S --as cv.so stats targets $ID
 check targets-manual 0 out "csdl_ket_noi: đạt" $S --as cv.so stats targets $ID
+
+# --- Phụ lục 6, section III: one column per school year 2022-2023 ..
+# 2025-2026. Years before truongso are typed by the Sở (audited; refused
+# for anyone else and for a part above its whole, nothing written); the
+# Phòng's 2024-2025 round and the demo's 2025-2026 one are summed from
+# their approved reports; a year with neither is missing, never 0.
+P6=$(sqlite3 "$DB" "SELECT id FROM campaign WHERE kind = 'thong-ke' AND school_year = '2025-2026' AND id <> $ID")
+TYPED="SELECT count(*) || ':' || group_concat(revision) FROM stats_typed"
+BEFORE=$(sqlite3 "$DB" "$TYPED")
+printf '{"values": {"gv_tong": 2000, "gv_may_tinh": 1500, "gv_internet": 2001}}' >"$WORK/typed-bad.json"
+printf '{"values": {"gv_tong": 2000, "gv_may_tinh": 1500, "gv_internet": 1999, "hs_tong": 30000, "hs_may_tinh": 12345, "ty_trong_truc_tuyen": 6.5, "so_csgd": 90, "quan_tri_du_lieu": 30}}' >"$WORK/typed.json"
+check typed-part-above-whole 2 err "“Tổng số giáo viên có đường truyền Internet” (2001) lớn hơn “Tổng số giáo viên” (2000)" \
+	$S --as cv.so stats typed 31 2022-2023 "$WORK/typed-bad.json"
+check typed-bad-year 2 err "năm học phải có dạng 2022-2023" \
+	$S --as cv.so stats typed 31 2022-2024 "$WORK/typed.json"
+check typed-school-refused 2 err "tài khoản của trường không xem hoặc sửa" \
+	$S --as cntt.31dk011 stats typed 31 2022-2023 "$WORK/typed.json"
+check typed-other-office-refused 2 err "đơn vị không thuộc phạm vi" \
+	$S --as cv.dk stats typed 31 2022-2023 "$WORK/typed.json"
+check typed-not-a-school 2 err "chỉ cơ quan quản lý mới nhập số liệu" \
+	$S --as cv.so stats typed 31DK011 2022-2023 "$WORK/typed.json"
+same typed-refused-not-written "$(sqlite3 "$DB" "$TYPED")" "$BEFORE"
+check typed-save 0 out "Đã lưu số liệu năm học 2022-2023 của 31" \
+	$S --as cv.so stats typed 31 2022-2023 "$WORK/typed.json"
+check typed-audited 0 out "stats-typed:31/2022-2023" $S audit --limit 1
+check typed-read 0 out "(nhập bởi cv.so lúc " $S --as cv.so stats typed 31 2022-2023
+# 2023-2024 forgotten: missing, not zero.
+sqlite3 "$DB" "DELETE FROM stats_typed WHERE school_year = '2023-2024'"
+run 0 $S --as cv.so report phu-luc-6 --campaign "$P6" --unit 31 --format csv --csv-dialect intl -o "$WORK/p6.csv" || bad p6-csv
+run 0 $S --as cv.so report phu-luc-6 --campaign "$P6" --unit 31 --format pdf -o "$WORK/p6.pdf" || bad p6-pdf
+pdftotext "$WORK/p6.pdf" - | tr -s ' \n\f' '  ' >"$WORK/p6.txt"
+# The rounds' figures, summed here from the approved reports' last
+# snapshots of each year: "part (rate%)" with the rate over its whole.
+fig() { # fig YEAR PART WHOLE FMT: FMT vn (PDF) or raw (CSV)
+	sqlite3 "$DB" "SELECT sum(json_extract(sn.answers, '\$.values.$2')), sum(json_extract(sn.answers, '\$.values.$3'))
+		FROM submission s JOIN snapshot sn ON sn.submission_id = s.id AND sn.version = s.version
+		JOIN campaign c ON c.id = s.campaign_id JOIN stats_campaign sc ON sc.campaign_id = c.id
+		WHERE c.school_year = '$1' AND c.id <> $ID AND s.state IN ('approved', 'published')" |
+	python3 -c "import sys
+from decimal import Decimal as D, ROUND_HALF_UP as H
+p, w = sys.stdin.read().strip().split('|')
+r = str((D(p) * 100 / D(w)).quantize(D('0.01'), H)).rstrip('0').rstrip('.')
+n = '{:,}'.format(int(p)).replace(',', '.') if sys.argv[1] == 'vn' else p
+print('%s (%s%%)' % (n, r.replace('.', ',')))" "$4"
+}
+G24=$(fig 2024-2025 gv_may_tinh gv_tong vn)
+G25=$(fig 2025-2026 gv_may_tinh gv_tong vn)
+H25=$(fig 2025-2026 hs_may_tinh hs_tong vn)
+H25I=$(fig 2025-2026 hs_may_tinh hs_tong raw)
+G24I=$(fig 2024-2025 gv_may_tinh gv_tong raw)
+G25I=$(fig 2025-2026 gv_may_tinh gv_tong raw)
+# Typed by hand above: 1500/2000 = 75%, 12345/30000 = 41,15%, 30/90 =
+# 33,33%, a share of 6,5%.
+p6has() { if grep -qF -- "$2" "$WORK/p6.txt"; then ok "$1"; else echo "missing: $2" >"$ERR"; cp "$WORK/p6.txt" "$OUT"; bad "$1"; fi; }
+p6has p6-year-columns "Năm học 2022-2023 (Sở nhập) Năm học 2023-2024 (chưa có số liệu) Năm học 2024-2025 Năm học 2025-2026 (thời điểm hiện tại)"
+p6has p6-teachers-by-year "- Tổng số giáo viên có máy tính 1.500 (75%) chưa có số liệu $G24 $G25"
+p6has p6-students-thousands "- Tổng số học sinh có máy tính 12.345 (41,15%) chưa có số liệu"
+p6has p6-students-round "$H25"
+p6has p6-schools-typed "30 (33,33%)"
+p6has p6-typed-marked "Năm học 2022-2023: số liệu do Sở Giáo dục và Đào tạo thành phố Hải Phòng nhập"
+p6has p6-missing-year "Năm học 2023-2024: chưa có số liệu."
+R24=$(sqlite3 "$DB" "SELECT sum(s.state IN ('approved', 'published')) || '/' || count(*) FROM campaign_unit cu
+	JOIN campaign c ON c.id = cu.campaign_id JOIN stats_campaign sc ON sc.campaign_id = c.id
+	LEFT JOIN submission s ON s.campaign_id = cu.campaign_id AND s.unit_id = cu.unit_id
+	WHERE c.school_year = '2024-2025'")
+p6has p6-round-note "Năm học 2024-2025: tổng hợp từ 1 đợt thống kê, $R24 cơ sở giáo dục đã báo cáo"
+# CSV keeps raw numbers (no thousands dots); a text cell reads the same
+# in both dialects, so its decimal mark stays the comma. The rows as a
+# CSV reader splits them (intl: fields with a comma are quoted).
+csvrow() { # csvrow NAME LABEL WANT...: the row LABEL's cells from the 3rd
+	name=$1 label=$2
+	shift 2
+	if python3 - "$WORK/p6.csv" "$label" "$@" <<'PY'
+import csv, sys
+rows = csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline=""))
+row = next((r for r in rows if len(r) > 1 and r[1] == sys.argv[2]), None)
+want = sys.argv[3:]
+ok = row is not None and all(w == "*" or (w.endswith("*") and c.startswith(w[:-1])) or c == w
+                             for c, w in zip(row[2:], want)) and len(row[2:]) == len(want)
+sys.exit(0 if ok else 1)
+PY
+	then ok "$name"; else cp "$WORK/p6.csv" "$OUT"; echo "want $*" >"$ERR"; bad "$name"; fi
+}
+csvrow p6-csv-raw "- Tổng số giáo viên có máy tính" "1500 (75%)" "chưa có số liệu" "$G24I" "$G25I"
+csvrow p6-csv-students "- Tổng số học sinh có máy tính" "12345 (41,15%)" "chưa có số liệu" "*" "$H25I"
+# A typed share is the province's own, not a mean of schools' (written
+# ="6,5%" so Excel keeps it as text).
+csvrow p6-share-typed "Tỉ trọng nội dung chương trình giáo dục phổ thông được triển khai dưới hình thức trực tuyến" \
+	'="6,5%"' "chưa có số liệu" "bình quân *" "bình quân *"
+for f in docx xlsx; do
+	run 0 $S --as cv.so report phu-luc-6 --campaign "$P6" --unit 31 --format $f -o "$WORK/p6.$f" && ok "p6-$f" || bad "p6-$f"
+done
 finish

@@ -226,6 +226,11 @@ GET /campaigns/:id                       anon    /campaigns/1            303
 GET /campaigns/:id                       editor  /campaigns/1            303
 GET /campaigns/:id                       revdk   /campaigns/1            200
 GET /campaigns/:id                       revdk   /campaigns/999          404
+GET /campaigns/:id                       revdk   /campaigns/$STATS?chi_so=hs_may_tinh 200
+GET /campaigns/:id                       revdk   /campaigns/$STATS?chi_so=hs_may_tinh&unit=31 403
+GET /campaigns/:id                       revso   /campaigns/$STATS?chi_so=hs_may_tinh&unit=31DK 200
+GET /campaigns/:id                       revso   /campaigns/$STATS?chi_so=khong_co 404
+GET /campaigns/:id                       editor  /campaigns/$STATS?chi_so=hs_may_tinh 303
 GET /campaigns/:id/queue                 anon    /campaigns/1/queue      303
 GET /campaigns/:id/queue                 editor  /campaigns/1/queue      403
 GET /campaigns/:id/queue                 revdk   /campaigns/1/queue      200
@@ -269,13 +274,13 @@ POST /campaigns/:id/units/:code/:action  revdk   $(U "$DKSUB")/bogus     404
 POST /campaigns/:id/units/:code/:action  revlc   $(U "$DKSUB")/external  403
 POST /campaigns/:id/units/:code/:action  revdk   $(U "$DKSUB")/approve   200
 GET /campaigns/:id/office                anon    /campaigns/$STATS/office 303
-GET /campaigns/:id/office                editor  /campaigns/$STATS/office 422
+GET /campaigns/:id/office                editor  /campaigns/$STATS/office 403
 GET /campaigns/:id/office                revdk   /campaigns/$STATS/office 200
 GET /campaigns/:id/office                revdk   /campaigns/$STATS/office?unit=31 403
 GET /campaigns/:id/office                revso   /campaigns/$STATS/office?unit=31DK 200
 GET /campaigns/:id/office                revdk   /campaigns/999/office    404
 POST /campaigns/:id/office               anon    /campaigns/$STATS/office 403
-POST /campaigns/:id/office               editor  /campaigns/$STATS/office 422
+POST /campaigns/:id/office               editor  /campaigns/$STATS/office 403
 POST /campaigns/:id/office               revdk   /campaigns/$STATS/office?unit=31 403
 POST /campaigns/:id/office               revso   /campaigns/$STATS/office?unit=31DK 403
 POST /campaigns/:id/office               revdk   /campaigns/$STATS/office 303
@@ -288,6 +293,15 @@ GET /api/session                         anon    /api/session            401
 GET /api/campaigns                       anon    /api/campaigns          401
 GET /api/campaigns/:id/status            anon    /api/campaigns/1/status 401
 GET /api/campaigns/:id/status            editor  /api/campaigns/1/status 200
+GET /api/campaigns/:id/stats             anon    /api/campaigns/$STATS/stats 401
+GET /api/campaigns/:id/stats             editor  /api/campaigns/$STATS/stats 403
+GET /api/campaigns/:id/stats             revdk   /api/campaigns/$STATS/stats 200
+GET /api/campaigns/:id/stats             revdk   /api/campaigns/$STATS/stats?unit=31 403
+GET /api/campaigns/:id/stats             revso   /api/campaigns/$STATS/stats?unit=31DK 200
+GET /api/campaigns/:id/stats             obs     /api/campaigns/$STATS/stats 200
+GET /api/campaigns/:id/stats             revdk   /api/campaigns/999/stats 404
+GET /api/campaigns/:id/stats             revdk   /api/campaigns/1/stats 404
+GET /api/campaigns/:id/units/:code       editor  /api/campaigns/$STATS/units/$OWN 200
 GET /api/campaigns/:id/units/:code       revlc   /api/campaigns/1/units/$OWN 403
 GET /api/campaigns/:id/units/:code       revdk   /api/campaigns/1/units/$OWN 200
 POST /api/campaigns/:id/units/:code/answers anon /api/campaigns/1/units/$OWN/answers 401

@@ -74,10 +74,15 @@ for c in "campaign list" "campaign status 1" "campaign status 2" \
 	# shellcheck disable=SC2086 # the words of $c are the arguments
 	both "read: $c" $c
 done
+# Phụ lục 6 reads every school year's statistics rounds and the Sở's
+# typed figures of the years before (stats_years.c, stats_typed.c).
+S6=$(sqlite3 "$SQ" "SELECT id FROM campaign WHERE kind = 'thong-ke' AND school_year = '2025-2026'")
+both "read: stats typed" stats typed 31 2022-2023
 for r in "danh-sach --campaign 1" "phu-luc-3 --campaign 1" \
 	"phu-luc-3 --campaign 2" "tu-danh-gia --campaign 1 --unit 31DK030" \
 	"tu-kiem-tra --campaign 2 --unit 31DK001" \
-	"cntt --campaign 3 --unit 31DK030"; do
+	"cntt --campaign 3 --unit 31DK030" "phu-luc-6 --campaign $S6 --unit 31" \
+	"phu-luc-2 --campaign $S6 --unit 31"; do
 	# shellcheck disable=SC2086
 	both "report: $r" report $r --format csv -o "$WORK/r.csv"
 	# shellcheck disable=SC2086

@@ -184,6 +184,22 @@ test_pts_format_vn(void **state)
 			    "-9.223.372.036.854.775.808");
 }
 
+/* Statistics figures: "3.050", never "3050" (issue 15). */
+static void
+test_num_format_vn(void **state)
+{
+	(void)state;
+	char b[PTS_FMT_SIZE];
+	assert_string_equal(num_format_vn(305000, b), "3.050");
+	assert_string_equal(num_format_vn(305050, b), "3.050,5");
+	assert_string_equal(num_format_vn(99925, b), "999,25");
+	assert_string_equal(num_format_vn(0, b), "0");
+	assert_string_equal(num_format_vn(-1225, b), "-12,25");
+	assert_string_equal(num_format_vn(-100000, b), "-1.000");
+	assert_string_equal(num_format_vn(INT64_MIN, b),
+			    "-92.233.720.368.547.758,08");
+}
+
 /* A file size: a 45-byte file is "45 byte", not "1 KB". */
 static void
 test_size_format_vn(void **state)
@@ -393,6 +409,7 @@ main(void)
 		cmocka_unit_test(test_pts_from_int),
 		cmocka_unit_test(test_pts_format),
 		cmocka_unit_test(test_pts_format_vn),
+		cmocka_unit_test(test_num_format_vn),
 		cmocka_unit_test(test_pts_parse_input),
 		cmocka_unit_test(test_range_parse_valid),
 		cmocka_unit_test(test_range_parse_invalid),
