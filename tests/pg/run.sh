@@ -3,12 +3,13 @@
 # (tests/pg/cluster.sh): the backend's own tests, the storage and app
 # cmocka tests that open TRUONGSO_TEST_PG's database, the two backends
 # compared command by command (parity.sh), two reviewers racing
-# (race.sh), and the HTTP suites (tests/http/*.sh, the same scripts as on
-# SQLite: tests/lib/sql.sh points them at the cluster). Ends with
+# (race.sh), and the HTTP and some CLI suites (tests/http/*.sh,
+# tests/cli/stats.sh, results-export.sh: the same scripts as on SQLite,
+# tests/lib/sql.sh points them at the cluster). Ends with
 # "pg: N passed, N failed" (tests/run.sh).
 # Usage: tests/pg/run.sh BUILD_DIR   (e.g. build/asan; needs `all units`)
-# make test runs the HTTP suites in PG_HTTP; `make test-pg` (PG_ALL=1)
-# adds PG_HTTP_MORE, slow ones that check little SQL of their own
+# make test runs the suites in PG_SUITES; `make test-pg` (PG_ALL=1) adds
+# PG_SUITES_MORE, slow ones that check little SQL of their own
 # (docs/deploy.md, "Kiểm thử").
 set -u
 B=${1:?usage: tests/pg/run.sh BUILD_DIR}
@@ -43,19 +44,21 @@ for s in parity race; do
 		cat "$log"
 	fi
 done
-# Each suite's time is printed (docs/deploy.md has the figures).
-PG_HTTP="run nolost desk stats"
-PG_HTTP_MORE="evidence landing submit_race hostile"
-[ -z "${PG_ALL:-}" ] || PG_HTTP="$PG_HTTP $PG_HTTP_MORE"
-for s in $PG_HTTP; do
-	log=$TRUONGSO_TEST_PG_DIR/http-$s.log
+# The HTTP and CLI suites, as on SQLite. Each one's time is printed
+# (docs/deploy.md has the figures).
+PG_SUITES="http/run http/nolost http/desk http/stats cli/stats"
+PG_SUITES_MORE="http/evidence http/landing http/submit_race http/hostile \
+	cli/results-export"
+[ -z "${PG_ALL:-}" ] || PG_SUITES="$PG_SUITES $PG_SUITES_MORE"
+for s in $PG_SUITES; do
+	log=$TRUONGSO_TEST_PG_DIR/$(echo "$s" | tr / -).log
 	t0=$(date +%s)
-	if tests/http/$s.sh "$B/truongso" >"$log" 2>&1; then
+	if tests/$s.sh "$B/truongso" >"$log" 2>&1; then
 		passed=$((passed + 1))
-		echo "ok   http/$s ($(tail -n 1 "$log"), $(($(date +%s) - t0)) s)"
+		echo "ok   $s ($(tail -n 1 "$log"), $(($(date +%s) - t0)) s)"
 	else
 		failed=$((failed + 1))
-		echo "FAIL http/$s"
+		echo "FAIL $s"
 		cat "$log"
 	fi
 done
