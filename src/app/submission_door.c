@@ -313,7 +313,7 @@ sub_key(const void *in, char *key)
 static void
 sub_replay(void *out, const char *result)
 {
-	*(int *)out = atoi(result);
+	*(int *)out = (int)strtol(result, NULL, 10);
 }
 
 static const struct door_once SUB_ONCE = { sub_key, sub_replay };
