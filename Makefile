@@ -13,6 +13,9 @@
 #   make test       everything: unit tests (ASan+UBSan), CLI tests, HTTP tests
 #                   (ASan, and TSan under concurrent load), valgrind, clang
 #                   build, short fuzz runs; ends with "N passed, N failed"
+#   make test-pg    only the PostgreSQL tests (tests/pg/run.sh on a throwaway
+#                   cluster), every HTTP suite included (make test runs a
+#                   subset of them: docs/deploy.md)
 #   make lint       clang-tidy: cognitive complexity at most 15 per function
 #                   (today's exceptions: tools/lint-exceptions.txt)
 #   make fuzz       each fuzz target for FUZZ_SECONDS (default 60)
@@ -27,7 +30,7 @@
 # shares -j job slots with it, and runs it under make -n).
 BUILD = --no-print-directory -f mk/build.mk
 
-.PHONY: all run test lint fuzz bench clean deps deps-test check-docs check-fresh
+.PHONY: all run test test-pg lint fuzz bench clean deps deps-test check-docs check-fresh
 all: deps
 	@$(MAKE) $(BUILD) VARIANT=release
 
@@ -49,6 +52,11 @@ run: all
 
 test: deps-test
 	@tests/run.sh
+
+test-pg: deps-test
+	@DEVELOPER=1 $(MAKE) $(BUILD) VARIANT=asan all units
+	@LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp PG_ALL=1 \
+		tests/pg/run.sh build/asan
 
 lint: deps-test
 	@tools/lint.sh

@@ -55,9 +55,9 @@ word_failure(struct app *app, const struct door *dr, enum ts_err e,
 	}
 }
 
-/* Text, target, policy, body, audit: everything but the transaction. */
+/* Text, target, policy, body, audit: the use case itself. */
 static enum ts_err
-step(struct door_ctx *c, const struct door *dr)
+run_case(struct door_ctx *c, const struct door *dr)
 {
 	struct text_field tf[DOOR_TEXT_MAX];
 	size_t n = dr->texts ? dr->texts(c->in, tf) : 0;
@@ -77,14 +77,55 @@ step(struct door_ctx *c, const struct door *dr)
 	return e;
 }
 
+/* Whether the request has a key (door.h, "Retries of the same request"). */
+static bool
+keyed(const struct door_ctx *c, char *key)
+{
+	return c->once != NULL && c->who != NULL && c->once->key(c->in, key);
+}
+
+/* *done: the keyed request ran before; its answer is given again and
+ * nothing is written. */
+static enum ts_err
+replayed(struct door_ctx *c, const struct door *dr, const char *key, bool *done)
+{
+	const char *result = NULL;
+	enum ts_err e = door_once_find(c, dr->action, key, &result);
+	*done = e == TS_OK && result != NULL;
+	if (*done && c->once->replay != NULL && c->out != NULL)
+		c->once->replay(c->out, result);
+	return e;
+}
+
+/* The use case, once per key: everything but the transaction. */
+static enum ts_err
+step(struct door_ctx *c, const struct door *dr)
+{
+	char key[DOOR_KEY_MAX];
+	bool has_key = keyed(c, key), done = false;
+	enum ts_err e = has_key ? replayed(c, dr, key, &done) : TS_OK;
+	if (e != TS_OK || done)
+		return e;
+	e = run_case(c, dr);
+	if (e == TS_OK && has_key)
+		e = door_once_keep(c, dr->action, key);
+	return e;
+}
+
 /* The step with the scratch arena `a` (which outlives it). */
 static enum ts_err
 step_in(struct app *app, const struct actor *who, const struct door *dr,
-	void *in, void *out, struct arena *a, struct diags *d)
+	const struct door_once *once, void *in, void *out, struct arena *a,
+	struct diags *d)
 {
 	size_t before = d->n;
-	struct door_ctx c = { app,  who,  a,	d,    in,   out,
-			      NULL, NULL, NULL, NULL, false };
+	struct door_ctx c = { .app = app,
+			      .who = who,
+			      .a = a,
+			      .d = d,
+			      .in = in,
+			      .out = out,
+			      .once = once };
 	enum ts_err e = a ? step(&c, dr) : TS_ENOMEM;
 	if (!c.told)
 		word_failure(app, dr, e, d, before);
@@ -96,7 +137,7 @@ door_step(struct app *app, const struct actor *who, const struct door *dr,
 	  void *in, void *out, struct diags *d)
 {
 	struct arena *a = arena_new();
-	enum ts_err e = step_in(app, who, dr, in, out, a, d);
+	enum ts_err e = step_in(app, who, dr, NULL, in, out, a, d);
 	arena_free(a);
 	return e;
 }
@@ -104,7 +145,8 @@ door_step(struct app *app, const struct actor *who, const struct door *dr,
 /* One attempt in its own transaction; *again: lost for now, try again. */
 static enum ts_err
 attempt(struct app *app, const struct actor *who, const struct door *dr,
-	void *in, void *out, struct arena *a, struct diags *d, bool *again)
+	const struct door_once *once, void *in, void *out, struct arena *a,
+	struct diags *d, bool *again)
 {
 	size_t before = d->n;
 	enum ts_err e = db_begin(app->db);
@@ -112,7 +154,7 @@ attempt(struct app *app, const struct actor *who, const struct door *dr,
 		*again = db_transient(app->db);
 		return app_db_error(app, d, "bắt đầu giao dịch");
 	}
-	e = step_in(app, who, dr, in, out, a, d);
+	e = step_in(app, who, dr, once, in, out, a, d);
 	if (e == TS_OK && (e = db_commit(app->db)) != TS_OK)
 		word_failure(app, dr, e, d, before);
 	*again = e != TS_OK && db_transient(app->db);
@@ -122,8 +164,9 @@ attempt(struct app *app, const struct actor *who, const struct door *dr,
 }
 
 enum ts_err
-door_run(struct app *app, const struct actor *who, const struct door *dr,
-	 void *in, void *out, struct diags *d)
+door_run_once(struct app *app, const struct actor *who, const struct door *dr,
+	      const struct door_once *once, void *in, void *out,
+	      struct diags *d)
 {
 	size_t before = d->n;
 	struct arena *a = arena_new();
@@ -131,10 +174,17 @@ door_run(struct app *app, const struct actor *who, const struct door *dr,
 	bool again = a != NULL;
 	for (int i = 0; again && i < DOOR_TRIES; i++) {
 		diags_truncate(d, before);
-		e = attempt(app, who, dr, in, out, a, d, &again);
+		e = attempt(app, who, dr, once, in, out, a, d, &again);
 	}
 	if (a == NULL)
 		word_failure(app, dr, e, d, before);
 	arena_free(a);
 	return e;
+}
+
+enum ts_err
+door_run(struct app *app, const struct actor *who, const struct door *dr,
+	 void *in, void *out, struct diags *d)
+{
+	return door_run_once(app, who, dr, NULL, in, out, d);
 }

@@ -29,6 +29,15 @@
  * (whatever they keep in `in` or `out` they set again; text_check's NFC
  * copies live in an arena kept across the attempts). Callers never retry.
  *
+ * Retries of the same request (issue 14): a use case that can name its
+ * request (door_run_once; struct door_once: what it acts on and the revision the user's page
+ * showed, "1/31DK001@17") is run at most once per actor, action and key.
+ * The door keeps the key with the write, in the same transaction (table
+ * door_once, a day); the same request sent again, a POST retried after a
+ * timeout, is not run again but gets the first run's answer: TS_OK and,
+ * through `replay`, its result. Requests without a key (the command
+ * line, maintenance) run as before.
+ *
  * A use case with no target (resolve NULL) acts on the actor's own
  * account once it has proved who it is (signing in with a password,
  * changing one's own password, a reset code), or is maintenance with no
@@ -42,6 +51,7 @@
 
 #define DOOR_TEXT_MAX 8
 #define DOOR_TRIES    3
+#define DOOR_KEY_MAX  128
 
 struct arena;
 
@@ -66,6 +76,10 @@ struct door_ctx {
 	const char *object;
 	const char *detail;
 	const char *action; /* the audit action, if not the door's */
+	/* Set by the body of a use case run by door_run_once: what a retry of the
+	 * same request gets back through `replay` (NULL: ""). */
+	const char *result;
+	const struct door_once *once; /* door_run_once's, or NULL */
 	/* Set by resolve or the body when a failure is told to the user
 	 * some other way (the fields of a merge conflict, in `out`): the
 	 * door adds no message of its own. */
@@ -90,10 +104,30 @@ struct door {
 enum ts_err door_run(struct app *app, const struct actor *who,
 		     const struct door *dr, void *in, void *out,
 		     struct diags *d) TS_MUSTCHECK;
+/* How a use case names its request (door_run_once). */
+struct door_once {
+	/* Writes the request's key into key (at most DOOR_KEY_MAX bytes
+	 * with its NUL) and returns true; false: this request has none. */
+	bool (*key)(const void *in, char *key);
+	/* NULL, or: gives a retry the first run's result (c->result) in
+	 * `out`. */
+	void (*replay)(void *out, const char *result);
+};
+/* door_run, at most once per actor, action and key (above). */
+enum ts_err door_run_once(struct app *app, const struct actor *who,
+			  const struct door *dr, const struct door_once *once,
+			  void *in, void *out, struct diags *d) TS_MUSTCHECK;
 /* Runs the use case inside the caller's transaction (no commit, no
  * rollback: the caller ends the transaction). */
 enum ts_err door_step(struct app *app, const struct actor *who,
 		      const struct door *dr, void *in, void *out,
 		      struct diags *d) TS_MUSTCHECK;
+
+/* door_once.c: the first run of a keyed request, if it was kept
+ * (*result: its result, in c->a; NULL: none), and keeping one. */
+enum ts_err door_once_find(struct door_ctx *c, const char *action,
+			   const char *key, const char **result) TS_MUSTCHECK;
+enum ts_err door_once_keep(struct door_ctx *c, const char *action,
+			   const char *key) TS_MUSTCHECK;
 
 #endif

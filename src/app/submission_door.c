@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include <jansson.h>
+#include <sodium.h>
 
 #include "../util/arena.h"
 #include "../util/timeutil.h"
@@ -125,6 +126,8 @@ submit_body(struct door_ctx *c)
 		e = submit_writes(j, values, score);
 	if (e == TS_OK && c->out != NULL)
 		*(int *)c->out = j->s.version + 1;
+	if (e == TS_OK)
+		c->result = arena_printf(c->a, "%d", j->s.version + 1);
 	free(values);
 	free(score);
 	return sub_written(c, e);
@@ -263,11 +266,64 @@ static const struct door SUB_DOORS[] = {
 			  state_body },
 };
 
+/* What the request asked besides its step: the external scores, the
+ * reasons of a return (a digest of them, for the key). */
+static void
+payload_digest(const struct sub_job *j, char *hex, size_t n)
+{
+	unsigned char h[crypto_hash_sha256_BYTES];
+	crypto_hash_sha256_state st;
+	crypto_hash_sha256_init(&st);
+	if (j->json != NULL)
+		crypto_hash_sha256_update(&st, (const unsigned char *)j->json,
+					  strlen(j->json) + 1);
+	for (size_t i = 0; i < j->n; i++) {
+		const char *c = j->r[i].criterion_id ? j->r[i].criterion_id
+						     : "",
+			   *t = j->r[i].text ? j->r[i].text : "";
+		crypto_hash_sha256_update(&st, (const unsigned char *)c,
+					  strlen(c) + 1);
+		crypto_hash_sha256_update(&st, (const unsigned char *)t,
+					  strlen(t) + 1);
+	}
+	crypto_hash_sha256_final(&st, h);
+	sodium_bin2hex(hex, n, h, (n - 1) / 2);
+}
+
+/* A step sent from a page names its request by the submission, the
+ * revision that page showed and what it asked (door.h): sent again, a
+ * POST retried after a timeout, it is answered as the first time and
+ * written once; a different request from the same revision is not a
+ * retry (it is refused as stale, as before). Saves merge instead
+ * (sub_save_merge); the command line (expect < 0) shows no page. */
+static bool
+sub_key(const void *in, char *key)
+{
+	const struct sub_job *j = in;
+	char hex[33];
+	if (j->act == ACT_SAVE || j->expect < 0 || j->expect == SUB_REV_UNKNOWN)
+		return false;
+	payload_digest(j, hex, sizeof(hex));
+	int n = snprintf(key, DOOR_KEY_MAX, "%lld/%s@%lld#%s",
+			 (long long)j->cid, j->unit, (long long)j->expect, hex);
+	return n > 0 && n < DOOR_KEY_MAX;
+}
+
+/* A submit's answer again: the version it made. */
+static void
+sub_replay(void *out, const char *result)
+{
+	*(int *)out = (int)strtol(result, NULL, 10);
+}
+
+static const struct door_once SUB_ONCE = { sub_key, sub_replay };
+
 enum ts_err
 sub_job_run(struct app *app, const struct actor *who, struct sub_job *j,
 	    void *out, struct diags *d)
 {
-	enum ts_err e = door_run(app, who, &SUB_DOORS[j->act], j, out, d);
+	enum ts_err e = door_run_once(app, who, &SUB_DOORS[j->act], &SUB_ONCE,
+				      j, out, d);
 	if (j->k->close != NULL)
 		j->k->close(j);
 	return e;

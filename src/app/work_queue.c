@@ -49,14 +49,15 @@ static const char *const SQL_PAGE[3][2] = QUEUE_ORDERS(Q_PAGE);
 /* The school ?9 among the queue's rows (kept in even when the filters no
  * longer match it, e.g. just approved from a "submitted" queue): whether
  * it matches, its place among those that do, their count, and the row
- * after it. One pass over the filtered subtree (an index range). */
+ * after it. One pass over the filtered subtree (an index range). The
+ * subquery is named (AS q): PostgreSQL refuses one without a name. */
 #define QUEUE_M "CASE WHEN " QUEUE_MATCH " THEN 1 ELSE 0 END"
 #define Q_NEXT(order)                                                          \
 	"SELECT m, pos, cnt, nc, nn FROM (SELECT o.code AS code, " QUEUE_M     \
 	" AS m, sum(" QUEUE_M ") OVER w AS pos, sum(" QUEUE_M ") OVER () AS "  \
 	"cnt, lead(o.code) OVER w AS nc, lead(o.name) OVER w AS nn" QUEUE_JOIN \
 	" AND ((" QUEUE_MATCH ") OR o.code = ?9) WINDOW w AS "                 \
-	"(ORDER BY " order ", o.code)) WHERE code = ?9"
+	"(ORDER BY " order ", o.code)) AS q WHERE code = ?9"
 static const char *const SQL_NEXT[3][2] = QUEUE_ORDERS(Q_NEXT);
 #undef Q_PAGE
 #undef Q_NEXT

@@ -18,11 +18,13 @@ cd "$(dirname "$0")/../.." || exit 2
 WORK=$(mktemp -d) || exit 2
 trap 'rm -rf "$WORK" "$OUT" "$ERR"' EXIT
 unset TRUONGSO_DB TRUONGSO_DATA TRUONGSO_NOW
-DB=$WORK/demo.db
+. tests/lib/sql.sh
+# SQLite in $WORK, or tests/pg/run.sh's cluster (tests/lib/sql.sh).
+sql_db $WORK/demo.db
 "$T" --db "$DB" demo >/dev/null || { echo "demo failed"; exit 1; }
 
 for c in 1; do
-	n=$(sqlite3 "$DB" "SELECT count(*) FROM campaign_unit WHERE campaign_id = $c")
+	n=$(q "SELECT count(*) FROM campaign_unit WHERE campaign_id = $c")
 	if run 0 "$T" --db "$DB" report ket-qua --campaign "$c" --unit 31 -o "$WORK/kq$c.xlsx" &&
 		grep -qF "đã ghi kết quả của $n đơn vị vào" "$OUT"; then
 		ok "export-campaign-$c-$n-units"
@@ -70,7 +72,7 @@ fi
 if run 2 "$T" --db "$DB" --as cv.dk report ket-qua --campaign 1 --unit 31 -o "$WORK/no.xlsx" &&
 	[ ! -e "$WORK/no.xlsx" ]; then ok export-other-scope-refused; else bad export-other-scope-refused; fi
 # Its own Phòng: only its schools.
-n=$(sqlite3 "$DB" "SELECT count(*) FROM campaign_unit cu JOIN org_unit o ON o.code = '31DK' WHERE cu.campaign_id = 1 AND cu.path LIKE o.path || '%'")
+n=$(q "SELECT count(*) FROM campaign_unit cu JOIN org_unit o ON o.code = '31DK' WHERE cu.campaign_id = 1 AND cu.path LIKE o.path || '%'")
 if run 0 "$T" --db "$DB" --as cv.dk report ket-qua --campaign 1 -o "$WORK/dk.xlsx" &&
 	grep -qF "đã ghi kết quả của $n đơn vị" "$OUT"; then ok "export-own-phong-$n-units"; else bad "export-own-phong-$n-units"; fi
 # An output in a missing directory: a message naming it, exit 1, no file.
@@ -81,7 +83,7 @@ if run 2 "$T" --db "$DB" report ket-qua --campaign 1 --unit 31; then ok export-n
 # report --each: every school's report under a Phòng in one process, one
 # file each, the same text as the school's report made on its own.
 mkdir "$WORK/each"
-n=$(sqlite3 "$DB" "SELECT count(*) FROM campaign_unit cu JOIN org_unit o ON o.code = '31DK' WHERE cu.campaign_id = 1 AND cu.path LIKE o.path || '%'")
+n=$(q "SELECT count(*) FROM campaign_unit cu JOIN org_unit o ON o.code = '31DK' WHERE cu.campaign_id = 1 AND cu.path LIKE o.path || '%'")
 if run 0 "$T" --db "$DB" report tu-danh-gia --campaign 1 --unit 31DK --format pdf --each -o "$WORK/each" &&
 	grep -qF "đã ghi $n tệp vào" "$OUT" && [ "$(ls "$WORK/each" | wc -l)" -eq "$n" ]; then
 	ok "each-$n-files"

@@ -17,7 +17,9 @@ trap 'rm -rf "$WORK" "$OUT" "$ERR"' EXIT
 trap 'exit 2' HUP INT TERM
 unset TRUONGSO_DB TRUONGSO_DATA
 C=tests/cli/cases
-DB=$WORK/stats.db
+. tests/lib/sql.sh
+# SQLite in $WORK, or tests/pg/run.sh's cluster (tests/lib/sql.sh).
+sql_db $WORK/stats.db
 S="$T --db $DB"
 
 finish() {
@@ -33,8 +35,8 @@ check create-bad-period 2 err "kỳ báo cáo phải là một kỳ của bộ c
 check create 0 out "Đã tạo đợt thống kê số" \
 	$S stats create $CREATE --period dau-nam
 # The new campaign by its title (the demo has statistics campaigns too).
-ID=$(sqlite3 "$DB" "SELECT id FROM campaign WHERE title = 'Thống-kê'")
-check create-kind 0 out "$ID|thong-ke|dau-nam|2025-09-30" sqlite3 "$DB" \
+ID=$(q "SELECT id FROM campaign WHERE title = 'Thống-kê'")
+check create-kind 0 out "$ID|thong-ke|dau-nam|2025-09-30" q \
 	"SELECT c.id, c.kind, s.period, s.as_of FROM campaign c JOIN stats_campaign s ON s.campaign_id = c.id WHERE c.id = $ID"
 
 # A school saves part of its values: submission is refused, naming each.
@@ -48,7 +50,7 @@ check submit-missing 2 err "hs_tong: “Tổng số học sinh” chưa được
 printf '{"values": {"gv_tong": -1}}' >"$WORK/bad.json"
 check save-bad-value 2 err "chỉ số gv_tong: số lượng phải từ 0 đến 10.000.000" \
 	$S --as cntt.31dk011 stats save $ID 31DK011 "$WORK/bad.json"
-check save-bad-kept 0 out '"gv_may_tinh":46' sqlite3 "$DB" \
+check save-bad-kept 0 out '"gv_may_tinh":46' q \
 	"SELECT answers FROM submission WHERE campaign_id = $ID"
 # The CĐS commands refuse a statistics campaign's values.
 check cds-save-refused 2 err 'trường "values" không được hỗ trợ' \
@@ -63,7 +65,7 @@ check show-prefill 0 out "theo tự đánh giá CĐS (đợt 1, qd4725-2022-pt 1
 if grep -q "1.3a): .* — điền sẵn" "$OUT"; then ok show-prefill-used; else bad show-prefill-used; fi
 check submit 0 out "Đã nộp số liệu thống kê của 31DK011 (lần 1)" \
 	$S --as ht.31dk011 stats submit $ID 31DK011
-check snapshot-has-prefill 0 out '"lms":true' sqlite3 "$DB" \
+check snapshot-has-prefill 0 out '"lms":true' q \
 	"SELECT answers FROM snapshot WHERE submission_id = (SELECT id FROM submission WHERE campaign_id = $ID)"
 check return-bad-syntax 2 err "--reason MÃ_CHỈ_SỐ=LÝ_DO" \
 	$S --as cv.dk stats return $ID 31DK011 --reason "thiếu dấu bằng"

@@ -11,7 +11,9 @@ cd "$(dirname "$0")/../.." || exit 2
 . tests/cli/lib.sh
 . tests/serve-wait.sh
 W=$(mktemp -d)
-DB="$W/desk.db"
+. tests/lib/sql.sh
+# SQLite in $W, or tests/pg/run.sh's PostgreSQL cluster (tests/lib/sql.sh).
+sql_db "$W/desk.db"
 SERVER=
 cleanup() {
 	[ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null
@@ -34,7 +36,6 @@ req() { # req NAME EXPECTED_STATUS [curl args...]: body in $OUT
 has() { if grep -qF -- "$2" "$OUT"; then ok "$1"; else echo "missing: $2" >>"$ERR"; bad "$1"; fi; }
 hasnt() { if grep -qF -- "$2" "$OUT"; then echo "unexpected: $2" >>"$ERR"; bad "$1"; else ok "$1"; fi; }
 login() { curl -s -c "$W/$1" -o /dev/null -d "login=$1&password=truongso-demo" "$BASE/login"; }
-q() { sqlite3 -cmd ".timeout 10000" "$DB" "$1"; }
 state_name() {
 	case $1 in
 	draft) echo "Bản nháp" ;; submitted) echo "Đã nộp" ;;
@@ -230,7 +231,7 @@ same bulk-apply-a "$(substate "$A")" approved
 same bulk-apply-b-skipped "$(substate "$B")" submitted
 same bulk-apply-c "$(substate "$C")" approved
 same bulk-apply-audited-each "$(q "SELECT count(*) FROM audit WHERE action = 'submission.approve'")" "$((audits + 2))"
-same bulk-apply-audit-objects "$(q "SELECT group_concat(object, ' ') FROM (SELECT object FROM audit WHERE action = 'submission.approve' ORDER BY id DESC LIMIT 2)")" "submission:1/$C submission:1/$A"
+same bulk-apply-audit-objects "$(q "SELECT object FROM audit WHERE action = 'submission.approve' ORDER BY id DESC LIMIT 2" | paste -sd' ')" "submission:1/$C submission:1/$A"
 has bulk-apply-back "href=\"/campaigns/1/queue?state=submitted&amp;sort=-ngay-nop\">Quay lại hàng đợi</a>"
 # Posting the same picks again approves nothing twice.
 CONFIRM=1 bulk bulk-again 200 cv.so approve "$(subrev "$A"):$A"
@@ -273,8 +274,8 @@ opens=$(date -u -d '-1 day' +%Y-%m-%d)
 NEW=$(q "SELECT max(id) FROM campaign")
 # The demo's units were entered two hours ago, the campaign opened an hour
 # ago; the new school is entered now.
-q "UPDATE org_unit SET created_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-2 hours')"
-q "UPDATE campaign SET created_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-1 hour') WHERE id = $NEW"
+q "UPDATE org_unit SET created_at = '$(at '-2 hours')'"
+q "UPDATE campaign SET created_at = '$(at '-1 hour')' WHERE id = $NEW"
 "$T" --db "$DB" org add --code 31DK950 --name "Trường Tiểu học Lập Sau" --kind truong --parent 31DK --levels TH >/dev/null
 before=$(parts "$NEW")
 req join-page 200 -b "$W/qt.dk" "$BASE/admin/campaigns/$NEW"

@@ -15,7 +15,9 @@ case "$T" in /*) ;; *) T="$PWD/$T" ;; esac
 cd "$(dirname "$0")/../.." || exit 2
 . tests/cli/lib.sh
 W=$(mktemp -d)
-DB="$W/web.db"
+. tests/lib/sql.sh
+# SQLite in $W, or tests/pg/run.sh's PostgreSQL cluster (tests/lib/sql.sh).
+sql_db "$W/web.db"
 SERVER=
 cleanup() {
 	[ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null
@@ -41,7 +43,6 @@ login() { curl -s -c "$1" -o /dev/null -d "login=$2&password=truongso-demo" "$BA
 field() { # field JAR URL NAME: the value of a hidden field of the page
 	curl -s -b "$1" "$BASE$2" | grep -o "name=\"$3\" value=\"[0-9a-f]*\"" | head -1 | sed 's/.*value="//; s/"//'
 }
-q() { sqlite3 "$DB" "$1"; }
 lower() { echo "$1" | tr 'A-Z' 'a-z'; }
 pick() { # pick STATE N: the Nth school of Phòng Dương Kinh in that state
 	q "SELECT o.code FROM submission s JOIN org_unit o ON o.id = s.unit_id
@@ -49,7 +50,7 @@ pick() { # pick STATE N: the Nth school of Phòng Dương Kinh in that state
 	   ORDER BY o.code LIMIT 1 OFFSET $2"
 }
 item() { # item CODE ID: the stored value of an answer
-	q "SELECT json_extract(s.answers, '\$.answers.\"$2\".value') FROM submission s
+	q "SELECT $(jx s.answers answers "$2" value) FROM submission s
 	   JOIN org_unit o ON o.id = s.unit_id WHERE s.campaign_id = 1 AND o.code = '$1'"
 }
 state() {
@@ -200,7 +201,7 @@ same submit-stale-not-submitted "$(state "$SCHOOL")" returned
 req submit 303 -b "$W/head" -d "_csrf=$htok&confirm=1&rev=$(field "$W/head" "$P/check" rev)" "$BASE$P/submit"
 has submit-to-next-steps "$ERR" "Location: $P/submitted"
 same submitted "$(state "$SCHOOL")" submitted
-same submitted-what-was-checked "$(q "SELECT json_extract(n.answers, '\$.answers.\"1.4\".value') FROM snapshot n JOIN submission s ON s.id = n.submission_id JOIN org_unit o ON o.id = s.unit_id WHERE o.code = '$SCHOOL' AND s.campaign_id = 1 ORDER BY n.version DESC LIMIT 1")" 9
+same submitted-what-was-checked "$(q "SELECT $(jx n.answers answers 1.4 value) FROM snapshot n JOIN submission s ON s.id = n.submission_id JOIN org_unit o ON o.id = s.unit_id WHERE o.code = '$SCHOOL' AND s.campaign_id = 1 ORDER BY n.version DESC LIMIT 1")" 9
 req next-steps 200 -b "$W/head" "$BASE$P/submitted"
 has next-steps-who "$OUT" "UBND phường Dương Kinh xem xét bản tự đánh giá"
 has next-steps-deadline "$OUT" "hạn nộp của đợt: "

@@ -9,7 +9,9 @@ case "$T" in /*) ;; *) T="$PWD/$T" ;; esac
 cd "$(dirname "$0")/../.." || exit 2
 . tests/cli/lib.sh
 W=$(mktemp -d)
-DB="$W/web.db"
+. tests/lib/sql.sh
+# SQLite in $W, or tests/pg/run.sh's PostgreSQL cluster (tests/lib/sql.sh).
+sql_db "$W/web.db"
 SERVER=
 SLOW=
 cleanup() {
@@ -97,8 +99,8 @@ stop
 serve --trusted-proxy 127.0.0.1
 curl -s -o /dev/null --max-time 20 -H 'X-Forwarded-For: 198.51.100.1, 203.0.113.7' -d 'login=xff.proxy&password=x' "$BASE/login"
 curl -s -o /dev/null --max-time 20 --interface 127.0.0.2 -H 'X-Forwarded-For: 203.0.113.8' -d 'login=xff.direct&password=x' "$BASE/login"
-same forwarded-client-from-proxy "$(sqlite3 "$DB" "SELECT client FROM login_failure WHERE login = 'xff.proxy'")" 203.0.113.7
-same forwarded-for-ignored-from-others "$(sqlite3 "$DB" "SELECT client FROM login_failure WHERE login = 'xff.direct'")" 127.0.0.2
+same forwarded-client-from-proxy "$(q "SELECT client FROM login_failure WHERE login = 'xff.proxy'")" 203.0.113.7
+same forwarded-for-ignored-from-others "$(q "SELECT client FROM login_failure WHERE login = 'xff.direct'")" 127.0.0.2
 stop
 
 # --- past capacity: 503 at once, then served again
@@ -142,7 +144,7 @@ held() {
 	same "$name" "$got" "$want files $files"
 }
 serve
-OWN=$(sqlite3 "$DB" "SELECT o.code FROM submission s JOIN org_unit o ON o.id = s.unit_id WHERE s.campaign_id = 1 AND o.code LIKE '31DK%' AND s.state = 'draft' ORDER BY o.code LIMIT 1")
+OWN=$(q "SELECT o.code FROM submission s JOIN org_unit o ON o.id = s.unit_id WHERE s.campaign_id = 1 AND o.code LIKE '31DK%' AND s.state = 'draft' ORDER BY o.code LIMIT 1")
 ED=cntt.$(echo "$OWN" | tr 'A-Z' 'a-z')
 curl -s -c "$W/jar" -o /dev/null -d "login=$ED&password=truongso-demo" "$BASE/login"
 COOKIE="Cookie: ts_session=$(awk '$6 == "ts_session" { print $7 }' "$W/jar")"
@@ -178,7 +180,7 @@ for i in 1 2 3 4 5 6; do
 done
 echo "server peak memory (VmHWM): $(sed -n 's/VmHWM:[[:space:]]*//p' /proc/"$SERVER"/status)"
 same six-large-uploads-stored "$wait_uploads" 6
-same large-upload-once "$(sqlite3 "$DB" "SELECT count(*) FROM evidence WHERE size = $((49 * 1024 * 1024 + 9))")" 1
+same large-upload-once "$(q "SELECT count(*) FROM evidence WHERE size = $((49 * 1024 * 1024 + 9))")" 1
 stop
 
 echo "hostile: $passed passed, $failed failed"

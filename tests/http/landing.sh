@@ -15,7 +15,9 @@ case "$T" in /*) ;; *) T="$PWD/$T" ;; esac
 cd "$(dirname "$0")/../.." || exit 2
 . tests/cli/lib.sh
 W=$(mktemp -d)
-DB="$W/web.db"
+. tests/lib/sql.sh
+# SQLite in $W, or tests/pg/run.sh's PostgreSQL cluster (tests/lib/sql.sh).
+sql_db "$W/web.db"
 SERVER=
 cleanup() {
 	[ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null
@@ -25,7 +27,6 @@ cleanup() {
 trap cleanup EXIT
 
 "$T" --db "$DB" demo >/dev/null || { echo "demo failed"; exit 1; }
-q() { sqlite3 "$DB" "$1"; }
 # school CAMPAIGN STATE: the first demo school of the Phòng 31DK in it.
 school() {
 	q "SELECT o.code FROM submission s JOIN org_unit o ON o.id = s.unit_id

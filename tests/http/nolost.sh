@@ -13,7 +13,9 @@ case "$T" in /*) ;; *) T="$PWD/$T" ;; esac
 cd "$(dirname "$0")/../.." || exit 2
 . tests/cli/lib.sh
 W=$(mktemp -d)
-DB="$W/web.db"
+. tests/lib/sql.sh
+# SQLite in $W, or tests/pg/run.sh's PostgreSQL cluster (tests/lib/sql.sh).
+sql_db "$W/web.db"
 SERVER=
 cleanup() {
 	[ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null
@@ -41,7 +43,6 @@ login() { curl -s -c "$1" -o /dev/null -d "login=$2&password=truongso-demo" "$BA
 field() { # field JAR URL NAME: the value of a hidden field of the page
 	curl -s -b "$1" "$BASE$2" | grep -o "name=\"$3\" value=\"[0-9a-f]*\"" | head -1 | sed 's/.*value="//; s/"//'
 }
-q() { sqlite3 "$DB" "$1"; }
 lower() { echo "$1" | tr 'A-Z' 'a-z'; }
 pick() { # pick STATE N: the Nth school of Phòng Dương Kinh in that state
 	q "SELECT o.code FROM submission s JOIN org_unit o ON o.id = s.unit_id
@@ -49,7 +50,7 @@ pick() { # pick STATE N: the Nth school of Phòng Dương Kinh in that state
 	   ORDER BY o.code LIMIT 1 OFFSET $2"
 }
 item() { # item CODE ID: the stored value of an answer
-	q "SELECT json_extract(s.answers, '\$.answers.\"$2\".value') FROM submission s
+	q "SELECT $(jx s.answers answers "$2" value) FROM submission s
 	   JOIN org_unit o ON o.id = s.unit_id WHERE s.campaign_id = 1 AND o.code = '$1'"
 }
 state() {
@@ -206,7 +207,7 @@ same published "$(state "$SCHOOL")" published
 # --- the reviewer's one decision form: external scores, then the decision
 D="/campaigns/1/units/$DEC"
 ext() { # ext CODE ID: a stored external score
-	q "SELECT json_extract(s.external, '\$.answers.\"$2\".value') FROM submission s
+	q "SELECT $(jx s.external answers "$2" value) FROM submission s
 	   JOIN org_unit o ON o.id = s.unit_id WHERE s.campaign_id = 1 AND o.code = '$1'"
 }
 req decision-page 200 -b "$W/rev" "$BASE$D"
@@ -299,16 +300,20 @@ req api-submit-bad-if-match 400 -b "$W/apih" -H "X-CSRF-Token: $HTOK" -H 'If-Mat
 same api-not-submitted "$(state "$API")" returned
 
 # --- sessions slide with use, up to the cap; an expired one loses nothing
-hash_of() { q "SELECT token_hash FROM session ORDER BY created_at DESC, rowid DESC LIMIT 1"; }
+# The session signed in last: the one not there before (created_at has
+# whole seconds only).
+sessions() { q "SELECT token_hash FROM session ORDER BY token_hash"; }
+hash_of() { sessions | comm -13 "$W/sessions-before" -; }
+sessions >"$W/sessions-before"
 login "$W/slide" "cntt.$(lower "$API")"
 H=$(hash_of)
-q "UPDATE session SET expires_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '+30 seconds') WHERE token_hash = '$H'"
+q "UPDATE session SET expires_at = '$(at '+30 seconds')' WHERE token_hash = '$H'"
 req slide-request 200 -b "$W/slide" "$BASE/campaigns/1/units/$API"
-left=$(q "SELECT CAST((julianday(expires_at) - julianday('now')) * 86400 AS INTEGER) FROM session WHERE token_hash = '$H'")
+left=$(secs_until "$(q "SELECT expires_at FROM session WHERE token_hash = '$H'")")
 [ "$left" -gt 1700 ] && [ "$left" -le 1800 ] && ok session-slides || { echo "left $left s" >"$ERR"; bad session-slides; }
-q "UPDATE session SET created_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-479 minutes'), expires_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '+30 seconds') WHERE token_hash = '$H'"
+q "UPDATE session SET created_at = '$(at '-479 minutes')', expires_at = '$(at '+30 seconds')' WHERE token_hash = '$H'"
 req slide-capped 200 -b "$W/slide" "$BASE/campaigns/1/units/$API"
-left=$(q "SELECT CAST((julianday(expires_at) - julianday('now')) * 86400 AS INTEGER) FROM session WHERE token_hash = '$H'")
+left=$(secs_until "$(q "SELECT expires_at FROM session WHERE token_hash = '$H'")")
 [ "$left" -le 60 ] && ok session-capped || { echo "left $left s" >"$ERR"; bad session-capped; }
 has page-tells-idle "$OUT" '<main id="main" tabindex="-1" data-idle="1800">'
 q "UPDATE session SET expires_at = '2000-01-01T00:00:00Z' WHERE token_hash = '$H'"

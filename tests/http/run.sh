@@ -9,8 +9,10 @@ T=${1:?usage: run.sh TRUONGSO}
 case "$T" in /*) ;; *) T="$PWD/$T" ;; esac
 cd "$(dirname "$0")/../.." || exit 2
 . tests/cli/lib.sh
+. tests/lib/sql.sh
 W=$(mktemp -d)
-DB="$W/web.db"
+# SQLite in $W, or tests/pg/run.sh's PostgreSQL cluster (tests/lib/sql.sh).
+sql_db "$W/web.db"
 SERVER=
 LOAD=
 cleanup() {
@@ -34,7 +36,7 @@ sed '/^  "unit":/d; /^  "school_year":/d' examples/qd4725-gdtx-duongkinh-2022-20
 # are refused now (org_code_problem) but may be stored from before.
 "$T" --db "$DB" org add --code 31DKA1 --name "Trường Mầm non Gạch Chéo" --kind truong --parent 31DK --levels MN >/dev/null
 "$T" --db "$DB" org add --code 31DKA2 --name "Trường Mầm non Phần Trăm" --kind truong --parent 31DK --levels MN >/dev/null
-sqlite3 "$DB" "UPDATE org_unit SET code = '31DK/A1' WHERE code = '31DKA1'; UPDATE org_unit SET code = '31DK%2FA1' WHERE code = '31DKA2'"
+q "UPDATE org_unit SET code = '31DK/A1' WHERE code = '31DKA1'; UPDATE org_unit SET code = '31DK%2FA1' WHERE code = '31DKA2'"
 # Port 0: the kernel picks a free port; the server prints which.
 # Its own TMPDIR: the check that no upload temp file is left is not
 # disturbed by anything else running on the machine.
@@ -131,12 +133,13 @@ has login-throttled-message "$OUT" "tài khoản này đang tạm khóa vì đă
 hasnt login-throttled-not-wrong-password "$OUT" "không đúng"
 # A wait, not a lockout: once it has passed (the failures moved 20 s into
 # the past), the right password works.
-sqlite3 -cmd ".timeout 10000" "$DB" "UPDATE login_failure SET at = strftime('%Y-%m-%dT%H:%M:%SZ', at, '-20 seconds') WHERE login = 'cv.lc'"
+qd "UPDATE login_failure SET at = strftime('%Y-%m-%dT%H:%M:%SZ', at, '-20 seconds') WHERE login = 'cv.lc'" \
+	"UPDATE login_failure SET at = to_char((at::timestamptz - interval '20 seconds') AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') WHERE login = 'cv.lc'"
 req login-after-wait 303 -d 'login=cv.lc&password=truongso-demo' "$BASE/login"
 # Failures past the window are deleted as new ones come, made-up names too.
-sqlite3 -cmd ".timeout 10000" "$DB" "INSERT INTO login_failure(login, client, at) VALUES ('khong-co-cu', '192.0.2.1', '2000-01-01T00:00:00Z')"
+q "INSERT INTO login_failure(login, client, at) VALUES ('khong-co-cu', '192.0.2.1', '2000-01-01T00:00:00Z')"
 curl -s -o /dev/null -d 'login=khong-co-moi&password=x' "$BASE/login"
-same login-failures-pruned "$(sqlite3 -cmd ".timeout 10000" "$DB" "SELECT count(*) FROM login_failure WHERE login = 'khong-co-cu'")" 0
+same login-failures-pruned "$(q "SELECT count(*) FROM login_failure WHERE login = 'khong-co-cu'")" 0
 req login-ok 303 -c "$W/rev" -d 'login=cv.dk&password=truongso-demo' "$BASE/login"
 has cookie-httponly "$ERR" "HttpOnly; SameSite=Lax"
 hasnt cookie-not-secure-on-http "$ERR" "Secure"
@@ -170,8 +173,6 @@ req wrong-content-type 415 -b "$W/rev" --data-binary '{}' -H 'Content-Type: appl
 req bad-form-encoding 400 -b "$W/rev" --data-binary 'a=%zz' -H 'Content-Type: application/x-www-form-urlencoded' "$BASE/password"
 
 # --- pick schools by state from the demo (deterministic, but say why)
-# The server may be writing (the load too): wait for its lock, as it would.
-q() { sqlite3 -cmd ".timeout 10000" "$DB" "$1"; }
 pick() { # pick PREFIX STATE: a school of campaign 1 under that office
 	q "SELECT o.code FROM submission s JOIN org_unit o ON o.id = s.unit_id
 	   WHERE s.campaign_id = 1 AND o.code LIKE '$1%' AND s.state = '$2'
@@ -519,7 +520,7 @@ req report-bad-date 422 -b "${JAR[editor]}" --data-urlencode "_csrf=$TOK" --data
 has report-bad-date-named "$OUT" "Ngày ban hành"
 req report-unknown-field 422 -b "${JAR[editor]}" --data-urlencode "_csrf=$TOK" --data-urlencode "f:gv_thua=3" "$BASE$RP"
 req report-forged-csrf 403 -b "${JAR[editor]}" --data-urlencode "_csrf=00ff" --data-urlencode "f:dia_danh=Giả" "$BASE$RP"
-hasnt report-untouched "$(q "SELECT group_concat(value) FROM doc_field WHERE name = 'dia_danh'" >"$W/df"; echo "$W/df")" "Nơi mới"
+hasnt report-untouched "$(q "SELECT value FROM doc_field WHERE name = 'dia_danh'" >"$W/df"; echo "$W/df")" "Nơi mới"
 req report-csv 200 -b "${JAR[editor]}" "$BASE$RP/tu-danh-gia.csv"
 has report-csv-disposition "$ERR" 'filename="tu-danh-gia-dot1-'
 has report-csv-bom "$OUT" "$(printf '\357\273\277')Kết quả tự đánh giá"
@@ -702,8 +703,12 @@ req api-current-revision 200 -b "$W/api" -H "X-CSRF-Token: $ATOK" -H "If-Match: 
 req api-editor-cannot-submit 403 -b "$W/api" -H "X-CSRF-Token: $ATOK" -X POST "$BASE$AP/submit"
 login "$W/apih" "ht.$(lower "$API2")"
 HTOK=$(curl -s -b "$W/apih" "$BASE/api/session" | sed 's/.*"csrf_token":"\([0-9a-f]*\)".*/\1/')
-req api-submit 200 -b "$W/apih" -H "X-CSRF-Token: $HTOK" -X POST "$BASE$AP/submit"
+AREV=$(curl -s -b "$W/apih" "$BASE$AP" | sed 's/.*"revision":\([0-9]*\).*/\1/')
+req api-submit 200 -b "$W/apih" -H "X-CSRF-Token: $HTOK" -H "If-Match: \"$AREV\"" -X POST "$BASE$AP/submit"
 has api-submit-version "$OUT" '"version":1'
+# Sent again (a retry after a timeout): the same answer, nothing more.
+req api-submit-retried 200 -b "$W/apih" -H "X-CSRF-Token: $HTOK" -H "If-Match: \"$AREV\"" -X POST "$BASE$AP/submit"
+has api-submit-retried-version "$OUT" '"version":1'
 RTOK=$(curl -s -b "${JAR[revdk]}" "$BASE/api/session" | sed 's/.*"csrf_token":"\([0-9a-f]*\)".*/\1/')
 req api-return 200 -b "${JAR[revdk]}" -H "X-CSRF-Token: $RTOK" -H 'Content-Type: application/json' --data-binary '{"reasons":[{"criterion":"2.4","text":"Bổ sung minh chứng thu phí"}]}' "$BASE$AP/return"
 req api-status 200 -b "${JAR[revdk]}" "$BASE/api/campaigns/1/status"
@@ -754,7 +759,16 @@ has cycle-only-head "$OUT" "chỉ hiệu trưởng"
 tok=$(csrf "${JAR[head]}" "$P")
 req cycle-confirm-page 200 -b "${JAR[head]}" --data-urlencode "rev=$(rev "${JAR[head]}" "$P")" -d "_csrf=$tok" "$BASE$P/submit"
 has cycle-confirm-scores "$OUT" "Xác nhận nộp"
-req cycle-submit 303 -b "${JAR[head]}" --data-urlencode "rev=$(rev "${JAR[head]}" "$P")" -d "_csrf=$tok&confirm=1" "$BASE$P/submit"
+SUBREV=$(rev "${JAR[head]}" "$P")
+req cycle-submit 303 -b "${JAR[head]}" --data-urlencode "rev=$SUBREV" -d "_csrf=$tok&confirm=1" "$BASE$P/submit"
+grep -i '^Location:' "$ERR" >"$W/submit-location"
+# The same POST again, as a browser or proxy retries one whose answer was
+# lost (issue 14): the same answer, and still one version, one audit row.
+req cycle-submit-retried 303 -b "${JAR[head]}" --data-urlencode "rev=$SUBREV" -d "_csrf=$tok&confirm=1" "$BASE$P/submit"
+has cycle-submit-retried-same-answer "$ERR" "$(cat "$W/submit-location")"
+UNITSUB="SELECT s.id FROM submission s JOIN org_unit o ON o.id = s.unit_id WHERE s.campaign_id = 1 AND o.code = '$OWN'"
+same cycle-submit-retried-one-version "$(q "SELECT count(*) || '|' || max(version) FROM snapshot WHERE submission_id = ($UNITSUB)")" "1|1"
+same cycle-submit-retried-one-audit "$(q "SELECT count(*) FROM audit WHERE object = 'submission:1/$OWN' AND action LIKE 'submission.submit%'")" 1
 req cycle-submitted 200 -b "${JAR[head]}" "$BASE$P"
 has cycle-state-submitted "$OUT" '<span class="state">Đã nộp</span>'
 tok=$(csrf "${JAR[revdk]}" "$P")
@@ -782,7 +796,12 @@ req cycle-external-shown 200 -b "${JAR[editor]}" "$BASE$P"
 has cycle-reviewed-panel "$OUT" "Kết quả sau đánh giá ngoài"
 has cycle-reviewed-score "$OUT" "77/100 điểm — Mức độ 3"
 has cycle-external-beside "$OUT" "Kiểm tra thực tế: 10 điểm"
-req cycle-approve 303 -b "${JAR[revdk]}" --data-urlencode "rev=$(rev "${JAR[revdk]}" "$P")" -d "_csrf=$tok&confirm=1" "$BASE$P/approve"
+APPREV=$(rev "${JAR[revdk]}" "$P")
+req cycle-approve 303 -b "${JAR[revdk]}" --data-urlencode "rev=$APPREV" -d "_csrf=$tok&confirm=1" "$BASE$P/approve"
+grep -i '^Location:' "$ERR" >"$W/approve-location"
+req cycle-approve-retried 303 -b "${JAR[revdk]}" --data-urlencode "rev=$APPREV" -d "_csrf=$tok&confirm=1" "$BASE$P/approve"
+has cycle-approve-retried-same-answer "$ERR" "$(cat "$W/approve-location")"
+same cycle-approve-retried-one-audit "$(q "SELECT count(*) FROM audit WHERE object = 'submission:1/$OWN' AND action = 'submission.approve'")" 1
 req cycle-publish 303 -b "${JAR[revdk]}" --data-urlencode "rev=$(rev "${JAR[revdk]}" "$P")" -d "_csrf=$tok&confirm=1" "$BASE$P/publish"
 req cycle-published 200 -b "${JAR[editor]}" "$BASE$P"
 has cycle-state-published "$OUT" "Đã công bố"
@@ -812,10 +831,9 @@ has tdm-total-with-comma "$OUT" ": 2,5/20 điểm"
 
 # Quận 7, 2.3a on the page: the base chosen (among three, "no software"
 # too) and the modules missing with their deduction.
-Q7U=$(q "SELECT o.code FROM submission s JOIN org_unit o ON o.id = s.unit_id
-	 WHERE s.campaign_id = 2
-	 AND json_array_length(s.answers, '\$.answers.\"2.3a\".present') < 6
-	 ORDER BY o.code LIMIT 1")
+Q7FROM="FROM submission s JOIN org_unit o ON o.id = s.unit_id WHERE s.campaign_id = 2"
+Q7U=$(qd "SELECT o.code $Q7FROM AND json_array_length(s.answers, '\$.answers.\"2.3a\".present') < 6 ORDER BY o.code LIMIT 1" \
+	"SELECT o.code $Q7FROM AND json_array_length(s.answers::json #> '{answers,2.3a,present}') < 6 ORDER BY o.code LIMIT 1")
 req q7-page 200 -b "${JAR[revso]}" "$BASE/campaigns/2/units/$Q7U"
 has q7-no-software-choice "$OUT" '<option value="khong-co">Chưa triển khai phần mềm quản trị nhà trường (0 điểm)</option>'
 has q7-base-chosen "$OUT" "Đã chọn: Phần mềm"
@@ -921,7 +939,7 @@ has campaign-new-bad-review-by-message "$OUT" "chọn một trong hai cách xem 
 if [ "$(q "SELECT count(*) FROM campaign")" = "$ncamp" ]; then ok campaign-new-bad-review-by-nothing; else bad campaign-new-bad-review-by-nothing; fi
 req campaign-new 303 -b "${JAR[admin]}" "${C[@]}" --data-urlencode "due=2027-05-31" --data-urlencode "review_by=owner" "$BASE/admin/campaigns"
 # The new campaign is the one after the demo's.
-NEWC=$(sqlite3 "$DB" "SELECT max(id) FROM campaign")
+NEWC=$(q "SELECT max(id) FROM campaign")
 has campaign-new-redirect "$ERR" "Location: /campaigns/$NEWC"
 if [ "$(q "SELECT review_by FROM campaign WHERE id = $NEWC")" = owner ]; then ok campaign-new-review-by-stored; else bad campaign-new-review-by-stored; fi
 req campaign-new-listed 200 -b "${JAR[revdk]}" "$BASE/campaigns"
@@ -964,7 +982,7 @@ has unit-edited-notice "$OUT" "Đã lưu thay đổi."
 has unit-edited-name "$OUT" "Trường Mầm non &quot;Hoa&quot; &lt;Sen&gt;"
 has unit-edited-levels "$OUT" 'value="MN, TH"'
 has unit-moved "$OUT" 'name="parent" value="31LC"'
-if [ "$(q "SELECT group_concat(change) FROM org_unit_history h JOIN org_unit o ON o.id = h.unit_id WHERE o.code = '31DK950' ORDER BY h.id")" = "create,close,reopen,rename,move,levels" ]; then ok unit-edit-history; else q "SELECT change FROM org_unit_history h JOIN org_unit o ON o.id = h.unit_id WHERE o.code = '31DK950'" >"$ERR"; bad unit-edit-history; fi
+if [ "$(q "SELECT change FROM org_unit_history h JOIN org_unit o ON o.id = h.unit_id WHERE o.code = '31DK950' ORDER BY h.id" | paste -sd,)" = "create,close,reopen,rename,move,levels" ]; then ok unit-edit-history; else q "SELECT change FROM org_unit_history h JOIN org_unit o ON o.id = h.unit_id WHERE o.code = '31DK950'" >"$ERR"; bad unit-edit-history; fi
 req unit-edit-now-outside 403 -b "$W/qtdk" --data-urlencode "_csrf=$(csrf "$W/qtdk" /admin/org)" --data-urlencode "name=X" "$BASE/admin/org/31DK950/edit"
 req unit-edit-move-outside 403 -b "$W/qtdk" --data-urlencode "_csrf=$(csrf "$W/qtdk" /admin/org)" --data-urlencode "parent=31LC" "$BASE/admin/org/31DK001/edit"
 req unit-edit-no-csrf 403 -b "${JAR[admin]}" --data-urlencode "name=X" "$BASE/admin/org/31DK950/edit"
@@ -1159,13 +1177,13 @@ CTL=$(printf 'Tr\001ng')
 # evidence and links, and its accounts' audit rows).
 LOADU="(SELECT id FROM org_unit WHERE code = '31HB011')"
 data_sum() {
-	sqlite3 "$DB" ".timeout 10000" \
-		"SELECT * FROM org_unit; SELECT * FROM app_user; SELECT * FROM campaign;
-		 SELECT * FROM review_note; SELECT * FROM doc_field;
-		 SELECT * FROM submission WHERE unit_id NOT IN $LOADU;
-		 SELECT * FROM evidence WHERE unit_id NOT IN $LOADU;
-		 SELECT l.* FROM evidence_link l JOIN submission s ON s.id = l.submission_id WHERE s.unit_id NOT IN $LOADU;
-		 SELECT * FROM audit WHERE actor NOT LIKE '%.31hb011';" | sha256sum
+	q "SELECT * FROM org_unit ORDER BY 1; SELECT * FROM app_user ORDER BY 1;
+		 SELECT * FROM campaign ORDER BY 1; SELECT * FROM review_note ORDER BY 1;
+		 SELECT * FROM doc_field ORDER BY 1, 2, 3;
+		 SELECT * FROM submission WHERE unit_id NOT IN $LOADU ORDER BY 1;
+		 SELECT * FROM evidence WHERE unit_id NOT IN $LOADU ORDER BY 1;
+		 SELECT l.* FROM evidence_link l JOIN submission s ON s.id = l.submission_id WHERE s.unit_id NOT IN $LOADU ORDER BY 1, 2, 3;
+		 SELECT * FROM audit WHERE actor NOT LIKE '%.31hb011' ORDER BY 1;" | sha256sum
 }
 # bad_text NAME STATUS PATTERN CURL_ARGS...
 bad_text() {

@@ -16,7 +16,9 @@ case "$T" in /*) ;; *) T="$PWD/$T" ;; esac
 cd "$(dirname "$0")/../.." || exit 2
 . tests/cli/lib.sh
 W=$(mktemp -d)
-DB="$W/web.db"
+. tests/lib/sql.sh
+# SQLite in $W, or tests/pg/run.sh's PostgreSQL cluster (tests/lib/sql.sh).
+sql_db "$W/web.db"
 SERVER=
 cleanup() {
 	[ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null
@@ -26,7 +28,6 @@ cleanup() {
 trap cleanup EXIT
 
 "$T" --db "$DB" demo >/dev/null || { echo "demo failed"; exit 1; }
-q() { sqlite3 -cmd ".timeout 10000" "$DB" "$1"; }
 "$T" --db "$DB" serve --port 0 >"$W/server.log" 2>&1 &
 SERVER=$!
 wait_listening "$W/server.log" "$SERVER"
@@ -57,7 +58,7 @@ SCH=$(q "SELECT o.code FROM submission s JOIN org_unit o ON o.id = s.unit_id
 	 ORDER BY o.code LIMIT 1")
 [ -n "$STATS" ] && [ -n "$SCH" ] || { echo "demo lacks a statistics draft"; exit 1; }
 P="/campaigns/$STATS/units/$SCH"
-val() { q "SELECT json_extract(answers, '$.values.$1') FROM submission WHERE campaign_id = $STATS AND unit_id = (SELECT id FROM org_unit WHERE code = '$SCH')"; }
+val() { q "SELECT $(jx answers values "$1") FROM submission WHERE campaign_id = $STATS AND unit_id = (SELECT id FROM org_unit WHERE code = '$SCH')"; }
 # Staff numbers near the school's own (far ones would ask to confirm).
 C0=$(val cbgv_tong)
 G0=$(val gv_tong)
@@ -146,7 +147,7 @@ has returned-reason-at-field "$OUT" '<p class="returned">Kiểm tra lại sĩ s�
 req check-again 200 -b "$W/ht" "$BASE$P/check"
 req resubmit 303 -b "$W/ht" --data-urlencode "_csrf=$(field "$OUT" _csrf)" \
 	-d "rev=$(field "$OUT" rev)&confirm=1" "$BASE$P/submit"
-BEFORE=$(q "SELECT count(*) FROM submission s JOIN campaign_unit cu ON cu.campaign_id = s.campaign_id AND cu.unit_id = s.unit_id WHERE s.campaign_id = $STATS AND s.state IN ('approved', 'published') AND cu.school_levels & 2")
+BEFORE=$(q "SELECT count(*) FROM submission s JOIN campaign_unit cu ON cu.campaign_id = s.campaign_id AND cu.unit_id = s.unit_id WHERE s.campaign_id = $STATS AND s.state IN ('approved', 'published') AND (cu.school_levels & 2) <> 0")
 req review-again 200 -b "$W/cv" "$BASE$P"
 req approve-asks 200 -b "$W/cv" --data-urlencode "_csrf=$(field "$OUT" _csrf)" \
 	-d "rev=$(field "$OUT" rev)" "$BASE$P/approve"
@@ -156,8 +157,8 @@ req approve 303 -b "$W/cv" --data-urlencode "_csrf=$(field "$OUT" _csrf)" \
 	-d "rev=$(field "$OUT" rev)&confirm=1" "$BASE$P/approve"
 same approve-state "$(q "SELECT state FROM submission WHERE campaign_id = $STATS AND unit_id = (SELECT id FROM org_unit WHERE code = '$SCH')")" approved
 
-# --- the Sở's dashboard: TH schools reported, counted as sqlite3 counts
-UNITS=$(q "SELECT count(*) FROM campaign_unit WHERE campaign_id = $STATS AND school_levels & 2")
+# --- the Sở's dashboard: TH schools reported, counted here by SQL
+UNITS=$(q "SELECT count(*) FROM campaign_unit WHERE campaign_id = $STATS AND (school_levels & 2) <> 0")
 req dashboard 200 -b "$W/so" "$BASE/campaigns/$STATS"
 has dashboard-rollup "$OUT" "Số liệu thống kê theo bậc học"
 has dashboard-th-reported "$OUT" ">$((BEFORE + 1))/$UNITS<"
@@ -258,7 +259,7 @@ has office-text-kept "$OUT" "Toàn ngành có 150 trường."
 req office-refused 422 -b "$W/so" --data-urlencode "_csrf=$(field "$OUT" _csrf)" \
 	-d "v:ho_so_cong_viec_so=chín" "$BASE/campaigns/$STATS/office"
 has office-refused-kept "$OUT" 'value="chín"'
-same office-refused-not-written "$(q "SELECT json_extract(answers, '$.values.ho_so_cong_viec_so') FROM stats_office")" 950
+same office-refused-not-written "$(q "SELECT $(jx answers values ho_so_cong_viec_so) FROM stats_office")" 950
 req office-below-refused 403 -b "$W/cv" "$BASE/campaigns/$STATS/office?unit=31"
 # A school's account opening the office page: refused by the policy
 # (403 with its reason), not a 422 about its own school.

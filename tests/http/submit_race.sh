@@ -17,7 +17,9 @@ cd "$(dirname "$0")/../.." || exit 2
 . tests/cli/lib.sh
 ROUNDS=${SUBMIT_RACE_ROUNDS:-200}
 W=$(mktemp -d)
-DB="$W/race.db"
+. tests/lib/sql.sh
+# SQLite in $W, or tests/pg/run.sh's PostgreSQL cluster (tests/lib/sql.sh).
+sql_db "$W/race.db"
 SERVER=
 cleanup() {
 	[ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null
@@ -31,7 +33,6 @@ trap cleanup EXIT
 SERVER=$!
 wait_listening "$W/server.log" "$SERVER"
 
-q() { sqlite3 "$DB" "$1"; }
 SCHOOL=$(q "SELECT o.code FROM submission s JOIN org_unit o ON o.id = s.unit_id
 	WHERE s.campaign_id = 1 AND o.code LIKE '31DK%' AND s.state = 'draft'
 	ORDER BY o.code LIMIT 1")
@@ -102,7 +103,7 @@ for round in $(seq "$ROUNDS"); do
 	[ "$(post rev return "$W/return.json")" = 200 ] || bad "round $round: return"
 done
 # Every version ever submitted was scored with no item unanswered.
-incomplete=$(q "SELECT count(*) FROM snapshot n JOIN submission s ON s.id = n.submission_id JOIN org_unit o ON o.id = s.unit_id WHERE s.campaign_id = 1 AND o.code = '$SCHOOL' AND json_array_length(n.score, '\$.unanswered') > 0")
+incomplete=$(q "SELECT count(*) FROM snapshot n JOIN submission s ON s.id = n.submission_id JOIN org_unit o ON o.id = s.unit_id WHERE s.campaign_id = 1 AND o.code = '$SCHOOL' AND $(jx n.score unanswered) <> '[]'")
 same "no snapshot with an unanswered item" "$incomplete" 0
 echo "submitted in $submitted rounds, refused in $refused (incomplete or changed)"
 echo "submit-race: $passed passed, $failed failed"

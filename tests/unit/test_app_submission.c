@@ -13,6 +13,7 @@
 #include "../../src/app/door.h"
 #include "../../src/app/submission.h"
 #include "../../src/util/arena.h"
+#include "../../src/util/timeutil.h"
 
 static struct fx F;
 static int64_t cid;
@@ -139,10 +140,11 @@ run_external(struct fx *f, struct diags *d)
 				-1, d);
 }
 
+/* As a page sends it: with the revision it showed (door_run_once). */
 static enum ts_err
-run_approve(struct fx *f, struct diags *d)
+run_approve_keyed(struct fx *f, struct diags *d)
 {
-	return sub_approve(&f->app, &f->cv, cid, "T1", -1, d);
+	return sub_approve(&f->app, &f->cv, cid, "T1", merge_base, d);
 }
 
 static enum ts_err
@@ -167,7 +169,7 @@ test_fault_injection(void **state)
 		{ "sub_save_merge", run_merge },
 		{ "sub_submit again", run_submit },
 		{ "sub_set_external", run_external },
-		{ "sub_approve", run_approve },
+		{ "sub_approve (keyed)", run_approve_keyed },
 		{ "sub_publish", run_publish },
 	};
 	for (size_t i = 0; i < sizeof(steps) / sizeof(steps[0]); i++) {
@@ -262,6 +264,90 @@ test_transient_retry(void **state)
 	diags_release(&d);
 }
 
+/* What one keyed request wrote: audit rows, snapshots, kept keys. */
+static void
+counts(int64_t out[3])
+{
+	out[0] = count("SELECT count(*) FROM audit");
+	out[1] = count("SELECT count(*) FROM snapshot");
+	out[2] = count("SELECT count(*) FROM door_once");
+}
+
+/*
+ * A step sent again with the revision its page showed (a POST retried
+ * after a timeout) is answered as the first time and writes nothing more:
+ * one version, one audit row (door.h, "Retries of the same request").
+ * The key is kept only with a write that committed, per actor, and goes
+ * after a day.
+ */
+static void
+test_retried_request(void **state)
+{
+	(void)state;
+	struct diags d;
+	int64_t was[3], now[3];
+	int v1 = 0, v2 = 0;
+	diags_init(&d);
+	fx_ok(sub_save(&F.app, &F.ht, cid, "T1", full, -1, &d), &d, "save");
+	int64_t rev = count("SELECT revision FROM submission");
+	/* A refused request keeps no key: sent again, refused again. */
+	assert_int_equal(sub_submit(&F.app, &F.ht, cid, "T1", rev + 5, &v1, &d),
+			 TS_ESTALE);
+	assert_int_equal(count("SELECT count(*) FROM door_once"), 0);
+	fx_ok(sub_submit(&F.app, &F.ht, cid, "T1", rev, &v1, &d), &d, "submit");
+	counts(was);
+	fx_ok(sub_submit(&F.app, &F.ht, cid, "T1", rev, &v2, &d), &d,
+	      "submit again");
+	counts(now);
+	assert_int_equal(v2, v1);
+	assert_memory_equal(was, now, sizeof(was));
+	assert_int_equal(now[1], 1);
+	assert_int_equal(count("SELECT revision FROM submission"), rev + 1);
+	/* External scores sent twice: kept once. Other scores sent from
+	 * the same revision are another request, refused as stale. */
+	static const char x3[] = "{\"format\":1,\"answers\":{\"1.3a\":{"
+				 "\"value\":3}}}";
+	static const char x4[] = "{\"format\":1,\"answers\":{\"1.3a\":{"
+				 "\"value\":4}}}";
+	fx_ok(sub_set_external(&F.app, &F.cv, cid, "T1", x3, rev + 1, &d), &d,
+	      "external");
+	counts(was);
+	fx_ok(sub_set_external(&F.app, &F.cv, cid, "T1", x3, rev + 1, &d), &d,
+	      "external again");
+	assert_int_equal(
+		sub_set_external(&F.app, &F.cv, cid, "T1", x4, rev + 1, &d),
+		TS_ESTALE);
+	counts(now);
+	assert_memory_equal(was, now, sizeof(was));
+	rev++;
+	/* The reviewer's approve, sent twice: approved once. */
+	fx_ok(sub_approve(&F.app, &F.cv, cid, "T1", rev + 1, &d), &d,
+	      "approve");
+	counts(was);
+	fx_ok(sub_approve(&F.app, &F.cv, cid, "T1", rev + 1, &d), &d,
+	      "approve again");
+	counts(now);
+	assert_memory_equal(was, now, sizeof(was));
+	assert_int_equal(count("SELECT count(*) FROM audit WHERE action = "
+			       "'submission.approve'"),
+			 1);
+	/* Another person's request with the same revision is not a retry
+	 * of theirs: refused as the state now says. */
+	assert_int_not_equal(sub_approve(&F.app, &F.p1, cid, "T1", rev + 1, &d),
+			     TS_OK);
+	/* A day later the key is gone: the same request is refused. */
+	ts_time_pin(ts_time_now() + 24 * 60 * 60 + 1);
+	diags_release(&d);
+	diags_init(&d);
+	fx_ok(sub_publish(&F.app, &F.cv, cid, "T1", rev + 2, &d), &d,
+	      "a new key prunes the old");
+	assert_int_equal(count("SELECT count(*) FROM door_once"), 1);
+	assert_int_not_equal(
+		sub_submit(&F.app, &F.ht, cid, "T1", rev - 1, &v2, &d), TS_OK);
+	ts_time_pin(0);
+	diags_release(&d);
+}
+
 int
 main(void)
 {
@@ -270,6 +356,8 @@ main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(test_refusals, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_transient_retry, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_retried_request, setup,
 						teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,76 @@
+# Shared by the test scripts that look into the database themselves: the
+# same SQL through sqlite3 or psql, whichever backend the test runs on.
+#
+# sql_db FILE: sets DB to the database the test uses. Under
+# tests/pg/cluster.sh (TRUONGSO_TEST_PG set) that is the throwaway
+# cluster's database, emptied first, with its evidence in FILE.evidence
+# (where SQLite keeps it); otherwise the SQLite file FILE.
+#
+# q "SQL...": every statement's rows, columns separated by "|", NULL as
+# the empty string, nothing else: what `sqlite3 DB "SQL"` prints, so the
+# scripts compare the same text on both backends. Waits for a writer's
+# lock like the program does (10 s on SQLite; PostgreSQL readers never
+# wait). The SQL must mean the same on both (no strftime, group_concat,
+# json_extract, rowid: see docs/architecture.md "SQL on both backends");
+# qd gives one statement per backend where they cannot.
+#
+# qd "SQLITE_SQL" "POSTGRESQL_SQL": the first on SQLite, the second on
+# PostgreSQL (date arithmetic, mostly).
+
+sql_db() {
+	if [ -n "${TRUONGSO_TEST_PG:-}" ]; then
+		DB=$TRUONGSO_TEST_PG
+		TRUONGSO_EVIDENCE_DIR=$1.evidence
+		export TRUONGSO_EVIDENCE_DIR
+		q "DROP SCHEMA public CASCADE; CREATE SCHEMA public" >/dev/null 2>&1
+	else
+		DB=$1
+	fi
+}
+
+sql_is_pg() {
+	case $DB in
+	postgres://* | postgresql://*) return 0 ;;
+	esac
+	return 1
+}
+
+q() {
+	if sql_is_pg; then
+		printf '%s\n' "$1" |
+			PGOPTIONS='-c client_min_messages=warning' \
+				"${PGBIN_DIR:-/usr/lib/postgresql/15/bin}/psql" \
+				"$DB" -XAtq -v ON_ERROR_STOP=1 -f -
+	else
+		printf '%s\n' "$1" | sqlite3 -cmd ".timeout 10000" "$DB"
+	fi
+}
+
+qd() {
+	if sql_is_pg; then q "$2"; else q "$1"; fi
+}
+
+# jx EXPR KEY...: SQL for the JSON value at EXPR's KEY/KEY/… (keys may
+# hold dots: "1.4"), as text: json_extract on SQLite, #>> on PostgreSQL.
+# Numbers and strings print alike; JSON true is 1 on SQLite, true here.
+jx() {
+	_e=$1
+	shift
+	if sql_is_pg; then
+		_p=
+		for _k; do _p="$_p${_p:+,}\"$_k\""; done
+		printf "(%s::jsonb #>> '{%s}')" "$_e" "$_p"
+	else
+		_p='$'
+		for _k; do _p="$_p.\"$_k\""; done
+		printf "json_extract(%s, '%s')" "$_e" "$_p"
+	fi
+}
+
+# at OFFSET: now moved by OFFSET ("-2 hours", "+30 seconds") as the
+# program stores times ("2026-05-31T16:59:59Z"), for SQL literals: the
+# same text on both backends, computed here rather than by strftime.
+at() { date -u -d "$1" +%Y-%m-%dT%H:%M:%SZ; }
+
+# secs_until TIME: seconds from now to a stored time.
+secs_until() { echo $(($(date -u -d "$1" +%s) - $(date -u +%s))); }
