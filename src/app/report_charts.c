@@ -7,6 +7,7 @@
 #include "../core/rubric.h"
 #include "../util/arena.h"
 #include "report.h"
+#include "years.h"
 
 /* Phụ lục 1: one chart per group that has scored criteria. */
 static bool
@@ -34,7 +35,7 @@ report_charts(const struct report_kind_info *k, const struct rubric *r,
 	*out = NULL;
 	if (k == NULL || r == NULL)
 		return 0;
-	struct report_chart *c = arena_calloc(a, r->ngroups + 1, sizeof(*c));
+	struct report_chart *c = arena_calloc(a, r->ngroups + 2, sizeof(*c));
 	if (c == NULL)
 		return 0;
 	size_t n = 0;
@@ -52,6 +53,9 @@ report_charts(const struct report_kind_info *k, const struct rubric *r,
 		if (t)
 			c[n++] = (struct report_chart){ (int)g, t };
 	}
+	/* The school's results across years (report_years.c), last. */
+	if (k->kind == RK_SELF_4725)
+		c[n++] = (struct report_chart){ -2, YEARS_CHART_TITLE };
 	/* A graded rubric's office summary: one chart of the grades. */
 	if (k->kind == RK_LEVELS && !(shape & RS_LEVELS) && (shape & RS_GRADE))
 		c[n++] = (struct report_chart){ -1,

@@ -67,6 +67,8 @@ enum ts_err rb_guidance(struct rb *b);
 enum ts_err rb_committee(struct rb *b);
 enum ts_err rb_meeting(struct rb *b);
 enum ts_err rb_approval(struct rb *b);
+/* "So với năm học trước" as an appendix (report_years.c). */
+void rb_years(struct rb *b);
 
 /* The school's decisions (report_decision.c). "Hiệu trưởng" or "Giám
  * đốc" by the unit's kind. */

@@ -1,6 +1,7 @@
 /* Year over year (issue 16): a school's stored results across the
  * campaigns of one rubric family, and an office's Phụ lục 3 counts. */
 #include <jansson.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "../core/jread.h"
@@ -222,6 +223,7 @@ unit_years(struct app *app, const struct actor *who, int64_t cid,
 	if (e != TS_OK)
 		return e;
 	out->rubric = asked.rubric;
+	out->unit_name = asked.unit.name;
 	e = family_campaigns(app, &asked, a, &ids, &n);
 	out->y = e == TS_OK ? arena_calloc(a, n + 1, sizeof(*out->y)) : NULL;
 	if (e == TS_OK && out->y == NULL)
@@ -302,4 +304,52 @@ office_years(struct app *app, const struct actor *who, int64_t cid,
 	if (e == TS_OK)
 		sort_years(out);
 	return e;
+}
+
+void
+year_heading(const struct unit_year *y, char *out, size_t n)
+{
+	if (y->reviewed || y->state == ST_NONE)
+		snprintf(out, n, "%s", y->school_year);
+	else if (y->shown)
+		snprintf(out, n, "%s (%s)", y->school_year,
+			 sub_state_name(y->state));
+	else
+		snprintf(out, n, "%s (%s, chưa phê duyệt)", y->school_year,
+			 sub_state_name(y->state));
+}
+
+/* The words of a cell without a figure, or NULL when it has one. */
+static const char *
+no_figure(const struct unit_year *y, bool exists, bool known)
+{
+	if (!exists)
+		return "không so sánh được";
+	if (!y->shown)
+		return "—";
+	return known ? NULL : "chưa có";
+}
+
+void
+year_group_cell(const struct unit_year *y, size_t g, char *out, size_t n)
+{
+	const struct year_figure *f = &y->groups[g];
+	const char *words = no_figure(y, y->group_exists[g], f->known);
+	char p[PTS_FMT_SIZE];
+	if (words != NULL)
+		snprintf(out, n, "%s", words);
+	else if (f->level > 0 && (y->reviewed || y->state != ST_DRAFT))
+		snprintf(out, n, "%s điểm, Mức độ %d",
+			 pts_format_vn(f->points, p), f->level);
+	else
+		snprintf(out, n, "%s điểm", pts_format_vn(f->points, p));
+}
+
+void
+year_crit_cell(const struct unit_year *y, size_t c, char *out, size_t n)
+{
+	const struct year_figure *f = &y->criteria[c];
+	const char *words = no_figure(y, y->crit_exists[c], f->known);
+	char p[PTS_FMT_SIZE];
+	snprintf(out, n, "%s", words ? words : pts_format_vn(f->points, p));
 }

@@ -37,6 +37,7 @@ struct unit_year {
 };
 
 struct unit_years {
+	const char *unit_name;
 	const struct rubric *rubric; /* the asked campaign's: the rows */
 	struct unit_year *y;	     /* oldest first, the asked year last */
 	size_t n;
@@ -77,4 +78,24 @@ enum ts_err office_years(struct app *app, const struct actor *who, int64_t cid,
 			 struct office_years *out,
 			 struct diags *d) TS_MUSTCHECK;
 
+/* What a school's comparison says, the same on its page and in its
+ * documents. A year's column heading: "2023-2024", or with its state when
+ * its figures are not the approved ones ("2025-2026 (Bản nháp)"). */
+void year_heading(const struct unit_year *y, char *out, size_t n);
+/* Group g's cell of year y: "67 điểm, Mức độ 2" (a draft: no level
+ * yet, as its documents say), "không so sánh được"
+ * (no such group that year), "—" (not approved), "chưa có". */
+void year_group_cell(const struct unit_year *y, size_t g, char *out, size_t n);
+/* Criterion c's cell: "15", or the same words as year_group_cell. */
+void year_crit_cell(const struct unit_year *y, size_t c, char *out, size_t n);
+
+struct rp_doc;
+struct rp_section;
+struct rp_chart;
+/* The groups' points per year with figures (a grouped bar chart, the
+ * years as categories), added to section s of d. */
+struct rp_chart *years_chart(struct rp_doc *d, struct rp_section *s,
+			     const struct unit_years *u);
+/* Its title, for report_charts and the page's alt text. */
+#define YEARS_CHART_TITLE "Điểm từng nhóm tiêu chí qua các năm học"
 #endif

@@ -758,6 +758,9 @@ sv_render(struct req *r, struct view *v, const struct kvlist *posted)
 	char report[340];
 	snprintf(report, sizeof(report), "%s/report", v->base);
 	h_link(b, report, "Báo cáo (DOCX, PDF, XLSX)");
+	buf_puts(b, " · ");
+	snprintf(report, sizeof(report), "%s/years", v->base);
+	h_link(b, report, "Kết quả qua các năm học");
 	buf_puts(b, "</p>");
 	queue_nav(r, (long long)v->s.campaign.id, v->s.unit.code);
 	reasons(b, v, "*");

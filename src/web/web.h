@@ -207,6 +207,9 @@ void page_static_css(struct req *r);
 void page_static_js(struct req *r);
 void page_health(struct req *r);
 void page_report(struct req *r);
+/* A school's results across years (page_years.c) and their chart. */
+void page_years(struct req *r);
+void page_years_chart(struct req *r);
 void page_report_save(struct req *r);
 void page_report_get(struct req *r);
 void page_signed_upload(struct req *r);

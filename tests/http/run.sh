@@ -471,6 +471,19 @@ POST /admin/campaigns                    obs     /admin/campaigns        403
 POST /admin/org                          obs     /admin/org              403
 POST /admin/users/:login                 obs     /admin/users/cv.dk      403
 GET /search                              obs     /search?q=truong%20thcs 200
+GET /campaigns/:id/units/:code/years     anon    $(U "$OWN")/years       303
+GET /campaigns/:id/units/:code/years     editor  $(U "$OWN")/years       200
+GET /campaigns/:id/units/:code/years     editor  $(U "$DKSUB")/years     403
+GET /campaigns/:id/units/:code/years     revdk   $(U "$DKSUB")/years     200
+GET /campaigns/:id/units/:code/years     revdk   $(U "$LCSUB")/years     403
+GET /campaigns/:id/units/:code/years     revso   $(U "$LCSUB")/years     200
+GET /campaigns/:id/units/:code/years     obs     $(U "$LCSUB")/years     200
+GET /campaigns/:id/units/:code/years     revdk   /campaigns/999/units/$DKSUB/years 404
+GET /campaigns/:id/units/:code/years/bieu-do.svg anon $(U "$OWN")/years/bieu-do.svg 303
+GET /campaigns/:id/units/:code/years/bieu-do.svg editor $(U "$OWN")/years/bieu-do.svg 200
+GET /campaigns/:id/units/:code/years/bieu-do.svg editor $(U "$DKSUB")/years/bieu-do.svg 403
+GET /campaigns/:id/units/:code/years/bieu-do.svg revlc $(U "$DKSUB")/years/bieu-do.svg 403
+GET /campaigns/:id/units/:code/years/bieu-do.svg obs $(U "$DKSUB")/years/bieu-do.svg 200
 ROWS
 while read -r method pattern actor target want; do
 	args=()
@@ -487,6 +500,25 @@ while read -r method pattern actor target want; do
 	fi
 	req "authz $method $target as $actor" "$want" "${args[@]}" "$BASE$target"
 done <"$MATRIX"
+# --- year over year (issue 16): the school sees its four QĐ 4725 years,
+# the past ones approved; the commune office that reviews it since
+# 1/7/2025 sees only 2025-2026 (the earlier rounds froze the Phòng above
+# it); the Sở sees every year. Each year's cells come from the stored
+# summary of that year's submission.
+req years-own 200 -b "${JAR[editor]}" "$BASE$(U "$OWN")/years"
+for y in 2022-2023 2023-2024 2024-2025 "2025-2026 (Bản nháp)"; do
+	has "years-own-$y" "$OUT" "<th scope=\"col\" class=\"num\">$y</th>"
+done
+YPTS=$(q "SELECT g.reviewed_points / 100 FROM submission s JOIN org_unit o ON o.id = s.unit_id JOIN campaign c ON c.id = s.campaign_id JOIN submission_score g ON g.submission_id = s.id WHERE o.code = '$OWN' AND c.school_year = '2022-2023' AND c.rubric_id = 'qd4725-2022-pt' AND g.grp = 0 AND g.reviewed_points % 100 = 0")
+[ -n "$YPTS" ] && has years-own-2022-points "$OUT" ">$YPTS điểm, Mức độ "
+has years-chart-img "$OUT" 'src="/campaigns/1/units/'"$OWN"'/years/bieu-do.svg"'
+has years-chart-data "$OUT" "Số liệu của biểu đồ “Điểm từng nhóm tiêu chí qua các năm học”"
+req years-dk 200 -b "${JAR[revdk]}" "$BASE$(U "$DKSUB")/years"
+hasnt years-dk-no-phong-years "$OUT" ">2024-2025"
+req years-so 200 -b "${JAR[revso]}" "$BASE$(U "$DKSUB")/years"
+has years-so-all-years "$OUT" ">2022-2023</th>"
+req years-svg 200 -b "${JAR[editor]}" "$BASE$(U "$OWN")/years/bieu-do.svg"
+has years-svg-type "$ERR" "Content-Type: image/svg+xml"
 "$T" serve --list-routes | while read -r method pattern _; do
 	if grep -q "^$method $pattern " "$MATRIX"; then echo "covered"; else echo "MISSING $method $pattern"; fi
 done >"$W/coverage"

@@ -76,10 +76,14 @@ test_charts_listed_once(void **state)
 	struct arena *a = arena_new();
 	const struct report_chart *c;
 	struct rubric *r = load_as(QD4725, "qd4725-2022-pt", "x-4725");
-	/* Phụ lục 1 and Phụ lục 3: one chart per group. */
+	/* Phụ lục 1 and Phụ lục 3: one chart per group; Phụ lục 2 of the
+	 * school's report, its years (issue 16), last. */
 	assert_int_equal(report_charts(report_kind_get(RK_SELF_4725), r, a, &c),
-			 2);
+			 3);
 	assert_int_equal(c[1].group, 1);
+	assert_int_equal(c[2].group, -2);
+	assert_string_equal(c[2].title, "Điểm từng nhóm tiêu chí qua các năm "
+					"học");
 	assert_string_equal(c[0].title, "Nhóm tiêu chí 1: điểm từng tiêu chí "
 					"so với điểm tối đa");
 	assert_int_equal(report_charts(report_kind_get(RK_LEVELS), r, a, &c),
