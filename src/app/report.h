@@ -84,6 +84,7 @@ bool report_kind_fits(const struct report_kind_info *k, const struct rubric *r);
 struct report_chart {
 	int group;
 	const char *title;
+	bool years; /* Phụ lục 3's group across years (report_years_office.c) */
 };
 /* The charts of kind k's document for rubric r, in document order. */
 size_t report_charts(const struct report_kind_info *k, const struct rubric *r,

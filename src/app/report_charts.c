@@ -35,7 +35,8 @@ report_charts(const struct report_kind_info *k, const struct rubric *r,
 	*out = NULL;
 	if (k == NULL || r == NULL)
 		return 0;
-	struct report_chart *c = arena_calloc(a, r->ngroups + 2, sizeof(*c));
+	struct report_chart *c = arena_calloc(a, 2 * r->ngroups + 2,
+					      sizeof(*c));
 	if (c == NULL)
 		return 0;
 	size_t n = 0;
@@ -51,15 +52,25 @@ report_charts(const struct report_kind_info *k, const struct rubric *r,
 			 g < LC_GROUPS)
 			t = title(a, gr->id, "tỷ lệ CSGD theo mức độ");
 		if (t)
-			c[n++] = (struct report_chart){ (int)g, t };
+			c[n++] = (struct report_chart){ (int)g, t, false };
 	}
+	/* Phụ lục 3 across years: one chart per group with levels, after
+	 * this year's (report_years_office.c). */
+	for (size_t g = 0; k->kind == RK_LEVELS && g < r->ngroups; g++)
+		if (r->groups[g].nlevels > 0 && g < LC_GROUPS)
+			c[n++] = (struct report_chart){
+				(int)g,
+				title(a, r->groups[g].id,
+				      "tỷ lệ CSGD theo mức độ qua các năm học"),
+				true
+			};
 	/* The school's results across years (report_years.c), last. */
 	if (k->kind == RK_SELF_4725)
-		c[n++] = (struct report_chart){ -2, YEARS_CHART_TITLE };
+		c[n++] = (struct report_chart){ -2, YEARS_CHART_TITLE, false };
 	/* A graded rubric's office summary: one chart of the grades. */
 	if (k->kind == RK_LEVELS && !(shape & RS_LEVELS) && (shape & RS_GRADE))
-		c[n++] = (struct report_chart){ -1,
-						"Tỷ lệ CSGD theo xếp loại" };
+		c[n++] = (struct report_chart){ -1, "Tỷ lệ CSGD theo xếp loại",
+						false };
 	*out = c;
 	return n;
 }

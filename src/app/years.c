@@ -267,8 +267,9 @@ sort_years(struct office_years *o)
 
 static enum ts_err
 office_year_add(struct app *app, const struct actor *who,
-		const struct campaign *c, const char *root_code,
-		struct office_years *out, struct diags *d)
+		const struct campaign *c, int64_t base_id,
+		const char *root_code, struct office_years *out,
+		struct diags *d)
 {
 	struct office_year *y = &out->y[out->n];
 	memset(y, 0, sizeof(*y));
@@ -276,7 +277,9 @@ office_year_add(struct app *app, const struct actor *who,
 	y->school_year = c->school_year;
 	enum ts_err e = campaign_levels_opt(app, who, c->id, root_code, false,
 					    &y->lc, &y->part, d);
-	out->n += e == TS_OK;
+	/* A year whose round had no participant under the office (the
+	 * tree of that day put its schools elsewhere) is not its year. */
+	out->n += e == TS_OK && (y->part.expected_all > 0 || c->id == base_id);
 	return e;
 }
 
@@ -299,8 +302,8 @@ office_years(struct app *app, const struct actor *who, int64_t cid,
 		e = out->y == NULL ? TS_ENOMEM : TS_EDB;
 	for (size_t i = 0; e == TS_OK && i < n; i++)
 		if (same_family(&list[i], &base))
-			e = office_year_add(app, who, &list[i], root_code, out,
-					    d);
+			e = office_year_add(app, who, &list[i], base.id,
+					    root_code, out, d);
 	if (e == TS_OK)
 		sort_years(out);
 	return e;

@@ -72,7 +72,8 @@ struct office_years {
 
 /* Phụ lục 3 counts under root_code (NULL: the actor's unit) in every
  * campaign of cid's rubric family up to its year that the actor sees, by
- * each campaign's frozen participants. */
+ * each campaign's frozen participants; a past round with none under the
+ * root (its tree put them elsewhere) is left out. */
 enum ts_err office_years(struct app *app, const struct actor *who, int64_t cid,
 			 const char *root_code, struct arena *a,
 			 struct office_years *out,
@@ -96,6 +97,11 @@ struct rp_chart;
  * years as categories), added to section s of d. */
 struct rp_chart *years_chart(struct rp_doc *d, struct rp_section *s,
 			     const struct unit_years *u);
+/* Phụ lục 3 across years: group g's levels per year, stacked to 100 %
+ * (the years as categories), titled title. */
+struct rp_chart *office_years_chart(struct rp_doc *d, struct rp_section *s,
+				    const struct office_years *o, size_t g,
+				    const char *title);
 /* Its title, for report_charts and the page's alt text. */
 #define YEARS_CHART_TITLE "Điểm từng nhóm tiêu chí qua các năm học"
 #endif

@@ -207,6 +207,9 @@ void page_static_css(struct req *r);
 void page_static_js(struct req *r);
 void page_health(struct req *r);
 void page_report(struct req *r);
+/* The dashboard's Phụ lục 3 across years under the shown root, whose
+ * code (NULL: none) names its document's charts (page_campaign_years.c). */
+void campaign_years_section(struct req *r, long long id, const char *code);
 /* A school's results across years (page_years.c) and their chart. */
 void page_years(struct req *r);
 void page_years_chart(struct req *r);

@@ -519,6 +519,17 @@ req years-so 200 -b "${JAR[revso]}" "$BASE$(U "$DKSUB")/years"
 has years-so-all-years "$OUT" ">2022-2023</th>"
 req years-svg 200 -b "${JAR[editor]}" "$BASE$(U "$OWN")/years/bieu-do.svg"
 has years-svg-type "$ERR" "Content-Type: image/svg+xml"
+# The office dashboard across years: the Sở has all four rounds, each
+# counted over its own participants; the commune office only 2025-2026.
+req years-office-so 200 -b "${JAR[revso]}" "$BASE/campaigns/1"
+has years-office-section "$OUT" "Kết quả theo mức qua các năm học"
+N2022=$(q "SELECT count(*) FROM submission s JOIN campaign c ON c.id = s.campaign_id WHERE c.school_year = '2022-2023' AND c.rubric_id = 'qd4725-2022-pt' AND c.kind = 'cds' AND s.state IN ('approved', 'published')")
+has years-office-2022-total "$OUT" "<th scope=\"row\">2022-2023</th><td>Tổng số ($N2022 CSGD)</td>"
+has years-office-chart "$OUT" 'src="/campaigns/1/units/31/report/bieu-do-3.svg"'
+req years-office-chart-svg 200 -b "${JAR[revso]}" "$BASE/campaigns/1/units/31/report/bieu-do-3.svg"
+req years-office-dk 200 -b "${JAR[revdk]}" "$BASE/campaigns/1"
+has years-office-dk-now "$OUT" "<th scope=\"row\">2025-2026</th>"
+hasnt years-office-dk-no-phong "$OUT" "<th scope=\"row\">2024-2025</th>"
 "$T" serve --list-routes | while read -r method pattern _; do
 	if grep -q "^$method $pattern " "$MATRIX"; then echo "covered"; else echo "MISSING $method $pattern"; fi
 done >"$W/coverage"

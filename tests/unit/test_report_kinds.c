@@ -87,9 +87,15 @@ test_charts_listed_once(void **state)
 	assert_string_equal(c[0].title, "Nhóm tiêu chí 1: điểm từng tiêu chí "
 					"so với điểm tối đa");
 	assert_int_equal(report_charts(report_kind_get(RK_LEVELS), r, a, &c),
-			 2);
+			 4);
 	assert_string_equal(c[1].title, "Nhóm tiêu chí 2: tỷ lệ CSGD theo "
 					"mức độ");
+	/* Then the same across years (issue 16). */
+	assert_false(c[1].years);
+	assert_true(c[2].years && c[3].years);
+	assert_int_equal(c[3].group, 1);
+	assert_string_equal(c[3].title, "Nhóm tiêu chí 2: tỷ lệ CSGD theo "
+					"mức độ qua các năm học");
 	rubric_free(r);
 	/* A graded rubric's summary: one chart of the grades; its school
 	 * document none. */
