@@ -3,13 +3,16 @@
  * results across three QĐ 4725 rounds of P1 and one round of another
  * rubric family, with every figure computed by hand from the example
  * answers (group 1: 73 points, criterion 1.3: 21 = 6 + 6 + 6 + 3 + 0),
- * and P1's Phụ lục 3 counts over the same years.
+ * and P1's Phụ lục 3 counts over the same years; the improvement plan
+ * made after an approved year and shown the next, and the office's most
+ * common gaps.
  */
 #include "app_fixture.h"
 
 #include <jansson.h>
 
 #include "../../src/app/campaign.h"
+#include "../../src/app/plan.h"
 #include "../../src/app/submission.h"
 #include "../../src/app/years.h"
 #include "../../src/util/arena.h"
@@ -220,6 +223,122 @@ test_office_years(void **state)
 	diags_release(&d);
 }
 
+static int64_t
+count(const char *sql)
+{
+	struct db_stmt *st = db_prep(F.app.db, sql);
+	assert_non_null(st);
+	assert_int_equal(db_step(st), DB_ROW);
+	int64_t n = db_col_int(st, 0);
+	db_done(st);
+	return n;
+}
+
+/* A plan only once the result is approved, only by the school. */
+static void
+test_plan_refusals(void **state)
+{
+	(void)state;
+	struct diags d;
+	const struct plan_item one[] = { { "1.3a", "" } };
+	const struct plan_item bad[] = { { "1.3a", "" }, { "9.9", "" } };
+	const struct plan_item twice[] = { { "1.3a", "" }, { "1.3a", "x" } };
+	diags_init(&d);
+	assert_int_equal(plan_save(&F.app, &F.ht, y2, "T1", one, 1, &d),
+			 TS_ESTALE);
+	assert_true(fx_said(&d, "chỉ lập kế hoạch cải thiện khi kết quả đã "
+				"được phê duyệt"));
+	assert_int_equal(plan_save(&F.app, &F.cv, y1, "T1", one, 1, &d),
+			 TS_EFORBIDDEN);
+	assert_int_equal(plan_save(&F.app, &F.ht, y1, "T1", bad, 2, &d),
+			 TS_EINVAL);
+	assert_true(fx_said(&d, "không có nội dung này trong bộ chỉ số"));
+	assert_int_equal(plan_save(&F.app, &F.ht, y1, "T1", twice, 2, &d),
+			 TS_EINVAL);
+	assert_int_equal(count("SELECT count(*) FROM improvement_plan"), 0);
+	assert_int_equal(count("SELECT count(*) FROM audit WHERE action = "
+			       "'plan.save'"),
+			 0);
+	diags_release(&d);
+}
+
+/* Saved after the approved 2023-2024, in rubric order, audited; shown
+ * for 2025-2026 (2024-2025 made none). */
+static void
+test_plan_next_year(void **state)
+{
+	(void)state;
+	struct diags d;
+	struct arena *a = arena_new();
+	const struct plan_item items[] = { { "1.3e", "" },
+					   { "1.3a", "Mua phần mềm LMS" } };
+	struct plan_item *got = NULL;
+	size_t n = 0;
+	const char *year = NULL;
+	diags_init(&d);
+	fx_ok(plan_save(&F.app, &F.ht, y1, "T1", items, 2, &d), &d, "plan");
+	assert_int_equal(count("SELECT count(*) FROM audit WHERE action = "
+			       "'plan.save'"),
+			 1);
+	fx_ok(plan_list(&F.app, &F.cv, y1, "T1", a, &got, &n, &d), &d, "list");
+	assert_int_equal(n, 2);
+	assert_string_equal(got[0].item_id, "1.3a");
+	assert_string_equal(got[0].note, "Mua phần mềm LMS");
+	assert_string_equal(got[1].item_id, "1.3e");
+	fx_ok(plan_previous(&F.app, &F.ht, y3, "T1", a, &year, &got, &n, &d),
+	      &d, "previous");
+	assert_non_null(year);
+	assert_string_equal(year, "2023-2024");
+	assert_int_equal(n, 2);
+	/* 2023-2024 itself has no earlier plan. */
+	fx_ok(plan_previous(&F.app, &F.ht, y1, "T1", a, &year, &got, &n, &d),
+	      &d, "none");
+	assert_null(year);
+	assert_int_equal(n, 0);
+	arena_free(a);
+	diags_release(&d);
+}
+
+static size_t
+schools_lacking(const struct gap_count *g, size_t n, const char *item)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(g[i].item_id, item) == 0)
+			return g[i].schools;
+	return 0;
+}
+
+/* 2023-2024 under P1: T1 (1.3a 0/6, 1.3d 3/6, 1.3e 0/6) and T2 (1.3a
+ * 6/6, 1.3d 3/6, 1.3e 0/6), both Mức 2 in group 1: 1.3a lacks in one
+ * school, 1.3d and 1.3e in two. */
+static void
+test_gaps(void **state)
+{
+	(void)state;
+	struct diags d;
+	struct arena *a = arena_new();
+	struct gap_count *g = NULL;
+	size_t n = 0;
+	diags_init(&d);
+	fx_ok(plan_gaps(&F.app, &F.cv, y1, NULL, 100, a, &g, &n, &d), &d,
+	      "gaps");
+	assert_int_equal(schools_lacking(g, n, "1.3a"), 1);
+	assert_int_equal(schools_lacking(g, n, "1.3d"), 2);
+	assert_int_equal(schools_lacking(g, n, "1.3e"), 2);
+	assert_int_equal(schools_lacking(g, n, "1.3b"), 0); /* 6/6 both */
+	for (size_t i = 1; i < n; i++)
+		assert_true(g[i - 1].schools >= g[i].schools);
+	/* The top one: most schools; none counted twice. */
+	fx_ok(plan_gaps(&F.app, &F.cv, y1, NULL, 1, a, &g, &n, &d), &d, "top");
+	assert_int_equal(n, 1);
+	assert_int_equal(g[0].schools, 2);
+	/* Another office's reviewer sees none of P1's round. */
+	assert_int_equal(plan_gaps(&F.app, &cv2, y1, NULL, 5, a, &g, &n, &d),
+			 TS_ENOTFOUND);
+	arena_free(a);
+	diags_release(&d);
+}
+
 int
 main(void)
 {
@@ -228,6 +347,9 @@ main(void)
 		cmocka_unit_test(test_unit_years_earlier),
 		cmocka_unit_test(test_unit_years_forbidden),
 		cmocka_unit_test(test_office_years),
+		cmocka_unit_test(test_plan_refusals),
+		cmocka_unit_test(test_plan_next_year),
+		cmocka_unit_test(test_gaps),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
