@@ -261,6 +261,10 @@ dashboard(struct req *r, const struct campaign *c, long long id)
 	}
 	levels_table(r, c, id);
 	campaign_years_section(r, id, root_code(r));
+	const struct rubric *rb = app_rubric(r->app, c->rubric_id,
+					     c->rubric_version);
+	if (rb != NULL)
+		campaign_gaps_section(r, id, rb);
 	queue_link(r, id);
 	report_link(r, id,
 		    "Báo cáo kết quả (Phụ lục 3) và danh sách kết quả "

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../app/plan.h"
 #include "../app/report.h"
 #include "../app/years.h"
 #include "../core/shares.h"
@@ -130,4 +131,43 @@ campaign_years_section(struct req *r, long long id, const char *code)
 			group_table(b, &o, g);
 	charts(r, &o, id, code);
 	buf_puts(b, "</section>");
+}
+
+/* The items most schools under the shown root still lack for their next
+ * level (their approved results' advice), with how many schools. */
+void
+campaign_gaps_section(struct req *r, long long id, const struct rubric *rb)
+{
+	struct gap_count *g = NULL;
+	size_t n = 0;
+	struct diags quiet;
+	diags_init(&quiet);
+	enum ts_err e = plan_gaps(r->app, &r->sess.who, id,
+				  kv_get(&r->query, "unit"), 10, r->a, &g, &n,
+				  &quiet);
+	diags_release(&quiet);
+	if (e != TS_OK || n == 0)
+		return;
+	struct buf *b = &r->body;
+	buf_puts(b, "<section id=\"thieu-nhieu\"><h2>Những nội dung nhiều "
+		    "trường còn thiếu để lên mức</h2><div class=\"scroll\" "
+		    "tabindex=\"0\"><table><thead><tr><th scope=\"col\">Nội "
+		    "dung</th><th scope=\"col\" class=\"num\">Số trường còn "
+		    "thiếu</th></tr></thead><tbody>");
+	for (size_t i = 0; i < n; i++) {
+		const struct item *it = rubric_find_item(rb, g[i].item_id);
+		char c[32];
+		buf_puts(b, "<tr>");
+		h_open(b, "th", "scope", "row", NULL);
+		h_textf(b, "%s. %s", g[i].item_id, it ? it->text : "");
+		buf_puts(b, "</th>");
+		snprintf(c, sizeof(c), "%zu", g[i].schools);
+		h_elem(b, "td", c, "class", "num", NULL);
+		buf_puts(b, "</tr>");
+	}
+	buf_puts(b,
+		 "</tbody></table></div><p class=\"muted\">Tính từ kết quả "
+		 "đã được phê duyệt: điều kiện bắt buộc chưa đạt và nội dung "
+		 "còn có thể thêm điểm ở nhóm tiêu chí chưa đạt mức cao "
+		 "nhất.</p></section>");
 }
