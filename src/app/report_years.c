@@ -52,8 +52,8 @@ years_chart(struct rp_doc *d, struct rp_section *s, const struct unit_years *u)
 	return ch;
 }
 
-/* One row: its code, its text, a cell per year. */
-static void
+/* One row: its code, its text, a cell per year. Returns its index. */
+static size_t
 row(struct rb *b, struct rp_table *t, const struct unit_years *u,
     const char *id, const char *title, size_t idx, bool group)
 {
@@ -70,8 +70,7 @@ row(struct rb *b, struct rp_table *t, const struct unit_years *u,
 		rp_cell_text(b->doc, t, rw, 2 + i, style, rp_strdup(b->doc, c))
 			->align = RP_CENTER;
 	}
-	if (group)
-		rp_row_keep_prev(t, rw + 1);
+	return rw;
 }
 
 static void
@@ -100,13 +99,15 @@ years_table(struct rb *b, struct rp_section *s, const struct unit_years *u)
 	const struct rubric *r = u->rubric;
 	for (size_t g = 0; g < r->ngroups; g++) {
 		const struct group *gr = &r->groups[g];
-		row(b, t, u, rp_printf(b->doc, "%s.", gr->id), gr->title, g,
-		    true);
+		size_t top = row(b, t, u, rp_printf(b->doc, "%s.", gr->id),
+				 gr->title, g, true);
 		for (size_t c = 0; c < gr->ncriteria; c++)
 			if (gr->criteria[c].max > 0)
 				row(b, t, u, gr->criteria[c].id,
 				    gr->criteria[c].title, gr->criteria[c].idx,
 				    false);
+		/* A group's row keeps its first criterion. */
+		rp_row_keep_prev(t, top + 1);
 	}
 }
 

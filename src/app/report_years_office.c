@@ -47,12 +47,15 @@ year_rows(struct rb *b, struct rp_table *t, const struct office_year *y,
 	rb_counts_row(b, t, y->school_year,
 		      rp_printf(b->doc, "Tổng số (%zu CSGD)", y->lc.units_all),
 		      RP_BOLD, y->lc.all[g], y->lc.units_all);
+	/* A year's rows stay on one page. */
 	for (size_t l = 0; l < LC_LEVELS; l++)
-		if (y->lc.units[l] > 0)
+		if (y->lc.units[l] > 0) {
 			rb_counts_row(b, t, "",
 				      rp_printf(b->doc, "CSGD %s (%zu)",
 						level_name(l), y->lc.units[l]),
 				      0, y->lc.n[g][l], y->lc.units[l]);
+			rp_row_keep_prev(t, t->nrows - 1);
+		}
 }
 
 static void
