@@ -8,7 +8,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { startServer, launch, signIn, shot } from './lib.mjs';
+import { startServer, launch, signIn, shot, axeFindings } from './lib.mjs';
 
 let srv, browser;
 before(async () => {
@@ -63,6 +63,7 @@ test('a school sees its results across years with the chart', async () => {
 	assert.ok(await img.evaluate((i) => i.complete && i.naturalWidth > 0));
 	await page.locator('table.chart-data').getByRole('rowheader',
 		{ name: '2022-2023' }).waitFor();
+	assert.deepEqual(await axeFindings(page), []);
 	await shot(page, 'years-school');
 	await page.locator('#years').scrollIntoViewIfNeeded();
 	await shot(page, 'years-school-table');
@@ -87,6 +88,7 @@ test('the head plans next year; the next form shows the plan', async () => {
 	const item = await first.getAttribute('value');
 	await first.check();
 	await page.fill(`#n-${item.replace('.', '\\.')}`, 'Tập huấn giáo viên trong học kỳ I');
+	assert.deepEqual(await axeFindings(page), []);
 	await shot(page, 'years-plan-form');
 	assert.equal(await phone(page, page.url(), 'years-plan-form-390'), false);
 	await page.getByRole('button', { name: 'Lưu kế hoạch' }).click();
@@ -100,6 +102,7 @@ test('the head plans next year; the next form shows the plan', async () => {
 	assert.equal(await note.textContent(),
 		'Kế hoạch năm trước (2024-2025): Tập huấn giáo viên trong học kỳ I');
 	await note.scrollIntoViewIfNeeded();
+	assert.deepEqual(await axeFindings(page), []);
 	await shot(page, 'years-plan-next-form');
 	assert.equal(await phone(page, `${page.url()}#${await note.evaluate(
 		(n) => n.closest('[id]')?.id ?? '')}`, 'years-plan-next-form-390'), false);
@@ -121,6 +124,7 @@ test('the Sở sees Phụ lục 3 across years and the common gaps', async () =>
 	await shot(page, 'years-office-chart');
 	await page.goto(`${srv.base}/campaigns/${yearOf('2024-2025')}`);
 	await page.locator('#thieu-nhieu').scrollIntoViewIfNeeded();
+	assert.deepEqual(await axeFindings(page), []);
 	await shot(page, 'years-gaps');
 	assert.equal(await phone(page, `${srv.base}/campaigns/1#qua-cac-nam`,
 		'years-office-390'), false);
