@@ -180,7 +180,8 @@ static const char *const CSS[] = {
 	"label.plan-note{display:block;font-size:.85rem;color:var(--muted)}\n"
 	"li.plan-item input[type=text]{width:100%}\n"
 	"#years tr.group,table.years tr.group{font-weight:600}\n"
-	"#years td:first-child{width:1%;white-space:nowrap}\n"
+	"#years th:first-child,#years td:first-child{width:3.5rem;min-width:0;"
+	"white-space:nowrap}\n"
 	"#years th[scope=row]{min-width:13rem;font-weight:400}\n"
 	"#years tr.group th[scope=row]{font-weight:600}\n"
 	"#years td.num{white-space:nowrap}\n",
