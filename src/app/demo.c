@@ -14,6 +14,7 @@
 #include "demo_answers.h"
 #include "demo_docs.h"
 #include "demo_paper.h"
+#include "demo_plan.h"
 #include "demo_stats.h"
 #include "org.h"
 #include "submission.h"
@@ -696,6 +697,8 @@ demo_create(struct app *app, struct demo_result *r, struct diags *d)
 		e = campaigns(&g);
 	if (e == TS_OK)
 		e = demo_history(&g);
+	if (e == TS_OK)
+		e = demo_plans(app, d);
 	if (e == TS_OK)
 		e = demo_stats_create(app, &r->campaigns, &r->submissions, d);
 	if (e == TS_OK)

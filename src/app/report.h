@@ -78,11 +78,13 @@ size_t report_companion_kinds(const struct rubric *r,
 bool report_kind_fits(const struct report_kind_info *k, const struct rubric *r);
 
 /* One chart of a document: of the group with index `group`, or of the
- * whole rubric (-1), and its title. The documents draw exactly these and
+ * whole rubric (-1), or of the school's years (-2, report_years.c), and
+ * its title. The documents draw exactly these and
  * the report page shows them (bieu-do-N.svg), so both agree. */
 struct report_chart {
 	int group;
 	const char *title;
+	bool years; /* Phụ lục 3's group across years (report_years_office.c) */
 };
 /* The charts of kind k's document for rubric r, in document order. */
 size_t report_charts(const struct report_kind_info *k, const struct rubric *r,

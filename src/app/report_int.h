@@ -73,6 +73,21 @@ enum ts_err rb_guidance(struct rb *b);
 enum ts_err rb_committee(struct rb *b);
 enum ts_err rb_meeting(struct rb *b);
 enum ts_err rb_approval(struct rb *b);
+/* A Phụ lục 3 row: stt, name, then count and share at Mức độ 1..3 of
+ * n[1..3] out of units, the shares by largest remainder. */
+struct rp_table;
+/* Its two header rows: col0, col1, then Mức độ 1..3 (as group g0 names
+ * them) over "Số lượng" and "Tỷ lệ %". */
+void rb_levels_head(struct rb *b, struct rp_table *t, const struct group *g0,
+		    const char *col0, const char *col1);
+void rb_counts_row(struct rb *b, struct rp_table *t, const char *stt,
+		   const char *name, unsigned style, const size_t *n,
+		   size_t units);
+/* Phụ lục 3 across the years of the rubric family, in section s
+ * (report_years_office.c). */
+void rb_levels_years(struct rb *b, struct rp_section *s);
+/* "So với năm học trước" as an appendix (report_years.c). */
+void rb_years(struct rb *b);
 
 /* The school's decisions (report_decision.c). "Hiệu trưởng" or "Giám
  * đốc" by the unit's kind. */

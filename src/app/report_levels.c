@@ -167,11 +167,12 @@ level_head(struct rb *b, const struct group *g, int level)
 	return rp_printf(b->doc, "Mức độ %d", level);
 }
 
-static void
-results_head(struct rb *b, struct rp_table *t, const struct group *g0)
+void
+rb_levels_head(struct rb *b, struct rp_table *t, const struct group *g0,
+	       const char *col0, const char *col1)
 {
 	size_t r0 = rp_row_add(b->doc, t), r1 = rp_row_add(b->doc, t);
-	const char *top[] = { "STT", "Nhóm tiêu chí" };
+	const char *top[] = { col0, col1 };
 	for (size_t c = 0; c < 2; c++) {
 		rp_cell_text(b->doc, t, r0, c, RP_BOLD, top[c]);
 		rp_cell_span(b->doc, t, r0, c, 1, 2);
@@ -186,9 +187,9 @@ results_head(struct rb *b, struct rp_table *t, const struct group *g0)
 	rp_head_rows(t, r1);
 }
 
-static void
-counts_row(struct rb *b, struct rp_table *t, const char *stt, const char *name,
-	   unsigned style, const size_t *n, size_t units)
+void
+rb_counts_row(struct rb *b, struct rp_table *t, const char *stt,
+	      const char *name, unsigned style, const size_t *n, size_t units)
 {
 	size_t r = rp_row_add(b->doc, t);
 	rp_cell_text(b->doc, t, r, 0, style, stt)->align = RP_CENTER;
@@ -238,19 +239,19 @@ results(struct rb *b, struct rp_section *s, const struct lv_data *v)
 	if (t == NULL || v->r->ngroups == 0)
 		return;
 	t->caption = "Kết quả đánh giá theo nhóm tiêu chí và cấp học";
-	results_head(b, t, &v->r->groups[0]);
+	rb_levels_head(b, t, &v->r->groups[0], "STT", "Nhóm tiêu chí");
 	for (size_t g = 0; g < v->r->ngroups && g < LC_GROUPS; g++) {
 		const struct group *gr = &v->r->groups[g];
-		counts_row(b, t, gr->id, gr->title, RP_BOLD, v->lc.all[g],
-			   v->lc.units_all);
+		rb_counts_row(b, t, gr->id, gr->title, RP_BOLD, v->lc.all[g],
+			      v->lc.units_all);
 		int k = 0;
 		for (size_t l = 0; l < LC_LEVELS; l++) {
 			if (!shown(v, l))
 				continue;
-			counts_row(b, t,
-				   rp_printf(b->doc, "%s.%d", gr->id, ++k),
-				   rp_printf(b->doc, "CSGD %s", level_name(l)),
-				   0, v->lc.n[g][l], v->lc.units[l]);
+			rb_counts_row(
+				b, t, rp_printf(b->doc, "%s.%d", gr->id, ++k),
+				rp_printf(b->doc, "CSGD %s", level_name(l)), 0,
+				v->lc.n[g][l], v->lc.units[l]);
 		}
 	}
 	size_t sum = 0;
@@ -302,7 +303,8 @@ charts(struct rb *b, struct rp_section *s, const struct lv_data *v)
 	const struct report_chart *list;
 	size_t n = report_charts(b->kind, v->r, b->a, &list);
 	for (size_t k = 0; ncat && k < n; k++)
-		if (list[k].group >= 0 && !group_chart(b, s, v, &list[k], ncat))
+		if (list[k].group >= 0 && !list[k].years &&
+		    !group_chart(b, s, v, &list[k], ncat))
 			return;
 }
 
@@ -368,6 +370,8 @@ rb_levels(struct rb *b)
 		results_intro(b, s, v.gc.units_all);
 		rb_grade_summary(b, s, v.r, &v.gc, sh);
 	}
+	if (by_level)
+		rb_levels_years(b, s);
 	rp_heading(d, s, 1, "3. Khó khăn, vướng mắc");
 	rb_text(b, s, "kho_khan");
 	rp_heading(d, s, 1, "4. Kiến nghị, đề xuất");

@@ -321,6 +321,8 @@ rb_score_charts(struct rb *b, struct rp_section *s, const struct score *sc)
 	const struct report_chart *list;
 	size_t nlist = report_charts(b->kind, r, b->a, &list);
 	for (size_t k = 0; k < nlist; k++) {
+		if (list[k].group < 0)
+			continue; /* not a group's (report_charts) */
 		const struct group *gr = &r->groups[list[k].group];
 		size_t n = 0;
 		for (size_t c = 0; c < gr->ncriteria; c++)

@@ -177,15 +177,23 @@ queue_link(struct req *r, long long id)
 	buf_release(&href);
 }
 
-/* The office's own documents (Phụ lục 3, listing) for the shown root. */
-static void
-report_link(struct req *r, long long id, const char *text)
+/* The shown root's code: ?unit=, else the actor's unit (NULL: none). */
+static const char *
+root_code(struct req *r)
 {
 	const char *code = kv_get(&r->query, "unit");
 	struct org_unit u;
 	if (code == NULL &&
 	    org_get(r->app, r->sess.who.unit_id, r->a, &u) == TS_OK)
 		code = u.code;
+	return code;
+}
+
+/* The office's own documents (Phụ lục 3, listing) for the shown root. */
+static void
+report_link(struct req *r, long long id, const char *text)
+{
+	const char *code = root_code(r);
 	if (code == NULL)
 		return;
 	struct buf href;
@@ -252,6 +260,11 @@ dashboard(struct req *r, const struct campaign *c, long long id)
 		return;
 	}
 	levels_table(r, c, id);
+	campaign_years_section(r, id, root_code(r));
+	const struct rubric *rb = app_rubric(r->app, c->rubric_id,
+					     c->rubric_version);
+	if (rb != NULL)
+		campaign_gaps_section(r, id, rb);
 	queue_link(r, id);
 	report_link(r, id,
 		    "Báo cáo kết quả (Phụ lục 3) và danh sách kết quả "

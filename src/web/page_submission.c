@@ -86,6 +86,14 @@ sv_load(struct req *r, struct view *v)
 	if (e == TS_OK && campaign_scope(r->app, &r->sess.who, id, v->s.unit.id,
 					 &v->scope) != TS_OK)
 		v->scope = SCOPE_OUTSIDE;
+	/* Last year's plan helps; a failure to read it stops nothing. */
+	struct diags quiet;
+	diags_init(&quiet);
+	if (e == TS_OK &&
+	    plan_previous(r->app, &r->sess.who, id, v->s.unit.code, r->a,
+			  &v->plan_year, &v->plan, &v->nplan, &quiet) != TS_OK)
+		v->nplan = 0;
+	diags_release(&quiet);
 	v->can_edit = e == TS_OK && allowed(r, v, ACT_SAVE);
 	v->can_submit = e == TS_OK && allowed(r, v, ACT_SUBMIT);
 	v->can_review = e == TS_OK && allowed(r, v, ACT_RETURN);
@@ -186,6 +194,24 @@ sv_reviewed_panel(struct buf *b, const struct score *s)
 	panel(b, s, "reviewed", "Kết quả sau đánh giá ngoài");
 }
 
+/* "Kế hoạch năm trước (2024-2025): …" under an item the school planned
+ * to work on after its previous round. */
+static void
+plan_note(struct buf *b, const struct view *v, const struct item *it)
+{
+	for (size_t i = 0; i < v->nplan; i++) {
+		if (strcmp(v->plan[i].item_id, it->id) != 0)
+			continue;
+		buf_puts(b, "<p class=\"plan-prev\"><strong>");
+		h_textf(b, "Kế hoạch năm trước (%s):", v->plan_year);
+		buf_puts(b, "</strong> ");
+		h_text(b, v->plan[i].note[0] ? v->plan[i].note
+					     : "cải thiện nội dung này");
+		buf_puts(b, "</p>");
+		return;
+	}
+}
+
 /* One item: the school's answer (editable for the school), then the
  * đánh giá ngoài beside it: shown when given, editable for a reviewer.
  * heading: the criterion's heading when this is its only item. */
@@ -207,6 +233,7 @@ item_block(struct req *r, const struct view *v, const struct item *it,
 	if (v->posted_review == NULL || !kv_get(v->posted_review, "ext"))
 		xs.posted = NULL; /* only the external form's own post */
 	form_item(b, it, &own, v->can_edit);
+	plan_note(b, v, it);
 	if (x->present && !v->can_external) {
 		struct buf t;
 		buf_init(&t, 4096);
@@ -758,6 +785,14 @@ sv_render(struct req *r, struct view *v, const struct kvlist *posted)
 	char report[340];
 	snprintf(report, sizeof(report), "%s/report", v->base);
 	h_link(b, report, "Báo cáo (DOCX, PDF, XLSX)");
+	buf_puts(b, " · ");
+	snprintf(report, sizeof(report), "%s/years", v->base);
+	h_link(b, report, "Kết quả qua các năm học");
+	if (wf_reviewed(v->s.state)) {
+		buf_puts(b, " · ");
+		snprintf(report, sizeof(report), "%s/plan", v->base);
+		h_link(b, report, "Kế hoạch cải thiện năm học sau");
+	}
 	buf_puts(b, "</p>");
 	queue_nav(r, (long long)v->s.campaign.id, v->s.unit.code);
 	reasons(b, v, "*");

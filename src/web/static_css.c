@@ -168,6 +168,23 @@ static const char *const CSS[] = {
 	"@media (max-width:40rem){table.stats th[scope=row]{min-width:9rem}}\n",
 	/* A SHA-256 wraps on a phone instead of widening the page. */
 	".hash{overflow-wrap:anywhere;font-family:monospace}\n",
+	/* Year over year and the improvement plan (issue 16). */
+	"p.plan-prev{margin:.3rem 0;padding:.3rem .6rem;border-left:4px solid "
+	"var(--accent);background:#eef4fb}\n"
+	"#plan fieldset{margin:0 0 1rem;border:1px solid var(--line)}\n"
+	"#plan ul{list-style:none;padding:0;margin:0}\n"
+	"li.plan-item{padding:.4rem 0;border-bottom:1px solid var(--line)}\n"
+	"li.plan-item input[type=checkbox]{display:inline-block;width:auto;"
+	"margin:0 .4rem 0 0;vertical-align:middle}\n"
+	"li.plan-item input[type=checkbox]+label{display:inline}\n"
+	"label.plan-note{display:block;font-size:.85rem;color:var(--muted)}\n"
+	"li.plan-item input[type=text]{width:100%}\n"
+	"#years tr.group,table.years tr.group{font-weight:600}\n"
+	"#years th:first-child,#years td:first-child{width:3.5rem;min-width:0;"
+	"white-space:nowrap}\n"
+	"#years th[scope=row]{min-width:13rem;font-weight:400}\n"
+	"#years tr.group th[scope=row]{font-weight:600}\n"
+	"#years td.num{white-space:nowrap}\n",
 };
 
 static char CSS_VERSION[17];

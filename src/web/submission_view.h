@@ -4,6 +4,7 @@
 #define TS_SUBMISSION_VIEW_H
 
 #include "../app/evidence.h"
+#include "../app/plan.h"
 #include "../app/submission.h"
 #include "form_answers.h"
 #include "queue_view.h"
@@ -45,6 +46,11 @@ struct view {
 	const struct kvlist *posted_review;
 	int64_t stale_base; /* >= 0: list what changed after this revision */
 	const struct sv_evidence *evidence; /* may be NULL */
+	/* The plan the school made after its previous round of the rubric
+	 * family (plan_previous): shown beside each planned item. */
+	const char *plan_year; /* NULL: none */
+	struct plan_item *plan;
+	size_t nplan;
 };
 
 /* The answers of a post saved as "Lưu bản nháp" saves them. */

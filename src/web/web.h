@@ -207,6 +207,19 @@ void page_static_css(struct req *r);
 void page_static_js(struct req *r);
 void page_health(struct req *r);
 void page_report(struct req *r);
+/* The dashboard's Phụ lục 3 across years under the shown root, whose
+ * code (NULL: none) names its document's charts (page_campaign_years.c). */
+void campaign_years_section(struct req *r, long long id, const char *code);
+/* The most common gaps of the schools under the shown root (top 10). */
+struct rubric;
+void campaign_gaps_section(struct req *r, long long id,
+			   const struct rubric *rb);
+/* The improvement plan after an approved result (page_plan.c). */
+void page_plan(struct req *r);
+void page_plan_save(struct req *r);
+/* A school's results across years (page_years.c) and their chart. */
+void page_years(struct req *r);
+void page_years_chart(struct req *r);
 void page_report_save(struct req *r);
 void page_report_get(struct req *r);
 void page_signed_upload(struct req *r);

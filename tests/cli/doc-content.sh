@@ -365,5 +365,29 @@ if "$T" --db "$DB" report phu-luc-2 --campaign "$S" --unit 31DK011 --format pdf 
 if "$T" --db "$DB" report phu-luc-2 --campaign 1 --unit 31 --format pdf -o "$W/x.pdf" 2>"$ERR"; then
 	bad "phu-luc-2: not of a CĐS campaign"; else ok "phu-luc-2: not of a CĐS campaign"; fi
 
+# --- Issue 16: "So với năm học trước" in the school's report. 31007 has
+# approved results in 2022-2023 .. 2024-2025 and a draft in 2025-2026;
+# the figures printed are the stored summaries of each year.
+if text tu-danh-gia 1 31007; then ok "years: tu-danh-gia"; else bad "years: tu-danh-gia"; fi
+has "years: appendix title" "SO VỚI NĂM HỌC TRƯỚC"
+has "years: draft year labelled" "2025-2026 (Bản nháp)"
+for y in 2022-2023 2023-2024 2024-2025; do
+	has "years: column $y" "$y"
+done
+pts() { # pts YEAR GROUP: "67 điểm, Mức độ 2", the reviewed summary
+	q "SELECT replace(printf('%g', g.reviewed_points / 100.0), '.', ',') || ' điểm, Mức độ ' || g.reviewed_level FROM submission s JOIN org_unit o ON o.id = s.unit_id JOIN campaign c ON c.id = s.campaign_id JOIN submission_score g ON g.submission_id = s.id WHERE o.code = '31007' AND c.school_year = '$1' AND c.rubric_id = 'qd4725-2022-pt' AND g.grp = $2"
+}
+SELF=$(q "SELECT replace(printf('%g', g.self_points / 100.0), '.', ',') FROM submission s JOIN org_unit o ON o.id = s.unit_id JOIN submission_score g ON g.submission_id = s.id WHERE o.code = '31007' AND s.campaign_id = 1 AND g.grp = 0")
+has "years: compared with 2024-2025" "- Nhóm tiêu chí 1: $SELF điểm (năm học 2024-2025: $(pts 2024-2025 0))"
+has "years: 2022-2023 group 2" "$(pts 2022-2023 1)"
+has "years: approved only" "Chỉ tính kết quả đã được phê duyệt của các năm học trước."
+has "years: chart" "Điểm từng nhóm tiêu chí qua các năm học"
+"$T" --db "$DB" report tu-danh-gia --campaign 1 --unit 31007 --format xlsx -o "$W/y.xlsx" 2>"$ERR" &&
+	unzip -p "$W/y.xlsx" xl/workbook.xml | grep -qF 'name="So với năm học trước"' &&
+	ok "years: XLSX sheet" || bad "years: XLSX sheet"
+"$T" --db "$DB" report tu-danh-gia --campaign 1 --unit 31007 --format docx -o "$W/y.docx" 2>"$ERR" &&
+	unzip -p "$W/y.docx" word/document.xml | grep -qF "SO VỚI NĂM HỌC TRƯỚC" &&
+	ok "years: DOCX" || bad "years: DOCX"
+
 echo "doc-content: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

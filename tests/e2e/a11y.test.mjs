@@ -182,9 +182,11 @@ test('a commune office reviewer: dashboard, review and decision, reports, rubric
 				rows: f ? [...f.querySelectorAll('table.chart-data tbody tr')]
 					.map((tr) => tr.innerText) : [] };
 		}));
-	assert.equal(figs.length, 2, 'two Phụ lục 3 charts');
+	// Per group: this year's, then across years (issue 16).
+	assert.equal(figs.length, 4, 'four Phụ lục 3 charts');
 	for (const f of figs) {
-		assert.match(f.caption || '', /“Nhóm tiêu chí \d: tỷ lệ CSGD theo mức độ”/);
+		assert.match(f.caption || '',
+			/“Nhóm tiêu chí \d: tỷ lệ CSGD theo mức độ( qua các năm học)?”/);
 		assert.ok(f.rows.length > 0 && f.rows.every((r) => /%/.test(r)),
 			`a table of the chart's numbers: ${JSON.stringify(f.rows)}`);
 	}

@@ -92,3 +92,18 @@ export function schoolInCampaign(db, campaign, prefix, state) {
 		AND o.code LIKE '${prefix}%' AND s.state = '${state}' ORDER BY o.code
 		LIMIT 1`]).toString().trim();
 }
+
+// axe-core's WCAG 2.2 AA findings on the page as it is now, one line each
+// (the same rules as a11y.test.mjs), for tests of single pages.
+export async function axeFindings(page) {
+	const { readFileSync } = await import('node:fs');
+	const { createRequire } = await import('node:module');
+	if (!(await page.evaluate(() => typeof window.axe === 'object')))
+		await page.evaluate(readFileSync(createRequire(import.meta.url)
+			.resolve('axe-core/axe.min.js'), 'utf8'));
+	const res = await page.evaluate(() => window.axe.run(document,
+		{ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a',
+			'wcag21aa', 'wcag22aa'] }, resultTypes: ['violations'] }));
+	return res.violations.map((v) => `${v.id}: ${v.help} — ` +
+		v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | '));
+}

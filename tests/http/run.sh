@@ -486,6 +486,30 @@ POST /admin/campaigns                    obs     /admin/campaigns        403
 POST /admin/org                          obs     /admin/org              403
 POST /admin/users/:login                 obs     /admin/users/cv.dk      403
 GET /search                              obs     /search?q=truong%20thcs 200
+GET /campaigns/:id/units/:code/years     anon    $(U "$OWN")/years       303
+GET /campaigns/:id/units/:code/years     editor  $(U "$OWN")/years       200
+GET /campaigns/:id/units/:code/years     editor  $(U "$DKSUB")/years     403
+GET /campaigns/:id/units/:code/years     revdk   $(U "$DKSUB")/years     200
+GET /campaigns/:id/units/:code/years     revdk   $(U "$LCSUB")/years     403
+GET /campaigns/:id/units/:code/years     revso   $(U "$LCSUB")/years     200
+GET /campaigns/:id/units/:code/years     obs     $(U "$LCSUB")/years     200
+GET /campaigns/:id/units/:code/years     revdk   /campaigns/999/units/$DKSUB/years 404
+GET /campaigns/:id/units/:code/years/bieu-do.svg anon $(U "$OWN")/years/bieu-do.svg 303
+GET /campaigns/:id/units/:code/years/bieu-do.svg editor $(U "$OWN")/years/bieu-do.svg 200
+GET /campaigns/:id/units/:code/years/bieu-do.svg editor $(U "$DKSUB")/years/bieu-do.svg 403
+GET /campaigns/:id/units/:code/years/bieu-do.svg revlc $(U "$DKSUB")/years/bieu-do.svg 403
+GET /campaigns/:id/units/:code/years/bieu-do.svg obs $(U "$DKSUB")/years/bieu-do.svg 200
+GET /campaigns/:id/units/:code/plan      anon    $(U "$OWN")/plan        303
+GET /campaigns/:id/units/:code/plan      editor  $(U "$OWN")/plan        200
+GET /campaigns/:id/units/:code/plan      editor  $(U "$DKSUB")/plan      403
+GET /campaigns/:id/units/:code/plan      revdk   $(U "$DKSUB")/plan      200
+GET /campaigns/:id/units/:code/plan      revlc   $(U "$DKSUB")/plan      403
+GET /campaigns/:id/units/:code/plan      obs     $(U "$LCSUB")/plan      200
+POST /campaigns/:id/units/:code/plan     anon    $(U "$OWN")/plan        403
+POST /campaigns/:id/units/:code/plan     editor  $(U "$DKSUB")/plan      403
+POST /campaigns/:id/units/:code/plan     revdk   $(U "$DKSUB")/plan      403
+POST /campaigns/:id/units/:code/plan     obs     $(U "$LCSUB")/plan      403
+POST /campaigns/:id/units/:code/plan     editor  $(U "$OWN")/plan        409
 ROWS
 while read -r method pattern actor target want; do
 	args=()
@@ -502,6 +526,64 @@ while read -r method pattern actor target want; do
 	fi
 	req "authz $method $target as $actor" "$want" "${args[@]}" "$BASE$target"
 done <"$MATRIX"
+# --- year over year (issue 16): the school sees its four QĐ 4725 years,
+# the past ones approved; the commune office that reviews it since
+# 1/7/2025 sees only 2025-2026 (the earlier rounds froze the Phòng above
+# it); the Sở sees every year. Each year's cells come from the stored
+# summary of that year's submission.
+req years-own 200 -b "${JAR[editor]}" "$BASE$(U "$OWN")/years"
+for y in 2022-2023 2023-2024 2024-2025 "2025-2026 (Bản nháp)"; do
+	has "years-own-$y" "$OUT" "<th scope=\"col\" class=\"num\">$y</th>"
+done
+YPTS=$(q "SELECT g.reviewed_points / 100 FROM submission s JOIN org_unit o ON o.id = s.unit_id JOIN campaign c ON c.id = s.campaign_id JOIN submission_score g ON g.submission_id = s.id WHERE o.code = '$OWN' AND c.school_year = '2022-2023' AND c.rubric_id = 'qd4725-2022-pt' AND g.grp = 0 AND g.reviewed_points % 100 = 0")
+[ -n "$YPTS" ] && has years-own-2022-points "$OUT" ">$YPTS điểm, Mức độ "
+has years-chart-img "$OUT" 'src="/campaigns/1/units/'"$OWN"'/years/bieu-do.svg"'
+has years-chart-data "$OUT" "Số liệu của biểu đồ “Điểm từng nhóm tiêu chí qua các năm học”"
+req years-dk 200 -b "${JAR[revdk]}" "$BASE$(U "$DKSUB")/years"
+hasnt years-dk-no-phong-years "$OUT" ">2024-2025"
+req years-so 200 -b "${JAR[revso]}" "$BASE$(U "$DKSUB")/years"
+has years-so-all-years "$OUT" ">2022-2023</th>"
+req years-svg 200 -b "${JAR[editor]}" "$BASE$(U "$OWN")/years/bieu-do.svg"
+has years-svg-type "$ERR" "Content-Type: image/svg+xml"
+# The improvement plan (issue 16): the demo's plan of $OWN after its
+# approved 2024-2025 result is shown beside the planned item on its
+# 2025-2026 form; a new plan is saved, audited, and refused input keeps
+# everything ticked and typed.
+C2425=$(q "SELECT id FROM campaign WHERE rubric_id = 'qd4725-2022-pt' AND kind = 'cds' AND school_year = '2024-2025'")
+PITEM=$(q "SELECT p.item_id FROM improvement_plan p JOIN org_unit o ON o.id = p.unit_id WHERE o.code = '$OWN' AND p.note <> '' ORDER BY p.item_id LIMIT 1")
+PNOTE=$(q "SELECT p.note FROM improvement_plan p JOIN org_unit o ON o.id = p.unit_id WHERE o.code = '$OWN' AND p.item_id = '$PITEM'")
+if [ -n "$PITEM" ]; then ok plan-demo-has-one; else bad plan-demo-has-one; fi
+req plan-shown-next-year 200 -b "${JAR[editor]}" "$BASE$(U "$OWN")"
+has plan-shown-note "$OUT" "<strong>Kế hoạch năm trước (2024-2025):</strong> $PNOTE"
+PU="/campaigns/$C2425/units/$OWN/plan"
+req plan-page 200 -b "${JAR[editor]}" "$BASE$PU"
+has plan-page-ticked "$OUT" "value=\"$PITEM\" id=\"plan-$PITEM\" checked"
+TOKEN=$(csrf "${JAR[editor]}" "$PU")
+AUD=$(q "SELECT count(*) FROM audit WHERE action = 'plan.save'")
+req plan-save 303 -b "${JAR[editor]}" --data-urlencode "_csrf=$TOKEN" \
+	--data-urlencode "plan=1.3a" --data-urlencode "note:1.3a=Mua máy chiếu cho 5 phòng" "$BASE$PU"
+if [ "$(q "SELECT group_concat(p.item_id || '=' || p.note) FROM improvement_plan p JOIN org_unit o ON o.id = p.unit_id WHERE o.code = '$OWN' AND p.campaign_id = $C2425")" = "1.3a=Mua máy chiếu cho 5 phòng" ]; then ok plan-saved; else bad plan-saved; fi
+if [ "$(q "SELECT count(*) FROM audit WHERE action = 'plan.save'")" = $((AUD + 1)) ]; then ok plan-audited; else bad plan-audited; fi
+req plan-bad-item 422 -b "${JAR[editor]}" --data-urlencode "_csrf=$TOKEN" \
+	--data-urlencode "plan=1.3b" --data-urlencode "note:1.3b=Ghi chú còn giữ" --data-urlencode "plan=9.9" "$BASE$PU"
+has plan-bad-item-says "$OUT" "9.9: không có nội dung này trong bộ chỉ số"
+has plan-bad-item-kept "$OUT" 'value="Ghi chú còn giữ"'
+if [ "$(q "SELECT group_concat(p.item_id) FROM improvement_plan p JOIN org_unit o ON o.id = p.unit_id WHERE o.code = '$OWN' AND p.campaign_id = $C2425")" = "1.3a" ]; then ok plan-bad-item-nothing-stored; else bad plan-bad-item-nothing-stored; fi
+req plan-draft-refused 409 -b "${JAR[editor]}" --data-urlencode "_csrf=$TOKEN" --data-urlencode "plan=1.3a" "$BASE$(U "$OWN")/plan"
+has plan-draft-refused-says "$OUT" "chỉ lập kế hoạch cải thiện khi kết quả đã được phê duyệt"
+req plan-gaps 200 -b "${JAR[revso]}" "$BASE/campaigns/$C2425"
+has plan-gaps-section "$OUT" "Những nội dung nhiều trường còn thiếu để lên mức"
+# The office dashboard across years: the Sở has all four rounds, each
+# counted over its own participants; the commune office only 2025-2026.
+req years-office-so 200 -b "${JAR[revso]}" "$BASE/campaigns/1"
+has years-office-section "$OUT" "Kết quả theo mức qua các năm học"
+N2022=$(q "SELECT count(*) FROM submission s JOIN campaign c ON c.id = s.campaign_id WHERE c.school_year = '2022-2023' AND c.rubric_id = 'qd4725-2022-pt' AND c.kind = 'cds' AND s.state IN ('approved', 'published')")
+has years-office-2022-total "$OUT" "<th scope=\"row\">2022-2023</th><td>Tổng số ($N2022 CSGD)</td>"
+has years-office-chart "$OUT" 'src="/campaigns/1/units/31/report/bieu-do-3.svg"'
+req years-office-chart-svg 200 -b "${JAR[revso]}" "$BASE/campaigns/1/units/31/report/bieu-do-3.svg"
+req years-office-dk 200 -b "${JAR[revdk]}" "$BASE/campaigns/1"
+has years-office-dk-now "$OUT" "<th scope=\"row\">2025-2026</th>"
+hasnt years-office-dk-no-phong "$OUT" "<th scope=\"row\">2024-2025</th>"
 "$T" serve --list-routes | while read -r method pattern _; do
 	if grep -q "^$method $pattern " "$MATRIX"; then echo "covered"; else echo "MISSING $method $pattern"; fi
 done >"$W/coverage"

@@ -76,16 +76,26 @@ test_charts_listed_once(void **state)
 	struct arena *a = arena_new();
 	const struct report_chart *c;
 	struct rubric *r = load_as(QD4725, "qd4725-2022-pt", "x-4725");
-	/* Phụ lục 1 and Phụ lục 3: one chart per group. */
+	/* Phụ lục 1 and Phụ lục 3: one chart per group; Phụ lục 2 of the
+	 * school's report, its years (issue 16), last. */
 	assert_int_equal(report_charts(report_kind_get(RK_SELF_4725), r, a, &c),
-			 2);
+			 3);
 	assert_int_equal(c[1].group, 1);
+	assert_int_equal(c[2].group, -2);
+	assert_string_equal(c[2].title, "Điểm từng nhóm tiêu chí qua các năm "
+					"học");
 	assert_string_equal(c[0].title, "Nhóm tiêu chí 1: điểm từng tiêu chí "
 					"so với điểm tối đa");
 	assert_int_equal(report_charts(report_kind_get(RK_LEVELS), r, a, &c),
-			 2);
+			 4);
 	assert_string_equal(c[1].title, "Nhóm tiêu chí 2: tỷ lệ CSGD theo "
 					"mức độ");
+	/* Then the same across years (issue 16). */
+	assert_false(c[1].years);
+	assert_true(c[2].years && c[3].years);
+	assert_int_equal(c[3].group, 1);
+	assert_string_equal(c[3].title, "Nhóm tiêu chí 2: tỷ lệ CSGD theo "
+					"mức độ qua các năm học");
 	rubric_free(r);
 	/* A graded rubric's summary: one chart of the grades; its school
 	 * document none. */
