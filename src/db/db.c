@@ -303,3 +303,15 @@ db_durable(struct db *db, bool on)
 {
 	return db->ops->durable(db, on);
 }
+
+const char *
+db_catalog_sql(const struct db *db)
+{
+	return db->ops->catalog_sql;
+}
+
+enum ts_err
+db_reset_ids(struct db *db)
+{
+	return db->ops->reset_ids(db);
+}

@@ -146,4 +146,13 @@ bool db_foreign_keys_ok(struct db *db);
 /* PRAGMA integrity_check; true if "ok". */
 bool db_integrity_ok(struct db *db);
 
+/* For copying a whole database (app/db_copy.c): a query (no parameters)
+ * giving (table, column) for every column of every table, tables by
+ * name, columns in their order; the backend's own tables left out. */
+const char *db_catalog_sql(const struct db *db);
+/* After rows were inserted with their ids: every identity column's
+ * sequence continues after the largest id (PostgreSQL; SQLite already
+ * does so). */
+enum ts_err db_reset_ids(struct db *db) TS_MUSTCHECK;
+
 #endif

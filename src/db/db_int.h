@@ -42,6 +42,9 @@ struct db_ops {
 	enum ts_err (*foreign_keys)(struct db *db, bool on);
 	bool (*foreign_keys_ok)(struct db *db);
 	enum ts_err (*durable)(struct db *db, bool on);
+	/* db_catalog_sql, db_reset_ids (db.h). */
+	const char *catalog_sql;
+	enum ts_err (*reset_ids)(struct db *db);
 };
 
 struct db {

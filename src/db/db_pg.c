@@ -588,6 +588,24 @@ pg_durable(struct db *base, bool on)
 		       NULL);
 }
 
+/* Rows copied in with their ids leave each identity sequence at its
+ * start: every one is set past the largest id of its column. */
+static enum ts_err
+pg_reset_ids(struct db *base)
+{
+	return command(
+		PG(base),
+		"DO $$ DECLARE r record; BEGIN FOR r IN SELECT c.relname "
+		"AS t, a.attname AS col FROM pg_attribute a JOIN pg_class c "
+		"ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = "
+		"c.relnamespace WHERE n.nspname = current_schema() AND "
+		"a.attidentity <> '' LOOP EXECUTE format('SELECT setval("
+		"pg_get_serial_sequence(%L, %L), COALESCE((SELECT max(%I) "
+		"FROM %I), 0) + 1, false)', r.t, r.col, r.col, r.t); END "
+		"LOOP; END $$",
+		NULL);
+}
+
 static const struct db_ops PG_OPS = {
 	.close = pg_close,
 	.begin = pg_begin,
@@ -613,4 +631,9 @@ static const struct db_ops PG_OPS = {
 	.foreign_keys = pg_foreign_keys,
 	.foreign_keys_ok = pg_foreign_keys_ok,
 	.durable = pg_durable,
+	.catalog_sql = "SELECT table_name::text, column_name::text FROM "
+		       "information_schema.columns WHERE table_schema = "
+		       "current_schema() ORDER BY table_name, "
+		       "ordinal_position",
+	.reset_ids = pg_reset_ids,
 };

@@ -89,6 +89,14 @@ busy_poll(void *arg, int count)
 	return 1;
 }
 
+/* AUTOINCREMENT remembers the largest id inserted, given or not. */
+static enum ts_err
+sq_reset_ids(struct db *db)
+{
+	(void)db;
+	return TS_OK;
+}
+
 static const struct db_ops SQ_OPS;
 
 static void
@@ -434,4 +442,9 @@ static const struct db_ops SQ_OPS = {
 	.foreign_keys = sq_foreign_keys,
 	.foreign_keys_ok = sq_foreign_keys_ok,
 	.durable = sq_durable,
+	.catalog_sql = "SELECT m.name, p.name FROM sqlite_schema m, "
+		       "pragma_table_info(m.name) p WHERE m.type = 'table' "
+		       "AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+		       "ORDER BY m.name, p.cid",
+	.reset_ids = sq_reset_ids,
 };
