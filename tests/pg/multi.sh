@@ -29,7 +29,7 @@ S1= S2= NG=
 cleanup() {
 	for p in $S1 $S2 $NG; do kill "$p" 2>/dev/null; done
 	wait 2>/dev/null
-	[ -n "${MULTI_LOGS:-}" ] && cp "$W"/*.log "$W"/load.out "$MULTI_LOGS"/
+	[ -n "${MULTI_LOGS:-}" ] && cp "$W"/*.log "$W"/load.out "$W"/nginx/logs/*.log "$MULTI_LOGS"/
 	rm -rf "$W" "$OUT" "$ERR"
 }
 trap cleanup EXIT
@@ -42,10 +42,11 @@ psql() { "${PGBIN_DIR:?run under tests/pg/cluster.sh}/psql" "$TRUONGSO_DB" -Atq 
 psql -c "DROP SCHEMA public CASCADE; CREATE SCHEMA public" >/dev/null 2>&1
 "$T" demo >/dev/null || { echo "demo failed"; exit 1; }
 
-# Four connections each: the throwaway cluster allows 60.
-"$T" serve --port 0 --connections 4 >"$W/s1.log" 2>&1 &
+# Sixteen connections each (HTTP, and so PostgreSQL): the throwaway
+# cluster allows 60.
+"$T" serve --port 0 --connections 16 >"$W/s1.log" 2>&1 &
 S1=$!
-"$T" serve --port 0 --connections 4 >"$W/s2.log" 2>&1 &
+"$T" serve --port 0 --connections 16 >"$W/s2.log" 2>&1 &
 S2=$!
 . tests/serve-wait.sh
 wait_listening "$W/s1.log" "$S1"
