@@ -45,6 +45,9 @@ struct db_ops {
 	/* db_catalog_sql, db_reset_ids (db.h). */
 	const char *catalog_sql;
 	enum ts_err (*reset_ids)(struct db *db);
+	/* db_wal_position, db_replayed (db.h). */
+	enum ts_err (*wal_position)(struct db *db, char *out, size_t n);
+	int (*replayed)(struct db *db, const char *pos);
 };
 
 struct db {

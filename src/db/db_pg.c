@@ -606,6 +606,42 @@ pg_reset_ids(struct db *base)
 		NULL);
 }
 
+/* Where the primary's WAL ends now: the insert position, past this
+ * session's last commit record even before it is written (asynchronous
+ * commit). */
+static enum ts_err
+pg_wal_position(struct db *base, char *out, size_t n)
+{
+	PGresult *r = PQexec(PG(base)->c, "SELECT pg_current_wal_insert_lsn()");
+	enum ts_err e = TS_OK;
+	if (PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1)
+		snprintf(out, n, "%s", PQgetvalue(r, 0, 0));
+	else
+		e = failed(PG(base), r);
+	PQclear(r);
+	return e;
+}
+
+/* A server not in recovery (a primary given as the replica) has every
+ * write; a replica has them once it replayed up to pos. */
+static int
+pg_replayed(struct db *base, const char *pos)
+{
+	const char *const v[] = { pos };
+	PGresult *r = PQexecParams(
+		PG(base)->c,
+		"SELECT coalesce(pg_last_wal_replay_lsn() >= $1::pg_lsn, "
+		"NOT pg_is_in_recovery())",
+		1, NULL, v, NULL, NULL, 0);
+	int ok = -1;
+	if (PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1)
+		ok = strcmp(PQgetvalue(r, 0, 0), "t") == 0;
+	else
+		(void)failed(PG(base), r);
+	PQclear(r);
+	return ok;
+}
+
 static const struct db_ops PG_OPS = {
 	.close = pg_close,
 	.begin = pg_begin,
@@ -636,4 +672,6 @@ static const struct db_ops PG_OPS = {
 		       "current_schema() ORDER BY table_name, "
 		       "ordinal_position",
 	.reset_ids = pg_reset_ids,
+	.wal_position = pg_wal_position,
+	.replayed = pg_replayed,
 };

@@ -97,6 +97,24 @@ sq_reset_ids(struct db *db)
 	return TS_OK;
 }
 
+/* One file, no replica: every write is where every reader looks. */
+static enum ts_err
+sq_wal_position(struct db *db, char *out, size_t n)
+{
+	(void)db;
+	if (n > 0)
+		out[0] = '\0';
+	return TS_OK;
+}
+
+static int
+sq_replayed(struct db *db, const char *pos)
+{
+	(void)db;
+	(void)pos;
+	return 1;
+}
+
 static const struct db_ops SQ_OPS;
 
 static void
@@ -447,4 +465,6 @@ static const struct db_ops SQ_OPS = {
 		       "AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
 		       "ORDER BY m.name, p.cid",
 	.reset_ids = sq_reset_ids,
+	.wal_position = sq_wal_position,
+	.replayed = sq_replayed,
 };

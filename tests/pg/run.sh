@@ -4,7 +4,8 @@
 # cmocka tests that open TRUONGSO_TEST_PG's database, the two backends
 # compared command by command (parity.sh), two reviewers racing
 # (race.sh), db copy verified row by row (copy.sh), and two app processes
-# behind nginx with one killed mid-load (multi.sh). Ends with
+# behind nginx with one killed mid-load (multi.sh), and dashboards read
+# from a streaming replica (replica.sh). Ends with
 # "pg: N passed, N failed" (tests/run.sh).
 # Usage: tests/pg/run.sh BUILD_DIR   (e.g. build/asan; needs `all units`)
 set -u
@@ -29,7 +30,7 @@ for t in test_db_pg test_db_errors test_admin_list test_password test_score_summ
 		cat "$log"
 	fi
 done
-for s in parity race copy multi; do
+for s in parity race copy multi replica; do
 	log=$TRUONGSO_TEST_PG_DIR/$s.log
 	if tests/pg/$s.sh "$B/truongso" >"$log" 2>&1; then
 		passed=$((passed + 1))
