@@ -59,9 +59,11 @@ SERVER=$!
 wait_listening "$W/server.log" "$SERVER"
 
 # caught_up: waits (bounded) until the replica has replayed everything
-# the primary has written so far.
+# the primary has written so far: up to its insert position, as the
+# server's ts_wal cookie (the cluster commits asynchronously, so the
+# write position may be behind a commit just made).
 caught_up() {
-	_lsn=$(psql "$PG" -c "SELECT pg_current_wal_lsn()")
+	_lsn=$(psql "$PG" -c "SELECT pg_current_wal_insert_lsn()")
 	for _ in $(seq 600); do
 		[ "$(psql "$RP" -c "SELECT pg_last_wal_replay_lsn() >= '$_lsn'")" = t ] && return 0
 		sleep 0.1
