@@ -26,9 +26,34 @@ blob_dir_for(const char *db_path)
 	return buf_take(&b);
 }
 
-enum ts_err
-app_open(struct app *app, const char *db_path, const char *data_dir,
-	 bool create, struct diags *d)
+/* The schema as this program knows it: migrated now, or (a read-only
+ * replica, which cannot be written) checked to be there already. */
+static enum ts_err
+schema_ready(struct app *app, bool migrate, struct diags *d)
+{
+	size_t n;
+	const struct migration *m = migrations(&n);
+	int before = migrate_current(app->db);
+	if (!migrate && before == m[n - 1].version)
+		return TS_OK;
+	if (!migrate) {
+		diags_add(d, db_path(app->db),
+			  "bản sao chỉ đọc ở phiên bản lược đồ %d, chương "
+			  "trình cần %d",
+			  before, m[n - 1].version);
+		return TS_EINVAL;
+	}
+	enum ts_err e = migrate_up(app->db, 0, d);
+	/* Derived data of the rows a migration just gave new tables to. */
+	size_t filled;
+	if (e == TS_OK && before < migrate_current(app->db))
+		e = score_summary_fill(app, &filled, d);
+	return e;
+}
+
+static enum ts_err
+open_app(struct app *app, const char *db_path, const char *data_dir,
+	 bool create, bool migrate, struct diags *d)
 {
 	memset(app, 0, sizeof(*app));
 	struct buf dir;
@@ -45,13 +70,8 @@ app_open(struct app *app, const char *db_path, const char *data_dir,
 			  "truongso --db %s db migrate (hoặc demo để có dữ "
 			  "liệu mẫu)",
 			  db_path);
-	int before = e == TS_OK ? migrate_current(app->db) : 0;
 	if (e == TS_OK)
-		e = migrate_up(app->db, 0, d);
-	/* Derived data of the rows a migration just gave new tables to. */
-	size_t filled;
-	if (e == TS_OK && before < migrate_current(app->db))
-		e = score_summary_fill(app, &filled, d);
+		e = schema_ready(app, migrate, d);
 	app->blob_dir = blob_dir_for(db_path);
 	app->data_dir = strdup(data_dir);
 	if (e != TS_OK || app->blob_dir == NULL || app->data_dir == NULL) {
@@ -59,6 +79,20 @@ app_open(struct app *app, const char *db_path, const char *data_dir,
 		return e != TS_OK ? e : TS_ENOMEM;
 	}
 	return TS_OK;
+}
+
+enum ts_err
+app_open(struct app *app, const char *db_path, const char *data_dir,
+	 bool create, struct diags *d)
+{
+	return open_app(app, db_path, data_dir, create, true, d);
+}
+
+enum ts_err
+app_open_replica(struct app *app, const char *url, const char *data_dir,
+		 struct diags *d)
+{
+	return open_app(app, url, data_dir, false, false, d);
 }
 
 void

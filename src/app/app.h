@@ -44,6 +44,11 @@ struct actor {
  * silently starts an empty database. */
 enum ts_err app_open(struct app *app, const char *db_path, const char *data_dir,
 		     bool create, struct diags *d) TS_MUSTCHECK;
+/* A read-only replica (server --db-read): opened without migrating, the
+ * schema must already be this program's. */
+enum ts_err app_open_replica(struct app *app, const char *url,
+			     const char *data_dir,
+			     struct diags *d) TS_MUSTCHECK;
 void app_close(struct app *app);
 
 /* The person at the server's console: admin over the whole tree, recorded

@@ -30,6 +30,8 @@ int cmd_rubric(struct cli *c, int argc, char **argv);
 int cmd_score(struct cli *c, int argc, char **argv);
 int cmd_db(struct cli *c, int argc, char **argv);
 int cmd_backup(struct cli *c, int argc, char **argv);
+/* db copy (copy true) and db verify, cmd_db_copy.c. */
+int cmd_db_copy(struct cli *c, bool copy, int argc, char **argv);
 int cmd_org(struct cli *c, int argc, char **argv);
 int cmd_user(struct cli *c, int argc, char **argv);
 int cmd_campaign(struct cli *c, int argc, char **argv);

@@ -1,4 +1,5 @@
-/* truongso db migrate|status|check, truongso backup FILE */
+/* truongso db migrate|status|check, truongso backup FILE (db copy and
+ * verify: cmd_db_copy.c) */
 #include <stdio.h>
 #include <string.h>
 
@@ -90,11 +91,15 @@ db_migrated(struct app *app)
 int
 cmd_db(struct cli *c, int argc, char **argv)
 {
+	if (argc > 0 &&
+	    (strcmp(argv[0], "copy") == 0 || strcmp(argv[0], "verify") == 0))
+		return cmd_db_copy(c, argv[0][0] == 'c', argc - 1, argv + 1);
 	if (argc != 1 ||
 	    (strcmp(argv[0], "migrate") && strcmp(argv[0], "status") &&
 	     strcmp(argv[0], "check")))
 		return cli_usage(
-			"cách dùng: truongso db migrate | status | check");
+			"cách dùng: truongso db migrate | status | check | copy "
+			"| verify");
 	if (strcmp(argv[0], "status") == 0)
 		return db_status(c);
 	struct app app;

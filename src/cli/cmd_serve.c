@@ -1,6 +1,6 @@
 /* truongso serve [--port N] [--listen ADDR] [--connections N]
  * [--per-address N] [--request-timeout S] [--trusted-proxy ADDR] [--secure]
- * [--session-idle MINUTES] [--session-max HOURS] */
+ * [--session-idle MINUTES] [--session-max HOURS] [--db-read URL] */
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -24,7 +24,8 @@ cmd_serve(struct cli *c, int argc, char **argv)
 {
 	const char *port = "8080", *listen = "127.0.0.1", *conns = "256",
 		   *per = "32", *timeout = "20", *proxy = NULL;
-	const char *idle = "60", *max = "12";
+	const char *idle = "60", *max = "12",
+		   *db_read = getenv("TRUONGSO_DB_READ");
 	bool secure = false, routes = false;
 	const struct opt opts[] = {
 		{ "port", &port, NULL },
@@ -37,6 +38,7 @@ cmd_serve(struct cli *c, int argc, char **argv)
 		{ "list-routes", NULL, &routes },
 		{ "session-idle", &idle, NULL },
 		{ "session-max", &max, NULL },
+		{ "db-read", &db_read, NULL },
 		{ NULL, NULL, NULL },
 	};
 	int npos;
@@ -63,6 +65,12 @@ cmd_serve(struct cli *c, int argc, char **argv)
 	if (mh < 0 || mh * 60 < im)
 		return cli_usage("--session-max phải là số giờ từ 1 đến 720, "
 				 "không ngắn hơn --session-idle");
+	if (db_read != NULL && *db_read == '\0')
+		db_read = NULL;
+	if (db_read != NULL &&
+	    (!db_is_postgres(db_read) || !db_is_postgres(c->db_path)))
+		return cli_usage("--db-read (bản sao chỉ đọc) chỉ dùng khi "
+				 "--db và --db-read đều là PostgreSQL");
 	/* Opened once here so a missing database is refused (or created
 	 * with --create) and migrated before any worker opens it. */
 	struct app app;
@@ -81,7 +89,8 @@ cmd_serve(struct cli *c, int argc, char **argv)
 				 .trusted_proxy = proxy,
 				 .secure_cookies = secure,
 				 .session_idle = (int)im * 60,
-				 .session_max = (int)mh * 3600 };
+				 .session_max = (int)mh * 3600,
+				 .db_read = db_read };
 	struct diags d;
 	diags_init(&d);
 	rc = server_run(&o, &d);

@@ -23,6 +23,7 @@ static const char USAGE[] =
 	"Dữ liệu:\n"
 	"  db migrate | status | check      nâng cấp / xem phiên bản lược đồ /\n"
 	"                                   tìm dữ liệu sai quy tắc (mã đơn vị)\n"
+	"  db copy|verify --from DB --to DB chép sang nơi trống / so\n"
 	"  backup TỆP                       sao lưu trực tuyến và kiểm tra bản sao\n"
 	"  demo                             tạo cơ sở dữ liệu mẫu (một tỉnh, ~150 trường)\n"
 	"  serve [--port 8080] [--listen 127.0.0.1] [--connections 256] [--per-address 32]\n"

@@ -303,3 +303,27 @@ db_durable(struct db *db, bool on)
 {
 	return db->ops->durable(db, on);
 }
+
+const char *
+db_catalog_sql(const struct db *db)
+{
+	return db->ops->catalog_sql;
+}
+
+enum ts_err
+db_reset_ids(struct db *db)
+{
+	return db->ops->reset_ids(db);
+}
+
+enum ts_err
+db_wal_position(struct db *db, char *out, size_t n)
+{
+	return db->ops->wal_position(db, out, n);
+}
+
+int
+db_replayed(struct db *db, const char *pos)
+{
+	return pos == NULL || pos[0] == '\0' ? 1 : db->ops->replayed(db, pos);
+}

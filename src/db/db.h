@@ -146,4 +146,21 @@ bool db_foreign_keys_ok(struct db *db);
 /* PRAGMA integrity_check; true if "ok". */
 bool db_integrity_ok(struct db *db);
 
+/* For copying a whole database (app/db_copy.c): a query (no parameters)
+ * giving (table, column) for every column of every table, tables by
+ * name, columns in their order; the backend's own tables left out. */
+const char *db_catalog_sql(const struct db *db);
+/* After rows were inserted with their ids: every identity column's
+ * sequence continues after the largest id (PostgreSQL; SQLite already
+ * does so). */
+enum ts_err db_reset_ids(struct db *db) TS_MUSTCHECK;
+
+/* Reading from a streaming replica without missing one's own writes
+ * (server --db-read, docs/deploy.md): the primary's WAL position now
+ * (PostgreSQL: pg_current_wal_lsn; SQLite: ""), and whether a replica
+ * has replayed up to such a position (1 yes, 0 not yet, -1 error; a
+ * server that is not a replica, or pos "", has everything: 1). */
+enum ts_err db_wal_position(struct db *db, char *out, size_t n) TS_MUSTCHECK;
+int db_replayed(struct db *db, const char *pos);
+
 #endif

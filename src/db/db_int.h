@@ -42,6 +42,12 @@ struct db_ops {
 	enum ts_err (*foreign_keys)(struct db *db, bool on);
 	bool (*foreign_keys_ok)(struct db *db);
 	enum ts_err (*durable)(struct db *db, bool on);
+	/* db_catalog_sql, db_reset_ids (db.h). */
+	const char *catalog_sql;
+	enum ts_err (*reset_ids)(struct db *db);
+	/* db_wal_position, db_replayed (db.h). */
+	enum ts_err (*wal_position)(struct db *db, char *out, size_t n);
+	int (*replayed)(struct db *db, const char *pos);
 };
 
 struct db {

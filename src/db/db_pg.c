@@ -588,6 +588,60 @@ pg_durable(struct db *base, bool on)
 		       NULL);
 }
 
+/* Rows copied in with their ids leave each identity sequence at its
+ * start: every one is set past the largest id of its column. */
+static enum ts_err
+pg_reset_ids(struct db *base)
+{
+	return command(
+		PG(base),
+		"DO $$ DECLARE r record; BEGIN FOR r IN SELECT c.relname "
+		"AS t, a.attname AS col FROM pg_attribute a JOIN pg_class c "
+		"ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = "
+		"c.relnamespace WHERE n.nspname = current_schema() AND "
+		"a.attidentity <> '' LOOP EXECUTE format('SELECT setval("
+		"pg_get_serial_sequence(%L, %L), COALESCE((SELECT max(%I) "
+		"FROM %I), 0) + 1, false)', r.t, r.col, r.col, r.t); END "
+		"LOOP; END $$",
+		NULL);
+}
+
+/* Where the primary's WAL ends now: the insert position, past this
+ * session's last commit record even before it is written (asynchronous
+ * commit). */
+static enum ts_err
+pg_wal_position(struct db *base, char *out, size_t n)
+{
+	PGresult *r = PQexec(PG(base)->c, "SELECT pg_current_wal_insert_lsn()");
+	enum ts_err e = TS_OK;
+	if (PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1)
+		snprintf(out, n, "%s", PQgetvalue(r, 0, 0));
+	else
+		e = failed(PG(base), r);
+	PQclear(r);
+	return e;
+}
+
+/* A server not in recovery (a primary given as the replica) has every
+ * write; a replica has them once it replayed up to pos. */
+static int
+pg_replayed(struct db *base, const char *pos)
+{
+	const char *const v[] = { pos };
+	PGresult *r = PQexecParams(
+		PG(base)->c,
+		"SELECT coalesce(pg_last_wal_replay_lsn() >= $1::pg_lsn, "
+		"NOT pg_is_in_recovery())",
+		1, NULL, v, NULL, NULL, 0);
+	int ok = -1;
+	if (PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1)
+		ok = strcmp(PQgetvalue(r, 0, 0), "t") == 0;
+	else
+		(void)failed(PG(base), r);
+	PQclear(r);
+	return ok;
+}
+
 static const struct db_ops PG_OPS = {
 	.close = pg_close,
 	.begin = pg_begin,
@@ -613,4 +667,11 @@ static const struct db_ops PG_OPS = {
 	.foreign_keys = pg_foreign_keys,
 	.foreign_keys_ok = pg_foreign_keys_ok,
 	.durable = pg_durable,
+	.catalog_sql = "SELECT table_name::text, column_name::text FROM "
+		       "information_schema.columns WHERE table_schema = "
+		       "current_schema() ORDER BY table_name, "
+		       "ordinal_position",
+	.reset_ids = pg_reset_ids,
+	.wal_position = pg_wal_position,
+	.replayed = pg_replayed,
 };

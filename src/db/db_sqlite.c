@@ -89,6 +89,32 @@ busy_poll(void *arg, int count)
 	return 1;
 }
 
+/* AUTOINCREMENT remembers the largest id inserted, given or not. */
+static enum ts_err
+sq_reset_ids(struct db *db)
+{
+	(void)db;
+	return TS_OK;
+}
+
+/* One file, no replica: every write is where every reader looks. */
+static enum ts_err
+sq_wal_position(struct db *db, char *out, size_t n)
+{
+	(void)db;
+	if (n > 0)
+		out[0] = '\0';
+	return TS_OK;
+}
+
+static int
+sq_replayed(struct db *db, const char *pos)
+{
+	(void)db;
+	(void)pos;
+	return 1;
+}
+
 static const struct db_ops SQ_OPS;
 
 static void
@@ -434,4 +460,11 @@ static const struct db_ops SQ_OPS = {
 	.foreign_keys = sq_foreign_keys,
 	.foreign_keys_ok = sq_foreign_keys_ok,
 	.durable = sq_durable,
+	.catalog_sql = "SELECT m.name, p.name FROM sqlite_schema m, "
+		       "pragma_table_info(m.name) p WHERE m.type = 'table' "
+		       "AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+		       "ORDER BY m.name, p.cid",
+	.reset_ids = sq_reset_ids,
+	.wal_position = sq_wal_position,
+	.replayed = sq_replayed,
 };

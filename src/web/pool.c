@@ -5,9 +5,8 @@
 
 #include "../app/session.h"
 
-enum ts_err
-pool_open(struct pool *p, size_t n, const char *db_path, const char *data_dir,
-	  struct diags *d)
+static enum ts_err
+pool_alloc(struct pool *p, size_t n)
 {
 	memset(p, 0, sizeof(*p));
 	p->apps = calloc(n, sizeof(*p->apps));
@@ -19,7 +18,16 @@ pool_open(struct pool *p, size_t n, const char *db_path, const char *data_dir,
 	}
 	pthread_mutex_init(&p->m, NULL);
 	pthread_cond_init(&p->cv, NULL);
-	enum ts_err e = TS_OK;
+	return TS_OK;
+}
+
+enum ts_err
+pool_open(struct pool *p, size_t n, const char *db_path, const char *data_dir,
+	  struct diags *d)
+{
+	enum ts_err e = pool_alloc(p, n);
+	if (e != TS_OK)
+		return e;
 	for (size_t i = 0; e == TS_OK && i < n; i++) {
 		e = app_open(&p->apps[i], db_path, data_dir, false, d);
 		if (e == TS_OK)
@@ -28,6 +36,25 @@ pool_open(struct pool *p, size_t n, const char *db_path, const char *data_dir,
 			diags_add(d, db_path, "không tạo được khóa máy chủ");
 	}
 	if (e != TS_OK)
+		pool_close(p);
+	return e;
+}
+
+enum ts_err
+pool_open_replica(struct pool *p, size_t n, const char *url,
+		  const char *data_dir, const unsigned char key[32],
+		  struct diags *d)
+{
+	enum ts_err e = pool_alloc(p, n);
+	for (size_t i = 0; e == TS_OK && i < n; i++) {
+		e = app_open_replica(&p->apps[i], url, data_dir, d);
+		if (e == TS_OK) {
+			memcpy(p->apps[i].csrf_key, key,
+			       sizeof(p->apps[i].csrf_key));
+			p->n++;
+		}
+	}
+	if (e != TS_OK && p->apps != NULL)
 		pool_close(p);
 	return e;
 }

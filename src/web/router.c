@@ -8,6 +8,7 @@
 #include <jansson.h>
 
 #include "../util/arena.h"
+#include "pool.h"
 #include "stats_web.h"
 
 struct route {
@@ -20,6 +21,9 @@ struct route {
 #define R_PAGE	 0u
 #define R_API	 1u /* JSON in and out; CSRF token in X-CSRF-Token */
 #define R_UPLOAD 2u /* takes a file (multipart/form-data); no other does */
+/* Read-heavy and read-only (dashboards): served by the read replica when
+ * there is one (server --db-read) and it has this browser's writes. */
+#define R_READ	 4u
 
 /* Every route, in one table: a new page cannot skip the checks below.
  * Every POST except /login and /reset needs a session, so it also needs the CSRF
@@ -38,7 +42,7 @@ static const struct route ROUTES[] = {
 	{ "GET", "/password", page_password, true, false },
 	{ "POST", "/password", page_password_post, true, false },
 	{ "GET", "/campaigns", page_campaigns, true, false },
-	{ "GET", "/campaigns/:id", page_campaign, true, false },
+	{ "GET", "/campaigns/:id", page_campaign, true, R_READ },
 	{ "GET", "/campaigns/:id/queue", page_queue, true, false },
 	{ "POST", "/campaigns/:id/queue/bulk", page_queue_bulk, true, false },
 	{ "GET", "/campaigns/:id/office", page_stats_office, true, false },
@@ -105,7 +109,8 @@ static const struct route ROUTES[] = {
 	{ "POST", "/admin/import", page_admin_import_post, true, R_UPLOAD },
 	{ "GET", "/api/session", api_session, true, true },
 	{ "GET", "/api/campaigns", api_campaigns, true, true },
-	{ "GET", "/api/campaigns/:id/status", api_status, true, true },
+	{ "GET", "/api/campaigns/:id/status", api_status, true,
+	  R_API | R_READ },
 	{ "GET", "/api/campaigns/:id/stats", api_stats_rollup, true, true },
 	{ "GET", "/api/campaigns/:id/units/:code", api_submission, true, true },
 	{ "POST", "/api/campaigns/:id/units/:code/answers", api_answers, true,
@@ -389,6 +394,49 @@ guard(struct req *r, struct MHD_Connection *c, const struct route *rt,
 	return true;
 }
 
+/* An app of the replica for this request, or NULL: the replica answers
+ * only if it has replayed this browser's last write (the ts_wal cookie
+ * note_write set), so nobody reads a page older than what they wrote. */
+static struct app *
+replica_app(struct req *r)
+{
+	struct app *a = pool_take(r->read_pool);
+	if (db_replayed(a->db, kv_get(&r->cookies, "ts_wal")) == 1)
+		return a;
+	pool_give(r->read_pool, a);
+	return NULL;
+}
+
+/* After a write, where the primary's WAL is: later reads wait for the
+ * replica to reach it (or go to the primary). */
+static void
+note_write(struct req *r)
+{
+	char pos[40]; /* an LSN: two 32-bit numbers in hex */
+	if (db_wal_position(r->app->db, pos, sizeof(pos)) == TS_OK && pos[0])
+		snprintf(r->wal_cookie, sizeof(r->wal_cookie),
+			 "ts_wal=%s; Path=/; HttpOnly; SameSite=Lax%s", pos,
+			 r->secure ? "; Secure" : "");
+}
+
+/* The handler, on the replica's app when the route allows it. */
+static void
+run_route(struct req *r, const struct route *rt, bool post)
+{
+	struct app *primary = r->app;
+	struct app *ro = !post && (rt->kind & R_READ) && r->read_pool != NULL
+				 ? replica_app(r)
+				 : NULL;
+	if (ro != NULL)
+		r->app = ro;
+	rt->fn(r);
+	r->app = primary;
+	if (ro != NULL)
+		pool_give(r->read_pool, ro);
+	if (post && r->read_pool != NULL && r->status < 400)
+		note_write(r);
+}
+
 void
 router_dispatch(struct req *r, struct MHD_Connection *c, const struct buf *body,
 		bool too_big, bool secure)
@@ -414,7 +462,7 @@ router_dispatch(struct req *r, struct MHD_Connection *c, const struct buf *body,
 				  "đã hết hạn");
 		else if ((!post || read_json(r, c, body, too_big)) &&
 			 api_csrf(r, post))
-			rt->fn(r);
+			run_route(r, rt, post);
 		return;
 	}
 	if (post && r->upload_unverified) {
@@ -434,7 +482,7 @@ router_dispatch(struct req *r, struct MHD_Connection *c, const struct buf *body,
 	if (post && !read_form(r, c, body, too_big))
 		return;
 	if (guard(r, c, rt, post))
-		rt->fn(r);
+		run_route(r, rt, post);
 }
 
 static const struct route *
@@ -497,8 +545,9 @@ void
 router_print(void)
 {
 	for (size_t i = 0; i < sizeof(ROUTES) / sizeof(*ROUTES); i++)
-		printf("%s %s %s%s%s\n", ROUTES[i].method, ROUTES[i].pattern,
+		printf("%s %s %s%s%s%s\n", ROUTES[i].method, ROUTES[i].pattern,
 		       ROUTES[i].login ? "login" : "public",
 		       ROUTES[i].kind & R_API ? " api" : "",
-		       ROUTES[i].kind & R_UPLOAD ? " upload" : "");
+		       ROUTES[i].kind & R_UPLOAD ? " upload" : "",
+		       ROUTES[i].kind & R_READ ? " read" : "");
 }

@@ -29,6 +29,7 @@
 #define POOL_MAX      32
 
 static struct pool POOL;
+static struct pool READ_POOL; /* --db-read; n == 0 without */
 static struct watch WATCH;
 static bool SECURE;
 static double TIMEOUT; /* --request-timeout */
@@ -95,6 +96,8 @@ security_headers(struct MHD_Response *resp, const struct req *r)
 		MHD_add_response_header(resp, "Location", r->location);
 	if (r->set_cookie[0])
 		MHD_add_response_header(resp, "Set-Cookie", r->set_cookie);
+	if (r->wal_cookie[0])
+		MHD_add_response_header(resp, "Set-Cookie", r->wal_cookie);
 	if (r->disposition[0])
 		MHD_add_response_header(resp, "Content-Disposition",
 					r->disposition);
@@ -168,6 +171,7 @@ handle(struct MHD_Connection *c, const char *url, const char *method,
 	r.content_type = "text/html; charset=utf-8";
 	r.cache = "no-store";
 	r.app = pool_take(&POOL);
+	r.read_pool = READ_POOL.n > 0 ? &READ_POOL : NULL;
 	if (k->fd >= 0 && k->files == 1) {
 		r.upload_path = k->path;
 		r.upload_name = k->name;
@@ -392,6 +396,34 @@ stop(struct MHD_Daemon *dm)
 	MHD_stop_daemon(dm);
 }
 
+/* The primary's apps, and the replica's (--db-read) with the same
+ * number of connections. */
+static enum ts_err
+open_pools(const struct server_opts *o, struct diags *d)
+{
+	size_t n = o->connections < POOL_MAX ? o->connections : POOL_MAX;
+	if (pool_open(&POOL, n, o->db_path, o->data_dir, d) != TS_OK)
+		return TS_EDB;
+	for (size_t i = 0; i < POOL.n; i++) {
+		POOL.apps[i].session_idle = o->session_idle;
+		POOL.apps[i].session_max = o->session_max;
+	}
+	if (o->db_read == NULL ||
+	    pool_open_replica(&READ_POOL, n, o->db_read, o->data_dir,
+			      POOL.apps[0].csrf_key, d) == TS_OK)
+		return TS_OK;
+	pool_close(&POOL);
+	return TS_EDB;
+}
+
+static void
+close_pools(void)
+{
+	pool_close(&POOL);
+	if (READ_POOL.n > 0)
+		pool_close(&READ_POOL);
+}
+
 int
 server_run(const struct server_opts *o, struct diags *d)
 {
@@ -408,23 +440,17 @@ server_run(const struct server_opts *o, struct diags *d)
 	TIMEOUT = o->request_timeout;
 	if (o->trusted_proxy && !client_trust_proxy(o->trusted_proxy, d))
 		return 1;
-	if (pool_open(&POOL,
-		      o->connections < POOL_MAX ? o->connections : POOL_MAX,
-		      o->db_path, o->data_dir, d) != TS_OK)
+	if (open_pools(o, d) != TS_OK)
 		return 1;
-	for (size_t i = 0; i < POOL.n; i++) {
-		POOL.apps[i].session_idle = o->session_idle;
-		POOL.apps[i].session_max = o->session_max;
-	}
 	if (watch_start(&WATCH, o->connections, o->per_address,
 			client_proxy()) != 0) {
-		pool_close(&POOL);
+		close_pools();
 		return 1;
 	}
 	struct MHD_Daemon *dm = start(o, &sa, d);
 	if (dm == NULL) {
 		watch_stop(&WATCH);
-		pool_close(&POOL);
+		close_pools();
 		return 1;
 	}
 	const union MHD_DaemonInfo *di =
@@ -437,6 +463,6 @@ server_run(const struct server_opts *o, struct diags *d)
 	printf("truongso: stopping (signal %d)\n", sig);
 	stop(dm);
 	watch_stop(&WATCH);
-	pool_close(&POOL);
+	close_pools();
 	return 0;
 }

@@ -23,6 +23,7 @@ struct server_opts {
 	bool secure_cookies;	   /* behind TLS: add Secure */
 	int session_idle;	   /* seconds; 0: SESSION_IDLE_MINUTES */
 	int session_max;	   /* seconds; 0: SESSION_HOURS */
+	const char *db_read;	   /* a read-only replica for R_READ routes */
 };
 
 /* Runs until SIGTERM or SIGINT. Prints "listening on http://HOST:PORT". */

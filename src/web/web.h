@@ -47,6 +47,10 @@ struct req {
 	const char *cache;  /* Cache-Control, default no-store */
 	char location[512]; /* redirect target when set */
 	char set_cookie[256];
+	/* server --db-read: the replica's apps, and the cookie that tells
+	 * later requests where the primary's WAL was after this write */
+	struct pool *read_pool;
+	char wal_cookie[96];
 	int send_fd; /* >= 0: the response body is this file */
 	uint64_t send_size;
 	char disposition[600]; /* Content-Disposition, when set */

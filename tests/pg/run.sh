@@ -3,9 +3,11 @@
 # (tests/pg/cluster.sh): the backend's own tests, the storage and app
 # cmocka tests that open TRUONGSO_TEST_PG's database, the two backends
 # compared command by command (parity.sh), two reviewers racing
-# (race.sh), and the HTTP and some CLI suites (tests/http/*.sh,
-# tests/cli/stats.sh, results-export.sh: the same scripts as on SQLite,
-# tests/lib/sql.sh points them at the cluster). Ends with
+# (race.sh), db copy verified row by row (copy.sh), two app processes
+# behind nginx with one killed mid-load (multi.sh), dashboards read from a
+# streaming replica (replica.sh), and the HTTP and some CLI suites
+# (tests/http/*.sh, tests/cli/stats.sh, results-export.sh: the same scripts
+# as on SQLite, tests/lib/sql.sh points them at the cluster). Ends with
 # "pg: N passed, N failed" (tests/run.sh).
 # Usage: tests/pg/run.sh BUILD_DIR   (e.g. build/asan; needs `all units`)
 # make test runs the suites in PG_SUITES; `make test-pg` (PG_ALL=1) adds
@@ -33,7 +35,7 @@ for t in test_db_pg test_db_errors test_admin_list test_password test_score_summ
 		cat "$log"
 	fi
 done
-for s in parity race; do
+for s in parity race copy multi replica; do
 	log=$TRUONGSO_TEST_PG_DIR/$s.log
 	if tests/pg/$s.sh "$B/truongso" >"$log" 2>&1; then
 		passed=$((passed + 1))
