@@ -154,7 +154,7 @@ user_list_page(struct app *app, const struct actor *who, struct list_page *pg,
 	       struct arena *a, struct user_info **out, size_t *n,
 	       struct diags *d)
 {
-	if (who->role != ROLE_ADMIN) {
+	if (actor_may(who, PK_ACCOUNT, NULL, PA_VIEW, NULL, NULL) != TS_OK) {
 		diags_add(d, who->login,
 			  "chỉ tài khoản quản trị mới xem được "
 			  "danh sách tài khoản");

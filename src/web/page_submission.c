@@ -769,8 +769,8 @@ sv_render(struct req *r, struct view *v, const struct kvlist *posted)
 	sv_score_panel(b, v->score);
 	if (v->has_ext)
 		panel(b, v->reviewed, "reviewed", "Kết quả sau đánh giá ngoài");
-	if (r->sess.who.role == ROLE_REVIEWER ||
-	    r->sess.who.role == ROLE_ADMIN || r->sess.who.role == ROLE_OBSERVER)
+	if (actor_may(&r->sess.who, PK_DESK, NULL, PA_VIEW, NULL, NULL) ==
+	    TS_OK)
 		changes(r, v);
 	sv_index(b, v, v->score);
 	if (v->s.rubric->nitems > 0 && !v->can_edit && v->s.state == ST_NONE)
