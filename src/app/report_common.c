@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/fixed.h"
+#include "../core/range.h"
 #include "../util/arena.h"
 #include "../util/timeutil.h"
 #include "../util/vnstr.h"
@@ -283,4 +285,23 @@ rb_filename(struct rb *b, const char *kind)
 	code[i] = '\0';
 	b->doc->filename = rp_printf(b->doc, "%s-dot%lld-%s", kind,
 				     (long long)b->t.campaign.id, code);
+}
+
+/* A band as seed 001 words it, for the cntt sheet and the guidance
+ * letter alike: "từ 80 - 89 điểm", "dưới 50 điểm". The rubric closes
+ * each band just under the next one ([80,90)) so 89,5 is still graded;
+ * the form prints the whole-point bound. */
+const char *
+rb_band_words(struct rb *b, const struct range *r)
+{
+	char lo[RP_VALUE_SIZE], hi[RP_VALUE_SIZE], w[128];
+	if (r->lo == 0 && !r->lo_open && r->hi_open && !r->hi_inf)
+		return rp_printf(b->doc, "dưới %s điểm",
+				 pts_format_vn(r->hi, hi));
+	if (r->lo_open || r->hi_inf)
+		return rp_printf(b->doc, "%s điểm", range_words(r, -1, w));
+	pts_t top = r->hi_open && r->hi % PTS_ONE == 0 ? r->hi - PTS_ONE
+						       : r->hi;
+	return rp_printf(b->doc, "từ %s - %s điểm", pts_format_vn(r->lo, lo),
+			 pts_format_vn(top, hi));
 }
