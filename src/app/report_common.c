@@ -134,6 +134,25 @@ signer(struct rb *b, struct rp_signature *sig)
 	sig->name = doc_field(&b->f, "nguoi_ky");
 }
 
+/* One typed recipient line v[0..n), without its leading dashes and
+ * spaces and its trailing blanks, as "- …;" (its own ; . or , kept). */
+static void
+typed_recipient(struct rb *b, const char *v, size_t n)
+{
+	while (n && (v[n - 1] == '\r' || v[n - 1] == ' '))
+		n--;
+	while (n && (*v == '-' || *v == ' ')) {
+		v++;
+		n--;
+	}
+	if (n == 0)
+		return;
+	char last = v[n - 1];
+	bool punct = last == ';' || last == '.' || last == ',';
+	rp_recipient_add(b->doc, rp_printf(b->doc, "- %.*s%s", (int)n, v,
+					   punct ? "" : ";"));
+}
+
 /* Typed recipients, one per line, given NĐ 30 punctuation: "- …;" and
  * the last "- Lưu: VT." as typed. */
 static void
@@ -141,20 +160,7 @@ typed_recipients(struct rb *b, const char *v)
 {
 	while (*v) {
 		const char *nl = strchr(v, '\n');
-		size_t n = nl ? (size_t)(nl - v) : strlen(v);
-		while (n && (v[n - 1] == '\r' || v[n - 1] == ' '))
-			n--;
-		while (n && (*v == '-' || *v == ' ')) {
-			v++;
-			n--;
-		}
-		if (n) {
-			char last = v[n - 1];
-			bool punct = last == ';' || last == '.' || last == ',';
-			rp_recipient_add(b->doc,
-					 rp_printf(b->doc, "- %.*s%s", (int)n,
-						   v, punct ? "" : ";"));
-		}
+		typed_recipient(b, v, nl ? (size_t)(nl - v) : strlen(v));
 		v = nl ? nl + 1 : v + strlen(v);
 	}
 }
