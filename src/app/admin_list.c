@@ -10,6 +10,7 @@
 #include "../util/arena.h"
 #include "../util/buf.h"
 #include "../util/vnstr.h"
+#include "user_int.h"
 
 #define USER_COLS                                                              \
 	"u.login, u.full_name, u.role, o.code, o.name, u.disabled FROM "       \
@@ -53,18 +54,6 @@ unit_key(struct db_stmt *st, struct arena *a)
 	const char *k = vn_fold_key(a, buf_str(&b));
 	buf_release(&b);
 	return k;
-}
-
-static void
-fill_user_row(struct db_stmt *st, struct arena *a, void *p)
-{
-	struct user_info *u = p;
-	u->login = db_col_dup(st, 0, a);
-	u->full_name = db_col_dup(st, 1, a);
-	role_parse(db_col_text(st, 2), &u->role);
-	u->unit_code = db_col_dup(st, 3, a);
-	u->unit_name = db_col_dup(st, 4, a);
-	u->disabled = db_col_int(st, 5) != 0;
 }
 
 static void
@@ -154,14 +143,14 @@ user_list_page(struct app *app, const struct actor *who, struct list_page *pg,
 	       struct arena *a, struct user_info **out, size_t *n,
 	       struct diags *d)
 {
-	if (who->role != ROLE_ADMIN) {
+	if (actor_may(who, PK_ACCOUNT, NULL, PA_VIEW, NULL, NULL) != TS_OK) {
 		diags_add(d, who->login,
 			  "chỉ tài khoản quản trị mới xem được "
 			  "danh sách tài khoản");
 		return TS_EFORBIDDEN;
 	}
 	enum ts_err e = list_page(app, who, pg, SQL_USERS, SQL_USERS_N,
-				  user_key, fill_user_row, sizeof(**out), a,
+				  user_key, user_info_fill, sizeof(**out), a,
 				  (void **)out, n);
 	return e == TS_EDB ? app_db_error(app, d, "đọc danh sách tài khoản")
 			   : e;

@@ -332,6 +332,17 @@ merge_edit(const struct campaign *cur, const struct campaign_edit *c,
 	return check_dates(n, t);
 }
 
+enum ts_err
+campaign_door_target(struct door_ctx *c, int64_t id, struct campaign *cur,
+		     char obj[32], struct door_target *t)
+{
+	enum ts_err e = campaign_get(c->app, c->who, id, c->a, cur, c->d);
+	snprintf(obj, 32, "campaign:%lld", (long long)id);
+	*t = (struct door_target){ PK_CAMPAIGN, cur->owner_path, POL_ANY_STATE,
+				   obj };
+	return e;
+}
+
 struct edit_in {
 	int64_t id;
 	struct campaign_edit e; /* title and basis: the NFC copies */
@@ -354,12 +365,7 @@ static enum ts_err
 edit_resolve(struct door_ctx *c, struct door_target *t)
 {
 	struct edit_in *x = c->in;
-	enum ts_err e = campaign_get(c->app, c->who, x->id, c->a, &x->cur,
-				     c->d);
-	snprintf(x->obj, sizeof(x->obj), "campaign:%lld", (long long)x->id);
-	*t = (struct door_target){ PK_CAMPAIGN, x->cur.owner_path,
-				   POL_ANY_STATE, x->obj };
-	return e;
+	return campaign_door_target(c, x->id, &x->cur, x->obj, t);
 }
 
 static enum ts_err

@@ -66,6 +66,14 @@ enum ts_err campaign_list(struct app *app, const struct actor *who,
 enum ts_err campaign_get(struct app *app, const struct actor *who, int64_t id,
 			 struct arena *a, struct campaign *out,
 			 struct diags *d) TS_MUSTCHECK;
+struct door_ctx;
+struct door_target;
+/* The resolver of a write to campaign id (door.h), for the use cases
+ * that change one: the campaign as the actor sees it in *cur, its audit
+ * name "campaign:ID" in obj, the policy's target its owner unit. */
+enum ts_err campaign_door_target(struct door_ctx *c, int64_t id,
+				 struct campaign *cur, char obj[32],
+				 struct door_target *t) TS_MUSTCHECK;
 
 /* Where the participant unit_id of campaign cid is seen from the actor,
  * by the path the campaign froze for it (TS_ENOTFOUND: not a

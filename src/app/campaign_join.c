@@ -35,12 +35,7 @@ static enum ts_err
 join_resolve(struct door_ctx *c, struct door_target *t)
 {
 	struct join_in *x = c->in;
-	enum ts_err e = campaign_get(c->app, c->who, x->id, c->a, &x->cur,
-				     c->d);
-	snprintf(x->obj, sizeof(x->obj), "campaign:%lld", (long long)x->id);
-	*t = (struct door_target){ PK_CAMPAIGN, x->cur.owner_path,
-				   POL_ANY_STATE, x->obj };
-	return e;
+	return campaign_door_target(c, x->id, &x->cur, x->obj, t);
 }
 
 /* When the campaign was created (its participants were fixed then) and

@@ -424,6 +424,24 @@ people_for(struct demo *g, const struct demo_campaign *c, size_t i,
 	return e;
 }
 
+/* The return on `day`, and for a resubmitted plan the school's better
+ * answers and its second submission three days later. */
+static enum ts_err
+return_step(struct demo *g, struct demo_campaign *c, const struct people *p,
+	    const char *code, enum plan plan, unsigned q, int64_t day)
+{
+	at(c, day, 9);
+	enum ts_err e = demo_return(g, &p->reviewer, c->id, code);
+	if (e != TS_OK || plan != P_RESUBMITTED)
+		return e;
+	at(c, day + 3, 10);
+	e = save(g, c, &p->editor, code, q + 10, 100);
+	at(c, day + 3, 11);
+	if (e == TS_OK)
+		e = sub_submit(g->app, &p->head, c->id, code, -1, NULL, g->d);
+	return e;
+}
+
 /* Review steps after a first submission, per plan. */
 static enum ts_err
 review(struct demo *g, struct demo_campaign *c, const struct people *p,
@@ -431,18 +449,8 @@ review(struct demo *g, struct demo_campaign *c, const struct people *p,
 {
 	enum ts_err e = TS_OK;
 	int64_t day = sub_day + 2 + demo_rand(&g->rng, 8);
-	if (plan >= P_RETURNED && plan <= P_RESUBMITTED) {
-		at(c, day, 9);
-		e = demo_return(g, &p->reviewer, c->id, code);
-		if (e == TS_OK && plan == P_RESUBMITTED) {
-			at(c, day + 3, 10);
-			e = save(g, c, &p->editor, code, q + 10, 100);
-			at(c, day + 3, 11);
-			if (e == TS_OK)
-				e = sub_submit(g->app, &p->head, c->id, code,
-					       -1, NULL, g->d);
-		}
-	}
+	if (plan >= P_RETURNED && plan <= P_RESUBMITTED)
+		e = return_step(g, c, p, code, plan, q, day);
 	if (e == TS_OK && plan >= P_APPROVED) {
 		at(c, day, 14);
 		if (demo_rand(&g->rng, 2) == 0)

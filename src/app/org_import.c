@@ -435,7 +435,8 @@ plan_row(struct ctx *c, struct row **ix, struct row *r, size_t i)
 	}
 	if (org_find(c->app, r->n.code, c->a, &u) == TS_OK) {
 		plan_update(c, r, &u, ppath);
-	} else if (ppath == NULL && strcmp(c->who->path, "/") != 0) {
+	} else if (ppath == NULL && actor_may(c->who, PK_UNIT, NULL, PA_CREATE,
+					      NULL, NULL) != TS_OK) {
 		row_err(c, r->line, c->cols[COL_PARENT], "%s",
 			"chỉ người quản "
 			"trị máy chủ mới tạo được đơn vị gốc");

@@ -198,11 +198,7 @@ remind_run(struct app *app, const struct actor *who,
 {
 	struct rows r = { 0 };
 	memset(out, 0, sizeof(*out));
-	if (who->role == ROLE_SCHOOL_EDITOR || who->role == ROLE_SCHOOL_HEAD) {
-		diags_add(d, who->login, "chỉ cán bộ Phòng, Sở gửi thư nhắc");
-		return TS_EFORBIDDEN;
-	}
-	enum ts_err e = TS_OK;
+	enum ts_err e = actor_may(who, PK_UNIT, NULL, PA_REMIND, who->login, d);
 	for (size_t i = 0; i < o->ncampaigns && e == TS_OK; i++)
 		e = collect(app, who, o->campaigns[i], o->unit, a, &r, d);
 	if (e != TS_OK)

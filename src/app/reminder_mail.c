@@ -163,11 +163,11 @@ record_body(struct door_ctx *c)
 }
 
 static const struct door REMIND_CLAIM = {
-	"reminder.claim", PA_VIEW,    "ghi thư nhắc", NULL,
+	"reminder.claim", PA_REMIND,  "ghi thư nhắc", NULL,
 	unit_resolve,	  claim_body,
 };
 static const struct door REMIND_RECORD = {
-	"reminder.email", PA_VIEW,     "ghi thư nhắc", NULL,
+	"reminder.email", PA_REMIND,   "ghi thư nhắc", NULL,
 	unit_resolve,	  record_body,
 };
 

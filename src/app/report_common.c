@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/fixed.h"
+#include "../core/range.h"
 #include "../util/arena.h"
 #include "../util/timeutil.h"
 #include "../util/vnstr.h"
@@ -132,6 +134,25 @@ signer(struct rb *b, struct rp_signature *sig)
 	sig->name = doc_field(&b->f, "nguoi_ky");
 }
 
+/* One typed recipient line v[0..n), without its leading dashes and
+ * spaces and its trailing blanks, as "- …;" (its own ; . or , kept). */
+static void
+typed_recipient(struct rb *b, const char *v, size_t n)
+{
+	while (n && (v[n - 1] == '\r' || v[n - 1] == ' '))
+		n--;
+	while (n && (*v == '-' || *v == ' ')) {
+		v++;
+		n--;
+	}
+	if (n == 0)
+		return;
+	char last = v[n - 1];
+	bool punct = last == ';' || last == '.' || last == ',';
+	rp_recipient_add(b->doc, rp_printf(b->doc, "- %.*s%s", (int)n, v,
+					   punct ? "" : ";"));
+}
+
 /* Typed recipients, one per line, given NĐ 30 punctuation: "- …;" and
  * the last "- Lưu: VT." as typed. */
 static void
@@ -139,20 +160,7 @@ typed_recipients(struct rb *b, const char *v)
 {
 	while (*v) {
 		const char *nl = strchr(v, '\n');
-		size_t n = nl ? (size_t)(nl - v) : strlen(v);
-		while (n && (v[n - 1] == '\r' || v[n - 1] == ' '))
-			n--;
-		while (n && (*v == '-' || *v == ' ')) {
-			v++;
-			n--;
-		}
-		if (n) {
-			char last = v[n - 1];
-			bool punct = last == ';' || last == '.' || last == ',';
-			rp_recipient_add(b->doc,
-					 rp_printf(b->doc, "- %.*s%s", (int)n,
-						   v, punct ? "" : ";"));
-		}
+		typed_recipient(b, v, nl ? (size_t)(nl - v) : strlen(v));
 		v = nl ? nl + 1 : v + strlen(v);
 	}
 }
@@ -283,4 +291,23 @@ rb_filename(struct rb *b, const char *kind)
 	code[i] = '\0';
 	b->doc->filename = rp_printf(b->doc, "%s-dot%lld-%s", kind,
 				     (long long)b->t.campaign.id, code);
+}
+
+/* A band as seed 001 words it, for the cntt sheet and the guidance
+ * letter alike: "từ 80 - 89 điểm", "dưới 50 điểm". The rubric closes
+ * each band just under the next one ([80,90)) so 89,5 is still graded;
+ * the form prints the whole-point bound. */
+const char *
+rb_band_words(struct rb *b, const struct range *r)
+{
+	char lo[RP_VALUE_SIZE], hi[RP_VALUE_SIZE], w[128];
+	if (r->lo == 0 && !r->lo_open && r->hi_open && !r->hi_inf)
+		return rp_printf(b->doc, "dưới %s điểm",
+				 pts_format_vn(r->hi, hi));
+	if (r->lo_open || r->hi_inf)
+		return rp_printf(b->doc, "%s điểm", range_words(r, -1, w));
+	pts_t top = r->hi_open && r->hi % PTS_ONE == 0 ? r->hi - PTS_ONE
+						       : r->hi;
+	return rp_printf(b->doc, "từ %s - %s điểm", pts_format_vn(r->lo, lo),
+			 pts_format_vn(top, hi));
 }

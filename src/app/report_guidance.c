@@ -185,22 +185,6 @@ day_vn(struct rb *b, const char *iso)
 	return rp_printf(b->doc, "%.2s/%.2s/%.4s", day + 8, day + 5, day);
 }
 
-/* Seed 001's words for a band: "từ 90 - 100 điểm", "dưới 50 điểm",
- * "từ 80 đến dưới 90 điểm". */
-static const char *
-band_words(struct rb *b, const struct range *g)
-{
-	char lo[RP_VALUE_SIZE], hi[RP_VALUE_SIZE];
-	pts_format_vn(g->lo, lo);
-	pts_format_vn(g->hi, hi);
-	if (g->hi_inf)
-		return rp_printf(b->doc, "từ %s điểm", lo);
-	if (g->lo == 0 && !g->lo_open && g->hi_open)
-		return rp_printf(b->doc, "dưới %s điểm", hi);
-	return rp_printf(b->doc, "từ %s %s %s điểm", lo,
-			 g->hi_open ? "đến dưới" : "-", hi);
-}
-
 /* "- Nhóm tiêu chí 1 “Chuyển đổi số trong dạy, học”: tối đa 100 điểm,
  * xếp Mức độ 1, 2, 3"; the grades of a graded rubric after them. */
 static void
@@ -226,7 +210,7 @@ rubric_lines(struct rb *b, struct rp_section *s, const struct rubric *r)
 			rp_printf(d, "- %s: %s%s",
 				  r->grades[i].name ? r->grades[i].name
 						    : "Xếp loại",
-				  band_words(b, &r->grades[i].range),
+				  rb_band_words(b, &r->grades[i].range),
 				  i ? ";" : "."));
 }
 

@@ -42,6 +42,9 @@ const char *rb_basis(struct rb *b);
 const char *rb_basis_line(struct rb *b, const char *verb);
 /* The file name stem: "<kind>-<campaign>-<unit code>". */
 void rb_filename(struct rb *b, const char *kind);
+struct range;
+/* A grade band in seed 001's words: "từ 80 - 89 điểm", "dưới 50 điểm". */
+const char *rb_band_words(struct rb *b, const struct range *r);
 
 /* Under a table by cấp học that adds up to more than its headline
  * ("20/22" vs "18/20"): the multi liên cấp schools counted in each of

@@ -220,6 +220,26 @@ header_row(struct rb *b, struct rp_table *t, bool with_levels)
 	rp_head_row(b->doc, t, with_levels ? names : no_levels);
 }
 
+/* A criterion's items under its row, each with its heading if any. */
+static void
+item_rows(struct rb *b, struct rp_table *t, const struct result *r,
+	  const struct criterion *c)
+{
+	for (size_t i = 0; i < c->nitems; i++) {
+		const struct item *it = &c->items[i];
+		if (it->heading != NULL)
+			rp_cell_text(b->doc, t, rp_row_add(b->doc, t), 1,
+				     RP_ITALIC,
+				     rp_printf(b->doc, "- %s", it->heading));
+		size_t ir = rp_row_add(b->doc, t);
+		rp_cell_text(b->doc, t, ir, 1, RP_ITALIC,
+			     rp_printf(b->doc, "- %s", it->text));
+		if (it->max > 0)
+			rp_cell_pts(b->doc, t, ir, 2, it->max);
+		points_cell(b, t, ir, 3, it, &r->self->items[it->idx]);
+	}
+}
+
 static void
 criterion_rows(struct rb *b, struct rp_table *t, const struct result *r,
 	       const struct criterion *c, bool with_levels)
@@ -250,19 +270,7 @@ criterion_rows(struct rb *b, struct rp_table *t, const struct result *r,
 	rb_evidence_cell(b, evc, r, c);
 	if (c->nitems < 2)
 		return;
-	for (size_t i = 0; i < c->nitems; i++) {
-		const struct item *it = &c->items[i];
-		if (it->heading != NULL)
-			rp_cell_text(b->doc, t, rp_row_add(b->doc, t), 1,
-				     RP_ITALIC,
-				     rp_printf(b->doc, "- %s", it->heading));
-		size_t ir = rp_row_add(b->doc, t);
-		rp_cell_text(b->doc, t, ir, 1, RP_ITALIC,
-			     rp_printf(b->doc, "- %s", it->text));
-		if (it->max > 0)
-			rp_cell_pts(b->doc, t, ir, 2, it->max);
-		points_cell(b, t, ir, 3, it, &r->self->items[it->idx]);
-	}
+	item_rows(b, t, r, c);
 	/* The criterion's row never ends a page without its first item. */
 	rp_row_keep_prev(t, row + 1);
 }

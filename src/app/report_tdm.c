@@ -223,24 +223,6 @@ rubric_table(struct rb *b, struct rp_section *s, const struct result *r)
 		rb_unanswered_cell(b, t, row, C_SELF);
 }
 
-/* A band as seed 001 words it: "từ 80 - 89 điểm", "dưới 50 điểm". The
- * rubric closes each band just under the next one ([80,90)) so 89,5 is
- * still graded; the form prints the whole-point bound. */
-static const char *
-band_words(struct rb *b, const struct range *r)
-{
-	char lo[RP_VALUE_SIZE], hi[RP_VALUE_SIZE], w[128];
-	if (r->lo == 0 && !r->lo_open && r->hi_open && !r->hi_inf)
-		return rp_printf(b->doc, "dưới %s điểm",
-				 pts_format_vn(r->hi, hi));
-	if (r->lo_open || r->hi_inf)
-		return rp_printf(b->doc, "%s điểm", range_words(r, -1, w));
-	pts_t top = r->hi_open && r->hi % PTS_ONE == 0 ? r->hi - PTS_ONE
-						       : r->hi;
-	return rp_printf(b->doc, "từ %s - %s điểm", pts_format_vn(r->lo, lo),
-			 pts_format_vn(top, hi));
-}
-
 /* A draft with open items has no grade yet: "Yếu (45 điểm)" there would
  * read like the final result. */
 static const char *
@@ -272,7 +254,7 @@ results(struct rb *b, struct rp_section *s, const struct result *r)
 	for (size_t i = rb->ngrades; i-- > 0;)
 		rp_body(b->doc, s, 0,
 			rp_printf(b->doc, "- %s: %s", rb->grades[i].name,
-				  band_words(b, &rb->grades[i].range)));
+				  rb_band_words(b, &rb->grades[i].range)));
 	rp_body(b->doc, s, RP_BOLD, grade_text(b, r->self));
 	if (r->ext)
 		rp_body(b->doc, s, RP_ITALIC,

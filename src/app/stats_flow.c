@@ -132,28 +132,12 @@ stats_content(struct sub_job *j, char **values, char **check, struct diags *d)
 	return e;
 }
 
-static enum ts_err
-check_reasons(struct sub_job *j, struct diags *d)
+static bool
+known_indicator(const struct sub_job *j, const char *id, const char **set)
 {
-	const struct ind_set *set = ((const struct stats_info *)j->extra)->set;
-	enum ts_err e = TS_OK;
-	if (j->n == 0) {
-		diags_add(d, j->unit,
-			  "trả lại phải kèm lý do cho ít nhất một "
-			  "chỉ số");
-		return TS_EINVAL;
-	}
-	for (size_t i = 0; i < j->n; i++) {
-		const char *id = j->r[i].criterion_id;
-		if (id == NULL ||
-		    (strcmp(id, "*") != 0 && ind_find(set, id) == NULL)) {
-			diags_add(d, j->unit,
-				  "không có chỉ số \"%s\" trong bộ %s",
-				  id ? id : "", set->id);
-			e = TS_EINVAL;
-		}
-	}
-	return e;
+	const struct ind_set *s = ((const struct stats_info *)j->extra)->set;
+	*set = s->id;
+	return id != NULL && ind_find(s, id) != NULL;
 }
 
 static const struct sub_kind STATS = {
@@ -163,11 +147,12 @@ static const struct sub_kind STATS = {
 	"stats.return",
 	"chưa có số liệu thống kê để nộp",
 	"chỉ số",
+	"",
 	open_set,
 	close_set,
 	stats_draft,
 	stats_content,
-	check_reasons,
+	known_indicator,
 };
 
 enum ts_err

@@ -93,14 +93,14 @@ stats_office_set_load(const char *data_dir, const char *ref,
 	return e;
 }
 
-/* Only the office's own staff answer for it: not a school's, nor a
- * higher office's. */
+/* Only the office's own staff answer for it (the policy's office
+ * report): not a school's, nor a higher office's; worded for this page. */
 static enum ts_err
 office_own(const struct actor *who, const struct org_unit *u,
 	   const char *office_code, struct diags *d)
 {
-	if (who->role != ROLE_SCHOOL_EDITOR && who->role != ROLE_SCHOOL_HEAD &&
-	    scope_of(who->path, u->path) == SCOPE_OWN)
+	if (actor_may(who, PK_OFFICE_REPORT, u->path, PA_CHANGE, NULL, NULL) ==
+	    TS_OK)
 		return TS_OK;
 	diags_add(d, office_code,
 		  "chỉ chuyên viên hoặc quản trị của "

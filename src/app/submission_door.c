@@ -133,6 +133,29 @@ submit_body(struct door_ctx *c)
 	return sub_written(c, e);
 }
 
+/* At least one reason, and each names something of the kind's set. */
+static enum ts_err
+check_reasons(const struct sub_job *j, struct diags *d)
+{
+	enum ts_err e = TS_OK;
+	if (j->n == 0) {
+		diags_add(d, j->unit,
+			  "trả lại phải kèm lý do cho ít nhất một %s",
+			  j->k->reasoned);
+		return TS_EINVAL;
+	}
+	for (size_t i = 0; i < j->n; i++) {
+		const char *id = j->r[i].criterion_id, *set = "";
+		bool whole = id != NULL && strcmp(id, "*") == 0;
+		if (j->k->known(j, id, &set) || whole)
+			continue;
+		diags_add(d, j->unit, "không có %s \"%s\" trong bộ %s%s",
+			  j->k->reasoned, id ? id : "", j->k->set_words, set);
+		e = TS_EINVAL;
+	}
+	return e;
+}
+
 /* Each reason through the text door, as its NFC copy in rc. */
 static enum ts_err
 reason_texts(const struct sub_job *j, struct arena *a, struct review_reason *rc,
@@ -158,7 +181,7 @@ return_body(struct door_ctx *c)
 {
 	struct sub_job *j = c->in;
 	struct review_reason *rc = NULL;
-	enum ts_err e = j->k->reasons(j, c->d);
+	enum ts_err e = check_reasons(j, c->d);
 	if (e == TS_OK && (rc = arena_calloc(c->a, j->n, sizeof(*rc))) == NULL)
 		e = TS_ENOMEM;
 	if (e == TS_OK)

@@ -148,37 +148,14 @@ sub_add_note(struct app *app, const struct actor *who,
 }
 
 static bool
-known_criterion(const struct rubric *r, const char *id)
+known_criterion(const struct sub_job *j, const char *id, const char **set)
 {
+	const struct rubric *r = j->s.rubric;
+	*set = r->id;
 	for (size_t i = 0; id != NULL && i < r->ncriteria; i++)
 		if (strcmp(r->criteria[i]->id, id) == 0)
 			return true;
-	return id != NULL && strcmp(id, "*") == 0; /* the whole submission */
-}
-
-static enum ts_err
-check_reasons(struct sub_job *j, struct diags *d)
-{
-	const struct rubric *r = j->s.rubric;
-	enum ts_err e = TS_OK;
-	if (j->n == 0) {
-		diags_add(d, j->unit,
-			  "trả lại phải kèm lý do cho ít nhất một "
-			  "tiêu chí");
-		return TS_EINVAL;
-	}
-	for (size_t i = 0; i < j->n; i++) {
-		if (!known_criterion(r, j->r[i].criterion_id)) {
-			diags_add(d, j->unit,
-				  "không có tiêu chí \"%s\" trong bộ "
-				  "chỉ số %s",
-				  j->r[i].criterion_id ? j->r[i].criterion_id
-						       : "",
-				  r->id);
-			e = TS_EINVAL;
-		}
-	}
-	return e;
+	return false;
 }
 
 static enum ts_err
@@ -217,11 +194,12 @@ const struct sub_kind SUB_CDS = {
 	"submission.return",
 	"chưa có bản tự đánh giá để nộp",
 	"tiêu chí",
+	"chỉ số ",
 	NULL,
 	NULL,
 	cds_draft,
 	cds_content,
-	check_reasons,
+	known_criterion,
 };
 
 /* The CĐS steps: a sub_job for each (submission_door.c). */

@@ -58,8 +58,10 @@ struct sub_kind {
 	const char *save, *submit, *submit_late, *ret; /* audit actions;
 							* submit_late NULL:
 							* as submit */
-	const char *nothing;  /* submitting before anything was saved */
-	const char *reasoned; /* what a reason names: "tiêu chí" */
+	const char *nothing;   /* submitting before anything was saved */
+	const char *reasoned;  /* what a reason names: "tiêu chí" */
+	const char *set_words; /* before the set's id in messages:
+				* "chỉ số " (bộ chỉ số qd4725), or "" */
 	/* Loads what the kind needs beside the row; close frees it (both
 	 * NULL: nothing). */
 	enum ts_err (*open)(struct sub_job *j, struct diags *d);
@@ -70,8 +72,11 @@ struct sub_kind {
 	 * malloc'd, or a refusal in d. */
 	enum ts_err (*content)(struct sub_job *j, char **values, char **score,
 			       struct diags *d);
-	/* Every reason of j names something the kind has. */
-	enum ts_err (*reasons)(struct sub_job *j, struct diags *d);
+	/* Whether a reason's id (NULL: none given) names something of
+	 * the kind's set; *set: the set's id, for the message. ("*", the
+	 * whole submission, is known to every kind.) */
+	bool (*known)(const struct sub_job *j, const char *id,
+		      const char **set);
 };
 extern const struct sub_kind SUB_CDS; /* submission_flow.c */
 

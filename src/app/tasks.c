@@ -15,12 +15,6 @@ static const char SQL_REASONS[] =
 	"SELECT criterion_id, body FROM review_note WHERE submission_id = ? "
 	"AND version = ? ORDER BY id";
 
-static bool
-is_school(const struct actor *who)
-{
-	return who->role == ROLE_SCHOOL_EDITOR || who->role == ROLE_SCHOOL_HEAD;
-}
-
 static int64_t
 days_to(const char *due_at, int64_t now)
 {
@@ -147,8 +141,9 @@ tasks_of(struct app *app, const struct actor *who, struct arena *a,
 	size_t n = 0;
 	struct org_unit own = { .code = "" };
 	memset(out, 0, sizeof(*out));
+	out->desk = actor_may(who, PK_DESK, NULL, PA_VIEW, NULL, NULL) == TS_OK;
 	enum ts_err e = campaign_list(app, who, a, &v, &n, d);
-	if (e == TS_OK && is_school(who))
+	if (e == TS_OK && !out->desk)
 		e = org_get(app, who->unit_id, a, &own);
 	if (e != TS_OK)
 		return e;
@@ -159,10 +154,9 @@ tasks_of(struct app *app, const struct actor *who, struct arena *a,
 	int64_t now = ts_time_now();
 	for (size_t i = 0; e == TS_OK && i < n; i++)
 		if (v[i].expected > 0 && opened(&v[i], now))
-			e = is_school(who)
-				    ? add_school_task(app, who, own.code, &v[i],
-						      now, a, out, d)
-				    : add_office_task(app, who, &v[i], now, a,
-						      out, d);
+			e = out->desk ? add_office_task(app, who, &v[i], now, a,
+							out, d)
+				      : add_school_task(app, who, own.code,
+							&v[i], now, a, out, d);
 	return e;
 }

@@ -50,6 +50,7 @@ struct task_list {
 	size_t nschool;
 	struct office_task *office; /* reviewers and admins */
 	size_t noffice;
+	bool desk; /* the policy's PK_DESK: an office's list, not a school's */
 };
 
 /* The actor's tasks, newest campaign first; campaigns not open yet are

@@ -275,8 +275,8 @@ user_authenticate(struct app *app, const char *login, const char *password,
 	return actor_load(app, login, a, d);
 }
 
-static void
-fill_user(struct db_stmt *st, struct arena *a, void *p)
+void
+user_info_fill(struct db_stmt *st, struct arena *a, void *p)
 {
 	struct user_info *u = p;
 	u->login = db_col_dup(st, 0, a);
@@ -303,5 +303,6 @@ user_list(struct app *app, const struct actor *who, struct arena *a,
 		return app_db_error(app, d, "đọc tài khoản");
 	snprintf(like, sizeof(like), "%s%%", who->path);
 	db_bind_text(st, 1, like);
-	return db_collect(st, a, sizeof(**out), (void **)out, n, fill_user);
+	return db_collect(st, a, sizeof(**out), (void **)out, n,
+			  user_info_fill);
 }

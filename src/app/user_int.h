@@ -26,5 +26,10 @@ enum ts_err user_target_load(struct app *app, const char *login,
 enum ts_err user_may(const struct actor *who, enum role role,
 		     const struct org_unit *u, enum pol_action act,
 		     const char *login, struct diags *d) TS_MUSTCHECK;
+struct db_stmt;
+/* db_collect's fill for a struct user_info from columns login, full
+ * name, role, unit code, unit name, disabled (user_list, the paged
+ * admin list). */
+void user_info_fill(struct db_stmt *st, struct arena *a, void *p);
 
 #endif

@@ -88,11 +88,27 @@ submission(const struct pol_query *q, const char **why)
 		       &next, why);
 }
 
+/* Offices remind the units of their subtree (no target: "some unit",
+ * asked before one is named); reminding writes and mails, so an observer
+ * does not. */
+static bool
+unit_remind(const struct pol_query *q, const char **why)
+{
+	if (is_school_role(q->role))
+		return refuse(why, "chỉ cán bộ Phòng, Sở gửi thư nhắc");
+	if (q->role == ROLE_OBSERVER)
+		return refuse(why, OBSERVER_ONLY);
+	return q->target_path == NULL || target_scope(q) != SCOPE_OUTSIDE ||
+	       refuse(why, OUT_OF_SCOPE);
+}
+
 /* Admins change units strictly below theirs and add units under their
  * own too; only the operator adds a root. */
 static bool
 unit(const struct pol_query *q, const char **why)
 {
+	if (q->action == PA_REMIND)
+		return unit_remind(q, why);
 	enum scope sc = target_scope(q);
 	if (q->action == PA_VIEW)
 		return q->target_path == NULL || sc != SCOPE_OUTSIDE ||
@@ -216,6 +232,21 @@ admin_view(const struct pol_query *q, const char **why)
 				     "trang này");
 }
 
+/* The desk is the offices': every role above a school, observers
+ * included, since it only shows. A school is shown its own submission
+ * instead. */
+static bool
+desk(const struct pol_query *q, const char **why)
+{
+	if (q->action != PA_VIEW)
+		return refuse(why, NO_SUCH_ACTION);
+	if (is_school_role(q->role))
+		return refuse(why, "hàng đợi và tìm đơn vị là việc của cán bộ "
+				   "cơ quan quản lý");
+	return q->target_path == NULL || target_scope(q) != SCOPE_OUTSIDE ||
+	       refuse(why, OUT_OF_SCOPE);
+}
+
 bool
 policy_allows(const struct pol_query *q, const char **why)
 {
@@ -230,6 +261,7 @@ policy_allows(const struct pol_query *q, const char **why)
 	case PK_OFFICE_REPORT: return report(q, why);
 	case PK_AUDIT:
 	case PK_ADMIN_AREA: return admin_view(q, why);
+	case PK_DESK: return desk(q, why);
 	}
 	return refuse(why, NO_SUCH_ACTION);
 }
@@ -246,7 +278,7 @@ pol_kind_code(enum pol_kind k)
 	static const char *const n[PK_COUNT] = {
 		"submission", "unit",	    "account",	     "admin_account",
 		"campaign",   "evidence",   "school_report", "office_report",
-		"audit",      "admin_area",
+		"audit",      "admin_area", "desk",
 	};
 	return n[k];
 }
@@ -256,7 +288,7 @@ pol_action_code(enum pol_action a)
 {
 	static const char *const n[PA_COUNT] = {
 		"save",	   "submit", "return", "approve", "external",
-		"publish", "view",   "create", "change",
+		"publish", "view",   "create", "change",  "remind",
 	};
 	return n[a];
 }

@@ -29,8 +29,10 @@ enum pol_kind {
 	PK_OFFICE_REPORT, /* the typed fields of a Phòng's / Sở's document */
 	PK_AUDIT,	  /* the audit log */
 	PK_ADMIN_AREA,	  /* the admin pages as a whole */
+	PK_DESK, /* an office's desk: the queue, unit search, the tasks that
+		  * wait for it, the changes between two submissions */
 };
-#define PK_COUNT 10
+#define PK_COUNT 11
 
 /* The submission actions first, in the order of enum sub_action, so a
  * workflow action converts with pol_action_of(). */
@@ -44,8 +46,9 @@ enum pol_action {
 	PA_VIEW,
 	PA_CREATE, /* add a unit, an account or a campaign under the target */
 	PA_CHANGE, /* rename, move, close; change an account; edit fields */
+	PA_REMIND, /* mail a unit's head and editor a reminder */
 };
-#define PA_COUNT 9
+#define PA_COUNT 10
 
 /* Target state for a submission whose state is not read yet (the "who"
  * part only); every other kind has no state. */

@@ -149,17 +149,14 @@ table_csv(struct buf *out, const struct rp_table *t, enum rp_csv_dialect dl,
 	}
 }
 
-enum ts_err
-rp_write_csv(const struct rp_doc *d, const char *path, char *err, size_t errlen)
+/* The whole CSV text: a BOM, then every bordered table, a blank line
+ * between two (layout tables are not data). */
+static void
+doc_csv(struct buf *out, const struct rp_doc *d)
 {
-	if (d->oom) {
-		rp_errf(err, errlen, "không đủ bộ nhớ để tạo báo cáo");
-		return TS_ENOMEM;
-	}
-	struct buf out, tmp;
-	buf_init(&out, BUF_DEFAULT_LIMIT);
+	struct buf tmp;
 	buf_init(&tmp, BUF_DEFAULT_LIMIT);
-	buf_puts(&out, "\xEF\xBB\xBF");
+	buf_puts(out, "\xEF\xBB\xBF");
 	bool first = true;
 	for (size_t s = 0; s < d->nsections; s++)
 		for (size_t b = 0; b < d->sections[s]->nblocks; b++) {
@@ -167,11 +164,23 @@ rp_write_csv(const struct rp_doc *d, const char *path, char *err, size_t errlen)
 			if (blk->kind != RP_B_TABLE || !blk->table->borders)
 				continue;
 			if (!first)
-				buf_puts(&out, "\r\n");
+				buf_puts(out, "\r\n");
 			first = false;
-			table_csv(&out, blk->table, d->csv_dialect, &tmp);
+			table_csv(out, blk->table, d->csv_dialect, &tmp);
 		}
 	buf_release(&tmp);
+}
+
+enum ts_err
+rp_write_csv(const struct rp_doc *d, const char *path, char *err, size_t errlen)
+{
+	if (d->oom) {
+		rp_errf(err, errlen, "không đủ bộ nhớ để tạo báo cáo");
+		return TS_ENOMEM;
+	}
+	struct buf out;
+	buf_init(&out, BUF_DEFAULT_LIMIT);
+	doc_csv(&out, d);
 	if (out.err) {
 		buf_release(&out);
 		rp_errf(err, errlen, "báo cáo quá lớn để xuất CSV");

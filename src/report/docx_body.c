@@ -186,8 +186,10 @@ kinh_gui(struct dx_ctx *x, const struct rp_doc *d)
 
 /* Tên loại and trích yếu, the rule under them, Kính gửi. Plain exports
  * (no header) get only the title lines. */
-static void
-title_block(struct dx_ctx *x, const struct rp_doc *d)
+/* The stamp, tên loại and trích yếu lines; returns the characters of
+ * the longest title line (the rule under them is that long). */
+static size_t
+title_lines(struct dx_ctx *x, const struct rp_doc *d)
 {
 	size_t longest = 0;
 	if (d->stamp)
@@ -204,6 +206,13 @@ title_block(struct dx_ctx *x, const struct rp_doc *d)
 		if (i == 0 || n > longest)
 			longest = n;
 	}
+	return longest;
+}
+
+static void
+title_block(struct dx_ctx *x, const struct rp_doc *d)
+{
+	size_t longest = title_lines(x, d);
 	if (!d->header) {
 		if (longest)
 			dx_line(x, RP_LEFT, 0, 6, NULL);

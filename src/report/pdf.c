@@ -321,6 +321,30 @@ heading_keep(struct pdf *p, const struct rp_section *s, size_t i)
 	return h > lines && h <= p->ybot - p->ytop ? h : lines;
 }
 
+/* Block i of the section. */
+static void
+block(struct pdf *p, const struct rp_section *s, size_t i)
+{
+	const struct rp_block *b = &s->blocks[i];
+	switch (b->kind) {
+	case RP_B_PARA:
+	case RP_B_HEADING:
+		if (b->para)
+			pdf_para(p, b->para, RP_SIZE_BODY,
+				 b->para->keep_with_next ? heading_keep(p, s, i)
+							 : 0);
+		break;
+	case RP_B_TABLE:
+		if (b->table)
+			pdf_table(p, b->table);
+		break;
+	case RP_B_CHART:
+		if (b->chart)
+			chart_block(p, b->chart);
+		break;
+	}
+}
+
 /* Lays out the section's blocks; closing_h is the height of the closing
  * block drawn after them (0: none), which keeps the last lines or rows of
  * the body with it. */
@@ -330,26 +354,8 @@ blocks(struct pdf *p, const struct rp_section *s, double closing_h)
 	double *tail = g_new0(double, s->nblocks + 1);
 	tails(p, s, closing_h, tail);
 	for (size_t i = 0; i < s->nblocks; i++) {
-		const struct rp_block *b = &s->blocks[i];
 		p->tail = tail[i];
-		switch (b->kind) {
-		case RP_B_PARA:
-		case RP_B_HEADING:
-			if (b->para)
-				pdf_para(p, b->para, RP_SIZE_BODY,
-					 b->para->keep_with_next
-						 ? heading_keep(p, s, i)
-						 : 0);
-			break;
-		case RP_B_TABLE:
-			if (b->table)
-				pdf_table(p, b->table);
-			break;
-		case RP_B_CHART:
-			if (b->chart)
-				chart_block(p, b->chart);
-			break;
-		}
+		block(p, s, i);
 	}
 	p->tail = 0;
 	g_free(tail);

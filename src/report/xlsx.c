@@ -80,6 +80,17 @@ xlsx_fmt(struct xw *w, const struct xlsx_fmtkey *k)
 	return f;
 }
 
+static bool
+has_spans(const struct rp_table *t)
+{
+	for (size_t r = 0; r < t->nrows; r++)
+		for (size_t c = 0; c < t->ncols; c++)
+			if (t->rows[r][c].colspan > 1 ||
+			    t->rows[r][c].rowspan > 1)
+				return true;
+	return false;
+}
+
 /* Large listings only: a table past XLSX_BIG_ROWS rows and no spans
  * anywhere, because merge_range does not work in constant_memory mode. */
 static bool
@@ -91,14 +102,9 @@ want_constant(const struct rp_doc *d)
 			const struct rp_block *k = &d->sections[s]->blocks[b];
 			if (k->kind != RP_B_TABLE)
 				continue;
-			const struct rp_table *t = k->table;
-			if (t->nrows > XLSX_BIG_ROWS)
-				big = true;
-			for (size_t r = 0; r < t->nrows; r++)
-				for (size_t c = 0; c < t->ncols; c++)
-					if (t->rows[r][c].colspan > 1 ||
-					    t->rows[r][c].rowspan > 1)
-						return false;
+			if (has_spans(k->table))
+				return false;
+			big = big || k->table->nrows > XLSX_BIG_ROWS;
 		}
 	return big;
 }

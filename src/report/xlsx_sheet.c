@@ -210,13 +210,11 @@ appendix_title(struct xs *sh)
 
 /* Nơi nhận (left) beside the signature block (right), as NĐ 30 lays them
  * out: rows pair up until the longer column ends. */
-static void
-signature(struct xs *sh)
+/* The signature block's lines (at most 7) and their styles; how many. */
+static size_t
+signature_lines(const struct rp_signature *g, const char *right[8],
+		unsigned rstyle[8])
 {
-	const struct rp_doc *d = sh->w->d;
-	const struct rp_signature *g = d->sig;
-	const char *right[8];
-	unsigned rstyle[8];
 	size_t nr = 0;
 	if (g->authority) {
 		rstyle[nr] = RP_BOLD;
@@ -234,6 +232,16 @@ signature(struct xs *sh)
 	}
 	rstyle[nr] = RP_BOLD;
 	right[nr++] = g->name && *g->name ? g->name : RP_BLANK;
+	return nr;
+}
+
+static void
+signature(struct xs *sh)
+{
+	const struct rp_doc *d = sh->w->d;
+	const char *right[8];
+	unsigned rstyle[8];
+	size_t nr = signature_lines(d->sig, right, rstyle);
 	size_t nl = d->nrecipients ? d->nrecipients + 1 : 0;
 	sh->row++;
 	for (size_t i = 0; i < (nl > nr ? nl : nr); i++) {

@@ -386,6 +386,19 @@ modules_json(const struct item *it, const struct kvlist *f, const char *pre)
 	return arr;
 }
 
+/* A checklist's answer: its modules, with the base option `base` (NULL:
+ * none chosen) when it has base options. */
+static json_t *
+checklist_json(const struct item *it, const struct kvlist *f, const char *pre,
+	       const char *base)
+{
+	if (it->nbase_options == 0)
+		return modules_json(it, f, pre);
+	return base == NULL ? NULL
+			    : json_pack("{s:s, s:o}", "base", base, "present",
+					modules_json(it, f, pre));
+}
+
 static json_t *
 value_json(const struct item *it, const struct kvlist *f, const char *pre,
 	   struct diags *d)
@@ -403,11 +416,7 @@ value_json(const struct item *it, const struct kvlist *f, const char *pre,
 	case ITEM_BAND: return empty ? NULL : number_json(v, it, d);
 	case ITEM_CHOICE: return empty ? NULL : json_string(v);
 	case ITEM_CHECKLIST:
-		if (it->nbase_options == 0)
-			return modules_json(it, f, pre);
-		return empty ? NULL
-			     : json_pack("{s:s, s:o}", "base", v, "present",
-					 modules_json(it, f, pre));
+		return checklist_json(it, f, pre, empty ? NULL : v);
 	}
 	return NULL;
 }

@@ -93,9 +93,8 @@ header(struct req *r)
 	if (r->authed) {
 		buf_puts(b, "<nav><a href=\"/campaigns\">Đợt đánh giá</a>"
 			    "<a href=\"/rubrics\">Bộ chỉ số</a>");
-		if (r->sess.who.role == ROLE_ADMIN ||
-		    r->sess.who.role == ROLE_REVIEWER ||
-		    r->sess.who.role == ROLE_OBSERVER)
+		if (actor_may(&r->sess.who, PK_DESK, NULL, PA_VIEW, NULL,
+			      NULL) == TS_OK)
 			buf_puts(b, "<a href=\"/search\">Tìm đơn vị</a>");
 		if (actor_may(&r->sess.who, PK_ADMIN_AREA, NULL, PA_VIEW, NULL,
 			      NULL) == TS_OK)

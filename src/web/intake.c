@@ -14,43 +14,12 @@
 #define UPLOADS_MAX 8
 static atomic_int UPLOADS;
 
-/* Multipart parts: the one file goes to a temp file (bounded), every other
- * field is re-encoded into k->body so the usual form parser reads it. */
+/* A chunk of the one file: checked against the form's _csrf (which came
+ * before it) and written to the temp file, within UPLOAD_LIMIT. */
 static enum MHD_Result
-on_part(void *cls, enum MHD_ValueKind kind, const char *key,
-	const char *filename, const char *ctype, const char *enc,
-	const char *data, uint64_t off, size_t size)
+file_part(struct conn *k, const char *key, const char *filename,
+	  const char *data, uint64_t off, size_t size)
 {
-	(void)kind;
-	(void)ctype;
-	(void)enc;
-	struct conn *k = cls;
-	if (filename == NULL && strcmp(key, "_csrf") == 0) {
-		size_t have = strlen(k->csrf_given);
-		if (have + size < sizeof(k->csrf_given))
-			memcpy(k->csrf_given + have, data, size),
-				k->csrf_given[have + size] = '\0';
-	}
-	if (filename == NULL) {
-		if (off == 0 || strcmp(k->field, key) != 0) {
-			snprintf(k->field, sizeof(k->field), "%s", key);
-			if (k->body.len > 0)
-				buf_putc(&k->body, '&');
-			url_escape(&k->body, key);
-			buf_putc(&k->body, '=');
-		}
-		struct buf chunk;
-		buf_init(&chunk, BODY_LIMIT);
-		buf_put(&chunk, data, size);
-		url_escape(&k->body, buf_str(&chunk));
-		buf_release(&chunk);
-		k->too_big = k->too_big || k->body.err != TS_OK;
-		return MHD_YES;
-	}
-	/* A file input left empty (a browser sends every one of a form,
-	 * with no name): no file. */
-	if (filename[0] == '\0')
-		return MHD_YES;
 	if (off == 0 && !k->verified)
 		k->verified = k->csrf[0] != '\0' &&
 			      strlen(k->csrf_given) == strlen(k->csrf) &&
@@ -78,6 +47,55 @@ on_part(void *cls, enum MHD_ValueKind kind, const char *key,
 		k->file_too_big = true;
 	k->size += size;
 	return MHD_YES;
+}
+
+/* A chunk of an ordinary field, re-encoded into k->body; the _csrf
+ * field's value is kept too, to check a file that follows. */
+static void
+field_part(struct conn *k, const char *key, const char *data, uint64_t off,
+	   size_t size)
+{
+	if (strcmp(key, "_csrf") == 0) {
+		size_t have = strlen(k->csrf_given);
+		if (have + size < sizeof(k->csrf_given))
+			memcpy(k->csrf_given + have, data, size),
+				k->csrf_given[have + size] = '\0';
+	}
+	if (off == 0 || strcmp(k->field, key) != 0) {
+		snprintf(k->field, sizeof(k->field), "%s", key);
+		if (k->body.len > 0)
+			buf_putc(&k->body, '&');
+		url_escape(&k->body, key);
+		buf_putc(&k->body, '=');
+	}
+	struct buf chunk;
+	buf_init(&chunk, BODY_LIMIT);
+	buf_put(&chunk, data, size);
+	url_escape(&k->body, buf_str(&chunk));
+	buf_release(&chunk);
+	k->too_big = k->too_big || k->body.err != TS_OK;
+}
+
+/* Multipart parts: the one file goes to a temp file (bounded), every other
+ * field is re-encoded into k->body so the usual form parser reads it. */
+static enum MHD_Result
+on_part(void *cls, enum MHD_ValueKind kind, const char *key,
+	const char *filename, const char *ctype, const char *enc,
+	const char *data, uint64_t off, size_t size)
+{
+	(void)kind;
+	(void)ctype;
+	(void)enc;
+	struct conn *k = cls;
+	if (filename == NULL) {
+		field_part(k, key, data, off, size);
+		return MHD_YES;
+	}
+	/* A file input left empty (a browser sends every one of a form,
+	 * with no name): no file. */
+	if (filename[0] == '\0')
+		return MHD_YES;
+	return file_part(k, key, filename, data, off, size);
 }
 
 bool

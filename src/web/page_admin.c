@@ -79,7 +79,7 @@ path_depth(const char *path)
 
 /* One unit's row, indented by its depth below base. */
 static void
-org_row(struct req *r, const struct org_unit *u, int base, bool top)
+org_row(struct req *r, const struct org_unit *u, int base)
 {
 	struct buf *b = &r->body;
 	char lv[64];
@@ -97,7 +97,8 @@ org_row(struct req *r, const struct org_unit *u, int base, bool top)
 	h_elem(b, "td", lv, NULL);
 	h_elem(b, "td", u->active_to ? "Đã đóng" : "Đang hoạt động", NULL);
 	buf_puts(b, "<td>");
-	if (top || strcmp(u->path, r->sess.who.path) != 0)
+	if (actor_may(&r->sess.who, PK_UNIT, u->path, PA_CHANGE, NULL, NULL) ==
+	    TS_OK)
 		edit_link(r, "/admin/org/", u->code, "Sửa");
 	buf_puts(b, "</td></tr>");
 }
@@ -111,7 +112,7 @@ org_rows(struct req *r, const struct org_unit *v, size_t n)
 	 * page or a search result indents as the whole tree does. */
 	int base = top ? 2 : path_depth(own);
 	for (size_t i = 0; i < n; i++)
-		org_row(r, &v[i], base, top);
+		org_row(r, &v[i], base);
 }
 
 static void

@@ -286,8 +286,8 @@ page_campaign(struct req *r)
 			  "phạm vi của tài khoản.");
 		return;
 	}
-	enum role role = r->sess.who.role;
-	if (role == ROLE_SCHOOL_EDITOR || role == ROLE_SCHOOL_HEAD) {
+	if (actor_may(&r->sess.who, PK_DESK, NULL, PA_VIEW, NULL, NULL) !=
+	    TS_OK) {
 		struct org_unit u;
 		struct buf href;
 		buf_init(&href, 1024);

@@ -207,11 +207,11 @@ apply(struct req *r, struct view *v, enum decision k, const char *json,
 	return e;
 }
 
-void
-sv_decide(struct req *r, struct view *v, int64_t rev)
+/* Whether the decision form is taken at all: by a reviewer of a result
+ * waiting for review, not going back to the form; else answered here. */
+static bool
+decide_open(struct req *r, struct view *v, int64_t rev)
 {
-	enum decision k = decision_of(r);
-	enum ts_err e = TS_EINVAL;
 	if (!v->can_review) {
 		bool state = v->s.state != ST_SUBMITTED;
 		diags_add(
@@ -220,12 +220,38 @@ sv_decide(struct req *r, struct view *v, int64_t rev)
 			      : "bạn không được phê duyệt hay trả lại bản tự đánh "
 				"giá này");
 		sv_refused(r, state ? TS_ESTALE : TS_EFORBIDDEN, NULL, rev);
-		return;
+		return false;
 	}
 	if (kv_get(&r->form, "back") != NULL) {
 		sv_refused(r, TS_OK, NULL, -1); /* the form again, as typed */
-		return;
+		return false;
 	}
+	return true;
+}
+
+/* The decision with its checked external scores; approving asks for
+ * confirmation first (*shown: that page was sent). */
+static enum ts_err
+decide_apply(struct req *r, struct view *v, enum decision k, char *json,
+	     int64_t rev, bool *shown)
+{
+	if (k == DEC_APPROVE && kv_get(&r->form, "confirm") == NULL) {
+		sv_confirm_page(r, v, "decide", "Xác nhận phê duyệt",
+				"Xác nhận phê duyệt", json);
+		*shown = true;
+		return TS_OK;
+	}
+	return apply(r, v, k, json, rev < 0 ? SUB_REV_UNKNOWN : rev);
+}
+
+void
+sv_decide(struct req *r, struct view *v, int64_t rev)
+{
+	enum decision k = decision_of(r);
+	enum ts_err e = TS_EINVAL;
+	bool shown = false;
+	if (!decide_open(r, v, rev))
+		return;
 	if (k == DEC_NONE)
 		diags_add(
 			&r->diags, v->s.unit.code,
@@ -240,16 +266,11 @@ sv_decide(struct req *r, struct view *v, int64_t rev)
 		free(json);
 		return;
 	}
-	if (json != NULL && r->diags.n == 0) {
-		if (k == DEC_APPROVE && kv_get(&r->form, "confirm") == NULL) {
-			sv_confirm_page(r, v, "decide", "Xác nhận phê duyệt",
-					"Xác nhận phê duyệt", json);
-			free(json);
-			return;
-		}
-		e = apply(r, v, k, json, rev < 0 ? SUB_REV_UNKNOWN : rev);
-	}
+	if (json != NULL && r->diags.n == 0)
+		e = decide_apply(r, v, k, json, rev, &shown);
 	free(json);
+	if (shown)
+		return;
 	if (e == TS_OK)
 		sv_redirect_done(r, v,
 				 k == DEC_APPROVE  ? "approve"

@@ -280,8 +280,8 @@ page_queue(struct req *r)
 	struct queue_row *v = NULL;
 	size_t n = 0;
 	struct campaign c;
-	enum role role = r->sess.who.role;
-	if (role == ROLE_SCHOOL_EDITOR || role == ROLE_SCHOOL_HEAD) {
+	if (actor_may(&r->sess.who, PK_DESK, NULL, PA_VIEW, NULL, NULL) !=
+	    TS_OK) {
 		web_error(
 			r, 403,
 			"Hàng đợi là của cán bộ cơ quan quản lý (Sở, UBND xã/phường).");

@@ -213,8 +213,8 @@ void
 page_queue_bulk(struct req *r)
 {
 	struct bulk k = { 0 };
-	enum role role = r->sess.who.role;
-	if (role == ROLE_SCHOOL_EDITOR || role == ROLE_SCHOOL_HEAD) {
+	if (actor_may(&r->sess.who, PK_DESK, NULL, PA_VIEW, NULL, NULL) !=
+	    TS_OK) {
 		web_error(r, 403, "Hàng đợi là của cán bộ Phòng, Sở.");
 		return;
 	}

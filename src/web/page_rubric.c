@@ -35,10 +35,40 @@ levels_text(struct buf *b, const struct level_band *v, size_t n, pts_t top)
 			range_words(&v[i].range, top, w));
 }
 
+/* An item's row, after its heading's if it has one. */
+static void
+item_rows(struct buf *b, const struct item *it)
+{
+	char p[PTS_FMT_SIZE];
+	if (it->heading != NULL) {
+		buf_puts(b, "<tr><td></td>");
+		h_elem(b, "td", it->heading, NULL);
+		buf_puts(b, "<td></td><td></td><td></td>");
+		h_elem(b, "td", "Không chấm điểm", NULL);
+		buf_puts(b, "</tr>");
+	}
+	buf_puts(b, "<tr><td></td>");
+	h_elem(b, "td", it->text, NULL);
+	buf_puts(b, "<td></td>");
+	h_elem(b, "td",
+	       it->kind == ITEM_GATE ? "BB" : pts_format_vn(it->max, p),
+	       "class", "num", NULL);
+	buf_puts(b, "<td></td>");
+	/* Where an unverified rule comes from is for maintainers
+	 * (`rubric show --sources`), not for this page. */
+	const char *hint = it->evidence.hint;
+	buf_puts(b, "<td>");
+	h_text(b, hint ? hint : "");
+	if (!it->verified)
+		h_text(b, hint ? " (chưa xác minh)" : "Chưa xác minh");
+	buf_puts(b, "</td>");
+	buf_puts(b, "</tr>");
+}
+
 static void
 criterion_rows(struct buf *b, const struct criterion *c)
 {
-	char mx[PTS_FMT_SIZE], p[PTS_FMT_SIZE];
+	char mx[PTS_FMT_SIZE];
 	buf_puts(b, "<tr>");
 	h_elem(b, "td", c->id, NULL);
 	h_elem(b, "td", c->title, NULL);
@@ -52,32 +82,8 @@ criterion_rows(struct buf *b, const struct criterion *c)
 	buf_puts(b, "</td>");
 	h_elem(b, "td", c->evidence.hint ? c->evidence.hint : "", NULL);
 	buf_puts(b, "</tr>");
-	for (size_t i = 0; c->max && i < c->nitems; i++) {
-		const struct item *it = &c->items[i];
-		if (it->heading != NULL) {
-			buf_puts(b, "<tr><td></td>");
-			h_elem(b, "td", it->heading, NULL);
-			buf_puts(b, "<td></td><td></td><td></td>");
-			h_elem(b, "td", "Không chấm điểm", NULL);
-			buf_puts(b, "</tr>");
-		}
-		buf_puts(b, "<tr><td></td>");
-		h_elem(b, "td", it->text, NULL);
-		buf_puts(b, "<td></td>");
-		h_elem(b, "td",
-		       it->kind == ITEM_GATE ? "BB" : pts_format_vn(it->max, p),
-		       "class", "num", NULL);
-		buf_puts(b, "<td></td>");
-		/* Where an unverified rule comes from is for maintainers
-		 * (`rubric show --sources`), not for this page. */
-		const char *hint = it->evidence.hint;
-		buf_puts(b, "<td>");
-		h_text(b, hint ? hint : "");
-		if (!it->verified)
-			h_text(b, hint ? " (chưa xác minh)" : "Chưa xác minh");
-		buf_puts(b, "</td>");
-		buf_puts(b, "</tr>");
-	}
+	for (size_t i = 0; c->max && i < c->nitems; i++)
+		item_rows(b, &c->items[i]);
 }
 
 void

@@ -213,9 +213,10 @@ office_view(struct req *r, const char *code, struct ind_sets *sets,
 	v->sv.values = vals;
 	v->sv.sub.answers = json;
 	ind_check_init(&v->sv.check);
-	v->can_edit = e == TS_OK && r->sess.who.role != ROLE_SCHOOL_EDITOR &&
-		      r->sess.who.role != ROLE_SCHOOL_HEAD &&
-		      r->sess.who.unit_id != 0;
+	v->can_edit = e == TS_OK && r->sess.who.unit_id != 0 &&
+		      actor_may(&r->sess.who, PK_OFFICE_REPORT,
+				r->sess.who.path, PA_CHANGE, NULL,
+				NULL) == TS_OK;
 	snprintf(v->base, sizeof(v->base), "/campaigns/%lld", cid);
 	return e;
 }

@@ -45,6 +45,27 @@ sv_hidden_rev(struct req *r, const struct view *v)
 	       NULL);
 }
 
+/* The external scores and the result they give, if any were entered;
+ * else an empty set for the form. */
+static enum ts_err
+load_external(struct req *r, struct view *v)
+{
+	enum ts_err e = TS_OK;
+	if (strcmp(v->s.external, "{}") != 0) {
+		e = answers_parse(v->s.rubric, v->s.external,
+				  strlen(v->s.external), "điểm đánh giá ngoài",
+				  &v->ext, &r->diags);
+		if (e == TS_OK)
+			e = sub_score(v->s.rubric, v->s.answers, v->s.external,
+				      &v->rev_ans, &v->reviewed, &r->diags);
+		v->has_ext = e == TS_OK;
+	}
+	if (e == TS_OK && v->ext == NULL &&
+	    (v->ext = answers_new(v->s.rubric)) == NULL)
+		e = TS_ENOMEM;
+	return e;
+}
+
 enum ts_err
 sv_load(struct req *r, struct view *v)
 {
@@ -63,18 +84,8 @@ sv_load(struct req *r, struct view *v)
 	if (e == TS_OK)
 		e = evidence_list(r->app, &r->sess.who, id, code, r->a, &v->ev,
 				  &v->nev, &r->diags);
-	if (e == TS_OK && strcmp(v->s.external, "{}") != 0) {
-		e = answers_parse(v->s.rubric, v->s.external,
-				  strlen(v->s.external), "điểm đánh giá ngoài",
-				  &v->ext, &r->diags);
-		if (e == TS_OK)
-			e = sub_score(v->s.rubric, v->s.answers, v->s.external,
-				      &v->rev_ans, &v->reviewed, &r->diags);
-		v->has_ext = e == TS_OK;
-	}
-	if (e == TS_OK && v->ext == NULL &&
-	    (v->ext = answers_new(v->s.rubric)) == NULL)
-		e = TS_ENOMEM;
+	if (e == TS_OK)
+		e = load_external(r, v);
 	struct buf b;
 	buf_init(&b, sizeof(v->base) - 1);
 	buf_printf(&b, "/campaigns/%lld/units/", id);
@@ -764,6 +775,67 @@ conflict_summary(struct buf *b, const struct view *v)
 	buf_puts(b, "</ul></div>");
 }
 
+/* The form the page's fields belong to: the school's answers (saved as
+ * it types), or the reviewer's external scores and decision. */
+static void
+form_open(struct req *r, const struct view *v, const struct kvlist *posted)
+{
+	struct buf *b = &r->body;
+	if (v->can_edit) {
+		char href[320], preview[320];
+		snprintf(href, sizeof(href), "%s/save", v->base);
+		snprintf(preview, sizeof(preview), "%s/preview", v->base);
+		/* app.js recomputes the score panel on the server as the
+		 * user types and saves the draft every few seconds. */
+		h_open(b, "form", "id", "answers", "method", "post", "action",
+		       href, "data-preview", preview, "data-posted",
+		       posted ? "1" : NULL, NULL);
+		h_csrf(r);
+		sv_hidden_rev(r, v);
+		/* Enter in a field saves (the first submit button is the
+		 * default one), never attaches evidence. */
+		buf_puts(b,
+			 "<button type=\"submit\" class=\"default-submit\" "
+			 "tabindex=\"-1\" aria-hidden=\"true\">Lưu</button>");
+	}
+	if (v->can_external && !v->can_edit) {
+		char href[320];
+		/* Submitted: one form for the scores and the decision. */
+		snprintf(href, sizeof(href), "%s/%s", v->base,
+			 v->can_review ? "decide" : "external");
+		h_open(b, "form", "id", "external", "method", "post", "action",
+		       href, NULL);
+		h_csrf(r);
+		sv_hidden_rev(r, v);
+		queue_hidden(r);
+		buf_puts(b, "<input type=\"hidden\" name=\"ext\" value=\"1\">");
+	}
+}
+
+/* The buttons that end the form form_open began. */
+static void
+form_close(struct req *r, struct view *v)
+{
+	struct buf *b = &r->body;
+	if (v->can_external && !v->can_edit && v->can_review)
+		decision_fields(r, v);
+	else if (v->can_external && !v->can_edit)
+		buf_puts(b,
+			 "<div class=\"actions\"><button type=\"submit\">Lưu "
+			 "điểm đánh giá ngoài</button></div></form>");
+	if (v->can_edit) {
+		buf_puts(b,
+			 "<div class=\"actions\"><button type=\"submit\">Lưu "
+			 "bản nháp</button>");
+		if (v->can_submit)
+			buf_puts(b,
+				 "<button type=\"submit\" name=\"then\" "
+				 "value=\"submit\" class=\"secondary\">Lưu và "
+				 "nộp…</button>");
+		buf_puts(b, "</div></form>");
+	}
+}
+
 void
 sv_render(struct req *r, struct view *v, const struct kvlist *posted)
 {
@@ -804,60 +876,16 @@ sv_render(struct req *r, struct view *v, const struct kvlist *posted)
 	sv_score_panel(b, v->score);
 	if (v->has_ext)
 		panel(b, v->reviewed, "reviewed", "Kết quả sau đánh giá ngoài");
-	if (r->sess.who.role == ROLE_REVIEWER ||
-	    r->sess.who.role == ROLE_ADMIN || r->sess.who.role == ROLE_OBSERVER)
+	if (actor_may(&r->sess.who, PK_DESK, NULL, PA_VIEW, NULL, NULL) ==
+	    TS_OK)
 		changes(r, v);
 	sv_index(b, v, v->score);
 	if (v->s.rubric->nitems > 0 && !v->can_edit && v->s.state == ST_NONE)
 		buf_puts(b, "<p>Đơn vị chưa bắt đầu tự đánh giá.</p>");
-	if (v->can_edit) {
-		char href[320], preview[320];
-		snprintf(href, sizeof(href), "%s/save", v->base);
-		snprintf(preview, sizeof(preview), "%s/preview", v->base);
-		/* app.js recomputes the score panel on the server as the
-		 * user types and saves the draft every few seconds. */
-		h_open(b, "form", "id", "answers", "method", "post", "action",
-		       href, "data-preview", preview, "data-posted",
-		       posted ? "1" : NULL, NULL);
-		h_csrf(r);
-		sv_hidden_rev(r, v);
-		/* Enter in a field saves (the first submit button is the
-		 * default one), never attaches evidence. */
-		buf_puts(b,
-			 "<button type=\"submit\" class=\"default-submit\" "
-			 "tabindex=\"-1\" aria-hidden=\"true\">Lưu</button>");
-	}
-	if (v->can_external && !v->can_edit) {
-		char href[320];
-		/* Submitted: one form for the scores and the decision. */
-		snprintf(href, sizeof(href), "%s/%s", v->base,
-			 v->can_review ? "decide" : "external");
-		h_open(b, "form", "id", "external", "method", "post", "action",
-		       href, NULL);
-		h_csrf(r);
-		sv_hidden_rev(r, v);
-		queue_hidden(r);
-		buf_puts(b, "<input type=\"hidden\" name=\"ext\" value=\"1\">");
-	}
+	form_open(r, v, posted);
 	sv_status_bar(b, v, v->score);
 	criteria_form(r, v, &src);
-	if (v->can_external && !v->can_edit && v->can_review)
-		decision_fields(r, v);
-	else if (v->can_external && !v->can_edit)
-		buf_puts(b,
-			 "<div class=\"actions\"><button type=\"submit\">Lưu "
-			 "điểm đánh giá ngoài</button></div></form>");
-	if (v->can_edit) {
-		buf_puts(b,
-			 "<div class=\"actions\"><button type=\"submit\">Lưu "
-			 "bản nháp</button>");
-		if (v->can_submit)
-			buf_puts(b,
-				 "<button type=\"submit\" name=\"then\" "
-				 "value=\"submit\" class=\"secondary\">Lưu và "
-				 "nộp…</button>");
-		buf_puts(b, "</div></form>");
-	}
+	form_close(r, v);
 	reviewer_actions(r, v);
 	history(b, v);
 	page_end(r);

@@ -262,7 +262,8 @@ office_tasks(struct req *r, const struct task_list *l)
 	for (size_t i = 0; i < l->noffice; i++)
 		office_row(b, &l->office[i]);
 	buf_puts(b, l->noffice ? "</ul></section>" : "</section>");
-	if (r->sess.who.role == ROLE_ADMIN)
+	if (actor_may(&r->sess.who, PK_ADMIN_AREA, NULL, PA_VIEW, NULL, NULL) ==
+	    TS_OK)
 		admin_links(b);
 }
 
@@ -272,11 +273,10 @@ tasks_section(struct req *r)
 	struct task_list l;
 	if (tasks_of(r->app, &r->sess.who, r->a, &l, &r->diags) != TS_OK)
 		return;
-	if (r->sess.who.role == ROLE_SCHOOL_EDITOR ||
-	    r->sess.who.role == ROLE_SCHOOL_HEAD)
-		school_tasks(r, &l);
-	else
+	if (l.desk)
 		office_tasks(r, &l);
+	else
+		school_tasks(r, &l);
 }
 
 static void

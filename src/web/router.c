@@ -437,34 +437,25 @@ run_route(struct req *r, const struct route *rt, bool post)
 		note_write(r);
 }
 
-void
-router_dispatch(struct req *r, struct MHD_Connection *c, const struct buf *body,
-		bool too_big, bool secure)
+/* A JSON API call: who asks is settled before what they sent is read. */
+static void
+api_dispatch(struct req *r, struct MHD_Connection *c, const struct route *rt,
+	     const struct buf *body, bool too_big, bool post)
 {
-	bool known;
-	r->secure = secure;
-	load_session(r, c);
-	const struct route *rt = find(r, &known);
-	if (rt == NULL) {
-		web_error(r, known ? 405 : 404,
-			  known ? "Phương thức không được "
-				  "hỗ trợ."
-				: "Không có trang này.");
-		return;
-	}
-	bool post = strcmp(r->method, "POST") == 0;
-	r->api = (rt->kind & R_API) != 0;
-	if (rt->kind & R_API) {
-		/* Who asks is settled before what they sent is read. */
-		if (rt->login && !r->authed)
-			api_error(r, 401,
-				  "chưa đăng nhập hoặc phiên làm việc "
-				  "đã hết hạn");
-		else if ((!post || read_json(r, c, body, too_big)) &&
-			 api_csrf(r, post))
-			run_route(r, rt, post);
-		return;
-	}
+	if (rt->login && !r->authed)
+		api_error(r, 401,
+			  "chưa đăng nhập hoặc phiên làm việc "
+			  "đã hết hạn");
+	else if ((!post || read_json(r, c, body, too_big)) && api_csrf(r, post))
+		run_route(r, rt, post);
+}
+
+/* A page, or a form posted to one: refused when its upload came before
+ * its _csrf or it came from another site. */
+static void
+page_dispatch(struct req *r, struct MHD_Connection *c, const struct route *rt,
+	      const struct buf *body, bool too_big, bool post)
+{
 	if (post && r->upload_unverified) {
 		web_error(
 			r, 403,
@@ -483,6 +474,29 @@ router_dispatch(struct req *r, struct MHD_Connection *c, const struct buf *body,
 		return;
 	if (guard(r, c, rt, post))
 		run_route(r, rt, post);
+}
+
+void
+router_dispatch(struct req *r, struct MHD_Connection *c, const struct buf *body,
+		bool too_big, bool secure)
+{
+	bool known;
+	r->secure = secure;
+	load_session(r, c);
+	const struct route *rt = find(r, &known);
+	if (rt == NULL) {
+		web_error(r, known ? 405 : 404,
+			  known ? "Phương thức không được "
+				  "hỗ trợ."
+				: "Không có trang này.");
+		return;
+	}
+	bool post = strcmp(r->method, "POST") == 0;
+	r->api = (rt->kind & R_API) != 0;
+	if (rt->kind & R_API)
+		api_dispatch(r, c, rt, body, too_big, post);
+	else
+		page_dispatch(r, c, rt, body, too_big, post);
 }
 
 static const struct route *

@@ -64,6 +64,10 @@ has "graded letter: Kính gửi TH" "- Hiệu trưởng các trường Tiểu h�
 has "graded letter: Kính gửi THCS" "- Hiệu trưởng các trường Trung học cơ sở."
 has "graded letter: top grade" "Xuất sắc: từ 90 - 100 điểm"
 has "graded letter: lowest grade" "Yếu: dưới 50 điểm"
+# The letter words the bands as the cntt sheet does, in seed 001's words
+# (one function, rb_band_words), not "từ 80 đến dưới 90 điểm".
+has "graded letter: band as the seed" "Tốt: từ 80 - 89 điểm"
+lacks "graded letter: no other wording" "đến dưới 90 điểm"
 lacks "graded letter: no QĐ 4725 approval" "khoản 6 Điều 1"
 
 # --- Typed parts are the letter's own: its số and signer, not Phụ lục 3's.

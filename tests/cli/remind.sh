@@ -98,6 +98,9 @@ same remind-retry-state "$(q "SELECT group_concat(status) FROM reminder WHERE da
 # Only offices; only their own subtree; bad options are named.
 check remind-school-refused 2 err "chỉ cán bộ Phòng, Sở gửi thư nhắc" \
 	"$T" --db "$DB" --as "ht.$l1" remind --campaign 1 --smtp "smtp://127.0.0.1:$PORT" "${RELAY[@]}"
+# An observer only reads: reminding writes and mails (core/policy.c).
+check remind-observer-refused 2 err "tài khoản theo dõi chỉ được xem" \
+	"$T" --db "$DB" --as xem.so remind --campaign 1 --smtp "smtp://127.0.0.1:$PORT" "${RELAY[@]}"
 check remind-outside-refused 2 err "không thuộc" \
 	"$T" --db "$DB" --as cv.dk remind --campaign 1 --unit 31LC --smtp "smtp://127.0.0.1:$PORT" "${RELAY[@]}"
 check remind-bad-from 2 err "--from: địa chỉ thư điện tử phải có đúng một dấu @" \

@@ -8,34 +8,14 @@ set -u
 T=${1:?usage: desk.sh TRUONGSO}
 case "$T" in /*) ;; *) T="$PWD/$T" ;; esac
 cd "$(dirname "$0")/../.." || exit 2
-. tests/cli/lib.sh
-. tests/serve-wait.sh
-W=$(mktemp -d)
-. tests/lib/sql.sh
-# SQLite in $W, or tests/pg/run.sh's PostgreSQL cluster (tests/lib/sql.sh).
-sql_db "$W/desk.db"
-SERVER=
-cleanup() {
-	[ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null
-	wait 2>/dev/null
-	rm -rf "$W" "$OUT" "$ERR"
-}
-trap cleanup EXIT
-
-"$T" --db "$DB" demo >/dev/null || { echo "demo failed"; exit 1; }
-"$T" --db "$DB" serve --port 0 >"$W/server.log" 2>&1 &
-SERVER=$!
-wait_listening "$W/server.log" "$SERVER"
-
-req() { # req NAME EXPECTED_STATUS [curl args...]: body in $OUT
-	name=$1 want=$2
-	shift 2
-	got=$(curl -s -o "$OUT" -D "$ERR" -w '%{http_code}' "$@")
-	if [ "$got" = "$want" ]; then ok "$name"; else echo "status $got, expected $want" >>"$ERR"; bad "$name"; fi
-}
-has() { if grep -qF -- "$2" "$OUT"; then ok "$1"; else echo "missing: $2" >>"$ERR"; bad "$1"; fi; }
-hasnt() { if grep -qF -- "$2" "$OUT"; then echo "unexpected: $2" >>"$ERR"; bad "$1"; else ok "$1"; fi; }
-login() { curl -s -c "$W/$1" -o /dev/null -d "login=$1&password=truongso-demo" "$BASE/login"; }
+. tests/http/lib.sh
+http_demo
+http_serve
+# Here every check reads the last response ($OUT), and each account's
+# session is in $W/LOGIN.
+has() { page_has "$1" "$OUT" "$2"; }
+hasnt() { page_hasnt "$1" "$OUT" "$2"; }
+login() { sign_in "$W/$1" "$1"; }
 state_name() {
 	case $1 in
 	draft) echo "Bản nháp" ;; submitted) echo "Đã nộp" ;;
@@ -205,7 +185,6 @@ bulk() { # bulk NAME STATUS JAR ACTION [pick...]: posts …/queue/bulk
 	req "$name" "$want" -b "$W/$jar" --data-urlencode "_csrf=$TOK" --data-urlencode "action=$act" --data-urlencode "queue=$QS" "${args[@]}" ${CONFIRM:+--data-urlencode confirm=1} "$BASE/campaigns/1/queue/bulk"
 }
 subrev() { q "SELECT s.revision FROM submission s JOIN org_unit o ON o.id = s.unit_id WHERE s.campaign_id = 1 AND o.code = '$1'"; }
-substate() { q "SELECT s.state FROM submission s JOIN org_unit o ON o.id = s.unit_id WHERE s.campaign_id = 1 AND o.code = '$1'"; }
 req bulk-queue 200 -b "$W/cv.so" "$BASE/campaigns/1/queue?$QS"
 TOK=$(csrf_of)
 has bulk-queue-form "action=\"/campaigns/1/queue/bulk\""
@@ -221,15 +200,15 @@ audits=$(q "SELECT count(*) FROM audit WHERE action = 'submission.approve'")
 CONFIRM= bulk bulk-confirm 200 cv.so approve "$ra:$A" "$rb:$B" "$rc:$C"
 has bulk-confirm-lists "Sẽ phê duyệt"
 has bulk-confirm-button "Xác nhận phê duyệt 3 trường"
-same bulk-confirm-writes-nothing "$(substate "$A")" submitted
+same bulk-confirm-writes-nothing "$(state "$A")" submitted
 # B changes after the list was shown: skipped and reported, never approved.
 q "UPDATE submission SET revision = revision + 1 WHERE campaign_id = 1 AND unit_id = (SELECT id FROM org_unit WHERE code = '$B')"
 CONFIRM=1 bulk bulk-apply 200 cv.so approve "$ra:$A" "$rb:$B" "$rc:$C"
 has bulk-apply-count "Đã phê duyệt 2 trường, bỏ qua 1."
 has bulk-apply-skip-reason "đã thay đổi từ khi danh sách được hiển thị (lần sửa $rb, nay là lần sửa $((rb + 1)))"
-same bulk-apply-a "$(substate "$A")" approved
-same bulk-apply-b-skipped "$(substate "$B")" submitted
-same bulk-apply-c "$(substate "$C")" approved
+same bulk-apply-a "$(state "$A")" approved
+same bulk-apply-b-skipped "$(state "$B")" submitted
+same bulk-apply-c "$(state "$C")" approved
 same bulk-apply-audited-each "$(q "SELECT count(*) FROM audit WHERE action = 'submission.approve'")" "$((audits + 2))"
 same bulk-apply-audit-objects "$(q "SELECT object FROM audit WHERE action = 'submission.approve' ORDER BY id DESC LIMIT 2" | paste -sd' ')" "submission:1/$C submission:1/$A"
 has bulk-apply-back "href=\"/campaigns/1/queue?state=submitted&amp;sort=-ngay-nop\">Quay lại hàng đợi</a>"
@@ -239,7 +218,7 @@ has bulk-again-skipped "Đã phê duyệt 0 trường, bỏ qua 1."
 # Publish the approved ones.
 CONFIRM=1 bulk bulk-publish 200 cv.so publish "$(subrev "$A"):$A" "$(subrev "$C"):$C"
 has bulk-publish-count "Đã công bố 2 trường, bỏ qua 0."
-same bulk-publish-state "$(substate "$A") $(substate "$C")" "published published"
+same bulk-publish-state "$(state "$A") $(state "$C")" "published published"
 # Role and subtree on every row: Dương Kinh's reviewer cannot approve a
 # Lê Chân school picked by hand, nor can a school.
 LC=$(q "SELECT o.code $FROM AND s.state = 'submitted' AND o.code LIKE '31LC%' ORDER BY o.code LIMIT 1")
@@ -247,14 +226,14 @@ req bulk-dk-queue 200 -b "$W/cv.dk" "$BASE/campaigns/1/queue"
 TOK=$(csrf_of)
 CONFIRM=1 bulk bulk-outside-scope 200 cv.dk approve "$(subrev "$LC"):$LC"
 has bulk-outside-scope-skipped "Đã phê duyệt 0 trường, bỏ qua 1."
-same bulk-outside-scope-untouched "$(substate "$LC")" submitted
+same bulk-outside-scope-untouched "$(state "$LC")" submitted
 login ht.31dk001
 req bulk-school-queue 403 -b "$W/ht.31dk001" "$BASE/campaigns/1/queue"
 TOK=$(curl -s -b "$W/ht.31dk001" "$BASE/password" | grep -ao 'name="_csrf" value="[0-9a-f]*"' | head -1 | sed 's/.*value="//; s/"//')
 CONFIRM=1 bulk bulk-school-refused 403 ht.31dk001 approve "$(subrev "$LC"):$LC"
-same bulk-school-untouched "$(substate "$LC")" submitted
+same bulk-school-untouched "$(state "$LC")" submitted
 req bulk-no-csrf 403 -b "$W/cv.so" --data-urlencode "action=approve" --data-urlencode "pick=1:$LC" --data-urlencode "confirm=1" "$BASE/campaigns/1/queue/bulk"
-same bulk-no-csrf-untouched "$(substate "$LC")" submitted
+same bulk-no-csrf-untouched "$(state "$LC")" submitted
 req bulk-so-queue 200 -b "$W/cv.so" "$BASE/campaigns/1/queue"
 TOK=$(csrf_of)
 CONFIRM=1 bulk bulk-none 400 cv.so approve
@@ -262,7 +241,7 @@ has bulk-none-said "Chưa chọn trường nào."
 CONFIRM=1 bulk bulk-bad-pick 400 cv.so approve "$LC"
 has bulk-bad-pick-said "Ô chọn (pick) không hợp lệ."
 CONFIRM=1 bulk bulk-bad-action 400 cv.so delete "1:$LC"
-same bulk-bad-untouched "$(substate "$LC")" submitted
+same bulk-bad-untouched "$(state "$LC")" submitted
 
 # --- late joiners (issue 17 item 8): the owner adds a school entered
 # after the campaign opened; a closed campaign's denominator never changes.
@@ -334,7 +313,7 @@ has chase-queue-link-csv "href=\"/campaigns/1/units/31DK/report/chua-nop.csv\""
 req chase-csv 200 -b "$W/cv.dk" "$BASE/campaigns/1/units/31DK/report/chua-nop.csv"
 want=$(q "SELECT count(*) FROM campaign_unit cu JOIN org_unit o ON o.id = cu.unit_id LEFT JOIN submission s ON s.campaign_id = 1 AND s.unit_id = cu.unit_id WHERE cu.campaign_id = 1 AND o.code LIKE '31DK%' AND coalesce(s.state, 'none') IN ('none', 'draft', 'returned')")
 same chase-csv-rows "$(grep -ac '^[0-9]*;31DK' "$OUT")" "$want"
-if [ "$(substate 31DK018)" = draft ]; then
+if [ "$(state 31DK018)" = draft ]; then
 	has chase-csv-contacts "31DK018;Trường Tiểu học Hai Bà Trưng;UBND phường Dương Kinh;Bản nháp;\"=\"\"0225 3876 543\"\"\";c1haibatrung@haiphong.edu.vn;"
 	has chase-csv-head "0912 345 678\"\"\";ht.haibatrung@gmail.com"
 fi

@@ -13,20 +13,8 @@ set -u
 T=${1:?usage: landing.sh TRUONGSO}
 case "$T" in /*) ;; *) T="$PWD/$T" ;; esac
 cd "$(dirname "$0")/../.." || exit 2
-. tests/cli/lib.sh
-W=$(mktemp -d)
-. tests/lib/sql.sh
-# SQLite in $W, or tests/pg/run.sh's PostgreSQL cluster (tests/lib/sql.sh).
-sql_db "$W/web.db"
-SERVER=
-cleanup() {
-	[ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null
-	wait 2>/dev/null
-	rm -rf "$W" "$OUT" "$ERR"
-}
-trap cleanup EXIT
-
-"$T" --db "$DB" demo >/dev/null || { echo "demo failed"; exit 1; }
+. tests/http/lib.sh
+http_demo
 # school CAMPAIGN STATE: the first demo school of the Phòng 31DK in it.
 school() {
 	q "SELECT o.code FROM submission s JOIN org_unit o ON o.id = s.unit_id
@@ -38,20 +26,8 @@ RET=$(school 1 returned)
 WHOLE=$(school 1 submitted)
 "$T" --db "$DB" --as cv.dk submission return 1 "$WHOLE" --reason "*=Đề nghị bổ sung toàn bộ minh chứng" >/dev/null || { echo "return failed"; exit 1; }
 # Campaign 1 is due 31/05, campaign 2 (mầm non) 15/05, campaign 3 10/06.
-TRUONGSO_NOW=2026-05-28T03:00:00Z "$T" --db "$DB" serve --port 0 \
-	>"$W/server.log" 2>&1 &
-SERVER=$!
-wait_listening "$W/server.log" "$SERVER"
+TRUONGSO_NOW=2026-05-28T03:00:00Z http_serve
 
-req() { # req NAME EXPECTED_STATUS [curl args...]: body $OUT, headers $ERR
-	name=$1 want=$2
-	shift 2
-	got=$(curl -s -o "$OUT" -D "$ERR" -w '%{http_code}' "$@")
-	if [ "$got" = "$want" ]; then ok "$name"; else echo "status $got, expected $want" >>"$ERR"; bad "$name"; fi
-}
-has() { if grep -qF -- "$3" "$2"; then ok "$1"; else echo "missing: $3" >>"$ERR"; bad "$1"; fi; }
-hasnt() { if grep -qF -- "$3" "$2"; then echo "unexpected: $3" >>"$ERR"; bad "$1"; else ok "$1"; fi; }
-login() { curl -s -c "$1" -o /dev/null -d "login=$2&password=truongso-demo" "$BASE/login"; }
 
 # count CAMPAIGN UNIT_CODE STATE: participants under the unit in a state,
 # straight from the tables (not through any code under test).
@@ -61,7 +37,6 @@ count() {
 	   cu.campaign_id = $1 AND cu.path LIKE (SELECT path FROM org_unit
 	   WHERE code = '$2') || '%' AND coalesce(s.state, 'none') = '$3'"
 }
-lower() { echo "$1" | tr 'A-Z' 'a-z'; }
 
 # --- a school whose result was returned
 login "$W/ret" "cntt.$(lower "$RET")"

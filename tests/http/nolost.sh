@@ -11,52 +11,12 @@ set -u
 T=${1:?usage: nolost.sh TRUONGSO}
 case "$T" in /*) ;; *) T="$PWD/$T" ;; esac
 cd "$(dirname "$0")/../.." || exit 2
-. tests/cli/lib.sh
-W=$(mktemp -d)
-. tests/lib/sql.sh
-# SQLite in $W, or tests/pg/run.sh's PostgreSQL cluster (tests/lib/sql.sh).
-sql_db "$W/web.db"
-SERVER=
-cleanup() {
-	[ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null
-	wait 2>/dev/null
-	rm -rf "$W" "$OUT" "$ERR"
-}
-trap cleanup EXIT
-
-"$T" --db "$DB" demo >/dev/null || { echo "demo failed"; exit 1; }
+. tests/http/lib.sh
+http_demo
 if "$T" --db "$DB" serve --session-idle 1 2>"$OUT"; then bad serve-idle-too-short; else ok serve-idle-too-short; fi
 if "$T" --db "$DB" serve --session-idle 600 --session-max 2 2>"$OUT"; then bad serve-max-below-idle; else ok serve-max-below-idle; fi
-"$T" --db "$DB" serve --port 0 --session-idle 30 --session-max 8 >"$W/server.log" 2>&1 &
-SERVER=$!
-wait_listening "$W/server.log" "$SERVER"
+http_serve --session-idle 30 --session-max 8
 
-req() { # req NAME EXPECTED_STATUS [curl args...]: body $OUT, headers $ERR
-	name=$1 want=$2
-	shift 2
-	got=$(curl -s -o "$OUT" -D "$ERR" -w '%{http_code}' "$@")
-	if [ "$got" = "$want" ]; then ok "$name"; else echo "status $got, expected $want" >>"$ERR"; bad "$name"; fi
-}
-has() { if grep -qF -- "$3" "$2"; then ok "$1"; else echo "missing: $3" >>"$ERR"; bad "$1"; fi; }
-hasnt() { if grep -qF -- "$3" "$2"; then echo "unexpected: $3" >>"$ERR"; bad "$1"; else ok "$1"; fi; }
-login() { curl -s -c "$1" -o /dev/null -d "login=$2&password=truongso-demo" "$BASE/login"; }
-field() { # field JAR URL NAME: the value of a hidden field of the page
-	curl -s -b "$1" "$BASE$2" | grep -o "name=\"$3\" value=\"[0-9a-f]*\"" | head -1 | sed 's/.*value="//; s/"//'
-}
-lower() { echo "$1" | tr 'A-Z' 'a-z'; }
-pick() { # pick STATE N: the Nth school of Phòng Dương Kinh in that state
-	q "SELECT o.code FROM submission s JOIN org_unit o ON o.id = s.unit_id
-	   WHERE s.campaign_id = 1 AND o.code LIKE '31DK%' AND s.state = '$1'
-	   ORDER BY o.code LIMIT 1 OFFSET $2"
-}
-item() { # item CODE ID: the stored value of an answer
-	q "SELECT $(jx s.answers answers "$2" value) FROM submission s
-	   JOIN org_unit o ON o.id = s.unit_id WHERE s.campaign_id = 1 AND o.code = '$1'"
-}
-state() {
-	q "SELECT s.state FROM submission s JOIN org_unit o ON o.id = s.unit_id
-	   WHERE s.campaign_id = 1 AND o.code = '$1'"
-}
 
 SCHOOL=$(pick returned 0)
 API=$(pick returned 1)

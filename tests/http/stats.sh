@@ -14,37 +14,13 @@ set -u
 T=${1:?usage: stats.sh TRUONGSO}
 case "$T" in /*) ;; *) T="$PWD/$T" ;; esac
 cd "$(dirname "$0")/../.." || exit 2
-. tests/cli/lib.sh
-W=$(mktemp -d)
-. tests/lib/sql.sh
-# SQLite in $W, or tests/pg/run.sh's PostgreSQL cluster (tests/lib/sql.sh).
-sql_db "$W/web.db"
-SERVER=
-cleanup() {
-	[ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null
-	wait 2>/dev/null
-	rm -rf "$W" "$OUT" "$ERR"
-}
-trap cleanup EXIT
+. tests/http/lib.sh
+http_demo
+http_serve
 
-"$T" --db "$DB" demo >/dev/null || { echo "demo failed"; exit 1; }
-"$T" --db "$DB" serve --port 0 >"$W/server.log" 2>&1 &
-SERVER=$!
-wait_listening "$W/server.log" "$SERVER"
-
-req() {
-	name=$1 want=$2
-	shift 2
-	got=$(curl -s -o "$OUT" -D "$ERR" -w '%{http_code}' "$@")
-	if [ "$got" = "$want" ]; then ok "$name"; else echo "status $got, expected $want" >>"$ERR"; bad "$name"; fi
-}
-has() { if grep -qF -- "$3" "$2"; then ok "$1"; else echo "missing: $3" >>"$ERR"; bad "$1"; fi; }
-hasnt() { if grep -qF -- "$3" "$2"; then echo "unexpected: $3" >>"$ERR"; bad "$1"; else ok "$1"; fi; }
-login() { curl -s -c "$1" -o /dev/null -d "login=$2&password=truongso-demo" "$BASE/login"; }
 field() { # field FILE NAME: the value of the hidden input NAME
 	grep -o "name=\"$2\" value=\"[0-9a-f]*\"" "$1" | head -1 | sed 's/.*value="//; s/"//'
 }
-lower() { echo "$1" | tr 'A-Z' 'a-z'; }
 
 # The campaigns by kind and year, never by id.
 STATS=$(q "SELECT id FROM campaign WHERE kind = 'thong-ke' AND school_year = '2025-2026'")

@@ -215,7 +215,17 @@ test_refusals(void **state)
 	const struct review_reason bad[] = { { "9.9", "Không có" } };
 	assert_int_equal(sub_return(&F.app, &F.cv, cid, "T1", bad, 1, -1, &d),
 			 TS_EINVAL);
-	assert_true(fx_said(&d, "không có tiêu chí \"9.9\""));
+	assert_true(fx_said(
+		&d,
+		"không có tiêu chí \"9.9\" trong bộ chỉ số qd4725-2022-pt"));
+	diags_release(&d);
+	diags_init(&d);
+	/* The reason check is one step of the door for both kinds
+	 * (submission_door.c): none at all is refused too. */
+	assert_int_equal(sub_return(&F.app, &F.cv, cid, "T1", bad, 0, -1, &d),
+			 TS_EINVAL);
+	assert_true(
+		fx_said(&d, "trả lại phải kèm lý do cho ít nhất một tiêu chí"));
 	diags_release(&d);
 }
 

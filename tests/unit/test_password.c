@@ -4,7 +4,7 @@
  * remade with today's at that sign-in.
  */
 #include "ut.h"
-#include "ut_db.h"
+#include "ut_app_db.h"
 
 #include <sodium.h>
 #include <unistd.h>
@@ -12,15 +12,13 @@
 #include "../../src/app/org.h"
 #include "../../src/app/user.h"
 
-static char dir[] = "/tmp/truongso-password-XXXXXX";
-static char dbfile[128];
-static struct app app;
+static struct ut_app_db fx;
 
 static char *
 stored_hash(const char *login)
 {
-	struct db_stmt *st = db_prep(app.db, "SELECT pw_hash FROM app_user "
-					     "WHERE login = ?");
+	struct db_stmt *st = db_prep(fx.app.db, "SELECT pw_hash FROM app_user "
+						"WHERE login = ?");
 	db_bind_text(st, 1, login);
 	assert_int_equal(db_step(st), DB_ROW);
 	char *h = strdup(db_col_text(st, 0));
@@ -40,7 +38,7 @@ add_user(const char *login, const char *hash)
 			      .pw_hash = hash };
 	actor_operator(&op);
 	diags_init(&d);
-	assert_int_equal(user_add(&app, &op, &u, &d), TS_OK);
+	assert_int_equal(user_add(&fx.app, &op, &u, &d), TS_OK);
 	diags_release(&d);
 }
 
@@ -68,18 +66,20 @@ test_old_hash_signs_in_and_is_remade(void **state)
 	struct actor a;
 	struct diags d;
 	diags_init(&d);
-	assert_int_equal(user_authenticate(&app, "cv.cu", "sai", &a, &d),
+	assert_int_equal(user_authenticate(&fx.app, "cv.cu", "sai", &a, &d),
 			 TS_EFORBIDDEN);
 	char *h = stored_hash("cv.cu");
 	assert_string_equal(h, old); /* a wrong password changes nothing */
 	free(h);
 	assert_int_equal(
-		user_authenticate(&app, "cv.cu", "mat-khau-cu", &a, &d), TS_OK);
+		user_authenticate(&fx.app, "cv.cu", "mat-khau-cu", &a, &d),
+		TS_OK);
 	h = stored_hash("cv.cu");
 	assert_non_null(strstr(h, "m=19456,t=2,p=1"));
 	free(h);
 	assert_int_equal(
-		user_authenticate(&app, "cv.cu", "mat-khau-cu", &a, &d), TS_OK);
+		user_authenticate(&fx.app, "cv.cu", "mat-khau-cu", &a, &d),
+		TS_OK);
 	diags_release(&d);
 }
 
@@ -88,21 +88,15 @@ setup(void **state)
 {
 	(void)state;
 	struct diags d;
-	struct actor op;
 	int64_t id;
 	struct org_new so = { .code = "79",
 			      .name = "Sở Giáo dục và Đào tạo",
 			      .kind = KIND_SO,
 			      .active_from = "2020-09-01" };
-	if (mkdtemp(dir) == NULL || sodium_init() < 0)
+	if (sodium_init() < 0 || ut_app_db_open(&fx, "password", UT_EMPTY) != 0)
 		return -1;
-	snprintf(dbfile, sizeof(dbfile), "%s/pw.db", dir);
 	diags_init(&d);
-	actor_operator(&op);
-	enum ts_err e = app_open(&app, ut_db_fresh(dbfile), app_data_dir(),
-				 true, &d);
-	if (e == TS_OK)
-		e = org_add(&app, &op, &so, &id, &d);
+	enum ts_err e = org_add(&fx.app, &fx.op, &so, &id, &d);
 	diags_release(&d);
 	return e == TS_OK ? 0 : -1;
 }
@@ -111,16 +105,7 @@ static int
 teardown(void **state)
 {
 	(void)state;
-	app_close(&app);
-	static const char *const tails[] = { "", "-wal", "-shm" };
-	char p[160];
-	for (size_t i = 0; i < 3; i++) {
-		snprintf(p, sizeof(p), "%s%s", dbfile, tails[i]);
-		unlink(p);
-	}
-	snprintf(p, sizeof(p), "%s.evidence", dbfile);
-	rmdir(p);
-	return rmdir(dir);
+	return ut_app_db_close(&fx);
 }
 
 int

@@ -148,8 +148,8 @@ test_policy_matrix(void **state)
 	(void)state;
 	size_t cells = 0;
 	char *got = matrix(&cells);
-	/* 5 actors x 5 targets x (7 states of a submission + 9 other
-	 * kinds) x 9 actions. */
+	/* 6 actors x 5 targets x (7 states of a submission + 10 other
+	 * kinds) x 10 actions. */
 	assert_int_equal(cells, NACTORS * NTARGETS *
 					(ST_COUNT + 1 + PK_COUNT - 1) *
 					PA_COUNT);
@@ -234,6 +234,33 @@ test_policy_named_rules(void **state)
 	assert_false(
 		allows(ROLE_REVIEWER, "/1/", PK_ADMIN_AREA, NULL, -1, PA_VIEW));
 	assert_true(allows(ROLE_ADMIN, "/1/", PK_AUDIT, NULL, -1, PA_VIEW));
+	/* remind: offices mail the units below, schools and observers
+	 * do not (reminder.c had its own role test). */
+	assert_true(allows(ROLE_REVIEWER, "/1/4/", PK_UNIT, "/1/4/17/", -1,
+			   PA_REMIND));
+	assert_true(allows(ROLE_ADMIN, "/1/", PK_UNIT, NULL, -1, PA_REMIND));
+	assert_false(allows(ROLE_SCHOOL_HEAD, "/1/4/17/", PK_UNIT, "/1/4/17/",
+			    -1, PA_REMIND));
+	assert_false(allows(ROLE_OBSERVER, "/1/", PK_UNIT, "/1/4/17/", -1,
+			    PA_REMIND));
+	assert_false(allows(ROLE_REVIEWER, "/1/4/", PK_UNIT, "/1/9/", -1,
+			    PA_REMIND));
+	/* The desk (queue, search, office tasks; page_tasks, page_queue
+	 * had their own role tests): every office role, no school. */
+	assert_true(allows(ROLE_OBSERVER, "/1/", PK_DESK, NULL, -1, PA_VIEW));
+	assert_true(
+		allows(ROLE_REVIEWER, "/1/", PK_DESK, "/1/4/", -1, PA_VIEW));
+	assert_false(allows(ROLE_SCHOOL_EDITOR, "/1/4/17/", PK_DESK, NULL, -1,
+			    PA_VIEW));
+	assert_false(
+		allows(ROLE_REVIEWER, "/1/4/", PK_DESK, "/1/9/", -1, PA_VIEW));
+	/* stats_office.c: an office answers for itself, a school never. */
+	assert_true(allows(ROLE_REVIEWER, "/1/4/", PK_OFFICE_REPORT, "/1/4/",
+			   -1, PA_CHANGE));
+	assert_false(allows(ROLE_SCHOOL_HEAD, "/1/4/", PK_OFFICE_REPORT,
+			    "/1/4/", -1, PA_CHANGE));
+	assert_false(allows(ROLE_REVIEWER, "/1/", PK_OFFICE_REPORT, "/1/4/", -1,
+			    PA_CHANGE));
 }
 
 int

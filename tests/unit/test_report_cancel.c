@@ -2,6 +2,7 @@
  * writer stop as soon as their cancel says so, instead of finishing work
  * nobody will take; a cancel that never says so changes nothing. */
 #include "ut.h"
+#include "ut_app_db.h"
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -12,10 +13,7 @@
 #include "../../src/util/arena.h"
 #include "../../src/util/cancel.h"
 
-static char dir[] = "/tmp/truongso-ut-cancel-XXXXXX";
-static char dbfile[128];
-static struct app app;
-static struct actor op;
+static struct ut_app_db fx;
 
 /* Says stop at its `at`-th question (0: never); counts the questions. */
 struct asker {
@@ -36,8 +34,9 @@ listing(struct ts_cancel *c, struct arena *a, struct rp_doc **doc)
 	struct report_opts o = { .cancel = c };
 	struct diags d;
 	diags_init(&d);
-	enum ts_err e = report_build(&app, &op, report_kind_find("danh-sach"),
-				     1, "31", &o, a, doc, &d);
+	enum ts_err e = report_build(&fx.app, &fx.op,
+				     report_kind_find("danh-sach"), 1, "31", &o,
+				     a, doc, &d);
 	diags_release(&d);
 	return e;
 }
@@ -91,7 +90,7 @@ test_pdf_stops(void **state)
 	struct rp_doc *doc = NULL;
 	assert_int_equal(listing(NULL, a, &doc), TS_OK);
 	char path[200], err[256] = "";
-	snprintf(path, sizeof(path), "%s/danh-sach.pdf", dir);
+	snprintf(path, sizeof(path), "%s/danh-sach.pdf", fx.dir);
 	struct asker k = { 0, 5 };
 	struct ts_cancel c = { .gone = stop_at, .arg = &k };
 	doc->cancel = &c;
@@ -111,34 +110,16 @@ static int
 setup(void **state)
 {
 	(void)state;
-	if (mkdtemp(dir) == NULL)
+	if (ut_app_db_open(&fx, "ut-cancel", UT_DEMO | UT_SQLITE_ONLY) != 0)
 		return -1;
-	snprintf(dbfile, sizeof(dbfile), "%s/demo.db", dir);
-	struct diags d;
-	struct demo_result r;
-	diags_init(&d);
-	enum ts_err e = app_open(&app, dbfile, app_data_dir(), true, &d);
-	actor_operator(&op);
-	if (e == TS_OK)
-		e = demo_create(&app, &r, &d);
-	diags_release(&d);
-	return e == TS_OK ? 0 : -1;
+	return 0;
 }
 
 static int
 teardown(void **state)
 {
 	(void)state;
-	app_close(&app);
-	static const char *const tails[] = { "", "-wal", "-shm" };
-	char p[160];
-	for (size_t i = 0; i < 3; i++) {
-		snprintf(p, sizeof(p), "%s%s", dbfile, tails[i]);
-		unlink(p);
-	}
-	snprintf(p, sizeof(p), "%s.evidence", dbfile);
-	rmdir(p);
-	return rmdir(dir);
+	return ut_app_db_close(&fx);
 }
 
 int

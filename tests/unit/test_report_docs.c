@@ -6,7 +6,8 @@
  * staff lines, the grade and the blanks are paragraphs.)
  * Set UT_DUMP=1 to print each document's lines. */
 #include "ut.h"
-#include "ut_db.h"
+#include "ut_app_db.h"
+#include "ut_doc_text.h"
 
 #include <unistd.h>
 
@@ -16,138 +17,14 @@
 #include "../../src/util/arena.h"
 #include "../../src/util/buf.h"
 
-static char dir[] = "/tmp/truongso-ut-docs-XXXXXX";
-static char dbfile[128];
-static struct app app;
-static struct actor op;
-
-static void
-para_text(const struct rp_para *p, struct buf *out)
-{
-	for (size_t i = 0; i < p->nruns; i++)
-		buf_puts(out, p->runs[i].text ? p->runs[i].text : "");
-}
-
-static void
-table_text(const struct rp_table *t, struct buf *out)
-{
-	struct buf cell;
-	buf_init(&cell, 0);
-	for (size_t r = 0; r < t->nrows; r++) {
-		buf_puts(out, "|");
-		for (size_t c = 0; c < t->ncols; c++) {
-			buf_reset(&cell);
-			if (!t->rows[r][c].covered)
-				rp_cell_plain(&t->rows[r][c], &cell);
-			buf_printf(out, " %s |", buf_str(&cell));
-		}
-		buf_putc(out, '\n');
-	}
-	buf_release(&cell);
-}
-
-static void
-section_text(const struct rp_section *s, struct buf *out)
-{
-	if (s->title)
-		buf_printf(out, "%s\n", s->title);
-	if (s->subtitle)
-		buf_printf(out, "%s\n", s->subtitle);
-	for (size_t i = 0; i < s->nblocks; i++) {
-		const struct rp_block *b = &s->blocks[i];
-		if (b->kind == RP_B_TABLE) {
-			table_text(b->table, out);
-		} else if (b->para) {
-			para_text(b->para, out);
-			buf_putc(out, '\n');
-		}
-	}
-}
-
-/* The whole document as lines: header, title, body, signature, Nơi nhận,
- * then the appendices, each starting with "=== section". */
-static void
-doc_text(const struct rp_doc *d, struct buf *out)
-{
-	const struct rp_header *h = d->header;
-	if (h) {
-		buf_printf(out, "%s\n%s\n", h->parent_org ? h->parent_org : "",
-			   h->org ? h->org : "");
-		rp_number_line(h, out);
-		buf_putc(out, '\n');
-		rp_date_line(h, out);
-		buf_putc(out, '\n');
-	}
-	buf_printf(out, "%s\n", d->kind ? d->kind : "");
-	for (size_t i = 0; i < d->nsubject; i++)
-		buf_printf(out, "%s\n", d->subject[i]);
-	section_text(d->sections[0], out);
-	if (d->sig)
-		buf_printf(out, "[ký] %s|%s|%s\n", d->sig->title,
-			   d->sig->note ? d->sig->note : "",
-			   d->sig->name ? d->sig->name : "");
-	for (size_t i = 0; i < d->nrecipients; i++)
-		buf_printf(out, "[nhận] %s\n", d->recipients[i]);
-	for (size_t s = 1; s < d->nsections; s++) {
-		buf_puts(out, "=== section\n");
-		section_text(d->sections[s], out);
-	}
-}
+static struct ut_app_db fx;
 
 /* Builds document `code` of unit in campaign cid as the operator; the
  * lines go to out. Returns the builder's status. */
 static enum ts_err
 build(const char *code, int64_t cid, const char *unit, struct buf *out)
 {
-	struct arena *a = arena_new();
-	struct rp_doc *doc = NULL;
-	struct diags d;
-	diags_init(&d);
-	enum ts_err e = report_build(&app, &op, report_kind_find(code), cid,
-				     unit, NULL, a, &doc, &d);
-	buf_putc(out, '\n'); /* every line, the first too, follows a '\n' */
-	if (e == TS_OK)
-		doc_text(doc, out);
-	if (getenv("UT_DUMP"))
-		printf("---- %s %s\n%s", code, unit, buf_str(out));
-	diags_release(&d);
-	arena_free(a);
-	return e;
-}
-
-static void
-has_line(const struct buf *b, const char *line)
-{
-	struct buf want;
-	buf_init(&want, 0);
-	buf_printf(&want, "\n%s\n", line);
-	if (strstr(buf_str(b), buf_str(&want)) == NULL)
-		fail_msg("missing line: %s", line);
-	buf_release(&want);
-}
-
-static void
-has_text(const struct buf *b, const char *text)
-{
-	if (strstr(buf_str(b), text) == NULL)
-		fail_msg("missing: %s", text);
-}
-
-static void
-lacks(const struct buf *b, const char *text)
-{
-	if (strstr(buf_str(b), text) != NULL)
-		fail_msg("unexpected: %s", text);
-}
-
-/* a's line comes before b's. */
-static void
-in_order(const struct buf *b, const char *first, const char *second)
-{
-	const char *p = strstr(buf_str(b), first);
-	const char *q = strstr(buf_str(b), second);
-	if (p == NULL || q == NULL || p >= q)
-		fail_msg("not in order: %s / %s", first, second);
+	return ut_doc_build(&fx.app, &fx.op, code, cid, unit, out);
 }
 
 static enum ts_err
@@ -157,9 +34,10 @@ set_fields(const char *login, int64_t cid, const char *unit,
 	struct actor who;
 	struct diags d;
 	diags_init(&d);
-	enum ts_err e = actor_load(&app, login, &who, &d);
+	enum ts_err e = actor_load(&fx.app, login, &who, &d);
 	if (e == TS_OK)
-		e = docfield_save(&app, &who, cid, unit, names, values, n, &d);
+		e = docfield_save(&fx.app, &who, cid, unit, names, values, n,
+				  &d);
 	diags_release(&d);
 	return e;
 }
@@ -498,37 +376,16 @@ static int
 setup(void **state)
 {
 	(void)state;
-	if (mkdtemp(dir) == NULL)
+	if (ut_app_db_open(&fx, "ut-docs", UT_DEMO) != 0)
 		return -1;
-	snprintf(dbfile, sizeof(dbfile), "%s/demo.db", dir);
-	struct diags d;
-	struct demo_result r;
-	diags_init(&d);
-	enum ts_err e = app_open(&app, ut_db_fresh(dbfile), app_data_dir(),
-				 true, &d);
-	actor_operator(&op);
-	if (e == TS_OK)
-		e = demo_create(&app, &r, &d);
-	if (e != TS_OK)
-		fprintf(stderr, "demo: %s\n", d.n ? d.v[0].msg : "?");
-	diags_release(&d);
-	return e == TS_OK ? 0 : -1;
+	return 0;
 }
 
 static int
 teardown(void **state)
 {
 	(void)state;
-	app_close(&app);
-	static const char *const tails[] = { "", "-wal", "-shm" };
-	char p[160];
-	for (size_t i = 0; i < 3; i++) {
-		snprintf(p, sizeof(p), "%s%s", dbfile, tails[i]);
-		unlink(p);
-	}
-	snprintf(p, sizeof(p), "%s.evidence", dbfile);
-	rmdir(p);
-	return rmdir(dir);
+	return ut_app_db_close(&fx);
 }
 
 int

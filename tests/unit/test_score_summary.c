@@ -6,7 +6,7 @@
  * Runs on the demo database (every workflow step, external scores).
  */
 #include "ut.h"
-#include "ut_db.h"
+#include "ut_app_db.h"
 
 #include <ctype.h>
 #include <unistd.h>
@@ -19,14 +19,12 @@
 #include "../../src/app/submission.h"
 #include "../../src/util/arena.h"
 
-static char dir[] = "/tmp/truongso-score-summary-XXXXXX";
-static char dbfile[128];
-static struct app app;
+static struct ut_app_db fx;
 
 static int64_t
 query_int(const char *sql)
 {
-	struct db_stmt *st = db_prep(app.db, sql);
+	struct db_stmt *st = db_prep(fx.app.db, sql);
 	assert_non_null(st);
 	assert_int_equal(db_step(st), DB_ROW);
 	int64_t v = db_col_int(st, 0);
@@ -44,7 +42,7 @@ level_of(const struct score *s, size_t g)
 static void
 check_row(struct db_stmt *st)
 {
-	const struct rubric *r = app_rubric(&app, db_col_text(st, 0),
+	const struct rubric *r = app_rubric(&fx.app, db_col_text(st, 0),
 					    (int)db_col_int(st, 1));
 	struct answers *a1 = NULL, *a2 = NULL;
 	struct score *self = NULL, *rev = NULL;
@@ -81,7 +79,7 @@ check_all(void)
 		"g.reviewed_points, g.reviewed_level FROM submission s JOIN "
 		"campaign c ON c.id = s.campaign_id JOIN submission_score g ON "
 		"g.submission_id = s.id ORDER BY s.id, g.grp";
-	struct db_stmt *st = db_prep(app.db, sql);
+	struct db_stmt *st = db_prep(fx.app.db, sql);
 	size_t n = 0;
 	assert_non_null(st);
 	while (db_step(st) == DB_ROW) {
@@ -122,7 +120,7 @@ actor_for(const char *prefix, const char *code, struct actor *out)
 		login[i] = (char)tolower((unsigned char)login[i]);
 	struct diags d;
 	diags_init(&d);
-	assert_int_equal(actor_load(&app, login, out, &d), TS_OK);
+	assert_int_equal(actor_load(&fx.app, login, out, &d), TS_OK);
 	diags_release(&d);
 }
 
@@ -136,7 +134,7 @@ test_save_updates_summary(void **state)
 		"SELECT o.code FROM submission s JOIN org_unit o ON o.id = "
 		"s.unit_id WHERE s.campaign_id = 1 AND s.state = 'draft' "
 		"ORDER BY o.code LIMIT 1";
-	struct db_stmt *st = db_prep(app.db, sql);
+	struct db_stmt *st = db_prep(fx.app.db, sql);
 	assert_int_equal(db_step(st), DB_ROW);
 	char *code = strdup(db_col_text(st, 0));
 	db_done(st);
@@ -144,7 +142,7 @@ test_save_updates_summary(void **state)
 	struct diags d;
 	diags_init(&d);
 	actor_for("cntt", code, &ed);
-	assert_int_equal(sub_save(&app, &ed, 1, code,
+	assert_int_equal(sub_save(&fx.app, &ed, 1, code,
 				  "{\"format\":1,\"answers\":{}}", -1, &d),
 			 TS_OK);
 	char q[300];
@@ -173,14 +171,15 @@ expected_levels(const char *path, struct level_counts *out)
 		"cu.campaign_id = 1 AND cu.path LIKE ? || '%' AND s.state IN "
 		"('approved', 'published')";
 	struct db_stmt *st =
-		db_prep(app.db, "SELECT rubric_id, "
-				"rubric_version FROM campaign WHERE id = 1");
+		db_prep(fx.app.db, "SELECT rubric_id, "
+				   "rubric_version FROM campaign WHERE id = 1");
 	assert_int_equal(db_step(st), DB_ROW);
 	char *rid = strdup(db_col_text(st, 0));
-	const struct rubric *r = app_rubric(&app, rid, (int)db_col_int(st, 1));
+	const struct rubric *r = app_rubric(&fx.app, rid,
+					    (int)db_col_int(st, 1));
 	db_done(st);
 	free(rid);
-	st = db_prep(app.db, sql);
+	st = db_prep(fx.app.db, sql);
 	memset(out, 0, sizeof(*out));
 	assert_non_null(r);
 	db_bind_text(st, 1, path);
@@ -217,12 +216,12 @@ test_rollup_equals_rescoring(void **state)
 		struct diags d;
 		struct arena *a = arena_new();
 		diags_init(&d);
-		assert_int_equal(org_find_named(&app, roots[i], a, &u, &d),
+		assert_int_equal(org_find_named(&fx.app, roots[i], a, &u, &d),
 				 TS_OK);
 		expected_levels(u.path, &want);
 		assert_true(want.units_all > 0);
 		assert_int_equal(
-			campaign_levels(&app, &op, 1, roots[i], &got, &d),
+			campaign_levels(&fx.app, &op, 1, roots[i], &got, &d),
 			TS_OK);
 		assert_memory_equal(&want, &got, sizeof(want));
 		diags_release(&d);
@@ -241,18 +240,18 @@ test_view_does_not_rescore(void **state)
 	struct diags d;
 	diags_init(&d);
 	actor_operator(&op);
-	assert_int_equal(campaign_levels(&app, &op, 1, NULL, &before, &d),
+	assert_int_equal(campaign_levels(&fx.app, &op, 1, NULL, &before, &d),
 			 TS_OK);
-	assert_int_equal(db_exec_script(app.db,
+	assert_int_equal(db_exec_script(fx.app.db,
 					"CREATE TEMP TABLE keep AS "
 					"SELECT id, answers FROM submission; "
 					"UPDATE submission SET answers = 'x'"),
 			 TS_OK);
 	/* As a change would: counts kept from before are not used. */
-	assert_int_equal(results_gen_bump(&app, 1), TS_OK);
-	assert_int_equal(campaign_levels(&app, &op, 1, NULL, &after, &d),
+	assert_int_equal(results_gen_bump(&fx.app, 1), TS_OK);
+	assert_int_equal(campaign_levels(&fx.app, &op, 1, NULL, &after, &d),
 			 TS_OK);
-	assert_int_equal(db_exec_script(app.db,
+	assert_int_equal(db_exec_script(fx.app.db,
 					"UPDATE submission SET "
 					"answers = (SELECT answers FROM keep "
 					"WHERE keep.id = submission.id); DROP "
@@ -273,7 +272,7 @@ test_counts_follow_changes(void **state)
 		"SELECT o.code FROM submission s JOIN org_unit o ON o.id = "
 		"s.unit_id WHERE s.campaign_id = 1 AND s.state = 'submitted' "
 		"AND o.code LIKE '31DK%' ORDER BY o.code LIMIT 1";
-	struct db_stmt *st = db_prep(app.db, sql);
+	struct db_stmt *st = db_prep(fx.app.db, sql);
 	assert_int_equal(db_step(st), DB_ROW);
 	char *code = strdup(db_col_text(st, 0));
 	db_done(st);
@@ -284,17 +283,19 @@ test_counts_follow_changes(void **state)
 	struct arena *a = arena_new();
 	diags_init(&d);
 	actor_operator(&op);
-	assert_int_equal(actor_load(&app, "cv.dk", &rev, &d), TS_OK);
+	assert_int_equal(actor_load(&fx.app, "cv.dk", &rev, &d), TS_OK);
 	/* Twice: the second view is the kept one. */
 	for (int i = 0; i < 2; i++) {
-		assert_int_equal(campaign_levels(&app, &op, 1, NULL, &l1, &d),
-				 TS_OK);
 		assert_int_equal(
-			campaign_status(&app, &op, 1, NULL, a, &s1, &d), TS_OK);
+			campaign_levels(&fx.app, &op, 1, NULL, &l1, &d), TS_OK);
+		assert_int_equal(
+			campaign_status(&fx.app, &op, 1, NULL, a, &s1, &d),
+			TS_OK);
 	}
-	assert_int_equal(sub_approve(&app, &rev, 1, code, -1, &d), TS_OK);
-	assert_int_equal(campaign_levels(&app, &op, 1, NULL, &l2, &d), TS_OK);
-	assert_int_equal(campaign_status(&app, &op, 1, NULL, a, &s2, &d),
+	assert_int_equal(sub_approve(&fx.app, &rev, 1, code, -1, &d), TS_OK);
+	assert_int_equal(campaign_levels(&fx.app, &op, 1, NULL, &l2, &d),
+			 TS_OK);
+	assert_int_equal(campaign_status(&fx.app, &op, 1, NULL, a, &s2, &d),
 			 TS_OK);
 	assert_int_equal(l2.units_all, l1.units_all + 1);
 	assert_int_equal(s2.total.by_state[ST_APPROVED],
@@ -313,7 +314,7 @@ test_fill_missing(void **state)
 {
 	(void)state;
 	int64_t total = query_int("SELECT count(*) FROM submission_score");
-	assert_int_equal(db_exec_script(app.db,
+	assert_int_equal(db_exec_script(fx.app.db,
 					"DELETE FROM submission_score "
 					"WHERE submission_id % 3 = 0; UPDATE "
 					"submission_score SET revision = -1 "
@@ -322,7 +323,7 @@ test_fill_missing(void **state)
 	size_t n = 0;
 	struct diags d;
 	diags_init(&d);
-	assert_int_equal(score_summary_fill(&app, &n, &d), TS_OK);
+	assert_int_equal(score_summary_fill(&fx.app, &n, &d), TS_OK);
 	int64_t stale = query_int("SELECT count(*) FROM submission s JOIN "
 				  "campaign c ON c.id = s.campaign_id WHERE "
 				  "c.kind = 'cds' AND s.id % 3 <> 2");
@@ -330,7 +331,7 @@ test_fill_missing(void **state)
 	assert_int_equal(query_int("SELECT count(*) FROM submission_score"),
 			 total);
 	check_all();
-	assert_int_equal(score_summary_fill(&app, &n, &d), TS_OK);
+	assert_int_equal(score_summary_fill(&fx.app, &n, &d), TS_OK);
 	assert_int_equal(n, 0);
 	diags_release(&d);
 }
@@ -346,22 +347,22 @@ test_path_range(void **state)
 		"'/1/4/7/' UNION ALL SELECT '/1/40/' UNION ALL SELECT '/1/5/' "
 		"UNION ALL SELECT '/1/' UNION ALL SELECT '/1/3/9/') t WHERE " SQL_PATH_UNDER(
 			"t.p", "?1");
-	struct db_stmt *st = db_prep(app.db, sql);
+	struct db_stmt *st = db_prep(fx.app.db, sql);
 	db_bind_text(st, 1, "/1/4/");
 	assert_int_equal(db_step(st), DB_ROW);
 	assert_int_equal(db_col_int(st, 0), 2);
 	db_done(st);
-	st = db_prep(app.db, sql);
+	st = db_prep(fx.app.db, sql);
 	db_bind_text(st, 1, "/");
 	assert_int_equal(db_step(st), DB_ROW);
 	assert_int_equal(db_col_int(st, 0), 6);
 	db_done(st);
-	if (db_is_postgres(db_path(app.db)))
+	if (db_is_postgres(db_path(fx.app.db)))
 		return; /* the plan below is SQLite's */
 	static const char plan[] =
 		"EXPLAIN QUERY PLAN SELECT count(*) FROM campaign_unit cu "
 		"WHERE cu.campaign_id = 1 AND " SQL_PATH_UNDER("cu.path", "?1");
-	st = db_prep(app.db, plan);
+	st = db_prep(fx.app.db, plan);
 	db_bind_text(st, 1, "/1/");
 	bool ranged = false;
 	while (db_step(st) == DB_ROW)
@@ -375,36 +376,16 @@ static int
 setup(void **state)
 {
 	(void)state;
-	struct diags d;
-	struct demo_result r;
-	if (mkdtemp(dir) == NULL)
+	if (ut_app_db_open(&fx, "score-summary", UT_DEMO) != 0)
 		return -1;
-	snprintf(dbfile, sizeof(dbfile), "%s/summary.db", dir);
-	diags_init(&d);
-	enum ts_err e = app_open(&app, ut_db_fresh(dbfile), app_data_dir(),
-				 true, &d);
-	if (e == TS_OK)
-		e = demo_create(&app, &r, &d);
-	if (e != TS_OK)
-		fprintf(stderr, "setup: %s\n", d.n ? d.v[0].msg : "?");
-	diags_release(&d);
-	return e == TS_OK ? 0 : -1;
+	return 0;
 }
 
 static int
 teardown(void **state)
 {
 	(void)state;
-	app_close(&app);
-	static const char *const tails[] = { "", "-wal", "-shm" };
-	char p[160];
-	for (size_t i = 0; i < 3; i++) {
-		snprintf(p, sizeof(p), "%s%s", dbfile, tails[i]);
-		unlink(p);
-	}
-	snprintf(p, sizeof(p), "%s.evidence", dbfile);
-	rmdir(p);
-	return rmdir(dir);
+	return ut_app_db_close(&fx);
 }
 
 int

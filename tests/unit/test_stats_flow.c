@@ -6,7 +6,7 @@
  * CĐS self-assessment (a change there is visible here).
  */
 #include "ut.h"
-#include "ut_db.h"
+#include "ut_app_db.h"
 
 #include <ctype.h>
 #include <jansson.h>
@@ -16,10 +16,7 @@
 #include "../../src/app/stats.h"
 #include "../../src/util/arena.h"
 
-static char dir[] = "/tmp/truongso-stats-XXXXXX";
-static char dbfile[128];
-static struct app app;
-static struct actor op;
+static struct ut_app_db fx;
 
 /* Every required value of a TH school (lms etc. come from the CĐS). */
 static const char FULL[] =
@@ -51,7 +48,7 @@ actor_of(const char *login, struct actor *out)
 {
 	struct diags d;
 	diags_init(&d);
-	assert_int_equal(actor_load(&app, login, out, &d), TS_OK);
+	assert_int_equal(actor_load(&fx.app, login, out, &d), TS_OK);
 	diags_release(&d);
 }
 
@@ -73,8 +70,8 @@ create(const char *period, const char *indicators, enum ts_err want,
 	struct diags d;
 	diags_init(&d);
 	int64_t id = 0;
-	enum ts_err e = stats_campaign_create(&app, &op, app_data_dir(), &n,
-					      &id, &d);
+	enum ts_err e = stats_campaign_create(&fx.app, &fx.op, app_data_dir(),
+					      &n, &id, &d);
 	if (e != want)
 		ut_print_diags(&d);
 	assert_int_equal(e, want);
@@ -87,7 +84,7 @@ create(const char *period, const char *indicators, enum ts_err want,
 static int64_t
 count(const char *sql)
 {
-	struct db_stmt *st = db_prep(app.db, sql);
+	struct db_stmt *st = db_prep(fx.app.db, sql);
 	assert_non_null(st);
 	int64_t n = db_step(st) == DB_ROW ? db_col_int(st, 0) : -1;
 	db_done(st);
@@ -111,13 +108,14 @@ test_create(void **state)
 	struct stats_info info;
 	struct diags d;
 	diags_init(&d);
-	assert_int_equal(stats_info_get(&app, id, a, &info, &d), TS_OK);
+	assert_int_equal(stats_info_get(&fx.app, id, a, &info, &d), TS_OK);
 	assert_string_equal(info.as_of, "2025-09-30");
 	assert_string_equal(info.period, "dau-nam");
 	assert_string_equal(info.set->id, "thong-ke-cds-truong");
 	ind_set_free(info.set);
 	/* A CĐS campaign is not a statistics one. */
-	assert_int_equal(stats_info_get(&app, 1, a, &info, &d), TS_ENOTFOUND);
+	assert_int_equal(stats_info_get(&fx.app, 1, a, &info, &d),
+			 TS_ENOTFOUND);
 	diags_release(&d);
 	arena_free(a);
 }
@@ -128,7 +126,7 @@ static void
 draft_school(char code[16], struct actor *editor, struct actor *head)
 {
 	struct db_stmt *st = db_prep(
-		app.db,
+		fx.app.db,
 		"SELECT o.code FROM submission s JOIN org_unit o ON o.id = "
 		"s.unit_id WHERE s.campaign_id = 1 AND s.state = 'draft' AND "
 		"o.code LIKE '31DK%' AND o.school_levels = 2 ORDER BY o.code "
@@ -164,8 +162,8 @@ cds_with(const char *code, int points)
 	struct submission s;
 	struct diags d;
 	diags_init(&d);
-	assert_int_equal(sub_open(&app, &op, 1, code, ACT_VIEW, a, &s, &d),
-			 TS_OK);
+	assert_int_equal(
+		sub_open(&fx.app, &fx.op, 1, code, ACT_VIEW, a, &s, &d), TS_OK);
 	json_t *root = json_loads(s.answers, 0, NULL);
 	json_t *ans = json_object_get(root, "answers");
 	json_t *item = json_object_get(ans, "1.3a");
@@ -192,13 +190,14 @@ test_prefill_follows_cds(void **state)
 	diags_init(&d);
 	for (int points = 0; points <= 6; points += 6) {
 		char *cds = cds_with(code, points);
-		assert_int_equal(sub_save(&app, &editor, 1, code, cds, -1, &d),
-				 TS_OK);
+		assert_int_equal(
+			sub_save(&fx.app, &editor, 1, code, cds, -1, &d),
+			TS_OK);
 		free(cds);
 		struct arena *a = arena_new();
 		struct stats_view v;
 		assert_int_equal(
-			stats_view_open(&app, &editor, id, code, a, &v, &d),
+			stats_view_open(&fx.app, &editor, id, code, a, &v, &d),
 			TS_OK);
 		const struct ind_prefill_line *l = prefill_of(&v, "lms");
 		assert_non_null(l);
@@ -227,7 +226,7 @@ state_of(int64_t cid, const char *code)
 		 "org_unit o ON o.id = s.unit_id WHERE s.campaign_id = %lld "
 		 "AND o.code = '%s'",
 		 (long long)cid, code);
-	struct db_stmt *st = db_prep(app.db, sql);
+	struct db_stmt *st = db_prep(fx.app.db, sql);
 	snprintf(buf, sizeof(buf), "%s",
 		 db_step(st) == DB_ROW ? db_col_text(st, 0) : "none");
 	db_done(st);
@@ -247,7 +246,7 @@ test_workflow_and_warning(void **state)
 	diags_init(&d);
 	/* A bad value is refused with its code; nothing is stored. */
 	char *bad = ut_json("{'values':{'gv_tong':45,'gv_may_tinh':-1}}");
-	assert_int_equal(stats_save(&app, &editor, start, code, bad, -1, &d),
+	assert_int_equal(stats_save(&fx.app, &editor, start, code, bad, -1, &d),
 			 TS_EINVAL);
 	assert_diag(&d, NULL, "chỉ số gv_may_tinh: số lượng phải từ 0");
 	assert_string_equal(state_of(start, code), "none");
@@ -255,12 +254,13 @@ test_workflow_and_warning(void **state)
 	/* Errors block submission: a part above its whole. */
 	char *v = full_values(1000, "");
 	char *over = ut_json("{'values':{'gv_tong':45,'gv_may_tinh':46}}");
-	assert_int_equal(stats_save(&app, &editor, start, code, over, -1, &d),
-			 TS_OK);
+	assert_int_equal(
+		stats_save(&fx.app, &editor, start, code, over, -1, &d), TS_OK);
 	diags_release(&d);
 	diags_init(&d);
-	assert_int_equal(stats_submit(&app, &head, start, code, -1, NULL, &d),
-			 TS_EINVAL);
+	assert_int_equal(
+		stats_submit(&fx.app, &head, start, code, -1, NULL, &d),
+		TS_EINVAL);
 	assert_diag(&d, code,
 		    "gv_may_tinh: “Tổng số giáo viên có máy tính” "
 		    "(46) lớn hơn “Tổng số giáo viên” (45)");
@@ -269,29 +269,35 @@ test_workflow_and_warning(void **state)
 	free(over);
 	diags_release(&d);
 	diags_init(&d);
-	assert_int_equal(stats_save(&app, &editor, start, code, v, -1, &d),
+	assert_int_equal(stats_save(&fx.app, &editor, start, code, v, -1, &d),
 			 TS_OK);
 	int version = 0;
 	assert_int_equal(
-		stats_submit(&app, &head, start, code, -1, &version, &d),
+		stats_submit(&fx.app, &head, start, code, -1, &version, &d),
 		TS_OK);
 	assert_int_equal(version, 1);
 	/* Return: reasons name indicators. */
 	struct review_reason r = { "khong_co", "Sai" };
 	assert_int_equal(
-		stats_return(&app, &reviewer, start, code, &r, 1, -1, &d),
+		stats_return(&fx.app, &reviewer, start, code, &r, 1, -1, &d),
 		TS_EINVAL);
-	assert_diag(&d, code, "không có chỉ số \"khong_co\"");
+	assert_diag(&d, code,
+		    "không có chỉ số \"khong_co\" trong bộ "
+		    "thong-ke-cds-truong");
+	assert_int_equal(
+		stats_return(&fx.app, &reviewer, start, code, &r, 0, -1, &d),
+		TS_EINVAL);
+	assert_diag(&d, code, "trả lại phải kèm lý do cho ít nhất một chỉ số");
 	r.criterion_id = "hs_may_tinh";
 	assert_int_equal(
-		stats_return(&app, &reviewer, start, code, &r, 1, -1, &d),
+		stats_return(&fx.app, &reviewer, start, code, &r, 1, -1, &d),
 		TS_OK);
 	assert_string_equal(state_of(start, code), "returned");
 	assert_int_equal(
-		stats_submit(&app, &head, start, code, -1, &version, &d),
+		stats_submit(&fx.app, &head, start, code, -1, &version, &d),
 		TS_OK);
 	assert_int_equal(version, 2);
-	assert_int_equal(sub_approve(&app, &reviewer, start, code, -1, &d),
+	assert_int_equal(sub_approve(&fx.app, &reviewer, start, code, -1, &d),
 			 TS_OK);
 	assert_string_equal(state_of(start, code), "approved");
 	free(v);
@@ -301,9 +307,9 @@ test_workflow_and_warning(void **state)
 	int64_t end = create("cuoi-nam", "thong-ke-cds-truong", TS_OK, NULL);
 	diags_init(&d);
 	v = full_values(1600, "");
-	assert_int_equal(stats_save(&app, &editor, end, code, v, -1, &d),
+	assert_int_equal(stats_save(&fx.app, &editor, end, code, v, -1, &d),
 			 TS_OK);
-	assert_int_equal(stats_submit(&app, &head, end, code, -1, NULL, &d),
+	assert_int_equal(stats_submit(&fx.app, &head, end, code, -1, NULL, &d),
 			 TS_EINVAL);
 	assert_diag(&d, code,
 		    "hs_tong: “Tổng số học sinh”: 1600, kỳ trước "
@@ -313,9 +319,9 @@ test_workflow_and_warning(void **state)
 	diags_init(&d);
 	v = full_values(1600,
 			",'confirmed':{'hs_tong':'Sáp nhập điểm trường'}");
-	assert_int_equal(stats_save(&app, &editor, end, code, v, -1, &d),
+	assert_int_equal(stats_save(&fx.app, &editor, end, code, v, -1, &d),
 			 TS_OK);
-	assert_int_equal(stats_submit(&app, &head, end, code, -1, NULL, &d),
+	assert_int_equal(stats_submit(&fx.app, &head, end, code, -1, NULL, &d),
 			 TS_OK);
 	/* The reviewer sees the confirmed warning with the snapshot. */
 	char sql[256];
@@ -333,37 +339,16 @@ static int
 setup(void **state)
 {
 	(void)state;
-	struct diags d;
-	struct demo_result r;
-	if (mkdtemp(dir) == NULL)
+	if (ut_app_db_open(&fx, "stats", UT_DEMO) != 0)
 		return -1;
-	snprintf(dbfile, sizeof(dbfile), "%s/stats.db", dir);
-	diags_init(&d);
-	enum ts_err e = app_open(&app, ut_db_fresh(dbfile), app_data_dir(),
-				 true, &d);
-	if (e == TS_OK)
-		e = demo_create(&app, &r, &d);
-	if (e != TS_OK)
-		fprintf(stderr, "setup: %s\n", d.n ? d.v[0].msg : "?");
-	diags_release(&d);
-	actor_operator(&op);
-	return e == TS_OK ? 0 : -1;
+	return 0;
 }
 
 static int
 teardown(void **state)
 {
 	(void)state;
-	app_close(&app);
-	static const char *const tails[] = { "", "-wal", "-shm" };
-	char p[160];
-	for (size_t i = 0; i < 3; i++) {
-		snprintf(p, sizeof(p), "%s%s", dbfile, tails[i]);
-		unlink(p);
-	}
-	snprintf(p, sizeof(p), "%s.evidence", dbfile);
-	rmdir(p);
-	return rmdir(dir);
+	return ut_app_db_close(&fx);
 }
 
 int

@@ -1,0 +1,298 @@
+/* The report builders that had no app-layer test (issue 13 item 6):
+ * the office documents (Phụ lục 3 by levels and by grades, the listing,
+ * the chase list, the guidance letter, Phụ lục 2 and 6) and the school's
+ * decisions and meeting record, built from the demo database through
+ * report_build and read as text lines (ut_doc_text.h). Each number is
+ * checked against the database or against another document built from
+ * the same rows, so a builder that counts differently fails here.
+ * Set UT_DUMP=1 to print each document's lines. */
+#include "ut.h"
+#include "ut_app_db.h"
+#include "ut_doc_text.h"
+
+#include <stdarg.h>
+
+static struct ut_app_db fx;
+
+static enum ts_err
+build(const char *code, int64_t cid, const char *unit, struct buf *out)
+{
+	return ut_doc_build(&fx.app, &fx.op, code, cid, unit, out);
+}
+
+/* One number from the database. */
+static int64_t
+count(const char *sql, int64_t cid)
+{
+	struct db_stmt *st = db_prep(fx.app.db, sql);
+	assert_non_null(st);
+	db_bind_int(st, 1, cid);
+	int64_t n = db_step(st) == DB_ROW ? db_col_int(st, 0) : -1;
+	db_done(st);
+	return n;
+}
+
+/* Participants under UBND phường Dương Kinh (31DK) in state list. */
+#define SQL_UNDER_DK                                                           \
+	"SELECT count(*) FROM campaign_unit cu JOIN org_unit o ON o.id = "     \
+	"cu.unit_id LEFT JOIN submission s ON s.campaign_id = cu.campaign_id " \
+	"AND s.unit_id = cu.unit_id WHERE cu.campaign_id = ? AND o.code "      \
+	"LIKE '31DK0%' AND coalesce(s.state, 'none') IN "
+
+/* How many lines of b contain text. */
+static int
+lines_with(const struct buf *b, const char *text)
+{
+	int n = 0;
+	for (const char *p = buf_str(b); (p = strstr(p, text)) != NULL;
+	     p += strlen(text))
+		n++;
+	return n;
+}
+
+static void __attribute__((format(printf, 2, 3)))
+has_textf(const struct buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	char want[256];
+	va_start(ap, fmt);
+	vsnprintf(want, sizeof(want), fmt, ap);
+	va_end(ap);
+	has_text(b, want);
+}
+
+/* report_levels.c and report_listing.c count the same approved results:
+ * Phụ lục 3's "của N CSGD" is the database's count and the listing's
+ * approved and published rows. */
+static void
+test_levels_and_listing_agree(void **state)
+{
+	(void)state;
+	struct buf pl3, list;
+	buf_init(&pl3, 0);
+	buf_init(&list, 0);
+	int64_t approved = count(SQL_UNDER_DK "('approved', 'published')", 1);
+	int64_t all = count(SQL_UNDER_DK
+			    "('none', 'draft', 'submitted', 'returned', "
+			    "'approved', 'published')",
+			    1);
+	assert_true(approved > 0 && approved < all);
+	assert_int_equal(build("phu-luc-3", 1, "31DK", &pl3), TS_OK);
+	assert_int_equal(build("danh-sach", 1, "31DK", &list), TS_OK);
+	has_textf(&pl3, "kết quả đã được phê duyệt của %lld CSGD",
+		  (long long)approved);
+	assert_int_equal(lines_with(&list, "| Đã phê duyệt |") +
+				 lines_with(&list, "| Đã công bố |"),
+			 approved);
+	has_textf(&list, "| Tổng cộng: %lld đơn vị |", (long long)all);
+	/* Natural order by code, the group headings of both groups. */
+	in_order(&list, "| 31DK011 |", "| 31DK030 |");
+	has_text(&pl3, "| 1 | Chuyển đổi số trong dạy, học |");
+	has_text(&pl3, "| 2 | Chuyển đổi số trong quản trị cơ sở giáo dục |");
+	buf_release(&pl3);
+	buf_release(&list);
+}
+
+/* report_chase.c: exactly the units not submitted (not started, draft,
+ * returned), each with its head's name, and their number. */
+static void
+test_chase_lists_the_unsubmitted(void **state)
+{
+	(void)state;
+	struct buf b;
+	buf_init(&b, 0);
+	int64_t due = count(SQL_UNDER_DK "('none', 'draft', 'returned')", 1);
+	assert_true(due > 0);
+	assert_int_equal(build("chua-nop", 1, "31DK", &b), TS_OK);
+	assert_int_equal(lines_with(&b, "| UBND phường Dương Kinh |"), due);
+	has_textf(&b, "Tổng số: %lld đơn vị chưa nộp", (long long)due);
+	lacks(&b, "| Đã nộp |");
+	lacks(&b, "| Đã phê duyệt |");
+	buf_release(&b);
+}
+
+/* report_guidance.c: the graded round's letter words its bands as seed
+ * 001 does (the cntt sheet's own words: rb_band_words), best first. */
+static void
+test_guidance_letter(void **state)
+{
+	(void)state;
+	struct buf b;
+	buf_init(&b, 0);
+	assert_int_equal(build("cong-van", 3, "31DK", &b), TS_OK);
+	has_line(&b, "- Xuất sắc: từ 90 - 100 điểm;");
+	has_line(&b, "- Tốt: từ 80 - 89 điểm;");
+	has_line(&b, "- Trung bình: từ 50 - 69 điểm;");
+	has_line(&b, "- Yếu: dưới 50 điểm.");
+	lacks(&b, "đến dưới");
+	in_order(&b, "- Xuất sắc:", "- Yếu:");
+	has_text(&b, "trước hết ngày 10/06/2026");
+	buf_release(&b);
+}
+
+/* report_grades.c: the graded summary counts every approved result once
+ * in its Tổng số row, whatever the cấp học. */
+static void
+test_grades_total(void **state)
+{
+	(void)state;
+	struct buf b;
+	buf_init(&b, 0);
+	int64_t approved = count(SQL_UNDER_DK "('approved', 'published')", 3);
+	assert_int_equal(build("phu-luc-3", 3, "31DK", &b), TS_OK);
+	has_textf(&b, "kết quả đã được phê duyệt của %lld CSGD",
+		  (long long)approved);
+	/* | | Tổng số | xs | % | tot | % | kha | % | tb | % | yeu | % | */
+	const char *row = strstr(buf_str(&b), "|  | Tổng số |");
+	assert_non_null(row);
+	long long sum = 0, v;
+	const char *p = row + strlen("|  | Tổng số |");
+	for (int i = 0; i < 5; i++) {
+		assert_int_equal(sscanf(p, " %lld |", &v), 1);
+		sum += v;
+		p = strchr(strchr(p, '|') + 1, '|') + 1; /* past the share */
+	}
+	assert_int_equal(sum, approved);
+	buf_release(&b);
+}
+
+/* report_decision.c and report_approval.c: the meeting record and the
+ * approval decision print the school's own scores, the same as the
+ * listing's self-assessment columns; the committee decision leaves its
+ * member rows blank until they are typed. */
+static void
+test_school_papers(void **state)
+{
+	(void)state;
+	struct buf list, rec, dec, com;
+	buf_init(&list, 0);
+	buf_init(&rec, 0);
+	buf_init(&dec, 0);
+	buf_init(&com, 0);
+	assert_int_equal(build("danh-sach", 1, "31DK", &list), TS_OK);
+	assert_int_equal(build("bien-ban", 1, "31DK011", &rec), TS_OK);
+	assert_int_equal(build("qd-phe-duyet", 1, "31DK011", &dec), TS_OK);
+	assert_int_equal(build("qd-ban-chi-dao", 1, "31DK011", &com), TS_OK);
+	int g1, m1, g2, m2;
+	const char *row = strstr(buf_str(&list), "| 31DK011 |");
+	assert_non_null(row);
+	assert_int_equal(sscanf(row,
+				"| 31DK011 | %*[^|]| %*[^|]| %*[^|]|  | %d | "
+				"%d |  |  | %d | %d |",
+				&g1, &m1, &g2, &m2),
+			 4);
+	char want[160];
+	snprintf(want, sizeof(want),
+		 "“Chuyển đổi số trong dạy, học”: %d/100 điểm - đạt Mức "
+		 "độ %d",
+		 g1, m1);
+	has_text(&rec, want);
+	has_text(&dec, want);
+	snprintf(want, sizeof(want),
+		 "“Chuyển đổi số trong quản trị cơ sở giáo dục”: %d/100 "
+		 "điểm - đạt Mức độ %d",
+		 g2, m2);
+	has_text(&rec, want);
+	has_text(&dec, want);
+	has_line(&dec, "[nhận] - UBND phường Dương Kinh (b/c);");
+	assert_int_equal(lines_with(&com, "| ………… | ………… | ………… |"), 3);
+	buf_release(&list);
+	buf_release(&rec);
+	buf_release(&dec);
+	buf_release(&com);
+}
+
+/* The number in the last cell of the first line with label. */
+static long long
+number_after(const struct buf *b, const char *label)
+{
+	const char *p = strstr(buf_str(b), label);
+	long long v = -1;
+	assert_non_null(p);
+	const char *q = strchr(p, '\n'); /* the line ends "| 3050 |" */
+	assert_non_null(q);
+	q -= 2;
+	while (q > p && *q != '|')
+		q--;
+	assert_int_equal(sscanf(q, "| %lld", &v), 1);
+	return v;
+}
+
+/* report_stats.c: Phụ lục 2's totals by bậc học and Phụ lục 6's
+ * province figures are the same sums of the same approved rows. */
+static void
+test_stats_documents_agree(void **state)
+{
+	(void)state;
+	struct buf pl2, pl6;
+	buf_init(&pl2, 0);
+	buf_init(&pl6, 0);
+	assert_int_equal(build("phu-luc-2", 8, "31", &pl2), TS_OK);
+	assert_int_equal(build("phu-luc-6", 8, "31", &pl6), TS_OK);
+	long long teachers = number_after(&pl2,
+					  "| Tổng số cán bộ, giáo viên |");
+	long long pupils = number_after(&pl2, "| Tổng số học sinh |");
+	assert_true(teachers > 0 && pupils > 0);
+	char want[160];
+	snprintf(want, sizeof(want), "| Tổng số cán bộ, giáo viên | %lld (",
+		 teachers);
+	has_text(&pl6, want);
+	snprintf(want, sizeof(want), "| Tổng số học sinh | %lld (", pupils);
+	has_text(&pl6, want);
+	int64_t reported = count(
+		"SELECT count(*) FROM submission WHERE campaign_id = ? AND "
+		"state IN ('approved', 'published')",
+		8);
+	has_textf(&pl2, "Tổng %lld/", (long long)reported);
+	buf_release(&pl2);
+	buf_release(&pl6);
+}
+
+/* An office's document is the office's: a school's head gets a
+ * refusal, not the document (the policy's office_report view). */
+static void
+test_school_cannot_build_office_docs(void **state)
+{
+	(void)state;
+	struct actor head;
+	struct diags d;
+	struct buf b;
+	diags_init(&d);
+	buf_init(&b, 0);
+	assert_int_equal(actor_load(&fx.app, "ht.31dk011", &head, &d), TS_OK);
+	enum ts_err e = ut_doc_build(&fx.app, &head, "phu-luc-3", 1, "31DK",
+				     &b);
+	assert_true(e == TS_EFORBIDDEN || e == TS_ENOTFOUND);
+	lacks(&b, "Kết quả đánh giá");
+	diags_release(&d);
+	buf_release(&b);
+}
+
+static int
+setup(void **state)
+{
+	(void)state;
+	return ut_app_db_open(&fx, "ut-office", UT_DEMO);
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	return ut_app_db_close(&fx);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_levels_and_listing_agree),
+		cmocka_unit_test(test_chase_lists_the_unsubmitted),
+		cmocka_unit_test(test_guidance_letter),
+		cmocka_unit_test(test_grades_total),
+		cmocka_unit_test(test_school_papers),
+		cmocka_unit_test(test_stats_documents_agree),
+		cmocka_unit_test(test_school_cannot_build_office_docs),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
