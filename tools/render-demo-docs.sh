@@ -7,9 +7,11 @@
 # For each demo campaign: the school report of the campaign's example
 # school and of one draft, and Phụ lục 3 and the listing of the Sở, one
 # Phòng and one UBND xã/phường (a unit that does not make a kind is
-# skipped). Formats: PDF as truongso writes it, DOCX printed by
-# LibreOffice Writer, XLSX printed by LibreOffice Calc, and the CSV
-# (kept, not rendered). Pages go to OUT/png/NAME-FMT-N.png at DPI dots
+# skipped); the school's decisions and meeting record, the offices'
+# guidance letter, list of units not submitted, Phụ lục 2 and 6, and a
+# mầm non report with its software inventory. Formats: PDF as truongso
+# writes it, DOCX printed by LibreOffice Writer, XLSX printed by
+# LibreOffice Calc, and the CSV (kept, not rendered). Pages go to OUT/png/NAME-FMT-N.png at DPI dots
 # per inch, and OUT/pages.txt lists every document with its page count.
 #
 # Usage: tools/render-demo-docs.sh [TRUONGSO [OUT [DPI]]]
@@ -61,11 +63,24 @@ for c in $(sqlite3 "$DB" "SELECT id FROM campaign ORDER BY id"); do
 	for u in $(example_school "$c") $(draft_school "$c"); do
 		make_doc "$k" "$c" "$u"
 	done
-	for u in 31 31DK 31HB; do
-		make_doc phu-luc-3 "$c" "$u"
-		make_doc danh-sach "$c" "$u"
+	# The school's decisions and meeting record of the example school.
+	for p in qd-ban-chi-dao bien-ban qd-phe-duyet; do
+		make_doc $p "$c" "$(example_school "$c")"
 	done
+	for u in 31 31DK 31HB; do
+		for k in phu-luc-3 danh-sach chua-nop cong-van phu-luc-2; do
+			make_doc $k "$c" "$u"
+		done
+	done
+	if [ "$(sqlite3 "$DB" "SELECT kind FROM campaign WHERE id = $c")" = thong-ke ]
+	then
+		make_doc phu-luc-6 "$c" 31
+	fi
 done
+# The software inventory: a mầm non school under a commune that lists it.
+sw=$(sqlite3 "$DB" "SELECT s.campaign_id, o.code FROM software s
+	JOIN org_unit o ON o.id = s.unit_id ORDER BY 1, 2 LIMIT 1" 2>/dev/null)
+if [ -n "$sw" ]; then make_doc tu-kiem-tra "${sw%%|*}" "${sw#*|}"; fi
 
 # LibreOffice converts all files of a kind in one start; its PDF takes the
 # input's base name, so each format gets its own directory.

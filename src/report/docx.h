@@ -47,6 +47,10 @@ struct dx_ctx {
 	/* Every paragraph written while set gets w:keepNext: the end of the
 	 * body stays on the page of the closing block after it. */
 	bool keep;
+	/* wrap: the next table is the last block before the closing block;
+	 * its tail and the closing block go into one row that cannot split
+	 * (dx_table opens it, wrapped, and dx_wrap_end closes it). */
+	bool wrap, wrapped;
 	const int *grid; /* column widths of the table being written, twips */
 	/* Text measurement for table columns (docx_measure.c), made on
 	 * first use and released by dx_measure_end. */
@@ -97,8 +101,18 @@ void dx_rule(struct dx_ctx *x, int width, int len, int after_pt);
  * estimated line, capped by the column width (NĐ 30: 1/3 to 1/2). */
 int dx_rule_len(size_t nchars, int size, int width);
 
+/* Longest word (bytes) whose hyphens never break: year ranges and codes
+ * ("2025-2026.", "GDNN-GDTX"). A longer one, such as a file name
+ * "KH-UDCNTT-2025-2026.pdf", may break after a hyphen of its own rather
+ * than between two letters when its column is narrower than it. */
+#define DX_NOBREAK_WORD 12
+/* s[i] is a hyphen inside a word of at most DX_NOBREAK_WORD bytes of the
+ * n bytes at s: written as w:noBreakHyphen, measured unbroken. */
+bool dx_inner_hyphen(const char *s, size_t i, size_t n);
+
 /* docx_table.c: report tables and the borderless layout tables. */
 void dx_table(struct dx_ctx *x, const struct rp_table *t);
+void dx_wrap_end(struct dx_ctx *x);
 /* A borderless layout table of ncols columns of the given widths (twips):
  * begin, then rows (dx_row_begin, cells, dx_row_end), then end. Rows never
  * split across pages. A cell must hold at least one paragraph. */

@@ -324,6 +324,9 @@ blocks(struct dx_ctx *x, const struct rp_section *s, bool closing)
 		const struct rp_block *b = &s->blocks[i];
 		struct dx_pfmt f = { 0 };
 		x->keep = i >= keep && !closing_table(s, i);
+		x->wrap = closing && i + 1 == s->nblocks &&
+			  b->kind == RP_B_TABLE && b->table &&
+			  b->table->borders;
 		switch (b->kind) {
 		case RP_B_HEADING:
 			snprintf(style, sizeof style, "Heading%d", b->level);
@@ -459,6 +462,7 @@ section(struct dx_ctx *x, size_t i)
 	blocks(x, s, i == 0 && d->sig);
 	if (i == 0 && d->sig)
 		signature_block(x, d);
+	dx_wrap_end(x);
 	if (i + 1 < d->nsections)
 		section_break(x->out, s->landscape);
 	else

@@ -36,6 +36,32 @@ dx_measure_end(struct dx_ctx *x)
 	x->fm = NULL;
 }
 
+/* Short words with a hyphen ("GDNN-GDTX") stay whole, as the
+ * w:noBreakHyphen the writer puts in them keeps them in Word and
+ * Writer; pango would break after the hyphen. The caller's layout takes
+ * the list. */
+static PangoAttrList *
+keep_hyphened(const char *text)
+{
+	PangoAttrList *al = pango_attr_list_new();
+	size_t n = strlen(text);
+	for (size_t i = 0; i < n; i++) {
+		if (!dx_inner_hyphen(text, i, n))
+			continue;
+		size_t a = i, b = i;
+		while (a > 0 && text[a - 1] != ' ')
+			a--;
+		while (b < n && text[b] != ' ')
+			b++;
+		PangoAttribute *at = pango_attr_allow_breaks_new(FALSE);
+		at->start_index = (guint)a;
+		at->end_index = (guint)b;
+		pango_attr_list_insert(al, at);
+		i = b;
+	}
+	return al;
+}
+
 /* Width in points of the widest word of text (words between spaces). */
 static double
 widest_word(struct dx_ctx *x, const char *text, unsigned style, int size)
@@ -55,6 +81,9 @@ widest_word(struct dx_ctx *x, const char *text, unsigned style, int size)
 	pango_layout_set_wrap(l, PANGO_WRAP_WORD);
 	pango_layout_set_width(l, PANGO_SCALE);
 	pango_layout_set_text(l, text, -1);
+	PangoAttrList *al = keep_hyphened(text);
+	pango_layout_set_attributes(l, al);
+	pango_attr_list_unref(al);
 	PangoRectangle ink, logical;
 	pango_layout_get_extents(l, &ink, &logical);
 	g_object_unref(l);

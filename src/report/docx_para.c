@@ -32,6 +32,42 @@ run_props(struct buf *b, unsigned style, int size, bool caps)
 	buf_puts(b, "</w:rPr>");
 }
 
+bool
+dx_inner_hyphen(const char *s, size_t i, size_t n)
+{
+	if (s[i] != '-' || i == 0 || i + 1 >= n || s[i - 1] == ' ' ||
+	    s[i + 1] == ' ')
+		return false;
+	size_t a = i, b = i;
+	while (a > 0 && s[a - 1] != ' ')
+		a--;
+	while (b < n && s[b] != ' ')
+		b++;
+	return b - a <= DX_NOBREAK_WORD;
+}
+
+/* n bytes of text as w:t, a hyphen inside a word as w:noBreakHyphen:
+ * Writer and Word break a line after a hyphen ("2025-" / "2026"), never
+ * after a non-breaking one, which reads and prints as "-". */
+static void
+text_chunk(struct buf *b, const char *s, size_t n)
+{
+	size_t from = 0;
+	for (size_t i = 0; i <= n; i++) {
+		bool hy = i < n && dx_inner_hyphen(s, i, n);
+		if (!hy && i < n)
+			continue;
+		if (i > from) {
+			buf_puts(b, "<w:t xml:space=\"preserve\">");
+			dx_esc_n(b, s + from, i - from);
+			buf_puts(b, "</w:t>");
+		}
+		if (hy)
+			buf_puts(b, "<w:noBreakHyphen/>");
+		from = i + 1;
+	}
+}
+
 /* Text of one run: '\n' becomes a line break and '\t' a tab, because
  * Word shows neither when they sit inside w:t. */
 static void
@@ -39,11 +75,7 @@ run_text(struct buf *b, const char *s)
 {
 	while (*s) {
 		size_t n = strcspn(s, "\n\r\t");
-		if (n) {
-			buf_puts(b, "<w:t xml:space=\"preserve\">");
-			dx_esc_n(b, s, n);
-			buf_puts(b, "</w:t>");
-		}
+		text_chunk(b, s, n);
 		s += n;
 		if (*s == '\n')
 			buf_puts(b, "<w:br/>");

@@ -152,9 +152,122 @@ table_cell(struct dx_ctx *x, const struct rp_table *t, size_t r, size_t c)
 	buf_puts(x->out, "</w:tc>");
 }
 
+/* Rows from .. to - 1 of t; the table's grid is x->grid. */
+static void
+table_rows(struct dx_ctx *x, const struct rp_table *t, size_t from, size_t to,
+	   bool keep)
+{
+	for (size_t r = from; r < to; r++) {
+		buf_puts(x->out, "<w:tr><w:trPr><w:cantSplit/>");
+		if (r < t->header_rows)
+			buf_puts(x->out, "<w:tblHeader/>");
+		buf_puts(x->out, "</w:trPr>");
+		/* keepNext in a row keeps it with the next row: the last
+		 * row and the rows kept with the row before them (a
+		 * subtotal, a total, a group's first row) never start a
+		 * page alone, and before the closing block the last row
+		 * keeps with it too. */
+		x->keep = rp_row_keeps_prev(t, r + 1) ||
+			  (keep && r + 1 == t->nrows);
+		for (size_t c = 0; c < t->ncols; c++)
+			table_cell(x, t, r, c);
+		buf_puts(x->out, "</w:tr>");
+	}
+	x->keep = keep;
+}
+
+static void
+table_part(struct dx_ctx *x, const struct rp_table *t, size_t from, size_t to,
+	   bool keep)
+{
+	table_begin(x->out, x->text_w, t->borders);
+	buf_puts(x->out, "<w:tblGrid>");
+	for (size_t c = 0; c < t->ncols; c++)
+		buf_printf(x->out, "<w:gridCol w:w=\"%d\"/>", x->grid[c]);
+	buf_puts(x->out, "</w:tblGrid>");
+	table_rows(x, t, from, to, keep);
+	buf_puts(x->out, "</w:tbl>");
+}
+
+/* Row r continues a vertical span from above it. */
+static bool
+span_from_above(const struct rp_table *t, size_t r)
+{
+	size_t ar, ac;
+	for (size_t c = 0; c < t->ncols; c++)
+		if (t->rows[r][c].covered && find_anchor(t, r, c, &ar, &ac) &&
+		    ar < r)
+			return true;
+	return false;
+}
+
+/* First row of the tail that goes with the closing block: the last row,
+ * the rows kept with the row before them above it, and one more; never
+ * inside a vertical span. 0 (the whole table) when that reaches the
+ * header rows. */
+static size_t
+tail_start(const struct rp_table *t)
+{
+	size_t cut = t->nrows - 1;
+	while (cut > t->header_rows && rp_row_keeps_prev(t, cut))
+		cut--;
+	if (cut + 1 == t->nrows && cut > t->header_rows)
+		cut--;
+	while (cut > t->header_rows && span_from_above(t, cut))
+		cut--;
+	return cut > t->header_rows ? cut : 0;
+}
+
+/* An exactly 1-pt paragraph: keeps two tables apart (adjacent tables
+ * merge) without a visible gap. */
+static void
+tight_para(struct buf *b)
+{
+	buf_puts(b, "<w:p><w:pPr><w:spacing w:before=\"0\" "
+		    "w:after=\"0\" w:line=\"20\" w:lineRule=\"exact\"/>"
+		    "<w:rPr><w:sz w:val=\"2\"/></w:rPr></w:pPr></w:p>");
+}
+
+/* The one borderless cell, no margins, of a row that cannot split:
+ * what it holds stays on one page. LibreOffice ignores w:keepNext from
+ * a table's last row to what follows the table, but never splits a
+ * w:cantSplit row. */
+static void
+wrap_begin(struct dx_ctx *x)
+{
+	buf_printf(x->out,
+		   "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableNormal\"/>"
+		   "<w:tblW w:w=\"%d\" w:type=\"dxa\"/>",
+		   x->text_w);
+	borders(x->out, false);
+	buf_printf(x->out,
+		   "<w:tblLayout w:type=\"fixed\"/><w:tblCellMar>"
+		   "<w:top w:w=\"0\" w:type=\"dxa\"/>"
+		   "<w:left w:w=\"0\" w:type=\"dxa\"/>"
+		   "<w:bottom w:w=\"0\" w:type=\"dxa\"/>"
+		   "<w:right w:w=\"0\" w:type=\"dxa\"/></w:tblCellMar>"
+		   "</w:tblPr><w:tblGrid><w:gridCol w:w=\"%d\"/></w:tblGrid>"
+		   "<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr>"
+		   "<w:tcW w:w=\"%d\" w:type=\"dxa\"/></w:tcPr>",
+		   x->text_w, x->text_w);
+	x->wrapped = true;
+}
+
+void
+dx_wrap_end(struct dx_ctx *x)
+{
+	if (!x->wrapped)
+		return;
+	buf_puts(x->out, "</w:tc></w:tr></w:tbl>");
+	tight_para(x->out);
+	x->wrapped = false;
+}
+
 void
 dx_table(struct dx_ctx *x, const struct rp_table *t)
 {
+	bool wrap = x->wrap;
+	x->wrap = false;
 	if (!t || !t->ncols || !t->nrows)
 		return;
 	if (t->caption && *t->caption) {
@@ -175,32 +288,19 @@ dx_table(struct dx_ctx *x, const struct rp_table *t)
 	}
 	dx_table_grid(x, t, grid);
 	x->grid = grid;
-	table_begin(x->out, x->text_w, t->borders);
-	buf_puts(x->out, "<w:tblGrid>");
-	for (size_t c = 0; c < t->ncols; c++)
-		buf_printf(x->out, "<w:gridCol w:w=\"%d\"/>", grid[c]);
-	buf_puts(x->out, "</w:tblGrid>");
-	bool keep = x->keep;
-	for (size_t r = 0; r < t->nrows; r++) {
-		buf_puts(x->out, "<w:tr><w:trPr><w:cantSplit/>");
-		if (r < t->header_rows)
-			buf_puts(x->out, "<w:tblHeader/>");
-		buf_puts(x->out, "</w:trPr>");
-		/* keepNext in a row keeps it with the next row: the last
-		 * row and the rows kept with the row before them (a
-		 * subtotal, a total, a group's first row) never start a
-		 * page alone, and before the closing block the last row
-		 * keeps with it too. */
-		x->keep = rp_row_keeps_prev(t, r + 1) ||
-			  (keep && r + 1 == t->nrows);
-		for (size_t c = 0; c < t->ncols; c++)
-			table_cell(x, t, r, c);
-		buf_puts(x->out, "</w:tr>");
+	/* Before the closing block the table's tail goes into a wrapper
+	 * that the closing block ends (dx_wrap_end). */
+	size_t cut = wrap ? tail_start(t) : t->nrows;
+	if (cut > 0)
+		table_part(x, t, 0, cut, x->keep);
+	if (wrap) {
+		if (cut > 0)
+			tight_para(x->out);
+		wrap_begin(x);
+		table_part(x, t, cut, t->nrows, x->keep);
 	}
-	x->keep = keep;
 	x->grid = NULL;
 	free(grid);
-	buf_puts(x->out, "</w:tbl>");
 	/* A paragraph after every table: two tables in a row would merge
 	 * into one, and the body must not end with a table. */
 	dx_line(x, RP_LEFT, 0, 6, NULL);

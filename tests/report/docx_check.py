@@ -8,6 +8,7 @@ Usage: docx_check.py FILE.docx   (exit 0 = every check passed)
 import sys
 
 import docx
+import docx_text  # noqa: F401 (w:noBreakHyphen reads as "-")
 from docx.enum.section import WD_ORIENT
 from docx.shared import Mm
 

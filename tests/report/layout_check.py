@@ -10,7 +10,8 @@ Usage: layout_check.py PDF DOCX NAMES
 Checks, one "ok"/"FAIL" line each, exit status 1 on any failure:
   closing   no page whose first text is the closing block (Nơi nhận, the
             signer's title, or the date line of a closing): it always
-            keeps the last lines of the body with it;
+            keeps the last lines of the body with it; nor one that
+            starts with a table's note ("Ghi chú: … liên cấp");
   header    no line of the NĐ 30 header's left column ends inside a unit's
             proper name ("TRƯỜNG THCS TRẦN HƯNG / ĐẠO");
   words     no word of the data printed split across two lines, with or
@@ -35,12 +36,18 @@ import unicodedata
 import xml.etree.ElementTree as ET
 
 import docx
+import docx_text  # noqa: F401 (w:noBreakHyphen reads as "-")
 
 PUNCT = ",.;:()“”\"'!?"
 WORD_MAX = 48  # src/report/pdf_int.h PDF_WORD_MAX
+# src/report/docx_para.c DX_NOBREAK_WORD: a longer word (a file name) may
+# break after a hyphen of its own.
+NOBREAK_WORD = 12
 CLOSING = re.compile(
     r"^\s*(Nơi nhận:|(KT|TM|Q|TL|TUQ)\.\s|HIỆU TRƯỞNG|GIÁM ĐỐC|"
     r"TRƯỞNG PHÒNG|CHỦ TỊCH)|, ngày \S+ tháng \S+ năm")
+# The note under a table ("Ghi chú: 2 CSGD liên cấp …") stays with it.
+NOTE = re.compile(r"^\s*Ghi chú:")
 
 
 def nfc(s):
@@ -64,6 +71,9 @@ def check_closing(path):
                  if l.strip() and not l.strip().isdigit()]
         if lines and CLOSING.search(lines[0]):
             bad.append("page %d starts with the closing block: %r"
+                       % (n, lines[0].strip()))
+        elif lines and NOTE.match(lines[0]):
+            bad.append("page %d starts with a table's note: %r"
                        % (n, lines[0].strip()))
     return bad
 
@@ -109,6 +119,18 @@ def check_header(path, names):
     return bad
 
 
+def all_tables(d):
+    """Every table of the document, those nested in a cell included (the
+    closing block and the last rows of the table before it share one
+    layout cell)."""
+    out, todo = [], list(d.tables)
+    while todo:
+        t = todo.pop(0)
+        out.append(t)
+        todo.extend(x for row in t.rows for c in row.cells for x in c.tables)
+    return out
+
+
 def data_words(path):
     d = docx.Document(path)
     texts = [p.text for p in d.paragraphs]
@@ -133,6 +155,11 @@ def check_words(path, words):
     for a, b in zip(toks, toks[1:]):
         if a in words and b in words or a.isdigit() and b.isdigit():
             continue
+        # The data's own hyphen, set a little apart (italic "dạy-học"):
+        # a break after it is the dehyphenation check's below.
+        if a.endswith("-") and (a + b in words or
+                                (a + b).strip(PUNCT) in words):
+            continue
         joined = [a + b]
         if a.endswith("-"):
             joined.append(a[:-1] + b)
@@ -143,9 +170,22 @@ def check_words(path, words):
                 continue
             if j in words or j.strip(PUNCT) in words:
                 bad.add("word split across lines: %r + %r" % (a, b))
-    for a in toks:
-        if a.endswith("-") and a not in words and len(a) > 1:
+    for a, b in zip(toks, toks[1:] + [""]):
+        if a.endswith("-") and a not in words and len(a) > 1 and \
+                a + b not in words and (a + b).strip(PUNCT) not in words:
             bad.add("inserted hyphen: %r" % a)
+    # pdftotext joins a word broken after its own hyphen and drops the
+    # hyphen ("2025-" / "2026" reads "20252026"): Writer breaks there.
+    unhyphen = {}
+    for w in words:
+        for i, ch in enumerate(w):
+            if ch == "-" and 0 < i < len(w) - 1:
+                unhyphen.setdefault(w[:i] + w[i + 1:], w)
+    for a in toks:
+        for t in (a, a.strip(PUNCT)):
+            if t not in words and t in unhyphen and \
+                    len(unhyphen[t].encode()) <= NOBREAK_WORD:
+                bad.add("word broken at its hyphen: %r" % unhyphen[t])
     return sorted(bad)
 
 
@@ -156,7 +196,7 @@ def check_shares(path):
     """Every table row with three or more percentages (the shares of
     Mức độ 1/2/3) adds up to exactly 100, all with the same decimals."""
     bad = []
-    for t in docx.Document(path).tables:
+    for t in all_tables(docx.Document(path)):
         for row in t.rows:
             cells = []
             for c in row.cells:
@@ -181,7 +221,7 @@ def level_labels(path):
     is the second column) that have more than one word (from the DOCX).
     The listing's "Cấp học" column ("TH, THCS") may wrap."""
     labels = set()
-    for t in docx.Document(path).tables:
+    for t in all_tables(docx.Document(path)):
         rows = [[nfc(c.text.strip()) for c in r.cells] for r in t.rows]
         col = 1
         if not any(len(r) > 1 and r[1] == "Cấp học" for r in rows[:3]):
@@ -214,7 +254,7 @@ def heading_rows(path):
     """The start of the text of every table row whose first cell is
     bold and not a header row: a group's row."""
     heads = set()
-    for t in docx.Document(path).tables:
+    for t in all_tables(docx.Document(path)):
         for row in t.rows:
             if row._tr.find(".//" + W + "tblHeader") is not None:
                 continue
@@ -249,7 +289,8 @@ def docx_lines(path):
     included (the signature block is a layout table)."""
     body = docx.Document(path).element.body
     w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-    return [nfc("".join(t.text or "" for t in p.iter(w + "t")))
+    return [nfc("".join(t.text or "" if t.tag == w + "t" else "-"
+                        for t in p.iter(w + "t", w + "noBreakHyphen")))
             for p in body.iter(w + "p")]
 
 

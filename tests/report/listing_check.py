@@ -26,6 +26,7 @@ import sys
 import unicodedata
 
 import docx
+import docx_text  # noqa: F401 (w:noBreakHyphen reads as "-")
 
 
 def nfc(s):
@@ -138,9 +139,14 @@ def main():
 
     d = docx.Document(docx_path)
     text = "\n".join(p.text for p in d.paragraphs)
-    for t in d.tables:
+    # The closing block sits in a table nested in a layout table's cell
+    # (docx_table.c keeps it with the last rows that way).
+    tables = list(d.tables)
+    while tables:
+        t = tables.pop()
         for row in t.rows:
             text += "\n" + "\n".join(c.text for c in row.cells)
+            tables.extend(x for c in row.cells for x in c.tables)
     text = nfc(text)
     bad = [s for s in ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
                        "Độc lập - Tự do - Hạnh phúc", "Nơi nhận:", "Số:")

@@ -110,6 +110,29 @@ parse_part(const char *xml, size_t len)
 				     XML_PARSE_NOWARNING);
 }
 
+/* The document as Word reads its text: a non-breaking hyphen is a "-"
+ * (the writer keeps "2025-2026" on one line with w:noBreakHyphen). */
+static char *
+hyphens_as_text(const char *xml, size_t *len)
+{
+	static const char nb[] = "<w:noBreakHyphen/>", t[] = "<w:t>-</w:t>";
+	char *out = malloc(*len * 2 + 1);
+	assert_non_null(out);
+	size_t n = 0;
+	for (const char *p = xml; *p;) {
+		if (strncmp(p, nb, sizeof nb - 1) == 0) {
+			memcpy(out + n, t, sizeof t - 1);
+			n += sizeof t - 1;
+			p += sizeof nb - 1;
+		} else {
+			out[n++] = *p++;
+		}
+	}
+	out[n] = '\0';
+	*len = n;
+	return out;
+}
+
 static void
 docx_open(struct docx *x, const struct rp_doc *d)
 {
@@ -126,7 +149,9 @@ docx_open(struct docx *x, const struct rp_doc *d)
 	assert_non_null(x->za);
 	x->xml = zip_read(x->za, "word/document.xml", &x->len);
 	assert_non_null(x->xml);
-	x->doc = parse_part(x->xml, x->len);
+	char *text = hyphens_as_text(x->xml, &x->len);
+	x->doc = parse_part(text, x->len);
+	free(text);
 	assert_non_null(x->doc);
 	x->xp = xmlXPathNewContext(x->doc);
 	assert_non_null(x->xp);
@@ -422,6 +447,84 @@ test_group_rows_keep(void **state)
 				    "position() <= 4]//w:p[w:pPr/w:keepNext])"),
 			 0);
 	assert_true(xp_num(&x, "count(//w:tr[.='Đơn vị 3']//w:p)") > 0);
+	docx_close(&x);
+	arena_free(a);
+}
+
+/* A table that ends the body before the closing block: its last row,
+ * the rows kept with it and one more go with the closing block into one
+ * borderless row that cannot split. LibreOffice ignored w:keepNext from
+ * the table's last row and printed the closing block alone on page 3 of
+ * a listing. */
+static void
+test_closing_wraps_table_tail(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	struct rp_doc *d = rp_doc_new(a);
+	static const int w[] = { 1, 3 };
+	struct rp_table *t = rp_table_add(d, rp_section0(d), 2, w);
+	t->header_rows = 1;
+	rp_cell_text(d, t, rp_row_add(d, t), 0, RP_BOLD, "STT");
+	for (int i = 1; i <= 30; i++)
+		rp_cell_text(d, t, rp_row_add(d, t), 1, 0,
+			     rp_printf(d, "Đơn vị %d", i));
+	size_t r = rp_row_add(d, t);
+	rp_cell_text(d, t, r, 1, 0, "Cộng");
+	rp_row_keep_prev(t, r);
+	r = rp_row_add(d, t);
+	rp_cell_text(d, t, r, 1, 0, "Tổng cộng");
+	rp_row_keep_prev(t, r);
+	static struct rp_signature sig = { .title = "CHỦ TỊCH" };
+	d->sig = &sig;
+	rp_recipient_add(d, "- Lưu: VT.");
+	struct docx x;
+	docx_open(&x, d);
+	/* The wrapper: one row, w:cantSplit, one cell holding the tail of
+	 * the table and the closing block. */
+	const char *wrap = "/w:document/w:body/w:tbl[w:tr/w:tc/w:tbl]";
+	char expr[256];
+	snprintf(expr, sizeof expr, "count(%s)", wrap);
+	assert_int_equal(xp_num(&x, expr), 1);
+	snprintf(expr, sizeof expr, "count(%s/w:tr[w:trPr/w:cantSplit])", wrap);
+	assert_int_equal(xp_num(&x, expr), 1);
+	snprintf(expr, sizeof expr, "count(%s/w:tr)", wrap);
+	assert_int_equal(xp_num(&x, expr), 1);
+	/* Its first table: "Đơn vị 30", "Cộng", "Tổng cộng"; then Nơi
+	 * nhận and the signer. */
+	snprintf(expr, sizeof expr, "count(%s/w:tr/w:tc/w:tbl[1]/w:tr)", wrap);
+	assert_int_equal(xp_num(&x, expr), 3);
+	assert_text(&x, "//w:tbl/w:tr/w:tc/w:tbl[1]/w:tr[1]", "Đơn vị 30",
+		    true);
+	assert_text(&x, "//w:tbl/w:tr/w:tc/w:tbl[2]", "Nơi nhận:", false);
+	assert_text(&x, "//w:tbl/w:tr/w:tc/w:tbl[2]", "CHỦ TỊCH", false);
+	/* The rest of the table stands before it, header included. */
+	assert_int_equal(xp_num(&x, "count(/w:document/w:body/w:tbl[1]/w:tr)"),
+			 30);
+	docx_close(&x);
+	arena_free(a);
+}
+
+/* A hyphen inside a short word is w:noBreakHyphen: Writer broke
+ * "2025-" / "2026" at the end of a line. A spaced dash and the hyphens
+ * of a long word (a file name) stay plain. */
+static void
+test_no_break_hyphen(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	struct rp_doc *d = rp_doc_new(a);
+	rp_line(d, rp_section0(d), RP_LEFT, 0,
+		"năm học 2025-2026 - GDNN-GDTX KH-UDCNTT-2025-2026.pdf");
+	struct docx x;
+	docx_open(&x, d);
+	assert_non_null(strstr(x.xml, ">năm học 2025</w:t><w:noBreakHyphen/>"
+				      "<w:t xml:space=\"preserve\">2026 - "
+				      "GDNN</w:t><w:noBreakHyphen/>"));
+	assert_non_null(strstr(x.xml, "GDTX KH-UDCNTT-2025-2026.pdf<"));
+	assert_text(&x, "//w:p",
+		    "năm học 2025-2026 - GDNN-GDTX KH-UDCNTT-2025-2026.pdf",
+		    true);
 	docx_close(&x);
 	arena_free(a);
 }
@@ -726,6 +829,8 @@ main(void)
 		cmocka_unit_test(test_nd30_layout),
 		cmocka_unit_test(test_keep_with_closing),
 		cmocka_unit_test(test_group_rows_keep),
+		cmocka_unit_test(test_closing_wraps_table_tail),
+		cmocka_unit_test(test_no_break_hyphen),
 		cmocka_unit_test(test_column_min_width),
 		cmocka_unit_test(test_header_name_size),
 		cmocka_unit_test(test_sections),
