@@ -1,6 +1,7 @@
 /* truongso serve [--port N] [--listen ADDR] [--connections N]
  * [--per-address N] [--request-timeout S] [--trusted-proxy ADDR] [--secure]
- * [--session-idle MINUTES] [--session-max HOURS] */
+ * [--session-idle MINUTES] [--session-max HOURS] [--job-workers N]
+ * [--job-threshold UNITS] */
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -24,7 +25,7 @@ cmd_serve(struct cli *c, int argc, char **argv)
 {
 	const char *port = "8080", *listen = "127.0.0.1", *conns = "256",
 		   *per = "32", *timeout = "20", *proxy = NULL;
-	const char *idle = "60", *max = "12";
+	const char *idle = "60", *max = "12", *jw = "1", *jt = "2000";
 	bool secure = false, routes = false;
 	const struct opt opts[] = {
 		{ "port", &port, NULL },
@@ -37,6 +38,8 @@ cmd_serve(struct cli *c, int argc, char **argv)
 		{ "list-routes", NULL, &routes },
 		{ "session-idle", &idle, NULL },
 		{ "session-max", &max, NULL },
+		{ "job-workers", &jw, NULL },
+		{ "job-threshold", &jt, NULL },
 		{ NULL, NULL, NULL },
 	};
 	int npos;
@@ -63,6 +66,11 @@ cmd_serve(struct cli *c, int argc, char **argv)
 	if (mh < 0 || mh * 60 < im)
 		return cli_usage("--session-max phải là số giờ từ 1 đến 720, "
 				 "không ngắn hơn --session-idle");
+	long nw = bounded(jw, 0, 8), nt = bounded(jt, 0, 100000000);
+	if (nw < 0)
+		return cli_usage("--job-workers phải từ 0 đến 8");
+	if (nt < 0)
+		return cli_usage("--job-threshold phải là số đơn vị từ 0");
 	/* Opened once here so a missing database is refused (or created
 	 * with --create) and migrated before any worker opens it. */
 	struct app app;
@@ -81,7 +89,9 @@ cmd_serve(struct cli *c, int argc, char **argv)
 				 .trusted_proxy = proxy,
 				 .secure_cookies = secure,
 				 .session_idle = (int)im * 60,
-				 .session_max = (int)mh * 3600 };
+				 .session_max = (int)mh * 3600,
+				 .job_workers = (unsigned)nw,
+				 .job_threshold = nt };
 	struct diags d;
 	diags_init(&d);
 	rc = server_run(&o, &d);

@@ -471,6 +471,18 @@ POST /admin/campaigns                    obs     /admin/campaigns        403
 POST /admin/org                          obs     /admin/org              403
 POST /admin/users/:login                 obs     /admin/users/cv.dk      403
 GET /search                              obs     /search?q=truong%20thcs 200
+GET /jobs                                anon    /jobs                   303
+GET /jobs                                editor  /jobs                   200
+POST /jobs                               anon    /jobs                   403
+POST /jobs                               editor  /jobs                   422
+GET /jobs/:id                            anon    /jobs/1                 303
+GET /jobs/:id                            editor  /jobs/999999            404
+GET /jobs/:id/tien-do                    anon    /jobs/1/tien-do         303
+GET /jobs/:id/tien-do                    revdk   /jobs/999999/tien-do    404
+GET /jobs/:id/tep                        anon    /jobs/1/tep             303
+GET /jobs/:id/tep                        revso   /jobs/999999/tep        404
+POST /jobs/:id/huy                       anon    /jobs/1/huy             403
+POST /jobs/:id/huy                       editor  /jobs/999999/huy        404
 ROWS
 while read -r method pattern actor target want; do
 	args=()
