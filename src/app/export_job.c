@@ -42,9 +42,9 @@ job_state_name(enum job_state s)
 bool
 job_file_ok(const char *file)
 {
-	static const char *const ok[] = { "ket-qua.xlsx", "danh-sach.xlsx",
+	static const char *const ok[] = { "ket-qua.xlsx",  "danh-sach.xlsx",
 					  "danh-sach.pdf", "danh-sach.docx",
-					  "danh-sach.csv" };
+					  "danh-sach.csv", JOB_ZIP_FILE };
 	for (size_t i = 0; file && i < sizeof(ok) / sizeof(*ok); i++)
 		if (strcmp(file, ok[i]) == 0)
 			return true;
@@ -103,6 +103,9 @@ offers(const struct report_target *t, const char *file)
 {
 	if (strcmp(file, "ket-qua.xlsx") == 0)
 		return t->results;
+	if (strcmp(file, JOB_ZIP_FILE) == 0)
+		return !t->school && t->nkinds > 0 &&
+		       t->kinds[0]->kind == RK_LEVELS; /* a CĐS campaign */
 	for (size_t i = 0; i < t->nkinds; i++)
 		if (t->kinds[i]->kind == RK_LISTING)
 			return true;
@@ -117,7 +120,7 @@ start_resolve(struct door_ctx *c, struct door_target *t)
 	if (!job_file_ok(x->q->file)) {
 		diags_add(c->d, x->q->file ? x->q->file : "",
 			  "không phải tệp xuất tạo ở chế độ nền (ket-qua.xlsx, "
-			  "danh-sach.xlsx/pdf/docx/csv)");
+			  "danh-sach.xlsx/pdf/docx/csv, " JOB_ZIP_FILE ")");
 		return TS_EINVAL;
 	}
 	enum ts_err e = report_target_open(c->app, c->who, x->q->cid,

@@ -30,6 +30,7 @@ enum job_state {
 	JOB_CANCELLED
 };
 
+#define JOB_ZIP_FILE	 "bao-cao-tung-truong.zip" /* every school's PDF */
 #define JOB_KEEP_SECONDS (24 * 3600) /* a finished job's file is kept */
 #define JOB_TICK	 50	     /* units between progress updates */
 
@@ -58,7 +59,7 @@ const char *job_state_code(enum job_state s); /* "queued", … (storage) */
 bool job_state_parse(const char *code, enum job_state *out);
 const char *job_state_name(enum job_state s); /* Vietnamese */
 /* Whether file is an export that can run as a job: "ket-qua.xlsx",
- * "danh-sach.{xlsx,pdf,docx,csv}". */
+ * "danh-sach.{xlsx,pdf,docx,csv}", JOB_ZIP_FILE (always a job). */
 bool job_file_ok(const char *file);
 
 /* The number of units the export of unit_code in campaign cid covers

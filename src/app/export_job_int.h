@@ -13,4 +13,12 @@
 /* A row of JOB_COLS into out, a struct export_job (strings in a). */
 void job_fill(struct db_stmt *st, struct arena *a, void *out);
 
+/* Every school's report under unit (PDF, its own kind) into the ZIP at
+ * path, asking cancel once per school (export_job_zip.c). */
+struct ts_cancel;
+enum ts_err job_build_zip(struct app *app, const struct actor *who, int64_t cid,
+			  const char *unit, const char *path,
+			  struct ts_cancel *cancel,
+			  struct diags *d) TS_MUSTCHECK;
+
 #endif

@@ -234,6 +234,9 @@ build(struct app *app, const struct export_job *j, const char *path,
 				 .cancel = c };
 	if (e != TS_OK)
 		return e;
+	if (strcmp(j->file, JOB_ZIP_FILE) == 0)
+		return job_build_zip(app, &who, j->campaign_id, j->unit_code,
+				     path, c, d);
 	if (strcmp(j->file, "ket-qua.xlsx") == 0) {
 		size_t rows = 0;
 		return results_export(app, &who, j->campaign_id, j->unit_code,

@@ -19,6 +19,26 @@
 
 #define JOBS_LISTED 50
 
+/* The file as the report page names it: "Danh sách kết quả từng đơn vị
+ * (PDF)". */
+static void
+file_label(struct buf *b, const char *file)
+{
+	const char *dot = strrchr(file, '.');
+	bool results = strncmp(file, "ket-qua.", 8) == 0;
+	if (strcmp(file, JOB_ZIP_FILE) == 0) {
+		h_text(b, "Báo cáo của từng trường (PDF, gộp trong ZIP)");
+		return;
+	}
+	h_textf(b, "%s (",
+		results ? "Bảng dữ liệu kết quả"
+			: "Danh sách kết quả từng đơn vị");
+	for (const char *c = dot ? dot + 1 : ""; *c; c++)
+		buf_putc(b,
+			 (char)(*c >= 'a' && *c <= 'z' ? *c - 'a' + 'A' : *c));
+	buf_puts(b, ")");
+}
+
 bool
 jobs_large(struct req *r, long long cid, const char *code, int64_t *units)
 {
@@ -177,7 +197,8 @@ page_job(struct req *r)
 	h_open(b, "section", "class", "card job", "id", "job", "data-job",
 	       live(&j) ? "live" : "end", NULL);
 	h_open(b, "h2", NULL);
-	h_textf(b, "%s — %s", j.file, j.unit_code);
+	file_label(b, j.file);
+	h_textf(b, " — đơn vị %s", j.unit_code);
 	buf_puts(b, "</h2><p>");
 	h_textf(b, "Đợt đánh giá số %lld%s. Yêu cầu lúc %s.",
 		(long long)j.campaign_id,
@@ -235,7 +256,8 @@ page_job_file(struct req *r)
 		rp_format_parse(dot + 1, &f);
 	r->send_fd = fd;
 	r->send_size = (uint64_t)st.st_size;
-	r->content_type = rp_format_mime(f);
+	r->content_type = strcmp(j.file, JOB_ZIP_FILE) == 0 ? "application/zip"
+							    : rp_format_mime(f);
 	r->cache = "private, no-store";
 	snprintf(r->disposition, sizeof(r->disposition),
 		 "attachment; filename=\"%s\"", j.file);
@@ -263,8 +285,9 @@ job_row(struct buf *b, const struct export_job *j)
 	char href[32], t[TS_TIME_SIZE + 16];
 	snprintf(href, sizeof(href), "/jobs/%lld", (long long)j->id);
 	buf_puts(b, "<tr><td>");
-	h_link(b, href, j->file);
-	buf_puts(b, "</td>");
+	h_open(b, "a", "href", href, NULL);
+	file_label(b, j->file);
+	buf_puts(b, "</a></td>");
 	h_elem(b, "td", j->unit_code, NULL);
 	h_elem(b, "td", job_state_name(j->state), NULL);
 	buf_puts(b, "<td>");

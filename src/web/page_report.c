@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../app/export_job.h"
 #include "../app/report.h"
 #include "../core/fixed.h"
 #include "../util/arena.h"
@@ -192,6 +193,20 @@ job_card(struct req *r, const struct report_target *t, int64_t units)
 	buf_puts(b, "<p><a href=\"/jobs\">Các việc xuất tệp của tôi</a></p>");
 }
 
+/* Every school's report as one ZIP: always a job (a PDF per school). */
+static void
+zip_form(struct req *r, const struct report_target *t)
+{
+	static const char *const zip[] = { JOB_ZIP_FILE };
+	if (t->nkinds == 0 || t->kinds[0]->kind != RK_LEVELS)
+		return;
+	h_elem(&r->body, "p",
+	       "Báo cáo tự đánh giá của từng trường, mỗi trường một tệp PDF, "
+	       "gộp trong một tệp ZIP (tạo ở chế độ nền):",
+	       NULL);
+	jobs_form(r, web_param_id(r, "id"), t->unit_code, zip, 1, false);
+}
+
 static void
 kind_card(struct req *r, const struct report_target *t,
 	  const struct report_kind_info *k, int64_t large)
@@ -201,6 +216,7 @@ kind_card(struct req *r, const struct report_target *t,
 	h_elem(b, "h2", k->name, NULL);
 	if (k->kind == RK_LISTING && large > 0) {
 		job_card(r, t, large);
+		zip_form(r, t);
 		buf_puts(b, "</section>");
 		return;
 	}
@@ -217,6 +233,8 @@ kind_card(struct req *r, const struct report_target *t,
 	}
 	if (k->kind == RK_LISTING && t->results)
 		results_link(r);
+	if (k->kind == RK_LISTING)
+		zip_form(r, t);
 	if (k == t->kinds[0] && t->charts > 0)
 		charts(r, t, k);
 	buf_puts(b, "</section>");

@@ -62,7 +62,7 @@ serve 0
 req small-direct 200 -b "$W/cv.dk" "$BASE/campaigns/1/units/31DK/report/danh-sach.xlsx"
 req small-page 200 -b "$W/cv.dk" "$BASE/campaigns/1/units/31DK/report"
 has small-page-links 'href="/campaigns/1/units/31DK/report/danh-sach.xlsx"'
-hasnt small-page-no-job 'Tạo tệp'
+hasnt small-page-no-job 'value="danh-sach.xlsx"'
 # --- above it: the page offers "Tạo tệp", the direct URL says how
 req big-page 200 -b "$W/cv.so" "$BASE/campaigns/1/units/31/report"
 has big-page-form '<form method="post" action="/jobs" class="job-start">'
@@ -139,8 +139,27 @@ same results-rows "$rows" "$((N31 + 1))" # a header row, then one a unit
 wait_done listing-done "$LISTING"
 curl -s -b "$W/cv.so" -o "$W/danh-sach.xlsx" "$BASE/jobs/$LISTING/tep"
 /usr/bin/python3 -c 'import openpyxl, sys; openpyxl.load_workbook(sys.argv[1])' "$W/danh-sach.xlsx" 2>"$ERR" && ok listing-opens || bad listing-opens
+# every school's report as one ZIP: always a job, even for a Phòng
+req zip-form 200 -b "$W/cv.dk" "$BASE/campaigns/1/units/31DK/report"
+has zip-form-offered 'value="bao-cao-tung-truong.zip"'
+tok=$(csrf_of)
+req zip-start 303 -b "$W/cv.dk" --data-urlencode "_csrf=$tok" --data-urlencode "campaign=1" \
+	--data-urlencode "unit=31DK" --data-urlencode "file=bao-cao-tung-truong.zip" "$BASE/jobs"
+ZIP=$(sed -n 's|^Location: /jobs/\([0-9]*\).*|\1|p' "$ERR" | tr -d '\r')
+st=
+[ -n "$ZIP" ] && for _ in $(seq 1500); do
+	st=$(curl -s -b "$W/cv.dk" "$BASE/jobs/$ZIP/tien-do" | sed -n 's/.*"state":"\([a-z]*\)".*/\1/p')
+	case $st in done | failed | cancelled) break ;; esac
+	sleep 0.2
+done
+same zip-done "$st" done
+curl -s -b "$W/cv.dk" -o "$W/z.zip" -D "$ERR" "$BASE/jobs/$ZIP/tep"
+grep -q 'Content-Type: application/zip' "$ERR" && ok zip-type || bad zip-type
+n=$(/usr/bin/python3 -c 'import zipfile, sys; z = zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None; print(sum(1 for i in z.infolist() if i.filename.endswith(".pdf") and z.read(i.filename)[:5] == b"%PDF-"))' "$W/z.zip" 2>"$ERR")
+same zip-one-pdf-a-school "$n" "$NDK"
+req zip-not-sos 404 -b "$W/cv.so" "$BASE/jobs/$ZIP/tep"
 req other-file-done 404 -b "$W/cv.dk" "$BASE/jobs/$RESULTS/tep"
 same cancelled-stays "$(q "SELECT state FROM export_job WHERE id = $CANCEL")" cancelled
-same files-kept "$(ls "$DB.evidence/jobs" | sort -n | tr '\n' ' ')" "$RESULTS-ket-qua.xlsx $LISTING-danh-sach.xlsx "
+same files-kept "$(ls "$DB.evidence/jobs" | sort -n | tr '\n' ' ')" "$RESULTS-ket-qua.xlsx $LISTING-danh-sach.xlsx $ZIP-bao-cao-tung-truong.zip "
 echo "jobs: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
