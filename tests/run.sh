@@ -143,6 +143,9 @@ counted_run http-evidence tests/http/evidence.sh build/asan/truongso
 # Unit search (word prefixes, links into the campaign) and the paged,
 # searchable admin lists (issue 17).
 counted_run http-desk tests/http/desk.sh build/asan/truongso
+# Large exports as background jobs: start, progress, cancel, restart,
+# download, someone else's job (issue 17 item 3).
+counted_run http-jobs tests/http/jobs.sh build/asan/truongso
 # A statistics campaign's school form, its workflow, the office's roll-up
 # by bậc học and its own answers (issue 15).
 counted_run http-stats tests/http/stats.sh build/asan/truongso

@@ -27,38 +27,71 @@
 	"(SELECT sum(g.reviewed_points) FROM submission_score g WHERE "        \
 	"g.submission_id = s.id)"
 
-/* Sorts, each with the code last so pages never overlap; the page and
- * the position of one school (for "next school") use the same orders. */
-#define QUEUE_ORDERS(Q)                                                                   \
-	{                                                                                 \
-		{ Q("o.code"), Q("o.code DESC") },                                        \
-			{ Q("s.first_submitted_at IS NULL, s.first_submitted_at"),        \
-			  Q("s.first_submitted_at IS NULL, s.first_submitted_at DESC") }, \
-		{                                                                         \
-			Q("s.id IS NULL, " QUEUE_POINTS),                                 \
-				Q("s.id IS NULL, " QUEUE_POINTS " DESC")                  \
-		}                                                                         \
+/* Sorts, each as its ORDER BY and the rows after school ?9 in that order
+ * for "next school" (below). Each sorts by (null flag, key, code): the
+ * flag puts schools without the key last, the key runs up or down, the
+ * code comes last, always up, so pages never overlap. */
+#define QK_FLAG_DATE  "CASE WHEN s.first_submitted_at IS NULL THEN 1 ELSE 0 END"
+#define QK_FLAG_SCORE "CASE WHEN s.id IS NULL THEN 1 ELSE 0 END"
+#define QK_POINTS     "coalesce(" QUEUE_POINTS ", 0)"
+#define QK_DATE	      "s.first_submitted_at"
+/* (flag, key, code) after the school k's (kf, kv, k.c), the key compared
+ * by cmp; two schools without the key (flag 1) go by their code alone. */
+#define QK_AFTER(flag, key, cmp, kf, kv)                                       \
+	"(" flag " > " kf " OR (" flag " = " kf " AND (" key " " cmp " " kv    \
+	" OR (" key " = " kv " AND o.code > k.c) OR (" flag " = 1 AND o.code " \
+	"> k.c))))"
+#define QK_D(cmp) QK_AFTER(QK_FLAG_DATE, QK_DATE, cmp, "k.fd", "k.vd")
+#define QK_S(cmp) QK_AFTER(QK_FLAG_SCORE, QK_POINTS, cmp, "k.fs", "k.vs")
+#define QUEUE_ORDERS(Q)                                                        \
+	{                                                                      \
+		{ Q("o.code", QK_BY_CODE "> ?9"),                              \
+		  Q("o.code DESC", QK_BY_CODE "< ?9") },                       \
+			{ Q(QK_FLAG_DATE ", " QK_DATE, QK_BY_KEY QK_D(">")),   \
+			  Q(QK_FLAG_DATE ", " QK_DATE " DESC",                 \
+			    QK_BY_KEY QK_D("<")) },                            \
+			{ Q(QK_FLAG_SCORE ", " QK_POINTS,                      \
+			    QK_BY_KEY QK_S(">")),                              \
+			  Q(QK_FLAG_SCORE ", " QK_POINTS " DESC",              \
+			    QK_BY_KEY QK_S("<")) },                            \
 	}
-#define Q_PAGE(order)                                                          \
+#define Q_PAGE(order, after)                                                   \
 	"SELECT o.code, o.name, coalesce(p.name, ''), coalesce(s.state, "      \
 	"?8), coalesce(s.late, 0), s.first_submitted_at, s.updated_at, "       \
 	"coalesce(s.id, 0), coalesce(" QUEUE_POINTS ", 0), "                   \
 	"coalesce(s.revision, -1), " QUEUE_SIGNED QUEUE_FROM                   \
 	" ORDER BY " order ", o.code LIMIT ?6 OFFSET ?7"
 static const char *const SQL_PAGE[3][2] = QUEUE_ORDERS(Q_PAGE);
-/* The school ?9 among the queue's rows (kept in even when the filters no
- * longer match it, e.g. just approved from a "submitted" queue): whether
- * it matches, its place among those that do, their count, and the row
- * after it. One pass over the filtered subtree (an index range). The
- * subquery is named (AS q): PostgreSQL refuses one without a name. */
-#define QUEUE_M "CASE WHEN " QUEUE_MATCH " THEN 1 ELSE 0 END"
-#define Q_NEXT(order)                                                          \
-	"SELECT m, pos, cnt, nc, nn FROM (SELECT o.code AS code, " QUEUE_M     \
-	" AS m, sum(" QUEUE_M ") OVER w AS pos, sum(" QUEUE_M ") OVER () AS "  \
-	"cnt, lead(o.code) OVER w AS nc, lead(o.name) OVER w AS nn" QUEUE_JOIN \
-	" AND ((" QUEUE_MATCH ") OR o.code = ?9) WINDOW w AS "                 \
-	"(ORDER BY " order ", o.code)) AS q WHERE code = ?9"
+/* "Next school" by keyset: the queue's first row after the school ?9 in
+ * the page's order, so the query never reads the whole queue (and gives
+ * no place number, which would need it). By code the rows come from the
+ * code index from ?9 on, stopping at the first that matches (the CROSS
+ * JOIN keeps org_unit outermost in SQLite): a row or a few. By date or
+ * score the key is the school's own, read by the subquery k (one row by
+ * its code), and the queue's index range is read once for its smallest
+ * row after it: no window, no sort of the queue. Either way the school
+ * keeps its place by the sort even when the filters no longer match it
+ * (just approved from a "đã nộp" queue). */
+#define QK_BY_CODE                                                             \
+	" FROM org_unit o CROSS JOIN campaign_unit cu LEFT JOIN submission s " \
+	"ON s.campaign_id = cu.campaign_id AND s.unit_id = cu.unit_id WHERE "  \
+	"cu.unit_id = o.id AND cu.campaign_id = ?1 AND " SQL_PATH_UNDER(       \
+		"cu.path", "?2") " AND " QUEUE_MATCH " AND o.code "
+#define QK_BY_KEY                                                                   \
+	" FROM (SELECT " QK_FLAG_DATE " AS fd, " QK_DATE                            \
+	" AS vd, " QK_FLAG_SCORE " AS fs, " QK_POINTS                               \
+	" AS vs, o.code AS c" QUEUE_JOIN                                            \
+	" AND o.code = ?9) k, campaign_unit cu JOIN org_unit o ON o.id = "          \
+	"cu.unit_id LEFT JOIN submission s ON s.campaign_id = cu.campaign_id "      \
+	"AND s.unit_id = cu.unit_id WHERE cu.campaign_id = ?1 AND " SQL_PATH_UNDER( \
+		"cu.path", "?2") " AND " QUEUE_MATCH " AND "
+#define Q_NEXT(order, tail)                                                    \
+	"SELECT o.code, o.name" tail " ORDER BY " order ", o.code LIMIT 1"
 static const char *const SQL_NEXT[3][2] = QUEUE_ORDERS(Q_NEXT);
+/* Whether the filters match the school ?9 (one row by its code). */
+static const char SQL_MATCH[] = "SELECT CASE WHEN " QUEUE_MATCH
+				" THEN 1 ELSE 0 END" QUEUE_JOIN
+				" AND o.code = ?9";
 #undef Q_PAGE
 #undef Q_NEXT
 static const char SQL_COUNT[] = "SELECT count(*)" QUEUE_FROM;
@@ -208,6 +241,22 @@ work_queue(struct app *app, const struct actor *who, int64_t id,
 	return TS_OK;
 }
 
+/* Whether the filters still match school `code` (one row). */
+static enum ts_err
+match_one(struct app *app, int64_t id, const char *path,
+	  const struct queue_filter *f, const char *code, bool *in)
+{
+	struct db_stmt *st = db_prep(app->db, SQL_MATCH);
+	if (st == NULL)
+		return TS_EDB;
+	bind_filter(st, id, path, f);
+	db_bind_text(st, 9, code);
+	enum db_step r = db_step(st);
+	*in = r == DB_ROW && db_col_int(st, 0) != 0;
+	db_done(st);
+	return r == DB_ERROR ? TS_EDB : TS_OK;
+}
+
 enum ts_err
 work_queue_next(struct app *app, const struct actor *who, int64_t id,
 		const struct queue_filter *f, const char *code, struct arena *a,
@@ -221,6 +270,8 @@ work_queue_next(struct app *app, const struct actor *who, int64_t id,
 		e = queue_root(app, who, &c, f->under, a, &path, d);
 	if (e != TS_OK)
 		return e;
+	if (match_one(app, id, path, f, code, &pos->in_queue) != TS_OK)
+		return app_db_error(app, d, "đọc hàng đợi");
 	struct db_stmt *st = db_prep(app->db, SQL_NEXT[f->sort][f->desc]);
 	if (st == NULL)
 		return app_db_error(app, d, "đọc hàng đợi");
@@ -228,11 +279,8 @@ work_queue_next(struct app *app, const struct actor *who, int64_t id,
 	db_bind_text(st, 9, code);
 	enum db_step r = db_step(st);
 	if (r == DB_ROW) {
-		pos->in_queue = db_col_int(st, 0) != 0;
-		pos->index = (size_t)db_col_int(st, 1);
-		pos->total = (size_t)db_col_int(st, 2);
-		pos->next_code = db_col_dup(st, 3, a);
-		pos->next_name = db_col_dup(st, 4, a);
+		pos->next_code = db_col_dup(st, 0, a);
+		pos->next_name = db_col_dup(st, 1, a);
 	}
 	db_done(st);
 	return r == DB_ERROR ? app_db_error(app, d, "đọc hàng đợi") : TS_OK;

@@ -45,8 +45,7 @@ struct queue_row {
 
 /* One school's place in a queue (the same filters and sort): */
 struct queue_pos {
-	bool in_queue;	     /* the filters match it */
-	size_t index, total; /* its place (1-based, when in_queue), rows */
+	bool in_queue;			   /* the filters match it */
 	const char *next_code, *next_name; /* the row after it, NULL: none */
 };
 
@@ -57,10 +56,11 @@ enum ts_err work_queue(struct app *app, const struct actor *who, int64_t id,
 		       struct arena *a, struct queue_row **out, size_t *n,
 		       struct diags *d) TS_MUSTCHECK;
 
-/* Where school `code` stands in the queue `f` (pages aside) and which
- * school follows it; a school the filters no longer match keeps its
- * place by the sort, so "next" still moves on from it. Refused like
- * work_queue. */
+/* Whether school `code` is in the queue `f` and which school follows it
+ * (pages aside), read by keyset: the cost is the rows from that school to
+ * the next match, not the queue. A school the filters no longer match
+ * keeps its place by the sort, so "next" still moves on from it. Refused
+ * like work_queue. */
 enum ts_err work_queue_next(struct app *app, const struct actor *who,
 			    int64_t id, const struct queue_filter *f,
 			    const char *code, struct arena *a,

@@ -1,6 +1,7 @@
 /* truongso serve [--port N] [--listen ADDR] [--connections N]
  * [--per-address N] [--request-timeout S] [--trusted-proxy ADDR] [--secure]
- * [--session-idle MINUTES] [--session-max HOURS] [--db-read URL] */
+ * [--session-idle MINUTES] [--session-max HOURS] [--db-read URL]
+ * [--job-workers N] [--job-threshold UNITS] */
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -24,8 +25,12 @@ cmd_serve(struct cli *c, int argc, char **argv)
 {
 	const char *port = "8080", *listen = "127.0.0.1", *conns = "256",
 		   *per = "32", *timeout = "20", *proxy = NULL;
-	const char *idle = "60", *max = "12",
+	const char *idle = "60", *max = "12", *jw = "1",
 		   *db_read = getenv("TRUONGSO_DB_READ");
+	/* The environment's default lets the e2e tests lower it. */
+	const char *jt = getenv("TRUONGSO_JOB_THRESHOLD");
+	if (jt == NULL || !*jt)
+		jt = "2000";
 	bool secure = false, routes = false;
 	const struct opt opts[] = {
 		{ "port", &port, NULL },
@@ -39,6 +44,8 @@ cmd_serve(struct cli *c, int argc, char **argv)
 		{ "session-idle", &idle, NULL },
 		{ "session-max", &max, NULL },
 		{ "db-read", &db_read, NULL },
+		{ "job-workers", &jw, NULL },
+		{ "job-threshold", &jt, NULL },
 		{ NULL, NULL, NULL },
 	};
 	int npos;
@@ -71,6 +78,11 @@ cmd_serve(struct cli *c, int argc, char **argv)
 	    (!db_is_postgres(db_read) || !db_is_postgres(c->db_path)))
 		return cli_usage("--db-read (bản sao chỉ đọc) chỉ dùng khi "
 				 "--db và --db-read đều là PostgreSQL");
+	long nw = bounded(jw, 0, 8), nt = bounded(jt, 0, 100000000);
+	if (nw < 0)
+		return cli_usage("--job-workers phải từ 0 đến 8");
+	if (nt < 0)
+		return cli_usage("--job-threshold phải là số đơn vị từ 0");
 	/* Opened once here so a missing database is refused (or created
 	 * with --create) and migrated before any worker opens it. */
 	struct app app;
@@ -90,7 +102,9 @@ cmd_serve(struct cli *c, int argc, char **argv)
 				 .secure_cookies = secure,
 				 .session_idle = (int)im * 60,
 				 .session_max = (int)mh * 3600,
-				 .db_read = db_read };
+				 .db_read = db_read,
+				 .job_workers = (unsigned)nw,
+				 .job_threshold = nt };
 	struct diags d;
 	diags_init(&d);
 	rc = server_run(&o, &d);

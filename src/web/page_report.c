@@ -5,9 +5,11 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../app/export_job.h"
 #include "../app/report.h"
 #include "../core/fixed.h"
 #include "../util/arena.h"
+#include "jobs_web.h"
 #include "report_web.h"
 #include "web.h"
 
@@ -162,13 +164,62 @@ results_link(struct req *r)
 	buf_release(&href);
 }
 
+/* A listing too large for a request thread (jobs_web.h): built as a
+ * job, "Tạo tệp", never downloaded at once. */
+static void
+job_card(struct req *r, const struct report_target *t, int64_t units)
+{
+	static const char *const listing[] = { "danh-sach.xlsx",
+					       "danh-sach.pdf",
+					       "danh-sach.docx",
+					       "danh-sach.csv" };
+	static const char *const results[] = { "ket-qua.xlsx" };
+	struct buf *b = &r->body;
+	long long id = web_param_id(r, "id");
+	buf_puts(b, "<p>");
+	h_textf(b,
+		"Danh sách gồm %lld đơn vị: tệp được tạo ở chế độ nền, "
+		"trang việc xuất tệp cho thấy tiến độ và nút tải về.",
+		(long long)units);
+	buf_puts(b, "</p>");
+	jobs_form(r, id, t->unit_code, listing, 4, true);
+	if (t->results) {
+		h_elem(b, "p",
+		       "Bảng dữ liệu kết quả, một dòng mỗi đơn vị, không có "
+		       "dòng cộng:",
+		       NULL);
+		jobs_form(r, id, t->unit_code, results, 1, true);
+	}
+	buf_puts(b, "<p><a href=\"/jobs\">Các việc xuất tệp của tôi</a></p>");
+}
+
+/* Every school's report as one ZIP: always a job (a PDF per school). */
+static void
+zip_form(struct req *r, const struct report_target *t)
+{
+	static const char *const zip[] = { JOB_ZIP_FILE };
+	if (t->nkinds == 0 || t->kinds[0]->kind != RK_LEVELS)
+		return;
+	h_elem(&r->body, "p",
+	       "Báo cáo tự đánh giá của từng trường, mỗi trường một tệp PDF, "
+	       "gộp trong một tệp ZIP (tạo ở chế độ nền):",
+	       NULL);
+	jobs_form(r, web_param_id(r, "id"), t->unit_code, zip, 1, false);
+}
+
 static void
 kind_card(struct req *r, const struct report_target *t,
-	  const struct report_kind_info *k)
+	  const struct report_kind_info *k, int64_t large)
 {
 	struct buf *b = &r->body;
 	buf_puts(b, "<section class=\"card\">");
 	h_elem(b, "h2", k->name, NULL);
+	if (k->kind == RK_LISTING && large > 0) {
+		job_card(r, t, large);
+		zip_form(r, t);
+		buf_puts(b, "</section>");
+		return;
+	}
 	bool counts = k->kind == RK_LEVELS || k->kind == RK_LISTING;
 	buf_puts(b, "<p>");
 	h_text(b, counts ? "Tính từ kết quả đã phê duyệt:" : "Tải về:");
@@ -182,6 +233,8 @@ kind_card(struct req *r, const struct report_target *t,
 	}
 	if (k->kind == RK_LISTING && t->results)
 		results_link(r);
+	if (k->kind == RK_LISTING)
+		zip_form(r, t);
 	if (k == t->kinds[0] && t->charts > 0)
 		charts(r, t, k);
 	buf_puts(b, "</section>");
@@ -277,8 +330,10 @@ render(struct req *r, bool posted)
 		       "Bộ chỉ số của đợt này chưa có mẫu báo "
 		       "cáo của trường.",
 		       NULL);
+	int64_t units = 0;
+	bool large = !t.school && jobs_large(r, id, t.unit_code, &units);
 	for (size_t i = 0; i < t.nkinds; i++)
-		kind_card(r, &t, t.kinds[i]);
+		kind_card(r, &t, t.kinds[i], large ? units : 0);
 	if (t.school)
 		report_signed_card(r, t.can_edit);
 	report_software_card(r, t.school, t.can_edit);

@@ -198,16 +198,12 @@ queue_nav(struct req *r, long long id, const char *code)
 	url_escape(&back, code);
 	buf_puts(b, "<nav class=\"queue-nav\" aria-label=\"Hàng đợi\">");
 	h_open(b, "a", "href", buf_str(&back), "id", "queue-back", NULL);
-	buf_puts(b, "« Quay lại hàng đợi</a> <span class=\"muted\">");
-	if (pos.in_queue)
-		h_textf(b, "Trường %zu/%zu trong hàng đợi", pos.index,
-			pos.total);
-	else
-		h_textf(b,
-			"Trường này không còn khớp bộ lọc của hàng đợi "
-			"(%zu trường)",
-			pos.total);
-	buf_puts(b, "</span> ");
+	buf_puts(b, "« Quay lại hàng đợi</a> ");
+	if (!pos.in_queue)
+		h_elem(b, "span",
+		       "Trường này không còn khớp bộ lọc của hàng đợi.",
+		       "class", "muted", NULL);
+	buf_puts(b, " ");
 	next_link(r, id, &pos, buf_str(&query));
 	buf_puts(b, "</nav>");
 	buf_release(&query);

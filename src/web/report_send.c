@@ -13,6 +13,7 @@
 #include "../report/chart.h"
 #include "../util/arena.h"
 #include "../util/tmpfile.h"
+#include "jobs_web.h"
 #include "report_web.h"
 
 static const char *
@@ -186,6 +187,24 @@ build_send(struct req *r, const struct report_kind_info *k,
 	return n > 0 ? send_chart(r, doc, n, msg) : send_file(r, doc, f, msg);
 }
 
+/* A listing or results export of more units than a request thread may
+ * build (jobs_web.h): refused with the way to have it built. */
+static bool
+too_large(struct req *r, long long id, bool listing, const char **msg)
+{
+	int64_t units = 0;
+	if (!listing || !jobs_large(r, id, kv_get(&r->params, "code"), &units))
+		return false;
+	char m[400];
+	snprintf(m, sizeof(m),
+		 "Tệp này gồm %lld đơn vị, quá lớn để tạo ngay khi tải: "
+		 "hãy bấm «Tạo tệp» trên trang báo cáo, tệp được tạo ở chế "
+		 "độ nền và có nút tải về khi xong.",
+		 (long long)units);
+	*msg = arena_strdup(r->a, m);
+	return true;
+}
+
 int
 report_send(struct req *r, const char **msg)
 {
@@ -211,6 +230,8 @@ report_send(struct req *r, const char **msg)
 	struct report_opts o;
 	if (!query_opts(r, &o, msg))
 		return 400;
+	if (too_large(r, id, results || k->kind == RK_LISTING, msg))
+		return 409;
 	/* A client that closed the connection gets nothing: stop building
 	 * (asked before the build, every 64 rows and PDF table bands). */
 	struct ts_cancel gone = { .gone = web_client_gone,

@@ -14,6 +14,7 @@
 #include "../util/timeutil.h"
 #include "client_addr.h"
 #include "intake.h"
+#include "jobs_web.h"
 #include "pool.h"
 #include "router.h"
 #include "watch.h"
@@ -447,8 +448,16 @@ server_run(const struct server_opts *o, struct diags *d)
 		close_pools();
 		return 1;
 	}
+	struct job_config jc = { o->db_path, o->data_dir, o->job_workers,
+				 o->job_threshold };
+	if (jobs_start(&jc, d) != TS_OK) {
+		watch_stop(&WATCH);
+		pool_close(&POOL);
+		return 1;
+	}
 	struct MHD_Daemon *dm = start(o, &sa, d);
 	if (dm == NULL) {
+		jobs_stop();
 		watch_stop(&WATCH);
 		close_pools();
 		return 1;
@@ -462,6 +471,7 @@ server_run(const struct server_opts *o, struct diags *d)
 	sigwait(&set, &sig);
 	printf("truongso: stopping (signal %d)\n", sig);
 	stop(dm);
+	jobs_stop();
 	watch_stop(&WATCH);
 	close_pools();
 	return 0;

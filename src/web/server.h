@@ -24,6 +24,8 @@ struct server_opts {
 	int session_idle;	   /* seconds; 0: SESSION_IDLE_MINUTES */
 	int session_max;	   /* seconds; 0: SESSION_HOURS */
 	const char *db_read;	   /* a read-only replica for R_READ routes */
+	unsigned job_workers;	   /* export job threads (jobs_web.h) */
+	int64_t job_threshold;	   /* units: larger exports are jobs */
 };
 
 /* Runs until SIGTERM or SIGINT. Prints "listening on http://HOST:PORT". */

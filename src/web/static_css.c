@@ -166,6 +166,11 @@ static const char *const CSS[] = {
 	"table.stats th[scope=row]{font-weight:400;min-width:12rem}\n"
 	"table.stats td .block,table.stats th .block{display:block;font-size:.8rem}\n"
 	"@media (max-width:40rem){table.stats th[scope=row]{min-width:9rem}}\n",
+	/* Export jobs (page_jobs.c): the progress bar and the start form. */
+	"progress{width:min(100%,24rem);height:1.1rem;vertical-align:middle}\n"
+	"table.jobs progress{width:8rem}\n"
+	"form.job-start{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;"
+	"margin:.5rem 0}\n",
 	/* A SHA-256 wraps on a phone instead of widening the page. */
 	".hash{overflow-wrap:anywhere;font-family:monospace}\n",
 	/* Year over year and the improvement plan (issue 16). */

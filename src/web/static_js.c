@@ -250,6 +250,34 @@ static const char *const JS[] = {
 	"    if (dirty) { e.preventDefault(); e.returnValue = ''; }\n"
 	"  });\n"
 	"})();\n",
+	/* An export job's page (page_jobs.c): the bar follows the job's
+	 * progress (JSON) without reloading; when it ends, the page reloads
+	 * once to show the file or the reason. Without JavaScript a
+	 * <noscript> refresh reloads it every few seconds. */
+	"(function () {\n"
+	"  var box = document.getElementById('job');\n"
+	"  if (!box || box.dataset.job !== 'live') return;\n"
+	"  var bar = document.getElementById('job-bar');\n"
+	"  var count = document.getElementById('job-count');\n"
+	"  var state = document.getElementById('job-state');\n"
+	"  var url = location.pathname.replace(/\\/$/, '') + '/tien-do';\n"
+	"  var left = 2400; /* 2 hours of polls at most */\n"
+	"  function poll() {\n"
+	"    if (--left < 0) return;\n"
+	"    fetch(url, { credentials: 'same-origin' }).then(function (r) {\n"
+	"      return r.ok ? r.json() : null;\n"
+	"    }).then(function (j) {\n"
+	"      if (!j) return;\n"
+	"      bar.max = Math.max(j.total, 1);\n"
+	"      bar.value = j.state === 'done' ? j.total : j.done;\n"
+	"      count.textContent = bar.value + ' đơn vị / ' + j.total + ' (' + j.percent + '%)';\n"
+	"      state.textContent = j.state_name;\n"
+	"      if (j.state === 'queued' || j.state === 'running') setTimeout(poll, 1500);\n"
+	"      else location.reload();\n"
+	"    }).catch(function () { setTimeout(poll, 5000); });\n"
+	"  }\n"
+	"  setTimeout(poll, 1000);\n"
+	"})();\n",
 };
 
 static char JS_VERSION[17];

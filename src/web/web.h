@@ -232,5 +232,12 @@ void page_software_save(struct req *r);
 void api_report_fields(struct req *r);
 void api_report_fields_save(struct req *r);
 void api_report_get(struct req *r);
+/* export jobs (page_jobs.c) */
+void page_jobs(struct req *r);
+void page_jobs_start(struct req *r);
+void page_job(struct req *r);
+void page_job_progress(struct req *r);
+void page_job_file(struct req *r);
+void page_job_cancel(struct req *r);
 
 #endif

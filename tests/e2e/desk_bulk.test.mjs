@@ -65,7 +65,7 @@ test('from the queue to a school, the next one, and back with the filters', asyn
 	await shots(page, 'school-nav');
 	await page.getByRole('link', { name: `Trường tiếp theo: ${secondName} »` }).click();
 	await page.waitForURL(new RegExp(`/units/${second}\\?queue=`));
-	await page.getByText(/Trường 2\/\d+ trong hàng đợi/).waitFor();
+	await page.locator('#queue-back').waitFor();
 	await page.locator('#queue-back').click();
 	await page.waitForURL(/\/queue\?state=submitted&sort=-ngay-nop#u-/);
 	assert.equal(await page.locator('#state').inputValue(), 'submitted');

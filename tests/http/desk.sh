@@ -153,13 +153,25 @@ req nav-queue 200 -b "$W/cv.so" "$BASE/campaigns/1/queue?$QS"
 has nav-queue-row-link "href=\"/campaigns/1/units/$first?queue=$QE\""
 req nav-school 200 -b "$W/cv.so" "$BASE/campaigns/1/units/$first?queue=$QE"
 has nav-school-back "href=\"/campaigns/1/queue?state=submitted&amp;sort=-ngay-nop#u-$first\" id=\"queue-back\">« Quay lại hàng đợi</a>"
-has nav-school-place "Trường 1/$nsub trong hàng đợi"
+hasnt nav-school-no-place "trong hàng đợi</span>"
 has nav-school-next "href=\"/campaigns/1/units/$second?queue=$QE\" rel=\"next\" id=\"queue-next\">Trường tiếp theo: $second_name »</a>"
 has nav-school-form-keeps-queue "name=\"queue\" value=\"state=submitted&amp;sort=-ngay-nop\""
 last=$(q "SELECT o.code $ORDER LIMIT 1 OFFSET $((nsub - 1))")
 req nav-school-last 200 -b "$W/cv.so" "$BASE/campaigns/1/units/$last?queue=$QE"
 has nav-school-last-said "Đây là trường cuối cùng của hàng đợi."
-has nav-school-last-place "Trường $nsub/$nsub trong hàng đợi"
+# "Next school" in every sort is the page's next row (keyset lookup,
+# work_queue_next), from a school in the middle of the whole queue.
+PTS="coalesce((SELECT sum(g.reviewed_points) FROM submission_score g WHERE g.submission_id = s.id), 0)"
+for sq in "ma|o.code" "-ma|o.code DESC" \
+	"ngay-nop|s.first_submitted_at IS NULL, s.first_submitted_at" \
+	"-ngay-nop|s.first_submitted_at IS NULL, s.first_submitted_at DESC" \
+	"diem|s.id IS NULL, $PTS" "-diem|s.id IS NULL, $PTS DESC"; do
+	so=${sq%%|*} ob=${sq#*|}
+	mid=$(q "SELECT o.code $FROM ORDER BY $ob, o.code LIMIT 1 OFFSET 7")
+	nx=$(q "SELECT o.code $FROM ORDER BY $ob, o.code LIMIT 1 OFFSET 8")
+	req "nav-sort$so" 200 -b "$W/cv.so" "$BASE/campaigns/1/units/$mid?queue=sort%3D$so"
+	has "nav-sort$so-next" "href=\"/campaigns/1/units/$nx?queue=sort%3D$so\" rel=\"next\""
+done
 req nav-school-plain 200 -b "$W/cv.so" "$BASE/campaigns/1/units/$first"
 hasnt nav-school-plain-none "queue-back"
 # A broken queue string gives no links, never an error.
@@ -173,7 +185,7 @@ tok=$(csrf_of)
 req nav-approve 303 -b "$W/cv.so" --data-urlencode "_csrf=$tok" --data-urlencode "rev=$rv" --data-urlencode "confirm=1" --data-urlencode "queue=$QS" "$BASE/campaigns/1/units/$first/approve"
 if grep -qF "Location: /campaigns/1/units/$first?ok=approve&queue=$QE" "$ERR"; then ok nav-approve-keeps-queue; else bad nav-approve-keeps-queue; fi
 req nav-after-approve 200 -b "$W/cv.so" "$BASE/campaigns/1/units/$first?ok=approve&queue=$QE"
-has nav-after-approve-left "Trường này không còn khớp bộ lọc của hàng đợi ($((nsub - 1)) trường)"
+has nav-after-approve-left "Trường này không còn khớp bộ lọc của hàng đợi."
 has nav-after-approve-next "href=\"/campaigns/1/units/$second?queue=$QE\" rel=\"next\""
 
 # --- bulk approve and publish from the queue (issue 17 item 5)

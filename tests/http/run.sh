@@ -510,6 +510,18 @@ POST /campaigns/:id/units/:code/plan     editor  $(U "$DKSUB")/plan      403
 POST /campaigns/:id/units/:code/plan     revdk   $(U "$DKSUB")/plan      403
 POST /campaigns/:id/units/:code/plan     obs     $(U "$LCSUB")/plan      403
 POST /campaigns/:id/units/:code/plan     editor  $(U "$OWN")/plan        409
+GET /jobs                                anon    /jobs                   303
+GET /jobs                                editor  /jobs                   200
+POST /jobs                               anon    /jobs                   403
+POST /jobs                               editor  /jobs                   422
+GET /jobs/:id                            anon    /jobs/1                 303
+GET /jobs/:id                            editor  /jobs/999999            404
+GET /jobs/:id/tien-do                    anon    /jobs/1/tien-do         303
+GET /jobs/:id/tien-do                    revdk   /jobs/999999/tien-do    404
+GET /jobs/:id/tep                        anon    /jobs/1/tep             303
+GET /jobs/:id/tep                        revso   /jobs/999999/tep        404
+POST /jobs/:id/huy                       anon    /jobs/1/huy             403
+POST /jobs/:id/huy                       editor  /jobs/999999/huy        404
 ROWS
 while read -r method pattern actor target want; do
 	args=()
