@@ -463,7 +463,7 @@ test_giant_row(void **state)
 static void
 assert_same_file(const char *a, const char *b)
 {
-	char cmd[400];
+	char cmd[1024];
 	snprintf(cmd, sizeof cmd, "cmp -s '%s' '%s'", a, b);
 	assert_int_equal(system(cmd), 0);
 }
