@@ -128,3 +128,15 @@ report_render(struct app *app, const struct actor *who,
 	arena_free(a);
 	return e;
 }
+
+void
+report_batch_begin(void)
+{
+	rp_batch_begin();
+}
+
+void
+report_batch_end(void)
+{
+	rp_batch_end();
+}

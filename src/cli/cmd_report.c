@@ -195,11 +195,12 @@ export_results(struct cli *c, long long cid, const char *unit, const char *out)
 }
 
 /* report KIND: checks the kind, the format, the output and the CSV
- * dialect, then renders (--each: every school's, into the directory). */
+ * dialect, then renders (each_jobs, --each's --jobs or "1": every
+ * school's, into the directory; NULL without --each). */
 static int
 render_kind(struct cli *c, const char *kind, long long cid, const char *unit,
 	    const char *format, const char *out, const char *dialect,
-	    bool submitted, bool each)
+	    bool submitted, const char *each_jobs)
 {
 	const struct report_kind_info *k = report_kind_find(kind);
 	if (k == NULL)
@@ -217,15 +218,28 @@ render_kind(struct cli *c, const char *kind, long long cid, const char *unit,
 			"--csv-dialect phải là vn (dấu ; giữa các cột, "
 			"dấu phẩy thập phân) hoặc intl (dấu phẩy "
 			"giữa các cột, dấu chấm thập phân)");
-	return each ? report_each(c, k, cid, unit, f, out)
-		    : render(c, k, cid, unit, f, out, submitted, dl);
+	return each_jobs ? report_each(c, k, cid, unit, f, out, each_jobs)
+			 : render(c, k, cid, unit, f, out, submitted, dl);
+}
+
+/* *out: --each's worker count (--jobs, else "1"), or NULL without --each;
+ * false (and a usage error printed) for --jobs without --each. */
+static bool
+each_jobs(bool each, const char *jobs, const char **out)
+{
+	if (jobs && !each) {
+		cli_usage("--jobs chỉ dùng cùng --each");
+		return false;
+	}
+	*out = !each ? NULL : jobs ? jobs : "1";
+	return true;
 }
 
 int
 cmd_report(struct cli *c, int argc, char **argv)
 {
 	const char *campaign = NULL, *unit = NULL, *format = NULL, *out = NULL,
-		   *dialect = NULL;
+		   *dialect = NULL, *jobs = NULL;
 	bool submitted = false, all = false, each = false;
 	const struct opt opts[] = {
 		{ "campaign", &campaign, NULL },
@@ -237,6 +251,7 @@ cmd_report(struct cli *c, int argc, char **argv)
 		{ "all", NULL, &all },
 		{ "csv-dialect", &dialect, NULL },
 		{ "each", NULL, &each },
+		{ "jobs", &jobs, NULL },
 		{ NULL, NULL, NULL },
 	};
 	const char *pos[64];
@@ -259,6 +274,9 @@ cmd_report(struct cli *c, int argc, char **argv)
 				: set_fields(c, cid, unit, pos, npos);
 	if (strcmp(pos[0], "ket-qua") == 0)
 		return export_results(c, cid, unit, out);
+	const char *ej;
+	if (!each_jobs(each, jobs, &ej))
+		return EXIT_INPUT;
 	return render_kind(c, pos[0], cid, unit, format, out, dialect,
-			   submitted, each);
+			   submitted, ej);
 }

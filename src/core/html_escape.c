@@ -37,35 +37,48 @@ html_special(struct buf *b, unsigned char c)
 	}
 }
 
+/* Length of the run at p (n bytes left) that is copied as it is: plain
+ * ASCII and whole valid UTF-8 sequences. utf8proc refuses overlong forms,
+ * surrogates and code points past U+10FFFF: the same rule as
+ * vn_valid_utf8. One run per stretch of Vietnamese text, not one append
+ * per letter. */
+static size_t
+plain_run(const unsigned char *p, size_t n)
+{
+	size_t run = 0;
+	while (run < n) {
+		if (html_plain(p[run])) {
+			run++;
+			continue;
+		}
+		if (p[run] < 0x80)
+			break;
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t k = utf8proc_iterate(
+			p + run, (utf8proc_ssize_t)(n - run), &cp);
+		if (k <= 0)
+			break;
+		run += (size_t)k;
+	}
+	return run;
+}
+
 void
 html_escape(struct buf *b, const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t n = strlen(s), i = 0;
 	while (i < n) {
-		size_t run = 0;
-		while (i + run < n && html_plain(p[i + run]))
-			run++;
+		size_t run = plain_run(p + i, n - i);
 		buf_put(b, p + i, run);
 		i += run;
 		if (i == n)
 			break;
-		if (p[i] < 0x80) {
-			html_special(b, p[i++]);
-			continue;
-		}
-		/* utf8proc refuses overlong forms, surrogates and code points
-		 * past U+10FFFF: the same rule as vn_valid_utf8. */
-		utf8proc_int32_t cp;
-		utf8proc_ssize_t k;
-		k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(n - i), &cp);
-		if (k > 0) {
-			buf_put(b, p + i, (size_t)k);
-			i += (size_t)k;
-		} else {
+		if (p[i] < 0x80)
+			html_special(b, p[i]);
+		else
 			buf_puts(b, REPLACEMENT);
-			i++;
-		}
+		i++;
 	}
 }
 

@@ -37,10 +37,30 @@ toggled(gpointer data, GObject *obj, gboolean is_last)
 	pthread_mutex_unlock(&w->mutex);
 }
 
+/* The batch's font map of this thread (rp_fontmap_keep), or NULL. */
+static _Thread_local PangoFontMap *kept;
+
 PangoFontMap *
 rp_fontmap_new(void)
 {
+	if (kept != NULL)
+		return g_object_ref(kept);
 	return pango_cairo_font_map_new();
+}
+
+void
+rp_fontmap_keep(void)
+{
+	if (kept == NULL)
+		kept = pango_cairo_font_map_new();
+}
+
+void
+rp_fontmap_drop(void)
+{
+	PangoFontMap *fm = kept;
+	kept = NULL;
+	rp_fontmap_release(fm);
 }
 
 void
@@ -50,6 +70,10 @@ rp_fontmap_release(PangoFontMap *fm)
 			      PTHREAD_COND_INITIALIZER, false };
 	if (fm == NULL)
 		return;
+	if (fm == kept) {
+		g_object_unref(fm);
+		return;
+	}
 	g_object_add_toggle_ref(G_OBJECT(fm), toggled, &w);
 	/* From here on the helper threads only drop references (they take
 	 * theirs when a pattern is first matched), so this ends once the

@@ -535,6 +535,7 @@ render_file(const struct rp_doc *d, const char *tmp)
 	metadata(&p);
 	p.cr = cairo_create(p.surf);
 	text_setup(&p);
+	pdf_keep_open();
 	cairo_set_source_rgb(p.cr, 0, 0, 0);
 	render(&p);
 	cairo_status_t st = cairo_status(p.cr);
@@ -543,6 +544,7 @@ render_file(const struct rp_doc *d, const char *tmp)
 	if (st == CAIRO_STATUS_SUCCESS)
 		st = cairo_surface_status(p.surf);
 	cairo_surface_destroy(p.surf);
+	pdf_keep_close();
 	g_object_unref(p.pc);
 	rp_fontmap_release(p.fm);
 	if (p.oom || st == CAIRO_STATUS_NO_MEMORY)

@@ -42,18 +42,30 @@ struct pdf {
 };
 
 /* A layout of plain text in Liberation Serif of the given size (points),
- * wrapped at width (points; <= 0: no wrapping). Caller unrefs. */
+ * wrapped at width (points; <= 0: no wrapping). Caller unrefs, and
+ * does not change it (it may be kept, pdf_keep.c). */
 PangoLayout *pdf_text(struct pdf *p, const char *text, unsigned style,
 		      double size, double width, enum rp_align align);
 /* A layout of a model paragraph; style is or-ed into every run (table
  * cells carry a style for the whole cell). width excludes indent_left.
- * default_size is used when para->size is 0. Caller unrefs. */
+ * default_size is used when para->size is 0. Caller unrefs, and does
+ * not change it. */
 PangoLayout *pdf_para_layout(struct pdf *p, const struct rp_para *para,
 			     int default_size, unsigned style, double width);
 double pdf_layout_height(PangoLayout *l);
 /* Logical width of the widest line. */
 double pdf_layout_width(PangoLayout *l);
 void pdf_draw(struct pdf *p, PangoLayout *l, double x, double y);
+/* pdf_text and pdf_para_layout give the layout kept for the same
+ * arguments between pdf_keep_open and close (pdf_keep.c: a document, or
+ * a batch of them, on this thread), else a new one from pdf_text_make or
+ * pdf_para_make; callers never change them. */
+PangoLayout *pdf_text_make(struct pdf *p, const char *text, unsigned style,
+			   double size, double width, enum rp_align align);
+PangoLayout *pdf_para_make(struct pdf *p, const struct rp_para *para,
+			   int default_size, unsigned style, double width);
+void pdf_keep_open(void);
+void pdf_keep_close(void);
 
 /* Starts section numbering on a new page of the given orientation. */
 void pdf_section_page(struct pdf *p, bool landscape);

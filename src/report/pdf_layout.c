@@ -91,8 +91,8 @@ word_attrs(PangoAttrList *al, const char *text)
 }
 
 PangoLayout *
-pdf_text(struct pdf *p, const char *text, unsigned style, double size,
-	 double width, enum rp_align align)
+pdf_text_make(struct pdf *p, const char *text, unsigned style, double size,
+	      double width, enum rp_align align)
 {
 	PangoLayout *l = new_layout(p, style, size, width, align);
 	text = text ? text : "";
@@ -127,8 +127,8 @@ run_attrs(PangoAttrList *al, unsigned style, guint start, guint end)
 }
 
 PangoLayout *
-pdf_para_layout(struct pdf *p, const struct rp_para *para, int default_size,
-		unsigned style, double width)
+pdf_para_make(struct pdf *p, const struct rp_para *para, int default_size,
+	      unsigned style, double width)
 {
 	double size = para->size > 0 ? para->size : default_size;
 	PangoLayout *l = new_layout(p, 0, size, width, para->align);

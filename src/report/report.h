@@ -382,6 +382,11 @@ enum ts_err rp_write_xlsx(const struct rp_doc *d, const char *path, char *err,
 			  size_t errlen);
 enum ts_err rp_write_csv(const struct rp_doc *d, const char *path, char *err,
 			 size_t errlen);
+/* Documents written on this thread between rp_batch_begin and
+ * rp_batch_end share one font map (fontconfig matching, pango's font and
+ * shaping caches set up once per batch, fontmap.c). */
+void rp_batch_begin(void);
+void rp_batch_end(void);
 /* "docx" → RP_DOCX …; false if unknown. */
 bool rp_format_parse(const char *s, enum rp_format *out);
 const char *rp_format_ext(enum rp_format f);

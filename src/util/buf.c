@@ -1,5 +1,6 @@
 #include "buf.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -60,7 +61,10 @@ buf_grow(struct buf *b, size_t extra)
 void
 buf_put(struct buf *b, const void *p, size_t n)
 {
-	if (buf_grow(b, n) != 0)
+	/* Room already (the terminator too, and within the limit, as
+	 * cap <= limit + 1): most appends of a page take this way. */
+	bool room = b->err == TS_OK && b->cap > 0 && n < b->cap - b->len - 1;
+	if (!room && buf_grow(b, n) != 0)
 		return;
 	if (n > 0)
 		memcpy(b->p + b->len, p, n);

@@ -17,8 +17,17 @@ h_text(struct buf *b, const char *s)
 void
 h_textf(struct buf *b, const char *fmt, ...)
 {
-	struct buf tmp;
+	/* Most are a few words: formatted on the stack, no allocation. */
+	char small[512];
 	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(small, sizeof(small), fmt, ap);
+	va_end(ap);
+	if (n >= 0 && (size_t)n < sizeof(small)) {
+		html_escape(b, small);
+		return;
+	}
+	struct buf tmp;
 	buf_init(&tmp, 1 << 20);
 	va_start(ap, fmt);
 	buf_vprintf(&tmp, fmt, ap);
@@ -35,7 +44,9 @@ attrs(struct buf *b, va_list ap)
 		const char *value = va_arg(ap, const char *);
 		if (value == NULL)
 			continue;
-		buf_printf(b, " %s=\"", name);
+		buf_putc(b, ' ');
+		buf_puts(b, name);
+		buf_put(b, "=\"", 2);
 		html_escape(b, value);
 		buf_putc(b, '"');
 	}
@@ -45,7 +56,8 @@ void
 h_open(struct buf *b, const char *tag, ...)
 {
 	va_list ap;
-	buf_printf(b, "<%s", tag);
+	buf_putc(b, '<');
+	buf_puts(b, tag);
 	va_start(ap, tag);
 	attrs(b, ap);
 	va_end(ap);
@@ -55,14 +67,17 @@ h_open(struct buf *b, const char *tag, ...)
 void
 h_close(struct buf *b, const char *tag)
 {
-	buf_printf(b, "</%s>", tag);
+	buf_put(b, "</", 2);
+	buf_puts(b, tag);
+	buf_putc(b, '>');
 }
 
 void
 h_elem(struct buf *b, const char *tag, const char *text, ...)
 {
 	va_list ap;
-	buf_printf(b, "<%s", tag);
+	buf_putc(b, '<');
+	buf_puts(b, tag);
 	va_start(ap, text);
 	attrs(b, ap);
 	va_end(ap);

@@ -64,12 +64,19 @@ page_campaigns(struct req *r)
 	page_end(r);
 }
 
+/* The same bytes as h_elem(b, "td", "%zu", "class", "num"), without
+ * printf: a Sở's table at 8,000 schools has 1,400 of these cells. */
 static void
 count_cell(struct buf *b, size_t v)
 {
 	char s[24];
-	snprintf(s, sizeof(s), "%zu", v);
-	h_elem(b, "td", s, "class", "num", NULL);
+	size_t i = sizeof(s);
+	do
+		s[--i] = (char)('0' + v % 10);
+	while ((v /= 10) > 0);
+	buf_puts(b, "<td class=\"num\">");
+	buf_put(b, s + i, sizeof(s) - i);
+	buf_puts(b, "</td>");
 }
 
 static void

@@ -99,6 +99,31 @@ if [ -s "$WORK/one.txt" ] && cmp -s "$WORK/one.txt" "$WORK/each.txt"; then
 else
 	bad each-same-document
 fi
+# --jobs 2: two worker threads, each with its own connection and fonts
+# kept across its schools (and layouts kept across documents): the very
+# same bytes as one worker's, and as each school's report made alone.
+mkdir "$WORK/each2"
+if run 0 "$T" --db "$DB" report tu-danh-gia --campaign 1 --unit 31DK --format pdf --each --jobs 2 -o "$WORK/each2" &&
+	grep -qF "đã ghi $n tệp vào" "$OUT" && [ "$(ls "$WORK/each2" | wc -l)" -eq "$n" ]; then
+	ok "each-jobs-2-$n-files"
+else
+	bad "each-jobs-2-$n-files"
+fi
+same=0
+for f in "$WORK"/each/*.pdf; do
+	cmp -s "$f" "$WORK/each2/${f##*/}" && same=$((same + 1))
+done
+if [ "$same" -eq "$n" ]; then ok each-jobs-2-same-bytes; else bad "each-jobs-2-same-bytes ($same of $n)"; fi
+same=0
+for f in $(ls "$WORK/each" | head -3); do
+	"$T" --db "$DB" report tu-danh-gia --campaign 1 --unit "${f%.pdf}" --format pdf -o "$WORK/alone.pdf" >/dev/null 2>&1 &&
+		cmp -s "$WORK/alone.pdf" "$WORK/each2/$f" && same=$((same + 1))
+done
+if [ "$same" -eq 3 ]; then ok each-same-bytes-as-alone; else bad "each-same-bytes-as-alone ($same of 3)"; fi
+if run 2 "$T" --db "$DB" report tu-danh-gia --campaign 1 --unit 31DK --format pdf --each --jobs 0 -o "$WORK/each2" &&
+	grep -qF -- "--jobs phải là một số nguyên dương" "$ERR"; then ok each-jobs-zero-refused; else bad each-jobs-zero-refused; fi
+if run 2 "$T" --db "$DB" report tu-danh-gia --campaign 1 --unit 31DK --format pdf --jobs 2 -o "$WORK/one.pdf" &&
+	grep -qF -- "--jobs chỉ dùng cùng --each" "$ERR"; then ok jobs-needs-each; else bad jobs-needs-each; fi
 if run 2 "$T" --db "$DB" report danh-sach --campaign 1 --unit 31 --format pdf --each -o "$WORK/each" &&
 	grep -qF -- "--each chỉ dùng cho báo cáo của trường" "$ERR"; then ok each-office-kind-refused; else bad each-office-kind-refused; fi
 if run 2 "$T" --db "$DB" report tu-danh-gia --campaign 1 --unit 31DK --format pdf --each -o "$WORK/one.pdf" &&

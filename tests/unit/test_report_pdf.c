@@ -6,6 +6,7 @@
  */
 #include "ut.h"
 
+#include <pthread.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -458,6 +459,67 @@ test_giant_row(void **state)
 	assert_true(page_count(path) >= 3);
 }
 
+/* Both files have the same bytes. */
+static void
+assert_same_file(const char *a, const char *b)
+{
+	char cmd[1024];
+	snprintf(cmd, sizeof cmd, "cmp -s '%s' '%s'", a, b);
+	assert_int_equal(system(cmd), 0);
+}
+
+struct batch_job {
+	char out[2][160];
+	enum ts_err e[2];
+};
+
+/* One worker of report --each: a batch on its own thread, the fixture
+ * around another document, so kept layouts and fonts are reused. */
+static void *
+batch_job(void *data)
+{
+	struct batch_job *j = data;
+	struct arena *a = arena_new();
+	char other[200];
+	snprintf(other, sizeof other, "%s-other.pdf", j->out[0]);
+	rp_batch_begin();
+	j->e[0] = rp_write_pdf(report_fixture(a), j->out[0], NULL, 0);
+	if (rp_write_pdf(group_doc(a, 3), other, NULL, 0) != TS_OK)
+		j->e[0] = TS_EIO;
+	j->e[1] = rp_write_pdf(report_fixture(a), j->out[1], NULL, 0);
+	rp_batch_end();
+	arena_free(a);
+	return NULL;
+}
+
+/* Documents written in a batch (fonts and layouts kept across them,
+ * report --each) have the very bytes of the same document written alone,
+ * on one thread and on two at once. */
+static void
+test_batch_same_bytes(void **state)
+{
+	struct fx *f = *state;
+	struct batch_job j[2];
+	pthread_t t[2];
+	for (int i = 0; i < 2; i++) {
+		memset(&j[i], 0, sizeof j[i]);
+		for (int k = 0; k < 2; k++)
+			snprintf(j[i].out[k], sizeof j[i].out[k],
+				 "%s/batch%d-%d.pdf", f->dir, i, k);
+	}
+	batch_job(&j[0]);
+	for (int i = 0; i < 2; i++)
+		assert_int_equal(pthread_create(&t[i], NULL, batch_job, &j[i]),
+				 0);
+	for (int i = 0; i < 2; i++) {
+		assert_int_equal(pthread_join(t[i], NULL), 0);
+		for (int k = 0; k < 2; k++) {
+			assert_int_equal(j[i].e[k], TS_OK);
+			assert_same_file(f->pdf, j[i].out[k]);
+		}
+	}
+}
+
 static void
 test_errors(void **state)
 {
@@ -506,6 +568,7 @@ main(void)
 		cmocka_unit_test(test_link_column),
 		cmocka_unit_test(test_heading_keeps_paragraph),
 		cmocka_unit_test(test_giant_row),
+		cmocka_unit_test(test_batch_same_bytes),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_plain_export),
 	};
