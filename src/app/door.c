@@ -1,6 +1,9 @@
 /* The runner of every write use case (door.h). */
 #include "door.h"
 
+#include <sodium.h>
+#include <time.h>
+
 #include "../util/arena.h"
 
 static enum ts_err
@@ -163,6 +166,19 @@ attempt(struct app *app, const struct actor *who, const struct door *dr,
 	return e;
 }
 
+/* Before try i (1, 2, …) after a lost one: a random wait of 1 to 1 + 2^i
+ * ms (3, 5, … 65). Transactions that lost to each other and started
+ * again at once would mostly meet again; spread out, one goes first.
+ * PostgreSQL loses them under SERIALIZABLE when several schools' writes
+ * touch the same campaign rows (tests/pg/multi.sh). */
+static void
+back_off(int i)
+{
+	uint32_t us = 1000u + randombytes_uniform((1000u << i));
+	struct timespec ts = { 0, (long)us * 1000L };
+	nanosleep(&ts, NULL);
+}
+
 enum ts_err
 door_run_once(struct app *app, const struct actor *who, const struct door *dr,
 	      const struct door_once *once, void *in, void *out,
@@ -173,6 +189,8 @@ door_run_once(struct app *app, const struct actor *who, const struct door *dr,
 	enum ts_err e = TS_ENOMEM;
 	bool again = a != NULL;
 	for (int i = 0; again && i < DOOR_TRIES; i++) {
+		if (i > 0)
+			back_off(i);
 		diags_truncate(d, before);
 		e = attempt(app, who, dr, once, in, out, a, d, &again);
 	}

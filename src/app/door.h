@@ -24,7 +24,8 @@
  *
  * A transaction the database lost for now (db_transient: PostgreSQL's
  * serialization failure or deadlock) is run again from step 2, at most
- * DOOR_TRIES times in all, with the problems of the lost attempt
+ * DOOR_TRIES times in all, each after a random wait of up to 2^i ms
+ * (about 0.13 s at most in all), with the problems of the lost attempt
  * forgotten: resolve and body start again from `in` as the caller gave it
  * (whatever they keep in `in` or `out` they set again; text_check's NFC
  * copies live in an arena kept across the attempts). Callers never retry.
@@ -50,7 +51,7 @@
 #include "text.h"
 
 #define DOOR_TEXT_MAX 8
-#define DOOR_TRIES    3
+#define DOOR_TRIES    7
 #define DOOR_KEY_MAX  128
 
 struct arena;

@@ -20,6 +20,26 @@ bounded(const char *s, long lo, long hi)
 	return *s && *end == '\0' && v >= lo && v <= hi ? v : -1;
 }
 
+/* The replica and the export jobs' options, checked (cmd_serve's tail). */
+static int
+later_options(const struct cli *c, const char **db_read, const char *jw,
+	      const char *jt, long *nw, long *nt)
+{
+	if (*db_read != NULL && **db_read == '\0')
+		*db_read = NULL;
+	if (*db_read != NULL &&
+	    (!db_is_postgres(*db_read) || !db_is_postgres(c->db_path)))
+		return cli_usage("--db-read (bản sao chỉ đọc) chỉ dùng khi "
+				 "--db và --db-read đều là PostgreSQL");
+	*nw = bounded(jw, 0, 8);
+	*nt = bounded(jt, 0, 100000000);
+	if (*nw < 0)
+		return cli_usage("--job-workers phải từ 0 đến 8");
+	if (*nt < 0)
+		return cli_usage("--job-threshold phải là số đơn vị từ 0");
+	return EXIT_OK;
+}
+
 int
 cmd_serve(struct cli *c, int argc, char **argv)
 {
@@ -72,17 +92,10 @@ cmd_serve(struct cli *c, int argc, char **argv)
 	if (mh < 0 || mh * 60 < im)
 		return cli_usage("--session-max phải là số giờ từ 1 đến 720, "
 				 "không ngắn hơn --session-idle");
-	if (db_read != NULL && *db_read == '\0')
-		db_read = NULL;
-	if (db_read != NULL &&
-	    (!db_is_postgres(db_read) || !db_is_postgres(c->db_path)))
-		return cli_usage("--db-read (bản sao chỉ đọc) chỉ dùng khi "
-				 "--db và --db-read đều là PostgreSQL");
-	long nw = bounded(jw, 0, 8), nt = bounded(jt, 0, 100000000);
-	if (nw < 0)
-		return cli_usage("--job-workers phải từ 0 đến 8");
-	if (nt < 0)
-		return cli_usage("--job-threshold phải là số đơn vị từ 0");
+	long nw, nt;
+	int bad = later_options(c, &db_read, jw, jt, &nw, &nt);
+	if (bad != EXIT_OK)
+		return bad;
 	/* Opened once here so a missing database is refused (or created
 	 * with --create) and migrated before any worker opens it. */
 	struct app app;

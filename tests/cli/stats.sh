@@ -116,9 +116,9 @@ check targets-manual 0 out "csdl_ket_noi: đạt" $S --as cv.so stats targets $I
 # for anyone else and for a part above its whole, nothing written); the
 # Phòng's 2024-2025 round and the demo's 2025-2026 one are summed from
 # their approved reports; a year with neither is missing, never 0.
-P6=$(sqlite3 "$DB" "SELECT id FROM campaign WHERE kind = 'thong-ke' AND school_year = '2025-2026' AND id <> $ID")
-TYPED="SELECT count(*) || ':' || group_concat(revision) FROM stats_typed"
-BEFORE=$(sqlite3 "$DB" "$TYPED")
+P6=$(q "SELECT id FROM campaign WHERE kind = 'thong-ke' AND school_year = '2025-2026' AND id <> $ID")
+typed_rows() { q "SELECT unit_id, school_year, revision FROM stats_typed ORDER BY unit_id, school_year" | paste -sd,; }
+BEFORE=$(typed_rows)
 printf '{"values": {"gv_tong": 2000, "gv_may_tinh": 1500, "gv_internet": 2001}}' >"$WORK/typed-bad.json"
 printf '{"values": {"gv_tong": 2000, "gv_may_tinh": 1500, "gv_internet": 1999, "hs_tong": 30000, "hs_may_tinh": 12345, "ty_trong_truc_tuyen": 6.5, "so_csgd": 90, "quan_tri_du_lieu": 30}}' >"$WORK/typed.json"
 check typed-part-above-whole 2 err "“Tổng số giáo viên có đường truyền Internet” (2001) lớn hơn “Tổng số giáo viên” (2000)" \
@@ -131,20 +131,20 @@ check typed-other-office-refused 2 err "đơn vị không thuộc phạm vi" \
 	$S --as cv.dk stats typed 31 2022-2023 "$WORK/typed.json"
 check typed-not-a-school 2 err "chỉ cơ quan quản lý mới nhập số liệu" \
 	$S --as cv.so stats typed 31DK011 2022-2023 "$WORK/typed.json"
-same typed-refused-not-written "$(sqlite3 "$DB" "$TYPED")" "$BEFORE"
+same typed-refused-not-written "$(typed_rows)" "$BEFORE"
 check typed-save 0 out "Đã lưu số liệu năm học 2022-2023 của 31" \
 	$S --as cv.so stats typed 31 2022-2023 "$WORK/typed.json"
 check typed-audited 0 out "stats-typed:31/2022-2023" $S audit --limit 1
 check typed-read 0 out "(nhập bởi cv.so lúc " $S --as cv.so stats typed 31 2022-2023
 # 2023-2024 forgotten: missing, not zero.
-sqlite3 "$DB" "DELETE FROM stats_typed WHERE school_year = '2023-2024'"
+q "DELETE FROM stats_typed WHERE school_year = '2023-2024'"
 run 0 $S --as cv.so report phu-luc-6 --campaign "$P6" --unit 31 --format csv --csv-dialect intl -o "$WORK/p6.csv" || bad p6-csv
 run 0 $S --as cv.so report phu-luc-6 --campaign "$P6" --unit 31 --format pdf -o "$WORK/p6.pdf" || bad p6-pdf
 pdftotext "$WORK/p6.pdf" - | tr -s ' \n\f' '  ' >"$WORK/p6.txt"
 # The rounds' figures, summed here from the approved reports' last
 # snapshots of each year: "part (rate%)" with the rate over its whole.
 fig() { # fig YEAR PART WHOLE FMT: FMT vn (PDF) or raw (CSV)
-	sqlite3 "$DB" "SELECT sum(json_extract(sn.answers, '\$.values.$2')), sum(json_extract(sn.answers, '\$.values.$3'))
+	q "SELECT sum(CAST($(jx sn.answers values "$2") AS INTEGER)), sum(CAST($(jx sn.answers values "$3") AS INTEGER))
 		FROM submission s JOIN snapshot sn ON sn.submission_id = s.id AND sn.version = s.version
 		JOIN campaign c ON c.id = s.campaign_id JOIN stats_campaign sc ON sc.campaign_id = c.id
 		WHERE c.school_year = '$1' AND c.id <> $ID AND s.state IN ('approved', 'published')" |
@@ -171,7 +171,7 @@ p6has p6-students-round "$H25"
 p6has p6-schools-typed "30 (33,33%)"
 p6has p6-typed-marked "Năm học 2022-2023: số liệu do Sở Giáo dục và Đào tạo thành phố Hải Phòng nhập"
 p6has p6-missing-year "Năm học 2023-2024: chưa có số liệu."
-R24=$(sqlite3 "$DB" "SELECT sum(s.state IN ('approved', 'published')) || '/' || count(*) FROM campaign_unit cu
+R24=$(q "SELECT sum(CASE WHEN s.state IN ('approved', 'published') THEN 1 ELSE 0 END) || '/' || count(*) FROM campaign_unit cu
 	JOIN campaign c ON c.id = cu.campaign_id JOIN stats_campaign sc ON sc.campaign_id = c.id
 	LEFT JOIN submission s ON s.campaign_id = cu.campaign_id AND s.unit_id = cu.unit_id
 	WHERE c.school_year = '2024-2025'")

@@ -574,13 +574,13 @@ TOKEN=$(csrf "${JAR[editor]}" "$PU")
 AUD=$(q "SELECT count(*) FROM audit WHERE action = 'plan.save'")
 req plan-save 303 -b "${JAR[editor]}" --data-urlencode "_csrf=$TOKEN" \
 	--data-urlencode "plan=1.3a" --data-urlencode "note:1.3a=Mua máy chiếu cho 5 phòng" "$BASE$PU"
-if [ "$(q "SELECT group_concat(p.item_id || '=' || p.note) FROM improvement_plan p JOIN org_unit o ON o.id = p.unit_id WHERE o.code = '$OWN' AND p.campaign_id = $C2425")" = "1.3a=Mua máy chiếu cho 5 phòng" ]; then ok plan-saved; else bad plan-saved; fi
+if [ "$(q "SELECT p.item_id || '=' || p.note FROM improvement_plan p JOIN org_unit o ON o.id = p.unit_id WHERE o.code = '$OWN' AND p.campaign_id = $C2425 ORDER BY p.item_id" | paste -sd,)" = "1.3a=Mua máy chiếu cho 5 phòng" ]; then ok plan-saved; else bad plan-saved; fi
 if [ "$(q "SELECT count(*) FROM audit WHERE action = 'plan.save'")" = $((AUD + 1)) ]; then ok plan-audited; else bad plan-audited; fi
 req plan-bad-item 422 -b "${JAR[editor]}" --data-urlencode "_csrf=$TOKEN" \
 	--data-urlencode "plan=1.3b" --data-urlencode "note:1.3b=Ghi chú còn giữ" --data-urlencode "plan=9.9" "$BASE$PU"
 has plan-bad-item-says "$OUT" "9.9: không có nội dung này trong bộ chỉ số"
 has plan-bad-item-kept "$OUT" 'value="Ghi chú còn giữ"'
-if [ "$(q "SELECT group_concat(p.item_id) FROM improvement_plan p JOIN org_unit o ON o.id = p.unit_id WHERE o.code = '$OWN' AND p.campaign_id = $C2425")" = "1.3a" ]; then ok plan-bad-item-nothing-stored; else bad plan-bad-item-nothing-stored; fi
+if [ "$(q "SELECT p.item_id FROM improvement_plan p JOIN org_unit o ON o.id = p.unit_id WHERE o.code = '$OWN' AND p.campaign_id = $C2425 ORDER BY p.item_id" | paste -sd,)" = "1.3a" ]; then ok plan-bad-item-nothing-stored; else bad plan-bad-item-nothing-stored; fi
 req plan-draft-refused 409 -b "${JAR[editor]}" --data-urlencode "_csrf=$TOKEN" --data-urlencode "plan=1.3a" "$BASE$(U "$OWN")/plan"
 has plan-draft-refused-says "$OUT" "chỉ lập kế hoạch cải thiện khi kết quả đã được phê duyệt"
 req plan-gaps 200 -b "${JAR[revso]}" "$BASE/campaigns/$C2425"

@@ -149,7 +149,7 @@ if grep -qE '<td class="num">[0-9]{1,3}\.[0-9]{3} \(' "$OUT" &&
 # level down) and the schools that have not answered it
 has dashboard-drill-link "$OUT" "/campaigns/$STATS?chi_so=hs_may_tinh"
 DKPATH=$(q "SELECT path FROM org_unit WHERE code = '31DK'")
-DKSUM=$(q "SELECT sum(json_extract(sn.answers, '$.values.hs_may_tinh')) FROM submission s
+DKSUM=$(q "SELECT sum(CAST($(jx sn.answers values hs_may_tinh) AS INTEGER)) FROM submission s
 	JOIN snapshot sn ON sn.submission_id = s.id AND sn.version = s.version
 	JOIN campaign_unit cu ON cu.campaign_id = s.campaign_id AND cu.unit_id = s.unit_id
 	WHERE s.campaign_id = $STATS AND s.state IN ('approved', 'published') AND substr(cu.path, 1, length('$DKPATH')) = '$DKPATH'")
@@ -173,7 +173,7 @@ NOTSTARTED=$(q "SELECT o.code FROM campaign_unit cu JOIN org_unit o ON o.id = cu
 ANSWERED=$(q "SELECT o.code FROM submission s JOIN org_unit o ON o.id = s.unit_id
 	JOIN snapshot sn ON sn.submission_id = s.id AND sn.version = s.version
 	WHERE s.campaign_id = $STATS AND s.state = 'approved'
-	AND json_extract(sn.answers, '$.values.hs_may_tinh') IS NOT NULL ORDER BY o.code LIMIT 1")
+	AND $(jx sn.answers values hs_may_tinh) IS NOT NULL ORDER BY o.code LIMIT 1")
 python3 -c "import sys; t = open(sys.argv[1], encoding='utf-8').read(); print(t[t.find('Trường chưa có số liệu'):])" "$OUT" >"$W/missing.html"
 has drill-missing-listed "$W/missing.html" "/campaigns/$STATS/units/$NOTSTARTED\""
 hasnt drill-answered-not-listed "$W/missing.html" "/campaigns/$STATS/units/$ANSWERED\""
@@ -254,10 +254,10 @@ req typed-refused 422 -b "$W/so" --data-urlencode "_csrf=$TTOK" \
 	-d "nam=2022-2023&unit=31&v:gv_tong=2000&v:gv_may_tinh=2100" "$BASE/campaigns/$STATS/office"
 has typed-refused-why "$OUT" "lớn hơn"
 has typed-refused-kept "$OUT" 'value="2100"'
-same typed-refused-not-written "$(q "SELECT json_extract(answers, '$.values.gv_tong') FROM stats_typed WHERE school_year = '2022-2023'")" 2745
+same typed-refused-not-written "$(q "SELECT $(jx answers values gv_tong) FROM stats_typed WHERE school_year = '2022-2023'")" 2745
 req typed-save 303 -b "$W/so" --data-urlencode "_csrf=$TTOK" \
 	-d "nam=2022-2023&unit=31&v:gv_tong=2000&v:gv_may_tinh=1500&v:gv_internet=1900" "$BASE/campaigns/$STATS/office"
-same typed-saved "$(q "SELECT json_extract(answers, '$.values.gv_may_tinh') || '/' || updated_by FROM stats_typed WHERE school_year = '2022-2023'")" "1500/cv.so"
+same typed-saved "$(q "SELECT $(jx answers values gv_may_tinh) || '/' || updated_by FROM stats_typed WHERE school_year = '2022-2023'")" "1500/cv.so"
 same typed-audited "$(q "SELECT actor FROM audit WHERE action = 'stats.typed' ORDER BY id DESC LIMIT 1")" cv.so
 req typed-school-refused 403 -b "$W/ed" "$BASE/campaigns/$STATS/office?nam=2022-2023&unit=31"
 req typed-below-refused 403 -b "$W/cv" "$BASE/campaigns/$STATS/office?nam=2022-2023&unit=31"
