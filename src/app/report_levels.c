@@ -108,13 +108,16 @@ rb_multi_note(struct rb *b, struct rp_section *s, size_t multi, const char *sum,
 {
 	if (multi == 0)
 		return;
-	rp_body(b->doc, s, RP_ITALIC,
+	struct rp_para *note = rp_body(
+		b->doc, s, RP_ITALIC,
 		rp_printf(
 			b->doc,
 			"Ghi chú: %zu CSGD "
 			"liên cấp được tính ở mỗi cấp học của trường, nên tổng theo "
 			"cấp học (%s) lớn hơn số CSGD (%s).",
 			multi, sum, once));
+	if (note)
+		note->keep_with_prev = true;
 }
 
 /* Quy mô: the lines of the form, then one row per cấp học. */

@@ -92,7 +92,7 @@ cmd_serve(struct cli *c, int argc, char **argv)
 	if (mh < 0 || mh * 60 < im)
 		return cli_usage("--session-max phải là số giờ từ 1 đến 720, "
 				 "không ngắn hơn --session-idle");
-	long nw, nt;
+	long nw = 0, nt = 0;
 	int bad = later_options(c, &db_read, jw, jt, &nw, &nt);
 	if (bad != EXIT_OK)
 		return bad;

@@ -270,6 +270,23 @@ para_height(struct pdf *p, const struct rp_para *para, int *lines)
 	return h;
 }
 
+/* A note kept with its table (keep_with_prev): the block before it takes
+ * the note, and what the note must take, onto its page. */
+static void
+notes_keep(struct pdf *p, const struct rp_section *s, double *tail)
+{
+	for (size_t i = s->nblocks; i-- > 1;) {
+		const struct rp_block *b = &s->blocks[i];
+		if (b->kind != RP_B_PARA || !b->para ||
+		    !b->para->keep_with_prev)
+			continue;
+		int lines;
+		double need = tail[i] + para_height(p, b->para, &lines) + 6;
+		if (tail[i - 1] < need)
+			tail[i - 1] = need;
+	}
+}
+
 /* tail[i]: what must follow block i on its page. The closing block takes
  * at least two lines of text with it: when the last paragraph is shorter,
  * the one before goes too, and a heading always goes with its text. */
@@ -301,6 +318,7 @@ tails(struct pdf *p, const struct rp_section *s, double closing_h, double *tail)
 				    s->blocks[i - 1].para->keep_with_next;
 		t = want > 0 || prev_heading ? t + h : 0;
 	}
+	notes_keep(p, s, tail);
 }
 
 /* What a heading (keep_with_next) keeps on its page: about three lines of

@@ -76,6 +76,9 @@ struct rp_para {
 	int indent_left_mm;
 	int space_before_pt, space_after_pt;
 	bool keep_with_next;
+	/* A note under a table ("Ghi chú: …"): never starts a page; the
+	 * table's last rows go with it (PDF). */
+	bool keep_with_prev;
 };
 
 /* A table cell's value. Text is shown as is; numbers are typed so XLSX
