@@ -81,8 +81,12 @@ api_campaigns(struct req *r)
 		json_array_append_new(
 			arr,
 			json_pack(
-				"{s:I, s:s, s:s, s:s, s:i, s:s, s:s, s:s, s:I}",
+				"{s:I, s:s, s:s, s:s, s:s, s:s, s:i, s:s, s:s, s:s, "
+				"s:I}",
 				"id", (json_int_t)v[i].id, "title", v[i].title,
+				"kind", v[i].kind ? v[i].kind : "cds",
+				"review_by",
+				v[i].review_by_owner ? "owner" : "tree",
 				"school_year", v[i].school_year, "rubric",
 				v[i].rubric_id, "rubric_version",
 				v[i].rubric_version, "owner", v[i].owner_code,

@@ -778,6 +778,14 @@ req api-unauthenticated 401 "$BASE/api/campaigns"
 has api-json-error "$ERR" "Content-Type: application/json"
 req api-campaigns 200 -b "$W/api" "$BASE/api/campaigns"
 has api-campaign-listed "$OUT" '"rubric":"qd4725-2022-pt"'
+# Who reviews each campaign: the tree (campaign 1) or its owner, the Sở
+# (campaign 2, mầm non); the Sở's list holds both.
+login "$W/apiso" cv.so
+req api-campaigns-so 200 -b "$W/apiso" "$BASE/api/campaigns"
+if python3 -c 'import json, sys
+d = {c["id"]: (c["review_by"], c["kind"]) for c in json.load(open(sys.argv[1]))["campaigns"]}
+sys.exit(0 if d.get(1) == ("tree", "cds") and d.get(2) == ("owner", "cds") and d.get(8, ("", "thong-ke"))[1] == "thong-ke" else 1)' "$OUT"
+then ok api-campaign-review-by; else cp "$OUT" "$ERR"; bad api-campaign-review-by; fi
 AP="/api/campaigns/1/units/$API2"
 req api-save-no-csrf 403 -b "$W/api" -H 'Content-Type: application/json' --data-binary "@$ANS" "$BASE$AP/answers"
 req api-save-wrong-type 415 -b "$W/api" -H "X-CSRF-Token: $ATOK" -H 'Content-Type: text/plain' --data-binary 'x' "$BASE$AP/answers"
