@@ -66,6 +66,11 @@ enum ts_err campaign_list(struct app *app, const struct actor *who,
 enum ts_err campaign_get(struct app *app, const struct actor *who, int64_t id,
 			 struct arena *a, struct campaign *out,
 			 struct diags *d) TS_MUSTCHECK;
+/* Whether campaign id is a statistics round (kind "thong-ke"): one row
+ * read by its key, no scope and no counts, for choosing which handler
+ * serves a URL; the handler then checks the actor's access itself. An
+ * unknown id or a database error is false (the handler reports it). */
+bool campaign_is_stats(struct app *app, int64_t id);
 struct door_ctx;
 struct door_target;
 /* The resolver of a write to campaign id (door.h), for the use cases

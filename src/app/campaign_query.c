@@ -168,6 +168,20 @@ campaign_get(struct app *app, const struct actor *who, int64_t id,
 	return TS_OK;
 }
 
+bool
+campaign_is_stats(struct app *app, int64_t id)
+{
+	struct db_stmt *st = db_prep(app->db,
+				     "SELECT kind FROM campaign WHERE id = ?");
+	if (st == NULL)
+		return false;
+	db_bind_int(st, 1, id);
+	bool stats = db_step(st) == DB_ROW && db_col_text(st, 0) &&
+		     strcmp(db_col_text(st, 0), "thong-ke") == 0;
+	db_done(st);
+	return stats;
+}
+
 static const char SQL_STATUS[] =
 	"SELECT cu.path, coalesce(s.state, ?3), coalesce(s.late, 0) "
 	"FROM campaign_unit cu LEFT JOIN submission s ON s.campaign_id = "

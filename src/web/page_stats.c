@@ -16,13 +16,7 @@
 bool
 ps_is_stats(struct req *r)
 {
-	struct campaign c;
-	struct diags d;
-	diags_init(&d);
-	enum ts_err e = campaign_get(r->app, &r->sess.who,
-				     web_param_id(r, "id"), r->a, &c, &d);
-	diags_release(&d);
-	return e == TS_OK && c.kind && strcmp(c.kind, "thong-ke") == 0;
+	return campaign_is_stats(r->app, web_param_id(r, "id"));
 }
 
 const char *
