@@ -89,11 +89,14 @@ years_table(struct rb *b, struct rp_section *s, const struct stats_years *ys)
 	for (size_t i = 0; i < n; i++) {
 		const struct stats_year *y = &ys->v[i];
 		widths[2 + i] = (int)(60 / n);
-		heads[2 + i] = rp_printf(b->doc, "Năm học %s%s", y->year,
-					 i + 1 == n ? " (thời điểm hiện tại)"
-					 : y->typed   ? " (Sở nhập)"
+		/* Line breaks before the year and its note: a spreadsheet
+		 * wraps "Năm học 2022-2023" greedily after the year's
+		 * hyphen otherwise (Calc, "2022-" / "2023"). */
+		heads[2 + i] = rp_printf(b->doc, "Năm học\n%s%s", y->year,
+					 i + 1 == n ? "\n(thời điểm hiện tại)"
+					 : y->typed   ? "\n(Sở nhập)"
 					 : y->nrounds ? ""
-						      : " (chưa có số liệu)");
+						      : "\n(chưa có số liệu)");
 	}
 	struct rp_table *t = rp_table_add(b->doc, s, 2 + n, widths);
 	rp_head_row(b->doc, t, heads);

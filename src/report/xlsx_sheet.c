@@ -365,6 +365,66 @@ number_minimums(const struct rp_table *t, size_t ncols, double *minw)
 		}
 }
 
+/* minw[c] grows to the widest short hyphenated word of table t's text
+ * cells in column c ("2022-2023", "GDNN-GDTX"): Calc breaks such a word
+ * at its hyphen when the column is narrower, and XLSX has no
+ * non-breaking hyphen Liberation Serif can show (the DOCX writer's
+ * w:noBreakHyphen covers the same words, at most 12 bytes). */
+#define XLSX_HYPHEN_WORD_MAX 12
+
+static bool
+short_hyphenated(const char *w, size_t n)
+{
+	return n > 2 && n <= XLSX_HYPHEN_WORD_MAX && memchr(w, '-', n) &&
+	       w[0] != '-' && w[n - 1] != '-';
+}
+
+static double
+hyphen_word_width(const char *text, unsigned style)
+{
+	double best = 0, k = style & RP_BOLD ? 1.1 : 1;
+	const char *p = text;
+	while (*p) {
+		size_t skip = strspn(p, " \n");
+		const char *w = p + skip;
+		size_t n = strcspn(w, " \n");
+		double x = short_hyphenated(w, n) ? (double)n * k + 2 : 0;
+		best = x > best ? x : best;
+		p = w + n;
+	}
+	return best;
+}
+
+static double
+cell_hyphen_width(const struct rp_cell *cell)
+{
+	double best = 0;
+	for (size_t k = 0; k < cell->nparas; k++) {
+		const struct rp_para *para = cell->paras[k];
+		for (size_t i = 0; i < para->nruns; i++) {
+			double w = hyphen_word_width(
+				para->runs[i].text,
+				cell->style | para->runs[i].style);
+			best = w > best ? w : best;
+		}
+	}
+	return best;
+}
+
+static void
+hyphen_minimums(const struct rp_table *t, size_t ncols, double *minw)
+{
+	for (size_t r = 0; r < t->nrows; r++)
+		for (size_t c = 0; c < t->ncols && c < ncols; c++) {
+			const struct rp_cell *cell = &t->rows[r][c];
+			if (cell->covered || cell->colspan > 1 ||
+			    cell->kind != RP_V_TEXT)
+				continue;
+			double w = cell_hyphen_width(cell);
+			minw[c] = w > minw[c] ? w : minw[c];
+		}
+}
+
 /* The sheet's columns: the widest table's shares of the printable width,
  * but no column narrower than a number any table of the sheet puts in
  * it (rp_fit_widths): a smaller table shares the widest one's columns,
@@ -408,9 +468,12 @@ static void
 fit_grid(struct xs *sh, const struct rp_table *t, double *minw)
 {
 	for (size_t b = 0; b < sh->sec->nblocks; b++)
-		if (sh->sec->blocks[b].kind == RP_B_TABLE)
+		if (sh->sec->blocks[b].kind == RP_B_TABLE) {
 			number_minimums(sh->sec->blocks[b].table, sh->ncols,
 					minw);
+			hyphen_minimums(sh->sec->blocks[b].table, sh->ncols,
+					minw);
+		}
 	rp_fit_widths(t, minw, sh->chars, sh->colw);
 	if (sh->w->d->header)
 		header_room(sh, minw);

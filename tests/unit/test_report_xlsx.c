@@ -360,6 +360,42 @@ listing_big(void **state)
 	arena_free(a);
 }
 
+/* A short hyphenated word ("2022-2023") sets its column's minimum width:
+ * Calc breaks it at the hyphen in a narrower column (issue 18). */
+static void
+hyphen_word_fits(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	struct rp_doc *d = rp_doc_new(a);
+	struct rp_section *s = rp_section0(d);
+	static const int w[] = { 5, 85, 2, 2, 2, 2 };
+	struct rp_table *t = rp_table_add(d, s, 6, w);
+	size_t r = rp_row_add(d, t);
+	rp_cell_text(d, t, r, 0, RP_BOLD, "STT");
+	rp_cell_text(d, t, r, 1, RP_BOLD, "Nội dung");
+	rp_cell_text(d, t, r, 2, RP_BOLD, "Năm học 2022-2023");
+	for (size_t c = 3; c < 6; c++)
+		rp_cell_text(d, t, r, c, RP_BOLD, "Năm");
+	const char *p = OUTDIR "/hyphen.xlsx";
+	write_ok(d, p);
+	char *x = zip_part(p, "xl/worksheets/sheet1.xml");
+	double w3 = 0, w4 = 0;
+	const char *c3 = strstr(x, "<col min=\"3\" max=\"3\" width=\"");
+	const char *c4 = strstr(x, "<col min=\"4\" max=\"4\" width=\"");
+	assert_non_null(c3);
+	assert_non_null(c4);
+	assert_int_equal(sscanf(strchr(c3, 'w') + 7, "%lf", &w3), 1);
+	assert_int_equal(sscanf(strchr(c4, 'w') + 7, "%lf", &w4), 1);
+	/* 9 bold characters and a little room; the plain column stays
+	 * narrow. */
+	assert_true(w3 >= 11.0);
+	assert_true(w4 < w3);
+	free(x);
+	unlink(p);
+	arena_free(a);
+}
+
 /* ---- errors --------------------------------------------------------------- */
 
 static void
@@ -507,6 +543,7 @@ main(void)
 		cmocka_unit_test(fixture_appendix),
 		cmocka_unit_test(reproducible),
 		cmocka_unit_test(listing_frozen),
+		cmocka_unit_test(hyphen_word_fits),
 		cmocka_unit_test(listing_big),
 		cmocka_unit_test(oom_refused),
 		cmocka_unit_test(unwritable),
