@@ -24,7 +24,7 @@
  *
  * A transaction the database lost for now (db_transient: PostgreSQL's
  * serialization failure or deadlock) is run again from step 2, at most
- * DOOR_TRIES times in all, each after a random wait of up to 2^i ms
+ * DOOR_TRIES times in all, try i after a random wait of 1 to 1 + 2^i ms
  * (about 0.13 s at most in all), with the problems of the lost attempt
  * forgotten: resolve and body start again from `in` as the caller gave it
  * (whatever they keep in `in` or `out` they set again; text_check's NFC
