@@ -15,6 +15,10 @@
 # rate limits. No link or fact evidence: run.sh counts those audit rows.
 # Usage: tests/http/load.sh BASE DIR. Prints "load: N requests, N server
 # errors" and fails if a request got a 5xx or no answer, or none was made.
+# Its exit status is also left in DIR/rc (written last, by rename): the
+# caller reads that, because `wait PID` cannot be trusted for a job that
+# ended long before (after 120 s, bash forgets its status once another
+# child reuses the pid; pid_max may be 32768).
 set -u
 BASE=$1
 D=$2
@@ -108,4 +112,7 @@ n=$(wc -l <"$D/all")
 bad=$(grep -cv '^[1-4][0-9][0-9]$' "$D/all")
 echo "load: $n requests, $bad server errors"
 sort "$D/all" | uniq -c
-[ "$n" -gt 0 ] && [ "$bad" -eq 0 ]
+rc=1
+[ "$n" -gt 0 ] && [ "$bad" -eq 0 ] && rc=0
+echo "$rc" >"$D/rc.tmp" && mv "$D/rc.tmp" "$D/rc"
+exit "$rc"
