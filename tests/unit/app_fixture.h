@@ -220,4 +220,19 @@ fx_said(const struct diags *d, const char *phrase)
 	return false;
 }
 
+/* The one integer a query returns (its ?1 bound to arg when not NULL):
+ * a count to check what a use case wrote, on either backend. */
+static inline int64_t
+fx_count(struct fx *f, const char *sql, const char *arg)
+{
+	struct db_stmt *st = db_prep(f->app.db, sql);
+	assert_non_null(st);
+	if (arg != NULL)
+		db_bind_text(st, 1, arg);
+	assert_int_equal(db_step(st), DB_ROW);
+	int64_t n = db_col_int(st, 0);
+	db_done(st);
+	return n;
+}
+
 #endif
