@@ -17,6 +17,7 @@
 #include "ut.h"
 #include "ut_db.h"
 
+#include <jansson.h>
 #include <sqlite3.h>
 #include <unistd.h>
 
@@ -233,6 +234,28 @@ fx_count(struct fx *f, const char *sql, const char *arg)
 	int64_t n = db_col_int(st, 0);
 	db_done(st);
 	return n;
+}
+
+/* The QĐ 4725 example's answers, every item answered (its own unit and
+ * year left out, so any school may save them), with item 1.3a set to
+ * `v`; malloc'd. */
+static inline char *
+fx_answers(int v)
+{
+	json_error_t err;
+	json_t *root = json_load_file(TS_DATADIR
+				      "/../examples/"
+				      "qd4725-gdtx-duongkinh-2022-2023.json",
+				      0, &err);
+	assert_non_null(root);
+	json_object_del(root, "unit");
+	json_object_del(root, "school_year");
+	json_t *ans = json_object_get(root, "answers");
+	json_object_set_new(json_object_get(ans, "1.3a"), "value",
+			    json_integer(v));
+	char *s = json_dumps(root, JSON_COMPACT);
+	json_decref(root);
+	return s;
 }
 
 #endif
