@@ -202,7 +202,8 @@ software_save(struct app *app, const struct actor *who, int64_t cid,
 		arena_free(a);
 		return TS_ENOMEM;
 	}
-	memcpy(copy, rows, n * sizeof(*copy));
+	if (n > 0) /* rows may be NULL then: memcpy's is undefined */
+		memcpy(copy, rows, n * sizeof(*copy));
 	struct save_in x = { .r = { cid, unit_code, "software" },
 			     .rows = copy,
 			     .n = n };
