@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "../../src/app/app.h"
+#include "../../src/app/campaign.h"
 #include "../../src/app/org.h"
 #include "../../src/app/user.h"
 #include "../../src/util/buf.h"
@@ -237,11 +238,11 @@ fx_count(struct fx *f, const char *sql, const char *arg)
 	return n;
 }
 
-/* The QĐ 4725 example's answers, every item answered (its own unit and
- * year left out, so any school may save them), with item 1.3a set to
- * `v`; malloc'd. */
-static inline char *
-fx_answers(int v)
+/* The QĐ 4725 example, every item answered (its own unit and year left
+ * out, so any school may save it), with item 1.3a set to `v`; the
+ * caller's reference. */
+static inline json_t *
+fx_example(int v)
 {
 	json_error_t err;
 	json_t *root = json_load_file(TS_DATADIR
@@ -254,9 +255,39 @@ fx_answers(int v)
 	json_t *ans = json_object_get(root, "answers");
 	json_object_set_new(json_object_get(ans, "1.3a"), "value",
 			    json_integer(v));
+	return root;
+}
+
+/* fx_example as the text a school saves; malloc'd. */
+static inline char *
+fx_answers(int v)
+{
+	json_t *root = fx_example(v);
 	char *s = json_dumps(root, JSON_COMPACT);
 	json_decref(root);
 	return s;
+}
+
+/* A CĐS campaign of unit `owner` created by `who`: QĐ 4725 for phổ
+ * thông, 2025-2026, open from 2025-09-01 to 2099-12-31. Its id. */
+static inline int64_t
+fx_campaign(struct fx *f, const struct actor *who, const char *owner)
+{
+	const struct campaign_new c = {
+		.owner_code = owner,
+		.rubric_ref = "qd4725-2022-pt",
+		.school_year = "2025-2026",
+		.title = "Tự đánh giá chuyển đổi số",
+		.legal_basis = "Kế hoạch thử",
+		.opens = "2025-09-01",
+		.due = "2099-12-31",
+	};
+	struct diags d;
+	int64_t id = 0;
+	diags_init(&d);
+	fx_ok(campaign_create(&f->app, who, &c, &id, &d), &d, "campaign");
+	diags_release(&d);
+	return id;
 }
 
 #endif

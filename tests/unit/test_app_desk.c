@@ -23,15 +23,6 @@ static struct actor ht2, ht3, ht4;
 static int64_t cid;
 static struct arena *A;
 
-static const struct campaign_new SO_CAMPAIGN = {
-	"79",		"qd4725-2022-pt",
-	"2025-2026",	"Tự đánh giá chuyển đổi số",
-	"Kế hoạch thử", 0,
-	"2025-09-01",	"2099-12-31",
-	NULL,		NULL,
-	NULL,		false,
-};
-
 static void
 add_schools(void)
 {
@@ -80,15 +71,14 @@ static int
 setup(void **state)
 {
 	(void)state;
-	struct diags d;
-	diags_init(&d);
 	fx_open(&F);
 	add_schools();
-	fx_ok(campaign_create(&F.app, &F.so, &SO_CAMPAIGN, &cid, &d), &d,
-	      "campaign");
+	cid = fx_campaign(&F, &F.so, "79");
 	save_submit(&F.ht, "T1", true);
 	save_submit(&ht2, "T2", true);
 	save_submit(&ht4, "T4", false);
+	struct diags d;
+	diags_init(&d);
 	fx_ok(sub_approve(&F.app, &F.cv, cid, "T1", -1, &d), &d, "approve");
 	/* T3 submits after the due day. */
 	struct campaign_edit late = { NULL, NULL, "2025-09-01", "2025-10-01",

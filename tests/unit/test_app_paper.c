@@ -26,15 +26,6 @@ static struct arena *A;
 static char blobs[64]; /* the evidence store, a new directory */
 static char pdf[96], txt[96];
 
-static const struct campaign_new P1_CAMPAIGN = {
-	"P1",		"qd4725-2022-pt",
-	"2025-2026",	"Tự đánh giá chuyển đổi số",
-	"Kế hoạch thử", 0,
-	"2025-09-01",	"2099-12-31",
-	NULL,		NULL,
-	NULL,		false,
-};
-
 static void
 write_file(const char *path, const char *text)
 {
@@ -48,12 +39,9 @@ static int
 setup(void **state)
 {
 	(void)state;
-	struct diags d;
-	diags_init(&d);
 	fx_open(&F);
 	fx_user(&F, "ht.t2", "T2", ROLE_SCHOOL_HEAD, &ht2);
-	fx_ok(campaign_create(&F.app, &F.p1, &P1_CAMPAIGN, &cid, &d), &d,
-	      "campaign");
+	cid = fx_campaign(&F, &F.p1, "P1");
 	snprintf(blobs, sizeof(blobs), "/tmp/truongso-paper-XXXXXX");
 	assert_non_null(mkdtemp(blobs));
 	free(F.app.blob_dir);
@@ -64,7 +52,6 @@ setup(void **state)
 			"trailer << /Root 1 0 R >>\n%%EOF\n");
 	write_file(txt, "Biên bản họp hội đồng tự đánh giá\n");
 	A = arena_new();
-	diags_release(&d);
 	return 0;
 }
 
@@ -99,8 +86,19 @@ save_submit(const struct actor *who, const char *code, int v)
 }
 
 static const char SQL_COPIES[] = "SELECT count(*) FROM signed_copy";
-static const char SQL_SIGNED[] = "SELECT count(*) FROM audit WHERE action = "
-				 "'submission.signed' AND object = ?";
+
+/* Audit rows of `action` on T1's `what` ("software" →
+ * "software:<campaign>:T1"). */
+static int64_t
+audited(const char *action, const char *what)
+{
+	char *sql = arena_printf(A,
+				 "SELECT count(*) FROM audit WHERE action = "
+				 "'%s' AND object = ?",
+				 action);
+	char *obj = arena_printf(A, "%s:%lld:T1", what, (long long)cid);
+	return fx_count(&F, sql, obj);
+}
 
 /* ---- signed_copy.c ---- */
 
@@ -163,9 +161,7 @@ test_signed_refusals(void **state)
 	assert_string_equal(d.v[0].where, txt);
 	assert_int_equal(sc.id, 0);
 	assert_int_equal(fx_count(&F, SQL_COPIES, NULL), 0);
-	char obj[48];
-	snprintf(obj, sizeof(obj), "submission:%lld:T1", (long long)cid);
-	assert_int_equal(fx_count(&F, SQL_SIGNED, obj), 0);
+	assert_int_equal(audited("submission.signed", "submission"), 0);
 	diags_release(&d);
 }
 
@@ -197,9 +193,7 @@ test_signed_put_get(void **state)
 	assert_true(b.id > a.id);
 	assert_string_equal(a.sha256, b.sha256);
 	assert_int_equal(fx_count(&F, SQL_COPIES, NULL), 2);
-	char obj[48];
-	snprintf(obj, sizeof(obj), "submission:%lld:T1", (long long)cid);
-	assert_int_equal(fx_count(&F, SQL_SIGNED, obj), 2);
+	assert_int_equal(audited("submission.signed", "submission"), 2);
 	fx_ok(signed_copy_get(&F.app, &F.cv, cid, "T1", A, &got, &blob, &d), &d,
 	      "get");
 	assert_int_equal(got.id, b.id);
@@ -345,13 +339,7 @@ test_software_save_list_sum(void **state)
 	assert_int_equal(fx_count(&F, SQL_SW, NULL), 3);
 	save_list(&F.ht, "T1", NULL, 0);
 	assert_int_equal(fx_count(&F, SQL_SW, NULL), 2);
-	char obj[48];
-	snprintf(obj, sizeof(obj), "software:%lld:T1", (long long)cid);
-	assert_int_equal(fx_count(&F,
-				  "SELECT count(*) FROM audit WHERE action = "
-				  "'software.save' AND object = ?",
-				  obj),
-			 3);
+	assert_int_equal(audited("software.save", "software"), 3);
 	diags_release(&d);
 }
 
@@ -399,11 +387,7 @@ test_software_refusals(void **state)
 	assert_int_equal(n, 2);
 	assert_string_equal(rows[1].name, "Zoom");
 	assert_string_equal(rows[1].fee, "");
-	assert_int_equal(fx_count(&F,
-				  "SELECT count(*) FROM audit WHERE action = "
-				  "'software.save'",
-				  NULL),
-			 1);
+	assert_int_equal(audited("software.save", "software"), 1);
 	diags_release(&d);
 	diags_init(&d);
 	assert_int_equal(
