@@ -112,9 +112,11 @@ plan_save(struct app *app, const struct actor *who, int64_t cid,
 	}
 	if (n > 0)
 		memcpy(copy, items, n * sizeof(*copy));
-	struct save_in x = { .r = { cid, unit_code, "plan" },
-			     .items = copy,
-			     .n = n };
+	struct save_in x = {
+		.r = { .cid = cid, .code = unit_code, .what = "plan" },
+		.items = copy,
+		.n = n
+	};
 	enum ts_err e = door_run(app, who, &PLAN_SAVE, &x, NULL, d);
 	arena_free(a);
 	return e;

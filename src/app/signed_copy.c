@@ -119,7 +119,9 @@ signed_copy_put(struct app *app, const struct actor *who, int64_t cid,
 	if (e == TS_OK && a == NULL)
 		e = TS_ENOMEM;
 	if (e == TS_OK) {
-		struct put_in x = { .r = { cid, unit_code, "submission" },
+		struct put_in x = { .r = { .cid = cid,
+					   .code = unit_code,
+					   .what = "submission" },
 				    .name = evidence_clean_name(a, name ? name
 									: path),
 				    .file = &file };

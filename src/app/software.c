@@ -204,9 +204,11 @@ software_save(struct app *app, const struct actor *who, int64_t cid,
 	}
 	if (n > 0) /* rows may be NULL then: memcpy's is undefined */
 		memcpy(copy, rows, n * sizeof(*copy));
-	struct save_in x = { .r = { cid, unit_code, "software" },
-			     .rows = copy,
-			     .n = n };
+	struct save_in x = {
+		.r = { .cid = cid, .code = unit_code, .what = "software" },
+		.rows = copy,
+		.n = n
+	};
 	enum ts_err e = door_run(app, who, &SOFTWARE_SAVE, &x, NULL, d);
 	arena_free(a);
 	return e;
