@@ -11,28 +11,13 @@
 #include "org.h"
 #include "plan.h"
 #include "submission.h"
+#include "submission_int.h"
 
 struct save_in {
-	int64_t cid;
-	const char *code;
+	struct school_report r;	 /* first: school_report_resolve */
 	struct plan_item *items; /* a copy: the door NFCs notes in place */
 	size_t n;
-	struct submission sub;
-	char obj[96];
 };
-
-static enum ts_err
-save_resolve(struct door_ctx *c, struct door_target *t)
-{
-	struct save_in *x = c->in;
-	enum ts_err e = sub_open(c->app, c->who, x->cid, x->code, ACT_VIEW,
-				 c->a, &x->sub, c->d);
-	snprintf(x->obj, sizeof(x->obj), "plan:%lld:%s", (long long)x->cid,
-		 x->code);
-	*t = (struct door_target){ PK_SCHOOL_REPORT, x->sub.scope_path,
-				   POL_ANY_STATE, x->code };
-	return e;
-}
 
 /* Item i: a known item, not listed twice, its note within limits. */
 static enum ts_err
@@ -40,7 +25,7 @@ check_item(struct door_ctx *c, struct save_in *x, size_t i)
 {
 	struct plan_item *p = &x->items[i];
 	const char *id = p->item_id ? p->item_id : "";
-	if (rubric_find_item(x->sub.rubric, id) == NULL) {
+	if (rubric_find_item(x->r.sub.rubric, id) == NULL) {
 		diags_add(c->d, id, "không có nội dung này trong bộ chỉ số");
 		return TS_EINVAL;
 	}
@@ -68,8 +53,8 @@ add_item(struct door_ctx *c, struct save_in *x, const struct plan_item *p)
 	struct db_stmt *st = db_prep(c->app->db, SQL_ADD);
 	if (st == NULL)
 		return TS_EDB;
-	db_bind_int(st, 1, x->cid);
-	db_bind_int(st, 2, x->sub.unit.id);
+	db_bind_int(st, 1, x->r.cid);
+	db_bind_int(st, 2, x->r.sub.unit.id);
 	db_bind_text(st, 3, p->item_id);
 	db_bind_text(st, 4, p->note ? p->note : "");
 	return db_exec_stmt(st);
@@ -79,11 +64,11 @@ static enum ts_err
 save_body(struct door_ctx *c)
 {
 	struct save_in *x = c->in;
-	if (!wf_reviewed(x->sub.state)) {
-		diags_add(c->d, x->code,
+	if (!wf_reviewed(x->r.sub.state)) {
+		diags_add(c->d, x->r.code,
 			  "chỉ lập kế hoạch cải thiện khi kết quả đã được phê "
 			  "duyệt (trạng thái: %s)",
-			  sub_state_name(x->sub.state));
+			  sub_state_name(x->r.sub.state));
 		return TS_ESTALE;
 	}
 	enum ts_err e = TS_OK;
@@ -94,19 +79,19 @@ save_body(struct door_ctx *c)
 		return TS_EDB;
 	if (e != TS_OK)
 		return e;
-	db_bind_int(st, 1, x->cid);
-	db_bind_int(st, 2, x->sub.unit.id);
+	db_bind_int(st, 1, x->r.cid);
+	db_bind_int(st, 2, x->r.sub.unit.id);
 	e = db_exec_stmt(st);
 	for (size_t i = 0; e == TS_OK && i < x->n; i++)
 		e = add_item(c, x, &x->items[i]);
-	c->object = x->obj;
+	c->object = x->r.obj;
 	c->detail = arena_printf(c->a, "%zu nội dung", x->n);
 	return e;
 }
 
 static const struct door PLAN_SAVE = {
-	"plan.save", PA_CHANGE,	   "lưu kế hoạch cải thiện",
-	NULL,	     save_resolve, save_body,
+	"plan.save",	       PA_CHANGE, "lưu kế hoạch cải thiện", NULL,
+	school_report_resolve, save_body,
 };
 
 enum ts_err
@@ -128,7 +113,9 @@ plan_save(struct app *app, const struct actor *who, int64_t cid,
 	if (n > 0)
 		memcpy(copy, items, n * sizeof(*copy));
 	struct save_in x = {
-		.cid = cid, .code = unit_code, .items = copy, .n = n
+		.r = { .cid = cid, .code = unit_code, .what = "plan" },
+		.items = copy,
+		.n = n
 	};
 	enum ts_err e = door_run(app, who, &PLAN_SAVE, &x, NULL, d);
 	arena_free(a);

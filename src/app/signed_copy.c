@@ -13,6 +13,7 @@
 #include "door.h"
 #include "evidence.h"
 #include "submission.h"
+#include "submission_int.h"
 
 static bool
 pdf_only(const char *mime)
@@ -35,26 +36,10 @@ signable(enum sub_state s)
 }
 
 struct put_in {
-	int64_t cid;
-	const char *code;
+	struct school_report r; /* first: school_report_resolve */
 	const char *name;
 	const struct evidence_added *file;
-	struct submission sub;
-	char obj[96];
 };
-
-static enum ts_err
-put_resolve(struct door_ctx *c, struct door_target *t)
-{
-	struct put_in *x = c->in;
-	enum ts_err e = sub_open(c->app, c->who, x->cid, x->code, ACT_VIEW,
-				 c->a, &x->sub, c->d);
-	snprintf(x->obj, sizeof(x->obj), "submission:%lld:%s",
-		 (long long)x->cid, x->code);
-	*t = (struct door_target){ PK_SCHOOL_REPORT, x->sub.scope_path,
-				   POL_ANY_STATE, x->code };
-	return e;
-}
 
 static const char SQL_PUT[] =
 	"INSERT INTO signed_copy(submission_id, revision, sha256, name, size, "
@@ -65,11 +50,11 @@ put_body(struct door_ctx *c)
 {
 	struct put_in *x = c->in;
 	struct signed_copy *out = c->out;
-	if (x->sub.id == 0 || !signable(x->sub.state)) {
-		diags_add(c->d, x->code,
+	if (x->r.sub.id == 0 || !signable(x->r.sub.state)) {
+		diags_add(c->d, x->r.code,
 			  "chỉ tải bản đã ký lên sau khi đã nộp "
 			  "bản tự đánh giá (trạng thái hiện tại: %s)",
-			  sub_state_name(x->sub.state));
+			  sub_state_name(x->r.sub.state));
 		return TS_EINVAL;
 	}
 	struct db_stmt *st = db_prep(c->app->db, SQL_PUT);
@@ -77,8 +62,8 @@ put_body(struct door_ctx *c)
 	if (st == NULL)
 		return TS_EDB;
 	ts_time_format(ts_time_now(), now);
-	db_bind_int(st, 1, x->sub.id);
-	db_bind_int(st, 2, x->sub.revision);
+	db_bind_int(st, 1, x->r.sub.id);
+	db_bind_int(st, 2, x->r.sub.revision);
 	db_bind_text(st, 3, x->file->sha256);
 	db_bind_text(st, 4, x->name);
 	db_bind_int(st, 5, (int64_t)x->file->size);
@@ -88,17 +73,17 @@ put_body(struct door_ctx *c)
 	if (e != TS_OK)
 		return e;
 	out->id = db_last_id(c->app->db);
-	out->revision = x->sub.revision;
+	out->revision = x->r.sub.revision;
 	memcpy(out->sha256, x->file->sha256, sizeof(out->sha256));
 	out->size = (int64_t)x->file->size;
-	c->object = x->obj;
+	c->object = x->r.obj;
 	c->detail = arena_strdup(c->a, x->file->sha256);
 	return TS_OK;
 }
 
 static const struct door SIGNED_PUT = {
-	"submission.signed", PA_CHANGE, "lưu bản đã ký", NULL,
-	put_resolve,	     put_body,
+	"submission.signed",   PA_CHANGE, "lưu bản đã ký", NULL,
+	school_report_resolve, put_body,
 };
 
 enum ts_err
@@ -134,8 +119,9 @@ signed_copy_put(struct app *app, const struct actor *who, int64_t cid,
 	if (e == TS_OK && a == NULL)
 		e = TS_ENOMEM;
 	if (e == TS_OK) {
-		struct put_in x = { .cid = cid,
-				    .code = unit_code,
+		struct put_in x = { .r = { .cid = cid,
+					   .code = unit_code,
+					   .what = "submission" },
 				    .name = evidence_clean_name(a, name ? name
 									: path),
 				    .file = &file };

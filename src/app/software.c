@@ -13,6 +13,7 @@
 #include "campaign.h"
 #include "door.h"
 #include "submission.h"
+#include "submission_int.h"
 
 /* The parts of one line, trimmed; at most max. */
 static size_t
@@ -98,26 +99,10 @@ row_problem(const struct software *r)
 }
 
 struct save_in {
-	int64_t cid;
-	const char *code;
-	struct software *rows; /* a copy: the door NFCs its text in place */
+	struct school_report r; /* first: school_report_resolve */
+	struct software *rows;	/* a copy: the door NFCs its text in place */
 	size_t n;
-	struct submission sub;
-	char obj[96];
 };
-
-static enum ts_err
-save_resolve(struct door_ctx *c, struct door_target *t)
-{
-	struct save_in *x = c->in;
-	enum ts_err e = sub_open(c->app, c->who, x->cid, x->code, ACT_VIEW,
-				 c->a, &x->sub, c->d);
-	snprintf(x->obj, sizeof(x->obj), "software:%lld:%s", (long long)x->cid,
-		 x->code);
-	*t = (struct door_target){ PK_SCHOOL_REPORT, x->sub.scope_path,
-				   POL_ANY_STATE, x->code };
-	return e;
-}
 
 /* Every row's text (NFC, no control characters, lengths) and rules. */
 static enum ts_err
@@ -159,8 +144,8 @@ add_row(struct door_ctx *c, struct save_in *x, size_t i)
 	const char *key = vn_fold_key(c->a, r->name);
 	if (st == NULL)
 		return TS_EDB;
-	db_bind_int(st, 1, x->cid);
-	db_bind_int(st, 2, x->sub.unit.id);
+	db_bind_int(st, 1, x->r.cid);
+	db_bind_int(st, 2, x->r.sub.unit.id);
 	db_bind_int(st, 3, (int64_t)i);
 	db_bind_text(st, 4, r->name);
 	db_bind_text(st, 5, key ? key : r->name);
@@ -183,12 +168,12 @@ save_body(struct door_ctx *c)
 	struct db_stmt *st = db_prep(c->app->db, SQL_CLEAR);
 	if (st == NULL)
 		return TS_EDB;
-	db_bind_int(st, 1, x->cid);
-	db_bind_int(st, 2, x->sub.unit.id);
+	db_bind_int(st, 1, x->r.cid);
+	db_bind_int(st, 2, x->r.sub.unit.id);
 	e = db_exec_stmt(st);
 	for (size_t i = 0; e == TS_OK && i < x->n; i++)
 		e = add_row(c, x, i);
-	c->object = x->obj;
+	c->object = x->r.obj;
 	char *detail = arena_alloc(c->a, 32);
 	if (detail)
 		snprintf(detail, 32, "%zu phần mềm", x->n);
@@ -197,8 +182,8 @@ save_body(struct door_ctx *c)
 }
 
 static const struct door SOFTWARE_SAVE = {
-	"software.save", PA_CHANGE, "lưu danh sách phần mềm", NULL,
-	save_resolve,	 save_body,
+	"software.save",       PA_CHANGE, "lưu danh sách phần mềm", NULL,
+	school_report_resolve, save_body,
 };
 
 enum ts_err
@@ -217,9 +202,12 @@ software_save(struct app *app, const struct actor *who, int64_t cid,
 		arena_free(a);
 		return TS_ENOMEM;
 	}
-	memcpy(copy, rows, n * sizeof(*copy));
+	if (n > 0) /* rows may be NULL then: memcpy's is undefined */
+		memcpy(copy, rows, n * sizeof(*copy));
 	struct save_in x = {
-		.cid = cid, .code = unit_code, .rows = copy, .n = n
+		.r = { .cid = cid, .code = unit_code, .what = "software" },
+		.rows = copy,
+		.n = n
 	};
 	enum ts_err e = door_run(app, who, &SOFTWARE_SAVE, &x, NULL, d);
 	arena_free(a);

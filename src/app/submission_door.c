@@ -38,6 +38,19 @@ sub_job_resolve(struct door_ctx *c, struct door_target *t)
 }
 
 enum ts_err
+school_report_resolve(struct door_ctx *c, struct door_target *t)
+{
+	struct school_report *r = c->in; /* the first member of c->in */
+	enum ts_err e = sub_open(c->app, c->who, r->cid, r->code, ACT_VIEW,
+				 c->a, &r->sub, c->d);
+	snprintf(r->obj, sizeof(r->obj), "%s:%lld:%s", r->what,
+		 (long long)r->cid, r->code);
+	*t = (struct door_target){ PK_SCHOOL_REPORT, r->sub.scope_path,
+				   POL_ANY_STATE, r->code };
+	return e;
+}
+
+enum ts_err
 sub_written(struct door_ctx *c, enum ts_err e)
 {
 	const struct sub_job *j = c->in;

@@ -108,4 +108,21 @@ enum ts_err sub_job_resolve(struct door_ctx *c, struct door_target *t);
 /* Words a failure of the writes: a lost race, a database error. */
 enum ts_err sub_written(struct door_ctx *c, enum ts_err e);
 
+/*
+ * A write on one school's report of a campaign that is not a workflow
+ * step: its improvement plan, software list or signed copy. The input
+ * struct of such a door starts with this one, so school_report_resolve
+ * is its resolver: it opens the submission for viewing into `sub`, names
+ * the audit object "<what>:<campaign>:<unit code>" in `obj`, and targets
+ * the school's report (PK_SCHOOL_REPORT) in any state.
+ */
+struct school_report {
+	int64_t cid;
+	const char *code;
+	const char *what; /* the audit object's prefix: "plan" */
+	struct submission sub;
+	char obj[96];
+};
+enum ts_err school_report_resolve(struct door_ctx *c, struct door_target *t);
+
 #endif

@@ -17,10 +17,12 @@
 #include "ut.h"
 #include "ut_db.h"
 
+#include <jansson.h>
 #include <sqlite3.h>
 #include <unistd.h>
 
 #include "../../src/app/app.h"
+#include "../../src/app/campaign.h"
 #include "../../src/app/org.h"
 #include "../../src/app/user.h"
 #include "../../src/util/buf.h"
@@ -79,8 +81,9 @@ fx_open(struct fx *f)
 	diags_init(&d);
 	/* In memory, or TRUONGSO_TEST_PG's database (ut_db.h); fx_dump and
 	 * so the fault loop need SQLite. */
-	fx_ok(app_open(&f->app, ut_db_fresh(":memory:"), TS_DATADIR, true, &d),
-	      &d, "app_open");
+	const char *db = ut_db_fresh(":memory:");
+	assert_non_null(db); /* TRUONGSO_TEST_PG's, not reached: said */
+	fx_ok(app_open(&f->app, db, TS_DATADIR, true, &d), &d, "app_open");
 	diags_release(&d);
 	actor_operator(&f->op);
 	assert_true(school_levels_parse("TH", &th));
@@ -218,6 +221,73 @@ fx_said(const struct diags *d, const char *phrase)
 		if (strstr(d->v[i].msg, phrase) != NULL)
 			return true;
 	return false;
+}
+
+/* The one integer a query returns (its ?1 bound to arg when not NULL):
+ * a count to check what a use case wrote, on either backend. */
+static inline int64_t
+fx_count(struct fx *f, const char *sql, const char *arg)
+{
+	struct db_stmt *st = db_prep(f->app.db, sql);
+	assert_non_null(st);
+	if (arg != NULL)
+		db_bind_text(st, 1, arg);
+	assert_int_equal(db_step(st), DB_ROW);
+	int64_t n = db_col_int(st, 0);
+	db_done(st);
+	return n;
+}
+
+/* The QĐ 4725 example, every item answered (its own unit and year left
+ * out, so any school may save it), with item 1.3a set to `v`; the
+ * caller's reference. */
+static inline json_t *
+fx_example(int v)
+{
+	json_error_t err;
+	json_t *root = json_load_file(TS_DATADIR
+				      "/../examples/"
+				      "qd4725-gdtx-duongkinh-2022-2023.json",
+				      0, &err);
+	assert_non_null(root);
+	json_object_del(root, "unit");
+	json_object_del(root, "school_year");
+	json_t *ans = json_object_get(root, "answers");
+	json_object_set_new(json_object_get(ans, "1.3a"), "value",
+			    json_integer(v));
+	return root;
+}
+
+/* fx_example as the text a school saves; malloc'd. */
+static inline char *
+fx_answers(int v)
+{
+	json_t *root = fx_example(v);
+	char *s = json_dumps(root, JSON_COMPACT);
+	json_decref(root);
+	return s;
+}
+
+/* A CĐS campaign of unit `owner` created by `who`: QĐ 4725 for phổ
+ * thông, 2025-2026, open from 2025-09-01 to 2099-12-31. Its id. */
+static inline int64_t
+fx_campaign(struct fx *f, const struct actor *who, const char *owner)
+{
+	const struct campaign_new c = {
+		.owner_code = owner,
+		.rubric_ref = "qd4725-2022-pt",
+		.school_year = "2025-2026",
+		.title = "Tự đánh giá chuyển đổi số",
+		.legal_basis = "Kế hoạch thử",
+		.opens = "2025-09-01",
+		.due = "2099-12-31",
+	};
+	struct diags d;
+	int64_t id = 0;
+	diags_init(&d);
+	fx_ok(campaign_create(&f->app, who, &c, &id, &d), &d, "campaign");
+	diags_release(&d);
+	return id;
 }
 
 #endif

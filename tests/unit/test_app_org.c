@@ -30,14 +30,7 @@ teardown(void **state)
 static int64_t
 count(const char *sql, const char *arg)
 {
-	struct db_stmt *st = db_prep(F.app.db, sql);
-	assert_non_null(st);
-	if (arg != NULL)
-		db_bind_text(st, 1, arg);
-	assert_int_equal(db_step(st), DB_ROW);
-	int64_t n = db_col_int(st, 0);
-	db_done(st);
-	return n;
+	return fx_count(&F, sql, arg);
 }
 
 static const char SQL_AUDIT[] = "SELECT count(*) FROM audit WHERE action = ?";

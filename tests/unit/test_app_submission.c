@@ -28,25 +28,12 @@ static const struct campaign_new P1_CAMPAIGN = {
 	NULL,		false,
 };
 
-/* The example's answers, as T1's for this campaign (its own unit and
- * year left out), with item 1.3a set to `v`. */
+/* The example's answers, as T1's for this campaign, with item 1.3a set
+ * to `v` (app_fixture.h). */
 static char *
 answers(int v)
 {
-	json_error_t err;
-	json_t *root = json_load_file(TS_DATADIR
-				      "/../examples/"
-				      "qd4725-gdtx-duongkinh-2022-2023.json",
-				      0, &err);
-	assert_non_null(root);
-	json_object_del(root, "unit");
-	json_object_del(root, "school_year");
-	json_t *ans = json_object_get(root, "answers");
-	json_object_set_new(json_object_get(ans, "1.3a"), "value",
-			    json_integer(v));
-	char *s = json_dumps(root, JSON_COMPACT);
-	json_decref(root);
-	return s;
+	return fx_answers(v);
 }
 
 static int
