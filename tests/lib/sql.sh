@@ -74,3 +74,38 @@ at() { date -u -d "$1" +%Y-%m-%dT%H:%M:%SZ; }
 
 # secs_until TIME: seconds from now to a stored time.
 secs_until() { echo $(($(date -u -d "$1" +%s) - $(date -u +%s))); }
+
+# sql_snapshot TRUONGSO FILE: CALC is a SQLite file holding the test
+# database's rows as they are now: on PostgreSQL a copy made with the
+# program's own `db copy` (verified row by row), on SQLite the database
+# itself. For hand counts that need SQLite's JSON functions (json_each,
+# json_type): the independent answer a report is compared with, never a
+# check of what the program stored.
+sql_snapshot() {
+	if sql_is_pg; then
+		rm -f "$2"
+		"$1" db copy --from "$DB" --to "sqlite:$2" >/dev/null ||
+			{ echo "sql_snapshot: db copy failed" >&2; return 1; }
+		CALC=$2
+	else
+		CALC=$DB
+	fi
+}
+
+# calc "SQL" (or SQL on stdin): SQL on the snapshot $CALC (sqlite3).
+calc() {
+	if [ $# -gt 0 ]; then
+		printf '%s\n' "$1" | sqlite3 "$CALC"
+	else
+		sqlite3 "$CALC"
+	fi
+}
+
+# csvq FILE SQL: SQL over a document's CSV holding one table without a
+# caption (its header row naming the columns), as table t (sqlite3 as a
+# CSV calculator, whatever the backend).
+csvq() { sqlite3 :memory: -cmd ".import --csv $1 t" "$2"; }
+
+# lines SEP "SQL": the rows joined with SEP (group_concat is SQLite's,
+# string_agg PostgreSQL's).
+lines() { q "$2" | paste -sd "$1" -; }
