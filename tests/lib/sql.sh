@@ -4,7 +4,8 @@
 # sql_db FILE: sets DB to the database the test uses. Under
 # tests/pg/cluster.sh (TRUONGSO_TEST_PG set) that is the throwaway
 # cluster's database, emptied first, with its evidence in FILE.evidence
-# (where SQLite keeps it); otherwise the SQLite file FILE.
+# (where SQLite keeps it); otherwise the SQLite file FILE. Either way
+# BLOBS is that evidence directory (files, export jobs' files).
 #
 # q "SQL...": every statement's rows, columns separated by "|", NULL as
 # the empty string, nothing else: what `sqlite3 DB "SQL"` prints, so the
@@ -18,6 +19,7 @@
 # PostgreSQL (date arithmetic, mostly).
 
 sql_db() {
+	BLOBS=$1.evidence
 	if [ -n "${TRUONGSO_TEST_PG:-}" ]; then
 		DB=$TRUONGSO_TEST_PG
 		TRUONGSO_EVIDENCE_DIR=$1.evidence
