@@ -111,3 +111,68 @@ csvq() { sqlite3 :memory: -cmd ".import --csv $1 t" "$2"; }
 # lines SEP "SQL": the rows joined with SEP (group_concat is SQLite's,
 # string_agg PostgreSQL's).
 lines() { q "$2" | paste -sd "$1" -; }
+
+# For scripts that use several databases, each named by a SQLite path
+# (tests/cli/workflow.sh). On PostgreSQL each is a database of the
+# cluster named after TRUONGSO_TEST_PG's and the path's file name
+# ("truongso_scope_none"; tests/pg/run.sh runs groups on two databases),
+# its evidence in PATH.evidence as on SQLite.
+#
+# sql_use PATH: DB (and BLOBS, the evidence directory) for PATH, as is.
+sql_use() {
+	BLOBS=$1.evidence
+	_n=
+	if [ -n "${TRUONGSO_TEST_PG:-}" ]; then
+		_n=$(printf '%s' "$TRUONGSO_TEST_PG" | sed 's|.*@/\([^?]*\).*|\1|')
+		_n=${_n}_$(basename "$1" .db | tr -c 'a-zA-Z0-9_\n' _)
+		DB=$(printf '%s' "$TRUONGSO_TEST_PG" | sed "s|@/[^?]*|@/$_n|")
+		TRUONGSO_EVIDENCE_DIR=$BLOBS
+		export TRUONGSO_EVIDENCE_DIR
+	else
+		DB=$1
+	fi
+}
+
+# sql_admin "SQL": on the cluster's own database (CREATE/DROP DATABASE).
+sql_admin() {
+	PGOPTIONS='-c client_min_messages=warning' \
+		"${PGBIN_DIR:-/usr/lib/postgresql/15/bin}/psql" \
+		"$TRUONGSO_TEST_PG" -XAtq -v ON_ERROR_STOP=1 -c "$1"
+}
+
+# sql_new PATH: sql_use PATH, and that database new and empty (nothing at
+# all on SQLite: the program creates the file).
+sql_new() {
+	sql_use "$1"
+	rm -rf "$1" "$1-wal" "$1-shm" "$BLOBS"
+	if sql_is_pg; then
+		sql_admin "DROP DATABASE IF EXISTS $_n" &&
+			sql_admin "CREATE DATABASE $_n"
+	fi
+}
+
+# sql_copy FROM_PATH TO_PATH: TO a copy of the closed database FROM (not
+# its evidence), as $DB.
+sql_copy() {
+	sql_use "$1"
+	_from=$_n
+	sql_use "$2"
+	rm -f "$2" "$2-wal" "$2-shm"
+	if sql_is_pg; then
+		sql_admin "DROP DATABASE IF EXISTS $_n" &&
+			sql_admin "CREATE DATABASE $_n TEMPLATE $_from"
+	else
+		cp "$1" "$2"
+		if [ -f "$1-wal" ]; then cp "$1-wal" "$2-wal"; fi
+	fi
+}
+
+# sql_dump: the whole database as text (sqlite3 .dump, pg_dump), to see
+# that nothing changed.
+sql_dump() {
+	if sql_is_pg; then
+		"${PGBIN_DIR:-/usr/lib/postgresql/15/bin}/pg_dump" "$DB"
+	else
+		sqlite3 "$DB" .dump
+	fi
+}
