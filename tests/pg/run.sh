@@ -70,7 +70,7 @@ suites() {
 		fi
 	done
 }
-t0=$(date +%s)
+start=$(date +%s)
 if [ "${PG_JOBS:-2}" -ge 2 ]; then
 	"$PGBIN_DIR/psql" "$TRUONGSO_TEST_PG" -XAtq \
 		-c "CREATE DATABASE truongso_2" || exit 2
@@ -87,6 +87,6 @@ for g in 1 2; do
 	passed=$((passed + $(grep -c '^ok ' "$TRUONGSO_TEST_PG_DIR/group$g.txt")))
 	failed=$((failed + $(grep -c '^FAIL ' "$TRUONGSO_TEST_PG_DIR/group$g.txt")))
 done
-echo "suites: $(($(date +%s) - t0)) s in ${PG_JOBS:-2} group(s)"
+echo "suites: $(($(date +%s) - start)) s in ${PG_JOBS:-2} group(s)"
 echo "pg: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
