@@ -14,8 +14,7 @@
 #                   (ASan, and TSan under concurrent load), valgrind, clang
 #                   build, short fuzz runs; ends with "N passed, N failed"
 #   make test-pg    only the PostgreSQL tests (tests/pg/run.sh on a throwaway
-#                   cluster), every HTTP suite included (make test runs a
-#                   subset of them: docs/deploy.md)
+#                   cluster: every CLI and HTTP suite, as make test runs them)
 #   make lint       clang-tidy: cognitive complexity at most 15 per function
 #                   (today's exceptions: tools/lint-exceptions.txt)
 #   make fuzz       each fuzz target for FUZZ_SECONDS (default 60)
@@ -55,7 +54,7 @@ test: deps-test
 
 test-pg: deps-test
 	@DEVELOPER=1 $(MAKE) $(BUILD) VARIANT=asan all units
-	@LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp PG_ALL=1 \
+	@LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
 		tests/pg/run.sh build/asan
 
 lint: deps-test

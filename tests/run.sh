@@ -120,7 +120,8 @@ counted_run doc-content-asan tests/cli/doc-content.sh build/asan/truongso
 counted_run paper-asan tests/cli/paper.sh build/asan/truongso
 # TRUONGSO_NOW moves the clock of test builds only, never of the release.
 # PostgreSQL (issue 14): a throwaway cluster; the backend's tests, the
-# app cmocka tests and the CLI compared with SQLite, reviewers racing.
+# app cmocka tests and the CLI compared with SQLite, reviewers racing, and
+# every CLI and HTTP suite above and below again on PostgreSQL.
 counted_run pg-asan tests/pg/run.sh build/asan
 counted_run clock-hook tests/cli/clock-hook.sh build/truongso build/asan/truongso
 # Reminder e-mails through libcurl to a local SMTP sink (issue 17 item 7).

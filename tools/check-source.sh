@@ -4,7 +4,9 @@
 #  - nobody calls the banned unbounded or non-reentrant libc functions;
 #  - variadic functions are checked by the compiler (format or sentinel);
 #  - no submission state is written as a literal in app SQL;
-#  - no transaction is opened outside the write door (app/door.c).
+#  - no transaction is opened outside the write door (app/door.c);
+#  - the CLI and HTTP test scripts read their database through
+#    tests/lib/sql.sh, so they run on both backends.
 # Prints one line per violation and exits 1 if there is any.
 set -u
 cd "$(dirname "$0")/.." || exit 2
@@ -50,6 +52,17 @@ unchecked=$(awk '
 if [ -n "$unchecked" ]; then
 	echo "variadic function without format or sentinel attribute:"
 	echo "$unchecked"; bad=1
+fi
+# Test scripts reach the database through tests/lib/sql.sh (q, qd, lines,
+# calc, csvq, sql_dump), never by calling sqlite3 themselves: then
+# tests/pg/run.sh runs each of them on PostgreSQL too. The one exception
+# is about SQLite itself: tests/cli/workflow-sqlite.sh (files of older
+# schemas made by hand, backup files, the write lock), run on SQLite only.
+direct=$(grep -nE '(^|[^[:alnum:]_./-])sqlite3[[:space:]]+[^[:space:]]' tests/cli/*.sh tests/http/*.sh |
+	grep -vE '^[^:]*:[0-9]+:[[:space:]]*#' | grep -v '^tests/cli/workflow-sqlite\.sh:')
+if [ -n "$direct" ]; then
+	echo "test script calls sqlite3 itself (use tests/lib/sql.sh: q, qd, lines, calc):"
+	echo "$direct"; bad=1
 fi
 # sentinel_call CALL: compiles CALL against web.h; prints the compiler's
 # output. The well-formed calls must compile, and each call missing its

@@ -1,5 +1,6 @@
 #include "app.h"
 
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,6 +57,14 @@ open_app(struct app *app, const char *db_path, const char *data_dir,
 	 bool create, bool migrate, struct diags *d)
 {
 	memset(app, 0, sizeof(*app));
+	/* libsodium before any use: the write door's random back-off
+	 * (randombytes_uniform), sessions, evidence hashes. Safe to call
+	 * again and from several threads. */
+	if (sodium_init() < 0) {
+		diags_add(d, "libsodium",
+			  "không khởi tạo được thư viện mã hóa");
+		return TS_EIO;
+	}
 	struct buf dir;
 	buf_init(&dir, 4096);
 	buf_printf(&dir, "%s/rubrics", data_dir);

@@ -34,7 +34,7 @@
  * request (door_run_once; struct door_once: what it acts on and the revision the user's page
  * showed, "1/31DK001@17") is run at most once per actor, action and key.
  * The door keeps the key with the write, in the same transaction (table
- * door_once, a day); the same request sent again, a POST retried after a
+ * door_once, a day, deleted by a periodic clean-up); the same request sent again, a POST retried after a
  * timeout, is not run again but gets the first run's answer: TS_OK and,
  * through `replay`, its result. Requests without a key (the command
  * line, maintenance) run as before.
@@ -130,5 +130,9 @@ enum ts_err door_once_find(struct door_ctx *c, const char *action,
 			   const char *key, const char **result) TS_MUSTCHECK;
 enum ts_err door_once_keep(struct door_ctx *c, const char *action,
 			   const char *key) TS_MUSTCHECK;
+/* Deletes the keys that expired by `now` (a day old): a periodic
+ * clean-up's work (serve's export workers, once a minute), not a write's.
+ * Expired keys left until then are already ignored. */
+enum ts_err door_once_prune(struct app *app, int64_t now) TS_MUSTCHECK;
 
 #endif

@@ -8,13 +8,21 @@
  * retries, short enough that the table stays small. */
 #define ONCE_KEEP_SECONDS (24 * 60 * 60)
 
+/* The oldest time a kept key still counts at, for SQL. */
+static const char *
+keep_from(int64_t now, char cut[TS_TIME_SIZE])
+{
+	return ts_time_format(now - ONCE_KEEP_SECONDS, cut);
+}
+
 enum ts_err
 door_once_find(struct door_ctx *c, const char *action, const char *key,
 	       const char **result)
 {
 	static const char sql[] =
 		"SELECT result FROM door_once WHERE actor = ? AND action = ? "
-		"AND request_key = ?";
+		"AND request_key = ? AND at >= ?";
+	char cut[TS_TIME_SIZE];
 	struct db_stmt *st = db_prep(c->app->db, sql);
 	*result = NULL;
 	if (st == NULL)
@@ -22,6 +30,7 @@ door_once_find(struct door_ctx *c, const char *action, const char *key,
 	db_bind_text(st, 1, c->who->login);
 	db_bind_text(st, 2, action);
 	db_bind_text(st, 3, key);
+	db_bind_text(st, 4, keep_from(ts_time_now(), cut));
 	enum db_step r = db_step(st);
 	if (r == DB_ROW && (*result = db_col_dup(st, 0, c->a)) == NULL)
 		r = DB_ERROR; /* out of memory: fail rather than run twice */
@@ -29,16 +38,19 @@ door_once_find(struct door_ctx *c, const char *action, const char *key,
 	return r == DB_ERROR ? TS_EDB : TS_OK;
 }
 
-/* Keys older than ONCE_KEEP_SECONDS go as new ones come. */
-static enum ts_err
-prune(struct door_ctx *c, int64_t now)
+/* Expired keys are ignored by door_once_find and deleted here, by a
+ * periodic clean-up (the export workers of serve), never by a keyed
+ * write: a DELETE over an index range in every such transaction would add
+ * serialization conflicts under PostgreSQL's SERIALIZABLE. */
+enum ts_err
+door_once_prune(struct app *app, int64_t now)
 {
 	char cut[TS_TIME_SIZE];
-	struct db_stmt *st = db_prep(c->app->db,
+	struct db_stmt *st = db_prep(app->db,
 				     "DELETE FROM door_once WHERE at < ?");
 	if (st == NULL)
 		return TS_EDB;
-	db_bind_text(st, 1, ts_time_format(now - ONCE_KEEP_SECONDS, cut));
+	db_bind_text(st, 1, keep_from(now, cut));
 	return db_exec_stmt(st);
 }
 
@@ -50,8 +62,7 @@ door_once_keep(struct door_ctx *c, const char *action, const char *key)
 		"VALUES (?, ?, ?, ?, ?)";
 	char at[TS_TIME_SIZE];
 	int64_t now = ts_time_now();
-	enum ts_err e = prune(c, now);
-	struct db_stmt *st = e == TS_OK ? db_prep(c->app->db, sql) : NULL;
+	struct db_stmt *st = db_prep(c->app->db, sql);
 	if (st == NULL)
 		return TS_EDB;
 	db_bind_text(st, 1, c->who->login);

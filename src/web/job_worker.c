@@ -1,7 +1,8 @@
 /* The export workers of `truongso serve`: a small fixed pool of threads
  * (one by default: on 2 cores a second build would only slow the pages),
  * each taking the oldest queued job from the database, building it, and
- * between jobs deleting expired files. The queue is the table, so jobs
+ * between jobs deleting expired files and the expired keys of requests
+ * run at most once (door_once_prune). The queue is the table, so jobs
  * outlive a reload or a restart; the threads only wait on a condition
  * variable, woken when a job is queued or every JOB_POLL seconds (a job
  * queued by another server process on the same PostgreSQL). */
@@ -11,6 +12,7 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "../app/door.h"
 #include "../app/export_job.h"
 #include "../util/arena.h"
 #include "../util/cancel.h"
@@ -86,7 +88,8 @@ run(void *arg)
 		int64_t now = ts_time_now();
 		size_t n = 0;
 		if (now - cleaned >= JOB_CLEAN &&
-		    job_clean(&w->book, now, &n) == TS_OK)
+		    job_clean(&w->book, now, &n) == TS_OK &&
+		    door_once_prune(&w->book, now) == TS_OK)
 			cleaned = now;
 		if (!one_job(w))
 			idle();

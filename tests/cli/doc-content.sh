@@ -13,44 +13,17 @@ case $T in
 */*) T=$(pwd)/$T ;;
 esac
 cd "$(dirname "$0")/../.." || exit 2
-. tests/cli/lib.sh
-W=$(mktemp -d) || exit 2
-trap 'rm -rf "$W" "$OUT" "$ERR"' EXIT
-trap 'exit 2' HUP INT TERM
-unset TRUONGSO_DB TRUONGSO_DATA TRUONGSO_NOW
-DB=$W/demo.db
-"$T" --db "$DB" demo >/dev/null || { echo "demo failed"; exit 1; }
-q() { sqlite3 "$DB" "$1"; }
+. tests/cli/doc-lib.sh # $W, $DB (demo), has, lacks
 
-# text KIND CAMPAIGN UNIT [FORMAT]: the document's words on one line
-# (PDF through pdftotext, so line breaks do not matter) in $W/doc.txt;
-# the CSV in $W/doc.csv as plain ',' CSV (tests/report/csv_plain.py).
+# text KIND CAMPAIGN UNIT: the document's words on one line (PDF through
+# pdftotext) in $W/doc.txt; the CSV in $W/doc.csv as plain ',' CSV
+# (tests/report/csv_plain.py).
 text() {
-	rm -f "$W/doc.pdf" "$W/doc.csv" "$W/doc.txt"
-	"$T" --db "$DB" report "$1" --campaign "$2" --unit "$3" --format pdf \
-		-o "$W/doc.pdf" >"$OUT" 2>"$ERR" &&
-	"$T" --db "$DB" report "$1" --campaign "$2" --unit "$3" --format csv \
-		-o "$W/doc.raw.csv" >>"$OUT" 2>>"$ERR" &&
-	python3 tests/report/csv_plain.py <"$W/doc.raw.csv" >"$W/doc.csv" &&
-	pdftotext "$W/doc.pdf" - | tr -s ' \n\f' '  ' >"$W/doc.txt"
-}
-
-# has NAME STRING: the last document says STRING.
-has() {
-	if grep -qF -- "$2" "$W/doc.txt"; then ok "$1"; else
-		echo "missing: $2" >"$ERR"
-		cp "$W/doc.txt" "$OUT"
-		bad "$1"
-	fi
-}
-
-# lacks NAME STRING: the last document does not say STRING.
-lacks() {
-	if grep -qF -- "$2" "$W/doc.txt"; then
-		echo "found: $2" >"$ERR"
-		cp "$W/doc.txt" "$OUT"
-		bad "$1"
-	else ok "$1"; fi
+	rm -f "$W/doc.csv"
+	pdf_text "$1" "$2" "$3" &&
+		"$T" --db "$DB" report "$1" --campaign "$2" --unit "$3" \
+			--format csv -o "$W/doc.raw.csv" >>"$OUT" 2>>"$ERR" &&
+		python3 tests/report/csv_plain.py <"$W/doc.raw.csv" >"$W/doc.csv"
 }
 
 # --- Item 6: a draft is stamped and says "Chưa trả lời" for every open
@@ -117,11 +90,12 @@ has "draft cntt: no grade while items are open" "Xếp loại: ………… ("
 # took LIKE LEVELMASK: "took/expected" of campaign 1's units under the
 # path LIKE with a cấp học bit in LEVELMASK.
 took() {
-	q "SELECT sum(s.first_submitted_at IS NOT NULL) || '/' || count(*)
+	q "SELECT sum(CASE WHEN s.first_submitted_at IS NOT NULL THEN 1
+		ELSE 0 END) || '/' || count(*)
 		FROM campaign_unit cu LEFT JOIN submission s ON
 		s.campaign_id = cu.campaign_id AND s.unit_id = cu.unit_id
 		WHERE cu.campaign_id = 1 AND cu.path LIKE '$1%' AND
-		cu.school_levels & $2"
+		(cu.school_levels & $2) <> 0"
 }
 so=$(q "SELECT path FROM org_unit WHERE code = '31'")
 dk=$(q "SELECT path FROM org_unit WHERE code = '31DK'")
@@ -140,7 +114,7 @@ lacks "phu-luc-3 Phòng: no GDTX line" "CSGD thường xuyên"
 # The liên cấp schools of the Phòng make the table by cấp học add up to
 # more than the headline: a note says so.
 multi=$(q "SELECT count(*) FROM campaign_unit WHERE campaign_id = 1 AND
-	path LIKE '$dk%' AND school_levels & (school_levels - 1) != 0")
+	path LIKE '$dk%' AND (school_levels & (school_levels - 1)) <> 0")
 has "phu-luc-3 Phòng: liên cấp note under the quy mô table" "Ghi chú: \
 $multi CSGD liên cấp được tính ở mỗi cấp học của trường, nên tổng theo cấp \
 học"
@@ -309,7 +283,7 @@ done
 
 # --- Phụ lục 2 of the statistics campaign (issue 15), found by kind and
 # year: its figures are the approved reports' last snapshots rolled up by
-# bậc học, computed here by sqlite3 from the same rows.
+# bậc học, computed here in SQL from the same rows.
 S=$(q "SELECT id FROM campaign WHERE kind = 'thong-ke' AND school_year = '2025-2026'")
 APPROVED="FROM submission s JOIN snapshot sn ON sn.submission_id = s.id AND
 	sn.version = s.version JOIN campaign_unit cu ON cu.campaign_id =
@@ -319,8 +293,10 @@ printf '{"values": {"quy_che_attt": true, "ra_soat_quy_che": false, "tinh_hinh_c
 "$T" --db "$DB" --as cv.so stats office "$S" 31 "$W/office.json" >/dev/null ||
 	bad "phu-luc-2: office answers saved"
 if text phu-luc-2 "$S" 31; then ok "phu-luc-2 Sở"; else bad "phu-luc-2 Sở"; fi
-GV=$(q "SELECT sum(json_extract(sn.answers, '$.values.gv_tong')) $APPROVED")
-CBGV=$(q "SELECT sum(json_extract(sn.answers, '$.values.cbgv_tong')) $APPROVED")
+# value KEY: the sum of an integer value over the approved snapshots.
+value() { q "SELECT sum(CAST($(jx sn.answers values "$1") AS INTEGER)) $APPROVED"; }
+GV=$(value gv_tong)
+CBGV=$(value cbgv_tong)
 # The rate of teachers among staff, rounded half up to hundredths.
 RATE=$(python3 -c "from decimal import Decimal as D, ROUND_HALF_UP as H
 r = (D($GV) * 100 / D($CBGV)).quantize(D('0.01'), H)
@@ -329,8 +305,8 @@ if grep -qF "Tổng số giáo viên,\"" "$W/doc.csv" &&
    grep "^2,Tổng số giáo viên," "$W/doc.csv" | grep -qF "\"$GV ($RATE%)\""; then
 	ok "phu-luc-2: teachers in all bậc học, with their rate"
 else echo "want $GV ($RATE%)" >"$ERR"; cp "$W/doc.csv" "$OUT"; bad "phu-luc-2: teachers in all bậc học, with their rate"; fi
-TH=$(q "SELECT count(*) $APPROVED AND cu.school_levels & 2")
-THU=$(q "SELECT count(*) FROM campaign_unit WHERE campaign_id = $S AND school_levels & 2")
+TH=$(q "SELECT count(*) $APPROVED AND (cu.school_levels & 2) <> 0")
+THU=$(q "SELECT count(*) FROM campaign_unit WHERE campaign_id = $S AND (school_levels & 2) <> 0")
 has "phu-luc-2: TH reported of participants" "TH $TH/$THU"
 has "phu-luc-2: missing is not zero" "Đơn vị chưa báo cáo không được tính là 0."
 has "phu-luc-2: office yes answer" "Có ban hành quy chế đảm bảo an toàn thông tin mạng: Có"
@@ -350,8 +326,8 @@ has "phu-luc-6: a target met" "Số lượng hồ sơ công việc được vậ
 has "phu-luc-6: a target in progress" "tiến độ (49,99%; còn 0,01%)"
 has "phu-luc-6: a typed target not met" "kết nối thông suốt với tất cả các cơ sở giáo dục: không đạt"
 # Section III: teachers with a computer over the province in the round's
-# column, thousands with a dot ("2.613"), as sqlite3 sums them.
-GVM=$(q "SELECT sum(json_extract(sn.answers, '$.values.gv_may_tinh')) $APPROVED")
+# column, thousands with a dot ("2.613"), as SQL sums them.
+GVM=$(value gv_may_tinh)
 GVMF=$(python3 -c "from decimal import Decimal as D, ROUND_HALF_UP as H
 r = (D($GVM) * 100 / D($GV)).quantize(D('0.01'), H)
 print('{:,}'.format($GVM).replace(',', '.') + ' (' + str(r).rstrip('0').rstrip('.').replace('.', ',') + '%)')")
@@ -374,10 +350,15 @@ has "years: draft year labelled" "2025-2026 (Bản nháp)"
 for y in 2022-2023 2023-2024 2024-2025; do
 	has "years: column $y" "$y"
 done
+# points HUNDREDTHS: "67" or "67,5", as the documents print points.
+points() { awk -v p="$1" 'BEGIN { s = sprintf("%g", p / 100); sub(/\./, ",", s); print s }'; }
 pts() { # pts YEAR GROUP: "67 điểm, Mức độ 2", the reviewed summary
-	q "SELECT replace(printf('%g', g.reviewed_points / 100.0), '.', ',') || ' điểm, Mức độ ' || g.reviewed_level FROM submission s JOIN org_unit o ON o.id = s.unit_id JOIN campaign c ON c.id = s.campaign_id JOIN submission_score g ON g.submission_id = s.id WHERE o.code = '31007' AND c.school_year = '$1' AND c.rubric_id = 'qd4725-2022-pt' AND g.grp = $2"
+	q "SELECT g.reviewed_points, g.reviewed_level FROM submission s JOIN org_unit o ON o.id = s.unit_id JOIN campaign c ON c.id = s.campaign_id JOIN submission_score g ON g.submission_id = s.id WHERE o.code = '31007' AND c.school_year = '$1' AND c.rubric_id = 'qd4725-2022-pt' AND g.grp = $2" | {
+		IFS='|' read -r p l
+		echo "$(points "$p") điểm, Mức độ $l"
+	}
 }
-SELF=$(q "SELECT replace(printf('%g', g.self_points / 100.0), '.', ',') FROM submission s JOIN org_unit o ON o.id = s.unit_id JOIN submission_score g ON g.submission_id = s.id WHERE o.code = '31007' AND s.campaign_id = 1 AND g.grp = 0")
+SELF=$(points "$(q "SELECT g.self_points FROM submission s JOIN org_unit o ON o.id = s.unit_id JOIN submission_score g ON g.submission_id = s.id WHERE o.code = '31007' AND s.campaign_id = 1 AND g.grp = 0")")
 has "years: compared with 2024-2025" "- Nhóm tiêu chí 1: $SELF điểm (năm học 2024-2025: $(pts 2024-2025 0))"
 has "years: 2022-2023 group 2" "$(pts 2022-2023 1)"
 has "years: approved only" "Chỉ tính kết quả đã được phê duyệt của các năm học trước."

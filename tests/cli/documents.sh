@@ -9,12 +9,9 @@ set -u
 T=${1:?usage: documents.sh TRUONGSO}
 case "$T" in /*) ;; *) T="$PWD/$T" ;; esac
 cd "$(dirname "$0")/../.." || exit 2
-. tests/cli/lib.sh
-W=$(mktemp -d)
-trap 'rm -rf "$W" "$OUT" "$ERR"' EXIT
+. tests/cli/doc-lib.sh # $W, $DB (demo)
 PY=/usr/bin/python3 # Debian's, with python3-docx and python3-openpyxl
-"$T" --db "$W/d.db" demo >/dev/null || { echo "demo failed"; exit 1; }
-R() { "$T" --db "$W/d.db" "$@"; }
+R() { "$T" --db "$DB" "$@"; }
 
 # has NAME FILE TEXT: the text occurs in the file (lines joined, spaces
 # squeezed, so a wrapped PDF line still matches).
@@ -25,7 +22,7 @@ has() {
 
 # --- the school report (seed 003) in every format
 for f in pdf docx xlsx csv; do
-	if run 0 env TRUONGSO_NOW=2026-01-04T18:00:00Z "$T" --db "$W/d.db" \
+	if run 0 env TRUONGSO_NOW=2026-01-04T18:00:00Z "$T" --db "$DB" \
 		report tu-danh-gia --campaign 1 --unit 31GDTX1 --format $f -o "$W/s.$f"; then
 		ok "school report $f"; else bad "school report $f"; fi
 done

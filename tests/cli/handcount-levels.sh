@@ -1,7 +1,7 @@
 #!/bin/sh
 # A hand count of Phụ lục 3 (seed 000) for campaign CAMPAIGN under unit
 # ROOT, done without the report code: the participants and their states
-# come from sqlite3, each reviewed result's levels from the text of
+# come from SQL (tests/lib/sql.sh: SQLite or PostgreSQL), each reviewed result's levels from the text of
 # `truongso submission show` (the reviewed block when there is one), and
 # the counting is plain awk. A liên cấp school counts once under each of
 # its cấp học, and once in its group's total row.
@@ -11,10 +11,11 @@
 # Usage: handcount-levels.sh TRUONGSO DB CAMPAIGN ROOT
 set -u
 T=$1 DB=$2 CID=$3 ROOT=$4
+. "$(dirname "$0")/../lib/sql.sh"
 
-levels=$(sqlite3 "$DB" "SELECT school_levels FROM campaign WHERE id = $CID")
+levels=$(q "SELECT school_levels FROM campaign WHERE id = $CID")
 # code|levels (within the campaign's)|state, for every expected unit.
-sqlite3 "$DB" "SELECT o.code, cu.school_levels, coalesce(s.state, 'none')
+q "SELECT o.code, cu.school_levels, coalesce(s.state, 'none')
 	FROM campaign_unit cu JOIN org_unit o ON o.id = cu.unit_id
 	LEFT JOIN submission s ON s.campaign_id = cu.campaign_id
 	AND s.unit_id = cu.unit_id WHERE cu.campaign_id = $CID AND cu.path

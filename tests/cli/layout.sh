@@ -20,15 +20,9 @@ case $T in
 */*) T=$(pwd)/$T ;;
 esac
 cd "$(dirname "$0")/../.." || exit 2
-. tests/cli/lib.sh
-W=$(mktemp -d) || exit 2
-trap 'rm -rf "$W" "$OUT" "$ERR"' EXIT
-trap 'exit 2' HUP INT TERM
-unset TRUONGSO_DB TRUONGSO_DATA TRUONGSO_NOW
+. tests/cli/doc-lib.sh # $W, $DB (demo)
 PY=/usr/bin/python3 # Debian's, with python3-docx
-DB=$W/demo.db
-"$T" --db "$DB" demo >/dev/null || { echo "demo failed"; exit 1; }
-sqlite3 "$DB" "SELECT name FROM org_unit" >"$W/names.txt"
+q "SELECT name FROM org_unit" >"$W/names.txt"
 
 # doc KIND CAMPAIGN UNIT: writes the PDF and DOCX and checks the PDF.
 # A unit that does not make this kind (exit 2) is skipped.
@@ -80,7 +74,7 @@ doc() {
 listing() {
 	base="$W/danh-sach-c$1-$2"
 	[ -f "$base.docx" ] || return 0
-	rubric=$(sqlite3 "$DB" "SELECT rubric_id FROM campaign WHERE id = $1")
+	rubric=$(q "SELECT rubric_id FROM campaign WHERE id = $1")
 	if ! "$T" --db "$DB" report danh-sach --campaign "$1" --unit "$2" \
 		--format csv -o "$base.csv" >"$OUT" 2>"$ERR"; then
 		bad "listing csv $1 $2"
@@ -109,7 +103,7 @@ school_kind() {
 for c in 1 2 3 6; do
 	k=$(school_kind $c)
 	# One school per state, and one that has not started.
-	units=$(sqlite3 "$DB" "SELECT min(u.code) FROM submission s
+	units=$(q "SELECT min(u.code) FROM submission s
 		JOIN org_unit u ON u.id = s.unit_id WHERE s.campaign_id = $c
 		GROUP BY s.state ORDER BY s.state;
 		SELECT min(u.code) FROM campaign_unit cu
@@ -129,7 +123,7 @@ for c in 1 2 3 6; do
 	# Every office with participants in the round (a closed Phòng has
 	# none in 2025-2026, a commune office none in a round the Sở
 	# reviews itself).
-	for u in $(sqlite3 "$DB" "SELECT code FROM org_unit o
+	for u in $(q "SELECT code FROM org_unit o
 		WHERE kind IN ('so', 'phong', 'xa') AND EXISTS (SELECT 1 FROM
 		campaign_unit cu WHERE cu.campaign_id = $c AND
 		substr(cu.path, 1, length(o.path)) = o.path) ORDER BY path"); do
@@ -141,8 +135,8 @@ for c in 1 2 3 6; do
 done
 # Phụ lục 2 of the statistics campaign (found by kind and year) for every
 # office of the province.
-S=$(sqlite3 "$DB" "SELECT id FROM campaign WHERE kind = 'thong-ke' AND school_year = '2025-2026'")
-for u in $(sqlite3 "$DB" "SELECT code FROM org_unit
+S=$(q "SELECT id FROM campaign WHERE kind = 'thong-ke' AND school_year = '2025-2026'")
+for u in $(q "SELECT code FROM org_unit
 	WHERE kind IN ('so', 'phong', 'xa') ORDER BY path"); do
 	doc phu-luc-2 "$S" "$u"
 done

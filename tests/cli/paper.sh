@@ -10,35 +10,10 @@ case $T in
 */*) T=$(pwd)/$T ;;
 esac
 cd "$(dirname "$0")/../.." || exit 2
-. tests/cli/lib.sh
-W=$(mktemp -d) || exit 2
-trap 'rm -rf "$W" "$OUT" "$ERR"' EXIT
-trap 'exit 2' HUP INT TERM
-unset TRUONGSO_DB TRUONGSO_DATA TRUONGSO_NOW
-DB=$W/demo.db
-"$T" --db "$DB" demo >/dev/null || { echo "demo failed"; exit 1; }
+. tests/cli/doc-lib.sh # $W, $DB (demo), has, lacks
 
-# text KIND CAMPAIGN UNIT [USER]: the PDF's words on one line in $W/doc.txt.
-text() {
-	rm -f "$W/doc.pdf" "$W/doc.txt"
-	"$T" --db "$DB" ${4:+--as "$4"} report "$1" --campaign "$2" \
-		--unit "$3" --format pdf -o "$W/doc.pdf" >"$OUT" 2>"$ERR" &&
-	pdftotext "$W/doc.pdf" - | tr -s ' \n\f' '  ' >"$W/doc.txt"
-}
-has() {
-	if grep -qF -- "$2" "$W/doc.txt"; then ok "$1"; else
-		echo "missing: $2" >"$ERR"
-		cp "$W/doc.txt" "$OUT"
-		bad "$1"
-	fi
-}
-lacks() {
-	if grep -qF -- "$2" "$W/doc.txt"; then
-		echo "found: $2" >"$ERR"
-		cp "$W/doc.txt" "$OUT"
-		bad "$1"
-	else ok "$1"; fi
-}
+# text KIND CAMPAIGN UNIT [USER]: the PDF's words in $W/doc.txt.
+text() { pdf_text "$@"; }
 
 # --- The Sở's guidance letter for the QĐ 4725 round (seed 001's shape).
 text cong-van 1 31 || bad "cong-van 1 31 builds"
@@ -140,7 +115,7 @@ has "approval: meeting basis" "Biên bản họp tự đánh giá mức độ ch
 has "approval: Điều 1 result" "Điều 1. Phê duyệt kết quả tự đánh giá"
 has "approval: reports to the reviewer" "báo cáo kết quả về UBND phường Dương Kinh"
 lacks "approval: submitted result is no draft" "DỰ THẢO"
-none=$(sqlite3 "$DB" "SELECT min(u.code) FROM campaign_unit cu JOIN org_unit u
+none=$(q "SELECT min(u.code) FROM campaign_unit cu JOIN org_unit u
 	ON u.id = cu.unit_id WHERE cu.campaign_id = 1 AND NOT EXISTS (SELECT 1
 	FROM submission s WHERE s.campaign_id = 1 AND s.unit_id = cu.unit_id)")
 text qd-phe-duyet 1 "$none" || bad "qd-phe-duyet builds for $none"
@@ -157,17 +132,17 @@ run 2 "$T" --db "$DB" --as cntt.31dk012 report set --campaign 1 \
 
 # --- The signed copy (issue 16 item 3): a PDF only, size-capped, after
 # submitting, by the school itself; kept byte for byte with its SHA-256.
-sub=$(sqlite3 "$DB" "SELECT o.code FROM submission s JOIN org_unit o ON
+sub=$(q "SELECT o.code FROM submission s JOIN org_unit o ON
 	o.id = s.unit_id WHERE s.campaign_id = 1 AND o.code LIKE '31DK%' AND
 	s.state = 'submitted' ORDER BY o.code LIMIT 1")
-draft=$(sqlite3 "$DB" "SELECT o.code FROM submission s JOIN org_unit o ON
+draft=$(q "SELECT o.code FROM submission s JOIN org_unit o ON
 	o.id = s.unit_id WHERE s.campaign_id = 1 AND o.code LIKE '31DK%' AND
 	s.state = 'draft' ORDER BY o.code LIMIT 1")
 head=ht.$(echo "$sub" | tr 'A-Z' 'a-z')
 "$T" --db "$DB" report tu-danh-gia --campaign 1 --unit "$sub" --format pdf \
 	-o "$W/signed.pdf" >/dev/null 2>&1
 sum=$(sha256sum "$W/signed.pdf" | cut -c1-64)
-rows() { sqlite3 "$DB" "SELECT count(*) FROM signed_copy"; }
+rows() { q "SELECT count(*) FROM signed_copy"; }
 printf '\211PNG\r\n\032\n' >"$W/scan.png"
 run 2 "$T" --db "$DB" --as "$head" signed put 1 "$sub" "$W/scan.png" &&
 	grep -q "chỉ nhận tệp PDF" "$ERR" && ok "signed: not a PDF refused" ||
@@ -195,16 +170,16 @@ run 0 "$T" --db "$DB" --as cv.dk signed show 1 "$sub" &&
 run 2 "$T" --db "$DB" --as qt.lc signed show 1 "$sub" &&
 	ok "signed: another Phòng does not see it" ||
 	bad "signed: another Phòng does not see it"
-same "signed: audited" "$(sqlite3 "$DB" "SELECT count(*) FROM audit WHERE
+same "signed: audited" "$(q "SELECT count(*) FROM audit WHERE
 	action = 'submission.signed' AND detail = '$sum'")" 1
 
 # --- The software inventory (issue 16 item 4): a table per school,
 # checked before anything is stored, printed in the mầm non report and
 # summed for an office.
-mn=$(sqlite3 "$DB" "SELECT min(o.code) FROM campaign_unit cu JOIN org_unit o
+mn=$(q "SELECT min(o.code) FROM campaign_unit cu JOIN org_unit o
 	ON o.id = cu.unit_id WHERE cu.campaign_id = 2 AND o.code LIKE '31HB%'")
 ed=cntt.$(echo "$mn" | tr 'A-Z' 'a-z')
-before=$(sqlite3 "$DB" "SELECT count(*) FROM software")
+before=$(q "SELECT count(*) FROM software")
 [ "$before" -gt 0 ] && ok "software: the demo lists some" ||
 	bad "software: the demo lists some"
 printf 'SMAS; Quản lý trẻ; Viettel; trong nước; có; 15.000 đồng/trẻ/tháng; 13500000\nZalo; Liên lạc; VNG; trong nuoc; không\n' >"$W/sw-bad.txt"
@@ -219,7 +194,7 @@ run 2 "$T" --db "$DB" --as cv.dk software set 2 "$mn" "$W/sw-fee.txt" &&
 	ok "software: an office cannot set a school's" ||
 	bad "software: an office cannot set a school's"
 same "software: refusals store nothing" \
-	"$(sqlite3 "$DB" "SELECT count(*) FROM software")" "$before"
+	"$(q "SELECT count(*) FROM software")" "$before"
 printf 'SMAS; Quản lý trẻ, sổ theo dõi; Viettel; trong nước; có; 15.000 đồng/trẻ/tháng; 13500000\n\nGoogle Meet; Họp trực tuyến; Google; nước ngoài; không\n' >"$W/sw.txt"
 run 0 "$T" --db "$DB" --as "$ed" software set 2 "$mn" "$W/sw.txt" &&
 	grep -q "Đã lưu 2 phần mềm" "$OUT" && ok "software: set" ||
@@ -233,9 +208,9 @@ has "software: free and foreign printed" "+ Google Meet (Google, nước ngoài)
 # The office's sum equals the rows under it, counted here by SQL. The
 # mầm non round is reviewed by the Sở itself (issue 16: its schools sit
 # directly under the Sở in that round), so the sum is the Sở's.
-sum_sql=$(sqlite3 "$DB" "SELECT sum(parents_total) FROM software w
+sum_sql=$(q "SELECT sum(parents_total) FROM software w
 	WHERE w.campaign_id = 2")
-schools=$(sqlite3 "$DB" "SELECT count(DISTINCT unit_id) FROM software w
+schools=$(q "SELECT count(DISTINCT unit_id) FROM software w
 	WHERE w.campaign_id = 2 AND w.name_key = 'smas'")
 run 0 "$T" --db "$DB" --as qt.so software summary 2 31 ||
 	bad "software: summary 31"

@@ -12,7 +12,8 @@ case "$T" in /*) ;; *) T="$PWD/$T" ;; esac
 cd "$(dirname "$0")/../.." || exit 2
 . tests/cli/lib.sh
 W=$(mktemp -d)
-DB="$W/remind.db"
+. tests/lib/sql.sh
+sql_db "$W/remind.db" # or tests/pg/run.sh's cluster
 SINKS=()
 cleanup() {
 	for p in "${SINKS[@]}"; do kill "$p" 2>/dev/null; done
@@ -20,7 +21,6 @@ cleanup() {
 	rm -rf "$W" "$OUT" "$ERR"
 }
 trap cleanup EXIT
-q() { sqlite3 -cmd ".timeout 10000" "$DB" "$1"; }
 
 # sink NAME [--refuse]: starts a sink writing to $W/NAME; its port in $PORT.
 sink() {
@@ -73,7 +73,7 @@ contains remind-body-greets out "Kính gửi $name1,"
 contains remind-body-campaign out "- $(q "SELECT title FROM campaign WHERE id = 1"): "
 contains remind-body-due out "hạn nộp 31/05/2026 (đã quá hạn 1 ngày)."
 contains remind-body-link out "https://truongso.haiphong.edu.vn/campaigns/1/units/$U1"
-same remind-audited "$(q "SELECT group_concat(actor || ' ' || object, ', ') FROM (SELECT actor, object FROM audit WHERE action = 'reminder.email' ORDER BY object)")" "cv.dk $U1, cv.dk $U2"
+same remind-audited "$(lines , "SELECT actor || ' ' || object FROM audit WHERE action = 'reminder.email' ORDER BY object" | sed 's/,/, /g')" "cv.dk $U1, cv.dk $U2"
 same remind-audit-detail "$(q "SELECT detail FROM audit WHERE action = 'reminder.email' AND object = '$U2'")" "tới cntt.$l2@gmail.com; đợt 1"
 
 # The same day again: nobody gets a second digest.
@@ -88,12 +88,12 @@ check remind-refused 1 err "máy chủ thư không nhận thư" \
 	env TRUONGSO_NOW=$DAY2 "$T" --db "$DB" --as cv.dk remind --campaign 1 --smtp "smtp://127.0.0.1:$PORT" "${RELAY[@]}"
 contains remind-refused-count out "Đã gửi 0 thư nhắc; 0 đơn vị đã được nhắc hôm nay (không gửi lại); 2 thư không gửi được"
 same remind-refused-audited "$(q "SELECT count(*) FROM audit WHERE action = 'reminder.failed'")" 2
-same remind-refused-state "$(q "SELECT group_concat(status) FROM reminder WHERE day = '2026-06-02'")" "failed,failed"
+same remind-refused-state "$(lines , "SELECT status FROM reminder WHERE day = '2026-06-02' ORDER BY status")" "failed,failed"
 # ... and retried the same day through a working relay.
 sink ok2
 check remind-retry 0 out "Đã gửi 2 thư nhắc" \
 	env TRUONGSO_NOW=$DAY2 "$T" --db "$DB" --as cv.dk remind --campaign 1 --smtp "smtp://127.0.0.1:$PORT" "${RELAY[@]}"
-same remind-retry-state "$(q "SELECT group_concat(status) FROM reminder WHERE day = '2026-06-02'")" "sent,sent"
+same remind-retry-state "$(lines , "SELECT status FROM reminder WHERE day = '2026-06-02' ORDER BY status")" "sent,sent"
 
 # Only offices; only their own subtree; bad options are named.
 check remind-school-refused 2 err "chỉ cán bộ Phòng, Sở gửi thư nhắc" \

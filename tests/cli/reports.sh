@@ -3,7 +3,7 @@
 # line, checked against numbers worked out here without the report code:
 #  - the seed 003 centre's QĐ 4725 report (73 → Mức 2, 79 → Mức 3);
 #  - Phụ lục 3 for the Sở and for one Phòng against a hand count
-#    (tests/cli/handcount-levels.sh: sqlite3 + `submission show` + awk);
+#    (tests/cli/handcount-levels.sh: SQL + `submission show` + awk);
 #  - every mầm non school's "Báo cáo tự kiểm tra" (seed 004) against the
 #    seed's rules applied in SQL to the stored answers;
 #  - every school's seed 001 report of the Thủ Dầu Một campaign against
@@ -25,7 +25,9 @@ WORK=$(mktemp -d) || exit 2
 trap 'rm -rf "$WORK" "$OUT" "$ERR"' EXIT
 trap 'exit 2' HUP INT TERM
 unset TRUONGSO_DB TRUONGSO_DATA TRUONGSO_NOW
-DB=$WORK/demo.db
+. tests/lib/sql.sh
+# SQLite in $WORK, or tests/pg/run.sh's cluster (tests/lib/sql.sh).
+sql_db "$WORK/demo.db"
 
 # Reports as CSV come back as plain ',' CSV with bare codes
 # (tests/report/csv_plain.py): the rows below are written that way; the
@@ -57,12 +59,10 @@ csv() {
 	ts report "$1" --campaign "$2" --unit "$3" --format csv -o - |
 		sed '1s/^\xEF\xBB\xBF//' >"$4"
 }
-# csvq FILE SQL: SQL over a document's CSV holding one table without a
-# caption (its header row naming the columns), as table t.
-csvq() { sqlite3 :memory: -cmd ".import --csv $1 t" "$2"; }
+# csvq FILE SQL: SQL over a document's CSV as table t (tests/lib/sql.sh).
 # fields UNIT CAMPAIGN: the unit's stored fields, one name=value a line.
 fields() {
-	sqlite3 "$DB" "SELECT f.name || '=' || f.value FROM doc_field f JOIN
+	q "SELECT f.name || '=' || f.value FROM doc_field f JOIN
 		org_unit o ON o.id = f.unit_id WHERE f.campaign_id = $2 AND
 		o.code = '$1' ORDER BY f.name"
 }
@@ -105,11 +105,14 @@ done
 # The hand counts above exercise liên cấp schools (counted under each
 # cấp học): the Sở has 3 THCS&THPT schools, Phòng 31DK 2 TH&THCS ones.
 same phu-luc-3-demo-has-lien-cap \
-	"$(sqlite3 "$DB" "SELECT count(*) FROM campaign_unit WHERE campaign_id = 1 AND school_levels & 4 AND school_levels & 8")/$(sqlite3 "$DB" "SELECT count(*) FROM campaign_unit cu JOIN org_unit o ON o.id = cu.unit_id WHERE cu.campaign_id = 1 AND o.code LIKE '31DK%' AND cu.school_levels = 6")" 3/2
+	"$(q "SELECT count(*) FROM campaign_unit WHERE campaign_id = 1 AND (school_levels & 4) <> 0 AND (school_levels & 8) <> 0")/$(q "SELECT count(*) FROM campaign_unit cu JOIN org_unit o ON o.id = cu.unit_id WHERE cu.campaign_id = 1 AND o.code LIKE '31DK%' AND cu.school_levels = 6")" 3/2
 check phu-luc-3-other-phong-refused 2 err "phạm vi" \
 	as cv.dk report phu-luc-3 --campaign 1 --unit 31LC --format csv -o -
 
 # ---- 3. seed 004: every mầm non school's self-inspection table ---------
+# The stored answers in a SQLite file (tests/lib/sql.sh), whose JSON
+# functions the hand counts below use, whatever the backend.
+sql_snapshot "$T" "$WORK/calc.db" || exit 1
 # The seed's rules applied to the stored answers in SQL: a failed (or
 # unanswered) gate zeroes its mục; 2.3 = base (4 separate / 6 connected)
 # minus 1 per missing module, at least 0, plus the budget plan, capped at
@@ -139,9 +142,9 @@ SELECT code, g1, g2, g1 + g2 FROM (SELECT code,
   CASE WHEN g21 = 1 AND g22 = 1 THEN min(10, ifnull(p23a, 0) + p23b) + p24
     ELSE 0 END AS g2 FROM u) ORDER BY code;
 EOF
-sqlite3 "$DB" <"$WORK/mn.sql" >"$WORK/mn-hand"
+calc <"$WORK/mn.sql" >"$WORK/mn-hand"
 same mn-hand-count-schools "$(wc -l <"$WORK/mn-hand" | tr -d ' ')" \
-	"$(sqlite3 "$DB" "SELECT count(*) FROM submission WHERE campaign_id = 2")"
+	"$(q "SELECT count(*) FROM submission WHERE campaign_id = 2")"
 n=0
 while IFS='|' read -r code g1 g2 total; do
 	csv tu-kiem-tra 2 "$code" "$WORK/mn.csv"
@@ -157,9 +160,8 @@ same "tu-kiem-tra: every school's groups and total match the seed's rules" \
 
 # One school line by line: 31DK001 (Trường Mầm non Hoa Sen).
 answer() { # answer CAMPAIGN UNIT ITEM: a stored answer's value
-	sqlite3 "$DB" "SELECT coalesce(json_extract(s.answers,
-		'\$.answers.\"$3\".value'), json_extract(s.answers,
-		'\$.answers.\"$3\"')) FROM submission s JOIN org_unit o ON
+	q "SELECT coalesce($(jx s.answers answers "$3" value), $(jx s.answers \
+		answers "$3")) FROM submission s JOIN org_unit o ON
 		o.id = s.unit_id WHERE s.campaign_id = $1 AND o.code = '$2'"
 }
 check mn-report 0 out "Mức độ đánh giá" \
@@ -188,18 +190,18 @@ check tdm-campaign-listed 0 out "tdm-cntt-2022@1" as cv.dk campaign list
 check tdm-campaign-school-sees-both 0 out "tdm-cntt-2022@1" as ht.31dk023 campaign list
 contains tdm-campaign-school-sees-4725 out "qd4725-2022-pt@2"
 same tdm-campaign-participants \
-	"$(sqlite3 "$DB" "SELECT count(*) FROM campaign_unit cu JOIN org_unit o ON o.id = cu.unit_id WHERE cu.campaign_id = 3 AND o.code LIKE '31DK%'")/$(sqlite3 "$DB" "SELECT count(*) FROM campaign_unit WHERE campaign_id = 3")" "20/20"
+	"$(q "SELECT count(*) FROM campaign_unit cu JOIN org_unit o ON o.id = cu.unit_id WHERE cu.campaign_id = 3 AND o.code LIKE '31DK%'")/$(q "SELECT count(*) FROM campaign_unit WHERE campaign_id = 3")" "20/20"
 check tdm-mn-school-not-in-it 0 out "q7-mn-2023@2" as ht.31dk001 campaign list
 if grep -qF "tdm-cntt" "$OUT"; then bad tdm-mn-school-not-listed; else ok tdm-mn-school-not-listed; fi
 # Group sums and the total of every school's "Tự chấm", from the stored
 # answers (the rubric has no gates or caps: a plain sum, half points).
-sqlite3 "$DB" "SELECT o.code, group_concat(g, '|') FROM (SELECT s.unit_id,
+calc "SELECT o.code, group_concat(g, '|') FROM (SELECT s.unit_id,
 	substr(j.key, 1, 1) AS k, printf('%g', sum(coalesce(json_extract(
 	j.value, '\$.value'), j.value))) AS g FROM submission s,
 	json_each(s.answers, '\$.answers') j WHERE s.campaign_id = 3 GROUP BY
 	s.unit_id, k ORDER BY s.unit_id, k) x JOIN org_unit o ON o.id =
 	x.unit_id GROUP BY o.code ORDER BY o.code" | tr '.' ',' >"$WORK/tdm-groups"
-sqlite3 "$DB" "SELECT o.code, printf('%g', sum(coalesce(json_extract(j.value,
+calc "SELECT o.code, printf('%g', sum(coalesce(json_extract(j.value,
 	'\$.value'), j.value))) FROM submission s JOIN org_unit o ON o.id =
 	s.unit_id, json_each(s.answers, '\$.answers') j WHERE s.campaign_id = 3
 	GROUP BY o.code ORDER BY o.code" | tr '.' ',' >"$WORK/tdm-total"
@@ -218,7 +220,7 @@ while IFS='|' read -r code total; do
 	fi
 done <"$WORK/tdm-total"
 same "cntt: every school's groups and total match its Tự chấm" "$n" \
-	"$(sqlite3 "$DB" "SELECT count(*) FROM submission WHERE campaign_id = 3")"
+	"$(q "SELECT count(*) FROM submission WHERE campaign_id = 3")"
 # The seed school: its answers are seed 001's sample, 88,5 points.
 check tdm-report 0 out "Kèm minh chứng" \
 	ts report cntt --campaign 3 --unit 31DK023 --format csv -o -
@@ -266,11 +268,11 @@ check fields-head-may-edit 0 out "đã lưu 1 mục" as ht.31dk005 report set --
 check fields-clear 0 out "đã lưu 1 mục" as cntt.31dk005 report set --campaign 2 \
 	--unit 31DK005 gv_thieu=
 same fields-cleared "$(fields 31DK005 2 | grep -c '^gv_thieu=')" 0
-same fields-audited "$(sqlite3 "$DB" "SELECT count(*) FROM audit WHERE action = 'report.fields' AND object = 'campaign:2/31DK005'")" 3
+same fields-audited "$(q "SELECT count(*) FROM audit WHERE action = 'report.fields' AND object = 'campaign:2/31DK005'")" 3
 
 # Refusals: exit 2, a message naming the field, and nothing written.
 before=$(fields 31DK005 2)
-audits=$(sqlite3 "$DB" "SELECT count(*) FROM audit")
+audits=$(q "SELECT count(*) FROM audit")
 refused() { # refused NAME PATTERN LOGIN UNIT ARGS...
 	_n=$1 _p=$2 _l=$3 _u=$4
 	shift 4
@@ -298,7 +300,7 @@ refused set-reviewer 'không có đợt đánh giá này trong phạm vi' \
 	cv.dk 31DK005 giao_vien=1
 refused set-so-reviewer 'chỉ đơn vị lập báo cáo mới được sửa nội dung báo cáo' \
 	cv.so 31DK005 giao_vien=1
-same set-refusals-not-audited "$(sqlite3 "$DB" "SELECT count(*) FROM audit")" "$audits"
+same set-refusals-not-audited "$(q "SELECT count(*) FROM audit")" "$audits"
 # A school's own fields in a campaign it is not in.
 check set-not-in-campaign 2 err "không có đợt đánh giá này" as cntt.31dk005 report set \
 	--campaign 3 --unit 31DK005 giao_vien=1

@@ -3,7 +3,11 @@
 # command line: the demo province, a full cycle on a tree built by hand,
 # who may do what (one table), lateness, immutable snapshots and audit,
 # migrations, backup, org import (CSV and XLSX) and evidence files.
-# Every part runs on its own fresh database in a temporary directory.
+# Every part runs on its own fresh database: a SQLite file in a temporary
+# directory, or a database of tests/pg/run.sh's cluster (tests/lib/sql.sh).
+# What is about SQLite itself (migrating files of old schemas by hand,
+# backup, the write lock, a missing file) is in tests/cli/workflow-sqlite.sh,
+# run on SQLite only.
 # Usage: tests/cli/workflow.sh PATH/TO/truongso
 set -u
 T=${1:?usage: workflow.sh TRUONGSO}
@@ -13,6 +17,8 @@ case $T in
 esac
 cd "$(dirname "$0")/../.." || exit 2
 . tests/cli/lib.sh
+. tests/lib/sql.sh
+. tests/cli/workflow-sqlite.sh
 WORK=$(mktemp -d) || exit 2
 trap 'rm -rf "$WORK" "$OUT" "$ERR"' EXIT
 trap 'exit 2' HUP INT TERM
@@ -75,7 +81,7 @@ check_not() {
 }
 
 # check_fail NAME STREAM PATTERN CMD...: CMD must fail (any non-zero exit
-# status: sqlite3 uses several) and say PATTERN.
+# status: sqlite3 and psql use several) and say PATTERN.
 check_fail() {
 	name=$1 stream=$2 pat=$3
 	shift 3
@@ -93,8 +99,8 @@ check_fail() {
 
 
 
-# sql FILE STATEMENT: one value from sqlite3 ("ERR" if sqlite3 failed).
-sql() { sqlite3 "$1" "$2" 2>/dev/null || echo ERR; }
+# sql STATEMENT: one value from $DB ("ERR" if the query failed).
+sql() { q "$1" 2>/dev/null || echo ERR; }
 
 # setup NAME CMD...: a preparation step; counted only when it fails.
 setup() {
@@ -123,18 +129,11 @@ status_cell() {
 }
 
 # reset_db NAME: a new, empty database $WORK/NAME.db as $DB.
-reset_db() {
-	DB=$WORK/$1.db
-	rm -rf "$DB" "$DB-wal" "$DB-shm" "$DB.evidence"
-}
+reset_db() { sql_new "$WORK/$1.db"; }
 
-# copy_db FROM TO: a copy of a closed database (with its WAL, if any).
-copy_db() {
-	rm -f "$2" "$2-wal" "$2-shm"
-	cp "$1" "$2"
-	[ -f "$1-wal" ] && cp "$1-wal" "$2-wal"
-	return 0
-}
+# copy_db FROM TO: $WORK/TO.db, a copy of the closed database
+# $WORK/FROM.db, as $DB.
+copy_db() { sql_copy "$WORK/$1.db" "$WORK/$2.db"; }
 
 # build_tree: on $DB, a Sở S1 with two Phòng (P1: schools T1, T2; P2: the
 # GDTX centre T3), users for every role, and campaign 1 (QĐ 4725, due
@@ -184,7 +183,7 @@ contains demo-commune-office out "31DK  UBND phường Dương Kinh  [UBND xã/p
 check demo-past-years 0 out "2022-2023" ts campaign list
 contains demo-past-2024 out "2024-2025"
 check demo-past-under-phong 0 out "31PGD-DK" as xem.so campaign status 6
-same demo-past-all-approved "$(sql "$DB" "SELECT count(*) FROM submission s JOIN campaign c ON c.id = s.campaign_id WHERE c.school_year < '2025' AND s.state NOT IN ('approved', 'published')")" 0
+same demo-past-all-approved "$(sql "SELECT count(*) FROM submission s JOIN campaign c ON c.id = s.campaign_id WHERE c.school_year < '2025' AND s.state NOT IN ('approved', 'published')")" 0
 check demo-past-not-commune 2 err "không có đợt đánh giá này trong phạm vi" as cv.dk campaign status 6
 check demo-phong-reviewer-locked 2 err "đã bị khóa" as cv.pgd.dk campaign list
 check demo-observer-sees 0 out "| Tổng cộng" as xem.so campaign status 1
@@ -331,7 +330,7 @@ check flow-published-evidence 2 err "kết quả đã công bố" \
 check flow-history 0 out "Phiên bản 1: nộp lúc 15:00 10/04/2026 bởi ht.t1" as cv.p1 submission history 1 T1
 contains flow-history-v2 out "Phiên bản 2: nộp lúc"
 contains flow-history-reason out "Tiêu chí 1.3: Chưa có đường link phần mềm dạy học trực tuyến"
-same flow-snapshots "$(sql "$DB" "SELECT group_concat(version) FROM (SELECT version FROM snapshot ORDER BY version)")" "1,2"
+same flow-snapshots "$(lines , "SELECT version FROM snapshot ORDER BY version")" "1,2"
 check flow-audit 0 out "submission:1/T1" ts audit --object submission:
 # Every step, oldest first; refused attempts leave no trace.
 same flow-audit-steps "$(awk '{print $3}' "$OUT" | sed -n '1!G;h;$p' | tr '\n' ' ')" \
@@ -369,33 +368,26 @@ qt.s1     T2  T3     2/2  2/2    0/0    0/0     0/0      0/0     0/0
 '
 reset_db scope-none
 build_tree
-BASE_none=$DB
-DB=$WORK/scope-draft.db
-copy_db "$BASE_none" "$DB"
+copy_db scope-none scope-draft
 setup "draft T1" as cntt.t1 submission save 1 T1 "$EX"
 setup "draft T2" as ht.t2 submission save 1 T2 "$EX"
 setup "draft T3" as cntt.t3 submission save 1 T3 "$EX"
-BASE_draft=$DB
-DB=$WORK/scope-submitted.db
-copy_db "$BASE_draft" "$DB"
+copy_db scope-draft scope-submitted
 setup "submit T1" as ht.t1 submission submit 1 T1
 setup "submit T2" as ht.t2 submission submit 1 T2
 setup "submit T3" as ht.t3 submission submit 1 T3
-BASE_submitted=$DB
-DB=$WORK/scope-approved.db
-copy_db "$BASE_submitted" "$DB"
+copy_db scope-submitted scope-approved
 for u in T1 T2 T3; do
 	setup "approve $u" as cv.s1 submission approve 1 "$u"
 done
-BASE_approved=$DB
 
 # scope_base ACTION: the base database whose state ACTION needs.
 scope_base() {
 	case $1 in
-	save) echo "$BASE_none" ;;
-	submit) echo "$BASE_draft" ;;
-	publish) echo "$BASE_approved" ;;
-	*) echo "$BASE_submitted" ;;
+	save) echo scope-none ;;
+	submit) echo scope-draft ;;
+	publish) echo scope-approved ;;
+	*) echo scope-submitted ;;
 	esac
 }
 # scope_cmd ACTOR ACTION UNIT: the action through the command line.
@@ -426,8 +418,7 @@ while read -r actor own other rest; do
 				unit=$other code=${codes#*/}
 			fi
 			cells=$((cells + 1))
-			DB=$WORK/scope-cell.db
-			copy_db "$(scope_base "$action")" "$DB"
+			copy_db "$(scope_base "$action")" scope-cell
 			cell="scope: $actor $action $unit ($which) -> $code"
 			if ! run "$code" scope_cmd "$actor" "$action" "$unit"; then
 				bad "$cell"
@@ -452,13 +443,13 @@ setup "late: save T1" as cntt.t1 submission save 1 T1 "$EX"
 setup "late: save T3" as cntt.t3 submission save 1 T3 "$EX"
 # An answers file that names another unit, year or rubric is refused,
 # naming both values, and nothing is written.
-before=$(sql "$DB" "SELECT revision || answers FROM submission")
+before=$(sql "SELECT revision || answers FROM submission")
 check flow-save-other-unit 2 err 'T1: tệp trả lời dành cho đơn vị "Trung tâm GDNN-GDTX quận Dương Kinh", không phải Trường THCS Lê Quý Đôn (T1)' \
 	as cntt.t1 submission save 1 T1 "$SEED"
 contains flow-save-other-year err "T1: tệp trả lời dành cho năm học 2022-2023, không phải năm học 2025-2026 của đợt đánh giá"
 check flow-save-other-rubric 2 err 'tệp trả lời dành cho bộ chỉ số "q7-mn-2023", không phải "qd4725-2022-pt"' \
 	as cntt.t1 submission save 1 T1 examples/q7-mn-sample.json
-same flow-save-other-untouched "$(sql "$DB" "SELECT revision || answers FROM submission")" "$before"
+same flow-save-other-untouched "$(sql "SELECT revision || answers FROM submission")" "$before"
 sed 's/^  "unit": .*/  "unit": "trường thcs le quy don",/; s/^  "school_year": .*/  "school_year": "2025-2026",/' \
 	"$SEED" >"$WORK/answers-own.json"
 check flow-save-own-unit-name 0 out "Đã lưu bản nháp: T1." as cntt.t1 submission save 1 T1 "$WORK/answers-own.json"
@@ -482,19 +473,19 @@ check late-history-flag 0 out "Phiên bản 1: nộp lúc 00:00 01/06/2026 bởi
 	as ht.t3 submission history 1 T3
 check_not late-history-on-time-not-flagged 0 out "sau hạn" as ht.t1 submission history 1 T1
 check late-audit 0 out "submission.submit.late" ts audit --object submission:1/T3
-same late-snapshot-flag "$(sql "$DB" "SELECT group_concat(late) FROM (SELECT late FROM snapshot ORDER BY submission_id)")" "0,1"
+same late-snapshot-flag "$(lines , "SELECT late FROM snapshot ORDER BY submission_id")" "0,1"
 
 # ---- 5. snapshots and the audit log cannot be changed ---------------------
 # ($DB is the late database: two snapshots, an audit log.)
-snaps=$(sql "$DB" "SELECT count(*) || ':' || group_concat(length(answers)) FROM snapshot")
-audits=$(sql "$DB" "SELECT count(*) FROM audit")
-check_fail immutable-update-snapshot err "snapshot is immutable" sqlite3 "$DB" "UPDATE snapshot SET answers='x'"
-check_fail immutable-delete-snapshot err "snapshot is immutable" sqlite3 "$DB" "DELETE FROM snapshot"
-check_fail immutable-delete-audit err "append-only" sqlite3 "$DB" "DELETE FROM audit"
-check_fail immutable-update-audit err "append-only" sqlite3 "$DB" "UPDATE audit SET actor='x'"
-same immutable-snapshots-intact "$(sql "$DB" "SELECT count(*) || ':' || group_concat(length(answers)) FROM snapshot")" "$snaps"
-same immutable-audit-intact "$(sql "$DB" "SELECT count(*) FROM audit")" "$audits"
-same immutable-snapshot-count "${snaps%%:*}" 2
+snaps=$(lines , "SELECT length(answers) FROM snapshot ORDER BY submission_id, version")
+audits=$(sql "SELECT count(*) FROM audit")
+check_fail immutable-update-snapshot err "snapshot is immutable" q "UPDATE snapshot SET answers='x'"
+check_fail immutable-delete-snapshot err "snapshot is immutable" q "DELETE FROM snapshot"
+check_fail immutable-delete-audit err "append-only" q "DELETE FROM audit"
+check_fail immutable-update-audit err "append-only" q "UPDATE audit SET actor='x'"
+same immutable-snapshots-intact "$(lines , "SELECT length(answers) FROM snapshot ORDER BY submission_id, version")" "$snaps"
+same immutable-audit-intact "$(sql "SELECT count(*) FROM audit")" "$audits"
+same immutable-snapshot-count "$(sql "SELECT count(*) FROM snapshot")" 2
 
 # ---- 6. migrations --------------------------------------------------------
 LAST=0 # the newest migration this source tree has, and how many
@@ -505,7 +496,7 @@ for f in src/db/sql/*.sql; do
 	NMIG=$((NMIG + 1))
 done
 reset_db empty
-: >"$DB"
+sql_is_pg || : >"$DB" # an empty file: a database of no schema
 check migrate-status-empty 0 out "Phiên bản lược đồ: 0 (chương trình hỗ trợ đến $LAST)" ts db status
 for f in src/db/sql/*.sql; do
 	b=$(basename "$f" .sql)
@@ -519,109 +510,13 @@ check migrate-empty 0 out "Lược đồ đã ở phiên bản mới nhất ($LA
 check migrate-status-latest 0 out "Phiên bản lược đồ: $LAST (chương trình hỗ trợ đến $LAST)" ts db status
 check_not migrate-status-nothing-pending 0 out "chưa áp dụng" ts db status
 check migrate-again 0 out "phiên bản mới nhất ($LAST)" ts db migrate
-same migrate-recorded-once "$(sql "$DB" "SELECT count(*) || '/' || max(version) FROM schema_migration")" \
+same migrate-recorded-once "$(sql "SELECT count(*) || '/' || max(version) FROM schema_migration")" \
 	"$NMIG/$LAST"
 
-# Only migration 1, applied by hand, with some data in it.
-reset_db v1
-sqlite3 "$DB" <src/db/sql/0001_init.sql
-sqlite3 "$DB" "INSERT INTO schema_migration VALUES (1, 'init', '2025-01-01T00:00:00Z');
-INSERT INTO org_unit(id, parent_id, kind, code, name, name_key, school_levels, path, active_from, created_at)
- VALUES (1, NULL, 'so', 'S9', 'Sở Giáo dục và Đào tạo Cũ', 'so giao duc va dao tao cu', 0, '/1/', '2025-01-01', '2025-01-01T00:00:00Z');
-INSERT INTO audit(at, actor, action, object, detail) VALUES ('2025-01-01T00:00:00Z', 'operator', 'org.add', 'S9', NULL);"
-check migrate-v1-status 0 out "Phiên bản lược đồ: 1 (chương trình hỗ trợ đến $LAST)" ts db status
-if [ "$LAST" -gt 1 ]; then
-	contains migrate-v1-pending out "chưa áp dụng"
-fi
-contains migrate-v1-applied out "  0001 init"
-check migrate-v1-to-latest 0 out "Lược đồ đã ở phiên bản mới nhất ($LAST)." ts db migrate
-check migrate-v1-status-after 0 out "Phiên bản lược đồ: $LAST" ts db status
-check migrate-v1-data-kept 0 out "S9  Sở Giáo dục và Đào tạo Cũ" ts org tree
-check_fail migrate-v1-audit-now-append-only err "append-only" sqlite3 "$DB" "DELETE FROM audit"
-same migrate-v1-integrity "$(sql "$DB" "PRAGMA integrity_check")" ok
-
-# A database of schema 11 (before the tree's history and the observer role)
-# with accounts, a session and a reset code pointing at them: migration 12
-# rebuilds app_user and keeps every row and every reference.
-reset_db v11
-for f in src/db/sql/00*.sql; do
-	b=$(basename "$f" .sql) v=$(basename "$f" | cut -c1-4)
-	[ "$v" -le 0011 ] || continue
-	sqlite3 "$DB" <"$f"
-	sqlite3 "$DB" "INSERT INTO schema_migration VALUES ($(expr "$v" + 0), '${b#*_}', '2025-01-01T00:00:00Z')"
-done
-sqlite3 "$DB" "INSERT INTO org_unit(id, parent_id, kind, code, name, name_key, school_levels, path, active_from, created_at) VALUES
- (1, NULL, 'so', 'S9', 'Sở Giáo dục và Đào tạo Cũ', 'so giao duc va dao tao cu', 0, '/1/', '2020-09-01', '2025-01-01T00:00:00Z'),
- (2, 1, 'phong', 'P9', 'Phòng Giáo dục và Đào tạo Cũ', 'phong giao duc va dao tao cu', 0, '/1/2/', '2021-01-01', '2025-01-01T00:00:00Z');
-INSERT INTO app_user(id, org_unit_id, login, full_name, role, pw_hash, disabled, created_at) VALUES
- (7, 1, 'qt.s9', 'Quản trị', 'admin', 'x', 0, '2025-01-01T00:00:00Z'),
- (8, 2, 'cv.p9', 'Chuyên viên', 'reviewer', 'x', 1, '2025-01-01T00:00:00Z');
-INSERT INTO session VALUES ('h1', 8, '2025-01-01T00:00:00Z', '2025-01-02T00:00:00Z');
-INSERT INTO password_reset VALUES (7, 'c1', '2025-01-02T00:00:00Z', 'operator');"
-check migrate-v11-to-latest 0 out "Lược đồ đã ở phiên bản mới nhất ($LAST)." ts db migrate
-same migrate-v11-users-kept "$(sql "$DB" "SELECT group_concat(id || ':' || login || ':' || role || ':' || disabled, ' ') FROM app_user")" \
-	"7:qt.s9:admin:0 8:cv.p9:reviewer:1"
-same migrate-v11-references-kept "$(sql "$DB" "SELECT (SELECT user_id FROM session) || ',' || (SELECT user_id FROM password_reset)")" "8,7"
-same migrate-v11-foreign-keys "$(sql "$DB" "PRAGMA foreign_key_check")" ""
-same migrate-v11-history "$(sql "$DB" "SELECT group_concat(unit_id || ':' || coalesce(parent_id, '-') || ':' || valid_from, ' ') FROM org_parent")" \
-	"1:-:2020-09-01 2:1:2021-01-01"
-check migrate-v11-observer 0 out "Đã tạo tài khoản xem.s9" adduser --login xem.s9 --name "Theo dõi" --unit S9 --role observer
-same migrate-v11-integrity "$(sql "$DB" "PRAGMA integrity_check")" ok
-
-# A database from a newer truongso.
-reset_db future
-setup "future: migrate" ts db migrate
-sqlite3 "$DB" "INSERT INTO schema_migration VALUES (99, 'tu_tuong_lai', '2030-01-01T00:00:00Z')"
-check migrate-future-refused 2 err "mới hơn chương trình này ($LAST): hãy cập nhật truongso" ts db migrate
-contains migrate-future-version err "phiên bản lược đồ 99"
-check migrate-future-any-command 2 err "mới hơn chương trình này" ts org tree
-check migrate-future-status 0 out "Phiên bản lược đồ: 99 (chương trình hỗ trợ đến $LAST)" ts db status
-same migrate-future-untouched "$(sql "$DB" "SELECT count(*) || '/' || max(version) FROM schema_migration")" \
-	"$((NMIG + 1))/99"
-printf 'không phải cơ sở dữ liệu SQLite, chỉ là một tệp văn bản đủ dài để không bị coi là rỗng ..............\n' >"$WORK/garbage.db"
-check migrate-not-a-database 1 err "garbage.db: không mở được cơ sở dữ liệu: tệp không phải là cơ sở dữ liệu SQLite" "$T" --db "$WORK/garbage.db" db migrate
-
-# A mistyped --db never creates an empty database: only demo, db migrate
-# and --create do; every other command (serve too) names the path and how
-# to create it.
-reset_db missing
-for cmd in "campaign list" "org tree" "serve --port 0" "db status" "backup $WORK/missing-copy.db" \
-	"submission show 1 T1" "audit"; do
-	# shellcheck disable=SC2086
-	# (timeout: a regression would start a server that never stops)
-	check "missing-db-refused: $cmd" 2 err "missing.db: không có cơ sở dữ liệu này; tạo mới bằng: truongso --db $DB db migrate" \
-		timeout 60 "$T" --db "$DB" $cmd
-	if [ -e "$DB" ] || [ -e "$WORK/missing-copy.db" ]; then
-		bad "missing-db-not-created: $cmd"
-		rm -f "$DB" "$DB-wal" "$DB-shm" "$WORK/missing-copy.db"
-	else
-		ok "missing-db-not-created: $cmd"
-	fi
-done
-check missing-db-as-user 2 err "không có cơ sở dữ liệu này" as cv.s1 campaign list
-check missing-db-create-flag 0 out "Tổng cộng: 0 đơn vị." "$T" --create --db "$DB" org tree
-same missing-db-created "$(sql "$DB" "SELECT count(*) > 0 FROM schema_migration")" 1
-reset_db missing
-check missing-db-migrate-creates 0 out "Lược đồ đã ở phiên bản mới nhất" ts db migrate
-
-# ---- 7. backup ------------------------------------------------------------
-DB=$WORK/demo.db
-check backup 0 out "kiểm tra toàn vẹn: tốt" ts backup "$WORK/backup.db"
-same backup-integrity "$(sql "$WORK/backup.db" "PRAGMA integrity_check")" ok
-same backup-submissions "$(sql "$WORK/backup.db" "SELECT count(*) FROM submission")" \
-	"$(sql "$DB" "SELECT count(*) FROM submission")"
-# The demo's CĐS submissions (its statistics campaigns have their own).
-CDS_SUBS="SELECT count(*) FROM submission s JOIN campaign c ON c.id = s.campaign_id WHERE c.kind = 'cds'"
-same backup-submissions-demo "$(sql "$WORK/backup.db" "$CDS_SUBS")" 484
-same backup-snapshots "$(sql "$WORK/backup.db" "SELECT count(*) FROM snapshot")" \
-	"$(sql "$DB" "SELECT count(*) FROM snapshot")"
-same backup-audit "$(sql "$WORK/backup.db" "SELECT count(*) FROM audit")" \
-	"$(sql "$DB" "SELECT count(*) FROM audit")"
-check backup-usable 0 out "| Tổng cộng" "$T" --db "$WORK/backup.db" campaign status 1
-same backup-usable-108 "$(status_cell "Số đơn vị" "Tổng cộng")" 108
-check backup-overwrite 0 out "kiểm tra toàn vẹn: tốt" ts backup "$WORK/backup.db"
-same backup-overwrite-submissions "$(sql "$WORK/backup.db" "$CDS_SUBS")" 484
-check backup-bad-path 1 err "không tạo được tệp sao lưu" ts backup "$WORK/khong-co/thu-muc/backup.db"
+# Files of older schemas, a newer one, not a database, a mistyped
+# path; backup (tests/cli/workflow-sqlite.sh).
+sql_is_pg || sqlite_migrations
+sql_is_pg || sqlite_backup
 
 # ---- 8. org import ----------------------------------------------------------
 reset_db import
@@ -645,7 +540,7 @@ contains import-tree-level-words out "    79Q1003  Trường Mầm non Sơn Ca  
 check import-again-unchanged 0 out "0 đơn vị mới, 0 cập nhật, 8 không đổi." ts org import "$C/org-good.csv"
 check import-renamed 0 out "0 đơn vị mới, 1 cập nhật, 7 không đổi." ts org import "$C/org-good-renamed.csv"
 check import-renamed-tree 0 out "79Q1003  Trường Mầm non Sơn Ca Xanh  [Trường: MN]" ts org tree
-same import-renamed-history "$(sql "$DB" "SELECT old_value || ' -> ' || new_value FROM org_unit_history WHERE change = 'rename'")" \
+same import-renamed-history "$(sql "SELECT old_value || ' -> ' || new_value FROM org_unit_history WHERE change = 'rename'")" \
 	"Trường Mầm non Sơn Ca -> Trường Mầm non Sơn Ca Xanh"
 check import-semicolon 0 out "2 đơn vị mới" ts org import "$C/org-semicolon.csv"
 check import-semicolon-tree 0 out "79Q1004  Trường THCS Lê Lợi, cơ sở 1  [Trường: THCS]" ts org tree
@@ -664,22 +559,8 @@ check import-xlsx-tree 0 out "  790201  Trường Tiểu học Trần Quốc To�
 contains import-xlsx-tree-2 out "  79Q2003  Trường Tiểu học và THCS Võ Trường Toản  [Trường: TH, THCS]"
 contains import-xlsx-tree-count out "Tổng cộng: 4 đơn vị."
 
-# A dry run takes no write lock: it checks while another connection holds
-# one (before, it wrote and rolled back, so it waited out the busy timeout
-# and failed). The holder is a sqlite3 shell fed through a FIFO; it says
-# "locked" once BEGIN IMMEDIATE has returned.
-mkfifo "$WORK/lock.in"
-sqlite3 "$DB" <"$WORK/lock.in" >"$WORK/lock.out" 2>&1 &
-LOCKER=$!
-exec 7>"$WORK/lock.in"
-printf 'BEGIN IMMEDIATE;\n.print locked\n' >&7
-for _ in $(seq 100); do grep -q locked "$WORK/lock.out" && break; sleep 0.1; done
-same import-lock-held "$(cat "$WORK/lock.out")" locked
-check import-dry-run-no-write-lock 0 out "Kiểm tra (chưa ghi gì): 8 dòng: 0 đơn vị mới, 1 cập nhật, 7 không đổi." \
-	ts org import "$C/org-good.csv" --dry-run
-printf 'ROLLBACK;\n.quit\n' >&7
-exec 7>&-
-wait "$LOCKER"
+# A dry run takes no write lock (tests/cli/workflow-sqlite.sh).
+sql_is_pg || sqlite_dry_run_no_lock
 
 # An import that fails half-way keeps the transactions before the failure
 # and says exactly which lines they wrote; running the file again finishes
@@ -692,12 +573,16 @@ reset_db import-half
   awk 'BEGIN { for (i = 1; i <= 600; i++)
 	printf "79H%03d,Trường Tiểu học Thử %d,Trường,79Q1,TH\n", i, i }'; } >"$WORK/half.csv"
 ts db migrate >/dev/null
-sqlite3 "$DB" "CREATE TRIGGER refuse_one BEFORE INSERT ON org_unit WHEN NEW.code = '79H300'
-	BEGIN SELECT RAISE(ABORT, 'refused by the test'); END"
+qd "CREATE TRIGGER refuse_one BEFORE INSERT ON org_unit WHEN NEW.code = '79H300'
+	BEGIN SELECT RAISE(ABORT, 'refused by the test'); END" \
+	"CREATE FUNCTION refuse_one() RETURNS trigger AS \$\$ BEGIN
+	RAISE EXCEPTION 'refused by the test'; END \$\$ LANGUAGE plpgsql;
+	CREATE TRIGGER refuse_one BEFORE INSERT ON org_unit FOR EACH ROW
+	WHEN (NEW.code = '79H300') EXECUTE FUNCTION refuse_one()"
 check import-half-fails 1 err "Đã ghi 256 dòng rồi dừng" ts org import "$WORK/half.csv"
 contains import-half-lines err "đã ghi 256 trong 602 dòng trước khi dừng: dòng 2–257; các dòng khác chưa ghi"
-same import-half-stored "$(sql "$DB" "SELECT count(*) || ' ' || max(code) FROM org_unit WHERE code LIKE '79H%'")" "254 79H254"
-sqlite3 "$DB" "DROP TRIGGER refuse_one"
+same import-half-stored "$(sql "SELECT count(*) || ' ' || max(code) FROM org_unit WHERE code LIKE '79H%'")" "254 79H254"
+qd "DROP TRIGGER refuse_one" "DROP TRIGGER refuse_one ON org_unit"
 check import-half-rerun 0 out "Đã nhập 602 dòng: 346 đơn vị mới, 0 cập nhật, 256 không đổi." \
 	ts org import "$WORK/half.csv"
 
@@ -741,7 +626,7 @@ printf 'Mã đơn vị,Tên đơn vị,Loại đơn vị,Mã đơn vị cấp tr
 check code-import-refused 2 err "org-slash.csv: dòng 2, cột A: \"79/Q9\": mã đơn vị phải" ts org import "$WORK/org-slash.csv"
 check db-check-clean 0 out "mọi mã đơn vị đều hợp lệ" ts db check
 # A code stored before the rule is listed.
-sqlite3 "$DB" "UPDATE org_unit SET code = 'S/79' WHERE code = 'S-79.a_1'"
+q "UPDATE org_unit SET code = 'S/79' WHERE code = 'S-79.a_1'"
 check db-check-lists 2 err 'đơn vị "S/79": mã đơn vị phải' ts db check
 contains db-check-count err "1 mã đơn vị sai quy tắc"
 
@@ -750,7 +635,7 @@ reset_db evidence
 build_tree
 PDF=$WORK/minh-chung.pdf
 SHA=$(sha256sum "$PDF" | cut -d' ' -f1)
-BLOB=$DB.evidence/$(echo "$SHA" | cut -c1-2)/$(echo "$SHA" | cut -c3-)
+BLOB=$BLOBS/$(echo "$SHA" | cut -c1-2)/$(echo "$SHA" | cut -c3-)
 check evidence-needs-draft 2 err "hãy lưu bản tự đánh giá trước" as cntt.t1 evidence add 1 T1 1.3 "$PDF"
 setup "evidence: save T1" as cntt.t1 submission save 1 T1 "$EX"
 check evidence-add 0 out "Đã gắn minh chứng" as cntt.t1 evidence add 1 T1 1.3 "$PDF"
@@ -765,13 +650,13 @@ cp "$PDF" "$WORK/ban-sao.pdf"
 check evidence-same-content-other-name 0 out "không lưu lại" as ht.t1 evidence add 1 T1 1.3 "$WORK/ban-sao.pdf"
 if [ -f "$BLOB" ]; then ok evidence-blob-exists; else echo "no $BLOB" >"$ERR"; bad evidence-blob-exists; fi
 same evidence-blob-named-by-sha "$(sha256sum "$BLOB" 2>/dev/null | cut -d' ' -f1)" "$SHA"
-same evidence-one-blob "$(find "$DB.evidence" -type f | wc -l | tr -d ' ')" 1
-same evidence-one-row "$(sql "$DB" "SELECT count(*) FROM evidence WHERE kind = 'file'")" 1
-same evidence-links "$(sql "$DB" "SELECT group_concat(criterion_id) FROM (SELECT criterion_id FROM evidence_link ORDER BY criterion_id)")" "1.3,1.4"
+same evidence-one-blob "$(find "$BLOBS" -type f | wc -l | tr -d ' ')" 1
+same evidence-one-row "$(sql "SELECT count(*) FROM evidence WHERE kind = 'file'")" 1
+same evidence-links "$(lines , "SELECT criterion_id FROM evidence_link ORDER BY criterion_id")" "1.3,1.4"
 cp /bin/true "$WORK/bieu-mau.pdf"
 check evidence-elf-refused 2 err "không được nhận" as cntt.t1 evidence add 1 T1 1.3 "$WORK/bieu-mau.pdf"
 ELF_SHA=$(sha256sum "$WORK/bieu-mau.pdf" | cut -d' ' -f1)
-if [ -e "$DB.evidence/$(echo "$ELF_SHA" | cut -c1-2)" ]; then bad evidence-elf-not-stored; else ok evidence-elf-not-stored; fi
+if [ -e "$BLOBS/$(echo "$ELF_SHA" | cut -c1-2)" ]; then bad evidence-elf-not-stored; else ok evidence-elf-not-stored; fi
 {
 	printf 'MZ\220\000\003\000\000\000\004\000\000\000\377\377\000\000'
 	head -c 512 /dev/zero
@@ -792,8 +677,8 @@ check evidence-link-cli-bad 2 err "http:// hoặc https://" as cntt.t1 evidence 
 check evidence-fact-cli 0 out "Đã gắn dữ kiện" as cntt.t1 evidence fact 1 T1 1.3 "Số lượng học liệu: 42"
 check evidence-list-cli 0 out "Tiêu chí 1.3   dữ kiện: Số lượng học liệu: 42" as cv.p1 evidence list 1 T1
 check evidence-fact-reviewer-refused 2 err "không được" as cv.p1 evidence fact 1 T1 1.3 "X"
-same evidence-text-no-blob "$(find "$DB.evidence" -type f | wc -l | tr -d ' ')" 1
-same evidence-still-one-blob "$(find "$DB.evidence" -type f | wc -l | tr -d ' ')" 1
+same evidence-text-no-blob "$(find "$BLOBS" -type f | wc -l | tr -d ' ')" 1
+same evidence-still-one-blob "$(find "$BLOBS" -type f | wc -l | tr -d ' ')" 1
 setup "evidence: submit T1" as ht.t1 submission submit 1 T1
 # SOURCE BUG: (same as flow-published-evidence) evidence can be attached to a submitted version awaiting review.
 check evidence-submitted-refused 2 err "bản đã nộp" as cntt.t1 evidence add 1 T1 1.5 "$PDF"
@@ -804,7 +689,7 @@ build_tree
 check user-set-role 0 out "Đã cập nhật tài khoản cv.p1" as qt.s1 user set cv.p1 --role admin
 check user-set-role-mismatch 2 err "chỉ có vai trò reviewer, admin hoặc observer" as qt.s1 user set cv.p1 --role school_head
 check user-set-unit 0 out "Đã cập nhật tài khoản cv.p2" as qt.s1 user set cv.p2 --unit P1
-same user-set-stored "$(sql "$DB" "SELECT u.role || '@' || o.code FROM app_user u JOIN org_unit o ON o.id = u.org_unit_id WHERE login IN ('cv.p1', 'cv.p2') ORDER BY login")" "admin@P1
+same user-set-stored "$(sql "SELECT u.role || '@' || o.code FROM app_user u JOIN org_unit o ON o.id = u.org_unit_id WHERE login IN ('cv.p1', 'cv.p2') ORDER BY login")" "admin@P1
 reviewer@P1"
 check user-peer-admin-refused 2 err "phạm vi" as qt.p1 user disable cv.p1
 check user-outside-refused 2 err "phạm vi" as qt.p1 user set cntt.t3 --role school_head
@@ -816,9 +701,9 @@ check user-not-admin 2 err "chỉ tài khoản quản trị" as cv.s1 user disab
 check user-unknown 2 err 'không có tài khoản "khong.co"' as qt.s1 user enable khong.co
 check user-last-admin-kept 2 err "không còn tài khoản quản trị nào" ts user disable qt.s1
 check user-demote-covered 0 out "Đã cập nhật" as qt.s1 user set cv.p1 --role reviewer
-same user-changes-audited "$(sql "$DB" "SELECT group_concat(action) FROM (SELECT action FROM audit WHERE action LIKE 'user.%' AND action <> 'user.add' ORDER BY id)")" "user.update,user.update,user.disable,user.enable,user.update"
+same user-changes-audited "$(lines , "SELECT action FROM audit WHERE action LIKE 'user.%' AND action <> 'user.add' ORDER BY id")" "user.update,user.update,user.disable,user.enable,user.update"
 check campaign-edit 0 out "Đã sửa đợt đánh giá số 1" as qt.s1 campaign edit 1 --title "Đánh giá chuyển đổi số (đã sửa)" --due 2026-06-15
-same campaign-edit-stored "$(sql "$DB" "SELECT title || ' ' || due_at FROM campaign WHERE id = 1")" "Đánh giá chuyển đổi số (đã sửa) 2026-06-15T16:59:59Z"
+same campaign-edit-stored "$(sql "SELECT title || ' ' || due_at FROM campaign WHERE id = 1")" "Đánh giá chuyển đổi số (đã sửa) 2026-06-15T16:59:59Z"
 check campaign-edit-bad-date 2 err "hạn nộp phải sau ngày mở đợt" as qt.s1 campaign edit 1 --due 2026-01-01
 check campaign-edit-lower-admin 2 err "chỉ quản trị của đơn vị chủ trì" as qt.p1 campaign edit 1 --title X
 check campaign-edit-usage 2 err "campaign edit ID" ts campaign edit abc
@@ -832,7 +717,7 @@ setup "bad-text: save T2" as ht.t2 submission save 1 T2 "$EX"
 BAD=$(printf 'Tr\377\376ng')   # not UTF-8
 CTL=$(printf 'Tr\001ng')        # a control character
 printf '{"format": 1, "answers": {"1.4": {"value": 10, "note": "%s"}}}\n' "$BAD" >"$WORK/bad-utf8.json"
-dump() { sqlite3 "$DB" .dump | sha256sum; }
+dump() { sql_dump | sha256sum; }
 # bad_text NAME FIELD_MESSAGE CMD...: exit 2, the message names the field,
 # and the database is byte-for-byte what it was.
 bad_text() {
@@ -940,7 +825,7 @@ check history-move-from 0 out "Đã cập nhật đơn vị T1" as qt.s1 org mov
 check history-move-before 2 err "trước ngày đơn vị về đơn vị cấp trên hiện tại (2025-07-01)" \
 	as qt.s1 org move T1 P1 --from 2025-01-01
 check history-move-bad-option 2 err "chỉ có --from" as qt.s1 org move T1 P1 --tu 2025-01-01
-same history-rows "$(sql "$DB" "SELECT group_concat(p.code || ':' || h.valid_from || '-' || coalesce(h.valid_to, ''), ' ') FROM org_parent h JOIN org_unit u ON u.id = h.unit_id JOIN org_unit p ON p.id = h.parent_id WHERE u.code = 'T1'")" \
+same history-rows "$(lines ' ' "SELECT p.code || ':' || h.valid_from || '-' || coalesce(h.valid_to, '') FROM org_parent h JOIN org_unit u ON u.id = h.unit_id JOIN org_unit p ON p.id = h.parent_id WHERE u.code = 'T1' ORDER BY h.valid_from")" \
 	"P1:2020-09-01-2025-07-01 X1:2025-07-01-"
 setup "history: close P1" ts org close P1 2025-06-30
 hcampaign() { # YEAR OPENS DUE [ARGS...]
@@ -960,7 +845,7 @@ check history-new-under-commune 0 out "| Tổng cộng" as cv.x1 campaign status
 same history-new-under-commune-count "$(status_cell "Số đơn vị" "Tổng cộng")" 1
 check history-new-not-phong 2 err "không có đợt đánh giá này trong phạm vi" as cv.p1 campaign status 2
 check history-by-owner-not-commune 2 err "không có đợt đánh giá này trong phạm vi" as cv.x1 campaign status 3
-same history-by-owner-path "$(sql "$DB" "SELECT cu.path = s.path || cu.unit_id || '/' FROM campaign_unit cu, org_unit s WHERE cu.campaign_id = 3 AND s.code = 'S1'")" 1
+same history-by-owner-path "$(sql "SELECT CASE WHEN cu.path = s.path || cu.unit_id || '/' THEN 1 ELSE 0 END FROM campaign_unit cu, org_unit s WHERE cu.campaign_id = 3 AND s.code = 'S1'")" 1
 setup "history: save T1" as cntt.t1 submission save 2 T1 "$EX"
 setup "history: submit T1" as ht.t1 submission submit 2 T1
 check history-observer-views 0 out "Trạng thái: Đã nộp" as xem.s1 submission show 2 T1

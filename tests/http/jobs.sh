@@ -12,33 +12,15 @@ set -u
 T=${1:?usage: jobs.sh TRUONGSO}
 case "$T" in /*) ;; *) T="$PWD/$T" ;; esac
 cd "$(dirname "$0")/../.." || exit 2
-. tests/cli/lib.sh
-. tests/serve-wait.sh
-W=$(mktemp -d)
-DB="$W/web.db"
-SERVER=
-cleanup() {
-	[ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null
-	wait 2>/dev/null
-	rm -rf "$W" "$OUT" "$ERR"
-}
-trap cleanup EXIT
-
-req() { # req NAME EXPECTED_STATUS [curl args...]: body in $OUT
-	name=$1 want=$2
-	shift 2
-	got=$(curl -s -o "$OUT" -D "$ERR" -w '%{http_code}' "$@")
-	if [ "$got" = "$want" ]; then ok "$name"; else echo "status $got, expected $want" >>"$ERR"; bad "$name"; fi
-}
-has() { if grep -qF -- "$2" "$OUT"; then ok "$1"; else echo "missing: $2" >>"$ERR"; bad "$1"; fi; }
-hasnt() { if grep -qF -- "$2" "$OUT"; then echo "unexpected: $2" >>"$ERR"; bad "$1"; else ok "$1"; fi; }
-login() { curl -s -c "$W/$1" -o /dev/null -d "login=$1&password=truongso-demo" "$BASE/login"; }
-q() { sqlite3 -cmd ".timeout 10000" "$DB" "$1"; }
+. tests/http/lib.sh # $W, $DB (SQLite or tests/pg/run.sh's cluster), req, q
+# Here every check reads the last response ($OUT), and each account's
+# session is in $W/LOGIN.
+has() { page_has "$1" "$OUT" "$2"; }
+hasnt() { page_hasnt "$1" "$OUT" "$2"; }
+login() { sign_in "$W/$1" "$1"; }
 csrf_of() { grep -ao 'name="_csrf" value="[0-9a-f]*"' "$OUT" | head -1 | sed 's/.*value="//; s/"//'; }
 serve() { # serve WORKERS: a server on $DB
-	"$T" --db "$DB" serve --port 0 --job-workers "$1" --job-threshold "$LIMIT" >"$W/server.log" 2>&1 &
-	SERVER=$!
-	wait_listening "$W/server.log" "$SERVER"
+	http_serve --job-workers "$1" --job-threshold "$LIMIT"
 	for u in cv.so cv.dk qt.so; do login "$u"; done
 }
 start_job() { # start_job NAME FILE [submitted]: POST /jobs as cv.so; sets JOB
@@ -49,7 +31,7 @@ start_job() { # start_job NAME FILE [submitted]: POST /jobs as cv.so; sets JOB
 	JOB=$(sed -n 's|^Location: /jobs/\([0-9]*\).*|\1|p' "$ERR" | tr -d '\r')
 }
 
-"$T" --db "$DB" demo >/dev/null || { echo "demo failed"; exit 1; }
+http_demo
 PATH31=$(q "SELECT path FROM org_unit WHERE code = '31'")
 PATHDK=$(q "SELECT path FROM org_unit WHERE code = '31DK'")
 N31=$(q "SELECT count(*) FROM campaign_unit WHERE campaign_id = 1 AND path LIKE '$PATH31%'")
@@ -160,6 +142,6 @@ same zip-one-pdf-a-school "$n" "$NDK"
 req zip-not-sos 404 -b "$W/cv.so" "$BASE/jobs/$ZIP/tep"
 req other-file-done 404 -b "$W/cv.dk" "$BASE/jobs/$RESULTS/tep"
 same cancelled-stays "$(q "SELECT state FROM export_job WHERE id = $CANCEL")" cancelled
-same files-kept "$(ls "$DB.evidence/jobs" | sort -n | tr '\n' ' ')" "$RESULTS-ket-qua.xlsx $LISTING-danh-sach.xlsx $ZIP-bao-cao-tung-truong.zip "
+same files-kept "$(ls "$BLOBS/jobs" | sort -n | tr '\n' ' ')" "$RESULTS-ket-qua.xlsx $LISTING-danh-sach.xlsx $ZIP-bao-cao-tung-truong.zip "
 echo "jobs: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

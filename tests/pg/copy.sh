@@ -8,24 +8,7 @@
 # Usage: tests/pg/cluster.sh tests/pg/copy.sh PATH/TO/truongso
 set -u
 T=${1:?usage: copy.sh TRUONGSO}
-case $T in
-/*) ;;
-*/*) T=$(pwd)/$T ;;
-esac
-: "${TRUONGSO_TEST_PG:?run under tests/pg/cluster.sh}"
-cd "$(dirname "$0")/../.." || exit 2
-. tests/cli/lib.sh
-WORK=$(mktemp -d) || exit 2
-trap 'rm -rf "$WORK" "$OUT" "$ERR"' EXIT
-trap 'exit 2' HUP INT TERM
-TRUONGSO_NOW=2026-04-10T08:00:00Z
-TRUONGSO_EVIDENCE_DIR=$WORK/pg.evidence
-export TRUONGSO_NOW TRUONGSO_EVIDENCE_DIR
-unset TRUONGSO_DB
-SQ=$WORK/sq.db
-PG=$TRUONGSO_TEST_PG
-psql() { "${PGBIN_DIR:?run under tests/pg/cluster.sh}/psql" "$PG" -Atq "$@"; }
-psql -c "DROP SCHEMA public CASCADE; CREATE SCHEMA public" >/dev/null 2>&1
+. "$(dirname "$0")/lib.sh" # $WORK, SQ, PG (emptied), sq_sql, pg_sql
 
 # same_on NAME DB1 DB2 ARGS...: the command gives the same exit status,
 # stdout and stderr on both (each database's name replaced by DB).
@@ -92,18 +75,18 @@ check "verify after the same writes" 0 out "khớp với nguồn" \
 	"$T" db verify --from "sqlite:$SQ" --to "$PG"
 
 # A second copy into the filled target is refused, and changes nothing.
-before=$(psql -c "SELECT count(*) FROM audit")
+before=$(pg_sql "SELECT count(*) FROM audit")
 check "copy into a non-empty target refused" 2 err \
 	"cơ sở dữ liệu đích đã có dữ liệu (bảng audit có $before dòng)" \
 	"$T" db copy --from "sqlite:$SQ" --to "$PG"
-same "refused copy wrote nothing" "$(psql -c "SELECT count(*) FROM audit")" "$before"
+same "refused copy wrote nothing" "$(pg_sql "SELECT count(*) FROM audit")" "$before"
 
 # One changed letter in one row is found, and named by table.
-psql -c "UPDATE org_unit SET name = name || '.' WHERE code = '31DK030'"
+pg_sql "UPDATE org_unit SET name = name || '.' WHERE code = '31DK030'"
 check "verify finds a changed row" 2 err "dữ liệu khác với" \
 	"$T" db verify --from "sqlite:$SQ" --to "$PG"
 same "the changed table is named" "$(grep 'KHÁC' "$OUT" | cut -d' ' -f1)" org_unit
-psql -c "UPDATE org_unit SET name = rtrim(name, '.') WHERE code = '31DK030'"
+pg_sql "UPDATE org_unit SET name = rtrim(name, '.') WHERE code = '31DK030'"
 
 # And back: PostgreSQL into a new SQLite file.
 check "copy back into SQLite" 0 out "khớp với nguồn" \

@@ -8,24 +8,7 @@
 # Usage: tests/pg/cluster.sh tests/pg/parity.sh PATH/TO/truongso
 set -u
 T=${1:?usage: parity.sh TRUONGSO}
-case $T in
-/*) ;;
-*/*) T=$(pwd)/$T ;;
-esac
-: "${TRUONGSO_TEST_PG:?run under tests/pg/cluster.sh}"
-cd "$(dirname "$0")/../.." || exit 2
-. tests/cli/lib.sh
-WORK=$(mktemp -d) || exit 2
-trap 'rm -rf "$WORK" "$OUT" "$ERR"' EXIT
-trap 'exit 2' HUP INT TERM
-TRUONGSO_NOW=2026-04-10T08:00:00Z
-TRUONGSO_EVIDENCE_DIR=$WORK/pg.evidence
-export TRUONGSO_NOW TRUONGSO_EVIDENCE_DIR
-unset TRUONGSO_DB
-SQ=$WORK/sq.db
-PG=$TRUONGSO_TEST_PG
-"${PGBIN_DIR:?run under tests/pg/cluster.sh}/psql" "$PG" -Atq \
-	-c "DROP SCHEMA public CASCADE; CREATE SCHEMA public" >/dev/null 2>&1
+. "$(dirname "$0")/lib.sh" # $WORK, SQ, PG (emptied), sq_sql, pg_sql
 
 # on NAME DB ARGS...: runs truongso on DB into $WORK/NAME.{out,err,rc},
 # the database's name replaced by DB.
@@ -76,7 +59,7 @@ for c in "campaign list" "campaign status 1" "campaign status 2" \
 done
 # Phụ lục 6 reads every school year's statistics rounds and the Sở's
 # typed figures of the years before (stats_years.c, stats_typed.c).
-S6=$(sqlite3 "$SQ" "SELECT id FROM campaign WHERE kind = 'thong-ke' AND school_year = '2025-2026'")
+S6=$(sq_sql "SELECT id FROM campaign WHERE kind = 'thong-ke' AND school_year = '2025-2026'")
 both "read: stats typed" stats typed 31 2022-2023
 for r in "danh-sach --campaign 1" "phu-luc-3 --campaign 1" \
 	"phu-luc-3 --campaign 2" "tu-danh-gia --campaign 1 --unit 31DK030" \
