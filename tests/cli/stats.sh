@@ -86,6 +86,21 @@ if grep -q "^|                        | THCS    |            0/10 | chưa có s�
 	ok table-missing-not-zero; else bad table-missing-not-zero; fi
 if grep -q "^| gv_internet            | TH      |            1/12 | 44 giáo viên .*| 97,78% |" "$OUT"; then
 	ok table-rate; else bad table-rate; fi
+# The roll-up reads each report's stored values (migration 0021, written
+# with every change), never its answers: the snapshot's 44 is stored in
+# hundredths; changed behind the app's back, the table follows the
+# stored row; its summary dropped, `db migrate` writes it again.
+qrows() { q "$1" | paste -sd,; }
+SUBID=$(q "SELECT id FROM submission WHERE campaign_id = $ID AND unit_id = (SELECT id FROM org_unit WHERE code = '31DK011')")
+check stored-value 0 out "4400" q \
+	"SELECT v.num FROM stats_value v JOIN stats_summary s ON s.submission_id = v.submission_id WHERE v.submission_id = $SUBID AND v.code = 'gv_internet' AND s.version = 2"
+check stored-names 0 out "0|2|,1|1|VNEdu LMS,2|0|Microsoft Teams" qrows \
+	"SELECT seq, num, text FROM stats_value WHERE submission_id = $SUBID AND code = 'nen_tang' ORDER BY seq"
+q "UPDATE stats_value SET num = 4300 WHERE submission_id = $SUBID AND code = 'gv_internet'"
+check table-reads-stored 0 out "43 giáo viên" $S --as cv.dk stats table $ID
+q "DELETE FROM stats_value WHERE submission_id = $SUBID; DELETE FROM stats_summary WHERE submission_id = $SUBID"
+check migrate-fills-stored 0 out "Đã lưu số liệu của 1 báo cáo thống kê." $S db migrate
+check table-after-fill 0 out "44 giáo viên" $S --as cv.dk stats table $ID
 check targets-progress 0 out "gv_internet: tiến độ (97,78%; còn 2,22%," \
 	$S --as cv.dk stats targets $ID
 if grep -q "| thiếu 1; 1/20 CSGD báo cáo) " "$OUT"; then ok targets-short-by; else bad targets-short-by; fi
