@@ -50,7 +50,7 @@ done
 # The HTTP and CLI suites, as on SQLite. Each one's time is printed
 # (docs/deploy.md has the figures).
 PG_SUITES="http/run http/nolost http/desk http/stats cli/stats"
-PG_SUITES_MORE="http/evidence http/landing http/submit_race http/hostile \
+PG_SUITES_MORE="http/evidence http/stats_evidence http/landing http/submit_race http/hostile \
 	cli/results-export"
 [ -z "${PG_ALL:-}" ] || PG_SUITES="$PG_SUITES $PG_SUITES_MORE"
 for s in $PG_SUITES; do
