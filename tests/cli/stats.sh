@@ -217,4 +217,18 @@ csvrow p6-share-typed "Tỉ trọng nội dung chương trình giáo dục phổ
 for f in docx xlsx; do
 	run 0 $S --as cv.so report phu-luc-6 --campaign "$P6" --unit 31 --format $f -o "$WORK/p6.$f" && ok "p6-$f" || bad "p6-$f"
 done
+# In the XLSX, section IV starts a page (a manual row break before its
+# heading): Calc paginates by its own row heights, and once left the
+# heading and the table's head alone at the foot of page 2.
+if /usr/bin/python3 - "$WORK/p6.xlsx" <<'PY'
+import sys
+import openpyxl
+ws = openpyxl.load_workbook(sys.argv[1]).worksheets[0]
+rows = [c.row for r in ws.iter_rows() for c in r
+        if isinstance(c.value, str) and c.value.startswith("IV. MỤC TIÊU")]
+breaks = [b.id for b in ws.row_breaks.brk]
+# openpyxl's break id is the last row of the page before it (1-based).
+sys.exit(0 if len(rows) == 1 and rows[0] - 1 in breaks else 1)
+PY
+then ok p6-xlsx-section-iv-page; else bad p6-xlsx-section-iv-page; fi
 finish
