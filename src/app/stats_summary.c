@@ -12,10 +12,14 @@
 #include "stats.h"
 
 static const char SQL_LAST[] =
-	"SELECT s.id, s.revision, (SELECT sn.answers FROM snapshot sn WHERE "
-	"sn.submission_id = s.id ORDER BY sn.version DESC LIMIT 1), (SELECT "
-	"max(sn.version) FROM snapshot sn WHERE sn.submission_id = s.id) "
-	"FROM submission s WHERE s.campaign_id = ? AND s.unit_id = ?";
+	"SELECT s.id, s.revision, (SELECT max(sn.version) FROM snapshot sn "
+	"WHERE sn.submission_id = s.id), (SELECT g.version FROM stats_summary "
+	"g WHERE g.submission_id = s.id) FROM submission s WHERE "
+	"s.campaign_id = ? AND s.unit_id = ?";
+static const char SQL_ANSWERS[] =
+	"SELECT answers FROM snapshot WHERE submission_id = ? AND version = ?";
+static const char SQL_REVISION[] =
+	"UPDATE stats_summary SET revision = ? WHERE submission_id = ?";
 static const char SQL_HEAD[] =
 	"INSERT INTO stats_summary(submission_id, revision, version) VALUES "
 	"(?, ?, ?) ON CONFLICT (submission_id) DO UPDATE SET revision = "
@@ -117,6 +121,38 @@ summarize(struct app *app, int64_t cid, int64_t id, int64_t revision,
 	return e;
 }
 
+/* The values are those of the last snapshot already (a draft saved,
+ * a report returned or approved): only the revision they hold for. */
+static enum ts_err
+touch(struct app *app, int64_t id, int64_t revision)
+{
+	struct db_stmt *st = db_prep(app->db, SQL_REVISION);
+	if (st == NULL)
+		return TS_EDB;
+	db_bind_int(st, 1, revision);
+	db_bind_int(st, 2, id);
+	return db_exec_stmt(st);
+}
+
+/* The snapshot's answers (malloc'd; NULL with *e TS_OK: none). */
+static char *
+answers_of(struct app *app, int64_t id, int64_t version, enum ts_err *e)
+{
+	struct db_stmt *st = db_prep(app->db, SQL_ANSWERS);
+	char *out = NULL;
+	*e = st ? TS_OK : TS_EDB;
+	if (st == NULL || version == 0) {
+		db_done(st);
+		return NULL;
+	}
+	db_bind_int(st, 1, id);
+	db_bind_int(st, 2, version);
+	if (db_step(st) == DB_ROW && (out = strdup(db_col_text(st, 0))) == NULL)
+		*e = TS_ENOMEM;
+	db_done(st);
+	return out;
+}
+
 enum ts_err
 stats_summary_write(struct app *app, int64_t campaign_id, int64_t unit_id)
 {
@@ -130,13 +166,16 @@ stats_summary_write(struct app *app, int64_t campaign_id, int64_t unit_id)
 		return TS_EDB;
 	}
 	int64_t id = db_col_int(st, 0), revision = db_col_int(st, 1);
-	int64_t version = db_col_int(st, 3);
-	char *answers = db_col_null(st, 2) ? NULL : strdup(db_col_text(st, 2));
-	bool oom = !db_col_null(st, 2) && answers == NULL;
+	int64_t version = db_col_int(st, 2);
+	/* Stored for this snapshot, or for none when there is none. */
+	bool same = !db_col_null(st, 3) && db_col_int(st, 3) == version;
 	db_done(st);
-	enum ts_err e = oom ? TS_ENOMEM
-			    : summarize(app, campaign_id, id, revision, answers,
-					version);
+	if (same)
+		return touch(app, id, revision);
+	enum ts_err e;
+	char *answers = answers_of(app, id, version, &e);
+	if (e == TS_OK)
+		e = summarize(app, campaign_id, id, revision, answers, version);
 	free(answers);
 	return e;
 }
