@@ -147,7 +147,10 @@ answers_of(struct app *app, int64_t id, int64_t version, enum ts_err *e)
 	}
 	db_bind_int(st, 1, id);
 	db_bind_int(st, 2, version);
-	if (db_step(st) == DB_ROW && (out = strdup(db_col_text(st, 0))) == NULL)
+	enum db_step r = db_step(st);
+	if (r == DB_ERROR)
+		*e = TS_EDB;
+	else if (r == DB_ROW && (out = strdup(db_col_text(st, 0))) == NULL)
 		*e = TS_ENOMEM;
 	db_done(st);
 	return out;
