@@ -7,7 +7,7 @@
 # types, a criterion id, another school and the reviewer are refused with
 # nothing stored.
 # Usage: tests/http/stats_evidence.sh PATH/TO/truongso
-# Ends with "stats_evidence: N passed, N failed".
+# Ends with "stats-evidence: N passed, N failed".
 set -u
 T=${1:?usage: stats_evidence.sh TRUONGSO}
 case "$T" in /*) ;; *) T="$PWD/$T" ;; esac
@@ -114,5 +114,5 @@ req remove 303 -b "$W/ed" -F "_csrf=$TOK" -F "rev=$(rev)" -F "remove=$EVID:gv_ch
 same removed "$(links gv_chu_ky_so)" 0
 same remove-audited "$(q "SELECT detail FROM audit WHERE action = 'evidence.remove' ORDER BY id DESC LIMIT 1")" gv_chu_ky_so
 
-echo "stats_evidence: $passed passed, $failed failed"
+echo "stats-evidence: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
