@@ -10,6 +10,7 @@
 #include "../util/timeutil.h"
 #include "results_cache.h"
 #include "score_summary.h"
+#include "stats_summary.h"
 
 /* Evidence files lie beside an SQLite file; with PostgreSQL, in
  * $TRUONGSO_EVIDENCE_DIR, a directory every server process reaches
@@ -49,6 +50,8 @@ schema_ready(struct app *app, bool migrate, struct diags *d)
 	size_t filled;
 	if (e == TS_OK && before < migrate_current(app->db))
 		e = score_summary_fill(app, &filled, d);
+	if (e == TS_OK && before < migrate_current(app->db))
+		e = stats_summary_fill(app, &filled, d);
 	return e;
 }
 

@@ -19,6 +19,7 @@
 #include "../util/vnstr.h"
 #include "door.h"
 #include "fileio.h"
+#include "stats.h"
 #include "submission.h"
 #include "submission_int.h"
 #include "text.h"
@@ -249,6 +250,24 @@ has_criterion(const struct rubric *r, const char *id)
 	return false;
 }
 
+/* A statistics report's evidence goes to one of its indicators, keyed by
+ * the indicator's code where a self-assessment's goes to a criterion's
+ * id (a code starts with a letter, an id with its group's number). */
+static enum ts_err
+has_indicator(struct app *app, const struct submission *s, const char *code,
+	      struct arena *a, struct diags *d)
+{
+	struct stats_info info;
+	enum ts_err e = stats_info_get(app, s->campaign.id, a, &info, d);
+	if (e == TS_OK && (code == NULL || ind_find(info.set, code) == NULL)) {
+		diags_add(d, s->unit.code, "không có chỉ số \"%s\"",
+			  code ? code : "");
+		e = TS_EINVAL;
+	}
+	ind_set_free(info.set);
+	return e;
+}
+
 #define SNIFF_BYTES ((size_t)1 << 20)
 
 static const struct blob_rules EVIDENCE_RULES = {
@@ -417,13 +436,18 @@ open_target(struct app *app, const struct actor *who, int64_t cid,
 {
 	enum ts_err e = a ? sub_open_for(app, who, cid, unit, ACT_SAVE, a, s, d)
 			  : TS_ENOMEM;
+	bool stats = e == TS_OK && strcmp(s->campaign.kind, "thong-ke") == 0;
 	if (e == TS_OK && s->id == 0) {
 		diags_add(d, unit,
-			  "hãy lưu bản tự đánh giá trước khi gắn minh "
-			  "chứng");
+			  stats ? "hãy lưu số liệu thống kê trước khi gắn "
+				  "minh chứng"
+				: "hãy lưu bản tự đánh giá trước khi gắn minh "
+				  "chứng");
 		e = TS_EINVAL;
 	}
-	if (e == TS_OK && !has_criterion(s->rubric, crit)) {
+	if (e == TS_OK && stats)
+		e = has_indicator(app, s, crit, a, d);
+	else if (e == TS_OK && !has_criterion(s->rubric, crit)) {
 		diags_add(d, unit, "không có tiêu chí \"%s\"", crit);
 		e = TS_EINVAL;
 	}

@@ -380,7 +380,10 @@ rb_stats_pl6(struct rb *b)
 		release6(&p);
 		return e;
 	}
-	rp_heading(d, s, 1, "IV. MỤC TIÊU ĐẾN NĂM 2025");
+	/* The targets' first row is tall (a measure per line): in Calc the
+	 * heading and the table's head fell alone at the foot of page 2. */
+	rp_heading(d, s, 1, "IV. MỤC TIÊU ĐẾN NĂM 2025")->page_break_xlsx =
+		true;
 	rp_body(d, s, RP_ITALIC,
 		rp_printf(
 			d,

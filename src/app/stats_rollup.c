@@ -7,18 +7,43 @@
 #include <string.h>
 
 #include "../util/arena.h"
+#include "stats_summary.h"
 
-/* Every participant under the path, with the values of its last snapshot
- * when its report counts (approved or published; submitted on request). */
+/* Whose report counts (approved or published; submitted on request):
+ * its stored values (stats_summary.c) are read, else it is "not
+ * reported". ?3: submitted too; ?4..: reviewed states; ?9..: waiting. */
+#define SQL_COUNTS                                                             \
+	"(s.state IN (?4, ?5, ?6, ?7, ?8) OR (?3 AND s.state IN (?9, ?10, "    \
+	"?11, ?12, ?13))) AND ss.version > 0"
+/* Every participant under the path, by path, with its submission's id
+ * when its report counts. */
 static const char SQL_UNITS[] =
-	"SELECT cu.school_levels, CASE WHEN s.state IN (?4, ?5, ?6, ?7, ?8) "
-	"OR (?3 AND s.state IN (?9, ?10, ?11, ?12, ?13)) THEN (SELECT "
-	"sn.answers FROM snapshot sn WHERE sn.submission_id = s.id ORDER BY "
-	"sn.version DESC LIMIT 1) END, cu.path, o.code, o.name, s.state, "
-	"o.phone, o.email FROM campaign_unit cu JOIN org_unit o ON o.id = "
-	"cu.unit_id LEFT JOIN submission s ON s.campaign_id = cu.campaign_id "
-	"AND s.unit_id = cu.unit_id WHERE cu.campaign_id = ?1 AND " SQL_PATH_UNDER(
+	"SELECT cu.school_levels, CASE WHEN " SQL_COUNTS " THEN s.id END, "
+	"cu.path, o.code, o.name, s.state, o.phone, o.email FROM "
+	"campaign_unit cu JOIN org_unit o ON o.id = cu.unit_id LEFT JOIN "
+	"submission s ON s.campaign_id = cu.campaign_id AND s.unit_id = "
+	"cu.unit_id LEFT JOIN stats_summary ss ON ss.submission_id = s.id "
+	"WHERE cu.campaign_id = ?1 AND " SQL_PATH_UNDER(
 		"cu.path", "?2") " ORDER BY cu.path";
+/* The stored values of the reports under the path (those counted are
+ * picked by id: the two reads need no common snapshot, since a report's
+ * values change only with a new snapshot, never while it counts), in
+ * the order of stats_value's key (an index walk, no sort). */
+static const char SQL_VALUES[] =
+	"SELECT v.submission_id, v.code, v.seq, v.num, v.text FROM "
+	"stats_value v WHERE v.submission_id IN (SELECT s.id FROM "
+	"campaign_unit cu JOIN submission s ON s.campaign_id = cu.campaign_id "
+	"AND s.unit_id = cu.unit_id JOIN stats_summary ss ON ss.submission_id "
+	"= s.id WHERE cu.campaign_id = ?1 AND " SQL_PATH_UNDER(
+		"cu.path",
+		"?2") " AND ss.version > 0) ORDER BY v.submission_id, "
+		      "v.code, v.seq";
+
+/* A counted report: its submission and its place among the units. */
+struct counted {
+	int64_t sid;
+	size_t unit;
+};
 
 /* Who the participant is, for the drill-down (stats_drill.c). */
 static void
@@ -34,28 +59,116 @@ keep_who(struct stats_rollup *r, struct db_stmt *st, struct arena *a)
 }
 
 static enum ts_err
-add_unit(struct stats_rollup *r, size_t *cap, unsigned levels, const char *text,
-	 struct diags *d)
+grow(struct stats_rollup *r, size_t *cap)
 {
-	if (r->n == *cap) {
-		size_t nc = *cap ? 2 * *cap : 64;
-		struct agg_unit *v = realloc(r->units, nc * sizeof(*v));
-		if (v != NULL)
-			r->units = v;
-		struct stats_unit_info *w =
-			v ? realloc(r->info_of, nc * sizeof(*w)) : NULL;
-		if (w == NULL)
-			return TS_ENOMEM;
-		r->info_of = w;
-		*cap = nc;
-	}
-	struct ind_values *v = NULL;
-	if (text != NULL &&
-	    ind_values_parse(r->info.set, text, strlen(text), "báo cáo đã nộp",
-			     &v, d) == TS_ENOMEM)
+	if (r->n < *cap)
+		return TS_OK;
+	size_t nc = *cap ? 2 * *cap : 64;
+	struct agg_unit *v = realloc(r->units, nc * sizeof(*v));
+	if (v != NULL)
+		r->units = v;
+	struct stats_unit_info *w = v ? realloc(r->info_of, nc * sizeof(*w))
+				      : NULL;
+	if (w == NULL)
 		return TS_ENOMEM;
-	r->units[r->n++] = (struct agg_unit){ levels, v };
+	r->info_of = w;
+	*cap = nc;
 	return TS_OK;
+}
+
+/* One participant, with empty values (filled from SQL_VALUES) when its
+ * report counts; its submission noted in c[*nc]. */
+static enum ts_err
+add_unit(struct stats_rollup *r, size_t *cap, struct db_stmt *st,
+	 struct arena *a, struct counted *c, size_t *nc)
+{
+	enum ts_err e = grow(r, cap);
+	struct ind_values *v = NULL;
+	if (e == TS_OK && !db_col_null(st, 1) &&
+	    (v = ind_values_new(r->info.set)) == NULL)
+		e = TS_ENOMEM;
+	if (e != TS_OK)
+		return e;
+	if (v != NULL)
+		c[(*nc)++] = (struct counted){ db_col_int(st, 1), r->n };
+	r->units[r->n++] = (struct agg_unit){ (unsigned)db_col_int(st, 0), v };
+	keep_who(r, st, a);
+	return TS_OK;
+}
+
+static void
+bind_common(struct db_stmt *st, const struct stats_rollup *r, bool submitted)
+{
+	db_bind_int(st, 1, r->campaign.id);
+	db_bind_text(st, 2, r->root_path);
+	db_bind_int(st, 3, submitted);
+	const char *reviewed[WF_CODES_MAX], *waiting[WF_CODES_MAX];
+	wf_reviewed_codes(reviewed);
+	wf_from_codes(ACT_APPROVE, waiting);
+	sub_bind_states(st, 4, reviewed);
+	sub_bind_states(st, 4 + WF_CODES_MAX, waiting);
+}
+
+static enum ts_err
+grow_counted(struct counted **c, size_t n, size_t *cap)
+{
+	if (n < *cap)
+		return TS_OK;
+	size_t nc = *cap ? 2 * *cap : 64;
+	struct counted *w = realloc(*c, nc * sizeof(*w));
+	if (w == NULL)
+		return TS_ENOMEM;
+	*c = w;
+	*cap = nc;
+	return TS_OK;
+}
+
+static int
+by_sid(const void *x, const void *y)
+{
+	const struct counted *a = x, *b = y;
+	return (a->sid > b->sid) - (a->sid < b->sid);
+}
+
+/* One stored value of participant u. */
+static enum ts_err
+put_row(struct stats_rollup *r, size_t u, struct db_stmt *st)
+{
+	struct ind_values *v =
+		(struct ind_values *)(uintptr_t)r->units[u].values;
+	const char *text = db_col_null(st, 4) ? NULL : db_col_text(st, 4);
+	return stats_value_put(v, db_col_text(st, 1), db_col_int(st, 2),
+			       db_col_int(st, 3), text)
+		       ? TS_OK
+		       : TS_ENOMEM;
+}
+
+/* The counted reports' values, merged in by submission id (both sides
+ * ascending). */
+static enum ts_err
+load_values(struct app *app, struct stats_rollup *r, struct counted *c,
+	    size_t nc)
+{
+	if (nc == 0) /* nobody reported */
+		return TS_OK;
+	struct db_stmt *st = db_prep(app->db, SQL_VALUES);
+	if (st == NULL)
+		return TS_EDB;
+	db_bind_int(st, 1, r->campaign.id);
+	db_bind_text(st, 2, r->root_path);
+	qsort(c, nc, sizeof(*c), by_sid);
+	size_t k = 0;
+	enum ts_err e = TS_OK;
+	enum db_step s = DB_DONE;
+	while (e == TS_OK && (s = db_step(st)) == DB_ROW) {
+		int64_t sid = db_col_int(st, 0);
+		while (k < nc && c[k].sid < sid)
+			k++;
+		if (k < nc && c[k].sid == sid) /* else not counted */
+			e = put_row(r, c[k].unit, st);
+	}
+	db_done(st);
+	return e == TS_OK && s == DB_ERROR ? TS_EDB : e;
 }
 
 static enum ts_err
@@ -65,26 +178,23 @@ load_units(struct app *app, struct stats_rollup *r, bool submitted,
 	struct db_stmt *st = db_prep(app->db, SQL_UNITS);
 	if (st == NULL)
 		return app_db_error(app, d, "đọc số liệu thống kê");
-	db_bind_int(st, 1, r->campaign.id);
-	db_bind_text(st, 2, r->root_path);
-	db_bind_int(st, 3, submitted);
-	/* Reviewed reports (?4..), and those waiting for approval (?9..). */
-	const char *reviewed[WF_CODES_MAX], *waiting[WF_CODES_MAX];
-	wf_reviewed_codes(reviewed);
-	wf_from_codes(ACT_APPROVE, waiting);
-	sub_bind_states(st, 4, reviewed);
-	sub_bind_states(st, 4 + WF_CODES_MAX, waiting);
-	size_t cap = 0;
+	bind_common(st, r, submitted);
+	size_t cap = 0, nc = 0, ccap = 0;
+	struct counted *c = NULL;
 	enum ts_err e = TS_OK;
-	enum db_step s;
+	enum db_step s = DB_DONE;
 	while (e == TS_OK && (s = db_step(st)) == DB_ROW) {
-		e = add_unit(r, &cap, (unsigned)db_col_int(st, 0),
-			     db_col_text(st, 1), d);
+		e = grow_counted(&c, nc, &ccap);
 		if (e == TS_OK)
-			keep_who(r, st, a);
+			e = add_unit(r, &cap, st, a, c, &nc);
 	}
 	db_done(st);
-	return e;
+	if (e == TS_OK && s == DB_ERROR)
+		e = TS_EDB;
+	if (e == TS_OK)
+		e = load_values(app, r, c, nc);
+	free(c);
+	return e == TS_EDB ? app_db_error(app, d, "đọc số liệu thống kê") : e;
 }
 
 enum ts_err

@@ -15,6 +15,7 @@
 #include "../util/vnstr.h"
 #include "results_cache.h"
 #include "score_summary.h"
+#include "stats_summary.h"
 
 static const char SQL_SUB[] =
 	"SELECT id, state, version, revision, answers, external, late, "
@@ -297,7 +298,10 @@ sub_record(struct app *app, const struct actor *who, const struct submission *s,
 	db_bind_int(st, 5, s->unit.id);
 	enum ts_err e = db_exec_stmt(st);
 	/* Results are computed here, once per change, never for a view. */
-	if (e == TS_OK)
+	if (e == TS_OK && s->campaign.kind &&
+	    strcmp(s->campaign.kind, "thong-ke") == 0)
+		e = stats_summary_write(app, s->campaign.id, s->unit.id);
+	else if (e == TS_OK)
 		e = score_summary_write(app, s->rubric, s->campaign.id,
 					s->unit.id);
 	if (e == TS_OK)

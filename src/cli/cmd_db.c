@@ -6,6 +6,7 @@
 #include "../app/app.h"
 #include "../app/org.h"
 #include "../app/score_summary.h"
+#include "../app/stats_summary.h"
 #include "../db/migrate.h"
 #include "../util/arena.h"
 #include "cli.h"
@@ -75,13 +76,18 @@ db_migrated(struct app *app)
 	size_t n = 0;
 	struct diags d;
 	diags_init(&d);
+	size_t ns = 0;
 	enum ts_err e = score_summary_fill(app, &n, &d);
+	if (e == TS_OK)
+		e = stats_summary_fill(app, &ns, &d);
 	/* Fresh statistics, so SQLite's planner picks covering indexes
 	 * (submission_desk) over a unique one that reads every row. */
 	if (e == TS_OK && db_exec_script(app->db, "ANALYZE") != TS_OK)
 		e = app_db_error(app, &d, "cập nhật thống kê truy vấn");
 	if (e == TS_OK && n > 0)
 		printf("Đã lưu kết quả chấm của %zu bản tự đánh giá.\n", n);
+	if (e == TS_OK && ns > 0)
+		printf("Đã lưu số liệu của %zu báo cáo thống kê.\n", ns);
 	if (e == TS_OK)
 		printf("Lược đồ đã ở phiên bản mới nhất (%d).\n",
 		       migrate_current(app->db));

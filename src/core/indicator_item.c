@@ -68,12 +68,14 @@ check_type_keys(struct jread *j, json_t *v, enum ind_type t)
 				     TYPE_KEYS[i].key, TYPE_NAMES[t]);
 }
 
-/* Codes are value keys and column names: [a-z0-9_], 1..48 bytes. */
+/* Codes are value keys and column names: [a-z0-9_], 1..48 bytes, a
+ * letter first: the key of a statistics report's evidence, never taken
+ * for a rubric criterion's id ("1.3a"). */
 static bool
 valid_code(const char *s)
 {
 	size_t n = strlen(s);
-	if (n == 0 || n > 48)
+	if (n == 0 || n > 48 || s[0] < 'a' || s[0] > 'z')
 		return false;
 	for (size_t i = 0; i < n; i++)
 		if (!((s[i] >= 'a' && s[i] <= 'z') ||
@@ -220,8 +222,9 @@ ind_load_one(struct jread *j, json_t *v, unsigned set_levels,
 	it->code = jread_str(j, v, "code", true);
 	if (it->code != NULL && !valid_code(it->code))
 		jread_err_at(j, "code",
-			     "mã chỉ số chỉ gồm chữ thường không "
-			     "dấu, chữ số và dấu gạch dưới (tối đa 48 ký tự)");
+			     "mã chỉ số bắt đầu bằng chữ cái, chỉ gồm chữ "
+			     "thường không dấu, chữ số và dấu gạch dưới (tối "
+			     "đa 48 ký tự)");
 	it->label = jread_str(j, v, "label", true);
 	it->source = jread_str(j, v, "source", true);
 	it->note = jread_str(j, v, "note", false);

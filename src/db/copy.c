@@ -49,6 +49,8 @@ static const struct {
 	{ "snapshot", "submission_id, version" },
 	{ "submission_revision", "submission_id, revision" },
 	{ "submission_score", "submission_id, grp" },
+	{ "stats_summary", "submission_id" },
+	{ "stats_value", "submission_id, code, seq" },
 };
 #define NTABLES (sizeof(TABLES) / sizeof(*TABLES))
 static const char SCHEMA_TABLE[] = "schema_migration";

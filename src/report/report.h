@@ -76,6 +76,13 @@ struct rp_para {
 	int indent_left_mm;
 	int space_before_pt, space_after_pt;
 	bool keep_with_next;
+	/* XLSX: a page starts at this paragraph (a manual row break). A
+	 * spreadsheet application paginates with row heights of its own,
+	 * which the writer cannot know, so keep_with_next cannot be kept
+	 * there: a heading over a table whose first rows are tall is given
+	 * a page of its own instead of falling alone at the foot of one.
+	 * PDF and DOCX lay it out with keep_with_next. */
+	bool page_break_xlsx;
 	/* A note under a table ("Ghi chú: …"): never starts a page; the
 	 * table's last rows go with it (PDF). */
 	bool keep_with_prev;

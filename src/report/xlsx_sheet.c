@@ -527,9 +527,20 @@ page_setup(struct xs *sh)
 	sh->page_pt = h_mm * 72.0 / 25.4;
 }
 
+/* A manual break before the current row (report.h page_break_xlsx). */
+static void
+page_break(struct xs *sh)
+{
+	if (sh->row > 0 && sh->nbreaks < XLSX_MAX_BREAKS &&
+	    (sh->nbreaks == 0 || sh->breaks[sh->nbreaks - 1] < sh->row))
+		sh->breaks[sh->nbreaks++] = sh->row;
+}
+
 static void
 block(struct xs *sh, const struct rp_block *b)
 {
+	if (b->para && b->para->page_break_xlsx)
+		page_break(sh);
 	switch (b->kind) {
 	case RP_B_PARA: para_row(sh, b->para, 0); break;
 	case RP_B_HEADING:

@@ -4,6 +4,7 @@
  * statistics report with the web form's use cases and rules; and the
  * office's roll-up by bậc học (GET /api/campaigns/:id/stats). */
 #include <jansson.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "../util/arena.h"
@@ -67,15 +68,51 @@ view_json(const struct stats_view *v)
 	return doc;
 }
 
+/* The report's evidence by indicator code, as GET …/evidence lists it:
+ * {"lms_ten": [{"id", "kind", "name", "mime", "size", "url"}]}. */
+static json_t *
+evidence_json(const struct evidence_item *ev, size_t n)
+{
+	json_t *o = json_object();
+	for (size_t i = 0; o && i < n; i++) {
+		json_t *arr = json_object_get(o, ev[i].criterion_id);
+		if (arr == NULL) {
+			arr = json_array();
+			json_object_set_new(o, ev[i].criterion_id, arr);
+		}
+		char url[64];
+		snprintf(url, sizeof(url), "/api/evidence/%lld",
+			 (long long)ev[i].id);
+		json_array_append_new(
+			arr,
+			json_pack("{s:I, s:s, s:s, s:s, s:I, s:s?}", "id",
+				  (json_int_t)ev[i].id, "kind",
+				  evidence_kind_code(ev[i].kind), "name",
+				  ev[i].name, "mime", ev[i].mime, "size",
+				  (json_int_t)ev[i].size, "url",
+				  ev[i].kind == EVIDENCE_FILE ? url : NULL));
+	}
+	return o;
+}
+
 void
 api_stats_view(struct req *r)
 {
 	struct stats_view v;
-	enum ts_err e = stats_view_open(
-		r->app, &r->sess.who, web_param_id(r, "id"),
-		kv_get(&r->params, "code"), r->a, &v, &r->diags);
-	json_t *doc = e == TS_OK ? view_json(&v) : NULL;
+	struct evidence_item *ev = NULL;
+	size_t nev = 0;
+	long long id = web_param_id(r, "id");
+	const char *code = kv_get(&r->params, "code");
+	enum ts_err e = stats_view_open(r->app, &r->sess.who, id, code, r->a,
+					&v, &r->diags);
+	bool opened = e == TS_OK;
+	json_t *doc = opened ? view_json(&v) : NULL;
 	if (e == TS_OK)
+		e = evidence_list(r->app, &r->sess.who, id, code, r->a, &ev,
+				  &nev, &r->diags);
+	if (e == TS_OK)
+		json_object_set_new(doc, "evidence", evidence_json(ev, nev));
+	if (opened)
 		stats_view_release(&v);
 	api_result(r, e, doc);
 }

@@ -163,6 +163,13 @@ run_step(struct req *r, long long id, const char *code, struct sv_evidence *ev)
 	r->diags = keep;
 }
 
+void
+sv_evidence_step(struct req *r, long long id, const char *code,
+		 struct sv_evidence *ev)
+{
+	run_step(r, id, code, ev);
+}
+
 /* The post carries the answers form (its fields are there), not only an
  * evidence step. */
 static bool
@@ -280,9 +287,9 @@ page_evidence_get(struct req *r)
 void
 page_evidence_upload(struct req *r)
 {
-	/* A statistics campaign has no such page (stats_web.h). */
+	/* A statistics report's evidence goes to its indicators. */
 	if (ps_is_stats(r))
-		web_error(r, 404, "Đợt thống kê không có trang này.");
+		ps_evidence(r);
 	else
 		evidence_upload(r);
 }

@@ -47,6 +47,9 @@ ps_load(struct req *r, struct ps_view *v)
 	if (e == TS_OK)
 		e = sub_history(r->app, &v->sv.sub, r->a, &snaps, &nsnaps,
 				&v->notes, &v->nnotes);
+	if (e == TS_OK)
+		e = evidence_list(r->app, &r->sess.who, id, code, r->a, &v->ev,
+				  &v->nev, &r->diags);
 	struct buf b;
 	buf_init(&b, sizeof(v->base) - 1);
 	buf_printf(&b, "/campaigns/%lld/units/", id);
@@ -346,6 +349,7 @@ field(struct req *r, const struct ps_view *v, const struct indicator *it)
 	else
 		value_text(b, it, &v->sv.values->v[it->idx]);
 	prefill_note(r, v, it);
+	ps_evidence_block(r, v, it);
 	h_elem(b, "p", err ? err : "", "class", "field-error errors", "id",
 	       ps_field_id(r, "e", it), "hidden", err ? NULL : "hidden", NULL);
 	if (rule)
@@ -546,6 +550,7 @@ ps_render(struct req *r, struct ps_view *v)
 	page_begin(r, v->sv.sub.unit.name);
 	header(r, v);
 	stale_notice(r, v);
+	ps_evidence_alert(r, v);
 	ps_check_panel(r, v);
 	if (!v->can_edit && v->sv.sub.state == ST_NONE)
 		buf_puts(b,
@@ -560,12 +565,19 @@ ps_render(struct req *r, struct ps_view *v)
 static const char *
 notice(const char *ok)
 {
-	return strcmp(ok, "save") == 0	   ? "Đã lưu bản nháp."
-	       : strcmp(ok, "submit") == 0 ? "Đã nộp số liệu thống kê."
-	       : strcmp(ok, "return") == 0  ? "Đã trả lại kèm lý do."
-	       : strcmp(ok, "approve") == 0 ? "Đã phê duyệt."
-	       : strcmp(ok, "publish") == 0 ? "Đã công bố."
-					    : "Đã cập nhật.";
+	static const char *const said[][2] = {
+		{ "save", "Đã lưu bản nháp." },
+		{ "submit", "Đã nộp số liệu thống kê." },
+		{ "return", "Đã trả lại kèm lý do." },
+		{ "approve", "Đã phê duyệt." },
+		{ "publish", "Đã công bố." },
+		{ "evidence", "Đã gắn minh chứng." },
+		{ "unlinked", "Đã gỡ minh chứng." },
+	};
+	for (size_t i = 0; i < sizeof(said) / sizeof(*said); i++)
+		if (strcmp(ok, said[i][0]) == 0)
+			return said[i][1];
+	return "Đã cập nhật.";
 }
 
 void

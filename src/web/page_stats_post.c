@@ -206,9 +206,9 @@ autosaved(struct req *r, enum ts_err e, const struct ps_view *v,
 /* The form again with everything typed, after a refusal: the reasons at
  * their fields; after a lost race, who changed it since (the page then
  * carries the new revision, so saving again keeps what was typed). */
-static void
-reshow(struct req *r, enum ts_err e, const char **errors, int64_t base,
-       bool typed)
+void
+ps_reshow(struct req *r, enum ts_err e, const char **errors, int64_t base,
+	  bool typed, const struct sv_evidence *ev)
 {
 	struct ps_view v;
 	struct diags keep = r->diags;
@@ -220,6 +220,7 @@ reshow(struct req *r, enum ts_err e, const char **errors, int64_t base,
 	v.posted = typed ? &r->form : NULL;
 	v.errors = errors;
 	v.stale_base = e == TS_ESTALE ? base : -1;
+	v.evidence = ev;
 	if (le == TS_OK)
 		ps_render(r, &v);
 	else
@@ -263,7 +264,7 @@ ps_save(struct req *r)
 	if (kv_get(&r->form, "_ajax") != NULL)
 		autosaved(r, e, &v, errors, nbad, revision_now(r));
 	else if (e != TS_OK || nbad > 0)
-		reshow(r, e, errors, base, true);
+		ps_reshow(r, e, errors, base, true, NULL);
 	else if (kv_get(&r->form, "then") != NULL)
 		web_redirect(r, "%s/check", v.base);
 	else
@@ -456,6 +457,6 @@ ps_act(struct req *r)
 	else if (e == TS_ENOTFOUND && r->diags.n == 0)
 		web_error(r, 404, "Không có thao tác này.");
 	else
-		reshow(r, e, NULL, rev, false);
+		ps_reshow(r, e, NULL, rev, false, NULL);
 	ps_unload(&v);
 }

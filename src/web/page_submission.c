@@ -289,6 +289,12 @@ evidence_line(struct buf *b, const struct evidence_item *e)
 	}
 }
 
+void
+sv_evidence_line(struct buf *b, const struct evidence_item *e)
+{
+	evidence_line(b, e);
+}
+
 const char *
 sv_evidence_done(struct req *r, bool removed, const char *crit)
 {

@@ -6,8 +6,11 @@
 #ifndef TS_STATS_WEB_H
 #define TS_STATS_WEB_H
 
+#include "../app/evidence.h"
 #include "../app/stats.h"
 #include "web.h"
+
+struct sv_evidence;
 
 /* The campaign of the request's :id is a statistics campaign. */
 bool ps_is_stats(struct req *r);
@@ -24,6 +27,11 @@ struct ps_view {
 	const struct kvlist *posted;
 	const char **errors;
 	int64_t stale_base; /* >= 0: a save at this revision lost a race */
+	/* Evidence linked to the report, by indicator code (evidence.c),
+	 * and the evidence step of the post re-shown (may be NULL). */
+	struct evidence_item *ev;
+	size_t nev;
+	const struct sv_evidence *evidence;
 };
 enum ts_err ps_load(struct req *r, struct ps_view *v);
 void ps_unload(struct ps_view *v);
@@ -35,6 +43,24 @@ char *ps_form_values(struct req *r, const struct ps_view *v,
 /* "f-CODE": the id of an indicator's control; "e-CODE": its message. */
 const char *ps_field_id(struct req *r, const char *kind,
 			const struct indicator *it);
+
+/* The form again after a refused post: the typed values (when typed),
+ * the refusals at their fields, the evidence step's outcome (may be
+ * NULL) at its indicator. */
+void ps_reshow(struct req *r, enum ts_err e, const char **errors, int64_t base,
+	       bool typed, const struct sv_evidence *ev);
+
+/* Evidence of one indicator beside its value, and for the school the
+ * controls to attach a file, a link or a fact, and to remove one
+ * (page_stats_evidence.c). */
+void ps_evidence_block(struct req *r, const struct ps_view *v,
+		       const struct indicator *it);
+/* An evidence step refused for a code that is no indicator of the form
+ * (a script's post), at the top of the page. */
+void ps_evidence_alert(struct req *r, const struct ps_view *v);
+/* POST …/evidence of a statistics report: the typed values saved first
+ * as "Lưu bản nháp" would, then the evidence step. */
+void ps_evidence(struct req *r);
 
 void ps_page(struct req *r);
 void ps_save(struct req *r);

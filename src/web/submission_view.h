@@ -77,6 +77,12 @@ void sv_check_page(struct req *r, struct view *v, int64_t stale_base);
 void sv_stale_since(struct req *r, const struct view *v);
 /* "Đã gắn minh chứng vào tiêu chí 1.3." (arena), said at the criterion. */
 const char *sv_evidence_done(struct req *r, bool removed, const char *crit);
+/* One piece of evidence: a file to download, a link out or a fact. */
+void sv_evidence_line(struct buf *b, const struct evidence_item *e);
+/* The evidence step of an evidence post (attach or remove, as the form's
+ * button says), its problems kept apart from the page's. */
+void sv_evidence_step(struct req *r, long long id, const char *code,
+		      struct sv_evidence *ev);
 /* The evidence of one criterion as a line each (no controls). */
 void sv_evidence_lines(struct buf *b, const struct view *v, const char *crit);
 

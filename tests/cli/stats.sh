@@ -86,6 +86,21 @@ if grep -q "^|                        | THCS    |            0/10 | chưa có s�
 	ok table-missing-not-zero; else bad table-missing-not-zero; fi
 if grep -q "^| gv_internet            | TH      |            1/12 | 44 giáo viên .*| 97,78% |" "$OUT"; then
 	ok table-rate; else bad table-rate; fi
+# The roll-up reads each report's stored values (migration 0021, written
+# with every change), never its answers: the snapshot's 44 is stored in
+# hundredths; changed behind the app's back, the table follows the
+# stored row; its summary dropped, `db migrate` writes it again.
+qrows() { q "$1" | paste -sd,; }
+SUBID=$(q "SELECT id FROM submission WHERE campaign_id = $ID AND unit_id = (SELECT id FROM org_unit WHERE code = '31DK011')")
+check stored-value 0 out "4400" q \
+	"SELECT v.num FROM stats_value v JOIN stats_summary s ON s.submission_id = v.submission_id WHERE v.submission_id = $SUBID AND v.code = 'gv_internet' AND s.version = 2"
+check stored-names 0 out "0|2|,1|1|VNEdu LMS,2|0|Microsoft Teams" qrows \
+	"SELECT seq, num, text FROM stats_value WHERE submission_id = $SUBID AND code = 'nen_tang' ORDER BY seq"
+q "UPDATE stats_value SET num = 4300 WHERE submission_id = $SUBID AND code = 'gv_internet'"
+check table-reads-stored 0 out "43 giáo viên" $S --as cv.dk stats table $ID
+q "DELETE FROM stats_value WHERE submission_id = $SUBID; DELETE FROM stats_summary WHERE submission_id = $SUBID"
+check migrate-fills-stored 0 out "Đã lưu số liệu của 1 báo cáo thống kê." $S db migrate
+check table-after-fill 0 out "44 giáo viên" $S --as cv.dk stats table $ID
 check targets-progress 0 out "gv_internet: tiến độ (97,78%; còn 2,22%," \
 	$S --as cv.dk stats targets $ID
 if grep -q "| thiếu 1; 1/20 CSGD báo cáo) " "$OUT"; then ok targets-short-by; else bad targets-short-by; fi
@@ -202,4 +217,18 @@ csvrow p6-share-typed "Tỉ trọng nội dung chương trình giáo dục phổ
 for f in docx xlsx; do
 	run 0 $S --as cv.so report phu-luc-6 --campaign "$P6" --unit 31 --format $f -o "$WORK/p6.$f" && ok "p6-$f" || bad "p6-$f"
 done
+# In the XLSX, section IV starts a page (a manual row break before its
+# heading): Calc paginates by its own row heights, and once left the
+# heading and the table's head alone at the foot of page 2.
+if /usr/bin/python3 - "$WORK/p6.xlsx" <<'PY'
+import sys
+import openpyxl
+ws = openpyxl.load_workbook(sys.argv[1]).worksheets[0]
+rows = [c.row for r in ws.iter_rows() for c in r
+        if isinstance(c.value, str) and c.value.startswith("IV. MỤC TIÊU")]
+breaks = [b.id for b in ws.row_breaks.brk]
+# openpyxl's break id is the last row of the page before it (1-based).
+sys.exit(0 if len(rows) == 1 and rows[0] - 1 in breaks else 1)
+PY
+then ok p6-xlsx-section-iv-page; else bad p6-xlsx-section-iv-page; fi
 finish

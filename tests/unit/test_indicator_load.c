@@ -154,7 +154,11 @@ test_strict_keys_and_types(void **state)
 		   I(0) ".source", "thiếu trường bắt buộc \"source\"");
 	expect_bad(HEAD "{'code':'Gv-Tong','label':'A','type':'yesno',"
 			"'source':'s'}" TAIL,
-		   I(0) ".code", "mã chỉ số chỉ gồm chữ thường");
+		   I(0) ".code", "chỉ gồm chữ thường không dấu");
+	/* A letter first: never a criterion's id, the other evidence key. */
+	expect_bad(HEAD "{'code':'1_3a','label':'A','type':'yesno',"
+			"'source':'s'}" TAIL,
+		   I(0) ".code", "mã chỉ số bắt đầu bằng chữ cái");
 	expect_bad(HEAD "{'code':'a','label':'A','type':'choice','source':'s',"
 			"'options':[{'id':'x','text':'X'}]}" TAIL,
 		   I(0) ".options", "cần từ 2 đến");
