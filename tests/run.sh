@@ -149,6 +149,9 @@ counted_run http-jobs tests/http/jobs.sh build/asan/truongso
 # A statistics campaign's school form, its workflow, the office's roll-up
 # by bậc học and its own answers (issue 15).
 counted_run http-stats tests/http/stats.sh build/asan/truongso
+# The form page byte for byte against golden copies (issue 17: the
+# rubric's markup is cached, the school's values spliced in).
+counted_run http-form-bytes tests/http/form_bytes.sh build/asan/truongso
 # A small deadline rush (100 schools autosave and submit within 5 s): no
 # request may fail and every acknowledged write must be stored; the
 # figures are printed, never asserted (make bench runs 1,000 schools).
