@@ -37,6 +37,22 @@ html_special(struct buf *b, unsigned char c)
 	}
 }
 
+/* Length of the valid 2- or 3-byte UTF-8 sequence at p (n bytes left),
+ * or 0 when it is neither: Vietnamese letters are all there, so most
+ * text never calls utf8proc. Same rule as utf8proc_iterate: no overlong
+ * forms, no surrogates (ED A0..BF). */
+static size_t
+utf8_short(const unsigned char *p, size_t n)
+{
+	if (p[0] >= 0xC2 && p[0] <= 0xDF)
+		return n >= 2 && (p[1] & 0xC0) == 0x80 ? 2 : 0;
+	if (p[0] < 0xE0 || p[0] > 0xEF || n < 3 || (p[2] & 0xC0) != 0x80)
+		return 0;
+	unsigned char lo = p[0] == 0xE0 ? 0xA0 : 0x80,
+		      hi = p[0] == 0xED ? 0x9F : 0xBF;
+	return p[1] >= lo && p[1] <= hi ? 3 : 0;
+}
+
 /* Length of the run at p (n bytes left) that is copied as it is: plain
  * ASCII and whole valid UTF-8 sequences. utf8proc refuses overlong forms,
  * surrogates and code points past U+10FFFF: the same rule as
@@ -53,12 +69,16 @@ plain_run(const unsigned char *p, size_t n)
 		}
 		if (p[run] < 0x80)
 			break;
-		utf8proc_int32_t cp;
-		utf8proc_ssize_t k = utf8proc_iterate(
-			p + run, (utf8proc_ssize_t)(n - run), &cp);
-		if (k <= 0)
-			break;
-		run += (size_t)k;
+		size_t k = utf8_short(p + run, n - run);
+		if (k == 0) {
+			utf8proc_int32_t cp;
+			utf8proc_ssize_t m = utf8proc_iterate(
+				p + run, (utf8proc_ssize_t)(n - run), &cp);
+			if (m <= 0)
+				break;
+			k = (size_t)m;
+		}
+		run += k;
 	}
 	return run;
 }

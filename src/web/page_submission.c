@@ -238,7 +238,7 @@ item_block(struct req *r, const struct view *v, const struct item *it,
 			       .error = v->x_errors };
 	struct form_src own = *src;
 	char qid[160];
-	snprintf(qid, sizeof(qid), "q-%s", it->criterion->id);
+	str_cat(qid, sizeof(qid), "q-", it->criterion->id, NULL);
 	own.heading = heading;
 	own.heading_id = heading ? qid : NULL;
 	if (v->posted_review == NULL || !kv_get(v->posted_review, "ext"))
@@ -323,7 +323,7 @@ evidence_button(struct req *r, const struct view *v, const char *name,
 		const char *value, const char *label, const char *aria)
 {
 	char action[320];
-	snprintf(action, sizeof(action), "%s/evidence", v->base);
+	str_cat(action, sizeof(action), v->base, "/evidence", NULL);
 	h_open(&r->body, "button", "type", "submit", "name", name, "value",
 	       value, "formaction", action, "formenctype",
 	       "multipart/form-data", "formnovalidate", "formnovalidate",
@@ -366,10 +366,10 @@ evidence_control(struct req *r, const struct view *v, const char *crit,
 		      strcmp(ev->kind, kind) == 0;
 	bool file = strcmp(kind, "file") == 0, link = strcmp(kind, "link") == 0;
 	char name[160], id[160], err[160], aria[200];
-	snprintf(name, sizeof(name), "%s:%s", kind, crit);
-	snprintf(id, sizeof(id), "ev-%s-%s", kind, crit);
-	snprintf(err, sizeof(err), "ev-e-%s-%s", kind, crit);
-	snprintf(aria, sizeof(aria), "%s tiêu chí %s", label, crit);
+	str_cat(name, sizeof(name), kind, ":", crit, NULL);
+	str_cat(id, sizeof(id), "ev-", kind, "-", crit, NULL);
+	str_cat(err, sizeof(err), "ev-e-", kind, "-", crit, NULL);
+	str_cat(aria, sizeof(aria), label, " tiêu chí ", crit, NULL);
 	buf_puts(b, "<p class=\"evidence-add\">");
 	h_open(b, "input", "type", file ? "file" : "text", "name", name, "id",
 	       id, "aria-label", aria, "maxlength", file ? NULL : "500",
@@ -381,7 +381,7 @@ evidence_control(struct req *r, const struct view *v, const char *crit,
 	       "aria-invalid", failed ? "true" : NULL, "aria-describedby",
 	       failed ? err : NULL, "autofocus", failed ? "autofocus" : NULL,
 	       NULL);
-	snprintf(aria, sizeof(aria), "%s cho tiêu chí %s", button, crit);
+	str_cat(aria, sizeof(aria), button, " cho tiêu chí ", crit, NULL);
 	evidence_button(r, v, "attach", name, button, aria);
 	buf_puts(b, "</p>");
 	if (failed) {
@@ -435,10 +435,10 @@ reason_box(struct req *r, const struct view *v, const char *crit)
 {
 	struct buf *b = &r->body;
 	char name[128], id[128];
-	snprintf(name, sizeof(name), "r:%s", crit);
-	snprintf(id, sizeof(id), "r-%s", crit);
+	str_cat(name, sizeof(name), "r:", crit, NULL);
+	str_cat(id, sizeof(id), "r-", crit, NULL);
 	h_open(b, "label", "for", id, "class", "note", NULL);
-	h_textf(b, "Lý do trả lại %s", crit);
+	h_texts(b, "Lý do trả lại ", crit, NULL);
 	buf_puts(b, "</label>");
 	h_open(b, "textarea", "id", id, "name", name, "placeholder",
 	       "Để trống nếu không có", NULL);
@@ -458,7 +458,7 @@ evidence_group(struct req *r, const struct view *v, const char *crit)
 		any = strcmp(v->ev[i].criterion_id, crit) == 0;
 	if (!any)
 		return;
-	snprintf(name, sizeof(name), "Minh chứng cho tiêu chí %s", crit);
+	str_cat(name, sizeof(name), "Minh chứng cho tiêu chí ", crit, NULL);
 	h_open(&r->body, "div", "class", "evidence", "role", "group",
 	       "aria-label", name, NULL);
 	evidence_block(r, v, crit);

@@ -468,6 +468,16 @@ test_html_escape_bytes(void **state)
 		       "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
 	assert_escapes(html_escape, "x\xE1\x80", "x\xEF\xBF\xBD\xEF\xBF\xBD");
 	assert_escapes(html_escape, "\xC3<", "\xEF\xBF\xBD&lt;");
+	/* The short path's edges: overlong 3-byte, the last of the BMP,
+	 * the first and last surrogate, the byte after a lead kept. */
+	assert_escapes(html_escape, "\xE0\x9F\xBF",
+		       "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
+	assert_escapes(html_escape, "\xE0\xA0\x80\xEF\xBF\xBF\xED\x9F\xBF",
+		       "\xE0\xA0\x80\xEF\xBF\xBF\xED\x9F\xBF");
+	assert_escapes(html_escape, "\xED\xBF\xBFa",
+		       "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"
+		       "a");
+	assert_escapes(html_escape, "\xDF\xBF\xC2", "\xDF\xBF\xEF\xBF\xBD");
 	assert_escapes(html_escape, "\xF0\x9F\x98\x80\xEF\xBF\xBD",
 		       "\xF0\x9F\x98\x80\xEF\xBF\xBD");
 	/* Output is bounded by the buffer's cap like everything else. */
