@@ -902,14 +902,9 @@ saved_notice(const char *saved)
 						: "Đã cập nhật.";
 }
 
-void
-page_submission(struct req *r)
+static void
+form_page(struct req *r)
 {
-	/* A statistics campaign shows its own form (stats_web.h). */
-	if (ps_is_stats(r)) {
-		ps_page(r);
-		return;
-	}
 	struct view v;
 	enum ts_err e = sv_load(r, &v);
 	if (e != TS_OK) {
@@ -935,4 +930,19 @@ page_submission(struct req *r)
 	}
 	sv_render(r, &v, NULL);
 	sv_unload(&v);
+}
+
+void
+page_submission(struct req *r)
+{
+	/* A statistics campaign shows its own form (stats_web.h). */
+	if (ps_is_stats(r)) {
+		ps_page(r);
+		return;
+	}
+	/* The page's dozen reads from one snapshot: one read lock, and
+	 * every part of the page from the same state. */
+	app_read_begin(r->app);
+	form_page(r);
+	app_read_end(r->app);
 }

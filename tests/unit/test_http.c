@@ -468,13 +468,16 @@ test_html_escape_bytes(void **state)
 		       "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
 	assert_escapes(html_escape, "x\xE1\x80", "x\xEF\xBF\xBD\xEF\xBF\xBD");
 	assert_escapes(html_escape, "\xC3<", "\xEF\xBF\xBD&lt;");
-	/* The short path's edges: overlong 3-byte, the last of the BMP,
-	 * the first and last surrogate, the byte after a lead kept. */
+	/* The 2- and 3-byte check's edges: an overlong form refused;
+	 * U+0800, U+FFFF and U+D7FF kept; the last surrogate refused; a
+	 * lead byte at the end refused. */
 	assert_escapes(html_escape, "\xE0\x9F\xBF",
 		       "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
 	assert_escapes(html_escape, "\xE0\xA0\x80\xEF\xBF\xBF\xED\x9F\xBF",
 		       "\xE0\xA0\x80\xEF\xBF\xBF\xED\x9F\xBF");
-	assert_escapes(html_escape, "\xED\xBF\xBFa",
+	assert_escapes(html_escape,
+		       "\xED\xBF\xBF"
+		       "a",
 		       "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"
 		       "a");
 	assert_escapes(html_escape, "\xDF\xBF\xC2", "\xDF\xBF\xEF\xBF\xBD");
