@@ -82,8 +82,8 @@ sv_load(struct req *r, struct view *v)
 		e = sub_history(r->app, &v->s, r->a, &v->snaps, &v->nsnaps,
 				&v->notes, &v->nnotes);
 	if (e == TS_OK)
-		e = evidence_list(r->app, &r->sess.who, id, code, r->a, &v->ev,
-				  &v->nev, &r->diags);
+		e = evidence_list_of(r->app, &v->s, r->a, &v->ev, &v->nev,
+				     &r->diags);
 	if (e == TS_OK)
 		e = load_external(r, v);
 	struct buf b;
@@ -101,8 +101,9 @@ sv_load(struct req *r, struct view *v)
 	struct diags quiet;
 	diags_init(&quiet);
 	if (e == TS_OK &&
-	    plan_previous(r->app, &r->sess.who, id, v->s.unit.code, r->a,
-			  &v->plan_year, &v->plan, &v->nplan, &quiet) != TS_OK)
+	    plan_previous_in(r->app, &r->sess.who, &v->s.campaign,
+			     v->s.unit.code, r->a, &v->plan_year, &v->plan,
+			     &v->nplan, &quiet) != TS_OK)
 		v->nplan = 0;
 	diags_release(&quiet);
 	v->can_edit = e == TS_OK && allowed(r, v, ACT_SAVE);
