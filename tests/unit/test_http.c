@@ -483,6 +483,22 @@ test_html_escape_bytes(void **state)
 	assert_escapes(html_escape, "\xDF\xBF\xC2", "\xDF\xBF\xEF\xBF\xBD");
 	assert_escapes(html_escape, "\xF0\x9F\x98\x80\xEF\xBF\xBD",
 		       "\xF0\x9F\x98\x80\xEF\xBF\xBD");
+	/* Every ASCII byte between two letters, against the rule written
+	 * out: entities for the five, C0 dropped but TAB, LF, CR. */
+	for (int c = 1; c < 0x80; c++) {
+		const char *ent = c == '&'    ? "&amp;"
+				  : c == '<'  ? "&lt;"
+				  : c == '>'  ? "&gt;"
+				  : c == '"'  ? "&quot;"
+				  : c == '\'' ? "&#39;"
+					      : NULL;
+		bool keep = ent == NULL &&
+			    (c >= 0x20 || c == '\t' || c == '\n' || c == '\r');
+		char in[4] = { 'a', (char)c, 'b', '\0' }, want[16];
+		snprintf(want, sizeof(want), "a%s%sb", ent ? ent : "",
+			 keep ? (char[]){ (char)c, '\0' } : "");
+		assert_escapes(html_escape, in, want);
+	}
 	/* Output is bounded by the buffer's cap like everything else. */
 	struct buf b;
 	buf_init(&b, 16);
