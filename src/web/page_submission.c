@@ -9,6 +9,7 @@
 #include "../util/timeutil.h"
 #include "stats_web.h"
 #include "submission_view.h"
+#include "tpl_cache.h"
 
 static bool
 allowed(const struct req *r, const struct view *v, enum sub_action a)
@@ -406,6 +407,69 @@ evidence_notice(struct req *r, const struct view *v, const char *crit)
 		       "status", NULL);
 }
 
+static void
+evidence_controls_plain(struct req *r, const struct view *v, const char *crit)
+{
+	evidence_control(r, v, crit, "file", "Tệp minh chứng", "Gắn tệp");
+	evidence_control(r, v, crit, "link", "Đường link minh chứng",
+			 "Gắn đường link");
+	evidence_control(r, v, crit, "fact", "Dữ kiện minh chứng",
+			 "Ghi dữ kiện");
+}
+
+/* The controls of every criterion of rubric rb rendered with TPL_HOLE as
+ * the page's address (three buttons each), published once per rubric
+ * version; NULL if they cannot be made. */
+static const struct tpl *
+evidence_templates(const struct rubric *rb)
+{
+	char key[256];
+	snprintf(key, sizeof(key), "evidence\n%s@%d", rb->id, rb->version);
+	size_t n;
+	const struct tpl *t = tpl_find(key, &n);
+	if (t != NULL)
+		return n == rb->ncriteria ? t : NULL;
+	struct tpl *v = calloc(rb->ncriteria + 1, sizeof(*v));
+	struct req fake = { 0 };
+	struct view fv = { .base = TPL_HOLE };
+	bool ok = v != NULL;
+	for (size_t i = 0; ok && i < rb->ncriteria; i++) {
+		buf_init(&fake.body, 1 << 20);
+		evidence_controls_plain(&fake, &fv, rb->criteria[i]->id);
+		ok = fake.body.err == TS_OK &&
+		     tpl_make(&v[i], buf_str(&fake.body), 3);
+		buf_release(&fake.body);
+	}
+	if (!ok) {
+		tpl_free(v, rb->ncriteria);
+		return NULL;
+	}
+	t = tpl_publish(key, v, rb->ncriteria);
+	return t;
+}
+
+/* The controls to attach a file, a link or a fact: the same for every
+ * school but for the page's address, so from the rubric's templates
+ * unless one of them is refused just now (it shows what was typed). */
+static void
+evidence_controls(struct req *r, const struct view *v, const char *crit)
+{
+	const struct sv_evidence *ev = v->evidence;
+	const struct rubric *rb = v->s.rubric;
+	size_t i = 0;
+	while (i < rb->ncriteria && strcmp(rb->criteria[i]->id, crit) != 0)
+		i++;
+	const struct tpl *t = NULL;
+	if (i < rb->ncriteria &&
+	    !(ev && ev->e != TS_OK && strcmp(ev->crit, crit) == 0))
+		t = evidence_templates(rb);
+	if (t == NULL) {
+		evidence_controls_plain(r, v, crit);
+		return;
+	}
+	tpl_put(&r->body, &t[i], v->base);
+}
+
 /* Evidence linked to one criterion, and for the school the controls to
  * attach a file, a link or a fact, and to remove one. */
 static void
@@ -423,11 +487,7 @@ evidence_block(struct req *r, const struct view *v, const char *crit)
 		h_textf(&r->body, "Chưa gỡ được minh chứng: %s", ev->message);
 		buf_puts(&r->body, "</p>");
 	}
-	evidence_control(r, v, crit, "file", "Tệp minh chứng", "Gắn tệp");
-	evidence_control(r, v, crit, "link", "Đường link minh chứng",
-			 "Gắn đường link");
-	evidence_control(r, v, crit, "fact", "Dữ kiện minh chứng",
-			 "Ghi dữ kiện");
+	evidence_controls(r, v, crit);
 }
 
 /* Lý do trả lại, a box per criterion for the reviewer. */
