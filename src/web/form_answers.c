@@ -8,6 +8,7 @@
 #include "../core/answer_text.h"
 #include "../util/arena.h"
 #include "../util/timeutil.h"
+#include "tpl_cache.h"
 
 /* Room for a field's name or id: the item ids of a rubric are short. */
 #define FIELD_SIZE 1024
@@ -223,7 +224,7 @@ control(struct buf *b, const struct item *it, const struct form_src *src,
 	bool editable, struct ctl *c)
 {
 	char name[FIELD_SIZE], val[PTS_FMT_SIZE];
-	const char *v = value_text(src, it, val);
+	const char *v = src->marks ? TPL_HOLE_N("1") : value_text(src, it, val);
 	const char *n = field(name, src->prefix,
 			      it->kind == ITEM_CHECKLIST ? "b" : "v", it);
 	switch (it->kind) {
@@ -295,13 +296,91 @@ conflict_box(struct buf *b, const struct item *it, const struct form_src *src,
 	buf_release(&t);
 }
 
+static void form_item_plain(struct buf *b, const struct item *it,
+			    const struct form_src *src, bool editable);
+
+/* The templates of a rubric's number items in one form (prefix, whether
+ * editable, with the criterion's heading or not): rendered once with
+ * markers for the heading (0, markup), the value (1) and the note (2).
+ * Other items' slots are empty. NULL if they cannot be made. */
+static const struct tpl *
+item_templates(const struct rubric *rb, const char *prefix, bool editable,
+	       bool heading)
+{
+	char key[300], qid[160];
+	size_t n;
+	snprintf(key, sizeof(key), "item\n%s@%d\n%s\n%d%d", rb->id, rb->version,
+		 prefix, editable, heading);
+	const struct tpl *t = tpl_find(key, &n);
+	if (t != NULL)
+		return n == rb->nitems ? t : NULL;
+	struct tpl *v = calloc(rb->nitems + 1, sizeof(*v));
+	struct answers *none = v ? answers_new(rb) : NULL;
+	for (size_t i = 0; none != NULL && i < rb->nitems; i++) {
+		const struct item *it = rb->items[i];
+		struct form_src ms = { .stored = none,
+				       .prefix = prefix,
+				       .marks = true };
+		struct buf b;
+		if (it->kind != ITEM_POINTS && it->kind != ITEM_BAND)
+			continue;
+		str_cat(qid, sizeof(qid), "q-", it->criterion->id, NULL);
+		ms.heading = heading ? TPL_HOLE_N("0") : NULL;
+		ms.heading_id = heading ? qid : NULL;
+		buf_init(&b, 1 << 20);
+		form_item_plain(&b, it, &ms, editable);
+		/* A failed one stays empty: that item is rendered plain. */
+		if (b.err == TS_OK)
+			(void)tpl_make(&v[i], buf_str(&b), heading ? 3 : 2);
+		buf_release(&b);
+	}
+	if (none == NULL) {
+		tpl_free(v, rb->nitems);
+		return NULL;
+	}
+	answers_free(none);
+	return tpl_publish(key, v, rb->nitems);
+}
+
+/* A number item shown as stored (nothing posted, refused or clashing):
+ * its template with the heading, value and note spliced in. */
+static bool
+item_cached(struct buf *b, const struct item *it, const struct form_src *src,
+	    bool editable)
+{
+	const struct rubric *rb = src->stored->rubric;
+	if ((it->kind != ITEM_POINTS && it->kind != ITEM_BAND) || rb == NULL ||
+	    posted_for(src, it) || (src->error && src->error[it->idx]) ||
+	    (src->conflict && src->conflict[it->idx]))
+		return false;
+	const struct tpl *t = item_templates(rb, src->prefix, editable,
+					     src->heading != NULL);
+	if (t == NULL || t[it->idx].text == NULL)
+		return false;
+	char val[PTS_FMT_SIZE];
+	const struct answer *a = &src->stored->v[it->idx];
+	const char *s[3] = { src->heading, value_text(src, it, val),
+			     a->note ? a->note : "" };
+	tpl_put_v(b, &t[it->idx], s, 1u);
+	return true;
+}
+
 void
 form_item(struct buf *b, const struct item *it, const struct form_src *src,
 	  bool editable)
 {
+	if (!item_cached(b, it, src, editable))
+		form_item_plain(b, it, src, editable);
+}
+
+static void
+form_item_plain(struct buf *b, const struct item *it,
+		const struct form_src *src, bool editable)
+{
 	char name[FIELD_SIZE], fid[FIELD_SIZE], eid[FIELD_SIZE];
 	const struct answer *a = &src->stored->v[it->idx];
-	const char *note = posted_for(src, it)
+	const char *note = src->marks ? TPL_HOLE_N("2")
+			   : posted_for(src, it)
 				   ? kv_get(src->posted,
 					    field(name, src->prefix, "n", it))
 				   : a->note;

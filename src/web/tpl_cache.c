@@ -17,30 +17,41 @@ struct tpl_set {
  * so a reader walks the list without a lock. */
 static _Atomic(struct tpl_set *) sets;
 
+/* The kind of the marker at p (0..TPL_KINDS-1), or -1 if none. */
+static int
+marker_at(const char *p)
+{
+	static const char del[] = "\x7F\x7F";
+	if (strncmp(p, del, 2) != 0 || p[2] < '0' || p[2] >= '0' + TPL_KINDS ||
+	    strncmp(p + 3, del, 2) != 0)
+		return -1;
+	return p[2] - '0';
+}
+
 bool
 tpl_make(struct tpl *t, const char *markup, size_t holes)
 {
-	size_t hl = strlen(TPL_HOLE), n = 0, len = 0;
+	size_t n = 0, len = 0;
 	memset(t, 0, sizeof(*t));
 	t->text = malloc(strlen(markup) + 1);
 	t->cut = calloc(holes + 1, sizeof(*t->cut));
-	if (t->text == NULL || t->cut == NULL) {
+	t->kind = calloc(holes + 1, 1);
+	if (t->text == NULL || t->cut == NULL || t->kind == NULL) {
 		tpl_clear(t);
 		return false;
 	}
-	for (const char *p = markup;;) {
-		const char *h = strstr(p, TPL_HOLE);
-		size_t k = h ? (size_t)(h - p) : strlen(p);
-		memcpy(t->text + len, p, k);
-		len += k;
-		if (h == NULL)
-			break;
-		if (n == holes) {
-			n++;
-			break;
+	for (const char *p = markup; *p != '\0' && n <= holes;) {
+		int k = marker_at(p);
+		if (k < 0) {
+			t->text[len++] = *p++;
+			continue;
 		}
-		t->cut[n++] = len;
-		p = h + hl;
+		if (n < holes) {
+			t->cut[n] = len;
+			t->kind[n] = (unsigned char)k;
+		}
+		n++;
+		p += 5;
 	}
 	t->text[len] = '\0';
 	t->len = len;
@@ -53,15 +64,27 @@ tpl_make(struct tpl *t, const char *markup, size_t holes)
 }
 
 void
-tpl_put(struct buf *b, const struct tpl *t, const char *s)
+tpl_put_v(struct buf *b, const struct tpl *t, const char *const *s,
+	  unsigned raw)
 {
 	size_t at = 0;
 	for (size_t i = 0; i < t->ncut; i++) {
+		unsigned k = t->kind[i];
 		buf_put(b, t->text + at, t->cut[i] - at);
-		html_escape(b, s);
+		if (raw & (1u << k))
+			buf_puts(b, s[k]);
+		else
+			html_escape(b, s[k]);
 		at = t->cut[i];
 	}
 	buf_put(b, t->text + at, t->len - at);
+}
+
+void
+tpl_put(struct buf *b, const struct tpl *t, const char *s)
+{
+	const char *v[TPL_KINDS] = { s, s, s, s };
+	tpl_put_v(b, t, v, 0);
 }
 
 const struct tpl *
@@ -112,6 +135,7 @@ tpl_clear(struct tpl *t)
 {
 	free(t->text);
 	free(t->cut);
+	free(t->kind);
 	memset(t, 0, sizeof(*t));
 }
 

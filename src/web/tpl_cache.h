@@ -14,22 +14,30 @@
 
 #include "../util/buf.h"
 
-/* The marker a renderer is given as the string: DEL bytes, which
- * html_escape copies and rubric texts do not hold. */
-#define TPL_HOLE "\x7F\x7F#\x7F\x7F"
+/* The markers a renderer is given for the strings: DEL bytes, which
+ * html_escape copies and rubric texts do not hold, around the string's
+ * number (up to TPL_KINDS kinds of hole in one template). */
+#define TPL_HOLE_N(k) "\x7F\x7F" k "\x7F\x7F"
+#define TPL_HOLE      TPL_HOLE_N("0")
+#define TPL_KINDS     4
 
 struct tpl {
-	char *text;  /* the markup without the markers */
-	size_t *cut; /* where each hole was, ascending */
+	char *text;	     /* the markup without the markers */
+	size_t *cut;	     /* where each hole was, ascending */
+	unsigned char *kind; /* which string goes there */
 	size_t ncut;
 	size_t len;
 };
 
-/* Splits rendered markup at each TPL_HOLE; false (t left empty) when it
+/* Splits rendered markup at each marker; false (t left empty) when it
  * does not hold exactly `holes` of them or memory runs out. */
 bool tpl_make(struct tpl *t, const char *markup, size_t holes);
 /* The markup with s, escaped, in each hole. */
 void tpl_put(struct buf *b, const struct tpl *t, const char *s);
+/* The markup with s[kind] in each hole: as it is where raw has bit
+ * 1 << kind (markup the page made), else escaped. */
+void tpl_put_v(struct buf *b, const struct tpl *t, const char *const *s,
+	       unsigned raw);
 
 /* n templates published under key (a rubric's id and version and what
  * they are); NULL when none yet. */
