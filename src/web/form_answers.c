@@ -299,6 +299,32 @@ conflict_box(struct buf *b, const struct item *it, const struct form_src *src,
 static void form_item_plain(struct buf *b, const struct item *it,
 			    const struct form_src *src, bool editable);
 
+/* The note shown: the template's marker, the posted one, or stored. */
+static const char *
+note_of(const struct form_src *src, const struct item *it)
+{
+	char name[FIELD_SIZE];
+	if (src->marks)
+		return TPL_HOLE_N("2");
+	if (posted_for(src, it))
+		return kv_get(src->posted, field(name, src->prefix, "n", it));
+	return src->stored->v[it->idx].note;
+}
+
+/* One item rendered with markers into t; a failed one stays empty (that
+ * item is then rendered plain). */
+static void
+item_template(struct tpl *t, const struct item *it, const struct form_src *ms,
+	      bool editable)
+{
+	struct buf b;
+	buf_init(&b, 1 << 20);
+	form_item_plain(&b, it, ms, editable);
+	if (b.err == TS_OK)
+		(void)tpl_make(t, buf_str(&b), ms->heading ? 3 : 2);
+	buf_release(&b);
+}
+
 /* The templates of a rubric's number items in one form (prefix, whether
  * editable, with the criterion's heading or not): rendered once with
  * markers for the heading (0, markup), the value (1) and the note (2).
@@ -321,18 +347,12 @@ item_templates(const struct rubric *rb, const char *prefix, bool editable,
 		struct form_src ms = { .stored = none,
 				       .prefix = prefix,
 				       .marks = true };
-		struct buf b;
 		if (it->kind != ITEM_POINTS && it->kind != ITEM_BAND)
 			continue;
 		str_cat(qid, sizeof(qid), "q-", it->criterion->id, NULL);
 		ms.heading = heading ? TPL_HOLE_N("0") : NULL;
 		ms.heading_id = heading ? qid : NULL;
-		buf_init(&b, 1 << 20);
-		form_item_plain(&b, it, &ms, editable);
-		/* A failed one stays empty: that item is rendered plain. */
-		if (b.err == TS_OK)
-			(void)tpl_make(&v[i], buf_str(&b), heading ? 3 : 2);
-		buf_release(&b);
+		item_template(&v[i], it, &ms, editable);
 	}
 	if (none == NULL) {
 		tpl_free(v, rb->nitems);
@@ -379,11 +399,7 @@ form_item_plain(struct buf *b, const struct item *it,
 {
 	char name[FIELD_SIZE], fid[FIELD_SIZE], eid[FIELD_SIZE];
 	const struct answer *a = &src->stored->v[it->idx];
-	const char *note = src->marks ? TPL_HOLE_N("2")
-			   : posted_for(src, it)
-				   ? kv_get(src->posted,
-					    field(name, src->prefix, "n", it))
-				   : a->note;
+	const char *note = note_of(src, it);
 	if (it->heading != NULL && src->prefix[0] == '\0') {
 		buf_puts(b, "<p><strong>");
 		h_text(b, it->heading);
