@@ -197,6 +197,18 @@ audit_add(struct app *app, const struct actor *who, const char *action,
 	return db_exec_stmt(st);
 }
 
+void
+app_read_begin(struct app *app)
+{
+	db_read_begin(app->db);
+}
+
+void
+app_read_end(struct app *app)
+{
+	db_read_end(app->db);
+}
+
 enum ts_err
 app_db_error(struct app *app, struct diags *d, const char *what)
 {

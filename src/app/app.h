@@ -69,6 +69,11 @@ enum ts_err audit_add(struct app *app, const struct actor *who,
 		      const char *action, const char *object,
 		      const char *detail) TS_MUSTCHECK;
 
+/* A page's reads from one snapshot (db_read_begin): call app_read_end
+ * after the last read, whatever happened; no writes in between. */
+void app_read_begin(struct app *app);
+void app_read_end(struct app *app);
+
 /* Message for a failed database call, added to d; returns TS_EDB. */
 enum ts_err app_db_error(struct app *app, struct diags *d, const char *what);
 

@@ -663,26 +663,35 @@ fill_item(struct db_stmt *st, struct arena *a, void *p)
 }
 
 enum ts_err
-evidence_list(struct app *app, const struct actor *who, int64_t cid,
-	      const char *unit, struct arena *a, struct evidence_item **out,
-	      size_t *n, struct diags *d)
+evidence_list_of(struct app *app, const struct submission *s, struct arena *a,
+		 struct evidence_item **out, size_t *n, struct diags *d)
 {
 	static const char sql[] =
 		"SELECT e.id, l.criterion_id, e.name, e.mime, e.size, e.sha256, "
 		"e.uploaded_by, e.at, e.kind FROM evidence_link l JOIN evidence e ON "
 		"e.id = l.evidence_id WHERE l.submission_id = ? "
 		"ORDER BY l.criterion_id, e.id";
+	*n = 0;
+	*out = NULL;
+	if (s->id == 0)
+		return TS_OK;
+	struct db_stmt *st = db_prep(app->db, sql);
+	if (st == NULL)
+		return app_db_error(app, d, "đọc minh chứng");
+	db_bind_int(st, 1, s->id);
+	return db_collect(st, a, sizeof(**out), (void **)out, n, fill_item);
+}
+
+enum ts_err
+evidence_list(struct app *app, const struct actor *who, int64_t cid,
+	      const char *unit, struct arena *a, struct evidence_item **out,
+	      size_t *n, struct diags *d)
+{
 	struct submission s;
 	*n = 0;
 	*out = NULL;
 	enum ts_err e = sub_open(app, who, cid, unit, ACT_VIEW, a, &s, d);
-	if (e != TS_OK || s.id == 0)
-		return e;
-	struct db_stmt *st = db_prep(app->db, sql);
-	if (st == NULL)
-		return app_db_error(app, d, "đọc minh chứng");
-	db_bind_int(st, 1, s.id);
-	return db_collect(st, a, sizeof(**out), (void **)out, n, fill_item);
+	return e == TS_OK ? evidence_list_of(app, &s, a, out, n, d) : e;
 }
 
 static void

@@ -90,6 +90,12 @@ enum ts_err evidence_list(struct app *app, const struct actor *who, int64_t cid,
 			  const char *unit_code, struct arena *a,
 			  struct evidence_item **out, size_t *n,
 			  struct diags *d) TS_MUSTCHECK;
+struct submission;
+/* The same for a submission the caller opened (sub_open, ACT_VIEW): a
+ * page that has it does not open it again. */
+enum ts_err evidence_list_of(struct app *app, const struct submission *s,
+			     struct arena *a, struct evidence_item **out,
+			     size_t *n, struct diags *d) TS_MUSTCHECK;
 
 /* What a stored file may be: its size cap, its types (sniffed from the
  * content, never the name) and how a refusal says so. */

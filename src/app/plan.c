@@ -199,12 +199,27 @@ plan_previous(struct app *app, const struct actor *who, int64_t cid,
 	*n = 0;
 	*out = NULL;
 	enum ts_err e = campaign_get(app, who, cid, a, &now, d);
-	struct db_stmt *st = e == TS_OK ? db_prep(app->db, SQL_EARLIER) : NULL;
-	if (e != TS_OK || st == NULL)
-		return e != TS_OK ? e : app_db_error(app, d, "đọc kế hoạch");
+	return e == TS_OK ? plan_previous_in(app, who, &now, unit_code, a, year,
+					     out, n, d)
+			  : e;
+}
+
+enum ts_err
+plan_previous_in(struct app *app, const struct actor *who,
+		 const struct campaign *now, const char *unit_code,
+		 struct arena *a, const char **year, struct plan_item **out,
+		 size_t *n, struct diags *d)
+{
+	enum ts_err e = TS_OK;
+	*year = NULL;
+	*n = 0;
+	*out = NULL;
+	struct db_stmt *st = db_prep(app->db, SQL_EARLIER);
+	if (st == NULL)
+		return app_db_error(app, d, "đọc kế hoạch");
 	db_bind_text(st, 1, unit_code);
-	db_bind_text(st, 2, now.rubric_id);
-	db_bind_text(st, 3, now.school_year);
+	db_bind_text(st, 2, now->rubric_id);
+	db_bind_text(st, 3, now->school_year);
 	while (*n == 0 && e == TS_OK && db_step(st) == DB_ROW) {
 		struct diags quiet;
 		diags_init(&quiet);

@@ -40,6 +40,13 @@ enum ts_err plan_previous(struct app *app, const struct actor *who, int64_t cid,
 			  const char *unit_code, struct arena *a,
 			  const char **year, struct plan_item **out, size_t *n,
 			  struct diags *d) TS_MUSTCHECK;
+struct campaign;
+/* The same for a campaign the caller read (campaign_get). */
+enum ts_err plan_previous_in(struct app *app, const struct actor *who,
+			     const struct campaign *now, const char *unit_code,
+			     struct arena *a, const char **year,
+			     struct plan_item **out, size_t *n,
+			     struct diags *d) TS_MUSTCHECK;
 
 /* How many schools under an office lack an item (its advice lists it). */
 struct gap_count {

@@ -12,14 +12,13 @@
 #define REPLACEMENT "\xEF\xBF\xBD" /* U+FFFD */
 
 /* Bytes copied as they are: printable ASCII other than & < > " ', plus
- * TAB, LF and CR. */
+ * TAB, LF and CR; one bit per byte below 0x80 (all of 0x40-0x7F). */
+#define PLAIN_LOW 0xafffff3b00002600ULL
+
 static bool
 html_plain(unsigned char c)
 {
-	if (c < 0x20)
-		return c == '\t' || c == '\n' || c == '\r';
-	return c < 0x80 && c != '&' && c != '<' && c != '>' && c != '"' &&
-	       c != '\'';
+	return c < 0x40 ? (PLAIN_LOW >> c) & 1 : c < 0x80;
 }
 
 /* One ASCII byte that is not plain: its entity, or nothing for a control
@@ -37,48 +36,51 @@ html_special(struct buf *b, unsigned char c)
 	}
 }
 
-/* Length of the run at p (n bytes left) that is copied as it is: plain
- * ASCII and whole valid UTF-8 sequences. utf8proc refuses overlong forms,
- * surrogates and code points past U+10FFFF: the same rule as
- * vn_valid_utf8. One run per stretch of Vietnamese text, not one append
- * per letter. */
+/* Length of the valid UTF-8 sequence at p (NUL-terminated), or 0.
+ * Vietnamese letters are all 2 or 3 bytes, checked here: no overlong
+ * forms, no surrogates (ED A0..BF); longer ones go to utf8proc, which
+ * also refuses code points past U+10FFFF: the same rule as
+ * vn_valid_utf8. A NUL is never a continuation byte. */
 static size_t
-plain_run(const unsigned char *p, size_t n)
+utf8_len(const unsigned char *p)
 {
-	size_t run = 0;
-	while (run < n) {
-		if (html_plain(p[run])) {
-			run++;
-			continue;
-		}
-		if (p[run] < 0x80)
-			break;
-		utf8proc_int32_t cp;
-		utf8proc_ssize_t k = utf8proc_iterate(
-			p + run, (utf8proc_ssize_t)(n - run), &cp);
-		if (k <= 0)
-			break;
-		run += (size_t)k;
+	if (p[0] >= 0xC2 && p[0] <= 0xDF)
+		return (p[1] & 0xC0) == 0x80 ? 2 : 0;
+	if (p[0] >= 0xE0 && p[0] <= 0xEF) {
+		unsigned char lo = p[0] == 0xE0 ? 0xA0 : 0x80,
+			      hi = p[0] == 0xED ? 0x9F : 0xBF;
+		return p[1] >= lo && p[1] <= hi && (p[2] & 0xC0) == 0x80 ? 3
+									 : 0;
 	}
-	return run;
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t k = utf8proc_iterate(p, -1, &cp);
+	return k > 0 ? (size_t)k : 0;
 }
 
+/* Runs of plain ASCII and whole valid UTF-8 sequences are copied with
+ * one append each, not one per letter; in one pass, without strlen. */
 void
 html_escape(struct buf *b, const char *s)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	size_t n = strlen(s), i = 0;
-	while (i < n) {
-		size_t run = plain_run(p + i, n - i);
-		buf_put(b, p + i, run);
-		i += run;
-		if (i == n)
-			break;
-		if (p[i] < 0x80)
-			html_special(b, p[i]);
+	const unsigned char *p = (const unsigned char *)s, *run = p;
+	for (;;) {
+		size_t k;
+		if (html_plain(*p)) {
+			p++;
+			continue;
+		}
+		if (*p >= 0x80 && (k = utf8_len(p)) > 0) {
+			p += k;
+			continue;
+		}
+		buf_put(b, run, (size_t)(p - run));
+		if (*p == '\0')
+			return;
+		if (*p < 0x80)
+			html_special(b, *p);
 		else
 			buf_puts(b, REPLACEMENT);
-		i++;
+		run = ++p;
 	}
 }
 

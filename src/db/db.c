@@ -144,6 +144,20 @@ db_rollback(struct db *db)
 	db->ops->rollback(db);
 }
 
+void
+db_read_begin(struct db *db)
+{
+	if (db->ops->read_begin != NULL)
+		db->ops->read_begin(db);
+}
+
+void
+db_read_end(struct db *db)
+{
+	if (db->ops->read_end != NULL)
+		db->ops->read_end(db);
+}
+
 bool
 db_transient(const struct db *db)
 {

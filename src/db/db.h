@@ -62,6 +62,13 @@ void db_rollback(struct db *db);
  * transaction a bounded number of times; nobody else retries. SQLite:
  * never (its busy handler already waits for the write lock). */
 bool db_transient(const struct db *db);
+/* One snapshot for a run of reads, such as a page: SQLite takes and drops
+ * the WAL read lock once instead of per statement (a deferred BEGIN).
+ * Only reads may come before db_read_end, which ends it whatever
+ * happened (a failed statement too). Nothing on PostgreSQL, whose
+ * statements keep their own snapshots as before. */
+void db_read_begin(struct db *db);
+void db_read_end(struct db *db);
 
 /* Cached prepared statement, reset and unbound; NULL on error (message in
  * db_errmsg, the statement in db_errsql). The cache has no fixed size.

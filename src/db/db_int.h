@@ -16,6 +16,9 @@ struct db_ops {
 	enum ts_err (*begin)(struct db *db);
 	enum ts_err (*commit)(struct db *db);
 	void (*rollback)(struct db *db);
+	/* db_read_begin, db_read_end; NULL: nothing to do. */
+	void (*read_begin)(struct db *db);
+	void (*read_end)(struct db *db);
 	/* A cached statement for the literal sql, or NULL. */
 	struct db_stmt *(*prep)(struct db *db, const char *sql);
 	void (*done)(struct db_stmt *st);

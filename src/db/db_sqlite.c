@@ -199,6 +199,14 @@ sq_commit(struct db *db)
 		       : TS_EDB;
 }
 
+/* A failed BEGIN leaves each statement its own read lock, as before. */
+static void
+sq_read_begin(struct db *db)
+{
+	if (sqlite3_get_autocommit(SQ(db)->h))
+		sqlite3_exec(SQ(db)->h, "BEGIN", NULL, NULL, NULL);
+}
+
 static bool
 cache_room(struct sq_db *db)
 {
@@ -440,6 +448,8 @@ static const struct db_ops SQ_OPS = {
 	.begin = sq_begin,
 	.commit = sq_commit,
 	.rollback = sq_rollback,
+	.read_begin = sq_read_begin,
+	.read_end = sq_rollback,
 	.prep = sq_prep,
 	.done = sq_done,
 	.bind_int = sq_bind_int,

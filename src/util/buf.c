@@ -132,3 +132,24 @@ buf_take(struct buf *b)
 	buf_init(b, b->limit);
 	return p;
 }
+
+char *
+str_cat(char *dst, size_t size, ...)
+{
+	va_list ap;
+	size_t len = 0;
+	const char *s;
+	if (size == 0)
+		return dst;
+	va_start(ap, size);
+	while ((s = va_arg(ap, const char *)) != NULL) {
+		size_t n = strlen(s);
+		if (n > size - 1 - len)
+			n = size - 1 - len;
+		memcpy(dst + len, s, n);
+		len += n;
+	}
+	va_end(ap);
+	dst[len] = '\0';
+	return dst;
+}

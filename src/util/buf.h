@@ -39,6 +39,10 @@ void buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 void buf_pad(struct buf *b, size_t n);
 /* Returns the string (never NULL; "" when empty or failed). */
 const char *buf_str(const struct buf *b);
+/* Joins the strings up to a NULL into dst (size bytes, cut to fit like
+ * snprintf, always terminated) and returns dst: field names and ids of a
+ * page without printf's cost. */
+char *str_cat(char *dst, size_t size, ...) __attribute__((sentinel));
 /* Hands the malloc'd string to the caller and resets the buffer. */
 char *buf_take(struct buf *b);
 

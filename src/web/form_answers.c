@@ -8,16 +8,18 @@
 #include "../core/answer_text.h"
 #include "../util/arena.h"
 #include "../util/timeutil.h"
+#include "tpl_cache.h"
+
+/* Room for a field's name or id: the item ids of a rubric are short. */
+#define FIELD_SIZE 1024
 
 /* The form field of an item: kind letter v/n/b/m, after the form's
  * prefix ("" or "x"). */
 static const char *
-field(struct buf *tmp, const char *prefix, const char *kind,
+field(char out[FIELD_SIZE], const char *prefix, const char *kind,
       const struct item *it)
 {
-	buf_reset(tmp);
-	buf_printf(tmp, "%s%s:%s", prefix, kind, it->id);
-	return buf_str(tmp);
+	return str_cat(out, FIELD_SIZE, prefix, kind, ":", it->id, NULL);
 }
 
 static bool
@@ -32,36 +34,41 @@ form_field_id(struct buf *b, const char *kind, const char *prefix,
 	      const struct item *it)
 {
 	buf_reset(b);
-	buf_printf(b, "%s-%s%s", kind, prefix, it->id);
+	buf_puts(b, kind);
+	buf_putc(b, '-');
+	buf_puts(b, prefix);
+	buf_puts(b, it->id);
 }
 
-/* The value text of an item for the form. */
+/* The same in a caller's array. */
 static const char *
-value_text(const struct form_src *src, const struct item *it, struct buf *out)
+field_id(char out[FIELD_SIZE], const char *kind, const char *prefix,
+	 const struct item *it)
 {
-	struct buf name;
-	buf_init(&name, 1024);
-	const char *posted =
-		posted_for(src, it)
-			? kv_get(src->posted,
-				 field(&name, src->prefix,
-				       it->kind == ITEM_CHECKLIST ? "b" : "v",
-				       it))
-			: NULL;
-	buf_release(&name);
-	if (posted_for(src, it))
+	return str_cat(out, FIELD_SIZE, kind, "-", prefix, it->id, NULL);
+}
+
+/* The value text of an item for the form (a number in out). */
+static const char *
+value_text(const struct form_src *src, const struct item *it,
+	   char out[PTS_FMT_SIZE])
+{
+	char name[FIELD_SIZE];
+	if (posted_for(src, it)) {
+		const char *posted = kv_get(
+			src->posted,
+			field(name, src->prefix,
+			      it->kind == ITEM_CHECKLIST ? "b" : "v", it));
 		return posted ? posted : "";
+	}
 	const struct answer *a = &src->stored->v[it->idx];
-	char p[PTS_FMT_SIZE];
 	if (!a->present)
 		return "";
 	switch (it->kind) {
 	case ITEM_GATE:
 	case ITEM_YESNO: return a->yes ? "1" : "0";
 	case ITEM_POINTS:
-	case ITEM_BAND:
-		buf_puts(out, pts_format_vn(a->num, p));
-		return buf_str(out);
+	case ITEM_BAND: return pts_format_vn(a->num, out);
 	case ITEM_CHOICE: return it->options[a->choice].id;
 	case ITEM_CHECKLIST:
 		return it->nbase_options ? it->base_options[a->base].id : "";
@@ -108,10 +115,10 @@ number(struct buf *b, const struct item *it, const char *name,
 	       "name", name, "value", current, "data-max", max, "size", "6",
 	       "readonly", editable ? NULL : "readonly", NULL);
 	if (it->kind == ITEM_POINTS)
-		h_textf(b, " / %s điểm%s", pts_format_vn(it->max, vn),
-			it->step != PTS_ONE ? " (bước " : "");
+		h_texts(b, " / ", pts_format_vn(it->max, vn), " điểm",
+			it->step != PTS_ONE ? " (bước " : "", NULL);
 	if (it->kind == ITEM_POINTS && it->step != PTS_ONE)
-		h_textf(b, "%s)", pts_format_vn(it->step, st));
+		h_texts(b, pts_format_vn(it->step, st), ")", NULL);
 	if (pct)
 		h_text(b, " %");
 }
@@ -129,8 +136,8 @@ select_opts(struct buf *b, const char *name, const struct option *o, size_t n,
 	for (size_t i = 0; i < n; i++) {
 		h_open(b, "option", "value", o[i].id, "selected",
 		       strcmp(current, o[i].id) == 0 ? "selected" : NULL, NULL);
-		h_textf(b, "%s (%s điểm)", o[i].text,
-			pts_format_vn(o[i].points, p));
+		h_texts(b, o[i].text, " (", pts_format_vn(o[i].points, p),
+			" điểm)", NULL);
 		h_close(b, "option");
 	}
 	h_close(b, "select");
@@ -150,29 +157,26 @@ static void
 modules(struct buf *b, const struct item *it, const struct form_src *src,
 	bool editable)
 {
-	struct buf name;
-	buf_init(&name, 1024);
-	field(&name, src->prefix, "m", it);
+	char name[FIELD_SIZE];
+	field(name, src->prefix, "m", it);
 	const struct answer *a = &src->stored->v[it->idx];
 	buf_puts(b, "<fieldset class=\"q\"><legend>");
-	h_textf(b, "Phân hệ đã có (%s)", it->id);
+	h_texts(b, "Phân hệ đã có (", it->id, ")", NULL);
 	buf_puts(b, "</legend>");
 	for (size_t i = 0; i < it->noptions; i++) {
 		bool on = posted_for(src, it)
-				  ? posted_has(src->posted, buf_str(&name),
+				  ? posted_has(src->posted, name,
 					       it->options[i].id)
 				  : a->present &&
 					    (a->checked & ((uint64_t)1 << i));
 		buf_puts(b, "<label>");
-		h_open(b, "input", "type", "checkbox", "name", buf_str(&name),
-		       "value", it->options[i].id, "checked",
-		       on ? "checked" : NULL, "disabled",
-		       editable ? NULL : "disabled", NULL);
+		h_open(b, "input", "type", "checkbox", "name", name, "value",
+		       it->options[i].id, "checked", on ? "checked" : NULL,
+		       "disabled", editable ? NULL : "disabled", NULL);
 		h_text(b, it->options[i].text);
 		buf_puts(b, "</label>");
 	}
 	buf_puts(b, "</fieldset>");
-	buf_release(&name);
 }
 
 /* The question of an item, once: "1.3a. text" (with (*) when its rule is
@@ -187,10 +191,10 @@ question(struct buf *b, const struct item *it, const struct form_src *src)
 		return;
 	}
 	if (src->prefix[0] != '\0') {
-		h_textf(b, "Đánh giá ngoài %s", it->id);
+		h_texts(b, "Đánh giá ngoài ", it->id, NULL);
 		return;
 	}
-	h_textf(b, "%s. %s", it->id, it->text);
+	h_texts(b, it->id, ". ", it->text, NULL);
 	if (!it->verified)
 		buf_puts(
 			b,
@@ -219,11 +223,9 @@ static void
 control(struct buf *b, const struct item *it, const struct form_src *src,
 	bool editable, struct ctl *c)
 {
-	struct buf name, val;
-	buf_init(&name, 1024);
-	buf_init(&val, 1024);
-	const char *v = value_text(src, it, &val);
-	const char *n = field(&name, src->prefix,
+	char name[FIELD_SIZE], val[PTS_FMT_SIZE];
+	const char *v = src->marks ? TPL_HOLE_N("1") : value_text(src, it, val);
+	const char *n = field(name, src->prefix,
 			      it->kind == ITEM_CHECKLIST ? "b" : "v", it);
 	switch (it->kind) {
 	case ITEM_GATE:
@@ -264,8 +266,6 @@ control(struct buf *b, const struct item *it, const struct form_src *src,
 		modules(b, it, src, editable);
 		break;
 	}
-	buf_release(&name);
-	buf_release(&val);
 }
 
 /* Someone else changed this field after the page was opened, and so did
@@ -296,17 +296,110 @@ conflict_box(struct buf *b, const struct item *it, const struct form_src *src,
 	buf_release(&t);
 }
 
+static void form_item_plain(struct buf *b, const struct item *it,
+			    const struct form_src *src, bool editable);
+
+/* The note shown: the template's marker, the posted one, or stored. */
+static const char *
+note_of(const struct form_src *src, const struct item *it)
+{
+	char name[FIELD_SIZE];
+	if (src->marks)
+		return TPL_HOLE_N("2");
+	if (posted_for(src, it))
+		return kv_get(src->posted, field(name, src->prefix, "n", it));
+	return src->stored->v[it->idx].note;
+}
+
+/* One item rendered with markers into t; a failed one stays empty (that
+ * item is then rendered plain). */
+static void
+item_template(struct tpl *t, const struct item *it, const struct form_src *ms,
+	      bool editable)
+{
+	struct buf b;
+	buf_init(&b, 1 << 20);
+	form_item_plain(&b, it, ms, editable);
+	if (b.err == TS_OK)
+		(void)tpl_make(t, buf_str(&b), ms->heading ? 3 : 2);
+	buf_release(&b);
+}
+
+/* The templates of a rubric's number items in one form (prefix, whether
+ * editable, with the criterion's heading or not): rendered once with
+ * markers for the heading (0, markup), the value (1) and the note (2).
+ * Other items' slots are empty. NULL if they cannot be made. */
+static const struct tpl *
+item_templates(const struct rubric *rb, const char *prefix, bool editable,
+	       bool heading)
+{
+	char key[300], qid[160];
+	size_t n;
+	snprintf(key, sizeof(key), "item\n%s@%d\n%s\n%d%d", rb->id, rb->version,
+		 prefix, editable, heading);
+	const struct tpl *t = tpl_find(key, &n);
+	if (t != NULL)
+		return n == rb->nitems ? t : NULL;
+	struct tpl *v = calloc(rb->nitems + 1, sizeof(*v));
+	struct answers *none = v ? answers_new(rb) : NULL;
+	for (size_t i = 0; none != NULL && i < rb->nitems; i++) {
+		const struct item *it = rb->items[i];
+		struct form_src ms = { .stored = none,
+				       .prefix = prefix,
+				       .marks = true };
+		if (it->kind != ITEM_POINTS && it->kind != ITEM_BAND)
+			continue;
+		str_cat(qid, sizeof(qid), "q-", it->criterion->id, NULL);
+		ms.heading = heading ? TPL_HOLE_N("0") : NULL;
+		ms.heading_id = heading ? qid : NULL;
+		item_template(&v[i], it, &ms, editable);
+	}
+	if (none == NULL) {
+		tpl_free(v, rb->nitems);
+		return NULL;
+	}
+	answers_free(none);
+	return tpl_publish(key, v, rb->nitems);
+}
+
+/* A number item shown as stored (nothing posted, refused or clashing):
+ * its template with the heading, value and note spliced in. */
+static bool
+item_cached(struct buf *b, const struct item *it, const struct form_src *src,
+	    bool editable)
+{
+	const struct rubric *rb = src->stored->rubric;
+	if ((it->kind != ITEM_POINTS && it->kind != ITEM_BAND) || rb == NULL ||
+	    posted_for(src, it) || (src->error && src->error[it->idx]) ||
+	    (src->conflict && src->conflict[it->idx]))
+		return false;
+	const struct tpl *t = item_templates(rb, src->prefix, editable,
+					     src->heading != NULL);
+	if (t == NULL || t[it->idx].text == NULL)
+		return false;
+	char val[PTS_FMT_SIZE];
+	const struct answer *a = &src->stored->v[it->idx];
+	const char *s[3] = { src->heading, value_text(src, it, val),
+			     a->note ? a->note : "" };
+	tpl_put_v(b, &t[it->idx], s, 1u);
+	return true;
+}
+
 void
 form_item(struct buf *b, const struct item *it, const struct form_src *src,
 	  bool editable)
 {
-	struct buf name;
-	buf_init(&name, 1024);
+	if (!item_cached(b, it, src, editable))
+		form_item_plain(b, it, src, editable);
+}
+
+static void
+form_item_plain(struct buf *b, const struct item *it,
+		const struct form_src *src, bool editable)
+{
+	char name[FIELD_SIZE], fid[FIELD_SIZE], eid[FIELD_SIZE];
 	const struct answer *a = &src->stored->v[it->idx];
-	const char *note = posted_for(src, it)
-				   ? kv_get(src->posted,
-					    field(&name, src->prefix, "n", it))
-				   : a->note;
+	const char *note = note_of(src, it);
 	if (it->heading != NULL && src->prefix[0] == '\0') {
 		buf_puts(b, "<p><strong>");
 		h_text(b, it->heading);
@@ -314,17 +407,13 @@ form_item(struct buf *b, const struct item *it, const struct form_src *src,
 	}
 	buf_puts(b, "<div class=\"item\">");
 	const char *err = src->error ? src->error[it->idx] : NULL;
-	struct buf fid, eid;
-	buf_init(&fid, 512);
-	buf_init(&eid, 512);
-	form_field_id(&fid, "f", src->prefix, it);
-	form_field_id(&eid, "e", src->prefix, it);
-	struct ctl c = { buf_str(&fid), buf_str(&eid), err != NULL, NULL };
+	field_id(fid, "f", src->prefix, it);
+	field_id(eid, "e", src->prefix, it);
+	struct ctl c = { fid, eid, err != NULL, NULL };
 	control(b, it, src, editable, &c);
 	/* Always there (hidden when empty) so app.js can fill it. */
-	h_elem(b, "p", err ? err : "", "class", "field-error", "id",
-	       buf_str(&eid), "hidden", err ? NULL : "hidden", NULL);
-	buf_release(&eid);
+	h_elem(b, "p", err ? err : "", "class", "field-error", "id", eid,
+	       "hidden", err ? NULL : "hidden", NULL);
 	if (src->conflict && src->conflict[it->idx])
 		conflict_box(b, it, src, src->conflict[it->idx]);
 	if (it->kind == ITEM_CHECKLIST && !posted_for(src, it) && a->present) {
@@ -342,19 +431,17 @@ form_item(struct buf *b, const struct item *it, const struct form_src *src,
 		buf_puts(b, "</p>");
 	}
 	/* Each note box says whose note it is ("Ghi chú 1.3a"). */
-	form_field_id(&fid, "n", src->prefix, it);
-	h_open(b, "label", "for", buf_str(&fid), "class", "note", NULL);
-	h_textf(b, "Ghi chú %s%s", src->prefix[0] ? "đánh giá ngoài " : "",
-		it->id);
+	field_id(fid, "n", src->prefix, it);
+	h_open(b, "label", "for", fid, "class", "note", NULL);
+	h_texts(b, "Ghi chú ", src->prefix[0] ? "đánh giá ngoài " : "", it->id,
+		NULL);
 	buf_puts(b, "</label>");
-	h_open(b, "textarea", "id", buf_str(&fid), "name",
-	       field(&name, src->prefix, "n", it), "placeholder",
+	h_open(b, "textarea", "id", fid, "name",
+	       field(name, src->prefix, "n", it), "placeholder",
 	       "Ghi chú, minh chứng (số văn bản, đường link, số liệu...)",
 	       "readonly", editable ? NULL : "readonly", NULL);
 	h_text(b, note ? note : "");
 	buf_puts(b, "</textarea></div>");
-	buf_release(&fid);
-	buf_release(&name);
 }
 
 /* "12,5" (Vietnamese decimal comma) or "12.5" -> a JSON number. */
@@ -513,16 +600,14 @@ form_item_fields(const struct item *it, const struct answers *stored,
 {
 	struct form_src src = { .stored = stored, .prefix = prefix };
 	const struct answer *a = &stored->v[it->idx];
-	struct buf name, val;
+	char name[FIELD_SIZE], val[PTS_FMT_SIZE];
 	json_t *o = json_object();
-	buf_init(&name, 1024);
-	buf_init(&val, 1024);
-	const char *v = value_text(&src, it, &val);
-	json_object_set_new(o,
-			    field(&name, prefix,
-				  it->kind == ITEM_CHECKLIST ? "b" : "v", it),
-			    json_string(v));
-	json_object_set_new(o, field(&name, prefix, "n", it),
+	const char *v = value_text(&src, it, val);
+	json_object_set_new(
+		o,
+		field(name, prefix, it->kind == ITEM_CHECKLIST ? "b" : "v", it),
+		json_string(v));
+	json_object_set_new(o, field(name, prefix, "n", it),
 			    json_string(a->note ? a->note : ""));
 	if (it->kind == ITEM_CHECKLIST) {
 		json_t *m = json_array();
@@ -530,9 +615,7 @@ form_item_fields(const struct item *it, const struct answers *stored,
 			if (a->checked & ((uint64_t)1 << i))
 				json_array_append_new(
 					m, json_string(it->options[i].id));
-		json_object_set_new(o, field(&name, prefix, "m", it), m);
+		json_object_set_new(o, field(name, prefix, "m", it), m);
 	}
-	buf_release(&name);
-	buf_release(&val);
 	return o;
 }

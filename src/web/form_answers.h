@@ -28,6 +28,9 @@ struct form_src {
 	 * (the heading asks it, so its text is not shown twice), and the id
 	 * inside it that names the control; else NULL. */
 	const char *heading, *heading_id;
+	/* Rendering a template (form_answers.c, tpl_cache.h): markers
+	 * instead of the value, the note and the heading. */
+	bool marks;
 };
 
 /* The controls of one item (inside the caller's <form>). */

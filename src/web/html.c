@@ -36,6 +36,17 @@ h_textf(struct buf *b, const char *fmt, ...)
 	buf_release(&tmp);
 }
 
+void
+h_texts(struct buf *b, ...)
+{
+	va_list ap;
+	const char *s;
+	va_start(ap, b);
+	while ((s = va_arg(ap, const char *)) != NULL)
+		html_escape(b, s);
+	va_end(ap);
+}
+
 static void
 attrs(struct buf *b, va_list ap)
 {

@@ -9,6 +9,7 @@
 #include "../util/timeutil.h"
 #include "stats_web.h"
 #include "submission_view.h"
+#include "tpl_cache.h"
 
 static bool
 allowed(const struct req *r, const struct view *v, enum sub_action a)
@@ -82,8 +83,8 @@ sv_load(struct req *r, struct view *v)
 		e = sub_history(r->app, &v->s, r->a, &v->snaps, &v->nsnaps,
 				&v->notes, &v->nnotes);
 	if (e == TS_OK)
-		e = evidence_list(r->app, &r->sess.who, id, code, r->a, &v->ev,
-				  &v->nev, &r->diags);
+		e = evidence_list_of(r->app, &v->s, r->a, &v->ev, &v->nev,
+				     &r->diags);
 	if (e == TS_OK)
 		e = load_external(r, v);
 	struct buf b;
@@ -101,8 +102,9 @@ sv_load(struct req *r, struct view *v)
 	struct diags quiet;
 	diags_init(&quiet);
 	if (e == TS_OK &&
-	    plan_previous(r->app, &r->sess.who, id, v->s.unit.code, r->a,
-			  &v->plan_year, &v->plan, &v->nplan, &quiet) != TS_OK)
+	    plan_previous_in(r->app, &r->sess.who, &v->s.campaign,
+			     v->s.unit.code, r->a, &v->plan_year, &v->plan,
+			     &v->nplan, &quiet) != TS_OK)
 		v->nplan = 0;
 	diags_release(&quiet);
 	v->can_edit = e == TS_OK && allowed(r, v, ACT_SAVE);
@@ -238,7 +240,7 @@ item_block(struct req *r, const struct view *v, const struct item *it,
 			       .error = v->x_errors };
 	struct form_src own = *src;
 	char qid[160];
-	snprintf(qid, sizeof(qid), "q-%s", it->criterion->id);
+	str_cat(qid, sizeof(qid), "q-", it->criterion->id, NULL);
 	own.heading = heading;
 	own.heading_id = heading ? qid : NULL;
 	if (v->posted_review == NULL || !kv_get(v->posted_review, "ext"))
@@ -329,7 +331,7 @@ evidence_button(struct req *r, const struct view *v, const char *name,
 		const char *value, const char *label, const char *aria)
 {
 	char action[320];
-	snprintf(action, sizeof(action), "%s/evidence", v->base);
+	str_cat(action, sizeof(action), v->base, "/evidence", NULL);
 	h_open(&r->body, "button", "type", "submit", "name", name, "value",
 	       value, "formaction", action, "formenctype",
 	       "multipart/form-data", "formnovalidate", "formnovalidate",
@@ -372,10 +374,10 @@ evidence_control(struct req *r, const struct view *v, const char *crit,
 		      strcmp(ev->kind, kind) == 0;
 	bool file = strcmp(kind, "file") == 0, link = strcmp(kind, "link") == 0;
 	char name[160], id[160], err[160], aria[200];
-	snprintf(name, sizeof(name), "%s:%s", kind, crit);
-	snprintf(id, sizeof(id), "ev-%s-%s", kind, crit);
-	snprintf(err, sizeof(err), "ev-e-%s-%s", kind, crit);
-	snprintf(aria, sizeof(aria), "%s tiêu chí %s", label, crit);
+	str_cat(name, sizeof(name), kind, ":", crit, NULL);
+	str_cat(id, sizeof(id), "ev-", kind, "-", crit, NULL);
+	str_cat(err, sizeof(err), "ev-e-", kind, "-", crit, NULL);
+	str_cat(aria, sizeof(aria), label, " tiêu chí ", crit, NULL);
 	buf_puts(b, "<p class=\"evidence-add\">");
 	h_open(b, "input", "type", file ? "file" : "text", "name", name, "id",
 	       id, "aria-label", aria, "maxlength", file ? NULL : "500",
@@ -387,7 +389,7 @@ evidence_control(struct req *r, const struct view *v, const char *crit,
 	       "aria-invalid", failed ? "true" : NULL, "aria-describedby",
 	       failed ? err : NULL, "autofocus", failed ? "autofocus" : NULL,
 	       NULL);
-	snprintf(aria, sizeof(aria), "%s cho tiêu chí %s", button, crit);
+	str_cat(aria, sizeof(aria), button, " cho tiêu chí ", crit, NULL);
 	evidence_button(r, v, "attach", name, button, aria);
 	buf_puts(b, "</p>");
 	if (failed) {
@@ -411,6 +413,69 @@ evidence_notice(struct req *r, const struct view *v, const char *crit)
 		       "status", NULL);
 }
 
+static void
+evidence_controls_plain(struct req *r, const struct view *v, const char *crit)
+{
+	evidence_control(r, v, crit, "file", "Tệp minh chứng", "Gắn tệp");
+	evidence_control(r, v, crit, "link", "Đường link minh chứng",
+			 "Gắn đường link");
+	evidence_control(r, v, crit, "fact", "Dữ kiện minh chứng",
+			 "Ghi dữ kiện");
+}
+
+/* The controls of every criterion of rubric rb rendered with TPL_HOLE as
+ * the page's address (three buttons each), published once per rubric
+ * version; NULL if they cannot be made. */
+static const struct tpl *
+evidence_templates(const struct rubric *rb)
+{
+	char key[256];
+	snprintf(key, sizeof(key), "evidence\n%s@%d", rb->id, rb->version);
+	size_t n;
+	const struct tpl *t = tpl_find(key, &n);
+	if (t != NULL)
+		return n == rb->ncriteria ? t : NULL;
+	struct tpl *v = calloc(rb->ncriteria + 1, sizeof(*v));
+	struct req fake = { 0 };
+	struct view fv = { .base = TPL_HOLE };
+	bool ok = v != NULL;
+	for (size_t i = 0; ok && i < rb->ncriteria; i++) {
+		buf_init(&fake.body, 1 << 20);
+		evidence_controls_plain(&fake, &fv, rb->criteria[i]->id);
+		ok = fake.body.err == TS_OK &&
+		     tpl_make(&v[i], buf_str(&fake.body), 3);
+		buf_release(&fake.body);
+	}
+	if (!ok) {
+		tpl_free(v, rb->ncriteria);
+		return NULL;
+	}
+	t = tpl_publish(key, v, rb->ncriteria);
+	return t;
+}
+
+/* The controls to attach a file, a link or a fact: the same for every
+ * school but for the page's address, so from the rubric's templates
+ * unless one of them is refused just now (it shows what was typed). */
+static void
+evidence_controls(struct req *r, const struct view *v, const char *crit)
+{
+	const struct sv_evidence *ev = v->evidence;
+	const struct rubric *rb = v->s.rubric;
+	size_t i = 0;
+	while (i < rb->ncriteria && strcmp(rb->criteria[i]->id, crit) != 0)
+		i++;
+	const struct tpl *t = NULL;
+	if (i < rb->ncriteria &&
+	    !(ev && ev->e != TS_OK && strcmp(ev->crit, crit) == 0))
+		t = evidence_templates(rb);
+	if (t == NULL) {
+		evidence_controls_plain(r, v, crit);
+		return;
+	}
+	tpl_put(&r->body, &t[i], v->base);
+}
+
 /* Evidence linked to one criterion, and for the school the controls to
  * attach a file, a link or a fact, and to remove one. */
 static void
@@ -428,11 +493,7 @@ evidence_block(struct req *r, const struct view *v, const char *crit)
 		h_textf(&r->body, "Chưa gỡ được minh chứng: %s", ev->message);
 		buf_puts(&r->body, "</p>");
 	}
-	evidence_control(r, v, crit, "file", "Tệp minh chứng", "Gắn tệp");
-	evidence_control(r, v, crit, "link", "Đường link minh chứng",
-			 "Gắn đường link");
-	evidence_control(r, v, crit, "fact", "Dữ kiện minh chứng",
-			 "Ghi dữ kiện");
+	evidence_controls(r, v, crit);
 }
 
 /* Lý do trả lại, a box per criterion for the reviewer. */
@@ -441,10 +502,10 @@ reason_box(struct req *r, const struct view *v, const char *crit)
 {
 	struct buf *b = &r->body;
 	char name[128], id[128];
-	snprintf(name, sizeof(name), "r:%s", crit);
-	snprintf(id, sizeof(id), "r-%s", crit);
+	str_cat(name, sizeof(name), "r:", crit, NULL);
+	str_cat(id, sizeof(id), "r-", crit, NULL);
 	h_open(b, "label", "for", id, "class", "note", NULL);
-	h_textf(b, "Lý do trả lại %s", crit);
+	h_texts(b, "Lý do trả lại ", crit, NULL);
 	buf_puts(b, "</label>");
 	h_open(b, "textarea", "id", id, "name", name, "placeholder",
 	       "Để trống nếu không có", NULL);
@@ -464,7 +525,7 @@ evidence_group(struct req *r, const struct view *v, const char *crit)
 		any = strcmp(v->ev[i].criterion_id, crit) == 0;
 	if (!any)
 		return;
-	snprintf(name, sizeof(name), "Minh chứng cho tiêu chí %s", crit);
+	str_cat(name, sizeof(name), "Minh chứng cho tiêu chí ", crit, NULL);
 	h_open(&r->body, "div", "class", "evidence", "role", "group",
 	       "aria-label", name, NULL);
 	evidence_block(r, v, crit);
@@ -908,14 +969,9 @@ saved_notice(const char *saved)
 						: "Đã cập nhật.";
 }
 
-void
-page_submission(struct req *r)
+static void
+form_page(struct req *r)
 {
-	/* A statistics campaign shows its own form (stats_web.h). */
-	if (ps_is_stats(r)) {
-		ps_page(r);
-		return;
-	}
 	struct view v;
 	enum ts_err e = sv_load(r, &v);
 	if (e != TS_OK) {
@@ -941,4 +997,19 @@ page_submission(struct req *r)
 	}
 	sv_render(r, &v, NULL);
 	sv_unload(&v);
+}
+
+void
+page_submission(struct req *r)
+{
+	/* A statistics campaign shows its own form (stats_web.h). */
+	if (ps_is_stats(r)) {
+		ps_page(r);
+		return;
+	}
+	/* The page's dozen reads from one snapshot: one read lock, and
+	 * every part of the page from the same state. */
+	app_read_begin(r->app);
+	form_page(r);
+	app_read_end(r->app);
 }

@@ -51,7 +51,7 @@ status_span(struct buf *b, const struct view *v, const struct score *s,
 	size_t n;
 	enum crit_status st = crit_status(v, s, cr, &n);
 	char id[160];
-	snprintf(id, sizeof(id), "ix-%s", cr->id);
+	str_cat(id, sizeof(id), "ix-", cr->id, NULL);
 	h_open(b, "span", "class", cls[st], "id", id, "data-live", "", NULL);
 	h_text(b, text[st]);
 	if (st == CS_TODO && n > 0)
@@ -69,17 +69,17 @@ sv_index(struct buf *b, const struct view *v, const struct score *s)
 		    "<ul>");
 	for (size_t g = 0; g < rb->ngroups; g++) {
 		const struct group *gr = &rb->groups[g];
-		snprintf(href, sizeof(href), "#g-%s", gr->id);
+		str_cat(href, sizeof(href), "#g-", gr->id, NULL);
 		buf_puts(b, "<li>");
 		h_open(b, "a", "href", href, NULL);
-		h_textf(b, "Nhóm tiêu chí %s: %s", gr->id, gr->title);
+		h_texts(b, "Nhóm tiêu chí ", gr->id, ": ", gr->title, NULL);
 		buf_puts(b, "</a><ul>");
 		for (size_t c = 0; c < gr->ncriteria; c++) {
 			const struct criterion *cr = &gr->criteria[c];
-			snprintf(href, sizeof(href), "#c-%s", cr->id);
+			str_cat(href, sizeof(href), "#c-", cr->id, NULL);
 			buf_puts(b, "<li>");
 			h_open(b, "a", "href", href, NULL);
-			h_textf(b, "%s. %s", cr->id, cr->title);
+			h_texts(b, cr->id, ". ", cr->title, NULL);
 			buf_puts(b, "</a> ");
 			status_span(b, v, s, cr);
 			buf_puts(b, "</li>");
@@ -102,10 +102,10 @@ group_score(struct buf *b, const struct score *s, size_t g, bool typed)
 {
 	const struct group *gr = &s->rubric->groups[g];
 	char p[PTS_FMT_SIZE], m[PTS_FMT_SIZE], id[160];
-	snprintf(id, sizeof(id), "gs-%s", gr->id);
+	str_cat(id, sizeof(id), "gs-", gr->id, NULL);
 	h_open(b, "span", "class", "live", "id", id, "data-live", "", NULL);
-	h_textf(b, "— %s/%s điểm", pts_format_vn(s->groups[g].points, p),
-		pts_format_vn(gr->max, m));
+	h_texts(b, "— ", pts_format_vn(s->groups[g].points, p), "/",
+		pts_format_vn(gr->max, m), " điểm", NULL);
 	level_short(b, s->groups[g].level);
 	h_text(b, typed ? " (điểm đang nhập)" : " (điểm đã lưu)");
 	h_close(b, "span");
@@ -116,9 +116,9 @@ sv_group_heading(struct buf *b, const struct score *s, size_t g)
 {
 	const struct group *gr = &s->rubric->groups[g];
 	char id[160];
-	snprintf(id, sizeof(id), "g-%s", gr->id);
+	str_cat(id, sizeof(id), "g-", gr->id, NULL);
 	h_open(b, "h2", "id", id, NULL);
-	h_textf(b, "Nhóm tiêu chí %s: %s ", gr->id, gr->title);
+	h_texts(b, "Nhóm tiêu chí ", gr->id, ": ", gr->title, " ", NULL);
 	group_score(b, s, g, false);
 	h_close(b, "h2");
 }
@@ -129,11 +129,10 @@ crit_score(struct buf *b, const struct score *s, const struct criterion *cr)
 	char p[PTS_FMT_SIZE], m[PTS_FMT_SIZE], id[160];
 	if (cr->max <= 0)
 		return;
-	snprintf(id, sizeof(id), "cs-%s", cr->id);
+	str_cat(id, sizeof(id), "cs-", cr->id, NULL);
 	h_open(b, "span", "class", "live", "id", id, "data-live", "", NULL);
-	h_textf(b, "— %s/%s điểm",
-		pts_format_vn(s->criteria[cr->idx].points, p),
-		pts_format_vn(cr->max, m));
+	h_texts(b, "— ", pts_format_vn(s->criteria[cr->idx].points, p), "/",
+		pts_format_vn(cr->max, m), " điểm", NULL);
 	h_close(b, "span");
 }
 
@@ -159,19 +158,19 @@ sv_crit_heading(struct buf *b, const struct score *s,
 	char id[160];
 	const struct item *it = &cr->items[0];
 	bool sole = sv_sole_item(cr);
-	snprintf(id, sizeof(id), "c-%s", cr->id);
+	str_cat(id, sizeof(id), "c-", cr->id, NULL);
 	h_open(b, "h3", "id", id, NULL);
-	snprintf(id, sizeof(id), "q-%s", cr->id);
+	str_cat(id, sizeof(id), "q-", cr->id, NULL);
 	h_open(b, "span", "id", id, NULL);
 	/* The only item's text is the fuller question: shown here, once.
 	 * A title that one of several items repeats word for word is left
 	 * to that item. */
 	if (sole)
-		h_textf(b, "%s. %s", cr->id, it->text);
+		h_texts(b, cr->id, ". ", it->text, NULL);
 	else if (title_repeated(cr))
-		h_textf(b, "Tiêu chí %s", cr->id);
+		h_texts(b, "Tiêu chí ", cr->id, NULL);
 	else
-		h_textf(b, "%s. %s", cr->id, cr->title);
+		h_texts(b, cr->id, ". ", cr->title, NULL);
 	h_close(b, "span");
 	if (sole && !it->verified)
 		buf_puts(b,

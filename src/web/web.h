@@ -96,6 +96,9 @@ long long web_param_id(const struct req *r, const char *name);
 void h_text(struct buf *b, const char *s);	  /* escaped text */
 void h_textf(struct buf *b, const char *fmt, ...) /* formatted, escaped */
 	__attribute__((format(printf, 2, 3)));
+/* The strings up to a NULL, each escaped: h_textf without printf, for
+ * texts that are valid UTF-8 on their own (rubric texts, ids, words). */
+void h_texts(struct buf *b, ...) __attribute__((sentinel));
 /* <tag a1="v1" ...>: attrs are name, value pairs ending with NULL;
  * values escaped; a NULL value skips the attribute. The compiler checks
  * the closing NULL (sentinel; tools/check-source.sh proves it does). */

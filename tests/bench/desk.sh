@@ -6,8 +6,8 @@
 # 5 s per run (3 s for the single client).
 #   tests/bench/desk.sh [BINARY] [SIZES...]   default build/truongso 500 2000
 # Prints one line per size: Sở dashboard (1 client mean, 64 clients p99),
-# Phòng dashboard p99 at 64, a school's form page req/s against nginx,
-# server peak RSS.
+# Phòng dashboard p99 at 64, a school's form page req/s against nginx
+# and its server CPU per request, server peak RSS.
 set -eu
 cd "$(dirname "$0")/../.."
 . tests/serve-wait.sh
@@ -40,10 +40,14 @@ wrk_p99() { # p99 in ms; the request count in $W/n
 		v = $2; u = v; sub(/[0-9.]+/, "", u); sub(/[a-z]+$/, "", v)
 		if (u == "us") v /= 1000; if (u == "s") v *= 1000; print v }'
 }
-wrk_mean() {
-	wrk "$@" 2>/dev/null | awk '$1 == "Latency" {
+per_request() { # CPU ms from $1 to $2 over the requests in $W/wrk.out
+	awk -v a="$1" -v b="$2" -v n="$(awk '/requests in/ { print $1 }' "$W/wrk.out")" \
+		'BEGIN { printf "%.3f", (b - a) / (n ? n : 1) }'
+}
+wrk_mean_of() {
+	awk '$1 == "Latency" {
 		v = $2; u = v; sub(/[0-9.]+/, "", u); sub(/[a-z]+$/, "", v)
-		if (u == "us") v /= 1000; if (u == "s") v *= 1000; print v }'
+		if (u == "us") v /= 1000; if (u == "s") v *= 1000; print v; exit }' "$1"
 }
 rps() { wrk "$@" 2>/dev/null | awk '/Requests\/sec/ { print $2 }'; }
 
@@ -51,13 +55,14 @@ for n in $SIZES; do
 	db="$W/p$n.db"
 	"$BIN" --db "$db" demo >/dev/null
 	# Up to a province: the demo Sở grown (campaign 1); past it, the
-	# nation under a Bộ (tools/gen-nation.py, its campaign 4).
+	# nation under a Bộ (tools/gen-nation.py, its first campaign: the
+	# copy of campaign 1, after the demo's own).
 	if [ "$n" -le 20000 ]; then
 		python3 tools/gen-province.py "$db" "$n" >/dev/null
 		camp=1 top=cv.so office=cv.p001 prefix=31P
 	else
 		python3 tools/gen-nation.py "$db" "$n" >/dev/null
-		camp=4 top=cv.bo office=cv.vn01x001 prefix=VN
+		camp=$(sqlite3 "$db" "SELECT min(c.id) FROM campaign c JOIN app_user u ON u.org_unit_id = c.owner_unit_id WHERE u.login = 'cv.bo' AND c.kind = 'cds'") top=cv.bo office=cv.vn01x001 prefix=VN
 	fi
 	"$BIN" --db "$db" db migrate >/dev/null
 	school=$(sqlite3 "$db" "SELECT o.code FROM campaign_unit cu JOIN org_unit o ON o.id = cu.unit_id JOIN submission s ON s.campaign_id = $camp AND s.unit_id = o.id WHERE cu.campaign_id = $camp AND o.code LIKE '$prefix%' AND s.state = 'draft' ORDER BY o.code LIMIT 1")
@@ -69,26 +74,37 @@ for n in $SIZES; do
 	ph=$(login $office)
 	ht=$(login "ht.$(echo "$school" | tr 'A-Z' 'a-z')")
 	form="/campaigns/$camp/units/$school"
-	curl -s -b "ts_session=$so" -o "$W/www/so.html" "http://127.0.0.1:$P1/campaigns/$camp"
-	curl -s -b "ts_session=$ht" -o "$W/www/form.html" "http://127.0.0.1:$P1$form"
-	so1=$(wrk_mean -t1 -c1 -d3s -H "Cookie: ts_session=$so" "http://127.0.0.1:$P1/campaigns/$camp")
-	# The server's CPU time per request: what the page costs, whatever
-	# else the shared machine is running (latency is not).
+	# Each page must be the page itself (200), not a sign-in redirect.
+	for pg in "so $so /campaigns/$camp" "form $ht $form"; do
+		set -- $pg ""
+		st=$(curl -s -b "ts_session=$2" -o "$W/www/$1.html" -w '%{http_code}' "http://127.0.0.1:$P1$3")
+		[ "$st" = 200 ] || echo "$n schools: $1 page $3 answered $st (cookie '$2'), figures below are not the page's"
+	done
+	# The server's CPU time per request: what a page costs, whatever
+	# else the shared machine is running (latency is not). The form page
+	# first, and the dashboard's from its single client: a slow page
+	# under 64 connections leaves requests running after wrk stops,
+	# which would be counted against the next run.
 	c0=$(cpu_ms "$TS")
-	so64=$(wrk_p99 -t2 -c64 -d5s -H "Cookie: ts_session=$so" "http://127.0.0.1:$P1/campaigns/$camp")
+	wrk -t2 -c64 -d5s -H "Cookie: ts_session=$ht" "http://127.0.0.1:$P1$form" >"$W/wrk.out" 2>/dev/null
 	c1=$(cpu_ms "$TS")
-	WRK_N=$(awk '/requests in/ { print $1 }' "$W/wrk.out")
-	socpu=$(awk -v a="$c0" -v b="$c1" -v n="$WRK_N" 'BEGIN { printf "%.3f", (b - a) / (n ? n : 1) }')
-	ph64=$(wrk_p99 -t2 -c64 -d5s -H "Cookie: ts_session=$ph" "http://127.0.0.1:$P1/campaigns/$camp")
-	fr=$(rps -t2 -c64 -d5s -H "Cookie: ts_session=$ht" "http://127.0.0.1:$P1$form")
-	ngso=$(rps -t2 -c64 -d5s "http://127.0.0.1:$P2/so.html")
+	fr=$(awk '/Requests\/sec/ { print $2 }' "$W/wrk.out")
+	frcpu=$(per_request "$c0" "$c1")
 	ngfr=$(rps -t2 -c64 -d5s "http://127.0.0.1:$P2/form.html")
+	c0=$(cpu_ms "$TS")
+	wrk --latency -t1 -c1 -d3s -H "Cookie: ts_session=$so" "http://127.0.0.1:$P1/campaigns/$camp" >"$W/wrk.out" 2>/dev/null
+	c1=$(cpu_ms "$TS")
+	so1=$(wrk_mean_of "$W/wrk.out")
+	socpu=$(per_request "$c0" "$c1")
+	so64=$(wrk_p99 -t2 -c64 -d5s -H "Cookie: ts_session=$so" "http://127.0.0.1:$P1/campaigns/$camp")
+	ph64=$(wrk_p99 -t2 -c64 -d5s -H "Cookie: ts_session=$ph" "http://127.0.0.1:$P1/campaigns/$camp")
+	ngso=$(rps -t2 -c64 -d5s "http://127.0.0.1:$P2/so.html")
 	rss=$(awk '/VmHWM/ { printf "%d", $2 / 1024 }' "/proc/$TS/status")
 	kill "$TS"
 	wait "$TS" 2>/dev/null || true
 	TS=
-	printf '%s schools: Sở dashboard 1 client %s ms, 64 clients p99 %s ms, server CPU %s ms/request (nginx copy %s req/s); Phòng dashboard p99 %s ms; form page %s req/s, nginx %s req/s (%s); peak RSS %s MB\n' \
-		"$n" "$so1" "$so64" "$socpu" "$ngso" "$ph64" "$fr" "$ngfr" \
+	printf '%s schools: Sở dashboard 1 client %s ms, 64 clients p99 %s ms, server CPU %s ms/request (nginx copy %s req/s); Phòng dashboard p99 %s ms; form page %s req/s (server CPU %s ms/request), nginx %s req/s (%s); peak RSS %s MB\n' \
+		"$n" "$so1" "$so64" "$socpu" "$ngso" "$ph64" "$fr" "$frcpu" "$ngfr" \
 		"$(awk -v a="$fr" -v b="$ngfr" 'BEGIN { printf "%.3fx", a / b }')" "$rss"
 done
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"

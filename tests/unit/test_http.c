@@ -445,6 +445,37 @@ test_html_escape_hostile(void **state)
 		       "Trường THCS Nguyễn Trãi — 100%");
 }
 
+/* The entity of an ASCII byte, NULL if none, the rule written out. */
+static const char *
+ascii_entity(int c)
+{
+	switch (c) {
+	case '&': return "&amp;";
+	case '<': return "&lt;";
+	case '>': return "&gt;";
+	case '"': return "&quot;";
+	case '\'': return "&#39;";
+	default: return NULL;
+	}
+}
+
+/* Every ASCII byte between two letters: entities for the five, C0
+ * dropped but TAB, LF, CR, the rest kept. */
+static void
+test_html_escape_ascii(void **state)
+{
+	(void)state;
+	for (int c = 1; c < 0x80; c++) {
+		const char *ent = ascii_entity(c);
+		bool keep = ent == NULL &&
+			    (c >= 0x20 || c == '\t' || c == '\n' || c == '\r');
+		char in[4] = { 'a', (char)c, 'b', '\0' }, want[16];
+		char one[2] = { keep ? (char)c : '\0', '\0' };
+		snprintf(want, sizeof(want), "a%s%sb", ent ? ent : "", one);
+		assert_escapes(html_escape, in, want);
+	}
+}
+
 static void
 test_html_escape_bytes(void **state)
 {
@@ -468,6 +499,19 @@ test_html_escape_bytes(void **state)
 		       "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
 	assert_escapes(html_escape, "x\xE1\x80", "x\xEF\xBF\xBD\xEF\xBF\xBD");
 	assert_escapes(html_escape, "\xC3<", "\xEF\xBF\xBD&lt;");
+	/* The 2- and 3-byte check's edges: an overlong form refused;
+	 * U+0800, U+FFFF and U+D7FF kept; the last surrogate refused; a
+	 * lead byte at the end refused. */
+	assert_escapes(html_escape, "\xE0\x9F\xBF",
+		       "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
+	assert_escapes(html_escape, "\xE0\xA0\x80\xEF\xBF\xBF\xED\x9F\xBF",
+		       "\xE0\xA0\x80\xEF\xBF\xBF\xED\x9F\xBF");
+	assert_escapes(html_escape,
+		       "\xED\xBF\xBF"
+		       "a",
+		       "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"
+		       "a");
+	assert_escapes(html_escape, "\xDF\xBF\xC2", "\xDF\xBF\xEF\xBF\xBD");
 	assert_escapes(html_escape, "\xF0\x9F\x98\x80\xEF\xBF\xBD",
 		       "\xF0\x9F\x98\x80\xEF\xBF\xBD");
 	/* Output is bounded by the buffer's cap like everything else. */
@@ -574,27 +618,17 @@ main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 	const struct CMUnitTest tests[] = {
-		T(test_form_basic),
-		T(test_form_repeat_and_empty),
-		T(test_form_plus),
-		T(test_form_bad_escapes),
-		T(test_form_bad_text),
-		T(test_form_nfc),
-		T(test_form_limits),
-		T(test_cookie_basic),
-		T(test_cookie_quotes),
-		T(test_cookie_junk),
-		T(test_cookie_limit),
-		T(test_route_match),
-		T(test_route_mismatch),
-		T(test_route_decoding),
-		T(test_route_param_limit),
-		T(test_html_escape_hostile),
-		T(test_html_escape_bytes),
-		T(test_url_escape),
-		T(test_url_escape_round_trip),
-		T(test_json_script_escape),
-		T(test_safe_next),
+		T(test_form_basic),	    T(test_form_repeat_and_empty),
+		T(test_form_plus),	    T(test_form_bad_escapes),
+		T(test_form_bad_text),	    T(test_form_nfc),
+		T(test_form_limits),	    T(test_cookie_basic),
+		T(test_cookie_quotes),	    T(test_cookie_junk),
+		T(test_cookie_limit),	    T(test_route_match),
+		T(test_route_mismatch),	    T(test_route_decoding),
+		T(test_route_param_limit),  T(test_html_escape_hostile),
+		T(test_html_escape_bytes),  T(test_html_escape_ascii),
+		T(test_url_escape),	    T(test_url_escape_round_trip),
+		T(test_json_script_escape), T(test_safe_next),
 	};
 #undef T
 	return cmocka_run_group_tests(tests, NULL, NULL);

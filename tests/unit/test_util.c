@@ -142,6 +142,22 @@ test_arena_big_and_limits(void **state)
 	arena_free(a);
 }
 
+/* str_cat joins like snprintf("%s%s..."): cut to fit, terminated. */
+static void
+test_str_cat(void **state)
+{
+	(void)state;
+	char out[8], big[64];
+	assert_string_equal(
+		str_cat(big, sizeof(big), "ev-", "file", "-", "1.3", NULL),
+		"ev-file-1.3");
+	assert_string_equal(str_cat(big, sizeof(big), NULL), "");
+	assert_string_equal(
+		str_cat(out, sizeof(out), "abcd", "efgh", "ij", NULL),
+		"abcdefg");
+	assert_string_equal(str_cat(out, 1, "abc", NULL), "");
+}
+
 static void
 test_buf_basics(void **state)
 {
@@ -428,6 +444,7 @@ main(void)
 		cmocka_unit_test(test_errno_text_vietnamese),
 		cmocka_unit_test(test_text_check),
 		cmocka_unit_test(test_buf_basics),
+		cmocka_unit_test(test_str_cat),
 		cmocka_unit_test(test_buf_limit),
 		cmocka_unit_test(test_diags_cap),
 		cmocka_unit_test(test_vn_fold_and_nfc),

@@ -1,0 +1,66 @@
+#!/bin/bash
+# The school's form page, byte for byte (issue 17, item 1): the page is
+# rendered from a cache of the rubric's fixed markup with each school's
+# values spliced in, so every case below is compared whole with the page
+# the plain renderer produced before the cache (tests/http/golden/, the
+# CSRF token blanked). A value spliced into the wrong place, a missing
+# reason or a wrong read-only control changes the bytes.
+# A deliberate change of the page's markup: rerun with --update and
+# review the golden files' diff in the same commit.
+# Usage: tests/http/form_bytes.sh TRUONGSO [--update]
+set -u
+T=${1:?usage: form_bytes.sh TRUONGSO [--update]}
+UPDATE=${2:-}
+case "$T" in /*) ;; *) T="$PWD/$T" ;; esac
+cd "$(dirname "$0")/../.." || exit 2
+. tests/http/lib.sh
+G=tests/http/golden
+http_demo
+http_serve
+
+# page NAME STATUS LOGIN PATH [curl args]: the page as LOGIN sees it,
+# compared with $G/form-NAME.html.
+page() {
+	pg=$1 st=$2 acct=$3 path=$4
+	shift 4
+	[ -f "$W/$acct" ] || sign_in "$W/$acct" "$acct"
+	req "form-$pg-status" "$st" -b "$W/$acct" "$@" "$BASE$path"
+	sed -E 's/name="_csrf" value="[0-9a-f]*"/name="_csrf" value="-"/g' "$OUT" >"$W/$pg.html"
+	if [ "$UPDATE" = --update ]; then
+		cp "$W/$pg.html" "$G/form-$pg.html"
+	fi
+	if cmp -s "$W/$pg.html" "$G/form-$pg.html"; then
+		ok "form-$pg-bytes"
+	else
+		diff "$G/form-$pg.html" "$W/$pg.html" | head -c 3000 >"$ERR"
+		bad "form-$pg-bytes"
+	fi
+}
+head_of() { echo "ht.$(lower "$1")"; }
+
+draft=$(pick draft 0) returned=$(pick returned 0) approved=$(pick approved 0)
+submitted=$(pick submitted 0)
+stats=$(q "SELECT o.code FROM submission s JOIN org_unit o ON o.id = s.unit_id
+	   WHERE s.campaign_id = 8 AND s.state = 'draft' ORDER BY o.code LIMIT 1")
+# A draft with values, as its school edits it and as its reviewer reads it.
+page draft 200 "$(head_of "$draft")" "/campaigns/1/units/$draft"
+page draft-reviewer 200 cv.dk "/campaigns/1/units/$draft"
+# Returned with reasons; approved, read-only; submitted, as the school
+# and with the reviewer's external scores and decision form.
+page returned 200 "$(head_of "$returned")" "/campaigns/1/units/$returned"
+page approved 200 "$(head_of "$approved")" "/campaigns/1/units/$approved"
+page submitted 200 "$(head_of "$submitted")" "/campaigns/1/units/$submitted"
+page submitted-reviewer 200 cv.dk "/campaigns/1/units/$submitted"
+page approved-so 200 cv.so "/campaigns/1/units/$approved"
+# A statistics campaign's form.
+page stats 200 "$(head_of "$stats")" "/campaigns/8/units/$stats"
+# A refused save: the typed values shown again with their messages.
+who=$(head_of "$draft")
+csrf=$(field "$W/$who" "/campaigns/1/units/$draft" _csrf)
+rev=$(field "$W/$who" "/campaigns/1/units/$draft" rev)
+page refused 422 "$who" "/campaigns/1/units/$draft/save" \
+	--data-urlencode "_csrf=$csrf" --data-urlencode "rev=$rev" \
+	--data-urlencode "v:1.3a=abc" --data-urlencode "n:1.3a=ghi chú <b>&" \
+	--data-urlencode "v:1.3b=7,5"
+echo "form_bytes: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
