@@ -6,6 +6,7 @@
  * again by the door, a bounded number of times.
  */
 #include "app_fixture.h"
+#include "ut_answers.h"
 
 #include <jansson.h>
 
@@ -33,20 +34,9 @@ static const struct campaign_new P1_CAMPAIGN = {
 static char *
 answers(int v)
 {
-	json_error_t err;
-	json_t *root = json_load_file(TS_DATADIR
-				      "/../examples/"
-				      "qd4725-gdtx-duongkinh-2022-2023.json",
-				      0, &err);
-	assert_non_null(root);
-	json_object_del(root, "unit");
-	json_object_del(root, "school_year");
-	json_t *ans = json_object_get(root, "answers");
-	json_object_set_new(json_object_get(ans, "1.3a"), "value",
-			    json_integer(v));
-	char *s = json_dumps(root, JSON_COMPACT);
-	json_decref(root);
-	return s;
+	json_t *root = ut_example_answers();
+	ut_answer_set(root, "1.3a", v);
+	return ut_answers_take(root);
 }
 
 static int

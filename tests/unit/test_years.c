@@ -8,6 +8,7 @@
  * common gaps.
  */
 #include "app_fixture.h"
+#include "ut_answers.h"
 
 #include <jansson.h>
 
@@ -44,21 +45,10 @@ round_of(const char *rubric, const char *year)
 static char *
 answers(int a, int e)
 {
-	json_error_t err;
-	json_t *root = json_load_file(TS_DATADIR
-				      "/../examples/"
-				      "qd4725-gdtx-duongkinh-2022-2023.json",
-				      0, &err);
-	assert_non_null(root);
-	json_object_del(root, "unit");
-	json_object_del(root, "school_year");
-	json_t *ans = json_object_get(root, "answers");
-	json_object_set_new(json_object_get(ans, "1.3a"), "value",
-			    json_integer(a));
-	json_object_set_new(ans, "1.3e", json_integer(e));
-	char *s = json_dumps(root, JSON_COMPACT);
-	json_decref(root);
-	return s;
+	json_t *root = ut_example_answers();
+	ut_answer_set(root, "1.3a", a);
+	ut_answer_set(root, "1.3e", e);
+	return ut_answers_take(root);
 }
 
 /* unit saves its answers; submitted and approved when asked. */
