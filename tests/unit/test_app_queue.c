@@ -3,8 +3,8 @@
  * 6), on the small tree of app_fixture.h: the work queue and its next
  * school (work_queue.c), bulk approval (work_queue_bulk.c), the unit
  * search (unit_search.c), the audit log (audit_query.c), a submission's
- * history and differences (submission_history.c) and a task's list of
- * units (campaign_units.c).
+ * history and differences (submission_history.c), a task's list of
+ * units (campaign_units.c) and the signed copy (signed_copy.c).
  *
  *   campaign of Phòng P1 (2025-2026): T1 (TH) submitted with 1.3a = 6,
  *   returned ("*"), submitted again with 1.3a = 0 (version 2); T2 (TH,
@@ -15,6 +15,7 @@
 
 #include "../../src/app/audit_query.h"
 #include "../../src/app/campaign.h"
+#include "../../src/app/signed_copy.h"
 #include "../../src/app/submission.h"
 #include "../../src/app/tasks.h"
 #include "../../src/app/unit_search.h"
@@ -178,15 +179,7 @@ revision(const char *unit)
 	return s.revision;
 }
 
-static int64_t
-count(const char *sql)
-{
-	struct db_stmt *st = db_prep(F.app.db, sql);
-	assert_non_null(st);
-	int64_t n = db_step(st) == DB_ROW ? db_col_int(st, 0) : -1;
-	db_done(st);
-	return n;
-}
+#define count(sql) fx_count(&F, (sql))
 
 static void
 test_bulk(void **state)
@@ -362,6 +355,88 @@ test_campaign_units(void **state)
 	diags_release(&d);
 }
 
+static void
+write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	assert_true(fputs(text, f) >= 0);
+	assert_int_equal(fclose(f), 0);
+}
+
+static char *
+read_file(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	static char text[256];
+	assert_non_null(f);
+	size_t n = fread(text, 1, sizeof(text) - 1, f);
+	text[n] = '\0';
+	fclose(f);
+	return text;
+}
+
+/* Only the school's own users upload, only a PDF, only once submitted;
+ * the reviewer reads back the very bytes. */
+static void
+test_signed_copy(void **state)
+{
+	(void)state;
+	static const char PDF[] = "%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n"
+				  "<<>>\n%%EOF\n";
+	char dir[64], pdf[96], txt[96], cmd[96];
+	snprintf(dir, sizeof(dir), "/tmp/ts-signed-XXXXXX");
+	assert_non_null(mkdtemp(dir));
+	free(F.app.blob_dir); /* the blob store in the test's directory */
+	snprintf(pdf, sizeof(pdf), "%s/blobs", dir);
+	F.app.blob_dir = strdup(pdf);
+	snprintf(pdf, sizeof(pdf), "%s/ban-ky.pdf", dir);
+	snprintf(txt, sizeof(txt), "%s/ban-ky.txt", dir);
+	write_file(pdf, PDF);
+	write_file(txt, "không phải PDF\n");
+	struct signed_copy c;
+	struct diags d;
+	diags_init(&d);
+	assert_int_equal(
+		signed_copy_put(&F.app, &ht_t2, cid, "T1", pdf, NULL, &c, &d),
+		TS_EFORBIDDEN);
+	assert_int_equal(
+		signed_copy_put(&F.app, &F.cv, cid, "T1", pdf, NULL, &c, &d),
+		TS_EFORBIDDEN);
+	assert_int_equal(
+		signed_copy_put(&F.app, &F.ht, cid, "T1", txt, NULL, &c, &d),
+		TS_EINVAL);
+	assert_diag(&d, NULL, "chỉ nhận tệp PDF");
+	assert_int_equal(count("SELECT count(*) FROM signed_copy"), 0);
+	diags_release(&d);
+	diags_init(&d);
+	fx_ok(signed_copy_put(&F.app, &F.ht, cid, "T1", pdf, "Bản ký.pdf", &c,
+			      &d),
+	      &d, "put");
+	assert_true(c.id > 0);
+	assert_int_equal(c.size, (int64_t)strlen(PDF));
+	struct signed_copy got;
+	char *blob = NULL;
+	fx_ok(signed_copy_get(&F.app, &F.cv, cid, "T1", A, &got, &blob, &d), &d,
+	      "get");
+	assert_int_equal(got.id, c.id);
+	assert_string_equal(got.sha256, c.sha256);
+	assert_string_equal(got.uploaded_by, "ht.t1");
+	assert_non_null(blob);
+	assert_string_equal(read_file(blob), PDF);
+	free(blob);
+	/* T2 has none; P2's reviewer does not see T1's. */
+	fx_ok(signed_copy_get(&F.app, &F.cv, cid, "T2", A, &got, NULL, &d), &d,
+	      "get T2");
+	assert_int_equal(got.id, 0);
+	assert_int_not_equal(
+		signed_copy_get(&F.app, &cv_p2, cid, "T1", A, &got, NULL, &d),
+		TS_OK);
+	diags_release(&d);
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+}
+
 int
 main(void)
 {
@@ -374,6 +449,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_audit, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_history, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_campaign_units, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_signed_copy, setup,
 						teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
