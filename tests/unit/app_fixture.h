@@ -210,6 +210,17 @@ fx_fault_loop(struct fx *f, fx_case run, const char *name)
 	return 0;
 }
 
+/* The first column of the first row of sql (a count), -1 when none. */
+static inline int64_t
+fx_count(struct fx *f, const char *sql)
+{
+	struct db_stmt *st = db_prep(f->app.db, sql);
+	assert_non_null(st);
+	int64_t n = db_step(st) == DB_ROW ? db_col_int(st, 0) : -1;
+	db_done(st);
+	return n;
+}
+
 /* The problem messages of d, joined, for assertions. */
 static inline bool
 fx_said(const struct diags *d, const char *phrase)

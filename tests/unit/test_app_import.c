@@ -41,15 +41,7 @@ write_csv(const char *text)
 	assert_int_equal(fclose(f), 0);
 }
 
-static int64_t
-count(const char *sql)
-{
-	struct db_stmt *st = db_prep(F.app.db, sql);
-	assert_non_null(st);
-	int64_t n = db_step(st) == DB_ROW ? db_col_int(st, 0) : -1;
-	db_done(st);
-	return n;
-}
+#define count(sql) fx_count(&F, (sql))
 
 static enum ts_err
 import(const struct actor *who, const char *path, bool dry,

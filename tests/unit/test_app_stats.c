@@ -46,15 +46,7 @@ static const char VALUES[] =
 static const char LMS_YES[] =
 	"'lms':true,'lms_ten':[{'name':'VNEdu LMS','domestic':true}],";
 
-static int64_t
-count(const char *sql)
-{
-	struct db_stmt *st = db_prep(F.app.db, sql);
-	assert_non_null(st);
-	int64_t n = db_step(st) == DB_ROW ? db_col_int(st, 0) : -1;
-	db_done(st);
-	return n;
-}
+#define count(sql) fx_count(&F, (sql))
 
 static int64_t
 round_new(const char *year, const char *opens)
