@@ -15,6 +15,9 @@
 #                   build, short fuzz runs; ends with "N passed, N failed"
 #   make test-pg    only the PostgreSQL tests (tests/pg/run.sh on a throwaway
 #                   cluster: every CLI and HTTP suite, as make test runs them)
+#   make coverage-app  the share of each src/app file's functions and lines
+#                   the cmocka units alone execute (gcc --coverage, build/cov);
+#                   fails if one is never reached (tools/coverage-app.sh)
 #   make lint       clang-tidy: cognitive complexity at most 15 per function
 #                   (today's exceptions: tools/lint-exceptions.txt)
 #   make fuzz       each fuzz target for FUZZ_SECONDS (default 60)
@@ -29,7 +32,7 @@
 # shares -j job slots with it, and runs it under make -n).
 BUILD = --no-print-directory -f mk/build.mk
 
-.PHONY: all run test test-pg lint fuzz bench clean deps deps-test check-docs check-fresh
+.PHONY: all run test test-pg coverage-app lint fuzz bench clean deps deps-test check-docs check-fresh
 all: deps
 	@$(MAKE) $(BUILD) VARIANT=release
 
@@ -51,6 +54,9 @@ run: all
 
 test: deps-test
 	@tests/run.sh
+
+coverage-app: deps-test
+	@DEVELOPER=1 tools/coverage-app.sh
 
 test-pg: deps-test
 	@DEVELOPER=1 $(MAKE) $(BUILD) VARIANT=asan all units

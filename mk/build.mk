@@ -1,4 +1,5 @@
-# The real build, one variant per call (VARIANT=release|asan|tsan|clang|fuzz);
+# The real build, one variant per call (VARIANT=release|asan|tsan|clang|fuzz|
+# coverage);
 # objects go to their own directory so variants never mix.
 #   V=1          show the full commands (default: one short line per file)
 #   DEVELOPER=1  warnings are errors (tests/run.sh and .ci/run set it); a
@@ -53,6 +54,13 @@ B := build/clang
 CC := clang
 CFLAGS := $(BASE) -O2 $(HARDEN) -DTS_TEST_HOOKS
 LDFLAGS := $(LDHARDEN)
+else ifeq ($(VARIANT),coverage)
+# gcov counters for tools/coverage-app.sh (make coverage-app): unoptimised,
+# so every line and function of src/ is counted where the code has it.
+B := build/cov
+CC := gcc
+CFLAGS := $(BASE) -O0 --coverage -DTS_TEST_HOOKS
+LDFLAGS := --coverage
 else ifeq ($(VARIANT),fuzz)
 B := build/fuzz
 CC := clang

@@ -15,6 +15,7 @@
 #define TS_UNIT_APP_FIXTURE_H
 
 #include "ut.h"
+#include "ut_answers.h"
 #include "ut_db.h"
 
 #include <jansson.h>
@@ -244,17 +245,8 @@ fx_count(struct fx *f, const char *sql, const char *arg)
 static inline json_t *
 fx_example(int v)
 {
-	json_error_t err;
-	json_t *root = json_load_file(TS_DATADIR
-				      "/../examples/"
-				      "qd4725-gdtx-duongkinh-2022-2023.json",
-				      0, &err);
-	assert_non_null(root);
-	json_object_del(root, "unit");
-	json_object_del(root, "school_year");
-	json_t *ans = json_object_get(root, "answers");
-	json_object_set_new(json_object_get(ans, "1.3a"), "value",
-			    json_integer(v));
+	json_t *root = ut_example_answers();
+	ut_answer_set(root, "1.3a", v);
 	return root;
 }
 
@@ -262,10 +254,7 @@ fx_example(int v)
 static inline char *
 fx_answers(int v)
 {
-	json_t *root = fx_example(v);
-	char *s = json_dumps(root, JSON_COMPACT);
-	json_decref(root);
-	return s;
+	return ut_answers_take(fx_example(v));
 }
 
 /* A CĐS campaign of unit `owner` created by `who`: QĐ 4725 for phổ

@@ -3,12 +3,13 @@
  * library: who may start and see a job, the states queued → running →
  * done | failed | cancelled, cancelling a queued and a running job, a
  * server stopping mid-job, a restart marking a running job failed, and
- * expired files cleaned.
+ * expired files cleaned, and every school's report as one ZIP.
  */
 #include "app_fixture.h"
 
 #include <stdlib.h>
 #include <sys/stat.h>
+#include <zip.h>
 
 #include "../../src/app/campaign.h"
 #include "../../src/app/export_job.h"
@@ -254,6 +255,36 @@ test_expired_cleaned(void **state)
 	arena_free(a);
 }
 
+/* Every school's report as one ZIP (export_job_zip.c): one PDF a
+ * school of the office, by code, and no scratch files left. */
+static void
+test_zip_of_every_school(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	int64_t id = start(&F.cv, "P1", JOB_ZIP_FILE);
+	claim(id);
+	struct export_job j = get(id, a);
+	assert_int_equal(job_run(&F.app, &F.app, &j, NULL), TS_OK);
+	j = get(id, a);
+	assert_int_equal(j.state, JOB_DONE);
+	int zerr = 0;
+	zip_t *z = zip_open(j.path, ZIP_RDONLY, &zerr);
+	assert_non_null(z);
+	assert_int_equal(zip_get_num_entries(z, 0), 2);
+	assert_string_equal(zip_get_name(z, 0, 0), "T1.pdf");
+	assert_string_equal(zip_get_name(z, 1, 0), "T2.pdf");
+	zip_stat_t zs;
+	assert_int_equal(zip_stat_index(z, 0, 0, &zs), 0);
+	assert_true(zs.size > 1000);
+	zip_discard(z);
+	struct stat st;
+	char scratch[256];
+	snprintf(scratch, sizeof(scratch), "%s.d", j.path);
+	assert_int_not_equal(stat(scratch, &st), 0);
+	arena_free(a);
+}
+
 int
 main(void)
 {
@@ -266,6 +297,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_server_stops_and_restarts,
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_expired_cleaned, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_zip_of_every_school, setup,
 						teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -6,6 +6,7 @@
  * again by the door, a bounded number of times.
  */
 #include "app_fixture.h"
+#include "ut_answers.h"
 
 #include <jansson.h>
 #include <sodium.h>

@@ -21,11 +21,7 @@ static struct ut_app_db fx;
 
 /* Builds document `code` of unit in campaign cid as the operator; the
  * lines go to out. Returns the builder's status. */
-static enum ts_err
-build(const char *code, int64_t cid, const char *unit, struct buf *out)
-{
-	return ut_doc_build(&fx.app, &fx.op, code, cid, unit, out);
-}
+#define build(code, cid, unit, out) ut_doc_build_op(&fx, code, cid, unit, out)
 
 static enum ts_err
 set_fields(const char *login, int64_t cid, const char *unit,
@@ -99,8 +95,7 @@ test_mn_filled(void **state)
 		"III. Kiến nghị",
 		"[ký] HIỆU TRƯỞNG|(Ký tên và đóng dấu)|Nguyễn Thị Hoa",
 	};
-	for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++)
-		has_line(&b, lines[i]);
+	has_lines(&b, lines);
 	in_order(&b, "I. Đặc điểm", "II. Nội dung tự kiểm tra");
 	in_order(&b, "| Tổng cộng |", "III. Kiến nghị");
 	/* Typed parts replace the form's guidance; no remark: it adds up. */
@@ -168,8 +163,7 @@ test_mn_blank(void **state)
 		"có thu phí không, thu phí bao nhiêu)",
 		"[ký] HIỆU TRƯỞNG|(Ký tên và đóng dấu)|",
 	};
-	for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++)
-		has_line(&b, lines[i]);
+	has_lines(&b, lines);
 	has_text(&b, "\n……………………");
 	lacks(&b, "NULL");
 	lacks(&b, "(null)");
@@ -269,8 +263,7 @@ test_tdm_report(void **state)
 		"[nhận] - UBND phường Dương Kinh (b/c);",
 		"[nhận] - Lưu: VT.",
 	};
-	for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++)
-		has_line(&b, lines[i]);
+	has_lines(&b, lines);
 	in_order(&b, "4c. Các phương", "Trên đây là báo cáo");
 	buf_release(&b);
 }
@@ -326,8 +319,7 @@ test_tdm_appendix(void **state)
 		"Kết quả sau khi UBND phường Dương Kinh kiểm tra, phê duyệt: "
 		"Xếp loại: Tốt (85,5 điểm)",
 	};
-	for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++)
-		has_line(&b, lines[i]);
+	has_lines(&b, lines);
 	in_order(&b, "- Xuất sắc", "- Yếu");
 	in_order(&b, "Xếp loại: Tốt",
 		 "| Dương Kinh, ngày 05 tháng 6 năm 2026"
@@ -372,21 +364,7 @@ test_wrong_kind(void **state)
 	buf_release(&b);
 }
 
-static int
-setup(void **state)
-{
-	(void)state;
-	if (ut_app_db_open(&fx, "ut-docs", UT_DEMO) != 0)
-		return -1;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	return ut_app_db_close(&fx);
-}
+UT_APP_DB_GROUP(fx, "ut-docs", UT_DEMO)
 
 int
 main(void)

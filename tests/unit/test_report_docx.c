@@ -37,6 +37,7 @@ struct docx {
 	size_t len;
 	xmlDocPtr doc;
 	xmlXPathContextPtr xp;
+	struct arena *fixture; /* docx_open_fixture's, freed by docx_close */
 };
 
 static void
@@ -162,6 +163,15 @@ docx_open(struct docx *x, const struct rp_doc *d)
 			   "wordprocessingDrawing");
 }
 
+/* The report fixture (report_fixture.h) written and opened. */
+static void
+docx_open_fixture(struct docx *x)
+{
+	struct arena *a = arena_new();
+	docx_open(x, report_fixture(a));
+	x->fixture = a;
+}
+
 static void
 docx_close(struct docx *x)
 {
@@ -170,6 +180,29 @@ docx_close(struct docx *x)
 	free(x->xml);
 	zip_close(x->za);
 	tmpdir_remove(x->dir);
+	arena_free(x->fixture);
+	x->fixture = NULL;
+}
+
+/* A two-column table (1:3) with one bold header row, head in column 0. */
+static struct rp_table *
+unit_table(struct rp_doc *d, const char *head)
+{
+	static const int w[] = { 1, 3 };
+	struct rp_table *t = rp_table_add(d, rp_section0(d), 2, w);
+	t->header_rows = 1;
+	rp_cell_text(d, t, rp_row_add(d, t), 0, RP_BOLD, head);
+	return t;
+}
+
+/* A row with text in column 1, kept with the row before it when keep. */
+static void
+unit_row(struct rp_doc *d, struct rp_table *t, const char *text, bool keep)
+{
+	size_t r = rp_row_add(d, t);
+	rp_cell_text(d, t, r, 1, 0, text);
+	if (keep)
+		rp_row_keep_prev(t, r);
 }
 
 static double
@@ -264,25 +297,22 @@ static void
 test_namespaces(void **state)
 {
 	(void)state;
-	struct arena *a = arena_new();
 	struct docx x;
-	docx_open(&x, report_fixture(a));
+	docx_open_fixture(&x);
 	xmlNodePtr root = xmlDocGetRootElement(x.doc);
 	assert_string_equal((const char *)root->name, "document");
 	assert_non_null(root->ns);
 	assert_string_equal((const char *)root->ns->href, NS_W);
 	assert_int_equal(xp_num(&x, "count(/w:document/w:body)"), 1);
 	docx_close(&x);
-	arena_free(a);
 }
 
 static void
 test_tables(void **state)
 {
 	(void)state;
-	struct arena *a = arena_new();
 	struct docx x;
-	docx_open(&x, report_fixture(a));
+	docx_open_fixture(&x);
 	assert_int_equal(xp_num(&x, "count(//w:tc[w:tcPr/w:gridSpan/@w:val="
 				    "'2'][normalize-space(.)='Tự đánh giá'])"),
 			 1);
@@ -310,7 +340,6 @@ test_tables(void **state)
 	assert_true(xp_num(&x, "count((//w:tbl)[last()]/w:tr)") >=
 		    FIX_LONG_ROWS + 1);
 	docx_close(&x);
-	arena_free(a);
 }
 
 static void
@@ -337,9 +366,8 @@ test_nd30_layout(void **state)
 		"I. TÌNH HÌNH CHUNG",
 		"Dòng mộtDòng hai sau ngắt dòng.",
 	};
-	struct arena *a = arena_new();
 	struct docx x;
-	docx_open(&x, report_fixture(a));
+	docx_open_fixture(&x);
 	for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++)
 		assert_text(&x, "//w:p", lines[i], true);
 	/* The hostile text survived as text: the parse proved it was
@@ -363,7 +391,6 @@ test_nd30_layout(void **state)
 				    "w:top/@w:val='nil'])"),
 			 2);
 	docx_close(&x);
-	arena_free(a);
 }
 
 /* The end of the body keeps with the closing block (w:keepNext up to the
@@ -372,9 +399,8 @@ static void
 test_keep_with_closing(void **state)
 {
 	(void)state;
-	struct arena *a = arena_new();
 	struct docx x;
-	docx_open(&x, report_fixture(a));
+	docx_open_fixture(&x);
 	const char *sign = "//w:tbl[.//w:t='Nơi nhận:']";
 	char expr[256];
 	snprintf(expr, sizeof expr,
@@ -403,7 +429,6 @@ test_keep_with_closing(void **state)
 		 sign);
 	assert_int_equal(xp_num(&x, expr), 1);
 	docx_close(&x);
-	arena_free(a);
 }
 
 /* Rows kept with the row before them (a group's first unit with its
@@ -415,23 +440,12 @@ test_group_rows_keep(void **state)
 	(void)state;
 	struct arena *a = arena_new();
 	struct rp_doc *d = rp_doc_new(a);
-	static const int w[] = { 1, 3 };
-	struct rp_table *t = rp_table_add(d, rp_section0(d), 2, w);
-	t->header_rows = 1;
-	rp_cell_text(d, t, rp_row_add(d, t), 0, RP_BOLD, "Đầu");
+	struct rp_table *t = unit_table(d, "Đầu");
 	for (int g = 1; g <= 3; g++) {
-		rp_cell_text(d, t, rp_row_add(d, t), 1, 0,
-			     rp_printf(d, "Nhóm %d", g));
-		for (int i = 1; i <= 3; i++) {
-			size_t r = rp_row_add(d, t);
-			rp_cell_text(d, t, r, 1, 0,
-				     rp_printf(d, "Đơn vị %d", i));
-			if (i == 1)
-				rp_row_keep_prev(t, r);
-		}
-		size_t r = rp_row_add(d, t);
-		rp_cell_text(d, t, r, 1, 0, "Cộng");
-		rp_row_keep_prev(t, r);
+		unit_row(d, t, rp_printf(d, "Nhóm %d", g), false);
+		for (int i = 1; i <= 3; i++)
+			unit_row(d, t, rp_printf(d, "Đơn vị %d", i), i == 1);
+		unit_row(d, t, "Cộng", true);
 	}
 	struct docx x;
 	docx_open(&x, d);
@@ -462,19 +476,11 @@ test_closing_wraps_table_tail(void **state)
 	(void)state;
 	struct arena *a = arena_new();
 	struct rp_doc *d = rp_doc_new(a);
-	static const int w[] = { 1, 3 };
-	struct rp_table *t = rp_table_add(d, rp_section0(d), 2, w);
-	t->header_rows = 1;
-	rp_cell_text(d, t, rp_row_add(d, t), 0, RP_BOLD, "STT");
+	struct rp_table *t = unit_table(d, "STT");
 	for (int i = 1; i <= 30; i++)
-		rp_cell_text(d, t, rp_row_add(d, t), 1, 0,
-			     rp_printf(d, "Đơn vị %d", i));
-	size_t r = rp_row_add(d, t);
-	rp_cell_text(d, t, r, 1, 0, "Cộng");
-	rp_row_keep_prev(t, r);
-	r = rp_row_add(d, t);
-	rp_cell_text(d, t, r, 1, 0, "Tổng cộng");
-	rp_row_keep_prev(t, r);
+		unit_row(d, t, rp_printf(d, "Đơn vị %d", i), false);
+	unit_row(d, t, "Cộng", true);
+	unit_row(d, t, "Tổng cộng", true);
 	static struct rp_signature sig = { .title = "CHỦ TỊCH" };
 	d->sig = &sig;
 	rp_recipient_add(d, "- Lưu: VT.");
@@ -605,9 +611,8 @@ static void
 test_sections(void **state)
 {
 	(void)state;
-	struct arena *a = arena_new();
 	struct docx x;
-	docx_open(&x, report_fixture(a));
+	docx_open_fixture(&x);
 	assert_int_equal(xp_num(&x, "count(//w:sectPr)"), 2);
 	/* Section 0 ends inside a paragraph: portrait A4, NĐ 30 margins. */
 	assert_int_equal(
@@ -636,7 +641,6 @@ test_sections(void **state)
 	assert_non_null(strstr(styles, "<w:sz w:val=\"26\"/>"));
 	free(styles);
 	docx_close(&x);
-	arena_free(a);
 }
 
 /* rp_chart_png may not draw yet (another writer): then the chart's title
@@ -645,9 +649,8 @@ static void
 test_chart(void **state)
 {
 	(void)state;
-	struct arena *a = arena_new();
 	struct docx x;
-	docx_open(&x, report_fixture(a));
+	docx_open_fixture(&x);
 	char *png = zip_read(x.za, "word/media/image1.png", NULL);
 	if (chart_png_works()) {
 		assert_non_null(png);
@@ -664,16 +667,14 @@ test_chart(void **state)
 	}
 	free(png);
 	docx_close(&x);
-	arena_free(a);
 }
 
 static void
 test_core_props(void **state)
 {
 	(void)state;
-	struct arena *a = arena_new();
 	struct docx x;
-	docx_open(&x, report_fixture(a));
+	docx_open_fixture(&x);
 	char *core = zip_read(x.za, "docProps/core.xml", NULL);
 	assert_non_null(strstr(core, "<dc:title>Báo cáo tự đánh giá mức độ "
 				     "chuyển đổi số</dc:title>"));
@@ -682,7 +683,6 @@ test_core_props(void **state)
 				     "created>"));
 	free(core);
 	docx_close(&x);
-	arena_free(a);
 }
 
 static char *

@@ -14,11 +14,7 @@
 
 static struct ut_app_db fx;
 
-static enum ts_err
-build(const char *code, int64_t cid, const char *unit, struct buf *out)
-{
-	return ut_doc_build(&fx.app, &fx.op, code, cid, unit, out);
-}
+#define build(code, cid, unit, out) ut_doc_build_op(&fx, code, cid, unit, out)
 
 /* One number from the database. */
 static int64_t
@@ -281,19 +277,7 @@ test_school_cannot_build_office_docs(void **state)
 	buf_release(&b);
 }
 
-static int
-setup(void **state)
-{
-	(void)state;
-	return ut_app_db_open(&fx, "ut-office", UT_DEMO);
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	return ut_app_db_close(&fx);
-}
+UT_APP_DB_GROUP(fx, "ut-office", UT_DEMO)
 
 int
 main(void)

@@ -8,6 +8,7 @@
  * common gaps.
  */
 #include "app_fixture.h"
+#include "ut_answers.h"
 
 #include <jansson.h>
 
@@ -44,12 +45,10 @@ round_of(const char *rubric, const char *year)
 static char *
 answers(int a, int e)
 {
-	json_t *root = fx_example(a);
-	json_object_set_new(json_object_get(root, "answers"), "1.3e",
-			    json_integer(e));
-	char *s = json_dumps(root, JSON_COMPACT);
-	json_decref(root);
-	return s;
+	json_t *root = ut_example_answers();
+	ut_answer_set(root, "1.3a", a);
+	ut_answer_set(root, "1.3e", e);
+	return ut_answers_take(root);
 }
 
 /* unit saves its answers; submitted and approved when asked. */

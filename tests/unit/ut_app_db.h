@@ -79,4 +79,20 @@ ut_app_db_close(struct ut_app_db *f)
 	return rmdir(f->dir);
 }
 
+/* The setup and teardown of a test group on the fixture f, opened as
+ * ut_app_db_open(f, name, flags):
+ *   UT_APP_DB_GROUP(fx, "ut-docs", UT_DEMO)
+ *   ... cmocka_run_group_tests(tests, setup, teardown); */
+#define UT_APP_DB_GROUP(f, name, flags)                                        \
+	static int setup(void **state)                                         \
+	{                                                                      \
+		(void)state;                                                   \
+		return ut_app_db_open(&(f), (name), (flags));                  \
+	}                                                                      \
+	static int teardown(void **state)                                      \
+	{                                                                      \
+		(void)state;                                                   \
+		return ut_app_db_close(&(f));                                  \
+	}
+
 #endif

@@ -127,6 +127,21 @@ has_line(const struct buf *b, const char *line)
 	buf_release(&want);
 }
 
+/* Every line of an array, each as has_line. */
+static inline void
+ut_has_lines(const struct buf *b, const char *const *lines, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		has_line(b, lines[i]);
+}
+#define has_lines(b, lines)                                                    \
+	ut_has_lines((b), (lines), sizeof(lines) / sizeof((lines)[0]))
+
+/* Builds document code of unit in campaign cid as the operator of the
+ * app fixture f (ut_app_db.h); the lines go to out. */
+#define ut_doc_build_op(f, code, cid, unit, out)                               \
+	ut_doc_build(&(f)->app, &(f)->op, (code), (cid), (unit), (out))
+
 static inline void
 has_text(const struct buf *b, const char *text)
 {
