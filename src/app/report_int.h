@@ -89,6 +89,9 @@ void rb_counts_row(struct rb *b, struct rp_table *t, const char *stt,
 /* Phụ lục 3 across the years of the rubric family, in section s
  * (report_years_office.c). */
 void rb_levels_years(struct rb *b, struct rp_section *s);
+/* The software inventory summed over the office's schools, in section s
+ * (report_software.c). */
+void rb_software_sum(struct rb *b, struct rp_section *s);
 /* "So với năm học trước" as an appendix (report_years.c). */
 void rb_years(struct rb *b);
 

@@ -406,6 +406,9 @@ GET /campaigns/:id/units/:code/report   revlc   $(U "$DKSUB")/report    403
 GET /campaigns/:id/units/:code/report   revdk   $(U 31DK)/report        200
 GET /campaigns/:id/units/:code/report   revlc   $(U 31DK)/report        403
 GET /campaigns/:id/units/:code/report   revso   $(U 31DK)/report        200
+GET /campaigns/:id/units/:code/report   revdk   /campaigns/2/units/31DK/report 200
+GET /campaigns/:id/units/:code/report   revlc   /campaigns/2/units/31DK/report 403
+GET /campaigns/:id/units/:code/report   revso   /campaigns/2/units/31DK/report 200
 POST /campaigns/:id/units/:code/report  anon    $(U "$OWN")/report      403
 POST /campaigns/:id/units/:code/report  editor  $(U "$OWN")/report      303
 POST /campaigns/:id/units/:code/report  editor  $(U "$DKSUB")/report    403
@@ -435,6 +438,8 @@ GET /campaigns/:id/units/:code/report/:file editor $(U "$OWN")/report/tu-danh-gi
 GET /campaigns/:id/units/:code/report/:file revdk $(U 31DK)/report/phu-luc-3.csv 200
 GET /campaigns/:id/units/:code/report/:file revdk $(U 31DK)/report/danh-sach.csv?submitted=1 200
 GET /campaigns/:id/units/:code/report/:file revlc $(U 31DK)/report/phu-luc-3.csv 403
+GET /campaigns/:id/units/:code/report/:file revdk /campaigns/2/units/31DK/report/phu-luc-3.csv 200
+GET /campaigns/:id/units/:code/report/:file revlc /campaigns/2/units/31DK/report/phu-luc-3.csv 403
 GET /campaigns/:id/units/:code/report/:file editor $(U 31DK)/report/phu-luc-3.csv 403
 GET /campaigns/:id/units/:code/report/:file anon $(U 31DK)/report/ket-qua.xlsx 303
 GET /campaigns/:id/units/:code/report/:file revdk $(U 31DK)/report/ket-qua.xlsx 200
@@ -691,6 +696,20 @@ has software-office-sum "$OUT" "Phần mềm các trường đang sử dụng"
 has software-office-money "$OUT" "7.200.000"
 req software-office-other 200 -b "${JAR[revlc]}" "$BASE/campaigns/1/units/31LC/report"
 hasnt software-other-office-not "$OUT" "7.200.000"
+# The demo's mầm non round is reviewed by the commune offices (issue 16):
+# UBND phường Hồng Bàng sees its schools' software summed, on its page
+# and in its Phụ lục 3, the total equal to the rows under it.
+login "$W/hb" cv.hb
+HBSUM=$(q "SELECT sum(w.parents_total) FROM software w JOIN campaign_unit cu
+	ON cu.campaign_id = w.campaign_id AND cu.unit_id = w.unit_id JOIN org_unit o
+	ON o.id = w.unit_id WHERE w.campaign_id = 2 AND o.code LIKE '31HB%'")
+HBMONEY=$(echo "$HBSUM" | sed ':a;s/\B[0-9]\{3\}\>/.&/;ta')
+req software-commune-page 200 -b "$W/hb" "$BASE/campaigns/2/units/31HB/report"
+has software-commune-sum "$OUT" "Phần mềm các trường đang sử dụng"
+has software-commune-total "$OUT" "<td class=\"num\">$HBMONEY</td></tr></tfoot>"
+req software-commune-doc 200 -b "$W/hb" "$BASE/campaigns/2/units/31HB/report/phu-luc-3.csv"
+has software-commune-doc-total "$OUT" "Tổng số tiền cha mẹ học sinh đã nộp;;;;;$HBSUM"
+req software-commune-other 403 -b "$W/hb" "$BASE/campaigns/2/units/31AL/report"
 # Every document in every format, from the page route and from the API,
 # as the reviewer of each round (the commune office Dương Kinh; the Sở
 # for the mầm non round, which it reviews itself): status, type and the
@@ -778,13 +797,14 @@ req api-unauthenticated 401 "$BASE/api/campaigns"
 has api-json-error "$ERR" "Content-Type: application/json"
 req api-campaigns 200 -b "$W/api" "$BASE/api/campaigns"
 has api-campaign-listed "$OUT" '"rubric":"qd4725-2022-pt"'
-# Who reviews each campaign: the tree (campaign 1) or its owner, the Sở
-# (campaign 2, mầm non); the Sở's list holds both.
+# Who reviews each campaign: the tree (campaign 1, and the mầm non
+# campaign 2: the commune offices, issue 16), or its owner (the campaign
+# the admin creates below with review_by=owner).
 login "$W/apiso" cv.so
 req api-campaigns-so 200 -b "$W/apiso" "$BASE/api/campaigns"
 if python3 -c 'import json, sys
 d = {c["id"]: (c["review_by"], c["kind"]) for c in json.load(open(sys.argv[1]))["campaigns"]}
-sys.exit(0 if d.get(1) == ("tree", "cds") and d.get(2) == ("owner", "cds") and d.get(8, ("", "thong-ke"))[1] == "thong-ke" else 1)' "$OUT"
+sys.exit(0 if d.get(1) == ("tree", "cds") and d.get(2) == ("tree", "cds") and d.get(8, ("", "thong-ke"))[1] == "thong-ke" else 1)' "$OUT"
 then ok api-campaign-review-by; else cp "$OUT" "$ERR"; bad api-campaign-review-by; fi
 AP="/api/campaigns/1/units/$API2"
 req api-save-no-csrf 403 -b "$W/api" -H 'Content-Type: application/json' --data-binary "@$ANS" "$BASE$AP/answers"
@@ -1044,6 +1064,11 @@ req campaign-new 303 -b "${JAR[admin]}" "${C[@]}" --data-urlencode "due=2027-05-
 NEWC=$(q "SELECT max(id) FROM campaign")
 has campaign-new-redirect "$ERR" "Location: /campaigns/$NEWC"
 if [ "$(q "SELECT review_by FROM campaign WHERE id = $NEWC")" = owner ]; then ok campaign-new-review-by-stored; else bad campaign-new-review-by-stored; fi
+req campaign-new-api 200 -b "$W/apiso" "$BASE/api/campaigns"
+if python3 -c 'import json, sys
+d = {c["id"]: c["review_by"] for c in json.load(open(sys.argv[1]))["campaigns"]}
+sys.exit(0 if d.get(int(sys.argv[2])) == "owner" else 1)' "$OUT" "$NEWC"
+then ok api-campaign-review-by-owner; else cp "$OUT" "$ERR"; bad api-campaign-review-by-owner; fi
 req campaign-new-listed 200 -b "${JAR[revdk]}" "$BASE/campaigns"
 has campaign-new-visible "$OUT" "Đánh giá nhiệm vụ CNTT năm học 2026-2027"
 login "$W/qtdk2" qt.dk
