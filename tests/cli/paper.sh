@@ -260,5 +260,21 @@ run 2 "$T" --db "$DB" --as qt.al software summary 2 31HB &&
 	ok "software: another commune does not see it" ||
 	bad "software: another commune does not see it"
 
+# "Kết quả sau khi … kiểm tra, phê duyệt" names the office that reviewed
+# the school in that round, not the campaign's owner (issue 16, found by
+# tests/e2e/year_paper.test.mjs): the Phòng in 2024-2025, the commune
+# office in 2025-2026.
+past=$(sqlite3 "$DB" "SELECT id FROM campaign WHERE kind = 'cds' AND
+	rubric_id = 'qd4725-2022-pt' AND school_year = '2024-2025'")
+ext=$(sqlite3 "$DB" "SELECT o.code FROM submission s JOIN org_unit o ON
+	o.id = s.unit_id WHERE s.campaign_id = $past AND s.external <> '{}' AND
+	o.code LIKE '31DK%' AND s.unit_id IN (SELECT unit_id FROM submission
+	WHERE campaign_id = 1 AND external <> '{}') ORDER BY o.code LIMIT 1")
+text tu-danh-gia "$past" "$ext" || bad "tu-danh-gia $past $ext builds"
+has "reviewed by: the Phòng in 2024-2025" "Kết quả sau khi Phòng Giáo dục và Đào tạo quận Dương Kinh kiểm tra, phê duyệt"
+lacks "reviewed by: not the Sở in 2024-2025" "Kết quả sau khi Sở"
+text tu-danh-gia 1 "$ext" || bad "tu-danh-gia 1 $ext builds"
+has "reviewed by: the commune office in 2025-2026" "Kết quả sau khi UBND phường Dương Kinh kiểm tra, phê duyệt"
+
 echo "paper: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
