@@ -97,6 +97,10 @@ enum ts_err org_move_on(struct app *app, const struct actor *who,
  * a root. */
 enum ts_err org_parent_at(struct app *app, const struct org_unit *u,
 			  const char *day, int64_t *parent) TS_MUSTCHECK;
+/* The day the unit came under its current parent (YYYY-MM-DD; "" if
+ * the tree's history has no row for it). */
+enum ts_err org_parent_since(struct app *app, int64_t unit,
+			     char out[11]) TS_MUSTCHECK;
 /* Why day cannot be a move's first day, or NULL (NULL day: today). */
 const char *org_move_day_problem(const char *day);
 enum ts_err org_set_levels(struct app *app, const struct actor *who,

@@ -36,6 +36,14 @@ org_parent_start(struct app *app, int64_t unit, int64_t parent, const char *day)
 
 /* The first day of the unit's current row ("" when it has none: a unit
  * written before migration 0012 by something other than this program). */
+static enum ts_err current_from(struct app *app, int64_t unit, char out[11]);
+
+enum ts_err
+org_parent_since(struct app *app, int64_t unit, char out[11])
+{
+	return current_from(app, unit, out);
+}
+
 static enum ts_err
 current_from(struct app *app, int64_t unit, char out[11])
 {

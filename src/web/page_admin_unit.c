@@ -44,6 +44,23 @@ date_input(struct req *r, const char *name, const char *label,
 		       "role", "alert", NULL);
 }
 
+/* From which day the unit sits under its parent: a move cannot start
+ * before it. */
+static void
+since_note(struct req *r, const struct org_unit *u)
+{
+	char since[11], vn[TS_TIME_SIZE];
+	int64_t t;
+	if (u->parent_id == 0 ||
+	    org_parent_since(r->app, u->id, since) != TS_OK ||
+	    !ts_time_parse(since, &t))
+		return;
+	buf_puts(&r->body, "<p class=\"muted\">");
+	h_textf(&r->body, "Thuộc đơn vị cấp trên hiện tại từ ngày %s.",
+		ts_time_vn_date(t, vn));
+	buf_puts(&r->body, "</p>");
+}
+
 static void
 edit_form(struct req *r, const struct org_unit *u, const char *parent,
 	  const struct kvlist *f, const struct unit_errs *err)
@@ -60,6 +77,7 @@ edit_form(struct req *r, const struct org_unit *u, const char *parent,
 		   f ? kv_get(f, "parent") : parent);
 	date_input(r, "move_day", "Chuyển từ ngày (khi đổi đơn vị cấp trên)", f,
 		   err ? err->move_day : NULL);
+	since_note(r, u);
 	/* The tree keeps its history (org_parent): a campaign freezes its
 	 * participants on its opening day, so a move never changes it. */
 	h_elem(b, "p",

@@ -1122,6 +1122,8 @@ move_refused move-day-future "2099-01-01" 31LC "ngày chuyển không được s
 move_refused move-day-before-unit "2025-09-01" 31LC "ngày chuyển 2025-09-01 trước ngày đơn vị bắt đầu hoạt động ($TODAY)"
 # A demo school under its commune office since 1/7/2025: not back under
 # the Sở before that day, nor under an office before the office existed.
+req unit-page-since 200 -b "${JAR[admin]}" "$BASE/admin/org/31AL016"
+has unit-page-since-said "$OUT" "Thuộc đơn vị cấp trên hiện tại từ ngày 01/07/2025."
 req move-day-before-parent 422 -b "${JAR[admin]}" "${EDU[@]}" --data-urlencode "parent=31" --data-urlencode "move_day=2025-06-01" "$BASE/admin/org/31AL016/edit"
 has move-day-before-parent-says "$OUT" "ngày chuyển 2025-06-01 trước ngày đơn vị về đơn vị cấp trên hiện tại (2025-07-01)"
 req move-day-before-new-parent 422 -b "${JAR[admin]}" "${EDU[@]}" --data-urlencode "parent=31HB" --data-urlencode "move_day=2025-06-30" "$BASE/admin/org/31AL016/edit"
