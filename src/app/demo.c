@@ -511,8 +511,11 @@ struct campaign_spec {
 /* Campaigns in the order they are played: each draws its random numbers
  * after the ones before, so adding a campaign at the end leaves every
  * earlier school's data as it was. The rounds of 2025-2026 run in the
- * two-tier shape: commune offices review their MN/TH/THCS schools in the
- * QĐ 4725 round, the Sở reviews every mầm non school itself. */
+ * two-tier shape: the commune office that administers a MN/TH/THCS school
+ * reviews it, in the QĐ 4725 round and in the mầm non self-inspection
+ * alike (rules.md §12); the Sở reviews its own THPT and GDTX and sees
+ * everything. A round the Sở reviews itself stays possible per campaign
+ * (campaign create --review-by owner). */
 static const struct campaign_spec CAMPAIGNS[] = {
 	{ "qt.so", SO_CODE, "qd4725-2022-pt",
 	  "Đánh giá mức độ chuyển đổi số của cơ sở giáo dục phổ thông và GDTX "
@@ -524,8 +527,8 @@ static const struct campaign_spec CAMPAIGNS[] = {
 	  "Tự kiểm tra công tác ứng dụng CNTT và chuyển đổi số mầm non năm "
 	  "2026",
 	  "Kế hoạch số 52/KH-SGDĐT ngày 10/03/2026 của Sở GD&ĐT (dữ liệu mẫu)",
-	  LEVEL_MN, "2026-03-15", "2026-05-15", "2026-06-20", "2025-2026", true,
-	  0 },
+	  LEVEL_MN, "2026-03-15", "2026-05-15", "2026-06-20", "2025-2026",
+	  false, 0 },
 	/* Seed 001's kind of campaign: an office grades its own TH and THCS
 	 * schools on the Thủ Dầu Một 100-point rubric. */
 	{ "qt.dk", "31DK", "tdm-cntt-2022",

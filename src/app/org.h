@@ -97,6 +97,10 @@ enum ts_err org_move_on(struct app *app, const struct actor *who,
  * a root. */
 enum ts_err org_parent_at(struct app *app, const struct org_unit *u,
 			  const char *day, int64_t *parent) TS_MUSTCHECK;
+/* The day the unit came under its current parent (YYYY-MM-DD; "" if
+ * the tree's history has no row for it). */
+enum ts_err org_parent_since(struct app *app, int64_t unit,
+			     char out[11]) TS_MUSTCHECK;
 /* Why day cannot be a move's first day, or NULL (NULL day: today). */
 const char *org_move_day_problem(const char *day);
 enum ts_err org_set_levels(struct app *app, const struct actor *who,
@@ -112,6 +116,24 @@ bool org_may_change(const struct actor *who, const struct org_unit *u);
 enum ts_err org_edit(struct app *app, const struct actor *who, const char *code,
 		     const char *name, const char *parent_code, unsigned levels,
 		     struct diags *d) TS_MUSTCHECK;
+/* org_edit with a move's first day (YYYY-MM-DD; NULL: today), checked
+ * as org_move_on checks it. */
+enum ts_err org_edit_on(struct app *app, const struct actor *who,
+			const char *code, const char *name,
+			const char *parent_code, unsigned levels,
+			const char *day, struct diags *d) TS_MUSTCHECK;
+/* For a form that shows a date's problem at its field before writing:
+ * why the unit cannot move under parent_code from day (*why; NULL: it
+ * can, or it does not move, or the actor may not move it, which the
+ * write then says), and why it cannot close from day (NULL: it can).
+ * The same rules as the writes, which check again. */
+enum ts_err org_move_day_check(struct app *app, const struct actor *who,
+			       const char *code, const char *parent_code,
+			       const char *day, struct arena *a,
+			       const char **why) TS_MUSTCHECK;
+const char *org_close_day_check(struct app *app, const struct actor *who,
+				const char *code, const char *day,
+				struct arena *a);
 /* Closes (date given, or today) or reopens (date NULL) a unit. */
 enum ts_err org_close(struct app *app, const struct actor *who,
 		      const char *code, const char *date, bool reopen,

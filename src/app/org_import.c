@@ -321,7 +321,7 @@ update_row(struct ctx *c, struct row *r, const struct org_unit *u)
 	    (p.code == NULL || strcmp(p.code, r->n.parent_code) != 0)) {
 		r->changed = true;
 		e = org_move_tx(c->app, c->who, r->n.code, r->n.parent_code,
-				c->d);
+				NULL, c->d);
 	}
 	if (e == TS_OK && r->n.levels && r->n.levels != u->levels) {
 		r->changed = true;

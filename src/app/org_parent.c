@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../util/arena.h"
 #include "../util/timeutil.h"
 #include "org_int.h"
 
@@ -35,6 +36,14 @@ org_parent_start(struct app *app, int64_t unit, int64_t parent, const char *day)
 
 /* The first day of the unit's current row ("" when it has none: a unit
  * written before migration 0012 by something other than this program). */
+static enum ts_err current_from(struct app *app, int64_t unit, char out[11]);
+
+enum ts_err
+org_parent_since(struct app *app, int64_t unit, char out[11])
+{
+	return current_from(app, unit, out);
+}
+
 static enum ts_err
 current_from(struct app *app, int64_t unit, char out[11])
 {
@@ -83,19 +92,12 @@ end_current(struct app *app, int64_t unit, const char *day)
 
 enum ts_err
 org_parent_change(struct app *app, const struct org_unit *u, int64_t parent,
-		  const char *day, struct diags *d)
+		  const char *day)
 {
 	char from[11];
 	enum ts_err e = current_from(app, u->id, from);
 	if (e != TS_OK)
 		return e;
-	if (strcmp(day, from) < 0) {
-		diags_add(d, u->code,
-			  "ngày chuyển %s trước ngày đơn vị về "
-			  "đơn vị cấp trên hiện tại (%s)",
-			  day, from);
-		return TS_EINVAL;
-	}
 	/* Moved twice on one day: the day keeps the last parent. */
 	if (strcmp(day, from) == 0)
 		return set_current(app, u->id, parent);
@@ -117,6 +119,44 @@ org_move_day_problem(const char *day)
 	if (strcmp(day, today) > 0)
 		return "ngày chuyển không được sau hôm nay";
 	return NULL;
+}
+
+/* A day before the unit, or its new parent, existed would put it in a
+ * tree that was not there; one before its current row would rewrite
+ * history that campaigns may have frozen. */
+enum ts_err
+org_move_day_why(struct app *app, const struct org_unit *u,
+		 const struct org_unit *p, const char *day, struct arena *a,
+		 const char **why)
+{
+	char from[11], today[11];
+	*why = org_move_day_problem(day);
+	if (*why != NULL)
+		return TS_OK;
+	org_today(today);
+	const char *d = day ? day : today;
+	enum ts_err e = current_from(app, u->id, from);
+	if (e != TS_OK)
+		return e;
+	*why = NULL;
+	if (u->active_from && strcmp(d, u->active_from) < 0)
+		*why = arena_printf(a,
+				    "ngày chuyển %s trước ngày đơn vị bắt "
+				    "đầu hoạt động (%s)",
+				    d, u->active_from);
+	else if (p->active_from && strcmp(d, p->active_from) < 0)
+		*why = arena_printf(a,
+				    "ngày chuyển %s trước ngày đơn vị cấp "
+				    "trên mới %s bắt đầu hoạt động (%s)",
+				    d, p->code, p->active_from);
+	else if (strcmp(d, from) < 0)
+		*why = arena_printf(a,
+				    "ngày chuyển %s trước ngày đơn vị về "
+				    "đơn vị cấp trên hiện tại (%s)",
+				    d, from);
+	else
+		return TS_OK;
+	return *why ? TS_OK : TS_ENOMEM;
 }
 
 /* The unit's parent on day: its row in force then, else (a unit opened

@@ -365,6 +365,11 @@ move_body(struct door_ctx *c)
 	struct move_in *x = c->in;
 	const struct org_unit *u = c->data, *p = &x->parent;
 	const char *why = move_problem(u, p);
+	enum ts_err e = why ? TS_OK
+			    : org_move_day_why(c->app, u, p, x->day, c->a,
+					       &why);
+	if (e != TS_OK)
+		return e;
 	if (why != NULL) {
 		diags_add(c->d, u->code, "%s", why);
 		return TS_EINVAL;
@@ -372,7 +377,7 @@ move_body(struct door_ctx *c)
 	struct buf np;
 	buf_init(&np, PATH_MAX_LEN - 1);
 	buf_printf(&np, "%s%lld/", p->path, (long long)u->id);
-	enum ts_err e = np.err == TS_OK ? TS_OK : TS_EINVAL;
+	e = np.err == TS_OK ? TS_OK : TS_EINVAL;
 	if (e != TS_OK)
 		diags_add(c->d, u->code, "cây đơn vị quá sâu");
 	char today[11];
@@ -380,8 +385,8 @@ move_body(struct door_ctx *c)
 	if (e == TS_OK)
 		e = set_parent(c->app, p->id, u->id);
 	if (e == TS_OK)
-		e = org_parent_change(c->app, u, p->id, x->day ? x->day : today,
-				      c->d);
+		e = org_parent_change(c->app, u, p->id,
+				      x->day ? x->day : today);
 	if (e == TS_OK)
 		e = repath(c->app, u->path, buf_str(&np));
 	if (e == TS_OK)
@@ -389,7 +394,9 @@ move_body(struct door_ctx *c)
 			    buf_str(&np));
 	buf_release(&np);
 	c->object = u->code;
-	c->detail = p->code;
+	/* The audit says from which day: "31LC từ 2025-07-01". */
+	c->detail = arena_printf(c->a, "%s từ %s", p->code,
+				 x->day ? x->day : today);
 	return e;
 }
 
@@ -399,9 +406,9 @@ static const struct door ORG_MOVE = {
 
 enum ts_err
 org_move_tx(struct app *app, const struct actor *who, const char *code,
-	    const char *parent_code, struct diags *d)
+	    const char *parent_code, const char *day, struct diags *d)
 {
-	struct move_in x = { code, parent_code, { 0 }, NULL };
+	struct move_in x = { code, parent_code, { 0 }, day };
 	return door_step(app, who, &ORG_MOVE, &x, NULL, d);
 }
 
@@ -409,11 +416,6 @@ enum ts_err
 org_move_on(struct app *app, const struct actor *who, const char *code,
 	    const char *parent_code, const char *day, struct diags *d)
 {
-	const char *why = org_move_day_problem(day);
-	if (why != NULL) {
-		diags_add(d, code, "%s", why);
-		return TS_EINVAL;
-	}
 	struct move_in x = { code, parent_code, { 0 }, day };
 	return door_run(app, who, &ORG_MOVE, &x, NULL, d);
 }
@@ -488,6 +490,25 @@ struct close_in {
 	const char *when; /* NULL: reopen */
 };
 
+/* Why u cannot close from day, or NULL: a malformed day, or one before
+ * it started (the tree would hold a unit closed before it opened). */
+static const char *
+close_day_why(const struct org_unit *u, const char *day, struct arena *a)
+{
+	int64_t t;
+	if (day == NULL)
+		return NULL;
+	if (strlen(day) != 10 || !ts_time_parse(day, &t))
+		return arena_printf(
+			a, "ngày \"%s\" không hợp lệ (dạng YYYY-MM-DD)", day);
+	if (u->active_from && strcmp(day, u->active_from) < 0)
+		return arena_printf(a,
+				    "ngày đóng %s trước ngày đơn vị bắt đầu "
+				    "hoạt động (%s)",
+				    day, u->active_from);
+	return NULL;
+}
+
 static enum ts_err
 close_body(struct door_ctx *c)
 {
@@ -495,6 +516,11 @@ close_body(struct door_ctx *c)
 		"UPDATE org_unit SET active_to = ? WHERE id = ?";
 	struct close_in *x = c->in;
 	const struct org_unit *u = c->data;
+	const char *why = close_day_why(u, x->when, c->a);
+	if (why != NULL) {
+		diags_add(c->d, x->code, "%s", why);
+		return TS_EINVAL;
+	}
 	struct db_stmt *st = db_prep(c->app->db, sql);
 	if (st == NULL)
 		return TS_EDB;
@@ -521,19 +547,57 @@ enum ts_err
 org_close(struct app *app, const struct actor *who, const char *code,
 	  const char *date, bool reopen, struct diags *d)
 {
-	char now[TS_TIME_SIZE], day[16];
-	int64_t t;
-	snprintf(day, sizeof(day), "%.10s",
-		 ts_time_format(ts_time_now() + TS_VN_OFFSET, now));
-	if (!reopen && date != NULL &&
-	    (strlen(date) != 10 || !ts_time_parse(date, &t))) {
-		diags_add(d, code, "ngày \"%s\" không hợp lệ (dạng YYYY-MM-DD)",
-			  date);
-		return TS_EINVAL;
-	}
+	char day[11];
+	org_today(day);
 	struct close_in x = { code, reopen ? NULL : date ? date : day };
 	return door_run(app, who, reopen ? &ORG_REOPEN : &ORG_CLOSE, &x, NULL,
 			d);
+}
+
+/* ---- the page's date fields, asked before the write ---- */
+
+/* The unit and the new parent as the actor may change them, or false
+ * (the write itself then says what is wrong). */
+static bool
+may_move(struct app *app, const struct actor *who, const char *code,
+	 const char *parent_code, struct arena *a, struct org_unit *u,
+	 struct org_unit *p)
+{
+	struct diags quiet;
+	diags_init(&quiet);
+	bool ok = org_find(app, code, a, u) == TS_OK &&
+		  (parent_code == NULL ||
+		   (org_find(app, parent_code, a, p) == TS_OK &&
+		    actor_may(who, PK_UNIT, p->path, PA_CREATE, parent_code,
+			      &quiet) == TS_OK)) &&
+		  actor_may(who, PK_UNIT, u->path, PA_CHANGE, code, &quiet) ==
+			  TS_OK;
+	diags_release(&quiet);
+	return ok;
+}
+
+enum ts_err
+org_move_day_check(struct app *app, const struct actor *who, const char *code,
+		   const char *parent_code, const char *day, struct arena *a,
+		   const char **why)
+{
+	struct org_unit u, p;
+	*why = NULL;
+	if (parent_code == NULL || parent_code[0] == '\0' ||
+	    !may_move(app, who, code, parent_code, a, &u, &p) ||
+	    u.parent_id == p.id)
+		return TS_OK;
+	return org_move_day_why(app, &u, &p, day, a, why);
+}
+
+const char *
+org_close_day_check(struct app *app, const struct actor *who, const char *code,
+		    const char *day, struct arena *a)
+{
+	struct org_unit u;
+	return may_move(app, who, code, NULL, a, &u, NULL)
+		       ? close_day_why(&u, day, a)
+		       : NULL;
 }
 
 /* ---- the page's edit: rename, move and cấp học in one transaction ---- */
@@ -542,6 +606,7 @@ struct edit_in {
 	const char *code; /* first: resolve_unit reads it */
 	const char *name, *parent_code;
 	unsigned levels;
+	const char *day; /* a move's first day; NULL: today */
 };
 
 /* Each part is its own use case, run inside this one's transaction, so
@@ -564,7 +629,8 @@ edit_body(struct door_ctx *c)
 		e = org_rename_tx(c->app, c->who, u->code, x->name, c->d);
 	if (e == TS_OK && x->parent_code != NULL && x->parent_code[0] != '\0' &&
 	    (!has_parent || strcmp(parent.code, x->parent_code) != 0))
-		e = org_move_tx(c->app, c->who, u->code, x->parent_code, c->d);
+		e = org_move_tx(c->app, c->who, u->code, x->parent_code, x->day,
+				c->d);
 	if (e == TS_OK && x->levels != 0 && x->levels != u->levels)
 		e = org_set_levels_tx(c->app, c->who, u->code, x->levels, c->d);
 	return e;
@@ -580,6 +646,14 @@ org_edit(struct app *app, const struct actor *who, const char *code,
 	 const char *name, const char *parent_code, unsigned levels,
 	 struct diags *d)
 {
-	struct edit_in x = { code, name, parent_code, levels };
+	return org_edit_on(app, who, code, name, parent_code, levels, NULL, d);
+}
+
+enum ts_err
+org_edit_on(struct app *app, const struct actor *who, const char *code,
+	    const char *name, const char *parent_code, unsigned levels,
+	    const char *day, struct diags *d)
+{
+	struct edit_in x = { code, name, parent_code, levels, day };
 	return door_run(app, who, &ORG_EDIT, &x, NULL, d);
 }

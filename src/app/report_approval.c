@@ -35,15 +35,6 @@ or_blank(const char *v)
 	return v ? v : RP_BLANK;
 }
 
-/* The office the result goes to: the one reviewing the school first. */
-static const char *
-reviewer(struct rb *b)
-{
-	const char *r = campaign_reviewer_name(b->app, b->t.campaign.id,
-					       b->t.unit.id, b->a);
-	return r ? r : b->t.campaign.owner_name;
-}
-
 /* Chủ trì (right) and thư ký (left) sign a biên bản side by side. */
 static void
 meeting_signatures(struct rb *b, struct rp_section *s)
@@ -192,13 +183,13 @@ rb_approval(struct rb *b)
 			"Giao Ban chỉ đạo chuyển đổi số hoàn "
 			"thiện hồ sơ, báo cáo kết quả về %s và công khai trên cổng thông "
 			"tin điện tử của đơn vị.",
-			reviewer(b)));
+			rb_reviewer(b)));
 	rb_article(b, s, 3,
 		   "Quyết định có hiệu lực kể từ ngày ký. Các thành "
 		   "viên Ban chỉ đạo chuyển đổi số và các bộ phận có liên quan "
 		   "chịu trách nhiệm thi hành Quyết định này./.");
 	const char *deflt[] = { "- Như Điều 3;",
-				rp_printf(d, "- %s (b/c);", reviewer(b)),
+				rp_printf(d, "- %s (b/c);", rb_reviewer(b)),
 				"- Lưu: VT." };
 	rb_closing(b, deflt, 3);
 	rb_filename(b, "qd-phe-duyet");

@@ -9,6 +9,7 @@
 #include "../util/arena.h"
 #include "../util/timeutil.h"
 #include "../util/vnstr.h"
+#include "campaign.h"
 #include "org_int.h"
 #include "report_int.h"
 
@@ -163,6 +164,14 @@ typed_recipients(struct rb *b, const char *v)
 		typed_recipient(b, v, nl ? (size_t)(nl - v) : strlen(v));
 		v = nl ? nl + 1 : v + strlen(v);
 	}
+}
+
+const char *
+rb_reviewer(struct rb *b)
+{
+	const char *r = campaign_reviewer_name(b->app, b->t.campaign.id,
+					       b->t.unit.id, b->a);
+	return r ? r : b->t.campaign.owner_name;
 }
 
 /* The body a unit reports to: the campaign's owner, or for the owner

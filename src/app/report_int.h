@@ -35,6 +35,10 @@ void rb_text(struct rb *b, struct rp_section *s, const char *field);
 /* The signer's title by unit kind unless typed; Nơi nhận from the typed
  * list, or `deflt` lines. */
 void rb_closing(struct rb *b, const char *const *deflt, size_t ndeflt);
+/* The office that reviews the school in this campaign, as the campaign
+ * froze it (the Phòng in a past year, the commune office or the Sở now),
+ * else the campaign's owner. */
+const char *rb_reviewer(struct rb *b);
 /* The legal-basis line: the typed one or "Thực hiện <campaign basis>". */
 const char *rb_basis(struct rb *b);
 /* The same as one sentence: the typed text, or "<verb> <campaign
@@ -89,6 +93,9 @@ void rb_counts_row(struct rb *b, struct rp_table *t, const char *stt,
 /* Phụ lục 3 across the years of the rubric family, in section s
  * (report_years_office.c). */
 void rb_levels_years(struct rb *b, struct rp_section *s);
+/* The software inventory summed over the office's schools, in section s
+ * (report_software.c). */
+void rb_software_sum(struct rb *b, struct rp_section *s);
 /* "So với năm học trước" as an appendix (report_years.c). */
 void rb_years(struct rb *b);
 

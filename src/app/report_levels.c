@@ -372,6 +372,8 @@ rb_levels(struct rb *b)
 			sh[l] = shown(&v, l);
 		results_intro(b, s, v.gc.units_all);
 		rb_grade_summary(b, s, v.r, &v.gc, sh);
+		if (rubric_shape(v.r) & RS_MN)
+			rb_software_sum(b, s);
 	}
 	if (by_level)
 		rb_levels_years(b, s);

@@ -54,7 +54,7 @@ rb_external_lines(struct rb *b, struct rp_section *s, const struct result *r)
 		rp_printf(b->doc,
 			  "Kết quả sau khi %s "
 			  "kiểm tra, phê duyệt:",
-			  b->t.campaign.owner_name));
+			  rb_reviewer(b)));
 	rb_group_lines(b, s, r->ext);
 }
 

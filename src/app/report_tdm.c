@@ -261,8 +261,7 @@ results(struct rb *b, struct rp_section *s, const struct result *r)
 			rp_printf(b->doc,
 				  "Kết quả sau "
 				  "khi %s kiểm tra, phê duyệt: %s",
-				  b->t.campaign.owner_name,
-				  grade_text(b, r->ext)));
+				  rb_reviewer(b), grade_text(b, r->ext)));
 }
 
 /* The seed's last page ends with its own date and "HIỆU TRƯỞNG" on the

@@ -187,25 +187,38 @@ void
 page_admin_org_close(struct req *r)
 {
 	const char *code = kv_get(&r->form, "code");
+	const char *day = kv_get(&r->form, "close_day");
 	bool reopen = kv_get(&r->form, "reopen") != NULL;
+	struct unit_errs err = { 0 };
 	enum ts_err e = TS_EINVAL;
 	if (!admin_only(r))
 		return;
+	if (day != NULL && day[0] == '\0')
+		day = NULL;
+	if (code != NULL && !reopen)
+		err.close_day = org_close_day_check(r->app, &r->sess.who, code,
+						    day, r->a);
 	/* Closing is confirmed on the page (a ticked box); the API does not
 	 * need it. */
-	if (!reopen && kv_get(&r->form, "confirm") == NULL)
+	if (err.close_day != NULL)
+		diags_add(&r->diags, code, "%s", err.close_day);
+	else if (!reopen && kv_get(&r->form, "confirm") == NULL)
 		diags_add(&r->diags, code ? code : "",
 			  "hãy đánh dấu ô xác nhận "
 			  "trước khi đóng đơn vị");
 	else if (code != NULL)
-		e = org_close(r->app, &r->sess.who, code, NULL, reopen,
+		e = org_close(r->app, &r->sess.who, code, day, reopen,
 			      &r->diags);
 	if (e == TS_OK) {
 		web_redirect(r, "/admin/org?ok=1");
 		return;
 	}
 	r->status = web_status_for(e);
-	org_page(r, NULL);
+	/* A refused date or confirmation: back to the unit's form. */
+	if (code != NULL && e == TS_EINVAL)
+		admin_unit_page(r, code, &r->form, &err);
+	else
+		org_page(r, NULL);
 }
 
 void

@@ -11,6 +11,14 @@ bool admin_only(struct req *r);
 void text_input(struct buf *b, const char *name, const char *label,
 		const char *value);
 
+/* A unit's page (page_admin_unit.c); after a refused post, f is the
+ * posted form and each error shows at its date field too. */
+struct unit_errs {
+	const char *move_day, *close_day;
+};
+void admin_unit_page(struct req *r, const char *code, const struct kvlist *f,
+		     const struct unit_errs *err);
+
 /* The contact card (page_contact.c): phone and e-mail of a unit or an
  * account, posted to action; after a refused post, the values typed. */
 struct contact;

@@ -5,6 +5,7 @@
 #include "../app/contact.h"
 #include "../app/org.h"
 #include "../util/arena.h"
+#include "../util/timeutil.h"
 #include "page_admin.h"
 #include "web.h"
 
@@ -22,9 +23,47 @@ unit_href(struct req *r, const char *code, const char *tail)
 	return s;
 }
 
+/* A date field (today unless posted), with its problem under it after a
+ * refused post: the field is marked and names the problem. */
+static void
+date_input(struct req *r, const char *name, const char *label,
+	   const struct kvlist *f, const char *err)
+{
+	struct buf *b = &r->body;
+	char iso[TS_TIME_SIZE], today[11], err_id[40];
+	snprintf(today, sizeof(today), "%.10s",
+		 ts_time_format(ts_time_now() + TS_VN_OFFSET, iso));
+	snprintf(err_id, sizeof(err_id), "%s-loi", name);
+	const char *v = f ? kv_get(f, name) : NULL;
+	h_elem(b, "label", label, "for", name, NULL);
+	h_open(b, "input", "type", "date", "id", name, "name", name, "value",
+	       v ? v : today, "aria-invalid", err ? "true" : NULL,
+	       "aria-describedby", err ? err_id : NULL, NULL);
+	if (err != NULL)
+		h_elem(b, "p", err, "class", "field-error", "id", err_id,
+		       "role", "alert", NULL);
+}
+
+/* From which day the unit sits under its parent: a move cannot start
+ * before it. */
+static void
+since_note(struct req *r, const struct org_unit *u)
+{
+	char since[11], vn[TS_TIME_SIZE];
+	int64_t t;
+	if (u->parent_id == 0 ||
+	    org_parent_since(r->app, u->id, since) != TS_OK ||
+	    !ts_time_parse(since, &t))
+		return;
+	buf_puts(&r->body, "<p class=\"muted\">");
+	h_textf(&r->body, "Thuộc đơn vị cấp trên hiện tại từ ngày %s.",
+		ts_time_vn_date(t, vn));
+	buf_puts(&r->body, "</p>");
+}
+
 static void
 edit_form(struct req *r, const struct org_unit *u, const char *parent,
-	  const struct kvlist *f)
+	  const struct kvlist *f, const struct unit_errs *err)
 {
 	struct buf *b = &r->body;
 	char lv[64];
@@ -36,6 +75,17 @@ edit_form(struct req *r, const struct org_unit *u, const char *parent,
 	text_input(b, "name", "Tên đơn vị", f ? kv_get(f, "name") : u->name);
 	text_input(b, "parent", "Mã đơn vị cấp trên (đổi để chuyển đơn vị)",
 		   f ? kv_get(f, "parent") : parent);
+	date_input(r, "move_day", "Chuyển từ ngày (khi đổi đơn vị cấp trên)", f,
+		   err ? err->move_day : NULL);
+	since_note(r, u);
+	/* The tree keeps its history (org_parent): a campaign freezes its
+	 * participants on its opening day, so a move never changes it. */
+	h_elem(b, "p",
+	       "Các đợt đánh giá đã mở, kể cả đợt đã kết thúc, giữ nguyên "
+	       "danh sách đơn vị tham gia và đơn vị cấp trên như ngày mở đợt. "
+	       "Đơn vị chỉ tính theo đơn vị cấp trên mới trong các đợt mở từ "
+	       "ngày chuyển trở đi.",
+	       "class", "muted", NULL);
 	if (org_kind_is_school(u->kind))
 		text_input(b, "levels", "Cấp học (ví dụ TH, THCS)",
 			   f ? kv_get(f, "levels") : lv);
@@ -46,7 +96,8 @@ edit_form(struct req *r, const struct org_unit *u, const char *parent,
 /* Closing takes a ticked box: schools of a closed unit drop out of new
  * campaigns. */
 static void
-close_form(struct req *r, const struct org_unit *u)
+close_form(struct req *r, const struct org_unit *u, const struct kvlist *f,
+	   const struct unit_errs *err)
 {
 	struct buf *b = &r->body;
 	bool closed = u->active_to != NULL;
@@ -61,19 +112,22 @@ close_form(struct req *r, const struct org_unit *u)
 		buf_puts(b,
 			 "<input type=\"hidden\" name=\"reopen\" value=\"1\">");
 	} else {
+		date_input(r, "close_day", "Đóng từ ngày", f,
+			   err ? err->close_day : NULL);
 		buf_puts(b,
 			 "<label><input type=\"checkbox\" name=\"confirm\" "
 			 "value=\"1\" required> Tôi xác nhận đóng đơn vị này "
-			 "từ hôm nay (không còn tham gia các đợt đánh giá "
-			 "mới)</label>");
+			 "từ ngày đã chọn (không còn tham gia các đợt đánh giá "
+			 "mở từ ngày đó; các đợt đã mở giữ nguyên)</label>");
 	}
 	h_elem(b, "button", closed ? "Mở lại" : "Đóng đơn vị", "type", "submit",
 	       "class", closed ? NULL : "danger", NULL);
 	buf_puts(b, "</form>");
 }
 
-static void
-unit_page(struct req *r, const char *code, const struct kvlist *f)
+void
+admin_unit_page(struct req *r, const char *code, const struct kvlist *f,
+		const struct unit_errs *err)
 {
 	struct org_unit *v = NULL, parent = { 0 };
 	size_t n = 0;
@@ -103,9 +157,9 @@ unit_page(struct req *r, const char *code, const struct kvlist *f)
 		struct contact ct = { 0 };
 		if (org_contact(r->app, v[0].id, r->a, &ct) != TS_OK)
 			ct = (struct contact){ 0 };
-		edit_form(r, &v[0], parent.code, f);
+		edit_form(r, &v[0], parent.code, f, err);
 		contact_form(r, unit_href(r, v[0].code, "/contact"), &ct);
-		close_form(r, &v[0]);
+		close_form(r, &v[0], f, err);
 	} else {
 		h_elem(&r->body, "p",
 		       "Đơn vị của chính tài khoản: do quản trị "
@@ -122,7 +176,7 @@ page_admin_unit(struct req *r)
 		return;
 	if (kv_get(&r->query, "ok") != NULL)
 		r->notice = "Đã lưu thay đổi.";
-	unit_page(r, kv_get(&r->params, "code"), NULL);
+	admin_unit_page(r, kv_get(&r->params, "code"), NULL, NULL);
 }
 
 void
@@ -130,25 +184,36 @@ page_admin_unit_save(struct req *r)
 {
 	const char *code = kv_get(&r->params, "code");
 	const char *lv = kv_get(&r->form, "levels");
+	const char *parent = kv_get(&r->form, "parent");
+	const char *day = kv_get(&r->form, "move_day");
+	struct unit_errs err = { 0 };
 	unsigned levels = 0;
 	enum ts_err e = TS_EINVAL;
 	if (!admin_only(r))
 		return;
+	if (day != NULL && day[0] == '\0')
+		day = NULL;
 	if (lv != NULL && lv[0] != '\0' && !school_levels_parse(lv, &levels))
 		diags_add(&r->diags, code,
 			  "cấp học \"%s\" không hợp lệ (MN, TH, "
 			  "THCS, THPT, GDTX)",
 			  lv);
-	else
-		e = org_edit(r->app, &r->sess.who, code,
-			     kv_get(&r->form, "name"),
-			     kv_get(&r->form, "parent"), levels, &r->diags);
+	else if ((e = org_move_day_check(r->app, &r->sess.who, code, parent,
+					 day, r->a, &err.move_day)) != TS_OK)
+		diags_add(&r->diags, code, "không đọc được cây đơn vị");
+	else if (err.move_day != NULL) {
+		diags_add(&r->diags, code, "%s", err.move_day);
+		e = TS_EINVAL;
+	} else
+		e = org_edit_on(r->app, &r->sess.who, code,
+				kv_get(&r->form, "name"), parent, levels, day,
+				&r->diags);
 	if (e == TS_OK) {
 		web_redirect(r, "%s?ok=1", unit_href(r, code, ""));
 		return;
 	}
 	r->status = web_status_for(e);
-	unit_page(r, code, &r->form);
+	admin_unit_page(r, code, &r->form, &err);
 }
 
 void
@@ -163,5 +228,5 @@ page_admin_unit_contact(struct req *r)
 		return;
 	}
 	r->status = web_status_for(e);
-	unit_page(r, code, NULL);
+	admin_unit_page(r, code, NULL, NULL);
 }

@@ -154,7 +154,8 @@ same "graded summary: Tổng số row adds up to the approved schools" \
 	"$(csv_cells "Kết quả xếp loại theo cấp học" "Tổng số" 2 2)" \
 	"$(approved 3 "$dk")"
 # Mầm non (groups with gates, no levels, no grade): gates and points. The
-# Sở reviews this round itself, so its own summary counts every school.
+# commune offices review this round (issue 16); the Sở's summary counts
+# every school under them.
 if text phu-luc-3 2 31; then ok "phu-luc-3 of a mầm non campaign"; else
 	bad "phu-luc-3 of a mầm non campaign"; fi
 has "mầm non summary: gates and mean points by group" "Đạt điều kiện bắt \

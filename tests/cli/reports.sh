@@ -241,10 +241,12 @@ check tdm-other-phong-school 2 err "không tham gia" \
 check fields-demo-mn 0 out "tong_cbgvcnv=38" as ht.31dk001 report fields --campaign 2 --unit 31DK001
 contains fields-demo-mn-signer out "nguoi_ky=Nguyễn Thị Hoa"
 check fields-reviewer-may-read 0 out "cbql=3" as cv.so report fields --campaign 2 --unit 31DK001
-# The mầm non round is reviewed by the Sở itself: the commune office does
-# not take part in it (issue 16, review chosen per campaign).
-check fields-commune-not-in-so-reviewed 2 err "không có đợt đánh giá này trong phạm vi" \
+# The mầm non round is reviewed by the commune office that administers
+# the school (issue 16): it reads the school's fields, another does not.
+check fields-commune-reviewer-may-read 0 out "cbql=3" \
 	as cv.dk report fields --campaign 2 --unit 31DK001
+check fields-other-commune-not 2 err "đơn vị không thuộc phạm vi của tài khoản" \
+	as cv.lc report fields --campaign 2 --unit 31DK001
 check fields-other-school-may-not-read 2 err "phạm vi" \
 	as ht.31dk002 report fields --campaign 2 --unit 31DK001
 
@@ -296,7 +298,7 @@ refused set-two-lines-in-a-line 'Địa danh: chỉ được nhập một dòng'
 refused set-no-equals 'cần dạng TÊN=GIÁ_TRỊ' cntt.31dk005 31DK005 giao_vien
 refused set-other-school 'đơn vị không thuộc phạm vi của tài khoản' \
 	cntt.31dk001 31DK005 giao_vien=1
-refused set-reviewer 'không có đợt đánh giá này trong phạm vi' \
+refused set-reviewer 'chỉ đơn vị lập báo cáo mới được sửa nội dung báo cáo' \
 	cv.dk 31DK005 giao_vien=1
 refused set-so-reviewer 'chỉ đơn vị lập báo cáo mới được sửa nội dung báo cáo' \
 	cv.so 31DK005 giao_vien=1

@@ -157,14 +157,13 @@ test('a school: landing, campaigns, its form, the submit step, reports', async (
 test('a commune office reviewer: dashboard, review and decision, reports, rubrics', async () => {
 	const school = schoolIn(srv.db, '31DK', 'submitted');
 	const page = await signIn(browser, srv.base, 'cv.dk');
-	// The mầm non round (2) is reviewed by the Sở itself (issue 16).
-	const so = await signIn(browser, srv.base, 'cv.so');
+	// The mầm non round (2) is reviewed by the commune office too (issue 16).
 	const found = [
 		...await visit(page, '/', 'office-landing'),
 		...await visit(page, '/campaigns/1', 'dashboard'),
-		...await visit(so, '/campaigns/2', 'dashboard-mn'),
+		...await visit(page, '/campaigns/2', 'dashboard-mn'),
 		...await visit(page, `/campaigns/1/units/${school}`, 'review'),
-		...await visit(so, `/campaigns/2/units/${schoolInCampaign(srv.db, 2, '31DK', 'submitted')}`,
+		...await visit(page, `/campaigns/2/units/${schoolInCampaign(srv.db, 2, '31DK', 'submitted')}`,
 			'review-2'),
 		...await visit(page, `/campaigns/3/units/${schoolInCampaign(srv.db, 3, '31DK', 'submitted')}`,
 			'review-3'),
@@ -196,7 +195,6 @@ test('a commune office reviewer: dashboard, review and decision, reports, rubric
 	await page.getByText('Kết quả sau đánh giá ngoài').first().waitFor();
 	found.push(...await audit(page, 'approve-confirm'));
 	await page.context().close();
-	await so.context().close();
 	none(found);
 });
 
@@ -338,14 +336,14 @@ test('item 10 by hand: legends, labels, borders, focus, radio size', async () =>
 	bad.push(...formChecks(await rev.evaluate(formFacts), 'reviewer'));
 	await rev.context().close();
 	// Mầm non: a checklist, and criteria whose one item repeats the title
-	// (reviewed by the Sở itself).
-	const so = await signIn(browser, srv.base, 'cv.so');
-	await so.goto(`${srv.base}/campaigns/2/units/${schoolInCampaign(srv.db, 2, '31DK', 'submitted')}`);
-	bad.push(...formChecks(await so.evaluate(formFacts), 'reviewer-mn',
+	// (reviewed by the commune office, issue 16).
+	const mn = await signIn(browser, srv.base, 'cv.dk');
+	await mn.goto(`${srv.base}/campaigns/2/units/${schoolInCampaign(srv.db, 2, '31DK', 'submitted')}`);
+	bad.push(...formChecks(await mn.evaluate(formFacts), 'reviewer-mn',
 		criteria('q7-mn-2023')));
-	await one(so, so.getByRole('textbox', { name: 'Lý do trả lại 1.3', exact: true }),
+	await one(mn, mn.getByRole('textbox', { name: 'Lý do trả lại 1.3', exact: true }),
 		'box "Lý do trả lại 1.3"');
-	await so.context().close();
+	await mn.context().close();
 	await page.context().close();
 	assert.deepEqual(bad, [], bad.join('\n'));
 });

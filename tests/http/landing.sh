@@ -69,13 +69,13 @@ has draft-days "$OUT" 'còn 3 ngày'
 has draft-link "$OUT" "<a href=\"/campaigns/1/units/$DRAFT\">Tiếp tục và nộp</a>"
 
 # --- the commune office's reviewer: what waits in its subtree, per
-# campaign it reviews (not the mầm non round 2, which the Sở reviews
-# itself; issue 16)
+# campaign it reviews (the mầm non round 2 too: the commune office
+# administers its mầm non schools; issue 16)
 login "$W/dk" cv.dk
 req office-landing 200 -b "$W/dk" "$BASE/campaigns"
 hasnt office-no-admin-tasks "$OUT" 'Việc quản trị'
-hasnt office-not-in-so-reviewed-round "$OUT" 'href="/campaigns/2'
-for c in 1 3; do
+has office-in-commune-reviewed-round "$OUT" 'href="/campaigns/2'
+for c in 1 2 3; do
 	n=$(count "$c" 31DK submitted)
 	has "office-waiting-$c" "$OUT" "<a href=\"/campaigns/$c?state=submitted\">$n bản tự đánh giá chờ xem xét</a>"
 	n=$(count "$c" 31DK returned)

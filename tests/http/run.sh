@@ -406,6 +406,9 @@ GET /campaigns/:id/units/:code/report   revlc   $(U "$DKSUB")/report    403
 GET /campaigns/:id/units/:code/report   revdk   $(U 31DK)/report        200
 GET /campaigns/:id/units/:code/report   revlc   $(U 31DK)/report        403
 GET /campaigns/:id/units/:code/report   revso   $(U 31DK)/report        200
+GET /campaigns/:id/units/:code/report   revdk   /campaigns/2/units/31DK/report 200
+GET /campaigns/:id/units/:code/report   revlc   /campaigns/2/units/31DK/report 403
+GET /campaigns/:id/units/:code/report   revso   /campaigns/2/units/31DK/report 200
 POST /campaigns/:id/units/:code/report  anon    $(U "$OWN")/report      403
 POST /campaigns/:id/units/:code/report  editor  $(U "$OWN")/report      303
 POST /campaigns/:id/units/:code/report  editor  $(U "$DKSUB")/report    403
@@ -435,6 +438,8 @@ GET /campaigns/:id/units/:code/report/:file editor $(U "$OWN")/report/tu-danh-gi
 GET /campaigns/:id/units/:code/report/:file revdk $(U 31DK)/report/phu-luc-3.csv 200
 GET /campaigns/:id/units/:code/report/:file revdk $(U 31DK)/report/danh-sach.csv?submitted=1 200
 GET /campaigns/:id/units/:code/report/:file revlc $(U 31DK)/report/phu-luc-3.csv 403
+GET /campaigns/:id/units/:code/report/:file revdk /campaigns/2/units/31DK/report/phu-luc-3.csv 200
+GET /campaigns/:id/units/:code/report/:file revlc /campaigns/2/units/31DK/report/phu-luc-3.csv 403
 GET /campaigns/:id/units/:code/report/:file editor $(U 31DK)/report/phu-luc-3.csv 403
 GET /campaigns/:id/units/:code/report/:file anon $(U 31DK)/report/ket-qua.xlsx 303
 GET /campaigns/:id/units/:code/report/:file revdk $(U 31DK)/report/ket-qua.xlsx 200
@@ -691,6 +696,20 @@ has software-office-sum "$OUT" "Phần mềm các trường đang sử dụng"
 has software-office-money "$OUT" "7.200.000"
 req software-office-other 200 -b "${JAR[revlc]}" "$BASE/campaigns/1/units/31LC/report"
 hasnt software-other-office-not "$OUT" "7.200.000"
+# The demo's mầm non round is reviewed by the commune offices (issue 16):
+# UBND phường Hồng Bàng sees its schools' software summed, on its page
+# and in its Phụ lục 3, the total equal to the rows under it.
+login "$W/hb" cv.hb
+HBSUM=$(q "SELECT sum(w.parents_total) FROM software w JOIN campaign_unit cu
+	ON cu.campaign_id = w.campaign_id AND cu.unit_id = w.unit_id JOIN org_unit o
+	ON o.id = w.unit_id WHERE w.campaign_id = 2 AND o.code LIKE '31HB%'")
+HBMONEY=$(echo "$HBSUM" | sed ':a;s/\B[0-9]\{3\}\>/.&/;ta')
+req software-commune-page 200 -b "$W/hb" "$BASE/campaigns/2/units/31HB/report"
+has software-commune-sum "$OUT" "Phần mềm các trường đang sử dụng"
+has software-commune-total "$OUT" "<td class=\"num\">$HBMONEY</td></tr></tfoot>"
+req software-commune-doc 200 -b "$W/hb" "$BASE/campaigns/2/units/31HB/report/phu-luc-3.csv"
+has software-commune-doc-total "$OUT" "Tổng số tiền cha mẹ học sinh đã nộp;;;;;$HBSUM"
+req software-commune-other 403 -b "$W/hb" "$BASE/campaigns/2/units/31AL/report"
 # Every document in every format, from the page route and from the API,
 # as the reviewer of each round (the commune office Dương Kinh; the Sở
 # for the mầm non round, which it reviews itself): status, type and the
@@ -778,13 +797,14 @@ req api-unauthenticated 401 "$BASE/api/campaigns"
 has api-json-error "$ERR" "Content-Type: application/json"
 req api-campaigns 200 -b "$W/api" "$BASE/api/campaigns"
 has api-campaign-listed "$OUT" '"rubric":"qd4725-2022-pt"'
-# Who reviews each campaign: the tree (campaign 1) or its owner, the Sở
-# (campaign 2, mầm non); the Sở's list holds both.
+# Who reviews each campaign: the tree (campaign 1, and the mầm non
+# campaign 2: the commune offices, issue 16), or its owner (the campaign
+# the admin creates below with review_by=owner).
 login "$W/apiso" cv.so
 req api-campaigns-so 200 -b "$W/apiso" "$BASE/api/campaigns"
 if python3 -c 'import json, sys
 d = {c["id"]: (c["review_by"], c["kind"]) for c in json.load(open(sys.argv[1]))["campaigns"]}
-sys.exit(0 if d.get(1) == ("tree", "cds") and d.get(2) == ("owner", "cds") and d.get(8, ("", "thong-ke"))[1] == "thong-ke" else 1)' "$OUT"
+sys.exit(0 if d.get(1) == ("tree", "cds") and d.get(2) == ("tree", "cds") and d.get(8, ("", "thong-ke"))[1] == "thong-ke" else 1)' "$OUT"
 then ok api-campaign-review-by; else cp "$OUT" "$ERR"; bad api-campaign-review-by; fi
 AP="/api/campaigns/1/units/$API2"
 req api-save-no-csrf 403 -b "$W/api" -H 'Content-Type: application/json' --data-binary "@$ANS" "$BASE$AP/answers"
@@ -1044,6 +1064,11 @@ req campaign-new 303 -b "${JAR[admin]}" "${C[@]}" --data-urlencode "due=2027-05-
 NEWC=$(q "SELECT max(id) FROM campaign")
 has campaign-new-redirect "$ERR" "Location: /campaigns/$NEWC"
 if [ "$(q "SELECT review_by FROM campaign WHERE id = $NEWC")" = owner ]; then ok campaign-new-review-by-stored; else bad campaign-new-review-by-stored; fi
+req campaign-new-api 200 -b "$W/apiso" "$BASE/api/campaigns"
+if python3 -c 'import json, sys
+d = {c["id"]: c["review_by"] for c in json.load(open(sys.argv[1]))["campaigns"]}
+sys.exit(0 if d.get(int(sys.argv[2])) == "owner" else 1)' "$OUT" "$NEWC"
+then ok api-campaign-review-by-owner; else cp "$OUT" "$ERR"; bad api-campaign-review-by-owner; fi
 req campaign-new-listed 200 -b "${JAR[revdk]}" "$BASE/campaigns"
 has campaign-new-visible "$OUT" "Đánh giá nhiệm vụ CNTT năm học 2026-2027"
 login "$W/qtdk2" qt.dk
@@ -1077,6 +1102,38 @@ has unit-edit-levels-message "$OUT" "cấp học &quot;ĐH&quot; không hợp l�
 req unit-edit-bad-parent 422 -b "${JAR[admin]}" "${EDU[@]}" --data-urlencode "name=Tên mới <b>x</b>" --data-urlencode "parent=31DK001" "$BASE/admin/org/31DK950/edit"
 has unit-edit-kept "$OUT" 'value="Tên mới &lt;b&gt;x&lt;/b&gt;"'
 if [ "$(q "SELECT name FROM org_unit WHERE code = '31DK950'")" = "Trường Mầm non Sen Hồng" ]; then ok unit-edit-rolled-back; else bad unit-edit-rolled-back; fi
+# The move's effective date (issue 16): a date field, today by default,
+# the note on frozen campaigns; a malformed, future or too early date is
+# refused at the field and changes nothing.
+TODAY=$(TZ=Asia/Ho_Chi_Minh date +%F)
+req unit-page-move-day 200 -b "${JAR[admin]}" "$BASE/admin/org/31DK950"
+has unit-page-move-day-field "$OUT" "<input type=\"date\" id=\"move_day\" name=\"move_day\" value=\"$TODAY\">"
+has unit-page-close-day-field "$OUT" "<input type=\"date\" id=\"close_day\" name=\"close_day\" value=\"$TODAY\">"
+has unit-page-frozen-note "$OUT" "giữ nguyên danh sách đơn vị tham gia"
+move_refused() { # NAME DAY PARENT MESSAGE
+	req "$1" 422 -b "${JAR[admin]}" "${EDU[@]}" --data-urlencode "parent=$3" --data-urlencode "move_day=$2" "$BASE/admin/org/31DK950/edit"
+	has "$1-says" "$OUT" "$4"
+	has "$1-at-field" "$OUT" "aria-invalid=\"true\" aria-describedby=\"move_day-loi\"><p class=\"field-error\" id=\"move_day-loi\" role=\"alert\">$4"
+	has "$1-kept" "$OUT" "name=\"move_day\" value=\"$2\""
+	if [ "$(q "SELECT p.code FROM org_unit o JOIN org_unit p ON p.id = o.parent_id WHERE o.code = '31DK950'")" = 31DK ]; then ok "$1-unmoved"; else bad "$1-unmoved"; fi
+}
+move_refused move-day-malformed "05/12/2026" 31LC "ngày chuyển phải có dạng YYYY-MM-DD"
+move_refused move-day-future "2099-01-01" 31LC "ngày chuyển không được sau hôm nay"
+move_refused move-day-before-unit "2025-09-01" 31LC "ngày chuyển 2025-09-01 trước ngày đơn vị bắt đầu hoạt động ($TODAY)"
+# A demo school under its commune office since 1/7/2025: not back under
+# the Sở before that day, nor under an office before the office existed.
+req unit-page-since 200 -b "${JAR[admin]}" "$BASE/admin/org/31AL016"
+has unit-page-since-said "$OUT" "Thuộc đơn vị cấp trên hiện tại từ ngày 01/07/2025."
+req move-day-before-parent 422 -b "${JAR[admin]}" "${EDU[@]}" --data-urlencode "parent=31" --data-urlencode "move_day=2025-06-01" "$BASE/admin/org/31AL016/edit"
+has move-day-before-parent-says "$OUT" "ngày chuyển 2025-06-01 trước ngày đơn vị về đơn vị cấp trên hiện tại (2025-07-01)"
+req move-day-before-new-parent 422 -b "${JAR[admin]}" "${EDU[@]}" --data-urlencode "parent=31HB" --data-urlencode "move_day=2025-06-30" "$BASE/admin/org/31AL016/edit"
+has move-day-before-new-parent-says "$OUT" "ngày chuyển 2025-06-30 trước ngày đơn vị cấp trên mới 31HB bắt đầu hoạt động (2025-07-01)"
+# Closing takes its date too: not before the unit existed.
+req close-day-before-unit 422 -b "${JAR[admin]}" "${EDU[@]}" --data-urlencode "code=31DK950" --data-urlencode "confirm=1" --data-urlencode "close_day=2020-01-01" "$BASE/admin/org/close"
+has close-day-before-unit-at-field "$OUT" "aria-describedby=\"close_day-loi\"><p class=\"field-error\" id=\"close_day-loi\" role=\"alert\">ngày đóng 2020-01-01 trước ngày đơn vị bắt đầu hoạt động ($TODAY)"
+req close-day-malformed 422 -b "${JAR[admin]}" "${EDU[@]}" --data-urlencode "code=31DK950" --data-urlencode "confirm=1" --data-urlencode "close_day=mai" "$BASE/admin/org/close"
+has close-day-malformed-says "$OUT" "ngày &quot;mai&quot; không hợp lệ (dạng YYYY-MM-DD)"
+if [ -z "$(q "SELECT active_to FROM org_unit WHERE code = '31DK950'")" ]; then ok close-day-refused-open; else bad close-day-refused-open; fi
 req unit-edit 303 -b "${JAR[admin]}" "${EDU[@]}" --data-urlencode "name=Trường Mầm non \"Hoa\" <Sen>" --data-urlencode "parent=31LC" --data-urlencode "levels=MN, TH" "$BASE/admin/org/31DK950/edit"
 has unit-edit-redirect "$ERR" "Location: /admin/org/31DK950?ok=1"
 req unit-edited 200 -b "${JAR[admin]}" "$BASE/admin/org/31DK950?ok=1"
@@ -1377,6 +1434,23 @@ C2=$("$T" --db "$DB" campaign create --owner 31 --rubric qd4725-2022-pt --year 2
 	--due "$(TZ=Asia/Ho_Chi_Minh date -d "$OPENS + 1 year" +%F)" | sed -n 's/.*số \([0-9]*\).*/\1/p')
 req moved-new-office-opens-later 200 -b "${JAR[revlc]}" "$BASE/campaigns/$C2/units/$MV"
 req moved-old-office-not-later 403 -b "${JAR[revdk]}" "$BASE/campaigns/$C2/units/$MV"
+# A move from a past day (issue 16): campaigns opening before that day
+# count the school under its old office, those opening on or after it
+# under the new one, even when created after the move; audited with the
+# day.
+tok=$(csrf "${JAR[admin]}" /admin/org)
+req moved-dated 303 -b "${JAR[admin]}" --data-urlencode "_csrf=$tok" --data-urlencode "parent=31HB" --data-urlencode "move_day=2025-09-01" "$BASE/admin/org/31AL016/edit"
+same moved-dated-history "$(q "SELECT p.code || ':' || h.valid_from || '-' || coalesce(h.valid_to, '') FROM org_parent h JOIN org_unit u ON u.id = h.unit_id JOIN org_unit p ON p.id = h.parent_id WHERE u.code = '31AL016' ORDER BY h.valid_from" | paste -sd' ')" \
+	"31PGD-AL:2020-09-01-2025-07-01 31AL:2025-07-01-2025-09-01 31HB:2025-09-01-"
+same moved-dated-audit "$(q "SELECT detail FROM audit WHERE action = 'org.move' AND object = '31AL016' ORDER BY id DESC LIMIT 1")" "31HB từ 2025-09-01"
+dated() { # OPENS: the frozen office of 31AL016 in a new campaign opening then
+	c=$("$T" --db "$DB" campaign create --owner 31 --rubric qd4725-2022-pt --year 2025-2026 \
+		--title "Đánh giá mở ngày $1" --opens "$1" --due 2026-05-31 | sed -n 's/.*số \([0-9]*\).*/\1/p')
+	q "SELECT p.code FROM campaign_unit cu JOIN org_unit u ON u.id = cu.unit_id
+	   JOIN org_unit p ON cu.path = p.path || u.id || '/' WHERE cu.campaign_id = $c AND u.code = '31AL016'"
+}
+same moved-dated-before "$(dated 2025-08-15)" 31AL
+same moved-dated-after "$(dated 2025-09-01)" 31HB
 
 # --- password change
 # A second session of the same account (another browser), which the

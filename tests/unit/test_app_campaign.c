@@ -223,6 +223,32 @@ test_late_joiner(void **state)
 	diags_release(&d);
 }
 
+/* A move's first day is neither before the unit existed nor before its
+ * new parent did (issue 16, the admin page's move date). */
+static void
+refused_days(void)
+{
+	struct diags d;
+	struct org_new x2 = { "X2", "UBND xã Hai", KIND_XA, "79",
+			      0,    "2025-07-15" };
+	int64_t id;
+	diags_init(&d);
+	fx_ok(org_add(&F.app, &F.op, &x2, &id, &d), &d, "X2");
+	assert_int_equal(
+		org_move_on(&F.app, &F.so, "T1", "P1", "2019-12-31", &d),
+		TS_EINVAL);
+	assert_true(fx_said(&d, "trước ngày đơn vị bắt đầu hoạt động "
+				"(2020-01-01)"));
+	diags_release(&d);
+	diags_init(&d);
+	assert_int_equal(
+		org_move_on(&F.app, &F.so, "T1", "X2", "2025-07-10", &d),
+		TS_EINVAL);
+	assert_true(fx_said(&d, "trước ngày đơn vị cấp trên mới X2 bắt đầu "
+				"hoạt động (2025-07-15)"));
+	diags_release(&d);
+}
+
 /* Issue 16: the Phòng closed on 30/6/2025 and T1 went to a commune
  * office from 1/7/2025. A campaign of 2024-2025 created after that still
  * freezes T1 under P1 (where it was on the opening day), one of
@@ -253,6 +279,7 @@ test_tree_as_at_opening(void **state)
 		org_move_on(&F.app, &F.so, "T1", "P1", "2025-09-01", &d),
 		TS_EINVAL);
 	assert_true(fx_said(&d, "sau hôm nay"));
+	refused_days();
 	int64_t past = create_opening("2024-10-01", "2025-05-31", false);
 	int64_t now = create_opening("2025-10-01", "2026-05-31", false);
 	int64_t direct = create_opening("2025-10-01", "2026-05-31", true);

@@ -49,8 +49,10 @@ test_add_rename_move_close(void **state)
 	int64_t id = 0;
 	diags_init(&d);
 	assert_true(school_levels_parse("TH", &th));
-	struct org_new n = { "T9", "Trường\u0301 Thử", KIND_TRUONG, "P1", th,
-			     NULL };
+	/* Opened before the day it closes (a close before a unit existed is
+	 * refused). */
+	struct org_new n = { "T9", "Trường\u0301 Thử", KIND_TRUONG, "P1",
+			     th,   "2025-09-01" };
 	int64_t added = count(SQL_AUDIT, "org.add");
 	fx_ok(org_add(&F.app, &F.p1, &n, &id, &d), &d, "add");
 	assert_true(id > 0);
@@ -68,6 +70,13 @@ test_add_rename_move_close(void **state)
 	fx_ok(org_close(&F.app, &F.so, "T9", "2026-01-01", false, &d), &d,
 	      "close");
 	fx_ok(org_close(&F.app, &F.so, "T9", NULL, true, &d), &d, "reopen");
+	assert_int_equal(
+		org_close(&F.app, &F.so, "T9", "2025-08-31", false, &d),
+		TS_EINVAL);
+	assert_true(fx_said(&d, "ngày đóng 2025-08-31 trước ngày đơn vị bắt "
+				"đầu hoạt động (2025-09-01)"));
+	diags_release(&d);
+	diags_init(&d);
 	/* create, rename, move, close, reopen */
 	assert_int_equal(count(SQL_HISTORY, "T9"), 5);
 	arena_free(a);
