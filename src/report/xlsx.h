@@ -58,6 +58,7 @@ struct xw {
 	bool constant; /* constant_memory: no merge_range */
 	lxw_error err; /* first library error; later calls do nothing */
 	struct buf tmp;
+	struct buf nb; /* xlsx_nobreak's result */
 	struct xlsx_fmtkey keys[XLSX_MAX_FORMATS];
 	lxw_format *fmts[XLSX_MAX_FORMATS];
 	size_t nfmts;
@@ -87,6 +88,13 @@ struct xs {
 	size_t nbreaks;
 };
 
+/* text with a word joiner (U+2060) after each hyphen inside a short word
+ * (rp_inner_hyphen): Calc broke "GDNN-" / "GDTX" and "2021-" / "2022" at
+ * the end of a wrapped line, and XLSX has no non-breaking hyphen that
+ * Liberation Serif can show (U+2011). The joiner has no width and stops
+ * the break in Calc and Excel. The result lives in w->nb until the next
+ * call ("" after an error). */
+const char *xlsx_nobreak(struct xw *w, const char *text);
 /* Records e as the writer's error if it is the first one. */
 void xlsx_check(struct xw *w, lxw_error e);
 /* The format for k (NULL after an error; libxlsxwriter takes NULL as the

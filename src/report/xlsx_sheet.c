@@ -43,6 +43,7 @@ xlsx_span_text(struct xs *sh, lxw_col_t c0, lxw_col_t c1, const char *text,
 	       const struct xlsx_fmtkey *k)
 {
 	lxw_format *f = xlsx_fmt(sh->w, k);
+	text = xlsx_nobreak(sh->w, text);
 	if (sh->w->err)
 		return;
 	if (c1 > c0 && !sh->w->constant)
@@ -294,7 +295,8 @@ rich_para(struct xs *sh, const struct rp_para *p, unsigned extra, int size,
 					 .style = p->runs[i].style | extra };
 		tup[n].format = xlsx_fmt(w, &k);
 		off[n++] = w->tmp.len;
-		buf_put(&w->tmp, p->runs[i].text, strlen(p->runs[i].text) + 1);
+		const char *t = xlsx_nobreak(w, p->runs[i].text);
+		buf_put(&w->tmp, t, strlen(t) + 1);
 	}
 	if (w->tmp.err || w->err)
 		return;

@@ -61,8 +61,9 @@ cell_value(struct xs *sh, lxw_row_t r, lxw_col_t col, const struct rp_cell *c,
 		if (sh->w->tmp.err)
 			e = LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED;
 		else if (sh->w->tmp.len)
-			e = worksheet_write_string(ws, r, col,
-						   buf_str(&sh->w->tmp), f);
+			e = worksheet_write_string(
+				ws, r, col,
+				xlsx_nobreak(sh->w, buf_str(&sh->w->tmp)), f);
 		else
 			e = worksheet_write_blank(ws, r, col, f);
 		break;

@@ -40,7 +40,7 @@ import docx_text  # noqa: F401 (w:noBreakHyphen reads as "-")
 
 PUNCT = ",.;:()“”\"'!?"
 WORD_MAX = 48  # src/report/pdf_int.h PDF_WORD_MAX
-# src/report/docx_para.c DX_NOBREAK_WORD: a longer word (a file name) may
+# src/report/report.h RP_NOBREAK_WORD: a longer word (a file name) may
 # break after a hyphen of its own.
 NOBREAK_WORD = 12
 CLOSING = re.compile(

@@ -154,7 +154,7 @@ test_mn_blank(void **state)
 		"ỦY BAN NHÂN DÂN PHƯỜNG DƯƠNG KINH",
 		"TRƯỜNG MẦM NON HOA MAI",
 		"Thực hiện Kế hoạch số 52/KH-SGDĐT ngày 10/03/2026 của Sở "
-		"GD&ĐT (dữ liệu mẫu).",
+		"GD&ĐT.",
 		"- Tổng số CB-GV-CNV: " RP_BLANK,
 		"+ Cán bộ Quản lý: " RP_BLANK " người (Hiệu trưởng: " RP_BLANK
 		" người, Phó Hiệu trưởng: " RP_BLANK " người)",
@@ -240,8 +240,8 @@ test_tdm_report(void **state)
 		"học 2025-2026",
 		"Căn cứ Công văn số 215/UBND-VHXH ngày 20/4/2026 của UBND "
 		"phường Dương Kinh về việc hướng dẫn đánh giá nhiệm vụ triển "
-		"khai công nghệ thông tin và thống kê giáo dục năm học 2025-2026 "
-		"(dữ liệu mẫu).",
+		"khai công nghệ thông tin và thống kê giáo dục năm học "
+		"2025-2026.",
 		"Qua quá trình thực hiện nhiệm vụ công nghệ thông tin (CNTT) "
 		"trong năm học 2025-2026, trường THCS Trần Hưng Đạo báo cáo tổng "
 		"kết việc thực hiện các nhiệm vụ về ứng dụng CNTT và thống kê "

@@ -396,6 +396,39 @@ hyphen_word_fits(void **state)
 	arena_free(a);
 }
 
+/* A word joiner (U+2060) after the hyphen of a short word, in text rows,
+ * rich text and table cells: Calc broke "GDNN-" / "GDTX" and "2021-" /
+ * "2022" at a line's end. A file name longer than RP_NOBREAK_WORD keeps
+ * its plain hyphens. */
+#define WJ "\xE2\x81\xA0"
+
+static void
+hyphen_joined(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	struct rp_doc *d = rp_doc_new(a);
+	struct rp_section *s = rp_section0(d);
+	rp_body(d, s, 0, "Trung tâm GDNN-GDTX quận Dương Kinh");
+	struct rp_para *p = rp_body(d, s, RP_BOLD, "Năm học 2021-2022: ");
+	rp_run_add(d, p, 0, "tệp KH-UDCNTT-2025-2026.pdf");
+	static const int w[] = { 10, 90 };
+	struct rp_table *t = rp_table_add(d, s, 2, w);
+	size_t r = rp_row_add(d, t);
+	rp_cell_text(d, t, r, 0, 0, "1");
+	rp_cell_text(d, t, r, 1, 0, "Số liệu năm 2023-2024\n2024-2025");
+	const char *path = OUTDIR "/joined.xlsx";
+	write_ok(d, path);
+	char *x = zip_part(path, "xl/sharedStrings.xml");
+	assert_non_null(strstr(x, "GDNN-" WJ "GDTX quận"));
+	assert_non_null(strstr(x, "2021-" WJ "2022:"));
+	assert_non_null(strstr(x, "năm 2023-" WJ "2024\n2024-" WJ "2025"));
+	assert_non_null(strstr(x, "tệp KH-UDCNTT-2025-2026.pdf"));
+	free(x);
+	unlink(path);
+	arena_free(a);
+}
+
 /* ---- errors --------------------------------------------------------------- */
 
 static void
@@ -544,6 +577,7 @@ main(void)
 		cmocka_unit_test(reproducible),
 		cmocka_unit_test(listing_frozen),
 		cmocka_unit_test(hyphen_word_fits),
+		cmocka_unit_test(hyphen_joined),
 		cmocka_unit_test(listing_big),
 		cmocka_unit_test(oom_refused),
 		cmocka_unit_test(unwritable),
