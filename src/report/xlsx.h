@@ -82,6 +82,8 @@ struct xs {
 	double *rowh; /* nrowh row heights in points; 0 = default 15 */
 	size_t nrowh;
 	double page_pt;		  /* printable height of a page */
+	double page_w_pt;	  /* printable width of a page */
+	lxw_row_t after_heading;  /* the row after the last heading, or 0 */
 	lxw_row_t title0, title1; /* repeated header rows, if ntitle */
 	bool ntitle;
 	lxw_row_t breaks[XLSX_MAX_BREAKS + 1]; /* manual page breaks, 0-ended */
@@ -131,6 +133,11 @@ double xlsx_height_of(const struct xs *sh, lxw_row_t r);
 void xlsx_keep_together(struct xs *sh, lxw_row_t r, double need_pt);
 /* Sets row r's height to h points (and remembers it for paginating). */
 void xlsx_set_row_pt(struct xs *sh, lxw_row_t r, double h);
+/* A page break before the last body rows above `body_end` when a
+ * printout might start a page inside the closing block [body_end, end)
+ * (Nơi nhận and the signature) or right before it: the block keeps the
+ * body's last lines with it. */
+void xlsx_keep_closing(struct xs *sh, lxw_row_t body_end, lxw_row_t end);
 /* Writes the sheet's page breaks (at the end of the sheet). */
 void xlsx_page_breaks(struct xs *sh);
 

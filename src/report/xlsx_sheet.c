@@ -244,6 +244,7 @@ signature(struct xs *sh)
 	unsigned rstyle[8];
 	size_t nr = signature_lines(d->sig, right, rstyle);
 	size_t nl = d->nrecipients ? d->nrecipients + 1 : 0;
+	lxw_row_t body_end = sh->row;
 	sh->row++;
 	for (size_t i = 0; i < (nl > nr ? nl : nr); i++) {
 		const char *l = NULL;
@@ -257,6 +258,7 @@ signature(struct xs *sh)
 			 i < nr ? rstyle[i] : 0,
 			 i < nl && i ? RP_SIZE_RECIPIENTS : RP_SIZE_HEADER);
 	}
+	xlsx_keep_closing(sh, body_end, sh->row);
 }
 
 #define RICH_MAX 32
@@ -526,7 +528,10 @@ page_setup(struct xs *sh)
 	xlsx_check(sh->w, worksheet_set_footer(ws, "&CTrang &P / &N"));
 	double h_mm = (sh->sec->landscape ? RP_PAGE_W_MM : RP_PAGE_H_MM) -
 		      RP_MARGIN_TOP_MM - RP_MARGIN_BOTTOM_MM;
+	double w_mm = (sh->sec->landscape ? RP_PAGE_H_MM : RP_PAGE_W_MM) -
+		      RP_MARGIN_LEFT_MM - RP_MARGIN_RIGHT_MM;
 	sh->page_pt = h_mm * 72.0 / 25.4;
+	sh->page_w_pt = w_mm * 72.0 / 25.4;
 }
 
 static void
@@ -537,6 +542,7 @@ block(struct xs *sh, const struct rp_block *b)
 	case RP_B_HEADING:
 		para_row(sh, b->para,
 			 b->level <= 2 ? RP_BOLD : RP_BOLD | RP_ITALIC);
+		sh->after_heading = sh->row;
 		break;
 	case RP_B_TABLE: xlsx_table(sh, b->table); break;
 	case RP_B_CHART: xlsx_chart(sh, b->chart); break;

@@ -429,6 +429,104 @@ hyphen_joined(void **state)
 	arena_free(a);
 }
 
+/* n one-line paragraphs, then Nơi nhận beside the signature. */
+static struct rp_doc *
+letter(struct arena *a, int n)
+{
+	struct rp_doc *d = rp_doc_new(a);
+	struct rp_section *s = rp_section0(d);
+	for (int i = 0; i < n; i++)
+		rp_body(d, s, 0, "Một dòng.");
+	struct rp_signature *sig = arena_alloc(a, sizeof *sig);
+	assert_non_null(sig);
+	memset(sig, 0, sizeof *sig);
+	sig->title = "GIÁM ĐỐC";
+	sig->name = "Lưu Thị Thuận";
+	d->sig = sig;
+	rp_recipient_add(d, "- Sở GD&ĐT (b/c);");
+	rp_recipient_add(d, "- Lưu: VT.");
+	return d;
+}
+
+/* Row heights of sheet xml (15 pt where none is set), rows 0..max-1;
+ * the manual breaks (0-based row a page starts at, 0-ended). */
+static size_t
+sheet_rows(const char *x, double *h, size_t max, unsigned *brk)
+{
+	size_t n = 0, nb = 0;
+	for (size_t i = 0; i < max; i++)
+		h[i] = 15;
+	for (const char *p = x; (p = strstr(p, "<row r=\"")) != NULL; p++) {
+		size_t r = strtoul(p + 8, NULL, 10);
+		const char *ht = strstr(p, " ht=\"");
+		const char *end = strchr(p, '>');
+		if (r >= 1 && r <= max && ht && ht < end)
+			h[r - 1] = strtod(ht + 5, NULL);
+		n = r > n ? r : n;
+	}
+	for (const char *p = x; (p = strstr(p, "<brk id=\"")) != NULL; p++)
+		brk[nb++] = (unsigned)strtoul(p + 9, NULL, 10);
+	brk[nb] = 0;
+	return n;
+}
+
+/* The first row at or after `from` that starts a page of cap pt (manual
+ * breaks start pages too), or rows. */
+static size_t
+page_start_from(const double *h, size_t rows, const unsigned *brk, double cap,
+		size_t from)
+{
+	double used = 0;
+	for (size_t r = 0, k = 0; r < rows; r++) {
+		bool manual = brk[k] && brk[k] == r;
+		k += manual;
+		if (manual || (used > 0 && used + h[r] > cap)) {
+			if (r >= from)
+				return r;
+			used = 0;
+		}
+		used += h[r];
+	}
+	return rows;
+}
+
+/* Calc without Calibri or Carlito printed the demo's 6-column letter at
+ * 72 % and placed rows down to 1,040 pt (at 100 %) on A4's page 1; the
+ * closing block (rows n + 1 on, after a blank row) then began page 2
+ * alone. Whatever the number of body lines, no page starts among the
+ * last two body lines or the closing rows when Calc's pages hold anywhere
+ * from 1,010 to 1,075 pt; a letter that fits on one page in every reader
+ * gets no manual break. */
+static void
+closing_keeps_body(void **state)
+{
+	(void)state;
+	const char *path = OUTDIR "/closing.xlsx";
+	for (int n = 3; n < 90; n++) {
+		struct arena *a = arena_new();
+		write_ok(letter(a, n), path);
+		char *x = zip_part(path, "xl/worksheets/sheet1.xml");
+		double h[128];
+		unsigned brk[XLSX_MAX_BREAKS + 1];
+		size_t rows = sheet_rows(x, h, 128, brk);
+		if (n < 20)
+			assert_null(strstr(x, "<rowBreaks"));
+		for (double cap = 1010; cap <= 1075; cap += 5) {
+			size_t r = page_start_from(h, rows, brk, cap,
+						   (size_t)n - 1);
+			if (r < rows)
+				fprintf(stderr,
+					"  n=%d cap=%g: page starts at "
+					"row %zu\n",
+					n, cap, r);
+			assert_int_equal(r, rows);
+		}
+		free(x);
+		arena_free(a);
+	}
+	unlink(path);
+}
+
 /* ---- errors --------------------------------------------------------------- */
 
 static void
@@ -578,6 +676,7 @@ main(void)
 		cmocka_unit_test(listing_frozen),
 		cmocka_unit_test(hyphen_word_fits),
 		cmocka_unit_test(hyphen_joined),
+		cmocka_unit_test(closing_keeps_body),
 		cmocka_unit_test(listing_big),
 		cmocka_unit_test(oom_refused),
 		cmocka_unit_test(unwritable),
