@@ -72,6 +72,7 @@ struct xs {
 	const char *name; /* sheet name, for chart ranges */
 	lxw_row_t row;	  /* next free row */
 	lxw_col_t ncols;  /* layout width: merged text spans this */
+	lxw_col_t split;  /* first column of two-column blocks' right half */
 	double chars;	  /* total column width, in Excel character units */
 	bool frozen;	  /* the first table's header is handled */
 	/* Heights set explicitly so far (rows without one are 15 pt): the
@@ -114,6 +115,9 @@ void xlsx_chart(struct xs *sh, const struct rp_chart *c);
  * constant_memory mode); does not advance the row. */
 void xlsx_span_text(struct xs *sh, lxw_col_t c0, lxw_col_t c1, const char *text,
 		    const struct xlsx_fmtkey *k);
+/* The same in row r with format f. */
+void xlsx_span_at(struct xs *sh, lxw_row_t r, lxw_col_t c0, lxw_col_t c1,
+		  const char *text, lxw_format *f);
 /* Sets the current row's height to h points. */
 void xlsx_set_height(struct xs *sh, double h);
 /* Estimated height in points of rows [0, row). */

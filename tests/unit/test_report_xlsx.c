@@ -527,6 +527,88 @@ closing_keeps_body(void **state)
 	unlink(path);
 }
 
+/* Phụ lục 2's grid: a narrow TT, a wide Nội dung, four number columns. */
+static struct rp_doc *
+grid_doc(struct arena *a)
+{
+	struct rp_doc *d = rp_doc_new(a);
+	struct rp_header *h = arena_alloc(a, sizeof *h);
+	assert_non_null(h);
+	memset(h, 0, sizeof *h);
+	h->parent_org = "ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG";
+	h->org = "SỞ GIÁO DỤC VÀ ĐÀO TẠO THÀNH PHỐ HẢI PHÒNG";
+	d->header = h;
+	struct rp_section *s = rp_section0(d);
+	static const int w[] = { 5, 50, 12, 12, 12, 12 };
+	struct rp_table *t = rp_table_add(d, s, 6, w);
+	static const char *const head[] = { "TT",   "Nội dung", "TH",
+					    "THCS", "THPT",	"Tổng" };
+	rp_head_row(d, t, head);
+	struct rp_chart *c = rp_chart_add(d, s, RP_CHART_GROUPED, 2, 2);
+	static const char *cats[] = { "Tiểu học", "Trung học cơ sở" };
+	static const char *series[] = { "Yếu", "Tốt" };
+	c->cats = cats;
+	c->series = series;
+	return d;
+}
+
+/* Stored width of column c (1-based) in sheet xml. */
+static double
+col_width(const char *x, int c)
+{
+	char key[64];
+	snprintf(key, sizeof key, "<col min=\"%d\" max=\"%d\" width=\"", c, c);
+	const char *p = strstr(x, key);
+	assert_non_null(p);
+	return strtod(p + strlen(key), NULL);
+}
+
+/* The right half of the NĐ 30 header holds the Quốc hiệu on one line:
+ * Calc wrapped "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT / NAM" in Phụ lục 2, whose
+ * header split the columns 3 + 3 (35 units on the right). The split now
+ * follows the PDF's 42 % and the right half gets at least 50 units. */
+static void
+header_halves(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	const char *path = OUTDIR "/halves.xlsx";
+	write_ok(grid_doc(a), path);
+	char *x = zip_part(path, "xl/worksheets/sheet1.xml");
+	/* The Quốc hiệu's merged range: the one that ends in column F of
+	 * row 1. */
+	const char *m = strstr(x, "1:F1\"/>");
+	assert_non_null(m);
+	int first = m[-1] - 'A' + 1;
+	double right = 0, left = 0;
+	for (int c = 1; c <= 6; c++)
+		*(c >= first ? &right : &left) += col_width(x, c);
+	assert_true(right >= 50);
+	assert_true(left >= 34);
+	free(x);
+	unlink(path);
+	arena_free(a);
+}
+
+/* The chart's data spans as many columns as its labels need: column A
+ * alone (a narrow TT) wrapped "Tiểu học" in Calc. The categories stay in
+ * column A (merged with B), the series follow. */
+static void
+chart_labels_span(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	const char *path = OUTDIR "/labels.xlsx";
+	write_ok(grid_doc(a), path);
+	char *x = zip_part(path, "xl/charts/chart1.xml");
+	assert_non_null(strstr(x, "!$A$"));
+	assert_non_null(strstr(x, "!$C$"));
+	assert_null(strstr(x, "!$B$"));
+	free(x);
+	unlink(path);
+	arena_free(a);
+}
+
 /* ---- errors --------------------------------------------------------------- */
 
 static void
@@ -677,6 +759,8 @@ main(void)
 		cmocka_unit_test(hyphen_word_fits),
 		cmocka_unit_test(hyphen_joined),
 		cmocka_unit_test(closing_keeps_body),
+		cmocka_unit_test(header_halves),
+		cmocka_unit_test(chart_labels_span),
 		cmocka_unit_test(listing_big),
 		cmocka_unit_test(oom_refused),
 		cmocka_unit_test(unwritable),
