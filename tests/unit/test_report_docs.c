@@ -140,6 +140,52 @@ test_mn_rules(void **state)
 	buf_release(&b);
 }
 
+/* Rows of table t whose STT is bold (a group's row, "1.") and whose next
+ * row does not keep with it: Writer ended page 2 of a mầm non report
+ * with "1. Chuyển đổi số trong dạy, học" alone. */
+static size_t
+loose_groups(const struct rp_table *t)
+{
+	size_t n = 0;
+	for (size_t r = t->header_rows; r + 1 < t->nrows; r++) {
+		const struct rp_cell *c = &t->rows[r][0];
+		if (c->kind == RP_V_TEXT && (c->style & RP_BOLD) &&
+		    !c->covered && !rp_row_keeps_prev(t, r + 1)) {
+			fprintf(stderr, "  row %zu: its group row is loose\n",
+				r);
+			n++;
+		}
+	}
+	return n;
+}
+
+static void
+test_mn_group_keeps_first(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	struct rp_doc *doc = NULL;
+	struct diags d;
+	diags_init(&d);
+	assert_int_equal(report_build(&fx.app, &fx.op,
+				      report_kind_find("tu-kiem-tra"), 2,
+				      "31DK001", NULL, a, &doc, &d),
+			 TS_OK);
+	size_t tables = 0;
+	for (size_t s = 0; s < doc->nsections; s++)
+		for (size_t b = 0; b < doc->sections[s]->nblocks; b++) {
+			const struct rp_block *bl =
+				&doc->sections[s]->blocks[b];
+			if (bl->kind != RP_B_TABLE)
+				continue;
+			tables++;
+			assert_int_equal(loose_groups(bl->table), 0);
+		}
+	assert_true(tables > 0);
+	diags_release(&d);
+	arena_free(a);
+}
+
 /* Nothing typed: dotted blanks, never 0 or NULL; the form's guidance
  * and lines to write on; in 2026 the school's UBND phường as cơ quan
  * chủ quản (issue 18 item 10), never the Phòng closed on 30/6/2025. */
@@ -394,6 +440,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_mn_filled),
 		cmocka_unit_test(test_mn_rules),
+		cmocka_unit_test(test_mn_group_keeps_first),
 		cmocka_unit_test(test_mn_blank),
 		cmocka_unit_test(test_mn_mismatch),
 		cmocka_unit_test(test_mn_not_started),
