@@ -86,6 +86,7 @@ struct xs {
 	double page_w_pt;	  /* printable width of a page */
 	lxw_row_t after_heading;  /* the row after the last heading, or 0 */
 	lxw_row_t title0, title1; /* repeated header rows, if ntitle */
+	lxw_row_t title_end;	  /* that table's last row */
 	bool ntitle;
 	lxw_row_t breaks[XLSX_MAX_BREAKS + 1]; /* manual page breaks, 0-ended */
 	size_t nbreaks;

@@ -183,12 +183,29 @@ closing_at_risk(const struct xs *sh, lxw_row_t tail, lxw_row_t end)
 	return false;
 }
 
+/* A page after a table with repeated header rows prints that header:
+ * when the tail follows such a table closely, the table's last rows go
+ * with it, so the new page shows the header above rows of its own, not
+ * above "Điều 2" (a decision's list of members). */
+#define XLSX_TABLE_GAP 3
+
+static lxw_row_t
+with_table_tail(const struct xs *sh, lxw_row_t tail)
+{
+	if (!sh->ntitle || tail <= sh->title_end ||
+	    tail - sh->title_end > XLSX_TABLE_GAP)
+		return tail;
+	lxw_row_t t = sh->title_end - (XLSX_TAIL_ROWS - 1);
+	return t > sh->title1 ? t : sh->title0;
+}
+
 void
 xlsx_keep_closing(struct xs *sh, lxw_row_t body_end, lxw_row_t end)
 {
 	lxw_row_t tail = tail_start(sh, body_end);
 	if (tail > 0 && tail == sh->after_heading)
 		tail--; /* the heading above the tail goes with it */
+	tail = with_table_tail(sh, tail);
 	lxw_row_t last = sh->nbreaks ? sh->breaks[sh->nbreaks - 1] : 0;
 	if (tail == 0 || tail <= last || sh->nbreaks == XLSX_MAX_BREAKS ||
 	    sh->page_pt <= 0 || !closing_at_risk(sh, tail, end))

@@ -124,6 +124,7 @@ header_panes(struct xs *sh, const struct rp_table *t, lxw_row_t first)
 	sh->ntitle = true;
 	sh->title0 = first;
 	sh->title1 = last;
+	sh->title_end = first + (lxw_row_t)t->nrows - 1;
 	/* Header cells wrap: count two lines each. */
 	double top = xlsx_top_pt(sh, first) + 30.0 * (double)t->header_rows;
 	if (top <= FREEZE_MAX_PT)

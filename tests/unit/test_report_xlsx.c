@@ -527,6 +527,54 @@ closing_keeps_body(void **state)
 	unlink(path);
 }
 
+/* A decision: k lines, the members' table (its header repeats on print),
+ * Điều 2 and Điều 3, the closing block. */
+static struct rp_doc *
+decision(struct arena *a, int k)
+{
+	struct rp_doc *d = letter(a, k);
+	struct rp_section *s = rp_section0(d);
+	static const int w[] = { 10, 50, 40 };
+	struct rp_table *t = rp_table_add(d, s, 3, w);
+	static const char *const head[] = { "STT", "Họ và tên", "Chức vụ" };
+	rp_head_row(d, t, head);
+	for (int i = 0; i < 4; i++) {
+		size_t r = rp_row_add(d, t);
+		rp_cell_int(d, t, r, 0, i + 1);
+	}
+	rp_body(d, s, 0, "Điều 2. Ban chỉ đạo có nhiệm vụ.");
+	rp_body(d, s, 0, "Điều 3. Quyết định có hiệu lực kể từ ngày ký.");
+	return d;
+}
+
+/* When the closing block takes the body's last lines to a new page and
+ * a table with repeated header rows ends just above them, its last rows
+ * go too: Calc printed the members' header alone above "Điều 2". */
+static void
+closing_takes_table_rows(void **state)
+{
+	(void)state;
+	const char *path = OUTDIR "/decision.xlsx";
+	int broken = 0;
+	for (int k = 0; k < 60; k++) {
+		struct arena *a = arena_new();
+		write_ok(decision(a, k), path);
+		char *x = zip_part(path, "xl/worksheets/sheet1.xml");
+		double h[160];
+		unsigned brk[XLSX_MAX_BREAKS + 1];
+		sheet_rows(x, h, 160, brk);
+		/* Rows: k lines, the header (k), 4 rows (k + 1 … k + 4). */
+		if (brk[0]) {
+			broken++;
+			assert_true(brk[0] <= (unsigned)k + 4);
+		}
+		free(x);
+		arena_free(a);
+	}
+	assert_true(broken > 0);
+	unlink(path);
+}
+
 /* Phụ lục 2's grid: a narrow TT, a wide Nội dung, four number columns. */
 static struct rp_doc *
 grid_doc(struct arena *a)
@@ -759,6 +807,7 @@ main(void)
 		cmocka_unit_test(hyphen_word_fits),
 		cmocka_unit_test(hyphen_joined),
 		cmocka_unit_test(closing_keeps_body),
+		cmocka_unit_test(closing_takes_table_rows),
 		cmocka_unit_test(header_halves),
 		cmocka_unit_test(chart_labels_span),
 		cmocka_unit_test(listing_big),
