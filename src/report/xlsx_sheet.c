@@ -466,6 +466,8 @@ choose_split(const struct xs *sh)
 	for (lxw_col_t c = 1; c < sh->ncols; c++) {
 		x += sh->colw[c - 1];
 		double d = fabs(x - total * XLSX_HEAD_LEFT_SHARE);
+		if (x < XLSX_HEAD_LEFT_MIN + 2)
+			d += total; /* a left half too narrow comes last */
 		if (best < 0 || d < best) {
 			best = d;
 			s = c;
@@ -510,7 +512,8 @@ header_room(struct xs *sh, const double *minw)
 		shift_room(sh, minw, s, sh->ncols, 0, s,
 			   XLSX_HEAD_LEFT_MIN - lw);
 	else if (rw < XLSX_HEAD_RIGHT_MIN) {
-		double spare = lw - XLSX_HEAD_LEFT_MIN;
+		/* Some room above the left minimum: the check counts it tight. */
+		double spare = lw - XLSX_HEAD_LEFT_MIN - 2;
 		double want = XLSX_HEAD_RIGHT_MIN - rw;
 		shift_room(sh, minw, 0, s, s, sh->ncols,
 			   want < spare ? want : spare);
