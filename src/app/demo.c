@@ -520,15 +520,13 @@ static const struct campaign_spec CAMPAIGNS[] = {
 	{ "qt.so", SO_CODE, "qd4725-2022-pt",
 	  "Đánh giá mức độ chuyển đổi số của cơ sở giáo dục phổ thông và GDTX "
 	  "năm học 2025-2026",
-	  "Kế hoạch số 45/KH-SGDĐT ngày 20/02/2026 của Sở GD&ĐT (dữ liệu mẫu)",
-	  PT_LEVELS, "2026-03-01", "2026-05-31", "2026-06-20", "2025-2026",
-	  false, 0 },
+	  "Kế hoạch số 45/KH-SGDĐT ngày 20/02/2026 của Sở GD&ĐT", PT_LEVELS,
+	  "2026-03-01", "2026-05-31", "2026-06-20", "2025-2026", false, 0 },
 	{ "qt.so", SO_CODE, "q7-mn-2023",
 	  "Tự kiểm tra công tác ứng dụng CNTT và chuyển đổi số mầm non năm "
 	  "2026",
-	  "Kế hoạch số 52/KH-SGDĐT ngày 10/03/2026 của Sở GD&ĐT (dữ liệu mẫu)",
-	  LEVEL_MN, "2026-03-15", "2026-05-15", "2026-06-20", "2025-2026",
-	  false, 0 },
+	  "Kế hoạch số 52/KH-SGDĐT ngày 10/03/2026 của Sở GD&ĐT", LEVEL_MN,
+	  "2026-03-15", "2026-05-15", "2026-06-20", "2025-2026", false, 0 },
 	/* Seed 001's kind of campaign: an office grades its own TH and THCS
 	 * schools on the Thủ Dầu Một 100-point rubric. */
 	{ "qt.dk", "31DK", "tdm-cntt-2022",
@@ -536,7 +534,7 @@ static const struct campaign_spec CAMPAIGNS[] = {
 	  "2025-2026",
 	  "Công văn số 215/UBND-VHXH ngày 20/4/2026 của UBND phường Dương Kinh "
 	  "về việc hướng dẫn đánh giá nhiệm vụ triển khai công nghệ thông tin "
-	  "và thống kê giáo dục năm học 2025-2026 (dữ liệu mẫu)",
+	  "và thống kê giáo dục năm học 2025-2026",
 	  LEVEL_TH | LEVEL_THCS, "2026-04-20", "2026-06-10", "2026-06-30",
 	  "2025-2026", false, 0 },
 };
@@ -548,21 +546,18 @@ static const struct campaign_spec PAST[] = {
 	{ "qt.so", SO_CODE, "qd4725-2022-pt",
 	  "Đánh giá mức độ chuyển đổi số của cơ sở giáo dục phổ thông và GDTX "
 	  "năm học 2022-2023",
-	  "Kế hoạch số 38/KH-SGDĐT ngày 15/02/2023 của Sở GD&ĐT (dữ liệu mẫu)",
-	  PT_LEVELS, "2023-03-01", "2023-05-31", "2023-06-20", "2022-2023",
-	  false, 1 },
+	  "Kế hoạch số 38/KH-SGDĐT ngày 15/02/2023 của Sở GD&ĐT", PT_LEVELS,
+	  "2023-03-01", "2023-05-31", "2023-06-20", "2022-2023", false, 1 },
 	{ "qt.so", SO_CODE, "qd4725-2022-pt",
 	  "Đánh giá mức độ chuyển đổi số của cơ sở giáo dục phổ thông và GDTX "
 	  "năm học 2023-2024",
-	  "Kế hoạch số 41/KH-SGDĐT ngày 19/02/2024 của Sở GD&ĐT (dữ liệu mẫu)",
-	  PT_LEVELS, "2024-03-01", "2024-05-31", "2024-06-20", "2023-2024",
-	  false, 2 },
+	  "Kế hoạch số 41/KH-SGDĐT ngày 19/02/2024 của Sở GD&ĐT", PT_LEVELS,
+	  "2024-03-01", "2024-05-31", "2024-06-20", "2023-2024", false, 2 },
 	{ "qt.so", SO_CODE, "qd4725-2022-pt",
 	  "Đánh giá mức độ chuyển đổi số của cơ sở giáo dục phổ thông và GDTX "
 	  "năm học 2024-2025",
-	  "Kế hoạch số 43/KH-SGDĐT ngày 17/02/2025 của Sở GD&ĐT (dữ liệu mẫu)",
-	  PT_LEVELS, "2025-03-01", "2025-05-31", "2025-06-20", "2024-2025",
-	  false, 3 },
+	  "Kế hoạch số 43/KH-SGDĐT ngày 17/02/2025 của Sở GD&ĐT", PT_LEVELS,
+	  "2025-03-01", "2025-05-31", "2025-06-20", "2024-2025", false, 3 },
 };
 
 /* Schools of the owner's subtree: the Sở's are all of them; an office's

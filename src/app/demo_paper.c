@@ -30,7 +30,7 @@ static const struct {
 	{ "vnEdu", "Sổ liên lạc điện tử, thu phí không dùng tiền mặt", "VNPT",
 	  true, 12000 },
 	{ "Phần mềm dinh dưỡng", "Tính khẩu phần ăn, thực đơn bán trú",
-	  "Nhà cung cấp trong nước (dữ liệu mẫu)", true, 5000 },
+	  "Nhà cung cấp trong nước", true, 5000 },
 	{ "Google Meet", "Họp trực tuyến với cha mẹ trẻ", "Google", false, 0 },
 };
 

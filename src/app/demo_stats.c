@@ -49,12 +49,12 @@ static const struct sspec SPECS[] = {
 	{ "qt.so", "31PGD-DK", "2024-2025", "cuoi-nam",
 	  "Thống kê ứng dụng CNTT và chuyển đổi số cuối năm học 2024-2025",
 	  "Công văn số 120/PGDĐT ngày 05/5/2025 của Phòng Giáo dục và Đào tạo "
-	  "quận Dương Kinh (dữ liệu mẫu)",
+	  "quận Dương Kinh",
 	  "2025-05-05", "2025-06-10", "31DK", "cv.pgd.dk" },
 	{ "qt.so", "31", "2025-2026", "dau-nam",
 	  "Thống kê ứng dụng CNTT và chuyển đổi số đầu năm học 2025-2026",
 	  "Công văn số 1520/SGDĐT-VP ngày 10/9/2025 của Sở GD&ĐT về báo cáo "
-	  "thống kê đầu năm học 2025-2026 (dữ liệu mẫu)",
+	  "thống kê đầu năm học 2025-2026",
 	  "2025-09-15", "2025-10-16", NULL, NULL },
 };
 

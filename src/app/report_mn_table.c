@@ -292,8 +292,13 @@ rb_rules_table(struct rb *b, struct rp_section *s, const struct result *r)
 	for (size_t g = 0; g < rb->ngroups; g++) {
 		const struct group *gr = &rb->groups[g];
 		group_row(b, t, r, gr);
+		size_t head = t->nrows - 1;
 		for (size_t c = 0; c < gr->ncriteria; c++)
 			criterion_rows(b, t, r, &gr->criteria[c]);
+		/* A group's row keeps its first criterion (Writer ended
+		 * page 2 of a mầm non tu-kiem-tra with "1. Chuyển đổi số
+		 * trong dạy, học"). */
+		rp_row_keep_prev(t, head + 1);
 	}
 	size_t row = rp_row_add(b->doc, t);
 	rp_cell_text(b->doc, t, row, C_NAME, RP_BOLD, "Tổng cộng");

@@ -101,15 +101,6 @@ void dx_rule(struct dx_ctx *x, int width, int len, int after_pt);
  * estimated line, capped by the column width (NĐ 30: 1/3 to 1/2). */
 int dx_rule_len(size_t nchars, int size, int width);
 
-/* Longest word (bytes) whose hyphens never break: year ranges and codes
- * ("2025-2026.", "GDNN-GDTX"). A longer one, such as a file name
- * "KH-UDCNTT-2025-2026.pdf", may break after a hyphen of its own rather
- * than between two letters when its column is narrower than it. */
-#define DX_NOBREAK_WORD 12
-/* s[i] is a hyphen inside a word of at most DX_NOBREAK_WORD bytes of the
- * n bytes at s: written as w:noBreakHyphen, measured unbroken. */
-bool dx_inner_hyphen(const char *s, size_t i, size_t n);
-
 /* docx_table.c: report tables and the borderless layout tables. */
 void dx_table(struct dx_ctx *x, const struct rp_table *t);
 void dx_wrap_end(struct dx_ctx *x);

@@ -46,7 +46,7 @@ keep_hyphened(const char *text)
 	PangoAttrList *al = pango_attr_list_new();
 	size_t n = strlen(text);
 	for (size_t i = 0; i < n; i++) {
-		if (!dx_inner_hyphen(text, i, n))
+		if (!rp_inner_hyphen(text, i, n))
 			continue;
 		size_t a = i, b = i;
 		while (a > 0 && text[a - 1] != ' ')

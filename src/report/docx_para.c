@@ -32,20 +32,6 @@ run_props(struct buf *b, unsigned style, int size, bool caps)
 	buf_puts(b, "</w:rPr>");
 }
 
-bool
-dx_inner_hyphen(const char *s, size_t i, size_t n)
-{
-	if (s[i] != '-' || i == 0 || i + 1 >= n || s[i - 1] == ' ' ||
-	    s[i + 1] == ' ')
-		return false;
-	size_t a = i, b = i;
-	while (a > 0 && s[a - 1] != ' ')
-		a--;
-	while (b < n && s[b] != ' ')
-		b++;
-	return b - a <= DX_NOBREAK_WORD;
-}
-
 /* n bytes of text as w:t, a hyphen inside a word as w:noBreakHyphen:
  * Writer and Word break a line after a hyphen ("2025-" / "2026"), never
  * after a non-breaking one, which reads and prints as "-". */
@@ -54,7 +40,7 @@ text_chunk(struct buf *b, const char *s, size_t n)
 {
 	size_t from = 0;
 	for (size_t i = 0; i <= n; i++) {
-		bool hy = i < n && dx_inner_hyphen(s, i, n);
+		bool hy = i < n && rp_inner_hyphen(s, i, n);
 		if (!hy && i < n)
 			continue;
 		if (i > from) {

@@ -349,6 +349,16 @@ void rp_chart_levels(struct rp_chart *c);
  * does not widen its column at the cost of the others. */
 bool rp_is_link(const char *w, size_t n);
 
+/* Longest word (bytes) whose hyphens never break: year ranges and codes
+ * ("2025-2026.", "GDNN-GDTX"). A longer one, such as a file name
+ * "KH-UDCNTT-2025-2026.pdf", may break after a hyphen of its own rather
+ * than between two letters when its column is narrower than it. */
+#define RP_NOBREAK_WORD 12
+/* s[i] is a hyphen inside a word of at most RP_NOBREAK_WORD bytes of the
+ * n bytes at s (words end at spaces and line breaks): DOCX writes it as
+ * w:noBreakHyphen, XLSX puts a word joiner after it (xlsx_nobreak). */
+bool rp_inner_hyphen(const char *s, size_t i, size_t n);
+
 /* Formats a number cell the Vietnamese way: "73", "12,5", "45,67%".
  * Text and empty cells give "". out must hold RP_VALUE_SIZE bytes. */
 #define RP_VALUE_SIZE 40

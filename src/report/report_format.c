@@ -8,6 +8,26 @@
 #include <stdio.h>
 #include <string.h>
 
+static bool
+word_gap(char c)
+{
+	return c == ' ' || c == '\n' || c == '\t' || c == '\r';
+}
+
+bool
+rp_inner_hyphen(const char *s, size_t i, size_t n)
+{
+	if (s[i] != '-' || i == 0 || i + 1 >= n || word_gap(s[i - 1]) ||
+	    word_gap(s[i + 1]))
+		return false;
+	size_t a = i, b = i;
+	while (a > 0 && !word_gap(s[a - 1]))
+		a--;
+	while (b < n && !word_gap(s[b]))
+		b++;
+	return b - a <= RP_NOBREAK_WORD;
+}
+
 const char *
 rp_value_format(const struct rp_cell *c, char *out)
 {

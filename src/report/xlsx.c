@@ -20,6 +20,30 @@ xlsx_check(struct xw *w, lxw_error e)
 		w->err = e;
 }
 
+/* U+2060 WORD JOINER in UTF-8. */
+#define XLSX_WORD_JOINER "\xE2\x81\xA0"
+
+const char *
+xlsx_nobreak(struct xw *w, const char *text)
+{
+	struct buf *b = &w->nb;
+	size_t n = strlen(text), from = 0;
+	buf_reset(b);
+	for (size_t i = 0; i < n; i++) {
+		if (!rp_inner_hyphen(text, i, n))
+			continue;
+		buf_put(b, text + from, i + 1 - from);
+		buf_puts(b, XLSX_WORD_JOINER);
+		from = i + 1;
+	}
+	buf_put(b, text + from, n - from);
+	if (b->err) {
+		xlsx_check(w, LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED);
+		return "";
+	}
+	return buf_str(b);
+}
+
 static lxw_format *
 fmt_make(struct xw *w, const struct xlsx_fmtkey *k)
 {
@@ -254,6 +278,7 @@ rp_write_xlsx(const struct rp_doc *d, const char *path, char *err,
 	w->d = d;
 	w->constant = want_constant(d);
 	buf_init(&w->tmp, BUF_DEFAULT_LIMIT);
+	buf_init(&w->nb, BUF_DEFAULT_LIMIT);
 	lxw_workbook_options opt = { .constant_memory = w->constant };
 	w->wb = workbook_new_opt(o.tmp, &opt);
 	if (!w->wb)
@@ -267,6 +292,7 @@ rp_write_xlsx(const struct rp_doc *d, const char *path, char *err,
 	lxw_error le = w->err;
 	bool buf_err = w->tmp.err;
 	buf_release(&w->tmp);
+	buf_release(&w->nb);
 	free(w);
 	if (le == LXW_NO_ERROR && buf_err)
 		le = LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED;

@@ -58,6 +58,7 @@ struct xw {
 	bool constant; /* constant_memory: no merge_range */
 	lxw_error err; /* first library error; later calls do nothing */
 	struct buf tmp;
+	struct buf nb; /* xlsx_nobreak's result */
 	struct xlsx_fmtkey keys[XLSX_MAX_FORMATS];
 	lxw_format *fmts[XLSX_MAX_FORMATS];
 	size_t nfmts;
@@ -71,6 +72,7 @@ struct xs {
 	const char *name; /* sheet name, for chart ranges */
 	lxw_row_t row;	  /* next free row */
 	lxw_col_t ncols;  /* layout width: merged text spans this */
+	lxw_col_t split;  /* first column of two-column blocks' right half */
 	double chars;	  /* total column width, in Excel character units */
 	bool frozen;	  /* the first table's header is handled */
 	/* Heights set explicitly so far (rows without one are 15 pt): the
@@ -81,12 +83,22 @@ struct xs {
 	double *rowh; /* nrowh row heights in points; 0 = default 15 */
 	size_t nrowh;
 	double page_pt;		  /* printable height of a page */
+	double page_w_pt;	  /* printable width of a page */
+	lxw_row_t after_heading;  /* the row after the last heading, or 0 */
 	lxw_row_t title0, title1; /* repeated header rows, if ntitle */
+	lxw_row_t title_end;	  /* that table's last row */
 	bool ntitle;
 	lxw_row_t breaks[XLSX_MAX_BREAKS + 1]; /* manual page breaks, 0-ended */
 	size_t nbreaks;
 };
 
+/* text with a word joiner (U+2060) after each hyphen inside a short word
+ * (rp_inner_hyphen): Calc broke "GDNN-" / "GDTX" and "2021-" / "2022" at
+ * the end of a wrapped line, and XLSX has no non-breaking hyphen that
+ * Liberation Serif can show (U+2011). The joiner has no width and stops
+ * the break in Calc and Excel. The result lives in w->nb until the next
+ * call ("" after an error). */
+const char *xlsx_nobreak(struct xw *w, const char *text);
 /* Records e as the writer's error if it is the first one. */
 void xlsx_check(struct xw *w, lxw_error e);
 /* The format for k (NULL after an error; libxlsxwriter takes NULL as the
@@ -104,6 +116,9 @@ void xlsx_chart(struct xs *sh, const struct rp_chart *c);
  * constant_memory mode); does not advance the row. */
 void xlsx_span_text(struct xs *sh, lxw_col_t c0, lxw_col_t c1, const char *text,
 		    const struct xlsx_fmtkey *k);
+/* The same in row r with format f. */
+void xlsx_span_at(struct xs *sh, lxw_row_t r, lxw_col_t c0, lxw_col_t c1,
+		  const char *text, lxw_format *f);
 /* Sets the current row's height to h points. */
 void xlsx_set_height(struct xs *sh, double h);
 /* Estimated height in points of rows [0, row). */
@@ -123,6 +138,11 @@ double xlsx_height_of(const struct xs *sh, lxw_row_t r);
 void xlsx_keep_together(struct xs *sh, lxw_row_t r, double need_pt);
 /* Sets row r's height to h points (and remembers it for paginating). */
 void xlsx_set_row_pt(struct xs *sh, lxw_row_t r, double h);
+/* A page break before the last body rows above `body_end` when a
+ * printout might start a page inside the closing block [body_end, end)
+ * (Nơi nhận and the signature) or right before it: the block keeps the
+ * body's last lines with it. */
+void xlsx_keep_closing(struct xs *sh, lxw_row_t body_end, lxw_row_t end);
 /* Writes the sheet's page breaks (at the end of the sheet). */
 void xlsx_page_breaks(struct xs *sh);
 

@@ -107,6 +107,112 @@ xlsx_keep_together(struct xs *sh, lxw_row_t r, double need_pt)
 		sh->breaks[sh->nbreaks++] = r;
 }
 
+/* Where a printout's pages start is not known exactly: fit-to-width
+ * scales the sheet by the printable width over the columns' width, and a
+ * column unit is the default font's digit. libxlsxwriter's default is
+ * Calibri 11: 7 px a unit in Excel, and in Calc with Calibri or its
+ * metric twin Carlito, 0.75 pt a pixel; Calc without them measures
+ * DejaVu Sans, about 1.0-1.04 pt a pixel (the demo's 92.6-unit sheet
+ * printed at 72 %, not 96 %), and fits about 6 % more on a page than A4
+ * less the margins. Each pair is tried. */
+static const double PT_PER_PX[] = { 0.75, 1.0, 1.02, 1.04 };
+static const double PAGE_GROW[] = { 1.0, 1.02, 1.04, 1.06 };
+/* Body rows (with text) kept with the closing block. */
+#define XLSX_TAIL_ROWS 2
+
+/* The sheet's width in pixels, as libxlsxwriter stores its columns:
+ * the width in units at 7 px each, rounded, plus 5 px of padding. */
+static double
+sheet_px(const struct xs *sh)
+{
+	double px = 0;
+	for (lxw_col_t c = 0; c < sh->ncols; c++)
+		px += (double)(int)(sh->colw[c] * 7 + 0.5) + 5;
+	return px;
+}
+
+/* Whether rows paginated into pages of cap pt (at 100 %) start a page at
+ * a row r with from < r < to; manual breaks start pages too. */
+static bool
+page_starts_within(const struct xs *sh, double cap, lxw_row_t from,
+		   lxw_row_t to)
+{
+	size_t k = 0;
+	double used = 0;
+	for (lxw_row_t r = 0; r < to; r++) {
+		double h = xlsx_height_of(sh, r);
+		bool manual = k < sh->nbreaks && sh->breaks[k] == r;
+		k += manual;
+		if (manual || (used > 0 && used + h > cap)) {
+			if (r > from)
+				return true;
+			used = sh->ntitle && r > sh->title1 ? title_pt(sh) : 0;
+		}
+		used += h;
+	}
+	return false;
+}
+
+/* The first of the last XLSX_TAIL_ROWS rows with a height set (text)
+ * above row end. */
+static lxw_row_t
+tail_start(const struct xs *sh, lxw_row_t end)
+{
+	lxw_row_t r = end;
+	for (int seen = 0; r > 0 && seen < XLSX_TAIL_ROWS;) {
+		r--;
+		seen += r < sh->nrowh && sh->rowh[r] > 0;
+	}
+	return r;
+}
+
+static bool
+closing_at_risk(const struct xs *sh, lxw_row_t tail, lxw_row_t end)
+{
+	double px = sheet_px(sh);
+	for (size_t i = 0; i < sizeof PT_PER_PX / sizeof *PT_PER_PX; i++) {
+		double scale = sh->page_w_pt / (px * PT_PER_PX[i]);
+		scale = scale < 1 ? scale : 1;
+		for (size_t j = 0; j < sizeof PAGE_GROW / sizeof *PAGE_GROW;
+		     j++)
+			if (page_starts_within(
+				    sh, sh->page_pt * PAGE_GROW[j] / scale,
+				    tail, end))
+				return true;
+	}
+	return false;
+}
+
+/* A page after a table with repeated header rows prints that header:
+ * when the tail follows such a table closely, the table's last rows go
+ * with it, so the new page shows the header above rows of its own, not
+ * above "Điều 2" (a decision's list of members). */
+#define XLSX_TABLE_GAP 3
+
+static lxw_row_t
+with_table_tail(const struct xs *sh, lxw_row_t tail)
+{
+	if (!sh->ntitle || tail <= sh->title_end ||
+	    tail - sh->title_end > XLSX_TABLE_GAP)
+		return tail;
+	lxw_row_t t = sh->title_end - (XLSX_TAIL_ROWS - 1);
+	return t > sh->title1 ? t : sh->title0;
+}
+
+void
+xlsx_keep_closing(struct xs *sh, lxw_row_t body_end, lxw_row_t end)
+{
+	lxw_row_t tail = tail_start(sh, body_end);
+	if (tail > 0 && tail == sh->after_heading)
+		tail--; /* the heading above the tail goes with it */
+	tail = with_table_tail(sh, tail);
+	lxw_row_t last = sh->nbreaks ? sh->breaks[sh->nbreaks - 1] : 0;
+	if (tail == 0 || tail <= last || sh->nbreaks == XLSX_MAX_BREAKS ||
+	    sh->page_pt <= 0 || !closing_at_risk(sh, tail, end))
+		return;
+	sh->breaks[sh->nbreaks++] = tail;
+}
+
 void
 xlsx_set_row_pt(struct xs *sh, lxw_row_t r, double h)
 {

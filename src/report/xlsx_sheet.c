@@ -3,6 +3,7 @@
  * (xlsx_table.c), then Nơi nhận beside the signature (section 0). */
 #include "xlsx.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,15 +43,22 @@ void
 xlsx_span_text(struct xs *sh, lxw_col_t c0, lxw_col_t c1, const char *text,
 	       const struct xlsx_fmtkey *k)
 {
-	lxw_format *f = xlsx_fmt(sh->w, k);
+	xlsx_span_at(sh, sh->row, c0, c1, text, xlsx_fmt(sh->w, k));
+}
+
+void
+xlsx_span_at(struct xs *sh, lxw_row_t r, lxw_col_t c0, lxw_col_t c1,
+	     const char *text, lxw_format *f)
+{
+	text = xlsx_nobreak(sh->w, text);
 	if (sh->w->err)
 		return;
 	if (c1 > c0 && !sh->w->constant)
-		xlsx_check(sh->w, worksheet_merge_range(sh->ws, sh->row, c0,
-							sh->row, c1, text, f));
+		xlsx_check(sh->w, worksheet_merge_range(sh->ws, r, c0, r, c1,
+							text, f));
 	else
-		xlsx_check(sh->w, worksheet_write_string(sh->ws, sh->row, c0,
-							 text, f));
+		xlsx_check(sh->w,
+			   worksheet_write_string(sh->ws, r, c0, text, f));
 }
 
 /* A full-width line of text: merged, wrapped, its height estimated
@@ -70,11 +78,11 @@ line_row(struct xs *sh, const char *text, unsigned style, enum rp_align al,
 }
 
 /* The left half [0, split) and right half [split, ncols) of two-column
- * blocks (NĐ 30 header, Nơi nhận and signature). */
+ * blocks (NĐ 30 header, Nơi nhận and signature): set by columns(). */
 static lxw_col_t
 split_col(const struct xs *sh)
 {
-	return sh->ncols / 2 ? sh->ncols / 2 : 1;
+	return sh->split ? sh->split : 1;
 }
 
 static void
@@ -243,6 +251,7 @@ signature(struct xs *sh)
 	unsigned rstyle[8];
 	size_t nr = signature_lines(d->sig, right, rstyle);
 	size_t nl = d->nrecipients ? d->nrecipients + 1 : 0;
+	lxw_row_t body_end = sh->row;
 	sh->row++;
 	for (size_t i = 0; i < (nl > nr ? nl : nr); i++) {
 		const char *l = NULL;
@@ -256,6 +265,7 @@ signature(struct xs *sh)
 			 i < nr ? rstyle[i] : 0,
 			 i < nl && i ? RP_SIZE_RECIPIENTS : RP_SIZE_HEADER);
 	}
+	xlsx_keep_closing(sh, body_end, sh->row);
 }
 
 #define RICH_MAX 32
@@ -294,7 +304,8 @@ rich_para(struct xs *sh, const struct rp_para *p, unsigned extra, int size,
 					 .style = p->runs[i].style | extra };
 		tup[n].format = xlsx_fmt(w, &k);
 		off[n++] = w->tmp.len;
-		buf_put(&w->tmp, p->runs[i].text, strlen(p->runs[i].text) + 1);
+		const char *t = xlsx_nobreak(w, p->runs[i].text);
+		buf_put(&w->tmp, t, strlen(t) + 1);
 	}
 	if (w->tmp.err || w->err)
 		return;
@@ -433,32 +444,79 @@ hyphen_minimums(const struct rp_table *t, size_t ncols, double *minw)
 /* The NĐ 30 header's left half holds "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO" (25
  * capitals at 13 pt) on one line once the name is broken before the
  * unit's own name; a table whose first columns are narrow (STT, a code)
- * would squeeze it, so the right half gives up its slack above each
- * column's minimum. */
-#define XLSX_HEAD_LEFT_MIN 34.0
+ * would squeeze it. The right half holds "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT
+ * NAM" (263 pt in Liberation Serif Bold 13 pt; 50 units of 5.25 pt in
+ * Excel, fewer in Calc without Carlito, xlsx_rows.c): Phụ lục 2's grid put
+ * only 35 units there and Calc wrapped "VIỆT / NAM". Either half gives the
+ * other its slack above each column's minimum, the left one only down to
+ * its own minimum. */
+#define XLSX_HEAD_LEFT_MIN   34.0
+#define XLSX_HEAD_RIGHT_MIN  50.0
+/* The PDF's header columns: 42 % of the text width on the left. */
+#define XLSX_HEAD_LEFT_SHARE 0.42
+
+/* The column boundary nearest the PDF's left share of the width. */
+static lxw_col_t
+choose_split(const struct xs *sh)
+{
+	double total = 0, x = 0, best = -1;
+	lxw_col_t s = 1;
+	for (lxw_col_t c = 0; c < sh->ncols; c++)
+		total += sh->colw[c];
+	for (lxw_col_t c = 1; c < sh->ncols; c++) {
+		x += sh->colw[c - 1];
+		double d = fabs(x - total * XLSX_HEAD_LEFT_SHARE);
+		if (x < XLSX_HEAD_LEFT_MIN + 2)
+			d += total; /* a left half too narrow comes last */
+		if (best < 0 || d < best) {
+			best = d;
+			s = c;
+		}
+	}
+	return s;
+}
+
+/* Moves up to `want` units from the columns [a, b) (their room above
+ * their minimum) to the columns [c, d) (in proportion to their widths). */
+static void
+shift_room(struct xs *sh, const double *minw, lxw_col_t a, lxw_col_t b,
+	   lxw_col_t c, lxw_col_t d, double want)
+{
+	double slack = 0, to = 0;
+	for (lxw_col_t i = a; i < b; i++) {
+		double floor = minw[i] > 3 ? minw[i] : 3;
+		slack += sh->colw[i] > floor ? sh->colw[i] - floor : 0;
+	}
+	for (lxw_col_t i = c; i < d; i++)
+		to += sh->colw[i];
+	double take = want < slack ? want : slack;
+	if (take <= 0 || to <= 0)
+		return;
+	for (lxw_col_t i = a; i < b; i++) {
+		double floor = minw[i] > 3 ? minw[i] : 3;
+		if (sh->colw[i] > floor)
+			sh->colw[i] -= take * (sh->colw[i] - floor) / slack;
+	}
+	for (lxw_col_t i = c; i < d; i++)
+		sh->colw[i] += take * sh->colw[i] / to;
+}
 
 static void
 header_room(struct xs *sh, const double *minw)
 {
 	lxw_col_t s = split_col(sh);
-	double lw = 0, slack = 0;
-	for (lxw_col_t c = 0; c < sh->ncols; c++) {
-		double floor = minw[c] > 3 ? minw[c] : 3;
-		if (c < s)
-			lw += sh->colw[c];
-		else if (sh->colw[c] > floor)
-			slack += sh->colw[c] - floor;
-	}
-	double need = XLSX_HEAD_LEFT_MIN - lw;
-	if (need <= 0 || slack <= 0 || lw <= 0)
-		return;
-	double take = need < slack ? need : slack;
-	for (lxw_col_t c = 0; c < sh->ncols; c++) {
-		double floor = minw[c] > 3 ? minw[c] : 3;
-		if (c < s)
-			sh->colw[c] += take * sh->colw[c] / lw;
-		else if (sh->colw[c] > floor)
-			sh->colw[c] -= take * (sh->colw[c] - floor) / slack;
+	double lw = 0, rw = 0;
+	for (lxw_col_t c = 0; c < sh->ncols; c++)
+		*(c < s ? &lw : &rw) += sh->colw[c];
+	if (lw < XLSX_HEAD_LEFT_MIN)
+		shift_room(sh, minw, s, sh->ncols, 0, s,
+			   XLSX_HEAD_LEFT_MIN - lw);
+	else if (rw < XLSX_HEAD_RIGHT_MIN) {
+		/* Some room above the left minimum: the check counts it tight. */
+		double spare = lw - XLSX_HEAD_LEFT_MIN - 2;
+		double want = XLSX_HEAD_RIGHT_MIN - rw;
+		shift_room(sh, minw, 0, s, s, sh->ncols,
+			   want < spare ? want : spare);
 	}
 }
 
@@ -475,8 +533,6 @@ fit_grid(struct xs *sh, const struct rp_table *t, double *minw)
 					minw);
 		}
 	rp_fit_widths(t, minw, sh->chars, sh->colw);
-	if (sh->w->d->header)
-		header_room(sh, minw);
 }
 
 static void
@@ -497,6 +553,9 @@ columns(struct xs *sh)
 		sh->colw[c] = (double)sh->chars / sh->ncols;
 	if (grid)
 		fit_grid(sh, t, minw);
+	sh->split = choose_split(sh);
+	if (sh->w->d->header)
+		header_room(sh, minw);
 	free(minw);
 	for (lxw_col_t c = 0; c < sh->ncols; c++) {
 		sh->colw[c] = sh->colw[c] < 3 ? 3 : sh->colw[c];
@@ -524,7 +583,10 @@ page_setup(struct xs *sh)
 	xlsx_check(sh->w, worksheet_set_footer(ws, "&CTrang &P / &N"));
 	double h_mm = (sh->sec->landscape ? RP_PAGE_W_MM : RP_PAGE_H_MM) -
 		      RP_MARGIN_TOP_MM - RP_MARGIN_BOTTOM_MM;
+	double w_mm = (sh->sec->landscape ? RP_PAGE_H_MM : RP_PAGE_W_MM) -
+		      RP_MARGIN_LEFT_MM - RP_MARGIN_RIGHT_MM;
 	sh->page_pt = h_mm * 72.0 / 25.4;
+	sh->page_w_pt = w_mm * 72.0 / 25.4;
 }
 
 /* A manual break before the current row (report.h page_break_xlsx). */
@@ -546,6 +608,7 @@ block(struct xs *sh, const struct rp_block *b)
 	case RP_B_HEADING:
 		para_row(sh, b->para,
 			 b->level <= 2 ? RP_BOLD : RP_BOLD | RP_ITALIC);
+		sh->after_heading = sh->row;
 		break;
 	case RP_B_TABLE: xlsx_table(sh, b->table); break;
 	case RP_B_CHART: xlsx_chart(sh, b->chart); break;

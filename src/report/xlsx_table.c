@@ -61,8 +61,9 @@ cell_value(struct xs *sh, lxw_row_t r, lxw_col_t col, const struct rp_cell *c,
 		if (sh->w->tmp.err)
 			e = LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED;
 		else if (sh->w->tmp.len)
-			e = worksheet_write_string(ws, r, col,
-						   buf_str(&sh->w->tmp), f);
+			e = worksheet_write_string(
+				ws, r, col,
+				xlsx_nobreak(sh->w, buf_str(&sh->w->tmp)), f);
 		else
 			e = worksheet_write_blank(ws, r, col, f);
 		break;
@@ -123,6 +124,7 @@ header_panes(struct xs *sh, const struct rp_table *t, lxw_row_t first)
 	sh->ntitle = true;
 	sh->title0 = first;
 	sh->title1 = last;
+	sh->title_end = first + (lxw_row_t)t->nrows - 1;
 	/* Header cells wrap: count two lines each. */
 	double top = xlsx_top_pt(sh, first) + 30.0 * (double)t->header_rows;
 	if (top <= FREEZE_MAX_PT)
@@ -211,18 +213,40 @@ xlsx_table(struct xs *sh, const struct rp_table *t)
 	sh->row += (lxw_row_t)t->nrows + 1;
 }
 
-/* Lines a chart-data label takes in column col (12 pt). */
+/* Lines a chart-data label takes in columns [col, col + n) (12 pt). */
 static int
-chart_label_lines(const struct xs *sh, size_t col, const char *text, bool bold)
+chart_label_lines(const struct xs *sh, size_t col, size_t n, const char *text,
+		  bool bold)
 {
-	double w = col < sh->ncols && sh->colw ? sh->colw[col] : 8.43;
+	double w = 0;
+	for (size_t i = col; i < col + n; i++)
+		w += i < sh->ncols && sh->colw ? sh->colw[i] : 8.43;
 	return xlsx_text_lines(text ? text : "", w, RP_SIZE_TABLE, bold);
+}
+
+/* Columns the chart data's labels (categories, the y label) span: as
+ * few as hold each on one line, leaving one column per series. Column A
+ * alone is the widest table's first, often a narrow STT, and Calc
+ * wrapped "Tiểu học" in it (Phụ lục 3 of an office). */
+static size_t
+label_cols(const struct xs *sh, const struct rp_chart *c)
+{
+	size_t n = 1;
+	for (; n + c->nseries < sh->ncols; n++) {
+		bool fits = chart_label_lines(sh, 0, n, c->y_label, true) == 1;
+		for (size_t k = 0; k < c->ncats && fits; k++)
+			fits = chart_label_lines(sh, 0, n, c->cats[k], false) ==
+			       1;
+		if (fits)
+			break;
+	}
+	return n;
 }
 
 /* The chart's numbers go on the sheet (an Excel chart draws cell
  * ranges): categories down column A, one column per series. */
 static void
-chart_data(struct xs *sh, const struct rp_chart *c, lxw_row_t top)
+chart_data(struct xs *sh, const struct rp_chart *c, lxw_row_t top, size_t nl)
 {
 	struct xlsx_fmtkey hk = { .num = XN_TEXT,
 				  .style = RP_BOLD,
@@ -245,33 +269,31 @@ chart_data(struct xs *sh, const struct rp_chart *c, lxw_row_t top)
 				  .vcenter = true };
 	lxw_format *hf = xlsx_fmt(sh->w, &hk), *tf = xlsx_fmt(sh->w, &tk);
 	lxw_format *nf = xlsx_fmt(sh->w, &nk);
-	int lines = chart_label_lines(sh, 0, c->y_label, true);
+	lxw_col_t l1 = (lxw_col_t)nl - 1; /* last column of the labels */
+	int lines = chart_label_lines(sh, 0, nl, c->y_label, true);
 	for (size_t s = 0; s < c->nseries; s++) {
-		int n = chart_label_lines(sh, s + 1, c->series[s], true);
+		int n = chart_label_lines(sh, nl + s, 1, c->series[s], true);
 		lines = n > lines ? n : lines;
 	}
 	xlsx_set_row_pt(sh, top, xlsx_lines_pt(lines, RP_SIZE_TABLE));
-	xlsx_check(sh->w,
-		   worksheet_write_string(sh->ws, top, 0,
-					  c->y_label ? c->y_label : "", hf));
+	xlsx_span_at(sh, top, 0, l1, c->y_label ? c->y_label : "", hf);
 	for (size_t s = 0; s < c->nseries; s++)
 		xlsx_check(sh->w,
 			   worksheet_write_string(
-				   sh->ws, top, (lxw_col_t)(s + 1),
+				   sh->ws, top, (lxw_col_t)(nl + s),
 				   c->series[s] ? c->series[s] : "", hf));
 	for (size_t k = 0; k < c->ncats; k++) {
 		lxw_row_t r = top + 1 + (lxw_row_t)k;
-		xlsx_set_row_pt(sh, r,
-				xlsx_lines_pt(chart_label_lines(
-						      sh, 0, c->cats[k], false),
-					      RP_SIZE_TABLE));
-		xlsx_check(sh->w, worksheet_write_string(
-					  sh->ws, r, 0,
-					  c->cats[k] ? c->cats[k] : "", tf));
+		xlsx_set_row_pt(
+			sh, r,
+			xlsx_lines_pt(
+				chart_label_lines(sh, 0, nl, c->cats[k], false),
+				RP_SIZE_TABLE));
+		xlsx_span_at(sh, r, 0, l1, c->cats[k] ? c->cats[k] : "", tf);
 		for (size_t s = 0; s < c->nseries; s++)
 			xlsx_check(sh->w,
 				   worksheet_write_number(
-					   sh->ws, r, (lxw_col_t)(s + 1),
+					   sh->ws, r, (lxw_col_t)(nl + s),
 					   c->values[s * c->ncats + k], nf));
 	}
 }
@@ -298,7 +320,7 @@ series_style(lxw_chart_series *se, const struct rp_chart *c, size_t s)
 }
 
 static lxw_chart *
-chart_make(struct xs *sh, const struct rp_chart *c, lxw_row_t top)
+chart_make(struct xs *sh, const struct rp_chart *c, lxw_row_t top, size_t nl)
 {
 	lxw_chart *ch = workbook_add_chart(
 		sh->w->wb, c->kind == RP_CHART_STACKED
@@ -315,7 +337,7 @@ chart_make(struct xs *sh, const struct rp_chart *c, lxw_row_t top)
 			xlsx_check(sh->w, LXW_ERROR_MEMORY_MALLOC_FAILED);
 			return ch;
 		}
-		lxw_col_t col = (lxw_col_t)(s + 1);
+		lxw_col_t col = (lxw_col_t)(nl + s);
 		chart_series_set_categories(se, sh->name, top + 1, 0, last, 0);
 		chart_series_set_values(se, sh->name, top + 1, col, last, col);
 		chart_series_set_name_range(se, sh->name, top, col);
@@ -338,17 +360,18 @@ xlsx_chart(struct xs *sh, const struct rp_chart *c)
 		return;
 	/* The chart's data and the chart itself on one page. */
 	double hmm0 = c->height_mm > 0 ? c->height_mm : 90;
+	size_t nl = label_cols(sh, c);
 	double rows_pt = 0;
 	for (size_t k = 0; k < c->ncats; k++)
 		rows_pt += xlsx_lines_pt(
-			chart_label_lines(sh, 0, c->cats[k], false),
+			chart_label_lines(sh, 0, nl, c->cats[k], false),
 			RP_SIZE_TABLE);
 	xlsx_keep_together(sh, sh->row,
 			   rows_pt + 4 * XLSX_ROW_PT + hmm0 * 72.0 / 25.4);
 	lxw_row_t top = sh->row;
-	chart_data(sh, c, top);
+	chart_data(sh, c, top, nl);
 	sh->row += (lxw_row_t)c->ncats + 2;
-	lxw_chart *ch = chart_make(sh, c, top);
+	lxw_chart *ch = chart_make(sh, c, top, nl);
 	if (!ch || sh->w->err)
 		return;
 	/* libxlsxwriter's default chart is 480 x 288 px at 96 dpi. */

@@ -281,6 +281,40 @@ for spec in "tu-danh-gia 1 31GDTX1" "tu-kiem-tra 2 31DK001" \
 	if once >"$OUT" 2>"$ERR"; then ok "$spec: one fact printed once"
 	else bad "$spec: one fact printed once"; fi
 done
+# The demo's own marker never reaches a document: every kind the demo
+# makes (tools/render-demo-docs.sh), for every campaign and office, once
+# printed "(dữ liệu mẫu)" after the căn cứ (the campaign's basis) and
+# after a vendor in the software inventory.
+marker() { # marker KIND CAMPAIGN UNIT: the PDF lacks the demo's marker
+	"$T" --db "$DB" report "$1" --campaign "$2" --unit "$3" --format pdf \
+		-o "$W/m.pdf" >"$OUT" 2>"$ERR"
+	case $? in
+	2) return 0 ;; # the unit does not make this kind
+	0) ;;
+	*) bad "marker: report $*"; return 0 ;;
+	esac
+	pdftotext "$W/m.pdf" - | tr -s ' \n\f' '  ' >"$W/doc.txt"
+	lacks "$1 $2 $3: no \"dữ liệu mẫu\"" "dữ liệu mẫu"
+}
+for c in $(q "SELECT id FROM campaign ORDER BY id"); do
+	for u in $(q "SELECT DISTINCT u.code FROM campaign_unit cu JOIN
+		org_unit u ON u.id = cu.unit_id WHERE cu.campaign_id = $c AND
+		u.code IN ('31GDTX1', '31DK001', '31DK023', '31HB001')"); do
+		for k in tu-danh-gia tu-kiem-tra cntt qd-ban-chi-dao bien-ban \
+			qd-phe-duyet; do
+			marker $k "$c" "$u"
+		done
+	done
+	for u in 31 31DK 31HB; do
+		for k in phu-luc-3 danh-sach chua-nop cong-van phu-luc-2 \
+			phu-luc-6; do
+			marker $k "$c" "$u"
+		done
+	done
+done
+sw=$(q "SELECT s.campaign_id || ' ' || o.code FROM software s
+	JOIN org_unit o ON o.id = s.unit_id ORDER BY 1 LIMIT 1")
+marker tu-kiem-tra $sw
 
 # --- Phụ lục 2 of the statistics campaign (issue 15), found by kind and
 # year: its figures are the approved reports' last snapshots rolled up by

@@ -13,7 +13,8 @@ Checks, one "ok"/"FAIL" line each, exit status 1 on any failure:
             keeps the last lines of the body with it; nor one that
             starts with a table's note ("Ghi chú: … liên cấp");
   header    no line of the NĐ 30 header's left column ends inside a unit's
-            proper name ("TRƯỜNG THCS TRẦN HƯNG / ĐẠO");
+            proper name ("TRƯỜNG THCS TRẦN HƯNG / ĐẠO"), and the Quốc
+            hiệu is one line (Calc printed "… CHỦ NGHĨA VIỆT / NAM");
   words     no word of the data printed split across two lines, with or
             without an inserted hyphen ("TH-" / "CS", "31DK0" / "11",
             "18," / "5"), and no inserted line-final hyphen;
@@ -40,7 +41,7 @@ import docx_text  # noqa: F401 (w:noBreakHyphen reads as "-")
 
 PUNCT = ",.;:()“”\"'!?"
 WORD_MAX = 48  # src/report/pdf_int.h PDF_WORD_MAX
-# src/report/docx_para.c DX_NOBREAK_WORD: a longer word (a file name) may
+# src/report/report.h RP_NOBREAK_WORD: a longer word (a file name) may
 # break after a hyphen of its own.
 NOBREAK_WORD = 12
 CLOSING = re.compile(
@@ -105,10 +106,18 @@ def header_left_lines(path):
     return lines
 
 
+MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+
+
 def check_header(path, names):
     lines = header_left_lines(path)
     joined = " ".join(lines)
     bad, seen = [], set()
+    page1 = [" ".join(l.split()) for l in
+             pdftotext(path, "-f", "1", "-l", "1", "-layout").splitlines()]
+    if any("CỘNG HÒA" in l for l in page1) and \
+            not any(MOTTO in l for l in page1):
+        bad.append("the Quốc hiệu is not one line")
     for name in sorted(set(names)):
         p = proper_name(name).upper()
         if len(p.split()) < 2 or p not in joined:

@@ -396,6 +396,267 @@ hyphen_word_fits(void **state)
 	arena_free(a);
 }
 
+/* A word joiner (U+2060) after the hyphen of a short word, in text rows,
+ * rich text and table cells: Calc broke "GDNN-" / "GDTX" and "2021-" /
+ * "2022" at a line's end. A file name longer than RP_NOBREAK_WORD keeps
+ * its plain hyphens. */
+#define WJ "\xE2\x81\xA0"
+
+static void
+hyphen_joined(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	struct rp_doc *d = rp_doc_new(a);
+	struct rp_section *s = rp_section0(d);
+	rp_body(d, s, 0, "Trung tâm GDNN-GDTX quận Dương Kinh");
+	struct rp_para *p = rp_body(d, s, RP_BOLD, "Năm học 2021-2022: ");
+	rp_run_add(d, p, 0, "tệp KH-UDCNTT-2025-2026.pdf");
+	static const int w[] = { 10, 90 };
+	struct rp_table *t = rp_table_add(d, s, 2, w);
+	size_t r = rp_row_add(d, t);
+	rp_cell_text(d, t, r, 0, 0, "1");
+	rp_cell_text(d, t, r, 1, 0, "Số liệu năm 2023-2024\n2024-2025");
+	const char *path = OUTDIR "/joined.xlsx";
+	write_ok(d, path);
+	char *x = zip_part(path, "xl/sharedStrings.xml");
+	assert_non_null(strstr(x, "GDNN-" WJ "GDTX quận"));
+	assert_non_null(strstr(x, "2021-" WJ "2022:"));
+	assert_non_null(strstr(x, "năm 2023-" WJ "2024\n2024-" WJ "2025"));
+	assert_non_null(strstr(x, "tệp KH-UDCNTT-2025-2026.pdf"));
+	free(x);
+	unlink(path);
+	arena_free(a);
+}
+
+/* n one-line paragraphs, then Nơi nhận beside the signature. */
+static struct rp_doc *
+letter(struct arena *a, int n)
+{
+	struct rp_doc *d = rp_doc_new(a);
+	struct rp_section *s = rp_section0(d);
+	for (int i = 0; i < n; i++)
+		rp_body(d, s, 0, "Một dòng.");
+	struct rp_signature *sig = arena_alloc(a, sizeof *sig);
+	assert_non_null(sig);
+	memset(sig, 0, sizeof *sig);
+	sig->title = "GIÁM ĐỐC";
+	sig->name = "Lưu Thị Thuận";
+	d->sig = sig;
+	rp_recipient_add(d, "- Sở GD&ĐT (b/c);");
+	rp_recipient_add(d, "- Lưu: VT.");
+	return d;
+}
+
+/* Row heights of sheet xml (15 pt where none is set), rows 0..max-1;
+ * the manual breaks (0-based row a page starts at, 0-ended). */
+static size_t
+sheet_rows(const char *x, double *h, size_t max, unsigned *brk)
+{
+	size_t n = 0, nb = 0;
+	for (size_t i = 0; i < max; i++)
+		h[i] = 15;
+	for (const char *p = x; (p = strstr(p, "<row r=\"")) != NULL; p++) {
+		size_t r = strtoul(p + 8, NULL, 10);
+		const char *ht = strstr(p, " ht=\"");
+		const char *end = strchr(p, '>');
+		if (r >= 1 && r <= max && ht && ht < end)
+			h[r - 1] = strtod(ht + 5, NULL);
+		n = r > n ? r : n;
+	}
+	for (const char *p = x; (p = strstr(p, "<brk id=\"")) != NULL; p++)
+		brk[nb++] = (unsigned)strtoul(p + 9, NULL, 10);
+	brk[nb] = 0;
+	return n;
+}
+
+/* The first row at or after `from` that starts a page of cap pt (manual
+ * breaks start pages too), or rows. */
+static size_t
+page_start_from(const double *h, size_t rows, const unsigned *brk, double cap,
+		size_t from)
+{
+	double used = 0;
+	for (size_t r = 0, k = 0; r < rows; r++) {
+		bool manual = brk[k] && brk[k] == r;
+		k += manual;
+		if (manual || (used > 0 && used + h[r] > cap)) {
+			if (r >= from)
+				return r;
+			used = 0;
+		}
+		used += h[r];
+	}
+	return rows;
+}
+
+/* Calc without Calibri or Carlito printed the demo's 6-column letter at
+ * 72 % and placed rows down to 1,040 pt (at 100 %) on A4's page 1; the
+ * closing block (rows n + 1 on, after a blank row) then began page 2
+ * alone. Whatever the number of body lines, no page starts among the
+ * last two body lines or the closing rows when Calc's pages hold anywhere
+ * from 1,010 to 1,075 pt; a letter that fits on one page in every reader
+ * gets no manual break. */
+static void
+closing_keeps_body(void **state)
+{
+	(void)state;
+	const char *path = OUTDIR "/closing.xlsx";
+	for (int n = 3; n < 90; n++) {
+		struct arena *a = arena_new();
+		write_ok(letter(a, n), path);
+		char *x = zip_part(path, "xl/worksheets/sheet1.xml");
+		double h[128];
+		unsigned brk[XLSX_MAX_BREAKS + 1];
+		size_t rows = sheet_rows(x, h, 128, brk);
+		if (n < 20)
+			assert_null(strstr(x, "<rowBreaks"));
+		for (double cap = 1010; cap <= 1075; cap += 5) {
+			size_t r = page_start_from(h, rows, brk, cap,
+						   (size_t)n - 1);
+			if (r < rows)
+				fprintf(stderr,
+					"  n=%d cap=%g: page starts at "
+					"row %zu\n",
+					n, cap, r);
+			assert_int_equal(r, rows);
+		}
+		free(x);
+		arena_free(a);
+	}
+	unlink(path);
+}
+
+/* A decision: k lines, the members' table (its header repeats on print),
+ * Điều 2 and Điều 3, the closing block. */
+static struct rp_doc *
+decision(struct arena *a, int k)
+{
+	struct rp_doc *d = letter(a, k);
+	struct rp_section *s = rp_section0(d);
+	static const int w[] = { 10, 50, 40 };
+	struct rp_table *t = rp_table_add(d, s, 3, w);
+	static const char *const head[] = { "STT", "Họ và tên", "Chức vụ" };
+	rp_head_row(d, t, head);
+	for (int i = 0; i < 4; i++) {
+		size_t r = rp_row_add(d, t);
+		rp_cell_int(d, t, r, 0, i + 1);
+	}
+	rp_body(d, s, 0, "Điều 2. Ban chỉ đạo có nhiệm vụ.");
+	rp_body(d, s, 0, "Điều 3. Quyết định có hiệu lực kể từ ngày ký.");
+	return d;
+}
+
+/* When the closing block takes the body's last lines to a new page and
+ * a table with repeated header rows ends just above them, its last rows
+ * go too: Calc printed the members' header alone above "Điều 2". */
+static void
+closing_takes_table_rows(void **state)
+{
+	(void)state;
+	const char *path = OUTDIR "/decision.xlsx";
+	int broken = 0;
+	for (int k = 0; k < 60; k++) {
+		struct arena *a = arena_new();
+		write_ok(decision(a, k), path);
+		char *x = zip_part(path, "xl/worksheets/sheet1.xml");
+		double h[160];
+		unsigned brk[XLSX_MAX_BREAKS + 1];
+		sheet_rows(x, h, 160, brk);
+		/* Rows: k lines, the header (k), 4 rows (k + 1 … k + 4). */
+		if (brk[0]) {
+			broken++;
+			assert_true(brk[0] <= (unsigned)k + 4);
+		}
+		free(x);
+		arena_free(a);
+	}
+	assert_true(broken > 0);
+	unlink(path);
+}
+
+/* Phụ lục 2's grid: a narrow TT, a wide Nội dung, four number columns. */
+static struct rp_doc *
+grid_doc(struct arena *a)
+{
+	struct rp_doc *d = rp_doc_new(a);
+	struct rp_header *h = arena_alloc(a, sizeof *h);
+	assert_non_null(h);
+	memset(h, 0, sizeof *h);
+	h->parent_org = "ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG";
+	h->org = "SỞ GIÁO DỤC VÀ ĐÀO TẠO THÀNH PHỐ HẢI PHÒNG";
+	d->header = h;
+	struct rp_section *s = rp_section0(d);
+	static const int w[] = { 5, 50, 12, 12, 12, 12 };
+	struct rp_table *t = rp_table_add(d, s, 6, w);
+	static const char *const head[] = { "TT",   "Nội dung", "TH",
+					    "THCS", "THPT",	"Tổng" };
+	rp_head_row(d, t, head);
+	struct rp_chart *c = rp_chart_add(d, s, RP_CHART_GROUPED, 2, 2);
+	static const char *cats[] = { "Tiểu học", "Trung học cơ sở" };
+	static const char *series[] = { "Yếu", "Tốt" };
+	c->cats = cats;
+	c->series = series;
+	return d;
+}
+
+/* Stored width of column c (1-based) in sheet xml. */
+static double
+col_width(const char *x, int c)
+{
+	char key[64];
+	snprintf(key, sizeof key, "<col min=\"%d\" max=\"%d\" width=\"", c, c);
+	const char *p = strstr(x, key);
+	assert_non_null(p);
+	return strtod(p + strlen(key), NULL);
+}
+
+/* The right half of the NĐ 30 header holds the Quốc hiệu on one line:
+ * Calc wrapped "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT / NAM" in Phụ lục 2, whose
+ * header split the columns 3 + 3 (35 units on the right). The split now
+ * follows the PDF's 42 % and the right half gets at least 50 units. */
+static void
+header_halves(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	const char *path = OUTDIR "/halves.xlsx";
+	write_ok(grid_doc(a), path);
+	char *x = zip_part(path, "xl/worksheets/sheet1.xml");
+	/* The Quốc hiệu's merged range: the one that ends in column F of
+	 * row 1. */
+	const char *m = strstr(x, "1:F1\"/>");
+	assert_non_null(m);
+	int first = m[-1] - 'A' + 1;
+	double right = 0, left = 0;
+	for (int c = 1; c <= 6; c++)
+		*(c >= first ? &right : &left) += col_width(x, c);
+	assert_true(right >= 50);
+	assert_true(left >= 34);
+	free(x);
+	unlink(path);
+	arena_free(a);
+}
+
+/* The chart's data spans as many columns as its labels need: column A
+ * alone (a narrow TT) wrapped "Tiểu học" in Calc. The categories stay in
+ * column A (merged with B), the series follow. */
+static void
+chart_labels_span(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	const char *path = OUTDIR "/labels.xlsx";
+	write_ok(grid_doc(a), path);
+	char *x = zip_part(path, "xl/charts/chart1.xml");
+	assert_non_null(strstr(x, "!$A$"));
+	assert_non_null(strstr(x, "!$C$"));
+	assert_null(strstr(x, "!$B$"));
+	free(x);
+	unlink(path);
+	arena_free(a);
+}
+
 /* ---- errors --------------------------------------------------------------- */
 
 static void
@@ -544,6 +805,11 @@ main(void)
 		cmocka_unit_test(reproducible),
 		cmocka_unit_test(listing_frozen),
 		cmocka_unit_test(hyphen_word_fits),
+		cmocka_unit_test(hyphen_joined),
+		cmocka_unit_test(closing_keeps_body),
+		cmocka_unit_test(closing_takes_table_rows),
+		cmocka_unit_test(header_halves),
+		cmocka_unit_test(chart_labels_span),
 		cmocka_unit_test(listing_big),
 		cmocka_unit_test(oom_refused),
 		cmocka_unit_test(unwritable),
