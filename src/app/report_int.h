@@ -89,6 +89,9 @@ void rb_counts_row(struct rb *b, struct rp_table *t, const char *stt,
 /* Phụ lục 3 across the years of the rubric family, in section s
  * (report_years_office.c). */
 void rb_levels_years(struct rb *b, struct rp_section *s);
+/* The items most of the office's schools still lack, as on the
+ * dashboard, in section s (report_gaps.c); nothing when none. */
+void rb_gaps(struct rb *b, struct rp_section *s, const struct rubric *r);
 /* "So với năm học trước" as an appendix (report_years.c). */
 void rb_years(struct rb *b);
 

@@ -389,5 +389,19 @@ has "years: chart" "Điểm từng nhóm tiêu chí qua các năm học"
 	unzip -p "$W/y.docx" word/document.xml | grep -qF "SO VỚI NĂM HỌC TRƯỚC" &&
 	ok "years: DOCX" || bad "years: DOCX"
 
+# --- Issue 16: the office's Phụ lục 3 lists the items most of its
+# schools still lack (the dashboard's list), with count and share.
+if text phu-luc-3 1 31DK; then ok "gaps: phu-luc-3"; else bad "gaps: phu-luc-3"; fi
+has "gaps: heading" "Những nội dung nhiều trường còn thiếu để lên mức"
+GAPN=$(q "SELECT count(*) FROM campaign_unit cu JOIN org_unit o ON o.id = cu.unit_id JOIN submission s ON s.campaign_id = cu.campaign_id AND s.unit_id = cu.unit_id WHERE cu.campaign_id = 1 AND o.code LIKE '31DK0%' AND s.state IN ('approved', 'published')")
+has "gaps: over the approved results" "Những nội dung nhiều trường còn thiếu để lên mức (tính trên $GAPN CSGD có kết quả được phê duyệt)"
+grep -qE "^[^,]*1,\"?1\.3a\. Có triển khai phần mềm dạy học trực tuyến trực tiếp \(có bản quyền\)\"?,[0-9]+,\"?[0-9]+(,[0-9]+)?%" "$W/doc.csv" &&
+	ok "gaps: CSV row with count and share" || { cp "$W/doc.csv" "$OUT"; bad "gaps: CSV row with count and share"; }
+for f in docx xlsx; do
+	"$T" --db "$DB" report phu-luc-3 --campaign 1 --unit 31DK --format $f -o "$W/g.$f" 2>"$ERR" &&
+		unzip -p "$W/g.$f" | grep -qF "Những nội dung nhiều trường còn thiếu để lên mức" &&
+		ok "gaps: $f" || bad "gaps: $f"
+done
+
 echo "doc-content: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

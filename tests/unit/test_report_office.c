@@ -93,6 +93,66 @@ test_levels_and_listing_agree(void **state)
 	buf_release(&list);
 }
 
+/* Schools under 31DK in campaign ?1 whose approved result's advice lists
+ * item ?2: a failed gate, or a suggestion of a group with a next level;
+ * counted here from the stored score JSON, apart from plan_gaps.c. */
+#define SQL_LACKING                                                            \
+	"SELECT count(DISTINCT s.id) FROM campaign_unit cu JOIN org_unit o "   \
+	"ON o.id = cu.unit_id JOIN submission s ON s.campaign_id = "           \
+	"cu.campaign_id AND s.unit_id = cu.unit_id JOIN snapshot sn ON "       \
+	"sn.submission_id = s.id AND sn.version = s.version, "                 \
+	"json_each(sn.score, '$.groups') g WHERE cu.campaign_id = ?1 AND "     \
+	"o.code LIKE '31DK0%' AND s.state IN ('approved', 'published') AND "   \
+	"(EXISTS (SELECT 1 FROM json_each(g.value, '$.advice.gates') x WHERE " \
+	"x.value = ?2) OR (coalesce(json_type(g.value, "                       \
+	"'$.advice.next_level'), '') <> 'null' AND EXISTS (SELECT 1 FROM "     \
+	"json_each(g.value, '$.advice.suggestions') x WHERE "                  \
+	"json_extract(x.value, '$.item') = ?2)))"
+
+static int64_t
+lacking(int64_t cid, const char *item)
+{
+	struct db_stmt *st = db_prep(fx.app.db, SQL_LACKING);
+	assert_non_null(st);
+	db_bind_int(st, 1, cid);
+	db_bind_text(st, 2, item);
+	int64_t n = db_step(st) == DB_ROW ? db_col_int(st, 0) : -1;
+	db_done(st);
+	return n;
+}
+
+/* report_gaps.c: Phụ lục 3 lists the items most of the office's schools
+ * still lack, each with its count and share of the approved results, the
+ * counts as the stored advice gives them; the graded round (no next
+ * level to reach) has no such list. */
+static void
+test_levels_common_gaps(void **state)
+{
+	(void)state;
+	struct buf b;
+	buf_init(&b, 0);
+	int64_t approved = count(SQL_UNDER_DK "('approved', 'published')", 1);
+	int64_t n13a = lacking(1, "1.3a"), n13c = lacking(1, "1.3c");
+	assert_true(n13a > 0 && n13a < approved);
+	assert_int_equal(build("phu-luc-3", 1, "31DK", &b), TS_OK);
+	has_line(&b, "| TT | Nội dung | Số trường còn thiếu | Tỷ lệ % |");
+	char share[32];
+	int64_t h = (n13a * 100000 / approved + 5) / 10; /* 1/100 % */
+	snprintf(share, sizeof(share), "%lld,%02lld%%", (long long)(h / 100),
+		 (long long)(h % 100));
+	has_textf(&b,
+		  "| 1 | 1.3a. Có triển khai phần mềm dạy học trực tuyến "
+		  "trực tiếp (có bản quyền) | %lld | %s |",
+		  (long long)n13a, share);
+	/* 1.3c lacks in fewer schools than the ten listed: not listed. */
+	assert_true(n13c < n13a);
+	lacks(&b, "| 1.3c.");
+	buf_reset(&b);
+	assert_int_equal(build("phu-luc-3", 3, "31DK", &b), TS_OK);
+	lacks(&b, "Số trường còn thiếu");
+	buf_release(&b);
+}
+
 /* report_chase.c: exactly the units not submitted (not started, draft,
  * returned), each with its head's name, and their number. */
 static void
@@ -300,6 +360,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_levels_and_listing_agree),
+		cmocka_unit_test(test_levels_common_gaps),
 		cmocka_unit_test(test_chase_lists_the_unsubmitted),
 		cmocka_unit_test(test_guidance_letter),
 		cmocka_unit_test(test_grades_total),
