@@ -27,6 +27,19 @@ build(const char *code, int64_t cid, const char *unit, struct buf *out)
 	return ut_doc_build(&fx.app, &fx.op, code, cid, unit, out);
 }
 
+/* The document's main part: its lines before the first appendix (the
+ * years appendix, "So với năm học trước", prints earlier years' own
+ * figures, 0 among them). */
+static void
+main_part(struct buf *b)
+{
+	const char *p = strstr(buf_str(b), "\n=== section");
+	if (p != NULL) {
+		b->len = (size_t)(p - buf_str(b)) + 1;
+		b->p[b->len] = '\0';
+	}
+}
+
 static enum ts_err
 set_fields(const char *login, int64_t cid, const char *unit,
 	   const char *const *names, const char *const *values, size_t n)
@@ -107,6 +120,10 @@ test_mn_filled(void **state)
 	lacks(&b, "(Kiểm tra cụ thể nội dung");
 	lacks(&b, "Lưu ý");
 	lacks(&b, "[nhận]");
+	/* One appendix: the years one (2024-2025 and 2025-2026). */
+	in_order(&b, "=== section", "SO VỚI NĂM HỌC TRƯỚC");
+	has_text(&b, "(năm học 2024-2025: ");
+	main_part(&b);
 	lacks(&b, "=== section");
 	buf_release(&b);
 }
@@ -171,6 +188,7 @@ test_mn_blank(void **state)
 	for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++)
 		has_line(&b, lines[i]);
 	has_text(&b, "\n……………………");
+	main_part(&b);
 	lacks(&b, "NULL");
 	lacks(&b, "(null)");
 	lacks(&b, ": 0");
