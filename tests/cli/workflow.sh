@@ -610,9 +610,11 @@ check backup 0 out "kiểm tra toàn vẹn: tốt" ts backup "$WORK/backup.db"
 same backup-integrity "$(sql "$WORK/backup.db" "PRAGMA integrity_check")" ok
 same backup-submissions "$(sql "$WORK/backup.db" "SELECT count(*) FROM submission")" \
 	"$(sql "$DB" "SELECT count(*) FROM submission")"
-# The demo's CĐS submissions (its statistics campaigns have their own).
+# The demo's CĐS submissions (its statistics campaigns have their own):
+# 484 in the QĐ 4725 rounds and 2025-2026, 62 in the 2024-2025 mầm non
+# and Thủ Dầu Một rounds.
 CDS_SUBS="SELECT count(*) FROM submission s JOIN campaign c ON c.id = s.campaign_id WHERE c.kind = 'cds'"
-same backup-submissions-demo "$(sql "$WORK/backup.db" "$CDS_SUBS")" 484
+same backup-submissions-demo "$(sql "$WORK/backup.db" "$CDS_SUBS")" 546
 same backup-snapshots "$(sql "$WORK/backup.db" "SELECT count(*) FROM snapshot")" \
 	"$(sql "$DB" "SELECT count(*) FROM snapshot")"
 same backup-audit "$(sql "$WORK/backup.db" "SELECT count(*) FROM audit")" \
@@ -620,7 +622,7 @@ same backup-audit "$(sql "$WORK/backup.db" "SELECT count(*) FROM audit")" \
 check backup-usable 0 out "| Tổng cộng" "$T" --db "$WORK/backup.db" campaign status 1
 same backup-usable-108 "$(status_cell "Số đơn vị" "Tổng cộng")" 108
 check backup-overwrite 0 out "kiểm tra toàn vẹn: tốt" ts backup "$WORK/backup.db"
-same backup-overwrite-submissions "$(sql "$WORK/backup.db" "$CDS_SUBS")" 484
+same backup-overwrite-submissions "$(sql "$WORK/backup.db" "$CDS_SUBS")" 546
 check backup-bad-path 1 err "không tạo được tệp sao lưu" ts backup "$WORK/khong-co/thu-muc/backup.db"
 
 # ---- 8. org import ----------------------------------------------------------
