@@ -118,6 +118,8 @@ counted_run doc-content-asan tests/cli/doc-content.sh build/asan/truongso
 # The documents around the self-assessment (issue 16): guidance letter,
 # school decisions, signed copy, software inventory.
 counted_run paper-asan tests/cli/paper.sh build/asan/truongso
+# The improvement plan from the command line (issue 16): plan set/show.
+counted_run cli-plan-asan tests/cli/plan.sh build/asan/truongso
 # TRUONGSO_NOW moves the clock of test builds only, never of the release.
 # PostgreSQL (issue 14): a throwaway cluster; the backend's tests, the
 # app cmocka tests and the CLI compared with SQLite, reviewers racing, and

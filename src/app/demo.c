@@ -1,7 +1,8 @@
 /* The demo database: a province in both administrative shapes (district
  * Phòng until 30/6/2025, commune offices since), its schools, users, the
  * rounds of 2025-2026 with submissions in every workflow state, and the
- * three years before with their results approved. */
+ * three years before with their results approved (2024-2025 only for the
+ * mầm non and Thủ Dầu Một rubrics). */
 #include "demo.h"
 
 #include <stdio.h>
@@ -560,12 +561,39 @@ static const struct campaign_spec PAST[] = {
 	  "2025-03-01", "2025-05-31", "2025-06-20", "2024-2025", false, 3 },
 };
 
+/* The year before of the other two rubric families, so that every kind
+ * of school report has a year to compare with (issue 16): the mầm non
+ * self-inspection the Sở ran with the Phòng reviewing, and Dương Kinh's
+ * Phòng grading its TH and THCS schools on the Thủ Dầu Một rubric.
+ * Played after the statistics rounds, so every earlier campaign keeps
+ * its id and every earlier school its data. */
+static const struct campaign_spec PAST_OTHERS[] = {
+	{ "qt.so", SO_CODE, "q7-mn-2023",
+	  "Tự kiểm tra công tác ứng dụng CNTT và chuyển đổi số mầm non năm "
+	  "2025",
+	  "Kế hoạch số 47/KH-SGDĐT ngày 03/03/2025 của Sở GD&ĐT (dữ liệu mẫu)",
+	  LEVEL_MN, "2025-03-15", "2025-05-15", "2025-06-20", "2024-2025",
+	  false, 3 },
+	{ "qt.so", "31PGD-DK", "tdm-cntt-2022",
+	  "Đánh giá nhiệm vụ công nghệ thông tin và thống kê giáo dục năm học "
+	  "2024-2025",
+	  "Công văn số 412/PGDĐT ngày 18/4/2025 của Phòng Giáo dục và Đào tạo "
+	  "quận Dương Kinh (dữ liệu mẫu)",
+	  LEVEL_TH | LEVEL_THCS, "2025-04-20", "2025-06-10", "2025-06-25",
+	  "2024-2025", false, 3 },
+};
+
 /* Schools of the owner's subtree: the Sở's are all of them; an office's
- * are the schools directly under it. */
+ * are the schools directly under it, a Phòng's those of its area. */
 static bool
 owned(const struct demo *g, size_t i, const char *owner)
 {
-	return strcmp(owner, SO_CODE) == 0 || strcmp(g->parents[i], owner) == 0;
+	if (strcmp(owner, SO_CODE) == 0 || strcmp(g->parents[i], owner) == 0)
+		return true;
+	for (size_t k = 0; k < NOFFICES; k++)
+		if (strcmp(OFFICES[k].phong_code, owner) == 0)
+			return strcmp(OFFICES[k].code, g->parents[i]) == 0;
+	return false;
 }
 
 static enum ts_err
@@ -650,6 +678,18 @@ demo_history(struct demo *g)
 	return e;
 }
 
+static enum ts_err
+demo_history_others(struct demo *g)
+{
+	struct demo_campaign c;
+	enum ts_err e = TS_OK;
+	for (size_t i = 0;
+	     e == TS_OK && i < sizeof(PAST_OTHERS) / sizeof(PAST_OTHERS[0]);
+	     i++)
+		e = campaign(g, &PAST_OTHERS[i], &c);
+	return e;
+}
+
 /* Last, when every past round is played (demo_stats.c's too): the
  * closed Phòng's reviewers are locked. */
 static enum ts_err
@@ -707,6 +747,8 @@ demo_create(struct app *app, struct demo_result *r, struct diags *d)
 		e = demo_plans(app, d);
 	if (e == TS_OK)
 		e = demo_stats_create(app, &r->campaigns, &r->submissions, d);
+	if (e == TS_OK)
+		e = demo_history_others(&g);
 	if (e == TS_OK)
 		e = lock_phong(&g);
 	if (e == TS_OK)

@@ -57,10 +57,18 @@ struct gap_count {
  * actor's unit) in campaign cid, from the advice stored with each
  * result's latest submitted version: the items most schools could still
  * gain points on (or whose gate they miss), most schools first, at most
- * top of them. */
+ * top of them; *schools: how many results were read (the share's
+ * denominator). The dashboard and the office's Phụ lục 3 both list it. */
 enum ts_err plan_gaps(struct app *app, const struct actor *who, int64_t cid,
 		      const char *root_code, size_t top, struct arena *a,
-		      struct gap_count **out, size_t *n,
+		      struct gap_count **out, size_t *n, size_t *schools,
 		      struct diags *d) TS_MUSTCHECK;
+
+/* The list's heading and note, the same on the dashboard and in the
+ * office's Phụ lục 3. */
+#define GAPS_TITLE "Những nội dung nhiều trường còn thiếu để lên mức"
+#define GAPS_NOTE                                                                                          \
+	"Tính từ kết quả đã được phê duyệt: điều kiện bắt buộc chưa đạt và " \
+	"nội dung còn có thể thêm điểm ở nhóm tiêu chí chưa đạt mức cao nhất."
 
 #endif

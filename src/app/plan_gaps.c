@@ -49,6 +49,7 @@ static void
 count_school(const struct rubric *r, const char *score, bool *seen,
 	     size_t *count)
 {
+	count[r->nitems]++; /* the last slot: schools read */
 	json_t *root = json_loads(score, 0, NULL);
 	size_t i;
 	json_t *g;
@@ -104,11 +105,12 @@ top_items(const struct rubric *r, const size_t *count, size_t top,
 enum ts_err
 plan_gaps(struct app *app, const struct actor *who, int64_t cid,
 	  const char *root_code, size_t top, struct arena *a,
-	  struct gap_count **out, size_t *n, struct diags *d)
+	  struct gap_count **out, size_t *n, size_t *schools, struct diags *d)
 {
 	struct campaign c;
 	const char *path = NULL;
 	*n = 0;
+	*schools = 0;
 	*out = NULL;
 	enum ts_err e = campaign_get(app, who, cid, a, &c, d);
 	if (e == TS_OK)
@@ -129,5 +131,6 @@ plan_gaps(struct app *app, const struct actor *who, int64_t cid,
 	if (e != TS_OK)
 		return app_db_error(app, d, "đọc kết quả");
 	*n = top_items(r, count, top, *out);
+	*schools = count[r->nitems];
 	return TS_OK;
 }

@@ -96,8 +96,13 @@ void rb_levels_years(struct rb *b, struct rp_section *s);
 /* The software inventory summed over the office's schools, in section s
  * (report_software.c). */
 void rb_software_sum(struct rb *b, struct rp_section *s);
-/* "So với năm học trước" as an appendix (report_years.c). */
-void rb_years(struct rb *b);
+/* The items most of the office's schools still lack, as on the
+ * dashboard, in section s (report_gaps.c); nothing when none. */
+void rb_gaps(struct rb *b, struct rp_section *s, const struct rubric *r);
+/* "So với năm học trước" as an appendix headed heading ("Phụ lục 2")
+ * (report_years.c); nothing when the school has no year of its rubric
+ * family. */
+void rb_years(struct rb *b, const char *heading);
 
 /* The school's decisions (report_decision.c). "Hiệu trưởng" or "Giám
  * đốc" by the unit's kind. */

@@ -377,6 +377,7 @@ rb_levels(struct rb *b)
 	}
 	if (by_level)
 		rb_levels_years(b, s);
+	rb_gaps(b, s, v.r);
 	rp_heading(d, s, 1, "3. Khó khăn, vướng mắc");
 	rb_text(b, s, "kho_khan");
 	rp_heading(d, s, 1, "4. Kiến nghị, đề xuất");

@@ -1,7 +1,8 @@
 /* "So với năm học trước" (issue 16): a school's results across the
  * years of its rubric family, as a table and a chart, from unit_years
- * (the stored summaries). The school documents print it as an appendix;
- * the school's page draws the same chart (years_chart). */
+ * (the stored summaries). Every school report kind (tu-danh-gia,
+ * tu-kiem-tra, cntt) prints it as an appendix; the school's page draws
+ * the same chart (years_chart). */
 #include <stdio.h>
 #include <string.h>
 
@@ -136,8 +137,25 @@ compare_lines(struct rb *b, struct rp_section *s, const struct unit_years *u)
 	}
 }
 
+/* What the figures are: levels only where the rubric's groups have them. */
+static const char *
+note(const struct rubric *r)
+{
+	return rubric_shape(r) & RS_LEVELS
+		       ? "Chỉ tính kết quả đã được phê duyệt của các năm học "
+			 "trước. Điểm nhóm và mức độ sau đánh giá ngoài; điểm "
+			 "tiêu chí là điểm tự đánh giá của bản nộp sau cùng. "
+			 "“Không so sánh được”: năm đó bộ chỉ số không có nhóm "
+			 "tiêu chí, tiêu chí này."
+		       : "Chỉ tính kết quả đã được phê duyệt của các năm học "
+			 "trước. Điểm nhóm sau đánh giá ngoài; điểm tiêu chí là "
+			 "điểm tự đánh giá của bản nộp sau cùng. “Không so sánh "
+			 "được”: năm đó bộ chỉ số không có nhóm tiêu chí, tiêu "
+			 "chí này.";
+}
+
 void
-rb_years(struct rb *b)
+rb_years(struct rb *b, const char *heading)
 {
 	struct unit_years u;
 	struct diags quiet;
@@ -148,16 +166,12 @@ rb_years(struct rb *b)
 	if (e != TS_OK || u.n == 0)
 		return;
 	struct rp_section *s = rp_section_add(b->doc, true);
-	s->heading = "Phụ lục 2";
+	s->heading = heading;
 	s->title = "SO VỚI NĂM HỌC TRƯỚC";
 	s->subtitle = rb_attached_to(b);
 	s->sheet_name = "So với năm học trước";
 	compare_lines(b, s, &u);
 	years_table(b, s, &u);
-	rp_body(b->doc, s, RP_ITALIC,
-		"Chỉ tính kết quả đã được phê duyệt của các năm học trước. "
-		"Điểm nhóm và mức độ sau đánh giá ngoài; điểm tiêu chí là điểm "
-		"tự đánh giá của bản nộp sau cùng. “Không so sánh được”: năm "
-		"đó bộ chỉ số không có nhóm tiêu chí, tiêu chí này.");
+	rp_body(b->doc, s, RP_ITALIC, note(u.rubric));
 	years_chart(b->doc, s, &u);
 }

@@ -60,6 +60,8 @@ static const char USAGE_REST[] =
 	"  evidence add ID MÃ_ĐƠN_VỊ TIÊU_CHÍ TỆP | list ID MÃ_ĐƠN_VỊ\n"
 	"  signed put ID MÃ_ĐƠN_VỊ TỆP.pdf | show ID MÃ_ĐƠN_VỊ   (bản đã ký)\n"
 	"  software set ID MÃ_ĐƠN_VỊ TỆP | list ID MÃ_ĐƠN_VỊ | summary ID [MÃ]\n"
+	"  plan show ID MÃ_ĐƠN_VỊ | set ID MÃ_ĐƠN_VỊ [NỘI_DUNG[=GHI_CHÚ] ...]\n"
+	"                                   kế hoạch cải thiện năm học sau\n"
 	"  audit [--object ĐỐI_TƯỢNG] [--limit N]\n"
 	"Báo cáo và xuất dữ liệu:\n"
 	"  report list                      các loại báo cáo\n"
@@ -104,6 +106,7 @@ static const struct {
 	{ "remind", cmd_remind },
 	{ "signed", cmd_signed },
 	{ "software", cmd_software },
+	{ "plan", cmd_plan },
 };
 
 /* The options before the command (--create, --data, --db, --as); returns

@@ -139,18 +139,18 @@ void
 campaign_gaps_section(struct req *r, long long id, const struct rubric *rb)
 {
 	struct gap_count *g = NULL;
-	size_t n = 0;
+	size_t n = 0, schools = 0;
 	struct diags quiet;
 	diags_init(&quiet);
 	enum ts_err e = plan_gaps(r->app, &r->sess.who, id,
 				  kv_get(&r->query, "unit"), 10, r->a, &g, &n,
-				  &quiet);
+				  &schools, &quiet);
 	diags_release(&quiet);
 	if (e != TS_OK || n == 0)
 		return;
 	struct buf *b = &r->body;
-	buf_puts(b, "<section id=\"thieu-nhieu\"><h2>Những nội dung nhiều "
-		    "trường còn thiếu để lên mức</h2><div class=\"scroll\" "
+	buf_puts(b, "<section id=\"thieu-nhieu\"><h2>" GAPS_TITLE
+		    "</h2><div class=\"scroll\" "
 		    "tabindex=\"0\"><table><thead><tr><th scope=\"col\">Nội "
 		    "dung</th><th scope=\"col\" class=\"num\">Số trường còn "
 		    "thiếu</th></tr></thead><tbody>");
@@ -165,9 +165,6 @@ campaign_gaps_section(struct req *r, long long id, const struct rubric *rb)
 		h_elem(b, "td", c, "class", "num", NULL);
 		buf_puts(b, "</tr>");
 	}
-	buf_puts(b,
-		 "</tbody></table></div><p class=\"muted\">Tính từ kết quả "
-		 "đã được phê duyệt: điều kiện bắt buộc chưa đạt và nội dung "
-		 "còn có thể thêm điểm ở nhóm tiêu chí chưa đạt mức cao "
-		 "nhất.</p></section>");
+	buf_puts(b, "</tbody></table></div><p class=\"muted\">" GAPS_NOTE
+		    "</p></section>");
 }

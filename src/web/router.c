@@ -127,6 +127,9 @@ static const struct route ROUTES[] = {
 	  api_report_fields_save, true, true },
 	{ "GET", "/api/campaigns/:id/units/:code/reports/:file", api_report_get,
 	  true, true },
+	{ "GET", "/api/campaigns/:id/units/:code/plan", api_plan, true, true },
+	{ "PUT", "/api/campaigns/:id/units/:code/plan", api_plan_save, true,
+	  true },
 	{ "GET", "/api/campaigns/:id/units/:code/evidence", api_evidence_list,
 	  true, true },
 	{ "POST", "/api/campaigns/:id/units/:code/evidence", api_evidence_add,
@@ -497,7 +500,9 @@ router_dispatch(struct req *r, struct MHD_Connection *c, const struct buf *body,
 				: "Không có trang này.");
 		return;
 	}
-	bool post = strcmp(r->method, "POST") == 0;
+	/* A write: POST, or PUT (the API's plan). */
+	bool post = strcmp(r->method, "POST") == 0 ||
+		    strcmp(r->method, "PUT") == 0;
 	r->api = (rt->kind & R_API) != 0;
 	if (rt->kind & R_API)
 		api_dispatch(r, c, rt, body, too_big, post);

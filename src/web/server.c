@@ -242,7 +242,7 @@ conn_start(struct conn *k, struct MHD_Connection *c, const char *method)
 	if (k->raw_path == NULL)
 		return MHD_NO;
 	body_deadline(c, k);
-	if (strcmp(method, "POST") != 0)
+	if (strcmp(method, "POST") != 0 && strcmp(method, "PUT") != 0)
 		return MHD_YES;
 	if (intake_is_multipart(c))
 		return intake_upload_start(k, c, method, &POOL);

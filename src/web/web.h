@@ -235,6 +235,9 @@ void page_software_save(struct req *r);
 void api_report_fields(struct req *r);
 void api_report_fields_save(struct req *r);
 void api_report_get(struct req *r);
+/* api_plan.c: a school's improvement plan. */
+void api_plan(struct req *r);
+void api_plan_save(struct req *r);
 /* export jobs (page_jobs.c) */
 void page_jobs(struct req *r);
 void page_jobs_start(struct req *r);

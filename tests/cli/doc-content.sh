@@ -405,5 +405,51 @@ has "years: chart" "Điểm từng nhóm tiêu chí qua các năm học"
 	unzip -p "$W/y.docx" word/document.xml | grep -qF "SO VỚI NĂM HỌC TRƯỚC" &&
 	ok "years: DOCX" || bad "years: DOCX"
 
+# --- Issue 16: the same appendix in the mầm non self-inspection and the
+# Thủ Dầu Một report, for a school with an approved result of 2024-2025
+# on the same rubric (the demo's MN and TDM rounds of that year); group
+# figures without levels ("17 điểm").
+for spec in "tu-kiem-tra q7-mn-2023 31DK0" "cntt tdm-cntt-2022 31DK0"; do
+	set -- $spec
+	KIND=$1 RUB=$2 PREFIX=$3
+	NOW=$(q "SELECT id FROM campaign WHERE rubric_id = '$RUB' AND school_year = '2025-2026' AND kind = 'cds'")
+	WAS=$(q "SELECT id FROM campaign WHERE rubric_id = '$RUB' AND school_year = '2024-2025' AND kind = 'cds'")
+	U=$(q "SELECT o.code FROM submission s JOIN org_unit o ON o.id = s.unit_id JOIN submission s2 ON s2.unit_id = s.unit_id AND s2.campaign_id = $WAS WHERE s.campaign_id = $NOW AND s2.state IN ('approved', 'published') AND o.code LIKE '$PREFIX%' ORDER BY o.code LIMIT 1")
+	if [ -n "$NOW" ] && [ -n "$WAS" ] && [ -n "$U" ]; then ok "years $KIND: demo has 2024-2025"; else bad "years $KIND: demo has 2024-2025"; continue; fi
+	if text "$KIND" "$NOW" "$U"; then ok "years $KIND: built"; else bad "years $KIND: built"; fi
+	has "years $KIND: appendix" "Phụ lục SO VỚI NĂM HỌC TRƯỚC"
+	has "years $KIND: columns" "2024-2025"
+	for g in 0 1; do
+		P=$(q "SELECT replace(printf('%g', g.reviewed_points / 100.0), '.', ',') || ' điểm' FROM submission s JOIN org_unit o ON o.id = s.unit_id JOIN submission_score g ON g.submission_id = s.id WHERE o.code = '$U' AND s.campaign_id = $WAS AND g.grp = $g")
+		has "years $KIND: group $((g + 1)) against 2024-2025" "(năm học 2024-2025: $P)"
+	done
+	lacks "years $KIND: no levels" "điểm, Mức độ"
+	has "years $KIND: approved only" "Chỉ tính kết quả đã được phê duyệt của các năm học trước. Điểm nhóm sau đánh giá ngoài"
+	has "years $KIND: chart" "Điểm từng nhóm tiêu chí qua các năm học"
+	"$T" --db "$DB" report "$KIND" --campaign "$NOW" --unit "$U" --format xlsx -o "$W/y.xlsx" 2>"$ERR" &&
+		unzip -p "$W/y.xlsx" xl/workbook.xml | grep -qF 'name="So với năm học trước"' &&
+		ok "years $KIND: XLSX sheet" || bad "years $KIND: XLSX sheet"
+	"$T" --db "$DB" report "$KIND" --campaign "$NOW" --unit "$U" --format docx -o "$W/y.docx" 2>"$ERR" &&
+		unzip -p "$W/y.docx" word/document.xml | grep -qF "SO VỚI NĂM HỌC TRƯỚC" &&
+		ok "years $KIND: DOCX" || bad "years $KIND: DOCX"
+	# Its first year has nothing earlier to compare with.
+	if text "$KIND" "$WAS" "$U"; then ok "years $KIND: first year built"; else bad "years $KIND: first year built"; fi
+	has "years $KIND: first year says so" "Chưa có kết quả năm học trước được phê duyệt để so sánh."
+done
+
+# --- Issue 16: the office's Phụ lục 3 lists the items most of its
+# schools still lack (the dashboard's list), with count and share.
+if text phu-luc-3 1 31DK; then ok "gaps: phu-luc-3"; else bad "gaps: phu-luc-3"; fi
+has "gaps: heading" "Những nội dung nhiều trường còn thiếu để lên mức"
+GAPN=$(q "SELECT count(*) FROM campaign_unit cu JOIN org_unit o ON o.id = cu.unit_id JOIN submission s ON s.campaign_id = cu.campaign_id AND s.unit_id = cu.unit_id WHERE cu.campaign_id = 1 AND o.code LIKE '31DK0%' AND s.state IN ('approved', 'published')")
+has "gaps: over the approved results" "Những nội dung nhiều trường còn thiếu để lên mức (tính trên $GAPN CSGD có kết quả được phê duyệt)"
+grep -qE "^[^,]*1,\"?1\.3a\. Có triển khai phần mềm dạy học trực tuyến trực tiếp \(có bản quyền\)\"?,[0-9]+,\"?[0-9]+(,[0-9]+)?%" "$W/doc.csv" &&
+	ok "gaps: CSV row with count and share" || { cp "$W/doc.csv" "$OUT"; bad "gaps: CSV row with count and share"; }
+for f in docx xlsx; do
+	"$T" --db "$DB" report phu-luc-3 --campaign 1 --unit 31DK --format $f -o "$W/g.$f" 2>"$ERR" &&
+		unzip -p "$W/g.$f" | grep -qF "Những nội dung nhiều trường còn thiếu để lên mức" &&
+		ok "gaps: $f" || bad "gaps: $f"
+done
+
 echo "doc-content: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -102,7 +102,7 @@ sqlite_backup() {
 		"$(sql "SELECT count(*) FROM submission")"
 	# The demo's CĐS submissions (its statistics campaigns have their own).
 	CDS_SUBS="SELECT count(*) FROM submission s JOIN campaign c ON c.id = s.campaign_id WHERE c.kind = 'cds'"
-	same backup-submissions-demo "$(bsql "$CDS_SUBS")" 484
+	same backup-submissions-demo "$(bsql "$CDS_SUBS")" 546
 	same backup-snapshots "$(bsql "SELECT count(*) FROM snapshot")" \
 		"$(sql "SELECT count(*) FROM snapshot")"
 	same backup-audit "$(bsql "SELECT count(*) FROM audit")" \
@@ -110,7 +110,7 @@ sqlite_backup() {
 	check backup-usable 0 out "| Tổng cộng" "$T" --db "$WORK/backup.db" campaign status 1
 	same backup-usable-108 "$(status_cell "Số đơn vị" "Tổng cộng")" 108
 	check backup-overwrite 0 out "kiểm tra toàn vẹn: tốt" ts backup "$WORK/backup.db"
-	same backup-overwrite-submissions "$(bsql "$CDS_SUBS")" 484
+	same backup-overwrite-submissions "$(bsql "$CDS_SUBS")" 546
 	check backup-bad-path 1 err "không tạo được tệp sao lưu" ts backup "$WORK/khong-co/thu-muc/backup.db"
 }
 

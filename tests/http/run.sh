@@ -515,6 +515,18 @@ POST /campaigns/:id/units/:code/plan     editor  $(U "$DKSUB")/plan      403
 POST /campaigns/:id/units/:code/plan     revdk   $(U "$DKSUB")/plan      403
 POST /campaigns/:id/units/:code/plan     obs     $(U "$LCSUB")/plan      403
 POST /campaigns/:id/units/:code/plan     editor  $(U "$OWN")/plan        409
+GET /api/campaigns/:id/units/:code/plan  anon    /api$(U "$OWN")/plan    401
+GET /api/campaigns/:id/units/:code/plan  editor  /api$(U "$OWN")/plan    200
+GET /api/campaigns/:id/units/:code/plan  editor  /api$(U "$DKSUB")/plan  403
+GET /api/campaigns/:id/units/:code/plan  revdk   /api$(U "$DKSUB")/plan  200
+GET /api/campaigns/:id/units/:code/plan  revlc   /api$(U "$DKSUB")/plan  403
+GET /api/campaigns/:id/units/:code/plan  obs     /api$(U "$LCSUB")/plan  200
+PUT /api/campaigns/:id/units/:code/plan  anon    /api$(U "$OWN")/plan    401
+PUT /api/campaigns/:id/units/:code/plan  editor  /api$(U "$DKSUB")/plan  403
+PUT /api/campaigns/:id/units/:code/plan  revdk   /api$(U "$DKSUB")/plan  403
+PUT /api/campaigns/:id/units/:code/plan  revso   /api$(U "$DKSUB")/plan  403
+PUT /api/campaigns/:id/units/:code/plan  obs     /api$(U "$LCSUB")/plan  403
+PUT /api/campaigns/:id/units/:code/plan  editor  /api$(U "$OWN")/plan    409
 GET /jobs                                anon    /jobs                   303
 GET /jobs                                editor  /jobs                   200
 POST /jobs                               anon    /jobs                   403
@@ -540,6 +552,10 @@ while read -r method pattern actor target want; do
 		[ -n "$r" ] && args+=(--data-urlencode "rev=$r")
 		args+=(--data-urlencode "_csrf=$token" --data-urlencode "n:1.4=ghi chú"
 		       --data-urlencode "current=sai" --data-urlencode "next=mat-khau-moi")
+	fi
+	if [ "$method" = PUT ]; then # the API: its token in X-CSRF-Token
+		[ "$actor" != anon ] && args+=(-H "X-CSRF-Token: $(curl -s -b "${JAR[$actor]}" "$BASE/api/session" | sed 's/.*"csrf_token":"\([0-9a-f]*\)".*/\1/')")
+		args+=(-X PUT -H 'Content-Type: application/json' --data-binary '{"items": [{"item": "1.3a"}]}')
 	fi
 	req "authz $method $target as $actor" "$want" "${args[@]}" "$BASE$target"
 done <"$MATRIX"
@@ -590,6 +606,35 @@ req plan-draft-refused 409 -b "${JAR[editor]}" --data-urlencode "_csrf=$TOKEN" -
 has plan-draft-refused-says "$OUT" "chỉ lập kế hoạch cải thiện khi kết quả đã được phê duyệt"
 req plan-gaps 200 -b "${JAR[revso]}" "$BASE/campaigns/$C2425"
 has plan-gaps-section "$OUT" "Những nội dung nhiều trường còn thiếu để lên mức"
+# The plan through the API (GET/PUT …/plan): the same use case as the
+# form, audited; a bad item is named and nothing changes.
+PTOK=$(curl -s -b "${JAR[editor]}" "$BASE/api/session" | sed 's/.*"csrf_token":"\([0-9a-f]*\)".*/\1/')
+PA="$BASE/api$PU"
+put_plan() { # put_plan NAME WANT BODY [CURL ARGS]
+	n=$1 w=$2 body=$3
+	shift 3
+	req "$n" "$w" -b "${JAR[editor]}" -X PUT -H 'Content-Type: application/json' --data-binary "$body" "$@" "$PA"
+}
+stored_plan() {
+	q "SELECT p.item_id || '=' || p.note FROM improvement_plan p JOIN org_unit o ON o.id = p.unit_id WHERE o.code = '$OWN' AND p.campaign_id = $C2425 ORDER BY p.item_id" | paste -sd,
+}
+AUD=$(q "SELECT count(*) FROM audit WHERE action = 'plan.save'")
+put_plan plan-api-save 200 '{"items": [{"item": "2.1", "note": "Mua máy chủ"}, {"item": "1.3b"}]}' -H "X-CSRF-Token: $PTOK"
+has plan-api-save-says "$OUT" '"items":2'
+if [ "$(stored_plan)" = "1.3b=,2.1=Mua máy chủ" ]; then ok plan-api-saved; else bad plan-api-saved; fi
+if [ "$(q "SELECT count(*) FROM audit WHERE action = 'plan.save'")" = $((AUD + 1)) ]; then ok plan-api-audited; else bad plan-api-audited; fi
+req plan-api-get 200 -b "${JAR[editor]}" "$PA"
+has plan-api-get-items "$OUT" '"items":[{"item":"1.3b","note":""},{"item":"2.1","note":"Mua máy chủ"}]'
+put_plan plan-api-bad-item 422 '{"items": [{"item": "1.3a"}, {"item": "9.9"}]}' -H "X-CSRF-Token: $PTOK"
+has plan-api-bad-item-says "$OUT" '"error":"9.9: không có nội dung này trong bộ chỉ số"'
+put_plan plan-api-twice 422 '{"items": [{"item": "1.3a"}, {"item": "1.3a"}]}' -H "X-CSRF-Token: $PTOK"
+has plan-api-twice-says "$OUT" '"error":"1.3a: nội dung được chọn hai lần"'
+put_plan plan-api-bad-shape 422 '{"items": [{"item": 5}]}' -H "X-CSRF-Token: $PTOK"
+has plan-api-bad-shape-says "$OUT" '"error":"$.items[0]: cần {'
+put_plan plan-api-no-items 422 '{"plan": []}' -H "X-CSRF-Token: $PTOK"
+put_plan plan-api-no-csrf 403 '{"items": []}'
+if [ "$(stored_plan)" = "1.3b=,2.1=Mua máy chủ" ]; then ok plan-api-refused-nothing-stored; else bad plan-api-refused-nothing-stored; fi
+req plan-api-post-no-such-action 404 -b "${JAR[editor]}" -H "X-CSRF-Token: $PTOK" -H 'Content-Type: application/json' --data-binary '{"items": []}' "$PA"
 # The office dashboard across years: the Sở has all four rounds, each
 # counted over its own participants; the commune office only 2025-2026.
 req years-office-so 200 -b "${JAR[revso]}" "$BASE/campaigns/1"

@@ -23,6 +23,19 @@ static struct ut_app_db fx;
  * lines go to out. Returns the builder's status. */
 #define build(code, cid, unit, out) ut_doc_build_op(&fx, code, cid, unit, out)
 
+/* The document's main part: its lines before the first appendix (the
+ * years appendix, "So với năm học trước", prints earlier years' own
+ * figures, 0 among them). */
+static void
+main_part(struct buf *b)
+{
+	const char *p = strstr(buf_str(b), "\n=== section");
+	if (p != NULL) {
+		b->len = (size_t)(p - buf_str(b)) + 1;
+		b->p[b->len] = '\0';
+	}
+}
+
 static enum ts_err
 set_fields(const char *login, int64_t cid, const char *unit,
 	   const char *const *names, const char *const *values, size_t n)
@@ -102,6 +115,10 @@ test_mn_filled(void **state)
 	lacks(&b, "(Kiểm tra cụ thể nội dung");
 	lacks(&b, "Lưu ý");
 	lacks(&b, "[nhận]");
+	/* One appendix: the years one (2024-2025 and 2025-2026). */
+	in_order(&b, "=== section", "SO VỚI NĂM HỌC TRƯỚC");
+	has_text(&b, "(năm học 2024-2025: ");
+	main_part(&b);
 	lacks(&b, "=== section");
 	buf_release(&b);
 }
@@ -211,6 +228,7 @@ test_mn_blank(void **state)
 	};
 	has_lines(&b, lines);
 	has_text(&b, "\n……………………");
+	main_part(&b);
 	lacks(&b, "NULL");
 	lacks(&b, "(null)");
 	lacks(&b, ": 0");

@@ -10,6 +10,7 @@
 #include "ut_app_db.h"
 #include "ut_doc_text.h"
 
+#include <jansson.h>
 #include <stdarg.h>
 
 static struct ut_app_db fx;
@@ -87,6 +88,97 @@ test_levels_and_listing_agree(void **state)
 	has_text(&pl3, "| 2 | Chuyển đổi số trong quản trị cơ sở giáo dục |");
 	buf_release(&pl3);
 	buf_release(&list);
+}
+
+/* The score JSON of every approved result under 31DK in campaign ?. */
+#define SQL_SCORES                                                             \
+	"SELECT sn.score FROM campaign_unit cu JOIN org_unit o ON o.id = "     \
+	"cu.unit_id JOIN submission s ON s.campaign_id = cu.campaign_id AND "  \
+	"s.unit_id = cu.unit_id JOIN snapshot sn ON sn.submission_id = s.id "  \
+	"AND sn.version = s.version WHERE cu.campaign_id = ? AND o.code LIKE " \
+	"'31DK0%' AND s.state IN ('approved', 'published')"
+
+/* Does one group's advice list item: a failed gate, or a suggestion
+ * while there is a next level to reach? */
+static bool
+advice_lists(json_t *advice, const char *item)
+{
+	size_t i;
+	json_t *v;
+	json_array_foreach(json_object_get(advice, "gates"), i, v)
+	{
+		if (strcmp(json_string_value(v), item) == 0)
+			return true;
+	}
+	if (json_is_null(json_object_get(advice, "next_level")))
+		return false;
+	json_array_foreach(json_object_get(advice, "suggestions"), i, v)
+	{
+		if (strcmp(json_string_value(json_object_get(v, "item")),
+			   item) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* How many of those results' advice lists item, counted here from the
+ * stored score JSON, apart from plan_gaps.c. */
+static int64_t
+lacking(int64_t cid, const char *item)
+{
+	struct db_stmt *st = db_prep(fx.app.db, SQL_SCORES);
+	assert_non_null(st);
+	db_bind_int(st, 1, cid);
+	int64_t n = 0;
+	while (db_step(st) == DB_ROW) {
+		json_t *root = json_loads(db_col_text(st, 0), 0, NULL);
+		bool lists = false;
+		size_t i;
+		json_t *g;
+		assert_non_null(root);
+		json_array_foreach(json_object_get(root, "groups"), i, g)
+		{
+			lists = lists ||
+				advice_lists(json_object_get(g, "advice"),
+					     item);
+		}
+		n += lists;
+		json_decref(root);
+	}
+	db_done(st);
+	return n;
+}
+
+/* report_gaps.c: Phụ lục 3 lists the items most of the office's schools
+ * still lack, each with its count and share of the approved results, the
+ * counts as the stored advice gives them; the graded round (no next
+ * level to reach) has no such list. */
+static void
+test_levels_common_gaps(void **state)
+{
+	(void)state;
+	struct buf b;
+	buf_init(&b, 0);
+	int64_t approved = count(SQL_UNDER_DK "('approved', 'published')", 1);
+	int64_t n13a = lacking(1, "1.3a"), n13c = lacking(1, "1.3c");
+	assert_true(n13a > 0 && n13a < approved);
+	assert_int_equal(build("phu-luc-3", 1, "31DK", &b), TS_OK);
+	has_line(&b, "| TT | Nội dung | Số trường còn thiếu | Tỷ lệ % |");
+	char share[32];
+	int64_t h = (n13a * 100000 / approved + 5) / 10; /* 1/100 % */
+	snprintf(share, sizeof(share), "%lld,%02lld%%", (long long)(h / 100),
+		 (long long)(h % 100));
+	has_textf(&b,
+		  "| 1 | 1.3a. Có triển khai phần mềm dạy học trực tuyến "
+		  "trực tiếp (có bản quyền) | %lld | %s |",
+		  (long long)n13a, share);
+	/* 1.3c lacks in fewer schools than the ten listed: not listed. */
+	assert_true(n13c < n13a);
+	lacks(&b, "| 1.3c.");
+	buf_reset(&b);
+	assert_int_equal(build("phu-luc-3", 3, "31DK", &b), TS_OK);
+	lacks(&b, "Số trường còn thiếu");
+	buf_release(&b);
 }
 
 /* report_chase.c: exactly the units not submitted (not started, draft,
@@ -284,6 +376,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_levels_and_listing_agree),
+		cmocka_unit_test(test_levels_common_gaps),
 		cmocka_unit_test(test_chase_lists_the_unsubmitted),
 		cmocka_unit_test(test_guidance_letter),
 		cmocka_unit_test(test_grades_total),

@@ -308,10 +308,11 @@ test_gaps(void **state)
 	struct diags d;
 	struct arena *a = arena_new();
 	struct gap_count *g = NULL;
-	size_t n = 0;
+	size_t n = 0, k = 0;
 	diags_init(&d);
-	fx_ok(plan_gaps(&F.app, &F.cv, y1, NULL, 100, a, &g, &n, &d), &d,
+	fx_ok(plan_gaps(&F.app, &F.cv, y1, NULL, 100, a, &g, &n, &k, &d), &d,
 	      "gaps");
+	assert_int_equal(k, 2); /* T1 and T2 were read */
 	assert_int_equal(schools_lacking(g, n, "1.3a"), 1);
 	assert_int_equal(schools_lacking(g, n, "1.3d"), 2);
 	assert_int_equal(schools_lacking(g, n, "1.3e"), 2);
@@ -319,12 +320,14 @@ test_gaps(void **state)
 	for (size_t i = 1; i < n; i++)
 		assert_true(g[i - 1].schools >= g[i].schools);
 	/* The top one: most schools; none counted twice. */
-	fx_ok(plan_gaps(&F.app, &F.cv, y1, NULL, 1, a, &g, &n, &d), &d, "top");
+	fx_ok(plan_gaps(&F.app, &F.cv, y1, NULL, 1, a, &g, &n, &k, &d), &d,
+	      "top");
 	assert_int_equal(n, 1);
 	assert_int_equal(g[0].schools, 2);
 	/* Another office's reviewer sees none of P1's round. */
-	assert_int_equal(plan_gaps(&F.app, &cv2, y1, NULL, 5, a, &g, &n, &d),
-			 TS_ENOTFOUND);
+	assert_int_equal(
+		plan_gaps(&F.app, &cv2, y1, NULL, 5, a, &g, &n, &k, &d),
+		TS_ENOTFOUND);
 	arena_free(a);
 	diags_release(&d);
 }
