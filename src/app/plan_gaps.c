@@ -10,6 +10,7 @@
 #include "campaign.h"
 #include "org.h"
 #include "plan.h"
+#include "results_cache.h"
 #include "submission.h"
 
 static const char SQL_ADVICE[] =
@@ -80,6 +81,31 @@ count_all(struct app *app, int64_t cid, const char *path,
 	return rc == DB_DONE ? TS_OK : TS_EDB;
 }
 
+/* The counts per item (and schools read, last), counted once per results
+ * generation of the campaign and root: a dashboard viewed again reads
+ * them from the process's cache instead of parsing every school's score
+ * again (issue 17: a view must not cost a parse per school). */
+static enum ts_err
+counts_of(struct app *app, int64_t cid, const char *path,
+	  const struct rubric *r, struct arena *a, size_t **count)
+{
+	size_t size = (r->nitems + 1) * sizeof(**count), got = 0;
+	int64_t gen;
+	if (results_gen(app, cid, &gen) != TS_OK)
+		return TS_EDB;
+	*count = results_cache_get(app, cid, path, RC_GAPS, gen, &got, a);
+	if (*count != NULL && got == size)
+		return TS_OK;
+	bool *seen = arena_calloc(a, r->nitems + 1, sizeof(*seen));
+	*count = arena_calloc(a, r->nitems + 1, sizeof(**count));
+	if (seen == NULL || *count == NULL)
+		return TS_ENOMEM;
+	enum ts_err e = count_all(app, cid, path, r, seen, *count);
+	if (e == TS_OK)
+		results_cache_put(app, cid, path, RC_GAPS, gen, *count, size);
+	return e;
+}
+
 /* The top items by count (ties in rubric order), into out. */
 static size_t
 top_items(const struct rubric *r, const size_t *count, size_t top,
@@ -122,12 +148,13 @@ plan_gaps(struct app *app, const struct actor *who, int64_t cid,
 		return e;
 	if (r == NULL)
 		return app_db_error(app, d, "đọc bộ chỉ số của đợt đánh giá");
-	bool *seen = arena_calloc(a, r->nitems + 1, sizeof(*seen));
-	size_t *count = arena_calloc(a, r->nitems + 1, sizeof(*count));
+	size_t *count = NULL;
 	*out = arena_calloc(a, top + 1, sizeof(**out));
-	if (seen == NULL || count == NULL || *out == NULL)
+	if (*out == NULL)
 		return TS_ENOMEM;
-	e = count_all(app, cid, path, r, seen, count);
+	e = counts_of(app, cid, path, r, a, &count);
+	if (e == TS_ENOMEM)
+		return e;
 	if (e != TS_OK)
 		return app_db_error(app, d, "đọc kết quả");
 	*n = top_items(r, count, top, *out);

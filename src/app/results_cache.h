@@ -16,7 +16,8 @@ enum rc_kind {
 	RC_STATUS,
 	RC_LEVELS,
 	RC_LEVELS_SUBMITTED,
-	RC_EXPECTED
+	RC_EXPECTED,
+	RC_GAPS /* plan_gaps: schools per item lacking it, then schools */
 };
 
 /* The campaign's generation (0 before any change). */

@@ -328,6 +328,19 @@ test_gaps(void **state)
 	assert_int_equal(
 		plan_gaps(&F.app, &cv2, y1, NULL, 5, a, &g, &n, &k, &d),
 		TS_ENOTFOUND);
+	/* Counted once per results generation (cached), and again after a
+	 * change: 2024-2025 has no approved result until T1's is approved
+	 * (1.3a 6/6, 1.3e 0/6). Run last: setup's rounds change here. */
+	fx_ok(plan_gaps(&F.app, &F.cv, y2, NULL, 100, a, &g, &n, &k, &d), &d,
+	      "y2 before");
+	assert_int_equal(k, 0);
+	assert_int_equal(n, 0);
+	fx_ok(sub_approve(&F.app, &F.cv, y2, "T1", -1, &d), &d, "approve");
+	fx_ok(plan_gaps(&F.app, &F.cv, y2, NULL, 100, a, &g, &n, &k, &d), &d,
+	      "y2 after");
+	assert_int_equal(k, 1);
+	assert_int_equal(schools_lacking(g, n, "1.3e"), 1);
+	assert_int_equal(schools_lacking(g, n, "1.3a"), 0);
 	arena_free(a);
 	diags_release(&d);
 }
