@@ -15,9 +15,9 @@ W=$(mktemp -d) || exit 2
 trap 'rm -rf "$W" "$OUT" "$ERR"' EXIT
 trap 'exit 2' HUP INT TERM
 unset TRUONGSO_DB TRUONGSO_DATA TRUONGSO_NOW
-DB=$W/demo.db
+. tests/lib/sql.sh
+sql_db "$W/demo.db" # or tests/pg/run.sh's PostgreSQL cluster
 "$T" --db "$DB" demo >/dev/null || { echo "demo failed"; exit 1; }
-q() { sqlite3 "$DB" "$1"; }
 said() { # said NAME FILE TEXT
 	if grep -qF -- "$3" "$2"; then ok "$1"; else
 		echo "missing: $3" >>"$ERR"
