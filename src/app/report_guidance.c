@@ -255,6 +255,59 @@ part_records(struct rb *b, struct rp_section *s)
 	rp_body(d, s, 0, "- Lưu hồ sơ, minh chứng theo từng tiêu chí.");
 }
 
+/* Which offices review the participants, as the campaign froze them
+ * (campaign_unit.path ends with the reviewer: review_by): bit 0 the
+ * owner, bit 1 a Phòng, bit 2 a commune office. */
+static unsigned
+reviewer_kinds(struct rb *b)
+{
+	static const char sql[] =
+		"SELECT DISTINCT o.id, o.kind FROM campaign_unit cu JOIN "
+		"org_unit o ON cu.path = o.path || cu.unit_id || '/' WHERE "
+		"cu.campaign_id = ?";
+	struct db_stmt *st = db_prep(b->app->db, sql);
+	unsigned bits = 0;
+	if (st == NULL)
+		return 1;
+	db_bind_int(st, 1, b->t.campaign.id);
+	while (db_step(st) == DB_ROW) {
+		const char *k = db_col_text(st, 1);
+		if (db_col_int(st, 0) == b->t.campaign.owner_unit_id)
+			bits |= 1;
+		else if (k && strcmp(k, "phong") == 0)
+			bits |= 2;
+		else if (k && strcmp(k, "xa") == 0)
+			bits |= 4;
+	}
+	db_done(st);
+	return bits ? bits : 1;
+}
+
+/* "Who reviews what": the owner its own units, and the Phòng or commune
+ * offices their schools where the campaign has them review (issue 16). */
+static const char *
+reviewers(struct rb *b)
+{
+	unsigned k = reviewer_kinds(b);
+	if (k == 1)
+		return rp_printf(b->doc,
+				 "%s xem xét, phê duyệt kết quả của các đơn vị",
+				 b->t.unit.name);
+	const char *own =
+		k & 1 ? rp_printf(b->doc,
+				  "; %s xem xét, phê duyệt kết quả của các "
+				  "đơn vị trực thuộc",
+				  b->t.unit.name)
+		      : "";
+	return rp_printf(
+		b->doc,
+		"%s%s%s xem xét, phê duyệt kết quả của các trường thuộc "
+		"phạm vi quản lý%s",
+		k & 2 ? "Phòng Giáo dục và Đào tạo các quận, huyện" : "",
+		(k & 6) == 6 ? ", " : "",
+		k & 4 ? "Ủy ban nhân dân các xã, phường" : "", own);
+}
+
 static void
 part_submit(struct rb *b, struct rp_section *s)
 {
@@ -281,16 +334,10 @@ part_submit(struct rb *b, struct rp_section *s)
 		"dấu và tải bản đã ký (tệp PDF) lên hệ thống để lưu làm bản "
 		"chính thức;");
 	const char *review = day_vn(b, b->t.campaign.review_due_at);
+	const char *who = reviewers(b);
 	rp_body(d, s, 0,
-		review ? rp_printf(d,
-				   "- %s xem xét, phê duyệt kết "
-				   "quả của các đơn vị trước ngày %s.",
-				   b->t.unit.name, review)
-		       : rp_printf(
-				 d,
-				 "- %s xem xét, phê duyệt kết quả của các đơn vị "
-				 "trên hệ thống.",
-				 b->t.unit.name));
+		review ? rp_printf(d, "- %s trước ngày %s.", who, review)
+		       : rp_printf(d, "- %s trên hệ thống.", who));
 }
 
 /* The campaign's title inside a sentence: "đánh giá mức độ …". */
