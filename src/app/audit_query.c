@@ -4,11 +4,15 @@
 #include <string.h>
 
 #include "../util/arena.h"
+#include "org.h"
+
+/* The actor's subtree, as an index range (org.h). */
+#define ACTOR_UNDER SQL_PATH_UNDER("o.path", "?1")
 
 static const char SQL_AUDIT[] =
 	"SELECT a.id, a.at, a.actor, a.action, a.object, a.detail FROM audit a "
 	"WHERE (?1 = '/' OR a.actor IN (SELECT u.login FROM app_user u JOIN "
-	"org_unit o ON o.id = u.org_unit_id WHERE o.path LIKE ?1 || '%')) "
+	"org_unit o ON o.id = u.org_unit_id WHERE " ACTOR_UNDER ")) "
 	"AND (?2 IS NULL OR a.object LIKE ?2 || '%') "
 	"AND (?3 IS NULL OR a.action LIKE ?3 || '%') "
 	"AND (?4 IS NULL OR a.actor = ?4) ORDER BY a.id DESC LIMIT ?5";

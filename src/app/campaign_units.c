@@ -1,8 +1,7 @@
 /* The participants of a campaign in one state under the actor: the list a
  * task's count links to. */
-#include <stdio.h>
-
 #include "../util/arena.h"
+#include "org.h"
 #include "tasks.h"
 
 /* Under the same root as campaign_status with no root given: the actor's
@@ -12,8 +11,9 @@ static const char SQL_UNITS[] =
 	"coalesce(s.late, 0), s.updated_at FROM campaign_unit cu JOIN "
 	"org_unit o ON o.id = cu.unit_id LEFT JOIN submission s ON "
 	"s.campaign_id = cu.campaign_id AND s.unit_id = cu.unit_id WHERE "
-	"cu.campaign_id = ?1 AND cu.path LIKE ?2 AND coalesce(s.state, ?4) "
-	"= ?3 ORDER BY o.code";
+	"cu.campaign_id = ?1 AND " SQL_PATH_UNDER(
+		"cu.path",
+		"?2") " AND coalesce(s.state, ?4) = ?3 ORDER BY o.code";
 
 static void
 fill_unit(struct db_stmt *st, struct arena *a, void *p)
@@ -40,11 +40,8 @@ campaign_units(struct app *app, const struct actor *who, int64_t id,
 	struct db_stmt *st = db_prep(app->db, SQL_UNITS);
 	if (st == NULL)
 		return app_db_error(app, d, "đọc danh sách đơn vị");
-	char like[PATH_MAX_LEN + 2];
-	snprintf(like, sizeof(like), "%s%%",
-		 who->unit_id ? who->path : c.owner_path);
 	db_bind_int(st, 1, id);
-	db_bind_text(st, 2, like);
+	db_bind_text(st, 2, who->unit_id ? who->path : c.owner_path);
 	db_bind_text(st, 3, sub_state_code(state));
 	db_bind_text(st, 4, sub_state_code(ST_NONE));
 	e = db_collect(st, a, sizeof(**out), (void **)out, n, fill_unit);
