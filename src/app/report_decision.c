@@ -196,9 +196,11 @@ rb_committee(struct rb *b)
 		   "Quyết định có hiệu lực kể từ ngày ký. Các ông "
 		   "(bà) có tên tại Điều 1 và các bộ phận có liên quan chịu "
 		   "trách nhiệm thi hành Quyết định này./.");
+	/* (b/c) to the office that reviews the school in this round (its
+	 * managing Phòng / commune office, or the Sở), as the approval
+	 * decision does. */
 	const char *deflt[] = { "- Như Điều 3;",
-				rp_printf(d, "- %s (b/c);",
-					  b->t.campaign.owner_name),
+				rp_printf(d, "- %s (b/c);", rb_reviewer(b)),
 				"- Lưu: VT." };
 	rb_closing(b, deflt, 3);
 	rb_filename(b, "qd-ban-chi-dao");

@@ -88,6 +88,10 @@ lacks "committee: no blank rows after typed members" "3 …………"
 has "committee: Điều 3" "Điều 3. Quyết định có hiệu lực kể từ ngày ký"
 has "committee: Nơi nhận" "- Như Điều 3;"
 text qd-ban-chi-dao 1 31DK011 || bad "qd-ban-chi-dao 1 builds"
+# (b/c) to the office that reviews the school in the round (here its
+# commune office), not the campaign's owner.
+has "committee: b/c to the reviewing office" "- UBND phường Dương Kinh (b/c);"
+lacks "committee: not the Sở" "Hải Phòng (b/c)"
 has "committee: members reused in another campaign" "Phạm Văn Hùng Phó Hiệu trưởng Phó Trưởng ban"
 lacks "committee: số not reused" "08/QĐ-THLQĐ"
 run 0 "$T" --db "$DB" --as cntt.31dk011 report set --campaign 1 \
