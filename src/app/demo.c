@@ -571,14 +571,13 @@ static const struct campaign_spec PAST_OTHERS[] = {
 	{ "qt.so", SO_CODE, "q7-mn-2023",
 	  "Tự kiểm tra công tác ứng dụng CNTT và chuyển đổi số mầm non năm "
 	  "2025",
-	  "Kế hoạch số 47/KH-SGDĐT ngày 03/03/2025 của Sở GD&ĐT (dữ liệu mẫu)",
-	  LEVEL_MN, "2025-03-15", "2025-05-15", "2025-06-20", "2024-2025",
-	  false, 3 },
+	  "Kế hoạch số 47/KH-SGDĐT ngày 03/03/2025 của Sở GD&ĐT", LEVEL_MN,
+	  "2025-03-15", "2025-05-15", "2025-06-20", "2024-2025", false, 3 },
 	{ "qt.so", "31PGD-DK", "tdm-cntt-2022",
 	  "Đánh giá nhiệm vụ công nghệ thông tin và thống kê giáo dục năm học "
 	  "2024-2025",
 	  "Công văn số 412/PGDĐT ngày 18/4/2025 của Phòng Giáo dục và Đào tạo "
-	  "quận Dương Kinh (dữ liệu mẫu)",
+	  "quận Dương Kinh",
 	  LEVEL_TH | LEVEL_THCS, "2025-04-20", "2025-06-10", "2025-06-25",
 	  "2024-2025", false, 3 },
 };
