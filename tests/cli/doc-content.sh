@@ -420,7 +420,9 @@ for spec in "tu-kiem-tra q7-mn-2023 31DK0" "cntt tdm-cntt-2022 31DK0"; do
 	has "years $KIND: appendix" "Phụ lục SO VỚI NĂM HỌC TRƯỚC"
 	has "years $KIND: columns" "2024-2025"
 	for g in 0 1; do
-		P=$(q "SELECT replace(printf('%g', g.reviewed_points / 100.0), '.', ',') || ' điểm' FROM submission s JOIN org_unit o ON o.id = s.unit_id JOIN submission_score g ON g.submission_id = s.id WHERE o.code = '$U' AND s.campaign_id = $WAS AND g.grp = $g")
+		FROM_G="FROM submission s JOIN org_unit o ON o.id = s.unit_id JOIN submission_score g ON g.submission_id = s.id WHERE o.code = '$U' AND s.campaign_id = $WAS AND g.grp = $g"
+		P=$(qd "SELECT replace(printf('%g', g.reviewed_points / 100.0), '.', ',') || ' điểm' $FROM_G" \
+			"SELECT replace(trim_scale(g.reviewed_points / 100.0)::text, '.', ',') || ' điểm' $FROM_G")
 		has "years $KIND: group $((g + 1)) against 2024-2025" "(năm học 2024-2025: $P)"
 	done
 	lacks "years $KIND: no levels" "điểm, Mức độ"
