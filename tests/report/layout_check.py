@@ -173,9 +173,10 @@ def check_words(path, words):
         if a.endswith("-"):
             joined.append(a[:-1] + b)
         for j in joined:
-            # A link or a word longer than PDF_WORD_MAX may break.
+            # A link or a word longer than PDF_WORD_MAX may break; so may
+            # a blank to fill by hand ("…………", dots only): not a word.
             if len(j.encode()) > WORD_MAX or "://" in j or \
-                    j.startswith("www."):
+                    j.startswith("www.") or not j.strip("….:"):
                 continue
             if j in words or j.strip(PUNCT) in words:
                 bad.add("word split across lines: %r + %r" % (a, b))
