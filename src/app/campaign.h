@@ -93,6 +93,11 @@ enum ts_err campaign_scope_path(struct app *app, const struct actor *who,
 				int64_t cid, int64_t unit_id, struct arena *a,
 				const char **out) TS_MUSTCHECK;
 
+/* SQL: joins org_unit o, the office that reviews participant cu in its
+ * campaign: the campaign froze cu.path as the reviewer's path plus the
+ * unit (review_by). One join for campaign_reviewer_name and the letter. */
+#define SQL_REVIEWER_OF_CU "org_unit o ON cu.path = o.path || cu.unit_id || '/'"
+
 /* The name of the office directly above participant unit_id in campaign
  * cid, by the path the campaign froze for it (who reviews it first);
  * NULL when there is none. */

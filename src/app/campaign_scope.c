@@ -49,8 +49,8 @@ campaign_reviewer_name(struct app *app, int64_t cid, int64_t unit_id,
 		       struct arena *a)
 {
 	static const char sql[] =
-		"SELECT o.name FROM campaign_unit cu JOIN org_unit o ON "
-		"cu.path = o.path || cu.unit_id || '/' WHERE cu.campaign_id = ? "
+		"SELECT o.name FROM campaign_unit cu JOIN " SQL_REVIEWER_OF_CU
+		" WHERE cu.campaign_id = ? "
 		"AND cu.unit_id = ?";
 	struct db_stmt *st = db_prep(app->db, sql);
 	const char *name = NULL;

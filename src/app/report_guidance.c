@@ -262,9 +262,8 @@ static unsigned
 reviewer_kinds(struct rb *b)
 {
 	static const char sql[] =
-		"SELECT DISTINCT o.id, o.kind FROM campaign_unit cu JOIN "
-		"org_unit o ON cu.path = o.path || cu.unit_id || '/' WHERE "
-		"cu.campaign_id = ?";
+		"SELECT DISTINCT o.id, o.kind FROM campaign_unit cu JOIN " SQL_REVIEWER_OF_CU
+		" WHERE cu.campaign_id = ?";
 	struct db_stmt *st = db_prep(b->app->db, sql);
 	unsigned bits = 0;
 	if (st == NULL)
