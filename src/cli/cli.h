@@ -56,6 +56,16 @@ int cli_fail(enum ts_err e, struct diags *d);
 /* Parses a positive integer id; prints an error and returns 0 if bad. */
 long long cli_id(const char *s, const char *what);
 
+/* One operation of a subcommand on a campaign's unit ("plan set ID UNIT
+ * ..."): argv[0] the operation, argv[1] the campaign's id. */
+typedef enum ts_err (*cli_campaign_fn)(struct app *app, const struct actor *who,
+				       long long cid, int argc, char **argv,
+				       struct diags *d);
+/* Parses argv[1] as the campaign's id, opens the database as the actor,
+ * runs fn and reports its problems: the shape every such subcommand
+ * shares, in one place. Returns the exit status. */
+int cli_on_campaign(struct cli *c, int argc, char **argv, cli_campaign_fn fn);
+
 struct rubric_set;
 /* Loads every rubric of the data directory; problems go to stderr. */
 int cli_load_rubrics(struct cli *c, struct rubric_set *set);

@@ -74,6 +74,24 @@ cli_id(const char *s, const char *what)
 }
 
 int
+cli_on_campaign(struct cli *c, int argc, char **argv, cli_campaign_fn fn)
+{
+	long long cid = argc > 1 ? cli_id(argv[1], "số đợt đánh giá") : 0;
+	if (cid == 0)
+		return EXIT_INPUT;
+	struct app app;
+	struct actor who;
+	int rc = cli_open(c, &app, &who);
+	if (rc != EXIT_OK)
+		return rc;
+	struct diags d;
+	diags_init(&d);
+	enum ts_err e = fn(&app, &who, cid, argc, argv, &d);
+	app_close(&app);
+	return cli_fail(e, &d);
+}
+
+int
 cli_exit_for(enum ts_err e)
 {
 	switch (e) {

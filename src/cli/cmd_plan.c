@@ -57,6 +57,16 @@ show(struct app *app, const struct actor *who, long long cid, const char *unit,
 	return e;
 }
 
+/* set ID UNIT [ITEM ...] or show ID UNIT. */
+static enum ts_err
+run(struct app *app, const struct actor *who, long long cid, int argc,
+    char **argv, struct diags *d)
+{
+	if (strcmp(argv[0], "set") == 0)
+		return set(app, who, cid, argv[2], argc - 3, argv + 3, d);
+	return show(app, who, cid, argv[2], d);
+}
+
 int
 cmd_plan(struct cli *c, int argc, char **argv)
 {
@@ -65,19 +75,5 @@ cmd_plan(struct cli *c, int argc, char **argv)
 	if (!is_set && !(strcmp(op, "show") == 0 && argc == 3))
 		return cli_usage("cách dùng: truongso plan show ID MÃ_ĐƠN_VỊ | "
 				 "set ID MÃ_ĐƠN_VỊ [NỘI_DUNG[=GHI_CHÚ] ...]");
-	long long cid = cli_id(argv[1], "số đợt đánh giá");
-	if (cid == 0)
-		return EXIT_INPUT;
-	struct app app;
-	struct actor who;
-	int rc = cli_open(c, &app, &who);
-	if (rc != EXIT_OK)
-		return rc;
-	struct diags d;
-	diags_init(&d);
-	enum ts_err e = is_set ? set(&app, &who, cid, argv[2], argc - 3,
-				     argv + 3, &d)
-			       : show(&app, &who, cid, argv[2], &d);
-	app_close(&app);
-	return cli_fail(e, &d);
+	return cli_on_campaign(c, argc, argv, run);
 }

@@ -33,31 +33,36 @@ show(struct app *app, const struct actor *who, long long cid, const char *unit,
 	return e;
 }
 
+static enum ts_err
+put(struct app *app, const struct actor *who, long long cid, const char *unit,
+    const char *file, struct diags *d)
+{
+	struct signed_copy sc;
+	enum ts_err e = signed_copy_put(app, who, cid, unit, file, NULL, &sc,
+					d);
+	if (e == TS_OK)
+		printf("Đã lưu bản đã ký của %s (%lld byte) làm bản chính thức.\n"
+		       "SHA-256: %s\n",
+		       unit, (long long)sc.size, sc.sha256);
+	return e;
+}
+
+/* put ID UNIT FILE or show ID UNIT. */
+static enum ts_err
+run(struct app *app, const struct actor *who, long long cid, int argc,
+    char **argv, struct diags *d)
+{
+	if (argc == 4)
+		return put(app, who, cid, argv[2], argv[3], d);
+	return show(app, who, cid, argv[2], d);
+}
+
 int
 cmd_signed(struct cli *c, int argc, char **argv)
 {
-	bool put = argc == 4 && strcmp(argv[0], "put") == 0;
-	if (!put && (argc != 3 || strcmp(argv[0], "show") != 0))
+	bool is_put = argc == 4 && strcmp(argv[0], "put") == 0;
+	if (!is_put && (argc != 3 || strcmp(argv[0], "show") != 0))
 		return cli_usage("cách dùng: truongso signed put ID MÃ_ĐƠN_VỊ "
 				 "TỆP.pdf | show ID MÃ_ĐƠN_VỊ");
-	long long cid = cli_id(argv[1], "số đợt đánh giá");
-	if (cid == 0)
-		return EXIT_INPUT;
-	struct app app;
-	struct actor who;
-	int rc = cli_open(c, &app, &who);
-	if (rc != EXIT_OK)
-		return rc;
-	struct diags d;
-	diags_init(&d);
-	struct signed_copy sc;
-	enum ts_err e = put ? signed_copy_put(&app, &who, cid, argv[2], argv[3],
-					      NULL, &sc, &d)
-			    : show(&app, &who, cid, argv[2], &d);
-	if (put && e == TS_OK)
-		printf("Đã lưu bản đã ký của %s (%lld byte) làm bản chính thức.\n"
-		       "SHA-256: %s\n",
-		       argv[2], (long long)sc.size, sc.sha256);
-	app_close(&app);
-	return cli_fail(e, &d);
+	return cli_on_campaign(c, argc, argv, run);
 }

@@ -130,29 +130,25 @@ operation(int argc, char **argv)
 	return 0;
 }
 
+/* The operation operation() recognised. */
+static enum ts_err
+run(struct app *app, const struct actor *who, long long cid, int argc,
+    char **argv, struct diags *d)
+{
+	switch (operation(argc, argv)) {
+	case 's': return set(app, who, cid, argv[2], argv[3], d);
+	case 'l': return list(app, who, cid, argv[2], d);
+	default: return summary(app, who, cid, argc == 3 ? argv[2] : NULL, d);
+	}
+}
+
 int
 cmd_software(struct cli *c, int argc, char **argv)
 {
-	char op = operation(argc, argv);
-	if (op == 0)
+	if (operation(argc, argv) == 0)
 		return cli_usage(
 			"cách dùng: truongso software set ID MÃ_ĐƠN_VỊ "
 			"TỆP | list ID MÃ_ĐƠN_VỊ | summary ID "
 			"[MÃ_ĐƠN_VỊ]");
-	long long cid = cli_id(argv[1], "số đợt đánh giá");
-	if (cid == 0)
-		return EXIT_INPUT;
-	struct app app;
-	struct actor who;
-	int rc = cli_open(c, &app, &who);
-	if (rc != EXIT_OK)
-		return rc;
-	struct diags d;
-	diags_init(&d);
-	enum ts_err e = op == 's'   ? set(&app, &who, cid, argv[2], argv[3], &d)
-			: op == 'l' ? list(&app, &who, cid, argv[2], &d)
-				    : summary(&app, &who, cid,
-					      argc == 3 ? argv[2] : NULL, &d);
-	app_close(&app);
-	return cli_fail(e, &d);
+	return cli_on_campaign(c, argc, argv, run);
 }
