@@ -44,7 +44,8 @@ audit_list(struct app *app, const struct actor *who,
 		e->object = db_col_dup(st, 4, a);
 		e->detail = db_col_dup(st, 5, a);
 	}
-	db_done(st);
+	if (db_finish(st) != TS_OK)
+		return app_db_error(app, d, "đọc nhật ký");
 	*out = v;
 	return TS_OK;
 }

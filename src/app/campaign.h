@@ -99,10 +99,12 @@ enum ts_err campaign_scope_path(struct app *app, const struct actor *who,
 #define SQL_REVIEWER_OF_CU "org_unit o ON cu.path = o.path || cu.unit_id || '/'"
 
 /* The name of the office directly above participant unit_id in campaign
- * cid, by the path the campaign froze for it (who reviews it first);
- * NULL when there is none. */
-const char *campaign_reviewer_name(struct app *app, int64_t cid,
-				   int64_t unit_id, struct arena *a);
+ * cid, by the path the campaign froze for it (who reviews it first), in
+ * *out; NULL when there is none. TS_EDB (no message: the caller words
+ * it) when the database fails. */
+enum ts_err campaign_reviewer_name(struct app *app, int64_t cid,
+				   int64_t unit_id, struct arena *a,
+				   const char **out) TS_MUSTCHECK;
 
 /* Completeness under root_code (NULL: the actor's unit, or the campaign
  * owner for the operator), per direct child and in total. */

@@ -109,8 +109,8 @@ count_levels(struct app *app, int64_t id, const char *path,
 			cur.lv[g] = (int)db_col_int(st, 3);
 	}
 	flush(&cur, r->ngroups, out);
-	db_done(st);
-	return TS_OK;
+	return db_finish(st) == TS_OK ? TS_OK
+				      : app_db_error(app, d, "đọc kết quả");
 }
 
 /* Grade rank from 1 (the lowest band), 0 when none. */
@@ -162,8 +162,8 @@ count_grades(struct app *app, int64_t id, const char *path,
 	bind_states(st);
 	while (db_step(st) == DB_ROW)
 		count_grade(st, r, out);
-	db_done(st);
-	return TS_OK;
+	return db_finish(st) == TS_OK ? TS_OK
+				      : app_db_error(app, d, "đọc kết quả");
 }
 
 static enum ts_err
@@ -178,8 +178,9 @@ count_participation(struct app *app, int64_t id, const char *path,
 	while (db_step(st) == DB_ROW)
 		participation_add(p, (unsigned)db_col_int(st, 0),
 				  db_col_int(st, 1) != 0);
-	db_done(st);
-	return TS_OK;
+	return db_finish(st) == TS_OK
+		       ? TS_OK
+		       : app_db_error(app, d, "đọc danh sách đơn vị");
 }
 
 /* Levels and participation under path, counted or kept from an earlier

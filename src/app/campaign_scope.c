@@ -44,22 +44,21 @@ campaign_scope(struct app *app, const struct actor *who, int64_t cid,
 	return e;
 }
 
-const char *
+enum ts_err
 campaign_reviewer_name(struct app *app, int64_t cid, int64_t unit_id,
-		       struct arena *a)
+		       struct arena *a, const char **out)
 {
 	static const char sql[] =
 		"SELECT o.name FROM campaign_unit cu JOIN " SQL_REVIEWER_OF_CU
 		" WHERE cu.campaign_id = ? "
 		"AND cu.unit_id = ?";
 	struct db_stmt *st = db_prep(app->db, sql);
-	const char *name = NULL;
+	*out = NULL;
 	if (st == NULL)
-		return NULL;
+		return TS_EDB;
 	db_bind_int(st, 1, cid);
 	db_bind_int(st, 2, unit_id);
 	if (db_step(st) == DB_ROW)
-		name = db_col_dup(st, 0, a);
-	db_done(st);
-	return name;
+		*out = db_col_dup(st, 0, a);
+	return db_finish(st);
 }

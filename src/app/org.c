@@ -196,8 +196,7 @@ org_search(struct app *app, const struct actor *who, const char *text,
 		if (strcmp(db_col_text(st, 3), text) == 0 ||
 		    search_match(key, db_col_text(st, 9)))
 			read_unit(st, a, &(*out)[(*n)++]);
-	db_done(st);
-	return TS_OK;
+	return db_finish(st);
 }
 
 static void

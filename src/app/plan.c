@@ -231,6 +231,7 @@ plan_previous_in(struct app *app, const struct actor *who,
 			e = TS_OK; /* not the actor's to see: try older */
 		*year = *n > 0 ? y : NULL;
 	}
-	db_done(st);
+	if (db_finish(st) != TS_OK && e == TS_OK)
+		e = app_db_error(app, d, "đọc kế hoạch");
 	return e;
 }

@@ -99,6 +99,8 @@ report_build(struct app *app, const struct actor *who,
 	b.doc->csv_dialect = b.opts->csv_dialect;
 	b.doc->cancel = b.opts->cancel;
 	e = ts_cancelled(b.opts->cancel) ? TS_ECANCELED : dispatch(&b, k);
+	if (e == TS_OK && b.err != TS_OK)
+		e = b.err;
 	if (e == TS_OK && b.doc->oom)
 		e = TS_ENOMEM;
 	if (e == TS_OK)

@@ -24,10 +24,11 @@ static const char *
 parent_name(struct rb *b)
 {
 	struct org_unit p;
-	if (b->t.unit.parent_id == 0 ||
-	    org_get(b->app, b->t.unit.parent_id, b->a, &p) != TS_OK)
+	if (b->t.unit.parent_id == 0)
 		return NULL;
-	return p.name;
+	enum ts_err e = org_get(b->app, b->t.unit.parent_id, b->a, &p);
+	rb_fail(b, e, "đọc đơn vị cấp trên");
+	return e == TS_OK ? p.name : NULL;
 }
 
 /* An untyped date line is filled with today in Vietnam time rather than
@@ -169,8 +170,11 @@ typed_recipients(struct rb *b, const char *v)
 const char *
 rb_reviewer(struct rb *b)
 {
-	const char *r = campaign_reviewer_name(b->app, b->t.campaign.id,
-					       b->t.unit.id, b->a);
+	const char *r = NULL;
+	rb_fail(b,
+		campaign_reviewer_name(b->app, b->t.campaign.id, b->t.unit.id,
+				       b->a, &r),
+		"đọc đơn vị phê duyệt");
 	return r ? r : b->t.campaign.owner_name;
 }
 
@@ -319,4 +323,24 @@ rb_band_words(struct rb *b, const struct range *r)
 						       : r->hi;
 	return rp_printf(b->doc, "từ %s - %s điểm", pts_format_vn(r->lo, lo),
 			 pts_format_vn(top, hi));
+}
+
+enum ts_err
+rb_section_outcome(struct rb *b, enum ts_err e, struct diags *quiet)
+{
+	bool fatal = e == TS_EDB || e == TS_ENOMEM;
+	for (size_t i = 0; fatal && i < quiet->n; i++)
+		diags_add(b->d, quiet->v[i].where, "%s", quiet->v[i].msg);
+	diags_release(quiet);
+	if (fatal && b->err == TS_OK)
+		b->err = e;
+	return fatal ? e : TS_OK;
+}
+
+void
+rb_fail(struct rb *b, enum ts_err e, const char *what)
+{
+	if (e == TS_OK || e == TS_ENOTFOUND || b->err != TS_OK)
+		return;
+	b->err = e == TS_EDB ? app_db_error(b->app, b->d, what) : e;
 }

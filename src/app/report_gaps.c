@@ -22,7 +22,7 @@ gap_row(struct rb *b, struct rp_table *t, const struct rubric *r,
 		    pts_percent((int64_t)g->schools, (int64_t)schools));
 }
 
-void
+enum ts_err
 rb_gaps(struct rb *b, struct rp_section *s, const struct rubric *r)
 {
 	static const int w[] = { 8, 62, 15, 15 };
@@ -35,12 +35,14 @@ rb_gaps(struct rb *b, struct rp_section *s, const struct rubric *r)
 	enum ts_err e = plan_gaps(b->app, b->who, b->t.campaign.id,
 				  b->t.unit.code, GAPS_TOP, b->a, &g, &n,
 				  &schools, &quiet);
+	if (e != TS_OK)
+		return rb_section_outcome(b, e, &quiet);
 	diags_release(&quiet);
-	if (e != TS_OK || n == 0)
-		return;
+	if (n == 0)
+		return TS_OK;
 	struct rp_table *t = rp_table_add(b->doc, s, 4, w);
 	if (t == NULL)
-		return;
+		return TS_ENOMEM;
 	/* A caption, not a heading: it starts no page without the table. */
 	t->caption = rp_printf(b->doc,
 			       GAPS_TITLE " (tính trên %zu CSGD có kết quả "
@@ -52,4 +54,5 @@ rb_gaps(struct rb *b, struct rp_section *s, const struct rubric *r)
 	struct rp_para *p = rp_body(b->doc, s, RP_ITALIC, GAPS_NOTE);
 	if (p != NULL)
 		p->keep_with_prev = true;
+	return TS_OK;
 }

@@ -47,8 +47,11 @@ above(struct rb *b, int k, const char *day)
 	struct org_unit u = b->t.unit;
 	int64_t parent = 0;
 	for (int depth = 0; depth < 32; depth++) {
-		if (org_parent_at(b->app, &u, day, &parent) != TS_OK ||
-		    parent == 0 || org_get(b->app, parent, b->a, &u) != TS_OK)
+		enum ts_err e = org_parent_at(b->app, &u, day, &parent);
+		if (e == TS_OK && parent != 0)
+			e = org_get(b->app, parent, b->a, &u);
+		rb_fail(b, e, "đọc đơn vị cấp trên");
+		if (e != TS_OK || parent == 0)
 			return NULL;
 		if (k < 0 || u.kind == (enum org_kind)k)
 			return rb_spelled(b, u.name);

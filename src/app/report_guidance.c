@@ -23,6 +23,7 @@ struct gd_unit {
 struct gd_data {
 	struct gd_unit *schools, *offices;
 	size_t nschools, noffices;
+	unsigned reviewers; /* reviewer_kinds() */
 };
 
 static const char SQL_SCHOOLS[] =
@@ -257,19 +258,21 @@ part_records(struct rb *b, struct rp_section *s)
 
 /* Which offices review the participants, as the campaign froze them
  * (campaign_unit.path ends with the reviewer: review_by): bit 0 the
- * owner, bit 1 a Phòng, bit 2 a commune office. */
-static unsigned
-reviewer_kinds(struct rb *b)
+ * owner, bit 1 a Phòng, bit 2 a commune office; the owner alone when
+ * the campaign has no participant yet. */
+static enum ts_err
+reviewer_kinds(struct rb *b, unsigned *out)
 {
 	static const char sql[] =
 		"SELECT DISTINCT o.id, o.kind FROM campaign_unit cu JOIN " SQL_REVIEWER_OF_CU
 		" WHERE cu.campaign_id = ?";
 	struct db_stmt *st = db_prep(b->app->db, sql);
 	unsigned bits = 0;
+	int rc = DB_DONE;
 	if (st == NULL)
-		return 1;
+		return app_db_error(b->app, b->d, "đọc đơn vị phê duyệt");
 	db_bind_int(st, 1, b->t.campaign.id);
-	while (db_step(st) == DB_ROW) {
+	while ((rc = db_step(st)) == DB_ROW) {
 		const char *k = db_col_text(st, 1);
 		if (db_col_int(st, 0) == b->t.campaign.owner_unit_id)
 			bits |= 1;
@@ -279,15 +282,17 @@ reviewer_kinds(struct rb *b)
 			bits |= 4;
 	}
 	db_done(st);
-	return bits ? bits : 1;
+	*out = bits ? bits : 1;
+	return rc == DB_DONE
+		       ? TS_OK
+		       : app_db_error(b->app, b->d, "đọc đơn vị phê duyệt");
 }
 
 /* "Who reviews what": the owner its own units, and the Phòng or commune
  * offices their schools where the campaign has them review (issue 16). */
 static const char *
-reviewers(struct rb *b)
+reviewers(struct rb *b, unsigned k)
 {
-	unsigned k = reviewer_kinds(b);
 	if (k == 1)
 		return rp_printf(b->doc,
 				 "%s xem xét, phê duyệt kết quả của các đơn vị",
@@ -308,7 +313,7 @@ reviewers(struct rb *b)
 }
 
 static void
-part_submit(struct rb *b, struct rp_section *s)
+part_submit(struct rb *b, struct rp_section *s, unsigned reviewer_kinds)
 {
 	struct rp_doc *d = b->doc;
 	const char *url = doc_field(&b->f, "dia_chi");
@@ -333,7 +338,7 @@ part_submit(struct rb *b, struct rp_section *s)
 		"dấu và tải bản đã ký (tệp PDF) lên hệ thống để lưu làm bản "
 		"chính thức;");
 	const char *review = day_vn(b, b->t.campaign.review_due_at);
-	const char *who = reviewers(b);
+	const char *who = reviewers(b, reviewer_kinds);
 	rp_body(d, s, 0,
 		review ? rp_printf(d, "- %s trước ngày %s.", who, review)
 		       : rp_printf(d, "- %s trên hệ thống.", who));
@@ -348,7 +353,7 @@ title_in_text(struct rb *b)
 }
 
 static void
-body(struct rb *b)
+body(struct rb *b, const struct gd_data *g)
 {
 	struct rp_doc *d = b->doc;
 	struct rp_section *s = rp_section0(d);
@@ -360,7 +365,7 @@ body(struct rb *b)
 			  title_in_text(b), b->t.unit.name));
 	part_rubric(b, s);
 	part_records(b, s);
-	part_submit(b, s);
+	part_submit(b, s, g->reviewers);
 	if (doc_field(&b->f, "noi_dung")) {
 		rp_heading(d, s, 2, "4. Một số yêu cầu khác");
 		rb_text(b, s, "noi_dung");
@@ -384,6 +389,8 @@ rb_guidance(struct rb *b)
 	enum ts_err e = load(b, SQL_SCHOOLS, &g.schools, &g.nschools);
 	if (e == TS_OK)
 		e = load(b, SQL_OFFICES, &g.offices, &g.noffices);
+	if (e == TS_OK)
+		e = reviewer_kinds(b, &g.reviewers);
 	if (e != TS_OK)
 		return e;
 	struct rp_doc *d = b->doc;
@@ -397,7 +404,7 @@ rb_guidance(struct rb *b)
 	}
 	d->title = rp_printf(d, "Công văn hướng dẫn - %s", b->t.campaign.title);
 	recipients_to(b, &g);
-	body(b);
+	body(b, &g);
 	const char *deflt[] = { "- Như trên;", "- Lưu: VT." };
 	rb_closing(b, deflt, 2);
 	rb_filename(b, "cong-van");

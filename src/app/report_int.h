@@ -16,7 +16,14 @@ struct rb {
 	struct doc_fields f;
 	const struct report_opts *opts;
 	const struct report_kind_info *kind; /* the document being built */
+	enum ts_err err; /* the first failure of a helper without a status */
 };
+
+/* Records a failure where a helper returns a text, not a status (a
+ * header's names): the first one is what report_build returns, so a
+ * database error never leaves a name out or puts another in its place.
+ * TS_ENOTFOUND is not a failure (nothing to name). */
+void rb_fail(struct rb *b, enum ts_err e, const char *what);
 
 /* Upper-case copy for NĐ 30 headings. */
 const char *rb_upper(struct rb *b, const char *s);
@@ -91,14 +98,22 @@ void rb_counts_row(struct rb *b, struct rp_table *t, const char *stt,
 		   const char *name, unsigned style, const size_t *n,
 		   size_t units);
 /* Phụ lục 3 across the years of the rubric family, in section s
- * (report_years_office.c). */
-void rb_levels_years(struct rb *b, struct rp_section *s);
+ * (report_years_office.c). These sections fail the document on a
+ * database error, never print it without its numbers. */
+enum ts_err rb_levels_years(struct rb *b, struct rp_section *s);
+/* What an optional section does with its use case's outcome e (its
+ * problems in quiet, released here): a database error or no memory
+ * fails the document (returned, and kept as b->err for a section that
+ * returns nothing), with quiet's messages moved into b->d; anything
+ * else (nothing to show) leaves the section out and returns TS_OK. */
+enum ts_err rb_section_outcome(struct rb *b, enum ts_err e,
+			       struct diags *quiet);
 /* The software inventory summed over the office's schools, in section s
  * (report_software.c). */
-void rb_software_sum(struct rb *b, struct rp_section *s);
+enum ts_err rb_software_sum(struct rb *b, struct rp_section *s);
 /* The items most of the office's schools still lack, as on the
  * dashboard, in section s (report_gaps.c); nothing when none. */
-void rb_gaps(struct rb *b, struct rp_section *s, const struct rubric *r);
+enum ts_err rb_gaps(struct rb *b, struct rp_section *s, const struct rubric *r);
 /* "So với năm học trước" as an appendix headed heading ("Phụ lục 2")
  * (report_years.c); nothing when the school has no year of its rubric
  * family. */

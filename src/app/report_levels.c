@@ -373,11 +373,14 @@ rb_levels(struct rb *b)
 		results_intro(b, s, v.gc.units_all);
 		rb_grade_summary(b, s, v.r, &v.gc, sh);
 		if (rubric_shape(v.r) & RS_MN)
-			rb_software_sum(b, s);
+			e = rb_software_sum(b, s);
 	}
 	if (by_level)
-		rb_levels_years(b, s);
-	rb_gaps(b, s, v.r);
+		e = rb_levels_years(b, s);
+	if (e == TS_OK)
+		e = rb_gaps(b, s, v.r);
+	if (e != TS_OK)
+		return e;
 	rp_heading(d, s, 1, "3. Khó khăn, vướng mắc");
 	rb_text(b, s, "kho_khan");
 	rp_heading(d, s, 1, "4. Kiến nghị, đề xuất");

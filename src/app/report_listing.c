@@ -24,7 +24,8 @@ static const char SQL_UNITS[] =
 	"LEFT JOIN org_unit g ON g.id = CAST(substr(cu.path, ?3, "
 	"instr(substr(cu.path, ?3), '/') - 1) AS INTEGER) LEFT JOIN "
 	"submission s ON s.campaign_id = cu.campaign_id AND s.unit_id = "
-	"cu.unit_id WHERE cu.campaign_id = ?1 AND cu.path LIKE ?2";
+	"cu.unit_id WHERE cu.campaign_id = ?1 AND " SQL_PATH_UNDER("cu.path",
+								   "?2");
 
 struct ls_unit {
 	const char *code, *name, *answers, *external;
@@ -67,16 +68,15 @@ units_load(struct rb *b, struct ls_unit **out, size_t *n)
 	struct db_stmt *st = db_prep(b->app->db, SQL_UNITS);
 	if (st == NULL)
 		return app_db_error(b->app, b->d, "đọc danh sách đơn vị");
-	char like[PATH_MAX_LEN + 2];
-	snprintf(like, sizeof(like), "%s%%", b->t.unit.path);
 	db_bind_int(st, 1, b->t.campaign.id);
-	db_bind_text(st, 2, like);
+	db_bind_text(st, 2, b->t.unit.path);
 	db_bind_int(st, 3, (int64_t)strlen(b->t.unit.path) + 1);
 	db_bind_text(st, 4, sub_state_code(ST_NONE));
 	size_t cap = 64;
 	struct ls_unit *v = arena_alloc(b->a, cap * sizeof(*v));
 	*n = 0;
-	while (v && db_step(st) == DB_ROW && !b->doc->oom) {
+	int rc = DB_DONE;
+	while (v && (rc = db_step(st)) == DB_ROW && !b->doc->oom) {
 		if (*n == cap) {
 			struct ls_unit *w = arena_alloc(b->a,
 							2 * cap * sizeof(*w));
@@ -91,6 +91,8 @@ units_load(struct rb *b, struct ls_unit **out, size_t *n)
 	db_done(st);
 	if (v == NULL || b->doc->oom)
 		return TS_ENOMEM;
+	if (rc != DB_DONE)
+		return app_db_error(b->app, b->d, "đọc danh sách đơn vị");
 	qsort(v, *n, sizeof(*v), unit_cmp);
 	*out = v;
 	return TS_OK;

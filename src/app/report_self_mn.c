@@ -192,7 +192,10 @@ software_lines(struct rb *b, struct rp_section *s, const char *field)
 			? TS_ENOTFOUND
 			: software_list(b->app, b->who, b->t.campaign.id,
 					b->t.unit.code, b->a, &v, &n, &d);
-	diags_release(&d);
+	if (e != TS_OK)
+		(void)rb_section_outcome(b, e, &d);
+	else
+		diags_release(&d);
 	for (size_t i = 0; e == TS_OK && i < n; i++)
 		rp_body(b->doc, s, 0,
 			rp_printf(b->doc, "+ %s (%s%s%s): %s; %s%s", v[i].name,

@@ -64,7 +64,7 @@ sum_table(struct rb *b, struct rp_section *s, const struct software_sum *v,
 	money(b, t, r, RP_BOLD, total);
 }
 
-void
+enum ts_err
 rb_software_sum(struct rb *b, struct rp_section *s)
 {
 	struct software_sum *v = NULL;
@@ -73,13 +73,13 @@ rb_software_sum(struct rb *b, struct rp_section *s)
 	diags_init(&quiet);
 	enum ts_err e = software_summary(b->app, b->who, b->t.campaign.id,
 					 b->t.unit.code, b->a, &v, &n, &quiet);
-	diags_release(&quiet);
 	if (e != TS_OK)
-		return;
+		return rb_section_outcome(b, e, &quiet);
+	diags_release(&quiet);
 	rp_heading(b->doc, s, 2, "Phần mềm các trường đang sử dụng");
 	if (n == 0) {
 		rp_body(b->doc, s, 0, "Chưa có trường nào kê khai phần mềm.");
-		return;
+		return TS_OK;
 	}
 	rp_body(b->doc, s, 0,
 		rp_printf(b->doc,
@@ -88,4 +88,5 @@ rb_software_sum(struct rb *b, struct rp_section *s)
 			  "và số tiền cha mẹ học sinh đã nộp trong năm học).",
 			  n));
 	sum_table(b, s, v, n);
+	return TS_OK;
 }

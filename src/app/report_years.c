@@ -162,8 +162,12 @@ rb_years(struct rb *b, const char *heading)
 	diags_init(&quiet);
 	enum ts_err e = unit_years(b->app, b->who, b->t.campaign.id,
 				   b->t.unit.code, b->a, &u, &quiet);
+	if (e != TS_OK) {
+		(void)rb_section_outcome(b, e, &quiet);
+		return;
+	}
 	diags_release(&quiet);
-	if (e != TS_OK || u.n == 0)
+	if (u.n == 0)
 		return;
 	struct rp_section *s = rp_section_add(b->doc, true);
 	s->heading = heading;

@@ -74,13 +74,14 @@ years_table(struct rb *b, struct rp_section *s, const struct office_years *o,
 		year_rows(b, t, &o->y[i], g);
 }
 
-void
+enum ts_err
 rb_levels_years(struct rb *b, struct rp_section *s)
 {
 	struct office_years o;
-	if (office_years(b->app, b->who, b->t.campaign.id, b->t.unit.code, b->a,
-			 &o, b->d) != TS_OK)
-		return;
+	enum ts_err e = office_years(b->app, b->who, b->t.campaign.id,
+				     b->t.unit.code, b->a, &o, b->d);
+	if (e != TS_OK)
+		return e;
 	rp_heading(b->doc, s, 2, "So với các năm học trước");
 	rp_body(b->doc, s, RP_ITALIC,
 		"Mỗi năm học tính từ kết quả đã được phê duyệt của các CSGD "
@@ -95,4 +96,5 @@ rb_levels_years(struct rb *b, struct rp_section *s)
 		if (list[k].years)
 			office_years_chart(b->doc, s, &o, (size_t)list[k].group,
 					   list[k].title);
+	return TS_OK;
 }

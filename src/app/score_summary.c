@@ -118,25 +118,29 @@ struct stale {
 
 /* Up to FILL_BATCH stale rows after `after` into v; their count. */
 #define FILL_BATCH 256
-static size_t
-read_stale(struct app *app, int64_t after, struct stale *v)
+/* Up to FILL_BATCH stale rows after id `after` into v, their count in
+ * *n; a database error is one, never "none left". */
+static enum ts_err
+read_stale(struct app *app, int64_t after, struct stale *v, size_t *n,
+	   struct diags *d)
 {
 	struct db_stmt *st = db_prep(app->db, SQL_STALE);
-	size_t n = 0;
+	*n = 0;
 	if (st == NULL)
-		return 0;
+		return app_db_error(app, d, "đọc kết quả cần tính lại");
 	db_bind_int(st, 1, after);
-	while (n < FILL_BATCH && db_step(st) == DB_ROW) {
+	while (*n < FILL_BATCH && db_step(st) == DB_ROW) {
 		char rid[128];
 		snprintf(rid, sizeof(rid), "%s", db_col_text(st, 3));
-		v[n].id = db_col_int(st, 0);
-		v[n].campaign_id = db_col_int(st, 1);
-		v[n].unit_id = db_col_int(st, 2);
-		v[n].rubric = app_rubric(app, rid, (int)db_col_int(st, 4));
-		n++;
+		v[*n].id = db_col_int(st, 0);
+		v[*n].campaign_id = db_col_int(st, 1);
+		v[*n].unit_id = db_col_int(st, 2);
+		v[*n].rubric = app_rubric(app, rid, (int)db_col_int(st, 4));
+		(*n)++;
 	}
-	db_done(st);
-	return n;
+	return db_finish(st) == TS_OK
+		       ? TS_OK
+		       : app_db_error(app, d, "đọc kết quả cần tính lại");
 }
 
 /* One batch of stale rows: the door's input. */
@@ -185,7 +189,8 @@ score_summary_fill(struct app *app, size_t *n, struct diags *d)
 	size_t got;
 	int64_t after = 0;
 	*n = 0;
-	while (e == TS_OK && (got = read_stale(app, after, v)) > 0) {
+	while (e == TS_OK &&
+	       (e = read_stale(app, after, v, &got, d)) == TS_OK && got > 0) {
 		e = fill_batch(app, v, got, n, d);
 		after = v[got - 1].id;
 	}

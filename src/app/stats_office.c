@@ -218,6 +218,7 @@ stats_office_get(struct app *app, const struct actor *who, int64_t cid,
 	db_bind_int(st, 2, u.id);
 	if (db_step(st) == DB_ROW)
 		*json = db_col_dup(st, 0, a);
-	db_done(st);
-	return TS_OK;
+	return db_finish(st) == TS_OK
+		       ? TS_OK
+		       : app_db_error(app, d, "đọc câu trả lời của cơ quan");
 }

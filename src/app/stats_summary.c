@@ -236,22 +236,26 @@ struct stale {
 	int64_t id, campaign_id, unit_id;
 };
 
-static size_t
-read_stale(struct app *app, int64_t after, struct stale *v)
+/* Up to FILL_BATCH stale rows after id `after` into v, their count in
+ * *n; a database error is one, never "none left". */
+static enum ts_err
+read_stale(struct app *app, int64_t after, struct stale *v, size_t *n,
+	   struct diags *d)
 {
 	struct db_stmt *st = db_prep(app->db, SQL_STALE);
-	size_t n = 0;
+	*n = 0;
 	if (st == NULL)
-		return 0;
+		return app_db_error(app, d, "đọc kết quả cần tính lại");
 	db_bind_int(st, 1, after);
-	while (n < FILL_BATCH && db_step(st) == DB_ROW) {
-		v[n].id = db_col_int(st, 0);
-		v[n].campaign_id = db_col_int(st, 1);
-		v[n].unit_id = db_col_int(st, 2);
-		n++;
+	while (*n < FILL_BATCH && db_step(st) == DB_ROW) {
+		v[*n].id = db_col_int(st, 0);
+		v[*n].campaign_id = db_col_int(st, 1);
+		v[*n].unit_id = db_col_int(st, 2);
+		(*n)++;
 	}
-	db_done(st);
-	return n;
+	return db_finish(st) == TS_OK
+		       ? TS_OK
+		       : app_db_error(app, d, "đọc kết quả cần tính lại");
 }
 
 struct fill_job {
@@ -286,7 +290,8 @@ stats_summary_fill(struct app *app, size_t *n, struct diags *d)
 	size_t got;
 	int64_t after = 0;
 	*n = 0;
-	while (e == TS_OK && (got = read_stale(app, after, v)) > 0) {
+	while (e == TS_OK &&
+	       (e = read_stale(app, after, v, &got, d)) == TS_OK && got > 0) {
 		struct fill_job j = { v, got, n };
 		e = door_run(app, NULL, &FILL_DOOR, &j, NULL, d);
 		after = v[got - 1].id;

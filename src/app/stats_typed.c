@@ -182,6 +182,7 @@ stats_typed_get(struct app *app, const struct actor *who,
 		out->by = db_col_dup(st, 1, a);
 		out->at = db_col_dup(st, 2, a);
 	}
-	db_done(st);
-	return TS_OK;
+	return db_finish(st) == TS_OK
+		       ? TS_OK
+		       : app_db_error(app, d, "đọc số liệu năm học trước");
 }

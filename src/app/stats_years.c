@@ -67,8 +67,9 @@ year_rounds(struct app *app, const struct actor *who,
 	size_t n = 0;
 	while (n < 16 && db_step(st) == DB_ROW)
 		ids[n++] = db_col_int(st, 0);
-	db_done(st);
-	enum ts_err e = TS_OK;
+	enum ts_err e = db_finish(st) == TS_OK
+				? TS_OK
+				: app_db_error(app, d, "đọc các đợt thống kê");
 	for (size_t i = 0; e == TS_OK && i < n; i++) {
 		struct stats_rollup r;
 		e = stats_rollup_open(app, who, ids[i], root_code, false, a, &r,

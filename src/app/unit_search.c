@@ -78,6 +78,5 @@ unit_search(struct app *app, const struct actor *who, const char *text,
 		}
 		read_hit(st, a, &(*out)[(*n)++]);
 	}
-	db_done(st);
-	return TS_OK;
+	return db_finish(st);
 }

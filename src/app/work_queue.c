@@ -231,7 +231,8 @@ work_queue(struct app *app, const struct actor *who, int64_t id,
 		sid[*n] = db_col_int(st, 7);
 		read_row(st, a, &(*out)[(*n)++]);
 	}
-	db_done(st);
+	if (db_finish(st) != TS_OK)
+		return app_db_error(app, d, "đọc hàng đợi");
 	bool stats = strcmp(c.kind, "thong-ke") == 0;
 	for (size_t i = 0; i < *n; i++)
 		if (stats)

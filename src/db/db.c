@@ -28,6 +28,15 @@ static _Thread_local bool fault_transient;
 static _Thread_local bool fault_code_transient; /* the fault just fired */
 static _Thread_local long fault_every; /* transient: re-armed at this */
 static _Thread_local int fault_left;   /* transient faults still to fire */
+static _Thread_local db_fault_trace_fn fault_trace;
+static _Thread_local void *fault_trace_arg;
+
+void
+db_fault_trace(db_fault_trace_fn fn, void *arg)
+{
+	fault_trace = fn;
+	fault_trace_arg = arg;
+}
 
 void
 db_fault_at(long n)
@@ -62,6 +71,8 @@ db_fault_fired(void)
 static bool
 fault_now(struct db *db, const char *sql)
 {
+	if (fault_trace != NULL)
+		fault_trace(sql, fault_trace_arg);
 	if (fault_countdown <= 0 || --fault_countdown > 0)
 		return false;
 	db->err_sql = sql;
@@ -172,6 +183,8 @@ db_prep(struct db *db, const char *sql)
 	struct db_stmt *st = db->ops->prep(db, sql);
 	if (st == NULL)
 		db->err_sql = sql;
+	else
+		st->failed = false;
 	return st;
 }
 
@@ -186,6 +199,14 @@ db_done(struct db_stmt *st)
 {
 	if (st != NULL)
 		st->db->ops->done(st);
+}
+
+enum ts_err
+db_finish(struct db_stmt *st)
+{
+	bool failed = st != NULL && st->failed;
+	db_done(st);
+	return failed ? TS_EDB : TS_OK;
 }
 
 void
@@ -212,11 +233,12 @@ db_bind_null(struct db_stmt *st, int i)
 enum db_step
 db_step(struct db_stmt *st)
 {
-	if (fault_now(st->db, st->sql))
-		return DB_ERROR;
-	enum db_step r = st->db->ops->step(st);
-	if (r == DB_ERROR)
+	enum db_step r = fault_now(st->db, st->sql) ? DB_ERROR
+						    : st->db->ops->step(st);
+	if (r == DB_ERROR) {
 		st->db->err_sql = st->sql;
+		st->failed = true;
+	}
 	return r;
 }
 

@@ -75,6 +75,11 @@ void db_read_end(struct db *db);
  * Do not finalize: call db_done() when finished with it. */
 struct db_stmt *db_prep(struct db *db, const char *sql);
 void db_done(struct db_stmt *st);
+/* db_done that says whether every step of the statement since db_prep
+ * succeeded: TS_EDB if one failed. A read loop `while (db_step(st) ==
+ * DB_ROW)` ends the same way on the last row and on an error; the
+ * error is told here, so it is never taken for the end of the rows. */
+enum ts_err db_finish(struct db_stmt *st) TS_MUSTCHECK;
 
 void db_bind_int(struct db_stmt *st, int i, int64_t v);
 void db_bind_text(struct db_stmt *st, int i,
@@ -128,6 +133,11 @@ bool db_fault_fired(void);
 void db_fault_transient_at(long n, int times);
 /* Transient failures armed that have not happened yet. */
 int db_fault_left(void);
+/* Calls fn with the SQL of every call db_fault_at counts (on this
+ * thread), in order; NULL stops. A test lists a use case's calls once,
+ * then fails only those worth failing. */
+typedef void (*db_fault_trace_fn)(const char *sql, void *arg);
+void db_fault_trace(db_fault_trace_fn fn, void *arg);
 #endif
 /* Runs a script of SQL statements (migrations only: trusted text; on
  * PostgreSQL translated first, pg_dialect.h). */

@@ -63,6 +63,7 @@ struct db {
 struct db_stmt {
 	struct db *db;
 	const char *sql; /* cache key: the caller's literal */
+	bool failed;	 /* a step failed since db_prep (db_finish) */
 };
 
 /* The backends' openers (db_open chooses by the name's form). */

@@ -301,8 +301,12 @@ next_steps(struct req *r, const struct view *v)
 {
 	struct buf *b = &r->body;
 	char due[TS_TIME_SIZE], review[TS_TIME_SIZE];
-	const char *who = campaign_reviewer_name(r->app, v->s.campaign.id,
-						 v->s.unit.id, r->a);
+	/* A page, not a document: on a database error it says "Cấp trên"
+	 * (the error is in the log) rather than failing the whole check. */
+	const char *who = NULL;
+	if (campaign_reviewer_name(r->app, v->s.campaign.id, v->s.unit.id, r->a,
+				   &who) != TS_OK)
+		who = NULL;
 	const char *rdue = v->s.campaign.review_due_at;
 	buf_puts(b, "<section class=\"card\" id=\"next\"><h2>Tiếp theo</h2><ol>"
 		    "<li>");

@@ -218,6 +218,116 @@ test_guidance_letter(void **state)
 	buf_release(&b);
 }
 
+/* The database calls of one build, in order (db_fault_trace). */
+struct calls {
+	const char **sql;
+	size_t n, cap;
+};
+
+static void
+trace_call(const char *sql, void *arg)
+{
+	struct calls *c = arg;
+	if (c->n == c->cap) {
+		c->cap = c->cap ? 2 * c->cap : 256;
+		c->sql = realloc(c->sql, c->cap * sizeof(*c->sql));
+		assert_non_null(c->sql);
+	}
+	c->sql[c->n++] = sql ? sql : "";
+}
+
+/* Whether call i is the first of its statement after the statement
+ * before it: the same pair again is the same code in a loop (one per
+ * school), failing it again would test nothing new. */
+static bool
+worth_failing(const struct calls *c, size_t i)
+{
+	const char *prev = i ? c->sql[i - 1] : "";
+	for (size_t k = 0; k < i; k++)
+		if (strcmp(c->sql[k], c->sql[i]) == 0 &&
+		    strcmp(k ? c->sql[k - 1] : "", prev) == 0)
+			return false;
+	return true;
+}
+
+static enum ts_err
+build_failing(const char *code, int64_t cid, const char *unit, long n,
+	      bool *fired)
+{
+	struct buf b;
+	buf_init(&b, 0);
+	db_fault_at(n);
+	enum ts_err e = build(code, cid, unit, &b);
+	*fired = db_fault_fired();
+	db_fault_at(0);
+	buf_release(&b);
+	return e;
+}
+
+/* One document: its calls listed from a clean build, then each call
+ * worth failing failed in turn; the build must then fail. */
+static void
+doc_fails_on_db_errors(const char *code, int64_t cid, const char *unit)
+{
+	struct calls c = { 0 };
+	struct buf b;
+	buf_init(&b, 0);
+	/* once before: what it caches is in place for every run below */
+	assert_int_equal(build(code, cid, unit, &b), TS_OK);
+	db_fault_trace(trace_call, &c);
+	assert_int_equal(build(code, cid, unit, &b), TS_OK);
+	db_fault_trace(NULL, NULL);
+	buf_release(&b);
+	assert_true(c.n > 2);
+	for (size_t i = 0; i < c.n; i++) {
+		bool fired = false;
+		if (!worth_failing(&c, i) ||
+		    build_failing(code, cid, unit, (long)i + 1, &fired) !=
+			    TS_OK ||
+		    !fired)
+			continue;
+		fail_msg("%s (round %lld, %s): the database failed at call "
+			 "%zu (%s), yet the document was built",
+			 code, (long long)cid, unit, i + 1, c.sql[i]);
+	}
+	free(c.sql);
+}
+
+/* A failed database call while a document is built is reported as a
+ * database error: the clerk never gets a document whose counts or
+ * wording quietly fell back (the guidance letter once worded "who
+ * reviews" as if only the owner did when its query failed; Phụ lục 3
+ * left out its sections, the listing its rows, a header the name of
+ * the body above). */
+static void
+test_docs_report_db_failures(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *code;
+		int64_t cid;
+		const char *unit;
+	} docs[] = {
+		{ "cong-van", 3, "31DK" },
+		{ "cong-van", 2, "31" },
+		{ "phu-luc-3", 1, "31DK" },
+		{ "phu-luc-3", 2, "31" },
+		{ "phu-luc-3", 3, "31DK" },
+		{ "danh-sach", 1, "31DK" },
+		{ "chua-nop", 1, "31DK" },
+		{ "phu-luc-2", 8, "31" },
+		{ "phu-luc-6", 8, "31" },
+		{ "tu-danh-gia", 1, "31GDTX1" },
+		{ "tu-kiem-tra", 2, "31DK001" },
+		{ "cntt", 3, "31DK023" },
+		{ "bien-ban", 1, "31DK011" },
+		{ "qd-ban-chi-dao", 1, "31DK011" },
+		{ "qd-phe-duyet", 1, "31DK011" },
+	};
+	for (size_t i = 0; i < sizeof(docs) / sizeof(docs[0]); i++)
+		doc_fails_on_db_errors(docs[i].code, docs[i].cid, docs[i].unit);
+}
+
 /* report_grades.c: the graded summary counts every approved result once
  * in its Tổng số row, whatever the cấp học. */
 static void
@@ -383,6 +493,7 @@ main(void)
 		cmocka_unit_test(test_school_papers),
 		cmocka_unit_test(test_stats_documents_agree),
 		cmocka_unit_test(test_school_cannot_build_office_docs),
+		cmocka_unit_test(test_docs_report_db_failures),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
