@@ -46,6 +46,46 @@ cds_filters(struct buf *b, const struct queue_params *q)
 	option(b, "0", "Chưa gửi bản đã ký", q->signed_copy);
 }
 
+/* The sub-unit filter: a list of the offices directly under the
+ * actor's unit by name (a Sở officer knows "UBND xã An Lão", not its
+ * code), read from the campaign's completeness table (kept per results
+ * generation); the code box when the actor has no office below. */
+static void
+unit_field(struct req *r, long long id, const struct queue_params *q)
+{
+	struct buf *b = &r->body;
+	struct campaign_status st;
+	struct diags quiet;
+	size_t offices = 0;
+	bool listed = q->under == NULL || q->under[0] == '\0';
+	diags_init(&quiet);
+	if (campaign_status(r->app, &r->sess.who, id, NULL, r->a, &st,
+			    &quiet) != TS_OK)
+		st.nrows = 0;
+	diags_release(&quiet);
+	for (size_t i = 0; i < st.nrows; i++)
+		offices += !st.row_school[i];
+	if (offices == 0) {
+		buf_puts(b, "<label for=\"unit\">Mã đơn vị trực thuộc</label>");
+		h_open(b, "input", "id", "unit", "name", "unit", "value",
+		       q->under ? q->under : "", NULL);
+		return;
+	}
+	buf_puts(b, "<label for=\"unit\">Đơn vị trực thuộc</label><select "
+		    "id=\"unit\" name=\"unit\">");
+	option(b, "", "Tất cả", q->under);
+	for (size_t i = 0; i < st.nrows; i++) {
+		if (st.row_school[i])
+			continue;
+		listed |= q->under && strcmp(q->under, st.row_codes[i]) == 0;
+		option(b, st.row_codes[i], st.row_names[i], q->under);
+	}
+	/* A deeper unit reached by a link stays chosen. */
+	if (!listed)
+		option(b, q->under, q->under, q->under);
+	buf_puts(b, "</select>");
+}
+
 static void
 filter_form(struct req *r, long long id, const struct queue_params *q,
 	    bool stats)
@@ -75,10 +115,8 @@ filter_form(struct req *r, long long id, const struct queue_params *q,
 	static const char *const lv[] = { "MN", "TH", "THCS", "THPT", "GDTX" };
 	for (size_t i = 0; i < 5; i++)
 		option(b, lv[i], lv[i], q->level);
-	buf_puts(b,
-		 "</select> <label for=\"unit\">Mã đơn vị trực thuộc</label>");
-	h_open(b, "input", "id", "unit", "name", "unit", "value",
-	       q->under ? q->under : "", NULL);
+	buf_puts(b, "</select> ");
+	unit_field(r, id, q);
 	buf_puts(b, " <label for=\"sort\">Sắp xếp</label><select id=\"sort\" "
 		    "name=\"sort\">");
 	option(b, "ma", "Theo mã đơn vị", q->sort);
