@@ -354,8 +354,18 @@ page_queue(struct req *r)
 	queue_filters(&q, &extra);
 	queue_query(&q, &query);
 	snprintf(path, sizeof(path), "/campaigns/%lld/queue", id);
-	list_nav_with(r, path, buf_str(&extra), &q.pg, n);
-	queue_table(r, id, v, n, rb->ngroups, buf_str(&query), stats);
+	if (q.pg.total == 0) {
+		/* No empty table, no "select all" and bulk buttons for it. */
+		h_elem(&r->body, "p",
+		       buf_str(&extra)[0]
+			       ? "Không có trường nào khớp bộ lọc "
+				 "này."
+			       : "Không có trường nào trong hàng đợi.",
+		       "class", "muted", NULL);
+	} else {
+		list_nav_with(r, path, buf_str(&extra), &q.pg, n);
+		queue_table(r, id, v, n, rb->ngroups, buf_str(&query), stats);
+	}
 	if (n > 0)
 		list_nav_with(r, path, buf_str(&extra), &q.pg, n);
 	chase_links(r, &c, q.f.under);

@@ -106,6 +106,13 @@ has queue-unit-chosen-kept '<option value="31DK" selected="">UBND phường Dư�
 # A deeper unit reached by a link stays chosen.
 req queue-unit-deeper 200 -b "$W/cv.so" "$BASE/campaigns/1/queue?unit=31DK018"
 has queue-unit-deeper-kept '<option value="31DK018" selected="">31DK018</option>'
+# A filter nothing matches says so, without an empty table, "select
+# all" or bulk buttons (campaign 1 has no mầm non school).
+req queue-empty 200 -b "$W/cv.so" "$BASE/campaigns/1/queue?level=MN"
+has queue-empty-says "Không có trường nào khớp bộ lọc này."
+hasnt queue-empty-no-select-all "Chọn tất cả trên trang này"
+hasnt queue-empty-no-table '<table class="queue">'
+hasnt queue-empty-no-bulk "Phê duyệt các trường đã chọn"
 # A commune office has only schools below: the code box stays.
 login "$W/cv.dk" cv.dk
 req queue-unit-commune 200 -b "$W/cv.dk" "$BASE/campaigns/1/queue"
