@@ -657,6 +657,16 @@ count(const struct ctx *c, struct import_result *r)
 	}
 }
 
+/* What the checks found: a row out of the actor's scope makes the file
+ * not allowed (403) rather than wrong (422). */
+static enum ts_err
+checked(const struct ctx *c)
+{
+	return c->forbidden > 0 ? TS_EFORBIDDEN
+	       : c->bad > 0	? TS_EINVAL
+				: TS_OK;
+}
+
 static enum ts_err
 run(struct ctx *c, const struct sheet *sh, bool dry_run,
     struct import_result *r)
@@ -686,9 +696,7 @@ run(struct ctx *c, const struct sheet *sh, bool dry_run,
 	/* Checked, nothing written yet: a dry run stops here without ever
 	 * taking the write lock, and so does a file with problems. */
 	if (c->bad > 0 || dry_run)
-		return c->forbidden > 0 ? TS_EFORBIDDEN
-		       : c->bad > 0	? TS_EINVAL
-					: TS_OK;
+		return checked(c);
 	return write_all(c, r);
 }
 

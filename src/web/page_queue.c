@@ -310,6 +310,36 @@ chase_links(struct req *r, const struct campaign *c, const char *under)
 	buf_release(&href);
 }
 
+/* The rows of the page with its page links, or why there are none. */
+static void
+queue_body(struct req *r, long long id, const struct queue_params *q,
+	   const struct queue_row *v, size_t n, size_t ngroups, bool stats)
+{
+	struct buf extra, query;
+	char path[64];
+	buf_init(&extra, 4096);
+	buf_init(&query, 4096);
+	queue_filters(q, &extra);
+	queue_query(q, &query);
+	snprintf(path, sizeof(path), "/campaigns/%lld/queue", id);
+	if (q->pg.total == 0) {
+		/* No empty table, no "select all" and bulk buttons for it. */
+		h_elem(&r->body, "p",
+		       buf_str(&extra)[0]
+			       ? "Không có trường nào khớp bộ lọc "
+				 "này."
+			       : "Không có trường nào trong hàng đợi.",
+		       "class", "muted", NULL);
+	} else {
+		list_nav_with(r, path, buf_str(&extra), &q->pg, n);
+		queue_table(r, id, v, n, ngroups, buf_str(&query), stats);
+	}
+	if (n > 0)
+		list_nav_with(r, path, buf_str(&extra), &q->pg, n);
+	buf_release(&extra);
+	buf_release(&query);
+}
+
 void
 page_queue(struct req *r)
 {
@@ -347,29 +377,7 @@ page_queue(struct req *r)
 	buf_puts(&r->body, "</p>");
 	bool stats = strcmp(c.kind, "thong-ke") == 0;
 	filter_form(r, id, &q, stats);
-	struct buf extra, query;
-	char path[64];
-	buf_init(&extra, 4096);
-	buf_init(&query, 4096);
-	queue_filters(&q, &extra);
-	queue_query(&q, &query);
-	snprintf(path, sizeof(path), "/campaigns/%lld/queue", id);
-	if (q.pg.total == 0) {
-		/* No empty table, no "select all" and bulk buttons for it. */
-		h_elem(&r->body, "p",
-		       buf_str(&extra)[0]
-			       ? "Không có trường nào khớp bộ lọc "
-				 "này."
-			       : "Không có trường nào trong hàng đợi.",
-		       "class", "muted", NULL);
-	} else {
-		list_nav_with(r, path, buf_str(&extra), &q.pg, n);
-		queue_table(r, id, v, n, rb->ngroups, buf_str(&query), stats);
-	}
-	if (n > 0)
-		list_nav_with(r, path, buf_str(&extra), &q.pg, n);
+	queue_body(r, id, &q, v, n, rb->ngroups, stats);
 	chase_links(r, &c, q.f.under);
-	buf_release(&extra);
-	buf_release(&query);
 	page_end(r);
 }

@@ -265,13 +265,27 @@ allowed_methods(const char *path, bool named, struct arena *a,
 	}
 }
 
+struct found {
+	const struct route *rt;
+	struct kvlist params;
+};
+
+/* Keeps the first route of its kind that matched. */
+static void
+take(struct found *f, const struct route *rt, const struct kvlist *params)
+{
+	if (f->rt == NULL) {
+		f->rt = rt;
+		f->params = *params;
+	}
+}
+
 /* The route for the request's method and path, or NULL; *allow lists the
  * methods the path does take (for 405), "" when no route names it. */
 static const struct route *
 find(struct req *r, char allow[ALLOW_SIZE])
 {
-	const struct route *exact = NULL, *verb = NULL;
-	struct kvlist exact_params, verb_params;
+	struct found exact = { 0 }, verb = { 0 };
 	bool named = false; /* a route that is not a verb names the path */
 	allow[0] = '\0';
 	for (size_t i = 0; i < sizeof(ROUTES) / sizeof(*ROUTES); i++) {
@@ -280,19 +294,15 @@ find(struct req *r, char allow[ALLOW_SIZE])
 		if (!route_match(rt->pattern, r->path, r->a, &params))
 			continue;
 		named |= !verb_route(rt);
-		if (strcmp(rt->method, r->method) != 0)
-			continue;
-		if (verb_route(rt) && verb == NULL) {
-			verb = rt;
-			verb_params = params;
-		} else if (!verb_route(rt) && exact == NULL) {
-			exact = rt;
-			exact_params = params;
-		}
+		if (strcmp(rt->method, r->method) == 0)
+			take(verb_route(rt) ? &verb : &exact, rt, &params);
 	}
-	if (exact != NULL || (verb != NULL && !named)) {
-		r->params = exact ? exact_params : verb_params;
-		return exact ? exact : verb;
+	const struct found *f = exact.rt	    ? &exact
+				: verb.rt && !named ? &verb
+						    : NULL;
+	if (f != NULL) {
+		r->params = f->params;
+		return f->rt;
 	}
 	allowed_methods(r->path, named, r->a, allow);
 	return NULL;
