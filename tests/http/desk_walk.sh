@@ -127,5 +127,17 @@ req bulk-confirm 200 -b "$W/cv.so" --data-urlencode "_csrf=$QTOK" --data-urlenco
 has bulk-confirm-code-parent "<span class=\"muted\">($S1 · UBND phường Dương Kinh)</span>"
 if [ "$(state "$S1")" = submitted ]; then ok bulk-confirm-wrote-nothing; else bad bulk-confirm-wrote-nothing; fi
 
+# --- an export job's page and the list name the unit and the campaign
+# (they said "đơn vị 31" and "Đợt đánh giá số 1").
+JTOK=$(curl -s -b "$W/cv.so" "$BASE/jobs" | grep -o 'name="_csrf" value="[0-9a-f]*"' | head -1 | sed 's/.*value="//; s/"//')
+req job-start 303 -b "$W/cv.so" --data-urlencode "_csrf=$JTOK" --data-urlencode "campaign=1" --data-urlencode "unit=31" --data-urlencode "file=danh-sach.csv" "$BASE/jobs"
+JOB=$(sed -n 's|^Location: /jobs/\([0-9]*\).*|\1|p' "$ERR" | tr -d '\r')
+req job-page 200 -b "$W/cv.so" "$BASE/jobs/$JOB"
+has job-page-unit-name " — $(q "SELECT name FROM org_unit WHERE code = '31'") (31)</h2>"
+has job-page-campaign-title "$(q "SELECT title FROM campaign WHERE id = 1"). Yêu cầu lúc"
+hasnt job-page-no-number "Đợt đánh giá số 1"
+req job-list 200 -b "$W/cv.so" "$BASE/jobs"
+has job-list-unit-name "<td>$(q "SELECT name FROM org_unit WHERE code = '31'") (31)</td>"
+
 echo "desk-walk: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
