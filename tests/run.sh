@@ -146,6 +146,9 @@ counted_run http-evidence tests/http/evidence.sh build/asan/truongso
 # Unit search (word prefixes, links into the campaign) and the paged,
 # searchable admin lists (issue 17).
 counted_run http-desk tests/http/desk.sh build/asan/truongso
+# The admin side of the desk: a move's first day through the API, dates
+# read dd/mm/yyyy, 405 with Allow, an import out of scope is 403.
+counted_run http-desk-walk tests/http/desk_walk.sh build/asan/truongso
 # Large exports as background jobs: start, progress, cancel, restart,
 # download, someone else's job (issue 17 item 3).
 counted_run http-jobs tests/http/jobs.sh build/asan/truongso

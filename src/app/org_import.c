@@ -77,6 +77,7 @@ struct ctx {
 	struct row **order; /* parents before children (by in-file depth) */
 	size_t norder;
 	int bad;
+	int forbidden; /* rows the actor may not write: 403, not 422 */
 };
 
 static void row_err(struct ctx *c, size_t line, int col, const char *fmt, ...)
@@ -354,8 +355,10 @@ check_admin(struct ctx *c, struct row *r, const char *path, bool own_ok)
 {
 	struct diags tmp;
 	diags_init(&tmp);
-	if (org_require_admin(c->who, path, own_ok, r->n.code, &tmp) != TS_OK)
+	if (org_require_admin(c->who, path, own_ok, r->n.code, &tmp) != TS_OK) {
 		row_err(c, r->line, -1, "%s", tmp.n ? tmp.v[0].msg : "");
+		c->forbidden++;
+	}
 	diags_release(&tmp);
 }
 
@@ -440,6 +443,7 @@ plan_row(struct ctx *c, struct row **ix, struct row *r, size_t i)
 		row_err(c, r->line, c->cols[COL_PARENT], "%s",
 			"chỉ người quản "
 			"trị máy chủ mới tạo được đơn vị gốc");
+		c->forbidden++;
 	} else {
 		char seg[24];
 		snprintf(seg, sizeof(seg), "n%zu", i);
@@ -653,6 +657,16 @@ count(const struct ctx *c, struct import_result *r)
 	}
 }
 
+/* What the checks found: a row out of the actor's scope makes the file
+ * not allowed (403) rather than wrong (422). */
+static enum ts_err
+checked(const struct ctx *c)
+{
+	return c->forbidden > 0 ? TS_EFORBIDDEN
+	       : c->bad > 0	? TS_EINVAL
+				: TS_OK;
+}
+
 static enum ts_err
 run(struct ctx *c, const struct sheet *sh, bool dry_run,
     struct import_result *r)
@@ -682,7 +696,7 @@ run(struct ctx *c, const struct sheet *sh, bool dry_run,
 	/* Checked, nothing written yet: a dry run stops here without ever
 	 * taking the write lock, and so does a file with problems. */
 	if (c->bad > 0 || dry_run)
-		return c->bad > 0 ? TS_EINVAL : TS_OK;
+		return checked(c);
 	return write_all(c, r);
 }
 

@@ -33,7 +33,10 @@ struct import_result {
 };
 
 /* `name` is the file name messages show (NULL: the base name of path,
- * e.g. when path is an uploaded temp file). */
+ * e.g. when path is an uploaded temp file). TS_EFORBIDDEN when a row
+ * touches a unit outside the actor's scope (every problem is still
+ * listed, nothing written), TS_EINVAL for a file with only other
+ * problems. */
 enum ts_err org_import(struct app *app, const struct actor *who,
 		       const char *path, const char *name, bool dry_run,
 		       struct import_result *r, struct diags *d) TS_MUSTCHECK;

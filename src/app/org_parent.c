@@ -139,21 +139,24 @@ org_move_day_why(struct app *app, const struct org_unit *u,
 	if (e != TS_OK)
 		return e;
 	*why = NULL;
+	/* Days as users read them (dd/mm/yyyy): the page shows these. */
+	char dv[TS_TIME_SIZE], av[TS_TIME_SIZE];
+	ts_day_vn(d, dv);
 	if (u->active_from && strcmp(d, u->active_from) < 0)
 		*why = arena_printf(a,
 				    "ngày chuyển %s trước ngày đơn vị bắt "
 				    "đầu hoạt động (%s)",
-				    d, u->active_from);
+				    dv, ts_day_vn(u->active_from, av));
 	else if (p->active_from && strcmp(d, p->active_from) < 0)
 		*why = arena_printf(a,
 				    "ngày chuyển %s trước ngày đơn vị cấp "
 				    "trên mới %s bắt đầu hoạt động (%s)",
-				    d, p->code, p->active_from);
+				    dv, p->code, ts_day_vn(p->active_from, av));
 	else if (strcmp(d, from) < 0)
 		*why = arena_printf(a,
 				    "ngày chuyển %s trước ngày đơn vị về "
 				    "đơn vị cấp trên hiện tại (%s)",
-				    d, from);
+				    dv, ts_day_vn(from, av));
 	else
 		return TS_OK;
 	return *why ? TS_OK : TS_ENOMEM;

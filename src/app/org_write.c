@@ -501,11 +501,13 @@ close_day_why(const struct org_unit *u, const char *day, struct arena *a)
 	if (strlen(day) != 10 || !ts_time_parse(day, &t))
 		return arena_printf(
 			a, "ngày \"%s\" không hợp lệ (dạng YYYY-MM-DD)", day);
+	char dv[TS_TIME_SIZE], av[TS_TIME_SIZE];
 	if (u->active_from && strcmp(day, u->active_from) < 0)
 		return arena_printf(a,
 				    "ngày đóng %s trước ngày đơn vị bắt đầu "
 				    "hoạt động (%s)",
-				    day, u->active_from);
+				    ts_day_vn(day, dv),
+				    ts_day_vn(u->active_from, av));
 	return NULL;
 }
 

@@ -75,9 +75,11 @@ struct bulk_pick {
 };
 struct bulk_result {
 	const char *code, *name; /* name: the code when it cannot be read */
-	enum sub_state state;	 /* as it is now (after the step if done) */
-	bool ok;		 /* done, or (checking only) would be */
-	const char *why;	 /* when not ok: why it is skipped */
+	const char *parent;   /* the office above it in the campaign, or NULL:
+			     * names repeat in a province, so lists show it */
+	enum sub_state state; /* as it is now (after the step if done) */
+	bool ok;	      /* done, or (checking only) would be */
+	const char *why;      /* when not ok: why it is skipped */
 };
 /*
  * Approves (ACT_APPROVE) or publishes (ACT_PUBLISH) each pick through

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "../util/arena.h"
+#include "campaign.h"
 #include "submission.h"
 #include "work_queue.h"
 
@@ -32,6 +33,7 @@ check_pick(struct app *app, const struct actor *who, int64_t cid,
 	enum ts_err e = sub_open(app, who, cid, p->code, act, a, &s, &d);
 	if (e == TS_OK) {
 		o->name = s.unit.name;
+		o->parent = campaign_reviewer_name(app, cid, s.unit.id, a);
 		o->state = s.state;
 	}
 	if (e != TS_OK)

@@ -127,6 +127,19 @@ ts_time_vn_date(int64_t t, char *out)
 }
 
 const char *
+ts_day_vn(const char *day, char out[TS_TIME_SIZE])
+{
+	int64_t t;
+	char d[11];
+	snprintf(d, sizeof(d), "%.10s", day ? day : "");
+	if (strlen(d) == 10 && ts_time_parse(d, &t))
+		snprintf(out, TS_TIME_SIZE, "%.2s/%.2s/%.4s", d + 8, d + 5, d);
+	else
+		snprintf(out, TS_TIME_SIZE, "%s", day ? day : "");
+	return out;
+}
+
+const char *
 ts_time_vn_text(const char *iso, char *out)
 {
 	int64_t t;

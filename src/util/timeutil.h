@@ -27,6 +27,9 @@ bool ts_time_parse(const char *s, int64_t *out);
 int64_t ts_time_vn_days(int64_t from, int64_t to);
 /* "dd/mm/yyyy" of t in Vietnam time. */
 const char *ts_time_vn_date(int64_t t, char *out);
+/* "dd/mm/yyyy" of a stored day ("YYYY-MM-DD", or the date part of a
+ * timestamp), as users read dates; anything else is copied as it is. */
+const char *ts_day_vn(const char *day, char out[TS_TIME_SIZE]);
 /* "HH:MM dd/mm/yyyy" in Vietnam time of an ISO timestamp ("?" if bad). */
 const char *ts_time_vn_text(const char *iso, char *out);
 

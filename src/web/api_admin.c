@@ -80,6 +80,22 @@ api_org_add(struct req *r)
 	json_decref(in);
 }
 
+/* A move's first day ("from", YYYY-MM-DD; absent: today) as the admin
+ * page takes it: only with a parent, and well formed even when the
+ * parent turns out to be the current one. */
+static bool
+move_day_ok(struct req *r, const char *parent, const char *day)
+{
+	const char *why = day == NULL ? NULL
+			  : parent == NULL || parent[0] == '\0'
+				  ? "\"from\" chỉ dùng khi chuyển đơn vị "
+				    "(kèm \"parent\")"
+				  : org_move_day_problem(day);
+	if (why != NULL)
+		diags_add(&r->diags, "from", "%s", why);
+	return why == NULL;
+}
+
 void
 api_org_edit(struct req *r)
 {
@@ -87,16 +103,17 @@ api_org_edit(struct req *r)
 	if (in == NULL)
 		return;
 	const char *name = str(r, in, "name"), *parent = str(r, in, "parent");
-	const char *lv = str(r, in, "levels");
+	const char *lv = str(r, in, "levels"), *day = str(r, in, "from");
 	unsigned levels = 0;
 	enum ts_err e = TS_EINVAL;
 	if (!types_ok(r)) {
 		json_decref(in);
 		return;
 	}
-	if (levels_of(r, lv, &levels))
-		e = org_edit(r->app, &r->sess.who, kv_get(&r->params, "code"),
-			     name, parent, levels, &r->diags);
+	if (levels_of(r, lv, &levels) && move_day_ok(r, parent, day))
+		e = org_edit_on(r->app, &r->sess.who,
+				kv_get(&r->params, "code"), name, parent,
+				levels, day, &r->diags);
 	api_result(r, e, NULL);
 	json_decref(in);
 }

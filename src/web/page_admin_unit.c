@@ -108,7 +108,9 @@ close_form(struct req *r, const struct org_unit *u, const struct kvlist *f,
 	h_open(b, "input", "type", "hidden", "name", "code", "value", u->code,
 	       NULL);
 	if (closed) {
-		h_textf(b, "Đơn vị đã đóng từ ngày %s.", u->active_to);
+		char day[TS_TIME_SIZE];
+		h_textf(b, "Đơn vị đã đóng từ ngày %s.",
+			ts_day_vn(u->active_to, day));
 		buf_puts(b,
 			 "<input type=\"hidden\" name=\"reopen\" value=\"1\">");
 	} else {

@@ -11,7 +11,9 @@
 
 #include <jansson.h>
 
+#include "../app/campaign.h"
 #include "../app/export_job.h"
+#include "../app/org.h"
 #include "../report/report.h"
 #include "../util/arena.h"
 #include "../util/timeutil.h"
@@ -182,6 +184,34 @@ job_actions(struct req *r, const struct export_job *j)
 		    "này</button></form>");
 }
 
+/* "Bộ Giáo dục và Đào tạo (BGDDT)": users know units by name; the code
+ * alone when the unit cannot be read. */
+static const char *
+unit_label(struct req *r, const char *code)
+{
+	struct org_unit u;
+	if (code == NULL || org_find(r->app, code, r->a, &u) != TS_OK)
+		return code ? code : "";
+	const char *s = arena_printf(r->a, "%s (%s)", u.name, code);
+	return s ? s : code;
+}
+
+/* The campaign's title, or its number when it cannot be read. */
+static const char *
+campaign_label(struct req *r, int64_t id)
+{
+	struct campaign c;
+	struct diags quiet;
+	diags_init(&quiet);
+	enum ts_err e = campaign_get(r->app, &r->sess.who, id, r->a, &c,
+				     &quiet);
+	diags_release(&quiet);
+	const char *s = e == TS_OK ? c.title
+				   : arena_printf(r->a, "Đợt đánh giá số %lld",
+						  (long long)id);
+	return s ? s : "";
+}
+
 void
 page_job(struct req *r)
 {
@@ -198,10 +228,9 @@ page_job(struct req *r)
 	       live(&j) ? "live" : "end", NULL);
 	h_open(b, "h2", NULL);
 	file_label(b, j.file);
-	h_textf(b, " — đơn vị %s", j.unit_code);
+	h_textf(b, " — %s", unit_label(r, j.unit_code));
 	buf_puts(b, "</h2><p>");
-	h_textf(b, "Đợt đánh giá số %lld%s. Yêu cầu lúc %s.",
-		(long long)j.campaign_id,
+	h_textf(b, "%s%s. Yêu cầu lúc %s.", campaign_label(r, j.campaign_id),
 		j.include_submitted ? ", tính cả kết quả đã nộp" : "",
 		ts_time_vn_text(j.created_at, t));
 	buf_puts(b, "</p><p><strong id=\"job-state\">");
@@ -280,15 +309,16 @@ page_job_cancel(struct req *r)
 }
 
 static void
-job_row(struct buf *b, const struct export_job *j)
+job_row(struct req *r, const struct export_job *j)
 {
+	struct buf *b = &r->body;
 	char href[32], t[TS_TIME_SIZE + 16];
 	snprintf(href, sizeof(href), "/jobs/%lld", (long long)j->id);
 	buf_puts(b, "<tr><td>");
 	h_open(b, "a", "href", href, NULL);
 	file_label(b, j->file);
 	buf_puts(b, "</a></td>");
-	h_elem(b, "td", j->unit_code, NULL);
+	h_elem(b, "td", unit_label(r, j->unit_code), NULL);
 	h_elem(b, "td", job_state_name(j->state), NULL);
 	buf_puts(b, "<td>");
 	bar(b, j);
@@ -324,7 +354,7 @@ page_jobs(struct req *r)
 		    "<th>Tệp</th><th>Đơn vị</th><th>Trạng thái</th>"
 		    "<th>Tiến độ</th><th>Yêu cầu lúc</th></tr></thead><tbody>");
 	for (size_t i = 0; i < n; i++)
-		job_row(b, &v[i]);
+		job_row(r, &v[i]);
 	buf_puts(b, "</tbody></table></div>");
 	page_end(r);
 }

@@ -46,6 +46,46 @@ cds_filters(struct buf *b, const struct queue_params *q)
 	option(b, "0", "Chưa gửi bản đã ký", q->signed_copy);
 }
 
+/* The sub-unit filter: a list of the offices directly under the
+ * actor's unit by name (a Sở officer knows "UBND xã An Lão", not its
+ * code), read from the campaign's completeness table (kept per results
+ * generation); the code box when the actor has no office below. */
+static void
+unit_field(struct req *r, long long id, const struct queue_params *q)
+{
+	struct buf *b = &r->body;
+	struct campaign_status st;
+	struct diags quiet;
+	size_t offices = 0;
+	bool listed = q->under == NULL || q->under[0] == '\0';
+	diags_init(&quiet);
+	if (campaign_status(r->app, &r->sess.who, id, NULL, r->a, &st,
+			    &quiet) != TS_OK)
+		st.nrows = 0;
+	diags_release(&quiet);
+	for (size_t i = 0; i < st.nrows; i++)
+		offices += !st.row_school[i];
+	if (offices == 0) {
+		buf_puts(b, "<label for=\"unit\">Mã đơn vị trực thuộc</label>");
+		h_open(b, "input", "id", "unit", "name", "unit", "value",
+		       q->under ? q->under : "", NULL);
+		return;
+	}
+	buf_puts(b, "<label for=\"unit\">Đơn vị trực thuộc</label><select "
+		    "id=\"unit\" name=\"unit\">");
+	option(b, "", "Tất cả", q->under);
+	for (size_t i = 0; i < st.nrows; i++) {
+		if (st.row_school[i])
+			continue;
+		listed |= q->under && strcmp(q->under, st.row_codes[i]) == 0;
+		option(b, st.row_codes[i], st.row_names[i], q->under);
+	}
+	/* A deeper unit reached by a link stays chosen. */
+	if (!listed)
+		option(b, q->under, q->under, q->under);
+	buf_puts(b, "</select>");
+}
+
 static void
 filter_form(struct req *r, long long id, const struct queue_params *q,
 	    bool stats)
@@ -75,10 +115,8 @@ filter_form(struct req *r, long long id, const struct queue_params *q,
 	static const char *const lv[] = { "MN", "TH", "THCS", "THPT", "GDTX" };
 	for (size_t i = 0; i < 5; i++)
 		option(b, lv[i], lv[i], q->level);
-	buf_puts(b,
-		 "</select> <label for=\"unit\">Mã đơn vị trực thuộc</label>");
-	h_open(b, "input", "id", "unit", "name", "unit", "value",
-	       q->under ? q->under : "", NULL);
+	buf_puts(b, "</select> ");
+	unit_field(r, id, q);
 	buf_puts(b, " <label for=\"sort\">Sắp xếp</label><select id=\"sort\" "
 		    "name=\"sort\">");
 	option(b, "ma", "Theo mã đơn vị", q->sort);
@@ -272,6 +310,36 @@ chase_links(struct req *r, const struct campaign *c, const char *under)
 	buf_release(&href);
 }
 
+/* The rows of the page with its page links, or why there are none. */
+static void
+queue_body(struct req *r, long long id, const struct queue_params *q,
+	   const struct queue_row *v, size_t n, size_t ngroups, bool stats)
+{
+	struct buf extra, query;
+	char path[64];
+	buf_init(&extra, 4096);
+	buf_init(&query, 4096);
+	queue_filters(q, &extra);
+	queue_query(q, &query);
+	snprintf(path, sizeof(path), "/campaigns/%lld/queue", id);
+	if (q->pg.total == 0) {
+		/* No empty table, no "select all" and bulk buttons for it. */
+		h_elem(&r->body, "p",
+		       buf_str(&extra)[0]
+			       ? "Không có trường nào khớp bộ lọc "
+				 "này."
+			       : "Không có trường nào trong hàng đợi.",
+		       "class", "muted", NULL);
+	} else {
+		list_nav_with(r, path, buf_str(&extra), &q->pg, n);
+		queue_table(r, id, v, n, ngroups, buf_str(&query), stats);
+	}
+	if (n > 0)
+		list_nav_with(r, path, buf_str(&extra), &q->pg, n);
+	buf_release(&extra);
+	buf_release(&query);
+}
+
 void
 page_queue(struct req *r)
 {
@@ -309,19 +377,7 @@ page_queue(struct req *r)
 	buf_puts(&r->body, "</p>");
 	bool stats = strcmp(c.kind, "thong-ke") == 0;
 	filter_form(r, id, &q, stats);
-	struct buf extra, query;
-	char path[64];
-	buf_init(&extra, 4096);
-	buf_init(&query, 4096);
-	queue_filters(&q, &extra);
-	queue_query(&q, &query);
-	snprintf(path, sizeof(path), "/campaigns/%lld/queue", id);
-	list_nav_with(r, path, buf_str(&extra), &q.pg, n);
-	queue_table(r, id, v, n, rb->ngroups, buf_str(&query), stats);
-	if (n > 0)
-		list_nav_with(r, path, buf_str(&extra), &q.pg, n);
+	queue_body(r, id, &q, v, n, rb->ngroups, stats);
 	chase_links(r, &c, q.f.under);
-	buf_release(&extra);
-	buf_release(&query);
 	page_end(r);
 }

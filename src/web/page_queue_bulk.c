@@ -103,6 +103,12 @@ school_link(struct req *r, long long id, const struct bulk_result *o)
 	url_escape(&href, o->code);
 	h_link(&r->body, buf_str(&href), o->name);
 	buf_release(&href);
+	/* Names repeat across a province: the code and the office tell
+	 * the three "Trường THCS Nguyễn Bỉnh Khiêm" apart. */
+	buf_puts(&r->body, " <span class=\"muted\">");
+	h_textf(&r->body, "(%s%s%s)", o->code, o->parent ? " · " : "",
+		o->parent ? o->parent : "");
+	buf_puts(&r->body, "</span>");
 }
 
 /* One list of the results: those with ok == want. */

@@ -234,20 +234,77 @@ read_form(struct req *r, struct MHD_Connection *c, const struct buf *body,
 	return true;
 }
 
-static const struct route *
-find(struct req *r, bool *path_known)
+/* A route whose last segment is ":action" takes a verb (approve,
+ * close), not data: it never answers for a path another route names
+ * (…/units/X/plan is the plan, which takes no POST). */
+static bool
+verb_route(const struct route *rt)
 {
-	*path_known = false;
+	size_t n = strlen(rt->pattern);
+	return n > 8 && strcmp(rt->pattern + n - 8, "/:action") == 0;
+}
+
+/* The methods some route takes for path, in table order, each once,
+ * into allow ("GET, PUT"); verb routes only when no other names it. */
+static void
+allowed_methods(const char *path, bool named, struct arena *a,
+		char allow[ALLOW_SIZE])
+{
+	size_t len = 0;
 	for (size_t i = 0; i < sizeof(ROUTES) / sizeof(*ROUTES); i++) {
+		const struct route *rt = &ROUTES[i];
 		struct kvlist params;
-		if (!route_match(ROUTES[i].pattern, r->path, r->a, &params))
+		if ((named && verb_route(rt)) || strstr(allow, rt->method) ||
+		    !route_match(rt->pattern, path, a, &params))
 			continue;
-		*path_known = true;
-		if (strcmp(ROUTES[i].method, r->method) == 0) {
-			r->params = params;
-			return &ROUTES[i];
-		}
+		int n = snprintf(allow + len, ALLOW_SIZE - len, "%s%s",
+				 len ? ", " : "", rt->method);
+		if (n < 0 || (size_t)n >= ALLOW_SIZE - len)
+			break;
+		len += (size_t)n;
 	}
+}
+
+struct found {
+	const struct route *rt;
+	struct kvlist params;
+};
+
+/* Keeps the first route of its kind that matched. */
+static void
+take(struct found *f, const struct route *rt, const struct kvlist *params)
+{
+	if (f->rt == NULL) {
+		f->rt = rt;
+		f->params = *params;
+	}
+}
+
+/* The route for the request's method and path, or NULL; *allow lists the
+ * methods the path does take (for 405), "" when no route names it. */
+static const struct route *
+find(struct req *r, char allow[ALLOW_SIZE])
+{
+	struct found exact = { 0 }, verb = { 0 };
+	bool named = false; /* a route that is not a verb names the path */
+	allow[0] = '\0';
+	for (size_t i = 0; i < sizeof(ROUTES) / sizeof(*ROUTES); i++) {
+		const struct route *rt = &ROUTES[i];
+		struct kvlist params;
+		if (!route_match(rt->pattern, r->path, r->a, &params))
+			continue;
+		named |= !verb_route(rt);
+		if (strcmp(rt->method, r->method) == 0)
+			take(verb_route(rt) ? &verb : &exact, rt, &params);
+	}
+	const struct found *f = exact.rt	    ? &exact
+				: verb.rt && !named ? &verb
+						    : NULL;
+	if (f != NULL) {
+		r->params = f->params;
+		return f->rt;
+	}
+	allowed_methods(r->path, named, r->a, allow);
 	return NULL;
 }
 
@@ -485,19 +542,33 @@ page_dispatch(struct req *r, struct MHD_Connection *c, const struct route *rt,
 		run_route(r, rt, post);
 }
 
+/* No route for the method and path: 405 with Allow when the path takes
+ * other methods, else 404; JSON under /api/. */
+static void
+not_routed(struct req *r)
+{
+	bool known = r->allow[0] != '\0';
+	int status = known ? 405 : 404;
+	if (strncmp(r->path, "/api/", 5) == 0)
+		api_error(r, status,
+			  known ? "phương thức không được hỗ trợ ở địa chỉ "
+				  "này"
+				: "không có địa chỉ này");
+	else
+		web_error(r, status,
+			  known ? "Phương thức không được hỗ trợ."
+				: "Không có trang này.");
+}
+
 void
 router_dispatch(struct req *r, struct MHD_Connection *c, const struct buf *body,
 		bool too_big, bool secure)
 {
-	bool known;
 	r->secure = secure;
 	load_session(r, c);
-	const struct route *rt = find(r, &known);
+	const struct route *rt = find(r, r->allow);
 	if (rt == NULL) {
-		web_error(r, known ? 405 : 404,
-			  known ? "Phương thức không được "
-				  "hỗ trợ."
-				: "Không có trang này.");
+		not_routed(r);
 		return;
 	}
 	/* A write: POST, or PUT (the API's plan). */

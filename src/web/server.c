@@ -95,6 +95,8 @@ security_headers(struct MHD_Response *resp, const struct req *r)
 				"form-action 'self'; frame-ancestors 'none'");
 	if (r->location[0])
 		MHD_add_response_header(resp, "Location", r->location);
+	if (r->status == 405 && r->allow[0])
+		MHD_add_response_header(resp, "Allow", r->allow);
 	if (r->set_cookie[0])
 		MHD_add_response_header(resp, "Set-Cookie", r->set_cookie);
 	if (r->wal_cookie[0])

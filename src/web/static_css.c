@@ -144,6 +144,11 @@ static const char *const CSS[] = {
 	"align-items:baseline;margin:.5rem 0}\n"
 	".actions a{align-self:center}\n"
 	"@media (max-width:40rem){body{font-size:15px}th,td{padding:.25rem}}\n"
+	/* On a phone a wide table scrolls sideways in its .scroll box rather
+	 * than squeezing each column to a word a line (the queue's rows
+	 * were 211 px tall at 390 px, the search's "Trực thuộc" too). */
+	"@media (max-width:40rem){.scroll>table{min-width:42rem}"
+	":where(.scroll>table td:not(.pick)){min-width:7.5rem}}\n"
 	"@media print{.top,footer,form,.actions,button{display:none}"
 	"body{background:#fff}main{max-width:none;padding:0}"
 	".card{border:0;padding:0}a{color:inherit;text-decoration:none}}\n",

@@ -17,6 +17,7 @@
 
 #define BODY_LIMIT   ((size_t)1 << 20)	/* urlencoded forms */
 #define UPLOAD_LIMIT ((size_t)50 << 20) /* one evidence file */
+#define ALLOW_SIZE   32			/* "GET, POST, PUT" and room */
 
 struct req {
 	struct arena *a;
@@ -44,8 +45,9 @@ struct req {
 	int status;
 	struct buf body;
 	const char *content_type;
-	const char *cache;  /* Cache-Control, default no-store */
-	char location[512]; /* redirect target when set */
+	const char *cache;	/* Cache-Control, default no-store */
+	char location[512];	/* redirect target when set */
+	char allow[ALLOW_SIZE]; /* a 405's Allow: the methods the path takes */
 	char set_cookie[256];
 	/* server --db-read: the replica's apps, and the cookie that tells
 	 * later requests where the primary's WAL was after this write */

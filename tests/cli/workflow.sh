@@ -822,7 +822,7 @@ check history-observer-not-at-school 2 err "chỉ có vai trò school_editor ho�
 	adduser --login xem.t1 --name "Theo dõi" --unit T1 --role observer
 check history-move-future 2 err "ngày chuyển không được sau hôm nay" as qt.s1 org move T1 X1 --from 2026-05-01
 check history-move-from 0 out "Đã cập nhật đơn vị T1" as qt.s1 org move T1 X1 --from 2025-07-01
-check history-move-before 2 err "trước ngày đơn vị về đơn vị cấp trên hiện tại (2025-07-01)" \
+check history-move-before 2 err "trước ngày đơn vị về đơn vị cấp trên hiện tại (01/07/2025)" \
 	as qt.s1 org move T1 P1 --from 2025-01-01
 check history-move-bad-option 2 err "chỉ có --from" as qt.s1 org move T1 P1 --tu 2025-01-01
 same history-rows "$(lines ' ' "SELECT p.code || ':' || h.valid_from || '-' || coalesce(h.valid_to, '') FROM org_parent h JOIN org_unit u ON u.id = h.unit_id JOIN org_unit p ON p.id = h.parent_id WHERE u.code = 'T1' ORDER BY h.valid_from")" \

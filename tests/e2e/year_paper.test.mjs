@@ -190,7 +190,7 @@ test('the admin moves a unit from a chosen day', async () => {
 	const err = page.locator('#move_day-loi');
 	await err.waitFor();
 	assert.match(await err.textContent(),
-		/trước ngày đơn vị cấp trên mới 31HB bắt đầu hoạt động \(2025-07-01\)/);
+		/trước ngày đơn vị cấp trên mới 31HB bắt đầu hoạt động \(01\/07\/2025\)/);
 	assert.equal(await page.getAttribute('#move_day', 'aria-invalid'), 'true');
 	await page.locator('#move_day').scrollIntoViewIfNeeded();
 	await shots(page, 'move-refused');

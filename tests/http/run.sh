@@ -634,7 +634,7 @@ has plan-api-bad-shape-says "$OUT" '"error":"$.items[0]: cần {'
 put_plan plan-api-no-items 422 '{"plan": []}' -H "X-CSRF-Token: $PTOK"
 put_plan plan-api-no-csrf 403 '{"items": []}'
 if [ "$(stored_plan)" = "1.3b=,2.1=Mua máy chủ" ]; then ok plan-api-refused-nothing-stored; else bad plan-api-refused-nothing-stored; fi
-req plan-api-post-no-such-action 404 -b "${JAR[editor]}" -H "X-CSRF-Token: $PTOK" -H 'Content-Type: application/json' --data-binary '{"items": []}' "$PA"
+req plan-api-post-no-such-action 405 -b "${JAR[editor]}" -H "X-CSRF-Token: $PTOK" -H 'Content-Type: application/json' --data-binary '{"items": []}' "$PA"
 # The office dashboard across years: the Sở has all four rounds, each
 # counted over its own participants; the commune office only 2025-2026.
 req years-office-so 200 -b "${JAR[revso]}" "$BASE/campaigns/1"
@@ -1151,6 +1151,7 @@ if [ "$(q "SELECT name FROM org_unit WHERE code = '31DK950'")" = "Trường Mầ
 # the note on frozen campaigns; a malformed, future or too early date is
 # refused at the field and changes nothing.
 TODAY=$(TZ=Asia/Ho_Chi_Minh date +%F)
+TODAY_VN=$(TZ=Asia/Ho_Chi_Minh date +%d/%m/%Y)
 req unit-page-move-day 200 -b "${JAR[admin]}" "$BASE/admin/org/31DK950"
 has unit-page-move-day-field "$OUT" "<input type=\"date\" id=\"move_day\" name=\"move_day\" value=\"$TODAY\">"
 has unit-page-close-day-field "$OUT" "<input type=\"date\" id=\"close_day\" name=\"close_day\" value=\"$TODAY\">"
@@ -1164,18 +1165,18 @@ move_refused() { # NAME DAY PARENT MESSAGE
 }
 move_refused move-day-malformed "05/12/2026" 31LC "ngày chuyển phải có dạng YYYY-MM-DD"
 move_refused move-day-future "2099-01-01" 31LC "ngày chuyển không được sau hôm nay"
-move_refused move-day-before-unit "2025-09-01" 31LC "ngày chuyển 2025-09-01 trước ngày đơn vị bắt đầu hoạt động ($TODAY)"
+move_refused move-day-before-unit "2025-09-01" 31LC "ngày chuyển 01/09/2025 trước ngày đơn vị bắt đầu hoạt động ($TODAY_VN)"
 # A demo school under its commune office since 1/7/2025: not back under
 # the Sở before that day, nor under an office before the office existed.
 req unit-page-since 200 -b "${JAR[admin]}" "$BASE/admin/org/31AL016"
 has unit-page-since-said "$OUT" "Thuộc đơn vị cấp trên hiện tại từ ngày 01/07/2025."
 req move-day-before-parent 422 -b "${JAR[admin]}" "${EDU[@]}" --data-urlencode "parent=31" --data-urlencode "move_day=2025-06-01" "$BASE/admin/org/31AL016/edit"
-has move-day-before-parent-says "$OUT" "ngày chuyển 2025-06-01 trước ngày đơn vị về đơn vị cấp trên hiện tại (2025-07-01)"
+has move-day-before-parent-says "$OUT" "ngày chuyển 01/06/2025 trước ngày đơn vị về đơn vị cấp trên hiện tại (01/07/2025)"
 req move-day-before-new-parent 422 -b "${JAR[admin]}" "${EDU[@]}" --data-urlencode "parent=31HB" --data-urlencode "move_day=2025-06-30" "$BASE/admin/org/31AL016/edit"
-has move-day-before-new-parent-says "$OUT" "ngày chuyển 2025-06-30 trước ngày đơn vị cấp trên mới 31HB bắt đầu hoạt động (2025-07-01)"
+has move-day-before-new-parent-says "$OUT" "ngày chuyển 30/06/2025 trước ngày đơn vị cấp trên mới 31HB bắt đầu hoạt động (01/07/2025)"
 # Closing takes its date too: not before the unit existed.
 req close-day-before-unit 422 -b "${JAR[admin]}" "${EDU[@]}" --data-urlencode "code=31DK950" --data-urlencode "confirm=1" --data-urlencode "close_day=2020-01-01" "$BASE/admin/org/close"
-has close-day-before-unit-at-field "$OUT" "aria-describedby=\"close_day-loi\"><p class=\"field-error\" id=\"close_day-loi\" role=\"alert\">ngày đóng 2020-01-01 trước ngày đơn vị bắt đầu hoạt động ($TODAY)"
+has close-day-before-unit-at-field "$OUT" "aria-describedby=\"close_day-loi\"><p class=\"field-error\" id=\"close_day-loi\" role=\"alert\">ngày đóng 01/01/2020 trước ngày đơn vị bắt đầu hoạt động ($TODAY_VN)"
 req close-day-malformed 422 -b "${JAR[admin]}" "${EDU[@]}" --data-urlencode "code=31DK950" --data-urlencode "confirm=1" --data-urlencode "close_day=mai" "$BASE/admin/org/close"
 has close-day-malformed-says "$OUT" "ngày &quot;mai&quot; không hợp lệ (dạng YYYY-MM-DD)"
 if [ -z "$(q "SELECT active_to FROM org_unit WHERE code = '31DK950'")" ]; then ok close-day-refused-open; else bad close-day-refused-open; fi

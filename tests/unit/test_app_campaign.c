@@ -238,14 +238,14 @@ refused_days(void)
 		org_move_on(&F.app, &F.so, "T1", "P1", "2019-12-31", &d),
 		TS_EINVAL);
 	assert_true(fx_said(&d, "trước ngày đơn vị bắt đầu hoạt động "
-				"(2020-01-01)"));
+				"(01/01/2020)"));
 	diags_release(&d);
 	diags_init(&d);
 	assert_int_equal(
 		org_move_on(&F.app, &F.so, "T1", "X2", "2025-07-10", &d),
 		TS_EINVAL);
 	assert_true(fx_said(&d, "trước ngày đơn vị cấp trên mới X2 bắt đầu "
-				"hoạt động (2025-07-15)"));
+				"hoạt động (15/07/2025)"));
 	diags_release(&d);
 }
 

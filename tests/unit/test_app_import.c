@@ -137,14 +137,15 @@ test_scope(void **state)
 	write_csv("Mã đơn vị,Tên đơn vị,Loại,Mã đơn vị cấp trên,Cấp học\n"
 		  "T5,Trường Tiểu học Năm,Trường,P1,TH\n"
 		  "T6,Trường Tiểu học Sáu,Trường,P2,TH\n");
-	/* P1's admin: P2 is not theirs, so nothing at all. */
-	assert_int_equal(import(&F.p1, csv, false, &r, &d), TS_EINVAL);
+	/* P1's admin: P2 is not theirs, so nothing at all; refused as not
+	 * allowed (403 on the page), not as a bad file. */
+	assert_int_equal(import(&F.p1, csv, false, &r, &d), TS_EFORBIDDEN);
 	assert_int_equal(d.n, 1);
 	assert_diag(&d, "don-vi.csv: dòng 3", "không thuộc phạm vi quản lý");
 	diags_release(&d);
 	diags_init(&d);
 	/* A school head changes no tree. */
-	assert_int_equal(import(&F.ht, csv, false, &r, &d), TS_EINVAL);
+	assert_int_equal(import(&F.ht, csv, false, &r, &d), TS_EFORBIDDEN);
 	assert_diag(&d, "don-vi.csv: dòng 2",
 		    "chỉ tài khoản quản trị mới được thay đổi cây đơn vị");
 	assert_int_equal(count("SELECT count(*) FROM org_unit"), 6);

@@ -73,8 +73,8 @@ test_add_rename_move_close(void **state)
 	assert_int_equal(
 		org_close(&F.app, &F.so, "T9", "2025-08-31", false, &d),
 		TS_EINVAL);
-	assert_true(fx_said(&d, "ngày đóng 2025-08-31 trước ngày đơn vị bắt "
-				"đầu hoạt động (2025-09-01)"));
+	assert_true(fx_said(&d, "ngày đóng 31/08/2025 trước ngày đơn vị bắt "
+				"đầu hoạt động (01/09/2025)"));
 	diags_release(&d);
 	diags_init(&d);
 	/* create, rename, move, close, reopen */

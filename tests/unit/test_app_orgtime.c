@@ -93,8 +93,8 @@ test_change_before_current(void **state)
 	assert_int_equal(
 		org_move_on(&F.app, &F.op, "T2", "P1", "2023-09-04", &d),
 		TS_EINVAL);
-	assert_true(fx_said(&d, "ngày chuyển 2023-09-04 trước ngày đơn vị "
-				"về đơn vị cấp trên hiện tại (2023-09-05)"));
+	assert_true(fx_said(&d, "ngày chuyển 04/09/2023 trước ngày đơn vị "
+				"về đơn vị cấp trên hiện tại (05/09/2023)"));
 	assert_int_equal(fx_count(&F, SQL_ROWS, "T2"), 2);
 	assert_string_equal(parent_on(a, "T2", "2024-01-01"), "P2");
 	assert_int_equal(org_find(&F.app, "T2", a, &u), TS_OK);
@@ -106,8 +106,8 @@ test_change_before_current(void **state)
 	assert_int_equal(
 		org_move_day_why(&F.app, &u, &p, "2022-01-01", a, &why), TS_OK);
 	assert_non_null(why);
-	assert_string_equal(why, "ngày chuyển 2022-01-01 trước ngày đơn vị về "
-				 "đơn vị cấp trên hiện tại (2023-09-05)");
+	assert_string_equal(why, "ngày chuyển 01/01/2022 trước ngày đơn vị về "
+				 "đơn vị cấp trên hiện tại (05/09/2023)");
 	assert_int_equal(
 		org_move_day_why(&F.app, &u, &p, "2023-09-05", a, &why), TS_OK);
 	assert_null(why);

@@ -435,6 +435,20 @@ test_vn_days(void **state)
 	assert_int_equal(ts_time_vn_days(-TS_VN_OFFSET - 1, 0), 1);
 }
 
+/* A stored day as users read it; what is not a day is left as it is. */
+static void
+test_day_vn(void **state)
+{
+	(void)state;
+	char out[TS_TIME_SIZE];
+	assert_string_equal(ts_day_vn("2025-07-01", out), "01/07/2025");
+	assert_string_equal(ts_day_vn("2026-05-31T16:59:59Z", out),
+			    "31/05/2026");
+	assert_string_equal(ts_day_vn("2025-02-30", out), "2025-02-30");
+	assert_string_equal(ts_day_vn("mai", out), "mai");
+	assert_string_equal(ts_day_vn(NULL, out), "");
+}
+
 int
 main(void)
 {
@@ -452,6 +466,7 @@ main(void)
 		cmocka_unit_test(test_table_aligns_vietnamese),
 		cmocka_unit_test(test_table_long_cell),
 		cmocka_unit_test(test_vn_days),
+		cmocka_unit_test(test_day_vn),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
