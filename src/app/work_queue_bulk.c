@@ -33,8 +33,10 @@ check_pick(struct app *app, const struct actor *who, int64_t cid,
 	enum ts_err e = sub_open(app, who, cid, p->code, act, a, &s, &d);
 	if (e == TS_OK) {
 		o->name = s.unit.name;
-		o->parent = campaign_reviewer_name(app, cid, s.unit.id, a);
 		o->state = s.state;
+		if (campaign_reviewer_name(app, cid, s.unit.id, a,
+					   &o->parent) != TS_OK)
+			e = app_db_error(app, &d, "đọc đơn vị phê duyệt");
 	}
 	if (e != TS_OK)
 		o->why = first_msg(&d, a, "không đọc được bản tự đánh giá");
