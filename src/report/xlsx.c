@@ -249,8 +249,8 @@ map_error(lxw_error e, const char *path, char *err, size_t errlen)
  * XML is written, takes this lock; adding the sheets does not. */
 static pthread_mutex_t close_m = PTHREAD_MUTEX_INITIALIZER;
 
-static lxw_error
-close_workbook(lxw_workbook *wb)
+lxw_error
+xlsx_close_workbook(lxw_workbook *wb)
 {
 	pthread_mutex_lock(&close_m);
 	lxw_error e = workbook_close(wb);
@@ -287,7 +287,7 @@ rp_write_xlsx(const struct rp_doc *d, const char *path, char *err,
 		set_properties(w);
 		write_sections(w);
 		/* Frees the workbook whatever happens. */
-		xlsx_check(w, close_workbook(w->wb));
+		xlsx_check(w, xlsx_close_workbook(w->wb));
 	}
 	lxw_error le = w->err;
 	bool buf_err = w->tmp.err;

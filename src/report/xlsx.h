@@ -101,6 +101,10 @@ struct xs {
 const char *xlsx_nobreak(struct xw *w, const char *text);
 /* Records e as the writer's error if it is the first one. */
 void xlsx_check(struct xw *w, lxw_error e);
+/* workbook_close under one process-wide lock (libxlsxwriter's gmtime
+ * race, xlsx.c): every workbook this program writes, the streamed export
+ * (xstream.c) too, closes through it. */
+lxw_error xlsx_close_workbook(lxw_workbook *wb);
 /* The format for k (NULL after an error; libxlsxwriter takes NULL as the
  * default format). */
 lxw_format *xlsx_fmt(struct xw *w, const struct xlsx_fmtkey *k);

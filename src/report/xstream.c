@@ -7,6 +7,7 @@
 
 #include "outfile.h"
 #include "report.h"
+#include "xlsx.h"
 
 struct rp_xstream {
 	struct rp_out out;
@@ -116,7 +117,7 @@ rp_xstream_next(struct rp_xstream *x)
 enum ts_err
 rp_xstream_close(struct rp_xstream *x, char *err, size_t errlen)
 {
-	lxw_error e = workbook_close(x->wb);
+	lxw_error e = xlsx_close_workbook(x->wb);
 	x->wb = NULL;
 	check(x, e);
 	if (x->err != LXW_NO_ERROR) {
@@ -136,7 +137,7 @@ rp_xstream_abort(struct rp_xstream *x)
 	if (x == NULL)
 		return;
 	if (x->wb)
-		workbook_close(x->wb);
+		xlsx_close_workbook(x->wb);
 	rp_out_abort(&x->out);
 	free(x);
 }
