@@ -8,6 +8,7 @@
 #include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
+#include <zlib.h>
 
 #define PC_BUCKETS 1024
 
@@ -21,8 +22,23 @@ struct pc_entry {
 	size_t len;
 	size_t *cut; /* where the token goes, ascending */
 	size_t ncut;
-	size_t bytes; /* what the entry holds, counted against PC_BYTES */
-	int refs;     /* the table's (while in it) and readers' */
+	size_t bytes;	  /* what the entry holds, counted against PC_BYTES */
+	int refs;	  /* the table's (while in it) and readers' */
+	bool listed;	  /* in the table (its bytes counted) */
+	struct pc_gz *gz; /* the pieces compressed, once asked for */
+};
+
+/* The page's pieces compressed on their own (raw deflate, each ended by
+ * a sync flush: byte-aligned, not final, referring to nothing before it),
+ * so a gzip stream is the pieces with the session's token between them
+ * as stored blocks (pc_get_gz). */
+struct pc_gz {
+	unsigned char *data;
+	size_t *end;	/* where piece i's compressed bytes end */
+	uLong *crc;	/* CRC-32 of piece i */
+	uLong *op;	/* crc32_combine_gen of piece i's length */
+	size_t npieces; /* ncut + 1 */
+	size_t bytes;
 };
 
 static pthread_mutex_t pc_m = PTHREAD_MUTEX_INITIALIZER;
@@ -59,10 +75,23 @@ key_hash(const struct buf *key)
 }
 
 static void
+gz_free(struct pc_gz *g)
+{
+	if (g == NULL)
+		return;
+	free(g->data);
+	free(g->end);
+	free(g->crc);
+	free(g->op);
+	free(g);
+}
+
+static void
 entry_free(struct pc_entry *e)
 {
 	if (e == NULL)
 		return;
+	gz_free(e->gz);
 	free(e->key);
 	free(e->text);
 	free(e->cut);
@@ -130,14 +159,16 @@ remove_locked(struct pc_entry *e)
 	e->next = NULL;
 	lru_unlink(e);
 	pc_total -= e->bytes;
+	e->listed = false;
 	return --e->refs == 0;
 }
 
-bool
-pc_get(const struct buf *key, const char *csrf, struct buf *out)
+/* The entry under key with a reference for the caller, or NULL. */
+static struct pc_entry *
+acquire(const struct buf *key)
 {
 	if (key->err != TS_OK || key->len == 0)
-		return false;
+		return NULL;
 	uint64_t h = key_hash(key);
 	pthread_mutex_lock(&pc_m);
 	struct pc_entry *e = find_locked(key, h);
@@ -148,6 +179,13 @@ pc_get(const struct buf *key, const char *csrf, struct buf *out)
 		pc_hits++;
 	}
 	pthread_mutex_unlock(&pc_m);
+	return e;
+}
+
+bool
+pc_get(const struct buf *key, const char *csrf, struct buf *out)
+{
+	struct pc_entry *e = acquire(key);
 	if (e == NULL)
 		return false;
 	size_t at = 0, tl = strlen(csrf);
@@ -159,6 +197,167 @@ pc_get(const struct buf *key, const char *csrf, struct buf *out)
 	buf_put(out, e->text + at, e->len - at);
 	entry_unref(e);
 	return true;
+}
+
+/* Piece i of the page, [*from, *to) of its text. */
+static void
+piece(const struct pc_entry *e, size_t i, size_t *from, size_t *to)
+{
+	*from = i == 0 ? 0 : e->cut[i - 1];
+	*to = i < e->ncut ? e->cut[i] : e->len;
+}
+
+/* Compresses len bytes of text to out (room for cap); the bytes written,
+ * or 0 if zlib fails or they do not fit. */
+static size_t
+gz_piece(unsigned char *out, size_t cap, const char *text, size_t len)
+{
+	z_stream z = { 0 };
+	if (deflateInit2(&z, 6, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+		return 0;
+	z.next_in = (unsigned char *)(uintptr_t)text;
+	z.avail_in = (uInt)len;
+	z.next_out = out;
+	z.avail_out = (uInt)cap;
+	bool ok = deflate(&z, Z_SYNC_FLUSH) == Z_OK && z.avail_in == 0 &&
+		  z.avail_out > 0;
+	size_t n = ok ? z.total_out : 0;
+	deflateEnd(&z);
+	return n;
+}
+
+static bool
+gz_alloc(struct pc_gz *g, size_t n, size_t cap)
+{
+	g->npieces = n;
+	g->data = malloc(cap);
+	g->end = calloc(n, sizeof(*g->end));
+	g->crc = calloc(n, sizeof(*g->crc));
+	g->op = calloc(n, sizeof(*g->op));
+	g->bytes = sizeof(*g) + cap + n * (sizeof(size_t) + 2 * sizeof(uLong));
+	return g->data && g->end && g->crc && g->op;
+}
+
+/* The compressed pieces of e, or NULL. */
+static struct pc_gz *
+gz_make(const struct pc_entry *e)
+{
+	struct pc_gz *g = calloc(1, sizeof(*g));
+	size_t n = e->ncut + 1, cap = 0, at = 0, from, to;
+	for (size_t i = 0; i < n; i++) {
+		piece(e, i, &from, &to);
+		cap += compressBound((uLong)(to - from)) + 16;
+	}
+	bool ok = g != NULL && gz_alloc(g, n, cap);
+	for (size_t i = 0; ok && i < n; i++) {
+		piece(e, i, &from, &to);
+		size_t w = gz_piece(g->data + at, cap - at, e->text + from,
+				    to - from);
+		ok = w > 0;
+		at = g->end[i] = at + w;
+		g->crc[i] = crc32(0L, (const unsigned char *)e->text + from,
+				  (uInt)(to - from));
+		g->op[i] = crc32_combine_gen((z_off_t)(to - from));
+	}
+	/* Kept at its size: about a seventh of the page's. */
+	unsigned char *fit = ok ? realloc(g->data, at ? at : 1) : NULL;
+	if (fit == NULL) {
+		gz_free(g);
+		return NULL;
+	}
+	g->data = fit;
+	g->bytes -= cap - at;
+	return g;
+}
+
+/* e's compressed pieces, made by the first request that wants them (two
+ * at once: one's are kept, the other's dropped). */
+static const struct pc_gz *
+gz_of(struct pc_entry *e)
+{
+	pthread_mutex_lock(&pc_m);
+	struct pc_gz *g = e->gz;
+	pthread_mutex_unlock(&pc_m);
+	if (g != NULL)
+		return g;
+	struct pc_gz *made = gz_make(e), *gone = NULL;
+	if (made == NULL)
+		return NULL;
+	pthread_mutex_lock(&pc_m);
+	if (e->gz == NULL) {
+		e->gz = made;
+		if (e->listed) {
+			e->bytes += made->bytes;
+			pc_total += made->bytes;
+		}
+	} else {
+		gone = made;
+	}
+	g = e->gz;
+	pthread_mutex_unlock(&pc_m);
+	gz_free(gone);
+	return g;
+}
+
+/* The little-endian 32 bits of v. */
+static void
+put_le32(struct buf *out, uLong v)
+{
+	unsigned char b[4] = { (unsigned char)v, (unsigned char)(v >> 8),
+			       (unsigned char)(v >> 16),
+			       (unsigned char)(v >> 24) };
+	buf_put(out, b, 4);
+}
+
+/* The token as a stored block (not final): at a byte boundary, a header
+ * byte, LEN and its complement, the bytes. */
+static void
+stored_block(struct buf *out, const char *s, size_t n)
+{
+	unsigned char h[5] = { 0, (unsigned char)n, (unsigned char)(n >> 8),
+			       (unsigned char)~n, (unsigned char)(~n >> 8) };
+	buf_put(out, h, sizeof(h));
+	buf_put(out, s, n);
+}
+
+static void
+gz_write(struct buf *out, const struct pc_entry *e, const struct pc_gz *g,
+	 const char *csrf)
+{
+	/* gzip's header as zlib writes it at level 6 (no name, no time). */
+	static const unsigned char head[10] = { 0x1f, 0x8b, 8, 0, 0,
+						0,    0,    0, 0, 3 };
+	/* The last block: empty, stored, final. */
+	static const unsigned char last[5] = { 1, 0, 0, 0xff, 0xff };
+	size_t tl = strlen(csrf), at = 0;
+	uLong tcrc = crc32(0L, (const unsigned char *)csrf, (uInt)tl);
+	uLong top = crc32_combine_gen((z_off_t)tl), crc = g->crc[0];
+	buf_put(out, head, sizeof(head));
+	for (size_t i = 0; i < g->npieces; i++) {
+		buf_put(out, g->data + at, g->end[i] - at);
+		at = g->end[i];
+		if (i + 1 == g->npieces)
+			break;
+		stored_block(out, csrf, tl);
+		crc = crc32_combine_op(crc, tcrc, top);
+		crc = crc32_combine_op(crc, g->crc[i + 1], g->op[i + 1]);
+	}
+	buf_put(out, last, sizeof(last));
+	put_le32(out, crc);
+	put_le32(out, (uLong)(e->len + e->ncut * tl));
+}
+
+bool
+pc_get_gz(const struct buf *key, const char *csrf, struct buf *out)
+{
+	struct pc_entry *e = acquire(key);
+	if (e == NULL)
+		return false;
+	const struct pc_gz *g = gz_of(e);
+	if (g != NULL)
+		gz_write(out, e, g, csrf);
+	entry_unref(e);
+	return g != NULL;
 }
 
 /* The page without the token, cut where it was; NULL if out of memory
@@ -232,6 +431,7 @@ pc_put(const struct buf *key, const char *page, size_t len, const char *csrf)
 	pc_bucket[e->hash % PC_BUCKETS] = e;
 	lru_push(e);
 	pc_total += e->bytes;
+	e->listed = true;
 	pc_puts++;
 	pthread_mutex_unlock(&pc_m);
 	while (gone != NULL) {

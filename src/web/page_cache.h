@@ -33,6 +33,11 @@ void pc_key_i(struct buf *k, int64_t v);
 /* Appends the page kept under key to out with csrf where the keeping
  * session's token was; false (out untouched) when there is none. */
 bool pc_get(const struct buf *key, const char *csrf, struct buf *out);
+/* The same page as one gzip member (Content-Encoding: gzip): the page's
+ * pieces are compressed once, the first time one is asked for, and the
+ * token put between them uncompressed; false (out untouched) when there
+ * is none or it could not be compressed. */
+bool pc_get_gz(const struct buf *key, const char *csrf, struct buf *out);
 /* Keeps page (len bytes, with the session's token csrf in it) under key. */
 void pc_put(const struct buf *key, const char *page, size_t len,
 	    const char *csrf);

@@ -1014,6 +1014,18 @@ step_notice(struct req *r, struct view *v, struct sv_evidence *done)
 	}
 }
 
+/* The page kept under key, compressed when the client takes gzip. */
+static bool
+cached_page(struct req *r, const struct buf *key)
+{
+	if (web_accepts_gzip(r->accept_encoding) &&
+	    pc_get_gz(key, r->sess.csrf, &r->body)) {
+		r->gzipped = true;
+		return true;
+	}
+	return pc_get(key, r->sess.csrf, &r->body);
+}
+
 /* The form page: from the page cache when a page of the same inputs was
  * rendered before (submission_key.c), else rendered and kept. */
 static void
@@ -1027,7 +1039,7 @@ form_page(struct req *r)
 	buf_init(&key, PC_ENTRY_MAX);
 	if (keep) {
 		sv_page_key(r, &v, &key);
-		if (pc_get(&key, r->sess.csrf, &r->body)) {
+		if (cached_page(r, &key)) {
 			buf_release(&key);
 			return;
 		}

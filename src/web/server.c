@@ -114,9 +114,7 @@ respond(struct MHD_Connection *c, struct req *r, uint64_t *sent)
 		r->status = 500;
 		buf_puts(&r->body, "Lỗi máy chủ.");
 	}
-	bool gz = web_gzip_body(r,
-				MHD_lookup_connection_value(c, MHD_HEADER_KIND,
-							    "Accept-Encoding"));
+	bool gz = r->gzipped || web_gzip_body(r, r->accept_encoding);
 	/* A file (evidence download) is sent from its descriptor, which MHD
 	 * closes; anything else from the page buffer, handed over to MHD
 	 * (which frees it) rather than copied. */
@@ -178,6 +176,8 @@ handle(struct MHD_Connection *c, const char *url, const char *method,
 	const union MHD_ConnectionInfo *fd =
 		MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
 	r.conn_fd = fd ? fd->connect_fd : -1;
+	r.accept_encoding = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+							"Accept-Encoding");
 	r.content_type = "text/html; charset=utf-8";
 	r.cache = "no-store";
 	r.app = pool_take(&POOL);

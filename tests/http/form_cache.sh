@@ -17,11 +17,13 @@ http_demo
 http_serve
 
 U() { echo "/campaigns/1/units/$1"; }
-# view NAME JAR PATH: the page, twice (the second may be the cached one),
-# in $OUT.
+# view NAME JAR PATH: the page (so it is kept), then gzip-compressed
+# twice (the second from the kept compressed pieces), in $OUT: a stale
+# page would show in either form.
 view() {
 	curl -s -o /dev/null -b "$2" "$BASE$3"
-	req "$1" 200 -b "$2" "$BASE$3"
+	curl -s -o /dev/null -b "$2" --compressed "$BASE$3"
+	req "$1" 200 -b "$2" --compressed "$BASE$3"
 }
 # csrf_of FILE: the _csrf value of a page.
 csrf_of() { grep -o 'name="_csrf" value="[0-9a-f]*"' "$1" | head -1 | sed 's/.*value="//; s/"//'; }
