@@ -442,10 +442,11 @@ pc_put(const struct buf *key, const char *page, size_t len, const char *csrf)
 }
 
 void
-pc_stats(uint64_t *hits, uint64_t *puts)
+pc_stats(uint64_t *hits, uint64_t *puts, size_t *bytes)
 {
 	pthread_mutex_lock(&pc_m);
 	*hits = pc_hits;
 	*puts = pc_puts;
+	*bytes = pc_total;
 	pthread_mutex_unlock(&pc_m);
 }

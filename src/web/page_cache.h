@@ -41,7 +41,7 @@ bool pc_get_gz(const struct buf *key, const char *csrf, struct buf *out);
 /* Keeps page (len bytes, with the session's token csrf in it) under key. */
 void pc_put(const struct buf *key, const char *page, size_t len,
 	    const char *csrf);
-/* Pages found and pages kept so far (tests, the bench). */
-void pc_stats(uint64_t *hits, uint64_t *puts);
+/* Pages found and kept so far, and the bytes held now (tests). */
+void pc_stats(uint64_t *hits, uint64_t *puts, size_t *bytes);
 
 #endif
