@@ -161,6 +161,9 @@ counted_run http-stats-evidence tests/http/stats_evidence.sh build/asan/truongso
 # The form page byte for byte against golden copies (issue 17: the
 # rubric's markup is cached, the school's values spliced in).
 counted_run http-form-bytes tests/http/form_bytes.sh build/asan/truongso
+# The whole form page from the page cache, never stale: each input changed
+# (web and command line), each viewer's own page (issue 17).
+counted_run http-form-cache tests/http/form_cache.sh build/asan/truongso
 # A small deadline rush (100 schools autosave and submit within 5 s): no
 # request may fail and every acknowledged write must be stored; the
 # figures are printed, never asserted (make bench runs 1,000 schools).

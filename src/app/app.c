@@ -144,8 +144,26 @@ actor_may(const struct actor *who, enum pol_kind kind, const char *target_path,
 }
 
 static const char SQL_ACTOR[] =
-	"SELECT u.id, u.role, u.disabled, o.id, o.path FROM app_user u "
+	"SELECT " ACTOR_COLS " FROM app_user u "
 	"JOIN org_unit o ON o.id = u.org_unit_id WHERE u.login = ?";
+
+enum ts_err
+actor_from_row(struct db_stmt *st, int col, const char *login, struct actor *a,
+	       struct diags *d)
+{
+	memset(a, 0, sizeof(*a));
+	if (db_col_int(st, col + 2)) {
+		diags_add(d, login, "tài khoản đã bị khóa");
+		return TS_EFORBIDDEN;
+	}
+	if (!role_parse(db_col_text(st, col + 1), &a->role))
+		return TS_EDB;
+	a->user_id = db_col_int(st, col);
+	a->unit_id = db_col_int(st, col + 3);
+	snprintf(a->login, sizeof(a->login), "%s", login);
+	snprintf(a->path, sizeof(a->path), "%s", db_col_text(st, col + 4));
+	return TS_OK;
+}
 
 enum ts_err
 actor_load(struct app *app, const char *login, struct actor *a, struct diags *d)
@@ -162,16 +180,8 @@ actor_load(struct app *app, const char *login, struct actor *a, struct diags *d)
 	} else if (r != DB_ROW) {
 		diags_add(d, login, "không có tài khoản này");
 		e = TS_ENOTFOUND;
-	} else if (db_col_int(st, 2)) {
-		diags_add(d, login, "tài khoản đã bị khóa");
-		e = TS_EFORBIDDEN;
-	} else if (!role_parse(db_col_text(st, 1), &a->role)) {
-		e = TS_EDB;
 	} else {
-		a->user_id = db_col_int(st, 0);
-		a->unit_id = db_col_int(st, 3);
-		snprintf(a->login, sizeof(a->login), "%s", login);
-		snprintf(a->path, sizeof(a->path), "%s", db_col_text(st, 4));
+		e = actor_from_row(st, 0, login, a, d);
 	}
 	db_done(st);
 	return e;

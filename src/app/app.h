@@ -57,6 +57,13 @@ void actor_operator(struct actor *a);
 /* Acts as an existing, enabled user. */
 enum ts_err actor_load(struct app *app, const char *login, struct actor *a,
 		       struct diags *d) TS_MUSTCHECK;
+/* The columns actor_load reads (u: app_user, o: its org_unit), for a
+ * statement that reads them with other things (the session's); and the
+ * actor from them, at column `col` of a row st is on. */
+#define ACTOR_COLS "u.id, u.role, u.disabled, o.id, o.path"
+struct db_stmt;
+enum ts_err actor_from_row(struct db_stmt *st, int col, const char *login,
+			   struct actor *a, struct diags *d) TS_MUSTCHECK;
 
 /* policy_allows for the actor on a target of no state: TS_OK, or
  * TS_EFORBIDDEN with the policy's reason in d (if not NULL) at `where`. */

@@ -295,44 +295,57 @@ slide(struct app *app, const char *hash, int64_t end, int64_t old_end)
 	(void)e;
 }
 
-enum ts_err
-session_lookup(struct app *app, const char *token, struct session *out)
+/* The session's row (and its user's, as actor_load reads them), or
+ * TS_ENOTFOUND; *created and *ends: its start and its end so far. */
+static enum ts_err
+session_row(struct app *app, struct session *out, int64_t *created,
+	    int64_t *ends)
 {
 	static const char sql[] =
-		"SELECT u.login, u.full_name, o.name, s.created_at, s.expires_at "
-		"FROM session s JOIN app_user "
+		"SELECT u.login, u.full_name, o.name, s.created_at, "
+		"s.expires_at, " ACTOR_COLS " FROM session s JOIN app_user "
 		"u ON u.id = s.user_id JOIN org_unit o ON o.id = u.org_unit_id "
 		"WHERE s.token_hash = ? AND s.expires_at > ? AND u.disabled = 0";
 	char now[TS_TIME_SIZE], login[ACTOR_LOGIN_MAX];
-	int64_t created = 0, ends = 0;
-	struct diags d;
-	memset(out, 0, sizeof(*out));
-	if (token == NULL || strlen(token) < 40 || strlen(token) > 60)
-		return TS_ENOTFOUND;
-	hash_token(token, out->token_hash);
 	struct db_stmt *st = db_prep(app->db, sql);
+	enum ts_err e = TS_OK;
+	struct diags d;
 	if (st == NULL)
 		return TS_EDB;
 	db_bind_text(st, 1, out->token_hash);
 	db_bind_text(st, 2, ts_time_format(ts_time_now(), now));
 	enum db_step r = db_step(st);
+	diags_init(&d);
 	if (r == DB_ROW) {
 		snprintf(login, sizeof(login), "%s", db_col_text(st, 0));
 		snprintf(out->full_name, sizeof(out->full_name), "%s",
 			 db_col_text(st, 1));
 		snprintf(out->unit_name, sizeof(out->unit_name), "%s",
 			 db_col_text(st, 2));
-		ts_time_parse(db_col_text(st, 3), &created);
-		ts_time_parse(db_col_text(st, 4), &ends);
+		ts_time_parse(db_col_text(st, 3), created);
+		ts_time_parse(db_col_text(st, 4), ends);
+		e = actor_from_row(st, 5, login, &out->who, &d);
 	}
+	diags_release(&d);
 	db_done(st);
 	if (r != DB_ROW)
 		return r == DB_DONE ? TS_ENOTFOUND : TS_EDB;
+	return e;
+}
+
+enum ts_err
+session_lookup(struct app *app, const char *token, struct session *out)
+{
+	int64_t created = 0, ends = 0;
+	memset(out, 0, sizeof(*out));
+	if (token == NULL || strlen(token) < 40 || strlen(token) > 60)
+		return TS_ENOTFOUND;
+	hash_token(token, out->token_hash);
+	enum ts_err e = session_row(app, out, &created, &ends);
+	if (e == TS_ENOTFOUND || e == TS_EDB)
+		return e;
 	slide(app, out->token_hash, session_end(app, created, ts_time_now()),
 	      ends);
-	diags_init(&d);
-	enum ts_err e = actor_load(app, login, &out->who, &d);
-	diags_release(&d);
 	csrf_for(app, out->token_hash, out->csrf);
 	return e;
 }

@@ -7,6 +7,7 @@
 #include "../core/answer_text.h"
 #include "../util/arena.h"
 #include "../util/timeutil.h"
+#include "page_cache.h"
 #include "stats_web.h"
 #include "submission_view.h"
 #include "tpl_cache.h"
@@ -67,8 +68,19 @@ load_external(struct req *r, struct view *v)
 	return e;
 }
 
+/* What the user may do on the page (false when loading failed). */
+static void
+set_flags(struct req *r, struct view *v, enum ts_err e)
+{
+	v->can_edit = e == TS_OK && allowed(r, v, ACT_SAVE);
+	v->can_submit = e == TS_OK && allowed(r, v, ACT_SUBMIT);
+	v->can_review = e == TS_OK && allowed(r, v, ACT_RETURN);
+	v->can_external = e == TS_OK && allowed(r, v, ACT_EXTERNAL);
+	v->can_publish = e == TS_OK && allowed(r, v, ACT_PUBLISH);
+}
+
 enum ts_err
-sv_load(struct req *r, struct view *v)
+sv_load_base(struct req *r, struct view *v)
 {
 	long long id = web_param_id(r, "id");
 	const char *code = kv_get(&r->params, "code");
@@ -77,16 +89,11 @@ sv_load(struct req *r, struct view *v)
 	enum ts_err e = sub_open(r->app, &r->sess.who, id, code, ACT_VIEW, r->a,
 				 &v->s, &r->diags);
 	if (e == TS_OK)
-		e = sub_score(v->s.rubric, v->s.answers, NULL, &v->ans,
-			      &v->score, &r->diags);
-	if (e == TS_OK)
 		e = sub_history(r->app, &v->s, r->a, &v->snaps, &v->nsnaps,
 				&v->notes, &v->nnotes);
 	if (e == TS_OK)
 		e = evidence_list_of(r->app, &v->s, r->a, &v->ev, &v->nev,
 				     &r->diags);
-	if (e == TS_OK)
-		e = load_external(r, v);
 	struct buf b;
 	buf_init(&b, sizeof(v->base) - 1);
 	buf_printf(&b, "/campaigns/%lld/units/", id);
@@ -107,12 +114,27 @@ sv_load(struct req *r, struct view *v)
 			     &v->nplan, &quiet) != TS_OK)
 		v->nplan = 0;
 	diags_release(&quiet);
-	v->can_edit = e == TS_OK && allowed(r, v, ACT_SAVE);
-	v->can_submit = e == TS_OK && allowed(r, v, ACT_SUBMIT);
-	v->can_review = e == TS_OK && allowed(r, v, ACT_RETURN);
-	v->can_external = e == TS_OK && allowed(r, v, ACT_EXTERNAL);
-	v->can_publish = e == TS_OK && allowed(r, v, ACT_PUBLISH);
+	set_flags(r, v, e);
 	return e;
+}
+
+enum ts_err
+sv_load_scores(struct req *r, struct view *v)
+{
+	enum ts_err e = sub_score(v->s.rubric, v->s.answers, NULL, &v->ans,
+				  &v->score, &r->diags);
+	if (e == TS_OK)
+		e = load_external(r, v);
+	if (e != TS_OK)
+		set_flags(r, v, e);
+	return e;
+}
+
+enum ts_err
+sv_load(struct req *r, struct view *v)
+{
+	enum ts_err e = sv_load_base(r, v);
+	return e == TS_OK ? sv_load_scores(r, v) : e;
 }
 
 void
@@ -645,15 +667,18 @@ reviewer_actions(struct req *r, const struct view *v)
 /* What changed since the version before: the reviewer's first question
  * on a resubmission (users-want.md 1). */
 static void
-changes(struct req *r, const struct view *v)
+changes(struct req *r, struct view *v)
 {
 	struct buf *b = &r->body;
 	struct sub_diff df;
 	char x[PTS_FMT_SIZE], y[PTS_FMT_SIZE];
-	if (v->s.version < 2 ||
-	    sub_diff(r->app, &v->s, v->s.version - 1, v->s.version, r->a, &df,
-		     &r->diags) != TS_OK)
+	if (v->s.version < 2)
 		return;
+	if (sub_diff(r->app, &v->s, v->s.version - 1, v->s.version, r->a, &df,
+		     &r->diags) != TS_OK) {
+		v->partial = true;
+		return;
+	}
 	buf_puts(b, "<section class=\"card\"><h2>");
 	h_textf(b, "Thay đổi so với lần nộp trước (phiên bản %d → %d)",
 		v->s.version - 1, v->s.version);
@@ -969,34 +994,74 @@ saved_notice(const char *saved)
 						: "Đã cập nhật.";
 }
 
+/* Back from a step: its notice on top, and for an evidence step at its
+ * criterion too (the page opens there). */
+static void
+step_notice(struct req *r, struct view *v, struct sv_evidence *done)
+{
+	const char *saved = kv_get(&r->query, "ok");
+	if (saved != NULL)
+		r->notice = saved_notice(saved);
+	done->e = TS_OK;
+	done->kind = "file";
+	done->crit = kv_get(&r->query, "at");
+	if (done->crit != NULL && saved != NULL &&
+	    (strcmp(saved, "evidence") == 0 ||
+	     strcmp(saved, "unlinked") == 0)) {
+		done->message = sv_evidence_done(r, saved[0] == 'u',
+						 done->crit);
+		v->evidence = done;
+	}
+}
+
+/* The page kept under key, compressed when the client takes gzip. */
+static bool
+cached_page(struct req *r, const struct buf *key)
+{
+	if (web_accepts_gzip(r->accept_encoding) &&
+	    pc_get_gz(key, r->sess.csrf, &r->body)) {
+		r->gzipped = true;
+		return true;
+	}
+	return pc_get(key, r->sess.csrf, &r->body);
+}
+
+/* The form page: from the page cache when a page of the same inputs was
+ * rendered before (submission_key.c), else rendered and kept. */
 static void
 form_page(struct req *r)
 {
 	struct view v;
-	enum ts_err e = sv_load(r, &v);
+	struct sv_evidence done;
+	struct buf key;
+	enum ts_err e = sv_load_base(r, &v);
+	bool keep = e == TS_OK && sv_cacheable(r);
+	buf_init(&key, PC_ENTRY_MAX);
+	if (keep) {
+		sv_page_key(r, &v, &key);
+		if (cached_page(r, &key)) {
+			buf_release(&key);
+			return;
+		}
+	}
+	if (e == TS_OK)
+		e = sv_load_scores(r, &v);
 	if (e != TS_OK) {
 		web_error(r, web_status_for(e),
 			  r->diags.n ? r->diags.v[0].msg
 				     : "Không mở được bản tự đánh giá.");
 		sv_unload(&v);
+		buf_release(&key);
 		return;
 	}
-	const char *saved = kv_get(&r->query, "ok");
-	if (saved != NULL)
-		r->notice = saved_notice(saved);
-	/* Back from an evidence step: say so at its criterion too (the page
-	 * opens there, below the notice on top). */
-	struct sv_evidence done = { .e = TS_OK,
-				    .kind = "file",
-				    .crit = kv_get(&r->query, "at") };
-	if (done.crit != NULL && saved != NULL &&
-	    (strcmp(saved, "evidence") == 0 ||
-	     strcmp(saved, "unlinked") == 0)) {
-		done.message = sv_evidence_done(r, saved[0] == 'u', done.crit);
-		v.evidence = &done;
-	}
+	step_notice(r, &v, &done);
 	sv_render(r, &v, NULL);
+	/* A read that failed while rendering (the changes since the last
+	 * version) left its part out: not a page to keep. */
+	if (keep && !v.partial && r->body.err == TS_OK && r->status == 200)
+		pc_put(&key, r->body.p, r->body.len, r->sess.csrf);
 	sv_unload(&v);
+	buf_release(&key);
 }
 
 void

@@ -106,26 +106,33 @@ security_headers(struct MHD_Response *resp, const struct req *r)
 					r->disposition);
 }
 
+/* Sends the answer; *sent: the page buffer's length (0 for a file), as
+ * the buffer is handed over to MHD. */
 static enum MHD_Result
-respond(struct MHD_Connection *c, struct req *r)
+respond(struct MHD_Connection *c, struct req *r, uint64_t *sent)
 {
 	if (r->body.err != TS_OK) {
 		buf_reset(&r->body);
 		r->status = 500;
 		buf_puts(&r->body, "Lỗi máy chủ.");
 	}
-	bool gz = web_gzip_body(r,
-				MHD_lookup_connection_value(c, MHD_HEADER_KIND,
-							    "Accept-Encoding"));
+	bool gz = r->gzipped || web_gzip_body(r, r->accept_encoding);
 	/* A file (evidence download) is sent from its descriptor, which MHD
-	 * closes; anything else from the page buffer. */
-	struct MHD_Response *resp =
-		r->send_fd >= 0 ? MHD_create_response_from_fd64(r->send_size,
-								r->send_fd)
-				: MHD_create_response_from_buffer(
-					  r->body.len,
-					  (void *)(uintptr_t)buf_str(&r->body),
-					  MHD_RESPMEM_MUST_COPY);
+	 * closes; anything else from the page buffer, handed over to MHD
+	 * (which frees it) rather than copied. */
+	struct MHD_Response *resp = NULL;
+	*sent = r->body.len;
+	if (r->send_fd >= 0) {
+		resp = MHD_create_response_from_fd64(r->send_size, r->send_fd);
+	} else {
+		size_t len = r->body.len;
+		char *p = buf_take(&r->body);
+		resp = p ? MHD_create_response_from_buffer(
+				   len, p, MHD_RESPMEM_MUST_FREE)
+			 : NULL;
+		if (resp == NULL)
+			free(p);
+	}
 	if (resp == NULL)
 		return MHD_NO;
 	security_headers(resp, r);
@@ -139,12 +146,12 @@ respond(struct MHD_Connection *c, struct req *r)
 }
 
 static void
-access_log(const struct req *r, const struct conn *k)
+access_log(const struct req *r, const struct conn *k, uint64_t sent)
 {
 	char now[TS_TIME_SIZE];
-	printf("%s %s %s %s %d %zu %.1fms %s\n",
+	printf("%s %s %s %s %d %llu %.1fms %s\n",
 	       ts_time_format(time(NULL), now), r->client, r->method, r->path,
-	       r->status, r->body.len, ms_since(&k->t0),
+	       r->status, (unsigned long long)sent, ms_since(&k->t0),
 	       r->authed ? r->sess.who.login : "-");
 	fflush(stdout);
 }
@@ -171,6 +178,8 @@ handle(struct MHD_Connection *c, const char *url, const char *method,
 	const union MHD_ConnectionInfo *fd =
 		MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
 	r.conn_fd = fd ? fd->connect_fd : -1;
+	r.accept_encoding = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+							"Accept-Encoding");
 	r.content_type = "text/html; charset=utf-8";
 	r.cache = "no-store";
 	r.app = pool_take(&POOL);
@@ -193,13 +202,13 @@ handle(struct MHD_Connection *c, const char *url, const char *method,
 				       (long)(r.slow_ms % 1000) * 1000000L };
 		nanosleep(&ts, NULL);
 	}
-	enum MHD_Result ok = respond(c, &r);
+	uint64_t sent = 0;
+	enum MHD_Result ok = respond(c, &r, &sent);
 	/* The client must take the answer at the minimum rate too. */
-	watch_deadline(
-		&WATCH, sock_of(c),
-		TIMEOUT + (double)(r.send_fd >= 0 ? r.send_size : r.body.len) /
-				  BODY_MIN_RATE);
-	access_log(&r, k);
+	watch_deadline(&WATCH, sock_of(c),
+		       TIMEOUT + (double)(r.send_fd >= 0 ? r.send_size : sent) /
+					 BODY_MIN_RATE);
+	access_log(&r, k, sent);
 	diags_release(&r.diags);
 	buf_release(&r.body);
 	arena_free(r.a);

@@ -35,6 +35,7 @@ struct view {
 	struct score *reviewed;	 /* their score */
 	enum scope scope; /* the viewer's, by the campaign's frozen path */
 	bool can_edit, can_submit, can_review, can_external, can_publish;
+	bool partial;	/* a part could not be read: not a page to cache */
 	char base[256]; /* "/campaigns/1/units/31DK001" */
 	/* Re-showing a post (each may be NULL): per item idx, show the
 	 * posted value; why it was refused; the other change it clashes
@@ -89,6 +90,19 @@ void sv_evidence_lines(struct buf *b, const struct view *v, const char *crit);
 /* Loads the submission of the request's :id/:code with its scores,
  * history, evidence and what the user may do. */
 enum ts_err sv_load(struct req *r, struct view *v);
+/* sv_load in two steps: everything but the scores (the answers parsed
+ * and scored, the external scores), then the scores. The form page keys
+ * its cache on the first (submission_key.c) and needs the second only to
+ * render. */
+enum ts_err sv_load_base(struct req *r, struct view *v);
+enum ts_err sv_load_scores(struct req *r, struct view *v);
+/* Whether the page of this request may come from the page cache: a plain
+ * GET of the form (no notice, no queue, nothing re-shown) by a signed-in
+ * user whose load went without a problem. */
+bool sv_cacheable(const struct req *r);
+/* The cache key of the form page: every input of sv_render's page for
+ * this view and viewer (submission_key.c). */
+void sv_page_key(const struct req *r, const struct view *v, struct buf *k);
 /* 303 to the page with ?ok=`ok`, keeping the queue it came from. */
 void sv_redirect_done(struct req *r, const struct view *v, const char *ok);
 /* Frees what sv_load allocated; safe to call twice. */

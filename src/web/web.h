@@ -60,6 +60,8 @@ struct req {
 	struct diags diags;    /* problems to show on the page */
 	const char *notice;    /* success message to show */
 	int conn_fd;	       /* the client's socket, -1 if unknown */
+	const char *accept_encoding; /* the request's Accept-Encoding */
+	bool gzipped; /* body is already gzip (a cached page's, pc_get_gz) */
 };
 
 /* For util/cancel.h, arg the struct req: true once its client has

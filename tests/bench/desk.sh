@@ -7,7 +7,8 @@
 #   tests/bench/desk.sh [BINARY] [SIZES...]   default build/truongso 500 2000
 # Prints one line per size: Sở dashboard (1 client mean, 64 clients p99),
 # Phòng dashboard p99 at 64, a school's form page req/s against nginx
-# and its server CPU per request, server peak RSS.
+# and its server CPU per request (plain, and gzip as browsers ask for
+# it), server peak RSS.
 set -eu
 cd "$(dirname "$0")/../.."
 . tests/serve-wait.sh
@@ -91,6 +92,12 @@ for n in $SIZES; do
 	fr=$(awk '/Requests\/sec/ { print $2 }' "$W/wrk.out")
 	frcpu=$(per_request "$c0" "$c1")
 	ngfr=$(rps -t2 -c64 -d5s "http://127.0.0.1:$P2/form.html")
+	# The same page as browsers ask for it (gzip).
+	c0=$(cpu_ms "$TS")
+	wrk -t2 -c64 -d5s -H "Accept-Encoding: gzip" -H "Cookie: ts_session=$ht" "http://127.0.0.1:$P1$form" >"$W/wrk.out" 2>/dev/null
+	c1=$(cpu_ms "$TS")
+	gzfr=$(awk '/Requests\/sec/ { print $2 }' "$W/wrk.out")
+	gzcpu=$(per_request "$c0" "$c1")
 	c0=$(cpu_ms "$TS")
 	wrk --latency -t1 -c1 -d3s -H "Cookie: ts_session=$so" "http://127.0.0.1:$P1/campaigns/$camp" >"$W/wrk.out" 2>/dev/null
 	c1=$(cpu_ms "$TS")
@@ -103,8 +110,9 @@ for n in $SIZES; do
 	kill "$TS"
 	wait "$TS" 2>/dev/null || true
 	TS=
-	printf '%s schools: Sở dashboard 1 client %s ms, 64 clients p99 %s ms, server CPU %s ms/request (nginx copy %s req/s); Phòng dashboard p99 %s ms; form page %s req/s (server CPU %s ms/request), nginx %s req/s (%s); peak RSS %s MB\n' \
+	printf '%s schools: Sở dashboard 1 client %s ms, 64 clients p99 %s ms, server CPU %s ms/request (nginx copy %s req/s); Phòng dashboard p99 %s ms; form page %s req/s (server CPU %s ms/request), nginx %s req/s (%s), gzip %s req/s (server CPU %s ms/request); peak RSS %s MB\n' \
 		"$n" "$so1" "$so64" "$socpu" "$ngso" "$ph64" "$fr" "$frcpu" "$ngfr" \
-		"$(awk -v a="$fr" -v b="$ngfr" 'BEGIN { printf "%.3fx", a / b }')" "$rss"
+		"$(awk -v a="$fr" -v b="$ngfr" 'BEGIN { printf "%.3fx", a / b }')" \
+		"$gzfr" "$gzcpu" "$rss"
 done
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -25,15 +25,43 @@ page() {
 	shift 4
 	[ -f "$W/$acct" ] || sign_in "$W/$acct" "$acct"
 	req "form-$pg-status" "$st" -b "$W/$acct" "$@" "$BASE$path"
+	tokens >"$W/tokens"
 	sed -E 's/name="_csrf" value="[0-9a-f]*"/name="_csrf" value="-"/g' "$OUT" >"$W/$pg.html"
 	if [ "$UPDATE" = --update ]; then
 		cp "$W/$pg.html" "$G/form-$pg.html"
 	fi
-	if cmp -s "$W/$pg.html" "$G/form-$pg.html"; then
-		ok "form-$pg-bytes"
+	same "form-$pg-bytes" "$pg"
+	# Viewed again: the page cache's copy (a GET), the same bytes; then
+	# twice gzip-compressed (pieces compressed once, the token put in
+	# between), the same bytes once decompressed.
+	if [ $# -eq 0 ]; then
+		again "$pg-again" "$st" "$acct" "$path"
+		again "$pg-gzip" "$st" "$acct" "$path" --compressed
+		grep -qi '^Content-Encoding: gzip' "$ERR" && ok "form-$pg-gzip-sent" || bad "form-$pg-gzip-sent"
+		again "$pg-gzip-again" "$st" "$acct" "$path" --compressed
+		# As sent: a whole gzip member, its CRC and length right.
+		curl -s -o "$W/raw.gz" -b "$W/$acct" -H 'Accept-Encoding: gzip' "$BASE$path"
+		gzip -t "$W/raw.gz" 2>"$ERR" && ok "form-$pg-gzip-valid" || bad "form-$pg-gzip-valid"
+	fi
+}
+# The distinct CSRF tokens of the page in $OUT.
+tokens() { grep -o 'name="_csrf" value="[0-9a-f]*"' "$OUT" | sort -u; }
+# again NAME STATUS LOGIN PATH [curl args]: the page once more, compared
+# with the golden copy of the page() being checked ($pg).
+again() {
+	req "form-$1-status" "$2" -b "$W/$3" "${@:5}" "$BASE$4"
+	# The session's own token, where the first view had it.
+	if tokens | cmp -s - "$W/tokens"; then ok "form-$1-token"; else bad "form-$1-token"; fi
+	sed -E 's/name="_csrf" value="[0-9a-f]*"/name="_csrf" value="-"/g' "$OUT" >"$W/$pg.html"
+	same "form-$1-bytes" "$pg"
+}
+# same NAME PG: $W/PG.html is the golden page.
+same() {
+	if cmp -s "$W/$2.html" "$G/form-$2.html"; then
+		ok "$1"
 	else
-		diff "$G/form-$pg.html" "$W/$pg.html" | head -c 3000 >"$ERR"
-		bad "form-$pg-bytes"
+		diff "$G/form-$2.html" "$W/$2.html" | head -c 3000 >"$ERR"
+		bad "$1"
 	fi
 }
 head_of() { echo "ht.$(lower "$1")"; }

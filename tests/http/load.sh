@@ -5,7 +5,7 @@
 # ThreadSanitizer build). Six clients loop until DIR/stop appears, or for
 # at most 120 s:
 #   pages    two of them, the Sở reviewer: dashboard, a school, search, a
-#            chart, the stylesheet
+#            chart, the stylesheet, the draft school's form (gzip)
 #   reports  two more: PDF, DOCX and XLSX reports (pango, cairo,
 #            libxlsxwriter on several threads at once)
 #   school   a draft school of phường Hồng Bàng (no test touches it):
@@ -51,6 +51,9 @@ pages() { # pages ID
 			/static/app.css; do
 			get pages -b "$D/pages-$1.jar" "$BASE$u"
 		done
+		# The school's page as browsers take it: the page cache's
+		# compressed copy, made and read by both clients at once.
+		get pages -b "$D/pages-$1.jar" --compressed "$BASE$C/$SCHOOL"
 	done
 }
 

@@ -56,7 +56,8 @@ PG_GROUP1="cli/layout cli/workflow http/evidence http/landing cli/documents \
 	http/desk http/desk_walk cli/remind"
 PG_GROUP2="http/run cli/doc-content http/submit_race cli/paper \
 	cli/results-export http/hostile http/nolost http/jobs http/stats \
-	cli/reports cli/stats http/stats_evidence cli/plan http/form_bytes"
+	cli/reports cli/stats http/stats_evidence cli/plan http/form_bytes \
+	http/form_cache"
 # suites DATABASE SUITE...: each suite on DATABASE, one line each.
 suites() {
 	_url=$(printf '%s' "$TRUONGSO_TEST_PG" | sed "s|@/[^?]*|@/$1|")
