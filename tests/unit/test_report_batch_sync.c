@@ -37,7 +37,7 @@ static void
 test_batch_one_flush(void **state)
 {
 	(void)state;
-	char dir[] = "/tmp/ts-batch-XXXXXX", path[3][64], part[96];
+	char dir[] = "/tmp/ts-batch-XXXXXX", path[3][64], part[256];
 	assert_non_null(mkdtemp(dir));
 	for (int i = 0; i < 3; i++)
 		snprintf(path[i], sizeof path[i], "%s/%d.pdf", dir, i);
