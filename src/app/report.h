@@ -153,10 +153,13 @@ enum ts_err report_render(struct app *app, const struct actor *who,
 			  const char *unit_code, const struct report_opts *o,
 			  enum rp_format f, const char *path,
 			  struct diags *d) TS_MUSTCHECK;
-/* Many report_render calls on this thread in a row (report --each): from
- * begin to end they share the fonts set up once (rp_batch_begin). */
+/* Many report_render calls on this thread in a row (report --each, the
+ * ZIP of every school's report): from begin to end they share the fonts
+ * set up once, and their files are not fsynced one by one
+ * (rp_batch_begin): report_batch_sync makes those in dir durable at once. */
 void report_batch_begin(void);
 void report_batch_end(void);
+enum ts_err report_batch_sync(const char *dir, struct diags *d) TS_MUSTCHECK;
 
 /* The results of every unit under unit_code (NULL: the actor's unit) in
  * campaign cid as one XLSX table written to path row by row, from the

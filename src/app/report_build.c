@@ -118,8 +118,12 @@ report_render(struct app *app, const struct actor *who,
 	struct rp_doc *doc = NULL;
 	if (a == NULL)
 		return TS_ENOMEM;
+	/* The document's reads from one snapshot: one read lock for its
+	 * few dozen statements, not one each. */
+	app_read_begin(app);
 	enum ts_err e = report_build(app, who, k, cid, unit_code, o, a, &doc,
 				     d);
+	app_read_end(app);
 	if (e == TS_OK) {
 		char err[512] = "";
 		e = rp_write(doc, f, path, err, sizeof(err));
@@ -141,4 +145,14 @@ void
 report_batch_end(void)
 {
 	rp_batch_end();
+}
+
+enum ts_err
+report_batch_sync(const char *dir, struct diags *d)
+{
+	char err[512] = "";
+	enum ts_err e = rp_batch_sync(dir, err, sizeof(err));
+	if (e != TS_OK)
+		diags_add(d, dir, "%s", err);
+	return e;
 }

@@ -544,10 +544,12 @@ static enum ts_err
 render_file(const struct rp_doc *d, const char *tmp)
 {
 	struct pdf p = { .doc = d };
+	pdf_deflate_fast(true);
 	p.surf = cairo_pdf_surface_create(tmp, RP_PAGE_W_MM * PDF_MM,
 					  RP_PAGE_H_MM * PDF_MM);
 	if (cairo_surface_status(p.surf) != CAIRO_STATUS_SUCCESS) {
 		cairo_surface_destroy(p.surf);
+		pdf_deflate_fast(false);
 		return TS_EIO;
 	}
 	metadata(&p);
@@ -562,6 +564,7 @@ render_file(const struct rp_doc *d, const char *tmp)
 	if (st == CAIRO_STATUS_SUCCESS)
 		st = cairo_surface_status(p.surf);
 	cairo_surface_destroy(p.surf);
+	pdf_deflate_fast(false);
 	pdf_keep_close();
 	g_object_unref(p.pc);
 	rp_fontmap_release(p.fm);

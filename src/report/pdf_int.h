@@ -66,6 +66,9 @@ PangoLayout *pdf_para_make(struct pdf *p, const struct rp_para *para,
 			   int default_size, unsigned style, double width);
 void pdf_keep_open(void);
 void pdf_keep_close(void);
+/* While on, cairo's streams on this thread are deflated at level 1, not
+ * zlib's default 6 (pdf_deflate.c). */
+void pdf_deflate_fast(bool on);
 
 /* Starts section numbering on a new page of the given orientation. */
 void pdf_section_page(struct pdf *p, bool landscape);

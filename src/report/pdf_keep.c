@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "fontmap.h"
+#include "outfile.h"
 
 /* Layouts kept at most (a few KB each); past it the cache starts again,
  * so a national listing's rows cannot grow it. */
@@ -129,11 +130,19 @@ rp_batch_begin(void)
 {
 	rp_fontmap_keep();
 	pdf_keep_open();
+	rp_out_batch(1);
 }
 
 void
 rp_batch_end(void)
 {
+	rp_out_batch(0);
 	pdf_keep_close();
 	rp_fontmap_drop();
+}
+
+enum ts_err
+rp_batch_sync(const char *dir, char *err, size_t errlen)
+{
+	return rp_out_sync(dir, err, errlen);
 }

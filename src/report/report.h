@@ -404,9 +404,13 @@ enum ts_err rp_write_csv(const struct rp_doc *d, const char *path, char *err,
 			 size_t errlen);
 /* Documents written on this thread between rp_batch_begin and
  * rp_batch_end share one font map (fontconfig matching, pango's font and
- * shaping caches set up once per batch, fontmap.c). */
+ * shaping caches set up once per batch, fontmap.c) and are not fsynced one
+ * by one: the batch syncs once at its end (rp_batch_sync), or its files
+ * need not outlive a crash (outfile.h, rp_out_batch). */
 void rp_batch_begin(void);
 void rp_batch_end(void);
+/* Makes the files a batch wrote into dir durable, all at once. */
+enum ts_err rp_batch_sync(const char *dir, char *err, size_t errlen);
 /* "docx" → RP_DOCX …; false if unknown. */
 bool rp_format_parse(const char *s, enum rp_format *out);
 const char *rp_format_ext(enum rp_format f);

@@ -139,6 +139,19 @@ curl -s -b "$W/cv.dk" -o "$W/z.zip" -D "$ERR" "$BASE/jobs/$ZIP/tep"
 grep -q 'Content-Type: application/zip' "$ERR" && ok zip-type || bad zip-type
 n=$(/usr/bin/python3 -c 'import zipfile, sys; z = zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None; print(sum(1 for i in z.infolist() if i.filename.endswith(".pdf") and z.read(i.filename)[:5] == b"%PDF-"))' "$W/z.zip" 2>"$ERR")
 same zip-one-pdf-a-school "$n" "$NDK"
+# The ZIP's documents come from one batch (fonts and layouts kept across
+# schools, PDFs stored, not deflated again): each the very bytes of the
+# school's report downloaded alone.
+mkdir -p "$W/zx"
+/usr/bin/python3 -c 'import zipfile, sys; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])' "$W/z.zip" "$W/zx" 2>"$ERR"
+same=0
+for f in $(ls "$W/zx" | head -3); do
+	curl -s -b "$W/cv.dk" -o "$W/alone.pdf" "$BASE/campaigns/1/units/${f%.pdf}/report/tu-danh-gia.pdf" &&
+		cmp -s "$W/alone.pdf" "$W/zx/$f" && same=$((same + 1))
+done
+same zip-same-bytes-as-alone "$same" 3
+stored=$(/usr/bin/python3 -c 'import zipfile, sys; print(sum(i.compress_type == zipfile.ZIP_STORED for i in zipfile.ZipFile(sys.argv[1]).infolist()))' "$W/z.zip" 2>"$ERR")
+same zip-pdfs-stored "$stored" "$NDK"
 req zip-not-sos 404 -b "$W/cv.so" "$BASE/jobs/$ZIP/tep"
 req other-file-done 404 -b "$W/cv.dk" "$BASE/jobs/$RESULTS/tep"
 same cancelled-stays "$(q "SELECT state FROM export_job WHERE id = $CANCEL")" cancelled

@@ -9,6 +9,7 @@
 #include <pthread.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include "../../src/report/report.h"
 #include "../../src/util/arena.h"
@@ -520,6 +521,48 @@ test_batch_same_bytes(void **state)
 	}
 }
 
+/* The zlib header's second byte: 0x01 for level 1, 0x9c for the
+ * default level (RFC 1950, FLEVEL). */
+static int
+zlib_flevel_byte(const unsigned char *stream)
+{
+	return stream[1];
+}
+
+/* Every stream of the PDF is deflated at level 1 (pdf_deflate.c: cairo
+ * has no setting for it), while a deflate stream opened afterwards on the
+ * same thread, outside a PDF, still gets zlib's default level. */
+static void
+test_streams_fast_deflate(void **state)
+{
+	struct fx *f = *state;
+	FILE *in = fopen(f->pdf, "rb");
+	assert_non_null(in);
+	static unsigned char pdf[1 << 20];
+	size_t n = fread(pdf, 1, sizeof pdf - 1, in);
+	fclose(in);
+	pdf[n] = '\0';
+	int streams = 0, fast = 0;
+	for (size_t i = 0; i + 8 < n; i++) {
+		if (memcmp(pdf + i, "stream\n", 7) != 0 ||
+		    (i >= 3 && memcmp(pdf + i - 3, "end", 3) == 0))
+			continue;
+		streams++;
+		fast += zlib_flevel_byte(pdf + i + 7) == 0x01;
+	}
+	assert_true(streams > 3);
+	assert_int_equal(fast, streams);
+	z_stream z;
+	unsigned char out[256], text[] = "mức độ chuyển đổi số, mức độ";
+	memset(&z, 0, sizeof z);
+	assert_int_equal(deflateInit(&z, Z_DEFAULT_COMPRESSION), Z_OK);
+	z.next_in = text, z.avail_in = sizeof text;
+	z.next_out = out, z.avail_out = sizeof out;
+	assert_int_equal(deflate(&z, Z_FINISH), Z_STREAM_END);
+	deflateEnd(&z);
+	assert_int_equal(zlib_flevel_byte(out), 0x9c);
+}
+
 static void
 test_errors(void **state)
 {
@@ -569,6 +612,7 @@ main(void)
 		cmocka_unit_test(test_heading_keeps_paragraph),
 		cmocka_unit_test(test_giant_row),
 		cmocka_unit_test(test_batch_same_bytes),
+		cmocka_unit_test(test_streams_fast_deflate),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_plain_export),
 	};
