@@ -22,6 +22,8 @@ struct sq_db {
 	sqlite3 *h;
 	struct sq_stmt **cache;
 	size_t ncache, cap;
+	int read_depth;	 /* sq_read_begin calls not yet ended */
+	bool read_owned; /* the outermost one began the transaction */
 };
 
 static struct sq_db *
@@ -199,12 +201,28 @@ sq_commit(struct db *db)
 		       : TS_EDB;
 }
 
-/* A failed BEGIN leaves each statement its own read lock, as before. */
+/* A failed BEGIN leaves each statement its own read lock, as before.
+ * Nested (a document built for a page that took a snapshot) or inside a
+ * write transaction it begins nothing, and its end ends nothing: only
+ * the outermost call ends the snapshot it began (sq_read_end). */
 static void
 sq_read_begin(struct db *db)
 {
-	if (sqlite3_get_autocommit(SQ(db)->h))
-		sqlite3_exec(SQ(db)->h, "BEGIN", NULL, NULL, NULL);
+	struct sq_db *s = SQ(db);
+	if (s->read_depth++ == 0 && sqlite3_get_autocommit(s->h))
+		s->read_owned = sqlite3_exec(s->h, "BEGIN", NULL, NULL, NULL) ==
+				SQLITE_OK;
+}
+
+static void
+sq_read_end(struct db *db)
+{
+	struct sq_db *s = SQ(db);
+	if (s->read_depth > 0 && --s->read_depth > 0)
+		return;
+	if (s->read_owned)
+		sq_rollback(db);
+	s->read_owned = false;
 }
 
 static bool
@@ -449,7 +467,7 @@ static const struct db_ops SQ_OPS = {
 	.commit = sq_commit,
 	.rollback = sq_rollback,
 	.read_begin = sq_read_begin,
-	.read_end = sq_rollback,
+	.read_end = sq_read_end,
 	.prep = sq_prep,
 	.done = sq_done,
 	.bind_int = sq_bind_int,

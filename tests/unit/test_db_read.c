@@ -79,11 +79,48 @@ test_snapshot(void **state)
 	unlink(side);
 }
 
+/* A document built for a page that took a snapshot, or a read inside a
+ * write: the inner end ends neither the outer snapshot nor the write
+ * (it once rolled back whatever transaction was open). */
+static void
+test_nested(void **state)
+{
+	(void)state;
+	snprintf(path, sizeof(path), "/tmp/ts-read2-%ld.db", (long)getpid());
+	struct db *page = open_db(), *writer = open_db();
+	run(writer, "CREATE TABLE t(x INTEGER)");
+	run(writer, "INSERT INTO t VALUES (1)");
+	db_read_begin(page);
+	db_read_begin(page);
+	assert_int_equal(count(page), 1);
+	db_read_end(page);
+	run(writer, "INSERT INTO t VALUES (2)");
+	assert_int_equal(count(page), 1); /* still the outer snapshot */
+	db_read_end(page);
+	assert_int_equal(count(page), 2);
+	assert_int_equal(db_begin(page), TS_OK);
+	run(page, "INSERT INTO t VALUES (3)");
+	db_read_begin(page);
+	assert_int_equal(count(page), 3);
+	db_read_end(page);
+	assert_int_equal(db_commit(page), TS_OK); /* the write survived */
+	assert_int_equal(count(writer), 3);
+	db_close(page);
+	db_close(writer);
+	unlink(path);
+	char side[80];
+	snprintf(side, sizeof(side), "%s-wal", path);
+	unlink(side);
+	snprintf(side, sizeof(side), "%s-shm", path);
+	unlink(side);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_snapshot),
+		cmocka_unit_test(test_nested),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
