@@ -22,6 +22,11 @@ file, so the height written is the height printed. Checks, one "ok" /
           ("… QUẬN DƯƠNG / KINH");
   numbers every number cell is wider than the number it shows (Calc
           shows "###" otherwise): its formatted length plus one;
+  short   a short text outside the tables (a cell with no border whose
+          lines have at most four words: a signer's title or name, "THƯ
+          KÝ" beside "CHỦ TRÌ") shows each of its lines on one line: the
+          meeting record's two signers sat in the STT and name columns
+          and Calc printed "THƯ / KÝ";
   charts  no chart straddles a page: from the sheet's top or the last
           manual page break above it, the rows down to the chart's last
           fit on one page at 100 % (fit-to-width only ever shrinks), the
@@ -102,6 +107,34 @@ def check_rows(ws):
                 bad.append("%s!%s: %d line(s) of %g pt in %.1f pt: %r"
                            % (ws.title, cell.coordinate, lines, size, have,
                               cell.value[:40]))
+    return bad
+
+
+def bordered(cell):
+    b = cell.border
+    return any(s is not None and s.style for s in (b.left, b.right, b.top,
+                                                     b.bottom))
+
+
+def check_short(ws):
+    bad = []
+    merged = merged_ranges(ws)
+    for row in ws.iter_rows(min_row=3):  # rows 1-2: the header's check
+        for cell in row:
+            v = cell.value
+            if not isinstance(v, str) or not v.strip() or bordered(cell) \
+                    or any(len(l.split()) > 4 for l in v.split("\n")):
+                continue
+            m = merged.get((cell.row, cell.column))
+            c0, c1 = (m.min_col, m.max_col) if m else (cell.column,
+                                                      cell.column)
+            width = sum(col_width(ws, c) for c in range(c0, c1 + 1))
+            size = cell.font.sz or 11
+            caps = 1.3 if v.isupper() else 1
+            if lines_needed(v, width / caps, size, cell.font.b) > \
+                    len(v.split("\n")):
+                bad.append("%s!%s: %r wraps in %.1f units"
+                           % (ws.title, cell.coordinate, v, width))
     return bad
 
 
@@ -223,6 +256,7 @@ def main():
     check("rows", [b for ws in wb.worksheets for b in check_rows(ws)])
     check("header", check_header(wb.worksheets[0]))
     check("numbers", [b for ws in wb.worksheets for b in check_numbers(ws)])
+    check("short", [b for ws in wb.worksheets for b in check_short(ws)])
     check("charts", [b for ws in wb.worksheets for b in check_charts(ws)])
     return 1 if fails else 0
 
