@@ -10,7 +10,10 @@ file, so the height written is the height printed. Checks, one "ok" /
   page    every sheet: A4, fit to one page wide (any height), a footer
           with the page number (&P);
   titles  a sheet that is one bordered table (a listing, an appendix)
-          repeats its header rows on every printed page;
+          repeats its header rows on every printed page, and holds no
+          chart: Calc printed the table's header above the charts' page
+          with no row of the table under it (Phụ lục 1 and 2 of
+          tu-danh-gia); its charts go to a sheet of their own;
   rows    every text cell's row (the rows of a merged range together) is
           tall enough for its text wrapped in its width: an optimistic
           count of lines (about 5 pt per 12 pt character, a word never
@@ -224,7 +227,9 @@ def check_numbers(ws):
 
 
 def one_table(ws):
-    return ws.title.startswith(("Danh sách", "Phụ lục"))
+    """A listing or an appendix; not an appendix's charts sheet."""
+    return ws.title.startswith(("Danh sách", "Phụ lục")) and \
+        not ws.title.endswith("Biểu đồ")
 
 
 def main():
@@ -252,7 +257,10 @@ def main():
     check("page", bad)
     check("titles", ["%s: no repeated header rows" % ws.title
                      for ws in wb.worksheets
-                     if one_table(ws) and not title_rows(ws)])
+                     if one_table(ws) and not title_rows(ws)] +
+          ["%s: repeats rows %s above its charts too" % (ws.title,
+                                                         ws.print_title_rows)
+           for ws in wb.worksheets if title_rows(ws) and ws._charts])
     check("rows", [b for ws in wb.worksheets for b in check_rows(ws)])
     check("header", check_header(wb.worksheets[0]))
     check("numbers", [b for ws in wb.worksheets for b in check_numbers(ws)])
