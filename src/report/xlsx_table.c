@@ -370,6 +370,22 @@ series_style(lxw_chart_series *se, const struct rp_chart *c, size_t s)
 	}
 }
 
+/* The document's font in the chart too, sized as the PDF's chart (a
+ * bold 12 pt title, 10 pt labels): Calc drew the title and labels in
+ * its default sans serif, the title at 14 pt on two lines. */
+static void
+chart_fonts(lxw_chart *ch)
+{
+	static char font[] = RP_FONT_DOCX; /* the API takes a char * */
+	lxw_chart_font title = { .name = font, .size = 12, .bold = 1 },
+		       text = { .name = font, .size = 10 };
+	chart_title_set_name_font(ch, &title);
+	chart_axis_set_name_font(ch->y_axis, &text);
+	chart_axis_set_num_font(ch->x_axis, &text);
+	chart_axis_set_num_font(ch->y_axis, &text);
+	chart_legend_set_font(ch, &text);
+}
+
 static lxw_chart *
 chart_make(struct xs *sh, const struct rp_chart *c, lxw_row_t top, size_t nl)
 {
@@ -401,6 +417,7 @@ chart_make(struct xs *sh, const struct rp_chart *c, lxw_row_t top, size_t nl)
 	if (c->y_max > 0 && c->kind != RP_CHART_STACKED)
 		chart_axis_set_max(ch->y_axis, c->y_max);
 	chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
+	chart_fonts(ch);
 	return ch;
 }
 

@@ -33,10 +33,13 @@ file, so the height written is the height printed. Checks, one "ok" /
   charts  no chart straddles a page: from the sheet's top or the last
           manual page break above it, the rows down to the chart's last
           fit on one page at 100 % (fit-to-width only ever shrinks), the
-          repeated header rows included.
+          repeated header rows included; and its title, axes and legend
+          are in the cells' font (Calc drew them in its sans serif).
 """
 import re
 import sys
+import xml.etree.ElementTree as ET
+import zipfile
 
 import openpyxl
 from openpyxl.utils import get_column_letter
@@ -110,6 +113,28 @@ def check_rows(ws):
                 bad.append("%s!%s: %d line(s) of %g pt in %.1f pt: %r"
                            % (ws.title, cell.coordinate, lines, size, have,
                               cell.value[:40]))
+    return bad
+
+
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
+
+
+def check_chart_fonts(path, font):
+    """Each chart's title, axes and legend name the cells' font."""
+    bad = []
+    with zipfile.ZipFile(path) as z:
+        for name in sorted(n for n in z.namelist()
+                           if n.startswith("xl/charts/chart")):
+            root = ET.fromstring(z.read(name))
+            for part in ("title", "valAx", "catAx", "legend"):
+                for el in root.iter(C + part):
+                    faces = {l.get("typeface") for l in el.iter(A + "latin")}
+                    if faces != {font}:
+                        bad.append("%s: %s in %s, not %s"
+                                   % (name, part, sorted(faces) or "the "
+                                      "default font", font))
+                    break
     return bad
 
 
@@ -265,7 +290,11 @@ def main():
     check("header", check_header(wb.worksheets[0]))
     check("numbers", [b for ws in wb.worksheets for b in check_numbers(ws)])
     check("short", [b for ws in wb.worksheets for b in check_short(ws)])
-    check("charts", [b for ws in wb.worksheets for b in check_charts(ws)])
+    font = next((c.font.name for ws in wb.worksheets for row in
+                 ws.iter_rows() for c in row if isinstance(c.value, str)),
+                None)
+    check("charts", [b for ws in wb.worksheets for b in check_charts(ws)] +
+          check_chart_fonts(sys.argv[1], font))
     return 1 if fails else 0
 
 
