@@ -463,5 +463,16 @@ for f in docx xlsx; do
 		ok "gaps: $f" || bad "gaps: $f"
 done
 
+# --- Item 5: the meeting record's body says the day of its header. The
+# demo's records have no typed date: the header is filled (rb_header),
+# and the body said "Vào lúc …, ngày ……" under it.
+for spec in "1 31GDTX1" "2 31DK001" "3 31DK023"; do
+	set -- $spec
+	if pdf_text bien-ban "$1" "$2"; then ok "meeting day: $2"; else bad "meeting day: $2"; continue; fi
+	DAY=$(sed -n 's/.*, ngày \([0-9]*\) tháng \([0-9]*\) năm \([0-9]*\).*/\1 \2 \3/p' "$W/doc.txt" | head -1)
+	if [ -n "$DAY" ]; then ok "meeting day: $2 header dated"; else bad "meeting day: $2 header dated"; continue; fi
+	has "meeting day: $2 body" "$(echo "$DAY" | awk '{ printf "ngày %02d/%02d/%04d", $1, $2, $3 }'), tại"
+done
+
 echo "doc-content: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
