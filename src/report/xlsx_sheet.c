@@ -554,7 +554,10 @@ columns(struct xs *sh)
 	if (grid)
 		fit_grid(sh, t, minw);
 	sh->split = choose_split(sh);
-	if (sh->w->d->header)
+	/* Only the first sheet prints the NĐ 30 header: an appendix's table
+	 * keeps its own shares (the Thủ Dầu Một rubric's NỘI DUNG gave a
+	 * third of its 53 % to header room no row of that sheet used). */
+	if (sh->w->d->header && sh->sec == sh->w->d->sections[0])
 		header_room(sh, minw);
 	free(minw);
 	for (lxw_col_t c = 0; c < sh->ncols; c++) {
