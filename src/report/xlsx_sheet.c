@@ -682,7 +682,13 @@ xlsx_section_rest(struct xw *w, const struct rp_section *s, size_t from,
 	struct xs sh;
 	if (!sheet_open(&sh, w, s, name))
 		return;
-	appendix_title(&sh);
+	/* The appendix's heading and title name the page; its "(Kèm theo
+	 * …)" line stays on the table's sheet, leaving the charts the room
+	 * of a landscape page (cntt's year chart straddled one under it). */
+	if (s->heading)
+		line_row(&sh, s->heading, RP_BOLD, RP_CENTER, RP_SIZE_MOTTO);
+	if (s->title)
+		line_row(&sh, s->title, RP_BOLD, RP_CENTER, RP_SIZE_BODY);
 	for (size_t b = from; b < s->nblocks && !w->err; b++)
 		block(&sh, &s->blocks[b]);
 	sheet_close(&sh);
