@@ -60,19 +60,32 @@ meeting_signatures(struct rb *b, struct rp_section *s)
 	}
 }
 
+/* The meeting's day: the record's own date, typed or not. The record
+ * is drawn up at the meeting, so an untyped date is the header's
+ * (rb_header: today, within the campaign); the body said "ngày ……"
+ * under a header dated "ngày 20 tháng 6 năm 2026". */
+static const char *
+meeting_day(struct rb *b)
+{
+	const char *day = typed_date(b, "ngay_ban_hanh");
+	const struct rp_header *h = b->doc->header;
+	if (day || h == NULL || h->year <= 0)
+		return day ? day : "ngày " RP_BLANK;
+	return rp_printf(b->doc, "ngày %02d/%02d/%04d", h->day, h->month,
+			 h->year);
+}
+
 static void
 meeting_body(struct rb *b, struct rp_section *s, const struct result *r)
 {
 	struct rp_doc *d = b->doc;
-	const char *day = typed_date(b, "ngay_ban_hanh");
 	rp_body(d, s, 0,
 		rp_printf(
 			d,
 			"Vào lúc %s, %s, tại %s, %s tổ chức họp "
 			"Ban chỉ đạo chuyển đổi số để tự đánh giá mức độ chuyển đổi số "
 			"năm học %s.",
-			or_blank(doc_field(&b->f, "thoi_gian")),
-			day ? day : "ngày " RP_BLANK,
+			or_blank(doc_field(&b->f, "thoi_gian")), meeting_day(b),
 			or_blank(doc_field(&b->f, "dia_diem")), b->t.unit.name,
 			b->t.campaign.school_year));
 	rp_heading(d, s, 2, "I. Thành phần");

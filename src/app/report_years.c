@@ -82,14 +82,18 @@ years_table(struct rb *b, struct rp_section *s, const struct unit_years *u)
 	const char **head = arena_calloc(b->a, ncols, sizeof(*head));
 	if (w == NULL || head == NULL)
 		return;
+	/* A year column holds "84 điểm, Mức độ 3": 13 % of the width is
+	 * room enough, and the criteria's names take the rest (with two
+	 * years they wrapped in 40 % beside two half-empty 26 % columns). */
+	int per = u->n && 52 / (int)u->n < 13 ? 52 / (int)u->n : 13;
 	w[0] = 8;
-	w[1] = 40;
+	w[1] = 92 - per * (int)u->n;
 	head[0] = "TT";
 	head[1] = "Nhóm tiêu chí, tiêu chí";
 	for (size_t i = 0; i < u->n; i++) {
 		char h[96];
 		year_heading(&u->y[i], h, sizeof(h));
-		w[2 + i] = 52 / (int)u->n;
+		w[2 + i] = per;
 		head[2 + i] = rp_strdup(b->doc, h);
 	}
 	struct rp_table *t = rp_table_add(b->doc, s, ncols, w);

@@ -173,10 +173,24 @@ set_properties(struct xw *w)
 	xlsx_check(w, workbook_set_properties(w->wb, &p));
 }
 
+/* The sheet name of section s's charts, when they go apart
+ * (xlsx_section): "<its sheet's name> - Biểu đồ". */
+static void
+charts_name(const char *sheet, char taken[][XLSX_NAME_SIZE], size_t ntaken,
+	    char *out)
+{
+	char want[XLSX_NAME_SIZE + 32];
+	snprintf(want, sizeof want, "%s - Biểu đồ", sheet);
+	xlsx_sheet_name(want, "Biểu đồ", taken, ntaken, out);
+}
+
 static void
 write_sections(struct xw *w)
 {
-	char(*taken)[XLSX_NAME_SIZE] = calloc(w->d->nsections, sizeof *taken);
+	/* One name per section, and one more for each section's charts. */
+	size_t ntaken = 0;
+	char(*taken)[XLSX_NAME_SIZE] = calloc(2 * w->d->nsections,
+					      sizeof *taken);
 	if (!taken) {
 		xlsx_check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
 		return;
@@ -188,8 +202,15 @@ write_sections(struct xw *w)
 			snprintf(fallback, sizeof fallback, "Báo cáo");
 		else
 			snprintf(fallback, sizeof fallback, "Phụ lục %zu", s);
-		xlsx_sheet_name(sec->sheet_name, fallback, taken, s, taken[s]);
-		xlsx_section(w, sec, s == 0, taken[s]);
+		const char *name = taken[ntaken];
+		xlsx_sheet_name(sec->sheet_name, fallback, taken, ntaken,
+				taken[ntaken]);
+		ntaken++;
+		size_t rest = xlsx_section(w, sec, s == 0, name);
+		if (rest < sec->nblocks) {
+			charts_name(name, taken, ntaken, taken[ntaken]);
+			xlsx_section_rest(w, sec, rest, taken[ntaken++]);
+		}
 	}
 	free(taken);
 }

@@ -109,9 +109,15 @@ lxw_error xlsx_close_workbook(lxw_workbook *wb);
  * default format). */
 lxw_format *xlsx_fmt(struct xw *w, const struct xlsx_fmtkey *k);
 
-/* Writes one section as a sheet. */
-void xlsx_section(struct xw *w, const struct rp_section *s, bool first,
-		  const char *name);
+/* Writes one section as a sheet; returns the index of the first block
+ * left for a sheet of its own (the charts of a sheet that repeats its
+ * header rows), s->nblocks when none is. */
+size_t xlsx_section(struct xw *w, const struct rp_section *s, bool first,
+		    const char *name);
+/* Writes blocks [from, nblocks) of s as a sheet of their own, under the
+ * section's title. */
+void xlsx_section_rest(struct xw *w, const struct rp_section *s, size_t from,
+		       const char *name);
 /* Writes a table from sh->row on; leaves sh->row after it. */
 void xlsx_table(struct xs *sh, const struct rp_table *t);
 /* Writes a chart's data and a native chart from sh->row on. */

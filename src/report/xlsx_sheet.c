@@ -554,7 +554,10 @@ columns(struct xs *sh)
 	if (grid)
 		fit_grid(sh, t, minw);
 	sh->split = choose_split(sh);
-	if (sh->w->d->header)
+	/* Only the first sheet prints the NĐ 30 header: an appendix's table
+	 * keeps its own shares (the Thủ Dầu Một rubric's NỘI DUNG gave a
+	 * third of its 53 % to header room no row of that sheet used). */
+	if (sh->w->d->header && sh->sec == sh->w->d->sections[0])
 		header_room(sh, minw);
 	free(minw);
 	for (lxw_col_t c = 0; c < sh->ncols; c++) {
@@ -615,29 +618,78 @@ block(struct xs *sh, const struct rp_block *b)
 	}
 }
 
-void
+/* A sheet that repeats its table's header rows on every printed page
+ * (xlsx_table.c header_panes) would print them above its charts too:
+ * the charts of such a sheet go to a sheet of their own. */
+static bool
+charts_apart(const struct xs *sh, const struct rp_block *b)
+{
+	return b->kind == RP_B_CHART && sh->ntitle;
+}
+
+static bool
+sheet_open(struct xs *sh, struct xw *w, const struct rp_section *s,
+	   const char *name)
+{
+	*sh = (struct xs){ .w = w, .sec = s, .name = name };
+	sh->ws = workbook_add_worksheet(w->wb, name);
+	if (!sh->ws) {
+		/* Names are cleaned beforehand: only memory can fail here. */
+		xlsx_check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		return false;
+	}
+	page_setup(sh);
+	columns(sh);
+	return !w->err;
+}
+
+static void
+sheet_close(struct xs *sh)
+{
+	if (!sh->w->err)
+		xlsx_page_breaks(sh);
+	free(sh->colw);
+	free(sh->rowh);
+}
+
+size_t
 xlsx_section(struct xw *w, const struct rp_section *s, bool first,
 	     const char *name)
 {
-	struct xs sh = { .w = w, .sec = s, .name = name };
-	sh.ws = workbook_add_worksheet(w->wb, name);
-	if (!sh.ws) {
-		/* Names are cleaned beforehand: only memory can fail here. */
-		xlsx_check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
-		return;
-	}
-	page_setup(&sh);
-	columns(&sh);
-	if (!w->err && first)
+	struct xs sh;
+	size_t b = 0;
+	if (!sheet_open(&sh, w, s, name))
+		return s->nblocks;
+	if (first)
 		doc_title(&sh);
-	else if (!w->err)
+	else
 		appendix_title(&sh);
-	for (size_t b = 0; b < s->nblocks && !w->err; b++)
+	for (; b < s->nblocks && !w->err; b++) {
+		if (!first && charts_apart(&sh, &s->blocks[b]))
+			break;
 		block(&sh, &s->blocks[b]);
+	}
 	if (first && w->d->sig && !w->err)
 		signature(&sh);
-	if (!w->err)
-		xlsx_page_breaks(&sh);
-	free(sh.colw);
-	free(sh.rowh);
+	sheet_close(&sh);
+	return w->err ? s->nblocks : b;
+}
+
+void
+xlsx_section_rest(struct xw *w, const struct rp_section *s, size_t from,
+		  const char *name)
+{
+	struct xs sh;
+	if (!sheet_open(&sh, w, s, name))
+		return;
+	/* The appendix's heading and title name the page; its "(Kèm theo
+	 * …)" line stays on the table's sheet, leaving the charts the room
+	 * of a landscape page (cntt's year chart straddled one under it). */
+	if (s->heading)
+		line_row(&sh, s->heading, RP_BOLD, RP_CENTER, RP_SIZE_MOTTO);
+	if (s->title)
+		line_row(&sh, s->title, RP_BOLD, RP_CENTER, RP_SIZE_BODY);
+	for (size_t b = from; b < s->nblocks && !w->err; b++)
+		block(&sh, &s->blocks[b]);
+	sheet_close(&sh);
 }

@@ -73,7 +73,8 @@ cell_value(struct xs *sh, lxw_row_t r, lxw_col_t col, const struct rp_cell *c,
 }
 
 static void
-table_row(struct xs *sh, const struct rp_table *t, size_t r, lxw_row_t row)
+table_row(struct xs *sh, const struct rp_table *t, const lxw_col_t *at,
+	  size_t r, lxw_row_t row)
 {
 	for (size_t c = 0; c < t->ncols && !sh->w->err; c++) {
 		const struct rp_cell *cell = &t->rows[r][c];
@@ -81,8 +82,11 @@ table_row(struct xs *sh, const struct rp_table *t, size_t r, lxw_row_t row)
 			continue;
 		struct xlsx_fmtkey k = cell_key(t, cell);
 		lxw_format *f = xlsx_fmt(sh->w, &k);
-		lxw_col_t col = (lxw_col_t)c;
-		bool span = cell->colspan > 1 || cell->rowspan > 1;
+		lxw_col_t col = at[c];
+		size_t end = c +
+			     (size_t)(cell->colspan > 1 ? cell->colspan : 1);
+		lxw_col_t last = at[end < t->ncols ? end : t->ncols] - 1;
+		bool span = last > col || cell->rowspan > 1;
 		/* merge_range writes the range's blanks (borders included);
 		 * the value then overwrites its first cell. */
 		if (span && !sh->w->constant)
@@ -90,10 +94,49 @@ table_row(struct xs *sh, const struct rp_table *t, size_t r, lxw_row_t row)
 				   worksheet_merge_range(
 					   sh->ws, row, col,
 					   row + (lxw_row_t)cell->rowspan - 1,
-					   col + (lxw_col_t)cell->colspan - 1,
-					   "", f));
+					   last, "", f));
 		cell_value(sh, row, col, cell, f);
 	}
+}
+
+/* The sheet columns each table column starts at, at[0 .. ncols] (the
+ * last one past the end). A bordered table has the sheet's columns (the
+ * widest table set them). A layout table with fewer columns (the meeting
+ * record's thư ký and chủ trì side by side) spreads over the whole width
+ * in its own shares, as in the PDF: in the sheet's first columns Calc
+ * squeezed "THƯ / KÝ" into the STT column. */
+/* The sheet column boundary nearest `want` character units from the
+ * left, within [lo, hi]. */
+static lxw_col_t
+nearest_boundary(const struct xs *sh, double want, lxw_col_t lo, lxw_col_t hi)
+{
+	double x = 0;
+	lxw_col_t k = 0;
+	while (k < sh->ncols && x + sh->colw[k] / 2 < want)
+		x += sh->colw[k++];
+	return k < lo ? lo : k > hi ? hi : k;
+}
+
+static void
+column_starts(const struct xs *sh, const struct rp_table *t, lxw_col_t *at)
+{
+	for (size_t c = 0; c <= t->ncols; c++)
+		at[c] = (lxw_col_t)c;
+	if (t->borders || t->ncols < 2 || t->ncols >= (size_t)sh->ncols ||
+	    !sh->colw)
+		return;
+	double total = 0, sum = 0, want = 0;
+	for (lxw_col_t c = 0; c < sh->ncols; c++)
+		total += sh->colw[c];
+	for (size_t c = 0; c < t->ncols; c++)
+		sum += t->widths ? t->widths[c] : 1;
+	for (size_t c = 1; c < t->ncols; c++) {
+		want += total * (t->widths ? t->widths[c - 1] : 1) / sum;
+		/* One sheet column at least for each table column. */
+		at[c] = nearest_boundary(sh, want, at[c - 1] + 1,
+					 sh->ncols - (lxw_col_t)(t->ncols - c));
+	}
+	at[t->ncols] = sh->ncols;
 }
 
 /* The first table's header rows: repeated on every printed page, and
@@ -131,18 +174,18 @@ header_panes(struct xs *sh, const struct rp_table *t, lxw_row_t first)
 		worksheet_freeze_panes(sh->ws, last + 1, 0);
 }
 
-/* Lines a cell's text takes in its (merged) width. */
+/* Lines a cell's text takes in its (merged) width: sheet columns
+ * [at[c], at[c + colspan]). */
 static int
-cell_lines(struct xs *sh, const struct rp_table *t, size_t c,
-	   const struct rp_cell *cell)
+cell_lines(struct xs *sh, const struct rp_table *t, const lxw_col_t *at,
+	   size_t c, const struct rp_cell *cell)
 {
 	if (cell->kind != RP_V_TEXT)
 		return 1;
 	double width = 0;
-	for (size_t k = c;
-	     k < c + (size_t)(cell->colspan > 1 ? cell->colspan : 1) &&
-	     k < t->ncols && k < sh->ncols;
-	     k++)
+	size_t end = c + (size_t)(cell->colspan > 1 ? cell->colspan : 1);
+	for (lxw_col_t k = at[c];
+	     k < at[end < t->ncols ? end : t->ncols] && k < sh->ncols; k++)
 		width += sh->colw[k];
 	buf_reset(&sh->w->tmp);
 	rp_cell_plain(cell, &sh->w->tmp);
@@ -156,14 +199,15 @@ cell_lines(struct xs *sh, const struct rp_table *t, size_t c,
  * Pass 0 takes single-row cells, pass 1 those over several rows, so a
  * spanning cell only adds what its rows lack. */
 static void
-grow_for_cell(struct xs *sh, const struct rp_table *t, double *h, size_t r,
-	      size_t c, int pass)
+grow_for_cell(struct xs *sh, const struct rp_table *t, const lxw_col_t *at,
+	      double *h, size_t r, size_t c, int pass)
 {
 	const struct rp_cell *cell = &t->rows[r][c];
 	size_t span = cell->rowspan > 1 ? (size_t)cell->rowspan : 1;
 	if (cell->covered || (span > 1) != pass)
 		return;
-	double need = xlsx_lines_pt(cell_lines(sh, t, c, cell), RP_SIZE_TABLE),
+	double need = xlsx_lines_pt(cell_lines(sh, t, at, c, cell),
+				    RP_SIZE_TABLE),
 	       have = 0;
 	for (size_t k = r; k < r + span && k < t->nrows; k++)
 		have += h[k];
@@ -175,7 +219,7 @@ grow_for_cell(struct xs *sh, const struct rp_table *t, double *h, size_t r,
  * shares its lines among them, the rows it covers growing as needed.
  * The caller frees the array (NULL on error). */
 static double *
-table_heights(struct xs *sh, const struct rp_table *t)
+table_heights(struct xs *sh, const struct rp_table *t, const lxw_col_t *at)
 {
 	double *h = calloc(t->nrows + 1, sizeof(*h));
 	if (h == NULL) {
@@ -185,7 +229,7 @@ table_heights(struct xs *sh, const struct rp_table *t)
 	for (int pass = 0; pass < 2; pass++)
 		for (size_t r = 0; r < t->nrows; r++)
 			for (size_t c = 0; c < t->ncols && sh->colw; c++)
-				grow_for_cell(sh, t, h, r, c, pass);
+				grow_for_cell(sh, t, at, h, r, c, pass);
 	return h;
 }
 
@@ -202,14 +246,21 @@ xlsx_table(struct xs *sh, const struct rp_table *t)
 		sh->row++;
 	}
 	header_panes(sh, t, sh->row);
+	lxw_col_t *at = calloc(t->ncols + 1, sizeof(*at));
+	if (at == NULL) {
+		xlsx_check(sh->w, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		return;
+	}
+	column_starts(sh, t, at);
 	/* Heights row by row, each before its cells: constant_memory mode
 	 * takes rows strictly in order. */
-	double *h = table_heights(sh, t);
+	double *h = table_heights(sh, t, at);
 	for (size_t r = 0; h && r < t->nrows && !sh->w->err; r++) {
 		xlsx_set_row_pt(sh, sh->row + (lxw_row_t)r, h[r]);
-		table_row(sh, t, r, sh->row + (lxw_row_t)r);
+		table_row(sh, t, at, r, sh->row + (lxw_row_t)r);
 	}
 	free(h);
+	free(at);
 	sh->row += (lxw_row_t)t->nrows + 1;
 }
 
@@ -319,6 +370,22 @@ series_style(lxw_chart_series *se, const struct rp_chart *c, size_t s)
 	}
 }
 
+/* The document's font in the chart too, sized as the PDF's chart (a
+ * bold 12 pt title, 10 pt labels): Calc drew the title and labels in
+ * its default sans serif, the title at 14 pt on two lines. */
+static void
+chart_fonts(lxw_chart *ch)
+{
+	static char font[] = RP_FONT_DOCX; /* the API takes a char * */
+	lxw_chart_font title = { .name = font, .size = 12, .bold = 1 },
+		       text = { .name = font, .size = 10 };
+	chart_title_set_name_font(ch, &title);
+	chart_axis_set_name_font(ch->y_axis, &text);
+	chart_axis_set_num_font(ch->x_axis, &text);
+	chart_axis_set_num_font(ch->y_axis, &text);
+	chart_legend_set_font(ch, &text);
+}
+
 static lxw_chart *
 chart_make(struct xs *sh, const struct rp_chart *c, lxw_row_t top, size_t nl)
 {
@@ -350,6 +417,7 @@ chart_make(struct xs *sh, const struct rp_chart *c, lxw_row_t top, size_t nl)
 	if (c->y_max > 0 && c->kind != RP_CHART_STACKED)
 		chart_axis_set_max(ch->y_axis, c->y_max);
 	chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
+	chart_fonts(ch);
 	return ch;
 }
 

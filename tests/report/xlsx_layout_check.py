@@ -10,7 +10,10 @@ file, so the height written is the height printed. Checks, one "ok" /
   page    every sheet: A4, fit to one page wide (any height), a footer
           with the page number (&P);
   titles  a sheet that is one bordered table (a listing, an appendix)
-          repeats its header rows on every printed page;
+          repeats its header rows on every printed page, and holds no
+          chart: Calc printed the table's header above the charts' page
+          with no row of the table under it (Phụ lục 1 and 2 of
+          tu-danh-gia); its charts go to a sheet of their own;
   rows    every text cell's row (the rows of a merged range together) is
           tall enough for its text wrapped in its width: an optimistic
           count of lines (about 5 pt per 12 pt character, a word never
@@ -22,13 +25,21 @@ file, so the height written is the height printed. Checks, one "ok" /
           ("… QUẬN DƯƠNG / KINH");
   numbers every number cell is wider than the number it shows (Calc
           shows "###" otherwise): its formatted length plus one;
+  short   a short text outside the tables (a cell with no border whose
+          lines have at most four words: a signer's title or name, "THƯ
+          KÝ" beside "CHỦ TRÌ") shows each of its lines on one line: the
+          meeting record's two signers sat in the STT and name columns
+          and Calc printed "THƯ / KÝ";
   charts  no chart straddles a page: from the sheet's top or the last
           manual page break above it, the rows down to the chart's last
           fit on one page at 100 % (fit-to-width only ever shrinks), the
-          repeated header rows included.
+          repeated header rows included; and its title, axes and legend
+          are in the cells' font (Calc drew them in its sans serif).
 """
 import re
 import sys
+import xml.etree.ElementTree as ET
+import zipfile
 
 import openpyxl
 from openpyxl.utils import get_column_letter
@@ -102,6 +113,56 @@ def check_rows(ws):
                 bad.append("%s!%s: %d line(s) of %g pt in %.1f pt: %r"
                            % (ws.title, cell.coordinate, lines, size, have,
                               cell.value[:40]))
+    return bad
+
+
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
+
+
+def check_chart_fonts(path, font):
+    """Each chart's title, axes and legend name the cells' font."""
+    bad = []
+    with zipfile.ZipFile(path) as z:
+        for name in sorted(n for n in z.namelist()
+                           if n.startswith("xl/charts/chart")):
+            root = ET.fromstring(z.read(name))
+            for part in ("title", "valAx", "catAx", "legend"):
+                for el in root.iter(C + part):
+                    faces = {l.get("typeface") for l in el.iter(A + "latin")}
+                    if faces != {font}:
+                        bad.append("%s: %s in %s, not %s"
+                                   % (name, part, sorted(faces) or "the "
+                                      "default font", font))
+                    break
+    return bad
+
+
+def bordered(cell):
+    b = cell.border
+    return any(s is not None and s.style for s in (b.left, b.right, b.top,
+                                                     b.bottom))
+
+
+def check_short(ws):
+    bad = []
+    merged = merged_ranges(ws)
+    for row in ws.iter_rows(min_row=3):  # rows 1-2: the header's check
+        for cell in row:
+            v = cell.value
+            if not isinstance(v, str) or not v.strip() or bordered(cell) \
+                    or any(len(l.split()) > 4 for l in v.split("\n")):
+                continue
+            m = merged.get((cell.row, cell.column))
+            c0, c1 = (m.min_col, m.max_col) if m else (cell.column,
+                                                      cell.column)
+            width = sum(col_width(ws, c) for c in range(c0, c1 + 1))
+            size = cell.font.sz or 11
+            caps = 1.3 if v.isupper() else 1
+            if lines_needed(v, width / caps, size, cell.font.b) > \
+                    len(v.split("\n")):
+                bad.append("%s!%s: %r wraps in %.1f units"
+                           % (ws.title, cell.coordinate, v, width))
     return bad
 
 
@@ -191,7 +252,9 @@ def check_numbers(ws):
 
 
 def one_table(ws):
-    return ws.title.startswith(("Danh sách", "Phụ lục"))
+    """A listing or an appendix; not an appendix's charts sheet."""
+    return ws.title.startswith(("Danh sách", "Phụ lục")) and \
+        not ws.title.endswith("Biểu đồ")
 
 
 def main():
@@ -219,11 +282,19 @@ def main():
     check("page", bad)
     check("titles", ["%s: no repeated header rows" % ws.title
                      for ws in wb.worksheets
-                     if one_table(ws) and not title_rows(ws)])
+                     if one_table(ws) and not title_rows(ws)] +
+          ["%s: repeats rows %s above its charts too" % (ws.title,
+                                                         ws.print_title_rows)
+           for ws in wb.worksheets if title_rows(ws) and ws._charts])
     check("rows", [b for ws in wb.worksheets for b in check_rows(ws)])
     check("header", check_header(wb.worksheets[0]))
     check("numbers", [b for ws in wb.worksheets for b in check_numbers(ws)])
-    check("charts", [b for ws in wb.worksheets for b in check_charts(ws)])
+    check("short", [b for ws in wb.worksheets for b in check_short(ws)])
+    font = next((c.font.name for ws in wb.worksheets for row in
+                 ws.iter_rows() for c in row if isinstance(c.value, str)),
+                None)
+    check("charts", [b for ws in wb.worksheets for b in check_charts(ws)] +
+          check_chart_fonts(sys.argv[1], font))
     return 1 if fails else 0
 
 

@@ -638,6 +638,34 @@ header_halves(void **state)
 	arena_free(a);
 }
 
+/* An appendix sheet has no NĐ 30 header: its table keeps its own
+ * shares. The Thủ Dầu Một rubric's NỘI DUNG (53 %) came out at 33 of 88
+ * units, its room given to a header half no row of that sheet used. */
+static void
+appendix_shares(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	struct rp_doc *d = grid_doc(a);
+	struct rp_section *s = rp_section_add(d, false);
+	static const int w[] = { 9, 53, 10, 10, 28 };
+	struct rp_table *t = rp_table_add(d, s, 5, w);
+	static const char *const head[] = { "STT", "NỘI DUNG", "Điểm chuẩn",
+					    "Tự chấm", "Kèm minh chứng" };
+	rp_head_row(d, t, head);
+	const char *path = OUTDIR "/shares.xlsx";
+	write_ok(d, path);
+	char *x = zip_part(path, "xl/worksheets/sheet2.xml");
+	double total = 0;
+	for (int c = 1; c <= 5; c++)
+		total += col_width(x, c);
+	/* 53 of 110 shares: 48 %; 36 % before. */
+	assert_true(col_width(x, 2) >= 0.45 * total);
+	free(x);
+	unlink(path);
+	arena_free(a);
+}
+
 /* The chart's data spans as many columns as its labels need: column A
  * alone (a narrow TT) wrapped "Tiểu học" in Calc. The categories stay in
  * column A (merged with B), the series follow. */
@@ -810,6 +838,7 @@ main(void)
 		cmocka_unit_test(closing_takes_table_rows),
 		cmocka_unit_test(header_halves),
 		cmocka_unit_test(chart_labels_span),
+		cmocka_unit_test(appendix_shares),
 		cmocka_unit_test(listing_big),
 		cmocka_unit_test(oom_refused),
 		cmocka_unit_test(unwritable),
