@@ -18,10 +18,10 @@
 	"c.rubric_version, c.school_year, c.title, c.legal_basis, "            \
 	"c.school_levels, c.opens_at, c.due_at, c.review_due_at, "             \
 	"c.review_by, "
-#define CAMPAIGN_COLS                                                          \
-	CAMPAIGN_BASE_COLS                                                     \
-	"(SELECT count(*) FROM campaign_unit cu WHERE cu.campaign_id = c.id "  \
-	"AND " IN_SCOPE "), c.kind"
+/* The participants are counted apart (expected_in_scope): counted here
+ * for every campaign on every list, they were most of a dashboard's
+ * time (its years section lists the campaigns). */
+#define CAMPAIGN_COLS CAMPAIGN_BASE_COLS "0, c.kind"
 
 /* Visible: run by a unit in the actor's subtree, or with a participant
  * there (a school sees the campaigns it must answer). Latest to open
@@ -79,19 +79,6 @@ fill_campaign(struct db_stmt *st, struct arena *a, void *p)
 	read_campaign(st, a, p);
 }
 
-enum ts_err
-campaign_list(struct app *app, const struct actor *who, struct arena *a,
-	      struct campaign **out, size_t *n, struct diags *d)
-{
-	struct db_stmt *st = db_prep(app->db, SQL_LIST);
-	if (st == NULL)
-		return app_db_error(app, d, "đọc danh sách đợt đánh giá");
-	bind_scope(st, who);
-	enum ts_err e = db_collect(st, a, sizeof(**out), (void **)out, n,
-				   fill_campaign);
-	return e == TS_EDB ? app_db_error(app, d, "đọc danh sách đợt") : e;
-}
-
 /* The count of expected_in_scope() from the database, kept in the
  * results cache under key for generation gen. */
 static enum ts_err
@@ -99,8 +86,13 @@ count_expected(struct app *app, const struct actor *who, int64_t id,
 	       const char *key, int64_t gen, int64_t *out)
 {
 	static const char sql[] =
-		"SELECT count(*) FROM campaign_unit cu WHERE cu.campaign_id = "
-		"?2 AND " IN_SCOPE;
+		"SELECT (SELECT count(*) FROM campaign_unit cu WHERE "
+		"cu.campaign_id = ?2 AND " SQL_PATH_UNDER(
+			"cu.path",
+			"?1") ") + "
+			      "(SELECT count(*) FROM campaign_unit cu WHERE cu.campaign_id = "
+			      "?2 AND cu.unit_id = ?3 AND NOT " SQL_PATH_UNDER(
+				      "cu.path", "?1") ")";
 	struct db_stmt *st = db_prep(app->db, sql);
 	if (st == NULL)
 		return TS_EDB;
@@ -137,6 +129,22 @@ expected_in_scope(struct app *app, const struct actor *who, int64_t id,
 		*out = *v;
 	arena_free(a);
 	return e;
+}
+
+enum ts_err
+campaign_list(struct app *app, const struct actor *who, struct arena *a,
+	      struct campaign **out, size_t *n, struct diags *d)
+{
+	struct db_stmt *st = db_prep(app->db, SQL_LIST);
+	if (st == NULL)
+		return app_db_error(app, d, "đọc danh sách đợt đánh giá");
+	bind_scope(st, who);
+	enum ts_err e = db_collect(st, a, sizeof(**out), (void **)out, n,
+				   fill_campaign);
+	for (size_t i = 0; e == TS_OK && i < *n; i++)
+		e = expected_in_scope(app, who, (*out)[i].id,
+				      &(*out)[i].expected);
+	return e == TS_EDB ? app_db_error(app, d, "đọc danh sách đợt") : e;
 }
 
 enum ts_err
