@@ -64,28 +64,51 @@ make_key(struct app *app, int64_t campaign, const char *root, enum rc_kind kind,
 	return n > 0 && n < 600;
 }
 
-void *
-results_cache_get(struct app *app, int64_t campaign, const char *root,
-		  enum rc_kind kind, int64_t gen, size_t *size, struct arena *a)
+/* The entry of key, of generation gen or (gen < 0) of any, copied into
+ * a; its generation in *got. */
+static void *
+cache_copy(const char *key, int64_t gen, int64_t *got, size_t *size,
+	   struct arena *a)
 {
-	char key[600];
 	void *out = NULL;
-	if (!make_key(app, campaign, root, kind, key))
-		return NULL;
 	pthread_mutex_lock(&rc_m);
 	for (size_t i = 0; i < RC_SLOTS && out == NULL; i++) {
 		struct rc_slot *s = &rc[i];
-		if (s->used == 0 || s->gen != gen || strcmp(s->key, key) != 0)
+		if (s->used == 0 || (gen >= 0 && s->gen != gen) ||
+		    strcmp(s->key, key) != 0)
 			continue;
 		out = arena_alloc(a, s->size ? s->size : 1);
 		if (out != NULL) {
 			memcpy(out, s->data, s->size);
 			*size = s->size;
+			*got = s->gen;
 			s->used = ++rc_tick;
 		}
 	}
 	pthread_mutex_unlock(&rc_m);
 	return out;
+}
+
+void *
+results_cache_get(struct app *app, int64_t campaign, const char *root,
+		  enum rc_kind kind, int64_t gen, size_t *size, struct arena *a)
+{
+	char key[600];
+	int64_t got;
+	if (!make_key(app, campaign, root, kind, key))
+		return NULL;
+	return cache_copy(key, gen, &got, size, a);
+}
+
+void *
+results_cache_latest(struct app *app, int64_t campaign, const char *root,
+		     enum rc_kind kind, int64_t *gen, size_t *size,
+		     struct arena *a)
+{
+	char key[600];
+	if (!make_key(app, campaign, root, kind, key))
+		return NULL;
+	return cache_copy(key, -1, gen, size, a);
 }
 
 /* The slot holding key (any generation), else the least recently used. */

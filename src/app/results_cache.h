@@ -31,6 +31,12 @@ enum ts_err results_gen_bump(struct app *app, int64_t campaign) TS_MUSTCHECK;
 void *results_cache_get(struct app *app, int64_t campaign, const char *root,
 			enum rc_kind kind, int64_t gen, size_t *size,
 			struct arena *a);
+/* The same for whichever generation was put last, with it in *gen: a
+ * count that can be brought up to date by the changes since (gap counts,
+ * gap_record.h). */
+void *results_cache_latest(struct app *app, int64_t campaign, const char *root,
+			   enum rc_kind kind, int64_t *gen, size_t *size,
+			   struct arena *a);
 /* Keeps a copy of size bytes (at most 1 MiB; larger is not kept). */
 void results_cache_put(struct app *app, int64_t campaign, const char *root,
 		       enum rc_kind kind, int64_t gen, const void *data,

@@ -49,6 +49,8 @@ static const struct {
 	{ "snapshot", "submission_id, version" },
 	{ "submission_revision", "submission_id, revision" },
 	{ "submission_score", "submission_id, grp" },
+	{ "submission_gap", "submission_id, item" },
+	{ "gap_delta", "campaign_id, gen, path, item" },
 	{ "stats_summary", "submission_id" },
 	{ "stats_value", "submission_id, code, seq" },
 };
