@@ -26,10 +26,6 @@ static const char SQL_DEL[] =
 static const char SQL_LOG[] =
 	"INSERT INTO gap_delta(campaign_id, gen, path, item, delta) VALUES "
 	"(?, ?, ?, ?, ?)";
-static const char SQL_PRUNE[] =
-	"DELETE FROM gap_delta WHERE campaign_id = ?1 AND gen <= ?2";
-static const char SQL_FLOOR[] =
-	"UPDATE campaign_results SET gap_floor = ?2 WHERE campaign_id = ?1";
 
 /* Marks item id (by rubric idx) as a gap of this result. */
 static void
@@ -144,26 +140,6 @@ change(struct app *app, int64_t campaign_id, int64_t gen,
 	return db_exec_stmt(st);
 }
 
-/* Every GAP_KEEP generations, the changes older than that go; counts
- * kept from before them are counted again (plan_gaps). */
-static enum ts_err
-prune(struct app *app, int64_t campaign_id, int64_t gen)
-{
-	if (gen % GAP_KEEP != 0)
-		return TS_OK;
-	const char *sql[] = { SQL_PRUNE, SQL_FLOOR };
-	enum ts_err e = TS_OK;
-	for (size_t i = 0; e == TS_OK && i < 2; i++) {
-		struct db_stmt *st = db_prep(app->db, sql[i]);
-		if (st == NULL)
-			return TS_EDB;
-		db_bind_int(st, 1, campaign_id);
-		db_bind_int(st, 2, gen - GAP_KEEP);
-		e = db_exec_stmt(st);
-	}
-	return e;
-}
-
 static enum ts_err
 write_changes(struct app *app, const struct rubric *r, int64_t campaign_id,
 	      const struct gap_now *g)
@@ -175,7 +151,7 @@ write_changes(struct app *app, const struct rubric *r, int64_t campaign_id,
 			e = change(app, campaign_id, gen, g,
 				   k < r->nitems ? r->items[k]->id : GAP_SCHOOL,
 				   g->want[k]);
-	return e == TS_OK ? prune(app, campaign_id, gen) : e;
+	return e;
 }
 
 enum ts_err
@@ -254,7 +230,7 @@ fill_body(struct door_ctx *c)
 		const struct missing *m = &j->v[i];
 		if (m->rubric == NULL)
 			continue;
-		e = results_gen_bump(c->app, m->campaign_id);
+		e = results_changed(c->app, m->campaign_id, m->unit_id);
 		if (e == TS_OK)
 			e = gap_record(c->app, m->rubric, m->campaign_id,
 				       m->unit_id);

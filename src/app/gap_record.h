@@ -13,7 +13,7 @@
 /* Brings the rows of (campaign, unit) up to date with its state and
  * latest submitted version's advice (scored under r) and logs what
  * changed. Inside the write transaction of the change, after
- * results_gen_bump. */
+ * results_changed (which also deletes old changes). */
 enum ts_err gap_record(struct app *app, const struct rubric *r,
 		       int64_t campaign_id, int64_t unit_id) TS_MUSTCHECK;
 
@@ -24,8 +24,5 @@ enum ts_err gap_fill(struct app *app, size_t *n, struct diags *d) TS_MUSTCHECK;
 
 /* The item name of gap rows for "the result itself". */
 #define GAP_SCHOOL ""
-
-/* Changes older than this many generations are deleted. */
-#define GAP_KEEP 256
 
 #endif

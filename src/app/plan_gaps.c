@@ -27,7 +27,7 @@ static const char SQL_COUNT[] =
 /* The changes after generation ?2 up to ?3 under the root; first (item
  * NULL) the generation up to which changes have been deleted. */
 static const char SQL_CHANGES[] =
-	"SELECT CAST(NULL AS TEXT), gap_floor FROM campaign_results WHERE "
+	"SELECT CAST(NULL AS TEXT), changes_floor FROM campaign_results WHERE "
 	"campaign_id = ?1 UNION ALL SELECT item, sum(delta) FROM gap_delta "
 	"WHERE campaign_id = ?1 AND gen > ?2 AND gen <= ?3 AND " SQL_PATH_UNDER(
 		"path", "?4") " GROUP BY item";

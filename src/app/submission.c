@@ -307,7 +307,7 @@ sub_record(struct app *app, const struct actor *who, const struct submission *s,
 		e = score_summary_write(app, s->rubric, s->campaign.id,
 					s->unit.id);
 	if (e == TS_OK)
-		e = results_gen_bump(app, s->campaign.id);
+		e = results_changed(app, s->campaign.id, s->unit.id);
 	if (e == TS_OK && !stats)
 		e = gap_record(app, s->rubric, s->campaign.id, s->unit.id);
 	sub_object(s, obj, sizeof(obj));

@@ -33,6 +33,7 @@ static const struct {
 	{ "rubric", "id, version" },
 	{ "campaign", "id" },
 	{ "campaign_results", "campaign_id" },
+	{ "results_change", "campaign_id, gen" },
 	{ "campaign_unit", "campaign_id, unit_id" },
 	{ "doc_field", "campaign_id, unit_id, name" },
 	{ "export_job", "id" },

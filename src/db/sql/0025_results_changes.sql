@@ -16,8 +16,7 @@ CREATE TABLE submission_gap(
 -- removed, with the generation the change raised the campaign's results
 -- to (campaign_results.gen) and the participant's frozen path. A server
 -- whose counts are of an older generation adds the changes since (those
--- under its root) instead of counting again. Rows at or below gap_floor
--- have been deleted: counts older than that are counted again.
+-- under its root) instead of counting again.
 CREATE TABLE gap_delta(
   campaign_id INTEGER NOT NULL REFERENCES campaign(id),
   gen INTEGER NOT NULL,
@@ -26,4 +25,17 @@ CREATE TABLE gap_delta(
   delta INTEGER NOT NULL,
   PRIMARY KEY (campaign_id, gen, path, item)
 ) STRICT;
-ALTER TABLE campaign_results ADD COLUMN gap_floor INTEGER NOT NULL DEFAULT 0;
+-- Which participant each generation changed (its frozen path): a server
+-- whose counts of states and levels are of an older generation counts
+-- again only the parts of its root those changes are under
+-- (app/results_cache.c).
+CREATE TABLE results_change(
+  campaign_id INTEGER NOT NULL REFERENCES campaign(id),
+  gen INTEGER NOT NULL,
+  path TEXT NOT NULL,
+  PRIMARY KEY (campaign_id, gen)
+) STRICT;
+-- Changes (results_change, gap_delta) at or below changes_floor have been
+-- deleted: counts older than that are counted again.
+ALTER TABLE campaign_results ADD COLUMN changes_floor INTEGER NOT NULL
+  DEFAULT 0;
