@@ -81,6 +81,7 @@ bench: deps-test
 	@tests/bench/rush.sh build/truongso
 	@tests/bench/import.sh build/truongso
 	@tests/bench/desk.sh build/truongso 500 2000 8000 53000
+	@tests/bench/desk_after.sh build/truongso 2000 8000
 	@tests/bench/results.sh build/truongso 163000
 
 check-docs: deps-test

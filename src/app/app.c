@@ -8,6 +8,7 @@
 #include "../db/migrate.h"
 #include "../util/buf.h"
 #include "../util/timeutil.h"
+#include "gap_record.h"
 #include "results_cache.h"
 #include "score_summary.h"
 #include "stats_summary.h"
@@ -52,6 +53,8 @@ schema_ready(struct app *app, bool migrate, struct diags *d)
 		e = score_summary_fill(app, &filled, d);
 	if (e == TS_OK && before < migrate_current(app->db))
 		e = stats_summary_fill(app, &filled, d);
+	if (e == TS_OK && before < migrate_current(app->db))
+		e = gap_fill(app, &filled, d);
 	return e;
 }
 

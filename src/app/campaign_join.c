@@ -130,7 +130,7 @@ join_body(struct door_ctx *c)
 	if (e == TS_OK && (e = insert_joiner(c->app, x, at)) == TS_ECONFLICT)
 		diags_add(c->d, x->code, "đơn vị đã tham gia đợt đánh giá này");
 	if (e == TS_OK)
-		e = results_gen_bump(c->app, x->id);
+		e = results_changed(c->app, x->id, x->unit.id);
 	char *detail = e == TS_OK ? arena_alloc(c->a, 300) : NULL;
 	if (e == TS_OK && detail == NULL)
 		e = TS_ENOMEM;

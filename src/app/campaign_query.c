@@ -18,10 +18,10 @@
 	"c.rubric_version, c.school_year, c.title, c.legal_basis, "            \
 	"c.school_levels, c.opens_at, c.due_at, c.review_due_at, "             \
 	"c.review_by, "
-#define CAMPAIGN_COLS                                                          \
-	CAMPAIGN_BASE_COLS                                                     \
-	"(SELECT count(*) FROM campaign_unit cu WHERE cu.campaign_id = c.id "  \
-	"AND " IN_SCOPE "), c.kind"
+/* The participants are counted apart (expected_in_scope): counted here
+ * for every campaign on every list, they were most of a dashboard's
+ * time (its years section lists the campaigns). */
+#define CAMPAIGN_COLS CAMPAIGN_BASE_COLS "0, c.kind"
 
 /* Visible: run by a unit in the actor's subtree, or with a participant
  * there (a school sees the campaigns it must answer). Latest to open
@@ -79,19 +79,6 @@ fill_campaign(struct db_stmt *st, struct arena *a, void *p)
 	read_campaign(st, a, p);
 }
 
-enum ts_err
-campaign_list(struct app *app, const struct actor *who, struct arena *a,
-	      struct campaign **out, size_t *n, struct diags *d)
-{
-	struct db_stmt *st = db_prep(app->db, SQL_LIST);
-	if (st == NULL)
-		return app_db_error(app, d, "đọc danh sách đợt đánh giá");
-	bind_scope(st, who);
-	enum ts_err e = db_collect(st, a, sizeof(**out), (void **)out, n,
-				   fill_campaign);
-	return e == TS_EDB ? app_db_error(app, d, "đọc danh sách đợt") : e;
-}
-
 /* The count of expected_in_scope() from the database, kept in the
  * results cache under key for generation gen. */
 static enum ts_err
@@ -99,8 +86,13 @@ count_expected(struct app *app, const struct actor *who, int64_t id,
 	       const char *key, int64_t gen, int64_t *out)
 {
 	static const char sql[] =
-		"SELECT count(*) FROM campaign_unit cu WHERE cu.campaign_id = "
-		"?2 AND " IN_SCOPE;
+		"SELECT (SELECT count(*) FROM campaign_unit cu WHERE "
+		"cu.campaign_id = ?2 AND " SQL_PATH_UNDER(
+			"cu.path",
+			"?1") ") + "
+			      "(SELECT count(*) FROM campaign_unit cu WHERE cu.campaign_id = "
+			      "?2 AND cu.unit_id = ?3 AND NOT " SQL_PATH_UNDER(
+				      "cu.path", "?1") ")";
 	struct db_stmt *st = db_prep(app->db, sql);
 	if (st == NULL)
 		return TS_EDB;
@@ -137,6 +129,22 @@ expected_in_scope(struct app *app, const struct actor *who, int64_t id,
 		*out = *v;
 	arena_free(a);
 	return e;
+}
+
+enum ts_err
+campaign_list(struct app *app, const struct actor *who, struct arena *a,
+	      struct campaign **out, size_t *n, struct diags *d)
+{
+	struct db_stmt *st = db_prep(app->db, SQL_LIST);
+	if (st == NULL)
+		return app_db_error(app, d, "đọc danh sách đợt đánh giá");
+	bind_scope(st, who);
+	enum ts_err e = db_collect(st, a, sizeof(**out), (void **)out, n,
+				   fill_campaign);
+	for (size_t i = 0; e == TS_OK && i < *n; i++)
+		e = expected_in_scope(app, who, (*out)[i].id,
+				      &(*out)[i].expected);
+	return e == TS_EDB ? app_db_error(app, d, "đọc danh sách đợt") : e;
 }
 
 enum ts_err
@@ -326,33 +334,107 @@ sort_rows(struct campaign_status *st, bool *school, const char **code,
 	return TS_OK;
 }
 
-/* The rows and total of out, counted, or kept from an earlier count of
- * the same results generation (results_cache.h): [total][rows...]. */
+/* [total][rows...] under root, counted. */
+static enum ts_err
+status_full(struct app *app, int64_t id, const char *root, struct arena *a,
+	    struct completeness_row **v, size_t *size)
+{
+	struct unit_status *rows = NULL;
+	size_t n = 0;
+	enum ts_err e = read_status_rows(app, id, root, a, &rows, &n);
+	*v = e == TS_OK ? arena_calloc(a, n + 2, sizeof(**v)) : NULL;
+	if (e == TS_OK && *v == NULL)
+		e = TS_ENOMEM;
+	if (e == TS_OK)
+		*size = (1 + completeness_count(rows, n, root, *v + 1, n,
+						&(*v)[0])) *
+			sizeof(**v);
+	return e;
+}
+
+/* The row of v (nrows after the total) whose prefix is the child of
+ * root that path is under, counted again; TS_ESTALE when there is no
+ * such row (count everything again). done: rows already counted. */
+static enum ts_err
+status_part(struct app *app, int64_t id, const char *root, const char *path,
+	    struct arena *a, struct completeness_row *v, size_t nrows,
+	    bool *done)
+{
+	char prefix[256];
+	size_t i = 0, n = 0;
+	if (!results_child(root, path, prefix))
+		return TS_ESTALE;
+	while (i < nrows && strcmp(v[1 + i].prefix, prefix) != 0)
+		i++;
+	if (i == nrows || done[i])
+		return i == nrows ? TS_ESTALE : TS_OK;
+	struct unit_status *rows = NULL;
+	struct completeness_row one, total;
+	enum ts_err e = read_status_rows(app, id, prefix, a, &rows, &n);
+	if (e == TS_OK &&
+	    completeness_count(rows, n, root, &one, 1, &total) != 1)
+		e = TS_ESTALE;
+	if (e == TS_OK)
+		v[1 + i] = one;
+	done[i] = true;
+	return e;
+}
+
+/* v (kept at generation from) brought to generation to: the rows the
+ * changes since are under counted again, the total summed. */
+static enum ts_err
+status_update(struct app *app, int64_t id, const char *root, int64_t from,
+	      int64_t to, struct arena *a, struct completeness_row *v,
+	      size_t nrows)
+{
+	const char **paths = NULL;
+	size_t n = 0;
+	bool *done = arena_calloc(a, nrows + 1, sizeof(*done));
+	enum ts_err e = done ? results_changes(app, id, root, from, to, a,
+					       &paths, &n)
+			     : TS_ENOMEM;
+	for (size_t k = 0; e == TS_OK && k < n; k++)
+		e = status_part(app, id, root, paths[k], a, v, nrows, done);
+	if (e != TS_OK)
+		return e;
+	memset(&v[0], 0, sizeof(v[0]));
+	for (size_t i = 0; i < nrows; i++) {
+		v[0].expected += v[1 + i].expected;
+		v[0].late += v[1 + i].late;
+		for (size_t s = 0; s < ST_COUNT; s++)
+			v[0].by_state[s] += v[1 + i].by_state[s];
+	}
+	return TS_OK;
+}
+
+/* The rows and total of out, counted, or kept from an earlier count and
+ * brought up to date by counting again only the rows under the units
+ * changed since (results_cache.h): [total][rows...]. */
 static enum ts_err
 count_status(struct app *app, int64_t id, const char *root, struct arena *a,
 	     struct campaign_status *out)
 {
-	struct unit_status *rows = NULL;
-	size_t n = 0, size = 0;
-	int64_t gen;
+	size_t size = 0;
+	int64_t gen, had = -1;
 	enum ts_err e = results_gen(app, id, &gen);
-	struct completeness_row *v = e == TS_OK
-					     ? results_cache_get(app, id, root,
-								 RC_STATUS, gen,
-								 &size, a)
-					     : NULL;
-	if (v == NULL && e == TS_OK &&
-	    (e = read_status_rows(app, id, root, a, &rows, &n)) == TS_OK) {
-		v = arena_calloc(a, n + 2, sizeof(*v));
-		if (v == NULL)
-			return TS_ENOMEM;
-		size = (1 +
-			completeness_count(rows, n, root, v + 1, n, &v[0])) *
-		       sizeof(*v);
-		results_cache_put(app, id, root, RC_STATUS, gen, v, size);
+	struct completeness_row *v =
+		e == TS_OK ? results_cache_latest(app, id, root, RC_STATUS,
+						  &had, &size, a)
+			   : NULL;
+	if (e != TS_OK)
+		return e;
+	e = v != NULL && had <= gen && size >= sizeof(*v) ? TS_OK : TS_ESTALE;
+	if (e == TS_OK && had < gen)
+		e = status_update(app, id, root, had, gen, a, v,
+				  size / sizeof(*v) - 1);
+	if (e == TS_ESTALE) {
+		had = -1;
+		e = status_full(app, id, root, a, &v, &size);
 	}
 	if (e != TS_OK)
 		return e;
+	if (had != gen)
+		results_cache_put(app, id, root, RC_STATUS, gen, v, size);
 	out->total = v[0];
 	out->rows = v + 1;
 	out->nrows = size / sizeof(*v) - 1;

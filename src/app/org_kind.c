@@ -53,6 +53,14 @@ static const struct {
 bool
 org_kind_parse(const char *s, enum org_kind *k)
 {
+	/* The stored codes first: a dashboard parses one per row, and
+	 * folding the text allocates an arena each time. */
+	for (size_t i = 0;
+	     s != NULL && i < sizeof(KIND_CODES) / sizeof(*KIND_CODES); i++)
+		if (strcmp(s, KIND_CODES[i]) == 0) {
+			*k = (enum org_kind)i;
+			return true;
+		}
 	struct arena *a = arena_new();
 	const char *key = a ? vn_fold_key(a, s) : NULL;
 	bool ok = false;

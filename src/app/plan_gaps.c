@@ -2,128 +2,143 @@
  * schools' approved results list it in their advice for the next level
  * (a failed gate, or an item that could still add points to a group
  * below its top level), read from the score JSON stored with each
- * result's latest submitted version; nothing is scored again. */
-#include <jansson.h>
+ * result's latest submitted version; nothing is scored again. The
+ * items of each result are kept as rows (gap_record.h). */
 #include <string.h>
 
 #include "../util/arena.h"
 #include "campaign.h"
+#include "gap_record.h"
 #include "org.h"
 #include "plan.h"
 #include "results_cache.h"
 #include "submission.h"
 
-static const char SQL_ADVICE[] =
-	"SELECT sn.score FROM campaign_unit cu JOIN submission s ON "
-	"s.campaign_id = cu.campaign_id AND s.unit_id = cu.unit_id JOIN "
-	"snapshot sn ON sn.submission_id = s.id AND sn.version = s.version "
-	"WHERE cu.campaign_id = ?1 AND " SQL_PATH_UNDER(
-		"cu.path", "?2") " AND s.state IN (?3, ?4, ?5, ?6, ?7)";
+/* Per item, the reviewed results under the root lacking it ('': the
+ * results), from the rows gap_record keeps; first, from the same
+ * statement's snapshot, the generation they are of (item NULL). */
+static const char SQL_COUNT[] =
+	"SELECT CAST(NULL AS TEXT), gen FROM campaign_results WHERE "
+	"campaign_id = ?1 UNION ALL SELECT g.item, count(*) FROM "
+	"campaign_unit cu JOIN submission s ON s.campaign_id = cu.campaign_id "
+	"AND s.unit_id = cu.unit_id JOIN submission_gap g ON g.submission_id "
+	"= s.id WHERE cu.campaign_id = ?1 AND " SQL_PATH_UNDER(
+		"cu.path", "?2") " GROUP BY g.item";
+/* The changes after generation ?2 up to ?3 under the root; first (item
+ * NULL) the generation up to which changes have been deleted. */
+static const char SQL_CHANGES[] =
+	"SELECT CAST(NULL AS TEXT), changes_floor FROM campaign_results WHERE "
+	"campaign_id = ?1 UNION ALL SELECT item, sum(delta) FROM gap_delta "
+	"WHERE campaign_id = ?1 AND gen > ?2 AND gen <= ?3 AND " SQL_PATH_UNDER(
+		"path", "?4") " GROUP BY item";
 
-/* Marks item id (by rubric idx) as a gap of this school. */
+/* Adds n to item's count (count[nitems]: the results). */
 static void
-mark(const struct rubric *r, json_t *id, bool *seen)
+add_count(const struct rubric *r, const char *item, int64_t n, int64_t *count)
 {
-	const struct item *it =
-		json_is_string(id) ? rubric_find_item(r, json_string_value(id))
-				   : NULL;
+	const struct item *it = strcmp(item, GAP_SCHOOL) == 0
+					? NULL
+					: rubric_find_item(r, item);
 	if (it != NULL)
-		seen[it->idx] = true;
+		count[it->idx] += n;
+	else if (strcmp(item, GAP_SCHOOL) == 0)
+		count[r->nitems] += n;
 }
 
-/* One group's advice: its failed gates, and what could add points when
- * there is a next level to reach. */
-static void
-mark_group(const struct rubric *r, json_t *advice, bool *seen)
-{
-	size_t i;
-	json_t *v;
-	json_array_foreach(json_object_get(advice, "gates"), i, v)
-		mark(r, v, seen);
-	if (json_is_null(json_object_get(advice, "next_level")))
-		return;
-	json_array_foreach(json_object_get(advice, "suggestions"), i, v)
-		mark(r, json_object_get(v, "item"), seen);
-}
-
-static void
-count_school(const struct rubric *r, const char *score, bool *seen,
-	     size_t *count)
-{
-	count[r->nitems]++; /* the last slot: schools read */
-	json_t *root = json_loads(score, 0, NULL);
-	size_t i;
-	json_t *g;
-	memset(seen, 0, r->nitems * sizeof(*seen));
-	json_array_foreach(json_object_get(root, "groups"), i, g)
-		mark_group(r, json_object_get(g, "advice"), seen);
-	json_decref(root);
-	for (size_t k = 0; k < r->nitems; k++)
-		count[k] += seen[k];
-}
-
+/* Reads (item, n) rows into count; the NULL item's n into *first. */
 static enum ts_err
-count_all(struct app *app, int64_t cid, const char *path,
-	  const struct rubric *r, bool *seen, size_t *count)
+read_counts(struct db_stmt *st, const struct rubric *r, int64_t *count,
+	    int64_t *first)
 {
-	struct db_stmt *st = db_prep(app->db, SQL_ADVICE);
-	if (st == NULL)
-		return TS_EDB;
-	const char *reviewed[WF_CODES_MAX];
-	wf_reviewed_codes(reviewed);
-	db_bind_int(st, 1, cid);
-	db_bind_text(st, 2, path);
-	sub_bind_states(st, 3, reviewed);
 	int rc;
 	while ((rc = db_step(st)) == DB_ROW)
-		count_school(r, db_col_text(st, 0), seen, count);
+		if (db_col_null(st, 0))
+			*first = db_col_int(st, 1);
+		else
+			add_count(r, db_col_text(st, 0), db_col_int(st, 1),
+				  count);
 	db_done(st);
 	return rc == DB_DONE ? TS_OK : TS_EDB;
 }
 
-/* The counts per item (and schools read, last), counted once per results
- * generation of the campaign and root: a dashboard viewed again reads
- * them from the process's cache instead of parsing every school's score
- * again (issue 17: a view must not cost a parse per school). */
+/* Counted from the rows; *gen: the generation of the count. */
+static enum ts_err
+count_all(struct app *app, int64_t cid, const char *path,
+	  const struct rubric *r, int64_t *count, int64_t *gen)
+{
+	struct db_stmt *st = db_prep(app->db, SQL_COUNT);
+	if (st == NULL)
+		return TS_EDB;
+	db_bind_int(st, 1, cid);
+	db_bind_text(st, 2, path);
+	*gen = 0;
+	return read_counts(st, r, count, gen);
+}
+
+/* count, of generation from, brought to generation to by the changes
+ * since; TS_ESTALE when some of them have been deleted. */
+static enum ts_err
+add_changes(struct app *app, int64_t cid, const char *path,
+	    const struct rubric *r, int64_t from, int64_t to, int64_t *count)
+{
+	struct db_stmt *st = db_prep(app->db, SQL_CHANGES);
+	int64_t floor = 0;
+	if (st == NULL)
+		return TS_EDB;
+	db_bind_int(st, 1, cid);
+	db_bind_int(st, 2, from);
+	db_bind_int(st, 3, to);
+	db_bind_text(st, 4, path);
+	enum ts_err e = read_counts(st, r, count, &floor);
+	return e == TS_OK && from < floor ? TS_ESTALE : e;
+}
+
+/* The counts per item (and results, last) under path: kept per results
+ * generation of the campaign and root, and after a change brought up to
+ * date by the changes since (gap_delta: a few rows per approval) rather
+ * than counted again, so a view after a change costs about what any
+ * view costs (issue 17). */
 static enum ts_err
 counts_of(struct app *app, int64_t cid, const char *path,
-	  const struct rubric *r, struct arena *a, size_t **count)
+	  const struct rubric *r, struct arena *a, int64_t **count)
 {
 	size_t size = (r->nitems + 1) * sizeof(**count), got = 0;
-	int64_t gen;
+	int64_t gen, had = -1;
 	if (results_gen(app, cid, &gen) != TS_OK)
 		return TS_EDB;
-	*count = results_cache_get(app, cid, path, RC_GAPS, gen, &got, a);
-	if (*count != NULL && got == size)
-		return TS_OK;
-	bool *seen = arena_calloc(a, r->nitems + 1, sizeof(*seen));
-	*count = arena_calloc(a, r->nitems + 1, sizeof(**count));
-	if (seen == NULL || *count == NULL)
-		return TS_ENOMEM;
-	enum ts_err e = count_all(app, cid, path, r, seen, *count);
-	if (e == TS_OK)
+	*count = results_cache_latest(app, cid, path, RC_GAPS, &had, &got, a);
+	enum ts_err e = *count != NULL && got == size && had <= gen ? TS_OK
+								    : TS_ESTALE;
+	if (e == TS_OK && had < gen)
+		e = add_changes(app, cid, path, r, had, gen, *count);
+	if (e == TS_ESTALE) {
+		*count = arena_calloc(a, r->nitems + 1, sizeof(**count));
+		e = *count ? count_all(app, cid, path, r, *count, &gen)
+			   : TS_ENOMEM;
+	}
+	if (e == TS_OK && had != gen)
 		results_cache_put(app, cid, path, RC_GAPS, gen, *count, size);
 	return e;
 }
 
 /* The top items by count (ties in rubric order), into out. */
 static size_t
-top_items(const struct rubric *r, const size_t *count, size_t top,
+top_items(const struct rubric *r, const int64_t *count, size_t top,
 	  struct gap_count *out)
 {
 	size_t n = 0;
 	for (size_t k = 0; k < r->nitems; k++) {
-		if (count[k] == 0)
+		if (count[k] <= 0)
 			continue;
 		size_t j = n < top ? n++ : top;
-		while (j > 0 && out[j - 1].schools < count[k]) {
+		while (j > 0 && out[j - 1].schools < (size_t)count[k]) {
 			if (j < top)
 				out[j] = out[j - 1];
 			j--;
 		}
 		if (j < top)
 			out[j] = (struct gap_count){ r->items[k]->id,
-						     count[k] };
+						     (size_t)count[k] };
 	}
 	return n;
 }
@@ -148,7 +163,7 @@ plan_gaps(struct app *app, const struct actor *who, int64_t cid,
 		return e;
 	if (r == NULL)
 		return app_db_error(app, d, "đọc bộ chỉ số của đợt đánh giá");
-	size_t *count = NULL;
+	int64_t *count = NULL;
 	*out = arena_calloc(a, top + 1, sizeof(**out));
 	if (*out == NULL)
 		return TS_ENOMEM;
@@ -158,6 +173,6 @@ plan_gaps(struct app *app, const struct actor *who, int64_t cid,
 	if (e != TS_OK)
 		return app_db_error(app, d, "đọc kết quả");
 	*n = top_items(r, count, top, *out);
-	*schools = count[r->nitems];
+	*schools = count[r->nitems] > 0 ? (size_t)count[r->nitems] : 0;
 	return TS_OK;
 }

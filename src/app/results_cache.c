@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "../util/arena.h"
+#include "org.h"
 
 #define RC_SLOTS    64
 #define RC_MAX_SIZE ((size_t)1 << 20)
@@ -55,6 +56,110 @@ results_gen_bump(struct app *app, int64_t campaign)
 	return db_exec_stmt(st);
 }
 
+static const char SQL_LOG[] =
+	"INSERT INTO results_change(campaign_id, gen, path) SELECT ?1, "
+	"r.gen, cu.path FROM campaign_results r JOIN campaign_unit cu ON "
+	"cu.campaign_id = r.campaign_id WHERE r.campaign_id = ?1 AND "
+	"cu.unit_id = ?2";
+static const char *const SQL_PRUNE[] = {
+	"DELETE FROM results_change WHERE campaign_id = ?1 AND gen <= ?2",
+	"DELETE FROM gap_delta WHERE campaign_id = ?1 AND gen <= ?2",
+	"UPDATE campaign_results SET changes_floor = ?2 WHERE campaign_id = "
+	"?1",
+};
+
+/* Every RESULTS_KEEP generations, the changes older than that go. */
+static enum ts_err
+prune(struct app *app, int64_t campaign)
+{
+	int64_t gen;
+	enum ts_err e = results_gen(app, campaign, &gen);
+	if (e != TS_OK || gen % RESULTS_KEEP != 0)
+		return e;
+	for (size_t i = 0; e == TS_OK && i < 3; i++) {
+		struct db_stmt *st = db_prep(app->db, SQL_PRUNE[i]);
+		if (st == NULL)
+			return TS_EDB;
+		db_bind_int(st, 1, campaign);
+		db_bind_int(st, 2, gen - RESULTS_KEEP);
+		e = db_exec_stmt(st);
+	}
+	return e;
+}
+
+enum ts_err
+results_changed(struct app *app, int64_t campaign, int64_t unit_id)
+{
+	enum ts_err e = results_gen_bump(app, campaign);
+	struct db_stmt *st = e == TS_OK ? db_prep(app->db, SQL_LOG) : NULL;
+	if (e != TS_OK || st == NULL)
+		return e != TS_OK ? e : TS_EDB;
+	db_bind_int(st, 1, campaign);
+	db_bind_int(st, 2, unit_id);
+	e = db_exec_stmt(st);
+	return e == TS_OK ? prune(app, campaign) : e;
+}
+
+static void
+fill_path(struct db_stmt *st, struct arena *a, void *p)
+{
+	*(const char **)p = db_col_dup(st, 0, a);
+}
+
+enum ts_err
+results_changes(struct app *app, int64_t campaign, const char *root,
+		int64_t from, int64_t to, struct arena *a, const char ***paths,
+		size_t *n)
+{
+	static const char sql[] =
+		"SELECT CAST(NULL AS TEXT) FROM campaign_results WHERE "
+		"campaign_id = ?1 AND changes_floor > ?2 "
+		"UNION ALL SELECT path FROM results_change WHERE campaign_id = "
+		"?1 AND gen > ?2 AND gen <= ?3 AND " SQL_PATH_UNDER("path",
+								    "?4");
+	struct db_stmt *st = db_prep(app->db, sql);
+	if (st == NULL)
+		return TS_EDB;
+	db_bind_int(st, 1, campaign);
+	db_bind_int(st, 2, from);
+	db_bind_int(st, 3, to);
+	db_bind_text(st, 4, root);
+	enum ts_err e = db_collect(st, a, sizeof(**paths), (void **)paths, n,
+				   fill_path);
+	for (size_t i = 0; e == TS_OK && i < *n; i++)
+		if ((*paths)[i] == NULL)
+			e = TS_ESTALE; /* the floor is past from */
+	return e;
+}
+
+bool
+results_child(const char *root, const char *path, char out[256])
+{
+	size_t rlen = strlen(root);
+	if (strncmp(root, path, rlen) != 0 || path[rlen] == '\0')
+		return false;
+	const char *slash = strchr(path + rlen, '/');
+	size_t len = slash ? (size_t)(slash - path) + 1 : strlen(path);
+	if (len >= 256)
+		return false;
+	memcpy(out, path, len);
+	out[len] = '\0';
+	return true;
+}
+
+void
+results_sum(void *dst, const void *src, size_t size)
+{
+	for (size_t off = 0; off + sizeof(size_t) <= size;
+	     off += sizeof(size_t)) {
+		size_t a, b;
+		memcpy(&a, (char *)dst + off, sizeof(a));
+		memcpy(&b, (const char *)src + off, sizeof(b));
+		a += b;
+		memcpy((char *)dst + off, &a, sizeof(a));
+	}
+}
+
 static bool
 make_key(struct app *app, int64_t campaign, const char *root, enum rc_kind kind,
 	 char key[600])
@@ -64,28 +169,51 @@ make_key(struct app *app, int64_t campaign, const char *root, enum rc_kind kind,
 	return n > 0 && n < 600;
 }
 
-void *
-results_cache_get(struct app *app, int64_t campaign, const char *root,
-		  enum rc_kind kind, int64_t gen, size_t *size, struct arena *a)
+/* The entry of key, of generation gen or (gen < 0) of any, copied into
+ * a; its generation in *got. */
+static void *
+cache_copy(const char *key, int64_t gen, int64_t *got, size_t *size,
+	   struct arena *a)
 {
-	char key[600];
 	void *out = NULL;
-	if (!make_key(app, campaign, root, kind, key))
-		return NULL;
 	pthread_mutex_lock(&rc_m);
 	for (size_t i = 0; i < RC_SLOTS && out == NULL; i++) {
 		struct rc_slot *s = &rc[i];
-		if (s->used == 0 || s->gen != gen || strcmp(s->key, key) != 0)
+		if (s->used == 0 || (gen >= 0 && s->gen != gen) ||
+		    strcmp(s->key, key) != 0)
 			continue;
 		out = arena_alloc(a, s->size ? s->size : 1);
 		if (out != NULL) {
 			memcpy(out, s->data, s->size);
 			*size = s->size;
+			*got = s->gen;
 			s->used = ++rc_tick;
 		}
 	}
 	pthread_mutex_unlock(&rc_m);
 	return out;
+}
+
+void *
+results_cache_get(struct app *app, int64_t campaign, const char *root,
+		  enum rc_kind kind, int64_t gen, size_t *size, struct arena *a)
+{
+	char key[600];
+	int64_t got;
+	if (!make_key(app, campaign, root, kind, key))
+		return NULL;
+	return cache_copy(key, gen, &got, size, a);
+}
+
+void *
+results_cache_latest(struct app *app, int64_t campaign, const char *root,
+		     enum rc_kind kind, int64_t *gen, size_t *size,
+		     struct arena *a)
+{
+	char key[600];
+	if (!make_key(app, campaign, root, kind, key))
+		return NULL;
+	return cache_copy(key, -1, gen, size, a);
 }
 
 /* The slot holding key (any generation), else the least recently used. */
@@ -112,7 +240,8 @@ results_cache_put(struct app *app, int64_t campaign, const char *root,
 		free(copy);
 		return;
 	}
-	memcpy(copy, data, size);
+	if (size > 0) /* nothing to copy: data may be NULL */
+		memcpy(copy, data, size);
 	pthread_mutex_lock(&rc_m);
 	struct rc_slot *s = slot_for(key);
 	/* A slower thread may come with counts of an older generation. */

@@ -13,6 +13,7 @@
 #include "../util/buf.h"
 #include "../util/timeutil.h"
 #include "../util/vnstr.h"
+#include "gap_record.h"
 #include "results_cache.h"
 #include "score_summary.h"
 #include "stats_summary.h"
@@ -298,14 +299,17 @@ sub_record(struct app *app, const struct actor *who, const struct submission *s,
 	db_bind_int(st, 5, s->unit.id);
 	enum ts_err e = db_exec_stmt(st);
 	/* Results are computed here, once per change, never for a view. */
-	if (e == TS_OK && s->campaign.kind &&
-	    strcmp(s->campaign.kind, "thong-ke") == 0)
+	bool stats = s->campaign.kind &&
+		     strcmp(s->campaign.kind, "thong-ke") == 0;
+	if (e == TS_OK && stats)
 		e = stats_summary_write(app, s->campaign.id, s->unit.id);
 	else if (e == TS_OK)
 		e = score_summary_write(app, s->rubric, s->campaign.id,
 					s->unit.id);
 	if (e == TS_OK)
-		e = results_gen_bump(app, s->campaign.id);
+		e = results_changed(app, s->campaign.id, s->unit.id);
+	if (e == TS_OK && !stats)
+		e = gap_record(app, s->rubric, s->campaign.id, s->unit.id);
 	sub_object(s, obj, sizeof(obj));
 	return e == TS_OK ? audit_add(app, who, action, obj, detail) : e;
 }

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "../app/app.h"
+#include "../app/gap_record.h"
 #include "../app/org.h"
 #include "../app/score_summary.h"
 #include "../app/stats_summary.h"
@@ -80,6 +81,9 @@ db_migrated(struct app *app)
 	enum ts_err e = score_summary_fill(app, &n, &d);
 	if (e == TS_OK)
 		e = stats_summary_fill(app, &ns, &d);
+	size_t ng = 0;
+	if (e == TS_OK)
+		e = gap_fill(app, &ng, &d);
 	/* Fresh statistics, so SQLite's planner picks covering indexes
 	 * (submission_desk) over a unique one that reads every row. */
 	if (e == TS_OK && db_exec_script(app->db, "ANALYZE") != TS_OK)
@@ -88,6 +92,10 @@ db_migrated(struct app *app)
 		printf("Đã lưu kết quả chấm của %zu bản tự đánh giá.\n", n);
 	if (e == TS_OK && ns > 0)
 		printf("Đã lưu số liệu của %zu báo cáo thống kê.\n", ns);
+	if (e == TS_OK && ng > 0)
+		printf("Đã lưu những nội dung còn thiếu của %zu kết quả đã "
+		       "phê duyệt.\n",
+		       ng);
 	if (e == TS_OK)
 		printf("Lược đồ đã ở phiên bản mới nhất (%d).\n",
 		       migrate_current(app->db));

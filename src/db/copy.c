@@ -33,6 +33,7 @@ static const struct {
 	{ "rubric", "id, version" },
 	{ "campaign", "id" },
 	{ "campaign_results", "campaign_id" },
+	{ "results_change", "campaign_id, gen" },
 	{ "campaign_unit", "campaign_id, unit_id" },
 	{ "doc_field", "campaign_id, unit_id, name" },
 	{ "export_job", "id" },
@@ -49,6 +50,8 @@ static const struct {
 	{ "snapshot", "submission_id, version" },
 	{ "submission_revision", "submission_id, revision" },
 	{ "submission_score", "submission_id, grp" },
+	{ "submission_gap", "submission_id, item" },
+	{ "gap_delta", "campaign_id, gen, path, item" },
 	{ "stats_summary", "submission_id" },
 	{ "stats_value", "submission_id, code, seq" },
 };

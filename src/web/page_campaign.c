@@ -279,8 +279,8 @@ dashboard(struct req *r, const struct campaign *c, long long id)
 	page_end(r);
 }
 
-void
-page_campaign(struct req *r)
+static void
+campaign_page(struct req *r)
 {
 	long long id = web_param_id(r, "id");
 	struct campaign c;
@@ -307,6 +307,17 @@ page_campaign(struct req *r)
 		return;
 	}
 	dashboard(r, &c, id);
+}
+
+void
+page_campaign(struct req *r)
+{
+	/* The dashboard's thirty-odd reads from one snapshot: one read
+	 * lock instead of one per statement (17 % of a view), and every
+	 * count from the same results generation. */
+	app_read_begin(r->app);
+	campaign_page(r);
+	app_read_end(r->app);
 }
 
 /* The campaign a search links into: ?campaign=, else the newest one the
