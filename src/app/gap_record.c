@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "backfill.h"
 #include "door.h"
 #include "results_cache.h"
 #include "submission.h"
@@ -182,84 +183,33 @@ static const char SQL_MISSING[] =
 	"(?2, ?3, ?4, ?5, ?6) AND EXISTS (SELECT 1 FROM snapshot sn WHERE "
 	"sn.submission_id = s.id AND sn.version = s.version) AND NOT EXISTS "
 	"(SELECT 1 FROM submission_gap g WHERE g.submission_id = s.id AND "
-	"g.item = '') ORDER BY s.id LIMIT 256";
+	"g.item = '') ORDER BY s.id LIMIT 256"; /* BACKFILL_BATCH */
 
-#define FILL_BATCH 256
-struct missing {
-	int64_t id, campaign_id, unit_id;
-	const struct rubric *rubric; /* NULL: the campaign's is unreadable */
-};
-
-static size_t
-read_missing(struct app *app, int64_t after, struct missing *v)
+static void
+bind_reviewed(struct db_stmt *st)
 {
-	struct db_stmt *st = db_prep(app->db, SQL_MISSING);
 	const char *reviewed[WF_CODES_MAX];
-	size_t n = 0;
-	if (st == NULL)
-		return 0;
 	wf_reviewed_codes(reviewed);
-	db_bind_int(st, 1, after);
 	sub_bind_states(st, 2, reviewed);
-	while (n < FILL_BATCH && db_step(st) == DB_ROW) {
-		char rid[128];
-		snprintf(rid, sizeof(rid), "%s", db_col_text(st, 3));
-		v[n].id = db_col_int(st, 0);
-		v[n].campaign_id = db_col_int(st, 1);
-		v[n].unit_id = db_col_int(st, 2);
-		v[n].rubric = app_rubric(app, rid, (int)db_col_int(st, 4));
-		n++;
-	}
-	db_done(st);
-	return n;
 }
-
-struct fill_job {
-	const struct missing *v;
-	size_t n, *done;
-};
 
 /* Each result its own generation, as if it had just changed. */
 static enum ts_err
-fill_body(struct door_ctx *c)
+fill_row(struct app *app, const struct backfill_row *r)
 {
-	const struct fill_job *j = c->in;
-	enum ts_err e = TS_OK;
-	size_t done = 0;
-	for (size_t i = 0; e == TS_OK && i < j->n; i++) {
-		const struct missing *m = &j->v[i];
-		if (m->rubric == NULL)
-			continue;
-		e = results_changed(c->app, m->campaign_id, m->unit_id);
-		if (e == TS_OK)
-			e = gap_record(c->app, m->rubric, m->campaign_id,
-				       m->unit_id);
-		done += e == TS_OK;
-	}
-	if (e == TS_OK)
-		*j->done += done;
-	return e;
+	enum ts_err e = results_changed(app, r->campaign_id, r->unit_id);
+	return e == TS_OK
+		       ? gap_record(app, r->rubric, r->campaign_id, r->unit_id)
+		       : e;
 }
-
-/* Maintenance (db migrate): no actor, no target, no audit row. */
-static const struct door FILL_DOOR = {
-	"gap.fill", PA_CHANGE, "ghi những nội dung còn thiếu của kết quả",
-	NULL,	    NULL,      fill_body,
-};
 
 enum ts_err
 gap_fill(struct app *app, size_t *n, struct diags *d)
 {
-	struct missing *v = calloc(FILL_BATCH, sizeof(*v));
-	enum ts_err e = v ? TS_OK : TS_ENOMEM;
-	size_t got;
-	int64_t after = 0;
-	*n = 0;
-	while (e == TS_OK && (got = read_missing(app, after, v)) > 0) {
-		struct fill_job j = { v, got, n };
-		e = door_run(app, NULL, &FILL_DOOR, &j, NULL, d);
-		after = v[got - 1].id;
-	}
-	free(v);
-	return e;
+	static const struct backfill b = {
+		SQL_MISSING,   true,
+		bind_reviewed, fill_row,
+		"gap.fill",    "ghi những nội dung còn thiếu của kết quả",
+	};
+	return backfill_run(app, &b, n, d);
 }

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "backfill.h"
 #include "campaign.h"
 #include "door.h"
 #include "submission.h"
@@ -109,91 +110,20 @@ static const char SQL_STALE[] =
 	"c.rubric_version FROM submission s JOIN campaign c ON c.id = "
 	"s.campaign_id WHERE s.id > ? AND c.kind = 'cds' AND NOT EXISTS (SELECT 1 FROM "
 	"submission_score g WHERE g.submission_id = s.id AND g.grp = 0 AND "
-	"g.revision = s.revision) ORDER BY s.id LIMIT 256";
-
-struct stale {
-	int64_t id, campaign_id, unit_id;
-	const struct rubric *rubric; /* NULL: the campaign's is unreadable */
-};
-
-/* Up to FILL_BATCH stale rows after `after` into v; their count. */
-#define FILL_BATCH 256
-/* Up to FILL_BATCH stale rows after id `after` into v, their count in
- * *n; a database error is one, never "none left". */
-static enum ts_err
-read_stale(struct app *app, int64_t after, struct stale *v, size_t *n,
-	   struct diags *d)
-{
-	struct db_stmt *st = db_prep(app->db, SQL_STALE);
-	*n = 0;
-	if (st == NULL)
-		return app_db_error(app, d, "đọc kết quả cần tính lại");
-	db_bind_int(st, 1, after);
-	while (*n < FILL_BATCH && db_step(st) == DB_ROW) {
-		char rid[128];
-		snprintf(rid, sizeof(rid), "%s", db_col_text(st, 3));
-		v[*n].id = db_col_int(st, 0);
-		v[*n].campaign_id = db_col_int(st, 1);
-		v[*n].unit_id = db_col_int(st, 2);
-		v[*n].rubric = app_rubric(app, rid, (int)db_col_int(st, 4));
-		(*n)++;
-	}
-	return db_finish(st) == TS_OK
-		       ? TS_OK
-		       : app_db_error(app, d, "đọc kết quả cần tính lại");
-}
-
-/* One batch of stale rows: the door's input. */
-struct fill_job {
-	const struct stale *v;
-	size_t n, *done;
-};
+	"g.revision = s.revision) ORDER BY s.id LIMIT 256"; /* BACKFILL_BATCH */
 
 static enum ts_err
-fill_body(struct door_ctx *c)
+fill_row(struct app *app, const struct backfill_row *r)
 {
-	const struct fill_job *j = c->in;
-	enum ts_err e = TS_OK;
-	size_t done = 0;
-	for (size_t i = 0; e == TS_OK && i < j->n; i++)
-		if (j->v[i].rubric != NULL) {
-			e = score_summary_write(c->app, j->v[i].rubric,
-						j->v[i].campaign_id,
-						j->v[i].unit_id);
-			done += e == TS_OK;
-		}
-	if (e == TS_OK)
-		*j->done += done; /* counted once the batch is written */
-	return e;
-}
-
-/* Maintenance (db migrate): no actor, no target, no audit row. */
-static const struct door FILL_BATCH_DOOR = {
-	"score.fill", PA_CHANGE, "ghi kết quả chấm đã lưu",
-	NULL,	      NULL,	 fill_body,
-};
-
-static enum ts_err
-fill_batch(struct app *app, const struct stale *v, size_t n, size_t *done,
-	   struct diags *d)
-{
-	struct fill_job j = { v, n, done };
-	return door_run(app, NULL, &FILL_BATCH_DOOR, &j, NULL, d);
+	return score_summary_write(app, r->rubric, r->campaign_id, r->unit_id);
 }
 
 enum ts_err
 score_summary_fill(struct app *app, size_t *n, struct diags *d)
 {
-	struct stale *v = calloc(FILL_BATCH, sizeof(*v));
-	enum ts_err e = v ? TS_OK : TS_ENOMEM;
-	size_t got;
-	int64_t after = 0;
-	*n = 0;
-	while (e == TS_OK &&
-	       (e = read_stale(app, after, v, &got, d)) == TS_OK && got > 0) {
-		e = fill_batch(app, v, got, n, d);
-		after = v[got - 1].id;
-	}
-	free(v);
-	return e;
+	static const struct backfill b = {
+		SQL_STALE, true,	 NULL,
+		fill_row,  "score.fill", "ghi kết quả chấm đã lưu",
+	};
+	return backfill_run(app, &b, n, d);
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "../util/arena.h"
+#include "backfill.h"
 #include "door.h"
 #include "stats.h"
 
@@ -231,71 +232,18 @@ static const char SQL_STALE[] =
 	"g.submission_id = s.id AND g.revision = s.revision) ORDER BY s.id "
 	"LIMIT 256";
 
-#define FILL_BATCH 256
-struct stale {
-	int64_t id, campaign_id, unit_id;
-};
-
-/* Up to FILL_BATCH stale rows after id `after` into v, their count in
- * *n; a database error is one, never "none left". */
 static enum ts_err
-read_stale(struct app *app, int64_t after, struct stale *v, size_t *n,
-	   struct diags *d)
+fill_row(struct app *app, const struct backfill_row *r)
 {
-	struct db_stmt *st = db_prep(app->db, SQL_STALE);
-	*n = 0;
-	if (st == NULL)
-		return app_db_error(app, d, "đọc kết quả cần tính lại");
-	db_bind_int(st, 1, after);
-	while (*n < FILL_BATCH && db_step(st) == DB_ROW) {
-		v[*n].id = db_col_int(st, 0);
-		v[*n].campaign_id = db_col_int(st, 1);
-		v[*n].unit_id = db_col_int(st, 2);
-		(*n)++;
-	}
-	return db_finish(st) == TS_OK
-		       ? TS_OK
-		       : app_db_error(app, d, "đọc kết quả cần tính lại");
+	return stats_summary_write(app, r->campaign_id, r->unit_id);
 }
-
-struct fill_job {
-	const struct stale *v;
-	size_t n, *done;
-};
-
-static enum ts_err
-fill_body(struct door_ctx *c)
-{
-	const struct fill_job *j = c->in;
-	enum ts_err e = TS_OK;
-	for (size_t i = 0; e == TS_OK && i < j->n; i++)
-		e = stats_summary_write(c->app, j->v[i].campaign_id,
-					j->v[i].unit_id);
-	if (e == TS_OK)
-		*j->done += j->n; /* counted once the batch is written */
-	return e;
-}
-
-/* Maintenance (db migrate): no actor, no target, no audit row. */
-static const struct door FILL_DOOR = {
-	"stats.fill", PA_CHANGE, "ghi số liệu thống kê đã lưu",
-	NULL,	      NULL,	 fill_body,
-};
 
 enum ts_err
 stats_summary_fill(struct app *app, size_t *n, struct diags *d)
 {
-	struct stale *v = calloc(FILL_BATCH, sizeof(*v));
-	enum ts_err e = v ? TS_OK : TS_ENOMEM;
-	size_t got;
-	int64_t after = 0;
-	*n = 0;
-	while (e == TS_OK &&
-	       (e = read_stale(app, after, v, &got, d)) == TS_OK && got > 0) {
-		struct fill_job j = { v, got, n };
-		e = door_run(app, NULL, &FILL_DOOR, &j, NULL, d);
-		after = v[got - 1].id;
-	}
-	free(v);
-	return e;
+	static const struct backfill b = {
+		SQL_STALE, false,	 NULL,
+		fill_row,  "stats.fill", "ghi số liệu thống kê đã lưu",
+	};
+	return backfill_run(app, &b, n, d);
 }

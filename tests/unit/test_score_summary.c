@@ -336,6 +336,35 @@ test_fill_missing(void **state)
 	diags_release(&d);
 }
 
+/* A failed read or write during the fill is a database error: the fill
+ * never stops early as if nothing were left (backfill.c once took a
+ * failed read for "none left"). Every call is failed in turn. */
+static void
+test_fill_reports_db_failures(void **state)
+{
+	(void)state;
+	assert_int_equal(db_exec_script(fx.app.db,
+					"DELETE FROM submission_score "
+					"WHERE submission_id % 9 = 0"),
+			 TS_OK);
+	bool fired = true;
+	for (long k = 1; fired && k < 10000; k++) {
+		size_t n = 0;
+		struct diags d;
+		diags_init(&d);
+		db_fault_at(k);
+		enum ts_err e = score_summary_fill(&fx.app, &n, &d);
+		fired = db_fault_fired();
+		db_fault_at(0);
+		diags_release(&d);
+		if (fired && e == TS_OK)
+			fail_msg("the database failed at call %ld, yet the "
+				 "fill succeeded",
+				 k);
+	}
+	check_all();
+}
+
 /* Subtree filters: "/1/4/" takes itself and "/1/4/7/", never its sibling
  * "/1/40/"; and SQLite serves them from the (campaign, path) index. */
 static void
@@ -397,6 +426,7 @@ main(void)
 		cmocka_unit_test(test_view_does_not_rescore),
 		cmocka_unit_test(test_counts_follow_changes),
 		cmocka_unit_test(test_fill_missing),
+		cmocka_unit_test(test_fill_reports_db_failures),
 		cmocka_unit_test(test_save_updates_summary),
 		cmocka_unit_test(test_path_range),
 	};
