@@ -72,6 +72,52 @@ cell_value(struct xs *sh, lxw_row_t r, lxw_col_t col, const struct rp_cell *c,
 	xlsx_check(sh->w, e);
 }
 
+/* The part boundaries first[0..n] that split the sheet's columns
+ * [from, ncols) into n runs of whole columns, each about its weight's
+ * share of their width (NULL weights: equal shares) and at least one
+ * column wide. A table or chart data narrower than the sheet's grid is
+ * spread over the whole width this way instead of squeezed into its
+ * first columns: Calc wrapped "Mức độ / 2" in an SL column of Phụ lục
+ * 3's chart data, and the gaps table filled half a portrait page in
+ * rows five lines tall. With as many parts as columns (or more, or in
+ * constant_memory mode, where nothing can merge) part c is column
+ * from + c. */
+static void
+spread(const struct xs *sh, lxw_col_t from, size_t n, const int *weights,
+       lxw_col_t *first)
+{
+	size_t m = sh->ncols > from ? (size_t)(sh->ncols - from) : 0;
+	for (size_t c = 0; c <= n; c++)
+		first[c] = from + (lxw_col_t)c;
+	if (n == 0 || n >= m || sh->w->constant || sh->colw == NULL)
+		return;
+	double total = 0, wsum = 0, x = 0, acc = 0;
+	for (size_t k = from; k < sh->ncols; k++)
+		total += sh->colw[k];
+	for (size_t c = 0; c < n; c++)
+		wsum += weights ? weights[c] : 1;
+	lxw_col_t end = from;
+	for (size_t c = 0; c + 1 < n; c++) {
+		acc += weights ? weights[c] : 1;
+		double target = total * acc / wsum;
+		x += sh->colw[end++]; /* at least one column */
+		/* Room for one column per part still to come. */
+		while ((size_t)end + (n - 1 - c) < sh->ncols &&
+		       fabs(x + sh->colw[end] - target) < fabs(x - target))
+			x += sh->colw[end++];
+		first[c + 1] = end;
+	}
+	first[n] = sh->ncols;
+}
+
+/* Table column c's part of the sheet: [tmap[c], tmap[c + span]). */
+static lxw_col_t
+part_end(const struct xs *sh, size_t c, const struct rp_cell *cell)
+{
+	size_t span = cell->colspan > 1 ? (size_t)cell->colspan : 1;
+	return sh->tmap[c + span] - 1;
+}
+
 static void
 table_row(struct xs *sh, const struct rp_table *t, size_t r, lxw_row_t row)
 {
@@ -81,17 +127,15 @@ table_row(struct xs *sh, const struct rp_table *t, size_t r, lxw_row_t row)
 			continue;
 		struct xlsx_fmtkey k = cell_key(t, cell);
 		lxw_format *f = xlsx_fmt(sh->w, &k);
-		lxw_col_t col = (lxw_col_t)c;
-		bool span = cell->colspan > 1 || cell->rowspan > 1;
+		lxw_col_t col = sh->tmap[c], last = part_end(sh, c, cell);
 		/* merge_range writes the range's blanks (borders included);
 		 * the value then overwrites its first cell. */
-		if (span && !sh->w->constant)
+		if ((last > col || cell->rowspan > 1) && !sh->w->constant)
 			xlsx_check(sh->w,
 				   worksheet_merge_range(
 					   sh->ws, row, col,
 					   row + (lxw_row_t)cell->rowspan - 1,
-					   col + (lxw_col_t)cell->colspan - 1,
-					   "", f));
+					   last, "", f));
 		cell_value(sh, row, col, cell, f);
 	}
 }
@@ -133,17 +177,13 @@ header_panes(struct xs *sh, const struct rp_table *t, lxw_row_t first)
 
 /* Lines a cell's text takes in its (merged) width. */
 static int
-cell_lines(struct xs *sh, const struct rp_table *t, size_t c,
-	   const struct rp_cell *cell)
+cell_lines(struct xs *sh, size_t c, const struct rp_cell *cell)
 {
 	if (cell->kind != RP_V_TEXT)
 		return 1;
 	double width = 0;
-	for (size_t k = c;
-	     k < c + (size_t)(cell->colspan > 1 ? cell->colspan : 1) &&
-	     k < t->ncols && k < sh->ncols;
-	     k++)
-		width += sh->colw[k];
+	for (size_t k = sh->tmap[c]; k <= part_end(sh, c, cell); k++)
+		width += k < sh->ncols ? sh->colw[k] : 8.43;
 	buf_reset(&sh->w->tmp);
 	rp_cell_plain(cell, &sh->w->tmp);
 	int size = cell->nparas && cell->paras[0]->size ? cell->paras[0]->size
@@ -163,7 +203,7 @@ grow_for_cell(struct xs *sh, const struct rp_table *t, double *h, size_t r,
 	size_t span = cell->rowspan > 1 ? (size_t)cell->rowspan : 1;
 	if (cell->covered || (span > 1) != pass)
 		return;
-	double need = xlsx_lines_pt(cell_lines(sh, t, c, cell), RP_SIZE_TABLE),
+	double need = xlsx_lines_pt(cell_lines(sh, c, cell), RP_SIZE_TABLE),
 	       have = 0;
 	for (size_t k = r; k < r + span && k < t->nrows; k++)
 		have += h[k];
@@ -189,27 +229,78 @@ table_heights(struct xs *sh, const struct rp_table *t)
 	return h;
 }
 
+static double
+sheet_width(const struct xs *sh)
+{
+	double w = 0;
+	for (lxw_col_t c = 0; c < sh->ncols && sh->colw; c++)
+		w += sh->colw[c];
+	return w;
+}
+
+/* The caption across the sheet, wrapped and as tall as its lines: cut
+ * over the table's own columns, Calc printed "Những nội dung nhiều
+ * trường còn thiếu để lên mức (tính trên 46". */
+static void
+caption_row(struct xs *sh, const char *caption)
+{
+	struct xlsx_fmtkey k = { .num = XN_TEXT,
+				 .style = RP_BOLD,
+				 .align = RP_LEFT,
+				 .size = RP_SIZE_BODY,
+				 .wrap = true };
+	xlsx_row_height(sh, caption, sheet_width(sh), RP_SIZE_BODY);
+	xlsx_span_text(sh, 0, sh->ncols ? sh->ncols - 1 : 0, caption, &k);
+	sh->row++;
+}
+
+/* The caption, the header rows and the first two body rows start on
+ * one page (their heights set ahead): Calc printed Phụ lục 3's "Nhóm
+ * tiêu chí 2: … qua các năm học" as the last line of a page and its
+ * table on the next. */
+static void
+keep_start(struct xs *sh, const struct rp_table *t, const double *h)
+{
+	if (sh->w->constant)
+		return;
+	lxw_row_t r = sh->row;
+	if (t->caption)
+		xlsx_set_row_pt(
+			sh, r++,
+			xlsx_lines_pt(xlsx_text_lines(t->caption,
+						      sheet_width(sh),
+						      RP_SIZE_BODY, true),
+				      RP_SIZE_BODY));
+	for (size_t k = 0; k < t->nrows && k < t->header_rows + 2; k++)
+		xlsx_set_row_pt(sh, r++, h[k]);
+	xlsx_keep_rows(sh, sh->row, r);
+}
+
 void
 xlsx_table(struct xs *sh, const struct rp_table *t)
 {
-	if (t->caption) {
-		struct xlsx_fmtkey k = { .num = XN_TEXT,
-					 .style = RP_BOLD,
-					 .align = RP_LEFT,
-					 .size = RP_SIZE_BODY };
-		xlsx_span_text(sh, 0, (lxw_col_t)(t->ncols ? t->ncols - 1 : 0),
-			       t->caption, &k);
-		sh->row++;
+	lxw_col_t *map = calloc(t->ncols + 1, sizeof(*map));
+	if (map == NULL) {
+		xlsx_check(sh->w, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		return;
 	}
+	spread(sh, 0, t->ncols, t->widths, map);
+	sh->tmap = map;
+	double *h = table_heights(sh, t);
+	if (h)
+		keep_start(sh, t, h);
+	if (t->caption)
+		caption_row(sh, t->caption);
 	header_panes(sh, t, sh->row);
 	/* Heights row by row, each before its cells: constant_memory mode
 	 * takes rows strictly in order. */
-	double *h = table_heights(sh, t);
 	for (size_t r = 0; h && r < t->nrows && !sh->w->err; r++) {
 		xlsx_set_row_pt(sh, sh->row + (lxw_row_t)r, h[r]);
 		table_row(sh, t, r, sh->row + (lxw_row_t)r);
 	}
 	free(h);
+	free(map);
+	sh->tmap = NULL;
 	sh->row += (lxw_row_t)t->nrows + 1;
 }
 
@@ -222,6 +313,18 @@ chart_label_lines(const struct xs *sh, size_t col, size_t n, const char *text,
 	for (size_t i = col; i < col + n; i++)
 		w += i < sh->ncols && sh->colw ? sh->colw[i] : 8.43;
 	return xlsx_text_lines(text ? text : "", w, RP_SIZE_TABLE, bold);
+}
+
+/* A number over columns [c0, c1] of row r: merged, the value in c0
+ * (where the chart's series range reads it). */
+static void
+chart_value(struct xs *sh, lxw_row_t r, lxw_col_t c0, lxw_col_t c1, double v,
+	    lxw_format *f)
+{
+	if (c1 > c0 && !sh->w->constant)
+		xlsx_check(sh->w,
+			   worksheet_merge_range(sh->ws, r, c0, r, c1, "", f));
+	xlsx_check(sh->w, worksheet_write_number(sh->ws, r, c0, v, f));
 }
 
 /* Columns the chart data's labels (categories, the y label) span: as
@@ -244,10 +347,13 @@ label_cols(const struct xs *sh, const struct rp_chart *c)
 }
 
 /* The chart's numbers go on the sheet (an Excel chart draws cell
- * ranges): categories down column A, one column per series. */
+ * ranges): categories down the label columns [0, sm[0]), series s in
+ * the columns [sm[s], sm[s + 1]) (spread over the sheet's width). */
 static void
-chart_data(struct xs *sh, const struct rp_chart *c, lxw_row_t top, size_t nl)
+chart_data(struct xs *sh, const struct rp_chart *c, lxw_row_t top,
+	   const lxw_col_t *sm)
 {
+	size_t nl = sm[0];
 	struct xlsx_fmtkey hk = { .num = XN_TEXT,
 				  .style = RP_BOLD,
 				  .align = RP_CENTER,
@@ -272,16 +378,15 @@ chart_data(struct xs *sh, const struct rp_chart *c, lxw_row_t top, size_t nl)
 	lxw_col_t l1 = (lxw_col_t)nl - 1; /* last column of the labels */
 	int lines = chart_label_lines(sh, 0, nl, c->y_label, true);
 	for (size_t s = 0; s < c->nseries; s++) {
-		int n = chart_label_lines(sh, nl + s, 1, c->series[s], true);
+		int n = chart_label_lines(sh, sm[s], sm[s + 1] - sm[s],
+					  c->series[s], true);
 		lines = n > lines ? n : lines;
 	}
 	xlsx_set_row_pt(sh, top, xlsx_lines_pt(lines, RP_SIZE_TABLE));
 	xlsx_span_at(sh, top, 0, l1, c->y_label ? c->y_label : "", hf);
 	for (size_t s = 0; s < c->nseries; s++)
-		xlsx_check(sh->w,
-			   worksheet_write_string(
-				   sh->ws, top, (lxw_col_t)(nl + s),
-				   c->series[s] ? c->series[s] : "", hf));
+		xlsx_span_at(sh, top, sm[s], sm[s + 1] - 1,
+			     c->series[s] ? c->series[s] : "", hf);
 	for (size_t k = 0; k < c->ncats; k++) {
 		lxw_row_t r = top + 1 + (lxw_row_t)k;
 		xlsx_set_row_pt(
@@ -291,10 +396,8 @@ chart_data(struct xs *sh, const struct rp_chart *c, lxw_row_t top, size_t nl)
 				RP_SIZE_TABLE));
 		xlsx_span_at(sh, r, 0, l1, c->cats[k] ? c->cats[k] : "", tf);
 		for (size_t s = 0; s < c->nseries; s++)
-			xlsx_check(sh->w,
-				   worksheet_write_number(
-					   sh->ws, r, (lxw_col_t)(nl + s),
-					   c->values[s * c->ncats + k], nf));
+			chart_value(sh, r, sm[s], sm[s + 1] - 1,
+				    c->values[s * c->ncats + k], nf);
 	}
 }
 
@@ -320,7 +423,8 @@ series_style(lxw_chart_series *se, const struct rp_chart *c, size_t s)
 }
 
 static lxw_chart *
-chart_make(struct xs *sh, const struct rp_chart *c, lxw_row_t top, size_t nl)
+chart_make(struct xs *sh, const struct rp_chart *c, lxw_row_t top,
+	   const lxw_col_t *sm)
 {
 	lxw_chart *ch = workbook_add_chart(
 		sh->w->wb, c->kind == RP_CHART_STACKED
@@ -337,7 +441,7 @@ chart_make(struct xs *sh, const struct rp_chart *c, lxw_row_t top, size_t nl)
 			xlsx_check(sh->w, LXW_ERROR_MEMORY_MALLOC_FAILED);
 			return ch;
 		}
-		lxw_col_t col = (lxw_col_t)(nl + s);
+		lxw_col_t col = sm[s];
 		chart_series_set_categories(se, sh->name, top + 1, 0, last, 0);
 		chart_series_set_values(se, sh->name, top + 1, col, last, col);
 		chart_series_set_name_range(se, sh->name, top, col);
@@ -369,9 +473,16 @@ xlsx_chart(struct xs *sh, const struct rp_chart *c)
 	xlsx_keep_together(sh, sh->row,
 			   rows_pt + 4 * XLSX_ROW_PT + hmm0 * 72.0 / 25.4);
 	lxw_row_t top = sh->row;
-	chart_data(sh, c, top, nl);
+	lxw_col_t *sm = calloc(c->nseries + 1, sizeof(*sm));
+	if (sm == NULL) {
+		xlsx_check(sh->w, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		return;
+	}
+	spread(sh, (lxw_col_t)nl, c->nseries, NULL, sm);
+	chart_data(sh, c, top, sm);
 	sh->row += (lxw_row_t)c->ncats + 2;
-	lxw_chart *ch = chart_make(sh, c, top, nl);
+	lxw_chart *ch = chart_make(sh, c, top, sm);
+	free(sm);
 	if (!ch || sh->w->err)
 		return;
 	/* libxlsxwriter's default chart is 480 x 288 px at 96 dpi. */

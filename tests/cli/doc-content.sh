@@ -348,6 +348,13 @@ has "phu-luc-2: office yes answer" "Có ban hành quy chế đảm bảo an toà
 has "phu-luc-2: office no answer" "khai thác sử dụng các hệ thống CNTT hiện có: Không"
 has "phu-luc-2: office narrative" "Toàn tỉnh có 150 cơ sở giáo dục."
 has "phu-luc-2: NĐ 30 title" "BÁO CÁO Kết quả triển khai ứng dụng công nghệ thông tin, chuyển đổi số và thống kê giáo dục"
+# A commune office signs for its People's Committee, a collective body
+# (NĐ 30, Phụ lục I: "TM. ỦY BAN NHÂN DÂN" above "CHỦ TỊCH"); a Sở's
+# director signs in his own name.
+if text phu-luc-2 "$S" 31DK; then ok "phu-luc-2 UBND phường"; else bad "phu-luc-2 UBND phường"; fi
+has "commune office: signs TM. ỦY BAN NHÂN DÂN" "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH"
+if text phu-luc-3 1 31; then ok "phu-luc-3 Sở signer"; else bad "phu-luc-3 Sở signer"; fi
+lacks "Sở: no TM. line" "TM. "
 # Phụ lục 6 (QĐ 131, the Sở's): the office's answers against the
 # targets, at the boundary (95% of files against "90%": đạt; a share of
 # 49,99% against 50% before 31/12/2025: tiến độ, 0,01% short).
