@@ -315,6 +315,15 @@ chart_label_lines(const struct xs *sh, size_t col, size_t n, const char *text,
 	return xlsx_text_lines(text ? text : "", w, RP_SIZE_TABLE, bold);
 }
 
+/* The chart data's corner: the values' unit ("Điểm"). A 100 % stacked
+ * chart's values are counts that Excel turns into shares, so its axis's
+ * "%" would mislabel them: the corner stays empty. */
+static const char *
+corner(const struct rp_chart *c)
+{
+	return c->y_label && c->kind != RP_CHART_STACKED ? c->y_label : "";
+}
+
 /* A number over columns [c0, c1] of row r: merged, the value in c0
  * (where the chart's series range reads it). */
 static void
@@ -336,7 +345,7 @@ label_cols(const struct xs *sh, const struct rp_chart *c)
 {
 	size_t n = 1;
 	for (; n + c->nseries < sh->ncols; n++) {
-		bool fits = chart_label_lines(sh, 0, n, c->y_label, true) == 1;
+		bool fits = chart_label_lines(sh, 0, n, corner(c), true) == 1;
 		for (size_t k = 0; k < c->ncats && fits; k++)
 			fits = chart_label_lines(sh, 0, n, c->cats[k], false) ==
 			       1;
@@ -376,14 +385,14 @@ chart_data(struct xs *sh, const struct rp_chart *c, lxw_row_t top,
 	lxw_format *hf = xlsx_fmt(sh->w, &hk), *tf = xlsx_fmt(sh->w, &tk);
 	lxw_format *nf = xlsx_fmt(sh->w, &nk);
 	lxw_col_t l1 = (lxw_col_t)nl - 1; /* last column of the labels */
-	int lines = chart_label_lines(sh, 0, nl, c->y_label, true);
+	int lines = chart_label_lines(sh, 0, nl, corner(c), true);
 	for (size_t s = 0; s < c->nseries; s++) {
 		int n = chart_label_lines(sh, sm[s], sm[s + 1] - sm[s],
 					  c->series[s], true);
 		lines = n > lines ? n : lines;
 	}
 	xlsx_set_row_pt(sh, top, xlsx_lines_pt(lines, RP_SIZE_TABLE));
-	xlsx_span_at(sh, top, 0, l1, c->y_label ? c->y_label : "", hf);
+	xlsx_span_at(sh, top, 0, l1, corner(c), hf);
 	for (size_t s = 0; s < c->nseries; s++)
 		xlsx_span_at(sh, top, sm[s], sm[s + 1] - 1,
 			     c->series[s] ? c->series[s] : "", hf);

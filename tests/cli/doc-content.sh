@@ -164,6 +164,10 @@ same "mầm non summary: schools counted in group 1" "$(csv_cells \
 	"Kết quả theo nhóm tiêu chí và cấp học" "CSGD Mầm non" 2 99)" \
 	"$(approved 2 "$so")"
 lacks "mầm non summary: no Mức độ" "Mức độ 1"
+# One fact once: the software table's caption was also a heading above.
+n=$(grep -o "Phần mềm các trường đang sử dụng" "$W/doc.txt" | wc -l)
+if [ "$n" -eq 1 ]; then ok "mầm non summary: software title once"; else
+	echo "$n times" >"$ERR"; bad "mầm non summary: software title once"; fi
 
 # --- Issue 13 item 5: the rubric's shape picks the documents, not its
 # id. A copy of QĐ 4725 under another id makes tu-danh-gia; a graded

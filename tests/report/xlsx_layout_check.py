@@ -32,6 +32,8 @@ file, so the height written is the height printed. Checks, one "ok" /
   cut     no text cell that does not wrap is wider than its merged range
           or runs into a filled neighbour (Calc cuts it: a table caption
           ended at "… (tính trên 46");
+  align   an amount written as text ("109.350.000") is right-aligned;
+  units   no "%" above rows of counts (a stacked chart's data);
   charts  no chart straddles a page: from the sheet's top or the last
           manual page break above it, the rows down to the chart's last
           fit on one page at 100 % (fit-to-width only ever shrinks), the
@@ -171,6 +173,39 @@ def check_cut(ws):
                            % (ws.title, cell.coordinate, cell.value[:50],
                               width))
     return bad
+
+
+def check_units(ws):
+    """No "%" heads rows of counts: a stacked chart's data are counts
+    (Excel makes the shares), and its corner read "%" above 14, 4, 2."""
+    bad = []
+    for row in ws.iter_rows():
+        for cell in row:
+            if cell.value != "%":
+                continue
+            r = cell.row + 1
+            while ws.cell(row=r, column=cell.column).value is not None:
+                vals = [c.value for c in ws[r]
+                        if isinstance(c.value, (int, float))]
+                if any(v > 1 for v in vals):
+                    bad.append("%s!%s: \"%%\" heads counts %r"
+                               % (ws.title, cell.coordinate, vals))
+                    break
+                r += 1
+    return bad
+
+
+AMOUNT = re.compile(r"^\d{1,3}(\.\d{3})+$")
+
+
+def check_align(ws):
+    """An amount written as text ("109.350.000") is right-aligned like
+    the numbers: the software table's sums stood at the left border."""
+    return ["%s!%s: %r is not right-aligned" % (ws.title, c.coordinate,
+                                                 c.value)
+            for row in ws.iter_rows() for c in row
+            if isinstance(c.value, str) and AMOUNT.match(c.value) and
+            c.alignment.horizontal != "right"]
 
 
 def page_height(ws):
@@ -333,6 +368,8 @@ def main():
     check("numbers", [b for ws in wb.worksheets for b in check_numbers(ws)])
     check("widths", [b for ws in wb.worksheets for b in check_widths(ws)])
     check("cut", [b for ws in wb.worksheets for b in check_cut(ws)])
+    check("align", [b for ws in wb.worksheets for b in check_align(ws)])
+    check("units", [b for ws in wb.worksheets for b in check_units(ws)])
     check("charts", [b for ws in wb.worksheets for b in check_charts(ws)])
     return 1 if fails else 0
 
