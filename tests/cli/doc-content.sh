@@ -348,6 +348,9 @@ TH=$(q "SELECT count(*) $APPROVED AND (cu.school_levels & 2) <> 0")
 THU=$(q "SELECT count(*) FROM campaign_unit WHERE campaign_id = $S AND (school_levels & 2) <> 0")
 has "phu-luc-2: TH reported of participants" "TH $TH/$THU"
 has "phu-luc-2: missing is not zero" "Đơn vị chưa báo cáo không được tính là 0."
+# The bậc học columns count a liên cấp school in each of its columns: they
+# add up to more than Tổng, and the document says why.
+has "phu-luc-2: liên cấp note under the headline" "CSGD liên cấp được tính ở mỗi cấp học của trường, nên tổng theo cấp học"
 has "phu-luc-2: office yes answer" "Có ban hành quy chế đảm bảo an toàn thông tin mạng: Có"
 has "phu-luc-2: office no answer" "khai thác sử dụng các hệ thống CNTT hiện có: Không"
 has "phu-luc-2: office narrative" "Toàn tỉnh có 150 cơ sở giáo dục."
