@@ -32,7 +32,8 @@ file, so the height written is the height printed. Checks, one "ok" /
   cut     no text cell that does not wrap is wider than its merged range
           or runs into a filled neighbour (Calc cuts it: a table caption
           ended at "… (tính trên 46");
-  align   an amount written as text ("109.350.000") is right-aligned;
+  align   an amount of money written as text ("109.350.000" under a
+          "(đồng)" header) is right-aligned;
   units   no "%" above rows of counts (a stacked chart's data);
   charts  no chart straddles a page: from the sheet's top or the last
           manual page break above it, the rows down to the chart's last
@@ -198,14 +199,25 @@ def check_units(ws):
 AMOUNT = re.compile(r"^\d{1,3}(\.\d{3})+$")
 
 
+def money_column(ws, cell):
+    """Whether a header above cell, in its column, counts in đồng."""
+    for r in range(cell.row - 1, max(0, cell.row - 40), -1):
+        v = ws.cell(row=r, column=cell.column).value
+        if isinstance(v, str) and "(đồng)" in v:
+            return True
+    return False
+
+
 def check_align(ws):
-    """An amount written as text ("109.350.000") is right-aligned like
-    the numbers: the software table's sums stood at the left border."""
+    """An amount of money written as text ("109.350.000", under a
+    "(đồng)" header) is right-aligned like the numbers: the software
+    table's sums stood at the left border. (Phụ lục 2's figures, "1.030
+    (91,07%)", are text aligned left in every format.)"""
     return ["%s!%s: %r is not right-aligned" % (ws.title, c.coordinate,
                                                  c.value)
             for row in ws.iter_rows() for c in row
             if isinstance(c.value, str) and AMOUNT.match(c.value) and
-            c.alignment.horizontal != "right"]
+            c.alignment.horizontal != "right" and money_column(ws, c)]
 
 
 def page_height(ws):
