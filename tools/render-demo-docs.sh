@@ -67,7 +67,12 @@ for c in $(sqlite3 "$DB" "SELECT id FROM campaign ORDER BY id"); do
 	for p in qd-ban-chi-dao bien-ban qd-phe-duyet; do
 		make_doc $p "$c" "$(example_school "$c")"
 	done
-	for u in 31 31DK 31HB; do
+	# The Sở, two commune offices and the Phòng of the rounds it had
+	# participants in (its NĐ 30 header is the widest).
+	phong=$(sqlite3 "$DB" "SELECT 1 FROM campaign_unit cu JOIN org_unit o
+		ON o.code = '31PGD-DK' WHERE cu.campaign_id = $c AND
+		substr(cu.path, 1, length(o.path)) = o.path LIMIT 1")
+	for u in 31 31DK 31HB ${phong:+31PGD-DK}; do
 		for k in phu-luc-3 danh-sach chua-nop cong-van phu-luc-2; do
 			make_doc $k "$c" "$u"
 		done

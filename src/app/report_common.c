@@ -126,6 +126,10 @@ signer(struct rb *b, struct rp_signature *sig)
 	const char *nl = typed ? strchr(typed, '\n') : NULL;
 	if (typed == NULL) {
 		sig->title = default_title(b->t.unit.kind);
+		/* A People's Committee is a collective body: its chairman
+		 * signs on its behalf (NĐ 30, Phụ lục I). */
+		if (b->t.unit.kind == KIND_XA)
+			sig->authority = "TM. ỦY BAN NHÂN DÂN";
 	} else if (nl) {
 		sig->authority = rb_upper(
 			b, arena_strndup(b->a, typed, (size_t)(nl - typed)));

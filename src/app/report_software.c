@@ -14,6 +14,7 @@ money(struct rb *b, struct rp_table *t, size_t r, unsigned style, int64_t v)
 	struct rp_cell *c =
 		rp_cell_text(b->doc, t, r, 5, style,
 			     rp_printf(b->doc, "%s", int_format_vn(v, num)));
+	c->align = RP_RIGHT; /* XLSX aligns the cell, not its paragraph */
 	if (c->nparas > 0)
 		c->paras[0]->align = RP_RIGHT;
 	c->csv = rp_printf(b->doc, "%lld", (long long)v);
@@ -76,8 +77,10 @@ rb_software_sum(struct rb *b, struct rp_section *s)
 	if (e != TS_OK)
 		return rb_section_outcome(b, e, &quiet);
 	diags_release(&quiet);
-	rp_heading(b->doc, s, 2, "Phần mềm các trường đang sử dụng");
+	/* The table's caption names it: a heading above it said the
+	 * same words again. */
 	if (n == 0) {
+		rp_heading(b->doc, s, 2, "Phần mềm các trường đang sử dụng");
 		rp_body(b->doc, s, 0, "Chưa có trường nào kê khai phần mềm.");
 		return TS_OK;
 	}

@@ -108,6 +108,26 @@ reported(struct rb *b, struct rp_section *s, const struct pl2 *p,
 	rp_run_add(d, para, 0, ". Đơn vị chưa báo cáo không được tính là 0.");
 }
 
+/* A liên cấp school is counted in each of its bậc học's column, so the
+ * columns add up to more than the Tổng column: say so (a Phòng whose two
+ * reporting schools were TH&THCS printed "106 | 106 | 106"). */
+static void
+multi_note(struct rb *b, struct rp_section *s, const struct pl2 *p,
+	   const bool *cols)
+{
+	size_t multi = 0, sum = 0;
+	for (size_t k = 0; k < AGG_ALL; k++)
+		sum += cols[k] ? p->ru.agg->reported[k] : 0;
+	for (size_t i = 0; i < p->ru.n; i++) {
+		int n = 0;
+		for (size_t k = 0; k < AGG_ALL && p->ru.units[i].values; k++)
+			n += cols[k] && (p->ru.units[i].levels & (1u << k));
+		multi += n > 1;
+	}
+	rb_multi_note(b, s, multi, rp_printf(b->doc, "%zu", sum),
+		      rp_printf(b->doc, "%zu", p->ru.agg->reported[AGG_ALL]));
+}
+
 static struct rp_table *
 level_table(struct rb *b, struct rp_section *s, const bool *cols, size_t ncols)
 {
@@ -171,6 +191,7 @@ figures(struct rb *b, struct rp_section *s, const struct pl2 *p)
 	for (size_t k = 0; k < AGG_ROWS; k++)
 		ncols += cols[k] = p->ru.agg->units[k] > 0;
 	reported(b, s, p, cols);
+	multi_note(b, s, p, cols);
 	for (size_t i = 0; i < set->nsections; i++) {
 		rp_heading(b->doc, s, 2,
 			   rp_printf(b->doc, "1.%zu. %s", i + 1,

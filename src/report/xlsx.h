@@ -80,6 +80,9 @@ struct xs {
 	double set_pt;
 	size_t nset;
 	double *colw; /* ncols column widths, Excel character units */
+	/* The table being written: its column c (with its span) takes the
+	 * sheet's columns [tmap[c], tmap[c + 1]) (xlsx_table.c spread). */
+	const lxw_col_t *tmap;
 	double *rowh; /* nrowh row heights in points; 0 = default 15 */
 	size_t nrowh;
 	double page_pt;		  /* printable height of a page */
@@ -148,6 +151,10 @@ double xlsx_height_of(const struct xs *sh, lxw_row_t r);
 void xlsx_keep_together(struct xs *sh, lxw_row_t r, double need_pt);
 /* Sets row r's height to h points (and remembers it for paginating). */
 void xlsx_set_row_pt(struct xs *sh, lxw_row_t r, double h);
+/* Rows [from, to) (a table's caption, header and first rows) start on
+ * one page at every scale xlsx_keep_closing tries, with the heading and
+ * paragraph right above them: else a manual break goes before them. */
+void xlsx_keep_rows(struct xs *sh, lxw_row_t from, lxw_row_t to);
 /* A page break before the last body rows above `body_end` when a
  * printout might start a page inside the closing block [body_end, end)
  * (Nơi nhận and the signature) or right before it: the block keeps the

@@ -214,6 +214,20 @@ xlsx_keep_closing(struct xs *sh, lxw_row_t body_end, lxw_row_t end)
 }
 
 void
+xlsx_keep_rows(struct xs *sh, lxw_row_t from, lxw_row_t to)
+{
+	/* The heading (and one paragraph) right above goes with them. */
+	if (sh->after_heading > 0 && from >= sh->after_heading &&
+	    from - sh->after_heading <= 1)
+		from = sh->after_heading - 1;
+	lxw_row_t last = sh->nbreaks ? sh->breaks[sh->nbreaks - 1] : 0;
+	if (from == 0 || from <= last || sh->nbreaks == XLSX_MAX_BREAKS ||
+	    sh->page_pt <= 0 || !closing_at_risk(sh, from, to))
+		return;
+	sh->breaks[sh->nbreaks++] = from;
+}
+
+void
 xlsx_set_row_pt(struct xs *sh, lxw_row_t r, double h)
 {
 	if (r >= sh->nrowh) {

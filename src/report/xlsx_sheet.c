@@ -85,32 +85,46 @@ split_col(const struct xs *sh)
 	return sh->split ? sh->split : 1;
 }
 
+/* One half of a two-column row: its text (NULL: empty), style,
+ * alignment and size. */
+struct half {
+	const char *text;
+	unsigned style;
+	enum rp_align al;
+	int size;
+};
+
 static void
-pair_row(struct xs *sh, const char *left, unsigned lstyle, enum rp_align lal,
-	 const char *right, unsigned rstyle, int size)
+pair_row(struct xs *sh, struct half l, struct half r)
 {
 	lxw_col_t s = split_col(sh);
-	struct xlsx_fmtkey k = {
-		.num = XN_TEXT, .align = RP_CENTER, .size = size, .wrap = true
-	};
+	struct xlsx_fmtkey k = { .num = XN_TEXT, .wrap = true };
 	/* Either half may wrap ("SỞ GIÁO DỤC VÀ ĐÀO TẠO THÀNH PHỐ HẢI
 	 * PHÒNG" in half the width): the taller one sets the row. */
 	double lw = 0, rw = 0;
 	for (lxw_col_t c = 0; c < sh->ncols; c++)
 		*(c < s ? &lw : &rw) += sh->colw[c];
-	int ll = left && *left ? xlsx_text_lines(left, lw, size, true) : 1;
-	int rl = right && *right ? xlsx_text_lines(right, rw, size, true) : 1;
-	double h = xlsx_lines_pt(ll > rl ? ll : rl, size);
-	xlsx_set_height(sh, h > size * 1.5 ? h : size * 1.5);
-	if (left && *left) {
-		k.style = lstyle;
-		k.align = lal;
-		xlsx_span_text(sh, 0, s - 1, left, &k);
+	bool lt = l.text && *l.text, rt = r.text && *r.text;
+	double lh = xlsx_lines_pt(lt ? xlsx_text_lines(l.text, lw, l.size, true)
+				     : 1,
+				  l.size),
+	       rh = xlsx_lines_pt(rt ? xlsx_text_lines(r.text, rw, r.size, true)
+				     : 1,
+				  r.size);
+	double h = lh > rh ? lh : rh,
+	       least = (l.size > r.size ? l.size : r.size) * 1.5;
+	xlsx_set_height(sh, h > least ? h : least);
+	if (lt) {
+		k.style = l.style;
+		k.align = l.al;
+		k.size = l.size;
+		xlsx_span_text(sh, 0, s - 1, l.text, &k);
 	}
-	if (right && *right && s < sh->ncols) {
-		k.style = rstyle;
+	if (rt && s < sh->ncols) {
+		k.style = r.style;
 		k.align = RP_CENTER;
-		xlsx_span_text(sh, s, sh->ncols - 1, right, &k);
+		k.size = r.size;
+		xlsx_span_text(sh, s, sh->ncols - 1, r.text, &k);
 	}
 	sh->row++;
 }
@@ -119,6 +133,7 @@ pair_row(struct xs *sh, const char *left, unsigned lstyle, enum rp_align lal,
  * xlsx_text_lines counts with. */
 #define XLSX_CAPS_WIDTH	   1.3
 #define XLSX_HEAD_NAME_MAX 512
+#define XLSX_QUOC_HIEU	   "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 
 /* A header name that would wrap in the left half, with a line break
  * before the unit's own name (rp_name_start): Calc wrapped "PHÒNG GIÁO
@@ -143,6 +158,59 @@ header_name(const struct xs *sh, const char *name, int brk, bool bold,
 	return out;
 }
 
+/* Excel's geometry, which Calc's wider units only exceed: a column
+ * unit is 7 px (5.25 pt) plus 5 px of padding per column, less about
+ * 3 pt of cell margins; a Times capital is about 0.6 em ("PHÒNG GIÁO DỤC
+ * VÀ ĐÀO TẠO" is 197 pt in Liberation Serif Bold 13 pt). */
+#define XLSX_EXCEL_UNIT_PT 5.25
+#define XLSX_EXCEL_PAD_PT  3.75
+#define XLSX_CAP_EM	   0.6
+#define XLSX_HEAD_SPARE	   1.05
+
+static double
+excel_room(const struct xs *sh, lxw_col_t c0, lxw_col_t c1)
+{
+	double pt = -3;
+	for (lxw_col_t c = c0; c < c1; c++)
+		pt += sh->colw[c] * XLSX_EXCEL_UNIT_PT + XLSX_EXCEL_PAD_PT;
+	return pt;
+}
+
+/* Whether every line of text, in capitals at size pt, fits room pt
+ * with 5 % to spare. */
+static bool
+caps_fit(const char *text, double room, int size)
+{
+	size_t n = 0;
+	for (const char *p = text ? text : "";; p++) {
+		if (*p == '\n' || *p == '\0') {
+			if ((double)n * XLSX_CAP_EM * size * XLSX_HEAD_SPARE >
+			    room)
+				return false;
+			if (*p == '\0')
+				return true;
+			n = 0;
+		} else if ((*p & 0xC0) != 0x80)
+			n++;
+	}
+}
+
+/* A header half's size: 13 pt when each of its lines fits its half in
+ * Excel with room to spare, else 12 (NĐ 30: 12-13 pt for the cơ quan
+ * lines and the Quốc hiệu alike, each on its own): at 14 pt the Phòng's
+ * name fitted only tightly. */
+static int
+half_size(const struct xs *sh, bool left, const char *a, const char *b)
+{
+	lxw_col_t s = split_col(sh);
+	double room = left ? excel_room(sh, 0, s)
+			   : excel_room(sh, s, sh->ncols);
+	return caps_fit(a, room, RP_SIZE_HEADER) &&
+			       caps_fit(b, room, RP_SIZE_HEADER)
+		       ? RP_SIZE_HEADER
+		       : 12;
+}
+
 static void
 nd30_header(struct xs *sh)
 {
@@ -159,20 +227,26 @@ nd30_header(struct xs *sh)
 		lstyle[0] = RP_BOLD;
 		left[1] = NULL;
 	}
-	pair_row(sh, left[0], lstyle[0], RP_CENTER,
-		 "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", RP_BOLD, RP_SIZE_HEADER);
-	pair_row(sh, left[1], lstyle[1], RP_CENTER,
-		 "Độc lập - Tự do - Hạnh phúc", RP_BOLD, RP_SIZE_MOTTO);
+	int size = half_size(sh, true, left[0], left[1]);
+	pair_row(sh, (struct half){ left[0], lstyle[0], RP_CENTER, size },
+		 (struct half){ XLSX_QUOC_HIEU, RP_BOLD, RP_CENTER,
+				half_size(sh, false, XLSX_QUOC_HIEU, NULL) });
+	pair_row(sh, (struct half){ left[1], lstyle[1], RP_CENTER, size },
+		 (struct half){ "Độc lập - Tự do - Hạnh phúc", RP_BOLD,
+				RP_CENTER, RP_SIZE_MOTTO });
 	sh->row++;
 	struct buf num, date;
 	buf_init(&num, 1024);
 	buf_init(&date, 1024);
 	rp_number_line(h, &num);
 	rp_date_line(h, &date);
-	pair_row(sh, buf_str(&num), 0, RP_CENTER, buf_str(&date), RP_ITALIC,
-		 RP_SIZE_HEADER);
+	pair_row(sh,
+		 (struct half){ buf_str(&num), 0, RP_CENTER, RP_SIZE_HEADER },
+		 (struct half){ buf_str(&date), RP_ITALIC, RP_CENTER,
+				RP_SIZE_HEADER });
 	if (h->vv && *h->vv) /* a công văn's trích yếu (NĐ 30, ô 5b) */
-		pair_row(sh, h->vv, 0, RP_CENTER, NULL, 0, 12);
+		pair_row(sh, (struct half){ h->vv, 0, RP_CENTER, 12 },
+			 (struct half){ NULL, 0, RP_CENTER, 12 });
 	buf_release(&num);
 	buf_release(&date);
 	sh->row++;
@@ -261,9 +335,14 @@ signature(struct xs *sh)
 			ls = RP_BOLD | RP_ITALIC;
 		} else if (i < nl)
 			l = d->recipients[i - 1];
-		pair_row(sh, l, ls, RP_LEFT, i < nr ? right[i] : NULL,
-			 i < nr ? rstyle[i] : 0,
-			 i < nl && i ? RP_SIZE_RECIPIENTS : RP_SIZE_HEADER);
+		/* The signer's lines keep their size beside the list. */
+		pair_row(sh,
+			 (struct half){ l, ls, RP_LEFT,
+					i < nl && i ? RP_SIZE_RECIPIENTS
+						    : RP_SIZE_HEADER },
+			 (struct half){ i < nr ? right[i] : NULL,
+					i < nr ? rstyle[i] : 0, RP_CENTER,
+					RP_SIZE_HEADER });
 	}
 	xlsx_keep_closing(sh, body_end, sh->row);
 }
@@ -442,15 +521,16 @@ hyphen_minimums(const struct rp_table *t, size_t ncols, double *minw)
  * and Calc showed the quy mô rates "83,33%" as "###" in an SL column of
  * the Xếp loại table. */
 /* The NĐ 30 header's left half holds "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO" (25
- * capitals at 13 pt) on one line once the name is broken before the
- * unit's own name; a table whose first columns are narrow (STT, a code)
- * would squeeze it. The right half holds "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT
+ * capitals, 197 pt in Liberation Serif Bold 13 pt, 182 pt at 12) on one
+ * line once the name is broken before the unit's own name; a table whose
+ * first columns are narrow (STT, a code) would squeeze it. 36 units hold
+ * it at 12 pt in Excel with room to spare (half_size: 13 pt when wider). The right half holds "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT
  * NAM" (263 pt in Liberation Serif Bold 13 pt; 50 units of 5.25 pt in
  * Excel, fewer in Calc without Carlito, xlsx_rows.c): Phụ lục 2's grid put
  * only 35 units there and Calc wrapped "VIỆT / NAM". Either half gives the
  * other its slack above each column's minimum, the left one only down to
  * its own minimum. */
-#define XLSX_HEAD_LEFT_MIN   34.0
+#define XLSX_HEAD_LEFT_MIN   36.0
 #define XLSX_HEAD_RIGHT_MIN  50.0
 /* The PDF's header columns: 42 % of the text width on the left. */
 #define XLSX_HEAD_LEFT_SHARE 0.42
@@ -525,13 +605,16 @@ header_room(struct xs *sh, const double *minw)
 static void
 fit_grid(struct xs *sh, const struct rp_table *t, double *minw)
 {
-	for (size_t b = 0; b < sh->sec->nblocks; b++)
-		if (sh->sec->blocks[b].kind == RP_B_TABLE) {
-			number_minimums(sh->sec->blocks[b].table, sh->ncols,
-					minw);
-			hyphen_minimums(sh->sec->blocks[b].table, sh->ncols,
-					minw);
-		}
+	for (size_t b = 0; b < sh->sec->nblocks; b++) {
+		const struct rp_table *u = sh->sec->blocks[b].table;
+		/* A narrower table is spread over the columns (xlsx_table.c):
+		 * its column c is not the sheet's. */
+		if (sh->sec->blocks[b].kind != RP_B_TABLE ||
+		    (u->ncols < sh->ncols && !sh->w->constant))
+			continue;
+		number_minimums(u, sh->ncols, minw);
+		hyphen_minimums(u, sh->ncols, minw);
+	}
 	rp_fit_widths(t, minw, sh->chars, sh->colw);
 }
 

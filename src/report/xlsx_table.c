@@ -72,9 +72,54 @@ cell_value(struct xs *sh, lxw_row_t r, lxw_col_t col, const struct rp_cell *c,
 	xlsx_check(sh->w, e);
 }
 
+/* The part boundaries first[0..n] that split the sheet's columns
+ * [from, ncols) into n runs of whole columns, each about its weight's
+ * share of their width (NULL weights: equal shares) and at least one
+ * column wide. A table or chart data narrower than the sheet's grid is
+ * spread over the whole width this way instead of squeezed into its
+ * first columns: Calc wrapped "Mức độ / 2" in an SL column of Phụ lục
+ * 3's chart data, and the gaps table filled half a portrait page in
+ * rows five lines tall. With as many parts as columns (or more, or in
+ * constant_memory mode, where nothing can merge) part c is column
+ * from + c. */
 static void
-table_row(struct xs *sh, const struct rp_table *t, const lxw_col_t *at,
-	  size_t r, lxw_row_t row)
+spread(const struct xs *sh, lxw_col_t from, size_t n, const int *weights,
+       lxw_col_t *first)
+{
+	size_t m = sh->ncols > from ? (size_t)(sh->ncols - from) : 0;
+	for (size_t c = 0; c <= n; c++)
+		first[c] = from + (lxw_col_t)c;
+	if (n == 0 || n >= m || sh->w->constant || sh->colw == NULL)
+		return;
+	double total = 0, wsum = 0, x = 0, acc = 0;
+	for (size_t k = from; k < sh->ncols; k++)
+		total += sh->colw[k];
+	for (size_t c = 0; c < n; c++)
+		wsum += weights ? weights[c] : 1;
+	lxw_col_t end = from;
+	for (size_t c = 0; c + 1 < n; c++) {
+		acc += weights ? weights[c] : 1;
+		double target = total * acc / wsum;
+		x += sh->colw[end++]; /* at least one column */
+		/* Room for one column per part still to come. */
+		while ((size_t)end + (n - 1 - c) < sh->ncols &&
+		       fabs(x + sh->colw[end] - target) < fabs(x - target))
+			x += sh->colw[end++];
+		first[c + 1] = end;
+	}
+	first[n] = sh->ncols;
+}
+
+/* Table column c's part of the sheet: [tmap[c], tmap[c + span]). */
+static lxw_col_t
+part_end(const struct xs *sh, size_t c, const struct rp_cell *cell)
+{
+	size_t span = cell->colspan > 1 ? (size_t)cell->colspan : 1;
+	return sh->tmap[c + span] - 1;
+}
+
+static void
+table_row(struct xs *sh, const struct rp_table *t, size_t r, lxw_row_t row)
 {
 	for (size_t c = 0; c < t->ncols && !sh->w->err; c++) {
 		const struct rp_cell *cell = &t->rows[r][c];
@@ -82,14 +127,10 @@ table_row(struct xs *sh, const struct rp_table *t, const lxw_col_t *at,
 			continue;
 		struct xlsx_fmtkey k = cell_key(t, cell);
 		lxw_format *f = xlsx_fmt(sh->w, &k);
-		lxw_col_t col = at[c];
-		size_t end = c +
-			     (size_t)(cell->colspan > 1 ? cell->colspan : 1);
-		lxw_col_t last = at[end < t->ncols ? end : t->ncols] - 1;
-		bool span = last > col || cell->rowspan > 1;
+		lxw_col_t col = sh->tmap[c], last = part_end(sh, c, cell);
 		/* merge_range writes the range's blanks (borders included);
 		 * the value then overwrites its first cell. */
-		if (span && !sh->w->constant)
+		if ((last > col || cell->rowspan > 1) && !sh->w->constant)
 			xlsx_check(sh->w,
 				   worksheet_merge_range(
 					   sh->ws, row, col,
@@ -97,46 +138,6 @@ table_row(struct xs *sh, const struct rp_table *t, const lxw_col_t *at,
 					   last, "", f));
 		cell_value(sh, row, col, cell, f);
 	}
-}
-
-/* The sheet columns each table column starts at, at[0 .. ncols] (the
- * last one past the end). A bordered table has the sheet's columns (the
- * widest table set them). A layout table with fewer columns (the meeting
- * record's thư ký and chủ trì side by side) spreads over the whole width
- * in its own shares, as in the PDF: in the sheet's first columns Calc
- * squeezed "THƯ / KÝ" into the STT column. */
-/* The sheet column boundary nearest `want` character units from the
- * left, within [lo, hi]. */
-static lxw_col_t
-nearest_boundary(const struct xs *sh, double want, lxw_col_t lo, lxw_col_t hi)
-{
-	double x = 0;
-	lxw_col_t k = 0;
-	while (k < sh->ncols && x + sh->colw[k] / 2 < want)
-		x += sh->colw[k++];
-	return k < lo ? lo : k > hi ? hi : k;
-}
-
-static void
-column_starts(const struct xs *sh, const struct rp_table *t, lxw_col_t *at)
-{
-	for (size_t c = 0; c <= t->ncols; c++)
-		at[c] = (lxw_col_t)c;
-	if (t->borders || t->ncols < 2 || t->ncols >= (size_t)sh->ncols ||
-	    !sh->colw)
-		return;
-	double total = 0, sum = 0, want = 0;
-	for (lxw_col_t c = 0; c < sh->ncols; c++)
-		total += sh->colw[c];
-	for (size_t c = 0; c < t->ncols; c++)
-		sum += t->widths ? t->widths[c] : 1;
-	for (size_t c = 1; c < t->ncols; c++) {
-		want += total * (t->widths ? t->widths[c - 1] : 1) / sum;
-		/* One sheet column at least for each table column. */
-		at[c] = nearest_boundary(sh, want, at[c - 1] + 1,
-					 sh->ncols - (lxw_col_t)(t->ncols - c));
-	}
-	at[t->ncols] = sh->ncols;
 }
 
 /* The first table's header rows: repeated on every printed page, and
@@ -174,19 +175,15 @@ header_panes(struct xs *sh, const struct rp_table *t, lxw_row_t first)
 		worksheet_freeze_panes(sh->ws, last + 1, 0);
 }
 
-/* Lines a cell's text takes in its (merged) width: sheet columns
- * [at[c], at[c + colspan]). */
+/* Lines a cell's text takes in its (merged) width. */
 static int
-cell_lines(struct xs *sh, const struct rp_table *t, const lxw_col_t *at,
-	   size_t c, const struct rp_cell *cell)
+cell_lines(struct xs *sh, size_t c, const struct rp_cell *cell)
 {
 	if (cell->kind != RP_V_TEXT)
 		return 1;
 	double width = 0;
-	size_t end = c + (size_t)(cell->colspan > 1 ? cell->colspan : 1);
-	for (lxw_col_t k = at[c];
-	     k < at[end < t->ncols ? end : t->ncols] && k < sh->ncols; k++)
-		width += sh->colw[k];
+	for (size_t k = sh->tmap[c]; k <= part_end(sh, c, cell); k++)
+		width += k < sh->ncols ? sh->colw[k] : 8.43;
 	buf_reset(&sh->w->tmp);
 	rp_cell_plain(cell, &sh->w->tmp);
 	int size = cell->nparas && cell->paras[0]->size ? cell->paras[0]->size
@@ -199,15 +196,14 @@ cell_lines(struct xs *sh, const struct rp_table *t, const lxw_col_t *at,
  * Pass 0 takes single-row cells, pass 1 those over several rows, so a
  * spanning cell only adds what its rows lack. */
 static void
-grow_for_cell(struct xs *sh, const struct rp_table *t, const lxw_col_t *at,
-	      double *h, size_t r, size_t c, int pass)
+grow_for_cell(struct xs *sh, const struct rp_table *t, double *h, size_t r,
+	      size_t c, int pass)
 {
 	const struct rp_cell *cell = &t->rows[r][c];
 	size_t span = cell->rowspan > 1 ? (size_t)cell->rowspan : 1;
 	if (cell->covered || (span > 1) != pass)
 		return;
-	double need = xlsx_lines_pt(cell_lines(sh, t, at, c, cell),
-				    RP_SIZE_TABLE),
+	double need = xlsx_lines_pt(cell_lines(sh, c, cell), RP_SIZE_TABLE),
 	       have = 0;
 	for (size_t k = r; k < r + span && k < t->nrows; k++)
 		have += h[k];
@@ -219,7 +215,7 @@ grow_for_cell(struct xs *sh, const struct rp_table *t, const lxw_col_t *at,
  * shares its lines among them, the rows it covers growing as needed.
  * The caller frees the array (NULL on error). */
 static double *
-table_heights(struct xs *sh, const struct rp_table *t, const lxw_col_t *at)
+table_heights(struct xs *sh, const struct rp_table *t)
 {
 	double *h = calloc(t->nrows + 1, sizeof(*h));
 	if (h == NULL) {
@@ -229,38 +225,82 @@ table_heights(struct xs *sh, const struct rp_table *t, const lxw_col_t *at)
 	for (int pass = 0; pass < 2; pass++)
 		for (size_t r = 0; r < t->nrows; r++)
 			for (size_t c = 0; c < t->ncols && sh->colw; c++)
-				grow_for_cell(sh, t, at, h, r, c, pass);
+				grow_for_cell(sh, t, h, r, c, pass);
 	return h;
+}
+
+static double
+sheet_width(const struct xs *sh)
+{
+	double w = 0;
+	for (lxw_col_t c = 0; c < sh->ncols && sh->colw; c++)
+		w += sh->colw[c];
+	return w;
+}
+
+/* The caption across the sheet, wrapped and as tall as its lines: cut
+ * over the table's own columns, Calc printed "Những nội dung nhiều
+ * trường còn thiếu để lên mức (tính trên 46". */
+static void
+caption_row(struct xs *sh, const char *caption)
+{
+	struct xlsx_fmtkey k = { .num = XN_TEXT,
+				 .style = RP_BOLD,
+				 .align = RP_LEFT,
+				 .size = RP_SIZE_BODY,
+				 .wrap = true };
+	xlsx_row_height(sh, caption, sheet_width(sh), RP_SIZE_BODY);
+	xlsx_span_text(sh, 0, sh->ncols ? sh->ncols - 1 : 0, caption, &k);
+	sh->row++;
+}
+
+/* The caption, the header rows and the first two body rows start on
+ * one page (their heights set ahead): Calc printed Phụ lục 3's "Nhóm
+ * tiêu chí 2: … qua các năm học" as the last line of a page and its
+ * table on the next. */
+static void
+keep_start(struct xs *sh, const struct rp_table *t, const double *h)
+{
+	if (sh->w->constant)
+		return;
+	lxw_row_t r = sh->row;
+	if (t->caption)
+		xlsx_set_row_pt(
+			sh, r++,
+			xlsx_lines_pt(xlsx_text_lines(t->caption,
+						      sheet_width(sh),
+						      RP_SIZE_BODY, true),
+				      RP_SIZE_BODY));
+	for (size_t k = 0; k < t->nrows && k < t->header_rows + 2; k++)
+		xlsx_set_row_pt(sh, r++, h[k]);
+	xlsx_keep_rows(sh, sh->row, r);
 }
 
 void
 xlsx_table(struct xs *sh, const struct rp_table *t)
 {
-	if (t->caption) {
-		struct xlsx_fmtkey k = { .num = XN_TEXT,
-					 .style = RP_BOLD,
-					 .align = RP_LEFT,
-					 .size = RP_SIZE_BODY };
-		xlsx_span_text(sh, 0, (lxw_col_t)(t->ncols ? t->ncols - 1 : 0),
-			       t->caption, &k);
-		sh->row++;
-	}
-	header_panes(sh, t, sh->row);
-	lxw_col_t *at = calloc(t->ncols + 1, sizeof(*at));
-	if (at == NULL) {
+	lxw_col_t *map = calloc(t->ncols + 1, sizeof(*map));
+	if (map == NULL) {
 		xlsx_check(sh->w, LXW_ERROR_MEMORY_MALLOC_FAILED);
 		return;
 	}
-	column_starts(sh, t, at);
+	spread(sh, 0, t->ncols, t->widths, map);
+	sh->tmap = map;
+	double *h = table_heights(sh, t);
+	if (h)
+		keep_start(sh, t, h);
+	if (t->caption)
+		caption_row(sh, t->caption);
+	header_panes(sh, t, sh->row);
 	/* Heights row by row, each before its cells: constant_memory mode
 	 * takes rows strictly in order. */
-	double *h = table_heights(sh, t, at);
 	for (size_t r = 0; h && r < t->nrows && !sh->w->err; r++) {
 		xlsx_set_row_pt(sh, sh->row + (lxw_row_t)r, h[r]);
-		table_row(sh, t, at, r, sh->row + (lxw_row_t)r);
+		table_row(sh, t, r, sh->row + (lxw_row_t)r);
 	}
 	free(h);
-	free(at);
+	free(map);
+	sh->tmap = NULL;
 	sh->row += (lxw_row_t)t->nrows + 1;
 }
 
@@ -275,6 +315,27 @@ chart_label_lines(const struct xs *sh, size_t col, size_t n, const char *text,
 	return xlsx_text_lines(text ? text : "", w, RP_SIZE_TABLE, bold);
 }
 
+/* The chart data's corner: the values' unit ("Điểm"). A 100 % stacked
+ * chart's values are counts that Excel turns into shares, so its axis's
+ * "%" would mislabel them: the corner stays empty. */
+static const char *
+corner(const struct rp_chart *c)
+{
+	return c->y_label && c->kind != RP_CHART_STACKED ? c->y_label : "";
+}
+
+/* A number over columns [c0, c1] of row r: merged, the value in c0
+ * (where the chart's series range reads it). */
+static void
+chart_value(struct xs *sh, lxw_row_t r, lxw_col_t c0, lxw_col_t c1, double v,
+	    lxw_format *f)
+{
+	if (c1 > c0 && !sh->w->constant)
+		xlsx_check(sh->w,
+			   worksheet_merge_range(sh->ws, r, c0, r, c1, "", f));
+	xlsx_check(sh->w, worksheet_write_number(sh->ws, r, c0, v, f));
+}
+
 /* Columns the chart data's labels (categories, the y label) span: as
  * few as hold each on one line, leaving one column per series. Column A
  * alone is the widest table's first, often a narrow STT, and Calc
@@ -284,7 +345,7 @@ label_cols(const struct xs *sh, const struct rp_chart *c)
 {
 	size_t n = 1;
 	for (; n + c->nseries < sh->ncols; n++) {
-		bool fits = chart_label_lines(sh, 0, n, c->y_label, true) == 1;
+		bool fits = chart_label_lines(sh, 0, n, corner(c), true) == 1;
 		for (size_t k = 0; k < c->ncats && fits; k++)
 			fits = chart_label_lines(sh, 0, n, c->cats[k], false) ==
 			       1;
@@ -295,10 +356,13 @@ label_cols(const struct xs *sh, const struct rp_chart *c)
 }
 
 /* The chart's numbers go on the sheet (an Excel chart draws cell
- * ranges): categories down column A, one column per series. */
+ * ranges): categories down the label columns [0, sm[0]), series s in
+ * the columns [sm[s], sm[s + 1]) (spread over the sheet's width). */
 static void
-chart_data(struct xs *sh, const struct rp_chart *c, lxw_row_t top, size_t nl)
+chart_data(struct xs *sh, const struct rp_chart *c, lxw_row_t top,
+	   const lxw_col_t *sm)
 {
+	size_t nl = sm[0];
 	struct xlsx_fmtkey hk = { .num = XN_TEXT,
 				  .style = RP_BOLD,
 				  .align = RP_CENTER,
@@ -321,18 +385,17 @@ chart_data(struct xs *sh, const struct rp_chart *c, lxw_row_t top, size_t nl)
 	lxw_format *hf = xlsx_fmt(sh->w, &hk), *tf = xlsx_fmt(sh->w, &tk);
 	lxw_format *nf = xlsx_fmt(sh->w, &nk);
 	lxw_col_t l1 = (lxw_col_t)nl - 1; /* last column of the labels */
-	int lines = chart_label_lines(sh, 0, nl, c->y_label, true);
+	int lines = chart_label_lines(sh, 0, nl, corner(c), true);
 	for (size_t s = 0; s < c->nseries; s++) {
-		int n = chart_label_lines(sh, nl + s, 1, c->series[s], true);
+		int n = chart_label_lines(sh, sm[s], sm[s + 1] - sm[s],
+					  c->series[s], true);
 		lines = n > lines ? n : lines;
 	}
 	xlsx_set_row_pt(sh, top, xlsx_lines_pt(lines, RP_SIZE_TABLE));
-	xlsx_span_at(sh, top, 0, l1, c->y_label ? c->y_label : "", hf);
+	xlsx_span_at(sh, top, 0, l1, corner(c), hf);
 	for (size_t s = 0; s < c->nseries; s++)
-		xlsx_check(sh->w,
-			   worksheet_write_string(
-				   sh->ws, top, (lxw_col_t)(nl + s),
-				   c->series[s] ? c->series[s] : "", hf));
+		xlsx_span_at(sh, top, sm[s], sm[s + 1] - 1,
+			     c->series[s] ? c->series[s] : "", hf);
 	for (size_t k = 0; k < c->ncats; k++) {
 		lxw_row_t r = top + 1 + (lxw_row_t)k;
 		xlsx_set_row_pt(
@@ -342,10 +405,8 @@ chart_data(struct xs *sh, const struct rp_chart *c, lxw_row_t top, size_t nl)
 				RP_SIZE_TABLE));
 		xlsx_span_at(sh, r, 0, l1, c->cats[k] ? c->cats[k] : "", tf);
 		for (size_t s = 0; s < c->nseries; s++)
-			xlsx_check(sh->w,
-				   worksheet_write_number(
-					   sh->ws, r, (lxw_col_t)(nl + s),
-					   c->values[s * c->ncats + k], nf));
+			chart_value(sh, r, sm[s], sm[s + 1] - 1,
+				    c->values[s * c->ncats + k], nf);
 	}
 }
 
@@ -387,7 +448,8 @@ chart_fonts(lxw_chart *ch)
 }
 
 static lxw_chart *
-chart_make(struct xs *sh, const struct rp_chart *c, lxw_row_t top, size_t nl)
+chart_make(struct xs *sh, const struct rp_chart *c, lxw_row_t top,
+	   const lxw_col_t *sm)
 {
 	lxw_chart *ch = workbook_add_chart(
 		sh->w->wb, c->kind == RP_CHART_STACKED
@@ -404,7 +466,7 @@ chart_make(struct xs *sh, const struct rp_chart *c, lxw_row_t top, size_t nl)
 			xlsx_check(sh->w, LXW_ERROR_MEMORY_MALLOC_FAILED);
 			return ch;
 		}
-		lxw_col_t col = (lxw_col_t)(nl + s);
+		lxw_col_t col = sm[s];
 		chart_series_set_categories(se, sh->name, top + 1, 0, last, 0);
 		chart_series_set_values(se, sh->name, top + 1, col, last, col);
 		chart_series_set_name_range(se, sh->name, top, col);
@@ -437,9 +499,16 @@ xlsx_chart(struct xs *sh, const struct rp_chart *c)
 	xlsx_keep_together(sh, sh->row,
 			   rows_pt + 4 * XLSX_ROW_PT + hmm0 * 72.0 / 25.4);
 	lxw_row_t top = sh->row;
-	chart_data(sh, c, top, nl);
+	lxw_col_t *sm = calloc(c->nseries + 1, sizeof(*sm));
+	if (sm == NULL) {
+		xlsx_check(sh->w, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		return;
+	}
+	spread(sh, (lxw_col_t)nl, c->nseries, NULL, sm);
+	chart_data(sh, c, top, sm);
 	sh->row += (lxw_row_t)c->ncats + 2;
-	lxw_chart *ch = chart_make(sh, c, top, nl);
+	lxw_chart *ch = chart_make(sh, c, top, sm);
+	free(sm);
 	if (!ch || sh->w->err)
 		return;
 	/* libxlsxwriter's default chart is 480 x 288 px at 96 dpi. */

@@ -164,6 +164,10 @@ same "mầm non summary: schools counted in group 1" "$(csv_cells \
 	"Kết quả theo nhóm tiêu chí và cấp học" "CSGD Mầm non" 2 99)" \
 	"$(approved 2 "$so")"
 lacks "mầm non summary: no Mức độ" "Mức độ 1"
+# One fact once: the software table's caption was also a heading above.
+n=$(grep -o "Phần mềm các trường đang sử dụng" "$W/doc.txt" | wc -l)
+if [ "$n" -eq 1 ]; then ok "mầm non summary: software title once"; else
+	echo "$n times" >"$ERR"; bad "mầm non summary: software title once"; fi
 
 # --- Issue 13 item 5: the rubric's shape picks the documents, not its
 # id. A copy of QĐ 4725 under another id makes tu-danh-gia; a graded
@@ -344,10 +348,20 @@ TH=$(q "SELECT count(*) $APPROVED AND (cu.school_levels & 2) <> 0")
 THU=$(q "SELECT count(*) FROM campaign_unit WHERE campaign_id = $S AND (school_levels & 2) <> 0")
 has "phu-luc-2: TH reported of participants" "TH $TH/$THU"
 has "phu-luc-2: missing is not zero" "Đơn vị chưa báo cáo không được tính là 0."
+# The bậc học columns count a liên cấp school in each of its columns: they
+# add up to more than Tổng, and the document says why.
+has "phu-luc-2: liên cấp note under the headline" "CSGD liên cấp được tính ở mỗi cấp học của trường, nên tổng theo cấp học"
 has "phu-luc-2: office yes answer" "Có ban hành quy chế đảm bảo an toàn thông tin mạng: Có"
 has "phu-luc-2: office no answer" "khai thác sử dụng các hệ thống CNTT hiện có: Không"
 has "phu-luc-2: office narrative" "Toàn tỉnh có 150 cơ sở giáo dục."
 has "phu-luc-2: NĐ 30 title" "BÁO CÁO Kết quả triển khai ứng dụng công nghệ thông tin, chuyển đổi số và thống kê giáo dục"
+# A commune office signs for its People's Committee, a collective body
+# (NĐ 30, Phụ lục I: "TM. ỦY BAN NHÂN DÂN" above "CHỦ TỊCH"); a Sở's
+# director signs in his own name.
+if text phu-luc-2 "$S" 31DK; then ok "phu-luc-2 UBND phường"; else bad "phu-luc-2 UBND phường"; fi
+has "commune office: signs TM. ỦY BAN NHÂN DÂN" "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH"
+if text phu-luc-3 1 31; then ok "phu-luc-3 Sở signer"; else bad "phu-luc-3 Sở signer"; fi
+lacks "Sở: no TM. line" "TM. "
 # Phụ lục 6 (QĐ 131, the Sở's): the office's answers against the
 # targets, at the boundary (95% of files against "90%": đạt; a share of
 # 49,99% against 50% before 31/12/2025: tiến độ, 0,01% short).

@@ -5,8 +5,9 @@
 # block, no header line ending inside a unit's name, no word of the data
 # split across lines. For each campaign: the school report of one school
 # in every submission state plus the demo's own examples, the school's
-# decisions and meeting record of a few, and Phụ lục 3,
-# the listing and the guidance letter of every office that makes them.
+# decisions and meeting record of a few, and Phụ lục 3, the listing,
+# the guidance letter and the list of units not submitted of every
+# office that makes them.
 # Each document's CSV, in both dialects, is read as Excel would
 # (tests/report/csv_check.py), and its XLSX checked for print layout
 # (tests/report/xlsx_layout_check.py).
@@ -130,6 +131,7 @@ for c in 1 2 3 6; do
 		doc phu-luc-3 $c "$u"
 		doc danh-sach $c "$u"
 		doc cong-van $c "$u"
+		doc chua-nop $c "$u"
 		listing $c "$u"
 	done
 done

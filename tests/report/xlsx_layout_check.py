@@ -22,7 +22,9 @@ file, so the height written is the height printed. Checks, one "ok" /
           vị) has no line so long in upper case (1.3 times the average
           letter, Times) that it would wrap: the writer breaks it before
           the unit's own name instead of leaving Calc to break inside it
-          ("… QUẬN DƯƠNG / KINH");
+          ("… QUẬN DƯƠNG / KINH"); in Excel's geometry (0.6 em a
+          capital, 5 % to spare) every cơ quan line and the Quốc hiệu
+          fits, all at 12-13 pt (NĐ 30);
   numbers every number cell is wider than the number it shows (Calc
           shows "###" otherwise): its formatted length plus one;
   short   a short text outside the tables (a cell with no border whose
@@ -30,6 +32,17 @@ file, so the height written is the height printed. Checks, one "ok" /
           KÝ" beside "CHỦ TRÌ") shows each of its lines on one line: the
           meeting record's two signers sat in the STT and name columns
           and Calc printed "THƯ / KÝ";
+  widths  every bordered row of a sheet reaches the sheet's layout
+          width (its text rows' merged width): a table narrower than the widest one (the
+          chart data, Phụ lục 3's gaps table, Phụ lục 6's last table) is
+          spread over the sheet's columns instead of squeezed into its
+          first few (Calc wrapped "Mức độ / 2" in an SL column);
+  cut     no text cell that does not wrap is wider than its merged range
+          or runs into a filled neighbour (Calc cuts it: a table caption
+          ended at "… (tính trên 46");
+  align   an amount of money written as text ("109.350.000" under a
+          "(đồng)" header) is right-aligned;
+  units   no "%" above rows of counts (a stacked chart's data);
   charts  no chart straddles a page: from the sheet's top or the last
           manual page break above it, the rows down to the chart's last
           fit on one page at 100 % (fit-to-width only ever shrinks), the
@@ -116,6 +129,108 @@ def check_rows(ws):
     return bad
 
 
+def bordered(cell):
+    b = cell.border
+    return b is not None and b.left is not None and b.left.style is not None
+
+
+def check_widths(ws):
+    """Every row with bordered cells ends at the sheet's last bordered
+    column (merged ranges counted to their last column)."""
+    ends = {}
+    merged = merged_ranges(ws)
+    for row in ws.iter_rows():
+        for cell in row:
+            if not bordered(cell):
+                continue
+            m = merged.get((cell.row, cell.column))
+            last = m.max_col if m else cell.column
+            ends[cell.row] = max(ends.get(cell.row, 0), last)
+    if not ends:
+        return []
+    # The layout width: the text rows merged across the sheet (a chart
+    # with more series than the grid has columns runs past it).
+    text = [m.max_col for m in ws.merged_cells.ranges
+            if m.min_col == 1 and m.min_row == m.max_row and
+            not bordered(ws.cell(row=m.min_row, column=1))]
+    right = max(text) if text else max(ends.values())
+    bad = ["%s: row %d's table ends at column %d of %d"
+           % (ws.title, r, e, right) for r, e in sorted(ends.items())
+           if e < right]
+    return bad[:1] + (["%s: %d more rows" % (ws.title, len(bad) - 1)]
+                      if len(bad) > 1 else [])
+
+
+def check_cut(ws):
+    """Text that does not wrap and is wider than its cell is cut where
+    the cell is merged or its right neighbour holds something."""
+    bad = []
+    merged = merged_ranges(ws)
+    for row in ws.iter_rows():
+        for cell in row:
+            if not isinstance(cell.value, str) or cell.alignment.wrap_text:
+                continue
+            m = merged.get((cell.row, cell.column))
+            c0, c1 = (m.min_col, m.max_col) if m else (cell.column,
+                                                      cell.column)
+            nxt = ws.cell(row=cell.row, column=c1 + 1).value
+            if m is None and (nxt is None or nxt == ""):
+                continue
+            width = sum(col_width(ws, c) for c in range(c0, c1 + 1))
+            size = cell.font.sz or 11
+            if max(lines_needed(l, 1e9, size, cell.font.b) and
+                   len(l) for l in cell.value.split("\n")) > \
+                    width * 13.2 / size * (0.93 if cell.font.b else 1):
+                bad.append("%s!%s: %r is cut at %.1f units"
+                           % (ws.title, cell.coordinate, cell.value[:50],
+                              width))
+    return bad
+
+
+def check_units(ws):
+    """No "%" heads rows of counts: a stacked chart's data are counts
+    (Excel makes the shares), and its corner read "%" above 14, 4, 2."""
+    bad = []
+    for row in ws.iter_rows():
+        for cell in row:
+            if cell.value != "%":
+                continue
+            r = cell.row + 1
+            while ws.cell(row=r, column=cell.column).value is not None:
+                vals = [c.value for c in ws[r]
+                        if isinstance(c.value, (int, float))]
+                if any(v > 1 for v in vals):
+                    bad.append("%s!%s: \"%%\" heads counts %r"
+                               % (ws.title, cell.coordinate, vals))
+                    break
+                r += 1
+    return bad
+
+
+AMOUNT = re.compile(r"^\d{1,3}(\.\d{3})+$")
+
+
+def money_column(ws, cell):
+    """Whether a header above cell, in its column, counts in đồng."""
+    for r in range(cell.row - 1, max(0, cell.row - 40), -1):
+        v = ws.cell(row=r, column=cell.column).value
+        if isinstance(v, str) and "(đồng)" in v:
+            return True
+    return False
+
+
+def check_align(ws):
+    """An amount of money written as text ("109.350.000", under a
+    "(đồng)" header) is right-aligned like the numbers: the software
+    table's sums stood at the left border. (Phụ lục 2's figures, "1.030
+    (91,07%)", are text aligned left in every format.)"""
+    return ["%s!%s: %r is not right-aligned" % (ws.title, c.coordinate,
+                                                 c.value)
+            for row in ws.iter_rows() for c in row
+            if isinstance(c.value, str) and AMOUNT.match(c.value) and
+            c.alignment.horizontal != "right" and money_column(ws, c)]
+
+
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
 
@@ -138,7 +253,7 @@ def check_chart_fonts(path, font):
     return bad
 
 
-def bordered(cell):
+def any_border(cell):
     b = cell.border
     return any(s is not None and s.style for s in (b.left, b.right, b.top,
                                                      b.bottom))
@@ -150,7 +265,7 @@ def check_short(ws):
     for row in ws.iter_rows(min_row=3):  # rows 1-2: the header's check
         for cell in row:
             v = cell.value
-            if not isinstance(v, str) or not v.strip() or bordered(cell) \
+            if not isinstance(v, str) or not v.strip() or any_border(cell) \
                     or any(len(l.split()) > 4 for l in v.split("\n")):
                 continue
             m = merged.get((cell.row, cell.column))
@@ -200,9 +315,49 @@ def check_charts(ws):
     return bad
 
 
+# Excel's geometry: a column unit is 7 px (5.25 pt) plus 5 px (3.75 pt)
+# of padding per column, less about 3 pt of cell margins; an upper-case
+# Times letter (Liberation Serif, its metric twin) is about 0.6 em wide
+# ("PHÒNG GIÁO DỤC VÀ ĐÀO TẠO" 197 pt bold at 13 pt, the Quốc hiệu 263).
+# Calc's units are wider: what fits in Excel with 5 % to spare fits there.
+EXCEL_EM = 0.6
+EXCEL_SPARE = 1.05
+
+
+def excel_room(ws, m):
+    units = sum(col_width(ws, c) for c in range(m.min_col, m.max_col + 1))
+    return units * 5.25 + (m.max_col - m.min_col + 1) * 3.75 - 3
+
+
+def check_header_excel(ws):
+    """NĐ 30's header in Excel: the cơ quan lines (rows 1-2 left) and
+    the Quốc hiệu (row 1 right) at 12-13 pt, each line with room to
+    spare in its merged width (the Phòng's name was 14 pt and fitted
+    only tightly)."""
+    bad = []
+    for m in ws.merged_cells.ranges:
+        if m.min_row > 2 or m.min_row != m.max_row:
+            continue
+        cell = ws.cell(row=m.min_row, column=m.min_col)
+        if not isinstance(cell.value, str) or \
+                (m.min_col > 1 and m.min_row != 1):
+            continue
+        size = cell.font.sz or 11
+        if not 12 <= size <= 13:
+            bad.append("%s!%s: %g pt, not 12-13 pt (NĐ 30): %r"
+                       % (ws.title, cell.coordinate, size, cell.value))
+        room = excel_room(ws, m)
+        for line in cell.value.split("\n"):
+            need = len(line) * EXCEL_EM * size * EXCEL_SPARE
+            if need > room:
+                bad.append("%s!%s: %r needs %.0f pt in Excel, has %.0f"
+                           % (ws.title, cell.coordinate, line, need, room))
+    return bad
+
+
 def check_header(ws):
     """Rows 1-2, column A: each line fits its merged width in capitals."""
-    bad = []
+    bad = check_header_excel(ws)
     merged = merged_ranges(ws)
     for r in (1, 2):
         cell = ws.cell(row=r, column=1)
@@ -289,6 +444,10 @@ def main():
     check("rows", [b for ws in wb.worksheets for b in check_rows(ws)])
     check("header", check_header(wb.worksheets[0]))
     check("numbers", [b for ws in wb.worksheets for b in check_numbers(ws)])
+    check("widths", [b for ws in wb.worksheets for b in check_widths(ws)])
+    check("cut", [b for ws in wb.worksheets for b in check_cut(ws)])
+    check("align", [b for ws in wb.worksheets for b in check_align(ws)])
+    check("units", [b for ws in wb.worksheets for b in check_units(ws)])
     check("short", [b for ws in wb.worksheets for b in check_short(ws)])
     font = next((c.font.name for ws in wb.worksheets for row in
                  ws.iter_rows() for c in row if isinstance(c.value, str)),
