@@ -181,6 +181,14 @@ enum ts_err campaign_join(struct app *app, const struct actor *who, int64_t id,
 			  const char *unit_code, char *joined,
 			  struct diags *d) TS_MUSTCHECK;
 
+/* The rubric the actor's unit runs its CĐS campaigns with: the one of
+ * most of them, the latest on a tie (a Sở with yearly QĐ 4725 rounds and
+ * a yearly mầm non round keeps QĐ 4725). *out NULL if none, or for the
+ * operator. The new-campaign form's default. */
+enum ts_err campaign_last_rubric(struct app *app, const struct actor *who,
+				 struct arena *a,
+				 const char **out) TS_MUSTCHECK;
+
 /* The rubric a campaign was created with (from the rubric files, or the
  * copy stored in the database if the file is gone). */
 const struct rubric *app_rubric(struct app *app, const char *id, int version);
