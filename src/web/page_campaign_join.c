@@ -33,16 +33,19 @@ join_search(struct req *r, const struct campaign *c, const char *q)
 	char action[64];
 	snprintf(action, sizeof(action), "/admin/campaigns/%lld#join",
 		 (long long)c->id);
-	h_open(&r->body, "form", "method", "get", "action", action, "class",
-	       "inline", "role", "search", NULL);
-	text_input(&r->body, "q", "Tìm theo tên hoặc mã đơn vị", q);
-	buf_puts(&r->body, "<button type=\"submit\">Tìm</button></form>");
+	h_open(&r->body, "form", "method", "get", "action", action, "role",
+	       "search", NULL);
+	h_elem(&r->body, "label", "Tìm theo tên hoặc mã đơn vị", "for", "q",
+	       NULL);
+	h_open(&r->body, "input", "id", "q", "name", "q", "value", q ? q : "",
+	       NULL);
+	buf_puts(&r->body, " <button type=\"submit\">Tìm</button></form>");
 }
 
 static void
 join_row(struct buf *b, const struct joiner *j, bool first)
 {
-	buf_puts(b, "<tr><td>");
+	buf_puts(b, "<tr><td class=\"pick\">");
 	h_open(b, "input", "type", "radio", "name", "unit", "value", j->code,
 	       "id", j->code, "required", first ? "required" : NULL, NULL);
 	buf_puts(b, "</td><td>");
@@ -64,12 +67,17 @@ join_list(struct req *r, const struct campaign *c, const struct joiner *v,
 		 (long long)c->id);
 	h_open(b, "form", "method", "post", "action", action, NULL);
 	h_csrf(r);
-	if (total > n)
+	if (total > n) {
+		buf_puts(b, "<p>");
 		h_textf(b, "Hiện %zu trong %zu đơn vị; gõ tên để tìm.", n,
 			total);
-	buf_puts(b, "<div class=\"table-wrap\"><table><thead><tr><th>Chọn</th>"
-		    "<th>Tên đơn vị</th><th>Mã</th><th>Đơn vị cấp trên</th>"
-		    "</tr></thead><tbody>");
+		buf_puts(b, "</p>");
+	}
+	buf_puts(
+		b,
+		"<div class=\"scroll\" tabindex=\"0\"><table><thead><tr><th class=\"pick\">Chọn</th>"
+		"<th>Tên đơn vị</th><th>Mã</th><th>Đơn vị cấp trên</th>"
+		"</tr></thead><tbody>");
 	for (size_t i = 0; i < n; i++)
 		join_row(b, &v[i], i == 0);
 	buf_puts(b, "</tbody></table></div><div class=\"actions\"><button "
