@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 
-const { startServer, launch, signIn, shot, BIN } = await import('./lib.mjs');
+const { startServer, launch, signIn, shot, BIN, axeFindings } = await import('./lib.mjs');
 
 let srv, browser;
 before(async () => {
@@ -31,6 +31,7 @@ for (const [width, height] of [[1280, 900], [390, 844]]) {
 		assert.equal(await page.inputValue('#owner'), '31LC');
 		assert.equal(await page.inputValue('#rubric'), 'qd4725-2022-pt');
 		await shot(page, `campaign-new-form-${width}`);
+		assert.deepEqual(await axeFindings(page), []);
 		const title = `Đợt thử ${width}`;
 		await page.fill('#title', title);
 		await page.fill('#year', '2026-2027');
@@ -54,6 +55,7 @@ for (const [width, height] of [[1280, 900], [390, 844]]) {
 		await page.goto(`${srv.base}/admin/campaigns/${id}`);
 		await page.locator('#join').scrollIntoViewIfNeeded();
 		await shot(page, `campaign-new-join-${width}`);
+		assert.deepEqual(await axeFindings(page), []);
 		await page.check(`input[name=unit][value="${code}"]`);
 		await page.click('#join button[type=submit]');
 		await page.waitForURL(/ok=join/);
