@@ -149,6 +149,9 @@ counted_run http-desk tests/http/desk.sh build/asan/truongso
 # The admin side of the desk: a move's first day through the API, dates
 # read dd/mm/yyyy, 405 with Allow, an import out of scope is 403.
 counted_run http-desk-walk tests/http/desk_walk.sh build/asan/truongso
+# Opening a round: the rubric the form selects; late joiners picked from
+# the eligible units.
+counted_run http-campaign-new tests/http/campaign_new.sh build/asan/truongso
 # Large exports as background jobs: start, progress, cancel, restart,
 # download, someone else's job (issue 17 item 3).
 counted_run http-jobs tests/http/jobs.sh build/asan/truongso

@@ -181,6 +181,28 @@ enum ts_err campaign_join(struct app *app, const struct actor *who, int64_t id,
 			  const char *unit_code, char *joined,
 			  struct diags *d) TS_MUSTCHECK;
 
+/* The units campaign id may still take (the rules of campaign_join, but
+ * its deadline): schools under its owner created after it opened, not
+ * yet participants, by name. text (may be NULL or "") keeps those whose
+ * code it is or whose name its words begin (core/search.c). At most max
+ * in *out; *total counts every match. */
+struct joiner {
+	const char *code;
+	const char *name;
+	const char *parent_name;
+};
+enum ts_err campaign_joiners(struct app *app, int64_t id, const char *text,
+			     size_t max, struct arena *a, struct joiner **out,
+			     size_t *n, size_t *total) TS_MUSTCHECK;
+
+/* The rubric the actor's unit runs its CĐS campaigns with: the one of
+ * most of them, the latest on a tie (a Sở with yearly QĐ 4725 rounds and
+ * a yearly mầm non round keeps QĐ 4725). *out NULL if none, or for the
+ * operator. The new-campaign form's default. */
+enum ts_err campaign_last_rubric(struct app *app, const struct actor *who,
+				 struct arena *a,
+				 const char **out) TS_MUSTCHECK;
+
 /* The rubric a campaign was created with (from the rubric files, or the
  * copy stored in the database if the file is gone). */
 const struct rubric *app_rubric(struct app *app, const char *id, int version);

@@ -27,6 +27,13 @@ rubric_find_item(const struct rubric *r, const char *id)
 }
 
 bool
+rubric_is_national(const struct rubric *r)
+{
+	return r->source.issued_by &&
+	       strcmp(r->source.issued_by, "Bộ Giáo dục và Đào tạo") == 0;
+}
+
+bool
 rubric_has_total(const struct rubric *r)
 {
 	if (r->ngroups <= 1 || r->ngrades > 0)

@@ -175,6 +175,9 @@ const struct item *rubric_find_item(const struct rubric *r, const char *id);
  * on its own (levels, no grade), so its two groups have no combined total
  * anywhere: not in the CLI text, the score JSON or Phụ lục 1. */
 bool rubric_has_total(const struct rubric *r);
+/* Issued by the Ministry (Bộ Giáo dục và Đào tạo, e.g. QĐ 4725), not a
+ * local office's variant: what a new campaign is offered first. */
+bool rubric_is_national(const struct rubric *r);
 /* A rubric's declared shape, which decides the documents made from it
  * (app/report_kinds.c), never its id: groups with levels (QĐ 4725), a
  * grade over the total (seed 001), for mầm non only (seed 004, whose

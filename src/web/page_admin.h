@@ -26,6 +26,11 @@ void contact_form(struct req *r, const char *action, const struct contact *cur);
 /* Saves the posted contact of the account (or unit) `key`. */
 enum ts_err contact_save(struct req *r, bool account, const char *key);
 
+/* The late-joiner section of a campaign's edit page
+ * (page_campaign_join.c). */
+struct campaign;
+void campaign_join_section(struct req *r, const struct campaign *c);
+
 #define LIST_PAGE_ROWS 100
 
 /* The admin lists' paging (page_list.c): ?page= (1, 2, ...) and ?q= into

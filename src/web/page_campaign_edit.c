@@ -16,41 +16,6 @@ date_input(struct buf *b, const char *name, const char *label,
 	       value, NULL);
 }
 
-/* Late joiners (issue 17 item 8): a school entered into the tree after
- * the campaign was opened is added by its code, until the deadline. */
-static void
-join_form(struct req *r, const struct campaign *c)
-{
-	struct buf *b = &r->body;
-	char action[80], day[TS_TIME_SIZE];
-	int64_t due = 0;
-	snprintf(action, sizeof(action), "/admin/campaigns/%lld/units",
-		 (long long)c->id);
-	if (ts_time_parse(c->due_at, &due) && ts_time_now() > due) {
-		/* Closed: campaign_join refuses; say so instead of a form. */
-		buf_puts(b, "<section class=\"card\" id=\"join\"><h2>Thêm đơn "
-			    "vị lập sau khi mở đợt</h2>");
-		h_textf(b,
-			"Đợt đã hết hạn nộp (%s): danh sách đơn vị tham gia "
-			"đã chốt, không thêm được.",
-			ts_time_vn_date(due, day));
-		buf_puts(b, "</section>");
-		return;
-	}
-	h_open(b, "form", "method", "post", "action", action, "class", "card",
-	       "id", "join", NULL);
-	h_csrf(r);
-	buf_puts(b,
-		 "<h2>Thêm đơn vị lập sau khi mở đợt</h2><p class=\"muted\">"
-		 "Trường hoặc trung tâm thuộc đơn vị chủ trì, dạy cấp học của "
-		 "đợt, được thêm vào cây đơn vị sau khi mở đợt. Ngày tham gia "
-		 "được ghi vào nhật ký; sau hạn nộp danh sách đã chốt, không "
-		 "thêm được.</p>");
-	text_input(b, "unit", "Mã đơn vị", kv_get(&r->form, "unit"));
-	buf_puts(b, "<div class=\"actions\"><button type=\"submit\">Thêm vào "
-		    "đợt</button></div></form>");
-}
-
 static void
 edit_form(struct req *r, const struct campaign *c, const struct kvlist *f)
 {
@@ -86,7 +51,7 @@ edit_form(struct req *r, const struct campaign *c, const struct kvlist *f)
 		   f ? kv_get(f, "review_due") : days[2]);
 	buf_puts(b, "<div class=\"actions\"><button type=\"submit\">Lưu thay "
 		    "đổi</button></div></form>");
-	join_form(r, c);
+	campaign_join_section(r, c);
 	page_end(r);
 }
 

@@ -4,6 +4,7 @@
 
 #include "../app/campaign.h"
 #include "../app/org.h"
+#include "../util/arena.h"
 #include "web.h"
 
 static void
@@ -65,11 +66,79 @@ review_by_choice(struct buf *b, const struct kvlist *f)
 	buf_puts(b, "</fieldset>");
 }
 
+/* One rubric's option: its name, version and the cấp học it is for. */
+static void
+rubric_option(struct buf *b, const struct rubric *rb, const char *sel)
+{
+	char lv[64];
+	school_levels_format(rb->school_levels, lv, sizeof lv);
+	h_open(b, "option", "value", rb->id, "selected",
+	       sel && strcmp(sel, rb->id) == 0 ? "selected" : NULL, NULL);
+	h_textf(b, "%s (phiên bản %d; %s)", rb->short_title, rb->version, lv);
+	h_close(b, "option");
+}
+
+/* The rubric selected when the form opens: the one the office used for
+ * its last round, else the first national one (never a local variant
+ * picked by list order). */
+static const char *
+default_rubric(struct req *r, struct arena *a)
+{
+	const struct rubric_set *s = &r->app->rubrics;
+	const char *last = NULL;
+	if (campaign_last_rubric(r->app, &r->sess.who, a, &last) == TS_OK &&
+	    last && rubric_set_find(s, last))
+		return last;
+	for (size_t i = 0; i < s->n; i++)
+		if (rubric_is_national(s->v[i].rubric))
+			return s->v[i].rubric->id;
+	return s->n ? s->v[0].rubric->id : NULL;
+}
+
+/* National rubrics first, then local ones, each in file order. */
+static void
+rubric_select(struct req *r, const struct kvlist *f)
+{
+	struct buf *b = &r->body;
+	struct arena *a = arena_new();
+	const char *sel = f ? kv_get(f, "rubric") : NULL;
+	if (sel == NULL && a)
+		sel = default_rubric(r, a);
+	buf_puts(b,
+		 "<label for=\"rubric\">Bộ chỉ số</label><select id=\"rubric\" "
+		 "name=\"rubric\">");
+	for (int national = 1; national >= 0; national--)
+		for (size_t i = 0; i < r->app->rubrics.n; i++) {
+			const struct rubric *rb = r->app->rubrics.v[i].rubric;
+			if (rubric_is_national(rb) == (national == 1))
+				rubric_option(b, rb, sel);
+		}
+	buf_puts(b, "</select>");
+	arena_free(a);
+}
+
+/* The owner code field, filled with the officer's own unit when the
+ * form opens: most rounds are opened by the office that runs them. */
+static void
+owner_field(struct req *r, const struct kvlist *f)
+{
+	struct arena *a = arena_new();
+	struct org_unit u = { 0 };
+	const char *v = f ? kv_get(f, "owner") : NULL;
+	if (f == NULL && a && r->sess.who.unit_id &&
+	    org_get(r->app, r->sess.who.unit_id, a, &u) == TS_OK)
+		v = u.code;
+	h_elem(&r->body, "label", "Mã đơn vị chủ trì (Sở hoặc UBND xã/phường)",
+	       "for", "owner", NULL);
+	h_open(&r->body, "input", "id", "owner", "name", "owner", "type",
+	       "text", "value", v, "required", "required", NULL);
+	arena_free(a);
+}
+
 static void
 new_form(struct req *r, const struct kvlist *f)
 {
 	struct buf *b = &r->body;
-	const char *cur = f ? kv_get(f, "rubric") : NULL;
 	page_begin(r, "Tạo đợt đánh giá");
 	buf_puts(b, "<form method=\"post\" action=\"/admin/campaigns\" "
 		    "class=\"card\">");
@@ -79,20 +148,8 @@ new_form(struct req *r, const struct kvlist *f)
 	      "Căn cứ (ví dụ: Kế hoạch số 128/KH-SGDĐT ngày "
 	      "12/10/2025)",
 	      "text", f);
-	field(b, "owner", "Mã đơn vị chủ trì (Sở hoặc UBND xã/phường)", "text",
-	      f);
-	buf_puts(b,
-		 "<label for=\"rubric\">Bộ chỉ số</label><select id=\"rubric\" "
-		 "name=\"rubric\">");
-	for (size_t i = 0; i < r->app->rubrics.n; i++) {
-		const struct rubric *rb = r->app->rubrics.v[i].rubric;
-		h_open(b, "option", "value", rb->id, "selected",
-		       cur && strcmp(cur, rb->id) == 0 ? "selected" : NULL,
-		       NULL);
-		h_textf(b, "%s (phiên bản %d)", rb->short_title, rb->version);
-		h_close(b, "option");
-	}
-	buf_puts(b, "</select>");
+	owner_field(r, f);
+	rubric_select(r, f);
 	field(b, "year", "Năm học (ví dụ 2025-2026)", "text", f);
 	levels_boxes(b, f);
 	field(b, "opens", "Ngày mở", "date", f);

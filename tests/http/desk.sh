@@ -278,7 +278,7 @@ same join-add-date "$(q "SELECT substr(joined_at, 1, 10) FROM campaign_unit cu J
 same join-add-audited "$(q "SELECT actor || ' ' || object || ' ' || substr(detail, 1, 7) FROM audit WHERE action = 'campaign.join' ORDER BY id DESC LIMIT 1")" "qt.dk campaign:$NEW 31DK950"
 req join-add-again 409 -b "$W/qt.dk" --data-urlencode "_csrf=$TOK" --data-urlencode "unit=31DK950" "$BASE/admin/campaigns/$NEW/units"
 has join-add-again-said "đơn vị đã tham gia đợt đánh giá này"
-has join-add-again-kept "value=\"31DK950\""
+has join-add-again-named "31DK950"
 # A school that was there when the campaign opened is not a late joiner.
 req join-old-school 422 -b "$W/qt.dk" --data-urlencode "_csrf=$TOK" --data-urlencode "unit=31DK014" "$BASE/admin/campaigns/$NEW/units"
 has join-old-school-said "đơn vị đã có từ trước khi mở đợt"

@@ -25,7 +25,8 @@ for t in test_db_pg test_db_errors test_admin_list test_password test_score_summ
 	test_stats_flow test_submit_race test_report_docs test_years \
 	test_report_office test_app_remind test_app_jobs test_app_submission \
 	test_app_desk test_app_paper test_app_orgtime test_app_stats test_app_queue \
-	test_app_import test_app_software test_gap_counts; do
+	test_app_import test_app_software test_gap_counts test_app_org \
+	test_app_contact test_app_user; do
 	log=$TRUONGSO_TEST_PG_DIR/$t.log
 	if "$B/tests/$t" >"$log" 2>&1 && ! grep -q "SKIPPED" "$log"; then
 		passed=$((passed + 1))
@@ -53,7 +54,7 @@ done
 # each suite's time is printed (docs/deploy.md has the figures). The
 # groups are balanced by the times measured, slowest first.
 PG_GROUP1="cli/layout cli/workflow http/evidence http/landing cli/documents \
-	http/desk http/desk_walk cli/remind"
+	http/desk http/desk_walk cli/remind http/campaign_new"
 PG_GROUP2="http/run cli/doc-content http/submit_race cli/paper \
 	cli/results-export http/hostile http/nolost http/jobs http/stats \
 	cli/reports cli/stats http/stats_evidence cli/plan http/form_bytes \
