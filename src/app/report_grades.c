@@ -215,6 +215,8 @@ grades_chart(struct rb *b, struct rp_section *s, const struct rubric *r,
 	ch->y_label = "%";
 	for (size_t i = 0; i < ng; i++)
 		ch->series[i] = r->grades[i].name;
+	/* grades[0] is the lowest band: amber, the best green (item 14) */
+	rp_chart_levels(ch);
 	size_t c = 0;
 	for (size_t l = 0; l < LC_LEVELS; l++) {
 		if (!shown[l])

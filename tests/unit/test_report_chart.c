@@ -316,6 +316,33 @@ test_level_colours(void **state)
 	arena_free(a);
 }
 
+/* A five-band Xếp loại (Yếu first, Xuất sắc last) takes the same scheme:
+ * amber and hatched for Yếu, green for Xuất sắc, and three greys in
+ * between that differ from each other and from both ends in grey. */
+static void
+test_grade_colours(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	struct rp_doc *d = rp_doc_new(a);
+	struct rp_chart *c = rp_chart_add(d, rp_section0(d), RP_CHART_STACKED,
+					  2, 5);
+	assert_non_null(c);
+	rp_chart_levels(c);
+	double l[5];
+	for (size_t i = 0; i < 5; i++)
+		l[i] = luma(rp_chart_tone(c, i).rgb);
+	assert_true(rp_chart_tone(c, 0).hatch);
+	for (size_t i = 1; i < 5; i++)
+		assert_false(rp_chart_tone(c, i).hatch);
+	/* the greys lighten towards the lowest, the best is the darkest */
+	assert_true(l[1] - l[2] >= 0.1 && l[2] - l[3] >= 0.1);
+	assert_true(l[3] - l[4] >= 0.1);
+	unsigned best = rp_chart_tone(c, 4).rgb;
+	assert_true((best >> 8 & 0xFF) > (best >> 16 & 0xFF)); /* green */
+	arena_free(a);
+}
+
 int
 main(void)
 {
@@ -327,6 +354,7 @@ main(void)
 		cmocka_unit_test(test_many_series),
 		cmocka_unit_test(test_limit),
 		cmocka_unit_test(test_level_colours),
+		cmocka_unit_test(test_grade_colours),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	xmlCleanupParser();
