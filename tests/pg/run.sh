@@ -26,7 +26,7 @@ for t in test_db_pg test_db_errors test_admin_list test_password test_score_summ
 	test_report_office test_app_remind test_app_jobs test_app_submission \
 	test_app_desk test_app_paper test_app_orgtime test_app_stats test_app_queue \
 	test_app_import test_app_software test_gap_counts test_app_org \
-	test_app_contact test_app_user; do
+	test_app_contact test_app_user test_app_campaign test_app_writes; do
 	log=$TRUONGSO_TEST_PG_DIR/$t.log
 	if "$B/tests/$t" >"$log" 2>&1 && ! grep -q "SKIPPED" "$log"; then
 		passed=$((passed + 1))

@@ -308,20 +308,22 @@ run_join(struct fx *f, struct diags *d)
 	return campaign_join(&f->app, &f->p1, join_id, "T4", NULL, d);
 }
 
+/* The id campaign_create gave: on PostgreSQL not 1, as every failed run
+ * of the loop before drew one from the identity sequence, which a rollback
+ * does not give back. */
+static int64_t created_id;
+
 static enum ts_err
 run_create(struct fx *f, struct diags *d)
 {
-	int64_t id;
-	return campaign_create(&f->app, &f->p1, &P1_CAMPAIGN, &id, d);
+	return campaign_create(&f->app, &f->p1, &P1_CAMPAIGN, &created_id, d);
 }
-
-static int64_t edit_id;
 
 static enum ts_err
 run_edit(struct fx *f, struct diags *d)
 {
 	struct campaign_edit e = { "Tên sửa", "Căn cứ sửa", NULL, NULL, NULL };
-	return campaign_update(&f->app, &f->so, edit_id, &e, d);
+	return campaign_update(&f->app, &f->so, created_id, &e, d);
 }
 
 static void
@@ -332,7 +334,6 @@ test_fault_injection(void **state)
 	diags_init(&d);
 	print_message("campaign_create: %ld database calls\n",
 		      fx_fault_loop(&F, run_create, "campaign_create"));
-	edit_id = 1;
 	print_message("campaign_update: %ld database calls\n",
 		      fx_fault_loop(&F, run_edit, "campaign_update"));
 	join_id = late_school();
