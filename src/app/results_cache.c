@@ -61,11 +61,15 @@ static const char SQL_LOG[] =
 	"r.gen, cu.path FROM campaign_results r JOIN campaign_unit cu ON "
 	"cu.campaign_id = r.campaign_id WHERE r.campaign_id = ?1 AND "
 	"cu.unit_id = ?2";
+/* Named apart: clang takes two adjacent literals in an array for a
+ * missing comma (-Wstring-concatenation). */
+static const char SQL_FLOOR[] =
+	"UPDATE campaign_results SET changes_floor = ?2 WHERE campaign_id = "
+	"?1";
 static const char *const SQL_PRUNE[] = {
 	"DELETE FROM results_change WHERE campaign_id = ?1 AND gen <= ?2",
 	"DELETE FROM gap_delta WHERE campaign_id = ?1 AND gen <= ?2",
-	"UPDATE campaign_results SET changes_floor = ?2 WHERE campaign_id = "
-	"?1",
+	SQL_FLOOR,
 };
 
 /* Every RESULTS_KEEP generations, the changes older than that go. */
