@@ -48,14 +48,37 @@ count(struct db *db)
 	return n;
 }
 
+/* A fresh database file named for the test (name) and two connections
+ * to it, table t holding one row: a page's and a writer's. */
+static void
+two_connections(const char *name, struct db **page, struct db **writer)
+{
+	snprintf(path, sizeof(path), "/tmp/ts-%s-%ld.db", name, (long)getpid());
+	*page = open_db();
+	*writer = open_db();
+	run(*writer, "CREATE TABLE t(x INTEGER)");
+	run(*writer, "INSERT INTO t VALUES (1)");
+}
+
+static void
+close_both(struct db *page, struct db *writer)
+{
+	db_close(page);
+	db_close(writer);
+	unlink(path);
+	char side[80];
+	snprintf(side, sizeof(side), "%s-wal", path);
+	unlink(side);
+	snprintf(side, sizeof(side), "%s-shm", path);
+	unlink(side);
+}
+
 static void
 test_snapshot(void **state)
 {
 	(void)state;
-	snprintf(path, sizeof(path), "/tmp/ts-read-%ld.db", (long)getpid());
-	struct db *page = open_db(), *writer = open_db();
-	run(writer, "CREATE TABLE t(x INTEGER)");
-	run(writer, "INSERT INTO t VALUES (1)");
+	struct db *page, *writer;
+	two_connections("read", &page, &writer);
 	db_read_begin(page);
 	assert_int_equal(count(page), 1);
 	/* A save while the page renders: WAL lets it commit... */
@@ -69,14 +92,7 @@ test_snapshot(void **state)
 	db_read_end(page);
 	db_read_begin(page);
 	db_read_end(page);
-	db_close(page);
-	db_close(writer);
-	unlink(path);
-	char side[80];
-	snprintf(side, sizeof(side), "%s-wal", path);
-	unlink(side);
-	snprintf(side, sizeof(side), "%s-shm", path);
-	unlink(side);
+	close_both(page, writer);
 }
 
 /* A document built for a page that took a snapshot, or a read inside a
@@ -86,10 +102,8 @@ static void
 test_nested(void **state)
 {
 	(void)state;
-	snprintf(path, sizeof(path), "/tmp/ts-read2-%ld.db", (long)getpid());
-	struct db *page = open_db(), *writer = open_db();
-	run(writer, "CREATE TABLE t(x INTEGER)");
-	run(writer, "INSERT INTO t VALUES (1)");
+	struct db *page, *writer;
+	two_connections("read2", &page, &writer);
 	db_read_begin(page);
 	db_read_begin(page);
 	assert_int_equal(count(page), 1);
@@ -105,14 +119,7 @@ test_nested(void **state)
 	db_read_end(page);
 	assert_int_equal(db_commit(page), TS_OK); /* the write survived */
 	assert_int_equal(count(writer), 3);
-	db_close(page);
-	db_close(writer);
-	unlink(path);
-	char side[80];
-	snprintf(side, sizeof(side), "%s-wal", path);
-	unlink(side);
-	snprintf(side, sizeof(side), "%s-shm", path);
-	unlink(side);
+	close_both(page, writer);
 }
 
 int
