@@ -173,6 +173,9 @@ counted_run http-form-bytes tests/http/form_bytes.sh build/asan/truongso
 # The whole form page from the page cache, never stale: each input changed
 # (web and command line), each viewer's own page (issue 17).
 counted_run http-form-cache tests/http/form_cache.sh build/asan/truongso
+# The admission gate with one slot: a download blocked in its handler does
+# not hold it, many pages pass through it (issue 17 item 2).
+counted_run http-gate tests/http/gate.sh build/asan/truongso
 # A small deadline rush (100 schools autosave and submit within 5 s): no
 # request may fail and every acknowledged write must be stored; the
 # figures are printed, never asserted (make bench runs 1,000 schools).
@@ -181,6 +184,7 @@ step rush-asan tests/bench/rush.sh build/asan/truongso 100 5 2 0.5
 # server (tests/http/tsan.sh; suppressions in tests/tsan.supp).
 step build-gcc-tsan $MAKE_BUILD VARIANT=tsan all
 counted_run http-tsan tests/http/tsan.sh build/tsan/truongso
+counted_run http-gate-tsan tests/http/gate.sh build/tsan/truongso
 counted_run e2e-chromium tests/e2e/run.sh
 counted_run valgrind tests/cli/valgrind.sh build/truongso
 counted_run valgrind-report tests/unit/valgrind-report.sh

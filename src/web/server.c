@@ -13,6 +13,7 @@
 #include "../util/arena.h"
 #include "../util/timeutil.h"
 #include "client_addr.h"
+#include "gate.h"
 #include "intake.h"
 #include "jobs_web.h"
 #include "pool.h"
@@ -32,6 +33,7 @@
 static struct pool POOL;
 static struct pool READ_POOL; /* --db-read; n == 0 without */
 static struct watch WATCH;
+static struct gate GATE; /* pages' CPU work, docs/architecture.md */
 static bool SECURE;
 static double TIMEOUT; /* --request-timeout */
 static atomic_int ACTIVE;
@@ -156,6 +158,44 @@ access_log(const struct req *r, const struct conn *k, uint64_t sent)
 	fflush(stdout);
 }
 
+/* Whether a request takes the admission gate: reading pages, whose work
+ * is CPU over a read snapshot. Writes (POST, PUT: a commit waits for
+ * fsync, a sign-in runs Argon2id, uploads) and downloads (reports rendered
+ * for seconds, job files, evidence read from disk) go around it, so a slot
+ * is never held by something that waits. */
+static bool
+takes_gate(const char *method, const char *path)
+{
+	if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0)
+		return false;
+	size_t n = strlen(path);
+	return strstr(path, "/report/") == NULL &&
+	       strstr(path, "/reports/") == NULL &&
+	       strstr(path, "/evidence/") == NULL &&
+	       !(strncmp(path, "/jobs/", 6) == 0 && n > 4 &&
+		 strcmp(path + n - 4, "/tep") == 0);
+}
+
+/* Runs the route with an app of the pool, through the gate when the
+ * request takes it. The gate comes first: a slot is never held while
+ * waiting for an app, except when the writes and downloads hold all
+ * but the gate's. A client gone while waiting gets nothing done (499). */
+static void
+dispatch(struct MHD_Connection *c, struct conn *k, struct req *r)
+{
+	bool gated = takes_gate(r->method, r->path);
+	if (gated && !gate_enter(&GATE, web_client_gone, r)) {
+		r->status = 499;
+		return;
+	}
+	r->app = pool_take(&POOL);
+	r->read_pool = READ_POOL.n > 0 ? &READ_POOL : NULL;
+	router_dispatch(r, c, &k->body, k->too_big, SECURE);
+	pool_give(&POOL, r->app);
+	if (gated)
+		gate_leave(&GATE);
+}
+
 static enum MHD_Result
 handle(struct MHD_Connection *c, const char *url, const char *method,
        struct conn *k)
@@ -182,8 +222,6 @@ handle(struct MHD_Connection *c, const char *url, const char *method,
 							"Accept-Encoding");
 	r.content_type = "text/html; charset=utf-8";
 	r.cache = "no-store";
-	r.app = pool_take(&POOL);
-	r.read_pool = READ_POOL.n > 0 ? &READ_POOL : NULL;
 	if (k->fd >= 0 && k->files == 1) {
 		r.upload_path = k->path;
 		r.upload_name = k->name;
@@ -193,8 +231,7 @@ handle(struct MHD_Connection *c, const char *url, const char *method,
 	r.upload_unverified = k->csrf_late;
 	r.upload_files = k->files;
 	read_query(c, &r);
-	router_dispatch(&r, c, &k->body, k->too_big, SECURE);
-	pool_give(&POOL, r.app);
+	dispatch(c, k, &r);
 	if (r.slow_ms > 0) {
 		/* After giving the app back: a slowed answer holds only its
 		 * own thread. */
@@ -436,6 +473,23 @@ close_pools(void)
 		pool_close(&READ_POOL);
 }
 
+/* Pages doing their work at once: two per core, so a core still has
+ * work when a slot's holder waits a moment (a page fault, the session's
+ * once-a-minute write). TRUONGSO_GATE=N sets it for the bench only (0: no
+ * gate, every page runs at once as before). */
+static unsigned
+gate_slots(void)
+{
+	const char *e = getenv("TRUONGSO_GATE");
+	const char *pool = getenv("TRUONGSO_MHD_POOL");
+	if (pool != NULL && strtoul(pool, NULL, 10) > 0)
+		return 0; /* an event loop must never wait for a slot */
+	if (e != NULL && *e != '\0')
+		return (unsigned)strtoul(e, NULL, 10);
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	return cores > 0 ? 2 * (unsigned)cores : 4;
+}
+
 int
 server_run(const struct server_opts *o, struct diags *d)
 {
@@ -466,8 +520,15 @@ server_run(const struct server_opts *o, struct diags *d)
 		pool_close(&POOL);
 		return 1;
 	}
+	if (gate_init(&GATE, gate_slots(), 100) != 0) {
+		jobs_stop();
+		watch_stop(&WATCH);
+		close_pools();
+		return 1;
+	}
 	struct MHD_Daemon *dm = start(o, &sa, d);
 	if (dm == NULL) {
+		gate_release(&GATE);
 		jobs_stop();
 		watch_stop(&WATCH);
 		close_pools();
@@ -482,6 +543,7 @@ server_run(const struct server_opts *o, struct diags *d)
 	sigwait(&set, &sig);
 	printf("truongso: stopping (signal %d)\n", sig);
 	stop(dm);
+	gate_release(&GATE);
 	jobs_stop();
 	watch_stop(&WATCH);
 	close_pools();

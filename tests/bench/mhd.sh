@@ -1,8 +1,10 @@
 #!/bin/sh
-# make bench (MHD modes): libmicrohttpd's thread per connection (what
-# `truongso serve` runs) against its thread pool (N event loops over
-# epoll, TRUONGSO_MHD_POOL=N, a switch for this bench only), same binary,
-# same run. Three loads, wrk on loopback, 5 s each:
+# make bench (MHD modes): libmicrohttpd's thread per connection with the
+# admission gate (what `truongso serve` runs, "gate"), without it
+# ("tpc", TRUONGSO_GATE=0), and MHD's thread pool (N event loops over
+# epoll, TRUONGSO_MHD_POOL=N), the switches for this bench only, same
+# binary, same run (MHD_MODES="gate tpc" picks some). Three loads, wrk on
+# loopback, 5 s each:
 #   static    the stylesheet, 2 threads, 64 connections
 #   dashboard the Sở's dashboard signed in, 2 threads, 64 connections
 #   mix       the stylesheet on 64 connections while 2 more connections
@@ -17,10 +19,13 @@ TS=
 trap 'if [ -n "$TS" ]; then kill "$TS" 2>/dev/null; fi; rm -rf "$W"' EXIT
 "$T" --db "$W/db" demo >/dev/null
 
-# start MODE: the server in that mode ("tpc" or "poolN"); sets $BASE, $COOKIE.
+# start MODE: the server in that mode ("gate", "tpc" or "poolN"); sets $BASE, $COOKIE.
 start() {
 	case $1 in
-	tpc) "$T" --db "$W/db" serve --port 0 --connections 66 --per-address 66 >"$W/ts.log" 2>&1 & ;;
+	gate) env -u TRUONGSO_GATE "$T" --db "$W/db" serve --port 0 --connections 66 \
+		--per-address 66 >"$W/ts.log" 2>&1 & ;;
+	tpc) TRUONGSO_GATE=0 "$T" --db "$W/db" serve --port 0 --connections 66 \
+		--per-address 66 >"$W/ts.log" 2>&1 & ;;
 	pool*) TRUONGSO_MHD_POOL=${1#pool} "$T" --db "$W/db" serve --port 0 \
 		--connections 66 --per-address 66 >"$W/ts.log" 2>&1 & ;;
 	esac
@@ -58,7 +63,7 @@ summary() {
 
 PDF=/campaigns/1/units/31GDTX1/report/tu-danh-gia.pdf
 printf '%-7s %-30s %-30s %-30s %s\n' mode static dashboard "mix: stylesheet" "mix: PDF"
-for mode in tpc pool2 pool8; do
+for mode in ${MHD_MODES:-gate tpc pool2 pool8}; do
 	start "$mode"
 	run "$W/static" -t2 -c64 "$BASE/static/app.css"
 	run "$W/dash" -t2 -c64 -H "Cookie: ts_session=$COOKIE" "$BASE/campaigns/1"
