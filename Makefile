@@ -76,6 +76,7 @@ bench: deps-test
 	@tests/bench/run.sh
 	@tests/bench/web.sh
 	@tests/bench/mhd.sh
+	@tests/bench/gate.sh build/truongso 2000 3
 	@tests/bench/xlsx.sh
 	@tests/bench/report.sh
 	@tests/bench/rush.sh build/truongso

@@ -27,6 +27,7 @@ python3 tools/gen-province.py "$W/db" "$N" >/dev/null
 PDF=/campaigns/1/units/31GDTX1/report/tu-danh-gia.pdf
 
 start() { # start K
+	: >"$W/ts.log" # no line of the previous server read as this one's
 	if [ "$1" = default ]; then
 		env -u TRUONGSO_GATE "$BIN" --db "$W/db" serve --port 0 --connections 128 \
 			--per-address 256 >"$W/ts.log" 2>&1 &

@@ -21,6 +21,7 @@ trap 'if [ -n "$TS" ]; then kill "$TS" 2>/dev/null; fi; rm -rf "$W"' EXIT
 
 # start MODE: the server in that mode ("gate", "tpc" or "poolN"); sets $BASE, $COOKIE.
 start() {
+	: >"$W/ts.log" # no line of the previous server read as this one's
 	case $1 in
 	gate) env -u TRUONGSO_GATE "$T" --db "$W/db" serve --port 0 --connections 66 \
 		--per-address 66 >"$W/ts.log" 2>&1 & ;;
