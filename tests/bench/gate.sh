@@ -3,10 +3,11 @@
 # connections with the gate at several sizes (TRUONGSO_GATE=K, a switch for
 # this bench only; 0 = no gate, every handler at once), alternated in
 # rounds on one generated province, so each setting meets the same machine
-# load. Per run: wrk's p99 and max, req/s, the server's CPU per view, and
-# the load average. Then the mix: the same dashboard on 64 connections
-# while 2 more download a school's PDF report back to back (reports go
-# around the gate: the dashboards must not wait behind them).
+# load. Per run: wrk's p99 and max, req/s, the server's CPU per view, the
+# p99 the server's access log shows, and the load average. Then the mix:
+# the same dashboard on 64 connections while 2 more download a school's
+# PDF report back to back (reports go around the gate: the dashboards
+# must not wait behind them).
 #   tests/bench/gate.sh [BINARY] [SCHOOLS] [ROUNDS] [K...]
 #   default build/truongso 2000 3, K = 0 and the default (2 per core)
 # Nothing is asserted.
@@ -60,22 +61,33 @@ summary() { # summary WRK-OUTPUT [CPU-MS]: req/s, p99, max (+ CPU per request)
 		   printf "%s", e }' "$1"
 }
 
+# server_p99 LINE: p99 of the dashboard's times in the access log after
+# LINE (from the request line's arrival to the answer handed to MHD: the
+# server's own part of wrk's latency, the gate's line included).
+server_p99() {
+	tail -n +"$(($1 + 1))" "$W/ts.log" | awk '$3 == "GET" && $4 == "/campaigns/1" {
+		sub(/ms$/, "", $7); print $7 }' | sort -n | awk '{ v[NR] = $1 }
+		END { i = int(NR * 0.99); if (i < 1) i = 1; printf "%sms", v[i] }'
+}
+
 echo "$N schools, Sở dashboard, 64 connections, 5 s per run"
 for round in $(seq "$ROUNDS"); do
 	for k in $GATES; do
 		start "$k"
 		wrk -t2 -c64 -d1s -H "Cookie: ts_session=$COOKIE" "$BASE/campaigns/1" >/dev/null 2>&1 || true
 		c0=$(cpu_ms "$TS")
+		l0=$(wc -l <"$W/ts.log")
 		wrk --latency -t2 -c64 -d5s -H "Cookie: ts_session=$COOKIE" "$BASE/campaigns/1" >"$W/dash" 2>&1 || true
 		c1=$(cpu_ms "$TS")
+		srv=$(server_p99 "$l0")
 		load=$(cut -d' ' -f1 /proc/loadavg)
 		wrk --latency -t1 -c2 -d5s -H "Cookie: ts_session=$COOKIE" "$BASE$PDF" >"$W/pdf" 2>&1 &
 		slow=$!
 		wrk --latency -t1 -c64 -d5s -H "Cookie: ts_session=$COOKIE" "$BASE/campaigns/1" >"$W/mix" 2>&1 || true
 		wait "$slow" || true
 		stop
-		printf 'round %s gate %-7s load %-5s dashboard %s | mix: dashboard %s, PDF %s\n' \
-			"$round" "$k" "$load" "$(summary "$W/dash" "$(echo "$c1 - $c0" | bc)")" \
+		printf 'round %s gate %-7s load %-5s dashboard %s server p99 %s | mix: dashboard %s, PDF %s\n' \
+			"$round" "$k" "$load" "$(summary "$W/dash" "$(echo "$c1 - $c0" | bc)")" "$srv" \
 			"$(summary "$W/mix")" "$(summary "$W/pdf")"
 	done
 done
