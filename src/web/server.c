@@ -521,6 +521,7 @@ server_run(const struct server_opts *o, struct diags *d)
 		return 1;
 	}
 	if (gate_init(&GATE, gate_slots(), 100) != 0) {
+		diags_add(d, "serve", "không khởi tạo được hàng chờ xử lý");
 		jobs_stop();
 		watch_stop(&WATCH);
 		close_pools();
