@@ -173,6 +173,9 @@ counted_run http-form-bytes tests/http/form_bytes.sh build/asan/truongso
 # The whole form page from the page cache, never stale: each input changed
 # (web and command line), each viewer's own page (issue 17).
 counted_run http-form-cache tests/http/form_cache.sh build/asan/truongso
+# The access log written in batches: no line lost or cut under 32
+# requests at once and a clean stop, a lone request's line out at once.
+counted_run http-access-log tests/http/access_log.sh build/asan/truongso
 # A small deadline rush (100 schools autosave and submit within 5 s): no
 # request may fail and every acknowledged write must be stored; the
 # figures are printed, never asserted (make bench runs 1,000 schools).
