@@ -203,5 +203,12 @@ jtok=$(field "$W/admin" /admin/campaigns/1 _csrf)
 req late-join 303 -b "$W/admin" --data-urlencode "_csrf=$jtok" --data-urlencode "unit=31DK970" "$BASE/admin/campaigns/1/units"
 view late-after "$W/rev" "$(U 31DK970)"
 has late-shows-unit "$OUT" "<h1>Trường Tiểu học Vào Muộn Thử Bộ Đệm</h1>"
+# The session is read in the page's own snapshot and slides after it: a
+# session about to end is moved on by a view of the page.
+at() { date -u -d "$1" +%Y-%m-%dT%H:%M:%SZ; }
+q "UPDATE session SET expires_at = '$(at '+2 minutes')' WHERE user_id = (SELECT id FROM app_user WHERE login = 'ht.$(lower "$D")')"
+view slide "$W/head" "$(U "$D")"
+slid=$(q "SELECT count(*) FROM session WHERE user_id = (SELECT id FROM app_user WHERE login = 'ht.$(lower "$D")') AND expires_at > '$(at '+30 minutes')'")
+if [ "$slid" = 1 ]; then ok session-slides; else echo "$slid sessions slid" >>"$ERR"; bad session-slides; fi
 echo "form_cache: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
