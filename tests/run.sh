@@ -176,6 +176,9 @@ counted_run http-form-cache tests/http/form_cache.sh build/asan/truongso
 # The admission gate with one slot: a download blocked in its handler does
 # not hold it, many pages pass through it (issue 17 item 2).
 counted_run http-gate tests/http/gate.sh build/asan/truongso
+# The access log written in batches: no line lost or cut under 32
+# requests at once and a clean stop, a lone request's line out at once.
+counted_run http-access-log tests/http/access_log.sh build/asan/truongso
 # A small deadline rush (100 schools autosave and submit within 5 s): no
 # request may fail and every acknowledged write must be stored; the
 # figures are printed, never asserted (make bench runs 1,000 schools).

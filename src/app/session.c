@@ -334,19 +334,34 @@ session_row(struct app *app, struct session *out, int64_t *created,
 }
 
 enum ts_err
-session_lookup(struct app *app, const char *token, struct session *out)
+session_read(struct app *app, const char *token, struct session *out)
 {
-	int64_t created = 0, ends = 0;
+	int64_t created = 0;
 	memset(out, 0, sizeof(*out));
 	if (token == NULL || strlen(token) < 40 || strlen(token) > 60)
 		return TS_ENOTFOUND;
 	hash_token(token, out->token_hash);
-	enum ts_err e = session_row(app, out, &created, &ends);
+	enum ts_err e = session_row(app, out, &created, &out->ends);
 	if (e == TS_ENOTFOUND || e == TS_EDB)
 		return e;
-	slide(app, out->token_hash, session_end(app, created, ts_time_now()),
-	      ends);
+	out->slide_to = session_end(app, created, ts_time_now());
 	csrf_for(app, out->token_hash, out->csrf);
+	return e;
+}
+
+void
+session_slide(struct app *app, const struct session *s)
+{
+	if (s->slide_to > 0)
+		slide(app, s->token_hash, s->slide_to, s->ends);
+}
+
+enum ts_err
+session_lookup(struct app *app, const char *token, struct session *out)
+{
+	enum ts_err e = session_read(app, token, out);
+	if (e != TS_ENOTFOUND && e != TS_EDB)
+		session_slide(app, out);
 	return e;
 }
 

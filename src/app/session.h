@@ -22,6 +22,7 @@ struct session {
 	char unit_name[300];
 	char token_hash[SESSION_HASH_SIZE];
 	char csrf[SESSION_HASH_SIZE];
+	int64_t ends, slide_to; /* its end now, and the end it slides to */
 };
 
 /* Checks the password (Argon2id) and opens a session; token receives the
@@ -49,6 +50,12 @@ enum ts_err session_succeeded(struct app *app, const char *login) TS_MUSTCHECK;
  * but never later than session_max after sign-in. */
 enum ts_err session_lookup(struct app *app, const char *token,
 			   struct session *out) TS_MUSTCHECK;
+/* session_lookup in two steps, for a caller that reads the session in a
+ * read snapshot (which ends in a rollback): the read, then the slide
+ * (a write) once the snapshot has ended. */
+enum ts_err session_read(struct app *app, const char *token,
+			 struct session *out) TS_MUSTCHECK;
+void session_slide(struct app *app, const struct session *s);
 enum ts_err session_logout(struct app *app, const char *token) TS_MUSTCHECK;
 /* True if given is the CSRF token of the session (constant time). */
 bool session_csrf_ok(const struct session *s, const char *given);

@@ -137,6 +137,62 @@ static const char TRIGGER_RE[] =
 	"[[:space:]]+RAISE\\(ABORT,[[:space:]]*'([^']*)'\\);[[:space:]]*"
 	"END;";
 
+static char *translate(const char *sql, bool script, int *nparams,
+		       const char **refused);
+
+/* CREATE TRIGGER name AFTER op ON table BEGIN statements END; — a row
+ * trigger that writes (the page stamps): its statements, which read NEW
+ * and OLD as PostgreSQL's do, become a function's body. */
+static const char AFTER_RE[] =
+	"^CREATE[[:space:]]+TRIGGER[[:space:]]+([A-Za-z0-9_]+)[[:space:]]+"
+	"AFTER[[:space:]]+(UPDATE|DELETE|INSERT)[[:space:]]+ON[[:space:]]+"
+	"([A-Za-z0-9_]+)[[:space:]]+BEGIN[[:space:]]";
+
+/* The END; closing a trigger's body at or after s, or NULL. */
+static const char *
+body_end(const char *s)
+{
+	for (const char *p = strstr(s, "END;"); p != NULL;
+	     p = strstr(p + 4, "END;"))
+		if (isspace((unsigned char)p[-1]) || p[-1] == ';')
+			return p;
+	return NULL;
+}
+
+static bool
+after_trigger(struct tr *t)
+{
+	regex_t re;
+	regmatch_t m[4];
+	if (regcomp(&re, AFTER_RE, REG_EXTENDED | REG_ICASE) != 0)
+		return false;
+	bool ok = regexec(&re, t->s, 4, m, 0) == 0;
+	regfree(&re);
+	const char *body = t->s + (ok ? m[0].rm_eo : 0);
+	const char *end = ok ? body_end(body) : NULL;
+	const char *stop = end;
+	while (stop != NULL && stop > body && isspace((unsigned char)stop[-1]))
+		stop--;
+	char *src = end ? strndup(body, (size_t)(stop - body)) : NULL;
+	const char *refused = NULL;
+	char *pg = src ? translate(src, false, NULL, &refused) : NULL;
+	free(src);
+	if (pg == NULL)
+		return false;
+#define G(i) (int)(m[i].rm_eo - m[i].rm_so), t->s + m[i].rm_so
+	buf_printf(&t->out,
+		   "CREATE FUNCTION %.*s_fn() RETURNS trigger LANGUAGE plpgsql "
+		   "AS $$BEGIN %s RETURN NULL; END$$;\n"
+		   "CREATE TRIGGER %.*s AFTER %.*s ON %.*s FOR EACH ROW "
+		   "EXECUTE FUNCTION %.*s_fn();",
+		   G(1), pg, G(1), G(2), G(3), G(1));
+#undef G
+	free(pg);
+	t->last = ';';
+	t->s = end + 4;
+	return true;
+}
+
 static bool
 trigger(struct tr *t)
 {
@@ -147,7 +203,7 @@ trigger(struct tr *t)
 	bool ok = regexec(&re, t->s, 6, m, 0) == 0;
 	regfree(&re);
 	if (!ok)
-		return false;
+		return after_trigger(t);
 #define G(i) (int)(m[i].rm_eo - m[i].rm_so), t->s + m[i].rm_so
 	buf_printf(&t->out,
 		   "CREATE FUNCTION %.*s_fn() RETURNS trigger LANGUAGE plpgsql "

@@ -1034,16 +1034,13 @@ form_page(struct req *r)
 	struct view v;
 	struct sv_evidence done;
 	struct buf key;
-	enum ts_err e = sv_load_base(r, &v);
-	bool keep = e == TS_OK && sv_cacheable(r);
 	buf_init(&key, PC_ENTRY_MAX);
-	if (keep) {
-		sv_page_key(r, &v, &key);
-		if (cached_page(r, &key)) {
-			buf_release(&key);
-			return;
-		}
+	bool keep = sv_cacheable(r) && sv_page_key(r, &key);
+	if (keep && cached_page(r, &key)) {
+		buf_release(&key);
+		return;
 	}
+	enum ts_err e = sv_load_base(r, &v);
 	if (e == TS_OK)
 		e = sv_load_scores(r, &v);
 	if (e != TS_OK) {
@@ -1058,7 +1055,8 @@ form_page(struct req *r)
 	sv_render(r, &v, NULL);
 	/* A read that failed while rendering (the changes since the last
 	 * version) left its part out: not a page to keep. */
-	if (keep && !v.partial && r->body.err == TS_OK && r->status == 200)
+	if (keep && sv_cacheable(r) && !v.partial && r->body.err == TS_OK &&
+	    r->status == 200)
 		pc_put(&key, r->body.p, r->body.len, r->sess.csrf);
 	sv_unload(&v);
 	buf_release(&key);

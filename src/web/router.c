@@ -24,6 +24,9 @@ struct route {
 /* Read-heavy and read-only (dashboards): served by the read replica when
  * there is one (server --db-read) and it has this browser's writes. */
 #define R_READ	 4u
+/* A page that only reads (a GET): its session is read in the page's own
+ * read snapshot (one read lock a request, not two) and slides after. */
+#define R_SNAP	 8u
 
 /* Every route, in one table: a new page cannot skip the checks below.
  * Every POST except /login and /reset needs a session, so it also needs the CSRF
@@ -54,7 +57,7 @@ static const struct route ROUTES[] = {
 	{ "GET", "/campaigns/:id/office", page_stats_office, true, false },
 	{ "POST", "/campaigns/:id/office", page_stats_office_save, true,
 	  false },
-	{ "GET", "/campaigns/:id/units/:code", page_submission, true, false },
+	{ "GET", "/campaigns/:id/units/:code", page_submission, true, R_SNAP },
 	{ "POST", "/campaigns/:id/units/:code/save", page_submission_save, true,
 	  false },
 	{ "GET", "/campaigns/:id/units/:code/check", page_submission_check,
@@ -198,15 +201,19 @@ web_param_id(const struct req *r, const char *name)
 	return s && *s && end && *end == '\0' && v > 0 ? v : 0;
 }
 
+/* The session of the request's cookie; slid at once unless the caller
+ * slides it later (session_read). */
 static void
-load_session(struct req *r, struct MHD_Connection *c)
+load_session(struct req *r, struct MHD_Connection *c, bool slide_now)
 {
 	const char *h = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
 						    MHD_HTTP_HEADER_COOKIE);
 	if (h != NULL && cookie_parse(h, r->a, &r->cookies) == TS_OK)
 		r->token = kv_get(&r->cookies, "ts_session");
 	r->authed = r->token != NULL &&
-		    session_lookup(r->app, r->token, &r->sess) == TS_OK;
+		    (slide_now ? session_lookup(r->app, r->token, &r->sess)
+			       : session_read(r->app, r->token, &r->sess)) ==
+			    TS_OK;
 }
 
 static bool
@@ -560,17 +567,10 @@ not_routed(struct req *r)
 				: "Không có trang này.");
 }
 
-void
-router_dispatch(struct req *r, struct MHD_Connection *c, const struct buf *body,
-		bool too_big, bool secure)
+static void
+dispatch(struct req *r, struct MHD_Connection *c, const struct route *rt,
+	 const struct buf *body, bool too_big)
 {
-	r->secure = secure;
-	load_session(r, c);
-	const struct route *rt = find(r, r->allow);
-	if (rt == NULL) {
-		not_routed(r);
-		return;
-	}
 	/* A write: POST, or PUT (the API's plan). */
 	bool post = strcmp(r->method, "POST") == 0 ||
 		    strcmp(r->method, "PUT") == 0;
@@ -579,6 +579,27 @@ router_dispatch(struct req *r, struct MHD_Connection *c, const struct buf *body,
 		api_dispatch(r, c, rt, body, too_big, post);
 	else
 		page_dispatch(r, c, rt, body, too_big, post);
+}
+
+void
+router_dispatch(struct req *r, struct MHD_Connection *c, const struct buf *body,
+		bool too_big, bool secure)
+{
+	r->secure = secure;
+	const struct route *rt = find(r, r->allow);
+	struct app *snap = rt != NULL && (rt->kind & R_SNAP) ? r->app : NULL;
+	if (snap != NULL)
+		app_read_begin(snap);
+	load_session(r, c, snap == NULL);
+	if (rt == NULL)
+		not_routed(r);
+	else
+		dispatch(r, c, rt, body, too_big);
+	if (snap != NULL) {
+		app_read_end(snap);
+		if (r->authed)
+			session_slide(snap, &r->sess);
+	}
 }
 
 static const struct route *

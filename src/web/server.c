@@ -12,6 +12,7 @@
 
 #include "../util/arena.h"
 #include "../util/timeutil.h"
+#include "access_log.h"
 #include "client_addr.h"
 #include "gate.h"
 #include "intake.h"
@@ -151,11 +152,10 @@ static void
 access_log(const struct req *r, const struct conn *k, uint64_t sent)
 {
 	char now[TS_TIME_SIZE];
-	printf("%s %s %s %s %d %llu %.1fms %s\n",
-	       ts_time_format(time(NULL), now), r->client, r->method, r->path,
-	       r->status, (unsigned long long)sent, ms_since(&k->t0),
-	       r->authed ? r->sess.who.login : "-");
-	fflush(stdout);
+	alog_line("%s %s %s %s %d %llu %.1fms %s",
+		  ts_time_format(time(NULL), now), r->client, r->method,
+		  r->path, r->status, (unsigned long long)sent,
+		  ms_since(&k->t0), r->authed ? r->sess.who.login : "-");
 }
 
 /* Whether a request takes the admission gate: reading pages, whose work
@@ -206,6 +206,7 @@ handle(struct MHD_Connection *c, const char *url, const char *method,
 	r.a = arena_new();
 	if (r.a == NULL)
 		return MHD_NO;
+	alog_enter();
 	buf_init(&r.body, 16 << 20);
 	diags_init(&r.diags);
 	r.method = method;
@@ -542,8 +543,10 @@ server_run(const struct server_opts *o, struct diags *d)
 	       o->db_path);
 	fflush(stdout);
 	sigwait(&set, &sig);
+	alog_flush();
 	printf("truongso: stopping (signal %d)\n", sig);
 	stop(dm);
+	alog_flush();
 	gate_release(&GATE);
 	jobs_stop();
 	watch_stop(&WATCH);

@@ -100,9 +100,11 @@ enum ts_err sv_load_scores(struct req *r, struct view *v);
  * GET of the form (no notice, no queue, nothing re-shown) by a signed-in
  * user whose load went without a problem. */
 bool sv_cacheable(const struct req *r);
-/* The cache key of the form page: every input of sv_render's page for
- * this view and viewer (submission_key.c). */
-void sv_page_key(const struct req *r, const struct view *v, struct buf *k);
+/* The cache key of the form page asked for, for this viewer: the page
+ * stamps of its inputs (submission_key.c); false when they could not be
+ * read (the page is then rendered and not kept). Read in the page's
+ * snapshot before any of its inputs. */
+bool sv_page_key(const struct req *r, struct buf *k);
 /* 303 to the page with ?ok=`ok`, keeping the queue it came from. */
 void sv_redirect_done(struct req *r, const struct view *v, const char *ok);
 /* Frees what sv_load allocated; safe to call twice. */

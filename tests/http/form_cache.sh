@@ -118,21 +118,26 @@ view plan-after "$W/school3" "$(U "$P")"
 has plan-shows-new-note "$OUT" "Lắp bộ đếm lượt truy cập"
 
 # The campaign edited (title and deadline, web): the title on the page.
+# The deadline moved past today, so a unit may still join it (below).
 view camp-before "$W/school3" "$(U "$P")"
 ctok=$(field "$W/admin" /admin/campaigns/1 _csrf)
 req camp-save 303 -b "$W/admin" --data-urlencode "_csrf=$ctok" \
 	--data-urlencode "title=Đợt đánh giá đã đổi tên để thử bộ đệm" \
 	--data-urlencode "basis=" --data-urlencode "opens=2026-01-05" \
-	--data-urlencode "due=2026-06-30" --data-urlencode "review_due=" \
+	--data-urlencode "due=$(date -u -d '+60 days' +%Y-%m-%d)" --data-urlencode "review_due=" \
 	"$BASE/admin/campaigns/1"
 view camp-after "$W/school3" "$(U "$P")"
 has camp-shows-title "$OUT" "Đợt đánh giá đã đổi tên để thử bộ đệm"
 
 # The school renamed (command line): the page's heading.
+# Its reviewer too (whose session does not carry the school's name).
 view rename-before "$W/school3" "$(U "$P")"
+view rename-rev-before "$W/rev" "$(U "$P")"
 "$T" --db "$DB" org rename "$P" "Trường Thử Bộ Đệm Đổi Tên" >/dev/null
 view rename-after "$W/school3" "$(U "$P")"
 has rename-shows-name "$OUT" "<h1>Trường Thử Bộ Đệm Đổi Tên</h1>"
+view rename-rev-after "$W/rev" "$(U "$P")"
+has rename-rev-shows-name "$OUT" "<h1>Trường Thử Bộ Đệm Đổi Tên</h1>"
 
 # Two users who may do the same on the page: each sees their own name
 # (the school's head and its editor; the Sở's reviewer and its observer).
@@ -161,5 +166,49 @@ tb=$(csrf_of "$OUT")
 if [ -n "$ta" ] && [ -n "$tb" ] && [ "$ta" != "$tb" ]; then ok csrf-per-session; else bad csrf-per-session; fi
 if [ "$(grep -o "$ta" "$OUT" | wc -l)" = 0 ]; then ok csrf-not-leaked; else bad csrf-not-leaked; fi
 req session-b-logout 303 -b "$W/school3b" --data-urlencode "_csrf=$tb" "$BASE/logout"
+# What the page stamps (migration 0027) must see besides the above: a
+# reason of a return corrected in the database by another process; the
+# viewer's own name changed by another process; evidence added from the
+# command line; a unit that joins the campaign late (web).
+view note-before "$W/rev" "$(U "$S")"
+q "UPDATE review_note SET body = 'Lý do đã sửa để thử bộ đệm' WHERE body = 'Thiếu số liệu bộ đếm cache'"
+view note-after "$W/rev" "$(U "$S")"
+has note-shows-new-reason "$OUT" "Lý do đã sửa để thử bộ đệm"
+view name-before "$W/head" "$(U "$D")"
+q "UPDATE app_user SET full_name = 'Hiệu trưởng Tên Mới Thử Bộ Đệm' WHERE login = 'ht.$(lower "$D")'"
+view name-after "$W/head" "$(U "$D")"
+has name-shows-new "$OUT" "Hiệu trưởng Tên Mới Thử Bộ Đệm"
+view evcli-before "$W/head" "$(U "$D")"
+printf 'minh chung' >"$W/bien-ban-thu-bo-dem.txt"
+if cli "ht.$(lower "$D")" evidence add 1 "$D" 1.4 "$W/bien-ban-thu-bo-dem.txt"; then ok evidence-cli; else bad evidence-cli; fi
+view evcli-after "$W/head" "$(U "$D")"
+has evcli-shows-file "$OUT" "bien-ban-thu-bo-dem.txt"
+# The evidence's name changed (another process): the page shows the new.
+q "UPDATE evidence SET name = 'bien-ban-doi-ten-thu.txt' WHERE name = 'bien-ban-thu-bo-dem.txt'"
+view evname-after "$W/head" "$(U "$D")"
+has evname-shows-new "$OUT" "bien-ban-doi-ten-thu.txt"
+# A version recorded by another process (an import): in the history.
+view snap-before "$W/head" "$(U "$D")"
+q "INSERT INTO snapshot(submission_id, version, answers, score, submitted_by, submitted_at, late) SELECT id, 99, answers, '{}', 'nguoi.nop.thu.bo.dem', '2026-01-02T03:04:05Z', 0 FROM submission WHERE campaign_id = 1 AND unit_id = (SELECT id FROM org_unit WHERE code = '$D')"
+view snap-after "$W/head" "$(U "$D")"
+has snap-shows-version "$OUT" "nguoi.nop.thu.bo.dem"
+# The path the campaign froze for the school moved out of its reviewer's
+# area (another process): the reviewer may no longer see its page.
+view frozen-before "$W/rev" "$(U "$D")"
+q "UPDATE campaign_unit SET path = (SELECT path || id || '/' FROM org_unit WHERE code = '31HB') WHERE campaign_id = 1 AND unit_id = (SELECT id FROM org_unit WHERE code = '$D')"
+req frozen-after 403 -b "$W/rev" "$BASE$(U "$D")"
+"$T" --db "$DB" org add --code 31DK970 --name "Trường Tiểu học Vào Muộn Thử Bộ Đệm" --kind truong --parent 31DK --levels TH >/dev/null
+for i in 1 2; do req "late-before-$i" 404 -b "$W/rev" "$BASE$(U 31DK970)"; done
+jtok=$(field "$W/admin" /admin/campaigns/1 _csrf)
+req late-join 303 -b "$W/admin" --data-urlencode "_csrf=$jtok" --data-urlencode "unit=31DK970" "$BASE/admin/campaigns/1/units"
+view late-after "$W/rev" "$(U 31DK970)"
+has late-shows-unit "$OUT" "<h1>Trường Tiểu học Vào Muộn Thử Bộ Đệm</h1>"
+# The session is read in the page's own snapshot and slides after it: a
+# session about to end is moved on by a view of the page.
+at() { date -u -d "$1" +%Y-%m-%dT%H:%M:%SZ; }
+q "UPDATE session SET expires_at = '$(at '+2 minutes')' WHERE user_id = (SELECT id FROM app_user WHERE login = 'ht.$(lower "$D")')"
+view slide "$W/head" "$(U "$D")"
+slid=$(q "SELECT count(*) FROM session WHERE user_id = (SELECT id FROM app_user WHERE login = 'ht.$(lower "$D")') AND expires_at > '$(at '+30 minutes')'")
+if [ "$slid" = 1 ]; then ok session-slides; else echo "$slid sessions slid" >>"$ERR"; bad session-slides; fi
 echo "form_cache: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

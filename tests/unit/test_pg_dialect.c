@@ -91,6 +91,16 @@ test_ddl(void **state)
 		"plpgsql AS $$BEGIN RAISE EXCEPTION 't is immutable'; END$$;"
 		"\nCREATE TRIGGER t_no_update BEFORE UPDATE ON t FOR EACH ROW "
 		"EXECUTE FUNCTION t_no_update_fn();\n");
+	/* A row trigger that writes: its statements become the body of a
+	 * function, NEW and OLD as they are. */
+	script_is("CREATE TRIGGER t_stamp AFTER UPDATE ON t\n  BEGIN "
+		  "UPDATE u SET n = n + 1 WHERE id = NEW.u_id;\n  "
+		  "UPDATE u SET n = n + 1 WHERE id = OLD.u_id; END;\n",
+		  "CREATE FUNCTION t_stamp_fn() RETURNS trigger LANGUAGE "
+		  "plpgsql AS $$BEGIN UPDATE u SET n = n + 1 WHERE id = "
+		  "NEW.u_id;\n  UPDATE u SET n = n + 1 WHERE id = OLD.u_id; "
+		  "RETURN NULL; END$$;\nCREATE TRIGGER t_stamp AFTER UPDATE "
+		  "ON t FOR EACH ROW EXECUTE FUNCTION t_stamp_fn();\n");
 	/* A column called strict is not the table option. */
 	script_is("CREATE TABLE u(strict INTEGER);",
 		  "CREATE TABLE u(strict BIGINT);");
@@ -118,9 +128,13 @@ test_refused(void **state)
 	refused_as("SELECT * FROM sqlite_schema", false, "SQLITE_SCHEMA");
 	refused_as("SELECT group_concat(a) FROM t", false, "GROUP_CONCAT");
 	refused_as("CREATE TABLE t(a) WITHOUT ROWID;", true, "WITHOUT");
-	/* A trigger of another form cannot be translated. */
-	refused_as("CREATE TRIGGER x AFTER INSERT ON t BEGIN UPDATE t SET "
+	/* A trigger of another form cannot be translated, nor a row
+	 * trigger's statement PostgreSQL lacks. */
+	refused_as("CREATE TRIGGER x BEFORE INSERT ON t BEGIN UPDATE t SET "
 		   "a = 1; END;",
+		   true, "CREATE TRIGGER");
+	refused_as("CREATE TRIGGER x AFTER INSERT ON t BEGIN INSERT OR "
+		   "IGNORE INTO u VALUES (NEW.a); END;",
 		   true, "CREATE TRIGGER");
 	/* replace() the function is fine. */
 	stmt_is("SELECT replace(a, 'x', 'y') FROM t",
