@@ -111,6 +111,10 @@ page_hasnt basis-empty-reviewer-left-out "$OUT" "Căn cứ"
 page_hasnt basis-empty-reviewer-no-edit "$OUT" "Chưa nhập căn cứ"
 # A basis that was typed is shown as typed.
 "$T" --db "$DB" campaign edit "$NEW" --basis "Kế hoạch số 12/KH-PGDĐT" >/dev/null
+# Its audit line (shown on /admin/audit) leaves out the review deadline
+# it does not have, instead of "hạn xem xét -".
+same basis-edit-audited "$(q "SELECT detail FROM audit WHERE action = 'campaign.edit' ORDER BY id DESC LIMIT 1")" \
+	"Đợt có trường lập sau; mở $(date -u -d '-1 day' +%Y-%m-%d), hạn nộp $(date -u -d '+60 days' +%Y-%m-%d)"
 req basis-typed 200 -b "$W/cv.dk" "$BASE/campaigns/$NEW"
 page_has basis-typed-shown "$OUT" "Năm học 2026-2027 · Căn cứ: Kế hoạch số 12/KH-PGDĐT · Hạn nộp: "
 # Units not started have no update time: said so, not "-".
