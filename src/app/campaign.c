@@ -383,8 +383,10 @@ edit_body(struct door_ctx *c)
 	if (detail == NULL)
 		return TS_ENOMEM;
 	enum ts_err e = write_edit(c->app, x->id, &n, &t);
-	snprintf(detail, 600, "%s; mở %s, hạn nộp %s, hạn xem xét %s", n.title,
-		 n.opens, n.due, n.review_due ? n.review_due : "-");
+	/* No review deadline is left out of the line, not written "-". */
+	snprintf(detail, 600, "%s; mở %s, hạn nộp %s%s%s", n.title, n.opens,
+		 n.due, n.review_due ? ", hạn xem xét " : "",
+		 n.review_due ? n.review_due : "");
 	c->object = x->obj;
 	c->detail = detail;
 	return e;

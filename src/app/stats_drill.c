@@ -102,13 +102,11 @@ missing(struct stats_drill *dr, struct arena *a)
 	return TS_OK;
 }
 
-enum ts_err
-stats_drill_open(struct app *app, const struct actor *who, int64_t cid,
-		 const char *root_code, const char *code,
-		 bool include_submitted, struct arena *a,
-		 struct stats_drill *out, struct diags *d)
+static enum ts_err
+drill_read(struct app *app, const struct actor *who, int64_t cid,
+	   const char *root_code, const char *code, bool include_submitted,
+	   struct arena *a, struct stats_drill *out, struct diags *d)
 {
-	memset(out, 0, sizeof(*out));
 	enum ts_err e = stats_rollup_open(app, who, cid, root_code,
 					  include_submitted, a, &out->ru, d);
 	if (e != TS_OK)
@@ -124,6 +122,21 @@ stats_drill_open(struct app *app, const struct actor *who, int64_t cid,
 		e = missing(out, a);
 	if (e != TS_OK)
 		stats_drill_release(out);
+	return e;
+}
+
+enum ts_err
+stats_drill_open(struct app *app, const struct actor *who, int64_t cid,
+		 const char *root_code, const char *code,
+		 bool include_submitted, struct arena *a,
+		 struct stats_drill *out, struct diags *d)
+{
+	memset(out, 0, sizeof(*out));
+	/* The sub-units' names from the roll-up's snapshot. */
+	app_read_begin(app);
+	enum ts_err e = drill_read(app, who, cid, root_code, code,
+				   include_submitted, a, out, d);
+	app_read_end(app);
 	return e;
 }
 

@@ -26,9 +26,10 @@ static const char SQL_UNITS[] =
 	"WHERE cu.campaign_id = ?1 AND " SQL_PATH_UNDER(
 		"cu.path", "?2") " ORDER BY cu.path";
 /* The stored values of the reports under the path (those counted are
- * picked by id: the two reads need no common snapshot, since a report's
- * values change only with a new snapshot, never while it counts), in
- * the order of stats_value's key (an index walk, no sort). */
+ * picked by id), in the order of stats_value's key (an index walk, no
+ * sort). Read in the same snapshot as SQL_UNITS (stats_rollup_open): a
+ * report returned and sent again between the two would otherwise count
+ * with the state it had and the values it has now. */
 static const char SQL_VALUES[] =
 	"SELECT v.submission_id, v.code, v.seq, v.num, v.text FROM "
 	"stats_value v WHERE v.submission_id IN (SELECT s.id FROM "
@@ -197,12 +198,11 @@ load_units(struct app *app, struct stats_rollup *r, bool submitted,
 	return e == TS_EDB ? app_db_error(app, d, "đọc số liệu thống kê") : e;
 }
 
-enum ts_err
-stats_rollup_open(struct app *app, const struct actor *who, int64_t cid,
-		  const char *root_code, bool include_submitted,
-		  struct arena *a, struct stats_rollup *out, struct diags *d)
+static enum ts_err
+rollup_read(struct app *app, const struct actor *who, int64_t cid,
+	    const char *root_code, bool include_submitted, struct arena *a,
+	    struct stats_rollup *out, struct diags *d)
 {
-	memset(out, 0, sizeof(*out));
 	enum ts_err e = campaign_get(app, who, cid, a, &out->campaign, d);
 	if (e == TS_OK)
 		e = campaign_root_path(app, who, root_code, &out->campaign, a,
@@ -215,6 +215,21 @@ stats_rollup_open(struct app *app, const struct actor *who, int64_t cid,
 		e = stats_info_get(app, cid, a, &out->info, d);
 	if (e == TS_OK)
 		e = load_units(app, out, include_submitted, a, d);
+	return e;
+}
+
+enum ts_err
+stats_rollup_open(struct app *app, const struct actor *who, int64_t cid,
+		  const char *root_code, bool include_submitted,
+		  struct arena *a, struct stats_rollup *out, struct diags *d)
+{
+	memset(out, 0, sizeof(*out));
+	/* Counts, values and their totals from one state of the database,
+	 * on both backends (nested in a page's or a document's snapshot). */
+	app_read_begin(app);
+	enum ts_err e = rollup_read(app, who, cid, root_code, include_submitted,
+				    a, out, d);
+	app_read_end(app);
 	if (e == TS_OK)
 		e = ind_agg_run(out->info.set, out->units, out->n, &out->agg);
 	if (e != TS_OK)

@@ -192,9 +192,10 @@ status(struct app *app, const struct actor *who, int argc, char **argv)
 	}
 	char due[TS_TIME_SIZE];
 	vn_day(cp.due_at, due);
-	printf("Đợt %lld: %s (%s)\nCăn cứ: %s\nHạn nộp: %s. Phạm vi: %s\n", id,
-	       cp.title, cp.school_year,
-	       cp.legal_basis[0] ? cp.legal_basis : "-", due, st.root_name);
+	printf("Đợt %lld: %s (%s)\n", id, cp.title, cp.school_year);
+	if (cp.legal_basis[0]) /* an empty basis is left out, not "-" */
+		printf("Căn cứ: %s\n", cp.legal_basis);
+	printf("Hạn nộp: %s. Phạm vi: %s\n", due, st.root_name);
 	struct table t;
 	table_init(&t, cols, 11);
 	for (size_t i = 0; i < st.nrows; i++)

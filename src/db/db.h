@@ -63,10 +63,13 @@ void db_rollback(struct db *db);
  * never (its busy handler already waits for the write lock). */
 bool db_transient(const struct db *db);
 /* One snapshot for a run of reads, such as a page: SQLite takes and drops
- * the WAL read lock once instead of per statement (a deferred BEGIN).
- * Only reads may come before db_read_end, which ends it whatever
- * happened (a failed statement too). Nothing on PostgreSQL, whose
- * statements keep their own snapshots as before. */
+ * the WAL read lock once instead of per statement (a deferred BEGIN);
+ * PostgreSQL runs them in one REPEATABLE READ READ ONLY transaction.
+ * Nested calls, or calls inside a write transaction, begin and end
+ * nothing. Only reads may come before db_read_end, which ends it
+ * whatever happened (a failed statement too; on PostgreSQL a failed
+ * statement ends the snapshot at once, and the later reads take their
+ * own); db_begin inside it fails on both backends. */
 void db_read_begin(struct db *db);
 void db_read_end(struct db *db);
 

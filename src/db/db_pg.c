@@ -34,6 +34,8 @@ struct pg_db {
 	struct pg_stmt **cache;
 	size_t ncache, cap;
 	int64_t changes;
+	int read_depth;	 /* pg_read_begin calls not yet ended */
+	bool read_owned; /* the outermost one began a transaction */
 	char err[512];
 };
 
@@ -218,9 +220,16 @@ db_pg_open(const char *url, struct db **out, struct diags *d)
 	return TS_OK;
 }
 
+/* A write inside a read snapshot is refused, as SQLite refuses its BEGIN
+ * IMMEDIATE there (db.h: only reads before db_read_end). */
 static enum ts_err
 pg_begin(struct db *base)
 {
+	if (PG(base)->read_owned) {
+		set_err(PG(base), "không mở được giao dịch ghi khi đang đọc "
+				  "trong một lần chụp dữ liệu");
+		return TS_EDB;
+	}
 	keep_alive(PG(base));
 	return command(PG(base), "BEGIN ISOLATION LEVEL SERIALIZABLE", NULL);
 }
@@ -236,6 +245,51 @@ pg_rollback(struct db *base)
 {
 	if (PQtransactionStatus(PG(base)->c) != PQTRANS_IDLE)
 		(void)command(PG(base), "ROLLBACK", NULL);
+}
+
+/* One snapshot for a run of reads: a REPEATABLE READ READ ONLY
+ * transaction, whose statements all see the database as it was at the
+ * first one (a read-only transaction at that level never fails to
+ * serialize, and a hot standby accepts it). Nested, or inside a write
+ * transaction, it begins nothing and its end ends nothing; a BEGIN that
+ * failed leaves each statement its own snapshot, as before. */
+static void
+pg_read_begin(struct db *base)
+{
+	struct pg_db *db = PG(base);
+	if (db->read_depth++ > 0 || PQtransactionStatus(db->c) != PQTRANS_IDLE)
+		return;
+	keep_alive(db);
+	db->read_owned = command(db,
+				 "BEGIN ISOLATION LEVEL REPEATABLE READ "
+				 "READ ONLY",
+				 NULL) == TS_OK;
+}
+
+static void
+pg_read_end(struct db *base)
+{
+	struct pg_db *db = PG(base);
+	if (db->read_depth > 0 && --db->read_depth > 0)
+		return;
+	if (db->read_owned)
+		pg_rollback(base);
+	db->read_owned = false;
+}
+
+/* A failed statement aborts a PostgreSQL transaction, and SQLite's
+ * does not: in a snapshot of our own, end it, so the page's later reads
+ * run on their own as they did before (the error stays reported). */
+static void
+read_failed(struct pg_db *db)
+{
+	if (!db->read_owned || PQtransactionStatus(db->c) != PQTRANS_INERROR)
+		return;
+	char keep[sizeof(db->err)];
+	memcpy(keep, db->err, sizeof(keep));
+	pg_rollback(&db->base);
+	memcpy(db->err, keep, sizeof(keep));
+	db->read_owned = false;
 }
 
 static bool
@@ -281,12 +335,12 @@ prepare_once(struct pg_db *db, struct pg_stmt *s, const Oid *types, bool in_tx)
 		p = 0;
 	}
 	PQclear(r);
+	/* A failed PREPARE aborted the transaction back to the savepoint:
+	 * roll back to it (RELEASE would fail there) before releasing. */
+	if (in_tx && !s->prepared)
+		(void)command(db, "ROLLBACK TO SAVEPOINT ts_prepare", NULL);
 	if (in_tx)
-		(void)command(db,
-			      s->prepared || p == 0
-				      ? "RELEASE SAVEPOINT ts_prepare"
-				      : "ROLLBACK TO SAVEPOINT ts_prepare",
-			      NULL);
+		(void)command(db, "RELEASE SAVEPOINT ts_prepare", NULL);
 	return p;
 }
 
@@ -428,6 +482,8 @@ run(struct pg_stmt *s)
 	else
 		e = failed(db, r);
 	PQclear(r);
+	if (e != TS_OK)
+		read_failed(db);
 	return e;
 }
 
@@ -647,6 +703,8 @@ static const struct db_ops PG_OPS = {
 	.begin = pg_begin,
 	.commit = pg_commit,
 	.rollback = pg_rollback,
+	.read_begin = pg_read_begin,
+	.read_end = pg_read_end,
 	.prep = pg_prep,
 	.done = pg_done,
 	.bind_int = pg_bind_int,

@@ -16,7 +16,7 @@ due_text(const char *iso, char *out)
 	if (iso && ts_time_parse(iso, &t))
 		ts_time_vn_date(t, out);
 	else
-		snprintf(out, TS_TIME_SIZE, "-");
+		out[0] = '\0'; /* left out, never shown as "-" */
 }
 
 void
@@ -214,6 +214,33 @@ report_link(struct req *r, long long id, const char *text)
 	buf_release(&href);
 }
 
+/* Năm học, căn cứ, hạn nộp under the title. A field left empty is left
+ * out, never printed as "-"; the one who may edit is told the basis is
+ * missing, next to the link that fills it in. */
+static void
+campaign_facts(struct req *r, const struct campaign *c, long long id)
+{
+	struct buf *b = &r->body;
+	bool may_edit = campaign_may_edit(&r->sess.who, c);
+	char due[TS_TIME_SIZE];
+	due_text(c->due_at, due);
+	buf_puts(b, "<p class=\"muted\">");
+	h_textf(b, "Năm học %s", c->school_year);
+	if (c->legal_basis[0])
+		h_textf(b, " · Căn cứ: %s", c->legal_basis);
+	else if (may_edit)
+		h_text(b, " · Chưa nhập căn cứ");
+	if (due[0])
+		h_textf(b, " · Hạn nộp: %s", due);
+	if (may_edit) {
+		char href[64];
+		snprintf(href, sizeof(href), "/admin/campaigns/%lld", id);
+		buf_puts(b, " · ");
+		h_link(b, href, "Sửa đợt đánh giá");
+	}
+	buf_puts(b, "</p>");
+}
+
 static void
 dashboard(struct req *r, const struct campaign *c, long long id)
 {
@@ -222,21 +249,10 @@ dashboard(struct req *r, const struct campaign *c, long long id)
 	enum ts_err e = campaign_status(r->app, &r->sess.who, id,
 					kv_get(&r->query, "unit"), r->a, &st,
 					&r->diags);
-	char due[TS_TIME_SIZE];
-	due_text(c->due_at, due);
 	if (e != TS_OK)
 		r->status = web_status_for(e);
 	page_begin(r, c->title);
-	buf_puts(b, "<p class=\"muted\">");
-	h_textf(b, "Năm học %s · Căn cứ: %s · Hạn nộp: %s", c->school_year,
-		c->legal_basis[0] ? c->legal_basis : "-", due);
-	if (campaign_may_edit(&r->sess.who, c)) {
-		char href[64];
-		snprintf(href, sizeof(href), "/admin/campaigns/%lld", id);
-		buf_puts(b, " · ");
-		h_link(b, href, "Sửa đợt đánh giá");
-	}
-	buf_puts(b, "</p>");
+	campaign_facts(r, c, id);
 	if (e != TS_OK) {
 		page_end(r);
 		return;

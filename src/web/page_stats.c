@@ -338,9 +338,12 @@ field(struct req *r, const struct ps_view *v, const struct indicator *it)
 	h_open(b, "div", "class", "indicator", "id",
 	       arena_printf(r->a, "c-%s", it->code), NULL);
 	h_open(b, "label", "for", ps_field_id(r, "f", it), "class", "q", NULL);
+	/* l-CODE: the label's words, which name the evidence controls */
+	h_open(b, "span", "id", ps_field_id(r, "l", it), NULL);
 	h_text(b, it->label);
-	buf_puts(b, it->required ? " <span class=\"req\">*</span></label>"
-				 : "</label>");
+	buf_puts(b, it->required
+			    ? "</span> <span class=\"req\">*</span></label>"
+			    : "</span></label>");
 	if (it->note)
 		h_elem(b, "p", it->note, "class", "hint", NULL);
 	reasons(b, v, it->code);
@@ -483,10 +486,14 @@ form_open(struct req *r, const struct ps_view *v)
 	char rev[32];
 	snprintf(rev, sizeof(rev), "%lld", (long long)v->sv.sub.revision);
 	if (v->can_edit)
+		/* novalidate: the server checks every value and answers
+		 * at the field; no control has a browser check anyway, and
+		 * the evidence buttons need no formnovalidate each. */
 		h_open(b, "form", "id", "answers", "method", "post", "action",
 		       arena_printf(r->a, "%s/save", v->base), "data-preview",
 		       arena_printf(r->a, "%s/preview", v->base), "data-posted",
-		       v->posted ? "1" : NULL, NULL);
+		       v->posted ? "1" : NULL, "novalidate", "novalidate",
+		       NULL);
 	else if (v->can_review)
 		h_open(b, "form", "id", "review", "method", "post", "action",
 		       arena_printf(r->a, "%s/return", v->base), NULL);
@@ -501,6 +508,7 @@ form_open(struct req *r, const struct ps_view *v)
 			    "tabindex=\"-1\" aria-hidden=\"true\">Lưu</button>"
 			    "<p id=\"autosave\" class=\"muted\" "
 			    "aria-live=\"polite\"></p>");
+	ps_evidence_names(r, v);
 }
 
 static void

@@ -9,18 +9,39 @@
 #include "submission_view.h"
 
 /* A button of the answers form that posts everything typed (multipart,
- * so a chosen file goes too) to the evidence route. */
+ * so a chosen file goes too) to the evidence route. A button's type is
+ * submit by default, and the form has novalidate (page_stats.c). Its
+ * name is aria (aria-label), or the texts of the ids in by
+ * (aria-labelledby). */
 static void
 button(struct req *r, const struct ps_view *v, const char *name,
-       const char *value, const char *label, const char *aria)
+       const char *value, const char *label, const char *aria, const char *by)
 {
-	h_open(&r->body, "button", "type", "submit", "name", name, "value",
-	       value, "formaction", arena_printf(r->a, "%s/evidence", v->base),
-	       "formenctype", "multipart/form-data", "formnovalidate",
-	       "formnovalidate", "class", "secondary", "aria-label", aria,
-	       NULL);
+	h_open(&r->body, "button", "name", name, "value", value, "formaction",
+	       arena_printf(r->a, "%s/evidence", v->base), "formenctype",
+	       "multipart/form-data", "class", "secondary", "aria-label", aria,
+	       "aria-labelledby", by, NULL);
 	h_text(&r->body, label);
 	h_close(&r->body, "button");
+}
+
+/* The words that name the three controls and their buttons, once per
+ * page: each control is named by one of them and the indicator's label
+ * (aria-labelledby "evn-file l-CODE" reads "Tệp minh chứng chỉ số: Tổng
+ * số cán bộ, giáo viên"), instead of repeating the label in six
+ * aria-label attributes of every indicator (a quarter of the page). */
+void
+ps_evidence_names(struct req *r, const struct ps_view *v)
+{
+	if (!v->can_edit)
+		return;
+	buf_puts(&r->body,
+		 "<p hidden><span id=\"evn-file\">Tệp minh chứng chỉ số:</span>"
+		 "<span id=\"evn-link\">Đường link minh chứng chỉ số:</span>"
+		 "<span id=\"evn-fact\">Dữ kiện minh chứng chỉ số:</span>"
+		 "<span id=\"evb-file\">Gắn tệp cho chỉ số:</span>"
+		 "<span id=\"evb-link\">Gắn đường link cho chỉ số:</span>"
+		 "<span id=\"evb-fact\">Ghi dữ kiện cho chỉ số:</span></p>");
 }
 
 /* The evidence step of this post failed at this indicator and kind. */
@@ -38,7 +59,7 @@ failed_at(const struct ps_view *v, const char *code, const char *kind)
  * last attempt at it under it. */
 static void
 control(struct req *r, const struct ps_view *v, const struct indicator *it,
-	const char *kind, const char *label, const char *act)
+	const char *kind, const char *act)
 {
 	struct buf *b = &r->body;
 	const char *why = failed_at(v, it->code, kind);
@@ -47,18 +68,19 @@ control(struct req *r, const struct ps_view *v, const struct indicator *it,
 	const char *err = arena_printf(r->a, "ev-e-%s-%s", kind, it->code);
 	buf_puts(b, "<p class=\"evidence-add\">");
 	h_open(b, "input", "type", file ? "file" : "text", "name", name, "id",
-	       arena_printf(r->a, "ev-%s-%s", kind, it->code), "aria-label",
-	       arena_printf(r->a, "%s chỉ số: %s", label, it->label),
-	       "maxlength", file ? NULL : "500", "inputmode",
-	       link ? "url" : NULL, "placeholder",
+	       arena_printf(r->a, "ev-%s-%s", kind, it->code),
+	       "aria-labelledby",
+	       arena_printf(r->a, "evn-%s l-%s", kind, it->code), "maxlength",
+	       file ? NULL : "500", "inputmode", link ? "url" : NULL,
+	       "placeholder",
 	       link   ? "https://..."
 	       : file ? NULL
 		      : "Ví dụ: Quyết định số 12/QĐ-THCS",
 	       "value", why && !file ? kv_get(&r->form, name) : NULL,
 	       "aria-invalid", why ? "true" : NULL, "aria-describedby",
 	       why ? err : NULL, NULL);
-	button(r, v, "attach", name, act,
-	       arena_printf(r->a, "%s cho chỉ số: %s", act, it->label));
+	button(r, v, "attach", name, act, NULL,
+	       arena_printf(r->a, "evb-%s l-%s", kind, it->code));
 	buf_puts(b, "</p>");
 	if (why)
 		h_elem(b, "p",
@@ -86,7 +108,8 @@ lines(struct req *r, const struct ps_view *v, const struct indicator *it)
 			       "Gỡ",
 			       arena_printf(r->a,
 					    "Gỡ minh chứng %s ở chỉ số: %s",
-					    e->name, it->label));
+					    e->name, it->label),
+			       NULL);
 		}
 		buf_puts(b, "</p>");
 	}
@@ -115,9 +138,9 @@ ps_evidence_block(struct req *r, const struct ps_view *v,
 				   ? " open>"
 				   : ">");
 	buf_puts(&r->body, "<summary>Gắn minh chứng</summary>");
-	control(r, v, it, "file", "Tệp minh chứng", "Gắn tệp");
-	control(r, v, it, "link", "Đường link minh chứng", "Gắn đường link");
-	control(r, v, it, "fact", "Dữ kiện minh chứng", "Ghi dữ kiện");
+	control(r, v, it, "file", "Gắn tệp");
+	control(r, v, it, "link", "Gắn đường link");
+	control(r, v, it, "fact", "Ghi dữ kiện");
 	buf_puts(&r->body, "</details>");
 }
 

@@ -292,7 +292,8 @@ unit_line(struct buf *b, long long id, const struct unit_row *u)
 	h_link(b, buf_str(&href), u->name);
 	buf_puts(b, "</td>");
 	h_elem(b, "td",
-	       u->updated_at ? ts_time_vn_text(u->updated_at, when) : "-",
+	       u->updated_at ? ts_time_vn_text(u->updated_at, when)
+			     : "Chưa cập nhật",
 	       NULL);
 	h_elem(b, "td", u->late ? "Nộp muộn" : "", NULL);
 	buf_puts(b, "</tr>");

@@ -50,6 +50,9 @@ const char *ps_field_id(struct req *r, const char *kind,
 void ps_reshow(struct req *r, enum ts_err e, const char **errors, int64_t base,
 	       bool typed, const struct sv_evidence *ev);
 
+/* Once per page, before the fields: the hidden words that name each
+ * indicator's evidence controls with its label (aria-labelledby). */
+void ps_evidence_names(struct req *r, const struct ps_view *v);
 /* Evidence of one indicator beside its value, and for the school the
  * controls to attach a file, a link or a fact, and to remove one
  * (page_stats_evidence.c). */

@@ -5,24 +5,20 @@
 // label of its own on every note and reason box, input borders at 3:1, a
 // visible focus ring, 24 px radio targets, chart text as a table.
 // Screenshots of every page (both widths) go to build/e2e-screenshots/a11y-*.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { startServer, launch, signIn, shot, schoolIn, schoolInCampaign } from './lib.mjs';
+import { demoFixture, signIn, shot, schoolIn, schoolInCampaign } from './lib.mjs';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
 	'utf8');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 let srv, browser;
-before(async () => {
-	srv = await startServer();
-	browser = await launch();
-});
-after(async () => {
-	await browser?.close();
-	await srv?.stop();
+demoFixture(async (s, b) => {
+	srv = s;
+	browser = b;
 });
 
 // axe's findings on the page as it is now, one line each.

@@ -4,20 +4,16 @@
 // adds a school entered after the round opened by picking it from the
 // late-joiner list. At 1280 and 390 px; screenshots go to
 // build/e2e-screenshots/campaign-new-*.png.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 
-const { startServer, launch, signIn, shot, BIN, axeFindings } = await import('./lib.mjs');
+const { demoFixture, signIn, shot, BIN, axeFindings } = await import('./lib.mjs');
 
 let srv, browser;
-before(async () => {
-	srv = await startServer();
-	browser = await launch();
-});
-after(async () => {
-	await browser?.close();
-	await srv?.stop();
+demoFixture(async (s, b) => {
+	srv = s;
+	browser = b;
 });
 
 const sql = (q) => execFileSync('sqlite3', [srv.db, q]).toString().trim();

@@ -3,10 +3,10 @@
 // confirmation; the Phòng returns it with a reason; the school fixes and
 // resubmits; the Phòng approves; the dashboard counts change. Screenshots
 // of each key page go to build/e2e-screenshots/.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { startServer, launch, signIn, shot, schoolIn } from './lib.mjs';
+import { demoFixture, signIn, shot, schoolIn } from './lib.mjs';
 
 // The Trung tâm GDNN-GDTX Dương Kinh answers of seed 003: 73 and 79.
 const SEED003 = {
@@ -19,15 +19,11 @@ const SEED003 = {
 const GATES = ['1.1', '1.2', '2.1', '2.2'];
 
 let srv, browser, school, page;
-before(async () => {
-	srv = await startServer();
-	browser = await launch();
+demoFixture(async (s, b) => {
+	srv = s;
+	browser = b;
 	school = schoolIn(srv.db, '31DK', 'draft');
 	assert.ok(school, 'the demo has a draft school under Phòng Dương Kinh');
-});
-after(async () => {
-	await browser?.close();
-	await srv?.stop();
 });
 
 async function published() {

@@ -3,23 +3,19 @@
 // with the filters kept, then bulk approval of picked schools through the
 // confirmation page, one of them changed meanwhile and so skipped.
 // Screenshots (1280 and 390 px) go to build/e2e-screenshots/desk-*.png.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '../..');
 process.env.TRUONGSO_BIN ||= join(root, 'build/asan/truongso');
-const { startServer, launch, shot } = await import('./lib.mjs');
+const { demoFixture, shot } = await import('./lib.mjs');
 
 let srv, browser;
-before(async () => {
-	srv = await startServer();
-	browser = await launch();
-});
-after(async () => {
-	await browser?.close();
-	await srv?.stop();
+demoFixture(async (s, b) => {
+	srv = s;
+	browser = b;
 });
 
 const sql = (q) => execFileSync('sqlite3', ['-cmd', '.timeout 10000', srv.db, q])

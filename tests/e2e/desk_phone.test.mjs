@@ -3,19 +3,15 @@
 // column to a word a line (at 2,000 schools the queue's rows were 211 px
 // tall, "Trực thuộc" one word a line). Screenshots go to
 // build/e2e-screenshots/desk-phone-*.png.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-const { startServer, launch, signIn, shot } = await import('./lib.mjs');
+const { demoFixture, signIn, shot } = await import('./lib.mjs');
 
 let srv, browser;
-before(async () => {
-	srv = await startServer();
-	browser = await launch();
-});
-after(async () => {
-	await browser?.close();
-	await srv?.stop();
+demoFixture(async (s, b) => {
+	srv = s;
+	browser = b;
 });
 
 // The widths of a table's box and of the table, and of the cells of its

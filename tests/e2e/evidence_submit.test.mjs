@@ -5,19 +5,15 @@
 // trước khi nộp", which lists blanks before any confirm button and shows
 // what happens next after submitting. Screenshots (desktop and 390 px
 // phone) go to build/e2e-screenshots/.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { startServer, launch, shot, schoolIn } from './lib.mjs';
+import { demoFixture, shot, schoolIn } from './lib.mjs';
 
 let srv, browser;
-before(async () => {
-	srv = await startServer();
-	browser = await launch();
-});
-after(async () => {
-	await browser?.close();
-	await srv?.stop();
+demoFixture(async (s, b) => {
+	srv = s;
+	browser = b;
 });
 
 const sql = (q) => execFileSync('sqlite3', [srv.db, q]).toString().trim();

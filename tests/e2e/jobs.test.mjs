@@ -5,20 +5,16 @@
 // browser without JavaScript gets there by the page's own refresh. Every
 // wait is bounded. Screenshots (1280 and 390 px) go to
 // build/e2e-screenshots/jobs-*.png.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 process.env.TRUONGSO_JOB_THRESHOLD = '20';
-const { startServer, launch, signIn, shot } = await import('./lib.mjs');
+const { demoFixture, signIn, shot } = await import('./lib.mjs');
 
 let srv, browser;
-before(async () => {
-	srv = await startServer();
-	browser = await launch();
-});
-after(async () => {
-	await browser?.close();
-	await srv?.stop();
+demoFixture(async (s, b) => {
+	srv = s;
+	browser = b;
 });
 
 async function shots(page, name) {

@@ -6,7 +6,7 @@
 // the ASan build unless TRUONGSO_BIN names another test build).
 // Screenshots of each role's landing page, desktop and 390 px phone, go to
 // build/e2e-screenshots/landing-*.png.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
@@ -16,16 +16,12 @@ process.env.TRUONGSO_BIN ||= join(root, 'build/asan/truongso');
 // 10:00 on 28/05/2026 in Vietnam: campaign 1 is due 31/05, campaign 2
 // (mầm non) was due 15/05.
 process.env.TRUONGSO_NOW = '2026-05-28T03:00:00Z';
-const { startServer, launch, signIn, shot, schoolIn } = await import('./lib.mjs');
+const { demoFixture, signIn, shot, schoolIn } = await import('./lib.mjs');
 
 let srv, browser;
-before(async () => {
-	srv = await startServer();
-	browser = await launch();
-});
-after(async () => {
-	await browser?.close();
-	await srv?.stop();
+demoFixture(async (s, b) => {
+	srv = s;
+	browser = b;
 });
 
 const sql = (q) => execFileSync('sqlite3', [srv.db, q]).toString().trim();

@@ -107,3 +107,23 @@ export async function axeFindings(page) {
 	return res.violations.map((v) => `${v.id}: ${v.help} — ` +
 		v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | '));
 }
+
+// One demo server and one browser for a test file: started before its
+// tests, stopped after them, the set-up every file used to write out. Call
+// it at the file's top level; ready(srv, browser) runs once both are up,
+// for the file to keep them and do the rest of its own set-up. (An import
+// may stand here: ES modules hoist it.)
+import { before as beforeAll, after as afterAll } from 'node:test';
+
+export function demoFixture(ready) {
+	let srv, browser;
+	beforeAll(async () => {
+		srv = await startServer();
+		browser = await launch();
+		await ready(srv, browser);
+	});
+	afterAll(async () => {
+		await browser?.close();
+		await srv?.stop();
+	});
+}

@@ -3,19 +3,15 @@
 // uploads the signed report on the report page and the Phòng sees it in
 // its queue; the school lists its software and the office sees it summed.
 // Screenshots (1280 and 390 px) go to build/e2e-screenshots/paper-*.png.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { startServer, launch, signIn, shot, schoolIn } from './lib.mjs';
+import { demoFixture, signIn, shot, schoolIn } from './lib.mjs';
 
 let srv, browser;
-before(async () => {
-	srv = await startServer();
-	browser = await launch();
-});
-after(async () => {
-	await browser?.close();
-	await srv?.stop();
+demoFixture(async (s, b) => {
+	srv = s;
+	browser = b;
 });
 
 const sql = (q) => execFileSync('sqlite3', [srv.db, q]).toString().trim();

@@ -4,18 +4,14 @@
 // way to change anything; a past year's round (2024-2025) lists its
 // schools under the Phòng of that time. Screenshots, desktop and 390 px
 // phone: build/e2e-screenshots/shape-*.png.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, signIn, shot, schoolIn } from './lib.mjs';
+import { demoFixture, signIn, shot, schoolIn } from './lib.mjs';
 
 let srv, browser;
-before(async () => {
-	srv = await startServer();
-	browser = await launch();
-});
-after(async () => {
-	await browser?.close();
-	await srv?.stop();
+demoFixture(async (s, b) => {
+	srv = s;
+	browser = b;
 });
 
 async function shots(page, name) {

@@ -6,17 +6,17 @@
 // confirmed warnings, and the Sở's dashboard rolls the values up by bậc
 // học. The campaign is found by kind and year, never by id. Screenshots
 // at 1280 and 390 px go to build/e2e-screenshots/stats-*.png.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { startServer, launch, signIn, shot } from './lib.mjs';
+import { demoFixture, signIn, shot } from './lib.mjs';
 
 let srv, browser, cid, school;
 const sql = (q) => execFileSync('sqlite3', [srv.db, q]).toString().trim();
 
-before(async () => {
-	srv = await startServer();
-	browser = await launch();
+demoFixture(async (s, b) => {
+	srv = s;
+	browser = b;
 	cid = sql(`SELECT id FROM campaign WHERE kind = 'thong-ke' AND
 		school_year = '2025-2026'`);
 	const last = sql(`SELECT id FROM campaign WHERE kind = 'thong-ke' AND
@@ -26,10 +26,6 @@ before(async () => {
 		s.unit_id JOIN submission p ON p.unit_id = s.unit_id AND
 		p.campaign_id = ${last} WHERE s.campaign_id = ${cid} AND s.state =
 		'draft' AND p.state = 'approved' ORDER BY o.code LIMIT 1`);
-});
-after(async () => {
-	await browser?.close();
-	await srv?.stop();
 });
 
 async function shots(page, name) {

@@ -7,23 +7,19 @@
 // thousands dots. A school account is refused the office page. The
 // campaign is found by kind and year, never by id. Screenshots at 1280
 // and 390 px go to build/e2e-screenshots/stats-desk-*.png.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { startServer, launch, signIn, shot } from './lib.mjs';
+import { demoFixture, signIn, shot } from './lib.mjs';
 
 let srv, browser, cid;
 const sql = (q) => execFileSync('sqlite3', [srv.db, q]).toString().trim();
 
-before(async () => {
-	srv = await startServer();
-	browser = await launch();
+demoFixture(async (s, b) => {
+	srv = s;
+	browser = b;
 	cid = sql(`SELECT id FROM campaign WHERE kind = 'thong-ke' AND
 		school_year = '2025-2026'`);
-});
-after(async () => {
-	await browser?.close();
-	await srv?.stop();
 });
 
 async function shots(page, name) {

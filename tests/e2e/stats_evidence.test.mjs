@@ -4,28 +4,24 @@
 // returns to the indicator with the file beside the value; the Phòng's
 // reviewer sees both beside the values. Screenshots at 1280 and 390 px go
 // to build/e2e-screenshots/stats-evidence-*.png.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer, launch, signIn, shot, SHOTS } from './lib.mjs';
+import { demoFixture, signIn, shot, SHOTS } from './lib.mjs';
 
 let srv, browser, cid, school;
 const sql = (q) => execFileSync('sqlite3', [srv.db, q]).toString().trim();
 
-before(async () => {
-	srv = await startServer();
-	browser = await launch();
+demoFixture(async (s, b) => {
+	srv = s;
+	browser = b;
 	cid = sql(`SELECT id FROM campaign WHERE kind = 'thong-ke' AND
 		school_year = '2025-2026'`);
 	school = sql(`SELECT o.code FROM submission s JOIN org_unit o ON o.id =
 		s.unit_id WHERE s.campaign_id = ${cid} AND s.state = 'draft' AND
 		o.code LIKE '31DK%' ORDER BY o.code LIMIT 1`);
-});
-after(async () => {
-	await browser?.close();
-	await srv?.stop();
 });
 
 async function shots(page, name) {

@@ -7,21 +7,17 @@
 // its mầm non schools' software summed; the admin moves a unit from a
 // chosen day. Screenshots (1280 and 390 px) and the first page of each PDF
 // as a PNG: build/e2e-screenshots/year-paper-*.png.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer, launch, signIn, shot, schoolIn, SHOTS } from './lib.mjs';
+import { demoFixture, signIn, shot, schoolIn, SHOTS } from './lib.mjs';
 
 let srv, browser;
-before(async () => {
-	srv = await startServer();
-	browser = await launch();
-});
-after(async () => {
-	await browser?.close();
-	await srv?.stop();
+demoFixture(async (s, b) => {
+	srv = s;
+	browser = b;
 });
 
 const sql = (q) => execFileSync('sqlite3', [srv.db, q]).toString().trim();

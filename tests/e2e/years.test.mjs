@@ -5,19 +5,15 @@
 // item; the Sở's dashboard shows Phụ lục 3 across years and the most
 // common gaps. Screenshots (1280 and 390 px) go to
 // build/e2e-screenshots/years-*.png.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { startServer, launch, signIn, shot, axeFindings } from './lib.mjs';
+import { demoFixture, signIn, shot, axeFindings } from './lib.mjs';
 
 let srv, browser;
-before(async () => {
-	srv = await startServer();
-	browser = await launch();
-});
-after(async () => {
-	await browser?.close();
-	await srv?.stop();
+demoFixture(async (s, b) => {
+	srv = s;
+	browser = b;
 });
 
 const sql = (q) => execFileSync('sqlite3', [srv.db, q]).toString().trim();

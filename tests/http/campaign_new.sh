@@ -99,5 +99,28 @@ req join-search-prefix 200 -b "$W/qt.dk" -G --data-urlencode "q=ng du" "$BASE/ad
 page_hasnt join-search-word-prefix "$OUT" 'value="31DK960"'
 page_has join-search-none-said "$OUT" "Không có đơn vị nào có thể thêm khớp với"
 
+# --- a campaign with no căn cứ (its page said "Căn cứ: -")
+login "$W/cv.dk" cv.dk
+req basis-empty-owner 200 -b "$W/qt.dk" "$BASE/campaigns/$NEW"
+page_hasnt basis-empty-owner-no-dash "$OUT" "Căn cứ: -"
+page_has basis-empty-owner-told "$OUT" "Năm học 2026-2027 · Chưa nhập căn cứ · Hạn nộp: "
+page_has basis-empty-owner-edit "$OUT" " · <a href=\"/admin/campaigns/$NEW\">Sửa đợt đánh giá</a></p>"
+req basis-empty-reviewer 200 -b "$W/cv.dk" "$BASE/campaigns/$NEW"
+page_has basis-empty-reviewer-page "$OUT" "Năm học 2026-2027 · Hạn nộp: "
+page_hasnt basis-empty-reviewer-left-out "$OUT" "Căn cứ"
+page_hasnt basis-empty-reviewer-no-edit "$OUT" "Chưa nhập căn cứ"
+# A basis that was typed is shown as typed.
+"$T" --db "$DB" campaign edit "$NEW" --basis "Kế hoạch số 12/KH-PGDĐT" >/dev/null
+# Its audit line (shown on /admin/audit) leaves out the review deadline
+# it does not have, instead of "hạn xem xét -".
+same basis-edit-audited "$(q "SELECT detail FROM audit WHERE action = 'campaign.edit' ORDER BY id DESC LIMIT 1")" \
+	"Đợt có trường lập sau; mở $(date -u -d '-1 day' +%Y-%m-%d), hạn nộp $(date -u -d '+60 days' +%Y-%m-%d)"
+req basis-typed 200 -b "$W/cv.dk" "$BASE/campaigns/$NEW"
+page_has basis-typed-shown "$OUT" "Năm học 2026-2027 · Căn cứ: Kế hoạch số 12/KH-PGDĐT · Hạn nộp: "
+# Units not started have no update time: said so, not "-".
+req units-not-started 200 -b "$W/cv.dk" "$BASE/campaigns/$NEW?state=none"
+page_has units-not-started-said "$OUT" "<td>Chưa cập nhật</td>"
+page_hasnt units-not-started-no-dash "$OUT" "<td>-</td>"
+
 echo "campaign-new: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -21,7 +21,7 @@ export TRUONGSO_EVIDENCE_DIR="$TRUONGSO_TEST_PG_DIR/evidence"
 passed=0
 failed=0
 # Each cmocka binary empties the database itself (ut_db.h).
-for t in test_db_pg test_db_errors test_admin_list test_password test_score_summary \
+for t in test_db_pg test_db_read test_db_errors test_admin_list test_password test_score_summary \
 	test_stats_flow test_submit_race test_report_docs test_years \
 	test_report_office test_app_remind test_app_jobs test_app_submission \
 	test_app_desk test_app_paper test_app_orgtime test_app_stats test_app_queue \

@@ -73,8 +73,10 @@ fx_user(struct fx *f, const char *login, const char *unit, enum role r,
 	diags_release(&d);
 }
 
+/* fx_open on sqlite_name (a file, for a test with a second connection)
+ * or TRUONGSO_TEST_PG's database. */
 static inline void
-fx_open(struct fx *f)
+fx_open_on(struct fx *f, const char *sqlite_name)
 {
 	struct diags d;
 	unsigned th = 0, th_thcs = 0;
@@ -82,7 +84,7 @@ fx_open(struct fx *f)
 	diags_init(&d);
 	/* In memory, or TRUONGSO_TEST_PG's database (ut_db.h); fx_dump
 	 * reads either. */
-	const char *db = ut_db_fresh(":memory:");
+	const char *db = ut_db_fresh(sqlite_name);
 	assert_non_null(db); /* TRUONGSO_TEST_PG's, not reached: said */
 	fx_ok(app_open(&f->app, db, TS_DATADIR, true, &d), &d, "app_open");
 	diags_release(&d);
@@ -102,6 +104,12 @@ fx_open(struct fx *f)
 	fx_user(f, "ht.t1", "T1", ROLE_SCHOOL_HEAD, &f->ht);
 	snprintf(f->dump_path, sizeof(f->dump_path), "/tmp/ts-fx-%ld.db",
 		 (long)getpid());
+}
+
+static inline void
+fx_open(struct fx *f)
+{
+	fx_open_on(f, ":memory:");
 }
 
 static inline void

@@ -15,7 +15,9 @@
  * (hs_may_tinh exactly 50%: đạt; hs_internet one student short),
  * stats_typed.c, stats_years.c, and submission_door.c's steps called
  * directly (sub_job_run: wrong state, wrong scope, stale revision, a
- * retried request written once).
+ * retried request written once), and the roll-up's two reads in one
+ * snapshot while another connection writes between them (db_prep is
+ * wrapped, -Wl,--wrap=db_prep in mk/build.mk).
  */
 #include "app_fixture.h"
 
@@ -89,11 +91,40 @@ report(int64_t c, const struct actor *head, const char *code, int hs, int mt,
 	free(json);
 }
 
-static int
-setup(void **state)
+/* What sending a report again does to its stored values
+ * (stats_summary_write replaces them): T2's hs_tong 800 becomes 900. */
+static const char SQL_RESENT[] =
+	"UPDATE stats_value SET num = num * 9 / 8 WHERE code = 'hs_tong' AND "
+	"submission_id = (SELECT s.id FROM submission s JOIN org_unit o ON "
+	"o.id = s.unit_id WHERE o.code = 'T2' AND s.campaign_id = ?)";
+static struct db *racer; /* armed: writes SQL_RESENT once; else NULL */
+static char dbfile[64];	 /* the file of setup_file */
+
+struct db_stmt *__real_db_prep(struct db *db, const char *sql);
+struct db_stmt *__wrap_db_prep(struct db *db, const char *sql);
+
+/* The other connection commits right before the roll-up reads the
+ * values, after it read who counts: the interleaving is forced. */
+struct db_stmt *
+__wrap_db_prep(struct db *db, const char *sql)
 {
-	(void)state;
-	fx_open(&F);
+	if (racer != NULL && db == F.app.db &&
+	    strstr(sql, "FROM stats_value v WHERE") != NULL) {
+		struct db *w = racer;
+		racer = NULL;
+		struct db_stmt *st = __real_db_prep(w, SQL_RESENT);
+		assert_non_null(st);
+		db_bind_int(st, 1, cid);
+		assert_int_equal(db_exec_stmt(st), TS_OK);
+		assert_int_equal(db_changes(w), 1);
+	}
+	return __real_db_prep(db, sql);
+}
+
+static int
+setup_on(const char *name)
+{
+	fx_open_on(&F, name);
 	fx_user(&F, "cv.so", "79", ROLE_REVIEWER, &cv_so);
 	fx_user(&F, "cv.p2", "P2", ROLE_REVIEWER, &cv_p2);
 	fx_user(&F, "ht.t2", "T2", ROLE_SCHOOL_HEAD, &ht_t2);
@@ -107,10 +138,40 @@ setup(void **state)
 }
 
 static int
+setup(void **state)
+{
+	(void)state;
+	return setup_on(":memory:");
+}
+
+/* On a file, which a second connection can open (or on PostgreSQL). */
+static int
+setup_file(void **state)
+{
+	(void)state;
+	snprintf(dbfile, sizeof(dbfile), "/tmp/ts-stats-read-%ld.db",
+		 (long)getpid());
+	return setup_on(dbfile);
+}
+
+static int
 teardown(void **state)
 {
 	(void)state;
 	fx_close(&F);
+	return 0;
+}
+
+static int
+teardown_file(void **state)
+{
+	static const char *const tails[] = { "", "-wal", "-shm" };
+	char p[80];
+	teardown(state);
+	for (size_t i = 0; i < 3; i++) {
+		snprintf(p, sizeof(p), "%s%s", dbfile, tails[i]);
+		unlink(p);
+	}
 	return 0;
 }
 
@@ -182,6 +243,33 @@ test_rollup_by_level(void **state)
 	assert_string_equal(cell(a, &r, "hs_tong", AGG_ALL), "chưa có số liệu");
 	assert_string_equal(cell(a, &r, "lms", AGG_ALL), "chưa có số liệu");
 	stats_rollup_release(&r);
+	arena_free(a);
+}
+
+/* A report sent again while the roll-up reads: the roll-up counts each
+ * report with the values it had when the roll-up began, on both
+ * backends; the next one sees the new values. */
+static void
+test_rollup_snapshot(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	struct stats_rollup r;
+	struct db *w = NULL;
+	struct diags d;
+	diags_init(&d);
+	fx_ok(db_open(ut_db_name(dbfile), false, &w, &d), &d, "writer");
+	racer = w;
+	rollup(&cv_so, "79", true, a, &r);
+	assert_null(racer); /* the write came between the two reads */
+	assert_int_equal(r.agg->reported[AGG_ALL], 2);
+	assert_string_equal(cell(a, &r, "hs_tong", AGG_ALL), "1.200");
+	stats_rollup_release(&r);
+	rollup(&cv_so, "79", true, a, &r);
+	assert_string_equal(cell(a, &r, "hs_tong", AGG_ALL), "1.300");
+	stats_rollup_release(&r);
+	db_close(w);
+	diags_release(&d);
 	arena_free(a);
 }
 
@@ -536,6 +624,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_rollup_by_level, setup,
 						teardown),
+		cmocka_unit_test_setup_teardown(test_rollup_snapshot,
+						setup_file, teardown_file),
 		cmocka_unit_test_setup_teardown(test_rollup_refused, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_drill, setup, teardown),

@@ -2,7 +2,9 @@
  * One snapshot for a page's reads (db_read_begin, issue 17): SQLite takes
  * the WAL read lock once for the page, so a write committed by another
  * connection meanwhile is not seen until db_read_end, and every part of
- * the page shows the same state. Two connections on one file.
+ * the page shows the same state; PostgreSQL (TRUONGSO_TEST_PG, ut_db.h)
+ * runs the reads in one REPEATABLE READ READ ONLY transaction. Two
+ * connections on one database.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -14,8 +16,10 @@
 #include <cmocka.h>
 
 #include "../../src/db/db.h"
+#include "ut_db.h"
 
 static char path[64];
+static const char *name; /* path, or TRUONGSO_TEST_PG's database */
 
 static struct db *
 open_db(void)
@@ -23,7 +27,7 @@ open_db(void)
 	struct db *db = NULL;
 	struct diags d;
 	diags_init(&d);
-	assert_int_equal(db_open(path, true, &db, &d), TS_OK);
+	assert_int_equal(db_open(name, true, &db, &d), TS_OK);
 	diags_release(&d);
 	return db;
 }
@@ -48,12 +52,15 @@ count(struct db *db)
 	return n;
 }
 
-/* A fresh database file named for the test (name) and two connections
+/* A fresh database file named for the test (or the emptied PostgreSQL
+ * one) and two connections
  * to it, table t holding one row: a page's and a writer's. */
 static void
-two_connections(const char *name, struct db **page, struct db **writer)
+two_connections(const char *test, struct db **page, struct db **writer)
 {
-	snprintf(path, sizeof(path), "/tmp/ts-%s-%ld.db", name, (long)getpid());
+	snprintf(path, sizeof(path), "/tmp/ts-%s-%ld.db", test, (long)getpid());
+	name = ut_db_fresh(path);
+	assert_non_null(name);
 	*page = open_db();
 	*writer = open_db();
 	run(*writer, "CREATE TABLE t(x INTEGER)");
@@ -122,12 +129,58 @@ test_nested(void **state)
 	close_both(page, writer);
 }
 
+/* Only reads inside a snapshot: a write transaction begun there is
+ * refused on both backends (on PostgreSQL its BEGIN once only warned, and
+ * the writes then failed in a read-only transaction); after the end it
+ * goes through. */
+static void
+test_write_refused(void **state)
+{
+	(void)state;
+	struct db *page, *writer;
+	two_connections("read3", &page, &writer);
+	db_read_begin(page);
+	assert_int_equal(count(page), 1);
+	assert_int_not_equal(db_begin(page), TS_OK);
+	db_read_end(page);
+	assert_int_equal(db_begin(page), TS_OK);
+	run(page, "INSERT INTO t VALUES (2)");
+	assert_int_equal(db_commit(page), TS_OK);
+	assert_int_equal(count(writer), 2);
+	close_both(page, writer);
+}
+
+/* A statement that fails inside the snapshot does not take the page's
+ * later reads down with it (a PostgreSQL transaction is aborted by it). */
+static void
+test_failed_read(void **state)
+{
+	(void)state;
+	struct db *page, *writer;
+	two_connections("read4", &page, &writer);
+	db_read_begin(page);
+	assert_int_equal(count(page), 1);
+	static const char bad[] = "SELECT x FROM no_such_table";
+	struct db_stmt *st = db_prep(page, bad); /* SQLite fails here */
+	if (st != NULL) {
+		assert_int_equal(db_step(st), DB_ERROR);
+		db_done(st);
+	}
+	assert_int_equal(count(page), 1);
+	db_read_end(page);
+	run(writer, "INSERT INTO t VALUES (2)");
+	assert_int_equal(count(page), 2);
+	close_both(page, writer);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_snapshot),
 		cmocka_unit_test(test_nested),
+		cmocka_unit_test(test_write_refused),
+		cmocka_unit_test(test_failed_read),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
