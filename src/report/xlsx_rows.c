@@ -199,6 +199,28 @@ with_table_tail(const struct xs *sh, lxw_row_t tail)
 	return t > sh->title1 ? t : sh->title0;
 }
 
+/* A sheet a little over one page, none of it yet broken, prints on one
+ * page with its text at least seven eighths of its size (11.4 pt of 13)
+ * rather than carrying its closing block (and a table's last rows) to a
+ * second page: Calc printed the committee decision of a GDNN-GDTX
+ * centre, one page in PDF and DOCX, as two (772 pt of rows for 729), and
+ * a ward's one-page guidance letter too (812 pt). */
+#define XLSX_FIT_MIN 0.875
+
+static bool
+fit_one_page(struct xs *sh, lxw_row_t end)
+{
+	if (sh->nbreaks)
+		return false;
+	double used = 0;
+	for (lxw_row_t r = 0; r < end; r++)
+		used += xlsx_height_of(sh, r);
+	if (used * XLSX_FIT_MIN > sh->page_pt)
+		return false;
+	worksheet_fit_to_pages(sh->ws, 1, 1);
+	return true;
+}
+
 void
 xlsx_keep_closing(struct xs *sh, lxw_row_t body_end, lxw_row_t end)
 {
@@ -208,7 +230,8 @@ xlsx_keep_closing(struct xs *sh, lxw_row_t body_end, lxw_row_t end)
 	tail = with_table_tail(sh, tail);
 	lxw_row_t last = sh->nbreaks ? sh->breaks[sh->nbreaks - 1] : 0;
 	if (tail == 0 || tail <= last || sh->nbreaks == XLSX_MAX_BREAKS ||
-	    sh->page_pt <= 0 || !closing_at_risk(sh, tail, end))
+	    sh->page_pt <= 0 || !closing_at_risk(sh, tail, end) ||
+	    fit_one_page(sh, end))
 		return;
 	sh->breaks[sh->nbreaks++] = tail;
 }

@@ -123,6 +123,14 @@ has "approval: QĐ 4725 basis" "Căn cứ Quyết định số 4725/QĐ-BGDĐT"
 has "approval: meeting basis" "Biên bản họp tự đánh giá mức độ chuyển đổi số ngày 20/05/2026"
 has "approval: Điều 1 result" "Điều 1. Phê duyệt kết quả tự đánh giá"
 has "approval: reports to the reviewer" "báo cáo kết quả về UBND phường Dương Kinh"
+# Each căn cứ its own paragraph (indented as the others), in DOCX too.
+"$T" --db "$DB" report qd-phe-duyet --campaign 1 --unit 31DK011 \
+	--format docx -o "$W/pd.docx" >"$OUT" 2>"$ERR" &&
+	/usr/bin/python3 -c 'import sys, docx
+ps = [p.text for p in docx.Document(sys.argv[1]).paragraphs]
+sys.exit(not any(p.startswith("Căn cứ Biên bản họp") for p in ps))' \
+		"$W/pd.docx" && ok "approval: meeting basis its own paragraph" ||
+	bad "approval: meeting basis its own paragraph"
 lacks "approval: submitted result is no draft" "DỰ THẢO"
 none=$(q "SELECT min(u.code) FROM campaign_unit cu JOIN org_unit u
 	ON u.id = cu.unit_id WHERE cu.campaign_id = 1 AND NOT EXISTS (SELECT 1
