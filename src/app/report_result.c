@@ -187,8 +187,9 @@ rb_evidence_cell(struct rb *b, struct rp_cell *cell, const struct result *r,
 void
 rb_unanswered_cell(struct rb *b, struct rp_table *t, size_t row, size_t col)
 {
-	rp_cell_text(b->doc, t, row, col, RP_ITALIC, RB_UNANSWERED)->align =
-		RP_CENTER;
+	rp_cell_align(
+		rp_cell_text(b->doc, t, row, col, RP_ITALIC, RB_UNANSWERED),
+		RP_CENTER);
 }
 
 static void
@@ -196,11 +197,12 @@ points_cell(struct rb *b, struct rp_table *t, size_t row, size_t col,
 	    const struct item *it, const struct item_score *is)
 {
 	if (it->kind == ITEM_GATE)
-		rp_cell_text(b->doc, t, row, col, is->answered ? 0 : RP_ITALIC,
-			     !is->answered  ? RB_UNANSWERED
-			     : is->gate_met ? "Đạt"
-					    : "Không đạt")
-			->align = RP_CENTER;
+		rp_cell_align(rp_cell_text(b->doc, t, row, col,
+					   is->answered ? 0 : RP_ITALIC,
+					   !is->answered  ? RB_UNANSWERED
+					   : is->gate_met ? "Đạt"
+							  : "Không đạt"),
+			      RP_CENTER);
 	else if (is->answered)
 		rp_cell_pts(b->doc, t, row, col, is->points);
 	else
@@ -256,15 +258,17 @@ criterion_rows(struct rb *b, struct rp_table *t, const struct result *r,
 		else
 			rb_unanswered_cell(b, t, row, 3);
 	} else {
-		rp_cell_text(b->doc, t, row, 2, RP_ITALIC, "Bắt buộc")->align =
-			RP_CENTER;
+		rp_cell_align(
+			rp_cell_text(b->doc, t, row, 2, RP_ITALIC, "Bắt buộc"),
+			RP_CENTER);
 		if (c->nitems == 1)
 			points_cell(b, t, row, 3, &c->items[0],
 				    &r->self->items[c->items[0].idx]);
 	}
 	if (with_levels && answered)
-		rp_cell_text(b->doc, t, row, 4, 0, level_text(b, cs->level))
-			->align = RP_CENTER;
+		rp_cell_align(rp_cell_text(b->doc, t, row, 4, 0,
+					   level_text(b, cs->level)),
+			      RP_CENTER);
 	struct rp_cell *evc = rp_cell_text(b->doc, t, row, ev, 0, "");
 	evc->nparas = 0;
 	rb_evidence_cell(b, evc, r, c);
@@ -306,9 +310,9 @@ rb_criteria_table(struct rb *b, struct rp_section *s, const struct result *r,
 			rb_unanswered_cell(b, t, row, 3);
 		/* A draft's group with open items has no level yet. */
 		if (with_levels && answered && !(open && b->doc->stamp))
-			rp_cell_text(b->doc, t, row, 4, RP_BOLD,
-				     level_text(b, gs->level))
-				->align = RP_CENTER;
+			rp_cell_align(rp_cell_text(b->doc, t, row, 4, RP_BOLD,
+						   level_text(b, gs->level)),
+				      RP_CENTER);
 		for (size_t c = 0; c < gr->ncriteria; c++)
 			criterion_rows(b, t, r, &gr->criteria[c], with_levels);
 		/* A group's row keeps its first criterion. */

@@ -275,5 +275,19 @@ lacks "reviewed by: not the Sở in 2024-2025" "Kết quả sau khi Sở"
 text tu-danh-gia 1 "$ext" || bad "tu-danh-gia 1 $ext builds"
 has "reviewed by: the commune office in 2025-2026" "Kết quả sau khi UBND phường Dương Kinh kiểm tra, phê duyệt"
 
+# A text cell centred in the model is centred in every format: its
+# paragraph took the cell's alignment before the cell was centred, so
+# "Bắt buộc", "Đạt" and "Mức 2" sat left in PDF and DOCX, centred in XLSX.
+"$T" --db "$DB" report tu-danh-gia --campaign 1 --unit 31GDTX1 \
+	--format docx -o "$W/td.docx" >"$OUT" 2>"$ERR" &&
+	/usr/bin/python3 -c 'import sys, docx
+from docx.enum.text import WD_ALIGN_PARAGRAPH as A
+cells = [c for t in docx.Document(sys.argv[1]).tables for r in t.rows
+         for c in r.cells if c.text in ("Bắt buộc", "Đạt", "Mức 2")]
+sys.exit(not cells or any(p.alignment != A.CENTER
+                          for c in cells for p in c.paragraphs))' \
+		"$W/td.docx" && ok "report: centred text cells in DOCX" ||
+	bad "report: centred text cells in DOCX"
+
 echo "paper: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
