@@ -283,8 +283,8 @@ void
 rb_criteria_table(struct rb *b, struct rp_section *s, const struct result *r,
 		  bool with_levels)
 {
-	static const int w6[] = { 7, 58, 10, 11, 9, 45 };
-	static const int w5[] = { 7, 62, 11, 12, 48 };
+	static const int w6[] = { 7, 56, 12, 11, 9, 45 };
+	static const int w5[] = { 7, 61, 12, 12, 48 };
 	size_t ncols = with_levels ? 6 : 5;
 	struct rp_table *t = rp_table_add(b->doc, s, ncols,
 					  with_levels ? w6 : w5);
