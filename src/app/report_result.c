@@ -50,11 +50,14 @@ rb_external_lines(struct rb *b, struct rp_section *s, const struct result *r)
 {
 	if (r->ext == NULL)
 		return;
+	/* The lead line goes with its list: Writer left it alone at the
+	 * foot of the mầm non report's third page. */
 	rp_body(b->doc, s, RP_ITALIC,
 		rp_printf(b->doc,
 			  "Kết quả sau khi %s "
 			  "kiểm tra, phê duyệt:",
-			  rb_reviewer(b)));
+			  rb_reviewer(b)))
+		->keep_with_next = true;
 	rb_group_lines(b, s, r->ext);
 }
 

@@ -289,5 +289,15 @@ sys.exit(not cells or any(p.alignment != A.CENTER
 		"$W/td.docx" && ok "report: centred text cells in DOCX" ||
 	bad "report: centred text cells in DOCX"
 
+# The reviewer's results start with their lead line on one page.
+"$T" --db "$DB" report tu-kiem-tra --campaign 2 --unit 31DK001 \
+	--format docx -o "$W/tk.docx" >"$OUT" 2>"$ERR" &&
+	/usr/bin/python3 -c 'import sys, docx
+ps = [p for p in docx.Document(sys.argv[1]).paragraphs
+      if p.text.startswith("Kết quả sau khi")]
+sys.exit(not ps or not all(p.paragraph_format.keep_with_next for p in ps))' \
+		"$W/tk.docx" && ok "report: reviewed results kept with their lead line" ||
+	bad "report: reviewed results kept with their lead line"
+
 echo "paper: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
