@@ -251,11 +251,15 @@ static void
 results(struct rb *b, struct rp_section *s, const struct result *r)
 {
 	const struct rubric *rb = r->sub.rubric;
-	rp_body(b->doc, s, RP_BOLD, "* Kết quả:");
+	/* The bands stay with the Xếp loại they lead to: Writer ended a
+	 * page with them and put Xếp loại and the signature alone on the
+	 * next. */
+	rp_body(b->doc, s, RP_BOLD, "* Kết quả:")->keep_with_next = true;
 	for (size_t i = rb->ngrades; i-- > 0;)
 		rp_body(b->doc, s, 0,
 			rp_printf(b->doc, "- %s: %s", rb->grades[i].name,
-				  rb_band_words(b, &rb->grades[i].range)));
+				  rb_band_words(b, &rb->grades[i].range)))
+			->keep_with_next = true;
 	rp_body(b->doc, s, RP_BOLD, grade_text(b, r->self));
 	if (r->ext)
 		rp_body(b->doc, s, RP_ITALIC,

@@ -299,5 +299,16 @@ sys.exit(not ps or not all(p.paragraph_format.keep_with_next for p in ps))' \
 		"$W/tk.docx" && ok "report: reviewed results kept with their lead line" ||
 	bad "report: reviewed results kept with their lead line"
 
+# cntt's grade bands stay with the Xếp loại and signature below them.
+"$T" --db "$DB" report cntt --campaign 3 --unit 31DK023 \
+	--format docx -o "$W/cntt.docx" >"$OUT" 2>"$ERR" &&
+	/usr/bin/python3 -c 'import sys, docx
+ps = docx.Document(sys.argv[1]).paragraphs
+i = next(k for k, p in enumerate(ps) if p.text == "* Kết quả:")
+j = next(k for k, p in enumerate(ps) if p.text.startswith("Xếp loại:"))
+sys.exit(not all(p.paragraph_format.keep_with_next for p in ps[i:j]))' \
+		"$W/cntt.docx" && ok "cntt: bands kept with Xếp loại" ||
+	bad "cntt: bands kept with Xếp loại"
+
 echo "paper: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
