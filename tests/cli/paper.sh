@@ -71,6 +71,15 @@ lacks "Phụ lục 3 not the letter's signer" "Trần Văn Bình"
 # --- A school makes no guidance letter.
 run 2 "$T" --db "$DB" report cong-van --campaign 1 --unit 31DK001 \
 	--format pdf -o "$W/x.pdf" && ok "school: no letter" || bad "school: no letter"
+# --- Nor an office with no participant in the round: a ward before
+# 1/7/2025 (its schools under the Phòng) wrote to the Sở.
+past=$(q "SELECT id FROM campaign WHERE kind = 'cds' AND
+	rubric_id = 'qd4725-2022-pt' AND school_year = '2024-2025'")
+run 2 "$T" --db "$DB" report cong-van --campaign "$past" --unit 31DK \
+	--format pdf -o "$W/x.pdf" && ok "ward 2024-2025: no letter" ||
+	bad "ward 2024-2025: no letter"
+grep -q "không có đơn vị nào tham gia đợt này" "$ERR" &&
+	ok "ward 2024-2025: says why" || bad "ward 2024-2025: says why"
 
 # --- The school's own decisions (seed 003): the steering committee with
 # its members, typed once and reused in another year's campaign.
