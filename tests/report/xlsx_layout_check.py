@@ -18,7 +18,9 @@ file, so the height written is the height printed. Checks, one "ok" /
           repeats its header rows on every printed page, and holds no
           chart: Calc printed the table's header above the charts' page
           with no row of the table under it (Phụ lục 1 and 2 of
-          tu-danh-gia); its charts go to a sheet of their own;
+          tu-danh-gia); its charts go to a sheet of their own; and no
+          manual page break falls below that table (the header would
+          print above the text and signature after it);
   rows    every text cell's row (the rows of a merged range together) is
           tall enough for its text wrapped in its width: an optimistic
           count of lines (about 5 pt per 12 pt character, a word never
@@ -422,6 +424,22 @@ def one_page_fit(ws):
         not ws.row_breaks.brk and rows * 0.875 <= page_height(ws)
 
 
+def check_title_breaks(ws):
+    """A manual break below the table whose header rows repeat starts a
+    page with that header above no row of it (the mầm non report's
+    "III. Kiến nghị" and signature under the criteria table's header)."""
+    titles = title_rows(ws)
+    if not titles:
+        return []
+    end = titles[1]
+    while any(bordered(c) for c in ws[end + 1]):
+        end += 1
+    return ["%s: break above row %d repeats rows %d-%d below the table "
+            "(its last row %d)" % (ws.title, b.id + 1, titles[0],
+                                    titles[1], end)
+            for b in ws.row_breaks.brk if b.id + 1 > end]
+
+
 def check_one_page(ws):
     """A sheet that fits one page shrunk by at most an eighth is not broken
     in two by a manual break (the GDNN-GDTX centre's committee decision
@@ -471,7 +489,8 @@ def main():
                      if one_table(ws) and not title_rows(ws)] +
           ["%s: repeats rows %s above its charts too" % (ws.title,
                                                          ws.print_title_rows)
-           for ws in wb.worksheets if title_rows(ws) and ws._charts])
+           for ws in wb.worksheets if title_rows(ws) and ws._charts] +
+          [b for ws in wb.worksheets for b in check_title_breaks(ws)])
     check("rows", [b for ws in wb.worksheets for b in check_rows(ws)])
     check("header", check_header(wb.worksheets[0]))
     check("numbers", [b for ws in wb.worksheets for b in check_numbers(ws)])
