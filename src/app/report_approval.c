@@ -51,9 +51,7 @@ meeting_signatures(struct rb *b, struct rp_section *s)
 	for (size_t c = 0; c < 2; c++) {
 		struct rp_cell *cell = rp_cell_text(b->doc, t, row, c, RP_BOLD,
 						    role[c]);
-		cell->align = RP_CENTER;
-		if (cell->nparas)
-			cell->paras[0]->align = RP_CENTER;
+		rp_cell_align(cell, RP_CENTER);
 		rp_cell_para(b->doc, cell, RP_CENTER, 0, "\n\n\n");
 		rp_cell_para(b->doc, cell, RP_CENTER, RP_BOLD,
 			     or_blank(who[c]));

@@ -59,8 +59,13 @@ basis_lines(struct rb *b, struct rp_section *s, const char *extra)
 	if (n)
 		rp_body(d, s, RP_ITALIC,
 			rp_printf(d, "Căn cứ %.*s;", (int)n, basis));
-	if (extra)
-		rp_body(d, s, RP_ITALIC, extra);
+	/* One paragraph a line: Writer ran the approval decision's "Căn cứ
+	 * Biên bản họp …" on under the line above, unindented. */
+	for (const char *p = extra; p && *p;) {
+		size_t k = strcspn(p, "\n");
+		rp_body(d, s, RP_ITALIC, arena_strndup(b->a, p, k));
+		p += k + (p[k] == '\n');
+	}
 }
 
 void

@@ -24,7 +24,7 @@ grade_row(struct rb *b, struct rp_table *t, const char *stt, const char *name,
 	  unsigned style, const size_t *n, size_t ngrades, size_t units)
 {
 	size_t r = rp_row_add(b->doc, t);
-	rp_cell_text(b->doc, t, r, 0, style, stt)->align = RP_CENTER;
+	rp_cell_align(rp_cell_text(b->doc, t, r, 0, style, stt), RP_CENTER);
 	rp_cell_text(b->doc, t, r, 1, style, name);
 	int64_t part[GC_GRADES];
 	pts_t share[GC_GRADES];
@@ -115,7 +115,7 @@ group_row(struct rb *b, struct rp_table *t, const char *stt, const char *name,
 	  pts_t max)
 {
 	size_t r = rp_row_add(b->doc, t);
-	rp_cell_text(b->doc, t, r, 0, style, stt)->align = RP_CENTER;
+	rp_cell_align(rp_cell_text(b->doc, t, r, 0, style, stt), RP_CENTER);
 	rp_cell_text(b->doc, t, r, 1, style, name);
 	rp_cell_int(b->doc, t, r, 2, (int64_t)units)->style = style;
 	size_t c = 3;

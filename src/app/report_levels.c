@@ -195,7 +195,7 @@ rb_counts_row(struct rb *b, struct rp_table *t, const char *stt,
 	      const char *name, unsigned style, const size_t *n, size_t units)
 {
 	size_t r = rp_row_add(b->doc, t);
-	rp_cell_text(b->doc, t, r, 0, style, stt)->align = RP_CENTER;
+	rp_cell_align(rp_cell_text(b->doc, t, r, 0, style, stt), RP_CENTER);
 	rp_cell_text(b->doc, t, r, 1, style, name);
 	/* The three shares add up to exactly 100 % (largest remainder) and
 	 * print with the same decimals. */

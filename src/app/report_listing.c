@@ -172,8 +172,8 @@ static void
 group_row(struct rb *b, struct rp_table *t, size_t gi, const char *name)
 {
 	size_t row = rp_row_add(b->doc, t);
-	rp_cell_text(b->doc, t, row, 0, RP_BOLD, roman(b, gi))->align =
-		RP_CENTER;
+	rp_cell_align(rp_cell_text(b->doc, t, row, 0, RP_BOLD, roman(b, gi)),
+		      RP_CENTER);
 	rp_cell_text(b->doc, t, row, 1, RP_BOLD, name);
 	rp_cell_span(b->doc, t, row, 1, (int)t->ncols - 1, 1);
 }

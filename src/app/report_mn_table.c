@@ -168,9 +168,9 @@ result_cell(struct rb *b, struct rp_table *t, size_t row, const struct item *it,
 	if (!is->answered)
 		rb_unanswered_cell(b, t, row, C_RESULT);
 	else if (it->kind == ITEM_GATE)
-		rp_cell_text(b->doc, t, row, C_RESULT, 0,
-			     is->gate_met ? "Đạt" : "Không đạt")
-			->align = RP_CENTER;
+		rp_cell_align(rp_cell_text(b->doc, t, row, C_RESULT, 0,
+					   is->gate_met ? "Đạt" : "Không đạt"),
+			      RP_CENTER);
 	else
 		rp_cell_pts(b->doc, t, row, C_RESULT, is->points);
 }

@@ -50,11 +50,14 @@ rb_external_lines(struct rb *b, struct rp_section *s, const struct result *r)
 {
 	if (r->ext == NULL)
 		return;
+	/* The lead line goes with its list: Writer left it alone at the
+	 * foot of the mầm non report's third page. */
 	rp_body(b->doc, s, RP_ITALIC,
 		rp_printf(b->doc,
 			  "Kết quả sau khi %s "
 			  "kiểm tra, phê duyệt:",
-			  rb_reviewer(b)));
+			  rb_reviewer(b)))
+		->keep_with_next = true;
 	rb_group_lines(b, s, r->ext);
 }
 
@@ -187,8 +190,9 @@ rb_evidence_cell(struct rb *b, struct rp_cell *cell, const struct result *r,
 void
 rb_unanswered_cell(struct rb *b, struct rp_table *t, size_t row, size_t col)
 {
-	rp_cell_text(b->doc, t, row, col, RP_ITALIC, RB_UNANSWERED)->align =
-		RP_CENTER;
+	rp_cell_align(
+		rp_cell_text(b->doc, t, row, col, RP_ITALIC, RB_UNANSWERED),
+		RP_CENTER);
 }
 
 static void
@@ -196,11 +200,12 @@ points_cell(struct rb *b, struct rp_table *t, size_t row, size_t col,
 	    const struct item *it, const struct item_score *is)
 {
 	if (it->kind == ITEM_GATE)
-		rp_cell_text(b->doc, t, row, col, is->answered ? 0 : RP_ITALIC,
-			     !is->answered  ? RB_UNANSWERED
-			     : is->gate_met ? "Đạt"
-					    : "Không đạt")
-			->align = RP_CENTER;
+		rp_cell_align(rp_cell_text(b->doc, t, row, col,
+					   is->answered ? 0 : RP_ITALIC,
+					   !is->answered  ? RB_UNANSWERED
+					   : is->gate_met ? "Đạt"
+							  : "Không đạt"),
+			      RP_CENTER);
 	else if (is->answered)
 		rp_cell_pts(b->doc, t, row, col, is->points);
 	else
@@ -256,15 +261,17 @@ criterion_rows(struct rb *b, struct rp_table *t, const struct result *r,
 		else
 			rb_unanswered_cell(b, t, row, 3);
 	} else {
-		rp_cell_text(b->doc, t, row, 2, RP_ITALIC, "Bắt buộc")->align =
-			RP_CENTER;
+		rp_cell_align(
+			rp_cell_text(b->doc, t, row, 2, RP_ITALIC, "Bắt buộc"),
+			RP_CENTER);
 		if (c->nitems == 1)
 			points_cell(b, t, row, 3, &c->items[0],
 				    &r->self->items[c->items[0].idx]);
 	}
 	if (with_levels && answered)
-		rp_cell_text(b->doc, t, row, 4, 0, level_text(b, cs->level))
-			->align = RP_CENTER;
+		rp_cell_align(rp_cell_text(b->doc, t, row, 4, 0,
+					   level_text(b, cs->level)),
+			      RP_CENTER);
 	struct rp_cell *evc = rp_cell_text(b->doc, t, row, ev, 0, "");
 	evc->nparas = 0;
 	rb_evidence_cell(b, evc, r, c);
@@ -279,8 +286,8 @@ void
 rb_criteria_table(struct rb *b, struct rp_section *s, const struct result *r,
 		  bool with_levels)
 {
-	static const int w6[] = { 7, 58, 10, 11, 9, 45 };
-	static const int w5[] = { 7, 62, 11, 12, 48 };
+	static const int w6[] = { 7, 56, 12, 11, 9, 45 };
+	static const int w5[] = { 7, 61, 12, 12, 48 };
 	size_t ncols = with_levels ? 6 : 5;
 	struct rp_table *t = rp_table_add(b->doc, s, ncols,
 					  with_levels ? w6 : w5);
@@ -306,9 +313,9 @@ rb_criteria_table(struct rb *b, struct rp_section *s, const struct result *r,
 			rb_unanswered_cell(b, t, row, 3);
 		/* A draft's group with open items has no level yet. */
 		if (with_levels && answered && !(open && b->doc->stamp))
-			rp_cell_text(b->doc, t, row, 4, RP_BOLD,
-				     level_text(b, gs->level))
-				->align = RP_CENTER;
+			rp_cell_align(rp_cell_text(b->doc, t, row, 4, RP_BOLD,
+						   level_text(b, gs->level)),
+				      RP_CENTER);
 		for (size_t c = 0; c < gr->ncriteria; c++)
 			criterion_rows(b, t, r, &gr->criteria[c], with_levels);
 		/* A group's row keeps its first criterion. */

@@ -14,9 +14,7 @@ money(struct rb *b, struct rp_table *t, size_t r, unsigned style, int64_t v)
 	struct rp_cell *c =
 		rp_cell_text(b->doc, t, r, 5, style,
 			     rp_printf(b->doc, "%s", int_format_vn(v, num)));
-	c->align = RP_RIGHT; /* XLSX aligns the cell, not its paragraph */
-	if (c->nparas > 0)
-		c->paras[0]->align = RP_RIGHT;
+	rp_cell_align(c, RP_RIGHT);
 	c->csv = rp_printf(b->doc, "%lld", (long long)v);
 }
 
@@ -25,8 +23,9 @@ sum_row(struct rb *b, struct rp_table *t, size_t k,
 	const struct software_sum *v)
 {
 	size_t r = rp_row_add(b->doc, t);
-	rp_cell_text(b->doc, t, r, 0, 0, rp_printf(b->doc, "%zu", k))->align =
-		RP_CENTER;
+	rp_cell_align(
+		rp_cell_text(b->doc, t, r, 0, 0, rp_printf(b->doc, "%zu", k)),
+		RP_CENTER);
 	rp_cell_text(b->doc, t, r, 1, 0, v->name);
 	rp_cell_text(b->doc, t, r, 2, 0,
 		     v->domestic ? "Trong nước" : "Nước ngoài");

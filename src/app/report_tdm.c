@@ -213,8 +213,9 @@ rubric_table(struct rb *b, struct rp_section *s, const struct result *r)
 		rp_row_keep_prev(t, first);
 	}
 	size_t row = rp_row_add(b->doc, t);
-	rp_cell_text(b->doc, t, row, C_TEXT, RP_BOLD, "Tổng cộng")->align =
-		RP_CENTER;
+	rp_cell_align(
+		rp_cell_text(b->doc, t, row, C_TEXT, RP_BOLD, "Tổng cộng"),
+		RP_CENTER);
 	rp_cell_pts(b->doc, t, row, C_MAX, rb->total_max)->style = RP_BOLD;
 	if (r->self->unanswered < rb->nitems)
 		rp_cell_pts(b->doc, t, row, C_SELF, r->self->total)->style =
@@ -250,11 +251,15 @@ static void
 results(struct rb *b, struct rp_section *s, const struct result *r)
 {
 	const struct rubric *rb = r->sub.rubric;
-	rp_body(b->doc, s, RP_BOLD, "* Kết quả:");
+	/* The bands stay with the Xếp loại they lead to: Writer ended a
+	 * page with them and put Xếp loại and the signature alone on the
+	 * next. */
+	rp_body(b->doc, s, RP_BOLD, "* Kết quả:")->keep_with_next = true;
 	for (size_t i = rb->ngrades; i-- > 0;)
 		rp_body(b->doc, s, 0,
 			rp_printf(b->doc, "- %s: %s", rb->grades[i].name,
-				  rb_band_words(b, &rb->grades[i].range)));
+				  rb_band_words(b, &rb->grades[i].range)))
+			->keep_with_next = true;
 	rp_body(b->doc, s, RP_BOLD, grade_text(b, r->self));
 	if (r->ext)
 		rp_body(b->doc, s, RP_ITALIC,
@@ -281,7 +286,7 @@ appendix_signature(struct rb *b, struct rp_section *s)
 	struct rp_cell *c = rp_cell_text(b->doc, t, row, 1, RP_ITALIC,
 					 rp_strdup(b->doc, buf_str(&date)));
 	buf_release(&date);
-	c->align = RP_CENTER;
+	rp_cell_align(c, RP_CENTER);
 	c->style = 0; /* only the date line is italic */
 	const struct rp_signature *sig = b->doc->sig;
 	if (sig->authority)

@@ -68,8 +68,9 @@ row(struct rb *b, struct rp_table *t, const struct unit_years *u,
 			year_group_cell(&u->y[i], idx, c, sizeof(c));
 		else
 			year_crit_cell(&u->y[i], idx, c, sizeof(c));
-		rp_cell_text(b->doc, t, rw, 2 + i, style, rp_strdup(b->doc, c))
-			->align = RP_CENTER;
+		rp_cell_align(rp_cell_text(b->doc, t, rw, 2 + i, style,
+					   rp_strdup(b->doc, c)),
+			      RP_CENTER);
 	}
 	return rw;
 }

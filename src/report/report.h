@@ -313,6 +313,11 @@ struct rp_cell *rp_cell_pts(struct rp_doc *d, struct rp_table *t, size_t r,
 			    size_t c, pts_t v);
 struct rp_cell *rp_cell_pct(struct rp_doc *d, struct rp_table *t, size_t r,
 			    size_t c, int64_t hundredths_pct);
+/* Aligns a cell and the paragraphs it has: a text cell's paragraph
+ * takes the cell's alignment when it is made, so setting cell->align
+ * afterwards moved the XLSX cell only ("Bắt buộc", "Đạt" stayed left in
+ * PDF and DOCX). Returns the cell. */
+struct rp_cell *rp_cell_align(struct rp_cell *cell, enum rp_align align);
 /* Adds another paragraph to a text cell. Spans need their rows to exist
  * already (rp_row_add first). */
 struct rp_para *rp_cell_para(struct rp_doc *d, struct rp_cell *cell,

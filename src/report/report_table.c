@@ -145,6 +145,15 @@ rp_cell_text(struct rp_doc *d, struct rp_table *t, size_t r, size_t c,
 	return cell;
 }
 
+struct rp_cell *
+rp_cell_align(struct rp_cell *cell, enum rp_align align)
+{
+	cell->align = align;
+	for (size_t i = 0; i < cell->nparas; i++)
+		cell->paras[i]->align = align;
+	return cell;
+}
+
 static struct rp_cell *
 number_cell(struct rp_table *t, size_t r, size_t c, enum rp_value_kind kind)
 {

@@ -184,19 +184,44 @@ closing_at_risk(const struct xs *sh, lxw_row_t tail, lxw_row_t end)
 }
 
 /* A page after a table with repeated header rows prints that header:
- * when the tail follows such a table closely, the table's last rows go
- * with it, so the new page shows the header above rows of its own, not
- * above "Điều 2" (a decision's list of members). */
-#define XLSX_TABLE_GAP 3
-
+ * when the tail follows such a table, the table's last rows go with it
+ * (if all that still fits one page), so the new page shows the header
+ * above rows of its own, not above "Điều 2" (a decision's list of
+ * members) or "III. Kiến nghị" (the mầm non report, four rows below
+ * its criteria table). */
 static lxw_row_t
-with_table_tail(const struct xs *sh, lxw_row_t tail)
+with_table_tail(const struct xs *sh, lxw_row_t tail, lxw_row_t end)
 {
-	if (!sh->ntitle || tail <= sh->title_end ||
-	    tail - sh->title_end > XLSX_TABLE_GAP)
+	if (!sh->ntitle || tail <= sh->title_end)
 		return tail;
 	lxw_row_t t = sh->title_end - (XLSX_TAIL_ROWS - 1);
-	return t > sh->title1 ? t : sh->title0;
+	t = t > sh->title1 ? t : sh->title0;
+	double used = title_pt(sh);
+	for (lxw_row_t r = t; r < end; r++)
+		used += xlsx_height_of(sh, r);
+	return used <= sh->page_pt ? t : tail;
+}
+
+/* A sheet a little over one page, none of it yet broken, prints on one
+ * page with its text at least seven eighths of its size (11.4 pt of 13)
+ * rather than carrying its closing block (and a table's last rows) to a
+ * second page: Calc printed the committee decision of a GDNN-GDTX
+ * centre, one page in PDF and DOCX, as two (772 pt of rows for 729), and
+ * a ward's one-page guidance letter too (812 pt). */
+#define XLSX_FIT_MIN 0.875
+
+static bool
+fit_one_page(struct xs *sh, lxw_row_t end)
+{
+	if (sh->nbreaks)
+		return false;
+	double used = 0;
+	for (lxw_row_t r = 0; r < end; r++)
+		used += xlsx_height_of(sh, r);
+	if (used * XLSX_FIT_MIN > sh->page_pt)
+		return false;
+	worksheet_fit_to_pages(sh->ws, 1, 1);
+	return true;
 }
 
 void
@@ -205,10 +230,11 @@ xlsx_keep_closing(struct xs *sh, lxw_row_t body_end, lxw_row_t end)
 	lxw_row_t tail = tail_start(sh, body_end);
 	if (tail > 0 && tail == sh->after_heading)
 		tail--; /* the heading above the tail goes with it */
-	tail = with_table_tail(sh, tail);
+	tail = with_table_tail(sh, tail, end);
 	lxw_row_t last = sh->nbreaks ? sh->breaks[sh->nbreaks - 1] : 0;
 	if (tail == 0 || tail <= last || sh->nbreaks == XLSX_MAX_BREAKS ||
-	    sh->page_pt <= 0 || !closing_at_risk(sh, tail, end))
+	    sh->page_pt <= 0 || !closing_at_risk(sh, tail, end) ||
+	    fit_one_page(sh, end))
 		return;
 	sh->breaks[sh->nbreaks++] = tail;
 }

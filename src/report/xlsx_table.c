@@ -336,6 +336,17 @@ chart_value(struct xs *sh, lxw_row_t r, lxw_col_t c0, lxw_col_t c1, double v,
 	xlsx_check(sh->w, worksheet_write_number(sh->ws, r, c0, v, f));
 }
 
+/* The grid turned: a row per series and a column per category, when
+ * the series and a label column outnumber the sheet's columns and the
+ * categories do not (the four groups of cntt's years chart ran into a
+ * fifth column past the sheet's four, narrow and outside its tables). */
+static bool
+grid_turned(const struct xs *sh, const struct rp_chart *c)
+{
+	return !sh->w->constant && c->nseries + 1 > sh->ncols &&
+	       c->ncats + 1 <= sh->ncols;
+}
+
 /* Columns the chart data's labels (categories, the y label) span: as
  * few as hold each on one line, leaving one column per series. Column A
  * alone is the widest table's first, often a narrow STT, and Calc
@@ -343,6 +354,8 @@ chart_value(struct xs *sh, lxw_row_t r, lxw_col_t c0, lxw_col_t c1, double v,
 static size_t
 label_cols(const struct xs *sh, const struct rp_chart *c)
 {
+	if (grid_turned(sh, c)) /* a column per category */
+		return sh->ncols - c->ncats;
 	size_t n = 1;
 	for (; n + c->nseries < sh->ncols; n++) {
 		bool fits = chart_label_lines(sh, 0, n, corner(c), true) == 1;
@@ -355,14 +368,50 @@ label_cols(const struct xs *sh, const struct rp_chart *c)
 	return n;
 }
 
+/* The grid's column heads (the series, or the categories when turned),
+ * its row labels and its numbers. */
+static size_t
+grid_cols(const struct xs *sh, const struct rp_chart *c)
+{
+	return grid_turned(sh, c) ? c->ncats : c->nseries;
+}
+
+static size_t
+grid_rows(const struct xs *sh, const struct rp_chart *c)
+{
+	return grid_turned(sh, c) ? c->nseries : c->ncats;
+}
+
+static const char *
+grid_head(const struct xs *sh, const struct rp_chart *c, size_t i)
+{
+	const char *t = grid_turned(sh, c) ? c->cats[i] : c->series[i];
+	return t ? t : "";
+}
+
+static const char *
+grid_label(const struct xs *sh, const struct rp_chart *c, size_t k)
+{
+	const char *t = grid_turned(sh, c) ? c->series[k] : c->cats[k];
+	return t ? t : "";
+}
+
+static double
+grid_value(const struct xs *sh, const struct rp_chart *c, size_t k, size_t i)
+{
+	return grid_turned(sh, c) ? c->values[k * c->ncats + i]
+				  : c->values[i * c->ncats + k];
+}
+
 /* The chart's numbers go on the sheet (an Excel chart draws cell
- * ranges): categories down the label columns [0, sm[0]), series s in
- * the columns [sm[s], sm[s + 1]) (spread over the sheet's width). */
+ * ranges): row labels down the label columns [0, sm[0]), column i of
+ * the grid in the columns [sm[i], sm[i + 1]) (spread over the sheet's
+ * width). */
 static void
 chart_data(struct xs *sh, const struct rp_chart *c, lxw_row_t top,
 	   const lxw_col_t *sm)
 {
-	size_t nl = sm[0];
+	size_t nl = sm[0], nc = grid_cols(sh, c);
 	struct xlsx_fmtkey hk = { .num = XN_TEXT,
 				  .style = RP_BOLD,
 				  .align = RP_CENTER,
@@ -386,27 +435,27 @@ chart_data(struct xs *sh, const struct rp_chart *c, lxw_row_t top,
 	lxw_format *nf = xlsx_fmt(sh->w, &nk);
 	lxw_col_t l1 = (lxw_col_t)nl - 1; /* last column of the labels */
 	int lines = chart_label_lines(sh, 0, nl, corner(c), true);
-	for (size_t s = 0; s < c->nseries; s++) {
-		int n = chart_label_lines(sh, sm[s], sm[s + 1] - sm[s],
-					  c->series[s], true);
+	for (size_t i = 0; i < nc; i++) {
+		int n = chart_label_lines(sh, sm[i], sm[i + 1] - sm[i],
+					  grid_head(sh, c, i), true);
 		lines = n > lines ? n : lines;
 	}
 	xlsx_set_row_pt(sh, top, xlsx_lines_pt(lines, RP_SIZE_TABLE));
 	xlsx_span_at(sh, top, 0, l1, corner(c), hf);
-	for (size_t s = 0; s < c->nseries; s++)
-		xlsx_span_at(sh, top, sm[s], sm[s + 1] - 1,
-			     c->series[s] ? c->series[s] : "", hf);
-	for (size_t k = 0; k < c->ncats; k++) {
+	for (size_t i = 0; i < nc; i++)
+		xlsx_span_at(sh, top, sm[i], sm[i + 1] - 1, grid_head(sh, c, i),
+			     hf);
+	for (size_t k = 0; k < grid_rows(sh, c); k++) {
 		lxw_row_t r = top + 1 + (lxw_row_t)k;
-		xlsx_set_row_pt(
-			sh, r,
-			xlsx_lines_pt(
-				chart_label_lines(sh, 0, nl, c->cats[k], false),
-				RP_SIZE_TABLE));
-		xlsx_span_at(sh, r, 0, l1, c->cats[k] ? c->cats[k] : "", tf);
-		for (size_t s = 0; s < c->nseries; s++)
-			chart_value(sh, r, sm[s], sm[s + 1] - 1,
-				    c->values[s * c->ncats + k], nf);
+		const char *label = grid_label(sh, c, k);
+		xlsx_set_row_pt(sh, r,
+				xlsx_lines_pt(chart_label_lines(sh, 0, nl,
+								label, false),
+					      RP_SIZE_TABLE));
+		xlsx_span_at(sh, r, 0, l1, label, tf);
+		for (size_t i = 0; i < nc; i++)
+			chart_value(sh, r, sm[i], sm[i + 1] - 1,
+				    grid_value(sh, c, k, i), nf);
 	}
 }
 
@@ -447,6 +496,28 @@ chart_fonts(lxw_chart *ch)
 	chart_legend_set_font(ch, &text);
 }
 
+/* Series s's name, categories and values: down the columns (a column
+ * per series), or along the rows when the grid is turned. */
+static void
+series_ranges(lxw_chart_series *se, const struct xs *sh,
+	      const struct rp_chart *c, lxw_row_t top, const lxw_col_t *sm,
+	      size_t s)
+{
+	if (grid_turned(sh, c)) {
+		lxw_row_t r = top + 1 + (lxw_row_t)s;
+		lxw_col_t c1 = sm[0] + (lxw_col_t)c->ncats - 1;
+		chart_series_set_categories(se, sh->name, top, sm[0], top, c1);
+		chart_series_set_values(se, sh->name, r, sm[0], r, c1);
+		chart_series_set_name_range(se, sh->name, r, 0);
+		return;
+	}
+	lxw_row_t last = top + (lxw_row_t)c->ncats;
+	lxw_col_t col = sm[s];
+	chart_series_set_categories(se, sh->name, top + 1, 0, last, 0);
+	chart_series_set_values(se, sh->name, top + 1, col, last, col);
+	chart_series_set_name_range(se, sh->name, top, col);
+}
+
 static lxw_chart *
 chart_make(struct xs *sh, const struct rp_chart *c, lxw_row_t top,
 	   const lxw_col_t *sm)
@@ -459,17 +530,13 @@ chart_make(struct xs *sh, const struct rp_chart *c, lxw_row_t top,
 		xlsx_check(sh->w, LXW_ERROR_MEMORY_MALLOC_FAILED);
 		return NULL;
 	}
-	lxw_row_t last = top + (lxw_row_t)c->ncats;
 	for (size_t s = 0; s < c->nseries; s++) {
 		lxw_chart_series *se = chart_add_series(ch, NULL, NULL);
 		if (!se) {
 			xlsx_check(sh->w, LXW_ERROR_MEMORY_MALLOC_FAILED);
 			return ch;
 		}
-		lxw_col_t col = sm[s];
-		chart_series_set_categories(se, sh->name, top + 1, 0, last, 0);
-		chart_series_set_values(se, sh->name, top + 1, col, last, col);
-		chart_series_set_name_range(se, sh->name, top, col);
+		series_ranges(se, sh, c, top, sm, s);
 		series_style(se, c, s);
 	}
 	if (c->title)
@@ -490,23 +557,24 @@ xlsx_chart(struct xs *sh, const struct rp_chart *c)
 		return;
 	/* The chart's data and the chart itself on one page. */
 	double hmm0 = c->height_mm > 0 ? c->height_mm : 90;
-	size_t nl = label_cols(sh, c);
+	size_t nl = label_cols(sh, c), nc = grid_cols(sh, c);
 	double rows_pt = 0;
-	for (size_t k = 0; k < c->ncats; k++)
-		rows_pt += xlsx_lines_pt(
-			chart_label_lines(sh, 0, nl, c->cats[k], false),
-			RP_SIZE_TABLE);
+	for (size_t k = 0; k < grid_rows(sh, c); k++)
+		rows_pt += xlsx_lines_pt(chart_label_lines(sh, 0, nl,
+							   grid_label(sh, c, k),
+							   false),
+					 RP_SIZE_TABLE);
 	xlsx_keep_together(sh, sh->row,
 			   rows_pt + 4 * XLSX_ROW_PT + hmm0 * 72.0 / 25.4);
 	lxw_row_t top = sh->row;
-	lxw_col_t *sm = calloc(c->nseries + 1, sizeof(*sm));
+	lxw_col_t *sm = calloc(nc + 1, sizeof(*sm));
 	if (sm == NULL) {
 		xlsx_check(sh->w, LXW_ERROR_MEMORY_MALLOC_FAILED);
 		return;
 	}
-	spread(sh, (lxw_col_t)nl, c->nseries, NULL, sm);
+	spread(sh, (lxw_col_t)nl, nc, NULL, sm);
 	chart_data(sh, c, top, sm);
-	sh->row += (lxw_row_t)c->ncats + 2;
+	sh->row += (lxw_row_t)grid_rows(sh, c) + 2;
 	lxw_chart *ch = chart_make(sh, c, top, sm);
 	free(sm);
 	if (!ch || sh->w->err)

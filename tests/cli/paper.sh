@@ -71,6 +71,15 @@ lacks "Phụ lục 3 not the letter's signer" "Trần Văn Bình"
 # --- A school makes no guidance letter.
 run 2 "$T" --db "$DB" report cong-van --campaign 1 --unit 31DK001 \
 	--format pdf -o "$W/x.pdf" && ok "school: no letter" || bad "school: no letter"
+# --- Nor an office with no participant in the round: a ward before
+# 1/7/2025 (its schools under the Phòng) wrote to the Sở.
+past=$(q "SELECT id FROM campaign WHERE kind = 'cds' AND
+	rubric_id = 'qd4725-2022-pt' AND school_year = '2024-2025'")
+run 2 "$T" --db "$DB" report cong-van --campaign "$past" --unit 31DK \
+	--format pdf -o "$W/x.pdf" && ok "ward 2024-2025: no letter" ||
+	bad "ward 2024-2025: no letter"
+grep -q "không có đơn vị nào tham gia đợt này" "$ERR" &&
+	ok "ward 2024-2025: says why" || bad "ward 2024-2025: says why"
 
 # --- The school's own decisions (seed 003): the steering committee with
 # its members, typed once and reused in another year's campaign.
@@ -123,6 +132,14 @@ has "approval: QĐ 4725 basis" "Căn cứ Quyết định số 4725/QĐ-BGDĐT"
 has "approval: meeting basis" "Biên bản họp tự đánh giá mức độ chuyển đổi số ngày 20/05/2026"
 has "approval: Điều 1 result" "Điều 1. Phê duyệt kết quả tự đánh giá"
 has "approval: reports to the reviewer" "báo cáo kết quả về UBND phường Dương Kinh"
+# Each căn cứ its own paragraph (indented as the others), in DOCX too.
+"$T" --db "$DB" report qd-phe-duyet --campaign 1 --unit 31DK011 \
+	--format docx -o "$W/pd.docx" >"$OUT" 2>"$ERR" &&
+	/usr/bin/python3 -c 'import sys, docx
+ps = [p.text for p in docx.Document(sys.argv[1]).paragraphs]
+sys.exit(not any(p.startswith("Căn cứ Biên bản họp") for p in ps))' \
+		"$W/pd.docx" && ok "approval: meeting basis its own paragraph" ||
+	bad "approval: meeting basis its own paragraph"
 lacks "approval: submitted result is no draft" "DỰ THẢO"
 none=$(q "SELECT min(u.code) FROM campaign_unit cu JOIN org_unit u
 	ON u.id = cu.unit_id WHERE cu.campaign_id = 1 AND NOT EXISTS (SELECT 1
@@ -266,6 +283,41 @@ has "reviewed by: the Phòng in 2024-2025" "Kết quả sau khi Phòng Giáo d�
 lacks "reviewed by: not the Sở in 2024-2025" "Kết quả sau khi Sở"
 text tu-danh-gia 1 "$ext" || bad "tu-danh-gia 1 $ext builds"
 has "reviewed by: the commune office in 2025-2026" "Kết quả sau khi UBND phường Dương Kinh kiểm tra, phê duyệt"
+
+# A text cell centred in the model is centred in every format: its
+# paragraph took the cell's alignment before the cell was centred, so
+# "Bắt buộc", "Đạt" and "Mức 2" sat left in PDF and DOCX, centred in XLSX.
+"$T" --db "$DB" report tu-danh-gia --campaign 1 --unit 31GDTX1 \
+	--format docx -o "$W/td.docx" >"$OUT" 2>"$ERR" &&
+	/usr/bin/python3 -c 'import sys, docx
+from docx.enum.text import WD_ALIGN_PARAGRAPH as A
+cells = [c for t in docx.Document(sys.argv[1]).tables for r in t.rows
+         for c in r.cells if c.text in ("Bắt buộc", "Đạt", "Mức 2")]
+sys.exit(not cells or any(p.alignment != A.CENTER
+                          for c in cells for p in c.paragraphs))' \
+		"$W/td.docx" && ok "report: centred text cells in DOCX" ||
+	bad "report: centred text cells in DOCX"
+
+# The reviewer's results start with their lead line on one page.
+"$T" --db "$DB" report tu-kiem-tra --campaign 2 --unit 31DK001 \
+	--format docx -o "$W/tk.docx" >"$OUT" 2>"$ERR" &&
+	/usr/bin/python3 -c 'import sys, docx
+ps = [p for p in docx.Document(sys.argv[1]).paragraphs
+      if p.text.startswith("Kết quả sau khi")]
+sys.exit(not ps or not all(p.paragraph_format.keep_with_next for p in ps))' \
+		"$W/tk.docx" && ok "report: reviewed results kept with their lead line" ||
+	bad "report: reviewed results kept with their lead line"
+
+# cntt's grade bands stay with the Xếp loại and signature below them.
+"$T" --db "$DB" report cntt --campaign 3 --unit 31DK023 \
+	--format docx -o "$W/cntt.docx" >"$OUT" 2>"$ERR" &&
+	/usr/bin/python3 -c 'import sys, docx
+ps = docx.Document(sys.argv[1]).paragraphs
+i = next(k for k, p in enumerate(ps) if p.text == "* Kết quả:")
+j = next(k for k, p in enumerate(ps) if p.text.startswith("Xếp loại:"))
+sys.exit(not all(p.paragraph_format.keep_with_next for p in ps[i:j]))' \
+		"$W/cntt.docx" && ok "cntt: bands kept with Xếp loại" ||
+	bad "cntt: bands kept with Xếp loại"
 
 echo "paper: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -7,13 +7,20 @@ Usage: xlsx_layout_check.py FILE.xlsx
 Excel and LibreOffice do not fit a row to wrapped text when they open a
 file, so the height written is the height printed. Checks, one "ok" /
 "FAIL" line each, exit status 1 on any failure:
-  page    every sheet: A4, fit to one page wide (any height), a footer
-          with the page number (&P);
+  page    every sheet: A4, fit to one page wide (any height; or one page
+          tall too, for a sheet with no manual break that needs at most
+          an eighth less to fit: a one-page decision), a footer with the
+          page number (&P);
+  onepage a sheet that fits one page with its text at 7/8 or more has
+          no manual page break (its closing block and a table's last
+          rows went to a second page of a one-page decision);
   titles  a sheet that is one bordered table (a listing, an appendix)
           repeats its header rows on every printed page, and holds no
           chart: Calc printed the table's header above the charts' page
           with no row of the table under it (Phụ lục 1 and 2 of
-          tu-danh-gia); its charts go to a sheet of their own;
+          tu-danh-gia); its charts go to a sheet of their own; and no
+          manual page break falls below that table (the header would
+          print above the text and signature after it);
   rows    every text cell's row (the rows of a merged range together) is
           tall enough for its text wrapped in its width: an optimistic
           count of lines (about 5 pt per 12 pt character, a word never
@@ -32,8 +39,10 @@ file, so the height written is the height printed. Checks, one "ok" /
           KÝ" beside "CHỦ TRÌ") shows each of its lines on one line: the
           meeting record's two signers sat in the STT and name columns
           and Calc printed "THƯ / KÝ";
-  widths  every bordered row of a sheet reaches the sheet's layout
-          width (its text rows' merged width): a table narrower than the widest one (the
+  widths  every bordered row of a sheet ends at the sheet's layout
+          width (its text rows' merged width), neither past it (a chart's
+          data with more series than the sheet has columns less one is
+          turned: a row per series) nor short of it: a table narrower than the widest one (the
           chart data, Phụ lục 3's gaps table, Phụ lục 6's last table) is
           spread over the sheet's columns instead of squeezed into its
           first few (Calc wrapped "Mức độ / 2" in an SL column);
@@ -148,15 +157,16 @@ def check_widths(ws):
             ends[cell.row] = max(ends.get(cell.row, 0), last)
     if not ends:
         return []
-    # The layout width: the text rows merged across the sheet (a chart
-    # with more series than the grid has columns runs past it).
+    # The layout width: the text rows merged across the sheet. A grid
+    # past it (cntt's years chart data had its fourth group in a fifth,
+    # narrow column of a four-column sheet) is as wrong as one short of it.
     text = [m.max_col for m in ws.merged_cells.ranges
             if m.min_col == 1 and m.min_row == m.max_row and
             not bordered(ws.cell(row=m.min_row, column=1))]
     right = max(text) if text else max(ends.values())
     bad = ["%s: row %d's table ends at column %d of %d"
            % (ws.title, r, e, right) for r, e in sorted(ends.items())
-           if e < right]
+           if e != right]
     return bad[:1] + (["%s: %d more rows" % (ws.title, len(bad) - 1)]
                       if len(bad) > 1 else [])
 
@@ -406,6 +416,43 @@ def check_numbers(ws):
     return bad
 
 
+def one_page_fit(ws):
+    """Fit to one page tall too: only a sheet with no manual break whose
+    rows shrink by at most an eighth to fit (xlsx_rows.c XLSX_FIT_MIN)."""
+    rows = sum(row_height(ws, r) for r in range(1, ws.max_row + 1))
+    return ws.page_setup.fitToHeight in (None, 1) and \
+        not ws.row_breaks.brk and rows * 0.875 <= page_height(ws)
+
+
+def check_title_breaks(ws):
+    """A manual break below the table whose header rows repeat starts a
+    page with that header above no row of it (the mầm non report's
+    "III. Kiến nghị" and signature under the criteria table's header)."""
+    titles = title_rows(ws)
+    if not titles:
+        return []
+    end = titles[1]
+    while any(bordered(c) for c in ws[end + 1]):
+        end += 1
+    return ["%s: break above row %d repeats rows %d-%d below the table "
+            "(its last row %d)" % (ws.title, b.id + 1, titles[0],
+                                    titles[1], end)
+            for b in ws.row_breaks.brk if b.id + 1 > end]
+
+
+def check_one_page(ws):
+    """A sheet that fits one page shrunk by at most an eighth is not broken
+    in two by a manual break (the GDNN-GDTX centre's committee decision
+    put its table's last rows and its closing on a page of their own)."""
+    rows = sum(row_height(ws, r) for r in range(1, ws.max_row + 1))
+    if ws.row_breaks.brk and rows * 0.875 <= page_height(ws) and \
+            not ws._charts:
+        return ["%s: %.0f pt of rows (page %.0f pt) broken at row %d"
+                % (ws.title, rows, page_height(ws),
+                   ws.row_breaks.brk[0].id + 1)]
+    return []
+
+
 def one_table(ws):
     """A listing or an appendix; not an appendix's charts sheet."""
     return ws.title.startswith(("Danh sách", "Phụ lục")) and \
@@ -429,18 +476,21 @@ def main():
         if str(ps.paperSize) != "9":
             bad.append("%s: paper %r, not A4" % (ws.title, ps.paperSize))
         if not ws.sheet_properties.pageSetUpPr.fitToPage or \
-                ps.fitToWidth not in (None, 1) or ps.fitToHeight != 0:
+                ps.fitToWidth not in (None, 1) or \
+                (ps.fitToHeight != 0 and not one_page_fit(ws)):
             bad.append("%s: not fit to one page wide" % ws.title)
         footer = ws.oddFooter.center.text or ""
         if "&P" not in footer:
             bad.append("%s: no page number in the footer" % ws.title)
     check("page", bad)
+    check("onepage", [b for ws in wb.worksheets for b in check_one_page(ws)])
     check("titles", ["%s: no repeated header rows" % ws.title
                      for ws in wb.worksheets
                      if one_table(ws) and not title_rows(ws)] +
           ["%s: repeats rows %s above its charts too" % (ws.title,
                                                          ws.print_title_rows)
-           for ws in wb.worksheets if title_rows(ws) and ws._charts])
+           for ws in wb.worksheets if title_rows(ws) and ws._charts] +
+          [b for ws in wb.worksheets for b in check_title_breaks(ws)])
     check("rows", [b for ws in wb.worksheets for b in check_rows(ws)])
     check("header", check_header(wb.worksheets[0]))
     check("numbers", [b for ws in wb.worksheets for b in check_numbers(ws)])
