@@ -175,11 +175,17 @@ tables_in(const struct rp_section *s)
 	return n;
 }
 
+/* A table of at most this many body rows starts on one page with them
+ * all (keep_start): repeating its head only printed it again above the
+ * next page's closing block (a mầm non Phụ lục 3 of one table). */
+#define XLSX_SHORT_TABLE 2
+
 static void
 header_panes(struct xs *sh, const struct rp_table *t, lxw_row_t first)
 {
 	if (sh->frozen || t->header_rows == 0 || t->header_rows > t->nrows ||
-	    tables_in(sh->sec) > 1)
+	    tables_in(sh->sec) > 1 ||
+	    t->nrows - t->header_rows <= XLSX_SHORT_TABLE)
 		return;
 	sh->frozen = true;
 	lxw_row_t last = first + (lxw_row_t)t->header_rows - 1;

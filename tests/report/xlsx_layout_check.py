@@ -10,7 +10,8 @@ file, so the height written is the height printed. Checks, one "ok" /
   page    every sheet: A4, fit to one page wide (any height), a footer
           with the page number (&P);
   titles  a sheet that is one bordered table (a listing, an appendix)
-          repeats its header rows on every printed page, and holds no
+          of more than four rows repeats its header rows on every
+          printed page, and holds no
           chart: Calc printed the table's header above the charts' page
           with no row of the table under it (Phụ lục 1 and 2 of
           tu-danh-gia); its charts go to a sheet of their own;
@@ -441,9 +442,12 @@ def check_numbers(ws):
 
 
 def one_table(ws):
-    """A listing or an appendix; not an appendix's charts sheet."""
+    """A listing or an appendix; not an appendix's charts sheet, nor a
+    table of four rows or fewer (a head and two rows that start on one
+    page together never need the head again)."""
+    rows = {c.row for row in ws.iter_rows() for c in row if bordered(c)}
     return ws.title.startswith(("Danh sách", "Phụ lục")) and \
-        not ws.title.endswith("Biểu đồ")
+        not ws.title.endswith("Biểu đồ") and len(rows) > 4
 
 
 def main():

@@ -479,6 +479,47 @@ long_cell_measured(void **state)
 	arena_free(a);
 }
 
+/* A sheet's only table with two rows starts on one page with them: its
+ * head is not repeated, else Calc printed it again above the next
+ * page's "4. Kiến nghị, đề xuất" and signature (a mầm non Phụ lục 3 with
+ * no software table). */
+static void
+short_table_no_titles(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	struct rp_doc *d = rp_doc_new(a);
+	struct rp_section *s = rp_section0(d);
+	static const int w[] = { 10, 60, 30 };
+	static const char *const head[] = { "STT", "Nội dung", "Số CSGD" };
+	struct rp_table *t = rp_table_add(d, s, 3, w);
+	rp_head_row(d, t, head);
+	for (int i = 1; i <= 2; i++) {
+		size_t r = rp_row_add(d, t);
+		rp_cell_int(d, t, r, 0, i);
+		rp_cell_text(d, t, r, 1, 0, "Chuyển đổi số trong dạy, học");
+		rp_cell_int(d, t, r, 2, 6);
+	}
+	for (int i = 0; i < 40; i++)
+		rp_body(d, s, 0, "……………………………………………………");
+	const char *p = OUTDIR "/short-table.xlsx";
+	write_ok(d, p);
+	char *wb = zip_part(p, "xl/workbook.xml");
+	assert_null(strstr(wb, "_xlnm.Print_Titles"));
+	free(wb);
+	/* A third row may fall on the next page: the head repeats. */
+	size_t r = rp_row_add(d, t);
+	rp_cell_int(d, t, r, 0, 3);
+	rp_cell_text(d, t, r, 1, 0, "Chuyển đổi số trong quản trị");
+	rp_cell_int(d, t, r, 2, 6);
+	write_ok(d, p);
+	wb = zip_part(p, "xl/workbook.xml");
+	assert_non_null(strstr(wb, "_xlnm.Print_Titles"));
+	free(wb);
+	unlink(p);
+	arena_free(a);
+}
+
 /* n one-line paragraphs, then Nơi nhận beside the signature. */
 static struct rp_doc *
 letter(struct arena *a, int n)
@@ -897,6 +938,7 @@ main(void)
 		cmocka_unit_test(hyphen_word_fits),
 		cmocka_unit_test(hyphen_joined),
 		cmocka_unit_test(long_cell_measured),
+		cmocka_unit_test(short_table_no_titles),
 		cmocka_unit_test(closing_keeps_body),
 		cmocka_unit_test(closing_takes_table_rows),
 		cmocka_unit_test(header_halves),
