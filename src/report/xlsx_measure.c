@@ -12,8 +12,13 @@
 
 /* A column's text width in Excel: libxlsxwriter's pixels for the width
  * (7 a unit, rounded, and 5 of padding) less Excel's text inset and the
- * grid line (about 2 + 2 + 1), at 0.75 pt a pixel. */
-#define XLSX_INSET_PX 5
+ * grid line (about 2 + 2 + 1), at 0.75 pt a pixel; of which 95 % is
+ * counted: Excel lays text out in whole pixels of hinted glyphs, a few
+ * per cent wider or narrower than the font's metrics, and a line that
+ * just fits here may not there (a QĐ 4725 criterion of four lines at
+ * full width takes five at 95 %). */
+#define XLSX_INSET_PX	 5
+#define XLSX_WIDTH_SHARE 0.95
 
 double
 xlsx_col_px(double units)
@@ -48,7 +53,7 @@ xlsx_measured_lines(struct xw *w, const char *text, double px, int size,
 	pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
 	pango_layout_set_font_description(l, fd);
 	pango_font_description_free(fd);
-	double pt = (px - XLSX_INSET_PX) * 0.75;
+	double pt = (px - XLSX_INSET_PX) * 0.75 * XLSX_WIDTH_SHARE;
 	pango_layout_set_width(l, (int)((pt > 1 ? pt : 1) * PANGO_SCALE));
 	pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
 	pango_layout_set_text(l, text, -1);

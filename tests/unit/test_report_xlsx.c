@@ -436,9 +436,10 @@ hyphen_joined(void **state)
 }
 
 /* The height of a long cell: Phụ lục 6's targets, a measure a line. The
- * letter count gave this one 13 lines or more and Calc printed it half
- * empty; measured in Liberation Serif (Times New Roman's metrics) at the
- * width Excel gives its text, 35.7 units, it takes 12 (184 pt). */
+ * letter count gave this one 13 lines (199 pt) and Calc printed such
+ * cells half empty; measured in Liberation Serif (Times New Roman's
+ * metrics) at 95 % of the width Excel gives its text, 35.7 units, it
+ * takes 12 (184 pt). */
 static const char *const MEASURES[] = {
 	"tiến độ",
 	"- Tổng số học sinh có máy tính: đạt (70,86%; 57/103 CSGD báo cáo)",
