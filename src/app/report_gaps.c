@@ -49,8 +49,13 @@ rb_gaps(struct rb *b, struct rp_section *s, const struct rubric *r)
 					  "được phê duyệt)",
 			       schools);
 	rp_head_row(b->doc, t, head);
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
 		gap_row(b, t, r, &g[i], i, schools);
+		/* The caption and head never end a page with one row under
+		 * them (a commune's Phụ lục 3 had "1.3a" alone at a foot). */
+		if (i == 1)
+			rp_row_keep_prev(t, t->nrows - 1);
+	}
 	struct rp_para *p = rp_body(b->doc, s, RP_ITALIC, GAPS_NOTE);
 	if (p != NULL)
 		p->keep_with_prev = true;

@@ -158,15 +158,17 @@ groups_head(struct rb *b, struct rp_table *t, bool gates)
 }
 
 /* Group g's row, all levels together, then one row per cấp học shown
- * ("1.1 CSGD Mầm non", ...). */
+ * ("1.1 CSGD Mầm non", ...), unless `one` (the only cấp học, whose rows
+ * would repeat their group's figure for figure). */
 static void
 group_rows(struct rb *b, struct rp_table *t, const struct group *gr, size_t g,
-	   const struct grade_counts *gc, const bool *shown, bool gates)
+	   const struct grade_counts *gc, const bool *shown, bool gates,
+	   bool one)
 {
 	group_row(b, t, gr->id, gr->title, RP_BOLD, gc->units_all,
 		  gates ? &gc->gates_all[g] : NULL, gc->points_all[g], gr->max);
 	int k = 0;
-	for (size_t l = 0; l < LC_LEVELS; l++)
+	for (size_t l = 0; l < LC_LEVELS && !one; l++)
 		if (shown[l])
 			group_row(b, t, rp_printf(b->doc, "%s.%d", gr->id, ++k),
 				  rp_printf(b->doc, "CSGD %s", level_name(l)),
@@ -190,10 +192,16 @@ groups_table(struct rb *b, struct rp_section *s, const struct rubric *r,
 					  gates ? wg : wn);
 	if (t == NULL)
 		return;
-	t->caption = "Kết quả theo nhóm tiêu chí và cấp học";
+	size_t only = rb_only_level(shown, gc->units, gc->units_all);
+	t->caption = only < LC_LEVELS
+			     ? rp_printf(b->doc,
+					 "Kết quả theo nhóm tiêu chí (CSGD %s)",
+					 level_name(only))
+			     : "Kết quả theo nhóm tiêu chí và cấp học";
 	groups_head(b, t, gates);
 	for (size_t g = 0; g < r->ngroups && g < LC_GROUPS; g++)
-		group_rows(b, t, &r->groups[g], g, gc, shown, gates);
+		group_rows(b, t, &r->groups[g], g, gc, shown, gates,
+			   only < LC_LEVELS);
 }
 
 /* One stacked chart: the share of schools at each grade per cấp học. */

@@ -62,6 +62,11 @@ const char *rb_band_words(struct rb *b, const struct range *r);
  * their cấp học. Nothing when multi is 0. */
 void rb_multi_note(struct rb *b, struct rp_section *s, size_t multi,
 		   const char *sum, const char *once);
+/* The one cấp học shown[l] when there is one and it holds all `all`
+ * units (units[l] == all), else LC_LEVELS: a table by cấp học would then
+ * repeat each total in a row of its own ("1 … 23" and "1.1 CSGD Mầm non
+ * … 23"), so it prints the totals only. */
+size_t rb_only_level(const bool *shown, const size_t *units, size_t all);
 /* The office summary of a rubric whose groups have no levels: grades and
  * per group gates and mean points, by cấp học shown[l]. */
 void rb_grade_summary(struct rb *b, struct rp_section *s,

@@ -120,13 +120,34 @@ rb_multi_note(struct rb *b, struct rp_section *s, size_t multi, const char *sum,
 		note->keep_with_prev = true;
 }
 
-/* Quy mô: the lines of the form, then one row per cấp học. */
+size_t
+rb_only_level(const bool *shown, const size_t *units, size_t all)
+{
+	size_t only = LC_LEVELS;
+	for (size_t l = 0; l < LC_LEVELS; l++) {
+		if (!shown[l])
+			continue;
+		if (only < LC_LEVELS)
+			return LC_LEVELS;
+		only = l;
+	}
+	return only < LC_LEVELS && units[only] == all ? only : LC_LEVELS;
+}
+
+/* Quy mô: the lines of the form, then one row per cấp học (none when
+ * the one cấp học's row would repeat the line above it). */
 static void
 scale(struct rb *b, struct rp_section *s, const struct lv_data *v)
 {
 	const struct participation *p = &v->p;
 	rp_heading(b->doc, s, 1, "1. Quy mô triển khai tại địa phương");
 	scale_lines(b, s, v);
+	bool sh[LC_LEVELS];
+	for (size_t l = 0; l < LC_LEVELS; l++)
+		sh[l] = shown(v, l);
+	size_t only = rb_only_level(sh, p->expected, p->expected_all);
+	if (only < LC_LEVELS && p->took_part[only] == p->took_part_all)
+		return;
 	static const int w[] = { 8, 40, 18, 18, 16 };
 	struct rp_table *t = rp_table_add(b->doc, s, 5, w);
 	if (t == NULL)
@@ -351,6 +372,16 @@ rb_levels(struct rb *b)
 	enum ts_err e = count(b, &v, by_level);
 	if (e != TS_OK)
 		return e;
+	/* A commune office opened on 1/7/2025 had no school in a 2022-2023
+	 * round: its report was empty tables and charts, "0/0 CSGD". */
+	if (v.p.expected_all == 0) {
+		diags_add(b->d, b->kind->code,
+			  "đơn vị %s không có cơ sở giáo dục nào tham gia đợt "
+			  "này (năm học %s): không có số liệu để lập %s",
+			  b->t.unit.code, b->t.campaign.school_year,
+			  b->kind->name);
+		return TS_EINVAL;
+	}
 	struct rp_doc *d = b->doc;
 	struct rp_section *s = rp_section0(d);
 	rb_header(b);

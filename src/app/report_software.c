@@ -56,6 +56,9 @@ sum_table(struct rb *b, struct rp_section *s, const struct software_sum *v,
 	for (size_t i = 0; i < n; i++) {
 		sum_row(b, t, i + 1, &v[i]);
 		total += v[i].parents_total;
+		/* Never the head and one row alone at a page's foot. */
+		if (i == 1)
+			rp_row_keep_prev(t, t->nrows - 1);
 	}
 	size_t r = rp_row_add(b->doc, t);
 	rp_cell_text(b->doc, t, r, 0, RP_BOLD,

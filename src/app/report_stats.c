@@ -239,10 +239,12 @@ rb_stats_pl2(struct rb *b)
 	struct rp_section *s = rp_section0(d);
 	rb_header(b);
 	d->kind = "BÁO CÁO";
+	/* Two balanced lines: one line for the first subject left "giáo
+	 * dục" alone on the second and the year on a third. */
 	rp_subject_add(d, "Kết quả triển khai ứng dụng công nghệ thông tin, "
-			  "chuyển đổi số và thống kê giáo dục");
-	rp_subject_add(d,
-		       rp_printf(d, "năm học %s", b->t.campaign.school_year));
+			  "chuyển đổi số");
+	rp_subject_add(d, rp_printf(d, "và thống kê giáo dục năm học %s",
+				    b->t.campaign.school_year));
 	d->title = rp_printf(d, "Phụ lục 2 - %s", b->t.unit.name);
 	rp_body(d, s, RP_ITALIC, rb_basis(b));
 	narrative(b, s, "I. TÌNH HÌNH CHUNG", "tinh_hinh_chung");

@@ -83,6 +83,18 @@ rb_levels_years(struct rb *b, struct rp_section *s)
 	if (e != TS_OK)
 		return e;
 	rp_heading(b->doc, s, 2, "So với các năm học trước");
+	/* One year only (a commune office opened on 1/7/2025): its table
+	 * and charts would repeat this year's, figure for figure. */
+	if (o.n <= 1) {
+		rp_body(b->doc, s, 0,
+			o.n ? rp_printf(b->doc,
+					"Chưa có số liệu các năm học trước để "
+					"so sánh: các CSGD thuộc địa bàn mới "
+					"có kết quả đánh giá năm học %s.",
+					o.y[0].school_year)
+			    : "Chưa có số liệu các năm học trước để so sánh.");
+		return TS_OK;
+	}
 	rp_body(b->doc, s, RP_ITALIC,
 		"Mỗi năm học tính từ kết quả đã được phê duyệt của các CSGD "
 		"tham gia đợt đánh giá năm đó, theo địa bàn quản lý khi mở "

@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <utf8proc.h>
+
 #include "outfile.h"
 
 void
@@ -23,25 +25,84 @@ xlsx_check(struct xw *w, lxw_error e)
 /* U+2060 WORD JOINER in UTF-8. */
 #define XLSX_WORD_JOINER "\xE2\x81\xA0"
 
-const char *
-xlsx_nobreak(struct xw *w, const char *text)
+/* Width of s[a, b) in average letters: a capital counts 1.5 (Times'
+ * capitals are about that much wider), so "TH-CS" in an upper-case
+ * line is not taken for a short word. */
+static double
+letters(const char *s, size_t a, size_t b)
 {
-	struct buf *b = &w->nb;
-	size_t n = strlen(text), from = 0;
-	buf_reset(b);
-	for (size_t i = 0; i < n; i++) {
-		if (!rp_inner_hyphen(text, i, n))
+	double n = 0;
+	while (a < b) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t k =
+			utf8proc_iterate((const utf8proc_uint8_t *)s + a,
+					 (utf8proc_ssize_t)(b - a), &cp);
+		if (k <= 0) {
+			k = 1;
+			cp = 0;
+		}
+		n += utf8proc_category(cp) == UTF8PROC_CATEGORY_LU ? 1.5 : 1;
+		a += (size_t)k;
+	}
+	return n;
+}
+
+/* Whether the word ending at byte `end` of the n bytes at s may sit at
+ * the end of a wrapped line: its paragraph (from the last '\n'),
+ * wrapped between words at the writer's narrow estimate of `per` letters
+ * a line with one to spare, wraps before it or at it. A word that
+ * surely stays inside the paragraph's first line never needs a joiner
+ * (a user searching "GDNN-GDTX" in Excel found nothing). */
+static bool
+may_wrap_at(const char *s, size_t n, size_t end, double per)
+{
+	size_t p = end;
+	while (p > 0 && s[p - 1] != '\n')
+		p--;
+	double used = 0;
+	while (p < end) {
+		if (s[p] == ' ') {
+			p++;
 			continue;
-		buf_put(b, text + from, i + 1 - from);
-		buf_puts(b, XLSX_WORD_JOINER);
+		}
+		size_t e = p + strcspn(s + p, " \n");
+		e = e < n ? e : n;
+		used += (used > 0) + letters(s, p, e);
+		if (used > per - 1)
+			return true;
+		p = e;
+	}
+	return false;
+}
+
+const char *
+xlsx_nobreak_part(struct xw *w, const char *text, size_t a, size_t b,
+		  const struct xlsx_wrap *wrap)
+{
+	struct buf *buf = &w->nb;
+	size_t n = strlen(text), from = a;
+	double per = xlsx_per_line(wrap->cols, wrap->size, wrap->bold);
+	buf_reset(buf);
+	for (size_t i = a; i < b; i++) {
+		if (!rp_inner_hyphen(text, i, n) ||
+		    !may_wrap_at(text, n, i + strcspn(text + i, " \n"), per))
+			continue;
+		buf_put(buf, text + from, i + 1 - from);
+		buf_puts(buf, XLSX_WORD_JOINER);
 		from = i + 1;
 	}
-	buf_put(b, text + from, n - from);
-	if (b->err) {
+	buf_put(buf, text + from, b - from);
+	if (buf->err) {
 		xlsx_check(w, LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED);
 		return "";
 	}
-	return buf_str(b);
+	return buf_str(buf);
+}
+
+const char *
+xlsx_nobreak(struct xw *w, const char *text, const struct xlsx_wrap *wrap)
+{
+	return xlsx_nobreak_part(w, text, 0, strlen(text), wrap);
 }
 
 static lxw_format *
@@ -314,6 +375,7 @@ rp_write_xlsx(const struct rp_doc *d, const char *path, char *err,
 	bool buf_err = w->tmp.err;
 	buf_release(&w->tmp);
 	buf_release(&w->nb);
+	xlsx_measure_end(w);
 	free(w);
 	if (le == LXW_NO_ERROR && buf_err)
 		le = LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED;

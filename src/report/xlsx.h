@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include <pango/pango.h>
 #include <xlsxwriter.h>
 
 #include "report.h"
@@ -59,6 +60,9 @@ struct xw {
 	lxw_error err; /* first library error; later calls do nothing */
 	struct buf tmp;
 	struct buf nb; /* xlsx_nobreak's result */
+	/* xlsx_measured_lines' font map and context, made on first use. */
+	PangoFontMap *fm;
+	PangoContext *pc;
 	struct xlsx_fmtkey keys[XLSX_MAX_FORMATS];
 	lxw_format *fmts[XLSX_MAX_FORMATS];
 	size_t nfmts;
@@ -95,13 +99,29 @@ struct xs {
 	size_t nbreaks;
 };
 
+/* The cell a text wraps in: its width in Excel character units, its
+ * font size and weight. */
+struct xlsx_wrap {
+	double cols;
+	double px; /* Excel's pixels of those columns (0: not known) */
+	int size;
+	bool bold;
+};
 /* text with a word joiner (U+2060) after each hyphen inside a short word
- * (rp_inner_hyphen): Calc broke "GDNN-" / "GDTX" and "2021-" / "2022" at
- * the end of a wrapped line, and XLSX has no non-breaking hyphen that
- * Liberation Serif can show (U+2011). The joiner has no width and stops
- * the break in Calc and Excel. The result lives in w->nb until the next
- * call ("" after an error). */
-const char *xlsx_nobreak(struct xw *w, const char *text);
+ * (rp_inner_hyphen) that may end a wrapped line in a cell `wrap`: Calc
+ * broke "GDNN-" / "GDTX" and "2021-" / "2022" at the end of a wrapped
+ * line, and XLSX has no non-breaking hyphen that Liberation Serif can
+ * show (U+2011). The joiner has no width and stops the break in Calc and
+ * Excel, but a user searching the sheet for "GDNN-GDTX" does not find
+ * a cell that has one: a word that surely stays on its line's first line
+ * keeps a plain hyphen. The result lives in w->nb until the next call
+ * ("" after an error). */
+const char *xlsx_nobreak(struct xw *w, const char *text,
+			 const struct xlsx_wrap *wrap);
+/* The same for bytes [a, b) of text, a run of a paragraph: the words'
+ * places are those in the whole text. */
+const char *xlsx_nobreak_part(struct xw *w, const char *text, size_t a,
+			      size_t b, const struct xlsx_wrap *wrap);
 /* Records e as the writer's error if it is the first one. */
 void xlsx_check(struct xw *w, lxw_error e);
 /* workbook_close under one process-wide lock (libxlsxwriter's gmtime
@@ -142,6 +162,18 @@ void xlsx_row_height(struct xs *sh, const char *text, double cols, int size);
 /* Lines `text` takes when wrapped between words in a cell `cols`
  * character units wide at `size` pt ('\n' starts a line; at least 1). */
 int xlsx_text_lines(const char *text, double cols, int size, bool bold);
+/* Letters a line of a cell `cols` units wide holds at `size` pt, by the
+ * writer's estimate (on the narrow side). */
+double xlsx_per_line(double cols, int size, bool bold);
+/* xlsx_measure.c: lines text takes wrapped (between words, or inside a
+ * word longer than the line) in a cell of px pixels, measured with
+ * pango; xlsx_measure_end frees the font map at the end of the
+ * document. */
+int xlsx_measured_lines(struct xw *w, const char *text, double px, int size,
+			bool bold);
+void xlsx_measure_end(struct xw *w);
+/* Excel's width in pixels of a column `units` wide. */
+double xlsx_col_px(double units);
 /* Height in points of n lines at size pt, with the cell's padding. */
 double xlsx_lines_pt(int n, int size);
 /* Height of row r: as set, or the default. */

@@ -25,8 +25,8 @@ utf8_chars(const char *s, size_t n)
  * runs about 8 % wider. Cells lose about one character to their padding.
  * Rounded towards more lines: a row a little too tall is harmless, one
  * too short hides text. */
-static double
-per_line(double cols, int size, bool bold)
+double
+xlsx_per_line(double cols, int size, bool bold)
 {
 	double n = cols * 12.0 / size * (bold ? 0.92 : 1.0) - 1.0;
 	return n < 1 ? 1 : n;
@@ -35,7 +35,7 @@ per_line(double cols, int size, bool bold)
 int
 xlsx_text_lines(const char *text, double cols, int size, bool bold)
 {
-	double width = per_line(cols, size, bold), used = 0;
+	double width = xlsx_per_line(cols, size, bold), used = 0;
 	int lines = 1;
 	for (const char *p = text; p && *p;) {
 		if (*p == '\n') {

@@ -39,18 +39,21 @@ xlsx_top_pt(const struct xs *sh, lxw_row_t row)
 	return sh->set_pt + (double)(row - sh->nset) * 15;
 }
 
-void
-xlsx_span_text(struct xs *sh, lxw_col_t c0, lxw_col_t c1, const char *text,
-	       const struct xlsx_fmtkey *k)
+/* Width in character units of the sheet's columns [c0, c1]. */
+static double
+span_cols(const struct xs *sh, lxw_col_t c0, lxw_col_t c1)
 {
-	xlsx_span_at(sh, sh->row, c0, c1, text, xlsx_fmt(sh->w, k));
+	double w = 0;
+	for (lxw_col_t c = c0; c <= c1; c++)
+		w += c < sh->ncols && sh->colw ? sh->colw[c] : 8.43;
+	return w;
 }
 
-void
-xlsx_span_at(struct xs *sh, lxw_row_t r, lxw_col_t c0, lxw_col_t c1,
-	     const char *text, lxw_format *f)
+/* Writes text, its joiners put in already, over [c0, c1] of row r. */
+static void
+span_write(struct xs *sh, lxw_row_t r, lxw_col_t c0, lxw_col_t c1,
+	   const char *text, lxw_format *f)
 {
-	text = xlsx_nobreak(sh->w, text);
 	if (sh->w->err)
 		return;
 	if (c1 > c0 && !sh->w->constant)
@@ -59,6 +62,29 @@ xlsx_span_at(struct xs *sh, lxw_row_t r, lxw_col_t c0, lxw_col_t c1,
 	else
 		xlsx_check(sh->w,
 			   worksheet_write_string(sh->ws, r, c0, text, f));
+}
+
+void
+xlsx_span_text(struct xs *sh, lxw_col_t c0, lxw_col_t c1, const char *text,
+	       const struct xlsx_fmtkey *k)
+{
+	struct xlsx_wrap wr = { .cols = span_cols(sh, c0, c1),
+				.size = k->size,
+				.bold = (k->style & RP_BOLD) != 0 };
+	text = xlsx_nobreak(sh->w, text, &wr);
+	span_write(sh, sh->row, c0, c1, text, xlsx_fmt(sh->w, k));
+}
+
+void
+xlsx_span_at(struct xs *sh, lxw_row_t r, lxw_col_t c0, lxw_col_t c1,
+	     const char *text, lxw_format *f)
+{
+	struct xlsx_wrap wr = { .cols = span_cols(sh, c0, c1),
+				.size = f && f->font_size > 0
+						? (int)f->font_size
+						: RP_SIZE_TABLE,
+				.bold = f && f->bold };
+	span_write(sh, r, c0, c1, xlsx_nobreak(sh->w, text, &wr), f);
 }
 
 /* A full-width line of text: merged, wrapped, its height estimated
@@ -369,21 +395,24 @@ mixed_runs(const struct rp_para *p)
  * ones: the runs are copied, NUL-separated, into w->tmp first. */
 static void
 rich_para(struct xs *sh, const struct rp_para *p, unsigned extra, int size,
-	  const struct xlsx_fmtkey *cell)
+	  const struct xlsx_fmtkey *cell, const char *all)
 {
 	struct xw *w = sh->w;
 	lxw_rich_string_tuple tup[RICH_MAX], *ptr[RICH_MAX + 1];
-	size_t n = 0, off[RICH_MAX];
+	size_t n = 0, off[RICH_MAX], at = 0;
+	struct xlsx_wrap wr = { .cols = sh->chars, .size = size, .bold = true };
 	buf_reset(&w->tmp);
 	for (size_t i = 0; i < p->nruns && n < RICH_MAX; i++) {
-		if (!p->runs[i].text[0])
+		size_t len = strlen(p->runs[i].text);
+		at += len;
+		if (len == 0)
 			continue;
 		struct xlsx_fmtkey k = { .num = XN_TEXT,
 					 .size = size,
 					 .style = p->runs[i].style | extra };
 		tup[n].format = xlsx_fmt(w, &k);
 		off[n++] = w->tmp.len;
-		const char *t = xlsx_nobreak(w, p->runs[i].text);
+		const char *t = xlsx_nobreak_part(w, all, at - len, at, &wr);
 		buf_put(&w->tmp, t, strlen(t) + 1);
 	}
 	if (w->tmp.err || w->err)
@@ -410,7 +439,6 @@ para_row(struct xs *sh, const struct rp_para *p, unsigned extra)
 	line_row(sh, buf_str(&text), rich ? extra : style, p->align, size);
 	if (text.err)
 		xlsx_check(sh->w, LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED);
-	buf_release(&text);
 	if (rich) {
 		struct xlsx_fmtkey cell = { .num = XN_TEXT,
 					    .style = extra,
@@ -418,9 +446,10 @@ para_row(struct xs *sh, const struct rp_para *p, unsigned extra)
 					    .size = size,
 					    .wrap = true };
 		sh->row--;
-		rich_para(sh, p, extra, size, &cell);
+		rich_para(sh, p, extra, size, &cell, buf_str(&text));
 		sh->row++;
 	}
+	buf_release(&text);
 }
 
 /* Layout width: the widest table sets the columns (and their widths);

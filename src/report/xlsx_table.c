@@ -39,7 +39,7 @@ cell_key(const struct rp_table *t, const struct rp_cell *c)
 
 static void
 cell_value(struct xs *sh, lxw_row_t r, lxw_col_t col, const struct rp_cell *c,
-	   lxw_format *f)
+	   lxw_format *f, const struct xlsx_wrap *wr)
 {
 	lxw_worksheet *ws = sh->ws;
 	lxw_error e = LXW_NO_ERROR;
@@ -63,7 +63,8 @@ cell_value(struct xs *sh, lxw_row_t r, lxw_col_t col, const struct rp_cell *c,
 		else if (sh->w->tmp.len)
 			e = worksheet_write_string(
 				ws, r, col,
-				xlsx_nobreak(sh->w, buf_str(&sh->w->tmp)), f);
+				xlsx_nobreak(sh->w, buf_str(&sh->w->tmp), wr),
+				f);
 		else
 			e = worksheet_write_blank(ws, r, col, f);
 		break;
@@ -118,6 +119,23 @@ part_end(const struct xs *sh, size_t c, const struct rp_cell *cell)
 	return sh->tmap[c + span] - 1;
 }
 
+/* The (merged) width, font size and weight cell c wraps in. */
+static struct xlsx_wrap
+cell_wrap(const struct xs *sh, size_t c, const struct rp_cell *cell)
+{
+	struct xlsx_wrap wr = { .size = RP_SIZE_TABLE,
+				.bold = (cell->style & RP_BOLD) ||
+					cell->shade };
+	for (size_t k = sh->tmap[c]; k <= part_end(sh, c, cell); k++) {
+		double u = k < sh->ncols && sh->colw ? sh->colw[k] : 8.43;
+		wr.cols += u;
+		wr.px += xlsx_col_px(u);
+	}
+	if (cell->nparas && cell->paras[0]->size)
+		wr.size = cell->paras[0]->size;
+	return wr;
+}
+
 static void
 table_row(struct xs *sh, const struct rp_table *t, size_t r, lxw_row_t row)
 {
@@ -136,7 +154,8 @@ table_row(struct xs *sh, const struct rp_table *t, size_t r, lxw_row_t row)
 					   sh->ws, row, col,
 					   row + (lxw_row_t)cell->rowspan - 1,
 					   last, "", f));
-		cell_value(sh, row, col, cell, f);
+		struct xlsx_wrap wr = cell_wrap(sh, c, cell);
+		cell_value(sh, row, col, cell, f, &wr);
 	}
 }
 
@@ -156,11 +175,17 @@ tables_in(const struct rp_section *s)
 	return n;
 }
 
+/* A table of at most this many body rows starts on one page with them
+ * all (keep_start): repeating its head only printed it again above the
+ * next page's closing block (a mầm non Phụ lục 3 of one table). */
+#define XLSX_SHORT_TABLE 2
+
 static void
 header_panes(struct xs *sh, const struct rp_table *t, lxw_row_t first)
 {
 	if (sh->frozen || t->header_rows == 0 || t->header_rows > t->nrows ||
-	    tables_in(sh->sec) > 1)
+	    tables_in(sh->sec) > 1 ||
+	    t->nrows - t->header_rows <= XLSX_SHORT_TABLE)
 		return;
 	sh->frozen = true;
 	lxw_row_t last = first + (lxw_row_t)t->header_rows - 1;
@@ -175,21 +200,27 @@ header_panes(struct xs *sh, const struct rp_table *t, lxw_row_t first)
 		worksheet_freeze_panes(sh->ws, last + 1, 0);
 }
 
-/* Lines a cell's text takes in its (merged) width. */
+/* Lines a cell's text takes in its (merged) width: the letter count, and
+ * for a cell of XLSX_MEASURE_FROM lines or more (a target's measures,
+ * a gap's list: few per document) pango's count of its text as written,
+ * joiners and all. A listing in constant_memory mode is not measured:
+ * its thousands of short rows would pay for nothing. */
+#define XLSX_MEASURE_FROM 4
+
 static int
 cell_lines(struct xs *sh, size_t c, const struct rp_cell *cell)
 {
 	if (cell->kind != RP_V_TEXT)
 		return 1;
-	double width = 0;
-	for (size_t k = sh->tmap[c]; k <= part_end(sh, c, cell); k++)
-		width += k < sh->ncols ? sh->colw[k] : 8.43;
+	struct xlsx_wrap wr = cell_wrap(sh, c, cell);
 	buf_reset(&sh->w->tmp);
 	rp_cell_plain(cell, &sh->w->tmp);
-	int size = cell->nparas && cell->paras[0]->size ? cell->paras[0]->size
-							: RP_SIZE_TABLE;
-	return xlsx_text_lines(buf_str(&sh->w->tmp), width, size,
-			       (cell->style & RP_BOLD) || cell->shade);
+	const char *text = buf_str(&sh->w->tmp);
+	int n = xlsx_text_lines(text, wr.cols, wr.size, wr.bold);
+	if (n < XLSX_MEASURE_FROM || sh->w->constant)
+		return n;
+	return xlsx_measured_lines(sh->w, xlsx_nobreak(sh->w, text, &wr), wr.px,
+				   wr.size, wr.bold);
 }
 
 /* Grows the heights h of the rows cell r, c covers to fit its lines.

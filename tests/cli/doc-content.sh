@@ -161,8 +161,15 @@ if text phu-luc-3 2 31; then ok "phu-luc-3 of a mầm non campaign"; else
 has "mầm non summary: gates and mean points by group" "Đạt điều kiện bắt \
 buộc"
 same "mầm non summary: schools counted in group 1" "$(csv_cells \
-	"Kết quả theo nhóm tiêu chí và cấp học" "CSGD Mầm non" 2 99)" \
-	"$(approved 2 "$so")"
+	"Kết quả theo nhóm tiêu chí (CSGD Mầm non)" \
+	"Chuyển đổi số trong dạy, học" 2 99)" "$(approved 2 "$so")"
+# One fact once (issue 18 item 13): with one cấp học, no "1.1 CSGD Mầm
+# non" row repeating its group's figures, and no one-row table by cấp
+# học repeating the quy mô line.
+same "mầm non summary: no cấp học row under a group" "$(csv_cells \
+	"Kết quả theo nhóm tiêu chí (CSGD Mầm non)" "CSGD Mầm non" 2 99)" ""
+lacks "mầm non summary: no one-row quy mô table" \
+	"Quy mô triển khai theo cấp học"
 lacks "mầm non summary: no Mức độ" "Mức độ 1"
 # One fact once: the software table's caption was also a heading above.
 n=$(grep -o "Phần mềm các trường đang sử dụng" "$W/doc.txt" | wc -l)
@@ -226,6 +233,12 @@ header "cơ quan chủ quản of a school in 2024-2025: its Phòng" \
 text phu-luc-3 1 31DK
 header "commune office: its own name, spelled out" \
 	"ỦY BAN NHÂN DÂN PHƯỜNG DƯƠNG KINH"
+# Before 1/7/2025 that commune office had no school: its Phụ lục 3 of the
+# 2022-2023 round (campaign 4) was "0/0 CSGD" over empty tables and
+# charts (issue 18). It is refused, saying why.
+check "phu-luc-3 of an office with no school that year: refused" 2 err \
+	"không có cơ sở giáo dục nào tham gia đợt này" \
+	R report phu-luc-3 --campaign 4 --unit 31DK --format pdf -o "$W/x.pdf"
 # A mầm non school under a phường after 1/7/2025 (the documents are dated
 # today): its UBND phường, spelled out.
 u=$(q "SELECT min(u.code) FROM campaign_unit cu JOIN org_unit u ON

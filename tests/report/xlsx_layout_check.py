@@ -15,7 +15,8 @@ file, so the height written is the height printed. Checks, one "ok" /
           no manual page break (its closing block and a table's last
           rows went to a second page of a one-page decision);
   titles  a sheet that is one bordered table (a listing, an appendix)
-          repeats its header rows on every printed page, and holds no
+          of more than four rows repeats its header rows on every
+          printed page, and holds no
           chart: Calc printed the table's header above the charts' page
           with no row of the table under it (Phụ lục 1 and 2 of
           tu-danh-gia); its charts go to a sheet of their own; and no
@@ -52,6 +53,12 @@ file, so the height written is the height printed. Checks, one "ok" /
   align   an amount of money written as text ("109.350.000" under a
           "(đồng)" header) is right-aligned;
   units   no "%" above rows of counts (a stacked chart's data);
+  joiners no word joiner (U+2060, put after a hyphen so that Calc does
+          not break "GDNN-" / "GDTX") in a line of a cell that fits
+          on one line even by a narrow count (capitals 1.5 letters, one
+          12 pt letter a unit of the width set, bold 8 % wider, two
+          letters to spare):
+          Excel's search for "GDNN-GDTX" does not find a joined one;
   charts  no chart straddles a page: from the sheet's top or the last
           manual page break above it, the rows down to the chart's last
           fit on one page at 100 % (fit-to-width only ever shrinks), the
@@ -135,6 +142,34 @@ def check_rows(ws):
                 bad.append("%s!%s: %d line(s) of %g pt in %.1f pt: %r"
                            % (ws.title, cell.coordinate, lines, size, have,
                               cell.value[:40]))
+    return bad
+
+
+def letters(text):
+    return sum(1.5 if ch.isupper() else 1 for ch in text)
+
+
+def check_joiners(ws):
+    bad = []
+    merged = merged_ranges(ws)
+    for row in ws.iter_rows():
+        for cell in row:
+            if not isinstance(cell.value, str) or "\u2060" not in cell.value:
+                continue
+            m = merged.get((cell.row, cell.column))
+            c0, c1 = (m.min_col, m.max_col) if m else (cell.column,
+                                                      cell.column)
+            # The width as the writer set it: the stored width less the
+            # 5 px of padding libxlsxwriter adds to each column.
+            width = sum(col_width(ws, c) - 5 / 7 for c in range(c0, c1 + 1))
+            size = cell.font.sz or 11
+            per = width * 12 / size * (0.92 if cell.font.b else 1) - 2
+            for line in cell.value.split("\n"):
+                if "\u2060" in line and \
+                        letters(line.replace("\u2060", "")) <= per:
+                    bad.append("%s!%s: joiner in %r, one line of %.0f"
+                               % (ws.title, cell.coordinate, line[:50],
+                                  per))
     return bad
 
 
@@ -454,9 +489,12 @@ def check_one_page(ws):
 
 
 def one_table(ws):
-    """A listing or an appendix; not an appendix's charts sheet."""
+    """A listing or an appendix; not an appendix's charts sheet, nor a
+    table of four rows or fewer (a head and two rows that start on one
+    page together never need the head again)."""
+    rows = {c.row for row in ws.iter_rows() for c in row if bordered(c)}
     return ws.title.startswith(("Danh sách", "Phụ lục")) and \
-        not ws.title.endswith("Biểu đồ")
+        not ws.title.endswith("Biểu đồ") and len(rows) > 4
 
 
 def main():
@@ -496,6 +534,8 @@ def main():
     check("numbers", [b for ws in wb.worksheets for b in check_numbers(ws)])
     check("widths", [b for ws in wb.worksheets for b in check_widths(ws)])
     check("cut", [b for ws in wb.worksheets for b in check_cut(ws)])
+    check("joiners",
+          [b for ws in wb.worksheets for b in check_joiners(ws)])
     check("align", [b for ws in wb.worksheets for b in check_align(ws)])
     check("units", [b for ws in wb.worksheets for b in check_units(ws)])
     check("short", [b for ws in wb.worksheets for b in check_short(ws)])

@@ -396,10 +396,12 @@ hyphen_word_fits(void **state)
 	arena_free(a);
 }
 
-/* A word joiner (U+2060) after the hyphen of a short word, in text rows,
- * rich text and table cells: Calc broke "GDNN-" / "GDTX" and "2021-" /
- * "2022" at a line's end. A file name longer than RP_NOBREAK_WORD keeps
- * its plain hyphens. */
+/* A word joiner (U+2060) after the hyphen of a short word that may end a
+ * wrapped line: Calc broke "GDNN-" / "GDTX" and "2021-" / "2022" at a
+ * line's end. A word that surely stays on its paragraph's first line
+ * keeps a plain hyphen, in text rows, rich text and table cells alike:
+ * with a joiner, Excel's search for "GDNN-GDTX" found nothing. A file
+ * name longer than RP_NOBREAK_WORD keeps its plain hyphens. */
 #define WJ "\xE2\x81\xA0"
 
 static void
@@ -415,17 +417,107 @@ hyphen_joined(void **state)
 	static const int w[] = { 10, 90 };
 	struct rp_table *t = rp_table_add(d, s, 2, w);
 	size_t r = rp_row_add(d, t);
-	rp_cell_text(d, t, r, 0, 0, "1");
+	rp_cell_text(d, t, r, 0, 0, "Kế hoạch năm 2019-2020 của Trường TH-CS");
 	rp_cell_text(d, t, r, 1, 0, "Số liệu năm 2023-2024\n2024-2025");
 	const char *path = OUTDIR "/joined.xlsx";
 	write_ok(d, path);
 	char *x = zip_part(path, "xl/sharedStrings.xml");
-	assert_non_null(strstr(x, "GDNN-" WJ "GDTX quận"));
-	assert_non_null(strstr(x, "2021-" WJ "2022:"));
-	assert_non_null(strstr(x, "năm 2023-" WJ "2024\n2024-" WJ "2025"));
+	/* One line each: no joiner. */
+	assert_non_null(strstr(x, "GDNN-GDTX quận"));
+	assert_non_null(strstr(x, "2021-2022: "));
+	assert_non_null(strstr(x, "năm 2023-2024\n2024-2025"));
 	assert_non_null(strstr(x, "tệp KH-UDCNTT-2025-2026.pdf"));
+	/* The narrow column wraps: past its first line, joined. */
+	assert_non_null(
+		strstr(x, "năm 2019-" WJ "2020 của Trường TH-" WJ "CS"));
 	free(x);
 	unlink(path);
+	arena_free(a);
+}
+
+/* The height of a long cell: Phụ lục 6's targets, a measure a line. The
+ * letter count gave this one 13 lines (199 pt) and Calc printed such
+ * cells half empty; measured in Liberation Serif (Times New Roman's
+ * metrics) at 95 % of the width Excel gives its text, 35.7 units, it
+ * takes 12 (184 pt). */
+static const char *const MEASURES[] = {
+	"tiến độ",
+	"- Tổng số học sinh có máy tính: đạt (70,86%; 57/103 CSGD báo cáo)",
+	"- Tổng số học sinh có đường truyền Internet: đạt (85,25%; 57/103 "
+	"CSGD báo cáo)",
+	"- Tổng số giáo viên có máy tính: tiến độ (93,25%; còn 6,75%, thiếu "
+	"189; 57/103 CSGD báo cáo)",
+	"- Tổng số giáo viên có đường truyền Internet: tiến độ (93,08%; còn "
+	"6,92%, thiếu 194; 57/103 CSGD báo cáo)",
+};
+
+static double sheet_rows_max(const char *x);
+
+static void
+long_cell_measured(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	struct rp_doc *d = rp_doc_new(a);
+	struct rp_section *s = rp_section0(d);
+	static const int w[] = { 6, 22, 30, 42 };
+	struct rp_table *t = rp_table_add(d, s, 4, w);
+	size_t r = rp_row_add(d, t);
+	rp_cell_text(d, t, r, 0, 0, "1");
+	rp_cell_text(d, t, r, 1, 0, "Về tiếp cận giáo dục trực tuyến");
+	rp_cell_text(d, t, r, 2, 0, "50% học sinh");
+	struct rp_cell *c = rp_cell_text(d, t, r, 3, 0, MEASURES[0]);
+	for (size_t k = 1; k < sizeof MEASURES / sizeof *MEASURES; k++)
+		rp_cell_para(d, c, RP_LEFT, 0, MEASURES[k]);
+	const char *p = OUTDIR "/long-cell.xlsx";
+	write_ok(d, p);
+	char *x = zip_part(p, "xl/worksheets/sheet1.xml");
+	double h = sheet_rows_max(x);
+	/* All of the text in Excel, no blank line under it. */
+	assert_true(h >= 12 * 15.0);
+	assert_true(h < 13 * 15.0);
+	free(x);
+	arena_free(a);
+}
+
+/* A sheet's only table with two rows starts on one page with them: its
+ * head is not repeated, else Calc printed it again above the next
+ * page's "4. Kiến nghị, đề xuất" and signature (a mầm non Phụ lục 3 with
+ * no software table). */
+static void
+short_table_no_titles(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	struct rp_doc *d = rp_doc_new(a);
+	struct rp_section *s = rp_section0(d);
+	static const int w[] = { 10, 60, 30 };
+	static const char *const head[] = { "STT", "Nội dung", "Số CSGD" };
+	struct rp_table *t = rp_table_add(d, s, 3, w);
+	rp_head_row(d, t, head);
+	for (int i = 1; i <= 2; i++) {
+		size_t r = rp_row_add(d, t);
+		rp_cell_int(d, t, r, 0, i);
+		rp_cell_text(d, t, r, 1, 0, "Chuyển đổi số trong dạy, học");
+		rp_cell_int(d, t, r, 2, 6);
+	}
+	for (int i = 0; i < 40; i++)
+		rp_body(d, s, 0, "……………………………………………………");
+	const char *p = OUTDIR "/short-table.xlsx";
+	write_ok(d, p);
+	char *wb = zip_part(p, "xl/workbook.xml");
+	assert_null(strstr(wb, "_xlnm.Print_Titles"));
+	free(wb);
+	/* A third row may fall on the next page: the head repeats. */
+	size_t r = rp_row_add(d, t);
+	rp_cell_int(d, t, r, 0, 3);
+	rp_cell_text(d, t, r, 1, 0, "Chuyển đổi số trong quản trị");
+	rp_cell_int(d, t, r, 2, 6);
+	write_ok(d, p);
+	wb = zip_part(p, "xl/workbook.xml");
+	assert_non_null(strstr(wb, "_xlnm.Print_Titles"));
+	free(wb);
+	unlink(p);
 	arena_free(a);
 }
 
@@ -468,6 +560,18 @@ sheet_rows(const char *x, double *h, size_t max, unsigned *brk)
 		brk[nb++] = (unsigned)strtoul(p + 9, NULL, 10);
 	brk[nb] = 0;
 	return n;
+}
+
+/* The tallest row height set in sheet xml. */
+static double
+sheet_rows_max(const char *x)
+{
+	double h[16], best = 0;
+	unsigned brk[XLSX_MAX_BREAKS + 1];
+	size_t n = sheet_rows(x, h, 16, brk);
+	for (size_t i = 0; i < n && i < 16; i++)
+		best = h[i] > best ? h[i] : best;
+	return best;
 }
 
 /* The first row at or after `from` that starts a page of cap pt (manual
@@ -834,6 +938,8 @@ main(void)
 		cmocka_unit_test(listing_frozen),
 		cmocka_unit_test(hyphen_word_fits),
 		cmocka_unit_test(hyphen_joined),
+		cmocka_unit_test(long_cell_measured),
+		cmocka_unit_test(short_table_no_titles),
 		cmocka_unit_test(closing_keeps_body),
 		cmocka_unit_test(closing_takes_table_rows),
 		cmocka_unit_test(header_halves),
