@@ -1,0 +1,142 @@
+/* The listings' column widths from their content (issue 18 items 3 and
+ * 12): fixed shares gave the unit's name a fifth of the line, so long
+ * school names wrapped onto three or four lines while the number
+ * columns had room to spare. Each column but the name's now gets what
+ * its values need, counted in characters: a number, a code or a name on
+ * one line, other text on at most two lines, a header on at most four
+ * ("Điểm / tự / đánh / giá" over a column of two-digit points);
+ * the name column gets the rest of the line. The writers turn these
+ * into shares of the page (rp_fit_widths) and never make a column
+ * narrower than its widest word. */
+#include <string.h>
+
+#include "../util/arena.h"
+#include "report_listing_int.h"
+
+/* Characters of table text (12 pt Liberation Serif, about 5.5 pt each
+ * in Vietnamese words) on a landscape A4 line: 252 mm = 714 pt. */
+#define LINE_CHARS     130
+/* A cell's padding and rule, in characters (9 pt in the PDF). */
+#define CELL_PAD       2
+/* The name column is never narrower than this, however wide the
+ * others. */
+#define FLEX_MIN_CHARS 18
+
+static size_t
+chars(const char *s, size_t n)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		k += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return k;
+}
+
+/* Lines the words of s take at w characters a line (greedy, as the
+ * writers wrap); a word longer than w takes a line of its own. */
+static size_t
+lines_at(const char *s, size_t w)
+{
+	size_t lines = 0, used = 0;
+	while (*s) {
+		size_t sp = strspn(s, " \n");
+		if (memchr(s, '\n', sp))
+			used = 0; /* a line break in the data */
+		s += sp;
+		size_t n = strcspn(s, " \n");
+		if (n == 0)
+			break;
+		size_t k = chars(s, n);
+		if (used && used + 1 + k <= w)
+			used += 1 + k;
+		else {
+			lines++;
+			used = k;
+		}
+		s += n;
+	}
+	return lines;
+}
+
+/* The narrowest width at which s takes at most max_lines lines. */
+static size_t
+need_of(const char *s, size_t max_lines)
+{
+	size_t w = 1, len = chars(s, strlen(s));
+	while (w < len && lines_at(s, w) > max_lines)
+		w++;
+	return w;
+}
+
+/* A paragraph's runs as one string (arena memory). */
+static const char *
+para_text(struct rb *b, const struct rp_para *p)
+{
+	size_t n = 1;
+	for (size_t i = 0; i < p->nruns; i++)
+		n += p->runs[i].text ? strlen(p->runs[i].text) : 0;
+	char *s = arena_alloc(b->a, n);
+	if (s == NULL)
+		return NULL;
+	size_t at = 0;
+	for (size_t i = 0; i < p->nruns; i++) {
+		size_t k = p->runs[i].text ? strlen(p->runs[i].text) : 0;
+		memcpy(s + at, p->runs[i].text, k);
+		at += k;
+	}
+	s[at] = 0;
+	return s;
+}
+
+/* What cell (r, c) needs: every paragraph's text at most max_lines
+ * lines (a number on one). */
+static size_t
+cell_need(struct rb *b, const struct rp_cell *cell, size_t max_lines)
+{
+	if (cell->kind != RP_V_TEXT) {
+		char v[RP_VALUE_SIZE];
+		return chars(rp_value_format(cell, v), strlen(v));
+	}
+	size_t need = 0;
+	for (size_t i = 0; i < cell->nparas; i++) {
+		const char *text = para_text(b, cell->paras[i]);
+		size_t k = text ? need_of(text, max_lines) : 0;
+		need = k > need ? k : need;
+	}
+	return need;
+}
+
+static size_t
+column_need(struct rb *b, const struct rp_table *t, size_t c, size_t flex)
+{
+	size_t need = 0;
+	for (size_t r = 0; r < t->nrows; r++) {
+		const struct rp_cell *cell = &t->rows[r][c];
+		if (cell->covered || cell->colspan > 1)
+			continue;
+		size_t lines = r < t->header_rows ? 4 : c == flex ? 1 : 2;
+		if (cell->kind != RP_V_TEXT)
+			lines = 1;
+		size_t k = cell_need(b, cell, lines);
+		need = k > need ? k : need;
+	}
+	return need + CELL_PAD;
+}
+
+void
+ls_fit_widths(struct rb *b, struct rp_table *t, size_t flex)
+{
+	size_t sum = 0, flex_need = 0;
+	for (size_t c = 0; c < t->ncols; c++) {
+		size_t need = column_need(b, t, c, flex);
+		if (c == flex)
+			flex_need = need;
+		else
+			sum += need;
+		t->widths[c] = (int)need;
+	}
+	/* The rest of the line, but no wider than the longest name: with
+	 * room to spare every column widens in proportion. */
+	size_t rest = sum + FLEX_MIN_CHARS < LINE_CHARS ? LINE_CHARS - sum
+							: FLEX_MIN_CHARS;
+	t->widths[flex] = (int)(flex_need < rest ? flex_need : rest);
+}
