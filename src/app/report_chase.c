@@ -17,9 +17,14 @@
 /* STT, Mã đơn vị, Tên đơn vị, Trạng thái, then the contacts. */
 #define CH_FIXED 4
 
-static const char *const CONTACT_NAMES[LS_CONTACTS] = {
-	"Điện thoại đơn vị",	  "Thư điện tử đơn vị",	     "Hiệu trưởng",
-	"Điện thoại hiệu trưởng", "Thư điện tử hiệu trưởng",
+/* The head of a centre is its Giám đốc: the head's columns name both
+ * when the list has a centre. */
+static const char *const CONTACT_NAMES[2][LS_CONTACTS] = {
+	{ "Điện thoại đơn vị", "Thư điện tử đơn vị", "Hiệu trưởng",
+	  "Điện thoại hiệu trưởng", "Thư điện tử hiệu trưởng" },
+	{ "Điện thoại đơn vị", "Thư điện tử đơn vị",
+	  "Hiệu trưởng, Giám đốc trung tâm", "Điện thoại hiệu trưởng, giám đốc",
+	  "Thư điện tử hiệu trưởng, giám đốc" },
 };
 
 /* The states a unit not submitted is in, in the subtotals' order. */
@@ -28,6 +33,7 @@ static const enum sub_state STATES[] = { ST_NONE, ST_DRAFT, ST_RETURNED };
 
 struct chase {
 	int col[LS_CONTACTS]; /* table column of each contact, -1: left out */
+	bool centres;	      /* a centre is listed */
 	int grp[NSTATES], all[NSTATES];
 };
 
@@ -39,7 +45,7 @@ head(struct rb *b, struct rp_table *t, const struct chase *x)
 						      "Trạng thái" };
 	for (int i = 0; i < LS_CONTACTS; i++)
 		if (x->col[i] >= 0)
-			names[x->col[i]] = CONTACT_NAMES[i];
+			names[x->col[i]] = CONTACT_NAMES[x->centres][i];
 	rp_head_row(b->doc, t, names);
 }
 
@@ -108,6 +114,8 @@ static size_t
 contact_columns(const struct ls_unit *u, size_t n, struct chase *x)
 {
 	size_t ncols = CH_FIXED;
+	for (size_t k = 0; k < n; k++)
+		x->centres |= u[k].kind == KIND_TRUNG_TAM;
 	for (int i = 0; i < LS_CONTACTS; i++) {
 		x->col[i] = -1;
 		for (size_t k = 0; k < n && x->col[i] < 0; k++)

@@ -8,6 +8,7 @@
 #define TS_REPORT_LISTING_INT_H
 
 #include "../core/score.h"
+#include "org.h"
 #include "report_int.h"
 #include "submission.h"
 
@@ -20,6 +21,7 @@ struct ls_unit {
 	const char *code, *name, *answers, *external;
 	const char *group_code, *group_name; /* NULL: the office's own */
 	unsigned levels;
+	enum org_kind kind;
 	enum sub_state state;
 	bool late;
 	const char *contact[LS_CONTACTS]; /* "" unless read for the chase */

@@ -17,7 +17,7 @@
 #define SQL_UNITS_COLS                                                         \
 	"SELECT o.code, o.name, cu.school_levels, coalesce(s.state, ?4), "     \
 	"coalesce(s.late, 0), s.answers, s.external, g.id = o.id, g.code, "    \
-	"g.name"
+	"g.name, o.kind"
 #define SQL_UNITS_FROM                                                         \
 	" FROM campaign_unit cu JOIN org_unit o ON o.id = cu.unit_id LEFT "    \
 	"JOIN org_unit g ON g.id = CAST(substr(cu.path, ?3, "                  \
@@ -67,8 +67,10 @@ unit_read(struct rb *b, struct db_stmt *st, bool chase, struct ls_unit *u)
 	bool own = db_col_int(st, 7) != 0 || db_col_text(st, 8) == NULL;
 	u->group_code = own ? NULL : rp_strdup(d, db_col_text(st, 8));
 	u->group_name = own ? NULL : rp_strdup(d, db_col_text(st, 9));
+	u->kind = KIND_TRUONG;
+	org_kind_parse(db_col_text(st, 10), &u->kind);
 	for (int i = 0; i < LS_CONTACTS; i++)
-		u->contact[i] = chase ? rp_strdup(d, db_col_text(st, 10 + i))
+		u->contact[i] = chase ? rp_strdup(d, db_col_text(st, 11 + i))
 				      : "";
 }
 

@@ -3,7 +3,9 @@
  * school names wrapped onto three or four lines while the number
  * columns had room to spare. Each column but the name's now gets what
  * its values need, counted in characters: a number, a code or a name on
- * one line, other text on at most two lines, a header on at most four
+ * one line, other text on one line up to 14 characters ("Đã phê duyệt")
+ * and on at most two lines beyond (on two lines too when the name would
+ * not fit beside it), a header on at most four
  * ("Điểm / tự / đánh / giá" over a column of two-digit points);
  * the name column gets the rest of the line. The writers turn these
  * into shares of the page (rp_fit_widths) and never make a column
@@ -13,14 +15,19 @@
 #include "../util/arena.h"
 #include "report_listing_int.h"
 
-/* Characters of table text (12 pt Liberation Serif, about 5.5 pt each
- * in Vietnamese words) on a landscape A4 line: 252 mm = 714 pt. */
-#define LINE_CHARS     130
+/* Characters of table text (12 pt Liberation Serif, about 6 pt each
+ * in Vietnamese words and digits) on a landscape A4 line: 252 mm =
+ * 714 pt. */
+#define LINE_CHARS     120
 /* A cell's padding and rule, in characters (9 pt in the PDF). */
 #define CELL_PAD       2
 /* The name column is never narrower than this, however wide the
  * others. */
 #define FLEX_MIN_CHARS 18
+/* Lines a header may take. */
+#define HEAD_LINES     4
+/* Data this short is never wrapped to save room. */
+#define ONE_LINE_CHARS 14
 
 static size_t
 chars(const char *s, size_t n)
@@ -29,6 +36,20 @@ chars(const char *s, size_t n)
 	for (size_t i = 0; i < n; i++)
 		k += ((unsigned char)s[i] & 0xC0) != 0x80;
 	return k;
+}
+
+static size_t
+longest_word(const char *s)
+{
+	size_t most = 0;
+	while (*s) {
+		s += strspn(s, " \n");
+		size_t n = strcspn(s, " \n");
+		size_t k = chars(s, n);
+		most = k > most ? k : most;
+		s += n;
+	}
+	return most;
 }
 
 /* Lines the words of s take at w characters a line (greedy, as the
@@ -57,11 +78,14 @@ lines_at(const char *s, size_t w)
 	return lines;
 }
 
-/* The narrowest width at which s takes at most max_lines lines. */
+/* The narrowest width at which s takes at most max_lines lines;
+ * unless tight, data of a few words ("Đã phê duyệt") on one line. */
 static size_t
-need_of(const char *s, size_t max_lines)
+need_of(const char *s, size_t max_lines, bool tight)
 {
-	size_t w = 1, len = chars(s, strlen(s));
+	size_t w = longest_word(s), len = chars(s, strlen(s));
+	if (!tight && max_lines < HEAD_LINES && len <= ONE_LINE_CHARS)
+		return len;
 	while (w < len && lines_at(s, w) > max_lines)
 		w++;
 	return w;
@@ -90,7 +114,8 @@ para_text(struct rb *b, const struct rp_para *p)
 /* What cell (r, c) needs: every paragraph's text at most max_lines
  * lines (a number on one). */
 static size_t
-cell_need(struct rb *b, const struct rp_cell *cell, size_t max_lines)
+cell_need(struct rb *b, const struct rp_cell *cell, size_t max_lines,
+	  bool tight)
 {
 	if (cell->kind != RP_V_TEXT) {
 		char v[RP_VALUE_SIZE];
@@ -99,44 +124,57 @@ cell_need(struct rb *b, const struct rp_cell *cell, size_t max_lines)
 	size_t need = 0;
 	for (size_t i = 0; i < cell->nparas; i++) {
 		const char *text = para_text(b, cell->paras[i]);
-		size_t k = text ? need_of(text, max_lines) : 0;
+		size_t k = text ? need_of(text, max_lines, tight) : 0;
 		need = k > need ? k : need;
 	}
 	return need;
 }
 
 static size_t
-column_need(struct rb *b, const struct rp_table *t, size_t c, size_t flex)
+column_need(struct rb *b, const struct rp_table *t, size_t c, size_t flex,
+	    bool tight)
 {
 	size_t need = 0;
 	for (size_t r = 0; r < t->nrows; r++) {
 		const struct rp_cell *cell = &t->rows[r][c];
 		if (cell->covered || cell->colspan > 1)
 			continue;
-		size_t lines = r < t->header_rows ? 4 : c == flex ? 1 : 2;
+		size_t lines = r < t->header_rows ? HEAD_LINES
+			       : c == flex	  ? 1
+						  : 2;
 		if (cell->kind != RP_V_TEXT)
 			lines = 1;
-		size_t k = cell_need(b, cell, lines);
+		size_t k = cell_need(b, cell, lines, tight);
 		need = k > need ? k : need;
 	}
 	return need + CELL_PAD;
 }
 
+/* The needs of every column, their sum but the name's. */
+static size_t
+needs(struct rb *b, struct rp_table *t, size_t flex, bool tight)
+{
+	size_t sum = 0;
+	for (size_t c = 0; c < t->ncols; c++) {
+		size_t need = column_need(b, t, c, flex, tight);
+		sum += c == flex ? 0 : need;
+		t->widths[c] = (int)need;
+	}
+	return sum;
+}
+
 void
 ls_fit_widths(struct rb *b, struct rp_table *t, size_t flex)
 {
-	size_t sum = 0, flex_need = 0;
-	for (size_t c = 0; c < t->ncols; c++) {
-		size_t need = column_need(b, t, c, flex);
-		if (c == flex)
-			flex_need = need;
-		else
-			sum += need;
-		t->widths[c] = (int)need;
-	}
+	/* Short data wraps too when the name would not fit on its line
+	 * beside it. */
+	size_t sum = needs(b, t, flex, false);
+	if (sum + (size_t)t->widths[flex] > LINE_CHARS)
+		sum = needs(b, t, flex, true);
+	size_t name = (size_t)t->widths[flex];
 	/* The rest of the line, but no wider than the longest name: with
 	 * room to spare every column widens in proportion. */
 	size_t rest = sum + FLEX_MIN_CHARS < LINE_CHARS ? LINE_CHARS - sum
 							: FLEX_MIN_CHARS;
-	t->widths[flex] = (int)(flex_need < rest ? flex_need : rest);
+	t->widths[flex] = (int)(name < rest ? name : rest);
 }

@@ -170,8 +170,9 @@ def check_chase(body, groups, head):
             bad.append("%s: counts %r, rows say %r" % (total[0], got, want))
     check("totals", bad)
     bad = []
-    if "Hiệu trưởng" in head:
-        h = head.index("Hiệu trưởng")
+    hc = [c for c, label in enumerate(head) if label.startswith("Hiệu trưởng")]
+    if hc:
+        h = hc[0]
         for _, g in groups:
             for r in g:
                 name = r[h]
