@@ -71,7 +71,8 @@ doc() {
 
 # listing CAMPAIGN UNIT: the listing's columns follow the rubric's shape,
 # its rows are grouped by sub-unit in natural code order with subtotals,
-# and it carries the NĐ 30 header (tests/report/listing_check.py).
+# it carries the NĐ 30 header, and a short name stays on one line in the
+# PDF (tests/report/listing_check.py).
 listing() {
 	base="$W/danh-sach-c$1-$2"
 	[ -f "$base.docx" ] || return 0
@@ -82,7 +83,7 @@ listing() {
 		return 0
 	fi
 	$PY tests/report/listing_check.py "$base.csv" "$base.docx" \
-		"data/rubrics/$rubric.json" >"$OUT" 2>"$ERR"
+		"data/rubrics/$rubric.json" "$base.pdf" >"$OUT" 2>"$ERR"
 	sed 's/^/  /' "$OUT"
 	if [ -s "$ERR" ] || grep -q '^FAIL' "$OUT"; then
 		bad "listing $1 $2"
@@ -102,7 +103,7 @@ chase() {
 		return 0
 	fi
 	$PY tests/report/listing_check.py --chase "$base.csv" "$base.docx" \
-		>"$OUT" 2>"$ERR"
+		"$base.pdf" >"$OUT" 2>"$ERR"
 	sed 's/^/  /' "$OUT"
 	if [ -s "$ERR" ] || grep -q '^FAIL' "$OUT"; then
 		bad "chase $1 $2"

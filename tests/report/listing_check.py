@@ -1,8 +1,8 @@
 """Checks on one listing (danh-sach) or chase list (chua-nop), issue 18
 items 2, 11 and 12.
 
-Usage: listing_check.py CSV DOCX RUBRIC_JSON
-       listing_check.py --chase CSV DOCX
+Usage: listing_check.py CSV DOCX RUBRIC_JSON [PDF]
+       listing_check.py --chase CSV DOCX [PDF]
 
   CSV          the listing as CSV (every cell as the documents print it)
   DOCX         the same listing as DOCX (for the NĐ 30 header/signature)
@@ -22,10 +22,14 @@ Checks, one "ok"/"FAIL" line each, exit status 1 on any failure:
   totals   the grand total counts every unit, and the level/grade counts
            of each subtotal are those of its rows;
   nd30     the DOCX has the NĐ 30 header, number "…/DS-…" and a
-           signature block.
+           signature block;
+  names    (with the PDF) a unit's name of at most NAME_ONE_LINE
+           characters is on one line, the line of its code: the name
+           column gets what the others do not need (issue 18 item 3).
 """
 import csv
 import io
+import subprocess
 import json
 import re
 import sys
@@ -207,6 +211,30 @@ def check_nd30(docx_path):
     check("nd30", bad)
 
 
+# Every school name of the demo fits on one line beside the listing's
+# other columns; the GDTX centres' longer names may take two.
+NAME_ONE_LINE = 30
+
+
+def check_names(pdf_path, groups):
+    text = subprocess.run(["pdftotext", "-layout", pdf_path, "-"],
+                          capture_output=True, check=True,
+                          encoding="utf-8").stdout
+    lines = [nfc(x) for x in text.splitlines()]
+    bad = []
+    for _, g in groups:
+        for r in g:
+            code, name = r[1], r[2]
+            if len(name) > NAME_ONE_LINE:
+                continue
+            at = [x for x in lines if re.search(r"(^|\s)%s(\s|$)"
+                                                % re.escape(code), x)]
+            if not any(" ".join(name.split()) in " ".join(x.split())
+                       for x in at):
+                bad.append("%s: name %r not on one line" % (code, name))
+    check("names", bad)
+
+
 def main():
     chase = sys.argv[1] == "--chase"
     args = sys.argv[2:] if chase else sys.argv[1:]
@@ -223,6 +251,9 @@ def main():
         groups = check_order(body)
         check_totals(body, groups, head1)
     check_nd30(args[1])
+    pdf = args[2 if chase else 3:][:1]
+    if pdf:
+        check_names(pdf[0], groups)
     return 1 if FAILS else 0
 
 
