@@ -127,9 +127,17 @@ cell_need(struct rb *b, const struct rp_cell *cell, size_t max_lines,
 		size_t k = text ? need_of(text, max_lines, tight) : 0;
 		need = k > need ? k : need;
 	}
-	/* Bold text (a subtotal's "Trả lại (yêu cầu bổ sung): 16") is about
-	 * a tenth wider. */
-	return cell->style & RP_BOLD ? (need * 11 + 9) / 10 : need;
+	return need;
+}
+
+/* Lines cell (r, c) may take: a header HEAD_LINES, a number or a name
+ * one, other text two. */
+static size_t
+lines_for(const struct rp_table *t, size_t r, size_t c, size_t flex)
+{
+	if (r < t->header_rows)
+		return HEAD_LINES;
+	return t->rows[r][c].kind != RP_V_TEXT || c == flex ? 1 : 2;
 }
 
 static size_t
@@ -141,39 +149,54 @@ column_need(struct rb *b, const struct rp_table *t, size_t c, size_t flex,
 		const struct rp_cell *cell = &t->rows[r][c];
 		if (cell->covered || cell->colspan > 1)
 			continue;
-		size_t lines = r < t->header_rows ? HEAD_LINES
-			       : c == flex	  ? 1
-						  : 2;
-		if (cell->kind != RP_V_TEXT)
-			lines = 1;
-		size_t k = cell_need(b, cell, lines, tight);
+		size_t k = cell_need(b, cell, lines_for(t, r, c, flex), tight);
+		/* A bold subtotal ("Trả lại (yêu cầu bổ sung): 16") is about a
+		 * tenth wider; headers wrap, their widest word is the
+		 * writers' minimum. */
+		if (r >= t->header_rows && (cell->style & RP_BOLD))
+			k = (k * 11 + 9) / 10;
 		need = k > need ? k : need;
 	}
 	return need + CELL_PAD;
 }
 
-/* The needs of every column, their sum but the name's. */
+/* Wraps the data of the column that saves most by it (loose becomes
+ * tight there); returns what it saved, 0 when no column can. */
 static size_t
-needs(struct rb *b, struct rp_table *t, size_t flex, bool tight)
+tighten_one(size_t *loose, const size_t *tight, size_t n, size_t flex)
 {
-	size_t sum = 0;
-	for (size_t c = 0; c < t->ncols; c++) {
-		size_t need = column_need(b, t, c, flex, tight);
-		sum += c == flex ? 0 : need;
-		t->widths[c] = (int)need;
-	}
-	return sum;
+	size_t best = n, save = 0;
+	for (size_t c = 0; c < n; c++)
+		if (c != flex && loose[c] - tight[c] > save) {
+			best = c;
+			save = loose[c] - tight[c];
+		}
+	if (best < n)
+		loose[best] = tight[best];
+	return save;
 }
 
 void
 ls_fit_widths(struct rb *b, struct rp_table *t, size_t flex)
 {
-	/* Short data wraps too when the name would not fit on its line
-	 * beside it. */
-	size_t sum = needs(b, t, flex, false);
-	if (sum + (size_t)t->widths[flex] > LINE_CHARS)
-		sum = needs(b, t, flex, true);
-	size_t name = (size_t)t->widths[flex];
+	size_t n = t->ncols, sum = 0;
+	size_t *loose = arena_calloc(b->a, n, sizeof(*loose));
+	size_t *tight = arena_calloc(b->a, n, sizeof(*tight));
+	if (loose == NULL || tight == NULL)
+		return; /* equal shares; the writers keep every word whole */
+	for (size_t c = 0; c < n; c++) {
+		loose[c] = column_need(b, t, c, flex, false);
+		tight[c] = column_need(b, t, c, flex, true);
+		sum += c == flex ? 0 : loose[c];
+	}
+	/* While the name would not fit beside them, short data wraps too,
+	 * in the column that saves most first ("TH, / THCS", then "Đã phê /
+	 * duyệt"). */
+	size_t name = loose[flex], saved = 1;
+	while (sum + name > LINE_CHARS && saved)
+		sum -= saved = tighten_one(loose, tight, n, flex);
+	for (size_t c = 0; c < n; c++)
+		t->widths[c] = (int)loose[c];
 	/* The rest of the line, but no wider than the longest name: with
 	 * room to spare every column widens in proportion. */
 	size_t rest = sum + FLEX_MIN_CHARS < LINE_CHARS ? LINE_CHARS - sum
