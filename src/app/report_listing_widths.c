@@ -10,6 +10,7 @@
  * the name column gets the rest of the line. The writers turn these
  * into shares of the page (rp_fit_widths) and never make a column
  * narrower than its widest word. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "../util/arena.h"
@@ -119,7 +120,8 @@ cell_need(struct rb *b, const struct rp_cell *cell, size_t max_lines,
 {
 	if (cell->kind != RP_V_TEXT) {
 		char v[RP_VALUE_SIZE];
-		return chars(rp_value_format(cell, v), strlen(v));
+		const char *text = rp_value_format(cell, v);
+		return chars(text, strlen(text));
 	}
 	size_t need = 0;
 	for (size_t i = 0; i < cell->nparas; i++) {
@@ -160,6 +162,33 @@ column_need(struct rb *b, const struct rp_table *t, size_t c, size_t flex,
 	return need + CELL_PAD;
 }
 
+static int
+size_cmp(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	return (x > y) - (x < y);
+}
+
+/* The width at which nine names in ten of column flex are on one line
+ * (with its padding). */
+static size_t
+most_names(struct rb *b, const struct rp_table *t, size_t flex)
+{
+	size_t n = 0, *v = arena_calloc(b->a, t->nrows + 1, sizeof(*v));
+	if (v == NULL)
+		return 0;
+	for (size_t r = t->header_rows; r < t->nrows; r++) {
+		const struct rp_cell *cell = &t->rows[r][flex];
+		if (!cell->covered && cell->colspan == 1 &&
+		    cell->kind == RP_V_TEXT)
+			v[n++] = cell_need(b, cell, 1, false);
+	}
+	if (n == 0)
+		return 0;
+	qsort(v, n, sizeof(*v), size_cmp);
+	return v[(n * 9) / 10 < n ? (n * 9) / 10 : n - 1] + CELL_PAD;
+}
+
 /* Wraps the data of the column that saves most by it (loose becomes
  * tight there); returns what it saved, 0 when no column can. */
 static size_t
@@ -189,11 +218,12 @@ ls_fit_widths(struct rb *b, struct rp_table *t, size_t flex)
 		tight[c] = column_need(b, t, c, flex, true);
 		sum += c == flex ? 0 : loose[c];
 	}
-	/* While the name would not fit beside them, short data wraps too,
-	 * in the column that saves most first ("TH, / THCS", then "Đã phê /
-	 * duyệt"). */
-	size_t name = loose[flex], saved = 1;
-	while (sum + name > LINE_CHARS && saved)
+	/* While most names would not fit beside them, short data wraps
+	 * too, in the column that saves most first ("TH, / THCS", then "Đã
+	 * phê / duyệt"): a few long names ("Trung tâm GDNN-GDTX huyện Thủy
+	 * Nguyên") take two lines rather than every row. */
+	size_t name = loose[flex], most = most_names(b, t, flex), saved = 1;
+	while (sum + most > LINE_CHARS && saved)
 		sum -= saved = tighten_one(loose, tight, n, flex);
 	for (size_t c = 0; c < n; c++)
 		t->widths[c] = (int)loose[c];
