@@ -169,7 +169,7 @@ size_cmp(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* The width at which nine names in ten of column flex are on one line
+/* The width at which 19 names in 20 of column flex are on one line
  * (with its padding). */
 static size_t
 most_names(struct rb *b, const struct rp_table *t, size_t flex)
@@ -186,7 +186,7 @@ most_names(struct rb *b, const struct rp_table *t, size_t flex)
 	if (n == 0)
 		return 0;
 	qsort(v, n, sizeof(*v), size_cmp);
-	return v[(n * 9) / 10 < n ? (n * 9) / 10 : n - 1] + CELL_PAD;
+	return v[(n * 19) / 20 < n ? (n * 19) / 20 : n - 1] + CELL_PAD;
 }
 
 /* Wraps the data of the column that saves most by it (loose becomes
