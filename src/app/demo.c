@@ -67,6 +67,21 @@ static const char *const PEOPLE[] = {
 	"Hồng Bàng",   "Thái Phiên",	 "Cát Bi",
 };
 
+/* The heads' names: a person's name, as an account's "Họ và tên" is,
+ * never a label such as "Hiệu trưởng Trường …" (the chase list prints
+ * it). Family name, then a middle and given name that go together. */
+static const char *const FAMILY[] = {
+	"Nguyễn", "Trần", "Lê",	 "Phạm",  "Hoàng", "Vũ",   "Đặng",
+	"Bùi",	  "Đỗ",	  "Ngô", "Dương", "Lý",	   "Đinh",
+};
+static const char *const GIVEN[] = {
+	"Văn An",     "Thị Bình",    "Minh Cường", "Thị Dung",	"Quang Hải",
+	"Thu Hà",     "Thanh Hương", "Văn Long",   "Thị Mai",	"Hoài Nam",
+	"Thị Phương", "Minh Quân",   "Ngọc Lan",   "Văn Sơn",	"Thị Thảo",
+	"Thu Trang",  "Anh Tuấn",    "Hải Yến",	   "Đức Thắng", "Thị Hạnh",
+	"Mạnh Hùng",  "Thị Nga",     "Quốc Việt",  "Thanh Tâm",
+};
+
 struct school_plan {
 	const char *prefix; /* "Trường Tiểu học" */
 	unsigned levels;
@@ -147,13 +162,23 @@ lower(char *s)
 			*s = (char)(*s - 'A' + 'a');
 }
 
+/* The k-th head's name: 13 family names by 24 given names, so that no
+ * two of the first 312 schools share one. */
+static void
+head_name(size_t k, char *out, size_t n)
+{
+	snprintf(out, n, "%s %s",
+		 FAMILY[k % (sizeof(FAMILY) / sizeof(*FAMILY))],
+		 GIVEN[k % (sizeof(GIVEN) / sizeof(*GIVEN))]);
+}
+
 static enum ts_err
 add_school_users(struct demo *g, const char *code, const char *name)
 {
 	char login[64], full[160];
 	snprintf(login, sizeof(login), "ht.%s", code);
 	lower(login);
-	snprintf(full, sizeof(full), "Hiệu trưởng %s", name);
+	head_name(g->r->units, full, sizeof(full));
 	enum ts_err e = add_user(g, login, full, code, ROLE_SCHOOL_HEAD);
 	snprintf(login, sizeof(login), "cntt.%s", code);
 	lower(login);

@@ -18,14 +18,13 @@ groups_have_levels(const struct rubric *r)
 
 static void
 col_add(struct ls_plan *p, enum ls_what w, size_t g, bool rev, const char *band,
-	const char *label, int width)
+	const char *label)
 {
 	p->cols[p->ncols++] = (struct ls_col){ .what = w,
 					       .group = g,
 					       .reviewed = rev,
 					       .band = band,
-					       .label = label,
-					       .width = width };
+					       .label = label };
 }
 
 bool
@@ -42,16 +41,16 @@ ls_plan_make(struct rb *b, const struct rubric *r, struct ls_plan *p)
 		const char *band = rp_printf(b->doc, "Nhóm tiêu chí %s: %s",
 					     r->groups[g].id,
 					     r->groups[g].title);
-		col_add(p, LS_GROUP_PTS, g, false, band, "Điểm tự đánh giá", 9);
-		col_add(p, LS_GROUP_LEVEL, g, false, band, "Mức", 6);
-		col_add(p, LS_GROUP_PTS, g, true, band, "Điểm sau kiểm tra", 9);
-		col_add(p, LS_GROUP_LEVEL, g, true, band, "Mức", 6);
+		col_add(p, LS_GROUP_PTS, g, false, band, "Điểm tự đánh giá");
+		col_add(p, LS_GROUP_LEVEL, g, false, band, "Mức");
+		col_add(p, LS_GROUP_PTS, g, true, band, "Điểm sau kiểm tra");
+		col_add(p, LS_GROUP_LEVEL, g, true, band, "Mức");
 	}
 	for (int rev = 0; total && rev < 2; rev++) {
 		const char *band = rev ? "Sau kiểm tra" : "Tự đánh giá";
-		col_add(p, LS_TOTAL, 0, rev, band, "Tổng điểm", 9);
+		col_add(p, LS_TOTAL, 0, rev, band, "Tổng điểm");
 		if (r->ngrades)
-			col_add(p, LS_GRADE, 0, rev, band, "Xếp loại", 12);
+			col_add(p, LS_GRADE, 0, rev, band, "Xếp loại");
 	}
 	return true;
 }

@@ -488,14 +488,17 @@ number_minimums(const struct rp_table *t, size_t ncols, double *minw)
  * cells in column c ("2022-2023", "GDNN-GDTX"): Calc breaks such a word
  * at its hyphen when the column is narrower, and XLSX has no
  * non-breaking hyphen Liberation Serif can show (the DOCX writer's
- * w:noBreakHyphen covers the same words, at most 12 bytes). */
+ * w:noBreakHyphen covers the same words, at most 12 bytes). A short
+ * word with a digit is a code ("31DK018"): Calc broke it between two
+ * characters ("31DK01/8") in the listings' Mã đơn vị column. */
 #define XLSX_HYPHEN_WORD_MAX 12
 
 static bool
 short_hyphenated(const char *w, size_t n)
 {
-	return n > 2 && n <= XLSX_HYPHEN_WORD_MAX && memchr(w, '-', n) &&
-	       w[0] != '-' && w[n - 1] != '-';
+	return n > 2 && n <= XLSX_HYPHEN_WORD_MAX &&
+	       ((memchr(w, '-', n) && w[0] != '-' && w[n - 1] != '-') ||
+		strcspn(w, "0123456789") < n);
 }
 
 static double

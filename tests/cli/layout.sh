@@ -75,7 +75,8 @@ doc() {
 
 # listing CAMPAIGN UNIT: the listing's columns follow the rubric's shape,
 # its rows are grouped by sub-unit in natural code order with subtotals,
-# and it carries the NĐ 30 header (tests/report/listing_check.py).
+# it carries the NĐ 30 header, and a short name stays on one line in the
+# PDF (tests/report/listing_check.py).
 listing() {
 	base="$W/danh-sach-c$1-$2"
 	[ -f "$base.docx" ] || return 0
@@ -86,12 +87,32 @@ listing() {
 		return 0
 	fi
 	$PY tests/report/listing_check.py "$base.csv" "$base.docx" \
-		"data/rubrics/$rubric.json" >"$OUT" 2>"$ERR"
+		"data/rubrics/$rubric.json" "$base.pdf" >"$OUT" 2>"$ERR"
 	sed 's/^/  /' "$OUT"
 	if [ -s "$ERR" ] || grep -q '^FAIL' "$OUT"; then
 		bad "listing $1 $2"
 	else
 		ok "listing $1 $2"
+	fi
+}
+
+# chase CAMPAIGN UNIT: the same for the list of units not submitted,
+# and its head column holds people's names, no column is empty.
+chase() {
+	base="$W/chua-nop-c$1-$2"
+	[ -f "$base.docx" ] || return 0
+	if ! "$T" --db "$DB" report chua-nop --campaign "$1" --unit "$2" \
+		--format csv -o "$base.csv" >"$OUT" 2>"$ERR"; then
+		bad "chase csv $1 $2"
+		return 0
+	fi
+	$PY tests/report/listing_check.py --chase "$base.csv" "$base.docx" \
+		"$base.pdf" >"$OUT" 2>"$ERR"
+	sed 's/^/  /' "$OUT"
+	if [ -s "$ERR" ] || grep -q '^FAIL' "$OUT"; then
+		bad "chase $1 $2"
+	else
+		ok "chase $1 $2"
 	fi
 }
 
@@ -137,6 +158,7 @@ for c in 1 2 3 6; do
 		doc cong-van $c "$u"
 		doc chua-nop $c "$u"
 		listing $c "$u"
+		chase $c "$u"
 	done
 done
 # Phụ lục 2 of the statistics campaign (found by kind and year) for every

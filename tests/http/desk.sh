@@ -326,8 +326,8 @@ req chase-csv 200 -b "$W/cv.dk" "$BASE/campaigns/1/units/31DK/report/chua-nop.cs
 want=$(q "SELECT count(*) FROM campaign_unit cu JOIN org_unit o ON o.id = cu.unit_id LEFT JOIN submission s ON s.campaign_id = 1 AND s.unit_id = cu.unit_id WHERE cu.campaign_id = 1 AND o.code LIKE '31DK%' AND coalesce(s.state, 'none') IN ('none', 'draft', 'returned')")
 same chase-csv-rows "$(grep -ac '^[0-9]*;31DK' "$OUT")" "$want"
 if [ "$(state 31DK018)" = draft ]; then
-	has chase-csv-contacts "31DK018;Trường Tiểu học Hai Bà Trưng;UBND phường Dương Kinh;Bản nháp;\"=\"\"0225 3876 543\"\"\";c1haibatrung@haiphong.edu.vn;"
-	has chase-csv-head "0912 345 678\"\"\";ht.haibatrung@gmail.com"
+	has chase-csv-contacts "31DK018;Trường Tiểu học Hai Bà Trưng;Bản nháp;\"=\"\"0225 3876 543\"\"\";c1haibatrung@haiphong.edu.vn;"
+	has chase-csv-head "$(q "SELECT full_name FROM app_user WHERE login = 'ht.31dk018'");\"=\"\"0912 345 678\"\"\";ht.haibatrung@gmail.com"
 fi
 hasnt chase-csv-no-submitted ";Đã nộp;"
 req chase-xlsx 200 -b "$W/cv.dk" "$BASE/campaigns/1/units/31DK/report/chua-nop.xlsx"

@@ -1,11 +1,16 @@
-"""Checks on one listing (danh-sach), issue 18 items 11 and 12.
+"""Checks on one listing (danh-sach) or chase list (chua-nop), issue 18
+items 2, 11 and 12.
 
-Usage: listing_check.py CSV DOCX RUBRIC_JSON
+Usage: listing_check.py CSV DOCX RUBRIC_JSON [PDF]
+       listing_check.py --chase CSV DOCX [PDF]
 
   CSV          the listing as CSV (every cell as the documents print it)
   DOCX         the same listing as DOCX (for the NĐ 30 header/signature)
   RUBRIC_JSON  the campaign's rubric file (data/rubrics/*.json): the
                columns must follow its shape, not its id
+  --chase      the chase list: one header row, no result columns; its
+               subtotals count units per state, its head column holds
+               people's names (never a login or "Hiệu trưởng …")
 
 Checks, one "ok"/"FAIL" line each, exit status 1 on any failure:
   columns  groups with levels: per group "Mức" columns; otherwise the
@@ -16,10 +21,15 @@ Checks, one "ok"/"FAIL" line each, exit status 1 on any failure:
            whose unit count is its number of rows;
   totals   the grand total counts every unit, and the level/grade counts
            of each subtotal are those of its rows;
-  nd30     the DOCX has the NĐ 30 header and a signature block.
+  nd30     the DOCX has the NĐ 30 header, number "…/DS-…" and a
+           signature block;
+  names    (with the PDF) a unit's name of at most NAME_ONE_LINE
+           characters is on one line, the line of its code: the name
+           column gets what the others do not need (issue 18 item 3).
 """
 import csv
 import io
+import subprocess
 import json
 import re
 import sys
@@ -55,21 +65,18 @@ def unquote(s):
     return m.group(1) if m else s
 
 
-def main():
-    csv_path, docx_path, rubric_path = sys.argv[1:4]
-    rows = [[unquote(c) for c in r] for r in read_rows(csv_path)]
-    rubric = json.load(open(rubric_path, encoding="utf-8"))
-    head0, head1 = rows[1], rows[2]
-    body = rows[3:]
-    fails = []
+FAILS = []
 
-    def check(name, bad):
-        print(("FAIL " if bad else "ok   ") + name)
-        for b in bad[:10]:
-            print("     " + b)
-        if bad:
-            fails.append(name)
 
+def check(name, bad):
+    print(("FAIL " if bad else "ok   ") + name)
+    for b in bad[:10]:
+        print("     " + b)
+    if bad:
+        FAILS.append(name)
+
+
+def check_columns(rubric, head0, head1):
     levels = any(g.get("levels") for g in rubric["groups"])
     grades = bool(rubric.get("grades"))
     labels = head0 + head1
@@ -87,6 +94,9 @@ def main():
         bad.append("no self and reviewed 'Xếp loại'")
     check("columns", bad)
 
+
+def check_order(body):
+    """The groups as (subtotal row, unit rows), checked for order."""
     bad, groups, cur = [], [], []
     for r in body:
         if re.fullmatch(r"\d+", r[0]):
@@ -108,16 +118,24 @@ def main():
             bad.append("codes not in natural order: %r" % codes)
         if [r[0] for r in g] != [str(i) for i in range(1, len(g) + 1)]:
             bad.append("STT not 1..n in a group")
-    if not groups:
+    if not groups and not (body and body[-1][0] == "Tổng cộng: 0 đơn vị"):
         bad.append("no subtotal row")
     check("order", bad)
+    return groups
 
+
+def grand_total(body, groups):
     bad = []
     units = sum(len(g) for _, g in groups)
     last = body[-1][0] if body else ""
     m = re.match(r"Tổng cộng: (\d+) đơn vị", last)
     if not m or int(m.group(1)) != units:
         bad.append("grand total %r for %d units" % (last, units))
+    return bad
+
+
+def check_totals(body, groups, head1):
+    bad = grand_total(body, groups)
     for total, g in groups:
         for c, label in enumerate(head1):
             if label not in ("Mức", "Xếp loại"):
@@ -137,6 +155,44 @@ def main():
                                                          want))
     check("totals", bad)
 
+
+def check_chase(body, groups, head):
+    """Per-state counts of each subtotal; people's names as heads."""
+    bad = grand_total(body, groups)
+    if "Trực thuộc" in head:
+        bad.append("a 'Trực thuộc' column")
+    st = head.index("Trạng thái")
+    for total, g in groups:
+        want = {}
+        for r in g:
+            want[r[st]] = want.get(r[st], 0) + 1
+        got = {}
+        for line in total[st].splitlines():
+            k, _, n = line.rpartition(": ")
+            got[k] = int(n)
+        if got != want:
+            bad.append("%s: counts %r, rows say %r" % (total[0], got, want))
+    check("totals", bad)
+    bad = []
+    hc = [c for c, label in enumerate(head) if label.startswith("Hiệu trưởng")]
+    if hc:
+        h = hc[0]
+        for _, g in groups:
+            for r in g:
+                name = r[h]
+                if name and (name.startswith(("Hiệu trưởng", "Giám đốc",
+                                              "Trường", "Trung tâm"))
+                             or re.search(r"[.@_]|\d", name)):
+                    bad.append("%s: head %r is not a person's name"
+                               % (r[1], name))
+    units = [r for _, g in groups for r in g]
+    for c, label in enumerate(head):
+        if units and not any(r[c] for r in units):
+            bad.append("column %r is empty on every row" % label)
+    check("heads", bad)
+
+
+def check_nd30(docx_path):
     d = docx.Document(docx_path)
     text = "\n".join(p.text for p in d.paragraphs)
     # The closing block sits in a table nested in a layout table's cell
@@ -149,10 +205,56 @@ def main():
             tables.extend(x for c in row.cells for x in c.tables)
     text = nfc(text)
     bad = [s for s in ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-                       "Độc lập - Tự do - Hạnh phúc", "Nơi nhận:", "Số:")
+                       "Độc lập - Tự do - Hạnh phúc", "Nơi nhận:", "Số:",
+                       "/DS-")
            if s not in text]
     check("nd30", bad)
-    return 1 if fails else 0
+
+
+# Every school name of the demo fits on one line beside the listing's
+# other columns; the GDTX centres' longer names may take two.
+NAME_ONE_LINE = 30
+
+
+def check_names(pdf_path, groups):
+    text = subprocess.run(["pdftotext", "-layout", pdf_path, "-"],
+                          capture_output=True, check=True,
+                          encoding="utf-8").stdout
+    lines = [nfc(x) for x in text.splitlines()]
+    bad = []
+    for _, g in groups:
+        for r in g:
+            code, name = r[1], r[2]
+            if len(name) > NAME_ONE_LINE:
+                continue
+            at = [x for x in lines if re.search(r"(^|\s)%s(\s|$)"
+                                                % re.escape(code), x)]
+            if not any(" ".join(name.split()) in " ".join(x.split())
+                       for x in at):
+                bad.append("%s: name %r not on one line" % (code, name))
+    check("names", bad)
+
+
+def main():
+    chase = sys.argv[1] == "--chase"
+    args = sys.argv[2:] if chase else sys.argv[1:]
+    rows = [[unquote(c) for c in r] for r in read_rows(args[0])]
+    if chase:
+        head, body = rows[1], rows[2:]
+        groups = check_order(body)
+        check_chase(body, groups, head)
+    else:
+        rubric = json.load(open(args[2], encoding="utf-8"))
+        head0, head1 = rows[1], rows[2]
+        body = rows[3:]
+        check_columns(rubric, head0, head1)
+        groups = check_order(body)
+        check_totals(body, groups, head1)
+    check_nd30(args[1])
+    pdf = args[2 if chase else 3:][:1]
+    if pdf:
+        check_names(pdf[0], groups)
+    return 1 if FAILS else 0
 
 
 if __name__ == "__main__":

@@ -182,7 +182,8 @@ test_levels_common_gaps(void **state)
 }
 
 /* report_chase.c: exactly the units not submitted (not started, draft,
- * returned), each with its head's name, and their number. */
+ * returned), each with its head's name (a person's, never the account's
+ * login or a label), counted in the total row; numbered "DS". */
 static void
 test_chase_lists_the_unsubmitted(void **state)
 {
@@ -192,10 +193,37 @@ test_chase_lists_the_unsubmitted(void **state)
 	int64_t due = count(SQL_UNDER_DK "('none', 'draft', 'returned')", 1);
 	assert_true(due > 0);
 	assert_int_equal(build("chua-nop", 1, "31DK", &b), TS_OK);
-	assert_int_equal(lines_with(&b, "| UBND phường Dương Kinh |"), due);
-	has_textf(&b, "Tổng số: %lld đơn vị chưa nộp", (long long)due);
+	assert_int_equal(lines_with(&b, "\n| ") - 2, due); /* head, total */
+	has_textf(&b, "| Tổng cộng: %lld đơn vị |", (long long)due);
+	has_text(&b, "/DS-");
 	lacks(&b, "| Đã nộp |");
 	lacks(&b, "| Đã phê duyệt |");
+	lacks(&b, "Trực thuộc");
+	lacks(&b, "| Hiệu trưởng Trường");
+	lacks(&b, "| ht.31dk");
+	buf_release(&b);
+}
+
+/* The Sở's chase list is grouped as the listing is: its own units
+ * first, then one group per commune office, each closed by "Cộng",
+ * codes in natural order within a group, and a grand total. */
+static void
+test_chase_grouped_by_sub_unit(void **state)
+{
+	(void)state;
+	struct buf b;
+	buf_init(&b, 0);
+	assert_int_equal(build("chua-nop", 1, "31", &b), TS_OK);
+	has_text(&b, "| I | Đơn vị trực thuộc Sở Giáo dục và Đào tạo");
+	in_order(&b, "| I | Đơn vị trực thuộc", "| 31GDTX3 |");
+	in_order(&b, "| 31GDTX3 |", "| 31006 |");
+	in_order(&b, "| 31006 |", "| 31019 |");
+	in_order(&b, "| 31019 |", "| Cộng: ");
+	in_order(&b, "| Cộng: ", "| UBND phường Dương Kinh |");
+	in_order(&b, "| UBND phường Dương Kinh |", "| 31DK018 |");
+	in_order(&b, "| 31DK018 |", "| 31DK020 |");
+	in_order(&b, "| 31DK025 |", "| Tổng cộng: ");
+	lacks(&b, "Trực thuộc |");
 	buf_release(&b);
 }
 
@@ -488,6 +516,7 @@ main(void)
 		cmocka_unit_test(test_levels_and_listing_agree),
 		cmocka_unit_test(test_levels_common_gaps),
 		cmocka_unit_test(test_chase_lists_the_unsubmitted),
+		cmocka_unit_test(test_chase_grouped_by_sub_unit),
 		cmocka_unit_test(test_guidance_letter),
 		cmocka_unit_test(test_grades_total),
 		cmocka_unit_test(test_school_papers),
