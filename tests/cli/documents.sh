@@ -127,8 +127,9 @@ row=$(grep '^1,"Chuyển đổi số trong dạy, học"' "$W/p-plain.csv" | tr 
 [ -n "$row" ] && ok phu-luc-3-csv-row || bad phu-luc-3-csv-row
 cells=$(echo "$row" | $PY -c 'import csv,sys; print(" ".join(next(csv.reader(sys.stdin))[2:]))')
 pdftotext -layout "$W/p.pdf" "$W/p.txt"
-# The group's name wraps in its cell; its numbers share one line with "1".
-if grep -E "^1 " "$W/p.txt" | tr -s ' ' | grep -qF -- "1 $cells"; then
+# The group's name wraps in its cell; its numbers share one line with "1"
+# (centred in the STT column, so after some spaces).
+if grep -E "^ *1 " "$W/p.txt" | tr -s ' ' | grep -qF -- "1 $cells"; then
 	ok phu-luc-3-pdf-same-numbers; else echo "want: $cells" >"$ERR"; cp "$W/p.txt" "$OUT"; bad phu-luc-3-pdf-same-numbers; fi
 $PY - "$W/p.docx" "$cells" <<'PYEOF' && ok phu-luc-3-docx-same-numbers || bad phu-luc-3-docx-same-numbers
 import sys, docx
