@@ -62,7 +62,6 @@ rb_header(struct rb *b)
 	h->org_break = rp_name_start(name);
 	h->number = doc_field(&b->f, "so_ky_hieu");
 	h->symbol = "BC-……";
-	h->place = doc_field(&b->f, "dia_danh");
 	const char *date = doc_field(&b->f, "ngay_ban_hanh");
 	if (date && strlen(date) == 10) {
 		h->year = (int)strtol(date, NULL, 10);
@@ -71,6 +70,9 @@ rb_header(struct rb *b)
 	} else {
 		today(b, h);
 	}
+	h->place = doc_field(&b->f, "dia_danh");
+	if (h->place == NULL)
+		h->place = rb_place(b, h->year, h->month, h->day);
 	const char *parent = doc_field(&b->f, "co_quan_chu_quan");
 	parent = parent ? parent : rb_governing(b, h->year, h->month, h->day);
 	h->parent_org = rb_upper(b, parent);

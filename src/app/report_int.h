@@ -28,7 +28,7 @@ void rb_fail(struct rb *b, enum ts_err e, const char *what);
 /* Upper-case copy for NĐ 30 headings. */
 const char *rb_upper(struct rb *b, const char *s);
 /* The NĐ 30 header from the typed fields, defaulting the cơ quan chủ
- * quản to rb_governing(). */
+ * quản to rb_governing() and the địa danh to rb_place(). */
 void rb_header(struct rb *b);
 /* A unit's name as an NĐ 30 header prints it, in full: "UBND phường
  * Hồng Bàng" -> "Ủy ban nhân dân phường Hồng Bàng" (in the document). */
@@ -36,6 +36,9 @@ const char *rb_spelled(struct rb *b, const char *name);
 /* The default cơ quan chủ quản for a document of that date (rules.md
  * §12, report_governing.c), or NULL for none. */
 const char *rb_governing(struct rb *b, int year, int month, int day);
+/* The default địa danh of the date line for a document of that date
+ * (NĐ 30 Phụ lục I, report_governing.c), or NULL for the dotted blank. */
+const char *rb_place(struct rb *b, int year, int month, int day);
 /* A typed text field as body paragraphs, one per line; dotted lines for
  * the user to write on when it is empty. */
 void rb_text(struct rb *b, struct rp_section *s, const char *field);

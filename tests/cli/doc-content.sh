@@ -206,7 +206,10 @@ check "graded rubric with a qd4725 id: graded office summary" 0 out \
 	--format csv -o -
 
 # --- Item 10: cơ quan chủ quản from the org tree and the date (the rule
-# itself, with 30/6 vs 1/7/2025: tests/unit/test_governing.c).
+# itself, with 30/6 vs 1/7/2025: tests/unit/test_governing.c), and item 5:
+# the địa danh of the date line from the same body (NĐ 30 Phụ lục I; the
+# place read from a name: tests/unit/test_place.c), never the dotted
+# blank a clerk would fill by hand.
 # header NAME WANT: the left column of page 1's header (30 mm margin +
 # 42 % of 165 mm, as tests/report/layout_check.py) starts with WANT.
 header() {
@@ -219,20 +222,26 @@ header() {
 text phu-luc-3 1 31
 header "cơ quan chủ quản of a Sở: the UBND of its thành phố" \
 	"ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG"
+has "địa danh of a Sở: its thành phố" "Hải Phòng, ngày"
+lacks "địa danh of a Sở: not dotted" "…, ngày"
 # The Phòng closed on 30/6/2025: its 2024-2025 report (campaign 6, dated
 # within that year).
 text phu-luc-3 6 31PGD-DK
 header "cơ quan chủ quản of a Phòng: the UBND of its quận" \
 	"ỦY BAN NHÂN DÂN QUẬN DƯƠNG KINH"
+has "địa danh of a Phòng: its quận" "Dương Kinh, ngày"
 # Its school's report of that year: the Phòng it was under then.
 text tu-danh-gia 6 31DK018
 header "cơ quan chủ quản of a school in 2024-2025: its Phòng" \
 	"PHÒNG GIÁO DỤC VÀ ĐÀO TẠO QUẬN DƯƠNG KINH"
+has "địa danh of a school in 2024-2025: its Phòng's quận" \
+	"Dương Kinh, ngày"
 # A commune office heads its own branch: no line above its own name,
 # which the header spells out in full.
 text phu-luc-3 1 31DK
 header "commune office: its own name, spelled out" \
 	"ỦY BAN NHÂN DÂN PHƯỜNG DƯƠNG KINH"
+has "địa danh of a commune office: its phường" "Dương Kinh, ngày"
 # Before 1/7/2025 that commune office had no school: its Phụ lục 3 of the
 # 2022-2023 round (campaign 4) was "0/0 CSGD" over empty tables and
 # charts (issue 18). It is refused, saying why.
@@ -247,12 +256,21 @@ u=$(q "SELECT min(u.code) FROM campaign_unit cu JOIN org_unit u ON
 text tu-kiem-tra 2 "$u"
 header "cơ quan chủ quản of a mầm non school: its UBND phường" \
 	"ỦY BAN NHÂN DÂN PHƯỜNG HỒNG BÀNG"
+has "địa danh of a mầm non school: its phường" "Hồng Bàng, ngày"
 # A THPT school: the Sở.
 u=$(q "SELECT min(u.code) FROM campaign_unit cu JOIN org_unit u ON
 	u.id = cu.unit_id WHERE cu.campaign_id = 1 AND u.school_levels = 8")
 text tu-danh-gia 1 "$u"
 header "cơ quan chủ quản of a THPT school: the Sở" \
 	"SỞ GIÁO DỤC VÀ ĐÀO TẠO THÀNH PHỐ HẢI PHÒNG"
+has "địa danh of a THPT school: the Sở's thành phố" "Hải Phòng, ngày"
+# Typed, another place wins.
+"$T" --db "$DB" --as "cntt.$(echo "$u" | tr 'A-Z' 'a-z')" report set \
+	--campaign 1 --unit "$u" "dia_danh=Kiến An" >/dev/null ||
+	bad "report set dia_danh"
+text tu-danh-gia 1 "$u"
+has "địa danh typed per document" "Kiến An, ngày"
+lacks "địa danh typed: the derived one gone" "Hải Phòng, ngày"
 # The centre is the Sở's since 1/7/2025; typed, another body wins.
 text tu-danh-gia 1 31GDTX1
 header "cơ quan chủ quản of a GDTX centre in 2026: the Sở" \
