@@ -256,8 +256,13 @@ ls_fit_widths(struct rb *b, struct rp_table *t, size_t flex)
 	for (size_t c = 0; c < n; c++)
 		t->widths[c] = (int)loose[c];
 	/* The rest of the line, but no wider than the longest name: with
-	 * room to spare every column widens in proportion. */
+	 * room to spare every column widens in proportion. With no name
+	 * (a chase list of no unit) twice the minimum, so that the others,
+	 * widened in proportion, keep their headers on one line: as wide
+	 * as its header, the name made STT a quarter of the line. */
 	size_t rest = sum + FLEX_MIN_CHARS < LINE_CHARS ? LINE_CHARS - sum
 							: FLEX_MIN_CHARS;
+	if (most == 0)
+		rest = name = 2 * FLEX_MIN_CHARS;
 	t->widths[flex] = (int)(name < rest ? name : rest);
 }
