@@ -29,8 +29,8 @@ Checks, one "ok"/"FAIL" line each, exit status 1 on any failure:
            but may wrap on a row two cấp học make two lines tall;
   states   (with the PDF) so is a state of at most STATE_ONE_LINE
            characters ("Đã phê duyệt");
-  stt      (with the PDF, chase) the STT column is narrow, also in a
-           list of no unit.
+  stt      (with the PDF, chase) the STT column is at most half as
+           wide as the name's, also in a list of no unit.
 """
 import csv
 import io
@@ -256,11 +256,14 @@ def check_names(pdf_path, groups, head):
     check("states", states)
     if "Cấp học" in head:
         return
-    # The chase list's STT is narrow, even over no row (it was a
-    # quarter of the line); its one-line header shows it.
-    top = [x for x in lines if re.match(r"\s*STT\s", x)]
-    check("stt", [x.strip() for x in top[:1]
-                  if not re.match(r"\s*STT\s{1,12}\S", x)])
+    # The chase list's STT is at most half as wide as the name, even
+    # over no row (each column was a quarter of the line); its one-line
+    # header shows where the columns start.
+    top = [x for x in lines if re.match(r"\s*STT\s", x)][:1]
+    at = [[x.find(w) for w in ("STT", "Mã đơn vị", "Tên đơn vị",
+                               "Trạng thái")] for x in top]
+    check("stt", [x.strip() for x, a in zip(top, at) if min(a) >= 0 and
+                  2 * (a[1] - a[0]) > a[3] - a[2]])
 
 
 def main():
