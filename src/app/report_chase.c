@@ -155,20 +155,23 @@ title(struct rb *b)
 	d->title = rp_printf(d, "Đơn vị chưa nộp - %s", b->t.unit.name);
 }
 
-enum ts_err
-rb_chase(struct rb *b)
+/* With no unit to chase, an office that has participants says they
+ * have all submitted; one with none makes no list. */
+static enum ts_err
+none_to_chase(struct rb *b)
 {
-	struct rp_section *s = rp_section0(b->doc);
-	s->landscape = true;
-	s->sheet_name = "Chưa nộp";
-	title(b);
-	struct ls_unit *u = NULL;
+	struct ls_unit *all = NULL;
 	size_t n = 0;
-	enum ts_err e = ls_units_load(b, true, &u, &n);
-	if (e != TS_OK)
-		return e;
+	enum ts_err e = ls_units_load(b, false, &all, &n);
+	if (e == TS_OK && n == 0)
+		e = ls_no_units(b, "chua-nop");
+	return e;
+}
+
+static enum ts_err
+table(struct rb *b, struct rp_section *s, const struct ls_unit *u, size_t n)
+{
 	struct chase x = { 0 };
-	intro(b, s, n);
 	struct rp_table *t = rp_table_add(b->doc, s, contact_columns(u, n, &x),
 					  NULL);
 	if (t == NULL)
@@ -176,8 +179,27 @@ rb_chase(struct rb *b)
 	t->caption = "Đơn vị chưa nộp";
 	head(b, t, &x);
 	struct ls_rows w = { on_unit, on_total, &x };
-	e = ls_rows_grouped(b, t, u, n, &w);
+	enum ts_err e = ls_rows_grouped(b, t, u, n, &w);
 	ls_fit_widths(b, t, 2);
+	return e;
+}
+
+enum ts_err
+rb_chase(struct rb *b)
+{
+	struct rp_section *s = rp_section0(b->doc);
+	s->landscape = true;
+	s->sheet_name = "Chưa nộp";
+	struct ls_unit *u = NULL;
+	size_t n = 0;
+	enum ts_err e = ls_units_load(b, true, &u, &n);
+	if (e == TS_OK && n == 0)
+		e = none_to_chase(b);
+	if (e != TS_OK)
+		return e;
+	title(b);
+	intro(b, s, n);
+	e = table(b, s, u, n);
 	const char *deflt[] = { "- Như trên;", "- Lưu: VT." };
 	rb_closing(b, deflt, 2);
 	rb_filename(b, "chua-nop");

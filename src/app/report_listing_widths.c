@@ -189,19 +189,46 @@ most_names(struct rb *b, const struct rp_table *t, size_t flex)
 	return v[(n * 19) / 20 < n ? (n * 19) / 20 : n - 1] + CELL_PAD;
 }
 
-/* Wraps the data of the column that saves most by it (loose becomes
- * tight there); returns what it saved, 0 when no column can. */
+/* Rows of column c whose data would wrap at w characters (padding
+ * included). */
 static size_t
-tighten_one(size_t *loose, const size_t *tight, size_t n, size_t flex)
+wraps_at(struct rb *b, const struct rp_table *t, size_t c, size_t w)
 {
-	size_t best = n, save = 0;
-	for (size_t c = 0; c < n; c++)
-		if (c != flex && loose[c] - tight[c] > save) {
+	size_t n = 0;
+	for (size_t r = t->header_rows; r < t->nrows; r++) {
+		const struct rp_cell *cell = &t->rows[r][c];
+		if (!cell->covered && cell->colspan == 1 &&
+		    cell_need(b, cell, 1, false) + CELL_PAD > w)
+			n++;
+	}
+	return n;
+}
+
+/* Wraps the data of the column that wraps fewest rows by it (loose
+ * becomes tight there), unless that is half the rows or more; returns
+ * what it saved, 0 when no column should. Wrapping "Đã phê / duyệt"
+ * saved most, but on every row of a round whose units all had it: the
+ * Sở's listing took 12 pages, not 9. */
+static size_t
+tighten_one(struct rb *b, const struct rp_table *t, size_t *loose,
+	    const size_t *tight, size_t flex)
+{
+	size_t n = t->ncols, best = n, cost = 0, save = 0;
+	for (size_t c = 0; c < n; c++) {
+		if (c == flex || loose[c] <= tight[c])
+			continue;
+		size_t k = wraps_at(b, t, c, tight[c]) -
+			   wraps_at(b, t, c, loose[c]);
+		if (best == n || k < cost ||
+		    (k == cost && loose[c] - tight[c] > save)) {
 			best = c;
+			cost = k;
 			save = loose[c] - tight[c];
 		}
-	if (best < n)
-		loose[best] = tight[best];
+	}
+	if (best == n || 2 * cost >= t->nrows - t->header_rows)
+		return 0;
+	loose[best] = tight[best];
 	return save;
 }
 
@@ -219,17 +246,23 @@ ls_fit_widths(struct rb *b, struct rp_table *t, size_t flex)
 		sum += c == flex ? 0 : loose[c];
 	}
 	/* While most names would not fit beside them, short data wraps
-	 * too, in the column that saves most first ("TH, / THCS", then "Đã
-	 * phê / duyệt"): a few long names ("Trung tâm GDNN-GDTX huyện Thủy
-	 * Nguyên") take two lines rather than every row. */
+	 * too, in the column that wraps fewest rows first ("TH, / THCS"),
+	 * but never in most rows: a few long names ("Trung tâm GDNN-GDTX
+	 * huyện Thủy Nguyên") take two lines rather than "Đã phê / duyệt"
+	 * every row. */
 	size_t name = loose[flex], most = most_names(b, t, flex), saved = 1;
 	while (sum + most > LINE_CHARS && saved)
-		sum -= saved = tighten_one(loose, tight, n, flex);
+		sum -= saved = tighten_one(b, t, loose, tight, flex);
 	for (size_t c = 0; c < n; c++)
 		t->widths[c] = (int)loose[c];
 	/* The rest of the line, but no wider than the longest name: with
-	 * room to spare every column widens in proportion. */
+	 * room to spare every column widens in proportion. With no name
+	 * (a chase list of no unit) twice the minimum, so that the others,
+	 * widened in proportion, keep their headers on one line: as wide
+	 * as its header, the name made STT a quarter of the line. */
 	size_t rest = sum + FLEX_MIN_CHARS < LINE_CHARS ? LINE_CHARS - sum
 							: FLEX_MIN_CHARS;
+	if (most == 0)
+		rest = name = 2 * FLEX_MIN_CHARS;
 	t->widths[flex] = (int)(name < rest ? name : rest);
 }

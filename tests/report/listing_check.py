@@ -25,7 +25,12 @@ Checks, one "ok"/"FAIL" line each, exit status 1 on any failure:
            signature block;
   names    (with the PDF) a unit's name of at most NAME_ONE_LINE
            characters is on one line, the line of its code: the name
-           column gets what the others do not need (issue 18 item 3).
+           column gets what the others do not need (issue 18 item 3),
+           but may wrap on a row two cấp học make two lines tall;
+  states   (with the PDF) so is a state of at most STATE_ONE_LINE
+           characters ("Đã phê duyệt");
+  stt      (with the PDF, chase) the STT column is at most half as
+           wide as the name's, also in a list of no unit.
 """
 import csv
 import io
@@ -214,25 +219,51 @@ def check_nd30(docx_path):
 # Every school name of the demo fits on one line beside the listing's
 # other columns; the GDTX centres' longer names may take two.
 NAME_ONE_LINE = 30
+# A state this short ("Đã phê duyệt") is never wrapped: in a round where
+# every unit has it, wrapping it makes every row two lines tall.
+STATE_ONE_LINE = 14
 
 
-def check_names(pdf_path, groups):
+def on_code_line(lines, code, text):
+    """text is whole on a line of the PDF that holds code."""
+    at = [x for x in lines if re.search(r"(^|\s)%s(\s|$)"
+                                        % re.escape(code), x)]
+    return any(" ".join(text.split()) in " ".join(x.split()) for x in at)
+
+
+def check_names(pdf_path, groups, head):
+    """Short names and states on their code's line; a name may wrap on a
+    row that two cấp học ("THCS, THPT") make two lines tall anyway."""
+    state = head.index("Trạng thái")
+    level = head.index("Cấp học") if "Cấp học" in head else None
     text = subprocess.run(["pdftotext", "-layout", pdf_path, "-"],
                           capture_output=True, check=True,
                           encoding="utf-8").stdout
     lines = [nfc(x) for x in text.splitlines()]
-    bad = []
+    bad, states = [], []
     for _, g in groups:
         for r in g:
             code, name = r[1], r[2]
-            if len(name) > NAME_ONE_LINE:
-                continue
-            at = [x for x in lines if re.search(r"(^|\s)%s(\s|$)"
-                                                % re.escape(code), x)]
-            if not any(" ".join(name.split()) in " ".join(x.split())
-                       for x in at):
+            tall = level is not None and "," in r[level]
+            if len(name) <= NAME_ONE_LINE and not tall and \
+                    not on_code_line(lines, code, name):
                 bad.append("%s: name %r not on one line" % (code, name))
+            if len(r[state]) <= STATE_ONE_LINE and \
+                    not on_code_line(lines, code, r[state]):
+                states.append("%s: state %r not on one line"
+                              % (code, r[state]))
     check("names", bad)
+    check("states", states)
+    if "Cấp học" in head:
+        return
+    # The chase list's STT is at most half as wide as the name, even
+    # over no row (each column was a quarter of the line); its one-line
+    # header shows where the columns start.
+    top = [x for x in lines if re.match(r"\s*STT\s", x)][:1]
+    at = [[x.find(w) for w in ("STT", "Mã đơn vị", "Tên đơn vị",
+                               "Trạng thái")] for x in top]
+    check("stt", [x.strip() for x, a in zip(top, at) if min(a) >= 0 and
+                  2 * (a[1] - a[0]) > a[3] - a[2]])
 
 
 def main():
@@ -253,7 +284,8 @@ def main():
     check_nd30(args[1])
     pdf = args[2 if chase else 3:][:1]
     if pdf:
-        check_names(pdf[0], groups)
+        head = rows[1] if chase else head0
+        check_names(pdf[0], groups, head)
     return 1 if FAILS else 0
 
 

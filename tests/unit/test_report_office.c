@@ -227,6 +227,36 @@ test_chase_grouped_by_sub_unit(void **state)
 	buf_release(&b);
 }
 
+/* A ward of the 2022-2023 round had no participant (its schools were
+ * the Phòng's): neither listing is made for it, where both printed a
+ * signed list of "Tổng cộng: 0 đơn vị", the chase list under "Tất cả
+ * các đơn vị đã nộp". The Sở's own listings still are. */
+static void
+test_listings_need_participants(void **state)
+{
+	(void)state;
+	int64_t cid = count("SELECT min(id) FROM campaign WHERE school_year "
+			    "= '2022-2023' AND kind <> 'thong-ke' AND id > ?",
+			    0);
+	assert_true(cid > 0);
+	assert_int_equal(count("SELECT count(*) FROM campaign_unit cu JOIN "
+			       "org_unit o ON o.id = cu.unit_id WHERE "
+			       "cu.campaign_id = ? AND o.code LIKE '31DK0%'",
+			       cid),
+			 20); /* under the Phòng, not the ward */
+	const char *kinds[] = { "danh-sach", "chua-nop" };
+	for (size_t i = 0; i < 2; i++) {
+		struct buf b;
+		buf_init(&b, 0);
+		assert_int_equal(build(kinds[i], cid, "31DK", &b), TS_EINVAL);
+		lacks(&b, "Tổng cộng");
+		buf_release(&b);
+		buf_init(&b, 0);
+		assert_int_equal(build(kinds[i], cid, "31", &b), TS_OK);
+		buf_release(&b);
+	}
+}
+
 /* report_guidance.c: the graded round's letter words its bands as seed
  * 001 does (the cntt sheet's own words: rb_band_words), best first. */
 static void
@@ -517,6 +547,7 @@ main(void)
 		cmocka_unit_test(test_levels_common_gaps),
 		cmocka_unit_test(test_chase_lists_the_unsubmitted),
 		cmocka_unit_test(test_chase_grouped_by_sub_unit),
+		cmocka_unit_test(test_listings_need_participants),
 		cmocka_unit_test(test_guidance_letter),
 		cmocka_unit_test(test_grades_total),
 		cmocka_unit_test(test_school_papers),
