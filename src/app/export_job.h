@@ -103,7 +103,9 @@ enum ts_err job_claim(struct app *app, struct arena *a, struct export_job *out,
  * cancelled). `work` builds (its reads may stay open for the whole
  * export), `book` records progress and the outcome (another connection,
  * so progress is committed while the export reads). stop, when it says
- * so (the server stopping), ends the job failed. */
+ * so (the server stopping), ends the job failed. The same app for both
+ * is refused (TS_EINVAL): progress could not be written inside the
+ * build's read snapshot. */
 enum ts_err job_run(struct app *work, struct app *book,
 		    const struct export_job *j, struct ts_cancel *stop);
 /* Deletes the files of jobs expired at `now` (path becomes NULL) and

@@ -304,6 +304,8 @@ enum ts_err
 job_run(struct app *work, struct app *book, const struct export_job *j,
 	struct ts_cancel *stop)
 {
+	if (work == book)
+		return TS_EINVAL;
 	struct arena *a = arena_new();
 	const char *dir = a ? job_dir(book, a) : NULL;
 	char path[4096], part[4200];
