@@ -3,8 +3,9 @@
  * batches. A line waits in a buffer while other requests are being
  * handled, and the buffer is written when no request is left in
  * (so a lone request's line is out before its answer is sent), when it
- * holds ALOG_BYTES, when its first line is a second old, and at a clean
- * stop. Under load that is one write() for a few hundred lines instead of
+ * holds ALOG_BYTES, when the next line finds its first a second old
+ * (nothing writes it sooner: a lone line beside a long download waits
+ * for the next request or that download's end), and at a clean stop. Under load that is one write() for a few hundred lines instead of
  * one per request.
  */
 #ifndef TS_WEB_ACCESS_LOG_H
