@@ -35,11 +35,7 @@ text(struct chart *k, const char *s, bool bold, double size, double width,
      int max_lines)
 {
 	PangoLayout *l = pango_layout_new(k->pc);
-	PangoFontDescription *fd = pango_font_description_new();
-	pango_font_description_set_family_static(fd, RP_FONT_PDF);
-	pango_font_description_set_weight(fd, bold ? PANGO_WEIGHT_BOLD
-						   : PANGO_WEIGHT_NORMAL);
-	pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
+	PangoFontDescription *fd = rp_font_desc(bold ? RP_BOLD : 0, size);
 	pango_layout_set_font_description(l, fd);
 	pango_font_description_free(fd);
 	pango_layout_set_alignment(l, PANGO_ALIGN_CENTER);

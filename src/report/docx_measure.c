@@ -67,14 +67,7 @@ static double
 widest_word(struct dx_ctx *x, const char *text, unsigned style, int size)
 {
 	PangoLayout *l = pango_layout_new(context(x));
-	PangoFontDescription *fd = pango_font_description_new();
-	pango_font_description_set_family_static(fd, RP_FONT_PDF);
-	pango_font_description_set_weight(
-		fd, style & RP_BOLD ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-	pango_font_description_set_style(fd, style & RP_ITALIC
-						     ? PANGO_STYLE_ITALIC
-						     : PANGO_STYLE_NORMAL);
-	pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
+	PangoFontDescription *fd = rp_font_desc(style, size);
 	pango_layout_set_font_description(l, fd);
 	pango_font_description_free(fd);
 	/* At a width of one point every word is a line of its own. */
@@ -98,11 +91,7 @@ dx_line_width(struct dx_ctx *x, const char *text, unsigned style, int size,
 {
 	char *up = caps ? g_utf8_strup(text, -1) : NULL;
 	PangoLayout *l = pango_layout_new(context(x));
-	PangoFontDescription *fd = pango_font_description_new();
-	pango_font_description_set_family_static(fd, RP_FONT_PDF);
-	pango_font_description_set_weight(
-		fd, style & RP_BOLD ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-	pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
+	PangoFontDescription *fd = rp_font_desc(style & RP_BOLD, size);
 	pango_layout_set_font_description(l, fd);
 	pango_font_description_free(fd);
 	pango_layout_set_text(l, up ? up : text, -1);

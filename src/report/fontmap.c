@@ -13,6 +13,8 @@
  */
 #include "fontmap.h"
 
+#include "report.h"
+
 #include <pthread.h>
 #include <stdbool.h>
 
@@ -86,4 +88,18 @@ rp_fontmap_release(PangoFontMap *fm)
 	g_object_remove_toggle_ref(G_OBJECT(fm), toggled, &w);
 	pthread_cond_destroy(&w.cond);
 	pthread_mutex_destroy(&w.mutex);
+}
+
+PangoFontDescription *
+rp_font_desc(unsigned style, double size)
+{
+	PangoFontDescription *fd = pango_font_description_new();
+	pango_font_description_set_family_static(fd, RP_FONT_PDF);
+	pango_font_description_set_weight(
+		fd, style & RP_BOLD ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+	pango_font_description_set_style(fd, style & RP_ITALIC
+						     ? PANGO_STYLE_ITALIC
+						     : PANGO_STYLE_NORMAL);
+	pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
+	return fd;
 }

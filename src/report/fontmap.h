@@ -22,5 +22,9 @@ void rp_fontmap_drop(void);
  * only once fm has been freed, here, on the calling thread; the kept
  * font map only loses the caller's reference. */
 void rp_fontmap_release(PangoFontMap *fm);
+/* The documents' face (RP_FONT_PDF) at size points, bold and italic as
+ * style (RP_BOLD, RP_ITALIC) says: what every text measured or drawn
+ * with pango is set in. The caller frees it. */
+PangoFontDescription *rp_font_desc(unsigned style, double size);
 
 #endif

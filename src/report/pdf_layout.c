@@ -7,24 +7,11 @@
 #include <string.h>
 
 #include "../util/buf.h"
+#include "fontmap.h"
 
 /* Page numbers sit in the middle of the top margin (NĐ 30: centred in the
  * top margin, 13-14 pt, not on page 1). */
 #define PAGE_NUMBER_SIZE 13
-
-static PangoFontDescription *
-font(unsigned style, double size)
-{
-	PangoFontDescription *fd = pango_font_description_new();
-	pango_font_description_set_family_static(fd, RP_FONT_PDF);
-	pango_font_description_set_weight(
-		fd, style & RP_BOLD ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-	pango_font_description_set_style(fd, style & RP_ITALIC
-						     ? PANGO_STYLE_ITALIC
-						     : PANGO_STYLE_NORMAL);
-	pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
-	return fd;
-}
 
 static void
 set_align(PangoLayout *l, enum rp_align align)
@@ -47,7 +34,7 @@ new_layout(struct pdf *p, unsigned style, double size, double width,
 	   enum rp_align align)
 {
 	PangoLayout *l = pango_layout_new(p->pc);
-	PangoFontDescription *fd = font(style, size);
+	PangoFontDescription *fd = rp_font_desc(style, size);
 	pango_layout_set_font_description(l, fd);
 	pango_font_description_free(fd);
 	pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);

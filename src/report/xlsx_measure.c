@@ -46,11 +46,7 @@ xlsx_measured_lines(struct xw *w, const char *text, double px, int size,
 		w->pc = pango_font_map_create_context(w->fm);
 	}
 	PangoLayout *l = pango_layout_new(w->pc);
-	PangoFontDescription *fd = pango_font_description_new();
-	pango_font_description_set_family_static(fd, RP_FONT_PDF);
-	pango_font_description_set_weight(fd, bold ? PANGO_WEIGHT_BOLD
-						   : PANGO_WEIGHT_NORMAL);
-	pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
+	PangoFontDescription *fd = rp_font_desc(bold ? RP_BOLD : 0, size);
 	pango_layout_set_font_description(l, fd);
 	pango_font_description_free(fd);
 	double pt = (px - XLSX_INSET_PX) * 0.75 * XLSX_WIDTH_SHARE;
