@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "../util/arena.h"
+#include "../util/vnstr.h"
 #include "report_listing_int.h"
 
 /* Characters of table text (12 pt Liberation Serif, about 6 pt each
@@ -31,22 +32,13 @@
 #define ONE_LINE_CHARS 14
 
 static size_t
-chars(const char *s, size_t n)
-{
-	size_t k = 0;
-	for (size_t i = 0; i < n; i++)
-		k += ((unsigned char)s[i] & 0xC0) != 0x80;
-	return k;
-}
-
-static size_t
 longest_word(const char *s)
 {
 	size_t most = 0;
 	while (*s) {
 		s += strspn(s, " \n");
 		size_t n = strcspn(s, " \n");
-		size_t k = chars(s, n);
+		size_t k = vn_chars(s, n);
 		most = k > most ? k : most;
 		s += n;
 	}
@@ -67,7 +59,7 @@ lines_at(const char *s, size_t w)
 		size_t n = strcspn(s, " \n");
 		if (n == 0)
 			break;
-		size_t k = chars(s, n);
+		size_t k = vn_chars(s, n);
 		if (used && used + 1 + k <= w)
 			used += 1 + k;
 		else {
@@ -84,7 +76,7 @@ lines_at(const char *s, size_t w)
 static size_t
 need_of(const char *s, size_t max_lines, bool tight)
 {
-	size_t w = longest_word(s), len = chars(s, strlen(s));
+	size_t w = longest_word(s), len = vn_chars(s, strlen(s));
 	if (!tight && max_lines < HEAD_LINES && len <= ONE_LINE_CHARS)
 		return len;
 	while (w < len && lines_at(s, w) > max_lines)
@@ -121,7 +113,7 @@ cell_need(struct rb *b, const struct rp_cell *cell, size_t max_lines,
 	if (cell->kind != RP_V_TEXT) {
 		char v[RP_VALUE_SIZE];
 		const char *text = rp_value_format(cell, v);
-		return chars(text, strlen(text));
+		return vn_chars(text, strlen(text));
 	}
 	size_t need = 0;
 	for (size_t i = 0; i < cell->nparas; i++) {

@@ -8,6 +8,8 @@
 
 #include <utf8proc.h>
 
+#include "../util/vnstr.h"
+
 static void
 put_codepoint(struct buf *b, utf8proc_int32_t cp)
 {
@@ -66,9 +68,5 @@ dx_esc(struct buf *b, const char *s)
 size_t
 dx_chars(const char *s)
 {
-	size_t n = 0;
-	for (; s && *s; s++)
-		if (((unsigned char)*s & 0xC0) != 0x80)
-			n++;
-	return n;
+	return s ? vn_chars(s, strlen(s)) : 0;
 }

@@ -10,14 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static size_t
-utf8_chars(const char *s, size_t n)
-{
-	size_t k = 0;
-	for (size_t i = 0; i < n; i++)
-		k += ((unsigned char)s[i] & 0xC0) != 0x80;
-	return k;
-}
+#include "../util/vnstr.h"
 
 /* Characters of a Times face at size pt per Excel width unit: a unit is
  * the width of "0" in the default 11 pt Calibri (about 5.25 pt); an
@@ -49,7 +42,7 @@ xlsx_text_lines(const char *text, double cols, int size, bool bold)
 			continue;
 		}
 		size_t n = strcspn(p, " \n");
-		double w = (double)utf8_chars(p, n);
+		double w = (double)vn_chars(p, n);
 		double need = used > 0 ? used + 1 + w : w;
 		if (used > 0 && need > width) {
 			lines++;

@@ -193,3 +193,12 @@ vn_prefix_fitting(const char *s, size_t n, size_t cols)
 	}
 	return i;
 }
+
+size_t
+vn_chars(const char *s, size_t n)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		k += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return k;
+}

@@ -23,6 +23,8 @@ char *vn_upper(struct arena *a, const char *s);
  * a sentence ("Đánh giá …" -> "đánh giá …"); an initialism ("THCS …")
  * is kept. NULL on bad input or OOM. */
 char *vn_lower_first(struct arena *a, const char *s);
+/* Characters (code points) in the first n bytes of UTF-8 s. */
+size_t vn_chars(const char *s, size_t n);
 /* True if s is valid UTF-8. */
 bool vn_valid_utf8(const char *s, size_t n);
 /* Equal once both are NFC (fast path: byte-equal). */
