@@ -46,8 +46,10 @@ psql "$PG" -c "DROP SCHEMA public CASCADE; CREATE SCHEMA public" >/dev/null 2>&1
 as_pg "$PGB/pg_basebackup" -h "$TRUONGSO_TEST_PG_DIR" -U truongso -D "$R/data" \
 	-R -X stream --checkpoint=fast >"$R/basebackup.log" 2>&1 ||
 	{ cat "$R/basebackup.log"; exit 1; }
+# A standby refuses to start with fewer connections than its primary.
+MAXC=$(psql "$PG" -c 'SHOW max_connections')
 as_pg "$PGB/pg_ctl" -D "$R/data" -l "$R/server.log" -w -t 60 \
-	-o "-c listen_addresses='' -k $R -c max_connections=60 \
+	-o "-c listen_addresses='' -k $R -c max_connections=$MAXC \
 	-c log_statement=all -c fsync=off" start >/dev/null ||
 	{ cat "$R/server.log"; exit 1; }
 same "the replica is a replica" "$(psql "$RP" -c 'SELECT pg_is_in_recovery()')" t
