@@ -328,6 +328,18 @@ fields_form(struct req *r, const struct report_target *t, bool posted)
 	buf_release(&action);
 }
 
+/* A card for each document that builds, then the refused ones. */
+static void
+documents(struct req *r, const struct report_target *t, long long id)
+{
+	int64_t units = 0;
+	bool large = !t->school && jobs_large(r, id, t->unit_code, &units);
+	for (size_t i = 0; i < t->nkinds; i++)
+		if (t->refused[i] == NULL)
+			kind_card(r, t, t->kinds[i], large ? units : 0);
+	refused_card(r, t);
+}
+
 static void
 render(struct req *r, bool posted)
 {
@@ -358,12 +370,7 @@ render(struct req *r, bool posted)
 		       "Bộ chỉ số của đợt này chưa có mẫu báo "
 		       "cáo của trường.",
 		       NULL);
-	int64_t units = 0;
-	bool large = !t.school && jobs_large(r, id, t.unit_code, &units);
-	for (size_t i = 0; i < t.nkinds; i++)
-		if (t.refused[i] == NULL)
-			kind_card(r, &t, t.kinds[i], large ? units : 0);
-	refused_card(r, &t);
+	documents(r, &t, id);
 	if (t.school)
 		report_signed_card(r, t.can_edit);
 	report_software_card(r, t.school, t.can_edit);

@@ -8,7 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { demoFixture, signIn, shot, schoolIn } from './lib.mjs';
+import { demoFixture, signIn, schoolIn, shotsWideNarrow as both } from './lib.mjs';
 
 let srv, browser;
 demoFixture(async (s, b) => {
@@ -20,16 +20,6 @@ const sql = (q) => execFileSync('sqlite3', [srv.db, q]).toString().trim();
 const stored = (code, id, what = 'value') => sql(`SELECT json_extract(s.answers,
 	'$.answers."${id}".${what}') FROM submission s JOIN org_unit o ON
 	o.id = s.unit_id WHERE s.campaign_id = 1 AND o.code = '${code}'`);
-
-async function both(page, name) {
-	await shot(page, `${name}-1280`);
-	await page.setViewportSize({ width: 390, height: 844 });
-	await shot(page, `${name}-390`);
-	const wide = await page.evaluate(() =>
-		document.documentElement.scrollWidth > window.innerWidth + 1);
-	await page.setViewportSize({ width: 1280, height: 900 });
-	return wide;
-}
 
 test('session expired while typing at 23:00, a colleague saved meanwhile', async () => {
 	const school = schoolIn(srv.db, '31HB', 'draft');

@@ -5,26 +5,13 @@
 // go to build/e2e-screenshots/report-refused-*.png.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { demoFixture, signIn, shot } from './lib.mjs';
+import { demoFixture, signIn, shotsWideNarrow } from './lib.mjs';
 
 let srv, browser;
 demoFixture(async (s, b) => {
 	srv = s;
 	browser = b;
 });
-
-async function phone(page, url, name) {
-	const ctx = await browser.newContext({ locale: 'vi-VN',
-		viewport: { width: 390, height: 844 },
-		storageState: await page.context().storageState() });
-	const m = await ctx.newPage();
-	await m.goto(url);
-	await shot(m, name);
-	const wide = await m.evaluate(() =>
-		document.documentElement.scrollWidth > window.innerWidth + 1);
-	await ctx.close();
-	return wide;
-}
 
 // Every report link and picture of the page, fetched with its session.
 async function everyLinkAnswers(page) {
@@ -54,14 +41,12 @@ test('a ward with no school that year: refused documents greyed, no dead link', 
 		getComputedStyle(li).color, getComputedStyle(document.body).color]);
 	assert.notEqual(grey, text);
 	assert.equal(await page.locator('main a.button[href*="/report/"]').count(), 0);
-	await shot(page, 'report-refused-1280');
-	assert.equal(await phone(page, url, 'report-refused-390'), false);
+	assert.equal(await shotsWideNarrow(page, 'report-refused'), false);
 
 	// The same ward this round: its documents build, every link answers.
 	const now = `${srv.base}/campaigns/1/units/31DK/report`;
 	await page.goto(now);
 	assert.equal(await page.getByText('Chưa lập được trong đợt này').count(), 0);
 	assert.ok(await everyLinkAnswers(page) > 20);
-	await shot(page, 'report-ward-1280');
-	assert.equal(await phone(page, now, 'report-ward-390'), false);
+	assert.equal(await shotsWideNarrow(page, 'report-ward'), false);
 });
