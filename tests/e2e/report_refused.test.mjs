@@ -1,11 +1,11 @@
 // The report page of a ward with no school of its own in a round (issue
 // 18): no button for a document its download would refuse, each such
 // document greyed with the reason; every button and picture on the page
-// answers 200; nothing overflows at 390 px. Screenshots (1280 and 390 px)
-// go to build/e2e-screenshots/report-refused-*.png.
+// answers 200; nothing overflows at 390 px; axe-core finds nothing.
+// Screenshots (1280 and 390 px) go to build/e2e-screenshots/report-*.png.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { demoFixture, signIn, shotsWideNarrow } from './lib.mjs';
+import { demoFixture, signIn, shotsWideNarrow, axeFindings } from './lib.mjs';
 
 let srv, browser;
 demoFixture(async (s, b) => {
@@ -41,6 +41,7 @@ test('a ward with no school that year: refused documents greyed, no dead link', 
 		getComputedStyle(li).color, getComputedStyle(document.body).color]);
 	assert.notEqual(grey, text);
 	assert.equal(await page.locator('main a.button[href*="/report/"]').count(), 0);
+	assert.deepEqual(await axeFindings(page), []);
 	assert.equal(await shotsWideNarrow(page, 'report-refused'), false);
 
 	// The same ward this round: its documents build, every link answers.
