@@ -164,6 +164,9 @@ counted_run http-campaign-new tests/http/campaign_new.sh build/asan/truongso
 # Large exports as background jobs: start, progress, cancel, restart,
 # download, someone else's job (issue 17 item 3).
 counted_run http-jobs tests/http/jobs.sh build/asan/truongso
+# The report page links only documents that build, the others greyed
+# with the download's reason; every link answers 200 (issues 17/18).
+counted_run http-report-page tests/http/report_page.sh build/asan/truongso
 # A statistics campaign's school form, its workflow, the office's roll-up
 # by bậc học and its own answers (issue 15).
 counted_run http-stats tests/http/stats.sh build/asan/truongso

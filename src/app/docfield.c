@@ -232,6 +232,30 @@ doc_fields_read(struct app *app, int64_t cid, int64_t unit_id, struct arena *a,
 	return add_carried(app, unit_id, a, out, d);
 }
 
+/* Why kind k is refused (*why, NULL when it is not), as report_build
+ * would say it. */
+static enum ts_err
+refusal(struct app *app, const struct doc_target *t,
+	const struct report_kind_info *k, const struct doc_fields *all,
+	struct arena *a, const char **why, struct diags *d)
+{
+	struct doc_fields own;
+	struct diags said;
+	diags_init(&said);
+	enum ts_err e = rb_own_fields(k, all, a, &own);
+	if (e == TS_OK)
+		e = rb_refusal(app, t, k, &own, &said);
+	*why = NULL;
+	if (e == TS_EINVAL && said.n > 0) {
+		*why = arena_strdup(a, said.v[0].msg);
+		e = *why ? TS_OK : TS_ENOMEM;
+	} else if (e != TS_OK && said.n > 0) {
+		diags_add(d, said.v[0].where, "%s", said.v[0].msg);
+	}
+	diags_release(&said);
+	return e;
+}
+
 enum ts_err
 report_target_open(struct app *app, const struct actor *who, int64_t cid,
 		   const char *unit_code, struct arena *a,
@@ -254,6 +278,11 @@ report_target_open(struct app *app, const struct actor *who, int64_t cid,
 			       : 0;
 	out->nkinds = t.nkinds;
 	memcpy(out->kinds, t.kinds, sizeof(out->kinds));
+	for (size_t i = 0; e == TS_OK && i < t.nkinds; i++)
+		e = refusal(app, &t, t.kinds[i], &out->fields, a,
+			    &out->refused[i], d);
+	if (e != TS_OK)
+		return e;
 	out->results = !t.school && t.rubric && results_export_fits(t.rubric);
 	return TS_OK;
 }

@@ -25,6 +25,18 @@ enum ts_err doc_target_open(struct app *app, const struct actor *who,
 			    int64_t cid, const char *unit_code, bool edit,
 			    struct arena *a, struct doc_target *t,
 			    struct diags *d) TS_MUSTCHECK;
+/* report_refusal.c: whether kind k's document can be built for t's
+ * unit, f the fields as the kind reads them (rb_own_fields): TS_OK, or
+ * TS_EINVAL with the reason in d (not the unit's kind, or nothing to
+ * make it of); another error when that could not be read. */
+enum ts_err rb_refusal(struct app *app, const struct doc_target *t,
+		       const struct report_kind_info *k,
+		       const struct doc_fields *f,
+		       struct diags *d) TS_MUSTCHECK;
+/* The fields kind k reads of all the unit's fields of the campaign. */
+enum ts_err rb_own_fields(const struct report_kind_info *k,
+			  const struct doc_fields *all, struct arena *a,
+			  struct doc_fields *out) TS_MUSTCHECK;
 enum ts_err doc_fields_read(struct app *app, int64_t cid, int64_t unit_id,
 			    struct arena *a, struct doc_fields *out,
 			    struct diags *d) TS_MUSTCHECK;

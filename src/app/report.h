@@ -118,6 +118,9 @@ struct report_target {
 	const char *unit_code, *unit_name;
 	bool school;
 	const struct report_kind_info *kinds[4];
+	/* refused[i]: why kinds[i]'s document cannot be built now, as its
+	 * download would say (rb_refusal); NULL when it can. */
+	const char *refused[4];
 	size_t nkinds;
 	bool can_edit;
 	struct doc_fields fields;

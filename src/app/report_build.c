@@ -6,44 +6,6 @@
 #include "../util/arena.h"
 #include "report_int.h"
 
-static bool
-kind_allowed(const struct doc_target *t, const struct report_kind_info *k)
-{
-	for (size_t i = 0; i < t->nkinds; i++)
-		if (t->kinds[i] == k)
-			return true;
-	return false;
-}
-
-/* A kind with its own field names reads only the fields it declares,
- * each "<prefix>x" as "x": its số ký hiệu or date never comes from the
- * unit's other documents of the campaign. */
-static enum ts_err
-own_fields(struct rb *b, const struct report_kind_info *k)
-{
-	const char *pre = k->field_prefix;
-	size_t np = pre ? strlen(pre) : 0, n = 0;
-	struct doc_fields f = {
-		.names = arena_calloc(b->a, k->nfields + 1, sizeof(char *)),
-		.values = arena_calloc(b->a, k->nfields + 1, sizeof(char *)),
-	};
-	if (pre == NULL)
-		return TS_OK;
-	if (f.names == NULL || f.values == NULL)
-		return TS_ENOMEM;
-	for (size_t i = 0; i < k->nfields; i++) {
-		const char *name = k->fields[i].name;
-		const char *v = doc_field(&b->f, name);
-		if (v == NULL)
-			continue;
-		f.names[n] = strncmp(name, pre, np) == 0 ? name + np : name;
-		f.values[n++] = v;
-	}
-	f.n = n;
-	b->f = f;
-	return TS_OK;
-}
-
 static enum ts_err
 dispatch(struct rb *b, const struct report_kind_info *k)
 {
@@ -82,14 +44,12 @@ report_build(struct app *app, const struct actor *who,
 					&b.t, d);
 	if (e != TS_OK)
 		return e;
-	if (!kind_allowed(&b.t, k)) {
-		diags_add(d, k->code, "đơn vị %s không lập %s trong đợt này",
-			  b.t.unit.code, k->name);
-		return TS_EINVAL;
-	}
-	e = doc_fields_read(app, cid, b.t.unit.id, a, &b.f, d);
+	struct doc_fields all;
+	e = doc_fields_read(app, cid, b.t.unit.id, a, &all, d);
 	if (e == TS_OK)
-		e = own_fields(&b, k);
+		e = rb_own_fields(k, &all, a, &b.f);
+	if (e == TS_OK)
+		e = rb_refusal(app, &b.t, k, &b.f, d);
 	if (e != TS_OK)
 		return e;
 	b.doc = rp_doc_new(a);

@@ -155,19 +155,6 @@ title(struct rb *b)
 	d->title = rp_printf(d, "Đơn vị chưa nộp - %s", b->t.unit.name);
 }
 
-/* With no unit to chase, an office that has participants says they
- * have all submitted; one with none makes no list. */
-static enum ts_err
-none_to_chase(struct rb *b)
-{
-	struct ls_unit *all = NULL;
-	size_t n = 0;
-	enum ts_err e = ls_units_load(b, false, &all, &n);
-	if (e == TS_OK && n == 0)
-		e = ls_no_units(b, "chua-nop");
-	return e;
-}
-
 static enum ts_err
 table(struct rb *b, struct rp_section *s, const struct ls_unit *u, size_t n)
 {
@@ -192,9 +179,9 @@ rb_chase(struct rb *b)
 	s->sheet_name = "Chưa nộp";
 	struct ls_unit *u = NULL;
 	size_t n = 0;
+	/* None to chase: all have submitted (an office with no unit taking
+	 * part is refused before this, rb_refusal). */
 	enum ts_err e = ls_units_load(b, true, &u, &n);
-	if (e == TS_OK && n == 0)
-		e = none_to_chase(b);
 	if (e != TS_OK)
 		return e;
 	title(b);

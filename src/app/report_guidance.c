@@ -393,16 +393,8 @@ rb_guidance(struct rb *b)
 		e = reviewer_kinds(b, &g.reviewers);
 	if (e != TS_OK)
 		return e;
-	/* An office with no school or office of its own in the round has
-	 * no one to guide: a ward before 1/7/2025 wrote its letter to the
-	 * Sở ("Kính gửi" fell back to the superior body). */
-	if (g.nschools + g.noffices == 0 && !doc_field(&b->f, "kinh_gui")) {
-		diags_add(b->d, "cong-van",
-			  "%s không có đơn vị nào tham gia đợt này: không có "
-			  "nơi để gửi công văn hướng dẫn",
-			  b->t.unit.name);
-		return TS_EINVAL;
-	}
+	/* An office with no unit in the round and no recipient typed is
+	 * refused before this (rb_refusal). */
 	struct rp_doc *d = b->doc;
 	rb_header(b);
 	if (d->header) {

@@ -372,16 +372,6 @@ rb_levels(struct rb *b)
 	enum ts_err e = count(b, &v, by_level);
 	if (e != TS_OK)
 		return e;
-	/* A commune office opened on 1/7/2025 had no school in a 2022-2023
-	 * round: its report was empty tables and charts, "0/0 CSGD". */
-	if (v.p.expected_all == 0) {
-		diags_add(b->d, b->kind->code,
-			  "đơn vị %s không có cơ sở giáo dục nào tham gia đợt "
-			  "này (năm học %s): không có số liệu để lập %s",
-			  b->t.unit.code, b->t.campaign.school_year,
-			  b->kind->name);
-		return TS_EINVAL;
-	}
 	struct rp_doc *d = b->doc;
 	struct rp_section *s = rp_section0(d);
 	rb_header(b);

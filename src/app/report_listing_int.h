@@ -32,12 +32,6 @@ struct ls_unit {
 enum ts_err ls_units_load(struct rb *b, bool chase, struct ls_unit **out,
 			  size_t *n) TS_MUSTCHECK;
 
-/* Refuses a listing of an office with no participant in the round (a
- * ward before 1/7/2025, its schools under the Phòng): a signed list of
- * no unit, or "all units have submitted" when there are none, says
- * what is not so. TS_EINVAL with the reason in b's diagnostics. */
-enum ts_err ls_no_units(struct rb *b, const char *kind) TS_MUSTCHECK;
-
 /* What a listing prints of its rows: a unit's row (stt counts from 1 in
  * its group) and a subtotal row (grand: the total of every group after
  * the last group's own). */

@@ -132,16 +132,6 @@ ls_units_load(struct rb *b, bool chase, struct ls_unit **out, size_t *n)
 	return TS_OK;
 }
 
-enum ts_err
-ls_no_units(struct rb *b, const char *kind)
-{
-	diags_add(b->d, kind,
-		  "%s không có đơn vị nào tham gia đợt này: không có đơn vị "
-		  "nào để lập danh sách",
-		  b->t.unit.name);
-	return TS_EINVAL;
-}
-
 /* "I", "II", … for the group rows (STT column). */
 static const char *
 roman(struct rb *b, size_t n)

@@ -176,6 +176,6 @@ rp_write_docx(const struct rp_doc *d, const char *path, char *err,
 		buf_release(&parts[i]);
 	for (size_t i = 0; i < x.nmedia; i++)
 		buf_release(&x.media[i].png);
-	dx_measure_end(&x);
+	rp_measure_end(&x.ms);
 	return e;
 }

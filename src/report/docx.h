@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "measure.h"
 #include "report.h"
 
 /* 1 mm = 1440 / 25.4 twips; rounded to whole twips. */
@@ -52,17 +53,14 @@ struct dx_ctx {
 	 * (dx_table opens it, wrapped, and dx_wrap_end closes it). */
 	bool wrap, wrapped;
 	const int *grid; /* column widths of the table being written, twips */
-	/* Text measurement for table columns (docx_measure.c), made on
-	 * first use and released by dx_measure_end. */
-	struct _PangoFontMap *fm;
-	struct _PangoContext *pc;
+	/* Text measurement for table columns (docx_measure.c), released
+	 * by rp_measure_end at the end of the document. */
+	struct rp_measure ms;
 };
 
 /* docx_measure.c: a table's column widths in twips (grid[ncols]), no
- * column narrower than its widest word; dx_measure_end frees the font
- * map it used. */
+ * column narrower than its widest word, measured in x->ms. */
 void dx_table_grid(struct dx_ctx *x, const struct rp_table *t, int *grid);
-void dx_measure_end(struct dx_ctx *x);
 /* Width in points of text set on one line (upper case if caps). */
 double dx_line_width(struct dx_ctx *x, const char *text, unsigned style,
 		     int size, bool caps);

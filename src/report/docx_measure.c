@@ -15,27 +15,6 @@
  * (DX_CELL_MAR, 85 twips each) and 1 pt for rounding. */
 #define CELL_PAD_PT (2 * 85 / 20.0 + 1)
 
-static PangoContext *
-context(struct dx_ctx *x)
-{
-	if (x->pc == NULL) {
-		x->fm = rp_fontmap_new();
-		x->pc = pango_font_map_create_context(x->fm);
-	}
-	return x->pc;
-}
-
-void
-dx_measure_end(struct dx_ctx *x)
-{
-	if (x->pc)
-		g_object_unref(x->pc);
-	if (x->fm)
-		rp_fontmap_release(x->fm);
-	x->pc = NULL;
-	x->fm = NULL;
-}
-
 /* Short words with a hyphen ("GDNN-GDTX") stay whole, as the
  * w:noBreakHyphen the writer puts in them keeps them in Word and
  * Writer; pango would break after the hyphen. The caller's layout takes
@@ -66,7 +45,7 @@ keep_hyphened(const char *text)
 static double
 widest_word(struct dx_ctx *x, const char *text, unsigned style, int size)
 {
-	PangoLayout *l = pango_layout_new(context(x));
+	PangoLayout *l = pango_layout_new(rp_measure_context(&x->ms));
 	PangoFontDescription *fd = rp_font_desc(style, size);
 	pango_layout_set_font_description(l, fd);
 	pango_font_description_free(fd);
@@ -90,7 +69,7 @@ dx_line_width(struct dx_ctx *x, const char *text, unsigned style, int size,
 	      bool caps)
 {
 	char *up = caps ? g_utf8_strup(text, -1) : NULL;
-	PangoLayout *l = pango_layout_new(context(x));
+	PangoLayout *l = pango_layout_new(rp_measure_context(&x->ms));
 	PangoFontDescription *fd = rp_font_desc(style & RP_BOLD, size);
 	pango_layout_set_font_description(l, fd);
 	pango_font_description_free(fd);

@@ -375,7 +375,7 @@ rp_write_xlsx(const struct rp_doc *d, const char *path, char *err,
 	bool buf_err = w->tmp.err;
 	buf_release(&w->tmp);
 	buf_release(&w->nb);
-	xlsx_measure_end(w);
+	rp_measure_end(&w->ms);
 	free(w);
 	if (le == LXW_NO_ERROR && buf_err)
 		le = LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED;

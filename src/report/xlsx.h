@@ -9,6 +9,7 @@
 #include <pango/pango.h>
 #include <xlsxwriter.h>
 
+#include "measure.h"
 #include "report.h"
 
 /* Excel's limit is 31 UTF-16 units; 4 bytes per unit at most plus NUL. */
@@ -60,9 +61,9 @@ struct xw {
 	lxw_error err; /* first library error; later calls do nothing */
 	struct buf tmp;
 	struct buf nb; /* xlsx_nobreak's result */
-	/* xlsx_measured_lines' font map and context, made on first use. */
-	PangoFontMap *fm;
-	PangoContext *pc;
+	/* xlsx_measured_lines' context, released by rp_measure_end at the
+	 * end of the document. */
+	struct rp_measure ms;
 	struct xlsx_fmtkey keys[XLSX_MAX_FORMATS];
 	lxw_format *fmts[XLSX_MAX_FORMATS];
 	size_t nfmts;
@@ -167,11 +168,9 @@ int xlsx_text_lines(const char *text, double cols, int size, bool bold);
 double xlsx_per_line(double cols, int size, bool bold);
 /* xlsx_measure.c: lines text takes wrapped (between words, or inside a
  * word longer than the line) in a cell of px pixels, measured with
- * pango; xlsx_measure_end frees the font map at the end of the
- * document. */
+ * pango in w->ms. */
 int xlsx_measured_lines(struct xw *w, const char *text, double px, int size,
 			bool bold);
-void xlsx_measure_end(struct xw *w);
 /* Excel's width in pixels of a column `units` wide. */
 double xlsx_col_px(double units);
 /* Height in points of n lines at size pt, with the cell's padding. */

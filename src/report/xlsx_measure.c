@@ -26,26 +26,11 @@ xlsx_col_px(double units)
 	return (double)(int)(units * 7 + 0.5) + 5;
 }
 
-void
-xlsx_measure_end(struct xw *w)
-{
-	if (w->pc)
-		g_object_unref(w->pc);
-	if (w->fm)
-		rp_fontmap_release(w->fm);
-	w->pc = NULL;
-	w->fm = NULL;
-}
-
 int
 xlsx_measured_lines(struct xw *w, const char *text, double px, int size,
 		    bool bold)
 {
-	if (w->pc == NULL) {
-		w->fm = rp_fontmap_new();
-		w->pc = pango_font_map_create_context(w->fm);
-	}
-	PangoLayout *l = pango_layout_new(w->pc);
+	PangoLayout *l = pango_layout_new(rp_measure_context(&w->ms));
 	PangoFontDescription *fd = rp_font_desc(bold ? RP_BOLD : 0, size);
 	pango_layout_set_font_description(l, fd);
 	pango_font_description_free(fd);

@@ -15,11 +15,15 @@ kinds_json(const struct report_target *t)
 {
 	json_t *arr = json_array();
 	for (size_t i = 0; i < t->nkinds; i++)
-		json_array_append_new(arr, json_pack("{s:s, s:s, s:[s,s,s,s]}",
+		/* "refused": why it cannot be built now (its download
+		 * answers 422 saying so), or null. */
+		json_array_append_new(arr, json_pack("{s:s, s:s, s:[s,s,s,s], "
+						     "s:s?}",
 						     "code", t->kinds[i]->code,
 						     "name", t->kinds[i]->name,
 						     "formats", "docx", "pdf",
-						     "xlsx", "csv"));
+						     "xlsx", "csv", "refused",
+						     t->refused[i]));
 	return arr;
 }
 

@@ -276,8 +276,13 @@ conflict_box(struct buf *b, const struct item *it, const struct form_src *src,
 {
 	struct buf t;
 	char when[TS_TIME_SIZE], name[160];
+	const struct answer *theirs = &src->stored->v[it->idx];
 	buf_init(&t, 4096);
-	answer_text(it, &src->stored->v[it->idx], &t);
+	answer_text(it, theirs, &t);
+	/* The note is part of the item: keeping mine replaces theirs, so
+	 * theirs is shown before the choice, never dropped unseen. */
+	if (theirs->note && theirs->note[0])
+		buf_printf(&t, "; ghi chú: “%s”", theirs->note);
 	/* The choice is a group named by what happened (WCAG 1.3.1). */
 	buf_puts(b, "<fieldset class=\"conflict\"><legend>");
 	h_textf(b, "%s đã sửa nội dung này lúc %s thành: ", c->author,

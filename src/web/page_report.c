@@ -242,6 +242,32 @@ kind_card(struct req *r, const struct report_target *t,
 	buf_puts(b, "</section>");
 }
 
+/* The unit's documents that cannot be built now, greyed, each with the
+ * reason its download would give (report_target.refused): the page
+ * links only what builds. */
+static void
+refused_card(struct req *r, const struct report_target *t)
+{
+	struct buf *b = &r->body;
+	size_t n = 0;
+	for (size_t i = 0; i < t->nkinds; i++)
+		n += t->refused[i] != NULL;
+	if (n == 0)
+		return;
+	buf_puts(b, "<section class=\"card\"><h2>Chưa lập được trong đợt "
+		    "này</h2><ul class=\"refused\">");
+	for (size_t i = 0; i < t->nkinds; i++) {
+		if (t->refused[i] == NULL)
+			continue;
+		buf_puts(b, "<li class=\"muted\"><strong>");
+		h_text(b, t->kinds[i]->name);
+		buf_puts(b, "</strong>: ");
+		h_textf(b, "%s.", t->refused[i]);
+		buf_puts(b, "</li>");
+	}
+	buf_puts(b, "</ul></section>");
+}
+
 static void
 field_input(struct buf *b, const struct df_def *f, const char *value)
 {
@@ -302,6 +328,18 @@ fields_form(struct req *r, const struct report_target *t, bool posted)
 	buf_release(&action);
 }
 
+/* A card for each document that builds, then the refused ones. */
+static void
+documents(struct req *r, const struct report_target *t, long long id)
+{
+	int64_t units = 0;
+	bool large = !t->school && jobs_large(r, id, t->unit_code, &units);
+	for (size_t i = 0; i < t->nkinds; i++)
+		if (t->refused[i] == NULL)
+			kind_card(r, t, t->kinds[i], large ? units : 0);
+	refused_card(r, t);
+}
+
 static void
 render(struct req *r, bool posted)
 {
@@ -332,10 +370,7 @@ render(struct req *r, bool posted)
 		       "Bộ chỉ số của đợt này chưa có mẫu báo "
 		       "cáo của trường.",
 		       NULL);
-	int64_t units = 0;
-	bool large = !t.school && jobs_large(r, id, t.unit_code, &units);
-	for (size_t i = 0; i < t.nkinds; i++)
-		kind_card(r, &t, t.kinds[i], large ? units : 0);
+	documents(r, &t, id);
 	if (t.school)
 		report_signed_card(r, t.can_edit);
 	report_software_card(r, t.school, t.can_edit);

@@ -127,3 +127,17 @@ export function demoFixture(ready) {
 		await srv?.stop();
 	});
 }
+
+// Screenshots NAME-1280 and NAME-390 of the page as it is (the phone one
+// at 390 × 844); true when the page scrolls sideways at 390 px. The page
+// is left at 1280 × 900.
+export async function shotsWideNarrow(page, name) {
+	await page.setViewportSize({ width: 1280, height: 900 });
+	await shot(page, `${name}-1280`);
+	await page.setViewportSize({ width: 390, height: 844 });
+	await shot(page, `${name}-390`);
+	const wide = await page.evaluate(() =>
+		document.documentElement.scrollWidth > window.innerWidth + 1);
+	await page.setViewportSize({ width: 1280, height: 900 });
+	return wide;
+}

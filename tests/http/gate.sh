@@ -15,24 +15,14 @@ set -u
 T=${1:?usage: gate.sh TRUONGSO}
 case "$T" in /*) ;; *) T="$PWD/$T" ;; esac
 cd "$(dirname "$0")/../.." || exit 2
-. tests/cli/lib.sh
-. tests/serve-wait.sh
-. tests/lib/sql.sh
 # Under the ThreadSanitizer build (tests/run.sh's http-gate-tsan), as
 # tests/http/tsan.sh runs it; a report fails the last case.
 export G_SLICE=always-malloc
 export TSAN_OPTIONS="suppressions=$PWD/tests/tsan.supp${TSAN_OPTIONS:+ $TSAN_OPTIONS}"
-W=$(mktemp -d)
-SERVER= EV=
-cleanup() {
-	[ -n "$EV" ] && kill "$EV" 2>/dev/null
-	[ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null
-	wait 2>/dev/null
-	rm -rf "$W" "$OUT" "$ERR"
-}
-trap cleanup EXIT
-sql_db "$W/web.db"
-"$T" --db "$DB" demo >/dev/null || { echo "demo failed"; exit 1; }
+. tests/http/lib.sh
+EV=
+cleanup_also() { [ -n "$EV" ] && kill "$EV" 2>/dev/null; }
+http_demo
 school=$(q "SELECT o.code FROM submission s JOIN org_unit o ON o.id = s.unit_id WHERE s.campaign_id = 1 AND s.state = 'draft' ORDER BY o.code LIMIT 1")
 head_login=ht.$(echo "$school" | tr 'A-Z' 'a-z')
 printf '%%PDF-1.4\n%%%%EOF\n' >"$W/m.pdf"

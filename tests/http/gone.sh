@@ -10,20 +10,9 @@ set -u
 T=${1:?usage: gone.sh TRUONGSO}
 case "$T" in /*) ;; *) T="$PWD/$T" ;; esac
 cd "$(dirname "$0")/../.." || exit 2
-. tests/cli/lib.sh
-. tests/serve-wait.sh
-W=$(mktemp -d)
-SERVER=
-cleanup() {
-	[ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null
-	wait 2>/dev/null
-	rm -rf "$W" "$OUT" "$ERR"
-}
-trap cleanup EXIT
-"$T" --db "$W/web.db" demo >/dev/null || { echo "demo failed"; exit 1; }
-"$T" --db "$W/web.db" serve --port 0 >"$W/server.log" 2>&1 &
-SERVER=$!
-wait_listening "$W/server.log" "$SERVER"
+. tests/http/lib.sh
+http_demo
+http_serve
 PORT=${BASE##*:}
 curl -s -c "$W/jar" -o /dev/null -d 'login=cv.so&password=truongso-demo' "$BASE/login"
 COOKIE=$(awk '/ts_session/ { print $7 }' "$W/jar")

@@ -7,21 +7,10 @@ set -u
 T=${1:?usage: hostile.sh TRUONGSO}
 case "$T" in /*) ;; *) T="$PWD/$T" ;; esac
 cd "$(dirname "$0")/../.." || exit 2
-. tests/cli/lib.sh
-W=$(mktemp -d)
-. tests/lib/sql.sh
-# SQLite in $W, or tests/pg/run.sh's PostgreSQL cluster (tests/lib/sql.sh).
-sql_db "$W/web.db"
-SERVER=
+. tests/http/lib.sh
 SLOW=
-cleanup() {
-	[ -n "$SLOW" ] && kill "$SLOW" 2>/dev/null
-	[ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null
-	wait 2>/dev/null
-	rm -rf "$W" "$OUT" "$ERR"
-}
-trap cleanup EXIT
-"$T" --db "$DB" demo >/dev/null || { echo "demo failed"; exit 1; }
+cleanup_also() { [ -n "$SLOW" ] && kill "$SLOW" 2>/dev/null; }
+http_demo
 
 # serve ARGS...: starts the server on a free port; sets BASE and PORT.
 serve() {

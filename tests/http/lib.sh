@@ -20,7 +20,10 @@ W=$(mktemp -d)
 . tests/lib/sql.sh
 sql_db "$W/web.db"
 SERVER=
+# A script with other background children stops them in its own
+# cleanup_also(), which cleanup calls first.
 cleanup() {
+	command -v cleanup_also >/dev/null 2>&1 && cleanup_also
 	[ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null
 	wait 2>/dev/null
 	rm -rf "$W" "$OUT" "$ERR"

@@ -90,6 +90,18 @@ req autosave-conflict 409 -b "$W/ed" --data-urlencode "_csrf=$tok" --data-urlenc
 has autosave-conflict-flag "$OUT" '"conflict":true'
 same autosave-conflict-stores-nothing "$(item "$SCHOOL" 1.3e)" 2
 
+# --- a note belongs to its item: the conflict shows the other's note,
+# so keeping one's own never drops a note unseen
+R5=$(field "$W/ed" "$P" rev)
+mapfile -d '' F < <(form 1.4=7 1.5a=11 1.3e=2 1.6a=6)
+tok=$(field "$W/head" "$P" _csrf)
+req note-other-saves 303 -b "$W/head" --data-urlencode "_csrf=$tok" --data-urlencode "rev=$R5" --data-urlencode "n:1.4=Hiệu trưởng đã kiểm tra lại" "${F[@]}" "$BASE$P/save"
+tok=$(field "$W/ed" "$P" _csrf)
+req note-stale-conflict 409 -b "$W/ed" --data-urlencode "_csrf=$tok" --data-urlencode "rev=$R5" --data-urlencode "n:1.4=Ghi chú của tôi" "${F[@]}" "$BASE$P/save"
+has note-conflict-shows-theirs "$OUT" 'ghi chú: “Hiệu trưởng đã kiểm tra lại”</strong></legend>'
+has note-conflict-keeps-mine "$OUT" '>Ghi chú của tôi</textarea>'
+same note-conflict-stores-nothing "$(q "SELECT $(jx s.answers answers 1.4 note) FROM submission s JOIN org_unit o ON o.id = s.unit_id WHERE s.campaign_id = 1 AND o.code = '$SCHOOL'")" "Hiệu trưởng đã kiểm tra lại"
+
 # --- a malformed revision is refused, not taken as "no revision"
 for bad_rev in abc -1 1x ""; do
 	req "rev-malformed '$bad_rev'" 400 -b "$W/ed" --data-urlencode "_csrf=$tok" --data-urlencode "rev=$bad_rev" "$BASE$P/save"

@@ -14,24 +14,10 @@ set -u
 T=${1:?usage: submit_race.sh TRUONGSO}
 case "$T" in /*) ;; *) T="$PWD/$T" ;; esac
 cd "$(dirname "$0")/../.." || exit 2
-. tests/cli/lib.sh
 ROUNDS=${SUBMIT_RACE_ROUNDS:-200}
-W=$(mktemp -d)
-. tests/lib/sql.sh
-# SQLite in $W, or tests/pg/run.sh's PostgreSQL cluster (tests/lib/sql.sh).
-sql_db "$W/race.db"
-SERVER=
-cleanup() {
-	[ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null
-	wait 2>/dev/null
-	rm -rf "$W" "$OUT" "$ERR"
-}
-trap cleanup EXIT
-
-"$T" --db "$DB" demo >/dev/null || { echo "demo failed"; exit 1; }
-"$T" --db "$DB" serve --port 0 >"$W/server.log" 2>&1 &
-SERVER=$!
-wait_listening "$W/server.log" "$SERVER"
+. tests/http/lib.sh
+http_demo
+http_serve
 
 SCHOOL=$(q "SELECT o.code FROM submission s JOIN org_unit o ON o.id = s.unit_id
 	WHERE s.campaign_id = 1 AND o.code LIKE '31DK%' AND s.state = 'draft'

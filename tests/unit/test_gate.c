@@ -94,6 +94,25 @@ queue_rider(struct ride_set *s, int i, unsigned n)
 	assert_true(gate_await(&s->g, n));
 }
 
+/* One slot, held by the test itself, and riders 0..n-1 waiting in line
+ * behind it in that order. */
+static void
+held_line(struct ride_set *s, int n)
+{
+	set_init(s, 1, false);
+	assert_true(gate_enter(&s->g, NULL, NULL));
+	for (int i = 0; i < n; i++)
+		queue_rider(s, i, (unsigned)i + 1);
+}
+
+/* Joins riders 0..n-1. */
+static void
+join_riders(struct ride_set *s, int n)
+{
+	for (int i = 0; i < n; i++)
+		assert_int_equal(pthread_join(s->t[i], NULL), 0);
+}
+
 static void
 set_release(struct ride_set *s)
 {
@@ -108,13 +127,9 @@ test_fifo_order(void **state)
 {
 	(void)state;
 	struct ride_set s;
-	set_init(&s, 1, false);
-	assert_true(gate_enter(&s.g, NULL, NULL));
-	for (int i = 0; i < 6; i++)
-		queue_rider(&s, i, (unsigned)i + 1);
+	held_line(&s, 6);
 	gate_leave(&s.g);
-	for (int i = 0; i < 6; i++)
-		assert_int_equal(pthread_join(s.t[i], NULL), 0);
+	join_riders(&s, 6);
 	assert_int_equal(s.n_order, 6);
 	for (int i = 0; i < 6; i++)
 		assert_int_equal(s.order[i], i);
@@ -142,8 +157,7 @@ test_at_most_k(void **state)
 	s.released = true;
 	pthread_cond_broadcast(&s.cv);
 	pthread_mutex_unlock(&s.m);
-	for (int i = 0; i < 8; i++)
-		assert_int_equal(pthread_join(s.t[i], NULL), 0);
+	join_riders(&s, 8);
 	assert_int_equal(s.n_order, 8);
 	assert_int_equal(s.most, 3);
 	assert_int_equal(gate_busy(&s.g), 0);
@@ -157,10 +171,7 @@ test_gone_leaves_line(void **state)
 {
 	(void)state;
 	struct ride_set s;
-	set_init(&s, 1, false);
-	assert_true(gate_enter(&s.g, NULL, NULL));
-	queue_rider(&s, 0, 1);
-	queue_rider(&s, 1, 2);
+	held_line(&s, 2);
 	atomic_store(&s.r[0].gone, true);
 	gate_poke(&s.g);
 	assert_int_equal(pthread_join(s.t[0], NULL), 0);
@@ -183,15 +194,10 @@ test_gone_on_grant(void **state)
 {
 	(void)state;
 	struct ride_set s;
-	set_init(&s, 1, false);
-	assert_true(gate_enter(&s.g, NULL, NULL));
-	queue_rider(&s, 0, 1);
-	queue_rider(&s, 1, 2);
-	queue_rider(&s, 2, 3);
+	held_line(&s, 3);
 	atomic_store(&s.r[1].gone, true);
 	gate_leave(&s.g);
-	for (int i = 0; i < 3; i++)
-		assert_int_equal(pthread_join(s.t[i], NULL), 0);
+	join_riders(&s, 3);
 	assert_true(s.r[0].entered);
 	assert_false(s.r[1].entered);
 	assert_true(s.r[2].entered);
