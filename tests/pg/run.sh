@@ -54,7 +54,8 @@ done
 # each suite's time is printed (docs/deploy.md has the figures). The
 # groups are balanced by the times measured, slowest first.
 PG_GROUP1="cli/layout cli/workflow http/evidence http/landing cli/documents \
-	http/desk http/desk_walk cli/remind http/campaign_new http/access_log"
+	http/desk http/desk_walk cli/remind http/campaign_new http/access_log \
+	http/report_page"
 PG_GROUP2="http/run cli/doc-content http/submit_race cli/paper \
 	cli/results-export http/hostile http/nolost http/jobs http/stats \
 	cli/reports cli/stats http/stats_evidence cli/plan http/form_bytes \
