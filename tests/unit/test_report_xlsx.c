@@ -679,6 +679,66 @@ closing_takes_table_rows(void **state)
 	unlink(path);
 }
 
+/* A listing's office copy: n lines, a table of k units, its subtotal
+ * and total (each kept with the row above), the closing block. */
+static struct rp_doc *
+listing_doc(struct arena *a, int n, int k)
+{
+	struct rp_doc *d = letter(a, n);
+	struct rp_section *s = rp_section0(d);
+	static const int w[] = { 10, 50, 40 };
+	struct rp_table *t = rp_table_add(d, s, 3, w);
+	static const char *const head[] = { "STT", "Tên đơn vị", "Trạng thái" };
+	rp_head_row(d, t, head);
+	for (int i = 0; i < k; i++) {
+		size_t r = rp_row_add(d, t);
+		rp_cell_int(d, t, r, 0, i + 1);
+		rp_cell_text(d, t, r, 1, 0, "Trường Tiểu học Lê Lợi");
+	}
+	static const char *const sums[] = { "Cộng: 6 đơn vị", "Tổng cộng" };
+	for (int i = 0; i < 2; i++) {
+		size_t r = rp_row_add(d, t);
+		rp_cell_text(d, t, r, 1, RP_BOLD, sums[i]);
+		rp_row_keep_prev(t, r);
+	}
+	return d;
+}
+
+/* The closing block takes at least two units' rows along with the
+ * subtotal and total: Calc printed a Sở listing's "Cộng", "Tổng cộng"
+ * and signature alone on its last page. */
+static void
+closing_takes_units(void **state)
+{
+	(void)state;
+	const char *path = OUTDIR "/listing-closing.xlsx";
+	int broken = 0;
+	for (int n = 0; n < 60; n++) {
+		struct arena *a = arena_new();
+		write_ok(listing_doc(a, n, 6), path);
+		char *x = zip_part(path, "xl/worksheets/sheet1.xml");
+		double h[160];
+		unsigned brk[XLSX_MAX_BREAKS + 1];
+		sheet_rows(x, h, 160, brk);
+		/* Rows: n lines, the header (n), units n + 1 … n + 6, the
+		 * subtotal n + 7 and total n + 8. */
+		for (size_t i = 0; brk[i]; i++) {
+			if (brk[i] <= (unsigned)n + 1)
+				continue;
+			broken++;
+			if (brk[i] > (unsigned)n + 5)
+				fprintf(stderr,
+					"  n=%d: page starts at row %u\n", n,
+					brk[i]);
+			assert_true(brk[i] <= (unsigned)n + 5);
+		}
+		free(x);
+		arena_free(a);
+	}
+	assert_true(broken > 0);
+	unlink(path);
+}
+
 /* Phụ lục 2's grid: a narrow TT, a wide Nội dung, four number columns. */
 static struct rp_doc *
 grid_doc(struct arena *a)
@@ -942,6 +1002,7 @@ main(void)
 		cmocka_unit_test(short_table_no_titles),
 		cmocka_unit_test(closing_keeps_body),
 		cmocka_unit_test(closing_takes_table_rows),
+		cmocka_unit_test(closing_takes_units),
 		cmocka_unit_test(header_halves),
 		cmocka_unit_test(chart_labels_span),
 		cmocka_unit_test(appendix_shares),
