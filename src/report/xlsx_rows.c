@@ -117,6 +117,8 @@ xlsx_keep_together(struct xs *sh, lxw_row_t r, double need_pt)
  * half-empty pages in the others). */
 static const double PT_PER_PX[] = { 0.75, 0.8, 0.84, 1.0, 1.02, 1.04 };
 static const double PAGE_GROW[] = { 1.0, 1.02, 1.04, 1.06 };
+/* The metric geometries: the first PT_PER_PX, A4 as it is. */
+#define XLSX_METRIC    3
 /* Body rows (with text) kept with the closing block. */
 #define XLSX_TAIL_ROWS 2
 
@@ -184,7 +186,7 @@ static bool
 at_risk(const struct xs *sh, lxw_row_t tail, lxw_row_t end, bool metric)
 {
 	double px = sheet_px(sh);
-	size_t ni = metric ? 3 : sizeof PT_PER_PX / sizeof *PT_PER_PX;
+	size_t ni = metric ? XLSX_METRIC : sizeof PT_PER_PX / sizeof *PT_PER_PX;
 	size_t nj = metric ? 1 : sizeof PAGE_GROW / sizeof *PAGE_GROW;
 	for (size_t i = 0; i < ni; i++) {
 		double scale = sh->page_w_pt / (px * PT_PER_PX[i]);
@@ -266,17 +268,18 @@ pages_before(const struct xs *sh, double cap, lxw_row_t b)
 }
 
 /* The page capacities (at 100 %) of every geometry closing_at_risk
- * tries; returns how many. */
+ * tries, or of the metric ones; returns how many. */
 static size_t
-page_caps(const struct xs *sh, double *caps)
+page_caps(const struct xs *sh, double *caps, bool metric)
 {
 	size_t n = 0;
 	double px = sheet_px(sh);
-	for (size_t i = 0; i < sizeof PT_PER_PX / sizeof *PT_PER_PX; i++) {
+	size_t ni = metric ? XLSX_METRIC : sizeof PT_PER_PX / sizeof *PT_PER_PX;
+	size_t nj = metric ? 1 : sizeof PAGE_GROW / sizeof *PAGE_GROW;
+	for (size_t i = 0; i < ni; i++) {
 		double scale = sh->page_w_pt / (px * PT_PER_PX[i]);
 		scale = scale < 1 ? scale : 1;
-		for (size_t j = 0; j < sizeof PAGE_GROW / sizeof *PAGE_GROW;
-		     j++)
+		for (size_t j = 0; j < nj; j++)
 			caps[n++] = sh->page_pt * PAGE_GROW[j] / scale;
 	}
 	return n;
@@ -315,7 +318,7 @@ static lxw_row_t
 closing_break(const struct xs *sh, lxw_row_t tail, lxw_row_t end)
 {
 	double caps[XLSX_NCAPS];
-	size_t ncaps = page_caps(sh, caps);
+	size_t ncaps = page_caps(sh, caps, false);
 	lxw_row_t last = sh->nbreaks ? sh->breaks[sh->nbreaks - 1] : 0;
 	lxw_row_t best = tail;
 	size_t best_pages = pages_with_break(sh, caps, ncaps, tail, end);
@@ -346,27 +349,79 @@ xlsx_keep_closing(struct xs *sh, lxw_row_t body_end, lxw_row_t end)
 	sh->breaks[sh->nbreaks++] = closing_break(sh, tail, end);
 }
 
-void
-xlsx_keep_rows(struct xs *sh, lxw_row_t from, lxw_row_t to)
+/* The row the page holding row end - 1 starts at, rows paginated into
+ * pages of cap pt (manual breaks start pages too). */
+static lxw_row_t
+page_start_of(const struct xs *sh, double cap, lxw_row_t end)
 {
-	/* The heading (and one paragraph) right above goes with them. */
-	if (sh->after_heading > 0 && from >= sh->after_heading &&
-	    from - sh->after_heading <= 1)
-		from = sh->after_heading - 1;
-	xlsx_keep_band(sh, from, to);
+	size_t k = 0;
+	double used = 0;
+	lxw_row_t start = 0;
+	for (lxw_row_t r = 0; r < end; r++) {
+		double h = xlsx_height_of(sh, r);
+		bool manual = k < sh->nbreaks && sh->breaks[k] == r;
+		k += manual;
+		if (manual || (used > 0 && used + h > cap)) {
+			start = r;
+			used = sh->ntitle && r > sh->title1 ? title_pt(sh) : 0;
+		}
+		used += h;
+	}
+	return start;
+}
+
+/* Rows with text in [a, b). */
+static int
+text_rows(const struct xs *sh, lxw_row_t a, lxw_row_t b)
+{
+	int n = 0;
+	for (lxw_row_t r = a; r < b; r++)
+		n += r < sh->nrowh && sh->rowh[r] > 0;
+	return n;
+}
+
+/* Where a break that keeps rows from `from` on together goes: at from,
+ * or higher up at a metric geometry's own page start when that page
+ * would hold no more than XLSX_TAIL_ROWS rows above from (Calc printed
+ * the last row of Phụ lục 2's table 1.4 alone on a page, the break
+ * keeping 1.5 with its caption right below it). */
+static lxw_row_t
+band_break(const struct xs *sh, const double *caps, size_t ncaps,
+	   lxw_row_t from)
+{
+	lxw_row_t last = sh->nbreaks ? sh->breaks[sh->nbreaks - 1] : 0;
+	lxw_row_t b = from;
+	for (size_t i = 0; i < ncaps; i++) {
+		lxw_row_t s = page_start_of(sh, caps[i], from);
+		if (s > last && s < b &&
+		    text_rows(sh, s, from) <= XLSX_TAIL_ROWS)
+			b = s;
+	}
+	return b;
 }
 
 /* Only where Excel or Calc with Carlito would start a page: down a long
  * document every geometry's pages start elsewhere, and a break for each
- * left half-empty pages in the others (Phụ lục 2's page 3 of two rows). */
-void
-xlsx_keep_band(struct xs *sh, lxw_row_t from, lxw_row_t to)
+ * left half-empty pages in the others (Phụ lục 2 printed a page of two
+ * rows). With pull_up (a table's start) the break may go higher up
+ * (band_break); a subtotal's unit is one row above it anyway. */
+static void
+keep_band(struct xs *sh, lxw_row_t from, lxw_row_t to, bool pull_up)
 {
 	lxw_row_t last = sh->nbreaks ? sh->breaks[sh->nbreaks - 1] : 0;
 	if (from == 0 || from <= last || sh->nbreaks == XLSX_MAX_BREAKS ||
 	    sh->page_pt <= 0 || !at_risk(sh, from, to, true))
 		return;
-	sh->breaks[sh->nbreaks++] = from;
+	double caps[XLSX_NCAPS];
+	size_t ncaps = page_caps(sh, caps, true);
+	sh->breaks[sh->nbreaks++] = pull_up ? band_break(sh, caps, ncaps, from)
+					    : from;
+}
+
+void
+xlsx_keep_band(struct xs *sh, lxw_row_t from, lxw_row_t to)
+{
+	keep_band(sh, from, to, false);
 }
 
 void
@@ -407,4 +462,14 @@ xlsx_page_breaks(struct xs *sh)
 		return;
 	sh->breaks[sh->nbreaks] = 0;
 	xlsx_check(sh->w, worksheet_set_h_pagebreaks(sh->ws, sh->breaks));
+}
+
+void
+xlsx_keep_rows(struct xs *sh, lxw_row_t from, lxw_row_t to)
+{
+	/* The heading (and one paragraph) right above goes with them. */
+	if (sh->after_heading > 0 && from >= sh->after_heading &&
+	    from - sh->after_heading <= 1)
+		from = sh->after_heading - 1;
+	keep_band(sh, from, to, true);
 }

@@ -9,7 +9,10 @@ Checks, one "ok" / "FAIL" line each, exit status 1 on any failure:
            ward's four-row list of units not submitted over two;
   subtotal no page's first unit row or sum row (under the repeated head)
            is a subtotal or total ("Cộng", "Tổng cộng"): Calc printed a
-           Sở listing's "Cộng: 20 đơn vị", total and signature alone.
+           Sở listing's "Cộng: 20 đơn vị", total and signature alone;
+  lonely   no page holds three lines of text or fewer besides its
+           number: Calc printed the last row of a Phòng's Phụ lục 2
+           table 1.4 alone on page 3.
 """
 import re
 import subprocess
@@ -18,6 +21,7 @@ import sys
 import openpyxl
 
 ROW = re.compile(r"^\s*(\d+\s+\S|Cộng:|Tổng cộng)")
+FOOTER = re.compile(r"^Trang \d+ / \d+$")
 
 
 def pdf_pages(pdf):
@@ -58,6 +62,14 @@ def main():
             bad.append("page %d starts with \"%s\"" %
                        (p, " ".join(first.split())[:40]))
     check("subtotal", bad)
+    bad = []
+    for p in range(1, n + 1):
+        lines = [" ".join(line.split()) for line in
+                 page_text(pdf, p).splitlines() if line.strip()]
+        lines = [line for line in lines if not FOOTER.match(line)]
+        if len(lines) <= 3:
+            bad.append("page %d holds only %s" % (p, lines))
+    check("lonely", bad)
     return 1 if fails else 0
 
 
