@@ -89,6 +89,7 @@ struct xs {
 	 * sheet's columns [tmap[c], tmap[c + 1]) (xlsx_table.c spread). */
 	const lxw_col_t *tmap;
 	double *rowh; /* nrowh row heights in points; 0 = default 15 */
+	bool *rowk;   /* nrowh flags: the row stays with the row above */
 	size_t nrowh;
 	double page_pt;		  /* printable height of a page */
 	double page_w_pt;	  /* printable width of a page */
@@ -182,10 +183,17 @@ double xlsx_height_of(const struct xs *sh, lxw_row_t r);
 void xlsx_keep_together(struct xs *sh, lxw_row_t r, double need_pt);
 /* Sets row r's height to h points (and remembers it for paginating). */
 void xlsx_set_row_pt(struct xs *sh, lxw_row_t r, double h);
+/* Row r (its height set) never starts a page without the row above: a
+ * table's subtotal or total, a group's first row (rp_row_keep_prev). */
+void xlsx_keep_prev(struct xs *sh, lxw_row_t r);
 /* Rows [from, to) (a table's caption, header and first rows) start on
- * one page at every scale xlsx_keep_closing tries, with the heading and
- * paragraph right above them: else a manual break goes before them. */
+ * one page in Excel's geometry and Calc-with-Carlito's, with the heading
+ * and paragraph right above them: else a manual break goes before
+ * them. */
 void xlsx_keep_rows(struct xs *sh, lxw_row_t from, lxw_row_t to);
+/* The same for rows [from, to) alone (a subtotal with the row it
+ * closes). */
+void xlsx_keep_band(struct xs *sh, lxw_row_t from, lxw_row_t to);
 /* A page break before the last body rows above `body_end` when a
  * printout might start a page inside the closing block [body_end, end)
  * (Nơi nhận and the signature) or right before it: the block keeps the

@@ -7,6 +7,7 @@
 #include "xlsx.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -103,13 +104,21 @@ xlsx_keep_together(struct xs *sh, lxw_row_t r, double need_pt)
 /* Where a printout's pages start is not known exactly: fit-to-width
  * scales the sheet by the printable width over the columns' width, and a
  * column unit is the default font's digit. libxlsxwriter's default is
- * Calibri 11: 7 px a unit in Excel, and in Calc with Calibri or its
- * metric twin Carlito, 0.75 pt a pixel; Calc without them measures
- * DejaVu Sans, about 1.0-1.04 pt a pixel (the demo's 92.6-unit sheet
- * printed at 72 %, not 96 %), and fits about 6 % more on a page than A4
- * less the margins. Each pair is tried. */
-static const double PT_PER_PX[] = { 0.75, 1.0, 1.02, 1.04 };
+ * Calibri 11: 7 px a unit in Excel, 0.75 pt a pixel; Calc with Calibri
+ * or its metric twin Carlito (fonts-crosextra-carlito, which `make
+ * check-docs` installs) prints the same sheet about a tenth smaller,
+ * some 0.84 pt a pixel (the demo's 14-column listings at 86 %, not
+ * 97 %), tried with a step between: these three are the metric
+ * geometries. Without them Calc measures DejaVu Sans, about 1.0-1.04 pt
+ * a pixel (the demo's 92.6-unit sheet printed at 72 %, not 96 %), and
+ * fits about 6 % more on a page than A4 less the margins: the closing
+ * block is kept with the body in every pair; a table's start or a
+ * subtotal only in the metric ones (a break for each geometry left
+ * half-empty pages in the others). */
+static const double PT_PER_PX[] = { 0.75, 0.8, 0.84, 1.0, 1.02, 1.04 };
 static const double PAGE_GROW[] = { 1.0, 1.02, 1.04, 1.06 };
+/* The metric geometries: the first PT_PER_PX, A4 as it is. */
+#define XLSX_METRIC    3
 /* Body rows (with text) kept with the closing block. */
 #define XLSX_TAIL_ROWS 2
 
@@ -146,34 +155,55 @@ page_starts_within(const struct xs *sh, double cap, lxw_row_t from,
 	return false;
 }
 
+static bool
+kept_row(const struct xs *sh, lxw_row_t r)
+{
+	return r < sh->nrowh && sh->rowk[r];
+}
+
 /* The first of the last XLSX_TAIL_ROWS rows with a height set (text)
- * above row end. */
+ * above row end, not counting the rows kept with the one above (a
+ * listing's subtotal and total): those go with the rows they close,
+ * which go with the closing block. Calc printed a Sở's listing's
+ * "Cộng", "Tổng cộng" and signature alone on its last page. */
 static lxw_row_t
 tail_start(const struct xs *sh, lxw_row_t end)
 {
 	lxw_row_t r = end;
 	for (int seen = 0; r > 0 && seen < XLSX_TAIL_ROWS;) {
 		r--;
-		seen += r < sh->nrowh && sh->rowh[r] > 0;
+		seen += r < sh->nrowh && sh->rowh[r] > 0 && !kept_row(sh, r);
 	}
+	while (r > 0 && kept_row(sh, r))
+		r--;
 	return r;
 }
 
+/* Whether a page may start within (tail, end): in every geometry, or
+ * with `metric` only in those of Calibri and its metric twin Carlito
+ * (the first two widths, A4 as it is). */
 static bool
-closing_at_risk(const struct xs *sh, lxw_row_t tail, lxw_row_t end)
+at_risk(const struct xs *sh, lxw_row_t tail, lxw_row_t end, bool metric)
 {
 	double px = sheet_px(sh);
-	for (size_t i = 0; i < sizeof PT_PER_PX / sizeof *PT_PER_PX; i++) {
+	size_t ni = metric ? XLSX_METRIC : sizeof PT_PER_PX / sizeof *PT_PER_PX;
+	size_t nj = metric ? 1 : sizeof PAGE_GROW / sizeof *PAGE_GROW;
+	for (size_t i = 0; i < ni; i++) {
 		double scale = sh->page_w_pt / (px * PT_PER_PX[i]);
 		scale = scale < 1 ? scale : 1;
-		for (size_t j = 0; j < sizeof PAGE_GROW / sizeof *PAGE_GROW;
-		     j++)
+		for (size_t j = 0; j < nj; j++)
 			if (page_starts_within(
 				    sh, sh->page_pt * PAGE_GROW[j] / scale,
 				    tail, end))
 				return true;
 	}
 	return false;
+}
+
+static bool
+closing_at_risk(const struct xs *sh, lxw_row_t tail, lxw_row_t end)
+{
+	return at_risk(sh, tail, end, false);
 }
 
 /* A page after a table with repeated header rows prints that header:
@@ -217,6 +247,93 @@ fit_one_page(struct xs *sh, lxw_row_t end)
 	return true;
 }
 
+/* The pages rows [0, b) take in pages of cap pt (manual breaks before
+ * b start pages too). */
+static size_t
+pages_before(const struct xs *sh, double cap, lxw_row_t b)
+{
+	size_t k = 0, pages = b > 0;
+	double used = 0;
+	for (lxw_row_t r = 0; r < b; r++) {
+		double h = xlsx_height_of(sh, r);
+		bool manual = k < sh->nbreaks && sh->breaks[k] == r;
+		k += manual;
+		if (manual || (used > 0 && used + h > cap)) {
+			pages++;
+			used = sh->ntitle && r > sh->title1 ? title_pt(sh) : 0;
+		}
+		used += h;
+	}
+	return pages;
+}
+
+/* The page capacities (at 100 %) of every geometry closing_at_risk
+ * tries, or of the metric ones; returns how many. */
+static size_t
+page_caps(const struct xs *sh, double *caps, bool metric)
+{
+	size_t n = 0;
+	double px = sheet_px(sh);
+	size_t ni = metric ? XLSX_METRIC : sizeof PT_PER_PX / sizeof *PT_PER_PX;
+	size_t nj = metric ? 1 : sizeof PAGE_GROW / sizeof *PAGE_GROW;
+	for (size_t i = 0; i < ni; i++) {
+		double scale = sh->page_w_pt / (px * PT_PER_PX[i]);
+		scale = scale < 1 ? scale : 1;
+		for (size_t j = 0; j < nj; j++)
+			caps[n++] = sh->page_pt * PAGE_GROW[j] / scale;
+	}
+	return n;
+}
+
+/* Pages the sheet prints, summed over the geometries, with a break
+ * before row b and rows [b, end) on one page; SIZE_MAX when they do not
+ * fit one page in some geometry. */
+static size_t
+pages_with_break(const struct xs *sh, const double *caps, size_t ncaps,
+		 lxw_row_t b, lxw_row_t end)
+{
+	double need = sh->ntitle && b > sh->title1 ? title_pt(sh) : 0;
+	for (lxw_row_t r = b; r < end; r++)
+		need += xlsx_height_of(sh, r);
+	size_t sum = 0;
+	for (size_t i = 0; i < ncaps; i++) {
+		if (need > caps[i])
+			return SIZE_MAX;
+		sum += pages_before(sh, caps[i], b) + 1;
+	}
+	return sum;
+}
+
+#define XLSX_NCAPS                                                             \
+	(sizeof PT_PER_PX / sizeof *PT_PER_PX *                                \
+	 (sizeof PAGE_GROW / sizeof *PAGE_GROW))
+
+/* Where the closing's break goes: right before the tail, or higher up
+ * when that prints fewer pages over the readers' geometries and the
+ * rest still fits one page in each. A 20-unit listing printed its
+ * pages of 10, 8 and 2 rows in Calc (with Carlito) with the break
+ * right before the tail, which only Excel's narrower pages needed;
+ * never before a row kept with the one above. */
+static lxw_row_t
+closing_break(const struct xs *sh, lxw_row_t tail, lxw_row_t end)
+{
+	double caps[XLSX_NCAPS];
+	size_t ncaps = page_caps(sh, caps, false);
+	lxw_row_t last = sh->nbreaks ? sh->breaks[sh->nbreaks - 1] : 0;
+	lxw_row_t best = tail;
+	size_t best_pages = pages_with_break(sh, caps, ncaps, tail, end);
+	for (lxw_row_t b = tail; b-- > last + 1;) {
+		size_t n = pages_with_break(sh, caps, ncaps, b, end);
+		if (n == SIZE_MAX)
+			break;
+		if (n < best_pages && !kept_row(sh, b)) {
+			best = b;
+			best_pages = n;
+		}
+	}
+	return best;
+}
+
 void
 xlsx_keep_closing(struct xs *sh, lxw_row_t body_end, lxw_row_t end)
 {
@@ -229,21 +346,82 @@ xlsx_keep_closing(struct xs *sh, lxw_row_t body_end, lxw_row_t end)
 	    sh->page_pt <= 0 || !closing_at_risk(sh, tail, end) ||
 	    fit_one_page(sh, end))
 		return;
-	sh->breaks[sh->nbreaks++] = tail;
+	sh->breaks[sh->nbreaks++] = closing_break(sh, tail, end);
+}
+
+/* The row the page holding row end - 1 starts at, rows paginated into
+ * pages of cap pt (manual breaks start pages too). */
+static lxw_row_t
+page_start_of(const struct xs *sh, double cap, lxw_row_t end)
+{
+	size_t k = 0;
+	double used = 0;
+	lxw_row_t start = 0;
+	for (lxw_row_t r = 0; r < end; r++) {
+		double h = xlsx_height_of(sh, r);
+		bool manual = k < sh->nbreaks && sh->breaks[k] == r;
+		k += manual;
+		if (manual || (used > 0 && used + h > cap)) {
+			start = r;
+			used = sh->ntitle && r > sh->title1 ? title_pt(sh) : 0;
+		}
+		used += h;
+	}
+	return start;
+}
+
+/* Rows with text in [a, b). */
+static int
+text_rows(const struct xs *sh, lxw_row_t a, lxw_row_t b)
+{
+	int n = 0;
+	for (lxw_row_t r = a; r < b; r++)
+		n += r < sh->nrowh && sh->rowh[r] > 0;
+	return n;
+}
+
+/* Where a break that keeps rows from `from` on together goes: at from,
+ * or higher up at a metric geometry's own page start when that page
+ * would hold no more than XLSX_TAIL_ROWS rows above from (Calc printed
+ * the last row of Phụ lục 2's table 1.4 alone on a page, the break
+ * keeping 1.5 with its caption right below it). */
+static lxw_row_t
+band_break(const struct xs *sh, const double *caps, size_t ncaps,
+	   lxw_row_t from)
+{
+	lxw_row_t last = sh->nbreaks ? sh->breaks[sh->nbreaks - 1] : 0;
+	lxw_row_t b = from;
+	for (size_t i = 0; i < ncaps; i++) {
+		lxw_row_t s = page_start_of(sh, caps[i], from);
+		if (s > last && s < b &&
+		    text_rows(sh, s, from) <= XLSX_TAIL_ROWS)
+			b = s;
+	}
+	return b;
+}
+
+/* Only where Excel or Calc with Carlito would start a page: down a long
+ * document every geometry's pages start elsewhere, and a break for each
+ * left half-empty pages in the others (Phụ lục 2 printed a page of two
+ * rows). With pull_up (a table's start) the break may go higher up
+ * (band_break); a subtotal's unit is one row above it anyway. */
+static void
+keep_band(struct xs *sh, lxw_row_t from, lxw_row_t to, bool pull_up)
+{
+	lxw_row_t last = sh->nbreaks ? sh->breaks[sh->nbreaks - 1] : 0;
+	if (from == 0 || from <= last || sh->nbreaks == XLSX_MAX_BREAKS ||
+	    sh->page_pt <= 0 || !at_risk(sh, from, to, true))
+		return;
+	double caps[XLSX_NCAPS];
+	size_t ncaps = page_caps(sh, caps, true);
+	sh->breaks[sh->nbreaks++] = pull_up ? band_break(sh, caps, ncaps, from)
+					    : from;
 }
 
 void
-xlsx_keep_rows(struct xs *sh, lxw_row_t from, lxw_row_t to)
+xlsx_keep_band(struct xs *sh, lxw_row_t from, lxw_row_t to)
 {
-	/* The heading (and one paragraph) right above goes with them. */
-	if (sh->after_heading > 0 && from >= sh->after_heading &&
-	    from - sh->after_heading <= 1)
-		from = sh->after_heading - 1;
-	lxw_row_t last = sh->nbreaks ? sh->breaks[sh->nbreaks - 1] : 0;
-	if (from == 0 || from <= last || sh->nbreaks == XLSX_MAX_BREAKS ||
-	    sh->page_pt <= 0 || !closing_at_risk(sh, from, to))
-		return;
-	sh->breaks[sh->nbreaks++] = from;
+	keep_band(sh, from, to, false);
 }
 
 void
@@ -254,16 +432,27 @@ xlsx_set_row_pt(struct xs *sh, lxw_row_t r, double h)
 		while (n <= r)
 			n *= 2;
 		double *v = realloc(sh->rowh, n * sizeof(*v));
-		if (v == NULL) {
+		if (v)
+			sh->rowh = v;
+		bool *k = v ? realloc(sh->rowk, n * sizeof(*k)) : NULL;
+		if (k == NULL) {
 			xlsx_check(sh->w, LXW_ERROR_MEMORY_MALLOC_FAILED);
 			return;
 		}
 		memset(v + sh->nrowh, 0, (n - sh->nrowh) * sizeof(*v));
-		sh->rowh = v;
+		memset(k + sh->nrowh, 0, (n - sh->nrowh) * sizeof(*k));
+		sh->rowk = k;
 		sh->nrowh = n;
 	}
 	sh->rowh[r] = h;
 	xlsx_check(sh->w, worksheet_set_row(sh->ws, r, h, NULL));
+}
+
+void
+xlsx_keep_prev(struct xs *sh, lxw_row_t r)
+{
+	if (r < sh->nrowh)
+		sh->rowk[r] = true;
 }
 
 void
@@ -273,4 +462,14 @@ xlsx_page_breaks(struct xs *sh)
 		return;
 	sh->breaks[sh->nbreaks] = 0;
 	xlsx_check(sh->w, worksheet_set_h_pagebreaks(sh->ws, sh->breaks));
+}
+
+void
+xlsx_keep_rows(struct xs *sh, lxw_row_t from, lxw_row_t to)
+{
+	/* The heading (and one paragraph) right above goes with them. */
+	if (sh->after_heading > 0 && from >= sh->after_heading &&
+	    from - sh->after_heading <= 1)
+		from = sh->after_heading - 1;
+	keep_band(sh, from, to, true);
 }

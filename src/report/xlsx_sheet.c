@@ -765,6 +765,7 @@ sheet_close(struct xs *sh)
 		xlsx_page_breaks(sh);
 	free(sh->colw);
 	free(sh->rowh);
+	free(sh->rowk);
 }
 
 size_t

@@ -6,7 +6,9 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
+#include "../util/vnstr.h"
 #include "chart.h"
 
 /* Frozen rows taller than this would leave no room to scroll on a laptop
@@ -203,9 +205,22 @@ header_panes(struct xs *sh, const struct rp_table *t, lxw_row_t first)
 /* Lines a cell's text takes in its (merged) width: the letter count, and
  * for a cell of XLSX_MEASURE_FROM lines or more (a target's measures,
  * a gap's list: few per document) pango's count of its text as written,
- * joiners and all. A listing in constant_memory mode is not measured:
- * its thousands of short rows would pay for nothing. */
+ * joiners and all. A shorter text that fills more than XLSX_NEAR_FULL
+ * of its last line by the count is measured too, and takes the larger
+ * count: capitals and diacritics run wider than the count's average
+ * letter, and Calc printed "Trung tâm GDNN-GDTX quận Dương Kinh" (35
+ * letters, 216 pt at 12 pt, in a 200 pt cell) on two lines of a
+ * one-line row, its second cut. A listing in constant_memory mode is not
+ * measured: its thousands of short rows would pay for nothing. */
 #define XLSX_MEASURE_FROM 4
+#define XLSX_NEAR_FULL	  0.7
+
+static bool
+near_full(const char *text, const struct xlsx_wrap *wr)
+{
+	return (double)vn_chars(text, strlen(text)) >
+	       XLSX_NEAR_FULL * xlsx_per_line(wr->cols, wr->size, wr->bold);
+}
 
 static int
 cell_lines(struct xs *sh, size_t c, const struct rp_cell *cell)
@@ -217,10 +232,12 @@ cell_lines(struct xs *sh, size_t c, const struct rp_cell *cell)
 	rp_cell_plain(cell, &sh->w->tmp);
 	const char *text = buf_str(&sh->w->tmp);
 	int n = xlsx_text_lines(text, wr.cols, wr.size, wr.bold);
-	if (n < XLSX_MEASURE_FROM || sh->w->constant)
+	bool shorter = n < XLSX_MEASURE_FROM;
+	if (sh->w->constant || wr.px <= 0 || (shorter && !near_full(text, &wr)))
 		return n;
-	return xlsx_measured_lines(sh->w, xlsx_nobreak(sh->w, text, &wr), wr.px,
-				   wr.size, wr.bold);
+	int m = xlsx_measured_lines(sh->w, xlsx_nobreak(sh->w, text, &wr),
+				    wr.px, wr.size, wr.bold);
+	return shorter && m < n ? n : m;
 }
 
 /* Grows the heights h of the rows cell r, c covers to fit its lines.
@@ -307,6 +324,27 @@ keep_start(struct xs *sh, const struct rp_table *t, const double *h)
 	xlsx_keep_rows(sh, sh->row, r);
 }
 
+/* Rows kept with the one above (a subtotal, a group's first row) start
+ * no page without it: Calc printed a Sở listing's "Cộng: 20 đơn vị" under
+ * the repeated head with no unit of its group. The table's last rows
+ * are the closing's (xlsx_keep_closing). */
+static void
+keep_bands(struct xs *sh, const struct rp_table *t, lxw_row_t first)
+{
+	if (sh->w->constant)
+		return;
+	for (size_t r = t->header_rows + 1; r < t->nrows; r++) {
+		if (!t->keep_prev[r] || t->keep_prev[r - 1])
+			continue;
+		size_t end = r + 1;
+		while (end < t->nrows && t->keep_prev[end])
+			end++;
+		if (end < t->nrows)
+			xlsx_keep_band(sh, first + (lxw_row_t)r - 1,
+				       first + (lxw_row_t)end);
+	}
+}
+
 void
 xlsx_table(struct xs *sh, const struct rp_table *t)
 {
@@ -327,8 +365,12 @@ xlsx_table(struct xs *sh, const struct rp_table *t)
 	 * takes rows strictly in order. */
 	for (size_t r = 0; h && r < t->nrows && !sh->w->err; r++) {
 		xlsx_set_row_pt(sh, sh->row + (lxw_row_t)r, h[r]);
+		if (r > t->header_rows && rp_row_keeps_prev(t, r))
+			xlsx_keep_prev(sh, sh->row + (lxw_row_t)r);
 		table_row(sh, t, r, sh->row + (lxw_row_t)r);
 	}
+	if (h)
+		keep_bands(sh, t, sh->row);
 	free(h);
 	free(map);
 	sh->tmap = NULL;

@@ -15,6 +15,10 @@ ok() { passed=$((passed + 1)); }
 bad() { failed=$((failed + 1)); echo "FAIL: $*"; }
 
 make --no-print-directory -f mk/build.mk VARIANT=release report-sample || exit 1
+# Calc sizes columns by Calibri's digit: without Calibri or its metric
+# twin Carlito it prints every sheet at three quarters of Excel's size
+# and breaks pages where Excel does not (scripts/deps docs installs it).
+if fc-list | grep -q Carlito; then ok; else bad "no Carlito font: scripts/deps docs"; fi
 mkdir -p "$OUT"
 rm -f "$OUT"/fixture.pdf "$OUT"/docx-page-*.png
 build/report_sample docx "$OUT/fixture.docx" || exit 1
@@ -90,7 +94,9 @@ done
 # own PDFs pass in make test (tests/report/layout_check.py): no closing
 # block alone on a page, no header line ending inside a name, no data
 # word broken, shares adding up to 100. Writer once printed a listing's
-# closing block alone on page 3 and broke "2025-" / "2026".
+# closing block alone on page 3 and broke "2025-" / "2026". Calc's pages
+# of an XLSX also through calc_pages_check.py: a sheet fitted to one page
+# prints one, no page starts with a subtotal.
 D=build/demo-docs
 # layout_result FMT NAME: $OUT/layout.txt against tests/report/calc-open.txt.
 layout_result() {
@@ -118,6 +124,9 @@ if tools/render-demo-docs.sh "$T" "$D" 40 >"$OUT/render.txt" 2>&1; then
 			/usr/bin/python3 tests/report/layout_check.py \
 				"$D/$fmt/$name.pdf" "$D/$name.docx" \
 				"$D/units.txt" >"$OUT/layout.txt" 2>&1
+			[ $fmt = xlsx ] && /usr/bin/python3 \
+				tests/report/calc_pages_check.py "$D/$name.xlsx" \
+				"$D/xlsx/$name.pdf" >>"$OUT/layout.txt" 2>&1
 			layout_result "$fmt" "$name"
 		done
 	done <"$D/names.txt"

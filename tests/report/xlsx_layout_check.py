@@ -14,6 +14,12 @@ file, so the height written is the height printed. Checks, one "ok" /
   onepage a sheet that fits one page with its text at 7/8 or more has
           no manual page break (its closing block and a table's last
           rows went to a second page of a one-page decision);
+  tail    no manual page break starts a page whose first subtotal or
+          total ("Cộng", "Tổng cộng") has no numbered row above it on
+          that page, nor fewer than two above the total when the table
+          ends there: Calc
+          printed a Sở listing's subtotal, total and signature alone on
+          its last page;
   titles  a sheet that is one bordered table (a listing, an appendix)
           of more than four rows repeats its header rows on every
           printed page, and holds no
@@ -488,6 +494,34 @@ def check_one_page(ws):
     return []
 
 
+SUM_ROW = re.compile(r"^(Cộng|Tổng cộng)\b")
+
+
+def check_tail(ws):
+    """Each page a manual break starts carries at least one numbered row
+    (STT) above its first subtotal or total, and two above the total when
+    the table ends on that page (the closing rows take the last units
+    along)."""
+    bad = []
+    starts = sorted(b.id + 1 for b in ws.row_breaks.brk)
+    for i, start in enumerate(starts):
+        stop = starts[i + 1] if i + 1 < len(starts) else ws.max_row + 1
+        col = [ws.cell(r, 1).value for r in range(start, stop)]
+        sums = [k for k, v in enumerate(col)
+                if isinstance(v, str) and SUM_ROW.match(v)]
+        if not sums:
+            continue
+        ends = [k for k in sums if col[k].startswith("Tổng cộng")]
+        units = sum(isinstance(v, int) for v in col[:sums[0]])
+        whole = sum(isinstance(v, int) for v in col[:ends[0]]) if ends else 0
+        if units < 1 or (ends and whole < 2):
+            k = ends[0] if units >= 1 else sums[0]
+            bad.append("%s: the page from row %d has %d unit row(s) above "
+                       "\"%s\"" % (ws.title, start,
+                                    whole if k != sums[0] else units, col[k]))
+    return bad
+
+
 def one_table(ws):
     """A listing or an appendix; not an appendix's charts sheet, nor a
     table of four rows or fewer (a head and two rows that start on one
@@ -522,6 +556,7 @@ def main():
             bad.append("%s: no page number in the footer" % ws.title)
     check("page", bad)
     check("onepage", [b for ws in wb.worksheets for b in check_one_page(ws)])
+    check("tail", [b for ws in wb.worksheets for b in check_tail(ws)])
     check("titles", ["%s: no repeated header rows" % ws.title
                      for ws in wb.worksheets
                      if one_table(ws) and not title_rows(ws)] +

@@ -679,6 +679,66 @@ closing_takes_table_rows(void **state)
 	unlink(path);
 }
 
+/* A listing's office copy: n lines, a table of k units, its subtotal
+ * and total (each kept with the row above), the closing block. */
+static struct rp_doc *
+listing_doc(struct arena *a, int n, int k)
+{
+	struct rp_doc *d = letter(a, n);
+	struct rp_section *s = rp_section0(d);
+	static const int w[] = { 10, 50, 40 };
+	struct rp_table *t = rp_table_add(d, s, 3, w);
+	static const char *const head[] = { "STT", "Tên đơn vị", "Trạng thái" };
+	rp_head_row(d, t, head);
+	for (int i = 0; i < k; i++) {
+		size_t r = rp_row_add(d, t);
+		rp_cell_int(d, t, r, 0, i + 1);
+		rp_cell_text(d, t, r, 1, 0, "Trường Tiểu học Lê Lợi");
+	}
+	static const char *const sums[] = { "Cộng: 6 đơn vị", "Tổng cộng" };
+	for (int i = 0; i < 2; i++) {
+		size_t r = rp_row_add(d, t);
+		rp_cell_text(d, t, r, 1, RP_BOLD, sums[i]);
+		rp_row_keep_prev(t, r);
+	}
+	return d;
+}
+
+/* The closing block takes at least two units' rows along with the
+ * subtotal and total: Calc printed a Sở listing's "Cộng", "Tổng cộng"
+ * and signature alone on its last page. */
+static void
+closing_takes_units(void **state)
+{
+	(void)state;
+	const char *path = OUTDIR "/listing-closing.xlsx";
+	int broken = 0;
+	for (int n = 0; n < 60; n++) {
+		struct arena *a = arena_new();
+		write_ok(listing_doc(a, n, 6), path);
+		char *x = zip_part(path, "xl/worksheets/sheet1.xml");
+		double h[160];
+		unsigned brk[XLSX_MAX_BREAKS + 1];
+		sheet_rows(x, h, 160, brk);
+		/* Rows: n lines, the header (n), units n + 1 … n + 6, the
+		 * subtotal n + 7 and total n + 8. */
+		for (size_t i = 0; brk[i]; i++) {
+			if (brk[i] <= (unsigned)n + 1)
+				continue;
+			broken++;
+			if (brk[i] > (unsigned)n + 5)
+				fprintf(stderr,
+					"  n=%d: page starts at row %u\n", n,
+					brk[i]);
+			assert_true(brk[i] <= (unsigned)n + 5);
+		}
+		free(x);
+		arena_free(a);
+	}
+	assert_true(broken > 0);
+	unlink(path);
+}
+
 /* Phụ lục 2's grid: a narrow TT, a wide Nội dung, four number columns. */
 static struct rp_doc *
 grid_doc(struct arena *a)
@@ -713,6 +773,157 @@ col_width(const char *x, int c)
 	const char *p = strstr(x, key);
 	assert_non_null(p);
 	return strtod(p + strlen(key), NULL);
+}
+
+/* n lines, then a listing of groups of 8 and 40 units: rows n (head),
+ * n + 1 (group I), n + 2 … n + 9, n + 10 (Cộng), n + 11 (group II),
+ * n + 12 … n + 51, n + 52 (Cộng), n + 53 (Tổng cộng). The second group
+ * is longer than a page: the closing's break never reaches the first. */
+static struct rp_doc *
+groups_doc(struct arena *a, int n)
+{
+	struct rp_doc *d = letter(a, n);
+	struct rp_section *s = rp_section0(d);
+	static const int w[] = { 10, 50, 40 };
+	struct rp_table *t = rp_table_add(d, s, 3, w);
+	static const char *const head[] = { "STT", "Tên đơn vị", "Trạng thái" };
+	rp_head_row(d, t, head);
+	for (int g = 0; g < 2; g++) {
+		size_t r = rp_row_add(d, t);
+		rp_cell_text(d, t, r, 0, RP_BOLD, g ? "II" : "I");
+		for (int i = 0; i < (g ? 40 : 8); i++) {
+			r = rp_row_add(d, t);
+			rp_cell_int(d, t, r, 0, i + 1);
+			rp_cell_text(d, t, r, 1, 0, "Trường Tiểu học Lê Lợi");
+			if (i == 0)
+				rp_row_keep_prev(t, r);
+		}
+		r = rp_row_add(d, t);
+		rp_cell_text(d, t, r, 1, RP_BOLD, "Cộng");
+		rp_row_keep_prev(t, r);
+	}
+	size_t r = rp_row_add(d, t);
+	rp_cell_text(d, t, r, 1, RP_BOLD, "Tổng cộng: 48 đơn vị");
+	rp_row_keep_prev(t, r);
+	return d;
+}
+
+/* The sheet's width in pixels as the writer counts it (xlsx_rows.c
+ * sheet_px): the stored widths are Excel's, padding included. */
+static double
+sheet_px(const char *x, int ncols)
+{
+	double px = 0;
+	for (int c = 1; c <= ncols; c++)
+		px += (double)(int)(col_width(x, c) * 7 + 0.5);
+	return px;
+}
+
+/* Whether a page of cap pt starts at row want: rows paginated from the
+ * top with the manual breaks, the head (row head, title_h pt) repeated
+ * on every page after the one it starts on. */
+static bool
+page_starts_at(const double *h, size_t rows, const unsigned *brk, double cap,
+	       size_t head, double title_h, size_t want)
+{
+	double used = 0;
+	for (size_t r = 0, k = 0; r < rows; r++) {
+		bool manual = brk[k] && brk[k] == r;
+		k += manual;
+		if (manual || (used > 0 && used + h[r] > cap)) {
+			if (r == want)
+				return true;
+			used = r > head ? title_h : 0;
+		}
+		used += h[r];
+	}
+	return false;
+}
+
+/* A subtotal never starts a page without the unit it closes, nor a
+ * group's first unit without its heading, in Excel's geometry and in
+ * Calc's with Carlito (0.75 to 0.84 pt a pixel): Calc printed a Sở
+ * listing's "Cộng: 28 đơn vị" under the repeated head alone. */
+static void
+subtotal_keeps_unit(void **state)
+{
+	(void)state;
+	const char *path = OUTDIR "/groups.xlsx";
+	const double page_w =
+		(RP_PAGE_W_MM - RP_MARGIN_LEFT_MM - RP_MARGIN_RIGHT_MM) * 72.0 /
+		25.4;
+	const double page_h =
+		(RP_PAGE_H_MM - RP_MARGIN_TOP_MM - RP_MARGIN_BOTTOM_MM) * 72.0 /
+		25.4;
+	static const double pt_per_px[] = { 0.75, 0.8, 0.84 };
+	for (int n = 0; n < 60; n++) {
+		struct arena *a = arena_new();
+		write_ok(groups_doc(a, n), path);
+		char *x = zip_part(path, "xl/worksheets/sheet1.xml");
+		double h[160];
+		unsigned brk[XLSX_MAX_BREAKS + 1];
+		size_t rows = sheet_rows(x, h, 160, brk);
+		double px = sheet_px(x, 3);
+		size_t kept[] = { 2, 10, 12, 52, 53 };
+		for (size_t i = 0; i < 3; i++) {
+			double scale = page_w / (px * pt_per_px[i]);
+			double cap = page_h / (scale < 1 ? scale : 1);
+			for (size_t k = 0; k < 5; k++) {
+				size_t r = (size_t)n + kept[k];
+				bool bad = page_starts_at(h, rows, brk, cap,
+							  (size_t)n, h[n], r);
+				if (bad)
+					fprintf(stderr,
+						"  n=%d cap=%.0f: page "
+						"starts at row %zu\n",
+						n, cap, r);
+				assert_false(bad);
+			}
+		}
+		free(x);
+		arena_free(a);
+	}
+	unlink(path);
+}
+
+/* A one-line text the letter count fits but pango does not (capitals
+ * and diacritics are wider than the count's average letter) gets the
+ * lines pango measures: Calc cut "Trung tâm GDNN-GDTX quận Dương Kinh"
+ * on the second line of a one-line row. */
+static void
+near_full_cell_measured(void **state)
+{
+	(void)state;
+	const char *path = OUTDIR "/near-full.xlsx";
+	struct arena *a = arena_new();
+	struct rp_doc *d = letter(a, 1);
+	static const int w[] = { 10, 50, 40 };
+	struct rp_table *t = rp_table_add(d, rp_section0(d), 3, w);
+	static const char *const head[] = { "STT", "Tên đơn vị", "Ghi chú" };
+	rp_head_row(d, t, head);
+	size_t r = rp_row_add(d, t);
+	rp_cell_int(d, t, r, 0, 1);
+	write_ok(d, path);
+	char *x = zip_part(path, "xl/worksheets/sheet1.xml");
+	/* As many capitals as 85 % of a line holds by the letter count. */
+	double cols = col_width(x, 2) - 5.0 / 7;
+	double fit = xlsx_per_line(cols, 12, false);
+	free(x);
+	char text[512] = "";
+	for (int i = 0; i < (int)(fit * 0.85) / 5; i++)
+		strcat(text, i ? " ĐỒNG" : "ĐỒNG");
+	assert_int_equal(xlsx_text_lines(text, cols, 12, false), 1);
+	rp_cell_text(d, t, r, 1, 0, text);
+	write_ok(d, path);
+	x = zip_part(path, "xl/worksheets/sheet1.xml");
+	double h[16];
+	unsigned brk[XLSX_MAX_BREAKS + 1];
+	sheet_rows(x, h, 16, brk);
+	/* Rows: the line (0), the head (1), the unit (2). */
+	assert_true(h[2] >= xlsx_lines_pt(2, 12));
+	free(x);
+	unlink(path);
+	arena_free(a);
 }
 
 /* The right half of the NĐ 30 header holds the Quốc hiệu on one line:
@@ -942,6 +1153,9 @@ main(void)
 		cmocka_unit_test(short_table_no_titles),
 		cmocka_unit_test(closing_keeps_body),
 		cmocka_unit_test(closing_takes_table_rows),
+		cmocka_unit_test(closing_takes_units),
+		cmocka_unit_test(subtotal_keeps_unit),
+		cmocka_unit_test(near_full_cell_measured),
 		cmocka_unit_test(header_halves),
 		cmocka_unit_test(chart_labels_span),
 		cmocka_unit_test(appendix_shares),

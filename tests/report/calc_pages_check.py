@@ -1,0 +1,77 @@
+#!/usr/bin/python3
+"""Pages of one XLSX document as Calc printed it (`make check-docs`).
+
+Usage: calc_pages_check.py FILE.xlsx FILE.pdf
+
+Checks, one "ok" / "FAIL" line each, exit status 1 on any failure:
+  onepage  a workbook of one sheet set to fit one page tall (fitToHeight
+           1: xlsx_rows.c fit_one_page) prints one page: Calc split a
+           ward's four-row list of units not submitted over two;
+  subtotal no page's first unit row or sum row (under the repeated head)
+           is a subtotal or total ("Cộng", "Tổng cộng"): Calc printed a
+           Sở listing's "Cộng: 20 đơn vị", total and signature alone;
+  lonely   no page holds three lines of text or fewer besides its
+           number: Calc printed the last row of a Phòng's Phụ lục 2
+           table 1.4 alone on page 3.
+"""
+import re
+import subprocess
+import sys
+
+import openpyxl
+
+ROW = re.compile(r"^\s*(\d+\s+\S|Cộng:|Tổng cộng)")
+FOOTER = re.compile(r"^Trang \d+ / \d+$")
+
+
+def pdf_pages(pdf):
+    out = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True,
+                         check=True).stdout
+    return int(re.search(r"^Pages:\s*(\d+)", out, re.M).group(1))
+
+
+def page_text(pdf, p):
+    return subprocess.run(["pdftotext", "-f", str(p), "-l", str(p),
+                           "-layout", pdf, "-"], capture_output=True,
+                          text=True, check=True).stdout
+
+
+def main():
+    wb = openpyxl.load_workbook(sys.argv[1])
+    pdf = sys.argv[2]
+    n = pdf_pages(pdf)
+    fails = []
+
+    def check(name, bad):
+        print(("FAIL " if bad else "ok   ") + name + " " + pdf)
+        for b in bad[:10]:
+            print("     " + b)
+        if bad:
+            fails.append(name)
+
+    ws = wb.worksheets[0]
+    one = len(wb.worksheets) == 1 and ws.page_setup.fitToHeight in (None, 1) \
+        and ws.sheet_properties.pageSetUpPr.fitToPage
+    check("onepage", ["set to fit one page, printed on %d" % n]
+          if one and n > 1 else [])
+    bad = []
+    for p in range(2, n + 1):
+        first = next((line for line in page_text(pdf, p).splitlines()
+                      if ROW.match(line)), "")
+        if re.match(r"^\s*(Cộng:|Tổng cộng)", first):
+            bad.append("page %d starts with \"%s\"" %
+                       (p, " ".join(first.split())[:40]))
+    check("subtotal", bad)
+    bad = []
+    for p in range(1, n + 1):
+        lines = [" ".join(line.split()) for line in
+                 page_text(pdf, p).splitlines() if line.strip()]
+        lines = [line for line in lines if not FOOTER.match(line)]
+        if len(lines) <= 3:
+            bad.append("page %d holds only %s" % (p, lines))
+    check("lonely", bad)
+    return 1 if fails else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
