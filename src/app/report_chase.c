@@ -176,7 +176,8 @@ table(struct rb *b, struct rp_section *s, const struct ls_unit *u, size_t n)
 					  NULL);
 	if (t == NULL)
 		return TS_ENOMEM;
-	t->caption = "Đơn vị chưa nộp";
+	/* No caption: the title says it ("Đơn vị chưa nộp bản tự đánh
+	 * giá"). */
 	head(b, t, &x);
 	struct ls_rows w = { on_unit, on_total, &x };
 	enum ts_err e = ls_rows_grouped(b, t, u, n, &w);

@@ -210,20 +210,27 @@ span_from_above(const struct rp_table *t, size_t r)
 	return false;
 }
 
-/* First row of the tail that goes with the closing block: the last row,
- * the rows kept with the row before them above it, and one more; never
- * inside a vertical span. 0 (the whole table) when that reaches the
+/* First row of the band that ends with row r: a row and the rows marked
+ * to keep with the row before them (a subtotal with its last unit) or
+ * joined to it by a vertical span, as the PDF writer bands them. */
+static size_t
+band_start(const struct rp_table *t, size_t r)
+{
+	while (r > t->header_rows && (t->keep_prev[r] || span_from_above(t, r)))
+		r--;
+	return r;
+}
+
+/* First row of the tail that goes with the closing block: the last two
+ * bands, so that at least two rows of data, not one under the totals,
+ * go with it to a new page. 0 (the whole table) when that reaches the
  * header rows. */
 static size_t
 tail_start(const struct rp_table *t)
 {
-	size_t cut = t->nrows - 1;
-	while (cut > t->header_rows && rp_row_keeps_prev(t, cut))
-		cut--;
-	if (cut + 1 == t->nrows && cut > t->header_rows)
-		cut--;
-	while (cut > t->header_rows && span_from_above(t, cut))
-		cut--;
+	size_t cut = band_start(t, t->nrows - 1);
+	if (cut > t->header_rows)
+		cut = band_start(t, cut - 1);
 	return cut > t->header_rows ? cut : 0;
 }
 
