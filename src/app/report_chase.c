@@ -200,7 +200,10 @@ rb_chase(struct rb *b)
 		return e;
 	title(b);
 	intro(b, s, n);
-	e = table(b, s, u, n);
+	/* With every unit submitted the sentence says so: an empty table
+	 * under it ("Tổng cộng: 0 đơn vị") is a blank form, not a list. */
+	if (n)
+		e = table(b, s, u, n);
 	const char *deflt[] = { "- Như trên;", "- Lưu: VT." };
 	rb_closing(b, deflt, 2);
 	rb_filename(b, "chua-nop");
