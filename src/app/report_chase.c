@@ -163,7 +163,8 @@ table(struct rb *b, struct rp_section *s, const struct ls_unit *u, size_t n)
 					  NULL);
 	if (t == NULL)
 		return TS_ENOMEM;
-	t->caption = "Đơn vị chưa nộp";
+	/* No caption: the title says it ("Đơn vị chưa nộp bản tự đánh
+	 * giá"). */
 	head(b, t, &x);
 	struct ls_rows w = { on_unit, on_total, &x };
 	enum ts_err e = ls_rows_grouped(b, t, u, n, &w);
@@ -186,7 +187,10 @@ rb_chase(struct rb *b)
 		return e;
 	title(b);
 	intro(b, s, n);
-	e = table(b, s, u, n);
+	/* With every unit submitted the sentence says so: an empty table
+	 * under it ("Tổng cộng: 0 đơn vị") is a blank form, not a list. */
+	if (n)
+		e = table(b, s, u, n);
 	const char *deflt[] = { "- Như trên;", "- Lưu: VT." };
 	rb_closing(b, deflt, 2);
 	rb_filename(b, "chua-nop");

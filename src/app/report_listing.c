@@ -144,7 +144,9 @@ rb_listing(struct rb *b)
 	struct rp_table *t = rp_table_add(b->doc, s, LS_FIXED + p.ncols, NULL);
 	if (t == NULL)
 		return TS_ENOMEM;
-	t->caption = "Danh sách kết quả từng đơn vị";
+	/* No caption: the title above says what the table is ("Kết quả
+	 * đánh giá của từng đơn vị"), and a second line saying it again
+	 * cost a row on the first page. */
 	ls_head(b, t, &p);
 	enum ts_err e = rows(b, t, &p);
 	ls_fit_widths(b, t, 2);

@@ -14,14 +14,15 @@
 	"<w:bottom w:w=\"28\" w:type=\"dxa\"/>"                                \
 	"<w:right w:w=\"85\" w:type=\"dxa\"/></w:tblCellMar>"
 
+/* on: every border; with open_top, all but the top one. */
 static void
-borders(struct buf *b, bool on)
+borders(struct buf *b, bool on, bool open_top)
 {
 	static const char *const sides[] = { "top",   "left",	 "bottom",
 					     "right", "insideH", "insideV" };
 	buf_puts(b, "<w:tblBorders>");
 	for (size_t i = 0; i < sizeof sides / sizeof sides[0]; i++)
-		if (on)
+		if (on && !(open_top && i == 0))
 			buf_printf(b,
 				   "<w:%s w:val=\"single\" w:sz=\"4\" "
 				   "w:space=\"0\" w:color=\"000000\"/>",
@@ -32,13 +33,13 @@ borders(struct buf *b, bool on)
 }
 
 static void
-table_begin(struct buf *b, int width, bool bordered)
+table_begin(struct buf *b, int width, bool bordered, bool open_top)
 {
 	buf_printf(b,
 		   "<w:tbl><w:tblPr><w:tblStyle w:val=\"%s\"/>"
 		   "<w:tblW w:w=\"%d\" w:type=\"dxa\"/>",
 		   bordered ? "TableGrid" : "TableNormal", width);
-	borders(b, bordered);
+	borders(b, bordered, open_top);
 	buf_puts(b,
 		 "<w:tblLayout w:type=\"fixed\"/>" DX_CELL_MAR
 		 "<w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" "
@@ -176,15 +177,23 @@ table_rows(struct dx_ctx *x, const struct rp_table *t, size_t from, size_t to,
 	x->keep = keep;
 }
 
+/* Opens a table with t's grid (open_top: no top border, for the tail
+ * of a table nested under the rows above it). */
 static void
-table_part(struct dx_ctx *x, const struct rp_table *t, size_t from, size_t to,
-	   bool keep)
+table_open(struct dx_ctx *x, const struct rp_table *t, bool open_top)
 {
-	table_begin(x->out, x->text_w, t->borders);
+	table_begin(x->out, x->text_w, t->borders, open_top);
 	buf_puts(x->out, "<w:tblGrid>");
 	for (size_t c = 0; c < t->ncols; c++)
 		buf_printf(x->out, "<w:gridCol w:w=\"%d\"/>", x->grid[c]);
 	buf_puts(x->out, "</w:tblGrid>");
+}
+
+static void
+table_part(struct dx_ctx *x, const struct rp_table *t, size_t from, size_t to,
+	   bool keep, bool open_top)
+{
+	table_open(x, t, open_top);
 	table_rows(x, t, from, to, keep);
 	buf_puts(x->out, "</w:tbl>");
 }
@@ -201,20 +210,27 @@ span_from_above(const struct rp_table *t, size_t r)
 	return false;
 }
 
-/* First row of the tail that goes with the closing block: the last row,
- * the rows kept with the row before them above it, and one more; never
- * inside a vertical span. 0 (the whole table) when that reaches the
+/* First row of the band that ends with row r: a row and the rows marked
+ * to keep with the row before them (a subtotal with its last unit) or
+ * joined to it by a vertical span, as the PDF writer bands them. */
+static size_t
+band_start(const struct rp_table *t, size_t r)
+{
+	while (r > t->header_rows && (t->keep_prev[r] || span_from_above(t, r)))
+		r--;
+	return r;
+}
+
+/* First row of the tail that goes with the closing block: the last two
+ * bands, so that at least two rows of data, not one under the totals,
+ * go with it to a new page. 0 (the whole table) when that reaches the
  * header rows. */
 static size_t
 tail_start(const struct rp_table *t)
 {
-	size_t cut = t->nrows - 1;
-	while (cut > t->header_rows && rp_row_keeps_prev(t, cut))
-		cut--;
-	if (cut + 1 == t->nrows && cut > t->header_rows)
-		cut--;
-	while (cut > t->header_rows && span_from_above(t, cut))
-		cut--;
+	size_t cut = band_start(t, t->nrows - 1);
+	if (cut > t->header_rows)
+		cut = band_start(t, cut - 1);
 	return cut > t->header_rows ? cut : 0;
 }
 
@@ -239,7 +255,7 @@ wrap_begin(struct dx_ctx *x)
 		   "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableNormal\"/>"
 		   "<w:tblW w:w=\"%d\" w:type=\"dxa\"/>",
 		   x->text_w);
-	borders(x->out, false);
+	borders(x->out, false, false);
 	buf_printf(x->out,
 		   "<w:tblLayout w:type=\"fixed\"/><w:tblCellMar>"
 		   "<w:top w:w=\"0\" w:type=\"dxa\"/>"
@@ -250,6 +266,30 @@ wrap_begin(struct dx_ctx *x)
 		   "<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr>"
 		   "<w:tcW w:w=\"%d\" w:type=\"dxa\"/></w:tcPr>",
 		   x->text_w, x->text_w);
+	x->wrapped = true;
+}
+
+/* The last row of a table whose tail keeps with the closing block: one
+ * cell across the grid, no margins, no borders but the line above it,
+ * that cannot split. It holds the tail, as a table of its own without
+ * its top border, and the closing block, so that the two stay on one
+ * page (LibreOffice ignores w:keepNext from a table's last row to what
+ * follows it, but never splits a w:cantSplit row) under the header rows
+ * the table repeats on every page. */
+static void
+closing_row_begin(struct dx_ctx *x, size_t ncols)
+{
+	buf_printf(x->out,
+		   "<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr>"
+		   "<w:tcW w:w=\"%d\" w:type=\"dxa\"/>"
+		   "<w:gridSpan w:val=\"%zu\"/><w:tcBorders>"
+		   "<w:left w:val=\"nil\"/><w:bottom w:val=\"nil\"/>"
+		   "<w:right w:val=\"nil\"/></w:tcBorders><w:tcMar>"
+		   "<w:top w:w=\"0\" w:type=\"dxa\"/>"
+		   "<w:left w:w=\"0\" w:type=\"dxa\"/>"
+		   "<w:bottom w:w=\"0\" w:type=\"dxa\"/>"
+		   "<w:right w:w=\"0\" w:type=\"dxa\"/></w:tcMar></w:tcPr>",
+		   span_w(x, ncols, 0, ncols), ncols);
 	x->wrapped = true;
 }
 
@@ -291,13 +331,16 @@ dx_table(struct dx_ctx *x, const struct rp_table *t)
 	/* Before the closing block the table's tail goes into a wrapper
 	 * that the closing block ends (dx_wrap_end). */
 	size_t cut = wrap ? tail_start(t) : t->nrows;
-	if (cut > 0)
-		table_part(x, t, 0, cut, x->keep);
-	if (wrap) {
-		if (cut > 0)
-			tight_para(x->out);
+	if (cut == 0) {
 		wrap_begin(x);
-		table_part(x, t, cut, t->nrows, x->keep);
+		table_part(x, t, 0, t->nrows, x->keep, false);
+	} else if (wrap) {
+		table_open(x, t, false);
+		table_rows(x, t, 0, cut, x->keep);
+		closing_row_begin(x, t->ncols);
+		table_part(x, t, cut, t->nrows, x->keep, true);
+	} else {
+		table_part(x, t, 0, t->nrows, x->keep, false);
 	}
 	x->grid = NULL;
 	free(grid);
@@ -312,7 +355,7 @@ dx_layout_begin(struct dx_ctx *x, size_t ncols, const int *w)
 	int total = 0;
 	for (size_t i = 0; i < ncols; i++)
 		total += w[i];
-	table_begin(x->out, total, false);
+	table_begin(x->out, total, false, false);
 	buf_puts(x->out, "<w:tblGrid>");
 	for (size_t i = 0; i < ncols; i++)
 		buf_printf(x->out, "<w:gridCol w:w=\"%d\"/>", w[i]);

@@ -206,7 +206,8 @@ draw_rows(struct pdf *p, const struct tbl *tb, size_t a, size_t b)
  * a table never goes to a new page alone (widow control) unless its rows
  * were kept together already (keep_prev: the closing rows with the row
  * before them), and the last band keeps the closing block (p->tail) with
- * it. */
+ * it. Before a closing block the last two bands go together, so that at
+ * least two rows of data, not one under the totals, go with it. */
 static double
 keep_after(const struct pdf *p, const struct tbl *tb, size_t end)
 {
@@ -215,7 +216,7 @@ keep_after(const struct pdf *p, const struct tbl *tb, size_t end)
 	if (end >= n)
 		return tail;
 	size_t next = band_end(tb, end);
-	if (next < n || kept(tb, n - 1))
+	if (next < n || (kept(tb, n - 1) && p->tail <= 0))
 		return 0;
 	return rows_height(tb, end, next) + tail;
 }

@@ -175,6 +175,23 @@ lacks "mầm non summary: no Mức độ" "Mức độ 1"
 n=$(grep -o "Phần mềm các trường đang sử dụng" "$W/doc.txt" | wc -l)
 if [ "$n" -eq 1 ]; then ok "mầm non summary: software title once"; else
 	echo "$n times" >"$ERR"; bad "mầm non summary: software title once"; fi
+# One fact once: the listings' tables had a caption saying their title
+# again ("Danh sách kết quả từng đơn vị" under "Kết quả đánh giá của
+# từng đơn vị"), a line that cost a Phòng's listing a row on page 1.
+text danh-sach 1 31DK
+has "danh-sach: its title" "Kết quả đánh giá của từng đơn vị"
+lacks "danh-sach: no caption saying the title again" \
+	"Danh sách kết quả từng đơn vị"
+text chua-nop 1 31
+has "chua-nop: its title" "Đơn vị chưa nộp bản tự đánh giá"
+n=$(grep -o "Đơn vị chưa nộp" "$W/doc.txt" | wc -l)
+if [ "$n" -eq 1 ]; then ok "chua-nop: no caption saying the title again"
+else echo "$n times" >"$ERR"; bad "chua-nop: no caption saying the title again"; fi
+# Every unit submitted (the 2022-2023 round): the sentence says so, with
+# no empty table under it (a header and "Tổng cộng: 0 đơn vị").
+text chua-nop 4 31
+has "chua-nop, all submitted: says so" "Tất cả các đơn vị đã nộp bản tự đánh giá"
+lacks "chua-nop, all submitted: no empty table" "Tổng cộng: 0 đơn vị"
 
 # --- Issue 13 item 5: the rubric's shape picks the documents, not its
 # id. A copy of QĐ 4725 under another id makes tu-danh-gia; a graded

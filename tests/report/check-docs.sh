@@ -58,7 +58,7 @@ set -- "tu-danh-gia 1 31GDTX1 73/100 điểm - đạt Mức độ 2" \
 	"tu-kiem-tra 2 31DK001 BÁO CÁO TỰ KIỂM TRA" \
 	"cntt 3 31DK023 TIÊU CHUẨN ĐÁNH GIÁ" \
 	"phu-luc-3 1 31 Kết quả đánh giá theo nhóm tiêu chí và cấp học" \
-	"danh-sach 1 31DK Danh sách kết quả từng đơn vị"
+	"danh-sach 1 31DK Kết quả đánh giá của từng đơn vị"
 for row in "$@"; do
 	kind=${row%% *}; rest=${row#* }
 	cid=${rest%% *}; rest=${rest#* }

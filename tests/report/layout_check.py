@@ -28,7 +28,11 @@ Checks, one "ok"/"FAIL" line each, exit status 1 on any failure:
             wrapped onto two lines (a cramped table);
   heads     no page but the last ends with a group's heading row (a row
             whose STT is bold, "2." of Phụ lục 1, "I" of the listing):
-            it keeps its first row with it.
+            it keeps its first row with it;
+  repeat    every page that shows rows of a table with header rows shows
+            its header above them (Writer printed the last page of a
+            DOCX listing without it: its last rows were in a table of
+            their own, kept with the closing block).
 """
 import re
 import subprocess
@@ -294,6 +298,62 @@ def check_heads(path, heads):
     return bad
 
 
+STT = re.compile(r"^(\d+|[IVXLC]+)$")
+
+
+def row_key(row):
+    """The first two words of a body row whose first cell is its number
+    ("20 31DK030", "I Phòng"), as pdftotext -layout starts its line."""
+    words = []
+    for c in row.cells:
+        if not words or c._tc is not row.cells[0]._tc:
+            words.extend(nfc(c.text).split()[:2])
+        if len(words) >= 2:
+            break
+    if len(words) >= 2 and STT.match(words[0]):
+        return " ".join(words[:2])
+    return None
+
+
+def table_rows(path):
+    """The header's first words, and the keys of the body rows, of every
+    table with header rows (and of a table with as many columns nested
+    after it: the tail kept with the closing block)."""
+    heads, keys, widths = set(), set(), set()
+    tables = all_tables(docx.Document(path))
+    for t in tables:
+        hdr = [r for r in t.rows
+               if r._tr.find(".//" + W + "tblHeader") is not None]
+        if hdr and hdr[0].cells[0].text.split():
+            heads.add(nfc(hdr[0].cells[0].text.split()[0]))
+            widths.add(len(t.columns))
+    for t in tables:
+        if len(t.columns) not in widths:
+            continue
+        for r in t.rows:
+            if r._tr.find(".//" + W + "tblHeader") is None:
+                k = row_key(r)
+                if k:
+                    keys.add(k)
+    return heads, keys
+
+
+def check_repeat(path, rows):
+    heads, keys = rows
+    bad = []
+    for n, text in enumerate(pages(path), 1):
+        seen = False
+        for line in text.splitlines():
+            words = line.split()
+            if heads.intersection(words):
+                seen = True
+            if not seen and " ".join(words[:2]) in keys:
+                bad.append("page %d shows table rows without the header "
+                           "rows: %r" % (n, " ".join(words)[:60]))
+                break
+    return bad
+
+
 def docx_lines(path):
     """Every paragraph of the DOCX in document order, table cells
     included (the signature block is a layout table)."""
@@ -339,6 +399,7 @@ def main():
         ("addresses", check_closing_text(docx_path)),
         ("labels", check_labels(pdf, level_labels(docx_path))),
         ("heads", check_heads(pdf, heading_rows(docx_path))),
+        ("repeat", check_repeat(pdf, table_rows(docx_path))),
     ]
     failed = 0
     for name, bad in results:

@@ -283,6 +283,42 @@ test_closing_rows_keep_with_last(void **state)
 	}
 }
 
+/* Before the closing block the last two bands go together: the page
+ * with the signer has the last two data rows, not one under the totals
+ * (a Phòng's listing printed unit 20 alone over its total and the
+ * signature on page 3). Every length over a page and a half. */
+static void
+test_closing_takes_two_rows(void **state)
+{
+	struct fx *f = *state;
+	static struct rp_signature sig = { .title = "TRƯỞNG PHÒNG" };
+	char path[160], prev[32];
+	snprintf(path, sizeof path, "%s/tail2.pdf", f->dir);
+	for (int n = 20; n < 80; n++) {
+		struct rp_doc *d = rp_doc_new(f->a);
+		static const int w[] = { 1, 3 };
+		struct rp_table *t = rp_table_add(d, rp_section0(d), 2, w);
+		t->header_rows = 1;
+		rp_cell_text(d, t, rp_row_add(d, t), 0, RP_BOLD, "Đầu");
+		for (int i = 1; i <= n; i++)
+			rp_cell_text(d, t, rp_row_add(d, t), 1, 0,
+				     rp_printf(d, "Dòng số %d.", i));
+		size_t r = rp_row_add(d, t);
+		rp_cell_text(d, t, r, 1, 0, "Tổng cộng");
+		rp_row_keep_prev(t, r);
+		d->sig = &sig;
+		rp_recipient_add(d, "- Lưu: VT.");
+		assert_int_equal(rp_write_pdf(d, path, NULL, 0), TS_OK);
+		char *txt = page_text(path, page_count(path));
+		snprintf(prev, sizeof prev, "Dòng số %d.", n - 1);
+		if (strstr(txt, "TRƯỞNG PHÒNG") == NULL ||
+		    strstr(txt, prev) == NULL)
+			fail_msg("%d rows: the signer's page lacks \"%s\"", n,
+				 prev);
+		free(txt);
+	}
+}
+
 /* The first and last lines of a page's table rows (pdftotext, one cell
  * a line; the page number and the repeated header "Đầu" left out). */
 static void
@@ -607,6 +643,7 @@ main(void)
 		cmocka_unit_test(test_numbering_and_header_repeat),
 		cmocka_unit_test(test_reproducible),
 		cmocka_unit_test(test_closing_rows_keep_with_last),
+		cmocka_unit_test(test_closing_takes_two_rows),
 		cmocka_unit_test(test_group_rows_keep_together),
 		cmocka_unit_test(test_link_column),
 		cmocka_unit_test(test_heading_keeps_paragraph),
