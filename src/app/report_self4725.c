@@ -98,7 +98,7 @@ appendix(struct rb *b, const struct result *res)
 	s->sheet_name = "Phụ lục 1";
 	rb_criteria_table(b, s, res, true);
 	rb_group_lines(b, s, res->self);
-	rb_score_charts(b, s, res->self);
+	rb_score_charts(b, s, res);
 }
 
 enum ts_err

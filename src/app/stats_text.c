@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../core/shares.h"
 #include "../core/target.h"
 #include "../util/arena.h"
 #include "../util/buf.h"
@@ -45,7 +46,7 @@ const char *
 stats_cell_text(struct arena *a, const struct indicator *it,
 		const struct agg_cell *c)
 {
-	static const struct numfmt vn = { num_format_vn, pts_format_pct_vn };
+	static const struct numfmt vn = { num_format_vn, pts_format_rate_vn };
 	return cell_text(a, it, c, &vn);
 }
 
@@ -54,7 +55,7 @@ stats_pct_fmt(struct arena *a, pts_t pct, enum stats_numfmt f)
 {
 	char p[PTS_FMT_SIZE];
 	(void)f; /* a share has no thousands */
-	return arena_strdup(a, pts_format_pct_vn(pct, p));
+	return arena_strdup(a, pts_format_rate_vn(pct, p));
 }
 
 const char *
@@ -62,8 +63,8 @@ stats_cell_fmt(struct arena *a, const struct indicator *it,
 	       const struct agg_cell *c, enum stats_numfmt f)
 {
 	static const struct numfmt fmts[] = {
-		[STATS_NUM_VN] = { num_format_vn, pts_format_pct_vn },
-		[STATS_NUM_RAW] = { pts_format_vn, pts_format_pct_vn },
+		[STATS_NUM_VN] = { num_format_vn, pts_format_rate_vn },
+		[STATS_NUM_RAW] = { pts_format_vn, pts_format_rate_vn },
 	};
 	return cell_text(a, it, c, &fmts[f]);
 }
@@ -82,10 +83,10 @@ stats_measure_text(struct arena *a, const struct measure *m,
 		   target_result_name(e->result));
 	if (!m->manual && e->rate.den > 0) {
 		buf_printf(&b, " (%s",
-			   pts_format_pct_vn(agg_rate_value(e->rate), v));
+			   pts_format_rate_vn(agg_rate_value(e->rate), v));
 		if (e->result == TARGET_PROGRESS || e->result == TARGET_NOT_MET)
 			buf_printf(&b, "; còn %s",
-				   pts_format_pct_vn(e->gap, g));
+				   pts_format_rate_vn(e->gap, g));
 		if (e->short_by > 0)
 			buf_printf(&b, ", thiếu %s",
 				   int_format_vn(e->short_by, g));

@@ -351,6 +351,30 @@ value_label(struct chart *k, const char *s, double cx, double y, double maxw,
 	g_object_unref(l);
 }
 
+/* No bar where there is no value: the chart's no_value set upright in
+ * the bar's place, reading up from the axis, so a draft's unanswered
+ * criterion never passes for a 0. */
+static void
+no_value_label(struct chart *k, double cx)
+{
+	if (k->c->no_value == NULL)
+		return;
+	double w, h;
+	PangoLayout *l = text(k, k->c->no_value, false, VALUE_SIZE, 0, 0);
+	size_of(l, &w, &h);
+	if (w <= k->py1 - k->py0) {
+		cairo_save(k->cr);
+		cairo_set_source_rgb(k->cr, 0, 0, 0);
+		cairo_translate(k->cr, cx - h / 2, k->py1 - 2);
+		cairo_rotate(k->cr, -G_PI / 2);
+		cairo_move_to(k->cr, 0, 0);
+		pango_cairo_update_layout(k->cr, l);
+		pango_cairo_show_layout(k->cr, l);
+		cairo_restore(k->cr);
+	}
+	g_object_unref(l);
+}
+
 static void
 bars_grouped(struct chart *k)
 {
@@ -358,6 +382,12 @@ bars_grouped(struct chart *k)
 	double cw = cat_width(k), bw = cw * 0.8 / (double)c->nseries;
 	for (size_t i = 0; i < c->ncats; i++)
 		for (size_t s = 0; s < c->nseries; s++) {
+			double x0 = k->px0 + cw * (double)i + cw * 0.1 +
+				    bw * (double)s;
+			if (isnan(c->values[s * c->ncats + i])) {
+				no_value_label(k, x0 + bw / 2);
+				continue;
+			}
 			double v = value(c, s, i);
 			double x = k->px0 + cw * (double)i + cw * 0.1 +
 				   bw * (double)s;

@@ -2,12 +2,14 @@
  * fill the parts the unit types itself (narrative, staff numbers, header
  * and signature fields). Numbers are never typed: they come from the
  * results when the document is built. */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "../app/export_job.h"
 #include "../app/report.h"
 #include "../core/fixed.h"
+#include "../core/shares.h"
 #include "../util/arena.h"
 #include "jobs_web.h"
 #include "report_web.h"
@@ -59,11 +61,14 @@ chart_cell(struct buf *b, const struct rp_chart *c, size_t s, size_t i)
 	if (!pts_from_double(x, &p))
 		p = 0;
 	buf_puts(b, "<td class=\"num\">");
-	if (c->kind == RP_CHART_STACKED) {
+	if (isnan(x)) {
+		/* No bar: the chart says why ("Chưa trả lời"). */
+		h_text(b, c->no_value ? c->no_value : "");
+	} else if (c->kind == RP_CHART_STACKED) {
 		for (size_t k = 0; k < c->nseries; k++)
 			total += c->values[k * c->ncats + i];
 		h_textf(b, "%s (%s)", pts_format_vn(p, v),
-			pts_format_pct_vn(
+			pts_format_rate_vn(
 				pts_percent((int64_t)x, (int64_t)total), pct));
 	} else {
 		h_text(b, pts_format_vn(p, v));

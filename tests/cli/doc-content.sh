@@ -402,7 +402,7 @@ printf '{"values": {"ho_so_cong_viec_tong": 1000, "ho_so_cong_viec_so": 950, "kh
 if text phu-luc-6 "$S" 31; then ok "phu-luc-6 Sở"; else bad "phu-luc-6 Sở"; fi
 has "phu-luc-6: title" "Tổng kết thực hiện Quyết định 131/QĐ-TTg ngày 25/01/2022"
 has "phu-luc-6: narrative" "Sở đã ban hành Kế hoạch số 12/KH-SGDĐT."
-has "phu-luc-6: a target met" "Số lượng hồ sơ công việc được vận hành dựa trên dữ liệu và công nghệ số: đạt (95%)"
+has "phu-luc-6: a target met" "Số lượng hồ sơ công việc được vận hành dựa trên dữ liệu và công nghệ số: đạt (95,00%)"
 has "phu-luc-6: a target in progress" "tiến độ (49,99%; còn 0,01%)"
 has "phu-luc-6: a typed target not met" "kết nối thông suốt với tất cả các cơ sở giáo dục: không đạt"
 # Section III: teachers with a computer over the province in the round's
@@ -518,6 +518,85 @@ for spec in "1 31GDTX1" "2 31DK001" "3 31DK023"; do
 	if [ -n "$DAY" ]; then ok "meeting day: $2 header dated"; else bad "meeting day: $2 header dated"; continue; fi
 	has "meeting day: $2 body" "$(echo "$DAY" | awk '{ printf "ngày %02d/%02d/%04d", $1, $2, $3 }'), tại"
 done
+
+# --- Issue 18 item 4 (docsC): "- Lưu: VT, <drafting unit>." last in
+# Nơi nhận. The demo types each office's abbreviation once, in the Sở's
+# first campaign; every document of every campaign reuses it.
+text phu-luc-3 1 31 || bad "drafter: phu-luc-3 1 31"
+has "drafter: Sở's Phụ lục 3" "- Lưu: VT, GDPT."
+text phu-luc-3 1 31DK || bad "drafter: phu-luc-3 1 31DK"
+has "drafter: ward's Phụ lục 3" "- Lưu: VT, VHXH."
+text phu-luc-2 8 31 || bad "drafter: phu-luc-2 8 31"
+has "drafter: carried to another campaign" "- Lưu: VT, GDPT."
+for f in docx xlsx; do
+	"$T" --db "$DB" report danh-sach --campaign 1 --unit 31 --format $f -o "$W/l.$f" 2>"$ERR" &&
+		unzip -p "$W/l.$f" | grep -qF -- "- Lưu: VT, GDPT." &&
+		ok "drafter: $f" || bad "drafter: $f"
+done
+# A school has none: "- Lưu: VT." as the seed.
+text tu-danh-gia 1 31GDTX1 || bad "drafter: school report"
+has "drafter: school keeps Lưu: VT." "- Lưu: VT."
+lacks "drafter: no office's unit on a school's" "- Lưu: VT, "
+# Per document from the CLI, over the stored one, and "" for none.
+if run 0 "$T" --db "$DB" report phu-luc-3 --campaign 1 --unit 31 --format pdf \
+	-o "$W/doc.pdf" --drafter KHTC; then ok "drafter: --drafter builds"; else bad "drafter: --drafter builds"; fi
+pdftotext "$W/doc.pdf" - | tr -s ' \n\f' '  ' >"$W/doc.txt"
+has "drafter: --drafter prints" "- Lưu: VT, KHTC."
+lacks "drafter: --drafter over the stored one" "GDPT"
+run 0 "$T" --db "$DB" report phu-luc-3 --campaign 1 --unit 31 --format pdf \
+	-o "$W/doc.pdf" --drafter "" || bad "drafter: --drafter '' builds"
+pdftotext "$W/doc.pdf" - | tr -s ' \n\f' '  ' >"$W/doc.txt"
+has "drafter: --drafter '' prints Lưu: VT." "- Lưu: VT."
+lacks "drafter: --drafter '' drops the unit" "- Lưu: VT, "
+check "drafter: two lines refused" 2 err "--drafter" "$T" --db "$DB" report \
+	phu-luc-3 --campaign 1 --unit 31 --format pdf -o "$W/x.pdf" --drafter "A
+B"
+[ ! -e "$W/x.pdf" ] && ok "drafter: refused writes nothing" || bad "drafter: refused writes nothing"
+# Typed per unit like địa danh: the ward's own admin changes its own.
+run 0 "$T" --db "$DB" --as qt.dk report set --campaign 1 --unit 31DK luu_don_vi=VP ||
+	bad "drafter: ward admin sets luu_don_vi"
+text phu-luc-3 1 31DK || bad "drafter: phu-luc-3 1 31DK after set"
+has "drafter: typed value printed" "- Lưu: VT, VP."
+
+# --- Issue 18 item 6 in the charts (docsC): a draft's unanswered
+# criterion has no bar but "Chưa trả lời", never a 0 bar, in the PDF's
+# drawing and the XLSX's chart data alike (one chart model).
+u=$(q "SELECT min(u.code) FROM submission s JOIN org_unit u ON
+	u.id = s.unit_id WHERE s.campaign_id = 1 AND s.state = 'draft'")
+"$T" --db "$DB" report tu-danh-gia --campaign 1 --unit "$u" --format xlsx -o "$W/d.xlsx" 2>"$ERR" ||
+	bad "draft chart: xlsx $u"
+/usr/bin/python3 - "$W/d.xlsx" >"$OUT" 2>>"$ERR" <<'PY' && ok "draft chart: xlsx data says Chưa trả lời, no 0" || bad "draft chart: xlsx data says Chưa trả lời, no 0"
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])["Phụ lục 1 - Biểu đồ"]
+said = zero = 0
+for row in ws.iter_rows(values_only=True):
+    vals = [v for v in row if v is not None]
+    if len(vals) == 3 and isinstance(vals[1], (int, float)):
+        said += vals[2] == "Chưa trả lời"
+        zero += vals[2] == 0
+print(said, zero)
+sys.exit(0 if said > 0 and zero == 0 else 1)
+PY
+"$T" --db "$DB" report tu-danh-gia --campaign 1 --unit "$u" --format pdf -o "$W/d.pdf" 2>"$ERR" ||
+	bad "draft chart: pdf $u"
+n=$(pdfinfo "$W/d.pdf" | sed -n 's/^Pages: *//p')
+said=0
+for p in $(seq 1 "$n"); do
+	pdftotext -f "$p" -l "$p" "$W/d.pdf" "$W/p.txt"
+	# A page of charts only: what it says is the charts' own text.
+	if grep -q "so với điểm tối đa" "$W/p.txt" && ! grep -q "Mức độ đánh giá" "$W/p.txt"; then
+		said=$((said + $(grep -c "^Chưa trả lời$" "$W/p.txt")))
+	fi
+done
+[ "$said" -gt 0 ] && ok "draft chart: pdf chart says Chưa trả lời" || bad "draft chart: pdf chart says Chưa trả lời"
+
+# --- Issue 18 item 2 (docsC): NĐ 30 ends the last căn cứ line with ".",
+# the campaign's basis and a typed one that ends as a list item alike.
+text phu-luc-3 1 31 || bad "basis: phu-luc-3 1 31"
+has "basis: ends with a full stop" "Thực hiện Kế hoạch số 45/KH-SGDĐT ngày 20/02/2026 của Sở GD&ĐT."
+lacks "basis: no list semicolon" "của Sở GD&ĐT;"
+text tu-danh-gia 1 31GDTX1 || bad "basis: typed can_cu"
+has "basis: typed ';' made '.'" "năm học 2025-2026. Trung tâm"
 
 echo "doc-content: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
