@@ -126,7 +126,8 @@ enum ts_err rb_gaps(struct rb *b, struct rp_section *s, const struct rubric *r);
 /* "So với năm học trước" as an appendix headed heading ("Phụ lục 2")
  * (report_years.c); nothing when the school has no year of its rubric
  * family. */
-void rb_years(struct rb *b, const char *heading);
+struct result;
+void rb_years(struct rb *b, const char *heading, const struct result *res);
 
 /* The school's decisions (report_decision.c). "Hiệu trưởng" or "Giám
  * đốc" by the unit's kind. */

@@ -123,7 +123,7 @@ rb_self_4725(struct rb *b)
 				"- Lưu: VT." };
 	rb_closing(b, deflt, 2);
 	appendix(b, &res);
-	rb_years(b, "Phụ lục 2");
+	rb_years(b, "Phụ lục 2", &res);
 	rb_filename(b, "tu-danh-gia");
 	rb_result_release(&res);
 	return TS_OK;

@@ -36,6 +36,11 @@ struct unit_year {
 	bool *group_exists, *crit_exists; /* in that year's rubric */
 };
 
+/* The asked year shown before it is reviewed (a draft, a submission):
+ * an unknown figure there is one not answered yet. */
+#define YEAR_UNANSWERED "Chưa trả lời"
+bool year_unreviewed(const struct unit_year *y);
+
 struct unit_years {
 	const char *unit_name;
 	const struct rubric *rubric; /* the asked campaign's: the rows */

@@ -590,6 +590,21 @@ for p in $(seq 1 "$n"); do
 done
 [ "$said" -gt 0 ] && ok "draft chart: pdf chart says Chưa trả lời" || bad "draft chart: pdf chart says Chưa trả lời"
 
+# The draft's own year in "So với năm học trước" is its answers, as its
+# Phụ lục 1 has them: not "chưa có" for every criterion it scored.
+"$T" --db "$DB" report tu-danh-gia --campaign 1 --unit "$u" --format csv --csv-dialect intl -o "$W/d.csv" 2>"$ERR" ||
+	bad "draft years: csv $u"
+/usr/bin/python3 - "$W/d.csv" >"$OUT" 2>>"$ERR" <<'PY' && ok "draft years: own year from its answers" || bad "draft years: own year from its answers"
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig")))
+at = [i for i, r in enumerate(rows) if r and "(Bản nháp)" in r[-1]][0]
+last = [r[-1] for r in rows[at + 1:] if len(r) == len(rows[at]) and r[0]]
+print(last)
+crit = [v for v in last if not v.endswith("điểm") and "Mức" not in v]
+sys.exit(0 if "chưa có" not in last and any(v[0].isdigit() for v in crit)
+         and "Chưa trả lời" in last else 1)
+PY
+
 # --- Issue 18 item 2 (docsC): NĐ 30 ends the last căn cứ line with ".",
 # the campaign's basis and a typed one that ends as a list item alike.
 text phu-luc-3 1 31 || bad "basis: phu-luc-3 1 31"
