@@ -6,6 +6,8 @@
 #include "chart.h"
 #include "fontmap.h"
 
+#include "../core/shares.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -400,6 +402,18 @@ bars_grouped(struct chart *k)
 		}
 }
 
+bool
+rp_chart_shares(const struct rp_chart *c, size_t cat, int64_t *share)
+{
+	int64_t part[64];
+	size_t n = c->nseries < 64 ? c->nseries : 64;
+	for (size_t s = 0; s < n; s++)
+		part[s] = llround(value(c, s, cat) * 100);
+	return pts_shares(part, n, share);
+}
+
+/* Segment labels are the table's shares in its one rate format
+ * ("17,65%" beside the table's 17,65%, not "17,6%"). */
 static void
 bars_stacked(struct chart *k)
 {
@@ -407,9 +421,10 @@ bars_stacked(struct chart *k)
 	double cw = cat_width(k), bw = cw * 0.6;
 	for (size_t i = 0; i < c->ncats; i++) {
 		double total = 0, acc = 0;
+		int64_t share[64];
 		for (size_t s = 0; s < c->nseries; s++)
 			total += value(c, s, i);
-		if (total <= 0)
+		if (total <= 0 || !rp_chart_shares(c, i, share))
 			continue;
 		double x = k->px0 + cw * (double)i + (cw - bw) / 2;
 		for (size_t s = 0; s < c->nseries; s++) {
@@ -419,8 +434,8 @@ bars_stacked(struct chart *k)
 			double y0 = ypos(k, acc), y1 = ypos(k, acc + pct);
 			bar(k, s, x, y0, bw, y1);
 			acc += pct;
-			char lab[48];
-			num(round(pct * 10) / 10, "%", lab, sizeof lab);
+			char lab[PTS_FMT_SIZE];
+			pts_format_rate_vn(s < 64 ? share[s] : 0, lab);
 			if (y0 - y1 >= VALUE_SIZE + 2)
 				value_label(k, lab, x + bw / 2, (y0 + y1) / 2,
 					    bw - 2, true, s);
