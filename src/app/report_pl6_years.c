@@ -172,9 +172,10 @@ rb_pl6_years(struct rb *b, struct rp_section *s, const struct stats_rollup *ru,
 					 b->d);
 	if (e != TS_OK)
 		return e;
+	/* The line above already says a unit not reporting is not a 0;
+	 * "toàn tỉnh" was wrong for a thành phố such as Hải Phòng. */
 	rp_body(b->doc, s, 0,
-		"Kết quả (số liệu) thống kê toàn tỉnh theo từng năm học; đơn "
-		"vị chưa báo cáo không được tính là 0.");
+		"Kết quả (số liệu) thống kê trên địa bàn theo từng năm học:");
 	struct rp_table *t = years_table(b, s, &ys);
 	for (size_t i = 0; i < sizeof(ROWS) / sizeof(ROWS[0]); i++) {
 		if (ROWS[i].code)

@@ -58,6 +58,21 @@ year_rows(struct rb *b, struct rp_table *t, const struct office_year *y,
 		}
 }
 
+/* Liên cấp schools counted under each of their cấp học in some year:
+ * its rows by cấp học add up to more than its "Tổng số" row. */
+static bool
+any_multi(const struct office_years *o)
+{
+	for (size_t i = 0; i < o->n; i++) {
+		size_t sum = 0;
+		for (size_t l = 0; l < LC_LEVELS; l++)
+			sum += o->y[i].lc.units[l];
+		if (sum > o->y[i].lc.units_all)
+			return true;
+	}
+	return false;
+}
+
 static void
 years_table(struct rb *b, struct rp_section *s, const struct office_years *o,
 	    size_t g)
@@ -72,6 +87,17 @@ years_table(struct rb *b, struct rp_section *s, const struct office_years *o,
 	rb_levels_head(b, t, gr, "Năm học", "Cấp học");
 	for (size_t i = 0; i < o->n; i++)
 		year_rows(b, t, &o->y[i], g);
+	/* The table reconciles with its "Tổng số" rows or says why, as the
+	 * table of this year does (rb_multi_note). */
+	struct rp_para *note =
+		any_multi(o) ? rp_body(b->doc, s, RP_ITALIC,
+				       "Ghi chú: CSGD liên cấp được tính ở mỗi "
+				       "cấp học của trường, nên tổng các dòng "
+				       "cấp học của một năm học lớn hơn dòng "
+				       "Tổng số.")
+			     : NULL;
+	if (note)
+		note->keep_with_prev = true;
 }
 
 enum ts_err

@@ -18,6 +18,23 @@ struct numfmt {
 	const char *(*pct)(pts_t, char *);
 };
 
+/* A choice as its answers spread: "Chưa đáp ứng: 2; Mức 1: 5; …" (seed
+ * 000 asks how many schools reach Mức 1, 2 and 3 of tin học; the cell
+ * said only "23 CSGD trả lời"). */
+static const char *
+choice_text(struct arena *a, const struct indicator *it,
+	    const struct agg_cell *c)
+{
+	struct buf b;
+	buf_init(&b, 4096);
+	for (size_t o = 0; o < it->noptions; o++)
+		buf_printf(&b, "%s%s: %zu", o ? "; " : "", it->options[o].text,
+			   c->options[o]);
+	const char *out = arena_strdup(a, buf_str(&b));
+	buf_release(&b);
+	return out;
+}
+
 static const char *
 cell_text(struct arena *a, const struct indicator *it, const struct agg_cell *c,
 	  const struct numfmt *f)
@@ -38,6 +55,10 @@ cell_text(struct arena *a, const struct indicator *it, const struct agg_cell *c,
 	case IND_NAMES:
 		return arena_printf(a, "%zu tên, %zu trong nước", c->nnames,
 				    c->ndomestic);
+	case IND_CHOICE:
+		if (c->options != NULL)
+			return choice_text(a, it, c);
+		return arena_printf(a, "%zu CSGD trả lời", c->answered);
 	default: return arena_printf(a, "%zu CSGD trả lời", c->answered);
 	}
 }

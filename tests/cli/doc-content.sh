@@ -605,6 +605,36 @@ sys.exit(0 if "chưa có" not in last and any(v[0].isdigit() for v in crit)
          and "Chưa trả lời" in last else 1)
 PY
 
+# --- Issue 18 (docsC): every table reconciles with its headline or says
+# why. A ward's guidance letter in the Sở's round speaks of the schools
+# it reviews itself, not of "các xã, phường" beside it.
+text cong-van 1 31DK || bad "reviewers: ward's letter"
+has "reviewers: the ward reviews its schools" "- UBND phường Dương Kinh xem xét, phê duyệt kết quả của các đơn vị trước ngày"
+lacks "reviewers: no other communes in a ward's letter" "các xã, phường xem xét"
+text cong-van 1 31 || bad "reviewers: Sở's letter"
+has "reviewers: the Sở's letter names the communes" "- Ủy ban nhân dân các xã, phường xem xét, phê duyệt kết quả của các trường thuộc phạm vi quản lý; Sở Giáo dục"
+# The listing's subtotal counts the returned units its level counts
+# include: "Đã nộp: 13" beside 15 levels read as a miscount.
+text danh-sach 1 31DK || bad "listing: returned"
+RET=$(q "SELECT count(*) FROM submission s JOIN org_unit o ON o.id = s.unit_id WHERE s.campaign_id = 1 AND o.code LIKE '31DK0%' AND s.state = 'returned'")
+has "listing: returned in the subtotal" "Trả lại (yêu cầu bổ sung): $RET"
+# Phụ lục 3's tables across years say why their cấp học rows add up to
+# more than the year's "Tổng số" (liên cấp), as this year's table does.
+text phu-luc-3 1 31 || bad "years note: phu-luc-3 1 31"
+has "years note: liên cấp under the years table" "nên tổng các dòng cấp học của một năm học lớn hơn dòng Tổng số."
+
+# Phụ lục 2's tin học row says how many schools reach each level (seed
+# 000: "theo mức 1, 2 và 3"), not only how many answered.
+text phu-luc-2 8 31 || bad "choice: phu-luc-2 8 31"
+has "choice: levels of tin học counted" "Chưa đáp ứng: "
+lacks "choice: not only a count of answers" "CSGD trả lời"
+
+# One fact once: Phụ lục 6 said "không được tính là 0" twice in a row.
+text phu-luc-6 8 31 || bad "once: phu-luc-6 8 31"
+n=$(grep -o "không được tính là 0" "$W/doc.txt" | wc -l)
+same "once: a unit not reporting is not a 0, said once" "$n" 1
+lacks "once: no 'toàn tỉnh' for a thành phố" "toàn tỉnh"
+
 # --- Issue 18 item 2 (docsC): NĐ 30 ends the last căn cứ line with ".",
 # the campaign's basis and a typed one that ends as a list item alike.
 text phu-luc-3 1 31 || bad "basis: phu-luc-3 1 31"
