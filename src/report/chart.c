@@ -414,32 +414,43 @@ rp_chart_shares(const struct rp_chart *c, size_t cat, int64_t *share)
 
 /* Segment labels are the table's shares in its one rate format
  * ("17,65%" beside the table's 17,65%, not "17,6%"). */
+/* Category i's segments, bottom up, at x: each labelled with its share
+ * when tall enough. */
+static void
+stacked_bar(struct chart *k, size_t i, double x, double bw, double total,
+	    const int64_t *share)
+{
+	const struct rp_chart *c = k->c;
+	double acc = 0;
+	for (size_t s = 0; s < c->nseries && s < 64; s++) {
+		double pct = value(c, s, i) * 100 / total;
+		if (pct <= 0)
+			continue;
+		double y0 = ypos(k, acc), y1 = ypos(k, acc + pct);
+		bar(k, s, x, y0, bw, y1);
+		acc += pct;
+		char lab[PTS_FMT_SIZE];
+		pts_format_rate_vn(share[s], lab);
+		if (y0 - y1 >= VALUE_SIZE + 2)
+			value_label(k, lab, x + bw / 2, (y0 + y1) / 2, bw - 2,
+				    true, s);
+	}
+}
+
 static void
 bars_stacked(struct chart *k)
 {
 	const struct rp_chart *c = k->c;
 	double cw = cat_width(k), bw = cw * 0.6;
 	for (size_t i = 0; i < c->ncats; i++) {
-		double total = 0, acc = 0;
+		double total = 0;
 		int64_t share[64];
 		for (size_t s = 0; s < c->nseries; s++)
 			total += value(c, s, i);
-		if (total <= 0 || !rp_chart_shares(c, i, share))
-			continue;
-		double x = k->px0 + cw * (double)i + (cw - bw) / 2;
-		for (size_t s = 0; s < c->nseries; s++) {
-			double pct = value(c, s, i) * 100 / total;
-			if (pct <= 0)
-				continue;
-			double y0 = ypos(k, acc), y1 = ypos(k, acc + pct);
-			bar(k, s, x, y0, bw, y1);
-			acc += pct;
-			char lab[PTS_FMT_SIZE];
-			pts_format_rate_vn(s < 64 ? share[s] : 0, lab);
-			if (y0 - y1 >= VALUE_SIZE + 2)
-				value_label(k, lab, x + bw / 2, (y0 + y1) / 2,
-					    bw - 2, true, s);
-		}
+		if (total > 0 && rp_chart_shares(c, i, share))
+			stacked_bar(k, i,
+				    k->px0 + cw * (double)i + (cw - bw) / 2, bw,
+				    total, share);
 	}
 }
 

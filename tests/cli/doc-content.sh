@@ -617,7 +617,7 @@ has "reviewers: the Sở's letter names the communes" "- Ủy ban nhân dân cá
 # include: "Đã nộp: 13" beside 15 levels read as a miscount.
 text danh-sach 1 31DK || bad "listing: returned"
 RET=$(q "SELECT count(*) FROM submission s JOIN org_unit o ON o.id = s.unit_id WHERE s.campaign_id = 1 AND o.code LIKE '31DK0%' AND s.state = 'returned'")
-has "listing: returned in the subtotal" "Trả lại (yêu cầu bổ sung): $RET"
+has "listing: returned in the subtotal" "Trả lại: $RET"
 # Phụ lục 3's tables across years say why their cấp học rows add up to
 # more than the year's "Tổng số" (liên cấp), as this year's table does.
 text phu-luc-3 1 31 || bad "years note: phu-luc-3 1 31"
