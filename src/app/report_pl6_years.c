@@ -182,6 +182,10 @@ rb_pl6_years(struct rb *b, struct rp_section *s, const struct stats_rollup *ru,
 			figure_row(b, t, &ys, ru->info.set, &ROWS[i]);
 		else
 			title_row(b, t, &ROWS[i]);
+		/* A heading row ("I", "1.") never ends a page: it keeps the
+		 * row under it. */
+		if (t && i > 0 && ROWS[i - 1].code == NULL)
+			rp_row_keep_prev(t, t->nrows - 1);
 	}
 	sources(b, s, &ys);
 	stats_years_release(&ys);

@@ -50,8 +50,8 @@ years_chart(struct rp_doc *d, struct rp_section *s, const struct unit_years *u)
 			ch->values[g * ny + k] =
 				y->groups[g].known
 					? pts_to_double(y->groups[g].points)
-				: year_unreviewed(y) ? NAN
-						     : 0;
+				: y->own ? NAN
+					 : 0;
 		k++;
 	}
 	/* The asked year's unanswered group: no bar, as its table says. */
@@ -177,6 +177,7 @@ own_year(struct unit_years *u, const struct result *res)
 	    sc->rubric != u->rubric)
 		return;
 	const struct rubric *r = u->rubric;
+	y->own = true;
 	for (size_t g = 0; g < r->ngroups; g++) {
 		const struct group_score *gs = &sc->groups[g];
 		y->groups[g] = (struct year_figure){

@@ -338,7 +338,7 @@ no_figure(const struct unit_year *y, bool exists, bool known)
 		return "—";
 	if (known)
 		return NULL;
-	return year_unreviewed(y) ? YEAR_UNANSWERED : "chưa có";
+	return y->own ? YEAR_UNANSWERED : "chưa có";
 }
 
 void
