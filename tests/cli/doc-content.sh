@@ -621,7 +621,7 @@ has "listing: returned in the subtotal" "Trả lại: $RET"
 # Phụ lục 3's tables across years say why their cấp học rows add up to
 # more than the year's "Tổng số" (liên cấp), as this year's table does.
 text phu-luc-3 1 31 || bad "years note: phu-luc-3 1 31"
-has "years note: liên cấp under the years table" "nên tổng các dòng cấp học của một năm học lớn hơn dòng Tổng số."
+has "years note: liên cấp said with the years tables" "nên tổng các dòng cấp học của một năm học lớn hơn dòng Tổng số."
 
 # Phụ lục 2's tin học row says how many schools reach each level (seed
 # 000: "theo mức 1, 2 và 3"), not only how many answered.
