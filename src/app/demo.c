@@ -18,6 +18,7 @@
 #include "demo_plan.h"
 #include "demo_stats.h"
 #include "org.h"
+#include "report.h"
 #include "submission.h"
 #include "user.h"
 
@@ -657,14 +658,33 @@ campaign(struct demo *g, const struct campaign_spec *sp,
 	return e == TS_OK && c->rubric == NULL ? TS_EINVAL : e;
 }
 
+/* Each office's drafting unit for "- Lưu: VT, X.", typed once in the
+ * Sở's first campaign and reused by all its documents (luu_don_vi): the
+ * Sở's Phòng Giáo dục phổ thông, a ward's Phòng Văn hóa - Xã hội. */
+static enum ts_err
+drafters(struct demo *g, int64_t cid)
+{
+	static const char *const name[] = { "luu_don_vi" };
+	const char *so[] = { "GDPT" }, *xa[] = { "VHXH" };
+	enum ts_err e = docfield_save(g->app, &g->op, cid, SO_CODE, name, so, 1,
+				      g->d);
+	for (size_t i = 0; e == TS_OK && i < NOFFICES; i++)
+		e = docfield_save(g->app, &g->op, cid, OFFICES[i].code, name,
+				  xa, 1, g->d);
+	return e;
+}
+
 static enum ts_err
 campaigns(struct demo *g)
 {
 	struct demo_campaign c;
 	enum ts_err e = TS_OK;
 	for (size_t i = 0;
-	     e == TS_OK && i < sizeof(CAMPAIGNS) / sizeof(CAMPAIGNS[0]); i++)
+	     e == TS_OK && i < sizeof(CAMPAIGNS) / sizeof(CAMPAIGNS[0]); i++) {
 		e = campaign(g, &CAMPAIGNS[i], &c);
+		if (e == TS_OK && i == 0)
+			e = drafters(g, c.id);
+	}
 	return e;
 }
 

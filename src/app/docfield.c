@@ -147,8 +147,9 @@ fill_kv(struct db_stmt *st, struct arena *a, void *p)
 
 /* Fields typed once and kept: a campaign where the unit has not typed
  * them reuses the latest value it typed in any campaign (the steering
- * committee's members do not change every year). */
-static const char *const CARRIED[] = { "bcd_thanh_vien" };
+ * committee's members do not change every year, nor the abbreviation of
+ * the unit that drafts its documents). */
+static const char *const CARRIED[] = { "bcd_thanh_vien", "luu_don_vi" };
 
 static const char SQL_CARRIED[] =
 	"SELECT value FROM doc_field WHERE unit_id = ?1 AND name = ?2 AND "

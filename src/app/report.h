@@ -141,6 +141,9 @@ struct report_opts {
 	/* Asked before building, per unit of a listing and by the writers;
 	 * when it says stop the build returns TS_ECANCELED. NULL: never. */
 	struct ts_cancel *cancel;
+	/* The drafting unit for "- Lưu: VT, X." in this document only, over
+	 * the typed luu_don_vi; "" prints "- Lưu: VT."; NULL: as typed. */
+	const char *drafter;
 };
 
 /* Builds document `k` for unit_code (a school for school kinds, an office

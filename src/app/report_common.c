@@ -214,6 +214,41 @@ punctuated(struct rb *b, const char *line, bool last)
 	return rp_printf(b->doc, "%.*s%s", (int)n, line, last ? "." : ";");
 }
 
+/* "- Lưu: VT, <drafting unit>." (NĐ 30 Phụ lục I), "- Lưu: VT." without
+ * one: the document's --drafter, else the unit's luu_don_vi. */
+static const char *
+luu_line(struct rb *b)
+{
+	const char *x = b->opts->drafter;
+	if (x == NULL)
+		x = doc_field(&b->f, "luu_don_vi");
+	size_t n = x ? strlen(x) : 0;
+	while (n && strchr(" ,.;", x[n - 1]))
+		n--;
+	while (n && *x == ' ') {
+		x++;
+		n--;
+	}
+	if (n == 0)
+		return "- Lưu: VT.";
+	return rp_printf(b->doc, "- Lưu: VT, %.*s.", (int)n, x);
+}
+
+/* A typed "- Lưu: VT." with nothing after VT takes the drafting unit;
+ * one that names more ("- Lưu: VT, TCCB.") stays as typed. */
+static const char *
+luu_typed(struct rb *b, const char *r)
+{
+	static const char *const bare[] = { "- Lưu: VT", "- Lưu VT" };
+	for (size_t i = 0; i < sizeof(bare) / sizeof(*bare); i++) {
+		size_t n = strlen(bare[i]);
+		if (strncmp(r, bare[i], n) == 0 &&
+		    strspn(r + n, " .;,") == strlen(r + n))
+			return luu_line(b);
+	}
+	return r;
+}
+
 /* NĐ 30's Nơi nhận: "- Lưu: VT…" always last (added when missing), and
  * "- Như trên;" only with a Kính gửi, which names the superior body. */
 static void
@@ -237,7 +272,7 @@ recipients_tidy(struct rb *b)
 		return;
 	}
 	d->nrecipients = n;
-	rp_recipient_add(d, luu ? luu : "- Lưu: VT.");
+	rp_recipient_add(d, luu ? luu_typed(b, luu) : luu_line(b));
 	for (size_t i = 0; i < d->nrecipients; i++)
 		d->recipients[i] = punctuated(b, d->recipients[i],
 					      i + 1 == d->nrecipients);
@@ -269,13 +304,20 @@ rb_closing(struct rb *b, const char *const *deflt, size_t ndeflt)
 const char *
 rb_basis(struct rb *b)
 {
-	const char *typed = doc_field(&b->f, "can_cu");
-	if (typed)
+	return rb_basis_line(b, "Thực hiện");
+}
+
+/* A typed căn cứ as NĐ 30 ends the last line: "." where a ";" was left
+ * from a list ("Thực hiện Kế hoạch số …;" then the body). */
+static const char *
+typed_basis(struct rb *b, const char *typed)
+{
+	size_t n = strlen(typed);
+	while (n && strchr(" \r\n", typed[n - 1]))
+		n--;
+	if (n == 0 || typed[n - 1] != ';')
 		return typed;
-	const char *basis = b->t.campaign.legal_basis;
-	if (basis == NULL || basis[0] == '\0')
-		return "Thực hiện kế hoạch của cấp trên;";
-	return rp_printf(b->doc, "Thực hiện %s;", basis);
+	return rp_printf(b->doc, "%.*s.", (int)(n - 1), typed);
 }
 
 const char *
@@ -283,7 +325,7 @@ rb_basis_line(struct rb *b, const char *verb)
 {
 	const char *typed = doc_field(&b->f, "can_cu");
 	if (typed)
-		return typed;
+		return typed_basis(b, typed);
 	const char *basis = b->t.campaign.legal_basis;
 	size_t n = basis ? strlen(basis) : 0;
 	/* One sentence: the stored basis may end as a list item would. */

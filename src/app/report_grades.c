@@ -18,7 +18,7 @@ level_name(size_t l)
 }
 
 /* One row of counts per grade, best first, with shares that add up to
- * exactly 100 % (pts_shares) in one number of decimals. */
+ * exactly 100 % (pts_shares). */
 static void
 grade_row(struct rb *b, struct rp_table *t, const char *stt, const char *name,
 	  unsigned style, const size_t *n, size_t ngrades, size_t units)
@@ -34,13 +34,11 @@ grade_row(struct rb *b, struct rp_table *t, const char *stt, const char *name,
 	if (sum != (int64_t)units || !pts_shares(part, ngrades, share))
 		for (size_t i = 0; i < ngrades; i++)
 			share[i] = pts_percent(part[i], (int64_t)units);
-	int decimals = pts_decimals(share, ngrades);
 	for (size_t i = 0; i < ngrades; i++) {
 		size_t c = 2 + 2 * i;
 		rp_cell_int(b->doc, t, r, c, part[i])->style = style;
 		struct rp_cell *pc = rp_cell_pct(b->doc, t, r, c + 1, share[i]);
 		pc->style = style;
-		pc->decimals = decimals;
 	}
 }
 

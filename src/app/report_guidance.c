@@ -256,25 +256,29 @@ part_records(struct rb *b, struct rp_section *s)
 	rp_body(d, s, 0, "- Lưu hồ sơ, minh chứng theo từng tiêu chí.");
 }
 
-/* Which offices review the participants, as the campaign froze them
- * (campaign_unit.path ends with the reviewer: review_by): bit 0 the
- * owner, bit 1 a Phòng, bit 2 a commune office; the owner alone when
- * the campaign has no participant yet. */
+/* Which offices review the participants under the letter's unit, as the
+ * campaign froze them (campaign_unit.path ends with the reviewer:
+ * review_by): bit 0 the letter's unit itself, bit 1 a Phòng, bit 2 a
+ * commune office; the unit alone when it has no participant yet. A
+ * ward's letter in the Sở's round speaks of its own schools, which it
+ * reviews, not of "các xã, phường" beside it. */
 static enum ts_err
 reviewer_kinds(struct rb *b, unsigned *out)
 {
 	static const char sql[] =
 		"SELECT DISTINCT o.id, o.kind FROM campaign_unit cu JOIN " SQL_REVIEWER_OF_CU
-		" WHERE cu.campaign_id = ?";
+		" WHERE cu.campaign_id = ?1 AND " SQL_PATH_UNDER("cu.path",
+								 "?2");
 	struct db_stmt *st = db_prep(b->app->db, sql);
 	unsigned bits = 0;
 	int rc = DB_DONE;
 	if (st == NULL)
 		return app_db_error(b->app, b->d, "đọc đơn vị phê duyệt");
 	db_bind_int(st, 1, b->t.campaign.id);
+	db_bind_text(st, 2, b->t.unit.path);
 	while ((rc = db_step(st)) == DB_ROW) {
 		const char *k = db_col_text(st, 1);
-		if (db_col_int(st, 0) == b->t.campaign.owner_unit_id)
+		if (db_col_int(st, 0) == b->t.unit.id)
 			bits |= 1;
 		else if (k && strcmp(k, "phong") == 0)
 			bits |= 2;

@@ -49,10 +49,11 @@ void rb_closing(struct rb *b, const char *const *deflt, size_t ndeflt);
  * froze it (the Phòng in a past year, the commune office or the Sở now),
  * else the campaign's owner. */
 const char *rb_reviewer(struct rb *b);
-/* The legal-basis line: the typed one or "Thực hiện <campaign basis>". */
+/* The legal-basis line: rb_basis_line(b, "Thực hiện"). */
 const char *rb_basis(struct rb *b);
-/* The same as one sentence: the typed text, or "<verb> <campaign
- * basis>." ("Thực hiện …", "Căn cứ …"). */
+/* The basis as NĐ 30's last căn cứ line, ending with ".": the typed text
+ * (a trailing ";" made "."), or "<verb> <campaign basis>." ("Thực hiện
+ * …", "Căn cứ …"). */
 const char *rb_basis_line(struct rb *b, const char *verb);
 /* The file name stem: "<kind>-<campaign>-<unit code>". */
 void rb_filename(struct rb *b, const char *kind);
@@ -125,7 +126,8 @@ enum ts_err rb_gaps(struct rb *b, struct rp_section *s, const struct rubric *r);
 /* "So với năm học trước" as an appendix headed heading ("Phụ lục 2")
  * (report_years.c); nothing when the school has no year of its rubric
  * family. */
-void rb_years(struct rb *b, const char *heading);
+struct result;
+void rb_years(struct rb *b, const char *heading, const struct result *res);
 
 /* The school's decisions (report_decision.c). "Hiệu trưởng" or "Giám
  * đốc" by the unit's kind. */

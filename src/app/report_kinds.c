@@ -7,6 +7,17 @@
 #include "../util/arena.h"
 #include "report.h"
 
+/* The drafting unit's abbreviation for the last line of Nơi nhận (NĐ 30
+ * Phụ lục I: "- Lưu: VT, tên viết tắt đơn vị soạn thảo"): one per unit,
+ * typed once and reused by every document and campaign (docfield.c). */
+#define LUU_FIELD                                                                                             \
+	{                                                                                                     \
+		"luu_don_vi", "Đơn vị soạn thảo (viết tắt, in ở dòng Lưu)",                                   \
+			DF_LINE,                                                                              \
+			"Ví dụ: GDPT, VHXH: dòng cuối Nơi nhận in \"- Lưu: VT, GDPT.\". "           \
+			"Nhập một lần, các văn bản sau dùng lại; để trống: \"- Lưu: VT.\"" \
+	}
+
 /* Header and signature fields every official document has (NĐ 30). */
 #define HEADER_FIELDS                                                          \
 	{ "co_quan_chu_quan", "Cơ quan chủ quản", DF_LINE,                     \
@@ -18,14 +29,13 @@
 		"ngay_ban_hanh", "Ngày ban hành", DF_DATE,                     \
 			"Để trống: in dòng chấm để điền tay"     \
 	}
-#define SIGN_FIELDS                                                                  \
-	{ "chuc_vu_ky", "Chức vụ người ký", DF_LINE,                                 \
-	  "Ví dụ: HIỆU TRƯỞNG, KT. HIỆU TRƯỞNG" },                                   \
-		{ "nguoi_ky", "Họ và tên người ký", DF_LINE, NULL },                 \
-	{                                                                            \
-		"noi_nhan", "Nơi nhận", DF_TEXT,                                     \
-			"Mỗi dòng một nơi nhận, ví dụ: Sở GD&ĐT (b/c)" \
-	}
+#define SIGN_FIELDS                                                            \
+	{ "chuc_vu_ky", "Chức vụ người ký", DF_LINE,                           \
+	  "Ví dụ: HIỆU TRƯỞNG, KT. HIỆU TRƯỞNG" },                             \
+		{ "nguoi_ky", "Họ và tên người ký", DF_LINE, NULL },           \
+		{ "noi_nhan", "Nơi nhận", DF_TEXT,                             \
+		  "Mỗi dòng một nơi nhận, ví dụ: Sở GD&ĐT (b/c)" },            \
+		LUU_FIELD
 
 static const struct df_def F_4725[] = {
 	HEADER_FIELDS,
@@ -177,6 +187,7 @@ static const struct df_def F_GUIDANCE[] = {
 	  NULL },
 	{ "cv_noi_nhan", "Công văn hướng dẫn: nơi nhận", DF_TEXT,
 	  "Mỗi dòng một nơi nhận. Để trống: Như trên; Lưu: VT" },
+	LUU_FIELD,
 };
 
 /* The school's decisions and meeting record (seed 003), each with its
@@ -213,6 +224,7 @@ static const struct df_def F_COMMITTEE[] = {
 	  NULL },
 	{ "bcd_noi_nhan", "Quyết định thành lập Ban chỉ đạo: nơi nhận", DF_TEXT,
 	  "Để trống: Như Điều 3; cơ quan chủ trì (b/c); Lưu: VT" },
+	LUU_FIELD,
 };
 
 static const struct df_def F_MEETING[] = {
@@ -263,6 +275,7 @@ static const struct df_def F_APPROVAL[] = {
 	  NULL },
 	{ "pd_noi_nhan", "Quyết định phê duyệt kết quả: nơi nhận", DF_TEXT,
 	  "Để trống: Như Điều 3; cơ quan xem xét (b/c); Lưu: VT" },
+	LUU_FIELD,
 };
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))

@@ -218,22 +218,19 @@ rb_counts_row(struct rb *b, struct rp_table *t, const char *stt,
 	size_t r = rp_row_add(b->doc, t);
 	rp_cell_align(rp_cell_text(b->doc, t, r, 0, style, stt), RP_CENTER);
 	rp_cell_text(b->doc, t, r, 1, style, name);
-	/* The three shares add up to exactly 100 % (largest remainder) and
-	 * print with the same decimals. */
+	/* The three shares add up to exactly 100 % (largest remainder). */
 	int64_t part[3] = { (int64_t)n[1], (int64_t)n[2], (int64_t)n[3] };
 	pts_t share[3];
 	if (part[0] + part[1] + part[2] != (int64_t)units ||
 	    !pts_shares(part, 3, share))
 		for (int m = 0; m < 3; m++)
 			share[m] = pts_percent(part[m], (int64_t)units);
-	int decimals = pts_decimals(share, 3);
 	for (int m = 1; m <= 3; m++) {
 		size_t c = 2 + (size_t)(m - 1) * 2;
 		rp_cell_int(b->doc, t, r, c, (int64_t)n[m])->style = style;
 		struct rp_cell *pc = rp_cell_pct(b->doc, t, r, c + 1,
 						 share[m - 1]);
 		pc->style = style;
-		pc->decimals = decimals;
 	}
 }
 

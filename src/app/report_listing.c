@@ -33,6 +33,7 @@ unit_row(struct rb *b, struct rp_table *t, const struct ls_plan *p,
 	rp_cell_text(b->doc, t, row, 5, 0, u->late ? "Có" : "");
 	tl->units++;
 	tl->submitted += submitted(u->state);
+	tl->returned += u->state == ST_RETURNED;
 	tl->late += u->late;
 	if (u->state == ST_NONE || u->state == ST_DRAFT)
 		return;
@@ -67,6 +68,7 @@ tally_add(const struct ls_plan *p, struct ls_tally *to,
 {
 	to->units += from->units;
 	to->submitted += from->submitted;
+	to->returned += from->returned;
 	to->late += from->late;
 	for (size_t i = 0; i < p->ncols; i++)
 		for (int k = 0; k < LS_RANKS; k++)
@@ -99,7 +101,7 @@ on_total(struct rb *b, struct rp_table *t, const char *label, bool grand,
 	ls_total_row(b, t, x->p, label, &x->grp);
 	tally_add(x->p, &x->all, &x->grp);
 	memset(x->grp.ranks, 0, (x->p->ncols + 1) * sizeof(*x->grp.ranks));
-	x->grp.units = x->grp.submitted = x->grp.late = 0;
+	x->grp.units = x->grp.submitted = x->grp.late = x->grp.returned = 0;
 }
 
 static enum ts_err

@@ -166,8 +166,15 @@ ls_total_row(struct rb *b, struct rp_table *t, const struct ls_plan *p,
 	rp_cell_text(b->doc, t, row, 0, RP_BOLD,
 		     rp_printf(b->doc, "%s: %d đơn vị", label, tl->units));
 	rp_cell_span(b->doc, t, row, 0, 4, 1);
-	rp_cell_text(b->doc, t, row, 4, RP_BOLD,
-		     rp_printf(b->doc, "Đã nộp: %d", tl->submitted));
+	struct rp_cell *st =
+		rp_cell_text(b->doc, t, row, 4, RP_BOLD,
+			     rp_printf(b->doc, "Đã nộp: %d", tl->submitted));
+	/* A returned unit keeps its score, counted in "Mức 1: …": say it,
+	 * so the counts reconcile (15 levels beside "Đã nộp: 13"); short,
+	 * as "Đã nộp" is, or the column widened over the names. */
+	if (tl->returned > 0)
+		rp_cell_para(b->doc, st, RP_LEFT, RP_BOLD,
+			     rp_printf(b->doc, "Trả lại: %d", tl->returned));
 	rp_cell_int(b->doc, t, row, 5, tl->late)->style = RP_BOLD;
 	/* The counts of a level or grade column take its points column
 	 * too: "Mức 1: 2" needs the room. */

@@ -99,6 +99,7 @@ bool ls_plan_make(struct rb *b, const struct rubric *r, struct ls_plan *p);
 /* Counts for one group's subtotal row. */
 struct ls_tally {
 	int units, submitted, late;
+	int returned; /* scored but sent back: in the level counts too */
 	int (*ranks)[LS_RANKS]; /* per result column */
 };
 

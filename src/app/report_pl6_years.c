@@ -172,15 +172,20 @@ rb_pl6_years(struct rb *b, struct rp_section *s, const struct stats_rollup *ru,
 					 b->d);
 	if (e != TS_OK)
 		return e;
+	/* The line above already says a unit not reporting is not a 0;
+	 * "toàn tỉnh" was wrong for a thành phố such as Hải Phòng. */
 	rp_body(b->doc, s, 0,
-		"Kết quả (số liệu) thống kê toàn tỉnh theo từng năm học; đơn "
-		"vị chưa báo cáo không được tính là 0.");
+		"Kết quả (số liệu) thống kê trên địa bàn theo từng năm học:");
 	struct rp_table *t = years_table(b, s, &ys);
 	for (size_t i = 0; i < sizeof(ROWS) / sizeof(ROWS[0]); i++) {
 		if (ROWS[i].code)
 			figure_row(b, t, &ys, ru->info.set, &ROWS[i]);
 		else
 			title_row(b, t, &ROWS[i]);
+		/* A heading row ("I", "1.") never ends a page: it keeps the
+		 * row under it. */
+		if (t && i > 0 && ROWS[i - 1].code == NULL)
+			rp_row_keep_prev(t, t->nrows - 1);
 	}
 	sources(b, s, &ys);
 	stats_years_release(&ys);

@@ -1,5 +1,6 @@
 /* Loading a school's result for its documents, and the pieces several
  * school documents print: the criteria table, evidence, charts. */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -330,8 +331,9 @@ rb_criteria_table(struct rb *b, struct rp_section *s, const struct result *r,
 }
 
 void
-rb_score_charts(struct rb *b, struct rp_section *s, const struct score *sc)
+rb_score_charts(struct rb *b, struct rp_section *s, const struct result *res)
 {
+	const struct score *sc = res->self;
 	const struct rubric *r = sc->rubric;
 	const struct report_chart *list;
 	size_t nlist = report_charts(b->kind, r, b->a, &list);
@@ -353,6 +355,8 @@ rb_score_charts(struct rb *b, struct rp_section *s, const struct score *sc)
 		ch->series[1] = "Điểm tự đánh giá";
 		ch->tones[0] = RP_TONE_REF;
 		ch->tones[1] = RP_TONE_VALUE;
+		/* A draft's unanswered criterion gets no bar, not a 0. */
+		ch->no_value = RB_UNANSWERED;
 		size_t i = 0;
 		for (size_t c = 0; c < gr->ncriteria; c++) {
 			const struct criterion *cr = &gr->criteria[c];
@@ -361,7 +365,10 @@ rb_score_charts(struct rb *b, struct rp_section *s, const struct score *sc)
 			ch->cats[i] = cr->id;
 			ch->values[i] = pts_to_double(cr->max);
 			ch->values[n + i] =
-				pts_to_double(sc->criteria[cr->idx].points);
+				rb_criterion_answered(res, cr)
+					? pts_to_double(
+						  sc->criteria[cr->idx].points)
+					: NAN;
 			i++;
 		}
 	}

@@ -48,9 +48,11 @@ void rb_criteria_table(struct rb *b, struct rp_section *s,
  * from the rubric) | Ghi chú, minh chứng | Kết quả đánh giá, with group
  * rows, capped criteria's counted totals and the grand total. */
 void rb_rules_table(struct rb *b, struct rp_section *s, const struct result *r);
-/* One grouped bar chart per group: each criterion's points vs its max. */
+/* One grouped bar chart per group: each criterion's self-assessed
+ * points vs its max; an unanswered criterion has no bar but "Chưa trả
+ * lời" (a draft's never reads as 0). */
 void rb_score_charts(struct rb *b, struct rp_section *s,
-		     const struct score *sc);
+		     const struct result *res);
 /* The evidence of a criterion as text lines (files, links, facts, notes). */
 void rb_evidence_cell(struct rb *b, struct rp_cell *cell,
 		      const struct result *r, const struct criterion *c);

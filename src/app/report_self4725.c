@@ -98,7 +98,7 @@ appendix(struct rb *b, const struct result *res)
 	s->sheet_name = "Phụ lục 1";
 	rb_criteria_table(b, s, res, true);
 	rb_group_lines(b, s, res->self);
-	rb_score_charts(b, s, res->self);
+	rb_score_charts(b, s, res);
 }
 
 enum ts_err
@@ -123,7 +123,7 @@ rb_self_4725(struct rb *b)
 				"- Lưu: VT." };
 	rb_closing(b, deflt, 2);
 	appendix(b, &res);
-	rb_years(b, "Phụ lục 2");
+	rb_years(b, "Phụ lục 2", &res);
 	rb_filename(b, "tu-danh-gia");
 	rb_result_release(&res);
 	return TS_OK;

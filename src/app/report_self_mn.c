@@ -285,7 +285,7 @@ rb_self_mn(struct rb *b)
 	rb_closing(b, NULL, 0);
 	if (d->sig)
 		d->sig->note = "(Ký tên và đóng dấu)";
-	rb_years(b, "Phụ lục");
+	rb_years(b, "Phụ lục", &res);
 	rb_filename(b, "tu-kiem-tra");
 	rb_result_release(&res);
 	return TS_OK;

@@ -348,7 +348,7 @@ rb_tdm(struct rb *b)
 				"- Lưu: VT." };
 	rb_closing(b, deflt, 2);
 	appendix(b, &res);
-	rb_years(b, "Phụ lục");
+	rb_years(b, "Phụ lục", &res);
 	rb_filename(b, "cntt");
 	rb_result_release(&res);
 	return TS_OK;

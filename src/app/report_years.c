@@ -3,6 +3,7 @@
  * (the stored summaries). Every school report kind (tu-danh-gia,
  * tu-kiem-tra, cntt) prints it as an appendix; the school's page draws
  * the same chart (years_chart). */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -46,10 +47,15 @@ years_chart(struct rp_doc *d, struct rp_section *s, const struct unit_years *u)
 		year_heading(y, h, sizeof(h));
 		ch->cats[k] = rp_strdup(d, h);
 		for (size_t g = 0; g < r->ngroups; g++)
-			ch->values[g * ny + k] = pts_to_double(
-				y->groups[g].known ? y->groups[g].points : 0);
+			ch->values[g * ny + k] =
+				y->groups[g].known
+					? pts_to_double(y->groups[g].points)
+				: y->own ? NAN
+					 : 0;
 		k++;
 	}
+	/* The asked year's unanswered group: no bar, as its table says. */
+	ch->no_value = YEAR_UNANSWERED;
 	return ch;
 }
 
@@ -159,8 +165,35 @@ note(const struct rubric *r)
 			 "chí này.";
 }
 
+/* The asked year not yet reviewed is the document's own answers, as its
+ * Phụ lục 1 prints them: the stored summary of a draft was 0 points and
+ * "chưa có" for every criterion beside a Phụ lục 1 that had scores. */
+static void
+own_year(struct unit_years *u, const struct result *res)
+{
+	struct unit_year *y = u->n ? &u->y[u->n - 1] : NULL;
+	const struct score *sc = res ? res->self : NULL;
+	if (y == NULL || !year_unreviewed(y) || sc == NULL ||
+	    sc->rubric != u->rubric)
+		return;
+	const struct rubric *r = u->rubric;
+	y->own = true;
+	for (size_t g = 0; g < r->ngroups; g++) {
+		const struct group_score *gs = &sc->groups[g];
+		y->groups[g] = (struct year_figure){
+			rb_group_answered(res, &r->groups[g]), gs->points,
+			gs->level ? gs->level->level : 0
+		};
+	}
+	for (size_t c = 0; c < r->ncriteria; c++)
+		y->criteria[c] = (struct year_figure){
+			rb_criterion_answered(res, r->criteria[c]),
+			sc->criteria[c].points, 0
+		};
+}
+
 void
-rb_years(struct rb *b, const char *heading)
+rb_years(struct rb *b, const char *heading, const struct result *res)
 {
 	struct unit_years u;
 	struct diags quiet;
@@ -174,6 +207,7 @@ rb_years(struct rb *b, const char *heading)
 	diags_release(&quiet);
 	if (u.n == 0)
 		return;
+	own_year(&u, res);
 	struct rp_section *s = rp_section_add(b->doc, true);
 	s->heading = heading;
 	s->title = "SO VỚI NĂM HỌC TRƯỚC";

@@ -58,6 +58,21 @@ year_rows(struct rb *b, struct rp_table *t, const struct office_year *y,
 		}
 }
 
+/* Liên cấp schools counted under each of their cấp học in some year:
+ * its rows by cấp học add up to more than its "Tổng số" row. */
+static bool
+any_multi(const struct office_years *o)
+{
+	for (size_t i = 0; i < o->n; i++) {
+		size_t sum = 0;
+		for (size_t l = 0; l < LC_LEVELS; l++)
+			sum += o->y[i].lc.units[l];
+		if (sum > o->y[i].lc.units_all)
+			return true;
+	}
+	return false;
+}
+
 static void
 years_table(struct rb *b, struct rp_section *s, const struct office_years *o,
 	    size_t g)
@@ -95,10 +110,21 @@ rb_levels_years(struct rb *b, struct rp_section *s)
 			    : "Chưa có số liệu các năm học trước để so sánh.");
 		return TS_OK;
 	}
+	/* The tables reconcile with their "Tổng số" rows or say why, as
+	 * this year's does (rb_multi_note); said above them, as a note
+	 * under a table could start a page alone (Calc's print). */
 	rp_body(b->doc, s, RP_ITALIC,
-		"Mỗi năm học tính từ kết quả đã được phê duyệt của các CSGD "
-		"tham gia đợt đánh giá năm đó, theo địa bàn quản lý khi mở "
-		"đợt; tỷ lệ tính trên số CSGD có kết quả của từng cấp học.");
+		any_multi(&o)
+			? "Mỗi năm học tính từ kết quả đã được phê duyệt của "
+			  "các CSGD tham gia đợt đánh giá năm đó, theo địa bàn "
+			  "quản lý khi mở đợt; tỷ lệ tính trên số CSGD có kết "
+			  "quả của từng cấp học. CSGD liên cấp được tính ở mỗi "
+			  "cấp học của trường, nên tổng các dòng cấp học của "
+			  "một năm học lớn hơn dòng Tổng số."
+			: "Mỗi năm học tính từ kết quả đã được phê duyệt của "
+			  "các CSGD tham gia đợt đánh giá năm đó, theo địa bàn "
+			  "quản lý khi mở đợt; tỷ lệ tính trên số CSGD có kết "
+			  "quả của từng cấp học.");
 	const struct report_chart *list;
 	size_t n = report_charts(b->kind, o.rubric, b->a, &list);
 	for (size_t g = 0; g < o.rubric->ngroups && g < LC_GROUPS; g++)

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../core/shares.h"
 #include "../core/target.h"
 #include "../util/arena.h"
 #include "../util/buf.h"
@@ -16,6 +17,23 @@ struct numfmt {
 	const char *(*num)(pts_t, char *);
 	const char *(*pct)(pts_t, char *);
 };
+
+/* A choice as its answers spread: "Chưa đáp ứng: 2; Mức 1: 5; …" (seed
+ * 000 asks how many schools reach Mức 1, 2 and 3 of tin học; the cell
+ * said only "23 CSGD trả lời"). */
+static const char *
+choice_text(struct arena *a, const struct indicator *it,
+	    const struct agg_cell *c)
+{
+	struct buf b;
+	buf_init(&b, 4096);
+	for (size_t o = 0; o < it->noptions; o++)
+		buf_printf(&b, "%s%s: %zu", o ? "; " : "", it->options[o].text,
+			   c->options[o]);
+	const char *out = arena_strdup(a, buf_str(&b));
+	buf_release(&b);
+	return out;
+}
 
 static const char *
 cell_text(struct arena *a, const struct indicator *it, const struct agg_cell *c,
@@ -37,6 +55,10 @@ cell_text(struct arena *a, const struct indicator *it, const struct agg_cell *c,
 	case IND_NAMES:
 		return arena_printf(a, "%zu tên, %zu trong nước", c->nnames,
 				    c->ndomestic);
+	case IND_CHOICE:
+		if (c->options != NULL)
+			return choice_text(a, it, c);
+		return arena_printf(a, "%zu CSGD trả lời", c->answered);
 	default: return arena_printf(a, "%zu CSGD trả lời", c->answered);
 	}
 }
@@ -45,7 +67,7 @@ const char *
 stats_cell_text(struct arena *a, const struct indicator *it,
 		const struct agg_cell *c)
 {
-	static const struct numfmt vn = { num_format_vn, pts_format_pct_vn };
+	static const struct numfmt vn = { num_format_vn, pts_format_rate_vn };
 	return cell_text(a, it, c, &vn);
 }
 
@@ -54,7 +76,7 @@ stats_pct_fmt(struct arena *a, pts_t pct, enum stats_numfmt f)
 {
 	char p[PTS_FMT_SIZE];
 	(void)f; /* a share has no thousands */
-	return arena_strdup(a, pts_format_pct_vn(pct, p));
+	return arena_strdup(a, pts_format_rate_vn(pct, p));
 }
 
 const char *
@@ -62,8 +84,8 @@ stats_cell_fmt(struct arena *a, const struct indicator *it,
 	       const struct agg_cell *c, enum stats_numfmt f)
 {
 	static const struct numfmt fmts[] = {
-		[STATS_NUM_VN] = { num_format_vn, pts_format_pct_vn },
-		[STATS_NUM_RAW] = { pts_format_vn, pts_format_pct_vn },
+		[STATS_NUM_VN] = { num_format_vn, pts_format_rate_vn },
+		[STATS_NUM_RAW] = { pts_format_vn, pts_format_rate_vn },
 	};
 	return cell_text(a, it, c, &fmts[f]);
 }
@@ -82,10 +104,10 @@ stats_measure_text(struct arena *a, const struct measure *m,
 		   target_result_name(e->result));
 	if (!m->manual && e->rate.den > 0) {
 		buf_printf(&b, " (%s",
-			   pts_format_pct_vn(agg_rate_value(e->rate), v));
+			   pts_format_rate_vn(agg_rate_value(e->rate), v));
 		if (e->result == TARGET_PROGRESS || e->result == TARGET_NOT_MET)
 			buf_printf(&b, "; còn %s",
-				   pts_format_pct_vn(e->gap, g));
+				   pts_format_rate_vn(e->gap, g));
 		if (e->short_by > 0)
 			buf_printf(&b, ", thiếu %s",
 				   int_format_vn(e->short_by, g));

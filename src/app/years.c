@@ -322,6 +322,12 @@ year_heading(const struct unit_year *y, char *out, size_t n)
 			 sub_state_name(y->state));
 }
 
+bool
+year_unreviewed(const struct unit_year *y)
+{
+	return y->shown && !y->reviewed;
+}
+
 /* The words of a cell without a figure, or NULL when it has one. */
 static const char *
 no_figure(const struct unit_year *y, bool exists, bool known)
@@ -330,7 +336,9 @@ no_figure(const struct unit_year *y, bool exists, bool known)
 		return "không so sánh được";
 	if (!y->shown)
 		return "—";
-	return known ? NULL : "chưa có";
+	if (known)
+		return NULL;
+	return y->own ? YEAR_UNANSWERED : "chưa có";
 }
 
 void

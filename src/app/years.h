@@ -31,10 +31,17 @@ struct unit_year {
 	 * about (whatever its state, labelled with it). */
 	bool shown;
 	bool reviewed; /* the groups' figures are the reviewed ones */
+	/* Its figures are a document's own answers (report_years.c): an
+	 * unknown one is not answered yet ("Chưa trả lời", no bar). */
+	bool own;
 	struct year_figure *groups;	  /* per group of unit_years.rubric */
 	struct year_figure *criteria;	  /* per criterion (idx) */
 	bool *group_exists, *crit_exists; /* in that year's rubric */
 };
+
+/* The asked year shown before it is reviewed (a draft, a submission). */
+#define YEAR_UNANSWERED "Chưa trả lời"
+bool year_unreviewed(const struct unit_year *y);
 
 struct unit_years {
 	const char *unit_name;

@@ -49,8 +49,8 @@ copy_to_stdout(const char *path)
 
 static int
 render(struct cli *c, const struct report_kind_info *k, long long cid,
-       const char *unit, enum rp_format f, const char *out, bool submitted,
-       enum rp_csv_dialect dialect)
+       const char *unit, enum rp_format f, const char *out,
+       const struct report_opts *o)
 {
 	struct app app;
 	struct actor who;
@@ -59,8 +59,6 @@ render(struct cli *c, const struct report_kind_info *k, long long cid,
 		return rc;
 	struct diags d;
 	diags_init(&d);
-	struct report_opts o = { .include_submitted = submitted,
-				 .csv_dialect = dialect };
 	char tmp[4096];
 	bool to_stdout = strcmp(out, "-") == 0;
 	int fd = to_stdout ? ts_mkstemp(tmp, sizeof(tmp), "report") : -1;
@@ -68,7 +66,7 @@ render(struct cli *c, const struct report_kind_info *k, long long cid,
 		close(fd);
 	enum ts_err e = to_stdout && fd < 0
 				? TS_EIO
-				: report_render(&app, &who, k, cid, unit, &o, f,
+				: report_render(&app, &who, k, cid, unit, o, f,
 						to_stdout ? tmp : out, &d);
 	app_close(&app);
 	if (e == TS_OK && to_stdout)
@@ -197,10 +195,13 @@ export_results(struct cli *c, long long cid, const char *unit, const char *out)
 /* report KIND: checks the kind, the format, the output and the CSV
  * dialect, then renders (each_jobs, --each's --jobs or "1": every
  * school's, into the directory; NULL without --each). */
+/* --drafter: the drafting unit's abbreviation, one short line. */
+#define DRAFTER_MAX 40
+
 static int
 render_kind(struct cli *c, const char *kind, long long cid, const char *unit,
 	    const char *format, const char *out, const char *dialect,
-	    bool submitted, const char *each_jobs)
+	    bool submitted, const char *each_jobs, const char *drafter)
 {
 	const struct report_kind_info *k = report_kind_find(kind);
 	if (k == NULL)
@@ -218,8 +219,19 @@ render_kind(struct cli *c, const char *kind, long long cid, const char *unit,
 			"--csv-dialect phải là vn (dấu ; giữa các cột, "
 			"dấu phẩy thập phân) hoặc intl (dấu phẩy "
 			"giữa các cột, dấu chấm thập phân)");
+	if (drafter &&
+	    (strlen(drafter) > DRAFTER_MAX || strpbrk(drafter, "\r\n") != NULL))
+		return cli_usage("--drafter: tên viết tắt đơn vị soạn thảo "
+				 "một dòng, tối đa %d ký tự",
+				 DRAFTER_MAX);
+	if (drafter && each_jobs)
+		return cli_usage("--drafter chỉ dùng cho một văn bản, không "
+				 "dùng cùng --each");
+	struct report_opts o = { .include_submitted = submitted,
+				 .csv_dialect = dl,
+				 .drafter = drafter };
 	return each_jobs ? report_each(c, k, cid, unit, f, out, each_jobs)
-			 : render(c, k, cid, unit, f, out, submitted, dl);
+			 : render(c, k, cid, unit, f, out, &o);
 }
 
 /* *out: --each's worker count (--jobs, else "1"), or NULL without --each;
@@ -239,7 +251,7 @@ int
 cmd_report(struct cli *c, int argc, char **argv)
 {
 	const char *campaign = NULL, *unit = NULL, *format = NULL, *out = NULL,
-		   *dialect = NULL, *jobs = NULL;
+		   *dialect = NULL, *jobs = NULL, *drafter = NULL;
 	bool submitted = false, all = false, each = false;
 	const struct opt opts[] = {
 		{ "campaign", &campaign, NULL },
@@ -252,6 +264,7 @@ cmd_report(struct cli *c, int argc, char **argv)
 		{ "csv-dialect", &dialect, NULL },
 		{ "each", NULL, &each },
 		{ "jobs", &jobs, NULL },
+		{ "drafter", &drafter, NULL },
 		{ NULL, NULL, NULL },
 	};
 	const char *pos[64];
@@ -278,5 +291,5 @@ cmd_report(struct cli *c, int argc, char **argv)
 	if (!each_jobs(each, jobs, &ej))
 		return EXIT_INPUT;
 	return render_kind(c, pos[0], cid, unit, format, out, dialect,
-			   submitted, ej);
+			   submitted, ej, drafter);
 }

@@ -8,6 +8,7 @@
 #include "../app/indicator_set.h"
 #include "../app/org.h"
 #include "../core/rubric.h"
+#include "../core/shares.h"
 #include "../core/target.h"
 #include "../util/arena.h"
 #include "cli_stats.h"
@@ -37,7 +38,7 @@ cell_value(const struct indicator *it, const struct agg_cell *c, struct buf *b)
 	case IND_YESNO: buf_printf(b, "%zu CSGD", c->yes); break;
 	case IND_PERCENT:
 		buf_printf(b, "trung bình %s",
-			   r.den ? pts_format_pct_vn(agg_rate_value(r), n)
+			   r.den ? pts_format_rate_vn(agg_rate_value(r), n)
 				 : "—");
 		break;
 	case IND_CHOICE:
@@ -72,7 +73,7 @@ indicator_rows(const struct stats_rollup *r, const struct indicator *it,
 		snprintf(cnt, sizeof(cnt), "%zu/%zu", c->answered, c->units);
 		struct agg_rate rt = agg_cell_rate(it, c);
 		if (rt.den > 0 && it->type != IND_PERCENT)
-			pts_format_pct_vn(agg_rate_value(rt), pct);
+			pts_format_rate_vn(agg_rate_value(rt), pct);
 		const char *cells[] = { first ? it->code : "", row_name(row),
 					cnt, buf_str(&v), pct };
 		table_row(t, cells);

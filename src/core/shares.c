@@ -37,22 +37,10 @@ pts_shares(const int64_t *part, size_t n, pts_t *out)
 	return true;
 }
 
-int
-pts_decimals(const pts_t *v, size_t n)
-{
-	int d = 0;
-	for (size_t i = 0; i < n; i++) {
-		pts_t a = v[i] < 0 ? -v[i] : v[i];
-		if (a % 10 != 0)
-			return 2;
-		if (a % 100 != 0)
-			d = 1;
-	}
-	return d;
-}
+#define RATE_DECIMALS 2
 
 const char *
-pts_format_pct_fixed_vn(pts_t pct, int decimals, char *out)
+pts_format_rate_vn(pts_t pct, char *out)
 {
 	pts_format_vn(pct, out);
 	size_t n = 0, comma = 0;
@@ -60,9 +48,9 @@ pts_format_pct_fixed_vn(pts_t pct, int decimals, char *out)
 		if (out[n] == ',')
 			comma = n;
 	int have = comma ? (int)(n - comma - 1) : 0;
-	if (decimals > 0 && !comma)
+	if (!comma)
 		out[n++] = ',';
-	for (; have < decimals && n + 2 < PTS_FMT_SIZE; have++)
+	for (; have < RATE_DECIMALS && n + 2 < PTS_FMT_SIZE; have++)
 		out[n++] = '0';
 	out[n++] = '%';
 	out[n] = '\0';

@@ -18,10 +18,10 @@
  * each is within 0,01 of its exact value. Parts must be >= 0. Returns
  * false, with every share 0, when the sum is 0 (nothing to share). */
 bool pts_shares(const int64_t *part, size_t n, pts_t *out); /* n <= 64 */
-/* Decimals (0, 1 or 2) needed to print each of the n values exactly. */
-int pts_decimals(const pts_t *v, size_t n);
-/* pts_format_pct_vn with exactly `decimals` (0-2) decimals, so the cells
- * of one row read alike: "50,00%", "32,61%" (PTS_FMT_SIZE bytes). */
-const char *pts_format_pct_fixed_vn(pts_t pct, int decimals, char *out);
+/* A rate or share as every table prints it (documents, dashboards,
+ * statistics cells): exactly two decimals, so a column and a row read
+ * alike ("50,00%", "32,61%", "100,00%"). Two because the shares above are
+ * exact to the hundredth and XLSX shows "0.00%" (PTS_FMT_SIZE bytes). */
+const char *pts_format_rate_vn(pts_t pct, char *out);
 
 #endif

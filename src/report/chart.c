@@ -6,6 +6,8 @@
 #include "chart.h"
 #include "fontmap.h"
 
+#include "../core/shares.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -351,6 +353,30 @@ value_label(struct chart *k, const char *s, double cx, double y, double maxw,
 	g_object_unref(l);
 }
 
+/* No bar where there is no value: the chart's no_value set upright in
+ * the bar's place, reading up from the axis, so a draft's unanswered
+ * criterion never passes for a 0. */
+static void
+no_value_label(struct chart *k, double cx)
+{
+	if (k->c->no_value == NULL)
+		return;
+	double w, h;
+	PangoLayout *l = text(k, k->c->no_value, false, VALUE_SIZE, 0, 0);
+	size_of(l, &w, &h);
+	if (w <= k->py1 - k->py0) {
+		cairo_save(k->cr);
+		cairo_set_source_rgb(k->cr, 0, 0, 0);
+		cairo_translate(k->cr, cx - h / 2, k->py1 - 2);
+		cairo_rotate(k->cr, -G_PI / 2);
+		cairo_move_to(k->cr, 0, 0);
+		pango_cairo_update_layout(k->cr, l);
+		pango_cairo_show_layout(k->cr, l);
+		cairo_restore(k->cr);
+	}
+	g_object_unref(l);
+}
+
 static void
 bars_grouped(struct chart *k)
 {
@@ -358,6 +384,12 @@ bars_grouped(struct chart *k)
 	double cw = cat_width(k), bw = cw * 0.8 / (double)c->nseries;
 	for (size_t i = 0; i < c->ncats; i++)
 		for (size_t s = 0; s < c->nseries; s++) {
+			double x0 = k->px0 + cw * (double)i + cw * 0.1 +
+				    bw * (double)s;
+			if (isnan(c->values[s * c->ncats + i])) {
+				no_value_label(k, x0 + bw / 2);
+				continue;
+			}
 			double v = value(c, s, i);
 			double x = k->px0 + cw * (double)i + cw * 0.1 +
 				   bw * (double)s;
@@ -370,31 +402,55 @@ bars_grouped(struct chart *k)
 		}
 }
 
+bool
+rp_chart_shares(const struct rp_chart *c, size_t cat, int64_t *share)
+{
+	int64_t part[64];
+	size_t n = c->nseries < 64 ? c->nseries : 64;
+	for (size_t s = 0; s < n; s++)
+		part[s] = llround(value(c, s, cat) * 100);
+	return pts_shares(part, n, share);
+}
+
+/* Segment labels are the table's shares in its one rate format
+ * ("17,65%" beside the table's 17,65%, not "17,6%"). */
+/* Category i's segments, bottom up, at x: each labelled with its share
+ * when tall enough. */
+static void
+stacked_bar(struct chart *k, size_t i, double x, double bw, double total,
+	    const int64_t *share)
+{
+	const struct rp_chart *c = k->c;
+	double acc = 0;
+	for (size_t s = 0; s < c->nseries && s < 64; s++) {
+		double pct = value(c, s, i) * 100 / total;
+		if (pct <= 0)
+			continue;
+		double y0 = ypos(k, acc), y1 = ypos(k, acc + pct);
+		bar(k, s, x, y0, bw, y1);
+		acc += pct;
+		char lab[PTS_FMT_SIZE];
+		pts_format_rate_vn(share[s], lab);
+		if (y0 - y1 >= VALUE_SIZE + 2)
+			value_label(k, lab, x + bw / 2, (y0 + y1) / 2, bw - 2,
+				    true, s);
+	}
+}
+
 static void
 bars_stacked(struct chart *k)
 {
 	const struct rp_chart *c = k->c;
 	double cw = cat_width(k), bw = cw * 0.6;
 	for (size_t i = 0; i < c->ncats; i++) {
-		double total = 0, acc = 0;
+		double total = 0;
+		int64_t share[64];
 		for (size_t s = 0; s < c->nseries; s++)
 			total += value(c, s, i);
-		if (total <= 0)
-			continue;
-		double x = k->px0 + cw * (double)i + (cw - bw) / 2;
-		for (size_t s = 0; s < c->nseries; s++) {
-			double pct = value(c, s, i) * 100 / total;
-			if (pct <= 0)
-				continue;
-			double y0 = ypos(k, acc), y1 = ypos(k, acc + pct);
-			bar(k, s, x, y0, bw, y1);
-			acc += pct;
-			char lab[48];
-			num(round(pct * 10) / 10, "%", lab, sizeof lab);
-			if (y0 - y1 >= VALUE_SIZE + 2)
-				value_label(k, lab, x + bw / 2, (y0 + y1) / 2,
-					    bw - 2, true, s);
-		}
+		if (total > 0 && rp_chart_shares(c, i, share))
+			stacked_bar(k, i,
+				    k->px0 + cw * (double)i + (cw - bw) / 2, bw,
+				    total, share);
 	}
 }
 

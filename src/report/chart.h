@@ -20,6 +20,11 @@ struct rp_tone_style {
 };
 struct rp_tone_style rp_chart_tone(const struct rp_chart *c, size_t series);
 
+/* The shares of category cat of a stacked chart, in hundredths of a
+ * percent adding up to 100 % (pts_shares), as its table prints them;
+ * false when the category is empty. At most 64 series. */
+bool rp_chart_shares(const struct rp_chart *c, size_t cat, int64_t *share);
+
 /* Draws the chart into the rectangle (0, 0, w, h) of cr, in cr's units
  * (points for PDF, pixels for PNG/SVG). Text through pango, Liberation
  * Serif, so Vietnamese diacritics are shaped correctly. */

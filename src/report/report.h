@@ -104,9 +104,6 @@ struct rp_cell {
 	int64_t i;
 	pts_t pts;
 	int64_t pct;
-	/* Percentage cells: print exactly this many decimals (1 or 2), so the
-	 * shares of a row read alike; 0 prints as few as the value needs. */
-	int decimals;
 	/* Text cells: one or more paragraphs. Number cells: NULL; writers
 	 * render rp_value_format(). */
 	struct rp_para **paras;
@@ -168,9 +165,13 @@ struct rp_chart {
 	const char
 		*x_label; /* what the categories are: "Tiêu chí", "Cấp học" */
 	size_t ncats, nseries;
-	const char **cats;	 /* ncats labels */
-	const char **series;	 /* nseries labels (legend) */
-	double *values;		 /* values[s * ncats + c] */
+	const char **cats;   /* ncats labels */
+	const char **series; /* nseries labels (legend) */
+	double *values;	     /* values[s * ncats + c] */
+	/* Said where a value is NaN, nothing to draw (a draft's unanswered
+	 * criterion: "Chưa trả lời"), in place of a bar and in the XLSX's
+	 * and the web's data table; NULL: blank. */
+	const char *no_value;
 	enum rp_tone *tones;	 /* nseries entries, RP_TONE_AUTO by default */
 	double y_max;		 /* 0 = from the data */
 	int width_mm, height_mm; /* size on the page */

@@ -37,12 +37,7 @@ rp_value_format(const struct rp_cell *c, char *out)
 		snprintf(out, RP_VALUE_SIZE, "%lld", (long long)c->i);
 		break;
 	case RP_V_PTS: pts_format_vn(c->pts, out); break;
-	case RP_V_PCT:
-		if (c->decimals > 0)
-			pts_format_pct_fixed_vn(c->pct, c->decimals, out);
-		else
-			pts_format_pct_vn(c->pct, out);
-		break;
+	case RP_V_PCT: pts_format_rate_vn(c->pct, out); break;
 	case RP_V_EMPTY:
 	case RP_V_TEXT: break;
 	}

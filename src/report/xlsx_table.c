@@ -399,14 +399,21 @@ corner(const struct rp_chart *c)
 
 /* A number over columns [c0, c1] of row r: merged, the value in c0
  * (where the chart's series range reads it). */
+/* No value (NaN) is the chart's no_value as text: the chart draws no
+ * bar for it and the grid says why. */
 static void
 chart_value(struct xs *sh, lxw_row_t r, lxw_col_t c0, lxw_col_t c1, double v,
-	    lxw_format *f)
+	    const char *no_value, lxw_format *f)
 {
 	if (c1 > c0 && !sh->w->constant)
 		xlsx_check(sh->w,
 			   worksheet_merge_range(sh->ws, r, c0, r, c1, "", f));
-	xlsx_check(sh->w, worksheet_write_number(sh->ws, r, c0, v, f));
+	if (isnan(v))
+		xlsx_check(sh->w,
+			   worksheet_write_string(sh->ws, r, c0,
+						  no_value ? no_value : "", f));
+	else
+		xlsx_check(sh->w, worksheet_write_number(sh->ws, r, c0, v, f));
 }
 
 /* The grid turned: a row per series and a column per category, when
@@ -528,7 +535,7 @@ chart_data(struct xs *sh, const struct rp_chart *c, lxw_row_t top,
 		xlsx_span_at(sh, r, 0, l1, label, tf);
 		for (size_t i = 0; i < nc; i++)
 			chart_value(sh, r, sm[i], sm[i + 1] - 1,
-				    grid_value(sh, c, k, i), nf);
+				    grid_value(sh, c, k, i), c->no_value, nf);
 	}
 }
 

@@ -20,13 +20,12 @@ level_cells(struct buf *b, const size_t *n, size_t units)
 	pts_t share[3] = { 0, 0, 0 };
 	if (units > 0 && !pts_shares(part, 3, share))
 		memset(share, 0, sizeof(share));
-	int dec = pts_decimals(share, 3);
 	for (int m = 0; m < 3; m++) {
 		char s[PTS_FMT_SIZE];
 		snprintf(s, sizeof(s), "%lld", (long long)part[m]);
 		h_elem(b, "td", s, "class", "num", NULL);
-		h_elem(b, "td", pts_format_pct_fixed_vn(share[m], dec, s),
-		       "class", "num", NULL);
+		h_elem(b, "td", pts_format_rate_vn(share[m], s), "class", "num",
+		       NULL);
 	}
 }
 

@@ -2,12 +2,15 @@
  * fill the parts the unit types itself (narrative, staff numbers, header
  * and signature fields). Numbers are never typed: they come from the
  * results when the document is built. */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "../app/export_job.h"
 #include "../app/report.h"
 #include "../core/fixed.h"
+#include "../core/shares.h"
+#include "../report/chart.h"
 #include "../util/arena.h"
 #include "jobs_web.h"
 #include "report_web.h"
@@ -54,17 +57,20 @@ static void
 chart_cell(struct buf *b, const struct rp_chart *c, size_t s, size_t i)
 {
 	char v[PTS_FMT_SIZE], pct[PTS_FMT_SIZE];
-	double total = 0, x = c->values[s * c->ncats + i];
+	double x = c->values[s * c->ncats + i];
 	pts_t p = 0;
 	if (!pts_from_double(x, &p))
 		p = 0;
 	buf_puts(b, "<td class=\"num\">");
-	if (c->kind == RP_CHART_STACKED) {
-		for (size_t k = 0; k < c->nseries; k++)
-			total += c->values[k * c->ncats + i];
+	if (isnan(x)) {
+		/* No bar: the chart says why ("Chưa trả lời"). */
+		h_text(b, c->no_value ? c->no_value : "");
+	} else if (c->kind == RP_CHART_STACKED) {
+		int64_t share[64] = { 0 };
+		if (s >= 64 || !rp_chart_shares(c, i, share))
+			share[0] = 0;
 		h_textf(b, "%s (%s)", pts_format_vn(p, v),
-			pts_format_pct_vn(
-				pts_percent((int64_t)x, (int64_t)total), pct));
+			pts_format_rate_vn(s < 64 ? share[s] : 0, pct));
 	} else {
 		h_text(b, pts_format_vn(p, v));
 	}

@@ -2,6 +2,7 @@
  * the years of its rubric family, side by side, with the chart its
  * documents print (years_chart) and the chart's numbers as a table. The
  * app layer checks every year against the viewer (unit_years). */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -92,11 +93,15 @@ chart_data(struct buf *b, const struct rp_chart *c)
 		buf_puts(b, "<tr>");
 		h_elem(b, "th", c->cats[i], "scope", "row", NULL);
 		for (size_t s = 0; s < c->nseries; s++) {
+			double x = c->values[s * c->ncats + i];
 			pts_t p = 0;
-			if (!pts_from_double(c->values[s * c->ncats + i], &p))
+			if (!pts_from_double(x, &p))
 				p = 0;
-			h_elem(b, "td", pts_format_vn(p, v), "class", "num",
-			       NULL);
+			/* No bar: the chart's words ("Chưa trả lời"). */
+			h_elem(b, "td",
+			       isnan(x) && c->no_value ? c->no_value
+						       : pts_format_vn(p, v),
+			       "class", "num", NULL);
 		}
 		buf_puts(b, "</tr>");
 	}

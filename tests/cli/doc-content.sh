@@ -419,7 +419,7 @@ printf '{"values": {"ho_so_cong_viec_tong": 1000, "ho_so_cong_viec_so": 950, "kh
 if text phu-luc-6 "$S" 31; then ok "phu-luc-6 Sở"; else bad "phu-luc-6 Sở"; fi
 has "phu-luc-6: title" "Tổng kết thực hiện Quyết định 131/QĐ-TTg ngày 25/01/2022"
 has "phu-luc-6: narrative" "Sở đã ban hành Kế hoạch số 12/KH-SGDĐT."
-has "phu-luc-6: a target met" "Số lượng hồ sơ công việc được vận hành dựa trên dữ liệu và công nghệ số: đạt (95%)"
+has "phu-luc-6: a target met" "Số lượng hồ sơ công việc được vận hành dựa trên dữ liệu và công nghệ số: đạt (95,00%)"
 has "phu-luc-6: a target in progress" "tiến độ (49,99%; còn 0,01%)"
 has "phu-luc-6: a typed target not met" "kết nối thông suốt với tất cả các cơ sở giáo dục: không đạt"
 # Section III: teachers with a computer over the province in the round's
@@ -535,6 +535,130 @@ for spec in "1 31GDTX1" "2 31DK001" "3 31DK023"; do
 	if [ -n "$DAY" ]; then ok "meeting day: $2 header dated"; else bad "meeting day: $2 header dated"; continue; fi
 	has "meeting day: $2 body" "$(echo "$DAY" | awk '{ printf "ngày %02d/%02d/%04d", $1, $2, $3 }'), tại"
 done
+
+# --- Issue 18 item 4 (docsC): "- Lưu: VT, <drafting unit>." last in
+# Nơi nhận. The demo types each office's abbreviation once, in the Sở's
+# first campaign; every document of every campaign reuses it.
+text phu-luc-3 1 31 || bad "drafter: phu-luc-3 1 31"
+has "drafter: Sở's Phụ lục 3" "- Lưu: VT, GDPT."
+text phu-luc-3 1 31DK || bad "drafter: phu-luc-3 1 31DK"
+has "drafter: ward's Phụ lục 3" "- Lưu: VT, VHXH."
+text phu-luc-2 8 31 || bad "drafter: phu-luc-2 8 31"
+has "drafter: carried to another campaign" "- Lưu: VT, GDPT."
+for f in docx xlsx; do
+	"$T" --db "$DB" report danh-sach --campaign 1 --unit 31 --format $f -o "$W/l.$f" 2>"$ERR" &&
+		unzip -p "$W/l.$f" | grep -qF -- "- Lưu: VT, GDPT." &&
+		ok "drafter: $f" || bad "drafter: $f"
+done
+# A school has none: "- Lưu: VT." as the seed.
+text tu-danh-gia 1 31GDTX1 || bad "drafter: school report"
+has "drafter: school keeps Lưu: VT." "- Lưu: VT."
+lacks "drafter: no office's unit on a school's" "- Lưu: VT, "
+# Per document from the CLI, over the stored one, and "" for none.
+if run 0 "$T" --db "$DB" report phu-luc-3 --campaign 1 --unit 31 --format pdf \
+	-o "$W/doc.pdf" --drafter KHTC; then ok "drafter: --drafter builds"; else bad "drafter: --drafter builds"; fi
+pdftotext "$W/doc.pdf" - | tr -s ' \n\f' '  ' >"$W/doc.txt"
+has "drafter: --drafter prints" "- Lưu: VT, KHTC."
+lacks "drafter: --drafter over the stored one" "GDPT"
+run 0 "$T" --db "$DB" report phu-luc-3 --campaign 1 --unit 31 --format pdf \
+	-o "$W/doc.pdf" --drafter "" || bad "drafter: --drafter '' builds"
+pdftotext "$W/doc.pdf" - | tr -s ' \n\f' '  ' >"$W/doc.txt"
+has "drafter: --drafter '' prints Lưu: VT." "- Lưu: VT."
+lacks "drafter: --drafter '' drops the unit" "- Lưu: VT, "
+check "drafter: two lines refused" 2 err "--drafter" "$T" --db "$DB" report \
+	phu-luc-3 --campaign 1 --unit 31 --format pdf -o "$W/x.pdf" --drafter "A
+B"
+[ ! -e "$W/x.pdf" ] && ok "drafter: refused writes nothing" || bad "drafter: refused writes nothing"
+# Typed per unit like địa danh: the ward's own admin changes its own.
+run 0 "$T" --db "$DB" --as qt.dk report set --campaign 1 --unit 31DK luu_don_vi=VP ||
+	bad "drafter: ward admin sets luu_don_vi"
+text phu-luc-3 1 31DK || bad "drafter: phu-luc-3 1 31DK after set"
+has "drafter: typed value printed" "- Lưu: VT, VP."
+
+# --- Issue 18 item 6 in the charts (docsC): a draft's unanswered
+# criterion has no bar but "Chưa trả lời", never a 0 bar, in the PDF's
+# drawing and the XLSX's chart data alike (one chart model).
+u=$(q "SELECT min(u.code) FROM submission s JOIN org_unit u ON
+	u.id = s.unit_id WHERE s.campaign_id = 1 AND s.state = 'draft'")
+"$T" --db "$DB" report tu-danh-gia --campaign 1 --unit "$u" --format xlsx -o "$W/d.xlsx" 2>"$ERR" ||
+	bad "draft chart: xlsx $u"
+/usr/bin/python3 - "$W/d.xlsx" >"$OUT" 2>>"$ERR" <<'PY' && ok "draft chart: xlsx data says Chưa trả lời, no 0" || bad "draft chart: xlsx data says Chưa trả lời, no 0"
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])["Phụ lục 1 - Biểu đồ"]
+said = zero = 0
+for row in ws.iter_rows(values_only=True):
+    vals = [v for v in row if v is not None]
+    if len(vals) == 3 and isinstance(vals[1], (int, float)):
+        said += vals[2] == "Chưa trả lời"
+        zero += vals[2] == 0
+print(said, zero)
+sys.exit(0 if said > 0 and zero == 0 else 1)
+PY
+"$T" --db "$DB" report tu-danh-gia --campaign 1 --unit "$u" --format pdf -o "$W/d.pdf" 2>"$ERR" ||
+	bad "draft chart: pdf $u"
+n=$(pdfinfo "$W/d.pdf" | sed -n 's/^Pages: *//p')
+said=0
+for p in $(seq 1 "$n"); do
+	pdftotext -f "$p" -l "$p" "$W/d.pdf" "$W/p.txt"
+	# A page of charts only: what it says is the charts' own text.
+	if grep -q "so với điểm tối đa" "$W/p.txt" && ! grep -q "Mức độ đánh giá" "$W/p.txt"; then
+		said=$((said + $(grep -c "^Chưa trả lời$" "$W/p.txt")))
+	fi
+done
+[ "$said" -gt 0 ] && ok "draft chart: pdf chart says Chưa trả lời" || bad "draft chart: pdf chart says Chưa trả lời"
+
+# The draft's own year in "So với năm học trước" is its answers, as its
+# Phụ lục 1 has them: not "chưa có" for every criterion it scored.
+"$T" --db "$DB" report tu-danh-gia --campaign 1 --unit "$u" --format csv --csv-dialect intl -o "$W/d.csv" 2>"$ERR" ||
+	bad "draft years: csv $u"
+/usr/bin/python3 - "$W/d.csv" >"$OUT" 2>>"$ERR" <<'PY' && ok "draft years: own year from its answers" || bad "draft years: own year from its answers"
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig")))
+at = [i for i, r in enumerate(rows) if r and "(Bản nháp)" in r[-1]][0]
+last = [r[-1] for r in rows[at + 1:] if len(r) == len(rows[at]) and r[0]]
+print(last)
+crit = [v for v in last if not v.endswith("điểm") and "Mức" not in v]
+sys.exit(0 if "chưa có" not in last and any(v[0].isdigit() for v in crit)
+         and "Chưa trả lời" in last else 1)
+PY
+
+# --- Issue 18 (docsC): every table reconciles with its headline or says
+# why. A ward's guidance letter in the Sở's round speaks of the schools
+# it reviews itself, not of "các xã, phường" beside it.
+text cong-van 1 31DK || bad "reviewers: ward's letter"
+has "reviewers: the ward reviews its schools" "- UBND phường Dương Kinh xem xét, phê duyệt kết quả của các đơn vị trước ngày"
+lacks "reviewers: no other communes in a ward's letter" "các xã, phường xem xét"
+text cong-van 1 31 || bad "reviewers: Sở's letter"
+has "reviewers: the Sở's letter names the communes" "- Ủy ban nhân dân các xã, phường xem xét, phê duyệt kết quả của các trường thuộc phạm vi quản lý; Sở Giáo dục"
+# The listing's subtotal counts the returned units its level counts
+# include: "Đã nộp: 13" beside 15 levels read as a miscount.
+text danh-sach 1 31DK || bad "listing: returned"
+RET=$(q "SELECT count(*) FROM submission s JOIN org_unit o ON o.id = s.unit_id WHERE s.campaign_id = 1 AND o.code LIKE '31DK0%' AND s.state = 'returned'")
+has "listing: returned in the subtotal" "Trả lại: $RET"
+# Phụ lục 3's tables across years say why their cấp học rows add up to
+# more than the year's "Tổng số" (liên cấp), as this year's table does.
+text phu-luc-3 1 31 || bad "years note: phu-luc-3 1 31"
+has "years note: liên cấp said with the years tables" "nên tổng các dòng cấp học của một năm học lớn hơn dòng Tổng số."
+
+# Phụ lục 2's tin học row says how many schools reach each level (seed
+# 000: "theo mức 1, 2 và 3"), not only how many answered.
+text phu-luc-2 8 31 || bad "choice: phu-luc-2 8 31"
+has "choice: levels of tin học counted" "Chưa đáp ứng: "
+lacks "choice: not only a count of answers" "CSGD trả lời"
+
+# One fact once: Phụ lục 6 said "không được tính là 0" twice in a row.
+text phu-luc-6 8 31 || bad "once: phu-luc-6 8 31"
+n=$(grep -o "không được tính là 0" "$W/doc.txt" | wc -l)
+same "once: a unit not reporting is not a 0, said once" "$n" 1
+lacks "once: no 'toàn tỉnh' for a thành phố" "toàn tỉnh"
+
+# --- Issue 18 item 2 (docsC): NĐ 30 ends the last căn cứ line with ".",
+# the campaign's basis and a typed one that ends as a list item alike.
+text phu-luc-3 1 31 || bad "basis: phu-luc-3 1 31"
+has "basis: ends with a full stop" "Thực hiện Kế hoạch số 45/KH-SGDĐT ngày 20/02/2026 của Sở GD&ĐT."
+lacks "basis: no list semicolon" "của Sở GD&ĐT;"
+text tu-danh-gia 1 31GDTX1 || bad "basis: typed can_cu"
+has "basis: typed ';' made '.'" "năm học 2025-2026. Trung tâm"
 
 echo "doc-content: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

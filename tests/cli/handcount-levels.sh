@@ -35,27 +35,21 @@ while IFS='|' read -r code lv state; do
 	esac
 	echo "$lv $state $g1 $g2"
 done | awk -v levels="$levels" '
-function pct(part, whole,   p, i, f) {
-	if (whole <= 0) return "0%"
-	p = int((part * 20000 + whole) / (whole * 2))
-	i = int(p / 100); f = p % 100
-	if (f == 0) return i "%"
-	if (f % 10 == 0) return "\"" i "," (f / 10) "%\""
-	return "\"" i "," sprintf("%02d", f) "%\""
+function pct(part, whole,   p) {
+	p = whole <= 0 ? 0 : int((part * 20000 + whole) / (whole * 2))
+	return fixed(p)
 }
 # The shares of a row add up to 100 %: hundredths rounded down, the ones
-# missing go to the largest remainders (the earlier level on a tie); all
-# three print with the decimals the most precise one needs.
-function fixed(p, d,   i, f) {
+# missing go to the largest remainders (the earlier level on a tie). Every
+# rate prints two decimals (pts_format_rate_vn).
+function fixed(p,   i, f) {
 	i = int(p / 100); f = p % 100
-	if (d == 0) return i "%"
-	if (d == 1) return "\"" i "," int(f / 10) "%\""
 	return "\"" i "," sprintf("%02d", f) "%\""
 }
-function row(opt, stt, name, n, w, k, sh, rem, done, given, best, d) {
+function row(opt, stt, name, n, w, k, sh, rem, done, given, best) {
 	w = n[1] + n[2] + n[3]
 	printf "%s%s,%s", opt, stt, name
-	given = 0; d = 0
+	given = 0
 	for (k = 1; k <= 3; k++) {
 		sh[k] = w > 0 ? int(n[k] * 10000 / w) : 0
 		rem[k] = w > 0 ? (n[k] * 10000) % w : 0
@@ -67,11 +61,7 @@ function row(opt, stt, name, n, w, k, sh, rem, done, given, best, d) {
 			if (!done[k] && (best == 0 || rem[k] > rem[best])) best = k
 		sh[best]++; done[best] = 1; given++
 	}
-	for (k = 1; k <= 3; k++) {
-		if (sh[k] % 10) d = 2
-		else if (sh[k] % 100 && d < 1) d = 1
-	}
-	for (k = 1; k <= 3; k++) printf ",%d,%s", n[k], fixed(sh[k], d)
+	for (k = 1; k <= 3; k++) printf ",%d,%s", n[k], fixed(sh[k])
 	printf "\n"
 }
 BEGIN {

@@ -32,7 +32,7 @@ has "letter: review date" "trước ngày 20/06/2026"
 # their schools, the Sở its own; the Phòng in a year before 1/7/2025.
 has "letter: communes review their schools" "- Ủy ban nhân dân các xã, phường xem xét, phê duyệt kết quả của các trường thuộc phạm vi quản lý; Sở Giáo dục và Đào tạo thành phố Hải Phòng xem xét, phê duyệt kết quả của các đơn vị trực thuộc trước ngày 20/06/2026."
 has "letter: signer by kind" "GIÁM ĐỐC"
-has "letter: Nơi nhận" "- Như trên; - Lưu: VT."
+has "letter: Nơi nhận" "- Như trên; - Lưu: VT, GDPT."
 lacks "letter: no tên loại BÁO CÁO" "BÁO CÁO"
 text cong-van 4 31 || bad "cong-van 4 31 builds"
 has "letter: Phòng reviews in 2022-2023" "- Phòng Giáo dục và Đào tạo các quận, huyện xem xét, phê duyệt kết quả của các trường thuộc phạm vi quản lý; Sở"

@@ -263,7 +263,7 @@ req typed-school-refused 403 -b "$W/ed" "$BASE/campaigns/$STATS/office?nam=2022-
 req typed-below-refused 403 -b "$W/cv" "$BASE/campaigns/$STATS/office?nam=2022-2023&unit=31"
 req typed-bad-year 422 -b "$W/so" "$BASE/campaigns/$STATS/office?nam=2022&unit=31"
 req p6-pdf 200 -b "$W/so" "$BASE/campaigns/$STATS/units/31/report/phu-luc-6.pdf"
-if pdftotext "$OUT" - | tr -s ' \n' '  ' | grep -aqF "Tổng số giáo viên có máy tính 1.500 (75%)"; then
+if pdftotext "$OUT" - | tr -s ' \n' '  ' | grep -aqF "Tổng số giáo viên có máy tính 1.500 (75,00%)"; then
 	ok p6-typed-in-pdf; else bad p6-typed-in-pdf; fi
 
 # --- Phụ lục 2 from the office's report page, with the office's answers

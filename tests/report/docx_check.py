@@ -45,7 +45,7 @@ def main(path):
     # python-docx repeats a merged cell's text in every grid cell it spans.
     check(rows[0][3] == rows[0][4] == "Tự đánh giá", "gridSpan header")
     check(rows[0][0] == rows[1][0] == "STT", "vMerge STT")
-    check(rows[2][2:] == ["100", "73", "73%"], f"row 1: {rows[2]}")
+    check(rows[2][2:] == ["100", "73", "73,00%"], f"row 1: {rows[2]}")
     check(rows[3][3:] == ["12,5", "45,67%"], f"row 2: {rows[3]}")
     check(rows[3][1].endswith("- Quản trị: " + HOSTILE), "hostile cell")
 

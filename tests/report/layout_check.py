@@ -22,6 +22,11 @@ Checks, one "ok"/"FAIL" line each, exit status 1 on any failure:
             Mức độ 1/2/3) adds up to exactly 100 with one number of
             decimals (read from the DOCX: the writers share
             rp_value_format, so the PDF prints the same digits);
+  decimals  every percentage of a table column, and of a table row, has
+            the same number of decimals (issue 18: "91,3%" beside
+            "60,87%"), cells like "12 (60,87%)" included (from the DOCX);
+  basis     the last căn cứ line before the body ends with "." (or ","
+            ":" where the sentence goes on), never ";" (from the DOCX);
   addresses "- Như trên;" in Nơi nhận only with a Kính gửi, no "Nơi nhận:"
             without a list, "- Lưu: …" last (from the DOCX);
   labels    no row label of a table by cấp học ("Tiểu học", "Tổng số")
@@ -230,6 +235,62 @@ def check_shares(path):
     return bad
 
 
+ANY_PCT = re.compile(r"(?<![\d,])(\d+)(?:,(\d+))?%")
+
+
+CELL_MAX = 32  # a figure's cell ("12 CSGD (60,87%)"), not prose
+
+
+def cell_decimals(text):
+    """The decimals of a cell's one rate; prose (a target's wording
+    "50% học sinh và 100% nhà giáo") is no figure."""
+    found = list(ANY_PCT.finditer(text))
+    if len(found) != 1 or len(text.strip()) > CELL_MAX:
+        return set()
+    return {len(found[0].group(2) or "")}
+
+
+def check_decimals(path):
+    """One number of decimals for the percentages down each column and
+    across each row of every table."""
+    bad = []
+    for t in all_tables(docx.Document(path)):
+        cols = {}
+        for row in t.rows:
+            seen, across = set(), set()
+            for i, c in enumerate(row.cells):
+                if c._tc in seen:
+                    continue
+                seen.add(c._tc)
+                d = cell_decimals(c.text)
+                across |= d
+                cols.setdefault(i, set()).update(d)
+            if len(across) > 1:
+                bad.append("row mixes decimals %s: %r" % (
+                    sorted(across), [c.text for c in row.cells]))
+        for i, d in sorted(cols.items()):
+            if len(d) > 1:
+                bad.append("column %d mixes decimals %s" % (i, sorted(d)))
+    return bad
+
+
+BASIS = re.compile(r"^(Căn cứ|Thực hiện) ")
+BASIS_GOES_ON = re.compile(r"^(Căn cứ|Thực hiện|Theo đề nghị|Xét) ")
+
+
+def check_basis(path):
+    """NĐ 30: căn cứ lines end with ";", the last one with "."."""
+    lines = [l.strip() for l in docx_lines(path)]
+    lines = [l for l in lines if l]
+    bad = []
+    for i, l in enumerate(lines):
+        nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        if BASIS.match(l) and l.endswith(";") and \
+                not BASIS_GOES_ON.match(nxt):
+            bad.append("last căn cứ line ends with ';': %r" % l[-60:])
+    return bad
+
+
 def level_labels(path):
     """The row labels of every table by cấp học (Phụ lục 3: "Cấp học"
     is the second column) that have more than one word (from the DOCX).
@@ -396,6 +457,8 @@ def main():
         ("header", check_header(pdf, names)),
         ("words", check_words(pdf, data_words(docx_path))),
         ("shares", check_shares(docx_path)),
+        ("decimals", check_decimals(docx_path)),
+        ("basis", check_basis(docx_path)),
         ("addresses", check_closing_text(docx_path)),
         ("labels", check_labels(pdf, level_labels(docx_path))),
         ("heads", check_heads(pdf, heading_rows(docx_path))),

@@ -227,12 +227,13 @@ test_rollup_by_level(void **state)
 	assert_string_equal(cell(a, &r, "hs_tong", th), "1.200");
 	assert_string_equal(cell(a, &r, "hs_tong", thcs), "800");
 	assert_string_equal(cell(a, &r, "hs_tong", AGG_ALL), "1.200");
-	assert_string_equal(cell(a, &r, "hs_may_tinh", AGG_ALL), "600 (50%)");
+	assert_string_equal(cell(a, &r, "hs_may_tinh", AGG_ALL),
+			    "600 (50,00%)");
 	assert_string_equal(cell(a, &r, "hs_internet", AGG_ALL),
 			    "599 (49,92%)");
-	assert_string_equal(cell(a, &r, "lms", AGG_ALL), "1 CSGD (50%)");
+	assert_string_equal(cell(a, &r, "lms", AGG_ALL), "1 CSGD (50,00%)");
 	assert_string_equal(cell(a, &r, "ty_trong_truc_tuyen", thcs),
-			    "bình quân 7,5%");
+			    "bình quân 7,50%");
 	/* T3 has not reported: present, with no values. */
 	assert_string_equal(r.info_of[2].code, "T3");
 	assert_null(r.units[2].values);
@@ -369,7 +370,7 @@ test_text(void **state)
 	/* An answered zero is a zero. */
 	c.answered = c.paired = 1;
 	c.whole_sum = 800 * PTS_ONE;
-	assert_string_equal(stats_cell_text(a, mt, &c), "0 (0%)");
+	assert_string_equal(stats_cell_text(a, mt, &c), "0 (0,00%)");
 	/* 25/800 = 3,125%: rounded half up, decimal comma; thousands dot. */
 	c.sum = c.part_sum = 25 * PTS_ONE;
 	assert_string_equal(stats_cell_text(a, mt, &c), "25 (3,13%)");
@@ -381,7 +382,7 @@ test_text(void **state)
 	/* A mean of percentages: 7,5 and 8,25 over two schools. */
 	struct agg_cell p = { .units = 2, .answered = 2, .sum = 1575 };
 	assert_string_equal(stats_cell_text(a, tt, &p), "bình quân 7,88%");
-	assert_string_equal(stats_pct_fmt(a, 650, STATS_NUM_RAW), "6,5%");
+	assert_string_equal(stats_pct_fmt(a, 650, STATS_NUM_RAW), "6,50%");
 	stats_rollup_release(&r);
 	arena_free(a);
 }
@@ -425,7 +426,7 @@ test_targets(void **state)
 	struct measure_eval e = target_measure(m, r.units, r.n, NULL, false);
 	assert_int_equal(e.result, TARGET_MET);
 	assert_string_equal(stats_measure_text(a, m, &e, false),
-			    "hs_may_tinh: đạt (50%; 2/3 CSGD báo cáo)");
+			    "hs_may_tinh: đạt (50,00%; 2/3 CSGD báo cáo)");
 	/* 599 of 1 200: one student short. */
 	m = measure_of(ts, "hs_internet");
 	e = target_measure(m, r.units, r.n, NULL, false);
@@ -535,7 +536,7 @@ test_years(void **state)
 	assert_string_equal(YT(0, "hs_tong"), "chưa có số liệu");
 	/* 2023-2024: typed by the Sở. */
 	assert_string_equal(YT(1, "hs_tong"), "47.960");
-	assert_string_equal(YT(1, "hs_may_tinh"), "30.214 (63%)");
+	assert_string_equal(YT(1, "hs_may_tinh"), "30.214 (63,00%)");
 	assert_string_equal(ys.v[1].by, "cv.so");
 	/* 2024-2025: last year's round, T1 alone of three schools. */
 	assert_int_equal(ys.v[2].nrounds, 1);

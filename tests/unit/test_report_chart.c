@@ -7,6 +7,7 @@
 #include "ut.h"
 
 #include <math.h>
+#include <string.h>
 #include <sys/stat.h>
 
 #include <cairo.h>
@@ -343,6 +344,48 @@ test_grade_colours(void **state)
 	arena_free(a);
 }
 
+/* A stacked chart's labels are its table's shares (issue 18: the chart
+ * said "17,6%" beside the table's "17,65%"): largest remainder, adding up
+ * to 100 %, none for an empty category. */
+static void
+test_stacked_shares(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	const struct rp_chart *c = stacked(a);
+	int64_t share[3];
+	assert_true(rp_chart_shares(c, 0, share));
+	assert_int_equal(share[0], 2941);
+	assert_int_equal(share[1], 5882);
+	assert_int_equal(share[2], 1177);
+	assert_false(rp_chart_shares(c, 3, share));
+	arena_free(a);
+}
+
+/* No value (NaN) with no_value words: no bar, and the chart still draws
+ * in every surface (a draft's unanswered criterion). */
+static void
+test_no_value(void **state)
+{
+	(void)state;
+	struct arena *a = arena_new();
+	struct rp_chart copy = *fixture_chart(a), *c = &copy;
+	size_t n = c->ncats * c->nseries;
+	double *v = arena_calloc(a, n, sizeof(*v));
+	assert_non_null(v);
+	memcpy(v, c->values, n * sizeof(*v));
+	v[c->ncats] = NAN;
+	c->values = v;
+	c->no_value = "Chưa trả lời";
+	struct buf b;
+	buf_init(&b, 0);
+	assert_int_equal(rp_chart_svg(c, &b), TS_OK);
+	buf_reset(&b);
+	assert_int_equal(rp_chart_png(c, 96, &b), TS_OK);
+	buf_release(&b);
+	arena_free(a);
+}
+
 int
 main(void)
 {
@@ -355,6 +398,8 @@ main(void)
 		cmocka_unit_test(test_limit),
 		cmocka_unit_test(test_level_colours),
 		cmocka_unit_test(test_grade_colours),
+		cmocka_unit_test(test_stacked_shares),
+		cmocka_unit_test(test_no_value),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	xmlCleanupParser();

@@ -155,7 +155,7 @@ test_csv_writer(void **state)
 	assert_non_null(strstr(s, "STT;Nhóm tiêu chí;Điểm tối đa;Tự đánh "
 				  "giá;\r\n;;;Điểm;Tỷ lệ\r\n"));
 	assert_non_null(strstr(s, "1;Chuyển đổi số trong dạy, học;100;73;"
-				  "73%\r\n"));
+				  "73,00%\r\n"));
 	assert_non_null(strstr(s, ";100;12,5;45,67%\r\n"));
 	/* Quotes doubled, text kept whole. */
 	assert_non_null(strstr(s, "<script>&\"\"'</script>"));

@@ -47,23 +47,19 @@ test_rows_add_to_100(void **state)
 	assert_int_equal(sum(out, 3), 0);
 }
 
+/* Every rate prints two decimals, so a column and a row read alike
+ * (issue 18: "91,3%" stood beside "60,87%"). */
 static void
-test_uniform_decimals(void **state)
+test_rate_two_decimals(void **state)
 {
 	(void)state;
 	char s[PTS_FMT_SIZE];
-	static const pts_t whole[] = { 7000, 2000, 1000 };
-	static const pts_t one[] = { 5000, 2950, 2050 };
-	static const pts_t two[] = { 5000, 3261, 1739 };
-	assert_int_equal(pts_decimals(whole, 3), 0);
-	assert_int_equal(pts_decimals(one, 3), 1);
-	assert_int_equal(pts_decimals(two, 3), 2);
-	assert_string_equal(pts_format_pct_fixed_vn(5000, 2, s), "50,00%");
-	assert_string_equal(pts_format_pct_fixed_vn(3261, 2, s), "32,61%");
-	assert_string_equal(pts_format_pct_fixed_vn(2950, 2, s), "29,50%");
-	assert_string_equal(pts_format_pct_fixed_vn(2950, 1, s), "29,5%");
-	assert_string_equal(pts_format_pct_fixed_vn(0, 1, s), "0,0%");
-	assert_string_equal(pts_format_pct_fixed_vn(10000, 0, s), "100%");
+	assert_string_equal(pts_format_rate_vn(5000, s), "50,00%");
+	assert_string_equal(pts_format_rate_vn(3261, s), "32,61%");
+	assert_string_equal(pts_format_rate_vn(9130, s), "91,30%");
+	assert_string_equal(pts_format_rate_vn(0, s), "0,00%");
+	assert_string_equal(pts_format_rate_vn(10000, s), "100,00%");
+	assert_string_equal(pts_format_rate_vn(5, s), "0,05%");
 }
 
 int
@@ -71,7 +67,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_rows_add_to_100),
-		cmocka_unit_test(test_uniform_decimals),
+		cmocka_unit_test(test_rate_two_decimals),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
