@@ -217,7 +217,10 @@ with_table_tail(const struct xs *sh, lxw_row_t tail, lxw_row_t end)
 {
 	if (!sh->ntitle || tail <= sh->title_end)
 		return tail;
-	lxw_row_t t = sh->title_end - (XLSX_TAIL_ROWS - 1);
+	/* Its last XLSX_TAIL_ROWS rows besides those kept with the one
+	 * above: Calc printed tu-kiem-tra's "Tổng cộng" atop page 4 under
+	 * the head with one row of its own. */
+	lxw_row_t t = tail_start(sh, sh->title_end + 1);
 	t = t > sh->title1 ? t : sh->title0;
 	double used = title_pt(sh);
 	for (lxw_row_t r = t; r < end; r++)

@@ -768,6 +768,18 @@ sheet_close(struct xs *sh)
 	free(sh->rowk);
 }
 
+/* Block b is the signers of a document without a signature block: a
+ * borderless table ending the first sheet (the meeting record's
+ * secretary and chair). It is the closing block, kept with the body's
+ * last rows: Calc printed them alone on page 2. */
+static bool
+signers_block(const struct xw *w, const struct rp_section *s, size_t b,
+	      bool first)
+{
+	return first && !w->d->sig && !w->err && b + 1 == s->nblocks &&
+	       s->blocks[b].kind == RP_B_TABLE && !s->blocks[b].table->borders;
+}
+
 size_t
 xlsx_section(struct xw *w, const struct rp_section *s, bool first,
 	     const char *name)
@@ -783,7 +795,10 @@ xlsx_section(struct xw *w, const struct rp_section *s, bool first,
 	for (; b < s->nblocks && !w->err; b++) {
 		if (!first && charts_apart(&sh, &s->blocks[b]))
 			break;
+		lxw_row_t top = sh.row;
 		block(&sh, &s->blocks[b]);
+		if (signers_block(w, s, b, first))
+			xlsx_keep_closing(&sh, top, sh.row);
 	}
 	if (first && w->d->sig && !w->err)
 		signature(&sh);

@@ -179,15 +179,21 @@ tables_in(const struct rp_section *s)
 
 /* A table of at most this many body rows starts on one page with them
  * all (keep_start): repeating its head only printed it again above the
- * next page's closing block (a mầm non Phụ lục 3 of one table). */
-#define XLSX_SHORT_TABLE 2
+ * next page's closing block (a mầm non Phụ lục 3 of one table; the
+ * meeting record's three members, its head alone above the signers). */
+#define XLSX_SHORT_TABLE 3
+
+static bool
+short_table(const struct rp_table *t)
+{
+	return t->nrows - t->header_rows <= XLSX_SHORT_TABLE;
+}
 
 static void
 header_panes(struct xs *sh, const struct rp_table *t, lxw_row_t first)
 {
 	if (sh->frozen || t->header_rows == 0 || t->header_rows > t->nrows ||
-	    tables_in(sh->sec) > 1 ||
-	    t->nrows - t->header_rows <= XLSX_SHORT_TABLE)
+	    tables_in(sh->sec) > 1 || short_table(t))
 		return;
 	sh->frozen = true;
 	lxw_row_t last = first + (lxw_row_t)t->header_rows - 1;
@@ -302,10 +308,10 @@ caption_row(struct xs *sh, const char *caption)
 	sh->row++;
 }
 
-/* The caption, the header rows and the first two body rows start on
- * one page (their heights set ahead): Calc printed Phụ lục 3's "Nhóm
- * tiêu chí 2: … qua các năm học" as the last line of a page and its
- * table on the next. */
+/* The caption, the header rows and the first two body rows (a short
+ * table's all) start on one page (their heights set ahead): Calc
+ * printed Phụ lục 3's "Nhóm tiêu chí 2: … qua các năm học" as the last
+ * line of a page and its table on the next. */
 static void
 keep_start(struct xs *sh, const struct rp_table *t, const double *h)
 {
@@ -319,7 +325,8 @@ keep_start(struct xs *sh, const struct rp_table *t, const double *h)
 						      sheet_width(sh),
 						      RP_SIZE_BODY, true),
 				      RP_SIZE_BODY));
-	for (size_t k = 0; k < t->nrows && k < t->header_rows + 2; k++)
+	size_t keep = short_table(t) ? t->nrows : t->header_rows + 2;
+	for (size_t k = 0; k < t->nrows && k < keep; k++)
 		xlsx_set_row_pt(sh, r++, h[k]);
 	xlsx_keep_rows(sh, sh->row, r);
 }

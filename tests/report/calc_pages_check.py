@@ -9,7 +9,11 @@ Checks, one "ok" / "FAIL" line each, exit status 1 on any failure:
            ward's four-row list of units not submitted over two;
   subtotal no page's first unit row or sum row (under the repeated head)
            is a subtotal or total ("Cộng", "Tổng cộng"): Calc printed a
-           Sở listing's "Cộng: 20 đơn vị", total and signature alone;
+           Sở listing's "Cộng: 20 đơn vị", total and signature alone.
+           Rows without a number in front (a report's criteria) count
+           by their scores: a total takes two lines with a result (a
+           number, "Đạt", "Chưa trả lời") or "Tối đa: " with it
+           (tu-kiem-tra's "Tổng cộng" atop page 4 had one);
   lonely   no page holds three lines of text or fewer besides its
            number: Calc printed the last row of a Phòng's Phụ lục 2
            table 1.4 alone on page 3.
@@ -22,6 +26,7 @@ import openpyxl
 
 ROW = re.compile(r"^\s*(\d+\s+\S|Cộng:|Tổng cộng)")
 FOOTER = re.compile(r"^Trang \d+ / \d+$")
+SCORE = re.compile(r"\s(\d+([,.]\d+)?%?|Đạt|lời)$|Tối đa: ")
 
 
 def pdf_pages(pdf):
@@ -56,9 +61,13 @@ def main():
           if one and n > 1 else [])
     bad = []
     for p in range(2, n + 1):
-        first = next((line for line in page_text(pdf, p).splitlines()
-                      if ROW.match(line)), "")
-        if re.match(r"^\s*(Cộng:|Tổng cộng)", first):
+        lines = page_text(pdf, p).splitlines()
+        i = next((k for k, line in enumerate(lines) if ROW.match(line)),
+                 len(lines))
+        first = lines[i] if i < len(lines) else ""
+        scored = sum(1 for line in lines[:i] if SCORE.search(line.rstrip()))
+        if re.match(r"^\s*(Cộng:|Tổng cộng)", first) and \
+                (first.lstrip().startswith("Cộng:") or scored < 2):
             bad.append("page %d starts with \"%s\"" %
                        (p, " ".join(first.split())[:40]))
     check("subtotal", bad)

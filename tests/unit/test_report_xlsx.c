@@ -480,10 +480,10 @@ long_cell_measured(void **state)
 	arena_free(a);
 }
 
-/* A sheet's only table with two rows starts on one page with them: its
- * head is not repeated, else Calc printed it again above the next
- * page's "4. Kiến nghị, đề xuất" and signature (a mầm non Phụ lục 3 with
- * no software table). */
+/* A sheet's only table with up to three rows starts on one page with
+ * them: its head is not repeated, else Calc printed it again above the
+ * next page's "4. Kiến nghị, đề xuất" and signature (a mầm non Phụ lục 3
+ * with no software table), and above a meeting record's signers. */
 static void
 short_table_no_titles(void **state)
 {
@@ -495,7 +495,7 @@ short_table_no_titles(void **state)
 	static const char *const head[] = { "STT", "Nội dung", "Số CSGD" };
 	struct rp_table *t = rp_table_add(d, s, 3, w);
 	rp_head_row(d, t, head);
-	for (int i = 1; i <= 2; i++) {
+	for (int i = 1; i <= 3; i++) {
 		size_t r = rp_row_add(d, t);
 		rp_cell_int(d, t, r, 0, i);
 		rp_cell_text(d, t, r, 1, 0, "Chuyển đổi số trong dạy, học");
@@ -508,9 +508,9 @@ short_table_no_titles(void **state)
 	char *wb = zip_part(p, "xl/workbook.xml");
 	assert_null(strstr(wb, "_xlnm.Print_Titles"));
 	free(wb);
-	/* A third row may fall on the next page: the head repeats. */
+	/* A fourth row may fall on the next page: the head repeats. */
 	size_t r = rp_row_add(d, t);
-	rp_cell_int(d, t, r, 0, 3);
+	rp_cell_int(d, t, r, 0, 4);
 	rp_cell_text(d, t, r, 1, 0, "Chuyển đổi số trong quản trị");
 	rp_cell_int(d, t, r, 2, 6);
 	write_ok(d, p);
@@ -671,6 +671,111 @@ closing_takes_table_rows(void **state)
 		if (brk[0]) {
 			broken++;
 			assert_true(brk[0] <= (unsigned)k + 4);
+		}
+		free(x);
+		arena_free(a);
+	}
+	assert_true(broken > 0);
+	unlink(path);
+}
+
+/* A self-check report: k lines, the criteria's table of 10 rows and
+ * its total (its header repeats on print), two lines, the closing. */
+static struct rp_doc *
+criteria_doc(struct arena *a, int k)
+{
+	struct rp_doc *d = letter(a, k);
+	struct rp_section *s = rp_section0(d);
+	static const int w[] = { 10, 50, 40 };
+	struct rp_table *t = rp_table_add(d, s, 3, w);
+	static const char *const head[] = { "STT", "Tiêu chí", "Kết quả" };
+	rp_head_row(d, t, head);
+	for (int i = 0; i < 10; i++) {
+		size_t r = rp_row_add(d, t);
+		rp_cell_int(d, t, r, 0, i + 1);
+		rp_cell_text(d, t, r, 1, 0, "Có kế hoạch ứng dụng CNTT");
+	}
+	size_t r = rp_row_add(d, t);
+	rp_cell_text(d, t, r, 1, RP_BOLD, "Tổng cộng");
+	rp_body(d, s, 0, "III. Kiến nghị");
+	rp_body(d, s, 0, "Không.");
+	return d;
+}
+
+/* When the closing takes a table's last rows, the total goes with two
+ * rows of its own: Calc printed tu-kiem-tra's "Tổng cộng" atop page 4
+ * under the repeated head with one criterion. */
+static void
+total_keeps_two_rows(void **state)
+{
+	(void)state;
+	const char *path = OUTDIR "/criteria.xlsx";
+	int broken = 0;
+	for (int k = 0; k < 60; k++) {
+		struct arena *a = arena_new();
+		write_ok(criteria_doc(a, k), path);
+		char *x = zip_part(path, "xl/worksheets/sheet1.xml");
+		double h[160];
+		unsigned brk[XLSX_MAX_BREAKS + 1];
+		sheet_rows(x, h, 160, brk);
+		/* Rows: k lines, the header (k), 10 rows (k + 1 … k + 10),
+		 * the total (k + 11). */
+		for (size_t i = 0; brk[i]; i++) {
+			if (brk[i] <= (unsigned)k + 2 ||
+			    brk[i] > (unsigned)k + 11)
+				continue;
+			broken++;
+			if (brk[i] > (unsigned)k + 9)
+				fprintf(stderr,
+					"  k=%d: page starts at row %u\n", k,
+					brk[i]);
+			assert_true(brk[i] <= (unsigned)k + 9);
+		}
+		free(x);
+		arena_free(a);
+	}
+	assert_true(broken > 0);
+	unlink(path);
+}
+
+/* A meeting record: n lines, then its signers in a borderless table and
+ * no signature block. */
+static struct rp_doc *
+record_doc(struct arena *a, int n)
+{
+	struct rp_doc *d = rp_doc_new(a);
+	struct rp_section *s = rp_section0(d);
+	for (int i = 0; i < n; i++)
+		rp_body(d, s, 0, "Một dòng.");
+	static const int w[] = { 1, 1 };
+	struct rp_table *t = rp_table_add(d, s, 2, w);
+	t->borders = false;
+	size_t r = rp_row_add(d, t);
+	rp_cell_text(d, t, r, 0, RP_BOLD, "THƯ KÝ\n\n\n\nLê Văn Nam");
+	rp_cell_text(d, t, r, 1, RP_BOLD, "CHỦ TRÌ\n\n\n\nLưu Thị Thuận");
+	return d;
+}
+
+/* The signers' table ending a document goes with its last two lines,
+ * as a signature block does: Calc printed a meeting record's "THƯ KÝ"
+ * and "CHỦ TRÌ" alone on page 2. */
+static void
+signers_keep_body(void **state)
+{
+	(void)state;
+	const char *path = OUTDIR "/record.xlsx";
+	int broken = 0;
+	for (int n = 3; n < 90; n++) {
+		struct arena *a = arena_new();
+		write_ok(record_doc(a, n), path);
+		char *x = zip_part(path, "xl/worksheets/sheet1.xml");
+		double h[128];
+		unsigned brk[XLSX_MAX_BREAKS + 1];
+		sheet_rows(x, h, 128, brk);
+		/* Rows: n lines (0 … n - 1), the signers (n). */
+		for (size_t i = 0; brk[i]; i++) {
+			broken++;
+			assert_true(brk[i] <= (unsigned)n - 2);
 		}
 		free(x);
 		arena_free(a);
@@ -1154,6 +1259,8 @@ main(void)
 		cmocka_unit_test(closing_keeps_body),
 		cmocka_unit_test(closing_takes_table_rows),
 		cmocka_unit_test(closing_takes_units),
+		cmocka_unit_test(total_keeps_two_rows),
+		cmocka_unit_test(signers_keep_body),
 		cmocka_unit_test(subtotal_keeps_unit),
 		cmocka_unit_test(near_full_cell_measured),
 		cmocka_unit_test(header_halves),
