@@ -179,12 +179,16 @@ tail_start(const struct xs *sh, lxw_row_t end)
 	return r;
 }
 
-/* Whether a page may start within (tail, end): in every geometry, or
- * with `metric` only in those of Calibri and its metric twin Carlito
- * (the first two widths, A4 as it is). */
-static bool
-at_risk(const struct xs *sh, lxw_row_t tail, lxw_row_t end, bool metric)
+#define XLSX_NCAPS                                                             \
+	(sizeof PT_PER_PX / sizeof *PT_PER_PX *                                \
+	 (sizeof PAGE_GROW / sizeof *PAGE_GROW))
+
+/* The page capacities (at 100 %) of every geometry closing_at_risk
+ * tries, or of the metric ones; returns how many. */
+static size_t
+page_caps(const struct xs *sh, double *caps, bool metric)
 {
+	size_t n = 0;
 	double px = sheet_px(sh);
 	size_t ni = metric ? XLSX_METRIC : sizeof PT_PER_PX / sizeof *PT_PER_PX;
 	size_t nj = metric ? 1 : sizeof PAGE_GROW / sizeof *PAGE_GROW;
@@ -192,11 +196,22 @@ at_risk(const struct xs *sh, lxw_row_t tail, lxw_row_t end, bool metric)
 		double scale = sh->page_w_pt / (px * PT_PER_PX[i]);
 		scale = scale < 1 ? scale : 1;
 		for (size_t j = 0; j < nj; j++)
-			if (page_starts_within(
-				    sh, sh->page_pt * PAGE_GROW[j] / scale,
-				    tail, end))
-				return true;
+			caps[n++] = sh->page_pt * PAGE_GROW[j] / scale;
 	}
+	return n;
+}
+
+/* Whether a page may start within (tail, end): in every geometry, or
+ * with `metric` only in those of Calibri and its metric twin Carlito
+ * (the first two widths, A4 as it is). */
+static bool
+at_risk(const struct xs *sh, lxw_row_t tail, lxw_row_t end, bool metric)
+{
+	double caps[XLSX_NCAPS];
+	size_t n = page_caps(sh, caps, metric);
+	for (size_t i = 0; i < n; i++)
+		if (page_starts_within(sh, caps[i], tail, end))
+			return true;
 	return false;
 }
 
@@ -270,24 +285,6 @@ pages_before(const struct xs *sh, double cap, lxw_row_t b)
 	return pages;
 }
 
-/* The page capacities (at 100 %) of every geometry closing_at_risk
- * tries, or of the metric ones; returns how many. */
-static size_t
-page_caps(const struct xs *sh, double *caps, bool metric)
-{
-	size_t n = 0;
-	double px = sheet_px(sh);
-	size_t ni = metric ? XLSX_METRIC : sizeof PT_PER_PX / sizeof *PT_PER_PX;
-	size_t nj = metric ? 1 : sizeof PAGE_GROW / sizeof *PAGE_GROW;
-	for (size_t i = 0; i < ni; i++) {
-		double scale = sh->page_w_pt / (px * PT_PER_PX[i]);
-		scale = scale < 1 ? scale : 1;
-		for (size_t j = 0; j < nj; j++)
-			caps[n++] = sh->page_pt * PAGE_GROW[j] / scale;
-	}
-	return n;
-}
-
 /* Pages the sheet prints, summed over the geometries, with a break
  * before row b and rows [b, end) on one page; SIZE_MAX when they do not
  * fit one page in some geometry. */
@@ -306,10 +303,6 @@ pages_with_break(const struct xs *sh, const double *caps, size_t ncaps,
 	}
 	return sum;
 }
-
-#define XLSX_NCAPS                                                             \
-	(sizeof PT_PER_PX / sizeof *PT_PER_PX *                                \
-	 (sizeof PAGE_GROW / sizeof *PAGE_GROW))
 
 /* Where the closing's break goes: right before the tail, or higher up
  * when that prints fewer pages over the readers' geometries and the
