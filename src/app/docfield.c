@@ -257,6 +257,17 @@ refusal(struct app *app, const struct doc_target *t,
 	return e;
 }
 
+/* ket-qua.xlsx goes with the listing (results_export refuses it when
+ * the listing is refused). */
+static bool
+listing_offered(const struct report_target *t)
+{
+	for (size_t i = 0; i < t->nkinds; i++)
+		if (t->kinds[i]->kind == RK_LISTING)
+			return t->refused[i] == NULL;
+	return false;
+}
+
 enum ts_err
 report_target_open(struct app *app, const struct actor *who, int64_t cid,
 		   const char *unit_code, struct arena *a,
@@ -284,6 +295,7 @@ report_target_open(struct app *app, const struct actor *who, int64_t cid,
 			    &out->refused[i], d);
 	if (e != TS_OK)
 		return e;
-	out->results = !t.school && t.rubric && results_export_fits(t.rubric);
+	out->results = t.rubric && results_export_fits(t.rubric) &&
+		       listing_offered(out);
 	return TS_OK;
 }

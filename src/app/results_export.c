@@ -162,6 +162,12 @@ target(struct app *app, const struct actor *who, int64_t cid,
 			  t->rubric->id);
 		return TS_EINVAL;
 	}
+	/* Refused like its listing (rb_refusal): a unit with no listing,
+	 * or nothing under it taking part, has no results to export; an
+	 * empty workbook read as "no unit has a result". */
+	static const struct doc_fields none;
+	if (e == TS_OK)
+		e = rb_refusal(app, t, report_kind_get(RK_LISTING), &none, d);
 	return e;
 }
 

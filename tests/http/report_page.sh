@@ -70,6 +70,15 @@ has "ward 2022-2023: Phụ lục 3 says why" "$W/page" "không có cơ sở giá
 has "ward 2022-2023: letter says why" "$W/page" "không có nơi để gửi công văn hướng dẫn"
 req "api: report fields" 200 -b "$W/so" "$BASE/api/campaigns/4/units/31DK/report-fields"
 has "api: refused reason" "$OUT" '"refused":"UBND phường Dương Kinh không có đơn vị nào tham gia đợt này: không có nơi để gửi công văn hướng dẫn"'
+# ket-qua.xlsx goes with the listing: refused like it (422 and the
+# reason, never an empty workbook), and the command line exits 2 with
+# the same reason, writing nothing.
+NOUNITS="UBND phường Dương Kinh không có đơn vị nào tham gia đợt này: không có đơn vị nào để lập danh sách"
+req "ward 2022-2023: ket-qua.xlsx refused" 422 -b "$W/so" "$BASE/campaigns/4/units/31DK/report/ket-qua.xlsx"
+has "ward 2022-2023: ket-qua.xlsx says why" "$OUT" "$NOUNITS"
+check "ward 2022-2023: report ket-qua refused" 2 err "$NOUNITS" \
+	"$T" --db "$DB" report ket-qua --campaign 4 --unit 31DK -o "$W/kq.xlsx"
+[ ! -e "$W/kq.xlsx" ] && ok "report ket-qua refused: no file" || bad "report ket-qua refused: no file"
 # Typing the letter's recipients makes it possible: linked, and built.
 "$T" --db "$DB" report set --campaign 4 --unit 31DK "cv_kinh_gui=Sở Giáo dục và Đào tạo" >/dev/null ||
 	bad "report set cv_kinh_gui"
