@@ -176,6 +176,9 @@ counted_run http-stats-evidence tests/http/stats_evidence.sh build/asan/truongso
 # The form page byte for byte against golden copies (issue 17: the
 # rubric's markup is cached, the school's values spliced in).
 counted_run http-form-bytes tests/http/form_bytes.sh build/asan/truongso
+# A draft's form never shows a level or grade while items are open: the
+# bar, headings, panel and live preview (issue 18 item 6).
+counted_run http-form-draft tests/http/form_draft.sh build/asan/truongso
 # The whole form page from the page cache, never stale: each input changed
 # (web and command line), each viewer's own page (issue 17).
 counted_run http-form-cache tests/http/form_cache.sh build/asan/truongso

@@ -29,8 +29,7 @@ rb_result_load(struct rb *b, struct result *r)
 		rb_result_release(r);
 	/* Answers nobody has submitted (not started, draft, returned) make
 	 * a draft, marked as such: it must not pass for the final. */
-	else if (r->sub.state == ST_NONE || r->sub.state == ST_DRAFT ||
-		 r->sub.state == ST_RETURNED)
+	else if (wf_draft(r->sub.state))
 		b->doc->stamp = "DỰ THẢO";
 	return e;
 }
@@ -123,21 +122,8 @@ evidence_text(struct rb *b, struct rp_cell *cell, const struct answer *a)
 bool
 rb_criterion_answered(const struct result *r, const struct criterion *c)
 {
-	for (size_t i = 0; i < c->nitems; i++)
-		if (r->self->items[c->items[i].idx].answered)
-			return true;
-	return false;
-}
-
-size_t
-rb_group_open(const struct score *sc, const struct group *g, size_t *all)
-{
-	size_t n = 0;
-	*all = 0;
-	for (size_t c = 0; c < g->ncriteria; c++)
-		for (size_t i = 0; i < g->criteria[c].nitems; i++, (*all)++)
-			n += !sc->items[g->criteria[c].items[i].idx].answered;
-	return n;
+	size_t all;
+	return score_criterion_open(r->self, c, &all) < all;
 }
 
 bool
@@ -305,15 +291,16 @@ rb_criteria_table(struct rb *b, struct rp_section *s, const struct result *r,
 			     rp_printf(b->doc, "%s.", gr->id));
 		rp_cell_text(b->doc, t, row, 1, RP_BOLD, gr->title);
 		rp_cell_pts(b->doc, t, row, 2, gr->max)->style = RP_BOLD;
-		size_t all, open = rb_group_open(r->self, gr, &all);
-		bool answered = open < all;
+		size_t all;
+		bool answered = score_group_open(r->self, gr, &all) < all;
 		if (answered)
 			rp_cell_pts(b->doc, t, row, 3, gs->points)->style =
 				RP_BOLD;
 		else
 			rb_unanswered_cell(b, t, row, 3);
 		/* A draft's group with open items has no level yet. */
-		if (with_levels && answered && !(open && b->doc->stamp))
+		if (with_levels && answered &&
+		    score_group_settled(r->self, gr, b->doc->stamp != NULL))
 			rp_cell_align(rp_cell_text(b->doc, t, row, 4, RP_BOLD,
 						   level_text(b, gs->level)),
 				      RP_CENTER);

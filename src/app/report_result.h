@@ -25,9 +25,6 @@ void rb_result_release(struct result *r);
  * no total rather than a misleading 0. */
 bool rb_criterion_answered(const struct result *r, const struct criterion *c);
 bool rb_group_answered(const struct result *r, const struct group *g);
-/* Items of group g that sc has no answer for; *all gets its items. */
-size_t rb_group_open(const struct score *sc, const struct group *g,
-		     size_t *all);
 /* "- Nhóm tiêu chí 1 “…”: 73/100 điểm - đạt Mức độ 2" per group. */
 void rb_group_lines(struct rb *b, struct rp_section *s, const struct score *sc);
 /* The reviewed result, when the submission is approved or published. */

@@ -21,12 +21,12 @@ score_line(struct rb *b, const struct group *g, const struct group_score *gs,
 	pts_format_vn(g->max, max);
 	const char *gate = gs->gates_met ? ""
 					 : " (chưa đạt điều kiện bắt buộc)";
-	size_t all, open = rb_group_open(sc, g, &all);
+	size_t all, open = score_group_open(sc, g, &all);
 	if (open == all)
 		return ": " RB_UNANSWERED;
 	/* A draft with open items has no level yet: a "Mức độ 1" there
 	 * would read like the final result. */
-	if (open > 0 && b->doc->stamp)
+	if (!score_group_settled(sc, g, b->doc->stamp != NULL))
 		return rp_printf(b->doc,
 				 ": %s/%s điểm (còn %zu nội dung chưa "
 				 "trả lời)",

@@ -233,7 +233,7 @@ grade_text(struct rb *b, const struct score *sc)
 	if (sc->grade == NULL || sc->unanswered == sc->rubric->nitems)
 		return "Xếp loại: " RP_BLANK;
 	pts_format_vn(sc->total, pts);
-	if (sc->unanswered > 0 && b->doc->stamp)
+	if (!score_settled(sc, b->doc->stamp != NULL))
 		return rp_printf(b->doc,
 				 "Xếp loại: " RP_BLANK " (%s điểm, còn "
 				 "%zu nội dung chưa tự chấm)",

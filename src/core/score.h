@@ -71,6 +71,19 @@ struct score {
 struct score *score_compute(const struct rubric *r, const struct answers *a);
 void score_free(struct score *s);
 
+/* Items of criterion c (of group g) without an answer; *all gets how
+ * many it has. */
+size_t score_criterion_open(const struct score *s, const struct criterion *c,
+			    size_t *all);
+size_t score_group_open(const struct score *s, const struct group *g,
+			size_t *all);
+/* May group g's level (or the whole grade) be shown as a result? Not
+ * while a draft (answers nobody has submitted yet: wf_draft) leaves
+ * items of it open: "Mức độ 1" there reads like the final result. */
+bool score_group_settled(const struct score *s, const struct group *g,
+			 bool draft);
+bool score_settled(const struct score *s, bool draft);
+
 /* Points one item earns from an answer (0 when unanswered). */
 pts_t item_points(const struct item *it, const struct answer *a);
 

@@ -156,6 +156,12 @@ wf_from_codes(enum sub_action a, const char *out[WF_CODES_MAX])
 /* Reviewed: reached by approving, or from a reviewed state by any step
  * (the closure over NEXT; publishing keeps the result). */
 bool
+wf_draft(enum sub_state s)
+{
+	return s == ST_NONE || s == ST_DRAFT || s == ST_RETURNED;
+}
+
+bool
 wf_reviewed(enum sub_state s)
 {
 	bool in[ST_COUNT] = { false };

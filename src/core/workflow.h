@@ -76,6 +76,9 @@ bool wf_next(enum sub_state s, enum sub_action a, enum sub_state *next,
 #define WF_CODES_MAX (ST_COUNT - 1)
 size_t wf_from_codes(enum sub_action a, const char *out[WF_CODES_MAX]);
 size_t wf_reviewed_codes(const char *out[WF_CODES_MAX]);
+/* Answers nobody has submitted yet (not started, draft, returned): what
+ * they score is a draft, never to pass for the final result. */
+bool wf_draft(enum sub_state s);
 /* Is s one of wf_reviewed_codes? */
 bool wf_reviewed(enum sub_state s);
 

@@ -268,7 +268,7 @@ sv_check_page(struct req *r, struct view *v, int64_t stale_base)
 	v->stale_base = stale_base;
 	sv_stale_since(r, v);
 	size_t blanks = gaps(r, v);
-	sv_score_panel(b, v->score);
+	sv_score_panel(b, v, v->score);
 	all_answers(r, v);
 	approval_offer(r, v);
 	confirm_form(r, v, blanks);
@@ -363,7 +363,7 @@ page_submission_submitted(struct req *r)
 		last->late ? " (sau hạn nộp)" : "");
 	buf_puts(b, "</p>");
 	next_steps(r, &v);
-	sv_score_panel(b, v.score);
+	sv_score_panel(b, &v, v.score);
 	buf_puts(b, "<p class=\"actions\">");
 	h_link(b, v.base, "Xem bản đã nộp");
 	buf_puts(b, "</p>");

@@ -184,10 +184,11 @@ level_text(struct buf *b, const struct level_band *l)
 }
 
 static void
-panel(struct buf *b, const struct score *s, const char *id, const char *title)
+panel(struct buf *b, const struct score *s, bool draft, const char *id,
+      const char *title)
 {
 	const struct rubric *r = s->rubric;
-	char p[PTS_FMT_SIZE], m[PTS_FMT_SIZE];
+	char p[PTS_FMT_SIZE];
 	h_open(b, "section", "id", id, "class", "card", "aria-live", "polite",
 	       NULL);
 	h_elem(b, "h2", title, NULL);
@@ -196,21 +197,22 @@ panel(struct buf *b, const struct score *s, const char *id, const char *title)
 		const struct group_score *gs = &s->groups[g];
 		const struct advice *ad = &gs->advice;
 		buf_puts(b, "<li>");
-		h_textf(b, "Nhóm tiêu chí %s “%s”: %s/%s điểm", r->groups[g].id,
-			r->groups[g].title, pts_format_vn(gs->points, p),
-			pts_format_vn(r->groups[g].max, m));
-		level_text(b, gs->level);
+		h_textf(b, "Nhóm tiêu chí %s “%s”: ", r->groups[g].id,
+			r->groups[g].title);
+		bool settled = sv_group_points(b, s, g, draft, false);
+		if (settled)
+			level_text(b, gs->level);
 		if (ad->ngates > 0)
 			h_textf(b,
 				". Chưa đạt điều kiện bắt buộc (%s điểm nếu đạt)",
 				pts_format_vn(gs->ungated, p));
-		if (ad->next != NULL && ad->needed > 0)
+		if (settled && ad->next != NULL && ad->needed > 0)
 			h_textf(b, ". Để đạt Mức độ %d cần thêm %s điểm",
 				ad->next->level, pts_format_vn(ad->needed, p));
 		buf_puts(b, "</li>");
 	}
 	buf_puts(b, "</ul>");
-	if (s->grade != NULL)
+	if (s->grade != NULL && score_settled(s, draft))
 		h_elem(b, "p", s->grade->name, "class", "state", NULL);
 	if (s->unanswered > 0)
 		h_textf(b, "Còn %zu nội dung chưa trả lời.", s->unanswered);
@@ -218,15 +220,16 @@ panel(struct buf *b, const struct score *s, const char *id, const char *title)
 }
 
 void
-sv_score_panel(struct buf *b, const struct score *s)
+sv_score_panel(struct buf *b, const struct view *v, const struct score *s)
 {
-	panel(b, s, "score", "Kết quả tự đánh giá");
+	panel(b, s, wf_draft(v->s.state), "score", "Kết quả tự đánh giá");
 }
 
+/* A reviewed result is final, never a draft. */
 void
 sv_reviewed_panel(struct buf *b, const struct score *s)
 {
-	panel(b, s, "reviewed", "Kết quả sau đánh giá ngoài");
+	panel(b, s, false, "reviewed", "Kết quả sau đánh giá ngoài");
 }
 
 /* "Kế hoạch năm trước (2024-2025): …" under an item the school planned
@@ -593,7 +596,7 @@ criteria_form(struct req *r, const struct view *v, const struct form_src *src)
 	for (size_t g = 0; g < rb->ngroups; g++) {
 		const struct group *gr = &rb->groups[g];
 		buf_puts(b, "<section class=\"card\">");
-		sv_group_heading(b, v->score, g);
+		sv_group_heading(b, v, v->score, g);
 		for (size_t c = 0; c < gr->ncriteria; c++)
 			criterion_block(r, v, &gr->criteria[c], src);
 		buf_puts(b, "</section>");
@@ -965,9 +968,9 @@ sv_render(struct req *r, struct view *v, const struct kvlist *posted)
 	error_summary(b, v, v->errors, "");
 	error_summary(b, v, v->x_errors, "x");
 	conflict_summary(b, v);
-	sv_score_panel(b, v->score);
+	sv_score_panel(b, v, v->score);
 	if (v->has_ext)
-		panel(b, v->reviewed, "reviewed", "Kết quả sau đánh giá ngoài");
+		sv_reviewed_panel(b, v->reviewed);
 	if (actor_may(&r->sess.who, PK_DESK, NULL, PA_VIEW, NULL, NULL) ==
 	    TS_OK)
 		changes(r, v);

@@ -72,7 +72,7 @@ page_submission_preview(struct req *r)
 	}
 	r->status = nbad ? 422 : web_status_for(e);
 	if (sc != NULL) {
-		sv_score_panel(&r->body, sc);
+		sv_score_panel(&r->body, &v, sc);
 		sv_live_parts(&r->body, &v, sc);
 	}
 	free(json);

@@ -30,9 +30,8 @@ static enum crit_status
 crit_status(const struct view *v, const struct score *s,
 	    const struct criterion *cr, size_t *answered)
 {
-	*answered = 0;
-	for (size_t i = 0; i < cr->nitems; i++)
-		*answered += s->items[cr->items[i].idx].answered;
+	size_t all, open = score_criterion_open(s, cr, &all);
+	*answered = all - open;
 	if (sv_returned(v, cr->id))
 		return CS_RETURNED;
 	return *answered == cr->nitems ? CS_DONE : CS_TODO;
@@ -96,43 +95,78 @@ level_short(struct buf *b, const struct level_band *l)
 		h_textf(b, ", Mức độ %d", l->level);
 }
 
-/* "— 73/100 điểm, Mức độ 2 (điểm đã lưu)" after a group's title. */
-static void
-group_score(struct buf *b, const struct score *s, size_t g, bool typed)
+bool
+sv_group_points(struct buf *b, const struct score *s, size_t g, bool draft,
+		bool brief)
 {
 	const struct group *gr = &s->rubric->groups[g];
-	char p[PTS_FMT_SIZE], m[PTS_FMT_SIZE], id[160];
-	str_cat(id, sizeof(id), "gs-", gr->id, NULL);
+	char p[PTS_FMT_SIZE], m[PTS_FMT_SIZE];
+	size_t all, open = score_group_open(s, gr, &all);
+	const char *unit = brief ? "" : " điểm";
+	pts_format_vn(s->groups[g].points, p);
+	pts_format_vn(gr->max, m);
+	if (open == all) {
+		h_text(b, "chưa trả lời");
+		return false;
+	}
+	if (score_group_settled(s, gr, draft)) {
+		h_texts(b, p, "/", m, unit, NULL);
+		return true;
+	}
+	h_texts(b, "tạm tính ", p, "/", m, unit, NULL);
+	if (!brief)
+		h_textf(b,
+			", còn %zu nội dung chưa trả lời, chưa xác định mức "
+			"độ",
+			open);
+	return false;
+}
+
+/* "— 73/100 điểm, Mức độ 2 (điểm đã lưu)" after a group's title. */
+static void
+group_score(struct buf *b, const struct score *s, size_t g, bool draft,
+	    bool typed)
+{
+	char id[160];
+	str_cat(id, sizeof(id), "gs-", s->rubric->groups[g].id, NULL);
 	h_open(b, "span", "class", "live", "id", id, "data-live", "", NULL);
-	h_texts(b, "— ", pts_format_vn(s->groups[g].points, p), "/",
-		pts_format_vn(gr->max, m), " điểm", NULL);
-	level_short(b, s->groups[g].level);
+	h_text(b, "— ");
+	if (sv_group_points(b, s, g, draft, false))
+		level_short(b, s->groups[g].level);
 	h_text(b, typed ? " (điểm đang nhập)" : " (điểm đã lưu)");
 	h_close(b, "span");
 }
 
 void
-sv_group_heading(struct buf *b, const struct score *s, size_t g)
+sv_group_heading(struct buf *b, const struct view *v, const struct score *s,
+		 size_t g)
 {
 	const struct group *gr = &s->rubric->groups[g];
 	char id[160];
 	str_cat(id, sizeof(id), "g-", gr->id, NULL);
 	h_open(b, "h2", "id", id, NULL);
 	h_texts(b, "Nhóm tiêu chí ", gr->id, ": ", gr->title, " ", NULL);
-	group_score(b, s, g, false);
+	group_score(b, s, g, wf_draft(v->s.state), false);
 	h_close(b, "h2");
 }
 
+/* "— 7/10 điểm", or "— chưa trả lời": an unanswered criterion's 0
+ * would read like its result. */
 static void
 crit_score(struct buf *b, const struct score *s, const struct criterion *cr)
 {
 	char p[PTS_FMT_SIZE], m[PTS_FMT_SIZE], id[160];
+	size_t all;
 	if (cr->max <= 0)
 		return;
 	str_cat(id, sizeof(id), "cs-", cr->id, NULL);
 	h_open(b, "span", "class", "live", "id", id, "data-live", "", NULL);
-	h_texts(b, "— ", pts_format_vn(s->criteria[cr->idx].points, p), "/",
-		pts_format_vn(cr->max, m), " điểm", NULL);
+	if (score_criterion_open(s, cr, &all) == all)
+		h_textf(b, "— chưa trả lời (tối đa %s điểm)",
+			pts_format_vn(cr->max, m));
+	else
+		h_texts(b, "— ", pts_format_vn(s->criteria[cr->idx].points, p),
+			"/", pts_format_vn(cr->max, m), " điểm", NULL);
 	h_close(b, "span");
 }
 
@@ -186,20 +220,23 @@ sv_crit_heading(struct buf *b, const struct score *s,
 	h_close(b, "h3");
 }
 
-/* "Nhóm 1: 73/100, Mức độ 2 · Nhóm 2: 79/100, Mức độ 3" and the grade. */
+/* "Nhóm 1: 73/100, Mức độ 2 · Nhóm 2: 79/100, Mức độ 3" and the grade;
+ * a draft with open items: "Đã trả lời 12/40 nội dung · Nhóm 1: tạm
+ * tính 35/100 · Nhóm 2: chưa trả lời", no level, no grade. */
 static void
-bar_score(struct buf *b, const struct score *s, bool typed)
+bar_score(struct buf *b, const struct score *s, bool draft, bool typed)
 {
 	const struct rubric *r = s->rubric;
-	char p[PTS_FMT_SIZE], m[PTS_FMT_SIZE];
 	buf_puts(b, "<span id=\"bar-score\" data-live=\"\">");
+	if (!score_settled(s, draft))
+		h_textf(b, "Đã trả lời %zu/%zu nội dung · ",
+			r->nitems - s->unanswered, r->nitems);
 	for (size_t g = 0; g < r->ngroups; g++) {
-		h_textf(b, "%sNhóm %s: %s/%s", g ? " · " : "", r->groups[g].id,
-			pts_format_vn(s->groups[g].points, p),
-			pts_format_vn(r->groups[g].max, m));
-		level_short(b, s->groups[g].level);
+		h_textf(b, "%sNhóm %s: ", g ? " · " : "", r->groups[g].id);
+		if (sv_group_points(b, s, g, draft, true))
+			level_short(b, s->groups[g].level);
 	}
-	if (s->grade != NULL)
+	if (s->grade != NULL && score_settled(s, draft))
 		h_textf(b, " · %s", s->grade->name);
 	h_elem(b, "span",
 	       typed ? " (điểm theo nội dung đang nhập)" : " (điểm đã lưu)",
@@ -212,7 +249,7 @@ sv_status_bar(struct buf *b, const struct view *v, const struct score *s)
 {
 	buf_puts(b, "<div class=\"statusbar\" id=\"statusbar\" role=\"region\" "
 		    "aria-label=\"Điểm và trạng thái lưu\">");
-	bar_score(b, s, false);
+	bar_score(b, s, wf_draft(v->s.state), false);
 	if (v->can_edit)
 		buf_puts(b, " <span id=\"autosave\" aria-live=\"polite\">"
 			    "</span>");
@@ -223,10 +260,11 @@ void
 sv_live_parts(struct buf *b, const struct view *v, const struct score *s)
 {
 	const struct rubric *rb = s->rubric;
+	bool draft = wf_draft(v->s.state);
 	buf_puts(b, "<div hidden>");
-	bar_score(b, s, true);
+	bar_score(b, s, draft, true);
 	for (size_t g = 0; g < rb->ngroups; g++) {
-		group_score(b, s, g, true);
+		group_score(b, s, g, draft, true);
 		for (size_t c = 0; c < rb->groups[g].ncriteria; c++) {
 			crit_score(b, s, &rb->groups[g].criteria[c]);
 			status_span(b, v, s, &rb->groups[g].criteria[c]);

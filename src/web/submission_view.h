@@ -117,7 +117,7 @@ bool sv_form_rev(struct req *r, int64_t *rev);
 /* <input type=hidden name=rev>: the revision this page shows. */
 void sv_hidden_rev(struct req *r, const struct view *v);
 /* The "Kết quả tự đánh giá" panel (also the live preview fragment). */
-void sv_score_panel(struct buf *b, const struct score *s);
+void sv_score_panel(struct buf *b, const struct view *v, const struct score *s);
 
 /* The page again after a refusal, `posted` kept (the school's answers;
  * the reviewer's fields come from the request); a stale post (TS_ESTALE
@@ -144,7 +144,15 @@ void sv_external(struct req *r, struct view *v, int64_t rev);
  * s (the saved answers on the page). */
 void sv_index(struct buf *b, const struct view *v, const struct score *s);
 void sv_status_bar(struct buf *b, const struct view *v, const struct score *s);
-void sv_group_heading(struct buf *b, const struct score *s, size_t g);
+void sv_group_heading(struct buf *b, const struct view *v,
+		      const struct score *s, size_t g);
+/* Group g's points as the form shows them (issue 18 item 6): "chưa trả
+ * lời"; in a draft with open items "tạm tính 35/100 điểm, còn 5 nội dung
+ * chưa trả lời, chưa xác định mức độ" (brief: "tạm tính 35/100"); else
+ * "73/100 điểm" and true: the level may follow. The rule is the
+ * reports' (score_group_settled). */
+bool sv_group_points(struct buf *b, const struct score *s, size_t g, bool draft,
+		     bool brief);
 void sv_crit_heading(struct buf *b, const struct score *s,
 		     const struct criterion *cr);
 /* The same fragments (by id, marked data-live) scored from the answers
