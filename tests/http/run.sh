@@ -990,11 +990,11 @@ TDM=$(q "SELECT o.code FROM submission s JOIN org_unit o ON o.id = s.unit_id
 login "$W/tdm" "cntt.$(lower "$TDM")"
 tok=$(csrf "$W/tdm" "/campaigns/3/units/$TDM")
 req tdm-preview-comma 200 -b "$W/tdm" --data-urlencode "_csrf=$tok" --data-urlencode "v:1.2=2,5" --data-urlencode "v:1.1=1.5" "$BASE/campaigns/3/units/$TDM/preview"
-has tdm-preview-sum "$OUT" ": 4/20 điểm"
+has tdm-preview-sum "$OUT" ": tạm tính 4/20 điểm"
 req tdm-save-comma 303 -b "$W/tdm" --data-urlencode "rev=$(rev "$W/tdm" "/campaigns/3/units/$TDM")" --data-urlencode "_csrf=$tok" --data-urlencode "v:1.2=2,5" "$BASE/campaigns/3/units/$TDM/save"
 req tdm-saved 200 -b "$W/tdm" "$BASE/campaigns/3/units/$TDM"
 has tdm-value-shown-with-comma "$OUT" 'name="v:1.2" value="2,5"'
-has tdm-total-with-comma "$OUT" ": 2,5/20 điểm"
+has tdm-total-with-comma "$OUT" ": tạm tính 2,5/20 điểm"
 
 # Quận 7, 2.3a on the page: the base chosen (among three, "no software"
 # too) and the modules missing with their deduction.
