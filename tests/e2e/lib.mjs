@@ -85,6 +85,25 @@ export function schoolIn(db, prefix, state) {
 		.toString().trim();
 }
 
+// What a unit's submission of campaign 1 stores for item id: its value,
+// or its note (what = 'note'), by sqlite3.
+export function storedAnswer(db, code, id, what = 'value') {
+	return execFileSync('sqlite3', [db, `SELECT json_extract(s.answers,
+		'$.answers."${id}".${what}') FROM submission s JOIN org_unit o ON
+		o.id = s.unit_id WHERE s.campaign_id = 1 AND o.code = '${code}'`])
+		.toString().trim();
+}
+
+// Back to url after a session ended: the "Đăng nhập lại" link of where
+// (the page, or the bar that says so), then the sign-in form as login.
+export async function signInAgain(page, where, login, url) {
+	await where.getByRole('link', { name: 'Đăng nhập lại' }).click();
+	await page.fill('#login', login);
+	await page.fill('#password', 'truongso-demo');
+	await page.click('button[type=submit]');
+	await page.waitForURL(url);
+}
+
 // The same in another campaign (the demo's 2: mầm non, 3: CNTT).
 export function schoolInCampaign(db, campaign, prefix, state) {
 	return execFileSync('sqlite3', [db, `SELECT o.code FROM submission s JOIN

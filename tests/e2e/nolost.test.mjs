@@ -7,7 +7,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { demoFixture, signIn, shot, schoolIn } from './lib.mjs';
+import { demoFixture, signIn, signInAgain, shot, schoolIn, storedAnswer }
+	from './lib.mjs';
 
 let srv, browser;
 demoFixture(async (s, b) => {
@@ -16,9 +17,7 @@ demoFixture(async (s, b) => {
 });
 
 const sql = (q) => execFileSync('sqlite3', [srv.db, q]).toString().trim();
-const stored = (code, id) => sql(`SELECT json_extract(s.answers,
-	'$.answers."${id}".value') FROM submission s JOIN org_unit o ON
-	o.id = s.unit_id WHERE s.campaign_id = 1 AND o.code = '${code}'`);
+const stored = (code, id) => storedAnswer(srv.db, code, id);
 
 async function phone(page, name) {
 	await page.setViewportSize({ width: 390, height: 844 });
@@ -83,11 +82,7 @@ test('an expired session keeps what was typed and gives it back', async () => {
 	assert.doesNotMatch(await note.textContent(), /<html|doctype/i);
 	await shot(page, '10-session-expired');
 	await phone(page, '10-session-expired');
-	await bar.getByRole('link', { name: 'Đăng nhập lại' }).click();
-	await page.fill('#login', login);
-	await page.fill('#password', 'truongso-demo');
-	await page.click('button[type=submit]');
-	await page.waitForURL(url);
+	await signInAgain(page, bar, login, url);
 	assert.equal(await page.inputValue('input[name="v:1.4"]'), '8');
 	assert.equal(await page.inputValue('textarea[name="n:1.4"]'), 'Gõ lúc phiên đã hết hạn');
 	await note.getByText('Đã tự động lưu').waitFor();

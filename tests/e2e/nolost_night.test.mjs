@@ -8,7 +8,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { demoFixture, signIn, schoolIn, shotsWideNarrow as both } from './lib.mjs';
+import { demoFixture, signIn, signInAgain, schoolIn, shotsWideNarrow as both,
+	storedAnswer } from './lib.mjs';
 
 let srv, browser;
 demoFixture(async (s, b) => {
@@ -17,9 +18,7 @@ demoFixture(async (s, b) => {
 });
 
 const sql = (q) => execFileSync('sqlite3', [srv.db, q]).toString().trim();
-const stored = (code, id, what = 'value') => sql(`SELECT json_extract(s.answers,
-	'$.answers."${id}".${what}') FROM submission s JOIN org_unit o ON
-	o.id = s.unit_id WHERE s.campaign_id = 1 AND o.code = '${code}'`);
+const stored = (code, id, what) => storedAnswer(srv.db, code, id, what);
 
 test('session expired while typing at 23:00, a colleague saved meanwhile', async () => {
 	const school = schoolIn(srv.db, '31HB', 'draft');
@@ -53,11 +52,7 @@ test('session expired while typing at 23:00, a colleague saved meanwhile', async
 	assert.equal(stored(school, '1.4'), '9', 'nothing overwritten');
 	assert.equal(await both(me, 'night-1-expired'), false, 'no sideways scroll at 390 px');
 	// Signing in again brings her back to the form.
-	await me.getByRole('link', { name: 'Đăng nhập lại' }).click();
-	await me.fill('#login', login);
-	await me.fill('#password', 'truongso-demo');
-	await me.click('button[type=submit]');
-	await me.waitForURL(url);
+	await signInAgain(me, me, login, url);
 	// Her text is on the screen; the head's value is still stored.
 	assert.equal(await me.inputValue('input[name="v:1.4"]'), '7');
 	assert.equal(await me.inputValue('textarea[name="n:1.4"]'), typed);

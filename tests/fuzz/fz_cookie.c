@@ -8,8 +8,7 @@
 
 #include "../../src/core/http.h"
 #include "../../src/util/arena.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+#include "fz_input.h"
 
 static void
 check_pair(const struct kv *kv)
@@ -49,12 +48,10 @@ round_trip(const struct kvlist *l, struct arena *a)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	char *h = malloc(size + 1);
+	char *h = fz_strdup(data, size);
 	struct arena *a = arena_new();
 	if (h == NULL || a == NULL)
 		goto out;
-	memcpy(h, data, size);
-	h[size] = '\0';
 	struct kvlist l;
 	enum ts_err e = cookie_parse(h, a, &l);
 	if (e == TS_OK) {

@@ -7,8 +7,7 @@
 #include <string.h>
 
 #include "../../src/core/place.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+#include "fz_input.h"
 
 static void
 check(enum gov_unit u, const char *name, enum place_form f, size_t n)
@@ -32,10 +31,8 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char s[256];
-	if (size >= sizeof(s))
+	if (!fz_cstr(data, size, s, sizeof(s)))
 		return 0;
-	memcpy(s, data, size);
-	s[size] = '\0';
 	static const enum gov_unit units[] = { GOV_U_SCHOOL, GOV_U_PHONG,
 					       GOV_U_XA, GOV_U_SO, GOV_U_BO };
 	for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)

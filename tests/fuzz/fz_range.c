@@ -5,17 +5,14 @@
 #include <string.h>
 
 #include "../../src/core/range.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+#include "fz_input.h"
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char s[256];
-	if (size >= sizeof(s))
+	if (!fz_cstr(data, size, s, sizeof(s)))
 		return 0;
-	memcpy(s, data, size);
-	s[size] = '\0';
 	pts_t v;
 	if (pts_parse(s, size, &v)) {
 		char out[PTS_FMT_SIZE];

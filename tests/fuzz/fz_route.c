@@ -10,8 +10,7 @@
 #include "../../src/core/http.h"
 #include "../../src/util/arena.h"
 #include "../../src/util/vnstr.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+#include "fz_input.h"
 
 static const char *const PATTERNS[] = {
 	"/",
@@ -146,11 +145,9 @@ check_json(const char *in)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	char *s = malloc(size + 1);
+	char *s = fz_strdup(data, size);
 	struct arena *a = arena_new();
 	if (s != NULL && a != NULL) {
-		memcpy(s, data, size);
-		s[size] = '\0';
 		check_html(s);
 		check_json(s);
 		char *nl = strchr(s, '\n');

@@ -248,6 +248,37 @@ test_reproducible(void **state)
 	copy_file(f->pdf, SAMPLES "/fixture.pdf");
 }
 
+/* A two-column table: a head row "Đầu" repeated on every page, then n
+ * rows "<what> 1." … "<what> n." in its second column. */
+static struct rp_table *
+head_table(struct rp_doc *d, struct rp_section *s, const char *what, int n)
+{
+	static const int w[] = { 1, 3 };
+	struct rp_table *t = rp_table_add(d, s, 2, w);
+	t->header_rows = 1;
+	rp_cell_text(d, t, rp_row_add(d, t), 0, RP_BOLD, "Đầu");
+	for (int i = 1; i <= n; i++)
+		rp_cell_text(d, t, rp_row_add(d, t), 1, 0,
+			     rp_printf(d, "%s %d.", what, i));
+	return t;
+}
+
+/* d written as PDF at path: its last page has `closing` and the row
+ * "Dòng số k.", or the test fails for n rows. */
+static void
+last_page_with(const struct rp_doc *d, const char *path, const char *closing,
+	       int k, int n)
+{
+	char row[32];
+	assert_int_equal(rp_write_pdf(d, path, NULL, 0), TS_OK);
+	char *txt = page_text(path, page_count(path));
+	snprintf(row, sizeof row, "Dòng số %d.", k);
+	if (strstr(txt, closing) == NULL || strstr(txt, row) == NULL)
+		fail_msg("%d rows: the page with \"%s\" lacks \"%s\"", n,
+			 closing, row);
+	free(txt);
+}
+
 /* A table's closing rows (keep_prev: "Cộng", "Tổng cộng") never start a
  * page without the row before them: for every length over a page and a
  * half, the page with the total also has the last data row. */
@@ -255,31 +286,18 @@ static void
 test_closing_rows_keep_with_last(void **state)
 {
 	struct fx *f = *state;
-	char path[160], last[32];
+	char path[160];
 	snprintf(path, sizeof path, "%s/tail.pdf", f->dir);
 	for (int n = 20; n < 80; n++) {
 		struct rp_doc *d = rp_doc_new(f->a);
-		struct rp_section *s = rp_section0(d);
-		static const int w[] = { 1, 3 };
-		struct rp_table *t = rp_table_add(d, s, 2, w);
-		t->header_rows = 1;
-		rp_cell_text(d, t, rp_row_add(d, t), 0, RP_BOLD, "Đầu");
-		for (int i = 1; i <= n; i++)
-			rp_cell_text(d, t, rp_row_add(d, t), 1, 0,
-				     rp_printf(d, "Dòng số %d.", i));
+		struct rp_table *t = head_table(d, rp_section0(d), "Dòng số",
+						n);
 		size_t r = rp_row_add(d, t);
 		rp_cell_text(d, t, r, 1, 0, "Cộng nhóm");
 		rp_row_keep_prev(t, r);
 		rp_cell_text(d, t, r = rp_row_add(d, t), 1, 0, "Tổng cộng");
 		rp_row_keep_prev(t, r);
-		assert_int_equal(rp_write_pdf(d, path, NULL, 0), TS_OK);
-		char *txt = page_text(path, page_count(path));
-		snprintf(last, sizeof last, "Dòng số %d.", n);
-		if (strstr(txt, "Tổng cộng") == NULL ||
-		    strstr(txt, last) == NULL)
-			fail_msg("%d rows: the total's page lacks \"%s\"", n,
-				 last);
-		free(txt);
+		last_page_with(d, path, "Tổng cộng", n, n);
 	}
 }
 
@@ -292,30 +310,18 @@ test_closing_takes_two_rows(void **state)
 {
 	struct fx *f = *state;
 	static struct rp_signature sig = { .title = "TRƯỞNG PHÒNG" };
-	char path[160], prev[32];
+	char path[160];
 	snprintf(path, sizeof path, "%s/tail2.pdf", f->dir);
 	for (int n = 20; n < 80; n++) {
 		struct rp_doc *d = rp_doc_new(f->a);
-		static const int w[] = { 1, 3 };
-		struct rp_table *t = rp_table_add(d, rp_section0(d), 2, w);
-		t->header_rows = 1;
-		rp_cell_text(d, t, rp_row_add(d, t), 0, RP_BOLD, "Đầu");
-		for (int i = 1; i <= n; i++)
-			rp_cell_text(d, t, rp_row_add(d, t), 1, 0,
-				     rp_printf(d, "Dòng số %d.", i));
+		struct rp_table *t = head_table(d, rp_section0(d), "Dòng số",
+						n);
 		size_t r = rp_row_add(d, t);
 		rp_cell_text(d, t, r, 1, 0, "Tổng cộng");
 		rp_row_keep_prev(t, r);
 		d->sig = &sig;
 		rp_recipient_add(d, "- Lưu: VT.");
-		assert_int_equal(rp_write_pdf(d, path, NULL, 0), TS_OK);
-		char *txt = page_text(path, page_count(path));
-		snprintf(prev, sizeof prev, "Dòng số %d.", n - 1);
-		if (strstr(txt, "TRƯỞNG PHÒNG") == NULL ||
-		    strstr(txt, prev) == NULL)
-			fail_msg("%d rows: the signer's page lacks \"%s\"", n,
-				 prev);
-		free(txt);
+		last_page_with(d, path, "TRƯỞNG PHÒNG", n - 1, n);
 	}
 }
 
@@ -345,13 +351,7 @@ static struct rp_doc *
 group_doc(struct arena *a, int lead)
 {
 	struct rp_doc *d = rp_doc_new(a);
-	static const int w[] = { 1, 3 };
-	struct rp_table *t = rp_table_add(d, rp_section0(d), 2, w);
-	t->header_rows = 1;
-	rp_cell_text(d, t, rp_row_add(d, t), 0, RP_BOLD, "Đầu");
-	for (int i = 1; i <= lead; i++)
-		rp_cell_text(d, t, rp_row_add(d, t), 1, 0,
-			     rp_printf(d, "Dòng đầu %d.", i));
+	struct rp_table *t = head_table(d, rp_section0(d), "Dòng đầu", lead);
 	for (int g = 1; g <= 12; g++) {
 		rp_cell_text(d, t, rp_row_add(d, t), 1, 0,
 			     rp_printf(d, "Nhóm %d", g));
@@ -474,10 +474,7 @@ test_giant_row(void **state)
 	struct fx *f = *state;
 	struct rp_doc *d = rp_doc_new(f->a);
 	struct rp_section *s = rp_section0(d);
-	static const int w[] = { 1, 3 };
-	struct rp_table *t = rp_table_add(d, s, 2, w);
-	t->header_rows = 1;
-	rp_cell_text(d, t, rp_row_add(d, t), 0, RP_BOLD, "Đầu");
+	struct rp_table *t = head_table(d, s, "", 0);
 	struct buf b;
 	buf_init(&b, BUF_DEFAULT_LIMIT);
 	for (int i = 0; i < 400; i++)

@@ -562,6 +562,50 @@ sheet_rows(const char *x, double *h, size_t max, unsigned *brk)
 	return n;
 }
 
+/* A document as Calc paginates it: written as XLSX at path, its first
+ * sheet's xml (x, the caller frees it), row heights and manual breaks
+ * (sheet_rows) and how many rows it has. */
+#define LAID_MAX 160
+struct laid {
+	char *x;
+	double h[LAID_MAX];
+	unsigned brk[XLSX_MAX_BREAKS + 1];
+	size_t rows;
+};
+
+static void
+laid_out(const struct rp_doc *d, const char *path, struct laid *l)
+{
+	write_ok(d, path);
+	l->x = zip_part(path, "xl/worksheets/sheet1.xml");
+	l->rows = sheet_rows(l->x, l->h, LAID_MAX, l->brk);
+}
+
+typedef struct rp_doc *(*make_doc)(struct arena *a, int n);
+/* Checks one length's layout; returns how many page breaks it looked at. */
+typedef int (*check_laid)(int n, const struct laid *l);
+
+/* doc(a, n) for every n in [from, to), laid out at path and checked;
+ * with must_break some check must have looked at a page break, else no
+ * length reached one and the test proved nothing. */
+static void
+each_length(const char *path, make_doc doc, int from, int to, check_laid check,
+	    bool must_break)
+{
+	int broken = 0;
+	for (int n = from; n < to; n++) {
+		struct arena *a = arena_new();
+		struct laid l;
+		laid_out(doc(a, n), path, &l);
+		broken += check(n, &l);
+		free(l.x);
+		arena_free(a);
+	}
+	if (must_break)
+		assert_true(broken > 0);
+	unlink(path);
+}
+
 /* The tallest row height set in sheet xml. */
 static double
 sheet_rows_max(const char *x)
@@ -594,6 +638,25 @@ page_start_from(const double *h, size_t rows, const unsigned *brk, double cap,
 	return rows;
 }
 
+/* No page starts at row n - 1 or after it (the last body lines, the
+ * closing block), for every page height Calc may use. */
+static int
+body_kept(int n, const struct laid *l)
+{
+	if (n < 20)
+		assert_null(strstr(l->x, "<rowBreaks"));
+	for (double cap = 1010; cap <= 1075; cap += 5) {
+		size_t r = page_start_from(l->h, l->rows, l->brk, cap,
+					   (size_t)n - 1);
+		if (r < l->rows)
+			fprintf(stderr,
+				"  n=%d cap=%g: page starts at row %zu\n", n,
+				cap, r);
+		assert_int_equal(r, l->rows);
+	}
+	return 0;
+}
+
 /* Calc without Calibri or Carlito printed the demo's 6-column letter at
  * 72 % and placed rows down to 1,040 pt (at 100 %) on A4's page 1; the
  * closing block (rows n + 1 on, after a blank row) then began page 2
@@ -605,30 +668,7 @@ static void
 closing_keeps_body(void **state)
 {
 	(void)state;
-	const char *path = OUTDIR "/closing.xlsx";
-	for (int n = 3; n < 90; n++) {
-		struct arena *a = arena_new();
-		write_ok(letter(a, n), path);
-		char *x = zip_part(path, "xl/worksheets/sheet1.xml");
-		double h[128];
-		unsigned brk[XLSX_MAX_BREAKS + 1];
-		size_t rows = sheet_rows(x, h, 128, brk);
-		if (n < 20)
-			assert_null(strstr(x, "<rowBreaks"));
-		for (double cap = 1010; cap <= 1075; cap += 5) {
-			size_t r = page_start_from(h, rows, brk, cap,
-						   (size_t)n - 1);
-			if (r < rows)
-				fprintf(stderr,
-					"  n=%d cap=%g: page starts at "
-					"row %zu\n",
-					n, cap, r);
-			assert_int_equal(r, rows);
-		}
-		free(x);
-		arena_free(a);
-	}
-	unlink(path);
+	each_length(OUTDIR "/closing.xlsx", letter, 3, 90, body_kept, false);
 }
 
 /* A decision: k lines, the members' table (its header repeats on print),
@@ -651,6 +691,15 @@ decision(struct arena *a, int k)
 	return d;
 }
 
+/* Rows: k lines, the header (k), 4 rows (k + 1 … k + 4). */
+static int
+members_kept(int k, const struct laid *l)
+{
+	if (l->brk[0])
+		assert_true(l->brk[0] <= (unsigned)k + 4);
+	return l->brk[0] != 0;
+}
+
 /* When the closing block takes the body's last lines to a new page and
  * a table with repeated header rows ends just above them, its last rows
  * go too: Calc printed the members' header alone above "Điều 2". */
@@ -658,25 +707,8 @@ static void
 closing_takes_table_rows(void **state)
 {
 	(void)state;
-	const char *path = OUTDIR "/decision.xlsx";
-	int broken = 0;
-	for (int k = 0; k < 60; k++) {
-		struct arena *a = arena_new();
-		write_ok(decision(a, k), path);
-		char *x = zip_part(path, "xl/worksheets/sheet1.xml");
-		double h[160];
-		unsigned brk[XLSX_MAX_BREAKS + 1];
-		sheet_rows(x, h, 160, brk);
-		/* Rows: k lines, the header (k), 4 rows (k + 1 … k + 4). */
-		if (brk[0]) {
-			broken++;
-			assert_true(brk[0] <= (unsigned)k + 4);
-		}
-		free(x);
-		arena_free(a);
-	}
-	assert_true(broken > 0);
-	unlink(path);
+	each_length(OUTDIR "/decision.xlsx", decision, 0, 60, members_kept,
+		    true);
 }
 
 /* A self-check report: k lines, the criteria's table of 10 rows and
@@ -702,6 +734,25 @@ criteria_doc(struct arena *a, int k)
 	return d;
 }
 
+/* Rows: k lines, the header (k), 10 rows (k + 1 … k + 10), the total
+ * (k + 11). */
+static int
+total_kept(int k, const struct laid *l)
+{
+	int broken = 0;
+	for (size_t i = 0; l->brk[i]; i++) {
+		if (l->brk[i] <= (unsigned)k + 2 ||
+		    l->brk[i] > (unsigned)k + 11)
+			continue;
+		broken++;
+		if (l->brk[i] > (unsigned)k + 9)
+			fprintf(stderr, "  k=%d: page starts at row %u\n", k,
+				l->brk[i]);
+		assert_true(l->brk[i] <= (unsigned)k + 9);
+	}
+	return broken;
+}
+
 /* When the closing takes a table's last rows, the total goes with two
  * rows of its own: Calc printed tu-kiem-tra's "Tổng cộng" atop page 4
  * under the repeated head with one criterion. */
@@ -709,33 +760,8 @@ static void
 total_keeps_two_rows(void **state)
 {
 	(void)state;
-	const char *path = OUTDIR "/criteria.xlsx";
-	int broken = 0;
-	for (int k = 0; k < 60; k++) {
-		struct arena *a = arena_new();
-		write_ok(criteria_doc(a, k), path);
-		char *x = zip_part(path, "xl/worksheets/sheet1.xml");
-		double h[160];
-		unsigned brk[XLSX_MAX_BREAKS + 1];
-		sheet_rows(x, h, 160, brk);
-		/* Rows: k lines, the header (k), 10 rows (k + 1 … k + 10),
-		 * the total (k + 11). */
-		for (size_t i = 0; brk[i]; i++) {
-			if (brk[i] <= (unsigned)k + 2 ||
-			    brk[i] > (unsigned)k + 11)
-				continue;
-			broken++;
-			if (brk[i] > (unsigned)k + 9)
-				fprintf(stderr,
-					"  k=%d: page starts at row %u\n", k,
-					brk[i]);
-			assert_true(brk[i] <= (unsigned)k + 9);
-		}
-		free(x);
-		arena_free(a);
-	}
-	assert_true(broken > 0);
-	unlink(path);
+	each_length(OUTDIR "/criteria.xlsx", criteria_doc, 0, 60, total_kept,
+		    true);
 }
 
 /* A meeting record: n lines, then its signers in a borderless table and
@@ -756,6 +782,18 @@ record_doc(struct arena *a, int n)
 	return d;
 }
 
+/* Rows: n lines (0 … n - 1), the signers (n). */
+static int
+signers_kept(int n, const struct laid *l)
+{
+	int broken = 0;
+	for (size_t i = 0; l->brk[i]; i++) {
+		broken++;
+		assert_true(l->brk[i] <= (unsigned)n - 2);
+	}
+	return broken;
+}
+
 /* The signers' table ending a document goes with its last two lines,
  * as a signature block does: Calc printed a meeting record's "THƯ KÝ"
  * and "CHỦ TRÌ" alone on page 2. */
@@ -763,25 +801,8 @@ static void
 signers_keep_body(void **state)
 {
 	(void)state;
-	const char *path = OUTDIR "/record.xlsx";
-	int broken = 0;
-	for (int n = 3; n < 90; n++) {
-		struct arena *a = arena_new();
-		write_ok(record_doc(a, n), path);
-		char *x = zip_part(path, "xl/worksheets/sheet1.xml");
-		double h[128];
-		unsigned brk[XLSX_MAX_BREAKS + 1];
-		sheet_rows(x, h, 128, brk);
-		/* Rows: n lines (0 … n - 1), the signers (n). */
-		for (size_t i = 0; brk[i]; i++) {
-			broken++;
-			assert_true(brk[i] <= (unsigned)n - 2);
-		}
-		free(x);
-		arena_free(a);
-	}
-	assert_true(broken > 0);
-	unlink(path);
+	each_length(OUTDIR "/record.xlsx", record_doc, 3, 90, signers_kept,
+		    true);
 }
 
 /* A listing's office copy: n lines, a table of k units, its subtotal
@@ -809,6 +830,31 @@ listing_doc(struct arena *a, int n, int k)
 	return d;
 }
 
+/* A listing of n lines and six units. */
+static struct rp_doc *
+six_units(struct arena *a, int n)
+{
+	return listing_doc(a, n, 6);
+}
+
+/* Rows: n lines, the header (n), units n + 1 … n + 6, the subtotal n + 7
+ * and total n + 8. */
+static int
+units_kept(int n, const struct laid *l)
+{
+	int broken = 0;
+	for (size_t i = 0; l->brk[i]; i++) {
+		if (l->brk[i] <= (unsigned)n + 1)
+			continue;
+		broken++;
+		if (l->brk[i] > (unsigned)n + 5)
+			fprintf(stderr, "  n=%d: page starts at row %u\n", n,
+				l->brk[i]);
+		assert_true(l->brk[i] <= (unsigned)n + 5);
+	}
+	return broken;
+}
+
 /* The closing block takes at least two units' rows along with the
  * subtotal and total: Calc printed a Sở listing's "Cộng", "Tổng cộng"
  * and signature alone on its last page. */
@@ -816,32 +862,8 @@ static void
 closing_takes_units(void **state)
 {
 	(void)state;
-	const char *path = OUTDIR "/listing-closing.xlsx";
-	int broken = 0;
-	for (int n = 0; n < 60; n++) {
-		struct arena *a = arena_new();
-		write_ok(listing_doc(a, n, 6), path);
-		char *x = zip_part(path, "xl/worksheets/sheet1.xml");
-		double h[160];
-		unsigned brk[XLSX_MAX_BREAKS + 1];
-		sheet_rows(x, h, 160, brk);
-		/* Rows: n lines, the header (n), units n + 1 … n + 6, the
-		 * subtotal n + 7 and total n + 8. */
-		for (size_t i = 0; brk[i]; i++) {
-			if (brk[i] <= (unsigned)n + 1)
-				continue;
-			broken++;
-			if (brk[i] > (unsigned)n + 5)
-				fprintf(stderr,
-					"  n=%d: page starts at row %u\n", n,
-					brk[i]);
-			assert_true(brk[i] <= (unsigned)n + 5);
-		}
-		free(x);
-		arena_free(a);
-	}
-	assert_true(broken > 0);
-	unlink(path);
+	each_length(OUTDIR "/listing-closing.xlsx", six_units, 0, 60,
+		    units_kept, true);
 }
 
 /* Phụ lục 2's grid: a narrow TT, a wide Nội dung, four number columns. */
@@ -963,20 +985,18 @@ subtotal_keeps_unit(void **state)
 	static const double pt_per_px[] = { 0.75, 0.8, 0.84 };
 	for (int n = 0; n < 60; n++) {
 		struct arena *a = arena_new();
-		write_ok(groups_doc(a, n), path);
-		char *x = zip_part(path, "xl/worksheets/sheet1.xml");
-		double h[160];
-		unsigned brk[XLSX_MAX_BREAKS + 1];
-		size_t rows = sheet_rows(x, h, 160, brk);
-		double px = sheet_px(x, 3);
+		struct laid l;
+		laid_out(groups_doc(a, n), path, &l);
+		double px = sheet_px(l.x, 3);
 		size_t kept[] = { 2, 10, 12, 52, 53 };
 		for (size_t i = 0; i < 3; i++) {
 			double scale = page_w / (px * pt_per_px[i]);
 			double cap = page_h / (scale < 1 ? scale : 1);
 			for (size_t k = 0; k < 5; k++) {
 				size_t r = (size_t)n + kept[k];
-				bool bad = page_starts_at(h, rows, brk, cap,
-							  (size_t)n, h[n], r);
+				bool bad = page_starts_at(l.h, l.rows, l.brk,
+							  cap, (size_t)n,
+							  l.h[n], r);
 				if (bad)
 					fprintf(stderr,
 						"  n=%d cap=%.0f: page "
@@ -985,7 +1005,7 @@ subtotal_keeps_unit(void **state)
 				assert_false(bad);
 			}
 		}
-		free(x);
+		free(l.x);
 		arena_free(a);
 	}
 	unlink(path);
