@@ -11,6 +11,7 @@
 
 #include <cmocka.h>
 
+#include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -606,6 +607,25 @@ each_length(const char *path, make_doc doc, int from, int to, check_laid check,
 	unlink(path);
 }
 
+/* The page breaks of l at rows after `after` up to `upto` (length n):
+ * each must be at row `most` at the latest. Returns how many. */
+static int
+breaks_at_most(const struct laid *l, int n, unsigned after, unsigned upto,
+	       unsigned most)
+{
+	int broken = 0;
+	for (size_t i = 0; l->brk[i]; i++) {
+		if (l->brk[i] <= after || l->brk[i] > upto)
+			continue;
+		broken++;
+		if (l->brk[i] > most)
+			fprintf(stderr, "  n=%d: page starts at row %u\n", n,
+				l->brk[i]);
+		assert_true(l->brk[i] <= most);
+	}
+	return broken;
+}
+
 /* The tallest row height set in sheet xml. */
 static double
 sheet_rows_max(const char *x)
@@ -739,18 +759,8 @@ criteria_doc(struct arena *a, int k)
 static int
 total_kept(int k, const struct laid *l)
 {
-	int broken = 0;
-	for (size_t i = 0; l->brk[i]; i++) {
-		if (l->brk[i] <= (unsigned)k + 2 ||
-		    l->brk[i] > (unsigned)k + 11)
-			continue;
-		broken++;
-		if (l->brk[i] > (unsigned)k + 9)
-			fprintf(stderr, "  k=%d: page starts at row %u\n", k,
-				l->brk[i]);
-		assert_true(l->brk[i] <= (unsigned)k + 9);
-	}
-	return broken;
+	return breaks_at_most(l, k, (unsigned)k + 2, (unsigned)k + 11,
+			      (unsigned)k + 9);
 }
 
 /* When the closing takes a table's last rows, the total goes with two
@@ -786,12 +796,7 @@ record_doc(struct arena *a, int n)
 static int
 signers_kept(int n, const struct laid *l)
 {
-	int broken = 0;
-	for (size_t i = 0; l->brk[i]; i++) {
-		broken++;
-		assert_true(l->brk[i] <= (unsigned)n - 2);
-	}
-	return broken;
+	return breaks_at_most(l, n, 0, UINT_MAX, (unsigned)n - 2);
 }
 
 /* The signers' table ending a document goes with its last two lines,
@@ -842,17 +847,7 @@ six_units(struct arena *a, int n)
 static int
 units_kept(int n, const struct laid *l)
 {
-	int broken = 0;
-	for (size_t i = 0; l->brk[i]; i++) {
-		if (l->brk[i] <= (unsigned)n + 1)
-			continue;
-		broken++;
-		if (l->brk[i] > (unsigned)n + 5)
-			fprintf(stderr, "  n=%d: page starts at row %u\n", n,
-				l->brk[i]);
-		assert_true(l->brk[i] <= (unsigned)n + 5);
-	}
-	return broken;
+	return breaks_at_most(l, n, (unsigned)n + 1, UINT_MAX, (unsigned)n + 5);
 }
 
 /* The closing block takes at least two units' rows along with the
