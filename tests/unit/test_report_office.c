@@ -257,6 +257,29 @@ test_listings_need_participants(void **state)
 	}
 }
 
+/* The Phòng closed on 30/6/2025 has no participant in the 2025-2026
+ * statistics round: its Phụ lục 2 is refused, where it printed tables
+ * of TT and Nội dung with no figure column. The ward that took its
+ * schools over still makes one, with figures. */
+static void
+test_stats_need_participants(void **state)
+{
+	(void)state;
+	int64_t cid = count("SELECT id FROM campaign WHERE kind = 'thong-ke' "
+			    "AND school_year = '2025-2026' AND id > ?",
+			    0);
+	assert_true(cid > 0);
+	struct buf b;
+	buf_init(&b, 0);
+	assert_int_equal(build("phu-luc-2", cid, "31PGD-DK", &b), TS_EINVAL);
+	lacks(&b, "| TT | Nội dung |");
+	buf_release(&b);
+	buf_init(&b, 0);
+	assert_int_equal(build("phu-luc-2", cid, "31DK", &b), TS_OK);
+	has_text(&b, "| TT | Nội dung | TH | THCS | Tổng |");
+	buf_release(&b);
+}
+
 /* report_guidance.c: the graded round's letter words its bands as seed
  * 001 does (the cntt sheet's own words: rb_band_words), best first. */
 static void
@@ -548,6 +571,7 @@ main(void)
 		cmocka_unit_test(test_chase_lists_the_unsubmitted),
 		cmocka_unit_test(test_chase_grouped_by_sub_unit),
 		cmocka_unit_test(test_listings_need_participants),
+		cmocka_unit_test(test_stats_need_participants),
 		cmocka_unit_test(test_guidance_letter),
 		cmocka_unit_test(test_grades_total),
 		cmocka_unit_test(test_school_papers),
