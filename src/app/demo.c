@@ -16,6 +16,7 @@
 #include "demo_docs.h"
 #include "demo_paper.h"
 #include "demo_plan.h"
+#include "demo_signers.h"
 #include "demo_stats.h"
 #include "org.h"
 #include "report.h"
@@ -793,6 +794,8 @@ demo_create(struct app *app, struct demo_result *r, struct diags *d)
 		e = demo_stats_create(app, &r->campaigns, &r->submissions, d);
 	if (e == TS_OK)
 		e = demo_history_others(&g);
+	if (e == TS_OK)
+		e = demo_signers(app, d);
 	if (e == TS_OK)
 		e = lock_phong(&g);
 	if (e == TS_OK)

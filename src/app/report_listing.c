@@ -143,6 +143,7 @@ rb_listing(struct rb *b)
 	s->landscape = true;
 	s->sheet_name = "Danh sách";
 	title(b);
+	ls_legend(b, s, &p);
 	struct rp_table *t = rp_table_add(b->doc, s, LS_FIXED + p.ncols, NULL);
 	if (t == NULL)
 		return TS_ENOMEM;

@@ -37,10 +37,14 @@ ls_plan_make(struct rb *b, const struct rubric *r, struct ls_plan *p)
 	p->cols = arena_calloc(b->a, r->ngroups * 4 + 4, sizeof(*p->cols));
 	if (p->cols == NULL)
 		return false;
+	/* The band names the group by its number; ls_legend() gives its
+	 * name once, above the table. "Nhóm tiêu chí 1: Chuyển đổi số
+	 * trong dạy, học" took three lines over four narrow columns, in
+	 * the header every page repeats: the 20-unit Phòng's listing
+	 * printed its last two units and the signature on page 3. */
 	for (size_t g = 0; levels && g < r->ngroups; g++) {
-		const char *band = rp_printf(b->doc, "Nhóm tiêu chí %s: %s",
-					     r->groups[g].id,
-					     r->groups[g].title);
+		const char *band = rp_printf(b->doc, "Nhóm tiêu chí %s",
+					     r->groups[g].id);
 		col_add(p, LS_GROUP_PTS, g, false, band, "Điểm tự đánh giá");
 		col_add(p, LS_GROUP_LEVEL, g, false, band, "Mức");
 		col_add(p, LS_GROUP_PTS, g, true, band, "Điểm sau kiểm tra");
@@ -53,6 +57,29 @@ ls_plan_make(struct rb *b, const struct rubric *r, struct ls_plan *p)
 			col_add(p, LS_GRADE, 0, rev, band, "Xếp loại");
 	}
 	return true;
+}
+
+void
+ls_legend(struct rb *b, struct rp_section *s, const struct ls_plan *p)
+{
+	const struct rubric *r = p->r;
+	struct rp_para *para = NULL;
+	for (size_t i = 0; i < p->ncols; i++) {
+		const struct ls_col *c = &p->cols[i];
+		if (c->what != LS_GROUP_PTS || c->reviewed)
+			continue;
+		const char *line = rp_printf(b->doc, "%s%s: %s",
+					     para ? "; " : "", c->band,
+					     r->groups[c->group].title);
+		if (para == NULL)
+			para = rp_line(b->doc, s, RP_LEFT, RP_ITALIC, line);
+		else
+			rp_run_add(b->doc, para, RP_ITALIC, line);
+	}
+	if (para) {
+		rp_run_add(b->doc, para, RP_ITALIC, ".");
+		para->space_after_pt = 3;
+	}
 }
 
 void

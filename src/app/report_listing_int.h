@@ -103,6 +103,10 @@ struct ls_tally {
 	int (*ranks)[LS_RANKS]; /* per result column */
 };
 
+/* Above the table, the names of the groups its bands number ("Nhóm
+ * tiêu chí 1: Chuyển đổi số trong dạy, học; …"); nothing when the
+ * columns are not per group. */
+void ls_legend(struct rb *b, struct rp_section *s, const struct ls_plan *p);
 /* The two header rows. */
 void ls_head(struct rb *b, struct rp_table *t, const struct ls_plan *p);
 /* A scored unit's result cells on row (reviewed: only those columns),

@@ -41,7 +41,9 @@ any_unit(struct app *app, const struct doc_target *t, bool *any,
 
 /* An office's documents made of the units taking part under it: with
  * none, a commune office opened on 1/7/2025 printed "0/0 CSGD" over
- * empty tables for an earlier round (issue 18). A guidance letter whose
+ * empty tables for an earlier round (issue 18), and a Phòng closed on
+ * 30/6/2025 a Phụ lục 2 of 2025-2026 whose tables had no figure column,
+ * only TT and Nội dung. A guidance letter whose
  * recipients are typed still goes to them: a ward before 1/7/2025, its
  * schools under the Phòng, wrote to the Sở. */
 static bool
@@ -50,7 +52,9 @@ made_of_units(const struct report_kind_info *k, const struct doc_fields *f)
 	switch (k->kind) {
 	case RK_LEVELS:
 	case RK_LISTING:
-	case RK_CHASE: return true;
+	case RK_CHASE:
+	case RK_STATS_PL2:
+	case RK_STATS_PL6: return true;
 	case RK_GUIDANCE: return doc_field(f, "kinh_gui") == NULL;
 	default: return false;
 	}
@@ -60,7 +64,8 @@ static void
 no_units(const struct doc_target *t, const struct report_kind_info *k,
 	 struct diags *d)
 {
-	if (k->kind == RK_LEVELS)
+	if (k->kind == RK_LEVELS || k->kind == RK_STATS_PL2 ||
+	    k->kind == RK_STATS_PL6)
 		diags_add(d, k->code,
 			  "đơn vị %s không có cơ sở giáo dục nào tham gia đợt "
 			  "này (năm học %s): không có số liệu để lập %s",

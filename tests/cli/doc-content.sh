@@ -182,6 +182,23 @@ text danh-sach 1 31DK
 has "danh-sach: its title" "Kết quả đánh giá của từng đơn vị"
 lacks "danh-sach: no caption saying the title again" \
 	"Danh sách kết quả từng đơn vị"
+# The band over a group's four columns numbers it ("Nhóm tiêu chí 1")
+# and the line above the table names it once: the band with the name
+# took three lines in the header every page repeats, and the 20-unit
+# ward and Phòng listings printed their last two units and the
+# signature on page 3.
+has "danh-sach: group names once, above the table" \
+	"Nhóm tiêu chí 1: Chuyển đổi số trong dạy, học; Nhóm tiêu chí 2: Chuyển đổi số trong quản trị cơ sở giáo dục."
+n=$(grep -o "Chuyển đổi số trong dạy, học" "$W/doc.txt" | wc -l)
+if [ "$n" -eq 1 ]; then ok "danh-sach: group name not in the band"; else
+	echo "$n times" >"$ERR"; bad "danh-sach: group name not in the band"; fi
+for x in "1 31DK" "4 31PGD-DK" "4 31PGD-TN"; do
+	set -- $x
+	pdf_text danh-sach "$1" "$2" || bad "danh-sach $1 $2 builds"
+	p=$(pdfinfo "$W/doc.pdf" | awk '/^Pages:/ { print $2 }')
+	if [ "$p" = 2 ]; then ok "danh-sach $1 $2: 20 units on 2 pages"; else
+		echo "$p pages" >"$ERR"; bad "danh-sach $1 $2: 20 units on 2 pages"; fi
+done
 text chua-nop 1 31
 has "chua-nop: its title" "Đơn vị chưa nộp bản tự đánh giá"
 n=$(grep -o "Đơn vị chưa nộp" "$W/doc.txt" | wc -l)

@@ -257,6 +257,84 @@ test_listings_need_participants(void **state)
 	}
 }
 
+/* The Phòng closed on 30/6/2025 has no participant in the 2025-2026
+ * statistics round: its Phụ lục 2 is refused, where it printed tables
+ * of TT and Nội dung with no figure column. The ward that took its
+ * schools over still makes one, with figures. */
+static void
+test_stats_need_participants(void **state)
+{
+	(void)state;
+	int64_t cid = count("SELECT id FROM campaign WHERE kind = 'thong-ke' "
+			    "AND school_year = '2025-2026' AND id > ?",
+			    0);
+	assert_true(cid > 0);
+	struct buf b;
+	buf_init(&b, 0);
+	assert_int_equal(build("phu-luc-2", cid, "31PGD-DK", &b), TS_EINVAL);
+	lacks(&b, "| TT | Nội dung |");
+	buf_release(&b);
+	buf_init(&b, 0);
+	assert_int_equal(build("phu-luc-2", cid, "31DK", &b), TS_OK);
+	has_text(&b, "| TT | Nội dung | TH | THCS | Tổng |");
+	buf_release(&b);
+}
+
+/* The demo's offices sign in a person's name (demo_signers.c): the
+ * Sở's, a Phòng's and a ward's documents printed "…………" under every
+ * signature. Cleared, the name is the dotted line again, as for a real
+ * unit that has not typed it. */
+static void
+test_offices_sign_by_name(void **state)
+{
+	(void)state;
+	int64_t s = count("SELECT id FROM campaign WHERE kind = 'thong-ke' "
+			  "AND school_year = '2025-2026' AND id > ?",
+			  0);
+	static const struct {
+		const char *kind;
+		int64_t cid; /* 0: the statistics round */
+		const char *unit, *name;
+	} docs[] = {
+		{ "phu-luc-3", 1, "31", "Phạm Quốc Khánh" },
+		{ "danh-sach", 1, "31DK", "Lê Văn Hiếu" },
+		{ "chua-nop", 1, "31DK", "Lê Văn Hiếu" },
+		{ "cong-van", 1, "31HB", "Đỗ Mạnh Cường" },
+		{ "phu-luc-3", 4, "31PGD-DK", "Nguyễn Thị Thu Hằng" },
+		{ "phu-luc-2", 0, "31DK", "Lê Văn Hiếu" },
+		{ "phu-luc-6", 0, "31", "Phạm Quốc Khánh" },
+	};
+	for (size_t i = 0; i < sizeof(docs) / sizeof(*docs); i++) {
+		struct buf b;
+		buf_init(&b, 0);
+		assert_int_equal(build(docs[i].kind,
+				       docs[i].cid ? docs[i].cid : s,
+				       docs[i].unit, &b),
+				 TS_OK);
+		has_text(&b, docs[i].name);
+		buf_release(&b);
+	}
+	struct actor op;
+	struct diags d;
+	diags_init(&d);
+	actor_operator(&op);
+	const char *name[] = { "nguoi_ky" }, *none[] = { "" },
+		   *back[] = { "Lê Văn Hiếu" };
+	assert_int_equal(
+		docfield_save(&fx.app, &op, 1, "31DK", name, none, 1, &d),
+		TS_OK);
+	struct buf b;
+	buf_init(&b, 0);
+	assert_int_equal(build("danh-sach", 1, "31DK", &b), TS_OK);
+	lacks(&b, "Lê Văn Hiếu");
+	has_text(&b, "[ký] CHỦ TỊCH||\n"); /* no name: the writers' dots */
+	buf_release(&b);
+	assert_int_equal(
+		docfield_save(&fx.app, &op, 1, "31DK", name, back, 1, &d),
+		TS_OK);
+	diags_release(&d);
+}
+
 /* report_guidance.c: the graded round's letter words its bands as seed
  * 001 does (the cntt sheet's own words: rb_band_words), best first. */
 static void
@@ -548,6 +626,8 @@ main(void)
 		cmocka_unit_test(test_chase_lists_the_unsubmitted),
 		cmocka_unit_test(test_chase_grouped_by_sub_unit),
 		cmocka_unit_test(test_listings_need_participants),
+		cmocka_unit_test(test_stats_need_participants),
+		cmocka_unit_test(test_offices_sign_by_name),
 		cmocka_unit_test(test_guidance_letter),
 		cmocka_unit_test(test_grades_total),
 		cmocka_unit_test(test_school_papers),
