@@ -129,6 +129,9 @@ filter_form(struct req *r, long long id, const struct queue_params *q,
 	buf_puts(b, "</select> <button type=\"submit\">Lọc</button></form>");
 }
 
+/* A draft's stored levels count its unanswered criteria as 0 points:
+ * "Mức 1" there would pass for a result (issue 18 item 6), so a draft
+ * says it has none yet, as its form does until every item is answered. */
 static void
 levels_cell(struct buf *b, const int *lv, size_t ngroups, bool any)
 {
@@ -172,8 +175,10 @@ pick_cell(struct buf *b, const struct queue_row *v, bool all)
 static void
 cds_cells(struct buf *b, const struct queue_row *v, size_t ngroups)
 {
-	bool started = v->state != ST_NONE;
-	levels_cell(b, v->self_level, ngroups, started);
+	if (v->state == ST_DRAFT)
+		h_elem(b, "td", "Chưa có (bản nháp)", NULL);
+	else
+		levels_cell(b, v->self_level, ngroups, v->state != ST_NONE);
 	levels_cell(b, v->reviewed_level, ngroups,
 		    v->state == ST_APPROVED || v->state == ST_PUBLISHED);
 	char at[TS_TIME_SIZE];
