@@ -31,17 +31,37 @@ parent_name(struct rb *b)
 	return e == TS_OK ? p.name : NULL;
 }
 
+/* The last day an untyped date may take, by what the document is for.
+ * The guidance letter and the decision setting up the Ban chỉ đạo come
+ * before the round's work (the letter sets its dates, the Ban does the
+ * self-assessment): no later than the day it opens. The meeting record
+ * and the approval decision come before the school reports (QĐ 4725
+ * khoản 6 Điều 1): no later than its due day. The reports, lists and
+ * Phụ lục: its last day (its review due, else its due). A guidance
+ * letter dated 20/06/2026 told the schools to submit by 31/05/2026. */
+static const char *
+last_day(const struct rb *b)
+{
+	const struct campaign *c = &b->t.campaign;
+	switch (b->kind ? b->kind->kind : RK_LEVELS) {
+	case RK_GUIDANCE:
+	case RK_COMMITTEE: return c->opens_at;
+	case RK_MEETING:
+	case RK_APPROVAL: return c->due_at;
+	default: return c->review_due_at ? c->review_due_at : c->due_at;
+	}
+}
+
 /* An untyped date line is filled with today in Vietnam time rather than
- * left as "ngày …. tháng …. năm 20…", but never after the campaign's
- * last day (its review due, else its due): a past year's document is
- * dated within that year, so its cơ quan chủ quản is the body of that
- * time (rules.md §12). The unit may type another date. */
+ * left as "ngày …. tháng …. năm 20…", but never after the document's
+ * last day in its campaign (last_day): a past year's document is dated
+ * within that year, so its cơ quan chủ quản is the body of that time
+ * (rules.md §12). The unit may type another date. */
 static void
 today(struct rb *b, struct rp_header *h)
 {
-	const struct campaign *c = &b->t.campaign;
 	char last[11], now[11];
-	campaign_day(c->review_due_at ? c->review_due_at : c->due_at, last);
+	campaign_day(last_day(b), last);
 	org_today(now);
 	const char *d = last[0] != '\0' && strcmp(last, now) < 0 ? last : now;
 	h->year = (int)strtol(d, NULL, 10);

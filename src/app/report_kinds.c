@@ -167,7 +167,7 @@ static const struct df_def F_GUIDANCE[] = {
 	{ "cv_so_ky_hieu", "Công văn hướng dẫn: số, ký hiệu", DF_LINE,
 	  "Ví dụ: 719/SGDĐT-VP. Để trống: in dòng chấm để điền tay" },
 	{ "cv_ngay_ban_hanh", "Công văn hướng dẫn: ngày ban hành", DF_DATE,
-	  "Để trống: ngày in" },
+	  "Để trống: ngày in, không sau ngày mở đợt" },
 	{ "cv_trich_yeu", "Công văn hướng dẫn: trích yếu (V/v …)", DF_LINE,
 	  "Để trống: V/v hướng dẫn và tên đợt đánh giá" },
 	{ "cv_kinh_gui", "Công văn hướng dẫn: Kính gửi", DF_TEXT,
@@ -207,7 +207,7 @@ static const struct df_def F_COMMITTEE[] = {
 	{ "bcd_ngay_ban_hanh",
 	  "Quyết định thành lập Ban chỉ đạo: ngày ban "
 	  "hành",
-	  DF_DATE, "Để trống: ngày in" },
+	  DF_DATE, "Để trống: ngày in, không sau ngày mở đợt" },
 	{ "bcd_can_cu", "Quyết định thành lập Ban chỉ đạo: căn cứ", DF_TEXT,
 	  "Để trống: Điều lệ nhà trường, QĐ 4725 và căn cứ của đợt" },
 	{ "bcd_thanh_vien", "Thành viên Ban chỉ đạo chuyển đổi số", DF_TEXT,
@@ -257,7 +257,7 @@ static const struct df_def F_APPROVAL[] = {
 	{ "pd_so_ky_hieu", "Quyết định phê duyệt kết quả: số, ký hiệu", DF_LINE,
 	  "Ví dụ: 112/QĐ-THCSLL" },
 	{ "pd_ngay_ban_hanh", "Quyết định phê duyệt kết quả: ngày ban hành",
-	  DF_DATE, "Để trống: ngày in" },
+	  DF_DATE, "Để trống: ngày in, không sau hạn nộp" },
 	{ "pd_can_cu", "Quyết định phê duyệt kết quả: căn cứ", DF_TEXT,
 	  "Để trống: Điều lệ nhà trường, QĐ 4725, căn cứ của đợt, quyết định "
 	  "thành lập Ban chỉ đạo và biên bản họp" },

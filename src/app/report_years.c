@@ -81,6 +81,21 @@ row(struct rb *b, struct rp_table *t, const struct unit_years *u,
 	return rw;
 }
 
+/* "Tổng cộng": the school's own result per year, after its groups. */
+static void
+total_row(struct rb *b, struct rp_table *t, const struct unit_years *u)
+{
+	size_t rw = rp_row_add(b->doc, t);
+	rp_cell_text(b->doc, t, rw, 1, RP_BOLD, "Tổng cộng");
+	for (size_t i = 0; i < u->n; i++) {
+		char c[96];
+		year_total_cell(&u->y[i], u->rubric, "\n", c, sizeof(c));
+		rp_cell_align(rp_cell_text(b->doc, t, rw, 2 + i, RP_BOLD,
+					   rp_strdup(b->doc, c)),
+			      RP_CENTER);
+	}
+}
+
 static void
 years_table(struct rb *b, struct rp_section *s, const struct unit_years *u)
 {
@@ -121,6 +136,8 @@ years_table(struct rb *b, struct rp_section *s, const struct unit_years *u)
 		/* A group's row keeps its first criterion. */
 		rp_row_keep_prev(t, top + 1);
 	}
+	if (years_have_total(u))
+		total_row(b, t, u);
 }
 
 /* "- Nhóm tiêu chí 1: 76 điểm, Mức độ 3 (năm học 2023-2024: 67 điểm,
@@ -145,6 +162,14 @@ compare_lines(struct rb *b, struct rp_section *s, const struct unit_years *u)
 				  "- Nhóm tiêu chí %s: %s (năm học %s: %s)",
 				  u->rubric->groups[g].id, c1, was->school_year,
 				  c2));
+	}
+	if (years_have_total(u)) {
+		char c1[96], c2[96];
+		year_total_cell(now, u->rubric, ", ", c1, sizeof(c1));
+		year_total_cell(was, u->rubric, ", ", c2, sizeof(c2));
+		rp_body(b->doc, s, 0,
+			rp_printf(b->doc, "- Tổng cộng: %s (năm học %s: %s)",
+				  c1, was->school_year, c2));
 	}
 }
 

@@ -364,3 +364,35 @@ year_crit_cell(const struct unit_year *y, size_t c, char *out, size_t n)
 	char p[PTS_FMT_SIZE];
 	snprintf(out, n, "%s", words ? words : pts_format_vn(f->points, p));
 }
+
+bool
+years_have_total(const struct unit_years *u)
+{
+	return u->rubric->ngroups > 1 && rubric_has_total(u->rubric);
+}
+
+void
+year_total_cell(const struct unit_year *y, const struct rubric *r,
+		const char *sep, char *out, size_t n)
+{
+	pts_t sum = 0;
+	for (size_t g = 0; g < r->ngroups; g++) {
+		const char *words = no_figure(y, y->group_exists[g],
+					      y->groups[g].known);
+		if (words != NULL) {
+			snprintf(out, n, "%s", words);
+			return;
+		}
+		sum += y->groups[g].points;
+	}
+	/* The grade of the sum, as the rubric sheet's "Xếp loại"; a draft
+	 * has none yet, as its group cells have no level. */
+	const struct level_band *gr = level_find(r->grades, r->ngrades, sum);
+	char p[PTS_FMT_SIZE];
+	if (gr != NULL && gr->name != NULL &&
+	    (y->reviewed || y->state != ST_DRAFT))
+		snprintf(out, n, "%s điểm%sXếp loại %s", pts_format_vn(sum, p),
+			 sep, gr->name);
+	else
+		snprintf(out, n, "%s điểm", pts_format_vn(sum, p));
+}

@@ -96,6 +96,16 @@ void year_heading(const struct unit_year *y, char *out, size_t n);
 void year_group_cell(const struct unit_year *y, size_t g, char *out, size_t n);
 /* Criterion c's cell: "15", or the same words as year_group_cell. */
 void year_crit_cell(const struct unit_year *y, size_t c, char *out, size_t n);
+/* Whether the comparison has a "Tổng cộng" row: a rubric whose sum
+ * means something (rubric_has_total) and has more than one group, so the
+ * school's own result (the total and, for a graded rubric, its Xếp loại)
+ * is compared too, not only its parts (issue 18, item 11). */
+bool years_have_total(const struct unit_years *u);
+/* That row's cell of year y: "85,5 điểm" sep "Xếp loại Tốt" ("55 điểm"
+ * for a draft or a rubric without grades), or the words of a group cell
+ * without a figure. sep: ", " in a sentence, "\n" in a narrow cell. */
+void year_total_cell(const struct unit_year *y, const struct rubric *r,
+		     const char *sep, char *out, size_t n);
 
 struct rp_doc;
 struct rp_section;

@@ -55,6 +55,20 @@ body_row(struct buf *b, const struct unit_years *u, const char *id,
 	buf_puts(b, "</tr>");
 }
 
+/* The school's own result per year, as its documents compare it. */
+static void
+total_row(struct buf *b, const struct unit_years *u)
+{
+	buf_puts(b, "<tr class=\"group\"><td></td>");
+	h_elem(b, "th", "Tổng cộng", "scope", "row", NULL);
+	for (size_t i = 0; i < u->n; i++) {
+		char c[96];
+		year_total_cell(&u->y[i], u->rubric, ", ", c, sizeof(c));
+		h_elem(b, "td", c, "class", "num", NULL);
+	}
+	buf_puts(b, "</tr>");
+}
+
 static void
 years_table(struct buf *b, const struct unit_years *u)
 {
@@ -72,6 +86,8 @@ years_table(struct buf *b, const struct unit_years *u)
 					 gr->criteria[c].title,
 					 gr->criteria[c].idx, false);
 	}
+	if (years_have_total(u))
+		total_row(b, u);
 	buf_puts(b, "</tbody></table></div>");
 }
 

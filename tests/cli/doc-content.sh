@@ -476,6 +476,8 @@ SELF=$(points "$(q "SELECT g.self_points FROM submission s JOIN org_unit o ON o.
 has "years: compared with 2024-2025" "- Nhóm tiêu chí 1: $SELF điểm (năm học 2024-2025: $(pts 2024-2025 0))"
 has "years: 2022-2023 group 2" "$(pts 2022-2023 1)"
 has "years: approved only" "Chỉ tính kết quả đã được phê duyệt của các năm học trước."
+# QĐ 4725 levels each group on its own: no combined total to compare.
+lacks "years: no total (levels, no grade)" "Tổng cộng"
 has "years: chart" "Điểm từng nhóm tiêu chí qua các năm học"
 "$T" --db "$DB" report tu-danh-gia --campaign 1 --unit 31007 --format xlsx -o "$W/y.xlsx" 2>"$ERR" &&
 	unzip -p "$W/y.xlsx" xl/workbook.xml | grep -qF 'name="So với năm học trước"' &&
@@ -504,6 +506,16 @@ for spec in "tu-kiem-tra q7-mn-2023 31DK0" "cntt tdm-cntt-2022 31DK0"; do
 			"SELECT replace(trim_scale(g.reviewed_points / 100.0)::text, '.', ',') || ' điểm' $FROM_G")
 		has "years $KIND: group $((g + 1)) against 2024-2025" "(năm học 2024-2025: $P)"
 	done
+	# The school's own result is compared too, not only its parts: the
+	# total of the reviewed groups and, for the graded Thủ Dầu Một
+	# rubric, its Xếp loại (issue 18, item 11).
+	TOT=$(points "$(q "SELECT sum(g.reviewed_points) FROM submission s JOIN org_unit o ON o.id = s.unit_id JOIN submission_score g ON g.submission_id = s.id WHERE o.code = '$U' AND s.campaign_id = $WAS")")
+	case $KIND in
+	cntt) TOT_CELL="$TOT điểm, Xếp loại " ;;
+	*) TOT_CELL="$TOT điểm)" ;;
+	esac
+	has "years $KIND: total against 2024-2025" "- Tổng cộng: "
+	has "years $KIND: total of 2024-2025" "(năm học 2024-2025: $TOT_CELL"
 	lacks "years $KIND: no levels" "điểm, Mức độ"
 	has "years $KIND: approved only" "Chỉ tính kết quả đã được phê duyệt của các năm học trước. Điểm nhóm sau đánh giá ngoài"
 	has "years $KIND: chart" "Điểm từng nhóm tiêu chí qua các năm học"

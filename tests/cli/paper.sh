@@ -15,6 +15,18 @@ cd "$(dirname "$0")/../.." || exit 2
 # text KIND CAMPAIGN UNIT [USER]: the PDF's words in $W/doc.txt.
 text() { pdf_text "$@"; }
 
+# dated_by NAME DAY: the last document's date line (its first "ngày D
+# tháng M năm Y") is no later than DAY (YYYY-MM-DD). An untyped date is
+# today, but never after the day the document belongs to in its round.
+dated_by() {
+	on=$(grep -o 'ngày [0-9]* tháng [0-9]* năm [0-9]*' "$W/doc.txt" |
+		head -n 1 | awk '{ printf "%04d-%02d-%02d", $6, $4, $2 }')
+	if [ -n "$on" ] && ! expr "$on" \> "$2" >/dev/null; then ok "$1"; else
+		echo "dated $on, after $2" >"$ERR"
+		bad "$1"
+	fi
+}
+
 # --- The Sở's guidance letter for the QĐ 4725 round (seed 001's shape).
 text cong-van 1 31 || bad "cong-van 1 31 builds"
 has "letter: V/v under Số" "V/v hướng dẫn đánh giá mức độ chuyển đổi số"
@@ -34,7 +46,11 @@ has "letter: communes review their schools" "- Ủy ban nhân dân các xã, ph�
 has "letter: signer by kind" "GIÁM ĐỐC"
 has "letter: Nơi nhận" "- Như trên; - Lưu: VT, GDPT."
 lacks "letter: no tên loại BÁO CÁO" "BÁO CÁO"
+# The letter sets the round's dates: dated no later than the day the
+# round opens (it was dated 20/06/2026, after its own deadlines).
+dated_by "letter: dated by the opening day" 2026-03-01
 text cong-van 4 31 || bad "cong-van 4 31 builds"
+dated_by "letter 2022-2023: dated by its opening day" 2023-03-01
 has "letter: Phòng reviews in 2022-2023" "- Phòng Giáo dục và Đào tạo các quận, huyện xem xét, phê duyệt kết quả của các trường thuộc phạm vi quản lý; Sở"
 
 # --- The Phòng's letter for its graded round: its schools by name of
@@ -97,6 +113,8 @@ lacks "committee: no blank rows after typed members" "3 …………"
 has "committee: Điều 3" "Điều 3. Quyết định có hiệu lực kể từ ngày ký"
 has "committee: Nơi nhận" "- Như Điều 3;"
 text qd-ban-chi-dao 1 31DK011 || bad "qd-ban-chi-dao 1 builds"
+# The Ban chỉ đạo is set up before the self-assessment it does.
+dated_by "committee: dated by the opening day" 2026-03-01
 # (b/c) to the office that reviews the school in the round (here its
 # commune office), not the campaign's owner.
 has "committee: b/c to the reviewing office" "- UBND phường Dương Kinh (b/c);"
@@ -127,6 +145,8 @@ has "meeting: chủ trì signs" "CHỦ TRÌ"
 # The approval decision (QĐ 4725 khoản 6 Điều 1): the result, the
 # committee and meeting it rests on; only for a rubric with levels.
 text qd-phe-duyet 1 31DK011 || bad "qd-phe-duyet builds"
+# The head approves before the school reports (QĐ 4725 khoản 6 Điều 1).
+dated_by "approval: dated by the due day" 2026-05-31
 has "approval: trích yếu" "Về việc phê duyệt kết quả tự đánh giá mức độ chuyển đổi số năm học 2025-2026"
 has "approval: QĐ 4725 basis" "Căn cứ Quyết định số 4725/QĐ-BGDĐT"
 has "approval: meeting basis" "Biên bản họp tự đánh giá mức độ chuyển đổi số ngày 20/05/2026"

@@ -151,8 +151,9 @@ n=0
 while IFS='|' read -r code g1 g2 total; do
 	csv tu-kiem-tra 2 "$code" "$WORK/mn.csv"
 	got=$(csvq "$WORK/mn.csv" "SELECT group_concat(\"Kết quả đánh giá\", '|')
-		FROM (SELECT * FROM t WHERE STT IN ('1.', '2.') OR
-		\"Tiêu chí\" = 'Tổng cộng' ORDER BY rowid)")
+		FROM (SELECT * FROM t WHERE (STT IN ('1.', '2.') OR
+		\"Tiêu chí\" = 'Tổng cộng') AND rowid <= (SELECT min(rowid)
+		FROM t WHERE \"Tiêu chí\" = 'Tổng cộng') ORDER BY rowid)")
 	if [ "$got" = "$g1|$g2|$total" ]; then n=$((n + 1)); else
 		echo "tu-kiem-tra $code: got $got, want $g1|$g2|$total"
 	fi
@@ -211,9 +212,12 @@ n=0
 while IFS='|' read -r code total; do
 	csv cntt 3 "$code" "$WORK/tdm.csv"
 	groups=$(grep "^$code|" "$WORK/tdm-groups" | cut -d'|' -f2-)
+	# The rubric sheet only: the years appendix after it has its own
+	# "Tổng cộng" row (its year columns fall under "Tự chấm" here).
 	got=$(csvq "$WORK/tdm.csv" "SELECT group_concat(\"Tự chấm\", '|') FROM
-		(SELECT * FROM t WHERE STT IN ('1', '2', '3', '4') OR
-		\"NỘI DUNG\" = 'Tổng cộng' ORDER BY rowid)")
+		(SELECT * FROM t WHERE (STT IN ('1', '2', '3', '4') OR
+		\"NỘI DUNG\" = 'Tổng cộng') AND rowid <= (SELECT min(rowid)
+		FROM t WHERE \"NỘI DUNG\" = 'Tổng cộng') ORDER BY rowid)")
 	# A group with nothing answered prints no sum at all.
 	if [ "$(echo "$got" | tr -s '|' | sed 's/^|//')" = "$groups|$total" ]; then
 		n=$((n + 1))

@@ -345,6 +345,50 @@ test_gaps(void **state)
 	diags_release(&d);
 }
 
+/* The total row of a rubric whose sum means something (issue 18 item
+ * 11): the groups' sum with the grade of its band; a draft has no grade
+ * yet; a year without a group's figure says so instead of a sum. */
+static void
+test_total_cell(void **state)
+{
+	(void)state;
+	struct level_band bands[] = {
+		{ 1, "Yếu", { 0, 4999, false, false, false } },
+		{ 2, "Tốt", { 5000, 10000, false, false, false } },
+	};
+	struct rubric r = { .ngroups = 2, .grades = bands, .ngrades = 2 };
+	struct year_figure g[] = { { true, 3050, 0 }, { true, 5500, 0 } };
+	bool exists[] = { true, true };
+	struct unit_year y = { .school_year = "2024-2025",
+			       .state = ST_APPROVED,
+			       .shown = true,
+			       .reviewed = true,
+			       .groups = g,
+			       .group_exists = exists };
+	char c[96];
+	year_total_cell(&y, &r, ", ", c, sizeof(c));
+	assert_string_equal(c, "85,5 điểm, Xếp loại Tốt");
+	year_total_cell(&y, &r, "\n", c, sizeof(c));
+	assert_string_equal(c, "85,5 điểm\nXếp loại Tốt");
+	y.reviewed = false;
+	y.state = ST_DRAFT;
+	y.own = true;
+	year_total_cell(&y, &r, ", ", c, sizeof(c));
+	assert_string_equal(c, "85,5 điểm");
+	g[1].known = false;
+	year_total_cell(&y, &r, ", ", c, sizeof(c));
+	assert_string_equal(c, YEAR_UNANSWERED);
+	exists[1] = false;
+	year_total_cell(&y, &r, ", ", c, sizeof(c));
+	assert_string_equal(c, "không so sánh được");
+	r.ngrades = 0; /* mầm non: a total, no grade */
+	exists[1] = g[1].known = true;
+	y.reviewed = true;
+	y.state = ST_APPROVED;
+	year_total_cell(&y, &r, ", ", c, sizeof(c));
+	assert_string_equal(c, "85,5 điểm");
+}
+
 int
 main(void)
 {
@@ -356,6 +400,7 @@ main(void)
 		cmocka_unit_test(test_plan_refusals),
 		cmocka_unit_test(test_plan_next_year),
 		cmocka_unit_test(test_gaps),
+		cmocka_unit_test(test_total_cell),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
