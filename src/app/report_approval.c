@@ -29,6 +29,20 @@ typed_date(struct rb *b, const char *field)
 	return rp_printf(b->doc, "ngày %.2s/%.2s/%.4s", v + 8, v + 5, v);
 }
 
+/* Another document's date as that document prints it: typed, else its
+ * default day (rb_default_day), so the approval decision cites the day
+ * the committee decision and the meeting record carry, not "ngày ……". */
+static const char *
+cited_date(struct rb *b, const char *field, enum report_kind kind)
+{
+	const char *v = typed_date(b, field);
+	if (v)
+		return v;
+	char d[11];
+	rb_default_day(b, kind, d);
+	return rp_printf(b->doc, "ngày %.2s/%.2s/%.4s", d + 8, d + 5, d);
+}
+
 static const char *
 or_blank(const char *v)
 {
@@ -144,20 +158,21 @@ rb_meeting(struct rb *b)
 }
 
 /* "Căn cứ Quyết định số …/QĐ-… ngày … về việc thành lập Ban chỉ đạo …;
- * Căn cứ Biên bản họp … ngày …," from what the school typed for them. */
+ * Căn cứ Biên bản họp … ngày …," from what the school typed for them,
+ * their dates as those documents print them (cited_date). */
 static const char *
 approval_basis(struct rb *b)
 {
 	const char *no = doc_field(&b->f, "bcd_so_ky_hieu");
-	const char *on = typed_date(b, "bcd_ngay_ban_hanh");
-	const char *met = typed_date(b, "bb_ngay_ban_hanh");
+	const char *on = cited_date(b, "bcd_ngay_ban_hanh", RK_COMMITTEE);
+	const char *met = cited_date(b, "bb_ngay_ban_hanh", RK_MEETING);
 	return rp_printf(
 		b->doc,
-		"Căn cứ Quyết định số %s%s%s về việc thành "
+		"Căn cứ Quyết định số %s %s về việc thành "
 		"lập Ban chỉ đạo chuyển đổi số năm học %s;\nCăn cứ Biên bản họp "
 		"tự đánh giá mức độ chuyển đổi số %s của Ban chỉ đạo,",
-		no ? no : RP_BLANK "/QĐ-……", on ? " " : "", on ? on : "",
-		b->t.campaign.school_year, met ? met : "ngày " RP_BLANK);
+		no ? no : RP_BLANK "/QĐ-……", on, b->t.campaign.school_year,
+		met);
 }
 
 enum ts_err

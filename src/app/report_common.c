@@ -40,10 +40,9 @@ parent_name(struct rb *b)
  * Phụ lục: its last day (its review due, else its due). A guidance
  * letter dated 20/06/2026 told the schools to submit by 31/05/2026. */
 static const char *
-last_day(const struct rb *b)
+last_day(const struct campaign *c, enum report_kind kind)
 {
-	const struct campaign *c = &b->t.campaign;
-	switch (b->kind ? b->kind->kind : RK_LEVELS) {
+	switch (kind) {
 	case RK_GUIDANCE:
 	case RK_COMMITTEE: return c->opens_at;
 	case RK_MEETING:
@@ -57,13 +56,21 @@ last_day(const struct rb *b)
  * last day in its campaign (last_day): a past year's document is dated
  * within that year, so its cơ quan chủ quản is the body of that time
  * (rules.md §12). The unit may type another date. */
+void
+rb_default_day(const struct rb *b, enum report_kind kind, char day[11])
+{
+	char last[11];
+	campaign_day(last_day(&b->t.campaign, kind), last);
+	org_today(day);
+	if (last[0] != '\0' && strcmp(last, day) < 0)
+		memcpy(day, last, 11);
+}
+
 static void
 today(struct rb *b, struct rp_header *h)
 {
-	char last[11], now[11];
-	campaign_day(last_day(b), last);
-	org_today(now);
-	const char *d = last[0] != '\0' && strcmp(last, now) < 0 ? last : now;
+	char d[11];
+	rb_default_day(b, b->kind ? b->kind->kind : RK_LEVELS, d);
 	h->year = (int)strtol(d, NULL, 10);
 	h->month = (int)strtol(d + 5, NULL, 10);
 	h->day = (int)strtol(d + 8, NULL, 10);

@@ -30,6 +30,11 @@ const char *rb_upper(struct rb *b, const char *s);
 /* The NĐ 30 header from the typed fields, defaulting the cơ quan chủ
  * quản to rb_governing() and the địa danh to rb_place(). */
 void rb_header(struct rb *b);
+/* The day (YYYY-MM-DD) an untyped date of a document of that kind takes:
+ * today, but not after the kind's last day in the campaign. Documents
+ * citing another one's date (the approval decision) use it too, so the
+ * set agrees when nothing is typed. */
+void rb_default_day(const struct rb *b, enum report_kind kind, char day[11]);
 /* A unit's name as an NĐ 30 header prints it, in full: "UBND phường
  * Hồng Bàng" -> "Ủy ban nhân dân phường Hồng Bàng" (in the document). */
 const char *rb_spelled(struct rb *b, const char *name);

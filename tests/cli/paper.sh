@@ -150,6 +150,9 @@ dated_by "approval: dated by the due day" 2026-05-31
 has "approval: trích yếu" "Về việc phê duyệt kết quả tự đánh giá mức độ chuyển đổi số năm học 2025-2026"
 has "approval: QĐ 4725 basis" "Căn cứ Quyết định số 4725/QĐ-BGDĐT"
 has "approval: meeting basis" "Biên bản họp tự đánh giá mức độ chuyển đổi số ngày 20/05/2026"
+# An untyped committee date is cited as the committee decision prints it
+# (the opening day), not "ngày ……".
+has "approval: committee's date as it prints" "/QĐ-…… ngày 01/03/2026 về việc thành lập Ban chỉ đạo"
 has "approval: Điều 1 result" "Điều 1. Phê duyệt kết quả tự đánh giá"
 has "approval: reports to the reviewer" "báo cáo kết quả về UBND phường Dương Kinh"
 # Each căn cứ its own paragraph (indented as the others), in DOCX too.
@@ -166,6 +169,7 @@ none=$(q "SELECT min(u.code) FROM campaign_unit cu JOIN org_unit u
 	FROM submission s WHERE s.campaign_id = 1 AND s.unit_id = cu.unit_id)")
 text qd-phe-duyet 1 "$none" || bad "qd-phe-duyet builds for $none"
 has "approval: nothing answered is a draft" "DỰ THẢO"
+has "approval: untyped meeting day as the record prints it" "Biên bản họp tự đánh giá mức độ chuyển đổi số ngày 31/05/2026"
 run 2 "$T" --db "$DB" report qd-phe-duyet --campaign 3 --unit 31DK011 \
 	--format pdf -o "$W/x.pdf" && ok "approval: not for a graded rubric" ||
 	bad "approval: not for a graded rubric"
