@@ -237,6 +237,45 @@ half_size(const struct xs *sh, bool left, const char *a, const char *b)
 		       : 12;
 }
 
+/* The header's top rows, one line of the left half per row (the cơ quan
+ * chủ quản's and the unit's lines, each split in two by header_name at
+ * most), beside the Quốc hiệu and then the Tiêu ngữ, so the Tiêu ngữ
+ * sits right under the Quốc hiệu: beside a two-line cơ quan chủ quản in
+ * one cell, Calc printed a blank line between them. */
+static void
+header_rows(struct xs *sh, const char *const left[2], const unsigned lstyle[2],
+	    int size)
+{
+	const char *right[2] = { XLSX_QUOC_HIEU,
+				 "Độc lập - Tự do - Hạnh phúc" };
+	int rsize[2] = { half_size(sh, false, XLSX_QUOC_HIEU, NULL),
+			 RP_SIZE_MOTTO };
+	char cut[2][2 * XLSX_HEAD_NAME_MAX];
+	const char *line[4];
+	unsigned style[4];
+	size_t n = 0;
+	for (size_t i = 0; i < 2; i++) {
+		if (left[i] == NULL)
+			continue;
+		const char *nl = strchr(left[i], '\n');
+		style[n] = lstyle[i];
+		line[n++] = left[i];
+		if (nl == NULL)
+			continue;
+		snprintf(cut[i], sizeof cut[i], "%.*s", (int)(nl - left[i]),
+			 left[i]);
+		line[n - 1] = cut[i];
+		style[n] = lstyle[i];
+		line[n++] = nl + 1;
+	}
+	for (size_t i = 0; i < n || i < 2; i++)
+		pair_row(sh,
+			 (struct half){ i < n ? line[i] : NULL,
+					i < n ? style[i] : 0, RP_CENTER, size },
+			 (struct half){ i < 2 ? right[i] : NULL, RP_BOLD,
+					RP_CENTER, i < 2 ? rsize[i] : size });
+}
+
 static void
 nd30_header(struct xs *sh)
 {
@@ -254,12 +293,7 @@ nd30_header(struct xs *sh)
 		left[1] = NULL;
 	}
 	int size = half_size(sh, true, left[0], left[1]);
-	pair_row(sh, (struct half){ left[0], lstyle[0], RP_CENTER, size },
-		 (struct half){ XLSX_QUOC_HIEU, RP_BOLD, RP_CENTER,
-				half_size(sh, false, XLSX_QUOC_HIEU, NULL) });
-	pair_row(sh, (struct half){ left[1], lstyle[1], RP_CENTER, size },
-		 (struct half){ "Độc lập - Tự do - Hạnh phúc", RP_BOLD,
-				RP_CENTER, RP_SIZE_MOTTO });
+	header_rows(sh, left, lstyle, size);
 	sh->row++;
 	struct buf num, date;
 	buf_init(&num, 1024);

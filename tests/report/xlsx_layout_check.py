@@ -387,7 +387,7 @@ def check_header_excel(ws):
     only tightly)."""
     bad = []
     for m in ws.merged_cells.ranges:
-        if m.min_row > 2 or m.min_row != m.max_row:
+        if m.min_row > header_rows(ws) or m.min_row != m.max_row:
             continue
         cell = ws.cell(row=m.min_row, column=m.min_col)
         if not isinstance(cell.value, str) or \
@@ -406,11 +406,43 @@ def check_header_excel(ws):
     return bad
 
 
+def header_rows(ws):
+    """How many rows the header's top block takes: rows 1.. up to the
+    first empty one (the cơ quan lines beside Quốc hiệu and Tiêu ngữ)."""
+    n = 0
+    while n < 6 and any(isinstance(c.value, str) and c.value
+                        for c in ws[n + 1]):
+        n += 1
+    return n
+
+
+def check_motto(ws):
+    """The Tiêu ngữ sits in the row right under the Quốc hiệu, and each
+    row of the header's top block holds one line in each half: beside a
+    two-line cơ quan chủ quản in one cell, Calc printed a blank line
+    between the Quốc hiệu and the Tiêu ngữ."""
+    bad = []
+    qh = [c for c in ws[1] if c.value == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]
+    if not qh:
+        return bad
+    below = ws.cell(row=2, column=qh[0].column).value
+    if below != "Độc lập - Tự do - Hạnh phúc":
+        bad.append("%s: row 2 under the Quốc hiệu holds %r"
+                   % (ws.title, below))
+    for r in range(1, header_rows(ws) + 1):
+        for c in ws[r]:
+            if isinstance(c.value, str) and "\n" in c.value:
+                bad.append("%s!%s: two lines in one header row: %r"
+                           % (ws.title, c.coordinate, c.value))
+    return bad
+
+
 def check_header(ws):
-    """Rows 1-2, column A: each line fits its merged width in capitals."""
-    bad = check_header_excel(ws)
+    """The header's left lines, column A: each fits its merged width in
+    capitals."""
+    bad = check_header_excel(ws) + check_motto(ws)
     merged = merged_ranges(ws)
-    for r in (1, 2):
+    for r in range(1, header_rows(ws) + 1):
         cell = ws.cell(row=r, column=1)
         m = merged.get((r, 1))
         if not isinstance(cell.value, str) or m is None:
