@@ -18,12 +18,17 @@ xlsx_joined_row(const struct rp_table *t, size_t r)
 		return false;
 	if (rp_row_keeps_prev(t, r))
 		return true;
-	for (size_t i = t->header_rows; i < r; i++)
-		for (size_t c = 0; c < t->ncols; c++) {
-			const struct rp_cell *a = &t->rows[i][c];
-			if (!a->covered && i + (size_t)a->rowspan > r)
-				return true;
-		}
+	/* A covered cell whose anchor is not to its left in row r. */
+	for (size_t c = 0; c < t->ncols; c++) {
+		if (!t->rows[r][c].covered)
+			continue;
+		size_t j = c;
+		while (j > 0 && t->rows[r][j].covered)
+			j--;
+		const struct rp_cell *a = &t->rows[r][j];
+		if (a->covered || j + (size_t)a->colspan <= c)
+			return true;
+	}
 	return false;
 }
 

@@ -363,16 +363,14 @@ splits(const struct xs *sh, const struct rp_table *t, lxw_row_t first)
 	       !(sh->ntitle && sh->title0 == first);
 }
 
-/* Rows r of the table at sheet row row, its height and its keep flag
- * first (a row joined to the one above by a vertical span stays with
- * it: Calc printed tu-kiem-tra's "2.4." label on page 3, its last two
- * rows on page 4). */
+/* Row r of the table at sheet row row, its height and its keep flag
+ * first. */
 static void
 write_row(struct xs *sh, const struct rp_table *t, const double *h, size_t r,
 	  lxw_row_t row)
 {
 	xlsx_set_row_pt(sh, row, h[r]);
-	if (xlsx_joined_row(t, r))
+	if (r > t->header_rows && rp_row_keeps_prev(t, r))
 		xlsx_keep_prev(sh, row);
 	table_row(sh, t, r, row);
 }
