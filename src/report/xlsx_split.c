@@ -64,10 +64,12 @@ xlsx_plan_splits(struct xs *sh, const struct rp_table *t, const double *h,
 		lxw_row_t b = xlsx_next_page_start(sh, seg, end);
 		if (b >= end)
 			break;
-		size_t r = b > first + off + body ? band_start(t, b - first - off)
-						  : body;
+		size_t r = b > first + off + body
+				   ? band_start(t, b - first - off)
+				   : body;
 		if (r <= body) {
-			if (n == 0 && seg == block && xlsx_break_before(sh, block))
+			if (n == 0 && seg == block &&
+			    xlsx_break_before(sh, block))
 				continue;
 			break;
 		}
