@@ -94,6 +94,8 @@ struct xs {
 	double page_pt;		  /* printable height of a page */
 	double page_w_pt;	  /* printable width of a page */
 	lxw_row_t after_heading;  /* the row after the last heading, or 0 */
+	lxw_row_t prev_heading;	  /* the same for the heading before it */
+	lxw_row_t table_end;	  /* the row after the last table, or 0 */
 	lxw_row_t title0, title1; /* repeated header rows, if ntitle */
 	lxw_row_t title_end;	  /* that table's last row */
 	bool ntitle;
@@ -191,6 +193,24 @@ void xlsx_keep_prev(struct xs *sh, lxw_row_t r);
  * and paragraph right above them: else a manual break goes before
  * them. */
 void xlsx_keep_rows(struct xs *sh, lxw_row_t from, lxw_row_t to);
+/* The first row of a table's block starting at row from: the heading
+ * (and one paragraph) right above it, if any. */
+lxw_row_t xlsx_block_start(const struct xs *sh, lxw_row_t from);
+/* The first row r, from < r < to, at which Excel or Calc with Carlito
+ * (the metric geometries) may start a page; to if none. */
+lxw_row_t xlsx_next_page_start(const struct xs *sh, lxw_row_t from,
+			       lxw_row_t to);
+/* A manual page break before row r, if below the last one and there is
+ * room; whether it was placed. */
+bool xlsx_break_before(struct xs *sh, lxw_row_t r);
+/* Table rows before which a manual page break and the table's header
+ * rows again go (xlsx_split.c): at most max, into at; how many. */
+size_t xlsx_plan_splits(struct xs *sh, const struct rp_table *t,
+			const double *h, lxw_row_t block, lxw_row_t first,
+			size_t *at, size_t max);
+/* Whether table row r starts no page without the row above: a row
+ * rp_row_keeps_prev keeps, or one a vertical span joins to it. */
+bool xlsx_joined_row(const struct rp_table *t, size_t r);
 /* The same for rows [from, to) alone (a subtotal with the row it
  * closes). */
 void xlsx_keep_band(struct xs *sh, lxw_row_t from, lxw_row_t to);

@@ -133,10 +133,11 @@ sheet_px(const struct xs *sh)
 	return px;
 }
 
-/* Whether rows paginated into pages of cap pt (at 100 %) start a page at
- * a row r with from < r < to; manual breaks start pages too. */
-static bool
-page_starts_within(const struct xs *sh, double cap, lxw_row_t from,
+/* The first row r with from < r < to at which rows paginated into pages
+ * of cap pt (at 100 %) start a page, or to; manual breaks start pages
+ * too. */
+static lxw_row_t
+first_start_within(const struct xs *sh, double cap, lxw_row_t from,
 		   lxw_row_t to)
 {
 	size_t k = 0;
@@ -147,12 +148,19 @@ page_starts_within(const struct xs *sh, double cap, lxw_row_t from,
 		k += manual;
 		if (manual || (used > 0 && used + h > cap)) {
 			if (r > from)
-				return true;
+				return r;
 			used = sh->ntitle && r > sh->title1 ? title_pt(sh) : 0;
 		}
 		used += h;
 	}
-	return false;
+	return to;
+}
+
+static bool
+page_starts_within(const struct xs *sh, double cap, lxw_row_t from,
+		   lxw_row_t to)
+{
+	return first_start_within(sh, cap, from, to) < to;
 }
 
 static bool
@@ -330,13 +338,34 @@ closing_break(const struct xs *sh, lxw_row_t tail, lxw_row_t end)
 	return best;
 }
 
+/* The tail's first row with the heading right above it, if any
+ * (after: the row after that heading). */
+static lxw_row_t
+with_heading(lxw_row_t tail, lxw_row_t after)
+{
+	return tail > 0 && tail == after ? tail - 1 : tail;
+}
+
+/* A tail that is the last heading's whole section (Phụ lục 3's "4. Kiến
+ * nghị, đề xuất" and its two dotted lines) takes the last lines of the
+ * section above too, with their heading: Calc printed that heading, its
+ * lines and the signature alone on the last page (issue 18 item 1). Not
+ * into a table above: its rows would print under no header. */
+static lxw_row_t
+body_tail(const struct xs *sh, lxw_row_t body_end)
+{
+	lxw_row_t tail = tail_start(sh, body_end);
+	if (tail == 0 || tail != sh->after_heading)
+		return tail;
+	lxw_row_t more = with_heading(tail_start(sh, tail - 1),
+				      sh->prev_heading);
+	return more >= sh->table_end && more > 0 ? more : tail - 1;
+}
+
 void
 xlsx_keep_closing(struct xs *sh, lxw_row_t body_end, lxw_row_t end)
 {
-	lxw_row_t tail = tail_start(sh, body_end);
-	if (tail > 0 && tail == sh->after_heading)
-		tail--; /* the heading above the tail goes with it */
-	tail = with_table_tail(sh, tail, end);
+	lxw_row_t tail = with_table_tail(sh, body_tail(sh, body_end), end);
 	lxw_row_t last = sh->nbreaks ? sh->breaks[sh->nbreaks - 1] : 0;
 	if (tail == 0 || tail <= last || sh->nbreaks == XLSX_MAX_BREAKS ||
 	    sh->page_pt <= 0 || !closing_at_risk(sh, tail, end) ||
@@ -460,12 +489,38 @@ xlsx_page_breaks(struct xs *sh)
 	xlsx_check(sh->w, worksheet_set_h_pagebreaks(sh->ws, sh->breaks));
 }
 
-void
-xlsx_keep_rows(struct xs *sh, lxw_row_t from, lxw_row_t to)
+lxw_row_t
+xlsx_block_start(const struct xs *sh, lxw_row_t from)
 {
 	/* The heading (and one paragraph) right above goes with them. */
 	if (sh->after_heading > 0 && from >= sh->after_heading &&
 	    from - sh->after_heading <= 1)
-		from = sh->after_heading - 1;
-	keep_band(sh, from, to, true);
+		return sh->after_heading - 1;
+	return from;
+}
+
+void
+xlsx_keep_rows(struct xs *sh, lxw_row_t from, lxw_row_t to)
+{
+	keep_band(sh, xlsx_block_start(sh, from), to, true);
+}
+
+lxw_row_t
+xlsx_next_page_start(const struct xs *sh, lxw_row_t from, lxw_row_t to)
+{
+	double caps[XLSX_NCAPS];
+	size_t n = sh->page_pt > 0 ? page_caps(sh, caps, true) : 0;
+	for (size_t i = 0; i < n; i++)
+		to = first_start_within(sh, caps[i], from, to);
+	return to;
+}
+
+bool
+xlsx_break_before(struct xs *sh, lxw_row_t r)
+{
+	lxw_row_t last = sh->nbreaks ? sh->breaks[sh->nbreaks - 1] : 0;
+	if (r == 0 || r <= last || sh->nbreaks == XLSX_MAX_BREAKS)
+		return false;
+	sh->breaks[sh->nbreaks++] = r;
+	return true;
 }

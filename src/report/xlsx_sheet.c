@@ -760,6 +760,7 @@ block(struct xs *sh, const struct rp_block *b)
 	case RP_B_HEADING:
 		para_row(sh, b->para,
 			 b->level <= 2 ? RP_BOLD : RP_BOLD | RP_ITALIC);
+		sh->prev_heading = sh->after_heading;
 		sh->after_heading = sh->row;
 		break;
 	case RP_B_TABLE: xlsx_table(sh, b->table); break;

@@ -352,6 +352,29 @@ keep_bands(struct xs *sh, const struct rp_table *t, lxw_row_t first)
 	}
 }
 
+/* Whether the table's header is written again where a page would
+ * split it (xlsx_split.c): a bordered table with header rows that the
+ * sheet does not repeat on its own. */
+static bool
+splits(const struct xs *sh, const struct rp_table *t, lxw_row_t first)
+{
+	return !sh->w->constant && t->borders && t->header_rows > 0 &&
+	       t->header_rows < t->nrows && sh->page_pt > 0 &&
+	       !(sh->ntitle && sh->title0 == first);
+}
+
+/* Row r of the table at sheet row row, its height and its keep flag
+ * first. */
+static void
+write_row(struct xs *sh, const struct rp_table *t, const double *h, size_t r,
+	  lxw_row_t row)
+{
+	xlsx_set_row_pt(sh, row, h[r]);
+	if (r > t->header_rows && rp_row_keeps_prev(t, r))
+		xlsx_keep_prev(sh, row);
+	table_row(sh, t, r, row);
+}
+
 void
 xlsx_table(struct xs *sh, const struct rp_table *t)
 {
@@ -363,25 +386,32 @@ xlsx_table(struct xs *sh, const struct rp_table *t)
 	spread(sh, 0, t->ncols, t->widths, map);
 	sh->tmap = map;
 	double *h = table_heights(sh, t);
+	lxw_row_t block = xlsx_block_start(sh, sh->row);
 	if (h)
 		keep_start(sh, t, h);
 	if (t->caption)
 		caption_row(sh, t->caption);
 	header_panes(sh, t, sh->row);
+	size_t at[XLSX_MAX_BREAKS], nat = 0;
+	if (h && splits(sh, t, sh->row))
+		nat = xlsx_plan_splits(sh, t, h, block, sh->row, at,
+				       XLSX_MAX_BREAKS);
 	/* Heights row by row, each before its cells: constant_memory mode
 	 * takes rows strictly in order. */
-	for (size_t r = 0; h && r < t->nrows && !sh->w->err; r++) {
-		xlsx_set_row_pt(sh, sh->row + (lxw_row_t)r, h[r]);
-		if (r > t->header_rows && rp_row_keeps_prev(t, r))
-			xlsx_keep_prev(sh, sh->row + (lxw_row_t)r);
-		table_row(sh, t, r, sh->row + (lxw_row_t)r);
+	lxw_row_t off = 0;
+	for (size_t r = 0, k = 0; h && r < t->nrows && !sh->w->err; r++) {
+		for (; k < nat && at[k] == r; k++)
+			for (size_t i = 0; i < t->header_rows; i++)
+				write_row(sh, t, h, i, sh->row + r + off++);
+		write_row(sh, t, h, r, sh->row + (lxw_row_t)r + off);
 	}
-	if (h)
+	if (h && nat == 0)
 		keep_bands(sh, t, sh->row);
 	free(h);
 	free(map);
 	sh->tmap = NULL;
-	sh->row += (lxw_row_t)t->nrows + 1;
+	sh->row += (lxw_row_t)t->nrows + off + 1;
+	sh->table_end = sh->row - 1;
 }
 
 /* Lines a chart-data label takes in columns [col, col + n) (12 pt). */

@@ -16,7 +16,12 @@ Checks, one "ok" / "FAIL" line each, exit status 1 on any failure:
            (tu-kiem-tra's "Tổng cộng" atop page 4 had one);
   lonely   no page holds three lines of text or fewer besides its
            number: Calc printed the last row of a Phòng's Phụ lục 2
-           table 1.4 alone on page 3.
+           table 1.4 alone on page 3;
+  section  no page holds only a heading, its dotted lines and the
+           closing block ("Nơi nhận:", the signature): Calc printed
+           Phụ lục 3's "4. Kiến nghị, đề xuất", two dotted lines and
+           the signature alone on its last page (issue 18 item 1: the
+           closing keeps the last lines of the body).
 """
 import re
 import subprocess
@@ -26,6 +31,7 @@ import openpyxl
 
 ROW = re.compile(r"^\s*(\d+\s+\S|Cộng:|Tổng cộng)")
 FOOTER = re.compile(r"^Trang \d+ / \d+$")
+DOTS = re.compile(r"^[…. ]+$")
 SCORE = re.compile(r"\s(\d+([,.]\d+)?%?|Đạt|lời)$|Tối đa: ")
 
 
@@ -79,6 +85,17 @@ def main():
         if len(lines) <= 3:
             bad.append("page %d holds only %s" % (p, lines))
     check("lonely", bad)
+    bad = []
+    for p in range(2, n + 1):
+        lines = [" ".join(line.split()) for line in
+                 page_text(pdf, p).splitlines() if line.strip()]
+        end = next((k for k, line in enumerate(lines)
+                    if line.startswith("Nơi nhận")), None)
+        if end and all(DOTS.match(line) for line in lines[1:end]) and \
+                not DOTS.match(lines[0]):
+            bad.append("page %d holds only %r, dotted lines and the "
+                       "closing" % (p, lines[0]))
+    check("section", bad)
     return 1 if fails else 0
 
 

@@ -731,6 +731,71 @@ closing_takes_table_rows(void **state)
 		    true);
 }
 
+/* Cells of sheet xml holding shared string number si. */
+static int
+string_cells(const char *x, int si)
+{
+	int n = 0;
+	for (const char *p = x; (p = strstr(p, " t=\"s\"")) != NULL; p++) {
+		const char *v = strstr(p, "<v>");
+		n += v && atoi(v + 3) == si;
+	}
+	return n;
+}
+
+/* The number of the shared string text in the workbook at path. */
+static int
+string_index(const char *path, const char *text)
+{
+	char *x = zip_part(path, "xl/sharedStrings.xml");
+	int i = -1, k = 0;
+	char want[128];
+	snprintf(want, sizeof want, ">%s</t>", text);
+	for (const char *p = x; i < 0 && (p = strstr(p, "<si>")) != NULL;
+	     p++, k++) {
+		const char *e = strstr(p, "</si>"), *t = strstr(p, want);
+		if (t && t < e)
+			i = k;
+	}
+	free(x);
+	return i;
+}
+
+/* A sheet's second table, 80 rows long, prints its header on every page
+ * it continues on: print titles repeat only one table's header, and
+ * Calc printed Phụ lục 3's mầm non software table and Phụ lục 6's
+ * sections under no header on their second page. */
+static void
+second_table_repeats_header(void **state)
+{
+	(void)state;
+	const char *path = OUTDIR "/second.xlsx";
+	struct arena *a = arena_new();
+	struct rp_doc *d = letter(a, 2);
+	struct rp_section *s = rp_section0(d);
+	static const int w[] = { 10, 50, 40 };
+	static const char *const head[] = { "STT", "Phần mềm", "Số trường" };
+	for (int k = 0; k < 2; k++) {
+		struct rp_table *t = rp_table_add(d, s, 3, w);
+		rp_head_row(d, t, head);
+		for (int i = 0; i < (k ? 80 : 2); i++) {
+			size_t r = rp_row_add(d, t);
+			rp_cell_int(d, t, r, 0, i + 1);
+			rp_cell_text(d, t, r, 1, 0, "Cơ sở dữ liệu ngành");
+		}
+	}
+	write_ok(d, path);
+	char *x = zip_part(path, "xl/worksheets/sheet1.xml");
+	int si = string_index(path, "Phần mềm");
+	assert_true(si >= 0);
+	/* Once for each table, and again on the pages 80 rows take. */
+	assert_non_null(strstr(x, "<brk id=\""));
+	assert_true(string_cells(x, si) >= 3);
+	free(x);
+	arena_free(a);
+	unlink(path);
+}
+
 /* A self-check report: k lines, the criteria's table of 10 rows and
  * its total (its header repeats on print), two lines, the closing. */
 static struct rp_doc *
@@ -1284,6 +1349,7 @@ main(void)
 		cmocka_unit_test(listing_big),
 		cmocka_unit_test(oom_refused),
 		cmocka_unit_test(unwritable),
+		cmocka_unit_test(second_table_repeats_header),
 		cmocka_unit_test(names_clean),
 		cmocka_unit_test(names_unique),
 		cmocka_unit_test(names_in_workbook),
