@@ -24,6 +24,13 @@ static const struct {
 	{ "31AL", "Phan Thị Thanh Huyền" },
 };
 
+/* The Sở's guidance letters are signed by a deputy for the director, as
+ * most of a Sở's documents are (NĐ 30: "KT. GIÁM ĐỐC" over "PHÓ GIÁM
+ * ĐỐC"), so the two-line title shows in the demo. */
+#define DEPUTY_OF   "31"
+#define DEPUTY_SIGN "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC"
+#define DEPUTY_NAME "Trịnh Thị Kim Oanh"
+
 /* Each campaign with the offices under its owner. */
 static const char SQL_PAIRS[] =
 	"SELECT c.id, u.code, c.kind = 'thong-ke' FROM campaign c "
@@ -54,10 +61,14 @@ sign(struct app *app, const struct actor *op, const struct pair *x,
 	     i++) {
 		if (strcmp(SIGNERS[i].code, x->code) != 0)
 			continue;
-		const char *names[] = { "nguoi_ky", "cv_nguoi_ky" };
-		const char *values[] = { SIGNERS[i].name, SIGNERS[i].name };
+		bool deputy = strcmp(x->code, DEPUTY_OF) == 0;
+		const char *names[] = { "nguoi_ky", "cv_nguoi_ky",
+					"cv_chuc_vu_ky" };
+		const char *values[] = { SIGNERS[i].name,
+					 deputy ? DEPUTY_NAME : SIGNERS[i].name,
+					 DEPUTY_SIGN };
 		/* The letter's signer only where the office writes one. */
-		size_t n = x->stats ? 1 : 2;
+		size_t n = x->stats ? 1 : deputy ? 3 : 2;
 		return docfield_save(app, op, x->cid, x->code, names, values, n,
 				     d);
 	}

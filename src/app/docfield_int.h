@@ -40,5 +40,10 @@ enum ts_err rb_own_fields(const struct report_kind_info *k,
 enum ts_err doc_fields_read(struct app *app, int64_t cid, int64_t unit_id,
 			    struct arena *a, struct doc_fields *out,
 			    struct diags *d) TS_MUSTCHECK;
+/* docfield_signer.c: a signer's title v (DF_SIGNER field def) as one
+ * or two trimmed lines joined by '\n', or NULL with a message naming the
+ * field in d (three lines, or a line too long to sign under). */
+const char *docfield_signer(const struct df_def *def, const char *v,
+			    struct arena *a, struct diags *d);
 
 #endif

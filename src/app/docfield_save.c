@@ -63,6 +63,8 @@ check_value(const struct df_def *def, const char *raw, struct arena *a,
 	size_t n = strlen(v);
 	while (n && strchr(" \t\r\n", v[n - 1]))
 		v[--n] = '\0';
+	if (def->kind == DF_SIGNER)
+		return docfield_signer(def, v, a, d);
 	if (def->kind != DF_TEXT && strchr(v, '\n')) {
 		diags_add(d, def->label, "chỉ được nhập một dòng");
 		return NULL;

@@ -33,8 +33,15 @@ enum df_kind {
 	DF_LINE,
 	DF_TEXT,
 	DF_INT,
-	DF_DATE
+	DF_DATE,
+	/* A signer's title: one line, or two when someone signs for the
+	 * head ("KT. GIÁM ĐỐC" then "PHÓ GIÁM ĐỐC", NĐ 30). */
+	DF_SIGNER
 };
+
+/* The longest line of a DF_SIGNER field, in characters: longer ones
+ * would wrap in the signature column. */
+#define SIGNER_LINE_MAX 48
 
 /* One field a unit fills in for a document. */
 struct df_def {

@@ -18,6 +18,12 @@
 			"Nhập một lần, các văn bản sau dùng lại; để trống: \"- Lưu: VT.\"" \
 	}
 
+/* Every signer's title (DF_SIGNER): how to type a deputy's two lines. */
+#define SIGNER_HINT                                                                      \
+	"Một hoặc hai dòng. Cấp phó ký thay: dòng 1 thẩm quyền ký (KT., " \
+	"TM., Q., TL., TUQ.), dòng 2 chức vụ, ví dụ: KT. HIỆU TRƯỞNG / "    \
+	"PHÓ HIỆU TRƯỞNG"
+
 /* Header and signature fields every official document has (NĐ 30). */
 #define HEADER_FIELDS                                                          \
 	{ "co_quan_chu_quan", "Cơ quan chủ quản", DF_LINE,                     \
@@ -30,8 +36,7 @@
 			"Để trống: in dòng chấm để điền tay"     \
 	}
 #define SIGN_FIELDS                                                            \
-	{ "chuc_vu_ky", "Chức vụ người ký", DF_LINE,                           \
-	  "Ví dụ: HIỆU TRƯỞNG, KT. HIỆU TRƯỞNG" },                             \
+	{ "chuc_vu_ky", "Chức vụ người ký", DF_SIGNER, SIGNER_HINT },          \
 		{ "nguoi_ky", "Họ và tên người ký", DF_LINE, NULL },           \
 		{ "noi_nhan", "Nơi nhận", DF_TEXT,                             \
 		  "Mỗi dòng một nơi nhận, ví dụ: Sở GD&ĐT (b/c)" },            \
@@ -181,8 +186,8 @@ static const struct df_def F_GUIDANCE[] = {
 	  "In thành mục 4 sau thời hạn nộp; để trống thì không in" },
 	{ "cv_lien_he", "Công văn hướng dẫn: người liên hệ", DF_LINE,
 	  "Ví dụ: bà Nguyễn Thị A, chuyên viên, điện thoại 0225 3xxx xxx" },
-	{ "cv_chuc_vu_ky", "Công văn hướng dẫn: chức vụ người ký", DF_LINE,
-	  "Ví dụ: GIÁM ĐỐC, KT. GIÁM ĐỐC" },
+	{ "cv_chuc_vu_ky", "Công văn hướng dẫn: chức vụ người ký", DF_SIGNER,
+	  SIGNER_HINT },
 	{ "cv_nguoi_ky", "Công văn hướng dẫn: họ và tên người ký", DF_LINE,
 	  NULL },
 	{ "cv_noi_nhan", "Công văn hướng dẫn: nơi nhận", DF_TEXT,
@@ -219,7 +224,7 @@ static const struct df_def F_COMMITTEE[] = {
 	{ "bcd_chuc_vu_ky",
 	  "Quyết định thành lập Ban chỉ đạo: chức vụ người "
 	  "ký",
-	  DF_LINE, "Ví dụ: HIỆU TRƯỞNG" },
+	  DF_SIGNER, SIGNER_HINT },
 	{ "bcd_nguoi_ky", "Quyết định thành lập Ban chỉ đạo: người ký", DF_LINE,
 	  NULL },
 	{ "bcd_noi_nhan", "Quyết định thành lập Ban chỉ đạo: nơi nhận", DF_TEXT,
@@ -270,7 +275,7 @@ static const struct df_def F_APPROVAL[] = {
 	{ "bb_ngay_ban_hanh", "Biên bản họp tự đánh giá: ngày họp", DF_DATE,
 	  "Để trống: ngày in, không sau hạn nộp" },
 	{ "pd_chuc_vu_ky", "Quyết định phê duyệt kết quả: chức vụ người ký",
-	  DF_LINE, "Ví dụ: HIỆU TRƯỞNG" },
+	  DF_SIGNER, SIGNER_HINT },
 	{ "pd_nguoi_ky", "Quyết định phê duyệt kết quả: người ký", DF_LINE,
 	  NULL },
 	{ "pd_noi_nhan", "Quyết định phê duyệt kết quả: nơi nhận", DF_TEXT,

@@ -8,7 +8,8 @@
 #include "report_web.h"
 #include "web.h"
 
-static const char *const DF_KIND[] = { "line", "text", "int", "date" };
+static const char *const DF_KIND[] = { "line", "text", "int", "date",
+				       "signer" };
 
 static json_t *
 kinds_json(const struct report_target *t)

@@ -274,25 +274,57 @@ refused_card(struct req *r, const struct report_target *t)
 	buf_puts(b, "</ul></section>");
 }
 
-static void
-field_input(struct buf *b, const struct df_def *f, const char *value)
+/* What a refused save said about field f (diags name it by its label),
+ * or NULL. */
+static const char *
+field_problem(const struct req *r, const struct df_def *f)
 {
-	char name[80];
-	snprintf(name, sizeof(name), "f:%s", f->name);
-	h_elem(b, "label", f->label, "for", name, NULL);
-	if (f->kind == DF_TEXT) {
-		h_open(b, "textarea", "id", name, "name", name, "rows", "4",
-		       NULL);
+	for (size_t i = 0; i < r->diags.n; i++)
+		if (r->diags.v[i].where &&
+		    strcmp(r->diags.v[i].where, f->label) == 0)
+			return r->diags.v[i].msg;
+	return NULL;
+}
+
+/* The box for field f, named name; marked invalid and pointing at its
+ * problem err_id when that is not NULL. A signer's title has two rows:
+ * the authority line, then the title. */
+static void
+field_control(struct buf *b, const struct df_def *f, const char *name,
+	      const char *value, const char *err_id)
+{
+	const char *invalid = err_id ? "true" : NULL;
+	if (f->kind == DF_TEXT || f->kind == DF_SIGNER) {
+		h_open(b, "textarea", "id", name, "name", name, "rows",
+		       f->kind == DF_SIGNER ? "2" : "4", "aria-invalid",
+		       invalid, "aria-describedby", err_id, NULL);
 		h_text(b, value ? value : "");
 		buf_puts(b, "</textarea>");
-	} else {
-		const char *type = f->kind == DF_INT	? "number"
-				   : f->kind == DF_DATE ? "date"
-							: "text";
-		h_open(b, "input", "id", name, "name", name, "type", type,
-		       "min", f->kind == DF_INT ? "0" : NULL, "value",
-		       value ? value : "", NULL);
+		return;
 	}
+	const char *type = f->kind == DF_INT	? "number"
+			   : f->kind == DF_DATE ? "date"
+						: "text";
+	h_open(b, "input", "id", name, "name", name, "type", type, "min",
+	       f->kind == DF_INT ? "0" : NULL, "value", value ? value : "",
+	       "aria-invalid", invalid, "aria-describedby", err_id, NULL);
+}
+
+/* One field; after a refused save, marked and with its problem under
+ * it. */
+static void
+field_input(struct req *r, const struct df_def *f, const char *value)
+{
+	struct buf *b = &r->body;
+	char name[80], err_id[90];
+	snprintf(name, sizeof(name), "f:%s", f->name);
+	snprintf(err_id, sizeof(err_id), "%s-loi", name);
+	const char *err = field_problem(r, f);
+	h_elem(b, "label", f->label, "for", name, NULL);
+	field_control(b, f, name, value, err ? err_id : NULL);
+	if (err)
+		h_elem(b, "p", err, "class", "field-error", "id", err_id,
+		       "role", "alert", NULL);
 	if (f->hint)
 		h_elem(b, "p", f->hint, "class", "muted", NULL);
 }
@@ -324,7 +356,7 @@ fields_form(struct req *r, const struct report_target *t, bool posted)
 		snprintf(key, sizeof(key), "f:%s", defs[i]->name);
 		const char *v = posted ? kv_get(&r->form, key)
 				       : doc_field(&t->fields, defs[i]->name);
-		field_input(b, defs[i], v);
+		field_input(r, defs[i], v);
 	}
 	buf_puts(b, "</fieldset>");
 	if (t->can_edit)

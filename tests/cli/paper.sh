@@ -43,7 +43,9 @@ has "letter: review date" "trước ngày 20/06/2026"
 # Who reviews, as the campaign has it (issue 16): the commune offices
 # their schools, the Sở its own; the Phòng in a year before 1/7/2025.
 has "letter: communes review their schools" "- Ủy ban nhân dân các xã, phường xem xét, phê duyệt kết quả của các trường thuộc phạm vi quản lý; Sở Giáo dục và Đào tạo thành phố Hải Phòng xem xét, phê duyệt kết quả của các đơn vị trực thuộc trước ngày 20/06/2026."
-has "letter: signer by kind" "GIÁM ĐỐC"
+# The demo's Sở letter is signed by a deputy (demo_signers.c): the
+# authority line over the title, the name under them.
+has "letter: a deputy signs for the director" "KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC Trịnh Thị Kim Oanh"
 has "letter: Nơi nhận" "- Như trên; - Lưu: VT, GDPT."
 lacks "letter: no tên loại BÁO CÁO" "BÁO CÁO"
 # The letter sets the round's dates: dated no later than the day the
@@ -72,14 +74,21 @@ run 0 "$T" --db "$DB" --as qt.so report set --campaign 1 --unit 31 \
 	cv_kinh_gui="Hiệu trưởng các trường THPT
 Giám đốc các trung tâm GDNN-GDTX" \
 	cv_dia_chi=https://truongso.haiphong.edu.vn \
-	cv_chuc_vu_ky="KT. GIÁM ĐỐC" cv_nguoi_ky="Trần Văn Bình" || bad "report set cv_ fields"
+	cv_chuc_vu_ky="KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC" cv_nguoi_ky="Trần Văn Bình" || bad "report set cv_ fields"
 text cong-van 1 31 || bad "cong-van 1 31 builds after set"
 has "typed: own số" "Số: 45/SGDĐT-CNTT"
 lacks "typed: not Phụ lục 3's số" "12/BC-SGDĐT"
 has "typed: Kính gửi as typed" "- Hiệu trưởng các trường THPT; - Giám đốc các trung tâm GDNN-GDTX."
 has "typed: link" "tại địa chỉ https://truongso.haiphong.edu.vn"
-has "typed: signer" "KT. GIÁM ĐỐC"
-has "typed: signer name" "Trần Văn Bình"
+# Two lines typed as a shell passes "\n": the authority, then the title.
+has "typed: two-line signer" "KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC Trần Văn Bình"
+lacks "typed: no backslash" "\\n"
+run 2 "$T" --db "$DB" --as qt.so report set --campaign 1 --unit 31 \
+	cv_chuc_vu_ky="KT. GIÁM ĐỐC
+PHÓ GIÁM ĐỐC
+THƯỜNG TRỰC" && ok "signer: three lines refused" || bad "signer: three lines refused"
+grep -qF "Công văn hướng dẫn: chức vụ người ký: nhập tối đa hai dòng" "$ERR" &&
+	ok "signer: refusal names the field" || bad "signer: refusal names the field"
 text phu-luc-3 1 31 || bad "phu-luc-3 1 31 builds"
 has "Phụ lục 3 keeps its own số" "Số: 12/BC-SGDĐT"
 lacks "Phụ lục 3 not the letter's signer" "Trần Văn Bình"

@@ -302,6 +302,12 @@ refused set-bad-date 'Ngày ban hành: ngày không hợp lệ "2026-02-30"' \
 refused set-two-lines-in-a-line 'Địa danh: chỉ được nhập một dòng' \
 	cntt.31dk005 31DK005 "dia_danh=$(printf 'Dương\nKinh')"
 refused set-no-equals 'cần dạng TÊN=GIÁ_TRỊ' cntt.31dk005 31DK005 giao_vien
+# A signer's title takes two lines (a deputy: "KT. HIỆU TRƯỞNG" over
+# "PHÓ HIỆU TRƯỞNG"), never three nor one too long to sign under.
+refused set-signer-three-lines 'Chức vụ người ký: nhập tối đa hai dòng: thẩm quyền ký (KT., TM., Q., TL., TUQ.) rồi chức vụ' \
+	cntt.31dk005 31DK005 'chuc_vu_ky=KT. HIỆU TRƯỞNG\nPHÓ HIỆU TRƯỞNG\nTHƯỜNG TRỰC'
+refused set-signer-long-line 'Chức vụ người ký: mỗi dòng tối đa 48 ký tự' \
+	cntt.31dk005 31DK005 'chuc_vu_ky=KT. HIỆU TRƯỞNG TRƯỜNG TRUNG HỌC CƠ SỞ TRẦN HƯNG ĐẠO\nPHÓ HIỆU TRƯỞNG'
 refused set-other-school 'đơn vị không thuộc phạm vi của tài khoản' \
 	cntt.31dk001 31DK005 giao_vien=1
 refused set-reviewer 'chỉ đơn vị lập báo cáo mới được sửa nội dung báo cáo' \

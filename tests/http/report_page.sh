@@ -90,5 +90,26 @@ curl -s -b "$W/so" -o "$W/page" "$BASE/campaigns/1/units/31DK/report"
 has "ward 2025-2026: Phụ lục 3 linked" "$W/page" "/report/phu-luc-3.pdf\""
 hasnt "ward 2025-2026: nothing refused" "$W/page" "Chưa lập được"
 
+# A deputy signs (issue 18 item 4): the letter's "Chức vụ người ký" is a
+# two-row box; two lines typed there (CRLF, as a browser posts them) are
+# stored as the authority line and the title and shown back; a third
+# line is refused at the field (marked, the message under it), nothing
+# stored.
+login "$W/qt" qt.so
+SP=/campaigns/1/units/31/report
+curl -s -b "$W/qt" -o "$W/page" "$BASE$SP"
+has "signer: a two-row box" "$W/page" '<textarea id="f:cv_chuc_vu_ky" name="f:cv_chuc_vu_ky" rows="2">KT. GIÁM ĐỐC
+PHÓ GIÁM ĐỐC</textarea>'
+TOK=$(grep -o 'name="_csrf" value="[0-9a-f]*"' "$W/page" | head -1 | sed 's/.*value="//; s/"//')
+req "signer: two lines saved" 303 -b "$W/qt" --data-urlencode "_csrf=$TOK" \
+	--data-urlencode "f:chuc_vu_ky=$(printf 'KT. GIÁM ĐỐC\r\nPHÓ GIÁM ĐỐC')" "$BASE$SP"
+same "signer: stored as two lines" "$(q "SELECT value FROM doc_field f JOIN org_unit o ON o.id = f.unit_id WHERE f.campaign_id = 1 AND o.code = '31' AND f.name = 'chuc_vu_ky'")" \
+	"$(printf 'KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC')"
+req "signer: three lines refused" 422 -b "$W/qt" --data-urlencode "_csrf=$TOK" \
+	--data-urlencode "f:chuc_vu_ky=$(printf 'KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nTHƯỜNG TRỰC')" "$BASE$SP"
+has "signer: refusal at the field" "$OUT" 'aria-invalid="true" aria-describedby="f:chuc_vu_ky-loi">KT. GIÁM ĐỐC'
+has "signer: refusal says why" "$OUT" '<p class="field-error" id="f:chuc_vu_ky-loi" role="alert">nhập tối đa hai dòng: thẩm quyền ký (KT., TM., Q., TL., TUQ.) rồi chức vụ</p>'
+same "signer: nothing stored" "$(q "SELECT count(*) FROM doc_field WHERE value LIKE '%THƯỜNG TRỰC%'")" 0
+
 echo "report_page: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

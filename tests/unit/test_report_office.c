@@ -335,6 +335,60 @@ test_offices_sign_by_name(void **state)
 	diags_release(&d);
 }
 
+/* A deputy signs for the head (NĐ 30): "Chức vụ người ký" takes the
+ * authority line and the title, typed on two lines (a CRLF from the
+ * web form, or "\n" as a shell passes it), printed as two lines over
+ * the name; three lines or a line too long to sign under are refused
+ * naming the field, and nothing is stored. The demo's Sở letter is
+ * signed so. */
+static void
+test_deputy_signs(void **state)
+{
+	(void)state;
+	struct buf b;
+	buf_init(&b, 0);
+	assert_int_equal(build("cong-van", 1, "31", &b), TS_OK);
+	has_text(&b, "[thẩm quyền] KT. GIÁM ĐỐC\n"
+		     "[ký] PHÓ GIÁM ĐỐC||Trịnh Thị Kim Oanh\n");
+	buf_release(&b);
+	struct actor op;
+	struct diags d;
+	diags_init(&d);
+	actor_operator(&op);
+	const char *name[] = { "chuc_vu_ky" };
+	const char *bad[][1] = {
+		{ "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nTHƯỜNG TRỰC" },
+		{ "KT. GIÁM ĐỐC SỞ GIÁO DỤC VÀ ĐÀO TẠO THÀNH PHỐ HẢI PHÒNG" },
+	};
+	const char *why[] = { "nhập tối đa hai dòng", "mỗi dòng tối đa 48" };
+	for (size_t i = 0; i < 2; i++) {
+		assert_int_equal(docfield_save(&fx.app, &op, 1, "31", name,
+					       bad[i], 1, &d),
+				 TS_EINVAL);
+		assert_int_equal(d.n, 1);
+		assert_string_equal(d.v[0].where, "Chức vụ người ký");
+		assert_non_null(strstr(d.v[0].msg, why[i]));
+		diags_release(&d);
+		diags_init(&d);
+	}
+	const char *typed[][1] = { { " kt. giám đốc \r\n\r\nphó giám đốc " },
+				   { "KT. GIÁM ĐỐC\\nPHÓ GIÁM ĐỐC" } };
+	for (size_t i = 0; i < 2; i++) {
+		assert_int_equal(docfield_save(&fx.app, &op, 1, "31", name,
+					       typed[i], 1, &d),
+				 TS_OK);
+		buf_init(&b, 0);
+		assert_int_equal(build("phu-luc-3", 1, "31", &b), TS_OK);
+		has_text(&b, "[thẩm quyền] KT. GIÁM ĐỐC\n"
+			     "[ký] PHÓ GIÁM ĐỐC||Phạm Quốc Khánh\n");
+		buf_release(&b);
+	}
+	const char *none[] = { "" };
+	assert_int_equal(
+		docfield_save(&fx.app, &op, 1, "31", name, none, 1, &d), TS_OK);
+	diags_release(&d);
+}
+
 /* report_guidance.c: the graded round's letter words its bands as seed
  * 001 does (the cntt sheet's own words: rb_band_words), best first. */
 static void
@@ -628,6 +682,7 @@ main(void)
 		cmocka_unit_test(test_listings_need_participants),
 		cmocka_unit_test(test_stats_need_participants),
 		cmocka_unit_test(test_offices_sign_by_name),
+		cmocka_unit_test(test_deputy_signs),
 		cmocka_unit_test(test_guidance_letter),
 		cmocka_unit_test(test_grades_total),
 		cmocka_unit_test(test_school_papers),

@@ -79,6 +79,8 @@ doc_text(const struct rp_doc *d, struct buf *out)
 	for (size_t i = 0; i < d->nsubject; i++)
 		buf_printf(out, "%s\n", d->subject[i]);
 	section_text(d->sections[0], out);
+	if (d->sig && d->sig->authority)
+		buf_printf(out, "[thẩm quyền] %s\n", d->sig->authority);
 	if (d->sig)
 		buf_printf(out, "[ký] %s|%s|%s\n", d->sig->title,
 			   d->sig->note ? d->sig->note : "",
