@@ -216,8 +216,14 @@ header_panes(struct xs *sh, const struct rp_table *t, lxw_row_t first)
  * count: capitals and diacritics run wider than the count's average
  * letter, and Calc printed "Trung tâm GDNN-GDTX quận Dương Kinh" (35
  * letters, 216 pt at 12 pt, in a 200 pt cell) on two lines of a
- * one-line row, its second cut. A listing in constant_memory mode is not
- * measured: its thousands of short rows would pay for nothing. */
+ * one-line row, its second cut. A text of several lines ("\n": a
+ * target's overall result above one line per measure) keeps the letter
+ * count when that is larger: each of its lines ends in a part-filled
+ * line, and a reader whose font runs a little wider than pango's wraps
+ * some of them once more; Calc cut the top and bottom of Phụ lục 6's
+ * results (20 lines measured, 22 counted). A listing in constant_memory
+ * mode is not measured: its thousands of short rows would pay for
+ * nothing. */
 #define XLSX_MEASURE_FROM 4
 #define XLSX_NEAR_FULL	  0.7
 
@@ -243,7 +249,7 @@ cell_lines(struct xs *sh, size_t c, const struct rp_cell *cell)
 		return n;
 	int m = xlsx_measured_lines(sh->w, xlsx_nobreak(sh->w, text, &wr),
 				    wr.px, wr.size, wr.bold);
-	return shorter && m < n ? n : m;
+	return (shorter || strchr(text, '\n')) && m < n ? n : m;
 }
 
 /* Grows the heights h of the rows cell r, c covers to fit its lines.
