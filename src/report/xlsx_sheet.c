@@ -120,8 +120,11 @@ struct half {
 	int size;
 };
 
+/* tight: a row of the header's one-line rows (header_rows), as tall as
+ * the line's spacing inside a two-line cell (1.25 em, no padding), so
+ * the block is no taller than when a name took two lines in one cell. */
 static void
-pair_row(struct xs *sh, struct half l, struct half r)
+pair_row_as(struct xs *sh, struct half l, struct half r, bool tight)
 {
 	lxw_col_t s = split_col(sh);
 	struct xlsx_fmtkey k = { .num = XN_TEXT, .wrap = true };
@@ -139,7 +142,9 @@ pair_row(struct xs *sh, struct half l, struct half r)
 				  r.size);
 	double h = lh > rh ? lh : rh,
 	       least = (l.size > r.size ? l.size : r.size) * 1.5;
-	xlsx_set_height(sh, h > least ? h : least);
+	if (tight)
+		h = (l.size > r.size ? l.size : r.size) * 1.25 + 1;
+	xlsx_set_height(sh, tight || h > least ? h : least);
 	if (lt) {
 		k.style = l.style;
 		k.align = l.al;
@@ -153,6 +158,12 @@ pair_row(struct xs *sh, struct half l, struct half r)
 		xlsx_span_text(sh, s, sh->ncols - 1, r.text, &k);
 	}
 	sh->row++;
+}
+
+static void
+pair_row(struct xs *sh, struct half l, struct half r)
+{
+	pair_row_as(sh, l, r, false);
 }
 
 /* Upper-case letters are about 1.3 times as wide as the average letter
@@ -269,11 +280,13 @@ header_rows(struct xs *sh, const char *const left[2], const unsigned lstyle[2],
 		line[n++] = nl + 1;
 	}
 	for (size_t i = 0; i < n || i < 2; i++)
-		pair_row(sh,
-			 (struct half){ i < n ? line[i] : NULL,
-					i < n ? style[i] : 0, RP_CENTER, size },
-			 (struct half){ i < 2 ? right[i] : NULL, RP_BOLD,
-					RP_CENTER, i < 2 ? rsize[i] : size });
+		pair_row_as(sh,
+			    (struct half){ i < n ? line[i] : NULL,
+					   i < n ? style[i] : 0, RP_CENTER,
+					   size },
+			    (struct half){ i < 2 ? right[i] : NULL, RP_BOLD,
+					   RP_CENTER, i < 2 ? rsize[i] : size },
+			    true);
 }
 
 static void
