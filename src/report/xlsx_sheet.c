@@ -120,38 +120,50 @@ struct half {
 	int size;
 };
 
-/* tight: a row of the header's one-line rows (header_rows), as tall as
- * the line's spacing inside a two-line cell (1.25 em, no padding), so
- * the block is no taller than when a name took two lines in one cell. */
+/* A half's height in pt: its text wrapped in w units (one line if none). */
+static double
+half_pt(const struct half *x, double w)
+{
+	bool t = x->text && *x->text;
+	return xlsx_lines_pt(t ? xlsx_text_lines(x->text, w, x->size, true) : 1,
+			     x->size);
+}
+
+/* The row's height. Either half may wrap ("SỞ GIÁO DỤC VÀ ĐÀO TẠO THÀNH
+ * PHỐ HẢI PHÒNG" in half the width): the taller one sets the row, at
+ * least 1.5 em. tight: a row of the header's one-line rows
+ * (header_rows), as tall as the line's spacing inside a two-line cell
+ * (1.25 em, no padding), so the block is no taller than when a name took
+ * two lines in one cell. */
+static double
+pair_pt(const struct xs *sh, const struct half *l, const struct half *r,
+	bool tight)
+{
+	int size = l->size > r->size ? l->size : r->size;
+	if (tight)
+		return size * 1.25 + 1;
+	lxw_col_t s = split_col(sh);
+	double lw = 0, rw = 0;
+	for (lxw_col_t c = 0; c < sh->ncols; c++)
+		*(c < s ? &lw : &rw) += sh->colw[c];
+	double lh = half_pt(l, lw), rh = half_pt(r, rw);
+	double h = lh > rh ? lh : rh;
+	return h > size * 1.5 ? h : size * 1.5;
+}
+
 static void
 pair_row_as(struct xs *sh, struct half l, struct half r, bool tight)
 {
 	lxw_col_t s = split_col(sh);
 	struct xlsx_fmtkey k = { .num = XN_TEXT, .wrap = true };
-	/* Either half may wrap ("SỞ GIÁO DỤC VÀ ĐÀO TẠO THÀNH PHỐ HẢI
-	 * PHÒNG" in half the width): the taller one sets the row. */
-	double lw = 0, rw = 0;
-	for (lxw_col_t c = 0; c < sh->ncols; c++)
-		*(c < s ? &lw : &rw) += sh->colw[c];
-	bool lt = l.text && *l.text, rt = r.text && *r.text;
-	double lh = xlsx_lines_pt(lt ? xlsx_text_lines(l.text, lw, l.size, true)
-				     : 1,
-				  l.size),
-	       rh = xlsx_lines_pt(rt ? xlsx_text_lines(r.text, rw, r.size, true)
-				     : 1,
-				  r.size);
-	double h = lh > rh ? lh : rh,
-	       least = (l.size > r.size ? l.size : r.size) * 1.5;
-	if (tight)
-		h = (l.size > r.size ? l.size : r.size) * 1.25 + 1;
-	xlsx_set_height(sh, tight || h > least ? h : least);
-	if (lt) {
+	xlsx_set_height(sh, pair_pt(sh, &l, &r, tight));
+	if (l.text && *l.text) {
 		k.style = l.style;
 		k.align = l.al;
 		k.size = l.size;
 		xlsx_span_text(sh, 0, s - 1, l.text, &k);
 	}
-	if (rt && s < sh->ncols) {
+	if (r.text && *r.text && s < sh->ncols) {
 		k.style = r.style;
 		k.align = RP_CENTER;
 		k.size = r.size;
