@@ -36,7 +36,8 @@ enum df_kind {
 	DF_DATE,
 	/* A signer's title: one line, or two when someone signs for the
 	 * head ("KT. GIÁM ĐỐC" then "PHÓ GIÁM ĐỐC", NĐ 30). */
-	DF_SIGNER
+	DF_SIGNER,
+	DF_KINDS /* how many: the arrays naming them are checked against it */
 };
 
 /* The longest line of a DF_SIGNER field, in characters: longer ones

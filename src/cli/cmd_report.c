@@ -78,17 +78,35 @@ render(struct cli *c, const struct report_kind_info *k, long long cid,
 
 /* Every field the unit's documents ask for, typed or not, with its
  * label: how a user finds the names `report set` takes. */
+/* A signer's two lines as "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC", which `report
+ * set` takes back: one field per line of the listing. */
+static void
+print_value(const char *v, bool escape_lines)
+{
+	for (; *v; v++) {
+		if (*v == '\n' && escape_lines)
+			fputs("\\n", stdout);
+		else
+			putchar(*v);
+	}
+}
+
 static void
 print_all_fields(const struct report_target *t, struct arena *a)
 {
-	static const char *const kinds[] = { "dòng", "đoạn văn", "số",
-					     "ngày YYYY-MM-DD" };
+	static const char *const kinds[] = {
+		"dòng", "đoạn văn", "số", "ngày YYYY-MM-DD",
+		"một hoặc hai dòng: KT./TM. rồi chức vụ"
+	};
+	_Static_assert(sizeof(kinds) / sizeof(kinds[0]) == DF_KINDS,
+		       "a name for each df_kind");
 	size_t n = 0;
 	const struct df_def **defs = docfield_defs(t->kinds, t->nkinds, a, &n);
 	for (size_t i = 0; defs && i < n; i++) {
 		const char *v = doc_field(&t->fields, defs[i]->name);
-		printf("%s=%s\t# %s (%s)\n", defs[i]->name, v ? v : "",
-		       defs[i]->label, kinds[defs[i]->kind]);
+		printf("%s=", defs[i]->name);
+		print_value(v ? v : "", defs[i]->kind == DF_SIGNER);
+		printf("\t# %s (%s)\n", defs[i]->label, kinds[defs[i]->kind]);
 	}
 }
 

@@ -10,6 +10,8 @@
 
 static const char *const DF_KIND[] = { "line", "text", "int", "date",
 				       "signer" };
+_Static_assert(sizeof(DF_KIND) / sizeof(DF_KIND[0]) == DF_KINDS,
+	       "a name for each df_kind");
 
 static json_t *
 kinds_json(const struct report_target *t)

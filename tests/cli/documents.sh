@@ -173,4 +173,8 @@ if run 0 R report tu-danh-gia --campaign 1 --unit 31GDTX1 --format pdf -o - && h
 	ok report-to-stdout; else bad report-to-stdout; fi
 check fields-all-lists-every-field 0 out "# I.2. Khó khăn (đoạn văn)" R report fields --campaign 1 --unit 31GDTX1 --all
 check fields-all-shows-values 0 out "nguoi_ky=Lưu Thị Thuận" R report fields --campaign 1 --unit 31GDTX1 --all
+# Every df_kind has a name (a signer's title had none: out of bounds), and
+# a deputy's two lines stay on the field's one line, as report set takes them.
+check fields-all-signer-kind 0 out "(một hoặc hai dòng: KT./TM. rồi chức vụ)" R report fields --campaign 1 --unit 31GDTX1 --all
+check fields-all-signer-one-line 0 out "cv_chuc_vu_ky=KT. GIÁM ĐỐC\\nPHÓ GIÁM ĐỐC	#" R report fields --campaign 1 --unit 31 --all
 finish
