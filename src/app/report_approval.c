@@ -20,13 +20,20 @@ stamp_if_open(struct rb *b, const struct result *r)
 }
 
 /* "ngày 12 tháng 5 năm 2026" of a typed date; NULL when untyped. */
+/* "ngày DD/MM/YYYY" of a YYYY-MM-DD day. */
+static const char *
+day_text(struct rb *b, const char *v)
+{
+	return rp_printf(b->doc, "ngày %.2s/%.2s/%.4s", v + 8, v + 5, v);
+}
+
 static const char *
 typed_date(struct rb *b, const char *field)
 {
 	const char *v = doc_field(&b->f, field);
 	if (v == NULL || strlen(v) != 10)
 		return NULL;
-	return rp_printf(b->doc, "ngày %.2s/%.2s/%.4s", v + 8, v + 5, v);
+	return day_text(b, v);
 }
 
 /* Another document's date as that document prints it: typed, else its
@@ -40,7 +47,7 @@ cited_date(struct rb *b, const char *field, enum report_kind kind)
 		return v;
 	char d[11];
 	rb_default_day(b, kind, d);
-	return rp_printf(b->doc, "ngày %.2s/%.2s/%.4s", d + 8, d + 5, d);
+	return day_text(b, d);
 }
 
 static const char *
